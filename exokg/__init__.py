@@ -1,0 +1,1 @@
+"""exokg: knowledge graphs of MSC exosome therapy for stroke."""

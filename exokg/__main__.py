@@ -1,0 +1,5 @@
+"""``python -m exokg`` runs the command line."""
+
+from exokg.cli import main
+
+raise SystemExit(main())

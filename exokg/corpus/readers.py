@@ -1,0 +1,187 @@
+"""Read input files into :class:`~exokg.model.Document` records, safely.
+
+Supported inputs (see docs/input-format.md):
+
+* text or Markdown with YAML front matter (``---`` ... ``---``) giving the source's metadata;
+* text or Markdown with a sidecar ``NAME.meta.yaml`` holding the same fields;
+* an excerpt collection (quoted passages with the references they come from), like the
+  bundled founding corpus; an ``NAME.attribution.yaml`` beside it may correct attributions;
+* plain text without metadata (one document, source unknown).
+
+Every problem is an :class:`~exokg.errors.InputError` naming the file and the place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from importlib.resources import files
+from pathlib import Path
+
+import yaml
+
+from exokg.corpus.citation import parse_citation
+from exokg.corpus.excerpts import apply_attribution, read_excerpt_collection, split_blocks
+from exokg.errors import InputError
+from exokg.model import Citation, Document
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+BUNDLED_CORPUS = "000_112079930ad29e58.txt"
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_FIELDS = {"id", "title", "pmid", "pmcid", "doi", "journal", "year", "authors", "kind",
+           "citation"}
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$")
+
+
+def bundled_corpus_path() -> Path:
+    """Path of the founding corpus shipped in the package (byte for byte as received)."""
+    return Path(str(files("exokg") / "resources" / "corpus" / BUNDLED_CORPUS))
+
+
+def read_text_file(path: Path) -> str:
+    """Read a UTF-8 text file, refusing missing, empty, binary and non-UTF-8 files.
+
+    Raises :class:`InputError` with the line and column of an invalid byte.
+    """
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a directory") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror}") from None
+    if not data.strip():
+        raise InputError(path, "empty file")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise InputError(path, "binary file (NUL byte), expected UTF-8 text",
+                         _where(data, nul))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"invalid UTF-8 (byte 0x{data[exc.start]:02x})",
+                         _where(data, exc.start)) from None
+    return text.removeprefix("\ufeff")
+
+
+def _where(data: bytes, offset: int) -> str:
+    line = data.count(b"\n", 0, offset) + 1
+    column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+    return f"line {line}, column {column}"
+
+
+def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Expand files and folders (recursively, sorted) into input files.
+
+    Raises :class:`InputError` for a missing path, and for a file of an unknown format given
+    by name; files of unknown formats inside folders are reported the same way, not guessed.
+    """
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                if child.name.endswith((".meta.yaml", ".attribution.yaml")) \
+                        or child.name.startswith("."):
+                    continue
+                yield _check_suffix(child)
+        elif path.exists():
+            yield _check_suffix(path)
+        else:
+            raise InputError(path, "no such file or directory")
+
+
+def _check_suffix(path: Path) -> Path:
+    if path.suffix.lower() not in TEXT_SUFFIXES:
+        raise InputError(path, f"unknown input format {path.suffix or '(no extension)'!r}; "
+                         f"expected one of {', '.join(TEXT_SUFFIXES)}")
+    return path
+
+
+def read_documents(path: Path) -> list[Document]:
+    """All documents of one input file (see the module docs for the formats)."""
+    text = read_text_file(path)
+    stem = _slug(path.stem)
+    front = _FRONT_MATTER.match(text)
+    if front:
+        meta = _load_meta(path, front.group(1), line_offset=1)
+        body = text[front.end():]
+        if not body.strip():
+            raise InputError(path, "no text after the front matter")
+        return [_document(path, meta, body, front.end(), stem)]
+    sidecar = path.with_name(path.stem + ".meta.yaml")
+    if sidecar.exists():
+        meta = _load_meta(sidecar, read_text_file(sidecar), line_offset=0)
+        return [_document(path, meta, text, 0, stem)]
+    blocks = split_blocks(text)
+    if any(b.kind == "citation" for b in blocks) and any(b.kind == "excerpt" for b in blocks):
+        documents = read_excerpt_collection(text, str(path), stem)
+        attribution = path.with_name(path.stem + ".attribution.yaml")
+        if attribution.exists():
+            documents = apply_attribution(documents, attribution)
+        return documents
+    return [Document(id=stem, text=text, origin=str(path), start=0)]
+
+
+def read_bundled_corpus() -> list[Document]:
+    """The founding corpus split into its excerpt documents, with curated attribution."""
+    return read_documents(bundled_corpus_path())
+
+
+def _load_meta(path: Path, text: str, line_offset: int) -> dict:
+    try:
+        meta = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1 + line_offset}" if mark else None
+        raise InputError(path, f"invalid YAML metadata: {getattr(exc, 'problem', exc)}",
+                         where) from None
+    if not isinstance(meta, dict):
+        raise InputError(path, "metadata must be a mapping of fields")
+    unknown = sorted(set(meta) - _FIELDS)
+    if unknown:
+        raise InputError(path, f"unknown metadata field(s): {', '.join(map(str, unknown))}; "
+                         f"known: {', '.join(sorted(_FIELDS))}")
+    return meta
+
+
+def _document(path: Path, meta: dict, body: str, start: int, stem: str) -> Document:
+    doc_id = str(meta.get("id") or stem)
+    if not _ID.match(doc_id):
+        raise InputError(path, f"document id {doc_id!r} must be letters, digits, '.', '_' or '-'")
+    authors = meta.get("authors") or ()
+    if isinstance(authors, str):
+        authors = tuple(a.strip() for a in authors.split(";") if a.strip())
+    year = meta.get("year")
+    if year is not None and not (isinstance(year, int) and 1000 <= year <= 9999):
+        raise InputError(path, f"year must be a four-digit number, not {year!r}")
+    if meta.get("citation"):
+        source = parse_citation(str(meta["citation"]))
+    else:
+        source = Citation()
+    source = Citation(
+        pmid=_str(meta.get("pmid")) or source.pmid,
+        pmcid=_str(meta.get("pmcid")) or source.pmcid,
+        doi=_str(meta.get("doi")) or source.doi,
+        title=_str(meta.get("title")) or source.title,
+        journal=_str(meta.get("journal")) or source.journal,
+        year=year or source.year,
+        authors=tuple(str(a) for a in authors) or source.authors,
+        volume=source.volume, issue=source.issue, pages=source.pages,
+        text=source.text,
+        partial=source.partial,
+        note=f"metadata of {path.name}",
+    )
+    if source.pmid and not source.pmid.isdigit():
+        raise InputError(path, f"pmid must be digits, not {source.pmid!r}")
+    return Document(id=doc_id, text=body, origin=str(path), title=_str(meta.get("title")),
+                    source=source, start=start, kind=str(meta.get("kind") or "text"))
+
+
+def _str(value: object) -> str | None:
+    return None if value is None else str(value).strip() or None
+
+
+def _slug(stem: str) -> str:
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip("-")
+    return slug or "document"

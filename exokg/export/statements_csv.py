@@ -1,0 +1,83 @@
+"""The statements table: one row per statement, ids as CURIEs, one evidence sentence per row
+(the first; ``evidence_count`` says how many there are).
+
+Columns: statement_id, subject_id, subject_label, predicate, predicate_label, object_id,
+object_label, direction, negated, hedged, species, model, context, document, sentence, start,
+end, evidence_count, citations, rule. ``start``/``end`` slice the original text of
+``document`` exactly to ``sentence``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from exokg.export.atomic import write_bytes
+from exokg.graph.rdf import statement_iri
+from exokg.ids import compress
+from exokg.model import Entity, Statement, Value
+
+COLUMNS = ["statement_id", "subject_id", "subject_label", "predicate", "predicate_label",
+           "object_id", "object_label", "direction", "negated", "hedged", "species", "model",
+           "context", "document", "sentence", "start", "end", "evidence_count", "citations",
+           "rule"]
+
+
+def predicate_label(curie: str) -> str:
+    """'biolink:in_clinical_trials_for' -> 'in clinical trials for'; 'exo:startDate' ->
+    'start date'; 'RO:0002607' -> 'is marker for'."""
+    known = {"RO:0002607": "is marker for"}
+    if curie in known:
+        return known[curie]
+    local = curie.split(":", 1)[1]
+    words = []
+    for part in local.replace("_", " ").split(" "):
+        out = ""
+        for ch in part:
+            out += (" " + ch.lower()) if ch.isupper() else ch
+        words.append(out.strip())
+    return " ".join(words)
+
+
+def _label(curie: str, registry: Mapping[str, Entity]) -> str:
+    e = registry.get(curie)
+    return e.label if e else curie
+
+
+def rows(statements: Iterable[Statement], registry: Mapping[str, Entity]) -> list[list[str]]:
+    out = []
+    for s in statements:
+        ev = s.evidence[0]
+        ctx = []
+        for name, values in s.context.items():
+            if name in ("species", "model"):
+                continue
+            ctx.append(f"{name}=" + "|".join(_label(v, registry) for v in values))
+        if s.aspect:
+            ctx.insert(0, f"aspect={s.aspect}")
+        obj_id = "" if isinstance(s.object, Value) else s.object.id
+        out.append([
+            compress(str(statement_iri(s))), s.subject.id, s.subject.label, s.predicate,
+            predicate_label(s.predicate), obj_id, s.object.label, s.direction or "",
+            str(s.negated).lower(), str(s.hedged).lower(),
+            "|".join(_label(v, registry) for v in s.context.species),
+            "|".join(_label(v, registry) for v in s.context.model),
+            "; ".join(ctx), ev.document_id, ev.text, str(ev.start), str(ev.end),
+            str(len(s.evidence)), " ".join(ev.citations), ev.rule,
+        ])
+    return out
+
+
+def to_csv(statements: Iterable[Statement], registry: Mapping[str, Entity]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    writer.writerows(rows(statements, registry))
+    return buffer.getvalue().encode("utf-8")
+
+
+def write_statements_csv(statements: Iterable[Statement], registry: Mapping[str, Entity],
+                         path: str | Path) -> None:
+    write_bytes(path, to_csv(statements, registry))

@@ -1,0 +1,110 @@
+"""Shared pieces of the extraction rules: analysed sentences, clauses, statement building.
+
+A rule reads an :class:`Analysed` sentence (its mentions and values), may read and update the
+:class:`DocumentState` (what the document is about so far: the trial, the last preparation,
+the study population), and returns :class:`~exokg.model.Statement` records, each with one
+:class:`~exokg.model.Evidence` pointing at the sentence's original characters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from exokg.model import Analysed, Context, Entity, Evidence, Mention, Statement, Value
+
+AGENTS = frozenset({"ExosomePreparation", "Vesicle", "Cell", "MicroRNA", "MicroRNACluster",
+                    "HerbalPreparation", "Therapy", "Drug"})
+EFFECT_OBJECTS = frozenset({"Outcome", "BiologicalProcess", "Phenotype", "Protein", "Gene",
+                            "MicroRNA", "MicroRNACluster", "Disease"})
+CONTEXT_CLASSES = frozenset({"Species", "DiseaseModel", "RouteOfAdministration",
+                             "AnatomicalEntity"})
+
+
+@dataclass
+class DocumentState:
+    """What a document has established so far, for references like 'the study'."""
+
+    trial: Entity | None = None
+    preparation: Entity | None = None
+    population: list[str] = field(default_factory=list)
+    population_disease: Entity | None = None
+    subject: list[Entity] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Clause:
+    start: int
+    end: int
+
+
+_CLAUSE_BREAK = re.compile(r";\s+(?!\d\))|,\s+(?:while|whereas|but)\s+|\.\s+\.\s+")
+
+
+def clauses(text: str) -> list[Clause]:
+    """Split a sentence at semicolons and contrastive conjunctions (not inside brackets, and
+    not in enumerated lists such as '1) ...; 2) ...')."""
+    if re.search(r"(?:^|[\s:;])[1-9]\)\s", text):
+        return [Clause(0, len(text))]
+    cuts = [0]
+    depth = 0
+    for m in _CLAUSE_BREAK.finditer(text):
+        depth = text.count("(", 0, m.start()) - text.count(")", 0, m.start())
+        if depth <= 0:
+            cuts.append(m.start())
+            cuts.append(m.end())
+    cuts.append(len(text))
+    return [Clause(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2)
+            if cuts[i + 1] > cuts[i]]
+
+
+def evidence(a: Analysed, rule: str) -> Evidence:
+    """Evidence pointing at the whole sentence, in original document offsets."""
+    s = a.sentence
+    source = a.document.source
+    return Evidence(
+        document_id=a.document.id,
+        sentence_index=s.index,
+        start=s.span.start,
+        end=s.span.end,
+        text=a.document.text[s.span.start:s.span.end],
+        rule=rule,
+        citations=tuple(c.text for c in s.citations),
+        source_pmid=source.pmid if source else None,
+        source_doi=source.doi if source else None,
+    )
+
+
+def statement(a: Analysed, rule: str, subject: Entity, predicate: str,
+              obj: Entity | Value, *, direction: str | None = None, aspect: str | None = None,
+              negated: bool = False, hedged: bool = False,
+              context: Context | None = None) -> Statement:
+    return Statement(subject=subject, predicate=predicate, object=obj,
+                     direction=direction, aspect=aspect, negated=negated,
+                     hedged=hedged, context=context or Context(),
+                     evidence=(evidence(a, rule),))
+
+
+def coordinated(a: Analysed, anchor: Mention, classes: frozenset[str], *,
+                backwards: bool) -> list[Mention]:
+    """``anchor`` and the mentions coordinated with it ('A and B', 'A, B, and C', 'A or B')."""
+    pool = [m for m in a.mentions if m.category in classes]
+    pool.sort(key=lambda m: m.start)
+    group = [anchor]
+    idx = pool.index(anchor) if anchor in pool else -1
+    step = -1 if backwards else 1
+    j = idx + step
+    current = anchor
+    while 0 <= j < len(pool):
+        other = pool[j]
+        gap = a.text[other.end:current.start] if backwards else a.text[current.end:other.start]
+        if other.start == current.start:  # alternative preparation on the same span
+            group.append(other)
+        elif re.fullmatch(r"\s*(?:,\s*(?:and|or|as well as)?|and|or|as well as|and/or|/)\s*"
+                          r"(?:the\s+|its\s+|of\s+)?", gap):
+            group.append(other)
+        else:
+            break
+        current = other
+        j += step
+    return sorted(group, key=lambda m: (m.start, m.source))

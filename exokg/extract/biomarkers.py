@@ -1,0 +1,209 @@
+"""Biomarker findings: levels higher or lower in patients than in controls, correlations,
+'informative for detecting', vesicle marker proteins, and 'implicated in' processes.
+
+* "patients had higher (median) levels / concentrations of X (than controls)" ->
+  X ``biolink:associated_with`` the patients' disease, direction increased, with the
+  p-value, group sizes and sample (serum, plasma) as context;
+* "X was positively / negatively correlated with Y" -> ``biolink:positively_correlated_with``
+  etc. (plain ``correlated_with`` without a sign);
+* "X is informative / useful / helpful for detecting / identifying Y", "X is a biomarker
+  for Y" -> ``biolink:biomarker_for``;
+* "exosomal markers (CD9, CD63 and CD81)" -> each protein ``RO:0002607`` (is marker for)
+  the vesicle;
+* "X, implicated in / involved in Y" -> ``biolink:participates_in``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from exokg.extract.base import AGENTS, Analysed, DocumentState, clauses, coordinated, statement
+from exokg.extract.context import HUMAN
+from exokg.extract.epistemics import hedged, negated
+from exokg.model import Context, Entity, Mention, Statement
+
+_MARKERS = AGENTS | frozenset({"Protein", "Gene"})
+_LEVEL = re.compile(r"\b(?P<dir>higher|increased|elevated|greater|raised|lower|decreased|"
+                    r"reduced|diminished)\s+(?:\w+\s+){0,2}?(?P<aspect>levels?|concentrations?|"
+                    r"expression|amounts?|abundance|numbers?)\s+of\s+", re.I)
+_COMPARISON = re.compile(r"\bcompared\s+(?:to|with)\b|\bthan\b|\bcontrols?\b|\bhealthy\b|"
+                         r"\bpatients?\b|\bindividuals\s+with\b", re.I)
+_CORRELATED = re.compile(r"\b(?:(?P<sign>positively|negatively|inversely|significantly|"
+                         r"strongly|weakly|also)\s+)*correlated\s+(?:(?P<sign2>positively|"
+                         r"negatively|inversely)\s+)?with\b|\bcorrelations?\s+(?:with|between)\b",
+                         re.I)
+_INFORMATIVE = re.compile(r"\b(?:informative|useful|helpful|valuable|reliable|promising|"
+                          r"potential|candidate|sensitive|specific)\b[^.;]{0,40}?\b(?:for|in)\s+"
+                          r"(?:the\s+)?(?:detect\w*|identif\w*|diagnos\w*|predict\w*|"
+                          r"distinguish\w*|prognos\w*|early\s+detection)"
+                          r"|\b(?:bio)?markers?\s+(?:for|of)\b(?!\s+(?:exosomes?|EVs?|vesicles?))",
+                          re.I)
+_VESICLE_MARKERS = re.compile(r"\b(?P<ves>exosomal|exosome|EV|vesicle|vesicular)\s+"
+                              r"(?:surface\s+)?(?:protein\s+)?markers?\b|\bmarkers?\s+of\s+"
+                              r"(?P<ves2>exosomes?|EVs?|extracellular\s+vesicles?)", re.I)
+_IMPLICATED = re.compile(r"\b(?:implicated|involved|participat\w*)\s+in\b|\bplays?\s+(?:an?\s+)?"
+                         r"(?:\w+\s+)?roles?\s+in\b", re.I)
+_SAMPLE = frozenset({"AnatomicalEntity"})
+EXOSOME = "GO:0070062"
+EV = "GO:1903561"
+
+
+def _population(a: Analysed, state: DocumentState) -> tuple[str, ...]:
+    found = tuple(m.entity.label for m in a.values if m.category == "GroupSize")
+    return found or tuple(state.population)
+
+
+def _locations(a: Analysed, start: int, end: int) -> tuple[str, ...]:
+    locs = {m.entity.id for m in a.within(start, end, _SAMPLE)}
+    if re.search(r"\bexosomal\b", a.text[start:end], re.I):
+        locs.add(EXOSOME)
+    return tuple(sorted(locs))
+
+
+def note_population(a: Analysed, state: DocumentState) -> None:
+    """Remember a study population ('65 stroke patients and 66 healthy volunteers')."""
+    groups = [m for m in a.values if m.category == "GroupSize"]
+    if groups and re.search(r"patients|volunteers|controls|participants", a.text, re.I):
+        state.population = [m.entity.label for m in groups]
+        diseases = [m for m in a.mentions if m.category == "Disease"
+                    and any(g.start <= m.start < g.end for g in groups)]
+        if diseases:
+            state.population_disease = diseases[0].entity
+
+
+def extract_biomarkers(a: Analysed, state: DocumentState) -> list[Statement]:
+    note_population(a, state)
+    out: list[Statement] = []
+    out += _levels(a, state)
+    out += _correlations(a)
+    out += _informative(a, state)
+    out += _vesicle_markers(a)
+    out += _implicated(a)
+    return out
+
+
+def _levels(a: Analysed, state: DocumentState) -> list[Statement]:
+    if not _COMPARISON.search(a.text):
+        return []
+    diseases = [m for m in a.mentions if m.category == "Disease"]
+    disease = state.population_disease or (diseases[0].entity if diseases else None)
+    if disease is None:
+        return []
+    out = []
+    stats = tuple(m.entity.label for m in a.values if m.category == "PValue")
+    for m in _LEVEL.finditer(a.text):
+        after = [x for x in a.mentions if x.start >= m.end() and x.category in _MARKERS
+                 and x.start - m.end() < 25]
+        if not after:
+            continue
+        first = min(after, key=lambda x: x.start)
+        direction = "increased" if m.group("dir").lower() in (
+            "higher", "increased", "elevated", "greater", "raised") else "decreased"
+        end = min([x.start() for x in _LEVEL.finditer(a.text, m.end())] + [len(a.text)])
+        ctx = Context(species=(HUMAN,), population=_population(a, state), statistics=stats,
+                      location=_locations(a, m.start(), end), comparator=("healthy controls",)
+                      if re.search(r"\bcontrols?\b|\bhealthy\b", a.text, re.I) else ())
+        aspect = m.group("aspect").lower().rstrip("s") if m.group("aspect").lower() != \
+            "levels" else "level"
+        for subj in coordinated(a, first, _MARKERS, backwards=False):
+            out.append(statement(a, "biomarker.level", subj.entity, "biolink:associated_with",
+                                 disease, direction=direction, aspect=aspect,
+                                 negated=negated(a.text, 0, m.start()),
+                                 hedged=hedged(a.text, 0, m.start()), context=ctx))
+    return out
+
+
+def _subjects_before(a: Analysed, start: int, at: int) -> list[Mention]:
+    pool = [m for m in a.within(start, at, _MARKERS)]
+    if not pool:
+        return []
+    return coordinated(a, max(pool, key=lambda m: m.end), _MARKERS, backwards=True)
+
+
+def _correlations(a: Analysed) -> list[Statement]:
+    out = []
+    found = list(_CORRELATED.finditer(a.text))
+    subjects: list[Mention] = []
+    for i, m in enumerate(found):
+        subjects = _subjects_before(a, 0, m.start()) or subjects
+        stop = found[i + 1].start() if i + 1 < len(found) else len(a.text)
+        objects = [x for x in a.within(m.end(), stop)
+                   if x.category in ("AssessmentScale", "Outcome", "Protein", "Disease",
+                                     "Phenotype", "BiologicalProcess", "Gene")]
+        sign = ((m.group("sign") or "") + " " + (m.group("sign2") or "")).lower()
+        whole = m.group().lower()
+        if "positively" in whole or "positively" in sign:
+            pred = "biolink:positively_correlated_with"
+        elif "negatively" in whole or "inversely" in whole:
+            pred = "biolink:negatively_correlated_with"
+        else:
+            pred = "biolink:correlated_with"
+        ctx = Context(species=(HUMAN,), location=_locations(a, 0, m.start()),
+                      statistics=tuple(v.entity.label for v in a.values
+                                       if v.category == "PValue"))
+        for obj in objects:
+            aspect = None
+            pre = a.text[max(m.end(), obj.start - 40):obj.start]
+            asp = re.search(r"\b(volume|concentration|level|score|size)s?\s+of\s+(?:the\s+)?"
+                            r"(?:\w+\s+){0,2}$", pre, re.I)
+            if asp:
+                aspect = asp.group(1).lower()
+            for subj in subjects:
+                if subj.entity.id == obj.entity.id:
+                    continue
+                out.append(statement(a, "biomarker.correlation", subj.entity, pred, obj.entity,
+                                     aspect=aspect, negated=negated(a.text, 0, m.start()),
+                                     hedged=hedged(a.text, 0, m.start()), context=ctx))
+    return out
+
+
+def _informative(a: Analysed, state: DocumentState) -> list[Statement]:
+    out = []
+    for clause in clauses(a.text):
+        for m in _INFORMATIVE.finditer(a.text, clause.start, clause.end):
+            subjects = _subjects_before(a, clause.start, m.start())
+            diseases = [x for x in a.within(m.end(), clause.end, frozenset({"Disease"}))]
+            if not subjects or not diseases:
+                continue
+            ctx = Context(species=(HUMAN,), location=_locations(a, clause.start, m.start()))
+            for subj in subjects:
+                out.append(statement(a, "biomarker.informative", subj.entity,
+                                     "biolink:biomarker_for", diseases[0].entity,
+                                     hedged=hedged(a.text, 0, m.start()),
+                                     negated=negated(a.text, clause.start, m.start()),
+                                     context=ctx))
+            break
+    return out
+
+
+def _vesicle_markers(a: Analysed) -> list[Statement]:
+    out = []
+    for m in _VESICLE_MARKERS.finditer(a.text):
+        word = (m.group("ves") or m.group("ves2") or "").lower()
+        vesicle_id = EXOSOME if word.startswith("exosom") else EV
+        vesicle = next((x.entity for x in a.mentions if x.entity.id == vesicle_id), None) or \
+            Entity(vesicle_id, "exosome" if vesicle_id == EXOSOME else "extracellular vesicle",
+                   "Vesicle")
+        window_end = a.text.find(")", m.end())
+        window_end = window_end if 0 <= window_end - m.end() < 80 else min(len(a.text),
+                                                                           m.end() + 80)
+        for p in a.within(m.end(), window_end + 1, frozenset({"Protein", "Gene"})):
+            out.append(statement(a, "biomarker.vesicle-marker", p.entity, "RO:0002607",
+                                 vesicle))
+    return out
+
+
+def _implicated(a: Analysed) -> list[Statement]:
+    out = []
+    for m in _IMPLICATED.finditer(a.text):
+        subjects = _subjects_before(a, max(0, m.start() - 120), m.start())
+        subjects = [s for s in subjects if s.category in ("MicroRNA", "MicroRNACluster",
+                                                          "Protein", "Gene")]
+        processes = a.within(m.end(), min(len(a.text), m.end() + 60),
+                             frozenset({"BiologicalProcess"}))
+        for proc in processes[:1]:
+            for subj in subjects:
+                out.append(statement(a, "biomarker.implicated", subj.entity,
+                                     "biolink:participates_in", proc.entity,
+                                     hedged=hedged(a.text, 0, m.start())))
+    return out

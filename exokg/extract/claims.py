@@ -1,0 +1,146 @@
+"""Smaller claim kinds: benefit in disease models, advantages of one therapy over another,
+cargo transfer, and a component that mediates a therapy's effect.
+
+* "Therapeutic / protective effect(s) of X ... in the mouse subjected to stroke and TBI",
+  "X yields tissue-protective effects in stroke models" -> X
+  ``biolink:beneficial_in_models_for`` each disease (only in a preclinical sentence: an
+  animal species or the word 'model');
+* "Compared to cell therapy, the advantages of exosome-based therapy include: 1) ...; 2) ..."
+  -> one ``exo:hasAdvantage`` statement per listed advantage, the comparator in context;
+* "exosomal transfer of miR-133b", "exosomes transfer / deliver / shuttle miR-X" -> the
+  vesicle (or the document's last preparation) ``exo:transfersCargo`` the molecule;
+* "the active component of X therapy is (due in part to) Y" -> Y ``biolink:contributes_to``
+  X therapy.
+"""
+
+from __future__ import annotations
+
+import re
+
+from exokg.extract.base import AGENTS, Analysed, DocumentState, clauses, coordinated, statement
+from exokg.extract.context import context_for
+from exokg.extract.epistemics import hedged, negated
+from exokg.ids import mint
+from exokg.model import Context, Entity, Statement
+
+_BENEFIT = re.compile(r"\b(?:therapeutic|beneficial|(?:tissue-|neuro-?)?protective|restorative|"
+                      r"neurorestorative)\s+(?:effects?|efficacy|benefits?|potential)\b"
+                      r"|\b(?:were|was)\s+(?:\w+ly\s+)?effective\b", re.I)
+_ANIMAL = re.compile(r"\b(?:mice|mouse|rats?|murine|rodents?|animals?|sheep|pigs?|monkeys?|"
+                     r"primates?|models?|lambs?|piglets?)\b", re.I)
+_ADVANTAGE = re.compile(r"\badvantages?\s+of\s+", re.I)
+_ENUM = re.compile(r"(?:^|(?<=[\s:;]))(?:\d{1,2}|[a-h]|[ivx]{1,4})\)\s+")
+_TRANSFER = re.compile(r"\b(?:exosom(?:al|e-mediated)|vesicular|EV-mediated|horizontal)\s+"
+                       r"transfer\s+of\s+|\b(?:transfer(?:s|red|ring)?|deliver(?:s|ed|ing)?|"
+                       r"shuttl(?:e|es|ed|ing)|transport(?:s|ed|ing)?)\s+(?:of\s+)?(?:the\s+)?"
+                       r"(?:their\s+)?(?:cargo\s+)?", re.I)
+_COMPONENT = re.compile(r"\bactive\s+(?:component|ingredient|principle|mediator)\s+of\s+", re.I)
+_CARGO = frozenset({"MicroRNA", "MicroRNACluster", "Protein", "Gene"})
+EXOSOME = Entity("GO:0070062", "exosome", "Vesicle")
+
+
+def extract_benefit(a: Analysed, state: DocumentState) -> list[Statement]:
+    if not _ANIMAL.search(a.text):
+        return []
+    out = []
+    for clause in clauses(a.text):
+        for m in _BENEFIT.finditer(a.text, clause.start, clause.end):
+            agents = a.within(clause.start, clause.end, AGENTS)
+            if not agents:
+                continue
+            subject = min(agents, key=lambda x: abs(x.start - m.start()))
+            diseases = [d for d in a.within(m.end(), clause.end, frozenset({"Disease"}))]
+            ctx = context_for(a, clause)
+            for d in diseases:
+                out.append(statement(a, "benefit.model", subject.entity,
+                                     "biolink:beneficial_in_models_for", d.entity,
+                                     hedged=hedged(a.text, clause.start, m.start()),
+                                     negated=negated(a.text, clause.start, m.start()),
+                                     context=ctx))
+            break
+    return out
+
+
+def extract_advantages(a: Analysed, state: DocumentState) -> list[Statement]:
+    m = _ADVANTAGE.search(a.text)
+    if not m:
+        return []
+    therapies = a.within(0, len(a.text), frozenset({"Therapy"}))
+    subject = next((t for t in therapies if t.start >= m.end()), None)
+    if subject is None:
+        return []
+    comparators = tuple(t.entity.id for t in therapies if t is not subject)
+    body_start = a.text.find(":", subject.end)
+    body_start = body_start + 1 if body_start >= 0 else subject.end
+    body = a.text[body_start:]
+    enums = list(_ENUM.finditer(body))
+    if enums:
+        items = [(body_start + e.end(), body_start + (enums[i + 1].start() if i + 1 < len(enums)
+                                                       else len(body)))
+                 for i, e in enumerate(enums)]
+    else:
+        items = []
+        pos = body_start
+        for part in re.split(r";", body):
+            items.append((pos, pos + len(part)))
+            pos += len(part) + 1
+    out = []
+    for start, end in items:
+        label = _clean_item(a, start, end)
+        if not label:
+            continue
+        advantage = Entity(mint("advantage", label.lower()), label, "Advantage")
+        out.append(statement(a, "advantage.list", subject.entity, "exo:hasAdvantage", advantage,
+                             context=Context(comparator=comparators)))
+    return out
+
+
+def _clean_item(a: Analysed, start: int, end: int) -> str:
+    """Item text without citation markers, list punctuation or a trailing 'and'."""
+    chars = list(a.text[start:end])
+    for c in a.sentence.citations:
+        for k in range(max(c.span.start, start), min(c.span.end, end)):
+            chars[k - start] = " "
+    text = " ".join("".join(chars).split())
+    text = re.sub(r"(?:[;,.]\s*|\s+and)+$", "", text).strip(" ;,.")
+    return text
+
+
+def extract_transfer(a: Analysed, state: DocumentState) -> list[Statement]:
+    out = []
+    for m in _TRANSFER.finditer(a.text):
+        cargo = [x for x in a.within(m.end(), min(len(a.text), m.end() + 40), _CARGO)]
+        if not cargo:
+            continue
+        cargo = coordinated(a, cargo[0], _CARGO, backwards=False)
+        carriers = [x for x in a.within(0, m.start(), frozenset({"ExosomePreparation",
+                                                                  "Vesicle"}))]
+        if carriers:
+            subject = max(carriers, key=lambda x: x.end).entity
+        elif state.preparation is not None:
+            subject = state.preparation
+        else:
+            subject = EXOSOME
+        for c in cargo:
+            out.append(statement(a, "transfer.cargo", subject, "exo:transfersCargo", c.entity,
+                                 hedged=hedged(a.text, 0, m.start()),
+                                 negated=negated(a.text, 0, m.start())))
+    return out
+
+
+def extract_component(a: Analysed, state: DocumentState) -> list[Statement]:
+    out = []
+    for m in _COMPONENT.finditer(a.text):
+        therapy = a.within(m.end(), min(len(a.text), m.end() + 40),
+                           frozenset({"Therapy", "Cell"}))
+        if not therapy:
+            continue
+        tail_agents = [x for x in a.within(therapy[0].end, len(a.text), AGENTS)
+                       if x.category in ("ExosomePreparation", "Vesicle")]
+        if not tail_agents:
+            continue
+        for agent in coordinated(a, tail_agents[0], AGENTS, backwards=False):
+            out.append(statement(a, "component.active", agent.entity, "biolink:contributes_to",
+                                 therapy[0].entity, hedged=hedged(a.text, 0, agent.start),
+                                 negated=negated(a.text, 0, m.start())))
+    return out

@@ -1,0 +1,72 @@
+"""The context of a claim: species, disease model, condition, route, dose, timing, group size.
+
+Context is read from the clause first; species, model and route fall back to the whole
+sentence when the clause names none (so "in the rat model, expression of VEGF was increased"
+keeps its own species, while "... improved recovery in mice" lends 'mice' to every clause).
+A disease named with 'rats/mice subjected to', 'with', 'after', 'following', 'models of' in a
+sentence about animals is a model, not an object.
+"""
+
+from __future__ import annotations
+
+import re
+
+from exokg.extract.base import Analysed, Clause
+from exokg.model import Context, Mention
+
+HUMAN = "NCBITaxon:9606"
+_MODEL_CUE = re.compile(r"(?:subjected\s+to|with|after|following|model(?:s)?\s+of|induced|"
+                        r"post-?|during|in)\s*(?:the\s+|an?\s+|focal\s+|experimental\s+)?$",
+                        re.I)
+_SYSTEMIC = re.compile(r"\b(?:intravenous(?:ly)?|i\.v\.|systemic(?:ally)?|intranasal(?:ly)?|"
+                       r"intra-?arterial(?:ly)?|intraperitoneal(?:ly)?|intracerebral(?:ly)?|"
+                       r"intracerebroventricular(?:ly)?|stereotactic(?:ally)?|"
+                       r"intraparenchymal(?:ly)?)\b", re.I)
+
+
+def _ids(mentions: list[Mention]) -> tuple[str, ...]:
+    return tuple(sorted({m.entity.id for m in mentions}))
+
+
+def species_of(a: Analysed, start: int, end: int) -> tuple[str, ...]:
+    return _ids(a.within(start, end, frozenset({"Species"})))
+
+
+def models_of(a: Analysed, start: int, end: int) -> tuple[str, ...]:
+    """Disease models: DiseaseModel mentions, and diseases introduced as a model cue."""
+    found = list(a.within(start, end, frozenset({"DiseaseModel"})))
+    animal = any(m.entity.id != HUMAN for m in a.within(0, len(a.text),
+                                                        frozenset({"Species"})))
+    if animal or re.search(r"\bmodels?\b", a.text, re.I):
+        for m in a.within(start, end, frozenset({"Disease"})):
+            before = a.text[max(0, m.start - 40):m.start]
+            after = a.text[m.end:m.end + 12]
+            if _MODEL_CUE.search(before) or re.match(r"\s*(?:models?|rats|mice|animals)\b",
+                                                     after, re.I) or \
+                    re.match(r"[\s-]*(?:injured\s+)?(?:rats|mice)\b", after, re.I):
+                found.append(m)
+    return _ids(found)
+
+
+def context_for(a: Analysed, clause: Clause, *, human_default: bool = False,
+                extra: dict[str, tuple[str, ...]] | None = None) -> Context:
+    """The context of claims made in ``clause`` of sentence ``a``."""
+    species = species_of(a, clause.start, clause.end)
+    models = models_of(a, clause.start, clause.end)
+    if not species and not models:
+        species = species_of(a, 0, len(a.text))
+        models = models_of(a, 0, len(a.text))
+    if not species and human_default:
+        species = (HUMAN,)
+    routes = _ids(a.within(clause.start, clause.end, frozenset({"RouteOfAdministration"})))
+    if not routes:
+        routes = _ids(a.within(0, len(a.text), frozenset({"RouteOfAdministration"})))
+    doses = tuple(m.entity.label for m in a.values_within(clause.start, clause.end, "Dose"))
+    timings = tuple(m.entity.label for m in a.values_within(clause.start, clause.end, "Timing"))
+    fields: dict[str, tuple[str, ...]] = {
+        "species": species, "model": models, "route": routes, "dose": doses,
+        "timing": timings,
+    }
+    for key, value in (extra or {}).items():
+        fields[key] = tuple(sorted(set(fields.get(key, ())) | set(value)))
+    return Context(**fields)

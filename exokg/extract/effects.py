@@ -1,0 +1,242 @@
+"""Effects of a treatment on an outcome: "X improved functional recovery", "X reduced infarct
+volume", "expression of VEGF was increased (after X)", "led to enhancement of ...".
+
+Triggers are verbs, their nominalisations and adjectives of change, in four kinds:
+
+* ``up``: increase, enhance, promote, augment, boost, elevate, stimulate, upregulate,
+  accelerate, facilitate, strengthen, potentiate, foster, higher, greater;
+* ``down``: decrease, reduce, attenuate, inhibit, suppress, prevent, diminish, lower,
+  downregulate, mitigate, block, limit, lessen, shrink, fewer, smaller;
+* ``better``: improve, ameliorate, alleviate, restore, preserve, rescue, protect, benefit;
+* ``worse``: exacerbate, worsen, aggravate, impair, deteriorate.
+
+The direction of the claim combines the trigger with the object: ``better`` raises a
+desirable outcome (recovery, neurogenesis) and lowers an adverse one (injury, deficits,
+infarct volume), ``worse`` does the opposite. The subject is the nearest treatment mention
+before an active trigger (with the mentions coordinated with it), or the agent introduced
+after a passive one ("was increased following delivery of X"); a clause without one takes
+the subject of the previous clause of the sentence. "A or B ... led to C or D, respectively"
+pairs the alternatives in order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from exokg.extract.base import AGENTS, EFFECT_OBJECTS, Analysed, Clause, DocumentState, \
+    clauses, coordinated, statement
+from exokg.extract.context import context_for
+from exokg.extract.epistemics import hedged, negated
+from exokg.model import Mention, Statement
+
+_STEMS = {
+    "up": r"increas|enhanc|promot|augment|boost|elevat|stimulat|up-?regulat|accelerat|"
+          r"facilitat|strengthen|potentiat|foster|higher|greater",
+    "down": r"decreas|reduc|attenuat|inhibit|suppress|prevent|diminish|lower|down-?regulat|"
+            r"mitigat|block|limit|lessen|shrink|fewer|smaller",
+    "better": r"improv|amelior|alleviat|restor|preserv|rescu|protect|benefit",
+    "worse": r"exacerbat|worsen|aggravat|impair|deteriorat",
+}
+_TRIGGER = re.compile(r"(?<![-\w])(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _STEMS.items())
+                      + r")[a-z]*", re.I)
+# words built on a trigger stem that are not triggers
+_NOT_TRIGGER = re.compile(r"^(?:promoters?|inhibitors?|limitations?|limits|lowest|blocker\w*|"
+                          r"protective|protectively|protection|beneficial|benefits|"
+                          r"improvements?\s+in\s+the\s+(?:modified|NIH))$", re.I)
+_BE = re.compile(r"\b(?:was|were|is|are|been|be|being|get|got)\s+(?:\w+ly\s+)?$", re.I)
+_AGENT_AFTER = re.compile(r"^\s*(?:\w+ly\s+)?(?:following|after|by|with|upon|in\s+response\s+to|"
+                          r"due\s+to)\s+(?:the\s+)?(?:(?:intravenous|systemic|intranasal|"
+                          r"local)\s+)?(?:delivery|administration|treatment|injection|"
+                          r"infusion|transplantation|application|addition)?\s*(?:of|with)?\s*"
+                          r"(?:the\s+)?$", re.I)
+_CONTEXT_CUE = re.compile(r"(?:after|following|during|post|in|of\s+(?:rats|mice)\s+with|"
+                          r"subjected\s+to|resulting\s+from|induced\s+by|compared\s+(?:with|to)|"
+                          r"than)\s+(?:the\s+|an?\s+|focal\s+|acute\s+)?$", re.I)
+_ADVERSE = re.compile(r"injur|deficit|damage|loss|death|apoptos|inflamm|edema|oedema|infarct|"
+                      r"lesion|immunosuppress|hypomethyl|seizure|impair|dysfunction|atroph|"
+                      r"toxic|thromb|hemorrhag|haemorrhag|stroke|ischemi|ischaemi|disease|"
+                      r"disorder|mortality|neurodegenerat|gliosis|scar|permeability|"
+                      r"incoordination|pain|spasticity|disability", re.I)
+_ASPECTS = ("number", "duration", "expression", "level", "levels", "concentration", "density",
+            "length", "size", "volume", "sensitivity", "activity", "frequency", "severity",
+            "release", "secretion", "production", "proliferation", "survival", "score",
+            "area", "risk")
+_ASPECT = re.compile(r"\b(" + "|".join(_ASPECTS) + r")\b", re.I)
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    kind: str
+    start: int
+    end: int
+    text: str
+    passive: bool
+
+
+def find_triggers(a: Analysed, clause: Clause) -> list[Trigger]:
+    """Change triggers in a clause, outside mention spans (so 'with increased miR-133b' inside
+    a preparation name is not a trigger)."""
+    text = a.text
+    covered = [(m.start, m.end) for m in a.mentions if m.source.startswith("composite")]
+    out = []
+    for m in _TRIGGER.finditer(text, clause.start, clause.end):
+        word = m.group()
+        tail = text[m.end():m.end() + 40]
+        phrase = word + re.match(r"(\s+\w+){0,3}", tail).group()
+        if _NOT_TRIGGER.match(word) or _NOT_TRIGGER.match(phrase):
+            continue
+        if any(s <= m.start() < e for s, e in covered):
+            continue
+        if any(m.start() >= x.start and m.end() <= x.end for x in a.mentions):
+            continue  # part of an entity name ("reduced risk" handled as text elsewhere)
+        kind = next(k for k in _STEMS if m.group(k))
+        # "was increased (by X)" is passive; "has been shown to increase" is not (raising)
+        passive = bool(_BE.search(text[clause.start:m.start()])) and word.lower().endswith(
+            ("ed", "en"))
+        out.append(Trigger(kind, m.start(), m.end(), word, passive))
+    return out
+
+
+def direction_of(kind: str, obj: Mention) -> str:
+    """'increased' or 'decreased' for a trigger kind applied to an object."""
+    adverse = obj.category in ("Disease", "Phenotype") or bool(_ADVERSE.search(obj.entity.label))
+    if kind == "up":
+        return "increased"
+    if kind == "down":
+        return "decreased"
+    if kind == "better":
+        return "decreased" if adverse else "increased"
+    return "increased" if adverse else "decreased"
+
+
+def aspect_of(text: str, start: int, end: int) -> str | None:
+    """Aspect words ('expression', 'number and duration') in a short stretch of text."""
+    found = [m.group(1).lower() for m in _ASPECT.finditer(text, start, end)]
+    return ", ".join(dict.fromkeys(found)) or None
+
+
+def _objects(a: Analysed, start: int, end: int) -> list[Mention]:
+    objs = []
+    seen = set()
+    for m in sorted(a.within(start, end, EFFECT_OBJECTS), key=lambda x: x.start):
+        before = a.text[max(start, m.start - 30):m.start]
+        if _CONTEXT_CUE.search(before) and not re.search(r"\b(?:of|in)\s+(?:the\s+)?$",
+                                                          before[-8:]):
+            continue
+        if m.category == "Disease" and objs:
+            continue  # a disease after the objects is context ('recovery after stroke')
+        if re.match(r"\s*(?:models?|rats|mice)\b", a.text[m.end:m.end + 8], re.I):
+            continue
+        if m.entity.id in seen:
+            continue
+        seen.add(m.entity.id)
+        objs.append(m)
+    return objs
+
+
+def _agent_before(a: Analysed, clause: Clause, at: int) -> list[Mention]:
+    agents = [m for m in a.within(clause.start, at, AGENTS)
+              if not re.search(r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?)\s+(?:\w+\s+){0,3}$",
+                               a.text[max(0, m.start - 40):m.start], re.I)]
+    if not agents:
+        return []
+    nearest = max(agents, key=lambda m: (m.end, m.source))
+    group = coordinated(a, nearest, AGENTS, backwards=True)
+    return group
+
+
+def _agent_after(a: Analysed, trigger: Trigger, limit: int) -> list[Mention]:
+    for m in a.within(trigger.end, limit, AGENTS):
+        gap = a.text[trigger.end:m.start]
+        if _AGENT_AFTER.match(gap):
+            return coordinated(a, m, AGENTS, backwards=False)
+    return []
+
+
+def extract_effects(a: Analysed, state: DocumentState) -> list[Statement]:
+    """Effect statements of one sentence (see module docs)."""
+    out: list[Statement] = []
+    carried: list[Mention] = []
+    for clause in clauses(a.text):
+        triggers = find_triggers(a, clause)
+        if not triggers:
+            continue
+        if _RESPECTIVELY.search(a.text, clause.start, clause.end):
+            resolved = _respectively(a, clause, triggers, state)
+            if resolved:
+                out.extend(resolved)
+                continue
+        ctx = context_for(a, clause)
+        for i, trig in enumerate(triggers):
+            nxt = triggers[i + 1].start if i + 1 < len(triggers) else clause.end
+            prev = triggers[i - 1].end if i > 0 else clause.start
+            # passive ("Y was increased by X") or ergative ("Y increased following X"):
+            # objects before, agent after; active: agent before, objects after. Try the
+            # reading the verb form suggests first, then the other, then the agent of the
+            # previous clause.
+            before_after = (_objects(a, prev, trig.start), _agent_after(a, trig, clause.end))
+            active = (_agent_before(a, clause, trig.start), _objects(a, trig.end, nxt))
+            readings = [before_after[::-1], active] if trig.passive else \
+                [active, before_after[::-1]]
+            subjects, objects = next(((s, o) for s, o in readings if s and o),
+                                     (carried, readings[0][1]))
+            if not subjects or not objects:
+                continue
+            carried = subjects
+            hedge = hedged(a.text, clause.start, trig.start)
+            neg = negated(a.text, clause.start, trig.start)
+            for obj in objects:
+                if any(obj.entity.id == s.entity.id for s in subjects):
+                    continue
+                lo, hi = (trig.end, obj.start) if obj.start > trig.end else (prev, obj.start)
+                aspect = aspect_of(a.text, lo, hi)
+                for subj in subjects:
+                    out.append(statement(a, f"effect.{trig.kind}" + (".passive" if trig.passive
+                                                                      else ""),
+                                         subj.entity, "biolink:affects", obj.entity,
+                                         direction=direction_of(trig.kind, obj), aspect=aspect,
+                                         negated=neg, hedged=hedge, context=ctx))
+    if carried:
+        state.subject = [m.entity for m in carried]
+    return out
+
+
+def _respectively(a: Analysed, clause: Clause, triggers: list[Trigger],
+                  state: DocumentState) -> list[Statement]:
+    """'X with increased or decreased miR-Y led to enhancement or exacerbation, respectively,
+    of A and B': pair the alternative subjects with the alternative triggers in order."""
+    first = triggers[0]
+    subjects = [m for m in a.within(clause.start, first.start, AGENTS)]
+    alternatives = [m for m in subjects if m.source.startswith("composite")]
+    spans = {}
+    for m in alternatives:
+        spans.setdefault((m.start, m.end), []).append(m)
+    groups = [g for g in spans.values() if len(g) >= 2]
+    if not groups:
+        groups = [coordinated(a, max(subjects, key=lambda m: m.end), AGENTS, backwards=True)] \
+            if subjects else []
+    if not groups:
+        return []
+    subject_list = groups[-1]
+    trig_list = [t for t in triggers
+                 if re.fullmatch(r"\s*(?:,\s*)?(?:or|and)\s*", a.text[first.end:t.start])
+                 or t is first][:len(subject_list)]
+    if len(trig_list) != len(subject_list):
+        return []
+    last = trig_list[-1]
+    later = [t for t in triggers if t.start > last.end]
+    end = later[0].start if later else clause.end
+    objects = _objects(a, last.end, end)
+    ctx = context_for(a, clause)
+    out = []
+    for subj, trig in zip(subject_list, trig_list):
+        for obj in objects:
+            out.append(statement(a, "effect.respectively", subj.entity, "biolink:affects",
+                                 obj.entity, direction=direction_of(trig.kind, obj),
+                                 hedged=hedged(a.text, clause.start, trig.start),
+                                 negated=negated(a.text, clause.start, trig.start),
+                                 context=ctx))
+    state.subject = [m.entity for m in subject_list]
+    return out

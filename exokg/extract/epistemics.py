@@ -1,0 +1,62 @@
+"""Negation and hedging cues, with a simple scope: a cue governs the claims whose trigger
+comes after it in the same clause, up to a relative clause that reports an established
+finding ("that has been shown to ...").
+
+Hedging cues are the speculation cues of biomedical writing (BioScope style): may, might,
+could be, suggest(s/ed), possibly, presumably, probably, likely, appear(s) to, tendency,
+trend, remains to be established/determined, hypothesi(s|ze), potential(ly) as a claim
+qualifier, whether. Negation cues: not, no, neither/nor, without, failed to, did not,
+absence of, lack of, no significant / no difference.
+"""
+
+from __future__ import annotations
+
+import re
+
+_HEDGE = re.compile(
+    r"\b(?:may|might|could\s+(?:be|have|potentially)|possibly|possible|presumably|probably|"
+    r"likely|unlikely|suggest(?:s|ed|ing)?|indicat(?:e|es|ed)\s+that|appears?\s+to|"
+    r"seems?\s+to|tendency|trend(?:ed)?\s+(?:toward|to)|remains?\s+to\s+be|"
+    r"hypothes[ie][sz]e?d?|putative(?:ly)?|speculate[ds]?|whether|potentially)\b", re.I)
+_NEGATION = re.compile(
+    r"\b(?:not|no|neither|nor|without|failed\s+to|fails\s+to|absence\s+of|lack\s+of|"
+    r"did\s+not|does\s+not|do\s+not|was\s+not|were\s+not|cannot|unable\s+to)\b", re.I)
+_SCOPE_BREAK = re.compile(r"\b(?:that|which)\s+(?:has|have|had)\s+been\s+(?:shown|reported|"
+                          r"demonstrated|found)\b|;|\bwhile\b|\bwhereas\b|\bbut\b", re.I)
+# "no" inside an object phrase is not a negation of the claim ("no vascular obstructive effect")
+_NOT_NEGATION = re.compile(r"\bno\s+(?:longer|doubt)\b|\bnot\s+only\b", re.I)
+
+
+def _in_scope(cue_pattern: re.Pattern[str], text: str, start: int, trigger_at: int) -> bool:
+    window = text[start:trigger_at]
+    cues = list(cue_pattern.finditer(window))
+    if not cues:
+        return False
+    last = cues[-1]
+    after = window[last.end():]
+    return not _SCOPE_BREAK.search(after)
+
+
+def hedged(text: str, clause_start: int, trigger_at: int) -> bool:
+    """True when a hedging cue governs a trigger at ``trigger_at`` (sentence offsets).
+
+    >>> hedged("This might suggest that exosomes improve recovery", 0, 33)
+    True
+    >>> hedged("Exosomes improved recovery, which might suggest a role", 0, 9)
+    False
+    """
+    return _in_scope(_HEDGE, text, clause_start, trigger_at)
+
+
+def negated(text: str, clause_start: int, trigger_at: int, window: int = 40) -> bool:
+    """True when a negation cue shortly before the trigger governs it.
+
+    >>> negated("Exosomes did not improve recovery", 0, 17)
+    True
+    >>> negated("Exosomes improved recovery", 0, 9)
+    False
+    """
+    start = max(clause_start, trigger_at - window)
+    span = text[start:trigger_at]
+    span = _NOT_NEGATION.sub(" ", span)
+    return _in_scope(_NEGATION, span, 0, len(span))

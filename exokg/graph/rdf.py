@@ -1,0 +1,255 @@
+"""Statements, entities and documents -> one RDF graph (see docs/graph-model.md).
+
+Each statement appears twice: as the direct edge (absent when negated) and as a statement
+node carrying qualifiers, epistemics and evidence nodes. IRIs are deterministic (hashes of
+claim keys and evidence coordinates); there are no blank nodes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Mapping
+
+from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL
+
+from exokg.errors import IdentifierError
+from exokg.ids import check_iri, expand, parse_curie
+from exokg.model import Citation, Document, Entity, Evidence, Statement, Value
+
+EXO = Namespace("https://w3id.org/exokg/vocab/")
+ID = Namespace("https://w3id.org/exokg/id/")
+BIOLINK = Namespace("https://w3id.org/biolink/vocab/")
+
+PREFIXES = {
+    "exo": EXO, "exokg": ID, "biolink": BIOLINK, "skos": SKOS, "dcterms": DCTERMS,
+    "owl": OWL, "xsd": XSD, "rdfs": RDFS,
+    "CL": "http://purl.obolibrary.org/obo/CL_", "GO": "http://purl.obolibrary.org/obo/GO_",
+    "MONDO": "http://purl.obolibrary.org/obo/MONDO_", "HP": "http://purl.obolibrary.org/obo/HP_",
+    "UBERON": "http://purl.obolibrary.org/obo/UBERON_",
+    "NCBITaxon": "http://purl.obolibrary.org/obo/NCBITaxon_",
+    "NCIT": "http://purl.obolibrary.org/obo/NCIT_", "OBI": "http://purl.obolibrary.org/obo/OBI_",
+    "RO": "http://purl.obolibrary.org/obo/RO_", "BFO": "http://purl.obolibrary.org/obo/BFO_",
+    "DOID": "http://purl.obolibrary.org/obo/DOID_",
+    "mirbase.mature": "http://mirbase.org/cgi-bin/mature.pl?mature_acc=",
+    "uniprot": "http://purl.uniprot.org/uniprot/", "loinc": "https://loinc.org/",
+    "clinicaltrials": "https://www.clinicaltrials.gov/study/", "ror": "https://ror.org/",
+    "doi": "https://doi.org/", "pmc": "http://europepmc.org/articles/",
+    "mesh": "http://id.nlm.nih.gov/mesh/", "NCBIGene": "https://www.ncbi.nlm.nih.gov/gene/",
+    "snomedct": "http://purl.bioontology.org/ontology/SNOMEDCT/",
+}
+_CONTEXT_IRI_FIELDS = {"species", "model", "condition", "route", "location", "trial",
+                       "comparator"}
+_DATATYPES = {"integer": XSD.integer, "decimal": XSD.decimal, "date": XSD.date,
+              "gYearMonth": XSD.gYearMonth}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+def iri(curie: str) -> URIRef:
+    """The checked IRI of a CURIE."""
+    return URIRef(check_iri(expand(curie)))
+
+
+def text_literal(text: str, **kw: object) -> Literal:
+    """A literal with control characters and lone surrogates removed."""
+    return Literal(_CONTROL.sub("", text), **kw)  # type: ignore[arg-type]
+
+
+def _hash(*parts: object) -> str:
+    return hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
+
+
+def statement_iri(s: Statement) -> URIRef:
+    return ID[f"statement/{_hash(*s.key())}"]
+
+
+def evidence_iri(e: Evidence) -> URIRef:
+    return ID[f"evidence/{_hash(e.document_id, e.start, e.end, e.rule)}"]
+
+
+def document_iri(doc_id: str) -> URIRef:
+    return ID[f"document/{doc_id}"]
+
+
+def publication_curie(c: Citation) -> str | None:
+    """pubmed: when a PMID is known, else doi:, else None (no stable identifier)."""
+    if c.pmid:
+        return f"pubmed:{c.pmid}"
+    if c.doi:
+        return f"doi:{c.doi}"
+    if c.pmcid:
+        return f"pmc:{c.pmcid}"
+    return None
+
+
+def _is_curie(value: str) -> bool:
+    try:
+        parse_curie(value)
+    except IdentifierError:
+        return False
+    return True
+
+
+class GraphBuilder:
+    """Accumulates documents, entities and statements into an rdflib Graph."""
+
+    def __init__(self) -> None:
+        self.graph = Graph()
+        for prefix, ns in PREFIXES.items():
+            self.graph.bind(prefix, Namespace(str(ns)), override=True)
+        self._entities: dict[str, Entity] = {}
+
+    def add_entity(self, e: Entity, registry: Mapping[str, Entity] | None = None) -> URIRef:
+        node = iri(e.id)
+        if e.id in self._entities:
+            return node
+        self._entities[e.id] = e
+        g = self.graph
+        g.add((node, RDF.type, EXO[e.category]))
+        g.add((node, RDFS.label, text_literal(e.label)))
+        g.add((node, SKOS.prefLabel, text_literal(e.label)))
+        for syn in e.synonyms:
+            if syn != e.label:
+                g.add((node, SKOS.altLabel, text_literal(syn)))
+        match = SKOS.narrowMatch if e.category in ("MicroRNA", "MicroRNACluster") and \
+            not e.attr("species") else SKOS.closeMatch
+        for x in e.xrefs:
+            if x != e.id:
+                g.add((node, match, iri(x)))
+        if e.description:
+            g.add((node, SKOS.definition, text_literal(e.description)))
+        for key, value in e.attributes:
+            if key == "broader":
+                g.add((node, SKOS.broader, iri(value)))
+                continue
+            if key in ("name", "species", "arm"):
+                g.add((node, EXO[f"mirna{key.capitalize()}"], text_literal(value)))
+                continue
+            obj = iri(value) if _is_curie(value) else text_literal(value)
+            g.add((node, EXO[key], obj))
+            if key == "sourceCell":
+                g.add((node, iri("RO:0001000"), obj))
+            elif key == "cargo":
+                g.add((node, iri("BFO:0000051"), obj))
+            if isinstance(obj, URIRef) and registry and value in registry:
+                self.add_entity(registry[value], registry)
+        return node
+
+    def add_document(self, doc: Document) -> URIRef:
+        g = self.graph
+        node = document_iri(doc.id)
+        g.add((node, RDF.type, EXO.Document))
+        g.add((node, RDFS.label, text_literal(doc.title or doc.id)))
+        if doc.title:
+            g.add((node, DCTERMS.title, text_literal(doc.title)))
+        g.add((node, EXO.text, text_literal(doc.text)))
+        g.add((node, EXO.origin, text_literal(doc.origin)))
+        g.add((node, EXO.offsetInFile, Literal(doc.start, datatype=XSD.integer)))
+        g.add((node, EXO.documentKind, text_literal(doc.kind)))
+        if doc.source is not None:
+            pub = self.add_publication(doc.source)
+            if pub is not None:
+                g.add((node, DCTERMS.source, pub))
+            if doc.source.note:
+                g.add((node, EXO.attributionNote, text_literal(doc.source.note)))
+        return node
+
+    def add_publication(self, c: Citation) -> URIRef | None:
+        curie = publication_curie(c)
+        if curie is None:
+            return None
+        g = self.graph
+        node = iri(curie)
+        g.add((node, RDF.type, EXO.Publication))
+        g.add((node, RDFS.label, text_literal(c.title or c.label)))
+        for prop, value in (("pmid", c.pmid), ("pmcid", c.pmcid), ("doi", c.doi),
+                            ("journal", c.journal), ("volume", c.volume), ("issue", c.issue),
+                            ("pages", c.pages)):
+            if value:
+                g.add((node, EXO[prop], text_literal(value)))
+        if c.title:
+            g.add((node, DCTERMS.title, text_literal(c.title)))
+        if c.year:
+            g.add((node, DCTERMS.date, Literal(str(c.year), datatype=XSD.gYear)))
+        for i, author in enumerate(c.authors):
+            g.add((node, DCTERMS.creator, text_literal(author)))
+        if c.authors:
+            g.add((node, EXO.firstAuthor, text_literal(c.authors[0])))
+        if c.text:
+            g.add((node, DCTERMS.bibliographicCitation, text_literal(c.text)))
+        g.add((node, EXO.partialCitation, Literal(c.partial)))
+        return node
+
+    def add_statement(self, s: Statement, registry: Mapping[str, Entity]) -> URIRef:
+        g = self.graph
+        subj = self.add_entity(s.subject, registry)
+        pred = iri(s.predicate)
+        if isinstance(s.object, Value):
+            dt = _DATATYPES.get(s.object.datatype)
+            obj = Literal(s.object.text, datatype=dt) if dt else text_literal(s.object.text)
+        else:
+            obj = self.add_entity(s.object, registry)
+        if not s.negated:
+            g.add((subj, pred, obj))
+        node = statement_iri(s)
+        g.add((node, RDF.type, EXO.Statement))
+        g.add((node, RDF.subject, subj))
+        g.add((node, RDF.predicate, pred))
+        g.add((node, RDF.object, obj))
+        g.add((node, EXO.negated, Literal(s.negated)))
+        g.add((node, EXO.hedged, Literal(s.hedged)))
+        if s.direction:
+            g.add((node, EXO.direction, Literal(s.direction)))
+        if s.aspect:
+            g.add((node, EXO.aspect, text_literal(s.aspect)))
+        for name, values in s.context.items():
+            for v in values:
+                if name in _CONTEXT_IRI_FIELDS and _is_curie(v):
+                    ref = iri(v)
+                    if v in registry:
+                        self.add_entity(registry[v], registry)
+                    g.add((node, EXO[name], ref))
+                else:
+                    g.add((node, EXO[name], text_literal(v)))
+        g.add((node, EXO.evidenceCount, Literal(len(s.evidence), datatype=XSD.integer)))
+        for e in s.evidence:
+            g.add((node, BIOLINK.has_evidence, self.add_evidence(e)))
+        return node
+
+    def add_evidence(self, e: Evidence) -> URIRef:
+        g = self.graph
+        node = evidence_iri(e)
+        g.add((node, RDF.type, EXO.Evidence))
+        g.add((node, EXO.document, document_iri(e.document_id)))
+        g.add((node, EXO.sentenceIndex, Literal(e.sentence_index, datatype=XSD.integer)))
+        g.add((node, EXO.start, Literal(e.start, datatype=XSD.integer)))
+        g.add((node, EXO.end, Literal(e.end, datatype=XSD.integer)))
+        g.add((node, EXO.sentenceText, text_literal(e.text)))
+        g.add((node, EXO.rule, text_literal(e.rule)))
+        for marker in e.citations:
+            g.add((node, EXO.citationMarker, text_literal(marker)))
+        source = f"pubmed:{e.source_pmid}" if e.source_pmid else (
+            f"doi:{e.source_doi}" if e.source_doi else None)
+        if source:
+            g.add((node, DCTERMS.source, iri(source)))
+        return node
+
+    def add_contradiction(self, a: Statement, b: Statement) -> None:
+        x, y = sorted((statement_iri(a), statement_iri(b)))
+        self.graph.add((x, EXO.contradicts, y))
+        self.graph.add((y, EXO.contradicts, x))
+
+
+def build_graph(documents: Iterable[Document], statements: Iterable[Statement],
+                registry: Mapping[str, Entity],
+                contradictions: Iterable[tuple[Statement, Statement]] = ()) -> Graph:
+    """The RDF graph of a build (documents, statements with evidence, their entities)."""
+    builder = GraphBuilder()
+    for doc in documents:
+        builder.add_document(doc)
+    for s in statements:
+        builder.add_statement(s, registry)
+    for a, b in contradictions:
+        builder.add_contradiction(a, b)
+    return builder.graph

@@ -1,0 +1,77 @@
+"""Recognition: sentence text -> grounded mentions.
+
+Three recognisers run on each sentence: the miRNA name grammar (:mod:`.mirna`), the
+vocabulary matcher (:mod:`.lexicon`) and the identifier/quantity patterns (:mod:`.values`);
+then composite exosome preparations are assembled around vesicle mentions
+(:mod:`.composite`). Where mentions overlap, a preparation wins over its parts, a miRNA name
+over a dictionary match, and a longer match over a shorter one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from exokg.model import Analysed, Document, Mention, Sentence
+from exokg.recognise.composite import find_preparations
+from exokg.recognise.lexicon import LexiconMatcher
+from exokg.recognise.mirna import MirnaGrounder, find_mirnas
+from exokg.recognise.values import find_values
+from exokg.vocabulary import Vocabulary, load_vocabulary
+
+_PRIORITY = {"composite": 0, "composite-alternative": 0, "mirna": 1, "lexicon": 2}
+
+
+@dataclass(frozen=True)
+class Recogniser:
+    """All recognisers over one vocabulary; build once, use for many sentences."""
+
+    vocabulary: Vocabulary
+    matcher: LexiconMatcher
+    grounder: MirnaGrounder
+
+    @classmethod
+    def default(cls) -> Recogniser:
+        """Recogniser over the packaged vocabulary and miRNA table."""
+        return cls.from_vocabulary(load_vocabulary(), MirnaGrounder.default())
+
+    @classmethod
+    def from_vocabulary(cls, vocabulary: Vocabulary, grounder: MirnaGrounder) -> Recogniser:
+        return cls(vocabulary, LexiconMatcher.from_vocabulary(vocabulary), grounder)
+
+    def base_mentions(self, text: str) -> list[Mention]:
+        """miRNA and vocabulary mentions of ``text`` (may overlap)."""
+        mirnas = [Mention(self.grounder.entity(m), m.start, m.end, m.text, "mirna")
+                  for m in find_mirnas(text)]
+        return mirnas + self.matcher.find(text)
+
+    def analyse(self, document: Document, sentence: Sentence) -> Analysed:
+        """Recognise everything in one sentence."""
+        text = masked_text(sentence)
+        values = find_values(text)
+        base = _resolve(self.base_mentions(text))
+        preparations = find_preparations(text, base)
+        top = _resolve(preparations + base)
+        return Analysed(document, sentence, tuple(top), tuple(values), tuple(base))
+
+
+def masked_text(sentence: Sentence) -> str:
+    """The sentence text with its citation markers blanked out (same length, so offsets
+    hold): "angiogenesis163." must read as "angiogenesis", and "[27]" is not a number."""
+    text = sentence.text
+    for c in sentence.citations:
+        text = text[:c.span.start] + " " * (c.span.end - c.span.start) + text[c.span.end:]
+    return text
+
+
+def _resolve(mentions: list[Mention]) -> list[Mention]:
+    """Non-overlapping mentions by priority and length; alternatives sharing a span stay."""
+    ranked = sorted(mentions, key=lambda m: (_PRIORITY.get(m.source, 3), -(m.end - m.start),
+                                             m.start))
+    kept: list[Mention] = []
+    for m in ranked:
+        clash = [k for k in kept if k.start < m.end and m.start < k.end]
+        if not clash or all(k.start == m.start and k.end == m.end and
+                            k.source.startswith("composite") and m.source.startswith("composite")
+                            and k.entity.id != m.entity.id for k in clash):
+            kept.append(m)
+    return sorted(kept, key=lambda m: (m.start, m.source))

@@ -1,0 +1,241 @@
+"""Composite exosome preparations: vesicle type + source cell + cargo + engineering + origin +
+treatment, recognised around each vesicle mention.
+
+Phrases understood (any order the field writes them in):
+
+* source: "MSC-derived exosomes", "MSC exosomes", "MSC-EVs", "exosomes derived from / of /
+  secreted by MSCs", "human MSC-derived EVs" (source taxon);
+* engineering + cargo: "loaded with / transfected with / (genetically) engineered, modified
+  or manipulated to contain, carry or express miR-X", "miR-X-loaded exosomes" -> ``loaded``;
+  "exosomes of / from miR-X-overexpress(ed|ing) MSCs", "MSCs overexpressing miR-X" ->
+  ``overexpressing-source``; "with increased / elevated / enriched miR-X", "miR-X-enriched"
+  -> ``enriched``; "with decreased / reduced miR-X", "miR-X-depleted / knockdown" ->
+  ``depleted``; "with increased or decreased miR-X" gives two alternative preparations;
+* origin: "allogeneic", "allogenic", "autologous", "xenogeneic";
+* treatment: "BYHWD-treated exosomes", "exosomes from BYHWD-treated MSCs", "pretreated with X".
+
+Two mentions are the same preparation exactly when all parts are equal. A vesicle mention
+with no other part stays a plain vesicle.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from exokg.ids import mint
+from exokg.model import Entity, Mention
+
+_ORIGIN = re.compile(r"\b(allogen(?:e)?ic|autologous|xenogen(?:e)?ic|syngeneic)\s*$", re.I)
+_ORIGIN_NORMAL = {"allogenic": "allogeneic", "allogeneic": "allogeneic",
+                  "autologous": "autologous", "xenogenic": "xenogeneic",
+                  "xenogeneic": "xenogeneic", "syngeneic": "syngeneic"}
+_SOURCE_GLUE = re.compile(r"^\s*-?\s*(?:derived|secreted|released|isolated|produced)?\s*-?\s*$",
+                          re.I)
+_SOURCE_AFTER = re.compile(r"^\s*(?:(?:that\s+were\s+|which\s+were\s+)?(?:derived|isolated|"
+                           r"obtained|secreted|released|produced|purified|collected)\s+"
+                           r"(?:from|by)|of|from)\s+(?:the\s+)?$", re.I)
+_LOAD_VERB = (r"(?:(?:genetically\s+)?(?:loaded|transfected|engineered|modified|manipulated|"
+              r"packaged|armed|electroporated|tailored)(?:\s+(?:with|to\s+(?:contain|carry|"
+              r"express|overexpress|deliver|encapsulate)))?|carrying|containing|encapsulating|"
+              r"delivering)")
+_LOAD_AFTER = re.compile(r"^\s*,?\s*" + _LOAD_VERB + r"\s+(?:the\s+)?$", re.I)
+_ENRICH_AFTER = re.compile(r"^\s*(?:with|containing|carrying|having)\s+(?:an?\s+)?"
+                           r"(?:(?P<up>increased|elevated|higher|high|enriched|"
+                           r"overexpressed|upregulated)"
+                           r"(?:\s+(?:or|and|/)\s+(?P<down2>decreased|reduced|lower|low|"
+                           r"depleted|downregulated))?"
+                           r"|(?P<down>decreased|reduced|lower|low|depleted|downregulated|"
+                           r"knocked[- ]down))\s+(?:levels?\s+of\s+)?$", re.I)
+_ENRICHED_IN = re.compile(r"^\s*(?P<kind>enriched|depleted)\s+(?:in|with|of)\s+$", re.I)
+_PREFIX_ENG = re.compile(r"-\s*(?P<kind>loaded|enriched|depleted|overexpress(?:ed|ing)|"
+                         r"transfected|modified|engineered|knockdown|knocked[- ]down|"
+                         r"silenced|deficient)\s*-?\s*$", re.I)
+_OVEREXPRESS_AFTER = re.compile(r"^\s*(?:that\s+)?(?:over-?express(?:ing|ed)?|"
+                                r"transfected\s+with|expressing)\s+$", re.I)
+_TREATED = re.compile(r"-\s*(?:treated|pretreated|pre-treated|primed|preconditioned|"
+                      r"stimulated)\s*$", re.I)
+_TREATED_AFTER = re.compile(r"^\s*(?:pre-?treated|treated|primed|preconditioned|stimulated)"
+                            r"\s+with\s+$", re.I)
+_ENGINEERING_OF = {"loaded": "loaded", "transfected": "loaded", "modified": "loaded",
+                   "engineered": "loaded", "enriched": "enriched", "depleted": "depleted",
+                   "knockdown": "depleted", "knocked-down": "depleted",
+                   "knocked down": "depleted", "silenced": "depleted",
+                   "deficient": "depleted", "overexpressed": "overexpressing-source",
+                   "overexpressing": "overexpressing-source"}
+_ENGINEERING_PHRASE = {"loaded": "loaded with {c}", "enriched": "enriched in {c}",
+                       "depleted": "depleted of {c}",
+                       "overexpressing-source": "from {c}-overexpressing cells"}
+_VESICLE_SHORT = {"GO:0070062": "exosomes", "GO:1903561": "extracellular vesicles"}
+_TAXON_ADJ = {"NCBITaxon:9606": "human", "NCBITaxon:10116": "rat", "NCBITaxon:10090": "mouse"}
+
+
+@dataclass
+class _Parts:
+    vesicle: Mention
+    start: int
+    end: int
+    source: Entity | None = None
+    taxon: Entity | None = None
+    cargo: Entity | None = None
+    engineering: str | None = None
+    origin: str | None = None
+    treatment: Entity | None = None
+    alternative: str | None = None  # engineering of the second alternative
+
+
+def short_label(entity: Entity) -> str:
+    """The label used inside composite labels: an all-capitals abbreviation if the entity
+    has one ('MSC', 'BMSC'), else its label."""
+    abbreviations = sorted((s for s in entity.synonyms if s.isupper() and 2 <= len(s) <= 8
+                            and s.isalpha()), key=len)
+    return abbreviations[0] if abbreviations else entity.label
+
+
+def preparation_entity(parts: _Parts, engineering: str | None) -> Entity:
+    """The composite entity for a set of parts (deterministic id and label)."""
+    vesicle = parts.vesicle.entity
+    attrs: list[tuple[str, str]] = [("vesicleType", vesicle.id)]
+    if parts.source:
+        attrs.append(("sourceCell", parts.source.id))
+    if parts.taxon:
+        attrs.append(("sourceTaxon", parts.taxon.id))
+    if parts.cargo and engineering:
+        attrs.append(("cargo", parts.cargo.id))
+        attrs.append(("engineering", engineering))
+    if parts.origin:
+        attrs.append(("origin", parts.origin))
+    if parts.treatment:
+        attrs.append(("treatedWith", parts.treatment.id))
+    attrs.sort()
+    key = "|".join(f"{k}={v}" for k, v in attrs)
+    label = _label(parts, engineering)
+    return Entity(mint("preparation", key), label, "ExosomePreparation",
+                  attributes=tuple(attrs))
+
+
+def _label(parts: _Parts, engineering: str | None) -> str:
+    words: list[str] = []
+    if parts.origin:
+        words.append(parts.origin)
+    if parts.treatment:
+        words.append(f"{short_label(parts.treatment)}-treated")
+    if parts.taxon:
+        words.append(_TAXON_ADJ.get(parts.taxon.id, parts.taxon.label))
+    vesicle = _VESICLE_SHORT.get(parts.vesicle.entity.id, parts.vesicle.entity.label)
+    if parts.source:
+        words.append(f"{short_label(parts.source)}-derived {vesicle}")
+    else:
+        words.append(vesicle)
+    if parts.cargo and engineering:
+        words.append(_ENGINEERING_PHRASE[engineering].format(c=parts.cargo.label))
+    text = " ".join(words)
+    return text[0].upper() + text[1:] if text[0].islower() and not parts.origin else text
+
+
+def find_preparations(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Preparation mentions built around the vesicle mentions of a sentence.
+
+    ``mentions`` are the sentence's base mentions (lexicon, miRNA, values), sorted by start.
+    Returns preparation mentions (two with the same span for "with increased or decreased
+    miR-X"); a vesicle with no other part gives none.
+    """
+    ordered = sorted(mentions, key=lambda m: m.start)
+    out: list[Mention] = []
+    for i, vesicle in enumerate(ordered):
+        if vesicle.category != "Vesicle":
+            continue
+        parts = _Parts(vesicle, vesicle.start, vesicle.end)
+        _look_left(text, ordered[:i], parts)
+        _look_right(text, ordered[i + 1:], parts)
+        if not (parts.source or parts.cargo or parts.treatment or parts.taxon or parts.origin):
+            continue
+        engineering = parts.engineering if parts.cargo else None
+        span_text = text[parts.start:parts.end]
+        out.append(Mention(preparation_entity(parts, engineering), parts.start, parts.end,
+                           span_text, "composite"))
+        if parts.alternative and parts.cargo:
+            out.append(Mention(preparation_entity(parts, parts.alternative), parts.start,
+                               parts.end, span_text, "composite-alternative"))
+    return out
+
+
+def _look_left(text: str, before: list[Mention], parts: _Parts) -> None:
+    pos = parts.start
+    for m in reversed(before):
+        gap = text[m.end:pos]
+        if m.category in ("Cell",) and parts.source is None and _SOURCE_GLUE.match(gap):
+            parts.source, pos = m.entity, m.start
+        elif m.category in ("MicroRNA", "MicroRNACluster") and parts.cargo is None and \
+                _PREFIX_ENG.match(gap):
+            kind = _PREFIX_ENG.match(gap).group("kind").lower().replace(" ", "-")
+            parts.cargo, parts.engineering, pos = m.entity, _ENGINEERING_OF.get(kind, "loaded"), m.start
+        elif m.category == "Species" and parts.taxon is None and not gap.strip():
+            parts.taxon, pos = m.entity, m.start
+        elif m.category in ("HerbalPreparation", "Drug") and parts.treatment is None and \
+                _TREATED.match(gap):
+            parts.treatment, pos = m.entity, m.start
+        else:
+            break
+    origin = _ORIGIN.search(text[max(0, pos - 30):pos])
+    if origin:
+        parts.origin = _ORIGIN_NORMAL[origin.group(1).lower()]
+        pos = max(0, pos - 30) + origin.start()
+    parts.start = pos
+
+
+def _look_right(text: str, after: list[Mention], parts: _Parts) -> None:
+    pos = parts.end
+    k = 0
+    while k < len(after):
+        m = after[k]
+        gap = text[pos:m.start]
+        if len(gap) > 60:
+            break
+        if m.category == "Cell" and parts.source is None and _SOURCE_AFTER.match(gap):
+            parts.source, pos = m.entity, m.end
+        elif m.category == "Species" and parts.source is None and _SOURCE_AFTER.match(gap) \
+                and k + 1 < len(after) and after[k + 1].category == "Cell" \
+                and not text[m.end:after[k + 1].start].strip():
+            parts.taxon, parts.source, pos = m.entity, after[k + 1].entity, after[k + 1].end
+            k += 1
+        elif m.category in ("MicroRNA", "MicroRNACluster") and parts.cargo is None:
+            tail = text[m.end:m.end + 40]
+            if _SOURCE_AFTER.match(gap) and _PREFIX_ENG.match(_first_glue(tail)) and \
+                    k + 1 < len(after) and after[k + 1].category == "Cell":
+                # "exosomes of miR-133b-overexpressed MSCs"
+                kind = _PREFIX_ENG.match(_first_glue(tail)).group("kind").lower()
+                parts.cargo, parts.engineering = m.entity, _ENGINEERING_OF.get(kind, "loaded")
+                parts.source, pos = after[k + 1].entity, after[k + 1].end
+                k += 1
+            elif _LOAD_AFTER.match(gap):
+                parts.cargo, parts.engineering, pos = m.entity, "loaded", m.end
+            elif _ENRICHED_IN.match(gap):
+                kind = _ENRICHED_IN.match(gap).group("kind").lower()
+                parts.cargo, parts.engineering, pos = m.entity, kind, m.end
+            elif _ENRICH_AFTER.match(gap):
+                g = _ENRICH_AFTER.match(gap)
+                parts.cargo, pos = m.entity, m.end
+                if g.group("up"):
+                    parts.engineering = "enriched"
+                    parts.alternative = "depleted" if g.group("down2") else None
+                else:
+                    parts.engineering = "depleted"
+            elif _OVEREXPRESS_AFTER.match(gap) and parts.source is not None:
+                parts.cargo, parts.engineering, pos = m.entity, "overexpressing-source", m.end
+            else:
+                break
+        elif m.category in ("HerbalPreparation", "Drug") and parts.treatment is None and \
+                (_TREATED_AFTER.match(gap) or (_SOURCE_AFTER.match(gap) and
+                                               _TREATED.match(_first_glue(text[m.end:m.end + 20])))):
+            parts.treatment, pos = m.entity, m.end
+        else:
+            break
+        k += 1
+    parts.end = pos
+
+
+def _first_glue(tail: str) -> str:
+    """The hyphenated word glued to the end of a mention: '-overexpressed MSCs' -> '-overexpressed'."""
+    m = re.match(r"\s*-\s*[A-Za-z-]+", tail)
+    return m.group() if m else ""
