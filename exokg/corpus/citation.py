@@ -24,11 +24,11 @@ _HEAD = re.compile(
 )
 _SOURCE = re.compile(
     r"(?P<journal>[A-Z][^.;]*?)\.\s+(?P<year>(?:19|20)\d{2})(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?"
-    r"\s*;\s*(?P<volume>\d+)(?:\((?P<issue>[^)]+)\))?:(?P<pages>[A-Za-z]?\d+(?:-[A-Za-z]?\d+)?)"
+    r"\s*;\s*(?P<volume>\d+)(?:\((?P<issue>[^)]+)\))?:(?P<pages>[A-Za-z]?\d+(?:-\s*[A-Za-z]?\d+)?)"
 )
 _TAIL = re.compile(
     r"^\s*(?:(?:19|20)\d{2}\s+)?(?:[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*;\s*(?P<volume>\d+)"
-    r"(?:\((?P<issue>[^)]+)\))?:(?P<pages>[A-Za-z]?\d+(?:-[A-Za-z]?\d+)?)"
+    r"(?:\((?P<issue>[^)]+)\))?:(?P<pages>[A-Za-z]?\d+(?:-\s*[A-Za-z]?\d+)?)"
 )
 _EPUB = re.compile(r"\b(?:Epub|Published)\s+((?:19|20)\d{2})\b")
 
@@ -111,7 +111,7 @@ def parse_citation(text: str, note: str | None = None) -> Citation:
         authors=authors,
         volume=volume,
         issue=issue,
-        pages=pages,
+        pages=re.sub(r"\s+", "", pages) if pages else None,
         text=flat,
         partial=partial,
         note=note,

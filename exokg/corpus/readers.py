@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from importlib.resources import files
 from pathlib import Path
 
@@ -124,8 +125,13 @@ def read_documents(path: Path) -> list[Document]:
 
 
 def read_bundled_corpus() -> list[Document]:
-    """The founding corpus split into its excerpt documents, with curated attribution."""
-    return read_documents(bundled_corpus_path())
+    """The founding corpus split into its excerpt documents, with curated attribution.
+
+    Their ``origin`` is the package-relative path, so the graph does not depend on where
+    exokg is installed.
+    """
+    origin = f"exokg/resources/corpus/{BUNDLED_CORPUS}"
+    return [replace(d, origin=origin) for d in read_documents(bundled_corpus_path())]
 
 
 def _load_meta(path: Path, text: str, line_offset: int) -> dict:

@@ -26,6 +26,14 @@ _MARKERS = AGENTS | frozenset({"Protein", "Gene"})
 _LEVEL = re.compile(r"\b(?P<dir>higher|increased|elevated|greater|raised|lower|decreased|"
                     r"reduced|diminished)\s+(?:\w+\s+){0,2}?(?P<aspect>levels?|concentrations?|"
                     r"expression|amounts?|abundance|numbers?)\s+of\s+", re.I)
+# "X levels were significantly higher in patients with D (than in controls)"
+_LEVEL_IN = re.compile(r"(?:\b(?P<aspect>levels?|concentrations?|expression|amounts?|abundance)"
+                       r"\s+)?\b(?:was|were|is|are)\s+(?:\w+ly\s+)?"
+                       r"(?P<dir>higher|increased|elevated|greater|raised|up-?regulated|lower|"
+                       r"decreased|reduced|diminished|down-?regulated)\s+in\s+(?:the\s+)?"
+                       r"(?:(?:serum|plasma|blood|CSF|sera)\s+(?:samples\s+)?(?:of|from)\s+)?"
+                       r"(?:\w+\s+){0,4}?(?:patients|individuals|subjects|cases|people)\b", re.I)
+_UP = ("higher", "increased", "elevated", "greater", "raised", "upregulated", "up-regulated")
 _COMPARISON = re.compile(r"\bcompared\s+(?:to|with)\b|\bthan\b|\bcontrols?\b|\bhealthy\b|"
                          r"\bpatients?\b|\bindividuals\s+with\b", re.I)
 _CORRELATED = re.compile(r"\b(?:(?P<sign>positively|negatively|inversely|significantly|"
@@ -91,6 +99,24 @@ def _levels(a: Analysed, state: DocumentState) -> list[Statement]:
         return []
     out = []
     stats = tuple(m.entity.label for m in a.values if m.category == "PValue")
+    comparator = ("healthy controls",) if re.search(r"\bcontrols?\b|\bhealthy\b", a.text,
+                                                     re.I) else ()
+    for m in _LEVEL_IN.finditer(a.text):
+        before = [x for x in a.within(0, m.start() + 1, _MARKERS) if m.start() - x.end < 30]
+        if not before:
+            continue
+        later = [x for x in diseases if x.start >= m.end()]
+        found = later[0].entity if later else disease
+        direction = "increased" if m.group("dir").lower() in _UP else "decreased"
+        aspect = (m.group("aspect") or "level").lower().rstrip("s")
+        ctx = Context(species=(HUMAN,), population=_population(a, state), statistics=stats,
+                      location=_locations(a, 0, m.start()), comparator=comparator)
+        last = max(before, key=lambda x: x.end)
+        for subj in coordinated(a, last, _MARKERS, backwards=True):
+            out.append(statement(a, "biomarker.level-in", subj.entity, "biolink:associated_with",
+                                 found, direction=direction, aspect=aspect,
+                                 negated=negated(a.text, 0, m.start()),
+                                 hedged=hedged(a.text, 0, m.start()), context=ctx))
     for m in _LEVEL.finditer(a.text):
         after = [x for x in a.mentions if x.start >= m.end() and x.category in _MARKERS
                  and x.start - m.end() < 25]

@@ -8,7 +8,8 @@ Triggers are verbs, their nominalisations and adjectives of change, in four kind
 * ``down``: decrease, reduce, attenuate, inhibit, suppress, prevent, diminish, lower,
   downregulate, mitigate, block, limit, lessen, shrink, fewer, smaller;
 * ``better``: improve, ameliorate, alleviate, restore, preserve, rescue, protect, benefit;
-* ``worse``: exacerbate, worsen, aggravate, impair, deteriorate.
+* ``worse``: exacerbate, worsen, aggravate, impair, deteriorate;
+* ``change``: alter, affect, influence (no direction; "did not alter infarct volume").
 
 The direction of the claim combines the trigger with the object: ``better`` raises a
 desirable outcome (recovery, neurogenesis) and lowers an adverse one (injury, deficits,
@@ -37,6 +38,8 @@ _STEMS = {
             r"mitigat|block|limit|lessen|shrink|fewer|smaller",
     "better": r"improv|amelior|alleviat|restor|preserv|rescu|protect|benefit",
     "worse": r"exacerbat|worsen|aggravat|impair|deteriorat",
+    # no direction: mostly seen negated ("did not alter infarct volume")
+    "change": r"alter|affect|influenc",
 }
 _TRIGGER = re.compile(r"(?<![-\w])(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _STEMS.items())
                       + r")[a-z]*", re.I)
@@ -99,8 +102,11 @@ def find_triggers(a: Analysed, clause: Clause) -> list[Trigger]:
     return out
 
 
-def direction_of(kind: str, obj: Mention) -> str:
-    """'increased' or 'decreased' for a trigger kind applied to an object."""
+def direction_of(kind: str, obj: Mention) -> str | None:
+    """'increased' or 'decreased' for a trigger kind applied to an object (None for a change
+    of unstated direction)."""
+    if kind == "change":
+        return None
     adverse = obj.category in ("Disease", "Phenotype") or bool(_ADVERSE.search(obj.entity.label))
     if kind == "up":
         return "increased"

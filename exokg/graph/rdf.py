@@ -112,8 +112,10 @@ class GraphBuilder:
         for syn in e.synonyms:
             if syn != e.label:
                 g.add((node, SKOS.altLabel, text_literal(syn)))
+        # a name-level miRNA (miR-124) stands for each species' mature form: narrower terms;
+        # otherwise the curated xrefs name the same concept elsewhere
         match = SKOS.narrowMatch if e.category in ("MicroRNA", "MicroRNACluster") and \
-            not e.attr("species") else SKOS.closeMatch
+            not e.attr("species") else SKOS.exactMatch
         for x in e.xrefs:
             if x != e.id:
                 g.add((node, match, iri(x)))
@@ -122,6 +124,9 @@ class GraphBuilder:
         for key, value in e.attributes:
             if key == "broader":
                 g.add((node, SKOS.broader, iri(value)))
+                continue
+            if ":" in key:  # a curated mapping such as skos:closeMatch
+                g.add((node, iri(key), iri(value)))
                 continue
             if key in ("name", "species", "arm"):
                 g.add((node, EXO[f"mirna{key.capitalize()}"], text_literal(value)))

@@ -108,10 +108,21 @@ def preparation_entity(parts: _Parts, engineering: str | None) -> Entity:
     if parts.treatment:
         attrs.append(("treatedWith", parts.treatment.id))
     attrs.sort()
-    key = "|".join(f"{k}={v}" for k, v in attrs)
     label = _label(parts, engineering)
-    return Entity(mint("preparation", key), label, "ExosomePreparation",
+    return Entity(preparation_id(dict(attrs)), label, "ExosomePreparation",
                   attributes=tuple(attrs))
+
+
+def preparation_id(parts: dict[str, str]) -> str:
+    """The CURIE of the preparation with these parts (``vesicleType``, ``sourceCell``,
+    ``sourceTaxon``, ``cargo``, ``engineering``, ``origin``, ``treatedWith``): the same parts
+    always give the same id, whichever text they were read from.
+
+    >>> preparation_id({"vesicleType": "GO:0070062", "sourceCell": "CL:0000134"})
+    'exokg:preparation/sourcecell-cl-0000134-vesicletype-go-0070062-577599'
+    """
+    key = "|".join(f"{k}={v}" for k, v in sorted(parts.items()))
+    return mint("preparation", key)
 
 
 def _label(parts: _Parts, engineering: str | None) -> str:
@@ -129,8 +140,7 @@ def _label(parts: _Parts, engineering: str | None) -> str:
         words.append(vesicle)
     if parts.cargo and engineering:
         words.append(_ENGINEERING_PHRASE[engineering].format(c=parts.cargo.label))
-    text = " ".join(words)
-    return text[0].upper() + text[1:] if text[0].islower() and not parts.origin else text
+    return " ".join(words)  # lower case, as ontology labels are
 
 
 def find_preparations(text: str, mentions: list[Mention]) -> list[Mention]:

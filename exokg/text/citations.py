@@ -16,8 +16,9 @@ only a marker when the parenthesis is followed by punctuation or the end of the 
 Numeric, glued (superscripts flattened by the PDF): "include9, 14:", "thrombosis14;",
 "angiogenesis163.", "model\\"164,168". The number must follow
   - a lowercase word of at least four letters ("immunogenicity56") that is not a counter
-    word (day, week, phase, step, group, figure, ...): so "CD63", "MKI67", "miR124",
-    "NCT03384433", "p53" never match; or
+    word (day, week, phase, step, group, figure, ...) nor the name of a numbered family
+    member ("interleukin6", "caspase3"): so "CD63", "MKI67", "miR124", "NCT03384433",
+    "p53" never match; or
   - a closing quote after a letter or punctuation ("model\\"164"); or
   - "." "," ";" ":" after a lowercase word of at least four letters that is not a
     bibliographic label (doi, pmid, ...): "stroke.12".
@@ -32,11 +33,18 @@ hyphen ("miR-124", "IL-6", "Ki-67") are never markers.
 Author-year: parenthesised "(Xin et al., 2012)", "(Smith and Jones, 2010; Lee et al.,
 2015a)", "(see Yu et al., 2011)", "(Xin et al., 2012, 2013)"; narrative "Xin et al. (2012)",
 "Smith and Jones (2010)". A single surname followed by a year in parentheses ("Smith
-(2010)") is not taken. Refs are keys "Surname et al., 2012" / "Smith and Jones, 2010".
+(2010)") is not taken, nor is a "surname" that is a month, a preposition or a label
+(``NOT_AUTHORS``: "(October 2018)", "(In 2012)"). Refs are keys "Surname et al., 2012" /
+"Smith and Jones, 2010".
 
 Numeric refs are split ("116", "117", "119"); ranges are expanded ("1-3" -> "1", "2", "3")
 when they span at most 50 numbers, otherwise both ends are kept. Overlapping candidates
 are resolved in favour of the one that starts first (then the longer).
+
+>>> text = "in mice [27], rats (116, 117) and humans (Xin et al., 2012); include9, 14: 200 mg"
+>>> [(m.text, m.refs) for m in find_citations(text)]  # doctest: +NORMALIZE_WHITESPACE
+[('[27]', ('27',)), ('(116, 117)', ('116', '117')),
+ ('(Xin et al., 2012)', ('Xin et al., 2012',)), ('9, 14', ('9', '14'))]
 """
 
 from __future__ import annotations
@@ -59,14 +67,15 @@ _SUPER_ITEM = rf"{_SUPER_NUM}(?:[-–⁻]{_SUPER_NUM})?"
 _SUPERSCRIPT = re.compile(rf"{_SUPER_ITEM}(?:,{_SUPER_ITEM})*")
 _SUPER_TABLE = str.maketrans(_SUPER_DIGITS + "⁻", "0123456789-")
 
-_NAME = r"(?:(?:van|von|de|der|den|del|da|di|du|le|la)\s+)*[A-Z][A-Za-zÀ-ÖØ-öø-ÿ'’-]+"
-_MANY = rf"{_NAME}(?:\s+et\s+al\.?|(?:\s*,\s*{_NAME})*,?\s+(?:and|&)\s+{_NAME})"
+# Repetitions are bounded so that hostile text cannot make the matching quadratic.
+_NAME = r"(?:(?:van|von|de|der|den|del|da|di|du|le|la)\s+){0,3}[A-Z][A-Za-zÀ-ÖØ-öø-ÿ'’-]+"
+_MANY = rf"{_NAME}(?:\s+et\s+al\.?|(?:\s*,\s*{_NAME}){{0,12}},?\s+(?:and|&)\s+{_NAME})"
 _AUTHORS = rf"{_MANY}|{_NAME}"
 _YEAR = r"(?:19|20)\d{2}[a-z]?"
-_YEARS = rf"{_YEAR}(?:\s*,\s*{_YEAR})*"
+_YEARS = rf"{_YEAR}(?:\s*,\s*{_YEAR}){{0,12}}"
 _AY_ITEM = rf"(?:{_AUTHORS}),?\s+{_YEARS}"
 _AY_PREFIX = r"(?:(?:see(?:\s+also)?|e\.g\.|cf\.|i\.e\.|reviewed\s+in)\s*,?\s*)"
-_AUTHOR_YEAR = re.compile(rf"\({_AY_PREFIX}?{_AY_ITEM}(?:\s*;\s*{_AY_ITEM})*\)")
+_AUTHOR_YEAR = re.compile(rf"\({_AY_PREFIX}?{_AY_ITEM}(?:\s*;\s*{_AY_ITEM}){{0,30}}\)")
 _NARRATIVE = re.compile(rf"(?<![\w-])({_MANY})\s+\(({_YEARS})\)")
 _AY_PARTS = re.compile(rf"^{_AY_PREFIX}?(?P<authors>.+?),?\s+(?P<years>{_YEARS})$")
 _YEAR_RE = re.compile(_YEAR)
@@ -79,6 +88,26 @@ _COUNTER_WORDS = frozenset(
         "figure", "table", "lane", "panel", "cohort", "patient", "sample", "exon", "intron",
         "chromosome", "passage", "dose", "trial", "study", "visit", "chapter", "section",
         "line", "clone", "item", "level", "class", "round", "batch",
+    }
+)
+# Names of numbered members of a family: "interleukin6" is IL-6, not reference 6.
+_FAMILY_WORDS = frozenset(
+    {
+        "interleukin", "caspase", "claudin", "connexin", "integrin", "cadherin", "occludin",
+        "annexin", "syntaxin", "galectin", "sirtuin", "tetraspanin", "aquaporin", "keratin",
+        "cyclin", "collagen", "pcdna", "exon", "intron", "chromosome",
+    }
+)
+# Capitalised words that are not surnames: "(October 2018)" is a date, not a citation.
+NOT_AUTHORS: frozenset[str] = frozenset(
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+        "jul", "aug", "sep", "sept", "oct", "nov", "dec", "spring", "summer", "autumn",
+        "fall", "winter", "in", "on", "at", "by", "since", "from", "until", "till", "before",
+        "after", "during", "between", "and", "or", "the", "a", "an", "of", "for", "to",
+        "circa", "year", "years", "published", "accessed", "updated", "epub", "phase",
+        "stage", "version", "figure", "fig", "table", "see", "cf", "ref", "refs",
     }
 )
 _LABEL_WORDS = frozenset({"doi", "pmid", "pmcid", "issn", "isbn", "vol", "page", "pages"})
@@ -95,6 +124,11 @@ def find_citations(text: str) -> tuple[CitationMarker, ...]:
 
     Returns non-overlapping markers sorted by start, spans relative to ``text``. Never
     raises for a str.
+
+    >>> [m.refs for m in find_citations("parenchyma67, 68; 4) in model\\"164,168")]
+    [('67', '68'), ('164', '168')]
+    >>> find_citations("65 patients, IL-6, CD63, miR-124, p < 0.01, (October 2018)")
+    ()
     """
     found: list[CitationMarker] = []
     found += _author_year(text)
@@ -115,6 +149,9 @@ def expand_refs(body: str) -> tuple[str, ...]:
 
     Takes the text between the brackets (or the glued digits); returns the numbers as
     strings in the order written. Never raises.
+
+    >>> expand_refs("116, 117, 119"), expand_refs("1–3; 7")
+    (('116', '117', '119'), ('1', '2', '3', '7'))
     """
     refs: list[str] = []
     for match in _NUMBER_OR_RANGE.finditer(body.replace("–", "-")):
@@ -175,7 +212,7 @@ def _glued_context_ok(text: str, start: int) -> bool:
         return False
     prev = text[start - 1]
     if prev.isalpha():
-        return _host_word_ok(text, start, _COUNTER_WORDS)
+        return _host_word_ok(text, start, _COUNTER_WORDS | _FAMILY_WORDS)
     if prev in "\"'":
         before = text[start - 2] if start >= 2 else ""
         return before.isalpha() or (before != "" and before in ".!?,;)")
@@ -218,15 +255,27 @@ def _author_year(text: str) -> list[CitationMarker]:
     markers = []
     for match in _AUTHOR_YEAR.finditer(text):
         refs: list[str] = []
+        names_ok = True
         for item in match.group(0)[1:-1].split(";"):
             parts = _AY_PARTS.match(item.strip())
             if parts:
+                names_ok = names_ok and _surnames_ok(parts.group("authors"))
                 refs.extend(_ay_keys(parts.group("authors"), parts.group("years")))
-        markers.append(_marker(text, match.start(), match.end(), tuple(refs), "author-year"))
+        if names_ok and refs:
+            markers.append(_marker(text, match.start(), match.end(), tuple(refs), "author-year"))
     for match in _NARRATIVE.finditer(text):
+        if not _surnames_ok(match.group(1)):
+            continue
         refs = _ay_keys(match.group(1), match.group(2))
         markers.append(_marker(text, match.start(), match.end(), tuple(refs), "author-year"))
     return markers
+
+
+def _surnames_ok(authors: str) -> bool:
+    """False when a word read as a surname is a month, a preposition or a label."""
+    words = re.findall(r"[A-Za-zÀ-ÖØ-öø-ÿ]+", authors.replace("et al", ""))
+    names = [w for w in words if w[0].isupper()]
+    return bool(names) and not any(w.lower() in NOT_AUTHORS for w in names)
 
 
 def _ay_keys(authors: str, years: str) -> list[str]:

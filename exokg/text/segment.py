@@ -10,7 +10,8 @@
    or digit ("miR-126", "p53", "mRNA"), possibly behind opening quotes or brackets. No cut
    after an abbreviation ("et al.", "e.g.", "i.e.", "vs.", "Fig.", "Dr.", "approx.",
    "No.", ... see ``ABBREVIATIONS``), a single letter or dotted initials ("Chopp M.",
-   "U.S."), or a list number opening the sentence ("2. Chen J, ..."). A period inside a
+   "U.S."), or a list number opening the sentence ("2. Chen J, ..."); a dotted route
+   ("i.v.", "i.p.", "s.c.") followed by a capitalised word does end the sentence. A period inside a
    number ("0.01") or a citation marker is never a cut.
 2. Citation marker without a period. A marker followed by a space and a capitalised word
    ("ischemia [23] The finding ...") ends the sentence.
@@ -52,8 +53,11 @@ _DOTTED_INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")
 _TITLE_WORD = re.compile(r" [A-Z][a-z]")
 _NO_LINE_CUT_AFTER = ",;:(-/"
 _TOKEN = re.compile(r"\S+")
-
-
+# Dotted route abbreviations end a sentence when a capitalised word follows ("given i.v. Then").
+ROUTE_ABBREVIATIONS: frozenset[str] = frozenset(
+    {"i.v", "i.p", "i.c.v", "i.a", "i.m", "i.n", "i.t", "s.c", "p.o"}
+)
+_TITLE_AHEAD = re.compile(r"\s+[\"'(\[]?[A-Z][a-z]")
 
 
 def segment(document: Document) -> list[Sentence]:
@@ -63,6 +67,17 @@ def segment(document: Document) -> list[Sentence]:
     Each ``span`` slices ``document.text`` exactly to the sentence; ``text`` is the
     normalised sentence, ``offsets[i]`` the original offset of ``text[i]``; ``citations``
     holds the markers inside the sentence with spans relative to ``text``. Never raises.
+
+    >>> doc = Document("d", "Xin et al. showed it (Fig. 2) [27]. miR-\\n133b rose\\n"
+    ...                "(p < 0.01). It was ische- mia163.", "example")
+    >>> for s in segment(doc):
+    ...     print(s.index, s.text, [c.refs for c in s.citations])
+    0 Xin et al. showed it (Fig. 2) [27]. [('27',)]
+    1 miR-133b rose (p < 0.01). []
+    2 It was ischemia163. [('163',)]
+    >>> s = segment(doc)[1]
+    >>> doc.text[s.span.start : s.span.end]
+    'miR-\\n133b rose\\n(p < 0.01).'
     """
     ctx = _Context.build(document.text)
     sentences: list[Sentence] = []
@@ -155,7 +170,12 @@ def _punctuation_cuts(ctx: _Context) -> dict[int, int]:
         if end < len(text) and not text[end].isspace():
             continue
         token_start = _token_start(text, p)
-        if _is_abbreviation(text[token_start:p]) or not _can_start(text, end):
+        token = text[token_start:p]
+        if not _can_start(text, end):
+            continue
+        if _is_abbreviation(token) and not (
+            token.lower() in ROUTE_ABBREVIATIONS and _TITLE_AHEAD.match(text, end)
+        ):
             continue
         cuts.setdefault(end, token_start)
     return cuts

@@ -1,0 +1,95 @@
+"""Precision and recall of the build on the founding corpus against the hand-made gold list
+(tests/gold/founding_statements.yaml). Target: both >= 0.9."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from exokg.ids import mint
+from exokg.model import Entity, Statement
+from exokg.pipeline import BuildResult, build
+from exokg.recognise.composite import preparation_id
+
+GOLD = Path(__file__).parent / "gold" / "founding_statements.yaml"
+CORPUS_ID = "000_112079930ad29e58"
+
+
+def _term(value: object) -> str:
+    if isinstance(value, str):
+        return value
+    assert isinstance(value, dict) and len(value) == 1, value
+    (kind, body), = value.items()
+    if kind == "preparation":
+        return preparation_id({k: str(v) for k, v in body.items()})
+    if kind == "advantage":
+        return mint("advantage", str(body).lower())
+    if kind == "value":
+        return str(body)
+    raise AssertionError(f"unknown gold term kind {kind!r}")
+
+
+def _key_of_gold(entry: dict) -> tuple:
+    return (_term(entry["s"]), entry["p"], _term(entry["o"]), entry.get("direction"),
+            bool(entry.get("negated", False)), bool(entry.get("hedged", False)))
+
+
+def _key_of(s: Statement) -> tuple:
+    obj = s.object.id if isinstance(s.object, Entity) else s.object.text
+    return (s.subject.id, s.predicate, obj, s.direction, s.negated, s.hedged)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.fixture(scope="module")
+def result() -> BuildResult:
+    return build()
+
+
+@pytest.fixture(scope="module")
+def gold() -> list[dict]:
+    return yaml.safe_load(GOLD.read_text(encoding="utf-8"))
+
+
+def test_gold_list_is_well_formed(gold: list[dict]) -> None:
+    # the same claim may be made in two sentences (its evidence then holds both)
+    keys = [(_key_of_gold(g), g["doc"], g["sentence"]) for g in gold]
+    assert len(keys) == len(set(keys)), "a gold statement is listed twice"
+    assert len({k for k, _, _ in keys}) >= 60
+
+
+def test_precision_and_recall_on_founding_corpus(result: BuildResult, gold: list[dict]) -> None:
+    gold_keys = {_key_of_gold(g) for g in gold}
+    found = {_key_of(s): s for s in result.statements}
+    true_positives = gold_keys & found.keys()
+    precision = len(true_positives) / len(found)
+    recall = len(true_positives) / len(gold_keys)
+    missed = sorted(map(str, gold_keys - found.keys()))
+    spurious = sorted(map(str, found.keys() - gold_keys))
+    report = "\nmissed:\n  " + "\n  ".join(missed) + "\nspurious:\n  " + "\n  ".join(spurious)
+    print(f"founding corpus: precision {precision:.3f}, recall {recall:.3f}, "
+          f"{len(true_positives)} of {len(gold_keys)} gold, {len(found)} extracted" + report)
+    assert precision >= 0.9, report
+    assert recall >= 0.9, report
+
+
+def test_matched_statements_cite_the_gold_sentence(result: BuildResult, gold: list[dict]) -> None:
+    found: dict[tuple, list[Statement]] = {}
+    for s in result.statements:
+        found.setdefault(_key_of(s), []).append(s)
+    wrong = []
+    for g in gold:
+        statements = found.get(_key_of_gold(g), [])
+        if not statements:
+            continue
+        doc = f"{CORPUS_ID}-{g['doc']}"
+        sentences = [_squash(e.text) for s in statements for e in s.evidence
+                     if e.document_id == doc]
+        if not any(_squash(g["sentence"]) in t for t in sentences):
+            wrong.append((g["sentence"], doc, sentences))
+    assert not wrong, wrong
