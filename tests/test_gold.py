@@ -93,3 +93,24 @@ def test_matched_statements_cite_the_gold_sentence(result: BuildResult, gold: li
         if not any(_squash(g["sentence"]) in t for t in sentences):
             wrong.append((g["sentence"], doc, sentences))
     assert not wrong, wrong
+
+
+def test_species_context_of_matched_statements(result: BuildResult, gold: list[dict]) -> None:
+    """Where the gold names the species, the statement from that sentence carries it."""
+    found: dict[tuple, list[Statement]] = {}
+    for s in result.statements:
+        found.setdefault(_key_of(s), []).append(s)
+    checked, wrong = 0, []
+    for g in gold:
+        if "species" not in g:
+            continue
+        doc = f"{CORPUS_ID}-{g['doc']}"
+        candidates = [s for s in found.get(_key_of_gold(g), [])
+                      if any(e.document_id == doc for e in s.evidence)]
+        checked += 1
+        if not any(g["species"] in dict(s.context.items()).get("species", ())
+                   for s in candidates):
+            wrong.append((g["sentence"], g["species"],
+                          [dict(s.context.items()).get("species") for s in candidates]))
+    assert checked >= 20
+    assert not wrong, wrong
