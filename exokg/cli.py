@@ -34,16 +34,76 @@ def _progress(stream):  # type: ignore[no-untyped-def]
 
 def cmd_build(args: argparse.Namespace) -> int:
     from exokg.export.writer import write_build_outputs
+    from exokg.graph.store import default_store_path
+    from exokg.incremental import DocumentCache, cache_path
     from exokg.pipeline import build
 
-    result = build(args.paths, progress=None if args.quiet else _progress(sys.stderr))
+    cache = DocumentCache(cache_path(args.store or default_store_path(args.out)))
+    result = build(args.paths, progress=None if args.quiet else _progress(sys.stderr),
+                   on_document=cache.put)
     written = write_build_outputs(result, args.out, store=args.store)
+    written.append(cache.commit())
     if not args.quiet:
         print(result.summary())
         for path in written:
             print(f"wrote {path}")
         print(f"built in {result.seconds:.2f}s")
     return 0
+
+
+def cmd_update(args: argparse.Namespace) -> int:
+    """``exokg add`` / ``exokg remove``: change the documents of a built graph."""
+    from exokg.export.writer import write_build_outputs
+    from exokg.graph.store import default_store_path
+    from exokg.incremental import DocumentCache, add_documents, cache_path, \
+        rebuild_from_cache, remove_documents
+
+    cache = DocumentCache.open(cache_path(args.store or default_store_path(args.out)))
+    if args.command == "add":
+        added, replaced = add_documents(args.paths, cache,
+                                        progress=None if args.quiet else _progress(sys.stderr))
+        done = f"added {len(added)}, replaced {len(replaced)} document(s)"
+    else:
+        done = f"removed {len(remove_documents(args.documents, cache))} document(s)"
+    result = rebuild_from_cache(cache)
+    written = write_build_outputs(result, args.out, store=args.store)
+    written.append(cache.commit())
+    if not args.quiet:
+        print(done)
+        print(result.summary())
+        for path in written:
+            print(f"wrote {path}")
+    return 0
+
+
+def cmd_viz(args: argparse.Namespace) -> int:
+    from exokg.viz.command import run_viz
+
+    return run_viz(args)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from exokg.export.command import run_export
+
+    return run_export(args)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from exokg.export.command import run_validate
+
+    return run_validate(args)
+
+
+def cmd_queries(args: argparse.Namespace) -> int:
+    from exokg.query.command import run_queries
+
+    return run_queries(args)
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from exokg.query.command import run_query
+
+    return run_query(args)
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -53,12 +113,59 @@ def make_parser() -> argparse.ArgumentParser:
                        description="Build the knowledge graph from text files or folders "
                                    "(default: the bundled founding corpus) and write the "
                                    "exports and the embedded store.")
-    b.add_argument("paths", nargs="*", help="input files or folders (.txt, .md)")
+    b.add_argument("paths", nargs="*", help="input files or folders (.txt, .md, PubMed "
+                   ".xml, ClinicalTrials.gov .json)")
     b.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: exports)")
     b.add_argument("--store", type=Path, default=None,
                    help="embedded Oxigraph store folder (default: OUT/../.exokg/store)")
     b.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
     b.set_defaults(func=cmd_build)
+    for name, helptext in (("add", "add or replace documents in a built graph"),
+                           ("remove", "take documents out of a built graph")):
+        u = sub.add_parser(name, help=helptext, description=helptext.capitalize() + " (only "
+                           "the given files are read; see exokg/incremental.py).")
+        if name == "add":
+            u.add_argument("paths", nargs="+", help="input files or folders")
+        else:
+            u.add_argument("documents", nargs="+", help="document ids or the files they came from")
+        u.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: exports)")
+        u.add_argument("--store", type=Path, default=None,
+                       help="embedded Oxigraph store folder (default: OUT/../.exokg/store)")
+        u.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
+        u.set_defaults(func=cmd_update)
+    from exokg.viz.command import add_viz_arguments
+
+    v = sub.add_parser("viz", help="write the interactive HTML page (whole graph or focused)",
+                       description="Build the graph and write a self-contained, offline HTML "
+                                   "page of it: the whole graph, one entity's neighbourhood "
+                                   "(--focus, --depth) or a named query's result (--query).")
+    add_viz_arguments(v)
+    v.set_defaults(func=cmd_viz)
+    from exokg.export.command import add_export_arguments, add_validate_arguments
+
+    e = sub.add_parser("export", help="write one export format (Turtle, N-Triples, JSON-LD, "
+                       "TriG, N-Quads, KGX, GraphML, CSV)",
+                       description="Build the graph (or read --store) and write one format.")
+    add_export_arguments(e)
+    e.set_defaults(func=cmd_export)
+    va = sub.add_parser("validate", help="check a graph against the SHACL shapes",
+                        description="Validate an RDF export (default: exports/exokg.ttl) "
+                                    "against ontology/shapes.ttl, and an exports folder's KGX "
+                                    "files against the Biolink Model; exit 1 if not valid.")
+    add_validate_arguments(va)
+    va.set_defaults(func=cmd_validate)
+    from exokg.query.command import add_queries_arguments, add_query_arguments
+
+    qs = sub.add_parser("queries", help="list the named SPARQL queries",
+                        description="List the named competency queries with their parameters.")
+    add_queries_arguments(qs)
+    qs.set_defaults(func=cmd_queries)
+    q = sub.add_parser("query", help="run a named query, a .rq file or a query from stdin",
+                       description="Run a SPARQL query on the embedded store, under a time "
+                                   "limit and a row cap; SERVICE, FROM, LOAD, USING and "
+                                   "updates are refused.")
+    add_query_arguments(q)
+    q.set_defaults(func=cmd_query)
     return parser
 
 
@@ -68,6 +175,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except ExokgError as exc:
+        report = getattr(exc, "report", None)  # a ValidationError carries its report
+        if report is not None:
+            print(report.format(), file=sys.stderr)
         print(f"exokg: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

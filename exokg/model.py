@@ -35,6 +35,7 @@ class Citation:
     text: str | None = None  # the citation as written in the source
     partial: bool = False  # True when the source text lost part of the citation
     note: str | None = None  # where the attribution came from (curation basis)
+    mesh: tuple[tuple[str, str], ...] = ()  # MeSH headings: (descriptor CURIE, heading)
 
     @property
     def label(self) -> str:
@@ -64,6 +65,26 @@ class Document:
     source: Citation | None = None  # the publication this text is quoted from / is
     start: int = 0
     kind: str = "text"  # text | excerpt | abstract | registry-record
+    # structured parts of a built text (abstract sections, registry fields); each slices
+    # ``text`` exactly. A record with "prose" fields is read sentence by sentence only there.
+    fields: tuple[RecordField, ...] = ()
+
+
+@dataclass(frozen=True)
+class RecordField:
+    """A named part of a document built from a structured record: ``text[start:end]`` is
+    where the record's ``name`` field (``phase``, ``condition``, ``section``, ``prose``, ...)
+    is written; ``value`` is the value as the record gives it; ``attrs`` holds qualifiers
+    (time frame, role, date type) as sorted (key, value) pairs."""
+
+    name: str
+    value: str
+    start: int
+    end: int
+    attrs: tuple[tuple[str, str], ...] = ()
+
+    def attr(self, key: str) -> str | None:
+        return next((v for k, v in self.attrs if k == key), None)
 
 
 @dataclass(frozen=True)

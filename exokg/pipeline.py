@@ -8,22 +8,27 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph
 
-from exokg.assemble import assemble, contradictions
-from exokg.corpus.readers import iter_input_files, read_bundled_corpus, read_documents
+from exokg.assemble import Disagreement, assemble, contradictions, disagreements
+from exokg.corpus.readers import count_documents, iter_documents, iter_input_files, \
+    read_bundled_corpus
 from exokg.errors import InputError
 from exokg.extract import extract_document
+from exokg.extract.registry import extract_record, is_record, record_sentences
 from exokg.graph.rdf import build_graph
 from exokg.model import Analysed, Document, Entity, Statement, Value
 from exokg.recognise import Recogniser
 from exokg.text.segment import segment
 
 Progress = Callable[[int, int, str], None]
+#: Called once per document with its raw statements, the entities it introduced and its
+#: sentence count (the incremental cache listens here).
+DocumentHook = Callable[[Document, list[Statement], dict[str, Entity], int], None]
 
 
 @dataclass
@@ -37,6 +42,7 @@ class BuildResult:
     graph: Graph
     contradictions: list[tuple[Statement, Statement]] = field(default_factory=list)
     seconds: float = 0.0
+    disagreements: list[Disagreement] = field(default_factory=list)
 
     def summary(self) -> str:
         """A human summary: documents, sentences, entities by class, statements by predicate."""
@@ -57,66 +63,138 @@ class BuildResult:
         return "\n".join(lines)
 
 
-def load_documents(paths: Sequence[str | Path] | None = None) -> list[Document]:
-    """Documents of the given files/folders, or of the bundled corpus when none are given.
+def stream_documents(paths: Sequence[str | Path] | None = None) -> Iterator[Document]:
+    """Documents of the given files/folders (or the bundled corpus), one at a time: a PubMed
+    XML file of many articles is never held whole. Only the ids seen so far are kept.
 
     Raises :class:`InputError` for bad input and for two documents with the same id.
     """
     if not paths:
-        documents = read_bundled_corpus()
+        documents: Iterable[Document] = read_bundled_corpus()
     else:
-        documents = []
-        for path in iter_input_files(paths):
-            documents.extend(read_documents(path))
+        documents = (doc for path in iter_input_files(paths) for doc in iter_documents(path))
     seen: dict[str, str] = {}
     for doc in documents:
         if doc.id in seen:
             raise InputError(doc.origin, f"document id {doc.id!r} is also used by {seen[doc.id]}")
         seen[doc.id] = doc.origin
-    return documents
+        yield doc
+
+
+def load_documents(paths: Sequence[str | Path] | None = None) -> list[Document]:
+    """Documents of the given files/folders, or of the bundled corpus when none are given.
+
+    Raises :class:`InputError` for bad input and for two documents with the same id.
+    """
+    return list(stream_documents(paths))
+
+
+def count_input_documents(paths: Sequence[str | Path] | None = None) -> int:
+    """How many documents the inputs hold (a cheap pre-pass, for progress and ETA)."""
+    if not paths:
+        return len(read_bundled_corpus())
+    return sum(count_documents(path) for path in iter_input_files(paths))
 
 
 def analyse_document(doc: Document, recogniser: Recogniser) -> list[Analysed]:
-    """Segment a document and recognise the mentions of each sentence."""
-    return [recogniser.analyse(doc, s) for s in segment(doc)]
+    """Segment a document and recognise the mentions of each sentence (a registry record:
+    only its free-text fields)."""
+    sentences = record_sentences(doc) if is_record(doc) else segment(doc)
+    return [recogniser.analyse(doc, s) for s in sentences]
+
+
+def register(registry: dict[str, Entity], entity: Entity) -> None:
+    """Add ``entity`` to the registry; two records of one id are merged the same way in any
+    order (labels, synonyms, xrefs, attributes), so whichever document introduced an entity,
+    it gets the same IRI and the same description."""
+    old = registry.get(entity.id)
+    if old is None or old == entity:
+        registry[entity.id] = entity
+        return
+    label = min(old.label, entity.label, key=lambda x: (len(x), x))
+    names = {old.label, entity.label} | set(old.synonyms) | set(entity.synonyms)
+    registry[entity.id] = Entity(
+        entity.id, label, min(old.category, entity.category),
+        synonyms=tuple(sorted(names - {label})),
+        xrefs=tuple(sorted(set(old.xrefs) | set(entity.xrefs))),
+        attributes=tuple(sorted(set(old.attributes) | set(entity.attributes))),
+        description=min((d for d in (old.description, entity.description) if d),
+                        default=None))
+
+
+def document_statements(doc: Document, recogniser: Recogniser
+                        ) -> tuple[list[Statement], dict[str, Entity], int]:
+    """Raw statements of one document, the entities it introduced and its sentence count.
+    Nothing of the analysis (sentences, mentions) outlives this call."""
+    analysed = analyse_document(doc, recogniser)
+    entities: dict[str, Entity] = {}
+    for a in analysed:
+        for m in a.mentions + a.parts:
+            register(entities, m.entity)
+    found = extract_document(analysed) + extract_record(doc, recogniser)
+    for s in found:
+        register(entities, s.subject)
+        if not isinstance(s.object, Value):
+            register(entities, s.object)
+    return found, entities, len(analysed)
 
 
 def extract_statements(documents: Iterable[Document], recogniser: Recogniser,
-                       progress: Progress | None = None, total: int = 0
+                       progress: Progress | None = None, total: int = 0,
+                       on_document: DocumentHook | None = None
                        ) -> tuple[list[Statement], dict[str, Entity], int]:
-    """Raw (unassembled) statements of the documents, the entity registry and sentence count."""
+    """Raw (unassembled) statements of the documents, the entity registry and sentence count.
+
+    Documents are processed one at a time; per document only its statements and entities are
+    kept (never its analysed sentences)."""
     statements: list[Statement] = []
     registry: dict[str, Entity] = {}
     sentences = 0
     for i, doc in enumerate(documents, start=1):
-        analysed = analyse_document(doc, recogniser)
-        sentences += len(analysed)
-        for a in analysed:
-            for m in a.mentions + a.parts:
-                registry.setdefault(m.entity.id, m.entity)
-        found = extract_document(analysed)
-        for s in found:
-            registry.setdefault(s.subject.id, s.subject)
-            if not isinstance(s.object, Value):
-                registry.setdefault(s.object.id, s.object)
+        found, entities, count = document_statements(doc, recogniser)
+        sentences += count
+        for entity in entities.values():
+            register(registry, entity)
         statements.extend(found)
+        if on_document:
+            on_document(doc, found, entities, count)
         if progress:
-            progress(i, total, doc.id)
+            progress(i, max(total, i), doc.id)
     for entity in recogniser.vocabulary.entities.values():
-        registry.setdefault(entity.id, entity)
+        register(registry, entity)
     return statements, registry, sentences
 
 
 def build(paths: Sequence[str | Path] | None = None, *, recogniser: Recogniser | None = None,
-          progress: Progress | None = None) -> BuildResult:
-    """Build the knowledge graph of the given inputs (default: the bundled corpus)."""
+          progress: Progress | None = None, on_document: DocumentHook | None = None
+          ) -> BuildResult:
+    """Build the knowledge graph of the given inputs (default: the bundled corpus).
+
+    Documents stream through extraction one at a time (see :func:`stream_documents`).
+    ``on_document`` sees each document's raw statements (used by the incremental cache)."""
     started = time.perf_counter()
-    documents = load_documents(paths)
+    total = count_input_documents(paths) if progress else 0
     recogniser = recogniser or Recogniser.default()
-    raw, registry, sentences = extract_statements(documents, recogniser, progress,
-                                                  len(documents))
+    documents: list[Document] = []
+
+    def keep(docs: Iterable[Document]) -> Iterator[Document]:
+        for doc in docs:
+            documents.append(doc)
+            yield doc
+
+    raw, registry, sentences = extract_statements(keep(stream_documents(paths)), recogniser,
+                                                  progress, total, on_document)
+    return assemble_result(documents, raw, registry, sentences, started)
+
+
+def assemble_result(documents: list[Document], raw: Iterable[Statement],
+                    registry: dict[str, Entity], sentences: int,
+                    started: float | None = None) -> BuildResult:
+    """Assemble raw statements and build the graph (the cheap, global part of a build)."""
+    started = time.perf_counter() if started is None else started
     statements = assemble(raw)
     conflicts = contradictions(statements)
-    graph = build_graph(documents, statements, registry, conflicts)
+    disagreeing = disagreements(statements)
+    graph = build_graph(documents, statements, registry, conflicts, disagreeing)
     return BuildResult(documents, sentences, statements, registry, graph, conflicts,
-                       time.perf_counter() - started)
+                       time.perf_counter() - started, disagreeing)

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` (relative path -> bytes)."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file()}
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -40,9 +47,10 @@ def test_build_writes_exports_store_and_summary(built: Path) -> None:
 def test_turtle_is_byte_identical_across_processes(built: Path, tmp_path: Path) -> None:
     proc = run("build", "-q", "--out", "again", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
-    for name in ("exokg.ttl", "statements.csv"):
-        assert (tmp_path / "again" / name).read_bytes() == \
-            (built / "exports" / name).read_bytes(), name
+    first, again = snapshot(built / "exports"), snapshot(tmp_path / "again")
+    assert first.keys() == again.keys()
+    for name in first:
+        assert again[name] == first[name], name
 
 
 @pytest.mark.parametrize("name, content, message", [
@@ -54,10 +62,8 @@ def test_turtle_is_byte_identical_across_processes(built: Path, tmp_path: Path) 
 def test_bad_input_fails_with_one_line_and_leaves_exports_untouched(
         built: Path, tmp_path: Path, name: str, content: bytes | None, message: str) -> None:
     out = tmp_path / "exports"
-    out.mkdir()
-    before = {p.name: p.read_bytes() for p in (built / "exports").iterdir()}
-    for file_name, data in before.items():
-        (out / file_name).write_bytes(data)
+    shutil.copytree(built / "exports", out)
+    before = snapshot(out)
     bad = tmp_path / name
     if content is not None:
         bad.write_bytes(content)
@@ -66,7 +72,7 @@ def test_bad_input_fails_with_one_line_and_leaves_exports_untouched(
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1, proc.stderr
     assert lines[0].startswith("exokg: error: ") and name in lines[0] and message in lines[0]
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert snapshot(out) == before
     assert not (tmp_path / ".exokg").exists()
 
 

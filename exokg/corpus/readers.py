@@ -6,7 +6,14 @@ Supported inputs (see docs/input-format.md):
 * text or Markdown with a sidecar ``NAME.meta.yaml`` holding the same fields;
 * an excerpt collection (quoted passages with the references they come from), like the
   bundled founding corpus; an ``NAME.attribution.yaml`` beside it may correct attributions;
-* plain text without metadata (one document, source unknown).
+* plain text without metadata (one document, source unknown);
+* PubMed XML (``PubmedArticleSet``, many articles a file; :mod:`exokg.corpus.pubmed`);
+* ClinicalTrials.gov study records, API v2 JSON (:mod:`exokg.corpus.registry`).
+
+The format is found from the extension and the content together (:func:`detect_format`):
+``.txt``/``.md`` are text; ``.xml`` must be PubMed XML and ``.json`` registry JSON; a file
+with another or no extension is read only when its content is unmistakably PubMed XML or
+registry JSON. Anything else is reported, never guessed. Folders are read recursively.
 
 Every problem is an :class:`~exokg.errors.InputError` naming the file and the place.
 """
@@ -22,15 +29,20 @@ from pathlib import Path
 import yaml
 
 from exokg.corpus.citation import parse_citation
+from exokg.corpus.pubmed import count_pubmed_articles, looks_like_pubmed, read_pubmed
+from exokg.corpus.registry import count_studies, looks_like_registry, read_registry
 from exokg.corpus.excerpts import apply_attribution, read_excerpt_collection, split_blocks
 from exokg.errors import InputError
 from exokg.model import Citation, Document
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+XML_SUFFIXES = (".xml",)
+JSON_SUFFIXES = (".json",)
+FORMATS = ("text", "pubmed-xml", "registry-json")
 BUNDLED_CORPUS = "000_112079930ad29e58.txt"
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _FIELDS = {"id", "title", "pmid", "pmcid", "doi", "journal", "year", "authors", "kind",
-           "citation"}
+           "citation", "url", "note"}
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$")
 
 
@@ -93,14 +105,68 @@ def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
 
 
 def _check_suffix(path: Path) -> Path:
-    if path.suffix.lower() not in TEXT_SUFFIXES:
-        raise InputError(path, f"unknown input format {path.suffix or '(no extension)'!r}; "
-                         f"expected one of {', '.join(TEXT_SUFFIXES)}")
+    detect_format(path)
     return path
+
+
+def detect_format(path: Path) -> str:
+    """'text', 'pubmed-xml' or 'registry-json' for an input file, from extension and content.
+
+    Raises :class:`InputError` naming the file when the format is unknown or the content
+    does not match the extension.
+    """
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(1 << 16)
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror}") from None
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    is_xml = stripped.startswith(b"<")
+    if is_xml and looks_like_pubmed(stripped):
+        return "pubmed-xml"
+    if stripped[:1] in (b"{", b"[") and looks_like_registry(
+            stripped.decode("utf-8", errors="replace")):
+        return "registry-json"
+    if suffix in XML_SUFFIXES:
+        raise InputError(path, "XML that is not PubMed XML (no <PubmedArticleSet> root); "
+                         "only PubMed XML is read")
+    if suffix in JSON_SUFFIXES:
+        if stripped[:1] in (b"{", b"["):
+            return "registry-json"  # the reader names what is missing
+        raise InputError(path, "a .json file that does not start with '{' or '['")
+    known = ", ".join(TEXT_SUFFIXES + XML_SUFFIXES + JSON_SUFFIXES)
+    raise InputError(path, f"unknown input format {suffix or '(no extension)'!r}; expected "
+                     f"text ({', '.join(TEXT_SUFFIXES)}), PubMed XML or ClinicalTrials.gov "
+                     f"JSON ({known})")
+
+
+def iter_documents(path: Path) -> Iterator[Document]:
+    """The documents of one input file, streaming where the format allows (PubMed XML)."""
+    fmt = detect_format(path)
+    if fmt == "pubmed-xml":
+        return read_pubmed(path)
+    if fmt == "registry-json":
+        return read_registry(path)
+    return iter(read_documents(path))
+
+
+def count_documents(path: Path) -> int:
+    """How many documents a file holds (cheap; for progress and ETA)."""
+    fmt = detect_format(path)
+    if fmt == "pubmed-xml":
+        return count_pubmed_articles(path)
+    if fmt == "registry-json":
+        return count_studies(path)
+    return len(read_documents(path))
 
 
 def read_documents(path: Path) -> list[Document]:
     """All documents of one input file (see the module docs for the formats)."""
+    if detect_format(path) != "text":
+        return list(iter_documents(path))
     text = read_text_file(path)
     stem = _slug(path.stem)
     front = _FRONT_MATTER.match(text)
@@ -176,7 +242,9 @@ def _document(path: Path, meta: dict, body: str, start: int, stem: str) -> Docum
         volume=source.volume, issue=source.issue, pages=source.pages,
         text=source.text,
         partial=source.partial,
-        note=f"metadata of {path.name}",
+        note="; ".join(x for x in (f"metadata of {path.name}", _str(meta.get("note")),
+                                  f"text from {meta['url']}" if meta.get("url") else None)
+                       if x),
     )
     if source.pmid and not source.pmid.isdigit():
         raise InputError(path, f"pmid must be digits, not {source.pmid!r}")

@@ -33,24 +33,36 @@ _LEVEL_IN = re.compile(r"(?:\b(?P<aspect>levels?|concentrations?|expression|amou
                        r"decreased|reduced|diminished|down-?regulated)\s+in\s+(?:the\s+)?"
                        r"(?:(?:serum|plasma|blood|CSF|sera)\s+(?:samples\s+)?(?:of|from)\s+)?"
                        r"(?:\w+\s+){0,4}?(?:patients|individuals|subjects|cases|people)\b", re.I)
+# title style: "Increased serum exosomal miR-134 expression in the acute ischemic stroke patients"
+_LEVEL_TITLE = re.compile(r"^\W*(?P<dir>increased|elevated|higher|raised|decreased|reduced|lower|"
+                          r"diminished)\s+", re.I)
+_LEVEL_TITLE_IN = re.compile(r"\bin\s+(?:the\s+)?(?:[\w-]+\s+){0,6}?(?:patients|individuals|"
+                             r"subjects|cases)\b", re.I)
+_ASPECT_OF = re.compile(r"\b(?:levels?|concentrations?|expression|amounts?|abundance|numbers?)\s+"
+                        r"of\s+(?:(?:serum|plasma|circulating|blood|exosomal|urinary|CSF|the)\s+)*$",
+                        re.I)
 _UP = ("higher", "increased", "elevated", "greater", "raised", "upregulated", "up-regulated")
 _COMPARISON = re.compile(r"\bcompared\s+(?:to|with)\b|\bthan\b|\bcontrols?\b|\bhealthy\b|"
                          r"\bpatients?\b|\bindividuals\s+with\b", re.I)
 _CORRELATED = re.compile(r"\b(?:(?P<sign>positively|negatively|inversely|significantly|"
-                         r"strongly|weakly|also)\s+)*correlated\s+(?:(?P<sign2>positively|"
-                         r"negatively|inversely)\s+)?with\b|\bcorrelations?\s+(?:with|between)\b",
+                         r"strongly|strong|weakly|also)\s+)*correlated\s+(?:(?P<sign2>positively|"
+                         r"negatively|inversely)\s+)?with\b|\bcorrelations?\s+(?:with|between)\b"
+                         r"|\b(?:positively|negatively|inversely)\s+associated\s+with\b",
                          re.I)
 _INFORMATIVE = re.compile(r"\b(?:informative|useful|helpful|valuable|reliable|promising|"
                           r"potential|candidate|sensitive|specific)\b[^.;]{0,40}?\b(?:for|in)\s+"
                           r"(?:the\s+)?(?:detect\w*|identif\w*|diagnos\w*|predict\w*|"
                           r"distinguish\w*|prognos\w*|early\s+detection)"
+                          r"|\b(?:potential|candidate|possible)\s+(?:\w+\s+)?(?:factor|tool|"
+                          r"indicator|predictor)\s+(?:to|for)\s+(?:discriminat\w*|distinguish\w*|"
+                          r"detect\w*|identif\w*|diagnos\w*|predict\w*)"
                           r"|\b(?:bio)?markers?\s+(?:for|of)\b(?!\s+(?:exosomes?|EVs?|vesicles?))",
                           re.I)
-_VESICLE_MARKERS = re.compile(r"\b(?P<ves>exosomal|exosome|EV|vesicle|vesicular)\s+"
-                              r"(?:surface\s+)?(?:protein\s+)?markers?\b|\bmarkers?\s+of\s+"
+_VESICLE_MARKERS = re.compile(r"\b(?P<ves>exosomal|exosomes?|EVs?|vesicles?|vesicular)\s+"
+                              r"(?:surface\s+)?(?:protein\s+)?(?:bio)?markers?\b|\bmarkers?\s+of\s+"
                               r"(?P<ves2>exosomes?|EVs?|extracellular\s+vesicles?)", re.I)
 _IMPLICATED = re.compile(r"\b(?:implicated|involved|participat\w*)\s+in\b|\bplays?\s+(?:an?\s+)?"
-                         r"(?:\w+\s+)?roles?\s+in\b", re.I)
+                         r"(?:\w+\s+)?roles?\s+in\b|\bmediat(?:e|es|ed|ing)\b", re.I)
 _SAMPLE = frozenset({"AnatomicalEntity"})
 EXOSOME = "GO:0070062"
 EV = "GO:1903561"
@@ -74,7 +86,14 @@ def note_population(a: Analysed, state: DocumentState) -> None:
     if groups and re.search(r"patients|volunteers|controls|participants", a.text, re.I):
         state.population = [m.entity.label for m in groups]
         diseases = [m for m in a.mentions if m.category == "Disease"
-                    and any(g.start <= m.start < g.end for g in groups)]
+                    and any(g.start <= m.start < g.end for g in groups)
+                    and not re.search(r"\bnon-?\s*$", a.text[max(0, m.start - 5):m.start], re.I)]
+        # "65 patients with AIS": the disease right after a patient group
+        diseases = [m for m in a.mentions if m.category == "Disease" and any(
+            m.start >= g.end and re.fullmatch(r"\s*(?:with|of|suffering\s+from)\s+(?:an?\s+|"
+                                              r"the\s+)?", a.text[g.end:m.start], re.I)
+            and re.search(r"patients|participants", g.text, re.I)
+            for g in groups)] or diseases
         if diseases:
             state.population_disease = diseases[0].entity
 
@@ -90,9 +109,30 @@ def extract_biomarkers(a: Analysed, state: DocumentState) -> list[Statement]:
     return out
 
 
+def _level_title(a: Analysed, state: DocumentState) -> list[Statement]:
+    """'Increased X (and Y) in (the) ... D patients' (a title or heading)."""
+    m = _LEVEL_TITLE.match(a.text)
+    where = _LEVEL_TITLE_IN.search(a.text, m.end()) if m else None
+    if not m or not where:
+        return []
+    markers = [x for x in a.within(m.end(), where.start(), _MARKERS)
+               if x.start - m.end() < 40]
+    diseases = a.within(where.start(), where.end(), frozenset({"Disease"}))
+    if not markers or not diseases:
+        return []
+    direction = "increased" if m.group("dir").lower() in _UP else "decreased"
+    ctx = Context(species=(HUMAN,), location=_locations(a, m.end(), where.start()))
+    return [statement(a, "biomarker.level-title", subj.entity, "biolink:associated_with",
+                      diseases[0].entity, direction=direction, context=ctx)
+            for subj in coordinated(a, markers[0], _MARKERS, backwards=False)]
+
+
 def _levels(a: Analysed, state: DocumentState) -> list[Statement]:
     if not _COMPARISON.search(a.text):
         return []
+    titled = _level_title(a, state)
+    if titled:
+        return titled
     diseases = [m for m in a.mentions if m.category == "Disease"]
     disease = state.population_disease or (diseases[0].entity if diseases else None)
     if disease is None:
@@ -105,14 +145,19 @@ def _levels(a: Analysed, state: DocumentState) -> list[Statement]:
         before = [x for x in a.within(0, m.start() + 1, _MARKERS) if m.start() - x.end < 30]
         if not before:
             continue
+        inside = [x for x in diseases if m.start() <= x.start < m.end()]
         later = [x for x in diseases if x.start >= m.end()]
-        found = later[0].entity if later else disease
+        found = (inside or later)[0].entity if (inside or later) else disease
         direction = "increased" if m.group("dir").lower() in _UP else "decreased"
         aspect = (m.group("aspect") or "level").lower().rstrip("s")
         ctx = Context(species=(HUMAN,), population=_population(a, state), statistics=stats,
                       location=_locations(a, 0, m.start()), comparator=comparator)
         last = max(before, key=lambda x: x.end)
-        for subj in coordinated(a, last, _MARKERS, backwards=True):
+        # "the concentration of X and the median levels of Y were higher in patients"
+        listed = [x for x in a.within(0, m.start(), _MARKERS)
+                  if _ASPECT_OF.search(a.text[max(0, x.start - 60):x.start])
+                  and x.entity.id not in {y.entity.id for y in before}]
+        for subj in listed + coordinated(a, last, _MARKERS, backwards=True):
             out.append(statement(a, "biomarker.level-in", subj.entity, "biolink:associated_with",
                                  found, direction=direction, aspect=aspect,
                                  negated=negated(a.text, 0, m.start()),
@@ -155,7 +200,9 @@ def _correlations(a: Analysed) -> list[Statement]:
         stop = found[i + 1].start() if i + 1 < len(found) else len(a.text)
         objects = [x for x in a.within(m.end(), stop)
                    if x.category in ("AssessmentScale", "Outcome", "Protein", "Disease",
-                                     "Phenotype", "BiologicalProcess", "Gene")]
+                                     "Phenotype", "BiologicalProcess", "Gene")
+                   and not (x.category == "Disease" and re.match(
+                       r"\s*(?:patients|participants|subjects|cases)\b", a.text[x.end:]))]
         sign = ((m.group("sign") or "") + " " + (m.group("sign2") or "")).lower()
         whole = m.group().lower()
         if "positively" in whole or "positively" in sign:
@@ -224,7 +271,8 @@ def _implicated(a: Analysed) -> list[Statement]:
     for m in _IMPLICATED.finditer(a.text):
         subjects = _subjects_before(a, max(0, m.start() - 120), m.start())
         subjects = [s for s in subjects if s.category in ("MicroRNA", "MicroRNACluster",
-                                                          "Protein", "Gene")]
+                                                          "Protein", "Gene", "Vesicle",
+                                                          "ExosomePreparation")]
         processes = a.within(m.end(), min(len(a.text), m.end() + 60),
                              frozenset({"BiologicalProcess"}))
         for proc in processes[:1]:

@@ -33,7 +33,7 @@ from exokg.model import Mention, Statement
 
 _STEMS = {
     "up": r"increas|enhanc|promot|augment|boost|elevat|stimulat|up-?regulat|accelerat|"
-          r"facilitat|strengthen|potentiat|foster|higher|greater",
+          r"facilitat|strengthen|potentiat|foster|higher|greater|induc",
     "down": r"decreas|reduc|attenuat|inhibit|suppress|prevent|diminish|lower|down-?regulat|"
             r"mitigat|block|limit|lessen|shrink|fewer|smaller",
     "better": r"improv|amelior|alleviat|restor|preserv|rescu|protect|benefit",
@@ -45,6 +45,8 @@ _TRIGGER = re.compile(r"(?<![-\w])(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _S
                       + r")[a-z]*", re.I)
 # words built on a trigger stem that are not triggers
 _NOT_TRIGGER = re.compile(r"^(?:promoters?|inhibitors?|limitations?|limits|lowest|blocker\w*|"
+                          r"induced\s+(?:by|in|with)\b.*|inducible|inducers?|induction\s+of\s+"
+                          r"(?:stroke|ischemia|injury|TBI|SCI|MCAO)\b.*|"
                           r"protective|protectively|protection|beneficial|benefits|"
                           r"improvements?\s+in\s+the\s+(?:modified|NIH))$", re.I)
 _BE = re.compile(r"\b(?:was|were|is|are|been|be|being|get|got)\s+(?:\w+ly\s+)?$", re.I)
@@ -123,11 +125,18 @@ def aspect_of(text: str, start: int, end: int) -> str | None:
     return ", ".join(dict.fromkeys(found)) or None
 
 
+_MECHANISM = re.compile(r"\b(?:via|through)\s+(?:\w+\s+){0,2}(?:mechanisms?|pathways?)\b", re.I)
+
+
 def _objects(a: Analysed, start: int, end: int) -> list[Mention]:
     objs = []
     seen = set()
+    stop = _MECHANISM.search(a.text, start, end)
+    end = stop.start() if stop else end
     for m in sorted(a.within(start, end, EFFECT_OBJECTS), key=lambda x: x.start):
         before = a.text[max(start, m.start - 30):m.start]
+        if re.search(r"\banti-?\s*$", a.text[max(0, m.start - 6):m.start], re.I):
+            continue  # "anti-inflammation" is not inflammation
         if _CONTEXT_CUE.search(before) and not re.search(r"\b(?:of|in)\s+(?:the\s+)?$",
                                                           before[-8:]):
             continue
@@ -149,8 +158,19 @@ def _agent_before(a: Analysed, clause: Clause, at: int) -> list[Mention]:
     if not agents:
         return []
     nearest = max(agents, key=lambda m: (m.end, m.source))
+    # "bone marrow mesenchymal stromal cell (MSC) treatment": the long form, not the
+    # abbreviation defined after it
+    longer = [m for m in agents if m.end <= nearest.start and m.category == nearest.category
+              and re.fullmatch(r"\s*\(\s*", a.text[m.end:nearest.start])
+              and re.match(r"\s*\)", a.text[nearest.end:])]
+    if longer:
+        nearest = longer[-1]
     group = coordinated(a, nearest, AGENTS, backwards=True)
     return group
+
+
+_TREATED_WITH = re.compile(r"\b(?:treated|injected|infused|administered|given)\s+(?:\w+ly\s+)?"
+                           r"(?:with|by)\s+(?:the\s+)?$", re.I)
 
 
 def _agent_after(a: Analysed, trigger: Trigger, limit: int) -> list[Mention]:
@@ -158,6 +178,10 @@ def _agent_after(a: Analysed, trigger: Trigger, limit: int) -> list[Mention]:
         gap = a.text[trigger.end:m.start]
         if _AGENT_AFTER.match(gap):
             return coordinated(a, m, AGENTS, backwards=False)
+    if trigger.passive:  # "... were increased in MCAo rats treated with exosomes"
+        for m in a.within(trigger.end, limit, AGENTS):
+            if _TREATED_WITH.search(a.text[max(trigger.end, m.start - 30):m.start]):
+                return coordinated(a, m, AGENTS, backwards=False)
     return []
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL
 
+from exokg.assemble import Disagreement
 from exokg.errors import IdentifierError
 from exokg.ids import check_iri, expand, parse_curie
 from exokg.model import Citation, Document, Entity, Evidence, Statement, Value
@@ -52,8 +53,13 @@ def iri(curie: str) -> URIRef:
 
 
 def text_literal(text: str, **kw: object) -> Literal:
-    """A literal with control characters and lone surrogates removed."""
-    return Literal(_CONTROL.sub("", text), **kw)  # type: ignore[arg-type]
+    """A literal with each control character replaced by a space and each lone surrogate by
+    U+FFFD: one character for one, so offsets into a document's text stay true."""
+    return Literal(_CONTROL.sub(_replacement, text), **kw)  # type: ignore[arg-type]
+
+
+def _replacement(match: re.Match[str]) -> str:
+    return "\ufffd" if "\ud800" <= match.group() <= "\udfff" else " "
 
 
 def _hash(*parts: object) -> str:
@@ -184,6 +190,9 @@ class GraphBuilder:
         if c.text:
             g.add((node, DCTERMS.bibliographicCitation, text_literal(c.text)))
         g.add((node, EXO.partialCitation, Literal(c.partial)))
+        for heading, label in c.mesh:
+            g.add((node, DCTERMS.subject, iri(heading)))
+            g.add((iri(heading), RDFS.label, text_literal(label)))
         return node
 
     def add_statement(self, s: Statement, registry: Mapping[str, Entity]) -> URIRef:
@@ -245,10 +254,30 @@ class GraphBuilder:
         self.graph.add((x, EXO.contradicts, y))
         self.graph.add((y, EXO.contradicts, x))
 
+    def add_disagreement(self, d: Disagreement) -> URIRef:
+        """A node ``exo:Disagreement`` listing the statements (``exo:involves``) whose values
+        of one single-valued attribute differ, plus ``exo:disagreesWith`` between them."""
+        g = self.graph
+        nodes = sorted(statement_iri(s) for s in d.statements)
+        node = ID[f"disagreement/{_hash(d.subject.id, d.predicate, *nodes)}"]
+        g.add((node, RDF.type, EXO.Disagreement))
+        g.add((node, EXO.about, iri(d.subject.id)))
+        g.add((node, EXO.attribute, iri(d.predicate)))
+        g.add((node, RDFS.label, text_literal(
+            f"sources disagree on {d.predicate.split(':')[-1]} of {d.subject.label}: "
+            + " vs ".join(dict.fromkeys(d.values)))))
+        for n in nodes:
+            g.add((node, EXO.involves, n))
+            for other in nodes:
+                if other != n:
+                    g.add((n, EXO.disagreesWith, other))
+        return node
+
 
 def build_graph(documents: Iterable[Document], statements: Iterable[Statement],
                 registry: Mapping[str, Entity],
-                contradictions: Iterable[tuple[Statement, Statement]] = ()) -> Graph:
+                contradictions: Iterable[tuple[Statement, Statement]] = (),
+                disagreements: Iterable[Disagreement] = ()) -> Graph:
     """The RDF graph of a build (documents, statements with evidence, their entities)."""
     builder = GraphBuilder()
     for doc in documents:
@@ -257,4 +286,6 @@ def build_graph(documents: Iterable[Document], statements: Iterable[Statement],
         builder.add_statement(s, registry)
     for a, b in contradictions:
         builder.add_contradiction(a, b)
+    for d in disagreements:
+        builder.add_disagreement(d)
     return builder.graph

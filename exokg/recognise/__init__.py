@@ -44,6 +44,12 @@ class Recogniser:
                   for m in find_mirnas(text)]
         return mirnas + self.matcher.find(text)
 
+    def mentions(self, text: str) -> list[Mention]:
+        """Top-level mentions (preparations over their parts) of a short, clean text such as
+        a registry field value; no normalisation, no citation masking."""
+        base = _resolve(self.base_mentions(text))
+        return _resolve(find_preparations(text, base) + base)
+
     def analyse(self, document: Document, sentence: Sentence) -> Analysed:
         """Recognise everything in one sentence."""
         text = masked_text(sentence)

@@ -30,13 +30,13 @@ _ORIGIN = re.compile(r"\b(allogen(?:e)?ic|autologous|xenogen(?:e)?ic|syngeneic)\
 _ORIGIN_NORMAL = {"allogenic": "allogeneic", "allogeneic": "allogeneic",
                   "autologous": "autologous", "xenogenic": "xenogeneic",
                   "xenogeneic": "xenogeneic", "syngeneic": "syngeneic"}
-_SOURCE_GLUE = re.compile(r"^\s*-?\s*(?:derived|secreted|released|isolated|produced)?\s*-?\s*$",
-                          re.I)
+_SOURCE_GLUE = re.compile(r"^\s*-?\s*(?:derived|secreted|released|isolated|produced|generated|"
+                          r"originated)?\s*-?\s*$", re.I)
 _SOURCE_AFTER = re.compile(r"^\s*(?:(?:that\s+were\s+|which\s+were\s+)?(?:derived|isolated|"
-                           r"obtained|secreted|released|produced|purified|collected)\s+"
+                           r"obtained|secreted|released|produced|purified|collected|generated)\s+"
                            r"(?:from|by)|of|from)\s+(?:the\s+)?$", re.I)
 _LOAD_VERB = (r"(?:(?:genetically\s+)?(?:loaded|transfected|engineered|modified|manipulated|"
-              r"packaged|armed|electroporated|tailored)(?:\s+(?:with|to\s+(?:contain|carry|"
+              r"packaged|armed|electroporated|tailored)(?:\s+(?:with|by|to\s+(?:contain|carry|"
               r"express|overexpress|deliver|encapsulate)))?|carrying|containing|encapsulating|"
               r"delivering)")
 _LOAD_AFTER = re.compile(r"^\s*,?\s*" + _LOAD_VERB + r"\s+(?:the\s+)?$", re.I)
@@ -47,7 +47,7 @@ _ENRICH_AFTER = re.compile(r"^\s*(?:with|containing|carrying|having)\s+(?:an?\s+
                            r"depleted|downregulated))?"
                            r"|(?P<down>decreased|reduced|lower|low|depleted|downregulated|"
                            r"knocked[- ]down))\s+(?:levels?\s+of\s+)?$", re.I)
-_ENRICHED_IN = re.compile(r"^\s*(?P<kind>enriched|depleted)\s+(?:in|with|of)\s+$", re.I)
+_ENRICHED_IN = re.compile(r"^\s*(?P<kind>enriched|depleted)\s+(?:in|with|of|by)\s+$", re.I)
 _PREFIX_ENG = re.compile(r"-\s*(?P<kind>loaded|enriched|depleted|overexpress(?:ed|ing)|"
                          r"transfected|modified|engineered|knockdown|knocked[- ]down|"
                          r"silenced|deficient)\s*-?\s*$", re.I)
@@ -82,6 +82,7 @@ class _Parts:
     origin: str | None = None
     treatment: Entity | None = None
     alternative: str | None = None  # engineering of the second alternative
+    alternative_source: Entity | None = None  # "exosomes derived from A or B"
 
 
 def short_label(entity: Entity) -> str:
@@ -167,6 +168,11 @@ def find_preparations(text: str, mentions: list[Mention]) -> list[Mention]:
         if parts.alternative and parts.cargo:
             out.append(Mention(preparation_entity(parts, parts.alternative), parts.start,
                                parts.end, span_text, "composite-alternative"))
+        if parts.alternative_source is not None:
+            other = _Parts(parts.vesicle, parts.start, parts.end, parts.alternative_source,
+                           None, parts.cargo, parts.engineering, parts.origin, parts.treatment)
+            out.append(Mention(preparation_entity(other, engineering), parts.start, parts.end,
+                               span_text, "composite-alternative"))
     return out
 
 
@@ -204,6 +210,12 @@ def _look_right(text: str, after: list[Mention], parts: _Parts) -> None:
             break
         if m.category == "Cell" and parts.source is None and _SOURCE_AFTER.match(gap):
             parts.source, pos = m.entity, m.end
+            pos = _abbreviation_after(text, after[k + 1:], m.entity, pos)
+            nxt = after[k + 1] if k + 1 < len(after) else None
+            if nxt is not None and nxt.category == "Cell" and nxt.entity.id != m.entity.id \
+                    and re.fullmatch(r"\s+or\s+", text[pos:nxt.start]):
+                parts.alternative_source, pos = nxt.entity, nxt.end
+                k += 1
         elif m.category == "Species" and parts.source is None and _SOURCE_AFTER.match(gap) \
                 and k + 1 < len(after) and after[k + 1].category == "Cell" \
                 and not text[m.end:after[k + 1].start].strip():
@@ -243,6 +255,15 @@ def _look_right(text: str, after: list[Mention], parts: _Parts) -> None:
             break
         k += 1
     parts.end = pos
+
+
+def _abbreviation_after(text: str, after: list[Mention], entity: Entity, pos: int) -> int:
+    """Extend over '(MSCs)' written right after the long form of the same entity."""
+    m = re.match(r"\s*\(([^()]{1,20})\)", text[pos:])
+    if m and after and after[0].entity.id == entity.id and after[0].start >= pos and \
+            after[0].end <= pos + m.end():
+        return pos + m.end()
+    return pos
 
 
 def _first_glue(tail: str) -> str:

@@ -1,0 +1,185 @@
+"""The query worker: a child process that holds the store open and answers queries.
+
+Started by :class:`exokg.query.sandbox.Sandbox` as ``python -m exokg.query._worker``; it
+reads length-prefixed pickled requests on stdin and writes responses on its original stdout
+(anything printed goes to stderr). It imports only the standard library and pyoxigraph, so
+it starts fast and a runaway query can be stopped by killing the process.
+
+Terms cross the pipe as tuples (see :func:`encode_term`); the parent turns them into Python
+values. Requests and responses are trusted: both ends are exokg.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import struct
+import sys
+import threading
+import time
+from typing import Any, BinaryIO
+
+_HEADER = struct.Struct(">Q")
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+# term tuples: (0, iri) | (1, string) | (2, text, language) | (3, lexical, datatype)
+#            | (4, blank node id) | (5, N-Triples text of a quoted triple)
+URI, STRING, LANG_STRING, TYPED, BNODE, TRIPLE = range(6)
+
+
+def send(stream: BinaryIO, message: object) -> None:
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(_HEADER.pack(len(data)))
+    stream.write(data)
+    stream.flush()
+
+
+def recv(stream: BinaryIO) -> Any:
+    """The next message, or None at end of stream."""
+    header = _read_exactly(stream, _HEADER.size)
+    if header is None:
+        return None
+    (size,) = _HEADER.unpack(header)
+    data = _read_exactly(stream, size)
+    if data is None:
+        return None
+    return pickle.loads(data)  # noqa: S301 - the other end is exokg's own process
+
+
+def _read_exactly(stream: BinaryIO, size: int) -> bytes | None:
+    chunks = []
+    while size:
+        chunk = stream.read(size)
+        if not chunk:
+            return None
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
+
+
+def encode_term(term: Any) -> tuple | None:  # type: ignore[type-arg]
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    kind = type(term)
+    if kind is ox.NamedNode:
+        return (URI, term.value)
+    if kind is ox.Literal:
+        language = term.language
+        if language:
+            return (LANG_STRING, term.value, language)
+        datatype = term.datatype.value
+        if datatype == XSD_STRING:
+            return (STRING, term.value)
+        return (TYPED, term.value, datatype)
+    if kind is ox.BlankNode:
+        return (BNODE, term.value)
+    return (TRIPLE, str(term))
+
+
+def decode_term(data: tuple) -> Any:  # type: ignore[type-arg]
+    import pyoxigraph as ox
+
+    kind = data[0]
+    if kind == URI:
+        return ox.NamedNode(data[1])
+    if kind == STRING:
+        return ox.Literal(data[1])
+    if kind == LANG_STRING:
+        return ox.Literal(data[1], language=data[2])
+    if kind == TYPED:
+        return ox.Literal(data[1], datatype=ox.NamedNode(data[2]))
+    if kind == BNODE:
+        return ox.BlankNode(data[1])
+    raise ValueError(f"cannot bind a value of kind {kind}")
+
+
+def _run(store: Any, default_graph: Any, request: dict) -> tuple:  # type: ignore[type-arg]
+    import pyoxigraph as ox
+
+    substitutions = {ox.Variable(name): decode_term(term)
+                     for name, term in request.get("bindings", ())}
+    max_rows = request["max_rows"]
+    started = time.perf_counter()
+    result = store.query(request["text"], prefixes=request.get("prefixes") or None,
+                         default_graph=default_graph, substitutions=substitutions or None)
+    if isinstance(result, ox.QueryBoolean):
+        return ("ask", bool(result), time.perf_counter() - started)
+    rows = []
+    truncated = False
+    if isinstance(result, ox.QuerySolutions):
+        names = [v.value for v in result.variables]
+        width = len(names)
+        for solution in result:
+            if len(rows) >= max_rows:
+                truncated = True
+                break
+            rows.append(tuple([encode_term(solution[i]) for i in range(width)]))
+        return ("select", names, rows, truncated, time.perf_counter() - started)
+    for triple in result:  # CONSTRUCT / DESCRIBE
+        if len(rows) >= max_rows:
+            truncated = True
+            break
+        rows.append((encode_term(triple.subject), encode_term(triple.predicate),
+                     encode_term(triple.object)))
+    return ("graph", ["subject", "predicate", "object"], rows, truncated,
+            time.perf_counter() - started)
+
+
+def _parse_only(text: str, prefixes: dict | None) -> tuple:  # type: ignore[type-arg]
+    """Ask Oxigraph to parse ``text`` against an empty in-memory store. The caller has
+    checked lexically that the text holds no SERVICE, so nothing leaves the process."""
+    import pyoxigraph as ox
+
+    try:
+        ox.Store().query(text, prefixes=prefixes or None)
+    except SyntaxError as exc:
+        return ("syntax", str(exc))
+    return ("parsed",)
+
+
+def _watch_parent(parent: int) -> None:
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent:
+            os._exit(0)
+
+
+def main() -> int:
+    import pyoxigraph as ox
+
+    inp = sys.stdin.buffer
+    out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # stray prints must not corrupt frames
+    threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
+    config = recv(inp)
+    if config is None:
+        return 0
+    try:
+        store = ox.Store.read_only(config["store"]) if config.get("store") else ox.Store()
+        graphs = [ox.DefaultGraph()] + [ox.NamedNode(g) for g in config.get("graphs", ())
+                                        if store.contains_named_graph(ox.NamedNode(g))]
+        default_graph = graphs if len(graphs) > 1 else None
+    except OSError as exc:
+        send(out, ("error", "OSError", str(exc)))
+        return 1
+    send(out, ("ready", [g.value for g in graphs[1:]]))
+    while True:
+        request = recv(inp)
+        if request is None:
+            return 0
+        try:
+            if request["op"] == "parse":
+                response = _parse_only(request["text"], request.get("prefixes"))
+            else:
+                response = _run(store, default_graph, request)
+        except SyntaxError as exc:
+            response = ("syntax", str(exc))
+        except Exception as exc:  # noqa: BLE001 - reported to the parent as a QueryError
+            response = ("error", type(exc).__name__, str(exc))
+        send(out, response)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,698 @@
+"""The notebook API: ``kg = exokg.load()`` and questions answered as pandas DataFrames.
+
+>>> import exokg                                     # doctest: +SKIP
+>>> kg = exokg.load()                                # doctest: +SKIP
+>>> kg.ask("trial-design", trial="NCT03384433")     # doctest: +SKIP
+>>> kg.sparql("SELECT ?m WHERE { ?m a exo:MicroRNA }")  # doctest: +SKIP
+
+Every query, named or typed by hand, is checked (:mod:`exokg.query.safety`: no SERVICE,
+FROM, LOAD, USING or updates) and runs in a killable worker process under a time limit and
+a row cap (:mod:`exokg.query.sandbox`). Graph helpers (:meth:`KnowledgeGraph.neighbourhood`,
+:meth:`~KnowledgeGraph.paths`, :meth:`~KnowledgeGraph.centrality`) work on the NetworkX
+view of :mod:`exokg.graph.nx`.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import threading
+import unicodedata
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from exokg.query.errors import EntityNotFound, QueryError, QuerySyntaxError, UnsafeQueryError
+from exokg.query.library import NamedQuery, coerce_value, load_library
+from exokg.query.results import ResultTable, to_curie
+from exokg.query.safety import check_query
+from exokg.query.sandbox import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, Sandbox
+from exokg.query.stores import LocatedStore, ensure_ontology, locate_store
+
+if TYPE_CHECKING:
+    import networkx as nx
+    import pandas as pd
+    from rdflib import Graph
+
+__all__ = ["DEFAULT_PREFIXES", "KnowledgeGraph", "load"]
+
+EXO = "https://w3id.org/exokg/vocab/"
+ID = "https://w3id.org/exokg/id/"
+
+#: Prefixes every query may use without declaring them (declared ones take precedence).
+DEFAULT_PREFIXES: dict[str, str] = {
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "exo": EXO,
+    "exokg": ID,
+    "biolink": "https://w3id.org/biolink/vocab/",
+}
+
+_LABEL_INDEX_QUERY = """
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX exo: <https://w3id.org/exokg/vocab/>
+SELECT ?entity ?type ?label ?matched ?kind WHERE {
+  VALUES (?p ?kind) { (rdfs:label "label") (skos:altLabel "synonym") (exo:mirnaName "name") }
+  ?entity ?p ?matched ; rdf:type ?type ; rdfs:label ?label .
+  FILTER(?type NOT IN (exo:Statement, exo:Evidence, exo:Document))
+}"""
+
+_IDENTIFIER_QUERY = """
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?id ?entity ?type ?label ?kind WHERE {
+  { ?id rdf:type ?type . BIND(?id AS ?entity) BIND("identifier" AS ?kind) }
+  UNION
+  { ?entity skos:exactMatch|skos:closeMatch|skos:narrowMatch|skos:broadMatch ?id ;
+        rdf:type ?type . BIND("cross-reference" AS ?kind) }
+  OPTIONAL { ?entity rdfs:label ?label }
+} LIMIT 50"""
+
+_SCORES = {("label", True): 100, ("identifier", True): 100, ("name", True): 97,
+           ("synonym", True): 95, ("cross-reference", True): 90,
+           ("label", False): 90, ("name", False): 88, ("synonym", False): 85}
+
+
+def load(source: object = None, *, timeout: float = DEFAULT_TIMEOUT,
+         max_rows: int = DEFAULT_MAX_ROWS, rebuild: bool = False) -> KnowledgeGraph:
+    """Open a built graph on the embedded Oxigraph store.
+
+    Args:
+        source: None for the default store (``.exokg/store`` beside ``./exports``; made from
+            ``exports/exokg.ttl``, or built from the bundled corpus, when there is none), a
+            store folder, an exports folder, a Turtle file, an rdflib Graph or a
+            :class:`~exokg.pipeline.BuildResult`.
+        timeout: seconds a query may run (default 30).
+        max_rows: rows a query may return (default 100,000; more are dropped with a
+            :class:`~exokg.query.errors.ResultTruncatedWarning`).
+        rebuild: with ``source`` None, rebuild the default store from the bundled corpus.
+
+    Returns:
+        A :class:`KnowledgeGraph`; close it (or use ``with``) to stop its query worker.
+
+    Raises:
+        QueryError: ``source`` is not a store, an exports folder or a Turtle file.
+    """
+    located = locate_store(source, rebuild=rebuild)
+    graph = ensure_ontology(located.path)
+    return KnowledgeGraph(located, ontology_graph=graph, timeout=timeout, max_rows=max_rows)
+
+
+def _normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
+    return " ".join(text.split())
+
+
+def _alnum(text: str) -> str:
+    return re.sub(r"[^0-9a-z]+", "", _normalise(text))
+
+
+class KnowledgeGraph:
+    """A built exokg graph opened for questions. Make one with :func:`load`.
+
+    Attributes:
+        path: the store folder.
+        source: where the store's data came from.
+        timeout: default time limit per query, in seconds.
+        max_rows: default row cap per query.
+    """
+
+    def __init__(self, located: LocatedStore | str | Path, *, ontology_graph: str | None = None,
+                 timeout: float = DEFAULT_TIMEOUT, max_rows: int = DEFAULT_MAX_ROWS) -> None:
+        if not isinstance(located, LocatedStore):
+            located = LocatedStore(Path(located), str(located))
+        self._located = located
+        self.path = located.path
+        self.source = located.source
+        self.timeout = float(timeout)
+        self.max_rows = int(max_rows)
+        self.ontology_graph = ontology_graph
+        self._sandbox = Sandbox(self.path, graphs=[ontology_graph] if ontology_graph else [],
+                                prefixes=DEFAULT_PREFIXES)
+        self._lock = threading.RLock()
+        self._labels: list[tuple[str, str, str, str, str]] | None = None
+        self._graph: Graph | None = None
+        self._nx: nx.MultiDiGraph | None = None
+        self._stats: dict[str, Any] | None = None
+
+    # -- lifecycle ------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Stop the query worker and remove a temporary store."""
+        self._sandbox.close()
+        self._located.cleanup()
+
+    def __enter__(self) -> KnowledgeGraph:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def reload(self) -> None:
+        """Forget cached views and restart the worker (after ``exokg build`` rewrote the
+        store)."""
+        self._sandbox.close()
+        self._labels = self._graph = self._nx = self._stats = None
+
+    # -- SPARQL ---------------------------------------------------------------------------
+
+    def query(self, query: str, bindings: Mapping[str, Any] | None = None, *,
+              timeout: float | None = None, max_rows: int | None = None,
+              name: str | None = None) -> ResultTable:
+        """Run a SPARQL query and return the raw :class:`~exokg.query.results.ResultTable`
+        (for :meth:`~ResultTable.render` / SPARQL JSON). See :meth:`sparql` for the rest."""
+        try:
+            checked = check_query(query)
+        except QuerySyntaxError as rdflib_error:
+            raise self._syntax_error(query, rdflib_error, timeout) from None
+        terms = {name_: coerce_value(value, where=f"binding {name_!r}")
+                 for name_, value in (bindings or {}).items() if value is not None}
+        limit = self.max_rows if max_rows is None else int(max_rows)
+        raw = self._sandbox.run(checked.text, terms, timeout=timeout or self.timeout,
+                                max_rows=limit)
+        table = ResultTable(raw.kind, raw.variables, raw.rows, raw.boolean, raw.truncated,
+                            raw.seconds, query, name)
+        if raw.truncated:
+            from exokg.query.errors import warn_truncated
+
+            warn_truncated(limit)
+        return table
+
+    def _syntax_error(self, query: str, rdflib_error: QuerySyntaxError,
+                      timeout: float | None) -> QueryError:
+        """Prefer Oxigraph's error position; refuse text only rdflib cannot read."""
+        if rdflib_error.line is None:  # e.g. "no query found": already the clearer message
+            return rdflib_error
+        engine_error = self._sandbox.syntax_error(query, timeout=timeout or self.timeout)
+        if engine_error is not None:
+            return engine_error
+        return UnsafeQueryError(
+            "exokg's safety check (rdflib's SPARQL parser) cannot read this query, so it is "
+            f"not run: {rdflib_error.message} at line {rdflib_error.line}, column "
+            f"{rdflib_error.column}", "unverifiable", rdflib_error.line, rdflib_error.column)
+
+    def sparql(self, query: str, /, bindings: Mapping[str, Any] | None = None, *,
+               timeout: float | None = None, max_rows: int | None = None,
+               curies: bool = True, **kwargs: Any) -> pd.DataFrame | bool:
+        """Run a SPARQL query; a DataFrame for SELECT/CONSTRUCT/DESCRIBE, a bool for ASK.
+
+        Args:
+            query: SPARQL 1.1 query text. The prefixes of :data:`DEFAULT_PREFIXES` need no
+                declaration.
+            bindings: variable -> value, bound before evaluation (also given as keyword
+                arguments: ``kg.sparql(q, m="exokg:mirna/mir-124")``). A string that is a
+                CURIE or an absolute IRI binds an IRI, other strings bind plain literals;
+                numbers, booleans and dates bind typed literals. A bound variable must
+                appear in the SELECT clause (``SELECT *`` does).
+            timeout: seconds before the query is stopped (default: ``self.timeout``).
+            max_rows: row cap (default: ``self.max_rows``).
+            curies: add ``<column>_curie`` beside every IRI column.
+
+        Typed literals become Python values, unbound values None.
+
+        Raises:
+            UnsafeQueryError: SERVICE, FROM/FROM NAMED, LOAD, USING or an update.
+            QuerySyntaxError: the query does not parse (with line and column).
+            QueryTimeoutError: the time limit passed.
+            QueryError: any other failure.
+        """
+        merged = {**(bindings or {}), **kwargs}
+        table = self.query(query, merged, timeout=timeout, max_rows=max_rows)
+        if table.kind == "ask":
+            return bool(table.boolean)
+        return table.to_dataframe(curies=curies)
+
+    # -- named queries --------------------------------------------------------------------
+
+    @property
+    def library(self) -> Mapping[str, NamedQuery]:
+        """The named queries by name."""
+        return load_library()
+
+    def queries(self) -> pd.DataFrame:
+        """The named queries: name, title, parameters and description."""
+        import pandas as pd
+
+        return pd.DataFrame([{
+            "name": q.name, "title": q.title,
+            "parameters": ", ".join(p.describe() for p in q.params),
+            "description": q.description} for q in self.library.values()])
+
+    def run(self, name: str, /, params: Mapping[str, Any] | None = None, *,
+            timeout: float | None = None, max_rows: int | None = None) -> ResultTable:
+        """Run a named query; returns the raw :class:`ResultTable` (see :meth:`ask`)."""
+        named = self.library[name]
+        text, terms = named.bind(dict(params or {}), resolve=self.resolve)
+        try:
+            checked = check_query(text)
+        except QuerySyntaxError as exc:  # a broken library file: report it as such
+            raise QueryError(f"named query {name!r} ({named.path}): {exc}") from None
+        limit = self.max_rows if max_rows is None else int(max_rows)
+        raw = self._sandbox.run(checked.text, terms, timeout=timeout or self.timeout,
+                                max_rows=limit)
+        if raw.truncated:
+            from exokg.query.errors import warn_truncated
+
+            warn_truncated(limit)
+        return ResultTable(raw.kind, raw.variables, raw.rows, raw.boolean, raw.truncated,
+                           raw.seconds, text, name)
+
+    def ask(self, name: str, /, *, timeout: float | None = None,
+            max_rows: int | None = None, curies: bool = True, **params: Any
+            ) -> pd.DataFrame:
+        """Answer a named question: ``kg.ask("trial-design", trial="NCT03384433")``.
+
+        Args:
+            name: a query of :meth:`queries` (``entity-findings``, ``trial-design``, ...).
+            params: the query's parameters. An ``iri`` parameter takes a CURIE, an IRI or a
+                name (label, synonym, identifier) resolved with :meth:`resolve`.
+
+        Raises:
+            UnknownQueryError: no query has this name.
+            ParameterError: a missing, unknown or ill-typed parameter.
+            EntityNotFound: a name matches no entity, or several equally well.
+        """
+        table = self.run(name, params, timeout=timeout, max_rows=max_rows)
+        frame = table.to_dataframe(curies=curies)
+        for column in self.library[name].curie_lists:
+            if curies and column in frame.columns:
+                frame[f"{column}_curies"] = [
+                    " ".join(to_curie(i) or i for i in v.split()) if isinstance(v, str) else v
+                    for v in frame[column]]
+        return frame
+
+    # -- entities -------------------------------------------------------------------------
+
+    def _label_index(self) -> list[tuple[str, str, str, str, str]]:
+        with self._lock:
+            if self._labels is None:
+                table = self.query(_LABEL_INDEX_QUERY, max_rows=10_000_000)
+                rows = []
+                for entity, type_, label, matched, kind in table.rows:
+                    rows.append((entity[1], type_[1], label[1], matched[1], kind[1]))
+                self._labels = sorted(rows)
+            return self._labels
+
+    def entity(self, text: str, *, limit: int = 10) -> pd.DataFrame:
+        """Entities matching a name, synonym, misspelling variant, miRNA spelling
+        (``microRNA-124``), CURIE or IRI (also cross-references such as ``mesh:D044982``),
+        best first.
+
+        Returns:
+            A DataFrame with ``entity``, ``entity_curie``, ``label``, ``type``,
+            ``matched`` (the text that matched), ``matched_on`` (label, synonym, name,
+            identifier, cross-reference, partial) and ``score`` (100 = exact label or id).
+        """
+        import pandas as pd
+
+        hits: dict[str, dict[str, Any]] = {}
+
+        def add(entity: str, type_: str, label: str, matched: str, kind: str,
+                score: float) -> None:
+            best = hits.get(entity)
+            if best is None or score > best["score"]:
+                hits[entity] = {"entity": entity, "entity_curie": to_curie(entity),
+                                "label": label, "type": type_.rsplit("/", 1)[-1],
+                                "matched": matched, "matched_on": kind, "score": score}
+
+        iri = _identifier(text)
+        if iri is not None:
+            table = self.query(_IDENTIFIER_QUERY, {"id": iri})
+            for _, entity, type_, label, kind in table.rows:
+                if entity is None or type_ is None:
+                    continue
+                name = label[1] if label else entity[1]
+                add(entity[1], type_[1], name, text, kind[1], _SCORES[(kind[1], True)])
+        wanted = [text.strip()]
+        from exokg.recognise.mirna import find_mirnas
+
+        mirnas = find_mirnas(text.strip())
+        if len(mirnas) == 1 and mirnas[0].name not in wanted:
+            wanted.append(mirnas[0].name)
+        for candidate in wanted:
+            norm, key = _normalise(candidate), _alnum(candidate)
+            for entity, type_, label, matched, kind in self._label_index():
+                if matched == candidate:
+                    add(entity, type_, label, matched, kind, _SCORES[(kind, True)])
+                elif _normalise(matched) == norm:
+                    add(entity, type_, label, matched, kind, _SCORES[(kind, False)])
+                elif key and _alnum(matched) == key:
+                    add(entity, type_, label, matched, kind, 80)
+                elif len(norm) >= 3 and norm in _normalise(matched):
+                    add(entity, type_, label, matched, "partial",
+                        round(60 * len(norm) / max(len(matched), 1), 1))
+        frame = pd.DataFrame(list(hits.values()), columns=[
+            "entity", "entity_curie", "label", "type", "matched", "matched_on", "score"])
+        frame = frame.sort_values(["score", "label"], ascending=[False, True], kind="stable")
+        return frame.head(limit).reset_index(drop=True)
+
+    def resolve(self, text: str) -> str:
+        """The IRI of the one entity a name, CURIE or IRI denotes.
+
+        A CURIE or IRI of a node in the graph is returned as it is (statements included).
+
+        Raises:
+            EntityNotFound: nothing matches, only partial matches exist, or the best
+                matches tie (the message lists the candidates).
+        """
+        iri = _identifier(text)
+        if iri is not None and self.sparql("ASK { { ?id ?p ?o } UNION { ?s ?p ?id } }", id=iri):
+            return iri
+        matches = self.entity(text, limit=5)
+        strong = matches[matches["matched_on"] != "partial"]
+        if strong.empty:
+            hint = "; partial matches: " + ", ".join(
+                f"{r.label} ({r.entity_curie or r.entity})" for r in matches.itertuples()
+            ) if not matches.empty else ""
+            raise EntityNotFound(f"no entity is named {text!r}{hint}")
+        top = strong[strong["score"] == strong["score"].iloc[0]]
+        if len(top) > 1:
+            names = ", ".join(f"{r.label} ({r.entity_curie or r.entity}, {r.type})"
+                              for r in top.itertuples())
+            raise EntityNotFound(f"{text!r} names several entities: {names}; give a CURIE")
+        return str(top["entity"].iloc[0])
+
+    def evidence(self, item: str, other: str | None = None, *,
+                 timeout: float | None = None) -> pd.DataFrame:
+        """The sentences behind a statement, an entity, or an entity pair.
+
+        Args:
+            item: a statement (``exokg:statement/...``), or an entity (name, CURIE, IRI).
+            other: a second entity: statements between the two, in either direction.
+
+        Returns:
+            One row per statement and evidence sentence: the claim (subject, predicate,
+            object, direction, negated, hedged), ``sentence``, ``document``, ``start``,
+            ``end`` (character offsets into the document's original text), ``rule``,
+            ``source`` (publication) and ``citations`` (markers, ``" | "``-separated).
+        """
+        import pandas as pd
+
+        first = self.resolve(item)
+        if other is None and first.startswith(ID + "statement/"):
+            return self.ask("evidence", statement=first, timeout=timeout)
+        if other is None:
+            frames = [self.ask("evidence", subject=first, timeout=timeout),
+                      self.ask("evidence", object=first, timeout=timeout)]
+        else:
+            second = self.resolve(other)
+            frames = [self.ask("evidence", subject=first, object=second, timeout=timeout),
+                      self.ask("evidence", subject=second, object=first, timeout=timeout)]
+        frames = [f for f in frames if not f.empty]
+        if not frames:
+            return self.ask("evidence", statement=ID + "statement/none", timeout=timeout)
+        frame = pd.concat(frames, ignore_index=True)
+        return frame.drop_duplicates(["statement", "evidence"]).reset_index(drop=True)
+
+    # -- graph views ----------------------------------------------------------------------
+
+    @property
+    def graph(self) -> Graph:
+        """The data as an rdflib Graph (read from the store once, then cached; about 6 s
+        per million triples). The exporters and the HTML view take it."""
+        with self._lock:
+            if self._graph is None:
+                self._graph = _read_rdflib_graph(self.path)
+            return self._graph
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """The NetworkX view (:func:`exokg.graph.nx.to_networkx`): entities as nodes keyed
+        by CURIE, one edge per statement keyed by the statement's CURIE. Cached."""
+        with self._lock:
+            if self._nx is None:
+                from exokg.graph.nx import to_networkx
+
+                self._nx = to_networkx(self.graph)
+            return self._nx
+
+    def _node(self, text: str) -> str:
+        from exokg.graph.nx import node_key
+        from rdflib import URIRef
+
+        key = node_key(URIRef(self.resolve(text)))
+        if key not in self.to_networkx():
+            raise EntityNotFound(f"{text!r} takes part in no statement")
+        return key
+
+    def neighbourhood(self, entity: str, depth: int = 1, *, as_graph: bool = False,
+                      include_negated: bool = True) -> pd.DataFrame | nx.MultiDiGraph:
+        """The statements within ``depth`` edges of an entity (edges followed in either
+        direction).
+
+        Returns:
+            A DataFrame of the statements (``subject``, ``subject_label``, ``predicate``,
+            ``object``, ``object_label``, ``direction``, ``negated``, ``hedged``,
+            ``species``, ``model``, ``evidence_count``, ``statement``), or with
+            ``as_graph=True`` the NetworkX subgraph.
+        """
+        import networkx as nx
+
+        if depth < 0:
+            raise ValueError("depth must be 0 or more")
+        view = self._claims_view(include_negated)
+        centre = self._node(entity)
+        if centre not in view:
+            view.add_node(centre, **self.to_networkx().nodes[centre])
+        near = nx.single_source_shortest_path_length(view.to_undirected(as_view=True), centre,
+                                                     cutoff=depth)
+        sub = view.subgraph(near).copy()
+        return sub if as_graph else _edge_frame(sub)
+
+    def paths(self, source: str, target: str, *, max_length: int = 4, limit: int = 10,
+              include_negated: bool = False) -> pd.DataFrame:
+        """Paths between two entities (shortest first, edges in either direction), with
+        the statements along each step.
+
+        Returns:
+            One row per step and statement: ``path`` (number), ``step``, ``from``,
+            ``from_label``, ``to``, ``to_label`` and the statement's columns as in
+            :meth:`neighbourhood`. Empty when no path of at most ``max_length`` steps exists.
+        """
+        import networkx as nx
+        import pandas as pd
+
+        view = self._claims_view(include_negated)
+        start, end = self._node(source), self._node(target)
+        simple = nx.Graph(view.to_undirected(as_view=True))
+        rows = []
+        if start in simple and end in simple:
+            try:
+                found = nx.shortest_simple_paths(simple, start, end)
+                for number, path in enumerate(found, start=1):
+                    if number > limit or len(path) - 1 > max_length:
+                        break
+                    for step, (u, v) in enumerate(zip(path, path[1:]), start=1):
+                        for a, b in ((u, v), (v, u)):
+                            for key, data in (view.get_edge_data(a, b) or {}).items():
+                                rows.append({"path": number, "step": step, "from": u,
+                                             "from_label": view.nodes[u].get("label", u),
+                                             "to": v, "to_label": view.nodes[v].get("label", v),
+                                             **_edge_row(view, a, b, key, data)})
+            except nx.NetworkXNoPath:
+                pass
+        columns = ["path", "step", "from", "from_label", "to", "to_label", *_EDGE_COLUMNS]
+        return pd.DataFrame(rows, columns=columns)
+
+    def centrality(self, kind: str = "degree", *, top: int = 20,
+                   category: str | None = None, include_negated: bool = False
+                   ) -> pd.DataFrame:
+        """Entities ranked by centrality in the claims graph.
+
+        Args:
+            kind: ``degree`` (statements touching the entity), ``pagerank``,
+                ``betweenness`` or ``eigenvector``.
+            top: rows returned.
+            category: only entities of this exokg class (``MicroRNA``, ``Outcome``, ...).
+
+        Returns:
+            ``rank``, ``entity`` (CURIE), ``label``, ``category``, ``score``, ``statements``.
+        """
+        import networkx as nx
+        import pandas as pd
+
+        view = self._claims_view(include_negated)
+        view.remove_nodes_from([n for n, d in view.nodes(data=True)
+                                if d.get("category") == "Value"])
+        undirected = nx.Graph(view.to_undirected(as_view=True))
+        if kind == "degree":
+            scores = dict(view.degree())
+        elif kind == "pagerank":
+            scores = _pagerank(nx.DiGraph(view))
+        elif kind == "betweenness":
+            scores = nx.betweenness_centrality(undirected)
+        elif kind == "eigenvector":
+            scores = nx.eigenvector_centrality(undirected, max_iter=1000) if len(
+                undirected) else {}
+        else:
+            raise ValueError(f"unknown centrality {kind!r} (degree, pagerank, betweenness, "
+                             "eigenvector)")
+        rows = [{"entity": n, "label": view.nodes[n].get("label", n),
+                 "category": view.nodes[n].get("category"), "score": float(s),
+                 "statements": view.degree(n)} for n, s in scores.items()
+                if category is None or view.nodes[n].get("category") == category]
+        rows.sort(key=lambda r: (-r["score"], r["label"]))
+        frame = pd.DataFrame(rows[:top], columns=["entity", "label", "category", "score",
+                                                  "statements"])
+        frame.insert(0, "rank", range(1, len(frame) + 1))
+        return frame
+
+    def _claims_view(self, include_negated: bool) -> nx.MultiDiGraph:
+        view = self.to_networkx().copy()
+        if not include_negated:
+            view.remove_edges_from([(u, v, k) for u, v, k, d in view.edges(keys=True, data=True)
+                                    if d.get("negated")])
+        view.remove_nodes_from([n for n in list(view) if view.degree(n) == 0])
+        return view
+
+    def show(self, focus: str | None = None, depth: int = 1, **options: Any) -> Any:
+        """The interactive graph page for a notebook (:func:`exokg.viz.notebook_html`),
+        whole or around ``focus`` (an entity name, CURIE or IRI) to ``depth`` edges."""
+        import exokg.viz
+
+        page = exokg.viz.notebook_html(self, focus=focus, depth=depth, **options)
+        try:
+            from IPython.display import HTML
+        except ImportError:  # outside IPython: the HTML text
+            return page
+        return HTML(page)
+
+    # -- summaries ------------------------------------------------------------------------
+
+    def stats(self) -> dict[str, Any]:
+        """Counts: triples, statements, evidence sentences, documents, entities by class."""
+        with self._lock:
+            if self._stats is None:
+                counts = self.sparql(
+                    "SELECT (COUNT(*) AS ?triples) "
+                    "(SUM(IF(?p = rdf:type && ?o = exo:Statement, 1, 0)) AS ?statements) "
+                    "(SUM(IF(?p = rdf:type && ?o = exo:Evidence, 1, 0)) AS ?evidence) "
+                    "(SUM(IF(?p = rdf:type && ?o = exo:Document, 1, 0)) AS ?documents) "
+                    "WHERE { ?s ?p ?o }", curies=False)
+                classes = self.sparql(
+                    "SELECT ?class (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ?class "
+                    "FILTER(STRSTARTS(STR(?class), STR(exo:)) && ?class NOT IN "
+                    "(exo:Statement, exo:Evidence, exo:Document)) } GROUP BY ?class "
+                    "ORDER BY DESC(?n) ?class", curies=False)
+                ontology = self.sparql("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+                                       curies=False)
+                row = counts.iloc[0]
+                self._stats = {
+                    "triples": int(row["triples"] or 0) - int(ontology["n"].iloc[0] or 0),
+                    "statements": int(row["statements"] or 0),
+                    "evidence": int(row["evidence"] or 0),
+                    "documents": int(row["documents"] or 0),
+                    "entities": {str(c).rsplit("/", 1)[-1]: int(n)
+                                 for c, n in zip(classes["class"], classes["n"])}
+                    if not classes.empty else {},
+                }
+            return self._stats
+
+    def __repr__(self) -> str:
+        return f"<exokg.KnowledgeGraph store={str(self.path)!r} source={self.source!r}>"
+
+    def _repr_html_(self) -> str:
+        e = html.escape
+        try:
+            stats = self.stats()
+        except QueryError as exc:
+            return f"<p>exokg knowledge graph at <code>{e(str(self.path))}</code>: {e(str(exc))}</p>"
+        rows = "".join(f"<tr><td>{e(k)}</td><td>{v:,}</td></tr>" for k, v in (
+            ("triples", stats["triples"]), ("statements", stats["statements"]),
+            ("evidence sentences", stats["evidence"]), ("documents", stats["documents"])))
+        classes = ", ".join(f"{e(k)} {v}" for k, v in stats["entities"].items())
+        names = ", ".join(f"<code>{e(n)}</code>" for n in self.library)
+        return (f"<div class='exokg-kg'><b>exokg knowledge graph</b> "
+                f"<small>{e(self.source)} &middot; store <code>{e(str(self.path))}</code>"
+                f"</small><table>{rows}</table><p>entities: {classes}</p>"
+                f"<p>named queries (<code>kg.ask(name, ...)</code>): {names}</p></div>")
+
+
+# -- helpers ------------------------------------------------------------------------------
+
+_EDGE_COLUMNS = ["subject", "subject_label", "predicate", "object", "object_label",
+                 "direction", "negated", "hedged", "species", "model", "evidence_count",
+                 "statement"]
+
+
+def _edge_row(view: Any, u: str, v: str, key: str, data: Mapping[str, Any]) -> dict[str, Any]:
+    return {"subject": u, "subject_label": view.nodes[u].get("label", u),
+            "predicate": data.get("predicate"), "object": v,
+            "object_label": view.nodes[v].get("label", v),
+            "direction": data.get("direction"), "negated": data.get("negated"),
+            "hedged": data.get("hedged"), "species": data.get("species"),
+            "model": data.get("model"), "evidence_count": data.get("evidence_count"),
+            "statement": data.get("statement", key)}
+
+
+def _edge_frame(view: Any) -> pd.DataFrame:
+    import pandas as pd
+
+    rows = [_edge_row(view, u, v, k, d) for u, v, k, d in view.edges(keys=True, data=True)]
+    frame = pd.DataFrame(rows, columns=_EDGE_COLUMNS)
+    return frame.sort_values(["subject_label", "predicate", "object_label"],
+                             kind="stable").reset_index(drop=True)
+
+
+def _pagerank(graph: Any, alpha: float = 0.85, tol: float = 1e-10,
+              max_iter: int = 200) -> dict[str, float]:
+    """PageRank by power iteration (networkx's own needs scipy, which exokg does not)."""
+    n = graph.number_of_nodes()
+    if n == 0:
+        return {}
+    rank = dict.fromkeys(graph, 1.0 / n)
+    out_degree = dict(graph.out_degree())
+    for _ in range(max_iter):
+        dangling = alpha * sum(rank[v] for v in graph if out_degree[v] == 0) / n
+        new = dict.fromkeys(graph, (1.0 - alpha) / n + dangling)
+        for u, v in graph.edges():
+            new[v] += alpha * rank[u] / out_degree[u]
+        if sum(abs(new[v] - rank[v]) for v in graph) < n * tol:
+            return new
+        rank = new
+    return rank
+
+
+def _identifier(text: str) -> str | None:
+    """The IRI a CURIE or IRI denotes, or None for other text."""
+    from exokg.query.library import _as_iri
+
+    if not isinstance(text, str):
+        raise TypeError(f"expected a name, CURIE or IRI, not {type(text).__name__}")
+    return _as_iri(text)
+
+
+def _read_rdflib_graph(path: Path) -> Graph:
+    import pyoxigraph as ox
+    from rdflib import BNode, Graph, Literal, URIRef
+
+    from exokg.graph.rdf import PREFIXES
+
+    def term(t: Any) -> Any:
+        kind = type(t)
+        if kind is ox.NamedNode:
+            return URIRef(t.value)
+        if kind is ox.BlankNode:
+            return BNode(t.value)
+        if t.language:
+            return Literal(t.value, lang=t.language)
+        datatype = t.datatype.value
+        return Literal(t.value, datatype=None if datatype.endswith("#string") else
+                       URIRef(datatype))
+
+    store = ox.Store.read_only(str(path))
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, str(namespace), override=True)
+    graph.addN((term(q.subject), term(q.predicate), term(q.object), graph)
+               for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    del store
+    return graph

@@ -1,0 +1,231 @@
+"""Running checked queries with a time limit and a row cap.
+
+pyoxigraph 0.5 has no query timeout in its Python API (a cancellation token exists in the
+Rust API only) and a Python thread cannot be stopped, so queries run in a child process
+(:mod:`exokg.query._worker`) that holds the store open read-only. The parent waits for the
+answer up to the time limit and kills the child when it is late; the next query starts a
+fresh child (about 0.1-0.2 s). The child also stops after ``max_rows`` rows, so a huge
+result cannot fill memory.
+
+>>> with Sandbox(None) as box:          # an empty in-memory store
+...     box.run("ASK { ?s ?p ?o }").boolean
+False
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import subprocess
+import sys
+import threading
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from exokg.errors import QueryError
+from exokg.query import _worker
+from exokg.query.errors import QueryTimeoutError, QuerySyntaxError
+from exokg.query.safety import syntax_error_from_engine
+
+__all__ = ["DEFAULT_MAX_ROWS", "DEFAULT_TIMEOUT", "RawResult", "Sandbox"]
+
+#: Seconds a query may run before it is stopped.
+DEFAULT_TIMEOUT = 30.0
+#: Rows a query may return; further rows are dropped (and the result marked truncated).
+DEFAULT_MAX_ROWS = 100_000
+#: Seconds the worker may take to start and open the store.
+START_TIMEOUT = 60.0
+
+Term = tuple  # type: ignore[type-arg]  # see exokg.query._worker.encode_term
+
+
+@dataclass
+class RawResult:
+    """What a query returned, with terms as :func:`exokg.query._worker.encode_term` tuples.
+
+    ``kind`` is ``"select"``, ``"ask"`` or ``"graph"`` (CONSTRUCT/DESCRIBE: columns
+    subject, predicate, object).
+    """
+
+    kind: str
+    variables: list[str] = field(default_factory=list)
+    rows: list[tuple[Term | None, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+    truncated: bool = False
+    seconds: float = 0.0
+
+
+class Sandbox:
+    """A killable worker process that runs queries on one store.
+
+    Args:
+        store: path of an on-disk Oxigraph store (opened read-only), or None for an empty
+            in-memory store.
+        graphs: named graphs whose triples are added to the query's default graph when the
+            store has them (the ontology graph, so ``rdfs:subClassOf*`` paths work).
+        prefixes: prefixes every query may use without declaring them.
+
+    The worker starts on the first query. Use as a context manager or call :meth:`close`;
+    a forgotten sandbox is closed when garbage-collected and its worker also exits when the
+    parent process dies.
+    """
+
+    def __init__(self, store: str | os.PathLike[str] | None, *, graphs: Sequence[str] = (),
+                 prefixes: Mapping[str, str] | None = None) -> None:
+        self.store = None if store is None else str(Path(store).resolve())
+        self.graphs = tuple(graphs)
+        self.prefixes = dict(prefixes or {})
+        self.active_graphs: list[str] = []
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._replies: queue.Queue[Any] = queue.Queue()
+        self._lock = threading.RLock()
+
+    # -- lifecycle ------------------------------------------------------------------------
+
+    def __enter__(self) -> Sandbox:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        try:
+            self.close()
+        except Exception:  # noqa: BLE001 - interpreter shutdown
+            pass
+
+    def close(self) -> None:
+        """Stop the worker (it is started again by the next query)."""
+        with self._lock:
+            proc, self._proc = self._proc, None
+            if proc is None:
+                return
+            try:
+                if proc.stdin:
+                    proc.stdin.close()
+                proc.wait(timeout=2)
+            except Exception:  # noqa: BLE001 - fall back to killing it
+                proc.kill()
+                proc.wait()
+
+    @property
+    def running(self) -> bool:
+        return self._proc is not None and self._proc.poll() is None
+
+    def _start(self) -> subprocess.Popen[bytes]:
+        package_root = str(Path(__file__).resolve().parents[2])
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH"))
+                                            if p)
+        proc = subprocess.Popen(  # noqa: S603 - our own module, no shell
+            [sys.executable, "-m", "exokg.query._worker"], stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, close_fds=True)
+        replies: queue.Queue[Any] = queue.Queue()
+        threading.Thread(target=_read_replies, args=(proc, replies), daemon=True).start()
+        self._proc, self._replies = proc, replies
+        self._send({"store": self.store, "graphs": list(self.graphs)})
+        reply = self._wait(START_TIMEOUT, starting=True)
+        if reply[0] != "ready":
+            self._kill()
+            raise QueryError(f"cannot open the store {self.store}: {reply[-1]}")
+        self.active_graphs = list(reply[1])
+        return proc
+
+    def _send(self, message: object) -> None:
+        assert self._proc is not None and self._proc.stdin is not None
+        try:
+            _worker.send(self._proc.stdin, message)
+        except (BrokenPipeError, OSError) as exc:
+            self._kill()
+            raise QueryError(f"the query worker stopped unexpectedly ({exc})") from None
+
+    def _wait(self, timeout: float, starting: bool = False) -> Any:
+        try:
+            reply = self._replies.get(timeout=timeout)
+        except queue.Empty:
+            self._kill()
+            if starting:
+                raise QueryError(f"the query worker did not start within {timeout:g} s"
+                                 ) from None
+            raise QueryTimeoutError(timeout) from None
+        if reply is None:  # the worker died (crash, out of memory, killed)
+            code = self._proc.poll() if self._proc else None
+            self._kill()
+            raise QueryError(f"the query worker stopped unexpectedly (exit status {code})")
+        return reply
+
+    def _kill(self) -> None:
+        proc, self._proc = self._proc, None
+        if proc is not None and proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+    # -- queries --------------------------------------------------------------------------
+
+    def run(self, text: str, bindings: Mapping[str, Term] | None = None, *,
+            timeout: float = DEFAULT_TIMEOUT, max_rows: int = DEFAULT_MAX_ROWS) -> RawResult:
+        """Run a query that :func:`exokg.query.safety.check_query` accepted.
+
+        Args:
+            text: the query text.
+            bindings: variable name -> term tuple, bound before evaluation (SEP-0007
+                substitution; the variable must be in the SELECT clause).
+            timeout: seconds before the worker is killed.
+            max_rows: rows kept; the result is marked truncated when there were more.
+
+        Raises:
+            QueryTimeoutError: the time limit passed.
+            QuerySyntaxError: Oxigraph cannot parse the query (line and column).
+            QueryError: any other failure while evaluating.
+        """
+        request = {"op": "query", "text": text, "bindings": list((bindings or {}).items()),
+                   "prefixes": self.prefixes, "max_rows": int(max_rows)}
+        reply = self._call(request, timeout)
+        if reply[0] == "select" or reply[0] == "graph":
+            _, names, rows, truncated, seconds = reply
+            return RawResult(reply[0], names, rows, None, truncated, seconds)
+        if reply[0] == "ask":
+            return RawResult("ask", boolean=reply[1], seconds=reply[2])
+        raise self._error(text, reply)
+
+    def syntax_error(self, text: str, *, timeout: float = DEFAULT_TIMEOUT
+                     ) -> QuerySyntaxError | None:
+        """Oxigraph's syntax error for ``text`` (parsed against an empty in-memory store),
+        or None when Oxigraph parses it. Only for texts that passed the lexical check."""
+        reply = self._call({"op": "parse", "text": text, "prefixes": self.prefixes}, timeout)
+        if reply[0] == "syntax":
+            return syntax_error_from_engine(text, reply[1])
+        return None
+
+    def _call(self, request: dict[str, Any], timeout: float) -> Any:
+        if not timeout or timeout <= 0:
+            raise ValueError("timeout must be a positive number of seconds")
+        with self._lock:
+            if not self.running:
+                self._start()
+            self._send(request)
+            return self._wait(timeout)
+
+    @staticmethod
+    def _error(text: str, reply: tuple) -> QueryError:  # type: ignore[type-arg]
+        if reply[0] == "syntax":
+            return syntax_error_from_engine(text, reply[1])
+        name, message = reply[1], reply[2]
+        if "SELECT projection" in message:
+            message += " (a bound variable must appear in the SELECT clause)"
+        return QueryError(f"query failed: {message}" if name != "OSError"
+                          else f"cannot read the store: {message}")
+
+
+def _read_replies(proc: subprocess.Popen[bytes], replies: queue.Queue[Any]) -> None:
+    assert proc.stdout is not None
+    try:
+        while True:
+            message = _worker.recv(proc.stdout)
+            replies.put(message)
+            if message is None:
+                return
+    except Exception:  # noqa: BLE001 - a broken pipe ends the reader
+        replies.put(None)
