@@ -3,47 +3,19 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 import yaml
 
-from exokg.ids import mint
-from exokg.model import Entity, Statement
+from exokg.model import Statement
 from exokg.pipeline import BuildResult, build
-from exokg.recognise.composite import preparation_id
+from gold_matching import key_of as _key_of
+from gold_matching import key_of_gold as _key_of_gold
+from gold_matching import squash as _squash
 
 GOLD = Path(__file__).parent / "gold" / "founding_statements.yaml"
 CORPUS_ID = "000_112079930ad29e58"
-
-
-def _term(value: object) -> str:
-    if isinstance(value, str):
-        return value
-    assert isinstance(value, dict) and len(value) == 1, value
-    (kind, body), = value.items()
-    if kind == "preparation":
-        return preparation_id({k: str(v) for k, v in body.items()})
-    if kind == "advantage":
-        return mint("advantage", str(body).lower())
-    if kind == "value":
-        return str(body)
-    raise AssertionError(f"unknown gold term kind {kind!r}")
-
-
-def _key_of_gold(entry: dict) -> tuple:
-    return (_term(entry["s"]), entry["p"], _term(entry["o"]), entry.get("direction"),
-            bool(entry.get("negated", False)), bool(entry.get("hedged", False)))
-
-
-def _key_of(s: Statement) -> tuple:
-    obj = s.object.id if isinstance(s.object, Entity) else s.object.text
-    return (s.subject.id, s.predicate, obj, s.direction, s.negated, s.hedged)
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
 
 
 @pytest.fixture(scope="module")
