@@ -91,3 +91,15 @@ def test_hedge_scope_stops_at_reported_finding(tmp_path: Path) -> None:
                              "miR-133b, which has been shown to facilitate neurite outgrowth.")
     assert ("miR-133b", "biolink:affects", "neuron projection development", "increased",
             False, False) in found
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Exosomes from BYHWD-treated MSCs increased angiogenesis in rats.",
+     "BYHWD-treated MSC-derived exosomes"),
+    ("Exosomes from miR-17-92 cluster-enriched MSCs promoted neurogenesis in rats.",
+     "MSC-derived exosomes enriched in miR-17-92 cluster"),
+])
+def test_exosomes_from_treated_or_engineered_cells_are_the_agent(
+        tmp_path: Path, text: str, subject: str) -> None:
+    """The exosomes act, not the cells they came from."""
+    assert {c[0] for c in claims(tmp_path, text)} == {subject}

@@ -251,6 +251,13 @@ def _look_right(text: str, after: list[Mention], parts: _Parts) -> None:
                 (_TREATED_AFTER.match(gap) or (_SOURCE_AFTER.match(gap) and
                                                _TREATED.match(_first_glue(text[m.end:m.end + 20])))):
             parts.treatment, pos = m.entity, m.end
+            glue = _first_glue(text[pos:pos + 20])
+            nxt = after[k + 1] if k + 1 < len(after) else None
+            if glue and nxt is not None and nxt.category == "Cell" and parts.source is None \
+                    and text[pos:nxt.start].strip() == glue.replace(" ", ""):
+                # "exosomes from BYHWD-treated MSCs": the treated cells are the source
+                parts.source, pos = nxt.entity, nxt.end
+                k += 1
         else:
             break
         k += 1
@@ -268,5 +275,5 @@ def _abbreviation_after(text: str, after: list[Mention], entity: Entity, pos: in
 
 def _first_glue(tail: str) -> str:
     """The hyphenated word glued to the end of a mention: '-overexpressed MSCs' -> '-overexpressed'."""
-    m = re.match(r"\s*-\s*[A-Za-z-]+", tail)
-    return m.group() if m else ""
+    m = re.match(r"\s*(?:cluster\s*)?(-\s*[A-Za-z-]+)", tail)
+    return m.group(1) if m else ""
