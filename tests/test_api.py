@@ -115,8 +115,14 @@ def test_sparql_bindings(kg):
     assert iri["l"].tolist() == ["miR-124"]
     number = kg.sparql("SELECT ?t ?n WHERE { ?t exo:enrollment ?n }", n=5)
     assert number["t_curie"].tolist() == ["clinicaltrials:NCT03384433"]
-    with pytest.raises(QueryError, match="SELECT clause"):
-        kg.sparql("SELECT ?m WHERE { ?m rdfs:label ?l }", l="miR-9")
+    # a bound variable need not be projected; FILTERs of the WHERE group see it
+    unprojected = kg.sparql("SELECT ?m WHERE { ?m rdfs:label ?l }", l="miR-9")
+    assert unprojected["m_curie"].tolist() == ["exokg:mirna/mir-9"]
+    filtered = kg.sparql("SELECT ?m WHERE { ?m exo:mirnaName ?n FILTER(STRSTARTS(?n, ?p)) }",
+                         p="miR-12")
+    assert set(filtered["m_curie"]) == {"exokg:mirna/mir-124", "exokg:mirna/mir-126"}
+    with pytest.raises(QueryError, match="WHERE group"):
+        kg.sparql("DESCRIBE <https://w3id.org/exokg/id/mirna/mir-9>", x=1)
 
 
 def test_entity_lookup(kg):

@@ -31,6 +31,9 @@ NEGATION_CORPUS = {
     "c.txt": "---\nid: study-c\ntitle: Study C\npmid: 33333333\n---\n"
              "Intravenous MSC-derived exosomes improved functional recovery in rats after "
              "stroke (Lee et al., 2020).\n",
+    "d.txt": "---\nid: study-d\ntitle: Study D\npmid: 44444444\n---\n"
+             "Intravenous MSC-derived exosomes reduced functional recovery in rats after "
+             "stroke [9].\n",
 }
 
 
@@ -227,7 +230,7 @@ def test_single_source_claims(kg, negation_kg):
     assert advantage["source_curie"] == "pubmed:29669873"
     # two publications support "MSC-derived exosomes improved functional recovery"
     other = negation_kg.ask("single-source-claims")
-    assert not rows(other, negated=False, objectLabel="functional recovery")
+    assert not rows(other, negated=False, direction="increased", objectLabel="functional recovery")
     assert rows(other, negated=True, objectLabel="functional recovery")[0][
         "source_curie"] == "pubmed:22222222"
 
@@ -258,9 +261,11 @@ def test_opposite_findings(kg, negation_kg):
     assert pair["familyLabel"] == "mesenchymal stem cell" and pair["linked"] is False
     assert {"neurological function", "axonal remodeling"} <= set(
         kg.ask("opposite-findings")["outcomeLabel"])
+    # the same preparation, the same context, opposite directions: linked by the assembler
     linked = negation_kg.ask("opposite-findings")
     assert len(linked) == 1 and bool(linked["linked"][0])
-    assert {bool(linked["negatedA"][0]), bool(linked["negatedB"][0])} == {True, False}
+    assert linked["subjectA"][0] == linked["subjectB"][0]
+    assert "[9]" not in linked["sentenceA"][0] and "reduced" in linked["sentenceB"][0]
 
 
 def test_trial_preclinical(kg):

@@ -98,12 +98,10 @@ def decode_term(data: tuple) -> Any:  # type: ignore[type-arg]
 def _run(store: Any, default_graph: Any, request: dict) -> tuple:  # type: ignore[type-arg]
     import pyoxigraph as ox
 
-    substitutions = {ox.Variable(name): decode_term(term)
-                     for name, term in request.get("bindings", ())}
     max_rows = request["max_rows"]
     started = time.perf_counter()
     result = store.query(request["text"], prefixes=request.get("prefixes") or None,
-                         default_graph=default_graph, substitutions=substitutions or None)
+                         default_graph=default_graph)
     if isinstance(result, ox.QueryBoolean):
         return ("ask", bool(result), time.perf_counter() - started)
     rows = []

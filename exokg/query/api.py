@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from exokg.query.binding import bind_query
 from exokg.query.errors import EntityNotFound, QueryError, QuerySyntaxError, UnsafeQueryError
 from exokg.query.library import NamedQuery, coerce_value, load_library
 from exokg.query.results import ResultTable, to_curie
@@ -171,21 +172,34 @@ class KnowledgeGraph:
         """Run a SPARQL query and return the raw :class:`~exokg.query.results.ResultTable`
         (for :meth:`~ResultTable.render` / SPARQL JSON). See :meth:`sparql` for the rest."""
         try:
-            checked = check_query(query)
+            check_query(query)
         except QuerySyntaxError as rdflib_error:
             raise self._syntax_error(query, rdflib_error, timeout) from None
         terms = {name_: coerce_value(value, where=f"binding {name_!r}")
                  for name_, value in (bindings or {}).items() if value is not None}
+        return self._execute(query, terms, timeout, max_rows, name)
+
+    def _execute(self, query: str, terms: Mapping[str, tuple], timeout: float | None,  # type: ignore[type-arg]
+                 max_rows: int | None, name: str | None) -> ResultTable:
+        """Run a checked query with its values bound (see :mod:`exokg.query.binding`)."""
+        text = bind_query(query, terms)
         limit = self.max_rows if max_rows is None else int(max_rows)
-        raw = self._sandbox.run(checked.text, terms, timeout=timeout or self.timeout,
-                                max_rows=limit)
-        table = ResultTable(raw.kind, raw.variables, raw.rows, raw.boolean, raw.truncated,
-                            raw.seconds, query, name)
+        try:
+            raw = self._sandbox.run(text, timeout=timeout or self.timeout, max_rows=limit)
+        except QuerySyntaxError:
+            if text == query:
+                raise
+            # report the place in the text as written, not in the text with the values
+            error = self._sandbox.syntax_error(query, timeout=timeout or self.timeout)
+            if error is not None:
+                raise error from None
+            raise
         if raw.truncated:
             from exokg.query.errors import warn_truncated
 
             warn_truncated(limit)
-        return table
+        return ResultTable(raw.kind, raw.variables, raw.rows, raw.boolean, raw.truncated,
+                           raw.seconds, text, name)
 
     def _syntax_error(self, query: str, rdflib_error: QuerySyntaxError,
                       timeout: float | None) -> QueryError:
@@ -208,11 +222,12 @@ class KnowledgeGraph:
         Args:
             query: SPARQL 1.1 query text. The prefixes of :data:`DEFAULT_PREFIXES` need no
                 declaration.
-            bindings: variable -> value, bound before evaluation (also given as keyword
-                arguments: ``kg.sparql(q, m="exokg:mirna/mir-124")``). A string that is a
-                CURIE or an absolute IRI binds an IRI, other strings bind plain literals;
-                numbers, booleans and dates bind typed literals. A bound variable must
-                appear in the SELECT clause (``SELECT *`` does).
+            bindings: variable -> value (also given as keyword arguments:
+                ``kg.sparql(q, m="exokg:mirna/mir-124")``), bound with an inline ``VALUES``
+                block at the top of the WHERE group, so every pattern and FILTER of that
+                group sees it. A string that is a CURIE or an absolute IRI binds an IRI,
+                other strings bind plain literals; numbers, booleans and dates bind typed
+                literals; rdflib and pyoxigraph terms bind themselves.
             timeout: seconds before the query is stopped (default: ``self.timeout``).
             max_rows: row cap (default: ``self.max_rows``).
             curies: add ``<column>_curie`` beside every IRI column.
@@ -253,18 +268,10 @@ class KnowledgeGraph:
         named = self.library[name]
         text, terms = named.bind(dict(params or {}), resolve=self.resolve)
         try:
-            checked = check_query(text)
+            check_query(text)
         except QuerySyntaxError as exc:  # a broken library file: report it as such
             raise QueryError(f"named query {name!r} ({named.path}): {exc}") from None
-        limit = self.max_rows if max_rows is None else int(max_rows)
-        raw = self._sandbox.run(checked.text, terms, timeout=timeout or self.timeout,
-                                max_rows=limit)
-        if raw.truncated:
-            from exokg.query.errors import warn_truncated
-
-            warn_truncated(limit)
-        return ResultTable(raw.kind, raw.variables, raw.rows, raw.boolean, raw.truncated,
-                           raw.seconds, text, name)
+        return self._execute(text, terms, timeout, max_rows, name)
 
     def ask(self, name: str, /, *, timeout: float | None = None,
             max_rows: int | None = None, curies: bool = True, **params: Any

@@ -11,8 +11,9 @@ A header is the run of ``#`` lines at the top of the file::
     # example: entity=exokg:mirna/mir-124
     # curie-list: identifiers                (a column of space-separated IRIs)
 
-Parameters are SPARQL variables bound before evaluation (SEP-0007 substitution: the
-variable is replaced in the patterns and filters and must be in the SELECT clause). Types:
+Parameters are SPARQL variables, bound with an inline ``VALUES`` block at the top of the
+WHERE group (:mod:`exokg.query.binding`), so the patterns and filters of that group see
+them; a parameter should also be in the SELECT clause so results show it. Types:
 ``iri`` (a CURIE, an IRI, or a name resolved to an entity), ``string``, ``integer``,
 ``decimal``, ``boolean``, ``date``. A parameter is ``required``, ``optional`` (left unbound
 when not given) or has a default (``= value``).

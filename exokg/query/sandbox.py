@@ -164,14 +164,13 @@ class Sandbox:
 
     # -- queries --------------------------------------------------------------------------
 
-    def run(self, text: str, bindings: Mapping[str, Term] | None = None, *,
-            timeout: float = DEFAULT_TIMEOUT, max_rows: int = DEFAULT_MAX_ROWS) -> RawResult:
-        """Run a query that :func:`exokg.query.safety.check_query` accepted.
+    def run(self, text: str, *, timeout: float = DEFAULT_TIMEOUT,
+            max_rows: int = DEFAULT_MAX_ROWS) -> RawResult:
+        """Run a query that :func:`exokg.query.safety.check_query` accepted (values bound
+        with :func:`exokg.query.binding.bind_query`).
 
         Args:
             text: the query text.
-            bindings: variable name -> term tuple, bound before evaluation (SEP-0007
-                substitution; the variable must be in the SELECT clause).
             timeout: seconds before the worker is killed.
             max_rows: rows kept; the result is marked truncated when there were more.
 
@@ -180,8 +179,8 @@ class Sandbox:
             QuerySyntaxError: Oxigraph cannot parse the query (line and column).
             QueryError: any other failure while evaluating.
         """
-        request = {"op": "query", "text": text, "bindings": list((bindings or {}).items()),
-                   "prefixes": self.prefixes, "max_rows": int(max_rows)}
+        request = {"op": "query", "text": text, "prefixes": self.prefixes,
+                   "max_rows": int(max_rows)}
         reply = self._call(request, timeout)
         if reply[0] == "select" or reply[0] == "graph":
             _, names, rows, truncated, seconds = reply
@@ -213,8 +212,6 @@ class Sandbox:
         if reply[0] == "syntax":
             return syntax_error_from_engine(text, reply[1])
         name, message = reply[1], reply[2]
-        if "SELECT projection" in message:
-            message += " (a bound variable must appear in the SELECT clause)"
         return QueryError(f"query failed: {message}" if name != "OSError"
                           else f"cannot read the store: {message}")
 
