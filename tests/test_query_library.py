@@ -154,12 +154,13 @@ def test_mirna_preparations(kg):
     assert enriched[0]["species"] == "rat" and enriched[0]["model"] == "stroke"
     assert enriched[0]["route"] == "intravenous route of administration"
     assert rows(frame, engineering="overexpressing-source", outcomeLabel="functional recovery")
-    assert rows(frame, carried="transfers", preparationLabel="MSC-derived exosomes")
     loaded = kg.ask("mirna-preparations", mirna="miR-124")
     injury = rows(loaded, engineering="loaded", outcomeLabel="brain injury")
     assert injury[0]["direction"] == "decreased" and injury[0]["species"] == "mouse"
     everything = kg.ask("mirna-preparations")
-    assert {"miR-124", "miR-133b"} <= set(everything["mirnaLabel"])
+    assert set(everything["mirnaLabel"]) == {"miR-124", "miR-133b"}
+    tested = rows(everything, predicate_curie="biolink:in_clinical_trials_for")
+    assert tested[0]["preparationLabel"] == "BMSC-derived exosomes loaded with miR-124"
 
 
 def test_trial_design(kg):
@@ -255,17 +256,24 @@ def test_hedged_and_negated_claims(kg, negation_kg):
 def test_opposite_findings(kg, negation_kg):
     frame = kg.ask("opposite-findings", outcome="axonal remodeling")
     assert len(frame) == 1
-    pair = frame.to_dict("records")[0]
-    assert (pair["engineeringA"], pair["directionA"]) == ("enriched", "increased")
-    assert (pair["engineeringB"], pair["directionB"]) == ("depleted", "decreased")
-    assert pair["familyLabel"] == "mesenchymal stem cell" and pair["linked"] is False
-    assert {"neurological function", "axonal remodeling"} <= set(
-        kg.ask("opposite-findings")["outcomeLabel"])
-    # the same preparation, the same context, opposite directions: linked by the assembler
-    linked = negation_kg.ask("opposite-findings")
-    assert len(linked) == 1 and bool(linked["linked"][0])
-    assert linked["subjectA"][0] == linked["subjectB"][0]
-    assert "[9]" not in linked["sentenceA"][0] and "reduced" in linked["sentenceB"][0]
+    group = frame.to_dict("records")[0]
+    assert (group["familyLabel"], group["cargoLabel"]) == ("mesenchymal stem cell", "miR-133b")
+    assert (group["increased"], group["decreased"]) == (1, 1)
+    assert group["increasedBy"] == "MSC-derived exosomes enriched in miR-133b"
+    assert group["decreasedBy"] == "MSC-derived exosomes depleted of miR-133b"
+    assert (group["increasedEngineering"], group["decreasedEngineering"]) == ("enriched",
+                                                                              "depleted")
+    assert group["linked"] == 0 and "(119)" in group["increasedSentence"]
+    everything = kg.ask("opposite-findings")
+    assert set(everything["outcomeLabel"]) == {"axonal remodeling", "neurological function"}
+    # plain MSC exosomes (no cargo) are another family: not mixed into the miR-133b one
+    neuro = rows(everything, outcomeLabel="neurological function")[0]
+    assert neuro["increasedBy"] == "MSC-derived exosomes enriched in miR-133b"
+    # the same preparation and context in both directions: linked by the assembler
+    linked = negation_kg.ask("opposite-findings").to_dict("records")
+    assert len(linked) == 1 and linked[0]["linked"] == 2
+    assert (linked[0]["increased"], linked[0]["decreased"]) == (1, 1)
+    assert "reduced" in linked[0]["decreasedSentence"]
 
 
 def test_trial_preclinical(kg):

@@ -137,6 +137,43 @@ def _parse_only(text: str, prefixes: dict | None) -> tuple:  # type: ignore[type
     return ("parsed",)
 
 
+def store_size(path: str) -> int:
+    """Bytes the store's files take on disk."""
+    total = 0
+    for entry in os.scandir(path):
+        if entry.is_file():
+            total += entry.stat().st_size
+    return total
+
+
+class _State:
+    """The store queries run on: the on-disk one, replaced by an in-memory copy when one is
+    made (a copy answers 2-4x faster: no RocksDB reads)."""
+
+    def __init__(self, store: Any) -> None:
+        self.store = store
+        self.in_memory = False
+        self.copy_seconds: float | None = None
+        self.copy_error: str | None = None
+
+    def copy_to_memory(self) -> None:
+        import pyoxigraph as ox
+
+        started = time.perf_counter()
+        try:
+            # dump and bulk_load run in Rust and mostly release the GIL, so the worker
+            # keeps answering from disk meanwhile
+            data = self.store.dump(format=ox.RdfFormat.N_QUADS)
+            memory = ox.Store()
+            memory.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+            del data
+        except Exception as exc:  # noqa: BLE001 - keep answering from disk
+            self.copy_error = f"{type(exc).__name__}: {exc}"
+            return
+        self.store, self.in_memory = memory, True
+        self.copy_seconds = time.perf_counter() - started
+
+
 def _watch_parent(parent: int) -> None:
     while True:
         time.sleep(1.0)
@@ -162,6 +199,13 @@ def main() -> int:
     except OSError as exc:
         send(out, ("error", "OSError", str(exc)))
         return 1
+    state = _State(store)
+    memory = config.get("memory", "never")
+    if config.get("store") and memory == "always":
+        state.copy_to_memory()
+    elif config.get("store") and memory == "auto" and \
+            store_size(config["store"]) <= config.get("memory_limit", 0):
+        threading.Thread(target=state.copy_to_memory, daemon=True).start()
     send(out, ("ready", [g.value for g in graphs[1:]]))
     while True:
         request = recv(inp)
@@ -170,8 +214,12 @@ def main() -> int:
         try:
             if request["op"] == "parse":
                 response = _parse_only(request["text"], request.get("prefixes"))
+            elif request["op"] == "status":
+                response = ("status", {"in_memory": state.in_memory,
+                                       "copy_seconds": state.copy_seconds,
+                                       "copy_error": state.copy_error})
             else:
-                response = _run(store, default_graph, request)
+                response = _run(state.store, default_graph, request)
         except SyntaxError as exc:
             response = ("syntax", str(exc))
         except Exception as exc:  # noqa: BLE001 - reported to the parent as a QueryError

@@ -29,7 +29,8 @@ from exokg.query import _worker
 from exokg.query.errors import QueryTimeoutError, QuerySyntaxError
 from exokg.query.safety import syntax_error_from_engine
 
-__all__ = ["DEFAULT_MAX_ROWS", "DEFAULT_TIMEOUT", "RawResult", "Sandbox"]
+__all__ = ["DEFAULT_MAX_ROWS", "DEFAULT_MEMORY_LIMIT", "DEFAULT_TIMEOUT", "MEMORY_MODES",
+           "RawResult", "Sandbox"]
 
 #: Seconds a query may run before it is stopped.
 DEFAULT_TIMEOUT = 30.0
@@ -37,6 +38,13 @@ DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_ROWS = 100_000
 #: Seconds the worker may take to start and open the store.
 START_TIMEOUT = 60.0
+#: How the worker holds the store: ``auto`` answers from disk at once and copies a store of
+#: at most ``memory_limit`` bytes on disk into memory in the background (queries then run
+#: 2-4x faster; about 2-3 s and 400 MiB per million triples); ``always`` copies before the
+#: first answer; ``never`` reads from disk only.
+MEMORY_MODES = ("auto", "always", "never")
+#: Largest on-disk store ``auto`` copies into memory (bytes; about 10M triples).
+DEFAULT_MEMORY_LIMIT = 1 << 30
 
 Term = tuple  # type: ignore[type-arg]  # see exokg.query._worker.encode_term
 
@@ -67,16 +75,25 @@ class Sandbox:
             store has them (the ontology graph, so ``rdfs:subClassOf*`` paths work).
         prefixes: prefixes every query may use without declaring them.
 
+    Args (continued):
+        memory: ``auto``, ``always`` or ``never`` (see :data:`MEMORY_MODES`).
+        memory_limit: with ``auto``, the largest store (bytes on disk) copied into memory.
+
     The worker starts on the first query. Use as a context manager or call :meth:`close`;
     a forgotten sandbox is closed when garbage-collected and its worker also exits when the
     parent process dies.
     """
 
     def __init__(self, store: str | os.PathLike[str] | None, *, graphs: Sequence[str] = (),
-                 prefixes: Mapping[str, str] | None = None) -> None:
+                 prefixes: Mapping[str, str] | None = None, memory: str = "auto",
+                 memory_limit: int = DEFAULT_MEMORY_LIMIT) -> None:
+        if memory not in MEMORY_MODES:
+            raise ValueError(f"memory must be one of {', '.join(MEMORY_MODES)}")
         self.store = None if store is None else str(Path(store).resolve())
         self.graphs = tuple(graphs)
         self.prefixes = dict(prefixes or {})
+        self.memory = memory
+        self.memory_limit = int(memory_limit)
         self.active_graphs: list[str] = []
         self._proc: subprocess.Popen[bytes] | None = None
         self._replies: queue.Queue[Any] = queue.Queue()
@@ -125,7 +142,8 @@ class Sandbox:
         replies: queue.Queue[Any] = queue.Queue()
         threading.Thread(target=_read_replies, args=(proc, replies), daemon=True).start()
         self._proc, self._replies = proc, replies
-        self._send({"store": self.store, "graphs": list(self.graphs)})
+        self._send({"store": self.store, "graphs": list(self.graphs), "memory": self.memory,
+                    "memory_limit": self.memory_limit})
         reply = self._wait(START_TIMEOUT, starting=True)
         if reply[0] != "ready":
             self._kill()
@@ -188,6 +206,11 @@ class Sandbox:
         if reply[0] == "ask":
             return RawResult("ask", boolean=reply[1], seconds=reply[2])
         raise self._error(text, reply)
+
+    def status(self, timeout: float = 10.0) -> dict[str, Any]:
+        """The worker's state: ``in_memory`` (the store was copied into memory),
+        ``copy_seconds``, ``copy_error``. Starts the worker if needed."""
+        return dict(self._call({"op": "status"}, timeout)[1])
 
     def syntax_error(self, text: str, *, timeout: float = DEFAULT_TIMEOUT
                      ) -> QuerySyntaxError | None:
