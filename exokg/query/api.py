@@ -73,11 +73,10 @@ PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT ?id ?entity ?type ?label ?kind WHERE {
-  { ?id rdf:type ?type . BIND(?id AS ?entity) BIND("identifier" AS ?kind) }
-  UNION
-  { ?entity skos:exactMatch|skos:closeMatch|skos:narrowMatch|skos:broadMatch ?id ;
-        rdf:type ?type . BIND("cross-reference" AS ?kind) }
+  ?entity (skos:exactMatch|skos:closeMatch|skos:narrowMatch|skos:broadMatch)? ?id .
+  ?entity rdf:type ?type .
   OPTIONAL { ?entity rdfs:label ?label }
+  BIND(IF(?entity = ?id, "identifier", "cross-reference") AS ?kind)
 } LIMIT 50"""
 
 _SCORES = {("label", True): 100, ("identifier", True): 100, ("name", True): 97,

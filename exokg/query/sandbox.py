@@ -4,7 +4,7 @@ pyoxigraph 0.5 has no query timeout in its Python API (a cancellation token exis
 Rust API only) and a Python thread cannot be stopped, so queries run in a child process
 (:mod:`exokg.query._worker`) that holds the store open read-only. The parent waits for the
 answer up to the time limit and kills the child when it is late; the next query starts a
-fresh child (about 0.1-0.2 s). The child also stops after ``max_rows`` rows, so a huge
+fresh child (about 50 ms). The child also stops after ``max_rows`` rows, so a huge
 result cannot fill memory.
 
 >>> with Sandbox(None) as box:          # an empty in-memory store
@@ -74,8 +74,6 @@ class Sandbox:
         graphs: named graphs whose triples are added to the query's default graph when the
             store has them (the ontology graph, so ``rdfs:subClassOf*`` paths work).
         prefixes: prefixes every query may use without declaring them.
-
-    Args (continued):
         memory: ``auto``, ``always`` or ``never`` (see :data:`MEMORY_MODES`).
         memory_limit: with ``auto``, the largest store (bytes on disk) copied into memory.
 
