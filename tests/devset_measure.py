@@ -130,14 +130,18 @@ def score_all(batches: Sequence[Batch], statements: Sequence[Statement]) -> list
 
 
 def table(rows: Sequence[BatchScore]) -> str:
-    """A Markdown table of batch scores."""
+    """A Markdown table of batch scores ("–" where a figure has nothing to count)."""
     lines = ["| batch | documents | gold claims | extracted | P | R | F1 | main findings "
              "| main R | extracted in main sentences | main P | main F1 |",
              "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    def fig(value: float, denominator: int) -> str:
+        return f"{value:.3f}" if denominator else "–"
+
     for r in rows:
         a, m = r.all, r.main
         lines.append(
             f"| {r.number or 'all'} | {r.documents} | {a.gold} | {a.extracted} "
-            f"| {a.precision:.3f} | {a.recall:.3f} | {a.f1:.3f} | {m.gold} | {m.recall:.3f} "
-            f"| {m.extracted} | {m.precision:.3f} | {m.f1:.3f} |")
+            f"| {fig(a.precision, a.extracted)} | {fig(a.recall, a.gold)} | {fig(a.f1, a.gold)} "
+            f"| {m.gold} | {fig(m.recall, m.gold)} | {m.extracted} "
+            f"| {fig(m.precision, m.extracted)} | {fig(m.f1, m.gold)} |")
     return "\n".join(lines)

@@ -10,7 +10,8 @@ A gold entry names its subject and object as
 * ``{name: text}``: a statement term whose label or any synonym (a literal: its text) equals
   the text after :func:`normalise_name` (case, hyphens/spaces and a final plural "s"
   ignored), so the gold does not depend on which identifier a recogniser picks;
-* ``{any: [CURIE, ...]}``: a statement term with any of those ids.
+* ``{any: [CURIE, ...]}``: a statement term with any of those ids; a member may also be any
+  of the forms above (``{any: [GO:0070062, {name: HExos}]}``).
 
 A gold claim matches a statement when subject, predicate, object, direction, negated and
 hedged all agree. Gold claims are the distinct keys of a list (the same claim in two
@@ -47,17 +48,17 @@ class Name:
         return f"{{name: {self.text}}}"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class AnyOf:
-    """A gold term that any of several ids satisfies."""
+    """A gold term that any of several terms satisfies (CURIEs, or names / preparations)."""
 
-    ids: tuple[str, ...]
+    terms: tuple[str | Name, ...]
 
     def __str__(self) -> str:
-        return "any:" + "|".join(self.ids)
+        return "any:" + "|".join(map(str, self.terms))
 
     def __repr__(self) -> str:
-        return "{any: [" + ", ".join(self.ids) + "]}"
+        return "{any: [" + ", ".join(map(repr, self.terms)) + "]}"
 
 
 GoldTerm = str | Name | AnyOf
@@ -89,8 +90,10 @@ def term(value: object) -> GoldTerm:
     if kind == "name":
         return Name(normalise_name(str(body)), str(body))
     if kind == "any":
-        assert isinstance(body, list) and body and all(isinstance(i, str) for i in body), value
-        return AnyOf(tuple(sorted(body)))
+        assert isinstance(body, list) and body, value
+        members = [term(item) for item in body]
+        assert not any(isinstance(m, AnyOf) for m in members), f"nested any: {value}"
+        return AnyOf(tuple(sorted(members, key=repr)))  # type: ignore[arg-type]
     raise AssertionError(f"unknown gold term kind {kind!r}")
 
 
@@ -126,7 +129,7 @@ def term_matches(gold: GoldTerm, thing: Entity | Value) -> bool:
     if isinstance(gold, Name):
         return gold.key in _names(thing)
     if isinstance(gold, AnyOf):
-        return _id(thing) in gold.ids
+        return any(term_matches(member, thing) for member in gold.terms)
     return _id(thing) == gold
 
 
@@ -169,7 +172,7 @@ def compare(gold_keys: Iterable[tuple], statements: Sequence[Statement]) -> Scor
     Recall counts gold claims some statement matches; precision counts extracted claims
     (distinct :func:`key_of` keys) that match some gold claim.
     """
-    gold = sorted(set(gold_keys), key=str)
+    gold = sorted(set(gold_keys), key=repr)
     by_key: dict[tuple, Statement] = {}
     for s in statements:
         by_key.setdefault(key_of(s), s)

@@ -36,6 +36,9 @@ def test_any_term_matches_each_listed_id_only() -> None:
     assert term_matches(t, APOPTOSIS)
     assert not term_matches(t, PTEN)
     assert term_matches("uniprot:P60484", PTEN) and not term_matches("uniprot:X", PTEN)
+    mixed = term({"any": ["GO:0006915", {"name": "PTEN"}]})
+    assert term_matches(mixed, PTEN) and term_matches(mixed, APOPTOSIS)
+    assert not term_matches(mixed, EXO)
 
 
 def test_unknown_term_kind_is_refused() -> None:
