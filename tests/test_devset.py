@@ -29,7 +29,8 @@ from gold_matching import squash as _squash
 # the rules improve. Batch 1: after tuning on it; later batches: out of sample.
 FLOORS: dict[int, tuple[float, float]] = {
     1: (0.90, 0.80),
-    2: (0.200, 0.061),  # out of sample, exokg ae1cdf3
+    2: (0.200, 0.061),  # out of sample (rules of fc1b00f; gold committed in ae1cdf3)
+    4: (0.702, 0.435),  # out of sample (rules of fc1b00f; gold committed in 09a4446)
 }
 
 
@@ -104,8 +105,9 @@ def test_precision_and_recall_per_batch(result: BuildResult, batches: list[Batch
 
 def test_matched_statements_cite_a_gold_sentence(result: BuildResult,
                                                  batches: list[Batch]) -> None:
-    """A matched claim read from a document the gold names for it must be read from (one of)
-    the sentence(s) the gold names there."""
+    """An extracted claim that matches gold claims and is read from a document the gold names
+    for them must be read from (one of) the sentence(s) the gold names there. (Loose terms
+    can let two gold claims match one extracted claim; the places of both count.)"""
     wanted: dict[tuple, list[tuple[str, str]]] = {}
     for b in batches:
         for g in b.claims:
@@ -114,10 +116,11 @@ def test_matched_statements_cite_a_gold_sentence(result: BuildResult,
     for s in result.statements:
         by_key.setdefault(_key_of(s), []).append(s)
     wrong = []
-    for key, places in wanted.items():
-        docs = {doc for doc, _ in places}  # a loose term may also match claims of other papers
-        evidence = [(e.document_id, _squash(e.text)) for k, group in by_key.items()
-                    if _matches(key, group[0]) for s in group for e in s.evidence
+    for key, group in by_key.items():
+        places = [place for gold, where in wanted.items() if _matches(gold, group[0])
+                  for place in where]
+        docs = {doc for doc, _ in places}
+        evidence = [(e.document_id, _squash(e.text)) for s in group for e in s.evidence
                     if e.document_id in docs]
         if evidence and not any(doc == d and piece in text for doc, piece in places
                                 for d, text in evidence):
