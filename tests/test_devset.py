@@ -65,6 +65,25 @@ def test_every_document_is_in_exactly_one_batch(result: BuildResult,
     assert {d: n for d, n in owners.items() if len(n) > 1} == {}
 
 
+def test_no_paper_is_in_the_set_twice(result: BuildResult) -> None:
+    """Batches are written in parallel; the same paper under two file names would be counted
+    twice. Papers are compared by PMID, DOI and title (case and spacing ignored)."""
+    seen: dict[tuple[str, str], str] = {}
+    twice = []
+    for d in result.documents:
+        src = d.source
+        keys = [("pmid", src.pmid if src else None), ("doi", (src.doi or "").lower() if src
+                                                      else None),
+                ("title", " ".join((d.title or "").casefold().split()))]
+        for kind, value in keys:
+            if not value:
+                continue
+            if (kind, value) in seen and seen[kind, value] != d.id:
+                twice.append((kind, value, seen[kind, value], d.id))
+            seen.setdefault((kind, value), d.id)
+    assert not twice, twice
+
+
 def test_gold_names_existing_documents_and_sentences(result: BuildResult,
                                                      batches: list[Batch]) -> None:
     texts = {d.id: _squash(d.text) for d in result.documents}
