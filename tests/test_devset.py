@@ -1,33 +1,37 @@
 """Generalisation, measured: precision and recall of the build on the development set
-(tests/devset/documents: real abstracts and a registry record found in stored public pages,
-see tests/devset/SOURCES.md) against the hand-made gold list tests/devset/gold.yaml, written
-before the extractor was run on these documents.
+(tests/devset/documents: real abstracts and registry records found in stored public pages,
+see tests/devset/SOURCES.md) against hand-made gold lists, one per batch (gold.yaml for
+batch 1, gold-batch<N>.yaml for batch N), each written before exokg was run on its batch.
+Layout, matching and the "main findings" figures: tests/devset_measure.py.
 
-Targets: precision >= 0.85, recall >= 0.75. The assertions hold the floor measured when the
-set was made (see docs/benchmarks.md), so a rule change that makes the set worse fails here;
-the figures are printed with ``pytest -s``.
+Targets: precision >= 0.85, recall >= 0.75. Batch 1 was used to improve the rules, so its
+floor is the tuned figure; every later batch is held to the out-of-sample figure measured
+when it was added (docs/benchmarks.md), so a rule change that makes a batch worse fails
+here. The figures are printed with ``pytest -s`` (or ``python benchmarks/devset.py``).
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-import yaml
 
+from devset_measure import DEVSET, DOCUMENTS, STATUSES, Batch, load_batches, score_all
 from exokg.model import Statement
 from exokg.pipeline import BuildResult, build
+from gold_matching import is_claim
 from gold_matching import key_of as _key_of
 from gold_matching import key_of_gold as _key_of_gold
+from gold_matching import matches as _matches
 from gold_matching import squash as _squash
 
-DEVSET = Path(__file__).parent / "devset"
-DOCUMENTS = DEVSET / "documents"
-GOLD = DEVSET / "gold.yaml"
-# the floor measured on this set (docs/benchmarks.md); raise it when the rules improve
-MIN_PRECISION = 0.90
-MIN_RECALL = 0.80
+# floors (precision, recall) per batch, as measured (docs/benchmarks.md); raise them when
+# the rules improve. Batch 1: after tuning on it; later batches: out of sample.
+FLOORS: dict[int, tuple[float, float]] = {
+    1: (0.90, 0.80),
+    2: (0.200, 0.061),  # out of sample, exokg ae1cdf3
+    3: (0.314, 0.141),  # out of sample (17/54, 17/120), exokg fc1b00f; docs/devset-batch3.md
+}
 
 
 @pytest.fixture(scope="module")
@@ -36,17 +40,8 @@ def result() -> BuildResult:
 
 
 @pytest.fixture(scope="module")
-def gold() -> list[dict]:
-    return yaml.safe_load(GOLD.read_text(encoding="utf-8"))
-
-
-def score(result: BuildResult, gold: list[dict]) -> tuple[float, float, list, list]:
-    """Precision, recall, missed gold keys and spurious extracted keys."""
-    gold_keys = {_key_of_gold(g) for g in gold}
-    found = {_key_of(s) for s in result.statements}
-    tp = gold_keys & found
-    return (len(tp) / len(found) if found else 0.0, len(tp) / len(gold_keys),
-            sorted(map(str, gold_keys - found)), sorted(map(str, found - gold_keys)))
+def batches() -> list[Batch]:
+    return load_batches()
 
 
 def test_devset_is_real_and_cited() -> None:
@@ -59,37 +54,72 @@ def test_devset_is_real_and_cited() -> None:
             assert re.search(r"^url: https?://", doc.read_text(encoding="utf-8"), re.M), doc
 
 
+def test_every_document_is_in_exactly_one_batch(result: BuildResult,
+                                                batches: list[Batch]) -> None:
+    owners: dict[str, list[int]] = {}
+    for b in batches:
+        for doc in b.documents:
+            owners.setdefault(doc, []).append(b.number)
+    ids = {d.id for d in result.documents}
+    assert not ids - owners.keys(), f"documents named by no gold list: {ids - owners.keys()}"
+    assert {d: n for d, n in owners.items() if len(n) > 1} == {}
+
+
 def test_gold_names_existing_documents_and_sentences(result: BuildResult,
-                                                     gold: list[dict]) -> None:
+                                                     batches: list[Batch]) -> None:
     texts = {d.id: _squash(d.text) for d in result.documents}
-    for g in gold:
-        assert g["doc"] in texts, g
-        assert _squash(g["sentence"]) in texts[g["doc"]], g
+    for b in batches:
+        for g in b.entries:
+            assert g["doc"] in texts, (b.path.name, g)
+            if is_claim(g):
+                assert _squash(g["sentence"]) in texts[g["doc"]], (b.path.name, g)
+                assert g.get("status", "background") in STATUSES, (b.path.name, g)
+                assert isinstance(g.get("main", False), bool), (b.path.name, g)
 
 
-def test_precision_and_recall_on_devset(result: BuildResult, gold: list[dict]) -> None:
-    precision, recall, missed, spurious = score(result, gold)
-    report = ("\nmissed:\n  " + "\n  ".join(missed) + "\nspurious:\n  "
-              + "\n  ".join(spurious))
-    print(f"devset: precision {precision:.3f}, recall {recall:.3f}, "
-          f"{len({_key_of_gold(g) for g in gold})} gold, "
-          f"{len({_key_of(s) for s in result.statements})} extracted" + report)
-    assert precision >= MIN_PRECISION, report
-    assert recall >= MIN_RECALL, report
+def test_precision_and_recall_per_batch(result: BuildResult, batches: list[Batch]) -> None:
+    rows = score_all(batches, result.statements)
+    lines, failures = [], []
+    for row in rows:
+        a, m = row.all, row.main
+        name = f"batch {row.number}" if row.number else "all batches"
+        lines.append(f"devset {name}: {row.documents} documents; all claims P {a.precision:.3f}"
+                     f" R {a.recall:.3f} ({a.found}/{a.gold} gold found, {a.correct}/"
+                     f"{a.extracted} extracted correct); main findings P {m.precision:.3f}"
+                     f" R {m.recall:.3f} ({m.found}/{m.gold} found, {m.correct}/{m.extracted}"
+                     " correct in their sentences)")
+        if row.number:
+            lines.append("  missed:\n    " + "\n    ".join(a.missed)
+                         + "\n  spurious:\n    " + "\n    ".join(a.spurious))
+            if row.number not in FLOORS:
+                failures.append(f"batch {row.number} has no floor: measure it and add it to"
+                                " FLOORS")
+                continue
+            floor_p, floor_r = FLOORS[row.number]
+            if a.precision < floor_p or a.recall < floor_r:
+                failures.append(f"batch {row.number}: P {a.precision:.3f} R {a.recall:.3f}"
+                                f" below the floor P {floor_p} R {floor_r}")
+    print("\n" + "\n".join(lines))
+    assert not failures, "\n".join(failures) + "\n" + "\n".join(lines)
 
 
-def test_matched_statements_cite_a_gold_sentence(result: BuildResult, gold: list[dict]) -> None:
-    """A matched claim must be read from (one of) the sentence(s) the gold names for it."""
-    found: dict[tuple, list[Statement]] = {}
-    for s in result.statements:
-        found.setdefault(_key_of(s), []).append(s)
+def test_matched_statements_cite_a_gold_sentence(result: BuildResult,
+                                                 batches: list[Batch]) -> None:
+    """A matched claim read from a document the gold names for it must be read from (one of)
+    the sentence(s) the gold names there."""
     wanted: dict[tuple, list[tuple[str, str]]] = {}
-    for g in gold:
-        wanted.setdefault(_key_of_gold(g), []).append((g["doc"], _squash(g["sentence"])))
+    for b in batches:
+        for g in b.claims:
+            wanted.setdefault(_key_of_gold(g), []).append((g["doc"], _squash(g["sentence"])))
+    by_key: dict[tuple, list[Statement]] = {}
+    for s in result.statements:
+        by_key.setdefault(_key_of(s), []).append(s)
     wrong = []
     for key, places in wanted.items():
-        evidence = [(e.document_id, _squash(e.text)) for s in found.get(key, [])
-                    for e in s.evidence]
+        docs = {doc for doc, _ in places}  # a loose term may also match claims of other papers
+        evidence = [(e.document_id, _squash(e.text)) for k, group in by_key.items()
+                    if _matches(key, group[0]) for s in group for e in s.evidence
+                    if e.document_id in docs]
         if evidence and not any(doc == d and piece in text for doc, piece in places
                                 for d, text in evidence):
             wrong.append((key, places, evidence))
