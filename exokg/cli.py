@@ -106,6 +106,12 @@ def cmd_query(args: argparse.Namespace) -> int:
     return run_query(args)
 
 
+def cmd_annotate(args: argparse.Namespace) -> int:
+    from exokg.annotate.command import run_annotate
+
+    return run_annotate(args)
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="exokg", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -133,6 +139,14 @@ def make_parser() -> argparse.ArgumentParser:
                        help="embedded Oxigraph store folder (default: OUT/../.exokg/store)")
         u.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
         u.set_defaults(func=cmd_update)
+    from exokg.annotate.command import add_annotate_arguments
+
+    an = sub.add_parser("annotate", help="write the recognised mentions as PubTator or BioC",
+                        description="Recognise and ground the mentions in the inputs and write "
+                                    "them with document offsets as PubTator, BioC XML or BioC "
+                                    "JSON (see docs/annotate.md).")
+    add_annotate_arguments(an)
+    an.set_defaults(func=cmd_annotate)
     from exokg.viz.command import add_viz_arguments
 
     v = sub.add_parser("viz", help="write the interactive HTML page (whole graph or focused)",
