@@ -37,6 +37,8 @@ Item = tuple[Document, Sequence[DocumentMention], Sequence[AbbreviationDefinitio
 def _bioc():  # type: ignore[no-untyped-def]
     try:
         import bioc
+        import bioc.biocjson
+        import bioc.biocxml
     except ImportError:  # pragma: no cover - a declared dependency
         raise ExokgError("BioC output needs the 'bioc' package (pip install bioc)") from None
     return bioc

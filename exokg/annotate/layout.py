@@ -110,5 +110,6 @@ def passages(document: Document) -> list[Passage]:
     out = []
     for f in sorted(parts, key=lambda f: f.start):
         kind = "title" if f.name == "title" else "abstract"
-        out.append(Passage(kind, f.start, text[f.start:f.end], f.value or None))
+        out.append(Passage(kind, f.start, text[f.start:f.end],
+                           (f.value or None) if f.name == "section" else None))
     return out
