@@ -31,10 +31,11 @@ def clean_text(text: str) -> str:
 
 
 def output_id(document: Document, used: set[str]) -> str:
-    """The document id written in output: the PMID where known and not yet used by another
-    document of the same output (an excerpt collection quotes one paper many times), else
+    """The document id written in output: the PMID where the document is that publication's
+    text (not an excerpt quoting it) and no other document of the same output used it, else
     exokg's document id. Adds the chosen id to ``used``."""
-    pmid = document.source.pmid if document.source is not None else None
+    pmid = document.source.pmid if document.source is not None \
+        and document.kind != "excerpt" else None
     chosen = pmid if pmid and pmid not in used else document.id
     used.add(chosen)
     return chosen
