@@ -40,7 +40,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     cache = DocumentCache(cache_path(args.store or default_store_path(args.out)))
     result = build(args.paths, progress=None if args.quiet else _progress(sys.stderr),
-                   on_document=cache.put)
+                   on_document=cache.put, mentions=args.mentions)
     written = write_build_outputs(result, args.out, store=args.store)
     written.append(cache.commit())
     if not args.quiet:
@@ -124,6 +124,9 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: exports)")
     b.add_argument("--store", type=Path, default=None,
                    help="embedded Oxigraph store folder (default: OUT/../.exokg/store)")
+    b.add_argument("--mentions", action="store_true",
+                   help="also put every recognised mention in the graph (exo:Mention nodes "
+                        "with offsets, sentence and grounding; see docs/annotate.md)")
     b.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
     b.set_defaults(func=cmd_build)
     for name, helptext in (("add", "add or replace documents in a built graph"),

@@ -97,7 +97,8 @@ class DocumentMention:
     (:func:`annotation_class`), ``ids`` the identifiers as output CURIEs (first the primary
     one), ``grounded`` True when at least one of them is an external identifier (not a
     minted ``exokg:`` one). ``source`` names the recogniser (``lexicon``, ``mirna``,
-    ``composite``, ...); ``sentence_index`` the sentence it was found in.
+    ``composite``, ...); ``sentence_index`` the sentence it was found in and
+    ``sentence_start``/``sentence_end`` that sentence's span in ``Document.text``.
     """
 
     document_id: str
@@ -110,6 +111,8 @@ class DocumentMention:
     grounded: bool
     entity: Entity
     source: str
+    sentence_start: int = 0  # the sentence's span in Document.text
+    sentence_end: int = 0
 
     @property
     def composite(self) -> bool:
@@ -173,9 +176,10 @@ def _place(document: Document, analysed: Analysed, mention: Mention) -> Document
     if not text:
         return None
     ids, grounded = mention_ids(mention.entity)
-    return DocumentMention(document.id, analysed.sentence.index, span.start, span.end, text,
+    sentence = analysed.sentence
+    return DocumentMention(document.id, sentence.index, span.start, span.end, text,
                            annotation_class(mention.category), ids, grounded, mention.entity,
-                           mention.source)
+                           mention.source, sentence.span.start, sentence.span.end)
 
 
 def mentions_of(document: Document, analysed: Sequence[Analysed]) -> list[DocumentMention]:
