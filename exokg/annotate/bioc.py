@@ -17,6 +17,7 @@ from ``T0``/``A0``/``R0`` in document order.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
@@ -26,7 +27,7 @@ from exokg.annotate.mentions import DocumentMention
 from exokg.errors import ExokgError
 from exokg.model import Document
 
-__all__ = ["SOURCE", "bioc_collection", "write_bioc_json", "write_bioc_xml"]
+__all__ = ["SOURCE", "bioc_collection", "bioc_document", "write_bioc_json", "write_bioc_xml"]
 
 #: The collection's ``<source>``.
 SOURCE = "exokg annotate"
@@ -38,7 +39,9 @@ def _bioc():  # type: ignore[no-untyped-def]
     try:
         import bioc
         import bioc.biocjson
+        import bioc.biocjson.encoder
         import bioc.biocxml
+        import bioc.biocxml.encoder
     except ImportError:  # pragma: no cover - a declared dependency
         raise ExokgError("BioC output needs the 'bioc' package (pip install bioc)") from None
     return bioc
@@ -61,61 +64,97 @@ def _home(parts: list[Passage], start: int, end: int) -> int | None:
     return None
 
 
-def bioc_collection(items: Iterable[Item]):  # type: ignore[no-untyped-def]
-    """A ``bioc.BioCCollection`` of the documents with their mentions and abbreviations."""
-    bioc = _bioc()
+def _collection(bioc):  # type: ignore[no-untyped-def]
     collection = bioc.BioCCollection()
     collection.source, collection.date, collection.key = SOURCE, "", "exokg-annotate.key"
+    return collection
+
+
+def bioc_document(item: Item, used: set[str]):  # type: ignore[no-untyped-def]
+    """The ``bioc.BioCDocument`` of one document with its mentions and abbreviations;
+    ``used`` holds the output ids taken so far (see :func:`exokg.annotate.layout.output_id`)."""
+    bioc = _bioc()
+    document, mentions, definitions = item
+    out = bioc.BioCDocument()
+    out.id = output_id(document, used)
+    out.infons["exokg_document"] = document.id
+    parts = passages(document)
+    biocs = []
+    for p in parts:
+        bp = bioc.BioCPassage.of_text(p.text, p.offset)
+        bp.infons["type"] = p.type
+        if p.section:
+            bp.infons["section"] = p.section
+        biocs.append(bp)
+        out.add_passage(bp)
+
+    def place(annotation, start: int, end: int) -> None:  # type: ignore[no-untyped-def]
+        home = _home(parts, start, end)
+        (out if home is None else biocs[home]).add_annotation(annotation)
+
+    for n, m in enumerate(mentions):
+        place(_annotation(bioc, f"T{n}", m.start, m.end, m.text, {
+            "type": m.type, "identifier": ",".join(m.ids),
+            "grounded": "true" if m.grounded else "false",
+            "exokg_id": m.entity.id, "recogniser": m.source}), m.start, m.end)
+    for n, d in enumerate(definitions):
+        long_id, short_id = f"A{2 * n}", f"A{2 * n + 1}"
+        place(_annotation(bioc, long_id, d.long_start, d.long_end, d.long,
+                          {"type": "ABBR", "ABBR": "LongForm"}), d.long_start, d.long_end)
+        place(_annotation(bioc, short_id, d.short_start, d.short_end, d.short,
+                          {"type": "ABBR", "ABBR": "ShortForm"}), d.short_start, d.short_end)
+        relation = bioc.BioCRelation()
+        relation.id = f"R{n}"
+        relation.infons["type"] = "ABBR"
+        relation.add_node(bioc.BioCNode(long_id, "LongForm"))
+        relation.add_node(bioc.BioCNode(short_id, "ShortForm"))
+        home = _home(parts, min(d.long_start, d.short_start), max(d.long_end, d.short_end))
+        (out if home is None else biocs[home]).add_relation(relation)
+    return out
+
+
+def bioc_collection(items: Iterable[Item]):  # type: ignore[no-untyped-def]
+    """A ``bioc.BioCCollection`` of the documents (held in memory; the writers stream)."""
+    collection = _collection(_bioc())
     used: set[str] = set()
-    for document, mentions, definitions in items:
-        out = bioc.BioCDocument()
-        out.id = output_id(document, used)
-        out.infons["exokg_document"] = document.id
-        parts = passages(document)
-        biocs = []
-        for p in parts:
-            bp = bioc.BioCPassage.of_text(p.text, p.offset)
-            bp.infons["type"] = p.type
-            if p.section:
-                bp.infons["section"] = p.section
-            biocs.append(bp)
-            out.add_passage(bp)
-
-        def place(annotation, start: int, end: int) -> None:  # type: ignore[no-untyped-def]
-            home = _home(parts, start, end)
-            (out if home is None else biocs[home]).add_annotation(annotation)
-
-        for n, m in enumerate(mentions):
-            place(_annotation(bioc, f"T{n}", m.start, m.end, m.text, {
-                "type": m.type, "identifier": ",".join(m.ids),
-                "grounded": "true" if m.grounded else "false",
-                "exokg_id": m.entity.id, "recogniser": m.source}), m.start, m.end)
-        for n, d in enumerate(definitions):
-            long_id, short_id = f"A{2 * n}", f"A{2 * n + 1}"
-            place(_annotation(bioc, long_id, d.long_start, d.long_end, d.long,
-                              {"type": "ABBR", "ABBR": "LongForm"}), d.long_start, d.long_end)
-            place(_annotation(bioc, short_id, d.short_start, d.short_end, d.short,
-                              {"type": "ABBR", "ABBR": "ShortForm"}),
-                  d.short_start, d.short_end)
-            relation = bioc.BioCRelation()
-            relation.id = f"R{n}"
-            relation.infons["type"] = "ABBR"
-            relation.add_node(bioc.BioCNode(long_id, "LongForm"))
-            relation.add_node(bioc.BioCNode(short_id, "ShortForm"))
-            home = _home(parts, min(d.long_start, d.short_start), max(d.long_end, d.short_end))
-            (out if home is None else biocs[home]).add_relation(relation)
-        collection.add_document(out)
+    for item in items:
+        collection.add_document(bioc_document(item, used))
     return collection
 
 
 def write_bioc_xml(items: Iterable[Item], stream: TextIO) -> None:
-    """Write the collection as BioC XML (UTF-8, pretty-printed) to a text stream."""
+    """Write BioC XML (UTF-8, indented by two spaces) to a text stream, one document at a
+    time: memory stays flat for inputs of any size. Reads back with ``bioc.load``."""
+    from lxml import etree
+
     bioc = _bioc()
-    stream.write(bioc.biocxml.dumps(bioc_collection(items), pretty_print=True))
+    collection = _collection(bioc)
+    stream.write("<?xml version='1.0' encoding='utf-8' standalone='yes'?>\n<collection>\n")
+    for tag in ("source", "date", "key"):
+        element = etree.Element(tag)
+        element.text = getattr(collection, tag)
+        stream.write("  " + etree.tostring(element, encoding="unicode") + "\n")
+    used: set[str] = set()
+    for item in items:
+        element = bioc.biocxml.encoder.encode_document(bioc_document(item, used))
+        etree.indent(element, space="  ", level=1)
+        stream.write("  " + etree.tostring(element, encoding="unicode") + "\n")
+    stream.write("</collection>\n")
 
 
 def write_bioc_json(items: Iterable[Item], stream: TextIO) -> None:
-    """Write the collection as BioC JSON (indented, keys in BioC order) to a text stream."""
+    """Write BioC JSON (indented by two spaces, keys in BioC order) to a text stream, one
+    document at a time. Reads back with ``bioc.biocjson.load``."""
     bioc = _bioc()
-    stream.write(bioc.biocjson.dumps(bioc_collection(items), indent=2, ensure_ascii=False))
-    stream.write("\n")
+    encoder = bioc.biocjson.encoder.BioCJSONEncoder
+    head = json.dumps(_collection(bioc), cls=encoder, indent=2, ensure_ascii=False)
+    before, marker, after = head.rpartition('"documents": []')
+    if not marker:  # pragma: no cover - the bioc package's layout changed
+        raise ExokgError("unexpected BioC JSON layout from the bioc package")
+    stream.write(before + '"documents": [')
+    used: set[str] = set()
+    for n, item in enumerate(items):
+        text = json.dumps(bioc_document(item, used), cls=encoder, indent=2,
+                          ensure_ascii=False)
+        stream.write(("," if n else "") + "\n    " + text.replace("\n", "\n    "))
+    stream.write(("\n  " if used else "") + "]" + after + "\n")
