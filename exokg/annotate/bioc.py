@@ -31,6 +31,8 @@ __all__ = ["SOURCE", "bioc_collection", "bioc_document", "write_bioc_json", "wri
 
 #: The collection's ``<source>``.
 SOURCE = "exokg annotate"
+#: The document type declaration BioC files carry (the DTD is named, never fetched).
+DOCTYPE = '<!DOCTYPE collection SYSTEM "BioC.dtd">'
 
 Item = tuple[Document, Sequence[DocumentMention], Sequence[AbbreviationDefinition]]
 
@@ -123,13 +125,14 @@ def bioc_collection(items: Iterable[Item]):  # type: ignore[no-untyped-def]
 
 
 def write_bioc_xml(items: Iterable[Item], stream: TextIO) -> None:
-    """Write BioC XML (UTF-8, indented by two spaces) to a text stream, one document at a
-    time: memory stays flat for inputs of any size. Reads back with ``bioc.load``."""
+    """Write BioC XML (UTF-8, ``<!DOCTYPE collection SYSTEM "BioC.dtd">``, indented by two
+    spaces) to a text stream, one document at a time: memory stays flat for inputs of any
+    size. Reads back with ``bioc.load``."""
     from lxml import etree
 
     bioc = _bioc()
     collection = _collection(bioc)
-    stream.write("<?xml version='1.0' encoding='utf-8' standalone='yes'?>\n<collection>\n")
+    stream.write(f"<?xml version='1.0' encoding='utf-8'?>\n{DOCTYPE}\n<collection>\n")
     for tag in ("source", "date", "key"):
         element = etree.Element(tag)
         element.text = getattr(collection, tag)
