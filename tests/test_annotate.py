@@ -353,6 +353,18 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
                           env={**os.environ, "PYTHONHASHSEED": "random"})
 
 
+def test_cli_reads_a_registry_record_into_one_passage(tmp_path: Path) -> None:
+    record = Path(__file__).parent / "devset" / "documents" / "NCT03384433.json"
+    proc = run(str(record), "--format", "bioc-json", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    collection = bioc.biocjson.loads(proc.stdout)
+    bioc.validate(collection)
+    (document,) = collection.documents
+    assert document.id == "NCT03384433"
+    assert [p.infons["type"] for p in document.passages] == ["registry-record"]
+    assert any(a.infons["type"] == "ExosomePreparation" for a in document.passages[0].annotations)
+
+
 def test_cli_writes_pubtator_to_stdout_and_formats_by_extension(tmp_path: Path) -> None:
     proc = run(str(SMALL), cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
@@ -376,6 +388,9 @@ def test_cli_errors_are_one_line_and_leave_the_output_alone(tmp_path: Path) -> N
         "'PMID|t|title', 'PMID|a|abstract' or tab-separated annotation fields)"
     assert out.read_text(encoding="utf-8") == "previous result\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.PubTator.txt", "dev.pubtator"]
+    proc = run(str(SMALL), "-o", str(tmp_path), cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == f"exokg: error: {tmp_path}: is a directory; -o takes a file name"
     proc = run("missing.txt", cwd=tmp_path)
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1
     assert "missing.txt: no such file or directory" in proc.stderr

@@ -9,6 +9,9 @@ documents -> segment -> recognise -> :func:`document_mentions` -> PubTator | Bio
 * :mod:`.command`        the CLI command (``exokg annotate``)
 
 >>> from exokg.model import Document
+
+if TYPE_CHECKING:
+    from exokg.recognise import Recogniser
 >>> from exokg.recognise import Recogniser
 >>> doc = Document("d", "MSC-derived exosomes reduced infarct volume after stroke.", "x")
 >>> [(m.text, m.type) for m in document_mentions(doc, Recogniser.default())][:3]
@@ -18,12 +21,15 @@ documents -> segment -> recognise -> :func:`document_mentions` -> PubTator | Bio
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from exokg.annotate.abbreviations import AbbreviationDefinition, abbreviation_definitions
 from exokg.annotate.mentions import DocumentMention, annotation_class, document_mentions, \
     mention_ids, mentions_of
 from exokg.model import Document
+
+if TYPE_CHECKING:
+    from exokg.recognise import Recogniser
 
 __all__ = [
     "ANNOTATION_FORMATS",
@@ -45,7 +51,7 @@ ANNOTATION_FORMATS: tuple[str, ...] = ("pubtator", "bioc-xml", "bioc-json")
 AnnotatedDocument = tuple[Document, list[DocumentMention], list[AbbreviationDefinition]]
 
 
-def annotate_documents(documents: Iterable[Document], recogniser: object
+def annotate_documents(documents: Iterable[Document], recogniser: Recogniser
                        ) -> Iterator[AnnotatedDocument]:
     """Each document with its mentions and abbreviation definitions, one at a time."""
     for document in documents:

@@ -11,6 +11,7 @@ FILE's extension (``.xml`` BioC XML, ``.json`` BioC JSON), else PubTator.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -49,8 +50,11 @@ def run_annotate(args: argparse.Namespace) -> int:
     fmt = output_format(args)
     annotated = annotate_documents(stream_documents(args.paths), Recogniser.default())
     if args.output is None:
-        write_annotations(annotated, sys.stdout, fmt)
-        sys.stdout.flush()
+        try:
+            write_annotations(annotated, sys.stdout, fmt)
+            sys.stdout.flush()
+        except BrokenPipeError:  # the reader went away (| head): stop quietly
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     if args.output.is_dir():
         from exokg.errors import InputError

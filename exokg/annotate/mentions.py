@@ -24,9 +24,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from exokg.ids import MINTED_PREFIX
 from exokg.model import Analysed, Document, Entity, Mention
+
+if TYPE_CHECKING:
+    from exokg.recognise import Recogniser
 
 __all__ = [
     "ANNOTATION_CLASSES",
@@ -35,6 +39,7 @@ __all__ = [
     "annotation_class",
     "document_mentions",
     "mention_ids",
+    "mentions_of",
     "output_curie",
 ]
 
@@ -195,7 +200,7 @@ def mentions_of(document: Document, analysed: Sequence[Analysed]) -> list[Docume
     return sorted(found.values(), key=lambda m: (m.start, -m.end, m.type, m.ids))
 
 
-def document_mentions(document: Document, recogniser: object) -> list[DocumentMention]:
+def document_mentions(document: Document, recogniser: Recogniser) -> list[DocumentMention]:
     """Every recognised mention of ``document``, sorted by start (longer first) then class.
 
     Takes a document and a :class:`exokg.recognise.Recogniser`; segments the document the
@@ -206,4 +211,4 @@ def document_mentions(document: Document, recogniser: object) -> list[DocumentMe
     """
     from exokg.pipeline import analyse_document
 
-    return mentions_of(document, analyse_document(document, recogniser))  # type: ignore[arg-type]
+    return mentions_of(document, analyse_document(document, recogniser))
