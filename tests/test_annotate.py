@@ -250,7 +250,8 @@ def test_bioc_output_round_trips_through_the_bioc_package(fmt: str,
     ids = {d.infons["exokg_document"]: d.id for d in loaded.documents}
     got = sorted((next(k for k, v in ids.items() if v == d.id), a.total_span.offset,
                   a.total_span.end, a.text, a.infons["type"], a.infons["identifier"])
-                 for d in loaded.documents for p in d.passages for a in p.annotations)
+                 for d in loaded.documents for p in d.passages for a in p.annotations
+                 if a.infons["type"] != "ABBR")  # definitions appear once a detector exists
     assert got == expected
     titles = [p for d in loaded.documents for p in d.passages if p.infons["type"] == "title"]
     assert len(titles) == 4
