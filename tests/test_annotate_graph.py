@@ -121,3 +121,24 @@ def test_build_command_takes_mentions(tmp_path: Path) -> None:
     assert "mentions: " in proc.stdout
     turtle = (tmp_path / "exports" / "exokg.ttl").read_text(encoding="utf-8")
     assert "exo:Mention" in turtle and "exo:refersTo" in turtle
+
+
+def test_named_query_lists_the_mentions_of_an_entity(result: BuildResult) -> None:
+    import exokg
+
+    kg = exokg.load(result)
+    try:
+        frame = kg.ask("mentions", entity="CL:0000134")
+        texts = {d.id: d.text for d in result.documents}
+        assert len(frame) >= 4
+        for row in frame.to_dict("records"):
+            doc = str(row["document"]).rsplit("/", 1)[1]
+            assert texts[doc][int(row["start"]):int(row["end"])] == row["text"]
+            assert row["class"] == "CellType" and row["grounded"] in (True, "true")
+        ungrounded = kg.ask("mentions", grounded=False)
+        assert len(ungrounded) > 0
+        assert {str(g) for g in ungrounded["grounded"]} <= {"False", "false"}
+        diseases = kg.ask("mentions", **{"class": "Disease"})
+        assert set(diseases["text"]) >= {"stroke", "ischemic stroke"}
+    finally:
+        kg.close()
