@@ -17,7 +17,6 @@ import pytest
 
 from exokg.annotate import abbreviation_definitions, annotate_documents, document_mentions, \
     write_annotations
-from exokg.annotate.abbreviations import AbbreviationDefinition
 from exokg.annotate.bioc import bioc_collection
 from exokg.annotate.layout import pubtator_text
 from exokg.annotate.mentions import annotation_class, mention_ids, output_curie

@@ -11,8 +11,9 @@ Abbreviation definitions (:mod:`exokg.annotate.abbreviations`) are written as tw
 annotations (infon ``type`` ``ABBR``, infon ``ABBR`` ``LongForm``/``ShortForm``) and a
 relation (``type`` ``ABBR``) with nodes of roles ``LongForm`` and ``ShortForm``.
 
-Output is deterministic: the collection's ``date`` is left empty and annotation ids count
-from ``T0``/``A0``/``R0`` in document order.
+The writers stream (one document serialised at a time) and their output is deterministic:
+the collection's ``date`` is left empty and annotation ids count from ``T0``/``A0``/``R0``
+in document order.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ from exokg.annotate.mentions import DocumentMention
 from exokg.errors import ExokgError
 from exokg.model import Document
 
-__all__ = ["SOURCE", "bioc_collection", "bioc_document", "write_bioc_json", "write_bioc_xml"]
+__all__ = ["DOCTYPE", "SOURCE", "bioc_collection", "bioc_document", "write_bioc_json",
+           "write_bioc_xml"]
 
 #: The collection's ``<source>``.
 SOURCE = "exokg annotate"
