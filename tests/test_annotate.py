@@ -181,6 +181,24 @@ def test_pubtator_output_round_trips_the_input_text_and_offsets(recogniser: Reco
     assert [d.text for d in again] == [d.text for d in load_documents([SMALL])]
 
 
+def test_pubtator_output_round_trips_through_the_bioc_package(recogniser: Recogniser) -> None:
+    import bioc.pubtator
+
+    written = render("pubtator", [SMALL, PUBMED], recogniser)
+    documents = bioc.pubtator.loads(written)
+    assert [d.pmid for d in documents] == ["90000001", "90000002", "11111111", "22222222"]
+    for d in documents:
+        bioc.pubtator.validate(d)  # its own offset check (title and abstract, one separator)
+        assert d.annotations
+    ours = parse_pubtator(written)
+    theirs = [(d.pmid, a.start, a.end, a.text, a.type, a.id)
+              for d in bioc.pubtator.loads(bioc.pubtator.dumps(documents))
+              for a in d.annotations]
+    assert theirs == [(pmid, *e) for pmid, d in ours.items() for e in d["ents"]]
+    assert [(d.title, d.abstract) for d in documents] == [(d["title"], d["abstract"])
+                                                          for d in ours.values()]
+
+
 def read_pubtator_text(text: str):  # type: ignore[no-untyped-def]
     import tempfile
     with tempfile.TemporaryDirectory() as tmp:
