@@ -412,3 +412,15 @@ def test_cli_errors_are_one_line_and_leave_the_output_alone(tmp_path: Path) -> N
     proc = run("missing.txt", cwd=tmp_path)
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1
     assert "missing.txt: no such file or directory" in proc.stderr
+
+
+def test_progress_counts_documents_on_its_stream() -> None:
+    from exokg.annotate.command import with_progress
+
+    stream = io.StringIO()
+    docs = load_documents([SMALL])
+    assert list(with_progress(docs, len(docs), stream)) == docs
+    shown = stream.getvalue()
+    assert "[0/2]" in shown and "[1/2]" in shown and "pubmed-90000002" in shown
+    assert "[2/2] done in" in shown and shown.endswith("\n")
+
