@@ -7,6 +7,9 @@ carry ``type`` (``title``/``abstract``/``text``) and, for labelled abstract sect
 passage that contains it, with infons ``type`` (the class), ``identifier`` (CURIEs joined by
 commas), ``grounded`` (``true``/``false``), ``exokg_id`` (the entity) and ``recogniser``.
 
+A document in which a mention or definition runs across two passages (a title without a
+final stop, read as one sentence with the abstract) is written as one ``text`` passage.
+
 Abbreviation definitions (:mod:`exokg.annotate.abbreviations`) are written as two
 annotations (infon ``type`` ``ABBR``, infon ``ABBR`` ``LongForm``/``ShortForm``) and a
 relation (``type`` ``ABBR``) with nodes of roles ``LongForm`` and ``ShortForm``.
@@ -83,6 +86,12 @@ def bioc_document(item: Item, used: set[str]):  # type: ignore[no-untyped-def]
     out.id = output_id(document, used)
     out.infons["exokg_document"] = document.id
     parts = passages(document)
+    spans = [(m.start, m.end) for m in mentions] + \
+        [(min(d.long_start, d.short_start), max(d.long_end, d.short_end)) for d in definitions]
+    if any(_home(parts, start, end) is None for start, end in spans):
+        # a mention runs across two passages (a title without a final stop read as one
+        # sentence with the abstract): one passage of the whole text keeps every offset valid
+        parts = [Passage("text", 0, clean_text(document.text))]
     biocs = []
     for p in parts:
         bp = bioc.BioCPassage.of_text(p.text, p.offset)
