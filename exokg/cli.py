@@ -40,7 +40,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     cache = DocumentCache(cache_path(args.store or default_store_path(args.out)))
     result = build(args.paths, progress=None if args.quiet else _progress(sys.stderr),
-                   on_document=cache.put)
+                   on_document=cache.put, mentions=args.mentions)
     written = write_build_outputs(result, args.out, store=args.store)
     written.append(cache.commit())
     if not args.quiet:
@@ -106,6 +106,12 @@ def cmd_query(args: argparse.Namespace) -> int:
     return run_query(args)
 
 
+def cmd_annotate(args: argparse.Namespace) -> int:
+    from exokg.annotate.command import run_annotate
+
+    return run_annotate(args)
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="exokg", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -118,6 +124,9 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: exports)")
     b.add_argument("--store", type=Path, default=None,
                    help="embedded Oxigraph store folder (default: OUT/../.exokg/store)")
+    b.add_argument("--mentions", action="store_true",
+                   help="also put every recognised mention in the graph (exo:Mention nodes "
+                        "with offsets, sentence and grounding; see docs/annotate.md)")
     b.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
     b.set_defaults(func=cmd_build)
     for name, helptext in (("add", "add or replace documents in a built graph"),
@@ -133,6 +142,14 @@ def make_parser() -> argparse.ArgumentParser:
                        help="embedded Oxigraph store folder (default: OUT/../.exokg/store)")
         u.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
         u.set_defaults(func=cmd_update)
+    from exokg.annotate.command import add_annotate_arguments
+
+    an = sub.add_parser("annotate", help="write the recognised mentions as PubTator or BioC",
+                        description="Recognise and ground the mentions in the inputs and write "
+                                    "them with document offsets as PubTator, BioC XML or BioC "
+                                    "JSON (see docs/annotate.md).")
+    add_annotate_arguments(an)
+    an.set_defaults(func=cmd_annotate)
     from exokg.viz.command import add_viz_arguments
 
     v = sub.add_parser("viz", help="write the interactive HTML page (whole graph or focused)",

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from exokg.annotate.mentions import DocumentMention, mentions_of
 from exokg.assemble import Disagreement, assemble, contradictions, disagreements
 from exokg.corpus.readers import count_documents, iter_documents, iter_input_files, \
     read_bundled_corpus
@@ -43,6 +44,7 @@ class BuildResult:
     contradictions: list[tuple[Statement, Statement]] = field(default_factory=list)
     seconds: float = 0.0
     disagreements: list[Disagreement] = field(default_factory=list)
+    mentions: list[DocumentMention] = field(default_factory=list)  # with build(mentions=True)
 
     def summary(self) -> str:
         """A human summary: documents, sentences, entities by class, statements by predicate."""
@@ -59,6 +61,9 @@ class BuildResult:
         lines += [f"  {cls}: {n}" for cls, n in sorted(by_class.items())]
         lines.append(f"statements: {len(self.statements)} (evidence sentences: {evidence})")
         lines += [f"  {pred}: {n}" for pred, n in sorted(by_pred.items())]
+        if self.mentions:
+            grounded = sum(1 for m in self.mentions if m.grounded)
+            lines.append(f"mentions: {len(self.mentions)} ({grounded} grounded)")
         lines.append(f"triples: {len(self.graph)}")
         return "\n".join(lines)
 
@@ -122,11 +127,16 @@ def register(registry: dict[str, Entity], entity: Entity) -> None:
                         default=None))
 
 
-def document_statements(doc: Document, recogniser: Recogniser
+def document_statements(doc: Document, recogniser: Recogniser,
+                        mentions: list[DocumentMention] | None = None
                         ) -> tuple[list[Statement], dict[str, Entity], int]:
     """Raw statements of one document, the entities it introduced and its sentence count.
-    Nothing of the analysis (sentences, mentions) outlives this call."""
+    Nothing of the analysis outlives this call, except that when a ``mentions`` list is
+    given the document's recognised mentions are appended to it
+    (:func:`exokg.annotate.mentions.mentions_of`)."""
     analysed = analyse_document(doc, recogniser)
+    if mentions is not None:
+        mentions.extend(mentions_of(doc, analysed))
     entities: dict[str, Entity] = {}
     for a in analysed:
         for m in a.mentions + a.parts:
@@ -141,17 +151,18 @@ def document_statements(doc: Document, recogniser: Recogniser
 
 def extract_statements(documents: Iterable[Document], recogniser: Recogniser,
                        progress: Progress | None = None, total: int = 0,
-                       on_document: DocumentHook | None = None
+                       on_document: DocumentHook | None = None,
+                       mentions: list[DocumentMention] | None = None
                        ) -> tuple[list[Statement], dict[str, Entity], int]:
     """Raw (unassembled) statements of the documents, the entity registry and sentence count.
 
     Documents are processed one at a time; per document only its statements and entities are
-    kept (never its analysed sentences)."""
+    kept (never its analysed sentences), and its mentions when a ``mentions`` list is given."""
     statements: list[Statement] = []
     registry: dict[str, Entity] = {}
     sentences = 0
     for i, doc in enumerate(documents, start=1):
-        found, entities, count = document_statements(doc, recogniser)
+        found, entities, count = document_statements(doc, recogniser, mentions)
         sentences += count
         for entity in entities.values():
             register(registry, entity)
@@ -166,12 +177,14 @@ def extract_statements(documents: Iterable[Document], recogniser: Recogniser,
 
 
 def build(paths: Sequence[str | Path] | None = None, *, recogniser: Recogniser | None = None,
-          progress: Progress | None = None, on_document: DocumentHook | None = None
-          ) -> BuildResult:
+          progress: Progress | None = None, on_document: DocumentHook | None = None,
+          mentions: bool = False) -> BuildResult:
     """Build the knowledge graph of the given inputs (default: the bundled corpus).
 
     Documents stream through extraction one at a time (see :func:`stream_documents`).
-    ``on_document`` sees each document's raw statements (used by the incremental cache)."""
+    ``on_document`` sees each document's raw statements (used by the incremental cache).
+    With ``mentions`` every recognised mention becomes an ``exo:Mention`` node linked to
+    its entity and an ``exo:Sentence`` node (see docs/annotate.md)."""
     started = time.perf_counter()
     total = count_input_documents(paths) if progress else 0
     recogniser = recogniser or Recogniser.default()
@@ -182,19 +195,21 @@ def build(paths: Sequence[str | Path] | None = None, *, recogniser: Recogniser |
             documents.append(doc)
             yield doc
 
+    found: list[DocumentMention] | None = [] if mentions else None
     raw, registry, sentences = extract_statements(keep(stream_documents(paths)), recogniser,
-                                                  progress, total, on_document)
-    return assemble_result(documents, raw, registry, sentences, started)
+                                                  progress, total, on_document, found)
+    return assemble_result(documents, raw, registry, sentences, started, found or [])
 
 
 def assemble_result(documents: list[Document], raw: Iterable[Statement],
                     registry: dict[str, Entity], sentences: int,
-                    started: float | None = None) -> BuildResult:
+                    started: float | None = None,
+                    mentions: Sequence[DocumentMention] = ()) -> BuildResult:
     """Assemble raw statements and build the graph (the cheap, global part of a build)."""
     started = time.perf_counter() if started is None else started
     statements = assemble(raw)
     conflicts = contradictions(statements)
     disagreeing = disagreements(statements)
-    graph = build_graph(documents, statements, registry, conflicts, disagreeing)
+    graph = build_graph(documents, statements, registry, conflicts, disagreeing, mentions)
     return BuildResult(documents, sentences, statements, registry, graph, conflicts,
-                       time.perf_counter() - started, disagreeing)
+                       time.perf_counter() - started, disagreeing, list(mentions))

@@ -51,7 +51,8 @@ CC_BY_4 = URIRef("https://creativecommons.org/licenses/by/4.0/")
 # rdflib's XSD namespace object warns when pytest inspects module globals: use the IRI.
 XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
 
-ALL_CLASSES = sorted(ENTITY_CLASSES | {"Document", "Statement", "Evidence", "Disagreement"})
+ALL_CLASSES = sorted(ENTITY_CLASSES | {"Document", "Statement", "Evidence", "Disagreement",
+                                       "Mention", "Sentence"})
 PROPERTY_TYPES = (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
 
 #: Entity classes with no Biolink superclass on purpose (Biolink 4.4.6 has no such class);

@@ -8,12 +8,15 @@ Supported inputs (see docs/input-format.md):
   bundled founding corpus; an ``NAME.attribution.yaml`` beside it may correct attributions;
 * plain text without metadata (one document, source unknown);
 * PubMed XML (``PubmedArticleSet``, many articles a file; :mod:`exokg.corpus.pubmed`);
-* ClinicalTrials.gov study records, API v2 JSON (:mod:`exokg.corpus.registry`).
+* ClinicalTrials.gov study records, API v2 JSON (:mod:`exokg.corpus.registry`);
+* PubTator files (``PMID|t|title``, ``PMID|a|abstract``, annotation lines), one document
+  per PMID with the text ``title + " " + abstract``; their annotations are ignored
+  (:mod:`exokg.corpus.pubtator`).
 
 The format is found from the extension and the content together (:func:`detect_format`):
-``.txt``/``.md`` are text; ``.xml`` must be PubMed XML and ``.json`` registry JSON; a file
-with another or no extension is read only when its content is unmistakably PubMed XML or
-registry JSON. Anything else is reported, never guessed. Folders are read recursively.
+``.txt``/``.md`` are text unless the first line is a PubTator title line (``PMID|t|``);
+``.xml`` must be PubMed XML and ``.json`` registry JSON; a file with another or no extension
+is read only when its content is unmistakably PubMed XML, registry JSON or PubTator. Anything else is reported, never guessed. Folders are read recursively.
 
 Every problem is an :class:`~exokg.errors.InputError` naming the file and the place.
 """
@@ -30,6 +33,7 @@ import yaml
 
 from exokg.corpus.citation import parse_citation
 from exokg.corpus.pubmed import count_pubmed_articles, looks_like_pubmed, read_pubmed
+from exokg.corpus.pubtator import count_pubtator_documents, looks_like_pubtator, read_pubtator
 from exokg.corpus.registry import count_studies, looks_like_registry, read_registry
 from exokg.corpus.excerpts import apply_attribution, read_excerpt_collection, split_blocks
 from exokg.errors import InputError
@@ -38,7 +42,7 @@ from exokg.model import Citation, Document
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 XML_SUFFIXES = (".xml",)
 JSON_SUFFIXES = (".json",)
-FORMATS = ("text", "pubmed-xml", "registry-json")
+FORMATS = ("text", "pubmed-xml", "registry-json", "pubtator")
 BUNDLED_CORPUS = "000_112079930ad29e58.txt"
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _FIELDS = {"id", "title", "pmid", "pmcid", "doi", "journal", "year", "authors", "kind",
@@ -110,19 +114,26 @@ def _check_suffix(path: Path) -> Path:
 
 
 def detect_format(path: Path) -> str:
-    """'text', 'pubmed-xml' or 'registry-json' for an input file, from extension and content.
+    """'text', 'pubmed-xml', 'registry-json' or 'pubtator' for an input file, from extension
+    and content.
 
     Raises :class:`InputError` naming the file when the format is unknown or the content
     does not match the extension.
     """
     suffix = path.suffix.lower()
-    if suffix in TEXT_SUFFIXES:
-        return "text"
     try:
         with path.open("rb") as stream:
             head = stream.read(1 << 16)
+    except IsADirectoryError:
+        raise InputError(path, "is a directory") from None
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
     except OSError as exc:
         raise InputError(path, f"cannot read: {exc.strerror}") from None
+    if looks_like_pubtator(head[:4096].decode("utf-8", errors="replace")):
+        return "pubtator"
+    if suffix in TEXT_SUFFIXES:
+        return "text"
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     is_xml = stripped.startswith(b"<")
     if is_xml and looks_like_pubmed(stripped):
@@ -139,8 +150,8 @@ def detect_format(path: Path) -> str:
         raise InputError(path, "a .json file that does not start with '{' or '['")
     known = ", ".join(TEXT_SUFFIXES + XML_SUFFIXES + JSON_SUFFIXES)
     raise InputError(path, f"unknown input format {suffix or '(no extension)'!r}; expected "
-                     f"text ({', '.join(TEXT_SUFFIXES)}), PubMed XML or ClinicalTrials.gov "
-                     f"JSON ({known})")
+                     f"text ({', '.join(TEXT_SUFFIXES)}), PubMed XML, ClinicalTrials.gov "
+                     f"JSON ({known}) or PubTator")
 
 
 def iter_documents(path: Path) -> Iterator[Document]:
@@ -150,6 +161,8 @@ def iter_documents(path: Path) -> Iterator[Document]:
         return read_pubmed(path)
     if fmt == "registry-json":
         return read_registry(path)
+    if fmt == "pubtator":
+        return read_pubtator(path)
     return iter(read_documents(path))
 
 
@@ -160,6 +173,8 @@ def count_documents(path: Path) -> int:
         return count_pubmed_articles(path)
     if fmt == "registry-json":
         return count_studies(path)
+    if fmt == "pubtator":
+        return count_pubtator_documents(path)
     return len(read_documents(path))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL
@@ -18,6 +19,9 @@ from exokg.assemble import Disagreement
 from exokg.errors import IdentifierError
 from exokg.ids import check_iri, expand, parse_curie
 from exokg.model import Citation, Document, Entity, Evidence, Statement, Value
+
+if TYPE_CHECKING:
+    from exokg.annotate.mentions import DocumentMention
 
 EXO = Namespace("https://w3id.org/exokg/vocab/")
 ID = Namespace("https://w3id.org/exokg/id/")
@@ -76,6 +80,15 @@ def evidence_iri(e: Evidence) -> URIRef:
 
 def document_iri(doc_id: str) -> URIRef:
     return ID[f"document/{doc_id}"]
+
+
+def sentence_iri(doc_id: str, index: int) -> URIRef:
+    """``exokg:sentence/{document id}~{index}`` (document ids never hold ``~``)."""
+    return ID[f"sentence/{doc_id}~{index}"]
+
+
+def mention_iri(m: DocumentMention) -> URIRef:
+    return ID[f"mention/{_hash(m.document_id, m.start, m.end, m.entity.id)}"]
 
 
 def publication_curie(c: Citation) -> str | None:
@@ -249,6 +262,38 @@ class GraphBuilder:
             g.add((node, DCTERMS.source, iri(source)))
         return node
 
+    def add_sentence(self, doc: Document, index: int, start: int, end: int) -> URIRef:
+        """An ``exo:Sentence`` node: document, index, offsets and text (``doc.text[start:end]``)."""
+        g = self.graph
+        node = sentence_iri(doc.id, index)
+        g.add((node, RDF.type, EXO.Sentence))
+        g.add((node, EXO.document, document_iri(doc.id)))
+        g.add((node, EXO.sentenceIndex, Literal(index, datatype=XSD.integer)))
+        g.add((node, EXO.start, Literal(start, datatype=XSD.integer)))
+        g.add((node, EXO.end, Literal(end, datatype=XSD.integer)))
+        g.add((node, EXO.sentenceText, text_literal(doc.text[start:end])))
+        return node
+
+    def add_mention(self, m: DocumentMention, doc: Document,
+                    registry: Mapping[str, Entity]) -> URIRef:
+        """An ``exo:Mention`` node: where an entity was recognised (document offsets, text,
+        sentence), which entity (``exo:refersTo``), its class and whether it was grounded."""
+        g = self.graph
+        entity = self.add_entity(registry.get(m.entity.id, m.entity), registry)
+        node = mention_iri(m)
+        g.add((node, RDF.type, EXO.Mention))
+        g.add((node, EXO.document, document_iri(m.document_id)))
+        g.add((node, EXO.sentence, self.add_sentence(doc, m.sentence_index, m.sentence_start,
+                                                     m.sentence_end)))
+        g.add((node, EXO.start, Literal(m.start, datatype=XSD.integer)))
+        g.add((node, EXO.end, Literal(m.end, datatype=XSD.integer)))
+        g.add((node, EXO.mentionText, text_literal(m.text)))
+        g.add((node, EXO.refersTo, entity))
+        g.add((node, EXO.mentionClass, text_literal(m.type)))
+        g.add((node, EXO.grounded, Literal(m.grounded)))
+        g.add((node, EXO.recognisedBy, text_literal(m.source)))
+        return node
+
     def add_contradiction(self, a: Statement, b: Statement) -> None:
         x, y = sorted((statement_iri(a), statement_iri(b)))
         self.graph.add((x, EXO.contradicts, y))
@@ -277,11 +322,17 @@ class GraphBuilder:
 def build_graph(documents: Iterable[Document], statements: Iterable[Statement],
                 registry: Mapping[str, Entity],
                 contradictions: Iterable[tuple[Statement, Statement]] = (),
-                disagreements: Iterable[Disagreement] = ()) -> Graph:
-    """The RDF graph of a build (documents, statements with evidence, their entities)."""
+                disagreements: Iterable[Disagreement] = (),
+                mentions: Iterable[DocumentMention] = ()) -> Graph:
+    """The RDF graph of a build (documents, statements with evidence, their entities) and,
+    when given, the recognised mentions with their sentences."""
     builder = GraphBuilder()
+    by_id: dict[str, Document] = {}
     for doc in documents:
         builder.add_document(doc)
+        by_id[doc.id] = doc
+    for m in mentions:
+        builder.add_mention(m, by_id[m.document_id], registry)
     for s in statements:
         builder.add_statement(s, registry)
     for a, b in contradictions:
