@@ -30,7 +30,7 @@ _ORIGIN = re.compile(r"\b(allogen(?:e)?ic|autologous|xenogen(?:e)?ic|syngeneic)\
 _ORIGIN_NORMAL = {"allogenic": "allogeneic", "allogeneic": "allogeneic",
                   "autologous": "autologous", "xenogenic": "xenogeneic",
                   "xenogeneic": "xenogeneic", "syngeneic": "syngeneic"}
-_SOURCE_GLUE = re.compile(r"^\s*-?\s*(?:derived|secreted|released|isolated|produced|generated|"
+_SOURCE_GLUE = re.compile(r"^\)?\s*-?\s*(?:derived|secreted|released|isolated|produced|generated|"
                           r"originated)?\s*-?\s*$", re.I)
 _SOURCE_AFTER = re.compile(r"^\s*(?:(?:that\s+were\s+|which\s+were\s+)?(?:derived|isolated|"
                            r"obtained|secreted|released|produced|purified|collected|generated)\s+"
