@@ -7,6 +7,7 @@ correlations) keep the generic effect rule from reading the same words a second 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from exokg.extract.base import Analysed, DocumentState
@@ -14,20 +15,26 @@ from exokg.extract.biomarkers import extract_biomarkers
 from exokg.extract.claims import extract_advantages, extract_benefit, extract_component, \
     extract_transfer
 from exokg.extract.effects import extract_effects
+from exokg.extract.references import resolve_references
 from exokg.extract.trials import extract_trial
 from exokg.model import Statement
 
 __all__ = ["Analysed", "DocumentState", "extract_document"]
 
+_PRECLINICAL = re.compile(r"\b(?:mice|mouse|rats?|murine|rodents?|animals?|sheep|pigs?|"
+                          r"monkeys?|primates?|models?|piglets?|in\s+vivo|MCAO?|MCAo)\b", re.I)
 _EXCLUSIVE = ("trial.", "advantage.", "biomarker.level", "biomarker.correlation",
               "biomarker.informative")
 
 
 def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
     """All statements of one analysed sentence (updates ``state``)."""
+    a = resolve_references(a, state)
     for m in a.mentions:
         if m.category == "ExosomePreparation":
             state.preparation = m.entity
+    if _PRECLINICAL.search(a.text):
+        state.preclinical = True
     found: list[Statement] = []
     found += extract_trial(a, state)
     found += extract_advantages(a, state)

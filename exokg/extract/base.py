@@ -30,6 +30,19 @@ class DocumentState:
     population: list[str] = field(default_factory=list)
     population_disease: Entity | None = None
     subject: list[Entity] = field(default_factory=list)
+    preclinical: bool = False  # an animal or a disease model has been named
+
+
+_ANIMAL = re.compile(r"\b(?:mice|mouse|rats?|murine|rodents?|animals?|sheep|pigs?|monkeys?|"
+                     r"primates?|models?|lambs?|piglets?)\b", re.I)
+_CLINICAL = re.compile(r"\b(?:clinical|patients?|participants?|trials?|humans?)\b", re.I)
+
+
+def is_preclinical(a: Analysed, state: DocumentState) -> bool:
+    """True when sentence ``a`` reports animal work: it names animals or a model, or it
+    names no clinical research in a document that has named animals or a model before."""
+    return bool(_ANIMAL.search(a.text)) or (state.preclinical
+                                            and not _CLINICAL.search(a.text))
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@ cargo transfer, and a component that mediates a therapy's effect.
 * "Therapeutic / protective effect(s) of X ... in the mouse subjected to stroke and TBI",
   "X yields tissue-protective effects in stroke models" -> X
   ``biolink:beneficial_in_models_for`` each disease (only in a preclinical sentence: an
-  animal species or the word 'model');
+  animal species or the word 'model', or no word of clinical research in a document that
+  has named animals or a model before);
 * "Compared to cell therapy, the advantages of exosome-based therapy include: 1) ...; 2) ..."
   -> one ``exo:hasAdvantage`` statement per listed advantage, the comparator in context;
 * "exosomal transfer of miR-133b", "exosomes transfer / deliver / shuttle miR-X" -> the
@@ -17,17 +18,16 @@ from __future__ import annotations
 
 import re
 
-from exokg.extract.base import AGENTS, Analysed, DocumentState, clauses, coordinated, statement
+from exokg.extract.base import AGENTS, Analysed, DocumentState, clauses, coordinated, \
+    is_preclinical, statement
 from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
 from exokg.ids import mint
 from exokg.model import Context, Entity, Statement
 
 _BENEFIT = re.compile(r"\b(?:therapeutic|beneficial|(?:tissue-|neuro-?)?protective|restorative|"
-                      r"neurorestorative)\s+(?:effects?|efficacy|benefits?|potential)\b"
+                      r"neurorestorative)\s+(?:effects?|efficacy|benefits?|potential|roles?)\b"
                       r"|\b(?:were|was)\s+(?:\w+ly\s+)?effective\b", re.I)
-_ANIMAL = re.compile(r"\b(?:mice|mouse|rats?|murine|rodents?|animals?|sheep|pigs?|monkeys?|"
-                     r"primates?|models?|lambs?|piglets?)\b", re.I)
 _ADVANTAGE = re.compile(r"\badvantages?\s+of\s+", re.I)
 _ENUM = re.compile(r"(?:^|(?<=[\s:;]))(?:\d{1,2}|[a-h]|[ivx]{1,4})\)\s+")
 _TRANSFER = re.compile(r"\b(?:exosom(?:al|e-mediated)|vesicular|EV-mediated|horizontal)\s+"
@@ -40,7 +40,7 @@ EXOSOME = Entity("GO:0070062", "exosome", "Vesicle")
 
 
 def extract_benefit(a: Analysed, state: DocumentState) -> list[Statement]:
-    if not _ANIMAL.search(a.text):
+    if not is_preclinical(a, state):
         return []
     out = []
     for clause in clauses(a.text):

@@ -26,9 +26,10 @@ import re
 from dataclasses import dataclass
 
 from exokg.extract.base import AGENTS, EFFECT_OBJECTS, Analysed, Clause, DocumentState, \
-    clauses, coordinated, statement
+    clauses, coordinated, is_preclinical, statement
 from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
+from exokg.extract.outcomes import head_of, open_outcomes
 from exokg.model import Mention, Statement
 
 _STEMS = {
@@ -109,7 +110,9 @@ def direction_of(kind: str, obj: Mention) -> str | None:
     of unstated direction)."""
     if kind == "change":
         return None
-    adverse = obj.category in ("Disease", "Phenotype") or bool(_ADVERSE.search(obj.entity.label))
+    # an open outcome is adverse by its head noun ("stroke recovery" is not adverse)
+    label = head_of(obj.entity.label) if obj.source == "open-outcome" else obj.entity.label
+    adverse = obj.category in ("Disease", "Phenotype") or bool(_ADVERSE.search(label))
     if kind == "up":
         return "increased"
     if kind == "down":
@@ -128,27 +131,49 @@ def aspect_of(text: str, start: int, end: int) -> str | None:
 _MECHANISM = re.compile(r"\b(?:via|through)\s+(?:\w+\s+){0,2}(?:mechanisms?|pathways?)\b", re.I)
 
 
-def _objects(a: Analysed, start: int, end: int) -> list[Mention]:
+def _objects(a: Analysed, start: int, end: int, *, before: bool = False) -> list[Mention]:
+    """What a trigger acts on in ``a.text[start:end]`` (after an active trigger, or before a
+    passive one with ``before``): recognised outcomes, processes, proteins ... and open
+    noun phrases no vocabulary knows (:mod:`exokg.extract.outcomes`). Diseases and injuries
+    are never objects: they are the condition of the claim (see :func:`_treated`)."""
     objs = []
     seen = set()
     stop = _MECHANISM.search(a.text, start, end)
     end = stop.start() if stop else end
-    for m in sorted(a.within(start, end, EFFECT_OBJECTS), key=lambda x: x.start):
+    for m in sorted(a.within(start, end, EFFECT_OBJECTS - {"Disease"}), key=lambda x: x.start):
         before = a.text[max(start, m.start - 30):m.start]
         if re.search(r"\banti-?\s*$", a.text[max(0, m.start - 6):m.start], re.I):
             continue  # "anti-inflammation" is not inflammation
         if _CONTEXT_CUE.search(before) and not re.search(r"\b(?:of|in)\s+(?:the\s+)?$",
                                                           before[-8:]):
             continue
-        if m.category == "Disease" and objs:
-            continue  # a disease after the objects is context ('recovery after stroke')
         if re.match(r"\s*(?:models?|rats|mice)\b", a.text[m.end:m.end + 8], re.I):
             continue
         if m.entity.id in seen:
             continue
         seen.add(m.entity.id)
         objs.append(m)
-    return objs
+    found, _ = open_outcomes(a, start, end, agents=AGENTS, before=before)
+    for m in found:
+        if m.entity.id not in seen and not any(o.start < m.end and m.start < o.end
+                                               for o in objs):
+            seen.add(m.entity.id)
+            objs.append(m)
+    return sorted(objs, key=lambda x: x.start)
+
+
+_DIRECT = re.compile(r"^(?:\s+(?:the|an?|its|their|\w+ly))*\s+$", re.I)
+
+
+def _treated(a: Analysed, trigger: Trigger, end: int) -> list[Mention]:
+    """Diseases an improving or lowering trigger acts on directly ("alleviated cerebral
+    ischemia/reperfusion injury", "attenuated TBI"): a benefit in a model, not an effect."""
+    if trigger.kind not in ("better", "down"):
+        return []
+    diseases = a.within(trigger.end, end, frozenset({"Disease"}))
+    if not diseases or not _DIRECT.match(a.text[trigger.end:diseases[0].start]):
+        return []
+    return coordinated(a, diseases[0], frozenset({"Disease"}), backwards=False)
 
 
 def _agent_before(a: Analysed, clause: Clause, at: int) -> list[Mention]:
@@ -206,8 +231,17 @@ def extract_effects(a: Analysed, state: DocumentState) -> list[Statement]:
             # objects before, agent after; active: agent before, objects after. Try the
             # reading the verb form suggests first, then the other, then the agent of the
             # previous clause.
-            before_after = (_objects(a, prev, trig.start), _agent_after(a, trig, clause.end))
+            before_after = (_objects(a, prev, trig.start, before=True),
+                            _agent_after(a, trig, clause.end))
             active = (_agent_before(a, clause, trig.start), _objects(a, trig.end, nxt))
+            treated = _treated(a, trig, nxt) if active[0] and is_preclinical(a, state) else []
+            for subj in active[0] if treated else []:
+                for disease in treated:
+                    out.append(statement(a, f"benefit.{trig.kind}", subj.entity,
+                                         "biolink:beneficial_in_models_for", disease.entity,
+                                         negated=negated(a.text, clause.start, trig.start),
+                                         hedged=hedged(a.text, clause.start, trig.start),
+                                         context=ctx))
             readings = [before_after[::-1], active] if trig.passive else \
                 [active, before_after[::-1]]
             subjects, objects = next(((s, o) for s, o in readings if s and o),

@@ -178,10 +178,18 @@ def find_preparations(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def _look_left(text: str, before: list[Mention], parts: _Parts) -> None:
     pos = parts.start
-    for m in reversed(before):
+    k = len(before)
+    while k > 0:
+        k -= 1
+        m = before[k]
         gap = text[m.end:pos]
         if m.category in ("Cell",) and parts.source is None and _SOURCE_GLUE.match(gap):
             parts.source, pos = m.entity, m.start
+            # "mesenchymal stem cells (MSCs)-derived exosomes": the long form too
+            if gap.startswith(")") and k > 0 and before[k - 1].entity.id == m.entity.id \
+                    and re.fullmatch(r"\s*\(\s*", text[before[k - 1].end:m.start]):
+                k -= 1
+                pos = before[k].start
         elif m.category in ("MicroRNA", "MicroRNACluster") and parts.cargo is None and \
                 _PREFIX_ENG.match(gap):
             kind = _PREFIX_ENG.match(gap).group("kind").lower().replace(" ", "-")

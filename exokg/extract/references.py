@@ -1,0 +1,73 @@
+"""References to the preparation a document is about: "the exosomes", "these EVs", "Exos",
+"the vesicles", "such nanovesicles".
+
+An abstract names its preparation once ("exosomes derived from human umbilical cord MSCs")
+and then refers back to it. A vesicle mention is such a reference, and stands for the
+document's most recent preparation (:attr:`DocumentState.preparation`), when
+
+* a definite or demonstrative determiner is right before it ("the", "these", "those",
+  "this", "such", "both"), or
+* it is written as an abbreviation (a capital letter after the first character: "EVs",
+  "Exos", "sEVs", "EXO") -- authors shorten only what they have introduced.
+
+A bare common noun ("Exosomes are nanosized vesicles", "exosome treatment") is generic and
+keeps its vesicle meaning, as does any vesicle mention in a document that has named no
+preparation. "the vesicles", "these nanovesicles", "such particles" are found here too (no
+vocabulary lists them, because alone they name nothing). A preparation named earlier in the
+same sentence comes before the one of earlier sentences. Nothing is carried across
+documents: the state is per document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from exokg.extract.base import DocumentState
+from exokg.model import Analysed, Entity, Mention
+
+__all__ = ["resolve_references"]
+
+_DETERMINER = re.compile(r"\b(?:the|these|those|this|such|both|said)\s+(?:\w+ly\s+)?"
+                         r"(?:(?:isolated|purified|injected|administered|engineered|same)\s+)?$",
+                         re.I)
+_GENERIC_NOUN = re.compile(r"\b(?:the|these|those|such|this)\s+(?:(?:isolated|purified|"
+                           r"same)\s+)?(?:nano-?)?(?:vesicles?|particles?)\b", re.I)
+
+
+def _is_reference(a: Analysed, m: Mention) -> bool:
+    if m.category != "Vesicle":
+        return False
+    if _DETERMINER.search(a.text[max(0, m.start - 30):m.start]):
+        return True
+    return any(c.isupper() for c in m.text[1:])
+
+
+def resolve_references(a: Analysed, state: DocumentState) -> Analysed:
+    """``a`` with its references to the document's preparation resolved (see the module
+    docs); ``a`` itself when there is nothing to resolve."""
+    def antecedent(at: int) -> Entity | None:
+        earlier = [m for m in a.mentions if m.category == "ExosomePreparation" and m.end <= at]
+        return earlier[-1].entity if earlier else state.preparation
+
+    changed = False
+    mentions: list[Mention] = []
+    for m in a.mentions:
+        preparation = antecedent(m.start) if _is_reference(a, m) else None
+        if preparation is not None:
+            mentions.append(Mention(preparation, m.start, m.end, m.text, "reference"))
+            changed = True
+        else:
+            mentions.append(m)
+    for g in _GENERIC_NOUN.finditer(a.text):
+        start = g.end() - len(re.search(r"\S+$", g.group()).group())
+        preparation = antecedent(start)
+        if preparation is not None and not any(m.start < g.end() and start < m.end
+                                               for m in mentions):
+            mentions.append(Mention(preparation, start, g.end(), a.text[start:g.end()],
+                                    "reference"))
+            changed = True
+    if not changed:
+        return a
+    mentions.sort(key=lambda m: (m.start, m.source))
+    return replace(a, mentions=tuple(mentions))
