@@ -118,7 +118,7 @@ def outcome_id(label: str) -> str:
     >>> outcome_id("neuronal apoptosis")
     'exokg:outcome/neuronal-apoptosis'
     >>> outcome_id("TNF-α release")
-    'exokg:outcome/tnf-release-7b2e0d'
+    'exokg:outcome/tnf-release-8689ae'
     """
     text = " ".join(label.split())
     slug = slugify(text, max_length=None)
