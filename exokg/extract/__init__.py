@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from exokg.extract.base import Analysed, DocumentState
 from exokg.extract.biomarkers import extract_biomarkers
 from exokg.extract.claims import extract_advantages, extract_benefit, extract_component, \
     extract_transfer
+from exokg.extract.context import note_study
 from exokg.extract.effects import extract_effects
+from exokg.extract.status import claim_status, speaks_of_study
 from exokg.extract.references import resolve_references
 from exokg.extract.trials import extract_trial
 from exokg.model import Statement
@@ -45,7 +48,23 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
     found += extract_component(a, state)
     if not exclusive:
         found += extract_effects(a, state)
-    return found
+    return _situate(a, state, found)
+
+
+def _situate(a: Analysed, state: DocumentState, found: list[Statement]) -> list[Statement]:
+    """Give the sentence's statements their claim status, and findings without a species or
+    model of their own the study's (the animals or patients the document studies)."""
+    status = claim_status(a, state.study_named)
+    if speaks_of_study(a.text):
+        state.study_named = True
+    note_study(a, state)
+    out = []
+    for s in found:
+        ctx = s.context
+        if status == "finding" and not ctx.species and not ctx.model and state.species:
+            ctx = replace(ctx, species=state.species, model=ctx.model or state.model)
+        out.append(replace(s, status=status, context=ctx))
+    return out
 
 
 def extract_document(sentences: Iterable[Analysed]) -> list[Statement]:

@@ -28,9 +28,13 @@ class DocumentState:
     trial: Entity | None = None
     preparation: Entity | None = None
     population: list[str] = field(default_factory=list)
+    controls: list[str] = field(default_factory=list)  # control groups ('66 controls')
     population_disease: Entity | None = None
     subject: list[Entity] = field(default_factory=list)
     preclinical: bool = False  # an animal or a disease model has been named
+    study_named: bool = False  # a sentence has spoken of the study ('we', 'here')
+    species: tuple[str, ...] = ()  # the animals / people the document studies
+    model: tuple[str, ...] = ()  # the disease model it studies
 
 
 _ANIMAL = re.compile(r"\b(?:mice|mouse|rats?|murine|rodents?|animals?|sheep|pigs?|monkeys?|"
