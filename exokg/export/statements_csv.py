@@ -28,7 +28,8 @@ COLUMNS = ["statement_id", "subject_id", "subject_label", "predicate", "predicat
 def predicate_label(curie: str) -> str:
     """'biolink:in_clinical_trials_for' -> 'in clinical trials for'; 'exo:startDate' ->
     'start date'; 'RO:0002607' -> 'is marker for'."""
-    known = {"RO:0002607": "is marker for"}
+    known = {"RO:0002607": "is marker for", "RO:0002212": "negatively regulates",
+             "RO:0002213": "positively regulates"}
     if curie in known:
         return known[curie]
     local = curie.split(":", 1)[1]

@@ -19,6 +19,7 @@ from exokg.extract.context import note_study
 from exokg.extract.effects import extract_effects
 from exokg.extract.status import claim_status, speaks_of_study
 from exokg.extract.references import resolve_references
+from exokg.extract.regulation import extract_regulation
 from exokg.extract.trials import extract_trial
 from exokg.model import Statement
 
@@ -46,6 +47,7 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
     found += extract_benefit(a, state)
     found += extract_transfer(a, state)
     found += extract_component(a, state)
+    found += extract_regulation(a, state)
     if not exclusive:
         found += extract_effects(a, state)
     return _situate(a, state, found)

@@ -30,6 +30,7 @@ from exokg.extract.base import AGENTS, EFFECT_OBJECTS, Analysed, Clause, Documen
 from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.outcomes import head_of, open_outcomes
+from exokg.extract.regulation import as_regulation
 from exokg.model import Mention, Statement
 
 _STEMS = {
@@ -128,7 +129,11 @@ def aspect_of(text: str, start: int, end: int) -> str | None:
     return ", ".join(dict.fromkeys(found)) or None
 
 
-_MECHANISM = re.compile(r"\b(?:via|through)\s+(?:\w+\s+){0,2}(?:mechanisms?|pathways?)\b", re.I)
+# the means of an effect, not further objects: "via a ... pathway", "by (directly) targeting X"
+_MECHANISM = re.compile(r"\b(?:via|through)\s+(?:\w+\s+){0,2}(?:mechanisms?|pathways?)\b|"
+                        r"\b(?:by|via|through)\s+(?:\w+ly\s+)?(?:targeting|binding|"
+                        r"inhibiting|suppressing|repressing|activating|regulating|"
+                        r"modulating|down-?regulating|up-?regulating)\b", re.I)
 
 
 def _objects(a: Analysed, start: int, end: int, *, before: bool = False) -> list[Mention]:
@@ -257,11 +262,12 @@ def extract_effects(a: Analysed, state: DocumentState) -> list[Statement]:
                 lo, hi = (trig.end, obj.start) if obj.start > trig.end else (prev, obj.start)
                 aspect = aspect_of(a.text, lo, hi)
                 for subj in subjects:
-                    out.append(statement(a, f"effect.{trig.kind}" + (".passive" if trig.passive
-                                                                      else ""),
-                                         subj.entity, "biolink:affects", obj.entity,
-                                         direction=direction_of(trig.kind, obj), aspect=aspect,
-                                         negated=neg, hedged=hedge, context=ctx))
+                    found = statement(a, f"effect.{trig.kind}" + (".passive" if trig.passive
+                                                                   else ""),
+                                      subj.entity, "biolink:affects", obj.entity,
+                                      direction=direction_of(trig.kind, obj), aspect=aspect,
+                                      negated=neg, hedged=hedge, context=ctx)
+                    out.append(as_regulation(found, subj, obj))
     if carried:
         state.subject = [m.entity for m in carried]
     return out

@@ -21,8 +21,9 @@ claims is, in this order:
    HYPOTHESIS -> ``hypothesis``, anything else (METHODS, RESULTS, CONCLUSIONS) -> ``finding``;
 
 3. in an unlabelled abstract, the sentences before the first that speaks of this study
-   ("we", "our", "here", "this / the present study", "in this work") are ``background``
-   (the title never is);
+   ("we", "our", "here", "this / the present study", "in this work") or reports its
+   methods or results ("rats were subjected to", "were randomized", "p < 0.05", "compared
+   with vehicle") are ``background`` (the title never is);
 
 4. otherwise ``finding``.
 
@@ -64,7 +65,14 @@ _BACKGROUND = re.compile(
     r"\b(?:accumulating|emerging|growing|increasing)\s+(?:\w+\s+)?evidence\b|"
     r"\brecent\s+(?:\w+\s+)?(?:studies|reports|work|research)\b", re.I)
 _STUDY = re.compile(r"\b(?:we|our|here|herein|this\s+study|the\s+present\s+study|"
-                    r"the\s+current\s+study|in\s+this\s+(?:work|study|report))\b", re.I)
+                    r"the\s+current\s+study|in\s+this\s+(?:work|study|report))\b"
+                    # methods and results of the study, written without "we"
+                    r"|\b(?:were|was)\s+(?:\w+ly\s+)?(?:subjected|randomi[sz]ed|divided|"
+                    r"assigned|enrolled|recruited|injected|treated|administered|isolated|"
+                    r"collected|measured|assessed|evaluated|analy[sz]ed|performed|detected|"
+                    r"examined|used)\b|\bsubjected\s+to\b|\bp\s*[<=]|"
+                    r"\bcompared\s+(?:with|to)\s+(?:the\s+)?(?:control|vehicle|PBS|sham|"
+                    r"saline)", re.I)
 _SECTION = (
     (re.compile(r"^(?:background|introduction|context|rationale)", re.I), "background"),
     (re.compile(r"^(?:objectives?|aims?|purposes?|hypothes[ie]s|goals?)", re.I), "hypothesis"),
