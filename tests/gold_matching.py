@@ -2,7 +2,7 @@
 founding-corpus and development-set measurements.
 
 A gold entry names subject and object by CURIE, or as ``{preparation: {parts}}``,
-``{advantage: text}`` or ``{value: text}``; it matches a statement when subject, predicate,
+``{advantage: text}``, ``{outcome: text}`` (an open outcome by its label) or ``{value: text}``; it matches a statement when subject, predicate,
 object, direction, negated and hedged all agree.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from exokg.extract.outcomes import outcome_for_text
 from exokg.ids import mint
 from exokg.model import Entity, Statement
 from exokg.recognise.composite import preparation_id
@@ -27,6 +28,8 @@ def term(value: object) -> str:
         return mint("advantage", str(body).lower())
     if kind == "value":
         return str(body)
+    if kind == "outcome":  # an open outcome, by its label (docs/graph-model.md)
+        return outcome_for_text(str(body)).id
     raise AssertionError(f"unknown gold term kind {kind!r}")
 
 

@@ -71,8 +71,11 @@ def _situate(a: Analysed, state: DocumentState, found: list[Statement]) -> list[
 
 def extract_document(sentences: Iterable[Analysed]) -> list[Statement]:
     """Statements of one document's analysed sentences, in reading order."""
-    state = DocumentState()
+    analysed = list(sentences)
+    # an unlabelled abstract's background ends where it first speaks of the study; one that
+    # never does has no implied background
+    state = DocumentState(study_named=not any(speaks_of_study(a.text) for a in analysed))
     out: list[Statement] = []
-    for a in sentences:
+    for a in analysed:
         out.extend(extract_sentence(a, state))
     return out

@@ -32,7 +32,8 @@ class DocumentState:
     population_disease: Entity | None = None
     subject: list[Entity] = field(default_factory=list)
     preclinical: bool = False  # an animal or a disease model has been named
-    study_named: bool = False  # a sentence has spoken of the study ('we', 'here')
+    # a sentence has spoken of the study ('we', 'here'), or none will: no implied background
+    study_named: bool = False
     species: tuple[str, ...] = ()  # the animals / people the document studies
     model: tuple[str, ...] = ()  # the disease model it studies
 

@@ -26,7 +26,7 @@ from exokg.ids import MAX_SLUG_LENGTH, mint, slugify
 from exokg.model import Analysed, Entity, Mention
 
 __all__ = ["CONDITION_HEADS", "OpenPhrase", "head_of", "is_condition_phrase", "open_outcomes",
-           "outcome_entity", "outcome_id", "outcome_label"]
+           "outcome_entity", "outcome_for_text", "outcome_id", "outcome_label"]
 
 #: Head nouns that name a disease, injury or insult: the condition of a claim, never its
 #: outcome ("recovery after spinal cord injury": injury is the condition).
@@ -130,6 +130,18 @@ def outcome_id(label: str) -> str:
 def outcome_entity(label: str) -> Entity:
     """The Outcome entity of an open outcome label."""
     return Entity(outcome_id(label), label, "Outcome")
+
+
+def outcome_for_text(text: str) -> Entity:
+    """The Outcome entity a phrase written by hand stands for, normalised as the extractor
+    normalises what it reads (so a gold list may write ``{outcome: "neuronal apoptosis"}``
+    or "the neuronal apoptoses" alike).
+
+    >>> outcome_for_text("Neuronal apoptosis").id
+    'exokg:outcome/neuronal-apoptosis'
+    """
+    words = [w for w in text.split() if w.lower() not in _SKIP]
+    return outcome_entity(outcome_label(words))
 
 
 def is_condition_phrase(phrase: OpenPhrase) -> bool:

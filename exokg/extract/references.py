@@ -12,7 +12,10 @@ document's most recent preparation (:attr:`DocumentState.preparation`), when
 
 A bare common noun ("Exosomes are nanosized vesicles", "exosome treatment") is generic and
 keeps its vesicle meaning, as does any vesicle mention in a document that has named no
-preparation. "the vesicles", "these nanovesicles", "such particles" are found here too (no
+preparation, and so do vesicles of a body fluid or of patients ("serum exosomes", "the
+patients' circulating EVs"): they are the patients', not the therapeutic product. A
+preparation named less fully than the document's ("MSC-derived exosomes" after "human
+MSC-derived exosomes") is the same product. "the vesicles", "these nanovesicles", "such particles" are found here too (no
 vocabulary lists them, because alone they name nothing). A preparation named earlier in the
 same sentence comes before the one of earlier sentences. Nothing is carried across
 documents: the state is per document.
@@ -35,12 +38,30 @@ _GENERIC_NOUN = re.compile(r"\b(?:the|these|those|such|this)\s+(?:(?:isolated|pu
                            r"same)\s+)?(?:nano-?)?(?:vesicles?|particles?)\b", re.I)
 
 
+# vesicles of a body fluid or of patients are the patients', never the therapeutic product
+_BODY = re.compile(r"\b(?:serum|plasma|blood|circulating|urinary|urine|salivary|"
+                   r"cerebrospinal|CSF|patients?['’]?|patient-derived|endogenous)\s+"
+                   r"(?:\w+\s+){0,2}$", re.I)
+
+
 def _is_reference(a: Analysed, m: Mention) -> bool:
-    if m.category != "Vesicle":
+    if m.category != "Vesicle" or _BODY.search(a.text[max(0, m.start - 40):m.start]):
         return False
     if _DETERMINER.search(a.text[max(0, m.start - 30):m.start]):
         return True
     return any(c.isupper() for c in m.text[1:])
+
+
+def _same_product(m: Mention, preparation: Entity | None) -> bool:
+    """True when preparation mention ``m`` names the document's ``preparation`` less fully:
+    the same parts but for the source taxon ("MSC-derived exosomes" after "human
+    MSC-derived exosomes")."""
+    if preparation is None or m.category != "ExosomePreparation" or \
+            m.entity.id == preparation.id:
+        return False
+    mine = {(k, v) for k, v in m.entity.attributes if k != "sourceTaxon"}
+    theirs = {(k, v) for k, v in preparation.attributes if k != "sourceTaxon"}
+    return mine == theirs and not m.entity.attr("sourceTaxon")
 
 
 def resolve_references(a: Analysed, state: DocumentState) -> Analysed:
@@ -54,6 +75,8 @@ def resolve_references(a: Analysed, state: DocumentState) -> Analysed:
     mentions: list[Mention] = []
     for m in a.mentions:
         preparation = antecedent(m.start) if _is_reference(a, m) else None
+        if preparation is None and _same_product(m, state.preparation):
+            preparation = state.preparation
         if preparation is not None:
             mentions.append(Mention(preparation, m.start, m.end, m.text, "reference"))
             changed = True

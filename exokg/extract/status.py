@@ -23,7 +23,8 @@ claims is, in this order:
 3. in an unlabelled abstract, the sentences before the first that speaks of this study
    ("we", "our", "here", "this / the present study", "in this work") or reports its
    methods or results ("rats were subjected to", "were randomized", "p < 0.05", "compared
-   with vehicle") are ``background`` (the title never is);
+   with vehicle") are ``background`` (the title never is; an abstract that never speaks of
+   its study has no implied background);
 
 4. otherwise ``finding``.
 

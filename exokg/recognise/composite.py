@@ -32,7 +32,7 @@ _ORIGIN_NORMAL = {"allogenic": "allogeneic", "allogeneic": "allogeneic",
                   "xenogeneic": "xenogeneic", "syngeneic": "syngeneic"}
 _SOURCE_GLUE = re.compile(r"^\)?\s*-?\s*(?:derived|secreted|released|isolated|produced|generated|"
                           r"originated)?\s*-?\s*$", re.I)
-_SOURCE_AFTER = re.compile(r"^\s*(?:(?:that\s+were\s+|which\s+were\s+)?(?:derived|isolated|"
+_SOURCE_AFTER = re.compile(r"^\s*(?:(?:(?:that\s+|which\s+)?(?:were|was)\s+)?(?:derived|isolated|"
                            r"obtained|secreted|released|produced|purified|collected|generated)\s+"
                            r"(?:from|by)|of|from)\s+(?:the\s+)?$", re.I)
 _LOAD_VERB = (r"(?:(?:genetically\s+)?(?:loaded|transfected|engineered|modified|manipulated|"
