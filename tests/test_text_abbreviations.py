@@ -71,3 +71,13 @@ def test_species_initial_is_read_as_the_source_taxon() -> None:
     assert dict(preparation[0].entity.attributes) == {
         "sourceCell": "CL:0002540", "sourceTaxon": "NCBITaxon:9606",
         "vesicleType": "GO:0070062"}
+
+
+def test_vesicle_short_form_in_another_word_order_names_the_preparation() -> None:
+    recogniser = Recogniser.default()
+    text = ("Exosomes from bone marrow stromal cells (BMSC-sEVs) were collected. "
+            "BMSC-sEVs lowered edema.")
+    analysed = analyse_document(Document("d", text, "test"), recogniser)
+    later = [m for m in analysed[1].mentions if m.text == "BMSC-sEVs"]
+    assert later and later[0].entity.category == "ExosomePreparation"
+    assert dict(later[0].entity.attributes)["sourceCell"] == "CL:0002540"

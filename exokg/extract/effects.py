@@ -149,6 +149,8 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False) -> list
         before = a.text[max(start, m.start - 30):m.start]
         if re.search(r"\banti-?\s*$", a.text[max(0, m.start - 6):m.start], re.I):
             continue  # "anti-inflammation" is not inflammation
+        if re.search(r"[A-Za-z]-$", a.text[max(0, m.start - 2):m.start]):
+            continue  # part of a compound modifier: "the peri-infarct cortex"
         if _CONTEXT_CUE.search(before) and not re.search(r"\b(?:of|in)\s+(?:the\s+)?$",
                                                           before[-8:]):
             continue
@@ -167,7 +169,7 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False) -> list
     return sorted(objs, key=lambda x: x.start)
 
 
-_DIRECT = re.compile(r"^(?:\s+(?:the|an?|its|their|\w+ly))*\s+$", re.I)
+_DIRECT = re.compile(r"^(?:\s+(?:the|an?|its|their|against|\w+ly))*\s+$", re.I)
 
 
 def _treated(a: Analysed, trigger: Trigger, end: int) -> list[Mention]:

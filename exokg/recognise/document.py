@@ -7,6 +7,10 @@ definitions are found with :func:`exokg.text.abbreviations.find_abbreviations` i
 sentence as it is read, so a short form is known from its definition onwards and never
 outside its document.
 
+A vesicle short form in brackets right after a recognised preparation is defined as that
+preparation even when its letters come in another order ("exosomes from adipose-derived
+stem cells (ADSC-Exos)").
+
 The entity of a long form is the recognised mention that covers its last word (the head of
 the noun phrase) and overlaps it most, a preparation before its parts. A long form with no
 such mention defines nothing (the short form keeps whatever the dictionaries make of it).
@@ -94,6 +98,23 @@ def long_form_entity(a: Analysed, abbreviation: Abbreviation) -> Entity | None:
     return best
 
 
+# "(ADSC-Exos)", "(MSC-EVs)", "(hUC-sEV)": a short form for vesicles
+_VESICLE_SHORT = re.compile(r"\(\s*([A-Za-z0-9][\w-]{0,12}?-?(?:s?EVs?|Exos?|EXOs?|exos?))\s*\)")
+
+
+def _preparation_defined(a: Analysed) -> dict[str, Entity]:
+    """Vesicle short forms written in brackets right after a preparation whose words come in
+    another order than the short form's ("exosomes from adipose-derived stem cells
+    (ADSC-Exos)"), which Schwartz-Hearst matching cannot explain."""
+    out: dict[str, Entity] = {}
+    for b in _VESICLE_SHORT.finditer(a.text):
+        for m in a.mentions:
+            if m.category == "ExosomePreparation" and m.start < b.start() and \
+                    (m.end == b.end() or not a.text[m.end:b.start()].strip()):
+                out.setdefault(b.group(1), m.entity)
+    return out
+
+
 def defined_aliases(a: Analysed) -> dict[str, Alias]:
     """Short forms defined in one analysed sentence, with what each stands for."""
     out: dict[str, Alias] = {}
@@ -101,6 +122,8 @@ def defined_aliases(a: Analysed) -> dict[str, Alias]:
         entity = long_form_entity(a, abbreviation)
         if entity is not None:
             out.setdefault(abbreviation.short, _with_taxon(a, abbreviation, entity))
+    for short, entity in _preparation_defined(a).items():
+        out.setdefault(short, entity)
     return out
 
 
