@@ -197,8 +197,22 @@ def _agent_before(a: Analysed, clause: Clause, at: int) -> list[Mention]:
               and re.match(r"\s*\)", a.text[nearest.end:])]
     if longer:
         nearest = longer[-1]
+    # "exosomes released by hypoxia-preconditioned MSCs improved ...": the cells are the
+    # source, the vesicles the agent
+    if nearest.category == "Cell":
+        vesicles = [m for m in agents if m.end <= nearest.start
+                    and m.category in ("Vesicle", "ExosomePreparation")
+                    and _SOURCE_CLAUSE.match(a.text[m.end:nearest.start])]
+        if vesicles:
+            nearest = vesicles[-1]
     group = coordinated(a, nearest, AGENTS, backwards=True)
     return group
+
+
+_SOURCE_CLAUSE = re.compile(r"^\s*,?\s*(?:(?:that|which)\s+(?:were|was|are|is)\s+|were\s+|was\s+)?"
+                            r"(?:derived|released|secreted|isolated|obtained|produced|"
+                            r"generated|collected|purified|extracted)\s+(?:from|by)\s+"
+                            r"(?:[\w-]+\s+){0,3}$", re.I)
 
 
 _TREATED_WITH = re.compile(r"\b(?:treated|injected|infused|administered|given)\s+(?:\w+ly\s+)?"
