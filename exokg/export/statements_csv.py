@@ -29,7 +29,7 @@ def predicate_label(curie: str) -> str:
     """'biolink:in_clinical_trials_for' -> 'in clinical trials for'; 'exo:startDate' ->
     'start date'; 'RO:0002607' -> 'is marker for'."""
     known = {"RO:0002607": "is marker for", "RO:0002212": "negatively regulates",
-             "RO:0002213": "positively regulates"}
+             "RO:0002213": "positively regulates", "BFO:0000051": "has part"}
     if curie in known:
         return known[curie]
     local = curie.split(":", 1)[1]

@@ -10,6 +10,8 @@ cargo transfer, and a component that mediates a therapy's effect.
   -> one ``exo:hasAdvantage`` statement per listed advantage, the comparator in context;
 * "exosomal transfer of miR-133b", "exosomes transfer / deliver / shuttle miR-X" -> the
   vesicle (or the document's last preparation) ``exo:transfersCargo`` the molecule;
+* "X-Exos were enriched in miR-Y", "the vesicles contained miR-Y" -> the preparation
+  ``BFO:0000051`` (has part) the molecule;
 * "the active component of X therapy is (due in part to) Y" -> Y ``biolink:contributes_to``
   X therapy.
 """
@@ -104,6 +106,36 @@ def _clean_item(a: Analysed, start: int, end: int) -> str:
     text = " ".join("".join(chars).split())
     text = re.sub(r"(?:[;,.]\s*|\s+and)+$", "", text).strip(" ;,.")
     return text
+
+
+# "X-Exos were (highly) enriched in miR-Y", "the vesicles contained / carried miR-Y", "miR-Y
+# was abundant in X-Exos"
+_HAS_CARGO = re.compile(r"\b(?:(?:were|was|are|is)\s+(?:\w+ly\s+)?(?:enriched|abundant|rich)\s+"
+                        r"(?:in|with)|contain(?:s|ed)?|carr(?:y|ies|ied)|harbou?r(?:s|ed)?|"
+                        r"encapsulat(?:e|es|ed))\s+(?:\w+ly\s+)?(?:high\s+levels\s+of\s+)?",
+                        re.I)
+_CARRIERS = frozenset({"ExosomePreparation", "Vesicle"})
+
+
+def extract_cargo(a: Analysed, state: DocumentState) -> list[Statement]:
+    """What a preparation holds: "hUCMSC-Exos were enriched in miR-22-3p", "the EVs
+    contained miR-21 and miR-146a" -> the preparation ``BFO:0000051`` (has part) each
+    molecule (an engineered cargo is a part of the preparation's identity instead)."""
+    out: list[Statement] = []
+    for m in _HAS_CARGO.finditer(a.text):
+        cargo = [x for x in a.within(m.end(), len(a.text), _CARGO) if x.start == m.end()]
+        carriers = [x for x in a.within(0, m.start(), _CARRIERS)
+                    if not a.text[x.end:m.start()].strip(" ,")
+                    or re.fullmatch(r"\s*(?:\w+\s+){0,2}", a.text[x.end:m.start()])]
+        if not cargo or not carriers:
+            continue
+        carrier = max(carriers, key=lambda x: x.end)
+        for c in coordinated(a, cargo[0], _CARGO, backwards=False):
+            out.append(statement(a, "cargo.has-part", carrier.entity, "BFO:0000051", c.entity,
+                                 hedged=hedged(a.text, 0, m.start()),
+                                 negated=negated(a.text, 0, m.start()),
+                                 context=context_for(a, clauses(a.text)[0])))
+    return out
 
 
 def extract_transfer(a: Analysed, state: DocumentState) -> list[Statement]:

@@ -201,7 +201,8 @@ def _agent_before(a: Analysed, clause: Clause, at: int) -> list[Mention]:
     # source, the vesicles the agent
     if nearest.category == "Cell":
         vesicles = [m for m in agents if m.end <= nearest.start
-                    and m.category in ("Vesicle", "ExosomePreparation")
+                    and m.category in ("Vesicle", "ExosomePreparation", "MicroRNA",
+                                       "MicroRNACluster")
                     and _SOURCE_CLAUSE.match(a.text[m.end:nearest.start])]
         if vesicles:
             nearest = vesicles[-1]
@@ -212,7 +213,7 @@ def _agent_before(a: Analysed, clause: Clause, at: int) -> list[Mention]:
 _SOURCE_CLAUSE = re.compile(r"^\s*,?\s*(?:(?:that|which)\s+(?:were|was|are|is)\s+|were\s+|was\s+)?"
                             r"(?:derived|released|secreted|isolated|obtained|produced|"
                             r"generated|collected|purified|extracted)\s+(?:from|by)\s+"
-                            r"(?:[\w-]+\s+){0,3}$", re.I)
+                            r"(?:[\w-]+\s+){0,3}$|^\s+(?:from|of)\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 
 _TREATED_WITH = re.compile(r"\b(?:treated|injected|infused|administered|given)\s+(?:\w+ly\s+)?"

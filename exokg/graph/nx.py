@@ -60,7 +60,7 @@ __all__ = ["NON_ENTITY_CLASSES", "node_key", "to_networkx"]
 #: links them).
 NON_ENTITY_CLASSES = frozenset({"Publication"})
 _KNOWN_PREDICATE_LABELS = {"RO:0002607": "is marker for", "RO:0002212": "negatively regulates",
-                           "RO:0002213": "positively regulates"}
+                           "RO:0002213": "positively regulates", "BFO:0000051": "has part"}
 
 
 def _curie(iri: str) -> str:
