@@ -7,8 +7,8 @@ could be, suggest(s/ed), possibly, presumably, probably, likely, appear(s) to, t
 trend, remains to be established/determined, hypothesi(s|ze), potential(ly) as a claim
 qualifier, whether; and the words of promise and prospects: holds (great) promise,
 promising, prospect(s), perhaps, a potential target / candidate / therapy / strategy,
-is thought / believed / expected to, would be. Negation cues: not, no, neither/nor, without, failed to, did not,
-absence of, lack of, no significant / no difference.
+is thought / believed / expected to, would be. Negation cues: not, no, neither/nor,
+without, failed to, did not, absence of, lack of, no significant / no difference.
 """
 
 from __future__ import annotations

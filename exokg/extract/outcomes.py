@@ -60,7 +60,8 @@ functions activity activities response responses index ratio""".split())
 _ASPECT_HEADS = frozenset({"level", "levels", "expression", "number", "amount", "amounts",
                            "concentration", "concentrations", "degree", "extent", "rate"})
 _SEPARATORS = frozenset({"and", "or", "and/or", "as well as"})
-_WORD = re.compile(r"\s*([A-Za-z0-9α-ωΑ-Ω][\w'α-ωΑ-Ω+-]*(?:/[\w'α-ωΑ-Ω+-]+)*|[,;:()\[\].])")
+_WORD = re.compile(r"\s*([A-Za-z0-9α-ωΑ-Ω][\w'α-ωΑ-Ω+-]*(?:/[\w'α-ωΑ-Ω+-]+)*"
+                   r"|[,;:()\[\].])")
 _MODIFIER = re.compile(r"^[\w/-]+-(?:induced|related|associated|mediated|evoked|triggered|"
                        r"dependent)$", re.I)
 _MODIFIER_CLASSES = frozenset({"Disease", "DiseaseModel", "Species", "AnatomicalEntity"})

@@ -15,9 +15,10 @@ keeps its vesicle meaning, as does any vesicle mention in a document that has na
 preparation, and so do vesicles of a body fluid or of patients ("serum exosomes", "the
 patients' circulating EVs"): they are the patients', not the therapeutic product. A
 preparation named less fully than the document's ("MSC-derived exosomes" after "human
-MSC-derived exosomes") is the same product. "the vesicles", "these nanovesicles", "such particles" are found here too (no
-vocabulary lists them, because alone they name nothing). A preparation named earlier in the
-same sentence comes before the one of earlier sentences. Nothing is carried across
+MSC-derived exosomes") is the same product. "the vesicles", "these nanovesicles", "such
+particles" are found here too (no vocabulary lists them, because alone they name
+nothing). A preparation named earlier in the same sentence comes before the one of earlier
+sentences. Nothing is carried across
 documents: the state is per document.
 """
 

@@ -3,9 +3,10 @@
 Three recognisers run on each sentence: the miRNA name grammar (:mod:`.mirna`), the
 vocabulary matcher (:mod:`.lexicon`) and the identifier/quantity patterns (:mod:`.values`);
 then composite exosome preparations are assembled around vesicle mentions
-(:mod:`.composite`). Short forms the document defined ("hUC-MSC-Exos") are found as what their
-long forms were recognised as (:mod:`.document`). Where mentions overlap, a preparation wins over its parts, a miRNA name
-over a dictionary match, and a longer match over a shorter one.
+(:mod:`.composite`). Short forms the document defined ("hUC-MSC-Exos") are found as what
+their long forms were recognised as (:mod:`.document`). Where mentions overlap, a
+preparation wins over its parts, a miRNA name over a dictionary match, and a longer match
+over a shorter one.
 """
 
 from __future__ import annotations

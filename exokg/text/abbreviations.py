@@ -6,9 +6,9 @@ brackets is the longer one), then match the short form's characters right to lef
 the words before the bracket. Every alphanumeric character of the short form must be found in
 the long form, in order, and its first character must start a word of the long form. The
 long form is taken from at most ``min(len(short) + 5, 2 * len(short))`` words before the
-bracket and is cut to the shortest stretch that explains the short form. The first character may not be matched at the start of an earlier
-bracketed abbreviation ("bone marrow MSCs (BMSCs) derived EVs (BMSC-EVs)" is defined from
-"bone").
+bracket and is cut to the shortest stretch that explains the short form. The first
+character may not be matched at the start of an earlier bracketed abbreviation: "bone
+marrow MSCs (BMSCs) derived EVs (BMSC-EVs)" is defined from "bone".
 
 A candidate short form has 2-16 characters in at most two words, holds at least
 one letter and starts with a letter or digit. Text after ``;`` or ``,`` inside the bracket
