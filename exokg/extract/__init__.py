@@ -37,6 +37,8 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
     for m in a.mentions:
         if m.category == "ExosomePreparation":
             state.preparation = m.entity
+        elif m.category == "Vesicle":
+            state.vesicle = m.entity
     if _PRECLINICAL.search(a.text):
         state.preclinical = True
     found: list[Statement] = []

@@ -27,6 +27,7 @@ class DocumentState:
 
     trial: Entity | None = None
     preparation: Entity | None = None
+    vesicle: Entity | None = None  # the last plain vesicle named ('exosome')
     population: list[str] = field(default_factory=list)
     controls: list[str] = field(default_factory=list)  # control groups ('66 controls')
     population_disease: Entity | None = None

@@ -36,6 +36,8 @@ _TRANSFER = re.compile(r"\b(?:exosom(?:al|e-mediated)|vesicular|EV-mediated|hori
                        r"transfer\s+of\s+|\b(?:transfer(?:s|red|ring)?|deliver(?:s|ed|ing)?|"
                        r"shuttl(?:e|es|ed|ing)|transport(?:s|ed|ing)?)\s+(?:of\s+)?(?:the\s+)?"
                        r"(?:their\s+)?(?:cargo\s+)?", re.I)
+_EXAMPLES = re.compile(r"[,(]?\s*\b(?:such\s+as|like|including|e\.g\.,?)\s+(?:several\s+|"
+                       r"various\s+|the\s+)?", re.I)
 _COMPONENT = re.compile(r"\bactive\s+(?:component|ingredient|principle|mediator)\s+of\s+", re.I)
 _CARGO = frozenset({"MicroRNA", "MicroRNACluster", "Protein", "Gene"})
 EXOSOME = Entity("GO:0070062", "exosome", "Vesicle")
@@ -142,6 +144,10 @@ def extract_transfer(a: Analysed, state: DocumentState) -> list[Statement]:
     out = []
     for m in _TRANSFER.finditer(a.text):
         cargo = [x for x in a.within(m.end(), min(len(a.text), m.end() + 40), _CARGO)]
+        example = _EXAMPLES.search(a.text, m.end(), min(len(a.text), m.end() + 100))
+        if not cargo and example:  # "transfer signalling molecules, like neurotrophic factors"
+            cargo = [x for x in a.within(example.end(), min(len(a.text), example.end() + 30),
+                                         _CARGO)]
         if not cargo:
             continue
         cargo = coordinated(a, cargo[0], _CARGO, backwards=False)

@@ -14,7 +14,8 @@ docs/graph-model.md, "Open outcomes").
 A phrase is not an outcome when its head is a word for a disease or injury (those are
 conditions: :data:`CONDITION_HEADS`), a pronoun, a vague or study word ("effect", "role",
 "study", "group") or an agent ("cells", "exosomes"), when it is a lone measure word
-("length", "volume", "score": of what?), or when it has more than six words.
+("length", "volume", "score": of what?), when all its words are vague ("specific signaling
+cascades", "downstream pathways"), or when it has more than six words.
 """
 
 from __future__ import annotations
@@ -43,7 +44,11 @@ that who whose where but was were is are be been being has have had do does did 
 might will would should shall must not also thereby thus then respectively both either
 """.split())
 _SKIP = frozenset("""the a an its their this these those his her our such any some all each
-several many more less much further""".split())
+several many more less much further specific various different certain multiple numerous
+other""".split())
+# a phrase of only these words names nothing in particular ("specific signaling cascades")
+_VAGUE = frozenset("""signaling signalling signal signals cascade cascades pathway pathways
+molecule molecules downstream relevant related key important novel new""".split())
 _NOT_HEAD = frozenset("""it them this that these those which what effect effects role roles
 mechanism mechanisms way ways study studies result results ability potential treatment
 treatments therapy therapies group groups rat rats mouse mice animal animals patient patients
@@ -257,7 +262,8 @@ def open_outcomes(a: Analysed, start: int, end: int, *, agents: frozenset[str],
             conditions.append(p)
             continue
         if p.head.lower() in _NOT_HEAD or p.label.split()[0] in _NOT_HEAD or \
-                (" " not in p.label and p.label.lower() in _MEASURE):
+                (" " not in p.label and p.label.lower() in _MEASURE) or \
+                all(w.lower() in _VAGUE for w in p.label.split()):
             continue
         outcomes.append(Mention(outcome_entity(p.label), p.start, p.end,
                                 a.text[p.start:p.end], "open-outcome"))

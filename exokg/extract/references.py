@@ -17,8 +17,9 @@ patients' circulating EVs"): they are the patients', not the therapeutic product
 preparation named less fully than the document's ("MSC-derived exosomes" after "human
 MSC-derived exosomes") is the same product. "the vesicles", "these nanovesicles", "such
 particles" are found here too (no vocabulary lists them, because alone they name
-nothing). A preparation named earlier in the same sentence comes before the one of earlier
-sentences. Nothing is carried across
+nothing); in a document that has named no preparation they stand for the vesicles it last
+named ("Exosomes are ... These particles transfer ..."). A preparation named earlier in
+the same sentence comes before the one of earlier sentences. Nothing is carried across
 documents: the state is per document.
 """
 
@@ -85,7 +86,7 @@ def resolve_references(a: Analysed, state: DocumentState) -> Analysed:
             mentions.append(m)
     for g in _GENERIC_NOUN.finditer(a.text):
         start = g.end() - len(re.search(r"\S+$", g.group()).group())
-        preparation = antecedent(start)
+        preparation = antecedent(start) or state.vesicle
         if preparation is not None and not any(m.start < g.end() and start < m.end
                                                for m in mentions):
             mentions.append(Mention(preparation, start, g.end(), a.text[start:g.end()],
