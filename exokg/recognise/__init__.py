@@ -4,7 +4,8 @@ Three recognisers run on each sentence: the miRNA name grammar (:mod:`.mirna`), 
 vocabulary matcher (:mod:`.lexicon`) and the identifier/quantity patterns (:mod:`.values`);
 then composite exosome preparations are assembled around vesicle mentions
 (:mod:`.composite`). Short forms the document defined ("hUC-MSC-Exos") are found as what
-their long forms were recognised as (:mod:`.document`). Where mentions overlap, a
+their long forms were recognised as (:mod:`.document`); "activation of microglia and
+astrocytes" names astrocyte activation too (:mod:`.coordination`). Where mentions overlap, a
 preparation wins over its parts, a miRNA name over a dictionary match, and a longer match
 over a shorter one.
 """
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 
 from exokg.model import Analysed, Document, Mention, Sentence
 from exokg.recognise.composite import find_preparations
+from exokg.recognise.coordination import elided_heads
 from exokg.recognise.document import Alias, alias_mentions
 from exokg.recognise.lexicon import LexiconMatcher
 from exokg.recognise.mirna import MirnaGrounder, find_mirnas
@@ -23,7 +25,7 @@ from exokg.recognise.values import find_values
 from exokg.vocabulary import Vocabulary, load_vocabulary
 
 _PRIORITY = {"composite": 0, "composite-alternative": 0, "abbreviation": 1, "mirna": 1,
-             "lexicon": 2}
+             "coordination": 1, "lexicon": 2}
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,9 @@ class Recogniser:
         :mod:`exokg.recognise.document`)."""
         text = masked_text(sentence)
         values = find_values(text)
-        base = _resolve(self.base_mentions(text) + alias_mentions(text, aliases or {}))
+        found = self.base_mentions(text)
+        base = _resolve(found + alias_mentions(text, aliases or {})
+                        + elided_heads(text, found, self.matcher.find))
         preparations = find_preparations(text, base)
         top = _resolve(preparations + base)
         return Analysed(document, sentence, tuple(top), tuple(values), tuple(base))
