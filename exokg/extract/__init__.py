@@ -62,7 +62,8 @@ def _situate(a: Analysed, state: DocumentState, found: list[Statement]) -> list[
     status = claim_status(a, state.study_named)
     if speaks_of_study(a.text):
         state.study_named = True
-    note_study(a, state)
+    if status != "background":  # "stroke patients suffer ..." is not the study's population
+        note_study(a, state)
     out = []
     for s in found:
         ctx = s.context
