@@ -146,13 +146,13 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False) -> list
     stop = _MECHANISM.search(a.text, start, end)
     end = stop.start() if stop else end
     for m in sorted(a.within(start, end, EFFECT_OBJECTS - {"Disease"}), key=lambda x: x.start):
-        before = a.text[max(start, m.start - 30):m.start]
+        preceding = a.text[max(start, m.start - 30):m.start]
         if re.search(r"\banti-?\s*$", a.text[max(0, m.start - 6):m.start], re.I):
             continue  # "anti-inflammation" is not inflammation
         if re.search(r"[A-Za-z]-$", a.text[max(0, m.start - 2):m.start]):
             continue  # part of a compound modifier: "the peri-infarct cortex"
-        if _CONTEXT_CUE.search(before) and not re.search(r"\b(?:of|in)\s+(?:the\s+)?$",
-                                                          before[-8:]):
+        if _CONTEXT_CUE.search(preceding) and not re.search(r"\b(?:of|in)\s+(?:the\s+)?$",
+                                                             preceding[-8:]):
             continue
         if re.match(r"\s*(?:models?|rats|mice)\b", a.text[m.end:m.end + 8], re.I):
             continue

@@ -5,8 +5,9 @@ that need no list made in advance: the noun phrases after the trigger, cut at th
 preposition other than "of", verb, bracket or clause punctuation, and split at "and", "or"
 and commas. Each becomes an ``Outcome`` entity ``exokg:outcome/<slug>`` whose label is the
 phrase normalised: determiners, adverbs and quantifiers dropped, "X-induced"/"X-related"
-modifiers dropped (X is the condition, not the outcome), lower case except abbreviations
-("BBB leakage"), and the head noun (the last word before "of", else the last word) in the
+modifiers dropped (X is the condition, not the outcome), "the level / number / expression
+of X" read as X (the aspect is the effect rule's), "the density / length / volume of X" as
+"X density", lower case except abbreviations ("BBB leakage"), and the head noun (the last word before "of", else the last word) in the
 singular. The slug is readable (words joined by "-") whenever the label holds only letters,
 digits, spaces and hyphens; otherwise :func:`exokg.ids.mint` adds a hash (see
 docs/graph-model.md, "Open outcomes").
@@ -64,6 +65,10 @@ functions activity activities response responses index ratio""".split())
 # "the levels of X", "the number of X": X is the outcome, the first noun its aspect
 _ASPECT_HEADS = frozenset({"level", "levels", "expression", "number", "amount", "amounts",
                            "concentration", "concentrations", "degree", "extent", "rate"})
+# "the density / length / size of X" is the X's density: "X density"
+_MEASURE_OF = frozenset({"density", "length", "size", "volume", "area", "diameter", "thickness",
+                         "width", "weight", "densities", "lengths", "sizes", "volumes",
+                         "areas"})
 _SEPARATORS = frozenset({"and", "or", "and/or", "as well as"})
 _WORD = re.compile(r"\s*([A-Za-z0-9α-ωΑ-Ω][\w'α-ωΑ-Ω+-]*(?:/[\w'α-ωΑ-Ω+-]+)*"
                    r"|[,;:()\[\].])")
@@ -179,7 +184,14 @@ def _phrases(text: str, start: int, end: int) -> list[OpenPhrase]:
         while body and body[-1][0].lower() in ("of", *_SKIP):
             body = body[:-1]
         lowered = [w.lower() for w, _, _ in body]
+        measure: str | None = None
         if "of" in lowered and lowered.index("of") == 1 and lowered[0] in _ASPECT_HEADS:
+            body = body[2:]
+            while body and body[0][0].lower() in _SKIP:
+                body = body[1:]
+        elif "of" in lowered and lowered.index("of") == 1 and lowered[0] in _MEASURE_OF:
+            # "the density of CD31-positive microvessels" -> "CD31-positive microvessel density"
+            measure = _singular(lowered[0])
             body = body[2:]
             while body and body[0][0].lower() in _SKIP:
                 body = body[1:]
@@ -187,6 +199,8 @@ def _phrases(text: str, start: int, end: int) -> list[OpenPhrase]:
         if not body or len(body) > _MAX_WORDS:
             return False
         label = outcome_label([w for w, _, _ in body])
+        if measure and label:
+            label = f"{label} {measure}"
         head_words = label.split(" of ")[0].split()
         if not label or not head_words:
             return False

@@ -58,8 +58,11 @@ def _lookup_longest(prefix: str, words: str, lookup: Callable[[str], list[Mentio
     if " " in words:
         candidates.append(words.split(" ")[0])
     for candidate in candidates:
-        phrase = prefix + candidate
-        for found in lookup(phrase):
-            if found.start == 0 and found.end == len(phrase) and found.category == category:
-                return found.entity, len(candidate)
+        # "activation of microglia and astrocyte": the term may be written in the plural
+        for form in (candidate, candidate + "s"):
+            phrase = prefix + form
+            for found in lookup(phrase):
+                if found.start == 0 and found.end == len(phrase) and \
+                        found.category == category:
+                    return found.entity, len(candidate)
     return None
