@@ -46,7 +46,7 @@ might will would should shall must not also thereby thus then respectively both 
 """.split())
 _SKIP = frozenset("""the a an its their this these those his her our such any some all each
 several many more less much further specific various different certain multiple numerous
-other""".split())
+other neither""".split())
 # a phrase of only these words names nothing in particular ("specific signaling cascades")
 _VAGUE = frozenset("""signaling signalling signal signals cascade cascades pathway pathways
 molecule molecules downstream relevant related key important novel new""".split())
@@ -61,7 +61,7 @@ aspect aspects feature features property properties""".split())
 # ("infarct volume", "neurite length"), never alone ("... number and length")
 _MEASURE = frozenset("""length lengths size sizes volume volumes area areas density densities
 weight weights diameter thickness count counts score scores outcome outcomes function
-functions activity activities response responses index ratio""".split())
+functions activity activities response responses index ratio tissue tissues""".split())
 # "the levels of X", "the number of X": X is the outcome, the first noun its aspect
 _ASPECT_HEADS = frozenset({"level", "levels", "expression", "number", "amount", "amounts",
                            "concentration", "concentrations", "degree", "extent", "rate"})
@@ -69,7 +69,7 @@ _ASPECT_HEADS = frozenset({"level", "levels", "expression", "number", "amount", 
 _MEASURE_OF = frozenset({"density", "length", "size", "volume", "area", "diameter", "thickness",
                          "width", "weight", "densities", "lengths", "sizes", "volumes",
                          "areas"})
-_SEPARATORS = frozenset({"and", "or", "and/or", "as well as"})
+_SEPARATORS = frozenset({"and", "or", "nor", "and/or", "as well as"})
 _WORD = re.compile(r"\s*([A-Za-z0-9α-ωΑ-Ω][\w'α-ωΑ-Ω+-]*(?:/[\w'α-ωΑ-Ω+-]+)*"
                    r"|[,;:()\[\].])")
 _MODIFIER = re.compile(r"^[\w/-]+-(?:induced|related|associated|mediated|evoked|triggered|"
