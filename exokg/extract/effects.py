@@ -220,11 +220,19 @@ _TREATED_WITH = re.compile(r"\b(?:treated|injected|infused|administered|given)\s
                            r"(?:with|by)\s+(?:the\s+)?$", re.I)
 
 
+_IN_GROUP = re.compile(r"^\s*(?:\w+ly\s+)?in\s+(?:the\s+)?$", re.I)
+_GROUP = re.compile(r"^\s*(?:-\s*)?(?:treated\s+)?(?:group|groups|arm|rats|mice|animals|"
+                    r"patients)\b", re.I)
+
+
 def _agent_after(a: Analysed, trigger: Trigger, limit: int) -> list[Mention]:
     for m in a.within(trigger.end, limit, AGENTS):
         gap = a.text[trigger.end:m.start]
         if _AGENT_AFTER.match(gap):
             return coordinated(a, m, AGENTS, backwards=False)
+        # "was smaller in the exosome group (than in the PBS group)"
+        if _IN_GROUP.match(gap) and _GROUP.match(a.text[m.end:m.end + 20]):
+            return [m]
     if trigger.passive:  # "... were increased in MCAo rats treated with exosomes"
         for m in a.within(trigger.end, limit, AGENTS):
             if _TREATED_WITH.search(a.text[max(trigger.end, m.start - 30):m.start]):

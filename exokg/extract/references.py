@@ -7,6 +7,8 @@ document's most recent preparation (:attr:`DocumentState.preparation`), when
 
 * a definite or demonstrative determiner is right before it ("the", "these", "those",
   "this", "such", "both"), or
+* it names the study's treatment or group ("the exosome group", "exosome-treated rats",
+  "following exosome administration"), or
 * it is written as an abbreviation (a capital letter after the first character: "EVs",
   "Exos", "sEVs", "EXO") -- authors shorten only what they have introduced.
 
@@ -46,10 +48,18 @@ _BODY = re.compile(r"\b(?:serum|plasma|blood|circulating|urinary|urine|salivary|
                    r"(?:\w+\s+){0,2}$", re.I)
 
 
+# "the exosome group", "exosome-treated rats", "following exosome administration": the
+# study's treatment
+_TREATMENT_AFTER = re.compile(r"^\s*(?:-\s*)?(?:(?:treated|injected|infused)\b|(?:group|groups|"
+                              r"arm|administration|injection|infusion|delivery)\b)", re.I)
+
+
 def _is_reference(a: Analysed, m: Mention) -> bool:
     if m.category != "Vesicle" or _BODY.search(a.text[max(0, m.start - 40):m.start]):
         return False
     if _DETERMINER.search(a.text[max(0, m.start - 30):m.start]):
+        return True
+    if _TREATMENT_AFTER.match(a.text[m.end:m.end + 20]):
         return True
     return any(c.isupper() for c in m.text[1:])
 

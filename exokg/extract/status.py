@@ -22,8 +22,8 @@ claims is, in this order:
 
 3. in an unlabelled abstract, the sentences before the first that speaks of this study
    ("we", "our", "here", "this / the present study", "in this work") or reports its
-   methods or results ("rats were subjected to", "were randomized", "p < 0.05", "compared
-   with vehicle") are ``background`` (the title never is; an abstract that never speaks of
+   methods or results ("rats were subjected to", "received", "were randomized", "was
+   significantly", "p < 0.05", "compared with vehicle") are ``background`` (the title never is; an abstract that never speaks of
    its study has no implied background);
 
 4. otherwise ``finding``.
@@ -71,9 +71,10 @@ _STUDY = re.compile(r"\b(?:we|our|here|herein|this\s+study|the\s+present\s+study
                     r"|\b(?:were|was)\s+(?:\w+ly\s+)?(?:subjected|randomi[sz]ed|divided|"
                     r"assigned|enrolled|recruited|injected|treated|administered|isolated|"
                     r"collected|measured|assessed|evaluated|analy[sz]ed|performed|detected|"
-                    r"examined|used)\b|\bsubjected\s+to\b|\bp\s*[<=]|"
-                    r"\bcompared\s+(?:with|to)\s+(?:the\s+)?(?:control|vehicle|PBS|sham|"
-                    r"saline)", re.I)
+                    r"examined|used|given)\b|\bsubjected\s+to\b|\breceived\b|\bp\s*[<=]|"
+                    r"\b(?:was|were)\s+significantly\b|"
+                    r"\b(?:compared\s+(?:with|to)|than\s+in)\s+(?:the\s+)?(?:control|vehicle|PBS|"
+                    r"sham|saline)", re.I)
 _SECTION = (
     (re.compile(r"^(?:background|introduction|context|rationale)", re.I), "background"),
     (re.compile(r"^(?:objectives?|aims?|purposes?|hypothes[ie]s|goals?)", re.I), "hypothesis"),
