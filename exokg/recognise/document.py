@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from exokg.model import Analysed, Document, Entity, Mention, Sentence
@@ -31,7 +32,9 @@ if TYPE_CHECKING:
 __all__ = ["alias_mentions", "analyse_sentences", "defined_aliases"]
 
 
+@lru_cache(maxsize=4096)
 def _pattern(short: str) -> re.Pattern[str]:
+    """Where a short form is used: as written, or with / without a plural "s"."""
     body = re.escape(short[:-1]) + r"s?" if short.endswith("s") else re.escape(short) + r"s?"
     return re.compile(r"(?<![\w-])" + body + r"(?![\w-])")
 
