@@ -183,10 +183,18 @@ def _treated(a: Analysed, trigger: Trigger, end: int) -> list[Mention]:
     return coordinated(a, diseases[0], frozenset({"Disease"}), backwards=False)
 
 
-def _agent_before(a: Analysed, clause: Clause, at: int) -> list[Mention]:
+def _agent_before(a: Analysed, clause: Clause, at: int, prev: int | None = None
+                  ) -> list[Mention]:
+    """The agent of an active trigger at ``at``: the nearest treatment mention before it in
+    the clause, not one compared against, nor one that is part of the object of the previous
+    trigger (ending at ``prev``: "promoted the proliferation of MSCs and reduced ..."), unless
+    a relative clause makes it a subject ("transfer of miR-X, which enhanced ...")."""
     agents = [m for m in a.within(clause.start, at, AGENTS)
               if not re.search(r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?)\s+(?:\w+\s+){0,3}$",
-                               a.text[max(0, m.start - 40):m.start], re.I)]
+                               a.text[max(0, m.start - 40):m.start], re.I)
+              and not (prev is not None and m.start >= prev and re.search(
+                  r"\bof\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", a.text[max(0, m.start - 40):m.start],
+                  re.I) and not re.search(r",?\s*\b(?:which|that|who)\b", a.text[m.end:at]))]
     if not agents:
         return []
     nearest = max(agents, key=lambda m: (m.end, m.source))
@@ -263,7 +271,8 @@ def extract_effects(a: Analysed, state: DocumentState) -> list[Statement]:
             # previous clause.
             before_after = (_objects(a, prev, trig.start, before=True),
                             _agent_after(a, trig, clause.end))
-            active = (_agent_before(a, clause, trig.start), _objects(a, trig.end, nxt))
+            active = (_agent_before(a, clause, trig.start, prev if i > 0 else None),
+                      _objects(a, trig.end, nxt))
             treated = _treated(a, trig, nxt) if active[0] and is_preclinical(a, state) else []
             for subj in active[0] if treated else []:
                 for disease in treated:

@@ -264,8 +264,14 @@ def open_outcomes(a: Analysed, start: int, end: int, *, agents: frozenset[str],
         start = _start_before(a.text, start, end)
     for p in _phrases(a.text, start, end):
         inside = [m for m in a.mentions if m.start < p.end and p.start < m.end]
-        if any(m.category in agents for m in inside):
+        phrase = a.text[p.start:p.end]
+        of_at = re.search(r"\bof\b", phrase)
+        head_end = p.start + (of_at.start() if of_at else len(phrase))
+        # an agent as the phrase itself ends the objects ("... and exosomes"); one in the
+        # "of" part is what the process is of ("the proliferation of endothelial cells")
+        if any(m.category in agents and m.start < head_end for m in inside):
             break
+        inside = [m for m in inside if m.category not in agents]
         head_at = p.start + a.text[p.start:p.end].lower().rfind(p.head.lower()[:-1] or p.head)
         # a disease, species or place inside the phrase is a modifier ("stroke recovery");
         # any other recognised mention, or one holding the head, is the object itself
