@@ -9,7 +9,8 @@ claims is, in this order:
 1. a cue in the sentence:
 
    * ``hypothesis``: the study's question or aim ("we tested the hypothesis that", "we
-     investigated whether", "this study aimed to", "to determine whether", "the aim of");
+     investigated whether", "this study aimed to", "to determine whether", "the aim of"),
+     unless the sentence also reports what was found ("we evaluated X and found that");
    * ``speculation``: what may come ("may in (the) future", "could be applied / used /
      developed", "holds (great) promise", "a promising / potential strategy / target /
      candidate / therapy", "further studies are needed", "warrants");
@@ -50,6 +51,11 @@ _HYPOTHESIS = re.compile(
     r"|\b(?:the\s+)?(?:novel\s+)?hypothesis\s+that\b|\b(?:the\s+)?(?:aim|objective|purpose|goal)"
     r"s?\s+(?:of|was|is)\b|\bto\s+(?:investigate|determine|examine|explore|assess|evaluate|"
     r"test)\s+(?:whether|if|the\s+hypothesis)\b|\bwe\s+(?:\w+\s+)?aim\s+to\b", re.I)
+# "we evaluated X and found that ...": a result, whatever was asked
+_RESULT = re.compile(r"\bwe\s+(?:\w+ly\s+)?(?:also\s+)?(?:found|find|showed|show|observed|"
+                     r"demonstrated|identified|discovered|confirmed)\b|\b(?:results|data|"
+                     r"findings)\s+(?:\w+ly\s+)?(?:show|showed|demonstrated?|revealed?)\b|"
+                     r"\b(?:found|showed|observed|demonstrated|revealed|confirmed)\s+that\b", re.I)
 _SPECULATION = re.compile(
     r"\bmay\s+(?:\w+\s+)?in\s+(?:the\s+)?future\b|\bin\s+the\s+future\b|"
     r"\bcould\s+(?:\w+ly\s+)?be\s+(?:\w+ly\s+)?(?:applied|used|developed|exploited|translated)"
@@ -110,7 +116,7 @@ def claim_status(a: Analysed, study_named: bool) -> ClaimStatus:
     """The status of the claims of sentence ``a`` (see the module docs). ``study_named``
     says whether an earlier sentence of the document already spoke of the study."""
     text = a.text
-    if _HYPOTHESIS.search(text):
+    if _HYPOTHESIS.search(text) and not _RESULT.search(text):
         return "hypothesis"
     if _SPECULATION.search(text):
         return "speculation"
