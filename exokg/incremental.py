@@ -86,7 +86,7 @@ def statement_to_json(s: Statement) -> dict:
         {"entity": entity_to_json(s.object)}
     return {"subject": entity_to_json(s.subject), "predicate": s.predicate, "object": obj,
             "direction": s.direction, "aspect": s.aspect, "negated": s.negated,
-            "hedged": s.hedged, "context": asdict(s.context),
+            "hedged": s.hedged, "status": s.status, "context": asdict(s.context),
             "evidence": [asdict(e) for e in s.evidence]}
 
 
@@ -96,6 +96,7 @@ def statement_from_json(d: dict) -> Statement:
     return Statement(
         subject=entity_from_json(d["subject"]), predicate=d["predicate"], object=obj,
         direction=d["direction"], aspect=d["aspect"], negated=d["negated"], hedged=d["hedged"],
+        status=d.get("status", "finding"),
         context=Context(**{k: _tuples(v) for k, v in d["context"].items()}),
         evidence=tuple(Evidence(**{k: _tuples(v) for k, v in e.items()})
                        for e in d["evidence"]))

@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Direction = Literal["increased", "decreased"]
+#: What a claim is in its document: a finding of the study (or a fact of a record), cited
+#: background, the study's hypothesis or aim, or speculation (see exokg.extract.status).
+ClaimStatus = Literal["finding", "background", "hypothesis", "speculation"]
 
 
 @dataclass(frozen=True)
@@ -243,6 +246,8 @@ class Statement:
     hedged: bool = False
     context: Context = field(default_factory=Context)
     evidence: tuple[Evidence, ...] = ()
+    # finding (of this study or record) | background (cited) | hypothesis (aim) | speculation
+    status: ClaimStatus = "finding"
 
     def key(self) -> tuple:
         """Claim key: what is claimed, without the evidence."""
@@ -255,6 +260,7 @@ class Statement:
             self.negated,
             self.hedged,
             self.context.key(),
+            self.status,
         )
 
 

@@ -24,6 +24,7 @@ from exokg.extract.registry import extract_record, is_record, record_sentences
 from exokg.graph.rdf import build_graph
 from exokg.model import Analysed, Document, Entity, Statement, Value
 from exokg.recognise import Recogniser
+from exokg.recognise.document import analyse_sentences
 from exokg.text.segment import segment
 
 Progress = Callable[[int, int, str], None]
@@ -103,9 +104,9 @@ def count_input_documents(paths: Sequence[str | Path] | None = None) -> int:
 
 def analyse_document(doc: Document, recogniser: Recogniser) -> list[Analysed]:
     """Segment a document and recognise the mentions of each sentence (a registry record:
-    only its free-text fields)."""
+    only its free-text fields), with the abbreviations the document defines."""
     sentences = record_sentences(doc) if is_record(doc) else segment(doc)
-    return [recogniser.analyse(doc, s) for s in sentences]
+    return analyse_sentences(doc, sentences, recogniser)
 
 
 def register(registry: dict[str, Entity], entity: Entity) -> None:

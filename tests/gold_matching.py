@@ -5,8 +5,9 @@ benchmarks/devset.py).
 A gold entry names its subject and object as
 
 * a CURIE (``GO:0070062``, ``exokg:mirna/mir-124``): the statement term has that id;
-* ``{preparation: {parts}}``, ``{advantage: text}`` or ``{value: text}``: the id exokg mints
-  for that composite, advantage or literal;
+* ``{preparation: {parts}}``, ``{advantage: text}``, ``{outcome: text}`` (an open outcome by
+  its label, docs/graph-model.md) or ``{value: text}``: the id exokg mints for that composite,
+  advantage, open outcome or literal;
 * ``{name: text}``: a statement term whose label or any synonym (a literal: its text) equals
   the text after :func:`normalise_name` (case, hyphens/spaces and a final plural "s"
   ignored), so the gold does not depend on which identifier a recogniser picks;
@@ -24,6 +25,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from exokg.extract.outcomes import outcome_for_text
 from exokg.ids import mint
 from exokg.model import Entity, Statement, Value
 from exokg.recognise.composite import preparation_id
@@ -94,6 +96,8 @@ def term(value: object) -> GoldTerm:
         members = [term(item) for item in body]
         assert not any(isinstance(m, AnyOf) for m in members), f"nested any: {value}"
         return AnyOf(tuple(sorted(members, key=repr)))  # type: ignore[arg-type]
+    if kind == "outcome":  # an open outcome, by its label (docs/graph-model.md)
+        return outcome_for_text(str(body)).id
     raise AssertionError(f"unknown gold term kind {kind!r}")
 
 

@@ -148,7 +148,7 @@ def test_statements_csv_columns_and_offsets(result: BuildResult) -> None:
     rows = list(csv.DictReader(io.StringIO(to_csv(result.statements, result.entities)
                                            .decode("utf-8"))))
     required = ["statement_id", "subject_id", "subject_label", "predicate", "predicate_label",
-                "object_id", "object_label", "direction", "negated", "hedged", "species",
+                "object_id", "object_label", "direction", "negated", "hedged", "claim_status", "species",
                 "model", "context", "document", "sentence", "start", "end"]
     assert list(rows[0])[:len(required)] == required
     docs = {d.id: d for d in load_documents()}

@@ -551,6 +551,7 @@ statement:s1 a exo:Statement ;
     rdf:object GO:0022008 ;
     exo:negated false ;
     exo:hedged false ;
+    exo:claimStatus "finding" ;
     exo:direction "increased" ;
     exo:evidenceCount 1 ;
     biolink:has_evidence evidence:e1 .
@@ -600,6 +601,10 @@ INVALID = [
      EXO.negated, SH.MinCountConstraintComponent),
     ("hedged-twice", "exo:hedged false ;", "exo:hedged false , true ;",
      EXO.hedged, SH.MaxCountConstraintComponent),
+    ("claim-status-unknown", 'exo:claimStatus "finding"', 'exo:claimStatus "fact"',
+     EXO.claimStatus, SH.InConstraintComponent),
+    ("claim-status-missing", '    exo:claimStatus "finding" ;\n', "",
+     EXO.claimStatus, SH.MinCountConstraintComponent),
     ("blank-node-statement", _STATEMENT_BLOCK, _BLANK_STATEMENT_BLOCK,
      None, SH.NodeKindConstraintComponent),
     ("direction-unknown", 'exo:direction "increased"', 'exo:direction "up"',

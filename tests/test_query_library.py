@@ -196,7 +196,9 @@ def test_mirna_biomarkers(kg):
         assert level["targetLabel"] == "ischemic stroke" and level["direction"] == "increased"
         assert level["statistics"] == "all p's < 0.01"
         assert "65 acute ischemic stroke patients" in level["population"]
-        assert level["comparator"] == "healthy controls"
+        # the control group is the comparator, never part of the population
+        assert "volunteers" not in level["population"]
+        assert level["comparator"] == "66 healthy volunteers"
     assert {"infarct volume", "interleukin-6"} <= set(
         r["targetLabel"] for r in rows(frame, mirnaLabel="miR-9"))
 

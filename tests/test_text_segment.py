@@ -7,7 +7,7 @@ from importlib.resources import files
 
 import pytest
 
-from exokg.model import Document, Sentence
+from exokg.model import Document, RecordField, Sentence
 from exokg.text import normalise, segment
 
 CORPUS = "000_112079930ad29e58.txt"
@@ -292,3 +292,32 @@ def test_random_text_keeps_the_span_invariants() -> None:
         text = "".join(rng.choice(words) + rng.choice([" ", "\n", " \n", ""]) for _ in range(30))
         document = Document(f"r{n}", text, "random")
         assert_sentences_map_back(document, segment(document))
+
+
+# -- rule 4: document structure (titles, headings, abstract sections) ----------------------------
+
+
+def test_record_title_is_its_own_sentence() -> None:
+    title = "Vesicles from stromal cells improve recovery in rats"
+    text = f"{title}\n\nBACKGROUND: stroke disables. RESULTS: rats recovered."
+    fields = (RecordField("title", title, 0, len(title)),
+              RecordField("section", "BACKGROUND", len(title) + 2, len(title) + 30),
+              RecordField("section", "RESULTS", len(title) + 31, len(text)))
+    sentences = segment(Document("d", text, "test", title=title, kind="abstract",
+                                 fields=fields))
+    assert [s.text for s in sentences] == [title, "BACKGROUND: stroke disables.",
+                                          "RESULTS: rats recovered."]
+
+
+def test_front_matter_title_repeated_as_first_line_is_cut() -> None:
+    title = "Exosome therapy after stroke in mice"
+    text = f"# {title}\n\nmiR-17 levels rose in treated mice."
+    sentences = segment(Document("d", text, "test", title=title))
+    assert [s.text for s in sentences] == [f"# {title}", "miR-17 levels rose in treated mice."]
+    assert text[sentences[0].span.start:sentences[0].span.end] == f"# {title}"
+
+
+def test_title_not_repeated_is_not_cut() -> None:
+    text = "A first line without a period\ncontinues the sentence here."
+    sentences = segment(Document("d", text, "test", title="Something else"))
+    assert len(sentences) == 1

@@ -72,7 +72,7 @@ EDGE_COLUMNS = ("id", "subject", "predicate", "object", "category", "qualified_p
                 "species_context_qualifier", "negated", "knowledge_level", "agent_type",
                 "primary_knowledge_source", "publications", "supporting_text",
                 "evidence_count", "original_predicate", "exokg_direction", "exokg_aspect",
-                "exokg_hedged", "exokg_context", "exokg_evidence")
+                "exokg_hedged", "exokg_claim_status", "exokg_context", "exokg_evidence")
 
 #: exokg CURIE prefix -> the Biolink Model's prefix for the same identifiers.
 BIOLINK_PREFIXES: Mapping[str, str] = {
@@ -113,7 +113,9 @@ ASPECTS: Mapping[str, str] = {
 }
 
 #: Predicates that are not Biolink predicates themselves -> the Biolink predicate used.
-_PREDICATES: Mapping[str, str] = {"RO:0002607": RELATED_TO}
+_PREDICATES: Mapping[str, str] = {"RO:0002607": RELATED_TO, "RO:0002212": "biolink:regulates",
+                                  "RO:0002213": "biolink:regulates",
+                                  "BFO:0000051": "biolink:has_part"}
 _CONTEXT = ("model", "condition", "route", "location", "trial", "comparator", "dose",
             "timing", "population", "statistics")
 _ENTITY_CLASSES = frozenset(EXO[name] for name in ENTITY_CLASSES)
@@ -255,6 +257,7 @@ def edge_rows(graph: Graph, categories: Mapping[URIRef, str] | None = None
             "original_predicate": original if original != predicate else "",
             "exokg_direction": _list(direction), "exokg_aspect": _list(aspect),
             "exokg_hedged": str(any(v.toPython() is True for v in values[EXO.hedged])),
+            "exokg_claim_status": _list(sorted(str(v) for v in values[EXO.claimStatus])),
         })
         if len(direction) == 1 and "object_direction_qualifier" in allowed:
             row["object_direction_qualifier"] = direction[0]

@@ -20,7 +20,7 @@ from exokg.ids import compress
 from exokg.model import Entity, Statement, Value
 
 COLUMNS = ["statement_id", "subject_id", "subject_label", "predicate", "predicate_label",
-           "object_id", "object_label", "direction", "negated", "hedged", "species", "model",
+           "object_id", "object_label", "direction", "negated", "hedged", "claim_status", "species", "model",
            "context", "document", "sentence", "start", "end", "evidence_count", "citations",
            "rule"]
 
@@ -28,7 +28,8 @@ COLUMNS = ["statement_id", "subject_id", "subject_label", "predicate", "predicat
 def predicate_label(curie: str) -> str:
     """'biolink:in_clinical_trials_for' -> 'in clinical trials for'; 'exo:startDate' ->
     'start date'; 'RO:0002607' -> 'is marker for'."""
-    known = {"RO:0002607": "is marker for"}
+    known = {"RO:0002607": "is marker for", "RO:0002212": "negatively regulates",
+             "RO:0002213": "positively regulates", "BFO:0000051": "has part"}
     if curie in known:
         return known[curie]
     local = curie.split(":", 1)[1]
@@ -61,7 +62,7 @@ def rows(statements: Iterable[Statement], registry: Mapping[str, Entity]) -> lis
         out.append([
             compress(str(statement_iri(s))), s.subject.id, s.subject.label, s.predicate,
             predicate_label(s.predicate), obj_id, s.object.label, s.direction or "",
-            str(s.negated).lower(), str(s.hedged).lower(),
+            str(s.negated).lower(), str(s.hedged).lower(), s.status,
             "|".join(_label(v, registry) for v in s.context.species),
             "|".join(_label(v, registry) for v in s.context.model),
             "; ".join(ctx), ev.document_id, ev.text, str(ev.start), str(ev.end),

@@ -7,27 +7,40 @@ correlations) keep the generic effect rule from reading the same words a second 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from exokg.extract.base import Analysed, DocumentState
 from exokg.extract.biomarkers import extract_biomarkers
-from exokg.extract.claims import extract_advantages, extract_benefit, extract_component, \
-    extract_transfer
+from exokg.extract.claims import extract_advantages, extract_benefit, extract_cargo, \
+    extract_component, extract_transfer
+from exokg.extract.context import note_study
 from exokg.extract.effects import extract_effects
+from exokg.extract.status import claim_status, speaks_of_study
+from exokg.extract.references import resolve_references
+from exokg.extract.regulation import extract_regulation
 from exokg.extract.trials import extract_trial
 from exokg.model import Statement
 
 __all__ = ["Analysed", "DocumentState", "extract_document"]
 
+_PRECLINICAL = re.compile(r"\b(?:mice|mouse|rats?|murine|rodents?|animals?|sheep|pigs?|"
+                          r"monkeys?|primates?|models?|piglets?|in\s+vivo|MCAO?|MCAo)\b", re.I)
 _EXCLUSIVE = ("trial.", "advantage.", "biomarker.level", "biomarker.correlation",
               "biomarker.informative")
 
 
 def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
     """All statements of one analysed sentence (updates ``state``)."""
+    a = resolve_references(a, state)
     for m in a.mentions:
         if m.category == "ExosomePreparation":
             state.preparation = m.entity
+        elif m.category == "Vesicle":
+            state.vesicle = m.entity
+    if _PRECLINICAL.search(a.text):
+        state.preclinical = True
     found: list[Statement] = []
     found += extract_trial(a, state)
     found += extract_advantages(a, state)
@@ -35,16 +48,38 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
     exclusive = any(s.evidence[0].rule.startswith(_EXCLUSIVE) for s in found)
     found += extract_benefit(a, state)
     found += extract_transfer(a, state)
+    found += extract_cargo(a, state)
     found += extract_component(a, state)
+    found += extract_regulation(a, state)
     if not exclusive:
         found += extract_effects(a, state)
-    return found
+    return _situate(a, state, found)
+
+
+def _situate(a: Analysed, state: DocumentState, found: list[Statement]) -> list[Statement]:
+    """Give the sentence's statements their claim status, and findings without a species or
+    model of their own the study's (the animals or patients the document studies)."""
+    status = claim_status(a, state.study_named)
+    if speaks_of_study(a.text):
+        state.study_named = True
+    if status != "background":  # "stroke patients suffer ..." is not the study's population
+        note_study(a, state)
+    out = []
+    for s in found:
+        ctx = s.context
+        if status == "finding" and not ctx.species and not ctx.model and state.species:
+            ctx = replace(ctx, species=state.species, model=ctx.model or state.model)
+        out.append(replace(s, status=status, context=ctx))
+    return out
 
 
 def extract_document(sentences: Iterable[Analysed]) -> list[Statement]:
     """Statements of one document's analysed sentences, in reading order."""
-    state = DocumentState()
+    analysed = list(sentences)
+    # an unlabelled abstract's background ends where it first speaks of the study; one that
+    # never does has no implied background
+    state = DocumentState(study_named=not any(speaks_of_study(a.text) for a in analysed))
     out: list[Statement] = []
-    for a in sentences:
+    for a in analysed:
         out.extend(extract_sentence(a, state))
     return out

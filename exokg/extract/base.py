@@ -27,9 +27,28 @@ class DocumentState:
 
     trial: Entity | None = None
     preparation: Entity | None = None
+    vesicle: Entity | None = None  # the last plain vesicle named ('exosome')
     population: list[str] = field(default_factory=list)
+    controls: list[str] = field(default_factory=list)  # control groups ('66 controls')
     population_disease: Entity | None = None
     subject: list[Entity] = field(default_factory=list)
+    preclinical: bool = False  # an animal or a disease model has been named
+    # a sentence has spoken of the study ('we', 'here'), or none will: no implied background
+    study_named: bool = False
+    species: tuple[str, ...] = ()  # the animals / people the document studies
+    model: tuple[str, ...] = ()  # the disease model it studies
+
+
+_ANIMAL = re.compile(r"\b(?:mice|mouse|rats?|murine|rodents?|animals?|sheep|pigs?|monkeys?|"
+                     r"primates?|models?|lambs?|piglets?)\b", re.I)
+_CLINICAL = re.compile(r"\b(?:clinical|patients?|participants?|trials?|humans?)\b", re.I)
+
+
+def is_preclinical(a: Analysed, state: DocumentState) -> bool:
+    """True when sentence ``a`` reports animal work: it names animals or a model, or it
+    names no clinical research in a document that has named animals or a model before."""
+    return bool(_ANIMAL.search(a.text)) or (state.preclinical
+                                            and not _CLINICAL.search(a.text))
 
 
 @dataclass(frozen=True)

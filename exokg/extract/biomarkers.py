@@ -68,9 +68,28 @@ EXOSOME = "GO:0070062"
 EV = "GO:1903561"
 
 
+_CONTROL_GROUP = re.compile(r"\b(?:controls?|healthy|volunteers?|sham|normal\s+subjects?)\b",
+                            re.I)
+
+
 def _population(a: Analysed, state: DocumentState) -> tuple[str, ...]:
-    found = tuple(m.entity.label for m in a.values if m.category == "GroupSize")
+    """The study population: the sentence's group sizes (else the document's), without the
+    control groups ('66 healthy controls' is a comparator, not the population)."""
+    found = tuple(m.entity.label for m in a.values if m.category == "GroupSize"
+                  and not _CONTROL_GROUP.search(m.text))
     return found or tuple(state.population)
+
+
+def _comparator(a: Analysed, state: DocumentState) -> tuple[str, ...]:
+    """The control groups the sentence compares with: their sizes when given ('66 healthy
+    controls'), else 'healthy controls' when the sentence names controls."""
+    groups = tuple(m.entity.label for m in a.values if m.category == "GroupSize"
+                   and _CONTROL_GROUP.search(m.text))
+    if groups:
+        return groups
+    if re.search(r"\bcontrols?\b|\bhealthy\b", a.text, re.I):
+        return tuple(state.controls) or ("healthy controls",)
+    return ()
 
 
 def _locations(a: Analysed, start: int, end: int) -> tuple[str, ...]:
@@ -84,7 +103,10 @@ def note_population(a: Analysed, state: DocumentState) -> None:
     """Remember a study population ('65 stroke patients and 66 healthy volunteers')."""
     groups = [m for m in a.values if m.category == "GroupSize"]
     if groups and re.search(r"patients|volunteers|controls|participants", a.text, re.I):
-        state.population = [m.entity.label for m in groups]
+        state.population = [m.entity.label for m in groups
+                            if not _CONTROL_GROUP.search(m.text)] or state.population
+        state.controls = [m.entity.label for m in groups if _CONTROL_GROUP.search(m.text)] \
+            or state.controls
         diseases = [m for m in a.mentions if m.category == "Disease"
                     and any(g.start <= m.start < g.end for g in groups)
                     and not re.search(r"\bnon-?\s*$", a.text[max(0, m.start - 5):m.start], re.I)]
@@ -139,8 +161,7 @@ def _levels(a: Analysed, state: DocumentState) -> list[Statement]:
         return []
     out = []
     stats = tuple(m.entity.label for m in a.values if m.category == "PValue")
-    comparator = ("healthy controls",) if re.search(r"\bcontrols?\b|\bhealthy\b", a.text,
-                                                     re.I) else ()
+    comparator = _comparator(a, state)
     for m in _LEVEL_IN.finditer(a.text):
         before = [x for x in a.within(0, m.start() + 1, _MARKERS) if m.start() - x.end < 30]
         if not before:
@@ -172,8 +193,7 @@ def _levels(a: Analysed, state: DocumentState) -> list[Statement]:
             "higher", "increased", "elevated", "greater", "raised") else "decreased"
         end = min([x.start() for x in _LEVEL.finditer(a.text, m.end())] + [len(a.text)])
         ctx = Context(species=(HUMAN,), population=_population(a, state), statistics=stats,
-                      location=_locations(a, m.start(), end), comparator=("healthy controls",)
-                      if re.search(r"\bcontrols?\b|\bhealthy\b", a.text, re.I) else ())
+                      location=_locations(a, m.start(), end), comparator=_comparator(a, state))
         aspect = m.group("aspect").lower().rstrip("s") if m.group("aspect").lower() != \
             "levels" else "level"
         for subj in coordinated(a, first, _MARKERS, backwards=False):

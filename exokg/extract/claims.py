@@ -4,11 +4,14 @@ cargo transfer, and a component that mediates a therapy's effect.
 * "Therapeutic / protective effect(s) of X ... in the mouse subjected to stroke and TBI",
   "X yields tissue-protective effects in stroke models" -> X
   ``biolink:beneficial_in_models_for`` each disease (only in a preclinical sentence: an
-  animal species or the word 'model');
+  animal species or the word 'model', or no word of clinical research in a document that
+  has named animals or a model before);
 * "Compared to cell therapy, the advantages of exosome-based therapy include: 1) ...; 2) ..."
   -> one ``exo:hasAdvantage`` statement per listed advantage, the comparator in context;
 * "exosomal transfer of miR-133b", "exosomes transfer / deliver / shuttle miR-X" -> the
   vesicle (or the document's last preparation) ``exo:transfersCargo`` the molecule;
+* "X-Exos were enriched in miR-Y", "the vesicles contained miR-Y" -> the preparation
+  ``BFO:0000051`` (has part) the molecule;
 * "the active component of X therapy is (due in part to) Y" -> Y ``biolink:contributes_to``
   X therapy.
 """
@@ -17,30 +20,31 @@ from __future__ import annotations
 
 import re
 
-from exokg.extract.base import AGENTS, Analysed, DocumentState, clauses, coordinated, statement
+from exokg.extract.base import AGENTS, Analysed, DocumentState, clauses, coordinated, \
+    is_preclinical, statement
 from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
 from exokg.ids import mint
 from exokg.model import Context, Entity, Statement
 
 _BENEFIT = re.compile(r"\b(?:therapeutic|beneficial|(?:tissue-|neuro-?)?protective|restorative|"
-                      r"neurorestorative)\s+(?:effects?|efficacy|benefits?|potential)\b"
+                      r"neurorestorative)\s+(?:effects?|efficacy|benefits?|potential|roles?)\b"
                       r"|\b(?:were|was)\s+(?:\w+ly\s+)?effective\b", re.I)
-_ANIMAL = re.compile(r"\b(?:mice|mouse|rats?|murine|rodents?|animals?|sheep|pigs?|monkeys?|"
-                     r"primates?|models?|lambs?|piglets?)\b", re.I)
 _ADVANTAGE = re.compile(r"\badvantages?\s+of\s+", re.I)
 _ENUM = re.compile(r"(?:^|(?<=[\s:;]))(?:\d{1,2}|[a-h]|[ivx]{1,4})\)\s+")
 _TRANSFER = re.compile(r"\b(?:exosom(?:al|e-mediated)|vesicular|EV-mediated|horizontal)\s+"
                        r"transfer\s+of\s+|\b(?:transfer(?:s|red|ring)?|deliver(?:s|ed|ing)?|"
                        r"shuttl(?:e|es|ed|ing)|transport(?:s|ed|ing)?)\s+(?:of\s+)?(?:the\s+)?"
                        r"(?:their\s+)?(?:cargo\s+)?", re.I)
+_EXAMPLES = re.compile(r"[,(]?\s*\b(?:such\s+as|like|including|e\.g\.,?)\s+(?:several\s+|"
+                       r"various\s+|the\s+)?", re.I)
 _COMPONENT = re.compile(r"\bactive\s+(?:component|ingredient|principle|mediator)\s+of\s+", re.I)
 _CARGO = frozenset({"MicroRNA", "MicroRNACluster", "Protein", "Gene"})
 EXOSOME = Entity("GO:0070062", "exosome", "Vesicle")
 
 
 def extract_benefit(a: Analysed, state: DocumentState) -> list[Statement]:
-    if not _ANIMAL.search(a.text):
+    if not is_preclinical(a, state):
         return []
     out = []
     for clause in clauses(a.text):
@@ -106,10 +110,44 @@ def _clean_item(a: Analysed, start: int, end: int) -> str:
     return text
 
 
+# "X-Exos were (highly) enriched in miR-Y", "the vesicles contained / carried miR-Y", "miR-Y
+# was abundant in X-Exos"
+_HAS_CARGO = re.compile(r"\b(?:(?:were|was|are|is)\s+(?:\w+ly\s+)?(?:enriched|abundant|rich)\s+"
+                        r"(?:in|with)|contain(?:s|ed)?|carr(?:y|ies|ied)|harbou?r(?:s|ed)?|"
+                        r"encapsulat(?:e|es|ed))\s+(?:\w+ly\s+)?(?:high\s+levels\s+of\s+)?",
+                        re.I)
+_CARRIERS = frozenset({"ExosomePreparation", "Vesicle"})
+
+
+def extract_cargo(a: Analysed, state: DocumentState) -> list[Statement]:
+    """What a preparation holds: "hUCMSC-Exos were enriched in miR-22-3p", "the EVs
+    contained miR-21 and miR-146a" -> the preparation ``BFO:0000051`` (has part) each
+    molecule (an engineered cargo is a part of the preparation's identity instead)."""
+    out: list[Statement] = []
+    for m in _HAS_CARGO.finditer(a.text):
+        cargo = [x for x in a.within(m.end(), len(a.text), _CARGO) if x.start == m.end()]
+        carriers = [x for x in a.within(0, m.start(), _CARRIERS)
+                    if not a.text[x.end:m.start()].strip(" ,")
+                    or re.fullmatch(r"\s*(?:\w+\s+){0,2}", a.text[x.end:m.start()])]
+        if not cargo or not carriers:
+            continue
+        carrier = max(carriers, key=lambda x: x.end)
+        for c in coordinated(a, cargo[0], _CARGO, backwards=False):
+            out.append(statement(a, "cargo.has-part", carrier.entity, "BFO:0000051", c.entity,
+                                 hedged=hedged(a.text, 0, m.start()),
+                                 negated=negated(a.text, 0, m.start()),
+                                 context=context_for(a, clauses(a.text)[0])))
+    return out
+
+
 def extract_transfer(a: Analysed, state: DocumentState) -> list[Statement]:
     out = []
     for m in _TRANSFER.finditer(a.text):
         cargo = [x for x in a.within(m.end(), min(len(a.text), m.end() + 40), _CARGO)]
+        example = _EXAMPLES.search(a.text, m.end(), min(len(a.text), m.end() + 100))
+        if not cargo and example:  # "transfer signalling molecules, like neurotrophic factors"
+            cargo = [x for x in a.within(example.end(), min(len(a.text), example.end() + 30),
+                                         _CARGO)]
         if not cargo:
             continue
         cargo = coordinated(a, cargo[0], _CARGO, backwards=False)

@@ -26,9 +26,11 @@ import re
 from dataclasses import dataclass
 
 from exokg.extract.base import AGENTS, EFFECT_OBJECTS, Analysed, Clause, DocumentState, \
-    clauses, coordinated, statement
+    clauses, coordinated, is_preclinical, statement
 from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
+from exokg.extract.outcomes import head_of, open_outcomes
+from exokg.extract.regulation import as_regulation
 from exokg.model import Mention, Statement
 
 _STEMS = {
@@ -109,7 +111,9 @@ def direction_of(kind: str, obj: Mention) -> str | None:
     of unstated direction)."""
     if kind == "change":
         return None
-    adverse = obj.category in ("Disease", "Phenotype") or bool(_ADVERSE.search(obj.entity.label))
+    # an open outcome is adverse by its head noun ("stroke recovery" is not adverse)
+    label = head_of(obj.entity.label) if obj.source == "open-outcome" else obj.entity.label
+    adverse = obj.category in ("Disease", "Phenotype") or bool(_ADVERSE.search(label))
     if kind == "up":
         return "increased"
     if kind == "down":
@@ -125,36 +129,72 @@ def aspect_of(text: str, start: int, end: int) -> str | None:
     return ", ".join(dict.fromkeys(found)) or None
 
 
-_MECHANISM = re.compile(r"\b(?:via|through)\s+(?:\w+\s+){0,2}(?:mechanisms?|pathways?)\b", re.I)
+# the means of an effect, not further objects: "via a ... pathway", "by (directly) targeting X"
+_MECHANISM = re.compile(r"\b(?:via|through)\s+(?:\w+\s+){0,2}(?:mechanisms?|pathways?)\b|"
+                        r"\b(?:by|via|through)\s+(?:\w+ly\s+)?(?:targeting|binding|"
+                        r"inhibiting|suppressing|repressing|activating|regulating|"
+                        r"modulating|down-?regulating|up-?regulating)\b", re.I)
 
 
-def _objects(a: Analysed, start: int, end: int) -> list[Mention]:
+def _objects(a: Analysed, start: int, end: int, *, before: bool = False) -> list[Mention]:
+    """What a trigger acts on in ``a.text[start:end]`` (after an active trigger, or before a
+    passive one with ``before``): recognised outcomes, processes, proteins ... and open
+    noun phrases no vocabulary knows (:mod:`exokg.extract.outcomes`). Diseases and injuries
+    are never objects: they are the condition of the claim (see :func:`_treated`)."""
     objs = []
     seen = set()
     stop = _MECHANISM.search(a.text, start, end)
     end = stop.start() if stop else end
-    for m in sorted(a.within(start, end, EFFECT_OBJECTS), key=lambda x: x.start):
-        before = a.text[max(start, m.start - 30):m.start]
+    for m in sorted(a.within(start, end, EFFECT_OBJECTS - {"Disease"}), key=lambda x: x.start):
+        preceding = a.text[max(start, m.start - 30):m.start]
         if re.search(r"\banti-?\s*$", a.text[max(0, m.start - 6):m.start], re.I):
             continue  # "anti-inflammation" is not inflammation
-        if _CONTEXT_CUE.search(before) and not re.search(r"\b(?:of|in)\s+(?:the\s+)?$",
-                                                          before[-8:]):
+        if re.search(r"[A-Za-z]-$", a.text[max(0, m.start - 2):m.start]):
+            continue  # part of a compound modifier: "the peri-infarct cortex"
+        if _CONTEXT_CUE.search(preceding) and not re.search(r"\b(?:of|in)\s+(?:the\s+)?$",
+                                                             preceding[-8:]):
             continue
-        if m.category == "Disease" and objs:
-            continue  # a disease after the objects is context ('recovery after stroke')
         if re.match(r"\s*(?:models?|rats|mice)\b", a.text[m.end:m.end + 8], re.I):
             continue
         if m.entity.id in seen:
             continue
         seen.add(m.entity.id)
         objs.append(m)
-    return objs
+    found, _ = open_outcomes(a, start, end, agents=AGENTS, before=before)
+    for m in found:
+        if m.entity.id not in seen and not any(o.start < m.end and m.start < o.end
+                                               for o in objs):
+            seen.add(m.entity.id)
+            objs.append(m)
+    return sorted(objs, key=lambda x: x.start)
 
 
-def _agent_before(a: Analysed, clause: Clause, at: int) -> list[Mention]:
+_DIRECT = re.compile(r"^(?:\s+(?:the|an?|its|their|against|\w+ly))*\s+$", re.I)
+
+
+def _treated(a: Analysed, trigger: Trigger, end: int) -> list[Mention]:
+    """Diseases an improving or lowering trigger acts on directly ("alleviated cerebral
+    ischemia/reperfusion injury", "attenuated TBI"): a benefit in a model, not an effect."""
+    if trigger.kind not in ("better", "down"):
+        return []
+    diseases = a.within(trigger.end, end, frozenset({"Disease"}))
+    if not diseases or not _DIRECT.match(a.text[trigger.end:diseases[0].start]):
+        return []
+    return coordinated(a, diseases[0], frozenset({"Disease"}), backwards=False)
+
+
+def _agent_before(a: Analysed, clause: Clause, at: int, prev: int | None = None
+                  ) -> list[Mention]:
+    """The agent of an active trigger at ``at``: the nearest treatment mention before it in
+    the clause, not one compared against, nor one that is part of the object of the previous
+    trigger (ending at ``prev``: "promoted the proliferation of MSCs and reduced ..."), unless
+    a relative clause makes it a subject ("transfer of miR-X, which enhanced ...")."""
     agents = [m for m in a.within(clause.start, at, AGENTS)
               if not re.search(r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?)\s+(?:\w+\s+){0,3}$",
-                               a.text[max(0, m.start - 40):m.start], re.I)]
+                               a.text[max(0, m.start - 40):m.start], re.I)
+              and not (prev is not None and m.start >= prev and re.search(
+                  r"\bof\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", a.text[max(0, m.start - 40):m.start],
+                  re.I) and not re.search(r",?\s*\b(?:which|that|who)\b", a.text[m.end:at]))]
     if not agents:
         return []
     nearest = max(agents, key=lambda m: (m.end, m.source))
@@ -165,12 +205,32 @@ def _agent_before(a: Analysed, clause: Clause, at: int) -> list[Mention]:
               and re.match(r"\s*\)", a.text[nearest.end:])]
     if longer:
         nearest = longer[-1]
+    # "exosomes released by hypoxia-preconditioned MSCs improved ...": the cells are the
+    # source, the vesicles the agent
+    if nearest.category == "Cell":
+        vesicles = [m for m in agents if m.end <= nearest.start
+                    and m.category in ("Vesicle", "ExosomePreparation", "MicroRNA",
+                                       "MicroRNACluster")
+                    and _SOURCE_CLAUSE.match(a.text[m.end:nearest.start])]
+        if vesicles:
+            nearest = vesicles[-1]
     group = coordinated(a, nearest, AGENTS, backwards=True)
     return group
 
 
+_SOURCE_CLAUSE = re.compile(r"^\s*,?\s*(?:(?:that|which)\s+(?:were|was|are|is)\s+|were\s+|was\s+)?"
+                            r"(?:derived|released|secreted|isolated|obtained|produced|"
+                            r"generated|collected|purified|extracted)\s+(?:from|by)\s+"
+                            r"(?:[\w-]+\s+){0,3}$|^\s+(?:from|of)\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
 _TREATED_WITH = re.compile(r"\b(?:treated|injected|infused|administered|given)\s+(?:\w+ly\s+)?"
                            r"(?:with|by)\s+(?:the\s+)?$", re.I)
+
+
+_IN_GROUP = re.compile(r"^\s*(?:\w+ly\s+)?in\s+(?:the\s+)?$", re.I)
+_GROUP = re.compile(r"^\s*(?:-\s*)?(?:treated\s+)?(?:group|groups|arm|rats|mice|animals|"
+                    r"patients)\b", re.I)
 
 
 def _agent_after(a: Analysed, trigger: Trigger, limit: int) -> list[Mention]:
@@ -178,6 +238,9 @@ def _agent_after(a: Analysed, trigger: Trigger, limit: int) -> list[Mention]:
         gap = a.text[trigger.end:m.start]
         if _AGENT_AFTER.match(gap):
             return coordinated(a, m, AGENTS, backwards=False)
+        # "was smaller in the exosome group (than in the PBS group)"
+        if _IN_GROUP.match(gap) and _GROUP.match(a.text[m.end:m.end + 20]):
+            return [m]
     if trigger.passive:  # "... were increased in MCAo rats treated with exosomes"
         for m in a.within(trigger.end, limit, AGENTS):
             if _TREATED_WITH.search(a.text[max(trigger.end, m.start - 30):m.start]):
@@ -206,8 +269,18 @@ def extract_effects(a: Analysed, state: DocumentState) -> list[Statement]:
             # objects before, agent after; active: agent before, objects after. Try the
             # reading the verb form suggests first, then the other, then the agent of the
             # previous clause.
-            before_after = (_objects(a, prev, trig.start), _agent_after(a, trig, clause.end))
-            active = (_agent_before(a, clause, trig.start), _objects(a, trig.end, nxt))
+            before_after = (_objects(a, prev, trig.start, before=True),
+                            _agent_after(a, trig, clause.end))
+            active = (_agent_before(a, clause, trig.start, prev if i > 0 else None),
+                      _objects(a, trig.end, nxt))
+            treated = _treated(a, trig, nxt) if active[0] and is_preclinical(a, state) else []
+            for subj in active[0] if treated else []:
+                for disease in treated:
+                    out.append(statement(a, f"benefit.{trig.kind}", subj.entity,
+                                         "biolink:beneficial_in_models_for", disease.entity,
+                                         negated=negated(a.text, clause.start, trig.start),
+                                         hedged=hedged(a.text, clause.start, trig.start),
+                                         context=ctx))
             readings = [before_after[::-1], active] if trig.passive else \
                 [active, before_after[::-1]]
             subjects, objects = next(((s, o) for s, o in readings if s and o),
@@ -223,11 +296,12 @@ def extract_effects(a: Analysed, state: DocumentState) -> list[Statement]:
                 lo, hi = (trig.end, obj.start) if obj.start > trig.end else (prev, obj.start)
                 aspect = aspect_of(a.text, lo, hi)
                 for subj in subjects:
-                    out.append(statement(a, f"effect.{trig.kind}" + (".passive" if trig.passive
-                                                                      else ""),
-                                         subj.entity, "biolink:affects", obj.entity,
-                                         direction=direction_of(trig.kind, obj), aspect=aspect,
-                                         negated=neg, hedged=hedge, context=ctx))
+                    found = statement(a, f"effect.{trig.kind}" + (".passive" if trig.passive
+                                                                   else ""),
+                                      subj.entity, "biolink:affects", obj.entity,
+                                      direction=direction_of(trig.kind, obj), aspect=aspect,
+                                      negated=neg, hedged=hedge, context=ctx)
+                    out.append(as_regulation(found, subj, obj))
     if carried:
         state.subject = [m.entity for m in carried]
     return out

@@ -5,8 +5,10 @@ finding ("that has been shown to ...").
 Hedging cues are the speculation cues of biomedical writing (BioScope style): may, might,
 could be, suggest(s/ed), possibly, presumably, probably, likely, appear(s) to, tendency,
 trend, remains to be established/determined, hypothesi(s|ze), potential(ly) as a claim
-qualifier, whether. Negation cues: not, no, neither/nor, without, failed to, did not,
-absence of, lack of, no significant / no difference.
+qualifier, whether; and the words of promise and prospects: holds (great) promise,
+promising, prospect(s), perhaps, a potential target / candidate / therapy / strategy,
+is thought / believed / expected to, would be. Negation cues: not, no, neither/nor,
+without, failed to, did not, absence of, lack of, no significant / no difference.
 """
 
 from __future__ import annotations
@@ -17,7 +19,13 @@ _HEDGE = re.compile(
     r"\b(?:may|might|could\s+(?:be|have|potentially)|possibly|possible|presumably|probably|"
     r"likely|unlikely|suggest(?:s|ed|ing)?|indicat(?:e|es|ed)\s+that|appears?\s+to|"
     r"seems?\s+to|tendency|trend(?:ed)?\s+(?:toward|to)|remains?\s+to\s+be|"
-    r"hypothes[ie][sz]e?d?|putative(?:ly)?|speculate[ds]?|whether|potentially)\b", re.I)
+    r"hypothes[ie][sz]e?d?|putative(?:ly)?|speculate[ds]?|whether|potentially|"
+    # promise and prospects: "holds great promise to improve", "a promising strategy to"
+    r"holds?\s+(?:\w+\s+)?promise|promising|prospects?|perhaps|conceivabl[ey]|"
+    r"potential\s+(?:\w+\s+){0,2}(?:targets?|candidates?|therap\w*|treatments?|strateg\w+|"
+    r"biomarkers?|agents?|tools?|approach\w*|roles?|means|options?)|"
+    r"(?:is|are)\s+(?:thought|believed|expected|proposed)\s+to|would\s+(?:be|provide|offer))\b",
+    re.I)
 _NEGATION = re.compile(
     r"\b(?:not|no|neither|nor|without|failed\s+to|fails\s+to|absence\s+of|lack\s+of|"
     r"did\s+not|does\s+not|do\s+not|was\s+not|were\s+not|cannot|unable\s+to)\b", re.I)

@@ -15,7 +15,7 @@ entity. Every statement is one edge from subject to object, keyed by the stateme
 with attributes
 
     ``statement``, ``predicate`` (CURIE), ``label`` (e.g. ``"affects"``), ``negated``,
-    ``hedged``, ``evidence_count`` and, when stated, ``direction``, ``aspect``, ``species``
+    ``hedged``, ``claim_status``, ``evidence_count`` and, when stated, ``direction``, ``aspect``, ``species``
     and ``model`` (CURIEs, several joined by ``|``).
 
 Negated statements are edges too (``negated=True``): filter them out for "what is claimed".
@@ -59,7 +59,8 @@ __all__ = ["NON_ENTITY_CLASSES", "node_key", "to_networkx"]
 #: exokg entity classes whose instances are not nodes of the view (unless a statement
 #: links them).
 NON_ENTITY_CLASSES = frozenset({"Publication"})
-_KNOWN_PREDICATE_LABELS = {"RO:0002607": "is marker for"}
+_KNOWN_PREDICATE_LABELS = {"RO:0002607": "is marker for", "RO:0002212": "negatively regulates",
+                           "RO:0002213": "positively regulates", "BFO:0000051": "has part"}
 
 
 def _curie(iri: str) -> str:
@@ -169,6 +170,7 @@ def to_networkx(source: Graph | BuildResult | pyoxigraph.Store) -> nx.MultiDiGra
             "statement": key, "predicate": predicate, "label": _label(predicate),
             "negated": any(o.toPython() is True for o in values[EXO.negated]),
             "hedged": any(o.toPython() is True for o in values[EXO.hedged]),
+            "claim_status": "|".join(sorted(str(v) for v in values[EXO.claimStatus])),
             "evidence_count": int(values[EXO.evidenceCount][0].toPython())
             if values[EXO.evidenceCount] else 0,
         }

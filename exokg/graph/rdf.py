@@ -226,6 +226,7 @@ class GraphBuilder:
         g.add((node, RDF.object, obj))
         g.add((node, EXO.negated, Literal(s.negated)))
         g.add((node, EXO.hedged, Literal(s.hedged)))
+        g.add((node, EXO.claimStatus, Literal(s.status)))
         if s.direction:
             g.add((node, EXO.direction, Literal(s.direction)))
         if s.aspect:

@@ -3,22 +3,29 @@
 Three recognisers run on each sentence: the miRNA name grammar (:mod:`.mirna`), the
 vocabulary matcher (:mod:`.lexicon`) and the identifier/quantity patterns (:mod:`.values`);
 then composite exosome preparations are assembled around vesicle mentions
-(:mod:`.composite`). Where mentions overlap, a preparation wins over its parts, a miRNA name
-over a dictionary match, and a longer match over a shorter one.
+(:mod:`.composite`). Short forms the document defined ("hUC-MSC-Exos") are found as what
+their long forms were recognised as (:mod:`.document`); "activation of microglia and
+astrocytes" names astrocyte activation too (:mod:`.coordination`). Where mentions overlap, a
+preparation wins over its parts, a miRNA name over a dictionary match, and a longer match
+over a shorter one.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from exokg.model import Analysed, Document, Mention, Sentence
 from exokg.recognise.composite import find_preparations
+from exokg.recognise.coordination import elided_heads
+from exokg.recognise.document import Alias, alias_mentions
 from exokg.recognise.lexicon import LexiconMatcher
 from exokg.recognise.mirna import MirnaGrounder, find_mirnas
 from exokg.recognise.values import find_values
 from exokg.vocabulary import Vocabulary, load_vocabulary
 
-_PRIORITY = {"composite": 0, "composite-alternative": 0, "mirna": 1, "lexicon": 2}
+_PRIORITY = {"composite": 0, "composite-alternative": 0, "abbreviation": 1, "mirna": 1,
+             "coordination": 1, "lexicon": 2}
 
 
 @dataclass(frozen=True)
@@ -50,11 +57,16 @@ class Recogniser:
         base = _resolve(self.base_mentions(text))
         return _resolve(find_preparations(text, base) + base)
 
-    def analyse(self, document: Document, sentence: Sentence) -> Analysed:
-        """Recognise everything in one sentence."""
+    def analyse(self, document: Document, sentence: Sentence,
+                aliases: Mapping[str, Alias] | None = None) -> Analysed:
+        """Recognise everything in one sentence. ``aliases`` maps short forms the document
+        defined earlier to what their long forms were recognised as (see
+        :mod:`exokg.recognise.document`)."""
         text = masked_text(sentence)
         values = find_values(text)
-        base = _resolve(self.base_mentions(text))
+        found = self.base_mentions(text)
+        base = _resolve(found + alias_mentions(text, aliases or {})
+                        + elided_heads(text, found, self.matcher.find))
         preparations = find_preparations(text, base)
         top = _resolve(preparations + base)
         return Analysed(document, sentence, tuple(top), tuple(values), tuple(base))

@@ -4,7 +4,8 @@ treatment, recognised around each vesicle mention.
 Phrases understood (any order the field writes them in):
 
 * source: "MSC-derived exosomes", "MSC exosomes", "MSC-EVs", "exosomes derived from / of /
-  secreted by MSCs", "human MSC-derived EVs" (source taxon);
+  secreted by MSCs", "(were) isolated from MSCs", "MSCs secrete / release exosomes",
+  "mesenchymal stem cells (MSCs)-derived exosomes", "human MSC-derived EVs" (source taxon);
 * engineering + cargo: "loaded with / transfected with / (genetically) engineered, modified
   or manipulated to contain, carry or express miR-X", "miR-X-loaded exosomes" -> ``loaded``;
   "exosomes of / from miR-X-overexpress(ed|ing) MSCs", "MSCs overexpressing miR-X" ->
@@ -30,9 +31,11 @@ _ORIGIN = re.compile(r"\b(allogen(?:e)?ic|autologous|xenogen(?:e)?ic|syngeneic)\
 _ORIGIN_NORMAL = {"allogenic": "allogeneic", "allogeneic": "allogeneic",
                   "autologous": "autologous", "xenogenic": "xenogeneic",
                   "xenogeneic": "xenogeneic", "syngeneic": "syngeneic"}
-_SOURCE_GLUE = re.compile(r"^\s*-?\s*(?:derived|secreted|released|isolated|produced|generated|"
+_SOURCE_GLUE = re.compile(r"^\)?\s*-?\s*(?:derived|secreted|released|isolated|produced|generated|"
                           r"originated)?\s*-?\s*$", re.I)
-_SOURCE_AFTER = re.compile(r"^\s*(?:(?:that\s+were\s+|which\s+were\s+)?(?:derived|isolated|"
+# "MSCs secrete / release exosomes": the cells' vesicles
+_SECRETE = re.compile(r"^\s+(?:secrete|release|produce|shed)s?\s+(?:small\s+)?$", re.I)
+_SOURCE_AFTER = re.compile(r"^\s*(?:(?:(?:that\s+|which\s+)?(?:were|was)\s+)?(?:derived|isolated|"
                            r"obtained|secreted|released|produced|purified|collected|generated)\s+"
                            r"(?:from|by)|of|from)\s+(?:the\s+)?$", re.I)
 _LOAD_VERB = (r"(?:(?:genetically\s+)?(?:loaded|transfected|engineered|modified|manipulated|"
@@ -178,10 +181,19 @@ def find_preparations(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def _look_left(text: str, before: list[Mention], parts: _Parts) -> None:
     pos = parts.start
-    for m in reversed(before):
+    k = len(before)
+    while k > 0:
+        k -= 1
+        m = before[k]
         gap = text[m.end:pos]
-        if m.category in ("Cell",) and parts.source is None and _SOURCE_GLUE.match(gap):
+        if m.category in ("Cell",) and parts.source is None and (
+                _SOURCE_GLUE.match(gap) or _SECRETE.match(gap)):
             parts.source, pos = m.entity, m.start
+            # "mesenchymal stem cells (MSCs)-derived exosomes": the long form too
+            if gap.startswith(")") and k > 0 and before[k - 1].entity.id == m.entity.id \
+                    and re.fullmatch(r"\s*\(\s*", text[before[k - 1].end:m.start]):
+                k -= 1
+                pos = before[k].start
         elif m.category in ("MicroRNA", "MicroRNACluster") and parts.cargo is None and \
                 _PREFIX_ENG.match(gap):
             kind = _PREFIX_ENG.match(gap).group("kind").lower().replace(" ", "-")

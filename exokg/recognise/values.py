@@ -12,12 +12,21 @@ import re
 
 from exokg.model import Entity, Mention
 
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+          "eighteen", "nineteen")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+#: Number words and their values, 1-99 and "hundred"; compounds are written "sixty-five"
+#: or "sixty five" and read by :func:`number_value`.
 NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+    **{w: i for i, w in enumerate(_UNITS, start=1)},
+    **{w: i for i, w in enumerate(_TEENS, start=10)},
+    **{w: i for i, w in enumerate(_TENS, start=2) for i in (i * 10,)},
+    "hundred": 100,
 }
-_NUM = r"(?:\d+(?:[.,]\d+)?|" + "|".join(NUMBER_WORDS) + r")"
+_NUMBER_WORD = (r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(_UNITS) + r"))?|"
+                + "|".join(_TEENS + _UNITS) + r"|hundred)")
+_NUM = r"(?:\d+(?:[.,]\d+)?|" + _NUMBER_WORD + r")"
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
            "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
 _MONTH_NUM = {m: i for i, m in enumerate(
@@ -59,12 +68,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 def number_value(text: str) -> int | None:
     """The integer a numeral or a number word stands for, if any.
 
-    >>> number_value("Five"), number_value("65"), number_value("many")
-    (5, 65, None)
+    >>> number_value("Five"), number_value("65"), number_value("Sixty-five"), number_value("many")
+    (5, 65, 65, None)
     """
     word = text.strip().lower()
     if word.isdigit():
         return int(word)
+    parts = re.split(r"[- ]", word)
+    if len(parts) == 2 and parts[0] in _TENS and parts[1] in _UNITS:
+        return NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]]
     return NUMBER_WORDS.get(word)
 
 

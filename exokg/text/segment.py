@@ -21,6 +21,11 @@
    uppercase word after a blank line when the previous line ends in neither a lowercase
    letter nor ",;:(-/" ("...00082\\n\\nMesenchymal ...").
 
+4. Document structure. A title is a sentence of its own: the ``title`` field of a built
+   record (PubMed XML) ends one, each abstract ``section`` field starts one, and a first
+   line that repeats the document's title (front matter ``title:``, optionally written as a
+   Markdown heading "# Title") ends there; so does any Markdown heading line ("## Methods").
+
 Semicolons, colons and list enumerators ("1) low ...; 2) no ...") never cut. Each piece is
 then trimmed: surrounding whitespace; a lone quote mark; a stray period after the end
 ("[20]. ." keeps "[20]."); a block's opening quote when the sentence holds an odd number of
@@ -82,7 +87,8 @@ def segment(document: Document) -> list[Sentence]:
     ctx = _Context.build(document.text)
     sentences: list[Sentence] = []
     start = 0
-    for cut in [*_cuts(ctx), len(ctx.text)]:
+    structure = {c for c in _structure_cuts(document, ctx) if 0 < c < len(ctx.text)}
+    for cut in [*sorted(set(_cuts(ctx)) | structure), len(ctx.text)]:
         s, e = _trim(ctx, start, cut)
         start = cut
         if any(c.isalnum() for c in ctx.text[s:e]):
@@ -139,6 +145,31 @@ def _sentence(ctx: _Context, document_id: str, index: int, s: int, e: int) -> Se
         offsets=ctx.offsets[s:e],
         citations=tuple(inside),
     )
+
+
+_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+\S[^\n]*$", re.M)
+
+
+def _squash_title(text: str) -> str:
+    return " ".join(text.strip().lstrip("#").split()).rstrip(".").casefold()
+
+
+def _structure_cuts(document: Document, ctx: _Context) -> set[int]:
+    """Rule 4: cuts (normalised positions) after a title and around headings and sections."""
+    original = document.text
+    ends: set[int] = set()
+    for f in document.fields:
+        if f.name == "title":
+            ends.add(f.end)
+        elif f.name == "section":
+            ends.add(f.start)
+    for m in _HEADING.finditer(original):
+        ends.update((m.start(), m.end()))
+    if document.title and not any(f.name == "title" for f in document.fields):
+        first = re.match(r"\s*([^\n]+)", original)
+        if first and _squash_title(first.group(1)) == _squash_title(document.title):
+            ends.add(first.end(1))
+    return {bisect_left(ctx.offsets, o) for o in ends}
 
 
 def _cuts(ctx: _Context) -> list[int]:

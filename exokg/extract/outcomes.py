@@ -1,0 +1,290 @@
+"""Open-class outcomes: the noun phrase an effect verb acts on when no vocabulary knows it.
+
+"hUC-MSC-Exos reduced neuronal apoptosis and glial scar formation after SCI" has two objects
+that need no list made in advance: the noun phrases after the trigger, cut at the first
+preposition other than "of", verb, bracket or clause punctuation, and split at "and", "or"
+and commas. Each becomes an ``Outcome`` entity ``exokg:outcome/<slug>`` whose label is the
+phrase normalised: determiners, adverbs and quantifiers dropped, "X-induced"/"X-related"
+modifiers dropped (X is the condition, not the outcome), "the level / number / expression
+of X" read as X (the aspect is the effect rule's), "the density / length / volume of X" as
+"X density", lower case except abbreviations ("BBB leakage"), and the head noun (the last word before "of", else the last word) in the
+singular. The slug is readable (words joined by "-") whenever the label holds only letters,
+digits, spaces and hyphens; otherwise :func:`exokg.ids.mint` adds a hash (see
+docs/graph-model.md, "Open outcomes").
+
+A phrase is not an outcome when its head is a word for a disease or injury (those are
+conditions: :data:`CONDITION_HEADS`), a pronoun, a vague or study word ("effect", "role",
+"study", "group") or an agent ("cells", "exosomes"), when it is a lone measure word
+("length", "volume", "score": of what?), when all its words are vague ("specific signaling
+cascades", "downstream pathways"), or when it has more than six words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from exokg.ids import MAX_SLUG_LENGTH, mint, slugify
+from exokg.model import Analysed, Entity, Mention
+
+__all__ = ["CONDITION_HEADS", "OpenPhrase", "head_of", "is_condition_phrase", "open_outcomes",
+           "outcome_entity", "outcome_for_text", "outcome_id", "outcome_label"]
+
+#: Head nouns that name a disease, injury or insult: the condition of a claim, never its
+#: outcome ("recovery after spinal cord injury": injury is the condition).
+CONDITION_HEADS = frozenset({
+    "injury", "injuries", "disease", "diseases", "disorder", "disorders", "stroke", "strokes",
+    "ischemia", "ischaemia", "infarction", "syndrome", "insult", "insults", "trauma",
+    "occlusion", "hemorrhage", "haemorrhage", "reperfusion", "i/r", "tbi", "sci", "mcao",
+    "mcao/r",
+})
+_STOP = frozenset("""
+in after following by via through at on from with without compared than to into during when
+while within among across under over as for versus vs upon before since until whereas which
+that who whose where but was were is are be been being has have had do does did can could may
+might will would should shall must not also thereby thus then respectively both either
+""".split())
+_SKIP = frozenset("""the a an its their this these those his her our such any some all each
+several many more less much further specific various different certain multiple numerous
+other neither""".split())
+# a phrase of only these words names nothing in particular ("specific signaling cascades")
+_VAGUE = frozenset("""signaling signalling signal signals cascade cascades pathway pathways
+molecule molecules downstream relevant related key important novel new""".split())
+_NOT_HEAD = frozenset("""it them this that these those which what effect effects role roles
+mechanism mechanisms way ways study studies result results ability potential treatment
+treatments therapy therapies group groups rat rats mouse mice animal animals patient patients
+cell cells exosome exosomes vesicle vesicles ev evs model models level levels expression
+number amount degree extent rate rates one ones change changes use value values other others
+part parts time times day days week weeks factor factors event events process processes
+aspect aspects feature features property properties""".split())
+# words that say what is measured, not of what: an outcome only with a modifier
+# ("infarct volume", "neurite length"), never alone ("... number and length")
+_MEASURE = frozenset("""length lengths size sizes volume volumes area areas density densities
+weight weights diameter thickness count counts score scores outcome outcomes function
+functions activity activities response responses index ratio tissue tissues""".split())
+# "the levels of X", "the number of X": X is the outcome, the first noun its aspect
+_ASPECT_HEADS = frozenset({"level", "levels", "expression", "number", "amount", "amounts",
+                           "concentration", "concentrations", "degree", "extent", "rate"})
+# "the density / length / size of X" is the X's density: "X density"
+_MEASURE_OF = frozenset({"density", "length", "size", "volume", "area", "diameter", "thickness",
+                         "width", "weight", "densities", "lengths", "sizes", "volumes",
+                         "areas"})
+_SEPARATORS = frozenset({"and", "or", "nor", "and/or", "as well as"})
+_WORD = re.compile(r"\s*([A-Za-z0-9α-ωΑ-Ω][\w'α-ωΑ-Ω+-]*(?:/[\w'α-ωΑ-Ω+-]+)*"
+                   r"|[,;:()\[\].])")
+_MODIFIER = re.compile(r"^[\w/-]+-(?:induced|related|associated|mediated|evoked|triggered|"
+                       r"dependent)$", re.I)
+_MODIFIER_CLASSES = frozenset({"Disease", "DiseaseModel", "Species", "AnatomicalEntity"})
+_ADVERB = re.compile(r"^\w+ly$", re.I)
+_MAX_WORDS = 6
+
+
+@dataclass(frozen=True)
+class OpenPhrase:
+    """A noun phrase read from the text: ``text[start:end]`` and its normalised label."""
+
+    start: int
+    end: int
+    label: str
+    head: str
+
+
+def head_of(label: str) -> str:
+    """The head noun of an outcome label: the last word before "of", else the last word."""
+    words = label.split(" of ")[0].split()
+    return words[-1] if words else label
+
+
+def outcome_label(words: list[str]) -> str:
+    """The normalised label of a phrase's words (see the module docs)."""
+    kept = [w for w in words if not _MODIFIER.match(w)]
+    if not kept:
+        return ""
+    head_at = kept.index("of") - 1 if "of" in kept and kept.index("of") > 0 else len(kept) - 1
+    out = []
+    for i, w in enumerate(kept):
+        word = w if any(c.isupper() for c in w[1:]) or any(c.isdigit() for c in w) \
+            else w.lower()
+        if i == head_at:
+            word = _singular(word)
+        out.append(word)
+    return " ".join(out)
+
+
+def _singular(word: str) -> str:
+    lower = word.lower()
+    if len(lower) <= 3 or not lower.endswith("s") or lower.endswith(("ss", "us", "is", "ys")):
+        return word
+    if lower.endswith("ies") and len(lower) > 4:
+        return word[:-3] + "y"
+    if lower.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    return word[:-1]
+
+
+def outcome_id(label: str) -> str:
+    """``exokg:outcome/<slug>`` for a label: readable when the label is letters, digits,
+    spaces and hyphens only, else with :func:`~exokg.ids.mint`'s hash.
+
+    >>> outcome_id("neuronal apoptosis")
+    'exokg:outcome/neuronal-apoptosis'
+    >>> outcome_id("TNF-α release")
+    'exokg:outcome/tnf-release-8689ae'
+    """
+    text = " ".join(label.split())
+    slug = slugify(text, max_length=None)
+    if slug and slug == "-".join(text.lower().split()) and len(slug) <= MAX_SLUG_LENGTH:
+        return f"exokg:outcome/{slug}"
+    return mint("outcome", text)
+
+
+def outcome_entity(label: str) -> Entity:
+    """The Outcome entity of an open outcome label."""
+    return Entity(outcome_id(label), label, "Outcome")
+
+
+def outcome_for_text(text: str) -> Entity:
+    """The Outcome entity a phrase written by hand stands for, normalised as the extractor
+    normalises what it reads (so a gold list may write ``{outcome: "neuronal apoptosis"}``
+    or "the neuronal apoptoses" alike).
+
+    >>> outcome_for_text("Neuronal apoptosis").id
+    'exokg:outcome/neuronal-apoptosis'
+    """
+    words = [w for w in text.split() if w.lower() not in _SKIP]
+    return outcome_entity(outcome_label(words))
+
+
+def is_condition_phrase(phrase: OpenPhrase) -> bool:
+    """True when the phrase names a disease or injury (its head is a condition word)."""
+    return phrase.head.lower() in CONDITION_HEADS
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    out = []
+    pos = start
+    while pos < end:
+        m = _WORD.match(text, pos, end)
+        if not m:
+            break
+        out.append((m.group(1), m.start(1), m.end(1)))
+        pos = m.end()
+    return out
+
+
+def _phrases(text: str, start: int, end: int) -> list[OpenPhrase]:
+    """The coordinated noun phrases that open ``text[start:end]``."""
+    phrases: list[OpenPhrase] = []
+    words: list[tuple[str, int, int]] = []
+    seen_of = False
+
+    def close() -> bool:
+        nonlocal words, seen_of
+        body = words
+        while body and body[-1][0].lower() in ("of", *_SKIP):
+            body = body[:-1]
+        lowered = [w.lower() for w, _, _ in body]
+        measure: str | None = None
+        if "of" in lowered and lowered.index("of") == 1 and lowered[0] in _ASPECT_HEADS:
+            body = body[2:]
+            while body and body[0][0].lower() in _SKIP:
+                body = body[1:]
+        elif "of" in lowered and lowered.index("of") == 1 and lowered[0] in _MEASURE_OF:
+            # "the density of CD31-positive microvessels" -> "CD31-positive microvessel density"
+            measure = _singular(lowered[0])
+            body = body[2:]
+            while body and body[0][0].lower() in _SKIP:
+                body = body[1:]
+        words, seen_of = [], False
+        if not body or len(body) > _MAX_WORDS:
+            return False
+        label = outcome_label([w for w, _, _ in body])
+        if measure and label:
+            label = f"{label} {measure}"
+        head_words = label.split(" of ")[0].split()
+        if not label or not head_words:
+            return False
+        phrases.append(OpenPhrase(body[0][1], body[-1][2], label, head_words[-1]))
+        return True
+
+    tokens = _tokens(text, start, end)
+    i = 0
+    while i < len(tokens):
+        word, _, _ = tokens[i]
+        lower = word.lower()
+        if lower in _SEPARATORS or word == ",":
+            if not close():
+                break
+            i += 1
+            continue
+        if lower in _STOP or word in ";:()[].":
+            break
+        if not words and (lower in _SKIP or _ADVERB.match(word)):
+            i += 1
+            continue
+        if lower == "of":
+            if seen_of or not words:
+                break
+            seen_of = True
+        words.append(tokens[i])
+        i += 1
+    close()
+    return phrases
+
+
+_BE_TAIL = re.compile(r"\s*\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been|been|be)"
+                      r"(?:\s+\w+ly)*\s*$", re.I)
+
+
+def _start_before(text: str, lo: int, end: int) -> int:
+    """Where the noun phrase group that ends at ``end`` begins (after the last stop word or
+    clause punctuation in ``text[lo:end]``)."""
+    start = lo
+    for word, s, e in _tokens(text, lo, end):
+        if word.lower() in _STOP - {"of"} or word in ";:()[].":
+            start = e
+    return start
+
+
+def open_outcomes(a: Analysed, start: int, end: int, *, agents: frozenset[str],
+                  before: bool = False) -> tuple[list[Mention], list[OpenPhrase]]:
+    """Open outcomes that open ``a.text[start:end]`` (right after an active trigger), or,
+    with ``before``, that end it ("neuronal apoptosis was reduced": ``end`` is the trigger),
+    and the phrases among them that name a condition instead (disease or injury words).
+
+    A phrase that overlaps a recognised mention is left to that mention (returned as
+    neither)."""
+    outcomes: list[Mention] = []
+    conditions: list[OpenPhrase] = []
+    if before:
+        tail = _BE_TAIL.search(a.text, start, end)
+        if tail is None:
+            return [], []
+        end = tail.start()
+        start = _start_before(a.text, start, end)
+    for p in _phrases(a.text, start, end):
+        inside = [m for m in a.mentions if m.start < p.end and p.start < m.end]
+        phrase = a.text[p.start:p.end]
+        of_at = re.search(r"\bof\b", phrase)
+        head_end = p.start + (of_at.start() if of_at else len(phrase))
+        # an agent as the phrase itself ends the objects ("... and exosomes"); one in the
+        # "of" part is what the process is of ("the proliferation of endothelial cells")
+        if any(m.category in agents and m.start < head_end for m in inside):
+            break
+        inside = [m for m in inside if m.category not in agents]
+        head_at = p.start + a.text[p.start:p.end].lower().rfind(p.head.lower()[:-1] or p.head)
+        # a disease, species or place inside the phrase is a modifier ("stroke recovery");
+        # any other recognised mention, or one holding the head, is the object itself
+        if any(m.category not in _MODIFIER_CLASSES or m.start <= head_at < m.end
+               for m in inside):
+            continue
+        if is_condition_phrase(p):
+            conditions.append(p)
+            continue
+        if p.head.lower() in _NOT_HEAD or p.label.split()[0] in _NOT_HEAD or \
+                (" " not in p.label and p.label.lower() in _MEASURE) or \
+                all(w.lower() in _VAGUE for w in p.label.split()):
+            continue
+        outcomes.append(Mention(outcome_entity(p.label), p.start, p.end,
+                                a.text[p.start:p.end], "open-outcome"))
+    return outcomes, conditions

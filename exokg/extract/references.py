@@ -1,0 +1,108 @@
+"""References to the preparation a document is about: "the exosomes", "these EVs", "Exos",
+"the vesicles", "such nanovesicles".
+
+An abstract names its preparation once ("exosomes derived from human umbilical cord MSCs")
+and then refers back to it. A vesicle mention is such a reference, and stands for the
+document's most recent preparation (:attr:`DocumentState.preparation`), when
+
+* a definite or demonstrative determiner is right before it ("the", "these", "those",
+  "this", "such", "both"), or
+* it names the study's treatment or group ("the exosome group", "exosome-treated rats",
+  "following exosome administration"), or
+* it is written as an abbreviation (a capital letter after the first character: "EVs",
+  "Exos", "sEVs", "EXO") -- authors shorten only what they have introduced.
+
+A bare common noun ("Exosomes are nanosized vesicles", "exosome treatment") is generic and
+keeps its vesicle meaning, as does any vesicle mention in a document that has named no
+preparation, and so do vesicles of a body fluid or of patients ("serum exosomes", "the
+patients' circulating EVs"): they are the patients', not the therapeutic product. A
+preparation named less fully than the document's ("MSC-derived exosomes" after "human
+MSC-derived exosomes") is the same product. "the vesicles", "these nanovesicles", "such
+particles" are found here too (no vocabulary lists them, because alone they name
+nothing); in a document that has named no preparation they stand for the vesicles it last
+named ("Exosomes are ... These particles transfer ..."). A preparation named earlier in
+the same sentence comes before the one of earlier sentences. Nothing is carried across
+documents: the state is per document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from exokg.extract.base import DocumentState
+from exokg.model import Analysed, Entity, Mention
+
+__all__ = ["resolve_references"]
+
+_DETERMINER = re.compile(r"\b(?:the|these|those|this|such|both|said)\s+(?:\w+ly\s+)?"
+                         r"(?:(?:isolated|purified|injected|administered|engineered|same)\s+)?$",
+                         re.I)
+_GENERIC_NOUN = re.compile(r"\b(?:the|these|those|such|this)\s+(?:(?:isolated|purified|"
+                           r"same)\s+)?(?:nano-?)?(?:vesicles?|particles?)\b", re.I)
+
+
+# vesicles of a body fluid or of patients are the patients', never the therapeutic product
+_BODY = re.compile(r"\b(?:serum|plasma|blood|circulating|urinary|urine|salivary|"
+                   r"cerebrospinal|CSF|patients?['’]?|patient-derived|endogenous)\s+"
+                   r"(?:\w+\s+){0,2}$", re.I)
+
+
+# "the exosome group", "exosome-treated rats", "following exosome administration": the
+# study's treatment
+_TREATMENT_AFTER = re.compile(r"^\s*(?:-\s*)?(?:(?:treated|injected|infused)\b|(?:group|groups|"
+                              r"arm|administration|injection|infusion|delivery)\b)", re.I)
+
+
+def _is_reference(a: Analysed, m: Mention) -> bool:
+    if m.category != "Vesicle" or _BODY.search(a.text[max(0, m.start - 40):m.start]):
+        return False
+    if _DETERMINER.search(a.text[max(0, m.start - 30):m.start]):
+        return True
+    if _TREATMENT_AFTER.match(a.text[m.end:m.end + 20]):
+        return True
+    return any(c.isupper() for c in m.text[1:])
+
+
+def _same_product(m: Mention, preparation: Entity | None) -> bool:
+    """True when preparation mention ``m`` names the document's ``preparation`` less fully:
+    the same parts but for the source taxon ("MSC-derived exosomes" after "human
+    MSC-derived exosomes")."""
+    if preparation is None or m.category != "ExosomePreparation" or \
+            m.entity.id == preparation.id:
+        return False
+    mine = {(k, v) for k, v in m.entity.attributes if k != "sourceTaxon"}
+    theirs = {(k, v) for k, v in preparation.attributes if k != "sourceTaxon"}
+    return mine == theirs and not m.entity.attr("sourceTaxon")
+
+
+def resolve_references(a: Analysed, state: DocumentState) -> Analysed:
+    """``a`` with its references to the document's preparation resolved (see the module
+    docs); ``a`` itself when there is nothing to resolve."""
+    def antecedent(at: int) -> Entity | None:
+        earlier = [m for m in a.mentions if m.category == "ExosomePreparation" and m.end <= at]
+        return earlier[-1].entity if earlier else state.preparation
+
+    changed = False
+    mentions: list[Mention] = []
+    for m in a.mentions:
+        preparation = antecedent(m.start) if _is_reference(a, m) else None
+        if preparation is None and _same_product(m, state.preparation):
+            preparation = state.preparation
+        if preparation is not None:
+            mentions.append(Mention(preparation, m.start, m.end, m.text, "reference"))
+            changed = True
+        else:
+            mentions.append(m)
+    for g in _GENERIC_NOUN.finditer(a.text):
+        start = g.end() - len(re.search(r"\S+$", g.group()).group())
+        preparation = antecedent(start) or state.vesicle
+        if preparation is not None and not any(m.start < g.end() and start < m.end
+                                               for m in mentions):
+            mentions.append(Mention(preparation, start, g.end(), a.text[start:g.end()],
+                                    "reference"))
+            changed = True
+    if not changed:
+        return a
+    mentions.sort(key=lambda m: (m.start, m.source))
+    return replace(a, mentions=tuple(mentions))

@@ -1,0 +1,102 @@
+"""miRNA -> target regulation: "miR-X alleviated injury by targeting GENE", "miR-Y directly
+targets the 3'UTR of GENE", "GENE is a direct target of miR-Z", "the miR-X/GENE axis",
+"exosomal miR-Y suppresses GENE1/GENE2 signalling".
+
+A miRNA binding a transcript represses it, so targeting is negative regulation,
+``RO:0002212`` (negatively regulates), with direction "decreased". An effect the effect rule
+reads between a miRNA and a gene or protein ("miR-Y suppresses GENE", "miR-Z upregulates
+GENE") is regulation too: :func:`as_regulation` turns it into ``RO:0002212`` or
+``RO:0002213`` (positively regulates) by its direction.
+
+The rules read entity categories (``MicroRNA``, ``MicroRNACluster``; ``Gene``, ``Protein``),
+so they apply to whatever the recognisers ground, from the vocabulary or an open dictionary.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from exokg.extract.base import Analysed, DocumentState, clauses, coordinated, statement
+from exokg.extract.context import context_for
+from exokg.extract.epistemics import hedged, negated
+from exokg.model import Mention, Statement
+
+__all__ = ["NEGATIVELY_REGULATES", "POSITIVELY_REGULATES", "REGULATORS", "TARGETS",
+           "as_regulation", "extract_regulation"]
+
+NEGATIVELY_REGULATES = "RO:0002212"
+POSITIVELY_REGULATES = "RO:0002213"
+REGULATORS = frozenset({"MicroRNA", "MicroRNACluster"})
+TARGETS = frozenset({"Gene", "Protein"})
+
+# "(by|via|through) (directly) targeting", "directly targets", "targeted", "binds (to) the
+# 3'UTR of"
+_TARGETING = re.compile(r"\b(?:(?:by|via|through)\s+(?:\w+ly\s+)?)?(?:\w+ly\s+)?"
+                        r"(?:target(?:s|ed|ing)|bind(?:s|ing)?(?:\s+to)?|bound\s+to)\s+"
+                        r"(?:the\s+)?(?:3['′’]?\s*-?\s*UTRs?\s+of\s+)?(?:the\s+)?"
+                        r"(?:(?:mRNA|gene|transcripts?)\s+(?:of\s+|encoding\s+)?)?", re.I)
+# "GENE is/was (identified as) a (direct / novel / functional) target (gene) of"
+_TARGET_OF = re.compile(r"^\s*(?:,\s*)?(?:(?:is|was|as|were|are)\s+(?:\w+\s+){0,2})?"
+                        r"(?:an?\s+|the\s+)?(?:\w+\s+){0,2}targets?\s+(?:genes?\s+)?of\s+"
+                        r"(?:the\s+)?$", re.I)
+_AXIS = re.compile(r"^\s*/\s*$")
+_AXIS_AFTER = re.compile(r"^\s*(?:signal(?:l)?ing\s+)?(?:axis|pathway\s+axis)\b", re.I)
+
+
+def as_regulation(s: Statement, subject: Mention, obj: Mention) -> Statement:
+    """An effect of a miRNA on a gene or protein as regulation (RO:0002212 for a decrease,
+    RO:0002213 for an increase); any other statement unchanged."""
+    if subject.category not in REGULATORS or obj.category not in TARGETS or \
+            s.direction is None or s.predicate != "biolink:affects":
+        return s
+    predicate = NEGATIVELY_REGULATES if s.direction == "decreased" else POSITIVELY_REGULATES
+    rule = s.evidence[0].rule.replace("effect.", "regulation.", 1)
+    return replace(s, predicate=predicate,
+                   evidence=tuple(replace(e, rule=rule) for e in s.evidence))
+
+
+def extract_regulation(a: Analysed, state: DocumentState) -> list[Statement]:
+    """Targeting statements of one sentence (see the module docs)."""
+    out: list[Statement] = []
+    regulators = [m for m in a.mentions if m.category in REGULATORS]
+    if not regulators:
+        return out
+    for clause in clauses(a.text):
+        ctx = context_for(a, clause)
+        for cue in _TARGETING.finditer(a.text, clause.start, clause.end):
+            if not re.search(r"target|bind|bound", cue.group(), re.I):
+                continue
+            targets = [m for m in a.within(cue.end(), clause.end, TARGETS)
+                       if m.start == cue.end()]
+            before = [m for m in regulators if clause.start <= m.start and m.end <= cue.start()]
+            if not targets or not before:
+                continue
+            subject = max(before, key=lambda m: m.end)
+            for subj in coordinated(a, subject, REGULATORS, backwards=True):
+                for target in coordinated(a, targets[0], TARGETS, backwards=False):
+                    out.append(_targets(a, "regulation.targeting", subj, target, clause.start,
+                                        cue.start(), ctx))
+        for target in a.within(clause.start, clause.end, TARGETS):
+            tail = a.text[target.end:clause.end]
+            after = [m for m in regulators if m.start > target.end]
+            for m in after:
+                if _TARGET_OF.match(a.text[target.end:m.start]):
+                    for subj in coordinated(a, m, REGULATORS, backwards=False):
+                        out.append(_targets(a, "regulation.target-of", subj, target,
+                                            clause.start, target.start, ctx))
+                    break
+            # "the miR-124/PTEN axis"
+            left = [m for m in regulators if m.end <= target.start
+                    and _AXIS.match(a.text[m.end:target.start])]
+            if left and _AXIS_AFTER.match(tail):
+                out.append(_targets(a, "regulation.axis", left[-1], target, clause.start,
+                                    left[-1].start, ctx))
+    return out
+
+
+def _targets(a: Analysed, rule: str, subject: Mention, target: Mention, clause_start: int,
+             at: int, ctx) -> Statement:
+    return statement(a, rule, subject.entity, NEGATIVELY_REGULATES, target.entity,
+                     direction="decreased", hedged=hedged(a.text, clause_start, at),
+                     negated=negated(a.text, clause_start, at), context=ctx)

@@ -1,0 +1,133 @@
+"""The status of a claim: a finding of the study, cited background, a hypothesis or aim, or
+speculation about the future.
+
+An abstract says which of its sentences are which, in its section labels (PubMed XML
+``AbstractText Label``/``NlmCategory``, kept in ``Document.fields``) or, when unlabelled, in
+the order it writes them and in the words of the sentence. The status of a sentence's
+claims is, in this order:
+
+1. a cue in the sentence:
+
+   * ``hypothesis``: the study's question or aim ("we tested the hypothesis that", "we
+     investigated whether", "this study aimed to", "to determine whether", "the aim of"),
+     unless the sentence also reports what was found ("we evaluated X and found that");
+   * ``speculation``: what may come ("may in (the) future", "could be applied / used /
+     developed", "holds (great) promise", "a promising / potential strategy / target /
+     candidate / therapy", "further studies are needed", "warrants");
+   * ``background``: what others showed ("has been shown / reported / demonstrated",
+     "previous(ly) studies / reports", "it is (well) known", "accumulating / emerging
+     evidence", "recent studies"), or a citation marker in an abstract sentence;
+
+2. the section: BACKGROUND / INTRODUCTION -> ``background``, OBJECTIVE / AIM / PURPOSE /
+   HYPOTHESIS -> ``hypothesis``, anything else (METHODS, RESULTS, CONCLUSIONS) -> ``finding``;
+
+3. in an unlabelled abstract, the sentences before the first that speaks of this study
+   ("we", "our", "here", "this / the present study", "in this work") or reports its
+   methods or results ("rats were subjected to", "received", "were randomized", "was
+   significantly", "p < 0.05", "compared with vehicle") are ``background`` (the title never is; an abstract that never speaks of
+   its study has no implied background);
+
+4. otherwise ``finding``.
+
+A hedged finding stays a finding ("our results suggest that X improves Y" is hedged, not
+speculation).
+"""
+
+from __future__ import annotations
+
+import re
+from exokg.model import Analysed, ClaimStatus, Document
+
+__all__ = ["CLAIM_STATUSES", "ClaimStatus", "claim_status", "speaks_of_study"]
+
+#: The values of ``exo:claimStatus``.
+CLAIM_STATUSES: tuple[str, ...] = ("finding", "background", "hypothesis", "speculation")
+
+_HYPOTHESIS = re.compile(
+    r"\b(?:we|this\s+study|the\s+present\s+study|the\s+current\s+study|this\s+work)\s+"
+    r"(?:\w+ly\s+)?(?:test(?:ed)?|examin(?:e|ed)|investigat(?:e|ed)|explor(?:e|ed)|"
+    r"evaluat(?:e|ed)|assess(?:ed)?|sought|aim(?:s|ed)?|hypothesi[sz]ed?|asked|"
+    r"was\s+designed|set\s+out)\b"
+    r"|\b(?:the\s+)?(?:novel\s+)?hypothesis\s+that\b|\b(?:the\s+)?(?:aim|objective|purpose|goal)"
+    r"s?\s+(?:of|was|is)\b|\bto\s+(?:investigate|determine|examine|explore|assess|evaluate|"
+    r"test)\s+(?:whether|if|the\s+hypothesis)\b|\bwe\s+(?:\w+\s+)?aim\s+to\b", re.I)
+# "we evaluated X and found that ...": a result, whatever was asked
+_RESULT = re.compile(r"\bwe\s+(?:\w+ly\s+)?(?:also\s+)?(?:found|find|showed|show|observed|"
+                     r"demonstrated|identified|discovered|confirmed)\b|\b(?:results|data|"
+                     r"findings)\s+(?:\w+ly\s+)?(?:show|showed|demonstrated?|revealed?)\b|"
+                     r"\b(?:found|showed|observed|demonstrated|revealed|confirmed)\s+that\b", re.I)
+_SPECULATION = re.compile(
+    r"\bmay\s+(?:\w+\s+)?in\s+(?:the\s+)?future\b|\bin\s+the\s+future\b|"
+    r"\bcould\s+(?:\w+ly\s+)?be\s+(?:\w+ly\s+)?(?:applied|used|developed|exploited|translated)"
+    r"|\bholds?\s+(?:\w+\s+)?promise\b|\b(?:promising|potential)\s+(?:\w+\s+){0,2}"
+    r"(?:strategy|strategies|target|targets|candidate|candidates|therapy|therapies|"
+    r"therapeutic|approach|approaches|tool|tools|agent|agents|biomarkers?|treatment)\b|"
+    r"\bfurther\s+(?:studies|research|investigations?)\s+(?:are|is|will\s+be)\s+"
+    r"(?:needed|required|warranted)\b|\bwarrants?\b", re.I)
+_BACKGROUND = re.compile(
+    r"\b(?:has|have|had)\s+(?:\w+ly\s+)?been\s+(?:\w+ly\s+)?(?:shown|reported|demonstrated|"
+    r"found|described|documented|proposed|suggested|established|recognized|recognised)\b|"
+    r"\bprevious(?:ly)?\s+(?:\w+\s+)?(?:studies|reports|work|research|findings)\b|"
+    r"\b(?:studies|reports)\s+have\b|\bit\s+is\s+(?:well\s+)?(?:known|established)\b|"
+    r"\b(?:accumulating|emerging|growing|increasing)\s+(?:\w+\s+)?evidence\b|"
+    r"\brecent\s+(?:\w+\s+)?(?:studies|reports|work|research)\b", re.I)
+_STUDY = re.compile(r"\b(?:we|our|here|herein|this\s+study|the\s+present\s+study|"
+                    r"the\s+current\s+study|in\s+this\s+(?:work|study|report))\b"
+                    # methods and results of the study, written without "we"
+                    r"|\b(?:were|was)\s+(?:\w+ly\s+)?(?:subjected|randomi[sz]ed|divided|"
+                    r"assigned|enrolled|recruited|injected|treated|administered|isolated|"
+                    r"collected|measured|assessed|evaluated|analy[sz]ed|performed|detected|"
+                    r"examined|used|given)\b|\bsubjected\s+to\b|\breceived\b|\bp\s*[<=]|"
+                    r"\b(?:was|were)\s+significantly\b|"
+                    r"\b(?:compared\s+(?:with|to)|than\s+in)\s+(?:the\s+)?(?:control|vehicle|PBS|"
+                    r"sham|saline)", re.I)
+_SECTION = (
+    (re.compile(r"^(?:background|introduction|context|rationale)", re.I), "background"),
+    (re.compile(r"^(?:objectives?|aims?|purposes?|hypothes[ie]s|goals?)", re.I), "hypothesis"),
+)
+
+
+def speaks_of_study(text: str) -> bool:
+    """True when a sentence speaks of the study itself ("we", "our", "here", "this study")."""
+    return bool(_STUDY.search(text))
+
+
+def _section_status(document: Document, start: int) -> str | None:
+    for f in document.fields:
+        if f.name == "section" and f.start <= start < f.end:
+            for name in (f.attr("category") or "", f.value):
+                for pattern, status in _SECTION:
+                    if pattern.match(name):
+                        return status
+            return "finding"
+    return None
+
+
+def _is_title(document: Document, a: Analysed) -> bool:
+    for f in document.fields:
+        if f.name == "title":
+            return f.start <= a.sentence.span.start < f.end
+    return a.sentence.index == 0 and bool(document.title) and \
+        " ".join(a.text.split()).rstrip(".").casefold() == \
+        " ".join(document.title.split()).rstrip(".").casefold()
+
+
+def claim_status(a: Analysed, study_named: bool) -> ClaimStatus:
+    """The status of the claims of sentence ``a`` (see the module docs). ``study_named``
+    says whether an earlier sentence of the document already spoke of the study."""
+    text = a.text
+    if _HYPOTHESIS.search(text) and not _RESULT.search(text):
+        return "hypothesis"
+    if _SPECULATION.search(text):
+        return "speculation"
+    document = a.document
+    abstract = document.kind == "abstract"
+    if _BACKGROUND.search(text) or (abstract and a.sentence.citations):
+        return "background"
+    section = _section_status(document, a.sentence.span.start)
+    if section is not None:
+        return section  # type: ignore[return-value]
+    if abstract and not study_named and not _is_title(document, a) and \
+            not speaks_of_study(text):
+        return "background"
+    return "finding"

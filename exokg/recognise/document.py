@@ -1,0 +1,148 @@
+"""Recognition across the sentences of one document: abbreviations the document defines.
+
+"Human umbilical cord MSC-derived exosomes (hUC-MSC-Exos) ..." defines ``hUC-MSC-Exos``; every
+later "hUC-MSC-Exos" (or its plural / singular, "hUC-MSC-Exo") in the same document is a
+mention of whatever the long form was recognised as: here the composite preparation. The
+definitions are found with :func:`exokg.text.abbreviations.find_abbreviations` in each
+sentence as it is read, so a short form is known from its definition onwards and never
+outside its document.
+
+A vesicle short form in brackets right after a recognised preparation is defined as that
+preparation even when its letters come in another order ("exosomes from adipose-derived
+stem cells (ADSC-Exos)").
+
+The entity of a long form is the recognised mention that covers its last word (the head of
+the noun phrase) and overlaps it most, a preparation before its parts. A long form with no
+such mention defines nothing (the short form keeps whatever the dictionaries make of it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from exokg.model import Analysed, Document, Entity, Mention, Sentence
+from exokg.text.abbreviations import Abbreviation, find_abbreviations
+
+if TYPE_CHECKING:
+    from exokg.recognise import Recogniser
+
+__all__ = ["alias_mentions", "analyse_sentences", "defined_aliases"]
+
+
+@lru_cache(maxsize=4096)
+def _pattern(short: str) -> re.Pattern[str]:
+    """Where a short form is used: as written, or with / without a plural "s"."""
+    body = re.escape(short[:-1]) + r"s?" if short.endswith("s") else re.escape(short) + r"s?"
+    return re.compile(r"(?<![\w-])" + body + r"(?![\w-])")
+
+
+#: What a short form stands for: one entity, or a species and the entity its letters after
+#: the first stand for ("hMSCs" defined as "human bone marrow mesenchymal stem cells").
+Alias = Entity | tuple[Entity, Entity]
+
+
+def alias_mentions(text: str, aliases: Mapping[str, Alias]) -> list[Mention]:
+    """Mentions of the defined short forms in ``text`` (source ``"abbreviation"``)."""
+    out: list[Mention] = []
+    for short, entity in aliases.items():
+        for m in _pattern(short).finditer(text):
+            if isinstance(entity, tuple):
+                taxon, rest = entity
+                out.append(Mention(taxon, m.start(), m.start() + 1, m.group()[0],
+                                   "abbreviation"))
+                out.append(Mention(rest, m.start() + 1, m.end(), m.group()[1:],
+                                   "abbreviation"))
+            else:
+                out.append(Mention(entity, m.start(), m.end(), m.group(), "abbreviation"))
+    return out
+
+
+def _with_taxon(a: Analysed, abbreviation: Abbreviation, entity: Entity) -> Alias:
+    """``entity``, or (species, entity) when the long form opens with a species word whose
+    initial is the short form's first letter and the rest is a cell ("hMSCs")."""
+    if entity.category != "Cell" or len(abbreviation.short) < 3:
+        return entity
+    first = [m for m in a.parts if m.category == "Species"
+             and m.start == abbreviation.long_start]
+    if first and first[0].text[:1].lower() == abbreviation.short[0] \
+            and abbreviation.short[1].isupper():
+        return (first[0].entity, entity)
+    return entity
+
+
+def long_form_entity(a: Analysed, abbreviation: Abbreviation) -> Entity | None:
+    """What the long form of ``abbreviation`` (offsets in ``a.text``) was recognised as: the
+    mention (top-level or part of a preparation) that covers the head word of the long form,
+    preferring the largest overlap, then the one reaching least beyond the long form and its
+    bracket, then a preparation. When the short form itself was recognised as a preparation and the
+    long form only as a part of one ("UC-MSC (UCMSCs)-derived exosomes (UC-MSCs-Exo)"), the
+    short form's preparation is kept."""
+    lo, hi = abbreviation.long_start, abbreviation.long_end
+    head = max(a.text.rfind(" ", lo, hi) + 1, lo)
+    outer = max(hi, abbreviation.short_end + 1)
+    candidates = [m for m in (*a.mentions, *a.parts) if m.start < hi and m.end > head
+                  and m.start < abbreviation.short_start]
+    if not candidates:
+        return None
+
+    def rank(m: Mention) -> tuple[int, int, int, str]:
+        overlap = min(m.end, hi) - max(m.start, lo)
+        beyond = max(0, lo - m.start) + max(0, m.end - outer)
+        return (overlap, -beyond, int(m.source.startswith("composite")), m.entity.id)
+
+    best = max(candidates, key=rank).entity
+    own = [m for m in a.mentions if m.start == abbreviation.short_start
+           and m.end == abbreviation.short_end and m.category == "ExosomePreparation"]
+    if own and best.category != "ExosomePreparation":
+        return own[0].entity
+    return best
+
+
+# "(ADSC-Exos)", "(MSC-EVs)", "(hUC-sEV)": a short form for vesicles
+_VESICLE_SHORT = re.compile(r"\(\s*([A-Za-z0-9][\w-]{0,12}?-?(?:s?EVs?|Exos?|EXOs?|exos?))\s*\)")
+
+
+def _preparation_defined(a: Analysed) -> dict[str, Entity]:
+    """Vesicle short forms written in brackets right after a preparation whose words come in
+    another order than the short form's ("exosomes from adipose-derived stem cells
+    (ADSC-Exos)"), which Schwartz-Hearst matching cannot explain."""
+    out: dict[str, Entity] = {}
+    for b in _VESICLE_SHORT.finditer(a.text):
+        for m in a.mentions:
+            if m.category == "ExosomePreparation" and m.start < b.start() and \
+                    (m.end == b.end() or not a.text[m.end:b.start()].strip()):
+                out.setdefault(b.group(1), m.entity)
+    return out
+
+
+def defined_aliases(a: Analysed) -> dict[str, Alias]:
+    """Short forms defined in one analysed sentence, with what each stands for."""
+    out: dict[str, Alias] = {}
+    for abbreviation in find_abbreviations(a.text):
+        entity = long_form_entity(a, abbreviation)
+        if entity is not None:
+            out.setdefault(abbreviation.short, _with_taxon(a, abbreviation, entity))
+    for short, entity in _preparation_defined(a).items():
+        out.setdefault(short, entity)
+    return out
+
+
+def analyse_sentences(document: Document, sentences: Sequence[Sentence],
+                      recogniser: Recogniser) -> list[Analysed]:
+    """Recognise the sentences of one document in order, carrying the abbreviations it
+    defines forward. A sentence that uses a short form after defining it is read again
+    with the definition known."""
+    aliases: dict[str, Alias] = {}
+    out: list[Analysed] = []
+    for sentence in sentences:
+        a = recogniser.analyse(document, sentence, aliases)
+        new = {k: v for k, v in defined_aliases(a).items() if k not in aliases}
+        if new:
+            aliases.update(new)
+            if any(len(_pattern(k).findall(a.text)) > 1 for k in new):
+                a = recogniser.analyse(document, sentence, aliases)
+        out.append(a)
+    return out
