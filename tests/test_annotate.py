@@ -285,18 +285,20 @@ def test_bioc_output_round_trips_through_the_bioc_package(fmt: str,
     assert again.strip() == written.strip()
 
 
-def test_a_mention_across_title_and_abstract_gets_one_passage(tmp_path: Path,
-                                                             recogniser: Recogniser) -> None:
-    path = tmp_path / "joined.PubTator.txt"  # no final stop: title and abstract read as one
+def test_the_title_is_its_own_sentence_so_no_mention_spans_title_and_abstract(
+        tmp_path: Path, recogniser: Recogniser) -> None:
+    path = tmp_path / "joined.PubTator.txt"  # no final stop after the title
     path.write_text("5|t|Therapy with MSC\n5|a|exosomes improved recovery.\n", encoding="utf-8")
     (doc,) = read_pubtator(path)
     mentions = document_mentions(doc, recogniser)
-    assert ("MSC exosomes", 13, 25) in [(m.text, m.start, m.end) for m in mentions]
+    spans = [(m.text, m.start, m.end) for m in mentions]
+    assert ("MSC", 13, 16) in spans and ("exosomes", 17, 25) in spans
+    assert not [m for m in mentions if m.start < 16 < m.end]
     loaded = bioc.loads(bioc.dumps(bioc_collection([(doc, mentions, [])])))
     bioc.validate(loaded)
-    (passage,) = loaded.documents[0].passages
-    assert passage.infons["type"] == "text" and passage.text == doc.text
-    assert len(passage.annotations) == len(mentions)
+    title, abstract = loaded.documents[0].passages
+    assert (title.infons["type"], abstract.infons["type"]) == ("title", "abstract")
+    assert sum(len(p.annotations) for p in (title, abstract)) == len(mentions)
 
 
 def test_bioc_xml_is_valid_against_the_bioc_element_structure(recogniser: Recogniser) -> None:
