@@ -20,7 +20,8 @@ The rules (docs/lexicon.md, "Ambiguity"):
   the field's abbreviations (``resources/lexicon/field-abbreviations.txt``) and generic
   names (``generic-names.txt``) are never matched;
 * a gene alias shared by several genes is dropped unless it is the official symbol of one
-  of them (then it names that gene); a one- or two-character symbol is kept only when it
+  of them (then it names that gene); so is a GO synonym shared by several GO terms (GO.db
+  keeps no synonym scope, and such a synonym is a related one: "necrosis"); a one- or two-character symbol is kept only when it
   has a digit and no other entity has the same key;
 * a gene symbol or alias that is an English word (the system word list) is flagged
   :data:`NEEDS_GENE_CONTEXT`: the matcher accepts it only near a gene word;
@@ -64,6 +65,9 @@ MAX_KEY_LENGTH = 1023
 #: Names whose comparison key is longer than this are kept for look-up by name but not
 #: matched in text: nobody writes a 60-character ontology label out in a sentence.
 MAX_MATCHED_LENGTH = 60
+#: Sources whose synonyms carry no scope (exact, related, broad): a synonym several of
+#: their terms share is not an exact name of any of them and is dropped.
+_UNSCOPED_SYNONYMS = frozenset({"GO"})
 #: Sources whose names get no plural forms (processes, proper disease names); taxon labels
 #: (Latin names) get none either, their common names do.
 _NO_PLURALS = frozenset({"GO", "HPOA"})
@@ -123,12 +127,17 @@ class CompileRules:
 
 
 def version_key(versions: dict[str, str], rules: CompileRules) -> str:
-    """The lexicon version: compiler version + a hash of the source versions and rules.
+    """The lexicon version: compiler version + a hash of the source versions, the word
+    lists and the compiler's own code (a rule change makes a new version).
 
     >>> version_key({"MONDO": "v1"}, CompileRules(frozenset(), frozenset(), frozenset()))[:2]
     '1-'
     """
-    payload = json.dumps({"sources": versions, "rules": rules.digest()}, sort_keys=True)
+    code = hashlib.sha256()
+    for module in ("normalise.py", "sources.py", "compile.py"):  # the rules are code too
+        code.update(files("exokg.lexicon").joinpath(module).read_bytes())
+    payload = json.dumps({"sources": versions, "rules": rules.digest(),
+                          "code": code.hexdigest()}, sort_keys=True)
     return f"{COMPILER_VERSION}-{hashlib.sha256(payload.encode()).hexdigest()[:12]}"
 
 
@@ -153,8 +162,11 @@ class _Entry:
 def _entries(records: list[Record], rules: CompileRules) -> list[_Entry]:
     symbol_of: dict[str, set[int]] = defaultdict(set)
     alias_of: dict[str, set[int]] = defaultdict(set)
+    unscoped_synonym_of: dict[str, set[int]] = defaultdict(set)
     for i, r in enumerate(records):
         for n in r.names:
+            if n.kind == "synonym" and r.source in _UNSCOPED_SYNONYMS:
+                unscoped_synonym_of[key(n.text)].add(i)
             if n.kind == "symbol":
                 symbol_of[case_form(n.text)].add(i)
             elif n.kind == "alias":
@@ -174,6 +186,8 @@ def _entries(records: list[Record], rules: CompileRules) -> list[_Entry]:
             if not sensitive and k in rules.generic_names:
                 continue
             flags = 0
+            if n.kind == "synonym" and len(unscoped_synonym_of.get(k, ())) > 1:
+                continue  # a related synonym of several terms ("necrosis" in GO)
             if n.kind == "alias":
                 owners = symbol_of.get(form)
                 if owners and i not in owners:
