@@ -25,8 +25,13 @@ The rules (docs/lexicon.md, "Ambiguity"):
   has a digit and no other entity has the same key;
 * a gene symbol or alias that is an English word (the system word list) is flagged
   :data:`NEEDS_GENE_CONTEXT`: the matcher accepts it only near a gene word;
-* when several entities share a key, the candidates are ordered by source (MONDO, OMIM and
-  Orphanet, HPO, CL, NCBI Gene, GO, UBERON, NCBITaxon), then by the kind of name, then by
+* a one-word name without a space matches only text without one ("AND1" is not "and 1");
+  a lower-cased copy of an entity's own abbreviation ("ion" beside "ION") is dropped, and
+  so are one-word common names of taxa above species ("bear", "rodent");
+* when several entities share a key, the candidates are ordered by tier (labels, full
+  names, case-insensitive synonyms and official gene symbols; then ontology
+  abbreviations, so "G6PD" is the gene before the deficiency; then gene aliases), source
+  (MONDO, OMIM and Orphanet, HPO, CL, NCBI Gene, GO, UBERON, NCBITaxon), kind of name and
   identifier, and the matcher takes the first whose conditions hold.
 """
 
@@ -52,6 +57,7 @@ __all__ = [
     "MAX_KEY_LENGTH",
     "CASE_RELAXED",
     "NEEDS_GENE_CONTEXT",
+    "NO_SPACE",
     "WORD_CASE_INSENSITIVE",
     "CompileRules",
     "compile_records",
@@ -60,6 +66,9 @@ __all__ = [
 
 #: Bump when the artefact's layout or the naming rules change (part of the version key).
 COMPILER_VERSION = "1"
+#: Candidate flag: the name has no space, so the text must have none either ("AND1" is not
+#: "and 1", "PI3" is not "PI 3").
+NO_SPACE = 8
 #: Names with longer comparison keys are not matched (they are kept for look-up by name).
 MAX_KEY_LENGTH = 1023
 #: Names whose comparison key is longer than this are kept for look-up by name but not
@@ -174,6 +183,7 @@ def _entries(records: list[Record], rules: CompileRules) -> list[_Entry]:
     out: list[_Entry] = []
     for i, r in enumerate(records):
         seen: set[tuple[str, str]] = set()
+        abbreviated = {key(n.text) for n in r.names if _case_sensitive(n)}
         for n in r.names:
             k = key(n.text)
             form = case_form(n.text)
@@ -181,6 +191,10 @@ def _entries(records: list[Record], rules: CompileRules) -> list[_Entry]:
             if alnum < 2 or not any(c.isalpha() for c in form):
                 continue
             sensitive = _case_sensitive(n)
+            if not sensitive and k in abbreviated:
+                continue  # "ion" beside "ION": a lower-cased copy of an abbreviation
+            if r.source == "NCBITaxon" and r.preference and " " not in k:
+                continue  # a one-word common name of a genus or higher group ("bear")
             if sensitive and form in rules.field_abbreviations:
                 continue
             if not sensitive and k in rules.generic_names:
@@ -198,13 +212,18 @@ def _entries(records: list[Record], rules: CompileRules) -> list[_Entry]:
                 if alnum <= 2 and not (n.kind == "symbol" and any(c.isdigit() for c in form)):
                     continue
                 if form.lower() in rules.english_words:
+                    if form.islower():
+                        continue  # "not": a word, not a symbol
                     flags |= NEEDS_GENE_CONTEXT
                 elif alnum >= 3 and (alnum >= 4 or any(c.isdigit() for c in form)):
                     flags |= CASE_RELAXED
             if not sensitive and " " not in k and k.isalpha():
                 flags |= WORD_CASE_INSENSITIVE
-            rank = (_SOURCE_RANK.get(r.source, 9), r.preference, _KIND_RANK.get(n.kind, 9),
-                    flags)
+            if " " not in n.text.strip():
+                flags |= NO_SPACE
+            tier = 2 if n.kind == "alias" else 1 if sensitive and n.kind != "symbol" else 0
+            rank = (tier, _SOURCE_RANK.get(r.source, 9), r.preference,
+                    _KIND_RANK.get(n.kind, 9), flags)
             variants = [(k, form if sensitive else "")]
             if n.kind not in ("symbol", "alias"):
                 if sensitive:

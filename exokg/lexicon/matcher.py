@@ -23,6 +23,7 @@ from exokg.lexicon.compile import (
     CASE_RELAXED,
     MAX_KEY_LENGTH,
     NEEDS_GENE_CONTEXT,
+    NO_SPACE,
     WORD_CASE_INSENSITIVE,
 )
 from exokg.lexicon.normalise import Token, key, tokens
@@ -173,7 +174,10 @@ class Lexicon:
     def _choose(self, text: str, toks: list[Token], first: int, last: int,
                 candidates: tuple[tuple[int, str, int], ...]) -> int | None:
         surface = None
+        spaced = any(c.isspace() for c in text[toks[first].start:toks[last].end])
         for idx, case, flags in candidates:
+            if spaced and flags & NO_SPACE:
+                continue
             if case:
                 if surface is None:
                     surface = "".join(t.text for t in toks[first:last + 1])
