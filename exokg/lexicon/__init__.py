@@ -19,6 +19,8 @@ Nothing is read at import time.
 from __future__ import annotations
 
 import os
+import re
+import shutil
 from pathlib import Path
 
 from exokg.errors import LexiconMissingError
@@ -47,6 +49,7 @@ __all__ = [
 ]
 
 _CURRENT = "CURRENT"
+_VERSION_DIR = re.compile(r"\d+-[0-9a-f]{12}")
 
 
 def lexicon_home() -> Path:
@@ -75,7 +78,8 @@ def read_sources(found: SourceFiles):  # -> Iterator[Record]
 def build_lexicon(home: Path | None = None, *, sources_dir: Path | None = None,
                   force: bool = False, allow_partial: bool = False) -> LexiconInfo:
     """Compile the installed sources into ``home`` (default :func:`lexicon_home`) and make
-    the result current. An up-to-date lexicon (same version key) is reused unless ``force``.
+    the result current (earlier versions in ``home`` are deleted). An up-to-date lexicon
+    (same version key) is reused unless ``force``.
 
     ``sources_dir`` is where the Debian packages' SQLite files were extracted (default
     ``home/sources``). Raises :class:`LexiconMissingError` listing what is not installed,
@@ -96,6 +100,9 @@ def build_lexicon(home: Path | None = None, *, sources_dir: Path | None = None,
                         sources=found.versions, rules=rules)
     home.mkdir(parents=True, exist_ok=True)
     (home / _CURRENT).write_text(version + "\n", encoding="utf-8")
+    for old in home.iterdir():  # earlier versions are never used again
+        if old != target and old.is_dir() and _VERSION_DIR.fullmatch(old.name):
+            shutil.rmtree(old, ignore_errors=True)
     lexicon = Lexicon(target)
     try:
         return lexicon.info

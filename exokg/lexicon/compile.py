@@ -7,7 +7,8 @@ writes, into one folder:
 * ``lexicon.sqlite`` — tables ``entity`` (index, CURIE, label, class, source, xrefs),
   ``name`` (comparison key -> entity, surface form, kind) and ``meta`` (version, sources);
 * ``automaton.pickle`` — a pyahocorasick automaton (integer values) over the comparison
-  keys of the names (:mod:`exokg.lexicon.normalise`); a key's value is
+  keys of the names (:mod:`exokg.lexicon.normalise`), each with a leading space so that
+  hits start on a token boundary; a key's value is
   ``key_id * (MAX_KEY_LENGTH + 1) + len(key)``, and table ``candidate`` holds the key's
   candidates ``(entity index, case form or "", flags)`` in order, best first.
 
@@ -278,7 +279,7 @@ def compile_records(records: Iterable[Record], out_dir: Path, *, version: str,
             best.setdefault((e.entity, e.case), e)
         rows.extend((key_id, pos, e.entity, e.case, e.flags)
                     for pos, e in enumerate(best.values()))
-        automaton.add_word(k, key_id * (MAX_KEY_LENGTH + 1) + len(k))
+        automaton.add_word(" " + k, key_id * (MAX_KEY_LENGTH + 1) + len(k))
     automaton.make_automaton()
     with (tmp / "automaton.pickle").open("wb") as f:
         pickle.dump(automaton, f, protocol=pickle.HIGHEST_PROTOCOL)

@@ -114,7 +114,7 @@ class Lexicon:
         """Entities one of whose names has the comparison key of ``name`` (case and
         hyphens ignored), best candidate first (the order the matcher tries them)."""
         name_key = key(name)
-        found = self._automaton.get(name_key, None)
+        found = self._automaton.get(" " + name_key, None)
         if found is not None:
             indices = [c[0] for c in self._candidates(found // (MAX_KEY_LENGTH + 1))]
         else:  # a name too long to be matched in text
@@ -137,7 +137,7 @@ class Lexicon:
             return []
         starts: dict[int, int] = {}
         ends: dict[int, int] = {}
-        pos = 0
+        pos = 1  # after the leading space every key starts with
         parts = []
         for i, t in enumerate(toks):
             starts[pos] = i
@@ -146,7 +146,7 @@ class Lexicon:
             pos += len(folded)
             ends[pos - 1] = i
             pos += 1
-        norm = " ".join(parts)
+        norm = " " + " ".join(parts)
         hits: list[tuple[int, int, int]] = []  # (first token, last token, entity index)
         for end, value in self._automaton.iter(norm):
             key_id, length = divmod(value, MAX_KEY_LENGTH + 1)
