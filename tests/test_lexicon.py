@@ -339,3 +339,21 @@ def test_ontology_cells_are_parts_of_preparations_not_agents(recogniser: Recogni
 def test_mirna_grammar_wins_over_mir_gene_symbols(recogniser: Recogniser) -> None:
     (mention,) = [m for m in recogniser.mentions("MIR21 was high") if m.start == 0]
     assert mention.source == "mirna"
+
+
+def test_cli_lexicon_info_and_missing_message(tmp_path: Path, capsys: pytest.CaptureFixture
+                                              ) -> None:
+    from exokg.cli import main
+
+    assert main(["lexicon", "info", "--home", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("exokg: error: ") and "exokg lexicon build" in err
+    (tmp_path / "src").mkdir()
+    compile_records(_records(tmp_path / "src"), tmp_path / "1-000000000000", version="1-x",
+                    sources={"MONDO": "v1"}, rules=RULES)
+    (tmp_path / "CURRENT").write_text("1-000000000000\n")
+    assert main(["lexicon", "info", "--home", str(tmp_path), "--json"]) == 0
+    import json
+    info = json.loads(capsys.readouterr().out)
+    assert info["version"] == "1-x" and info["sources"] == {"MONDO": "v1"}
+    assert info["counts"]["entities"] > 10
