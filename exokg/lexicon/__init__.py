@@ -43,6 +43,7 @@ __all__ = [
     "LexiconInfo",
     "LexiconMissingError",
     "build_lexicon",
+    "current_path",
     "lexicon_home",
     "load_lexicon",
     "read_sources",

@@ -20,6 +20,8 @@ from __future__ import annotations
 import os
 import warnings
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from exokg.errors import ExokgError
 from exokg.model import Entity, Mention
@@ -74,11 +76,19 @@ def default_open_lexicon(vocabulary: Vocabulary) -> OpenLexicon | None:
         return None
     from exokg.errors import LexiconMissingError
     try:
-        from exokg.lexicon import load_lexicon
-        return OpenLexicon.over(load_lexicon(), vocabulary)
+        from exokg.lexicon import current_path
+        return OpenLexicon.over(_open(str(current_path())), vocabulary)
     except (LexiconMissingError, ImportError) as err:
         if mode == "require":
             raise
         warnings.warn(f"{err}; recognising with the curated vocabulary only (set "
                       "EXOKG_LEXICON=off to silence this)", RuntimeWarning, stacklevel=2)
         return None
+
+
+@lru_cache(maxsize=1)
+def _open(path: str) -> object:
+    """The lexicon in ``path``, opened once per process (loading takes a second or two and
+    a few hundred MB; a Lexicon is read-only, so recognisers can share it)."""
+    from exokg.lexicon import Lexicon
+    return Lexicon(Path(path))
