@@ -186,6 +186,9 @@ def test_plurals_hyphens_greek_and_case(lexicon: Lexicon) -> None:
         ("IL-6", "NCBIGene:3569"), ("IL6", "NCBIGene:3569"), ("Interleukin-6", "NCBIGene:3569")]
     assert _found(lexicon, "in house mice") == [("house mice", "NCBITaxon:10090")]
     assert _found(lexicon, "p53 and P53") == [("p53", "NCBIGene:7157"), ("P53", "NCBIGene:7157")]
+    # mouse/rat and protein-name capitalisation of a symbol, not an all-lower-case word
+    assert _found(lexicon, "Il6 and Tp53") == [("Il6", "NCBIGene:3569"), ("Tp53", "NCBIGene:7157")]
+    assert _found(lexicon, "gtwo, Gtwo") == [("Gtwo", "NCBIGene:101")]
 
 
 def test_word_boundaries(lexicon: Lexicon) -> None:

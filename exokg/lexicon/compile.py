@@ -83,9 +83,10 @@ _UNSCOPED_SYNONYMS = frozenset({"GO"})
 _NO_PLURALS = frozenset({"GO", "HPOA"})
 #: Candidate flag: accept only with a gene word (``gene-context.txt``) within three tokens.
 NEEDS_GENE_CONTEXT = 1
-#: Candidate flag: a gene symbol that may also match with other capitals ("p53" for P53,
-#: "Il6" for IL6: mouse and rat symbols are written so) unless the text is all lower case
-#: without a digit; never set for symbols that are English words.
+#: Candidate flag: a gene symbol of three or more characters that may also match with
+#: other capitals ("p53" for P53, "Il6" for IL6, "Akt" for AKT: mouse and rat symbols and
+#: protein names are written so) unless the text is all lower case without a digit; never
+#: set for symbols that are English words.
 CASE_RELAXED = 4
 #: Candidate flag: a case-insensitive one-word name; not matched on an all-capitals token
 #: (an abbreviation such as "CAT" is not the word "cat").
@@ -216,7 +217,7 @@ def _entries(records: list[Record], rules: CompileRules) -> list[_Entry]:
                     if form.islower():
                         continue  # "not": a word, not a symbol
                     flags |= NEEDS_GENE_CONTEXT
-                elif alnum >= 3 and (alnum >= 4 or any(c.isdigit() for c in form)):
+                elif alnum >= 3:
                     flags |= CASE_RELAXED
             if not sensitive and " " not in k and k.isalpha():
                 flags |= WORD_CASE_INSENSITIVE
