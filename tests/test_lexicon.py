@@ -360,3 +360,18 @@ def test_cli_lexicon_info_and_missing_message(tmp_path: Path, capsys: pytest.Cap
     info = json.loads(capsys.readouterr().out)
     assert info["version"] == "1-x" and info["sources"] == {"MONDO": "v1"}
     assert info["counts"]["entities"] > 10
+
+
+def test_ontology_xrefs_become_exact_matches_in_rdf(lexicon: Lexicon) -> None:
+    from rdflib import URIRef
+    from rdflib.namespace import SKOS
+
+    from exokg.graph.rdf import GraphBuilder
+
+    builder = GraphBuilder()
+    node = builder.add_entity(lexicon.entity("NCBIGene:3569"))
+    assert node == URIRef("https://www.ncbi.nlm.nih.gov/gene/3569")
+    matches = set(builder.graph.objects(node, SKOS.exactMatch))
+    assert {URIRef("http://purl.uniprot.org/uniprot/P05231"),
+            URIRef("https://www.ensembl.org/id/ENSG00000136244"),
+            URIRef("https://omim.org/entry/147620")} <= matches
