@@ -47,6 +47,7 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from importlib import metadata
 from importlib.resources import files
 from pathlib import Path
 
@@ -139,7 +140,8 @@ class CompileRules:
 
 def version_key(versions: dict[str, str], rules: CompileRules) -> str:
     """The lexicon version: compiler version + a hash of the source versions, the word
-    lists and the compiler's own code (a rule change makes a new version).
+    lists, the compiler's own code (a rule change makes a new version) and the
+    pyahocorasick version (the automaton's pickle format).
 
     >>> version_key({"MONDO": "v1"}, CompileRules(frozenset(), frozenset(), frozenset()))[:2]
     '1-'
@@ -147,8 +149,13 @@ def version_key(versions: dict[str, str], rules: CompileRules) -> str:
     code = hashlib.sha256()
     for module in ("normalise.py", "sources.py", "compile.py"):  # the rules are code too
         code.update(files("exokg.lexicon").joinpath(module).read_bytes())
+    try:  # the automaton is pickled in this library's own format
+        automaton_format = metadata.version("pyahocorasick")
+    except metadata.PackageNotFoundError:
+        automaton_format = "?"
     payload = json.dumps({"sources": versions, "rules": rules.digest(),
-                          "code": code.hexdigest()}, sort_keys=True)
+                          "code": code.hexdigest(), "pyahocorasick": automaton_format},
+                         sort_keys=True)
     return f"{COMPILER_VERSION}-{hashlib.sha256(payload.encode()).hexdigest()[:12]}"
 
 

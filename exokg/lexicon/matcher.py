@@ -73,8 +73,10 @@ class Lexicon:
             self._db = sqlite3.connect(f"file:{database}?mode=ro", uri=True,
                                        check_same_thread=False)
             meta = dict(self._db.execute("SELECT name, value FROM meta"))
-        except (OSError, pickle.UnpicklingError, sqlite3.Error, EOFError) as err:
-            raise InputError(str(path), f"cannot read the lexicon: {err}") from err
+        except (OSError, pickle.UnpicklingError, sqlite3.Error, EOFError, ValueError,
+                TypeError, AttributeError) as err:
+            raise InputError(str(path), f"cannot read the lexicon ({err}): rebuild it with "
+                                        "`exokg lexicon build --force`") from err
         import json
         self.info = LexiconInfo(path, meta.get("version", "?"),
                                 json.loads(meta.get("sources", "{}")),
