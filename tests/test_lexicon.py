@@ -375,3 +375,19 @@ def test_ontology_xrefs_become_exact_matches_in_rdf(lexicon: Lexicon) -> None:
     assert {URIRef("http://purl.uniprot.org/uniprot/P05231"),
             URIRef("https://www.ensembl.org/id/ENSG00000136244"),
             URIRef("https://omim.org/entry/147620")} <= matches
+
+
+def test_a_forked_child_reads_through_its_own_connection(lexicon: Lexicon) -> None:
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    lexicon.find("IL-6")  # the parent has used its connection
+    parent = id(lexicon._db)
+    child = context.Process(target=lambda: queue.put(
+        ([m.entity.id for m in lexicon.find("IL-6 in the hippocampus")],
+         id(lexicon._db) != parent)))
+    child.start()
+    found, own_connection = queue.get(timeout=60)
+    child.join(timeout=60)
+    assert found == ["NCBIGene:3569", "UBERON:0002421"] and own_connection

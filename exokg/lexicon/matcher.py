@@ -11,6 +11,7 @@ overlap.
 
 from __future__ import annotations
 
+import os
 import pickle
 import sqlite3
 from dataclasses import dataclass
@@ -70,9 +71,10 @@ class Lexicon:
         try:
             with pickled.open("rb") as f:
                 self._automaton = pickle.load(f)
-            self._db = sqlite3.connect(f"file:{database}?mode=ro", uri=True,
-                                       check_same_thread=False)
-            meta = dict(self._db.execute("SELECT name, value FROM meta"))
+            self._database = database
+            self._pid = os.getpid()
+            self._connection = self._connect()
+            meta = dict(self._connection.execute("SELECT name, value FROM meta"))
         except (OSError, pickle.UnpicklingError, sqlite3.Error, EOFError, ValueError,
                 TypeError, AttributeError) as err:
             raise InputError(str(path), f"cannot read the lexicon ({err}): rebuild it with "
@@ -92,7 +94,19 @@ class Lexicon:
 
     def close(self) -> None:
         """Close the database (the lexicon is unusable afterwards)."""
-        self._db.close()
+        self._connection.close()
+
+    def _connect(self) -> sqlite3.Connection:
+        return sqlite3.connect(f"file:{self._database}?mode=ro", uri=True,
+                               check_same_thread=False)
+
+    @property
+    def _db(self) -> sqlite3.Connection:
+        """The database connection of this process (a forked child opens its own: an
+        SQLite connection must not cross a fork)."""
+        if os.getpid() != self._pid:
+            self._pid, self._connection = os.getpid(), self._connect()
+        return self._connection
 
     # -- look-up --------------------------------------------------------------------------
 
