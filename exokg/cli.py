@@ -112,6 +112,12 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     return run_annotate(args)
 
 
+def cmd_lexicon(args: argparse.Namespace) -> int:
+    from exokg.lexicon.command import run_lexicon
+
+    return run_lexicon(args)
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="exokg", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -183,6 +189,14 @@ def make_parser() -> argparse.ArgumentParser:
                                    "updates are refused.")
     add_query_arguments(q)
     q.set_defaults(func=cmd_query)
+    from exokg.lexicon.command import add_lexicon_arguments
+
+    lx = sub.add_parser("lexicon", help="build or describe the open-vocabulary lexicon",
+                        description="Compile the ontology and gene dictionaries that "
+                                    "recognition uses beside the curated vocabulary, or show "
+                                    "which one is current.")
+    add_lexicon_arguments(lx)
+    lx.set_defaults(func=cmd_lexicon)
     return parser
 
 

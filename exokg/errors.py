@@ -5,7 +5,9 @@ failure::
 
     ExokgError
     ├── InputError          a file given to exokg is malformed (has .path and .where)
-    │   └── VocabularyError a curated vocabulary file (ontology/*.yaml) is invalid
+    │   ├── VocabularyError a curated vocabulary file (ontology/*.yaml) is invalid
+    │   └── LexiconMissingError the open-vocabulary lexicon is not built (or its sources
+    │                       are not installed)
     ├── IdentifierError     a CURIE or IRI cannot be parsed, expanded, compressed or minted
     ├── ValidationError     a graph does not conform to the SHACL shapes
     └── QueryError          a SPARQL query is rejected or fails
@@ -26,6 +28,7 @@ __all__ = [
     "ExokgError",
     "IdentifierError",
     "InputError",
+    "LexiconMissingError",
     "QueryError",
     "ValidationError",
     "VocabularyError",
@@ -115,6 +118,11 @@ def _rebuild(
 
 class VocabularyError(InputError):
     """A curated vocabulary file is invalid (unknown class, duplicate id or synonym, ...)."""
+
+
+class LexiconMissingError(InputError):
+    """The open-vocabulary lexicon (exokg.lexicon) is not built, or its sources are not
+    installed; the message names the folder and the command that fixes it."""
 
 
 class IdentifierError(ExokgError, ValueError):

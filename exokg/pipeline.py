@@ -46,6 +46,8 @@ class BuildResult:
     seconds: float = 0.0
     disagreements: list[Disagreement] = field(default_factory=list)
     mentions: list[DocumentMention] = field(default_factory=list)  # with build(mentions=True)
+    #: version key of the open-vocabulary lexicon the build recognised with (None: none)
+    lexicon: str | None = None
 
     def summary(self) -> str:
         """A human summary: documents, sentences, entities by class, statements by predicate."""
@@ -58,6 +60,7 @@ class BuildResult:
         by_pred = Counter(s.predicate for s in self.statements)
         evidence = sum(len(s.evidence) for s in self.statements)
         lines = [f"documents: {len(self.documents)}", f"sentences: {self.sentences}",
+                 f"lexicon: {self.lexicon or 'none (curated vocabulary only)'}",
                  f"entities: {len(used)}"]
         lines += [f"  {cls}: {n}" for cls, n in sorted(by_class.items())]
         lines.append(f"statements: {len(self.statements)} (evidence sentences: {evidence})")
@@ -199,7 +202,9 @@ def build(paths: Sequence[str | Path] | None = None, *, recogniser: Recogniser |
     found: list[DocumentMention] | None = [] if mentions else None
     raw, registry, sentences = extract_statements(keep(stream_documents(paths)), recogniser,
                                                   progress, total, on_document, found)
-    return assemble_result(documents, raw, registry, sentences, started, found or [])
+    result = assemble_result(documents, raw, registry, sentences, started, found or [])
+    result.lexicon = recogniser.lexicon_version
+    return result
 
 
 def assemble_result(documents: list[Document], raw: Iterable[Statement],

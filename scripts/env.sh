@@ -24,3 +24,34 @@ exokg_system_packages() {
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
+
+# exokg_lexicon: fetch the Debian gene and GO tables (r-bioc-org.hs.eg.db, r-bioc-go.db: only
+# their SQLite files are extracted, R is not installed) and the word list the ambiguity rules
+# use (wamerican), then compile the open-vocabulary lexicon (docs/lexicon.md). The lexicon
+# home is $EXOKG_LEXICON_DIR, else $XDG_CACHE_HOME/exokg/lexicon, else ~/.cache/exokg/lexicon;
+# `exokg lexicon build` reuses an up-to-date lexicon, so this is quick after the first time.
+exokg_lexicon() {
+  local home="${EXOKG_LEXICON_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/exokg/lexicon}"
+  local src="$home/sources"
+  [ -f /usr/share/dict/words ] || exokg_system_packages wamerican \
+    || echo "warning: wamerican not installed: gene symbols that are English words will not be flagged" >&2
+  if [ ! -f "$src/org.Hs.eg.sqlite" ] || [ ! -f "$src/GO.sqlite" ]; then
+    local work
+    work="$(mktemp -d)"
+    mkdir -p "$src"
+    echo "fetching r-bioc-org.hs.eg.db and r-bioc-go.db (about 50 MB) for the lexicon" >&2
+    if ! (cd "$work" && apt-get download r-bioc-org.hs.eg.db r-bioc-go.db >/dev/null 2>&1); then
+      local sudo=""
+      [ "$(id -u)" -ne 0 ] && sudo="sudo"
+      $sudo apt-get update -qq
+      (cd "$work" && apt-get download r-bioc-org.hs.eg.db r-bioc-go.db >/dev/null)
+    fi
+    for deb in "$work"/*.deb; do
+      dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$work" --wildcards '*.sqlite'
+    done
+    find "$work" -name 'org.Hs.eg.sqlite' -exec mv {} "$src/" \;
+    find "$work" -name 'GO.sqlite' -exec mv {} "$src/" \;
+    rm -rf "$work"
+  fi
+  .venv/bin/exokg lexicon build
+}

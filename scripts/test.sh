@@ -9,4 +9,5 @@ exokg_system_packages raptor2-utils serdi chromium chromium-driver
 # Java runs the HermiT reasoner of tests/test_ontology_owl.py (exokg's machines ship OpenJDK).
 command -v java >/dev/null || exokg_system_packages default-jre-headless
 exokg_venv test
+exokg_lexicon
 exec .venv/bin/python -m pytest "$@"

@@ -1,13 +1,14 @@
 """Recognition: sentence text -> grounded mentions.
 
-Three recognisers run on each sentence: the miRNA name grammar (:mod:`.mirna`), the
-vocabulary matcher (:mod:`.lexicon`) and the identifier/quantity patterns (:mod:`.values`);
-then composite exosome preparations are assembled around vesicle mentions
+Four recognisers run on each sentence: the miRNA name grammar (:mod:`.mirna`), the curated
+vocabulary matcher (:mod:`.lexicon`), the open-vocabulary lexicon of published ontologies
+(:mod:`exokg.lexicon`, when built; see :mod:`.open`) and the identifier/quantity patterns
+(:mod:`.values`); then composite exosome preparations are assembled around vesicle mentions
 (:mod:`.composite`). Short forms the document defined ("hUC-MSC-Exos") are found as what
 their long forms were recognised as (:mod:`.document`); "activation of microglia and
 astrocytes" names astrocyte activation too (:mod:`.coordination`). Where mentions overlap, a
-preparation wins over its parts, a miRNA name over a dictionary match, and a longer match
-over a shorter one.
+preparation wins over its parts, a miRNA name over a dictionary match, a curated term over an
+ontology name, and a longer match over a shorter one.
 """
 
 from __future__ import annotations
@@ -21,11 +22,17 @@ from exokg.recognise.coordination import elided_heads
 from exokg.recognise.document import Alias, alias_mentions
 from exokg.recognise.lexicon import LexiconMatcher
 from exokg.recognise.mirna import MirnaGrounder, find_mirnas
+from exokg.recognise.open import OpenLexicon, default_open_lexicon
 from exokg.recognise.values import find_values
 from exokg.vocabulary import Vocabulary, load_vocabulary
 
 _PRIORITY = {"composite": 0, "composite-alternative": 0, "abbreviation": 1, "mirna": 1,
-             "coordination": 1, "lexicon": 2}
+             "coordination": 1, "lexicon": 2, "ontology": 3}
+#: Classes whose ontology mentions serve only as parts of preparations ("astrocyte-derived
+#: exosomes"), not as top-level mentions: extraction takes a top-level Cell as the agent of a
+#: claim, and a cell type the curated vocabulary does not list (astrocytes, microglia) is
+#: what a treatment acts on in this literature, not the treatment.
+_PARTS_ONLY = frozenset({"Cell"})
 
 
 @dataclass(frozen=True)
@@ -35,21 +42,35 @@ class Recogniser:
     vocabulary: Vocabulary
     matcher: LexiconMatcher
     grounder: MirnaGrounder
+    open_lexicon: OpenLexicon | None = None
 
     @classmethod
     def default(cls) -> Recogniser:
-        """Recogniser over the packaged vocabulary and miRNA table."""
-        return cls.from_vocabulary(load_vocabulary(), MirnaGrounder.default())
+        """Recogniser over the packaged vocabulary and miRNA table, and the open lexicon
+        as ``$EXOKG_LEXICON`` says (:func:`exokg.recognise.open.default_open_lexicon`)."""
+        vocabulary = load_vocabulary()
+        return cls.from_vocabulary(vocabulary, MirnaGrounder.default(),
+                                   default_open_lexicon(vocabulary))
 
     @classmethod
-    def from_vocabulary(cls, vocabulary: Vocabulary, grounder: MirnaGrounder) -> Recogniser:
-        return cls(vocabulary, LexiconMatcher.from_vocabulary(vocabulary), grounder)
+    def from_vocabulary(cls, vocabulary: Vocabulary, grounder: MirnaGrounder,
+                        open_lexicon: OpenLexicon | None = None) -> Recogniser:
+        return cls(vocabulary, LexiconMatcher.from_vocabulary(vocabulary), grounder,
+                   open_lexicon)
+
+    @property
+    def lexicon_version(self) -> str | None:
+        """The open lexicon's version key, or None when recognising without it."""
+        return self.open_lexicon.version if self.open_lexicon else None
 
     def base_mentions(self, text: str) -> list[Mention]:
-        """miRNA and vocabulary mentions of ``text`` (may overlap)."""
+        """miRNA, vocabulary and ontology mentions of ``text`` (may overlap)."""
         mirnas = [Mention(self.grounder.entity(m), m.start, m.end, m.text, "mirna")
                   for m in find_mirnas(text)]
-        return mirnas + self.matcher.find(text)
+        found = mirnas + self.matcher.find(text)
+        if self.open_lexicon is not None:
+            found += self.open_lexicon.find(text)
+        return found
 
     def mentions(self, text: str) -> list[Mention]:
         """Top-level mentions (preparations over their parts) of a short, clean text such as
@@ -68,7 +89,8 @@ class Recogniser:
         base = _resolve(found + alias_mentions(text, aliases or {})
                         + elided_heads(text, found, self.matcher.find))
         preparations = find_preparations(text, base)
-        top = _resolve(preparations + base)
+        top = [m for m in _resolve(preparations + base)
+               if not (m.source == "ontology" and m.category in _PARTS_ONLY)]
         return Analysed(document, sentence, tuple(top), tuple(values), tuple(base))
 
 

@@ -1,0 +1,99 @@
+"""Open-vocabulary lexicon: load time, memory and recognition time per abstract.
+
+Usage::
+
+    .venv/bin/python benchmarks/lexicon.py [--repeat N]
+
+Loads the current lexicon (``exokg lexicon build`` first) in a fresh process and prints
+its load time and peak resident memory (targets: <= 2 s, <= 500 MB), then the time
+:meth:`exokg.lexicon.Lexicon.find` takes per abstract over the development-set documents
+(tests/devset/documents) and the time the open lexicon adds to recognising their sentences
+(its ``find`` on each sentence, beside the curated recognisers' ``base_mentions``; target:
+<= 5 ms per abstract, an abstract taken as 1,500 characters). Figures vary with the machine; run on an idle one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCUMENTS = ROOT / "tests" / "devset" / "documents"
+ABSTRACT_CHARS = 1500
+
+_LOAD = """
+import json, resource, time
+t = time.perf_counter()
+from exokg.lexicon import load_lexicon
+lexicon = load_lexicon()
+seconds = time.perf_counter() - t
+print(json.dumps({"seconds": seconds, "version": lexicon.version,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def measure_load() -> dict:
+    """Load the lexicon in a fresh interpreter; its load seconds and peak memory."""
+    out = subprocess.run([sys.executable, "-c", _LOAD], check=True, capture_output=True,
+                         text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5, help="timing repetitions (best kept)")
+    args = parser.parse_args(argv)
+
+    load = measure_load()
+    print(f"lexicon {load['version']}: load {load['seconds']:.2f} s, "
+          f"peak memory {load['peak_mb']:.0f} MB")
+
+    from exokg.lexicon import load_lexicon
+    from exokg.pipeline import stream_documents
+    from exokg.recognise import Recogniser, masked_text
+    from exokg.recognise.mirna import MirnaGrounder
+    from exokg.recognise.open import OpenLexicon
+    from exokg.text.segment import segment
+    from exokg.vocabulary import load_vocabulary
+
+    lexicon = load_lexicon()
+    docs = list(stream_documents([DOCUMENTS]))
+    texts = [d.text for d in docs]
+    chars = sum(len(t) for t in texts)
+    lexicon.find(texts[0])  # warm the caches once
+    best = min(_time(lambda: [lexicon.find(t) for t in texts]) for _ in range(args.repeat))
+    per_abstract = best / chars * ABSTRACT_CHARS * 1000
+    print(f"Lexicon.find: {len(texts)} documents, {chars} characters: {best * 1000:.1f} ms, "
+          f"{per_abstract:.2f} ms per {ABSTRACT_CHARS}-character abstract")
+
+    vocabulary = load_vocabulary()
+    grounder = MirnaGrounder.default()
+    plain = Recogniser.from_vocabulary(vocabulary, grounder)
+    wrapped = OpenLexicon.over(lexicon, vocabulary)
+    sentences = [masked_text(s) for d in docs for s in segment(d)]
+    curated = min(_time(lambda: [plain.base_mentions(s) for s in sentences])
+                  for _ in range(args.repeat))
+    added = min(_time(lambda: [wrapped.find(s) for s in sentences])
+                for _ in range(args.repeat))
+    print(f"recognising {len(sentences)} sentences: curated recognisers {curated * 1000:.1f} ms; "
+          f"the open lexicon adds {added * 1000:.1f} ms, "
+          f"{added / chars * ABSTRACT_CHARS * 1000:.2f} ms per {ABSTRACT_CHARS}-character "
+          "abstract")
+    print(f"peak memory of this process: "
+          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    return 0
+
+
+def _time(run) -> float:  # type: ignore[no-untyped-def]
+    started = time.perf_counter()
+    run()
+    return time.perf_counter() - started
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

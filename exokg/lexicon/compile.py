@@ -1,0 +1,324 @@
+"""Compile dictionary sources into the lexicon artefact (an SQLite file and an automaton).
+
+:func:`compile_records` applies the naming rules (which names are matched, with their case
+or not, and which only near gene words) to :class:`~exokg.lexicon.sources.Record`\\ s and
+writes, into one folder:
+
+* ``lexicon.sqlite`` — tables ``entity`` (index, CURIE, label, class, source, xrefs),
+  ``name`` (comparison key -> entity, surface form, kind) and ``meta`` (version, sources);
+* ``automaton.pickle`` — a pyahocorasick automaton (integer values) over the comparison
+  keys of the names (:mod:`exokg.lexicon.normalise`), each with a leading space so that
+  hits start on a token boundary; a key's value is
+  ``key_id * (MAX_KEY_LENGTH + 1) + len(key)``, and table ``candidate`` holds the key's
+  candidates ``(entity index, case form or "", flags)`` in order, best first.
+
+The rules (docs/lexicon.md, "Ambiguity"):
+
+* gene symbols, aliases and ontology abbreviations match with their case; other names
+  case-insensitively, except one-word names with two or more capitals (``CD4``), which
+  keep their case;
+* names of fewer than two letters or digits, names made only of digits and punctuation,
+  the field's abbreviations (``resources/lexicon/field-abbreviations.txt``) and generic
+  names (``generic-names.txt``) are never matched;
+* a gene alias shared by several genes is dropped unless it is the official symbol of one
+  of them (then it names that gene); so is a GO synonym shared by several GO terms (GO.db
+  keeps no synonym scope, and such a synonym is a related one: "necrosis"); a one- or two-character symbol is kept only when it
+  has a digit and no other entity has the same key;
+* a gene symbol or alias that is an English word (the system word list) is flagged
+  :data:`NEEDS_GENE_CONTEXT`: the matcher accepts it only near a gene word;
+* a one-word name without a space matches only text without one ("AND1" is not "and 1");
+  a lower-cased copy of an entity's own abbreviation ("ion" beside "ION") is dropped, and
+  so are one-word common names of taxa above species ("bear", "rodent");
+* when several entities share a key, the candidates are ordered by tier (labels, full
+  names, case-insensitive synonyms and official gene symbols; then ontology
+  abbreviations, so "G6PD" is the gene before the deficiency; then gene aliases), source
+  (MONDO, OMIM and Orphanet, HPO, CL, NCBI Gene, GO, UBERON, NCBITaxon), kind of name and
+  identifier, and the matcher takes the first whose conditions hold.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import shutil
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import metadata
+from importlib.resources import files
+from pathlib import Path
+
+from exokg.lexicon.normalise import case_form, key, plural_keys
+from exokg.lexicon.sources import Name, Record
+
+__all__ = [
+    "COMPILER_VERSION",
+    "MAX_KEY_LENGTH",
+    "CASE_RELAXED",
+    "NEEDS_GENE_CONTEXT",
+    "NO_SPACE",
+    "WORD_CASE_INSENSITIVE",
+    "CompileRules",
+    "compile_records",
+    "version_key",
+]
+
+#: Bump when the artefact's layout or the naming rules change (part of the version key).
+COMPILER_VERSION = "1"
+#: Candidate flag: the name has no space, so the text must have none either ("AND1" is not
+#: "and 1", "PI3" is not "PI 3").
+NO_SPACE = 8
+#: Names with longer comparison keys are not matched (they are kept for look-up by name).
+MAX_KEY_LENGTH = 1023
+#: Names whose comparison key is longer than this are kept for look-up by name but not
+#: matched in text: nobody writes a 60-character ontology label out in a sentence.
+MAX_MATCHED_LENGTH = 60
+#: Sources whose synonyms carry no scope (exact, related, broad): a synonym several of
+#: their terms share is not an exact name of any of them and is dropped.
+_UNSCOPED_SYNONYMS = frozenset({"GO"})
+#: Sources whose names get no plural forms (processes, proper disease names); taxon labels
+#: (Latin names) get none either, their common names do.
+_NO_PLURALS = frozenset({"GO", "HPOA"})
+#: Candidate flag: accept only with a gene word (``gene-context.txt``) within three tokens.
+NEEDS_GENE_CONTEXT = 1
+#: Candidate flag: a gene symbol of three or more characters that may also match with
+#: other capitals ("p53" for P53, "Il6" for IL6, "Akt" for AKT: mouse and rat symbols and
+#: protein names are written so) unless the text is all lower case without a digit; never
+#: set for symbols that are English words.
+CASE_RELAXED = 4
+#: Candidate flag: a case-insensitive one-word name; not matched on an all-capitals token
+#: (an abbreviation such as "CAT" is not the word "cat").
+WORD_CASE_INSENSITIVE = 2
+
+_SOURCE_RANK = {"MONDO": 0, "HPOA": 1, "HP": 2, "CL": 3, "NCBIGene": 4, "GO": 5,
+                "UBERON": 6, "NCBITaxon": 7}
+_KIND_RANK = {"label": 0, "symbol": 0, "synonym": 1, "full_name": 1, "abbreviation": 2,
+              "alias": 3}
+_CASE_SENSITIVE_KINDS = frozenset({"symbol", "alias", "abbreviation"})
+
+
+def _resource_lines(name: str) -> list[str]:
+    text = files("exokg").joinpath("resources", "lexicon", name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines()
+            if line.strip() and not line.lstrip().startswith("#")]
+
+
+@dataclass(frozen=True)
+class CompileRules:
+    """The word lists the rules use: field abbreviations (case forms), generic names
+    (keys) and English words (lower case)."""
+
+    field_abbreviations: frozenset[str]
+    generic_names: frozenset[str]
+    english_words: frozenset[str]
+
+    @classmethod
+    def default(cls, words_file: Path | None = None) -> CompileRules:
+        """The packaged lists and the system word list (``/usr/share/dict/words``, Debian
+        ``wamerican``; an empty set when absent — then no symbol is flagged)."""
+        words: set[str] = set()
+        path = words_file or Path("/usr/share/dict/words")
+        if path.is_file():
+            words = {w.strip().lower() for w in path.read_text(encoding="utf-8",
+                                                               errors="replace").splitlines()
+                     if w.strip().isalpha()}
+        return cls(frozenset(case_form(a) for a in _resource_lines("field-abbreviations.txt")),
+                   frozenset(key(g) for g in _resource_lines("generic-names.txt")),
+                   frozenset(words))
+
+    def digest(self) -> str:
+        """A short hash of the lists (part of the lexicon version key)."""
+        h = hashlib.sha256()
+        for part in (self.field_abbreviations, self.generic_names, self.english_words):
+            h.update("\n".join(sorted(part)).encode())
+            h.update(b"\0")
+        return h.hexdigest()[:12]
+
+
+def version_key(versions: dict[str, str], rules: CompileRules) -> str:
+    """The lexicon version: compiler version + a hash of the source versions, the word
+    lists, the compiler's own code (a rule change makes a new version) and the
+    pyahocorasick version (the automaton's pickle format).
+
+    >>> version_key({"MONDO": "v1"}, CompileRules(frozenset(), frozenset(), frozenset()))[:2]
+    '1-'
+    """
+    code = hashlib.sha256()
+    for module in ("normalise.py", "sources.py", "compile.py"):  # the rules are code too
+        code.update(files("exokg.lexicon").joinpath(module).read_bytes())
+    try:  # the automaton is pickled in this library's own format
+        automaton_format = metadata.version("pyahocorasick")
+    except metadata.PackageNotFoundError:
+        automaton_format = "?"
+    payload = json.dumps({"sources": versions, "rules": rules.digest(),
+                          "code": code.hexdigest(), "pyahocorasick": automaton_format},
+                         sort_keys=True)
+    return f"{COMPILER_VERSION}-{hashlib.sha256(payload.encode()).hexdigest()[:12]}"
+
+
+def _case_sensitive(name: Name) -> bool:
+    if name.kind in _CASE_SENSITIVE_KINDS:
+        return True
+    text = name.text.strip()
+    return " " not in text and sum(c.isupper() for c in text) >= 2
+
+
+@dataclass
+class _Entry:
+    key: str
+    entity: int
+    surface: str
+    kind: str
+    case: str  # case form for case-sensitive names, else ""
+    flags: int
+    rank: tuple
+
+
+def _entries(records: list[Record], rules: CompileRules) -> list[_Entry]:
+    symbol_of: dict[str, set[int]] = defaultdict(set)
+    alias_of: dict[str, set[int]] = defaultdict(set)
+    unscoped_synonym_of: dict[str, set[int]] = defaultdict(set)
+    for i, r in enumerate(records):
+        for n in r.names:
+            if n.kind == "synonym" and r.source in _UNSCOPED_SYNONYMS:
+                unscoped_synonym_of[key(n.text)].add(i)
+            if n.kind == "symbol":
+                symbol_of[case_form(n.text)].add(i)
+            elif n.kind == "alias":
+                alias_of[case_form(n.text)].add(i)
+    out: list[_Entry] = []
+    for i, r in enumerate(records):
+        seen: set[tuple[str, str]] = set()
+        abbreviated = {key(n.text) for n in r.names if _case_sensitive(n)}
+        for n in r.names:
+            k = key(n.text)
+            form = case_form(n.text)
+            alnum = sum(c.isalnum() for c in form)
+            if alnum < 2 or not any(c.isalpha() for c in form):
+                continue
+            sensitive = _case_sensitive(n)
+            if not sensitive and k in abbreviated:
+                continue  # "ion" beside "ION": a lower-cased copy of an abbreviation
+            if r.source == "NCBITaxon" and r.preference and " " not in k:
+                continue  # a one-word common name of a genus or higher group ("bear")
+            if sensitive and form in rules.field_abbreviations:
+                continue
+            if not sensitive and k in rules.generic_names:
+                continue
+            flags = 0
+            if n.kind == "synonym" and len(unscoped_synonym_of.get(k, ())) > 1:
+                continue  # a related synonym of several terms ("necrosis" in GO)
+            if n.kind == "alias":
+                owners = symbol_of.get(form)
+                if owners and i not in owners:
+                    continue  # the official symbol of another gene
+                if not owners and len(alias_of[form]) > 1:
+                    continue  # shared by several genes, none of which it officially names
+            if n.kind in ("symbol", "alias"):
+                if alnum <= 2 and not (n.kind == "symbol" and any(c.isdigit() for c in form)):
+                    continue
+                if form.lower() in rules.english_words:
+                    if form.islower():
+                        continue  # "not": a word, not a symbol
+                    flags |= NEEDS_GENE_CONTEXT
+                elif alnum >= 3:
+                    flags |= CASE_RELAXED
+            if not sensitive and " " not in k and k.isalpha():
+                flags |= WORD_CASE_INSENSITIVE
+            if " " not in n.text.strip():
+                flags |= NO_SPACE
+            tier = 2 if n.kind == "alias" else 1 if sensitive and n.kind != "symbol" else 0
+            rank = (tier, _SOURCE_RANK.get(r.source, 9), r.preference,
+                    _KIND_RANK.get(n.kind, 9), flags)
+            variants = [(k, form if sensitive else "")]
+            if n.kind not in ("symbol", "alias"):
+                if sensitive:
+                    if form[-1:].isalpha() and form[-1:].isupper() and alnum >= 3:
+                        variants.append((k + "s", form + "s"))
+                elif r.source not in _NO_PLURALS and not (r.source == "NCBITaxon"
+                                                          and n.kind == "label"):
+                    variants += [(p, "") for p in plural_keys(k)]
+            for vk, vcase in variants:
+                if (vk, vcase) in seen:
+                    continue
+                seen.add((vk, vcase))
+                out.append(_Entry(vk, i, n.text, n.kind, vcase, flags, rank))
+    # a short official symbol only when nothing else has its key
+    by_key: dict[str, set[int]] = defaultdict(set)
+    for e in out:
+        by_key[e.key].add(e.entity)
+    return [e for e in out
+            if not (e.kind == "symbol" and sum(c.isalnum() for c in e.case) <= 2
+                    and len(by_key[e.key]) > 1)]
+
+
+def compile_records(records: Iterable[Record], out_dir: Path, *, version: str,
+                    sources: dict[str, str], rules: CompileRules) -> dict[str, int]:
+    """Write the lexicon of ``records`` into ``out_dir`` (replaced if it exists).
+
+    Returns counts (entities, names, keys). The output is deterministic: the same records,
+    version and rules give the same files."""
+    import ahocorasick
+
+    ordered = sorted(records, key=lambda r: (_SOURCE_RANK.get(r.source, 9), r.id))
+    unique: list[Record] = []
+    seen_ids: set[str] = set()
+    for r in ordered:
+        if r.id not in seen_ids:
+            seen_ids.add(r.id)
+            unique.append(r)
+    entries = _entries(unique, rules)
+    candidates: dict[str, list[_Entry]] = defaultdict(list)
+    for e in entries:
+        candidates[e.key].append(e)
+    tmp = out_dir.with_name(out_dir.name + ".tmp")
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    tmp.mkdir(parents=True)
+    keys = sorted(k for k in candidates if len(k) <= MAX_MATCHED_LENGTH)
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    rows: list[tuple[int, int, int, str, int]] = []
+    for key_id, k in enumerate(keys):
+        best: dict[tuple[int, str], _Entry] = {}
+        for e in sorted(candidates[k], key=lambda e: (e.rank, unique[e.entity].id, e.case)):
+            best.setdefault((e.entity, e.case), e)
+        rows.extend((key_id, pos, e.entity, e.case, e.flags)
+                    for pos, e in enumerate(best.values()))
+        automaton.add_word(" " + k, key_id * (MAX_KEY_LENGTH + 1) + len(k))
+    automaton.make_automaton()
+    with (tmp / "automaton.pickle").open("wb") as f:
+        pickle.dump(automaton, f, protocol=pickle.HIGHEST_PROTOCOL)
+    db = sqlite3.connect(tmp / "lexicon.sqlite")
+    with db:
+        db.executescript("""
+            CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE entity (idx INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
+                                 label TEXT NOT NULL, category TEXT NOT NULL,
+                                 source TEXT NOT NULL, xrefs TEXT NOT NULL);
+            CREATE TABLE name (key TEXT NOT NULL, idx INTEGER NOT NULL, surface TEXT NOT NULL,
+                               kind TEXT NOT NULL, case_form TEXT NOT NULL);
+            CREATE TABLE candidate (key_id INTEGER NOT NULL, pos INTEGER NOT NULL,
+                                    idx INTEGER NOT NULL, case_form TEXT NOT NULL,
+                                    flags INTEGER NOT NULL, PRIMARY KEY (key_id, pos))
+                                    WITHOUT ROWID;
+        """)
+        db.executemany("INSERT INTO candidate VALUES (?, ?, ?, ?, ?)", rows)
+        db.executemany("INSERT INTO entity VALUES (?, ?, ?, ?, ?, ?)",
+                       ((i, r.id, r.label, r.category, r.source, " ".join(r.xrefs))
+                        for i, r in enumerate(unique)))
+        db.executemany("INSERT INTO name VALUES (?, ?, ?, ?, ?)",
+                       ((e.key, e.entity, e.surface, e.kind, e.case) for e in entries))
+        db.execute("CREATE INDEX name_key ON name (key)")
+        counts = {"entities": len(unique), "names": len(entries), "keys": len(candidates)}
+        meta = {"version": version, "compiler": COMPILER_VERSION,
+                "sources": json.dumps(sources, sort_keys=True),
+                "counts": json.dumps(counts, sort_keys=True)}
+        db.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
+    db.close()
+    if out_dir.exists():
+        shutil.rmtree(out_dir)
+    os.replace(tmp, out_dir)
+    return counts

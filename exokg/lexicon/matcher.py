@@ -1,0 +1,224 @@
+"""The compiled lexicon: find mentions in text, look entities up by id or name.
+
+A :class:`Lexicon` is opened from a folder written by
+:func:`exokg.lexicon.compile.compile_records`. Matching runs the automaton over the
+comparison form of the text (:mod:`exokg.lexicon.normalise`), keeps hits that start and
+end on token boundaries and are not glued to letters or digits in the original text
+("IL6" in "IL6R" is not IL6), checks each candidate's conditions (case form, gene context,
+no all-capitals match of a common word) and keeps the longest, leftmost hits without
+overlap.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sqlite3
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+
+from exokg.errors import InputError
+from exokg.lexicon.compile import (
+    CASE_RELAXED,
+    MAX_KEY_LENGTH,
+    NEEDS_GENE_CONTEXT,
+    NO_SPACE,
+    WORD_CASE_INSENSITIVE,
+)
+from exokg.lexicon.normalise import Token, key, tokens
+from exokg.model import Entity, Mention
+
+__all__ = ["Lexicon", "LexiconInfo", "MENTION_SOURCE"]
+
+#: ``Mention.source`` of the open lexicon's mentions.
+MENTION_SOURCE = "ontology"
+_CONTEXT_WINDOW = 3
+
+
+@dataclass(frozen=True)
+class LexiconInfo:
+    """What a compiled lexicon is: its version key, source versions and counts."""
+
+    path: Path
+    version: str
+    sources: dict[str, str]
+    counts: dict[str, int]
+
+
+def _gene_words() -> frozenset[str]:
+    text = files("exokg").joinpath("resources", "lexicon", "gene-context.txt").read_text(
+        encoding="utf-8")
+    return frozenset(line.strip().casefold() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+class Lexicon:
+    """A compiled open-vocabulary lexicon (read-only; safe to share between threads)."""
+
+    def __init__(self, path: Path) -> None:
+        """Open the lexicon in folder ``path``.
+
+        Raises :class:`InputError` naming the file when a part is missing or unreadable."""
+        self.path = path
+        pickled = path / "automaton.pickle"
+        database = path / "lexicon.sqlite"
+        for part in (pickled, database):
+            if not part.is_file():
+                raise InputError(str(part), "lexicon file missing: rebuild with "
+                                            "`exokg lexicon build`")
+        try:
+            with pickled.open("rb") as f:
+                self._automaton = pickle.load(f)
+            self._database = database
+            self._pid = os.getpid()
+            self._connection = self._connect()
+            meta = dict(self._connection.execute("SELECT name, value FROM meta"))
+        except (OSError, pickle.UnpicklingError, sqlite3.Error, EOFError, ValueError,
+                TypeError, AttributeError) as err:
+            raise InputError(str(path), f"cannot read the lexicon ({err}): rebuild it with "
+                                        "`exokg lexicon build --force`") from err
+        import json
+        self.info = LexiconInfo(path, meta.get("version", "?"),
+                                json.loads(meta.get("sources", "{}")),
+                                json.loads(meta.get("counts", "{}")))
+        self._gene_words = _gene_words()
+        self._entity = lru_cache(maxsize=65536)(self._load_entity)
+        self._candidates = lru_cache(maxsize=65536)(self._load_candidates)
+
+    @property
+    def version(self) -> str:
+        """The lexicon version key (compiler version + hash of sources and rules)."""
+        return self.info.version
+
+    def close(self) -> None:
+        """Close the database (the lexicon is unusable afterwards)."""
+        self._connection.close()
+
+    def _connect(self) -> sqlite3.Connection:
+        return sqlite3.connect(f"file:{self._database}?mode=ro", uri=True,
+                               check_same_thread=False)
+
+    @property
+    def _db(self) -> sqlite3.Connection:
+        """The database connection of this process (a forked child opens its own: an
+        SQLite connection must not cross a fork)."""
+        if os.getpid() != self._pid:
+            self._pid, self._connection = os.getpid(), self._connect()
+        return self._connection
+
+    # -- look-up --------------------------------------------------------------------------
+
+    def _load_entity(self, idx: int) -> Entity:
+        row = self._db.execute("SELECT id, label, category, xrefs FROM entity WHERE idx = ?",
+                               (idx,)).fetchone()
+        curie, label, category, xrefs = row
+        return Entity(curie, label, category, xrefs=tuple(xrefs.split()) if xrefs else ())
+
+    def _load_candidates(self, key_id: int) -> tuple[tuple[int, str, int], ...]:
+        return tuple(self._db.execute(
+            "SELECT idx, case_form, flags FROM candidate WHERE key_id = ? ORDER BY pos",
+            (key_id,)))
+
+    def entity(self, curie: str) -> Entity | None:
+        """The entity with identifier ``curie`` (``NCBIGene:3569``), or None."""
+        row = self._db.execute("SELECT idx FROM entity WHERE id = ?", (curie,)).fetchone()
+        return self._entity(row[0]) if row else None
+
+    def lookup(self, name: str) -> list[Entity]:
+        """Entities one of whose names has the comparison key of ``name`` (case and
+        hyphens ignored), best candidate first (the order the matcher tries them)."""
+        name_key = key(name)
+        found = self._automaton.get(" " + name_key, None)
+        if found is not None:
+            indices = [c[0] for c in self._candidates(found // (MAX_KEY_LENGTH + 1))]
+        else:  # a name too long to be matched in text
+            indices = [row[0] for row in self._db.execute(
+                "SELECT DISTINCT idx FROM name WHERE key = ? ORDER BY idx", (name_key,))]
+        out: list[Entity] = []
+        for idx in indices:
+            entity = self._entity(idx)
+            if entity not in out:
+                out.append(entity)
+        return out
+
+    # -- matching -------------------------------------------------------------------------
+
+    def find(self, text: str) -> list[Mention]:
+        """Mentions of lexicon entities in ``text`` (offsets into ``text``), longest and
+        leftmost first, without overlap, in text order; ``source`` is ``"ontology"``."""
+        toks = tokens(text)
+        if not toks:
+            return []
+        starts: dict[int, int] = {}
+        ends: dict[int, int] = {}
+        pos = 1  # after the leading space every key starts with
+        parts = []
+        for i, t in enumerate(toks):
+            starts[pos] = i
+            folded = t.text.casefold()
+            parts.append(folded)
+            pos += len(folded)
+            ends[pos - 1] = i
+            pos += 1
+        norm = " " + " ".join(parts)
+        hits: list[tuple[int, int, int]] = []  # (first token, last token, entity index)
+        for end, value in self._automaton.iter(norm):
+            key_id, length = divmod(value, MAX_KEY_LENGTH + 1)
+            first = starts.get(end - length + 1)
+            last = ends.get(end)
+            if first is None or last is None:
+                continue
+            if _glued(text, toks[first], toks[last]):
+                continue
+            chosen = self._choose(text, toks, first, last, self._candidates(key_id))
+            if chosen is not None:
+                hits.append((first, last, chosen))
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        mentions: list[Mention] = []
+        taken = -1
+        for first, last, idx in hits:
+            if first <= taken:
+                continue
+            taken = last
+            start, end = toks[first].start, toks[last].end
+            mentions.append(Mention(self._entity(idx), start, end, text[start:end],
+                                    MENTION_SOURCE))
+        return mentions
+
+    def _choose(self, text: str, toks: list[Token], first: int, last: int,
+                candidates: tuple[tuple[int, str, int], ...]) -> int | None:
+        surface = None
+        spaced = any(c.isspace() for c in text[toks[first].start:toks[last].end])
+        for idx, case, flags in candidates:
+            if spaced and flags & NO_SPACE:
+                continue
+            if case:
+                if surface is None:
+                    surface = "".join(t.text for t in toks[first:last + 1])
+                if surface != case and not (
+                        flags & CASE_RELAXED and surface.casefold() == case.casefold()
+                        and (not surface.islower() or any(c.isdigit() for c in surface))):
+                    continue
+            elif flags & WORD_CASE_INSENSITIVE:
+                word = text[toks[first].start:toks[last].end]
+                if word.isupper() and len(word) <= 6:
+                    continue
+            if flags & NEEDS_GENE_CONTEXT and not self._gene_context(toks, first, last):
+                continue
+            return idx
+        return None
+
+    def _gene_context(self, toks: list[Token], first: int, last: int) -> bool:
+        lo, hi = max(0, first - _CONTEXT_WINDOW), min(len(toks), last + 1 + _CONTEXT_WINDOW)
+        return any(toks[i].text.casefold() in self._gene_words
+                   for i in range(lo, hi) if not first <= i <= last)
+
+
+def _glued(text: str, first: Token, last: Token) -> bool:
+    """True when the hit continues a word of the original text on either side."""
+    before = text[first.start - 1] if first.start > 0 else " "
+    after = text[last.end] if last.end < len(text) else " "
+    return (before.isalnum() and text[first.start].isalnum()) or \
+        (after.isalnum() and text[last.end - 1].isalnum())

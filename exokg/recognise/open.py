@@ -1,0 +1,94 @@
+"""The open-vocabulary lexicon as the lowest-priority recogniser.
+
+:class:`OpenLexicon` wraps an :class:`exokg.lexicon.Lexicon` for the recogniser: an entity
+the curated vocabulary also has — by the same identifier, or because a curated entry lists
+the ontology identifier among its xrefs — is replaced by the curated entity, so curated
+names, ids and descriptions win everywhere.
+
+Whether a build uses the open lexicon is set by ``$EXOKG_LEXICON``:
+
+* ``auto`` (default): use the current built lexicon; when none is built, warn (a
+  ``RuntimeWarning``, shown once) and recognise with the curated vocabulary only;
+* ``require``: raise :class:`exokg.errors.LexiconMissingError` when none is built;
+* ``off``: never use it.
+
+The build records which lexicon version it used (``BuildResult.lexicon``).
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from exokg.errors import ExokgError
+from exokg.model import Entity, Mention
+from exokg.vocabulary import Vocabulary
+
+__all__ = ["OpenLexicon", "default_open_lexicon"]
+
+_MODES = ("auto", "require", "off")
+
+
+@dataclass(frozen=True)
+class OpenLexicon:
+    """An ontology lexicon with the curated entities put in place of their ontology twins."""
+
+    lexicon: object  # exokg.lexicon.Lexicon (imported lazily: it needs pyahocorasick)
+    curated: dict[str, Entity] = field(default_factory=dict)
+
+    @classmethod
+    def over(cls, lexicon: object, vocabulary: Vocabulary) -> OpenLexicon:
+        """Wrap ``lexicon``; ids and xrefs of ``vocabulary``'s entities map to them."""
+        curated: dict[str, Entity] = {}
+        for entity in sorted(vocabulary.entities.values(), key=lambda e: e.id):
+            for curie in (*entity.xrefs, entity.id):
+                curated.setdefault(curie, entity)
+        for entity in vocabulary.entities.values():
+            curated[entity.id] = entity
+        return cls(lexicon, curated)
+
+    @property
+    def version(self) -> str:
+        return self.lexicon.version  # type: ignore[attr-defined,no-any-return]
+
+    def find(self, text: str) -> list[Mention]:
+        """The lexicon's mentions of ``text``, curated entities substituted."""
+        out = []
+        for m in self.lexicon.find(text):  # type: ignore[attr-defined]
+            entity = self.curated.get(m.entity.id)
+            out.append(m if entity is None else Mention(entity, m.start, m.end, m.text,
+                                                        m.source))
+        return out
+
+
+def default_open_lexicon(vocabulary: Vocabulary) -> OpenLexicon | None:
+    """The open lexicon as ``$EXOKG_LEXICON`` (auto|require|off) asks, or None.
+
+    Raises :class:`ExokgError` for an unknown mode and, in ``require`` mode,
+    :class:`exokg.errors.LexiconMissingError` when no lexicon is built."""
+    mode = os.environ.get("EXOKG_LEXICON", "auto").strip().lower() or "auto"
+    if mode not in _MODES:
+        raise ExokgError(f"EXOKG_LEXICON={mode!r}: expected one of {', '.join(_MODES)}")
+    if mode == "off":
+        return None
+    from exokg.errors import LexiconMissingError
+    try:
+        from exokg.lexicon import current_path
+        return OpenLexicon.over(_open(str(current_path())), vocabulary)
+    except (LexiconMissingError, ImportError) as err:
+        if mode == "require":
+            raise
+        warnings.warn(f"{err}; recognising with the curated vocabulary only (set "
+                      "EXOKG_LEXICON=off to silence this)", RuntimeWarning, stacklevel=2)
+        return None
+
+
+@lru_cache(maxsize=1)
+def _open(path: str) -> object:
+    """The lexicon in ``path``, opened once per process (loading takes a second or two and
+    a few hundred MB; a Lexicon is read-only, so recognisers can share it)."""
+    from exokg.lexicon import Lexicon
+    return Lexicon(Path(path))
