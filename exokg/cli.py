@@ -40,7 +40,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     cache = DocumentCache(cache_path(args.store or default_store_path(args.out)))
     result = build(args.paths, progress=None if args.quiet else _progress(sys.stderr),
-                   on_document=cache.put)
+                   on_document=cache.put, workers=args.workers, dask=args.dask)
     written = write_build_outputs(result, args.out, store=args.store)
     written.append(cache.commit())
     if not args.quiet:
@@ -119,6 +119,9 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--store", type=Path, default=None,
                    help="embedded Oxigraph store folder (default: OUT/../.exokg/store)")
     b.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
+    from exokg.parallel import add_parallel_arguments
+
+    add_parallel_arguments(b)
     b.set_defaults(func=cmd_build)
     for name, helptext in (("add", "add or replace documents in a built graph"),
                            ("remove", "take documents out of a built graph")):
