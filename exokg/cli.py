@@ -106,6 +106,12 @@ def cmd_query(args: argparse.Namespace) -> int:
     return run_query(args)
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from exokg.serve import run_serve
+
+    return run_serve(args)
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="exokg", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -169,6 +175,14 @@ def make_parser() -> argparse.ArgumentParser:
                                    "updates are refused.")
     add_query_arguments(q)
     q.set_defaults(func=cmd_query)
+    from exokg.serve import add_serve_arguments
+
+    sv = sub.add_parser("serve", help="serve the graph over SPARQL 1.1 (the Oxigraph server)",
+                        description="Start the Oxigraph SPARQL server on the built store, "
+                                    "read-only and on this machine only unless told "
+                                    "otherwise (needs exokg[server]; docs/scale.md).")
+    add_serve_arguments(sv)
+    sv.set_defaults(func=cmd_serve)
     return parser
 
 

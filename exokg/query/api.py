@@ -38,6 +38,8 @@ if TYPE_CHECKING:
     import pandas as pd
     from rdflib import Graph
 
+    from exokg.query.remote import RemoteSandbox
+
 __all__ = ["DEFAULT_PREFIXES", "KnowledgeGraph", "load"]
 
 EXO = "https://w3id.org/exokg/vocab/"
@@ -109,6 +111,12 @@ def load(source: object = None, *, timeout: float = DEFAULT_TIMEOUT,
     Raises:
         QueryError: ``source`` is not a store, an exports folder or a Turtle file.
     """
+    from exokg.query.remote import RemoteSandbox, is_endpoint
+
+    if is_endpoint(source):
+        remote = RemoteSandbox(str(source), prefixes=DEFAULT_PREFIXES)
+        return KnowledgeGraph(LocatedStore(None, str(source)), timeout=timeout,  # type: ignore[arg-type]
+                              max_rows=max_rows, sandbox=remote)
     located = locate_store(source, rebuild=rebuild)
     graph = ensure_ontology(located.path)
     return KnowledgeGraph(located, ontology_graph=graph, timeout=timeout, max_rows=max_rows,
@@ -147,25 +155,26 @@ class KnowledgeGraph:
     """A built exokg graph opened for questions. Make one with :func:`load`.
 
     Attributes:
-        path: the store folder.
-        source: where the store's data came from.
+        path: the store folder (None on a remote SPARQL endpoint).
+        source: where the store's data came from (the endpoint URL on a remote one).
         timeout: default time limit per query, in seconds.
         max_rows: default row cap per query.
     """
 
     def __init__(self, located: LocatedStore | str | Path, *, ontology_graph: str | None = None,
                  timeout: float = DEFAULT_TIMEOUT, max_rows: int = DEFAULT_MAX_ROWS,
-                 memory: str = "auto") -> None:
+                 memory: str = "auto", sandbox: RemoteSandbox | None = None) -> None:
         if not isinstance(located, LocatedStore):
             located = LocatedStore(Path(located), str(located))
         self._located = located
-        self.path = located.path
+        self.path = located.path  # None for a remote endpoint
         self.source = located.source
         self.timeout = float(timeout)
         self.max_rows = int(max_rows)
         self.ontology_graph = ontology_graph
-        self._sandbox = Sandbox(self.path, graphs=[ontology_graph] if ontology_graph else [],
-                                prefixes=DEFAULT_PREFIXES, memory=memory)
+        self._sandbox: Sandbox | RemoteSandbox = sandbox or Sandbox(
+            self.path, graphs=[ontology_graph] if ontology_graph else [],
+            prefixes=DEFAULT_PREFIXES, memory=memory)
         self._lock = threading.RLock()
         self._labels: _LabelIndex | None = None
         self._graph: Graph | None = None
@@ -456,7 +465,8 @@ class KnowledgeGraph:
         per million triples). The exporters and the HTML view take it."""
         with self._lock:
             if self._graph is None:
-                self._graph = _read_rdflib_graph(self.path)
+                self._graph = _read_rdflib_graph(self.path) if self.path is not None else \
+                    _rdflib_graph(self._sandbox.triples(self.timeout))  # type: ignore[union-attr]
             return self._graph
 
     def to_networkx(self) -> nx.MultiDiGraph:
@@ -707,6 +717,17 @@ def _identifier(text: str) -> str | None:
 
 def _read_rdflib_graph(path: Path) -> Graph:
     import pyoxigraph as ox
+
+    store = ox.Store.read_only(str(path))
+    graph = _rdflib_graph(q.triple for q in
+                          store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    del store
+    return graph
+
+
+def _rdflib_graph(triples: Any) -> Graph:
+    """An rdflib Graph of pyoxigraph triples, with exokg's prefixes bound."""
+    import pyoxigraph as ox
     from rdflib import BNode, Graph, Literal, URIRef
 
     from exokg.graph.rdf import PREFIXES
@@ -723,11 +744,8 @@ def _read_rdflib_graph(path: Path) -> Graph:
         return Literal(t.value, datatype=None if datatype.endswith("#string") else
                        URIRef(datatype))
 
-    store = ox.Store.read_only(str(path))
     graph = Graph()
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, str(namespace), override=True)
-    graph.addN((term(q.subject), term(q.predicate), term(q.object), graph)
-               for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-    del store
+    graph.addN((term(t.subject), term(t.predicate), term(t.object), graph) for t in triples)
     return graph
