@@ -470,13 +470,14 @@ class KnowledgeGraph:
             return self._graph
 
     def to_networkx(self) -> nx.MultiDiGraph:
-        """The NetworkX view (:func:`exokg.graph.nx.to_networkx`): entities as nodes keyed
-        by CURIE, one edge per statement keyed by the statement's CURIE. Cached."""
+        """The NetworkX view (:mod:`exokg.graph.nx`): entities as nodes keyed by CURIE, one
+        edge per statement keyed by the statement's CURIE. Read from the store by SPARQL
+        (entity-level nodes and statement edges only, :mod:`exokg.query.views`); cached."""
         with self._lock:
             if self._nx is None:
-                from exokg.graph.nx import to_networkx
+                from exokg.query.views import networkx_view
 
-                self._nx = to_networkx(self.graph)
+                self._nx = networkx_view(self)
             return self._nx
 
     def _node(self, text: str) -> str:
@@ -491,7 +492,8 @@ class KnowledgeGraph:
     def neighbourhood(self, entity: str, depth: int = 1, *, as_graph: bool = False,
                       include_negated: bool = True) -> pd.DataFrame | nx.MultiDiGraph:
         """The statements within ``depth`` edges of an entity (edges followed in either
-        direction).
+        direction), read from the store step by step (:func:`exokg.query.views.
+        neighbourhood_view`), not from the whole graph.
 
         Returns:
             A DataFrame of the statements (``subject``, ``subject_label``, ``predicate``,
@@ -499,17 +501,15 @@ class KnowledgeGraph:
             ``species``, ``model``, ``evidence_count``, ``statement``), or with
             ``as_graph=True`` the NetworkX subgraph.
         """
-        import networkx as nx
+        from exokg.query._worker import URI
+        from exokg.query.views import neighbourhood_view, node_of_term
 
         if depth < 0:
             raise ValueError("depth must be 0 or more")
-        view = self._claims_view(include_negated)
-        centre = self._node(entity)
-        if centre not in view:
-            view.add_node(centre, **self.to_networkx().nodes[centre])
-        near = nx.single_source_shortest_path_length(view.to_undirected(as_view=True), centre,
-                                                     cutoff=depth)
-        sub = view.subgraph(near).copy()
+        centre = (URI, self.resolve(entity))
+        sub = neighbourhood_view(self, centre, depth, include_negated=include_negated)
+        if node_of_term(centre) not in sub:
+            raise EntityNotFound(f"{entity!r} takes part in no statement")
         return sub if as_graph else _edge_frame(sub)
 
     def paths(self, source: str, target: str, *, max_length: int = 4, limit: int = 10,

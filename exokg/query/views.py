@@ -1,0 +1,262 @@
+"""The NetworkX view of a store, read by SPARQL: entity-level nodes and statement edges only.
+
+:func:`exokg.graph.nx.to_networkx` walks an rdflib Graph; on a store that means reading
+every triple into rdflib first (24 s for a 5,000-abstract store, most of it evidence
+sentences and documents the view does not use). Here two SPARQL queries read only what
+the view holds, through the store's query worker (or a remote endpoint):
+
+* nodes: every instance of an entity class (publications left out) and every statement
+  end, with its exokg classes and label;
+* edges: every statement with subject, predicate, object, negated, hedged, evidence count,
+  direction, aspect, species and model.
+
+The view is the same graph, attribute for attribute and in the same order, as
+:func:`exokg.graph.nx.to_networkx` makes from the rdflib Graph (``tests/test_views.py``).
+
+:func:`neighbourhood_view` reads only the part of the graph within some edges of an entity:
+one query per step out from it, bound to the nodes reached so far.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from exokg.query._worker import LANG_STRING, STRING, TYPED, URI
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from exokg.query.api import KnowledgeGraph
+
+__all__ = ["networkx_view", "neighbourhood_view", "node_of_term"]
+
+EXO = "https://w3id.org/exokg/vocab/"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+Term = tuple  # type: ignore[type-arg]  # see exokg.query._worker.encode_term
+
+_NODES = """
+SELECT ?node ?type ?label WHERE {
+  { SELECT DISTINCT ?node WHERE {
+      { VALUES ?class { %(classes)s } ?node a ?class }
+      UNION { ?statement a exo:Statement ; rdf:subject ?node }
+      UNION { ?statement a exo:Statement ; rdf:object ?node }
+      %(restrict)s
+  } }
+  FILTER(!isLiteral(?node))
+  OPTIONAL { ?node a ?type FILTER(STRSTARTS(STR(?type), STR(exo:))) }
+  OPTIONAL { ?node rdfs:label ?label }
+}"""
+
+# one row per statement and combination of its multi-valued attributes (usually one)
+_EDGES = """
+SELECT ?statement ?subject ?predicate ?object ?negated ?hedged ?count ?direction ?aspect
+       ?species ?model WHERE {
+  %(start)s
+  ?statement a exo:Statement ; rdf:subject ?subject ; rdf:predicate ?predicate ;
+      rdf:object ?object .
+  %(negated)s
+  OPTIONAL { ?statement exo:negated ?negated }
+  OPTIONAL { ?statement exo:hedged ?hedged }
+  OPTIONAL { ?statement exo:evidenceCount ?count }
+  OPTIONAL { ?statement exo:direction ?direction }
+  OPTIONAL { ?statement exo:aspect ?aspect }
+  OPTIONAL { ?statement exo:species ?species }
+  OPTIONAL { ?statement exo:model ?model }
+}"""
+
+_FROM_NODES = ("{ VALUES ?node { %s } ?statement rdf:subject ?node } UNION "
+               "{ VALUES ?node { %s } ?statement rdf:object ?node }")
+
+
+def _entity_classes() -> str:
+    from exokg.graph.nx import NON_ENTITY_CLASSES
+    from exokg.vocabulary import ENTITY_CLASSES
+
+    return " ".join(f"exo:{name}" for name in sorted(ENTITY_CLASSES - NON_ENTITY_CLASSES))
+
+
+def _sparql(term: Term) -> str:
+    from exokg.query.binding import sparql_term
+
+    return sparql_term(term)
+
+
+def node_of_term(term: Term) -> str:
+    """The node key of a term tuple: its CURIE (or IRI), or a literal's N-Triples form (as
+    :func:`exokg.graph.nx.node_key`)."""
+    from exokg.graph.nx import _curie
+
+    if term[0] == URI:
+        return _curie(term[1])
+    return _sparql(term)
+
+
+def _true(term: Term | None) -> bool:
+    return term is not None and term[0] == TYPED and term[1] in ("true", "1")
+
+
+def _text(term: Term) -> str:
+    return term[1]
+
+
+def _rows(kg: KnowledgeGraph, text: str, timeout: float | None) -> list[tuple]:  # type: ignore[type-arg]
+    """All rows of one of this module's queries (fixed text; values serialised by
+    pyoxigraph, so the safety check of user queries is not needed)."""
+    table = kg._execute(text, {}, timeout, sys.maxsize, "networkx view")
+    return table.rows
+
+
+def _nodes(kg: KnowledgeGraph, restrict: Iterable[Term] | None, timeout: float | None
+           ) -> dict[str, dict[str, Any]]:
+    """Node key -> attributes of the entity nodes (all, or those of ``restrict``)."""
+    where = ""
+    if restrict is not None:
+        values = " ".join(_sparql(t) for t in restrict if t[0] == URI)
+        if not values:
+            return {}
+        where = f"VALUES ?node {{ {values} }}"
+    text = _NODES % {"classes": _entity_classes(), "restrict": where}
+    types: dict[str, set[str]] = defaultdict(set)
+    labels: dict[str, str] = {}
+    iris: dict[str, str] = {}
+    for node, type_, label in _rows(kg, text, timeout):
+        key = node_of_term(node)
+        iris[key] = node[1]
+        if type_ is not None:
+            types[key].add(type_[1][len(EXO):])
+        if label is not None:
+            labels[key] = min(labels.get(key, label[1]), label[1])
+    nodes: dict[str, dict[str, Any]] = {}
+    for key, iri in iris.items():
+        attrs: dict[str, Any] = {"curie": key, "iri": iri, "label": labels.get(key, key)}
+        if types[key]:
+            attrs["category"] = sorted(types[key])[0]
+        nodes[key] = attrs
+    return nodes
+
+
+def _value_node(term: Term) -> dict[str, Any]:
+    from exokg.graph.nx import _curie
+
+    attrs: dict[str, Any] = {"label": term[1], "category": "Value"}
+    if term[0] == TYPED:
+        attrs["datatype"] = _curie(term[2])
+    return attrs
+
+
+def _edges(kg: KnowledgeGraph, start: str, include_negated: bool, timeout: float | None
+           ) -> dict[str, tuple[Term, Term, dict[str, Any]]]:
+    """Statement key -> (subject term, object term, edge attributes)."""
+    from exokg.graph.nx import _label
+
+    negated = "" if include_negated else \
+        "FILTER NOT EXISTS { ?statement exo:negated true }"
+    text = _EDGES % {"start": start, "negated": negated}
+    found: dict[str, dict[str, Any]] = {}
+    for statement, subject, predicate, obj, neg, hedged, count, direction, aspect, species, \
+            model in _rows(kg, text, timeout):
+        key = node_of_term(statement)
+        entry = found.get(key)
+        if entry is None:
+            entry = found[key] = {"subject": subject, "object": obj,
+                                  "predicate": node_of_term(predicate), "negated": False,
+                                  "hedged": False, "count": None, "direction": set(),
+                                  "aspect": set(), "species": set(), "model": set()}
+        entry["negated"] |= _true(neg)
+        entry["hedged"] |= _true(hedged)
+        if count is not None and entry["count"] is None:
+            entry["count"] = int(count[1])
+        for name, term in (("direction", direction), ("aspect", aspect)):
+            if term is not None:
+                entry[name].add(_text(term))
+        for name, term in (("species", species), ("model", model)):
+            if term is not None:
+                entry[name].add(node_of_term(term))
+    edges = {}
+    for key, entry in found.items():
+        attrs: dict[str, Any] = {
+            "statement": key, "predicate": entry["predicate"],
+            "label": _label(entry["predicate"]), "negated": entry["negated"],
+            "hedged": entry["hedged"], "evidence_count": entry["count"] or 0}
+        for name in ("direction", "aspect", "species", "model"):
+            if entry[name]:
+                attrs[name] = "|".join(sorted(entry[name]))
+        edges[key] = (entry["subject"], entry["object"], attrs)
+    return edges
+
+
+def _assemble(nodes: dict[str, dict[str, Any]],
+              edges: Iterable[tuple[str, str, str, dict[str, Any]]]) -> nx.MultiDiGraph:
+    import networkx as nx
+
+    view = nx.MultiDiGraph()
+    for key in sorted(nodes):
+        view.add_node(key, **nodes[key])
+    for u, v, key, attrs in sorted(edges, key=lambda e: (e[2], e[0], e[1])):
+        view.add_edge(u, v, key=key, **attrs)
+    return view
+
+
+def _endpoint(term: Term, nodes: dict[str, dict[str, Any]]) -> str:
+    key = node_of_term(term)
+    if key not in nodes and term[0] in (STRING, LANG_STRING, TYPED):
+        nodes[key] = _value_node(term)
+    return key
+
+
+def networkx_view(kg: KnowledgeGraph, *, include_negated: bool = True,
+                  timeout: float | None = None) -> nx.MultiDiGraph:
+    """The NetworkX view of ``kg``'s store (see :mod:`exokg.graph.nx` for its nodes, edges
+    and attributes), read with two SPARQL queries.
+
+    Raises:
+        QueryError: a query failed or ran past the time limit.
+    """
+    nodes = _nodes(kg, None, timeout)
+    edges = _edges(kg, "", include_negated, timeout)
+    listed = [(_endpoint(s, nodes), _endpoint(o, nodes), key, attrs)
+              for key, (s, o, attrs) in edges.items()]
+    return _assemble(nodes, listed)
+
+
+def neighbourhood_view(kg: KnowledgeGraph, centre: Term, depth: int, *,
+                       include_negated: bool = True, timeout: float | None = None
+                       ) -> nx.MultiDiGraph:
+    """The statements within ``depth`` edges of ``centre`` (edges followed in either
+    direction) and their ends: the subgraph of the claims view induced by the nodes within
+    ``depth`` steps. Reads ``depth + 1`` batches of statements, each bound to the nodes
+    reached so far, and the attributes of those nodes only.
+
+    Raises:
+        ValueError: ``depth`` is negative.
+        QueryError: a query failed or ran past the time limit.
+    """
+    if depth < 0:
+        raise ValueError("depth must be 0 or more")
+    reached: dict[str, Term] = {node_of_term(centre): centre}
+    frontier = dict(reached)
+    edges: dict[str, tuple[Term, Term, dict[str, Any]]] = {}
+    for step in range(depth + 1):
+        if not frontier:
+            break
+        values = " ".join(_sparql(t) for t in frontier.values())
+        found = _edges(kg, _FROM_NODES % (values, values), include_negated, timeout)
+        new: dict[str, Term] = {}
+        for key, (s, o, attrs) in found.items():
+            edges[key] = (s, o, attrs)
+            for term in (s, o):
+                node = node_of_term(term)
+                if node not in reached and step < depth:
+                    new[node] = term
+        reached.update(new)
+        frontier = new
+    nodes = _nodes(kg, reached.values(), timeout)
+    for key, term in reached.items():
+        if key not in nodes and term[0] != URI:
+            nodes[key] = _value_node(term)
+    listed = [(node_of_term(s), node_of_term(o), key, attrs) for key, (s, o, attrs)
+              in edges.items() if node_of_term(s) in reached and node_of_term(o) in reached]
+    return _assemble({k: v for k, v in nodes.items() if k in reached}, listed)
