@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from exokg.query.binding import bind_query
 from exokg.query.errors import EntityNotFound, QueryError, QuerySyntaxError, UnsafeQueryError
 from exokg.query.library import NamedQuery, coerce_value, load_library
+from exokg.query.paging import DEFAULT_PAGE_SIZE, paginate
 from exokg.query.results import ResultTable, to_curie
 from exokg.query.safety import check_query
 from exokg.query.sandbox import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, Sandbox
@@ -299,10 +300,13 @@ class KnowledgeGraph:
             "description": q.description} for q in self.library.values()])
 
     def run(self, name: str, /, params: Mapping[str, Any] | None = None, *,
-            timeout: float | None = None, max_rows: int | None = None) -> ResultTable:
+            timeout: float | None = None, max_rows: int | None = None,
+            page: int | None = None, page_size: int = DEFAULT_PAGE_SIZE) -> ResultTable:
         """Run a named query; returns the raw :class:`ResultTable` (see :meth:`ask`)."""
         named = self.library[name]
         text, terms = named.bind(dict(params or {}), resolve=self.resolve)
+        if page is not None:
+            text = paginate(text, page, page_size)
         try:
             check_query(text)
         except QuerySyntaxError as exc:  # a broken library file: report it as such
@@ -310,21 +314,25 @@ class KnowledgeGraph:
         return self._execute(text, terms, timeout, max_rows, name)
 
     def ask(self, name: str, /, *, timeout: float | None = None,
-            max_rows: int | None = None, curies: bool = True, **params: Any
-            ) -> pd.DataFrame:
+            max_rows: int | None = None, curies: bool = True, page: int | None = None,
+            page_size: int = DEFAULT_PAGE_SIZE, **params: Any) -> pd.DataFrame:
         """Answer a named question: ``kg.ask("trial-design", trial="NCT03384433")``.
 
         Args:
             name: a query of :meth:`queries` (``entity-findings``, ``trial-design``, ...).
             params: the query's parameters. An ``iri`` parameter takes a CURIE, an IRI or a
                 name (label, synonym, identifier) resolved with :meth:`resolve`.
+            page: only this page (from 1) of ``page_size`` rows, in the query's order
+                (:mod:`exokg.query.paging`); None (default) returns every row.
+            page_size: rows per page (default 100).
 
         Raises:
             UnknownQueryError: no query has this name.
-            ParameterError: a missing, unknown or ill-typed parameter.
+            ParameterError: a missing, unknown or ill-typed parameter, or a bad page.
             EntityNotFound: a name matches no entity, or several equally well.
         """
-        table = self.run(name, params, timeout=timeout, max_rows=max_rows)
+        table = self.run(name, params, timeout=timeout, max_rows=max_rows, page=page,
+                         page_size=page_size)
         frame = table.to_dataframe(curies=curies)
         for column in self.library[name].curie_lists:
             if curies and column in frame.columns:
