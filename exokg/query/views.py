@@ -22,6 +22,7 @@ from __future__ import annotations
 import sys
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from exokg.query._worker import LANG_STRING, STRING, TYPED, URI
@@ -31,44 +32,61 @@ if TYPE_CHECKING:
 
     from exokg.query.api import KnowledgeGraph
 
-__all__ = ["networkx_view", "neighbourhood_view", "node_of_term"]
+__all__ = ["is_node", "networkx_view", "neighbourhood_view", "node_of_term"]
 
 EXO = "https://w3id.org/exokg/vocab/"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 Term = tuple  # type: ignore[type-arg]  # see exokg.query._worker.encode_term
 
-_NODES = """
+#: the instances of the entity classes (``%(classes)s``), with their exokg types and labels
+_ENTITIES = """
 SELECT ?node ?type ?label WHERE {
-  { SELECT DISTINCT ?node WHERE {
-      { VALUES ?class { %(classes)s } ?node a ?class }
-      UNION { ?statement a exo:Statement ; rdf:subject ?node }
-      UNION { ?statement a exo:Statement ; rdf:object ?node }
-      %(restrict)s
-  } }
-  FILTER(!isLiteral(?node))
+  VALUES ?class { %(classes)s }
+  ?node a ?class .
+  ?node a ?type FILTER(STRSTARTS(STR(?type), STR(exo:)))
+  OPTIONAL { ?node rdfs:label ?label }
+}"""
+
+#: types and labels of given nodes (``%(nodes)s``), first in the group so that the
+#: optimizer starts from them
+_DESCRIBE = """
+SELECT ?node ?type ?label WHERE {
+  VALUES ?node { %(nodes)s }
   OPTIONAL { ?node a ?type FILTER(STRSTARTS(STR(?type), STR(exo:))) }
   OPTIONAL { ?node rdfs:label ?label }
 }"""
 
-# one row per statement and combination of its multi-valued attributes (usually one)
+#: whether a node is part of the view: an entity, or the end of a statement
+_IS_NODE = """
+SELECT ?node WHERE {
+  VALUES ?node { %(node)s }
+  { VALUES ?class { %(classes)s } ?node a ?class }
+  UNION { ?statement rdf:subject ?node } UNION { ?statement rdf:object ?node }
+} LIMIT 1"""
+
+# one row per statement and combination of its multi-valued attributes (usually one); the
+# core properties are required (every statement has them: exokg.graph.rdf)
 _EDGES = """
 SELECT ?statement ?subject ?predicate ?object ?negated ?hedged ?count ?direction ?aspect
        ?species ?model WHERE {
   %(start)s
-  ?statement a exo:Statement ; rdf:subject ?subject ; rdf:predicate ?predicate ;
-      rdf:object ?object .
-  %(negated)s
-  OPTIONAL { ?statement exo:negated ?negated }
-  OPTIONAL { ?statement exo:hedged ?hedged }
-  OPTIONAL { ?statement exo:evidenceCount ?count }
+  ?statement rdf:subject ?subject ; rdf:predicate ?predicate ; rdf:object ?object ;
+      exo:negated ?negated ; exo:hedged ?hedged ; exo:evidenceCount ?count ;
+      a exo:Statement .
   OPTIONAL { ?statement exo:direction ?direction }
   OPTIONAL { ?statement exo:aspect ?aspect }
   OPTIONAL { ?statement exo:species ?species }
   OPTIONAL { ?statement exo:model ?model }
 }"""
 
-_FROM_NODES = ("{ VALUES ?node { %s } ?statement rdf:subject ?node } UNION "
-               "{ VALUES ?node { %s } ?statement rdf:object ?node }")
+#: the statements with one of the nodes ``%(nodes)s`` as subject or object (this form, a
+#: union of single patterns after the VALUES, lets Oxigraph start from the nodes; with
+#: ``?statement ?role ?node`` it read every statement first)
+_TOUCHING = ("VALUES ?node { %(nodes)s } { ?statement rdf:subject ?node } UNION "
+             "{ ?statement rdf:object ?node }")
+#: nodes per query: Oxigraph's plan turns from index lookups to a scan of every statement
+#: somewhere above a few hundred VALUES rows
+_BATCH = 200
 
 
 def _entity_classes() -> str:
@@ -84,13 +102,20 @@ def _sparql(term: Term) -> str:
     return sparql_term(term)
 
 
+@lru_cache(maxsize=1 << 16)
+def _iri_key(iri: str) -> str:
+    """The CURIE of an IRI, or the IRI (memoised: compressing is the slow part of reading
+    a large view, and the same entities recur on every edge)."""
+    from exokg.graph.nx import _curie
+
+    return _curie(iri)
+
+
 def node_of_term(term: Term) -> str:
     """The node key of a term tuple: its CURIE (or IRI), or a literal's N-Triples form (as
     :func:`exokg.graph.nx.node_key`)."""
-    from exokg.graph.nx import _curie
-
     if term[0] == URI:
-        return _curie(term[1])
+        return _iri_key(term[1])
     return _sparql(term)
 
 
@@ -109,20 +134,12 @@ def _rows(kg: KnowledgeGraph, text: str, timeout: float | None) -> list[tuple]: 
     return table.rows
 
 
-def _nodes(kg: KnowledgeGraph, restrict: Iterable[Term] | None, timeout: float | None
-           ) -> dict[str, dict[str, Any]]:
-    """Node key -> attributes of the entity nodes (all, or those of ``restrict``)."""
-    where = ""
-    if restrict is not None:
-        values = " ".join(_sparql(t) for t in restrict if t[0] == URI)
-        if not values:
-            return {}
-        where = f"VALUES ?node {{ {values} }}"
-    text = _NODES % {"classes": _entity_classes(), "restrict": where}
+def _node_attrs(rows: Iterable[tuple]) -> dict[str, dict[str, Any]]:  # type: ignore[type-arg]
+    """Node key -> attributes from (node, type, label) rows."""
     types: dict[str, set[str]] = defaultdict(set)
     labels: dict[str, str] = {}
     iris: dict[str, str] = {}
-    for node, type_, label in _rows(kg, text, timeout):
+    for node, type_, label in rows:
         key = node_of_term(node)
         iris[key] = node[1]
         if type_ is not None:
@@ -136,6 +153,17 @@ def _nodes(kg: KnowledgeGraph, restrict: Iterable[Term] | None, timeout: float |
             attrs["category"] = sorted(types[key])[0]
         nodes[key] = attrs
     return nodes
+
+
+def _describe(kg: KnowledgeGraph, terms: Iterable[Term], timeout: float | None
+              ) -> dict[str, dict[str, Any]]:
+    """Node key -> attributes of the given IRIs."""
+    values = sorted({_sparql(t) for t in terms if t[0] == URI})
+    rows = []
+    for first in range(0, len(values), _BATCH):
+        text = _DESCRIBE % {"nodes": " ".join(values[first:first + _BATCH])}
+        rows += _rows(kg, text, timeout)
+    return _node_attrs(rows)
 
 
 def _value_node(term: Term) -> dict[str, Any]:
@@ -152,9 +180,7 @@ def _edges(kg: KnowledgeGraph, start: str, include_negated: bool, timeout: float
     """Statement key -> (subject term, object term, edge attributes)."""
     from exokg.graph.nx import _label
 
-    negated = "" if include_negated else \
-        "FILTER NOT EXISTS { ?statement exo:negated true }"
-    text = _EDGES % {"start": start, "negated": negated}
+    text = _EDGES % {"start": start}
     found: dict[str, dict[str, Any]] = {}
     for statement, subject, predicate, obj, neg, hedged, count, direction, aspect, species, \
             model in _rows(kg, text, timeout):
@@ -177,6 +203,8 @@ def _edges(kg: KnowledgeGraph, start: str, include_negated: bool, timeout: float
                 entry[name].add(node_of_term(term))
     edges = {}
     for key, entry in found.items():
+        if entry["negated"] and not include_negated:
+            continue
         attrs: dict[str, Any] = {
             "statement": key, "predicate": entry["predicate"],
             "label": _label(entry["predicate"]), "negated": entry["negated"],
@@ -210,16 +238,25 @@ def _endpoint(term: Term, nodes: dict[str, dict[str, Any]]) -> str:
 def networkx_view(kg: KnowledgeGraph, *, include_negated: bool = True,
                   timeout: float | None = None) -> nx.MultiDiGraph:
     """The NetworkX view of ``kg``'s store (see :mod:`exokg.graph.nx` for its nodes, edges
-    and attributes), read with two SPARQL queries.
+    and attributes), read with two SPARQL queries (three when a statement links something
+    that is no entity).
 
     Raises:
         QueryError: a query failed or ran past the time limit.
     """
-    nodes = _nodes(kg, None, timeout)
+    nodes = _node_attrs(_rows(kg, _ENTITIES % {"classes": _entity_classes()}, timeout))
     edges = _edges(kg, "", include_negated, timeout)
+    ends = {node_of_term(t): t for s, o, _ in edges.values() for t in (s, o)}
+    nodes.update(_describe(kg, (t for k, t in ends.items() if k not in nodes), timeout))
     listed = [(_endpoint(s, nodes), _endpoint(o, nodes), key, attrs)
               for key, (s, o, attrs) in edges.items()]
     return _assemble(nodes, listed)
+
+
+def is_node(kg: KnowledgeGraph, term: Term, timeout: float | None = None) -> bool:
+    """Whether ``term`` is a node of the view: an entity, or the end of a statement."""
+    text = _IS_NODE % {"node": _sparql(term), "classes": _entity_classes()}
+    return bool(_rows(kg, text, timeout))
 
 
 def neighbourhood_view(kg: KnowledgeGraph, centre: Term, depth: int, *,
@@ -227,23 +264,31 @@ def neighbourhood_view(kg: KnowledgeGraph, centre: Term, depth: int, *,
                        ) -> nx.MultiDiGraph:
     """The statements within ``depth`` edges of ``centre`` (edges followed in either
     direction) and their ends: the subgraph of the claims view induced by the nodes within
-    ``depth`` steps. Reads ``depth + 1`` batches of statements, each bound to the nodes
-    reached so far, and the attributes of those nodes only.
+    ``depth`` steps. Reads ``depth + 1`` batches of statements, each starting from the
+    nodes reached so far, and the attributes of those nodes only. Empty when ``centre`` is
+    not a node of the view (:func:`is_node`).
 
     Raises:
         ValueError: ``depth`` is negative.
         QueryError: a query failed or ran past the time limit.
     """
+    import networkx as nx
+
     if depth < 0:
         raise ValueError("depth must be 0 or more")
+    if not is_node(kg, centre, timeout):
+        return nx.MultiDiGraph()
     reached: dict[str, Term] = {node_of_term(centre): centre}
     frontier = dict(reached)
     edges: dict[str, tuple[Term, Term, dict[str, Any]]] = {}
     for step in range(depth + 1):
         if not frontier:
             break
-        values = " ".join(_sparql(t) for t in frontier.values())
-        found = _edges(kg, _FROM_NODES % (values, values), include_negated, timeout)
+        terms = sorted({_sparql(t) for t in frontier.values()})
+        found = {}
+        for first in range(0, len(terms), _BATCH):
+            values = " ".join(terms[first:first + _BATCH])
+            found.update(_edges(kg, _TOUCHING % {"nodes": values}, include_negated, timeout))
         new: dict[str, Term] = {}
         for key, (s, o, attrs) in found.items():
             edges[key] = (s, o, attrs)
@@ -253,10 +298,10 @@ def neighbourhood_view(kg: KnowledgeGraph, centre: Term, depth: int, *,
                     new[node] = term
         reached.update(new)
         frontier = new
-    nodes = _nodes(kg, reached.values(), timeout)
+    nodes = _describe(kg, reached.values(), timeout)
     for key, term in reached.items():
         if key not in nodes and term[0] != URI:
             nodes[key] = _value_node(term)
     listed = [(node_of_term(s), node_of_term(o), key, attrs) for key, (s, o, attrs)
               in edges.items() if node_of_term(s) in reached and node_of_term(o) in reached]
-    return _assemble({k: v for k, v in nodes.items() if k in reached}, listed)
+    return _assemble(nodes, listed)
