@@ -317,6 +317,22 @@ class RemoteSandbox:
             return RawResult("ask", boolean=boolean, seconds=seconds)
         return RawResult("select", variables, rows, None, truncated, seconds)
 
+    def run_tsv(self, text: str, *, timeout: float = DEFAULT_TIMEOUT) -> bytes:
+        """Every row of a trusted SELECT query as SPARQL TSV results (no row cap)."""
+        started = time.monotonic()
+        response = self._post(text, timeout, accept="text/tab-separated-values")
+        try:
+            chunks = []
+            while chunk := response.read(_CHUNK):
+                if time.monotonic() - started > timeout:
+                    raise QueryTimeoutError(timeout)
+                chunks.append(chunk)
+        except (TimeoutError, socket.timeout):
+            raise QueryTimeoutError(timeout) from None
+        finally:
+            response.close()
+        return b"".join(chunks)
+
     def triples(self, timeout: float = DEFAULT_TIMEOUT) -> Iterator[Any]:
         """Every triple of the endpoint's default graph as pyoxigraph triples (a CONSTRUCT,
         not capped: for :attr:`KnowledgeGraph.graph <exokg.query.api.KnowledgeGraph.graph>`)."""
