@@ -84,6 +84,19 @@ def test_neighbourhood_equals_the_induced_subgraph(kg, built, entity, centre, de
         assert len(sub.edges) > 0
 
 
+def test_a_large_neighbourhood_is_cut_from_the_whole_view(kg, monkeypatch) -> None:
+    from exokg.query import views
+
+    centre = (0, "https://w3id.org/exokg/id/mirna/mir-124")
+    walked = kg.neighbourhood("exokg:mirna/mir-124", 2, as_graph=True)
+    assert len(walked) > 3
+    assert views.neighbourhood_view(kg, centre, 2, max_nodes=3) is None
+    monkeypatch.setattr(views, "MAX_WALK_NODES", 3)
+    cut = kg.neighbourhood("exokg:mirna/mir-124", 2, as_graph=True)
+    assert dict(cut.nodes(data=True)) == dict(walked.nodes(data=True))
+    assert sorted(cut.edges(keys=True, data=True)) == sorted(walked.edges(keys=True, data=True))
+
+
 def test_a_node_that_is_no_entity_is_refused(kg) -> None:
     statement = kg.sparql("SELECT ?s WHERE { ?s a exo:Statement } LIMIT 1",
                           curies=False)["s"].iloc[0]

@@ -509,14 +509,26 @@ class KnowledgeGraph:
             ``species``, ``model``, ``evidence_count``, ``statement``), or with
             ``as_graph=True`` the NetworkX subgraph.
         """
+        from exokg.query import views
         from exokg.query._worker import URI
         from exokg.query.views import neighbourhood_view, node_of_term
 
         if depth < 0:
             raise ValueError("depth must be 0 or more")
         centre = (URI, self.resolve(entity))
-        sub = neighbourhood_view(self, centre, depth, include_negated=include_negated)
-        if node_of_term(centre) not in sub:
+        sub = neighbourhood_view(self, centre, depth, include_negated=include_negated,
+                                 max_nodes=views.MAX_WALK_NODES)
+        if sub is None:  # most of the graph: cut it from the whole view
+            import networkx as nx
+
+            view = self._claims_view(include_negated)
+            key = self._node(entity)
+            if key not in view:
+                view.add_node(key, **self.to_networkx().nodes[key])
+            near = nx.single_source_shortest_path_length(view.to_undirected(as_view=True),
+                                                         key, cutoff=depth)
+            sub = view.subgraph(near).copy()
+        elif node_of_term(centre) not in sub:
             raise EntityNotFound(f"{entity!r} takes part in no statement")
         return sub if as_graph else _edge_frame(sub)
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import sys
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 
     from exokg.query.api import KnowledgeGraph
 
-__all__ = ["is_node", "networkx_view", "neighbourhood_view", "node_of_term"]
+__all__ = ["MAX_WALK_NODES", "is_node", "networkx_view", "neighbourhood_view",
+           "node_of_term"]
 
 EXO = "https://w3id.org/exokg/vocab/"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -85,6 +86,16 @@ SELECT ?statement ?subject ?predicate ?object ?negated ?hedged ?count ?direction
 #: ``?statement ?role ?node`` it read every statement first)
 _TOUCHING = ("VALUES ?node { %(nodes)s } { ?statement rdf:subject ?node } UNION "
              "{ ?statement rdf:object ?node }")
+#: the statements touching one of the nodes ``%(nodes)s``: their ends and negation only
+#: (enough to walk the graph; the attributes are read for the edges kept)
+_LINKS = """
+SELECT ?statement ?subject ?object ?negated WHERE {
+  VALUES ?node { %(nodes)s }
+  { ?statement rdf:subject ?node } UNION { ?statement rdf:object ?node }
+  ?statement rdf:subject ?subject ; rdf:object ?object ; exo:negated ?negated ;
+      a exo:Statement .
+}"""
+
 #: nodes per query: Oxigraph's plan turns from index lookups to a scan of every statement
 #: somewhere above a few hundred VALUES rows
 _BATCH = 200
@@ -338,14 +349,29 @@ def is_node(kg: KnowledgeGraph, term: Term, timeout: float | None = None) -> boo
     return bool(_rows(kg, text, timeout))
 
 
+def _batches(terms: Iterable[Term]) -> Iterator[str]:
+    values = sorted({_sparql(t) for t in terms})
+    for first in range(0, len(values), _BATCH):
+        yield " ".join(values[first:first + _BATCH])
+
+
+#: a neighbourhood that reaches more nodes than this is cut from the whole view instead
+#: (one read of every statement beats many batches of a few hundred nodes)
+MAX_WALK_NODES = 1500
+
+
 def neighbourhood_view(kg: KnowledgeGraph, centre: Term, depth: int, *,
-                       include_negated: bool = True, timeout: float | None = None
-                       ) -> nx.MultiDiGraph:
+                       include_negated: bool = True, timeout: float | None = None,
+                       max_nodes: int = MAX_WALK_NODES) -> nx.MultiDiGraph | None:
     """The statements within ``depth`` edges of ``centre`` (edges followed in either
     direction) and their ends: the subgraph of the claims view induced by the nodes within
-    ``depth`` steps. Reads ``depth + 1`` batches of statements, each starting from the
-    nodes reached so far, and the attributes of those nodes only. Empty when ``centre`` is
-    not a node of the view (:func:`is_node`).
+    ``depth`` steps.
+
+    Walks out from the centre one step per query batch, reading only each statement's ends
+    (``depth + 1`` steps), then reads the attributes of the statements kept and of the
+    nodes reached. Returns an empty graph when ``centre`` is not a node of the view
+    (:func:`is_node`), and None when the walk reaches more than ``max_nodes`` nodes: the
+    caller should then cut the neighbourhood from the whole view.
 
     Raises:
         ValueError: ``depth`` is negative.
@@ -359,28 +385,36 @@ def neighbourhood_view(kg: KnowledgeGraph, centre: Term, depth: int, *,
         return nx.MultiDiGraph()
     reached: dict[str, Term] = {node_of_term(centre): centre}
     frontier = dict(reached)
-    edges: dict[str, tuple[Term, Term, dict[str, Any]]] = {}
+    links: dict[str, tuple[Term, Term, Term]] = {}  # statement key -> (statement, s, o)
     for step in range(depth + 1):
         if not frontier:
             break
-        terms = sorted({_sparql(t) for t in frontier.values()})
-        found = {}
-        for first in range(0, len(terms), _BATCH):
-            values = " ".join(terms[first:first + _BATCH])
-            found.update(_edges(kg, _TOUCHING % {"nodes": values}, include_negated, timeout))
         new: dict[str, Term] = {}
-        for key, (s, o, attrs) in found.items():
-            edges[key] = (s, o, attrs)
-            for term in (s, o):
-                node = node_of_term(term)
-                if node not in reached and step < depth:
-                    new[node] = term
+        for values in _batches(frontier.values()):
+            for statement, s, o, negated in _rows(kg, _LINKS % {"nodes": values}, timeout):
+                if _true(negated) and not include_negated:
+                    continue
+                links[node_of_term(statement)] = (statement, s, o)
+                if step == depth:
+                    continue
+                for term in (s, o):
+                    node = node_of_term(term)
+                    if node not in reached:
+                        new[node] = term
         reached.update(new)
+        if len(reached) > max_nodes:
+            return None
         frontier = new
+    kept = [statement for statement, s, o in links.values()
+            if node_of_term(s) in reached and node_of_term(o) in reached]
+    edges: dict[str, tuple[Term, Term, dict[str, Any]]] = {}
+    for values in _batches(kept):
+        edges.update(_edges(kg, f"VALUES ?statement {{ {values} }}", include_negated,
+                            timeout))
     nodes = _describe(kg, reached.values(), timeout)
     for key, term in reached.items():
         if key not in nodes and term[0] != URI:
             nodes[key] = _value_node(term)
-    listed = [(node_of_term(s), node_of_term(o), key, attrs) for key, (s, o, attrs)
-              in edges.items() if node_of_term(s) in reached and node_of_term(o) in reached]
+    listed = [(node_of_term(s), node_of_term(o), key, attrs)
+              for key, (s, o, attrs) in edges.items()]
     return _assemble(nodes, listed)
