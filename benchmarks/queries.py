@@ -4,6 +4,12 @@ Usage::
 
     python benchmarks/queries.py [--triples 1000000] [--repeat 7] [--rdflib-budget 120]
                                  [--skip-large] [--skip-rdflib] [--markdown]
+    python benchmarks/queries.py --frequent [--triples 1000000] [--repeat 5]
+
+``--frequent`` times, on the synthetic graph only, the entity-centred queries bound to the
+*most* connected entity of each kind (with pages of ``entity-findings`` and the counting
+query ``entity-summary``) through the API, and the graph views ``kg.to_networkx()`` and
+``kg.neighbourhood()`` (read by SPARQL) against reading the whole store into rdflib first.
 
 Every named query (``exokg/query/queries/*.rq``) runs on two graphs:
 
@@ -553,6 +559,101 @@ def summarise(rows: list[dict[str, Any]]) -> None:
                       f"{statistics.median(known):.0f}x; under 20x: {', '.join(below) or 'none'}")
 
 
+# -- frequent entities and graph views ----------------------------------------------------
+
+
+def frequent_params(facts: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """Entity-centred queries bound to the *most* connected entity of their kind (the hub a
+    user is most likely to ask about, with the most rows), the counting query, and pages."""
+    from exokg.ids import expand as e
+
+    mirna = nth_most(facts, "MicroRNA", 1)
+    trial = nth_most(facts, "ClinicalTrial", 1)
+    outcome = nth_most(facts, "Outcome", 1)
+    pubs = Counter(ev.source_pmid for s in facts["statements"] for ev in s.evidence)
+    publication = f"pubmed:{sorted(pubs.items(), key=lambda x: (-x[1], x[0]))[0][0]}"
+    pair = Counter((s.subject.id, s.object.id) for s in facts["statements"]
+                   if s.subject.id == mirna and hasattr(s.object, "category"))
+    subject, obj = pair.most_common(1)[0][0]
+    return [
+        ("entity-findings", {"entity": e(mirna)}),
+        ("entity-findings", {"entity": e(mirna), "page": 1}),
+        ("entity-findings", {"entity": e(mirna), "page": 5}),
+        ("entity-summary", {"entity": e(mirna)}),
+        ("entity-summary", {"entity": e(outcome)}),
+        ("mirna-preparations", {"mirna": e(mirna)}),
+        ("mirna-biomarkers", {"mirna": e(mirna)}),
+        ("trial-design", {"trial": e(trial)}),
+        ("trial-preclinical", {"trial": e(trial)}),
+        ("disagreements", {"subject": e(trial)}),
+        ("paper-claims", {"publication": e(publication)}),
+        ("evidence", {"subject": e(subject), "object": e(obj)}),
+        ("opposite-findings", {"outcome": e(outcome)}),
+        ("outcomes-by-species", {"outcome": e(outcome)}),
+    ]
+
+
+def _median_s(action: Any, repeat: int) -> float:
+    action()
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def run_frequent(store_path: Path, facts: dict[str, Any], args: argparse.Namespace) -> None:
+    """Named queries for the most connected entities through the API (in-memory copy and
+    on disk), then the graph views: ``to_networkx`` and ``neighbourhood`` read by SPARQL,
+    against the old way (the whole store read into rdflib, then the view)."""
+    import exokg
+    from exokg.graph.nx import to_networkx
+    from exokg.query.api import _read_rdflib_graph
+
+    runs = frequent_params(facts)
+    hub = runs[0][1]["entity"]
+    print("| query | parameters | rows | API ms (memory) | API ms (disk) |\n|---|---|---|---|---|")
+    with exokg.load(store_path, memory="always") as fast, \
+            exokg.load(store_path, memory="never") as slow:
+        fast._sandbox.status(timeout=600)
+        for name, params in runs:
+            rows = len(fast.ask(name, max_rows=10_000_000, **params))
+            ms = [median_ms([_median_s(lambda kg=kg: kg.ask(name, max_rows=10_000_000,
+                                                               **params), args.repeat)])
+                  for kg in (fast, slow)]
+            short = " ".join(f"{k}={_short(v) if isinstance(v, str) else v}"
+                             for k, v in params.items())
+            print(f"| {name} | {short} | {rows} | {ms[0]:.1f} | {ms[1]:.1f} |", flush=True)
+
+        print("\n| view | nodes | edges | seconds (memory) | seconds (disk) |\n"
+              "|---|---|---|---|---|")
+
+        def fresh_view(kg: Any) -> Any:
+            kg._nx = None
+            return kg.to_networkx()
+
+        view = fresh_view(fast)
+        seconds = [_median_s(lambda kg=kg: fresh_view(kg), max(1, args.repeat // 2))
+                   for kg in (fast, slow)]
+        print(f"| to_networkx (SPARQL) | {view.number_of_nodes()} | "
+              f"{view.number_of_edges()} | {seconds[0]:.2f} | {seconds[1]:.2f} |", flush=True)
+        for depth in (1, 2):
+            sub = fast.neighbourhood(hub, depth, as_graph=True)
+            seconds = [_median_s(lambda kg=kg: kg.neighbourhood(hub, depth, as_graph=True),
+                                 args.repeat) for kg in (fast, slow)]
+            print(f"| neighbourhood of {_short(hub)}, depth {depth} (SPARQL) | "
+                  f"{sub.number_of_nodes()} | {sub.number_of_edges()} | {seconds[0]:.2f} | "
+                  f"{seconds[1]:.2f} |", flush=True)
+        if not args.skip_rdflib:
+            started = time.perf_counter()
+            old = to_networkx(_read_rdflib_graph(store_path))
+            elapsed = time.perf_counter() - started
+            same = sorted(old.edges(keys=True)) == sorted(view.edges(keys=True))
+            print(f"| to_networkx (before: whole store into rdflib) | {old.number_of_nodes()} "
+                  f"| {old.number_of_edges()} | - | {elapsed:.2f} |  (same edges: {same})")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--triples", type=int, default=1_000_000)
@@ -561,7 +662,21 @@ def main(argv: list[str] | None = None) -> int:
                         help="seconds an rdflib query may take before it is stopped")
     parser.add_argument("--skip-large", action="store_true", help="corpus graph only")
     parser.add_argument("--skip-rdflib", action="store_true")
+    parser.add_argument("--frequent", action="store_true",
+                        help="only the synthetic graph: named queries for its most connected "
+                             "entities (pages, counts) and the to_networkx / neighbourhood "
+                             "views, through the API")
     args = parser.parse_args(argv)
+    if args.frequent:
+        with tempfile.TemporaryDirectory(prefix="exokg-bench-") as tmp:
+            graph, store, facts = make_synthetic(args.triples, Path(tmp) / "synthetic")
+            print(f"synthetic graph: {facts['data_triples']} data triples, "
+                  f"{len(facts['statements'])} statements, {len(facts['documents'])} "
+                  f"documents; made in {facts['seconds']:.0f} s\n")
+            del graph
+            gc.collect()
+            run_frequent(store, facts, args)
+        return 0
 
     from exokg.export.turtle import to_turtle
     from exokg.graph.store import write_store

@@ -40,7 +40,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     cache = DocumentCache(cache_path(args.store or default_store_path(args.out)))
     result = build(args.paths, progress=None if args.quiet else _progress(sys.stderr),
-                   on_document=cache.put, mentions=args.mentions)
+                   on_document=cache.put, mentions=args.mentions,
+                   workers=args.workers, dask=args.dask)
     written = write_build_outputs(result, args.out, store=args.store)
     written.append(cache.commit())
     if not args.quiet:
@@ -118,6 +119,12 @@ def cmd_lexicon(args: argparse.Namespace) -> int:
     return run_lexicon(args)
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from exokg.serve import run_serve
+
+    return run_serve(args)
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="exokg", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -134,6 +141,9 @@ def make_parser() -> argparse.ArgumentParser:
                    help="also put every recognised mention in the graph (exo:Mention nodes "
                         "with offsets, sentence and grounding; see docs/annotate.md)")
     b.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
+    from exokg.parallel import add_parallel_arguments
+
+    add_parallel_arguments(b)
     b.set_defaults(func=cmd_build)
     for name, helptext in (("add", "add or replace documents in a built graph"),
                            ("remove", "take documents out of a built graph")):
@@ -197,6 +207,15 @@ def make_parser() -> argparse.ArgumentParser:
                                     "which one is current.")
     add_lexicon_arguments(lx)
     lx.set_defaults(func=cmd_lexicon)
+
+    from exokg.serve import add_serve_arguments
+
+    sv = sub.add_parser("serve", help="serve the graph over SPARQL 1.1 (the Oxigraph server)",
+                        description="Start the Oxigraph SPARQL server on the built store, "
+                                    "read-only and on this machine only unless told "
+                                    "otherwise (needs exokg[server]; docs/scale.md).")
+    add_serve_arguments(sv)
+    sv.set_defaults(func=cmd_serve)
     return parser
 
 

@@ -155,18 +155,24 @@ def document_statements(doc: Document, recogniser: Recogniser,
 
 def extract_statements(documents: Iterable[Document], recogniser: Recogniser,
                        progress: Progress | None = None, total: int = 0,
-                       on_document: DocumentHook | None = None,
-                       mentions: list[DocumentMention] | None = None
+                       on_document: DocumentHook | None = None, *, workers: int = 1,
+                       dask: str | None = None, mentions: list[DocumentMention] | None = None
                        ) -> tuple[list[Statement], dict[str, Entity], int]:
     """Raw (unassembled) statements of the documents, the entity registry and sentence count.
 
-    Documents are processed one at a time; per document only its statements and entities are
-    kept (never its analysed sentences), and its mentions when a ``mentions`` list is given."""
+    Documents stream through extraction (in ``workers`` processes, or on the dask cluster
+    at ``dask``: :mod:`exokg.parallel`); results are merged in input order, so the output
+    does not depend on the number of workers. Per document only its statements and entities
+    are kept (never its analysed sentences), and its mentions when a ``mentions`` list is
+    given (then extraction runs in this process)."""
+    from exokg.parallel import extract_documents
+
     statements: list[Statement] = []
     registry: dict[str, Entity] = {}
     sentences = 0
-    for i, doc in enumerate(documents, start=1):
-        found, entities, count = document_statements(doc, recogniser, mentions)
+    results = extract_documents(documents, recogniser, workers=workers, dask=dask,
+                                mentions=mentions)
+    for i, (doc, (found, entities, count)) in enumerate(results, start=1):
         sentences += count
         for entity in entities.values():
             register(registry, entity)
@@ -182,13 +188,15 @@ def extract_statements(documents: Iterable[Document], recogniser: Recogniser,
 
 def build(paths: Sequence[str | Path] | None = None, *, recogniser: Recogniser | None = None,
           progress: Progress | None = None, on_document: DocumentHook | None = None,
-          mentions: bool = False) -> BuildResult:
+          mentions: bool = False, workers: int = 1, dask: str | None = None) -> BuildResult:
     """Build the knowledge graph of the given inputs (default: the bundled corpus).
 
-    Documents stream through extraction one at a time (see :func:`stream_documents`).
-    ``on_document`` sees each document's raw statements (used by the incremental cache).
-    With ``mentions`` every recognised mention becomes an ``exo:Mention`` node linked to
-    its entity and an ``exo:Sentence`` node (see docs/annotate.md)."""
+    Documents stream through extraction (see :func:`stream_documents`), in ``workers``
+    processes or on the dask.distributed cluster at ``dask`` (:mod:`exokg.parallel`); the
+    result is the same for any number of workers. ``on_document`` sees each document's raw
+    statements, in input order (used by the incremental cache). With ``mentions`` every
+    recognised mention becomes an ``exo:Mention`` node linked to its entity and an
+    ``exo:Sentence`` node (see docs/annotate.md); mentions are collected in this process."""
     started = time.perf_counter()
     total = count_input_documents(paths) if progress else 0
     recogniser = recogniser or Recogniser.default()
@@ -201,7 +209,8 @@ def build(paths: Sequence[str | Path] | None = None, *, recogniser: Recogniser |
 
     found: list[DocumentMention] | None = [] if mentions else None
     raw, registry, sentences = extract_statements(keep(stream_documents(paths)), recogniser,
-                                                  progress, total, on_document, found)
+                                                  progress, total, on_document,
+                                                  workers=workers, dask=dask, mentions=found)
     result = assemble_result(documents, raw, registry, sentences, started, found or [])
     result.lexicon = recogniser.lexicon_version
     return result

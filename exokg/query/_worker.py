@@ -102,6 +102,10 @@ def _run(store: Any, default_graph: Any, request: dict) -> tuple:  # type: ignor
     started = time.perf_counter()
     result = store.query(request["text"], prefixes=request.get("prefixes") or None,
                          default_graph=default_graph)
+    if request.get("format") == "tsv" and isinstance(result, ox.QuerySolutions):
+        # serialised by Oxigraph itself: no Python object per term (large reads)
+        data = result.serialize(format=ox.QueryResultsFormat.TSV)
+        return ("tsv", data, time.perf_counter() - started)
     if isinstance(result, ox.QueryBoolean):
         return ("ask", bool(result), time.perf_counter() - started)
     rows = []

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from exokg.query.binding import bind_query
 from exokg.query.errors import EntityNotFound, QueryError, QuerySyntaxError, UnsafeQueryError
 from exokg.query.library import NamedQuery, coerce_value, load_library
+from exokg.query.paging import DEFAULT_PAGE_SIZE, paginate
 from exokg.query.results import ResultTable, to_curie
 from exokg.query.safety import check_query
 from exokg.query.sandbox import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, Sandbox
@@ -37,6 +38,8 @@ if TYPE_CHECKING:
     import networkx as nx
     import pandas as pd
     from rdflib import Graph
+
+    from exokg.query.remote import RemoteSandbox
 
 __all__ = ["DEFAULT_PREFIXES", "KnowledgeGraph", "load"]
 
@@ -109,6 +112,12 @@ def load(source: object = None, *, timeout: float = DEFAULT_TIMEOUT,
     Raises:
         QueryError: ``source`` is not a store, an exports folder or a Turtle file.
     """
+    from exokg.query.remote import RemoteSandbox, is_endpoint
+
+    if is_endpoint(source):
+        remote = RemoteSandbox(str(source), prefixes=DEFAULT_PREFIXES)
+        return KnowledgeGraph(LocatedStore(None, str(source)), timeout=timeout,  # type: ignore[arg-type]
+                              max_rows=max_rows, sandbox=remote)
     located = locate_store(source, rebuild=rebuild)
     graph = ensure_ontology(located.path)
     return KnowledgeGraph(located, ontology_graph=graph, timeout=timeout, max_rows=max_rows,
@@ -147,25 +156,26 @@ class KnowledgeGraph:
     """A built exokg graph opened for questions. Make one with :func:`load`.
 
     Attributes:
-        path: the store folder.
-        source: where the store's data came from.
+        path: the store folder (None on a remote SPARQL endpoint).
+        source: where the store's data came from (the endpoint URL on a remote one).
         timeout: default time limit per query, in seconds.
         max_rows: default row cap per query.
     """
 
     def __init__(self, located: LocatedStore | str | Path, *, ontology_graph: str | None = None,
                  timeout: float = DEFAULT_TIMEOUT, max_rows: int = DEFAULT_MAX_ROWS,
-                 memory: str = "auto") -> None:
+                 memory: str = "auto", sandbox: RemoteSandbox | None = None) -> None:
         if not isinstance(located, LocatedStore):
             located = LocatedStore(Path(located), str(located))
         self._located = located
-        self.path = located.path
+        self.path = located.path  # None for a remote endpoint
         self.source = located.source
         self.timeout = float(timeout)
         self.max_rows = int(max_rows)
         self.ontology_graph = ontology_graph
-        self._sandbox = Sandbox(self.path, graphs=[ontology_graph] if ontology_graph else [],
-                                prefixes=DEFAULT_PREFIXES, memory=memory)
+        self._sandbox: Sandbox | RemoteSandbox = sandbox or Sandbox(
+            self.path, graphs=[ontology_graph] if ontology_graph else [],
+            prefixes=DEFAULT_PREFIXES, memory=memory)
         self._lock = threading.RLock()
         self._labels: _LabelIndex | None = None
         self._graph: Graph | None = None
@@ -290,10 +300,13 @@ class KnowledgeGraph:
             "description": q.description} for q in self.library.values()])
 
     def run(self, name: str, /, params: Mapping[str, Any] | None = None, *,
-            timeout: float | None = None, max_rows: int | None = None) -> ResultTable:
+            timeout: float | None = None, max_rows: int | None = None,
+            page: int | None = None, page_size: int = DEFAULT_PAGE_SIZE) -> ResultTable:
         """Run a named query; returns the raw :class:`ResultTable` (see :meth:`ask`)."""
         named = self.library[name]
         text, terms = named.bind(dict(params or {}), resolve=self.resolve)
+        if page is not None:
+            text = paginate(text, page, page_size)
         try:
             check_query(text)
         except QuerySyntaxError as exc:  # a broken library file: report it as such
@@ -301,21 +314,25 @@ class KnowledgeGraph:
         return self._execute(text, terms, timeout, max_rows, name)
 
     def ask(self, name: str, /, *, timeout: float | None = None,
-            max_rows: int | None = None, curies: bool = True, **params: Any
-            ) -> pd.DataFrame:
+            max_rows: int | None = None, curies: bool = True, page: int | None = None,
+            page_size: int = DEFAULT_PAGE_SIZE, **params: Any) -> pd.DataFrame:
         """Answer a named question: ``kg.ask("trial-design", trial="NCT03384433")``.
 
         Args:
             name: a query of :meth:`queries` (``entity-findings``, ``trial-design``, ...).
             params: the query's parameters. An ``iri`` parameter takes a CURIE, an IRI or a
                 name (label, synonym, identifier) resolved with :meth:`resolve`.
+            page: only this page (from 1) of ``page_size`` rows, in the query's order
+                (:mod:`exokg.query.paging`); None (default) returns every row.
+            page_size: rows per page (default 100).
 
         Raises:
             UnknownQueryError: no query has this name.
-            ParameterError: a missing, unknown or ill-typed parameter.
+            ParameterError: a missing, unknown or ill-typed parameter, or a bad page.
             EntityNotFound: a name matches no entity, or several equally well.
         """
-        table = self.run(name, params, timeout=timeout, max_rows=max_rows)
+        table = self.run(name, params, timeout=timeout, max_rows=max_rows, page=page,
+                         page_size=page_size)
         frame = table.to_dataframe(curies=curies)
         for column in self.library[name].curie_lists:
             if curies and column in frame.columns:
@@ -456,17 +473,19 @@ class KnowledgeGraph:
         per million triples). The exporters and the HTML view take it."""
         with self._lock:
             if self._graph is None:
-                self._graph = _read_rdflib_graph(self.path)
+                self._graph = _read_rdflib_graph(self.path) if self.path is not None else \
+                    _rdflib_graph(self._sandbox.triples(self.timeout))  # type: ignore[union-attr]
             return self._graph
 
     def to_networkx(self) -> nx.MultiDiGraph:
-        """The NetworkX view (:func:`exokg.graph.nx.to_networkx`): entities as nodes keyed
-        by CURIE, one edge per statement keyed by the statement's CURIE. Cached."""
+        """The NetworkX view (:mod:`exokg.graph.nx`): entities as nodes keyed by CURIE, one
+        edge per statement keyed by the statement's CURIE. Read from the store by SPARQL
+        (entity-level nodes and statement edges only, :mod:`exokg.query.views`); cached."""
         with self._lock:
             if self._nx is None:
-                from exokg.graph.nx import to_networkx
+                from exokg.query.views import networkx_view
 
-                self._nx = to_networkx(self.graph)
+                self._nx = networkx_view(self)
             return self._nx
 
     def _node(self, text: str) -> str:
@@ -481,7 +500,8 @@ class KnowledgeGraph:
     def neighbourhood(self, entity: str, depth: int = 1, *, as_graph: bool = False,
                       include_negated: bool = True) -> pd.DataFrame | nx.MultiDiGraph:
         """The statements within ``depth`` edges of an entity (edges followed in either
-        direction).
+        direction), read from the store step by step (:func:`exokg.query.views.
+        neighbourhood_view`), not from the whole graph.
 
         Returns:
             A DataFrame of the statements (``subject``, ``subject_label``, ``predicate``,
@@ -489,17 +509,27 @@ class KnowledgeGraph:
             ``species``, ``model``, ``evidence_count``, ``statement``), or with
             ``as_graph=True`` the NetworkX subgraph.
         """
-        import networkx as nx
+        from exokg.query import views
+        from exokg.query._worker import URI
+        from exokg.query.views import neighbourhood_view, node_of_term
 
         if depth < 0:
             raise ValueError("depth must be 0 or more")
-        view = self._claims_view(include_negated)
-        centre = self._node(entity)
-        if centre not in view:
-            view.add_node(centre, **self.to_networkx().nodes[centre])
-        near = nx.single_source_shortest_path_length(view.to_undirected(as_view=True), centre,
-                                                     cutoff=depth)
-        sub = view.subgraph(near).copy()
+        centre = (URI, self.resolve(entity))
+        sub = neighbourhood_view(self, centre, depth, include_negated=include_negated,
+                                 max_nodes=views.MAX_WALK_NODES)
+        if sub is None:  # most of the graph: cut it from the whole view
+            import networkx as nx
+
+            view = self._claims_view(include_negated)
+            key = self._node(entity)
+            if key not in view:
+                view.add_node(key, **self.to_networkx().nodes[key])
+            near = nx.single_source_shortest_path_length(view.to_undirected(as_view=True),
+                                                         key, cutoff=depth)
+            sub = view.subgraph(near).copy()
+        elif node_of_term(centre) not in sub:
+            raise EntityNotFound(f"{entity!r} takes part in no statement")
         return sub if as_graph else _edge_frame(sub)
 
     def paths(self, source: str, target: str, *, max_length: int = 4, limit: int = 10,
@@ -707,6 +737,17 @@ def _identifier(text: str) -> str | None:
 
 def _read_rdflib_graph(path: Path) -> Graph:
     import pyoxigraph as ox
+
+    store = ox.Store.read_only(str(path))
+    graph = _rdflib_graph(q.triple for q in
+                          store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    del store
+    return graph
+
+
+def _rdflib_graph(triples: Any) -> Graph:
+    """An rdflib Graph of pyoxigraph triples, with exokg's prefixes bound."""
+    import pyoxigraph as ox
     from rdflib import BNode, Graph, Literal, URIRef
 
     from exokg.graph.rdf import PREFIXES
@@ -723,11 +764,8 @@ def _read_rdflib_graph(path: Path) -> Graph:
         return Literal(t.value, datatype=None if datatype.endswith("#string") else
                        URIRef(datatype))
 
-    store = ox.Store.read_only(str(path))
     graph = Graph()
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, str(namespace), override=True)
-    graph.addN((term(q.subject), term(q.predicate), term(q.object), graph)
-               for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-    del store
+    graph.addN((term(t.subject), term(t.predicate), term(t.object), graph) for t in triples)
     return graph

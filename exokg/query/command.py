@@ -16,6 +16,7 @@ from typing import Any
 
 from exokg.errors import ExokgError
 from exokg.query.errors import ParameterError, QuerySyntaxError, ResultTruncatedWarning
+from exokg.query.paging import DEFAULT_PAGE_SIZE, paginate
 from exokg.query.results import FORMATS
 from exokg.query.sandbox import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT
 
@@ -57,6 +58,10 @@ def add_query_arguments(parser: argparse.ArgumentParser) -> None:
                         help=f"row cap (default {DEFAULT_MAX_ROWS})")
     parser.add_argument("--no-curies", action="store_true",
                         help="leave out the <column>_curie columns (table, csv, tsv, md)")
+    parser.add_argument("--page", type=int, default=None, metavar="N",
+                        help="only page N (from 1) of the result, in the query's order")
+    parser.add_argument("--page-size", type=int, default=DEFAULT_PAGE_SIZE, metavar="ROWS",
+                        help=f"rows per page with --page (default {DEFAULT_PAGE_SIZE})")
 
 
 def run_queries(args: argparse.Namespace) -> int:
@@ -152,9 +157,11 @@ def run_query(args: argparse.Namespace) -> int:
             warnings.simplefilter("always", ResultTruncatedWarning)
             try:
                 if text is None:
-                    table = kg.run(source, params)
+                    table = kg.run(source, params, page=args.page, page_size=args.page_size)
                 else:
                     bindings = {k: parse_param_value(v) for k, v in params.items()}
+                    if args.page is not None:
+                        text = paginate(text, args.page, args.page_size)
                     table = kg.query(text, bindings)
             except QuerySyntaxError as exc:
                 if exc.context:
@@ -162,6 +169,9 @@ def run_query(args: argparse.Namespace) -> int:
                 raise
         for warning in caught:
             print(f"exokg: warning: {warning.message}", file=sys.stderr)
+        if args.page is not None and len(table.rows) == args.page_size:
+            print(f"exokg: page {args.page} is full; more rows may follow: --page "
+                  f"{args.page + 1}", file=sys.stderr)
         output = table.render(args.format, curies=not args.no_curies)
     finally:
         kg.close()

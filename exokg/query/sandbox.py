@@ -205,6 +205,20 @@ class Sandbox:
             return RawResult("ask", boolean=reply[1], seconds=reply[2])
         raise self._error(text, reply)
 
+    def run_tsv(self, text: str, *, timeout: float = DEFAULT_TIMEOUT) -> bytes:
+        """Run a trusted SELECT query and return every row as SPARQL TSV results, written
+        by Oxigraph (no row cap; for large internal reads such as the NetworkX view).
+
+        Raises:
+            QueryTimeoutError, QuerySyntaxError, QueryError: as :meth:`run`.
+        """
+        request = {"op": "query", "text": text, "prefixes": self.prefixes, "max_rows": 0,
+                   "format": "tsv"}
+        reply = self._call(request, timeout)
+        if reply[0] == "tsv":
+            return reply[1]
+        raise self._error(text, reply)
+
     def status(self, timeout: float = 10.0) -> dict[str, Any]:
         """The worker's state: ``in_memory`` (the store was copied into memory),
         ``copy_seconds``, ``copy_error``. Starts the worker if needed."""
