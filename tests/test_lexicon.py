@@ -391,3 +391,16 @@ def test_a_forked_child_reads_through_its_own_connection(lexicon: Lexicon) -> No
     found, own_connection = queue.get(timeout=60)
     child.join(timeout=60)
     assert found == ["NCBIGene:3569", "UBERON:0002421"] and own_connection
+
+
+def test_a_lexicon_travels_to_another_process_as_its_folder(lexicon: Lexicon) -> None:
+    """A dask worker receives the recogniser pickled; the lexicon's database connection
+    cannot be pickled, so the lexicon reopens itself from its folder."""
+    import pickle
+
+    again = pickle.loads(pickle.dumps(lexicon))
+    assert again is not lexicon and again.path == lexicon.path
+    assert again.version == lexicon.version
+    text = "occlusion of the middle cerebral artery"
+    assert again.find(text) and [(m.entity.id, m.start, m.end) for m in again.find(text)] == \
+        [(m.entity.id, m.start, m.end) for m in lexicon.find(text)]

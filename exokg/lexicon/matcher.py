@@ -87,6 +87,11 @@ class Lexicon:
         self._entity = lru_cache(maxsize=65536)(self._load_entity)
         self._candidates = lru_cache(maxsize=65536)(self._load_candidates)
 
+    def __reduce__(self) -> tuple[type[Lexicon], tuple[Path]]:
+        """Pickled as its folder: the receiving process (a dask worker, a spawned worker)
+        opens the lexicon itself, since a database connection cannot travel."""
+        return (Lexicon, (self.path,))
+
     @property
     def version(self) -> str:
         """The lexicon version key (compiler version + hash of sources and rules)."""
