@@ -69,14 +69,18 @@ def test_load_accepts_a_store_an_exports_folder_a_turtle_file_and_a_build(built)
 
 
 def test_load_without_arguments_builds_the_bundled_corpus_once(tmp_path, monkeypatch):
+    from exokg.project import NoGraphWarning
+
     monkeypatch.chdir(tmp_path)
-    with exokg.load() as first:
+    monkeypatch.delenv("EXOKG_STORE", raising=False)
+    with pytest.warns(NoGraphWarning), exokg.load() as first:
         assert first.source == "bundled corpus"
         assert first.path == (tmp_path / ".exokg" / "store").resolve() or \
             first.path.resolve() == (tmp_path / ".exokg" / "store").resolve()
         assert first.stats()["statements"] == 78
     with exokg.load() as second:  # the store exists now: opened, not rebuilt
-        assert second.source.endswith("store")
+        assert second.source.startswith("bundled corpus, the graph in ")
+        assert second.path.resolve() == first.path.resolve()
 
 
 def test_sparql_values_none_and_curies(kg):

@@ -90,14 +90,16 @@ def load(source: object = None, *, timeout: float = DEFAULT_TIMEOUT,
     """Open a built graph on the embedded Oxigraph store.
 
     Args:
-        source: None for the default store (``.exokg/store`` beside ``./exports``; made from
-            ``exports/exokg.ttl``, or built from the bundled corpus, when there is none), a
-            store folder, an exports folder, a Turtle file, an rdflib Graph or a
+        source: None for the current graph: ``$EXOKG_STORE``, else the graph recorded in
+            the nearest ``.exokg/project.json`` in the working folder or above (written by
+            ``exokg build``), so a notebook in a subfolder opens the project's graph. With
+            none, the bundled corpus is built into ``./.exokg/store`` and a
+            :class:`~exokg.project.NoGraphWarning` says so. Or a store folder, an exports folder, a Turtle file, an rdflib Graph or a
             :class:`~exokg.pipeline.BuildResult`.
         timeout: seconds a query may run (default 30).
         max_rows: rows a query may return (default 100,000; more are dropped with a
             :class:`~exokg.query.errors.ResultTruncatedWarning`).
-        rebuild: with ``source`` None, rebuild the default store from the bundled corpus.
+        rebuild: with ``source`` None, rebuild the current store from its recorded inputs.
         memory: ``auto`` (default) answers from the on-disk store at once and copies a
             store of up to 1 GiB on disk (about 10M triples) into memory in the background,
             after which queries run 2-4x faster; ``always`` copies before the first
@@ -706,28 +708,6 @@ def _identifier(text: str) -> str | None:
 
 
 def _read_rdflib_graph(path: Path) -> Graph:
-    import pyoxigraph as ox
-    from rdflib import BNode, Graph, Literal, URIRef
+    from exokg.project import read_graph
 
-    from exokg.graph.rdf import PREFIXES
-
-    def term(t: Any) -> Any:
-        kind = type(t)
-        if kind is ox.NamedNode:
-            return URIRef(t.value)
-        if kind is ox.BlankNode:
-            return BNode(t.value)
-        if t.language:
-            return Literal(t.value, lang=t.language)
-        datatype = t.datatype.value
-        return Literal(t.value, datatype=None if datatype.endswith("#string") else
-                       URIRef(datatype))
-
-    store = ox.Store.read_only(str(path))
-    graph = Graph()
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, str(namespace), override=True)
-    graph.addN((term(q.subject), term(q.predicate), term(q.object), graph)
-               for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-    del store
-    return graph
+    return read_graph(path)
