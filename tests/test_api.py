@@ -127,6 +127,9 @@ def test_sparql_bindings(kg):
     assert set(filtered["m_curie"]) == {"exokg:mirna/mir-124", "exokg:mirna/mir-126"}
     with pytest.raises(QueryError, match="WHERE group"):
         kg.sparql("DESCRIBE <https://w3id.org/exokg/id/mirna/mir-9>", x=1)
+    # a misspelt binding is an error, not silently ignored
+    with pytest.raises(QueryError, match=r"no variable \?lable to bind.*\?l, \?m"):
+        kg.sparql("SELECT ?m WHERE { ?m rdfs:label ?l }", lable="miR-9")
 
 
 def test_entity_lookup(kg):
@@ -162,7 +165,7 @@ def test_evidence_for_a_pair_an_entity_and_a_statement(kg):
     statement = kg.evidence(row["statement_curie"])
     assert statement["statement"].tolist() == [row["statement"]]
     everything = kg.evidence("miR-9")
-    assert {"NIH Stroke Scale", "ischemic stroke"} <= set(everything["objectLabel"])
+    assert {"NIH Stroke Scale", "ischemic stroke"} <= set(everything["object_label"])
     assert kg.evidence("miR-126", "NIH Stroke Scale").empty
 
 
@@ -178,6 +181,13 @@ def test_networkx_view_and_helpers(kg):
     sub = kg.neighbourhood("miR-9", depth=1, as_graph=True)
     assert isinstance(sub, nx.MultiDiGraph) and "loinc:70182-1" in sub
     assert kg.neighbourhood("miR-9", depth=0).empty
+    # labels beside CURIEs, None (not NaN) where nothing is stated
+    mice = kg.neighbourhood("miR-124", depth=2)
+    rows = mice[mice["species_curie"] == "NCBITaxon:9606"]
+    assert not rows.empty and set(rows["species"]) == {"human"}
+    assert mice["species"].map(lambda v: v is None or isinstance(v, str)).all()
+    assert any(v is None for v in mice["species"])
+    assert mice["predicate_label"].map(lambda v: isinstance(v, str) and ":" not in v).all()
     paths = kg.paths("miR-9", "miR-124")
     first = paths[paths["path"] == 1]
     assert first["from"].iloc[0] == "exokg:mirna/mir-9"
@@ -186,6 +196,11 @@ def test_networkx_view_and_helpers(kg):
     assert kg.paths("miR-9", "miR-124", max_length=1).empty
     ranking = kg.centrality()
     assert ranking["rank"].tolist()[:3] == [1, 2, 3]
+    degree = nx.degree_centrality(kg._claims_view(False).subgraph(
+        n for n, d in kg._claims_view(False).nodes(data=True) if d.get("category") != "Value"))
+    top = ranking.iloc[0]
+    assert top["score"] == pytest.approx(degree[top["entity"]]) and top["score"] <= 1
+
     assert ranking["score"].is_monotonic_decreasing
     assert ranking["entity"][0] == "clinicaltrials:NCT03384433"
     mirnas = kg.centrality("pagerank", category="MicroRNA")

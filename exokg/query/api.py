@@ -463,12 +463,24 @@ class KnowledgeGraph:
 
     def to_networkx(self) -> nx.MultiDiGraph:
         """The NetworkX view (:func:`exokg.graph.nx.to_networkx`): entities as nodes keyed
-        by CURIE, one edge per statement keyed by the statement's CURIE. Cached."""
+        by CURIE, one edge per statement keyed by the statement's CURIE. Cached.
+        ``view.graph["labels"]`` maps the CURIEs of species and models to their labels."""
         with self._lock:
             if self._nx is None:
-                from exokg.graph.nx import to_networkx
+                from rdflib import RDFS, URIRef
 
-                self._nx = to_networkx(self.graph)
+                from exokg.graph.nx import node_key, to_networkx
+
+                graph = self.graph
+                view = to_networkx(graph)
+                labels: dict[str, str] = {}
+                for prop in ("species", "model"):
+                    for value in set(graph.objects(None, URIRef(EXO + prop))):
+                        label = graph.value(value, RDFS.label)
+                        if label is not None:
+                            labels[node_key(value)] = str(label)
+                view.graph["labels"] = labels  # species/model CURIE -> label, for rows
+                self._nx = view
             return self._nx
 
     def _node(self, text: str) -> str:
@@ -487,8 +499,10 @@ class KnowledgeGraph:
 
         Returns:
             A DataFrame of the statements (``subject``, ``subject_label``, ``predicate``,
-            ``object``, ``object_label``, ``direction``, ``negated``, ``hedged``,
-            ``species``, ``model``, ``evidence_count``, ``statement``), or with
+            ``predicate_label``, ``object``, ``object_label``, ``direction``, ``negated``,
+            ``hedged``, ``species`` and ``model`` (labels, ``|``-joined) with
+            ``species_curie`` and ``model_curie`` beside them, ``evidence_count``,
+            ``statement``; CURIEs for entities, None where nothing is stated), or with
             ``as_graph=True`` the NetworkX subgraph.
         """
         import networkx as nx
@@ -537,7 +551,7 @@ class KnowledgeGraph:
             except nx.NetworkXNoPath:
                 pass
         columns = ["path", "step", "from", "from_label", "to", "to_label", *_EDGE_COLUMNS]
-        return pd.DataFrame(rows, columns=columns)
+        return pd.DataFrame(rows, columns=columns, dtype=object)
 
     def centrality(self, kind: str = "degree", *, top: int = 20,
                    category: str | None = None, include_negated: bool = False
@@ -545,13 +559,15 @@ class KnowledgeGraph:
         """Entities ranked by centrality in the claims graph.
 
         Args:
-            kind: ``degree`` (statements touching the entity), ``pagerank``,
-                ``betweenness`` or ``eigenvector``.
+            kind: ``degree`` (as :func:`networkx.degree_centrality`: the statements
+                touching the entity divided by the number of other entities, so scores
+                compare across graphs), ``pagerank``, ``betweenness`` or ``eigenvector``.
             top: rows returned.
             category: only entities of this exokg class (``MicroRNA``, ``Outcome``, ...).
 
         Returns:
-            ``rank``, ``entity`` (CURIE), ``label``, ``category``, ``score``, ``statements``.
+            ``rank``, ``entity`` (CURIE), ``label``, ``category``, ``score``, ``statements``
+            (the raw count of statements touching the entity).
         """
         import networkx as nx
         import pandas as pd
@@ -561,7 +577,7 @@ class KnowledgeGraph:
                                 if d.get("category") == "Value"])
         undirected = nx.Graph(view.to_undirected(as_view=True))
         if kind == "degree":
-            scores = dict(view.degree())
+            scores = nx.degree_centrality(view)
         elif kind == "pagerank":
             scores = _pagerank(nx.DiGraph(view))
         elif kind == "betweenness":
@@ -655,18 +671,31 @@ class KnowledgeGraph:
 
 # -- helpers ------------------------------------------------------------------------------
 
-_EDGE_COLUMNS = ["subject", "subject_label", "predicate", "object", "object_label",
-                 "direction", "negated", "hedged", "species", "model", "evidence_count",
-                 "statement"]
+_EDGE_COLUMNS = ["subject", "subject_label", "predicate", "predicate_label", "object",
+                 "object_label", "direction", "negated", "hedged", "species",
+                 "species_curie", "model", "model_curie", "evidence_count", "statement"]
+
+
+def _labels(view: Any, joined: str | None) -> str | None:
+    """``a|b`` CURIEs -> ``label a|label b`` (the node's label; the CURIE when unknown)."""
+    if not joined:
+        return None
+    return "|".join(str(view.graph.get("labels", {}).get(c) or
+                        (view.nodes[c].get("label") if c in view else None) or c)
+                    for c in joined.split("|"))
 
 
 def _edge_row(view: Any, u: str, v: str, key: str, data: Mapping[str, Any]) -> dict[str, Any]:
+    """One statement as a row: CURIEs with their labels beside them, None when unstated."""
     return {"subject": u, "subject_label": view.nodes[u].get("label", u),
-            "predicate": data.get("predicate"), "object": v,
-            "object_label": view.nodes[v].get("label", v),
+            "predicate": data.get("predicate"), "predicate_label": data.get("label"),
+            "object": v, "object_label": view.nodes[v].get("label", v),
             "direction": data.get("direction"), "negated": data.get("negated"),
-            "hedged": data.get("hedged"), "species": data.get("species"),
-            "model": data.get("model"), "evidence_count": data.get("evidence_count"),
+            "hedged": data.get("hedged"), "species": _labels(view, data.get("species")),
+            "species_curie": data.get("species") or None,
+            "model": _labels(view, data.get("model")),
+            "model_curie": data.get("model") or None,
+            "evidence_count": data.get("evidence_count"),
             "statement": data.get("statement", key)}
 
 
@@ -674,7 +703,7 @@ def _edge_frame(view: Any) -> pd.DataFrame:
     import pandas as pd
 
     rows = [_edge_row(view, u, v, k, d) for u, v, k, d in view.edges(keys=True, data=True)]
-    frame = pd.DataFrame(rows, columns=_EDGE_COLUMNS)
+    frame = pd.DataFrame(rows, columns=_EDGE_COLUMNS, dtype=object)
     return frame.sort_values(["subject_label", "predicate", "object_label"],
                              kind="stable").reset_index(drop=True)
 

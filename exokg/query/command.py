@@ -56,6 +56,12 @@ def add_query_arguments(parser: argparse.ArgumentParser) -> None:
                         help=f"row cap (default {DEFAULT_MAX_ROWS})")
     parser.add_argument("--no-curies", action="store_true",
                         help="leave out the <column>_curie columns (table, csv, tsv, md)")
+    parser.add_argument("-c", "--columns", metavar="A,B,...", default=None,
+                        help="only these columns, in this order (an unknown name lists the "
+                             "result's columns)")
+    parser.add_argument("--width", type=int, default=None, metavar="N",
+                        help="table: fit lines into N characters (default: the terminal's "
+                             "width when writing to a terminal, else no limit)")
 
 
 def run_queries(args: argparse.Namespace) -> int:
@@ -127,6 +133,17 @@ def _params(items: list[str]) -> dict[str, str]:
     return params
 
 
+def _table_width(args: argparse.Namespace) -> int | None:
+    """The line width a table must fit: ``--width``, else the terminal's when writing to one."""
+    import shutil
+
+    if args.width is not None:
+        return max(args.width, 20)
+    if args.output is None and sys.stdout.isatty():
+        return shutil.get_terminal_size().columns
+    return None
+
+
 def _open(args: argparse.Namespace) -> Any:
     """The KnowledgeGraph of ``--store`` or the current graph; a missing current graph is
     reported once, as a warning, before the bundled corpus is used."""
@@ -178,7 +195,13 @@ def run_query(args: argparse.Namespace) -> int:
                 raise
         for warning in caught:
             print(f"exokg: warning: {warning.message}", file=sys.stderr)
-        output = table.render(args.format, curies=not args.no_curies)
+        columns = [c.strip() for c in args.columns.split(",") if c.strip()] \
+            if args.columns else None
+        try:
+            output = table.render(args.format, curies=not args.no_curies, columns=columns,
+                                  max_width=_table_width(args))
+        except ValueError as exc:
+            raise ParameterError(f"--columns: {exc}") from None
     finally:
         kg.close()
     if args.output is not None:
