@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -149,7 +150,7 @@ def test_entity_lookup(kg):
     assert kg.resolve("https://loinc.org/70182-1") == "https://loinc.org/70182-1"
     with pytest.raises(EntityNotFound, match="no entity"):
         kg.resolve("no such thing at all")
-    with pytest.raises(EntityNotFound, match="partial matches"):
+    with pytest.raises(EntityNotFound, match="did you mean: .*modified Rankin Scale"):
         kg.resolve("Rankin")
 
 
@@ -161,7 +162,10 @@ def test_evidence_for_a_pair_an_entity_and_a_statement(kg):
     assert row["document_curie"] == "exokg:document/000_112079930ad29e58-e08"
     assert pair.equals(kg.evidence("NIH Stroke Scale", "miR-9"))  # either direction
     text = kg.sparql("SELECT ?d ?t WHERE { ?d exo:text ?t }", d=row["document"])["t"][0]
-    assert text[int(row["start"]):int(row["end"])] == row["sentence"]
+    assert text[int(row["start"]):int(row["end"])] == row["sentence_original"]
+    # for reading: the PDF's line-end hyphen joined; the exact text stays beside it
+    assert "in- flammatory" in row["sentence_original"]
+    assert "the inflammatory biomarker" in row["sentence"] and "\n" not in row["sentence"]
     statement = kg.evidence(row["statement_curie"])
     assert statement["statement"].tolist() == [row["statement"]]
     everything = kg.evidence("miR-9")
@@ -243,3 +247,40 @@ def test_graph_property_matches_the_store(kg):
     assert isinstance(KnowledgeGraph, type)
     frame = pd.DataFrame(kg.stats()["entities"].items(), columns=["class", "n"])
     assert {"MicroRNA", "ClinicalTrial"} <= set(frame["class"])
+
+
+def test_evidence_reads_like_a_paper_and_keeps_exact_offsets(kg):
+    frame = kg.evidence("MSC-derived exosomes enriched in miR-133b", "neurological function")
+    row = frame.iloc[0]
+    assert row["publication"] == "Zhang et al. 2016, J Clin Invest"
+    assert row["link"] == "https://pubmed.ncbi.nlm.nih.gov/27035810/"
+    assert (row["pmid"], row["doi"]) == ("27035810", "10.1172/JCI81133")
+    unattributed = kg.evidence("miR-9", "NIH Stroke Scale").iloc[0]  # the excerpt says not
+    assert unattributed["publication"].endswith("(publication not stated)")
+    assert unattributed["link"] is None
+    everything = kg.sparql("SELECT ?d ?text WHERE { ?d a exo:Document ; exo:text ?text }")
+    texts = dict(zip(everything["d"], everything["text"]))
+    broken = None
+    for name in ("angiogenesis", "neurological function", "infarct volume", "inflammation"):
+        try:
+            rows = kg.evidence(name)
+        except EntityNotFound:
+            continue
+        for r in rows.itertuples():
+            original = texts[r.document][r.start:r.end]
+            assert original == r.sentence_original  # offsets still slice the original
+            if r.sentence != r.sentence_original and "- " in original:
+                broken = r
+    assert broken is not None, "no evidence sentence with a PDF line-end hyphen"
+    assert not re.search(r"[a-z]- [a-z]", broken.sentence.replace("- and", ""))
+
+
+def test_evidence_rolls_up_from_a_mirna_only_when_asked(kg):
+    with pytest.warns(exokg.query.api.EvidenceHint, match="3 exosome preparation"):
+        direct = kg.evidence("miR-133b", "neurological function")
+    assert direct.empty
+    rolled = kg.evidence("miR-133b", "neurological function", via_cargo=True)
+    assert len(rolled) >= 2 and rolled["via"].str.contains("miR-133b").all()
+    assert set(rolled["subject_label"]) == set(rolled["via"])
+    own = kg.evidence("miR-9", "NIH Stroke Scale", via_cargo=True)
+    assert own["via"].map(lambda v: v is None).all()

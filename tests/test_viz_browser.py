@@ -217,6 +217,26 @@ def test_search_finds_synonyms_and_curies(opened, corpus, corpus_html):
     o.assert_clean()
 
 
+def test_search_uses_the_resolver_rules(opened, corpus, corpus_html):
+    """The page's search folds names as exokg.resolve does: miRNA grammar, word order,
+    filler words and plurals."""
+    prep = next(n for n, d in _labels(corpus).items() if d == "MSC-derived exosomes")
+    o = opened(corpus_html)
+    for text, iri in (("hsa-miR-124-3p", MIR124), ("microRNA-124", MIR124),
+                      ("MIR124", MIR124), ("exosomes derived from MSCs", prep),
+                      ("msc exosomes", prep)):
+        o.page.fill("#exokg-search", text)
+        o.page.press("#exokg-search", "Enter")
+        assert o.js("() => network.getSelectedNodes()") == [iri], text
+    o.assert_clean()
+
+
+def _labels(result) -> dict[str, str]:
+    from rdflib import RDFS
+
+    return {str(s): str(o) for s, o in result.graph.subject_objects(RDFS.label)}
+
+
 def test_hovering_an_edge_shows_its_evidence_sentence(opened, corpus, corpus_html):
     o = opened(corpus_html)
     graph = corpus.graph

@@ -321,3 +321,20 @@ def test_cli_viz_query(tmp_path, capsys):
                  "--param", "entity"]) == 2
     assert "expected NAME=VALUE" in capsys.readouterr().err
 
+
+
+def test_evidence_on_the_page_reads_like_a_paper(corpus):
+    from exokg.viz.api import render_page
+
+    page = render_page(corpus)
+    assert "in- flammatory" not in page and "the inflammatory biomarker" in page
+    assert "Zhang et al. 2016, J Clin Invest" in page  # first author, year, journal
+
+
+def test_page_search_keys_come_from_the_resolver(corpus):
+    import json
+
+    from exokg.viz.api import render_page
+
+    page = render_page(corpus, focus="miR-124", depth=1)
+    assert json.dumps("m:mir124") in page

@@ -18,9 +18,7 @@ view of :mod:`exokg.graph.nx`.
 from __future__ import annotations
 
 import html
-import re
 import threading
-import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,13 +30,14 @@ from exokg.query.results import ResultTable, to_curie
 from exokg.query.safety import check_query
 from exokg.query.sandbox import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, Sandbox
 from exokg.query.stores import LocatedStore, ensure_ontology, locate_store
+from exokg.resolve import Name, NameNotFound, Resolver
 
 if TYPE_CHECKING:
     import networkx as nx
     import pandas as pd
     from rdflib import Graph
 
-__all__ = ["DEFAULT_PREFIXES", "KnowledgeGraph", "load"]
+__all__ = ["DEFAULT_PREFIXES", "EvidenceHint", "KnowledgeGraph", "load"]
 
 EXO = "https://w3id.org/exokg/vocab/"
 ID = "https://w3id.org/exokg/id/"
@@ -79,9 +78,7 @@ SELECT ?id ?entity ?type ?label ?kind WHERE {
   BIND(IF(?entity = ?id, "identifier", "cross-reference") AS ?kind)
 } LIMIT 50"""
 
-_SCORES = {("label", True): 100, ("identifier", True): 100, ("name", True): 97,
-           ("synonym", True): 95, ("cross-reference", True): 90,
-           ("label", False): 90, ("name", False): 88, ("synonym", False): 85}
+_IDENTIFIER_SCORES = {"identifier": 100, "cross-reference": 90}
 
 
 def load(source: object = None, *, timeout: float = DEFAULT_TIMEOUT,
@@ -117,34 +114,6 @@ def load(source: object = None, *, timeout: float = DEFAULT_TIMEOUT,
                           memory=memory)
 
 
-def _normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).casefold()
-    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
-    return " ".join(text.split())
-
-
-def _alnum(text: str) -> str:
-    return re.sub(r"[^0-9a-z]+", "", _normalise(text))
-
-
-class _LabelIndex:
-    """Every label, synonym and miRNA name of the graph, looked up exactly, case- and
-    space-insensitively, by letters and digits only, or as a substring."""
-
-    def __init__(self, rows: Any) -> None:
-        self.rows: list[tuple[tuple[str, str, str, str, str], str]] = []
-        self.exact: dict[str, list[tuple[str, str, str, str, str]]] = {}
-        self.normalised: dict[str, list[tuple[str, str, str, str, str]]] = {}
-        self.keyed: dict[str, list[tuple[str, str, str, str, str]]] = {}
-        for row in sorted(rows):
-            matched = row[3]
-            norm = _normalise(matched)
-            self.rows.append((row, norm))
-            self.exact.setdefault(matched, []).append(row)
-            self.normalised.setdefault(norm, []).append(row)
-            self.keyed.setdefault(_alnum(matched), []).append(row)
-
-
 class KnowledgeGraph:
     """A built exokg graph opened for questions. Make one with :func:`load`.
 
@@ -169,7 +138,7 @@ class KnowledgeGraph:
         self._sandbox = Sandbox(self.path, graphs=[ontology_graph] if ontology_graph else [],
                                 prefixes=DEFAULT_PREFIXES, memory=memory)
         self._lock = threading.RLock()
-        self._labels: _LabelIndex | None = None
+        self._resolver: Resolver | None = None
         self._graph: Graph | None = None
         self._nx: nx.MultiDiGraph | None = None
         self._stats: dict[str, Any] | None = None
@@ -191,7 +160,7 @@ class KnowledgeGraph:
         """Forget cached views and restart the worker (after ``exokg build`` rewrote the
         store)."""
         self._sandbox.close()
-        self._labels = self._graph = self._nx = self._stats = None
+        self._resolver = self._graph = self._nx = self._stats = None
 
     # -- SPARQL ---------------------------------------------------------------------------
 
@@ -328,24 +297,29 @@ class KnowledgeGraph:
 
     # -- entities -------------------------------------------------------------------------
 
-    def _label_index(self) -> _LabelIndex:
+    def resolver(self) -> Resolver:
+        """The :class:`~exokg.resolve.Resolver` of this graph's labels, synonyms and miRNA
+        names (the one the command line and the HTML page use too). Cached."""
         with self._lock:
-            if self._labels is None:
+            if self._resolver is None:
                 table = self.query(_LABEL_INDEX_QUERY, max_rows=10_000_000)
-                self._labels = _LabelIndex(
-                    (entity[1], type_[1], label[1], matched[1], kind[1])
+                self._resolver = Resolver(
+                    Name(entity[1], label[1], type_[1].rsplit("/", 1)[-1], matched[1],
+                         kind[1])
                     for entity, type_, label, matched, kind in table.rows)
-            return self._labels
+            return self._resolver
 
     def entity(self, text: str, *, limit: int = 10) -> pd.DataFrame:
-        """Entities matching a name, synonym, misspelling variant, miRNA spelling
-        (``microRNA-124``), CURIE or IRI (also cross-references such as ``mesh:D044982``),
-        best first.
+        """Entities matching a name, synonym, abbreviation, miRNA spelling
+        (``microRNA-124``, ``hsa-miR-124-3p``, ``miR-124a``), CURIE or IRI (also
+        cross-references such as ``mesh:D044982``), best first, as
+        :mod:`exokg.resolve` ranks them.
 
         Returns:
             A DataFrame with ``entity``, ``entity_curie``, ``label``, ``type``,
-            ``matched`` (the text that matched), ``matched_on`` (label, synonym, name,
-            identifier, cross-reference, partial) and ``score`` (100 = exact label or id).
+            ``matched`` (the name that matched), ``matched_on`` (how: label, synonym,
+            miRNA, words, identifier, cross-reference, partial, ...; see
+            :mod:`exokg.resolve`) and ``score`` (100 = exact label or id).
         """
         import pandas as pd
 
@@ -366,27 +340,9 @@ class KnowledgeGraph:
                 if entity is None or type_ is None:
                     continue
                 name = label[1] if label else entity[1]
-                add(entity[1], type_[1], name, text, kind[1], _SCORES[(kind[1], True)])
-        wanted = [text.strip()]
-        from exokg.recognise.mirna import find_mirnas
-
-        mirnas = find_mirnas(text.strip())
-        if len(mirnas) == 1 and mirnas[0].name not in wanted:
-            wanted.append(mirnas[0].name)
-        index = self._label_index()
-        for candidate in wanted:
-            norm, key = _normalise(candidate), _alnum(candidate)
-            for entity, type_, label, matched, kind in index.exact.get(candidate, ()):
-                add(entity, type_, label, matched, kind, _SCORES[(kind, True)])
-            for entity, type_, label, matched, kind in index.normalised.get(norm, ()):
-                add(entity, type_, label, matched, kind, _SCORES[(kind, False)])
-            for entity, type_, label, matched, kind in index.keyed.get(key, ()) if key else ():
-                add(entity, type_, label, matched, kind, 80)
-            if len(norm) >= 3:
-                for (entity, type_, label, matched, kind), text_norm in index.rows:
-                    if norm in text_norm:
-                        add(entity, type_, label, matched, "partial",
-                            round(60 * len(norm) / max(len(matched), 1), 1))
+                add(entity[1], type_[1], name, text, kind[1], _IDENTIFIER_SCORES[kind[1]])
+        for m in self.resolver().lookup(text, limit=max(limit, 10)):
+            add(m.entity, m.category, m.label, m.matched, m.matched_on, m.score)
         frame = pd.DataFrame(list(hits.values()), columns=[
             "entity", "entity_curie", "label", "type", "matched", "matched_on", "score"])
         frame = frame.sort_values(["score", "label"], ascending=[False, True], kind="stable")
@@ -398,8 +354,9 @@ class KnowledgeGraph:
         A CURIE or IRI of a node in the graph is returned as it is (statements included).
 
         Raises:
-            EntityNotFound: nothing matches, only partial matches exist, or the best
-                matches tie (the message lists the candidates).
+            EntityNotFound: nothing matches, only partial matches exist (the message
+                suggests close names in their original case), or the best matches tie
+                (the message lists the candidates).
         """
         iri = _identifier(text)
         if iri is not None and self.sparql("ASK { { ?id ?p ?o } UNION { ?s ?p ?id } }", id=iri):
@@ -407,10 +364,10 @@ class KnowledgeGraph:
         matches = self.entity(text, limit=5)
         strong = matches[matches["matched_on"] != "partial"]
         if strong.empty:
-            hint = "; partial matches: " + ", ".join(
-                f"{r.label} ({r.entity_curie or r.entity})" for r in matches.itertuples()
-            ) if not matches.empty else ""
-            raise EntityNotFound(f"no entity is named {text!r}{hint}")
+            try:
+                self.resolver().resolve(text)
+            except NameNotFound as exc:
+                raise EntityNotFound(str(exc)) from None
         top = strong[strong["score"] == strong["score"].iloc[0]]
         if len(top) > 1:
             names = ", ".join(f"{r.label} ({r.entity_curie or r.entity}, {r.type})"
@@ -419,29 +376,74 @@ class KnowledgeGraph:
         return str(top["entity"].iloc[0])
 
     def evidence(self, item: str, other: str | None = None, *,
-                 timeout: float | None = None) -> pd.DataFrame:
+                 via_cargo: bool = False, timeout: float | None = None) -> pd.DataFrame:
         """The sentences behind a statement, an entity, or an entity pair.
 
         Args:
             item: a statement (``exokg:statement/...``), or an entity (name, CURIE, IRI).
             other: a second entity: statements between the two, in either direction.
+            via_cargo: also the statements about the exosome preparations that carry
+                ``item`` (or ``other``) as cargo: claims about "exosomes enriched in
+                miR-133b" for ``evidence("miR-133b", ...)``. Those rows name the
+                preparation in ``via``. Off by default, because a claim about a
+                preparation is not a claim about its cargo; when it is off and nothing
+                links the pair directly, a :class:`EvidenceHint` warning says how many
+                preparation claims ``via_cargo=True`` would add.
 
         Returns:
-            One row per statement and evidence sentence: the claim (subject, predicate,
-            object, direction, negated, hedged), ``sentence``, ``document``, ``start``,
-            ``end`` (character offsets into the document's original text), ``rule``,
-            ``source`` (publication) and ``citations`` (markers, ``" | "``-separated).
+            One row per statement and evidence sentence: the claim (``subject``,
+            ``subject_label``, ``predicate``, ``object``, ``object_label``, ``direction``,
+            ``negated``, ``hedged``), ``sentence`` (for reading: PDF line-end hyphens
+            joined, spacing normalised), ``sentence_original`` (the exact text, which
+            ``start``/``end`` slice from the document's original text), ``document``,
+            ``publication`` (``First et al. YEAR, Journal``), ``link`` (the publication's
+            PubMed or DOI address), ``pmid``, ``doi``, ``rule``, ``source`` (the
+            publication's IRI), ``citations`` (markers, ``" | "``-separated) and ``via``
+            (None, or the preparation a ``via_cargo`` row is about).
         """
         import pandas as pd
 
         first = self.resolve(item)
-        if other is None and first.startswith(ID + "statement/"):
-            return self.ask("evidence", statement=first, timeout=timeout)
-        if other is None:
+        second = self.resolve(other) if other is not None else None
+        if second is None and first.startswith(ID + "statement/"):
+            return _readable(self.ask("evidence", statement=first, timeout=timeout))
+        frame = self._evidence_between(first, second, timeout)
+        carried = self._carriers(first) + (self._carriers(second) if second else [])
+        if via_cargo and carried:
+            extra = []
+            for prep, label, cargo in carried:
+                rows = self._evidence_between(prep, second if cargo == first else first,
+                                              timeout) if second is not None else \
+                    self._evidence_between(prep, None, timeout)
+                if not rows.empty:
+                    extra.append(rows.assign(via=label))
+            frame = pd.concat([frame.assign(via=None), *extra], ignore_index=True) \
+                if extra else frame.assign(via=None)
+            frame = frame.drop_duplicates(["statement", "evidence"]).reset_index(drop=True)
+        else:
+            frame = frame.assign(via=None)
+            if frame.empty and carried:
+                import warnings
+
+                warnings.warn(EvidenceHint(
+                    f"no statement links {item!r}"
+                    + (f" and {other!r}" if other is not None else "") + " directly; "
+                    f"{len(carried)} exosome preparation(s) carry it as cargo ("
+                    + ", ".join(label for _, label, _ in carried[:3])
+                    + (", ..." if len(carried) > 3 else "")
+                    + "): evidence(..., via_cargo=True) includes their claims"),
+                    stacklevel=2)
+        frame["via"] = frame["via"].astype(object).where(frame["via"].notna(), None)
+        return _readable(frame)
+
+    def _evidence_between(self, first: str, second: str | None,
+                          timeout: float | None) -> pd.DataFrame:
+        import pandas as pd
+
+        if second is None:
             frames = [self.ask("evidence", subject=first, timeout=timeout),
                       self.ask("evidence", object=first, timeout=timeout)]
         else:
-            second = self.resolve(other)
             frames = [self.ask("evidence", subject=first, object=second, timeout=timeout),
                       self.ask("evidence", subject=second, object=first, timeout=timeout)]
         frames = [f for f in frames if not f.empty]
@@ -449,6 +451,13 @@ class KnowledgeGraph:
             return self.ask("evidence", statement=ID + "statement/none", timeout=timeout)
         frame = pd.concat(frames, ignore_index=True)
         return frame.drop_duplicates(["statement", "evidence"]).reset_index(drop=True)
+
+    def _carriers(self, entity: str) -> list[tuple[str, str, str]]:
+        """(preparation IRI, its label, ``entity``) for the preparations carrying
+        ``entity`` as cargo."""
+        table = self.query("SELECT ?p ?l WHERE { ?p exo:cargo ?c . "
+                           "OPTIONAL { ?p rdfs:label ?l } } ORDER BY ?l ?p", {"c": entity})
+        return [(p[1], l[1] if l else p[1], entity) for p, l in table.rows]
 
     # -- graph views ----------------------------------------------------------------------
 
@@ -670,6 +679,36 @@ class KnowledgeGraph:
 
 
 # -- helpers ------------------------------------------------------------------------------
+
+
+class EvidenceHint(UserWarning):
+    """Nothing links the entities directly, but claims about preparations carrying one of
+    them exist (see :meth:`KnowledgeGraph.evidence`'s ``via_cargo``)."""
+
+
+_EVIDENCE_ORDER = ["statement", "statement_curie", "subject", "subject_curie", "subject_label",
+                   "predicate", "predicate_curie", "object", "object_curie", "object_label",
+                   "direction", "negated", "hedged", "via", "sentence", "publication", "link",
+                   "pmid", "doi", "document", "document_curie", "start", "end",
+                   "sentence_original"]
+
+
+def _readable(frame: pd.DataFrame) -> pd.DataFrame:
+    """Evidence rows for readers: the sentence normalised for display (the exact text kept
+    in ``sentence_original``), the publication's address in ``link``."""
+    from exokg.text.normalise import normalise
+
+    frame = frame.copy()
+    frame["sentence_original"] = frame["sentence"]
+    frame["sentence"] = [normalise(s).text if isinstance(s, str) else s
+                         for s in frame["sentence"]]
+    frame["link"] = [s if isinstance(s, str) and s.startswith(("https://pubmed.",
+                                                               "https://doi.org/"))
+                     else None for s in frame.get("source", [None] * len(frame))]
+    if "via" not in frame.columns:
+        frame["via"] = None
+    first = [c for c in _EVIDENCE_ORDER if c in frame.columns]
+    return frame[first + [c for c in frame.columns if c not in first]]
 
 _EDGE_COLUMNS = ["subject", "subject_label", "predicate", "predicate_label", "object",
                  "object_label", "direction", "negated", "hedged", "species",

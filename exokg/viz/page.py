@@ -26,6 +26,7 @@ import re
 from collections import defaultdict
 from importlib.resources import files
 
+from exokg.resolve import page_keys
 from exokg.viz.layout import layout_positions
 from exokg.viz.style import EDGE_KINDS, NODE_STYLES, NodeStyle, node_size, node_style
 from exokg.viz.view import EvidenceView, GraphView, ViewEdge, ViewNode
@@ -76,6 +77,8 @@ def _node_record(node: ViewNode, pos: tuple[float, float]) -> dict[str, object]:
         data["syn"] = list(node.synonyms)
     if node.description:
         data["desc"] = node.description
+    if node.category != "Value":  # the resolver's keys, for the page's search
+        data["keys"] = page_keys([node.label, *node.synonyms])
     record: dict[str, object] = {
         "id": node.id,
         "label": _short(node.label),

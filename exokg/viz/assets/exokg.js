@@ -363,8 +363,28 @@
   document.getElementById("exokg-fit").addEventListener("click", function () { net.fit(); });
 
   // -- search -------------------------------------------------------------------------------
-  function norm(s) { return String(s).toLowerCase().replace(/\s+/g, " ").trim(); }
+  // The same folding as exokg/resolve.py: each node carries the resolver's keys
+  // (exo.keys: "l:" letters and digits, "m:" miRNA, "w:" words), and the query's keys
+  // are made here by the same rules.
+  function norm(s) {
+    return String(s).normalize("NFKC").toLowerCase().replace(/[\u2010-\u2015\u2212]/g, "-")
+      .replace(/\s+/g, " ").trim();
+  }
+  var FILLER = new Set(["derived", "from", "of", "the", "a", "an", "with", "in", "and", "by",
+                        "for", "to", "on"]);
+  function queryKeys(text) {
+    var n = norm(text), keys = [];
+    var loose = n.replace(/[^0-9a-z]+/g, "");
+    if (loose) { keys.push("l:" + loose); }
+    var m = /^(?:[a-z]{3,4}-)?(micro-?\s?rna|mirna|mir|let)[-\s]?(\d+[a-z]?)(?:-\d)?(?:-[35]p|\*)?$/.exec(n);
+    if (m) { keys.push("m:" + (m[1] === "let" ? "let" : "mir") + m[2]); }
+    var words = (n.match(/[0-9a-z]+/g) || []).filter(function (w) { return !FILLER.has(w); })
+      .map(function (w) { return w.length > 3 && /s$/.test(w) && !/ss$/.test(w) ? w.slice(0, -1) : w; });
+    if (words.length >= 2) { keys.push("w:" + words.sort().join(" ")); }
+    return keys;
+  }
   var names = [];
+  var keyed = new Map();
   var seenNames = new Set();
   var datalist = document.getElementById("exokg-names");
   allNodes.forEach(function (n) {
@@ -379,6 +399,10 @@
         datalist.appendChild(o);
       }
     });
+    (n.exo.keys || []).forEach(function (k) {
+      if (!keyed.has(k)) { keyed.set(k, []); }
+      keyed.get(k).push(n.id);
+    });
   });
   var lastQuery = null, lastIndex = 0;
   function search(text) {
@@ -390,7 +414,9 @@
     names.forEach(function (x) {
       if (x.key === q) { exact.push(x.id); } else if (x.key.indexOf(q) === 0) { prefix.push(x.id); } else if (x.key.indexOf(q) > 0) { part.push(x.id); }
     });
-    var found = exact.length ? exact : (prefix.length ? prefix : part);
+    var same = [];
+    queryKeys(text).forEach(function (k) { same = same.concat(keyed.get(k) || []); });
+    var found = exact.length ? exact : (same.length ? same : (prefix.length ? prefix : part));
     found = Array.from(new Set(found));
     if (!found.length) {
       status.classList.add("exokg-miss");
