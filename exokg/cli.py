@@ -112,6 +112,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return run_validate(args)
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from exokg.report.command import run_report
+
+    return run_report(args)
+
+
 def cmd_queries(args: argparse.Namespace) -> int:
     from exokg.query.command import run_queries
 
@@ -215,6 +221,16 @@ def make_parser() -> argparse.ArgumentParser:
     add_validate_arguments(va)
     _store_option(va, "validate the graph in this embedded store folder instead of a file")
     va.set_defaults(func=cmd_validate)
+    from exokg.report.command import add_report_arguments
+
+    r = add("report", help="write a readable report of the graph (HTML and Markdown)",
+            description="Write one self-contained, offline HTML report of the current "
+                        "graph (and a Markdown version): what was read, the main findings "
+                        "per outcome by preparation, species and model, plots, "
+                        "contradictions and disagreements, each linked to its evidence. "
+                        "Needs matplotlib (pip install 'exokg[report]').")
+    add_report_arguments(r)
+    r.set_defaults(func=cmd_report)
     from exokg.query.command import add_queries_arguments, add_query_arguments
 
     qs = add("queries", help="list the named SPARQL queries",

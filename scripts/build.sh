@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
-exokg_venv
+exokg_venv report
 .venv/bin/exokg build "$@"

@@ -406,7 +406,7 @@ class KnowledgeGraph:
         first = self.resolve(item)
         second = self.resolve(other) if other is not None else None
         if second is None and first.startswith(ID + "statement/"):
-            return _readable(self.ask("evidence", statement=first, timeout=timeout))
+            return readable_evidence(self.ask("evidence", statement=first, timeout=timeout))
         frame = self._evidence_between(first, second, timeout)
         carried = self._carriers(first) + (self._carriers(second) if second else [])
         if via_cargo and carried:
@@ -434,7 +434,7 @@ class KnowledgeGraph:
                     + "): evidence(..., via_cargo=True) includes their claims"),
                     stacklevel=2)
         frame["via"] = frame["via"].astype(object).where(frame["via"].notna(), None)
-        return _readable(frame)
+        return readable_evidence(frame)
 
     def _evidence_between(self, first: str, second: str | None,
                           timeout: float | None) -> pd.DataFrame:
@@ -693,7 +693,7 @@ _EVIDENCE_ORDER = ["statement", "statement_curie", "subject", "subject_curie", "
                    "sentence_original"]
 
 
-def _readable(frame: pd.DataFrame) -> pd.DataFrame:
+def readable_evidence(frame: pd.DataFrame) -> pd.DataFrame:
     """Evidence rows for readers: the sentence normalised for display (the exact text kept
     in ``sentence_original``), the publication's address in ``link``."""
     from exokg.text.normalise import normalise
