@@ -347,6 +347,7 @@ def page_keys(names: Iterable[str]) -> list[str]:
         parsed = _mirna(text)
         if parsed is not None:
             keys.add("m:" + loose_key(parsed[0]))
+            continue  # a miRNA's words add nothing to its miRNA key
         tokens = _tokens(text)
         if len(tokens) >= 2:
             keys.add("w:" + " ".join(sorted(tokens)))
