@@ -236,9 +236,14 @@ def test_repr_and_html_escape_everything(tmp_path, built):
 
 def test_show_uses_the_html_helper(kg):
     pytest.importorskip("exokg.viz")
-    shown = kg.show(focus="miR-124", depth=1)
+    shown = kg.show(focus="miR-124", depth=1, mode="full")
     page = shown.data if hasattr(shown, "data") else shown
     assert page.startswith("<iframe") and "srcdoc=" in page
+    # a small view is drawn light by default: kilobytes, not the 700 kB drawing library
+    light = kg.show(focus="miR-124", depth=0)
+    light = light.data if hasattr(light, "data") else light
+    assert light.startswith('<figure class="exokg-light"') and "<script" not in light
+    assert len(light.encode("utf-8")) < 20_000 < len(page.encode("utf-8"))
 
 
 def test_graph_property_matches_the_store(kg):

@@ -75,8 +75,9 @@ def opened(browser, tmp_path):
     pages: list[Opened] = []
 
     def open_page(html_text: str | None = None, *, path: Path | None = None,
-                  content: str | None = None, name: str = "page.html") -> Opened:
-        context = browser.new_context(viewport={"width": 1400, "height": 900})
+                  content: str | None = None, name: str = "page.html",
+                  viewport: tuple[int, int] = (1400, 900)) -> Opened:
+        context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
         contexts.append(context)
         page = context.new_page()
         o = Opened(page)
@@ -235,6 +236,56 @@ def _labels(result) -> dict[str, str]:
     from rdflib import RDFS
 
     return {str(s): str(o) for s, o in result.graph.subject_objects(RDFS.label)}
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1440, 900)])
+def test_details_drawer_opens_in_view_without_scrolling(opened, corpus_html, tmp_path, size):
+    o = opened(corpus_html, viewport=size)
+    assert o.js("() => document.getElementById('exokg-drawer').hidden") is True
+    o.js("() => { network.setOptions({physics: false}); network.fit(); }")
+    centre = dom_point(o, o.js("(id) => network.getPositions([id])[id]", MIR124))
+    o.page.mouse.click(centre["x"], centre["y"])
+    o.page.wait_for_function("!document.getElementById('exokg-drawer').hidden", timeout=3000)
+    box = o.page.locator("#exokg-drawer").bounding_box()
+    assert box["x"] >= 0 and box["y"] >= 0
+    assert box["x"] + box["width"] <= size[0] and box["y"] + box["height"] <= size[1]
+    assert o.js("() => document.getElementById('exokg-details').textContent").startswith(
+        "miR-124")
+    assert o.js("() => document.scrollingElement.scrollTop") == 0
+    o.page.screenshot(path=str(tmp_path / f"drawer-{size[0]}x{size[1]}.png"))
+    o.page.keyboard.press("Escape")
+    assert o.js("() => document.getElementById('exokg-drawer').hidden") is True
+    o.assert_clean()
+
+
+def test_labels_at_fit_zoom_are_legible_and_apart(opened, corpus_html, tmp_path):
+    from exokg.viz.style import LABEL_MIN_PIXELS
+
+    o = opened(corpus_html, viewport=(1280, 720))
+    o.js("() => { network.setOptions({physics: false}); network.fit(); exokg.declutter(); }")
+    labels = o.js("""(threshold) => {
+        const scale = network.getScale(), ctx = document.createElement('canvas').getContext('2d');
+        const r = document.getElementById('mynetwork').getBoundingClientRect();
+        const out = [];
+        nodes.get().forEach(n => {
+            const size = ((n.font && n.font.size) || 14) * scale;
+            if (n.hidden || !n.label || size < threshold || n.labelMuted) { return; }
+            const p = network.canvasToDOM(network.getPositions([n.id])[n.id]);
+            const b = network.getBoundingBox(n.id);
+            const bottom = network.canvasToDOM({x: 0, y: b.bottom}).y;
+            ctx.font = size + 'px sans-serif';
+            const w = ctx.measureText(n.label).width;
+            out.push({id: n.id, px: size, x0: r.left + p.x - w / 2, x1: r.left + p.x + w / 2,
+                      y0: r.top + bottom - size, y1: r.top + bottom + size * 0.2});
+        });
+        return out; }""", LABEL_MIN_PIXELS)
+    o.page.screenshot(path=str(tmp_path / "fit.png"))
+    assert len(labels) >= 5  # the entities with the most evidence are named at fit zoom
+    assert min(label["px"] for label in labels) >= LABEL_MIN_PIXELS
+    overlaps = [(a["id"], b["id"]) for i, a in enumerate(labels) for b in labels[i + 1:]
+                if a["x0"] < b["x1"] and b["x0"] < a["x1"] and a["y0"] < b["y1"]
+                and b["y0"] < a["y1"]]
+    assert overlaps == []
 
 
 def test_hovering_an_edge_shows_its_evidence_sentence(opened, corpus, corpus_html):
@@ -428,7 +479,7 @@ def test_hostile_graph_labels_and_identifiers_run_nothing(opened):
 def test_hostile_graph_in_notebook_iframe(opened):
     graph = synthetic_graph(30, hostile=True, seed=9)
     o = opened(content="<!DOCTYPE html><html><body>"
-                       f"{notebook_html(graph, title=HOSTILE_TITLE)}</body></html>")
+                       f"{notebook_html(graph, title=HOSTILE_TITLE, mode='full')}</body></html>")
     frame = o.page.frames[1]
     frame.wait_for_function("window.exokg && window.exokg.ready === true", timeout=30_000)
     frame.evaluate("""() => { const d = document.getElementById('exokg-details');

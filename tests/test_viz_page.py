@@ -255,7 +255,7 @@ def test_focus_on_unknown_entity_suggests_names(corpus):
 
 
 def test_notebook_iframe_escapes_the_page(corpus):
-    frame = notebook_html(Graph() + corpus.graph, focus="miR-124")
+    frame = notebook_html(Graph() + corpus.graph, focus="miR-124", mode="full")
     match = re.fullmatch(r'<iframe class="exokg-graph" sandbox="allow-scripts '
                          r'allow-popups allow-popups-to-escape-sandbox" '
                          r'referrerpolicy="no-referrer" title="[^"<]*" width="100%" '
@@ -338,3 +338,16 @@ def test_page_search_keys_come_from_the_resolver(corpus):
 
     page = render_page(corpus, focus="miR-124", depth=1)
     assert json.dumps("m:mir124") in page
+
+
+def test_light_notebook_view_is_small_and_escapes_everything():
+    from exokg.viz.synthetic import synthetic_graph
+
+    light = notebook_html(synthetic_graph(30, hostile=True, seed=9), title="<b>x</b>")
+    assert light.startswith('<figure class="exokg-light"')
+    assert "<script" not in light.lower() and "<b>x" not in light
+    assert not re.search(r"<(?!/?(figure|figcaption|b|br|code|span|svg|defs|marker|path|line|"
+                         r"circle|text|title)\b)[a-z]", light)
+    assert len(light.encode("utf-8")) < 60_000
+    with pytest.raises(ValueError, match="mode"):
+        notebook_html(Graph(), mode="tiny")

@@ -616,8 +616,10 @@ class KnowledgeGraph:
         return view
 
     def show(self, focus: str | None = None, depth: int = 1, **options: Any) -> Any:
-        """The interactive graph page for a notebook (:func:`exokg.viz.notebook_html`),
-        whole or around ``focus`` (an entity name, CURIE or IRI) to ``depth`` edges."""
+        """The graph for a notebook (:func:`exokg.viz.notebook_html`), whole or around
+        ``focus`` (an entity name, CURIE or IRI) to ``depth`` edges: a light static
+        drawing for small views (a few kB), the interactive page for bigger ones;
+        ``mode="full"`` or ``mode="light"`` chooses."""
         import exokg.viz
 
         page = exokg.viz.notebook_html(self, focus=focus, depth=depth, **options)

@@ -28,7 +28,8 @@ from importlib.resources import files
 
 from exokg.resolve import page_keys
 from exokg.viz.layout import layout_positions
-from exokg.viz.style import EDGE_KINDS, NODE_STYLES, NodeStyle, node_size, node_style
+from exokg.viz.style import (EDGE_KINDS, LABEL_MIN_PIXELS, NODE_STYLES, NodeStyle,
+                             label_size, node_size, node_style)
 from exokg.viz.view import EvidenceView, GraphView, ViewEdge, ViewNode
 
 __all__ = ["PHYSICS_MAX_NODES", "UnsafePageError", "content_security_policy", "render_html"]
@@ -83,6 +84,7 @@ def _node_record(node: ViewNode, pos: tuple[float, float]) -> dict[str, object]:
         "id": node.id,
         "label": _short(node.label),
         "size": node_size(node.evidence),
+        "font": {"size": label_size(node.evidence)},
         "x": pos[0],
         "y": pos[1],
         "cls": node.category,
@@ -185,10 +187,12 @@ def _options(n_nodes: int, n_edges: int) -> dict[str, object]:
         "nodes": {"borderWidth": 1, "borderWidthSelected": 3,
                   "font": {"size": 14, "face": "sans-serif", "strokeWidth": 3,
                            "strokeColor": "#ffffff"},
-                  # big pages: labels appear once zoomed in far enough to read them
-                  "scaling": {"label": {"enabled": False, "drawThreshold": 9 if big else 5}}},
+                  # labels appear once zoomed in far enough to read them (label_size)
+                  "scaling": {"label": {"enabled": False,
+                                        "drawThreshold": LABEL_MIN_PIXELS}}},
         "edges": {"font": {"size": 10, "face": "sans-serif", "align": "middle",
                            "strokeWidth": 3, "strokeColor": "#ffffff", "color": "#444444"},
+                  "scaling": {"label": {"drawThreshold": LABEL_MIN_PIXELS}},
                   "selectionWidth": 2, "hoverWidth": 1.5, "smooth": False,
                   "color": {"opacity": 0.85},
                   "arrows": {"to": {"enabled": True, "type": "arrow", "scaleFactor": 0.6}}},
@@ -233,6 +237,7 @@ def _meta(view: GraphView, physics: bool, documents: _Documents) -> dict[str, ob
         "unspecifiedSpecies": any(e.statement and not e.species for e in view.edges),
         "physics": PHYSICS if physics else None,
         "docs": documents.table(),
+        "labelMin": LABEL_MIN_PIXELS,
     }
 
 

@@ -233,9 +233,18 @@
 
   // -- details panel --------------------------------------------------------------------------
   var details = document.getElementById("exokg-details");
+  var drawer = document.getElementById("exokg-drawer");
   function showDetails(content) {
     details.replaceChildren(content || el("p", "exokg-hint", "Hover over or click a node or an edge."));
+    drawer.hidden = !content;  // the drawer opens over the graph, in view at any height
   }
+  document.getElementById("exokg-drawer-close").addEventListener("click", function () {
+    showDetails(null);
+    net.unselectAll();
+  });
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key === "Escape" && !drawer.hidden) { showDetails(null); net.unselectAll(); }
+  });
   net.on("click", function (p) {
     if (p.nodes && p.nodes.length) {
       showDetails(nodeInfo(nodeSet.get(p.nodes[0]), true));
@@ -283,6 +292,7 @@
     if (nodeChanges.length) { nodeSet.update(nodeChanges); }
     if (edgeChanges.length) { edgeSet.update(edgeChanges); }
     updateCounts();
+    if (api.ready) { declutterSoon(); }
   }
   function visibleCounts() {
     var n = 0, e = 0;
@@ -445,8 +455,52 @@
     search(document.getElementById("exokg-search").value);
   });
 
+  // -- labels that never pile up ------------------------------------------------------------
+  // A label smaller than meta.labelMin screen pixels is hidden, and so is one that would
+  // overlap the label of an entity with more evidence; zooming in brings them back. Runs
+  // when the layout settles, after zooming, dragging and filtering.
+  var measure = document.createElement("canvas").getContext("2d");
+  var mutedLabel = { color: "rgba(0,0,0,0)", strokeWidth: 0 };
+  function declutter() {
+    var scale = net.getScale();
+    var placed = [];
+    var changes = [];
+    var order = allNodes.slice().sort(function (a, b) { return (b.ev - a.ev) || (a.id < b.id ? -1 : 1); });
+    var positions = net.getPositions();
+    order.forEach(function (n) {
+      var base = (n.font && n.font.size) || 14;
+      var px = base * scale;
+      var keep = false;  // below meta.labelMin vis-network would only draw a faint label
+      if (!n.hidden && n.label && px >= meta.labelMin && positions[n.id]) {
+        var p = net.canvasToDOM(positions[n.id]);
+        var bottom = net.canvasToDOM({ x: 0, y: net.getBoundingBox(n.id).bottom }).y;
+        measure.font = px + "px sans-serif";
+        var w = measure.measureText(n.label).width;
+        var box = { x0: p.x - w / 2 - 2, x1: p.x + w / 2 + 2, y0: bottom - px, y1: bottom + px * 0.25 };
+        keep = !placed.some(function (q) { return box.x0 < q.x1 && q.x0 < box.x1 && box.y0 < q.y1 && q.y0 < box.y1; });
+        if (keep) { placed.push(box); }
+      }
+      var muted = !keep;
+      if (Boolean(n.labelMuted) !== muted) {
+        n.labelMuted = muted;
+        changes.push({ id: n.id, labelMuted: muted,
+                       font: muted ? Object.assign({ size: base }, mutedLabel) : { size: base, color: "#343434", strokeWidth: 3 } });
+      }
+    });
+    if (changes.length) { nodeSet.update(changes); }
+    api.labelsShown = placed.length;
+  }
+  var declutterTimer = null;
+  function declutterSoon() {
+    if (declutterTimer) { clearTimeout(declutterTimer); }
+    declutterTimer = setTimeout(function () { declutterTimer = null; declutter(); }, 120);
+  }
+  ["zoom", "dragEnd", "stabilized"].forEach(function (ev) { net.on(ev, declutterSoon); });
+  api.declutter = declutter;
+
   // -- start --------------------------------------------------------------------------------
   function markReady() {
+    declutter();
     if (api.ready) { return; }
     api.ready = true;
     api.readyAt = performance.now();
