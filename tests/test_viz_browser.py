@@ -288,6 +288,61 @@ def test_labels_at_fit_zoom_are_legible_and_apart(opened, corpus_html, tmp_path)
     assert overlaps == []
 
 
+def test_filters_by_paper_and_year(opened, corpus, corpus_html):
+    o = opened(corpus_html)
+    papers = o.js("() => Array.from(document.querySelectorAll('#exokg-papers input'))"
+                  ".map(b => b.getAttribute('data-key'))")
+    years = o.js("() => Array.from(document.querySelectorAll('#exokg-years input'))"
+                 ".map(b => b.getAttribute('data-key'))")
+    assert "paper:Zhang et al. 2016, J Clin Invest (pubmed:27035810)" in papers
+    assert {"year:2016", "year:2018"} <= set(years)
+    before = o.js("() => exokg.visibleCounts().edges")
+    o.page.click("#exokg-years input[data-key='year:2016']")
+    after = o.js("() => exokg.visibleCounts().edges")
+    assert after < before
+    # every relation still shown has evidence from another year (or none at all)
+    left = o.js("""() => edges.get({filter: e => !e.hidden && e.exo.ev && e.exo.ev.length})
+        .map(e => e.exo.ev.map(v => (JSON.parse(document.getElementById('exokg-meta')
+        .textContent).docs[v.d] || [])[3]))""")
+    assert all(any(y != 2016 for y in years_) for years_ in left)
+    o.page.click("#exokg-years input[data-key='year:2016']")
+    o.page.click("#exokg-papers input[data-key^='paper:Zhang et al. 2016']")
+    assert o.js("() => exokg.visibleCounts().edges") < before
+    o.page.click("#exokg-reset")
+    assert o.js("() => exokg.visibleCounts().edges") == before
+    o.assert_clean()
+
+
+def test_export_of_what_is_shown(opened, corpus_html, tmp_path):
+    from rdflib import Graph as RdfGraph
+
+    o = opened(corpus_html)
+    o.page.click("#exokg-years input[data-key='year:2016']")
+    shown = o.js("() => exokg.visibleCounts().edges")
+    with o.page.expect_download() as got:
+        o.page.click("#exokg-export-csv")
+    csv_path = tmp_path / "shown.csv"
+    got.value.save_as(csv_path)
+    import csv as csvlib
+
+    rows = list(csvlib.DictReader(csv_path.open(encoding="utf-8", newline="")))
+    assert len(rows) == shown and rows[0]["subject_label"]
+    with o.page.expect_download() as got:
+        o.page.click("#exokg-export-ttl")
+    ttl = tmp_path / "shown.ttl"
+    got.value.save_as(ttl)
+    graph = RdfGraph().parse(ttl, format="turtle")
+    statements = {str(s) for s in graph.subjects(
+        URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#subject"))}
+    assert statements and statements <= {r["statement"] for r in rows}
+    with o.page.expect_download() as got:
+        o.page.click("#exokg-export-png")
+    png = tmp_path / "shown.png"
+    got.value.save_as(png)
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 5_000
+    o.assert_clean()
+
+
 def test_hovering_an_edge_shows_its_evidence_sentence(opened, corpus, corpus_html):
     o = opened(corpus_html)
     graph = corpus.graph
@@ -386,7 +441,7 @@ def test_notebook_iframe_renders_sandboxed(opened, corpus):
     frame.wait_for_function("window.exokg && window.exokg.ready === true", timeout=30_000)
     assert frame.evaluate("() => nodes.length") == expected_counts(corpus.graph)[0]
     assert o.js("() => document.querySelector('iframe').getAttribute('sandbox')") == \
-        "allow-scripts allow-popups allow-popups-to-escape-sandbox"
+        "allow-scripts allow-popups allow-popups-to-escape-sandbox allow-downloads"
     o.assert_clean()
 
 

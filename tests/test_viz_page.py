@@ -257,7 +257,7 @@ def test_focus_on_unknown_entity_suggests_names(corpus):
 def test_notebook_iframe_escapes_the_page(corpus):
     frame = notebook_html(Graph() + corpus.graph, focus="miR-124", mode="full")
     match = re.fullmatch(r'<iframe class="exokg-graph" sandbox="allow-scripts '
-                         r'allow-popups allow-popups-to-escape-sandbox" '
+                         r'allow-popups allow-popups-to-escape-sandbox allow-downloads" '
                          r'referrerpolicy="no-referrer" title="[^"<]*" width="100%" '
                          r'height="640" frameborder="0" srcdoc="([^"<>]*)"></iframe>\n',
                          frame)

@@ -117,7 +117,7 @@ def notebook_html(kg_or_graph: Any, focus: str | None = None, depth: int = 1, *,
     # The final newline keeps IPython's HTML() from warning "Consider using IFrame" (it
     # checks for text ending in "</iframe>"); IFrame cannot take srcdoc.
     return ('<iframe class="exokg-graph" sandbox="allow-scripts allow-popups '
-            'allow-popups-to-escape-sandbox" referrerpolicy="no-referrer" '
+            'allow-popups-to-escape-sandbox allow-downloads" referrerpolicy="no-referrer" '
             f'title="{html.escape(title or "exokg graph", quote=True)}" '
             f'width="100%" height="{int(height)}" frameborder="0" '
             f'srcdoc="{html.escape(page, quote=True)}"></iframe>\n')

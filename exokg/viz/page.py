@@ -110,14 +110,15 @@ class _Documents:
     per page instead of repeated on every sentence."""
 
     def __init__(self) -> None:
-        self.index: dict[tuple[str, str | None, str | None], int] = {}
+        self.index: dict[tuple[str, str | None, str | None, int | None], int] = {}
 
     def number(self, ev: EvidenceView) -> int:
         key = (ev.document, ev.source.text if ev.source else None,
-               ev.source.url if ev.source else None)
+               ev.source.url if ev.source else None, ev.year)
         return self.index.setdefault(key, len(self.index))
 
-    def table(self) -> list[list[str | None]]:
+    def table(self) -> list[list[str | int | None]]:
+        """[document, publication text, publication URL, year] per number."""
         return [list(key) for key in self.index]
 
 
@@ -238,7 +239,27 @@ def _meta(view: GraphView, physics: bool, documents: _Documents) -> dict[str, ob
         "physics": PHYSICS if physics else None,
         "docs": documents.table(),
         "labelMin": LABEL_MIN_PIXELS,
+        "prefixes": _predicate_prefixes(view),
     }
+
+
+def _predicate_prefixes(view: GraphView) -> dict[str, str]:
+    """prefix -> namespace for the predicate CURIEs on the page (the Turtle export's)."""
+    from exokg.errors import IdentifierError
+    from exokg.ids import expand
+
+    out: dict[str, str] = {}
+    for e in view.edges:
+        prefix, sep, local = e.predicate.partition(":")
+        if not sep or prefix in out:
+            continue
+        try:
+            full = expand(e.predicate)
+        except IdentifierError:
+            continue
+        if full.endswith(local):
+            out[prefix] = full[: len(full) - len(local)]
+    return dict(sorted(out.items()))
 
 
 def _json_for_script(value: object) -> str:

@@ -99,6 +99,7 @@ class EvidenceView:
     cited: Link | None = None  # the publication the sentence itself attributes the claim to
     markers: tuple[str, ...] = ()
     rule: str = ""
+    year: int | None = None  # the year of the publication the document is
 
 
 @dataclass(frozen=True)
@@ -310,6 +311,9 @@ def _evidence(r: _Reader, ev: object) -> EvidenceView:
     doc = r.one(ev, URIRef(EXO + "document"))
     from exokg.text.normalise import normalise
 
+    source = r.one(doc, DCTERMS.source) if doc is not None else None
+    date = r.text(source, DCTERMS.date) if source is not None else None
+    year = int(date[:4]) if date and date[:4].isdigit() else None
     return EvidenceView(  # the sentence for reading: PDF line-end hyphens joined
         text=clean_text(normalise(r.text(ev, URIRef(EXO + "sentenceText")) or "").text,
                         MAX_SENTENCE),
@@ -319,6 +323,7 @@ def _evidence(r: _Reader, ev: object) -> EvidenceView:
         markers=tuple(clean_text(str(m), 80)
                       for m in r.all(ev, URIRef(EXO + "citationMarker")))[:10],
         rule=clean_text(r.text(ev, URIRef(EXO + "rule")) or "", 80),
+        year=year,
     )
 
 

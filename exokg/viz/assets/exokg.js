@@ -18,6 +18,8 @@
     hiddenClasses: new Set(),
     hiddenKinds: new Set(),
     hiddenSpecies: new Set(),
+    hiddenPapers: new Set(),
+    hiddenYears: new Set(),
     hideHedged: false,
     hideNegated: false
   };
@@ -270,8 +272,18 @@
         return false;
       }
     }
+    if ((state.hiddenPapers.size || state.hiddenYears.size) && e.exo.ev && e.exo.ev.length) {
+      // shown while some evidence sentence comes from a shown paper of a shown year
+      var any = e.exo.ev.some(function (ev) {
+        var d = meta.docs[ev.d] || [];
+        return !state.hiddenPapers.has(paperOf(d)) && !state.hiddenYears.has(yearOf(d));
+      });
+      if (!any) { return false; }
+    }
     return true;
   }
+  function paperOf(doc) { return doc[1] || doc[0] || ""; }
+  function yearOf(doc) { return doc[3] ? String(doc[3]) : ""; }
   function applyFilters() {
     var degree = new Map();
     var edgeChanges = [];
@@ -359,9 +371,42 @@
     }, "species:");
   }
   if (!meta.species.length) { document.getElementById("exokg-species-section").hidden = true; }
+  // papers and years: counted in relations whose evidence comes from them
+  var paperCount = new Map(), yearCount = new Map();
+  allEdges.forEach(function (e) {
+    var papers = new Set(), years = new Set();
+    (e.exo.ev || []).forEach(function (ev) {
+      var d = meta.docs[ev.d] || [];
+      papers.add(paperOf(d)); years.add(yearOf(d));
+    });
+    papers.forEach(function (p) { paperCount.set(p, (paperCount.get(p) || 0) + 1); });
+    years.forEach(function (y) { yearCount.set(y, (yearCount.get(y) || 0) + 1); });
+  });
+  // a filter with one choice filters nothing: its section stays hidden and empty
+  var paperBox = document.getElementById("exokg-papers");
+  if (paperCount.size > 1) {
+    Array.from(paperCount.keys()).sort().forEach(function (p) {
+      toggle(paperBox, null, p || "not stated", paperCount.get(p), true, function (on) {
+        if (on) { state.hiddenPapers.delete(p); } else { state.hiddenPapers.add(p); }
+      }, "paper:" + p);
+    });
+  } else {
+    document.getElementById("exokg-papers-section").hidden = true;
+  }
+  var yearBox = document.getElementById("exokg-years");
+  if (yearCount.size > 1) {
+    Array.from(yearCount.keys()).sort().forEach(function (y) {
+      toggle(yearBox, null, y || "n.d.", yearCount.get(y), true, function (on) {
+        if (on) { state.hiddenYears.delete(y); } else { state.hiddenYears.add(y); }
+      }, "year:" + y);
+    });
+  } else {
+    document.getElementById("exokg-years-section").hidden = true;
+  }
 
   document.getElementById("exokg-reset").addEventListener("click", function () {
     state.hiddenClasses.clear(); state.hiddenKinds.clear(); state.hiddenSpecies.clear();
+    state.hiddenPapers.clear(); state.hiddenYears.clear();
     state.hideHedged = false; state.hideNegated = false;
     document.querySelectorAll("#exokg-panel .exokg-legend input").forEach(function (box) {
       var key = box.getAttribute("data-key") || "";
@@ -371,6 +416,82 @@
     applyFilters();
   });
   document.getElementById("exokg-fit").addEventListener("click", function () { net.fit(); });
+
+  // -- export of what is shown ----------------------------------------------------------------
+  // The visible relations (filters applied) as CSV or Turtle, and the drawing as PNG, made in
+  // the page and saved through a download link: nothing is sent anywhere.
+  function visibleEdges() {
+    return allEdges.filter(function (e) { return !e.hidden; });
+  }
+  function csvCell(v) {
+    var t = v === null || v === undefined ? "" : String(v);
+    return /[",\r\n]/.test(t) ? '"' + t.replace(/"/g, '""') + '"' : t;
+  }
+  function exportCsv() {
+    var rows = [["subject", "subject_label", "predicate", "relation", "object", "object_label",
+                 "kind", "negated", "hedged", "species", "evidence", "publications", "statement"]];
+    visibleEdges().forEach(function (e) {
+      var a = nodeById.get(e.from), b = nodeById.get(e.to);
+      var pubs = new Set((e.exo.ev || []).map(function (ev) { return paperOf(meta.docs[ev.d] || []); }));
+      rows.push([a.exo.curie || a.id, a.exo.label, e.exo.pred, e.exo.label, b.exo.curie || b.id,
+                 b.exo.label, e.kind, e.neg, e.hedged, (e.exo.species || []).join("|"), e.n,
+                 Array.from(pubs).sort().join(" | "), e.id]);
+    });
+    return rows.map(function (r) { return r.map(csvCell).join(","); }).join("\r\n") + "\r\n";
+  }
+  function iri(text) {
+    var t = String(text);
+    if (/^https?:\/\//.test(t)) { return "<" + t.replace(/[<>"{}|^`\\\s]/g, encodeURIComponent) + ">"; }
+    var colon = t.indexOf(":"), ns = colon > 0 ? meta.prefixes[t.slice(0, colon)] : null;
+    return ns ? "<" + (ns + t.slice(colon + 1)).replace(/[<>"{}|^`\\\s]/g, encodeURIComponent) + ">" : null;
+  }
+  function literal(text) {
+    return '"' + String(text).replace(/\\/g, "\\\\").replace(/"/g, '\\"')
+      .replace(/\n/g, "\\n").replace(/\r/g, "\\r") + '"';
+  }
+  function exportTurtle() {
+    var lines = ["# the relations shown on the exokg page (statement nodes with their claim)",
+                 "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .",
+                 "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .", ""];
+    var labelled = new Set();
+    visibleEdges().forEach(function (e) {
+      var s = iri(e.from), o = iri(e.to), p = iri(e.exo.pred);
+      if (!s || !o || !p) { return; }
+      if (!e.neg) { lines.push(s + " " + p + " " + o + " ."); }
+      var st = iri(e.id);
+      if (st) {
+        lines.push(st + " rdf:subject " + s + " ; rdf:predicate " + p + " ; rdf:object " + o + " .");
+      }
+      [e.from, e.to].forEach(function (id) {
+        if (!labelled.has(id)) {
+          labelled.add(id);
+          lines.push(iri(id) + " rdfs:label " + literal(nodeById.get(id).exo.label) + " .");
+        }
+      });
+    });
+    return lines.join("\n") + "\n";
+  }
+  function download(name, type, data) {
+    var blob = data instanceof Blob ? data : new Blob([data], { type: type });
+    var a = document.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  }
+  document.getElementById("exokg-export-csv").addEventListener("click", function () {
+    download("exokg-shown.csv", "text/csv", exportCsv());
+  });
+  document.getElementById("exokg-export-ttl").addEventListener("click", function () {
+    download("exokg-shown.ttl", "text/turtle", exportTurtle());
+  });
+  document.getElementById("exokg-export-png").addEventListener("click", function () {
+    var canvas = document.querySelector("#mynetwork canvas");
+    canvas.toBlob(function (blob) { download("exokg-shown.png", "image/png", blob); }, "image/png");
+  });
+  api.exportCsv = exportCsv;
+  api.exportTurtle = exportTurtle;
 
   // -- search -------------------------------------------------------------------------------
   // The same folding as exokg/resolve.py: each node carries the resolver's keys
