@@ -158,3 +158,31 @@ def test_legacy_store_without_marker_is_found(tmp_path: Path) -> None:
     found = find_current(start=tmp_path / "sub", environ={})
     assert found is not None and found.store == tmp_path / ".exokg" / "store"
     assert found.project is not None and found.project.out == tmp_path / "exports"
+
+
+def test_validate_and_add_work_on_the_current_graph(project: Path, tmp_path: Path) -> None:
+    proc = run("validate", cwd=project / "notebooks")
+    assert proc.returncode == 0, proc.stderr
+    assert str(project / "exports" / "exokg.ttl") in proc.stdout
+    copy = tmp_path / "proj"
+    shutil.copytree(project, copy)
+    (copy / "sub").mkdir()
+    extra = DEVSET / "xin-2013-jcbfm.md"
+    proc = run("add", str(extra), cwd=copy / "sub")
+    assert proc.returncode == 0, proc.stderr
+    assert "added 1" in proc.stdout
+    marker = json.loads((copy / MARKER).read_text(encoding="utf-8"))
+    assert str(extra.resolve()) in marker["inputs"]
+    assert not (copy / "sub" / "exports").exists() and not (copy / "sub" / ".exokg").exists()
+    count = subprocess.run(
+        [sys.executable, "-m", "exokg", "query", "-", "-f", "csv"], cwd=copy / "sub",
+        input="SELECT (COUNT(*) AS ?n) WHERE { ?d a exo:Document }", capture_output=True,
+        text=True, timeout=120, env={k: v for k, v in os.environ.items() if k != ENV_STORE})
+    assert count.returncode == 0, count.stderr
+    assert count.stdout.splitlines()[1] == "3"
+
+
+def test_add_without_a_graph_says_to_build_first(tmp_path: Path) -> None:
+    proc = run("add", str(DEVSET / "xin-2013-jcbfm.md"), cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "no built graph to change" in proc.stderr and "exokg build" in proc.stderr
