@@ -20,6 +20,9 @@ from exokg.report.figures import evidence_per_outcome, preparation_heatmap, year
 __all__ = ["Figures", "draw_figures", "render_html", "render_markdown"]
 
 _ARROW = {"increased": "↑", "decreased": "↓"}
+#: Evidence sentences quoted per finding (the rest are counted, with the command that lists
+#: them), so a report of thousands of documents stays a readable size.
+MAX_QUOTES = 5
 _CSS = """
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#222;
 background:#fafafa}
@@ -37,7 +40,7 @@ figcaption{font-size:13px;color:#555}.cards{display:flex;gap:12px;flex-wrap:wrap
 .card{background:#fff;border:1px solid #ddd;padding:8px 14px;min-width:120px}
 .card b{display:block;font-size:22px}blockquote{margin:4px 0 10px;padding:4px 10px;
 border-left:3px solid #1f3b57;background:#fff}:target{outline:2px solid #f0a202}
-table.findings{table-layout:fixed}.row{display:flex;gap:12px;flex-wrap:wrap}
+table.findings{table-layout:fixed}summary{cursor:pointer;font-weight:600;margin:8px 0}.row{display:flex;gap:12px;flex-wrap:wrap}
 .row figure{flex:1 1 420px}
 """
 
@@ -68,14 +71,20 @@ def _publication_docs(data: ReportData) -> list[Document]:
 
 
 def draw_figures(data: ReportData) -> Figures:
-    """Draw every plot of the report (needs matplotlib)."""
+    """Draw every plot of the report (needs matplotlib); a plot with nothing to show is
+    an empty string."""
+    publications = _publication_docs(data)
     return Figures(
-        documents=years_chart(data.documents, "Documents read, by year and kind", "docs"),
-        publications=years_chart(_publication_docs(data), "Publications the documents are, "
-                                 "by year", "pubs"),
+        documents=years_chart(data.documents, "Documents read, by year and kind", "docs")
+        if data.documents else "",
+        publications=years_chart(publications, "Publications the documents are, by year",
+                                 "pubs") if publications else "",
         outcomes=evidence_per_outcome(data.findings, lambda o: anchor("outcome", o)),
         heatmap=preparation_heatmap(data.findings, lambda p, o: anchor("pair", p, o)),
     )
+
+
+_NOTHING = '<p class="muted">nothing to plot: no document states a publication</p>'
 
 
 def _e(text: object) -> str:
@@ -164,7 +173,10 @@ def render_html(data: ReportData, figures: Figures, title: str = "exokg report")
         quotes = "".join(
             f"<blockquote>{_e(e.sentence)}<br><small>{_link(e.publication, e.link)} · "
             f"{_e(e.document)} characters {e.start}–{e.end}</small></blockquote>"
-            for e in rows) or '<p class="muted">no evidence sentence</p>'
+            for e in rows[:MAX_QUOTES]) or '<p class="muted">no evidence sentence</p>'
+        if len(rows) > MAX_QUOTES:
+            quotes += (f'<p class="muted">and {len(rows) - MAX_QUOTES} more: <code>exokg query '
+                       f"evidence -p statement={_e(f.statement)}</code></p>")
         evidence.append(
             f'<div id="{anchor("st", f.statement)}"><p><b>{_e(f.subject_label)}</b> '
             f'{_direction_html(f)} <b>{_e(f.outcome_label)}</b>'
@@ -182,11 +194,14 @@ def render_html(data: ReportData, figures: Figures, title: str = "exokg report")
 <a href="#conflicts">Contradictions</a><a href="#evidence">Evidence</a></nav>
 <main>
 <section id="read"><h2>What was read</h2><div class="cards">{cards}</div>
-<div class="row"><figure id="documents">{figures.documents}<figcaption>Documents by the
-year of the publication they are (n.d.: not stated) and by kind.</figcaption></figure>
-<figure>{figures.publications}<figcaption>Publications per year.</figcaption></figure></div>
+<div class="row"><figure id="documents">{figures.documents or _NOTHING}<figcaption>Documents
+by the year of the publication they are (n.d.: not stated) and by kind.</figcaption></figure>
+<figure>{figures.publications or _NOTHING}<figcaption>Publications per year (the documents'
+bibliographic metadata).</figcaption></figure></div>
+<details{" open" if len(data.documents) <= 30 else ""}><summary>The {len(data.documents)}
+documents</summary>
 <table><tr><th>document</th><th>kind</th><th>year</th><th>title</th><th>publication</th></tr>
-{docs}</table></section>
+{docs}</table></details></section>
 <section id="findings"><h2>Main findings</h2>
 <p>Claims with a direction: what increased (↑) or decreased (↓) each outcome, by
 preparation, species and model. Click a bar, a cell or a count for its evidence.</p>
@@ -264,8 +279,12 @@ def render_markdown(data: ReportData, figure_paths: dict[str, str] | None = None
         out += [f'<a id="{anchor("st", f.statement)}"></a>', "",
                 f"**{f.subject_label}** {_ARROW.get(f.direction, '')} {f.shown_direction} "
                 f"**{f.outcome_label}**", ""]
-        for e in data.evidence.get(f.statement, []):
+        rows = data.evidence.get(f.statement, [])
+        for e in rows[:MAX_QUOTES]:
             source = f"[{e.publication}]({e.link})" if e.link else e.publication
             out += [f"> {e.sentence}", ">", f"> — {source}; {e.document}, characters "
                     f"{e.start}–{e.end}", ""]
+        if len(rows) > MAX_QUOTES:
+            out += [f"and {len(rows) - MAX_QUOTES} more: `exokg query evidence -p "
+                    f"statement={f.statement}`", ""]
     return "\n".join(out).rstrip() + "\n"
