@@ -161,8 +161,13 @@ _CURRENT = ("embedded store folder (default: the current graph: $EXOKG_STORE, el
 
 
 def make_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="exokg", description=__doc__.splitlines()[0],
-                                     parents=[_common_options(top=True)])
+    parser = argparse.ArgumentParser(
+        prog="exokg", parents=[_common_options(top=True)],
+        description="Build knowledge graphs of MSC exosome therapy for stroke from papers, "
+                    "then explore, draw, query and report them.",
+        epilog="Commands work on the current graph: the one 'exokg build' recorded in "
+               ".exokg/project.json, found from the working folder upward ($EXOKG_STORE "
+               "or --store name another). 'exokg COMMAND -h' describes a command.")
     parser.add_argument("--version", action="version", version=f"exokg {_version()}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     common = [_common_options(top=False)]

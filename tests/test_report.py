@@ -130,3 +130,21 @@ def test_report_in_chromium(project: Path, tmp_path: Path) -> None:
         browser.close()
     assert outside == [] and problems == []
     assert (tmp_path / "report-top.png").stat().st_size > 10_000
+
+
+def test_long_evidence_is_quoted_in_part_with_the_command_for_the_rest() -> None:
+    from exokg.report.data import EvidenceRow, Finding, ReportData
+    from exokg.report.render import MAX_QUOTES, Figures, render_html, render_markdown
+
+    finding = Finding("https://w3id.org/exokg/id/statement/x", "s", "MSC-derived exosomes",
+                      "ExosomePreparation", "biolink:affects", "o", "infarct volume",
+                      "decreased", False, False, MAX_QUOTES + 2, ("rat",), (), False)
+    rows = [EvidenceRow(finding.statement, f"sentence {i}", "Doe et al. 2020, J", None,
+                        "doc", i, i + 1) for i in range(MAX_QUOTES + 2)]
+    data = ReportData("test", [], [finding], {finding.statement: rows}, [])
+    page = render_html(data, Figures("", "", "", ""))
+    assert page.count("<blockquote>") == MAX_QUOTES
+    assert "and 2 more: <code>exokg query evidence -p statement=" in page
+    assert "nothing to plot" in page
+    markdown = render_markdown(data)
+    assert markdown.count("> sentence") == MAX_QUOTES and "and 2 more" in markdown
