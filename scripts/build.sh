@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
-exokg_venv
+exokg_venv report
 exokg_lexicon
 .venv/bin/exokg build "$@"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -69,14 +70,18 @@ def test_load_accepts_a_store_an_exports_folder_a_turtle_file_and_a_build(built)
 
 
 def test_load_without_arguments_builds_the_bundled_corpus_once(tmp_path, monkeypatch):
+    from exokg.project import NoGraphWarning
+
     monkeypatch.chdir(tmp_path)
-    with exokg.load() as first:
+    monkeypatch.delenv("EXOKG_STORE", raising=False)
+    with pytest.warns(NoGraphWarning), exokg.load() as first:
         assert first.source == "bundled corpus"
         assert first.path == (tmp_path / ".exokg" / "store").resolve() or \
             first.path.resolve() == (tmp_path / ".exokg" / "store").resolve()
         assert first.stats()["statements"] == 78
     with exokg.load() as second:  # the store exists now: opened, not rebuilt
-        assert second.source.endswith("store")
+        assert second.source.startswith("bundled corpus, the graph in ")
+        assert second.path.resolve() == first.path.resolve()
 
 
 def test_sparql_values_none_and_curies(kg):
@@ -123,6 +128,9 @@ def test_sparql_bindings(kg):
     assert set(filtered["m_curie"]) == {"exokg:mirna/mir-124", "exokg:mirna/mir-126"}
     with pytest.raises(QueryError, match="WHERE group"):
         kg.sparql("DESCRIBE <https://w3id.org/exokg/id/mirna/mir-9>", x=1)
+    # a misspelt binding is an error, not silently ignored
+    with pytest.raises(QueryError, match=r"no variable \?lable to bind.*\?l, \?m"):
+        kg.sparql("SELECT ?m WHERE { ?m rdfs:label ?l }", lable="miR-9")
 
 
 def test_entity_lookup(kg):
@@ -142,7 +150,7 @@ def test_entity_lookup(kg):
     assert kg.resolve("https://loinc.org/70182-1") == "https://loinc.org/70182-1"
     with pytest.raises(EntityNotFound, match="no entity"):
         kg.resolve("no such thing at all")
-    with pytest.raises(EntityNotFound, match="partial matches"):
+    with pytest.raises(EntityNotFound, match="did you mean: .*modified Rankin Scale"):
         kg.resolve("Rankin")
 
 
@@ -154,11 +162,14 @@ def test_evidence_for_a_pair_an_entity_and_a_statement(kg):
     assert row["document_curie"] == "exokg:document/000_112079930ad29e58-e08"
     assert pair.equals(kg.evidence("NIH Stroke Scale", "miR-9"))  # either direction
     text = kg.sparql("SELECT ?d ?t WHERE { ?d exo:text ?t }", d=row["document"])["t"][0]
-    assert text[int(row["start"]):int(row["end"])] == row["sentence"]
+    assert text[int(row["start"]):int(row["end"])] == row["sentence_original"]
+    # for reading: the PDF's line-end hyphen joined; the exact text stays beside it
+    assert "in- flammatory" in row["sentence_original"]
+    assert "the inflammatory biomarker" in row["sentence"] and "\n" not in row["sentence"]
     statement = kg.evidence(row["statement_curie"])
     assert statement["statement"].tolist() == [row["statement"]]
     everything = kg.evidence("miR-9")
-    assert {"NIH Stroke Scale", "ischemic stroke"} <= set(everything["objectLabel"])
+    assert {"NIH Stroke Scale", "ischemic stroke"} <= set(everything["object_label"])
     assert kg.evidence("miR-126", "NIH Stroke Scale").empty
 
 
@@ -174,6 +185,13 @@ def test_networkx_view_and_helpers(kg):
     sub = kg.neighbourhood("miR-9", depth=1, as_graph=True)
     assert isinstance(sub, nx.MultiDiGraph) and "loinc:70182-1" in sub
     assert kg.neighbourhood("miR-9", depth=0).empty
+    # labels beside CURIEs, None (not NaN) where nothing is stated
+    mice = kg.neighbourhood("miR-124", depth=2)
+    rows = mice[mice["species_curie"] == "NCBITaxon:9606"]
+    assert not rows.empty and set(rows["species"]) == {"human"}
+    assert mice["species"].map(lambda v: v is None or isinstance(v, str)).all()
+    assert any(v is None for v in mice["species"])
+    assert mice["predicate_label"].map(lambda v: isinstance(v, str) and ":" not in v).all()
     paths = kg.paths("miR-9", "miR-124")
     first = paths[paths["path"] == 1]
     assert first["from"].iloc[0] == "exokg:mirna/mir-9"
@@ -182,6 +200,11 @@ def test_networkx_view_and_helpers(kg):
     assert kg.paths("miR-9", "miR-124", max_length=1).empty
     ranking = kg.centrality()
     assert ranking["rank"].tolist()[:3] == [1, 2, 3]
+    degree = nx.degree_centrality(kg._claims_view(False).subgraph(
+        n for n, d in kg._claims_view(False).nodes(data=True) if d.get("category") != "Value"))
+    top = ranking.iloc[0]
+    assert top["score"] == pytest.approx(degree[top["entity"]]) and top["score"] <= 1
+
     assert ranking["score"].is_monotonic_decreasing
     assert ranking["entity"][0] == "clinicaltrials:NCT03384433"
     mirnas = kg.centrality("pagerank", category="MicroRNA")
@@ -213,9 +236,14 @@ def test_repr_and_html_escape_everything(tmp_path, built):
 
 def test_show_uses_the_html_helper(kg):
     pytest.importorskip("exokg.viz")
-    shown = kg.show(focus="miR-124", depth=1)
+    shown = kg.show(focus="miR-124", depth=1, mode="full")
     page = shown.data if hasattr(shown, "data") else shown
     assert page.startswith("<iframe") and "srcdoc=" in page
+    # a small view is drawn light by default: kilobytes, not the 700 kB drawing library
+    light = kg.show(focus="miR-124", depth=0)
+    light = light.data if hasattr(light, "data") else light
+    assert light.startswith('<figure class="exokg-light"') and "<script" not in light
+    assert len(light.encode("utf-8")) < 20_000 < len(page.encode("utf-8"))
 
 
 def test_graph_property_matches_the_store(kg):
@@ -224,3 +252,40 @@ def test_graph_property_matches_the_store(kg):
     assert isinstance(KnowledgeGraph, type)
     frame = pd.DataFrame(kg.stats()["entities"].items(), columns=["class", "n"])
     assert {"MicroRNA", "ClinicalTrial"} <= set(frame["class"])
+
+
+def test_evidence_reads_like_a_paper_and_keeps_exact_offsets(kg):
+    frame = kg.evidence("MSC-derived exosomes enriched in miR-133b", "neurological function")
+    row = frame.iloc[0]
+    assert row["publication"] == "Zhang et al. 2016, J Clin Invest"
+    assert row["link"] == "https://pubmed.ncbi.nlm.nih.gov/27035810/"
+    assert (row["pmid"], row["doi"]) == ("27035810", "10.1172/JCI81133")
+    unattributed = kg.evidence("miR-9", "NIH Stroke Scale").iloc[0]  # the excerpt says not
+    assert unattributed["publication"].endswith("(publication not stated)")
+    assert unattributed["link"] is None
+    everything = kg.sparql("SELECT ?d ?text WHERE { ?d a exo:Document ; exo:text ?text }")
+    texts = dict(zip(everything["d"], everything["text"]))
+    broken = None
+    for name in ("angiogenesis", "neurological function", "infarct volume", "inflammation"):
+        try:
+            rows = kg.evidence(name)
+        except EntityNotFound:
+            continue
+        for r in rows.itertuples():
+            original = texts[r.document][r.start:r.end]
+            assert original == r.sentence_original  # offsets still slice the original
+            if r.sentence != r.sentence_original and "- " in original:
+                broken = r
+    assert broken is not None, "no evidence sentence with a PDF line-end hyphen"
+    assert not re.search(r"[a-z]- [a-z]", broken.sentence.replace("- and", ""))
+
+
+def test_evidence_rolls_up_from_a_mirna_only_when_asked(kg):
+    with pytest.warns(exokg.query.api.EvidenceHint, match="3 exosome preparation"):
+        direct = kg.evidence("miR-133b", "neurological function")
+    assert direct.empty
+    rolled = kg.evidence("miR-133b", "neurological function", via_cargo=True)
+    assert len(rolled) >= 2 and rolled["via"].str.contains("miR-133b").all()
+    assert set(rolled["subject_label"]) == set(rolled["via"])
+    own = kg.evidence("miR-9", "NIH Stroke Scale", via_cargo=True)
+    assert own["via"].map(lambda v: v is None).all()

@@ -128,5 +128,5 @@ def test_the_tour_runs_and_answers(python3_kernel, exports, tmp_path, monkeypatc
     safety = output_of("from exokg.query.errors import QueryError")
     assert "UnsafeQueryError" in safety and "QueryTimeoutError" in safety
     assert "MultiDiGraph" in output_of("view = kg.to_networkx()")
-    assert "<iframe" in output_of('kg.show(focus="miR-124"')
+    assert "exokg-light" in output_of('kg.show(focus="miR-124"')  # small: light, inline
     assert not (tmp_path / ".exokg").exists()  # EXOKG_SOURCE was used, nothing built here

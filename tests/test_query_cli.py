@@ -51,7 +51,7 @@ def test_trial_design_as_csv_tsv_and_table(capsys, exports):
     assert code == 0
     table = list(csv.DictReader(io.StringIO(out)))
     dose = [r for r in table if r["field"] == "dose"]
-    assert dose[0]["valueLabel"] == "200 mg total protein"
+    assert dose[0]["value_label"] == "200 mg total protein"
     route = [r for r in table if r["field"] == "route"][0]
     assert route["value_curie"] == "NCIT:C119548"
     code, out, _ = run(capsys, "query", "trial-design", "-f", "tsv", "--no-curies",
@@ -68,9 +68,9 @@ def test_json_is_sparql_results_json(capsys, exports):
     data = json.loads(out)
     assert "mirna" in data["head"]["vars"]
     bindings = data["results"]["bindings"]
-    labels = {b["mirnaLabel"]["value"] for b in bindings}
+    labels = {b["mirna_label"]["value"] for b in bindings}
     assert labels == {"miR-9", "miR-124"}
-    nihss = [b for b in bindings if b["targetLabel"]["value"] == "NIH Stroke Scale"]
+    nihss = [b for b in bindings if b["target_label"]["value"] == "NIH Stroke Scale"]
     assert nihss[0]["target"] == {"type": "uri", "value": "https://loinc.org/70182-1"}
     assert nihss[0]["hedged"] == {"type": "literal", "value": "false",
                                   "datatype": "http://www.w3.org/2001/XMLSchema#boolean"}
@@ -126,3 +126,43 @@ def test_row_cap_warns_on_stderr(capsys, exports):
                          "--store", str(exports))
     assert code == 0 and len(out.splitlines()) == 4
     assert "warning" in err and "more than 3 rows" in err
+
+
+def test_columns_choose_and_order_the_output(capsys, exports):
+    code, out, _ = run(capsys, "query", "evidence", "-p", "subject=miR-9", "--store",
+                       str(exports), "-f", "csv", "--columns", "object_label,start,subject_curie")
+    assert code == 0
+    rows = list(csv.reader(io.StringIO(out)))
+    assert rows[0] == ["object_label", "start", "subject_curie"]
+    assert {r[2] for r in rows[1:]} == {"exokg:mirna/mir-9"}
+    code, out, err = run(capsys, "query", "evidence", "-p", "subject=miR-9", "--store",
+                         str(exports), "--columns", "object_lable")
+    assert code == 2 and out == ""
+    assert "no column 'object_lable'" in err and "object_label" in err
+    code, out, _ = run(capsys, "query", "evidence", "-p", "subject=miR-9", "--store",
+                       str(exports), "-f", "json", "-c", "sentence")
+    assert json.loads(out)["head"]["vars"] == ["sentence"]
+
+
+def test_table_fits_the_width(capsys, exports):
+    code, wide, _ = run(capsys, "query", "evidence", "-p", "subject=miR-9", "--store",
+                        str(exports))
+    assert code == 0 and max(map(len, wide.splitlines())) > 200  # not a terminal: full
+    code, out, _ = run(capsys, "query", "evidence", "-p", "subject=miR-9", "--store",
+                       str(exports), "--width", "120", "-c",
+                       "subject_label,predicate,object_label,direction,sentence,document")
+    assert code == 0
+    lines = out.splitlines()
+    assert max(map(len, lines)) <= 120 and "…" in out
+    assert lines[0].split() == ["subject_label", "predicate", "object_label", "direction",
+                                "sentence", "document"]
+
+
+def test_result_columns_are_snake_case(exports):
+    import re
+
+    for name, query in load_library().items():
+        from exokg.query.binding import query_variables
+
+        camel = sorted(v for v in query_variables(query.text) if re.search(r"[A-Z]", v))
+        assert not camel, f"{name}: {camel}"

@@ -122,7 +122,7 @@ def test_parameter_errors(kg):
 def test_entity_findings_for_mir_124(kg):
     frame = kg.ask("entity-findings", entity="miR-124")
     assert set(frame["entity_curie"]) == {"exokg:mirna/mir-124"}
-    nihss = rows(frame, objectLabel="NIH Stroke Scale")
+    nihss = rows(frame, object_label="NIH Stroke Scale")
     assert len(nihss) == 1
     finding = nihss[0]
     assert finding["predicate_curie"] == "biolink:positively_correlated_with"
@@ -143,24 +143,24 @@ def test_entity_findings_for_mir_124(kg):
 def test_entity_findings_for_the_object_role(kg):
     frame = kg.ask("entity-findings", entity="NIH Stroke Scale")
     assert set(frame["role"]) == {"object"}
-    assert set(frame["subjectLabel"]) == {"miR-9", "miR-124"}
+    assert set(frame["subject_label"]) == {"miR-9", "miR-124"}
 
 
 def test_mirna_preparations(kg):
     frame = kg.ask("mirna-preparations", mirna="miR-133b")
-    enriched = rows(frame, engineering="enriched", outcomeLabel="axonal remodeling")
-    depleted = rows(frame, engineering="depleted", outcomeLabel="axonal remodeling")
+    enriched = rows(frame, engineering="enriched", outcome_label="axonal remodeling")
+    depleted = rows(frame, engineering="depleted", outcome_label="axonal remodeling")
     assert enriched[0]["direction"] == "increased" and depleted[0]["direction"] == "decreased"
     assert enriched[0]["species"] == "rat" and enriched[0]["model"] == "stroke"
     assert enriched[0]["route"] == "intravenous route of administration"
-    assert rows(frame, engineering="overexpressing-source", outcomeLabel="functional recovery")
+    assert rows(frame, engineering="overexpressing-source", outcome_label="functional recovery")
     loaded = kg.ask("mirna-preparations", mirna="miR-124")
-    injury = rows(loaded, engineering="loaded", outcomeLabel="brain injury")
+    injury = rows(loaded, engineering="loaded", outcome_label="brain injury")
     assert injury[0]["direction"] == "decreased" and injury[0]["species"] == "mouse"
     everything = kg.ask("mirna-preparations")
-    assert set(everything["mirnaLabel"]) == {"miR-124", "miR-133b"}
+    assert set(everything["mirna_label"]) == {"miR-124", "miR-133b"}
     tested = rows(everything, predicate_curie="biolink:in_clinical_trials_for")
-    assert tested[0]["preparationLabel"] == "BMSC-derived exosomes loaded with miR-124"
+    assert tested[0]["preparation_label"] == "BMSC-derived exosomes loaded with miR-124"
 
 
 def test_trial_design(kg):
@@ -168,16 +168,16 @@ def test_trial_design(kg):
     by_field = {}
     for r in frame.to_dict("records"):
         by_field.setdefault(r["field"], []).append(r)
-    assert [r["valueLabel"] for r in by_field["dose"]] == ["200 mg total protein"]
-    assert by_field["route"][0]["valueLabel"] == "intraparenchymal route of administration"
+    assert [r["value_label"] for r in by_field["dose"]] == ["200 mg total protein"]
+    assert by_field["route"][0]["value_label"] == "intraparenchymal route of administration"
     assert by_field["route"][0]["value_curie"] == "NCIT:C119548"
-    assert [r["valueLabel"] for r in by_field["primary endpoint"]] == ["safety"]
-    assert by_field["primary endpoint"][0]["timeFrame"] == "in the first 12 months following therapy"
-    assert [r["valueLabel"] for r in by_field["secondary endpoint"]] == ["modified Rankin Scale"]
-    assert by_field["phase"][0]["valueLabel"] == "Phase 1/2"
+    assert [r["value_label"] for r in by_field["primary endpoint"]] == ["safety"]
+    assert by_field["primary endpoint"][0]["time_frame"] == "in the first 12 months following therapy"
+    assert [r["value_label"] for r in by_field["secondary endpoint"]] == ["modified Rankin Scale"]
+    assert by_field["phase"][0]["value_label"] == "Phase 1/2"
     assert by_field["enrollment"][0]["value"] == 5
-    assert by_field["site"][0]["valueLabel"] == "Shahid Beheshti University of Medical Sciences"
-    assert {r["valueLabel"] for r in by_field["adverse event monitored"]} >= {
+    assert by_field["site"][0]["value_label"] == "Shahid Beheshti University of Medical Sciences"
+    assert {r["value_label"] for r in by_field["adverse event monitored"]} >= {
         "seizure", "brain edema"}
     assert all(isinstance(s, str) and s for s in frame["sentence"])
     # the trial's label works as a name, and no parameter lists every trial
@@ -187,38 +187,38 @@ def test_trial_design(kg):
 
 def test_mirna_biomarkers(kg):
     frame = kg.ask("mirna-biomarkers")
-    assert set(frame["mirnaLabel"]) == {"miR-9", "miR-124"}  # miR-126 is not exosomal
+    assert set(frame["mirna_label"]) == {"miR-9", "miR-124"}  # miR-126 is not exosomal
     for mirna in ("miR-9", "miR-124"):
-        nihss = rows(frame, mirnaLabel=mirna, targetLabel="NIH Stroke Scale")
+        nihss = rows(frame, mirna_label=mirna, target_label="NIH Stroke Scale")
         assert nihss[0]["relation"] == "positively correlated with"
-        assert nihss[0]["measuredIn"] == "exosome"
-        level = rows(frame, mirnaLabel=mirna, relation="level associated with")[0]
-        assert level["targetLabel"] == "ischemic stroke" and level["direction"] == "increased"
+        assert nihss[0]["measured_in"] == "exosome"
+        level = rows(frame, mirna_label=mirna, relation="level associated with")[0]
+        assert level["target_label"] == "ischemic stroke" and level["direction"] == "increased"
         assert level["statistics"] == "all p's < 0.01"
         assert "65 acute ischemic stroke patients" in level["population"]
         # the control group is the comparator, never part of the population
         assert "volunteers" not in level["population"]
         assert level["comparator"] == "66 healthy volunteers"
     assert {"infarct volume", "interleukin-6"} <= set(
-        r["targetLabel"] for r in rows(frame, mirnaLabel="miR-9"))
+        r["target_label"] for r in rows(frame, mirna_label="miR-9"))
 
 
 def test_outcomes_by_species(kg):
     rat = kg.ask("outcomes-by-species", species="NCBITaxon:10116")
-    assert set(rat["speciesLabel"]) == {"rat"}
-    axonal = rows(rat, outcomeLabel="axonal remodeling")[0]
+    assert set(rat["species_label"]) == {"rat"}
+    axonal = rows(rat, outcome_label="axonal remodeling")[0]
     assert set(axonal["directions"].split(", ")) == {"increased", "decreased"}
     assert axonal["statements"] == 2
     mouse = kg.ask("outcomes-by-species", species="mouse")
-    assert {"brain injury", "spatial learning ability"} <= set(mouse["outcomeLabel"])
+    assert {"brain injury", "spatial learning ability"} <= set(mouse["outcome_label"])
     everything = kg.ask("outcomes-by-species")
-    assert {"rat", "mouse"} <= set(everything["speciesLabel"].dropna())
-    assert everything["speciesLabel"].isna().any()  # claims without a species stay listed
+    assert {"rat", "mouse"} <= set(everything["species_label"].dropna())
+    assert everything["species_label"].isna().any()  # claims without a species stay listed
 
 
 def test_single_species_outcomes(kg):
     frame = kg.ask("single-species-outcomes")
-    by_outcome = {r["outcomeLabel"]: r["speciesLabel"] for r in frame.to_dict("records")}
+    by_outcome = {r["outcome_label"]: r["species_label"] for r in frame.to_dict("records")}
     assert by_outcome["axonal remodeling"] == "rat"
     assert by_outcome["spatial learning ability"] == "mouse"
     assert by_outcome["brain injury"] == "mouse"
@@ -227,14 +227,14 @@ def test_single_species_outcomes(kg):
 def test_single_source_claims(kg, negation_kg):
     frame = kg.ask("single-source-claims")
     assert len(frame) == kg.stats()["statements"]  # every corpus claim has one source
-    row = rows(frame, objectLabel="NIH Stroke Scale", subjectLabel="miR-9")[0]
+    row = rows(frame, object_label="NIH Stroke Scale", subject_label="miR-9")[0]
     assert row["citations"] == "[18]"
     advantage = rows(frame, predicate_curie="exo:hasAdvantage")[0]
     assert advantage["source_curie"] == "pubmed:29669873"
     # two publications support "MSC-derived exosomes improved functional recovery"
     other = negation_kg.ask("single-source-claims")
-    assert not rows(other, negated=False, direction="increased", objectLabel="functional recovery")
-    assert rows(other, negated=True, objectLabel="functional recovery")[0][
+    assert not rows(other, negated=False, direction="increased", object_label="functional recovery")
+    assert rows(other, negated=True, object_label="functional recovery")[0][
         "source_curie"] == "pubmed:22222222"
 
 
@@ -242,7 +242,7 @@ def test_hedged_and_negated_claims(kg, negation_kg):
     frame = kg.ask("hedged-negated")
     assert len(frame) == 4 and frame["hedged"].all() and not frame["negated"].any()
     transfer = rows(frame, predicate_curie="exo:transfersCargo")[0]
-    assert transfer["objectLabel"] == "miR-133b"
+    assert transfer["object_label"] == "miR-133b"
     assert transfer["citations"] == "(Yu et al., 2011)"
     assert "presumably" in transfer["sentence"]
     assert len(kg.ask("hedged-negated", negated=True)) == 0
@@ -259,41 +259,41 @@ def test_opposite_findings(kg, negation_kg):
     frame = kg.ask("opposite-findings", outcome="axonal remodeling")
     assert len(frame) == 1
     group = frame.to_dict("records")[0]
-    assert (group["familyLabel"], group["cargoLabel"]) == ("mesenchymal stem cell", "miR-133b")
+    assert (group["family_label"], group["cargo_label"]) == ("mesenchymal stem cell", "miR-133b")
     assert (group["increased"], group["decreased"]) == (1, 1)
-    assert group["increasedBy"] == "MSC-derived exosomes enriched in miR-133b"
-    assert group["decreasedBy"] == "MSC-derived exosomes depleted of miR-133b"
-    assert (group["increasedEngineering"], group["decreasedEngineering"]) == ("enriched",
+    assert group["increased_by"] == "MSC-derived exosomes enriched in miR-133b"
+    assert group["decreased_by"] == "MSC-derived exosomes depleted of miR-133b"
+    assert (group["increased_engineering"], group["decreased_engineering"]) == ("enriched",
                                                                               "depleted")
-    assert group["linked"] == 0 and "(119)" in group["increasedSentence"]
+    assert group["linked"] == 0 and "(119)" in group["increased_sentence"]
     everything = kg.ask("opposite-findings")
-    assert set(everything["outcomeLabel"]) == {"axonal remodeling", "neurological function"}
+    assert set(everything["outcome_label"]) == {"axonal remodeling", "neurological function"}
     # plain MSC exosomes (no cargo) are another family: not mixed into the miR-133b one
-    neuro = rows(everything, outcomeLabel="neurological function")[0]
-    assert neuro["increasedBy"] == "MSC-derived exosomes enriched in miR-133b"
+    neuro = rows(everything, outcome_label="neurological function")[0]
+    assert neuro["increased_by"] == "MSC-derived exosomes enriched in miR-133b"
     # the same preparation and context in both directions: linked by the assembler
     linked = negation_kg.ask("opposite-findings").to_dict("records")
     assert len(linked) == 1 and linked[0]["linked"] == 2
     assert (linked[0]["increased"], linked[0]["decreased"]) == (1, 1)
-    assert "reduced" in linked[0]["decreasedSentence"]
+    assert "reduced" in linked[0]["decreased_sentence"]
 
 
 def test_trial_preclinical(kg):
     frame = kg.ask("trial-preclinical", trial="NCT03384433")
-    assert set(frame["preparationLabel"]) == {"MSC-derived exosomes loaded with miR-124"}
-    assert set(frame["outcomeLabel"]) == {"brain injury", "neurovascular recovery",
+    assert set(frame["preparation_label"]) == {"MSC-derived exosomes loaded with miR-124"}
+    assert set(frame["outcome_label"]) == {"brain injury", "neurovascular recovery",
                                           "immunosuppression"}
     assert set(frame["species"]) == {"mouse"} and set(frame["citations"]) == {"[27]"}
     assert set(frame["match"]) == {"same cargo: miR-124"}
-    assert "BMSC-derived exosomes loaded with miR-124" in frame["trialPreparations"][0]
+    assert "BMSC-derived exosomes loaded with miR-124" in frame["trial_preparations"][0]
 
 
 def test_paper_claims(kg):
     frame = kg.ask("paper-claims", publication="pubmed:27035810")
-    assert set(frame["publicationLabel"]) == {"Exosomes in stroke pathogenesis and therapy"}
+    assert set(frame["publication_label"]) == {"Exosomes in stroke pathogenesis and therapy"}
     assert {"(116, 117, 119)", "(114, 115)", "(119)"} <= set(frame["citations"])
-    enriched = rows(frame, subjectLabel="MSC-derived exosomes enriched in miR-133b")
-    assert {r["objectLabel"] for r in enriched} == {"axonal remodeling",
+    enriched = rows(frame, subject_label="MSC-derived exosomes enriched in miR-133b")
+    assert {r["object_label"] for r in enriched} == {"axonal remodeling",
                                                     "neurological function"}
     everything = kg.ask("paper-claims")
     assert everything["publication"].isna().any()  # documents without a known source
@@ -303,9 +303,9 @@ def test_paper_claims(kg):
 def test_advantages(kg):
     frame = kg.ask("advantages", comparator="cell therapy")
     assert len(frame) == 6
-    assert "low immunogenicity" in set(frame["advantageLabel"])
-    assert set(frame["therapyLabel"]) == {"exosome-based therapy"}
-    assert set(frame["comparatorLabel"]) == {"cell therapy"}
+    assert "low immunogenicity" in set(frame["advantage_label"])
+    assert set(frame["therapy_label"]) == {"exosome-based therapy"}
+    assert set(frame["comparator_label"]) == {"cell therapy"}
     assert set(frame["source_curie"]) == {"pubmed:29669873"}
     assert len(kg.ask("advantages")) == 6
 

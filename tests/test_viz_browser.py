@@ -75,8 +75,9 @@ def opened(browser, tmp_path):
     pages: list[Opened] = []
 
     def open_page(html_text: str | None = None, *, path: Path | None = None,
-                  content: str | None = None, name: str = "page.html") -> Opened:
-        context = browser.new_context(viewport={"width": 1400, "height": 900})
+                  content: str | None = None, name: str = "page.html",
+                  viewport: tuple[int, int] = (1400, 900)) -> Opened:
+        context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
         contexts.append(context)
         page = context.new_page()
         o = Opened(page)
@@ -217,6 +218,131 @@ def test_search_finds_synonyms_and_curies(opened, corpus, corpus_html):
     o.assert_clean()
 
 
+def test_search_uses_the_resolver_rules(opened, corpus, corpus_html):
+    """The page's search folds names as exokg.resolve does: miRNA grammar, word order,
+    filler words and plurals."""
+    prep = next(n for n, d in _labels(corpus).items() if d == "MSC-derived exosomes")
+    o = opened(corpus_html)
+    for text, iri in (("hsa-miR-124-3p", MIR124), ("microRNA-124", MIR124),
+                      ("MIR124", MIR124), ("exosomes derived from MSCs", prep),
+                      ("msc exosomes", prep)):
+        o.page.fill("#exokg-search", text)
+        o.page.press("#exokg-search", "Enter")
+        assert o.js("() => network.getSelectedNodes()") == [iri], text
+    o.assert_clean()
+
+
+def _labels(result) -> dict[str, str]:
+    from rdflib import RDFS
+
+    return {str(s): str(o) for s, o in result.graph.subject_objects(RDFS.label)}
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1440, 900)])
+def test_details_drawer_opens_in_view_without_scrolling(opened, corpus_html, tmp_path, size):
+    o = opened(corpus_html, viewport=size)
+    assert o.js("() => document.getElementById('exokg-drawer').hidden") is True
+    o.js("() => { network.setOptions({physics: false}); network.fit(); }")
+    centre = dom_point(o, o.js("(id) => network.getPositions([id])[id]", MIR124))
+    o.page.mouse.click(centre["x"], centre["y"])
+    o.page.wait_for_function("!document.getElementById('exokg-drawer').hidden", timeout=3000)
+    box = o.page.locator("#exokg-drawer").bounding_box()
+    assert box["x"] >= 0 and box["y"] >= 0
+    assert box["x"] + box["width"] <= size[0] and box["y"] + box["height"] <= size[1]
+    assert o.js("() => document.getElementById('exokg-details').textContent").startswith(
+        "miR-124")
+    assert o.js("() => document.scrollingElement.scrollTop") == 0
+    o.page.screenshot(path=str(tmp_path / f"drawer-{size[0]}x{size[1]}.png"))
+    o.page.keyboard.press("Escape")
+    assert o.js("() => document.getElementById('exokg-drawer').hidden") is True
+    o.assert_clean()
+
+
+def test_labels_at_fit_zoom_are_legible_and_apart(opened, corpus_html, tmp_path):
+    from exokg.viz.style import LABEL_MIN_PIXELS
+
+    o = opened(corpus_html, viewport=(1280, 720))
+    o.js("() => { network.setOptions({physics: false}); network.fit(); exokg.declutter(); }")
+    labels = o.js("""(threshold) => {
+        const scale = network.getScale(), ctx = document.createElement('canvas').getContext('2d');
+        const r = document.getElementById('mynetwork').getBoundingClientRect();
+        const out = [];
+        nodes.get().forEach(n => {
+            const size = ((n.font && n.font.size) || 14) * scale;
+            if (n.hidden || !n.label || size < threshold || n.labelMuted) { return; }
+            const p = network.canvasToDOM(network.getPositions([n.id])[n.id]);
+            const b = network.getBoundingBox(n.id);
+            const bottom = network.canvasToDOM({x: 0, y: b.bottom}).y;
+            ctx.font = size + 'px sans-serif';
+            const w = ctx.measureText(n.label).width;
+            out.push({id: n.id, px: size, x0: r.left + p.x - w / 2, x1: r.left + p.x + w / 2,
+                      y0: r.top + bottom - size, y1: r.top + bottom + size * 0.2});
+        });
+        return out; }""", LABEL_MIN_PIXELS)
+    o.page.screenshot(path=str(tmp_path / "fit.png"))
+    assert len(labels) >= 5  # the entities with the most evidence are named at fit zoom
+    assert min(label["px"] for label in labels) >= LABEL_MIN_PIXELS
+    overlaps = [(a["id"], b["id"]) for i, a in enumerate(labels) for b in labels[i + 1:]
+                if a["x0"] < b["x1"] and b["x0"] < a["x1"] and a["y0"] < b["y1"]
+                and b["y0"] < a["y1"]]
+    assert overlaps == []
+
+
+def test_filters_by_paper_and_year(opened, corpus, corpus_html):
+    o = opened(corpus_html)
+    papers = o.js("() => Array.from(document.querySelectorAll('#exokg-papers input'))"
+                  ".map(b => b.getAttribute('data-key'))")
+    years = o.js("() => Array.from(document.querySelectorAll('#exokg-years input'))"
+                 ".map(b => b.getAttribute('data-key'))")
+    assert "paper:Zhang et al. 2016, J Clin Invest (pubmed:27035810)" in papers
+    assert {"year:2016", "year:2018"} <= set(years)
+    before = o.js("() => exokg.visibleCounts().edges")
+    o.page.click("#exokg-years input[data-key='year:2016']")
+    after = o.js("() => exokg.visibleCounts().edges")
+    assert after < before
+    # every relation still shown has evidence from another year (or none at all)
+    left = o.js("""() => edges.get({filter: e => !e.hidden && e.exo.ev && e.exo.ev.length})
+        .map(e => e.exo.ev.map(v => (JSON.parse(document.getElementById('exokg-meta')
+        .textContent).docs[v.d] || [])[3]))""")
+    assert all(any(y != 2016 for y in years_) for years_ in left)
+    o.page.click("#exokg-years input[data-key='year:2016']")
+    o.page.click("#exokg-papers input[data-key^='paper:Zhang et al. 2016']")
+    assert o.js("() => exokg.visibleCounts().edges") < before
+    o.page.click("#exokg-reset")
+    assert o.js("() => exokg.visibleCounts().edges") == before
+    o.assert_clean()
+
+
+def test_export_of_what_is_shown(opened, corpus_html, tmp_path):
+    from rdflib import Graph as RdfGraph
+
+    o = opened(corpus_html)
+    o.page.click("#exokg-years input[data-key='year:2016']")
+    shown = o.js("() => exokg.visibleCounts().edges")
+    with o.page.expect_download() as got:
+        o.page.click("#exokg-export-csv")
+    csv_path = tmp_path / "shown.csv"
+    got.value.save_as(csv_path)
+    import csv as csvlib
+
+    rows = list(csvlib.DictReader(csv_path.open(encoding="utf-8", newline="")))
+    assert len(rows) == shown and rows[0]["subject_label"]
+    with o.page.expect_download() as got:
+        o.page.click("#exokg-export-ttl")
+    ttl = tmp_path / "shown.ttl"
+    got.value.save_as(ttl)
+    graph = RdfGraph().parse(ttl, format="turtle")
+    statements = {str(s) for s in graph.subjects(
+        URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#subject"))}
+    assert statements and statements <= {r["statement"] for r in rows}
+    with o.page.expect_download() as got:
+        o.page.click("#exokg-export-png")
+    png = tmp_path / "shown.png"
+    got.value.save_as(png)
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 5_000
+    o.assert_clean()
+
+
 def test_hovering_an_edge_shows_its_evidence_sentence(opened, corpus, corpus_html):
     o = opened(corpus_html)
     graph = corpus.graph
@@ -315,7 +441,7 @@ def test_notebook_iframe_renders_sandboxed(opened, corpus):
     frame.wait_for_function("window.exokg && window.exokg.ready === true", timeout=30_000)
     assert frame.evaluate("() => nodes.length") == expected_counts(corpus.graph)[0]
     assert o.js("() => document.querySelector('iframe').getAttribute('sandbox')") == \
-        "allow-scripts allow-popups allow-popups-to-escape-sandbox"
+        "allow-scripts allow-popups allow-popups-to-escape-sandbox allow-downloads"
     o.assert_clean()
 
 
@@ -408,7 +534,7 @@ def test_hostile_graph_labels_and_identifiers_run_nothing(opened):
 def test_hostile_graph_in_notebook_iframe(opened):
     graph = synthetic_graph(30, hostile=True, seed=9)
     o = opened(content="<!DOCTYPE html><html><body>"
-                       f"{notebook_html(graph, title=HOSTILE_TITLE)}</body></html>")
+                       f"{notebook_html(graph, title=HOSTILE_TITLE, mode='full')}</body></html>")
     frame = o.page.frames[1]
     frame.wait_for_function("window.exokg && window.exokg.ready === true", timeout=30_000)
     frame.evaluate("""() => { const d = document.getElementById('exokg-details');

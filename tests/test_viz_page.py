@@ -255,9 +255,9 @@ def test_focus_on_unknown_entity_suggests_names(corpus):
 
 
 def test_notebook_iframe_escapes_the_page(corpus):
-    frame = notebook_html(Graph() + corpus.graph, focus="miR-124")
+    frame = notebook_html(Graph() + corpus.graph, focus="miR-124", mode="full")
     match = re.fullmatch(r'<iframe class="exokg-graph" sandbox="allow-scripts '
-                         r'allow-popups allow-popups-to-escape-sandbox" '
+                         r'allow-popups allow-popups-to-escape-sandbox allow-downloads" '
                          r'referrerpolicy="no-referrer" title="[^"<]*" width="100%" '
                          r'height="640" frameborder="0" srcdoc="([^"<>]*)"></iframe>\n',
                          frame)
@@ -321,3 +321,33 @@ def test_cli_viz_query(tmp_path, capsys):
                  "--param", "entity"]) == 2
     assert "expected NAME=VALUE" in capsys.readouterr().err
 
+
+
+def test_evidence_on_the_page_reads_like_a_paper(corpus):
+    from exokg.viz.api import render_page
+
+    page = render_page(corpus)
+    assert "in- flammatory" not in page and "the inflammatory biomarker" in page
+    assert "Zhang et al. 2016, J Clin Invest" in page  # first author, year, journal
+
+
+def test_page_search_keys_come_from_the_resolver(corpus):
+    import json
+
+    from exokg.viz.api import render_page
+
+    page = render_page(corpus, focus="miR-124", depth=1)
+    assert json.dumps("m:mir124") in page
+
+
+def test_light_notebook_view_is_small_and_escapes_everything():
+    from exokg.viz.synthetic import synthetic_graph
+
+    light = notebook_html(synthetic_graph(30, hostile=True, seed=9), title="<b>x</b>")
+    assert light.startswith('<figure class="exokg-light"')
+    assert "<script" not in light.lower() and "<b>x" not in light
+    assert not re.search(r"<(?!/?(figure|figcaption|b|br|code|span|svg|defs|marker|path|line|"
+                         r"circle|text|title)\b)[a-z]", light)
+    assert len(light.encode("utf-8")) < 60_000
+    with pytest.raises(ValueError, match="mode"):
+        notebook_html(Graph(), mode="tiny")

@@ -33,8 +33,6 @@ def add_annotate_arguments(parser: argparse.ArgumentParser) -> None:
                         help="output format (default: from -o's extension, else pubtator)")
     parser.add_argument("-o", "--output", type=Path, default=None,
                         help="output file, written atomically (default: standard output)")
-    parser.add_argument("-q", "--quiet", action="store_true",
-                        help="no progress on standard error")
 
 
 def with_progress(documents: Iterable[Document], total: int, stream: TextIO

@@ -1,7 +1,10 @@
 """``exokg export`` and ``exokg validate``: thin commands over the exporters and the validator.
 
 ``exokg export --format F [--output PATH] [--store DIR | PATHS...]`` writes one format, from a
-fresh build of PATHS (default: the bundled corpus) or from the graph in an embedded store. The
+fresh build of PATHS or from the current graph (``--store``, ``$EXOKG_STORE`` or the nearest
+project marker, see :mod:`exokg.project`; the bundled corpus, with a warning, when there is
+none). Formats written from a build's records (the statements CSV) are reassembled from the
+store's document cache. The
 format is a name or alias (:data:`exokg.export.formats.FORMATS`) or comes from the output's
 extension. The graph is validated first; an invalid graph is not written.
 
@@ -30,34 +33,13 @@ def add_export_arguments(parser: argparse.ArgumentParser) -> None:
 
     names = ", ".join(f"{f.name} ({f.description})" for f in FORMATS)
     parser.add_argument("paths", nargs="*", help="input files or folders to build from "
-                        "(default: the bundled founding corpus)")
+                        "(default: the current graph, see --store)")
     parser.add_argument("-f", "--format", help=f"format name: {names}; default: from the "
                         "--output extension")
     parser.add_argument("-o", "--output", type=Path, default=None,
                         help="file to write (a folder for kgx; '-' for standard output); "
-                             "default: the format's file in exports/")
-    parser.add_argument("--store", type=Path, default=None,
-                        help="export the graph of this embedded store instead of building")
-
-
-def _source(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    if args.store is not None:
-        if args.paths:
-            raise ExokgError("give input paths or --store, not both")
-        import pyoxigraph
-
-        from exokg.export.reader import parse_rdf
-        from exokg.graph.store import open_store
-
-        if not Path(args.store).is_dir():
-            raise InputError(args.store, "no such store folder")
-        store = open_store(args.store)
-        data = store.dump(format=pyoxigraph.RdfFormat.N_TRIPLES,
-                          from_graph=pyoxigraph.DefaultGraph())
-        return parse_rdf(data, "nt", origin=str(args.store))
-    from exokg.pipeline import build
-
-    return build(args.paths)
+                             "default: the format's file in the current graph's exports "
+                             "folder")
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -66,6 +48,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     from exokg.export.atomic import write_bytes
     from exokg.export.formats import format_for_path, get_format, render_format
+    from exokg.pipeline import BuildResult
     from exokg.validate import require_valid
 
     if args.format:
@@ -74,32 +57,44 @@ def run_export(args: argparse.Namespace) -> int:
         fmt = format_for_path(args.output)
     else:
         raise ExokgError("give --format, or an --output file whose extension names the format")
-    source = _source(args)
-    if fmt.needs_build and isinstance(source, Graph):
-        raise ExokgError(f"the {fmt.name} format is written from a build; give input paths, "
-                         "not --store")
-    require_valid(source if isinstance(source, Graph) else source.graph)
-    files = render_format(fmt, source)
-    output = args.output if args.output is not None else DEFAULT_OUT / fmt.output
+    if args.output is not None and str(args.output) == "-" and fmt.is_directory:
+        raise ExokgError(f"the {fmt.name} format is a folder; give --output FOLDER")
+    from exokg.project import open_source
+
+    opened = open_source(args.paths, args.store, args.reporter)
+    try:
+        source: BuildResult | Graph | None = opened.graph if not fmt.needs_build \
+            else opened.build()
+        if source is None:
+            raise ExokgError(f"the {fmt.name} format is written from a build's records, and "
+                             f"the store {opened.current.store if opened.current else ''} has "
+                             "none (it was made from a Turtle file); rebuild with 'exokg "
+                             "build PATH ...'")
+        graph = source if isinstance(source, Graph) else source.graph
+        with args.reporter.phase("validating the graph against the SHACL shapes"):
+            require_valid(graph)
+        files = render_format(fmt, source if isinstance(source, BuildResult) else graph)
+    finally:
+        opened.close()
+    output = args.output if args.output is not None else opened.out / fmt.output
     if str(output) == "-":
-        if fmt.is_directory:
-            raise ExokgError(f"the {fmt.name} format is a folder; give --output FOLDER")
         sys.stdout.buffer.write(files[""])
         sys.stdout.flush()
         return 0
     for name, data in files.items():
         path = Path(output) / name if name else Path(output)
         write_bytes(path, data)
-        if not getattr(args, "quiet", False):
+        if args.reporter.verbosity:
             print(f"wrote {path}", file=sys.stderr)
     return 0
 
 
 def add_validate_arguments(parser: argparse.ArgumentParser) -> None:
     """The options of ``exokg validate``."""
-    parser.add_argument("path", nargs="?", type=Path, default=DEFAULT_OUT,
+    parser.add_argument("path", nargs="?", type=Path, default=None,
                         help="an RDF file (.ttl, .nt, .nq, .trig, .jsonld) or an exports "
-                             "folder (default: exports)")
+                             "folder (default: the current graph's exports folder, else "
+                             "exports)")
     parser.add_argument("--shapes", type=Path, default=None,
                         help="SHACL shapes file (default: the packaged ontology/shapes.ttl)")
     parser.add_argument("--limit", type=int, default=50,
@@ -123,19 +118,39 @@ def _check_kgx_folder(folder: Path) -> tuple[bool, str]:
     return not problems, "\n".join([head] + [f"  {p}" for p in problems])
 
 
+def _current_exports() -> Path:
+    """The current project's exports folder (``exports`` when there is no project)."""
+    from exokg.project import find_project
+
+    project = find_project()
+    return project.out if project is not None else DEFAULT_OUT
+
+
 def run_validate(args: argparse.Namespace) -> int:
     """Validate (see the module docstring); returns the exit status."""
     from exokg.export.reader import read_graph
-    from exokg.validate import validate_path
+    from exokg.validate import validate_graph, validate_path
 
-    path: Path = args.path
+    shapes = read_graph(args.shapes) if args.shapes is not None else None
+    if args.store is not None:
+        if args.path is not None:
+            raise ExokgError("give a file or folder, or --store, not both")
+        from exokg.project import find_current, read_graph as read_store, require_store
+
+        current = find_current(args.store)
+        assert current is not None  # an explicit --store is always found
+        store = require_store(current)
+        with args.reporter.phase("validating the graph against the SHACL shapes"):
+            report = validate_graph(read_store(store), shapes)
+        print(f"{store}: " + report.format(limit=None if args.limit <= 0 else args.limit))
+        return 0 if report.conforms else 1
+    path: Path = args.path if args.path is not None else _current_exports()
     kgx_folder = None
     if path.is_dir():
         kgx_folder = path / "kgx" if (path / "kgx" / "edges.tsv").is_file() else None
         path = path / "exokg.ttl"
     if not path.exists():
         raise InputError(path, "no such file (build first: exokg build)")
-    shapes = read_graph(args.shapes) if args.shapes is not None else None
     report = validate_path(path, shapes)
     print(f"{path}: " + report.format(limit=None if args.limit <= 0 else args.limit))
     ok = report.conforms

@@ -12,6 +12,7 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph
@@ -20,7 +21,8 @@ from rdflib.term import Node
 
 from exokg.errors import InputError
 
-__all__ = ["RDF_FORMATS", "format_of", "parse_rdf", "rdflib_term", "read_graph"]
+__all__ = ["RDF_FORMATS", "format_of", "parse_rdf", "rdflib_graph_of", "rdflib_term",
+           "read_graph"]
 
 #: Format name -> (pyoxigraph format, file extensions).
 RDF_FORMATS: dict[str, tuple[pyoxigraph.RdfFormat, tuple[str, ...]]] = {
@@ -45,6 +47,18 @@ def rdflib_term(term: pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.L
     datatype = term.datatype.value
     return Literal(term.value) if datatype == _XSD_STRING else \
         Literal(term.value, datatype=URIRef(datatype))
+
+
+def rdflib_graph_of(triples: Iterable[pyoxigraph.Triple]) -> Graph:
+    """An rdflib Graph of pyoxigraph triples, with exokg's prefixes bound."""
+    from exokg.graph.rdf import PREFIXES
+
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, str(namespace), override=True)
+    graph.addN((rdflib_term(t.subject), rdflib_term(t.predicate), rdflib_term(t.object),
+                graph) for t in triples)
+    return graph
 
 
 def format_of(path: str | Path) -> str:

@@ -10,7 +10,9 @@ any of them leaves every earlier export untouched.
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from exokg.export.atomic import write_bytes
 from exokg.export.formats import render_all
@@ -18,6 +20,9 @@ from exokg.graph.store import default_store_path, write_store
 from exokg.pipeline import BuildResult
 from exokg.validate import require_valid
 from exokg.viz import render_page
+
+if TYPE_CHECKING:
+    from exokg.progress import Reporter
 
 
 def render_outputs(result: BuildResult) -> dict[str, bytes]:
@@ -29,20 +34,31 @@ def render_outputs(result: BuildResult) -> dict[str, bytes]:
 
 
 def write_build_outputs(result: BuildResult, out: Path, store: Path | None = None,
-                        validate: bool = True) -> list[Path]:
+                        validate: bool = True, reporter: Reporter | None = None
+                        ) -> list[Path]:
     """Write the exports into ``out`` and load the embedded store; returns the paths written.
+
+    ``reporter`` (optional) is told each phase (validate, render, write, load the store).
 
     Raises:
         ValidationError: ``validate`` and the graph does not conform to the SHACL shapes
             (``error.report`` has the details); nothing is written.
     """
+    def phase(title: str):  # type: ignore[no-untyped-def]
+        return reporter.phase(title) if reporter is not None else nullcontext()
+
     if validate:
-        require_valid(result.graph)
-    files = render_outputs(result)
+        with phase("validating the graph against the SHACL shapes"):
+            require_valid(result.graph)
+    with phase("rendering the exports and the HTML page"):
+        files = render_outputs(result)
     written = []
-    for name, data in files.items():
-        path = Path(out) / name
-        write_bytes(path, data)
-        written.append(path)
-    written.append(write_store(files["exokg.ttl"], store or default_store_path(Path(out))))
+    with phase(f"writing {len(files)} files to {out}"):
+        for name, data in files.items():
+            path = Path(out) / name
+            write_bytes(path, data)
+            written.append(path)
+    target = store or default_store_path(Path(out))
+    with phase(f"loading the store {target}"):
+        written.append(write_store(files["exokg.ttl"], target))
     return written

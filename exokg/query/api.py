@@ -18,9 +18,7 @@ view of :mod:`exokg.graph.nx`.
 from __future__ import annotations
 
 import html
-import re
 import threading
-import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,6 +31,7 @@ from exokg.query.results import ResultTable, to_curie
 from exokg.query.safety import check_query
 from exokg.query.sandbox import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, Sandbox
 from exokg.query.stores import LocatedStore, ensure_ontology, locate_store
+from exokg.resolve import Name, NameNotFound, Resolver
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -41,7 +40,7 @@ if TYPE_CHECKING:
 
     from exokg.query.remote import RemoteSandbox
 
-__all__ = ["DEFAULT_PREFIXES", "KnowledgeGraph", "load"]
+__all__ = ["DEFAULT_PREFIXES", "EvidenceHint", "KnowledgeGraph", "load"]
 
 EXO = "https://w3id.org/exokg/vocab/"
 ID = "https://w3id.org/exokg/id/"
@@ -82,9 +81,7 @@ SELECT ?id ?entity ?type ?label ?kind WHERE {
   BIND(IF(?entity = ?id, "identifier", "cross-reference") AS ?kind)
 } LIMIT 50"""
 
-_SCORES = {("label", True): 100, ("identifier", True): 100, ("name", True): 97,
-           ("synonym", True): 95, ("cross-reference", True): 90,
-           ("label", False): 90, ("name", False): 88, ("synonym", False): 85}
+_IDENTIFIER_SCORES = {"identifier": 100, "cross-reference": 90}
 
 
 def load(source: object = None, *, timeout: float = DEFAULT_TIMEOUT,
@@ -93,14 +90,16 @@ def load(source: object = None, *, timeout: float = DEFAULT_TIMEOUT,
     """Open a built graph on the embedded Oxigraph store.
 
     Args:
-        source: None for the default store (``.exokg/store`` beside ``./exports``; made from
-            ``exports/exokg.ttl``, or built from the bundled corpus, when there is none), a
-            store folder, an exports folder, a Turtle file, an rdflib Graph or a
+        source: None for the current graph: ``$EXOKG_STORE``, else the graph recorded in
+            the nearest ``.exokg/project.json`` in the working folder or above (written by
+            ``exokg build``), so a notebook in a subfolder opens the project's graph. With
+            none, the bundled corpus is built into ``./.exokg/store`` and a
+            :class:`~exokg.project.NoGraphWarning` says so. Or a store folder, an exports folder, a Turtle file, an rdflib Graph or a
             :class:`~exokg.pipeline.BuildResult`.
         timeout: seconds a query may run (default 30).
         max_rows: rows a query may return (default 100,000; more are dropped with a
             :class:`~exokg.query.errors.ResultTruncatedWarning`).
-        rebuild: with ``source`` None, rebuild the default store from the bundled corpus.
+        rebuild: with ``source`` None, rebuild the current store from its recorded inputs.
         memory: ``auto`` (default) answers from the on-disk store at once and copies a
             store of up to 1 GiB on disk (about 10M triples) into memory in the background,
             after which queries run 2-4x faster; ``always`` copies before the first
@@ -122,34 +121,6 @@ def load(source: object = None, *, timeout: float = DEFAULT_TIMEOUT,
     graph = ensure_ontology(located.path)
     return KnowledgeGraph(located, ontology_graph=graph, timeout=timeout, max_rows=max_rows,
                           memory=memory)
-
-
-def _normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).casefold()
-    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
-    return " ".join(text.split())
-
-
-def _alnum(text: str) -> str:
-    return re.sub(r"[^0-9a-z]+", "", _normalise(text))
-
-
-class _LabelIndex:
-    """Every label, synonym and miRNA name of the graph, looked up exactly, case- and
-    space-insensitively, by letters and digits only, or as a substring."""
-
-    def __init__(self, rows: Any) -> None:
-        self.rows: list[tuple[tuple[str, str, str, str, str], str]] = []
-        self.exact: dict[str, list[tuple[str, str, str, str, str]]] = {}
-        self.normalised: dict[str, list[tuple[str, str, str, str, str]]] = {}
-        self.keyed: dict[str, list[tuple[str, str, str, str, str]]] = {}
-        for row in sorted(rows):
-            matched = row[3]
-            norm = _normalise(matched)
-            self.rows.append((row, norm))
-            self.exact.setdefault(matched, []).append(row)
-            self.normalised.setdefault(norm, []).append(row)
-            self.keyed.setdefault(_alnum(matched), []).append(row)
 
 
 class KnowledgeGraph:
@@ -177,7 +148,7 @@ class KnowledgeGraph:
             self.path, graphs=[ontology_graph] if ontology_graph else [],
             prefixes=DEFAULT_PREFIXES, memory=memory)
         self._lock = threading.RLock()
-        self._labels: _LabelIndex | None = None
+        self._resolver: Resolver | None = None
         self._graph: Graph | None = None
         self._nx: nx.MultiDiGraph | None = None
         self._stats: dict[str, Any] | None = None
@@ -199,7 +170,7 @@ class KnowledgeGraph:
         """Forget cached views and restart the worker (after ``exokg build`` rewrote the
         store)."""
         self._sandbox.close()
-        self._labels = self._graph = self._nx = self._stats = None
+        self._resolver = self._graph = self._nx = self._stats = None
 
     # -- SPARQL ---------------------------------------------------------------------------
 
@@ -343,24 +314,29 @@ class KnowledgeGraph:
 
     # -- entities -------------------------------------------------------------------------
 
-    def _label_index(self) -> _LabelIndex:
+    def resolver(self) -> Resolver:
+        """The :class:`~exokg.resolve.Resolver` of this graph's labels, synonyms and miRNA
+        names (the one the command line and the HTML page use too). Cached."""
         with self._lock:
-            if self._labels is None:
+            if self._resolver is None:
                 table = self.query(_LABEL_INDEX_QUERY, max_rows=10_000_000)
-                self._labels = _LabelIndex(
-                    (entity[1], type_[1], label[1], matched[1], kind[1])
+                self._resolver = Resolver(
+                    Name(entity[1], label[1], type_[1].rsplit("/", 1)[-1], matched[1],
+                         kind[1])
                     for entity, type_, label, matched, kind in table.rows)
-            return self._labels
+            return self._resolver
 
     def entity(self, text: str, *, limit: int = 10) -> pd.DataFrame:
-        """Entities matching a name, synonym, misspelling variant, miRNA spelling
-        (``microRNA-124``), CURIE or IRI (also cross-references such as ``mesh:D044982``),
-        best first.
+        """Entities matching a name, synonym, abbreviation, miRNA spelling
+        (``microRNA-124``, ``hsa-miR-124-3p``, ``miR-124a``), CURIE or IRI (also
+        cross-references such as ``mesh:D044982``), best first, as
+        :mod:`exokg.resolve` ranks them.
 
         Returns:
             A DataFrame with ``entity``, ``entity_curie``, ``label``, ``type``,
-            ``matched`` (the text that matched), ``matched_on`` (label, synonym, name,
-            identifier, cross-reference, partial) and ``score`` (100 = exact label or id).
+            ``matched`` (the name that matched), ``matched_on`` (how: label, synonym,
+            miRNA, words, identifier, cross-reference, partial, ...; see
+            :mod:`exokg.resolve`) and ``score`` (100 = exact label or id).
         """
         import pandas as pd
 
@@ -381,27 +357,9 @@ class KnowledgeGraph:
                 if entity is None or type_ is None:
                     continue
                 name = label[1] if label else entity[1]
-                add(entity[1], type_[1], name, text, kind[1], _SCORES[(kind[1], True)])
-        wanted = [text.strip()]
-        from exokg.recognise.mirna import find_mirnas
-
-        mirnas = find_mirnas(text.strip())
-        if len(mirnas) == 1 and mirnas[0].name not in wanted:
-            wanted.append(mirnas[0].name)
-        index = self._label_index()
-        for candidate in wanted:
-            norm, key = _normalise(candidate), _alnum(candidate)
-            for entity, type_, label, matched, kind in index.exact.get(candidate, ()):
-                add(entity, type_, label, matched, kind, _SCORES[(kind, True)])
-            for entity, type_, label, matched, kind in index.normalised.get(norm, ()):
-                add(entity, type_, label, matched, kind, _SCORES[(kind, False)])
-            for entity, type_, label, matched, kind in index.keyed.get(key, ()) if key else ():
-                add(entity, type_, label, matched, kind, 80)
-            if len(norm) >= 3:
-                for (entity, type_, label, matched, kind), text_norm in index.rows:
-                    if norm in text_norm:
-                        add(entity, type_, label, matched, "partial",
-                            round(60 * len(norm) / max(len(matched), 1), 1))
+                add(entity[1], type_[1], name, text, kind[1], _IDENTIFIER_SCORES[kind[1]])
+        for m in self.resolver().lookup(text, limit=max(limit, 10)):
+            add(m.entity, m.category, m.label, m.matched, m.matched_on, m.score)
         frame = pd.DataFrame(list(hits.values()), columns=[
             "entity", "entity_curie", "label", "type", "matched", "matched_on", "score"])
         frame = frame.sort_values(["score", "label"], ascending=[False, True], kind="stable")
@@ -413,8 +371,9 @@ class KnowledgeGraph:
         A CURIE or IRI of a node in the graph is returned as it is (statements included).
 
         Raises:
-            EntityNotFound: nothing matches, only partial matches exist, or the best
-                matches tie (the message lists the candidates).
+            EntityNotFound: nothing matches, only partial matches exist (the message
+                suggests close names in their original case), or the best matches tie
+                (the message lists the candidates).
         """
         iri = _identifier(text)
         if iri is not None and self.sparql("ASK { { ?id ?p ?o } UNION { ?s ?p ?id } }", id=iri):
@@ -422,10 +381,10 @@ class KnowledgeGraph:
         matches = self.entity(text, limit=5)
         strong = matches[matches["matched_on"] != "partial"]
         if strong.empty:
-            hint = "; partial matches: " + ", ".join(
-                f"{r.label} ({r.entity_curie or r.entity})" for r in matches.itertuples()
-            ) if not matches.empty else ""
-            raise EntityNotFound(f"no entity is named {text!r}{hint}")
+            try:
+                self.resolver().resolve(text)
+            except NameNotFound as exc:
+                raise EntityNotFound(str(exc)) from None
         top = strong[strong["score"] == strong["score"].iloc[0]]
         if len(top) > 1:
             names = ", ".join(f"{r.label} ({r.entity_curie or r.entity}, {r.type})"
@@ -434,29 +393,74 @@ class KnowledgeGraph:
         return str(top["entity"].iloc[0])
 
     def evidence(self, item: str, other: str | None = None, *,
-                 timeout: float | None = None) -> pd.DataFrame:
+                 via_cargo: bool = False, timeout: float | None = None) -> pd.DataFrame:
         """The sentences behind a statement, an entity, or an entity pair.
 
         Args:
             item: a statement (``exokg:statement/...``), or an entity (name, CURIE, IRI).
             other: a second entity: statements between the two, in either direction.
+            via_cargo: also the statements about the exosome preparations that carry
+                ``item`` (or ``other``) as cargo: claims about "exosomes enriched in
+                miR-133b" for ``evidence("miR-133b", ...)``. Those rows name the
+                preparation in ``via``. Off by default, because a claim about a
+                preparation is not a claim about its cargo; when it is off and nothing
+                links the pair directly, a :class:`EvidenceHint` warning says how many
+                preparation claims ``via_cargo=True`` would add.
 
         Returns:
-            One row per statement and evidence sentence: the claim (subject, predicate,
-            object, direction, negated, hedged), ``sentence``, ``document``, ``start``,
-            ``end`` (character offsets into the document's original text), ``rule``,
-            ``source`` (publication) and ``citations`` (markers, ``" | "``-separated).
+            One row per statement and evidence sentence: the claim (``subject``,
+            ``subject_label``, ``predicate``, ``object``, ``object_label``, ``direction``,
+            ``negated``, ``hedged``), ``sentence`` (for reading: PDF line-end hyphens
+            joined, spacing normalised), ``sentence_original`` (the exact text, which
+            ``start``/``end`` slice from the document's original text), ``document``,
+            ``publication`` (``First et al. YEAR, Journal``), ``link`` (the publication's
+            PubMed or DOI address), ``pmid``, ``doi``, ``rule``, ``source`` (the
+            publication's IRI), ``citations`` (markers, ``" | "``-separated) and ``via``
+            (None, or the preparation a ``via_cargo`` row is about).
         """
         import pandas as pd
 
         first = self.resolve(item)
-        if other is None and first.startswith(ID + "statement/"):
-            return self.ask("evidence", statement=first, timeout=timeout)
-        if other is None:
+        second = self.resolve(other) if other is not None else None
+        if second is None and first.startswith(ID + "statement/"):
+            return readable_evidence(self.ask("evidence", statement=first, timeout=timeout))
+        frame = self._evidence_between(first, second, timeout)
+        carried = self._carriers(first) + (self._carriers(second) if second else [])
+        if via_cargo and carried:
+            extra = []
+            for prep, label, cargo in carried:
+                rows = self._evidence_between(prep, second if cargo == first else first,
+                                              timeout) if second is not None else \
+                    self._evidence_between(prep, None, timeout)
+                if not rows.empty:
+                    extra.append(rows.assign(via=label))
+            frame = pd.concat([frame.assign(via=None), *extra], ignore_index=True) \
+                if extra else frame.assign(via=None)
+            frame = frame.drop_duplicates(["statement", "evidence"]).reset_index(drop=True)
+        else:
+            frame = frame.assign(via=None)
+            if frame.empty and carried:
+                import warnings
+
+                warnings.warn(EvidenceHint(
+                    f"no statement links {item!r}"
+                    + (f" and {other!r}" if other is not None else "") + " directly; "
+                    f"{len(carried)} exosome preparation(s) carry it as cargo ("
+                    + ", ".join(label for _, label, _ in carried[:3])
+                    + (", ..." if len(carried) > 3 else "")
+                    + "): evidence(..., via_cargo=True) includes their claims"),
+                    stacklevel=2)
+        frame["via"] = frame["via"].astype(object).where(frame["via"].notna(), None)
+        return readable_evidence(frame)
+
+    def _evidence_between(self, first: str, second: str | None,
+                          timeout: float | None) -> pd.DataFrame:
+        import pandas as pd
+
+        if second is None:
             frames = [self.ask("evidence", subject=first, timeout=timeout),
                       self.ask("evidence", object=first, timeout=timeout)]
         else:
-            second = self.resolve(other)
             frames = [self.ask("evidence", subject=first, object=second, timeout=timeout),
                       self.ask("evidence", subject=second, object=first, timeout=timeout)]
         frames = [f for f in frames if not f.empty]
@@ -464,6 +468,13 @@ class KnowledgeGraph:
             return self.ask("evidence", statement=ID + "statement/none", timeout=timeout)
         frame = pd.concat(frames, ignore_index=True)
         return frame.drop_duplicates(["statement", "evidence"]).reset_index(drop=True)
+
+    def _carriers(self, entity: str) -> list[tuple[str, str, str]]:
+        """(preparation IRI, its label, ``entity``) for the preparations carrying
+        ``entity`` as cargo."""
+        table = self.query("SELECT ?p ?l WHERE { ?p exo:cargo ?c . "
+                           "OPTIONAL { ?p rdfs:label ?l } } ORDER BY ?l ?p", {"c": entity})
+        return [(p[1], l[1] if l else p[1], entity) for p, l in table.rows]
 
     # -- graph views ----------------------------------------------------------------------
 
@@ -480,13 +491,25 @@ class KnowledgeGraph:
     def to_networkx(self) -> nx.MultiDiGraph:
         """The NetworkX view (:mod:`exokg.graph.nx`): entities as nodes keyed by CURIE, one
         edge per statement keyed by the statement's CURIE. Read from the store by SPARQL
-        (entity-level nodes and statement edges only, :mod:`exokg.query.views`); cached."""
+        (entity-level nodes and statement edges only, :mod:`exokg.query.views`); cached.
+        ``view.graph["labels"]`` maps the CURIEs of species and models to their labels."""
         with self._lock:
             if self._nx is None:
                 from exokg.query.views import networkx_view
 
-                self._nx = networkx_view(self)
+                view = networkx_view(self)
+                view.graph["labels"] = self._context_labels()
+                self._nx = view
             return self._nx
+
+    def _context_labels(self) -> dict[str, str]:
+        """CURIE -> label of the species and models statements name (for readable rows)."""
+        rows = self.sparql("SELECT DISTINCT ?term ?label WHERE { ?st exo:species|exo:model "
+                           "?term . ?term rdfs:label ?label }")
+        labels: dict[str, str] = {}
+        for term, label in zip(rows["term"], rows["label"]):  # type: ignore[index]
+            labels[str(term)] = min(labels.get(str(term), str(label)), str(label))
+        return labels
 
     def _node(self, text: str) -> str:
         from exokg.graph.nx import node_key
@@ -505,8 +528,10 @@ class KnowledgeGraph:
 
         Returns:
             A DataFrame of the statements (``subject``, ``subject_label``, ``predicate``,
-            ``object``, ``object_label``, ``direction``, ``negated``, ``hedged``,
-            ``species``, ``model``, ``evidence_count``, ``statement``), or with
+            ``predicate_label``, ``object``, ``object_label``, ``direction``, ``negated``,
+            ``hedged``, ``species`` and ``model`` (labels, ``|``-joined) with
+            ``species_curie`` and ``model_curie`` beside them, ``evidence_count``,
+            ``statement``; CURIEs for entities, None where nothing is stated), or with
             ``as_graph=True`` the NetworkX subgraph.
         """
         from exokg.query import views
@@ -565,7 +590,7 @@ class KnowledgeGraph:
             except nx.NetworkXNoPath:
                 pass
         columns = ["path", "step", "from", "from_label", "to", "to_label", *_EDGE_COLUMNS]
-        return pd.DataFrame(rows, columns=columns)
+        return pd.DataFrame(rows, columns=columns, dtype=object)
 
     def centrality(self, kind: str = "degree", *, top: int = 20,
                    category: str | None = None, include_negated: bool = False
@@ -573,13 +598,15 @@ class KnowledgeGraph:
         """Entities ranked by centrality in the claims graph.
 
         Args:
-            kind: ``degree`` (statements touching the entity), ``pagerank``,
-                ``betweenness`` or ``eigenvector``.
+            kind: ``degree`` (as :func:`networkx.degree_centrality`: the statements
+                touching the entity divided by the number of other entities, so scores
+                compare across graphs), ``pagerank``, ``betweenness`` or ``eigenvector``.
             top: rows returned.
             category: only entities of this exokg class (``MicroRNA``, ``Outcome``, ...).
 
         Returns:
-            ``rank``, ``entity`` (CURIE), ``label``, ``category``, ``score``, ``statements``.
+            ``rank``, ``entity`` (CURIE), ``label``, ``category``, ``score``, ``statements``
+            (the raw count of statements touching the entity).
         """
         import networkx as nx
         import pandas as pd
@@ -589,7 +616,7 @@ class KnowledgeGraph:
                                 if d.get("category") == "Value"])
         undirected = nx.Graph(view.to_undirected(as_view=True))
         if kind == "degree":
-            scores = dict(view.degree())
+            scores = nx.degree_centrality(view)
         elif kind == "pagerank":
             scores = _pagerank(nx.DiGraph(view))
         elif kind == "betweenness":
@@ -619,8 +646,10 @@ class KnowledgeGraph:
         return view
 
     def show(self, focus: str | None = None, depth: int = 1, **options: Any) -> Any:
-        """The interactive graph page for a notebook (:func:`exokg.viz.notebook_html`),
-        whole or around ``focus`` (an entity name, CURIE or IRI) to ``depth`` edges."""
+        """The graph for a notebook (:func:`exokg.viz.notebook_html`), whole or around
+        ``focus`` (an entity name, CURIE or IRI) to ``depth`` edges: a light static
+        drawing for small views (a few kB), the interactive page for bigger ones;
+        ``mode="full"`` or ``mode="light"`` chooses."""
         import exokg.viz
 
         page = exokg.viz.notebook_html(self, focus=focus, depth=depth, **options)
@@ -683,18 +712,61 @@ class KnowledgeGraph:
 
 # -- helpers ------------------------------------------------------------------------------
 
-_EDGE_COLUMNS = ["subject", "subject_label", "predicate", "object", "object_label",
-                 "direction", "negated", "hedged", "species", "model", "evidence_count",
-                 "statement"]
+
+class EvidenceHint(UserWarning):
+    """Nothing links the entities directly, but claims about preparations carrying one of
+    them exist (see :meth:`KnowledgeGraph.evidence`'s ``via_cargo``)."""
+
+
+_EVIDENCE_ORDER = ["statement", "statement_curie", "subject", "subject_curie", "subject_label",
+                   "predicate", "predicate_curie", "object", "object_curie", "object_label",
+                   "direction", "negated", "hedged", "via", "sentence", "publication", "link",
+                   "pmid", "doi", "document", "document_curie", "start", "end",
+                   "sentence_original"]
+
+
+def readable_evidence(frame: pd.DataFrame) -> pd.DataFrame:
+    """Evidence rows for readers: the sentence normalised for display (the exact text kept
+    in ``sentence_original``), the publication's address in ``link``."""
+    from exokg.text.normalise import normalise
+
+    frame = frame.copy()
+    frame["sentence_original"] = frame["sentence"]
+    frame["sentence"] = [normalise(s).text if isinstance(s, str) else s
+                         for s in frame["sentence"]]
+    frame["link"] = [s if isinstance(s, str) and s.startswith(("https://pubmed.",
+                                                               "https://doi.org/"))
+                     else None for s in frame.get("source", [None] * len(frame))]
+    if "via" not in frame.columns:
+        frame["via"] = None
+    first = [c for c in _EVIDENCE_ORDER if c in frame.columns]
+    return frame[first + [c for c in frame.columns if c not in first]]
+
+_EDGE_COLUMNS = ["subject", "subject_label", "predicate", "predicate_label", "object",
+                 "object_label", "direction", "negated", "hedged", "species",
+                 "species_curie", "model", "model_curie", "evidence_count", "statement"]
+
+
+def _labels(view: Any, joined: str | None) -> str | None:
+    """``a|b`` CURIEs -> ``label a|label b`` (the node's label; the CURIE when unknown)."""
+    if not joined:
+        return None
+    return "|".join(str(view.graph.get("labels", {}).get(c) or
+                        (view.nodes[c].get("label") if c in view else None) or c)
+                    for c in joined.split("|"))
 
 
 def _edge_row(view: Any, u: str, v: str, key: str, data: Mapping[str, Any]) -> dict[str, Any]:
+    """One statement as a row: CURIEs with their labels beside them, None when unstated."""
     return {"subject": u, "subject_label": view.nodes[u].get("label", u),
-            "predicate": data.get("predicate"), "object": v,
-            "object_label": view.nodes[v].get("label", v),
+            "predicate": data.get("predicate"), "predicate_label": data.get("label"),
+            "object": v, "object_label": view.nodes[v].get("label", v),
             "direction": data.get("direction"), "negated": data.get("negated"),
-            "hedged": data.get("hedged"), "species": data.get("species"),
-            "model": data.get("model"), "evidence_count": data.get("evidence_count"),
+            "hedged": data.get("hedged"), "species": _labels(view, data.get("species")),
+            "species_curie": data.get("species") or None,
+            "model": _labels(view, data.get("model")),
+            "model_curie": data.get("model") or None,
+            "evidence_count": data.get("evidence_count"),
             "statement": data.get("statement", key)}
 
 
@@ -702,7 +774,7 @@ def _edge_frame(view: Any) -> pd.DataFrame:
     import pandas as pd
 
     rows = [_edge_row(view, u, v, k, d) for u, v, k, d in view.edges(keys=True, data=True)]
-    frame = pd.DataFrame(rows, columns=_EDGE_COLUMNS)
+    frame = pd.DataFrame(rows, columns=_EDGE_COLUMNS, dtype=object)
     return frame.sort_values(["subject_label", "predicate", "object_label"],
                              kind="stable").reset_index(drop=True)
 
@@ -736,36 +808,13 @@ def _identifier(text: str) -> str | None:
 
 
 def _read_rdflib_graph(path: Path) -> Graph:
-    import pyoxigraph as ox
+    from exokg.project import read_graph
 
-    store = ox.Store.read_only(str(path))
-    graph = _rdflib_graph(q.triple for q in
-                          store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-    del store
-    return graph
+    return read_graph(path)
 
 
 def _rdflib_graph(triples: Any) -> Graph:
     """An rdflib Graph of pyoxigraph triples, with exokg's prefixes bound."""
-    import pyoxigraph as ox
-    from rdflib import BNode, Graph, Literal, URIRef
+    from exokg.export.reader import rdflib_graph_of
 
-    from exokg.graph.rdf import PREFIXES
-
-    def term(t: Any) -> Any:
-        kind = type(t)
-        if kind is ox.NamedNode:
-            return URIRef(t.value)
-        if kind is ox.BlankNode:
-            return BNode(t.value)
-        if t.language:
-            return Literal(t.value, lang=t.language)
-        datatype = t.datatype.value
-        return Literal(t.value, datatype=None if datatype.endswith("#string") else
-                       URIRef(datatype))
-
-    graph = Graph()
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, str(namespace), override=True)
-    graph.addN((term(t.subject), term(t.predicate), term(t.object), graph) for t in triples)
-    return graph
+    return rdflib_graph_of(triples)

@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from exokg.query.errors import ParameterError
 from exokg.query.safety import _TOKEN, scan_keywords
 
-__all__ = ["bind_query", "sparql_term", "values_block"]
+__all__ = ["bind_query", "query_variables", "sparql_term", "values_block"]
 
 _VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -108,12 +108,23 @@ def _template_follows(text: str, brace: int) -> bool:
     return False
 
 
+def query_variables(text: str) -> set[str]:
+    """The names of the variables a SPARQL text mentions (``?x`` and ``$x``), outside
+    strings, IRIs and comments.
+
+    >>> sorted(query_variables('SELECT ?s WHERE { ?s ?p "?o" } # ?q'))
+    ['p', 's']
+    """
+    return {m.group()[1:] for m in _TOKEN.finditer(text) if m.lastgroup == "var"}
+
+
 def bind_query(text: str, bindings: Mapping[str, tuple]) -> str:  # type: ignore[type-arg]
     """The query with a ``VALUES`` block for ``bindings`` at the top of its WHERE group.
 
     Raises:
-        ParameterError: a bad variable name, a value that is not a term, or a query
-            without a WHERE group (``DESCRIBE <iri>``).
+        ParameterError: a bad variable name, a variable the query does not use (a
+            misspelt binding would otherwise be ignored), a value that is not a term, or
+            a query without a WHERE group (``DESCRIBE <iri>``).
     """
     if not bindings:
         return text
@@ -121,4 +132,10 @@ def bind_query(text: str, bindings: Mapping[str, tuple]) -> str:  # type: ignore
     at = _where_brace(text)
     if at is None:
         raise ParameterError("values can only be bound in a query with a WHERE group")
+    used = query_variables(text)
+    unknown = [name for name in bindings if name not in used]
+    if unknown:
+        listed = ", ".join(f"?{v}" for v in sorted(used)) or "none"
+        raise ParameterError(f"the query has no variable {', '.join('?' + n for n in unknown)}"
+                             f" to bind (its variables: {listed})")
     return f"{text[:at]} {block}{text[at:]}"

@@ -27,15 +27,14 @@ __all__ = ["add_queries_arguments", "add_query_arguments", "parse_param_value", 
 def _store_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--store", type=Path, default=None,
                         help="an Oxigraph store folder, an exports folder or a Turtle file "
-                             "(default: .exokg/store beside ./exports, built from the bundled "
-                             "corpus if missing)")
+                             "(default: the current graph: $EXOKG_STORE, else the nearest "
+                             ".exokg/project.json here or above; the bundled corpus, with a "
+                             "warning, when there is none)")
 
 
 def add_queries_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("table", "md", "json"), default="table",
                         help="output format (default: table)")
-    parser.add_argument("-v", "--verbose", action="store_true",
-                        help="also print each query's description")
 
 
 def add_query_arguments(parser: argparse.ArgumentParser) -> None:
@@ -62,6 +61,12 @@ def add_query_arguments(parser: argparse.ArgumentParser) -> None:
                         help="only page N (from 1) of the result, in the query's order")
     parser.add_argument("--page-size", type=int, default=DEFAULT_PAGE_SIZE, metavar="ROWS",
                         help=f"rows per page with --page (default {DEFAULT_PAGE_SIZE})")
+    parser.add_argument("-c", "--columns", metavar="A,B,...", default=None,
+                        help="only these columns, in this order (an unknown name lists the "
+                             "result's columns)")
+    parser.add_argument("--width", type=int, default=None, metavar="N",
+                        help="table: fit lines into N characters (default: the terminal's "
+                             "width when writing to a terminal, else no limit)")
 
 
 def run_queries(args: argparse.Namespace) -> int:
@@ -89,7 +94,7 @@ def run_queries(args: argparse.Namespace) -> int:
         print(f"{q.name.ljust(width)}  {q.title}")
         for p in q.params:
             print(f"{'':{width}}    {p.describe()}  {p.description}")
-        if args.verbose:
+        if args.reporter.verbosity >= 2:
             print(f"{'':{width}}    {q.description}")
     print("\nrun one with: exokg query NAME [--param NAME=VALUE ...] [--format csv|tsv|json|md]")
     return 0
@@ -133,9 +138,37 @@ def _params(items: list[str]) -> dict[str, str]:
     return params
 
 
+def _table_width(args: argparse.Namespace) -> int | None:
+    """The line width a table must fit: ``--width``, else the terminal's when writing to one."""
+    import shutil
+
+    if args.width is not None:
+        return max(args.width, 20)
+    if args.output is None and sys.stdout.isatty():
+        return shutil.get_terminal_size().columns
+    return None
+
+
+def _open(args: argparse.Namespace) -> Any:
+    """The KnowledgeGraph of ``--store`` or the current graph; a missing current graph is
+    reported once, as a warning, before the bundled corpus is used."""
+    from exokg.project import NoGraphWarning, find_current, no_graph_message
+    from exokg.query.api import load
+
+    store = args.store
+    if store is None:
+        current = find_current()
+        if current is None:
+            args.reporter.warn(no_graph_message())
+        else:
+            args.reporter.detail(f"using {current.describe()}")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", NoGraphWarning)
+        return load(store, timeout=args.timeout, max_rows=args.max_rows)
+
+
 def run_query(args: argparse.Namespace) -> int:
     from exokg.export.atomic import write_bytes
-    from exokg.query.api import load
     from exokg.query.library import load_library
 
     library = load_library()
@@ -151,7 +184,7 @@ def run_query(args: argparse.Namespace) -> int:
             raise ExokgError(f"{source}: cannot read the query: {exc.strerror}") from None
     if text is None:
         library[source]  # an unknown name fails here, before anything is loaded
-    kg = load(args.store, timeout=args.timeout, max_rows=args.max_rows)
+    kg = _open(args)
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", ResultTruncatedWarning)
@@ -172,7 +205,13 @@ def run_query(args: argparse.Namespace) -> int:
         if args.page is not None and len(table.rows) == args.page_size:
             print(f"exokg: page {args.page} is full; more rows may follow: --page "
                   f"{args.page + 1}", file=sys.stderr)
-        output = table.render(args.format, curies=not args.no_curies)
+        columns = [c.strip() for c in args.columns.split(",") if c.strip()] \
+            if args.columns else None
+        try:
+            output = table.render(args.format, curies=not args.no_curies, columns=columns,
+                                  max_width=_table_width(args))
+        except ValueError as exc:
+            raise ParameterError(f"--columns: {exc}") from None
     finally:
         kg.close()
     if args.output is not None:

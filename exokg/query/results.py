@@ -172,17 +172,40 @@ class ResultTable:
             bindings.append(binding)
         return {"head": {"vars": list(self.variables)}, "results": {"bindings": bindings}}
 
-    def render(self, fmt: str = "table", *, curies: bool = True, width: int = 60) -> str:
+    def render(self, fmt: str = "table", *, curies: bool = True, width: int = 60,
+               columns: Sequence[str] | None = None, max_width: int | None = None) -> str:
         """The result as text: ``table`` (aligned columns, CURIEs for IRIs), ``csv``, ``tsv``, ``json``
-        (SPARQL 1.1 results JSON) or ``md`` (a Markdown table)."""
-        if fmt == "json":
-            return json.dumps(self.to_sparql_json(), ensure_ascii=False, indent=1) + "\n"
+        (SPARQL 1.1 results JSON) or ``md`` (a Markdown table).
+
+        Args:
+            fmt: one of :data:`FORMATS`.
+            curies: add ``<column>_curie`` columns (csv, tsv, md).
+            width: the widest a table cell may be (longer text ends in ``…``).
+            columns: only these columns, in this order (``x_curie`` columns may be named
+                too in csv, tsv and md).
+            max_width: for ``table``, the widest a line may be (a terminal's width): the
+                widest columns are narrowed until the table fits, none below 8 characters.
+
+        Raises:
+            ValueError: an unknown format or column name (the message lists the columns).
+        """
         if fmt not in FORMATS:
             raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+        if fmt == "json":
+            data = self.to_sparql_json()
+            if columns and self.kind != "ask":
+                keep = _pick(list(self.variables), columns)
+                data["head"]["vars"] = [self.variables[i] for i in keep]
+                names = set(data["head"]["vars"])
+                data["results"]["bindings"] = [{k: v for k, v in b.items() if k in names}
+                                               for b in data["results"]["bindings"]]
+            return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
         if fmt == "table":  # compact: CURIEs in place of IRIs
             header, rows = self._compact_rows()
-            return _aligned(header, rows, width)
+            header, rows = _select(header, rows, columns)
+            return _aligned(header, rows, width, max_width)
         header, rows = self._text_rows(curies)
+        header, rows = _select(header, rows, columns)
         if fmt in ("csv", "tsv"):
             out = io.StringIO()
             writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t",
@@ -249,13 +272,50 @@ def _json_term(term: tuple) -> dict[str, str]:  # type: ignore[type-arg]
     raise ValueError(f"unknown term kind {kind}")
 
 
-def _aligned(header: list[str], rows: list[list[str]], width: int) -> str:
-    def clip(text: str) -> str:
+def _pick(header: list[str], columns: Sequence[str]) -> list[int]:
+    """Indexes of ``columns`` in ``header``; ValueError naming the unknown ones."""
+    unknown = [c for c in columns if c not in header]
+    if unknown:
+        raise ValueError(f"no column {', '.join(repr(c) for c in unknown)} in the result "
+                         f"(columns: {', '.join(header)})")
+    return [header.index(c) for c in columns]
+
+
+def _select(header: list[str], rows: list[list[str]], columns: Sequence[str] | None
+            ) -> tuple[list[str], list[list[str]]]:
+    if not columns:
+        return header, rows
+    keep = _pick(header, columns)
+    return [header[i] for i in keep], [[row[i] for i in keep] for row in rows]
+
+
+def _fit(widths: list[int], max_width: int, floor: int = 8) -> list[int]:
+    """Narrow the widest columns until the line (columns + 2-space gaps) fits.
+
+    >>> _fit([40, 10, 30], 50)
+    [18, 10, 18]
+    """
+    widths = list(widths)
+    budget = max_width - 2 * (len(widths) - 1)
+    while sum(widths) > budget:
+        widest = max(range(len(widths)), key=lambda i: (widths[i], -i))
+        if widths[widest] <= floor:
+            break
+        widths[widest] -= 1
+    return widths
+
+
+def _aligned(header: list[str], rows: list[list[str]], width: int,
+             max_width: int | None = None) -> str:
+    def clip(text: str, limit: int = width) -> str:
         text = " ".join(text.split())
-        return text if len(text) <= width else text[: width - 1] + "…"
+        return text if len(text) <= limit else text[: max(limit - 1, 0)] + "…"
 
     cells = [[clip(h) for h in header]] + [[clip(c) for c in row] for row in rows]
     widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
+    if max_width is not None and header:
+        widths = _fit(widths, max_width)
+        cells = [[clip(c, w) for c, w in zip(r, widths)] for r in cells]
     lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in cells]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines) + "\n"

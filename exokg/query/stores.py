@@ -110,14 +110,15 @@ def locate_store(source: object = None, *, rebuild: bool = False) -> LocatedStor
     """The store to open for ``source``.
 
     Args:
-        source: None (``.exokg/store`` beside ``./exports``: made from
-            ``exports/exokg.ttl`` when only that exists, else built from the bundled
-            corpus), a store folder, an exports folder (its store beside it, made from its
+        source: None (the current graph, found as :func:`exokg.project.find_current`
+            says: ``$EXOKG_STORE``, else the nearest ``.exokg/project.json`` here or above;
+            when there is none, the bundled corpus is built into ``./.exokg/store`` with a
+            :class:`~exokg.project.NoGraphWarning`), a store folder, an exports folder (its store beside it, made from its
             ``exokg.ttl`` when missing or older), a Turtle file (loaded into a temporary
             store), an rdflib ``Graph`` or a :class:`~exokg.pipeline.BuildResult`
             (temporary store).
-        rebuild: with ``source`` None, build from the bundled corpus even if a store
-            exists.
+        rebuild: with ``source`` None, rebuild the current graph's store from its
+            recorded inputs (the bundled corpus when there is no current graph).
 
     Raises:
         QueryError: the path does not exist or is neither a store, an exports folder nor
@@ -126,13 +127,7 @@ def locate_store(source: object = None, *, rebuild: bool = False) -> LocatedStor
     from exokg.graph.store import default_store_path
 
     if source is None:
-        store = default_store_path(DEFAULT_EXPORTS)
-        turtle = DEFAULT_EXPORTS / "exokg.ttl"
-        if _is_store(store) and not rebuild:
-            return LocatedStore(store, str(store))
-        if turtle.is_file() and not rebuild:
-            return LocatedStore(_store_from_turtle(turtle.read_bytes(), store), str(turtle))
-        return LocatedStore(_build_bundled(store), "bundled corpus")
+        return _locate_current(rebuild)
     if _is_graph_like(source):
         return _temporary(_turtle_of(source), type(source).__name__)
     path = Path(source)  # type: ignore[arg-type]
@@ -178,9 +173,41 @@ def _temporary(turtle: bytes, origin: str) -> LocatedStore:
     return LocatedStore(path, origin, temporary=True)
 
 
-def _build_bundled(store: Path) -> Path:
+def _locate_current(rebuild: bool) -> LocatedStore:
+    """The store of the current graph (see :func:`locate_store`)."""
+    from exokg.graph.store import default_store_path
+    from exokg.project import NoGraphWarning, find_current, no_graph_message, record_project
+
+    current = find_current()
+    if current is not None:
+        store, project = current.store, current.project
+        origin = current.describe()
+        if project is not None and project.bundled:
+            origin = f"bundled corpus, {origin}"
+        if rebuild:
+            inputs = list(project.inputs) if project is not None else None
+            return LocatedStore(_build(store, inputs or None), origin)
+        if _is_store(store):
+            return LocatedStore(store, origin)
+        turtle = project.out / "exokg.ttl" if project is not None else None
+        if turtle is not None and turtle.is_file():
+            return LocatedStore(_store_from_turtle(turtle.read_bytes(), store), str(turtle))
+        raise QueryError(f"{store}: no store there ({current.found_by}); build it with "
+                         "'exokg build PATH ...'")
+    store = default_store_path(DEFAULT_EXPORTS)
+    turtle = DEFAULT_EXPORTS / "exokg.ttl"
+    if turtle.is_file() and not rebuild:
+        return LocatedStore(_store_from_turtle(turtle.read_bytes(), store), str(turtle))
+    warnings.warn(no_graph_message(), NoGraphWarning, stacklevel=4)
+    path = _build(store, None)
+    record_project(DEFAULT_EXPORTS, store, ())
+    return LocatedStore(path, "bundled corpus")
+
+
+def _build(store: Path, inputs: list[str] | None) -> Path:
+    """Build ``inputs`` (None: the bundled corpus) into the store folder ``store``."""
     from exokg.export.turtle import to_turtle
     from exokg.pipeline import build
 
-    result = build()
+    result = build(inputs)
     return _store_from_turtle(to_turtle(result.graph), store)

@@ -77,12 +77,14 @@ def write_page(path: str | Path, source: Any, *, focus: str | None = None, depth
 
 
 def notebook_html(kg_or_graph: Any, focus: str | None = None, depth: int = 1, *,
-                  height: int = 640, title: str | None = None) -> str:
-    """An ``<iframe>`` showing the page, for a notebook's HTML output.
+                  height: int = 640, title: str | None = None, mode: str = "auto") -> str:
+    """The graph for a notebook's HTML output: light (a static SVG drawing) or full (the
+    interactive page in an ``<iframe>``).
 
-    The page goes in ``srcdoc`` (escaped), inside a sandbox that allows its scripts and
-    opening links in a new tab, and nothing else: the notebook's own page is never touched
-    by the graph's text.
+    The full page goes in ``srcdoc`` (escaped), inside a sandbox that allows its scripts,
+    downloads and opening links in a new tab, and nothing else: the notebook's own page is
+    never touched by the graph's text. It carries the drawing library, about 700 kB per
+    cell; the light view (:mod:`exokg.viz.light`) is a few kilobytes.
 
     Args:
         kg_or_graph: an rdflib Graph, a BuildResult or an object with ``.graph``.
@@ -90,19 +92,32 @@ def notebook_html(kg_or_graph: Any, focus: str | None = None, depth: int = 1, *,
         depth: with ``focus``, how many edges away from it to draw.
         height: the frame's height in pixels.
         title: the page title.
+        mode: ``auto`` (light for views of at most
+            :data:`~exokg.viz.light.LIGHT_MAX_NODES` entities, full otherwise), ``light``
+            or ``full``.
 
     Raises:
         EntityNotFoundError: ``focus`` names no drawn entity.
+        ValueError: an unknown ``mode``.
 
     >>> from rdflib import Graph
-    >>> notebook_html(Graph()).startswith('<iframe class="exokg-graph" sandbox=')
+    >>> notebook_html(Graph(), mode="full").startswith('<iframe class="exokg-graph" sandbox=')
+    True
+    >>> notebook_html(Graph()).startswith('<figure class="exokg-light"')
     True
     """
-    page = render_page(kg_or_graph, focus=focus, depth=depth, title=title)
+    from exokg.viz.light import LIGHT_MAX_NODES, render_light
+
+    if mode not in ("auto", "light", "full"):
+        raise ValueError(f"mode must be auto, light or full, not {mode!r}")
+    view = graph_view(kg_or_graph, focus=focus, depth=depth, title=title)
+    if mode == "light" or (mode == "auto" and len(view.nodes) <= LIGHT_MAX_NODES):
+        return render_light(view, height=min(int(height), 520))
+    page = render_html(view)
     # The final newline keeps IPython's HTML() from warning "Consider using IFrame" (it
     # checks for text ending in "</iframe>"); IFrame cannot take srcdoc.
     return ('<iframe class="exokg-graph" sandbox="allow-scripts allow-popups '
-            'allow-popups-to-escape-sandbox" referrerpolicy="no-referrer" '
+            'allow-popups-to-escape-sandbox allow-downloads" referrerpolicy="no-referrer" '
             f'title="{html.escape(title or "exokg graph", quote=True)}" '
             f'width="100%" height="{int(height)}" frameborder="0" '
             f'srcdoc="{html.escape(page, quote=True)}"></iframe>\n')

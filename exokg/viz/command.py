@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from exokg.errors import ExokgError
 from exokg.ids import slugify
@@ -15,9 +16,11 @@ __all__ = ["add_viz_arguments", "run_viz"]
 def add_viz_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the ``exokg viz`` arguments to a (sub)parser."""
     parser.add_argument("paths", nargs="*",
-                        help="input files or folders (default: the bundled founding corpus)")
-    parser.add_argument("--out", type=Path, default=Path("exports"),
-                        help="output folder (default: exports)")
+                        help="input files or folders to build and draw (default: the "
+                             "current graph, see --store)")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="output folder (default: the current graph's exports folder, "
+                             "else exports)")
     parser.add_argument("-o", "--output", type=Path, default=None,
                         help="page file (default: OUT/exokg.html, OUT/focus-NAME-dN.html "
                              "or OUT/query-NAME.html)")
@@ -31,28 +34,36 @@ def add_viz_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--param", action="append", default=[], metavar="KEY=VALUE",
                         help="with --query: a query parameter (repeatable)")
     parser.add_argument("--title", help="page title")
-    parser.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
 
 
-def _default_output(args: argparse.Namespace) -> Path:
+def _default_output(args: argparse.Namespace, out: Path) -> Path:
     if args.query:
         name = slugify(" ".join([args.query, *args.param]), max_length=80) or "result"
-        return args.out / f"query-{name}.html"
+        return out / f"query-{name}.html"
     if args.focus:
-        return args.out / f"focus-{slugify(args.focus) or 'entity'}-d{args.depth}.html"
-    return args.out / "exokg.html"
+        return out / f"focus-{slugify(args.focus) or 'entity'}-d{args.depth}.html"
+    return out / "exokg.html"
 
 
 def run_viz(args: argparse.Namespace) -> int:
-    """Build the graph of ``args.paths`` and write the requested page; returns 0."""
-    from exokg.pipeline import build
-    from exokg.viz.api import graph_view, write_page
-
+    """Write the requested page of the current graph (or of a build of ``args.paths``);
+    returns 0."""
     if args.depth < 0:
         raise ExokgError("--depth must be 0 or more")
     if args.query and args.focus:
         raise ExokgError("use either --focus or --query, not both")
-    result = build(args.paths)
+    from exokg.project import open_source
+
+    source = open_source(args.paths, args.store, args.reporter)
+    try:
+        return _draw(args, source.graph, args.out or source.out)
+    finally:
+        source.close()
+
+
+def _draw(args: argparse.Namespace, result: Any, out: Path) -> int:
+    from exokg.viz.api import graph_view, write_page
+
     if args.query:
         from exokg.viz.query import query_view
 
@@ -65,8 +76,8 @@ def run_viz(args: argparse.Namespace) -> int:
         view = query_view(result, args.query, params, title=args.title)
     else:
         view = graph_view(result, focus=args.focus, depth=args.depth, title=args.title)
-    path = write_page(args.output or _default_output(args), view)
-    if not args.quiet:
+    path = write_page(args.output or _default_output(args, out), view)
+    if args.reporter.verbosity:
         print(f"wrote {path} ({len(view.nodes)} entities, {len(view.edges)} relations)",
               file=sys.stdout)
     return 0

@@ -26,8 +26,10 @@ import re
 from collections import defaultdict
 from importlib.resources import files
 
+from exokg.resolve import page_keys
 from exokg.viz.layout import layout_positions
-from exokg.viz.style import EDGE_KINDS, NODE_STYLES, NodeStyle, node_size, node_style
+from exokg.viz.style import (EDGE_KINDS, LABEL_MIN_PIXELS, NODE_STYLES, NodeStyle,
+                             label_size, node_size, node_style)
 from exokg.viz.view import EvidenceView, GraphView, ViewEdge, ViewNode
 
 __all__ = ["PHYSICS_MAX_NODES", "UnsafePageError", "content_security_policy", "render_html"]
@@ -76,10 +78,13 @@ def _node_record(node: ViewNode, pos: tuple[float, float]) -> dict[str, object]:
         data["syn"] = list(node.synonyms)
     if node.description:
         data["desc"] = node.description
+    if node.category != "Value":  # the resolver's keys, for the page's search
+        data["keys"] = page_keys([node.label, *node.synonyms])
     record: dict[str, object] = {
         "id": node.id,
         "label": _short(node.label),
         "size": node_size(node.evidence),
+        "font": {"size": label_size(node.evidence)},
         "x": pos[0],
         "y": pos[1],
         "cls": node.category,
@@ -105,14 +110,15 @@ class _Documents:
     per page instead of repeated on every sentence."""
 
     def __init__(self) -> None:
-        self.index: dict[tuple[str, str | None, str | None], int] = {}
+        self.index: dict[tuple[str, str | None, str | None, int | None], int] = {}
 
     def number(self, ev: EvidenceView) -> int:
         key = (ev.document, ev.source.text if ev.source else None,
-               ev.source.url if ev.source else None)
+               ev.source.url if ev.source else None, ev.year)
         return self.index.setdefault(key, len(self.index))
 
-    def table(self) -> list[list[str | None]]:
+    def table(self) -> list[list[str | int | None]]:
+        """[document, publication text, publication URL, year] per number."""
         return [list(key) for key in self.index]
 
 
@@ -182,10 +188,12 @@ def _options(n_nodes: int, n_edges: int) -> dict[str, object]:
         "nodes": {"borderWidth": 1, "borderWidthSelected": 3,
                   "font": {"size": 14, "face": "sans-serif", "strokeWidth": 3,
                            "strokeColor": "#ffffff"},
-                  # big pages: labels appear once zoomed in far enough to read them
-                  "scaling": {"label": {"enabled": False, "drawThreshold": 9 if big else 5}}},
+                  # labels appear once zoomed in far enough to read them (label_size)
+                  "scaling": {"label": {"enabled": False,
+                                        "drawThreshold": LABEL_MIN_PIXELS}}},
         "edges": {"font": {"size": 10, "face": "sans-serif", "align": "middle",
                            "strokeWidth": 3, "strokeColor": "#ffffff", "color": "#444444"},
+                  "scaling": {"label": {"drawThreshold": LABEL_MIN_PIXELS}},
                   "selectionWidth": 2, "hoverWidth": 1.5, "smooth": False,
                   "color": {"opacity": 0.85},
                   "arrows": {"to": {"enabled": True, "type": "arrow", "scaleFactor": 0.6}}},
@@ -230,7 +238,28 @@ def _meta(view: GraphView, physics: bool, documents: _Documents) -> dict[str, ob
         "unspecifiedSpecies": any(e.statement and not e.species for e in view.edges),
         "physics": PHYSICS if physics else None,
         "docs": documents.table(),
+        "labelMin": LABEL_MIN_PIXELS,
+        "prefixes": _predicate_prefixes(view),
     }
+
+
+def _predicate_prefixes(view: GraphView) -> dict[str, str]:
+    """prefix -> namespace for the predicate CURIEs on the page (the Turtle export's)."""
+    from exokg.errors import IdentifierError
+    from exokg.ids import expand
+
+    out: dict[str, str] = {}
+    for e in view.edges:
+        prefix, sep, local = e.predicate.partition(":")
+        if not sep or prefix in out:
+            continue
+        try:
+            full = expand(e.predicate)
+        except IdentifierError:
+            continue
+        if full.endswith(local):
+            out[prefix] = full[: len(full) - len(local)]
+    return dict(sorted(out.items()))
 
 
 def _json_for_script(value: object) -> str:

@@ -17,7 +17,6 @@ show them without a query. The graph is read in one pass over its triples.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import re
 from collections import defaultdict, deque
@@ -30,6 +29,7 @@ from rdflib.namespace import DCTERMS
 
 from exokg.errors import ExokgError, IdentifierError
 from exokg.ids import compress, expand, parse_curie
+from exokg.resolve import Name, NameNotFound, Resolver
 from exokg.viz.style import edge_kind, edge_label
 
 __all__ = [
@@ -99,6 +99,7 @@ class EvidenceView:
     cited: Link | None = None  # the publication the sentence itself attributes the claim to
     markers: tuple[str, ...] = ()
     rule: str = ""
+    year: int | None = None  # the year of the publication the document is
 
 
 @dataclass(frozen=True)
@@ -143,34 +144,48 @@ class GraphView:
     nodes: dict[str, ViewNode]
     edges: list[ViewEdge]
     title: str = "exokg evidence graph"
-    _index: dict[str, list[str]] | None = field(default=None, repr=False)
+    _resolver: Resolver | None = field(default=None, repr=False)
+
+    def resolver(self) -> Resolver:
+        """The :class:`~exokg.resolve.Resolver` of the drawn entities' labels, synonyms,
+        CURIEs and IRIs (the same rules as the API and the command line)."""
+        if self._resolver is None:
+            names = []
+            for node in self.nodes.values():
+                if node.category == "Value":
+                    continue
+                names.append(Name(node.id, node.label, node.category, node.label, "label"))
+                names.extend(Name(node.id, node.label, node.category, s, "synonym")
+                             for s in node.synonyms)
+                names.extend(Name(node.id, node.label, node.category, i, "identifier")
+                             for i in (node.id, node.curie) if i)
+            self._resolver = Resolver(names)
+        return self._resolver
 
     def find(self, text: str) -> list[str]:
-        """Ids of the nodes whose IRI, CURIE, label or synonym is ``text`` (any case).
+        """Ids of the nodes ``text`` names: an IRI, CURIE, label, synonym, abbreviation or
+        miRNA spelling, resolved by :mod:`exokg.resolve` (several ids when the best
+        matches tie).
 
         Raises:
-            EntityNotFoundError: nothing matches; the message suggests close names.
+            EntityNotFoundError: nothing matches; the message suggests close names in their
+                original case.
         """
-        if self._index is None:
-            index: dict[str, list[str]] = defaultdict(list)
-            for node in self.nodes.values():
-                keys = {node.id, node.label, *node.synonyms}
-                if node.curie:
-                    keys.add(node.curie)
-                for key in keys:
-                    index[key.casefold()].append(node.id)
-            self._index = dict(index)
         key = text.strip()
         try:
             key = expand(key)
         except IdentifierError:
             pass
-        found = self._index.get(key.casefold()) or self._index.get(text.strip().casefold())
-        if found:
-            return sorted(set(found))
-        close = difflib.get_close_matches(text.casefold(), list(self._index), n=5, cutoff=0.6)
-        hint = f"; did you mean: {', '.join(close)}?" if close else ""
-        raise EntityNotFoundError(f"no entity in the graph is called {text!r}{hint}")
+        if key in self.nodes:
+            return [key]
+        try:
+            return [self.resolver().resolve(text).entity]
+        except NameNotFound as exc:
+            if exc.candidates:
+                return sorted({m.entity for m in exc.candidates})
+            hint = f"; did you mean: {', '.join(exc.suggestions)}?" if exc.suggestions else ""
+            raise EntityNotFoundError(f"no entity in the graph is called {text!r}{hint}") \
+                from None
 
     def neighbourhood(self, centres: Iterable[str], depth: int = 1) -> GraphView:
         """The sub-view of the nodes at most ``depth`` edges away from ``centres``."""
@@ -284,8 +299,9 @@ def _publication(r: _Reader, pub: object | None) -> Link | None:
     link = _link(str(pub))
     author = r.text(pub, URIRef(EXO + "firstAuthor"))
     year = r.text(pub, DCTERMS.date)
-    if author and year:
-        text = f"{author.split()[0]} et al. {year}"
+    journal = r.text(pub, URIRef(EXO + "journal"))
+    if author and year:  # as the evidence query labels it: "Zhang et al. 2016, J Clin Invest"
+        text = f"{author.split()[0]} et al. {year}" + (f", {journal}" if journal else "")
     else:
         text = r.label(pub)
     return Link(clean_text(f"{text} ({link.text})" if link.url else text, 200), link.url)
@@ -293,14 +309,21 @@ def _publication(r: _Reader, pub: object | None) -> Link | None:
 
 def _evidence(r: _Reader, ev: object) -> EvidenceView:
     doc = r.one(ev, URIRef(EXO + "document"))
-    return EvidenceView(
-        text=clean_text(r.text(ev, URIRef(EXO + "sentenceText")) or "", MAX_SENTENCE),
+    from exokg.text.normalise import normalise
+
+    source = r.one(doc, DCTERMS.source) if doc is not None else None
+    date = r.text(source, DCTERMS.date) if source is not None else None
+    year = int(date[:4]) if date and date[:4].isdigit() else None
+    return EvidenceView(  # the sentence for reading: PDF line-end hyphens joined
+        text=clean_text(normalise(r.text(ev, URIRef(EXO + "sentenceText")) or "").text,
+                        MAX_SENTENCE),
         document=r.label(doc) if doc is not None else "",
         source=_publication(r, r.one(doc, DCTERMS.source)) if doc is not None else None,
         cited=_publication(r, r.one(ev, DCTERMS.source)),
         markers=tuple(clean_text(str(m), 80)
                       for m in r.all(ev, URIRef(EXO + "citationMarker")))[:10],
         rule=clean_text(r.text(ev, URIRef(EXO + "rule")) or "", 80),
+        year=year,
     )
 
 

@@ -18,6 +18,8 @@
     hiddenClasses: new Set(),
     hiddenKinds: new Set(),
     hiddenSpecies: new Set(),
+    hiddenPapers: new Set(),
+    hiddenYears: new Set(),
     hideHedged: false,
     hideNegated: false
   };
@@ -233,9 +235,18 @@
 
   // -- details panel --------------------------------------------------------------------------
   var details = document.getElementById("exokg-details");
+  var drawer = document.getElementById("exokg-drawer");
   function showDetails(content) {
     details.replaceChildren(content || el("p", "exokg-hint", "Hover over or click a node or an edge."));
+    drawer.hidden = !content;  // the drawer opens over the graph, in view at any height
   }
+  document.getElementById("exokg-drawer-close").addEventListener("click", function () {
+    showDetails(null);
+    net.unselectAll();
+  });
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key === "Escape" && !drawer.hidden) { showDetails(null); net.unselectAll(); }
+  });
   net.on("click", function (p) {
     if (p.nodes && p.nodes.length) {
       showDetails(nodeInfo(nodeSet.get(p.nodes[0]), true));
@@ -261,8 +272,18 @@
         return false;
       }
     }
+    if ((state.hiddenPapers.size || state.hiddenYears.size) && e.exo.ev && e.exo.ev.length) {
+      // shown while some evidence sentence comes from a shown paper of a shown year
+      var any = e.exo.ev.some(function (ev) {
+        var d = meta.docs[ev.d] || [];
+        return !state.hiddenPapers.has(paperOf(d)) && !state.hiddenYears.has(yearOf(d));
+      });
+      if (!any) { return false; }
+    }
     return true;
   }
+  function paperOf(doc) { return doc[1] || doc[0] || ""; }
+  function yearOf(doc) { return doc[3] ? String(doc[3]) : ""; }
   function applyFilters() {
     var degree = new Map();
     var edgeChanges = [];
@@ -283,6 +304,7 @@
     if (nodeChanges.length) { nodeSet.update(nodeChanges); }
     if (edgeChanges.length) { edgeSet.update(edgeChanges); }
     updateCounts();
+    if (api.ready) { declutterSoon(); }
   }
   function visibleCounts() {
     var n = 0, e = 0;
@@ -349,9 +371,42 @@
     }, "species:");
   }
   if (!meta.species.length) { document.getElementById("exokg-species-section").hidden = true; }
+  // papers and years: counted in relations whose evidence comes from them
+  var paperCount = new Map(), yearCount = new Map();
+  allEdges.forEach(function (e) {
+    var papers = new Set(), years = new Set();
+    (e.exo.ev || []).forEach(function (ev) {
+      var d = meta.docs[ev.d] || [];
+      papers.add(paperOf(d)); years.add(yearOf(d));
+    });
+    papers.forEach(function (p) { paperCount.set(p, (paperCount.get(p) || 0) + 1); });
+    years.forEach(function (y) { yearCount.set(y, (yearCount.get(y) || 0) + 1); });
+  });
+  // a filter with one choice filters nothing: its section stays hidden and empty
+  var paperBox = document.getElementById("exokg-papers");
+  if (paperCount.size > 1) {
+    Array.from(paperCount.keys()).sort().forEach(function (p) {
+      toggle(paperBox, null, p || "not stated", paperCount.get(p), true, function (on) {
+        if (on) { state.hiddenPapers.delete(p); } else { state.hiddenPapers.add(p); }
+      }, "paper:" + p);
+    });
+  } else {
+    document.getElementById("exokg-papers-section").hidden = true;
+  }
+  var yearBox = document.getElementById("exokg-years");
+  if (yearCount.size > 1) {
+    Array.from(yearCount.keys()).sort().forEach(function (y) {
+      toggle(yearBox, null, y || "n.d.", yearCount.get(y), true, function (on) {
+        if (on) { state.hiddenYears.delete(y); } else { state.hiddenYears.add(y); }
+      }, "year:" + y);
+    });
+  } else {
+    document.getElementById("exokg-years-section").hidden = true;
+  }
 
   document.getElementById("exokg-reset").addEventListener("click", function () {
     state.hiddenClasses.clear(); state.hiddenKinds.clear(); state.hiddenSpecies.clear();
+    state.hiddenPapers.clear(); state.hiddenYears.clear();
     state.hideHedged = false; state.hideNegated = false;
     document.querySelectorAll("#exokg-panel .exokg-legend input").forEach(function (box) {
       var key = box.getAttribute("data-key") || "";
@@ -362,9 +417,105 @@
   });
   document.getElementById("exokg-fit").addEventListener("click", function () { net.fit(); });
 
+  // -- export of what is shown ----------------------------------------------------------------
+  // The visible relations (filters applied) as CSV or Turtle, and the drawing as PNG, made in
+  // the page and saved through a download link: nothing is sent anywhere.
+  function visibleEdges() {
+    return allEdges.filter(function (e) { return !e.hidden; });
+  }
+  function csvCell(v) {
+    var t = v === null || v === undefined ? "" : String(v);
+    return /[",\r\n]/.test(t) ? '"' + t.replace(/"/g, '""') + '"' : t;
+  }
+  function exportCsv() {
+    var rows = [["subject", "subject_label", "predicate", "relation", "object", "object_label",
+                 "kind", "negated", "hedged", "species", "evidence", "publications", "statement"]];
+    visibleEdges().forEach(function (e) {
+      var a = nodeById.get(e.from), b = nodeById.get(e.to);
+      var pubs = new Set((e.exo.ev || []).map(function (ev) { return paperOf(meta.docs[ev.d] || []); }));
+      rows.push([a.exo.curie || a.id, a.exo.label, e.exo.pred, e.exo.label, b.exo.curie || b.id,
+                 b.exo.label, e.kind, e.neg, e.hedged, (e.exo.species || []).join("|"), e.n,
+                 Array.from(pubs).sort().join(" | "), e.id]);
+    });
+    return rows.map(function (r) { return r.map(csvCell).join(","); }).join("\r\n") + "\r\n";
+  }
+  function iri(text) {
+    var t = String(text);
+    if (/^https?:\/\//.test(t)) { return "<" + t.replace(/[<>"{}|^`\\\s]/g, encodeURIComponent) + ">"; }
+    var colon = t.indexOf(":"), ns = colon > 0 ? meta.prefixes[t.slice(0, colon)] : null;
+    return ns ? "<" + (ns + t.slice(colon + 1)).replace(/[<>"{}|^`\\\s]/g, encodeURIComponent) + ">" : null;
+  }
+  function literal(text) {
+    return '"' + String(text).replace(/\\/g, "\\\\").replace(/"/g, '\\"')
+      .replace(/\n/g, "\\n").replace(/\r/g, "\\r") + '"';
+  }
+  function exportTurtle() {
+    var lines = ["# the relations shown on the exokg page (statement nodes with their claim)",
+                 "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .",
+                 "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .", ""];
+    var labelled = new Set();
+    visibleEdges().forEach(function (e) {
+      var s = iri(e.from), o = iri(e.to), p = iri(e.exo.pred);
+      if (!s || !o || !p) { return; }
+      if (!e.neg) { lines.push(s + " " + p + " " + o + " ."); }
+      var st = iri(e.id);
+      if (st) {
+        lines.push(st + " rdf:subject " + s + " ; rdf:predicate " + p + " ; rdf:object " + o + " .");
+      }
+      [e.from, e.to].forEach(function (id) {
+        if (!labelled.has(id)) {
+          labelled.add(id);
+          lines.push(iri(id) + " rdfs:label " + literal(nodeById.get(id).exo.label) + " .");
+        }
+      });
+    });
+    return lines.join("\n") + "\n";
+  }
+  function download(name, type, data) {
+    var blob = data instanceof Blob ? data : new Blob([data], { type: type });
+    var a = document.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  }
+  document.getElementById("exokg-export-csv").addEventListener("click", function () {
+    download("exokg-shown.csv", "text/csv", exportCsv());
+  });
+  document.getElementById("exokg-export-ttl").addEventListener("click", function () {
+    download("exokg-shown.ttl", "text/turtle", exportTurtle());
+  });
+  document.getElementById("exokg-export-png").addEventListener("click", function () {
+    var canvas = document.querySelector("#mynetwork canvas");
+    canvas.toBlob(function (blob) { download("exokg-shown.png", "image/png", blob); }, "image/png");
+  });
+  api.exportCsv = exportCsv;
+  api.exportTurtle = exportTurtle;
+
   // -- search -------------------------------------------------------------------------------
-  function norm(s) { return String(s).toLowerCase().replace(/\s+/g, " ").trim(); }
+  // The same folding as exokg/resolve.py: each node carries the resolver's keys
+  // (exo.keys: "l:" letters and digits, "m:" miRNA, "w:" words), and the query's keys
+  // are made here by the same rules.
+  function norm(s) {
+    return String(s).normalize("NFKC").toLowerCase().replace(/[\u2010-\u2015\u2212]/g, "-")
+      .replace(/\s+/g, " ").trim();
+  }
+  var FILLER = new Set(["derived", "from", "of", "the", "a", "an", "with", "in", "and", "by",
+                        "for", "to", "on"]);
+  function queryKeys(text) {
+    var n = norm(text), keys = [];
+    var loose = n.replace(/[^0-9a-z]+/g, "");
+    if (loose) { keys.push("l:" + loose); }
+    var m = /^(?:[a-z]{3,4}-)?(micro-?\s?rna|mirna|mir|let)[-\s]?(\d+[a-z]?)(?:-\d)?(?:-[35]p|\*)?$/.exec(n);
+    if (m) { keys.push("m:" + (m[1] === "let" ? "let" : "mir") + m[2]); }
+    var words = (n.match(/[0-9a-z]+/g) || []).filter(function (w) { return !FILLER.has(w); })
+      .map(function (w) { return w.length > 3 && /s$/.test(w) && !/ss$/.test(w) ? w.slice(0, -1) : w; });
+    if (words.length >= 2) { keys.push("w:" + words.sort().join(" ")); }
+    return keys;
+  }
   var names = [];
+  var keyed = new Map();
   var seenNames = new Set();
   var datalist = document.getElementById("exokg-names");
   allNodes.forEach(function (n) {
@@ -379,6 +530,10 @@
         datalist.appendChild(o);
       }
     });
+    (n.exo.keys || []).forEach(function (k) {
+      if (!keyed.has(k)) { keyed.set(k, []); }
+      keyed.get(k).push(n.id);
+    });
   });
   var lastQuery = null, lastIndex = 0;
   function search(text) {
@@ -390,7 +545,9 @@
     names.forEach(function (x) {
       if (x.key === q) { exact.push(x.id); } else if (x.key.indexOf(q) === 0) { prefix.push(x.id); } else if (x.key.indexOf(q) > 0) { part.push(x.id); }
     });
-    var found = exact.length ? exact : (prefix.length ? prefix : part);
+    var same = [];
+    queryKeys(text).forEach(function (k) { same = same.concat(keyed.get(k) || []); });
+    var found = exact.length ? exact : (same.length ? same : (prefix.length ? prefix : part));
     found = Array.from(new Set(found));
     if (!found.length) {
       status.classList.add("exokg-miss");
@@ -419,8 +576,52 @@
     search(document.getElementById("exokg-search").value);
   });
 
+  // -- labels that never pile up ------------------------------------------------------------
+  // A label smaller than meta.labelMin screen pixels is hidden, and so is one that would
+  // overlap the label of an entity with more evidence; zooming in brings them back. Runs
+  // when the layout settles, after zooming, dragging and filtering.
+  var measure = document.createElement("canvas").getContext("2d");
+  var mutedLabel = { color: "rgba(0,0,0,0)", strokeWidth: 0 };
+  function declutter() {
+    var scale = net.getScale();
+    var placed = [];
+    var changes = [];
+    var order = allNodes.slice().sort(function (a, b) { return (b.ev - a.ev) || (a.id < b.id ? -1 : 1); });
+    var positions = net.getPositions();
+    order.forEach(function (n) {
+      var base = (n.font && n.font.size) || 14;
+      var px = base * scale;
+      var keep = false;  // below meta.labelMin vis-network would only draw a faint label
+      if (!n.hidden && n.label && px >= meta.labelMin && positions[n.id]) {
+        var p = net.canvasToDOM(positions[n.id]);
+        var bottom = net.canvasToDOM({ x: 0, y: net.getBoundingBox(n.id).bottom }).y;
+        measure.font = px + "px sans-serif";
+        var w = measure.measureText(n.label).width;
+        var box = { x0: p.x - w / 2 - 2, x1: p.x + w / 2 + 2, y0: bottom - px, y1: bottom + px * 0.25 };
+        keep = !placed.some(function (q) { return box.x0 < q.x1 && q.x0 < box.x1 && box.y0 < q.y1 && q.y0 < box.y1; });
+        if (keep) { placed.push(box); }
+      }
+      var muted = !keep;
+      if (Boolean(n.labelMuted) !== muted) {
+        n.labelMuted = muted;
+        changes.push({ id: n.id, labelMuted: muted,
+                       font: muted ? Object.assign({ size: base }, mutedLabel) : { size: base, color: "#343434", strokeWidth: 3 } });
+      }
+    });
+    if (changes.length) { nodeSet.update(changes); }
+    api.labelsShown = placed.length;
+  }
+  var declutterTimer = null;
+  function declutterSoon() {
+    if (declutterTimer) { clearTimeout(declutterTimer); }
+    declutterTimer = setTimeout(function () { declutterTimer = null; declutter(); }, 120);
+  }
+  ["zoom", "dragEnd", "stabilized"].forEach(function (ev) { net.on(ev, declutterSoon); });
+  api.declutter = declutter;
+
   // -- start --------------------------------------------------------------------------------
   function markReady() {
+    declutter();
     if (api.ready) { return; }
     api.ready = true;
     api.readyAt = performance.now();
