@@ -74,5 +74,5 @@ def test_entity_summary_counts_what_entity_findings_lists(kg) -> None:
         documents = findings[findings["statement"] == row.statement]["document"].nunique()
         assert row.documents == documents
     assert list(summary["evidence"]) == sorted(summary["evidence"], reverse=True)
-    nihss = summary[summary["objectLabel"] == "NIH Stroke Scale"].iloc[0]
+    nihss = summary[summary["object_label"] == "NIH Stroke Scale"].iloc[0]
     assert nihss["species"] == "human" and not nihss["negated"]

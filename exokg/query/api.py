@@ -151,6 +151,7 @@ class KnowledgeGraph:
         self._resolver: Resolver | None = None
         self._graph: Graph | None = None
         self._nx: nx.MultiDiGraph | None = None
+        self._labels: dict[str, str] | None = None
         self._stats: dict[str, Any] | None = None
 
     # -- lifecycle ------------------------------------------------------------------------
@@ -170,7 +171,7 @@ class KnowledgeGraph:
         """Forget cached views and restart the worker (after ``exokg build`` rewrote the
         store)."""
         self._sandbox.close()
-        self._resolver = self._graph = self._nx = self._stats = None
+        self._resolver = self._graph = self._nx = self._stats = self._labels = None
 
     # -- SPARQL ---------------------------------------------------------------------------
 
@@ -503,12 +504,24 @@ class KnowledgeGraph:
             return self._nx
 
     def _context_labels(self) -> dict[str, str]:
-        """CURIE -> label of the species and models statements name (for readable rows)."""
+        """CURIE -> label of the species and models statements name (for readable rows);
+        read once (a few dozen terms) and cached until :meth:`reload`."""
+        with self._lock:
+            if self._labels is None:
+                self._labels = self._read_context_labels()
+            return self._labels
+
+    def _read_context_labels(self) -> dict[str, str]:
+        from rdflib import URIRef
+
+        from exokg.graph.nx import node_key
+
         rows = self.sparql("SELECT DISTINCT ?term ?label WHERE { ?st exo:species|exo:model "
-                           "?term . ?term rdfs:label ?label }")
+                           "?term . ?term rdfs:label ?label }", curies=False)
         labels: dict[str, str] = {}
         for term, label in zip(rows["term"], rows["label"]):  # type: ignore[index]
-            labels[str(term)] = min(labels.get(str(term), str(label)), str(label))
+            key = node_key(URIRef(str(term)))
+            labels[key] = min(labels.get(key, str(label)), str(label))
         return labels
 
     def _node(self, text: str) -> str:
@@ -555,6 +568,7 @@ class KnowledgeGraph:
             sub = view.subgraph(near).copy()
         elif node_of_term(centre) not in sub:
             raise EntityNotFound(f"{entity!r} takes part in no statement")
+        sub.graph.setdefault("labels", self._context_labels())
         return sub if as_graph else _edge_frame(sub)
 
     def paths(self, source: str, target: str, *, max_length: int = 4, limit: int = 10,

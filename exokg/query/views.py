@@ -7,8 +7,8 @@ the view holds, through the store's query worker (or a remote endpoint):
 
 * nodes: every instance of an entity class (publications left out) and every statement
   end, with its exokg classes and label;
-* edges: every statement with subject, predicate, object, negated, hedged, evidence count,
-  direction, aspect, species and model.
+* edges: every statement with subject, predicate, object, negated, hedged, claim status,
+  evidence count, direction, aspect, species and model.
 
 The view is the same graph, attribute for attribute and in the same order, as
 :func:`exokg.graph.nx.to_networkx` makes from the rdflib Graph (``tests/test_views.py``).
@@ -70,7 +70,7 @@ SELECT ?node WHERE {
 # core properties are required (every statement has them: exokg.graph.rdf)
 _EDGES = """
 SELECT ?statement ?subject ?predicate ?object ?negated ?hedged ?count ?direction ?aspect
-       ?species ?model WHERE {
+       ?species ?model ?status WHERE {
   %(start)s
   ?statement rdf:subject ?subject ; rdf:predicate ?predicate ; rdf:object ?object ;
       exo:negated ?negated ; exo:hedged ?hedged ; exo:evidenceCount ?count ;
@@ -79,6 +79,7 @@ SELECT ?statement ?subject ?predicate ?object ?negated ?hedged ?count ?direction
   OPTIONAL { ?statement exo:aspect ?aspect }
   OPTIONAL { ?statement exo:species ?species }
   OPTIONAL { ?statement exo:model ?model }
+  OPTIONAL { ?statement exo:claimStatus ?status }
 }"""
 
 #: the statements with one of the nodes ``%(nodes)s`` as subject or object (this form, a
@@ -269,18 +270,21 @@ def _edges(kg: KnowledgeGraph, start: str, include_negated: bool, timeout: float
     text = _EDGES % {"start": start}
     found: dict[str, dict[str, Any]] = {}
     for statement, subject, predicate, obj, neg, hedged, count, direction, aspect, species, \
-            model in _rows(kg, text, timeout):
+            model, status in _rows(kg, text, timeout):
         key = node_of_term(statement)
         entry = found.get(key)
         if entry is None:
             entry = found[key] = {"subject": subject, "object": obj,
                                   "predicate": node_of_term(predicate), "negated": False,
                                   "hedged": False, "count": None, "direction": set(),
-                                  "aspect": set(), "species": set(), "model": set()}
+                                  "aspect": set(), "species": set(), "model": set(),
+                                  "status": set()}
         entry["negated"] |= _true(neg)
         entry["hedged"] |= _true(hedged)
         if count is not None and entry["count"] is None:
             entry["count"] = int(count[1])
+        if status is not None:
+            entry["status"].add(_text(status))
         for name, term in (("direction", direction), ("aspect", aspect)):
             if term is not None:
                 entry[name].add(_text(term))
@@ -298,7 +302,8 @@ def _edges(kg: KnowledgeGraph, start: str, include_negated: bool, timeout: float
         attrs: dict[str, Any] = {
             "statement": key, "predicate": predicate,
             "label": labels[predicate], "negated": entry["negated"],
-            "hedged": entry["hedged"], "evidence_count": entry["count"] or 0}
+            "hedged": entry["hedged"], "claim_status": "|".join(sorted(entry["status"])),
+            "evidence_count": entry["count"] or 0}
         for name in ("direction", "aspect", "species", "model"):
             if entry[name]:
                 attrs[name] = "|".join(sorted(entry[name]))
