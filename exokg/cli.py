@@ -7,7 +7,9 @@ status 2; nothing in the output folder is replaced unless the whole build succee
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -33,16 +35,16 @@ def _progress(stream):  # type: ignore[no-untyped-def]
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from exokg.export.writer import write_build_outputs
-    from exokg.graph.store import default_store_path
-    from exokg.incremental import DocumentCache, cache_path
+    from exokg.export.writer import check_destinations, write_build_outputs
+    from exokg.incremental import DocumentCache
     from exokg.pipeline import build
 
-    cache = DocumentCache(cache_path(args.store or default_store_path(args.out)))
+    check_destinations(args)
+    cache = DocumentCache(Path(".exokg-cache-unused"))  # every entry is new: nothing is read
     result = build(args.paths, progress=None if args.quiet else _progress(sys.stderr),
                    on_document=cache.put)
-    written = write_build_outputs(result, args.out, store=args.store)
-    written.append(cache.commit())
+    written = write_build_outputs(result, args.out, store=args.store,
+                                  write_cache=cache.write_to, allow_empty=args.allow_empty)
     if not args.quiet:
         print(result.summary())
         for path in written:
@@ -52,22 +54,31 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_update(args: argparse.Namespace) -> int:
-    """``exokg add`` / ``exokg remove``: change the documents of a built graph."""
-    from exokg.export.writer import write_build_outputs
-    from exokg.graph.store import default_store_path
-    from exokg.incremental import DocumentCache, add_documents, cache_path, \
+    """``exokg add`` / ``exokg remove``: change the documents of a built graph.
+
+    The store is locked from reading the cache to publishing the new generation."""
+    from exokg.export.writer import check_destinations, write_build_outputs
+    from exokg.graph.store import StoreWriter, default_store_path
+    from exokg.incremental import CacheError, DocumentCache, add_documents, cache_path, \
         rebuild_from_cache, remove_documents
 
-    cache = DocumentCache.open(cache_path(args.store or default_store_path(args.out)))
-    if args.command == "add":
-        added, replaced = add_documents(args.paths, cache,
-                                        progress=None if args.quiet else _progress(sys.stderr))
-        done = f"added {len(added)}, replaced {len(replaced)} document(s)"
-    else:
-        done = f"removed {len(remove_documents(args.documents, cache))} document(s)"
-    result = rebuild_from_cache(cache)
-    written = write_build_outputs(result, args.out, store=args.store)
-    written.append(cache.commit())
+    check_destinations(args)
+    store = args.store or default_store_path(args.out)
+    if not Path(store).is_dir():
+        raise CacheError(f"no built graph at {store}: run 'exokg build' (with the same "
+                         "--out/--store) first")
+    with StoreWriter(store) as writer:
+        cache = DocumentCache.open(cache_path(store))
+        if args.command == "add":
+            added, replaced = add_documents(args.paths, cache,
+                                            progress=None if args.quiet else _progress(sys.stderr))
+            done = f"added {len(added)}, replaced {len(replaced)} document(s)"
+        else:
+            done = f"removed {len(remove_documents(args.documents, cache))} document(s)"
+        result = rebuild_from_cache(cache)
+        written = write_build_outputs(result, args.out, store=store, writer=writer,
+                                      write_cache=cache.write_to,
+                                      allow_empty=args.command == "remove" or args.allow_empty)
     if not args.quiet:
         print(done)
         print(result.summary())
@@ -118,6 +129,8 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: exports)")
     b.add_argument("--store", type=Path, default=None,
                    help="embedded Oxigraph store folder (default: OUT/../.exokg/store)")
+    b.add_argument("--allow-empty", action="store_true",
+                   help="publish a graph without documents over one that has documents")
     b.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
     b.set_defaults(func=cmd_build)
     for name, helptext in (("add", "add or replace documents in a built graph"),
@@ -132,7 +145,7 @@ def make_parser() -> argparse.ArgumentParser:
         u.add_argument("--store", type=Path, default=None,
                        help="embedded Oxigraph store folder (default: OUT/../.exokg/store)")
         u.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
-        u.set_defaults(func=cmd_update)
+        u.set_defaults(func=cmd_update, allow_empty=False)
     from exokg.viz.command import add_viz_arguments
 
     v = sub.add_parser("viz", help="write the interactive HTML page (whole graph or focused)",
@@ -169,9 +182,16 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _terminate(signum: int, frame: object) -> None:
+    """SIGTERM: unwind like Ctrl-C, so half-written generations are removed."""
+    raise KeyboardInterrupt
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = make_parser()
     args = parser.parse_args(argv)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _terminate)
     try:
         return int(args.func(args))
     except ExokgError as exc:
@@ -180,6 +200,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(report.format(), file=sys.stderr)
         print(f"exokg: error: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:  # disk full, read-only folder, ...: nothing was replaced
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"exokg: error: {where}{exc.strerror or exc}; nothing was replaced",
+              file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
-        print("exokg: interrupted", file=sys.stderr)
+        print("exokg: interrupted; nothing was replaced", file=sys.stderr)
         return 130

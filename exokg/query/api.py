@@ -189,6 +189,10 @@ class KnowledgeGraph:
         """Forget cached views and restart the worker (after ``exokg build`` rewrote the
         store)."""
         self._sandbox.close()
+        graph = ensure_ontology(self.path)  # a rebuilt store: make sure it has the ontology
+        if graph is not None:
+            self.ontology_graph = graph
+            self._sandbox.graphs = (graph,)
         self._labels = self._graph = self._nx = self._stats = None
 
     # -- SPARQL ---------------------------------------------------------------------------
@@ -723,7 +727,9 @@ def _read_rdflib_graph(path: Path) -> Graph:
         return Literal(t.value, datatype=None if datatype.endswith("#string") else
                        URIRef(datatype))
 
-    store = ox.Store.read_only(str(path))
+    from exokg.graph.store import database_path
+
+    store = ox.Store.read_only(str(database_path(path)))
     graph = Graph()
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, str(namespace), override=True)

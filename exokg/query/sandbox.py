@@ -140,7 +140,7 @@ class Sandbox:
         replies: queue.Queue[Any] = queue.Queue()
         threading.Thread(target=_read_replies, args=(proc, replies), daemon=True).start()
         self._proc, self._replies = proc, replies
-        self._send({"store": self.store, "graphs": list(self.graphs), "memory": self.memory,
+        self._send({"store": self._database(), "graphs": list(self.graphs), "memory": self.memory,
                     "memory_limit": self.memory_limit})
         reply = self._wait(START_TIMEOUT, starting=True)
         if reply[0] != "ready":
@@ -148,6 +148,19 @@ class Sandbox:
             raise QueryError(f"cannot open the store {self.store}: {reply[-1]}")
         self.active_graphs = list(reply[1])
         return proc
+
+    def _database(self) -> str | None:
+        """The Oxigraph folder of the store's current generation (looked up at each start,
+        so a restarted worker sees a rebuilt store)."""
+        if self.store is None:
+            return None
+        from exokg.graph.store import StoreError, database_path
+
+        try:
+            return str(database_path(Path(self.store)))
+        except StoreError as exc:
+            self._kill()
+            raise QueryError(str(exc)) from None
 
     def _send(self, message: object) -> None:
         assert self._proc is not None and self._proc.stdin is not None
