@@ -87,6 +87,8 @@ INPUT_CASES: list[tuple[str, dict[str, bytes], str]] = [
     ("year-text", {"doc.md": fm("year: soon")}, "year must be"),
     ("pmid-unicode-digits", {"doc.md": fm("pmid: '\u0661\u0662\u0663'")}, "pmid must be"),
     ("pmid-letters", {"doc.md": fm("pmid: 12a")}, "pmid must be"),
+    ("doi-with-space", {"doc.md": fm('doi: "10.1000/ab cd"')}, "doi must look like"),
+    ("pmcid-letters", {"doc.md": fm("pmcid: PMCabc")}, "pmcid must be"),
     ("duplicate-id", {"a.md": fm("id: same"), "b.md": fm("id: same")}, "also used by"),
     # registry JSON
     ("json-syntax", {"r.json": b'{"studies": [}'}, "invalid JSON"),
@@ -127,6 +129,8 @@ INPUT_CASES: list[tuple[str, dict[str, bytes], str]] = [
                                      b"<ArticleTitle>x</ArticleTitle></Article>"
                                      b"</MedlineCitation></PubmedArticle>")}, "PMID"),
     ("xml-pmid-letters", {"p.xml": pubmed(ARTICLE % (b"12ab", b"A title"))}, "PMID"),
+    ("xml-pmid-unicode-digits", {"p.xml": pubmed(ARTICLE % ("\u0661\u0662".encode(),
+                                                            b"A title"))}, "PMID"),
     ("xml-no-text", {"p.xml": pubmed(ARTICLE % (b"123", b""))}, "neither title nor abstract"),
     ("xml-no-article", {"p.xml": pubmed(b"<PubmedArticle><MedlineCitation><PMID>1</PMID>"
                                         b"</MedlineCitation></PubmedArticle>")},

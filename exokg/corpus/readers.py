@@ -47,6 +47,7 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", r
 _FIELDS = {"id", "title", "pmid", "pmcid", "doi", "journal", "year", "authors", "kind",
            "citation", "url", "note"}
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}")
+_DOI = re.compile(r"10\.[0-9]{4,9}/[!-~]+")
 
 
 def bundled_corpus_path() -> Path:
@@ -317,6 +318,11 @@ def _document(path: Path, meta: dict, body: str, start: int, stem: str) -> Docum
                                   f"text from {meta['url']}" if meta.get("url") else None)
                        if x),
     )
+    if source.doi and not _DOI.fullmatch(source.doi):
+        raise InputError(path, f"doi must look like 10.NNNN/suffix without spaces, not "
+                         f"{source.doi!r}")
+    if source.pmcid and not re.fullmatch(r"PMC[0-9]{1,9}", source.pmcid):
+        raise InputError(path, f"pmcid must be PMC followed by digits, not {source.pmcid!r}")
     if source.pmid and not re.fullmatch(r"[0-9]{1,9}", source.pmid):
         raise InputError(path, f"pmid must be digits, not {source.pmid!r}")
     return Document(id=doc_id, text=body, origin=str(path), title=_str(meta.get("title")),
