@@ -41,7 +41,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from exokg.pipeline import build
 
     check_destinations(args)
-    cache = DocumentCache(Path(".exokg-cache-unused"))  # every entry is new: nothing is read
+    cache = DocumentCache()  # every entry is new: nothing is read from disk
     result = build(args.paths, progress=None if args.quiet else _progress(sys.stderr),
                    on_document=cache.put)
     written = write_build_outputs(result, args.out, store=args.store,

@@ -127,8 +127,11 @@ def document_from_json(d: dict) -> Document:
 class DocumentCache:
     """The per-document cache of one graph: read it, change it in memory, commit it."""
 
-    def __init__(self, path: Path, entries: dict[str, dict] | None = None) -> None:
-        self.path = Path(path)
+    def __init__(self, path: Path | None = None, entries: dict[str, dict] | None = None
+                 ) -> None:
+        # path: the cache folder entries not changed in memory are read from (None for a
+        # new cache whose every entry is put in memory, as in a full build)
+        self.path = Path(path) if path is not None else Path("<new cache>")
         self.entries: dict[str, dict] = dict(entries or {})  # doc id -> manifest entry
         self._pending: dict[str, dict] = {}  # doc id -> full record to write
 
