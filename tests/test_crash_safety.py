@@ -317,10 +317,12 @@ def test_add_without_a_built_graph_is_an_error(tmp_path: Path, capsys) -> None:
 def test_reload_after_a_rebuild_keeps_the_ontology(tmp_path: Path) -> None:
     import exokg
 
-    out, _ = old_build(tmp_path)
+    out, store = old_build(tmp_path)
+    built = generation_path(store)
     query = ("PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> SELECT (COUNT(*) AS ?n) "
              "WHERE { ?class rdfs:subClassOf ?parent }")  # the ontology graph is visible
     with exokg.load(out) as kg:
+        assert generation_path(store) == built  # the exports are not newer than the store
         before = int(kg.sparql(query)["n"][0])
         assert before > 0
         assert main(["build", str(PUBMED), str(REGISTRY), "--out", str(out), "-q"]) == 0

@@ -159,8 +159,13 @@ def locate_store(source: object = None, *, rebuild: bool = False) -> LocatedStor
 
 
 def _database_mtime(store: Path) -> float:
+    """When the store's data last changed: the switch of its ``current`` generation (made
+    after the build's exports were written), or a plain store's folder time."""
     from exokg.graph.store import database_path
 
+    current = Path(store) / "current"
+    if current.is_symlink():
+        return current.lstat().st_mtime
     return database_path(store).stat().st_mtime
 
 
