@@ -328,3 +328,35 @@ def test_reload_after_a_rebuild_keeps_the_ontology(tmp_path: Path) -> None:
         assert main(["build", str(PUBMED), str(REGISTRY), "--out", str(out), "-q"]) == 0
         kg.reload()
         assert int(kg.sparql(query)["n"][0]) == before
+
+
+def _mount_small_tmpfs(folder: Path, size: str) -> bool:
+    """Mount a tmpfs of ``size`` on ``folder``; False where the machine does not allow it."""
+    import subprocess
+
+    folder.mkdir(parents=True)
+    try:
+        done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs",
+                               str(folder)], capture_output=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return done.returncode == 0
+
+
+def test_a_really_full_disk_replaces_nothing(tmp_path: Path, generations, template) -> None:
+    """A 4 MiB tmpfs holds the old generation (about 2.4 MiB) but not a second one. Where
+    mounting is not allowed, the same run fails by ENOSPC injected at the store load."""
+    disk = tmp_path / "disk"
+    mounted = _mount_small_tmpfs(disk, "4m")
+    try:
+        root = disk / "run"
+        out, store = old_build(root, template)
+        status = run_child(["build", str(PUBMED), str(REGISTRY), "--out", str(out)],
+                           None if mounted else "enospc:store-load")
+        assert status == 2
+        assert check_consistent(out, store, generations) == "old"
+    finally:
+        if mounted:
+            import subprocess
+
+            subprocess.run(["umount", str(disk)], capture_output=True, timeout=30)
