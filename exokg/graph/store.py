@@ -270,6 +270,9 @@ class StoreWriter:
         os.symlink(Path("generations") / "g000000", migrating / "current")
         self._mark(migrating)
         path.rename(migrating / "generations" / "g000000" / "oxigraph")
+        old_cache = path.with_name(path.name + ".documents")  # the cache lived beside it
+        if (old_cache / "manifest.json").is_file():
+            old_cache.rename(migrating / "generations" / "g000000" / "documents")
         fault_point("store-convert")
         migrating.rename(path)
 
