@@ -360,3 +360,17 @@ def test_a_really_full_disk_replaces_nothing(tmp_path: Path, generations, templa
             import subprocess
 
             subprocess.run(["umount", str(disk)], capture_output=True, timeout=30)
+
+
+def test_add_on_a_store_written_before_generations_keeps_its_documents(tmp_path: Path,
+                                                                        template) -> None:
+    """The old layout: a plain Oxigraph folder with the cache in STORE.documents beside."""
+    out, store = old_build(tmp_path / "run", template)
+    generation = generation_path(store)
+    assert generation is not None
+    legacy = tmp_path / "run" / "legacy"
+    shutil.move(generation / "oxigraph", legacy)
+    shutil.move(generation / "documents", tmp_path / "run" / "legacy.documents")
+    assert main(["add", str(REGISTRY), "--out", str(out), "--store", str(legacy), "-q"]) == 0
+    entries = DocumentCache.open(cache_path(legacy)).entries
+    assert set(entries) == {"pubmed-11111111", "pubmed-22222222", "NCT03384433"}
