@@ -76,7 +76,8 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def safe_cell(value: object) -> object:
-    """A cell a spreadsheet shows as text: control characters removed, and a leading ``'``
+    """A cell a spreadsheet shows as text: control characters removed (a carriage return
+    becomes a line feed, which the CSV writer quotes), and a leading ``'``
     when it starts with ``= + - @`` (or tab, carriage return), which spreadsheets would
     run as a formula (OWASP "CSV injection"). Numbers pass unchanged.
 
@@ -85,7 +86,8 @@ def safe_cell(value: object) -> object:
     """
     if not isinstance(value, str):
         return value
-    value = _CONTROL.sub("", value)
+    # a bare carriage return would end the row for readers (the writer quotes only "\n")
+    value = _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
