@@ -7,7 +7,10 @@ status 2; nothing in the output folder is replaced unless the whole build succee
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -17,22 +20,24 @@ DEFAULT_OUT = Path("exports")
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from exokg.export.writer import write_build_outputs
+    from exokg.export.writer import check_destinations, write_build_outputs
     from exokg.graph.store import default_store_path
-    from exokg.incremental import DocumentCache, cache_path
+    from exokg.incremental import DocumentCache
     from exokg.pipeline import build
     from exokg.project import record_project
 
     reporter = args.reporter
+    check_destinations(args)
     store = args.store or default_store_path(args.out)
-    cache = DocumentCache(cache_path(store))
+    cache = DocumentCache()  # every entry is new: nothing is read from disk
     progress = reporter.counter("reading and extracting documents",
                                 then="assembling the graph") if reporter.verbosity else None
     result = build(args.paths, progress=progress, on_document=cache.put,
                    mentions=args.mentions, workers=args.workers, dask=args.dask)
     reporter.end_pending()
-    written = write_build_outputs(result, args.out, store=args.store, reporter=reporter)
-    written.append(cache.commit())
+    written = write_build_outputs(result, args.out, store=args.store,
+                                  write_cache=cache.write_to, allow_empty=args.allow_empty,
+                                  reporter=reporter)
     written.append(record_project(args.out, store, args.paths))
     if reporter.verbosity:
         print(result.summary())
@@ -63,28 +68,39 @@ def _update_target(args: argparse.Namespace) -> tuple[Path, Path, tuple[str, ...
 
 
 def cmd_update(args: argparse.Namespace) -> int:
-    """``exokg add`` / ``exokg remove``: change the documents of a built graph."""
-    from exokg.export.writer import write_build_outputs
-    from exokg.incremental import DocumentCache, add_documents, cache_path, \
+    """``exokg add`` / ``exokg remove``: change the documents of a built graph.
+
+    The store is locked from reading the cache to publishing the new generation."""
+    from exokg.export.writer import check_destinations, write_build_outputs
+    from exokg.graph.store import StoreWriter
+    from exokg.incremental import CacheError, DocumentCache, add_documents, cache_path, \
         rebuild_from_cache, remove_documents
     from exokg.project import record_project
 
     reporter = args.reporter
     out, store, inputs = _update_target(args)
+    args.out, args.store = out, store
+    check_destinations(args)
+    if not Path(store).is_dir():
+        raise CacheError(f"no built graph at {store}: run 'exokg build' (with the same "
+                         "--out/--store) first")
     reporter.detail(f"changing the graph in {store} (exports in {out})")
-    cache = DocumentCache.open(cache_path(store))
-    if args.command == "add":
-        progress = reporter.counter("reading and extracting documents") \
-            if reporter.verbosity else None
-        added, replaced = add_documents(args.paths, cache, progress=progress)
-        done = f"added {len(added)}, replaced {len(replaced)} document(s)"
-        inputs = tuple(dict.fromkeys([*inputs, *map(str, args.paths)]))
-    else:
-        done = f"removed {len(remove_documents(args.documents, cache))} document(s)"
-    with reporter.phase("assembling the graph"):
-        result = rebuild_from_cache(cache)
-    written = write_build_outputs(result, out, store=store, reporter=reporter)
-    written.append(cache.commit())
+    with StoreWriter(store) as writer:
+        cache = DocumentCache.open(cache_path(store))
+        if args.command == "add":
+            progress = reporter.counter("reading and extracting documents") \
+                if reporter.verbosity else None
+            added, replaced = add_documents(args.paths, cache, progress=progress)
+            done = f"added {len(added)}, replaced {len(replaced)} document(s)"
+            inputs = tuple(dict.fromkeys([*inputs, *map(str, args.paths)]))
+        else:
+            done = f"removed {len(remove_documents(args.documents, cache))} document(s)"
+        with reporter.phase("assembling the graph"):
+            result = rebuild_from_cache(cache)
+        written = write_build_outputs(result, out, store=store, writer=writer,
+                                      write_cache=cache.write_to,
+                                      allow_empty=args.command == "remove" or args.allow_empty,
+                                      reporter=reporter)
     written.append(record_project(out, store, inputs))
     if reporter.verbosity:
         print(done)
@@ -211,6 +227,8 @@ def make_parser() -> argparse.ArgumentParser:
     from exokg.parallel import add_parallel_arguments
 
     add_parallel_arguments(b)
+    b.add_argument("--allow-empty", action="store_true",
+                   help="publish a graph without documents over one that has documents")
     b.set_defaults(func=cmd_build)
     for name, helptext in (("add", "add or replace documents in a built graph"),
                            ("remove", "take documents out of a built graph")):
@@ -225,7 +243,7 @@ def make_parser() -> argparse.ArgumentParser:
                        help="output folder (default: the current graph's)")
         _store_option(u, "embedded Oxigraph store folder (default: the current graph's, "
                       "or OUT/../.exokg/store with --out)")
-        u.set_defaults(func=cmd_update)
+        u.set_defaults(func=cmd_update, allow_empty=False)
     from exokg.annotate.command import add_annotate_arguments
 
     an = add("annotate", help="write the recognised mentions as PubTator or BioC",
@@ -302,6 +320,16 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _terminate(signum: int, frame: object) -> None:
+    """SIGTERM: unwind like Ctrl-C, so half-written generations are removed."""
+    raise KeyboardInterrupt
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None):  # type: ignore[no-untyped-def]
+    """Warnings on the command line: one line each, without Python's source location."""
+    print(f"exokg: warning: {message}", file=file or sys.stderr)
+
+
 def _silence_stdout() -> None:
     """After a broken pipe: point stdout at /dev/null so the exit flush cannot fail."""
     import os
@@ -324,6 +352,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         getattr(args, "_parser", parser).error(f"unrecognized arguments: {' '.join(extra)}")
     verbosity = 0 if args.quiet else 1 + (args.verbose or 0)
     args.reporter = Reporter(verbosity)
+    warnings.showwarning = _show_warning
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _terminate)
     try:
         status = int(args.func(args))
         sys.stdout.flush()
@@ -337,6 +368,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(report.format(), file=sys.stderr)
         print(f"exokg: error: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:  # disk full, read-only folder, ...: nothing was replaced
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"exokg: error: {where}{exc.strerror or exc}; nothing was replaced",
+              file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
-        print("exokg: interrupted", file=sys.stderr)
+        print("exokg: interrupted; nothing was replaced", file=sys.stderr)
         return 130

@@ -29,6 +29,7 @@ __all__ = [
     "IdentifierError",
     "InputError",
     "LexiconMissingError",
+    "InputWarning",
     "QueryError",
     "ValidationError",
     "VocabularyError",
@@ -114,6 +115,10 @@ def _rebuild(
     if line is not None:
         return cls(path, message, line=line, column=column)
     return cls(path, message, where)
+
+
+class InputWarning(UserWarning):
+    """An input was read, but not as fully as usual (e.g. an overlong sentence was cut)."""
 
 
 class VocabularyError(InputError):

@@ -2,8 +2,8 @@
 
 What is incremental, and what is not:
 
-* Every build keeps a **per-document cache** beside the embedded store
-  (``STORE.documents/``: ``manifest.json`` and one JSON file per document holding the
+* Every build keeps a **per-document cache** in the embedded store's generation
+  (``STORE/current/documents/``: ``manifest.json`` and one JSON file per document holding the
   document, its raw, unassembled statements, the entities it introduced and its sentence
   count).
 * ``exokg add PATH ...`` reads, segments, recognises and extracts **only the new files**.
@@ -20,15 +20,16 @@ What is incremental, and what is not:
   the vocabulary is not applied to cached documents: run ``exokg build`` again for that. The
   manifest records the exokg version that wrote each entry.
 
-The cache is written to a fresh folder and swapped in only after the exports and the store
-were written, so a failed ``add`` leaves the previous graph and cache untouched.
+The cache is part of the store generation (:mod:`exokg.graph.store`): it is written with the
+store and the exports and switched in with them in one step, so a failed or killed ``add``
+leaves the previous graph and cache untouched. ``add`` and ``remove`` hold the store's lock
+from reading the cache to publishing, so concurrent updates queue instead of losing one.
 """
 
 from __future__ import annotations
 
 import json
 import shutil
-import tempfile
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict
@@ -57,8 +58,14 @@ class CacheError(ExokgError):
 
 
 def cache_path(store: Path) -> Path:
-    """Where the per-document cache of a store lives: ``STORE.documents`` beside it."""
+    """Where the per-document cache of a store lives: ``documents/`` in its current
+    generation (``STORE.documents`` beside a store written before generations)."""
+    from exokg.graph.store import generation_path
+
     store = Path(store)
+    generation = generation_path(store)
+    if generation is not None:
+        return generation / "documents"
     return store.with_name(store.name + ".documents")
 
 
@@ -121,8 +128,11 @@ def document_from_json(d: dict) -> Document:
 class DocumentCache:
     """The per-document cache of one graph: read it, change it in memory, commit it."""
 
-    def __init__(self, path: Path, entries: dict[str, dict] | None = None) -> None:
-        self.path = Path(path)
+    def __init__(self, path: Path | None = None, entries: dict[str, dict] | None = None
+                 ) -> None:
+        # path: the cache folder entries not changed in memory are read from (None for a
+        # new cache whose every entry is put in memory, as in a full build)
+        self.path = Path(path) if path is not None else Path("<new cache>")
         self.entries: dict[str, dict] = dict(entries or {})  # doc id -> manifest entry
         self._pending: dict[str, dict] = {}  # doc id -> full record to write
 
@@ -177,33 +187,25 @@ class DocumentCache:
             except (OSError, ValueError) as exc:
                 raise CacheError(f"unreadable cache entry {file}: {exc}") from None
 
-    def commit(self) -> Path:
-        """Write the cache to a fresh folder and swap it in place of the old one."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{self.path.name}.", dir=self.path.parent))
-        try:
-            (tmp / "documents").mkdir()
-            for doc_id, entry in self.entries.items():
-                target = tmp / "documents" / entry["file"]
-                if doc_id in self._pending:
-                    target.write_text(json.dumps(self._pending[doc_id], ensure_ascii=False),
-                                      encoding="utf-8")
-                else:
-                    shutil.copy2(self.path / "documents" / entry["file"], target)
-            (tmp / MANIFEST).write_text(json.dumps(
-                {"format": FORMAT, "documents": dict(sorted(self.entries.items()))},
-                indent=1, ensure_ascii=False), encoding="utf-8")
-            old = self.path.with_name(f".{self.path.name}.old")
-            shutil.rmtree(old, ignore_errors=True)
-            if self.path.exists():
-                self.path.rename(old)
-            tmp.rename(self.path)
-            shutil.rmtree(old, ignore_errors=True)
-        except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
-            raise
-        self._pending.clear()
-        return self.path
+    def write_to(self, folder: Path) -> None:
+        """Write the whole cache (manifest and one file per document) into the empty folder
+        ``folder`` (a new store generation's ``documents/``); entries not changed in memory
+        are copied from :attr:`path`."""
+        from exokg.faults import fault_point
+
+        folder = Path(folder)
+        (folder / "documents").mkdir(parents=True, exist_ok=True)
+        for doc_id, entry in self.entries.items():
+            target = folder / "documents" / entry["file"]
+            fault_point("cache-file")
+            if doc_id in self._pending:
+                target.write_text(json.dumps(self._pending[doc_id], ensure_ascii=False),
+                                  encoding="utf-8")
+            else:
+                shutil.copyfile(self.path / "documents" / entry["file"], target)
+        (folder / MANIFEST).write_text(json.dumps(
+            {"format": FORMAT, "documents": dict(sorted(self.entries.items()))},
+            indent=1, ensure_ascii=False), encoding="utf-8")
 
 
 def _file_name(doc_id: str) -> str:

@@ -7,6 +7,7 @@ it and hold no pipeline logic of their own.
 from __future__ import annotations
 
 import time
+import warnings
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -18,14 +19,14 @@ from exokg.annotate.mentions import DocumentMention, mentions_of
 from exokg.assemble import Disagreement, assemble, contradictions, disagreements
 from exokg.corpus.readers import count_documents, iter_documents, iter_input_files, \
     read_bundled_corpus
-from exokg.errors import InputError
+from exokg.errors import InputError, InputWarning
 from exokg.extract import extract_document
 from exokg.extract.registry import extract_record, is_record, record_sentences
 from exokg.graph.rdf import build_graph
 from exokg.model import Analysed, Document, Entity, Statement, Value
 from exokg.recognise import Recogniser
 from exokg.recognise.document import analyse_sentences
-from exokg.text.segment import segment
+from exokg.text.segment import MAX_SENTENCE_CHARS, segment, split_long_sentences
 
 Progress = Callable[[int, int, str], None]
 #: Called once per document with its raw statements, the entities it introduced and its
@@ -84,10 +85,42 @@ def stream_documents(paths: Sequence[str | Path] | None = None) -> Iterator[Docu
         documents = (doc for path in iter_input_files(paths) for doc in iter_documents(path))
     seen: dict[str, str] = {}
     for doc in documents:
+        doc = clean_document(doc)
         if doc.id in seen:
             raise InputError(doc.origin, f"document id {doc.id!r} is also used by {seen[doc.id]}")
         seen[doc.id] = doc.origin
         yield doc
+
+
+def clean_document(doc: Document) -> Document:
+    """``doc`` with characters no export can carry replaced one for one by U+FFFD (offsets
+    stay true; see :mod:`exokg.text.characters`).
+
+    Raises :class:`InputError` for a lone surrogate (not a character: it comes from a broken
+    ``\\ud800`` escape), naming the field it is in.
+    """
+    from dataclasses import fields as dataclass_fields, is_dataclass, replace
+
+    from exokg.text.characters import clean_text, first_bad_character, has_surrogate
+
+    def clean(value: object, where: str) -> object:
+        if isinstance(value, str):
+            at = has_surrogate(value)
+            if at is not None:
+                raise InputError(doc.origin, f"a lone surrogate U+{ord(value[at]):04X} at "
+                                 f"character {at + 1} (not valid Unicode)", where)
+            return clean_text(value) if first_bad_character(value) is not None else value
+        if isinstance(value, tuple):
+            return tuple(clean(v, where) for v in value)
+        if is_dataclass(value) and not isinstance(value, type):
+            changes = {f.name: clean(getattr(value, f.name), f"{where}.{f.name}")
+                       for f in dataclass_fields(value)}
+            if all(changes[k] is getattr(value, k) for k in changes):
+                return value
+            return replace(value, **changes)
+        return value
+
+    return clean(doc, f"document {doc.id}")  # type: ignore[return-value]
 
 
 def load_documents(paths: Sequence[str | Path] | None = None) -> list[Document]:
@@ -109,6 +142,11 @@ def analyse_document(doc: Document, recogniser: Recogniser) -> list[Analysed]:
     """Segment a document and recognise the mentions of each sentence (a registry record:
     only its free-text fields), with the abbreviations the document defines."""
     sentences = record_sentences(doc) if is_record(doc) else segment(doc)
+    sentences, cut = split_long_sentences(sentences)
+    if cut:
+        warnings.warn(f"{doc.origin}: {cut} sentence(s) longer than {MAX_SENTENCE_CHARS} "
+                      "characters were analysed in pieces (claims spanning a cut are not "
+                      "found)", InputWarning, stacklevel=2)
     return analyse_sentences(doc, sentences, recogniser)
 
 

@@ -212,9 +212,10 @@ def read_graph(store: Path) -> Graph:
     import pyoxigraph as ox
 
     from exokg.export.reader import rdflib_graph_of
+    from exokg.graph.store import database_path
 
     try:
-        reader = ox.Store.read_only(str(store))
+        reader = ox.Store.read_only(str(database_path(store)))
     except OSError as exc:
         raise ProjectError(f"{store}: cannot open the store ({exc})") from None
     graph = rdflib_graph_of(q.triple for q in

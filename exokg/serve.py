@@ -137,8 +137,10 @@ class Server:
 
     def command(self) -> list[str]:
         """The server's command line."""
+        from exokg.graph.store import database_path
+
         command = [self.binary or find_oxigraph(), "serve-read-only", "--location",
-                   str(self.store), "--bind", f"{self.host}:{self.port}"]
+                   str(database_path(self.store)), "--bind", f"{self.host}:{self.port}"]
         if self.union_default_graph:
             command.append("--union-default-graph")
         if self.timeout:

@@ -204,7 +204,7 @@ def _document(path: Path, article: Element, line: int, index: int) -> Document:
         raise InputError(path, f"article {index} has no MedlineCitation or BookDocument",
                          where)
     pmid = _text(record.find("PMID"))
-    if not pmid.isdigit():
+    if not (pmid.isascii() and pmid.isdigit()):
         raise InputError(path, f"article {index} has no numeric PMID ({pmid!r})", where)
     art = record.find("Article") if citation is not None else record
     if art is None:

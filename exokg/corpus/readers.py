@@ -23,7 +23,10 @@ Every problem is an :class:`~exokg.errors.InputError` naming the file and the pl
 
 from __future__ import annotations
 
+import datetime
+import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from importlib.resources import files
@@ -47,7 +50,8 @@ BUNDLED_CORPUS = "000_112079930ad29e58.txt"
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _FIELDS = {"id", "title", "pmid", "pmcid", "doi", "journal", "year", "authors", "kind",
            "citation", "url", "note"}
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$")
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}")
+_DOI = re.compile(r"10\.[0-9]{4,9}/[!-~]+")
 
 
 def bundled_corpus_path() -> Path:
@@ -61,6 +65,9 @@ def read_text_file(path: Path) -> str:
     Raises :class:`InputError` with the line and column of an invalid byte.
     """
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise InputError(path, "not a regular file (a FIFO, socket or device); exokg "
+                             "reads only regular files")
         data = path.read_bytes()
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
@@ -97,7 +104,7 @@ def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+            for child in _walk(path):
                 if child.name.endswith((".meta.yaml", ".attribution.yaml")) \
                         or child.name.startswith("."):
                     continue
@@ -106,6 +113,33 @@ def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield _check_suffix(path)
         else:
             raise InputError(path, "no such file or directory")
+
+
+def _walk(folder: Path) -> list[Path]:
+    """Every file under ``folder`` (recursively, sorted; hidden folders skipped).
+
+    Raises :class:`InputError` for a folder that cannot be read and for anything that is not
+    a regular file or a folder (a FIFO would block the build forever)."""
+    found: list[Path] = []
+
+    def fail(exc: OSError) -> None:
+        raise InputError(exc.filename or folder, f"cannot read folder: {exc.strerror}")
+
+    for root, dirs, names in os.walk(folder, onerror=fail):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in names:
+            child = Path(root) / name
+            if name.startswith("."):
+                continue
+            try:
+                mode = child.stat().st_mode
+            except OSError as exc:
+                raise InputError(child, f"cannot read: {exc.strerror}") from None
+            if not stat.S_ISREG(mode):
+                raise InputError(child, "not a regular file (a FIFO, socket or device); "
+                                 "exokg reads only regular files")
+            found.append(child)
+    return sorted(found)
 
 
 def _check_suffix(path: Path) -> Path:
@@ -122,6 +156,9 @@ def detect_format(path: Path) -> str:
     """
     suffix = path.suffix.lower()
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise InputError(path, "not a regular file (a FIFO, socket or device); exokg "
+                             "reads only regular files")
         with path.open("rb") as stream:
             head = stream.read(1 << 16)
     except IsADirectoryError:
@@ -215,9 +252,35 @@ def read_bundled_corpus() -> list[Document]:
     return [replace(d, origin=origin) for d in read_documents(bundled_corpus_path())]
 
 
+#: Largest metadata block (front matter or sidecar), in characters, and most YAML aliases.
+MAX_META_CHARS = 65_536
+MAX_YAML_ALIASES = 16
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """PyYAML's safe loader with few aliases allowed (no "billion laughs")."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.aliases = 0
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        if self.check_event(yaml.AliasEvent):
+            self.aliases += 1
+            if self.aliases > MAX_YAML_ALIASES:
+                raise yaml.YAMLError(f"more than {MAX_YAML_ALIASES} aliases")
+        return super().compose_node(parent, index)
+
+
 def _load_meta(path: Path, text: str, line_offset: int) -> dict:
+    if len(text) > MAX_META_CHARS:
+        raise InputError(path, f"metadata longer than {MAX_META_CHARS} characters",
+                         line_offset + 1)
     try:
-        meta = yaml.safe_load(text) or {}
+        meta = yaml.load(text, Loader=_BoundedLoader) or {}  # noqa: S506 - a safe loader
+    except RecursionError:
+        raise InputError(path, "invalid YAML metadata: nested too deeply",
+                         line_offset + 1) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1 + line_offset}" if mark else None
@@ -225,7 +288,16 @@ def _load_meta(path: Path, text: str, line_offset: int) -> dict:
                          where) from None
     if not isinstance(meta, dict):
         raise InputError(path, "metadata must be a mapping of fields")
-    unknown = sorted(set(meta) - _FIELDS)
+    for key, value in meta.items():
+        allowed = (str, list) if key == "authors" else (str, int, float, datetime.date)
+        if value is not None and not isinstance(value, allowed) or isinstance(value, bool):
+            raise InputError(path, f"metadata field {key!r} must be "
+                             f"{'text or a list of names' if key == 'authors' else 'text'}, "
+                             f"not {type(value).__name__}")
+        if key == "authors" and isinstance(value, list) and not all(
+                isinstance(a, (str, int)) and not isinstance(a, bool) for a in value):
+            raise InputError(path, "metadata field 'authors' must list names as text")
+    unknown = sorted(set(meta) - _FIELDS, key=str)
     if unknown:
         raise InputError(path, f"unknown metadata field(s): {', '.join(map(str, unknown))}; "
                          f"known: {', '.join(sorted(_FIELDS))}")
@@ -234,7 +306,7 @@ def _load_meta(path: Path, text: str, line_offset: int) -> dict:
 
 def _document(path: Path, meta: dict, body: str, start: int, stem: str) -> Document:
     doc_id = str(meta.get("id") or stem)
-    if not _ID.match(doc_id):
+    if not _ID.fullmatch(doc_id):
         raise InputError(path, f"document id {doc_id!r} must be letters, digits, '.', '_' or '-'")
     authors = meta.get("authors") or ()
     if isinstance(authors, str):
@@ -261,7 +333,12 @@ def _document(path: Path, meta: dict, body: str, start: int, stem: str) -> Docum
                                   f"text from {meta['url']}" if meta.get("url") else None)
                        if x),
     )
-    if source.pmid and not source.pmid.isdigit():
+    if source.doi and not _DOI.fullmatch(source.doi):
+        raise InputError(path, f"doi must look like 10.NNNN/suffix without spaces, not "
+                         f"{source.doi!r}")
+    if source.pmcid and not re.fullmatch(r"PMC[0-9]{1,9}", source.pmcid):
+        raise InputError(path, f"pmcid must be PMC followed by digits, not {source.pmcid!r}")
+    if source.pmid and not re.fullmatch(r"[0-9]{1,9}", source.pmid):
         raise InputError(path, f"pmid must be digits, not {source.pmid!r}")
     return Document(id=doc_id, text=body, origin=str(path), title=_str(meta.get("title")),
                     source=source, start=start, kind=str(meta.get("kind") or "text"))

@@ -49,12 +49,83 @@ def read_registry(path: Path) -> Iterator[Document]:
     from exokg.corpus.readers import read_text_file  # readers imports this module
 
     text = read_text_file(path)
+    data = load_json(path, text)
+    for i, study in enumerate(_studies(path, data), start=1):
+        try:
+            document = record_document(study, str(path), where=f"study {i}", path=path)
+        except (TypeError, AttributeError, ValueError, KeyError) as exc:
+            # a field of the wrong JSON type (a module given as a string, "phases": 5, ...)
+            raise InputError(path, "unexpected structure (a field has the wrong JSON type: "
+                             f"{type(exc).__name__}: {exc})", f"study {i}") from None
+        yield document
+
+
+#: Longest number (characters) and deepest nesting accepted in registry JSON.
+MAX_JSON_NUMBER = 64
+MAX_JSON_DEPTH = 64
+
+
+def _number(text: str) -> Any:
+    if len(text) > MAX_JSON_NUMBER:
+        raise ValueError(f"a number of {len(text)} characters (at most {MAX_JSON_NUMBER})")
+    return float(text) if any(c in text for c in ".eE") else int(text)
+
+
+def _depth(text: str) -> int:
+    """Deepest bracket nesting of a JSON text, outside strings (one linear pass)."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    return deepest
+
+
+def load_json(path: Path, text: str) -> Any:
+    """Parse registry JSON with bounded nesting and number size.
+
+    Raises :class:`InputError` for invalid JSON (line and column), nesting deeper than
+    :data:`MAX_JSON_DEPTH` and numbers longer than :data:`MAX_JSON_NUMBER` characters.
+    """
+    if _depth(text) > MAX_JSON_DEPTH:
+        raise InputError(path, f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
     try:
-        data = json.loads(text)
+        return json.loads(text, parse_int=_number, parse_float=_number,
+                          parse_constant=_constant)
     except json.JSONDecodeError as exc:
         raise InputError(path, f"invalid JSON: {exc.msg}", (exc.lineno, exc.colno)) from None
-    for i, study in enumerate(_studies(path, data), start=1):
-        yield record_document(study, str(path), where=f"study {i}", path=path)
+    except (ValueError, RecursionError) as exc:
+        raise InputError(path, f"invalid JSON: {exc}") from None
+
+
+def _constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _valid_date(value: str) -> bool:
+    import datetime
+
+    match = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", value)
+    if not match:
+        return False
+    year, month, day = int(match.group(1)), int(match.group(2)), int(match.group(3) or 1)
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def count_studies(path: Path) -> int:
@@ -62,9 +133,9 @@ def count_studies(path: Path) -> int:
     from exokg.corpus.readers import read_text_file
 
     try:
-        data = json.loads(read_text_file(path))
+        data = load_json(path, read_text_file(path))
         return len(_studies(path, data))
-    except (InputError, json.JSONDecodeError):
+    except InputError:
         return 1
 
 
@@ -172,6 +243,9 @@ def record_document(study: dict, origin: str, where: str = "study 1",
                              ("completionDateStruct", "Completion date", "completionDate")):
         date = status.get(key) or {}
         value = _str(date.get("date"))
+        if value and not _valid_date(value):
+            raise InputError(path or origin, f"{key}.date {value!r} is not a date "
+                             "(YYYY-MM-DD or YYYY-MM)", where)
         kind = _str(date.get("type"))
         r.field(name, label, value, shown=value + (f" ({kind})" if kind else ""),
                 attrs={"type": kind})

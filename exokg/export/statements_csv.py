@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -71,11 +72,31 @@ def rows(statements: Iterable[Statement], registry: Mapping[str, Entity]) -> lis
     return out
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def safe_cell(value: object) -> object:
+    """A cell a spreadsheet shows as text: control characters removed (a carriage return
+    becomes a line feed, which the CSV writer quotes), and a leading ``'``
+    when it starts with ``= + - @`` (or tab, carriage return), which spreadsheets would
+    run as a formula (OWASP "CSV injection"). Numbers pass unchanged.
+
+    >>> safe_cell("=SUM(A1)"), safe_cell("-3 mg"), safe_cell("a\x07b")
+    ("'=SUM(A1)", "'-3 mg", 'ab')
+    """
+    if not isinstance(value, str):
+        return value
+    # a bare carriage return would end the row for readers (the writer quotes only "\n")
+    value = _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
 def to_csv(statements: Iterable[Statement], registry: Mapping[str, Entity]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
-    writer.writerows(rows(statements, registry))
+    writer.writerows([safe_cell(cell) for cell in row] for row in rows(statements, registry))
     return buffer.getvalue().encode("utf-8")
 
 

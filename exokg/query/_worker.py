@@ -3,7 +3,9 @@
 Started by :class:`exokg.query.sandbox.Sandbox` as ``python -m exokg.query._worker``; it
 reads length-prefixed pickled requests on stdin and writes responses on its original stdout
 (anything printed goes to stderr). It imports only the standard library and pyoxigraph, so
-it starts fast and a runaway query can be stopped by killing the process.
+it starts fast and a runaway query can be stopped by killing the process. Before it reads
+anything it forbids itself network sockets (:func:`exokg.query.netguard.deny_network`), and
+it caps its address space (``RLIMIT_AS``) at the limit the parent sends.
 
 Terms cross the pipe as tuples (see :func:`encode_term`); the parent turns them into Python
 values. Requests and responses are trusted: both ends are exokg.
@@ -129,18 +131,6 @@ def _run(store: Any, default_graph: Any, request: dict) -> tuple:  # type: ignor
             time.perf_counter() - started)
 
 
-def _parse_only(text: str, prefixes: dict | None) -> tuple:  # type: ignore[type-arg]
-    """Ask Oxigraph to parse ``text`` against an empty in-memory store. The caller has
-    checked lexically that the text holds no SERVICE, so nothing leaves the process."""
-    import pyoxigraph as ox
-
-    try:
-        ox.Store().query(text, prefixes=prefixes or None)
-    except SyntaxError as exc:
-        return ("syntax", str(exc))
-    return ("parsed",)
-
-
 def store_size(path: str) -> int:
     """Bytes the store's files take on disk."""
     total = 0
@@ -188,6 +178,9 @@ def _watch_parent(parent: int) -> None:
 def main() -> int:
     import pyoxigraph as ox
 
+    from exokg.query.netguard import deny_network, limit_memory
+
+    guarded = deny_network()  # before anything can run: no IPv4/IPv6 socket, ever
     inp = sys.stdin.buffer
     out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # stray prints must not corrupt frames
@@ -195,6 +188,11 @@ def main() -> int:
     config = recv(inp)
     if config is None:
         return 0
+    if config.get("require_guard") and not guarded:
+        send(out, ("error", "OSError", "this system cannot forbid the query worker network "
+                   "access (seccomp); refusing to run queries"))
+        return 1
+    limit_memory(int(config.get("max_memory") or 0))
     try:
         store = ox.Store.read_only(config["store"]) if config.get("store") else ox.Store()
         graphs = [ox.DefaultGraph()] + [ox.NamedNode(g) for g in config.get("graphs", ())
@@ -210,22 +208,23 @@ def main() -> int:
     elif config.get("store") and memory == "auto" and \
             store_size(config["store"]) <= config.get("memory_limit", 0):
         threading.Thread(target=state.copy_to_memory, daemon=True).start()
-    send(out, ("ready", [g.value for g in graphs[1:]]))
+    send(out, ("ready", [g.value for g in graphs[1:]], guarded))
     while True:
         request = recv(inp)
         if request is None:
             return 0
         try:
-            if request["op"] == "parse":
-                response = _parse_only(request["text"], request.get("prefixes"))
-            elif request["op"] == "status":
-                response = ("status", {"in_memory": state.in_memory,
+            if request["op"] == "status":
+                response = ("status", {"in_memory": state.in_memory, "network_guard": guarded,
                                        "copy_seconds": state.copy_seconds,
                                        "copy_error": state.copy_error})
             else:
                 response = _run(state.store, default_graph, request)
         except SyntaxError as exc:
             response = ("syntax", str(exc))
+        except MemoryError:
+            response = ("error", "MemoryError", "the query needs more memory than the "
+                        f"worker's limit ({int(config.get('max_memory') or 0) >> 20} MiB)")
         except Exception as exc:  # noqa: BLE001 - reported to the parent as a QueryError
             response = ("error", type(exc).__name__, str(exc))
         send(out, response)

@@ -29,7 +29,8 @@ from exokg.query.library import NamedQuery, coerce_value, load_library
 from exokg.query.paging import DEFAULT_PAGE_SIZE, paginate
 from exokg.query.results import ResultTable, to_curie
 from exokg.query.safety import check_query
-from exokg.query.sandbox import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, Sandbox
+from exokg.query.sandbox import DEFAULT_MAX_MEMORY, DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, Sandbox, \
+    check_timeout
 from exokg.query.stores import LocatedStore, ensure_ontology, locate_store
 from exokg.resolve import Name, NameNotFound, Resolver
 
@@ -86,7 +87,7 @@ _IDENTIFIER_SCORES = {"identifier": 100, "cross-reference": 90}
 
 def load(source: object = None, *, timeout: float = DEFAULT_TIMEOUT,
          max_rows: int = DEFAULT_MAX_ROWS, rebuild: bool = False,
-         memory: str = "auto") -> KnowledgeGraph:
+         memory: str = "auto", max_memory: int = DEFAULT_MAX_MEMORY) -> KnowledgeGraph:
     """Open a built graph on the embedded Oxigraph store.
 
     Args:
@@ -104,6 +105,8 @@ def load(source: object = None, *, timeout: float = DEFAULT_TIMEOUT,
             store of up to 1 GiB on disk (about 10M triples) into memory in the background,
             after which queries run 2-4x faster; ``always`` copies before the first
             answer; ``never`` reads from disk only (least memory).
+        max_memory: bytes of address space the query process may use (default 4 GiB; a
+            query needing more fails with a QueryError instead of exhausting the machine).
 
     Returns:
         A :class:`KnowledgeGraph`; close it (or use ``with``) to stop its query worker.
@@ -120,7 +123,7 @@ def load(source: object = None, *, timeout: float = DEFAULT_TIMEOUT,
     located = locate_store(source, rebuild=rebuild)
     graph = ensure_ontology(located.path)
     return KnowledgeGraph(located, ontology_graph=graph, timeout=timeout, max_rows=max_rows,
-                          memory=memory)
+                          memory=memory, max_memory=max_memory)
 
 
 class KnowledgeGraph:
@@ -135,18 +138,19 @@ class KnowledgeGraph:
 
     def __init__(self, located: LocatedStore | str | Path, *, ontology_graph: str | None = None,
                  timeout: float = DEFAULT_TIMEOUT, max_rows: int = DEFAULT_MAX_ROWS,
-                 memory: str = "auto", sandbox: RemoteSandbox | None = None) -> None:
+                 memory: str = "auto", sandbox: RemoteSandbox | None = None,
+                 max_memory: int = DEFAULT_MAX_MEMORY) -> None:
         if not isinstance(located, LocatedStore):
             located = LocatedStore(Path(located), str(located))
         self._located = located
         self.path = located.path  # None for a remote endpoint
         self.source = located.source
-        self.timeout = float(timeout)
+        self.timeout = check_timeout(timeout)
         self.max_rows = int(max_rows)
         self.ontology_graph = ontology_graph
         self._sandbox: Sandbox | RemoteSandbox = sandbox or Sandbox(
             self.path, graphs=[ontology_graph] if ontology_graph else [],
-            prefixes=DEFAULT_PREFIXES, memory=memory)
+            prefixes=DEFAULT_PREFIXES, memory=memory, max_memory=max_memory)
         self._lock = threading.RLock()
         self._resolver: Resolver | None = None
         self._graph: Graph | None = None
@@ -171,6 +175,10 @@ class KnowledgeGraph:
         """Forget cached views and restart the worker (after ``exokg build`` rewrote the
         store)."""
         self._sandbox.close()
+        graph = ensure_ontology(self.path)  # a rebuilt store: make sure it has the ontology
+        if graph is not None:
+            self.ontology_graph = graph
+            self._sandbox.graphs = (graph,)
         self._resolver = self._graph = self._nx = self._stats = self._labels = None
 
     # -- SPARQL ---------------------------------------------------------------------------
@@ -195,14 +203,12 @@ class KnowledgeGraph:
         limit = self.max_rows if max_rows is None else int(max_rows)
         try:
             raw = self._sandbox.run(text, timeout=timeout or self.timeout, max_rows=limit)
-        except QuerySyntaxError:
+        except QuerySyntaxError as exc:
             if text == query:
                 raise
-            # report the place in the text as written, not in the text with the values
-            error = self._sandbox.syntax_error(query, timeout=timeout or self.timeout)
-            if error is not None:
-                raise error from None
-            raise
+            # the place is in the text with the values bound, not in the text as written
+            raise QuerySyntaxError(f"{exc.message} (in the query with the bindings "
+                                   "inserted)") from None
         if raw.truncated:
             from exokg.query.errors import warn_truncated
 
@@ -212,16 +218,10 @@ class KnowledgeGraph:
 
     def _syntax_error(self, query: str, rdflib_error: QuerySyntaxError,
                       timeout: float | None) -> QueryError:
-        """Prefer Oxigraph's error position; refuse text only rdflib cannot read."""
-        if rdflib_error.line is None:  # e.g. "no query found": already the clearer message
-            return rdflib_error
-        engine_error = self._sandbox.syntax_error(query, timeout=timeout or self.timeout)
-        if engine_error is not None:
-            return engine_error
-        return UnsafeQueryError(
-            "exokg's safety check (rdflib's SPARQL parser) cannot read this query, so it is "
-            f"not run: {rdflib_error.message} at line {rdflib_error.line}, column "
-            f"{rdflib_error.column}", "unverifiable", rdflib_error.line, rdflib_error.column)
+        """The checker's syntax error. A text the checker cannot parse is never given to
+        the engine, not even to ask for its own error message: an engine that reads it
+        differently could run a part the checker never saw (a SERVICE call)."""
+        return rdflib_error
 
     def sparql(self, query: str, /, bindings: Mapping[str, Any] | None = None, *,
                timeout: float | None = None, max_rows: int | None = None,

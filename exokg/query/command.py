@@ -18,7 +18,7 @@ from exokg.errors import ExokgError
 from exokg.query.errors import ParameterError, QuerySyntaxError, ResultTruncatedWarning
 from exokg.query.paging import DEFAULT_PAGE_SIZE, paginate
 from exokg.query.results import FORMATS
-from exokg.query.sandbox import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT
+from exokg.query.sandbox import DEFAULT_MAX_MEMORY, DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT
 
 __all__ = ["add_queries_arguments", "add_query_arguments", "parse_param_value", "run_queries",
            "run_query"]
@@ -51,10 +51,14 @@ def add_query_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", type=Path, default=None,
                         help="write the result to this file instead of standard output")
     _store_argument(parser)
-    parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
-                        help=f"seconds before the query is stopped (default {DEFAULT_TIMEOUT:g})")
-    parser.add_argument("--max-rows", type=int, default=DEFAULT_MAX_ROWS,
+    parser.add_argument("--timeout", type=_timeout, default=DEFAULT_TIMEOUT,
+                        help=f"seconds before the query is stopped (default {DEFAULT_TIMEOUT:g}; "
+                             "at most 86400)")
+    parser.add_argument("--max-rows", type=_positive_int, default=DEFAULT_MAX_ROWS,
                         help=f"row cap (default {DEFAULT_MAX_ROWS})")
+    parser.add_argument("--max-memory", type=_positive_int, default=DEFAULT_MAX_MEMORY >> 20,
+                        metavar="MIB", help="memory the query process may use, in MiB "
+                        f"(default {DEFAULT_MAX_MEMORY >> 20})")
     parser.add_argument("--no-curies", action="store_true",
                         help="leave out the <column>_curie columns (table, csv, tsv, md)")
     parser.add_argument("--page", type=int, default=None, metavar="N",
@@ -67,6 +71,25 @@ def add_query_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--width", type=int, default=None, metavar="N",
                         help="table: fit lines into N characters (default: the terminal's "
                              "width when writing to a terminal, else no limit)")
+
+
+def _timeout(text: str) -> float:
+    from exokg.query.sandbox import check_timeout
+
+    try:
+        return check_timeout(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number above 0, not {text!r}")
+    return value
 
 
 def run_queries(args: argparse.Namespace) -> int:
@@ -164,7 +187,8 @@ def _open(args: argparse.Namespace) -> Any:
             args.reporter.detail(f"using {current.describe()}")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", NoGraphWarning)
-        return load(store, timeout=args.timeout, max_rows=args.max_rows)
+        return load(store, timeout=args.timeout, max_rows=args.max_rows,
+                    max_memory=args.max_memory << 20)
 
 
 def run_query(args: argparse.Namespace) -> int:
@@ -175,13 +199,25 @@ def run_query(args: argparse.Namespace) -> int:
     params = _params(args.param)
     source = args.query
     text: str | None = None
+    data: bytes | None = None
     if source == "-":
-        text = sys.stdin.read()
+        stream = getattr(sys.stdin, "buffer", None)  # a replaced stdin may be text only
+        if stream is None:
+            text = sys.stdin.read()
+        else:
+            data, origin = stream.read(), "<stdin>"
     elif source not in library and (source.endswith(".rq") or Path(source).is_file()):
         try:
-            text = Path(source).read_text(encoding="utf-8")
+            data, origin = Path(source).read_bytes(), source
         except OSError as exc:
             raise ExokgError(f"{source}: cannot read the query: {exc.strerror}") from None
+    if data is not None:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data.count(b"\n", 0, exc.start) + 1
+            raise ExokgError(f"{origin}:{line}: the query is not valid UTF-8 (byte "
+                             f"{exc.start + 1})") from None
     if text is None:
         library[source]  # an unknown name fails here, before anything is loaded
     kg = _open(args)

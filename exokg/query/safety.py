@@ -64,8 +64,8 @@ _TOKEN = re.compile(r"""
   | (?P<var>[?$][\w\u00b7\u0300-\u036f\u203f-\u2040]+)
   | (?P<bnode>_:[\w.\-\u00b7]+)
   | (?P<lang>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
-  | (?P<pname>[A-Za-z\u00c0-\uffff][\w.\-\u00b7]*:(?:[\w\-.:%\\\u00b7]|%[0-9A-Fa-f]{2})*
-              |:(?:[\w\-.:%\\\u00b7])*)
+  | (?P<pname>(?:[A-Za-z\u00c0-\uffff][\w.\-\u00b7]*)?:
+              (?:[\w\-.:\u00b7]|%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?\#@%])*)
   | (?P<word>[A-Za-z_][A-Za-z0-9_]*)
   | (?P<other>.)
 """, re.VERBOSE | re.DOTALL)

@@ -29,8 +29,8 @@ from exokg.query import _worker
 from exokg.query.errors import QueryTimeoutError, QuerySyntaxError
 from exokg.query.safety import syntax_error_from_engine
 
-__all__ = ["DEFAULT_MAX_ROWS", "DEFAULT_MEMORY_LIMIT", "DEFAULT_TIMEOUT", "MEMORY_MODES",
-           "RawResult", "Sandbox"]
+__all__ = ["DEFAULT_MAX_MEMORY", "DEFAULT_MAX_ROWS", "DEFAULT_MEMORY_LIMIT",
+           "DEFAULT_TIMEOUT", "MEMORY_MODES", "RawResult", "Sandbox", "check_timeout"]
 
 #: Seconds a query may run before it is stopped.
 DEFAULT_TIMEOUT = 30.0
@@ -45,6 +45,33 @@ START_TIMEOUT = 60.0
 MEMORY_MODES = ("auto", "always", "never")
 #: Largest on-disk store ``auto`` copies into memory (bytes; about 10M triples).
 DEFAULT_MEMORY_LIMIT = 1 << 30
+#: Address space the worker process may use (bytes, ``RLIMIT_AS``): a query needing more
+#: fails instead of filling the machine's memory.
+DEFAULT_MAX_MEMORY = 4 << 30
+#: Longest time limit accepted (seconds).
+MAX_TIMEOUT = 24 * 3600.0
+
+
+def check_timeout(value: object, name: str = "timeout") -> float:
+    """``value`` as a time limit in seconds: a finite number in (0, 24 h].
+
+    >>> check_timeout("2.5")
+    2.5
+    >>> check_timeout("nan")
+    Traceback (most recent call last):
+    ...
+    ValueError: timeout must be a number of seconds above 0 and at most 86400, not 'nan'
+    """
+    import math
+
+    try:
+        seconds = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        seconds = math.nan
+    if not (math.isfinite(seconds) and 0 < seconds <= MAX_TIMEOUT):
+        raise ValueError(f"{name} must be a number of seconds above 0 and at most "
+                         f"{MAX_TIMEOUT:g}, not {value!r}")
+    return seconds
 
 Term = tuple  # type: ignore[type-arg]  # see exokg.query._worker.encode_term
 
@@ -76,6 +103,9 @@ class Sandbox:
         prefixes: prefixes every query may use without declaring them.
         memory: ``auto``, ``always`` or ``never`` (see :data:`MEMORY_MODES`).
         memory_limit: with ``auto``, the largest store (bytes on disk) copied into memory.
+        max_memory: address space the worker may use (bytes; 0: no limit).
+        require_guard: refuse to run queries where the worker cannot forbid itself network
+            sockets (default: only warn in :meth:`status`).
 
     The worker starts on the first query. Use as a context manager or call :meth:`close`;
     a forgotten sandbox is closed when garbage-collected and its worker also exits when the
@@ -84,7 +114,8 @@ class Sandbox:
 
     def __init__(self, store: str | os.PathLike[str] | None, *, graphs: Sequence[str] = (),
                  prefixes: Mapping[str, str] | None = None, memory: str = "auto",
-                 memory_limit: int = DEFAULT_MEMORY_LIMIT) -> None:
+                 memory_limit: int = DEFAULT_MEMORY_LIMIT,
+                 max_memory: int = DEFAULT_MAX_MEMORY, require_guard: bool = False) -> None:
         if memory not in MEMORY_MODES:
             raise ValueError(f"memory must be one of {', '.join(MEMORY_MODES)}")
         self.store = None if store is None else str(Path(store).resolve())
@@ -92,6 +123,9 @@ class Sandbox:
         self.prefixes = dict(prefixes or {})
         self.memory = memory
         self.memory_limit = int(memory_limit)
+        self.max_memory = int(max_memory)
+        self.require_guard = require_guard
+        self.network_guard: bool | None = None
         self.active_graphs: list[str] = []
         self._proc: subprocess.Popen[bytes] | None = None
         self._replies: queue.Queue[Any] = queue.Queue()
@@ -140,14 +174,29 @@ class Sandbox:
         replies: queue.Queue[Any] = queue.Queue()
         threading.Thread(target=_read_replies, args=(proc, replies), daemon=True).start()
         self._proc, self._replies = proc, replies
-        self._send({"store": self.store, "graphs": list(self.graphs), "memory": self.memory,
-                    "memory_limit": self.memory_limit})
+        self._send({"store": self._database(), "graphs": list(self.graphs), "memory": self.memory,
+                    "memory_limit": self.memory_limit, "max_memory": self.max_memory,
+                    "require_guard": self.require_guard})
         reply = self._wait(START_TIMEOUT, starting=True)
         if reply[0] != "ready":
             self._kill()
             raise QueryError(f"cannot open the store {self.store}: {reply[-1]}")
         self.active_graphs = list(reply[1])
+        self.network_guard = bool(reply[2])
         return proc
+
+    def _database(self) -> str | None:
+        """The Oxigraph folder of the store's current generation (looked up at each start,
+        so a restarted worker sees a rebuilt store)."""
+        if self.store is None:
+            return None
+        from exokg.graph.store import StoreError, database_path
+
+        try:
+            return str(database_path(Path(self.store)))
+        except StoreError as exc:
+            self._kill()
+            raise QueryError(str(exc)) from None
 
     def _send(self, message: object) -> None:
         assert self._proc is not None and self._proc.stdin is not None
@@ -169,7 +218,10 @@ class Sandbox:
         if reply is None:  # the worker died (crash, out of memory, killed)
             code = self._proc.poll() if self._proc else None
             self._kill()
-            raise QueryError(f"the query worker stopped unexpectedly (exit status {code})")
+            hint = (f"; the query may need more than the worker's memory limit of "
+                    f"{self.max_memory >> 20} MiB" if self.max_memory > 0 else "")
+            raise QueryError(f"the query worker stopped unexpectedly (exit status {code})"
+                             f"{hint}")
         return reply
 
     def _kill(self) -> None:
@@ -224,18 +276,8 @@ class Sandbox:
         ``copy_seconds``, ``copy_error``. Starts the worker if needed."""
         return dict(self._call({"op": "status"}, timeout)[1])
 
-    def syntax_error(self, text: str, *, timeout: float = DEFAULT_TIMEOUT
-                     ) -> QuerySyntaxError | None:
-        """Oxigraph's syntax error for ``text`` (parsed against an empty in-memory store),
-        or None when Oxigraph parses it. Only for texts that passed the lexical check."""
-        reply = self._call({"op": "parse", "text": text, "prefixes": self.prefixes}, timeout)
-        if reply[0] == "syntax":
-            return syntax_error_from_engine(text, reply[1])
-        return None
-
     def _call(self, request: dict[str, Any], timeout: float) -> Any:
-        if not timeout or timeout <= 0:
-            raise ValueError("timeout must be a positive number of seconds")
+        timeout = check_timeout(timeout)
         with self._lock:
             if not self.running:
                 self._start()

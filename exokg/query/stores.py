@@ -27,7 +27,7 @@ import pyoxigraph as ox
 from exokg.errors import QueryError
 
 __all__ = ["ONTOLOGY_GRAPH_PREFIX", "LocatedStore", "ensure_ontology", "locate_store",
-           "ontology_graph_name"]
+           "ontology_graph_name", "ontology_text"]
 
 #: Named graphs whose name starts with this hold the ontology.
 ONTOLOGY_GRAPH_PREFIX = "https://w3id.org/exokg/graph/ontology/"
@@ -49,10 +49,13 @@ class LocatedStore:
 
 
 def _is_store(path: Path) -> bool:
-    return path.is_dir() and (path / "CURRENT").is_file()
+    from exokg.graph.store import is_store
+
+    return is_store(path)
 
 
-def _ontology_text() -> bytes | None:
+def ontology_text() -> bytes | None:
+    """The packaged ontology (Turtle bytes), or None when it is not installed."""
     resource = files("exokg").joinpath("resources", "ontology", "exokg.ttl")
     try:
         return resource.read_bytes()
@@ -62,7 +65,7 @@ def _ontology_text() -> bytes | None:
 
 def ontology_graph_name(data: bytes | None = None) -> str | None:
     """The named graph of the current packaged ontology, or None when it is not there."""
-    data = _ontology_text() if data is None else data
+    data = ontology_text() if data is None else data
     if data is None:
         return None
     return ONTOLOGY_GRAPH_PREFIX + "sha256-" + hashlib.sha256(data).hexdigest()[:16]
@@ -74,10 +77,13 @@ def ensure_ontology(path: Path) -> str | None:
     Returns the graph name, or None when there is no ontology or the store cannot be
     written (a warning says why; subclass-aware queries then match direct types only).
     """
-    data = _ontology_text()
+    from exokg.graph.store import database_path
+
+    data = ontology_text()
     name = ontology_graph_name(data)
     if data is None or name is None:
         return None
+    path = database_path(path)
     try:
         reader = ox.Store.read_only(str(path))
         present = reader.contains_named_graph(ox.NamedNode(name))
@@ -136,7 +142,7 @@ def locate_store(source: object = None, *, rebuild: bool = False) -> LocatedStor
     if path.is_dir() and (path / "exokg.ttl").is_file():
         turtle = path / "exokg.ttl"
         store = default_store_path(path)
-        if not _is_store(store) or store.stat().st_mtime < turtle.stat().st_mtime:
+        if not _is_store(store) or _database_mtime(store) < turtle.stat().st_mtime:
             _store_from_turtle(turtle.read_bytes(), store)
         return LocatedStore(store, str(turtle))
     if path.is_file() and path.suffix.lower() in (".ttl", ".turtle"):
@@ -145,6 +151,17 @@ def locate_store(source: object = None, *, rebuild: bool = False) -> LocatedStor
         raise QueryError(f"{path}: no such store, exports folder or Turtle file")
     raise QueryError(f"{path}: not an Oxigraph store, an exports folder with exokg.ttl, or "
                      "a Turtle file")
+
+
+def _database_mtime(store: Path) -> float:
+    """When the store's data last changed: the switch of its ``current`` generation (made
+    after the build's exports were written), or a plain store's folder time."""
+    from exokg.graph.store import database_path
+
+    current = Path(store) / "current"
+    if current.is_symlink():
+        return current.lstat().st_mtime
+    return database_path(store).stat().st_mtime
 
 
 def _is_graph_like(source: object) -> bool:

@@ -87,7 +87,9 @@ _MIRNA_LETTER = re.compile(
 )
 _NUMBER_UNIT = re.compile(rf"(?<![\w.])\d+(?:\.\d+)?({_UNIT_RE})(?![^\W_])")
 _WORD = re.compile(r"[^\W_]+")
-_HYPHENATED_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
+# Matches start only where a word starts and never give back characters (possessive), so a
+# long token costs one pass, not one pass per character.
+_HYPHENATED_WORD = re.compile(r"(?<![^\W_])[^\W_]++(?:-[^\W_]++)+")
 _IDENTIFIER_STARTS = ("doi", "http", "www")
 _GLUED_NUMBER = re.compile(r"([^\W\d_]+)(\d{1,3})")
 _MIRNA_WORDS = frozenset({"mir", "mirna", "microrna", "let"})

@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from exokg.model import CitationMarker, Document, Sentence, Span
 from exokg.text.citations import find_citations
@@ -334,3 +334,50 @@ def _trim_block_quotes(ctx: _Context, s: int, e: int) -> tuple[int, int]:
 def _only_markers(ctx: _Context, a: int, e: int) -> bool:
     """True when [a, e) holds nothing but citation markers, spaces and punctuation."""
     return all(ctx.text[i] in " .,;:" or ctx.owner[i] for i in range(a, e))
+
+
+#: Longest sentence (characters of normalised text) the recognition and extraction stages
+#: analyse whole; their cost grows with the square of a sentence's length (every mention is
+#: compared with every other), so a longer "sentence" (a table flattened into one line, a
+#: text without full stops, an embedded image) is analysed in pieces of at most this size,
+#: cut at spaces. Claims never span such a cut.
+MAX_SENTENCE_CHARS = 2000
+
+
+def split_long_sentences(sentences: Sequence[Sentence], limit: int = MAX_SENTENCE_CHARS
+                         ) -> tuple[list[Sentence], int]:
+    """Cut sentences longer than ``limit`` characters into pieces (at the last space before
+    the limit, or at the limit in a long token), keeping every offset and citation of the
+    pieces exact. Returns the sentences, renumbered from 0, and how many were cut.
+
+    >>> doc = Document("d", "one two three four five six", "example")
+    >>> pieces, cut = split_long_sentences(segment(doc), limit=10)
+    >>> [(s.text, doc.text[s.span.start:s.span.end]) for s in pieces][:2], cut
+    ([('one two', 'one two'), ('three four', 'three four')], 1)
+    """
+    result: list[Sentence] = []
+    cut = 0
+    for sentence in sentences:
+        text = sentence.text
+        if len(text) <= limit:
+            result.append(sentence)
+            continue
+        cut += 1
+        start = 0
+        while start < len(text):
+            end = min(start + limit, len(text))
+            if end < len(text):
+                space = text.rfind(" ", start + 1, end + 1)
+                if space > start:
+                    end = space
+            if end > start:
+                offsets = sentence.offsets[start:end]
+                citations = tuple(
+                    replace(c, span=Span(c.span.start - start, c.span.end - start))
+                    for c in sentence.citations if c.span.start >= start and c.span.end <= end)
+                result.append(Sentence(sentence.document_id, 0,
+                                       Span(offsets[0], offsets[-1] + 1), text[start:end],
+                                       tuple(offsets), citations))
+            start = end + 1 if end < len(text) and text[end] == " " else end
+    renumbered = [s if s.index == i else replace(s, index=i) for i, s in enumerate(result)]
+    return renumbered, cut
