@@ -66,7 +66,7 @@ def test_terminal_build_shows_a_progress_bar_and_every_phase(papers: Path, tmp_p
     assert status == 0, output
     assert "4/4" in output and "\r" in output  # tqdm's bar, redrawn in place
     for phase in ("assembling the graph", "validating the graph", "rendering the exports",
-                  "loading the store"):
+                  "writing the exports to"):
         assert phase in output
     assert "built in" in output
 
