@@ -8,7 +8,9 @@ vocabulary matcher (:mod:`.lexicon`), the open-vocabulary lexicon of published o
 their long forms were recognised as (:mod:`.document`); "activation of microglia and
 astrocytes" names astrocyte activation too (:mod:`.coordination`). Where mentions overlap, a
 preparation wins over its parts, a miRNA name over a dictionary match, a curated term over an
-ontology name, and a longer match over a shorter one.
+ontology name, and a longer match over a shorter one; one exception: an ontology cell type
+that contains a curated, more general cell name ("neural stem cell" around "stem cell") is
+the more specific reading and replaces it (:func:`specific_cells`).
 """
 
 from __future__ import annotations
@@ -69,7 +71,7 @@ class Recogniser:
                   for m in find_mirnas(text)]
         found = mirnas + self.matcher.find(text)
         if self.open_lexicon is not None:
-            found += self.open_lexicon.find(text)
+            found = specific_cells(found + self.open_lexicon.find(text))
         return found
 
     def mentions(self, text: str) -> list[Mention]:
@@ -92,6 +94,21 @@ class Recogniser:
         top = [m for m in _resolve(preparations + base)
                if not (m.source == "ontology" and m.category in _PARTS_ONLY)]
         return Analysed(document, sentence, tuple(top), tuple(values), tuple(base))
+
+
+def specific_cells(mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` without the curated cell mentions that an ontology cell mention strictly
+    contains: in "neural stem cells" or "adipose tissue-derived stem cells" the curated
+    "stem cell" is only the head of a more specific cell type the Cell Ontology names, and
+    the curated-over-ontology priority must not cut the name down to its head."""
+    wider = [m for m in mentions if m.source == "ontology" and m.entity.category == "Cell"]
+    if not wider:
+        return mentions
+    return [m for m in mentions
+            if not (m.source == "lexicon" and m.entity.category == "Cell"
+                    and any(w.start <= m.start and m.end <= w.end
+                            and (w.end - w.start) > (m.end - m.start)
+                            and w.entity.id != m.entity.id for w in wider))]
 
 
 def masked_text(sentence: Sentence) -> str:
