@@ -38,7 +38,9 @@ _STEMS = {
           r"facilitat|strengthen|potentiat|foster|higher|greater|induc",
     "down": r"decreas|reduc|attenuat|inhibit|suppress|prevent|diminish|lower|down-?regulat|"
             r"mitigat|block|limit|lessen|shrink|fewer|smaller",
-    "better": r"improv|amelior|alleviat|restor|preserv|rescu|protect|benefit",
+    "better": r"improv|amelior|alleviat|restor|preserv|rescu|protect|benefit|"
+              # "provides / confers (significant) neuroprotection": giving protection
+              r"(?:provid|confer)(?=[a-z]*\s+(?:\w+\s+)?[\w-]*protect)",
     "worse": r"exacerbat|worsen|aggravat|impair|deteriorat",
     # no direction: mostly seen negated ("did not alter infarct volume")
     "change": r"alter|affect|influenc",
@@ -136,6 +138,12 @@ _MECHANISM = re.compile(r"\b(?:via|through)\s+(?:\w+\s+){0,2}(?:mechanisms?|path
                         r"modulating|down-?regulating|up-?regulating)\b", re.I)
 
 
+# the setting of a claim, not its objects: "in a swine model of TBI and hemorrhagic shock",
+# "in rats with MCAO": what follows describes the model or the subjects
+_SETTING = re.compile(r"\b(?:in|using)\s+(?:\w+\s+){0,4}?(?:models?\s+of|(?:rats|mice|pigs|"
+                      r"swine|animals|monkeys|patients|pups|subjects)\s+with)\b", re.I)
+
+
 def _objects(a: Analysed, start: int, end: int, *, before: bool = False) -> list[Mention]:
     """What a trigger acts on in ``a.text[start:end]`` (after an active trigger, or before a
     passive one with ``before``): recognised outcomes, processes, proteins ... and open
@@ -145,6 +153,8 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False) -> list
     seen = set()
     stop = _MECHANISM.search(a.text, start, end)
     end = stop.start() if stop else end
+    setting = _SETTING.search(a.text, start, end)
+    end = setting.start() if setting else end
     for m in sorted(a.within(start, end, EFFECT_OBJECTS - {"Disease"}), key=lambda x: x.start):
         preceding = a.text[max(start, m.start - 30):m.start]
         if re.search(r"\banti-?\s*$", a.text[max(0, m.start - 6):m.start], re.I):
