@@ -29,7 +29,7 @@ from exokg.extract.base import AGENTS, EFFECT_OBJECTS, Analysed, Clause, Documen
     clauses, coordinated, is_preclinical, statement
 from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
-from exokg.extract.outcomes import head_of, open_outcomes
+from exokg.extract.outcomes import head_of, is_weak, open_outcomes
 from exokg.extract.regulation import as_regulation
 from exokg.model import Mention, Statement
 
@@ -171,6 +171,11 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False) -> list
         seen.add(m.entity.id)
         objs.append(m)
     found, _ = open_outcomes(a, start, end, agents=AGENTS, before=before)
+    # a weak one-word synonym match inside an open phrase gives way to the phrase
+    objs = [o for o in objs if not (is_weak(o) and any(f.start <= o.start and o.end <= f.end
+                                                         and (f.start, f.end) != (o.start, o.end)
+                                                         for f in found))]
+    seen = {o.entity.id for o in objs}
     for m in found:
         if m.entity.id not in seen and not any(o.start < m.end and m.start < o.end
                                                for o in objs):

@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from exokg.ids import MAX_SLUG_LENGTH, mint, slugify
 from exokg.model import Analysed, Entity, Mention
 
-__all__ = ["CONDITION_HEADS", "OpenPhrase", "head_of", "is_condition_phrase", "open_outcomes",
+__all__ = ["CONDITION_HEADS", "OpenPhrase", "head_of", "is_condition_phrase", "is_weak",
+           "open_outcomes",
            "outcome_entity", "outcome_for_text", "outcome_id", "outcome_label"]
 
 #: Head nouns that name a disease, injury or insult: the condition of a claim, never its
@@ -263,6 +264,16 @@ def _is_bare(label: str) -> bool:
                                     and lower not in _NOUNS_LIKE_ADJECTIVES)
 
 
+def is_weak(m: Mention) -> bool:
+    """True for an ontology mention of one word matched through a synonym, not its label
+    ("formation" for "biosynthetic process"): inside a longer noun phrase ("glial scar
+    formation") the phrase is the outcome and such a match is no evidence against it."""
+    if m.source != "ontology" or " " in m.text.strip() or "-" in m.text:
+        return False
+    word = m.text.casefold().rstrip("s")
+    return word != m.entity.label.casefold().rstrip("s")
+
+
 def _start_before(text: str, lo: int, end: int) -> int:
     """Where the noun phrase group that ends at ``end`` begins (after the last stop word or
     clause punctuation in ``text[lo:end]``)."""
@@ -290,7 +301,8 @@ def open_outcomes(a: Analysed, start: int, end: int, *, agents: frozenset[str],
         end = tail.start()
         start = _start_before(a.text, start, end)
     for p in _phrases(a.text, start, end):
-        inside = [m for m in a.mentions if m.start < p.end and p.start < m.end]
+        inside = [m for m in a.mentions if m.start < p.end and p.start < m.end
+                  and not (is_weak(m) and (p.start, p.end) != (m.start, m.end))]
         phrase = a.text[p.start:p.end]
         of_at = re.search(r"\bof\b", phrase)
         head_end = p.start + (of_at.start() if of_at else len(phrase))
