@@ -88,12 +88,21 @@ class Recogniser:
         text = masked_text(sentence)
         values = find_values(text)
         found = self.base_mentions(text)
-        base = _resolve(found + alias_mentions(text, aliases or {})
-                        + elided_heads(text, found, self.matcher.find))
+        shorts = [m for m in alias_mentions(text, aliases or {})
+                  if not _inside_longer_name(text, m, found)]
+        base = _resolve(found + shorts + elided_heads(text, found, self.matcher.find))
         preparations = find_preparations(text, base)
         top = [m for m in _resolve(preparations + base)
                if not (m.source == "ontology" and m.category in _PARTS_ONLY)]
         return Analysed(document, sentence, tuple(top), tuple(values), tuple(base))
+
+
+def _inside_longer_name(text: str, short: Mention, found: list[Mention]) -> bool:
+    """True when a short form used as the first part of a hyphenated word lies inside a
+    longer name recognised there ("MSCs-derived therapies" is MSC therapy, not MSCs)."""
+    return text[short.end:short.end + 1] == "-" and any(
+        f.start <= short.start and short.end <= f.end and f.end - f.start > short.end - short.start
+        for f in found)
 
 
 def specific_cells(mentions: list[Mention]) -> list[Mention]:
