@@ -132,7 +132,7 @@ def aspect_of(text: str, start: int, end: int) -> str | None:
 
 
 # the means of an effect, not further objects: "via a ... pathway", "by (directly) targeting X"
-_MECHANISM = re.compile(r"\b(?:via|through)\s+(?:\w+\s+){0,2}(?:mechanisms?|pathways?)\b|"
+_MECHANISM = re.compile(r"\b(?:via|through)\s+(?:\S+\s+){0,5}?(?:mechanisms?|pathways?|axis)\b|"
                         r"\b(?:by|via|through)\s+(?:\w+ly\s+)?(?:targeting|binding|"
                         r"inhibiting|suppressing|repressing|activating|regulating|"
                         r"modulating|down-?regulating|up-?regulating)\b", re.I)
@@ -198,6 +198,14 @@ def _treated(a: Analysed, trigger: Trigger, end: int) -> list[Mention]:
     return coordinated(a, diseases[0], frozenset({"Disease"}), backwards=False)
 
 
+def _in_aside(text: str, start: int, m: Mention, at: int) -> bool:
+    """True when ``m`` sits in a non-restrictive relative clause closed before the trigger
+    at ``at``: in "miR-X, which is enriched in exosomes, promoted ..." the exosomes are
+    where miR-X is, the miRNA is the agent."""
+    return bool(re.search(r",\s*(?:which|who)\b[^,]*$", text[start:m.start])
+                and "," in text[m.end:at])
+
+
 def _agent_before(a: Analysed, clause: Clause, at: int, prev: int | None = None
                   ) -> list[Mention]:
     """The agent of an active trigger at ``at``: the nearest treatment mention before it in
@@ -209,7 +217,8 @@ def _agent_before(a: Analysed, clause: Clause, at: int, prev: int | None = None
                                a.text[max(0, m.start - 40):m.start], re.I)
               and not (prev is not None and m.start >= prev and re.search(
                   r"\bof\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", a.text[max(0, m.start - 40):m.start],
-                  re.I) and not re.search(r",?\s*\b(?:which|that|who)\b", a.text[m.end:at]))]
+                  re.I) and not re.search(r",?\s*\b(?:which|that|who)\b", a.text[m.end:at]))
+              and not _in_aside(a.text, clause.start, m, at)]
     if not agents:
         return []
     nearest = max(agents, key=lambda m: (m.end, m.source))
