@@ -35,12 +35,16 @@ from exokg.model import Mention, Statement
 
 _STEMS = {
     "up": r"increas|enhanc|promot|augment|boost|elevat|stimulat|up-?regulat|accelerat|"
-          r"facilitat|strengthen|potentiat|foster|higher|greater|induc",
+          r"facilitat|strengthen|potentiat|foster|higher|greater|induc|"
+          r"contribut(?=[a-z]*\s+to\b)",
     "down": r"decreas|reduc|attenuat|inhibit|suppress|prevent|diminish|lower|down-?regulat|"
             r"mitigat|block|limit|lessen|shrink|fewer|smaller",
     "better": r"improv|amelior|alleviat|restor|preserv|rescu|protect|benefit|"
               # "provides / confers (significant) neuroprotection": giving protection
-              r"(?:provid|confer)(?=[a-z]*\s+(?:\w+\s+)?[\w-]*protect)",
+              r"(?:provid|confer)(?=[a-z]*\s+(?:\w+\s+)?[\w-]*protect)|"
+              # "have / exert (preventive) neuroprotective effects": protection is had
+              r"(?:ha(?=ve|s|d)|exert|exhibit|display)(?=[a-z]*\s+(?:[\w-]+\s+){0,2}"
+              r"[\w-]*protective\s+effects?\b)",
     "worse": r"exacerbat|worsen|aggravat|impair|deteriorat",
     # no direction: mostly seen negated ("did not alter infarct volume")
     "change": r"alter|affect|influenc",
@@ -49,8 +53,10 @@ _TRIGGER = re.compile(r"(?<![-\w])(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _S
                       + r")[a-z]*", re.I)
 # words built on a trigger stem that are not triggers
 _NOT_TRIGGER = re.compile(r"^(?:promoters?|inhibitors?|limitations?|limits|lowest|blocker\w*|"
+                          r"preventive|preventative|"
                           r"induced\s+(?:by|in|with)\b.*|inducible|inducers?|induction\s+of\s+"
-                          r"(?:stroke|ischemia|injury|TBI|SCI|MCAO)\b.*|"
+                          r"(?:stroke|ischemia|injury|TBI|SCI|MCAO|inflammation|hypoxia|"
+                          r"hypoxia-ischemia|sepsis|LPS|anesthesia|anaesthesia)\b.*|"
                           r"protective|protectively|protection|beneficial|benefits|"
                           r"improvements?\s+in\s+the\s+(?:modified|NIH))$", re.I)
 _BE = re.compile(r"\b(?:was|were|is|are|been|be|being|get|got)\s+(?:\w+ly\s+)?$", re.I)
@@ -62,6 +68,12 @@ _AGENT_AFTER = re.compile(r"^\s*(?:\w+ly\s+)?(?:following|after|by|with|upon|in\
 _CONTEXT_CUE = re.compile(r"(?:after|following|during|post|in|of\s+(?:rats|mice)\s+with|"
                           r"subjected\s+to|resulting\s+from|induced\s+by|compared\s+(?:with|to)|"
                           r"than)\s+(?:the\s+|an?\s+|focal\s+|acute\s+)?$", re.I)
+# an insult named after a cue and one modifier ("after perinatal brain injury", "in neonatal
+# hypoxic-ischemic injury") is the setting of the claim
+_CONTEXT_WIDE = re.compile(r"\b(?:after|following|post|during|in)\s+(?:the\s+|an?\s+)?"
+                           r"[\w-]+\s+$", re.I)
+_INSULT = re.compile(r"injur|ischemi|ischaemi|stroke|hypoxi|trauma|hemorrhag|haemorrhag|insult",
+                     re.I)
 _ADVERSE = re.compile(r"injur|deficit|damage|loss|death|apoptos|inflamm|edema|oedema|infarct|"
                       r"lesion|immunosuppress|hypomethyl|seizure|impair|dysfunction|atroph|"
                       r"toxic|thromb|hemorrhag|haemorrhag|stroke|ischemi|ischaemi|disease|"
@@ -166,6 +178,8 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False) -> list
             continue
         if re.match(r"\s*(?:models?|rats|mice)\b", a.text[m.end:m.end + 8], re.I):
             continue
+        if _INSULT.search(m.entity.label) and _CONTEXT_WIDE.search(preceding):
+            continue  # "recovery after perinatal brain injury": the injury is the setting
         if m.entity.id in seen:
             continue
         seen.add(m.entity.id)
@@ -198,6 +212,13 @@ def _treated(a: Analysed, trigger: Trigger, end: int) -> list[Mention]:
     return coordinated(a, diseases[0], frozenset({"Disease"}), backwards=False)
 
 
+# "MSC-EVs in monkeys with cortical injury that induced impairment of ...": the injury, in a
+# relative clause, is what acts, not the treatment named before it
+_CONDITION_CLAUSE = re.compile(r"\b(?:injury|injuries|stroke|ischemia|ischaemia|lesions?|"
+                               r"disease|damage|TBI|SCI|MCAO|occlusion|insult)\s+(?:that|which)"
+                               r"\s+(?:\w+\s+)?\S*$", re.I)
+
+
 def _in_aside(text: str, start: int, m: Mention, at: int) -> bool:
     """True when ``m`` sits in a non-restrictive relative clause closed before the trigger
     at ``at``: in "miR-X, which is enriched in exosomes, promoted ..." the exosomes are
@@ -218,7 +239,8 @@ def _agent_before(a: Analysed, clause: Clause, at: int, prev: int | None = None
               and not (prev is not None and m.start >= prev and re.search(
                   r"\bof\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", a.text[max(0, m.start - 40):m.start],
                   re.I) and not re.search(r",?\s*\b(?:which|that|who)\b", a.text[m.end:at]))
-              and not _in_aside(a.text, clause.start, m, at)]
+              and not _in_aside(a.text, clause.start, m, at)
+              and not _CONDITION_CLAUSE.search(a.text, m.end, at)]
     if not agents:
         return []
     nearest = max(agents, key=lambda m: (m.end, m.source))
