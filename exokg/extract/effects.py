@@ -96,6 +96,13 @@ class Trigger:
     passive: bool
 
 
+# a trigger noun with a modifier right before it and no "of" after it names a state, not a
+# change: "cognitive impairment", "behavioral improvement" are outcomes an effect acts on
+_NAMED_DEFICIT = re.compile(r"^(?:impairments?|deteriorations?)$", re.I)
+_MODIFIED = re.compile(r"\b(?!(?:the|a|an|and|or|of|in|with|to|by|no|any|further|significant|"
+                       r"marked)\b)[a-z][\w-]*(?:al|ive|ic|or|ory|ar)\s+$", re.I)
+
+
 def find_triggers(a: Analysed, clause: Clause) -> list[Trigger]:
     """Change triggers in a clause, outside mention spans (so 'with increased miR-133b' inside
     a preparation name is not a trigger)."""
@@ -112,6 +119,9 @@ def find_triggers(a: Analysed, clause: Clause) -> list[Trigger]:
             continue
         if any(m.start() >= x.start and m.end() <= x.end for x in a.mentions):
             continue  # part of an entity name ("reduced risk" handled as text elsewhere)
+        if _NAMED_DEFICIT.match(word) and _MODIFIED.search(text, clause.start, m.start()) \
+                and not re.match(r"\s+(?:of|in)\b", tail):
+            continue  # "mitigated the neurological behavioral impairment": a deficit named
         kind = next(k for k in _STEMS if m.group(k))
         # "was increased (by X)" is passive; "has been shown to increase" is not (raising)
         passive = bool(_BE.search(text[clause.start:m.start()])) and word.lower().endswith(

@@ -242,7 +242,8 @@ def _look_right(text: str, after: list[Mention], parts: _Parts) -> None:
                 parts.cargo, parts.engineering = m.entity, _ENGINEERING_OF.get(kind, "loaded")
                 parts.source, pos = after[k + 1].entity, after[k + 1].end
                 k += 1
-            elif _LOAD_AFTER.match(gap):
+            elif _LOAD_AFTER.match(gap) or (gap == "/" and not parts.cargo):
+                # "exosomes loaded with miR-X"; "Exos/miR-X", the field's short notation
                 parts.cargo, parts.engineering, pos = m.entity, "loaded", m.end
             elif _ENRICHED_IN.match(gap):
                 kind = _ENRICHED_IN.match(gap).group("kind").lower()
