@@ -229,6 +229,14 @@ _CONDITION_CLAUSE = re.compile(r"\b(?:injury|injuries|stroke|ischemia|ischaemia|
                                r"\s+(?:\w+\s+)?\S*$", re.I)
 
 
+# "miR-X inhibitor led to ...", "miR-X ... and its knockdown reduced ...": the loss of the
+# agent acts, so the agent itself is not the subject (its direction would be reversed)
+_LOSS_AFTER = re.compile(r"[-\s]*(?:inhibitors?|antagomirs?|antagonists?|sponges?|knockdown|"
+                         r"silencing)\b", re.I)
+_LOSS_OF = re.compile(r"\b(?:its|their)\s+(?:down-?regulation|knockdown|inhibition|silencing|"
+                      r"deletion|depletion|loss|deficiency|suppression)\b", re.I)
+
+
 def _in_aside(text: str, start: int, m: Mention, at: int) -> bool:
     """True when ``m`` sits in a non-restrictive relative clause closed before the trigger
     at ``at``: in "miR-X, which is enriched in exosomes, promoted ..." the exosomes are
@@ -254,6 +262,8 @@ def _agent_before(a: Analysed, clause: Clause, at: int, prev: int | None = None
     if not agents:
         return []
     nearest = max(agents, key=lambda m: (m.end, m.source))
+    if _LOSS_AFTER.match(a.text, nearest.end, at) or _LOSS_OF.search(a.text, nearest.end, at):
+        return []  # the loss of the nearest agent acts: no agent to name
     # "bone marrow mesenchymal stromal cell (MSC) treatment": the long form, not the
     # abbreviation defined after it
     longer = [m for m in agents if m.end <= nearest.start and m.category == nearest.category

@@ -32,7 +32,10 @@ _ORIGIN_NORMAL = {"allogenic": "allogeneic", "allogeneic": "allogeneic",
                   "autologous": "autologous", "xenogenic": "xenogeneic",
                   "xenogeneic": "xenogeneic", "syngeneic": "syngeneic"}
 _SOURCE_GLUE = re.compile(r"^\)?\s*-?\s*(?:derived|secreted|released|isolated|produced|generated|"
-                          r"originated)?\s*-?\s*$", re.I)
+                          r"originated)?\s*-?\s*"
+                          # "MSC-secreted nano-sized exosomes", "MSC-derived small EVs"
+                          r"(?:(?<=[\w-])\s*(?:nano-?sized|small|large|purified|isolated)\s+)?$",
+                          re.I)
 # "MSCs secrete / release exosomes": the cells' vesicles
 _SECRETE = re.compile(r"^\s+(?:secrete|release|produce|shed)s?\s+(?:small\s+)?$", re.I)
 _SOURCE_AFTER = re.compile(r"^\s*(?:(?:(?:that\s+|which\s+)?(?:were|was)\s+)?(?:derived|isolated|"
