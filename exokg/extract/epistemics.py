@@ -5,10 +5,11 @@ finding ("that has been shown to ...").
 Hedging cues are the speculation cues of biomedical writing (BioScope style): may, might,
 could be, suggest(s/ed), possibly, presumably, probably, likely, appear(s) to, tendency,
 trend, remains to be established/determined, hypothesi(s|ze), potential(ly) as a claim
-qualifier or a capacity ("have shown great potential for promoting"), whether; and the words of promise and prospects: holds (great) promise,
-promising, prospect(s), perhaps, a potential target / candidate / therapy / strategy,
-is thought / believed / expected to, would be. Negation cues: not, no, neither/nor,
-without, failed to, did not, absence of, lack of, no significant / no difference.
+qualifier or a capacity ("have shown great potential for promoting"), whether; and the
+words of promise and prospects: holds (great) promise, promising, prospect(s), perhaps, a
+potential target / candidate / therapy / strategy, is thought / believed / expected to,
+would be. Negation cues: not, no, neither/nor, without, failed to, did not, absence of,
+lack of, no significant / no difference.
 """
 
 from __future__ import annotations
