@@ -370,6 +370,39 @@ def extract_effects(a: Analysed, state: DocumentState) -> list[Statement]:
                     out.append(as_regulation(found, subj, obj))
     if carried:
         state.subject = [m.entity for m in carried]
+    return out + _effects_of_on(a)
+
+
+# "a positive / beneficial / protective effect of X on Y": X betters Y, said as a noun
+_EFFECT_OF_ON = re.compile(r"\b(?:positive|beneficial|protective|neuroprotective|favou?rable|"
+                           r"therapeutic)\s+effects?\s+of\s+(?P<agent>[^;:]{1,120}?)\s+on\s+",
+                           re.I)
+
+
+def _effects_of_on(a: Analysed) -> list[Statement]:
+    """Effects stated as a noun phrase: "an overall positive effect of MSCs and MSC-derived
+    EVs on the neurobehavioral score" (the agents between "of" and "on", the objects after
+    "on"; a "better" change)."""
+    out: list[Statement] = []
+    for clause in clauses(a.text):
+        for m in _EFFECT_OF_ON.finditer(a.text, clause.start, clause.end):
+            agents = a.within(m.start("agent"), m.end("agent"), AGENTS)
+            if not agents:
+                continue
+            stop = re.search(r"[,;]|\b(?:in|after|following|compared)\b", a.text[m.end():clause.end])
+            end = m.end() + stop.start() if stop else clause.end
+            objects = _objects(a, m.end(), end)
+            ctx = context_for(a, clause)
+            neg = negated(a.text, clause.start, m.start())
+            hedge = hedged(a.text, clause.start, m.start())
+            for obj in objects:
+                for subj in agents:
+                    if obj.entity.id == subj.entity.id:
+                        continue
+                    found = statement(a, "effect.better.nominal", subj.entity, "biolink:affects",
+                                      obj.entity, direction=direction_of("better", obj),
+                                      negated=neg, hedged=hedge, context=ctx)
+                    out.append(as_regulation(found, subj, obj))
     return out
 
 
