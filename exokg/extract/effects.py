@@ -194,7 +194,10 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False) -> list
             continue
         seen.add(m.entity.id)
         objs.append(m)
-    found, _ = open_outcomes(a, start, end, agents=AGENTS, before=before)
+    # a nominal trigger's object follows "of": "a downregulation of pro-inflammatory proteins"
+    of = None if before else re.match(r"\s+of\s+", a.text[start:end])
+    found, _ = open_outcomes(a, start + (of.end() if of else 0), end, agents=AGENTS,
+                             before=before)
     # a weak one-word synonym match inside an open phrase gives way to the phrase
     objs = [o for o in objs if not (is_weak(o) and any(f.start <= o.start and o.end <= f.end
                                                          and (f.start, f.end) != (o.start, o.end)
@@ -337,8 +340,13 @@ def extract_effects(a: Analysed, state: DocumentState) -> list[Statement]:
             # previous clause.
             before_after = (_objects(a, prev, trig.start, before=True),
                             _agent_after(a, trig, clause.end))
-            active = (_agent_before(a, clause, trig.start, prev if i > 0 else None),
-                      _objects(a, trig.end, nxt))
+            ahead = _objects(a, trig.end, nxt)
+            if i + 1 < len(triggers):
+                # "promoted a lasting downregulation of X": words right before the next
+                # trigger noun modify it, they are no object of this trigger
+                ahead = [o for o in ahead if not (o.source == "open-outcome"
+                                                  and not a.text[o.end:nxt].strip())]
+            active = (_agent_before(a, clause, trig.start, prev if i > 0 else None), ahead)
             treated = _treated(a, trig, nxt) if active[0] and is_preclinical(a, state) else []
             for subj in active[0] if treated else []:
                 for disease in treated:
