@@ -198,6 +198,11 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False) -> list
     of = None if before else re.match(r"\s+of\s+", a.text[start:end])
     found, _ = open_outcomes(a, start + (of.end() if of else 0), end, agents=AGENTS,
                              before=before)
+    # a weak one-word synonym right after another mention is that mention's head word, not
+    # an object of its own ("episodic memory formation": no "biosynthetic process")
+    objs = [o for o in objs if not (is_weak(o) and any(
+        p is not o and p.end <= o.start and not a.text[p.end:o.start].strip()
+        for p in a.mentions))]
     # a weak one-word synonym match inside an open phrase gives way to the phrase
     objs = [o for o in objs if not (is_weak(o) and any(f.start <= o.start and o.end <= f.end
                                                          and (f.start, f.end) != (o.start, o.end)
@@ -387,14 +392,23 @@ _EFFECT_OF_ON = re.compile(r"\b(?:positive|beneficial|protective|neuroprotective
                            re.I)
 
 
+# "X has / exerts a positive effect on Y": the agent before, the objects after "on"
+_HAS_EFFECT_ON = re.compile(r"\b(?:has|have|had|exerts?|exerted|shows?|showed)\s+(?:an?\s+)?"
+                            r"(?:\w+\s+)?(?:positive|beneficial|protective|neuroprotective|"
+                            r"favou?rable|therapeutic)\s+effects?\s+on\s+", re.I)
+
+
 def _effects_of_on(a: Analysed) -> list[Statement]:
     """Effects stated as a noun phrase: "an overall positive effect of MSCs and MSC-derived
-    EVs on the neurobehavioral score" (the agents between "of" and "on", the objects after
-    "on"; a "better" change)."""
+    EVs on the neurobehavioral score" (the agents between "of" and "on"), "X has a positive
+    effect on Y" (the agent before); the objects after "on"; a "better" change."""
     out: list[Statement] = []
     for clause in clauses(a.text):
-        for m in _EFFECT_OF_ON.finditer(a.text, clause.start, clause.end):
-            agents = a.within(m.start("agent"), m.end("agent"), AGENTS)
+        found = [(m, a.within(m.start("agent"), m.end("agent"), AGENTS))
+                 for m in _EFFECT_OF_ON.finditer(a.text, clause.start, clause.end)]
+        found += [(m, _agent_before(a, clause, m.start()))
+                  for m in _HAS_EFFECT_ON.finditer(a.text, clause.start, clause.end)]
+        for m, agents in found:
             if not agents:
                 continue
             stop = re.search(r"[,;]|\b(?:in|after|following|compared)\b", a.text[m.end():clause.end])
