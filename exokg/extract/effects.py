@@ -177,6 +177,10 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False) -> list
     end = stop.start() if stop else end
     setting = _SETTING.search(a.text, start, end)
     end = setting.start() if setting else end
+    # ", and skewed microglia towards ...": a coordinated verb phrase begins, its objects are
+    # not this trigger's
+    verb = re.compile(r",\s+and\s+(?!\w+ly\b)[a-z]+ed\b").search(a.text, start, end)
+    end = verb.start() if verb else end
     for m in sorted(a.within(start, end, EFFECT_OBJECTS - {"Disease"}), key=lambda x: x.start):
         preceding = a.text[max(start, m.start - 30):m.start]
         if re.search(r"\banti-?\s*$", a.text[max(0, m.start - 6):m.start], re.I):
