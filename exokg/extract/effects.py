@@ -35,7 +35,7 @@ from exokg.model import Mention, Statement
 
 _STEMS = {
     "up": r"increas|enhanc|promot|augment|boost|elevat|stimulat|up-?regulat|accelerat|"
-          r"facilitat|strengthen|potentiat|foster|higher|greater|induc|"
+          r"facilitat|strengthen|potentiat|foster|higher|greater|induc|faster|quicker|"
           r"contribut(?=[a-z]*\s+to\b)",
     "down": r"decreas|reduc|attenuat|inhibit|suppress|prevent|diminish|lower|down-?regulat|"
             r"mitigat|block|limit|lessen|shrink|fewer|smaller",
@@ -162,7 +162,7 @@ _MECHANISM = re.compile(r"\b(?:via|through)\s+(?:\S+\s+){0,5}?(?:mechanisms?|pat
 
 # the setting of a claim, not its objects: "in a swine model of TBI and hemorrhagic shock",
 # "in rats with MCAO": what follows describes the model or the subjects
-_SETTING = re.compile(r"\b(?:in|using)\s+(?:\w+\s+){0,4}?(?:models?\s+of|(?:rats|mice|pigs|"
+_SETTING = re.compile(r"\b(?:in|using)\s+(?:[\w-]+\s+){0,4}?(?:models?\s+of|(?:rats|mice|pigs|"
                       r"swine|animals|monkeys|patients|pups|subjects)\s+with)\b", re.I)
 
 
