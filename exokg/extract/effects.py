@@ -166,6 +166,10 @@ _SETTING = re.compile(r"\b(?:in|using)\s+(?:[\w-]+\s+){0,4}?(?:models?\s+of|(?:r
                       r"swine|animals|monkeys|patients|pups|subjects)\s+with)\b", re.I)
 
 
+_CONSTRUCT = re.compile(r"\s*-\s*(?:enriched|loaded|overexpress\w*|modified|engineered|"
+                        r"primed|pretreated|preconditioned|transfected)\b", re.I)
+
+
 def _objects(a: Analysed, start: int, end: int, *, before: bool = False) -> list[Mention]:
     """What a trigger acts on in ``a.text[start:end]`` (after an active trigger, or before a
     passive one with ``before``): recognised outcomes, processes, proteins ... and open
@@ -187,6 +191,8 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False) -> list
             continue  # "anti-inflammation" is not inflammation
         if re.search(r"[A-Za-z]-$", a.text[max(0, m.start - 2):m.start]):
             continue  # part of a compound modifier: "the peri-infarct cortex"
+        if _CONSTRUCT.match(a.text, m.end):
+            continue  # names a construct: "Zeb2/Axin2-enriched exosomes" acts, Zeb2 is no object
         if _CONTEXT_CUE.search(preceding) and not re.search(r"\b(?:of|in)\s+(?:the\s+)?$",
                                                              preceding[-8:]):
             continue

@@ -59,7 +59,8 @@ _ADJECTIVE = re.compile(r"^(?:\w+(?:onal|ular|ical|atory)|\w+ial|\w{3,}ed)$", re
 _NOUNS_LIKE_ADJECTIVES = frozenset({"trial", "potential", "material", "need", "speed",
                                    "seed", "feed", "bleed"})
 # a lone word naming a kind of agent or molecule is no outcome ("miRNAs", "genes")
-_BARE_KINDS = frozenset({"mirna", "microrna", "gene", "protein", "rna", "mrna", "marker"})
+_BARE_KINDS = frozenset({"mirna", "microrna", "gene", "protein", "rna", "mrna", "marker",
+                         "targeting", "binding"})
 _SKIP = frozenset("""the a an its their this these those his her our such any some all each
 several many more less much further specific various different certain multiple numerous
 other neither""".split())
