@@ -32,14 +32,14 @@ FLOORS: dict[int, tuple[float, float]] = {
     # floors are the figures measured after it (truncated to three places).
     1: (0.951, 0.908),
     2: (0.700, 0.435),
-    3: (0.539, 0.416),
+    3: (0.593, 0.441),
     # Batches 4-5, out of sample: first measured on the rules of fc1b00f (batch 4 P 0.684 R
     # 0.403, batch 5 0.429 / 0.167), then on the merged document-level reading and open
     # lexicon (0.583 / 0.447, 0.294 / 0.211), then after tuning round 1, which never read
-    # them: batch 4 rose to 0.622 / 0.447, batch 5 fell to P 0.289 (R unchanged). The floors
-    # are these last figures, batch 5's lower than before.
+    # them: batch 4 rose to 0.622 / 0.447, batch 5 kept P 0.294 / R 0.211 (its main-finding
+    # recall fell from 0.333 to 0.314). The floors are these last figures.
     4: (0.622, 0.447),
-    5: (0.289, 0.211),
+    5: (0.294, 0.211),
 }
 
 
