@@ -4,10 +4,13 @@ volume", "expression of VEGF was increased (after X)", "led to enhancement of ..
 Triggers are verbs, their nominalisations and adjectives of change, in four kinds:
 
 * ``up``: increase, enhance, promote, augment, boost, elevate, stimulate, upregulate,
-  accelerate, facilitate, strengthen, potentiate, foster, higher, greater;
+  accelerate, facilitate, strengthen, potentiate, foster, higher, greater, faster,
+  contribute to;
 * ``down``: decrease, reduce, attenuate, inhibit, suppress, prevent, diminish, lower,
   downregulate, mitigate, block, limit, lessen, shrink, fewer, smaller;
-* ``better``: improve, ameliorate, alleviate, restore, preserve, rescue, protect, benefit;
+* ``better``: improve, ameliorate, alleviate, restore, preserve, rescue, protect, benefit,
+  provide / confer (neuro)protection, have / exert (neuro)protective effects; also the noun
+  phrasings "a positive / beneficial effect of X on Y" and "X has a positive effect on Y";
 * ``worse``: exacerbate, worsen, aggravate, impair, deteriorate;
 * ``change``: alter, affect, influence (no direction; "did not alter infarct volume").
 
