@@ -62,3 +62,17 @@ def test_compare_counts_distinct_claims_on_both_sides() -> None:
     assert len(score.missed) == 1 and "angiogenesis" in score.missed[0]
     assert len(score.spurious) == 1 and "increased" in score.spurious[0]
     assert isinstance(gold[0][0], Name)
+
+
+def test_gold_affects_is_stated_by_mirna_regulation_of_the_same_direction() -> None:
+    mir = Entity("exokg:mirna/mir-124", "miR-124", "MicroRNA")
+    gold = key_of_gold({"s": "exokg:mirna/mir-124", "p": "biolink:affects",
+                        "o": {"name": "PTEN"}, "direction": "decreased"})
+    down = Statement(mir, "RO:0002212", PTEN, direction="decreased")
+    up = Statement(mir, "RO:0002213", PTEN, direction="increased")
+    assert compare([gold], [down]).found == 1
+    assert compare([gold], [up]).found == 0  # the direction must still agree
+    regulation_gold = key_of_gold({"s": "exokg:mirna/mir-124", "p": "RO:0002212",
+                                   "o": {"name": "PTEN"}, "direction": "decreased"})
+    assert compare([regulation_gold], [Statement(mir, "biolink:affects", PTEN,
+                                                 direction="decreased")]).found == 0

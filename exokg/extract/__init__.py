@@ -58,7 +58,10 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
 
 def _situate(a: Analysed, state: DocumentState, found: list[Statement]) -> list[Statement]:
     """Give the sentence's statements their claim status, and findings without a species or
-    model of their own the study's (the animals or patients the document studies)."""
+    model of their own the study's (the animals or patients the document studies). A
+    hypothesis or aim in prose asserts nothing, so its statements are hedged ("we aimed to
+    evaluate the effects of X on Y" does not claim that X affects Y); a registry record's
+    objective fields state what a trial studies and stay as they are."""
     status = claim_status(a, state.study_named)
     if speaks_of_study(a.text):
         state.study_named = True
@@ -69,7 +72,8 @@ def _situate(a: Analysed, state: DocumentState, found: list[Statement]) -> list[
         ctx = s.context
         if status == "finding" and not ctx.species and not ctx.model and state.species:
             ctx = replace(ctx, species=state.species, model=ctx.model or state.model)
-        out.append(replace(s, status=status, context=ctx))
+        out.append(replace(s, status=status, context=ctx, hedged=s.hedged or (
+            status == "hypothesis" and a.document.kind != "registry-record")))
     return out
 
 

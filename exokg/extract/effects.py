@@ -4,10 +4,13 @@ volume", "expression of VEGF was increased (after X)", "led to enhancement of ..
 Triggers are verbs, their nominalisations and adjectives of change, in four kinds:
 
 * ``up``: increase, enhance, promote, augment, boost, elevate, stimulate, upregulate,
-  accelerate, facilitate, strengthen, potentiate, foster, higher, greater;
+  accelerate, facilitate, strengthen, potentiate, foster, higher, greater, faster,
+  contribute to;
 * ``down``: decrease, reduce, attenuate, inhibit, suppress, prevent, diminish, lower,
   downregulate, mitigate, block, limit, lessen, shrink, fewer, smaller;
-* ``better``: improve, ameliorate, alleviate, restore, preserve, rescue, protect, benefit;
+* ``better``: improve, ameliorate, alleviate, restore, preserve, rescue, protect, benefit,
+  provide / confer (neuro)protection, have / exert (neuro)protective effects; also the noun
+  phrasings "a positive / beneficial effect of X on Y" and "X has a positive effect on Y";
 * ``worse``: exacerbate, worsen, aggravate, impair, deteriorate;
 * ``change``: alter, affect, influence (no direction; "did not alter infarct volume").
 
@@ -29,16 +32,22 @@ from exokg.extract.base import AGENTS, EFFECT_OBJECTS, Analysed, Clause, Documen
     clauses, coordinated, is_preclinical, statement
 from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
-from exokg.extract.outcomes import head_of, open_outcomes
+from exokg.extract.outcomes import head_of, is_weak, open_outcomes
 from exokg.extract.regulation import as_regulation
 from exokg.model import Mention, Statement
 
 _STEMS = {
     "up": r"increas|enhanc|promot|augment|boost|elevat|stimulat|up-?regulat|accelerat|"
-          r"facilitat|strengthen|potentiat|foster|higher|greater|induc",
+          r"facilitat|strengthen|potentiat|foster|higher|greater|induc|faster|quicker|"
+          r"contribut(?=[a-z]*\s+to\b)",
     "down": r"decreas|reduc|attenuat|inhibit|suppress|prevent|diminish|lower|down-?regulat|"
             r"mitigat|block|limit|lessen|shrink|fewer|smaller",
-    "better": r"improv|amelior|alleviat|restor|preserv|rescu|protect|benefit",
+    "better": r"improv|amelior|alleviat|restor|preserv|rescu|protect|benefit|"
+              # "provides / confers (significant) neuroprotection": giving protection
+              r"(?:provid|confer)(?=[a-z]*\s+(?:\w+\s+)?[\w-]*protect)|"
+              # "have / exert (preventive) neuroprotective effects": protection is had
+              r"(?:ha(?=ve|s|d)|exert|exhibit|display)(?=[a-z]*\s+(?:[\w-]+\s+){0,2}"
+              r"[\w-]*protective\s+effects?\b)",
     "worse": r"exacerbat|worsen|aggravat|impair|deteriorat",
     # no direction: mostly seen negated ("did not alter infarct volume")
     "change": r"alter|affect|influenc",
@@ -47,8 +56,10 @@ _TRIGGER = re.compile(r"(?<![-\w])(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _S
                       + r")[a-z]*", re.I)
 # words built on a trigger stem that are not triggers
 _NOT_TRIGGER = re.compile(r"^(?:promoters?|inhibitors?|limitations?|limits|lowest|blocker\w*|"
+                          r"preventive|preventative|"
                           r"induced\s+(?:by|in|with)\b.*|inducible|inducers?|induction\s+of\s+"
-                          r"(?:stroke|ischemia|injury|TBI|SCI|MCAO)\b.*|"
+                          r"(?:stroke|ischemia|injury|TBI|SCI|MCAO|inflammation|hypoxia|"
+                          r"hypoxia-ischemia|sepsis|LPS|anesthesia|anaesthesia)\b.*|"
                           r"protective|protectively|protection|beneficial|benefits|"
                           r"improvements?\s+in\s+the\s+(?:modified|NIH))$", re.I)
 _BE = re.compile(r"\b(?:was|were|is|are|been|be|being|get|got)\s+(?:\w+ly\s+)?$", re.I)
@@ -60,6 +71,12 @@ _AGENT_AFTER = re.compile(r"^\s*(?:\w+ly\s+)?(?:following|after|by|with|upon|in\
 _CONTEXT_CUE = re.compile(r"(?:after|following|during|post|in|of\s+(?:rats|mice)\s+with|"
                           r"subjected\s+to|resulting\s+from|induced\s+by|compared\s+(?:with|to)|"
                           r"than)\s+(?:the\s+|an?\s+|focal\s+|acute\s+)?$", re.I)
+# an insult named after a cue and one modifier ("after perinatal brain injury", "in neonatal
+# hypoxic-ischemic injury") is the setting of the claim
+_CONTEXT_WIDE = re.compile(r"\b(?:after|following|post|during|in)\s+(?:the\s+|an?\s+)?"
+                           r"[\w-]+\s+$", re.I)
+_INSULT = re.compile(r"injur|ischemi|ischaemi|stroke|hypoxi|trauma|hemorrhag|haemorrhag|insult",
+                     re.I)
 _ADVERSE = re.compile(r"injur|deficit|damage|loss|death|apoptos|inflamm|edema|oedema|infarct|"
                       r"lesion|immunosuppress|hypomethyl|seizure|impair|dysfunction|atroph|"
                       r"toxic|thromb|hemorrhag|haemorrhag|stroke|ischemi|ischaemi|disease|"
@@ -82,6 +99,13 @@ class Trigger:
     passive: bool
 
 
+# a trigger noun with a modifier right before it and no "of" after it names a state, not a
+# change: "cognitive impairment", "behavioral improvement" are outcomes an effect acts on
+_NAMED_DEFICIT = re.compile(r"^(?:impairments?|deteriorations?)$", re.I)
+_MODIFIED = re.compile(r"\b(?!(?:the|a|an|and|or|of|in|with|to|by|no|any|further|significant|"
+                       r"marked)\b)[a-z][\w-]*(?:al|ive|ic|or|ory|ar)\s+$", re.I)
+
+
 def find_triggers(a: Analysed, clause: Clause) -> list[Trigger]:
     """Change triggers in a clause, outside mention spans (so 'with increased miR-133b' inside
     a preparation name is not a trigger)."""
@@ -98,6 +122,9 @@ def find_triggers(a: Analysed, clause: Clause) -> list[Trigger]:
             continue
         if any(m.start() >= x.start and m.end() <= x.end for x in a.mentions):
             continue  # part of an entity name ("reduced risk" handled as text elsewhere)
+        if _NAMED_DEFICIT.match(word) and _MODIFIED.search(text, clause.start, m.start()) \
+                and not re.match(r"\s+(?:of|in)\b", tail):
+            continue  # "mitigated the neurological behavioral impairment": a deficit named
         kind = next(k for k in _STEMS if m.group(k))
         # "was increased (by X)" is passive; "has been shown to increase" is not (raising)
         passive = bool(_BE.search(text[clause.start:m.start()])) and word.lower().endswith(
@@ -130,10 +157,20 @@ def aspect_of(text: str, start: int, end: int) -> str | None:
 
 
 # the means of an effect, not further objects: "via a ... pathway", "by (directly) targeting X"
-_MECHANISM = re.compile(r"\b(?:via|through)\s+(?:\w+\s+){0,2}(?:mechanisms?|pathways?)\b|"
+_MECHANISM = re.compile(r"\b(?:via|through)\s+(?:\S+\s+){0,5}?(?:mechanisms?|pathways?|axis)\b|"
                         r"\b(?:by|via|through)\s+(?:\w+ly\s+)?(?:targeting|binding|"
                         r"inhibiting|suppressing|repressing|activating|regulating|"
                         r"modulating|down-?regulating|up-?regulating)\b", re.I)
+
+
+# the setting of a claim, not its objects: "in a swine model of TBI and hemorrhagic shock",
+# "in rats with MCAO": what follows describes the model or the subjects
+_SETTING = re.compile(r"\b(?:in|using)\s+(?:[\w-]+\s+){0,4}?(?:models?\s+of|(?:rats|mice|pigs|"
+                      r"swine|animals|monkeys|patients|pups|subjects)\s+with)\b", re.I)
+
+
+_CONSTRUCT = re.compile(r"\s*-\s*(?:enriched|loaded|overexpress\w*|modified|engineered|"
+                        r"primed|pretreated|preconditioned|transfected)\b", re.I)
 
 
 def _objects(a: Analysed, start: int, end: int, *, before: bool = False) -> list[Mention]:
@@ -145,22 +182,45 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False) -> list
     seen = set()
     stop = _MECHANISM.search(a.text, start, end)
     end = stop.start() if stop else end
+    setting = _SETTING.search(a.text, start, end)
+    end = setting.start() if setting else end
+    # ", and skewed microglia towards ...": a coordinated verb phrase begins, its objects are
+    # not this trigger's
+    verb = re.compile(r",\s+and\s+(?!\w+ly\b)[a-z]+ed\b").search(a.text, start, end)
+    end = verb.start() if verb else end
     for m in sorted(a.within(start, end, EFFECT_OBJECTS - {"Disease"}), key=lambda x: x.start):
         preceding = a.text[max(start, m.start - 30):m.start]
         if re.search(r"\banti-?\s*$", a.text[max(0, m.start - 6):m.start], re.I):
             continue  # "anti-inflammation" is not inflammation
         if re.search(r"[A-Za-z]-$", a.text[max(0, m.start - 2):m.start]):
             continue  # part of a compound modifier: "the peri-infarct cortex"
+        if _CONSTRUCT.match(a.text, m.end):
+            continue  # names a construct: "Zeb2/Axin2-enriched exosomes" acts, Zeb2 is no object
         if _CONTEXT_CUE.search(preceding) and not re.search(r"\b(?:of|in)\s+(?:the\s+)?$",
                                                              preceding[-8:]):
             continue
         if re.match(r"\s*(?:models?|rats|mice)\b", a.text[m.end:m.end + 8], re.I):
             continue
+        if _INSULT.search(m.entity.label) and _CONTEXT_WIDE.search(preceding):
+            continue  # "recovery after perinatal brain injury": the injury is the setting
         if m.entity.id in seen:
             continue
         seen.add(m.entity.id)
         objs.append(m)
-    found, _ = open_outcomes(a, start, end, agents=AGENTS, before=before)
+    # a nominal trigger's object follows "of": "a downregulation of pro-inflammatory proteins"
+    of = None if before else re.match(r"\s+of\s+", a.text[start:end])
+    found, _ = open_outcomes(a, start + (of.end() if of else 0), end, agents=AGENTS,
+                             before=before)
+    # a weak one-word synonym right after another mention is that mention's head word, not
+    # an object of its own ("episodic memory formation": no "biosynthetic process")
+    objs = [o for o in objs if not (is_weak(o) and any(
+        p is not o and p.end <= o.start and not a.text[p.end:o.start].strip()
+        for p in a.mentions))]
+    # a weak one-word synonym match inside an open phrase gives way to the phrase
+    objs = [o for o in objs if not (is_weak(o) and any(f.start <= o.start and o.end <= f.end
+                                                         and (f.start, f.end) != (o.start, o.end)
+                                                         for f in found))]
+    seen = {o.entity.id for o in objs}
     for m in found:
         if m.entity.id not in seen and not any(o.start < m.end and m.start < o.end
                                                for o in objs):
@@ -183,6 +243,29 @@ def _treated(a: Analysed, trigger: Trigger, end: int) -> list[Mention]:
     return coordinated(a, diseases[0], frozenset({"Disease"}), backwards=False)
 
 
+# "MSC-EVs in monkeys with cortical injury that induced impairment of ...": the injury, in a
+# relative clause, is what acts, not the treatment named before it
+_CONDITION_CLAUSE = re.compile(r"\b(?:injury|injuries|stroke|ischemia|ischaemia|lesions?|"
+                               r"disease|damage|TBI|SCI|MCAO|occlusion|insult)\s+(?:that|which)"
+                               r"\s+(?:\w+\s+)?\S*$", re.I)
+
+
+# "miR-X inhibitor led to ...", "miR-X ... and its knockdown reduced ...": the loss of the
+# agent acts, so the agent itself is not the subject (its direction would be reversed)
+_LOSS_AFTER = re.compile(r"[-\s]*(?:inhibitors?|antagomirs?|antagonists?|sponges?|knockdown|"
+                         r"silencing)\b", re.I)
+_LOSS_OF = re.compile(r"\b(?:its|their)\s+(?:down-?regulation|knockdown|inhibition|silencing|"
+                      r"deletion|depletion|loss|deficiency|suppression)\b", re.I)
+
+
+def _in_aside(text: str, start: int, m: Mention, at: int) -> bool:
+    """True when ``m`` sits in a non-restrictive relative clause closed before the trigger
+    at ``at``: in "miR-X, which is enriched in exosomes, promoted ..." the exosomes are
+    where miR-X is, the miRNA is the agent."""
+    return bool(re.search(r",\s*(?:which|who)\b[^,]*$", text[start:m.start])
+                and "," in text[m.end:at])
+
+
 def _agent_before(a: Analysed, clause: Clause, at: int, prev: int | None = None
                   ) -> list[Mention]:
     """The agent of an active trigger at ``at``: the nearest treatment mention before it in
@@ -194,10 +277,14 @@ def _agent_before(a: Analysed, clause: Clause, at: int, prev: int | None = None
                                a.text[max(0, m.start - 40):m.start], re.I)
               and not (prev is not None and m.start >= prev and re.search(
                   r"\bof\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", a.text[max(0, m.start - 40):m.start],
-                  re.I) and not re.search(r",?\s*\b(?:which|that|who)\b", a.text[m.end:at]))]
+                  re.I) and not re.search(r",?\s*\b(?:which|that|who)\b", a.text[m.end:at]))
+              and not _in_aside(a.text, clause.start, m, at)
+              and not _CONDITION_CLAUSE.search(a.text, m.end, at)]
     if not agents:
         return []
     nearest = max(agents, key=lambda m: (m.end, m.source))
+    if _LOSS_AFTER.match(a.text, nearest.end, at) or _LOSS_OF.search(a.text, nearest.end, at):
+        return []  # the loss of the nearest agent acts: no agent to name
     # "bone marrow mesenchymal stromal cell (MSC) treatment": the long form, not the
     # abbreviation defined after it
     longer = [m for m in agents if m.end <= nearest.start and m.category == nearest.category
@@ -271,8 +358,13 @@ def extract_effects(a: Analysed, state: DocumentState) -> list[Statement]:
             # previous clause.
             before_after = (_objects(a, prev, trig.start, before=True),
                             _agent_after(a, trig, clause.end))
-            active = (_agent_before(a, clause, trig.start, prev if i > 0 else None),
-                      _objects(a, trig.end, nxt))
+            ahead = _objects(a, trig.end, nxt)
+            if i + 1 < len(triggers):
+                # "promoted a lasting downregulation of X": words right before the next
+                # trigger noun modify it, they are no object of this trigger
+                ahead = [o for o in ahead if not (o.source == "open-outcome"
+                                                  and not a.text[o.end:nxt].strip())]
+            active = (_agent_before(a, clause, trig.start, prev if i > 0 else None), ahead)
             treated = _treated(a, trig, nxt) if active[0] and is_preclinical(a, state) else []
             for subj in active[0] if treated else []:
                 for disease in treated:
@@ -304,6 +396,48 @@ def extract_effects(a: Analysed, state: DocumentState) -> list[Statement]:
                     out.append(as_regulation(found, subj, obj))
     if carried:
         state.subject = [m.entity for m in carried]
+    return out + _effects_of_on(a)
+
+
+# "a positive / beneficial / protective effect of X on Y": X betters Y, said as a noun
+_EFFECT_OF_ON = re.compile(r"\b(?:positive|beneficial|protective|neuroprotective|favou?rable|"
+                           r"therapeutic)\s+effects?\s+of\s+(?P<agent>[^;:]{1,120}?)\s+on\s+",
+                           re.I)
+
+
+# "X has / exerts a positive effect on Y": the agent before, the objects after "on"
+_HAS_EFFECT_ON = re.compile(r"\b(?:has|have|had|exerts?|exerted|shows?|showed)\s+(?:an?\s+)?"
+                            r"(?:\w+\s+)?(?:positive|beneficial|protective|neuroprotective|"
+                            r"favou?rable|therapeutic)\s+effects?\s+on\s+", re.I)
+
+
+def _effects_of_on(a: Analysed) -> list[Statement]:
+    """Effects stated as a noun phrase: "an overall positive effect of MSCs and MSC-derived
+    EVs on the neurobehavioral score" (the agents between "of" and "on"), "X has a positive
+    effect on Y" (the agent before); the objects after "on"; a "better" change."""
+    out: list[Statement] = []
+    for clause in clauses(a.text):
+        found = [(m, a.within(m.start("agent"), m.end("agent"), AGENTS))
+                 for m in _EFFECT_OF_ON.finditer(a.text, clause.start, clause.end)]
+        found += [(m, _agent_before(a, clause, m.start()))
+                  for m in _HAS_EFFECT_ON.finditer(a.text, clause.start, clause.end)]
+        for m, agents in found:
+            if not agents:
+                continue
+            stop = re.search(r"[,;]|\b(?:in|after|following|compared)\b", a.text[m.end():clause.end])
+            end = m.end() + stop.start() if stop else clause.end
+            objects = _objects(a, m.end(), end)
+            ctx = context_for(a, clause)
+            neg = negated(a.text, clause.start, m.start())
+            hedge = hedged(a.text, clause.start, m.start())
+            for obj in objects:
+                for subj in agents:
+                    if obj.entity.id == subj.entity.id:
+                        continue
+                    found = statement(a, "effect.better.nominal", subj.entity, "biolink:affects",
+                                      obj.entity, direction=direction_of("better", obj),
+                                      negated=neg, hedged=hedge, context=ctx)
+                    out.append(as_regulation(found, subj, obj))
     return out
 
 

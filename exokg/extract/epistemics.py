@@ -5,10 +5,11 @@ finding ("that has been shown to ...").
 Hedging cues are the speculation cues of biomedical writing (BioScope style): may, might,
 could be, suggest(s/ed), possibly, presumably, probably, likely, appear(s) to, tendency,
 trend, remains to be established/determined, hypothesi(s|ze), potential(ly) as a claim
-qualifier, whether; and the words of promise and prospects: holds (great) promise,
-promising, prospect(s), perhaps, a potential target / candidate / therapy / strategy,
-is thought / believed / expected to, would be. Negation cues: not, no, neither/nor,
-without, failed to, did not, absence of, lack of, no significant / no difference.
+qualifier or a capacity ("have shown great potential for promoting"), whether; and the
+words of promise and prospects: holds (great) promise, promising, prospect(s), perhaps, a
+potential target / candidate / therapy / strategy, is thought / believed / expected to,
+would be. Negation cues: not, no, neither/nor, without, failed to, did not, absence of,
+lack of, no significant / no difference.
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ _HEDGE = re.compile(
     r"holds?\s+(?:\w+\s+)?promise|promising|prospects?|perhaps|conceivabl[ey]|"
     r"potential\s+(?:\w+\s+){0,2}(?:targets?|candidates?|therap\w*|treatments?|strateg\w+|"
     r"biomarkers?|agents?|tools?|approach\w*|roles?|means|options?)|"
+    # "have shown (great) potential for / to promoting": a capacity, not an effect shown
+    r"(?:shown|show|shows|showed|have|has|hold|holds|demonstrated)\s+(?:\w+\s+)?"
+    r"potential\s+(?:for|to|in)|"
     r"(?:is|are)\s+(?:thought|believed|expected|proposed)\s+to|would\s+(?:be|provide|offer))\b",
     re.I)
 _NEGATION = re.compile(

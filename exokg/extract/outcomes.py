@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from exokg.ids import MAX_SLUG_LENGTH, mint, slugify
 from exokg.model import Analysed, Entity, Mention
 
-__all__ = ["CONDITION_HEADS", "OpenPhrase", "head_of", "is_condition_phrase", "open_outcomes",
+__all__ = ["CONDITION_HEADS", "OpenPhrase", "head_of", "is_condition_phrase", "is_weak",
+           "open_outcomes",
            "outcome_entity", "outcome_for_text", "outcome_id", "outcome_label"]
 
 #: Head nouns that name a disease, injury or insult: the condition of a claim, never its
@@ -43,7 +44,23 @@ in after following by via through at on from with without compared than to into 
 while within among across under over as for versus vs upon before since until whereas which
 that who whose where but was were is are be been being has have had do does did can could may
 might will would should shall must not also thereby thus then respectively both either
+along toward towards relative prior including against per like regarding despite unlike
+evidenced induced caused mediated assessed measured determined indicated shown demonstrated
+observed suggested accompanied reflected characterized characterised associated
+shift shifted shifting switch switched
 """.split())
+# words for the animals or people studied: past the first word of a phrase they begin a new
+# phrase whose preposition was dropped ("the injury outcomes pups showed" -> "injury outcomes")
+_STUDIED = frozenset("""rats mice pups pigs piglets monkeys animals patients subjects
+participants dogs rabbits""".split())
+# a one-word label of this form is an adjective or a participle, never an outcome by itself
+# ("improved cellular, tissue and functional outcomes": "cellular" alone names nothing)
+_ADJECTIVE = re.compile(r"^(?:\w+(?:onal|ular|ical|atory)|\w+ial|\w{3,}ed)$", re.I)
+_NOUNS_LIKE_ADJECTIVES = frozenset({"trial", "potential", "material", "need", "speed",
+                                   "seed", "feed", "bleed"})
+# a lone word naming a kind of agent or molecule is no outcome ("miRNAs", "genes")
+_BARE_KINDS = frozenset({"mirna", "microrna", "gene", "protein", "rna", "mrna", "marker",
+                         "targeting", "binding"})
 _SKIP = frozenset("""the a an its their this these those his her our such any some all each
 several many more less much further specific various different certain multiple numerous
 other neither""".split())
@@ -217,7 +234,7 @@ def _phrases(text: str, start: int, end: int) -> list[OpenPhrase]:
                 break
             i += 1
             continue
-        if lower in _STOP or word in ";:()[].":
+        if lower in _STOP or word in ";:()[]." or (words and lower in _STUDIED):
             break
         if not words and (lower in _SKIP or _ADVERB.match(word)):
             i += 1
@@ -234,6 +251,29 @@ def _phrases(text: str, start: int, end: int) -> list[OpenPhrase]:
 
 _BE_TAIL = re.compile(r"\s*\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been|been|be)"
                       r"(?:\s+\w+ly)*\s*$", re.I)
+
+
+def _is_bare(label: str) -> bool:
+    """True for a label that cannot name an outcome alone: under three characters ("p" of
+    "P < 0.05"), one adjective or participle ("cellular", "sustained") or one word for a
+    kind of molecule ("miRNA")."""
+    if len(label) < 3:
+        return True
+    if " " in label:
+        return False
+    lower = label.lower()
+    return lower in _BARE_KINDS or (bool(_ADJECTIVE.match(lower))
+                                    and lower not in _NOUNS_LIKE_ADJECTIVES)
+
+
+def is_weak(m: Mention) -> bool:
+    """True for an ontology mention of one word matched through a synonym, not its label
+    ("formation" for "biosynthetic process"): inside a longer noun phrase ("glial scar
+    formation") the phrase is the outcome and such a match is no evidence against it."""
+    if m.source != "ontology" or " " in m.text.strip() or "-" in m.text:
+        return False
+    word = m.text.casefold().rstrip("s")
+    return word != m.entity.label.casefold().rstrip("s")
 
 
 def _start_before(text: str, lo: int, end: int) -> int:
@@ -263,7 +303,8 @@ def open_outcomes(a: Analysed, start: int, end: int, *, agents: frozenset[str],
         end = tail.start()
         start = _start_before(a.text, start, end)
     for p in _phrases(a.text, start, end):
-        inside = [m for m in a.mentions if m.start < p.end and p.start < m.end]
+        inside = [m for m in a.mentions if m.start < p.end and p.start < m.end
+                  and not (is_weak(m) and (p.start, p.end) != (m.start, m.end))]
         phrase = a.text[p.start:p.end]
         of_at = re.search(r"\bof\b", phrase)
         head_end = p.start + (of_at.start() if of_at else len(phrase))
@@ -281,9 +322,14 @@ def open_outcomes(a: Analysed, start: int, end: int, *, agents: frozenset[str],
         if is_condition_phrase(p):
             conditions.append(p)
             continue
+        if " of " in p.label and p.label.split(" of ", 1)[1].split()[-1].lower() \
+                in CONDITION_HEADS:
+            # "the lesion size of SCI": the condition is the claim's setting, not the outcome's
+            label = p.label.split(" of ", 1)[0]
+            p = OpenPhrase(p.start, head_end, label, head_of(label))
         if p.head.lower() in _NOT_HEAD or p.label.split()[0] in _NOT_HEAD or \
                 (" " not in p.label and p.label.lower() in _MEASURE) or \
-                all(w.lower() in _VAGUE for w in p.label.split()):
+                all(w.lower() in _VAGUE for w in p.label.split()) or _is_bare(p.label):
             continue
         outcomes.append(Mention(outcome_entity(p.label), p.start, p.end,
                                 a.text[p.start:p.end], "open-outcome"))

@@ -108,8 +108,16 @@ def _is_title(document: Document, a: Analysed) -> bool:
         if f.name == "title":
             return f.start <= a.sentence.span.start < f.end
     return a.sentence.index == 0 and bool(document.title) and \
-        " ".join(a.text.split()).rstrip(".").casefold() == \
-        " ".join(document.title.split()).rstrip(".").casefold()
+        _title_form(a.text) == _title_form(document.title)
+
+
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+
+
+def _title_form(text: str) -> str:
+    """Compare form of a title: spaces collapsed, no final full stop, case folded, every
+    dash a hyphen (a PDF copy writes "Post\u2011Stroke" where the record has "Post-Stroke")."""
+    return _DASHES.sub("-", " ".join(text.split()).rstrip(".").casefold())
 
 
 def claim_status(a: Analysed, study_named: bool) -> ClaimStatus:

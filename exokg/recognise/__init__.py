@@ -8,7 +8,9 @@ vocabulary matcher (:mod:`.lexicon`), the open-vocabulary lexicon of published o
 their long forms were recognised as (:mod:`.document`); "activation of microglia and
 astrocytes" names astrocyte activation too (:mod:`.coordination`). Where mentions overlap, a
 preparation wins over its parts, a miRNA name over a dictionary match, a curated term over an
-ontology name, and a longer match over a shorter one.
+ontology name, and a longer match over a shorter one; one exception: an ontology cell type
+that contains a curated, more general cell name ("neural stem cell" around "stem cell") is
+the more specific reading and replaces it (:func:`specific_cells`).
 """
 
 from __future__ import annotations
@@ -69,7 +71,7 @@ class Recogniser:
                   for m in find_mirnas(text)]
         found = mirnas + self.matcher.find(text)
         if self.open_lexicon is not None:
-            found += self.open_lexicon.find(text)
+            found = specific_cells(found + self.open_lexicon.find(text))
         return found
 
     def mentions(self, text: str) -> list[Mention]:
@@ -86,12 +88,36 @@ class Recogniser:
         text = masked_text(sentence)
         values = find_values(text)
         found = self.base_mentions(text)
-        base = _resolve(found + alias_mentions(text, aliases or {})
-                        + elided_heads(text, found, self.matcher.find))
+        shorts = [m for m in alias_mentions(text, aliases or {})
+                  if not _inside_longer_name(text, m, found)]
+        base = _resolve(found + shorts + elided_heads(text, found, self.matcher.find))
         preparations = find_preparations(text, base)
         top = [m for m in _resolve(preparations + base)
                if not (m.source == "ontology" and m.category in _PARTS_ONLY)]
         return Analysed(document, sentence, tuple(top), tuple(values), tuple(base))
+
+
+def _inside_longer_name(text: str, short: Mention, found: list[Mention]) -> bool:
+    """True when a short form used as the first part of a hyphenated word lies inside a
+    longer name recognised there ("MSCs-derived therapies" is MSC therapy, not MSCs)."""
+    return text[short.end:short.end + 1] == "-" and any(
+        f.start <= short.start and short.end <= f.end and f.end - f.start > short.end - short.start
+        for f in found)
+
+
+def specific_cells(mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` without the curated cell mentions that an ontology cell mention strictly
+    contains: in "neural stem cells" or "adipose tissue-derived stem cells" the curated
+    "stem cell" is only the head of a more specific cell type the Cell Ontology names, and
+    the curated-over-ontology priority must not cut the name down to its head."""
+    wider = [m for m in mentions if m.source == "ontology" and m.entity.category == "Cell"]
+    if not wider:
+        return mentions
+    return [m for m in mentions
+            if not (m.source == "lexicon" and m.entity.category == "Cell"
+                    and any(w.start <= m.start and m.end <= w.end
+                            and (w.end - w.start) > (m.end - m.start)
+                            and w.entity.id != m.entity.id for w in wider))]
 
 
 def masked_text(sentence: Sentence) -> str:

@@ -32,7 +32,10 @@ _ORIGIN_NORMAL = {"allogenic": "allogeneic", "allogeneic": "allogeneic",
                   "autologous": "autologous", "xenogenic": "xenogeneic",
                   "xenogeneic": "xenogeneic", "syngeneic": "syngeneic"}
 _SOURCE_GLUE = re.compile(r"^\)?\s*-?\s*(?:derived|secreted|released|isolated|produced|generated|"
-                          r"originated)?\s*-?\s*$", re.I)
+                          r"originated)?\s*-?\s*"
+                          # "MSC-secreted nano-sized exosomes", "MSC-derived small EVs"
+                          r"(?:(?<=[\w-])\s*(?:nano-?sized|small|large|purified|isolated)\s+)?$",
+                          re.I)
 # "MSCs secrete / release exosomes": the cells' vesicles
 _SECRETE = re.compile(r"^\s+(?:secrete|release|produce|shed)s?\s+(?:small\s+)?$", re.I)
 _SOURCE_AFTER = re.compile(r"^\s*(?:(?:(?:that\s+|which\s+)?(?:were|was)\s+)?(?:derived|isolated|"
@@ -242,7 +245,8 @@ def _look_right(text: str, after: list[Mention], parts: _Parts) -> None:
                 parts.cargo, parts.engineering = m.entity, _ENGINEERING_OF.get(kind, "loaded")
                 parts.source, pos = after[k + 1].entity, after[k + 1].end
                 k += 1
-            elif _LOAD_AFTER.match(gap):
+            elif _LOAD_AFTER.match(gap) or (gap == "/" and not parts.cargo):
+                # "exosomes loaded with miR-X"; "Exos/miR-X", the field's short notation
                 parts.cargo, parts.engineering, pos = m.entity, "loaded", m.end
             elif _ENRICHED_IN.match(gap):
                 kind = _ENRICHED_IN.match(gap).group("kind").lower()

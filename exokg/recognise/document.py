@@ -33,10 +33,17 @@ __all__ = ["alias_mentions", "analyse_sentences", "defined_aliases"]
 
 
 @lru_cache(maxsize=4096)
-def _pattern(short: str) -> re.Pattern[str]:
-    """Where a short form is used: as written, or with / without a plural "s"."""
+def _pattern(short: str, hyphen_after: bool = False) -> re.Pattern[str]:
+    """Where a short form is used: as written, or with / without a plural "s"; with
+    ``hyphen_after`` also as the first part of a hyphenated word ("ASC-derived", "ASC-EVs")."""
     body = re.escape(short[:-1]) + r"s?" if short.endswith("s") else re.escape(short) + r"s?"
-    return re.compile(r"(?<![\w-])" + body + r"(?![\w-])")
+    return re.compile(r"(?<![\w-])" + body + (r"(?!\w)" if hyphen_after else r"(?![\w-])"))
+
+
+def _hyphen_after(entity: Alias) -> bool:
+    """Whether a short form may open a hyphenated word: a cell type's may ("ASC-derived
+    EVs" are vesicles from ASCs), other short forms keep to whole words ("EV-miR-21")."""
+    return not isinstance(entity, tuple) and entity.category == "Cell"
 
 
 #: What a short form stands for: one entity, or a species and the entity its letters after
@@ -48,7 +55,7 @@ def alias_mentions(text: str, aliases: Mapping[str, Alias]) -> list[Mention]:
     """Mentions of the defined short forms in ``text`` (source ``"abbreviation"``)."""
     out: list[Mention] = []
     for short, entity in aliases.items():
-        for m in _pattern(short).finditer(text):
+        for m in _pattern(short, _hyphen_after(entity)).finditer(text):
             if isinstance(entity, tuple):
                 taxon, rest = entity
                 out.append(Mention(taxon, m.start(), m.start() + 1, m.group()[0],

@@ -18,6 +18,7 @@ The build records which lexicon version it used (``BuildResult.lexicon``).
 from __future__ import annotations
 
 import os
+import re
 import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -30,6 +31,9 @@ from exokg.vocabulary import Vocabulary
 __all__ = ["OpenLexicon", "default_open_lexicon"]
 
 _MODES = ("auto", "require", "off")
+#: Postnatal-day notation ("P7", "P21"): written like a gene symbol, never one in this field
+#: (the protein p21 is written in lower case).
+_POSTNATAL_DAY = re.compile(r"P\d{1,2}")
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,8 @@ class OpenLexicon:
         """The lexicon's mentions of ``text``, curated entities substituted."""
         out = []
         for m in self.lexicon.find(text):  # type: ignore[attr-defined]
+            if _POSTNATAL_DAY.fullmatch(m.text):
+                continue  # "P21" in a neonatal study is postnatal day 21, not a gene symbol
             entity = self.curated.get(m.entity.id)
             out.append(m if entity is None else Mention(entity, m.start, m.end, m.text,
                                                         m.source))
