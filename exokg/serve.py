@@ -163,8 +163,10 @@ class Server:
         if not is_loopback(self.host) and not self.allow_remote:
             raise ServeError(f"refusing to listen on {self.host}: the endpoint has no "
                              "authentication; add --allow-remote to serve other machines")
-        if not (Path(self.store) / "CURRENT").is_file():
-            raise ServeError(f"{self.store}: not an Oxigraph store (run 'exokg build' first)")
+        from exokg.graph.store import is_store
+
+        if not is_store(Path(self.store)):
+            raise ServeError(f"{self.store}: not an exokg store (run 'exokg build' first)")
         _check_port_free(self.host, self.port)
         command = self.command()
         import tempfile
