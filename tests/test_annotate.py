@@ -1,5 +1,5 @@
 """``exokg annotate``: the PubTator reader, document mentions, the PubTator and BioC writers
-(offsets, round trips through the ``bioc`` package), the abbreviation hook and the CLI."""
+(offsets, round trips through the ``bioc`` package), abbreviation definitions and the CLI."""
 
 from __future__ import annotations
 
@@ -334,7 +334,7 @@ def test_output_is_deterministic(recogniser: Recogniser) -> None:
                                                                   recogniser)
 
 
-# --- abbreviation definitions (hook onto exokg.text.abbreviations) --------------------------
+# --- abbreviation definitions (exokg.text.abbreviations, checked against the text) ---------
 
 @dataclass(frozen=True)
 class FakeAbbreviation:
@@ -357,10 +357,17 @@ def fake_finder(text: str) -> list[FakeAbbreviation]:
             FakeAbbreviation("XYZ", long, 0, 3, at, at + len(long))]  # wrong offsets: dropped
 
 
-def test_abbreviation_hook_is_empty_without_a_detector(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "exokg.text.abbreviations", None)  # import fails
-    (doc, _) = load_documents([SMALL])
-    assert abbreviation_definitions(doc) == []
+def test_the_real_detector_finds_definitions_in_the_document_text(tmp_path: Path) -> None:
+    path = tmp_path / "abbr.md"
+    path.write_text("Rats underwent middle cerebral artery occlusion (MCAO). After MCAO, "
+                    "bone marrow stromal cells (BMSCs) were given.\n", encoding="utf-8")
+    (doc,) = load_documents([path])
+    found = abbreviation_definitions(doc)
+    assert {(d.short, d.long) for d in found} >= {
+        ("MCAO", "middle cerebral artery occlusion"), ("BMSCs", "bone marrow stromal cells")}
+    for d in found:
+        assert doc.text[d.short_start:d.short_end] == d.short
+        assert doc.text[d.long_start:d.long_end] == d.long
 
 
 def test_abbreviation_definitions_are_written_as_bioc_abbr(recogniser: Recogniser) -> None:

@@ -38,6 +38,7 @@ GraphML as it is. Nodes and edges are added in sorted order, so equal graphs giv
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
@@ -181,7 +182,14 @@ def to_networkx(source: Graph | BuildResult | pyoxigraph.Store) -> nx.MultiDiGra
                     else "|".join(sorted(str(v) for v in values[prop]))
         edges.append((add_node(values[RDF.subject][0]), add_node(values[RDF.object][0]),
                       key, attrs))
+    return assemble_view(nodes, edges)
 
+
+def assemble_view(nodes: dict[str, dict[str, Any]],
+                  edges: Iterable[tuple[str, str, str, dict[str, Any]]]) -> nx.MultiDiGraph:
+    """The view of ``nodes`` (key -> attributes) and ``edges`` ((u, v, key, attributes)),
+    added in a fixed order (nodes by key, edges by key then ends), so equal inputs give
+    equal views whatever order they were read in."""
     view = nx.MultiDiGraph()
     for key in sorted(nodes):
         view.add_node(key, **nodes[key])

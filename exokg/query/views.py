@@ -313,14 +313,9 @@ def _edges(kg: KnowledgeGraph, start: str, include_negated: bool, timeout: float
 
 def _assemble(nodes: dict[str, dict[str, Any]],
               edges: Iterable[tuple[str, str, str, dict[str, Any]]]) -> nx.MultiDiGraph:
-    import networkx as nx
+    from exokg.graph.nx import assemble_view
 
-    view = nx.MultiDiGraph()
-    for key in sorted(nodes):
-        view.add_node(key, **nodes[key])
-    for u, v, key, attrs in sorted(edges, key=lambda e: (e[2], e[0], e[1])):
-        view.add_edge(u, v, key=key, **attrs)
-    return view
+    return assemble_view(nodes, edges)
 
 
 def _endpoint(term: Term, nodes: dict[str, dict[str, Any]]) -> str:
