@@ -7,11 +7,12 @@ status 2; nothing in the output folder is replaced unless the whole build succee
 from __future__ import annotations
 
 import argparse
+import importlib
 import signal
 import sys
 import threading
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from exokg.errors import ExokgError
@@ -111,58 +112,16 @@ def cmd_update(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_viz(args: argparse.Namespace) -> int:
-    from exokg.viz.command import run_viz
+def _command(target: str) -> Callable[[argparse.Namespace], int]:
+    """The command ``module:function``, imported when it runs (so ``exokg --help`` and a
+    command's start do not import every other command's dependencies)."""
+    module, name = target.split(":")
 
-    return run_viz(args)
+    def run(args: argparse.Namespace) -> int:
+        return int(getattr(importlib.import_module(module), name)(args))
 
-
-def cmd_export(args: argparse.Namespace) -> int:
-    from exokg.export.command import run_export
-
-    return run_export(args)
-
-
-def cmd_validate(args: argparse.Namespace) -> int:
-    from exokg.export.command import run_validate
-
-    return run_validate(args)
-
-
-def cmd_report(args: argparse.Namespace) -> int:
-    from exokg.report.command import run_report
-
-    return run_report(args)
-
-
-def cmd_queries(args: argparse.Namespace) -> int:
-    from exokg.query.command import run_queries
-
-    return run_queries(args)
-
-
-def cmd_query(args: argparse.Namespace) -> int:
-    from exokg.query.command import run_query
-
-    return run_query(args)
-
-
-def cmd_annotate(args: argparse.Namespace) -> int:
-    from exokg.annotate.command import run_annotate
-
-    return run_annotate(args)
-
-
-def cmd_lexicon(args: argparse.Namespace) -> int:
-    from exokg.lexicon.command import run_lexicon
-
-    return run_lexicon(args)
-
-
-def cmd_serve(args: argparse.Namespace) -> int:
-    from exokg.serve import run_serve
-
-    return run_serve(args)
+    run.__name__ = name
+    return run
 
 
 def _version() -> str:
@@ -251,7 +210,7 @@ def make_parser() -> argparse.ArgumentParser:
                                     "them with document offsets as PubTator, BioC XML or BioC "
                                     "JSON (see docs/annotate.md).")
     add_annotate_arguments(an)
-    an.set_defaults(func=cmd_annotate)
+    an.set_defaults(func=_command("exokg.annotate.command:run_annotate"))
     from exokg.viz.command import add_viz_arguments
 
     v = add("viz", help="write the interactive HTML page (whole graph or focused)",
@@ -261,7 +220,7 @@ def make_parser() -> argparse.ArgumentParser:
                         "(--query).")
     add_viz_arguments(v)
     _store_option(v, _CURRENT)
-    v.set_defaults(func=cmd_viz)
+    v.set_defaults(func=_command("exokg.viz.command:run_viz"))
     from exokg.export.command import add_export_arguments, add_validate_arguments
 
     e = add("export", help="write one export format (Turtle, N-Triples, JSON-LD, "
@@ -269,14 +228,14 @@ def make_parser() -> argparse.ArgumentParser:
             description="Write one format of the current graph (or of a build of PATHS).")
     add_export_arguments(e)
     _store_option(e, _CURRENT)
-    e.set_defaults(func=cmd_export)
+    e.set_defaults(func=_command("exokg.export.command:run_export"))
     va = add("validate", help="check a graph against the SHACL shapes",
              description="Validate an RDF export (default: the current graph's exports) "
                          "against ontology/shapes.ttl, and an exports folder's KGX files "
                          "against the Biolink Model; exit 1 if not valid.")
     add_validate_arguments(va)
     _store_option(va, "validate the graph in this embedded store folder instead of a file")
-    va.set_defaults(func=cmd_validate)
+    va.set_defaults(func=_command("exokg.export.command:run_validate"))
     from exokg.report.command import add_report_arguments
 
     r = add("report", help="write a readable report of the graph (HTML and Markdown)",
@@ -286,20 +245,20 @@ def make_parser() -> argparse.ArgumentParser:
                         "contradictions and disagreements, each linked to its evidence. "
                         "Needs matplotlib (pip install 'exokg[report]').")
     add_report_arguments(r)
-    r.set_defaults(func=cmd_report)
+    r.set_defaults(func=_command("exokg.report.command:run_report"))
     from exokg.query.command import add_queries_arguments, add_query_arguments
 
     qs = add("queries", help="list the named SPARQL queries",
              description="List the named competency queries with their parameters "
                          "(-v: with descriptions).")
     add_queries_arguments(qs)
-    qs.set_defaults(func=cmd_queries)
+    qs.set_defaults(func=_command("exokg.query.command:run_queries"))
     q = add("query", help="run a named query, a .rq file or a query from stdin",
             description="Run a SPARQL query on the current graph's store, under a time "
                         "limit and a row cap; SERVICE, FROM, LOAD, USING and updates are "
                         "refused.")
     add_query_arguments(q)
-    q.set_defaults(func=cmd_query)
+    q.set_defaults(func=_command("exokg.query.command:run_query"))
     from exokg.lexicon.command import add_lexicon_arguments
 
     lx = add("lexicon", help="build or describe the open-vocabulary lexicon",
@@ -307,7 +266,7 @@ def make_parser() -> argparse.ArgumentParser:
                                     "recognition uses beside the curated vocabulary, or show "
                                     "which one is current.")
     add_lexicon_arguments(lx)
-    lx.set_defaults(func=cmd_lexicon)
+    lx.set_defaults(func=_command("exokg.lexicon.command:run_lexicon"))
 
     from exokg.serve import add_serve_arguments
 
@@ -316,7 +275,7 @@ def make_parser() -> argparse.ArgumentParser:
                                     "read-only and on this machine only unless told "
                                     "otherwise (needs exokg[server]; docs/scale.md).")
     add_serve_arguments(sv)
-    sv.set_defaults(func=cmd_serve)
+    sv.set_defaults(func=_command("exokg.serve:run_serve"))
     return parser
 
 
