@@ -40,6 +40,9 @@ FLOORS: dict[int, tuple[float, float]] = {
     # recall fell from 0.333 to 0.314). The floors are these last figures.
     4: (0.622, 0.447),
     5: (0.294, 0.211),
+    # Batch 6, out of sample for tuning round 2 (docs/devset-batch6.md): measured on main's
+    # rules (exokg at e9290dd) before round 2 was merged, P 0.741 (20/27) R 0.226 (21/93).
+    6: (0.740, 0.225),
 }
 
 
