@@ -26,7 +26,8 @@ abstract is one gold pair.
 end is a miRNA (``MicroRNA``, ``MicroRNACluster``) and whose other end is a gene or protein
 (``Gene``, ``Protein``: type *gene*) or a disease or phenotype (``Disease``, ``Phenotype``:
 type *disease*) gives one predicted pair (SCAI pairs are undirected), counted once per
-document and (miRNA entity, partner entity, type).
+document and (miRNA entity, partner entity, type). A negated statement ("did not identify
+an association of miR-X with D") states no relation and gives none.
 
 **Matching rule.** An exokg entity stands for the gold entities (1) that one of its
 recognised mentions overlaps by at least one character in the statement's evidence sentence,
@@ -243,7 +244,7 @@ def predicted_pairs(gold: GoldDocument, statements: Iterable, mentions: list
     found: dict[tuple[str, str, str], PredictedPair] = {}
     for s in statements:
         obj = s.object
-        if not hasattr(obj, "category"):
+        if not hasattr(obj, "category") or s.negated:
             continue
         ends = [s.subject, obj]
         mirnas = [e for e in ends if e.category in MIRNA_CATEGORIES]
