@@ -156,9 +156,7 @@ def _after_mirna(text: str, m: Mention, d: Mention) -> tuple[str, str, str | Non
     for pattern, rule, predicate in ((_BIOMARKER, "mirna-disease.biomarker",
                                       "biolink:biomarker_for"),
                                      (_ROLE, "mirna-disease.role", "biolink:associated_with")):
-        cue = None
-        for c in pattern.finditer(between):
-            cue = c
+        cue = pattern.search(between)
         before = between[:cue.start()] if cue else ""
         if cue and _WORDS.match(between[cue.end():]) and _FEW_WORDS.match(before) \
                 and not _STOP.search(before) and not _EVENT.search(before):

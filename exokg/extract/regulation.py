@@ -1,6 +1,10 @@
 """miRNA -> target regulation: "miR-X alleviated injury by targeting GENE", "miR-Y directly
 targets the 3'UTR of GENE", "GENE is a direct target of miR-Z", "the miR-X/GENE axis",
-"exosomal miR-Y suppresses GENE1/GENE2 signalling".
+"exosomal miR-Y suppresses GENE1/GENE2 signalling", "miR-X and miR-Y function by targeting
+multiple oncogenes, including GENE", "GENE is (directly) targeted / repressed by miR-X",
+"down-regulation of GENE by miR-X", "GENE ..., a recognized miR-X target gene", "binding
+sites for miR-X in the 3' UTR of GENE", "miR-X recognises the 3'-UTR of GENE", "through
+negative regulation of GENE".
 
 A miRNA binding a transcript represses it, so targeting is negative regulation,
 ``RO:0002212`` (negatively regulates), with direction "decreased". An effect the effect rule
@@ -33,13 +37,44 @@ TARGETS = frozenset({"Gene", "Protein"})
 # "(by|via|through) (directly) targeting", "directly targets", "targeted", "binds (to) the
 # 3'UTR of"
 _TARGETING = re.compile(r"\b(?:(?:by|via|through)\s+(?:\w+ly\s+)?)?(?:\w+ly\s+)?"
-                        r"(?:target(?:s|ed|ing)|bind(?:s|ing)?(?:\s+to)?|bound\s+to)\s+"
+                        r"(?:target(?:s|ed|ing)|bind(?:s|ing)?(?:\s+to)?|bound\s+to|"
+                        r"recogni[sz](?:e|es|ed|ing)|(?:(?:by|via|through)\s+(?:its\s+)?"
+                        r"(?:negative\s+regulation|repression|suppression|silencing)\s+of))\s+"
                         r"(?:the\s+)?(?:3['′’]?\s*-?\s*UTRs?\s+of\s+)?(?:the\s+)?"
                         r"(?:(?:mRNA|gene|transcripts?)\s+(?:of\s+|encoding\s+)?)?", re.I)
-# "GENE is/was (identified as) a (direct / novel / functional) target (gene) of"
-_TARGET_OF = re.compile(r"^\s*(?:,\s*)?(?:(?:is|was|as|were|are)\s+(?:\w+\s+){0,2})?"
-                        r"(?:an?\s+|the\s+)?(?:\w+\s+){0,2}targets?\s+(?:genes?\s+)?of\s+"
-                        r"(?:the\s+)?$", re.I)
+# "GENE is/was (identified as) (one of) a (direct / novel / functional) target (gene) of/for"
+_TARGET_OF = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:(?:is|was|as|were|are)\s+"
+                        r"(?:\w+\s+){0,2})?(?:(?:one|some)\s+of\s+)?(?:an?\s+|the\s+|its\s+)?"
+                        r"(?:[\w-]+\s+){0,2}targets?\s+(?:genes?\s+)?(?:of|for)\s+"
+                        r"(?:the\s+)?(?:miRNAs?\s+|microRNAs?\s+)?$", re.I)
+# "GENE ..., a recognized miR-X target (gene)": the miRNA names the target's regulator
+_TARGET_NOUN_BEFORE = re.compile(r"^\s*(?:\([^()]*\)\s*)?[^.;]{0,40}?,?\s*\b(?:an?|the|its)\s+"
+                                 r"(?:[\w-]+\s+){0,2}$", re.I)
+_TARGET_NOUN_AFTER = re.compile(r"^\s*-?\s*targets?\b", re.I)
+# "GENE is (directly) targeted / repressed by miR-X", "down-regulation of GENE (expression)
+# by miR-X"
+_PASSIVE = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:(?:mRNA|protein|gene)\s+)?(?:(?:expression|"
+                      r"levels?|translation)\s+)?(?:(?:is|was|are|were|being|been)\s+)?"
+                      r"(?:\w+ly\s+)?(?:targeted|repressed|suppressed|silenced|inhibited|"
+                      r"down-?regulated)\s+by\s+(?:the\s+)?$", re.I)
+_NOMINAL_BEFORE = re.compile(r"\b(?:down-?regulation|repression|suppression|inhibition|"
+                             r"silencing|targeting)\s+of\s+(?:the\s+)?$", re.I)
+_NOMINAL_BETWEEN = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:(?:mRNA|protein|gene)\s+)?"
+                              r"(?:expression\s+|translation\s+|levels?\s+)?by\s+(?:the\s+)?$",
+                              re.I)
+# "binding sites for miR-X in the 3' UTR of (the) GENE", "miR-X binding sites in the 3'-UTR
+# of GENE"
+_UTR_AFTER = re.compile(r"^\s*(?:-?\s*(?:binding|target|recognition)\s+(?:sites?|sequences?|"
+                        r"elements?)\s+)?(?:in|within|on|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+                        r"3\s*['′’]?\s*-?\s*(?:UTRs?|untranslated\s+regions?)\s*(?:\([^()]*\)\s*)?"
+                        r"(?:of\s+)?(?:the\s+)?$", re.I)
+_UTR_BEFORE = re.compile(r"\b(?:binding|target|recognition)\s+(?:sites?|sequences?|elements?)\s+"
+                         r"(?:for|of)\s+$", re.I)
+# words between a targeting verb and its target: "targeting multiple oncogenes, including",
+# "recognize specific binding sites in the 3'-UTR of", "bind to their predicted target
+# sequences in the"
+_TARGET_GAP = re.compile(r"^(?:[\w'′’,()-]+\s+){0,8}?(?:of|including|such\s+as|in|namely)\s+"
+                         r"(?:the\s+)?$", re.I)
 _AXIS = re.compile(r"^\s*/\s*$")
 _AXIS_AFTER = re.compile(r"^\s*(?:signal(?:l)?ing\s+)?(?:axis|pathway\s+axis)\b", re.I)
 
@@ -65,10 +100,13 @@ def extract_regulation(a: Analysed, state: DocumentState) -> list[Statement]:
     for clause in clauses(a.text):
         ctx = context_for(a, clause)
         for cue in _TARGETING.finditer(a.text, clause.start, clause.end):
-            if not re.search(r"target|bind|bound", cue.group(), re.I):
+            if not re.search(r"target|bind|bound|recogni|regulation|repression|suppression|"
+                             r"silencing", cue.group(), re.I):
                 continue
             targets = [m for m in a.within(cue.end(), clause.end, TARGETS)
-                       if m.start == cue.end()]
+                       if m.start == cue.end() or _TARGET_GAP.match(a.text[cue.end():m.start])]
+            targets = [m for m in targets if not any(
+                r.start >= cue.end() and r.end <= m.start for r in regulators)][:1]
             before = [m for m in regulators if clause.start <= m.start and m.end <= cue.start()]
             if not targets or not before:
                 continue
@@ -86,6 +124,25 @@ def extract_regulation(a: Analysed, state: DocumentState) -> list[Statement]:
                         out.append(_targets(a, "regulation.target-of", subj, target,
                                             clause.start, target.start, ctx))
                     break
+            before_target = a.text[clause.start:target.start]
+            for m in after:
+                between = a.text[target.end:m.start]
+                if (_PASSIVE.match(between) or (_NOMINAL_BETWEEN.match(between)
+                                                and _NOMINAL_BEFORE.search(before_target))
+                        or (_TARGET_NOUN_BEFORE.match(between)
+                            and _TARGET_NOUN_AFTER.match(a.text[m.end:clause.end]))):
+                    for subj in coordinated(a, m, REGULATORS, backwards=False):
+                        out.append(_targets(a, "regulation.passive", subj, target,
+                                            clause.start, target.start, ctx))
+                    break
+            # "binding sites for miR-X in the 3' UTR of GENE"
+            for m in [r for r in regulators if r.end <= target.start]:
+                if _UTR_AFTER.match(a.text[m.end:target.start]) and (
+                        _UTR_BEFORE.search(a.text[clause.start:m.start])
+                        or re.match(r"\s*-?\s*(?:binding|target|recognition)",
+                                    a.text[m.end:target.start], re.I)):
+                    out.append(_targets(a, "regulation.utr", m, target, clause.start,
+                                        m.start, ctx))
             # "the miR-124/PTEN axis"
             left = [m for m in regulators if m.end <= target.start
                     and _AXIS.match(a.text[m.end:target.start])]
