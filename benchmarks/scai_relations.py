@@ -97,6 +97,8 @@ class GoldDocument:
     entities: list[GoldEntity] = field(default_factory=list)
     #: (miRNA key, partner key, type) of the true pairs
     pairs: set[tuple[str, str, str]] = field(default_factory=set)
+    #: a sentence stating each pair (for error listings)
+    where: dict[tuple[str, str, str], str] = field(default_factory=dict)
 
 
 def name_key(text: str) -> str:
@@ -185,7 +187,9 @@ def read_corpus(path: Path) -> Iterator[GoldDocument]:
                 mirnas = [g for g in ends if g and g.kind == "mirna"]
                 partners = [g for g in ends if g and g.kind in TYPES]
                 if mirnas and partners:
-                    out.pairs.add((mirnas[0].key, partners[0].key, partners[0].kind))
+                    key = (mirnas[0].key, partners[0].key, partners[0].kind)
+                    out.pairs.add(key)
+                    out.where.setdefault(key, stext)
         out.text = text
         _merge_abbreviations(out)
         yield out
@@ -213,6 +217,7 @@ def _merge_abbreviations(doc: GoldDocument) -> None:
     doc.entities = [GoldEntity(g.kind, canon(g.key), g.start, g.end, g.text)
                     for g in doc.entities]
     doc.pairs = {(canon(m), canon(p), t) for m, p, t in doc.pairs}
+    doc.where = {(canon(m), canon(p), t): v for (m, p, t), v in sorted(doc.where.items())}
 
 
 @dataclass(frozen=True)
@@ -377,7 +382,7 @@ def evaluate(path: Path | str = DEFAULT_PATH, recogniser=None) -> dict:
         for t in TYPES:
             totals[split][t].add(counts[t])
             totals["all"][t].add(counts[t])
-        missed[split] += [(gold.pmid, *g) for g in miss]
+        missed[split] += [(gold.pmid, *g, gold.where.get(g, "")) for g in miss]
         wrong[split] += [(gold.pmid, p) for p in bad]
     for by in totals.values():
         both = Counts()
@@ -419,8 +424,8 @@ def main(argv: list[str] | None = None) -> int:
                   f"{x['recognised']}/{x['partners']}")
     if args.errors:
         print(f"\nmissed gold pairs (tune, first {args.errors}):")
-        for pmid, mk, pk, t in r["missed"]["tune"][:args.errors]:
-            print(f"  {pmid} {t}: {mk} - {pk}")
+        for pmid, mk, pk, t, sentence in r["missed"]["tune"][:args.errors]:
+            print(f"  {pmid} {t}: {mk} - {pk} | {sentence[:160]}")
         print(f"\nfalse pairs (tune, first {args.errors}):")
         for pmid, p in r["wrong"]["tune"][:args.errors]:
             print(f"  {pmid} {p.type}: {p.mirna} {p.predicate} {p.partner} [{p.rule}] "

@@ -63,7 +63,9 @@ _WORDS = re.compile(r"^(?:[\w'’()/,-]+\s+){0,6}$")
 _FEW_WORDS = re.compile(r"^\s*(?:[\w'’()/,-]+\s+){0,6}$")
 # what may stand between a miRNA and its change cue: "miR-X (expression) was (significantly)
 # up-regulated", "miR-X levels are markedly reduced", "miR-21 and 221 upregulation"
-_LEVEL_HEAD = re.compile(rf"^\s*(?:\([^()]*\)\s*)?(?:(?:expression|levels?|concentrations?|"
+_LEVEL_HEAD = re.compile(rf"^\s*(?:\([^()]*\)\s*)?(?:,\s*(?:an?\s+)?(?:[\w-]+\s+){{0,2}}?"
+                         rf"(?:miRNA|microRNA|miR)\s+(?:that|which)\s+)?"
+                         rf"(?:(?:expression|levels?|concentrations?|"
                          rf"transcripts?|abundance)\s+)?(?:(?:was|were|is|are|has\s+been|"
                          rf"have\s+been|been|being|be|appeared|appears|remained|became)\s+)?"
                          rf"(?:(?:\w+ly|also|not|further|consistently|most|more|less|highly)\s+)*"
@@ -176,7 +178,9 @@ def _after_mirna(text: str, m: Mention, d: Mention) -> tuple[str, str, str | Non
     # "down-regulation of miR-X in D", "Downregulated miR-X in D", "increased miR-X
     # expression in D"
     cue = _lead_cue(text, m)
-    if cue and re.fullmatch(r"\s*(?:expression|levels?)?\s*", head, re.I):
+    if cue and re.fullmatch(r"\s*(?:expression|levels?)?\s*(?:(?:was|were|is|are)\s+"
+                            r"(?:\w+ly\s+)?(?:found|observed|seen|detected|noted|shown)\s*)?",
+                            head, re.I):
         return "mirna-disease.level", "biolink:associated_with", _direction(cue), cue.start()
     return None
 
@@ -202,11 +206,11 @@ def _before_mirna(text: str, d: Mention, m: Mention, end: int
     lead = text[max(0, d.start - 30):d.start]
     if re.fullmatch(r"\s*in\s+which\s+", between, re.I) or (
             re.search(r"\bin\s+(?:[\w'’-]+\s+){0,3}$", lead, re.I)
-            and re.fullmatch(r"[\w\s'’-]{0,30}?,?\s*", between)
+            and re.fullmatch(r"(?:\s*\([^()]*\))?[\w\s'’-]{0,40}?,?\s*", between)
             and not re.search(r"\b(?:was|were|is|are|of|and)\b", between, re.I)):
-        tail = text[m.end:min(end, m.end + 80)]
+        tail = text[m.end:min(end, m.end + 100)]
         cue = _CHANGE.search(tail)
-        if cue and re.fullmatch(r"(?:[\w/,-]+\s+){0,5}(?:was|were|is|are|been|be)\s+"
+        if cue and re.fullmatch(r"\s*(?:[\w/,-]+\s+){0,8}(?:was|were|is|are|been|be)\s+"
                                 r"(?:\w+ly\s+)?|\s*(?:expression|levels?)\s+(?:was|were|is|"
                                 r"are)\s+(?:\w+ly\s+)?", tail[:cue.start()], re.I):
             return "mirna-disease.level", "biolink:associated_with", _direction(cue), \

@@ -4,7 +4,9 @@ targets the 3'UTR of GENE", "GENE is a direct target of miR-Z", "the miR-X/GENE 
 multiple oncogenes, including GENE", "GENE is (directly) targeted / repressed by miR-X",
 "down-regulation of GENE by miR-X", "GENE ..., a recognized miR-X target gene", "binding
 sites for miR-X in the 3' UTR of GENE", "miR-X recognises the 3'-UTR of GENE", "through
-negative regulation of GENE".
+negative regulation of GENE", "a known miR-X target, GENE", "miR-X negatively (positively)
+regulates GENE" (the only plain regulation verb read: an unsigned "regulates" has no
+direction).
 
 A miRNA binding a transcript represses it, so targeting is negative regulation,
 ``RO:0002212`` (negatively regulates), with direction "decreased". An effect the effect rule
@@ -70,6 +72,11 @@ _UTR_AFTER = re.compile(r"^\s*(?:-?\s*(?:binding|target|recognition)\s+(?:sites?
                         r"(?:of\s+)?(?:the\s+)?$", re.I)
 _UTR_BEFORE = re.compile(r"\b(?:binding|target|recognition)\s+(?:sites?|sequences?|elements?)\s+"
                          r"(?:for|of)\s+$", re.I)
+# "miR-X and miR-Y negatively regulate (the expression of) GENE"
+_SIGNED = re.compile(r"\b(?P<sign>negatively|positively)\s+regulat(?:e|es|ed|ing)\s+(?:the\s+)?"
+                     r"(?:(?:expression|levels?|translation)\s+of\s+)?(?:the\s+)?", re.I)
+# "a known miR-X target in the brain, GENE, ..." (the target named in apposition)
+_TARGET_APPOSITION = re.compile(r"^\s*-?\s*targets?\b[^,;.]{0,40},\s*(?:the\s+)?$", re.I)
 # words between a targeting verb and its target: "targeting multiple oncogenes, including",
 # "recognize specific binding sites in the 3'-UTR of", "bind to their predicted target
 # sequences in the"
@@ -115,6 +122,26 @@ def extract_regulation(a: Analysed, state: DocumentState) -> list[Statement]:
                 for target in coordinated(a, targets[0], TARGETS, backwards=False):
                     out.append(_targets(a, "regulation.targeting", subj, target, clause.start,
                                         cue.start(), ctx))
+        for cue in _SIGNED.finditer(a.text, clause.start, clause.end):
+            targets = [m for m in a.within(cue.end(), clause.end, TARGETS) if m.start == cue.end()]
+            before = [m for m in regulators if clause.start <= m.start and m.end <= cue.start()
+                      and not a.within(m.end, cue.start(), TARGETS)]
+            if not targets or not before:
+                continue
+            positive = cue.group("sign").lower() == "positively"
+            for subj in coordinated(a, max(before, key=lambda m: m.end), REGULATORS,
+                                    backwards=True):
+                for target in coordinated(a, targets[0], TARGETS, backwards=False):
+                    out.append(_targets(a, "regulation.signed", subj, target, clause.start,
+                                        cue.start(), ctx, positive=positive))
+        for m in regulators:
+            if not clause.start <= m.start < clause.end:
+                continue
+            for target in a.within(m.end, clause.end, TARGETS):
+                if _TARGET_APPOSITION.match(a.text[m.end:target.start]):
+                    out.append(_targets(a, "regulation.apposition", m, target, clause.start,
+                                        m.start, ctx))
+                break
         for target in a.within(clause.start, clause.end, TARGETS):
             tail = a.text[target.end:clause.end]
             after = [m for m in regulators if m.start > target.end]
@@ -153,7 +180,11 @@ def extract_regulation(a: Analysed, state: DocumentState) -> list[Statement]:
 
 
 def _targets(a: Analysed, rule: str, subject: Mention, target: Mention, clause_start: int,
-             at: int, ctx) -> Statement:
-    return statement(a, rule, subject.entity, NEGATIVELY_REGULATES, target.entity,
-                     direction="decreased", hedged=hedged(a.text, clause_start, at),
+             at: int, ctx, *, positive: bool = False) -> Statement:
+    """``subject`` negatively (or, with ``positive``, positively) regulates ``target``,
+    hedged and negated as the clause before ``at`` says."""
+    return statement(a, rule, subject.entity,
+                     POSITIVELY_REGULATES if positive else NEGATIVELY_REGULATES, target.entity,
+                     direction="increased" if positive else "decreased",
+                     hedged=hedged(a.text, clause_start, at),
                      negated=negated(a.text, clause_start, at), context=ctx)
