@@ -86,15 +86,30 @@ _AXIS = re.compile(r"^\s*/\s*$")
 _AXIS_AFTER = re.compile(r"^\s*(?:signal(?:l)?ing\s+)?(?:axis|pathway\s+axis)\b", re.I)
 
 
-def as_regulation(s: Statement, subject: Mention, obj: Mention) -> Statement:
+# "knockdown of miR-X", "anti-miR-X", "an inhibitor of miR-X": the miRNA's loss acts
+_LOSS_BEFORE = re.compile(r"(?:\b(?:knock-?down|silencing|inhibition|depletion|deletion|loss|"
+                          r"blockade|antagonism|suppression|down-?regulation)\s+of\s+(?:the\s+)?"
+                          r"(?:endogenous\s+|mature\s+)?|\b(?:inhibitors?|antagomirs?|"
+                          r"sponges?|antisense\s+oligonucleotides?)\s+(?:of|against|to)\s+"
+                          r"(?:the\s+)?|\b(?:anti|antagomir|antisense)\s*-\s*)$", re.I)
+
+
+def as_regulation(s: Statement, subject: Mention, obj: Mention,
+                  a: Analysed | None = None) -> Statement:
     """An effect of a miRNA on a gene or protein as regulation (RO:0002212 for a decrease,
-    RO:0002213 for an increase); any other statement unchanged."""
+    RO:0002213 for an increase); any other statement unchanged. With the sentence ``a``, an
+    effect of the miRNA's loss ("knockdown of miR-X increased GENE", "anti-miR-X raised
+    GENE") is the opposite regulation by the miRNA."""
     if subject.category not in REGULATORS or obj.category not in TARGETS or \
             s.direction is None or s.predicate != "biolink:affects":
         return s
-    predicate = NEGATIVELY_REGULATES if s.direction == "decreased" else POSITIVELY_REGULATES
-    rule = s.evidence[0].rule.replace("effect.", "regulation.", 1)
-    return replace(s, predicate=predicate,
+    lowers = s.direction == "decreased"
+    if a is not None and _LOSS_BEFORE.search(a.text, max(0, subject.start - 60), subject.start):
+        lowers = not lowers
+    predicate = NEGATIVELY_REGULATES if lowers else POSITIVELY_REGULATES
+    rule = s.evidence[0].rule.replace("effect.", "regulation.loss." if lowers == (
+        s.direction != "decreased") else "regulation.", 1)
+    return replace(s, predicate=predicate, direction="decreased" if lowers else "increased",
                    evidence=tuple(replace(e, rule=rule) for e in s.evidence))
 
 
