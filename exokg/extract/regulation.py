@@ -39,26 +39,30 @@ TARGETS = frozenset({"Gene", "Protein"})
 # "(by|via|through) (directly) targeting", "directly targets", "targeted", "binds (to) the
 # 3'UTR of"
 _TARGETING = re.compile(r"\b(?:(?:by|via|through)\s+(?:\w+ly\s+)?)?(?:\w+ly\s+)?"
-                        r"(?:target(?:s|ed|ing)|bind(?:s|ing)?(?:\s+to)?|bound\s+to|"
+                        r"(?:target(?:s|ed|ing)|(?:(?<=\bcan\s)|(?<=\bmay\s)|(?<=\bto\s)|"
+                        r"(?<=could\s)|(?<=might\s)|(?<=would\s))target|"
+                        r"bind(?:s|ing)?(?:\s+to)?|bound\s+to|"
                         r"recogni[sz](?:e|es|ed|ing)|(?:(?:by|via|through)\s+(?:its\s+)?"
                         r"(?:negative\s+regulation|repression|suppression|silencing)\s+of))\s+"
                         r"(?:the\s+)?(?:3['′’]?\s*-?\s*UTRs?\s+of\s+)?(?:the\s+)?"
                         r"(?:(?:mRNA|gene|transcripts?)\s+(?:of\s+|encoding\s+)?)?", re.I)
 # "GENE is/was (identified as) (one of) a (direct / novel / functional) target (gene) of/for"
-_TARGET_OF = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:(?:is|was|as|were|are)\s+"
-                        r"(?:\w+\s+){0,2})?(?:(?:one|some)\s+of\s+)?(?:an?\s+|the\s+|its\s+)?"
-                        r"(?:[\w-]+\s+){0,2}targets?\s+(?:genes?\s+)?(?:of|for)\s+"
+_TARGET_OF = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,\s*(?:which|that)\s[^,;]*,\s*)?(?:,\s*)?"
+                        r"(?:(?:is|was|as|were|are)\s+(?:\w+\s+){0,2})?(?:(?:one|some)\s+of\s+)?"
+                        r"(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,3}targets?\s+(?:genes?\s+)?"
+                        r"(?:of|for)\s+"
                         r"(?:the\s+)?(?:miRNAs?\s+|microRNAs?\s+)?$", re.I)
 # "GENE ..., a recognized miR-X target (gene)": the miRNA names the target's regulator
 _TARGET_NOUN_BEFORE = re.compile(r"^\s*(?:\([^()]*\)\s*)?[^.;]{0,40}?,?\s*\b(?:an?|the|its)\s+"
                                  r"(?:[\w-]+\s+){0,2}$", re.I)
-_TARGET_NOUN_AFTER = re.compile(r"^\s*-?\s*targets?\b", re.I)
+_TARGET_NOUN_AFTER = re.compile(r"^\s*-?\s*target(?:s|ed)?\b", re.I)
 # "GENE is (directly) targeted / repressed by miR-X", "down-regulation of GENE (expression)
 # by miR-X"
-_PASSIVE = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:(?:mRNA|protein|gene)\s+)?(?:(?:expression|"
-                      r"levels?|translation)\s+)?(?:(?:is|was|are|were|being|been)\s+)?"
-                      r"(?:\w+ly\s+)?(?:targeted|repressed|suppressed|silenced|inhibited|"
-                      r"down-?regulated)\s+by\s+(?:the\s+)?$", re.I)
+_PASSIVE = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:(?:mRNA|messenger\s+RNA|protein|gene)\s+)?"
+                      r"(?:(?:expression|levels?|translation)\s+)?(?:(?:is|was|are|were|being|"
+                      r"been)\s+)?(?:\w+ly\s+)?(?:targeted|repressed|suppressed|silenced|"
+                      r"inhibited|down-?regulated)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+                      r"(?:(?:microRNAs?|miRNAs?),?\s+)?$", re.I)
 _NOMINAL_BEFORE = re.compile(r"\b(?:down-?regulation|repression|suppression|inhibition|"
                              r"silencing|targeting)\s+of\s+(?:the\s+)?$", re.I)
 _NOMINAL_BETWEEN = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:(?:mRNA|protein|gene)\s+)?"
@@ -81,7 +85,8 @@ _TARGET_APPOSITION = re.compile(r"^\s*-?\s*targets?\b[^,;.]{0,40},\s*(?:the\s+)?
 # "recognize specific binding sites in the 3'-UTR of", "bind to their predicted target
 # sequences in the"
 _TARGET_GAP = re.compile(r"^(?:[\w'′’,()-]+\s+){0,8}?(?:of|including|such\s+as|in|namely)\s+"
-                         r"(?:the\s+)?$", re.I)
+                         r"(?:the\s+)?$|^(?:the\s+)?(?:[\w'′’-]+\s+){0,4}?(?:genes?|proteins?|"
+                         r"mRNAs?|transcripts?)\s+$", re.I)
 _AXIS = re.compile(r"^\s*/\s*$")
 _AXIS_AFTER = re.compile(r"^\s*(?:signal(?:l)?ing\s+)?(?:axis|pathway\s+axis)\b", re.I)
 
@@ -163,8 +168,9 @@ def extract_regulation(a: Analysed, state: DocumentState) -> list[Statement]:
             for m in after:
                 if _TARGET_OF.match(a.text[target.end:m.start]):
                     for subj in coordinated(a, m, REGULATORS, backwards=False):
-                        out.append(_targets(a, "regulation.target-of", subj, target,
-                                            clause.start, target.start, ctx))
+                        for t in coordinated(a, target, TARGETS, backwards=True):
+                            out.append(_targets(a, "regulation.target-of", subj, t,
+                                                clause.start, t.start, ctx))
                     break
             before_target = a.text[clause.start:target.start]
             for m in after:
