@@ -34,16 +34,16 @@ __all__ = ["DISEASES", "MIRNAS", "extract_mirna_disease", "new_pairs"]
 MIRNAS = frozenset({"MicroRNA", "MicroRNACluster"})
 DISEASES = frozenset({"Disease", "Phenotype"})
 
-_UP = r"(?:up-?\s?regulat\w*|over-?\s?express\w*|hyper-?express\w*|elevat\w*|increas\w*|" \
+_UP = r"(?:(?:highly|strongly|abundantly)\s+expressed|up-?\s?regulat\w*|over-?\s?express\w*|hyper-?express\w*|elevat\w*|increas\w*|" \
       r"higher|raised|enhanced|induc\w*|amplifi\w*|enriched|gain)"
-_DOWN = r"(?:down-?\s?regulat\w*|under-?\s?express\w*|hypo-?express\w*|reduc\w*|decreas\w*|" \
+_DOWN = r"(?:(?:poorly|weakly|barely)\s+expressed|down-?\s?regulat\w*|under-?\s?express\w*|hypo-?express\w*|reduc\w*|decreas\w*|" \
         r"lower|diminish\w*|suppress\w*|loss|lost|silenc\w*|depleted|deplet\w*)"
 _ANY = r"(?:dys-?regulat\w*|de-?regulat\w*|aberrant(?:ly)?(?:\s+expressed)?|altered|" \
        r"differentially\s+expressed|changed|abnormal(?:ly)?\s+expressed|misexpress\w*)"
 _CHANGE = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN})|(?P<any>{_ANY}))", re.I)
 # the disease is introduced by a preposition, with a few words between ("in the brains of
 # AD patients", "after traumatic brain injury", "in human grade II-IV")
-_INTRO = re.compile(r"\b(?:in|after|during|following)\s+(?:[\w'’/-]+\s+){0,4}$", re.I)
+_INTRO = re.compile(r"\b(?:in|after|during|following)\s+(?:[\w'’/-]+\s+){0,5}$", re.I)
 # a word of another event between the cue and the disease ("in meningiomas promotes tumour
 # growth", "impairs the growth of MB cells"): the disease belongs to that event
 _EVENT = re.compile(r"\b(?:promot|inhibit|induc|reduc|increas|decreas|suppress|block|impair|"
