@@ -358,7 +358,8 @@ def evaluate(path: Path | str = DEFAULT_PATH, recogniser=None) -> dict:
     Takes the corpus path and optionally a recogniser (default
     :meth:`exokg.recognise.Recogniser.default`). Returns a dict with ``documents`` (per
     split), ``lexicon``, ``seconds``, ``scores`` ({split: {type: Counts.scores()}}, splits
-    ``tune``, ``held-out``, ``all``; types ``gene``, ``disease`` and ``both``), ``missed`` and ``wrong`` (per split, for listings).
+    ``tune``, ``held-out``, ``all``; types ``gene``, ``disease`` and ``both``), ``missed``
+    and ``wrong`` (per split, for listings).
     Raises FileNotFoundError when the corpus is missing.
     """
     from exokg.pipeline import document_statements

@@ -34,10 +34,12 @@ __all__ = ["DISEASES", "MIRNAS", "extract_mirna_disease", "new_pairs"]
 MIRNAS = frozenset({"MicroRNA", "MicroRNACluster"})
 DISEASES = frozenset({"Disease", "Phenotype"})
 
-_UP = r"(?:(?:highly|strongly|abundantly)\s+expressed|up-?\s?regulat\w*|over-?\s?express\w*|hyper-?express\w*|elevat\w*|increas\w*|" \
-      r"higher|raised|enhanced|induc\w*|amplifi\w*|enriched|gain)"
-_DOWN = r"(?:(?:poorly|weakly|barely)\s+expressed|down-?\s?regulat\w*|under-?\s?express\w*|hypo-?express\w*|reduc\w*|decreas\w*|" \
-        r"lower|diminish\w*|suppress\w*|loss|lost|silenc\w*|depleted|deplet\w*)"
+_UP = (r"(?:(?:highly|strongly|abundantly)\s+expressed|up-?\s?regulat\w*|over-?\s?express\w*|"
+       r"hyper-?express\w*|elevat\w*|increas\w*|higher|raised|enhanced|induc\w*|amplifi\w*|"
+       r"enriched|gain)")
+_DOWN = (r"(?:(?:poorly|weakly|barely)\s+expressed|down-?\s?regulat\w*|under-?\s?express\w*|"
+         r"hypo-?express\w*|reduc\w*|decreas\w*|lower|diminish\w*|suppress\w*|loss|lost|"
+         r"silenc\w*|deplet\w*)")
 _ANY = r"(?:dys-?regulat\w*|de-?regulat\w*|aberrant(?:ly)?(?:\s+expressed)?|altered|" \
        r"differentially\s+expressed|changed|abnormal(?:ly)?\s+expressed|misexpress\w*)"
 _CHANGE = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN})|(?P<any>{_ANY}))", re.I)
@@ -55,11 +57,11 @@ _STOP = re.compile(r"[;:]|\b(?:whereas|while|but|although|compared|than|which|th
 _ROLE = re.compile(r"\b(?:associated\s+with|association\s+with|linked\s+to|implicated\s+in|"
                    r"involved\s+in|involvement\s+in|participat\w*\s+in|roles?\s+in|"
                    r"contribut\w*\s+to|tumou?r[\s-]suppressor\w*(?:\s+\w+)?\s+in|"
-                   r"oncogen\w*(?:\s+\w+)?\s+in|onco-?mirs?\s+in|functions?\s+in|"
+                   r"oncogen\w*(?:\s+\w+)?\s+in|onco-?mirs?\s+in|"
                    r"(?:pathogenesis|progression|development|pathophysiology)\s+of)\s+", re.I)
 _BIOMARKER = re.compile(r"\b(?:(?:bio)?markers?|indicators?|predictors?|signatures?)\s+"
                         r"(?:for|of|in)\s+", re.I)
-_WORDS = re.compile(r"^(?:[\w'’()/,-]+\s+){0,6}$")
+# at most six words ("the pathogenesis of", "poor outcome in")
 _FEW_WORDS = re.compile(r"^\s*(?:[\w'’()/,-]+\s+){0,6}$")
 # what may stand between a miRNA and its change cue: "miR-X (expression) was (significantly)
 # up-regulated", "miR-X levels are markedly reduced", "miR-21 and 221 upregulation"
@@ -76,7 +78,8 @@ _ROLE_BEFORE = re.compile(r"\b(?:roles?|involvement|functions?|implication)\s+(?
 
 
 def extract_mirna_disease(a: Analysed, state: DocumentState) -> list[Statement]:
-    """Association statements of one sentence (see the module docs)."""
+    """Association statements of one analysed sentence (see the module docs); ``state`` is
+    taken for the rules' common signature and not read. Never raises."""
     mirnas = [m for m in a.mentions if m.category in MIRNAS]
     diseases = [m for m in a.mentions if m.category in DISEASES]
     if not mirnas or not diseases:
@@ -128,8 +131,8 @@ def _pairs(a: Analysed, clause: Clause
            ) -> list[tuple[str, str, str | None, Mention, Mention, int]]:
     """(rule, predicate, direction, miRNA, disease, cue offset) of one clause."""
     text = a.text
-    mirnas = [m for m in a.within(clause.start, clause.end, MIRNAS)]
-    diseases = [m for m in a.within(clause.start, clause.end, DISEASES)]
+    mirnas = a.within(clause.start, clause.end, MIRNAS)
+    diseases = a.within(clause.start, clause.end, DISEASES)
     out = []
     for d in diseases:
         before = [m for m in mirnas if m.end <= d.start]
@@ -160,7 +163,7 @@ def _after_mirna(text: str, m: Mention, d: Mention) -> tuple[str, str, str | Non
                                      (_ROLE, "mirna-disease.role", "biolink:associated_with")):
         cue = pattern.search(between)
         before = between[:cue.start()] if cue else ""
-        if cue and _WORDS.match(between[cue.end():]) and _FEW_WORDS.match(before) \
+        if cue and _FEW_WORDS.match(between[cue.end():]) and _FEW_WORDS.match(before) \
                 and not _STOP.search(before) and not _EVENT.search(before):
             level = _lead_cue(text, m) if rule == "mirna-disease.role" else None
             return rule, predicate, level and _direction(level), m.end + cue.start()

@@ -72,7 +72,8 @@ _NOMINAL_BETWEEN = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:(?:mRNA|protein|gene)\s
 # of GENE"
 _UTR_AFTER = re.compile(r"^\s*(?:-?\s*(?:binding|target|recognition)\s+(?:sites?|sequences?|"
                         r"elements?)\s+)?(?:in|within|on|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
-                        r"3\s*['′’]?\s*-?\s*(?:UTRs?|untranslated\s+regions?)\s*(?:\([^()]*\)\s*)?"
+                        r"3\s*['′’]?\s*-?\s*(?:UTRs?|untranslated\s+regions?)\s*"
+                        r"(?:\([^()]*\)\s*)?"
                         r"(?:of\s+)?(?:the\s+)?$", re.I)
 _UTR_BEFORE = re.compile(r"\b(?:binding|target|recognition)\s+(?:sites?|sequences?|elements?)\s+"
                          r"(?:for|of)\s+$", re.I)
