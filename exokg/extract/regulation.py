@@ -131,8 +131,14 @@ def extract_regulation(a: Analysed, state: DocumentState) -> list[Statement]:
             if not re.search(r"target|bind|bound|recogni|regulation|repression|suppression|"
                              r"silencing", cue.group(), re.I):
                 continue
+            # a bare noun "binding" takes no words before its target ("decreased binding of
+            # X and Y" is X binding Y), unless they are its sites ("binding sites in the X
+            # 3'-UTR")
+            gap_ok = not re.search(r"\bbinding\s*$", cue.group(), re.I) or bool(
+                re.match(r"sites?\b", a.text[cue.end():], re.I))
             targets = [m for m in a.within(cue.end(), clause.end, TARGETS)
-                       if m.start == cue.end() or _TARGET_GAP.match(a.text[cue.end():m.start])]
+                       if m.start == cue.end()
+                       or (gap_ok and _TARGET_GAP.match(a.text[cue.end():m.start]))]
             targets = [m for m in targets if not any(
                 r.start >= cue.end() and r.end <= m.start for r in regulators)][:1]
             before = [m for m in regulators if clause.start <= m.start and m.end <= cue.start()]
