@@ -17,6 +17,7 @@ from exokg.extract.claims import extract_advantages, extract_benefit, extract_ca
     extract_component, extract_transfer
 from exokg.extract.context import note_study
 from exokg.extract.effects import extract_effects
+from exokg.extract.mirna_disease import extract_mirna_disease, new_pairs
 from exokg.extract.status import claim_status, speaks_of_study
 from exokg.extract.references import resolve_references
 from exokg.extract.regulation import extract_regulation
@@ -51,6 +52,7 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
     found += extract_cargo(a, state)
     found += extract_component(a, state)
     found += extract_regulation(a, state)
+    found += new_pairs(found, extract_mirna_disease(a, state))
     if not exclusive:
         found += extract_effects(a, state)
     return _situate(a, state, found)

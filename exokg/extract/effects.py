@@ -393,7 +393,7 @@ def extract_effects(a: Analysed, state: DocumentState) -> list[Statement]:
                                       subj.entity, "biolink:affects", obj.entity,
                                       direction=direction_of(trig.kind, obj), aspect=aspect,
                                       negated=neg, hedged=hedge, context=ctx)
-                    out.append(as_regulation(found, subj, obj))
+                    out.append(as_regulation(found, subj, obj, a))
     if carried:
         state.subject = [m.entity for m in carried]
     return out + _effects_of_on(a)
@@ -437,7 +437,7 @@ def _effects_of_on(a: Analysed) -> list[Statement]:
                     found = statement(a, "effect.better.nominal", subj.entity, "biolink:affects",
                                       obj.entity, direction=direction_of("better", obj),
                                       negated=neg, hedged=hedge, context=ctx)
-                    out.append(as_regulation(found, subj, obj))
+                    out.append(as_regulation(found, subj, obj, a))
     return out
 
 

@@ -1,6 +1,12 @@
 """miRNA -> target regulation: "miR-X alleviated injury by targeting GENE", "miR-Y directly
 targets the 3'UTR of GENE", "GENE is a direct target of miR-Z", "the miR-X/GENE axis",
-"exosomal miR-Y suppresses GENE1/GENE2 signalling".
+"exosomal miR-Y suppresses GENE1/GENE2 signalling", "miR-X and miR-Y function by targeting
+multiple oncogenes, including GENE", "GENE is (directly) targeted / repressed by miR-X",
+"down-regulation of GENE by miR-X", "GENE ..., a recognized miR-X target gene", "binding
+sites for miR-X in the 3' UTR of GENE", "miR-X recognises the 3'-UTR of GENE", "through
+negative regulation of GENE", "a known miR-X target, GENE", "miR-X negatively (positively)
+regulates GENE" (the only plain regulation verb read: an unsigned "regulates" has no
+direction).
 
 A miRNA binding a transcript represses it, so targeting is negative regulation,
 ``RO:0002212`` (negatively regulates), with direction "decreased". An effect the effect rule
@@ -33,26 +39,83 @@ TARGETS = frozenset({"Gene", "Protein"})
 # "(by|via|through) (directly) targeting", "directly targets", "targeted", "binds (to) the
 # 3'UTR of"
 _TARGETING = re.compile(r"\b(?:(?:by|via|through)\s+(?:\w+ly\s+)?)?(?:\w+ly\s+)?"
-                        r"(?:target(?:s|ed|ing)|bind(?:s|ing)?(?:\s+to)?|bound\s+to)\s+"
+                        r"(?:target(?:s|ed|ing)|(?:(?<=\bcan\s)|(?<=\bmay\s)|(?<=\bto\s)|"
+                        r"(?<=could\s)|(?<=might\s)|(?<=would\s))target|"
+                        r"bind(?:s|ing)?(?:\s+to)?|bound\s+to|"
+                        r"recogni[sz](?:e|es|ed|ing)|(?:(?:by|via|through)\s+(?:its\s+)?"
+                        r"(?:negative\s+regulation|repression|suppression|silencing)\s+of))\s+"
                         r"(?:the\s+)?(?:3['′’]?\s*-?\s*UTRs?\s+of\s+)?(?:the\s+)?"
                         r"(?:(?:mRNA|gene|transcripts?)\s+(?:of\s+|encoding\s+)?)?", re.I)
-# "GENE is/was (identified as) a (direct / novel / functional) target (gene) of"
-_TARGET_OF = re.compile(r"^\s*(?:,\s*)?(?:(?:is|was|as|were|are)\s+(?:\w+\s+){0,2})?"
-                        r"(?:an?\s+|the\s+)?(?:\w+\s+){0,2}targets?\s+(?:genes?\s+)?of\s+"
-                        r"(?:the\s+)?$", re.I)
+# "GENE is/was (identified as) (one of) a (direct / novel / functional) target (gene) of/for"
+_TARGET_OF = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,\s*(?:which|that)\s[^,;]*,\s*)?(?:,\s*)?"
+                        r"(?:(?:is|was|as|were|are)\s+(?:\w+\s+){0,2})?(?:(?:one|some)\s+of\s+)?"
+                        r"(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,3}targets?\s+(?:genes?\s+)?"
+                        r"(?:of|for)\s+"
+                        r"(?:the\s+)?(?:miRNAs?\s+|microRNAs?\s+)?$", re.I)
+# "GENE ..., a recognized miR-X target (gene)": the miRNA names the target's regulator
+_TARGET_NOUN_BEFORE = re.compile(r"^\s*(?:\([^()]*\)\s*)?[^.;]{0,40}?,?\s*\b(?:an?|the|its)\s+"
+                                 r"(?:[\w-]+\s+){0,2}$", re.I)
+_TARGET_NOUN_AFTER = re.compile(r"^\s*-?\s*target(?:s|ed)?\b", re.I)
+# "GENE is (directly) targeted / repressed by miR-X", "down-regulation of GENE (expression)
+# by miR-X"
+_PASSIVE = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:(?:mRNA|messenger\s+RNA|protein|gene)\s+)?"
+                      r"(?:(?:expression|levels?|translation)\s+)?(?:(?:is|was|are|were|being|"
+                      r"been)\s+)?(?:\w+ly\s+)?(?:targeted|repressed|suppressed|silenced|"
+                      r"inhibited|down-?regulated)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+                      r"(?:(?:microRNAs?|miRNAs?),?\s+)?$", re.I)
+_NOMINAL_BEFORE = re.compile(r"\b(?:down-?regulation|repression|suppression|inhibition|"
+                             r"silencing|targeting)\s+of\s+(?:the\s+)?$", re.I)
+_NOMINAL_BETWEEN = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:(?:mRNA|protein|gene)\s+)?"
+                              r"(?:expression\s+|translation\s+|levels?\s+)?by\s+(?:the\s+)?$",
+                              re.I)
+# "binding sites for miR-X in the 3' UTR of (the) GENE", "miR-X binding sites in the 3'-UTR
+# of GENE"
+_UTR_AFTER = re.compile(r"^\s*(?:-?\s*(?:binding|target|recognition)\s+(?:sites?|sequences?|"
+                        r"elements?)\s+)?(?:in|within|on|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+                        r"3\s*['′’]?\s*-?\s*(?:UTRs?|untranslated\s+regions?)\s*"
+                        r"(?:\([^()]*\)\s*)?"
+                        r"(?:of\s+)?(?:the\s+)?$", re.I)
+_UTR_BEFORE = re.compile(r"\b(?:binding|target|recognition)\s+(?:sites?|sequences?|elements?)\s+"
+                         r"(?:for|of)\s+$", re.I)
+# "miR-X and miR-Y negatively regulate (the expression of) GENE"
+_SIGNED = re.compile(r"\b(?P<sign>negatively|positively)\s+regulat(?:e|es|ed|ing)\s+(?:the\s+)?"
+                     r"(?:(?:expression|levels?|translation)\s+of\s+)?(?:the\s+)?", re.I)
+# "a known miR-X target in the brain, GENE, ..." (the target named in apposition)
+_TARGET_APPOSITION = re.compile(r"^\s*-?\s*targets?\b[^,;.]{0,40},\s*(?:the\s+)?$", re.I)
+# words between a targeting verb and its target: "targeting multiple oncogenes, including",
+# "recognize specific binding sites in the 3'-UTR of", "bind to their predicted target
+# sequences in the"
+_TARGET_GAP = re.compile(r"^(?:[\w'′’,()-]+\s+){0,8}?(?:of|including|such\s+as|in|namely)\s+"
+                         r"(?:the\s+)?$|^(?:the\s+)?(?:[\w'′’-]+\s+){0,4}?(?:genes?|proteins?|"
+                         r"mRNAs?|transcripts?)\s+$", re.I)
 _AXIS = re.compile(r"^\s*/\s*$")
 _AXIS_AFTER = re.compile(r"^\s*(?:signal(?:l)?ing\s+)?(?:axis|pathway\s+axis)\b", re.I)
 
 
-def as_regulation(s: Statement, subject: Mention, obj: Mention) -> Statement:
+# "knockdown of miR-X", "anti-miR-X", "an inhibitor of miR-X": the miRNA's loss acts
+_LOSS_BEFORE = re.compile(r"(?:\b(?:knock-?down|silencing|inhibition|depletion|deletion|loss|"
+                          r"blockade|antagonism|suppression|down-?regulation)\s+of\s+(?:the\s+)?"
+                          r"(?:endogenous\s+|mature\s+)?|\b(?:inhibitors?|antagomirs?|"
+                          r"sponges?|antisense\s+oligonucleotides?)\s+(?:of|against|to)\s+"
+                          r"(?:the\s+)?|\b(?:anti|antagomir|antisense)\s*-\s*)$", re.I)
+
+
+def as_regulation(s: Statement, subject: Mention, obj: Mention,
+                  a: Analysed | None = None) -> Statement:
     """An effect of a miRNA on a gene or protein as regulation (RO:0002212 for a decrease,
-    RO:0002213 for an increase); any other statement unchanged."""
+    RO:0002213 for an increase); any other statement unchanged. With the sentence ``a``, an
+    effect of the miRNA's loss ("knockdown of miR-X increased GENE", "anti-miR-X raised
+    GENE") is the opposite regulation by the miRNA."""
     if subject.category not in REGULATORS or obj.category not in TARGETS or \
             s.direction is None or s.predicate != "biolink:affects":
         return s
-    predicate = NEGATIVELY_REGULATES if s.direction == "decreased" else POSITIVELY_REGULATES
-    rule = s.evidence[0].rule.replace("effect.", "regulation.", 1)
-    return replace(s, predicate=predicate,
+    lowers = s.direction == "decreased"
+    if a is not None and _LOSS_BEFORE.search(a.text, max(0, subject.start - 60), subject.start):
+        lowers = not lowers
+    predicate = NEGATIVELY_REGULATES if lowers else POSITIVELY_REGULATES
+    rule = s.evidence[0].rule.replace("effect.", "regulation.loss." if lowers == (
+        s.direction != "decreased") else "regulation.", 1)
+    return replace(s, predicate=predicate, direction="decreased" if lowers else "increased",
                    evidence=tuple(replace(e, rule=rule) for e in s.evidence))
 
 
@@ -65,10 +128,19 @@ def extract_regulation(a: Analysed, state: DocumentState) -> list[Statement]:
     for clause in clauses(a.text):
         ctx = context_for(a, clause)
         for cue in _TARGETING.finditer(a.text, clause.start, clause.end):
-            if not re.search(r"target|bind|bound", cue.group(), re.I):
+            if not re.search(r"target|bind|bound|recogni|regulation|repression|suppression|"
+                             r"silencing", cue.group(), re.I):
                 continue
+            # a bare noun "binding" takes no words before its target ("decreased binding of
+            # X and Y" is X binding Y), unless they are its sites ("binding sites in the X
+            # 3'-UTR")
+            gap_ok = not re.search(r"\bbinding\s*$", cue.group(), re.I) or bool(
+                re.match(r"sites?\b", a.text[cue.end():], re.I))
             targets = [m for m in a.within(cue.end(), clause.end, TARGETS)
-                       if m.start == cue.end()]
+                       if m.start == cue.end()
+                       or (gap_ok and _TARGET_GAP.match(a.text[cue.end():m.start]))]
+            targets = [m for m in targets if not any(
+                r.start >= cue.end() and r.end <= m.start for r in regulators)][:1]
             before = [m for m in regulators if clause.start <= m.start and m.end <= cue.start()]
             if not targets or not before:
                 continue
@@ -77,15 +149,55 @@ def extract_regulation(a: Analysed, state: DocumentState) -> list[Statement]:
                 for target in coordinated(a, targets[0], TARGETS, backwards=False):
                     out.append(_targets(a, "regulation.targeting", subj, target, clause.start,
                                         cue.start(), ctx))
+        for cue in _SIGNED.finditer(a.text, clause.start, clause.end):
+            targets = [m for m in a.within(cue.end(), clause.end, TARGETS) if m.start == cue.end()]
+            before = [m for m in regulators if clause.start <= m.start and m.end <= cue.start()
+                      and not a.within(m.end, cue.start(), TARGETS)]
+            if not targets or not before:
+                continue
+            positive = cue.group("sign").lower() == "positively"
+            for subj in coordinated(a, max(before, key=lambda m: m.end), REGULATORS,
+                                    backwards=True):
+                for target in coordinated(a, targets[0], TARGETS, backwards=False):
+                    out.append(_targets(a, "regulation.signed", subj, target, clause.start,
+                                        cue.start(), ctx, positive=positive))
+        for m in regulators:
+            if not clause.start <= m.start < clause.end:
+                continue
+            for target in a.within(m.end, clause.end, TARGETS):
+                if _TARGET_APPOSITION.match(a.text[m.end:target.start]):
+                    out.append(_targets(a, "regulation.apposition", m, target, clause.start,
+                                        m.start, ctx))
+                break
         for target in a.within(clause.start, clause.end, TARGETS):
             tail = a.text[target.end:clause.end]
             after = [m for m in regulators if m.start > target.end]
             for m in after:
                 if _TARGET_OF.match(a.text[target.end:m.start]):
                     for subj in coordinated(a, m, REGULATORS, backwards=False):
-                        out.append(_targets(a, "regulation.target-of", subj, target,
+                        for t in coordinated(a, target, TARGETS, backwards=True):
+                            out.append(_targets(a, "regulation.target-of", subj, t,
+                                                clause.start, t.start, ctx))
+                    break
+            before_target = a.text[clause.start:target.start]
+            for m in after:
+                between = a.text[target.end:m.start]
+                if (_PASSIVE.match(between) or (_NOMINAL_BETWEEN.match(between)
+                                                and _NOMINAL_BEFORE.search(before_target))
+                        or (_TARGET_NOUN_BEFORE.match(between)
+                            and _TARGET_NOUN_AFTER.match(a.text[m.end:clause.end]))):
+                    for subj in coordinated(a, m, REGULATORS, backwards=False):
+                        out.append(_targets(a, "regulation.passive", subj, target,
                                             clause.start, target.start, ctx))
                     break
+            # "binding sites for miR-X in the 3' UTR of GENE"
+            for m in [r for r in regulators if r.end <= target.start]:
+                if _UTR_AFTER.match(a.text[m.end:target.start]) and (
+                        _UTR_BEFORE.search(a.text[clause.start:m.start])
+                        or re.match(r"\s*-?\s*(?:binding|target|recognition)",
+                                    a.text[m.end:target.start], re.I)):
+                    out.append(_targets(a, "regulation.utr", m, target, clause.start,
+                                        m.start, ctx))
             # "the miR-124/PTEN axis"
             left = [m for m in regulators if m.end <= target.start
                     and _AXIS.match(a.text[m.end:target.start])]
@@ -96,7 +208,11 @@ def extract_regulation(a: Analysed, state: DocumentState) -> list[Statement]:
 
 
 def _targets(a: Analysed, rule: str, subject: Mention, target: Mention, clause_start: int,
-             at: int, ctx) -> Statement:
-    return statement(a, rule, subject.entity, NEGATIVELY_REGULATES, target.entity,
-                     direction="decreased", hedged=hedged(a.text, clause_start, at),
+             at: int, ctx, *, positive: bool = False) -> Statement:
+    """``subject`` negatively (or, with ``positive``, positively) regulates ``target``,
+    hedged and negated as the clause before ``at`` says."""
+    return statement(a, rule, subject.entity,
+                     POSITIVELY_REGULATES if positive else NEGATIVELY_REGULATES, target.entity,
+                     direction="increased" if positive else "decreased",
+                     hedged=hedged(a.text, clause_start, at),
                      negated=negated(a.text, clause_start, at), context=ctx)

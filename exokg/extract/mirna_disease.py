@@ -1,0 +1,221 @@
+"""miRNA-disease associations: the ways the field reports that a miRNA's level is changed
+in a disease, or that a miRNA plays a part in one.
+
+* "miR-X was (significantly) up-regulated / overexpressed / reduced in (the brains of) D
+  (patients)", "down-regulation of miR-X in D", "Downregulated miR-X in D promotes ...",
+  "in D, miR-X and miR-Y were elevated", "D in which miR-X was up-regulated" ->
+  miR-X ``biolink:associated_with`` D, direction increased or decreased (none for
+  "dysregulated", "aberrantly expressed", "altered"; rule ``mirna-disease.level``);
+* "miR-X is associated with / implicated in / involved in / contributes to (the
+  pathogenesis of) D", "a role of miR-X in D", "miR-X acts as a tumour suppressor / an
+  oncogene in D" -> miR-X ``biolink:associated_with`` D (``mirna-disease.role``);
+* "serum miR-X as a (potential) biomarker of / for D", "miR-X, a prognostic marker of D" ->
+  miR-X ``biolink:biomarker_for`` D (``mirna-disease.biomarker``).
+
+A disease is never the object of increases or decreases: the direction says how the
+miRNA's level differs in the disease, as the biomarker level rule has it. Negation and hedges
+are read as for every other rule ("was not altered in D", "may contribute to D"). A miRNA
+the biomarker rules already relate to a disease in the sentence is left to them
+(:func:`new_pairs`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from exokg.extract.base import Analysed, Clause, DocumentState, clauses, coordinated, statement
+from exokg.extract.context import context_for
+from exokg.extract.epistemics import hedged, negated
+from exokg.model import Mention, Statement
+
+__all__ = ["DISEASES", "MIRNAS", "extract_mirna_disease", "new_pairs"]
+
+MIRNAS = frozenset({"MicroRNA", "MicroRNACluster"})
+DISEASES = frozenset({"Disease", "Phenotype"})
+
+_UP = (r"(?:(?:highly|strongly|abundantly)\s+expressed|up-?\s?regulat\w*|over-?\s?express\w*|"
+       r"hyper-?express\w*|elevat\w*|increas\w*|higher|raised|enhanced|induc\w*|amplifi\w*|"
+       r"enriched|gain)")
+_DOWN = (r"(?:(?:poorly|weakly|barely)\s+expressed|down-?\s?regulat\w*|under-?\s?express\w*|"
+         r"hypo-?express\w*|reduc\w*|decreas\w*|lower|diminish\w*|suppress\w*|loss|lost|"
+         r"silenc\w*|deplet\w*)")
+_ANY = r"(?:dys-?regulat\w*|de-?regulat\w*|aberrant(?:ly)?(?:\s+expressed)?|altered|" \
+       r"differentially\s+expressed|changed|abnormal(?:ly)?\s+expressed|misexpress\w*)"
+_CHANGE = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN})|(?P<any>{_ANY}))", re.I)
+# the disease is introduced by a preposition, with a few words between ("in the brains of
+# AD patients", "after traumatic brain injury", "in human grade II-IV")
+_INTRO = re.compile(r"\b(?:in|after|during|following)\s+(?:[\w'’/-]+\s+){0,5}$", re.I)
+# a word of another event between the cue and the disease ("in meningiomas promotes tumour
+# growth", "impairs the growth of MB cells"): the disease belongs to that event
+_EVENT = re.compile(r"\b(?:promot|inhibit|induc|reduc|increas|decreas|suppress|block|impair|"
+                    r"activat|regulat|target|caus|lead|enhanc|prevent|mediat|contribut|"
+                    r"attenuat|alleviat|exacerbat|protect)\w*", re.I)
+# words that end what one change cue can govern: another finite clause or a comparison
+_STOP = re.compile(r"[;:]|\b(?:whereas|while|but|although|compared|than|which|that|and\s+"
+                   r"(?:was|were|is|are)|by)\b", re.I)
+_ROLE = re.compile(r"\b(?:associated\s+with|association\s+with|linked\s+to|implicated\s+in|"
+                   r"involved\s+in|involvement\s+in|participat\w*\s+in|roles?\s+in|"
+                   r"contribut\w*\s+to|tumou?r[\s-]suppressor\w*(?:\s+\w+)?\s+in|"
+                   r"oncogen\w*(?:\s+\w+)?\s+in|onco-?mirs?\s+in|"
+                   r"(?:pathogenesis|progression|development|pathophysiology)\s+of)\s+", re.I)
+_BIOMARKER = re.compile(r"\b(?:(?:bio)?markers?|indicators?|predictors?|signatures?)\s+"
+                        r"(?:for|of|in)\s+", re.I)
+# at most six words ("the pathogenesis of", "poor outcome in")
+_FEW_WORDS = re.compile(r"^\s*(?:[\w'’()/,-]+\s+){0,6}$")
+# what may stand between a miRNA and its change cue: "miR-X (expression) was (significantly)
+# up-regulated", "miR-X levels are markedly reduced", "miR-21 and 221 upregulation"
+_LEVEL_HEAD = re.compile(rf"^\s*(?:\([^()]*\)\s*)?(?:,\s*(?:an?\s+)?(?:[\w-]+\s+){{0,2}}?"
+                         rf"(?:miRNA|microRNA|miR)\s+(?:that|which)\s+)?"
+                         rf"(?:(?:expression|levels?|concentrations?|"
+                         rf"transcripts?|abundance)\s+)?(?:(?:was|were|is|are|has\s+been|"
+                         rf"have\s+been|been|being|be|appeared|appears|remained|became)\s+)?"
+                         rf"(?:(?:\w+ly|also|not|further|consistently|most|more|less|highly)\s+)*"
+                         rf"(?:{_UP}|{_DOWN}|{_ANY})\s*$", re.I)
+# "a role of miR-X in D" (the cue before the miRNA)
+_ROLE_BEFORE = re.compile(r"\b(?:roles?|involvement|functions?|implication)\s+(?:of|for)\s+"
+                          r"(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def extract_mirna_disease(a: Analysed, state: DocumentState) -> list[Statement]:
+    """Association statements of one analysed sentence (see the module docs); ``state`` is
+    taken for the rules' common signature and not read. Never raises."""
+    mirnas = [m for m in a.mentions if m.category in MIRNAS]
+    diseases = [m for m in a.mentions if m.category in DISEASES]
+    if not mirnas or not diseases:
+        return []
+    out: list[Statement] = []
+    seen: set[tuple[str, str]] = set()
+    for clause in _parts(a.text):
+        ctx = context_for(a, clause)
+        for rule, predicate, direction, mirna, disease, at in _pairs(a, clause):
+            group = coordinated(a, mirna, MIRNAS, backwards=mirna.end <= disease.start)
+            for m in group:
+                key = (m.entity.id, disease.entity.id)
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(statement(a, rule, m.entity, predicate, disease.entity,
+                                     direction=direction, hedged=hedged(a.text, clause.start, at),
+                                     negated=negated(a.text, clause.start, at), context=ctx))
+    return out
+
+
+def new_pairs(found: Iterable[Statement], candidates: list[Statement]) -> list[Statement]:
+    """``candidates`` without those of a miRNA that another rule of the sentence already
+    relates to a disease (the biomarker rules read "increased miR-X is associated with
+    acute ischaemic stroke" with its direction; the nested "ischaemic stroke" adds
+    nothing)."""
+    known = {s.subject.id for s in found
+             if getattr(s.object, "category", None) in DISEASES}
+    return [s for s in candidates if s.subject.id not in known]
+
+
+def _parts(text: str) -> list[Clause]:
+    """Clauses, also cut at a bare "whereas" / "while" (the contrast of two findings)."""
+    out: list[Clause] = []
+    for c in clauses(text):
+        start = c.start
+        for m in re.finditer(r"\s(?:whereas|while)\s", text[c.start:c.end]):
+            out.append(Clause(start, c.start + m.start()))
+            start = c.start + m.end()
+        out.append(Clause(start, c.end))
+    return out
+
+
+def _direction(cue: re.Match[str]) -> str | None:
+    return "increased" if cue.group("up") else "decreased" if cue.group("down") else None
+
+
+def _pairs(a: Analysed, clause: Clause
+           ) -> list[tuple[str, str, str | None, Mention, Mention, int]]:
+    """(rule, predicate, direction, miRNA, disease, cue offset) of one clause."""
+    text = a.text
+    mirnas = a.within(clause.start, clause.end, MIRNAS)
+    diseases = a.within(clause.start, clause.end, DISEASES)
+    out = []
+    for d in diseases:
+        before = [m for m in mirnas if m.end <= d.start]
+        if before:
+            m = max(before, key=lambda x: x.end)
+            found = _after_mirna(text, m, d)
+            if found:
+                out.append((found[0], found[1], found[2], m, d, found[3]))
+                continue
+        after = [m for m in mirnas if m.start >= d.end]
+        if after:
+            m = min(after, key=lambda x: x.start)
+            found = _before_mirna(text, d, m, clause.end)
+            if found:
+                out.append((found[0], found[1], found[2], m, d, found[3]))
+    return out
+
+
+def _after_mirna(text: str, m: Mention, d: Mention) -> tuple[str, str, str | None, int] | None:
+    """The association of a miRNA with a disease named after it, or None."""
+    between = text[m.end:d.start]
+    if len(between) > 120:
+        return None
+    intro = _INTRO.search(between)
+    # "miR-X ... biomarker for D", "a role of miR-X in D", "miR-X contributes to D"
+    for pattern, rule, predicate in ((_BIOMARKER, "mirna-disease.biomarker",
+                                      "biolink:biomarker_for"),
+                                     (_ROLE, "mirna-disease.role", "biolink:associated_with")):
+        cue = pattern.search(between)
+        before = between[:cue.start()] if cue else ""
+        if cue and _FEW_WORDS.match(between[cue.end():]) and _FEW_WORDS.match(before) \
+                and not _STOP.search(before) and not _EVENT.search(before):
+            level = _lead_cue(text, m) if rule == "mirna-disease.role" else None
+            return rule, predicate, level and _direction(level), m.end + cue.start()
+    if not intro or _EVENT.search(between[intro.start():]):
+        return None
+    if _ROLE_BEFORE.search(text[max(0, m.start - 40):m.start]) and re.fullmatch(
+            r"\s*(?:\([^()]*\)\s*)?", between[:intro.start()]):
+        return "mirna-disease.role", "biolink:associated_with", None, m.start
+    head = between[:intro.start()]
+    # "miR-X was significantly up-regulated in D" (the cue right before the preposition)
+    if _LEVEL_HEAD.match(head):
+        cue = list(_CHANGE.finditer(head))[-1]
+        return "mirna-disease.level", "biolink:associated_with", _direction(cue), \
+            m.end + cue.start()
+    # "down-regulation of miR-X in D", "Downregulated miR-X in D", "increased miR-X
+    # expression in D"
+    cue = _lead_cue(text, m)
+    if cue and re.fullmatch(r"\s*(?:expression|levels?)?\s*(?:(?:was|were|is|are)\s+"
+                            r"(?:\w+ly\s+)?(?:found|observed|seen|detected|noted|shown)\s*)?",
+                            head, re.I):
+        return "mirna-disease.level", "biolink:associated_with", _direction(cue), cue.start()
+    return None
+
+
+def _lead_cue(text: str, m: Mention) -> re.Match[str] | None:
+    """A change cue right before a miRNA ("Increased circulating exosomal miR-X",
+    "down-regulation of miR-X"), offsets in ``text``; or None."""
+    start = max(0, m.start - 40)
+    cue = None
+    for c in _CHANGE.finditer(text, start, m.start):
+        cue = c
+    if cue and re.fullmatch(r"\s*(?:(?:of|in)\s+)?(?:(?:the|serum|plasma|circulating|"
+                            r"exosomal|mature|neuronal|brain|levels?|expression)\s+(?:of\s+)?)*",
+                            text[cue.end():m.start], re.I):
+        return cue
+    return None
+
+
+def _before_mirna(text: str, d: Mention, m: Mention, end: int
+                  ) -> tuple[str, str, str | None, int] | None:
+    """"in D, miR-X was up-regulated", "D in which miR-X was elevated", or None."""
+    between = text[d.end:m.start]
+    lead = text[max(0, d.start - 30):d.start]
+    if re.fullmatch(r"\s*in\s+which\s+", between, re.I) or (
+            re.search(r"\bin\s+(?:[\w'’-]+\s+){0,3}$", lead, re.I)
+            and re.fullmatch(r"(?:\s*\([^()]*\))?[\w\s'’-]{0,40}?,?\s*", between)
+            and not re.search(r"\b(?:was|were|is|are|of|and)\b", between, re.I)):
+        tail = text[m.end:min(end, m.end + 100)]
+        cue = _CHANGE.search(tail)
+        if cue and re.fullmatch(r"\s*(?:[\w/,-]+\s+){0,8}(?:was|were|is|are|been|be)\s+"
+                                r"(?:\w+ly\s+)?|\s*(?:expression|levels?)\s+(?:was|were|is|"
+                                r"are)\s+(?:\w+ly\s+)?", tail[:cue.start()], re.I):
+            return "mirna-disease.level", "biolink:associated_with", _direction(cue), \
+                m.end + cue.start()
+    return None
