@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Protocol
 
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
@@ -388,25 +388,50 @@ class GraphBuilder:
         return node
 
 
+def emit_build(builder: GraphBuilder, documents: Iterable[Document],
+               statements: Iterable[Statement], registry: Mapping[str, Entity],
+               contradictions: Iterable[tuple[Statement, Statement]] = (),
+               disagreements: Iterable[Disagreement] = (),
+               mentions: Iterable[DocumentMention] = ()) -> Iterator[str]:
+    """Send the triples of a build to ``builder``, one record at a time, in the one order
+    every graph of a build is written in (documents, mentions, statements, contradictions,
+    disagreements: an entity is described by the first record that adds it).
+
+    A generator: yields the kind of record just written (``"document"``, ``"mention"``,
+    ``"statement"``, ``"contradiction"``, ``"disagreement"``), so a caller can hand on the
+    triples of each record (and count progress) before the next is made."""
+    mentions = list(mentions)
+    wanted = {m.document_id for m in mentions}
+    by_id: dict[str, Document] = {}
+    for doc in documents:
+        builder.add_document(doc)
+        if doc.id in wanted:
+            by_id[doc.id] = doc
+        yield "document"
+    for m in mentions:
+        builder.add_mention(m, by_id[m.document_id], registry)
+        yield "mention"
+    for s in statements:
+        builder.add_statement(s, registry)
+        yield "statement"
+    for a, b in contradictions:
+        builder.add_contradiction(a, b)
+        yield "contradiction"
+    for d in disagreements:
+        builder.add_disagreement(d)
+        yield "disagreement"
+
+
 def build_graph(documents: Iterable[Document], statements: Iterable[Statement],
                 registry: Mapping[str, Entity],
                 contradictions: Iterable[tuple[Statement, Statement]] = (),
                 disagreements: Iterable[Disagreement] = (),
                 mentions: Iterable[DocumentMention] = ()) -> Graph:
     """The RDF graph of a build (documents, statements with evidence, their entities) and,
-    when given, the recognised mentions with their sentences."""
+    when given, the recognised mentions with their sentences, as an rdflib Graph."""
     builder = GraphBuilder()
-    by_id: dict[str, Document] = {}
-    for doc in documents:
-        builder.add_document(doc)
-        by_id[doc.id] = doc
-    for m in mentions:
-        builder.add_mention(m, by_id[m.document_id], registry)
-    for s in statements:
-        builder.add_statement(s, registry)
-    for a, b in contradictions:
-        builder.add_contradiction(a, b)
-    for d in disagreements:
-        builder.add_disagreement(d)
+    for _ in emit_build(builder, documents, statements, registry, contradictions,
+                        disagreements, mentions):
+        pass
     assert builder.graph is not None
     return builder.graph
