@@ -7,6 +7,7 @@ status 2; nothing in the output folder is replaced unless the whole build succee
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import shutil
 import signal
@@ -34,7 +35,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     store = args.store or default_store_path(args.out)
     # the build's scratch (claim table, cache entries) beside the store: same disk, and
     # removed by the next build if this one is killed
-    work = work_folder(Path(store).absolute().parent)
+    parent = Path(store).absolute().parent
+    made = not parent.exists()
+    work = work_folder(parent)
     try:
         cache = DocumentCache(spool=work / "documents")  # entries go to disk as they come
         progress = reporter.counter("reading and extracting documents") \
@@ -47,6 +50,9 @@ def cmd_build(args: argparse.Namespace) -> int:
                                       allow_empty=args.allow_empty, reporter=reporter)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+        if made:  # a failed first build leaves nothing behind
+            with contextlib.suppress(OSError):
+                parent.rmdir()
     written.append(record_project(args.out, store, args.paths))
     if reporter.verbosity:
         print(result.summary())
