@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from functools import lru_cache
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -135,7 +136,7 @@ def jsonld_stream(triples: Iterable[pyoxigraph.Triple], out: BinaryIO,
     from exokg.export.resources import load_context
 
     ctx = context if context is not None else load_context()["@context"]
-    compact = Compactor(ctx).compact
+    compact = lru_cache(maxsize=1 << 16)(Compactor(ctx).compact)
     head, _, tail = json.dumps({"@context": ctx, "@graph": [0]}, ensure_ascii=False,
                                indent=2).rpartition("\n    0\n")
     first = True

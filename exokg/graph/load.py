@@ -38,11 +38,12 @@ class _Converter:
     def __call__(self, term: Node) -> pyoxigraph.NamedNode | pyoxigraph.Literal | \
             pyoxigraph.BlankNode:
         if isinstance(term, URIRef):
-            node = self._iris.get(term)
+            key = str.__str__(term)  # a plain str: rdflib's hash and == are slow
+            node = self._iris.get(key)
             if node is None:
                 if len(self._iris) >= _CACHE_LIMIT:
                     self._iris.clear()
-                node = self._iris[term] = pyoxigraph.NamedNode(str(term))
+                node = self._iris[key] = pyoxigraph.NamedNode(key)
             return node
         if isinstance(term, Literal):
             if term.language:
@@ -72,13 +73,14 @@ class _StoreSink:
         self.added = 0
 
     def add(self, triple: Triple, where: Where) -> None:
-        s, p, o = (self.convert(t) for t in triple)
+        convert = self.convert
+        s, p, o = convert(triple[0]), convert(triple[1]), convert(triple[2])
         self.buffer.append(pyoxigraph.Quad(s, p, o))  # type: ignore[arg-type]
         self.added += 1
         if self.partition is not None:
             text = f"{s} {p} {o}"
             for graph in where:
-                self.partition.write(quad_line(str(graph), text))
+                self.partition.write(quad_line(str.__str__(graph), text))
 
 
 def load_build(result: BuildResult, store: pyoxigraph.Store,

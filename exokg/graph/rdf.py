@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Protocol
 
@@ -62,8 +63,10 @@ _DATATYPES = {"integer": XSD.integer, "decimal": XSD.decimal, "date": XSD.date,
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
+@lru_cache(maxsize=1 << 16)
 def iri(curie: str) -> URIRef:
-    """The checked IRI of a CURIE."""
+    """The checked IRI of a CURIE (the most recent 65,536 are remembered: expanding is
+    the costliest step of writing a triple)."""
     return URIRef(check_iri(expand(curie)))
 
 
@@ -118,6 +121,7 @@ def publication_curie(c: Citation) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_curie(value: str) -> bool:
     try:
         parse_curie(value)
