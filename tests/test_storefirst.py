@@ -218,3 +218,9 @@ def test_build_reports_every_phase_with_counts_and_rates(tmp_path: Path) -> None
                      "wrote exokg.nq: ", "wrote exokg.trig: ", "wrote exokg.jsonld: "):
         assert expected in text, expected
     assert "/s)" in text
+
+
+def test_empty_build_exports_from_the_store_equal_the_in_memory_exports(tmp_path: Path
+                                                                         ) -> None:
+    result = assemble_result([], [], {}, 0)
+    assert _streamed(result, tmp_path) == _in_memory(result)
