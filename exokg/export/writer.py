@@ -136,17 +136,18 @@ def write_build_outputs(result: BuildResult, out: Path, store: Path | None = Non
         with phase("validating the graph against the SHACL shapes"):
             validate_build(result)
     out = check_out_folder(Path(out), [*STREAMED, *_graph_output_names()])
-    with phase("rendering the KGX, GraphML, CSV exports and the HTML page"):
+    with phase("rendering the KGX/GraphML/CSV exports and the HTML page"):
         files = render_graph_outputs(result)
     store = Path(store) if store is not None else default_store_path(out)
     _check_apart(out, store.absolute())
-    with phase(f"writing the store {store} and the exports to {out}"):
-        if writer is None:
-            with StoreWriter(store) as own:
-                return _write(result, files, out, own, write_cache, allow_empty, reporter,
-                              validate and not small)
-        return _write(result, files, out, writer, write_cache, allow_empty, reporter,
-                      validate and not small)
+    if reporter is not None:  # not a timed phase: its parts are (loading, exports)
+        reporter.info(f"writing the store {store} and the exports to {out} ...")
+    if writer is None:
+        with StoreWriter(store) as own:
+            return _write(result, files, out, own, write_cache, allow_empty, reporter,
+                          validate and not small)
+    return _write(result, files, out, writer, write_cache, allow_empty, reporter,
+                  validate and not small)
 
 
 def _graph_output_names() -> list[str]:
@@ -218,7 +219,9 @@ def _fill(result: BuildResult, files: dict[str, bytes], reporter: Reporter | Non
                      else "quad", marks[""])
                 marks[""] = time.perf_counter()
 
-            triples = write_rdf_exports(store, partition, exports, scratch, tally)
+            with reporter.phase("writing the RDF exports from the store") \
+                    if reporter is not None else nullcontext():
+                triples = write_rdf_exports(store, partition, exports, scratch, tally)
             for name, data in sorted(files.items()):
                 target = exports / name
                 target.parent.mkdir(parents=True, exist_ok=True)
