@@ -33,6 +33,7 @@ from exokg.export.formats import FORMATS, render_all, render_format
 from exokg.export.publish import check_out_folder, publish, remove_leftovers, stage_folder
 from exokg.export.streamed import RDF_EXPORTS as STREAMED
 from exokg.export.streamed import write_rdf_exports
+from exokg.faults import fault_point
 from exokg.graph.load import load_build
 from exokg.graph.store import StoreWriter, default_store_path
 from exokg.pipeline import RDFLIB_MAX_DOCUMENTS, BuildResult
@@ -208,6 +209,7 @@ def _fill(result: BuildResult, files: dict[str, bytes], reporter: Reporter | Non
             if counter is not None and done < records:
                 counter(records, records, "")
             tell("loaded the store", generated, "triple", began)
+            fault_point("store-streamed")
             if validate:  # a large build: validated once its store is loaded
                 with reporter.phase("validating the graph against the SHACL shapes") \
                         if reporter is not None else nullcontext():
@@ -215,6 +217,7 @@ def _fill(result: BuildResult, files: dict[str, bytes], reporter: Reporter | Non
             marks: dict[str, float] = {"": time.perf_counter()}
 
             def tally(name: str, count: int) -> None:
+                fault_point("rdf-export")
                 tell(f"wrote {name}", count, "triple" if name.endswith(("nt", "ttl", "jsonld"))
                      else "quad", marks[""])
                 marks[""] = time.perf_counter()
