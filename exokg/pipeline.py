@@ -65,6 +65,8 @@ class BuildResult:
         self.statements = statements
         self.entities = entities
         self._graph = graph
+        #: the graph was given (or set), not made from the records: it is what is written
+        self.graph_given = graph is not None
         self.contradictions = contradictions
         self.seconds = seconds
         self.disagreements = disagreements
@@ -89,6 +91,7 @@ class BuildResult:
     @graph.setter
     def graph(self, graph: Graph) -> None:
         self._graph = graph
+        self.graph_given = True
 
     @property
     def has_graph(self) -> bool:

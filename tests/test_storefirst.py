@@ -224,3 +224,37 @@ def test_empty_build_exports_from_the_store_equal_the_in_memory_exports(tmp_path
                                                                          ) -> None:
     result = assemble_result([], [], {}, 0)
     assert _streamed(result, tmp_path) == _in_memory(result)
+
+
+def test_a_given_graph_is_what_is_written(tmp_path: Path) -> None:
+    """A build whose graph was set by the caller (not made from its records) is loaded and
+    exported as that graph."""
+    result = assemble_result(DOCS, STATEMENTS, dict(REGISTRY), 4)
+    replaced = assemble_result(DOCS[:1], STATEMENTS[:2], dict(REGISTRY), 2).graph
+    result.graph = replaced
+    assert _streamed(result, tmp_path) == _in_memory(result)
+    assert to_ntriples(replaced) == (tmp_path / "exports" / "exokg.nt").read_bytes()
+
+
+def test_large_build_is_validated_in_the_store_before_publishing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above the document threshold validation runs once the new store is loaded; an
+    invalid graph is still never published."""
+    import exokg.export.writer as writer
+    from exokg.errors import ValidationError
+    from exokg.graph.rdf import BIOLINK
+
+    monkeypatch.setattr(writer, "RDFLIB_MAX_DOCUMENTS", 0)
+    out, store = tmp_path / "out", tmp_path / "store"
+    stream = io.StringIO()
+    result = assemble_result(DOCS, STATEMENTS, dict(REGISTRY), 4)
+    writer.write_build_outputs(result, out, store=store,
+                               reporter=Reporter(verbosity=1, stream=stream, tty=False))
+    text = stream.getvalue()
+    assert text.index("loaded the store") < text.index("validating the graph")
+    before = {p: p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+    bad = assemble_result(DOCS, STATEMENTS, dict(REGISTRY), 4)
+    bad.graph.remove((None, BIOLINK.has_evidence, None))  # a statement without evidence
+    with pytest.raises(ValidationError):
+        writer.write_build_outputs(bad, out, store=store)
+    assert {p: p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()} == before

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, BinaryIO
 
 import pyoxigraph
-from rdflib import BNode, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from exokg.graph.rdf import GraphBuilder, Triple, Where, emit_build
@@ -103,6 +103,8 @@ def load_build(result: BuildResult, store: pyoxigraph.Store,
     Raises:
         OSError: the store could not be written (disk full).
     """
+    if result.graph_given:  # a graph given in place of the records' is what is written
+        return _load_graph(result.graph, store, partition)
     sink = _StoreSink(partition)
     builder = GraphBuilder(sink)
     steps = emit_build(builder, result.documents, result.statements, result.entities,
@@ -117,3 +119,19 @@ def load_build(result: BuildResult, store: pyoxigraph.Store,
 
     store.bulk_extend(quads())
     return sink.added
+
+
+def _load_graph(graph: Graph, store: pyoxigraph.Store, partition: BinaryIO | None) -> int:
+    """:func:`load_build` of an rdflib Graph given as the build's graph (its named graphs
+    by :func:`exokg.export.quads.partition`)."""
+    from exokg.export.quads import partition as split
+
+    convert = _Converter()
+    store.bulk_extend(pyoxigraph.Quad(convert(s), convert(p), convert(o))  # type: ignore[arg-type]
+                      for s, p, o in graph)
+    if partition is not None:
+        for name, triples in split(graph).items():
+            for s, p, o in triples:
+                partition.write(quad_line(str.__str__(name),
+                                          f"{convert(s)} {convert(p)} {convert(o)}"))
+    return len(graph)
