@@ -258,3 +258,26 @@ def test_large_build_is_validated_in_the_store_before_publishing(
     with pytest.raises(ValidationError):
         writer.write_build_outputs(bad, out, store=store)
     assert {p: p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()} == before
+
+
+def test_exports_are_byte_identical_for_one_and_two_workers(tmp_path: Path) -> None:
+    """Every file of ``exokg build`` (the streamed RDF exports included) is the same with
+    ``--workers 1`` and ``--workers 2``."""
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    for path in sorted((HERE / "devset" / "documents").glob("*.md"))[:6]:
+        shutil.copy(path, inputs)
+    shutil.copy(HERE / "data" / "inputs" / "pubmed_two_articles.xml", inputs)
+    files = []
+    for workers in ("1", "2"):
+        out = tmp_path / f"out{workers}"
+        proc = subprocess.run([sys.executable, "-m", "exokg", "-q", "build", str(inputs),
+                               "--out", str(out), "--store", str(tmp_path / f"s{workers}"),
+                               "--workers", workers], capture_output=True, text=True,
+                              cwd=tmp_path)
+        assert proc.returncode == 0, proc.stderr
+        files.append({p.relative_to(out).as_posix(): p.read_bytes()
+                      for p in sorted(out.rglob("*")) if p.is_file()})
+    assert set(RDF_EXPORTS) <= set(files[0])
+    assert files[0] == files[1]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith("exokg-build-")]
