@@ -7,7 +7,9 @@ status 2; nothing in the output folder is replaced unless the whole build succee
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import shutil
 import signal
 import sys
 import threading
@@ -21,6 +23,7 @@ DEFAULT_OUT = Path("exports")
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from exokg.claimstore import work_folder
     from exokg.export.writer import check_destinations, write_build_outputs
     from exokg.graph.store import default_store_path
     from exokg.incremental import DocumentCache
@@ -30,15 +33,26 @@ def cmd_build(args: argparse.Namespace) -> int:
     reporter = args.reporter
     check_destinations(args)
     store = args.store or default_store_path(args.out)
-    cache = DocumentCache()  # every entry is new: nothing is read from disk
-    progress = reporter.counter("reading and extracting documents",
-                                then="assembling the graph") if reporter.verbosity else None
-    result = build(args.paths, progress=progress, on_document=cache.put,
-                   mentions=args.mentions, workers=args.workers, dask=args.dask)
-    reporter.end_pending()
-    written = write_build_outputs(result, args.out, store=args.store,
-                                  write_cache=cache.write_to, allow_empty=args.allow_empty,
-                                  reporter=reporter)
+    # the build's scratch (claim table, cache entries) beside the store: same disk, and
+    # removed by the next build if this one is killed
+    parent = Path(store).absolute().parent
+    made = not parent.exists()
+    work = work_folder(parent)
+    try:
+        cache = DocumentCache(spool=work / "documents")  # entries go to disk as they come
+        progress = reporter.counter("reading and extracting documents") \
+            if reporter.verbosity else None
+        result = build(args.paths, progress=progress, on_document=cache.put,
+                       mentions=args.mentions, workers=args.workers, dask=args.dask,
+                       workdir=work, reporter=reporter)
+        written = write_build_outputs(result, args.out, store=args.store,
+                                      write_cache=cache.write_to,
+                                      allow_empty=args.allow_empty, reporter=reporter)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+        if made:  # a failed first build leaves nothing behind
+            with contextlib.suppress(OSError):
+                parent.rmdir()
     written.append(record_project(args.out, store, args.paths))
     if reporter.verbosity:
         print(result.summary())
@@ -97,7 +111,7 @@ def cmd_update(args: argparse.Namespace) -> int:
         else:
             done = f"removed {len(remove_documents(args.documents, cache))} document(s)"
         with reporter.phase("assembling the graph"):
-            result = rebuild_from_cache(cache)
+            result = rebuild_from_cache(cache, workdir=Path(store).absolute().parent)
         written = write_build_outputs(result, out, store=store, writer=writer,
                                       write_cache=cache.write_to,
                                       allow_empty=args.command == "remove" or args.allow_empty,

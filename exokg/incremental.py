@@ -29,6 +29,7 @@ from reading the cache to publishing, so concurrent updates queue instead of los
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import time
 from collections.abc import Iterable, Sequence
@@ -128,11 +129,17 @@ def document_from_json(d: dict) -> Document:
 class DocumentCache:
     """The per-document cache of one graph: read it, change it in memory, commit it."""
 
-    def __init__(self, path: Path | None = None, entries: dict[str, dict] | None = None
-                 ) -> None:
+    def __init__(self, path: Path | None = None, entries: dict[str, dict] | None = None,
+                 *, spool: Path | None = None) -> None:
         # path: the cache folder entries not changed in memory are read from (None for a
-        # new cache whose every entry is put in memory, as in a full build)
+        # new cache whose every entry is put in memory)
+        # spool: a new cache whose entries are written to this folder as they are put, so
+        # that a build's memory does not grow with its documents (then path is spool)
+        if spool is not None:
+            path = Path(spool)
+            (path / "documents").mkdir(parents=True, exist_ok=True)
         self.path = Path(path) if path is not None else Path("<new cache>")
+        self._spool = spool is not None
         self.entries: dict[str, dict] = dict(entries or {})  # doc id -> manifest entry
         self._pending: dict[str, dict] = {}  # doc id -> full record to write
 
@@ -160,7 +167,12 @@ class DocumentCache:
                   "sentences": sentences}
         self.entries[doc.id] = {"origin": doc.origin, "file": _file_name(doc.id),
                                 "exokg": _version()}
-        self._pending[doc.id] = record
+        if self._spool:
+            (self.path / "documents" / _file_name(doc.id)).write_text(
+                json.dumps(record, ensure_ascii=False), encoding="utf-8")
+            self._pending.pop(doc.id, None)
+        else:
+            self._pending[doc.id] = record
 
     def remove(self, doc_id: str) -> None:
         self.entries.pop(doc_id, None)
@@ -202,7 +214,11 @@ class DocumentCache:
                 target.write_text(json.dumps(self._pending[doc_id], ensure_ascii=False),
                                   encoding="utf-8")
             else:
-                shutil.copyfile(self.path / "documents" / entry["file"], target)
+                source = self.path / "documents" / entry["file"]
+                try:
+                    os.link(source, target)  # neither copy is written again
+                except OSError:
+                    shutil.copyfile(source, target)
         (folder / MANIFEST).write_text(json.dumps(
             {"format": FORMAT, "documents": dict(sorted(self.entries.items()))},
             indent=1, ensure_ascii=False), encoding="utf-8")
@@ -227,23 +243,30 @@ def _resolved(path: str) -> str:
 # -- operations --------------------------------------------------------------------------------
 
 
-def rebuild_from_cache(cache: DocumentCache, recogniser: Any = None):  # -> BuildResult
-    """Assemble the graph of every cached document (no document is read or analysed)."""
-    from exokg.pipeline import BuildResult, assemble_result, register
+def rebuild_from_cache(cache: DocumentCache, recogniser: Any = None,
+                       workdir: Path | None = None):  # -> BuildResult
+    """Assemble the graph of every cached document (no document is read or analysed).
+
+    Records stream from the cache into an on-disk claim table (as :func:`exokg.pipeline.build`
+    does; in a new folder in ``workdir``, default the system's temporary folder)."""
+    from exokg.claimstore import ClaimStore, work_folder
+    from exokg.pipeline import BuildResult, assemble_claims, register
     from exokg.recognise import Recogniser
 
     started = time.perf_counter()
-    documents, raw, registry, sentences = [], [], {}, 0
+    claims = ClaimStore(work_folder(workdir), own=True)
+    registry: dict[str, Entity] = {}
+    sentences = 0
     for record in cache.records():
-        documents.append(document_from_json(record["document"]))
-        raw.extend(statement_from_json(s) for s in record["statements"])
+        claims.add_document(document_from_json(record["document"]),
+                            [statement_from_json(s) for s in record["statements"]])
         for e in record["entities"]:
             register(registry, entity_from_json(e))
         sentences += record["sentences"]
     recogniser = recogniser or Recogniser.default()
     for entity in recogniser.vocabulary.entities.values():
         register(registry, entity)
-    result: BuildResult = assemble_result(documents, raw, registry, sentences, started)
+    result: BuildResult = assemble_claims(claims, registry, sentences, started)
     return result
 
 

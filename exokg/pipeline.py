@@ -10,13 +10,14 @@ import time
 import warnings
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Graph
 
 from exokg.annotate.mentions import DocumentMention, mentions_of
-from exokg.assemble import Disagreement, assemble, contradictions, disagreements
+from exokg.assemble import Disagreement
+from exokg.claimstore import ClaimStore
 from exokg.corpus.readers import count_documents, iter_documents, iter_input_files, \
     read_bundled_corpus
 from exokg.errors import InputError, InputWarning
@@ -28,27 +29,81 @@ from exokg.recognise import Recogniser
 from exokg.recognise.document import analyse_sentences
 from exokg.text.segment import MAX_SENTENCE_CHARS, segment, split_long_sentences
 
+if TYPE_CHECKING:
+    from exokg.progress import Reporter
+
 Progress = Callable[[int, int, str], None]
+#: Above this many documents the writer reads no rdflib Graph of the whole build for the
+#: outputs that have a store-based path (see :mod:`exokg.export.writer`).
+RDFLIB_MAX_DOCUMENTS = 2000
 #: Called once per document with its raw statements, the entities it introduced and its
 #: sentence count (the incremental cache listens here).
 DocumentHook = Callable[[Document, list[Statement], dict[str, Entity], int], None]
 
 
-@dataclass
 class BuildResult:
-    """Everything a build produced, for exports, queries and summaries."""
+    """Everything a build produced, for exports, queries and summaries.
 
-    documents: list[Document]
-    sentences: int
-    statements: list[Statement]
-    entities: dict[str, Entity]
-    graph: Graph
-    contradictions: list[tuple[Statement, Statement]] = field(default_factory=list)
-    seconds: float = 0.0
-    disagreements: list[Disagreement] = field(default_factory=list)
-    mentions: list[DocumentMention] = field(default_factory=list)  # with build(mentions=True)
-    #: version key of the open-vocabulary lexicon the build recognised with (None: none)
-    lexicon: str | None = None
+    A build made by :func:`build` keeps its documents and assembled statements on disk (in
+    a :class:`~exokg.claimstore.ClaimStore`): ``documents``, ``statements``,
+    ``contradictions`` and ``disagreements`` are then sequences read from there, and
+    ``graph`` (an rdflib Graph of the whole build) is made from them the first time it is
+    asked for. Writing a build into a store (:mod:`exokg.export.writer`) never asks for it
+    above :data:`RDFLIB_MAX_DOCUMENTS` documents except for the outputs that still need it
+    (see docs/scale.md). Lists may be given instead (a build assembled in memory).
+    """
+
+    def __init__(self, documents: Sequence[Document], sentences: int,
+                 statements: Sequence[Statement], entities: dict[str, Entity],
+                 graph: Graph | None = None,
+                 contradictions: Sequence[tuple[Statement, Statement]] = (),
+                 seconds: float = 0.0, disagreements: Sequence[Disagreement] = (),
+                 mentions: Sequence[DocumentMention] = (), lexicon: str | None = None, *,
+                 claims: ClaimStore | None = None) -> None:
+        self.documents = documents
+        self.sentences = sentences
+        self.statements = statements
+        self.entities = entities
+        self._graph = graph
+        #: the graph was given (or set), not made from the records: it is what is written
+        self.graph_given = graph is not None
+        self.contradictions = contradictions
+        self.seconds = seconds
+        self.disagreements = disagreements
+        #: recognised mentions (with build(mentions=True)), kept in memory
+        self.mentions: list[DocumentMention] = list(mentions)
+        #: version key of the open-vocabulary lexicon the build recognised with (None: none)
+        self.lexicon = lexicon
+        #: the on-disk claim table the sequences are read from (None: lists in memory)
+        self.claims = claims
+        #: triples of the graph, once counted (set by the store loader)
+        self.triples: int | None = None
+
+    @property
+    def graph(self) -> Graph:
+        """The whole graph as an rdflib Graph (made on first use from the build's records;
+        memory grows with the corpus: large builds are read from the store instead)."""
+        if self._graph is None:
+            self._graph = build_graph(self.documents, self.statements, self.entities,
+                                      self.contradictions, self.disagreements, self.mentions)
+        return self._graph
+
+    @graph.setter
+    def graph(self, graph: Graph) -> None:
+        self._graph = graph
+        self.graph_given = True
+
+    @property
+    def has_graph(self) -> bool:
+        """Whether the rdflib graph has been made (or given)."""
+        return self._graph is not None
+
+    def triple_count(self) -> int:
+        """Triples in the graph: counted by the store loader when it ran, else of
+        :attr:`graph`."""
+        if self.triples is not None and self._graph is None:
+            return self.triples
+        return len(self.graph)
 
     def summary(self) -> str:
         """A human summary: documents, sentences, entities by class, statements by predicate."""
@@ -69,7 +124,7 @@ class BuildResult:
         if self.mentions:
             grounded = sum(1 for m in self.mentions if m.grounded)
             lines.append(f"mentions: {len(self.mentions)} ({grounded} grounded)")
-        lines.append(f"triples: {len(self.graph)}")
+        lines.append(f"triples: {self.triple_count()}")
         return "\n".join(lines)
 
 
@@ -196,16 +251,37 @@ def extract_statements(documents: Iterable[Document], recogniser: Recogniser,
                        on_document: DocumentHook | None = None, *, workers: int = 1,
                        dask: str | None = None, mentions: list[DocumentMention] | None = None
                        ) -> tuple[list[Statement], dict[str, Entity], int]:
-    """Raw (unassembled) statements of the documents, the entity registry and sentence count.
+    """Raw (unassembled) statements of the documents in a list, the entity registry and
+    sentence count (for small inputs and tests; :func:`build` streams them to disk with
+    :func:`extract_into`)."""
+    statements: list[Statement] = []
+
+    def keep(doc: Document, found: list[Statement], entities: dict[str, Entity],
+             count: int) -> None:
+        statements.extend(found)
+        if on_document:
+            on_document(doc, found, entities, count)
+
+    registry, sentences = extract_into(None, documents, recogniser, progress, total, keep,
+                                       workers=workers, dask=dask, mentions=mentions)
+    return statements, registry, sentences
+
+
+def extract_into(claims: ClaimStore | None, documents: Iterable[Document],
+                 recogniser: Recogniser, progress: Progress | None = None, total: int = 0,
+                 on_document: DocumentHook | None = None, *, workers: int = 1,
+                 dask: str | None = None, mentions: list[DocumentMention] | None = None
+                 ) -> tuple[dict[str, Entity], int]:
+    """Extract the documents' raw statements into ``claims`` (document by document, in
+    input order); returns the entity registry and the sentence count.
 
     Documents stream through extraction (in ``workers`` processes, or on the dask cluster
-    at ``dask``: :mod:`exokg.parallel`); results are merged in input order, so the output
-    does not depend on the number of workers. Per document only its statements and entities
-    are kept (never its analysed sentences), and its mentions when a ``mentions`` list is
-    given (then extraction runs in this process)."""
+    at ``dask``: :mod:`exokg.parallel`); results are taken in input order, so the output
+    does not depend on the number of workers. Nothing of a document stays in memory after
+    it is written, except the entities it introduced (merged into the registry) and its
+    mentions when a ``mentions`` list is given (then extraction runs in this process)."""
     from exokg.parallel import extract_documents
 
-    statements: list[Statement] = []
     registry: dict[str, Entity] = {}
     sentences = 0
     results = extract_documents(documents, recogniser, workers=workers, dask=dask,
@@ -214,55 +290,77 @@ def extract_statements(documents: Iterable[Document], recogniser: Recogniser,
         sentences += count
         for entity in entities.values():
             register(registry, entity)
-        statements.extend(found)
+        if claims is not None:
+            claims.add_document(doc, found)
         if on_document:
             on_document(doc, found, entities, count)
         if progress:
             progress(i, max(total, i), doc.id)
     for entity in recogniser.vocabulary.entities.values():
         register(registry, entity)
-    return statements, registry, sentences
+    return registry, sentences
 
 
 def build(paths: Sequence[str | Path] | None = None, *, recogniser: Recogniser | None = None,
           progress: Progress | None = None, on_document: DocumentHook | None = None,
-          mentions: bool = False, workers: int = 1, dask: str | None = None) -> BuildResult:
+          mentions: bool = False, workers: int = 1, dask: str | None = None,
+          workdir: Path | None = None, reporter: Reporter | None = None) -> BuildResult:
     """Build the knowledge graph of the given inputs (default: the bundled corpus).
 
     Documents stream through extraction (see :func:`stream_documents`), in ``workers``
     processes or on the dask.distributed cluster at ``dask`` (:mod:`exokg.parallel`); the
-    result is the same for any number of workers. ``on_document`` sees each document's raw
-    statements, in input order (used by the incremental cache). With ``mentions`` every
-    recognised mention becomes an ``exo:Mention`` node linked to its entity and an
-    ``exo:Sentence`` node (see docs/annotate.md); mentions are collected in this process."""
+    result is the same for any number of workers. Each document and its raw statements go
+    to an on-disk claim table (:class:`~exokg.claimstore.ClaimStore`, in a new folder in
+    ``workdir``, default the system's temporary folder; removed when the result is no
+    longer used) as they arrive, and are assembled there: memory does not grow with the
+    number of documents (the entity registry and, with ``mentions``, the mentions do).
+
+    ``on_document`` sees each document's raw statements, in input order (used by the
+    incremental cache). With ``mentions`` every recognised mention becomes an
+    ``exo:Mention`` node linked to its entity and an ``exo:Sentence`` node (see
+    docs/annotate.md); mentions are collected in this process. ``reporter`` is told the
+    assembly's progress (``progress`` gets the extraction's)."""
+    from exokg.claimstore import work_folder
+
     started = time.perf_counter()
     total = count_input_documents(paths) if progress else 0
     recogniser = recogniser or Recogniser.default()
-    documents: list[Document] = []
-
-    def keep(docs: Iterable[Document]) -> Iterator[Document]:
-        for doc in docs:
-            documents.append(doc)
-            yield doc
-
+    claims = ClaimStore(work_folder(workdir), own=True)
     found: list[DocumentMention] | None = [] if mentions else None
-    raw, registry, sentences = extract_statements(keep(stream_documents(paths)), recogniser,
-                                                  progress, total, on_document,
-                                                  workers=workers, dask=dask, mentions=found)
-    result = assemble_result(documents, raw, registry, sentences, started, found or [])
+    registry, sentences = extract_into(claims, stream_documents(paths), recogniser, progress,
+                                       total, on_document, workers=workers, dask=dask,
+                                       mentions=found)
+    result = assemble_claims(claims, registry, sentences, started, found or (),
+                             reporter=reporter)
     result.lexicon = recogniser.lexicon_version
     return result
 
 
-def assemble_result(documents: list[Document], raw: Iterable[Statement],
+def assemble_claims(claims: ClaimStore, registry: dict[str, Entity], sentences: int,
+                    started: float | None = None, mentions: Sequence[DocumentMention] = (),
+                    *, reporter: Reporter | None = None) -> BuildResult:
+    """Assemble the raw statements of ``claims`` (on disk) and return the build whose
+    records are read from there."""
+    started = time.perf_counter() if started is None else started
+    progress = None
+    if reporter is not None and reporter.verbosity:
+        counter = reporter.counter("assembling claims", unit="raw statement")
+        progress = lambda done, total: counter(done, total, "")  # noqa: E731
+    claims.assemble(progress)
+    return BuildResult(claims.documents(), sentences, claims.statements(), registry,
+                       contradictions=claims.contradictions(),
+                       seconds=time.perf_counter() - started,
+                       disagreements=claims.disagreements(), mentions=mentions, claims=claims)
+
+
+def assemble_result(documents: Iterable[Document], raw: Iterable[Statement],
                     registry: dict[str, Entity], sentences: int,
                     started: float | None = None,
                     mentions: Sequence[DocumentMention] = ()) -> BuildResult:
-    """Assemble raw statements and build the graph (the cheap, global part of a build)."""
-    started = time.perf_counter() if started is None else started
-    statements = assemble(raw)
-    conflicts = contradictions(statements)
-    disagreeing = disagreements(statements)
-    graph = build_graph(documents, statements, registry, conflicts, disagreeing, mentions)
-    return BuildResult(documents, sentences, statements, registry, graph, conflicts,
-                       time.perf_counter() - started, disagreeing, list(mentions))
+    """Assemble raw statements given in memory (through a claim table on disk, as
+    :func:`build` does)."""
+    claims = ClaimStore()
+    for doc in documents:
+        claims.add_document(doc, ())
+    claims.add_document(None, raw)
+    return assemble_claims(claims, registry, sentences, started, mentions)

@@ -135,6 +135,13 @@ class Reporter:
 
         return report
 
+    def rate(self, title: str, count: int, unit: str, seconds: float) -> None:
+        """A progress line for finished counted work: ``title: 1,234 units in 0.5 s
+        (2,468/s)`` (verbosity 1 and up)."""
+        per = f"{count / seconds:,.0f}/s" if seconds > 0 else "-"
+        self.info(f"{title}: {count:,} {unit}{'' if count == 1 else 's'} in {seconds:.1f} s "
+                  f"({per})")
+
     def end_pending(self) -> None:
         """End the phase a counter started with ``then`` (if it did)."""
         if self._pending is not None:

@@ -65,8 +65,9 @@ def test_terminal_build_shows_a_progress_bar_and_every_phase(papers: Path, tmp_p
     status, output = run_in_pty(["build", str(papers)], cwd=tmp_path)
     assert status == 0, output
     assert "4/4" in output and "\r" in output  # tqdm's bar, redrawn in place
-    for phase in ("assembling the graph", "validating the graph", "rendering the exports",
-                  "writing the exports to"):
+    for phase in ("assembling claims", "validating the graph", "rendering the KGX",
+                  "loading the store", "writing the RDF exports from the store",
+                  "wrote exokg.nt", "and the exports to"):
         assert phase in output
     assert "built in" in output
 

@@ -33,7 +33,8 @@ ABSTRACT = HERE / "devset" / "documents" / "xin-2013-jcbfm.md"
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="fork and flock semantics")
 
-NAMED_POINTS = ["store-marker", "store-load", "store-loaded", "store-file", "cache-file",
+NAMED_POINTS = ["store-marker", "store-load", "store-streamed", "rdf-export", "store-loaded",
+                "store-file", "cache-file",
                 "export-file", "generation-rename", "commit-switch", "committed",
                 "publish-swap", "publish-swapped", "published"]
 
@@ -189,7 +190,7 @@ def test_ctrl_c_and_sigterm_leave_the_old_generation(tmp_path: Path, generations
 
 
 @pytest.mark.parametrize("error", ["enospc", "eacces"])
-@pytest.mark.parametrize("point", ["store-load", "cache-file", "export-file"])
+@pytest.mark.parametrize("point", ["store-load", "rdf-export", "cache-file", "export-file"])
 def test_full_disk_or_read_only_destination_replaces_nothing(tmp_path: Path, generations,
                                                              error: str, point: str,
                                                              template) -> None:

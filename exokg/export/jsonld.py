@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -83,17 +84,13 @@ class Compactor:
         return iri
 
 
-def _value(obj: Node, compactor: Compactor) -> Any:
-    if isinstance(obj, URIRef):
-        return {"@id": compactor.compact(str(obj))}
-    if isinstance(obj, BNode):
-        return {"@id": f"_:{obj}"}
-    if not isinstance(obj, Literal):
-        raise ValueError(f"cannot write {obj!r} as JSON-LD")
-    lexical = str(obj)
-    if obj.language:
-        return {"@value": lexical, "@language": obj.language}
-    datatype = str(obj.datatype) if obj.datatype is not None else _XSD + "string"
+def literal_value(lexical: str, language: str | None, datatype: str | None,
+                  compact: Callable[[str], str]) -> Any:
+    """The JSON-LD value of a literal (see the module docstring); ``datatype`` None is
+    ``xsd:string``."""
+    if language:
+        return {"@value": lexical, "@language": language}
+    datatype = datatype or _XSD + "string"
     if datatype == _XSD + "string":
         return lexical
     if datatype == _XSD + "boolean" and lexical in ("true", "false"):
@@ -101,7 +98,19 @@ def _value(obj: Node, compactor: Compactor) -> Any:
     if datatype == _XSD + "integer" and _CANONICAL_INTEGER.fullmatch(lexical) \
             and abs(int(lexical)) < _JSON_LD_MAX_INTEGER:
         return int(lexical)
-    return {"@value": lexical, "@type": compactor.compact(datatype)}
+    return {"@value": lexical, "@type": compact(datatype)}
+
+
+def _value(obj: Node, compactor: Compactor) -> Any:
+    if isinstance(obj, URIRef):
+        return {"@id": compactor.compact(str(obj))}
+    if isinstance(obj, BNode):
+        return {"@id": f"_:{obj}"}
+    if not isinstance(obj, Literal):
+        raise ValueError(f"cannot write {obj!r} as JSON-LD")
+    return literal_value(str(obj), obj.language,
+                         str(obj.datatype) if obj.datatype is not None else None,
+                         compactor.compact)
 
 
 def _node_id(node: Node, compactor: Compactor) -> str:

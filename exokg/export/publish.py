@@ -17,6 +17,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import errno
+import filecmp
 import json
 import os
 import re
@@ -29,7 +30,7 @@ from exokg.errors import ExokgError
 from exokg.faults import fault_point
 
 __all__ = ["OUT_MARKER", "OutputError", "check_out_folder", "exchange", "finish_publication",
-           "publish", "stage"]
+           "publish", "stage", "stage_folder"]
 
 #: The file that marks an exports folder as exokg's. Its content never changes, so
 #: committed exports stay byte-identical from build to build.
@@ -101,6 +102,39 @@ def stage(out: Path, files: dict[str, bytes]) -> Path:
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
+    except BaseException:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise
+    return staged
+
+
+def stage_folder(out: Path, source: Path) -> Path:
+    """Like :func:`stage`, with the files of the folder ``source`` (hard-linked when it is
+    on the same file system: nothing writes either copy afterwards; copied otherwise).
+
+    Raises OSError (disk full, read-only parent, ...) after removing the partial folder.
+    """
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staged = Path(tempfile.mkdtemp(prefix=f".{out.name}.exokg-new-", dir=out.parent))
+    try:
+        os.chmod(staged, 0o777 & ~_umask())
+        names = _files_in(source)
+        for name in sorted({*names, OUT_MARKER}):
+            target = staged / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fault_point("export-file")
+            if name == OUT_MARKER:
+                with open(target, "wb") as handle:
+                    handle.write(_MARKER_TEXT)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                continue
+            try:
+                os.link(source / name, target)
+            except OSError:
+                shutil.copyfile(source / name, target)
+                with open(target, "rb+") as handle:
+                    os.fsync(handle.fileno())
     except BaseException:
         shutil.rmtree(staged, ignore_errors=True)
         raise
@@ -194,15 +228,15 @@ def finish_publication(generation: Path) -> None:
         return
     remove_leftovers(out)
     exports = generation / "exports"
-    files = {name: (exports / name).read_bytes() for name in _files_in(exports)}
+    names = _files_in(exports)
     try:
-        check_out_folder(out, files)
+        check_out_folder(out, names)
     except OutputError:
         flag.unlink(missing_ok=True)  # someone put other things there: leave it alone
         return
     if out.is_dir() and (out / OUT_MARKER).is_file() and all(
-            (out / name).is_file() and (out / name).read_bytes() == data
-            for name, data in files.items()) and len(_files_in(out)) == len(files) + 1:
+            (out / name).is_file() and filecmp.cmp(out / name, exports / name, shallow=False)
+            for name in names) and len(_files_in(out)) == len(names) + 1:
         flag.unlink(missing_ok=True)
         return
-    publish(generation, out, stage(out, files))
+    publish(generation, out, stage_folder(out, exports))

@@ -41,15 +41,12 @@ from rdflib.term import Node
 from exokg.export.atomic import write_bytes
 from exokg.export.ntriples import ox_term
 from exokg.export.resources import load_ontology
-from exokg.graph.rdf import BIOLINK, EXO, ID, PREFIXES
+from exokg.graph.rdf import ASSEMBLY_GRAPH, BIOLINK, ENTITIES_GRAPH, EXO, GRAPH_BASE, ID, \
+    ONTOLOGY_GRAPH, PREFIXES
 
 __all__ = ["ASSEMBLY_GRAPH", "ENTITIES_GRAPH", "GRAPH_BASE", "ONTOLOGY_GRAPH", "document_graph",
            "partition", "to_nquads", "to_quads", "to_trig", "write_nquads", "write_trig"]
 
-GRAPH_BASE = str(ID) + "graph/"
-ENTITIES_GRAPH = URIRef(GRAPH_BASE + "entities")
-ASSEMBLY_GRAPH = URIRef(GRAPH_BASE + "assembly")
-ONTOLOGY_GRAPH = URIRef(GRAPH_BASE + "ontology")
 _DOCUMENT_BASE = str(ID) + "document/"
 _ASSEMBLED = frozenset({EXO.evidenceCount, EXO.contradicts, EXO.disagreesWith})
 _ASSEMBLY_CLASSES = frozenset({EXO.Disagreement})

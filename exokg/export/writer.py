@@ -2,28 +2,41 @@
 :data:`exokg.export.formats.FORMATS` (Turtle, N-Triples, JSON-LD, TriG, N-Quads, KGX TSV,
 GraphML, statements CSV), the HTML page, the embedded store and the per-document cache.
 
-The graph is validated against ``ontology/shapes.ttl`` first: an invalid graph is never
-published (:class:`~exokg.errors.ValidationError`, nothing written). All outputs are then
-produced in memory and written into a new store generation and a staged exports folder;
-only when both are complete does the store switch to the new generation and the exports
-folder get exchanged (see :mod:`exokg.graph.store` and :mod:`exokg.export.publish`). An
-error or a crash at any point leaves the previous outputs in place.
+The graph is validated against ``ontology/shapes.ttl`` (before anything is written; for a
+build of more than :data:`~exokg.pipeline.RDFLIB_MAX_DOCUMENTS` documents, once the new
+store is loaded, before it is published): an invalid graph is never published
+(:class:`~exokg.errors.ValidationError`). Into a new store generation
+(:meth:`~exokg.graph.store.StoreWriter.commit`) the graph is streamed from the build's
+claim table (:mod:`exokg.graph.load`), the RDF exports are written from the store
+(:mod:`exokg.export.streamed`), and the other exports beside them; the exports folder is
+staged from there. Only when both are complete does the store switch to the new
+generation and the exports folder get exchanged (see :mod:`exokg.graph.store` and
+:mod:`exokg.export.publish`). An error or a crash at any point leaves the previous outputs
+in place.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 import sys
+import time
 from collections.abc import Callable
 from contextlib import nullcontext
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+import pyoxigraph
 
 from exokg.errors import ExokgError
-from exokg.export.formats import render_all
-from exokg.export.publish import check_out_folder, publish, remove_leftovers, stage
+from exokg.export.formats import FORMATS, render_all, render_format
+from exokg.export.publish import check_out_folder, publish, remove_leftovers, stage_folder
+from exokg.export.streamed import RDF_EXPORTS as STREAMED
+from exokg.export.streamed import write_rdf_exports
+from exokg.faults import fault_point
+from exokg.graph.load import load_build
 from exokg.graph.store import StoreWriter, default_store_path
-from exokg.pipeline import BuildResult
+from exokg.pipeline import RDFLIB_MAX_DOCUMENTS, BuildResult
 from exokg.validate import require_valid
 from exokg.viz import render_page
 
@@ -36,11 +49,41 @@ class EmptyGraphError(ExokgError):
 
 
 def render_outputs(result: BuildResult) -> dict[str, bytes]:
-    """File name -> content of every export of a build."""
+    """File name -> content of every export of a build (in memory: for small graphs and
+    ``exokg export``; a build writes them with :func:`write_build_outputs`)."""
     return {
         **render_all(result),
         "exokg.html": render_page(result).encode("utf-8"),
     }
+
+
+def render_graph_outputs(result: BuildResult) -> dict[str, bytes]:
+    """The exports that are not written from the store: KGX, GraphML, the statements CSV
+    and the HTML page (file name -> content).
+
+    Call site for the store-based exporters: KGX and GraphML are still made from the rdflib
+    graph of the whole build (:attr:`BuildResult.graph`), which grows with the corpus; the
+    streaming versions (SELECTs over the store) replace them here."""
+    files: dict[str, bytes] = {}
+    for fmt in FORMATS:
+        if fmt.output in STREAMED:
+            continue
+        for name, data in render_format(fmt, result).items():
+            files[f"{fmt.output}/{name}" if name else fmt.output] = data
+    files["exokg.html"] = render_page(result).encode("utf-8")
+    return files
+
+
+def validate_build(result: BuildResult, store: pyoxigraph.Store | None = None) -> None:
+    """Check the build against the SHACL shapes (pyshacl over the rdflib graph).
+
+    Call site for validation over the store: ``store`` is the new generation's database,
+    loaded and not yet published (None before loading).
+
+    Raises:
+        ValidationError: the graph does not conform (``error.report`` has the details).
+    """
+    require_valid(result.graph)
 
 
 def _previous_documents(writer: StoreWriter, out: Path) -> int:
@@ -89,19 +132,27 @@ def write_build_outputs(result: BuildResult, out: Path, store: Path | None = Non
     def phase(title: str):  # type: ignore[no-untyped-def]
         return reporter.phase(title) if reporter is not None else nullcontext()
 
-    if validate:
+    small = len(result.documents) <= RDFLIB_MAX_DOCUMENTS
+    if validate and small:
         with phase("validating the graph against the SHACL shapes"):
-            require_valid(result.graph)
-    with phase("rendering the exports and the HTML page"):
-        files = render_outputs(result)
-    out = check_out_folder(Path(out), files)
+            validate_build(result)
+    out = check_out_folder(Path(out), [*STREAMED, *_graph_output_names()])
+    with phase("rendering the KGX/GraphML/CSV exports and the HTML page"):
+        files = render_graph_outputs(result)
     store = Path(store) if store is not None else default_store_path(out)
     _check_apart(out, store.absolute())
-    with phase(f"writing the exports to {out} and the store {store}"):
-        if writer is None:
-            with StoreWriter(store) as own:
-                return _write(result, files, out, own, write_cache, allow_empty)
-        return _write(result, files, out, writer, write_cache, allow_empty)
+    if reporter is not None:  # not a timed phase: its parts are (loading, exports)
+        reporter.info(f"writing the store {store} and the exports to {out} ...")
+    if writer is None:
+        with StoreWriter(store) as own:
+            return _write(result, files, out, own, write_cache, allow_empty, reporter,
+                          validate and not small)
+    return _write(result, files, out, writer, write_cache, allow_empty, reporter,
+                  validate and not small)
+
+
+def _graph_output_names() -> list[str]:
+    return [fmt.output for fmt in FORMATS if fmt.output not in STREAMED] + ["exokg.html"]
 
 
 def check_destinations(args: object) -> None:
@@ -127,8 +178,69 @@ def _check_apart(out: Path, store: Path) -> None:
                          "folders")
 
 
+def _fill(result: BuildResult, files: dict[str, bytes], reporter: Reporter | None,
+          validate: bool) -> Callable[[pyoxigraph.Store, Path], dict[str, Any]]:
+    """The work done inside the new store generation: stream the graph into the store,
+    write the RDF exports from it and the other exports beside them (``exports/``)."""
+    def tell(title: str, count: int, unit: str, began: float) -> None:
+        if reporter is not None:
+            reporter.rate(title, count, unit, time.perf_counter() - began)
+
+    def fill(store: pyoxigraph.Store, generation: Path) -> dict[str, Any]:
+        scratch = generation / ".scratch"
+        scratch.mkdir()
+        exports = generation / "exports"
+        try:
+            partition = scratch / "partition.nq"
+            began = time.perf_counter()
+            records = len(result.documents) + len(result.statements)
+            counter = reporter.counter("loading the store", unit="record") \
+                if reporter is not None and reporter.verbosity else None
+            done = 0
+
+            def tick(kind: str) -> None:
+                nonlocal done
+                if counter is not None and kind in ("document", "statement"):
+                    done += 1
+                    counter(done, records, kind)
+
+            with open(partition, "wb", buffering=1 << 20) as handle:
+                generated = load_build(result, store, handle, tick)
+            if counter is not None and done < records:
+                counter(records, records, "")
+            tell("loaded the store", generated, "triple", began)
+            fault_point("store-streamed")
+            if validate:  # a large build: validated once its store is loaded
+                with reporter.phase("validating the graph against the SHACL shapes") \
+                        if reporter is not None else nullcontext():
+                    validate_build(result, store)
+            marks: dict[str, float] = {"": time.perf_counter()}
+
+            def tally(name: str, count: int) -> None:
+                fault_point("rdf-export")
+                tell(f"wrote {name}", count, "triple" if name.endswith(("nt", "ttl", "jsonld"))
+                     else "quad", marks[""])
+                marks[""] = time.perf_counter()
+
+            with reporter.phase("writing the RDF exports from the store") \
+                    if reporter is not None else nullcontext():
+                triples = write_rdf_exports(store, partition, exports, scratch, tally)
+            for name, data in sorted(files.items()):
+                target = exports / name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with open(target, "wb") as handle:
+                    handle.write(data)
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+        result.triples = triples
+        return {"triples": triples}
+
+    return fill
+
+
 def _write(result: BuildResult, files: dict[str, bytes], out: Path, writer: StoreWriter,
-           write_cache: Callable[[Path], None] | None, allow_empty: bool) -> list[Path]:
+           write_cache: Callable[[Path], None] | None, allow_empty: bool,
+           reporter: Reporter | None = None, validate: bool = False) -> list[Path]:
     if not result.documents and not allow_empty and _previous_documents(writer, out):
         raise EmptyGraphError(f"{out}: the build found no documents; it would replace a graph "
                               "that has some (use --allow-empty to publish an empty graph)")
@@ -139,16 +251,17 @@ def _write(result: BuildResult, files: dict[str, bytes], out: Path, writer: Stor
     staged: list[Path] = []
 
     def stage_exports(generation: Path) -> None:
-        staged.append(stage(out, files))
+        staged.append(stage_folder(out, generation / "exports"))
         (generation / "PUBLISH").write_text(json.dumps({"out": str(out)}), encoding="utf-8")
 
-    meta = {"documents": len(result.documents), "triples": len(result.graph),
-            "statements": len(result.statements), "out": str(out)}
+    meta = {"documents": len(result.documents), "statements": len(result.statements),
+            "out": str(out)}
     try:
-        generation = writer.commit(files["exokg.ttl"], exports=files, write_cache=write_cache,
+        generation = writer.commit(fill=_fill(result, files, reporter, validate), write_cache=write_cache,
                                    meta=meta, before_switch=stage_exports)
     except BaseException:
         remove_leftovers(out)
         raise
     publish(generation, out, staged[0])
-    return [out / name for name in files] + [writer.path]
+    names = sorted(set(STREAMED) | set(files))
+    return [out / name for name in names] + [writer.path]

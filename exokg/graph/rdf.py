@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Protocol
 
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL
@@ -44,6 +45,17 @@ PREFIXES = {
     "mesh": "http://id.nlm.nih.gov/mesh/", "NCBIGene": "https://www.ncbi.nlm.nih.gov/gene/",
     "snomedct": "http://purl.bioontology.org/ontology/SNOMEDCT/",
 }
+#: Named graphs of the N-Quads/TriG exports (see :mod:`exokg.export.quads`).
+GRAPH_BASE = str(ID) + "graph/"
+ENTITIES_GRAPH = URIRef(GRAPH_BASE + "entities")
+ASSEMBLY_GRAPH = URIRef(GRAPH_BASE + "assembly")
+ONTOLOGY_GRAPH = URIRef(GRAPH_BASE + "ontology")
+Triple = tuple[URIRef, URIRef, "URIRef | Literal"]
+#: The named graphs a triple belongs to (usually one).
+Where = tuple[URIRef, ...]
+_ENTITIES: Where = (ENTITIES_GRAPH,)
+_ASSEMBLY: Where = (ASSEMBLY_GRAPH,)
+
 _CONTEXT_IRI_FIELDS = {"species", "model", "condition", "route", "location", "trial",
                        "comparator"}
 _DATATYPES = {"integer": XSD.integer, "decimal": XSD.decimal, "date": XSD.date,
@@ -51,8 +63,10 @@ _DATATYPES = {"integer": XSD.integer, "decimal": XSD.decimal, "date": XSD.date,
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
+@lru_cache(maxsize=1 << 16)
 def iri(curie: str) -> URIRef:
-    """The checked IRI of a CURIE."""
+    """The checked IRI of a CURIE (the most recent 65,536 are remembered: expanding is
+    the costliest step of writing a triple)."""
     return URIRef(check_iri(expand(curie)))
 
 
@@ -91,6 +105,11 @@ def mention_iri(m: DocumentMention) -> URIRef:
     return ID[f"mention/{_hash(m.document_id, m.start, m.end, m.entity.id)}"]
 
 
+def document_graph_iri(doc_id: str) -> URIRef:
+    """The named graph of one document's claims (``exokg:graph/document/{id}``)."""
+    return URIRef(f"{GRAPH_BASE}document/{doc_id}")
+
+
 def publication_curie(c: Citation) -> str | None:
     """pubmed: when a PMID is known, else doi:, else None (no stable identifier)."""
     if c.pmid:
@@ -102,6 +121,7 @@ def publication_curie(c: Citation) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_curie(value: str) -> bool:
     try:
         parse_curie(value)
@@ -110,21 +130,68 @@ def _is_curie(value: str) -> bool:
     return True
 
 
-class GraphBuilder:
-    """Accumulates documents, entities and statements into an rdflib Graph."""
+class TripleSink(Protocol):
+    """Where a :class:`GraphBuilder` puts its triples: ``add(triple, where)`` with the
+    named graphs (:data:`Where`) the triple belongs to in the N-Quads/TriG exports."""
 
-    def __init__(self) -> None:
-        self.graph = Graph()
-        for prefix, ns in PREFIXES.items():
-            self.graph.bind(prefix, Namespace(str(ns)), override=True)
-        self._entities: dict[str, Entity] = {}
+    def add(self, triple: Triple, where: Where) -> None: ...
+
+
+class _RdflibSink:
+    """The sink of an in-memory rdflib Graph (named graphs are ignored)."""
+
+    def __init__(self, graph: Graph) -> None:
+        self._add = graph.add
+
+    def add(self, triple: Triple, where: Where) -> None:
+        self._add(triple)
+
+
+def new_graph() -> Graph:
+    """An empty rdflib Graph with exokg's prefixes bound."""
+    graph = Graph()
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, Namespace(str(ns)), override=True)
+    return graph
+
+
+class _Adder:
+    __slots__ = ("_sink", "_where")
+
+    def __init__(self, sink: Callable[[Triple, Where], None], where: Where) -> None:
+        self._sink, self._where = sink, where
+
+    def add(self, triple: Triple) -> None:
+        self._sink(triple, self._where)
+
+
+class GraphBuilder:
+    """Turns documents, entities and statements into triples.
+
+    By default the triples accumulate in an rdflib Graph (:attr:`graph`); given a ``sink``
+    they go there instead (:mod:`exokg.graph.load` streams them into an Oxigraph store),
+    each with the named graphs it belongs to (see :mod:`exokg.export.quads`). Entities are
+    written once, the first time they are added (the builder remembers their ids only).
+    """
+
+    def __init__(self, sink: TripleSink | None = None) -> None:
+        self.graph: Graph | None = None
+        if sink is None:
+            self.graph = new_graph()
+            sink = _RdflibSink(self.graph)
+        self._sink = sink.add
+        self._entities: set[str] = set()
+
+    def _to(self, where: Where) -> _Adder:
+        """An object whose ``add(triple)`` sends the triple to the sink in ``where``."""
+        return _Adder(self._sink, where)
 
     def add_entity(self, e: Entity, registry: Mapping[str, Entity] | None = None) -> URIRef:
         node = iri(e.id)
         if e.id in self._entities:
             return node
-        self._entities[e.id] = e
-        g = self.graph
+        self._entities.add(e.id)
+        g = self._to(_ENTITIES)
         g.add((node, RDF.type, EXO[e.category]))
         g.add((node, RDFS.label, text_literal(e.label)))
         g.add((node, SKOS.prefLabel, text_literal(e.label)))
@@ -161,7 +228,7 @@ class GraphBuilder:
         return node
 
     def add_document(self, doc: Document) -> URIRef:
-        g = self.graph
+        g = self._to((document_graph_iri(doc.id),))
         node = document_iri(doc.id)
         g.add((node, RDF.type, EXO.Document))
         g.add((node, RDFS.label, text_literal(doc.title or doc.id)))
@@ -183,7 +250,7 @@ class GraphBuilder:
         curie = publication_curie(c)
         if curie is None:
             return None
-        g = self.graph
+        g = self._to(_ENTITIES)
         node = iri(curie)
         g.add((node, RDF.type, EXO.Publication))
         g.add((node, RDFS.label, text_literal(c.title or c.label)))
@@ -209,7 +276,6 @@ class GraphBuilder:
         return node
 
     def add_statement(self, s: Statement, registry: Mapping[str, Entity]) -> URIRef:
-        g = self.graph
         subj = self.add_entity(s.subject, registry)
         pred = iri(s.predicate)
         if isinstance(s.object, Value):
@@ -217,9 +283,13 @@ class GraphBuilder:
             obj = Literal(s.object.text, datatype=dt) if dt else text_literal(s.object.text)
         else:
             obj = self.add_entity(s.object, registry)
+        # the claim belongs to the graph of each document with evidence for it
+        claimed: Where = tuple(sorted({document_graph_iri(e.document_id)
+                                       for e in s.evidence}))
         if not s.negated:
-            g.add((subj, pred, obj))
+            self._sink((subj, pred, obj), claimed or _ENTITIES)
         node = statement_iri(s)
+        g = self._to(claimed or _ASSEMBLY)
         g.add((node, RDF.type, EXO.Statement))
         g.add((node, RDF.subject, subj))
         g.add((node, RDF.predicate, pred))
@@ -240,13 +310,15 @@ class GraphBuilder:
                     g.add((node, EXO[name], ref))
                 else:
                     g.add((node, EXO[name], text_literal(v)))
-        g.add((node, EXO.evidenceCount, Literal(len(s.evidence), datatype=XSD.integer)))
+        self._sink((node, EXO.evidenceCount, Literal(len(s.evidence), datatype=XSD.integer)),
+                   _ASSEMBLY)
         for e in s.evidence:
-            g.add((node, BIOLINK.has_evidence, self.add_evidence(e)))
+            self._sink((node, BIOLINK.has_evidence, self.add_evidence(e)),
+                       (document_graph_iri(e.document_id),))
         return node
 
     def add_evidence(self, e: Evidence) -> URIRef:
-        g = self.graph
+        g = self._to((document_graph_iri(e.document_id),))
         node = evidence_iri(e)
         g.add((node, RDF.type, EXO.Evidence))
         g.add((node, EXO.document, document_iri(e.document_id)))
@@ -265,7 +337,7 @@ class GraphBuilder:
 
     def add_sentence(self, doc: Document, index: int, start: int, end: int) -> URIRef:
         """An ``exo:Sentence`` node: document, index, offsets and text (``doc.text[start:end]``)."""
-        g = self.graph
+        g = self._to((document_graph_iri(doc.id),))
         node = sentence_iri(doc.id, index)
         g.add((node, RDF.type, EXO.Sentence))
         g.add((node, EXO.document, document_iri(doc.id)))
@@ -279,7 +351,7 @@ class GraphBuilder:
                     registry: Mapping[str, Entity]) -> URIRef:
         """An ``exo:Mention`` node: where an entity was recognised (document offsets, text,
         sentence), which entity (``exo:refersTo``), its class and whether it was grounded."""
-        g = self.graph
+        g = self._to((document_graph_iri(m.document_id),))
         entity = self.add_entity(registry.get(m.entity.id, m.entity), registry)
         node = mention_iri(m)
         g.add((node, RDF.type, EXO.Mention))
@@ -297,13 +369,13 @@ class GraphBuilder:
 
     def add_contradiction(self, a: Statement, b: Statement) -> None:
         x, y = sorted((statement_iri(a), statement_iri(b)))
-        self.graph.add((x, EXO.contradicts, y))
-        self.graph.add((y, EXO.contradicts, x))
+        self._sink((x, EXO.contradicts, y), _ASSEMBLY)
+        self._sink((y, EXO.contradicts, x), _ASSEMBLY)
 
     def add_disagreement(self, d: Disagreement) -> URIRef:
         """A node ``exo:Disagreement`` listing the statements (``exo:involves``) whose values
         of one single-valued attribute differ, plus ``exo:disagreesWith`` between them."""
-        g = self.graph
+        g = self._to(_ASSEMBLY)
         nodes = sorted(statement_iri(s) for s in d.statements)
         node = ID[f"disagreement/{_hash(d.subject.id, d.predicate, *nodes)}"]
         g.add((node, RDF.type, EXO.Disagreement))
@@ -320,24 +392,50 @@ class GraphBuilder:
         return node
 
 
+def emit_build(builder: GraphBuilder, documents: Iterable[Document],
+               statements: Iterable[Statement], registry: Mapping[str, Entity],
+               contradictions: Iterable[tuple[Statement, Statement]] = (),
+               disagreements: Iterable[Disagreement] = (),
+               mentions: Iterable[DocumentMention] = ()) -> Iterator[str]:
+    """Send the triples of a build to ``builder``, one record at a time, in the one order
+    every graph of a build is written in (documents, mentions, statements, contradictions,
+    disagreements: an entity is described by the first record that adds it).
+
+    A generator: yields the kind of record just written (``"document"``, ``"mention"``,
+    ``"statement"``, ``"contradiction"``, ``"disagreement"``), so a caller can hand on the
+    triples of each record (and count progress) before the next is made."""
+    mentions = list(mentions)
+    wanted = {m.document_id for m in mentions}
+    by_id: dict[str, Document] = {}
+    for doc in documents:
+        builder.add_document(doc)
+        if doc.id in wanted:
+            by_id[doc.id] = doc
+        yield "document"
+    for m in mentions:
+        builder.add_mention(m, by_id[m.document_id], registry)
+        yield "mention"
+    for s in statements:
+        builder.add_statement(s, registry)
+        yield "statement"
+    for a, b in contradictions:
+        builder.add_contradiction(a, b)
+        yield "contradiction"
+    for d in disagreements:
+        builder.add_disagreement(d)
+        yield "disagreement"
+
+
 def build_graph(documents: Iterable[Document], statements: Iterable[Statement],
                 registry: Mapping[str, Entity],
                 contradictions: Iterable[tuple[Statement, Statement]] = (),
                 disagreements: Iterable[Disagreement] = (),
                 mentions: Iterable[DocumentMention] = ()) -> Graph:
     """The RDF graph of a build (documents, statements with evidence, their entities) and,
-    when given, the recognised mentions with their sentences."""
+    when given, the recognised mentions with their sentences, as an rdflib Graph."""
     builder = GraphBuilder()
-    by_id: dict[str, Document] = {}
-    for doc in documents:
-        builder.add_document(doc)
-        by_id[doc.id] = doc
-    for m in mentions:
-        builder.add_mention(m, by_id[m.document_id], registry)
-    for s in statements:
-        builder.add_statement(s, registry)
-    for a, b in contradictions:
-        builder.add_contradiction(a, b)
-    for d in disagreements:
-        builder.add_disagreement(d)
+    for _ in emit_build(builder, documents, statements, registry, contradictions,
+                        disagreements, mentions):
+        pass
+    assert builder.graph is not None
     return builder.graph

@@ -360,15 +360,22 @@ class StoreWriter:
 
     # the transaction
 
-    def commit(self, turtle: bytes, *, exports: dict[str, bytes] | None = None,
+    def commit(self, turtle: bytes | None = None, *,
+               fill: Callable[[pyoxigraph.Store, Path], dict[str, Any]] | None = None,
+               exports: dict[str, bytes] | None = None,
                write_cache: Callable[[Path], None] | None = None,
                meta: dict[str, Any] | None = None,
                before_switch: Callable[[Path], None] | None = None) -> Path:
         """Write a new generation and make it current; returns its folder.
 
         Args:
-            turtle: the graph, loaded into the generation's Oxigraph database (with the
-                current ontology in its own named graph).
+            turtle: the graph as Turtle, loaded into the generation's Oxigraph database
+                (with the current ontology in its own named graph).
+            fill: instead of (or besides) ``turtle``: called with the generation's open
+                Oxigraph database and the generation folder; loads the graph (the store
+                loader streams it, :mod:`exokg.graph.load`), may write files into the
+                folder (``exports/``) and returns more fields for ``generation.json``.
+                Anything it raises aborts the commit.
             exports: file name -> content, kept in the generation's ``exports/``.
             write_cache: called with the generation's ``documents/`` folder to write the
                 per-document cache into.
@@ -387,7 +394,7 @@ class StoreWriter:
         tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=generations))
         try:
             os.chmod(tmp, 0o777 & ~_umask())
-            self._write_database(tmp / "oxigraph", turtle)
+            filled = self._write_database(tmp / "oxigraph", turtle, fill, tmp)
             if exports is not None:
                 for file, data in exports.items():
                     target = tmp / "exports" / file
@@ -396,7 +403,7 @@ class StoreWriter:
             if write_cache is not None:
                 (tmp / "documents").mkdir()
                 write_cache(tmp / "documents")
-            info = {"id": name, "format": FORMAT, **(meta or {})}
+            info = {"id": name, "format": FORMAT, **(meta or {}), **filled}
             _write_file(tmp / "generation.json",
                         json.dumps(info, indent=1, sort_keys=True).encode() + b"\n")
             if before_switch is not None:
@@ -413,13 +420,19 @@ class StoreWriter:
         self._prune(final)
         return final
 
-    def _write_database(self, folder: Path, turtle: bytes) -> None:
+    def _write_database(self, folder: Path, turtle: bytes | None,
+                        fill: Callable[[pyoxigraph.Store, Path], dict[str, Any]] | None,
+                        generation: Path) -> dict[str, Any]:
         from exokg.query.stores import ontology_graph_name, ontology_text
 
         fault_point("store-load")
         store = pyoxigraph.Store(str(folder))
+        filled: dict[str, Any] = {}
         try:
-            store.bulk_load(turtle, format=pyoxigraph.RdfFormat.TURTLE)
+            if turtle is not None:
+                store.bulk_load(turtle, format=pyoxigraph.RdfFormat.TURTLE)
+            if fill is not None:
+                filled = dict(fill(store, generation))
             ontology = ontology_text()
             if ontology is not None:
                 store.bulk_load(ontology, format=pyoxigraph.RdfFormat.TURTLE,
@@ -428,6 +441,7 @@ class StoreWriter:
         finally:
             del store
         fault_point("store-loaded")
+        return filled
 
     def _switch(self, generation: Path) -> None:
         """Point ``current`` at ``generation`` with one atomic rename (the commit point)."""
