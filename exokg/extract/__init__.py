@@ -17,7 +17,7 @@ from exokg.extract.claims import extract_advantages, extract_benefit, extract_ca
     extract_component, extract_transfer
 from exokg.extract.context import note_study
 from exokg.extract.effects import extract_effects
-from exokg.extract.status import claim_status, speaks_of_study
+from exokg.extract.status import claim_status, speaks_of_study, states_topic
 from exokg.extract.references import resolve_references
 from exokg.extract.regulation import extract_regulation
 from exokg.extract.trials import extract_trial
@@ -61,12 +61,15 @@ def _situate(a: Analysed, state: DocumentState, found: list[Statement]) -> list[
     model of their own the study's (the animals or patients the document studies). A
     hypothesis or aim in prose asserts nothing, so its statements are hedged ("we aimed to
     evaluate the effects of X on Y" does not claim that X affects Y); a registry record's
-    objective fields state what a trial studies and stay as they are."""
+    objective fields state what a trial studies and stay as they are. A sentence that only
+    names the study's or review's topic (:func:`states_topic`) gives no statement."""
     status = claim_status(a, state.study_named)
     if speaks_of_study(a.text):
         state.study_named = True
     if status != "background":  # "stroke patients suffer ..." is not the study's population
         note_study(a, state)
+    if states_topic(a.text):  # "Here, we investigated the effects of X on Y": no claim
+        return []
     out = []
     for s in found:
         ctx = s.context

@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from exokg.model import Analysed, ClaimStatus, Document
 
-__all__ = ["CLAIM_STATUSES", "ClaimStatus", "claim_status", "speaks_of_study"]
+__all__ = ["CLAIM_STATUSES", "ClaimStatus", "claim_status", "speaks_of_study", "states_topic"]
 
 #: The values of ``exo:claimStatus``.
 CLAIM_STATUSES: tuple[str, ...] = ("finding", "background", "hypothesis", "speculation")
@@ -85,6 +85,32 @@ _SECTION = (
     (re.compile(r"^(?:background|introduction|context|rationale)", re.I), "background"),
     (re.compile(r"^(?:objectives?|aims?|purposes?|hypothes[ie]s|goals?)", re.I), "hypothesis"),
 )
+
+
+# "Here, we investigated the effects of X on Y", "This review synthesizes current research on
+# X", "In this review, we highlight what is known about X": the study's or review's topic, a
+# noun phrase after a verb of studying or surveying, states no proposition
+_TOPIC = re.compile(
+    r"\b(?:we|this\s+(?:review|article|paper|chapter|study|work)|the\s+(?:present|current)\s+"
+    r"(?:review|study|work))\s+(?:\w+ly\s+)?(?:further\s+)?(?:investigat(?:e|es|ed)|"
+    r"examin(?:e|es|ed)|explor(?:e|es|ed)|evaluat(?:e|es|ed)|stud(?:y|ies|ied)|"
+    r"review(?:s|ed)?|summari[sz](?:e|es|ed)|synthesi[sz](?:e|es|ed)|discuss(?:es|ed)?|"
+    r"highlight(?:s|ed)?|describ(?:e|es|ed)|outlin(?:e|es|ed)|characteri[sz](?:e|es|ed)|"
+    r"focus(?:es|ed)?\s+on|provid(?:e|es|ed)\s+an?\s+(?:\w+\s+)?overview\s+of)\s+"
+    r"(?:the|what|how|current|recent|its|their|a|an|some|key|several|various|existing|"
+    r"advances|progress|research|evidence)\b", re.I)
+# what turns a topic into a proposition: "investigated whether X improves Y", "evidence that"
+_PROPOSITION = re.compile(r"\b(?:whether|if|that|hypothes[ie][sz]\w*)\b", re.I)
+
+
+def states_topic(text: str) -> bool:
+    """True when a sentence only names what the study or review is about ("Here, we
+    investigated the effects of X on Y in rats"; "This review summarizes recent advances in
+    X for Y"): a topic asserts no claim, neither as a finding nor as a hypothesis. A sentence
+    that also reports a result or states a proposition ("we examined whether X improves Y",
+    "we investigated X and found that ...") is not a topic sentence."""
+    m = _TOPIC.search(text)
+    return bool(m) and not _PROPOSITION.search(text, m.end()) and not _RESULT.search(text)
 
 
 def speaks_of_study(text: str) -> bool:

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from exokg.model import Analysed, Document, Mention, Sentence
-from exokg.recognise.composite import find_preparations
+from exokg.recognise.composite import engineered_short_forms, find_preparations
 from exokg.recognise.coordination import elided_heads
 from exokg.recognise.document import Alias, alias_mentions
 from exokg.recognise.lexicon import LexiconMatcher
@@ -91,7 +91,7 @@ class Recogniser:
         shorts = [m for m in alias_mentions(text, aliases or {})
                   if not _inside_longer_name(text, m, found)]
         base = _resolve(found + shorts + elided_heads(text, found, self.matcher.find))
-        preparations = find_preparations(text, base)
+        preparations = find_preparations(text, base) + engineered_short_forms(text, base)
         top = [m for m in _resolve(preparations + base)
                if not (m.source == "ontology" and m.category in _PARTS_ONLY)]
         return Analysed(document, sentence, tuple(top), tuple(values), tuple(base))

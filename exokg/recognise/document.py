@@ -108,8 +108,9 @@ def long_form_entity(a: Analysed, abbreviation: Abbreviation) -> Entity | None:
     return best
 
 
-# "(ADSC-Exos)", "(MSC-EVs)", "(hUC-sEV)": a short form for vesicles
-_VESICLE_SHORT = re.compile(r"\(\s*([A-Za-z0-9][\w-]{0,12}?-?(?:s?EVs?|Exos?|EXOs?|exos?))\s*\)")
+# "(ADSC-Exos)", "(MSC-EVs)", "(hUC-sEV)", "(EPC-EXs)": a short form for vesicles
+_VESICLE_SHORT = re.compile(r"\(\s*([A-Za-z0-9][\w-]{0,12}?-?(?:s?EVs?|Exos?|EXOs?|exos?|EXs?))"
+                            r"\s*\)")
 
 
 def _preparation_defined(a: Analysed) -> dict[str, Entity]:
@@ -127,13 +128,14 @@ def _preparation_defined(a: Analysed) -> dict[str, Entity]:
 
 def defined_aliases(a: Analysed) -> dict[str, Alias]:
     """Short forms defined in one analysed sentence, with what each stands for."""
-    out: dict[str, Alias] = {}
+    # a vesicle short form in brackets after a preparation names the preparation, even where
+    # Schwartz-Hearst finds a long form inside it ("exosomes released by endothelial progenitor
+    # cells (EPC-EXs)" are the vesicles, not the cells)
+    out: dict[str, Alias] = dict(_preparation_defined(a))
     for abbreviation in find_abbreviations(a.text):
         entity = long_form_entity(a, abbreviation)
         if entity is not None:
             out.setdefault(abbreviation.short, _with_taxon(a, abbreviation, entity))
-    for short, entity in _preparation_defined(a).items():
-        out.setdefault(short, entity)
     return out
 
 
