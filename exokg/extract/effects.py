@@ -457,12 +457,12 @@ def _respectively(a: Analysed, clause: Clause, triggers: list[Trigger],
             if subjects else []
     if not groups:
         return []
-    subject_list = groups[-1]
+    subject_list = sorted(groups[-1], key=lambda m: m.start)
     trig_list = [t for t in triggers
                  if re.fullmatch(r"\s*(?:,\s*)?(?:or|and)\s*", a.text[first.end:t.start])
                  or t is first][:len(subject_list)]
     if len(trig_list) != len(subject_list):
-        return []
+        return _respectively_objects(a, clause, triggers, subject_list, state)
     last = trig_list[-1]
     later = [t for t in triggers if t.start > last.end]
     end = later[0].start if later else clause.end
@@ -477,4 +477,24 @@ def _respectively(a: Analysed, clause: Clause, triggers: list[Trigger],
                                  negated=negated(a.text, clause.start, trig.start),
                                  context=ctx))
     state.subject = [m.entity for m in subject_list]
+    return out
+
+
+def _respectively_objects(a: Analysed, clause: Clause, triggers: list[Trigger],
+                          subjects: list[Mention], state: DocumentState) -> list[Statement]:
+    """'A and B were essential for promoting X and Y, respectively': one trigger, as many
+    objects as subjects; pair them in order (A with X, B with Y), never crosswise. Returns
+    no statement when the counts differ (the clause is then read as usual)."""
+    first = triggers[0]
+    end = triggers[1].start if len(triggers) > 1 else clause.end
+    objects = sorted(_objects(a, first.end, end), key=lambda m: m.start)
+    if len(subjects) < 2 or len(objects) != len(subjects):
+        return []
+    ctx = context_for(a, clause)
+    out = [statement(a, "effect.respectively", subj.entity, "biolink:affects", obj.entity,
+                     direction=direction_of(first.kind, obj),
+                     hedged=hedged(a.text, clause.start, first.start),
+                     negated=negated(a.text, clause.start, first.start), context=ctx)
+           for subj, obj in zip(subjects, objects)]
+    state.subject = [m.entity for m in subjects]
     return out

@@ -81,13 +81,19 @@ class Recogniser:
         return _resolve(find_preparations(text, base) + base)
 
     def analyse(self, document: Document, sentence: Sentence,
-                aliases: Mapping[str, Alias] | None = None) -> Analysed:
+                aliases: Mapping[str, Alias | None] | None = None) -> Analysed:
         """Recognise everything in one sentence. ``aliases`` maps short forms the document
-        defined earlier to what their long forms were recognised as (see
-        :mod:`exokg.recognise.document`)."""
+        defined earlier to what their long forms were recognised as, ``None`` for a long
+        form no dictionary knows (see :mod:`exokg.recognise.document`); a dictionary match
+        of exactly a defined short form gives way to the definition."""
         text = masked_text(sentence)
         values = find_values(text)
         found = self.base_mentions(text)
+        if aliases:  # a short form the document defined means only what it was defined as
+            defined = {m.text for m in alias_mentions(text, aliases)} | {
+                k for k, v in aliases.items() if v is None}
+            found = [m for m in found if m.source not in ("ontology", "lexicon")
+                     or (m.text not in defined and m.text.rstrip("s") not in defined)]
         shorts = [m for m in alias_mentions(text, aliases or {})
                   if not _inside_longer_name(text, m, found)]
         base = _resolve(found + shorts + elided_heads(text, found, self.matcher.find))
