@@ -9,6 +9,7 @@ Triggers are verbs, their nominalisations and adjectives of change, in four kind
 * ``down``: decrease, reduce, attenuate, inhibit, suppress, prevent, diminish, lower,
   downregulate, mitigate, block, limit, lessen, shrink, fewer, smaller;
 * ``better``: improve, ameliorate, alleviate, restore, preserve, rescue, protect, benefit,
+  reverse ("reversed the axonal loss"),
   provide / confer (neuro)protection, have / exert (neuro)protective effects; also the noun
   phrasings "a positive / beneficial effect of X on Y" and "X has a positive effect on Y";
 * ``worse``: exacerbate, worsen, aggravate, impair, deteriorate;
@@ -42,7 +43,7 @@ _STEMS = {
           r"contribut(?=[a-z]*\s+to\b)",
     "down": r"decreas|reduc|attenuat|inhibit|suppress|prevent|diminish|lower|down-?regulat|"
             r"mitigat|block|limit|lessen|shrink|fewer|smaller",
-    "better": r"improv|amelior|alleviat|restor|preserv|rescu|protect|benefit|"
+    "better": r"improv|amelior|alleviat|restor|preserv|rescu|protect|benefit|revers(?=e|ed|es|ing)|"
               # "provides / confers (significant) neuroprotection": giving protection
               r"(?:provid|confer)(?=[a-z]*\s+(?:\w+\s+)?[\w-]*protect)|"
               # "have / exert (preventive) neuroprotective effects": protection is had
@@ -81,7 +82,9 @@ _ADVERSE = re.compile(r"injur|deficit|damage|loss|death|apoptos|inflamm|edema|oe
                       r"lesion|immunosuppress|hypomethyl|seizure|impair|dysfunction|atroph|"
                       r"toxic|thromb|hemorrhag|haemorrhag|stroke|ischemi|ischaemi|disease|"
                       r"disorder|mortality|neurodegenerat|gliosis|scar|permeability|"
-                      r"incoordination|pain|spasticity|disability", re.I)
+                      r"incoordination|pain|spasticity|disability|demise|necros|pyropto|"
+                      r"ferropto|oxidative\s+stress|swelling|leakage|extravasation|breakdown|"
+                      r"disruption|vasospasm|hypoperfusion", re.I)
 _ASPECTS = ("number", "duration", "expression", "level", "levels", "concentration", "density",
             "length", "size", "volume", "sensitivity", "activity", "frequency", "severity",
             "release", "secretion", "production", "proliferation", "survival", "score",
@@ -307,7 +310,7 @@ def _agent_before(a: Analysed, clause: Clause, at: int, prev: int | None = None
 
 _SOURCE_CLAUSE = re.compile(r"^\s*,?\s*(?:(?:that|which)\s+(?:were|was|are|is)\s+|were\s+|was\s+)?"
                             r"(?:derived|released|secreted|isolated|obtained|produced|"
-                            r"generated|collected|purified|extracted)\s+(?:from|by)\s+"
+                            r"generated|collected|purified|extracted|harvested)\s+(?:from|by)\s+"
                             r"(?:[\w-]+\s+){0,3}$|^\s+(?:from|of)\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 

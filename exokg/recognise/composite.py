@@ -43,7 +43,8 @@ _SOURCE_GLUE = re.compile(r"^\)?\s*-?\s*(?:derived|secreted|released|isolated|pr
 # "MSCs secrete / release exosomes": the cells' vesicles
 _SECRETE = re.compile(r"^\s+(?:secrete|release|produce|shed)s?\s+(?:small\s+)?$", re.I)
 _SOURCE_AFTER = re.compile(r"^\s*(?:(?:(?:that\s+|which\s+)?(?:were|was)\s+)?(?:derived|isolated|"
-                           r"obtained|secreted|released|produced|purified|collected|generated)\s+"
+                           r"obtained|secreted|released|produced|purified|collected|generated|"
+                           r"harvested|extracted)\s+"
                            r"(?:from|by)|of|from)\s+(?:the\s+)?$", re.I)
 _LOAD_VERB = (r"(?:(?:genetically\s+)?(?:loaded|transfected|engineered|modified|manipulated|"
               r"packaged|armed|electroporated|tailored)(?:\s+(?:with|by|to\s+(?:contain|carry|"
@@ -199,7 +200,10 @@ def find_preparations(text: str, mentions: list[Mention]) -> list[Mention]:
         engineering = parts.engineering if parts.cargo else None
         span_text = text[parts.start:parts.end]
         entity = preparation_entity(parts, engineering)
-        out.append(Mention(_written(entity, span_text), parts.start, parts.end, span_text,
+        # the written name: up to the vesicle word ("Zeb2/Axin2-enriched exosomes" of
+        # "... exosomes harvested from BMSCs")
+        written = text[parts.start:vesicle.end] if parts.start < vesicle.start else span_text
+        out.append(Mention(_written(entity, written), parts.start, parts.end, span_text,
                            "composite"))
         if parts.alternative and parts.cargo:
             out.append(Mention(preparation_entity(parts, parts.alternative), parts.start,
@@ -283,6 +287,16 @@ def _look_left(text: str, before: list[Mention], parts: _Parts) -> None:
 def _look_right(text: str, after: list[Mention], parts: _Parts) -> None:
     pos = parts.end
     k = 0
+    # "Extracellular vesicles (EVs) from MSCs": the vesicle's own short form in brackets
+    # comes before the source
+    if after and after[0].entity.id == parts.vesicle.entity.id and \
+            re.fullmatch(r"\s*\(\s*", text[pos:after[0].start]) and \
+            re.match(r"\s*\)", text[after[0].end:]) and \
+            _SOURCE_AFTER.match(text[after[0].end:][re.match(r"\s*\)", text[after[0].end:]).end():
+                                                     (after[1].start - after[0].end
+                                                      if len(after) > 1 else None)] or ""):
+        pos = after[0].end + re.match(r"\s*\)", text[after[0].end:]).end()
+        k = 1
     while k < len(after):
         m = after[k]
         gap = text[pos:m.start]
