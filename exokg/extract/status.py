@@ -103,12 +103,23 @@ _TOPIC = re.compile(
 _PROPOSITION = re.compile(r"\b(?:whether|if|that|hypothes[ie][sz]\w*)\b", re.I)
 
 
+# "However, whether X improves Y remains unknown": a gap in knowledge, no claim either way
+_OPEN_QUESTION = re.compile(r"\bwhether\b[^.;]*\b(?:remains?|is|are|was|were)\s+(?:still\s+|largely\s+|"
+                            r"currently\s+|yet\s+)?(?:unknown|unclear|not\s+(?:yet\s+)?(?:known|"
+                            r"clear|understood|established|determined)|uncertain|elusive|"
+                            r"undetermined|unexplored|to\s+be\s+(?:determined|established|"
+                            r"elucidated|clarified))\b", re.I)
+
+
 def states_topic(text: str) -> bool:
     """True when a sentence only names what the study or review is about ("Here, we
     investigated the effects of X on Y in rats"; "This review summarizes recent advances in
     X for Y"): a topic asserts no claim, neither as a finding nor as a hypothesis. A sentence
     that also reports a result or states a proposition ("we examined whether X improves Y",
-    "we investigated X and found that ...") is not a topic sentence."""
+    "we investigated X and found that ...") is not a topic sentence. An open question ("However,
+    whether X improves Y remains unknown") asserts nothing either."""
+    if _OPEN_QUESTION.search(text):
+        return True
     m = _TOPIC.search(text)
     return bool(m) and not _PROPOSITION.search(text, m.end()) and not _RESULT.search(text)
 
