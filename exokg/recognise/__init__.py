@@ -15,8 +15,9 @@ the more specific reading and replaces it (:func:`specific_cells`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from exokg.model import Analysed, Document, Mention, Sentence
 from exokg.recognise.composite import engineered_short_forms, find_preparations
@@ -71,7 +72,9 @@ class Recogniser:
                   for m in find_mirnas(text)]
         found = mirnas + self.matcher.find(text)
         if self.open_lexicon is not None:
-            found = specific_cells(found + self.open_lexicon.find(text))
+            opened = [m if m.entity.id in self.vocabulary.entities else written_name(m)
+                      for m in self.open_lexicon.find(text)]
+            found = specific_cells(found + opened)
         return found
 
     def mentions(self, text: str) -> list[Mention]:
@@ -101,6 +104,24 @@ class Recogniser:
         top = [m for m in _resolve(preparations + base)
                if not (m.source == "ontology" and m.category in _PARTS_ONLY)]
         return Analysed(document, sentence, tuple(top), tuple(values), tuple(base))
+
+
+def _name_key(text: str) -> str:
+    """Compare form of a name: case, hyphens and spaces, a final plural "s" ignored."""
+    folded = re.sub(r"[\s\-\u2010-\u2015_]+", " ", text.casefold()).strip()
+    return folded[:-1] if len(folded) > 3 and folded.endswith("s") else folded
+
+
+def written_name(m: Mention) -> Mention:
+    """An ontology mention whose entity carries the name it was written under as a synonym
+    when that is not its label: the lexicon matched "TrkA", an alias NCBI Gene gives for
+    NTRK1, so the graph (and a reader searching it) knows NTRK1 as "TrkA" too."""
+    written = " ".join(m.text.split())
+    names = {_name_key(n) for n in (m.entity.label, *m.entity.synonyms)}
+    if not written or _name_key(written) in names:
+        return m
+    entity = replace(m.entity, synonyms=tuple(sorted({*m.entity.synonyms, written})))
+    return Mention(entity, m.start, m.end, m.text, m.source)
 
 
 def _inside_longer_name(text: str, short: Mention, found: list[Mention]) -> bool:
