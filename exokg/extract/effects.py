@@ -15,6 +15,9 @@ Triggers are verbs, their nominalisations and adjectives of change, in four kind
 * ``worse``: exacerbate, worsen, aggravate, impair, deteriorate;
 * ``change``: alter, affect, influence (no direction; "did not alter infarct volume").
 
+"X facilitates / mediates intercellular communication" is ``biolink:participates_in``: the
+agent takes part in the communication rather than raising an amount of it.
+
 The direction of the claim combines the trigger with the object: ``better`` raises a
 desirable outcome (recovery, neurogenesis) and lowers an adverse one (injury, deficits,
 infarct volume), ``worse`` does the opposite. The subject is the nearest treatment mention
@@ -91,6 +94,10 @@ _ASPECTS = ("number", "duration", "expression", "level", "levels", "concentratio
             "area", "risk")
 _ASPECT = re.compile(r"\b(" + "|".join(_ASPECTS) + r")\b", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+# "X facilitate / mediate intercellular communication": X takes part in the communication,
+# it does not raise an amount of it
+_TAKES_PART = re.compile(r"facilitat|mediat|enabl", re.I)
+_COMMUNICATION = re.compile(r"\bcommunication\b|\bcross-?talk\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -391,6 +398,12 @@ def extract_effects(a: Analysed, state: DocumentState) -> list[Statement]:
                 lo, hi = (trig.end, obj.start) if obj.start > trig.end else (prev, obj.start)
                 aspect = aspect_of(a.text, lo, hi)
                 for subj in subjects:
+                    if _TAKES_PART.match(trig.text) and _COMMUNICATION.search(obj.entity.label):
+                        # "EVs facilitate intercellular communication": a part they play
+                        out.append(statement(a, "effect.participates", subj.entity,
+                                             "biolink:participates_in", obj.entity,
+                                             negated=neg, hedged=hedge, context=ctx))
+                        continue
                     found = statement(a, f"effect.{trig.kind}" + (".passive" if trig.passive
                                                                    else ""),
                                       subj.entity, "biolink:affects", obj.entity,
