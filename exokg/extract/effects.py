@@ -194,6 +194,10 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False) -> list
     end = stop.start() if stop else end
     setting = _SETTING.search(a.text, start, end)
     end = setting.start() if setting else end
+    # "communication between neurons and glia", "the balance between M1 and M2": the parties
+    # of a relation, not objects of their own
+    between = re.compile(r"\b(?:between|among|amongst)\b", re.I).search(a.text, start, end)
+    end = between.start() if between else end
     # ", and skewed microglia towards ...": a coordinated verb phrase begins, its objects are
     # not this trigger's
     verb = re.compile(r",\s+and\s+(?!\w+ly\b)[a-z]+ed\b").search(a.text, start, end)
