@@ -30,7 +30,11 @@ from gold_matching import squash as _squash
 FLOORS: dict[int, tuple[float, float]] = {
     # Tuning round 1 (docs/benchmarks.md, "Tuning round 1") tuned on batches 1-3 only; the
     # floors are the figures measured after it (truncated to three places).
-    1: (0.951, 0.908),
+    # Tuning round 2 lowered batch 1's precision on purpose: "X represents a novel treatment
+    # for stroke" (xin-2013, twice) and "making them potential therapeutic modalities for
+    # the treatment of ischemic stroke" are now read (benefit.therapy-for); the gold lists
+    # neither, and the gold is not edited for omissions.
+    1: (0.918, 0.908),
     2: (0.700, 0.435),
     3: (0.593, 0.441),
     # Batches 4-5, out of sample: first measured on the rules of fc1b00f (batch 4 P 0.684 R

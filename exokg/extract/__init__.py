@@ -14,7 +14,7 @@ from dataclasses import replace
 from exokg.extract.base import Analysed, DocumentState
 from exokg.extract.biomarkers import extract_biomarkers
 from exokg.extract.claims import extract_advantages, extract_benefit, extract_cargo, \
-    extract_component, extract_transfer
+    extract_component, extract_therapy_for, extract_transfer
 from exokg.extract.context import note_study
 from exokg.extract.effects import extract_effects
 from exokg.extract.status import claim_status, speaks_of_study, states_topic
@@ -47,6 +47,7 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
     found += extract_biomarkers(a, state)
     exclusive = any(s.evidence[0].rule.startswith(_EXCLUSIVE) for s in found)
     found += extract_benefit(a, state)
+    found += extract_therapy_for(a, state)
     found += extract_transfer(a, state)
     found += extract_cargo(a, state)
     found += extract_component(a, state)
