@@ -85,7 +85,7 @@ _ADVERSE = re.compile(r"injur|deficit|damage|loss|death|apoptos|inflamm|edema|oe
                       r"lesion|immunosuppress|hypomethyl|seizure|impair|dysfunction|atroph|"
                       r"toxic|thromb|hemorrhag|haemorrhag|stroke|ischemi|ischaemi|disease|"
                       r"disorder|mortality|neurodegenerat|gliosis|scar|permeability|"
-                      r"incoordination|pain|spasticity|disability|demise|necros|pyropto|"
+                      r"incoordination|pain|spasticity|disability|demise|necros|pyropto|defect|"
                       r"ferropto|oxidative\s+stress|swelling|leakage|extravasation|breakdown|"
                       r"disruption|vasospasm|hypoperfusion", re.I)
 _ASPECTS = ("number", "duration", "expression", "level", "levels", "concentration", "density",
@@ -94,6 +94,8 @@ _ASPECTS = ("number", "duration", "expression", "level", "levels", "concentratio
             "area", "risk")
 _ASPECT = re.compile(r"\b(" + "|".join(_ASPECTS) + r")\b", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_EVALUATION = re.compile(r"^(?:(?:therapeutic|clinical|treatment|overall)\s+)?(?:efficacy|"
+                         r"effectiveness|efficiency|potency|success|usefulness|utility)$", re.I)
 # "X facilitate / mediate intercellular communication": X takes part in the communication,
 # it does not raise an amount of it
 _TAKES_PART = re.compile(r"facilitat|mediat|enabl", re.I)
@@ -198,11 +200,18 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False) -> list
     # of a relation, not objects of their own
     between = re.compile(r"\b(?:between|among|amongst)\b", re.I).search(a.text, start, end)
     end = between.start() if between else end
+    # "improved outcomes for treating ICH-induced neuronal defects": what is treated is the
+    # condition, not an object of the change
+    treating = re.compile(r"\bfor\s+(?:the\s+)?(?:treat(?:ing|ment)|management|therapy)\b[^,;]*",
+                          re.I).search(a.text, start, end)
+    skip = (treating.start(), treating.end()) if treating else (end, end)
     # ", and skewed microglia towards ...": a coordinated verb phrase begins, its objects are
     # not this trigger's
     verb = re.compile(r",\s+and\s+(?!\w+ly\b)[a-z]+ed\b").search(a.text, start, end)
     end = verb.start() if verb else end
     for m in sorted(a.within(start, end, EFFECT_OBJECTS - {"Disease"}), key=lambda x: x.start):
+        if skip[0] <= m.start < skip[1]:
+            continue
         preceding = a.text[max(start, m.start - 30):m.start]
         if re.search(r"\banti-?\s*$", a.text[max(0, m.start - 6):m.start], re.I):
             continue  # "anti-inflammation" is not inflammation
@@ -235,6 +244,11 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False) -> list
                                                          and (f.start, f.end) != (o.start, o.end)
                                                          for f in found))]
     seen = {o.entity.id for o in objs}
+    # "enhanced the therapeutic efficacy of X", "prevent their success": how well a therapy
+    # works is said of the therapy, it is no outcome of its own
+    objs = [o for o in objs if not _EVALUATION.match(o.entity.label)]
+    found = [f for f in found if not _EVALUATION.match(f.entity.label)
+             and not skip[0] <= f.start < skip[1]]
     for m in found:
         if m.entity.id not in seen and not any(o.start < m.end and m.start < o.end
                                                for o in objs):
@@ -287,7 +301,8 @@ def _agent_before(a: Analysed, clause: Clause, at: int, prev: int | None = None
     trigger (ending at ``prev``: "promoted the proliferation of MSCs and reduced ..."), unless
     a relative clause makes it a subject ("transfer of miR-X, which enhanced ...")."""
     agents = [m for m in a.within(clause.start, at, AGENTS)
-              if not re.search(r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?)\s+(?:\w+\s+){0,3}$",
+              if not re.search(r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?|alternatives?\s+to|"
+                               r"instead\s+of)\s+(?:\w+\s+){0,3}$",
                                a.text[max(0, m.start - 40):m.start], re.I)
               and not (prev is not None and m.start >= prev and re.search(
                   r"\bof\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", a.text[max(0, m.start - 40):m.start],
