@@ -30,6 +30,7 @@ from exokg.model import Context, Entity, Statement
 _BENEFIT = re.compile(r"\b(?:therapeutic|beneficial|(?:tissue-|neuro-?)?protective|restorative|"
                       r"neurorestorative)\s+(?:effects?|efficacy|benefits?|potential|roles?)\b"
                       r"|\b(?:were|was)\s+(?:\w+ly\s+)?effective\b", re.I)
+_OF_ANIMALS = re.compile(r"\s*(?:rats|mice|animals|pigs|swine|monkeys|models?)\b", re.I)
 _ADVANTAGE = re.compile(r"\badvantages?\s+of\s+", re.I)
 _ENUM = re.compile(r"(?:^|(?<=[\s:;]))(?:\d{1,2}|[a-h]|[ivx]{1,4})\)\s+")
 _TRANSFER = re.compile(r"\b(?:exosom(?:al|e-mediated)|vesicular|EV-mediated|horizontal)\s+"
@@ -54,6 +55,9 @@ def extract_benefit(a: Analysed, state: DocumentState) -> list[Statement]:
                 continue
             subject = min(agents, key=lambda x: abs(x.start - m.start()))
             diseases = [d for d in a.within(m.end(), clause.end, frozenset({"Disease"}))]
+            # "after stroke in type 2 diabetic rats": the second disease describes the animals
+            diseases = diseases[:1] + [d for d in diseases[1:] if not _OF_ANIMALS.match(
+                a.text, d.end)]
             ctx = context_for(a, clause)
             for d in diseases:
                 out.append(statement(a, "benefit.model", subject.entity,

@@ -124,14 +124,22 @@ _VESICLE_SHORT = re.compile(r"\(\s*([A-Za-z0-9][\w-]{0,12}?-?(?:s?EVs?|Exos?|EXO
 def _preparation_defined(a: Analysed) -> dict[str, Entity]:
     """Vesicle short forms written in brackets right after a preparation whose words come in
     another order than the short form's ("exosomes from adipose-derived stem cells
-    (ADSC-Exos)"), which Schwartz-Hearst matching cannot explain."""
+    (ADSC-Exos)"), which Schwartz-Hearst matching cannot explain; a short phrase saying
+    where the cells came from may stand between (:data:`_POSTMODIFIER`)."""
     out: dict[str, Entity] = {}
     for b in _VESICLE_SHORT.finditer(a.text):
         for m in a.mentions:
             if m.category == "ExosomePreparation" and m.start < b.start() and \
-                    (m.end == b.end() or not a.text[m.end:b.start()].strip()):
+                    (m.end == b.end() or _POSTMODIFIER.fullmatch(a.text[m.end:b.start()])):
                 out.setdefault(b.group(1), m.entity)
     return out
+
+
+# what may stand between a preparation and its bracketed short form: nothing, or a short
+# phrase saying where the cells came from ("exosomes harvested from bone marrow stromal cells
+# obtained from T2DM rats (T2DM-MSC-Exo)")
+_POSTMODIFIER = re.compile(r"\s*|\s+(?:obtained|harvested|isolated|derived|collected|taken|"
+                           r"cultured|expanded)\s+(?:from|in)\s+(?:[\w/-]+\s+){0,3}[\w/-]+\s*")
 
 
 #: Head words of a long form that name a measure: a short form defined with one of these and
