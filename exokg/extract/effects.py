@@ -36,7 +36,7 @@ from exokg.extract.base import AGENTS, EFFECT_OBJECTS, Analysed, Clause, Documen
     clauses, coordinated, is_preclinical, statement
 from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
-from exokg.extract.outcomes import head_of, is_weak, open_outcomes
+from exokg.extract.outcomes import MOLECULE_EVENT_HEADS, head_of, is_weak, open_outcomes
 from exokg.extract.regulation import as_regulation
 from exokg.model import Mention, Statement
 
@@ -45,7 +45,9 @@ _STEMS = {
           r"facilitat|strengthen|potentiat|foster|higher|greater|induc|faster|quicker|"
           r"contribut(?=[a-z]*\s+to\b)",
     "down": r"decreas|reduc|attenuat|inhibit|suppress|prevent|diminish|lower|down-?regulat|"
-            r"mitigat|block|limit|lessen|shrink|fewer|smaller",
+            r"mitigat|block|limit|lessen|shrink|fewer|smaller"
+            # "less brain swelling" (a noun follows), not "less effective", "less than"
+            r"|less(?=\s+(?!than\b)(?![a-z]+(?:ive|ful|ent|ant|able|ible|ous|ic|al|ly|ed)\b)[a-z])",
     "better": r"improv|amelior|alleviat|restor|preserv|rescu|protect|benefit|revers(?=e|ed|es|ing)|"
               # "provides / confers (significant) neuroprotection": giving protection
               r"(?:provid|confer)(?=[a-z]*\s+(?:\w+\s+)?[\w-]*protect)|"
@@ -94,6 +96,7 @@ _ASPECTS = ("number", "duration", "expression", "level", "levels", "concentratio
             "area", "risk")
 _ASPECT = re.compile(r"\b(" + "|".join(_ASPECTS) + r")\b", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_STATS = re.compile(r"\s*\((?:[^()]*\b[pPnN]\s*[<=>≤≥][^()]*|[^()]*\bdays?\b[^()]*)\)")
 _EVALUATION = re.compile(r"^(?:(?:therapeutic|clinical|treatment|overall)\s+)?(?:efficacy|"
                          r"effectiveness|efficiency|potency|success|usefulness|utility)$", re.I)
 # "X facilitate / mediate intercellular communication": X takes part in the communication,
@@ -230,6 +233,10 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False) -> list
             continue
         seen.add(m.entity.id)
         objs.append(m)
+    # "significantly decreased (p < 0.05) albumin extravasation": the statistics are no
+    # part of the object
+    stats = None if before else _STATS.match(a.text, start, end)
+    start = stats.end() if stats else start
     # a nominal trigger's object follows "of": "a downregulation of pro-inflammatory proteins"
     of = None if before else re.match(r"\s+of\s+", a.text[start:end])
     found, _ = open_outcomes(a, start + (of.end() if of else 0), end, agents=AGENTS,
@@ -243,6 +250,10 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False) -> list
     objs = [o for o in objs if not (is_weak(o) and any(f.start <= o.start and o.end <= f.end
                                                          and (f.start, f.end) != (o.start, o.end)
                                                          for f in found))]
+    # "albumin extravasation": the molecule names what the event happens to
+    objs = [o for o in objs if not (o.category in ("Gene", "Protein") and any(
+        f.start <= o.start and o.end <= f.end and head_of(f.entity.label).lower()
+        in MOLECULE_EVENT_HEADS for f in found))]
     seen = {o.entity.id for o in objs}
     # "enhanced the therapeutic efficacy of X", "prevent their success": how well a therapy
     # works is said of the therapy, it is no outcome of its own
