@@ -38,7 +38,7 @@ from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.outcomes import MOLECULE_EVENT_HEADS, head_of, is_weak, open_outcomes
 from exokg.extract.regulation import as_regulation
-from exokg.model import Mention, Statement
+from exokg.model import Entity, Mention, Statement
 
 _STEMS = {
     "up": r"increas|enhanc|promot|augment|boost|elevat|stimulat|up-?regulat|accelerat|"
@@ -96,6 +96,8 @@ _ASPECTS = ("number", "duration", "expression", "level", "levels", "concentratio
             "area", "risk")
 _ASPECT = re.compile(r"\b(" + "|".join(_ASPECTS) + r")\b", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+FUNCTIONAL_RECOVERY = Entity("exokg:outcome/functional-recovery", "functional recovery",
+                             "Outcome")
 _STATS = re.compile(r"\s*\((?:[^()]*\b[pPnN]\s*[<=>≤≥][^()]*|[^()]*\bdays?\b[^()]*)\)")
 _EVALUATION = re.compile(r"^(?:(?:therapeutic|clinical|treatment|overall)\s+)?(?:efficacy|"
                          r"effectiveness|efficiency|potency|success|usefulness|utility)$", re.I)
@@ -116,7 +118,8 @@ class Trigger:
 
 # a trigger noun with a modifier right before it and no "of" after it names a state, not a
 # change: "cognitive impairment", "behavioral improvement" are outcomes an effect acts on
-_NAMED_DEFICIT = re.compile(r"^(?:impairments?|deteriorations?)$", re.I)
+# ("exhibited greater behavioral improvements")
+_NAMED_DEFICIT = re.compile(r"^(?:impairments?|deteriorations?|improvements?)$", re.I)
 _MODIFIED = re.compile(r"\b(?!(?:the|a|an|and|or|of|in|with|to|by|no|any|further|significant|"
                        r"marked)\b)[a-z][\w-]*(?:al|ive|ic|or|ory|ar)\s+$", re.I)
 
@@ -260,6 +263,10 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False) -> list
     objs = [o for o in objs if not _EVALUATION.match(o.entity.label)]
     found = [f for f in found if not _EVALUATION.match(f.entity.label)
              and not skip[0] <= f.start < skip[1]]
+    # "enhance recovery (after stroke)": recovery said of a treated animal or patient is its
+    # functional recovery (the vocabulary's term)
+    found = [Mention(FUNCTIONAL_RECOVERY, f.start, f.end, f.text, f.source)
+             if f.entity.label.lower() == "recovery" else f for f in found]
     for m in found:
         if m.entity.id not in seen and not any(o.start < m.end and m.start < o.end
                                                for o in objs):
