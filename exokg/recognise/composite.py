@@ -9,7 +9,9 @@ Phrases understood (any order the field writes them in):
 * engineering + cargo: "miR-X-enriched" and "miR-X enriched EPC-EXs" (a short form the
   document defined, see :func:`engineered_short_forms`), a gene or protein as well as a miRNA
   and two of them joined by "/" or "and" ("BDNF-enriched MSC-EVs", "Zeb2/Axin2-enriched
-  exosomes": genes overexpressed in the source cells so that the vesicles carry them);
+  exosomes": genes overexpressed in the source cells so that the vesicles carry them; of two
+  joined molecules the first-named is the recorded cargo, since a preparation has one
+  ``exo:cargo``, and the written name, kept as a synonym, names both);
   "loaded with / transfected with / (genetically) engineered, modified
   or manipulated to contain, carry or express miR-X", "miR-X-loaded exosomes" -> ``loaded``;
   "exosomes of / from miR-X-overexpress(ed|ing) MSCs", "MSCs overexpressing miR-X" ->
@@ -81,6 +83,8 @@ _ENGINEERING_PHRASE = {"loaded": "loaded with {c}", "enriched": "enriched in {c}
 #: overexpression in the source cells enriches the vesicles ("BDNF-enriched MSC-EVs"); a
 #: gene needs the hyphen ("BDNF-enriched"), a miRNA may be written apart ("miR-126 enriched").
 _CARGO_CLASSES = frozenset({"MicroRNA", "MicroRNACluster", "Gene", "Protein"})
+_ENGINEERED_WORD = re.compile(r"(?:loaded|enriched|depleted|overexpress\w*|transfected|modified|"
+                             r"engineered|knock\w*|silenced|deficient)", re.I)
 _CARGO_JOIN = re.compile(r"\s*(?:/|,|and|&)\s*")
 _VESICLE_SHORT = {"GO:0070062": "exosomes", "GO:1903561": "extracellular vesicles"}
 _TAXON_ADJ = {"NCBITaxon:9606": "human", "NCBITaxon:10116": "rat", "NCBITaxon:10090": "mouse"}
@@ -99,7 +103,6 @@ class _Parts:
     treatment: Entity | None = None
     alternative: str | None = None  # engineering of the second alternative
     alternative_source: Entity | None = None  # "exosomes derived from A or B"
-    more_cargo: tuple[Entity, ...] = ()  # "Zeb2/Axin2-enriched": the second and further
 
 
 def short_label(entity: Entity) -> str:
@@ -120,7 +123,6 @@ def preparation_entity(parts: _Parts, engineering: str | None) -> Entity:
         attrs.append(("sourceTaxon", parts.taxon.id))
     if parts.cargo and engineering:
         attrs.append(("cargo", parts.cargo.id))
-        attrs.extend(("cargo", c.id) for c in parts.more_cargo)
         attrs.append(("engineering", engineering))
     if parts.origin:
         attrs.append(("origin", parts.origin))
@@ -175,8 +177,7 @@ def _label(parts: _Parts, engineering: str | None) -> str:
     else:
         words.append(vesicle)
     if parts.cargo and engineering:
-        cargo = " and ".join(c.label for c in (*parts.more_cargo, parts.cargo))
-        words.append(_ENGINEERING_PHRASE[engineering].format(c=cargo))
+        words.append(_ENGINEERING_PHRASE[engineering].format(c=parts.cargo.label))
     return " ".join(words)  # lower case, as ontology labels are
 
 
@@ -202,7 +203,11 @@ def find_preparations(text: str, mentions: list[Mention]) -> list[Mention]:
         entity = preparation_entity(parts, engineering)
         # the written name: up to the vesicle word ("Zeb2/Axin2-enriched exosomes" of
         # "... exosomes harvested from BMSCs")
-        written = text[parts.start:vesicle.end] if parts.start < vesicle.start else span_text
+        # (only when the cargo is named before the vesicle: "MSC exosomes loaded with miR-124"
+        # is written whole)
+        before = text[parts.start:vesicle.start]
+        written = text[parts.start:vesicle.end] if _ENGINEERED_WORD.search(before) \
+            else span_text
         out.append(Mention(_written(entity, written), parts.start, parts.end, span_text,
                            "composite"))
         if parts.alternative and parts.cargo:
@@ -210,8 +215,7 @@ def find_preparations(text: str, mentions: list[Mention]) -> list[Mention]:
                                parts.end, span_text, "composite-alternative"))
         if parts.alternative_source is not None:
             other = _Parts(parts.vesicle, parts.start, parts.end, parts.alternative_source,
-                           None, parts.cargo, parts.engineering, parts.origin, parts.treatment,
-                           more_cargo=parts.more_cargo)
+                           None, parts.cargo, parts.engineering, parts.origin, parts.treatment)
             out.append(Mention(preparation_entity(other, engineering), parts.start, parts.end,
                                span_text, "composite-alternative"))
     return out
@@ -267,9 +271,11 @@ def _look_left(text: str, before: list[Mention], parts: _Parts) -> None:
             parts.cargo, parts.engineering, pos = m.entity, _ENGINEERING_OF.get(kind, "loaded"), m.start
             while k > 0 and before[k - 1].category in _CARGO_CLASSES and \
                     _CARGO_JOIN.fullmatch(text[before[k - 1].end:pos]):
-                k -= 1  # "Zeb2/Axin2-enriched", "BDNF and GDNF-loaded"
-                parts.more_cargo = (before[k].entity, *parts.more_cargo)
-                pos = before[k].start
+                # "Zeb2/Axin2-enriched", "BDNF and GDNF-loaded": the phrase covers both; the
+                # first-named molecule is the recorded cargo (a preparation has at most one
+                # exo:cargo, ontology/shapes.ttl), the written name keeps the rest
+                k -= 1
+                parts.cargo, pos = before[k].entity, before[k].start
         elif m.category == "Species" and parts.taxon is None and not gap.strip():
             parts.taxon, pos = m.entity, m.start
         elif m.category in ("HerbalPreparation", "Drug") and parts.treatment is None and \
