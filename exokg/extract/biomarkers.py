@@ -238,7 +238,14 @@ def _subjects_before(a: Analysed, start: int, at: int) -> list[Mention]:
     pool = [m for m in a.within(start, at, _MARKERS)]
     if not pool:
         return []
-    return coordinated(a, max(pool, key=lambda m: m.end), _MARKERS, backwards=True)
+    last = max(pool, key=lambda m: m.end)
+    # "Exosomes, endosomal-derived nano-sized extracellular vesicles, play a role in X": the
+    # agent inside the apposition describes the one before it
+    head = [m for m in pool if m.end <= last.start and re.fullmatch(
+        r",\s*[^,;()]*", a.text[m.end:last.start]) and re.match(r"[^,;]*,", a.text[last.end:at])]
+    if head:
+        last = head[-1]
+    return coordinated(a, last, _MARKERS, backwards=True)
 
 
 def _correlations(a: Analysed) -> list[Statement]:

@@ -50,7 +50,11 @@ _HYPOTHESIS = re.compile(
     r"was\s+designed|set\s+out)\b"
     r"|\b(?:the\s+)?(?:novel\s+)?hypothesis\s+that\b|\b(?:the\s+)?(?:aim|objective|purpose|goal)"
     r"s?\s+(?:of|was|is)\b|\bto\s+(?:investigate|determine|examine|explore|assess|evaluate|"
-    r"test)\s+(?:whether|if|the\s+hypothesis)\b|\bwe\s+(?:\w+\s+)?aim\s+to\b", re.I)
+    r"test)\s+(?:whether|if|the\s+hypothesis)\b|\bwe\s+(?:\w+\s+)?aim\s+to\b"
+    # an inline aim label or an aim written as an infinitive: "Aims: To determine the
+    # expression of X ... and to explore its value in predicting Y"
+    r"|^\W*(?:aims?|objectives?|purposes?|goals?)\s*:|^\W*to\s+(?:investigate|determine|"
+    r"examine|explore|assess|evaluate|test|compare|identify|find|clarify|elucidate)\b", re.I)
 # "we evaluated X and found that ...": a result, whatever was asked
 _RESULT = re.compile(r"\bwe\s+(?:\w+ly\s+)?(?:also\s+)?(?:found|find|showed|show|observed|"
                      r"demonstrated|identified|discovered|confirmed)\b|\b(?:results|data|"
