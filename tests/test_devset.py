@@ -26,20 +26,22 @@ from gold_matching import matches as _matches
 from gold_matching import squash as _squash
 
 # floors (precision, recall) per batch, as measured (docs/benchmarks.md); raise them when
-# the rules improve. Batch 1: after tuning on it; later batches: out of sample.
+# the rules improve. All five batches are in sample after tuning round 2.
 FLOORS: dict[int, tuple[float, float]] = {
-    # Tuning round 1 (docs/benchmarks.md, "Tuning round 1") tuned on batches 1-3 only; the
-    # floors are the figures measured after it (truncated to three places).
-    1: (0.951, 0.908),
-    2: (0.700, 0.435),
-    3: (0.593, 0.441),
-    # Batches 4-5, out of sample: first measured on the rules of fc1b00f (batch 4 P 0.684 R
-    # 0.403, batch 5 0.429 / 0.167), then on the merged document-level reading and open
-    # lexicon (0.583 / 0.447, 0.294 / 0.211), then after tuning round 1, which never read
-    # them: batch 4 rose to 0.622 / 0.447, batch 5 kept P 0.294 / R 0.211 (its main-finding
-    # recall fell from 0.333 to 0.314). The floors are these last figures.
-    4: (0.622, 0.447),
-    5: (0.294, 0.211),
+    # Tuning round 1 (docs/benchmarks.md, "Tuning round 1") tuned on batches 1-3 only; batch
+    # 4 and 5 were out of sample for it (batch 4 P 0.622 R 0.447, batch 5 0.294 / 0.211
+    # after it). Tuning round 2 ("Tuning round 2") tuned on all five batches, so every
+    # figure below is in sample; the floors are the figures measured after it, truncated to
+    # three places. Round 2 lowered batch 1's precision on purpose (0.952 -> 0.919): "X
+    # represents a novel treatment for stroke" (xin-2013, twice) and "making them potential
+    # therapeutic modalities for the treatment of ischemic stroke" are now read
+    # (benefit.therapy-for); the gold lists neither, and the gold is not edited for
+    # omissions.
+    1: (0.918, 0.908),
+    2: (0.730, 0.487),
+    3: (0.802, 0.633),
+    4: (0.804, 0.522),
+    5: (0.661, 0.455),
     # Batch 6, out of sample for tuning round 2 (docs/devset-batch6.md): measured on main's
     # rules (exokg at e9290dd) before round 2 was merged, P 0.741 (20/27) R 0.226 (21/93).
     6: (0.740, 0.225),
@@ -51,9 +53,8 @@ FLOORS: dict[int, tuple[float, float]] = {
 # listed here (document, start of the sentence exokg read it from) with the measurement that
 # found it, instead of being hidden by a change to the gold; any new case still fails.
 KNOWN_OTHER_SENTENCE: frozenset[tuple[str, str]] = frozenset({
-    # batch 5 (docs/devset-batch5.md): "MSC-EVs beneficial in models for stroke" read from the
-    # study's aim sentence, not from its conclusion
-    ("moon-2019-transl-stroke-res", "In this study, we investigated the biodistribution"),
+    # (batch 5's "MSC-EVs beneficial in models for stroke" read from moon-2019's aim sentence
+    # is gone: tuning round 2 reads a topic sentence as no claim)
     # batch 5: "EVs affect functional recovery" read unhedged from a "can" sentence the gold
     # reads as hedged; the gold's unhedged claim is in the next sentence
     ("msc-ev-tbi-cell-free-therapy-review", "When administered intravenously, extracellular"),

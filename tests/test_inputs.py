@@ -96,6 +96,24 @@ def test_registry_record_becomes_statements_about_the_trial() -> None:
             assert doc.text[e.start:e.end] == e.text
 
 
+def test_observational_record_names_no_intervention(tmp_path: Path) -> None:
+    """An observational study's title names what it observes (invented record)."""
+    record = {"protocolSection": {
+        "identificationModule": {"nctId": "NCT00000001", "briefTitle":
+                                 "Circulating Exosomes in the Prognosis of Patients With "
+                                 "Ischemic Stroke"},
+        "designModule": {"studyType": "OBSERVATIONAL"},
+        "conditionsModule": {"conditions": ["Ischemic Stroke"]}}}
+    path = tmp_path / "observational.json"
+    path.write_text(json.dumps(record), encoding="utf-8")
+    predicates = {s.predicate for s in build([path]).statements}
+    assert "exo:studiesCondition" in predicates
+    assert not predicates & {"exo:studiesIntervention", "biolink:in_clinical_trials_for"}
+    record["protocolSection"]["designModule"]["studyType"] = "INTERVENTIONAL"
+    path.write_text(json.dumps(record), encoding="utf-8")
+    assert "exo:studiesIntervention" in {s.predicate for s in build([path]).statements}
+
+
 def test_registry_search_response_and_bad_json(tmp_path: Path) -> None:
     study = json.loads(REGISTRY.read_text(encoding="utf-8"))
     many = tmp_path / "studies.json"

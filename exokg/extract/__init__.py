@@ -14,11 +14,11 @@ from dataclasses import replace
 from exokg.extract.base import Analysed, DocumentState
 from exokg.extract.biomarkers import extract_biomarkers
 from exokg.extract.claims import extract_advantages, extract_benefit, extract_cargo, \
-    extract_component, extract_transfer
+    extract_component, extract_therapy_for, extract_transfer
 from exokg.extract.context import note_study
 from exokg.extract.effects import extract_effects
 from exokg.extract.mirna_disease import extract_mirna_disease, new_pairs
-from exokg.extract.status import claim_status, speaks_of_study
+from exokg.extract.status import claim_status, speaks_of_study, states_topic
 from exokg.extract.references import resolve_references
 from exokg.extract.regulation import extract_regulation
 from exokg.extract.trials import extract_trial
@@ -48,6 +48,7 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
     found += extract_biomarkers(a, state)
     exclusive = any(s.evidence[0].rule.startswith(_EXCLUSIVE) for s in found)
     found += extract_benefit(a, state)
+    found += extract_therapy_for(a, state)
     found += extract_transfer(a, state)
     found += extract_cargo(a, state)
     found += extract_component(a, state)
@@ -63,12 +64,15 @@ def _situate(a: Analysed, state: DocumentState, found: list[Statement]) -> list[
     model of their own the study's (the animals or patients the document studies). A
     hypothesis or aim in prose asserts nothing, so its statements are hedged ("we aimed to
     evaluate the effects of X on Y" does not claim that X affects Y); a registry record's
-    objective fields state what a trial studies and stay as they are."""
+    objective fields state what a trial studies and stay as they are. A sentence that only
+    names the study's or review's topic (:func:`states_topic`) gives no statement."""
     status = claim_status(a, state.study_named)
     if speaks_of_study(a.text):
         state.study_named = True
     if status != "background":  # "stroke patients suffer ..." is not the study's population
         note_study(a, state)
+    if states_topic(a.text):  # "Here, we investigated the effects of X on Y": no claim
+        return []
     out = []
     for s in found:
         ctx = s.context

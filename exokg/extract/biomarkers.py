@@ -1,7 +1,9 @@
 """Biomarker findings: levels higher or lower in patients than in controls, correlations,
 'informative for detecting', vesicle marker proteins, and 'implicated in' processes.
 
-* "patients had higher (median) levels / concentrations of X (than controls)" ->
+* "patients had higher (median) levels / concentrations of X (than controls)", "X in D
+  patients was upregulated (compared to controls)", "X was decreased in the subacute phase
+  group", a title "Increased X is associated with D" ->
   X ``biolink:associated_with`` the patients' disease, direction increased, with the
   p-value, group sizes and sample (serum, plasma) as context;
 * "X was positively / negatively correlated with Y" -> ``biolink:positively_correlated_with``
@@ -32,18 +34,29 @@ _LEVEL_IN = re.compile(r"(?:\b(?P<aspect>levels?|concentrations?|expression|amou
                        r"(?P<dir>higher|increased|elevated|greater|raised|up-?regulated|lower|"
                        r"decreased|reduced|diminished|down-?regulated)\s+in\s+(?:the\s+)?"
                        r"(?:(?:serum|plasma|blood|CSF|sera)\s+(?:samples\s+)?(?:of|from)\s+)?"
-                       r"(?:\w+\s+){0,4}?(?:patients|individuals|subjects|cases|people)\b", re.I)
+                       r"(?:\w+\s+){0,4}?(?:patients|individuals|subjects|cases|people|"
+                       # "in the subacute phase group": a patient group by stage
+                       r"(?:phase|stage)\s+groups?)\b", re.I)
+# "X in (acute) D patients was significantly upregulated (compared to controls)": the group
+# between the marker and the verb
+_IN_PATIENTS_LEVEL = re.compile(r"\s*(?:levels?\s+|expression\s+)?(?:in|of|from)\s+(?:the\s+)?"
+                                r"(?:[\w-]+\s+){0,5}?(?:patients|individuals|subjects|cases)\s+"
+                                r"(?:was|were)\s+(?:\w+ly\s+)?(?P<dir>higher|increased|elevated|"
+                                r"greater|raised|up-?regulated|lower|decreased|reduced|"
+                                r"diminished|down-?regulated)\b", re.I)
 # title style: "Increased serum exosomal miR-134 expression in the acute ischemic stroke patients"
 _LEVEL_TITLE = re.compile(r"^\W*(?P<dir>increased|elevated|higher|raised|decreased|reduced|lower|"
                           r"diminished)\s+", re.I)
 _LEVEL_TITLE_IN = re.compile(r"\bin\s+(?:the\s+)?(?:[\w-]+\s+){0,6}?(?:patients|individuals|"
-                             r"subjects|cases)\b", re.I)
+                             r"subjects|cases)\b|\b(?:is|are|was|were)\s+associated\s+with\s+"
+                             r"(?:the\s+)?(?:[\w-]+\s+){0,4}?$|\b(?:is|are|was|were)\s+"
+                             r"associated\s+with\b", re.I)
 _ASPECT_OF = re.compile(r"\b(?:levels?|concentrations?|expression|amounts?|abundance|numbers?)\s+"
                         r"of\s+(?:(?:serum|plasma|circulating|blood|exosomal|urinary|CSF|the)\s+)*$",
                         re.I)
 _UP = ("higher", "increased", "elevated", "greater", "raised", "upregulated", "up-regulated")
 _COMPARISON = re.compile(r"\bcompared\s+(?:to|with)\b|\bthan\b|\bcontrols?\b|\bhealthy\b|"
-                         r"\bpatients?\b|\bindividuals\s+with\b", re.I)
+                         r"\bpatients?\b|\bindividuals\s+with\b|\b(?:phase|stage)\s+groups?\b", re.I)
 _CORRELATED = re.compile(r"\b(?:(?P<sign>positively|negatively|inversely|significantly|"
                          r"strongly|strong|weakly|also)\s+)*correlated\s+(?:(?P<sign2>positively|"
                          r"negatively|inversely)\s+)?with\b|\bcorrelations?\s+(?:with|between)\b"
@@ -139,7 +152,8 @@ def _level_title(a: Analysed, state: DocumentState) -> list[Statement]:
         return []
     markers = [x for x in a.within(m.end(), where.start(), _MARKERS)
                if x.start - m.end() < 40]
-    diseases = a.within(where.start(), where.end(), frozenset({"Disease"}))
+    diseases = a.within(where.start(), len(a.text) if "associated" in where.group().lower()
+                        else where.end(), frozenset({"Disease"}))
     if not markers or not diseases:
         return []
     direction = "increased" if m.group("dir").lower() in _UP else "decreased"
@@ -150,11 +164,11 @@ def _level_title(a: Analysed, state: DocumentState) -> list[Statement]:
 
 
 def _levels(a: Analysed, state: DocumentState) -> list[Statement]:
-    if not _COMPARISON.search(a.text):
-        return []
     titled = _level_title(a, state)
     if titled:
         return titled
+    if not _COMPARISON.search(a.text):
+        return []
     diseases = [m for m in a.mentions if m.category == "Disease"]
     disease = state.population_disease or (diseases[0].entity if diseases else None)
     if disease is None:
@@ -183,6 +197,22 @@ def _levels(a: Analysed, state: DocumentState) -> list[Statement]:
                                  found, direction=direction, aspect=aspect,
                                  negated=negated(a.text, 0, m.start()),
                                  hedged=hedged(a.text, 0, m.start()), context=ctx))
+    for marker in a.within(0, len(a.text), _MARKERS):
+        m = _IN_PATIENTS_LEVEL.match(a.text, marker.end)
+        if not m or any(x is not marker and marker.end <= x.start < m.end()
+                        for x in a.within(marker.end, m.end(), _MARKERS)):
+            continue
+        inside = [x for x in diseases if m.start() <= x.start < m.end()]
+        found = inside[0].entity if inside else disease
+        direction = "increased" if m.group("dir").lower().replace("-", "") in (
+            *_UP, "upregulated") else "decreased"
+        ctx = Context(species=(HUMAN,), population=_population(a, state), statistics=stats,
+                      location=_locations(a, 0, marker.end), comparator=comparator)
+        for subj in coordinated(a, marker, _MARKERS, backwards=True):
+            out.append(statement(a, "biomarker.level-in", subj.entity, "biolink:associated_with",
+                                 found, direction=direction, aspect="level",
+                                 negated=negated(a.text, 0, m.end()),
+                                 hedged=hedged(a.text, 0, m.end()), context=ctx))
     for m in _LEVEL.finditer(a.text):
         after = [x for x in a.mentions if x.start >= m.end() and x.category in _MARKERS
                  and x.start - m.end() < 25]
@@ -208,7 +238,14 @@ def _subjects_before(a: Analysed, start: int, at: int) -> list[Mention]:
     pool = [m for m in a.within(start, at, _MARKERS)]
     if not pool:
         return []
-    return coordinated(a, max(pool, key=lambda m: m.end), _MARKERS, backwards=True)
+    last = max(pool, key=lambda m: m.end)
+    # "Exosomes, endosomal-derived nano-sized extracellular vesicles, play a role in X": the
+    # agent inside the apposition describes the one before it
+    head = [m for m in pool if m.end <= last.start and re.fullmatch(
+        r",\s*[^,;()]*", a.text[m.end:last.start]) and re.match(r"[^,;]*,", a.text[last.end:at])]
+    if head:
+        last = head[-1]
+    return coordinated(a, last, _MARKERS, backwards=True)
 
 
 def _correlations(a: Analysed) -> list[Statement]:

@@ -30,6 +30,7 @@ from exokg.model import Context, Entity, Statement
 _BENEFIT = re.compile(r"\b(?:therapeutic|beneficial|(?:tissue-|neuro-?)?protective|restorative|"
                       r"neurorestorative)\s+(?:effects?|efficacy|benefits?|potential|roles?)\b"
                       r"|\b(?:were|was)\s+(?:\w+ly\s+)?effective\b", re.I)
+_OF_ANIMALS = re.compile(r"\s*(?:rats|mice|animals|pigs|swine|monkeys|models?)\b", re.I)
 _ADVANTAGE = re.compile(r"\badvantages?\s+of\s+", re.I)
 _ENUM = re.compile(r"(?:^|(?<=[\s:;]))(?:\d{1,2}|[a-h]|[ivx]{1,4})\)\s+")
 _TRANSFER = re.compile(r"\b(?:exosom(?:al|e-mediated)|vesicular|EV-mediated|horizontal)\s+"
@@ -54,6 +55,9 @@ def extract_benefit(a: Analysed, state: DocumentState) -> list[Statement]:
                 continue
             subject = min(agents, key=lambda x: abs(x.start - m.start()))
             diseases = [d for d in a.within(m.end(), clause.end, frozenset({"Disease"}))]
+            # "after stroke in type 2 diabetic rats": the second disease describes the animals
+            diseases = diseases[:1] + [d for d in diseases[1:] if not _OF_ANIMALS.match(
+                a.text, d.end)]
             ctx = context_for(a, clause)
             for d in diseases:
                 out.append(statement(a, "benefit.model", subject.entity,
@@ -61,6 +65,61 @@ def extract_benefit(a: Analysed, state: DocumentState) -> list[Statement]:
                                      hedged=hedged(a.text, clause.start, m.start()),
                                      negated=negated(a.text, clause.start, m.start()),
                                      context=ctx))
+            break
+    return out
+
+
+# "X as a (cell-free) therapy for TBI", "X represent a novel therapeutic avenue for AIS", "X
+# have potential in the treatment of brain diseases", "an alternative to Y for stroke
+# treatment": X is a therapy for the disease
+_THERAPY_FOR = re.compile(
+    r"\b(?:therap(?:y|ies)|therapeutics?|therapeutic\s+(?:avenues?|approach(?:es)?|strateg(?:y|ies)|"
+    r"options?|tools?|agents?|candidates?|modalit(?:y|ies)|potential)|treatments?|"
+    r"approach(?:es)?|strateg(?:y|ies)|avenues?|options?|potential|alternatives?)\s+"
+    r"(?:(?:to\s+(?:\w+\s+){1,4}?)?(?:for|in|against|on)\s+(?:the\s+)?(?:treatment\s+of\s+|treating\s+|"
+    r"management\s+of\s+)?)", re.I)
+# "used as targets for TBI therapy": what a therapy acts on, not the therapy
+_TARGETS = re.compile(r"\btargets?\b[^,;]{0,30}$", re.I)
+_VESICLES = frozenset({"ExosomePreparation", "Vesicle"})
+# an agent named as what the therapy is compared with or replaces
+_COMPARED = re.compile(r"\b(?:alternatives?\s+to|instead\s+of|rather\s+than|than|compared\s+"
+                       r"(?:with|to)|superior\s+to|over|versus|vs\.?)\s+(?:\w+\s+){0,2}$", re.I)
+_OUTCOME_AFTER = re.compile(r"\s*(?:recovery|outcomes?|rehabilitation|survivors?|patients?)\b",
+                            re.I)
+_PATIENT_WORK = re.compile(r"\b(?:patients?|participants?|trials?|volunteers?)\b", re.I)
+_DISEASES = frozenset({"Disease"})
+
+
+def extract_therapy_for(a: Analysed, state: DocumentState) -> list[Statement]:
+    """"X as a therapy for D", "X represent a promising therapeutic avenue for D", "X have
+    potential in the treatment of D", "X ... for stroke treatment" -> X
+    ``biolink:beneficial_in_models_for`` D (each coordinated disease), hedged by the usual
+    cues ("promising", "potential", "might"). Not in a sentence about patients or trials
+    (a therapy tested in people is a trial's claim, see :mod:`exokg.extract.trials`)."""
+    if _PATIENT_WORK.search(a.text):
+        return []
+    out: list[Statement] = []
+    for clause in clauses(a.text):
+        for m in _THERAPY_FOR.finditer(a.text, clause.start, clause.end):
+            diseases = [d for d in a.within(m.end(), min(clause.end, m.end() + 40), _DISEASES)
+                        if re.fullmatch(r"(?:[\w-]+\s+){0,3}", a.text[m.end():d.start])
+                        # "a therapy for stroke recovery": for the recovery
+                        and not _OUTCOME_AFTER.match(a.text, d.end)]
+            agents = [x for x in a.within(clause.start, m.start(), AGENTS)
+                      if not _COMPARED.search(a.text[max(0, x.start - 40):x.start])]
+            if not diseases or not agents or _TARGETS.search(a.text, clause.start, m.start()):
+                continue
+            # "exosomes, as byproducts of hUC-MSCs, have been shown to be an effective therapy":
+            # the vesicles, not the cells named in an aside
+            vesicles = [x for x in agents if x.category in _VESICLES]
+            subject = max(vesicles or agents, key=lambda x: x.end)
+            for agent in coordinated(a, subject, AGENTS, backwards=True):
+                for d in coordinated(a, diseases[0], _DISEASES, backwards=False):
+                    out.append(statement(a, "benefit.therapy-for", agent.entity,
+                                         "biolink:beneficial_in_models_for", d.entity,
+                                         hedged=hedged(a.text, clause.start, m.end()),
+                                         negated=negated(a.text, clause.start, m.start()),
+                                         context=context_for(a, clause)))
             break
     return out
 

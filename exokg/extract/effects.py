@@ -9,10 +9,14 @@ Triggers are verbs, their nominalisations and adjectives of change, in four kind
 * ``down``: decrease, reduce, attenuate, inhibit, suppress, prevent, diminish, lower,
   downregulate, mitigate, block, limit, lessen, shrink, fewer, smaller;
 * ``better``: improve, ameliorate, alleviate, restore, preserve, rescue, protect, benefit,
+  reverse ("reversed the axonal loss"),
   provide / confer (neuro)protection, have / exert (neuro)protective effects; also the noun
   phrasings "a positive / beneficial effect of X on Y" and "X has a positive effect on Y";
 * ``worse``: exacerbate, worsen, aggravate, impair, deteriorate;
 * ``change``: alter, affect, influence (no direction; "did not alter infarct volume").
+
+"X facilitates / mediates intercellular communication" is ``biolink:participates_in``: the
+agent takes part in the communication rather than raising an amount of it.
 
 The direction of the claim combines the trigger with the object: ``better`` raises a
 desirable outcome (recovery, neurogenesis) and lowers an adverse one (injury, deficits,
@@ -32,17 +36,19 @@ from exokg.extract.base import AGENTS, EFFECT_OBJECTS, Analysed, Clause, Documen
     clauses, coordinated, is_preclinical, statement
 from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
-from exokg.extract.outcomes import head_of, is_weak, open_outcomes
+from exokg.extract.outcomes import MOLECULE_EVENT_HEADS, head_of, is_weak, open_outcomes
 from exokg.extract.regulation import as_regulation
-from exokg.model import Mention, Statement
+from exokg.model import Entity, Mention, Statement
 
 _STEMS = {
     "up": r"increas|enhanc|promot|augment|boost|elevat|stimulat|up-?regulat|accelerat|"
           r"facilitat|strengthen|potentiat|foster|higher|greater|induc|faster|quicker|"
           r"contribut(?=[a-z]*\s+to\b)",
     "down": r"decreas|reduc|attenuat|inhibit|suppress|prevent|diminish|lower|down-?regulat|"
-            r"mitigat|block|limit|lessen|shrink|fewer|smaller",
-    "better": r"improv|amelior|alleviat|restor|preserv|rescu|protect|benefit|"
+            r"mitigat|block|limit|lessen|shrink|fewer|smaller"
+            # "less brain swelling" (a noun follows), not "less effective", "less than"
+            r"|less(?=\s+(?!than\b)(?![a-z]+(?:ive|ful|ent|ant|able|ible|ous|ic|al|ly|ed)\b)[a-z])",
+    "better": r"improv|amelior|alleviat|restor|preserv|rescu|protect|benefit|revers(?=e|ed|es|ing)|"
               # "provides / confers (significant) neuroprotection": giving protection
               r"(?:provid|confer)(?=[a-z]*\s+(?:\w+\s+)?[\w-]*protect)|"
               # "have / exert (preventive) neuroprotective effects": protection is had
@@ -81,13 +87,24 @@ _ADVERSE = re.compile(r"injur|deficit|damage|loss|death|apoptos|inflamm|edema|oe
                       r"lesion|immunosuppress|hypomethyl|seizure|impair|dysfunction|atroph|"
                       r"toxic|thromb|hemorrhag|haemorrhag|stroke|ischemi|ischaemi|disease|"
                       r"disorder|mortality|neurodegenerat|gliosis|scar|permeability|"
-                      r"incoordination|pain|spasticity|disability", re.I)
+                      r"incoordination|pain|spasticity|disability|demise|necros|pyropto|defect|"
+                      r"ferropto|oxidative\s+stress|swelling|leakage|extravasation|breakdown|"
+                      r"disruption|vasospasm|hypoperfusion", re.I)
 _ASPECTS = ("number", "duration", "expression", "level", "levels", "concentration", "density",
             "length", "size", "volume", "sensitivity", "activity", "frequency", "severity",
             "release", "secretion", "production", "proliferation", "survival", "score",
             "area", "risk")
 _ASPECT = re.compile(r"\b(" + "|".join(_ASPECTS) + r")\b", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+FUNCTIONAL_RECOVERY = Entity("exokg:outcome/functional-recovery", "functional recovery",
+                             "Outcome")
+_STATS = re.compile(r"\s*\((?:[^()]*\b[pPnN]\s*[<=>≤≥][^()]*|[^()]*\bdays?\b[^()]*)\)")
+_EVALUATION = re.compile(r"^(?:(?:therapeutic|clinical|treatment|overall)\s+)?(?:efficacy|"
+                         r"effectiveness|efficiency|potency|success|usefulness|utility)$", re.I)
+# "X facilitate / mediate intercellular communication": X takes part in the communication,
+# it does not raise an amount of it
+_TAKES_PART = re.compile(r"facilitat|mediat|enabl", re.I)
+_COMMUNICATION = re.compile(r"\bcommunication\b|\bcross-?talk\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -101,7 +118,8 @@ class Trigger:
 
 # a trigger noun with a modifier right before it and no "of" after it names a state, not a
 # change: "cognitive impairment", "behavioral improvement" are outcomes an effect acts on
-_NAMED_DEFICIT = re.compile(r"^(?:impairments?|deteriorations?)$", re.I)
+# ("exhibited greater behavioral improvements")
+_NAMED_DEFICIT = re.compile(r"^(?:impairments?|deteriorations?|improvements?)$", re.I)
 _MODIFIED = re.compile(r"\b(?!(?:the|a|an|and|or|of|in|with|to|by|no|any|further|significant|"
                        r"marked)\b)[a-z][\w-]*(?:al|ive|ic|or|ory|ar)\s+$", re.I)
 
@@ -184,11 +202,22 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False) -> list
     end = stop.start() if stop else end
     setting = _SETTING.search(a.text, start, end)
     end = setting.start() if setting else end
+    # "communication between neurons and glia", "the balance between M1 and M2": the parties
+    # of a relation, not objects of their own
+    between = re.compile(r"\b(?:between|among|amongst)\b", re.I).search(a.text, start, end)
+    end = between.start() if between else end
+    # "improved outcomes for treating ICH-induced neuronal defects": what is treated is the
+    # condition, not an object of the change
+    treating = re.compile(r"\bfor\s+(?:the\s+)?(?:treat(?:ing|ment)|management|therapy)\b[^,;]*",
+                          re.I).search(a.text, start, end)
+    skip = (treating.start(), treating.end()) if treating else (end, end)
     # ", and skewed microglia towards ...": a coordinated verb phrase begins, its objects are
     # not this trigger's
     verb = re.compile(r",\s+and\s+(?!\w+ly\b)[a-z]+ed\b").search(a.text, start, end)
     end = verb.start() if verb else end
     for m in sorted(a.within(start, end, EFFECT_OBJECTS - {"Disease"}), key=lambda x: x.start):
+        if skip[0] <= m.start < skip[1]:
+            continue
         preceding = a.text[max(start, m.start - 30):m.start]
         if re.search(r"\banti-?\s*$", a.text[max(0, m.start - 6):m.start], re.I):
             continue  # "anti-inflammation" is not inflammation
@@ -207,6 +236,10 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False) -> list
             continue
         seen.add(m.entity.id)
         objs.append(m)
+    # "significantly decreased (p < 0.05) albumin extravasation": the statistics are no
+    # part of the object
+    stats = None if before else _STATS.match(a.text, start, end)
+    start = stats.end() if stats else start
     # a nominal trigger's object follows "of": "a downregulation of pro-inflammatory proteins"
     of = None if before else re.match(r"\s+of\s+", a.text[start:end])
     found, _ = open_outcomes(a, start + (of.end() if of else 0), end, agents=AGENTS,
@@ -220,7 +253,20 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False) -> list
     objs = [o for o in objs if not (is_weak(o) and any(f.start <= o.start and o.end <= f.end
                                                          and (f.start, f.end) != (o.start, o.end)
                                                          for f in found))]
+    # "albumin extravasation": the molecule names what the event happens to
+    objs = [o for o in objs if not (o.category in ("Gene", "Protein") and any(
+        f.start <= o.start and o.end <= f.end and head_of(f.entity.label).lower()
+        in MOLECULE_EVENT_HEADS for f in found))]
     seen = {o.entity.id for o in objs}
+    # "enhanced the therapeutic efficacy of X", "prevent their success": how well a therapy
+    # works is said of the therapy, it is no outcome of its own
+    objs = [o for o in objs if not _EVALUATION.match(o.entity.label)]
+    found = [f for f in found if not _EVALUATION.match(f.entity.label)
+             and not skip[0] <= f.start < skip[1]]
+    # "enhance recovery (after stroke)": recovery said of a treated animal or patient is its
+    # functional recovery (the vocabulary's term)
+    found = [Mention(FUNCTIONAL_RECOVERY, f.start, f.end, f.text, f.source)
+             if f.entity.label.lower() == "recovery" else f for f in found]
     for m in found:
         if m.entity.id not in seen and not any(o.start < m.end and m.start < o.end
                                                for o in objs):
@@ -273,7 +319,8 @@ def _agent_before(a: Analysed, clause: Clause, at: int, prev: int | None = None
     trigger (ending at ``prev``: "promoted the proliferation of MSCs and reduced ..."), unless
     a relative clause makes it a subject ("transfer of miR-X, which enhanced ...")."""
     agents = [m for m in a.within(clause.start, at, AGENTS)
-              if not re.search(r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?)\s+(?:\w+\s+){0,3}$",
+              if not re.search(r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?|alternatives?\s+to|"
+                               r"instead\s+of)\s+(?:\w+\s+){0,3}$",
                                a.text[max(0, m.start - 40):m.start], re.I)
               and not (prev is not None and m.start >= prev and re.search(
                   r"\bof\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", a.text[max(0, m.start - 40):m.start],
@@ -307,7 +354,7 @@ def _agent_before(a: Analysed, clause: Clause, at: int, prev: int | None = None
 
 _SOURCE_CLAUSE = re.compile(r"^\s*,?\s*(?:(?:that|which)\s+(?:were|was|are|is)\s+|were\s+|was\s+)?"
                             r"(?:derived|released|secreted|isolated|obtained|produced|"
-                            r"generated|collected|purified|extracted)\s+(?:from|by)\s+"
+                            r"generated|collected|purified|extracted|harvested)\s+(?:from|by)\s+"
                             r"(?:[\w-]+\s+){0,3}$|^\s+(?:from|of)\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 
@@ -388,6 +435,12 @@ def extract_effects(a: Analysed, state: DocumentState) -> list[Statement]:
                 lo, hi = (trig.end, obj.start) if obj.start > trig.end else (prev, obj.start)
                 aspect = aspect_of(a.text, lo, hi)
                 for subj in subjects:
+                    if _TAKES_PART.match(trig.text) and _COMMUNICATION.search(obj.entity.label):
+                        # "EVs facilitate intercellular communication": a part they play
+                        out.append(statement(a, "effect.participates", subj.entity,
+                                             "biolink:participates_in", obj.entity,
+                                             negated=neg, hedged=hedge, context=ctx))
+                        continue
                     found = statement(a, f"effect.{trig.kind}" + (".passive" if trig.passive
                                                                    else ""),
                                       subj.entity, "biolink:affects", obj.entity,
@@ -457,12 +510,12 @@ def _respectively(a: Analysed, clause: Clause, triggers: list[Trigger],
             if subjects else []
     if not groups:
         return []
-    subject_list = groups[-1]
+    subject_list = sorted(groups[-1], key=lambda m: m.start)
     trig_list = [t for t in triggers
                  if re.fullmatch(r"\s*(?:,\s*)?(?:or|and)\s*", a.text[first.end:t.start])
                  or t is first][:len(subject_list)]
     if len(trig_list) != len(subject_list):
-        return []
+        return _respectively_objects(a, clause, triggers, subject_list, state)
     last = trig_list[-1]
     later = [t for t in triggers if t.start > last.end]
     end = later[0].start if later else clause.end
@@ -477,4 +530,24 @@ def _respectively(a: Analysed, clause: Clause, triggers: list[Trigger],
                                  negated=negated(a.text, clause.start, trig.start),
                                  context=ctx))
     state.subject = [m.entity for m in subject_list]
+    return out
+
+
+def _respectively_objects(a: Analysed, clause: Clause, triggers: list[Trigger],
+                          subjects: list[Mention], state: DocumentState) -> list[Statement]:
+    """'A and B were essential for promoting X and Y, respectively': one trigger, as many
+    objects as subjects; pair them in order (A with X, B with Y), never crosswise. Returns
+    no statement when the counts differ (the clause is then read as usual)."""
+    first = triggers[0]
+    end = triggers[1].start if len(triggers) > 1 else clause.end
+    objects = sorted(_objects(a, first.end, end), key=lambda m: m.start)
+    if len(subjects) < 2 or len(objects) != len(subjects):
+        return []
+    ctx = context_for(a, clause)
+    out = [statement(a, "effect.respectively", subj.entity, "biolink:affects", obj.entity,
+                     direction=direction_of(first.kind, obj),
+                     hedged=hedged(a.text, clause.start, first.start),
+                     negated=negated(a.text, clause.start, first.start), context=ctx)
+           for subj, obj in zip(subjects, objects)]
+    state.subject = [m.entity for m in subjects]
     return out

@@ -22,7 +22,9 @@ _HEDGE = re.compile(
     r"seems?\s+to|tendency|trend(?:ed)?\s+(?:toward|to)|remains?\s+to\s+be|"
     r"hypothes[ie][sz]e?d?|putative(?:ly)?|speculate[ds]?|whether|potentially|"
     # promise and prospects: "holds great promise to improve", "a promising strategy to"
-    r"holds?\s+(?:\w+\s+)?promise|promising|prospects?|perhaps|conceivabl[ey]|"
+    # "have shown promising results in promoting X": results shown, not a prospect
+    r"holds?\s+(?:\w+\s+)?promise|promising(?!\s+(?:results?|outcomes?|findings|data|"
+    r"preclinical\s+results?))|prospects?|perhaps|conceivabl[ey]|"
     r"potential\s+(?:\w+\s+){0,2}(?:targets?|candidates?|therap\w*|treatments?|strateg\w+|"
     r"biomarkers?|agents?|tools?|approach\w*|roles?|means|options?)|"
     # "have shown (great) potential for / to promoting": a capacity, not an effect shown

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from exokg.ids import MAX_SLUG_LENGTH, mint, slugify
 from exokg.model import Analysed, Entity, Mention
 
-__all__ = ["CONDITION_HEADS", "OpenPhrase", "head_of", "is_condition_phrase", "is_weak",
+__all__ = ["CONDITION_HEADS", "MOLECULE_EVENT_HEADS", "OpenPhrase", "head_of", "is_condition_phrase", "is_weak",
            "open_outcomes",
            "outcome_entity", "outcome_for_text", "outcome_id", "outcome_label"]
 
@@ -47,7 +47,7 @@ might will would should shall must not also thereby thus then respectively both 
 along toward towards relative prior including against per like regarding despite unlike
 evidenced induced caused mediated assessed measured determined indicated shown demonstrated
 observed suggested accompanied reflected characterized characterised associated
-shift shifted shifting switch switched
+shift shifted shifting switch switched treating using
 """.split())
 # words for the animals or people studied: past the first word of a phrase they begin a new
 # phrase whose preposition was dropped ("the injury outcomes pups showed" -> "injury outcomes")
@@ -92,6 +92,11 @@ _WORD = re.compile(r"\s*([A-Za-z0-9α-ωΑ-Ω][\w'α-ωΑ-Ω+-]*(?:/[\w'α-ωΑ-
 _MODIFIER = re.compile(r"^[\w/-]+-(?:induced|related|associated|mediated|evoked|triggered|"
                        r"dependent)$", re.I)
 _MODIFIER_CLASSES = frozenset({"Disease", "DiseaseModel", "Species", "AnatomicalEntity"})
+_MOLECULES = frozenset({"Gene", "Protein"})
+#: Head nouns naming what happens to a molecule: "albumin extravasation", "IgG leakage",
+#: "TrkA ubiquitination" are outcomes of their own, not the molecule.
+MOLECULE_EVENT_HEADS = frozenset("""extravasation leakage ubiquitination deposition
+infiltration aggregation accumulation degradation translocation""".split())
 _ADVERB = re.compile(r"^\w+ly$", re.I)
 _MAX_WORDS = 6
 
@@ -314,10 +319,13 @@ def open_outcomes(a: Analysed, start: int, end: int, *, agents: frozenset[str],
             break
         inside = [m for m in inside if m.category not in agents]
         head_at = p.start + a.text[p.start:p.end].lower().rfind(p.head.lower()[:-1] or p.head)
-        # a disease, species or place inside the phrase is a modifier ("stroke recovery");
-        # any other recognised mention, or one holding the head, is the object itself
-        if any(m.category not in _MODIFIER_CLASSES or m.start <= head_at < m.end
-               for m in inside):
+        # a disease, species or place inside the phrase is a modifier ("stroke recovery"),
+        # and so is a molecule before a word for what happens to it ("albumin extravasation",
+        # "TrkA ubiquitination"); any other recognised mention, or one holding the head, is
+        # the object itself
+        modifiers = _MODIFIER_CLASSES | (_MOLECULES if p.head.lower() in MOLECULE_EVENT_HEADS
+                                         else frozenset())
+        if any(m.category not in modifiers or m.start <= head_at < m.end for m in inside):
             continue
         if is_condition_phrase(p):
             conditions.append(p)

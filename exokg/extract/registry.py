@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from exokg.extract.trials import is_observational
 from exokg.ids import mint
 from exokg.model import Context, Document, Entity, Evidence, Mention, RecordField, Sentence, \
     Span, Statement, Value
@@ -113,14 +114,18 @@ _TITLE_SPLIT = re.compile(r"\s(?:in|for|after|following)\s+(?:(?:the\s+)?(?:pati
 def _title(doc: Document, index: int, f: RecordField, trial: Entity,
            recogniser: Recogniser) -> list[Statement]:
     """A registry title names intervention and condition: '{intervention} in Patients With
-    {condition}', '{intervention} for {condition}' (rule registry.title)."""
+    {condition}', '{intervention} for {condition}' (rule registry.title); an observational
+    study's title names only its condition."""
     text = doc.text[f.start:f.end].split(": ", 1)[-1]
     split = _TITLE_SPLIT.search(text)
     if not split:
         return []
+    # an observational study's title names what it observes ("Circulating Extracellular
+    # Vesicles in ... Prognosis After TBI"), not an intervention it tests
+    observational = is_observational(doc)
     mentions = recogniser.mentions(text)
-    agents = [m.entity for m in mentions if m.end <= split.start()
-              and m.category in _INTERVENTIONS]
+    agents = [] if observational else [m.entity for m in mentions if m.end <= split.start()
+                                       and m.category in _INTERVENTIONS]
     preps = [e for e in agents if e.category == "ExosomePreparation"]
     agents = preps or agents
     diseases = [m.entity for m in mentions if m.start >= split.end() and m.category == "Disease"]

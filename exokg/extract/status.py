@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from exokg.model import Analysed, ClaimStatus, Document
 
-__all__ = ["CLAIM_STATUSES", "ClaimStatus", "claim_status", "speaks_of_study"]
+__all__ = ["CLAIM_STATUSES", "ClaimStatus", "claim_status", "speaks_of_study", "states_topic"]
 
 #: The values of ``exo:claimStatus``.
 CLAIM_STATUSES: tuple[str, ...] = ("finding", "background", "hypothesis", "speculation")
@@ -50,7 +50,11 @@ _HYPOTHESIS = re.compile(
     r"was\s+designed|set\s+out)\b"
     r"|\b(?:the\s+)?(?:novel\s+)?hypothesis\s+that\b|\b(?:the\s+)?(?:aim|objective|purpose|goal)"
     r"s?\s+(?:of|was|is)\b|\bto\s+(?:investigate|determine|examine|explore|assess|evaluate|"
-    r"test)\s+(?:whether|if|the\s+hypothesis)\b|\bwe\s+(?:\w+\s+)?aim\s+to\b", re.I)
+    r"test)\s+(?:whether|if|the\s+hypothesis)\b|\bwe\s+(?:\w+\s+)?aim\s+to\b"
+    # an inline aim label or an aim written as an infinitive: "Aims: To determine the
+    # expression of X ... and to explore its value in predicting Y"
+    r"|^\W*(?:aims?|objectives?|purposes?|goals?)\s*:|^\W*to\s+(?:investigate|determine|"
+    r"examine|explore|assess|evaluate|test|compare|identify|find|clarify|elucidate)\b", re.I)
 # "we evaluated X and found that ...": a result, whatever was asked
 _RESULT = re.compile(r"\bwe\s+(?:\w+ly\s+)?(?:also\s+)?(?:found|find|showed|show|observed|"
                      r"demonstrated|identified|discovered|confirmed)\b|\b(?:results|data|"
@@ -85,6 +89,43 @@ _SECTION = (
     (re.compile(r"^(?:background|introduction|context|rationale)", re.I), "background"),
     (re.compile(r"^(?:objectives?|aims?|purposes?|hypothes[ie]s|goals?)", re.I), "hypothesis"),
 )
+
+
+# "Here, we investigated the effects of X on Y", "This review synthesizes current research on
+# X", "In this review, we highlight what is known about X": the study's or review's topic, a
+# noun phrase after a verb of studying or surveying, states no proposition
+_TOPIC = re.compile(
+    r"\b(?:we|this\s+(?:review|article|paper|chapter|study|work)|the\s+(?:present|current)\s+"
+    r"(?:review|study|work))\s+(?:\w+ly\s+)?(?:further\s+)?(?:investigat(?:e|es|ed)|"
+    r"examin(?:e|es|ed)|explor(?:e|es|ed)|evaluat(?:e|es|ed)|stud(?:y|ies|ied)|"
+    r"review(?:s|ed)?|summari[sz](?:e|es|ed)|synthesi[sz](?:e|es|ed)|discuss(?:es|ed)?|"
+    r"highlight(?:s|ed)?|describ(?:e|es|ed)|outlin(?:e|es|ed)|characteri[sz](?:e|es|ed)|"
+    r"focus(?:es|ed)?\s+on|provid(?:e|es|ed)\s+an?\s+(?:\w+\s+)?overview\s+of)\s+"
+    r"(?:the|what|how|current|recent|its|their|a|an|some|key|several|various|existing|"
+    r"advances|progress|research|evidence)\b", re.I)
+# what turns a topic into a proposition: "investigated whether X improves Y", "evidence that"
+_PROPOSITION = re.compile(r"\b(?:whether|if|that|hypothes[ie][sz]\w*)\b", re.I)
+
+
+# "However, whether X improves Y remains unknown": a gap in knowledge, no claim either way
+_OPEN_QUESTION = re.compile(r"\bwhether\b[^.;]*\b(?:remains?|is|are|was|were)\s+(?:still\s+|largely\s+|"
+                            r"currently\s+|yet\s+)?(?:unknown|unclear|not\s+(?:yet\s+)?(?:known|"
+                            r"clear|understood|established|determined)|uncertain|elusive|"
+                            r"undetermined|unexplored|to\s+be\s+(?:determined|established|"
+                            r"elucidated|clarified))\b", re.I)
+
+
+def states_topic(text: str) -> bool:
+    """True when a sentence only names what the study or review is about ("Here, we
+    investigated the effects of X on Y in rats"; "This review summarizes recent advances in
+    X for Y"): a topic asserts no claim, neither as a finding nor as a hypothesis. A sentence
+    that also reports a result or states a proposition ("we examined whether X improves Y",
+    "we investigated X and found that ...") is not a topic sentence. An open question ("However,
+    whether X improves Y remains unknown") asserts nothing either."""
+    if _OPEN_QUESTION.search(text):
+        return True
+    m = _TOPIC.search(text)
+    return bool(m) and not _PROPOSITION.search(text, m.end()) and not _RESULT.search(text)
 
 
 def speaks_of_study(text: str) -> bool:

@@ -13,7 +13,7 @@ import re
 
 from exokg.extract.base import Analysed, DocumentState, statement
 from exokg.ids import mint
-from exokg.model import Context, Entity, Statement, Value
+from exokg.model import Context, Document, Entity, Statement, Value
 from exokg.recognise.values import month_year, number_value
 
 _REFERS = re.compile(
@@ -107,7 +107,8 @@ def extract_trial(a: Analysed, state: DocumentState) -> list[Statement]:
     if adverse:
         for m in a.within(adverse.end(), len(text), _EVENT_CLASSES):
             add("exo:monitorsAdverseEvent", m.entity, "adverse-event")
-    if not (primary or secondary) and _INTERVENTION_CUE.search(text):
+    if not (primary or secondary) and _INTERVENTION_CUE.search(text) and \
+            not is_observational(a.document):
         conditions = [m for m in a.within(0, len(text), frozenset({"Disease"}))
                       if _CONDITION_CUE.search(text[max(0, m.start - 40):m.start])]
         for m in a.within(0, len(text), _INTERVENTION_CLASSES):
@@ -120,6 +121,13 @@ def extract_trial(a: Analysed, state: DocumentState) -> list[Statement]:
         for c in conditions:
             add("exo:studiesCondition", c.entity, "condition")
     return out
+
+
+def is_observational(document: Document) -> bool:
+    """True for a registry record of an observational study (its ``studyType`` field): what
+    it names are exposures and markers it observes, not interventions it tests."""
+    return any(f.name == "studyType" and f.value.upper().startswith("OBSERVATIONAL")
+               for f in document.fields)
 
 
 def _phase(text: str) -> str:

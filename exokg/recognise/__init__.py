@@ -15,11 +15,12 @@ the more specific reading and replaces it (:func:`specific_cells`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from exokg.model import Analysed, Document, Mention, Sentence
-from exokg.recognise.composite import find_preparations
+from exokg.recognise.composite import engineered_short_forms, find_preparations
 from exokg.recognise.coordination import elided_heads
 from exokg.recognise.document import Alias, alias_mentions
 from exokg.recognise.lexicon import LexiconMatcher
@@ -71,7 +72,9 @@ class Recogniser:
                   for m in find_mirnas(text)]
         found = mirnas + self.matcher.find(text)
         if self.open_lexicon is not None:
-            found = specific_cells(found + self.open_lexicon.find(text))
+            opened = [m if m.entity.id in self.vocabulary.entities else written_name(m)
+                      for m in self.open_lexicon.find(text)]
+            found = specific_cells(found + opened)
         return found
 
     def mentions(self, text: str) -> list[Mention]:
@@ -81,20 +84,44 @@ class Recogniser:
         return _resolve(find_preparations(text, base) + base)
 
     def analyse(self, document: Document, sentence: Sentence,
-                aliases: Mapping[str, Alias] | None = None) -> Analysed:
+                aliases: Mapping[str, Alias | None] | None = None) -> Analysed:
         """Recognise everything in one sentence. ``aliases`` maps short forms the document
-        defined earlier to what their long forms were recognised as (see
-        :mod:`exokg.recognise.document`)."""
+        defined earlier to what their long forms were recognised as, ``None`` for a long
+        form no dictionary knows (see :mod:`exokg.recognise.document`); a dictionary match
+        of exactly a defined short form gives way to the definition."""
         text = masked_text(sentence)
         values = find_values(text)
         found = self.base_mentions(text)
+        if aliases:  # a short form the document defined means only what it was defined as
+            defined = {m.text for m in alias_mentions(text, aliases)} | {
+                k for k, v in aliases.items() if v is None}
+            found = [m for m in found if m.source not in ("ontology", "lexicon")
+                     or (m.text not in defined and m.text.rstrip("s") not in defined)]
         shorts = [m for m in alias_mentions(text, aliases or {})
                   if not _inside_longer_name(text, m, found)]
         base = _resolve(found + shorts + elided_heads(text, found, self.matcher.find))
-        preparations = find_preparations(text, base)
+        preparations = find_preparations(text, base) + engineered_short_forms(text, base)
         top = [m for m in _resolve(preparations + base)
                if not (m.source == "ontology" and m.category in _PARTS_ONLY)]
         return Analysed(document, sentence, tuple(top), tuple(values), tuple(base))
+
+
+def _name_key(text: str) -> str:
+    """Compare form of a name: case, hyphens and spaces, a final plural "s" ignored."""
+    folded = re.sub(r"[\s\-\u2010-\u2015_]+", " ", text.casefold()).strip()
+    return folded[:-1] if len(folded) > 3 and folded.endswith("s") else folded
+
+
+def written_name(m: Mention) -> Mention:
+    """An ontology mention whose entity carries the name it was written under as a synonym
+    when that is not its label: the lexicon matched "TrkA", an alias NCBI Gene gives for
+    NTRK1, so the graph (and a reader searching it) knows NTRK1 as "TrkA" too."""
+    written = " ".join(m.text.split())
+    names = {_name_key(n) for n in (m.entity.label, *m.entity.synonyms)}
+    if not written or _name_key(written) in names:
+        return m
+    entity = replace(m.entity, synonyms=tuple(sorted({*m.entity.synonyms, written})))
+    return Mention(entity, m.start, m.end, m.text, m.source)
 
 
 def _inside_longer_name(text: str, short: Mention, found: list[Mention]) -> bool:

@@ -6,7 +6,13 @@ Phrases understood (any order the field writes them in):
 * source: "MSC-derived exosomes", "MSC exosomes", "MSC-EVs", "exosomes derived from / of /
   secreted by MSCs", "(were) isolated from MSCs", "MSCs secrete / release exosomes",
   "mesenchymal stem cells (MSCs)-derived exosomes", "human MSC-derived EVs" (source taxon);
-* engineering + cargo: "loaded with / transfected with / (genetically) engineered, modified
+* engineering + cargo: "miR-X-enriched" and "miR-X enriched EPC-EXs" (a short form the
+  document defined, see :func:`engineered_short_forms`), a gene or protein as well as a miRNA
+  and two of them joined by "/" or "and" ("BDNF-enriched MSC-EVs", "Zeb2/Axin2-enriched
+  exosomes": genes overexpressed in the source cells so that the vesicles carry them; of two
+  joined molecules the first-named is the recorded cargo, since a preparation has one
+  ``exo:cargo``, and the written name, kept as a synonym, names both);
+  "loaded with / transfected with / (genetically) engineered, modified
   or manipulated to contain, carry or express miR-X", "miR-X-loaded exosomes" -> ``loaded``;
   "exosomes of / from miR-X-overexpress(ed|ing) MSCs", "MSCs overexpressing miR-X" ->
   ``overexpressing-source``; "with increased / elevated / enriched miR-X", "miR-X-enriched"
@@ -22,7 +28,7 @@ with no other part stays a plain vesicle.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from exokg.ids import mint
 from exokg.model import Entity, Mention
@@ -39,7 +45,8 @@ _SOURCE_GLUE = re.compile(r"^\)?\s*-?\s*(?:derived|secreted|released|isolated|pr
 # "MSCs secrete / release exosomes": the cells' vesicles
 _SECRETE = re.compile(r"^\s+(?:secrete|release|produce|shed)s?\s+(?:small\s+)?$", re.I)
 _SOURCE_AFTER = re.compile(r"^\s*(?:(?:(?:that\s+|which\s+)?(?:were|was)\s+)?(?:derived|isolated|"
-                           r"obtained|secreted|released|produced|purified|collected|generated)\s+"
+                           r"obtained|secreted|released|produced|purified|collected|generated|"
+                           r"harvested|extracted)\s+"
                            r"(?:from|by)|of|from)\s+(?:the\s+)?$", re.I)
 _LOAD_VERB = (r"(?:(?:genetically\s+)?(?:loaded|transfected|engineered|modified|manipulated|"
               r"packaged|armed|electroporated|tailored)(?:\s+(?:with|by|to\s+(?:contain|carry|"
@@ -54,7 +61,7 @@ _ENRICH_AFTER = re.compile(r"^\s*(?:with|containing|carrying|having)\s+(?:an?\s+
                            r"|(?P<down>decreased|reduced|lower|low|depleted|downregulated|"
                            r"knocked[- ]down))\s+(?:levels?\s+of\s+)?$", re.I)
 _ENRICHED_IN = re.compile(r"^\s*(?P<kind>enriched|depleted)\s+(?:in|with|of|by)\s+$", re.I)
-_PREFIX_ENG = re.compile(r"-\s*(?P<kind>loaded|enriched|depleted|overexpress(?:ed|ing)|"
+_PREFIX_ENG = re.compile(r"(?:-|\s)\s*(?P<kind>loaded|enriched|depleted|overexpress(?:ed|ing)|"
                          r"transfected|modified|engineered|knockdown|knocked[- ]down|"
                          r"silenced|deficient)\s*-?\s*$", re.I)
 _OVEREXPRESS_AFTER = re.compile(r"^\s*(?:that\s+)?(?:over-?express(?:ing|ed)?|"
@@ -72,6 +79,13 @@ _ENGINEERING_OF = {"loaded": "loaded", "transfected": "loaded", "modified": "loa
 _ENGINEERING_PHRASE = {"loaded": "loaded with {c}", "enriched": "enriched in {c}",
                        "depleted": "depleted of {c}",
                        "overexpressing-source": "from {c}-overexpressing cells"}
+#: What a preparation can be engineered to carry: miRNAs, and genes or proteins whose
+#: overexpression in the source cells enriches the vesicles ("BDNF-enriched MSC-EVs"); a
+#: gene needs the hyphen ("BDNF-enriched"), a miRNA may be written apart ("miR-126 enriched").
+_CARGO_CLASSES = frozenset({"MicroRNA", "MicroRNACluster", "Gene", "Protein"})
+_ENGINEERED_WORD = re.compile(r"(?:loaded|enriched|depleted|overexpress\w*|transfected|modified|"
+                             r"engineered|knock\w*|silenced|deficient)", re.I)
+_CARGO_JOIN = re.compile(r"\s*(?:/|,|and|&)\s*")
 _VESICLE_SHORT = {"GO:0070062": "exosomes", "GO:1903561": "extracellular vesicles"}
 _TAXON_ADJ = {"NCBITaxon:9606": "human", "NCBITaxon:10116": "rat", "NCBITaxon:10090": "mouse"}
 
@@ -116,8 +130,25 @@ def preparation_entity(parts: _Parts, engineering: str | None) -> Entity:
         attrs.append(("treatedWith", parts.treatment.id))
     attrs.sort()
     label = _label(parts, engineering)
-    return Entity(preparation_id(dict(attrs)), label, "ExosomePreparation",
-                  attributes=tuple(attrs))
+    return Entity(_attributes_id(attrs), label, "ExosomePreparation", attributes=tuple(attrs))
+
+
+def _written(entity: Entity, text: str) -> Entity:
+    """An engineered preparation with the name it is written under as a synonym
+    ("Zeb2/Axin2-enriched exosomes"): its label is a paraphrase built from its parts, and
+    the written name is how the paper (and a reader searching the graph) refers to it."""
+    if not entity.attr("cargo"):
+        return entity
+    written = " ".join(text.split())
+    if written.casefold() == entity.label.casefold():
+        return entity
+    return replace(entity, synonyms=tuple(sorted({*entity.synonyms, written})))
+
+
+def _attributes_id(attrs: list[tuple[str, str]]) -> str:
+    """:func:`preparation_id` of sorted attribute pairs, a key possibly repeated (two cargo
+    molecules); the same as ``preparation_id(dict(attrs))`` when no key repeats."""
+    return mint("preparation", "|".join(f"{k}={v}" for k, v in sorted(attrs)))
 
 
 def preparation_id(parts: dict[str, str]) -> str:
@@ -169,8 +200,16 @@ def find_preparations(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         engineering = parts.engineering if parts.cargo else None
         span_text = text[parts.start:parts.end]
-        out.append(Mention(preparation_entity(parts, engineering), parts.start, parts.end,
-                           span_text, "composite"))
+        entity = preparation_entity(parts, engineering)
+        # the written name: up to the vesicle word ("Zeb2/Axin2-enriched exosomes" of
+        # "... exosomes harvested from BMSCs")
+        # (only when the cargo is named before the vesicle: "MSC exosomes loaded with miR-124"
+        # is written whole)
+        before = text[parts.start:vesicle.start]
+        written = text[parts.start:vesicle.end] if _ENGINEERED_WORD.search(before) \
+            else span_text
+        out.append(Mention(_written(entity, written), parts.start, parts.end, span_text,
+                           "composite"))
         if parts.alternative and parts.cargo:
             out.append(Mention(preparation_entity(parts, parts.alternative), parts.start,
                                parts.end, span_text, "composite-alternative"))
@@ -179,6 +218,35 @@ def find_preparations(text: str, mentions: list[Mention]) -> list[Mention]:
                            None, parts.cargo, parts.engineering, parts.origin, parts.treatment)
             out.append(Mention(preparation_entity(other, engineering), parts.start, parts.end,
                                span_text, "composite-alternative"))
+    return out
+
+
+def engineered_short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Preparations named by a cargo written before a short form the document defined for a
+    preparation: "miR-126 enriched EPC-EXs", where "EPC-EXs" stands for endothelial progenitor
+    cell exosomes, is those exosomes enriched in miR-126. ``mentions`` are the sentence's
+    resolved base mentions; returns one composite mention per such phrase."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    out: list[Mention] = []
+    for i, short in enumerate(ordered):
+        if short.category != "ExosomePreparation" or short.source != "abbreviation" \
+                or short.entity.attr("cargo"):
+            continue
+        cargo = [m for m in ordered[:i] if m.category in ("MicroRNA", "MicroRNACluster")
+                 and _PREFIX_ENG.fullmatch(text[m.end:short.start])]
+        if not cargo:
+            continue
+        kind = _PREFIX_ENG.fullmatch(text[cargo[-1].end:short.start]).group("kind").lower()
+        engineering = _ENGINEERING_OF.get(kind, "loaded")
+        attrs = sorted([*short.entity.attributes, ("cargo", cargo[-1].entity.id),
+                        ("engineering", engineering)])
+        label = f"{short.entity.label} " + \
+            _ENGINEERING_PHRASE[engineering].format(c=cargo[-1].entity.label)
+        entity = Entity(_attributes_id(attrs), label, "ExosomePreparation",
+                        attributes=tuple(attrs))
+        written = text[cargo[-1].start:short.end]
+        out.append(Mention(_written(entity, written), cargo[-1].start, short.end, written,
+                           "composite"))
     return out
 
 
@@ -197,10 +265,17 @@ def _look_left(text: str, before: list[Mention], parts: _Parts) -> None:
                     and re.fullmatch(r"\s*\(\s*", text[before[k - 1].end:m.start]):
                 k -= 1
                 pos = before[k].start
-        elif m.category in ("MicroRNA", "MicroRNACluster") and parts.cargo is None and \
-                _PREFIX_ENG.match(gap):
+        elif m.category in _CARGO_CLASSES and parts.cargo is None and _PREFIX_ENG.match(gap) \
+                and (m.category in ("MicroRNA", "MicroRNACluster") or gap.startswith("-")):
             kind = _PREFIX_ENG.match(gap).group("kind").lower().replace(" ", "-")
             parts.cargo, parts.engineering, pos = m.entity, _ENGINEERING_OF.get(kind, "loaded"), m.start
+            while k > 0 and before[k - 1].category in _CARGO_CLASSES and \
+                    _CARGO_JOIN.fullmatch(text[before[k - 1].end:pos]):
+                # "Zeb2/Axin2-enriched", "BDNF and GDNF-loaded": the phrase covers both; the
+                # first-named molecule is the recorded cargo (a preparation has at most one
+                # exo:cargo, ontology/shapes.ttl), the written name keeps the rest
+                k -= 1
+                parts.cargo, pos = before[k].entity, before[k].start
         elif m.category == "Species" and parts.taxon is None and not gap.strip():
             parts.taxon, pos = m.entity, m.start
         elif m.category in ("HerbalPreparation", "Drug") and parts.treatment is None and \
@@ -218,6 +293,16 @@ def _look_left(text: str, before: list[Mention], parts: _Parts) -> None:
 def _look_right(text: str, after: list[Mention], parts: _Parts) -> None:
     pos = parts.end
     k = 0
+    # "Extracellular vesicles (EVs) from MSCs": the vesicle's own short form in brackets
+    # comes before the source
+    if after and after[0].entity.id == parts.vesicle.entity.id and \
+            re.fullmatch(r"\s*\(\s*", text[pos:after[0].start]) and \
+            re.match(r"\s*\)", text[after[0].end:]) and \
+            _SOURCE_AFTER.match(text[after[0].end:][re.match(r"\s*\)", text[after[0].end:]).end():
+                                                     (after[1].start - after[0].end
+                                                      if len(after) > 1 else None)] or ""):
+        pos = after[0].end + re.match(r"\s*\)", text[after[0].end:]).end()
+        k = 1
     while k < len(after):
         m = after[k]
         gap = text[pos:m.start]

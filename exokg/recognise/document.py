@@ -13,7 +13,11 @@ stem cells (ADSC-Exos)").
 
 The entity of a long form is the recognised mention that covers its last word (the head of
 the noun phrase) and overlaps it most, a preparation before its parts. A long form with no
-such mention defines nothing (the short form keeps whatever the dictionaries make of it).
+such mention still fixes what the short form means in this document: when its head is a word
+for a measure ("cerebral blood flow (CBF)", "microvascular density (MVD)") the short form is
+that measure, an open outcome (:mod:`exokg.extract.outcomes`); otherwise the short form has
+no dictionary reading in the document (``None``): "CBF" defined as cerebral blood flow is not
+the gene symbol CBF (CEBPZ), nor "MVD" mevalonate decarboxylase.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from exokg.extract.outcomes import outcome_entity, outcome_label
 from exokg.model import Analysed, Document, Entity, Mention, Sentence
 from exokg.text.abbreviations import Abbreviation, find_abbreviations
 
@@ -51,10 +56,13 @@ def _hyphen_after(entity: Alias) -> bool:
 Alias = Entity | tuple[Entity, Entity]
 
 
-def alias_mentions(text: str, aliases: Mapping[str, Alias]) -> list[Mention]:
-    """Mentions of the defined short forms in ``text`` (source ``"abbreviation"``)."""
+def alias_mentions(text: str, aliases: Mapping[str, Alias | None]) -> list[Mention]:
+    """Mentions of the defined short forms in ``text`` (source ``"abbreviation"``); a short
+    form defined as nothing known (``None``) gives none."""
     out: list[Mention] = []
     for short, entity in aliases.items():
+        if entity is None:
+            continue
         for m in _pattern(short, _hyphen_after(entity)).finditer(text):
             if isinstance(entity, tuple):
                 taxon, rest = entity
@@ -108,32 +116,67 @@ def long_form_entity(a: Analysed, abbreviation: Abbreviation) -> Entity | None:
     return best
 
 
-# "(ADSC-Exos)", "(MSC-EVs)", "(hUC-sEV)": a short form for vesicles
-_VESICLE_SHORT = re.compile(r"\(\s*([A-Za-z0-9][\w-]{0,12}?-?(?:s?EVs?|Exos?|EXOs?|exos?))\s*\)")
+# "(ADSC-Exos)", "(MSC-EVs)", "(hUC-sEV)", "(EPC-EXs)": a short form for vesicles
+_VESICLE_SHORT = re.compile(r"\(\s*([A-Za-z0-9][\w-]{0,12}?-?(?:s?EVs?|Exos?|EXOs?|exos?|EXs?))"
+                            r"\s*\)")
 
 
 def _preparation_defined(a: Analysed) -> dict[str, Entity]:
     """Vesicle short forms written in brackets right after a preparation whose words come in
     another order than the short form's ("exosomes from adipose-derived stem cells
-    (ADSC-Exos)"), which Schwartz-Hearst matching cannot explain."""
+    (ADSC-Exos)"), which Schwartz-Hearst matching cannot explain; a short phrase saying
+    where the cells came from may stand between (:data:`_POSTMODIFIER`)."""
     out: dict[str, Entity] = {}
     for b in _VESICLE_SHORT.finditer(a.text):
         for m in a.mentions:
             if m.category == "ExosomePreparation" and m.start < b.start() and \
-                    (m.end == b.end() or not a.text[m.end:b.start()].strip()):
+                    (m.end == b.end() or _POSTMODIFIER.fullmatch(a.text[m.end:b.start()])):
                 out.setdefault(b.group(1), m.entity)
     return out
 
 
-def defined_aliases(a: Analysed) -> dict[str, Alias]:
-    """Short forms defined in one analysed sentence, with what each stands for."""
-    out: dict[str, Alias] = {}
+# what may stand between a preparation and its bracketed short form: nothing, or a short
+# phrase saying where the cells came from ("exosomes harvested from bone marrow stromal cells
+# obtained from T2DM rats (T2DM-MSC-Exo)")
+_POSTMODIFIER = re.compile(r"\s*|\s+(?:obtained|harvested|isolated|derived|collected|taken|"
+                           r"cultured|expanded)\s+(?:from|in)\s+(?:[\w/-]+\s+){0,3}[\w/-]+\s*")
+
+
+#: Head words of a long form that name a measure: a short form defined with one of these and
+#: unknown to the dictionaries is an outcome ("cerebral blood flow (CBF)").
+_MEASURE_HEADS = frozenset("""flow density volume content score pressure perfusion ratio index
+rate permeability width size area count latency thickness length uptake consumption fraction
+distance time function deformability""".split())
+
+
+def _unknown_long_form(a: Analysed, abbreviation: Abbreviation) -> Entity | None:
+    """What a long form no dictionary knows defines: an open outcome when its head word is a
+    measure ("cerebral microvascular density (MVD)"), else ``None`` (the short form then has
+    no dictionary reading)."""
+    words = re.findall(r"[\w/-]+", a.text[abbreviation.long_start:abbreviation.long_end])
+    if not words or not 1 < len(words) <= 5:
+        return None
+    head = words[-1].lower()
+    head = head[:-1] if head.endswith("s") and head[:-1] in _MEASURE_HEADS else head
+    if head not in _MEASURE_HEADS:
+        return None
+    entity = outcome_entity(outcome_label(words))
+    return Entity(entity.id, entity.label, entity.category, synonyms=(abbreviation.short,))
+
+
+def defined_aliases(a: Analysed) -> dict[str, Alias | None]:
+    """Short forms defined in one analysed sentence, with what each stands for (``None``:
+    a long form no dictionary knows and no measure, see the module docs)."""
+    # a vesicle short form in brackets after a preparation names the preparation, even where
+    # Schwartz-Hearst finds a long form inside it ("exosomes released by endothelial progenitor
+    # cells (EPC-EXs)" are the vesicles, not the cells)
+    out: dict[str, Alias | None] = dict(_preparation_defined(a))
     for abbreviation in find_abbreviations(a.text):
         entity = long_form_entity(a, abbreviation)
         if entity is not None:
             out.setdefault(abbreviation.short, _with_taxon(a, abbreviation, entity))
-    for short, entity in _preparation_defined(a).items():
-        out.setdefault(short, entity)
+        else:
+            out.setdefault(abbreviation.short, _unknown_long_form(a, abbreviation))
     return out
 
 
@@ -142,7 +185,7 @@ def analyse_sentences(document: Document, sentences: Sequence[Sentence],
     """Recognise the sentences of one document in order, carrying the abbreviations it
     defines forward. A sentence that uses a short form after defining it is read again
     with the definition known."""
-    aliases: dict[str, Alias] = {}
+    aliases: dict[str, Alias | None] = {}
     out: list[Analysed] = []
     for sentence in sentences:
         a = recogniser.analyse(document, sentence, aliases)
