@@ -175,9 +175,52 @@ def defined_aliases(a: Analysed) -> dict[str, Alias | None]:
         entity = long_form_entity(a, abbreviation)
         if entity is not None:
             out.setdefault(abbreviation.short, _with_taxon(a, abbreviation, entity))
-        else:
+        elif not _own_reading_agrees(a, abbreviation):
             out.setdefault(abbreviation.short, _unknown_long_form(a, abbreviation))
     return out
+
+
+def _words(text: str) -> set[str]:
+    """Content words of a name, lower case, a final plural 's' dropped (4 letters or more:
+    'protein', 'receptor' and the like count too; they are checked against one entity only)."""
+    out = set()
+    for w in re.findall(r"[a-z0-9]+", text.lower()):
+        w = w[:-1] if len(w) > 4 and w.endswith("s") else w
+        if len(w) >= 4:
+            out.add(w)
+    return out
+
+
+def _own_reading_agrees(a: Analysed, abbreviation: Abbreviation) -> bool:
+    """True when the short form was itself recognised (in its brackets) as an entity whose
+    label or a synonym shares a content word with the long form, although the long form as a
+    whole is in no dictionary: "low density lipoprotein receptor-related protein 1 (LRP1)"
+    keeps the gene LRP1, while "cerebral blood flow (CBF)" does not keep the gene symbol CBF
+    (CCAAT/enhancer binding protein zeta)."""
+    long_form = a.text[abbreviation.long_start:abbreviation.long_end]
+    long_words = _words(long_form)
+    for m in a.mentions:
+        if m.start == abbreviation.short_start and m.end == abbreviation.short_end:
+            names = (m.entity.label, *m.entity.synonyms)
+            if any(long_words & _words(name) for name in names):
+                return True
+            if m.category in _MOLECULE_CATEGORIES and (
+                    _MOLECULE_HEAD.search(long_form)
+                    or _MOLECULE_AFTER.match(a.text, abbreviation.short_end + 1)):
+                return True
+    return False
+
+
+_MOLECULE_CATEGORIES = frozenset({"Gene", "Protein", "GeneOrGeneProduct"})
+#: the last word of a long form that names a gene product ("galactocerebrosidase (GALC)",
+#: "sonic hedgehog protein (SHH)", "tumor necrosis factor (TNF)")
+_MOLECULE_HEAD = re.compile(r"(?:ase|ases|in|ins|gene|protein|factor|receptor|kinase|ligand|"
+                            r"homolog|channel|transporter|antigen|molecule|enzyme|regulator|"
+                            r"subunit|family|member|[A-Za-z]+ \d+[A-Za-z]?)\s*$", re.I)
+#: what follows the bracket when the short form names a gene ("(Shh) signaling", "(GALC) gene")
+_MOLECULE_AFTER = re.compile(r"\)?\s*(?:gene|genes|protein|proteins|mRNA|expression|signal\w*|"
+                             r"pathway|receptor|transcripts?|promoter|3'|knock\w*|level)\b",
+                             re.I)
 
 
 def analyse_sentences(document: Document, sentences: Sequence[Sentence],
