@@ -67,7 +67,7 @@ __all__ = [
 ]
 
 #: Bump when the artefact's layout or the naming rules change (part of the version key).
-COMPILER_VERSION = "1"
+COMPILER_VERSION = "2"
 #: Candidate flag: the name has no space, so the text must have none either ("AND1" is not
 #: "and 1", "PI3" is not "PI 3").
 NO_SPACE = 8
@@ -93,11 +93,16 @@ CASE_RELAXED = 4
 #: (an abbreviation such as "CAT" is not the word "cat").
 WORD_CASE_INSENSITIVE = 2
 
-_SOURCE_RANK = {"MONDO": 0, "HPOA": 1, "HP": 2, "CL": 3, "NCBIGene": 4, "GO": 5,
-                "UBERON": 6, "NCBITaxon": 7}
+_SOURCE_RANK = {"MONDO": 0, "HPOA": 1, "HP": 2, "CL": 3, "NCBIGene": 4, "MESHCUR": 5,
+                "MESH": 6, "DRUG": 7, "GO": 8, "UBERON": 9, "NCBITaxon": 10}
 _KIND_RANK = {"label": 0, "symbol": 0, "synonym": 1, "full_name": 1, "abbreviation": 2,
-              "alias": 3}
-_CASE_SENSITIVE_KINDS = frozenset({"symbol", "alias", "abbreviation"})
+              "alias": 3, "brand": 3}
+_CASE_SENSITIVE_KINDS = frozenset({"symbol", "alias", "abbreviation", "brand"})
+#: Classes a disease's MeSH id may be attached to by a shared name.
+_DISEASE_LIKE = frozenset({"Disease", "Phenotype"})
+#: Chemical names with fewer letters and digits than this are not matched ("NO", "Ca",
+#: "GSH" are written as abbreviations a document defines, or are ambiguous).
+_CHEMICAL_MIN_ALNUM = 4
 
 
 def _resource_lines(name: str) -> list[str]:
@@ -144,7 +149,7 @@ def version_key(versions: dict[str, str], rules: CompileRules) -> str:
     pyahocorasick version (the automaton's pickle format).
 
     >>> version_key({"MONDO": "v1"}, CompileRules(frozenset(), frozenset(), frozenset()))[:2]
-    '1-'
+    '2-'
     """
     code = hashlib.sha256()
     for module in ("normalise.py", "sources.py", "compile.py"):  # the rules are code too
@@ -164,6 +169,73 @@ def _case_sensitive(name: Name) -> bool:
         return True
     text = name.text.strip()
     return " " not in text and sum(c.isupper() for c in text) >= 2
+
+
+def _chemical_name_ok(name: Name, form: str, alnum: int, rules: CompileRules) -> bool:
+    """The chemical naming rules: no names shorter than :data:`_CHEMICAL_MIN_ALNUM`
+    characters, no brand names that are English words ("Ban", "Excel"), and no one-word
+    synonyms that are English words ("lead", "salt", "ice") unless the name is the
+    chemical's label in its source."""
+    if alnum < _CHEMICAL_MIN_ALNUM:
+        return False
+    if " " in name.text.strip() or not form.isalpha():
+        return True
+    if form.lower() not in rules.english_words:
+        return True
+    return name.kind == "label"
+
+
+def _merge_duplicates(records: list[Record]) -> list[Record]:
+    """One record per id (``records`` sorted by source rank, then id): a later record with
+    the same id adds its names and xrefs to the first (an OMIM disease named by HPO and by
+    the MeSH curation table; a drug in gilda's MeSH table and in the drug dictionary)."""
+    unique: list[Record] = []
+    by_id: dict[str, Record] = {}
+    for r in records:
+        kept = by_id.get(r.id)
+        if kept is None:
+            kept = Record(r.id, r.label, r.category, r.source, list(r.names), list(r.xrefs),
+                          r.preference)
+            by_id[r.id] = kept
+            unique.append(kept)
+            continue
+        if kept.category != r.category and not (kept.category in _DISEASE_LIKE
+                                                and r.category in _DISEASE_LIKE):
+            continue
+        known = {(n.text, n.kind) for n in kept.names}
+        kept.names.extend(n for n in r.names if (n.text, n.kind) not in known)
+        kept.xrefs.extend(x for x in r.xrefs if x not in kept.xrefs)
+    return unique
+
+
+def _propagate_mesh(records: list[Record], entries: list[_Entry]) -> None:
+    """Give ontology entities the MeSH ids of the MeSH records that name them, as xrefs:
+    a MeSH record's own xrefs (gilda maps MeSH ids to HP and DOID ids), and a disease name a
+    MeSH record (``mesh:`` id) shares with a disease or phenotype of another source
+    (MONDO "breast cancer" gets the MeSH id the curation table gives "breast cancer")."""
+    index = {r.id: i for i, r in enumerate(records)}
+    extra: dict[int, set[str]] = defaultdict(set)
+    for r in records:
+        if not r.id.startswith("mesh:"):
+            continue
+        for x in r.xrefs:
+            if x in index:
+                extra[index[x]].add(r.id)
+    by_key: dict[str, set[int]] = defaultdict(set)
+    for e in entries:
+        by_key[e.key].add(e.entity)
+    for e in entries:
+        r = records[e.entity]
+        if not r.id.startswith("mesh:") or r.category not in _DISEASE_LIKE or e.case:
+            continue
+        for other in by_key[e.key]:
+            o = records[other]
+            if other != e.entity and o.category in _DISEASE_LIKE and \
+                    not o.id.startswith("mesh:"):
+                extra[other].add(r.id)
+    for i, curies in extra.items():
+        r = records[i]
+        r.xrefs.extend(sorted(c for c in curies if c not in r.xrefs))
 
 
 @dataclass
@@ -208,6 +280,8 @@ def _entries(records: list[Record], rules: CompileRules) -> list[_Entry]:
                 continue
             if not sensitive and k in rules.generic_names:
                 continue
+            if r.category == "Chemical" and not _chemical_name_ok(n, form, alnum, rules):
+                continue
             flags = 0
             if n.kind == "synonym" and len(unscoped_synonym_of.get(k, ())) > 1:
                 continue  # a related synonym of several terms ("necrosis" in GO)
@@ -231,7 +305,7 @@ def _entries(records: list[Record], rules: CompileRules) -> list[_Entry]:
             if " " not in n.text.strip():
                 flags |= NO_SPACE
             tier = 2 if n.kind == "alias" else 1 if sensitive and n.kind != "symbol" else 0
-            rank = (tier, _SOURCE_RANK.get(r.source, 9), r.preference,
+            rank = (tier, _SOURCE_RANK.get(r.source, 99), r.preference,
                     _KIND_RANK.get(n.kind, 9), flags)
             variants = [(k, form if sensitive else "")]
             if n.kind not in ("symbol", "alias"):
@@ -263,14 +337,10 @@ def compile_records(records: Iterable[Record], out_dir: Path, *, version: str,
     version and rules give the same files."""
     import ahocorasick
 
-    ordered = sorted(records, key=lambda r: (_SOURCE_RANK.get(r.source, 9), r.id))
-    unique: list[Record] = []
-    seen_ids: set[str] = set()
-    for r in ordered:
-        if r.id not in seen_ids:
-            seen_ids.add(r.id)
-            unique.append(r)
+    ordered = sorted(records, key=lambda r: (_SOURCE_RANK.get(r.source, 99), r.id))
+    unique = _merge_duplicates(ordered)
     entries = _entries(unique, rules)
+    _propagate_mesh(unique, entries)
     candidates: dict[str, list[_Entry]] = defaultdict(list)
     for e in entries:
         candidates[e.key].append(e)
