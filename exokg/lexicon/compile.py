@@ -171,18 +171,23 @@ def _case_sensitive(name: Name) -> bool:
     return " " not in text and sum(c.isupper() for c in text) >= 2
 
 
-def _chemical_name_ok(name: Name, form: str, alnum: int, rules: CompileRules) -> bool:
+def _chemical_name_ok(name: Name, name_key: str, form: str, alnum: int,
+                      rules: CompileRules, gene_keys: set[str],
+                      curated_keys: set[str]) -> bool:
     """The chemical naming rules: no names shorter than :data:`_CHEMICAL_MIN_ALNUM`
-    characters, no brand names that are English words ("Ban", "Excel"), and no one-word
-    synonyms that are English words ("lead", "salt", "ice") unless the name is the
-    chemical's label in its source."""
-    if alnum < _CHEMICAL_MIN_ALNUM:
+    characters; no generic names, whatever their case ("mRNA", "amino acid": generic-names
+    lists the molecule classes); no name that is also a gene's symbol, alias or full name
+    (MeSH files proteins under chemicals: "TGF-beta", "ghrelin" are genes' products, and the
+    Gene class names them); no one-word name that is an English word ("lead", "water",
+    "salt", brand names such as "Ban") unless annotators marked it as a chemical in the
+    curation table's training texts ("cocaine", "morphine")."""
+    if alnum < _CHEMICAL_MIN_ALNUM or name_key in rules.generic_names:
+        return False
+    if name_key in gene_keys:
         return False
     if " " in name.text.strip() or not form.isalpha():
         return True
-    if form.lower() not in rules.english_words:
-        return True
-    return name.kind == "label"
+    return form.lower() not in rules.english_words or name_key in curated_keys
 
 
 def _merge_duplicates(records: list[Record]) -> list[Record]:
@@ -208,11 +213,16 @@ def _merge_duplicates(records: list[Record]) -> list[Record]:
     return unique
 
 
+def _same_kind(a: str, b: str) -> bool:
+    return a == b or (a in _DISEASE_LIKE and b in _DISEASE_LIKE)
+
+
 def _propagate_mesh(records: list[Record], entries: list[_Entry]) -> None:
     """Give ontology entities the MeSH ids of the MeSH records that name them, as xrefs:
     a MeSH record's own xrefs (gilda maps MeSH ids to HP and DOID ids), and a disease name a
     MeSH record (``mesh:`` id) shares with a disease or phenotype of another source
-    (MONDO "breast cancer" gets the MeSH id the curation table gives "breast cancer")."""
+    (MONDO "breast cancer" gets the MeSH id the curation table gives "breast cancer"), and
+    a chemical name one shares with a DrugBank drug."""
     index = {r.id: i for i, r in enumerate(records)}
     extra: dict[int, set[str]] = defaultdict(set)
     for r in records:
@@ -226,11 +236,11 @@ def _propagate_mesh(records: list[Record], entries: list[_Entry]) -> None:
         by_key[e.key].add(e.entity)
     for e in entries:
         r = records[e.entity]
-        if not r.id.startswith("mesh:") or r.category not in _DISEASE_LIKE or e.case:
+        if not r.id.startswith("mesh:") or e.case:
             continue
         for other in by_key[e.key]:
             o = records[other]
-            if other != e.entity and o.category in _DISEASE_LIKE and \
+            if other != e.entity and _same_kind(o.category, r.category) and \
                     not o.id.startswith("mesh:"):
                 extra[other].add(r.id)
     for i, curies in extra.items():
@@ -249,7 +259,11 @@ class _Entry:
     rank: tuple
 
 
-def _entries(records: list[Record], rules: CompileRules) -> list[_Entry]:
+def _entries(records: list[Record], rules: CompileRules,
+             curated_keys: set[str] | None = None) -> list[_Entry]:
+    curated_keys = curated_keys or set()
+    gene_keys = {key(n.text) for r in records if r.category == "Gene" for n in r.names
+                 if n.kind in ("symbol", "alias", "full_name")}
     symbol_of: dict[str, set[int]] = defaultdict(set)
     alias_of: dict[str, set[int]] = defaultdict(set)
     unscoped_synonym_of: dict[str, set[int]] = defaultdict(set)
@@ -280,7 +294,8 @@ def _entries(records: list[Record], rules: CompileRules) -> list[_Entry]:
                 continue
             if not sensitive and k in rules.generic_names:
                 continue
-            if r.category == "Chemical" and not _chemical_name_ok(n, form, alnum, rules):
+            if r.category == "Chemical" and not _chemical_name_ok(n, k, form, alnum, rules,
+                                                                  gene_keys, curated_keys):
                 continue
             flags = 0
             if n.kind == "synonym" and len(unscoped_synonym_of.get(k, ())) > 1:
@@ -338,8 +353,10 @@ def compile_records(records: Iterable[Record], out_dir: Path, *, version: str,
     import ahocorasick
 
     ordered = sorted(records, key=lambda r: (_SOURCE_RANK.get(r.source, 99), r.id))
+    curated_keys = {key(n.text) for r in ordered
+                    if r.source == "MESHCUR" and r.category == "Chemical" for n in r.names}
     unique = _merge_duplicates(ordered)
-    entries = _entries(unique, rules)
+    entries = _entries(unique, rules, curated_keys)
     _propagate_mesh(unique, entries)
     candidates: dict[str, list[_Entry]] = defaultdict(list)
     for e in entries:

@@ -465,9 +465,12 @@ def read_mesh_mappings(path: Path) -> Iterator[Record]:
 def read_drug_dictionary(path: Path) -> Iterator[Record]:
     """Chemical records of drug-named-entity-recognition's dictionary (a bz2 pickle of
     ``drug_variant_to_canonical``, ``drug_canonical_to_data`` and
-    ``drug_variant_to_variant_data``): one record per drug with a MeSH id (``mesh:``) or
-    else a DrugBank id (``drugbank:``); names are the drug's name, its synonyms and brand
-    names (brand names as ``brand``, matched with their capital)."""
+    ``drug_variant_to_variant_data``): one record per drug with a DrugBank id
+    (``drugbank:DB...``); names are the drug's name, its synonyms and brand names (brand
+    names as ``brand``, matched with their capital). The dictionary's ``mesh_id`` is not
+    used: it is often the drug's pharmacological class (metformin -> D007004,
+    Hypoglycemic Agents), not the substance; the substance's MeSH id comes from the MeSH
+    sources through a shared name (:mod:`exokg.lexicon.compile`)."""
     try:
         with bz2.open(path, "rb") as f:
             data = pickle.load(f)  # noqa: S301 - the package's own data file
@@ -483,13 +486,8 @@ def read_drug_dictionary(path: Path) -> Iterator[Record]:
             names_of[owners[0]].append(variant)
     for name in sorted(canonical):
         info = canonical[name]
-        mesh, drugbank = info.get("mesh_id"), info.get("drugbank_id")
-        if mesh and _MESH_ID.match(mesh):
-            curie = f"mesh:{mesh}"
-            xrefs = [f"drugbank:{drugbank}"] if drugbank else []
-        elif drugbank:
-            curie, xrefs = f"drugbank:{drugbank}", []
-        else:
+        drugbank = info.get("drugbank_id")
+        if not drugbank:
             continue
         label = info.get("name") or name
         names = [Name(label, "label")]
@@ -499,7 +497,7 @@ def read_drug_dictionary(path: Path) -> Iterator[Record]:
             brand = variant_data.get(variant, {}).get("is_brand")
             names.append(Name(variant.title() if brand else variant,
                               "brand" if brand else "synonym"))
-        yield Record(curie, label, "Chemical", "DRUG", names, xrefs)
+        yield Record(f"drugbank:{drugbank}", label, "Chemical", "DRUG", names)
 
 
 def read_mesh_curation(path: Path) -> Iterator[Record]:
