@@ -57,6 +57,7 @@ __all__ = [
     "read_mesh_curation",
     "read_mesh_mappings",
     "read_obo",
+    "uninverted",
 ]
 
 #: cellxgene ontology -> (exokg class, the root every kept term descends from or is; None:
@@ -429,6 +430,22 @@ def read_go_db(path: Path) -> Iterator[Record]:
 # -- MeSH: gilda's mappings, the drug dictionary, the curation table --------------------------
 
 
+def uninverted(name: str) -> str:
+    """A MeSH heading in natural word order: MeSH writes "Head, Modifier" ("Diabetes
+    Mellitus, Type 1", "Carcinoma, Hepatocellular"); a heading with one comma whose second
+    part is words is turned round. Other names are returned unchanged.
+
+    >>> uninverted("Diabetes Mellitus, Type 1"), uninverted("Carcinoma, Hepatocellular")
+    ('Type 1 Diabetes Mellitus', 'Hepatocellular Carcinoma')
+    >>> uninverted("Hypoglycemia, familial, 6"), uninverted("Stroke")
+    ('Hypoglycemia, familial, 6', 'Stroke')
+    """
+    head, sep, modifier = name.partition(", ")
+    if not sep or ", " in modifier or "," in head or not any(c.isalpha() for c in modifier):
+        return name
+    return f"{modifier} {head}"
+
+
 def read_mesh_mappings(path: Path) -> Iterator[Record]:
     """MeSH records of gilda's ``mesh_mappings.tsv`` (rows ``MESH, id, MeSH name, namespace,
     mapped id, mapped name``): one record per MeSH id mapped to a DOID disease, an HPO
@@ -448,8 +465,11 @@ def read_mesh_mappings(path: Path) -> Iterator[Record]:
                 curie = f"mesh:{cells[1]}"
                 record = by_id.get(curie)
                 if record is None:
-                    record = by_id[curie] = Record(curie, cells[2], category, "MESH",
-                                                   [Name(cells[2], "label")])
+                    names = [Name(cells[2], "label")]
+                    natural = uninverted(cells[2])
+                    if natural != cells[2]:
+                        names.append(Name(natural, "synonym"))
+                    record = by_id[curie] = Record(curie, cells[2], category, "MESH", names)
                 local = cells[4].split(":", 1)[-1]
                 xref = f"{prefix}:{local}"
                 if xref not in record.xrefs:
