@@ -341,7 +341,24 @@ def _entries(records: list[Record], rules: CompileRules,
         by_key[e.key].add(e.entity)
     return [e for e in out
             if not (e.kind == "symbol" and sum(c.isalnum() for c in e.case) <= 2
-                    and len(by_key[e.key]) > 1)]
+                    and len(by_key[e.key]) > 1)
+            and not _coordinated_names(e.key, by_key)]
+
+
+def _coordinated_names(name_key: str, keys: dict[str, set[int]]) -> bool:
+    """True for a name that coordinates two names of its own ("nausea and vomiting",
+    "anxiety or depression"): the text names two things, and is read as two mentions.
+
+    >>> _coordinated_names("nausea and vomiting", {"nausea": {1}, "vomiting": {2}})
+    True
+    >>> _coordinated_names("pulmonary and renal insufficiency", {"renal insufficiency": {1}})
+    False
+    """
+    for word in (" and ", " or "):
+        left, sep, right = name_key.partition(word)
+        if sep and left in keys and right in keys:
+            return True
+    return False
 
 
 def compile_records(records: Iterable[Record], out_dir: Path, *, version: str,
