@@ -328,7 +328,10 @@ def _entries(records: list[Record], rules: CompileRules,
                     if form[-1:].isalpha() and form[-1:].isupper() and alnum >= 3:
                         variants.append((k + "s", form + "s"))
                 elif r.source not in _NO_PLURALS and not (r.source == "NCBITaxon"
-                                                          and n.kind == "label"):
+                                                          and n.kind == "label") \
+                        and not (r.category == "Chemical" and not k.isalpha()):
+                    # chemicals: only one-word names ("statins", "opioids"); systematic
+                    # and multi-word names are not written in the plural
                     variants += [(p, "") for p in plural_keys(k)]
             for vk, vcase in variants:
                 if (vk, vcase) in seen:
@@ -342,21 +345,27 @@ def _entries(records: list[Record], rules: CompileRules,
     return [e for e in out
             if not (e.kind == "symbol" and sum(c.isalnum() for c in e.case) <= 2
                     and len(by_key[e.key]) > 1)
-            and not _coordinated_names(e.key, by_key)]
+            and not _coordinated_names(e.key, records[e.entity].category, by_key, records)]
 
 
-def _coordinated_names(name_key: str, keys: dict[str, set[int]]) -> bool:
-    """True for a name that coordinates two names of its own ("nausea and vomiting",
+def _coordinated_names(name_key: str, category: str, keys: dict[str, set[int]],
+                       records: list[Record]) -> bool:
+    """True for a name that coordinates two names of its own kind ("nausea and vomiting",
     "anxiety or depression"): the text names two things, and is read as two mentions.
+    "cleft lip and palate" stays one name (a palate is anatomy, not a disease).
 
-    >>> _coordinated_names("nausea and vomiting", {"nausea": {1}, "vomiting": {2}})
+    >>> r = [Record("a", "nausea", "Phenotype", "HP"), Record("b", "vomiting", "Phenotype", "HP"),
+    ...      Record("c", "palate", "AnatomicalEntity", "UBERON")]
+    >>> keys = {"nausea": {0}, "vomiting": {1}, "palate": {2}, "cleft lip": {0}}
+    >>> _coordinated_names("nausea and vomiting", "Phenotype", keys, r)
     True
-    >>> _coordinated_names("pulmonary and renal insufficiency", {"renal insufficiency": {1}})
+    >>> _coordinated_names("cleft lip and palate", "Disease", keys, r)
     False
     """
     for word in (" and ", " or "):
         left, sep, right = name_key.partition(word)
-        if sep and left in keys and right in keys:
+        if sep and all(any(_same_kind(records[i].category, category) for i in keys.get(part, ()))
+                       for part in (left, right)):
             return True
     return False
 
