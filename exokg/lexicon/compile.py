@@ -22,18 +22,27 @@ The rules (docs/lexicon.md, "Ambiguity"):
   names (``generic-names.txt``) are never matched;
 * a gene alias shared by several genes is dropped unless it is the official symbol of one
   of them (then it names that gene); so is a GO synonym shared by several GO terms (GO.db
-  keeps no synonym scope, and such a synonym is a related one: "necrosis"); a one- or two-character symbol is kept only when it
-  has a digit and no other entity has the same key;
+  keeps no synonym scope, and such a synonym is a related one: "necrosis"); a one- or
+  two-character symbol is kept only when it has a digit and no other entity has the same
+  key;
 * a gene symbol or alias that is an English word (the system word list) is flagged
   :data:`NEEDS_GENE_CONTEXT`: the matcher accepts it only near a gene word;
 * a one-word name without a space matches only text without one ("AND1" is not "and 1");
   a lower-cased copy of an entity's own abbreviation ("ion" beside "ION") is dropped, and
   so are one-word common names of taxa above species ("bear", "rodent");
+* chemicals: no name under four letters and digits, no generic molecule class, no name
+  that is also a gene's name, and no one-word English word unless the MeSH curation table
+  has it as a chemical (:func:`_chemical_name_ok`); plurals of one-word names only;
+* a name coordinating two names of its own kind ("nausea and vomiting") is not matched;
+* records with the same id are merged (names, xrefs), and MeSH ids reach ontology diseases
+  and DrugBank drugs as xrefs through gilda's mappings and shared names
+  (:func:`_propagate_mesh`);
 * when several entities share a key, the candidates are ordered by tier (labels, full
   names, case-insensitive synonyms and official gene symbols; then ontology
-  abbreviations, so "G6PD" is the gene before the deficiency; then gene aliases), source
-  (MONDO, OMIM and Orphanet, HPO, CL, NCBI Gene, GO, UBERON, NCBITaxon), kind of name and
-  identifier, and the matcher takes the first whose conditions hold.
+  abbreviations, so "G6PD" is the gene before the deficiency; then gene aliases and brand
+  names), source (MONDO, OMIM and Orphanet, HPO, CL, NCBI Gene, MeSH curation, MeSH,
+  DrugBank, GO, UBERON, NCBITaxon), kind of name and identifier, and the matcher takes the
+  first whose conditions hold.
 """
 
 from __future__ import annotations
