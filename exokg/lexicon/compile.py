@@ -32,7 +32,8 @@ The rules (docs/lexicon.md, "Ambiguity"):
   so are one-word common names of taxa above species ("bear", "rodent");
 * chemicals: no name under four letters and digits, no generic molecule class, no name
   that is also a gene's name, and no one-word English word unless the MeSH curation table
-  has it as a chemical (:func:`_chemical_name_ok`); plurals of one-word names only;
+  has it as a chemical (:func:`_chemical_name_ok`); plurals only of one-word names of the
+  curation table;
 * a name coordinating two names of its own kind ("nausea and vomiting") is not matched;
 * records with the same id are merged (names, xrefs), and MeSH ids reach ontology diseases
   and DrugBank drugs as xrefs through gilda's mappings and shared names
@@ -338,9 +339,11 @@ def _entries(records: list[Record], rules: CompileRules,
                         variants.append((k + "s", form + "s"))
                 elif r.source not in _NO_PLURALS and not (r.source == "NCBITaxon"
                                                           and n.kind == "label") \
-                        and not (r.category == "Chemical" and not k.isalpha()):
-                    # chemicals: only one-word names ("statins", "opioids"); systematic
-                    # and multi-word names are not written in the plural
+                        and not (r.category == "Chemical"
+                                 and (not k.isalpha() or r.source != "MESHCUR")):
+                    # chemicals: only one-word names of the curation table ("statins",
+                    # "opioids": classes of drugs); MeSH and DrugBank name substances,
+                    # which are not written in the plural
                     variants += [(p, "") for p in plural_keys(k)]
             for vk, vcase in variants:
                 if (vk, vcase) in seen:
