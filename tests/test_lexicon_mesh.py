@@ -254,3 +254,16 @@ def test_curation_rows_skip_abbreviations_excluded_documents_and_disagreement(
     ]) + "\n", encoding="utf-8")
     rows = script.build_rows([(corpus, script._NCBI_CLASSES)], skip={"2"})
     assert rows == [("myopathy", "Disease", "mesh:D009135", 2, 2)]
+
+
+def test_names_only_mesh_has_are_annotated_but_not_claim_participants(
+        recogniser: Recogniser) -> None:
+    from exokg.pipeline import analyse_document
+
+    document = Document(id="d2", text="Exosomes reduced breast carcinoma and breast cancer.",
+                        origin="test")
+    (analysed,) = analyse_document(document, recogniser)
+    assert any(m.entity.id == "mesh:D001943" for m in analysed.parts)
+    top = {m.entity.id for m in analysed.mentions}
+    assert "mesh:D001943" not in top  # "breast carcinoma": only the curation table names it
+    assert "MONDO:0007254" in top  # "breast cancer": MONDO's, with the MeSH id as an xref

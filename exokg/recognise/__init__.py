@@ -107,8 +107,10 @@ class Recogniser:
 
 def _part_only(m: Mention) -> bool:
     """True for an ontology mention kept only as a part (see :data:`_PARTS_ONLY`)."""
-    return m.source == "ontology" and (m.category in _PARTS_ONLY
-                                       or m.entity.id.startswith(_PARTS_ONLY_PREFIXES))
+    return m.source == "ontology" and (
+        m.category in _PARTS_ONLY
+        or (m.category in ("Disease", "Phenotype")
+            and m.entity.id.startswith(_PARTS_ONLY_PREFIXES)))
 
 
 def _inside_longer_name(text: str, short: Mention, found: list[Mention]) -> bool:
