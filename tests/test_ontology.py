@@ -66,6 +66,7 @@ NO_BIOLINK_SUPERCLASS = frozenset({"Advantage", "Assay", "DiseaseModel", "Outcom
 BIOLINK_NOT_IN_REFERENCE = frozenset({
     "Association",      # exo:Statement is a biolink:Association (docs/graph-model.md)
     "Agent",            # superclass of exo:Organization and exo:Person
+    "ChemicalEntity",   # superclass of exo:Chemical (a class of biolink-model 4.4.6)
     "Attribute",        # closeMatch of exo:Advantage
     "associated_with",  # predicate emitted by exokg/extract/biomarkers.py
     "correlated_with",  # predicate emitted by exokg/extract/biomarkers.py

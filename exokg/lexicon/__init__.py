@@ -2,9 +2,10 @@
 
 The curated vocabulary (ontology/vocabulary.yaml) names the ~100 things the field is about;
 this layer recognises everything else a biomedical text names — diseases (MONDO, OMIM,
-Orphanet), phenotypes (HPO), human genes (NCBI Gene), biological processes (GO), cells
-(CL), anatomy (UBERON) and species (NCBITaxon) — from dictionaries compiled once from
-installed packages (docs/lexicon.md).
+Orphanet, MeSH), phenotypes (HPO), human genes (NCBI Gene), biological processes (GO), cells
+(CL), anatomy (UBERON), species (NCBITaxon) and chemicals and drugs (MeSH, DrugBank) — from
+dictionaries compiled once from installed packages (docs/lexicon.md); diseases carry MeSH
+ids as cross-references where a MeSH source names them.
 
 * :func:`build_lexicon` compiles the sources into the lexicon home
   (``$EXOKG_LEXICON_DIR``, else ``$XDG_CACHE_HOME/exokg/lexicon``, else
@@ -31,9 +32,12 @@ from exokg.lexicon.sources import (
     SourceFiles,
     locate_sources,
     read_cellxgene,
+    read_drug_dictionary,
     read_gene_db,
     read_go_db,
     read_hpo_diseases,
+    read_mesh_curation,
+    read_mesh_mappings,
     read_obo,
 )
 
@@ -74,6 +78,12 @@ def read_sources(found: SourceFiles):  # -> Iterator[Record]
         yield from read_gene_db(found.gene_db)
     if found.go_db is not None:
         yield from read_go_db(found.go_db)
+    if found.mesh_mappings is not None:
+        yield from read_mesh_mappings(found.mesh_mappings)
+    if found.drug_dictionary is not None:
+        yield from read_drug_dictionary(found.drug_dictionary)
+    if found.mesh_curation is not None:
+        yield from read_mesh_curation(found.mesh_curation)
 
 
 def build_lexicon(home: Path | None = None, *, sources_dir: Path | None = None,

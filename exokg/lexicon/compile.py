@@ -22,18 +22,28 @@ The rules (docs/lexicon.md, "Ambiguity"):
   names (``generic-names.txt``) are never matched;
 * a gene alias shared by several genes is dropped unless it is the official symbol of one
   of them (then it names that gene); so is a GO synonym shared by several GO terms (GO.db
-  keeps no synonym scope, and such a synonym is a related one: "necrosis"); a one- or two-character symbol is kept only when it
-  has a digit and no other entity has the same key;
+  keeps no synonym scope, and such a synonym is a related one: "necrosis"); a one- or
+  two-character symbol is kept only when it has a digit and no other entity has the same
+  key;
 * a gene symbol or alias that is an English word (the system word list) is flagged
   :data:`NEEDS_GENE_CONTEXT`: the matcher accepts it only near a gene word;
 * a one-word name without a space matches only text without one ("AND1" is not "and 1");
   a lower-cased copy of an entity's own abbreviation ("ion" beside "ION") is dropped, and
   so are one-word common names of taxa above species ("bear", "rodent");
+* chemicals: no name under four letters and digits, no generic molecule class, no name
+  that is also a gene's name, and no one-word English word unless the MeSH curation table
+  has it as a chemical (:func:`_chemical_name_ok`); plurals only of one-word names of the
+  curation table;
+* a name coordinating two names of its own kind ("nausea and vomiting") is not matched;
+* records with the same id are merged (names, xrefs), and MeSH ids reach ontology diseases
+  and DrugBank drugs as xrefs through gilda's mappings and shared names
+  (:func:`_propagate_mesh`);
 * when several entities share a key, the candidates are ordered by tier (labels, full
   names, case-insensitive synonyms and official gene symbols; then ontology
-  abbreviations, so "G6PD" is the gene before the deficiency; then gene aliases), source
-  (MONDO, OMIM and Orphanet, HPO, CL, NCBI Gene, GO, UBERON, NCBITaxon), kind of name and
-  identifier, and the matcher takes the first whose conditions hold.
+  abbreviations, so "G6PD" is the gene before the deficiency; then gene aliases and brand
+  names), source (MONDO, OMIM and Orphanet, HPO, CL, NCBI Gene, MeSH curation, MeSH,
+  DrugBank, GO, UBERON, NCBITaxon), kind of name and identifier, and the matcher takes the
+  first whose conditions hold.
 """
 
 from __future__ import annotations
@@ -67,7 +77,7 @@ __all__ = [
 ]
 
 #: Bump when the artefact's layout or the naming rules change (part of the version key).
-COMPILER_VERSION = "1"
+COMPILER_VERSION = "2"
 #: Candidate flag: the name has no space, so the text must have none either ("AND1" is not
 #: "and 1", "PI3" is not "PI 3").
 NO_SPACE = 8
@@ -93,11 +103,16 @@ CASE_RELAXED = 4
 #: (an abbreviation such as "CAT" is not the word "cat").
 WORD_CASE_INSENSITIVE = 2
 
-_SOURCE_RANK = {"MONDO": 0, "HPOA": 1, "HP": 2, "CL": 3, "NCBIGene": 4, "GO": 5,
-                "UBERON": 6, "NCBITaxon": 7}
+_SOURCE_RANK = {"MONDO": 0, "HPOA": 1, "HP": 2, "CL": 3, "NCBIGene": 4, "MESHCUR": 5,
+                "MESH": 6, "DRUG": 7, "GO": 8, "UBERON": 9, "NCBITaxon": 10}
 _KIND_RANK = {"label": 0, "symbol": 0, "synonym": 1, "full_name": 1, "abbreviation": 2,
-              "alias": 3}
-_CASE_SENSITIVE_KINDS = frozenset({"symbol", "alias", "abbreviation"})
+              "alias": 3, "brand": 3}
+_CASE_SENSITIVE_KINDS = frozenset({"symbol", "alias", "abbreviation", "brand"})
+#: Classes a disease's MeSH id may be attached to by a shared name.
+_DISEASE_LIKE = frozenset({"Disease", "Phenotype"})
+#: Chemical names with fewer letters and digits than this are not matched ("NO", "Ca",
+#: "GSH" are written as abbreviations a document defines, or are ambiguous).
+_CHEMICAL_MIN_ALNUM = 4
 
 
 def _resource_lines(name: str) -> list[str]:
@@ -144,7 +159,7 @@ def version_key(versions: dict[str, str], rules: CompileRules) -> str:
     pyahocorasick version (the automaton's pickle format).
 
     >>> version_key({"MONDO": "v1"}, CompileRules(frozenset(), frozenset(), frozenset()))[:2]
-    '1-'
+    '2-'
     """
     code = hashlib.sha256()
     for module in ("normalise.py", "sources.py", "compile.py"):  # the rules are code too
@@ -166,6 +181,83 @@ def _case_sensitive(name: Name) -> bool:
     return " " not in text and sum(c.isupper() for c in text) >= 2
 
 
+def _chemical_name_ok(name: Name, name_key: str, form: str, alnum: int,
+                      rules: CompileRules, gene_keys: set[str],
+                      curated_keys: set[str]) -> bool:
+    """The chemical naming rules: no names shorter than :data:`_CHEMICAL_MIN_ALNUM`
+    characters; no generic names, whatever their case ("mRNA", "amino acid": generic-names
+    lists the molecule classes); no name that is also a gene's symbol, alias or full name
+    (MeSH files proteins under chemicals: "TGF-beta", "ghrelin" are genes' products, and the
+    Gene class names them); no one-word name that is an English word ("lead", "water",
+    "salt", brand names such as "Ban") unless annotators marked it as a chemical in the
+    curation table's training texts ("cocaine", "morphine")."""
+    if alnum < _CHEMICAL_MIN_ALNUM or name_key in rules.generic_names:
+        return False
+    if name_key in gene_keys:
+        return False
+    if " " in name.text.strip() or not form.isalpha():
+        return True
+    return form.lower() not in rules.english_words or name_key in curated_keys
+
+
+def _merge_duplicates(records: list[Record]) -> list[Record]:
+    """One record per id (``records`` sorted by source rank, then id): a later record with
+    the same id adds its names and xrefs to the first (an OMIM disease named by HPO and by
+    the MeSH curation table; a drug in gilda's MeSH table and in the drug dictionary)."""
+    unique: list[Record] = []
+    by_id: dict[str, Record] = {}
+    for r in records:
+        kept = by_id.get(r.id)
+        if kept is None:
+            kept = Record(r.id, r.label, r.category, r.source, list(r.names), list(r.xrefs),
+                          r.preference)
+            by_id[r.id] = kept
+            unique.append(kept)
+            continue
+        if kept.category != r.category and not (kept.category in _DISEASE_LIKE
+                                                and r.category in _DISEASE_LIKE):
+            continue
+        known = {(n.text, n.kind) for n in kept.names}
+        kept.names.extend(n for n in r.names if (n.text, n.kind) not in known)
+        kept.xrefs.extend(x for x in r.xrefs if x not in kept.xrefs)
+    return unique
+
+
+def _same_kind(a: str, b: str) -> bool:
+    return a == b or (a in _DISEASE_LIKE and b in _DISEASE_LIKE)
+
+
+def _propagate_mesh(records: list[Record], entries: list[_Entry]) -> None:
+    """Give ontology entities the MeSH ids of the MeSH records that name them, as xrefs:
+    a MeSH record's own xrefs (gilda maps MeSH ids to HP and DOID ids), and a disease name a
+    MeSH record (``mesh:`` id) shares with a disease or phenotype of another source
+    (MONDO "breast cancer" gets the MeSH id the curation table gives "breast cancer"), and
+    a chemical name one shares with a DrugBank drug."""
+    index = {r.id: i for i, r in enumerate(records)}
+    extra: dict[int, set[str]] = defaultdict(set)
+    for r in records:
+        if not r.id.startswith("mesh:"):
+            continue
+        for x in r.xrefs:
+            if x in index:
+                extra[index[x]].add(r.id)
+    by_key: dict[str, set[int]] = defaultdict(set)
+    for e in entries:
+        by_key[e.key].add(e.entity)
+    for e in entries:
+        r = records[e.entity]
+        if not r.id.startswith("mesh:") or e.case:
+            continue
+        for other in by_key[e.key]:
+            o = records[other]
+            if other != e.entity and _same_kind(o.category, r.category) and \
+                    not o.id.startswith("mesh:"):
+                extra[other].add(r.id)
+    for i, curies in extra.items():
+        r = records[i]
+        r.xrefs.extend(sorted(c for c in curies if c not in r.xrefs))
+
+
 @dataclass
 class _Entry:
     key: str
@@ -177,7 +269,11 @@ class _Entry:
     rank: tuple
 
 
-def _entries(records: list[Record], rules: CompileRules) -> list[_Entry]:
+def _entries(records: list[Record], rules: CompileRules,
+             curated_keys: set[str] | None = None) -> list[_Entry]:
+    curated_keys = curated_keys or set()
+    gene_keys = {key(n.text) for r in records if r.category == "Gene" for n in r.names
+                 if n.kind in ("symbol", "alias", "full_name")}
     symbol_of: dict[str, set[int]] = defaultdict(set)
     alias_of: dict[str, set[int]] = defaultdict(set)
     unscoped_synonym_of: dict[str, set[int]] = defaultdict(set)
@@ -208,6 +304,9 @@ def _entries(records: list[Record], rules: CompileRules) -> list[_Entry]:
                 continue
             if not sensitive and k in rules.generic_names:
                 continue
+            if r.category == "Chemical" and not _chemical_name_ok(n, k, form, alnum, rules,
+                                                                  gene_keys, curated_keys):
+                continue
             flags = 0
             if n.kind == "synonym" and len(unscoped_synonym_of.get(k, ())) > 1:
                 continue  # a related synonym of several terms ("necrosis" in GO)
@@ -231,7 +330,7 @@ def _entries(records: list[Record], rules: CompileRules) -> list[_Entry]:
             if " " not in n.text.strip():
                 flags |= NO_SPACE
             tier = 2 if n.kind == "alias" else 1 if sensitive and n.kind != "symbol" else 0
-            rank = (tier, _SOURCE_RANK.get(r.source, 9), r.preference,
+            rank = (tier, _SOURCE_RANK.get(r.source, 99), r.preference,
                     _KIND_RANK.get(n.kind, 9), flags)
             variants = [(k, form if sensitive else "")]
             if n.kind not in ("symbol", "alias"):
@@ -239,7 +338,12 @@ def _entries(records: list[Record], rules: CompileRules) -> list[_Entry]:
                     if form[-1:].isalpha() and form[-1:].isupper() and alnum >= 3:
                         variants.append((k + "s", form + "s"))
                 elif r.source not in _NO_PLURALS and not (r.source == "NCBITaxon"
-                                                          and n.kind == "label"):
+                                                          and n.kind == "label") \
+                        and not (r.category == "Chemical"
+                                 and (not k.isalpha() or r.source != "MESHCUR")):
+                    # chemicals: only one-word names of the curation table ("statins",
+                    # "opioids": classes of drugs); MeSH and DrugBank name substances,
+                    # which are not written in the plural
                     variants += [(p, "") for p in plural_keys(k)]
             for vk, vcase in variants:
                 if (vk, vcase) in seen:
@@ -252,7 +356,30 @@ def _entries(records: list[Record], rules: CompileRules) -> list[_Entry]:
         by_key[e.key].add(e.entity)
     return [e for e in out
             if not (e.kind == "symbol" and sum(c.isalnum() for c in e.case) <= 2
-                    and len(by_key[e.key]) > 1)]
+                    and len(by_key[e.key]) > 1)
+            and not _coordinated_names(e.key, records[e.entity].category, by_key, records)]
+
+
+def _coordinated_names(name_key: str, category: str, keys: dict[str, set[int]],
+                       records: list[Record]) -> bool:
+    """True for a name that coordinates two names of its own kind ("nausea and vomiting",
+    "anxiety or depression"): the text names two things, and is read as two mentions.
+    "cleft lip and palate" stays one name (a palate is anatomy, not a disease).
+
+    >>> r = [Record("a", "nausea", "Phenotype", "HP"), Record("b", "vomiting", "Phenotype", "HP"),
+    ...      Record("c", "palate", "AnatomicalEntity", "UBERON")]
+    >>> keys = {"nausea": {0}, "vomiting": {1}, "palate": {2}, "cleft lip": {0}}
+    >>> _coordinated_names("nausea and vomiting", "Phenotype", keys, r)
+    True
+    >>> _coordinated_names("cleft lip and palate", "Disease", keys, r)
+    False
+    """
+    for word in (" and ", " or "):
+        left, sep, right = name_key.partition(word)
+        if sep and all(any(_same_kind(records[i].category, category) for i in keys.get(part, ()))
+                       for part in (left, right)):
+            return True
+    return False
 
 
 def compile_records(records: Iterable[Record], out_dir: Path, *, version: str,
@@ -263,14 +390,12 @@ def compile_records(records: Iterable[Record], out_dir: Path, *, version: str,
     version and rules give the same files."""
     import ahocorasick
 
-    ordered = sorted(records, key=lambda r: (_SOURCE_RANK.get(r.source, 9), r.id))
-    unique: list[Record] = []
-    seen_ids: set[str] = set()
-    for r in ordered:
-        if r.id not in seen_ids:
-            seen_ids.add(r.id)
-            unique.append(r)
-    entries = _entries(unique, rules)
+    ordered = sorted(records, key=lambda r: (_SOURCE_RANK.get(r.source, 99), r.id))
+    curated_keys = {key(n.text) for r in ordered
+                    if r.source == "MESHCUR" and r.category == "Chemical" for n in r.names}
+    unique = _merge_duplicates(ordered)
+    entries = _entries(unique, rules, curated_keys)
+    _propagate_mesh(unique, entries)
     candidates: dict[str, list[_Entry]] = defaultdict(list)
     for e in entries:
         candidates[e.key].append(e)

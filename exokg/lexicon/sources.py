@@ -10,7 +10,15 @@ Sources (all installed by package managers, none fetched at run time; docs/lexic
 * ``genes`` — ``org.Hs.eg.sqlite`` of the Debian package ``r-bioc-org.hs.eg.db`` (human
   NCBI Gene ids, symbols, aliases, full names, UniProt, Ensembl and OMIM xrefs);
 * ``go`` — ``GO.sqlite`` of the Debian package ``r-bioc-go.db`` (Gene Ontology biological
-  processes and their synonyms).
+  processes and their synonyms);
+* ``mesh`` — ``mesh_mappings.tsv`` of the PyPI package ``gilda`` (MeSH descriptors and
+  supplementary concepts with their names, mapped to DOID, HP and ChEBI; only this file is
+  taken, the package is not installed);
+* ``drugs`` — the drug dictionary of the PyPI package ``drug-named-entity-recognition``
+  (drug names, synonyms and brand names with MeSH and DrugBank ids);
+* ``curation`` — ``resources/lexicon/mesh-curation.tsv``: disease and chemical names with
+  the MeSH id annotators gave them in the training splits of NCBI Disease and BC5CDR
+  (``scripts/make_mesh_curation.py``).
 
 Each reader takes the file (or folder) and yields records; :func:`locate_sources` finds the
 installed files. Readers raise :class:`exokg.errors.InputError` naming the file when it
@@ -19,14 +27,18 @@ cannot be read.
 
 from __future__ import annotations
 
+import bz2
 import csv
+import hashlib
 import json
+import pickle
 import re
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import metadata
+from importlib.resources import files
 from pathlib import Path
 
 from exokg.errors import InputError
@@ -40,8 +52,12 @@ __all__ = [
     "read_cellxgene",
     "read_gene_db",
     "read_go_db",
+    "read_drug_dictionary",
     "read_hpo_diseases",
+    "read_mesh_curation",
+    "read_mesh_mappings",
     "read_obo",
+    "uninverted",
 ]
 
 #: cellxgene ontology -> (exokg class, the root every kept term descends from or is; None:
@@ -59,6 +75,17 @@ HPO_ROOT = "HP:0000118"
 #: are loci, not things papers measure).
 GENE_TYPES = frozenset({"protein-coding", "ncRNA", "rRNA", "snoRNA", "snRNA", "scRNA",
                         "tRNA", "other", "unknown"})
+#: The gilda file with MeSH names and mappings, as scripts/env.sh extracts it.
+MESH_MAPPINGS = "mesh_mappings.tsv"
+#: The drug dictionary inside the drug-named-entity-recognition package.
+DRUG_DICTIONARY = "drug_ner_dictionary.pkl.bz2"
+#: The curation table in exokg/resources/lexicon/.
+MESH_CURATION = "mesh-curation.tsv"
+#: gilda mapping namespace -> (exokg class, CURIE prefix of the mapped id). EFO, GO, HGNC
+#: and FamPlex rows are not diseases or chemicals and are left out.
+_MESH_TARGETS = {"DOID": ("Disease", "DOID"), "HP": ("Phenotype", "HP"),
+                 "CHEBI": ("Chemical", "CHEBI")}
+_MESH_ID = re.compile(r"^[CD]\d{6,9}$")
 _BINOMIAL = re.compile(r"^[A-Z][a-z]+ [a-z]+$")
 _MIRNA_LIKE = re.compile(r"(?i)^(hsa-)?(mir|mirn|let)[-\d]|^mir\d|microRNA")
 
@@ -66,8 +93,8 @@ _MIRNA_LIKE = re.compile(r"(?i)^(hsa-)?(mir|mirn|let)[-\d]|^mir\d|microRNA")
 @dataclass(frozen=True, slots=True)
 class Name:
     """One surface form of an entity. ``kind``: ``label``, ``synonym`` (exact),
-    ``abbreviation``, ``symbol`` (official gene symbol), ``alias`` (other gene symbol) or
-    ``full_name`` (official gene name)."""
+    ``abbreviation``, ``symbol`` (official gene symbol), ``alias`` (other gene symbol),
+    ``full_name`` (official gene name) or ``brand`` (a drug's brand name)."""
 
     text: str
     kind: str
@@ -101,6 +128,9 @@ class SourceFiles:
     gene_db: Path | None
     go_db: Path | None
     versions: dict[str, str]
+    mesh_mappings: Path | None = None
+    drug_dictionary: Path | None = None
+    mesh_curation: Path | None = None
 
     def missing(self) -> list[str]:
         """Names of the sources that were not found."""
@@ -113,6 +143,11 @@ class SourceFiles:
             out.append("org.Hs.eg.sqlite (Debian r-bioc-org.hs.eg.db)")
         if self.go_db is None:
             out.append("GO.sqlite (Debian r-bioc-go.db)")
+        if self.mesh_mappings is None:
+            out.append("mesh_mappings.tsv (PyPI gilda, extracted by scripts/env.sh)")
+        if self.drug_dictionary is None:
+            out.append("drug-named-entity-recognition (pip install "
+                       "drug-named-entity-recognition)")
         return out
 
 
@@ -175,7 +210,22 @@ def locate_sources(sources_dir: Path | None = None) -> SourceFiles:
     go_db = _debian_file(sources_dir, "GO.db", "GO.sqlite")
     if go_db is not None:
         versions["GO"] = _sqlite_metadata(go_db, "GOSOURCEDATE")
-    return SourceFiles(cx_dir, cx_files, hpo_obo, hpo_annotations, gene_db, go_db, versions)
+    mesh = sources_dir / MESH_MAPPINGS if sources_dir is not None else None
+    if mesh is None or not mesh.is_file():
+        mesh = None
+    else:
+        versions["gilda mesh_mappings"] = hashlib.sha256(mesh.read_bytes()).hexdigest()[:12]
+    drug_dir = _package_dir("drug_named_entity_recognition")
+    drugs = drug_dir / DRUG_DICTIONARY if drug_dir is not None else None
+    if drugs is None or not drugs.is_file():
+        drugs = None
+    else:
+        versions["drug-named-entity-recognition"] = metadata.version(
+            "drug_named_entity_recognition")
+    curation = Path(str(files("exokg").joinpath("resources", "lexicon", MESH_CURATION)))
+    versions["mesh-curation"] = hashlib.sha256(curation.read_bytes()).hexdigest()[:12]
+    return SourceFiles(cx_dir, cx_files, hpo_obo, hpo_annotations, gene_db, go_db, versions,
+                       mesh, drugs, curation)
 
 
 def _obo_header(path: Path, tag: str) -> str:
@@ -375,3 +425,121 @@ def read_go_db(path: Path) -> Iterator[Record]:
         names = [Name(label, "label")]
         names += [Name(s, "synonym") for s in sorted(set(synonyms.get(_id, ()))) if s != label]
         yield Record(go_id, label, "BiologicalProcess", "GO", names)
+
+
+# -- MeSH: gilda's mappings, the drug dictionary, the curation table --------------------------
+
+
+def uninverted(name: str) -> str:
+    """A MeSH heading in natural word order: MeSH writes "Head, Modifier" ("Diabetes
+    Mellitus, Type 1", "Carcinoma, Hepatocellular"); a heading with one comma whose second
+    part is words is turned round. Other names are returned unchanged.
+
+    >>> uninverted("Diabetes Mellitus, Type 1"), uninverted("Carcinoma, Hepatocellular")
+    ('Type 1 Diabetes Mellitus', 'Hepatocellular Carcinoma')
+    >>> uninverted("Hypoglycemia, familial, 6"), uninverted("Stroke")
+    ('Hypoglycemia, familial, 6', 'Stroke')
+    """
+    head, sep, modifier = name.partition(", ")
+    if not sep or ", " in modifier or "," in head or not any(c.isalpha() for c in modifier):
+        return name
+    return f"{modifier} {head}"
+
+
+def read_mesh_mappings(path: Path) -> Iterator[Record]:
+    """MeSH records of gilda's ``mesh_mappings.tsv`` (rows ``MESH, id, MeSH name, namespace,
+    mapped id, mapped name``): one record per MeSH id mapped to a DOID disease, an HPO
+    phenotype or a ChEBI chemical, named by the MeSH name and the mapped term's name, with
+    the mapped id as an xref (``mesh:D...`` ids; class Disease, Phenotype or Chemical)."""
+    by_id: dict[str, Record] = {}
+    try:
+        with path.open(encoding="utf-8") as f:
+            for number, line in enumerate(f, start=1):
+                cells = line.rstrip("\r\n").split("\t")
+                if len(cells) < 6 or cells[0] != "MESH" or not _MESH_ID.match(cells[1]):
+                    continue
+                target = _MESH_TARGETS.get(cells[3])
+                if target is None:
+                    continue
+                category, prefix = target
+                curie = f"mesh:{cells[1]}"
+                record = by_id.get(curie)
+                if record is None:
+                    names = [Name(cells[2], "label")]
+                    natural = uninverted(cells[2])
+                    if natural != cells[2]:
+                        names.append(Name(natural, "synonym"))
+                    record = by_id[curie] = Record(curie, cells[2], category, "MESH", names)
+                local = cells[4].split(":", 1)[-1]
+                xref = f"{prefix}:{local}"
+                if xref not in record.xrefs:
+                    record.xrefs.append(xref)
+                if cells[5] and all(n.text != cells[5] for n in record.names):
+                    record.names.append(Name(cells[5], "synonym"))
+    except (OSError, UnicodeDecodeError) as err:
+        raise InputError(str(path), f"cannot read MeSH mappings: {err}") from err
+    for curie in sorted(by_id):
+        yield by_id[curie]
+
+
+def read_drug_dictionary(path: Path) -> Iterator[Record]:
+    """Chemical records of drug-named-entity-recognition's dictionary (a bz2 pickle of
+    ``drug_variant_to_canonical``, ``drug_canonical_to_data`` and
+    ``drug_variant_to_variant_data``): one record per drug with a DrugBank id
+    (``drugbank:DB...``); names are the drug's name, its synonyms and brand names (brand
+    names as ``brand``, matched with their capital). The dictionary's ``mesh_id`` is not
+    used: it is often the drug's pharmacological class (metformin -> D007004,
+    Hypoglycemic Agents), not the substance; the substance's MeSH id comes from the MeSH
+    sources through a shared name (:mod:`exokg.lexicon.compile`)."""
+    try:
+        with bz2.open(path, "rb") as f:
+            data = pickle.load(f)  # noqa: S301 - the package's own data file
+        variants: dict[str, list[str]] = data["drug_variant_to_canonical"]
+        canonical: dict[str, dict] = data["drug_canonical_to_data"]
+        variant_data: dict[str, dict] = data.get("drug_variant_to_variant_data", {})
+    except (OSError, EOFError, pickle.UnpicklingError, KeyError, TypeError,
+            ValueError) as err:
+        raise InputError(str(path), f"cannot read the drug dictionary: {err}") from err
+    names_of: dict[str, list[str]] = defaultdict(list)
+    for variant, owners in variants.items():
+        if len(owners) == 1:  # a variant of several drugs names none of them
+            names_of[owners[0]].append(variant)
+    for name in sorted(canonical):
+        info = canonical[name]
+        drugbank = info.get("drugbank_id")
+        if not drugbank:
+            continue
+        label = info.get("name") or name
+        names = [Name(label, "label")]
+        for variant in sorted(set(names_of.get(name, ()))):
+            if variant.casefold() == label.casefold():
+                continue
+            brand = variant_data.get(variant, {}).get("is_brand")
+            names.append(Name(variant.title() if brand else variant,
+                              "brand" if brand else "synonym"))
+        yield Record(f"drugbank:{drugbank}", label, "Chemical", "DRUG", names)
+
+
+def read_mesh_curation(path: Path) -> Iterator[Record]:
+    """Records of the MeSH curation table (``name, class, id, mentions, total`` rows;
+    ``#`` comments): one record per id with every name the table gives it, the most
+    annotated name as label. Raises :class:`InputError` naming the line of a bad row."""
+    grouped: dict[tuple[str, str], list[tuple[int, str, str]]] = defaultdict(list)
+    try:
+        with path.open(encoding="utf-8") as f:
+            for number, line in enumerate(f, start=1):
+                if line.startswith("#") or not line.strip():
+                    continue
+                cells = line.rstrip("\r\n").split("\t")
+                if len(cells) != 5 or cells[1] not in ("Disease", "Chemical") or \
+                        not cells[3].isdigit():
+                    raise InputError(f"{path}:{number}", "expected name, Disease|Chemical, "
+                                                         "id, mentions, total")
+                grouped[(cells[2], cells[1])].append((-int(cells[3]), cells[0], cells[1]))
+    except (OSError, UnicodeDecodeError) as err:
+        raise InputError(str(path), f"cannot read the curation table: {err}") from err
+    for (curie, category) in sorted(grouped):
+        rows = sorted(grouped[(curie, category)])
+        label = rows[0][1]
+        names = [Name(label, "label")] + [Name(r[1], "synonym") for r in rows[1:]]
+        yield Record(curie, label, category, "MESHCUR", names)

@@ -34,8 +34,17 @@ _PRIORITY = {"composite": 0, "composite-alternative": 0, "abbreviation": 1, "mir
 #: Classes whose ontology mentions serve only as parts of preparations ("astrocyte-derived
 #: exosomes"), not as top-level mentions: extraction takes a top-level Cell as the agent of a
 #: claim, and a cell type the curated vocabulary does not list (astrocytes, microglia) is
-#: what a treatment acts on in this literature, not the treatment.
-_PARTS_ONLY = frozenset({"Cell"})
+#: what a treatment acts on in this literature, not the treatment. Open-lexicon chemicals
+#: are annotated (``exokg annotate``) but not yet read as claim participants: the extractor
+#: has no rules for them, and a chemical inside a noun phrase ("blood glucose") must not cut
+#: the phrase the extractor reads as an outcome.
+_PARTS_ONLY = frozenset({"Cell", "Chemical"})
+#: Ontology entities named only by the MeSH sources (ids ``mesh:``, ``drugbank:``: names the
+#: training corpora's annotators or MeSH call diseases, "neuronal damage", "behavioral
+#: impairment", the adjective "diabetic") are annotated but not read as claim participants:
+#: in this literature such phrases are the outcomes a therapy changes, and extraction reads
+#: a disease as a condition. A MONDO or HPO disease with a MeSH xref is read as before.
+_PARTS_ONLY_PREFIXES = ("mesh:", "drugbank:")
 
 
 @dataclass(frozen=True)
@@ -101,8 +110,7 @@ class Recogniser:
                   if not _inside_longer_name(text, m, found)]
         base = _resolve(found + shorts + elided_heads(text, found, self.matcher.find))
         preparations = find_preparations(text, base) + engineered_short_forms(text, base)
-        top = [m for m in _resolve(preparations + base)
-               if not (m.source == "ontology" and m.category in _PARTS_ONLY)]
+        top = [m for m in _resolve(preparations + base) if not _part_only(m)]
         return Analysed(document, sentence, tuple(top), tuple(values), tuple(base))
 
 
@@ -124,6 +132,14 @@ def written_name(m: Mention) -> Mention:
     return Mention(entity, m.start, m.end, m.text, m.source)
 
 
+def _part_only(m: Mention) -> bool:
+    """True for an ontology mention kept only as a part (see :data:`_PARTS_ONLY`)."""
+    return m.source == "ontology" and (
+        m.category in _PARTS_ONLY
+        or (m.category in ("Disease", "Phenotype")
+            and m.entity.id.startswith(_PARTS_ONLY_PREFIXES)))
+
+
 def _inside_longer_name(text: str, short: Mention, found: list[Mention]) -> bool:
     """True when a short form used as the first part of a hyphenated word lies inside a
     longer name recognised there ("MSCs-derived therapies" is MSC therapy, not MSCs)."""
@@ -132,17 +148,31 @@ def _inside_longer_name(text: str, short: Mention, found: list[Mention]) -> bool
         for f in found)
 
 
+#: Ontology class -> curated classes whose mentions an ontology name of that class may
+#: contain and then replaces: a specific cell type over the curated head cell ("neural stem
+#: cells" over "stem cell"); a disease name over a route or body part it begins with
+#: ("intracerebral hemorrhage" is not the route "intracerebral", "systemic lupus
+#: erythematosus" not the route "systemic").
+_WIDER_NAMES: dict[str, frozenset[str]] = {
+    "Cell": frozenset({"Cell"}),
+    "Disease": frozenset({"RouteOfAdministration", "AnatomicalEntity"}),
+    "Phenotype": frozenset({"RouteOfAdministration", "AnatomicalEntity"}),
+}
+
+
 def specific_cells(mentions: list[Mention]) -> list[Mention]:
-    """``mentions`` without the curated cell mentions that an ontology cell mention strictly
-    contains: in "neural stem cells" or "adipose tissue-derived stem cells" the curated
-    "stem cell" is only the head of a more specific cell type the Cell Ontology names, and
-    the curated-over-ontology priority must not cut the name down to its head."""
-    wider = [m for m in mentions if m.source == "ontology" and m.entity.category == "Cell"]
+    """``mentions`` without the curated mentions that a longer ontology name strictly
+    contains (:data:`_WIDER_NAMES`): in "neural stem cells" or "adipose tissue-derived stem
+    cells" the curated "stem cell" is only the head of a more specific cell type the Cell
+    Ontology names, and in "intracerebral hemorrhage" the curated route "intracerebral" is a
+    word of a disease name; the curated-over-ontology priority must not cut the name down."""
+    wider = [m for m in mentions if m.source == "ontology" and m.entity.category in _WIDER_NAMES]
     if not wider:
         return mentions
     return [m for m in mentions
-            if not (m.source == "lexicon" and m.entity.category == "Cell"
-                    and any(w.start <= m.start and m.end <= w.end
+            if not (m.source == "lexicon"
+                    and any(m.entity.category in _WIDER_NAMES[w.entity.category]
+                            and w.start <= m.start and m.end <= w.end
                             and (w.end - w.start) > (m.end - m.start)
                             and w.entity.id != m.entity.id for w in wider))]
 

@@ -53,6 +53,7 @@ NODE_STYLES: dict[str, NodeStyle] = {
     "ExosomePreparation": NodeStyle("#756bb1", "#3f007d", "star", "exosome preparation"),
     "HerbalPreparation": NodeStyle("#74c476", "#006d2c", "square", "herbal preparation"),
     "Therapy": NodeStyle("#9e9ac8", "#54278f", "square", "therapy"),
+    "Chemical": NodeStyle("#a1d99b", "#31a354", "dot", "chemical"),
     "Disease": NodeStyle("#de2d26", "#a50f15", "triangleDown", "disease"),
     "Phenotype": NodeStyle("#fc9272", "#a50f15", "triangleDown", "phenotype"),
     "DiseaseModel": NodeStyle("#fb6a4a", "#a50f15", "triangleDown", "disease model"),
