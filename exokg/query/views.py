@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from exokg.query.api import KnowledgeGraph
 
 __all__ = ["MAX_WALK_NODES", "is_node", "networkx_view", "neighbourhood_view",
-           "node_of_term"]
+           "node_of_term", "store_view"]
 
 EXO = "https://w3id.org/exokg/vocab/"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -418,3 +418,35 @@ def neighbourhood_view(kg: KnowledgeGraph, centre: Term, depth: int, *,
     listed = [(node_of_term(s), node_of_term(o), key, attrs)
               for key, (s, o, attrs) in edges.items()]
     return _assemble(nodes, listed)
+
+
+class _StoreQueries:
+    """Runs this module's queries on a ``pyoxigraph.Store`` (optionally over the union of
+    ``graphs``), with results as SPARQL TSV, as the API's query worker does."""
+
+    def __init__(self, store: Any, graphs: list[Any] | None) -> None:
+        self.store, self.graphs = store, graphs
+
+    def run_tsv(self, text: str, timeout: float | None = None) -> bytes:
+        import pyoxigraph
+
+        found = self.store.query(text, default_graph=self.graphs) if self.graphs else \
+            self.store.query(text)
+        return found.serialize(format=pyoxigraph.QueryResultsFormat.TSV)
+
+
+class _StoreSource:
+    """What :func:`networkx_view` reads of a :class:`~exokg.query.api.KnowledgeGraph`."""
+
+    timeout = None
+
+    def __init__(self, store: Any, graphs: list[Any] | None) -> None:
+        self._sandbox = _StoreQueries(store, graphs)
+
+
+def store_view(store: Any, graphs: list[Any] | None = None, *,
+               include_negated: bool = True) -> nx.MultiDiGraph:
+    """The NetworkX view of the graph in a ``pyoxigraph.Store`` (its default graph, or the
+    union of ``graphs``), read by SPARQL as :func:`networkx_view` reads it through the API:
+    the same graph :func:`exokg.graph.nx.to_networkx` makes from rdflib."""
+    return networkx_view(_StoreSource(store, graphs), include_negated=include_negated)  # type: ignore[arg-type]
