@@ -34,6 +34,7 @@ import sqlite3
 import tempfile
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -52,12 +53,12 @@ __all__ = ["marker_order", "write_graphml", "write_kgx", "write_non_rdf", "write
 _STATEMENTS = f"""
 SELECT ?statement ?p ?o WHERE {{
   ?statement a <{EXO.Statement}> ; ?p ?o .
-}} ORDER BY ?statement"""
+}}"""
 _EVIDENCE = f"""
 SELECT ?statement ?evidence ?p ?o WHERE {{
   ?statement a <{EXO.Statement}> ; <{BIOLINK.has_evidence}> ?evidence .
   ?evidence ?p ?o .
-}} ORDER BY ?statement"""
+}}"""
 _ENTITY_VALUES = (RDFS.label, SKOS.definition, SKOS.altLabel, SKOS.exactMatch,
                   SKOS.closeMatch)
 _DOCUMENT_PREFIX = str(ID) + "document/"
@@ -97,59 +98,133 @@ class _Entities:
         for by_predicate in self.values.values():
             for objects in by_predicate.values():
                 objects.sort(key=lambda o: (str(o), o.n3()))
+        self._labels: dict[str, str | None] = {}
 
     def first(self, node: Node, predicate: Node) -> Node | None:
         found = self.values.get(node, {}).get(predicate)
         return found[0] if found else None
 
-    def label(self, curie_or_iri: str) -> str | None:
-        from exokg.ids import expand
+    def label(self, curie: str) -> str | None:
+        """The label of the entity with this CURIE, or None (not an entity of the graph,
+        or a literal context value)."""
+        if curie not in self._labels:
+            from exokg.errors import IdentifierError
+            from exokg.ids import expand
 
-        try:
-            node = URIRef(expand(curie_or_iri))
-        except Exception:  # a literal context value, not an identifier
-            return None
-        label = self.first(node, RDFS.label)
-        return str(label) if label is not None and node in self.types else None
+            try:
+                node = URIRef(expand(curie))
+            except (IdentifierError, ValueError):  # a literal context value
+                node = None
+            label = self.first(node, RDFS.label) if node is not None else None
+            self._labels[curie] = str(label) if label is not None and node in self.types \
+                else None
+        return self._labels[curie]
 
 
-def _grouped(rows: Any, width: int) -> Iterator[tuple[Node, list[tuple[Node, ...]]]]:
-    """(statement, its rows) from rows ordered by statement; each row's other terms as
-    rdflib terms."""
-    current: Node | None = None
+@lru_cache(maxsize=1 << 16)
+def _rdflib(cell: str) -> Node:
+    """The rdflib term of one cell of SPARQL TSV results (memoised: predicates, entities,
+    booleans and counts recur on every statement)."""
+    from rdflib import BNode
+
+    from exokg.query._worker import BNODE, LANG_STRING, STRING, TYPED, URI
+    from exokg.query.views import tsv_term
+
+    term = tsv_term(cell)
+    if term is None:
+        raise ValueError("an unbound value in a statement row")
+    kind = term[0]
+    if kind == URI:
+        return URIRef(term[1])
+    if kind == STRING:
+        return Literal(term[1])
+    if kind == LANG_STRING:
+        return Literal(term[1], lang=term[2])
+    if kind == TYPED:
+        return Literal(term[1], datatype=URIRef(term[2]))
+    if kind == BNODE:
+        return BNode(term[1])
+    raise ValueError(f"unexpected term in a statement row: {cell}")
+
+
+class _Sorter:
+    """Rows of a SELECT, sorted by their first column on disk: the results are written by
+    Oxigraph as TSV into a temporary file, loaded into SQLite and read back in order
+    (Oxigraph's own ORDER BY on IRIs was ten times slower than the query, and holds
+    every row in memory)."""
+
+    def __init__(self, folder: str) -> None:
+        self.folder = folder
+        self.db = sqlite3.connect(os.path.join(folder, "rows.sqlite"))
+        self.count = 0
+
+    def rows(self, store: pyoxigraph.Store, text: str, graphs: list[object] | None
+             ) -> Iterator[list[str]]:
+        import pyoxigraph
+
+        self.count += 1
+        table, tsv = f"t{self.count}", os.path.join(self.folder, f"q{self.count}.tsv")
+        _query(store, text, graphs).serialize(tsv, format=pyoxigraph.QueryResultsFormat.TSV)
+        self.db.execute(f"CREATE TABLE {table} (k TEXT, line TEXT)")
+        with open(tsv, encoding="utf-8", newline="\n") as handle:
+            next(handle, None)  # the header
+            batch = []
+            for line in handle:
+                line = line.rstrip("\n")
+                batch.append((line.split("\t", 1)[0], line))
+                if len(batch) >= 10000:
+                    self.db.executemany(f"INSERT INTO {table} VALUES (?, ?)", batch)
+                    batch = []
+            self.db.executemany(f"INSERT INTO {table} VALUES (?, ?)", batch)
+        os.unlink(tsv)
+        for (line,) in self.db.execute(f"SELECT line FROM {table} ORDER BY k, rowid"):
+            yield line.split("\t")
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _grouped(rows: Iterator[list[str]]) -> Iterator[tuple[str, list[tuple[Node, ...]]]]:
+    """(first cell, the other cells of its rows as rdflib terms) from sorted rows."""
+    current: str | None = None
     batch: list[tuple[Node, ...]] = []
     for row in rows:
-        statement = URIRef(row[0].value)
-        if statement != current:
+        if row[0] != current:
             if current is not None:
                 yield current, batch
-            current, batch = statement, []
-        batch.append(tuple(rdflib_term(row[i]) for i in range(1, width)))
+            current, batch = row[0], []
+        batch.append(tuple(_rdflib(cell) for cell in row[1:]))
     if current is not None:
         yield current, batch
 
 
-def _statements(store: pyoxigraph.Store, graphs: list[object] | None
+def _statements(store: pyoxigraph.Store, graphs: list[object] | None, folder: str
                 ) -> Iterator[tuple[Node, dict[Node, list[Node]],
                                     dict[Node, dict[Node, list[Node]]]]]:
     """(statement, predicate -> objects, evidence -> predicate -> objects), in the order
-    of the statements' IRIs, merged from two ordered streams."""
-    evidence_rows = _grouped(_query(store, _EVIDENCE, graphs), 4)
-    pending = next(evidence_rows, None)
-    for statement, rows in _grouped(_query(store, _STATEMENTS, graphs), 3):
-        values: dict[Node, list[Node]] = defaultdict(list)
-        for p, o in rows:
-            values[p].append(o)
-        evidence: dict[Node, dict[Node, list[Node]]] = defaultdict(lambda: defaultdict(list))
-        while pending is not None and str(pending[0]) < str(statement):
-            pending = next(evidence_rows, None)
-        if pending is not None and pending[0] == statement:
-            for e, p, o in pending[1]:
-                evidence[e][p].append(o)
-            pending = next(evidence_rows, None)
-        for objects in values.values():
-            objects.sort(key=lambda o: (str(o), o.n3()))
-        yield statement, values, evidence
+    of the statements' IRIs, merged from two sorted streams."""
+    sorter = _Sorter(folder)
+    try:
+        evidence_rows = _grouped(sorter.rows(store, _EVIDENCE, graphs))
+        pending = next(evidence_rows, None)
+        for key, rows in _grouped(sorter.rows(store, _STATEMENTS, graphs)):
+            statement = _rdflib(key)
+            values: dict[Node, list[Node]] = defaultdict(list)
+            for p, o in rows:
+                values[p].append(o)
+            evidence: dict[Node, dict[Node, list[Node]]] = defaultdict(
+                lambda: defaultdict(list))
+            while pending is not None and pending[0] < key:
+                pending = next(evidence_rows, None)
+            if pending is not None and pending[0] == key:
+                for e, p, o in pending[1]:
+                    evidence[e][p].append(o)
+                pending = next(evidence_rows, None)
+            for objects in values.values():
+                objects.sort(key=lambda o: (str(o), o.n3()))
+            yield statement, values, evidence
+    finally:
+        sorter.close()
 
 
 def _document_sources(store: pyoxigraph.Store, graphs: list[object] | None
@@ -186,9 +261,9 @@ def write_kgx(store: pyoxigraph.Store, directory: str | Path) -> list[Path]:
     entity_cats = {n: entity_category(ts, categories) for n, ts in entities.types.items()}
     sources = _document_sources(store, graphs)
     edges_path = folder / "edges.tsv"
-    with _AtomicFile(edges_path) as out:
+    with _AtomicFile(edges_path) as out, tempfile.TemporaryDirectory(prefix="exokg-kgx-") as tmp:
         out.write(tsv_header(EDGE_COLUMNS))
-        for statement, values, evidence in _statements(store, graphs):
+        for statement, values, evidence in _statements(store, graphs, tmp):
             def info(e: Node, evidence: Mapping[Node, Mapping[Node, list[Node]]] = evidence
                      ) -> tuple[list[Node], list[Node]]:
                 attrs = evidence.get(e, {})
@@ -340,10 +415,10 @@ def write_statements_csv(store: pyoxigraph.Store, path: str | Path) -> Path:
     registry = _Labels(entities)
     path = Path(path)
     with tempfile.TemporaryDirectory(prefix="exokg-csv-") as tmp:
-        db = sqlite3.connect(os.path.join(tmp, "rows.sqlite"))
+        db = sqlite3.connect(os.path.join(tmp, "csv.sqlite"))
         db.execute("CREATE TABLE r (a TEXT, b TEXT, c TEXT, d TEXT, row TEXT)")
         batch = []
-        for statement, values, evidence in _statements(store, graphs):
+        for statement, values, evidence in _statements(store, graphs, tmp):
             record = _statement_record(statement, values, evidence, entities)
             buffer = io.StringIO()
             csv.writer(buffer, lineterminator="\n").writerows(
