@@ -365,6 +365,13 @@ SELECT ?publication (COUNT(?evidence) AS ?n) WHERE {
 } GROUP BY ?publication ORDER BY DESC(?n) STR(?publication) LIMIT 1"""
 
 
+_PARTNER = """
+SELECT ?object (COUNT(?statement) AS ?n) WHERE {
+  ?statement <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> <%s> ;
+             <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> ?object . FILTER(isIRI(?object))
+} GROUP BY ?object ORDER BY DESC(?n) STR(?object) LIMIT 1"""
+
+
 def hubs(store: Any) -> dict[str, str]:
     """The most connected entity of each kind the named queries centre on (CURIEs)."""
     from exokg.ids import compress
@@ -375,6 +382,11 @@ def hubs(store: Any) -> dict[str, str]:
             found[kind] = compress(row["node"].value)
     for row in store.query(_PAPERS):
         found["Publication"] = compress(row["publication"].value)
+    if "MicroRNA" in found:  # what the hub miRNA is most often said to affect
+        from exokg.ids import expand
+
+        for row in store.query(_PARTNER % expand(found["MicroRNA"])):
+            found["partner"] = compress(row["object"].value)
     return found
 
 
@@ -391,8 +403,8 @@ def query_plan(found: dict[str, str]) -> list[tuple[str, dict[str, Any]]]:
         plan += [("entity-summary", {"entity": outcome}),
                  ("opposite-findings", {"outcome": outcome}),
                  ("outcomes-by-species", {"outcome": outcome})]
-    if mirna and outcome:
-        plan.append(("evidence", {"subject": mirna, "object": outcome}))
+    if mirna and found.get("partner"):
+        plan.append(("evidence", {"subject": mirna, "object": found["partner"]}))
     if found.get("ClinicalTrial"):
         trial = found["ClinicalTrial"]
         plan += [("trial-design", {"trial": trial}), ("trial-preclinical", {"trial": trial}),
@@ -436,8 +448,12 @@ def measure_store(store_path: Path, out: Path, repeat: int) -> dict[str, Any]:
         return kg.to_networkx()
 
     try:
+        cpu = time.process_time()
         ms, graph = _median_ms(view, max(1, repeat // 2))
         figures["to_networkx_s"] = ms / 1000
+        # this process's CPU only (parsing, the NetworkX graph); the query runs in the
+        # API's worker process
+        figures["to_networkx_own_cpu_s"] = (time.process_time() - cpu) / (1 + max(1, repeat // 2))
         figures["view"] = (graph.number_of_nodes(), graph.number_of_edges())
     except Exception as error:
         figures["to_networkx_s"] = f"error: {error}"[:60]
@@ -462,9 +478,10 @@ def measure_store_tools(store_path: Path) -> dict[str, Any]:
         validate_store = None  # type: ignore[assignment]
     if validate_store is not None:
         try:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             report = validate_store(store)
             figures["validate_sparql_s"] = time.perf_counter() - started
+            figures["validate_sparql_cpu_s"] = time.process_time() - cpu
             figures["validate_results"] = len(report.results)
         except Exception as error:  # reported, not fatal: the build figures still count
             figures["validate_sparql_s"] = f"error: {error}"[:80]
@@ -475,9 +492,10 @@ def measure_store_tools(store_path: Path) -> dict[str, Any]:
     if streamed is not None:
         try:
             with tempfile.TemporaryDirectory() as tmp:
-                started = time.perf_counter()
+                started, cpu = time.perf_counter(), time.process_time()
                 streamed.write_non_rdf(store, Path(tmp))
                 figures["streamed_exports_s"] = time.perf_counter() - started
+                figures["streamed_exports_cpu_s"] = time.process_time() - cpu
         except Exception as error:
             figures["streamed_exports_s"] = f"error: {error}"[:80]
     return figures
@@ -525,11 +543,15 @@ def print_queries(r: dict[str, Any]) -> None:
             shown = " ".join(f"{k}={v}" for k, v in params.items()) + \
                 (f" page={page}" if page else "")
             print(f"| {name} | {shown} | {_fmt(count, 'd')} | {_fmt(ms)} |")
+    if "to_networkx_s" in r or "validate_sparql_s" in r:
         print(f"to_networkx: {_fmt(r.get('to_networkx_s'), '.2f')} s "
+              f"(own CPU {_fmt(r.get('to_networkx_own_cpu_s'), '.2f')} s) "
               f"(nodes, edges: {r.get('view')}); neighbourhood of the hub miRNA, depth 1: "
               f"{_fmt(r.get('neighbourhood_ms'))} ms; SPARQL validation: "
-              f"{_fmt(r.get('validate_sparql_s'), '.2f')} s ({r.get('validate_results')} "
-              f"results); streamed KGX/CSV/GraphML: {_fmt(r.get('streamed_exports_s'), '.2f')} s")
+              f"{_fmt(r.get('validate_sparql_s'), '.2f')} s (CPU "
+              f"{_fmt(r.get('validate_sparql_cpu_s'), '.2f')} s, {r.get('validate_results')} "
+              f"results); streamed KGX/CSV/GraphML: {_fmt(r.get('streamed_exports_s'), '.2f')}"
+              f" s (CPU {_fmt(r.get('streamed_exports_cpu_s'), '.2f')} s)")
 
 
 def main(argv: list[str] | None = None) -> int:
