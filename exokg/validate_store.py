@@ -40,7 +40,6 @@ True
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -168,7 +167,8 @@ def _value_check(shapes: Graph, shape: Node, parameter: URIRef) -> str | None:
                        or "false") + ")"
     if parameter in (SH.minLength, SH.maxLength):
         op = "<" if parameter == SH.minLength else ">"
-        return f"(isBlank(?value) || STRLEN(STR(?value)) {op} {int(value)})"  # type: ignore[call-overload]
+        limit = int(value)  # type: ignore[call-overload]
+        return f"(isBlank(?value) || STRLEN(STR(?value)) {op} {limit})"
     if parameter == SH.pattern:
         flags = shapes.value(shape, SH.flags)
         extra = f", {Literal(str(flags)).n3()}" if flags is not None else ""

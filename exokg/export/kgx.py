@@ -53,8 +53,9 @@ from exokg.vocabulary import ENTITY_CLASSES
 
 __all__ = ["AGENT_TYPE", "ASPECTS", "ASSOCIATIONS", "BIOLINK_MODEL_VERSION", "BIOLINK_PREFIXES",
            "EDGE_COLUMNS", "KNOWLEDGE_LEVEL", "KNOWLEDGE_SOURCE", "NODE_COLUMNS",
-           "biolink_categories", "biolink_curie", "biolink_predicate", "edge_row", "edge_rows",
-           "entity_category", "node_row", "node_rows", "tsv_header", "tsv_line", "read_tsv", "to_kgx", "write_kgx"]
+           "biolink_categories", "biolink_curie", "biolink_predicate", "edge_row",
+           "edge_rows", "entity_category", "node_row", "node_rows", "read_tsv", "to_kgx",
+           "tsv_header", "tsv_line", "write_kgx"]
 
 #: The Biolink Model release the terms below come from (docs/graph-model.md).
 BIOLINK_MODEL_VERSION = "4.4.6"
@@ -213,9 +214,8 @@ def node_row(node: Node, types: list[Node], label: Node | None, definition: Node
     ``skos:definition``, ``skos:altLabel`` values and ``skos:exactMatch``/``closeMatch``
     objects (shared by :func:`node_rows` and the streamed export,
     :mod:`exokg.export.streamed`)."""
-    category = sorted(categories.get(t, NAMED_THING) for t in types)[0]  # type: ignore[arg-type]
     return {
-        "id": _curie(node), "category": category,
+        "id": _curie(node), "category": entity_category(types, categories),
         "name": _text(label) if label is not None else "",
         "description": _text(definition or ""),
         "synonym": _list(str(x) for x in synonyms),
@@ -293,14 +293,14 @@ def edge_row(statement: Node, values: Mapping[Node, list[Node]],
     row.update({
         "id": compress(str(statement)), "subject": _curie(subject[0]),
         "predicate": predicate, "object": _curie(obj[0]), "category": category,
-        "negated": str(any(v.toPython() is True for v in get(EXO.negated))),  # type: ignore[attr-defined]
+        "negated": str(_true(get(EXO.negated))),
         "knowledge_level": KNOWLEDGE_LEVEL, "agent_type": AGENT_TYPE,
         "primary_knowledge_source": KNOWLEDGE_SOURCE,
         "evidence_count": _text(get(EXO.evidenceCount)[0]) if get(EXO.evidenceCount)
         else "0",
         "original_predicate": original if original != predicate else "",
         "exokg_direction": _list(direction), "exokg_aspect": _list(aspect),
-        "exokg_hedged": str(any(v.toPython() is True for v in get(EXO.hedged))),  # type: ignore[attr-defined]
+        "exokg_hedged": str(_true(get(EXO.hedged))),
         "exokg_claim_status": _list(sorted(str(v) for v in get(EXO.claimStatus))),
     })
     if len(direction) == 1 and "object_direction_qualifier" in allowed:
@@ -325,6 +325,10 @@ def edge_row(statement: Node, values: Mapping[Node, list[Node]],
     row["supporting_text"] = _list(texts)
     row["publications"] = _list(publications)
     return row
+
+
+def _true(values: list[Node]) -> bool:
+    return any(v.toPython() is True for v in values)  # type: ignore[attr-defined]
 
 
 def tsv_header(columns: tuple[str, ...]) -> bytes:

@@ -307,6 +307,7 @@ def _statement_record(statement: Node, values: Mapping[Node, list[Node]],
     """The build's :class:`~exokg.model.Statement` record of one statement, as far as the
     statements CSV uses it (subject and object with their labels, qualifiers, context,
     the first evidence)."""
+    from exokg.export.kgx import _true
     from exokg.ids import compress
     from exokg.model import Context, Entity, Evidence, Statement, Value
 
@@ -343,13 +344,13 @@ def _statement_record(statement: Node, values: Mapping[Node, list[Node]],
                                 int(get(EXO.end) or 0), text, str(get(EXO.rule) or ""),
                                 tuple(markers)))
     records.sort(key=lambda e: (e.document_id, e.start, e.end, e.rule))
-    direction = one(EXO.direction)
-    aspect = one(EXO.aspect)
-    return Statement(entity(one(RDF.subject)), compress(str(one(RDF.predicate))),  # type: ignore[arg-type]
-                     target, str(direction) if direction is not None else None,  # type: ignore[arg-type]
-                     str(aspect) if aspect is not None else None,
-                     any(v.toPython() is True for v in values.get(EXO.negated, [])),  # type: ignore[attr-defined]
-                     any(v.toPython() is True for v in values.get(EXO.hedged, [])),  # type: ignore[attr-defined]
+    direction, aspect = one(EXO.direction), one(EXO.aspect)
+    negated = _true(values.get(EXO.negated, []))
+    hedged = _true(values.get(EXO.hedged, []))
+    return Statement(entity(one(RDF.subject)),  # type: ignore[arg-type]
+                     compress(str(one(RDF.predicate))), target,
+                     str(direction) if direction is not None else None,  # type: ignore[arg-type]
+                     str(aspect) if aspect is not None else None, negated, hedged,
                      Context(**context), tuple(records),
                      str(one(EXO.claimStatus) or "finding"))
 

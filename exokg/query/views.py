@@ -449,4 +449,5 @@ def store_view(store: Any, graphs: list[Any] | None = None, *,
     """The NetworkX view of the graph in a ``pyoxigraph.Store`` (its default graph, or the
     union of ``graphs``), read by SPARQL as :func:`networkx_view` reads it through the API:
     the same graph :func:`exokg.graph.nx.to_networkx` makes from rdflib."""
-    return networkx_view(_StoreSource(store, graphs), include_negated=include_negated)  # type: ignore[arg-type]
+    source: Any = _StoreSource(store, graphs)
+    return networkx_view(source, include_negated=include_negated)
