@@ -234,3 +234,35 @@ def test_validate_store_reads_a_built_store(tmp_path: Path) -> None:
     ensure_ontology(tmp_path / "store")
     report = validate_store(open_store(tmp_path / "store"))
     assert report.conforms and report.triples == len(result.graph)
+
+
+def test_exokg_validate_store_checks_the_store_by_sparql(tmp_path: Path) -> None:
+    """``exokg validate --store`` validates the built store in place: clean after a build,
+    and a violation planted in the store is reported with exit status 1."""
+    import subprocess
+    import sys
+
+    from exokg.graph.store import database_path
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "tiny.md").write_text(ABSTRACT, encoding="utf-8")
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "exokg", *args], cwd=tmp_path,
+                              capture_output=True, text=True, timeout=300)
+
+    built = run("build", "--workers", "1", "--out", "out", "--store", "store", "in")
+    assert built.returncode == 0, built.stderr
+    clean = run("validate", "--store", "store")
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    assert "conforms to the SHACL shapes" in clean.stdout
+    store = pyoxigraph.Store(str(database_path(tmp_path / "store")))
+    label = pyoxigraph.NamedNode(str(RDFS.label))
+    cell = pyoxigraph.NamedNode("http://purl.obolibrary.org/obo/CL_0000134")
+    store.remove(next(iter(store.quads_for_pattern(cell, label, None))))
+    store.flush()
+    del store
+    broken = run("validate", "--store", "store")
+    assert broken.returncode == 1, broken.stdout + broken.stderr
+    assert "an entity or document needs a non-empty plain rdfs:label" in broken.stdout
+    assert "CL:0000134" in broken.stdout
