@@ -75,14 +75,29 @@ SELECT ?statement ?subject ?predicate ?object ?negated ?hedged ?count WHERE {
       exo:negated ?negated ; exo:hedged ?hedged ; exo:evidenceCount ?count ;
       a exo:Statement .
 }"""
-#: the optional attributes of statements, one row per value (a second query rather than
-#: OPTIONALs on the first: Oxigraph answers the two in about 80% of the time of one
+#: the optional attributes of every statement, one row per value (a second query rather
+#: than OPTIONALs on the first: Oxigraph answers the two in about 80% of the time of one
 #: query with five OPTIONALs)
 _ATTRIBUTES = """
 SELECT ?statement ?attribute ?value WHERE {
   %(start)s
   VALUES ?attribute { exo:direction exo:aspect exo:species exo:model exo:claimStatus }
   ?statement ?attribute ?value .
+}"""
+#: the same in one query with OPTIONALs, for statements given by a VALUES block (the
+#: neighbourhood's batches): there the attribute query's plan read every triple
+_EDGES_OF = """
+SELECT ?statement ?subject ?predicate ?object ?negated ?hedged ?count ?direction ?aspect
+       ?species ?model ?status WHERE {
+  %(start)s
+  ?statement rdf:subject ?subject ; rdf:predicate ?predicate ; rdf:object ?object ;
+      exo:negated ?negated ; exo:hedged ?hedged ; exo:evidenceCount ?count ;
+      a exo:Statement .
+  OPTIONAL { ?statement exo:direction ?direction }
+  OPTIONAL { ?statement exo:aspect ?aspect }
+  OPTIONAL { ?statement exo:species ?species }
+  OPTIONAL { ?statement exo:model ?model }
+  OPTIONAL { ?statement exo:claimStatus ?status }
 }"""
 _ATTRIBUTE_NAMES = {EXO + "direction": "direction", EXO + "aspect": "aspect",
                     EXO + "species": "species", EXO + "model": "model",
@@ -276,8 +291,14 @@ def _edges(kg: KnowledgeGraph, start: str, include_negated: bool, timeout: float
     from exokg.graph.nx import _label
 
     found: dict[str, dict[str, Any]] = {}
-    for statement, subject, predicate, obj, neg, hedged, count in \
-            _rows(kg, _EDGES % {"start": start}, timeout):
+    if start:  # a batch of statements: one query with OPTIONALs
+        rows = _rows(kg, _EDGES_OF % {"start": start}, timeout)
+        attributes: list[tuple] = []  # type: ignore[type-arg]
+    else:  # every statement: the core, then the attributes by a second query
+        rows = [row + (None,) * 5 for row in _rows(kg, _EDGES % {"start": ""}, timeout)]
+        attributes = _rows(kg, _ATTRIBUTES % {"start": ""}, timeout)
+    for statement, subject, predicate, obj, neg, hedged, count, direction, aspect, species, \
+            model, status in rows:
         key = node_of_term(statement)
         entry = found.get(key)
         if entry is None:
@@ -290,7 +311,15 @@ def _edges(kg: KnowledgeGraph, start: str, include_negated: bool, timeout: float
         entry["hedged"] |= _true(hedged)
         if count is not None and entry["count"] is None:
             entry["count"] = int(count[1])
-    for statement, attribute, value in _rows(kg, _ATTRIBUTES % {"start": start}, timeout):
+        if status is not None:
+            entry["status"].add(_text(status))
+        for name, term in (("direction", direction), ("aspect", aspect)):
+            if term is not None:
+                entry[name].add(_text(term))
+        for name, term in (("species", species), ("model", model)):
+            if term is not None:
+                entry[name].add(node_of_term(term))
+    for statement, attribute, value in attributes:
         entry = found.get(node_of_term(statement))
         name = _ATTRIBUTE_NAMES.get(attribute[1])
         if entry is None or name is None:  # not a complete statement
