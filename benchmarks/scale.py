@@ -535,7 +535,8 @@ def print_report(rows: list[dict[str, Any]]) -> None:
 def print_queries(r: dict[str, Any]) -> None:
     """The query, view, validation and streamed-export figures of one store."""
     if r.get("queries"):
-        print(f"\n{r['n']:,} abstracts: hubs {r.get('hubs')}")
+        size = f"{r['n']:,} abstracts" if r.get("n") else "the store"
+        print(f"\n{size}: hubs {r.get('hubs')}")
         print("| query | parameters | rows | API ms |")
         print("|---|---|---|---|")
         for name, params, page, count, ms in r["queries"]:
