@@ -221,11 +221,20 @@ def _run_sparql(graph: Graph, checks: list[_SparqlCheck], shapes: Graph
     import pyoxigraph
 
     from exokg.export.ntriples import sorted_triples
-    from exokg.export.reader import rdflib_term
 
     store = pyoxigraph.Store()
     store.bulk_extend(pyoxigraph.Quad(t.subject, t.predicate, t.object)
                       for t in sorted_triples(graph))
+    return run_sparql_checks(store, checks, shapes)
+
+
+def run_sparql_checks(store: object, checks: list[_SparqlCheck], shapes: Graph,
+                      graphs: list[object] | None = None) -> list[ValidationResult]:
+    """The results of SHACL-SPARQL ``checks`` (from :func:`_split_sparql`) on a
+    ``pyoxigraph.Store``, reading its default graph or, when ``graphs`` is given, the
+    union of those graphs."""
+    from exokg.export.reader import rdflib_term
+
     out = []
     for check in checks:
         prologue, body = _PROLOGUE.match(check.select).groups()  # type: ignore[union-attr]
@@ -234,7 +243,9 @@ def _run_sparql(graph: Graph, checks: list[_SparqlCheck], shapes: Graph
                  f"{check.targets} }} }}\n{body[where:]}")
         shape = _short(_parent_shape(shapes, check.shape))
         names = sorted(set(re.findall(r"[?$](\w+)", check.select + " ".join(check.messages))))
-        for solution in store.query(query):  # type: ignore[union-attr]
+        solutions = store.query(query, default_graph=graphs) if graphs else \
+            store.query(query)  # type: ignore[attr-defined]
+        for solution in solutions:
             terms: dict[str, Node] = {}
             row: dict[str, str] = {}
             for name in names:

@@ -8,7 +8,8 @@ store's document cache. The
 format is a name or alias (:data:`exokg.export.formats.FORMATS`) or comes from the output's
 extension. The graph is validated first; an invalid graph is not written.
 
-``exokg validate [PATH]`` validates an RDF file (or the ``exokg.ttl`` of an exports folder)
+``exokg validate [PATH]`` validates an RDF file (or the ``exokg.ttl`` of an exports folder;
+``--store``: the embedded store itself, by SPARQL, :mod:`exokg.validate_store`)
 against the SHACL shapes and prints a readable report; for a folder with ``kgx/`` it also
 checks the KGX files against the pinned Biolink Model when ``biolink-model`` is installed.
 Exit status 0 when everything conforms, 1 when not, 2 on errors.
@@ -129,19 +130,28 @@ def _current_exports() -> Path:
 def run_validate(args: argparse.Namespace) -> int:
     """Validate (see the module docstring); returns the exit status."""
     from exokg.export.reader import read_graph
-    from exokg.validate import validate_graph, validate_path
+    from exokg.validate import validate_path
 
     shapes = read_graph(args.shapes) if args.shapes is not None else None
     if args.store is not None:
         if args.path is not None:
             raise ExokgError("give a file or folder, or --store, not both")
-        from exokg.project import find_current, read_graph as read_store, require_store
+        import pyoxigraph
+
+        from exokg.graph.store import database_path
+        from exokg.project import ProjectError, find_current, require_store
+        from exokg.validate_store import validate_store
 
         current = find_current(args.store)
         assert current is not None  # an explicit --store is always found
         store = require_store(current)
+        try:  # SHACL as SPARQL on the store itself: no rdflib copy of the graph
+            reader = pyoxigraph.Store.read_only(str(database_path(store)))
+        except OSError as exc:
+            raise ProjectError(f"{store}: cannot open the store ({exc})") from None
         with args.reporter.phase("validating the graph against the SHACL shapes"):
-            report = validate_graph(read_store(store), shapes)
+            report = validate_store(reader, shapes)
+        del reader
         print(f"{store}: " + report.format(limit=None if args.limit <= 0 else args.limit))
         return 0 if report.conforms else 1
     path: Path = args.path if args.path is not None else _current_exports()

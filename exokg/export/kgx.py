@@ -38,7 +38,7 @@ every one against the model YAML shipped in the ``biolink-model`` 4.4.6 package.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
@@ -53,8 +53,9 @@ from exokg.vocabulary import ENTITY_CLASSES
 
 __all__ = ["AGENT_TYPE", "ASPECTS", "ASSOCIATIONS", "BIOLINK_MODEL_VERSION", "BIOLINK_PREFIXES",
            "EDGE_COLUMNS", "KNOWLEDGE_LEVEL", "KNOWLEDGE_SOURCE", "NODE_COLUMNS",
-           "biolink_categories", "biolink_curie", "biolink_predicate", "edge_rows",
-           "node_rows", "read_tsv", "to_kgx", "write_kgx"]
+           "biolink_categories", "biolink_curie", "biolink_predicate", "edge_row",
+           "edge_rows", "entity_category", "node_row", "node_rows", "read_tsv", "to_kgx",
+           "tsv_header", "tsv_line", "write_kgx"]
 
 #: The Biolink Model release the terms below come from (docs/graph-model.md).
 BIOLINK_MODEL_VERSION = "4.4.6"
@@ -198,20 +199,35 @@ def node_rows(graph: Graph, categories: Mapping[URIRef, str] | None = None) -> l
     cats = categories if categories is not None else biolink_categories()
     rows = {}
     for node, types in _entities(graph).items():
-        category = sorted(cats.get(t, NAMED_THING) for t in types)[0]  # type: ignore[arg-type]
-        label = graph.value(node, RDFS.label)
-        xrefs = [_curie(x) for p in (SKOS.exactMatch, SKOS.closeMatch)
-                 for x in graph.objects(node, p) if isinstance(x, URIRef)]
-        row = {
-            "id": _curie(node), "category": category,
-            "name": _text(label) if label is not None else "",
-            "description": _text(graph.value(node, SKOS.definition) or ""),
-            "synonym": _list(str(x) for x in graph.objects(node, SKOS.altLabel)),
-            "xref": _list(xrefs), "iri": str(node), "provided_by": KNOWLEDGE_SOURCE,
-            "exokg_class": _list(compress(str(t)) for t in types),
-        }
+        xrefs = [x for p in (SKOS.exactMatch, SKOS.closeMatch) for x in graph.objects(node, p)]
+        row = node_row(node, types, graph.value(node, RDFS.label),
+                       graph.value(node, SKOS.definition), graph.objects(node, SKOS.altLabel),
+                       xrefs, cats)
         rows[row["id"]] = row
     return [rows[k] for k in sorted(rows)]
+
+
+def node_row(node: Node, types: list[Node], label: Node | None, definition: Node | None,
+             synonyms: Iterable[Node], xrefs: Iterable[Node], categories: Mapping[URIRef, str]
+             ) -> dict[str, str]:
+    """The KGX node record of one entity from its exokg classes (sorted), ``rdfs:label``,
+    ``skos:definition``, ``skos:altLabel`` values and ``skos:exactMatch``/``closeMatch``
+    objects (shared by :func:`node_rows` and the streamed export,
+    :mod:`exokg.export.tables`)."""
+    return {
+        "id": _curie(node), "category": entity_category(types, categories),
+        "name": _text(label) if label is not None else "",
+        "description": _text(definition or ""),
+        "synonym": _list(str(x) for x in synonyms),
+        "xref": _list(_curie(x) for x in xrefs if isinstance(x, URIRef)),
+        "iri": str(node), "provided_by": KNOWLEDGE_SOURCE,
+        "exokg_class": _list(compress(str(t)) for t in types),
+    }
+
+
+def entity_category(types: list[Node], categories: Mapping[URIRef, str]) -> str:
+    """The Biolink category of an entity with these exokg classes."""
+    return sorted(categories.get(t, NAMED_THING) for t in types)[0]  # type: ignore[arg-type]
 
 
 def _association(predicate: str, subject_cat: str, object_cat: str
@@ -228,62 +244,101 @@ def edge_rows(graph: Graph, categories: Mapping[URIRef, str] | None = None
               ) -> list[dict[str, str]]:
     """One KGX edge record per statement of ``graph`` with an entity object, sorted by id."""
     cats = categories if categories is not None else biolink_categories()
-    entity_cats = {n: sorted(cats.get(t, NAMED_THING) for t in ts)[0]  # type: ignore[arg-type]
-                   for n, ts in _entities(graph).items()}
+    entity_cats = {n: entity_category(ts, cats) for n, ts in _entities(graph).items()}
+
+    def evidence(e: Node) -> tuple[list[Node], list[Node]]:
+        sources = list(graph.objects(e, DCTERMS.source))
+        for document in graph.objects(e, EXO.document):
+            sources.extend(graph.objects(document, DCTERMS.source))
+        return list(graph.objects(e, EXO.sentenceText)), sources
+
     rows = []
     for statement in graph.subjects(RDF.type, EXO.Statement):
         values: dict[Node, list[Node]] = defaultdict(list)
         for p, o in graph.predicate_objects(statement):
             values[p].append(o)
-        subject, obj = values[RDF.subject], values[RDF.object]
-        if not subject or not values[RDF.predicate] or not obj or isinstance(obj[0], Literal):
-            continue
-        original = compress(str(values[RDF.predicate][0]))
-        predicate = biolink_predicate(original)
-        category, allowed = _association(predicate, entity_cats.get(subject[0], NAMED_THING),
-                                         entity_cats.get(obj[0], NAMED_THING))
-        direction = sorted(str(v) for v in values[EXO.direction])
-        aspect = sorted(str(v) for v in values[EXO.aspect])
-        species = [v for v in values[EXO.species] if isinstance(v, URIRef)]
-        row = dict.fromkeys(EDGE_COLUMNS, "")
-        row.update({
-            "id": compress(str(statement)), "subject": _curie(subject[0]),
-            "predicate": predicate, "object": _curie(obj[0]), "category": category,
-            "negated": str(any(v.toPython() is True for v in values[EXO.negated])),
-            "knowledge_level": KNOWLEDGE_LEVEL, "agent_type": AGENT_TYPE,
-            "primary_knowledge_source": KNOWLEDGE_SOURCE,
-            "evidence_count": _text(values[EXO.evidenceCount][0]) if values[EXO.evidenceCount]
-            else "0",
-            "original_predicate": original if original != predicate else "",
-            "exokg_direction": _list(direction), "exokg_aspect": _list(aspect),
-            "exokg_hedged": str(any(v.toPython() is True for v in values[EXO.hedged])),
-            "exokg_claim_status": _list(sorted(str(v) for v in values[EXO.claimStatus])),
-        })
-        if len(direction) == 1 and "object_direction_qualifier" in allowed:
-            row["object_direction_qualifier"] = direction[0]
-            row["qualified_predicate"] = "biolink:causes"
-        if len(aspect) == 1 and aspect[0] in ASPECTS and "object_aspect_qualifier" in allowed \
-                and entity_cats.get(obj[0]) in _GENE_OR_GENE_PRODUCT:
-            row["object_aspect_qualifier"] = ASPECTS[aspect[0]]
-            row["qualified_predicate"] = "biolink:causes"
-        if len(species) == 1 and "species_context_qualifier" in allowed:
-            row["species_context_qualifier"] = _curie(species[0])
-        context = [f"{name}={_curie(v) if isinstance(v, URIRef) else v}"
-                   for name in ("species",) + _CONTEXT for v in values[EXO[name]]]
-        row["exokg_context"] = _list(context)
-        evidence = sorted(values[BIOLINK.has_evidence], key=str)
-        row["exokg_evidence"] = _list(compress(str(e)) for e in evidence)
-        texts, publications = [], []
-        for e in evidence:
-            texts.extend(str(t) for t in graph.objects(e, EXO.sentenceText))
-            sources = list(graph.objects(e, DCTERMS.source))
-            for document in graph.objects(e, EXO.document):
-                sources.extend(graph.objects(document, DCTERMS.source))
-            publications.extend(_curie(s) for s in sources if isinstance(s, URIRef))
-        row["supporting_text"] = _list(texts)
-        row["publications"] = _list(publications)
-        rows.append(row)
+        row = edge_row(statement, values, evidence, entity_cats)
+        if row is not None:
+            rows.append(row)
     return sorted(rows, key=lambda r: r["id"])
+
+
+def edge_row(statement: Node, values: Mapping[Node, list[Node]],
+             evidence: Callable[[Node], tuple[list[Node], list[Node]]],
+             entity_cats: Mapping[Node, str]) -> dict[str, str] | None:
+    """The KGX edge record of one statement, or None when it has no entity object.
+
+    Args:
+        statement: the statement node.
+        values: predicate -> objects of the statement's own triples.
+        evidence: evidence node -> (its sentence texts, its publications: its own
+            ``dcterms:source`` and its document's).
+        entity_cats: entity node -> Biolink category (:func:`entity_category`).
+    """
+    subject, obj = values.get(RDF.subject, []), values.get(RDF.object, [])
+    if not subject or not values.get(RDF.predicate) or not obj or isinstance(obj[0], Literal):
+        return None
+
+    def get(p: Node) -> list[Node]:
+        return values.get(p, [])
+
+    original = compress(str(values[RDF.predicate][0]))
+    predicate = biolink_predicate(original)
+    category, allowed = _association(predicate, entity_cats.get(subject[0], NAMED_THING),
+                                     entity_cats.get(obj[0], NAMED_THING))
+    direction = sorted(str(v) for v in get(EXO.direction))
+    aspect = sorted(str(v) for v in get(EXO.aspect))
+    species = [v for v in get(EXO.species) if isinstance(v, URIRef)]
+    row = dict.fromkeys(EDGE_COLUMNS, "")
+    row.update({
+        "id": compress(str(statement)), "subject": _curie(subject[0]),
+        "predicate": predicate, "object": _curie(obj[0]), "category": category,
+        "negated": str(_true(get(EXO.negated))),
+        "knowledge_level": KNOWLEDGE_LEVEL, "agent_type": AGENT_TYPE,
+        "primary_knowledge_source": KNOWLEDGE_SOURCE,
+        "evidence_count": _text(get(EXO.evidenceCount)[0]) if get(EXO.evidenceCount)
+        else "0",
+        "original_predicate": original if original != predicate else "",
+        "exokg_direction": _list(direction), "exokg_aspect": _list(aspect),
+        "exokg_hedged": str(_true(get(EXO.hedged))),
+        "exokg_claim_status": _list(sorted(str(v) for v in get(EXO.claimStatus))),
+    })
+    if len(direction) == 1 and "object_direction_qualifier" in allowed:
+        row["object_direction_qualifier"] = direction[0]
+        row["qualified_predicate"] = "biolink:causes"
+    if len(aspect) == 1 and aspect[0] in ASPECTS and "object_aspect_qualifier" in allowed \
+            and entity_cats.get(obj[0]) in _GENE_OR_GENE_PRODUCT:
+        row["object_aspect_qualifier"] = ASPECTS[aspect[0]]
+        row["qualified_predicate"] = "biolink:causes"
+    if len(species) == 1 and "species_context_qualifier" in allowed:
+        row["species_context_qualifier"] = _curie(species[0])
+    context = [f"{name}={_curie(v) if isinstance(v, URIRef) else v}"
+               for name in ("species",) + _CONTEXT for v in get(EXO[name])]
+    row["exokg_context"] = _list(context)
+    found = sorted(get(BIOLINK.has_evidence), key=str)
+    row["exokg_evidence"] = _list(compress(str(e)) for e in found)
+    texts, publications = [], []
+    for e in found:
+        sentences, sources = evidence(e)
+        texts.extend(str(t) for t in sentences)
+        publications.extend(_curie(s) for s in sources if isinstance(s, URIRef))
+    row["supporting_text"] = _list(texts)
+    row["publications"] = _list(publications)
+    return row
+
+
+def _true(values: list[Node]) -> bool:
+    return any(v.toPython() is True for v in values)  # type: ignore[attr-defined]
+
+
+def tsv_header(columns: tuple[str, ...]) -> bytes:
+    """The header line of a KGX TSV file."""
+    return ("\t".join(columns) + "\n").encode("utf-8")
+
+
+def tsv_line(columns: tuple[str, ...], row: Mapping[str, str]) -> bytes:
+    """One record of a KGX TSV file."""
+    return ("\t".join(row.get(c, "") for c in columns) + "\n").encode("utf-8")
 
 
 def _tsv(columns: tuple[str, ...], rows: list[dict[str, str]]) -> bytes:

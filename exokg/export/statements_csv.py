@@ -49,6 +49,9 @@ def _label(curie: str, registry: Mapping[str, Entity]) -> str:
 
 
 def rows(statements: Iterable[Statement], registry: Mapping[str, Entity]) -> list[list[str]]:
+    """The table's rows, one per statement. Subject and object labels are the registry's
+    (the label the graph gives the entity), so that an entity reads the same on every row
+    even when statements carry differently cased copies of it."""
     out = []
     for s in statements:
         ev = s.evidence[0]
@@ -61,8 +64,11 @@ def rows(statements: Iterable[Statement], registry: Mapping[str, Entity]) -> lis
             ctx.insert(0, f"aspect={s.aspect}")
         obj_id = "" if isinstance(s.object, Value) else s.object.id
         out.append([
-            compress(str(statement_iri(s))), s.subject.id, s.subject.label, s.predicate,
-            predicate_label(s.predicate), obj_id, s.object.label, s.direction or "",
+            compress(str(statement_iri(s))), s.subject.id, _label(s.subject.id, registry)
+            if s.subject.id in registry else s.subject.label, s.predicate,
+            predicate_label(s.predicate), obj_id,
+            _label(obj_id, registry) if obj_id in registry else s.object.label,
+            s.direction or "",
             str(s.negated).lower(), str(s.hedged).lower(), s.status,
             "|".join(_label(v, registry) for v in s.context.species),
             "|".join(_label(v, registry) for v in s.context.model),
