@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
+from rdflib import RDF
 
 from exokg.assemble import assemble, contradictions, disagreements
 from exokg.claimstore import ClaimStore, work_folder
@@ -27,6 +28,7 @@ from exokg.export.quads import to_nquads, to_trig
 from exokg.export.streamed import RDF_EXPORTS, write_rdf_exports
 from exokg.export.turtle import to_turtle
 from exokg.graph.load import load_build
+from exokg.graph.rdf import EXO as EXO_NS
 from exokg.incremental import DocumentCache
 from exokg.model import Context, Document, Entity, Evidence, Statement, Value
 from exokg.pipeline import BuildResult, assemble_result, build
@@ -254,7 +256,9 @@ def test_large_build_is_validated_in_the_store_before_publishing(
     assert text.index("loaded the store") < text.index("validating the graph")
     before = {p: p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
     bad = assemble_result(DOCS, STATEMENTS, dict(REGISTRY), 4)
-    bad.graph.remove((None, BIOLINK.has_evidence, None))  # a statement without evidence
+    graph = bad.graph
+    graph.remove((None, BIOLINK.has_evidence, None))  # a statement without evidence
+    bad.graph = graph  # a graph set by the caller is what the store is loaded with
     with pytest.raises(ValidationError):
         writer.write_build_outputs(bad, out, store=store)
     assert {p: p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()} == before
@@ -281,3 +285,43 @@ def test_exports_are_byte_identical_for_one_and_two_workers(tmp_path: Path) -> N
     assert set(RDF_EXPORTS) <= set(files[0])
     assert files[0] == files[1]
     assert not [p for p in tmp_path.iterdir() if p.name.startswith("exokg-build-")]
+
+
+def test_large_build_writes_every_export_from_its_store(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above the document threshold KGX, GraphML, the statements CSV and the page are
+    written from the store (SELECTs; the page from the best-supported statements): for a
+    graph the page can hold whole, every file is byte-identical to the in-memory path's."""
+    import exokg.export.writer as writer
+
+    small = tmp_path / "small"
+    writer.write_build_outputs(build(), small, store=tmp_path / "s1")
+    monkeypatch.setattr(writer, "RDFLIB_MAX_DOCUMENTS", 0)
+    large = tmp_path / "large"
+    writer.write_build_outputs(build(), large, store=tmp_path / "s2")
+    files = [{p.relative_to(folder).as_posix(): p.read_bytes()
+              for p in sorted(folder.rglob("*")) if p.is_file() and not p.name.startswith(".")}
+             for folder in (small, large)]
+    assert {"exokg.html", "exokg.graphml", "statements.csv", "kgx/nodes.tsv",
+            "kgx/edges.tsv"} <= set(files[1])
+    assert files[0] == files[1]
+
+
+def test_page_of_a_large_graph_draws_its_best_supported_statements(tmp_path: Path) -> None:
+    """The page of a large build draws the statements with the most evidence and says how
+    many of how many; what it describes stays bounded (entities' edges are not followed)."""
+    from exokg.viz.store_page import page_graph, page_title
+
+    result = build()
+    store = pyoxigraph.Store()
+    with open(tmp_path / "partition.nq", "wb") as handle:
+        load_build(result, store, handle, lambda kind: None)
+    whole = page_graph(store, 10**6)
+    assert len(whole) == len(result.graph)
+    cut = page_graph(store, 5)
+    drawn = set(cut.subjects(RDF.type, EXO_NS.Statement))
+    assert len(drawn) == 5 and len(cut) < len(whole) // 4
+    most = max(int(o) for o in whole.objects(None, EXO_NS.evidenceCount))
+    assert any(int(cut.value(s, EXO_NS.evidenceCount)) == most for s in drawn)
+    assert page_title(len(result.statements), 5).startswith("exokg evidence graph: the 5 of ")
+    assert page_title(5, 5) is None

@@ -61,9 +61,9 @@ def render_graph_outputs(result: BuildResult) -> dict[str, bytes]:
     """The exports that are not written from the store: KGX, GraphML, the statements CSV
     and the HTML page (file name -> content).
 
-    Call site for the store-based exporters: KGX and GraphML are still made from the rdflib
-    graph of the whole build (:attr:`BuildResult.graph`), which grows with the corpus; the
-    streaming versions (SELECTs over the store) replace them here."""
+    Used for builds of at most :data:`~exokg.pipeline.RDFLIB_MAX_DOCUMENTS` documents (the
+    rdflib graph of the build, :attr:`BuildResult.graph`); a larger build writes them from
+    its store instead (:func:`write_store_outputs`)."""
     files: dict[str, bytes] = {}
     for fmt in FORMATS:
         if fmt.output in STREAMED:
@@ -75,15 +75,26 @@ def render_graph_outputs(result: BuildResult) -> dict[str, bytes]:
 
 
 def validate_build(result: BuildResult, store: pyoxigraph.Store | None = None) -> None:
-    """Check the build against the SHACL shapes (pyshacl over the rdflib graph).
-
-    Call site for validation over the store: ``store`` is the new generation's database,
-    loaded and not yet published (None before loading).
+    """Check the build against the SHACL shapes: pyshacl over the rdflib graph of a small
+    build (``store`` None, before anything is written), or the same constraints as SPARQL
+    over ``store``, the new generation's database of a large build, loaded and not yet
+    published (:func:`exokg.validate_store.validate_store`, the same report).
 
     Raises:
         ValidationError: the graph does not conform (``error.report`` has the details).
     """
-    require_valid(result.graph)
+    if store is None:
+        require_valid(result.graph)
+        return
+    from exokg.errors import ValidationError
+    from exokg.validate_store import validate_store
+
+    report = validate_store(store)
+    if not report.conforms:
+        error = ValidationError(f"{report.summary()}; nothing was published "
+                                f"(see the report above, or run 'exokg validate')")
+        error.report = report  # type: ignore[attr-defined]
+        raise error
 
 
 def _previous_documents(writer: StoreWriter, out: Path) -> int:
@@ -137,8 +148,10 @@ def write_build_outputs(result: BuildResult, out: Path, store: Path | None = Non
         with phase("validating the graph against the SHACL shapes"):
             validate_build(result)
     out = check_out_folder(Path(out), [*STREAMED, *_graph_output_names()])
-    with phase("rendering the KGX/GraphML/CSV exports and the HTML page"):
-        files = render_graph_outputs(result)
+    files: dict[str, bytes] = {}
+    if small:
+        with phase("rendering the KGX/GraphML/CSV exports and the HTML page"):
+            files = render_graph_outputs(result)
     store = Path(store) if store is not None else default_store_path(out)
     _check_apart(out, store.absolute())
     if reporter is not None:  # not a timed phase: its parts are (loading, exports)
@@ -146,9 +159,9 @@ def write_build_outputs(result: BuildResult, out: Path, store: Path | None = Non
     if writer is None:
         with StoreWriter(store) as own:
             return _write(result, files, out, own, write_cache, allow_empty, reporter,
-                          validate and not small)
+                          validate and not small, not small)
     return _write(result, files, out, writer, write_cache, allow_empty, reporter,
-                  validate and not small)
+                  validate and not small, not small)
 
 
 def _graph_output_names() -> list[str]:
@@ -178,10 +191,27 @@ def _check_apart(out: Path, store: Path) -> None:
                          "folders")
 
 
+def write_store_outputs(result: BuildResult, store: pyoxigraph.Store, folder: Path) -> None:
+    """The exports of a large build that are not RDF, written from its loaded ``store`` into
+    ``folder`` with bounded memory: KGX, GraphML and the statements CSV by streaming SELECTs
+    (:mod:`exokg.export.tables`), and the HTML page of its best-supported statements
+    (:mod:`exokg.viz.store_page`)."""
+    from exokg.export.tables import write_non_rdf
+    from exokg.viz import store_page
+
+    write_non_rdf(store, folder)
+    limit = store_page.PAGE_STATEMENTS
+    page = render_page(store_page.page_graph(store, limit),
+                       title=store_page.page_title(len(result.statements), limit))
+    (folder / "exokg.html").write_bytes(page.encode("utf-8"))
+
+
 def _fill(result: BuildResult, files: dict[str, bytes], reporter: Reporter | None,
-          validate: bool) -> Callable[[pyoxigraph.Store, Path], dict[str, Any]]:
+          validate: bool, large: bool = False
+          ) -> Callable[[pyoxigraph.Store, Path], dict[str, Any]]:
     """The work done inside the new store generation: stream the graph into the store,
-    write the RDF exports from it and the other exports beside them (``exports/``)."""
+    write the RDF exports from it and the other exports beside them (``exports/``; for a
+    ``large`` build written from the store too, :func:`write_store_outputs`)."""
     def tell(title: str, count: int, unit: str, began: float) -> None:
         if reporter is not None:
             reporter.rate(title, count, unit, time.perf_counter() - began)
@@ -225,6 +255,10 @@ def _fill(result: BuildResult, files: dict[str, bytes], reporter: Reporter | Non
             with reporter.phase("writing the RDF exports from the store") \
                     if reporter is not None else nullcontext():
                 triples = write_rdf_exports(store, partition, exports, scratch, tally)
+            if large:
+                with reporter.phase("writing the KGX/GraphML/CSV exports and the HTML page "
+                                    "from the store") if reporter is not None else nullcontext():
+                    write_store_outputs(result, store, exports)
             for name, data in sorted(files.items()):
                 target = exports / name
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -240,7 +274,8 @@ def _fill(result: BuildResult, files: dict[str, bytes], reporter: Reporter | Non
 
 def _write(result: BuildResult, files: dict[str, bytes], out: Path, writer: StoreWriter,
            write_cache: Callable[[Path], None] | None, allow_empty: bool,
-           reporter: Reporter | None = None, validate: bool = False) -> list[Path]:
+           reporter: Reporter | None = None, validate: bool = False,
+           large: bool = False) -> list[Path]:
     if not result.documents and not allow_empty and _previous_documents(writer, out):
         raise EmptyGraphError(f"{out}: the build found no documents; it would replace a graph "
                               "that has some (use --allow-empty to publish an empty graph)")
@@ -257,11 +292,15 @@ def _write(result: BuildResult, files: dict[str, bytes], out: Path, writer: Stor
     meta = {"documents": len(result.documents), "statements": len(result.statements),
             "out": str(out)}
     try:
-        generation = writer.commit(fill=_fill(result, files, reporter, validate), write_cache=write_cache,
+        generation = writer.commit(fill=_fill(result, files, reporter, validate, large),
+                                   write_cache=write_cache,
                                    meta=meta, before_switch=stage_exports)
     except BaseException:
         remove_leftovers(out)
         raise
     publish(generation, out, staged[0])
     names = sorted(set(STREAMED) | set(files))
+    if large:  # written from the store: whatever the store writers made
+        names = sorted({*names, *(str(p.relative_to(out)) for p in out.rglob("*")
+                                  if p.is_file() and not p.name.startswith("."))})
     return [out / name for name in names] + [writer.path]

@@ -276,13 +276,15 @@ class GraphBuilder:
         return node
 
     def add_statement(self, s: Statement, registry: Mapping[str, Entity]) -> URIRef:
-        subj = self.add_entity(s.subject, registry)
+        # an entity is described by its registry record, which merges every copy of it
+        # (written names, synonyms) whatever the order the statements come in
+        subj = self.add_entity(registry.get(s.subject.id, s.subject), registry)
         pred = iri(s.predicate)
         if isinstance(s.object, Value):
             dt = _DATATYPES.get(s.object.datatype)
             obj = Literal(s.object.text, datatype=dt) if dt else text_literal(s.object.text)
         else:
-            obj = self.add_entity(s.object, registry)
+            obj = self.add_entity(registry.get(s.object.id, s.object), registry)
         # the claim belongs to the graph of each document with evidence for it
         claimed: Where = tuple(sorted({document_graph_iri(e.document_id)
                                        for e in s.evidence}))

@@ -1,0 +1,90 @@
+"""The HTML page of a large build, drawn from its store with bounded memory.
+
+A build of more than :data:`~exokg.pipeline.RDFLIB_MAX_DOCUMENTS` documents never holds its
+whole graph in rdflib, and a page of hundreds of thousands of relations could not be read
+anyway. Its page draws the ``limit`` best-supported statements (most evidence first, ties by
+IRI, so the page is the same for the same store) with everything they describe: the triples
+of each statement node and, up to :data:`DEPTH` links away, of the nodes they point to
+(subjects and objects, their components, evidence, sentences, documents, publications).
+Classes, predicates and an entity's direct edges to other entities (the triples of its
+claims) are not followed, so the description stays bounded by the number of statements
+drawn, not by the size of the graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pyoxigraph
+from rdflib import Graph
+
+from exokg.export.reader import rdflib_graph_of
+
+__all__ = ["DEPTH", "PAGE_STATEMENTS", "page_graph", "page_title"]
+
+#: how many statements the page of a large build draws
+PAGE_STATEMENTS = 2000
+#: how many links away from a drawn statement its description is read
+DEPTH = 4
+
+_EXO = "https://w3id.org/exokg/vocab/"  # exokg.graph.rdf.EXO
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+# objects of these predicates are vocabulary terms, not nodes of the graph to describe
+_NOT_FOLLOWED = frozenset({f"{_RDF}type", f"{_RDF}predicate"})
+
+
+def _best_statements(store: pyoxigraph.Store, limit: int) -> list[pyoxigraph.NamedNode]:
+    query = f"""
+        SELECT ?statement WHERE {{
+          ?statement a <{_EXO}Statement> ; <{_EXO}evidenceCount> ?n .
+        }} ORDER BY DESC(?n) STR(?statement) LIMIT {int(limit)}"""
+    return [row["statement"] for row in store.query(query, use_default_graph_as_union=True)]
+
+
+def _claim_predicates(store: pyoxigraph.Store) -> frozenset[str]:
+    """The predicates statements are made with (``rdf:predicate`` values): an entity's
+    direct edges, which lead from one entity to the next across the whole graph."""
+    query = f"SELECT DISTINCT ?p WHERE {{ ?statement <{_RDF}predicate> ?p }}"
+    return frozenset(row["p"].value for row in
+                     store.query(query, use_default_graph_as_union=True))
+
+
+def _described(store: pyoxigraph.Store, roots: list[pyoxigraph.NamedNode]
+               ) -> Iterator[pyoxigraph.Triple]:
+    not_followed = _NOT_FOLLOWED | _claim_predicates(store)
+    statements = set(roots)  # qualifiers of a statement (exo:route ...) are followed
+    seen: set[object] = set(roots)
+    frontier: list[object] = list(roots)
+    triples: set[pyoxigraph.Triple] = set()
+    for _ in range(DEPTH + 1):
+        following: list[object] = []
+        for node in frontier:
+            for quad in store.quads_for_pattern(node, None, None, None):  # type: ignore[arg-type]
+                triple = pyoxigraph.Triple(quad.subject, quad.predicate, quad.object)
+                if triple in triples:
+                    continue
+                triples.add(triple)
+                target = quad.object
+                skip = _NOT_FOLLOWED if node in statements else not_followed
+                if quad.predicate.value in skip or isinstance(target, pyoxigraph.Literal):
+                    continue
+                if target not in seen:
+                    seen.add(target)
+                    following.append(target)
+        frontier = following
+    return iter(sorted(triples, key=str))
+
+
+def page_graph(store: pyoxigraph.Store, limit: int = PAGE_STATEMENTS) -> Graph:
+    """An rdflib Graph of the ``limit`` best-supported statements of ``store`` and what
+    they describe (see the module docs); every statement when the store has no more."""
+    return rdflib_graph_of(_described(store, _best_statements(store, limit)))
+
+
+def page_title(statements: int, limit: int = PAGE_STATEMENTS) -> str | None:
+    """The title of the page of a graph of ``statements`` statements drawn with ``limit``
+    (None when nothing was left out)."""
+    if statements <= limit:
+        return None
+    return (f"exokg evidence graph: the {limit:,} of {statements:,} statements with the "
+            "most evidence")
