@@ -151,6 +151,26 @@ def find_triggers(a: Analysed, clause: Clause) -> list[Trigger]:
     return out
 
 
+# "prevented neurogenesis decline", "the alleviation of cognitive and mood impairments": the
+# object is followed by a noun of its decline, so the trigger acts on the decline, not on it
+_DECLINE_AFTER = re.compile(r"\s+(?:(?:and|or)\s+[\w-]+\s+)?(?:declines?|impairments?|"
+                            r"deficits?|deterioration|loss|dysfunction)\b", re.I)
+_ADJECTIVE_END = re.compile(r"(?:al|ive|ic|ory|ar|motor)$", re.I)
+
+
+def decline_reading(kind: str, obj: Mention, text: str) -> tuple[bool, str | None]:
+    """Whether an object is the subject of a decline noun that follows it, and the
+    direction of the claim on the object then: preventing or alleviating its decline raises
+    it ('prevented neurogenesis decline' -> neurogenesis increased), worsening it lowers it.
+    The direction is None when the object is a modifier cut from its noun ('long-term
+    cognitive' of 'cognitive and mood impairments'): no claim should be made on it."""
+    if not _DECLINE_AFTER.match(text, obj.end) or _ADVERSE.search(obj.entity.label):
+        return False, None
+    if kind == "change" or _ADJECTIVE_END.search(obj.entity.label.split()[-1]):
+        return True, None
+    return True, "increased" if kind in ("down", "better") else "decreased"
+
+
 def direction_of(kind: str, obj: Mention) -> str | None:
     """'increased' or 'decreased' for a trigger kind applied to an object (None for a change
     of unstated direction)."""
@@ -432,6 +452,9 @@ def extract_effects(a: Analysed, state: DocumentState) -> list[Statement]:
             for obj in objects:
                 if any(obj.entity.id == s.entity.id for s in subjects):
                     continue
+                declining, declined = decline_reading(trig.kind, obj, a.text)
+                if declining and declined is None:
+                    continue
                 lo, hi = (trig.end, obj.start) if obj.start > trig.end else (prev, obj.start)
                 aspect = aspect_of(a.text, lo, hi)
                 for subj in subjects:
@@ -444,7 +467,8 @@ def extract_effects(a: Analysed, state: DocumentState) -> list[Statement]:
                     found = statement(a, f"effect.{trig.kind}" + (".passive" if trig.passive
                                                                    else ""),
                                       subj.entity, "biolink:affects", obj.entity,
-                                      direction=direction_of(trig.kind, obj), aspect=aspect,
+                                      direction=declined if declining
+                                      else direction_of(trig.kind, obj), aspect=aspect,
                                       negated=neg, hedged=hedge, context=ctx)
                     out.append(as_regulation(found, subj, obj, a))
     if carried:
