@@ -59,7 +59,7 @@ _COMPARISON = re.compile(r"\bcompared\s+(?:to|with)\b|\bthan\b|\bcontrols?\b|\bh
                          r"\bpatients?\b|\bindividuals\s+with\b|\b(?:phase|stage)\s+groups?\b", re.I)
 _CORRELATED = re.compile(r"\b(?:(?P<sign>positively|negatively|inversely|significantly|"
                          r"strongly|strong|weakly|also)\s+)*correlated\s+(?:(?P<sign2>positively|"
-                         r"negatively|inversely)\s+)?with\b|\bcorrelations?\s+(?:with|between)\b"
+                         r"negatively|inversely)\s+)?with\b|\bcorrelations?\s+with\b"
                          r"|\b(?:positively|negatively|inversely)\s+associated\s+with\b",
                          re.I)
 _INFORMATIVE = re.compile(r"\b(?:informative|useful|helpful|valuable|reliable|promising|"
@@ -138,6 +138,7 @@ def extract_biomarkers(a: Analysed, state: DocumentState) -> list[Statement]:
     out: list[Statement] = []
     out += _levels(a, state)
     out += _correlations(a)
+    out += _correlation_nouns(a)
     out += _informative(a, state)
     out += _vesicle_markers(a)
     out += _implicated(a)
@@ -284,6 +285,53 @@ def _correlations(a: Analysed) -> list[Statement]:
                 out.append(statement(a, "biomarker.correlation", subj.entity, pred, obj.entity,
                                      aspect=aspect, negated=negated(a.text, 0, m.start()),
                                      hedged=hedged(a.text, 0, m.start()), context=ctx))
+    return out
+
+
+# "a positive correlation between X and Y", "X and Y showed a negative correlation": the two
+# partners named around the noun
+_CORRELATION_NOUN = re.compile(r"\b(?P<signs>(?:(?:positive|negative|inverse|significant|"
+                               r"strong|moderate|weak|close|linear)\s+(?:and\s+)?)*)"
+                               r"correlations?\s+(?:between|of)\s+", re.I)
+_PARTNER_LINK = re.compile(r"\s+(?:and|with)\s+(?:the\s+|a\s+)?", re.I)
+_PARTNERS = frozenset({"AssessmentScale", "Outcome", "Protein", "Phenotype", "BiologicalProcess",
+                       "Gene"})
+
+
+def _correlation_nouns(a: Analysed) -> list[Statement]:
+    """'a positive correlation between X and Y' (or 'of X with Y'): X correlated with Y, the
+    sign from the adjective (plain ``correlated_with`` without one). Only a marker (miRNA,
+    protein, preparation ...) is taken as X and only a measure (scale, outcome, protein,
+    phenotype, process) as Y, both within the clause."""
+    out = []
+    for clause in clauses(a.text):
+        for m in _CORRELATION_NOUN.finditer(a.text, clause.start, clause.end):
+            link = _PARTNER_LINK.search(a.text, m.end(), clause.end)
+            if not link:
+                continue
+            firsts = [x for x in a.within(m.end(), link.start(), _MARKERS)]
+            seconds = [x for x in a.within(link.end(), clause.end, _PARTNERS)
+                       if x.start - link.end() < 40]
+            if not firsts or not seconds:
+                continue
+            signs = m.group("signs").lower()
+            if "positive" in signs:
+                pred = "biolink:positively_correlated_with"
+            elif "negative" in signs or "inverse" in signs:
+                pred = "biolink:negatively_correlated_with"
+            else:
+                pred = "biolink:correlated_with"
+            ctx = Context(species=(HUMAN,), location=_locations(a, m.end(), link.start()),
+                          statistics=tuple(v.entity.label for v in a.values
+                                           if v.category == "PValue"))
+            obj = seconds[0]
+            for subj in coordinated(a, firsts[0], _MARKERS, backwards=False):
+                if subj.entity.id == obj.entity.id:
+                    continue
+                out.append(statement(a, "biomarker.correlation-noun", subj.entity, pred,
+                                     obj.entity, negated=negated(a.text, clause.start, m.end()),
+                                     hedged=hedged(a.text, clause.start, m.start()),
+                                     context=ctx))
     return out
 
 
