@@ -140,6 +140,7 @@ def extract_biomarkers(a: Analysed, state: DocumentState) -> list[Statement]:
     out += _correlations(a)
     out += _correlation_nouns(a)
     out += _informative(a, state)
+    out += _marker_value(a, state)
     out += _vesicle_markers(a)
     out += _implicated(a)
     return out
@@ -333,6 +334,61 @@ def _correlation_nouns(a: Analysed) -> list[Statement]:
                                      hedged=hedged(a.text, clause.start, m.start()),
                                      context=ctx))
     return out
+
+
+# "X distinguished AIS patients from healthy controls", "X discriminated between patients with
+# D and controls": X tells the disease apart, so it is a marker for it
+_DISTINGUISH = re.compile(r"\b(?:distinguish|discriminat|differentiat)(?:e|es|ed|ing)\s+"
+                          r"(?:\w+ly\s+)?(?:between\s+)?", re.I)
+_FROM_OTHERS = re.compile(r"\s+(?:from|and|vs\.?|versus)\s+(?:the\s+)?(?:\w+\s+){0,3}?"
+                          r"(?:controls?|volunteers|individuals|subjects|patients|cases|"
+                          r"mimics)\b", re.I)
+# "X predicted poor functional outcome", "X was an independent predictor of mortality": a
+# prognostic marker of the patients' disease
+_PREDICTS = re.compile(r"\b(?:(?<!was\s)(?<!were\s)(?<!be\s)predict(?:s|ed|ing)?|"
+                       r"predictors?\s+(?:of|for))\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+                       r"(?:outcomes?|recovery|prognosis|mortality|death|survival|recurrence|"
+                       r"disability|deterioration|dependence)\b", re.I)
+
+
+def _marker_value(a: Analysed, state: DocumentState) -> list[Statement]:
+    """Biomarker wording of patient studies: 'X distinguished D patients from controls' ->
+    X ``biomarker_for`` D (the disease named after the verb); 'X predicted poor outcome' ->
+    X ``biomarker_for`` the disease of the patients (named in the clause, else the study
+    population's). Only in sentences about patients or a patient study; subjects are the
+    markers before the verb in the same clause."""
+    out = []
+    for clause in clauses(a.text):
+        for m in _DISTINGUISH.finditer(a.text, clause.start, clause.end):
+            others = _FROM_OTHERS.search(a.text, m.end(), clause.end)
+            if not others:
+                continue
+            diseases = a.within(m.end(), others.start() + 1, frozenset({"Disease"}))
+            subjects = _subjects_before(a, clause.start, m.start())
+            if diseases and subjects:
+                out += _marker_statements(a, "biomarker.distinguishes", subjects,
+                                          diseases[0].entity, clause.start, m.start())
+        for m in _PREDICTS.finditer(a.text, clause.start, clause.end):
+            if state.population_disease is None and not re.search(
+                    r"\bpatients?\b", a.text, re.I):
+                continue
+            named = a.within(clause.start, clause.end, frozenset({"Disease"}))
+            disease = named[0].entity if named else state.population_disease
+            subjects = _subjects_before(a, clause.start, m.start())
+            if disease is not None and subjects:
+                out += _marker_statements(a, "biomarker.predicts", subjects, disease,
+                                          clause.start, m.start())
+    return out
+
+
+def _marker_statements(a: Analysed, rule: str, subjects: list[Mention], disease: Entity,
+                       start: int, at: int) -> list[Statement]:
+    ctx = Context(species=(HUMAN,), location=_locations(a, start, at),
+                  statistics=tuple(v.entity.label for v in a.values if v.category == "PValue"))
+    return [statement(a, rule, subj.entity, "biolink:biomarker_for", disease,
+                      hedged=hedged(a.text, start, at), negated=negated(a.text, start, at),
+                      context=ctx)
+            for subj in subjects]
 
 
 def _informative(a: Analysed, state: DocumentState) -> list[Statement]:
