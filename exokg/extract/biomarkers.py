@@ -141,6 +141,11 @@ def extract_biomarkers(a: Analysed, state: DocumentState) -> list[Statement]:
     out += _correlation_nouns(a)
     out += _informative(a, state)
     out += _marker_value(a, state)
+    out += _outcome_groups(a)
+    # a directed level reading of the same pair ("Increased X is associated with D") says more
+    directed = {(x.subject.id, x.object.id) for x in out
+                if x.predicate == "biolink:associated_with" and x.direction}
+    out += [x for x in _associated(a) if (x.subject.id, x.object.id) not in directed]
     out += _vesicle_markers(a)
     out += _implicated(a)
     return out
@@ -389,6 +394,92 @@ def _marker_statements(a: Analysed, rule: str, subjects: list[Mention], disease:
                       hedged=hedged(a.text, start, at), negated=negated(a.text, start, at),
                       context=ctx)
             for subj in subjects]
+
+
+# "X in patients with poor outcome was higher (than in those with good outcome)",
+# "patients with poor outcome had lower X levels": X correlates with the poor outcome
+_POOR_GROUP = re.compile(r"\b(?:patients|individuals|subjects|cases|those|groups?)\s+with\s+"
+                         r"(?:an?\s+)?$", re.I)
+_GROUP_WAS = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:was|were)\s+(?:\w+ly\s+)?(?P<dir>higher|"
+                        r"lower|increased|decreased|elevated|reduced|greater|up-?regulated|"
+                        r"down-?regulated)\b", re.I)
+_GROUP_HAD = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:had|showed|displayed|exhibited|presented)\s+"
+                        r"(?:\w+ly\s+)?(?P<dir>higher|lower|increased|decreased|elevated|"
+                        r"reduced|greater)\s+", re.I)
+_POOR = "exokg:phenotype/poor-prognosis"
+
+
+def _outcome_groups(a: Analysed) -> list[Statement]:
+    """Levels compared between outcome groups of patients: X higher in the poor-outcome
+    group -> X ``positively_correlated_with`` poor prognosis (lower -> negatively). The
+    marker is named before the group ('X expression in patients with poor outcome was
+    higher') or right after the comparative ('patients with poor outcome had lower X')."""
+    out = []
+    for clause in clauses(a.text):
+        for poor in a.within(clause.start, clause.end, frozenset({"Phenotype"})):
+            if poor.entity.id != _POOR or not _POOR_GROUP.search(
+                    a.text, max(clause.start, poor.start - 40), poor.start):
+                continue
+            was = _GROUP_WAS.match(a.text, poor.end, clause.end)
+            had = None if was else _GROUP_HAD.match(a.text, poor.end, clause.end)
+            if was:
+                near = [x for x in a.within(clause.start, poor.start, _MARKERS)
+                        if poor.start - x.end < 80 and x.entity.id != _POOR]
+                subjects = coordinated(a, max(near, key=lambda x: x.end), _MARKERS,
+                                       backwards=True) if near else []
+                at = was
+            elif had:
+                near = [x for x in a.within(had.end(), clause.end, _MARKERS)
+                        if x.start - had.end() < 50]
+                subjects = coordinated(a, near[0], _MARKERS, backwards=False) if near else []
+                at = had
+            else:
+                continue
+            up = at.group("dir").lower().replace("-", "") in (*_UP, "upregulated")
+            pred = ("biolink:positively_correlated_with" if up
+                    else "biolink:negatively_correlated_with")
+            ctx = Context(species=(HUMAN,), location=_locations(a, clause.start, clause.end),
+                          statistics=tuple(v.entity.label for v in a.values
+                                           if v.category == "PValue"))
+            for subj in subjects:
+                out.append(statement(a, "biomarker.outcome-group", subj.entity, pred,
+                                     poor.entity, negated=negated(a.text, clause.start,
+                                                                  at.end()),
+                                     hedged=hedged(a.text, clause.start, at.start()),
+                                     context=ctx))
+    return out
+
+
+# "X levels were closely associated with the severity and prognosis of D": X is associated
+# with D (no direction stated)
+_ASSOCIATED = re.compile(r"(?<!positively\s)(?<!negatively\s)(?<!inversely\s)\b(?:is|are|was|"
+                         r"were)\s+(?:\w+ly\s+)?associated\s+with\s+(?:the\s+|an?\s+)?"
+                         r"(?:(?:increased\s+|higher\s+)?(?:severity|risk|prognosis|occurrence|"
+                         r"onset|development|progression|presence)\s+(?:and\s+\w+\s+)?of\s+"
+                         r"(?:the\s+)?)?", re.I)
+_MOLECULAR = frozenset({"MicroRNA", "MicroRNACluster", "Protein", "Gene"})
+
+
+def _associated(a: Analysed) -> list[Statement]:
+    """'X (levels) were associated with (the severity of) D' for a molecular marker X and a
+    disease named right after: X ``associated_with`` D without a direction."""
+    out = []
+    for clause in clauses(a.text):
+        for m in _ASSOCIATED.finditer(a.text, clause.start, clause.end):
+            diseases = [x for x in a.within(m.end(), clause.end, frozenset({"Disease"}))
+                        if x.start - m.end() < 25]
+            subjects = [x for x in _subjects_before(a, clause.start, m.start())
+                        if x.category in _MOLECULAR]
+            if not diseases or not subjects:
+                continue
+            ctx = Context(species=(HUMAN,), location=_locations(a, clause.start, m.start()))
+            for subj in subjects:
+                out.append(statement(a, "biomarker.associated", subj.entity,
+                                     "biolink:associated_with", diseases[0].entity,
+                                     negated=negated(a.text, clause.start, m.end()),
+                                     hedged=hedged(a.text, clause.start, m.start()),
+                                     context=ctx))
+    return out
 
 
 def _informative(a: Analysed, state: DocumentState) -> list[Statement]:
