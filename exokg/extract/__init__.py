@@ -17,6 +17,7 @@ from exokg.extract.claims import extract_advantages, extract_benefit, extract_ca
     extract_component, extract_therapy_for, extract_transfer
 from exokg.extract.context import note_study
 from exokg.extract.effects import extract_effects
+from exokg.extract.groups import extract_group_levels
 from exokg.extract.mirna_disease import extract_mirna_disease, new_pairs
 from exokg.extract.status import claim_status, speaks_of_study, states_topic
 from exokg.extract.references import resolve_references
@@ -29,7 +30,7 @@ __all__ = ["Analysed", "DocumentState", "extract_document"]
 _PRECLINICAL = re.compile(r"\b(?:mice|mouse|rats?|murine|rodents?|animals?|sheep|pigs?|"
                           r"monkeys?|primates?|models?|piglets?|in\s+vivo|MCAO?|MCAo)\b", re.I)
 _EXCLUSIVE = ("trial.", "advantage.", "biomarker.level", "biomarker.correlation",
-              "biomarker.informative")
+              "biomarker.informative", "group.")
 
 
 def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
@@ -46,6 +47,7 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
     found += extract_trial(a, state)
     found += extract_advantages(a, state)
     found += extract_biomarkers(a, state)
+    found += extract_group_levels(a, state)
     exclusive = any(s.evidence[0].rule.startswith(_EXCLUSIVE) for s in found)
     found += extract_benefit(a, state)
     found += extract_therapy_for(a, state)

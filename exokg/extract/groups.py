@@ -1,0 +1,123 @@
+"""Levels compared between the groups of an experiment.
+
+Animal and cell studies state their findings as a measure compared between named groups:
+
+* "X in the model group was lower than that in the sham group", "X was elevated in the TBI
+  group compared with the control group": the injured group against an uninjured one ->
+  X ``biolink:associated_with`` the disease modelled, with the direction of X;
+* "X in the exosome group was higher than that in the model group": a treated group against
+  the injured (or vehicle) group -> the treatment ``biolink:affects`` X, with the direction.
+
+A group is classed by its name: uninjured ("sham", "control", "normal", "healthy"), injured
+("model", "vehicle", "PBS", "saline", a disease or model such as "MCAO", "TBI"), or treated (it
+names a preparation, cell or therapy, or says "treatment" / "treated"). Any other pair of
+groups (two treatments, two doses) is no claim here. The measure is the molecular or outcome
+mention right before the comparison (with the ones coordinated with it).
+"""
+
+from __future__ import annotations
+
+import re
+
+from exokg.extract.base import AGENTS, Analysed, DocumentState, clauses, coordinated, statement
+from exokg.extract.context import context_for
+from exokg.extract.epistemics import hedged, negated
+from exokg.model import Entity, Mention, Statement
+
+_DIR = (r"(?P<dir>higher|lower|increased|decreased|elevated|reduced|greater|raised|"
+        r"up-?regulated|down-?regulated|diminished|smaller|larger|fewer)")
+_VS = r"(?:than|compared\s+(?:with|to)|relative\s+to|versus|vs\.?)"
+_WORD = r"(?!(?:in|of|the|was|were|than|that|those|and|or)\b)[\w/+()-]+"
+_GROUP = r"(?:the\s+)?(?P<{0}>" + _WORD + r"(?:\s+" + _WORD + r"){{0,3}}?)\s+groups?"
+# "X in the model group was lower than that in the sham group"
+_IN_GROUP_WAS = re.compile(r"\b(?:in|of)\s+" + _GROUP.format("g1") + r"\s+(?:was|were)\s+"
+                           r"(?:\w+ly\s+)?" + _DIR + r"\s+" + _VS + r"\s+(?:that|those)?\s*"
+                           r"(?:in|of)?\s*" + _GROUP.format("g2"), re.I)
+# "X was elevated in the TBI group compared with the sham group"
+_WAS_IN_GROUP = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?" + _DIR + r"\s+in\s+"
+                           + _GROUP.format("g1") + r"\s*,?\s*" + _VS + r"\s+(?:that|those)?\s*"
+                           r"(?:in|of)?\s*" + _GROUP.format("g2"), re.I)
+_UNINJURED = re.compile(r"^(?:sham(?:-operated)?|control|normal|healthy|naive|na[iï]ve|"
+                        r"blank|intact)$", re.I)
+_INJURED = re.compile(r"\b(?:model|vehicle|PBS|saline|injury|injured|untreated)\b", re.I)
+_TREATED = re.compile(r"\b(?:treatment|treated|therapy|exosomes?|exos?|EVs?|MSCs?)\b", re.I)
+_MEASURES = frozenset({"Protein", "Gene", "MicroRNA", "BiologicalProcess", "Outcome",
+                       "Phenotype"})
+_UP = ("higher", "increased", "elevated", "greater", "raised", "upregulated", "up-regulated",
+       "larger")
+
+
+def note_disease(a: Analysed, state: DocumentState) -> None:
+    """Remember the first disease a document names: the one its model group stands for."""
+    if state.disease is None:
+        found = a.within(0, len(a.text), frozenset({"Disease"}))
+        if found:
+            state.disease = found[0].entity
+
+
+def _kind(a: Analysed, start: int, end: int, name: str) -> str | None:
+    """'uninjured', 'injured' or 'treated' for the group named ``a.text[start:end]``."""
+    if a.within(start, end, AGENTS) or _TREATED.search(name):
+        return "treated"
+    if _UNINJURED.match(name.strip()):
+        return "uninjured"
+    if _INJURED.search(name) or a.within(start, end, frozenset({"Disease", "DiseaseModel"})):
+        return "injured"
+    return None
+
+
+def _measures(a: Analysed, start: int, at: int) -> list[Mention]:
+    """The measure named right before a comparison, with those coordinated with it."""
+    near = [m for m in a.within(start, at, _MEASURES) if at - m.end < 60]
+    if not near:
+        return []
+    return coordinated(a, max(near, key=lambda m: m.end), _MEASURES, backwards=True)
+
+
+def extract_group_levels(a: Analysed, state: DocumentState) -> list[Statement]:
+    """Statements of one sentence's group comparisons (see module docs)."""
+    note_disease(a, state)
+    out: list[Statement] = []
+    for clause in clauses(a.text):
+        for pattern in (_IN_GROUP_WAS, _WAS_IN_GROUP):
+            for m in pattern.finditer(a.text, clause.start, clause.end):
+                first = _kind(a, m.start("g1"), m.end("g1"), m.group("g1"))
+                second = _kind(a, m.start("g2"), m.end("g2"), m.group("g2"))
+                measures = _measures(a, clause.start, m.start())
+                if not measures:
+                    continue
+                up = m.group("dir").lower() in _UP
+                direction = "increased" if up else "decreased"
+                ctx = context_for(a, clause)
+                neg = negated(a.text, clause.start, m.start("dir"))
+                hedge = hedged(a.text, clause.start, m.start("dir"))
+                if first == "injured" and second == "uninjured":
+                    named = a.within(m.start("g1"), m.end("g1"), frozenset({"Disease"}))
+                    disease = named[0].entity if named else state.disease
+                    if disease is None:
+                        continue
+                    out += [statement(a, "group.level", x.entity, "biolink:associated_with",
+                                      disease, direction=direction, negated=neg,
+                                      hedged=hedge, context=ctx) for x in measures]
+                elif first == "treated" and second == "injured":
+                    agents = _agents(a, m.start("g1"), m.end("g1"), state)
+                    out += [statement(a, "group.effect", agent, "biolink:affects", x.entity,
+                                      direction=direction, negated=neg, hedged=hedge,
+                                      context=ctx)
+                            for agent in agents for x in measures
+                            if x.entity.id != agent.id]
+    return out
+
+
+def _agents(a: Analysed, start: int, end: int, state: DocumentState) -> list[Entity]:
+    """What a treated group received: the agents its name gives ('the MSC-Exo group'), else
+    the preparation the document is about ('the treatment group'; also for a plain vesicle
+    word, 'the exosome group', when the document has named its preparation)."""
+    named = a.within(start, end, AGENTS)
+    if named:
+        agent = max(named, key=lambda m: m.end - m.start)
+        # "the exosome group" of a study of one preparation is that preparation
+        if agent.category == "Vesicle" and state.preparation is not None:
+            return [state.preparation]
+        return [agent.entity]
+    return [state.preparation] if state.preparation is not None else []
