@@ -75,7 +75,7 @@ _VESICLE_MARKERS = re.compile(r"\b(?P<ves>exosomal|exosomes?|EVs?|vesicles?|vesi
                               r"(?:surface\s+)?(?:protein\s+)?(?:bio)?markers?\b|\bmarkers?\s+of\s+"
                               r"(?P<ves2>exosomes?|EVs?|extracellular\s+vesicles?)", re.I)
 _IMPLICATED = re.compile(r"\b(?:implicated|involved|participat\w*)\s+in\b|\bplays?\s+(?:an?\s+)?"
-                         r"(?:\w+\s+)?roles?\s+in\b|\bmediat(?:e|es|ed|ing)\b", re.I)
+                         r"(?:\w+\s+)?roles?\s+in\b|(?<!-)\bmediat(?:e|es|ed|ing)\b", re.I)
 _SAMPLE = frozenset({"AnatomicalEntity"})
 EXOSOME = "GO:0070062"
 EV = "GO:1903561"
@@ -519,6 +519,8 @@ def _vesicle_markers(a: Analysed) -> list[Statement]:
 
 
 def _implicated(a: Analysed) -> list[Statement]:
+    """'X, implicated in / involved in / mediating Y' -> X ``participates_in`` Y ('the
+    X-mediated reduction of Y' is an effect of X, read by the effect rules, not a part)."""
     out = []
     for m in _IMPLICATED.finditer(a.text):
         subjects = _subjects_before(a, max(0, m.start() - 120), m.start())

@@ -5,15 +5,19 @@ Triggers are verbs, their nominalisations and adjectives of change, in four kind
 
 * ``up``: increase, enhance, promote, augment, boost, elevate, stimulate, upregulate,
   accelerate, facilitate, strengthen, potentiate, foster, higher, greater, faster,
-  contribute to;
+  contribute to, hasten;
 * ``down``: decrease, reduce, attenuate, inhibit, suppress, prevent, diminish, lower,
   downregulate, mitigate, block, limit, lessen, shrink, fewer, smaller;
 * ``better``: improve, ameliorate, alleviate, restore, preserve, rescue, protect, benefit,
-  reverse ("reversed the axonal loss"),
+  reverse ("reversed the axonal loss"), ease ("eases the decline of"),
   provide / confer (neuro)protection, have / exert (neuro)protective effects; also the noun
   phrasings "a positive / beneficial effect of X on Y" and "X has a positive effect on Y";
 * ``worse``: exacerbate, worsen, aggravate, impair, deteriorate;
 * ``change``: alter, affect, influence (no direction; "did not alter infarct volume").
+
+An object followed by a noun of its decline ("prevented neurogenesis decline", "eased the
+memory impairment") is what the trigger keeps up: preventing or easing its decline raises it
+(:func:`decline_reading`).
 
 "X facilitates / mediates intercellular communication" is ``biolink:participates_in``: the
 agent takes part in the communication rather than raising an amount of it.
@@ -43,12 +47,14 @@ from exokg.model import Entity, Mention, Statement
 _STEMS = {
     "up": r"increas|enhanc|promot|augment|boost|elevat|stimulat|up-?regulat|accelerat|"
           r"facilitat|strengthen|potentiat|foster|higher|greater|induc|faster|quicker|"
-          r"contribut(?=[a-z]*\s+to\b)",
+          r"contribut(?=[a-z]*\s+to\b)|hasten",
     "down": r"decreas|reduc|attenuat|inhibit|suppress|prevent|diminish|lower|down-?regulat|"
             r"mitigat|block|limit|lessen|shrink|fewer|smaller"
             # "less brain swelling" (a noun follows), not "less effective", "less than"
             r"|less(?=\s+(?!than\b)(?![a-z]+(?:ive|ful|ent|ant|able|ible|ous|ic|al|ly|ed)\b)[a-z])",
     "better": r"improv|amelior|alleviat|restor|preserv|rescu|protect|benefit|revers(?=e|ed|es|ing)|"
+              # "eases the decline of ..." (not "disease", not "ease of isolation")
+              r"eas(?=es?\s+(?!of\b)|ed\s|ing\s)|"
               # "provides / confers (significant) neuroprotection": giving protection
               r"(?:provid|confer)(?=[a-z]*\s+(?:\w+\s+)?[\w-]*protect)|"
               # "have / exert (preventive) neuroprotective effects": protection is had
