@@ -121,7 +121,10 @@ def coordinated(a: Analysed, anchor: Mention, classes: frozenset[str], *,
         if other.start == current.start:  # alternative preparation on the same span
             group.append(other)
         elif re.fullmatch(r"\s*(?:,\s*(?:and|or|as well as)?|and|or|as well as|and/or|/)\s*"
-                          r"(?:the\s+|its\s+|of\s+)?", gap):
+                          r"(?:the\s+|its\s+|of\s+)?"
+                          # "plasma miR-124 and serum miR-210": each with its sample
+                          r"(?:(?:serum|plasma|blood|circulating|exosomal|urinary|salivary|"
+                          r"CSF|neutrophil)\s+)*", gap, re.I):
             group.append(other)
         else:
             break

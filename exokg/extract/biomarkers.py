@@ -69,7 +69,12 @@ _INFORMATIVE = re.compile(r"\b(?:informative|useful|helpful|valuable|reliable|pr
                           r"|\b(?:potential|candidate|possible)\s+(?:\w+\s+)?(?:factor|tool|"
                           r"indicator|predictor)\s+(?:to|for)\s+(?:discriminat\w*|distinguish\w*|"
                           r"detect\w*|identif\w*|diagnos\w*|predict\w*)"
-                          r"|\b(?:bio)?markers?\s+(?:for|of)\b(?!\s+(?:exosomes?|EVs?|vesicles?))",
+                          r"|\b(?:bio)?markers?\s+(?:for|of)\b(?!\s+(?:exosomes?|EVs?|vesicles?))"
+                          # "X had high diagnostic value for D", "X yielded diagnostic and
+                          # prognostic information in patients with D"
+                          r"|\b(?:diagnostic|prognostic|predictive)\s+(?:and\s+(?:diagnostic|"
+                          r"prognostic|predictive)\s+)?(?:value|accuracy|performance|utility|"
+                          r"power|information|significance)\b",
                           re.I)
 _VESICLE_MARKERS = re.compile(r"\b(?P<ves>exosomal|exosomes?|EVs?|vesicles?|vesicular)\s+"
                               r"(?:surface\s+)?(?:protein\s+)?(?:bio)?markers?\b|\bmarkers?\s+of\s+"
@@ -141,6 +146,7 @@ def extract_biomarkers(a: Analysed, state: DocumentState) -> list[Statement]:
     out += _correlation_nouns(a)
     out += _informative(a, state)
     out += _marker_value(a, state)
+    out += _disease_markers(a)
     out += _outcome_groups(a)
     # a directed level reading of the same pair ("Increased X is associated with D") says more
     directed = {(x.subject.id, x.object.id) for x in out
@@ -478,6 +484,38 @@ def _associated(a: Analysed) -> list[Statement]:
                                      "biolink:associated_with", diseases[0].entity,
                                      negated=negated(a.text, clause.start, m.end()),
                                      hedged=hedged(a.text, clause.start, m.start()),
+                                     context=ctx))
+    return out
+
+
+# "X is a promising stroke biomarker", "X and Y as candidate TBI biomarkers": the disease
+# named before the noun, the marker before a copula or "as"
+_DISEASE_MARKER = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?(?:bio)?markers?\b", re.I)
+_IS_A = re.compile(r"\s+(?:is|are|was|were|as|could\s+be|may\s+be|might\s+be|represents?|"
+                   r"serves?\s+as|could\s+serve\s+as|may\s+serve\s+as)\s+(?:an?\s+|the\s+)?"
+                   r"(?:[\w-]+\s+){0,3}$", re.I)
+
+
+def _disease_markers(a: Analysed) -> list[Statement]:
+    """'X is a promising D biomarker' -> X ``biomarker_for`` D (the disease as a modifier of
+    'biomarker'; the marker joined to it by a copula or 'as' in the same clause)."""
+    out = []
+    for clause in clauses(a.text):
+        for d in a.within(clause.start, clause.end, frozenset({"Disease"})):
+            if not _DISEASE_MARKER.match(a.text, d.end):
+                continue
+            pool = [x for x in a.within(clause.start, d.start, _MARKERS)]
+            if not pool:
+                continue
+            last = max(pool, key=lambda x: x.end)
+            if not _IS_A.fullmatch(a.text[last.end:d.start]):
+                continue
+            ctx = Context(species=(HUMAN,), location=_locations(a, clause.start, d.start))
+            for subj in coordinated(a, last, _MARKERS, backwards=True):
+                out.append(statement(a, "biomarker.informative", subj.entity,
+                                     "biolink:biomarker_for", d.entity,
+                                     hedged=hedged(a.text, clause.start, d.start),
+                                     negated=negated(a.text, clause.start, d.start),
                                      context=ctx))
     return out
 
