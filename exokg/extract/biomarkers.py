@@ -147,6 +147,7 @@ def extract_biomarkers(a: Analysed, state: DocumentState) -> list[Statement]:
     out += _informative(a, state)
     out += _marker_value(a, state)
     out += _disease_markers(a)
+    out += _level_changes(a)
     out += _outcome_groups(a)
     # a directed level reading of the same pair ("Increased X is associated with D") says more
     directed = {(x.subject.id, x.object.id) for x in out
@@ -517,6 +518,45 @@ def _disease_markers(a: Analysed) -> list[Statement]:
                                      hedged=hedged(a.text, clause.start, d.start),
                                      negated=negated(a.text, clause.start, d.start),
                                      context=ctx))
+    return out
+
+
+# "X levels showed a transient reduction at 3 h after D": a level that changes with the
+# disease, stated as a noun
+_SHOWED_CHANGE = re.compile(r"\b(?:showed|displayed|exhibited|underwent|had)\s+(?:an?\s+)?"
+                            r"(?:[\w-]+\s+){0,2}?(?P<dir>reduction|decrease|decline|drop|fall|"
+                            r"increase|elevation|rise|upregulation|up-regulation|"
+                            r"downregulation|down-regulation)\b", re.I)
+_AFTER_DISEASE = re.compile(r"\b(?:after|following|post-?|in|during)\s+(?:the\s+|an?\s+)?"
+                            r"(?:onset\s+of\s+)?$", re.I)
+
+
+def _level_changes(a: Analysed) -> list[Statement]:
+    """'X (levels) showed a (transient) reduction (at 3 h) after D' for a molecular marker X
+    in a sentence that names no treatment -> X ``associated_with`` D with the direction."""
+    out = []
+    if a.within(0, len(a.text), AGENTS - {"MicroRNA", "MicroRNACluster"}):
+        return out  # a treated group: an effect, for the effect rules
+    for clause in clauses(a.text):
+        for m in _SHOWED_CHANGE.finditer(a.text, clause.start, clause.end):
+            near = [x for x in a.within(clause.start, m.start(), _MOLECULAR)
+                    if m.start() - x.end < 30]
+            diseases = [d for d in a.within(m.end(), clause.end, frozenset({"Disease"}))
+                        if d.start - m.end() < 40
+                        and _AFTER_DISEASE.search(a.text, m.end(), d.start)]
+            if not near or not diseases:
+                continue
+            word = m.group("dir").lower()
+            up = word.startswith(("increase", "elevation", "rise", "up"))
+            ctx = Context(location=_locations(a, clause.start, m.start()))
+            for subj in coordinated(a, max(near, key=lambda x: x.end), _MOLECULAR,
+                                    backwards=True):
+                out.append(statement(a, "biomarker.level-change", subj.entity,
+                                     "biolink:associated_with", diseases[0].entity,
+                                     direction="increased" if up else "decreased",
+                                     aspect="level", context=ctx,
+                                     negated=negated(a.text, clause.start, m.end()),
+                                     hedged=hedged(a.text, clause.start, m.start())))
     return out
 
 
