@@ -80,8 +80,17 @@ _VESICLE_MARKERS = re.compile(r"\b(?P<ves>exosomal|exosomes?|EVs?|vesicles?|vesi
                               r"(?:surface\s+)?(?:protein\s+)?(?:bio)?markers?\b|\bmarkers?\s+of\s+"
                               r"(?P<ves2>exosomes?|EVs?|extracellular\s+vesicles?)", re.I)
 _IMPLICATED = re.compile(r"\b(?:implicated|involved|participat\w*)\s+in\b|\bplays?\s+(?:an?\s+)?"
-                         r"(?:\w+\s+)?roles?\s+in\b|(?<!-)\bmediat(?:e|es|ed|ing)\b", re.I)
+                         r"(?:\w+\s+)?roles?\s+in\b|(?<!-)\bmediat(?:e|es|ed|ing)\b"
+                         # "X act as key mediators / regulators of Y"
+                         r"|\b(?:acts?|acted|functions?|functioned|serves?|served)\s+as\s+"
+                         r"(?:[\w-]+\s+){0,2}?(?:mediators?|regulators?|modulators?)\s+(?:of|in)\b",
+                         re.I)
+# "the (important) role of X in Y": the part named as a noun, X after it
+_ROLE_OF = re.compile(r"\broles?\s+of\s+(?:the\s+)?", re.I)
+_ROLE_IN = re.compile(r"\s+(?:in|for)\s+(?:the\s+)?", re.I)
 _SAMPLE = frozenset({"AnatomicalEntity"})
+_PART_TAKERS = frozenset({"MicroRNA", "MicroRNACluster", "Protein", "Gene", "Vesicle",
+                          "ExosomePreparation"})
 EXOSOME = "GO:0070062"
 EV = "GO:1903561"
 
@@ -597,14 +606,26 @@ def _vesicle_markers(a: Analysed) -> list[Statement]:
 
 
 def _implicated(a: Analysed) -> list[Statement]:
-    """'X, implicated in / involved in / mediating Y' -> X ``participates_in`` Y ('the
-    X-mediated reduction of Y' is an effect of X, read by the effect rules, not a part)."""
+    """'X, implicated in / involved in / mediating Y', 'X act as mediators of Y', 'the role
+    of X in Y' -> X ``participates_in`` Y ('the X-mediated reduction of Y' is an effect of X,
+    read by the effect rules, not a part)."""
     out = []
+    for m in _ROLE_OF.finditer(a.text):
+        link = _ROLE_IN.search(a.text, m.end(), min(len(a.text), m.end() + 80))
+        if not link:
+            continue
+        subjects = [s for s in a.within(m.end(), link.start(), _MARKERS)
+                    if s.category in _PART_TAKERS]
+        processes = [p for p in a.within(link.end(), min(len(a.text), link.end() + 40),
+                                         frozenset({"BiologicalProcess"}))]
+        if subjects and processes and not a.text[subjects[-1].end:link.start()].strip(" ,"):
+            for subj in coordinated(a, subjects[0], _MARKERS, backwards=False):
+                out.append(statement(a, "biomarker.implicated", subj.entity,
+                                     "biolink:participates_in", processes[0].entity,
+                                     hedged=hedged(a.text, 0, m.start())))
     for m in _IMPLICATED.finditer(a.text):
         subjects = _subjects_before(a, max(0, m.start() - 120), m.start())
-        subjects = [s for s in subjects if s.category in ("MicroRNA", "MicroRNACluster",
-                                                          "Protein", "Gene", "Vesicle",
-                                                          "ExosomePreparation")]
+        subjects = [s for s in subjects if s.category in _PART_TAKERS]
         processes = a.within(m.end(), min(len(a.text), m.end() + 60),
                              frozenset({"BiologicalProcess"}))
         for proc in processes[:1]:
