@@ -26,25 +26,29 @@ from gold_matching import matches as _matches
 from gold_matching import squash as _squash
 
 # floors (precision, recall) per batch, as measured (docs/benchmarks.md); raise them when
-# the rules improve. All five batches are in sample after tuning round 2.
+# the rules improve. Batches 1-5 are in sample after tuning rounds 2 and 3; batch 6 is the
+# out-of-sample check of round 3 (its texts and gold were not seen, only its error-kind
+# counts in docs/devset-batch6.md).
 FLOORS: dict[int, tuple[float, float]] = {
     # Tuning round 1 (docs/benchmarks.md, "Tuning round 1") tuned on batches 1-3 only; batch
     # 4 and 5 were out of sample for it (batch 4 P 0.622 R 0.447, batch 5 0.294 / 0.211
     # after it). Tuning round 2 ("Tuning round 2") tuned on all five batches, so every
-    # figure below is in sample; the floors are the figures measured after it, truncated to
-    # three places. Round 2 lowered batch 1's precision on purpose (0.952 -> 0.919): "X
-    # represents a novel treatment for stroke" (xin-2013, twice) and "making them potential
-    # therapeutic modalities for the treatment of ischemic stroke" are now read
+    # figure below is in sample. Round 2 lowered batch 1's precision on purpose (0.952 ->
+    # 0.919): "X represents a novel treatment for stroke" (xin-2013, twice) and "making them
+    # potential therapeutic modalities for the treatment of ischemic stroke" are now read
     # (benefit.therapy-for); the gold lists neither, and the gold is not edited for
-    # omissions.
+    # omissions. Tuning round 3 ("Tuning round 3", biomarker and group-comparison language)
+    # tuned on batches 1-5; the floors are the figures measured after it, truncated to three
+    # places.
     1: (0.918, 0.908),
-    2: (0.730, 0.487),
-    3: (0.802, 0.633),
-    4: (0.804, 0.522),
-    5: (0.661, 0.455),
-    # Batch 6, out of sample for tuning round 2 (docs/devset-batch6.md): measured on main's
-    # rules (exokg at e9290dd) before round 2 was merged, P 0.741 (20/27) R 0.226 (21/93).
-    6: (0.740, 0.225),
+    2: (0.760, 0.487),
+    3: (0.806, 0.650),
+    4: (0.813, 0.552),
+    5: (0.666, 0.466),
+    # Batch 6: out of sample for rounds 2 and 3. Before round 2 (e9290dd) and on main after
+    # it: P 0.741 (20/27) R 0.226 (21/93). Measured once after round 3: P 0.764 (26/34),
+    # R 0.290 (27/93).
+    6: (0.764, 0.290),
 }
 
 
