@@ -8,11 +8,19 @@
   p-value, group sizes and sample (serum, plasma) as context;
 * "X was positively / negatively correlated with Y" -> ``biolink:positively_correlated_with``
   etc. (plain ``correlated_with`` without a sign);
+* "a negative correlation between X and Y" -> the same predicates, stated as a noun;
+* "X expression in patients with poor outcome was higher", "patients with poor outcome had
+  lower X" -> X positively / negatively correlated with poor prognosis;
+* "X levels were associated with the severity of D" -> ``biolink:associated_with`` D
+  without a direction; "X showed a transient decrease after D" -> with the direction;
 * "X is informative / useful / helpful for detecting / identifying Y", "X is a biomarker
-  for Y" -> ``biolink:biomarker_for``;
+  for Y", "X is a promising D biomarker", "X had diagnostic value for D", "X distinguished D
+  patients from controls", "X predicted poor outcome" (patients with D) ->
+  ``biolink:biomarker_for``;
 * "exosomal markers (CD9, CD63 and CD81)" -> each protein ``RO:0002607`` (is marker for)
   the vesicle;
-* "X, implicated in / involved in Y" -> ``biolink:participates_in``.
+* "X, implicated in / involved in Y", "the role of X in Y", "X act as mediators of Y" ->
+  ``biolink:participates_in``.
 """
 
 from __future__ import annotations
