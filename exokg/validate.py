@@ -305,7 +305,17 @@ def require_valid(graph: Graph, shapes: Graph | None = None) -> ValidationReport
         ValidationError: the graph does not conform; ``error.report`` is the
             :class:`ValidationReport`, ``str(error)`` one line.
     """
-    report = validate_graph(graph, shapes)
+    return require_conforming(validate_graph(graph, shapes))
+
+
+def require_conforming(report: ValidationReport) -> ValidationReport:
+    """``report`` when the graph conforms (whichever validator made it: pyshacl here, SPARQL
+    over a store in :mod:`exokg.validate_store`).
+
+    Raises:
+        ValidationError: the graph does not conform; ``error.report`` is ``report``,
+            ``str(error)`` one line.
+    """
     if not report.conforms:
         error = ValidationError(f"{report.summary()}; nothing was published "
                                 f"(see the report above, or run 'exokg validate')")

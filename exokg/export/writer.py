@@ -86,15 +86,10 @@ def validate_build(result: BuildResult, store: pyoxigraph.Store | None = None) -
     if store is None:
         require_valid(result.graph)
         return
-    from exokg.errors import ValidationError
+    from exokg.validate import require_conforming
     from exokg.validate_store import validate_store
 
-    report = validate_store(store)
-    if not report.conforms:
-        error = ValidationError(f"{report.summary()}; nothing was published "
-                                f"(see the report above, or run 'exokg validate')")
-        error.report = report  # type: ignore[attr-defined]
-        raise error
+    require_conforming(validate_store(store))
 
 
 def _previous_documents(writer: StoreWriter, out: Path) -> int:
