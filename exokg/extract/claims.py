@@ -78,6 +78,12 @@ _THERAPY_FOR = re.compile(
     r"approach(?:es)?|strateg(?:y|ies)|avenues?|options?|potential|alternatives?)\s+"
     r"(?:(?:to\s+(?:\w+\s+){1,4}?)?(?:for|in|against|on)\s+(?:the\s+)?(?:treatment\s+of\s+|treating\s+|"
     r"management\s+of\s+)?)", re.I)
+# a participle clause after the main one: "..., providing a promising approach for D"
+_PROVIDING = re.compile(r"\W*(?:thus\s+|thereby\s+|hence\s+)?(?:providing|offering|"
+                        r"representing)\b", re.I)
+# "(the) treatment of stroke using MSCs and EVs", "therapy of TBI with exosomes"
+_TREATMENT_USING = re.compile(r"\b(?:treatment|therapy|treating)\s+(?:of\s+)?(?P<d>(?:[\w-]+\s+){1,3}?)"
+                              r"(?:using|with)\s+(?:the\s+)?", re.I)
 # "used as targets for TBI therapy": what a therapy acts on, not the therapy
 _TARGETS = re.compile(r"\btargets?\b[^,;]{0,30}$", re.I)
 _VESICLES = frozenset({"ExosomePreparation", "Vesicle"})
@@ -107,6 +113,11 @@ def extract_therapy_for(a: Analysed, state: DocumentState) -> list[Statement]:
                         and not _OUTCOME_AFTER.match(a.text, d.end)]
             agents = [x for x in a.within(clause.start, m.start(), AGENTS)
                       if not _COMPARED.search(a.text[max(0, x.start - 40):x.start])]
+            if not agents and _PROVIDING.match(a.text, clause.start):
+                # "MSCs exert many effects, providing a promising approach for D": the
+                # subject of the sentence's main clause
+                first = clauses(a.text)[0]
+                agents = a.within(first.start, first.end, AGENTS)[:1]
             if not diseases or not agents or _TARGETS.search(a.text, clause.start, m.start()):
                 continue
             # "exosomes, as byproducts of hUC-MSCs, have been shown to be an effective therapy":
@@ -121,6 +132,19 @@ def extract_therapy_for(a: Analysed, state: DocumentState) -> list[Statement]:
                                          negated=negated(a.text, clause.start, m.start()),
                                          context=context_for(a, clause)))
             break
+        for m in _TREATMENT_USING.finditer(a.text, clause.start, clause.end):
+            # "a target for treatment of stroke using MSCs and EVs": the agents follow
+            diseases = [d for d in a.within(m.start("d"), m.end("d"), _DISEASES)]
+            agents = [x for x in a.within(m.end(), clause.end, AGENTS) if x.start == m.end()]
+            if not diseases or not agents:
+                continue
+            for agent in coordinated(a, agents[0], AGENTS, backwards=False):
+                for d in diseases:
+                    out.append(statement(a, "benefit.treatment-using", agent.entity,
+                                         "biolink:beneficial_in_models_for", d.entity,
+                                         hedged=hedged(a.text, clause.start, m.start()),
+                                         negated=negated(a.text, clause.start, m.start()),
+                                         context=context_for(a, clause)))
     return out
 
 

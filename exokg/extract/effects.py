@@ -13,7 +13,8 @@ Triggers are verbs, their nominalisations and adjectives of change, in four kind
   provide / confer (neuro)protection, have / exert (neuro)protective effects; also the noun
   phrasings "a positive / beneficial effect of X on Y" and "X has a positive effect on Y";
 * ``worse``: exacerbate, worsen, aggravate, impair, deteriorate;
-* ``change``: alter, affect, influence (no direction; "did not alter infarct volume").
+* ``change``: alter, affect, influence, modulate (no direction; "did not alter infarct
+  volume", "modulated microglial polarisation").
 
 An object followed by a noun of its decline ("prevented neurogenesis decline", "eased the
 memory impairment") is what the trigger keeps up: preventing or easing its decline raises it
@@ -56,13 +57,16 @@ _STEMS = {
               # "eases the decline of ..." (not "disease", not "ease of isolation")
               r"eas(?=es?\s+(?!of\b)|ed\s|ing\s)|"
               # "provides / confers (significant) neuroprotection": giving protection
+              # "exert neuroprotection against Y", "offers robust neuroprotection"
+              r"(?:provid|confer|exert|offer)(?=[a-z]*\s+(?:\w+\s+)?[\w-]*protection\b)|"
               r"(?:provid|confer)(?=[a-z]*\s+(?:\w+\s+)?[\w-]*protect)|"
               # "have / exert (preventive) neuroprotective effects": protection is had
               r"(?:ha(?=ve|s|d)|exert|exhibit|display)(?=[a-z]*\s+(?:[\w-]+\s+){0,2}"
               r"[\w-]*protective\s+effects?\b)",
     "worse": r"exacerbat|worsen|aggravat|impair|deteriorat",
     # no direction: mostly seen negated ("did not alter infarct volume")
-    "change": r"alter|affect|influenc",
+    # "modulate microglial activation": a change the text gives no direction for
+    "change": r"alter|affect|influenc|modulat(?=e|es|ed|ing|ion)",
 }
 _TRIGGER = re.compile(r"(?<![-\w])(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _STEMS.items())
                       + r")[a-z]*", re.I)
@@ -74,6 +78,9 @@ _NOT_TRIGGER = re.compile(r"^(?:promoters?|inhibitors?|limitations?|limits|lowes
                           r"hypoxia-ischemia|sepsis|LPS|anesthesia|anaesthesia)\b.*|"
                           r"protective|protectively|protection|beneficial|benefits|"
                           r"improvements?\s+in\s+the\s+(?:modified|NIH))$", re.I)
+# "by / through / via (the) modulation of": how an effect comes about, not an effect stated
+_BY_MEANS = re.compile(r"\b(?:by|through|via)\s+(?:the\s+)?$", re.I)
+_CAPACITY = re.compile(r"\b(?:can|could|ability\s+to|capacity\s+to)\b", re.I)
 _BE = re.compile(r"\b(?:was|were|is|are|been|be|being|get|got)\s+(?:\w+ly\s+)?$", re.I)
 _AGENT_AFTER = re.compile(r"^\s*(?:\w+ly\s+)?(?:following|after|by|with|upon|in\s+response\s+to|"
                           r"due\s+to)\s+(?:the\s+)?(?:(?:intravenous|systemic|intranasal|"
@@ -150,6 +157,12 @@ def find_triggers(a: Analysed, clause: Clause) -> list[Trigger]:
                 and not re.match(r"\s+(?:of|in)\b", tail):
             continue  # "mitigated the neurological behavioral impairment": a deficit named
         kind = next(k for k in _STEMS if m.group(k))
+        if m.group("change") and word.lower().startswith("modulat") and (
+                _BY_MEANS.search(text, clause.start, m.start())
+                or _CAPACITY.search(text, max(clause.start, m.start() - 60), m.start())):
+            # "alleviates injury by modulating the X axis": the means; "can modulate the
+            # microenvironment": a capacity without a direction; neither states an effect
+            continue
         # "was increased (by X)" is passive; "has been shown to increase" is not (raising)
         passive = bool(_BE.search(text[clause.start:m.start()])) and word.lower().endswith(
             ("ed", "en"))
@@ -200,11 +213,15 @@ def aspect_of(text: str, start: int, end: int) -> str | None:
     return ", ".join(dict.fromkeys(found)) or None
 
 
-# the means of an effect, not further objects: "via a ... pathway", "by (directly) targeting X"
+# the means of an effect, not further objects: "via a ... pathway", "by (directly) targeting
+# X", "through the delivery of miR-X"
 _MECHANISM = re.compile(r"\b(?:via|through)\s+(?:\S+\s+){0,5}?(?:mechanisms?|pathways?|axis)\b|"
                         r"\b(?:by|via|through)\s+(?:\w+ly\s+)?(?:targeting|binding|"
                         r"inhibiting|suppressing|repressing|activating|regulating|"
-                        r"modulating|down-?regulating|up-?regulating)\b", re.I)
+                        r"modulating|down-?regulating|up-?regulating)\b|"
+                        # "through the delivery of miR-X": the cargo carries the effect
+                        r"\b(?:by|via|through)\s+(?:the\s+)?(?:delivery|transfer|shuttling|"
+                        r"release|secretion)\s+of\b", re.I)
 
 
 # the setting of a claim, not its objects: "in a swine model of TBI and hemorrhagic shock",
@@ -408,6 +425,26 @@ def _agent_after(a: Analysed, trigger: Trigger, limit: int) -> list[Mention]:
     return []
 
 
+_OPENING_PARTICIPLE = re.compile(r"^\W*$")
+
+
+def _agent_after_objects(a: Analysed, clause: Clause, trigger: Trigger,
+                         objects: list[Mention]) -> list[Mention]:
+    """The agent of a participle that opens its clause, named after the objects: "Improved
+    functional recovery by MSC exosomes", "Reduced infarct volume following treatment with
+    X". Returns the agent with the mentions coordinated with it, or nothing."""
+    if not trigger.text.lower().endswith("ed") or \
+            not _OPENING_PARTICIPLE.match(a.text[clause.start:trigger.start]):
+        return []
+    last = max(o.end for o in objects)
+    for m in a.within(last, clause.end, AGENTS):
+        if _AGENT_AFTER.match(a.text[last:m.start]) and \
+                re.match(r"\s*(?:\w+ly\s+)?(?:by|following|after|with|upon)\b", a.text[last:m.start]):
+            return coordinated(a, m, AGENTS, backwards=False)
+        break
+    return []
+
+
 def extract_effects(a: Analysed, state: DocumentState) -> list[Statement]:
     """Effect statements of one sentence (see module docs)."""
     out: list[Statement] = []
@@ -438,6 +475,10 @@ def extract_effects(a: Analysed, state: DocumentState) -> list[Statement]:
                 ahead = [o for o in ahead if not (o.source == "open-outcome"
                                                   and not a.text[o.end:nxt].strip())]
             active = (_agent_before(a, clause, trig.start, prev if i > 0 else None), ahead)
+            if not active[0] and ahead and i == 0:
+                # "Improved spontaneous recovery by astrocytic EVs" (a title): a participle
+                # opening the clause, its objects, then the agent
+                active = (_agent_after_objects(a, clause, trig, ahead), ahead)
             treated = _treated(a, trig, nxt) if active[0] and is_preclinical(a, state) else []
             for subj in active[0] if treated else []:
                 for disease in treated:

@@ -18,7 +18,10 @@ import re
 
 _HEDGE = re.compile(
     r"\b(?:may|might|could\s+(?:be|have|potentially)|possibly|possible|presumably|probably|"
-    r"likely|unlikely|suggest(?:s|ed|ing)?|indicat(?:e|es|ed)\s+that|appears?\s+to|"
+    r"likely|unlikely|suggest(?:s|ed|ing)?|indicat(?:e|es|ed)\s+(?:that|the|an?)\b|appears?\s+to|"
+    # "emerging candidates for": a prospect; "evidence that X can": a capacity reported, not
+    # shown here
+    r"emerging\s+candidates?|(?:evidence|data)\s+that\s+(?:[\w-]+\s+){1,6}?can\b|"
     r"seems?\s+to|tendency|trend(?:ed)?\s+(?:toward|to)|remains?\s+to\s+be|"
     r"hypothes[ie][sz]e?d?|putative(?:ly)?|speculate[ds]?|whether|potentially|"
     # promise and prospects: "holds great promise to improve", "a promising strategy to"

@@ -5,7 +5,8 @@ that need no list made in advance: the noun phrases after the trigger, cut at th
 preposition other than "of", verb, bracket or clause punctuation, and split at "and", "or"
 and commas. Each becomes an ``Outcome`` entity ``exokg:outcome/<slug>`` whose label is the
 phrase normalised: determiners, adverbs and quantifiers dropped, "X-induced"/"X-related"
-modifiers dropped (X is the condition, not the outcome), "the level / number / expression
+modifiers dropped (X is the condition, not the outcome) and so are "post-stroke" /
+"post-injury" (the setting), "the level / number / expression
 of X" read as X (the aspect is the effect rule's), "the density / length / volume of X" as
 "X density", lower case except abbreviations ("BBB leakage"), and the head noun (the last word before "of", else the last word) in the
 singular. The slug is readable (words joined by "-") whenever the label holds only letters,
@@ -90,7 +91,10 @@ _SEPARATORS = frozenset({"and", "or", "nor", "and/or", "as well as"})
 _WORD = re.compile(r"\s*([A-Za-z0-9α-ωΑ-Ω][\w'α-ωΑ-Ω+-]*(?:/[\w'α-ωΑ-Ω+-]+)*"
                    r"|[,;:()\[\].])")
 _MODIFIER = re.compile(r"^[\w/-]+-(?:induced|related|associated|mediated|evoked|triggered|"
-                       r"dependent)$", re.I)
+                       r"dependent)$"
+                       # "post-stroke recovery": the time after the condition, a setting
+                       r"|^post-?(?:stroke|injury|ischemic|ischaemic|infarct|hemorrhagic|"
+                       r"haemorrhagic)$", re.I)
 _MODIFIER_CLASSES = frozenset({"Disease", "DiseaseModel", "Species", "AnatomicalEntity"})
 _MOLECULES = frozenset({"Gene", "Protein"})
 #: Head nouns naming what happens to a molecule: "albumin extravasation", "IgG leakage",
