@@ -265,8 +265,21 @@ def _levels(a: Analysed, state: DocumentState) -> list[Statement]:
     return out
 
 
+# "Extracellular Vesicle Proteins and MicroRNAs as Biomarkers", "EV-derived miRNAs as
+# predictors": the vesicles name where the molecules are, the molecules are the markers
+_VESICLE_MODIFIER = re.compile(r"(?:\s*-\s*|\s+)(?:(?:derived|associated|enclosed|borne)\s+)?"
+                               r"(?:proteins?|micro-?RNAs?|miRNAs?|RNAs?|cargos?|contents?|"
+                               r"lipids?|DNA)\b", re.I)
+
+
+def _is_marker(a: Analysed, m: Mention) -> bool:
+    """False for a vesicle mention that only says where the named molecules are."""
+    return not (m.category in ("Vesicle", "ExosomePreparation")
+                and _VESICLE_MODIFIER.match(a.text, m.end))
+
+
 def _subjects_before(a: Analysed, start: int, at: int) -> list[Mention]:
-    pool = [m for m in a.within(start, at, _MARKERS)]
+    pool = [m for m in a.within(start, at, _MARKERS) if _is_marker(a, m)]
     if not pool:
         return []
     last = max(pool, key=lambda m: m.end)
@@ -522,7 +535,7 @@ def _disease_markers(a: Analysed) -> list[Statement]:
         for d in a.within(clause.start, clause.end, frozenset({"Disease"})):
             if not _DISEASE_MARKER.match(a.text, d.end):
                 continue
-            pool = [x for x in a.within(clause.start, d.start, _MARKERS)]
+            pool = [x for x in a.within(clause.start, d.start, _MARKERS) if _is_marker(a, x)]
             if not pool:
                 continue
             last = max(pool, key=lambda x: x.end)

@@ -234,6 +234,13 @@ _CONSTRUCT = re.compile(r"\s*-\s*(?:enriched|loaded|overexpress\w*|modified|engi
                         r"primed|pretreated|preconditioned|transfected)\b", re.I)
 
 
+# a name glued to the noun it modifies: "FOXO3a-dependent mitophagy" (the mitophagy is the
+# object), "BDNF-ERK-CREB signaling" (the pathway is)
+_NOUN_MODIFIER = re.compile(r"\s*-\s*(?:dependent|mediated|induced|driven|related|associated|"
+                            r"based)\b|(?:-[\w/]+)+\s+(?:signal+ing|pathways?|axis|cascades?)\b",
+                            re.I)
+
+
 def _objects(a: Analysed, start: int, end: int, *, before: bool = False) -> list[Mention]:
     """What a trigger acts on in ``a.text[start:end]`` (after an active trigger, or before a
     passive one with ``before``): recognised outcomes, processes, proteins ... and open
@@ -268,6 +275,8 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False) -> list
             continue  # part of a compound modifier: "the peri-infarct cortex"
         if _CONSTRUCT.match(a.text, m.end):
             continue  # names a construct: "Zeb2/Axin2-enriched exosomes" acts, Zeb2 is no object
+        if _NOUN_MODIFIER.match(a.text, m.end):
+            continue  # "FOXO3a-dependent mitophagy", "BDNF-ERK-CREB signaling": a modifier
         if _CONTEXT_CUE.search(preceding) and not re.search(r"\b(?:of|in)\s+(?:the\s+)?$",
                                                              preceding[-8:]):
             continue
@@ -489,6 +498,10 @@ def extract_effects(a: Analysed, state: DocumentState) -> list[Statement]:
                                          context=ctx))
             readings = [before_after[::-1], active] if trig.passive else \
                 [active, before_after[::-1]]
+            if trig.passive and re.match(r"\s+by\b", a.text[trig.end:]):
+                # "is limited by the short half-life": what follows "by" causes the change,
+                # it is never the object
+                readings = readings[:1]
             subjects, objects = next(((s, o) for s, o in readings if s and o),
                                      (carried, readings[0][1]))
             if not subjects or not objects:

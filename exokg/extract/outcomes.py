@@ -48,7 +48,7 @@ might will would should shall must not also thereby thus then respectively both 
 along toward towards relative prior including against per like regarding despite unlike
 evidenced induced caused mediated assessed measured determined indicated shown demonstrated
 observed suggested accompanied reflected characterized characterised associated
-shift shifted shifting switch switched treating using
+shift shifted shifting switch switched treating using act acts acted
 """.split())
 # words for the animals or people studied: past the first word of a phrase they begin a new
 # phrase whose preposition was dropped ("the injury outcomes pups showed" -> "injury outcomes")
@@ -56,7 +56,8 @@ _STUDIED = frozenset("""rats mice pups pigs piglets monkeys animals patients sub
 participants dogs rabbits""".split())
 # a one-word label of this form is an adjective or a participle, never an outcome by itself
 # ("improved cellular, tissue and functional outcomes": "cellular" alone names nothing)
-_ADJECTIVE = re.compile(r"^(?:\w+(?:onal|ular|ical|atory)|\w+ial|\w{3,}ed)$", re.I)
+_ADJECTIVE = re.compile(r"^(?:\w+(?:onal|ular|ical|atory)|\w+ial|\w{3,}ed|\w{4,}(?:otic|ative))$",
+                       re.I)
 _NOUNS_LIKE_ADJECTIVES = frozenset({"trial", "potential", "material", "need", "speed",
                                    "seed", "feed", "bleed"})
 # a lone word naming a kind of agent or molecule is no outcome ("miRNAs", "genes")
