@@ -43,6 +43,7 @@ from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.outcomes import MOLECULE_EVENT_HEADS, head_of, is_weak, open_outcomes
 from exokg.extract.regulation import as_regulation
+from exokg.ids import mint
 from exokg.model import Entity, Mention, Statement
 
 _STEMS = {
@@ -437,6 +438,12 @@ def _agent_after(a: Analysed, trigger: Trigger, limit: int) -> list[Mention]:
 _OPENING_PARTICIPLE = re.compile(r"^\W*$")
 
 
+# "EVs have lower immunogenicity (than cells)": a comparative said of the product itself
+_PROPERTY = re.compile(r"\b(?:have|has|possess|possesses)\s+(?:\w+ly\s+)?$", re.I)
+_COMPARATIVE = re.compile(r"lower|higher|greater|less|fewer|smaller|better", re.I)
+_PRODUCTS = frozenset({"Vesicle", "ExosomePreparation"})
+
+
 def _agent_after_objects(a: Analysed, clause: Clause, trigger: Trigger,
                          objects: list[Mention]) -> list[Mention]:
     """The agent of a participle that opens its clause, named after the objects: "Improved
@@ -509,6 +516,17 @@ def extract_effects(a: Analysed, state: DocumentState) -> list[Statement]:
             carried = subjects
             hedge = hedged(a.text, clause.start, trig.start)
             neg = negated(a.text, clause.start, trig.start)
+            if _PROPERTY.search(a.text, clause.start, trig.start) and \
+                    _COMPARATIVE.fullmatch(trig.text) and \
+                    all(x.category in _PRODUCTS for x in subjects):
+                # "EVs have lower immunogenicity": a property of the product, not a change
+                end = max(o.end for o in objects)
+                label = " ".join(a.text[trig.start:end].split())
+                advantage = Entity(mint("advantage", label.lower()), label, "Advantage")
+                out += [statement(a, "advantage.property", x.entity, "exo:hasAdvantage",
+                                  advantage, negated=neg, hedged=hedge, context=ctx)
+                        for x in subjects]
+                continue
             for obj in objects:
                 if any(obj.entity.id == s.entity.id for s in subjects):
                     continue
