@@ -63,7 +63,7 @@ _STEMS = {
               r"(?:provid|confer)(?=[a-z]*\s+(?:\w+\s+)?[\w-]*protect)|"
               # "have / exert (preventive) neuroprotective effects": protection is had
               r"(?:ha(?=ve|s|d)|exert|exhibit|display)(?=[a-z]*\s+(?:[\w-]+\s+){0,2}"
-              r"[\w-]*protective\s+effects?\b)",
+              r"[\w-]*protective\s+(?:effects?|propert(?:y|ies))\b)",
     "worse": r"exacerbat|worsen|aggravat|impair|deteriorat",
     # no direction: mostly seen negated ("did not alter infarct volume")
     # "modulate microglial activation": a change the text gives no direction for
