@@ -237,8 +237,7 @@ _CONSTRUCT = re.compile(r"\s*-\s*(?:enriched|loaded|overexpress\w*|modified|engi
 
 # a name glued to the noun it modifies: "FOXO3a-dependent mitophagy" (the mitophagy is the
 # object), "BDNF-ERK-CREB signaling" (the pathway is)
-_NOUN_MODIFIER = re.compile(r"\s*-\s*(?:dependent|mediated|induced|driven|related|associated|"
-                            r"based)\b|(?:-[\w/]+)+\s+(?:signal+ing|pathways?|axis|cascades?)\b",
+_NOUN_MODIFIER = re.compile(r"\s*-\s*(?:dependent|driven|based)\b|(?:-[\w/]+)+\s+(?:signal+ing|pathways?|axis|cascades?)\b",
                             re.I)
 
 
@@ -505,10 +504,6 @@ def extract_effects(a: Analysed, state: DocumentState) -> list[Statement]:
                                          context=ctx))
             readings = [before_after[::-1], active] if trig.passive else \
                 [active, before_after[::-1]]
-            if trig.passive and re.match(r"\s+by\b", a.text[trig.end:]):
-                # "is limited by the short half-life": what follows "by" causes the change,
-                # it is never the object
-                readings = readings[:1]
             subjects, objects = next(((s, o) for s, o in readings if s and o),
                                      (carried, readings[0][1]))
             if not subjects or not objects:
