@@ -172,6 +172,7 @@ def extract_biomarkers(a: Analysed, state: DocumentState) -> list[Statement]:
     out += _marker_value(a, state)
     out += _disease_markers(a)
     out += _identified_as_markers(a, state)
+    out += _differential(a, state)
     out += _level_changes(a)
     out += _outcome_groups(a)
     # a directed level reading of the same pair ("Increased X is associated with D") says more
@@ -593,6 +594,40 @@ def _identified_as_markers(a: Analysed, state: DocumentState) -> list[Statement]
             if nxt:
                 subjects += coordinated(a, nxt[0], _MARKERS, backwards=False)
         out += _marker_statements(a, "biomarker.identified", subjects, disease, 0, m.end())
+    return out
+
+
+# "six exosomal miRNAs were differentially expressed in patients with aSAH versus controls and
+# the levels of four miRNAs (miR-A, miR-B ...) were differentially significant"
+_DIFFERENTIAL = re.compile(r"\bdifferentially\s+(?:expressed|significant|abundant|regulated)\b",
+                           re.I)
+_MIRNAS = frozenset({"MicroRNA", "MicroRNACluster"})
+
+
+def _differential(a: Analysed, state: DocumentState) -> list[Statement]:
+    """miRNAs named as differentially expressed in a study of patients: each
+    ``biolink:associated_with`` the disease (named in the sentence after "in patients with",
+    else the disease of the study's patients), without a direction. The miRNAs are those
+    listed in the clause of the cue (before it, or in brackets right after it)."""
+    out: list[Statement] = []
+    for clause in clauses(a.text):
+        for m in _DIFFERENTIAL.finditer(a.text, clause.start, clause.end):
+            mirnas = a.within(clause.start, clause.end, _MIRNAS)
+            if not mirnas:
+                continue
+            named = [d for d in a.within(0, len(a.text), frozenset({"Disease"}))
+                     if re.search(r"\b(?:patients|subjects|cases)\s+(?:with|of)\s+$",
+                                  a.text[max(0, d.start - 30):d.start], re.I)]
+            disease = named[0].entity if named else \
+                state.population_disease or state.patient_disease
+            if disease is None:
+                continue
+            ctx = Context(species=(HUMAN,), location=_locations(a, clause.start, clause.end))
+            out += [statement(a, "biomarker.differential", x.entity, "biolink:associated_with",
+                              disease, hedged=hedged(a.text, clause.start, m.start()),
+                              negated=negated(a.text, clause.start, m.start()), context=ctx)
+                    for x in mirnas]
+            break
     return out
 
 

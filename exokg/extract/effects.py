@@ -7,7 +7,8 @@ Triggers are verbs, their nominalisations and adjectives of change, in four kind
   accelerate, facilitate, strengthen, potentiate, foster, higher, greater, faster,
   contribute to, hasten;
 * ``down``: decrease, reduce, attenuate, inhibit, suppress, prevent, diminish, lower,
-  downregulate, mitigate, block, limit, lessen, shrink, fewer, smaller;
+  downregulate, mitigate, block, limit, lessen, shrink, eliminate, abolish, abrogate, fewer,
+  smaller;
 * ``better``: improve, ameliorate, alleviate, restore, preserve, rescue, protect, benefit,
   reverse ("reversed the axonal loss"), ease ("eases the decline of"),
   provide / confer (neuro)protection, have / exert (neuro)protective effects; also the noun
@@ -51,7 +52,7 @@ _STEMS = {
           r"facilitat|strengthen|potentiat|foster|higher|greater|induc|faster|quicker|"
           r"contribut(?=[a-z]*\s+to\b)|hasten",
     "down": r"decreas|reduc|attenuat|inhibit|suppress|prevent|diminish|lower|down-?regulat|"
-            r"mitigat|block|limit|lessen|shrink|fewer|smaller"
+            r"mitigat|block|limit|lessen|shrink|fewer|smaller|eliminat|abolish|abrogat"
             # "less brain swelling" (a noun follows), not "less effective", "less than"
             r"|less(?=\s+(?!than\b)(?![a-z]+(?:ive|ful|ent|ant|able|ible|ous|ic|al|ly|ed)\b)[a-z])",
     "better": r"improv|amelior|alleviat|restor|preserv|rescu|protect|benefit|revers(?=e|ed|es|ing)|"
@@ -546,7 +547,30 @@ def extract_effects(a: Analysed, state: DocumentState) -> list[Statement]:
                     out.append(as_regulation(found, subj, obj, a))
     if carried:
         state.subject = [m.entity for m in carried]
-    return out + _effects_of_on(a)
+    return out + _effects_of_on(a) + _was_protective(a, state)
+
+
+TISSUE_PROTECTION = Entity("exokg:outcome/tissue-protection", "tissue protection", "Outcome")
+# "NSC EV treatment was neuroprotective", "the exosomes were strongly neuroprotective"
+_WAS_PROTECTIVE = re.compile(r"\b(?:was|were|is|are|proved|proven)\s+(?:not\s+)?(?:\w+ly\s+)?"
+                             r"(?:neuro|tissue-|cyto)?protective\b(?!\s+(?:effects?|roles?|"
+                             r"propert))", re.I)
+
+
+def _was_protective(a: Analysed, state: DocumentState) -> list[Statement]:
+    """'X was neuroprotective': X ``biolink:affects`` tissue protection, increased (the agent
+    right before the copula, in the same clause)."""
+    out = []
+    for clause in clauses(a.text):
+        for m in _WAS_PROTECTIVE.finditer(a.text, clause.start, clause.end):
+            agents = _agent_before(a, clause, m.start())
+            ctx = context_for(a, clause)
+            out += [statement(a, "effect.better.protective", x.entity, "biolink:affects",
+                              TISSUE_PROTECTION, direction="increased",
+                              negated=negated(a.text, clause.start, m.end()),
+                              hedged=hedged(a.text, clause.start, m.start()), context=ctx)
+                    for x in agents]
+    return out
 
 
 # "a positive / beneficial / protective effect of X on Y": X betters Y, said as a noun
