@@ -78,6 +78,10 @@ _THERAPY_FOR = re.compile(
     r"approach(?:es)?|strateg(?:y|ies)|avenues?|options?|potential|alternatives?)\s+"
     r"(?:(?:to\s+(?:\w+\s+){1,4}?)?(?:for|in|against|on)\s+(?:the\s+)?(?:treatment\s+of\s+|treating\s+|"
     r"management\s+of\s+)?)", re.I)
+# "we may employ exosomes to treat stroke and TBI" (active: a method sentence says "X were
+# used to treat rats with D", which claims nothing)
+_EMPLOY_TO_TREAT = re.compile(r"\b(?:use|employ|apply)\s+(?P<agent>[^,;]{1,60}?)\s+to\s+treat\s+"
+                              r"(?:the\s+)?", re.I)
 # a participle clause after the main one: "..., providing a promising approach for D"
 _PROVIDING = re.compile(r"\W*(?:thus\s+|thereby\s+|hence\s+)?(?:providing|offering|"
                         r"representing)\b", re.I)
@@ -132,6 +136,18 @@ def extract_therapy_for(a: Analysed, state: DocumentState) -> list[Statement]:
                                          negated=negated(a.text, clause.start, m.start()),
                                          context=context_for(a, clause)))
             break
+        for m in _EMPLOY_TO_TREAT.finditer(a.text, clause.start, clause.end):
+            agents = a.within(m.start("agent"), m.end("agent"), AGENTS)
+            first = [d for d in a.within(m.end(), clause.end, _DISEASES) if d.start == m.end()]
+            if not agents or not first or _OUTCOME_AFTER.match(a.text, first[0].end):
+                continue
+            for agent in coordinated(a, agents[-1], AGENTS, backwards=True):
+                for d in coordinated(a, first[0], _DISEASES, backwards=False):
+                    out.append(statement(a, "benefit.to-treat", agent.entity,
+                                         "biolink:beneficial_in_models_for", d.entity,
+                                         hedged=hedged(a.text, clause.start, m.end()),
+                                         negated=negated(a.text, clause.start, m.start()),
+                                         context=context_for(a, clause)))
         for m in _TREATMENT_USING.finditer(a.text, clause.start, clause.end):
             # "a target for treatment of stroke using MSCs and EVs": the agents follow
             diseases = [d for d in a.within(m.start("d"), m.end("d"), _DISEASES)]
