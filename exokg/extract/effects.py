@@ -83,7 +83,8 @@ _NOT_TRIGGER = re.compile(r"^(?:promoters?|inhibitors?|limitations?|limits|lowes
 # "by / through / via (the) modulation of": how an effect comes about, not an effect stated
 _BY_MEANS = re.compile(r"\b(?:by|through|via)\s+(?:the\s+)?$", re.I)
 _CAPACITY = re.compile(r"\b(?:can|could|ability\s+to|capacity\s+to)\b", re.I)
-_BE = re.compile(r"\b(?:was|were|is|are|been|be|being|get|got)\s+(?:\w+ly\s+)?$", re.I)
+_BE = re.compile(r"\b(?:was|were|is|are|been|be|being|get|got)\s+(?:(?:\w+ly|also|further|"
+                 r"still)\s+)?$", re.I)
 _AGENT_AFTER = re.compile(r"^\s*(?:\w+ly\s+)?(?:following|after|by|with|upon|in\s+response\s+to|"
                           r"due\s+to)\s+(?:the\s+)?(?:(?:intravenous|systemic|intranasal|"
                           r"local)\s+)?(?:delivery|administration|treatment|injection|"
@@ -415,7 +416,7 @@ _TREATED_WITH = re.compile(r"\b(?:treated|injected|infused|administered|given)\s
                            r"(?:with|by)\s+(?:the\s+)?$", re.I)
 
 
-_IN_GROUP = re.compile(r"^\s*(?:\w+ly\s+)?in\s+(?:the\s+)?$", re.I)
+_IN_GROUP = re.compile(r"^\s*(?:\w+ly\s+)?(?:in|for)\s+(?:the\s+)?$", re.I)
 _GROUP = re.compile(r"^\s*(?:-\s*)?(?:treated\s+)?(?:group|groups|arm|rats|mice|animals|"
                     r"patients)\b", re.I)
 
