@@ -27,9 +27,12 @@ from exokg.extract.epistemics import hedged, negated
 from exokg.ids import mint
 from exokg.model import Context, Entity, Statement
 
-_BENEFIT = re.compile(r"\b(?:therapeutic|beneficial|(?:tissue-|neuro-?)?protective|restorative|"
+_BENEFIT = re.compile(r"\b(?:therapeutic|beneficial|(?:tissue-|neuro-?\s*)?protective|restorative|"
                       r"neurorestorative)\s+(?:effects?|efficacy|benefits?|potential|roles?)\b"
                       r"|\b(?:were|was)\s+(?:\w+ly\s+)?effective\b", re.I)
+# "effect in ICH", "effects of diverse stem cell types in ICH": the disease right after
+_DIRECTLY_IN = re.compile(r"\s+(?:of\s+[^,;()]{1,60}?\s+)?(?:in|for|against)\s+(?:the\s+)?",
+                          re.I)
 _OF_ANIMALS = re.compile(r"\s*(?:rats|mice|animals|pigs|swine|monkeys|models?)\b", re.I)
 _ADVANTAGE = re.compile(r"\badvantages?\s+of\s+", re.I)
 _ENUM = re.compile(r"(?:^|(?<=[\s:;]))(?:\d{1,2}|[a-h]|[ivx]{1,4})\)\s+")
@@ -45,11 +48,21 @@ EXOSOME = Entity("GO:0070062", "exosome", "Vesicle")
 
 
 def extract_benefit(a: Analysed, state: DocumentState) -> list[Statement]:
-    if not is_preclinical(a, state):
+    """"X had therapeutic / neuroprotective effects after D (in rats)" in a preclinical
+    text -> X ``biolink:beneficial_in_models_for`` D; outside one (a review) only for an
+    "effect" whose disease follows the noun directly ("showed good therapeutic effect in ICH", "the
+    therapeutic effects of diverse stem cells in ICH"), and not in a sentence about patients
+    or trials."""
+    preclinical = is_preclinical(a, state)
+    if not preclinical and _PATIENT_WORK.search(a.text):
         return []
     out = []
     for clause in clauses(a.text):
         for m in _BENEFIT.finditer(a.text, clause.start, clause.end):
+            if not preclinical and not ("effect" in m.group().lower() and any(
+                    _DIRECTLY_IN.fullmatch(a.text, m.end(), d.start)
+                    for d in a.within(m.end(), clause.end, frozenset({"Disease"})))):
+                continue
             agents = a.within(clause.start, clause.end, AGENTS)
             if not agents:
                 continue
@@ -98,6 +111,10 @@ _OUTCOME_AFTER = re.compile(r"\s*(?:recovery|outcomes?|rehabilitation|survivors?
                             re.I)
 _PATIENT_WORK = re.compile(r"\b(?:patients?|participants?|trials?|volunteers?)\b", re.I)
 _DISEASES = frozenset({"Disease"})
+# a therapy is for a disease or an injury ("a cell-free approach for treating ischemic brain
+# injury"), not for other phenotypes
+_CONDITIONS = frozenset({"Disease", "Phenotype"})
+_INJURY = re.compile(r"injur|damage|trauma", re.I)
 
 
 def extract_therapy_for(a: Analysed, state: DocumentState) -> list[Statement]:
@@ -111,7 +128,8 @@ def extract_therapy_for(a: Analysed, state: DocumentState) -> list[Statement]:
     out: list[Statement] = []
     for clause in clauses(a.text):
         for m in _THERAPY_FOR.finditer(a.text, clause.start, clause.end):
-            diseases = [d for d in a.within(m.end(), min(clause.end, m.end() + 40), _DISEASES)
+            diseases = [d for d in a.within(m.end(), min(clause.end, m.end() + 40), _CONDITIONS)
+                        if d.category == "Disease" or _INJURY.search(d.entity.label)
                         if re.fullmatch(r"(?:[\w-]+\s+){0,3}", a.text[m.end():d.start])
                         # "a therapy for stroke recovery": for the recovery
                         and not _OUTCOME_AFTER.match(a.text, d.end)]
@@ -129,7 +147,9 @@ def extract_therapy_for(a: Analysed, state: DocumentState) -> list[Statement]:
             vesicles = [x for x in agents if x.category in _VESICLES]
             subject = max(vesicles or agents, key=lambda x: x.end)
             for agent in coordinated(a, subject, AGENTS, backwards=True):
-                for d in coordinated(a, diseases[0], _DISEASES, backwards=False):
+                for d in coordinated(a, diseases[0], _CONDITIONS, backwards=False):
+                    if d.category != "Disease" and not _INJURY.search(d.entity.label):
+                        continue
                     out.append(statement(a, "benefit.therapy-for", agent.entity,
                                          "biolink:beneficial_in_models_for", d.entity,
                                          hedged=hedged(a.text, clause.start, m.end()),
