@@ -98,6 +98,8 @@ _EMPLOY_TO_TREAT = re.compile(r"\b(?:use|employ|apply)\s+(?P<agent>[^,;]{1,60}?)
 # a participle clause after the main one: "..., providing a promising approach for D"
 _PROVIDING = re.compile(r"\W*(?:thus\s+|thereby\s+|hence\s+)?(?:providing|offering|"
                         r"representing)\b", re.I)
+_STUDIED = re.compile(r"\b(?:mice|rats|animals|pigs|swine|monkeys|patients|participants|"
+                      r"subjects|models?)\b", re.I)
 # "(the) treatment of stroke using MSCs and EVs", "therapy of TBI with exosomes"
 _TREATMENT_USING = re.compile(r"\b(?:treatment|therapy|treating)\s+(?:of\s+)?(?P<d>(?:[\w-]+\s+){1,3}?)"
                               r"(?:using|with)\s+(?:the\s+)?", re.I)
@@ -172,8 +174,8 @@ def extract_therapy_for(a: Analysed, state: DocumentState) -> list[Statement]:
             # "a target for treatment of stroke using MSCs and EVs": the agents follow
             diseases = [d for d in a.within(m.start("d"), m.end("d"), _DISEASES)]
             agents = [x for x in a.within(m.end(), clause.end, AGENTS) if x.start == m.end()]
-            if not diseases or not agents:
-                continue
+            if not diseases or not agents or _STUDIED.search(m.group("d")):
+                continue  # "treatment of TBI mice with X" says what was done to the animals
             for agent in coordinated(a, agents[0], AGENTS, backwards=False):
                 for d in diseases:
                     out.append(statement(a, "benefit.treatment-using", agent.entity,
