@@ -239,8 +239,8 @@ _CONSTRUCT = re.compile(r"\s*-\s*(?:enriched|loaded|overexpress\w*|modified|engi
 
 # a name glued to the noun it modifies: "FOXO3a-dependent mitophagy" (the mitophagy is the
 # object), "BDNF-ERK-CREB signaling" (the pathway is)
-_NOUN_MODIFIER = re.compile(r"\s*-\s*(?:dependent|driven|based)\b|(?:-[\w/]+)+\s+(?:signal+ing|pathways?|axis|cascades?)\b",
-                            re.I)
+_NOUN_MODIFIER = re.compile(r"\s*-\s*(?:dependent|driven|based)\b|"
+                            r"(?:-[\w/]+)+\s+(?:signal+ing|pathways?|axis|cascades?)\b", re.I)
 
 
 def _objects(a: Analysed, start: int, end: int, *, before: bool = False) -> list[Mention]:
@@ -436,7 +436,9 @@ def _agent_after(a: Analysed, trigger: Trigger, limit: int) -> list[Mention]:
     return []
 
 
+# nothing but punctuation before a trigger: it opens its clause
 _OPENING_PARTICIPLE = re.compile(r"^\W*$")
+_BY_AGENT = re.compile(r"\s*(?:\w+ly\s+)?(?:by|following|after|with|upon)\b", re.I)
 
 
 # "EVs have lower immunogenicity (than cells)": a comparative said of the product itself
@@ -455,8 +457,7 @@ def _agent_after_objects(a: Analysed, clause: Clause, trigger: Trigger,
         return []
     last = max(o.end for o in objects)
     for m in a.within(last, clause.end, AGENTS):
-        if _AGENT_AFTER.match(a.text[last:m.start]) and \
-                re.match(r"\s*(?:\w+ly\s+)?(?:by|following|after|with|upon)\b", a.text[last:m.start]):
+        if _AGENT_AFTER.match(a.text[last:m.start]) and _BY_AGENT.match(a.text[last:m.start]):
             return coordinated(a, m, AGENTS, backwards=False)
         break
     return []
@@ -548,7 +549,7 @@ def extract_effects(a: Analysed, state: DocumentState) -> list[Statement]:
                     out.append(as_regulation(found, subj, obj, a))
     if carried:
         state.subject = [m.entity for m in carried]
-    return out + _effects_of_on(a) + _was_protective(a, state)
+    return out + _effects_of_on(a) + _was_protective(a)
 
 
 TISSUE_PROTECTION = Entity("exokg:outcome/tissue-protection", "tissue protection", "Outcome")
@@ -558,7 +559,7 @@ _WAS_PROTECTIVE = re.compile(r"\b(?:was|were|is|are|proved|proven)\s+(?:not\s+)?
                              r"propert))", re.I)
 
 
-def _was_protective(a: Analysed, state: DocumentState) -> list[Statement]:
+def _was_protective(a: Analysed) -> list[Statement]:
     """'X was neuroprotective': X ``biolink:affects`` tissue protection, increased (the agent
     right before the copula, in the same clause)."""
     out = []
