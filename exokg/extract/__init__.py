@@ -17,6 +17,7 @@ from exokg.extract.claims import extract_advantages, extract_benefit, extract_ca
     extract_component, extract_therapy_for, extract_transfer
 from exokg.extract.context import note_study
 from exokg.extract.effects import extract_effects
+from exokg.extract.epistemics import capacity_only
 from exokg.extract.groups import extract_group_levels
 from exokg.extract.mirna_disease import extract_mirna_disease, new_pairs
 from exokg.extract.status import claim_status, speaks_of_study, states_topic
@@ -67,7 +68,8 @@ def _situate(a: Analysed, state: DocumentState, found: list[Statement]) -> list[
     hypothesis or aim in prose asserts nothing, so its statements are hedged ("we aimed to
     evaluate the effects of X on Y" does not claim that X affects Y); a registry record's
     objective fields state what a trial studies and stay as they are. A sentence that only
-    names the study's or review's topic (:func:`states_topic`) gives no statement."""
+    names the study's or review's topic (:func:`states_topic`) gives no statement. "can" alone
+    does not hedge background (:func:`~exokg.extract.epistemics.capacity_only`)."""
     status = claim_status(a, state.study_named)
     if speaks_of_study(a.text):
         state.study_named = True
@@ -80,7 +82,8 @@ def _situate(a: Analysed, state: DocumentState, found: list[Statement]) -> list[
         ctx = s.context
         if status == "finding" and not ctx.species and not ctx.model and state.species:
             ctx = replace(ctx, species=state.species, model=ctx.model or state.model)
-        out.append(replace(s, status=status, context=ctx, hedged=s.hedged or (
+        hedge = s.hedged and not (status == "background" and capacity_only(a.text))
+        out.append(replace(s, status=status, context=ctx, hedged=hedge or (
             status == "hypothesis" and a.document.kind != "registry-record")))
     return out
 

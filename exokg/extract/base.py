@@ -31,6 +31,7 @@ class DocumentState:
     population: list[str] = field(default_factory=list)
     controls: list[str] = field(default_factory=list)  # control groups ('66 controls')
     population_disease: Entity | None = None
+    patient_disease: Entity | None = None  # the first disease named for patients ('IS patients')
     disease: Entity | None = None  # the first disease named (what a model group stands for)
     subject: list[Entity] = field(default_factory=list)
     preclinical: bool = False  # an animal or a disease model has been named

@@ -135,7 +135,14 @@ def _locations(a: Analysed, start: int, end: int) -> tuple[str, ...]:
 
 
 def note_population(a: Analysed, state: DocumentState) -> None:
-    """Remember a study population ('65 stroke patients and 66 healthy volunteers')."""
+    """Remember a study population ('65 stroke patients and 66 healthy volunteers') and the
+    first disease named for patients ('in ischemic stroke patients', 'patients with ICH')."""
+    if state.patient_disease is None:
+        state.patient_disease = next(
+            (m.entity for m in a.mentions if m.category == "Disease" and (
+                re.match(r"\s*(?:\([^()]{1,12}\)\s*)?patients\b", a.text[m.end:], re.I)
+                or re.search(r"\bpatients\s+(?:with|suffering\s+from)\s+(?:an?\s+|the\s+)?$",
+                             a.text[max(0, m.start - 40):m.start], re.I))), None)
     groups = [m for m in a.values if m.category == "GroupSize"]
     if groups and re.search(r"patients|volunteers|controls|participants", a.text, re.I):
         state.population = [m.entity.label for m in groups
@@ -164,6 +171,8 @@ def extract_biomarkers(a: Analysed, state: DocumentState) -> list[Statement]:
     out += _informative(a, state)
     out += _marker_value(a, state)
     out += _disease_markers(a)
+    out += _identified_as_markers(a, state)
+    out += _differential(a, state)
     out += _level_changes(a)
     out += _outcome_groups(a)
     # a directed level reading of the same pair ("Increased X is associated with D") says more
@@ -265,8 +274,21 @@ def _levels(a: Analysed, state: DocumentState) -> list[Statement]:
     return out
 
 
+# "Extracellular Vesicle Proteins and MicroRNAs as Biomarkers", "EV-derived miRNAs as
+# predictors": the vesicles name where the molecules are, the molecules are the markers
+_VESICLE_MODIFIER = re.compile(r"(?:\s*-\s*|\s+)(?:(?:derived|associated|enclosed|borne)\s+)?"
+                               r"(?:proteins?|micro-?RNAs?|miRNAs?|RNAs?|cargos?|contents?|"
+                               r"lipids?|DNA)\b", re.I)
+
+
+def _is_marker(a: Analysed, m: Mention) -> bool:
+    """False for a vesicle mention that only says where the named molecules are."""
+    return not (m.category in ("Vesicle", "ExosomePreparation")
+                and _VESICLE_MODIFIER.match(a.text, m.end))
+
+
 def _subjects_before(a: Analysed, start: int, at: int) -> list[Mention]:
-    pool = [m for m in a.within(start, at, _MARKERS)]
+    pool = [m for m in a.within(start, at, _MARKERS) if _is_marker(a, m)]
     if not pool:
         return []
     last = max(pool, key=lambda m: m.end)
@@ -522,7 +544,7 @@ def _disease_markers(a: Analysed) -> list[Statement]:
         for d in a.within(clause.start, clause.end, frozenset({"Disease"})):
             if not _DISEASE_MARKER.match(a.text, d.end):
                 continue
-            pool = [x for x in a.within(clause.start, d.start, _MARKERS)]
+            pool = [x for x in a.within(clause.start, d.start, _MARKERS) if _is_marker(a, x)]
             if not pool:
                 continue
             last = max(pool, key=lambda x: x.end)
@@ -535,6 +557,77 @@ def _disease_markers(a: Analysed) -> list[Statement]:
                                      hedged=hedged(a.text, clause.start, d.start),
                                      negated=negated(a.text, clause.start, d.start),
                                      context=ctx))
+    return out
+
+
+# "we identified serum miR-9 and neutrophil miR-29b as the most promising biomarkers,
+# followed by serum miR-124": markers named as such, for the disease the study is about
+_IDENTIFIED_AS = re.compile(r"\b(?:identified|proposed|considered|regarded|selected|"
+                            r"recogni[sz]ed)\s+(?P<markers>[^;:]{1,80}?)\s+as\s+(?:an?\s+|the\s+)?"
+                            r"(?:(?:most|more|best|new|novel|promising|potential|candidate|"
+                            r"reliable|useful|key)\s+){0,3}(?:bio)?markers?\b", re.I)
+_FOLLOWED_BY = re.compile(r"[^;:]*?,\s*followed\s+by\s+", re.I)
+
+
+def _identified_as_markers(a: Analysed, state: DocumentState) -> list[Statement]:
+    """'X (and Y) were identified as (the most promising) biomarkers(, followed by Z)' in a
+    sentence naming no disease after the noun: X, Y (and Z, ranked next) ``biomarker_for``
+    the disease of the study's patients (:attr:`DocumentState.population_disease`, else the
+    first disease the document names for patients)."""
+    out = []
+    for m in _IDENTIFIED_AS.finditer(a.text):
+        named = [d for d in a.within(m.end(), len(a.text), frozenset({"Disease"}))
+                 if d.start - m.end() < 30]
+        disease = named[0].entity if named else \
+            state.population_disease or state.patient_disease
+        if disease is None:
+            continue
+        subjects = [x for x in a.within(m.start("markers"), m.end("markers"), _MARKERS)
+                    if _is_marker(a, x)]
+        if not subjects:
+            continue
+        subjects = coordinated(a, subjects[0], _MARKERS, backwards=False)
+        after = _FOLLOWED_BY.match(a.text, m.end())
+        if after:
+            nxt = [x for x in a.within(after.end(), len(a.text), _MARKERS)
+                   if re.fullmatch(r"(?:\w+\s+){0,2}", a.text[after.end():x.start])]
+            if nxt:
+                subjects += coordinated(a, nxt[0], _MARKERS, backwards=False)
+        out += _marker_statements(a, "biomarker.identified", subjects, disease, 0, m.end())
+    return out
+
+
+# "six exosomal miRNAs were differentially expressed in patients with aSAH versus controls and
+# the levels of four miRNAs (miR-A, miR-B ...) were differentially significant"
+_DIFFERENTIAL = re.compile(r"\bdifferentially\s+(?:expressed|significant|abundant|regulated)\b",
+                           re.I)
+_MIRNAS = frozenset({"MicroRNA", "MicroRNACluster"})
+
+
+def _differential(a: Analysed, state: DocumentState) -> list[Statement]:
+    """miRNAs named as differentially expressed in a study of patients: each
+    ``biolink:associated_with`` the disease (named in the sentence after "in patients with",
+    else the disease of the study's patients), without a direction. The miRNAs are those
+    listed in the clause of the cue (before it, or in brackets right after it)."""
+    out: list[Statement] = []
+    for clause in clauses(a.text):
+        for m in _DIFFERENTIAL.finditer(a.text, clause.start, clause.end):
+            mirnas = a.within(clause.start, clause.end, _MIRNAS)
+            if not mirnas:
+                continue
+            named = [d for d in a.within(0, len(a.text), frozenset({"Disease"}))
+                     if re.search(r"\b(?:patients|subjects|cases)\s+(?:with|of)\s+$",
+                                  a.text[max(0, d.start - 30):d.start], re.I)]
+            disease = named[0].entity if named else \
+                state.population_disease or state.patient_disease
+            if disease is None:
+                continue
+            ctx = Context(species=(HUMAN,), location=_locations(a, clause.start, clause.end))
+            out += [statement(a, "biomarker.differential", x.entity, "biolink:associated_with",
+                              disease, hedged=hedged(a.text, clause.start, m.start()),
+                              negated=negated(a.text, clause.start, m.start()), context=ctx)
+                    for x in mirnas]
+            break
     return out
 
 

@@ -27,9 +27,12 @@ from exokg.extract.epistemics import hedged, negated
 from exokg.ids import mint
 from exokg.model import Context, Entity, Statement
 
-_BENEFIT = re.compile(r"\b(?:therapeutic|beneficial|(?:tissue-|neuro-?)?protective|restorative|"
+_BENEFIT = re.compile(r"\b(?:therapeutic|beneficial|(?:tissue-|neuro-?\s*)?protective|restorative|"
                       r"neurorestorative)\s+(?:effects?|efficacy|benefits?|potential|roles?)\b"
                       r"|\b(?:were|was)\s+(?:\w+ly\s+)?effective\b", re.I)
+# "effect in ICH", "effects of diverse stem cell types in ICH": the disease right after
+_DIRECTLY_IN = re.compile(r"\s+(?:of\s+[^,;()]{1,60}?\s+)?(?:in|for|against)\s+(?:the\s+)?",
+                          re.I)
 _OF_ANIMALS = re.compile(r"\s*(?:rats|mice|animals|pigs|swine|monkeys|models?)\b", re.I)
 _ADVANTAGE = re.compile(r"\badvantages?\s+of\s+", re.I)
 _ENUM = re.compile(r"(?:^|(?<=[\s:;]))(?:\d{1,2}|[a-h]|[ivx]{1,4})\)\s+")
@@ -45,11 +48,21 @@ EXOSOME = Entity("GO:0070062", "exosome", "Vesicle")
 
 
 def extract_benefit(a: Analysed, state: DocumentState) -> list[Statement]:
-    if not is_preclinical(a, state):
+    """"X had therapeutic / neuroprotective effects after D (in rats)" in a preclinical
+    text -> X ``biolink:beneficial_in_models_for`` D; outside one (a review) only for an
+    "effect" whose disease follows the noun directly ("showed good therapeutic effect in ICH", "the
+    therapeutic effects of diverse stem cells in ICH"), and not in a sentence about patients
+    or trials."""
+    preclinical = is_preclinical(a, state)
+    if not preclinical and _PATIENT_WORK.search(a.text):
         return []
     out = []
     for clause in clauses(a.text):
         for m in _BENEFIT.finditer(a.text, clause.start, clause.end):
+            if not preclinical and not ("effect" in m.group().lower() and any(
+                    _DIRECTLY_IN.fullmatch(a.text, m.end(), d.start)
+                    for d in a.within(m.end(), clause.end, frozenset({"Disease"})))):
+                continue
             agents = a.within(clause.start, clause.end, AGENTS)
             if not agents:
                 continue
@@ -78,6 +91,18 @@ _THERAPY_FOR = re.compile(
     r"approach(?:es)?|strateg(?:y|ies)|avenues?|options?|potential|alternatives?)\s+"
     r"(?:(?:to\s+(?:\w+\s+){1,4}?)?(?:for|in|against|on)\s+(?:the\s+)?(?:treatment\s+of\s+|treating\s+|"
     r"management\s+of\s+)?)", re.I)
+# "we may employ exosomes to treat stroke and TBI" (active: a method sentence says "X were
+# used to treat rats with D", which claims nothing)
+_EMPLOY_TO_TREAT = re.compile(r"\b(?:use|employ|apply)\s+(?P<agent>[^,;]{1,60}?)\s+to\s+treat\s+"
+                              r"(?:the\s+)?", re.I)
+# a participle clause after the main one: "..., providing a promising approach for D"
+_PROVIDING = re.compile(r"\W*(?:thus\s+|thereby\s+|hence\s+)?(?:providing|offering|"
+                        r"representing)\b", re.I)
+_STUDIED = re.compile(r"\b(?:mice|rats|animals|pigs|swine|monkeys|patients|participants|"
+                      r"subjects|models?)\b", re.I)
+# "(the) treatment of stroke using MSCs and EVs", "therapy of TBI with exosomes"
+_TREATMENT_USING = re.compile(r"\b(?:treatment|therapy|treating)\s+(?:of\s+)?"
+                              r"(?P<d>(?:[\w-]+\s+){1,3}?)(?:using|with)\s+(?:the\s+)?", re.I)
 # "used as targets for TBI therapy": what a therapy acts on, not the therapy
 _TARGETS = re.compile(r"\btargets?\b[^,;]{0,30}$", re.I)
 _VESICLES = frozenset({"ExosomePreparation", "Vesicle"})
@@ -88,6 +113,10 @@ _OUTCOME_AFTER = re.compile(r"\s*(?:recovery|outcomes?|rehabilitation|survivors?
                             re.I)
 _PATIENT_WORK = re.compile(r"\b(?:patients?|participants?|trials?|volunteers?)\b", re.I)
 _DISEASES = frozenset({"Disease"})
+# a therapy is for a disease or an injury ("a cell-free approach for treating ischemic brain
+# injury"), not for other phenotypes
+_CONDITIONS = frozenset({"Disease", "Phenotype"})
+_INJURY = re.compile(r"injur|damage|trauma", re.I)
 
 
 def extract_therapy_for(a: Analysed, state: DocumentState) -> list[Statement]:
@@ -101,12 +130,18 @@ def extract_therapy_for(a: Analysed, state: DocumentState) -> list[Statement]:
     out: list[Statement] = []
     for clause in clauses(a.text):
         for m in _THERAPY_FOR.finditer(a.text, clause.start, clause.end):
-            diseases = [d for d in a.within(m.end(), min(clause.end, m.end() + 40), _DISEASES)
+            diseases = [d for d in a.within(m.end(), min(clause.end, m.end() + 40), _CONDITIONS)
+                        if d.category == "Disease" or _INJURY.search(d.entity.label)
                         if re.fullmatch(r"(?:[\w-]+\s+){0,3}", a.text[m.end():d.start])
                         # "a therapy for stroke recovery": for the recovery
                         and not _OUTCOME_AFTER.match(a.text, d.end)]
             agents = [x for x in a.within(clause.start, m.start(), AGENTS)
                       if not _COMPARED.search(a.text[max(0, x.start - 40):x.start])]
+            if not agents and _PROVIDING.match(a.text, clause.start):
+                # "MSCs exert many effects, providing a promising approach for D": the
+                # subject of the sentence's main clause
+                first = clauses(a.text)[0]
+                agents = a.within(first.start, first.end, AGENTS)[:1]
             if not diseases or not agents or _TARGETS.search(a.text, clause.start, m.start()):
                 continue
             # "exosomes, as byproducts of hUC-MSCs, have been shown to be an effective therapy":
@@ -114,13 +149,40 @@ def extract_therapy_for(a: Analysed, state: DocumentState) -> list[Statement]:
             vesicles = [x for x in agents if x.category in _VESICLES]
             subject = max(vesicles or agents, key=lambda x: x.end)
             for agent in coordinated(a, subject, AGENTS, backwards=True):
-                for d in coordinated(a, diseases[0], _DISEASES, backwards=False):
+                for d in coordinated(a, diseases[0], _CONDITIONS, backwards=False):
+                    if d.category != "Disease" and not _INJURY.search(d.entity.label):
+                        continue
                     out.append(statement(a, "benefit.therapy-for", agent.entity,
                                          "biolink:beneficial_in_models_for", d.entity,
                                          hedged=hedged(a.text, clause.start, m.end()),
                                          negated=negated(a.text, clause.start, m.start()),
                                          context=context_for(a, clause)))
             break
+        for m in _EMPLOY_TO_TREAT.finditer(a.text, clause.start, clause.end):
+            agents = a.within(m.start("agent"), m.end("agent"), AGENTS)
+            first = [d for d in a.within(m.end(), clause.end, _DISEASES) if d.start == m.end()]
+            if not agents or not first or _OUTCOME_AFTER.match(a.text, first[0].end):
+                continue
+            for agent in coordinated(a, agents[-1], AGENTS, backwards=True):
+                for d in coordinated(a, first[0], _DISEASES, backwards=False):
+                    out.append(statement(a, "benefit.to-treat", agent.entity,
+                                         "biolink:beneficial_in_models_for", d.entity,
+                                         hedged=hedged(a.text, clause.start, m.end()),
+                                         negated=negated(a.text, clause.start, m.start()),
+                                         context=context_for(a, clause)))
+        for m in _TREATMENT_USING.finditer(a.text, clause.start, clause.end):
+            # "a target for treatment of stroke using MSCs and EVs": the agents follow
+            diseases = [d for d in a.within(m.start("d"), m.end("d"), _DISEASES)]
+            agents = [x for x in a.within(m.end(), clause.end, AGENTS) if x.start == m.end()]
+            if not diseases or not agents or _STUDIED.search(m.group("d")):
+                continue  # "treatment of TBI mice with X" says what was done to the animals
+            for agent in coordinated(a, agents[0], AGENTS, backwards=False):
+                for d in diseases:
+                    out.append(statement(a, "benefit.treatment-using", agent.entity,
+                                         "biolink:beneficial_in_models_for", d.entity,
+                                         hedged=hedged(a.text, clause.start, m.start()),
+                                         negated=negated(a.text, clause.start, m.start()),
+                                         context=context_for(a, clause)))
     return out
 
 

@@ -7,13 +7,15 @@ Triggers are verbs, their nominalisations and adjectives of change, in four kind
   accelerate, facilitate, strengthen, potentiate, foster, higher, greater, faster,
   contribute to, hasten;
 * ``down``: decrease, reduce, attenuate, inhibit, suppress, prevent, diminish, lower,
-  downregulate, mitigate, block, limit, lessen, shrink, fewer, smaller;
+  downregulate, mitigate, block, limit, lessen, shrink, eliminate, abolish, abrogate, fewer,
+  smaller;
 * ``better``: improve, ameliorate, alleviate, restore, preserve, rescue, protect, benefit,
   reverse ("reversed the axonal loss"), ease ("eases the decline of"),
   provide / confer (neuro)protection, have / exert (neuro)protective effects; also the noun
   phrasings "a positive / beneficial effect of X on Y" and "X has a positive effect on Y";
 * ``worse``: exacerbate, worsen, aggravate, impair, deteriorate;
-* ``change``: alter, affect, influence (no direction; "did not alter infarct volume").
+* ``change``: alter, affect, influence, modulate (no direction; "did not alter infarct
+  volume", "modulated microglial polarisation").
 
 An object followed by a noun of its decline ("prevented neurogenesis decline", "eased the
 memory impairment") is what the trigger keeps up: preventing or easing its decline raises it
@@ -42,6 +44,7 @@ from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.outcomes import MOLECULE_EVENT_HEADS, head_of, is_weak, open_outcomes
 from exokg.extract.regulation import as_regulation
+from exokg.ids import mint
 from exokg.model import Entity, Mention, Statement
 
 _STEMS = {
@@ -49,20 +52,23 @@ _STEMS = {
           r"facilitat|strengthen|potentiat|foster|higher|greater|induc|faster|quicker|"
           r"contribut(?=[a-z]*\s+to\b)|hasten",
     "down": r"decreas|reduc|attenuat|inhibit|suppress|prevent|diminish|lower|down-?regulat|"
-            r"mitigat|block|limit|lessen|shrink|fewer|smaller"
+            r"mitigat|block|limit|lessen|shrink|fewer|smaller|eliminat|abolish|abrogat"
             # "less brain swelling" (a noun follows), not "less effective", "less than"
             r"|less(?=\s+(?!than\b)(?![a-z]+(?:ive|ful|ent|ant|able|ible|ous|ic|al|ly|ed)\b)[a-z])",
     "better": r"improv|amelior|alleviat|restor|preserv|rescu|protect|benefit|revers(?=e|ed|es|ing)|"
               # "eases the decline of ..." (not "disease", not "ease of isolation")
               r"eas(?=es?\s+(?!of\b)|ed\s|ing\s)|"
               # "provides / confers (significant) neuroprotection": giving protection
+              # "exert neuroprotection against Y", "offers robust neuroprotection"
+              r"(?:provid|confer|exert|offer)(?=[a-z]*\s+(?:\w+\s+)?[\w-]*protection\b)|"
               r"(?:provid|confer)(?=[a-z]*\s+(?:\w+\s+)?[\w-]*protect)|"
               # "have / exert (preventive) neuroprotective effects": protection is had
               r"(?:ha(?=ve|s|d)|exert|exhibit|display)(?=[a-z]*\s+(?:[\w-]+\s+){0,2}"
-              r"[\w-]*protective\s+effects?\b)",
+              r"[\w-]*protective\s+(?:effects?|propert(?:y|ies))\b)",
     "worse": r"exacerbat|worsen|aggravat|impair|deteriorat",
     # no direction: mostly seen negated ("did not alter infarct volume")
-    "change": r"alter|affect|influenc",
+    # "modulate microglial activation": a change the text gives no direction for
+    "change": r"alter|affect|influenc|modulat(?=e|es|ed|ing|ion)",
 }
 _TRIGGER = re.compile(r"(?<![-\w])(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _STEMS.items())
                       + r")[a-z]*", re.I)
@@ -74,7 +80,11 @@ _NOT_TRIGGER = re.compile(r"^(?:promoters?|inhibitors?|limitations?|limits|lowes
                           r"hypoxia-ischemia|sepsis|LPS|anesthesia|anaesthesia)\b.*|"
                           r"protective|protectively|protection|beneficial|benefits|"
                           r"improvements?\s+in\s+the\s+(?:modified|NIH))$", re.I)
-_BE = re.compile(r"\b(?:was|were|is|are|been|be|being|get|got)\s+(?:\w+ly\s+)?$", re.I)
+# "by / through / via (the) modulation of": how an effect comes about, not an effect stated
+_BY_MEANS = re.compile(r"\b(?:by|through|via)\s+(?:the\s+)?$", re.I)
+_CAPACITY = re.compile(r"\b(?:can|could|ability\s+to|capacity\s+to)\b", re.I)
+_BE = re.compile(r"\b(?:was|were|is|are|been|be|being|get|got)\s+(?:(?:\w+ly|also|further|"
+                 r"still)\s+)?$", re.I)
 _AGENT_AFTER = re.compile(r"^\s*(?:\w+ly\s+)?(?:following|after|by|with|upon|in\s+response\s+to|"
                           r"due\s+to)\s+(?:the\s+)?(?:(?:intravenous|systemic|intranasal|"
                           r"local)\s+)?(?:delivery|administration|treatment|injection|"
@@ -150,6 +160,12 @@ def find_triggers(a: Analysed, clause: Clause) -> list[Trigger]:
                 and not re.match(r"\s+(?:of|in)\b", tail):
             continue  # "mitigated the neurological behavioral impairment": a deficit named
         kind = next(k for k in _STEMS if m.group(k))
+        if m.group("change") and word.lower().startswith("modulat") and (
+                _BY_MEANS.search(text, clause.start, m.start())
+                or _CAPACITY.search(text, max(clause.start, m.start() - 60), m.start())):
+            # "alleviates injury by modulating the X axis": the means; "can modulate the
+            # microenvironment": a capacity without a direction; neither states an effect
+            continue
         # "was increased (by X)" is passive; "has been shown to increase" is not (raising)
         passive = bool(_BE.search(text[clause.start:m.start()])) and word.lower().endswith(
             ("ed", "en"))
@@ -200,11 +216,15 @@ def aspect_of(text: str, start: int, end: int) -> str | None:
     return ", ".join(dict.fromkeys(found)) or None
 
 
-# the means of an effect, not further objects: "via a ... pathway", "by (directly) targeting X"
+# the means of an effect, not further objects: "via a ... pathway", "by (directly) targeting
+# X", "through the delivery of miR-X"
 _MECHANISM = re.compile(r"\b(?:via|through)\s+(?:\S+\s+){0,5}?(?:mechanisms?|pathways?|axis)\b|"
                         r"\b(?:by|via|through)\s+(?:\w+ly\s+)?(?:targeting|binding|"
                         r"inhibiting|suppressing|repressing|activating|regulating|"
-                        r"modulating|down-?regulating|up-?regulating)\b", re.I)
+                        r"modulating|down-?regulating|up-?regulating)\b|"
+                        # "through the delivery of miR-X": the cargo carries the effect
+                        r"\b(?:by|via|through)\s+(?:the\s+)?(?:delivery|transfer|shuttling|"
+                        r"release|secretion)\s+of\b", re.I)
 
 
 # the setting of a claim, not its objects: "in a swine model of TBI and hemorrhagic shock",
@@ -215,6 +235,12 @@ _SETTING = re.compile(r"\b(?:in|using)\s+(?:[\w-]+\s+){0,4}?(?:models?\s+of|(?:r
 
 _CONSTRUCT = re.compile(r"\s*-\s*(?:enriched|loaded|overexpress\w*|modified|engineered|"
                         r"primed|pretreated|preconditioned|transfected)\b", re.I)
+
+
+# a name glued to the noun it modifies: "FOXO3a-dependent mitophagy" (the mitophagy is the
+# object), "BDNF-ERK-CREB signaling" (the pathway is)
+_NOUN_MODIFIER = re.compile(r"\s*-\s*(?:dependent|driven|based)\b|"
+                            r"(?:-[\w/]+)+\s+(?:signal+ing|pathways?|axis|cascades?)\b", re.I)
 
 
 def _objects(a: Analysed, start: int, end: int, *, before: bool = False) -> list[Mention]:
@@ -251,6 +277,8 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False) -> list
             continue  # part of a compound modifier: "the peri-infarct cortex"
         if _CONSTRUCT.match(a.text, m.end):
             continue  # names a construct: "Zeb2/Axin2-enriched exosomes" acts, Zeb2 is no object
+        if _NOUN_MODIFIER.match(a.text, m.end):
+            continue  # "FOXO3a-dependent mitophagy", "BDNF-ERK-CREB signaling": a modifier
         if _CONTEXT_CUE.search(preceding) and not re.search(r"\b(?:of|in)\s+(?:the\s+)?$",
                                                              preceding[-8:]):
             continue
@@ -388,7 +416,7 @@ _TREATED_WITH = re.compile(r"\b(?:treated|injected|infused|administered|given)\s
                            r"(?:with|by)\s+(?:the\s+)?$", re.I)
 
 
-_IN_GROUP = re.compile(r"^\s*(?:\w+ly\s+)?in\s+(?:the\s+)?$", re.I)
+_IN_GROUP = re.compile(r"^\s*(?:\w+ly\s+)?(?:in|for)\s+(?:the\s+)?$", re.I)
 _GROUP = re.compile(r"^\s*(?:-\s*)?(?:treated\s+)?(?:group|groups|arm|rats|mice|animals|"
                     r"patients)\b", re.I)
 
@@ -405,6 +433,33 @@ def _agent_after(a: Analysed, trigger: Trigger, limit: int) -> list[Mention]:
         for m in a.within(trigger.end, limit, AGENTS):
             if _TREATED_WITH.search(a.text[max(trigger.end, m.start - 30):m.start]):
                 return coordinated(a, m, AGENTS, backwards=False)
+    return []
+
+
+# nothing but punctuation before a trigger: it opens its clause
+_OPENING_PARTICIPLE = re.compile(r"^\W*$")
+_BY_AGENT = re.compile(r"\s*(?:\w+ly\s+)?(?:by|following|after|with|upon)\b", re.I)
+
+
+# "EVs have lower immunogenicity (than cells)": a comparative said of the product itself
+_PROPERTY = re.compile(r"\b(?:have|has|possess|possesses)\s+(?:\w+ly\s+)?$", re.I)
+_COMPARATIVE = re.compile(r"lower|higher|greater|less|fewer|smaller|better", re.I)
+_PRODUCTS = frozenset({"Vesicle", "ExosomePreparation"})
+
+
+def _agent_after_objects(a: Analysed, clause: Clause, trigger: Trigger,
+                         objects: list[Mention]) -> list[Mention]:
+    """The agent of a participle that opens its clause, named after the objects: "Improved
+    functional recovery by MSC exosomes", "Reduced infarct volume following treatment with
+    X". Returns the agent with the mentions coordinated with it, or nothing."""
+    if not trigger.text.lower().endswith("ed") or \
+            not _OPENING_PARTICIPLE.match(a.text[clause.start:trigger.start]):
+        return []
+    last = max(o.end for o in objects)
+    for m in a.within(last, clause.end, AGENTS):
+        if _AGENT_AFTER.match(a.text[last:m.start]) and _BY_AGENT.match(a.text[last:m.start]):
+            return coordinated(a, m, AGENTS, backwards=False)
+        break
     return []
 
 
@@ -438,6 +493,10 @@ def extract_effects(a: Analysed, state: DocumentState) -> list[Statement]:
                 ahead = [o for o in ahead if not (o.source == "open-outcome"
                                                   and not a.text[o.end:nxt].strip())]
             active = (_agent_before(a, clause, trig.start, prev if i > 0 else None), ahead)
+            if not active[0] and ahead and i == 0:
+                # "Improved spontaneous recovery by astrocytic EVs" (a title): a participle
+                # opening the clause, its objects, then the agent
+                active = (_agent_after_objects(a, clause, trig, ahead), ahead)
             treated = _treated(a, trig, nxt) if active[0] and is_preclinical(a, state) else []
             for subj in active[0] if treated else []:
                 for disease in treated:
@@ -455,6 +514,17 @@ def extract_effects(a: Analysed, state: DocumentState) -> list[Statement]:
             carried = subjects
             hedge = hedged(a.text, clause.start, trig.start)
             neg = negated(a.text, clause.start, trig.start)
+            if _PROPERTY.search(a.text, clause.start, trig.start) and \
+                    _COMPARATIVE.fullmatch(trig.text) and \
+                    all(x.category in _PRODUCTS for x in subjects):
+                # "EVs have lower immunogenicity": a property of the product, not a change
+                end = max(o.end for o in objects)
+                label = " ".join(a.text[trig.start:end].split())
+                advantage = Entity(mint("advantage", label.lower()), label, "Advantage")
+                out += [statement(a, "advantage.property", x.entity, "exo:hasAdvantage",
+                                  advantage, negated=neg, hedged=hedge, context=ctx)
+                        for x in subjects]
+                continue
             for obj in objects:
                 if any(obj.entity.id == s.entity.id for s in subjects):
                     continue
@@ -479,7 +549,30 @@ def extract_effects(a: Analysed, state: DocumentState) -> list[Statement]:
                     out.append(as_regulation(found, subj, obj, a))
     if carried:
         state.subject = [m.entity for m in carried]
-    return out + _effects_of_on(a)
+    return out + _effects_of_on(a) + _was_protective(a)
+
+
+TISSUE_PROTECTION = Entity("exokg:outcome/tissue-protection", "tissue protection", "Outcome")
+# "NSC EV treatment was neuroprotective", "the exosomes were strongly neuroprotective"
+_WAS_PROTECTIVE = re.compile(r"\b(?:was|were|is|are|proved|proven)\s+(?:not\s+)?(?:\w+ly\s+)?"
+                             r"(?:neuro|tissue-|cyto)?protective\b(?!\s+(?:effects?|roles?|"
+                             r"propert))", re.I)
+
+
+def _was_protective(a: Analysed) -> list[Statement]:
+    """'X was neuroprotective': X ``biolink:affects`` tissue protection, increased (the agent
+    right before the copula, in the same clause)."""
+    out = []
+    for clause in clauses(a.text):
+        for m in _WAS_PROTECTIVE.finditer(a.text, clause.start, clause.end):
+            agents = _agent_before(a, clause, m.start())
+            ctx = context_for(a, clause)
+            out += [statement(a, "effect.better.protective", x.entity, "biolink:affects",
+                              TISSUE_PROTECTION, direction="increased",
+                              negated=negated(a.text, clause.start, m.end()),
+                              hedged=hedged(a.text, clause.start, m.start()), context=ctx)
+                    for x in agents]
+    return out
 
 
 # "a positive / beneficial / protective effect of X on Y": X betters Y, said as a noun

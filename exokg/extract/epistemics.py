@@ -3,12 +3,15 @@ comes after it in the same clause, up to a relative clause that reports an estab
 finding ("that has been shown to ...").
 
 Hedging cues are the speculation cues of biomedical writing (BioScope style): may, might,
+can (a capacity stated, not a result shown; not after "demonstrate / show / found that", and
+not in background, which cites what was shown),
 could be, suggest(s/ed), possibly, presumably, probably, likely, appear(s) to, tendency,
 trend, remains to be established/determined, hypothesi(s|ze), potential(ly) as a claim
 qualifier or a capacity ("have shown great potential for promoting"), whether; and the
 words of promise and prospects: holds (great) promise, promising, prospect(s), perhaps, a
 potential target / candidate / therapy / strategy, is thought / believed / expected to,
-would be. Negation cues: not, no, neither/nor, without, failed to, did not, absence of,
+would be; "indicate(s) that / the", "emerging candidates", "evidence that X can".
+Negation cues: not, no, neither/nor, without, failed to, did not, absence of,
 lack of, no significant / no difference.
 """
 
@@ -18,7 +21,10 @@ import re
 
 _HEDGE = re.compile(
     r"\b(?:may|might|could\s+(?:be|have|potentially)|possibly|possible|presumably|probably|"
-    r"likely|unlikely|suggest(?:s|ed|ing)?|indicat(?:e|es|ed)\s+that|appears?\s+to|"
+    r"likely|unlikely|suggest(?:s|ed|ing)?|indicat(?:e|es|ed)\s+(?:that|the|an?)\b|appears?\s+to|"
+    # "emerging candidates for": a prospect; "evidence that X can": a capacity reported, not
+    # shown here
+    r"emerging\s+candidates?|(?:evidence|data)\s+that\s+(?:[\w-]+\s+){1,6}?can\b|"
     r"seems?\s+to|tendency|trend(?:ed)?\s+(?:toward|to)|remains?\s+to\s+be|"
     r"hypothes[ie][sz]e?d?|putative(?:ly)?|speculate[ds]?|whether|potentially|"
     # promise and prospects: "holds great promise to improve", "a promising strategy to"
@@ -32,6 +38,12 @@ _HEDGE = re.compile(
     r"potential\s+(?:for|to|in)|"
     r"(?:is|are)\s+(?:thought|believed|expected|proposed)\s+to|would\s+(?:be|provide|offer))\b",
     re.I)
+# "EVs can cross the BBB", "therefore, they can stimulate neurogenesis": a capacity stated,
+# not a result shown; a reported demonstration asserts it ("our findings demonstrate that X
+# can enhance recovery")
+_CAN = re.compile(r"\bcan\b(?!not)", re.I)
+_DEMONSTRATED = re.compile(r"\b(?:demonstrat|show|reveal|confirm|prov)\w*\s+that\b|"
+                           r"\b(?:found|observed)\s+that\b", re.I)
 _NEGATION = re.compile(
     r"\b(?:not|no|neither|nor|without|failed\s+to|fails\s+to|absence\s+of|lack\s+of|"
     r"did\s+not|does\s+not|do\s+not|was\s+not|were\s+not|cannot|unable\s+to)\b", re.I)
@@ -59,7 +71,16 @@ def hedged(text: str, clause_start: int, trigger_at: int) -> bool:
     >>> hedged("Exosomes improved recovery, which might suggest a role", 0, 9)
     False
     """
-    return _in_scope(_HEDGE, text, clause_start, trigger_at)
+    return _in_scope(_HEDGE, text, clause_start, trigger_at) or (
+        _in_scope(_CAN, text, clause_start, trigger_at)
+        and not _DEMONSTRATED.search(text, clause_start, trigger_at))
+
+
+def capacity_only(text: str) -> bool:
+    """True when "can" is the only hedging cue of a sentence: background that reports what
+    a treatment can do cites an established finding ("X can enhance recovery in rodent
+    models"), so the cue does not hedge it there (see :func:`exokg.extract._situate`)."""
+    return bool(_CAN.search(text)) and not _HEDGE.search(text)
 
 
 def negated(text: str, clause_start: int, trigger_at: int, window: int = 40) -> bool:

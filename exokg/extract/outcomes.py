@@ -5,7 +5,8 @@ that need no list made in advance: the noun phrases after the trigger, cut at th
 preposition other than "of", verb, bracket or clause punctuation, and split at "and", "or"
 and commas. Each becomes an ``Outcome`` entity ``exokg:outcome/<slug>`` whose label is the
 phrase normalised: determiners, adverbs and quantifiers dropped, "X-induced"/"X-related"
-modifiers dropped (X is the condition, not the outcome), "the level / number / expression
+modifiers dropped (X is the condition, not the outcome) and so are "post-stroke" /
+"post-injury" (the setting), "the level / number / expression
 of X" read as X (the aspect is the effect rule's), "the density / length / volume of X" as
 "X density", lower case except abbreviations ("BBB leakage"), and the head noun (the last word before "of", else the last word) in the
 singular. The slug is readable (words joined by "-") whenever the label holds only letters,
@@ -47,7 +48,7 @@ might will would should shall must not also thereby thus then respectively both 
 along toward towards relative prior including against per like regarding despite unlike
 evidenced induced caused mediated assessed measured determined indicated shown demonstrated
 observed suggested accompanied reflected characterized characterised associated
-shift shifted shifting switch switched treating using
+shift shifted shifting switch switched treating using act acts acted
 """.split())
 # words for the animals or people studied: past the first word of a phrase they begin a new
 # phrase whose preposition was dropped ("the injury outcomes pups showed" -> "injury outcomes")
@@ -55,7 +56,8 @@ _STUDIED = frozenset("""rats mice pups pigs piglets monkeys animals patients sub
 participants dogs rabbits""".split())
 # a one-word label of this form is an adjective or a participle, never an outcome by itself
 # ("improved cellular, tissue and functional outcomes": "cellular" alone names nothing)
-_ADJECTIVE = re.compile(r"^(?:\w+(?:onal|ular|ical|atory)|\w+ial|\w{3,}ed)$", re.I)
+_ADJECTIVE = re.compile(r"^(?:\w+(?:onal|ular|ical|atory)|\w+ial|\w{3,}ed|\w{4,}(?:otic|ative))$",
+                       re.I)
 _NOUNS_LIKE_ADJECTIVES = frozenset({"trial", "potential", "material", "need", "speed",
                                    "seed", "feed", "bleed"})
 # a lone word naming a kind of agent or molecule is no outcome ("miRNAs", "genes")
@@ -90,7 +92,10 @@ _SEPARATORS = frozenset({"and", "or", "nor", "and/or", "as well as"})
 _WORD = re.compile(r"\s*([A-Za-z0-9α-ωΑ-Ω][\w'α-ωΑ-Ω+-]*(?:/[\w'α-ωΑ-Ω+-]+)*"
                    r"|[,;:()\[\].])")
 _MODIFIER = re.compile(r"^[\w/-]+-(?:induced|related|associated|mediated|evoked|triggered|"
-                       r"dependent)$", re.I)
+                       r"dependent)$"
+                       # "post-stroke recovery": the time after the condition, a setting
+                       r"|^post-?(?:stroke|injury|ischemic|ischaemic|infarct|hemorrhagic|"
+                       r"haemorrhagic)$", re.I)
 _MODIFIER_CLASSES = frozenset({"Disease", "DiseaseModel", "Species", "AnatomicalEntity"})
 _MOLECULES = frozenset({"Gene", "Protein"})
 #: Head nouns naming what happens to a molecule: "albumin extravasation", "IgG leakage",

@@ -17,7 +17,8 @@ keeps its vesicle meaning, as does any vesicle mention in a document that has na
 preparation, and so do vesicles of a body fluid or of patients ("serum exosomes", "the
 patients' circulating EVs"): they are the patients', not the therapeutic product. A
 preparation named less fully than the document's ("MSC-derived exosomes" after "human
-MSC-derived exosomes") is the same product. "the vesicles", "these nanovesicles", "such
+MSC-derived exosomes", "miR-X-enriched exosomes" after "miR-X-enriched MSC exosomes") is the
+same product. "the vesicles", "these nanovesicles", "such
 particles" are found here too (no vocabulary lists them, because alone they name
 nothing); in a document that has named no preparation they stand for the vesicles it last
 named ("Exosomes are ... These particles transfer ..."). A preparation named earlier in
@@ -73,7 +74,20 @@ def _same_product(m: Mention, preparation: Entity | None) -> bool:
         return False
     mine = {(k, v) for k, v in m.entity.attributes if k != "sourceTaxon"}
     theirs = {(k, v) for k, v in preparation.attributes if k != "sourceTaxon"}
-    return mine == theirs and not m.entity.attr("sourceTaxon")
+    if mine == theirs and not m.entity.attr("sourceTaxon"):
+        return True
+    # "Zeb2/Axin2-enriched exosomes" after "Zeb2/Axin2-enriched BMSC-derived exosomes": an
+    # engineered product named without its source cells
+    return bool(m.entity.attr("cargo")) and not m.entity.attr("sourceCell") and \
+        mine == {(k, v) for k, v in theirs if k != "sourceCell"}
+
+
+def _also_named(entity: Entity, other: Entity) -> Entity:
+    """``entity`` with the names ``other`` was written under as synonyms too."""
+    names = {other.label, *other.synonyms} - {entity.label, *entity.synonyms}
+    if not names:
+        return entity
+    return replace(entity, synonyms=tuple(sorted({*entity.synonyms, *names})))
 
 
 def resolve_references(a: Analysed, state: DocumentState) -> Analysed:
@@ -88,7 +102,8 @@ def resolve_references(a: Analysed, state: DocumentState) -> Analysed:
     for m in a.mentions:
         preparation = antecedent(m.start) if _is_reference(a, m) else None
         if preparation is None and _same_product(m, state.preparation):
-            preparation = state.preparation
+            # a name of its own for the same product: kept as a synonym
+            preparation = _also_named(state.preparation, m.entity)
         if preparation is not None:
             mentions.append(Mention(preparation, m.start, m.end, m.text, "reference"))
             changed = True

@@ -28,6 +28,7 @@ with no other part stays a plain vesicle.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from exokg.ids import mint
@@ -47,7 +48,11 @@ _SECRETE = re.compile(r"^\s+(?:secrete|release|produce|shed)s?\s+(?:small\s+)?$"
 _SOURCE_AFTER = re.compile(r"^\s*(?:(?:(?:that\s+|which\s+)?(?:were|was)\s+)?(?:derived|isolated|"
                            r"obtained|secreted|released|produced|purified|collected|generated|"
                            r"harvested|extracted)\s+"
-                           r"(?:from|by)|of|from)\s+(?:the\s+)?$", re.I)
+                           r"(?:from|by)|of|from)\s+(?:the\s+)?"
+                           # "released from primary cortical astrocytes", "derived from healthy
+                           # cerebral endothelial cells": the cells' state or place
+                           r"(?:(?:primary|cultured|healthy|young|aged|naive|resting|activated|"
+                           r"normal|brain|[a-z]+(?:al|ic|ar|ary))\s+){0,2}$", re.I)
 _LOAD_VERB = (r"(?:(?:genetically\s+)?(?:loaded|transfected|engineered|modified|manipulated|"
               r"packaged|armed|electroporated|tailored)(?:\s+(?:with|by|to\s+(?:contain|carry|"
               r"express|overexpress|deliver|encapsulate)))?|carrying|containing|encapsulating|"
@@ -218,6 +223,36 @@ def find_preparations(text: str, mentions: list[Mention]) -> list[Mention]:
                            None, parts.cargo, parts.engineering, parts.origin, parts.treatment)
             out.append(Mention(preparation_entity(other, engineering), parts.start, parts.end,
                                span_text, "composite-alternative"))
+    return out
+
+
+#: Adjectives the field writes for a vesicle's source cell ("astrocytic extracellular
+#: vesicles", "microglial exosomes"), with the cell noun each stands for.
+_CELL_ADJECTIVES = {"astrocytic": "astrocyte", "microglial": "microglial cell",
+                    "neuronal": "neuron", "endothelial": "endothelial cell",
+                    "oligodendroglial": "oligodendrocyte", "glial": "glial cell"}
+_CELL_ADJECTIVE = re.compile(r"\b(" + "|".join(_CELL_ADJECTIVES) + r")\s+(?:small\s+|large\s+)?$",
+                             re.I)
+
+
+def adjectival_sources(text: str, mentions: list[Mention],
+                       cells: Callable[[str], list[Mention]]) -> list[Mention]:
+    """Source-cell mentions written as an adjective right before a vesicle mention
+    ("astrocytic extracellular vesicles" are the astrocytes' vesicles). ``mentions`` are the
+    sentence's base mentions; ``cells`` recognises a cell noun ("astrocyte") and is asked
+    for the noun each adjective stands for. Returns one Cell mention over each adjective
+    (none when the noun is not recognised as a cell)."""
+    out: list[Mention] = []
+    for v in mentions:
+        if v.category != "Vesicle":
+            continue
+        m = _CELL_ADJECTIVE.search(text, 0, v.start)
+        if not m or any(o.start <= m.start(1) < o.end for o in mentions):
+            continue
+        noun = _CELL_ADJECTIVES[m.group(1).lower()]
+        found = [c for c in cells(noun) if c.category == "Cell" and c.end - c.start == len(noun)]
+        if found:
+            out.append(Mention(found[0].entity, m.start(1), m.end(1), m.group(1), "ontology"))
     return out
 
 
