@@ -427,7 +427,8 @@ def query_plan(found: dict[str, str]) -> list[tuple[str, dict[str, Any]]]:
 
 
 def measure_store(store_path: Path, out: Path, repeat: int, *, tools: bool = True,
-                  memory: str = "auto", timeout: float = 600.0) -> dict[str, Any]:
+                  memory: str = "auto", timeout: float = 600.0,
+                  named: bool = True) -> dict[str, Any]:
     """Triples, sizes, named-query latencies, to_networkx, neighbourhoods, and (``tools``)
     SPARQL validation and streamed exports on a built store (read-only). ``memory`` is
     ``exokg.load``'s: with ``"auto"`` a store of up to 1 GiB is copied into memory in the
@@ -447,7 +448,7 @@ def measure_store(store_path: Path, out: Path, repeat: int, *, tools: bool = Tru
     kg = exokg.load(store_path, memory=memory, timeout=timeout)
     figures["memory"] = memory
     queries = []
-    for name, params in query_plan(found):
+    for name, params in query_plan(found) if named else []:
         page = params.pop("page", None)
         kwargs = {"page": page} if page else {}
         try:
@@ -601,6 +602,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--queries-only", action="store_true",
                         help="with --measure-only: named queries and graph views only (no "
                              "SPARQL validation, no streamed exports)")
+    parser.add_argument("--views-only", action="store_true",
+                        help="with --measure-only: to_networkx and neighbourhoods only")
     parser.add_argument("--timeout", type=float, default=600.0,
                         help="seconds a query may take (longer ones are reported as errors)")
     parser.add_argument("--memory", default="auto", choices=("auto", "always", "never"),
@@ -613,8 +616,9 @@ def main(argv: list[str] | None = None) -> int:
         exports = next((args.measure_only / name for name in ("exports", "out")
                         if (args.measure_only / name).is_dir()), args.measure_only / "exports")
         load = os.getloadavg()[0]
-        figures = measure_store(store, exports, args.repeat, tools=not args.queries_only,
-                                memory=args.memory, timeout=args.timeout)
+        figures = measure_store(store, exports, args.repeat, tools=not (args.queries_only or args.views_only),
+                                memory=args.memory, timeout=args.timeout,
+                                named=not args.views_only)
         print(f"load average before {load:.2f}, after {os.getloadavg()[0]:.2f}")
         print(f"{figures['quads']:,} quads; memory={args.memory}")
         print_queries({"n": 0, **figures})
