@@ -13,9 +13,9 @@ Tables (every text column as the view has it; NULL where the view has no attribu
 
 * ``meta(name, value)``: ``format`` (:data:`FORMAT`), ``nodes``, ``edges``;
 * ``nodes(key, curie, iri, label, category, datatype)``: one row per node;
-* ``edges(key, subject, object, statement, predicate, label, negated, hedged,
-  claim_status, evidence_count, direction, aspect, species, model)``: one row per
-  statement, indexed by ``subject`` and by ``object``.
+* ``edges(key, subject, object, predicate, label, negated, hedged, claim_status,
+  evidence_count, direction, aspect, species, model)``: one row per statement (its key is
+  also its ``statement`` attribute), indexed by ``subject`` and by ``object``.
 
 Rows are inserted in key order, so the same graph gives the same file. A generation
 without the file (a store written before it existed, a remote endpoint) is read by SPARQL,
@@ -42,15 +42,15 @@ FILE_NAME = "view.sqlite"
 FORMAT = "1"
 
 _NODE_COLUMNS = ("curie", "iri", "label", "category", "datatype")
-#: edge attributes in the order the view adds them (the last four only when stated)
-_EDGE_COLUMNS = ("statement", "predicate", "label", "negated", "hedged", "claim_status",
+#: edge attributes after ``statement`` (the edge's key), in the order the view adds them
+#: (the last four only when stated)
+_EDGE_COLUMNS = ("predicate", "label", "negated", "hedged", "claim_status",
                  "evidence_count", "direction", "aspect", "species", "model")
-_OPTIONAL_EDGE = ("direction", "aspect", "species", "model")
 _SCHEMA = f"""
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE nodes (key TEXT PRIMARY KEY, {", ".join(f"{c} TEXT" for c in _NODE_COLUMNS)});
 CREATE TABLE edges (key TEXT PRIMARY KEY, subject TEXT NOT NULL, object TEXT NOT NULL,
-    statement TEXT, predicate TEXT, label TEXT, negated INTEGER, hedged INTEGER,
+    predicate TEXT, label TEXT, negated INTEGER, hedged INTEGER,
     claim_status TEXT, evidence_count INTEGER, direction TEXT, aspect TEXT, species TEXT,
     model TEXT);
 """
@@ -92,7 +92,7 @@ def write_view_file(store: pyoxigraph.Store, path: Path,
                            ((key, *(attrs.get(c) for c in _NODE_COLUMNS))
                             for key, attrs in sorted(view.nodes(data=True))))
             db.executemany(
-                f"INSERT INTO edges VALUES ({', '.join('?' * 14)})",
+                f"INSERT INTO edges VALUES ({', '.join('?' * 13)})",
                 ((key, u, v, *(attrs.get(c) for c in _EDGE_COLUMNS))
                  for u, v, key, attrs in sorted(view.edges(keys=True, data=True),
                                                 key=lambda e: (e[2], e[0], e[1]))))
@@ -116,15 +116,22 @@ def _node_attrs(row: tuple[Any, ...]) -> dict[str, Any]:
     return {name: value for name, value in zip(_NODE_COLUMNS, row) if value is not None}
 
 
-def _edge_attrs(row: tuple[Any, ...]) -> dict[str, Any]:
-    statement, predicate, label, negated, hedged, status, count, *optional = row
-    attrs: dict[str, Any] = {"statement": statement, "predicate": predicate, "label": label,
+def _edge(row: tuple[Any, ...]) -> tuple[str, str, str, dict[str, Any]]:
+    """(subject, object, key, attributes) of an ``edges`` row read with :data:`_EDGE_SELECT`."""
+    key, subject, obj, predicate, label, negated, hedged, status, count, direction, aspect, \
+        species, model = row
+    attrs: dict[str, Any] = {"statement": key, "predicate": predicate, "label": label,
                              "negated": bool(negated), "hedged": bool(hedged),
                              "claim_status": status, "evidence_count": count}
-    for name, value in zip(_OPTIONAL_EDGE, optional):
-        if value is not None:
-            attrs[name] = value
-    return attrs
+    if direction is not None:
+        attrs["direction"] = direction
+    if aspect is not None:
+        attrs["aspect"] = aspect
+    if species is not None:
+        attrs["species"] = species
+    if model is not None:
+        attrs["model"] = model
+    return subject, obj, key, attrs
 
 
 def _fill_directly(view: nx.MultiDiGraph, nodes: Iterable[tuple[str, dict[str, Any]]],
@@ -188,8 +195,7 @@ class ViewFile:
         view = nx.MultiDiGraph()
         nodes = ((row[0], _node_attrs(row[1:]))
                  for row in self._db.execute("SELECT * FROM nodes ORDER BY key"))
-        edges = ((row[1], row[2], row[0], _edge_attrs(row[3:]))
-                 for row in self._db.execute(_EDGE_SELECT + " ORDER BY key"))
+        edges = map(_edge, self._db.execute(_EDGE_SELECT + " ORDER BY key"))
         if not _fill_directly(view, nodes, edges):
             view.add_nodes_from(nodes)
             view.add_edges_from(edges)
@@ -254,7 +260,7 @@ class ViewFile:
         for first in range(0, len(kept), _BATCH):
             batch = kept[first:first + _BATCH]
             view.add_edges_from(
-                (row[1], row[2], row[0], _edge_attrs(row[3:])) for row in self._db.execute(
+                _edge(row) for row in self._db.execute(
                     f"{_EDGE_SELECT} WHERE key IN ({', '.join('?' * len(batch))}) "
                     "ORDER BY key", batch))
         return view
