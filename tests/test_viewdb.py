@@ -16,7 +16,8 @@ import exokg
 from exokg.graph.store import generation_path, open_store
 from exokg.graph.viewdb import FILE_NAME, ViewFile, write_view_file
 from exokg.query._worker import URI
-from exokg.query.views import neighbourhood_view, networkx_view, node_of_term
+from exokg.query.views import context_labels, neighbourhood_view, networkx_view, \
+    node_of_term
 
 DEVSET = Path(__file__).parent / "devset" / "documents"
 
@@ -60,6 +61,9 @@ def test_the_file_view_equals_the_sparql_view(kg) -> None:
     kg._nx = None
     assert list(kg.to_networkx().edges(keys=True, data=True)) == \
         list(by_sparql.edges(keys=True, data=True))
+    labels = kg._views().context_labels()
+    assert labels and labels == context_labels(kg)
+    assert kg.to_networkx().graph["labels"] == labels
 
 
 def _hubs(kg, n: int = 3) -> list[str]:  # type: ignore[no-untyped-def]

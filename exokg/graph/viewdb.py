@@ -12,6 +12,8 @@ never anything the RDF graph lacks, and is not an export.
 Tables (every text column as the view has it; NULL where the view has no attribute):
 
 * ``meta(name, value)``: ``format`` (:data:`FORMAT`), ``nodes``, ``edges``;
+* ``context_labels(key, label)``: the labels of the species and models things are stated
+  in (:func:`exokg.query.views.context_labels`: ``view.graph["labels"]``);
 * ``nodes(key, curie, iri, label, category, datatype)``: one row per node;
 * ``edges(key, subject, object, predicate, label, negated, hedged, claim_status,
   evidence_count, direction, aspect, species, model)``: one row per statement (its key is
@@ -48,6 +50,7 @@ _EDGE_COLUMNS = ("predicate", "label", "negated", "hedged", "claim_status",
                  "evidence_count", "direction", "aspect", "species", "model")
 _SCHEMA = f"""
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE context_labels (key TEXT PRIMARY KEY, label TEXT NOT NULL);
 CREATE TABLE nodes (key TEXT PRIMARY KEY, {", ".join(f"{c} TEXT" for c in _NODE_COLUMNS)});
 CREATE TABLE edges (key TEXT PRIMARY KEY, subject TEXT NOT NULL, object TEXT NOT NULL,
     predicate TEXT, label TEXT, negated INTEGER, hedged INTEGER,
@@ -78,9 +81,10 @@ def write_view_file(store: pyoxigraph.Store, path: Path,
         OSError: the file cannot be written.
         sqlite3.Error: from SQLite.
     """
-    from exokg.query.views import store_view
+    from exokg.query.views import store_context_labels, store_view
 
     view = store_view(store, graphs)
+    labels = store_context_labels(store, graphs)
     path = Path(path)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
@@ -96,6 +100,7 @@ def write_view_file(store: pyoxigraph.Store, path: Path,
                 ((key, u, v, *(attrs.get(c) for c in _EDGE_COLUMNS))
                  for u, v, key, attrs in sorted(view.edges(keys=True, data=True),
                                                 key=lambda e: (e[2], e[0], e[1]))))
+            db.executemany("INSERT INTO context_labels VALUES (?, ?)", sorted(labels.items()))
             db.executescript(_INDEXES)
             counts = {"nodes": view.number_of_nodes(), "edges": view.number_of_edges()}
             db.executemany("INSERT INTO meta VALUES (?, ?)",
@@ -200,6 +205,11 @@ class ViewFile:
             view.add_nodes_from(nodes)
             view.add_edges_from(edges)
         return view
+
+    def context_labels(self) -> dict[str, str]:
+        """Node key -> label of the species and models things are stated in, as
+        :func:`exokg.query.views.context_labels` reads them."""
+        return dict(self._db.execute("SELECT key, label FROM context_labels ORDER BY key"))
 
     def has_node(self, key: str) -> bool:
         """Whether ``key`` is a node of the view."""

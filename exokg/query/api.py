@@ -538,17 +538,10 @@ class KnowledgeGraph:
             return self._labels
 
     def _read_context_labels(self) -> dict[str, str]:
-        from rdflib import URIRef
+        from exokg.query.views import context_labels
 
-        from exokg.graph.nx import node_key
-
-        rows = self.sparql("SELECT DISTINCT ?term ?label WHERE { ?st exo:species|exo:model "
-                           "?term . ?term rdfs:label ?label }", curies=False)
-        labels: dict[str, str] = {}
-        for term, label in zip(rows["term"], rows["label"]):  # type: ignore[index]
-            key = node_key(URIRef(str(term)))
-            labels[key] = min(labels.get(key, str(label)), str(label))
-        return labels
+        stored = self._views()
+        return stored.context_labels() if stored is not None else context_labels(self)
 
     def _node(self, text: str) -> str:
         from exokg.graph.nx import node_key
