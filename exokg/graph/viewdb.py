@@ -216,16 +216,16 @@ class ViewFile:
         return self._db.execute("SELECT 1 FROM nodes WHERE key = ?", (key,)).fetchone() \
             is not None
 
-    def _touching(self, keys: Iterable[str]) -> Iterator[tuple[str, str, str, int]]:
-        """(statement key, subject, object, negated) of the edges with an end in ``keys``."""
+    def _touching(self, keys: Iterable[str]) -> Iterator[tuple[Any, ...]]:
+        """The ``edges`` rows (as :data:`_EDGE_SELECT` reads them) with an end in ``keys``;
+        an edge with both ends there may come twice."""
         keys = sorted(set(keys))
         for first in range(0, len(keys), _BATCH):
             batch = keys[first:first + _BATCH]
             marks = ", ".join("?" * len(batch))
             yield from self._db.execute(
-                f"SELECT key, subject, object, negated FROM edges WHERE subject IN ({marks}) "
-                f"UNION SELECT key, subject, object, negated FROM edges WHERE object IN "
-                f"({marks})", batch + batch)
+                f"{_EDGE_SELECT} WHERE subject IN ({marks}) UNION ALL "
+                f"{_EDGE_SELECT} WHERE object IN ({marks})", batch + batch)
 
     def neighbourhood(self, centre: str, depth: int, *,
                       include_negated: bool = True) -> nx.MultiDiGraph:
@@ -245,20 +245,20 @@ class ViewFile:
         if not self.has_node(centre):
             return nx.MultiDiGraph()
         reached, frontier = {centre}, {centre}
-        links: dict[str, tuple[str, str]] = {}
+        links: dict[str, tuple[Any, ...]] = {}  # statement key -> its edges row
         for step in range(depth + 1):
             if not frontier:
                 break
             new: set[str] = set()
-            for key, subject, obj, negated in self._touching(frontier):
-                if negated and not include_negated:
+            for row in self._touching(frontier):
+                if row[5] and not include_negated:  # negated
                     continue
-                links[key] = (subject, obj)
+                links[row[0]] = row
                 if step < depth:
-                    new.update(n for n in (subject, obj) if n not in reached)
+                    new.update(n for n in (row[1], row[2]) if n not in reached)
             reached |= new
             frontier = new
-        kept = sorted(k for k, (s, o) in links.items() if s in reached and o in reached)
+        kept = sorted(k for k, row in links.items() if row[1] in reached and row[2] in reached)
         view = nx.MultiDiGraph()
         nodes = sorted(reached)
         for first in range(0, len(nodes), _BATCH):
@@ -267,10 +267,5 @@ class ViewFile:
                 (row[0], _node_attrs(row[1:])) for row in self._db.execute(
                     f"SELECT * FROM nodes WHERE key IN ({', '.join('?' * len(batch))}) "
                     "ORDER BY key", batch))
-        for first in range(0, len(kept), _BATCH):
-            batch = kept[first:first + _BATCH]
-            view.add_edges_from(
-                _edge(row) for row in self._db.execute(
-                    f"{_EDGE_SELECT} WHERE key IN ({', '.join('?' * len(batch))}) "
-                    "ORDER BY key", batch))
+        view.add_edges_from(_edge(links[key]) for key in kept)
         return view
