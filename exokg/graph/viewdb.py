@@ -259,13 +259,16 @@ class ViewFile:
             reached |= new
             frontier = new
         kept = sorted(k for k, row in links.items() if row[1] in reached and row[2] in reached)
+        ordered = sorted(reached)
+        nodes = [(row[0], _node_attrs(row[1:]))
+                 for first in range(0, len(ordered), _BATCH)
+                 for row in self._db.execute(
+                     "SELECT * FROM nodes WHERE key IN "
+                     f"({', '.join('?' * len(ordered[first:first + _BATCH]))}) ORDER BY key",
+                     ordered[first:first + _BATCH])]
+        edges = [_edge(links[key]) for key in kept]
         view = nx.MultiDiGraph()
-        nodes = sorted(reached)
-        for first in range(0, len(nodes), _BATCH):
-            batch = nodes[first:first + _BATCH]
-            view.add_nodes_from(
-                (row[0], _node_attrs(row[1:])) for row in self._db.execute(
-                    f"SELECT * FROM nodes WHERE key IN ({', '.join('?' * len(batch))}) "
-                    "ORDER BY key", batch))
-        view.add_edges_from(_edge(links[key]) for key in kept)
+        if not _fill_directly(view, nodes, edges):
+            view.add_nodes_from(nodes)
+            view.add_edges_from(edges)
         return view
