@@ -160,6 +160,9 @@ def _fill_directly(view: nx.MultiDiGraph, nodes: Iterable[tuple[str, dict[str, A
 
 
 _EDGE_SELECT = "SELECT key, subject, object, " + ", ".join(_EDGE_COLUMNS) + " FROM edges"
+#: the same columns of ``edges e`` joined to the nodes of a walk (``temp.walk w``)
+_EDGE_SELECT_JOINED = "SELECT " + ", ".join(
+    f"e.{c}" for c in ("key", "subject", "object", *_EDGE_COLUMNS)) + " FROM temp.walk w"
 
 
 class ViewFile:
@@ -167,7 +170,10 @@ class ViewFile:
     none of this format)."""
 
     def __init__(self, db: sqlite3.Connection, path: Path) -> None:
+        import threading
+
         self._db, self.path = db, path
+        self._walk = threading.Lock()  # one walk at a time uses the temporary table
 
     @classmethod
     def open(cls, generation: Path | None) -> ViewFile | None:
@@ -216,16 +222,17 @@ class ViewFile:
         return self._db.execute("SELECT 1 FROM nodes WHERE key = ?", (key,)).fetchone() \
             is not None
 
-    def _touching(self, keys: Iterable[str]) -> Iterator[tuple[Any, ...]]:
-        """The ``edges`` rows (as :data:`_EDGE_SELECT` reads them) with an end in ``keys``;
-        an edge with both ends there may come twice."""
-        keys = sorted(set(keys))
+    def _neighbours(self, keys: list[str], negated: str) -> Iterator[str]:
+        """The other ends of the edges (``negated``: an SQL condition on them, or "") with
+        an end in ``keys`` (sorted)."""
         for first in range(0, len(keys), _BATCH):
             batch = keys[first:first + _BATCH]
             marks = ", ".join("?" * len(batch))
-            yield from self._db.execute(
-                f"{_EDGE_SELECT} WHERE subject IN ({marks}) UNION ALL "
-                f"{_EDGE_SELECT} WHERE object IN ({marks})", batch + batch)
+            for (node,) in self._db.execute(
+                    f"SELECT object FROM edges WHERE subject IN ({marks}){negated} UNION "
+                    f"SELECT subject FROM edges WHERE object IN ({marks}){negated}",
+                    batch + batch):
+                yield node
 
     def neighbourhood(self, centre: str, depth: int, *,
                       include_negated: bool = True) -> nx.MultiDiGraph:
@@ -234,6 +241,9 @@ class ViewFile:
         ``include_negated``) induced by the nodes within ``depth`` steps, as
         :func:`exokg.query.views.neighbourhood_view` reads it. Empty when ``centre`` is no
         node.
+
+        Walks out one step per lookup of the indexed edge ends (only node keys cross into
+        Python), then reads the induced edges in one join against the nodes reached.
 
         Raises:
             ValueError: ``depth`` is negative.
@@ -244,29 +254,27 @@ class ViewFile:
             raise ValueError("depth must be 0 or more")
         if not self.has_node(centre):
             return nx.MultiDiGraph()
+        negated = "" if include_negated else " AND NOT negated"
         reached, frontier = {centre}, {centre}
-        links: dict[str, tuple[Any, ...]] = {}  # statement key -> its edges row
-        for step in range(depth + 1):
-            if not frontier:
+        for _ in range(depth):
+            new = {n for n in self._neighbours(sorted(frontier), negated) if n not in reached}
+            if not new:
                 break
-            new: set[str] = set()
-            for row in self._touching(frontier):
-                if row[5] and not include_negated:  # negated
-                    continue
-                links[row[0]] = row
-                if step < depth:
-                    new.update(n for n in (row[1], row[2]) if n not in reached)
             reached |= new
             frontier = new
-        kept = sorted(k for k, row in links.items() if row[1] in reached and row[2] in reached)
-        ordered = sorted(reached)
-        nodes = [(row[0], _node_attrs(row[1:]))
-                 for first in range(0, len(ordered), _BATCH)
-                 for row in self._db.execute(
-                     "SELECT * FROM nodes WHERE key IN "
-                     f"({', '.join('?' * len(ordered[first:first + _BATCH]))}) ORDER BY key",
-                     ordered[first:first + _BATCH])]
-        edges = [_edge(links[key]) for key in kept]
+        with self._walk:
+            db = self._db
+            db.execute("CREATE TEMP TABLE IF NOT EXISTS walk (key TEXT PRIMARY KEY)")
+            db.execute("DELETE FROM temp.walk")
+            db.executemany("INSERT INTO temp.walk VALUES (?)", ((k,) for k in sorted(reached)))
+            nodes = [(row[0], _node_attrs(row[1:])) for row in db.execute(
+                "SELECT n.* FROM temp.walk w CROSS JOIN nodes n ON n.key = w.key "
+                "ORDER BY n.key")]
+            edges = [_edge(row) for row in db.execute(
+                f"{_EDGE_SELECT_JOINED} CROSS JOIN edges e ON e.subject = w.key WHERE "
+                "e.object IN (SELECT key FROM temp.walk)"
+                f"{negated.replace('negated', 'e.negated')} ORDER BY e.key")]
+            db.execute("DELETE FROM temp.walk")
         view = nx.MultiDiGraph()
         if not _fill_directly(view, nodes, edges):
             view.add_nodes_from(nodes)
