@@ -1,7 +1,8 @@
 """The NetworkX view of a store generation, written once at build time beside its database.
 
 Reading the view by SPARQL (:mod:`exokg.query.views`) costs time in proportion to the
-statements: 1.7 s at 10,000 abstracts, about 15 s at 100,000 (262,000 statements). So each
+statements: 1.7 s at 10,000 abstracts (34,000 statements, quiet machine), 250 s at 100,000
+(262,000 statements, store on disk, loaded machine; docs/benchmarks.md). So each
 store generation gets a small SQLite file, ``view.sqlite`` beside ``oxigraph/``, made from
 the generation's own database by those same SPARQL queries while the generation is written
 (:meth:`exokg.graph.store.StoreWriter.commit`), and published with it by the same atomic

@@ -15,6 +15,11 @@ The view is the same graph, attribute for attribute and in the same order, as
 
 :func:`neighbourhood_view` reads only the part of the graph within some edges of an entity:
 one query per step out from it, bound to the nodes reached so far.
+
+A store generation written by exokg also keeps this view in a file
+(:mod:`exokg.graph.viewdb`, made with :func:`store_view` and :func:`context_labels` when the
+generation is written); ``kg.to_networkx()`` and ``kg.neighbourhood()`` read that file
+first and come here only without it (a SPARQL endpoint, an older store).
 """
 
 from __future__ import annotations
