@@ -5,6 +5,7 @@ Usage::
     python benchmarks/scale.py --sizes 1000,10000 [--seed 7] [--workers N] [--keep DIR]
     python benchmarks/scale.py --generate-only --sizes 100000 --keep DIR
     python benchmarks/scale.py --measure-only DIR/n1000/build   # queries on a kept build
+    python benchmarks/scale.py --measure-only DIR --queries-only --memory never
 
 **The corpus.** Sentences come from the real abstracts of the development set
 (``tests/devset/documents``) and the bundled founding corpus, segmented by exokg's own
@@ -27,8 +28,10 @@ progress lines for a phase first and last appeared; a phase neither gives is ``-
 script keeps working when the build's messages change.
 
 **The store.** Triples, store and export sizes; named queries bound to the most connected
-miRNA, outcome, trial and publication of the graph through ``exokg.load()`` (median of
-``--repeat`` after a warm-up); ``kg.to_networkx()``; SHACL constraints as SPARQL over the
+miRNA, preparation, outcome, disease, gene, trial and publication of the graph through
+``exokg.load()`` (median of ``--repeat`` after a warm-up; ``entity-findings`` and
+``entity-summary`` whole and their first page); ``kg.to_networkx()`` and
+``kg.neighbourhood()`` of the hub miRNA and outcome at depths 1 and 2; SHACL constraints as SPARQL over the
 store (``exokg.validate_store``, when present) and the non-RDF exports by streaming SELECTs
 (``exokg.export.tables``, when present).
 
@@ -371,12 +374,16 @@ SELECT ?object (COUNT(?statement) AS ?n) WHERE {
 } GROUP BY ?object ORDER BY DESC(?n) STR(?object) LIMIT 1"""
 
 
+#: the kinds of entity whose most connected member the named queries are asked about
+HUB_KINDS = ("MicroRNA", "ExosomePreparation", "Outcome", "Disease", "Gene", "ClinicalTrial")
+
+
 def hubs(store: Any) -> dict[str, str]:
     """The most connected entity of each kind the named queries centre on (CURIEs)."""
     from exokg.ids import compress
 
     found = {}
-    for kind in ("MicroRNA", "Outcome", "ClinicalTrial", "ExosomePreparation"):
+    for kind in HUB_KINDS:
         for row in store.query(_HUBS % kind):
             found[kind] = compress(row["node"].value)
     for row in store.query(_PAPERS):
@@ -390,18 +397,24 @@ def hubs(store: Any) -> dict[str, str]:
 
 
 def query_plan(found: dict[str, str]) -> list[tuple[str, dict[str, Any]]]:
+    """Every named query about the hub of each kind: ``entity-findings`` and
+    ``entity-summary`` whole and their first page (``page``: 1) for each kind, and the
+    queries whose parameter is of that kind."""
     mirna, outcome = found.get("MicroRNA"), found.get("Outcome")
     plan: list[tuple[str, dict[str, Any]]] = []
+    for kind in ("MicroRNA", "ExosomePreparation", "Outcome", "Disease", "Gene"):
+        if found.get(kind):
+            for name in ("entity-findings", "entity-summary"):
+                plan += [(name, {"entity": found[kind]}),
+                         (name, {"entity": found[kind], "page": 1})]
     if mirna:
-        plan += [("entity-findings", {"entity": mirna}),
-                 ("entity-findings", {"entity": mirna, "page": 1}),
-                 ("entity-summary", {"entity": mirna}),
-                 ("mirna-preparations", {"mirna": mirna}),
+        plan += [("mirna-preparations", {"mirna": mirna}),
                  ("mirna-biomarkers", {"mirna": mirna})]
     if outcome:
-        plan += [("entity-summary", {"entity": outcome}),
-                 ("opposite-findings", {"outcome": outcome}),
+        plan += [("opposite-findings", {"outcome": outcome}),
                  ("outcomes-by-species", {"outcome": outcome})]
+    if found.get("Disease"):
+        plan.append(("outcomes-by-species", {"model": found["Disease"]}))
     if mirna and found.get("partner"):
         plan.append(("evidence", {"subject": mirna, "object": found["partner"]}))
     if found.get("ClinicalTrial"):
@@ -413,9 +426,13 @@ def query_plan(found: dict[str, str]) -> list[tuple[str, dict[str, Any]]]:
     return plan
 
 
-def measure_store(store_path: Path, out: Path, repeat: int) -> dict[str, Any]:
-    """Triples, sizes, named-query latencies, to_networkx, SPARQL validation and streamed
-    exports on a built store (read-only)."""
+def measure_store(store_path: Path, out: Path, repeat: int, *, tools: bool = True,
+                  memory: str = "auto", timeout: float = 600.0,
+                  named: bool = True) -> dict[str, Any]:
+    """Triples, sizes, named-query latencies, to_networkx, neighbourhoods, and (``tools``)
+    SPARQL validation and streamed exports on a built store (read-only). ``memory`` is
+    ``exokg.load``'s: with ``"auto"`` a store of up to 1 GiB is copied into memory in the
+    background, ``"always"`` copies it before the first answer, ``"never"`` reads the disk."""
     import exokg
     from exokg.graph.store import open_store
 
@@ -428,9 +445,10 @@ def measure_store(store_path: Path, out: Path, repeat: int) -> dict[str, Any]:
     found = hubs(store)
     figures["hubs"] = found
     del store
-    kg = exokg.load(store_path)
+    kg = exokg.load(store_path, memory=memory, timeout=timeout)
+    figures["memory"] = memory
     queries = []
-    for name, params in query_plan(found):
+    for name, params in query_plan(found) if named else []:
         page = params.pop("page", None)
         kwargs = {"page": page} if page else {}
         try:
@@ -456,12 +474,35 @@ def measure_store(store_path: Path, out: Path, repeat: int) -> dict[str, Any]:
         figures["view"] = (graph.number_of_nodes(), graph.number_of_edges())
     except Exception as error:
         figures["to_networkx_s"] = f"error: {error}"[:60]
-    if found.get("MicroRNA"):
-        ms, graph = _median_ms(lambda: kg.neighbourhood(found["MicroRNA"], depth=1), repeat)
-        figures["neighbourhood_ms"] = ms
+    views = getattr(kg, "_views", lambda: None)()
+    figures["view_file"] = views is not None
+    if views is not None:  # the same view by SPARQL, as without the file (same load)
+        from exokg.query.views import networkx_view
+
+        try:
+            started = time.perf_counter()
+            networkx_view(kg)
+            figures["to_networkx_sparql_s"] = time.perf_counter() - started
+        except Exception as error:
+            figures["to_networkx_sparql_s"] = f"error: {error}"[:60]
+    figures["neighbourhoods"] = []
+    for kind in ("MicroRNA", "Outcome"):
+        for depth in (1, 2):
+            if found.get(kind):
+                try:
+                    ms, graph = _median_ms(
+                        lambda: kg.neighbourhood(found[kind], depth=depth, as_graph=True),
+                        max(1, repeat // 2))
+                    figures["neighbourhoods"].append(
+                        (kind, depth, graph.number_of_nodes(), graph.number_of_edges(), ms))
+                except Exception as error:
+                    figures["neighbourhoods"].append((kind, depth, None, None,
+                                                      f"error: {error}"[:60]))
     kg.close() if hasattr(kg, "close") else None
-    figures.update(measure_store_tools(store_path))
+    if tools:
+        figures.update(measure_store_tools(store_path))
     return figures
+
 
 
 def measure_store_tools(store_path: Path) -> dict[str, Any]:
@@ -546,12 +587,15 @@ def print_queries(r: dict[str, Any]) -> None:
     if "to_networkx_s" in r or "validate_sparql_s" in r:
         print(f"to_networkx: {_fmt(r.get('to_networkx_s'), '.2f')} s "
               f"(own CPU {_fmt(r.get('to_networkx_own_cpu_s'), '.2f')} s) "
-              f"(nodes, edges: {r.get('view')}); neighbourhood of the hub miRNA, depth 1: "
-              f"{_fmt(r.get('neighbourhood_ms'))} ms; SPARQL validation: "
+              f"(nodes, edges: {r.get('view')}; from the view file: {r.get('view_file')}; "
+              f"by SPARQL: {_fmt(r.get('to_networkx_sparql_s'), '.2f')} s); SPARQL validation: "
               f"{_fmt(r.get('validate_sparql_s'), '.2f')} s (CPU "
               f"{_fmt(r.get('validate_sparql_cpu_s'), '.2f')} s, {r.get('validate_results')} "
               f"results); streamed KGX/CSV/GraphML: {_fmt(r.get('streamed_exports_s'), '.2f')}"
               f" s (CPU {_fmt(r.get('streamed_exports_cpu_s'), '.2f')} s)")
+    for kind, depth, nodes, edges, ms in r.get("neighbourhoods") or []:
+        print(f"neighbourhood of the hub {kind}, depth {depth}: {_fmt(ms)} ms "
+              f"({nodes} nodes, {edges} edges)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -567,13 +611,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--measure-only", type=Path, default=None, metavar="BUILD",
                         help="measure the store of a kept build (BUILD/store, BUILD/exports)")
     parser.add_argument("--skip-queries", action="store_true")
+    parser.add_argument("--queries-only", action="store_true",
+                        help="with --measure-only: named queries and graph views only (no "
+                             "SPARQL validation, no streamed exports)")
+    parser.add_argument("--views-only", action="store_true",
+                        help="with --measure-only: to_networkx and neighbourhoods only")
+    parser.add_argument("--timeout", type=float, default=600.0,
+                        help="seconds a query may take (longer ones are reported as errors)")
+    parser.add_argument("--memory", default="auto", choices=("auto", "always", "never"),
+                        help="exokg.load(memory=...) for the query figures")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
     args = parser.parse_args(argv)
 
     if args.measure_only:
-        figures = measure_store(args.measure_only / "store", args.measure_only / "exports",
-                                args.repeat)
-        print(f"load average {os.getloadavg()[0]:.2f}; {figures['quads']:,} quads")
+        store = args.measure_only / "store"
+        exports = next((args.measure_only / name for name in ("exports", "out")
+                        if (args.measure_only / name).is_dir()), args.measure_only / "exports")
+        load = os.getloadavg()[0]
+        figures = measure_store(store, exports, args.repeat, tools=not (args.queries_only or args.views_only),
+                                memory=args.memory, timeout=args.timeout,
+                                named=not args.views_only)
+        print(f"load average before {load:.2f}, after {os.getloadavg()[0]:.2f}")
+        print(f"{figures['quads']:,} quads; memory={args.memory}")
         print_queries({"n": 0, **figures})
         return 0
     work = args.keep or Path(tempfile.mkdtemp(prefix="exokg-scale-"))
@@ -605,7 +664,8 @@ def main(argv: list[str] | None = None) -> int:
               f"average {row['load'][0]:.2f} -> {row['load'][1]:.2f}; log in "
               f"{build / 'build.log'}", flush=True)
         if not args.skip_queries:
-            row.update(measure_store(build / "store", build / "exports", args.repeat))
+            row.update(measure_store(build / "store", build / "exports", args.repeat,
+                                     memory=args.memory))
         rows.append(row)
     if rows:
         print_report(rows)

@@ -33,7 +33,8 @@ ABSTRACT = HERE / "devset" / "documents" / "xin-2013-jcbfm.md"
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="fork and flock semantics")
 
-NAMED_POINTS = ["store-marker", "store-load", "store-streamed", "rdf-export", "store-loaded",
+NAMED_POINTS = ["store-marker", "store-load", "store-streamed", "rdf-export", "store-view",
+                "store-loaded",
                 "store-file", "cache-file",
                 "export-file", "generation-rename", "commit-switch", "committed",
                 "publish-swap", "publish-swapped", "published"]

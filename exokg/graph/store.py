@@ -14,6 +14,7 @@ laid out as::
           oxigraph/           the Oxigraph database (data + the ontology named graph)
           documents/          the per-document cache of exokg add/remove
           exports/            the exports of this generation (when a build published them)
+          view.sqlite         the NetworkX view of the graph (exokg.graph.viewdb)
           generation.json     id, documents, triples, where the exports were published
         .tmp-XXXX/            a generation being written (removed by the next writer)
 
@@ -434,10 +435,13 @@ class StoreWriter:
             if fill is not None:
                 filled = dict(fill(store, generation))
             ontology = ontology_text()
+            graphs: list[Any] = [pyoxigraph.DefaultGraph()]
             if ontology is not None:
-                store.bulk_load(ontology, format=pyoxigraph.RdfFormat.TURTLE,
-                                to_graph=pyoxigraph.NamedNode(ontology_graph_name(ontology)))
+                name = pyoxigraph.NamedNode(ontology_graph_name(ontology))
+                store.bulk_load(ontology, format=pyoxigraph.RdfFormat.TURTLE, to_graph=name)
+                graphs.append(name)
             store.flush()
+            _write_view(store, generation, graphs)
         finally:
             del store
         fault_point("store-loaded")
@@ -459,6 +463,15 @@ class StoreWriter:
                        if (n := _generation_number(e.name)) is not None and e != current)
         for _, entry in older[:max(len(older) - KEEP_PREVIOUS, 0)]:
             shutil.rmtree(entry, ignore_errors=True)
+
+
+def _write_view(store: pyoxigraph.Store, generation: Path, graphs: list[Any]) -> None:
+    """The generation's NetworkX view file (:mod:`exokg.graph.viewdb`), made from its
+    database as the query API sees it (data and ontology): published with the generation."""
+    from exokg.graph.viewdb import view_file_path, write_view_file
+
+    fault_point("store-view")
+    write_view_file(store, view_file_path(generation), graphs)
 
 
 def write_store(turtle: bytes, path: Path) -> Path:

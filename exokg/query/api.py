@@ -157,12 +157,14 @@ class KnowledgeGraph:
         self._nx: nx.MultiDiGraph | None = None
         self._labels: dict[str, str] | None = None
         self._stats: dict[str, Any] | None = None
+        self._view_file: Any = None  # False: looked, the generation has none
 
     # -- lifecycle ------------------------------------------------------------------------
 
     def close(self) -> None:
         """Stop the query worker and remove a temporary store."""
         self._sandbox.close()
+        self._forget_view_file()
         self._located.cleanup()
 
     def __enter__(self) -> KnowledgeGraph:
@@ -180,6 +182,27 @@ class KnowledgeGraph:
             self.ontology_graph = graph
             self._sandbox.graphs = (graph,)
         self._resolver = self._graph = self._nx = self._stats = self._labels = None
+        self._forget_view_file()
+
+    def _forget_view_file(self) -> None:
+        with self._lock:
+            if self._view_file:
+                self._view_file.close()
+            self._view_file = None
+
+    def _views(self) -> Any:
+        """The :class:`~exokg.graph.viewdb.ViewFile` of the store's current generation, or
+        None (a remote endpoint, a store written before view files): then the views are
+        read by SPARQL. Opened once, until :meth:`reload`."""
+        with self._lock:
+            if self._view_file is None:
+                from exokg.graph.store import generation_path
+                from exokg.graph.viewdb import ViewFile
+
+                found = ViewFile.open(generation_path(self.path)) \
+                    if self.path is not None else None
+                self._view_file = found if found is not None else False
+            return self._view_file or None
 
     # -- SPARQL ---------------------------------------------------------------------------
 
@@ -491,14 +514,17 @@ class KnowledgeGraph:
 
     def to_networkx(self) -> nx.MultiDiGraph:
         """The NetworkX view (:mod:`exokg.graph.nx`): entities as nodes keyed by CURIE, one
-        edge per statement keyed by the statement's CURIE. Read from the store by SPARQL
-        (entity-level nodes and statement edges only, :mod:`exokg.query.views`); cached.
+        edge per statement keyed by the statement's CURIE. Read from the view file the
+        build wrote beside the store's database (:mod:`exokg.graph.viewdb`), else from the
+        store by SPARQL (entity-level nodes and statement edges only,
+        :mod:`exokg.query.views`): the same graph either way; cached.
         ``view.graph["labels"]`` maps the CURIEs of species and models to their labels."""
         with self._lock:
             if self._nx is None:
                 from exokg.query.views import networkx_view
 
-                view = networkx_view(self)
+                stored = self._views()
+                view = stored.networkx() if stored is not None else networkx_view(self)
                 view.graph["labels"] = self._context_labels()
                 self._nx = view
             return self._nx
@@ -512,17 +538,10 @@ class KnowledgeGraph:
             return self._labels
 
     def _read_context_labels(self) -> dict[str, str]:
-        from rdflib import URIRef
+        from exokg.query.views import context_labels
 
-        from exokg.graph.nx import node_key
-
-        rows = self.sparql("SELECT DISTINCT ?term ?label WHERE { ?st exo:species|exo:model "
-                           "?term . ?term rdfs:label ?label }", curies=False)
-        labels: dict[str, str] = {}
-        for term, label in zip(rows["term"], rows["label"]):  # type: ignore[index]
-            key = node_key(URIRef(str(term)))
-            labels[key] = min(labels.get(key, str(label)), str(label))
-        return labels
+        stored = self._views()
+        return stored.context_labels() if stored is not None else context_labels(self)
 
     def _node(self, text: str) -> str:
         from exokg.graph.nx import node_key
@@ -536,8 +555,9 @@ class KnowledgeGraph:
     def neighbourhood(self, entity: str, depth: int = 1, *, as_graph: bool = False,
                       include_negated: bool = True) -> pd.DataFrame | nx.MultiDiGraph:
         """The statements within ``depth`` edges of an entity (edges followed in either
-        direction), read from the store step by step (:func:`exokg.query.views.
-        neighbourhood_view`), not from the whole graph.
+        direction), walked step by step on the indexed view file the build wrote
+        (:meth:`exokg.graph.viewdb.ViewFile.neighbourhood`), else read from the store by
+        SPARQL (:func:`exokg.query.views.neighbourhood_view`), not from the whole graph.
 
         Returns:
             A DataFrame of the statements (``subject``, ``subject_label``, ``predicate``,
@@ -554,8 +574,13 @@ class KnowledgeGraph:
         if depth < 0:
             raise ValueError("depth must be 0 or more")
         centre = (URI, self.resolve(entity))
-        sub = neighbourhood_view(self, centre, depth, include_negated=include_negated,
-                                 max_nodes=views.MAX_WALK_NODES)
+        stored = self._views()
+        if stored is not None:
+            sub = stored.neighbourhood(node_of_term(centre), depth,
+                                       include_negated=include_negated)
+        else:
+            sub = neighbourhood_view(self, centre, depth, include_negated=include_negated,
+                                     max_nodes=views.MAX_WALK_NODES)
         if sub is None:  # most of the graph: cut it from the whole view
             import networkx as nx
 

@@ -15,6 +15,11 @@ The view is the same graph, attribute for attribute and in the same order, as
 
 :func:`neighbourhood_view` reads only the part of the graph within some edges of an entity:
 one query per step out from it, bound to the nodes reached so far.
+
+A store generation written by exokg also keeps this view in a file
+(:mod:`exokg.graph.viewdb`, made with :func:`store_view` and :func:`context_labels` when the
+generation is written); ``kg.to_networkx()`` and ``kg.neighbourhood()`` read that file
+first and come here only without it (a SPARQL endpoint, an older store).
 """
 
 from __future__ import annotations
@@ -33,8 +38,8 @@ if TYPE_CHECKING:
 
     from exokg.query.api import KnowledgeGraph
 
-__all__ = ["MAX_WALK_NODES", "is_node", "networkx_view", "neighbourhood_view",
-           "node_of_term", "store_view"]
+__all__ = ["MAX_WALK_NODES", "context_labels", "is_node", "networkx_view",
+           "neighbourhood_view", "node_of_term", "store_view"]
 
 EXO = "https://w3id.org/exokg/vocab/"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -117,6 +122,10 @@ SELECT ?statement ?subject ?object ?negated WHERE {
   ?statement rdf:subject ?subject ; rdf:object ?object ; exo:negated ?negated ;
       a exo:Statement .
 }"""
+
+#: the labels of the species and models that anything is stated in
+_CONTEXT_LABELS = """
+SELECT DISTINCT ?term ?label WHERE { ?st exo:species|exo:model ?term . ?term rdfs:label ?label }"""
 
 #: nodes per query: Oxigraph's plan turns from index lookups to a scan of every statement
 #: somewhere above a few hundred VALUES rows
@@ -377,6 +386,22 @@ def networkx_view(kg: KnowledgeGraph, *, include_negated: bool = True,
     return _assemble(nodes, listed)
 
 
+def context_labels(kg: KnowledgeGraph, timeout: float | None = None) -> dict[str, str]:
+    """Node key -> label of the species and models that statements (or anything) are
+    stated in (the smallest label of each), for readable rows beside the view.
+
+    Raises:
+        QueryError: the query failed or ran past the time limit.
+    """
+    labels: dict[str, str] = {}
+    for term, label in _rows(kg, _CONTEXT_LABELS, timeout):
+        if term is None or label is None or term[0] != URI:
+            continue
+        key = node_of_term(term)
+        labels[key] = min(labels.get(key, label[1]), label[1])
+    return labels
+
+
 def is_node(kg: KnowledgeGraph, term: Term, timeout: float | None = None) -> bool:
     """Whether ``term`` is a node of the view: an entity, or the end of a statement."""
     text = _IS_NODE % {"node": _sparql(term), "classes": _entity_classes()}
@@ -476,6 +501,13 @@ class _StoreSource:
 
     def __init__(self, store: Any, graphs: list[Any] | None) -> None:
         self._sandbox = _StoreQueries(store, graphs)
+
+
+def store_context_labels(store: Any, graphs: list[Any] | None = None) -> dict[str, str]:
+    """:func:`context_labels` of the graph in a ``pyoxigraph.Store`` (its default graph, or
+    the union of ``graphs``)."""
+    source: Any = _StoreSource(store, graphs)
+    return context_labels(source)
 
 
 def store_view(store: Any, graphs: list[Any] | None = None, *,
