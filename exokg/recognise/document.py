@@ -164,6 +164,36 @@ def _unknown_long_form(a: Analysed, abbreviation: Abbreviation) -> Entity | None
     return Entity(entity.id, entity.label, entity.category, synonyms=(abbreviation.short,))
 
 
+#: Categories whose bracketed short forms may spell the name's initials in another order.
+_DISEASE_LIKE = frozenset({"Disease", "Phenotype"})
+# "(DM)", "(PMD)", "(HD)", "(A-T)": a short form in brackets, capitals (and digits, hyphens)
+_SHORT_IN_BRACKETS = re.compile(r"\(\s*([A-Z][A-Za-z0-9-]{1,9})\s*\)")
+
+
+def _initials(name: str) -> set[str]:
+    """The upper-cased first letters of the words (and hyphen-joined parts) of a name."""
+    return {w[0].upper() for w in re.findall(r"[A-Za-z][A-Za-z0-9]*", name)}
+
+
+def _disease_defined(a: Analysed) -> dict[str, Entity]:
+    """Disease short forms in brackets right after a recognised disease or phenotype name
+    whose capitals are all initials of the name's words, in any order: "myotonic dystrophy
+    (DM)" (from the Latin dystrophia myotonica), "Pelizaeus-Merzbacher disease (PMD)".
+    Schwartz-Hearst matching needs the letters in the name's order and misses these."""
+    out: dict[str, Entity] = {}
+    for b in _SHORT_IN_BRACKETS.finditer(a.text):
+        short = b.group(1)
+        capitals = {c for c in short if c.isupper()}
+        if len(capitals) < 2 or sum(c.islower() for c in short) > 1:
+            continue
+        for m in (*a.mentions, *a.parts):
+            if m.category in _DISEASE_LIKE and m.start < b.start() and \
+                    not a.text[m.end:b.start()].strip() and capitals <= _initials(m.text):
+                out.setdefault(short, m.entity)
+                break
+    return out
+
+
 def defined_aliases(a: Analysed) -> dict[str, Alias | None]:
     """Short forms defined in one analysed sentence, with what each stands for (``None``:
     a long form no dictionary knows and no measure, see the module docs)."""
@@ -177,6 +207,9 @@ def defined_aliases(a: Analysed) -> dict[str, Alias | None]:
             out.setdefault(abbreviation.short, _with_taxon(a, abbreviation, entity))
         elif not _own_reading_agrees(a, abbreviation):
             out.setdefault(abbreviation.short, _unknown_long_form(a, abbreviation))
+    for short, entity in _disease_defined(a).items():
+        if out.get(short) is None:
+            out[short] = entity
     return out
 
 
@@ -223,6 +256,19 @@ _MOLECULE_AFTER = re.compile(r"\)?\s*(?:gene|genes|protein|proteins|mRNA|express
                              re.I)
 
 
+def _read_otherwise(a: Analysed, short: str, entity: Alias | None) -> bool:
+    """True when a disease or phenotype short form, where the sentence writes it (in its
+    defining brackets), was not read as the disease it stands for: "adenomatous polyposis
+    coli (APC)" read "APC" as the gene, "myotonic dystrophy (DM)" as diabetes mellitus."""
+    if not isinstance(entity, Entity) or entity.category not in _DISEASE_LIKE:
+        return False
+    for m in _pattern(short).finditer(a.text):
+        if not any(p.start == m.start() and p.end == m.end() and p.entity.id == entity.id
+                   for p in a.parts):
+            return True
+    return False
+
+
 def analyse_sentences(document: Document, sentences: Sequence[Sentence],
                       recogniser: Recogniser) -> list[Analysed]:
     """Recognise the sentences of one document in order, carrying the abbreviations it
@@ -235,7 +281,8 @@ def analyse_sentences(document: Document, sentences: Sequence[Sentence],
         new = {k: v for k, v in defined_aliases(a).items() if k not in aliases}
         if new:
             aliases.update(new)
-            if any(len(_pattern(k).findall(a.text)) > 1 for k in new):
+            if any(len(_pattern(k).findall(a.text)) > 1 for k in new) or \
+                    any(_read_otherwise(a, k, v) for k, v in new.items()):
                 a = recogniser.analyse(document, sentence, aliases)
         out.append(a)
     return out

@@ -1,0 +1,125 @@
+"""Disease grounding round 2 (docs/benchmarks.md): short forms a document defines for a
+disease carry the disease's id where the text writes them, a short form does not cut a
+longer disease name, and the MeSH curation table drops names the annotators mostly left
+unmarked. A small compiled lexicon stands in for the real one."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from exokg.annotate import document_mentions
+from exokg.lexicon import Lexicon
+from exokg.lexicon.compile import CompileRules, compile_records
+from exokg.lexicon.sources import Name, Record
+from exokg.model import Document
+from exokg.recognise import Recogniser
+from exokg.recognise.mirna import MirnaGrounder
+from exokg.recognise.open import OpenLexicon
+from exokg.vocabulary import load_vocabulary
+
+ROOT = Path(__file__).resolve().parent.parent
+
+RULES = CompileRules(field_abbreviations=frozenset(), generic_names=frozenset({"disease"}),
+                     english_words=frozenset())
+
+
+def _records() -> list[Record]:
+    return [
+        Record("MONDO:0005015", "diabetes mellitus", "Disease", "MONDO",
+               [Name("diabetes mellitus", "label"), Name("DM", "abbreviation")],
+               ["mesh:D003920"]),
+        Record("MONDO:0016107", "myotonic dystrophy", "Disease", "MONDO",
+               [Name("myotonic dystrophy", "label")], ["mesh:D009223"]),
+        Record("MONDO:0021055", "familial adenomatous polyposis", "Disease", "MONDO",
+               [Name("familial adenomatous polyposis", "label"),
+                Name("adenomatous polyposis coli", "synonym")], ["mesh:D011125"]),
+        Record("NCBIGene:324", "APC", "Gene", "NCBIGene", [Name("APC", "symbol")]),
+        Record("NCBIGene:2539", "G6PD", "Gene", "NCBIGene",
+               [Name("G6PD", "symbol"),
+                Name("glucose-6-phosphate dehydrogenase", "full_name")]),
+        Record("MONDO:0005775", "G6PD deficiency", "Disease", "MONDO",
+               [Name("G6PD deficiency", "label")], ["mesh:D005955"]),
+    ]
+
+
+@pytest.fixture(scope="module")
+def recogniser(tmp_path_factory: pytest.TempPathFactory) -> Recogniser:
+    tmp = tmp_path_factory.mktemp("diseases")
+    compile_records(_records(), tmp / "lex", version="test-diseases", sources={"t": "1"},
+                    rules=RULES)
+    vocabulary = load_vocabulary()
+    return Recogniser.from_vocabulary(vocabulary, MirnaGrounder.default(),
+                                      OpenLexicon.over(Lexicon(tmp / "lex"), vocabulary))
+
+
+def _diseases(recogniser: Recogniser, text: str) -> list[tuple[str, int, str]]:
+    document = Document(id="d", text=text, origin="test")
+    return [(m.text, m.start, m.entity.id) for m in document_mentions(document, recogniser)
+            if m.type in ("Disease", "Phenotype")]
+
+
+def test_a_short_form_with_the_initials_in_another_order_is_the_disease(
+        recogniser: Recogniser) -> None:
+    text = "Patients with myotonic dystrophy (DM) were studied. DM patients had cataracts."
+    found = _diseases(recogniser, text)
+    assert ("DM", text.index("(DM)") + 1, "MONDO:0016107") in found
+    assert ("DM", text.index("DM patients"), "MONDO:0016107") in found
+    assert not any(entity == "MONDO:0005015" for _, _, entity in found)  # not diabetes
+
+
+def test_the_defining_bracket_itself_is_the_disease_not_the_gene(
+        recogniser: Recogniser) -> None:
+    text = "Germline mutations cause adenomatous polyposis coli (APC) in many families."
+    assert ("APC", text.index("(APC)") + 1, "MONDO:0021055") in _diseases(recogniser, text)
+
+
+def test_a_defined_short_form_does_not_cut_a_longer_disease_name(
+        recogniser: Recogniser) -> None:
+    text = ("Glucose-6-phosphate dehydrogenase (G6PD) is an enzyme. "
+            "G6PD deficiency causes haemolysis.")
+    found = _diseases(recogniser, text)
+    assert ("G6PD deficiency", text.index("G6PD deficiency"), "MONDO:0005775") in found
+
+
+def test_a_short_form_whose_capitals_are_not_the_initials_is_not_defined(
+        recogniser: Recogniser) -> None:
+    text = "Patients with myotonic dystrophy (CK) were studied."
+    assert [t for t, _, _ in _diseases(recogniser, text)] == ["myotonic dystrophy"]
+
+
+# -- the curation table's script -------------------------------------------------------------
+
+
+def _script():
+    spec = importlib.util.spec_from_file_location(
+        "make_mesh_curation", ROOT / "scripts" / "make_mesh_curation.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["make_mesh_curation"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_curation_drops_a_disease_name_the_annotators_mostly_left_unmarked(
+        tmp_path: Path) -> None:
+    script = _script()
+    text = ("inflammatory cells and inflammatory cytokines in inflammatory bowel disease; "
+            "anemia and hemolytic anemia; inflammatory")
+    assert text.index("hemolytic anemia") == 88
+    corpus = tmp_path / "train.txt"
+    corpus.write_text("\n".join([
+        f"1|t|{text}", "1|a|",
+        "1\t0\t12\tinflammatory\tDiseaseOrPhenotypicFeature\tD007249",
+        "1\t49\t75\tinflammatory bowel disease\tDiseaseOrPhenotypicFeature\tD015212",
+        "1\t77\t83\tanemia\tDiseaseOrPhenotypicFeature\tD000740",
+        "1\t88\t104\themolytic anemia\tDiseaseOrPhenotypicFeature\tD000743",
+    ]) + "\n", encoding="utf-8")
+    rows = script.build_rows([(corpus, script._BIORED_CLASSES)], skip=set())
+    names = [r[0] for r in rows]
+    # "inflammatory": marked once in three whole-word occurrences outside a longer mention
+    assert "inflammatory" not in names
+    # "anemia" inside the annotated "hemolytic anemia" is no unmarked occurrence
+    assert names == ["anemia", "hemolytic anemia", "inflammatory bowel disease"]
