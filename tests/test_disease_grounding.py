@@ -43,23 +43,60 @@ def _records() -> list[Record]:
                 Name("glucose-6-phosphate dehydrogenase", "full_name")]),
         Record("MONDO:0005775", "G6PD deficiency", "Disease", "MONDO",
                [Name("G6PD deficiency", "label")], ["mesh:D005955"]),
+        Record("MONDO:0007254", "breast cancer", "Disease", "MONDO",
+               [Name("breast cancer", "label")], ["mesh:D001943"]),
+        Record("MONDO:0008170", "ovarian cancer", "Disease", "MONDO",
+               [Name("ovarian cancer", "label")], ["mesh:D010051"]),
+        Record("MONDO:0010714", "Pelizaeus-Merzbacher spectrum disorder", "Disease", "MONDO",
+               [Name("Pelizaeus-Merzbacher spectrum disorder", "label"),
+                Name("Pelizaeus-Merzbacher disease", "synonym")]),
+        Record("OMIM:312080", "Pelizaeus-Merzbacher disease", "Disease", "HPOA",
+               [Name("Pelizaeus-Merzbacher disease", "label")]),
     ]
 
 
 @pytest.fixture(scope="module")
-def recogniser(tmp_path_factory: pytest.TempPathFactory) -> Recogniser:
+def lexicon(tmp_path_factory: pytest.TempPathFactory) -> Lexicon:
     tmp = tmp_path_factory.mktemp("diseases")
     compile_records(_records(), tmp / "lex", version="test-diseases", sources={"t": "1"},
                     rules=RULES)
+    return Lexicon(tmp / "lex")
+
+
+@pytest.fixture(scope="module")
+def recogniser(lexicon: Lexicon) -> Recogniser:
     vocabulary = load_vocabulary()
     return Recogniser.from_vocabulary(vocabulary, MirnaGrounder.default(),
-                                      OpenLexicon.over(Lexicon(tmp / "lex"), vocabulary))
+                                      OpenLexicon.over(lexicon, vocabulary))
 
 
 def _diseases(recogniser: Recogniser, text: str) -> list[tuple[str, int, str]]:
     document = Document(id="d", text=text, origin="test")
     return [(m.text, m.start, m.entity.id) for m in document_mentions(document, recogniser)
             if m.type in ("Disease", "Phenotype")]
+
+
+def test_a_mondo_disease_gets_the_omim_id_of_the_hpo_disease_of_the_same_name(
+        lexicon: Lexicon) -> None:
+    assert "OMIM:312080" in lexicon.entity("MONDO:0010714").xrefs
+
+
+@pytest.mark.parametrize("phrase", ["breast and ovarian cancer", "breast or ovarian cancers",
+                                    "breast and/or ovarian cancer", "breast/ovarian cancer"])
+def test_a_coordination_sharing_its_head_is_one_mention_with_both_ids(
+        recogniser: Recogniser, phrase: str) -> None:
+    text = f"Mutations predispose women to {phrase} early in life."
+    document = Document(id="d", text=text, origin="test")
+    diseases = [m for m in document_mentions(document, recogniser) if m.type == "Disease"]
+    assert [(m.text, m.start) for m in diseases] == [(phrase, text.index(phrase))]
+    assert {"MESH:D001943", "MESH:D010051"} <= set(diseases[0].ids)
+
+
+def test_a_modifier_that_names_nothing_with_the_head_is_no_coordination(
+        recogniser: Recogniser) -> None:
+    text = "Both early and ovarian cancer were seen; myotonic dystrophy and breast cancer too."
+    found = [t for t, _, _ in _diseases(recogniser, text)]
+    assert found == ["ovarian cancer", "myotonic dystrophy", "breast cancer"]
 
 
 def test_a_short_form_with_the_initials_in_another_order_is_the_disease(

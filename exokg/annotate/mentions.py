@@ -205,10 +205,18 @@ def document_mentions(document: Document, recogniser: Recogniser) -> list[Docume
 
     Takes a document and a :class:`exokg.recognise.Recogniser`; segments the document the
     way the build does (:func:`exokg.pipeline.analyse_document`), recognises each sentence
-    and maps sentence offsets back to the original text. Returns
+    and maps sentence offsets back to the original text; with the open lexicon, a
+    coordination such as "breast and ovarian cancer" is one mention with both diseases' ids
+    (:mod:`exokg.annotate.coordinated`). Returns
     :class:`DocumentMention` records; a mention's ``text`` is always
     ``document.text[start:end]``. Never raises for well-formed documents.
     """
     from exokg.pipeline import analyse_document
 
-    return mentions_of(document, analyse_document(document, recogniser))
+    found = mentions_of(document, analyse_document(document, recogniser))
+    if recogniser.open_lexicon is not None:
+        from exokg.annotate.coordinated import coordinated_diseases
+
+        found = coordinated_diseases(document, found,
+                                     recogniser.open_lexicon.lexicon.lookup)  # type: ignore[attr-defined]
+    return found

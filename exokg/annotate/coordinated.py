@@ -1,0 +1,76 @@
+"""Coordinated disease names that share a head: "breast and ovarian cancer", "Duchenne or
+Becker muscular dystrophy", "hepatic/renal failure".
+
+The text names two diseases and writes the head noun once. The corpora that ground disease
+mentions (NCBI Disease's CompositeMention, BC5CDR, BioRED) mark such a phrase as one
+mention carrying the ids of both diseases; exokg's recognisers find only the second name
+("ovarian cancer"). :func:`coordinated_diseases` finds the first one by putting the
+modifier before the conjunction in front of the recognised name's head and looking the
+phrase up in the open lexicon ("breast" + "cancer" -> breast cancer); when that names a
+disease or phenotype, the whole phrase becomes one mention with both diseases' ids, in place
+of the second name's mention.
+
+Only annotation output (``exokg annotate``) reads this; the graph keeps the recognised
+name as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from exokg.annotate.mentions import DocumentMention, mention_ids
+from exokg.model import Document, Entity
+
+__all__ = ["coordinated_diseases"]
+
+_DISEASE_CLASSES = frozenset({"Disease", "Phenotype"})
+#: The modifier and the conjunction right before a recognised disease name: "breast and ",
+#: "Duchenne or ", "hepatic/", "breast and/or ".
+_BEFORE = re.compile(r"(?<![\w-])([A-Za-z][\w'-]*)\s*(?:,?\s*and/or|,?\s*and|,?\s*or|/)\s*$")
+_WINDOW = 60
+
+Lookup = Callable[[str], Sequence[Entity]]
+
+
+def coordinated_diseases(document: Document, mentions: list[DocumentMention],
+                         lookup: Lookup) -> list[DocumentMention]:
+    """``mentions`` with each coordination of a disease modifier and a recognised disease
+    name ("breast and ovarian cancer") as one mention in place of the name's.
+
+    ``lookup`` takes a name and returns the entities it names, best first (the open
+    lexicon's :meth:`exokg.lexicon.Lexicon.lookup`). A modifier that is itself (part of) a
+    recognised mention is not taken ("stroke and heart disease" are two mentions)."""
+    text = document.text
+    taken = [(m.start, m.end) for m in mentions]
+    out: list[DocumentMention] = []
+    for m in mentions:
+        joined = None
+        if m.type in _DISEASE_CLASSES and " " in m.text:
+            joined = _joined(text, m, taken, lookup)
+        out.append(joined or m)
+    return sorted(out, key=lambda m: (m.start, -m.end, m.type, m.ids))
+
+
+def _joined(text: str, m: DocumentMention, taken: list[tuple[int, int]],
+            lookup: Lookup) -> DocumentMention | None:
+    before = _BEFORE.search(text, max(0, m.start - _WINDOW), m.start)
+    if before is None or before.end() != m.start:
+        return None
+    start = before.start(1)
+    if any(s < before.end(1) and start < e for s, e in taken):
+        return None
+    words = m.text.split()
+    for i in range(1, len(words)):
+        name = f"{before.group(1)} {' '.join(words[i:])}"
+        first = next((e for e in lookup(name) if e.category in _DISEASE_CLASSES), None)
+        if first is None:
+            continue
+        ids, grounded = mention_ids(first)
+        if not grounded:
+            return None
+        both = tuple(dict.fromkeys((*ids, *m.ids)))
+        return replace(m, start=start, text=text[start:m.end], ids=both,
+                       source="coordinated-disease")
+    return None
