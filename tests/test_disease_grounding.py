@@ -52,6 +52,8 @@ def _records() -> list[Record]:
                 Name("Pelizaeus-Merzbacher disease", "synonym")]),
         Record("OMIM:312080", "Pelizaeus-Merzbacher disease", "Disease", "HPOA",
                [Name("Pelizaeus-Merzbacher disease", "label")]),
+        Record("MONDO:0007739", "Huntington disease", "Disease", "MONDO",
+               [Name("Huntington disease", "label")], ["mesh:D006816"]),
     ]
 
 
@@ -120,6 +122,12 @@ def test_a_defined_short_form_does_not_cut_a_longer_disease_name(
             "G6PD deficiency causes haemolysis.")
     found = _diseases(recogniser, text)
     assert ("G6PD deficiency", text.index("G6PD deficiency"), "MONDO:0005775") in found
+
+
+def test_a_disease_short_form_may_open_a_hyphenated_word(recogniser: Recogniser) -> None:
+    text = "Huntington disease (HD) is inherited. Fragments accumulate in HD-affected neurons."
+    found = _diseases(recogniser, text)
+    assert ("HD", text.index("HD-affected"), "MONDO:0007739") in found
 
 
 def test_a_short_form_whose_capitals_are_not_the_initials_is_not_defined(

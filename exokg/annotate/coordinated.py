@@ -40,27 +40,30 @@ def coordinated_diseases(document: Document, mentions: list[DocumentMention],
     name ("breast and ovarian cancer") as one mention in place of the name's.
 
     ``lookup`` takes a name and returns the entities it names, best first (the open
-    lexicon's :meth:`exokg.lexicon.Lexicon.lookup`). A modifier that is itself (part of) a
-    recognised mention is not taken ("stroke and heart disease" are two mentions)."""
+    lexicon's :meth:`exokg.lexicon.Lexicon.lookup`). A modifier recognised as a disease of
+    its own is not taken ("stroke and heart disease" are two mentions) unless it names the
+    same disease as the phrase made with the head ("Duchenne" and Duchenne muscular
+    dystrophy); one recognised as a body part is ("breast" in "breast and ovarian
+    cancer"). Disease mentions inside a joined phrase give way to it."""
     text = document.text
-    taken = [(m.start, m.end) for m in mentions]
-    out: list[DocumentMention] = []
-    for m in mentions:
-        joined = None
-        if m.type in _DISEASE_CLASSES and " " in m.text:
-            joined = _joined(text, m, taken, lookup)
-        out.append(joined or m)
-    return sorted(out, key=lambda m: (m.start, -m.end, m.type, m.ids))
+    diseases = [m for m in mentions if m.type in _DISEASE_CLASSES]
+    joined = [j for m in diseases if " " in m.text
+              if (j := _joined(text, m, diseases, lookup)) is not None]
+    if not joined:
+        return mentions
+    out = [m for m in mentions
+           if not (m.type in _DISEASE_CLASSES
+                   and any(j.start <= m.start and m.end <= j.end for j in joined))]
+    return sorted(out + joined, key=lambda m: (m.start, -m.end, m.type, m.ids))
 
 
-def _joined(text: str, m: DocumentMention, taken: list[tuple[int, int]],
+def _joined(text: str, m: DocumentMention, diseases: list[DocumentMention],
             lookup: Lookup) -> DocumentMention | None:
     before = _BEFORE.search(text, max(0, m.start - _WINDOW), m.start)
     if before is None or before.end() != m.start:
         return None
     start = before.start(1)
-    if any(s < before.end(1) and start < e for s, e in taken):
-        return None
+    inside = [d for d in diseases if d.start < before.end(1) and start < d.end]
     words = m.text.split()
     for i in range(1, len(words)):
         name = f"{before.group(1)} {' '.join(words[i:])}"
@@ -68,7 +71,7 @@ def _joined(text: str, m: DocumentMention, taken: list[tuple[int, int]],
         if first is None:
             continue
         ids, grounded = mention_ids(first)
-        if not grounded:
+        if not grounded or any(not set(d.ids) & set(ids) for d in inside):
             return None
         both = tuple(dict.fromkeys((*ids, *m.ids)))
         return replace(m, start=start, text=text[start:m.end], ids=both,

@@ -47,8 +47,10 @@ def _pattern(short: str, hyphen_after: bool = False) -> re.Pattern[str]:
 
 def _hyphen_after(entity: Alias) -> bool:
     """Whether a short form may open a hyphenated word: a cell type's may ("ASC-derived
-    EVs" are vesicles from ASCs), other short forms keep to whole words ("EV-miR-21")."""
-    return not isinstance(entity, tuple) and entity.category == "Cell"
+    EVs" are vesicles from ASCs), and so may a disease's ("HD-affected neurons",
+    "AD-like pathology"); other short forms keep to whole words ("EV-miR-21")."""
+    return not isinstance(entity, tuple) and entity.category in ("Cell", "Disease",
+                                                                 "Phenotype")
 
 
 #: What a short form stands for: one entity, or a species and the entity its letters after
