@@ -54,6 +54,8 @@ def _records() -> list[Record]:
                [Name("Pelizaeus-Merzbacher disease", "label")]),
         Record("MONDO:0007739", "Huntington disease", "Disease", "MONDO",
                [Name("Huntington disease", "label")], ["mesh:D006816"]),
+        Record("mesh:D007249", "inflammation", "Disease", "MESHCUR",
+               [Name("inflammation", "label")]),
     ]
 
 
@@ -92,6 +94,14 @@ def test_a_coordination_sharing_its_head_is_one_mention_with_both_ids(
     diseases = [m for m in document_mentions(document, recogniser) if m.type == "Disease"]
     assert [(m.text, m.start) for m in diseases] == [(phrase, text.index(phrase))]
     assert {"MESH:D001943", "MESH:D010051"} <= set(diseases[0].ids)
+
+
+def test_a_curated_phenotype_without_an_external_id_is_written_with_its_twin_ids(
+        recogniser: Recogniser) -> None:
+    document = Document(id="d", text="Exosomes reduced inflammation in rats.", origin="test")
+    (m,) = [m for m in document_mentions(document, recogniser) if m.text == "inflammation"]
+    assert m.entity.id == "exokg:phenotype/inflammation"  # the graph's entity is unchanged
+    assert m.grounded and m.ids[0] == "MESH:D007249"
 
 
 def test_a_modifier_that_names_nothing_with_the_head_is_no_coordination(

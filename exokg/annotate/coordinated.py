@@ -1,5 +1,6 @@
-"""Coordinated disease names that share a head: "breast and ovarian cancer", "Duchenne or
-Becker muscular dystrophy", "hepatic/renal failure".
+"""Disease mentions as the grounding corpora mark them: coordinated names that share a head
+("breast and ovarian cancer", "Duchenne or Becker muscular dystrophy"), and curated names
+given the ids of their ontology twin.
 
 The text names two diseases and writes the head noun once. The corpora that ground disease
 mentions (NCBI Disease's CompositeMention, BC5CDR, BioRED) mark such a phrase as one
@@ -10,8 +11,13 @@ phrase up in the open lexicon ("breast" + "cancer" -> breast cancer); when that 
 disease or phenotype, the whole phrase becomes one mention with both diseases' ids, in place
 of the second name's mention.
 
+A curated disease or phenotype without an external id (exokg's own "inflammation") is
+written with the ids of the open lexicon's best disease or phenotype of the same name
+(:func:`curated_with_ontology_ids`: MeSH D007249 Inflammation), so annotation output
+grounds it.
+
 Only annotation output (``exokg annotate``) reads this; the graph keeps the recognised
-name as it is.
+names and entities as they are.
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ from dataclasses import replace
 from exokg.annotate.mentions import DocumentMention, mention_ids
 from exokg.model import Document, Entity
 
-__all__ = ["coordinated_diseases"]
+__all__ = ["coordinated_diseases", "curated_with_ontology_ids"]
 
 _DISEASE_CLASSES = frozenset({"Disease", "Phenotype"})
 #: The modifier and the conjunction right before a recognised disease name: "breast and ",
@@ -77,3 +83,20 @@ def _joined(text: str, m: DocumentMention, diseases: list[DocumentMention],
         return replace(m, start=start, text=text[start:m.end], ids=both,
                        source="coordinated-disease")
     return None
+
+
+def curated_with_ontology_ids(mentions: list[DocumentMention],
+                              lookup: Lookup) -> list[DocumentMention]:
+    """``mentions`` with each ungrounded disease or phenotype mention (a curated entity with
+    no external id) given the ids of the first disease or phenotype ``lookup`` finds for
+    its text, when that one has any, before its own minted id; other mentions unchanged."""
+    out = []
+    for m in mentions:
+        if m.type in _DISEASE_CLASSES and not m.grounded:
+            first = next((e for e in lookup(m.text) if e.category in _DISEASE_CLASSES), None)
+            if first is not None:
+                ids, grounded = mention_ids(first)
+                if grounded:
+                    m = replace(m, ids=(*ids, *m.ids), grounded=True)
+        out.append(m)
+    return out

@@ -206,7 +206,8 @@ def document_mentions(document: Document, recogniser: Recogniser) -> list[Docume
     Takes a document and a :class:`exokg.recognise.Recogniser`; segments the document the
     way the build does (:func:`exokg.pipeline.analyse_document`), recognises each sentence
     and maps sentence offsets back to the original text; with the open lexicon, a
-    coordination such as "breast and ovarian cancer" is one mention with both diseases' ids
+    coordination such as "breast and ovarian cancer" is one mention with both diseases' ids,
+    and a curated disease without an external id gets its ontology twin's
     (:mod:`exokg.annotate.coordinated`). Returns
     :class:`DocumentMention` records; a mention's ``text`` is always
     ``document.text[start:end]``. Never raises for well-formed documents.
@@ -215,8 +216,9 @@ def document_mentions(document: Document, recogniser: Recogniser) -> list[Docume
 
     found = mentions_of(document, analyse_document(document, recogniser))
     if recogniser.open_lexicon is not None:
-        from exokg.annotate.coordinated import coordinated_diseases
+        from exokg.annotate.coordinated import coordinated_diseases, curated_with_ontology_ids
 
-        found = coordinated_diseases(document, found,
-                                     recogniser.open_lexicon.lexicon.lookup)  # type: ignore[attr-defined]
+        lookup = recogniser.open_lexicon.lexicon.lookup  # type: ignore[attr-defined]
+        found = curated_with_ontology_ids(coordinated_diseases(document, found, lookup),
+                                          lookup)
     return found
