@@ -56,6 +56,10 @@ def _records() -> list[Record]:
                [Name("Huntington disease", "label")], ["mesh:D006816"]),
         Record("mesh:D007249", "inflammation", "Disease", "MESHCUR",
                [Name("inflammation", "label")]),
+        Record("MONDO:0018048", "heparin-induced thrombocytopenia", "Disease", "MONDO",
+               [Name("heparin-induced thrombocytopenia", "label")]),
+        Record("HP:0001873", "Thrombocytopenia", "Phenotype", "HP",
+               [Name("Thrombocytopenia", "label")], ["mesh:D013921"]),
     ]
 
 
@@ -102,6 +106,17 @@ def test_a_curated_phenotype_without_an_external_id_is_written_with_its_twin_ids
     (m,) = [m for m in document_mentions(document, recogniser) if m.text == "inflammation"]
     assert m.entity.id == "exokg:phenotype/inflammation"  # the graph's entity is unchanged
     assert m.grounded and m.ids[0] == "MESH:D007249"
+
+
+@pytest.mark.parametrize("cause", ["heparin-induced", "Severe", "mild"])
+def test_a_cause_or_degree_is_left_out_of_the_disease_span(recogniser: Recogniser,
+                                                           cause: str) -> None:
+    text = f"Patients developed {cause} thrombocytopenia after surgery."
+    document = Document(id="d", text=text, origin="test")
+    (m,) = [m for m in document_mentions(document, recogniser) if m.type in ("Disease",
+                                                                              "Phenotype")]
+    assert (m.text, m.start) == ("thrombocytopenia", text.index("thrombocytopenia"))
+    assert "MESH:D013921" in m.ids
 
 
 def test_a_modifier_that_names_nothing_with_the_head_is_no_coordination(

@@ -207,8 +207,9 @@ def document_mentions(document: Document, recogniser: Recogniser) -> list[Docume
     way the build does (:func:`exokg.pipeline.analyse_document`), recognises each sentence
     and maps sentence offsets back to the original text; with the open lexicon, a
     coordination such as "breast and ovarian cancer" is one mention with both diseases' ids,
+    a cause or degree is left out of a disease's span ("heparin-induced thrombocytopenia"),
     and a curated disease without an external id gets its ontology twin's
-    (:mod:`exokg.annotate.coordinated`). Returns
+    (:mod:`exokg.annotate.disease_spans`). Returns
     :class:`DocumentMention` records; a mention's ``text`` is always
     ``document.text[start:end]``. Never raises for well-formed documents.
     """
@@ -216,9 +217,13 @@ def document_mentions(document: Document, recogniser: Recogniser) -> list[Docume
 
     found = mentions_of(document, analyse_document(document, recogniser))
     if recogniser.open_lexicon is not None:
-        from exokg.annotate.coordinated import coordinated_diseases, curated_with_ontology_ids
+        from exokg.annotate.disease_spans import (
+            coordinated_diseases,
+            curated_with_ontology_ids,
+            without_cause_or_degree,
+        )
 
         lookup = recogniser.open_lexicon.lexicon.lookup  # type: ignore[attr-defined]
-        found = curated_with_ontology_ids(coordinated_diseases(document, found, lookup),
-                                          lookup)
+        found = without_cause_or_degree(coordinated_diseases(document, found, lookup), lookup)
+        found = curated_with_ontology_ids(found, lookup)
     return found
