@@ -60,6 +60,10 @@ def _records() -> list[Record]:
                [Name("heparin-induced thrombocytopenia", "label")]),
         Record("HP:0001873", "Thrombocytopenia", "Phenotype", "HP",
                [Name("Thrombocytopenia", "label")], ["mesh:D013921"]),
+        Record("MONDO:0000980", "aortic atherosclerosis", "Disease", "MONDO",
+               [Name("aortic atherosclerosis", "label")]),
+        Record("MONDO:0005311", "atherosclerosis", "Disease", "MONDO",
+               [Name("atherosclerosis", "label")], ["mesh:D050197"]),
     ]
 
 
@@ -117,6 +121,14 @@ def test_a_cause_or_degree_is_left_out_of_the_disease_span(recogniser: Recognise
                                                                               "Phenotype")]
     assert (m.text, m.start) == ("thrombocytopenia", text.index("thrombocytopenia"))
     assert "MESH:D013921" in m.ids
+
+
+def test_a_name_mesh_lacks_is_annotated_as_its_head_that_mesh_names(
+        recogniser: Recogniser) -> None:
+    text = "Rabbits fed cholesterol developed aortic atherosclerosis and breast cancer."
+    found = _diseases(recogniser, text)
+    assert ("atherosclerosis", text.index("atherosclerosis"), "MONDO:0005311") in found
+    assert ("breast cancer", text.index("breast cancer"), "MONDO:0007254") in found
 
 
 def test_a_modifier_that_names_nothing_with_the_head_is_no_coordination(
