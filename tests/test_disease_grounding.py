@@ -133,9 +133,10 @@ def test_a_name_mesh_lacks_is_annotated_as_its_head_that_mesh_names(
 
 def test_a_modifier_that_names_nothing_with_the_head_is_no_coordination(
         recogniser: Recogniser) -> None:
-    text = "Both early and ovarian cancer were seen; myotonic dystrophy and breast cancer too."
+    text = ("Both early and ovarian cancer were seen; myotonic dystrophy and breast cancer "
+            "too; screening for breast cancer.")
     found = [t for t, _, _ in _diseases(recogniser, text)]
-    assert found == ["ovarian cancer", "myotonic dystrophy", "breast cancer"]
+    assert found == ["ovarian cancer", "myotonic dystrophy", "breast cancer", "breast cancer"]
 
 
 def test_a_short_form_with_the_initials_in_another_order_is_the_disease(
@@ -205,3 +206,21 @@ def test_curation_drops_a_disease_name_the_annotators_mostly_left_unmarked(
     assert "inflammatory" not in names
     # "anemia" inside the annotated "hemolytic anemia" is no unmarked occurrence
     assert names == ["anemia", "hemolytic anemia", "inflammatory bowel disease"]
+
+
+def test_a_conjunction_must_be_a_word_of_its_own() -> None:
+    from exokg.annotate.disease_spans import coordinated_diseases
+    from exokg.annotate.mentions import DocumentMention
+    from exokg.model import Entity
+
+    text = "Screening for Pendred syndrome and or deafness."
+    entity = Entity("MONDO:0010134", "Pendred syndrome", "Disease", xrefs=("mesh:C536648",))
+    start = text.index("Pendred")
+    mention = DocumentMention("d", 0, start, start + 16, "Pendred syndrome", "Disease",
+                              ("MONDO:0010134", "MESH:C536648"), True, entity, "ontology")
+
+    def anything(name: str) -> list[Entity]:  # every name is a disease: only the text decides
+        return [Entity("MONDO:1", name, "Disease", xrefs=("mesh:D1",))]
+
+    document = Document(id="d", text=text, origin="test")
+    assert coordinated_diseases(document, [mention], anything) == [mention]  # "f" + "or"

@@ -50,7 +50,7 @@ __all__ = ["coordinated_diseases", "curated_with_ontology_ids", "head_with_mesh_
 _DISEASE_CLASSES = frozenset({"Disease", "Phenotype"})
 #: The modifier and the conjunction right before a recognised disease name: "breast and ",
 #: "Duchenne or ", "hepatic/", "breast and/or ".
-_BEFORE = re.compile(r"(?<![\w-])([A-Za-z][\w'-]*)\s*(?:,?\s*and/or|,?\s*and|,?\s*or|/)\s*$")
+_BEFORE = re.compile(r"(?<![\w-])([A-Za-z][\w'-]*)(?:,?\s+(?:and/or|and|or)\s+|\s*/\s*)$")
 _WINDOW = 60
 #: A cause or degree written before a disease name: "heparin-induced ", "severe ", "mild ".
 _CAUSE_OR_DEGREE = re.compile(r"(?:[\w-]+-induced|[Ss]evere|[Mm]ild)\s+(?=\S)")
