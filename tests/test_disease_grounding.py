@@ -64,6 +64,8 @@ def _records() -> list[Record]:
                [Name("aortic atherosclerosis", "label")]),
         Record("MONDO:0005311", "atherosclerosis", "Disease", "MONDO",
                [Name("atherosclerosis", "label")], ["mesh:D050197"]),
+        Record("MONDO:0010134", "Pendred syndrome", "Disease", "MONDO",
+               [Name("Pendred syndrome", "label")], ["mesh:C536648"]),
     ]
 
 
@@ -166,6 +168,15 @@ def test_a_disease_short_form_may_open_a_hyphenated_word(recogniser: Recogniser)
     text = "Huntington disease (HD) is inherited. Fragments accumulate in HD-affected neurons."
     found = _diseases(recogniser, text)
     assert ("HD", text.index("HD-affected"), "MONDO:0007739") in found
+
+
+def test_a_short_form_of_two_diseases_defines_each_part(recogniser: Recogniser) -> None:
+    text = ("Families with Pendred syndrome/Huntington disease (PDS/HD) were seen. "
+            "HD came first.")
+    found = _diseases(recogniser, text)
+    assert ("PDS", text.index("PDS/"), "MONDO:0010134") in found
+    assert ("HD", text.index("/HD") + 1, "MONDO:0007739") in found
+    assert ("HD", text.index("HD came"), "MONDO:0007739") in found
 
 
 def test_a_short_form_whose_capitals_are_not_the_initials_is_not_defined(

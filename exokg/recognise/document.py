@@ -196,6 +196,43 @@ def _disease_defined(a: Analysed) -> dict[str, Entity]:
     return out
 
 
+def _spells(short: str, name: str) -> bool:
+    """True when ``name`` spells out ``short`` as Schwartz-Hearst matching reads a long
+    form: its letters and digits found right to left in order, the first opening the name.
+
+    >>> _spells("VCFS", "velo-cardio-facial syndrome"), _spells("DGS", "velo-cardio-facial")
+    (True, False)
+    """
+    chars = [c.lower() for c in short if c.isalnum()]
+    text = name.lower()
+    j = len(text) - 1
+    for k in range(len(chars) - 1, -1, -1):
+        while j >= 0 and text[j] != chars[k]:
+            j -= 1
+        if j < 0 or (k == 0 and j != 0):
+            return False
+        j -= 1
+    return bool(chars)
+
+
+def _split_definitions(a: Analysed, abbreviation: Abbreviation) -> dict[str, Entity]:
+    """The parts of a short form joined by "/" ("VCFS/DGS" for "velo-cardio-facial
+    syndrome/DiGeorge syndrome"), each defined as the disease named in the long form that
+    spells it; empty unless every part finds exactly one."""
+    parts = abbreviation.short.split("/")
+    if len(parts) < 2 or not all(parts):
+        return {}
+    names = [m for m in (*a.mentions, *a.parts) if m.category in _DISEASE_LIKE
+             and abbreviation.long_start <= m.start and m.end <= abbreviation.long_end]
+    out: dict[str, Entity] = {}
+    for part in parts:
+        spelled = {m.entity.id: m.entity for m in names if _spells(part, m.text)}
+        if len(spelled) != 1:
+            return {}
+        out[part] = next(iter(spelled.values()))
+    return out
+
+
 def defined_aliases(a: Analysed) -> dict[str, Alias | None]:
     """Short forms defined in one analysed sentence, with what each stands for (``None``:
     a long form no dictionary knows and no measure, see the module docs)."""
@@ -204,6 +241,11 @@ def defined_aliases(a: Analysed) -> dict[str, Alias | None]:
     # cells (EPC-EXs)" are the vesicles, not the cells)
     out: dict[str, Alias | None] = dict(_preparation_defined(a))
     for abbreviation in find_abbreviations(a.text):
+        split = _split_definitions(a, abbreviation)
+        if split:  # "(VCFS/DGS)": each part names its own disease
+            for part, entity in split.items():
+                out.setdefault(part, entity)
+            continue
         entity = long_form_entity(a, abbreviation)
         if entity is not None:
             out.setdefault(abbreviation.short, _with_taxon(a, abbreviation, entity))
