@@ -148,9 +148,9 @@ def _has_mesh_or_omim(ids: Sequence[str]) -> bool:
 def head_with_mesh_id(mentions: list[DocumentMention],
                       lookup: Lookup) -> list[DocumentMention]:
     """``mentions`` with each disease or phenotype name of an ontology (not a curated name
-    without external ids) that has no MeSH or OMIM id cut to its longest last words that ``lookup`` finds as a disease or phenotype with a MeSH id
-    ("aortic atherosclerosis" -> "atherosclerosis", MeSH D050197); other mentions
-    unchanged."""
+    without external ids) that has no MeSH or OMIM id cut to its longest last words that
+    ``lookup`` finds as a disease or phenotype with a MeSH id ("aortic atherosclerosis" ->
+    "atherosclerosis", MeSH D050197); other mentions unchanged."""
     out = []
     for m in mentions:
         if m.type in _DISEASE_CLASSES and m.grounded and " " in m.text and \

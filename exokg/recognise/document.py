@@ -18,6 +18,13 @@ for a measure ("cerebral blood flow (CBF)", "microvascular density (MVD)") the s
 that measure, an open outcome (:mod:`exokg.extract.outcomes`); otherwise the short form has
 no dictionary reading in the document (``None``): "CBF" defined as cerebral blood flow is not
 the gene symbol CBF (CEBPZ), nor "MVD" mevalonate decarboxylase.
+
+Disease short forms follow the grounding corpora's reading: a bracketed short form whose
+capitals are the initials of the disease before it in another order is defined as that
+disease ("myotonic dystrophy (DM)"); "VCFS/DGS" after two disease names defines each part;
+the defining bracket itself is read as the disease when the sentence read it otherwise
+("adenomatous polyposis coli (APC)" is not the gene there); and a disease's short form may
+open a hyphenated word ("HD-affected").
 """
 
 from __future__ import annotations
