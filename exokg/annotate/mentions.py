@@ -205,10 +205,27 @@ def document_mentions(document: Document, recogniser: Recogniser) -> list[Docume
 
     Takes a document and a :class:`exokg.recognise.Recogniser`; segments the document the
     way the build does (:func:`exokg.pipeline.analyse_document`), recognises each sentence
-    and maps sentence offsets back to the original text. Returns
+    and maps sentence offsets back to the original text; with the open lexicon, a
+    coordination such as "breast and ovarian cancer" is one mention with both diseases' ids,
+    a cause or degree is left out of a disease's span ("heparin-induced thrombocytopenia"),
+    a name MeSH lacks is cut to a head MeSH names ("aortic atherosclerosis"),
+    and a curated disease without an external id gets its ontology twin's
+    (:mod:`exokg.annotate.disease_spans`). Returns
     :class:`DocumentMention` records; a mention's ``text`` is always
     ``document.text[start:end]``. Never raises for well-formed documents.
     """
     from exokg.pipeline import analyse_document
 
-    return mentions_of(document, analyse_document(document, recogniser))
+    found = mentions_of(document, analyse_document(document, recogniser))
+    if recogniser.open_lexicon is not None:
+        from exokg.annotate.disease_spans import (
+            coordinated_diseases,
+            curated_with_ontology_ids,
+            head_with_mesh_id,
+            without_cause_or_degree,
+        )
+
+        lookup = recogniser.open_lexicon.lexicon.lookup  # type: ignore[attr-defined]
+        found = without_cause_or_degree(coordinated_diseases(document, found, lookup), lookup)
+        found = head_with_mesh_id(curated_with_ontology_ids(found, lookup), lookup)
+    return found

@@ -36,8 +36,8 @@ The rules (docs/lexicon.md, "Ambiguity"):
   curation table;
 * a name coordinating two names of its own kind ("nausea and vomiting") is not matched;
 * records with the same id are merged (names, xrefs), and MeSH ids reach ontology diseases
-  and DrugBank drugs as xrefs through gilda's mappings and shared names
-  (:func:`_propagate_mesh`);
+  and DrugBank drugs as xrefs through gilda's mappings and shared names, as OMIM ids reach
+  MONDO and HPO entities through shared names (:func:`_propagate_mesh`);
 * when several entities share a key, the candidates are ordered by tier (labels, full
   names, case-insensitive synonyms and official gene symbols; then ontology
   abbreviations, so "G6PD" is the gene before the deficiency; then gene aliases and brand
@@ -232,7 +232,10 @@ def _propagate_mesh(records: list[Record], entries: list[_Entry]) -> None:
     a MeSH record's own xrefs (gilda maps MeSH ids to HP and DOID ids), and a disease name a
     MeSH record (``mesh:`` id) shares with a disease or phenotype of another source
     (MONDO "breast cancer" gets the MeSH id the curation table gives "breast cancer"), and
-    a chemical name one shares with a DrugBank drug."""
+    a chemical name one shares with a DrugBank drug. OMIM diseases (HPO's annotations, the
+    curation table) likewise give their id to a MONDO or HPO entity of the same name
+    (MONDO "Pelizaeus-Merzbacher disease" gets OMIM:312080): MONDO in the cellxgene
+    package carries no OMIM xrefs."""
     index = {r.id: i for i, r in enumerate(records)}
     extra: dict[int, set[str]] = defaultdict(set)
     for r in records:
@@ -246,12 +249,12 @@ def _propagate_mesh(records: list[Record], entries: list[_Entry]) -> None:
         by_key[e.key].add(e.entity)
     for e in entries:
         r = records[e.entity]
-        if not r.id.startswith("mesh:") or e.case:
+        if e.case or not (r.id.startswith("mesh:") or r.id.startswith("OMIM:")):
             continue
         for other in by_key[e.key]:
             o = records[other]
             if other != e.entity and _same_kind(o.category, r.category) and \
-                    not o.id.startswith("mesh:"):
+                    not o.id.startswith(("mesh:", "OMIM:")):
                 extra[other].add(r.id)
     for i, curies in extra.items():
         r = records[i]

@@ -145,10 +145,13 @@ def _part_only(m: Mention) -> bool:
 
 def _inside_longer_name(text: str, short: Mention, found: list[Mention]) -> bool:
     """True when a short form used as the first part of a hyphenated word lies inside a
-    longer name recognised there ("MSCs-derived therapies" is MSC therapy, not MSCs)."""
-    return text[short.end:short.end + 1] == "-" and any(
+    longer name recognised there ("MSCs-derived therapies" is MSC therapy, not MSCs), or
+    lies inside a longer disease or phenotype name ("G6PD deficiency" is the disease, not
+    the gene G6PD the document defined)."""
+    hyphened = text[short.end:short.end + 1] == "-"
+    return any(
         f.start <= short.start and short.end <= f.end and f.end - f.start > short.end - short.start
-        for f in found)
+        and (hyphened or f.category in ("Disease", "Phenotype")) for f in found)
 
 
 #: Ontology class -> curated classes whose mentions an ontology name of that class may

@@ -18,6 +18,13 @@ for a measure ("cerebral blood flow (CBF)", "microvascular density (MVD)") the s
 that measure, an open outcome (:mod:`exokg.extract.outcomes`); otherwise the short form has
 no dictionary reading in the document (``None``): "CBF" defined as cerebral blood flow is not
 the gene symbol CBF (CEBPZ), nor "MVD" mevalonate decarboxylase.
+
+Disease short forms follow the grounding corpora's reading: a bracketed short form whose
+capitals are the initials of the disease before it in another order is defined as that
+disease ("myotonic dystrophy (DM)"); "VCFS/DGS" after two disease names defines each part;
+the defining bracket itself is read as the disease when the sentence read it otherwise
+("adenomatous polyposis coli (APC)" is not the gene there); and a disease's short form may
+open a hyphenated word ("HD-affected").
 """
 
 from __future__ import annotations
@@ -47,8 +54,10 @@ def _pattern(short: str, hyphen_after: bool = False) -> re.Pattern[str]:
 
 def _hyphen_after(entity: Alias) -> bool:
     """Whether a short form may open a hyphenated word: a cell type's may ("ASC-derived
-    EVs" are vesicles from ASCs), other short forms keep to whole words ("EV-miR-21")."""
-    return not isinstance(entity, tuple) and entity.category == "Cell"
+    EVs" are vesicles from ASCs), and so may a disease's ("HD-affected neurons",
+    "AD-like pathology"); other short forms keep to whole words ("EV-miR-21")."""
+    return not isinstance(entity, tuple) and entity.category in ("Cell", "Disease",
+                                                                 "Phenotype")
 
 
 #: What a short form stands for: one entity, or a species and the entity its letters after
@@ -164,6 +173,73 @@ def _unknown_long_form(a: Analysed, abbreviation: Abbreviation) -> Entity | None
     return Entity(entity.id, entity.label, entity.category, synonyms=(abbreviation.short,))
 
 
+#: Categories whose bracketed short forms may spell the name's initials in another order.
+_DISEASE_LIKE = frozenset({"Disease", "Phenotype"})
+# "(DM)", "(PMD)", "(HD)", "(A-T)": a short form in brackets, capitals (and digits, hyphens)
+_SHORT_IN_BRACKETS = re.compile(r"\(\s*([A-Z][A-Za-z0-9-]{1,9})\s*\)")
+
+
+def _initials(name: str) -> set[str]:
+    """The upper-cased first letters of the words (and hyphen-joined parts) of a name."""
+    return {w[0].upper() for w in re.findall(r"[A-Za-z][A-Za-z0-9]*", name)}
+
+
+def _disease_defined(a: Analysed) -> dict[str, Entity]:
+    """Disease short forms in brackets right after a recognised disease or phenotype name
+    whose capitals are all initials of the name's words, in any order: "myotonic dystrophy
+    (DM)" (from the Latin dystrophia myotonica), "Pelizaeus-Merzbacher disease (PMD)".
+    Schwartz-Hearst matching needs the letters in the name's order and misses these."""
+    out: dict[str, Entity] = {}
+    for b in _SHORT_IN_BRACKETS.finditer(a.text):
+        short = b.group(1)
+        capitals = {c for c in short if c.isupper()}
+        if len(capitals) < 2 or sum(c.islower() for c in short) > 1:
+            continue
+        for m in (*a.mentions, *a.parts):
+            if m.category in _DISEASE_LIKE and m.start < b.start() and \
+                    not a.text[m.end:b.start()].strip() and capitals <= _initials(m.text):
+                out.setdefault(short, m.entity)
+                break
+    return out
+
+
+def _spells(short: str, name: str) -> bool:
+    """True when ``name`` spells out ``short`` as Schwartz-Hearst matching reads a long
+    form: its letters and digits found right to left in order, the first opening the name.
+
+    >>> _spells("VCFS", "velo-cardio-facial syndrome"), _spells("DGS", "velo-cardio-facial")
+    (True, False)
+    """
+    chars = [c.lower() for c in short if c.isalnum()]
+    text = name.lower()
+    j = len(text) - 1
+    for k in range(len(chars) - 1, -1, -1):
+        while j >= 0 and text[j] != chars[k]:
+            j -= 1
+        if j < 0 or (k == 0 and j != 0):
+            return False
+        j -= 1
+    return bool(chars)
+
+
+def _split_definitions(a: Analysed, abbreviation: Abbreviation) -> dict[str, Entity]:
+    """The parts of a short form joined by "/" ("VCFS/DGS" for "velo-cardio-facial
+    syndrome/DiGeorge syndrome"), each defined as the disease named in the long form that
+    spells it; empty unless every part finds exactly one."""
+    parts = abbreviation.short.split("/")
+    if len(parts) < 2 or not all(parts):
+        return {}
+    names = [m for m in (*a.mentions, *a.parts) if m.category in _DISEASE_LIKE
+             and abbreviation.long_start <= m.start and m.end <= abbreviation.long_end]
+    out: dict[str, Entity] = {}
+    for part in parts:
+        spelled = {m.entity.id: m.entity for m in names if _spells(part, m.text)}
+        if len(spelled) != 1:
+            return {}
+        out[part] = next(iter(spelled.values()))
+    return out
+
+
 def defined_aliases(a: Analysed) -> dict[str, Alias | None]:
     """Short forms defined in one analysed sentence, with what each stands for (``None``:
     a long form no dictionary knows and no measure, see the module docs)."""
@@ -172,11 +248,19 @@ def defined_aliases(a: Analysed) -> dict[str, Alias | None]:
     # cells (EPC-EXs)" are the vesicles, not the cells)
     out: dict[str, Alias | None] = dict(_preparation_defined(a))
     for abbreviation in find_abbreviations(a.text):
+        split = _split_definitions(a, abbreviation)
+        if split:  # "(VCFS/DGS)": each part names its own disease
+            for part, entity in split.items():
+                out.setdefault(part, entity)
+            continue
         entity = long_form_entity(a, abbreviation)
         if entity is not None:
             out.setdefault(abbreviation.short, _with_taxon(a, abbreviation, entity))
         elif not _own_reading_agrees(a, abbreviation):
             out.setdefault(abbreviation.short, _unknown_long_form(a, abbreviation))
+    for short, entity in _disease_defined(a).items():
+        if out.get(short) is None:
+            out[short] = entity
     return out
 
 
@@ -223,6 +307,19 @@ _MOLECULE_AFTER = re.compile(r"\)?\s*(?:gene|genes|protein|proteins|mRNA|express
                              re.I)
 
 
+def _read_otherwise(a: Analysed, short: str, entity: Alias | None) -> bool:
+    """True when a disease or phenotype short form, where the sentence writes it (in its
+    defining brackets), was not read as the disease it stands for: "adenomatous polyposis
+    coli (APC)" read "APC" as the gene, "myotonic dystrophy (DM)" as diabetes mellitus."""
+    if not isinstance(entity, Entity) or entity.category not in _DISEASE_LIKE:
+        return False
+    for m in _pattern(short).finditer(a.text):
+        if not any(p.start == m.start() and p.end == m.end() and p.entity.id == entity.id
+                   for p in a.parts):
+            return True
+    return False
+
+
 def analyse_sentences(document: Document, sentences: Sequence[Sentence],
                       recogniser: Recogniser) -> list[Analysed]:
     """Recognise the sentences of one document in order, carrying the abbreviations it
@@ -235,7 +332,8 @@ def analyse_sentences(document: Document, sentences: Sequence[Sentence],
         new = {k: v for k, v in defined_aliases(a).items() if k not in aliases}
         if new:
             aliases.update(new)
-            if any(len(_pattern(k).findall(a.text)) > 1 for k in new):
+            if any(len(_pattern(k).findall(a.text)) > 1 for k in new) or \
+                    any(_read_otherwise(a, k, v) for k, v in new.items()):
                 a = recogniser.analyse(document, sentence, aliases)
         out.append(a)
     return out

@@ -1,0 +1,171 @@
+"""Disease mentions as the grounding corpora mark them: coordinated names that share a head
+("breast and ovarian cancer", "Duchenne or Becker muscular dystrophy"), a cause or a degree
+left out of the name ("heparin-induced thrombocytopenia", "severe hypotension"), a specific
+name MeSH lacks annotated as its head that MeSH names ("aortic atherosclerosis" ->
+"atherosclerosis"), and curated names given the ids of their ontology twin.
+
+The text names two diseases and writes the head noun once. The corpora that ground disease
+mentions (NCBI Disease's CompositeMention, BC5CDR, BioRED) mark such a phrase as one
+mention carrying the ids of both diseases; exokg's recognisers find only the second name
+("ovarian cancer"). :func:`coordinated_diseases` finds the first one by putting the
+modifier before the conjunction in front of the recognised name's head and looking the
+phrase up in the open lexicon ("breast" + "cancer" -> breast cancer); when that names a
+disease or phenotype, the whole phrase becomes one mention with both diseases' ids, in place
+of the second name's mention.
+
+The corpora's guidelines keep a cause ("X-induced") and a degree ("severe", "mild") out of
+a disease's span: in their training splits "X-induced" stands before 496 disease mentions
+and inside 7, "severe"/"mild" before 158 and inside 7 (NCBI Disease, BC5CDR, BioRED).
+:func:`without_cause_or_degree` trims a recognised name so ("heparin-induced
+thrombocytopenia" -> "thrombocytopenia") when the rest is a disease name of its own.
+
+A specific disease or phenotype name that the ontologies know but no MeSH record names
+("fibrillary glomerulonephritis", "postural tremor", "heavy proteinuria": MONDO and HPO
+terms) is annotated by the three corpora as its head, grounded to the MeSH record of the
+head: in their training splits, of such names whose last words are a MeSH-grounded name,
+108 were marked on the head with the head's id and 19 on the whole name (NCBI Disease
+23/8, BC5CDR 57/4, BioRED 28/7). :func:`head_with_mesh_id` cuts the span so.
+
+A curated disease or phenotype without an external id (exokg's own "inflammation") is
+written with the ids of the open lexicon's best disease or phenotype of the same name
+(:func:`curated_with_ontology_ids`: MeSH D007249 Inflammation), so annotation output
+grounds it.
+
+Only annotation output (``exokg annotate``) reads this; the graph keeps the recognised
+names and entities as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from exokg.annotate.mentions import DocumentMention, mention_ids
+from exokg.model import Document, Entity
+
+__all__ = ["coordinated_diseases", "curated_with_ontology_ids", "head_with_mesh_id",
+           "without_cause_or_degree"]
+
+_DISEASE_CLASSES = frozenset({"Disease", "Phenotype"})
+#: The modifier and the conjunction right before a recognised disease name: "breast and ",
+#: "Duchenne or ", "hepatic/", "breast and/or ".
+_BEFORE = re.compile(r"(?<![\w-])([A-Za-z][\w'-]*)(?:,?\s+(?:and/or|and|or)\s+|\s*/\s*)$")
+_WINDOW = 60
+#: A cause or degree written before a disease name: "heparin-induced ", "severe ", "mild ".
+_CAUSE_OR_DEGREE = re.compile(r"(?:[\w-]+-induced|[Ss]evere|[Mm]ild)\s+(?=\S)")
+
+Lookup = Callable[[str], Sequence[Entity]]
+
+
+def coordinated_diseases(document: Document, mentions: list[DocumentMention],
+                         lookup: Lookup) -> list[DocumentMention]:
+    """``mentions`` with each coordination of a disease modifier and a recognised disease
+    name ("breast and ovarian cancer") as one mention in place of the name's.
+
+    ``lookup`` takes a name and returns the entities it names, best first (the open
+    lexicon's :meth:`exokg.lexicon.Lexicon.lookup`). A modifier recognised as a disease of
+    its own is not taken ("stroke and heart disease" are two mentions) unless it names the
+    same disease as the phrase made with the head ("Duchenne" and Duchenne muscular
+    dystrophy); one recognised as a body part is ("breast" in "breast and ovarian
+    cancer"). Disease mentions inside a joined phrase give way to it."""
+    text = document.text
+    diseases = [m for m in mentions if m.type in _DISEASE_CLASSES]
+    joined = [j for m in diseases if " " in m.text
+              if (j := _joined(text, m, diseases, lookup)) is not None]
+    if not joined:
+        return mentions
+    out = [m for m in mentions
+           if not (m.type in _DISEASE_CLASSES
+                   and any(j.start <= m.start and m.end <= j.end for j in joined))]
+    return sorted(out + joined, key=lambda m: (m.start, -m.end, m.type, m.ids))
+
+
+def _joined(text: str, m: DocumentMention, diseases: list[DocumentMention],
+            lookup: Lookup) -> DocumentMention | None:
+    before = _BEFORE.search(text, max(0, m.start - _WINDOW), m.start)
+    if before is None or before.end() != m.start:
+        return None
+    start = before.start(1)
+    inside = [d for d in diseases if d.start < before.end(1) and start < d.end]
+    words = m.text.split()
+    for i in range(1, len(words)):
+        name = f"{before.group(1)} {' '.join(words[i:])}"
+        first = next((e for e in lookup(name) if e.category in _DISEASE_CLASSES), None)
+        if first is None:
+            continue
+        ids, grounded = mention_ids(first)
+        if not grounded or any(not set(d.ids) & set(ids) for d in inside):
+            return None
+        both = tuple(dict.fromkeys((*ids, *m.ids)))
+        return replace(m, start=start, text=text[start:m.end], ids=both,
+                       source="coordinated-disease")
+    return None
+
+
+def curated_with_ontology_ids(mentions: list[DocumentMention],
+                              lookup: Lookup) -> list[DocumentMention]:
+    """``mentions`` with each ungrounded disease or phenotype mention (a curated entity with
+    no external id) given the ids of the first disease or phenotype ``lookup`` finds for
+    its text, when that one has any, before its own minted id; other mentions unchanged."""
+    out = []
+    for m in mentions:
+        if m.type in _DISEASE_CLASSES and not m.grounded:
+            first = next((e for e in lookup(m.text) if e.category in _DISEASE_CLASSES), None)
+            if first is not None:
+                ids, grounded = mention_ids(first)
+                if grounded:
+                    m = replace(m, ids=(*ids, *m.ids), grounded=True)
+        out.append(m)
+    return out
+
+
+def without_cause_or_degree(mentions: list[DocumentMention],
+                            lookup: Lookup) -> list[DocumentMention]:
+    """``mentions`` with each disease or phenotype name that opens with a cause or degree
+    ("heparin-induced thrombocytopenia", "severe hypotension") cut to the rest, with the
+    rest's ids, when ``lookup`` finds the rest as a disease or phenotype with an external
+    id; other mentions unchanged."""
+    out = []
+    for m in mentions:
+        cut = _CAUSE_OR_DEGREE.match(m.text) if m.type in _DISEASE_CLASSES else None
+        if cut is not None:
+            rest = m.text[cut.end():]
+            first = next((e for e in lookup(rest) if e.category in _DISEASE_CLASSES), None)
+            if first is not None:
+                ids, grounded = mention_ids(first)
+                if grounded:
+                    m = replace(m, start=m.start + cut.end(), text=rest, ids=ids,
+                                entity=first, grounded=True)
+        out.append(m)
+    return out
+
+
+def _has_mesh_or_omim(ids: Sequence[str]) -> bool:
+    return any(i.startswith(("MESH:", "OMIM:")) for i in ids)
+
+
+def head_with_mesh_id(mentions: list[DocumentMention],
+                      lookup: Lookup) -> list[DocumentMention]:
+    """``mentions`` with each disease or phenotype name of an ontology (not a curated name
+    without external ids) that has no MeSH or OMIM id cut to its longest last words that
+    ``lookup`` finds as a disease or phenotype with a MeSH id ("aortic atherosclerosis" ->
+    "atherosclerosis", MeSH D050197); other mentions unchanged."""
+    out = []
+    for m in mentions:
+        if m.type in _DISEASE_CLASSES and m.grounded and " " in m.text and \
+                not _has_mesh_or_omim(m.ids):
+            words = m.text.split(" ")
+            for i in range(1, len(words)):
+                rest = " ".join(words[i:])
+                first = next((e for e in lookup(rest) if e.category in _DISEASE_CLASSES),
+                             None)
+                if first is None:
+                    continue
+                ids, _ = mention_ids(first)
+                if any(x.startswith("MESH:") for x in ids):
+                    m = replace(m, start=m.end - len(rest), text=rest, ids=ids,
+                                entity=first, grounded=True)
+                    break
+        out.append(m)
+    return out

@@ -1,0 +1,237 @@
+"""Disease grounding round 2 (docs/benchmarks.md): short forms a document defines for a
+disease carry the disease's id where the text writes them, a short form does not cut a
+longer disease name, and the MeSH curation table drops names the annotators mostly left
+unmarked. A small compiled lexicon stands in for the real one."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from exokg.annotate import document_mentions
+from exokg.lexicon import Lexicon
+from exokg.lexicon.compile import CompileRules, compile_records
+from exokg.lexicon.sources import Name, Record
+from exokg.model import Document
+from exokg.recognise import Recogniser
+from exokg.recognise.mirna import MirnaGrounder
+from exokg.recognise.open import OpenLexicon
+from exokg.vocabulary import load_vocabulary
+
+ROOT = Path(__file__).resolve().parent.parent
+
+RULES = CompileRules(field_abbreviations=frozenset(), generic_names=frozenset({"disease"}),
+                     english_words=frozenset())
+
+
+def _records() -> list[Record]:
+    return [
+        Record("MONDO:0005015", "diabetes mellitus", "Disease", "MONDO",
+               [Name("diabetes mellitus", "label"), Name("DM", "abbreviation")],
+               ["mesh:D003920"]),
+        Record("MONDO:0016107", "myotonic dystrophy", "Disease", "MONDO",
+               [Name("myotonic dystrophy", "label")], ["mesh:D009223"]),
+        Record("MONDO:0021055", "familial adenomatous polyposis", "Disease", "MONDO",
+               [Name("familial adenomatous polyposis", "label"),
+                Name("adenomatous polyposis coli", "synonym")], ["mesh:D011125"]),
+        Record("NCBIGene:324", "APC", "Gene", "NCBIGene", [Name("APC", "symbol")]),
+        Record("NCBIGene:2539", "G6PD", "Gene", "NCBIGene",
+               [Name("G6PD", "symbol"),
+                Name("glucose-6-phosphate dehydrogenase", "full_name")]),
+        Record("MONDO:0005775", "G6PD deficiency", "Disease", "MONDO",
+               [Name("G6PD deficiency", "label")], ["mesh:D005955"]),
+        Record("MONDO:0007254", "breast cancer", "Disease", "MONDO",
+               [Name("breast cancer", "label")], ["mesh:D001943"]),
+        Record("MONDO:0008170", "ovarian cancer", "Disease", "MONDO",
+               [Name("ovarian cancer", "label")], ["mesh:D010051"]),
+        Record("MONDO:0010714", "Pelizaeus-Merzbacher spectrum disorder", "Disease", "MONDO",
+               [Name("Pelizaeus-Merzbacher spectrum disorder", "label"),
+                Name("Pelizaeus-Merzbacher disease", "synonym")]),
+        Record("OMIM:312080", "Pelizaeus-Merzbacher disease", "Disease", "HPOA",
+               [Name("Pelizaeus-Merzbacher disease", "label")]),
+        Record("MONDO:0007739", "Huntington disease", "Disease", "MONDO",
+               [Name("Huntington disease", "label")], ["mesh:D006816"]),
+        Record("mesh:D007249", "inflammation", "Disease", "MESHCUR",
+               [Name("inflammation", "label")]),
+        Record("MONDO:0018048", "heparin-induced thrombocytopenia", "Disease", "MONDO",
+               [Name("heparin-induced thrombocytopenia", "label")]),
+        Record("HP:0001873", "Thrombocytopenia", "Phenotype", "HP",
+               [Name("Thrombocytopenia", "label")], ["mesh:D013921"]),
+        Record("MONDO:0000980", "aortic atherosclerosis", "Disease", "MONDO",
+               [Name("aortic atherosclerosis", "label")]),
+        Record("MONDO:0005311", "atherosclerosis", "Disease", "MONDO",
+               [Name("atherosclerosis", "label")], ["mesh:D050197"]),
+        Record("MONDO:0010134", "Pendred syndrome", "Disease", "MONDO",
+               [Name("Pendred syndrome", "label")], ["mesh:C536648"]),
+    ]
+
+
+@pytest.fixture(scope="module")
+def lexicon(tmp_path_factory: pytest.TempPathFactory) -> Lexicon:
+    tmp = tmp_path_factory.mktemp("diseases")
+    compile_records(_records(), tmp / "lex", version="test-diseases", sources={"t": "1"},
+                    rules=RULES)
+    return Lexicon(tmp / "lex")
+
+
+@pytest.fixture(scope="module")
+def recogniser(lexicon: Lexicon) -> Recogniser:
+    vocabulary = load_vocabulary()
+    return Recogniser.from_vocabulary(vocabulary, MirnaGrounder.default(),
+                                      OpenLexicon.over(lexicon, vocabulary))
+
+
+def _diseases(recogniser: Recogniser, text: str) -> list[tuple[str, int, str]]:
+    document = Document(id="d", text=text, origin="test")
+    return [(m.text, m.start, m.entity.id) for m in document_mentions(document, recogniser)
+            if m.type in ("Disease", "Phenotype")]
+
+
+def test_a_mondo_disease_gets_the_omim_id_of_the_hpo_disease_of_the_same_name(
+        lexicon: Lexicon) -> None:
+    assert "OMIM:312080" in lexicon.entity("MONDO:0010714").xrefs
+
+
+@pytest.mark.parametrize("phrase", ["breast and ovarian cancer", "breast or ovarian cancers",
+                                    "breast and/or ovarian cancer", "breast/ovarian cancer"])
+def test_a_coordination_sharing_its_head_is_one_mention_with_both_ids(
+        recogniser: Recogniser, phrase: str) -> None:
+    text = f"Mutations predispose women to {phrase} early in life."
+    document = Document(id="d", text=text, origin="test")
+    diseases = [m for m in document_mentions(document, recogniser) if m.type == "Disease"]
+    assert [(m.text, m.start) for m in diseases] == [(phrase, text.index(phrase))]
+    assert {"MESH:D001943", "MESH:D010051"} <= set(diseases[0].ids)
+
+
+def test_a_curated_phenotype_without_an_external_id_is_written_with_its_twin_ids(
+        recogniser: Recogniser) -> None:
+    document = Document(id="d", text="Exosomes reduced inflammation in rats.", origin="test")
+    (m,) = [m for m in document_mentions(document, recogniser) if m.text == "inflammation"]
+    assert m.entity.id == "exokg:phenotype/inflammation"  # the graph's entity is unchanged
+    assert m.grounded and m.ids[0] == "MESH:D007249"
+
+
+@pytest.mark.parametrize("cause", ["heparin-induced", "Severe", "mild"])
+def test_a_cause_or_degree_is_left_out_of_the_disease_span(recogniser: Recogniser,
+                                                           cause: str) -> None:
+    text = f"Patients developed {cause} thrombocytopenia after surgery."
+    document = Document(id="d", text=text, origin="test")
+    (m,) = [m for m in document_mentions(document, recogniser) if m.type in ("Disease",
+                                                                              "Phenotype")]
+    assert (m.text, m.start) == ("thrombocytopenia", text.index("thrombocytopenia"))
+    assert "MESH:D013921" in m.ids
+
+
+def test_a_name_mesh_lacks_is_annotated_as_its_head_that_mesh_names(
+        recogniser: Recogniser) -> None:
+    text = "Rabbits fed cholesterol developed aortic atherosclerosis and breast cancer."
+    found = _diseases(recogniser, text)
+    assert ("atherosclerosis", text.index("atherosclerosis"), "MONDO:0005311") in found
+    assert ("breast cancer", text.index("breast cancer"), "MONDO:0007254") in found
+
+
+def test_a_modifier_that_names_nothing_with_the_head_is_no_coordination(
+        recogniser: Recogniser) -> None:
+    text = ("Both early and ovarian cancer were seen; myotonic dystrophy and breast cancer "
+            "too; screening for breast cancer.")
+    found = [t for t, _, _ in _diseases(recogniser, text)]
+    assert found == ["ovarian cancer", "myotonic dystrophy", "breast cancer", "breast cancer"]
+
+
+def test_a_short_form_with_the_initials_in_another_order_is_the_disease(
+        recogniser: Recogniser) -> None:
+    text = "Patients with myotonic dystrophy (DM) were studied. DM patients had cataracts."
+    found = _diseases(recogniser, text)
+    assert ("DM", text.index("(DM)") + 1, "MONDO:0016107") in found
+    assert ("DM", text.index("DM patients"), "MONDO:0016107") in found
+    assert not any(entity == "MONDO:0005015" for _, _, entity in found)  # not diabetes
+
+
+def test_the_defining_bracket_itself_is_the_disease_not_the_gene(
+        recogniser: Recogniser) -> None:
+    text = "Germline mutations cause adenomatous polyposis coli (APC) in many families."
+    assert ("APC", text.index("(APC)") + 1, "MONDO:0021055") in _diseases(recogniser, text)
+
+
+def test_a_defined_short_form_does_not_cut_a_longer_disease_name(
+        recogniser: Recogniser) -> None:
+    text = ("Glucose-6-phosphate dehydrogenase (G6PD) is an enzyme. "
+            "G6PD deficiency causes haemolysis.")
+    found = _diseases(recogniser, text)
+    assert ("G6PD deficiency", text.index("G6PD deficiency"), "MONDO:0005775") in found
+
+
+def test_a_disease_short_form_may_open_a_hyphenated_word(recogniser: Recogniser) -> None:
+    text = "Huntington disease (HD) is inherited. Fragments accumulate in HD-affected neurons."
+    found = _diseases(recogniser, text)
+    assert ("HD", text.index("HD-affected"), "MONDO:0007739") in found
+
+
+def test_a_short_form_of_two_diseases_defines_each_part(recogniser: Recogniser) -> None:
+    text = ("Families with Pendred syndrome/Huntington disease (PDS/HD) were seen. "
+            "HD came first.")
+    found = _diseases(recogniser, text)
+    assert ("PDS", text.index("PDS/"), "MONDO:0010134") in found
+    assert ("HD", text.index("/HD") + 1, "MONDO:0007739") in found
+    assert ("HD", text.index("HD came"), "MONDO:0007739") in found
+
+
+def test_a_short_form_whose_capitals_are_not_the_initials_is_not_defined(
+        recogniser: Recogniser) -> None:
+    text = "Patients with myotonic dystrophy (CK) were studied."
+    assert [t for t, _, _ in _diseases(recogniser, text)] == ["myotonic dystrophy"]
+
+
+# -- the curation table's script -------------------------------------------------------------
+
+
+def _script():
+    spec = importlib.util.spec_from_file_location(
+        "make_mesh_curation", ROOT / "scripts" / "make_mesh_curation.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["make_mesh_curation"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_curation_drops_a_disease_name_the_annotators_mostly_left_unmarked(
+        tmp_path: Path) -> None:
+    script = _script()
+    text = ("inflammatory cells and inflammatory cytokines in inflammatory bowel disease; "
+            "anemia and hemolytic anemia; inflammatory")
+    assert text.index("hemolytic anemia") == 88
+    corpus = tmp_path / "train.txt"
+    corpus.write_text("\n".join([
+        f"1|t|{text}", "1|a|",
+        "1\t0\t12\tinflammatory\tDiseaseOrPhenotypicFeature\tD007249",
+        "1\t49\t75\tinflammatory bowel disease\tDiseaseOrPhenotypicFeature\tD015212",
+        "1\t77\t83\tanemia\tDiseaseOrPhenotypicFeature\tD000740",
+        "1\t88\t104\themolytic anemia\tDiseaseOrPhenotypicFeature\tD000743",
+    ]) + "\n", encoding="utf-8")
+    rows = script.build_rows([(corpus, script._BIORED_CLASSES)], skip=set())
+    names = [r[0] for r in rows]
+    # "inflammatory": marked once in three whole-word occurrences outside a longer mention
+    assert "inflammatory" not in names
+    # "anemia" inside the annotated "hemolytic anemia" is no unmarked occurrence
+    assert names == ["anemia", "hemolytic anemia", "inflammatory bowel disease"]
+
+
+def test_a_conjunction_must_be_a_word_of_its_own() -> None:
+    from exokg.annotate.disease_spans import coordinated_diseases
+    from exokg.annotate.mentions import DocumentMention
+    from exokg.model import Entity
+
+    text = "Screening for Pendred syndrome and or deafness."
+    entity = Entity("MONDO:0010134", "Pendred syndrome", "Disease", xrefs=("mesh:C536648",))
+    start = text.index("Pendred")
+    mention = DocumentMention("d", 0, start, start + 16, "Pendred syndrome", "Disease",
+                              ("MONDO:0010134", "MESH:C536648"), True, entity, "ontology")
+
+    def anything(name: str) -> list[Entity]:  # every name is a disease: only the text decides
+        return [Entity("MONDO:1", name, "Disease", xrefs=("mesh:D1",))]
+
+    document = Document(id="d", text=text, origin="test")
+    assert coordinated_diseases(document, [mention], anything) == [mention]  # "f" + "or"
