@@ -55,8 +55,10 @@ FLOORS: dict[int, tuple[float, float]] = {
     6: (0.977, 0.473),
     # Batch 7: out of sample for round 4 (docs/devset-batch7.md). Measured once before round 4
     # on main's rules (exokg at 2718487): P 0.571 (24/42) R 0.230 (24/104); once after
-    # merging round 4: P 0.581 (25/43) R 0.240 (25/104).
-    7: (0.581, 0.240),
+    # merging round 4: P 0.581 (25/43) R 0.240 (25/104). Merging disease grounding round 2
+    # added a statement with a MeSH-only disease reached through its defined short form;
+    # the fix (such short forms are parts, as their long forms are) left P 0.595 (25/42).
+    7: (0.595, 0.240),
 }
 
 

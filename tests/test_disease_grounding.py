@@ -64,6 +64,8 @@ def _records() -> list[Record]:
                [Name("aortic atherosclerosis", "label")]),
         Record("MONDO:0005311", "atherosclerosis", "Disease", "MONDO",
                [Name("atherosclerosis", "label")], ["mesh:D050197"]),
+        Record("mesh:D020925", "hypoxia-ischemia", "Disease", "MESHCUR",
+               [Name("hypoxia-ischemia", "label")]),
         Record("MONDO:0010134", "Pendred syndrome", "Disease", "MONDO",
                [Name("Pendred syndrome", "label")], ["mesh:C536648"]),
     ]
@@ -148,6 +150,22 @@ def test_a_short_form_with_the_initials_in_another_order_is_the_disease(
     assert ("DM", text.index("(DM)") + 1, "MONDO:0016107") in found
     assert ("DM", text.index("DM patients"), "MONDO:0016107") in found
     assert not any(entity == "MONDO:0005015" for _, _, entity in found)  # not diabetes
+
+
+def test_a_short_form_of_a_mesh_only_disease_is_a_part_not_a_claim_participant(
+        recogniser: Recogniser) -> None:
+    """A disease named only by the MeSH sources is annotated but never a top-level mention
+    (what extraction reads as a claim participant), also where the text writes its short
+    form: the short form is annotated with the disease's id, as its long form is."""
+    from exokg.recognise.document import analyse_sentences
+    from exokg.text.segment import segment
+    text = ("Neonatal hypoxia-ischemia (HI) injures the brain. "
+            "Exosomes improved recovery after HI in rats.")
+    document = Document(id="d", text=text, origin="test")
+    analysed = analyse_sentences(document, segment(document), recogniser)
+    assert not any(m.entity.id == "mesh:D020925" for a in analysed for m in a.mentions)
+    assert any(m.text == "HI" and m.entity.id == "mesh:D020925" for m in analysed[1].parts)
+    assert ("HI", text.index("after HI") + 6, "mesh:D020925") in _diseases(recogniser, text)
 
 
 def test_the_defining_bracket_itself_is_the_disease_not_the_gene(

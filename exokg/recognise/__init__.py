@@ -136,11 +136,17 @@ def written_name(m: Mention) -> Mention:
 
 
 def _part_only(m: Mention) -> bool:
-    """True for an ontology mention kept only as a part (see :data:`_PARTS_ONLY`)."""
-    return m.source == "ontology" and (
-        m.category in _PARTS_ONLY
-        or (m.category in ("Disease", "Phenotype")
-            and m.entity.id.startswith(_PARTS_ONLY_PREFIXES)))
+    """True for an ontology mention kept only as a part (see :data:`_PARTS_ONLY`), and for
+    a short form the document defined for such a disease or chemical ("hypoxia-ischemia
+    (HI)" named only by MeSH): the short form is what its long form is. A defined short
+    form of a cell type stays a top-level mention ("BMSCs" are what the study gave)."""
+    if m.source == "ontology" and m.category in _PARTS_ONLY:
+        return True
+    if m.source == "abbreviation" and m.category == "Chemical":
+        return True
+    return m.source in ("ontology", "abbreviation") and (
+        m.category in ("Disease", "Phenotype")
+        and m.entity.id.startswith(_PARTS_ONLY_PREFIXES))
 
 
 def _inside_longer_name(text: str, short: Mention, found: list[Mention]) -> bool:
