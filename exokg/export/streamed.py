@@ -1,8 +1,8 @@
 """The RDF exports of a build written from its Oxigraph store, in bounded memory.
 
-* ``exokg.nt``: the store's default graph dumped by Oxigraph, lines sorted (external sort,
-  :mod:`exokg.export.extsort`): the sorted, canonical N-Triples of
-  :mod:`exokg.export.ntriples`.
+* ``exokg.nt``: the store's default graph dumped by Oxigraph, lines sorted on disk
+  (:func:`exokg.export.extsort.sort_file`: GNU ``sort`` when installed): the sorted,
+  canonical N-Triples of :mod:`exokg.export.ntriples`.
 * ``exokg.ttl``: that sorted stream re-serialised by Oxigraph's Turtle writer with exokg's
   prefixes (consecutive triples of one subject share a block), prefix lines sorted.
 * ``exokg.nq``: the named-graph partition of :mod:`exokg.export.quads`, written by the
@@ -28,7 +28,7 @@ from typing import Any, BinaryIO
 
 import pyoxigraph
 
-from exokg.export.extsort import copy_lines, sorted_unique
+from exokg.export.extsort import sort_file
 
 __all__ = ["RDF_EXPORTS", "jsonld_stream", "turtle_prefixes", "write_rdf_exports",
            "write_turtle_from"]
@@ -189,9 +189,8 @@ def write_rdf_exports(store: pyoxigraph.Store, partition: Path | None, folder: P
     dump = scratch / "dump.nt"
     store.dump(str(dump), pyoxigraph.RdfFormat.N_TRIPLES, from_graph=pyoxigraph.DefaultGraph())
     nt = folder / "exokg.nt"
-    with open(dump, "rb", buffering=1 << 20) as source, open(nt, "wb", buffering=1 << 20) \
-            as target:
-        triples = copy_lines(sorted_unique(source, scratch), target)
+    with open(nt, "wb", buffering=1 << 20) as target:
+        triples = sort_file(dump, target, scratch)
     dump.unlink()
     tell("exokg.nt", triples)
     write_turtle_from(_parse(nt, pyoxigraph.RdfFormat.N_TRIPLES), folder / "exokg.ttl",
@@ -202,10 +201,8 @@ def write_rdf_exports(store: pyoxigraph.Store, partition: Path | None, folder: P
     tell("exokg.jsonld", triples)
     if partition is not None:
         nq = folder / "exokg.nq"
-        with open(partition, "rb", buffering=1 << 20) as source, \
-                open(nq, "wb", buffering=1 << 20) as target:
-            quads = copy_lines((line.partition(b"\t")[2]
-                                for line in sorted_unique(source, scratch)), target)
+        with open(nq, "wb", buffering=1 << 20) as target:
+            quads = sort_file(partition, target, scratch, after_tab=True)
             if include_ontology:
                 from exokg.export.quads import to_quads
                 from exokg.export.resources import load_ontology
