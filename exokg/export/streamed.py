@@ -36,6 +36,9 @@ __all__ = ["RDF_EXPORTS", "jsonld_stream", "turtle_prefixes", "write_rdf_exports
 #: The files :func:`write_rdf_exports` writes.
 RDF_EXPORTS = ("exokg.nt", "exokg.ttl", "exokg.nq", "exokg.trig", "exokg.jsonld")
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+#: JSON string encoder (``ensure_ascii=False``), the C one when available
+_ENCODE: Callable[[str], str] = getattr(json.encoder, "c_encode_basestring", None) or \
+    json.encoder.py_encode_basestring
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
@@ -128,6 +131,42 @@ def _node(subject: Any, pairs: list[tuple[Any, Any]], compact: Callable[[str], s
     return node
 
 
+def _indented(value: Any, indent: str, encode: Callable[[str], str]) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2)`` for the values of JSON-LD node
+    objects (dicts, lists, strings, integers, booleans, None), each line after the first
+    prefixed with ``indent``. The standard encoder runs in pure Python once ``indent`` is
+    given; this writes the same text with the C string encoder, a few times faster.
+
+    >>> import json
+    >>> value = {"@id": "x", "k": [{"@id": "y"}, "s\u00e9\\n", 5, True, None, [], {}]}
+    >>> _indented(value, "", _ENCODE) == json.dumps(value, ensure_ascii=False, indent=2)
+    True
+    """
+    if isinstance(value, str):
+        return encode(value)
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        inner = indent + "  "
+        return "{\n" + ",\n".join(f"{inner}{encode(k)}: {_indented(v, inner, encode)}"
+                                  for k, v in value.items()) + f"\n{indent}}}"
+    if isinstance(value, list):
+        if not value:
+            return "[]"
+        inner = indent + "  "
+        return "[\n" + ",\n".join(inner + _indented(v, inner, encode) for v in value) \
+            + f"\n{indent}]"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if value is None:
+        return "null"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    return json.dumps(value, ensure_ascii=False)  # a float: the encoder's own rules
+
+
 def jsonld_stream(triples: Iterable[pyoxigraph.Triple], out: BinaryIO,
                   context: dict[str, Any] | None = None) -> None:
     """Write JSON-LD of triples sorted by N-Triples line, one subject at a time; the bytes
@@ -145,9 +184,8 @@ def jsonld_stream(triples: Iterable[pyoxigraph.Triple], out: BinaryIO,
 
     def flush() -> None:
         nonlocal first
-        text = json.dumps(_node(subject, pairs, compact), ensure_ascii=False, indent=2)
-        out.write(((head + "\n" if first else ",\n")
-                   + "\n".join("    " + line for line in text.split("\n"))).encode("utf-8"))
+        text = _indented(_node(subject, pairs, compact), "    ", _ENCODE)
+        out.write(((head + "\n    " if first else ",\n    ") + text).encode("utf-8"))
         first = False
 
     for t in triples:
