@@ -129,15 +129,19 @@ def run_step(step: str, oxigraph: Path, partition: Path, out: Path) -> dict[str,
 
         write_statements_csv(store, out / "statements.csv")
     elif step == "page":
-        from exokg.viz import render_page
         from exokg.viz import store_page
 
         statements = next(iter(store.query(
             "SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/exokg/vocab/Statement> }",
             use_default_graph_as_union=True)))["n"]
-        limit = store_page.PAGE_STATEMENTS
-        page = render_page(store_page.page_graph(store, limit),
-                           title=store_page.page_title(int(statements.value), limit))
+        if hasattr(store_page, "page_html"):
+            page = store_page.page_html(store, int(statements.value))
+        else:  # main before page_html: through an rdflib Graph
+            from exokg.viz import render_page
+
+            limit = store_page.PAGE_STATEMENTS
+            page = render_page(store_page.page_graph(store, limit),
+                               title=store_page.page_title(int(statements.value), limit))
         (out / "exokg.html").write_bytes(page.encode("utf-8"))
     else:
         raise SystemExit(f"unknown step {step}")

@@ -334,7 +334,7 @@ def test_page_reads_only_the_evidence_it_lists(tmp_path: Path,
     the page of the whole graph, from a smaller graph."""
     import exokg.viz.view as view
     from exokg.viz import render_page
-    from exokg.viz.store_page import page_graph
+    from exokg.viz.store_page import page_graph, page_html, page_title
 
     result = build([Path(__file__).parent / "devset" / "documents"])
     store = pyoxigraph.Store()
@@ -346,3 +346,7 @@ def test_page_reads_only_the_evidence_it_lists(tmp_path: Path,
     cut = page_graph(store, 10**6)
     assert len(cut) < len(result.graph)
     assert render_page(cut) == render_page(result.graph)
+    # what the build writes: the same page, read without an rdflib Graph
+    n = len(result.statements)
+    assert page_html(store, n, 10**6) == render_page(result.graph)
+    assert page_html(store, n, 7) == render_page(page_graph(store, 7), title=page_title(n, 7))

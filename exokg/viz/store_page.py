@@ -22,7 +22,7 @@ from rdflib import Graph
 
 from exokg.export.reader import rdflib_graph_of
 
-__all__ = ["DEPTH", "PAGE_STATEMENTS", "page_graph", "page_title"]
+__all__ = ["DEPTH", "PAGE_STATEMENTS", "page_graph", "page_html", "page_title"]
 
 #: how many statements the page of a large build draws
 PAGE_STATEMENTS = 2000
@@ -73,20 +73,23 @@ def _shown_evidence(quads: list[pyoxigraph.Quad]) -> list[pyoxigraph.Quad]:
 
 def _described(store: pyoxigraph.Store, roots: list[pyoxigraph.NamedNode]
                ) -> Iterator[pyoxigraph.Triple]:
+    """The triples of the description, node by node (each node's once: a node is read once,
+    and its triples in several graphs of the store are given once)."""
     not_followed = _NOT_FOLLOWED | _claim_predicates(store)
     statements = set(roots)  # qualifiers of a statement (exo:route ...) are followed
     seen: set[object] = set(roots)
     frontier: list[object] = list(roots)
-    triples: set[pyoxigraph.Triple] = set()
     for _ in range(DEPTH + 1):
         following: list[object] = []
         for node in frontier:
+            triples: set[pyoxigraph.Triple] = set()
             for quad in _shown_evidence(list(store.quads_for_pattern(
                     node, None, None, None))):  # type: ignore[arg-type]
                 triple = pyoxigraph.Triple(quad.subject, quad.predicate, quad.object)
                 if triple in triples:
                     continue
                 triples.add(triple)
+                yield triple
                 target = quad.object
                 skip = _NOT_FOLLOWED if node in statements else not_followed
                 if quad.predicate.value in skip or isinstance(target, pyoxigraph.Literal):
@@ -95,13 +98,29 @@ def _described(store: pyoxigraph.Store, roots: list[pyoxigraph.NamedNode]
                     seen.add(target)
                     following.append(target)
         frontier = following
-    return iter(sorted(triples, key=str))
 
 
 def page_graph(store: pyoxigraph.Store, limit: int = PAGE_STATEMENTS) -> Graph:
     """An rdflib Graph of the ``limit`` best-supported statements of ``store`` and what
     they describe (see the module docs); every statement when the store has no more."""
     return rdflib_graph_of(_described(store, _best_statements(store, limit)))
+
+
+def page_html(store: pyoxigraph.Store, statements: int, limit: int = PAGE_STATEMENTS) -> str:
+    """The HTML page of the ``limit`` best-supported of the ``statements`` statements of
+    ``store``: the page :func:`exokg.viz.render_page` draws of :func:`page_graph`, read
+    without an rdflib Graph (:func:`exokg.viz.view.build_view_of`)."""
+    from exokg.export.reader import rdflib_term
+    from exokg.viz.page import render_html
+    from exokg.viz.view import build_view_of
+
+    view = build_view_of((rdflib_term(t.subject), rdflib_term(t.predicate),
+                          rdflib_term(t.object))
+                         for t in _described(store, _best_statements(store, limit)))
+    title = page_title(statements, limit)
+    if title:
+        view.title = title
+    return render_html(view)
 
 
 def page_title(statements: int, limit: int = PAGE_STATEMENTS) -> str | None:

@@ -40,6 +40,7 @@ __all__ = [
     "ViewEdge",
     "ViewNode",
     "build_view",
+    "build_view_of",
     "clean_text",
 ]
 
@@ -252,10 +253,10 @@ def _local(iri: str, namespace: str = EXO) -> str | None:
 class _Reader:
     """Groups the graph's triples by subject once, then answers small questions."""
 
-    def __init__(self, graph: Graph) -> None:
+    def __init__(self, triples: Iterable[tuple[object, object, object]]) -> None:
         self.props: dict[object, dict[object, list[object]]] = defaultdict(
             lambda: defaultdict(list))
-        for s, p, o in graph.triples((None, None, None)):
+        for s, p, o in triples:
             self.props[s][p].append(o)
 
     def all(self, s: object, p: object) -> list[object]:
@@ -329,7 +330,15 @@ def _evidence(r: _Reader, ev: object) -> EvidenceView:
 
 def build_view(graph: Graph, title: str = "exokg evidence graph") -> GraphView:
     """Read the drawable view of an exokg graph (see the module docs for what is drawn)."""
-    r = _Reader(graph)
+    return build_view_of(graph.triples((None, None, None)), title)
+
+
+def build_view_of(triples: Iterable[tuple[object, object, object]],
+                  title: str = "exokg evidence graph") -> GraphView:
+    """:func:`build_view` of a graph given as its rdflib triples (each once; any order),
+    without an rdflib Graph: the page of a large build reads them from its store
+    (:mod:`exokg.viz.store_page`)."""
+    r = _Reader(triples)
     nodes: dict[str, ViewNode] = {}
     evidence_of: dict[str, int] = defaultdict(int)
 
