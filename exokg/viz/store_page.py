@@ -71,10 +71,11 @@ def _shown_evidence(quads: list[pyoxigraph.Quad]) -> list[pyoxigraph.Quad]:
     return [q for q in quads if q.predicate.value != _HAS_EVIDENCE or q.object.value in kept]
 
 
-def _described(store: pyoxigraph.Store, roots: list[pyoxigraph.NamedNode]
-               ) -> Iterator[pyoxigraph.Triple]:
+def _described(store: pyoxigraph.Store, roots: list[pyoxigraph.NamedNode],
+               keep: frozenset[str] | None = None) -> Iterator[pyoxigraph.Triple]:
     """The triples of the description, node by node (each node's once: a node is read once,
-    and its triples in several graphs of the store are given once)."""
+    and its triples in several graphs of the store are given once); with ``keep``, only the
+    triples with one of those predicates (the nodes reached are the same)."""
     not_followed = _NOT_FOLLOWED | _claim_predicates(store)
     statements = set(roots)  # qualifiers of a statement (exo:route ...) are followed
     seen: set[object] = set(roots)
@@ -89,7 +90,8 @@ def _described(store: pyoxigraph.Store, roots: list[pyoxigraph.NamedNode]
                 if triple in triples:
                     continue
                 triples.add(triple)
-                yield triple
+                if keep is None or quad.predicate.value in keep:
+                    yield triple
                 target = quad.object
                 skip = _NOT_FOLLOWED if node in statements else not_followed
                 if quad.predicate.value in skip or isinstance(target, pyoxigraph.Literal):
@@ -109,14 +111,16 @@ def page_graph(store: pyoxigraph.Store, limit: int = PAGE_STATEMENTS) -> Graph:
 def page_html(store: pyoxigraph.Store, statements: int, limit: int = PAGE_STATEMENTS) -> str:
     """The HTML page of the ``limit`` best-supported of the ``statements`` statements of
     ``store``: the page :func:`exokg.viz.render_page` draws of :func:`page_graph`, read
-    without an rdflib Graph (:func:`exokg.viz.view.build_view_of`)."""
+    without an rdflib Graph (:func:`exokg.viz.view.build_view_of`) and keeping only the
+    triples the view reads (:data:`~exokg.viz.view.VIEW_PREDICATES`: not the authors,
+    titles and abstracts of documents and publications, nor entities' direct edges)."""
     from exokg.export.reader import rdflib_term
     from exokg.viz.page import render_html
-    from exokg.viz.view import build_view_of
+    from exokg.viz.view import VIEW_PREDICATES, build_view_of
 
+    described = _described(store, _best_statements(store, limit), VIEW_PREDICATES)
     view = build_view_of((rdflib_term(t.subject), rdflib_term(t.predicate),
-                          rdflib_term(t.object))
-                         for t in _described(store, _best_statements(store, limit)))
+                          rdflib_term(t.object)) for t in described)
     title = page_title(statements, limit)
     if title:
         view.title = title

@@ -41,6 +41,7 @@ __all__ = [
     "ViewNode",
     "build_view",
     "build_view_of",
+    "VIEW_PREDICATES",
     "clean_text",
 ]
 
@@ -57,6 +58,20 @@ LINKED_PREFIXES = frozenset({
     "BFO", "CL", "DOID", "GO", "HP", "MONDO", "MP", "NCBITaxon", "NCIT", "OBI", "RO",
     "UBERON", "mirbase.mature", "mirbase", "NCBIGene", "hgnc", "uniprot", "mesh", "loinc",
     "snomedct", "umls", "pubmed", "pmc", "doi", "clinicaltrials", "ror",
+})
+#: Every predicate :func:`build_view` reads: the view of a graph's triples with these
+#: predicates is the view of the whole graph (the page of a large build keeps only these of
+#: what it reads from the store, :func:`exokg.viz.store_page.page_html`). Keep it in step
+#: with the reader below (``tests/test_storefirst.py`` compares the two pages).
+VIEW_PREDICATES = frozenset({
+    str(RDF.type), str(RDF.subject), str(RDF.predicate), str(RDF.object), str(RDFS.label),
+    str(SKOS.prefLabel), str(SKOS.altLabel), str(SKOS.definition), str(SKOS.exactMatch),
+    str(SKOS.closeMatch), str(SKOS.narrowMatch), str(SKOS.broader), str(DCTERMS.source),
+    str(DCTERMS.date), str(_HAS_EVIDENCE),
+    *(EXO + name for name in (
+        "firstAuthor", "journal", "document", "sentenceText", "citationMarker", "rule",
+        "direction", "negated", "hedged", "aspect", "evidenceCount", "contradicts",
+        *_PART_PROPERTIES, *_CONTEXT)),
 })
 MAX_LABEL = 300
 MAX_SENTENCE = 1500
