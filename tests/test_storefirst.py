@@ -325,3 +325,28 @@ def test_page_of_a_large_graph_draws_its_best_supported_statements(tmp_path: Pat
     assert any(int(cut.value(s, EXO_NS.evidenceCount)) == most for s in drawn)
     assert page_title(len(result.statements), 5).startswith("exokg evidence graph: the 5 of ")
     assert page_title(5, 5) is None
+
+
+def test_page_reads_only_the_evidence_it_lists(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The page of a large build reads, of each statement's evidence, only what the page
+    lists (the first MAX_EVIDENCE by IRI): with the limit at 1 it is still byte for byte
+    the page of the whole graph, from a smaller graph."""
+    import exokg.viz.view as view
+    from exokg.viz import render_page
+    from exokg.viz.store_page import page_graph, page_html, page_title
+
+    result = build([Path(__file__).parent / "devset" / "documents"])
+    store = pyoxigraph.Store()
+    with open(tmp_path / "partition.nq", "wb") as handle:
+        load_build(result, store, handle, lambda kind: None)
+    counts = [int(o) for o in result.graph.objects(None, EXO_NS.evidenceCount)]
+    assert max(counts) > 1
+    monkeypatch.setattr(view, "MAX_EVIDENCE", 1)
+    cut = page_graph(store, 10**6)
+    assert len(cut) < len(result.graph)
+    assert render_page(cut) == render_page(result.graph)
+    # what the build writes: the same page, read without an rdflib Graph
+    n = len(result.statements)
+    assert page_html(store, n, 10**6) == render_page(result.graph)
+    assert page_html(store, n, 7) == render_page(page_graph(store, 7), title=page_title(n, 7))

@@ -4,6 +4,11 @@ Lines are compared as bytes (for UTF-8 text that is code point order, the order 
 gives ``str``), duplicates are dropped. Memory is bounded by ``chunk_bytes`` plus one line
 per run while merging.
 
+:func:`sort_file` sorts a file with GNU ``sort`` from coreutils when it is installed
+(``LC_ALL=C``: byte order, the same lines and order as :func:`sorted_unique`; its temporary
+files go to the scratch folder given, and its memory is bounded by ``-S``), about ten times
+faster than merging in Python, and with :func:`sorted_unique` otherwise.
+
 >>> import tempfile
 >>> with tempfile.TemporaryDirectory() as scratch:
 ...     list(sorted_unique([b"b\\n", b"a\\n", b"b\\n", b"c\\n"], scratch, chunk_bytes=4))
@@ -14,15 +19,21 @@ from __future__ import annotations
 
 import heapq
 import os
+import shutil
+import subprocess
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-__all__ = ["CHUNK_BYTES", "sorted_unique"]
+__all__ = ["CHUNK_BYTES", "SORT_BUFFER", "copy_lines", "gnu_tools", "sort_file",
+           "sorted_unique"]
 
 #: Bytes of lines sorted in memory at a time (about twice that in Python objects).
 CHUNK_BYTES = 64 << 20
+#: The memory GNU ``sort`` may use for its sorted runs (``-S``); more is merged from disk.
+SORT_BUFFER = 256 << 20
+_BLOCK = 1 << 20
 
 
 def _run(lines: list[bytes], scratch: Path) -> Path:
@@ -87,4 +98,77 @@ def copy_lines(lines: Iterable[bytes], handle: BinaryIO) -> int:
     for line in lines:
         write(line)
         count += 1
+    return count
+
+
+def gnu_tools() -> tuple[str, str] | None:
+    """The paths of GNU coreutils ``sort`` and ``cut``, or None when either is missing or
+    is another program of that name (BSD's, Windows' ``sort``), whose options differ."""
+    found = []
+    for name in ("sort", "cut"):
+        path = shutil.which(name)
+        if path is None:
+            return None
+        try:
+            version = subprocess.run([path, "--version"], capture_output=True, timeout=30,
+                                     check=True).stdout
+        except (OSError, subprocess.SubprocessError):
+            return None
+        if b"GNU coreutils" not in version:
+            return None
+        found.append(path)
+    return found[0], found[1]
+
+
+def sort_file(source: str | Path, target: BinaryIO, scratch: str | Path, *,
+              after_tab: bool = False, external: bool = True,
+              buffer_bytes: int = SORT_BUFFER) -> int:
+    """Write the lines of the file ``source`` to ``target``, sorted as bytes and without
+    duplicates (:func:`sorted_unique`); with ``after_tab``, each line from after its first
+    tab (the sort key before it is dropped once sorted; a line without a tab is dropped).
+    Returns the number of lines written.
+
+    GNU ``sort`` (and ``cut``) do the work when :func:`gnu_tools` finds them and
+    ``external``; their temporary files go to ``scratch`` and are removed when they end.
+
+    Raises:
+        OSError: ``source`` cannot be read, ``scratch`` or ``target`` cannot be written (for
+            the external sort: its own one-line message, e.g. ``No space left on device``).
+    """
+    tools = gnu_tools() if external else None
+    if tools is None:
+        with open(source, "rb", buffering=_BLOCK) as handle:
+            lines: Iterable[bytes] = sorted_unique(handle, scratch)
+            if after_tab:
+                lines = (rest for line in lines if (rest := line.partition(b"\t")[2]))
+            return copy_lines(lines, target)
+    sort, cut = tools
+    env = {**os.environ, "LC_ALL": "C"}
+    command = [sort, "-u", "-S", f"{max(buffer_bytes >> 10, 1024)}K", "-T", str(scratch),
+               "--", str(source)]
+    errors = tempfile.TemporaryFile(dir=scratch)
+    with errors, subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors,
+                                  env=env) as sorter:
+        assert sorter.stdout is not None
+        output = sorter.stdout
+        stripper = None
+        if after_tab:
+            stripper = subprocess.Popen([cut, "-s", "-f2-"], stdin=sorter.stdout,
+                                        stdout=subprocess.PIPE, stderr=errors, env=env)
+            sorter.stdout.close()  # the sort's output now belongs to cut
+            assert stripper.stdout is not None
+            output = stripper.stdout
+        count = 0
+        try:
+            while block := output.read(_BLOCK):
+                count += block.count(b"\n")
+                target.write(block)
+        finally:
+            output.close()
+            codes = [sorter.wait()] + ([stripper.wait()] if stripper is not None else [])
+        if any(codes):
+            errors.seek(0)
+            message = errors.read().decode("utf-8", "replace").strip().splitlines()
+            raise OSError(f"sorting {source} failed: "
+                          f"{message[-1] if message else f'exit status {max(codes)}'}")
     return count

@@ -1,8 +1,8 @@
 """The RDF exports of a build written from its Oxigraph store, in bounded memory.
 
-* ``exokg.nt``: the store's default graph dumped by Oxigraph, lines sorted (external sort,
-  :mod:`exokg.export.extsort`): the sorted, canonical N-Triples of
-  :mod:`exokg.export.ntriples`.
+* ``exokg.nt``: the store's default graph dumped by Oxigraph, lines sorted on disk
+  (:func:`exokg.export.extsort.sort_file`: GNU ``sort`` when installed): the sorted,
+  canonical N-Triples of :mod:`exokg.export.ntriples`.
 * ``exokg.ttl``: that sorted stream re-serialised by Oxigraph's Turtle writer with exokg's
   prefixes (consecutive triples of one subject share a block), prefix lines sorted.
 * ``exokg.nq``: the named-graph partition of :mod:`exokg.export.quads`, written by the
@@ -28,7 +28,7 @@ from typing import Any, BinaryIO
 
 import pyoxigraph
 
-from exokg.export.extsort import copy_lines, sorted_unique
+from exokg.export.extsort import sort_file
 
 __all__ = ["RDF_EXPORTS", "jsonld_stream", "turtle_prefixes", "write_rdf_exports",
            "write_turtle_from"]
@@ -36,6 +36,9 @@ __all__ = ["RDF_EXPORTS", "jsonld_stream", "turtle_prefixes", "write_rdf_exports
 #: The files :func:`write_rdf_exports` writes.
 RDF_EXPORTS = ("exokg.nt", "exokg.ttl", "exokg.nq", "exokg.trig", "exokg.jsonld")
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+#: JSON string encoder (``ensure_ascii=False``), the C one when available
+_ENCODE: Callable[[str], str] = getattr(json.encoder, "c_encode_basestring", None) or \
+    json.encoder.py_encode_basestring
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
@@ -128,6 +131,42 @@ def _node(subject: Any, pairs: list[tuple[Any, Any]], compact: Callable[[str], s
     return node
 
 
+def _indented(value: Any, indent: str, encode: Callable[[str], str]) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2)`` for the values of JSON-LD node
+    objects (dicts, lists, strings, integers, booleans, None), each line after the first
+    prefixed with ``indent``. The standard encoder runs in pure Python once ``indent`` is
+    given; this writes the same text with the C string encoder, a few times faster.
+
+    >>> import json
+    >>> value = {"@id": "x", "k": [{"@id": "y"}, "s\u00e9\\n", 5, True, None, [], {}]}
+    >>> _indented(value, "", _ENCODE) == json.dumps(value, ensure_ascii=False, indent=2)
+    True
+    """
+    if isinstance(value, str):
+        return encode(value)
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        inner = indent + "  "
+        return "{\n" + ",\n".join(f"{inner}{encode(k)}: {_indented(v, inner, encode)}"
+                                  for k, v in value.items()) + f"\n{indent}}}"
+    if isinstance(value, list):
+        if not value:
+            return "[]"
+        inner = indent + "  "
+        return "[\n" + ",\n".join(inner + _indented(v, inner, encode) for v in value) \
+            + f"\n{indent}]"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if value is None:
+        return "null"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    return json.dumps(value, ensure_ascii=False)  # a float: the encoder's own rules
+
+
 def jsonld_stream(triples: Iterable[pyoxigraph.Triple], out: BinaryIO,
                   context: dict[str, Any] | None = None) -> None:
     """Write JSON-LD of triples sorted by N-Triples line, one subject at a time; the bytes
@@ -145,9 +184,8 @@ def jsonld_stream(triples: Iterable[pyoxigraph.Triple], out: BinaryIO,
 
     def flush() -> None:
         nonlocal first
-        text = json.dumps(_node(subject, pairs, compact), ensure_ascii=False, indent=2)
-        out.write(((head + "\n" if first else ",\n")
-                   + "\n".join("    " + line for line in text.split("\n"))).encode("utf-8"))
+        text = _indented(_node(subject, pairs, compact), "    ", _ENCODE)
+        out.write(((head + "\n    " if first else ",\n    ") + text).encode("utf-8"))
         first = False
 
     for t in triples:
@@ -189,9 +227,8 @@ def write_rdf_exports(store: pyoxigraph.Store, partition: Path | None, folder: P
     dump = scratch / "dump.nt"
     store.dump(str(dump), pyoxigraph.RdfFormat.N_TRIPLES, from_graph=pyoxigraph.DefaultGraph())
     nt = folder / "exokg.nt"
-    with open(dump, "rb", buffering=1 << 20) as source, open(nt, "wb", buffering=1 << 20) \
-            as target:
-        triples = copy_lines(sorted_unique(source, scratch), target)
+    with open(nt, "wb", buffering=1 << 20) as target:
+        triples = sort_file(dump, target, scratch)
     dump.unlink()
     tell("exokg.nt", triples)
     write_turtle_from(_parse(nt, pyoxigraph.RdfFormat.N_TRIPLES), folder / "exokg.ttl",
@@ -202,10 +239,8 @@ def write_rdf_exports(store: pyoxigraph.Store, partition: Path | None, folder: P
     tell("exokg.jsonld", triples)
     if partition is not None:
         nq = folder / "exokg.nq"
-        with open(partition, "rb", buffering=1 << 20) as source, \
-                open(nq, "wb", buffering=1 << 20) as target:
-            quads = copy_lines((line.partition(b"\t")[2]
-                                for line in sorted_unique(source, scratch)), target)
+        with open(nq, "wb", buffering=1 << 20) as target:
+            quads = sort_file(partition, target, scratch, after_tab=True)
             if include_ontology:
                 from exokg.export.quads import to_quads
                 from exokg.export.resources import load_ontology

@@ -14,9 +14,9 @@ where the values come from differs. What is held in memory:
 * statements CSV: the same entity labels; rows stream from the same two queries into an
   on-disk SQLite table and come back sorted in the order of the build's statements
   (:func:`exokg.assemble.assemble`'s order), so memory does not grow with the statements.
-* GraphML: the NetworkX view read by SPARQL (entity nodes and one edge per statement,
-  :mod:`exokg.query.views`), then NetworkX's writer: memory grows with the statements
-  (not with evidence or documents).
+* GraphML: the nodes of the NetworkX view (entities, statement ends, literal values); its
+  edges (one per statement) stream through an on-disk table and are written one at a time
+  (:mod:`exokg.export.graphml_store`), so memory does not grow with the statements.
 
 The statements CSV needs two things the graph does not keep as the build's records do,
 recovered as follows: a statement's *first* evidence is the first by (document id,
@@ -443,12 +443,12 @@ def write_statements_csv(store: pyoxigraph.Store, path: str | Path) -> Path:
 def write_graphml(store: pyoxigraph.Store, path: str | Path) -> Path:
     """Write the GraphML of the NetworkX view of the graph in ``store`` to ``path``
     (atomically), as :func:`exokg.export.graphml.write_graphml` writes it; the view is
-    read by SPARQL (:func:`exokg.query.views.networkx_view`)."""
-    from exokg.export.atomic import write_bytes
-    from exokg.export.graphml import to_graphml
-    from exokg.query.views import store_view
+    read by SPARQL as :func:`exokg.query.views.networkx_view` reads it, its edges streamed
+    through an on-disk table (:mod:`exokg.export.graphml_store`)."""
+    from exokg.export.graphml_store import write_store_graphml
 
-    write_bytes(path, to_graphml(store_view(store, _graphs(store))))
+    with _AtomicFile(Path(path)) as out:
+        write_store_graphml(store, _graphs(store), out)
     return Path(path)
 
 

@@ -195,9 +195,7 @@ def write_store_outputs(result: BuildResult, store: pyoxigraph.Store, folder: Pa
     from exokg.viz import store_page
 
     write_non_rdf(store, folder)
-    limit = store_page.PAGE_STATEMENTS
-    page = render_page(store_page.page_graph(store, limit),
-                       title=store_page.page_title(len(result.statements), limit))
+    page = store_page.page_html(store, len(result.statements))
     (folder / "exokg.html").write_bytes(page.encode("utf-8"))
 
 

@@ -40,6 +40,8 @@ __all__ = [
     "ViewEdge",
     "ViewNode",
     "build_view",
+    "build_view_of",
+    "VIEW_PREDICATES",
     "clean_text",
 ]
 
@@ -56,6 +58,20 @@ LINKED_PREFIXES = frozenset({
     "BFO", "CL", "DOID", "GO", "HP", "MONDO", "MP", "NCBITaxon", "NCIT", "OBI", "RO",
     "UBERON", "mirbase.mature", "mirbase", "NCBIGene", "hgnc", "uniprot", "mesh", "loinc",
     "snomedct", "umls", "pubmed", "pmc", "doi", "clinicaltrials", "ror",
+})
+#: Every predicate :func:`build_view` reads: the view of a graph's triples with these
+#: predicates is the view of the whole graph (the page of a large build keeps only these of
+#: what it reads from the store, :func:`exokg.viz.store_page.page_html`). Keep it in step
+#: with the reader below (``tests/test_storefirst.py`` compares the two pages).
+VIEW_PREDICATES = frozenset({
+    str(RDF.type), str(RDF.subject), str(RDF.predicate), str(RDF.object), str(RDFS.label),
+    str(SKOS.prefLabel), str(SKOS.altLabel), str(SKOS.definition), str(SKOS.exactMatch),
+    str(SKOS.closeMatch), str(SKOS.narrowMatch), str(SKOS.broader), str(DCTERMS.source),
+    str(DCTERMS.date), str(_HAS_EVIDENCE),
+    *(EXO + name for name in (
+        "firstAuthor", "journal", "document", "sentenceText", "citationMarker", "rule",
+        "direction", "negated", "hedged", "aspect", "evidenceCount", "contradicts",
+        *_PART_PROPERTIES, *_CONTEXT)),
 })
 MAX_LABEL = 300
 MAX_SENTENCE = 1500
@@ -252,10 +268,10 @@ def _local(iri: str, namespace: str = EXO) -> str | None:
 class _Reader:
     """Groups the graph's triples by subject once, then answers small questions."""
 
-    def __init__(self, graph: Graph) -> None:
+    def __init__(self, triples: Iterable[tuple[object, object, object]]) -> None:
         self.props: dict[object, dict[object, list[object]]] = defaultdict(
             lambda: defaultdict(list))
-        for s, p, o in graph.triples((None, None, None)):
+        for s, p, o in triples:
             self.props[s][p].append(o)
 
     def all(self, s: object, p: object) -> list[object]:
@@ -329,7 +345,15 @@ def _evidence(r: _Reader, ev: object) -> EvidenceView:
 
 def build_view(graph: Graph, title: str = "exokg evidence graph") -> GraphView:
     """Read the drawable view of an exokg graph (see the module docs for what is drawn)."""
-    r = _Reader(graph)
+    return build_view_of(graph.triples((None, None, None)), title)
+
+
+def build_view_of(triples: Iterable[tuple[object, object, object]],
+                  title: str = "exokg evidence graph") -> GraphView:
+    """:func:`build_view` of a graph given as its rdflib triples (each once; any order),
+    without an rdflib Graph: the page of a large build reads them from its store
+    (:mod:`exokg.viz.store_page`)."""
+    r = _Reader(triples)
     nodes: dict[str, ViewNode] = {}
     evidence_of: dict[str, int] = defaultdict(int)
 
