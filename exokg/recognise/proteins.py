@@ -1,0 +1,235 @@
+"""Gene and protein names no gene table grounds: recognised for annotation, not for claims.
+
+The open lexicon grounds the names NCBI Gene gives human genes. Text names far more genes
+and proteins: enzymes ("alkaline phosphatase", "protein kinase C"), receptors and factors
+("dopamine receptor", "colony-stimulating factor"), families ("MAP kinases", "Ras"),
+complexes and elements ("AP-1 site"), other species' genes ("SNF1", "GCN4"). This module
+finds them with three rules, applied to a sentence's text after the other recognisers:
+
+* **names annotators marked** (:func:`gene_name_table`): ``gene-names.tsv``, made by
+  ``scripts/make_gene_names.py`` from the training part of the BioCreative II Gene Mention
+  corpus; matched with their case, on token boundaries, also in the plural;
+* **head nouns** (:data:`HEADS`, and enzyme names ending in ``-ase``): a protein head with
+  the words that name it on its left ("cAMP-dependent protein kinase", "carbonic
+  anhydrase") and, after it, a short designator ("protein kinase C", "factor IX", "DNA
+  polymerase II"); the left edge stops at function words, verbs, adverbs, numbers standing
+  alone and the generic words of :data:`_NOT_NAME_WORDS`;
+* **extensions**: a recognised gene name followed by a head noun that names another
+  protein ("IL-2 receptor", "Raf kinase", "AP-1 site") is read as one name.
+
+Every mention found here is of category ``Protein`` with a minted id
+(``exokg:protein/<name>``): no gene id is guessed. They are reported by ``exokg annotate``
+(and scored by the benchmarks) but never passed to extraction, so an ungrounded protein
+name cannot become a claim participant (see :attr:`exokg.model.Analysed.annotated`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+from exokg.ids import mint
+from exokg.model import Entity, Mention
+from exokg.recognise.lexicon import LexiconMatcher
+
+__all__ = ["HEADS", "MENTION_SOURCE", "ProteinFinder", "gene_name_table", "protein_entity"]
+
+#: ``Mention.source`` of this module's mentions.
+MENTION_SOURCE = "protein"
+
+#: Head nouns of protein names (singular; the plural matches too). Enzyme names ending in
+#: "-ase" are heads as well (:func:`_is_head`).
+HEADS: frozenset[str] = frozenset({
+    "kinase", "receptor", "factor", "protein", "enzyme", "ligand", "channel", "transporter",
+    "antigen", "hormone", "subunit", "chain", "homolog", "homologue", "oncogene",
+    "protooncogene", "proto-oncogene", "globulin", "immunoglobulin", "cyclin", "integrin",
+    "antibody", "cytokine", "interleukin", "interferon", "lectin", "toxin", "glycoprotein",
+    "lipoprotein", "polypeptide", "peptide", "activator", "inhibitor", "repressor",
+    "regulator", "coactivator", "corepressor", "adaptor", "adapter", "exchanger", "pump",
+    "carrier", "isoform", "isozyme", "isoenzyme", "holoenzyme", "complex",
+})
+#: Heads that never make a name on their own with one generic word ("the protein").
+_WEAK_HEADS = frozenset({"protein", "complex", "chain", "activator", "inhibitor",
+                         "repressor", "regulator", "carrier", "pump", "peptide",
+                         "antibody", "antigen", "subunit", "isoform", "channel", "factor",
+                         "enzyme", "ligand", "toxin", "hormone"})
+#: Words ending in "-ase" that are not enzymes.
+_NOT_ENZYMES = frozenset({
+    "disease", "diseases", "increase", "increases", "decrease", "decreases", "release",
+    "releases", "phase", "phases", "base", "bases", "case", "cases", "ease", "lease",
+    "phrase", "phrases", "database", "databases", "purchase", "erase", "crease", "cease",
+    "chase", "vase", "showcase", "suitcase", "staircase", "briefcase", "please", "tease",
+    "appease", "unease", "biphase", "interphase", "metaphase", "anaphase", "prophase",
+    "telophase", "release", "rease", "nuclease-free",
+})
+#: Words after a head that designate one member: greek letters, roman numerals, a capital.
+_DESIGNATOR = re.compile(
+    r"(?:[A-Z]|[A-Z]?\d{1,3}[A-Za-z]?|I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XII|XIII|"
+    r"alpha|beta|gamma|delta|epsilon|kappa|zeta|eta|theta|lambda|mu|sigma|omega|"
+    r"[αβγδεκζηθλμσω])(?:\d{1,2}[a-z]?)?")
+#: Words that end a name's left edge: function words and generic or evaluative modifiers.
+_NOT_NAME_WORDS = frozenset("""
+a an the this that these those its their his her our your my some any each every all both
+either neither no not nor of in on for with without by to from into onto upon at as and or
+but than then via per between among within during after before about above below under
+over through across against along around is are was were be been being has have had do
+does did can could may might must shall should will would which who whom whose what when
+where why how it they we you he she i also only such other another same several many
+much more most less least few fewer new novel putative possible potential specific
+different various distinct respective corresponding similar known unknown major minor
+total free active inactive functional mutant mutated wild-type normal abnormal high low
+higher lower increased decreased reduced elevated enhanced significant significantly
+purified recombinant cloned isolated endogenous exogenous native intact full-length
+truncated soluble membrane-bound cellular intracellular extracellular human mouse rat
+murine bovine porcine chicken yeast rabbit hamster monkey canine ovine equine feline
+serum plasma urinary hepatic renal cardiac neuronal nuclear cytoplasmic cytosolic
+mitochondrial several two three four five six seven eight nine ten one first second third
+type class group family member members subfamily superfamily level levels activity
+expression encoding encoded using used via like unlike related
+""".split())
+_WORD = re.compile(r"[^\s()\[\]{};,]+")
+_EDGE_PUNCT = ".:'\"`"
+_MAX_LEFT = 4
+
+
+def _is_head(word: str) -> bool:
+    lower = word.lower()
+    singular = lower[:-1] if lower.endswith("s") and not lower.endswith("ss") else lower
+    if singular in HEADS or lower in HEADS:
+        return True
+    if singular.endswith("ase") and len(singular) >= 6 and singular not in _NOT_ENZYMES \
+            and lower not in _NOT_ENZYMES:
+        return singular[-4] not in "aeiou" or singular.endswith(("lase", "tase"))
+    return False
+
+
+def _head_key(word: str) -> str:
+    lower = word.lower()
+    return lower[:-1] if lower.endswith("s") and not lower.endswith("ss") else lower
+
+
+def _name_word(word: str) -> bool:
+    """True for a word that may stand on the left of a protein head as part of its name."""
+    lower = word.lower()
+    if lower in _NOT_NAME_WORDS or not any(c.isalpha() for c in word):
+        return False
+    if word.islower() and "-" not in word and (
+            lower.endswith(("ly", "ing", "ed")) and not lower.endswith(("ring", "ling"))):
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class _Word:
+    text: str
+    start: int
+    end: int
+
+
+def _words(text: str) -> list[_Word]:
+    out = []
+    for m in _WORD.finditer(text):
+        start, end = m.start(), m.end()
+        while start < end and text[start] in _EDGE_PUNCT:
+            start += 1
+        while end > start and text[end - 1] in _EDGE_PUNCT:
+            end -= 1
+        if start < end:
+            out.append(_Word(text[start:end], start, end))
+    return out
+
+
+def protein_entity(name: str) -> Entity:
+    """The ungrounded protein entity of a name as written (minted id, category Protein)."""
+    written = " ".join(name.split())
+    return Entity(mint("protein", written), written, "Protein")
+
+
+@lru_cache(maxsize=1)
+def gene_name_table() -> tuple[str, ...]:
+    """The names of ``exokg/resources/lexicon/gene-names.tsv`` (first column)."""
+    text = files("exokg").joinpath("resources", "lexicon", "gene-names.tsv").read_text(
+        encoding="utf-8")
+    return tuple(line.split("\t", 1)[0] for line in text.splitlines()
+                 if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _table_matcher() -> LexiconMatcher:
+    return LexiconMatcher((name, protein_entity(name), True) for name in gene_name_table())
+
+
+class ProteinFinder:
+    """Finds protein names in sentence text (stateless; build once, share freely)."""
+
+    def find(self, text: str, known: list[Mention]) -> list[Mention]:
+        """Protein names of ``text`` that no mention in ``known`` (the other recognisers'
+        base mentions) already covers, plus names that extend a known gene mention with a
+        head noun. Returns non-overlapping mentions of source :data:`MENTION_SOURCE`."""
+        words = _words(text)
+        found: list[tuple[int, int]] = []
+        found += [(m.start, m.end) for m in _table_matcher().find(text)]
+        found += self._head_phrases(text, words)
+        genes = [m for m in known if m.category in ("Gene", "Protein")]
+        found += self._extensions(text, words, genes)
+        return self._select(text, found, known)
+
+    def _head_phrases(self, text: str, words: list[_Word]) -> list[tuple[int, int]]:
+        out = []
+        for i, w in enumerate(words):
+            if not _is_head(w.text):
+                continue
+            j = i
+            while j > 0 and i - j < _MAX_LEFT and _name_word(words[j - 1].text) \
+                    and text[words[j - 1].end:words[j].start].strip() == "":
+                j -= 1
+            end = w.end
+            if i + 1 < len(words) and _DESIGNATOR.fullmatch(words[i + 1].text) \
+                    and text[w.end:words[i + 1].start] == " ":
+                end = words[i + 1].end
+            head = _head_key(w.text)
+            if j == i and end == w.end and (head in _WEAK_HEADS or head in HEADS):
+                continue  # a head noun alone ("kinase", "the receptor") names no protein
+            if j == i - 1 and end == w.end and head in _WEAK_HEADS \
+                    and words[j].text.islower() and "-" not in words[j].text \
+                    and not any(c.isdigit() for c in words[j].text):
+                continue  # "transcription factor", "binding protein": a class, not a name
+            out.append((words[j].start, end))
+        return out
+
+    def _extensions(self, text: str, words: list[_Word], genes: list[Mention]
+                    ) -> list[tuple[int, int]]:
+        by_end = {w.end: k for k, w in enumerate(words)}
+        out = []
+        for g in genes:
+            k = by_end.get(g.end)
+            if k is None or k + 1 >= len(words):
+                continue
+            nxt = words[k + 1]
+            if text[g.end:nxt.start] == " " and _is_head(nxt.text) \
+                    and _head_key(nxt.text) not in ("protein", "antibody"):
+                out.append((g.start, nxt.end))
+        return out
+
+    @staticmethod
+    def _select(text: str, spans: list[tuple[int, int]], known: list[Mention]
+                ) -> list[Mention]:
+        others = [m for m in known if m.category not in ("Gene", "Protein")]
+        genes = [m for m in known if m.category in ("Gene", "Protein")]
+        kept: list[tuple[int, int]] = []
+        for start, end in sorted(set(spans), key=lambda s: (-(s[1] - s[0]), s[0])):
+            if any(s < end and start < e for s, e in kept):
+                continue
+            if any(m.start < end and start < m.end and not (start <= m.start and m.end <= end)
+                   for m in others):
+                continue  # crosses a disease, cell, chemical ... name
+            if any(m.start <= start and end <= m.end for m in genes):
+                continue  # a grounded gene name already covers it
+            if any(m.start < end and start < m.end and not (start <= m.start and m.end <= end)
+                   for m in genes):
+                continue  # crosses a grounded gene name
+            kept.append((start, end))
+        return [Mention(protein_entity(text[s:e]), s, e, text[s:e], MENTION_SOURCE)
+                for s, e in sorted(kept)]
