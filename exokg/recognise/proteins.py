@@ -87,8 +87,35 @@ murine bovine porcine chicken yeast rabbit hamster monkey canine ovine equine fe
 serum plasma urinary hepatic renal cardiac neuronal nuclear cytoplasmic cytosolic
 mitochondrial several two three four five six seven eight nine ten one first second third
 type class group family member members subfamily superfamily level levels activity
-expression encoding encoded using used via like unlike related
+expression encoding encoded using used via like unlike related certain numerous general
+analogous individual additional extra typical unusual common distant mammalian vertebrate
+chimeric selective alternate even central apparent identical molecular weight risk
+inhibit inhibits activate activates encode encodes involve involves require requires
+express expresses enhance enhances induce induces regulate regulates bind binds contain
+contains stimulate stimulates block blocks mediate mediates increase increases decrease
+decreases reduce reduces affect affects include includes promote promotes suppress
+suppresses prevent prevents interact interacts phosphorylate phosphorylates
+dephosphorylates recognize recognizes recognise recognises cleave cleaves limit limits
+disrupt disrupts produce produces lack lacks form forms show shows reveal reveals
+sought called termed designated named see e.g. i.e. vs versus whereas while although
 """.split())
+#: A molecular weight standing alone before a head ("36-kDa protein", "kD subunit"): a
+#: description of an unnamed protein, not a name.
+_WEIGHT = re.compile(r"(?:\d+(?:\.\d+)?-?)?(?:kDa|kD|kd|K|Kd|KD|kDa-|MW)", re.IGNORECASE)
+#: A gene symbol of another organism or a protein written as a symbol: capitals (and
+#: lower-case letters after them) with digits, optionally a hyphenated part, a yeast "p"
+#: for the protein ("SNF1", "Mpk1p", "PC4", "CTDK2", "HLA-B5", "Cdc28p").
+_SYMBOL = re.compile(r"[A-Z][A-Za-z]{0,5}\d{1,4}[A-Za-z]?p?(?:-\d{1,3}[A-Za-z]?)?"
+                     r"|[A-Z]{2,6}-[A-Z]{0,3}\d{1,3}[a-z]?")
+#: Words after a symbol that show it names no gene: cell lines, strains, units, positions.
+_NOT_AFTER_SYMBOL = frozenset({"cell", "cells", "line", "lines", "strain", "strains",
+                               "mice", "rats", "virus", "medium", "phage", "plasmid",
+                               "vector", "mg", "ml", "mm", "h", "min", "nm", "cm", "kg"})
+#: Chemical element symbols: a word made only of them and digits is a formula (CO2, H2O2).
+_ELEMENTS = frozenset("H He Li Be B C N O F Ne Na Mg Al Si P S Cl Ar K Ca Ti V Cr Mn Fe Co "
+                      "Ni Cu Zn Ga Ge As Se Br Kr Rb Sr Y Zr Mo Ag Cd Sn Sb I Xe Cs Ba W "
+                      "Pt Au Hg Pb Bi U Gd Tc Li".split())
+_FORMULA_PART = re.compile(r"([A-Z][a-z]?)(\d*)")
 _WORD = re.compile(r"[^\s()\[\]{};,]+")
 _EDGE_PUNCT = ".:'\"`"
 _MAX_LEFT = 4
@@ -103,6 +130,26 @@ def _is_head(word: str) -> bool:
             and lower not in _NOT_ENZYMES:
         return singular[-4] not in "aeiou" or singular.endswith(("lase", "tase"))
     return False
+
+
+_AMINO_ACID_POSITION = re.compile(
+    r"(?:Ala|Arg|Asn|Asp|Cys|Gln|Glu|Gly|His|Ile|Leu|Lys|Met|Phe|Pro|Ser|Thr|Trp|Tyr|Val)"
+    r"-?\d+")
+
+
+def _is_formula(word: str) -> bool:
+    """True for a word made only of element symbols and counts ("CO2", "H2O2", "Ca2")."""
+    parts = _FORMULA_PART.findall(word)
+    return "".join(a + b for a, b in parts) == word and all(a in _ELEMENTS for a, _ in parts)
+
+
+def _is_symbol(word: str) -> bool:
+    """True for a word written like a gene symbol (:data:`_SYMBOL`) that is no chemical
+    formula, amino-acid position or single letter with a number ("G1", "T4")."""
+    if not _SYMBOL.fullmatch(word) or _is_formula(word.replace("-", "")) \
+            or _AMINO_ACID_POSITION.fullmatch(word):
+        return False
+    return sum(c.isalpha() for c in word) >= 2
 
 
 def _head_key(word: str) -> str:
@@ -172,6 +219,9 @@ class ProteinFinder:
         found: list[tuple[int, int]] = []
         found += [(m.start, m.end) for m in _table_matcher().find(text)]
         found += self._head_phrases(text, words)
+        found += [(w.start, w.end) for k, w in enumerate(words) if _is_symbol(w.text)
+                  and not (k + 1 < len(words)
+                           and words[k + 1].text.lower() in _NOT_AFTER_SYMBOL)]
         genes = [m for m in known if m.category in ("Gene", "Protein")]
         found += self._extensions(text, words, genes)
         return self._select(text, found, known)
@@ -196,6 +246,9 @@ class ProteinFinder:
                     and words[j].text.islower() and "-" not in words[j].text \
                     and not any(c.isdigit() for c in words[j].text):
                 continue  # "transcription factor", "binding protein": a class, not a name
+            if all(_WEIGHT.fullmatch(words[k].text) or words[k].text.replace(".", "").isdigit()
+                   for k in range(j, i)) and end == w.end:
+                continue  # "36-kDa protein": a described protein, not a name
             out.append((words[j].start, end))
         return out
 
@@ -211,6 +264,14 @@ class ProteinFinder:
             if text[g.end:nxt.start] == " " and _is_head(nxt.text) \
                     and _head_key(nxt.text) not in ("protein", "antibody"):
                 out.append((g.start, nxt.end))
+            elif text[g.end:nxt.start] == " " and _DESIGNATOR.fullmatch(nxt.text) \
+                    and not nxt.text.isdigit():
+                out.append((g.start, nxt.end))  # "MIP-1 beta", "PKC alpha"
+        for w in words:  # "PLC-gamma1": a gene name glued to a designator by a hyphen
+            for g in genes:
+                if w.start == g.start and w.end > g.end and text[g.end] == "-" \
+                        and _DESIGNATOR.fullmatch(w.text[g.end - w.start + 1:]):
+                    out.append((w.start, w.end))
         return out
 
     @staticmethod
