@@ -48,11 +48,11 @@ HEADS: frozenset[str] = frozenset({
     "antibody", "cytokine", "interleukin", "interferon", "lectin", "toxin", "glycoprotein",
     "lipoprotein", "polypeptide", "peptide", "activator", "inhibitor", "repressor",
     "regulator", "coactivator", "corepressor", "adaptor", "adapter", "exchanger", "pump",
-    "carrier", "isoform", "isozyme", "isoenzyme", "holoenzyme", "complex",
+    "isoform", "isozyme", "isoenzyme", "holoenzyme", "complex",
 })
 #: Heads that never make a name on their own with one generic word ("the protein").
 _WEAK_HEADS = frozenset({"protein", "complex", "chain", "activator", "inhibitor",
-                         "repressor", "regulator", "carrier", "pump", "peptide",
+                         "repressor", "regulator", "pump", "peptide",
                          "antibody", "antigen", "subunit", "isoform", "channel", "factor",
                          "enzyme", "ligand", "toxin", "hormone"})
 #: Words ending in "-ase" that are not enzymes.
@@ -62,7 +62,8 @@ _NOT_ENZYMES = frozenset({
     "phrase", "phrases", "database", "databases", "purchase", "erase", "crease", "cease",
     "chase", "vase", "showcase", "suitcase", "staircase", "briefcase", "please", "tease",
     "appease", "unease", "biphase", "interphase", "metaphase", "anaphase", "prophase",
-    "telophase", "release", "rease", "nuclease-free",
+    "telophase", "release", "rease", "nuclease-free", "metastase", "metastases",
+    "kilobase", "kilobases", "megabase", "megabases",
 })
 #: Words after a head that designate one member: greek letters, roman numerals, a capital.
 _DESIGNATOR = re.compile(
@@ -127,7 +128,7 @@ def _is_head(word: str) -> bool:
     if singular in HEADS or lower in HEADS:
         return True
     if singular.endswith("ase") and len(singular) >= 6 and singular not in _NOT_ENZYMES \
-            and lower not in _NOT_ENZYMES:
+            and lower not in _NOT_ENZYMES and not singular.endswith(("phase", "base")):
         return singular[-4] not in "aeiou" or singular.endswith(("lase", "tase"))
     return False
 
@@ -135,6 +136,11 @@ def _is_head(word: str) -> bool:
 _AMINO_ACID_POSITION = re.compile(
     r"(?:Ala|Arg|Asn|Asp|Cys|Gln|Glu|Gly|His|Ile|Leu|Lys|Met|Phe|Pro|Ser|Thr|Trp|Tyr|Val)"
     r"-?\d+")
+
+
+#: A sequence variant or a disease abbreviation of the same shape: one letter, a position,
+#: one letter ("G12D", "R124C", "T2D").
+_SUBSTITUTION = re.compile(r"[A-Z]\d+[A-Z]")
 
 
 def _is_formula(word: str) -> bool:
@@ -147,7 +153,7 @@ def _is_symbol(word: str) -> bool:
     """True for a word written like a gene symbol (:data:`_SYMBOL`) that is no chemical
     formula, amino-acid position or single letter with a number ("G1", "T4")."""
     if not _SYMBOL.fullmatch(word) or _is_formula(word.replace("-", "")) \
-            or _AMINO_ACID_POSITION.fullmatch(word):
+            or _AMINO_ACID_POSITION.fullmatch(word) or _SUBSTITUTION.fullmatch(word):
         return False
     return sum(c.isalpha() for c in word) >= 2
 
@@ -216,10 +222,14 @@ class ProteinFinder:
         base mentions) already covers, plus names that extend a known gene mention with a
         head noun. Returns non-overlapping mentions of source :data:`MENTION_SOURCE`."""
         words = _words(text)
+        named = {(m.start, m.end) for m in known if m.category not in ("Gene", "Protein")}
         found: list[tuple[int, int]] = []
-        found += [(m.start, m.end) for m in _table_matcher().find(text)]
+        drugs = {(m.start, m.end) for m in known if m.category == "Chemical"}
+        found += [(m.start, m.end) for m in _table_matcher().find(text)  # "thrombin"
+                  if (m.start, m.end) not in named - drugs]
         found += self._head_phrases(text, words)
         found += [(w.start, w.end) for k, w in enumerate(words) if _is_symbol(w.text)
+                  and (w.start, w.end) not in named  # a drug code, a cell line
                   and not (k + 1 < len(words)
                            and words[k + 1].text.lower() in _NOT_AFTER_SYMBOL)]
         genes = [m for m in known if m.category in ("Gene", "Protein")]
@@ -240,6 +250,8 @@ class ProteinFinder:
                     and text[w.end:words[i + 1].start] == " ":
                 end = words[i + 1].end
             head = _head_key(w.text)
+            if head == "chain" and i > 0 and words[i - 1].text.lower().endswith("polymerase"):
+                continue  # "polymerase chain reaction"
             if j == i and end == w.end and (head in _WEAK_HEADS or head in HEADS):
                 continue  # a head noun alone ("kinase", "the receptor") names no protein
             if j == i - 1 and end == w.end and head in _WEAK_HEADS \
