@@ -32,7 +32,7 @@ from importlib.resources import files
 
 from exokg.ids import mint
 from exokg.model import Entity, Mention
-from exokg.recognise.lexicon import LexiconMatcher
+from exokg.recognise.lexicon import tokenize
 
 __all__ = ["HEADS", "MENTION_SOURCE", "ProteinFinder", "gene_name_table", "protein_entity"]
 
@@ -209,9 +209,56 @@ def gene_name_table() -> tuple[str, ...]:
                  if line.strip() and not line.startswith("#"))
 
 
+class _NameMatcher:
+    """Case-sensitive longest match of the table's names on token boundaries (tokens as
+    :func:`exokg.recognise.lexicon.tokenize` makes them; the last may carry a plural "s").
+    Only the name lengths that start with a token are tried, so a sentence costs about one
+    dictionary look-up per token."""
+
+    def __init__(self, table: tuple[str, ...]) -> None:
+        self._names: set[tuple[str, ...]] = set()
+        self._lengths: dict[str, tuple[int, ...]] = {}
+        lengths: dict[str, set[int]] = {}
+        for name in table:
+            key = tuple(t.text for t in tokenize(name))
+            if key:
+                self._names.add(key)
+                lengths.setdefault(key[0], set()).add(len(key))
+        self._lengths = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
+
+    def find(self, text: str) -> list[tuple[int, int]]:
+        """Spans [start, end) of the names in ``text``, longest first, not overlapping."""
+        tokens = tokenize(text)
+        out: list[tuple[int, int]] = []
+        i = 0
+        while i < len(tokens):
+            first = tokens[i].text
+            lengths = self._lengths.get(first) or (
+                self._lengths.get(first[:-1], ()) if first.endswith("s") else ())
+            hit = 0
+            for n in lengths:
+                if i + n > len(tokens):
+                    continue
+                words = [t.text for t in tokens[i:i + n]]
+                if tuple(words) in self._names or (
+                        words[-1].endswith("s") and len(words[-1]) > 2
+                        and tuple(words[:-1] + [words[-1][:-1]]) in self._names):
+                    start, end = tokens[i].start, tokens[i + n - 1].end
+                    if not (start > 0 and text[start - 1].isalnum()) and \
+                            not (end < len(text) and text[end].isalnum()):
+                        hit = n
+                        break
+            if hit:
+                out.append((tokens[i].start, tokens[i + hit - 1].end))
+                i += hit
+            else:
+                i += 1
+        return out
+
+
 @lru_cache(maxsize=1)
-def _table_matcher() -> LexiconMatcher:
-    return LexiconMatcher((name, protein_entity(name), True) for name in gene_name_table())
+def _table_matcher() -> _NameMatcher:
+    return _NameMatcher(gene_name_table())
 
 
 class ProteinFinder:
@@ -225,8 +272,8 @@ class ProteinFinder:
         named = {(m.start, m.end) for m in known if m.category not in ("Gene", "Protein")}
         found: list[tuple[int, int]] = []
         drugs = {(m.start, m.end) for m in known if m.category == "Chemical"}
-        found += [(m.start, m.end) for m in _table_matcher().find(text)  # "thrombin"
-                  if (m.start, m.end) not in named - drugs]
+        found += [span for span in _table_matcher().find(text)  # "thrombin"
+                  if span not in named - drugs]
         found += self._head_phrases(text, words)
         found += [(w.start, w.end) for k, w in enumerate(words) if _is_symbol(w.text)
                   and (w.start, w.end) not in named  # a drug code, a cell line
