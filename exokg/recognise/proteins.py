@@ -46,7 +46,7 @@ HEADS: frozenset[str] = frozenset({
     "antigen", "hormone", "subunit", "chain", "homolog", "homologue", "oncogene",
     "protooncogene", "proto-oncogene", "globulin", "immunoglobulin", "cyclin", "integrin",
     "antibody", "cytokine", "interleukin", "interferon", "lectin", "toxin", "glycoprotein",
-    "lipoprotein", "polypeptide", "peptide", "activator", "inhibitor", "repressor",
+    "lipoprotein", "polypeptide", "peptide", "activator", "repressor",
     "regulator", "coactivator", "corepressor", "adaptor", "adapter", "exchanger", "pump",
     "isoform", "isozyme", "isoenzyme", "holoenzyme", "complex",
 })
@@ -70,6 +70,27 @@ _DESIGNATOR = re.compile(
     r"(?:[A-Z]|[A-Z]?\d{1,3}[A-Za-z]?|I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XII|XIII|"
     r"alpha|beta|gamma|delta|epsilon|kappa|zeta|eta|theta|lambda|mu|sigma|omega|"
     r"[αβγδεκζηθλμσω])(?:\d{1,2}[a-z]?)?")
+#: A greek letter, spelled out or written, with an isoform number ("beta", "gamma1", "α2").
+_GREEK = re.compile(r"(?:alpha|beta|gamma|delta|epsilon|kappa|zeta|theta|lambda|sigma|omega|"
+                    r"[αβγδεκζθλσω])\d{0,2}[a-z]?")
+#: A roman numeral ("Ang II", "CaMK II").
+_ROMAN = re.compile(r"I{1,3}|IV|VI{0,3}|IX|XI{0,3}")
+
+
+def _glued_designator(rest: str, name: str) -> bool:
+    """True for what may follow a gene name after a hyphen as the same gene's isoform,
+    receptor short form or allele: a greek letter, a roman numeral, one capital letter,
+    or, after a name ending in a digit, an allele number of one or two digits ("cdc4-10");
+    not a promoter position ("FAS-670")."""
+    return bool(_GREEK.fullmatch(rest) or _ROMAN.fullmatch(rest)
+                or (len(rest) == 1 and rest.isupper())
+                or (rest.isdigit() and len(rest) <= 2 and name[-1:].isdigit()))
+
+
+#: Heads that do not make a gene name into another protein's name: what binds, blocks or
+#: detects a gene product ("TSPO ligand", "COX-2 inhibitors", "GcgR antibody") is no gene.
+_NOT_EXTENDING = frozenset({"protein", "antibody", "ligand", "inhibitor", "activator",
+                            "complex"})
 #: Words that end a name's left edge: function words and generic or evaluative modifiers.
 _NOT_NAME_WORDS = frozenset("""
 a an the this that these those its their his her our your my some any each every all both
@@ -280,8 +301,11 @@ class ProteinFinder:
                   and not (k + 1 < len(words)
                            and words[k + 1].text.lower() in _NOT_AFTER_SYMBOL)]
         genes = [m for m in known if m.category in ("Gene", "Protein")]
-        found += self._extensions(text, words, genes)
-        return self._select(text, found, known)
+        extended, same = self._extensions(text, words, genes)
+        found += extended
+        return [m if (m.start, m.end) not in same else
+                Mention(same[(m.start, m.end)], m.start, m.end, m.text, MENTION_SOURCE)
+                for m in self._select(text, found, known)]
 
     def _head_phrases(self, text: str, words: list[_Word]) -> list[tuple[int, int]]:
         out = []
@@ -312,26 +336,33 @@ class ProteinFinder:
         return out
 
     def _extensions(self, text: str, words: list[_Word], genes: list[Mention]
-                    ) -> list[tuple[int, int]]:
+                    ) -> tuple[list[tuple[int, int]], dict[tuple[int, int], Entity]]:
+        """Spans of gene names extended by a head noun ("IL-2 receptor": another protein,
+        so ungrounded) or by an isoform designator ("MIP-1 beta", "PLC-gamma1": the same
+        gene, so the span keeps its entity, returned in the second value)."""
         by_end = {w.end: k for k, w in enumerate(words)}
-        out = []
+        out: list[tuple[int, int]] = []
+        same: dict[tuple[int, int], Entity] = {}
         for g in genes:
             k = by_end.get(g.end)
             if k is None or k + 1 >= len(words):
                 continue
             nxt = words[k + 1]
-            if text[g.end:nxt.start] == " " and _is_head(nxt.text) \
-                    and _head_key(nxt.text) not in ("protein", "antibody"):
+            if text[g.end:nxt.start] != " ":
+                continue
+            if _is_head(nxt.text) and _head_key(nxt.text) not in _NOT_EXTENDING:
                 out.append((g.start, nxt.end))
-            elif text[g.end:nxt.start] == " " and _DESIGNATOR.fullmatch(nxt.text) \
-                    and not nxt.text.isdigit():
-                out.append((g.start, nxt.end))  # "MIP-1 beta", "PKC alpha"
-        for w in words:  # "PLC-gamma1": a gene name glued to a designator by a hyphen
+            elif _GREEK.fullmatch(nxt.text) or _ROMAN.fullmatch(nxt.text) or (
+                    len(nxt.text) == 1 and nxt.text.isupper()):
+                out.append((g.start, nxt.end))  # "MIP-1 beta", "PKC alpha", "Rel B"
+                same[(g.start, nxt.end)] = g.entity
+        for w in words:  # "PLC-gamma1", "EGF-R", "cdc4-10": a designator after a hyphen
             for g in genes:
                 if w.start == g.start and w.end > g.end and text[g.end] == "-" \
-                        and _DESIGNATOR.fullmatch(w.text[g.end - w.start + 1:]):
+                        and _glued_designator(w.text[g.end - w.start + 1:], g.text):
                     out.append((w.start, w.end))
-        return out
+                    same[(w.start, w.end)] = g.entity
+        return out, same
 
     @staticmethod
     def _select(text: str, spans: list[tuple[int, int]], known: list[Mention]
