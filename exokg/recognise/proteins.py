@@ -45,7 +45,7 @@ HEADS: frozenset[str] = frozenset({
     "kinase", "receptor", "factor", "protein", "enzyme", "ligand", "channel", "transporter",
     "antigen", "hormone", "subunit", "chain", "homolog", "homologue", "oncogene",
     "protooncogene", "proto-oncogene", "globulin", "immunoglobulin", "cyclin", "integrin",
-    "antibody", "cytokine", "interleukin", "interferon", "lectin", "toxin", "glycoprotein",
+    "cytokine", "interleukin", "interferon", "lectin", "toxin", "glycoprotein",
     "lipoprotein", "polypeptide", "peptide", "activator", "repressor",
     "regulator", "coactivator", "corepressor", "adaptor", "adapter", "exchanger", "pump",
     "isoform", "isozyme", "isoenzyme", "holoenzyme", "complex",
