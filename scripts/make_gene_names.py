@@ -8,8 +8,8 @@ Usage (from the repository root; the corpus is read in place, never copied)::
 
 The folder holds ``train.in`` (``ID text`` lines), ``GENE.eval`` and ``ALTGENE.eval``; the
 2,500 sentences of ``devel-split/devel`` are not in it, so figures on that split are out of
-sample with respect to the table. How a row is made (docs/lexicon.md, "Gene names from
-BC2GM training"):
+sample with respect to the table. How a row is made (docs/lexicon.md, "Gene and protein
+names no gene table grounds"):
 
 * every ``GENE.eval`` mention is a candidate name (its text as written);
 * each candidate is then looked for everywhere in the training sentences, case-sensitively

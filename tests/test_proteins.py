@@ -59,6 +59,13 @@ def test_gene_names_extend_with_heads_and_designators() -> None:
     text = "The IL-2 receptor and PLC-gamma1 and MIP-1 beta."
     known = [gene(text, "IL-2"), gene(text, "PLC"), gene(text, "MIP-1")]
     assert names(text, known) == ["IL-2 receptor", "PLC-gamma1", "MIP-1 beta"]
+    found = {m.text: m.entity.id for m in ProteinFinder().find(text, known)}
+    # an isoform is the same gene; a receptor of a ligand is another protein
+    assert found["MIP-1 beta"] == known[2].entity.id
+    assert found["IL-2 receptor"].startswith("exokg:protein/")
+    # a variant, a promoter position or a drug against the gene does not extend it
+    text = "FAS-670 and TLR4 D299G and COX-2 inhibitors."
+    assert names(text, [gene(text, "FAS"), gene(text, "TLR4"), gene(text, "COX-2")]) == []
     # a grounded gene name is not found again, nor cut
     assert names("BDNF rose.", [gene("BDNF rose.", "BDNF")]) == []
 

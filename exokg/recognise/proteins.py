@@ -4,7 +4,7 @@ The open lexicon grounds the names NCBI Gene gives human genes. Text names far m
 and proteins: enzymes ("alkaline phosphatase", "protein kinase C"), receptors and factors
 ("dopamine receptor", "colony-stimulating factor"), families ("MAP kinases", "Ras"),
 complexes and elements ("AP-1 site"), other species' genes ("SNF1", "GCN4"). This module
-finds them with three rules, applied to a sentence's text after the other recognisers:
+finds them with four rules, applied to a sentence's text after the other recognisers:
 
 * **names annotators marked** (:func:`gene_name_table`): ``gene-names.tsv``, made by
   ``scripts/make_gene_names.py`` from the training part of the BioCreative II Gene Mention
@@ -14,10 +14,14 @@ finds them with three rules, applied to a sentence's text after the other recogn
   anhydrase") and, after it, a short designator ("protein kinase C", "factor IX", "DNA
   polymerase II"); the left edge stops at function words, verbs, adverbs, numbers standing
   alone and the generic words of :data:`_NOT_NAME_WORDS`;
+* **symbols by shape** (:func:`_is_symbol`): "SNF1", "Mpk1p", "HLA-B5", but no chemical
+  formula, amino-acid position, sequence variant, cell line or another class's name;
 * **extensions**: a recognised gene name followed by a head noun that names another
-  protein ("IL-2 receptor", "Raf kinase", "AP-1 site") is read as one name.
+  protein ("IL-2 receptor", "Raf kinase") is read as one ungrounded name; one
+  followed by an isoform designator or allele number ("MIP-1 beta", "PLC-gamma1",
+  "cdc4-10") names the same gene and keeps its entity.
 
-Every mention found here is of category ``Protein`` with a minted id
+Every other mention found here is of category ``Protein`` with a minted id
 (``exokg:protein/<name>``): no gene id is guessed. They are reported by ``exokg annotate``
 (and scored by the benchmarks) but never passed to extraction, so an ungrounded protein
 name cannot become a claim participant (see :attr:`exokg.model.Analysed.annotated`).
@@ -126,9 +130,10 @@ sought called termed designated named see e.g. i.e. vs versus whereas while alth
 _WEIGHT = re.compile(r"(?:\d+(?:\.\d+)?-?)?(?:kDa|kD|kd|K|Kd|KD|kDa-|MW)", re.IGNORECASE)
 #: A gene symbol of another organism or a protein written as a symbol: capitals (and
 #: lower-case letters after them) with digits, optionally a hyphenated part, a yeast "p"
-#: for the protein ("SNF1", "Mpk1p", "PC4", "CTDK2", "HLA-B5", "Cdc28p").
-_SYMBOL = re.compile(r"[A-Z][A-Za-z]{0,5}\d{1,4}[A-Za-z]?p?(?:-\d{1,3}[A-Za-z]?)?"
-                     r"|[A-Z]{2,6}-[A-Z]{0,3}\d{1,3}[a-z]?")
+#: for the protein ("SNF1", "Mpk1p", "PC4", "CTDK2", "HLA-B5", "Cdc28p"); a hyphenated
+#: number of three digits is a promoter position ("FAS-670"), not part of a symbol.
+_SYMBOL = re.compile(r"[A-Z][A-Za-z]{0,5}\d{1,4}[A-Za-z]?p?(?:-\d{1,2}[A-Za-z]?)?"
+                     r"|[A-Z]{2,6}-[A-Z]{0,3}\d{1,2}[a-z]?")
 #: Words after a symbol that show it names no gene: cell lines, strains, units, positions.
 _NOT_AFTER_SYMBOL = frozenset({"cell", "cells", "line", "lines", "strain", "strains",
                                "mice", "rats", "virus", "medium", "phage", "plasmid",
