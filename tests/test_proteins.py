@@ -119,5 +119,28 @@ def test_bc2gm_dev_floor(split: str) -> None:
     pred, _ = bc2gm.predict(sentences)
     figures = bc2gm.score(bc2gm.read_eval(folder / "GENE.eval"),
                           bc2gm.read_eval(folder / "ALTGENE.eval"), pred)
-    assert figures["f1"] >= 0.70, figures
-    assert figures["precision"] >= 0.76, figures
+    assert figures["f1"] >= 0.71, figures          # 0.724 measured
+    assert figures["precision"] >= 0.78, figures   # 0.795
+
+
+def test_biored_dev_gene_floor() -> None:
+    """BioRED development split, GeneOrGeneProduct against exokg's Gene class: another
+    annotation team's convention ("p53", not "p53 protein"), held a little below the figure
+    of docs/benchmarks.md (development numbers; fails, not skips, without the corpus)."""
+    gold_file = SHARED / "biored/Dev.PubTator.txt"
+    assert gold_file.is_file(), f"BioRED dev split missing: {gold_file}"
+    from exokg.annotate.scoring import read_pubtator_annotations, score_mentions
+    spec = importlib.util.spec_from_file_location("pubtator_bench",
+                                                  ROOT / "benchmarks" / "pubtator.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    pred_path, _, _ = bench.annotate_in_process(gold_file)
+    try:
+        _, gold = read_pubtator_annotations(gold_file)
+        _, pred = read_pubtator_annotations(pred_path)
+    finally:
+        pred_path.unlink()
+    gene = score_mentions(gold, pred)["Gene"].as_dict()
+    assert gene["f1"] >= 0.73, gene           # 0.748 measured
+    assert gene["precision"] >= 0.77, gene    # 0.785
