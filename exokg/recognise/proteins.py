@@ -110,7 +110,7 @@ higher lower increased decreased reduced elevated enhanced significant significa
 purified recombinant cloned isolated endogenous exogenous native intact full-length
 truncated soluble membrane-bound cellular intracellular extracellular human mouse rat
 murine bovine porcine chicken yeast rabbit hamster monkey canine ovine equine feline
-serum plasma urinary hepatic renal cardiac neuronal nuclear cytoplasmic cytosolic
+serum plasma urinary hepatic renal cardiac neuronal cytoplasmic cytosolic
 mitochondrial several two three four five six seven eight nine ten one first second third
 type class group family member members subfamily superfamily level levels activity
 expression encoding encoded using used via like unlike related certain numerous general
@@ -131,9 +131,12 @@ _WEIGHT = re.compile(r"(?:\d+(?:\.\d+)?-?)?(?:kDa|kD|kd|K|Kd|KD|kDa-|MW)", re.IG
 #: A gene symbol of another organism or a protein written as a symbol: capitals (and
 #: lower-case letters after them) with digits, optionally a hyphenated part, a yeast "p"
 #: for the protein ("SNF1", "Mpk1p", "PC4", "CTDK2", "HLA-B5", "Cdc28p"); a hyphenated
-#: number of three digits is a promoter position ("FAS-670"), not part of a symbol.
+#: number of three digits is a promoter position ("FAS-670"), not part of a symbol. Bacterial
+#: genes and their proteins are three lower-case letters and a capital ("lacZ", "recA+",
+#: "MerR", "LexA").
 _SYMBOL = re.compile(r"[A-Z][A-Za-z]{0,5}\d{1,4}[A-Za-z]?p?(?:-\d{1,2}[A-Za-z]?)?"
-                     r"|[A-Z]{2,6}-[A-Z]{0,3}\d{1,2}[a-z]?")
+                     r"|[A-Z]{2,6}-[A-Z]{0,3}\d{1,2}[a-z]?"
+                     r"|[a-z]{3}[A-Z]\d{0,2}\+?|[A-Z][a-z]{2}[A-Z]\d{0,2}")
 #: Words after a symbol that show it names no gene: cell lines, strains, units, positions.
 _NOT_AFTER_SYMBOL = frozenset({"cell", "cells", "line", "lines", "strain", "strains",
                                "mice", "rats", "virus", "medium", "phage", "plasmid",
