@@ -144,3 +144,11 @@ def test_biored_dev_gene_floor() -> None:
     gene = score_mentions(gold, pred)["Gene"].as_dict()
     assert gene["f1"] >= 0.73, gene           # 0.748 measured
     assert gene["precision"] >= 0.77, gene    # 0.785
+
+
+def test_bacterial_and_yeast_gene_shapes() -> None:
+    assert names("The lacZ and recA+ genes, MerR, and cdc2 and wee1 mutants.") == [
+        "lacZ", "recA+", "MerR", "cdc2", "wee1"]
+    # greek letters, statistics and counted words are written the same way
+    assert names("Then beta1 rose: chi2 test on day1 in exon4; mRNA and cAMP.") == []
+    assert names("SNF1 was needed, not CO2, NH4 or CaCl2.") == ["SNF1"]

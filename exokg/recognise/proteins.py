@@ -77,6 +77,12 @@ _DESIGNATOR = re.compile(
 #: A greek letter, spelled out or written, with an isoform number ("beta", "gamma1", "α2").
 _GREEK = re.compile(r"(?:alpha|beta|gamma|delta|epsilon|kappa|zeta|theta|lambda|sigma|omega|"
                     r"[αβγδεκζθλσω])\d{0,2}[a-z]?")
+#: Greek letters spelled out: "beta1", "chi2", "phi29" are no gene symbols on their own.
+_GREEK_NAMES = frozenset("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu "
+                         "nu xi omicron pi rho sigma tau upsilon phi chi psi omega".split())
+#: Words written with a number that names no gene ("day1", "exon4", "lane2").
+_COUNTED_WORDS = frozenset("day days week month year hour lane exon intron loop site step type "
+                           "form band peak well tube cell dose wave time pool arm".split())
 #: A roman numeral ("Ang II", "CaMK II").
 _ROMAN = re.compile(r"I{1,3}|IV|VI{0,3}|IX|XI{0,3}")
 
@@ -133,10 +139,12 @@ _WEIGHT = re.compile(r"(?:\d+(?:\.\d+)?-?)?(?:kDa|kD|kd|K|Kd|KD|kDa-|MW)", re.IG
 #: for the protein ("SNF1", "Mpk1p", "PC4", "CTDK2", "HLA-B5", "Cdc28p"); a hyphenated
 #: number of three digits is a promoter position ("FAS-670"), not part of a symbol. Bacterial
 #: genes and their proteins are three lower-case letters and a capital ("lacZ", "recA+",
-#: "MerR", "LexA").
+#: "MerR", "LexA"); yeast genes three or four lower-case letters and a number ("cdc2",
+#: "wee1", "rad27").
 _SYMBOL = re.compile(r"[A-Z][A-Za-z]{0,5}\d{1,4}[A-Za-z]?p?(?:-\d{1,2}[A-Za-z]?)?"
                      r"|[A-Z]{2,6}-[A-Z]{0,3}\d{1,2}[a-z]?"
-                     r"|[a-z]{3}[A-Z]\d{0,2}\+?|[A-Z][a-z]{2}[A-Z]\d{0,2}")
+                     r"|[a-z]{3}[A-Z]\d{0,2}\+?|[A-Z][a-z]{2}[A-Z]\d{0,2}"
+                     r"|[a-z]{3,4}\d{1,3}\+?")
 #: Words after a symbol that show it names no gene: cell lines, strains, units, positions.
 _NOT_AFTER_SYMBOL = frozenset({"cell", "cells", "line", "lines", "strain", "strains",
                                "mice", "rats", "virus", "medium", "phage", "plasmid",
@@ -175,14 +183,21 @@ _SUBSTITUTION = re.compile(r"[A-Z]\d+[A-Z]")
 def _is_formula(word: str) -> bool:
     """True for a word made only of element symbols and counts ("CO2", "H2O2", "Ca2")."""
     parts = _FORMULA_PART.findall(word)
-    return "".join(a + b for a, b in parts) == word and all(a in _ELEMENTS for a, _ in parts)
+    if "".join(a + b for a, b in parts) != word or not all(a in _ELEMENTS for a, _ in parts):
+        return False
+    # "SNF1" is S, N and F1 too: a formula has two counted elements ("H2O2"), a two-letter
+    # element ("CaCl2") or at most two letters ("CO2", "NH4")
+    return (sum(1 for _, n in parts if n) >= 2 or any(len(a) == 2 for a, _ in parts)
+            or sum(c.isalpha() for c in word) <= 2)
 
 
 def _is_symbol(word: str) -> bool:
     """True for a word written like a gene symbol (:data:`_SYMBOL`) that is no chemical
     formula, amino-acid position or single letter with a number ("G1", "T4")."""
     if not _SYMBOL.fullmatch(word) or _is_formula(word.replace("-", "")) \
-            or _AMINO_ACID_POSITION.fullmatch(word) or _SUBSTITUTION.fullmatch(word):
+            or _AMINO_ACID_POSITION.fullmatch(word.capitalize()) \
+            or _SUBSTITUTION.fullmatch(word) \
+            or word.rstrip("+0123456789").lower() in _GREEK_NAMES | _COUNTED_WORDS:
         return False
     return sum(c.isalpha() for c in word) >= 2
 
