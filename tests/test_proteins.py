@@ -119,8 +119,8 @@ def test_bc2gm_dev_floor(split: str) -> None:
     pred, _ = bc2gm.predict(sentences)
     figures = bc2gm.score(bc2gm.read_eval(folder / "GENE.eval"),
                           bc2gm.read_eval(folder / "ALTGENE.eval"), pred)
-    assert figures["f1"] >= 0.71, figures          # 0.724 measured
-    assert figures["precision"] >= 0.78, figures   # 0.795
+    assert figures["f1"] >= 0.72, figures          # 0.740 measured
+    assert figures["precision"] >= 0.78, figures   # 0.794
 
 
 def test_biored_dev_gene_floor() -> None:
@@ -142,7 +142,7 @@ def test_biored_dev_gene_floor() -> None:
     finally:
         pred_path.unlink()
     gene = score_mentions(gold, pred)["Gene"].as_dict()
-    assert gene["f1"] >= 0.73, gene           # 0.748 measured
+    assert gene["f1"] >= 0.73, gene           # 0.751 measured
     assert gene["precision"] >= 0.77, gene    # 0.785
 
 
