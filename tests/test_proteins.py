@@ -62,7 +62,7 @@ def test_gene_names_extend_with_heads_and_designators() -> None:
     found = {m.text: m.entity.id for m in ProteinFinder().find(text, known)}
     # an isoform is the same gene; a receptor of a ligand is another protein
     assert found["MIP-1 beta"] == known[2].entity.id
-    assert found["IL-2 receptor"].startswith("exokg:protein/")
+    assert found["IL-2 receptor"].startswith("exokg:protein-name/")
     # a variant, a promoter position or a drug against the gene does not extend it
     text = "FAS-670 and TLR4 D299G and COX-2 inhibitors."
     assert names(text, [gene(text, "FAS"), gene(text, "TLR4"), gene(text, "COX-2")]) == []
@@ -77,7 +77,7 @@ def test_protein_names_are_annotated_not_extracted() -> None:
     proteins = [m for m in mentions if m.source == MENTION_SOURCE]
     assert [(m.text, m.type, m.grounded) for m in proteins] == [
         ("protein kinase C", "Gene", False)]
-    assert proteins[0].ids[0].startswith("exokg:protein/")
+    assert proteins[0].ids[0].startswith("exokg:protein-name/")
     from exokg.pipeline import analyse_document
     for a in analyse_document(doc, recogniser):
         assert all(m.source != MENTION_SOURCE for m in a.mentions + a.parts)

@@ -22,7 +22,7 @@ finds them with four rules, applied to a sentence's text after the other recogni
   "cdc4-10") names the same gene and keeps its entity.
 
 Every other mention found here is of category ``Protein`` with a minted id
-(``exokg:protein/<name>``): no gene id is guessed. They are reported by ``exokg annotate``
+(``exokg:protein-name/<name>``): no gene id is guessed. They are reported by ``exokg annotate``
 (and scored by the benchmarks) but never passed to extraction, so an ungrounded protein
 name cannot become a claim participant (see :attr:`exokg.model.Analysed.annotated`).
 """
@@ -239,9 +239,11 @@ def _words(text: str) -> list[_Word]:
 
 
 def protein_entity(name: str) -> Entity:
-    """The ungrounded protein entity of a name as written (minted id, category Protein)."""
+    """The ungrounded protein entity of a name as written (category Protein). Its id is
+    minted under a kind of its own, ``exokg:protein-name/...``, so it can never be taken
+    for a curated protein (``exokg:protein/synaptophysin``) in the entity registry."""
     written = " ".join(name.split())
-    return Entity(mint("protein", written), written, "Protein")
+    return Entity(mint("protein-name", written), written, "Protein")
 
 
 @lru_cache(maxsize=1)
