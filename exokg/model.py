@@ -270,7 +270,9 @@ class Analysed:
 
     ``mentions``: entity mentions, non-overlapping except alternative preparations that share
     a span. ``values``: identifiers and quantities. ``parts``: every base mention, including
-    those inside a composite preparation.
+    those inside a composite preparation. ``annotated``: names recognised for annotation
+    only, never read by extraction (gene and protein names without a grounded gene id,
+    :mod:`exokg.recognise.proteins`).
     """
 
     document: Document
@@ -278,6 +280,7 @@ class Analysed:
     mentions: tuple[Mention, ...]
     values: tuple[Mention, ...]
     parts: tuple[Mention, ...] = ()
+    annotated: tuple[Mention, ...] = ()
 
     @property
     def text(self) -> str:

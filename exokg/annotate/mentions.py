@@ -6,7 +6,10 @@ and BioC writers (:mod:`exokg.annotate.pubtator`, :mod:`exokg.annotate.bioc`) an
 graph's mention nodes (``exokg build --mentions``) all read its result.
 
 Reported are the base mentions (every vocabulary term, miRNA name, ... the recognisers
-found, including those inside a composite preparation) and the composite exosome
+found, including those inside a composite preparation), the gene and protein names found
+for annotation only (``Analysed.annotated``, :mod:`exokg.recognise.proteins`; such a name
+replaces an open-lexicon gene or chemical mention it contains: "IL-2 receptor", not "IL-2";
+a curated entity's mention, which claims may cite, stays) and the composite exosome
 preparations themselves, so "MSC-derived exosomes" gives three mentions: the preparation,
 "MSC" (a cell type) and "exosomes" (a vesicle). Identifier and quantity values (PMIDs,
 doses) are not entity mentions and are left out.
@@ -91,6 +94,11 @@ OUTPUT_PREFIXES: Mapping[str, str] = MappingProxyType({
     "omim": "OMIM",
     "chebi": "CHEBI",
 })
+
+
+#: Categories a protein name of ``Analysed.annotated`` replaces when it contains them (MeSH
+#: and DrugBank file enzymes and hormones under chemicals: "alkaline phosphatase").
+_GENE_CATEGORIES = frozenset({"Gene", "Protein", "Chemical"})
 
 
 @dataclass(frozen=True)
@@ -192,6 +200,11 @@ def mentions_of(document: Document, analysed: Sequence[Analysed]) -> list[Docume
     found: dict[tuple[int, int, str, str], DocumentMention] = {}
     for a in analysed:
         chosen = list(a.parts) + [m for m in a.mentions if m.source.startswith("composite")]
+        if a.annotated:  # a longer protein name replaces the ontology name it extends
+            chosen = [m for m in chosen if not (
+                m.source == "ontology" and m.category in _GENE_CATEGORIES
+                and any(p.start <= m.start and m.end <= p.end for p in a.annotated))
+            ] + list(a.annotated)
         for m in chosen:
             placed = _place(document, a, m)
             if placed is not None:

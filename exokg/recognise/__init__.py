@@ -10,7 +10,9 @@ astrocytes" names astrocyte activation too (:mod:`.coordination`). Where mention
 preparation wins over its parts, a miRNA name over a dictionary match, a curated term over an
 ontology name, and a longer match over a shorter one; one exception: an ontology cell type
 that contains a curated, more general cell name ("neural stem cell" around "stem cell") is
-the more specific reading and replaces it (:func:`specific_cells`).
+the more specific reading and replaces it (:func:`specific_cells`). Gene and protein names
+no gene table grounds ("protein kinase C", "MAP kinases", "IL-2 receptor") are found last
+(:mod:`.proteins`) and kept apart as ``Analysed.annotated``: annotated, never extracted.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from exokg.recognise.document import Alias, alias_mentions
 from exokg.recognise.lexicon import LexiconMatcher
 from exokg.recognise.mirna import MirnaGrounder, find_mirnas
 from exokg.recognise.open import OpenLexicon, default_open_lexicon
+from exokg.recognise.proteins import ProteinFinder
 from exokg.recognise.values import find_values
 from exokg.vocabulary import Vocabulary, load_vocabulary
 
@@ -114,7 +117,9 @@ class Recogniser:
                       key=lambda m: (m.start, -m.end))
         preparations = find_preparations(text, base) + engineered_short_forms(text, base)
         top = [m for m in _resolve(preparations + base) if not _part_only(m)]
-        return Analysed(document, sentence, tuple(top), tuple(values), tuple(base))
+        proteins = ProteinFinder().find(text, base)
+        return Analysed(document, sentence, tuple(top), tuple(values), tuple(base),
+                        tuple(proteins))
 
 
 def _name_key(text: str) -> str:
