@@ -49,11 +49,18 @@ def _singulars(word: str) -> list[str]:
 
 
 class LexiconMatcher:
-    """Longest-match dictionary matcher over (surface text, entity, case-sensitive) terms."""
+    """Longest-match dictionary matcher over (surface text, entity, case-sensitive) terms.
+
+    Besides the two term tables (exact and case-folded token tuples) it keeps a token trie
+    of each, so :meth:`find` tries at a position only the window lengths some term could
+    still reach from there (usually one or two), not every length up to the longest term.
+    """
 
     def __init__(self, terms: Iterable[tuple[str, Entity, bool]]) -> None:
         self._exact: dict[tuple[str, ...], Entity] = {}
         self._folded: dict[tuple[str, ...], Entity] = {}
+        self._exact_trie: dict[str, dict] = {}
+        self._folded_trie: dict[str, dict] = {}
         self._longest = 1
         for text, entity, case_sensitive in terms:
             key = tuple(t.text for t in tokenize(text))
@@ -62,53 +69,89 @@ class LexiconMatcher:
             self._longest = max(self._longest, len(key))
             if case_sensitive:
                 self._exact.setdefault(key, entity)
+                _insert(self._exact_trie, key)
             else:
-                self._folded.setdefault(tuple(k.lower() for k in key), entity)
+                folded = tuple(k.lower() for k in key)
+                self._folded.setdefault(folded, entity)
+                _insert(self._folded_trie, folded)
 
     @classmethod
     def from_vocabulary(cls, vocabulary: object) -> LexiconMatcher:
         """Build from an :class:`exokg.vocabulary.Vocabulary` (its ``terms()``)."""
         return cls((t.text, t.entity, t.case_sensitive) for t in vocabulary.terms())  # type: ignore[attr-defined]
 
-    def _lookup(self, words: list[str]) -> Entity | None:
-        key = tuple(words)
-        hit = self._exact.get(key)
+    def _lookup(self, words: list[str], lowered: list[str]) -> Entity | None:
+        """The entity of the token window ``words`` (``lowered``: the same, lower-cased):
+        an exact term, then a case-folded one, then either with the last word singular."""
+        hit = self._exact.get(tuple(words))
         if hit is not None:
             return hit
-        hit = self._folded.get(tuple(w.lower() for w in words))
+        hit = self._folded.get(tuple(lowered))
         if hit is not None:
             return hit
         for singular in _singulars(words[-1]):
-            alt = words[:-1] + [singular]
-            hit = self._exact.get(tuple(alt)) or self._folded.get(tuple(w.lower() for w in alt))
+            hit = self._exact.get((*words[:-1], singular)) or \
+                self._folded.get((*lowered[:-1], singular.lower()))
             if hit is not None:
                 return hit
         return None
 
+    def _reach(self, words: list[str], lowered: list[str], i: int, limit: int) -> int:
+        """The longest window from token ``i`` (at most ``limit`` tokens) that a term could
+        match: every token but the last must follow a path of one of the tries (the last
+        may be a plural, so it is not required to)."""
+        reach = 1
+        for trie, seq in ((self._exact_trie, words), (self._folded_trie, lowered)):
+            node, depth = trie, 0
+            while depth < limit - 1:
+                node = node.get(seq[i + depth])  # type: ignore[assignment]
+                if node is None:
+                    break
+                depth += 1
+            reach = max(reach, depth + 1)
+        return min(reach, limit)
+
     def find(self, text: str) -> list[Mention]:
         """Mentions of vocabulary entities in ``text`` (offsets into ``text``)."""
-        tokens = tokenize(text)
+        words: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        for m in _TOKEN.finditer(text):
+            word = m.group()
+            if word not in _SKIP:
+                words.append(word)
+                starts.append(m.start())
+                ends.append(m.end())
+        lowered = [w.lower() for w in words]
+        count = len(words)
         mentions: list[Mention] = []
         i = 0
-        while i < len(tokens):
+        while i < count:
             found = None
-            for n in range(min(self._longest, len(tokens) - i), 0, -1):
-                window = tokens[i:i + n]
+            for n in range(self._reach(words, lowered, i, min(self._longest, count - i)),
+                           0, -1):
                 # a term never spans a sentence-internal gap of more than one space
-                if any(window[k + 1].start - window[k].end > 2 for k in range(n - 1)):
+                if any(starts[k + 1] - ends[k] > 2 for k in range(i, i + n - 1)):
                     continue
-                entity = self._lookup([t.text for t in window])
-                if entity is not None and _boundary_ok(text, window[0].start, window[-1].end):
+                entity = self._lookup(words[i:i + n], lowered[i:i + n])
+                if entity is not None and _boundary_ok(text, starts[i], ends[i + n - 1]):
                     found = (entity, n)
                     break
             if found:
                 entity, n = found
-                start, end = tokens[i].start, tokens[i + n - 1].end
+                start, end = starts[i], ends[i + n - 1]
                 mentions.append(Mention(entity, start, end, text[start:end], "lexicon"))
                 i += n
             else:
                 i += 1
         return mentions
+
+
+def _insert(trie: dict[str, dict], key: tuple[str, ...]) -> None:
+    """Add the token path ``key`` to ``trie`` (nested dicts, one level per token)."""
+    node = trie
+    for word in key:
+        node = node.setdefault(word, {})
 
 
 def _boundary_ok(text: str, start: int, end: int) -> bool:
