@@ -99,8 +99,9 @@ class LexiconMatcher:
     def _reach(self, words: list[str], lowered: list[str], i: int, limit: int) -> int:
         """The longest window from token ``i`` (at most ``limit`` tokens) that a term could
         match: every token but the last must follow a path of one of the tries (the last
-        may be a plural, so it is not required to)."""
-        reach = 1
+        may be a plural, so it is not required to). 0 when none can: the word starts no
+        term and, not ending in "s", has no singular that could."""
+        reach = 0
         for trie, seq in ((self._exact_trie, words), (self._folded_trie, lowered)):
             node, depth = trie, 0
             while depth < limit - 1:
@@ -108,7 +109,10 @@ class LexiconMatcher:
                 if node is None:
                     break
                 depth += 1
-            reach = max(reach, depth + 1)
+            if depth or seq[i] in trie:
+                reach = max(reach, depth + 1)
+        if not reach and lowered[i].endswith("s"):
+            reach = 1
         return min(reach, limit)
 
     def find(self, text: str) -> list[Mention]:
