@@ -26,6 +26,10 @@ __all__ = ["Token", "case_form", "greek_name", "key", "plural_keys", "tokens"]
 _RUN = re.compile(r"[A-Za-z]+|[0-9]+|[^\sA-Za-z0-9]")
 _DROP = frozenset("-‐‑‒–—")
 _APOSTROPHES = frozenset("'’′")
+#: :data:`_RUN` without the dashes of :data:`_DROP` (they never make a token)
+_RUN_NO_DASH = re.compile(r"[A-Za-z]+|[0-9]+|[^\sA-Za-z0-9\-\u2010-\u2014]")
+#: what only the full tokenizer handles: apostrophes (a possessive "s") and Greek letters
+_SLOW = re.compile("['\u2019\u2032\u0370-\u03ff]")
 _IRREGULAR = {"mouse": "mice", "louse": "lice", "child": "children", "foot": "feet",
               "tooth": "teeth", "man": "men", "woman": "women", "person": "people"}
 _LATIN = (("us", "i"), ("um", "a"), ("a", "ae"), ("is", "es"))
@@ -64,6 +68,8 @@ def tokens(text: str) -> list[Token]:
     >>> [t.text for t in tokens("TNF-α and IL6 in Alzheimer's disease")]
     ['TNF', 'alpha', 'and', 'IL', '6', 'in', 'Alzheimer', 'disease']
     """
+    if not _SLOW.search(text):  # no apostrophe, no Greek letter: drop the dashes, that is all
+        return [Token(m.group(), m.start(), m.end()) for m in _RUN_NO_DASH.finditer(text)]
     out: list[Token] = []
     skip_s, out_end = False, -1
     for m in _RUN.finditer(text):

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 from exokg.model import Entity, Mention
 
-_TOKEN = re.compile(r"[A-Za-z0-9]+|[^\sA-Za-z0-9]")
-_SKIP = {"-", "‐", "–"}
+#: a token: letters and digits, or one other character that is neither a space nor a hyphen
+#: (hyphens "-", "\u2010" and en dashes "\u2013" are dropped)
+_TOKEN = re.compile(r"[A-Za-z0-9]+|[^\sA-Za-z0-9\-\u2010\u2013]")
 
 
 @dataclass(frozen=True)
@@ -32,8 +33,7 @@ def tokenize(text: str) -> list[Token]:
     >>> [t.text for t in tokenize("MSC-derived exosomes (IL)-6")]
     ['MSC', 'derived', 'exosomes', '(', 'IL', ')', '6']
     """
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)
-            if m.group() not in _SKIP]
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
 def _singulars(word: str) -> list[str]:
@@ -117,21 +117,23 @@ class LexiconMatcher:
 
     def find(self, text: str) -> list[Mention]:
         """Mentions of vocabulary entities in ``text`` (offsets into ``text``)."""
-        words: list[str] = []
-        starts: list[int] = []
-        ends: list[int] = []
-        for m in _TOKEN.finditer(text):
-            word = m.group()
-            if word not in _SKIP:
-                words.append(word)
-                starts.append(m.start())
-                ends.append(m.end())
+        matches = list(_TOKEN.finditer(text))
+        words = [m.group() for m in matches]
         lowered = [w.lower() for w in words]
+        exact, folded = self._exact_trie, self._folded_trie
+        # where a term can start: a word that starts one, or a plural that may be one
+        candidates = [i for i, (word, low) in enumerate(zip(words, lowered))
+                      if word in exact or low in folded or low.endswith("s")]
+        if not candidates:
+            return []
+        starts = [m.start() for m in matches]
+        ends = [m.end() for m in matches]
         count = len(words)
         mentions: list[Mention] = []
-        i = 0
-        while i < count:
-            found = None
+        free = 0  # the first token not inside a match
+        for i in candidates:
+            if i < free:
+                continue
             for n in range(self._reach(words, lowered, i, min(self._longest, count - i)),
                            0, -1):
                 # a term never spans a sentence-internal gap of more than one space
@@ -139,15 +141,10 @@ class LexiconMatcher:
                     continue
                 entity = self._lookup(words[i:i + n], lowered[i:i + n])
                 if entity is not None and _boundary_ok(text, starts[i], ends[i + n - 1]):
-                    found = (entity, n)
+                    start, end = starts[i], ends[i + n - 1]
+                    mentions.append(Mention(entity, start, end, text[start:end], "lexicon"))
+                    free = i + n
                     break
-            if found:
-                entity, n = found
-                start, end = starts[i], ends[i + n - 1]
-                mentions.append(Mention(entity, start, end, text[start:end], "lexicon"))
-                i += n
-            else:
-                i += 1
         return mentions
 
 
