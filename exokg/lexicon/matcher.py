@@ -16,6 +16,7 @@ import pickle
 import sqlite3
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from importlib.resources import files
 from pathlib import Path
 
@@ -156,18 +157,13 @@ class Lexicon:
         toks = tokens(text)
         if not toks:
             return []
-        starts: dict[int, int] = {}
-        ends: dict[int, int] = {}
-        pos = 1  # after the leading space every key starts with
-        parts = []
-        for i, t in enumerate(toks):
-            starts[pos] = i
-            folded = t.text.casefold()
-            parts.append(folded)
-            pos += len(folded)
-            ends[pos - 1] = i
-            pos += 1
+        parts = [t.text.casefold() for t in toks]
         norm = " " + " ".join(parts)
+        # where each token's folded text begins and ends in ``norm`` (after the leading
+        # space every key starts with; one space between tokens)
+        begins = list(accumulate((len(p) + 1 for p in parts[:-1]), initial=1))
+        starts = dict(zip(begins, range(len(parts))))
+        ends = {b + len(p) - 1: i for i, (b, p) in enumerate(zip(begins, parts))}
         hits: list[tuple[int, int, int]] = []  # (first token, last token, entity index)
         for end, value in self._automaton.iter(norm):
             key_id, length = divmod(value, MAX_KEY_LENGTH + 1)

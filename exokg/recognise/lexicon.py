@@ -74,6 +74,9 @@ class LexiconMatcher:
                 folded = tuple(k.lower() for k in key)
                 self._folded.setdefault(folded, entity)
                 _insert(self._folded_trie, folded)
+        #: the first words of all terms, lower-cased
+        self._roots = frozenset(w.lower() for w in self._exact_trie) | frozenset(
+            self._folded_trie)
 
     @classmethod
     def from_vocabulary(cls, vocabulary: object) -> LexiconMatcher:
@@ -111,7 +114,7 @@ class LexiconMatcher:
                 depth += 1
             if depth or seq[i] in trie:
                 reach = max(reach, depth + 1)
-        if not reach and lowered[i].endswith("s"):
+        if not reach and lowered[i].endswith("s"):  # a one-word plural (see find)
             reach = 1
         return min(reach, limit)
 
@@ -121,9 +124,12 @@ class LexiconMatcher:
         words = [m.group() for m in matches]
         lowered = [w.lower() for w in words]
         exact, folded = self._exact_trie, self._folded_trie
-        # where a term can start: a word that starts one, or a plural that may be one
+        roots = self._roots
+        # where a term can start: a word that starts one, or a plural whose singular may
+        # be one (the forms :func:`_singulars` makes, lower-cased)
         candidates = [i for i, (word, low) in enumerate(zip(words, lowered))
-                      if word in exact or low in folded or low.endswith("s")]
+                      if word in exact or low in folded or (low.endswith("s") and (
+                          low[:-1] in roots or low[:-2] in roots or low[:-3] + "y" in roots))]
         if not candidates:
             return []
         starts = [m.start() for m in matches]
