@@ -19,25 +19,21 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import NamedTuple
+from dataclasses import dataclass
 
 __all__ = ["Token", "case_form", "greek_name", "key", "plural_keys", "tokens"]
 
 _RUN = re.compile(r"[A-Za-z]+|[0-9]+|[^\sA-Za-z0-9]")
 _DROP = frozenset("-‐‑‒–—")
 _APOSTROPHES = frozenset("'’′")
-#: :data:`_RUN` without the dashes of :data:`_DROP` (they never make a token)
-_RUN_NO_DASH = re.compile(r"[A-Za-z]+|[0-9]+|[^\sA-Za-z0-9\-\u2010-\u2014]")
-#: what only the full tokenizer handles: apostrophes (a possessive "s") and Greek letters
-_SLOW = re.compile("['\u2019\u2032\u0370-\u03ff]")
 _IRREGULAR = {"mouse": "mice", "louse": "lice", "child": "children", "foot": "feet",
               "tooth": "teeth", "man": "men", "woman": "women", "person": "people"}
 _LATIN = (("us", "i"), ("um", "a"), ("a", "ae"), ("is", "es"))
 
 
-class Token(NamedTuple):
-    """One token: its comparison text (Greek spelled out) and offsets into the source (a
-    named tuple: every sentence makes a few dozen, and a tuple is made fastest)."""
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token: its comparison text (Greek spelled out) and offsets into the source."""
 
     text: str
     start: int
@@ -68,8 +64,6 @@ def tokens(text: str) -> list[Token]:
     >>> [t.text for t in tokens("TNF-α and IL6 in Alzheimer's disease")]
     ['TNF', 'alpha', 'and', 'IL', '6', 'in', 'Alzheimer', 'disease']
     """
-    if not _SLOW.search(text):  # no apostrophe, no Greek letter: drop the dashes, that is all
-        return [Token(m.group(), m.start(), m.end()) for m in _RUN_NO_DASH.finditer(text)]
     out: list[Token] = []
     skip_s, out_end = False, -1
     for m in _RUN.finditer(text):
