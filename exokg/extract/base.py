@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from exokg.model import Analysed, Context, Entity, Evidence, Mention, Statement, Value
 
@@ -60,13 +61,21 @@ class Clause:
 
 
 _CLAUSE_BREAK = re.compile(r";\s+(?!\d\))|,\s+(?:while|whereas|but)\s+|\.\s+\.\s+")
+_ENUMERATED = re.compile(r"(?:^|[\s:;])[1-9]\)\s")
 
 
 def clauses(text: str) -> list[Clause]:
     """Split a sentence at semicolons and contrastive conjunctions (not inside brackets, and
     not in enumerated lists such as '1) ...; 2) ...')."""
-    if re.search(r"(?:^|[\s:;])[1-9]\)\s", text):
-        return [Clause(0, len(text))]
+    return list(_clauses(text))
+
+
+@lru_cache(maxsize=64)
+def _clauses(text: str) -> tuple[Clause, ...]:
+    """:func:`clauses`, remembered for the last sentences: a dozen rules split the same
+    sentence, one after the other."""
+    if _ENUMERATED.search(text):
+        return (Clause(0, len(text)),)
     cuts = [0]
     depth = 0
     for m in _CLAUSE_BREAK.finditer(text):
@@ -75,8 +84,8 @@ def clauses(text: str) -> list[Clause]:
             cuts.append(m.start())
             cuts.append(m.end())
     cuts.append(len(text))
-    return [Clause(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2)
-            if cuts[i + 1] > cuts[i]]
+    return tuple(Clause(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2)
+                 if cuts[i + 1] > cuts[i])
 
 
 def evidence(a: Analysed, rule: str) -> Evidence:

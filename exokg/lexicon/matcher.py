@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import os
 import pickle
+import re
 import sqlite3
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+from itertools import accumulate
 from pathlib import Path
+from typing import NamedTuple
 
 from exokg.errors import InputError
 from exokg.lexicon.compile import (
@@ -27,7 +30,7 @@ from exokg.lexicon.compile import (
     NO_SPACE,
     WORD_CASE_INSENSITIVE,
 )
-from exokg.lexicon.normalise import Token, key, tokens
+from exokg.lexicon.normalise import key, tokens
 from exokg.model import Entity, Mention
 
 __all__ = ["Lexicon", "LexiconInfo", "MENTION_SOURCE"]
@@ -153,21 +156,16 @@ class Lexicon:
     def find(self, text: str) -> list[Mention]:
         """Mentions of lexicon entities in ``text`` (offsets into ``text``), longest and
         leftmost first, without overlap, in text order; ``source`` is ``"ontology"``."""
-        toks = tokens(text)
+        toks = _text_tokens(text)
         if not toks:
             return []
-        starts: dict[int, int] = {}
-        ends: dict[int, int] = {}
-        pos = 1  # after the leading space every key starts with
-        parts = []
-        for i, t in enumerate(toks):
-            starts[pos] = i
-            folded = t.text.casefold()
-            parts.append(folded)
-            pos += len(folded)
-            ends[pos - 1] = i
-            pos += 1
+        parts = [t.text.casefold() for t in toks]
         norm = " " + " ".join(parts)
+        # where each token's folded text begins and ends in ``norm`` (after the leading
+        # space every key starts with; one space between tokens)
+        begins = list(accumulate((len(p) + 1 for p in parts[:-1]), initial=1))
+        starts = dict(zip(begins, range(len(parts))))
+        ends = {b + len(p) - 1: i for i, (b, p) in enumerate(zip(begins, parts))}
         hits: list[tuple[int, int, int]] = []  # (first token, last token, entity index)
         for end, value in self._automaton.iter(norm):
             key_id, length = divmod(value, MAX_KEY_LENGTH + 1)
@@ -192,7 +190,7 @@ class Lexicon:
                                     MENTION_SOURCE))
         return mentions
 
-    def _choose(self, text: str, toks: list[Token], first: int, last: int,
+    def _choose(self, text: str, toks: list[_Span], first: int, last: int,
                 candidates: tuple[tuple[int, str, int], ...]) -> int | None:
         surface = None
         spaced = any(c.isspace() for c in text[toks[first].start:toks[last].end])
@@ -215,13 +213,38 @@ class Lexicon:
             return idx
         return None
 
-    def _gene_context(self, toks: list[Token], first: int, last: int) -> bool:
+    def _gene_context(self, toks: list[_Span], first: int, last: int) -> bool:
         lo, hi = max(0, first - _CONTEXT_WINDOW), min(len(toks), last + 1 + _CONTEXT_WINDOW)
         return any(toks[i].text.casefold() in self._gene_words
                    for i in range(lo, hi) if not first <= i <= last)
 
 
-def _glued(text: str, first: Token, last: Token) -> bool:
+class _Span(NamedTuple):
+    """A token of text being matched: what :class:`exokg.lexicon.normalise.Token` holds, as a
+    named tuple (a sentence makes a few dozen, and a tuple is made fastest)."""
+
+    text: str
+    start: int
+    end: int
+
+
+#: :data:`exokg.lexicon.normalise._RUN` without the dashes the tokenizer drops
+_RUN_NO_DASH = re.compile(r"[A-Za-z]+|[0-9]+|[^\sA-Za-z0-9\-\u2010-\u2014]")
+#: what only the full tokenizer handles: apostrophes (a possessive "s") and Greek letters
+_SPECIAL = re.compile("['\u2019\u2032\u0370-\u03ff]")
+
+
+def _text_tokens(text: str) -> list[_Span]:
+    """The tokens :func:`exokg.lexicon.normalise.tokens` gives for ``text`` (the names of the
+    lexicon were keyed with it). Text without apostrophes or Greek letters, most of it, needs
+    none of its special cases: one regular expression that skips dashes gives the same
+    tokens (``tests/test_lexicon_matcher.py`` compares the two)."""
+    if _SPECIAL.search(text):
+        return [_Span(t.text, t.start, t.end) for t in tokens(text)]
+    return [_Span(m.group(), m.start(), m.end()) for m in _RUN_NO_DASH.finditer(text)]
+
+
+def _glued(text: str, first: _Span, last: _Span) -> bool:
     """True when the hit continues a word of the original text on either side."""
     before = text[first.start - 1] if first.start > 0 else " "
     after = text[last.end] if last.end < len(text) else " "

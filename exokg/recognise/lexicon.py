@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 from exokg.model import Entity, Mention
 
-_TOKEN = re.compile(r"[A-Za-z0-9]+|[^\sA-Za-z0-9]")
-_SKIP = {"-", "‐", "–"}
+#: a token: letters and digits, or one other character that is neither a space nor a hyphen
+#: (hyphens "-", "\u2010" and en dashes "\u2013" are dropped)
+_TOKEN = re.compile(r"[A-Za-z0-9]+|[^\sA-Za-z0-9\-\u2010\u2013]")
 
 
 @dataclass(frozen=True)
@@ -32,8 +33,7 @@ def tokenize(text: str) -> list[Token]:
     >>> [t.text for t in tokenize("MSC-derived exosomes (IL)-6")]
     ['MSC', 'derived', 'exosomes', '(', 'IL', ')', '6']
     """
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)
-            if m.group() not in _SKIP]
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
 def _singulars(word: str) -> list[str]:
@@ -49,11 +49,18 @@ def _singulars(word: str) -> list[str]:
 
 
 class LexiconMatcher:
-    """Longest-match dictionary matcher over (surface text, entity, case-sensitive) terms."""
+    """Longest-match dictionary matcher over (surface text, entity, case-sensitive) terms.
+
+    Besides the two term tables (exact and case-folded token tuples) it keeps a token trie
+    of each, so :meth:`find` tries at a position only the window lengths some term could
+    still reach from there (usually one or two), not every length up to the longest term.
+    """
 
     def __init__(self, terms: Iterable[tuple[str, Entity, bool]]) -> None:
         self._exact: dict[tuple[str, ...], Entity] = {}
         self._folded: dict[tuple[str, ...], Entity] = {}
+        self._exact_trie: dict[str, dict] = {}
+        self._folded_trie: dict[str, dict] = {}
         self._longest = 1
         for text, entity, case_sensitive in terms:
             key = tuple(t.text for t in tokenize(text))
@@ -62,53 +69,96 @@ class LexiconMatcher:
             self._longest = max(self._longest, len(key))
             if case_sensitive:
                 self._exact.setdefault(key, entity)
+                _insert(self._exact_trie, key)
             else:
-                self._folded.setdefault(tuple(k.lower() for k in key), entity)
+                folded = tuple(k.lower() for k in key)
+                self._folded.setdefault(folded, entity)
+                _insert(self._folded_trie, folded)
+        #: the first words of all terms, lower-cased
+        self._roots = frozenset(w.lower() for w in self._exact_trie) | frozenset(
+            self._folded_trie)
 
     @classmethod
     def from_vocabulary(cls, vocabulary: object) -> LexiconMatcher:
         """Build from an :class:`exokg.vocabulary.Vocabulary` (its ``terms()``)."""
         return cls((t.text, t.entity, t.case_sensitive) for t in vocabulary.terms())  # type: ignore[attr-defined]
 
-    def _lookup(self, words: list[str]) -> Entity | None:
-        key = tuple(words)
-        hit = self._exact.get(key)
+    def _lookup(self, words: list[str], lowered: list[str]) -> Entity | None:
+        """The entity of the token window ``words`` (``lowered``: the same, lower-cased):
+        an exact term, then a case-folded one, then either with the last word singular."""
+        hit = self._exact.get(tuple(words))
         if hit is not None:
             return hit
-        hit = self._folded.get(tuple(w.lower() for w in words))
+        hit = self._folded.get(tuple(lowered))
         if hit is not None:
             return hit
         for singular in _singulars(words[-1]):
-            alt = words[:-1] + [singular]
-            hit = self._exact.get(tuple(alt)) or self._folded.get(tuple(w.lower() for w in alt))
+            hit = self._exact.get((*words[:-1], singular)) or \
+                self._folded.get((*lowered[:-1], singular.lower()))
             if hit is not None:
                 return hit
         return None
 
+    def _reach(self, words: list[str], lowered: list[str], i: int, limit: int) -> int:
+        """The longest window from token ``i`` (at most ``limit`` tokens) that a term could
+        match: every token but the last must follow a path of one of the tries (the last
+        may be a plural, so it is not required to). 0 when none can: the word starts no
+        term and, not ending in "s", has no singular that could."""
+        reach = 0
+        for trie, seq in ((self._exact_trie, words), (self._folded_trie, lowered)):
+            node, depth = trie, 0
+            while depth < limit - 1:
+                node = node.get(seq[i + depth])  # type: ignore[assignment]
+                if node is None:
+                    break
+                depth += 1
+            if depth or seq[i] in trie:
+                reach = max(reach, depth + 1)
+        if not reach and lowered[i].endswith("s"):  # a one-word plural (see find)
+            reach = 1
+        return min(reach, limit)
+
     def find(self, text: str) -> list[Mention]:
         """Mentions of vocabulary entities in ``text`` (offsets into ``text``)."""
-        tokens = tokenize(text)
+        matches = list(_TOKEN.finditer(text))
+        words = [m.group() for m in matches]
+        lowered = [w.lower() for w in words]
+        exact, folded = self._exact_trie, self._folded_trie
+        roots = self._roots
+        # where a term can start: a word that starts one, or a plural whose singular may
+        # be one (the forms :func:`_singulars` makes, lower-cased)
+        candidates = [i for i, (word, low) in enumerate(zip(words, lowered))
+                      if word in exact or low in folded or (low.endswith("s") and (
+                          low[:-1] in roots or low[:-2] in roots or low[:-3] + "y" in roots))]
+        if not candidates:
+            return []
+        starts = [m.start() for m in matches]
+        ends = [m.end() for m in matches]
+        count = len(words)
         mentions: list[Mention] = []
-        i = 0
-        while i < len(tokens):
-            found = None
-            for n in range(min(self._longest, len(tokens) - i), 0, -1):
-                window = tokens[i:i + n]
+        free = 0  # the first token not inside a match
+        for i in candidates:
+            if i < free:
+                continue
+            for n in range(self._reach(words, lowered, i, min(self._longest, count - i)),
+                           0, -1):
                 # a term never spans a sentence-internal gap of more than one space
-                if any(window[k + 1].start - window[k].end > 2 for k in range(n - 1)):
+                if any(starts[k + 1] - ends[k] > 2 for k in range(i, i + n - 1)):
                     continue
-                entity = self._lookup([t.text for t in window])
-                if entity is not None and _boundary_ok(text, window[0].start, window[-1].end):
-                    found = (entity, n)
+                entity = self._lookup(words[i:i + n], lowered[i:i + n])
+                if entity is not None and _boundary_ok(text, starts[i], ends[i + n - 1]):
+                    start, end = starts[i], ends[i + n - 1]
+                    mentions.append(Mention(entity, start, end, text[start:end], "lexicon"))
+                    free = i + n
                     break
-            if found:
-                entity, n = found
-                start, end = tokens[i].start, tokens[i + n - 1].end
-                mentions.append(Mention(entity, start, end, text[start:end], "lexicon"))
-                i += n
-            else:
-                i += 1
         return mentions
+
+
+def _insert(trie: dict[str, dict], key: tuple[str, ...]) -> None:
+    """Add the token path ``key`` to ``trie`` (nested dicts, one level per token)."""
+    node = trie
+    for word in key:
+        node = node.setdefault(word, {})
 
 
 def _boundary_ok(text: str, start: int, end: int) -> bool:
