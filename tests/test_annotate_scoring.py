@@ -3,7 +3,6 @@ figures were computed by hand (see the comments)."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
@@ -14,6 +13,7 @@ import pytest
 
 from exokg.annotate.scoring import Annotation, normalise_ids, read_pubtator_annotations, \
     score_mentions
+from script_modules import load_script
 
 ROOT = Path(__file__).parents[1]
 DATA = Path(__file__).parent / "data" / "annotate"
@@ -103,11 +103,7 @@ def test_benchmark_script_refuses_predictions_of_other_text(tmp_path: Path) -> N
 
 
 def load_benchmark(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(f"benchmarks/{name}.py")
 
 
 def test_bc2gm_offsets_ignore_spaces_and_alternatives_count() -> None:

@@ -5,8 +5,6 @@ unmarked. A small compiled lexicon stands in for the real one."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,8 +18,8 @@ from exokg.recognise import Recogniser
 from exokg.recognise.mirna import MirnaGrounder
 from exokg.recognise.open import OpenLexicon
 from exokg.vocabulary import load_vocabulary
+from script_modules import load_script
 
-ROOT = Path(__file__).resolve().parent.parent
 
 RULES = CompileRules(field_abbreviations=frozenset(), generic_names=frozenset({"disease"}),
                      english_words=frozenset())
@@ -207,12 +205,7 @@ def test_a_short_form_whose_capitals_are_not_the_initials_is_not_defined(
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location(
-        "make_mesh_curation", ROOT / "scripts" / "make_mesh_curation.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["make_mesh_curation"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("scripts/make_mesh_curation.py")
 
 
 def test_curation_drops_a_disease_name_the_annotators_mostly_left_unmarked(

@@ -5,9 +5,7 @@ the chemical naming rules, and how the recogniser uses chemicals (docs/lexicon.m
 from __future__ import annotations
 
 import bz2
-import importlib.util
 import pickle
-import sys
 from pathlib import Path
 
 import pytest
@@ -28,6 +26,7 @@ from exokg.recognise import Recogniser
 from exokg.recognise.mirna import MirnaGrounder
 from exokg.recognise.open import OpenLexicon
 from exokg.vocabulary import load_vocabulary
+from script_modules import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -230,12 +229,7 @@ def test_chemicals_are_annotated_but_not_claim_participants(recogniser: Recognis
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location(
-        "make_mesh_curation", ROOT / "scripts" / "make_mesh_curation.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["make_mesh_curation"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("scripts/make_mesh_curation.py")
 
 
 def test_curation_rows_skip_abbreviations_excluded_documents_and_disagreement(

@@ -12,22 +12,16 @@ differences; every other boundary difference still counts as an error.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
+from script_modules import load_script
+
 CORPUS = Path(__file__).parents[2] / "shared/benchmarks/scai-mirna/miRNA-train.xml"
-BENCHMARK = Path(__file__).parents[1] / "benchmarks/scai_mirna.py"
 
 
 def _benchmark() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("scai_mirna", BENCHMARK)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while it executes
-    spec.loader.exec_module(module)
-    return module
+    return load_script("benchmarks/scai_mirna.py")
 
 
 def test_scai_specific_mirnas_f1() -> None:

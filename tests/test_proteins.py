@@ -4,8 +4,6 @@ and the development floors (BC2GM and BioRED dev splits, read in place from ../s
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -15,6 +13,7 @@ from exokg.annotate import document_mentions
 from exokg.model import Document, Entity, Mention
 from exokg.recognise import Recogniser
 from exokg.recognise.proteins import MENTION_SOURCE, ProteinFinder, gene_name_table
+from script_modules import load_script
 
 ROOT = Path(__file__).parents[1]
 SHARED = ROOT.parent / "shared/benchmarks"
@@ -84,12 +83,7 @@ def test_protein_names_are_annotated_not_extracted() -> None:
 
 
 def test_name_table_rule_and_file() -> None:
-    spec = importlib.util.spec_from_file_location("make_gene_names",
-                                                  ROOT / "scripts" / "make_gene_names.py")
-    assert spec is not None and spec.loader is not None
-    module: ModuleType = importlib.util.module_from_spec(spec)
-    sys.modules["make_gene_names"] = module
-    spec.loader.exec_module(module)
+    module = load_script("scripts/make_gene_names.py")
     assert module.keep("AP-1", 66, 67, 2, 0.5)
     assert not module.keep("AP-1", 1, 1, 2, 0.5)     # seen annotated once only
     assert not module.keep("actin", 4, 10, 2, 0.5)   # annotated in less than half
@@ -99,11 +93,7 @@ def test_name_table_rule_and_file() -> None:
 
 
 def _bc2gm() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bc2gm", ROOT / "benchmarks" / "bc2gm.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("benchmarks/bc2gm.py")
 
 
 @pytest.mark.parametrize("split", ["devel"])
@@ -130,11 +120,7 @@ def test_biored_dev_gene_floor() -> None:
     gold_file = SHARED / "biored/Dev.PubTator.txt"
     assert gold_file.is_file(), f"BioRED dev split missing: {gold_file}"
     from exokg.annotate.scoring import read_pubtator_annotations, score_mentions
-    spec = importlib.util.spec_from_file_location("pubtator_bench",
-                                                  ROOT / "benchmarks" / "pubtator.py")
-    assert spec is not None and spec.loader is not None
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = load_script("benchmarks/pubtator.py", "pubtator_bench")
     pred_path, _, _ = bench.annotate_in_process(gold_file)
     try:
         _, gold = read_pubtator_annotations(gold_file)
