@@ -49,6 +49,7 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, BinaryIO
+from xml.sax.saxutils import escape
 
 __all__ = ["GraphMLStream", "escape_attribute", "escape_text"]
 
@@ -66,13 +67,11 @@ def escape_text(text: str) -> str:
     >>> escape_text("a < b & c")
     'a &lt; b &amp; c'
     """
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
-    return text
+    return escape(text)
+
+
+#: What ElementTree also escapes in an attribute value.
+_ATTRIBUTE_ENTITIES = {'"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#09;"}
 
 
 def escape_attribute(text: str) -> str:
@@ -81,16 +80,7 @@ def escape_attribute(text: str) -> str:
     >>> escape_attribute('say "hi"\\n')
     'say &quot;hi&quot;&#10;'
     """
-    text = escape_text(text)
-    if '"' in text:
-        text = text.replace('"', "&quot;")
-    if "\r" in text:
-        text = text.replace("\r", "&#13;")
-    if "\n" in text:
-        text = text.replace("\n", "&#10;")
-    if "\t" in text:
-        text = text.replace("\t", "&#09;")
-    return text
+    return escape(text, _ATTRIBUTE_ENTITIES)
 
 
 class GraphMLStream:
