@@ -87,6 +87,13 @@ _CORRELATION_NOUN = re.compile(r"\b(?P<signs>(?:(?:positive|negative|inverse|sig
                                r"(?:correlations?|relationships?)\s+(?:was\s+\w+\s+)?"
                                r"(?:between|of)\s+(?:the\s+)?(?:(?:expression|levels?)\s+of\s+)?"
                                r"(?:the\s+)?", re.I)
+# "the targeted binding relationship between miR-X and GENE", "miR-X had a targeting
+# interaction with GENE"
+_TARGET_RELATION = re.compile(r"\b(?:(?:direct|targeted|targeting|binding|regulatory)\s+)*"
+                              r"(?:relationships?|interactions?)\s+(?P<link>between|with)\s+"
+                              r"(?:the\s+)?", re.I)
+_HAS_RELATION = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:had|has|have|showed|shows|exhibited|"
+                           r"displayed|formed)\s+(?:an?\s+|the\s+)?$", re.I)
 _CHANGED = re.compile(r"\s*(?:(?:down|up)-?\s?regulation|loss|reduction|increase|deletion)\b",
                       re.I)
 _SECOND = re.compile(r"^\s*(?:(?:expression|levels?|abundance)\s+)?(?:and|with)\s+(?:the\s+)?"
@@ -106,6 +113,7 @@ def extract_mirna_gene(a: Analysed, state: DocumentState) -> list[Statement]:
         out += _agent_phrases(a, clause.start, clause.end, ctx)
         out += _its_targets(a, clause.start, clause.end, ctx)
         out += _correlations(a, clause.start, clause.end, ctx)
+        out += _target_relations(a, clause.start, clause.end, ctx)
     return out
 
 
@@ -206,6 +214,38 @@ def _its_targets(a: Analysed, start: int, end: int, ctx) -> list[Statement]:
     return out
 
 
+def _target_relations(a: Analysed, start: int, end: int, ctx) -> list[Statement]:
+    """"the targeted binding relationship between miR-X and GENE", "miR-X had a targeted
+    binding relationship with GENE": targeting, so ``RO:0002212`` (the word "target" or
+    "binding" is required: a plain "relationship" is no regulation)."""
+    out = []
+    for cue in _TARGET_RELATION.finditer(a.text, start, end):
+        if not re.search(r"target|binding", cue.group(), re.I):
+            continue
+        if cue.group("link").lower() == "between":
+            first = [x for x in a.within(cue.end(), end, REGULATORS) if x.start == cue.end()][:1]
+            if not first:
+                continue
+            group = members(a, first[0], REGULATORS, backwards=False)
+            pos = list_end(a, group)
+            genes = [g for g in a.within(pos, end, TARGETS)
+                     if re.fullmatch(r"\s*and\s+(?:the\s+)?", a.text[pos:g.start])][:1]
+        else:
+            before = [x for x in a.within(start, cue.start(), REGULATORS)
+                      if _HAS_RELATION.match(a.text[list_end(a, [x]):cue.start()])]
+            group = members(a, before[-1], REGULATORS, backwards=True) if before else []
+            genes = [g for g in a.within(cue.end(), end, TARGETS) if g.start == cue.end()][:1]
+        if not group or not genes:
+            continue
+        for subj in group:
+            for g in members(a, genes[0], TARGETS, backwards=False):
+                out.append(statement(a, "regulation.target-relation", subj.entity,
+                                     NEGATIVELY_REGULATES, g.entity, direction="decreased",
+                                     hedged=hedged(a.text, start, cue.start()),
+                                     negated=negated(a.text, start, cue.start()), context=ctx))
+    return out
+
+
 def _predicate(signs: str) -> str:
     signs = signs.lower()
     if "positive" in signs:
@@ -231,6 +271,8 @@ def _correlations(a: Analysed, start: int, end: int, ctx) -> list[Statement]:
             pairs.append(([m], genes, _predicate(signs), verb.start()))
     # "a negative correlation between miR-X and GENE1 and GENE2"
     for noun in _CORRELATION_NOUN.finditer(a.text, start, end):
+        if not noun.group("signs").strip() and "relationship" in noun.group().lower():
+            continue  # "a (targeted binding) relationship between ...": no correlation
         first = [x for x in a.within(noun.end(), min(end, noun.end() + 40), REGULATORS)
                  if not a.text[noun.end():x.start].strip()][:1]
         if not first:
