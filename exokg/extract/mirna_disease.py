@@ -12,6 +12,18 @@ in a disease, or that a miRNA plays a part in one.
 * "serum miR-X as a (potential) biomarker of / for D", "miR-X, a prognostic marker of D" ->
   miR-X ``biolink:biomarker_for`` D (``mirna-disease.biomarker``).
 
+* "miR-A, miR-B (and miR-C) (allowed to) distinguish D from healthy subjects" -> the
+  miRNAs ``biolink:biomarker_for`` D (``mirna-disease.distinguishes``).
+
+A miRNA that ends an enumeration stands for all its members, also when each member has its
+statistics in brackets ("reduced expression of miR-A (2.0-fold; P = 0.04), miR-B (...) and
+miR-C (...) in D", :mod:`exokg.extract.enumerations`) or the list gives examples of a group
+("several miRNAs, including miR-A and miR-B, having X activity, were found to be
+overexpressed in D"). Two findings side by side ("miR-A upregulation and miR-B
+downregulation in D") each keep their direction; the second of two findings contrasted by
+"whereas" / "while" that names no disease of its own ("..., whereas miR-B was reduced
+compared with normal tissue") takes the disease of the first.
+
 A disease is never the object of increases or decreases: the direction says how the
 miRNA's level differs in the disease, as the biomarker level rule has it. Negation and hedges
 are read as for every other rule ("was not altered in D", "may contribute to D"). A miRNA

@@ -5,8 +5,13 @@ multiple oncogenes, including GENE", "GENE is (directly) targeted / repressed by
 "down-regulation of GENE by miR-X", "GENE ..., a recognized miR-X target gene", "binding
 sites for miR-X in the 3' UTR of GENE", "miR-X recognises the 3'-UTR of GENE", "through
 negative regulation of GENE", "a known miR-X target, GENE", "miR-X negatively (positively)
-regulates GENE" (the only plain regulation verb read: an unsigned "regulates" has no
-direction).
+regulates GENE", "the miR-X/GENE interaction".
+
+A plain "miR-X (could) regulate(s) GENE", "GENE is regulated by miR-X", "a role for miR-X
+in the regulation of GENE" state a regulation without a sign: ``RO:0002211`` (regulates),
+with no direction. A gene regulating a miRNA ("miR-X expression is induced / repressed /
+regulated by GENE") is the gene's ``RO:0002213`` / ``RO:0002212`` / ``RO:0002211`` on the
+miRNA.
 
 A miRNA binding a transcript represses it, so targeting is negative regulation,
 ``RO:0002212`` (negatively regulates), with direction "decreased". An effect the effect rule
