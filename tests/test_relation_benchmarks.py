@@ -50,6 +50,15 @@ def test_scai_keys_and_split() -> None:
     assert scai.split_of("21295623") == scai.split_of("21295623")
 
 
+def test_scai_split_option_prints_only_that_split(tmp_path: Path, capsys) -> None:
+    """``--split tune`` keeps the held-out figures off the screen while rules change."""
+    path = tmp_path / "c.xml"
+    path.write_text(SCAI_XML, encoding="utf-8")
+    assert scai.main([str(path), "--split", "tune"]) == 0
+    rows = [line.split()[0] for line in capsys.readouterr().out.splitlines()[3:] if line]
+    assert rows and set(rows) == {"tune"}
+
+
 def test_scai_reads_documents_in_sentence_order(tmp_path: Path) -> None:
     path = tmp_path / "c.xml"
     path.write_text(SCAI_XML, encoding="utf-8")
