@@ -106,7 +106,8 @@ _PASSIVE_REGULATED = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:(?:mRNA|protein|gene)
                                 re.I)
 # "a role for miR-X (and miR-Y) in the regulation of GENE", "miR-X is involved in the
 # regulation of GENE", "miR-X-mediated regulation of GENE"
-_REGULATION_OF = re.compile(r"\b(?:post-?transcriptional\s+|translational\s+)?regulation\s+of\s+"
+_REGULATION_OF = re.compile(r"\b(?:post-?transcriptional\s+|translational\s+)?(?<![-\w])"
+                            r"regulation\s+of\s+"
                             r"(?:the\s+)?(?:(?:expression|levels?|translation)\s+of\s+)?"
                             r"(?:the\s+)?", re.I)
 _REGULATION_AGENT = re.compile(r"^\s*(?:\)\s*)?(?:(?:is|are|was|were)\s+(?:\w+ly\s+)?"
