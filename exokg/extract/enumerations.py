@@ -37,12 +37,13 @@ def _asides(a: Analysed, pool: list[Mention]) -> set[int]:
     """Indices of pool mentions that sit in a bracket opened right after another pool
     mention ("protein (GFAP)"): aliases, not members."""
     out: set[int] = set()
+    last = None  # the earlier mention that ends last (pool is sorted by start)
     for i, m in enumerate(pool):
-        for p in pool[:i]:
-            if p.end <= m.start and re.fullmatch(r"\s*\(\s*(?:[^()]*[,;]\s*)?",
-                                                 a.text[p.end:m.start]):
-                out.add(i)
-                break
+        if last is not None and last.end <= m.start and re.fullmatch(
+                r"\s*\(\s*(?:[^()]*[,;]\s*)?", a.text[last.end:m.start]):
+            out.add(i)
+        if last is None or m.end > last.end:
+            last = m
     return out
 
 

@@ -261,7 +261,7 @@ def _correlations(a: Analysed, start: int, end: int, ctx) -> list[Statement]:
     pairs: list[tuple[list[Mention], list[Mention], str, int]] = []
     # "miR-X and GENE mRNA levels correlated negatively"
     for m in a.within(start, end, REGULATORS):
-        genes = [g for g in a.within(m.end, end, TARGETS)
+        genes = [g for g in a.within(m.end, min(end, m.end + 40), TARGETS)
                  if _PAIR_LINK.match(a.text[m.end:g.start])][:1]
         if not genes:
             continue
@@ -279,7 +279,8 @@ def _correlations(a: Analysed, start: int, end: int, ctx) -> list[Statement]:
             continue
         group = members(a, first[0], REGULATORS, backwards=False)
         pos = list_end(a, group)
-        genes = [g for g in a.within(pos, end, TARGETS) if _SECOND.match(a.text[pos:g.start])][:1]
+        genes = [g for g in a.within(pos, min(end, pos + 80), TARGETS)
+                 if _SECOND.match(a.text[pos:g.start])][:1]
         if genes:
             # "... and GENE2, and GENE3 down-regulation": a change of GENE3, whose sign the
             # correlation does not give

@@ -311,14 +311,16 @@ def _mirna_regulated(a: Analysed, start: int, end: int, ctx, regulators: list[Me
     """A gene regulating a miRNA: "miR-X (expression) is induced / repressed / regulated by
     GENE" -> GENE ``RO:0002213`` / ``RO:0002212`` / ``RO:0002211`` miR-X."""
     out = []
+    done: set[int] = set()
     for m in regulators:
-        if not start <= m.start < end:
+        if not start <= m.start < end or m.start in done:
+            continue
+        if not re.search(r"\bby\b", a.text[m.end:min(end, m.end + 200)]):
             continue
         group = members(a, m, REGULATORS, backwards=False)
-        if group[0] is not m and group[0].start < m.start:
-            continue
+        done |= {x.start for x in group}
         pos = list_end(a, group)
-        genes = [g for g in a.within(pos, end, TARGETS)
+        genes = [g for g in a.within(pos, min(end, pos + 160), TARGETS)
                  if _MIRNA_PASSIVE.match(a.text[pos:g.start])][:1]
         if not genes:
             continue
