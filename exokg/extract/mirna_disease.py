@@ -37,7 +37,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from exokg.extract.base import Analysed, Clause, DocumentState, clauses, coordinated, statement
+from exokg.extract.base import Analysed, Clause, DocumentState, clauses, statement
 from exokg.extract.context import context_for
 from exokg.extract.enumerations import list_end, members
 from exokg.extract.epistemics import hedged, negated

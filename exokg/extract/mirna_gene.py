@@ -29,7 +29,7 @@ from exokg.extract.enumerations import list_end, members
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.regulation import NEGATIVELY_REGULATES, POSITIVELY_REGULATES, REGULATORS, \
     TARGETS
-from exokg.model import Mention, Statement
+from exokg.model import Context, Mention, Statement
 
 __all__ = ["extract_mirna_gene", "new_gene_pairs"]
 
@@ -148,7 +148,7 @@ def _state_of(a: Analysed, group: list[Mention]) -> tuple[bool | None, int]:
     return None, first.start
 
 
-def _agent_phrases(a: Analysed, start: int, end: int, ctx) -> list[Statement]:
+def _agent_phrases(a: Analysed, start: int, end: int, ctx: Context) -> list[Statement]:
     """"overexpression / knockdown of miR-X <verb> GENE" (see the module docs)."""
     out = []
     done: set[int] = set()
@@ -187,7 +187,7 @@ def _agent_phrases(a: Analysed, start: int, end: int, ctx) -> list[Statement]:
     return out
 
 
-def _its_targets(a: Analysed, start: int, end: int, ctx) -> list[Statement]:
+def _its_targets(a: Analysed, start: int, end: int, ctx: Context) -> list[Statement]:
     """"miR-X ... its (downstream) target GENE": the nearest miRNA before "its", when no
     gene or protein stands between them."""
     out = []
@@ -214,7 +214,7 @@ def _its_targets(a: Analysed, start: int, end: int, ctx) -> list[Statement]:
     return out
 
 
-def _target_relations(a: Analysed, start: int, end: int, ctx) -> list[Statement]:
+def _target_relations(a: Analysed, start: int, end: int, ctx: Context) -> list[Statement]:
     """"the targeted binding relationship between miR-X and GENE", "miR-X had a targeted
     binding relationship with GENE": targeting, so ``RO:0002212`` (the word "target" or
     "binding" is required: a plain "relationship" is no regulation)."""
@@ -255,7 +255,7 @@ def _predicate(signs: str) -> str:
     return "biolink:correlated_with"
 
 
-def _correlations(a: Analysed, start: int, end: int, ctx) -> list[Statement]:
+def _correlations(a: Analysed, start: int, end: int, ctx: Context) -> list[Statement]:
     """Correlated miRNA and gene levels (see the module docs)."""
     out = []
     pairs: list[tuple[list[Mention], list[Mention], str, int]] = []

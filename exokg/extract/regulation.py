@@ -32,7 +32,7 @@ from exokg.extract.base import Analysed, DocumentState, clauses, coordinated, st
 from exokg.extract.context import context_for
 from exokg.extract.enumerations import list_end, members
 from exokg.extract.epistemics import hedged, negated
-from exokg.model import Mention, Statement
+from exokg.model import Context, Mention, Statement
 
 __all__ = ["NEGATIVELY_REGULATES", "POSITIVELY_REGULATES", "REGULATES", "REGULATORS", "TARGETS",
            "as_regulation", "extract_regulation"]
@@ -271,7 +271,7 @@ def extract_regulation(a: Analysed, state: DocumentState) -> list[Statement]:
     return out
 
 
-def _regulation_of(a: Analysed, start: int, end: int, ctx, regulators: list[Mention]
+def _regulation_of(a: Analysed, start: int, end: int, ctx: Context, regulators: list[Mention]
                    ) -> list[Statement]:
     """"a role for miR-X in the regulation of GENE", "miR-X is involved in the regulation
     of GENE", "miR-X-mediated regulation of GENE", "regulation of GENE by miR-X": regulation
@@ -306,7 +306,8 @@ def _regulation_of(a: Analysed, start: int, end: int, ctx, regulators: list[Ment
     return out
 
 
-def _mirna_regulated(a: Analysed, start: int, end: int, ctx, regulators: list[Mention]
+def _mirna_regulated(a: Analysed, start: int, end: int, ctx: Context,
+                     regulators: list[Mention]
                      ) -> list[Statement]:
     """A gene regulating a miRNA: "miR-X (expression) is induced / repressed / regulated by
     GENE" -> GENE ``RO:0002213`` / ``RO:0002212`` / ``RO:0002211`` miR-X."""
@@ -336,7 +337,8 @@ def _mirna_regulated(a: Analysed, start: int, end: int, ctx, regulators: list[Me
 
 
 def _targets(a: Analysed, rule: str, subject: Mention, target: Mention, clause_start: int,
-             at: int, ctx, *, positive: bool = False, sign: str | None = "negatively"
+             at: int, ctx: Context, *, positive: bool = False,
+             sign: str | None = "negatively"
              ) -> Statement:
     """``subject`` negatively (or, with ``positive`` or ``sign`` "positively", positively;
     with an empty ``sign``, without a sign: ``RO:0002211``) regulates ``target``, hedged and
