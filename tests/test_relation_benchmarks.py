@@ -50,6 +50,15 @@ def test_scai_keys_and_split() -> None:
     assert scai.split_of("21295623") == scai.split_of("21295623")
 
 
+def test_scai_split_option_prints_only_that_split(tmp_path: Path, capsys) -> None:
+    """``--split tune`` keeps the held-out figures off the screen while rules change."""
+    path = tmp_path / "c.xml"
+    path.write_text(SCAI_XML, encoding="utf-8")
+    assert scai.main([str(path), "--split", "tune"]) == 0
+    rows = [line.split()[0] for line in capsys.readouterr().out.splitlines()[3:] if line]
+    assert rows and set(rows) == {"tune"}
+
+
 def test_scai_reads_documents_in_sentence_order(tmp_path: Path) -> None:
     path = tmp_path / "c.xml"
     path.write_text(SCAI_XML, encoding="utf-8")
@@ -195,12 +204,13 @@ def test_scai_relation_floors() -> None:
     assert r["documents"] == {"tune": 95, "held-out": 106}
     scores = r["scores"]
     assert scores["tune"]["both"]["gold"] == 113 and scores["held-out"]["both"]["gold"] == 119
-    assert scores["tune"]["both"]["f1"] >= 0.60, scores["tune"]["both"]
-    # after tuning round 2 a topic sentence ("In this commentary, we discuss ... the role of
-    # miR-X dysregulation in D") asserts nothing, which SCAI annotates as a pair: 0.401 -> 0.373
-    assert scores["held-out"]["both"]["f1"] >= 0.37, scores["held-out"]["both"]
-    assert scores["held-out"]["disease"]["f1"] >= 0.27, scores["held-out"]["disease"]
-    assert scores["held-out"]["gene"]["precision"] >= 0.85, scores["held-out"]["gene"]
+    # miRNA relations round 2 (docs/benchmarks.md): tune 0.629 -> 0.842, held-out (measured
+    # once after the round) 0.426 -> 0.471, disease 0.320 -> 0.389, gene P 0.923 -> 0.926
+    assert scores["tune"]["both"]["f1"] >= 0.80, scores["tune"]["both"]
+    assert scores["tune"]["both"]["precision"] >= 0.88, scores["tune"]["both"]
+    assert scores["held-out"]["both"]["f1"] >= 0.45, scores["held-out"]["both"]
+    assert scores["held-out"]["disease"]["f1"] >= 0.36, scores["held-out"]["disease"]
+    assert scores["held-out"]["gene"]["precision"] >= 0.88, scores["held-out"]["gene"]
 
 
 def test_bhasuran_floors() -> None:
@@ -210,6 +220,6 @@ def test_bhasuran_floors() -> None:
     r = bhasuran.evaluate(BHASURAN_CORPUS)
     held = r["scores"]["held-out"]
     assert held["gold"] == 339
-    assert held["f1"] >= 0.50, held
+    assert held["f1"] >= 0.51, held
     everything = r["scores"]["all"]
     assert everything["correct_verb"] / everything["directed_verb"] >= 0.75, everything

@@ -114,7 +114,8 @@ ASPECTS: Mapping[str, str] = {
 }
 
 #: Predicates that are not Biolink predicates themselves -> the Biolink predicate used.
-_PREDICATES: Mapping[str, str] = {"RO:0002607": RELATED_TO, "RO:0002212": "biolink:regulates",
+_PREDICATES: Mapping[str, str] = {"RO:0002607": RELATED_TO, "RO:0002211": "biolink:regulates",
+                                  "RO:0002212": "biolink:regulates",
                                   "RO:0002213": "biolink:regulates",
                                   "BFO:0000051": "biolink:has_part"}
 _CONTEXT = ("model", "condition", "route", "location", "trial", "comparator", "dose",

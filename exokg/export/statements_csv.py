@@ -29,7 +29,8 @@ COLUMNS = ["statement_id", "subject_id", "subject_label", "predicate", "predicat
 def predicate_label(curie: str) -> str:
     """'biolink:in_clinical_trials_for' -> 'in clinical trials for'; 'exo:startDate' ->
     'start date'; 'RO:0002607' -> 'is marker for'."""
-    known = {"RO:0002607": "is marker for", "RO:0002212": "negatively regulates",
+    known = {"RO:0002607": "is marker for", "RO:0002211": "regulates",
+             "RO:0002212": "negatively regulates",
              "RO:0002213": "positively regulates", "BFO:0000051": "has part"}
     if curie in known:
         return known[curie]

@@ -19,7 +19,9 @@ from exokg.extract.context import note_study
 from exokg.extract.effects import extract_effects
 from exokg.extract.epistemics import capacity_only
 from exokg.extract.groups import extract_group_levels
-from exokg.extract.mirna_disease import extract_mirna_disease, new_pairs
+from exokg.extract.mirna_disease import extract_mirna_disease, new_pairs, \
+    without_level_misreadings
+from exokg.extract.mirna_gene import extract_mirna_gene, new_gene_pairs
 from exokg.extract.status import claim_status, speaks_of_study, states_topic
 from exokg.extract.references import resolve_references
 from exokg.extract.regulation import extract_regulation
@@ -59,6 +61,8 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
     found += new_pairs(found, extract_mirna_disease(a, state))
     if not exclusive:
         found += extract_effects(a, state)
+    found += new_gene_pairs(found, extract_mirna_gene(a, state))
+    found = without_level_misreadings(found)
     return _situate(a, state, found)
 
 

@@ -12,6 +12,18 @@ in a disease, or that a miRNA plays a part in one.
 * "serum miR-X as a (potential) biomarker of / for D", "miR-X, a prognostic marker of D" ->
   miR-X ``biolink:biomarker_for`` D (``mirna-disease.biomarker``).
 
+* "miR-A, miR-B (and miR-C) (allowed to) distinguish D from healthy subjects" -> the
+  miRNAs ``biolink:biomarker_for`` D (``mirna-disease.distinguishes``).
+
+A miRNA that ends an enumeration stands for all its members, also when each member has its
+statistics in brackets ("reduced expression of miR-A (2.0-fold; P = 0.04), miR-B (...) and
+miR-C (...) in D", :mod:`exokg.extract.enumerations`) or the list gives examples of a group
+("several miRNAs, including miR-A and miR-B, having X activity, were found to be
+overexpressed in D"). Two findings side by side ("miR-A upregulation and miR-B
+downregulation in D") each keep their direction; the second of two findings contrasted by
+"whereas" / "while" that names no disease of its own ("..., whereas miR-B was reduced
+compared with normal tissue") takes the disease of the first.
+
 A disease is never the object of increases or decreases: the direction says how the
 miRNA's level differs in the disease, as the biomarker level rule has it. Negation and hedges
 are read as for every other rule ("was not altered in D", "may contribute to D"). A miRNA
@@ -23,13 +35,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from exokg.extract.base import Analysed, Clause, DocumentState, clauses, coordinated, statement
+from exokg.extract.base import Analysed, Clause, DocumentState, clauses, statement
 from exokg.extract.context import context_for
+from exokg.extract.enumerations import list_end, members
 from exokg.extract.epistemics import hedged, negated
 from exokg.model import Mention, Statement
 
-__all__ = ["DISEASES", "MIRNAS", "extract_mirna_disease", "new_pairs"]
+__all__ = ["DISEASES", "MIRNAS", "extract_mirna_disease", "new_pairs", "without_level_misreadings"]
 
 MIRNAS = frozenset({"MicroRNA", "MicroRNACluster"})
 DISEASES = frozenset({"Disease", "Phenotype"})
@@ -45,7 +59,7 @@ _ANY = r"(?:dys-?regulat\w*|de-?regulat\w*|aberrant(?:ly)?(?:\s+expressed)?|alte
 _CHANGE = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN})|(?P<any>{_ANY}))", re.I)
 # the disease is introduced by a preposition, with a few words between ("in the brains of
 # AD patients", "after traumatic brain injury", "in human grade II-IV")
-_INTRO = re.compile(r"\b(?:in|after|during|following)\s+(?:[\w'’/-]+\s+){0,5}$", re.I)
+_INTRO = re.compile(r"\b(?:in|after|during|following)\s+(?:[\w'’/%-]+\s+){0,5}$", re.I)
 # a word of another event between the cue and the disease ("in meningiomas promotes tumour
 # growth", "impairs the growth of MB cells"): the disease belongs to that event
 _EVENT = re.compile(r"\b(?:promot|inhibit|induc|reduc|increas|decreas|suppress|block|impair|"
@@ -58,20 +72,52 @@ _ROLE = re.compile(r"\b(?:associated\s+with|association\s+with|linked\s+to|impli
                    r"involved\s+in|involvement\s+in|participat\w*\s+in|roles?\s+in|"
                    r"contribut\w*\s+to|tumou?r[\s-]suppressor\w*(?:\s+\w+)?\s+in|"
                    r"oncogen\w*(?:\s+\w+)?\s+in|onco-?mirs?\s+in|"
-                   r"(?:pathogenesis|progression|development|pathophysiology)\s+of)\s+", re.I)
+                   r"(?:pathogenesis|progression|development|pathophysiology)\s+of|"
+                   # "the locus of miR-X is a candidate region for D" (genetics)
+                   r"candidate\s+(?:genes?|regions?|loc(?:us|i))\s+for)\s+", re.I)
 _BIOMARKER = re.compile(r"\b(?:(?:bio)?markers?|indicators?|predictors?|signatures?)\s+"
                         r"(?:for|of|in)\s+", re.I)
 # at most six words ("the pathogenesis of", "poor outcome in")
 _FEW_WORDS = re.compile(r"^\s*(?:[\w'’()/,-]+\s+){0,6}$")
 # what may stand between a miRNA and its change cue: "miR-X (expression) was (significantly)
-# up-regulated", "miR-X levels are markedly reduced", "miR-21 and 221 upregulation"
-_LEVEL_HEAD = re.compile(rf"^\s*(?:\([^()]*\)\s*)?(?:,\s*(?:an?\s+)?(?:[\w-]+\s+){{0,2}}?"
-                         rf"(?:miRNA|microRNA|miR)\s+(?:that|which)\s+)?"
-                         rf"(?:(?:expression|levels?|concentrations?|"
-                         rf"transcripts?|abundance)\s+)?(?:(?:was|were|is|are|has\s+been|"
-                         rf"have\s+been|been|being|be|appeared|appears|remained|became)\s+)?"
-                         rf"(?:(?:\w+ly|also|not|further|consistently|most|more|less|highly)\s+)*"
-                         rf"(?:{_UP}|{_DOWN}|{_ANY})\s*$", re.I)
+# up-regulated", "miR-X levels are markedly reduced", "miR-21 and 221 upregulation", "were
+# found to be overexpressed"
+_LEVEL_BODY = (rf"(?:\([^()]*\)\s*)?(?:,\s*(?:an?\s+)?(?:[\w-]+\s+){{0,2}}?"
+               rf"(?:miRNA|microRNA|miR)\s+(?:that|which)\s+)?"
+               rf"(?:(?:expression|levels?|concentrations?|"
+               rf"transcripts?|abundance)\s+)?(?:(?:was|were|is|are|has\s+been|"
+               rf"have\s+been|been|being|be|appeared|appears|remained|became)\s+)?"
+               rf"(?:(?:\w+ly|also|not|further|consistently|most|more|less|highly)\s+)*"
+               rf"(?:(?:found|shown|reported|observed|demonstrated|known)\s+to\s+be\s+"
+               rf"(?:\w+ly\s+)?)?"
+               rf"(?:{_UP}|{_DOWN}|{_ANY})")
+_LEVEL_HEAD = re.compile(rf"^\s*{_LEVEL_BODY}\s*$", re.I)
+# the second of two contrasted findings, with no disease of its own: "(..., whereas) miR-Y
+# was down-regulated (compared with normal tissue)"
+_LEVEL_TAIL = re.compile(rf"^\s*{_LEVEL_BODY}\s*(?:(?:\([^()]*\)\s*)?(?:(?:when\s+)?"
+                         rf"compared\s+(?:with|to)|relative\s+to|than|versus|vs\.?)\s+"
+                         rf"(?:the\s+)?(?:normal|healthy|control|non-?\w+|adjacent)\b[^;]*)?"
+                         rf"[\s.,]*$", re.I)
+# a participle or "with" phrase describing the miRNAs before their verb: "miR-A and miR-B,
+# having tumour-suppressive activity, were ...", "miR-A with known oncogenic roles was ..."
+_ASIDE = re.compile(r"^\s*,?\s*(?:having|harbou?ring|showing|displaying|with)\s+[^,;()]{1,60}?"
+                    r",?(?=\s+(?:was|were|is|are)\s)", re.I)
+# "miR-A, miR-B and miR-C (expression levels) (allowed to) distinguish(ed) D (patients) from
+# (healthy) controls": the miRNAs tell the disease apart, so they are markers for it
+_DISTINGUISH = re.compile(r"^\s*(?:(?:expression|serum|plasma|levels?|signatures?|profiles?)\s+)*"
+                          r"(?:(?:allowed|helped|were\s+able|was\s+able|could|can|may|might|"
+                          r"did\s+not|do\s+not)\s+(?:to\s+)?)?(?:\w+ly\s+)?"
+                          r"(?:distinguish|discriminat|differentiat|separat)\w*\s+(?:\w+ly\s+)?"
+                          r"(?:between\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_FROM_OTHERS = re.compile(r"\s*(?:patients\s+|cases\s+|samples\s+)?(?:from|and|vs\.?|versus)\s+"
+                          r"(?:the\s+)?(?:\w+\s+){0,3}?(?:controls?|volunteers|individuals|"
+                          r"subjects|donors|tissues?)\b", re.I)
+# two findings side by side: "miR-A upregulation and miR-B downregulation in D", "up-regulation
+# of miR-A and down-regulation of miR-B in D" (what stands between the two miRNA lists)
+_CHAIN_AFTER = re.compile(rf"^\s*(?:(?:expression|levels?)\s+)?(?P<cue>{_UP}|{_DOWN})\s*"
+                          rf"(?:,\s*)?(?:and|as\s+well\s+as)\s+$", re.I)
+_CHAIN_BEFORE = re.compile(rf"^\s*(?:(?:expression|levels?)\s+)?,?\s*(?:and|as\s+well\s+as)\s+"
+                           rf"(?:{_UP}|{_DOWN})\s+of\s+(?:the\s+)?$", re.I)
 # "a role of miR-X in D" (the cue before the miRNA)
 _ROLE_BEFORE = re.compile(r"\b(?:roles?|involvement|functions?|implication)\s+(?:of|for)\s+"
                           r"(?:[\w-]+\s+){0,2}$", re.I)
@@ -86,19 +132,56 @@ def extract_mirna_disease(a: Analysed, state: DocumentState) -> list[Statement]:
         return []
     out: list[Statement] = []
     seen: set[tuple[str, str]] = set()
+    setting: Mention | None = None  # the disease of the previous part's level finding
     for clause in _parts(a.text):
         ctx = context_for(a, clause)
-        for rule, predicate, direction, mirna, disease, at in _pairs(a, clause):
-            group = coordinated(a, mirna, MIRNAS, backwards=mirna.end <= disease.start)
+        found = _pairs(a, clause)
+        if not found and setting is not None and clause.contrast:
+            found = _contrasted(a, clause, setting)
+        setting = next((d for rule, _, _, _, d, _ in found
+                        if rule == "mirna-disease.level"), None)
+        for rule, predicate, direction, mirna, disease, at in found:
+            group = members(a, mirna, MIRNAS, backwards=mirna.end <= disease.start)
             for m in group:
-                key = (m.entity.id, disease.entity.id)
-                if key in seen:
-                    continue
-                seen.add(key)
-                out.append(statement(a, rule, m.entity, predicate, disease.entity,
-                                     direction=direction, hedged=hedged(a.text, clause.start, at),
-                                     negated=negated(a.text, clause.start, at), context=ctx))
+                for d in _disease_list(a, disease):
+                    key = (m.entity.id, d.entity.id)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    out.append(statement(a, rule, m.entity, predicate, d.entity,
+                                         direction=direction,
+                                         hedged=hedged(a.text, clause.start, at),
+                                         negated=negated(a.text, clause.start, at),
+                                         context=ctx))
     return out
+
+
+# "two neurological diseases: D1 (abbreviation) and D2": the diseases listed after a colon
+_LISTED_AFTER = re.compile(r"\s*:\s*(?:[\w-]+\s+){0,2}$")
+
+
+def without_level_misreadings(found: list[Statement]) -> list[Statement]:
+    """``found`` without effects of one miRNA on another whose changed level the sentence
+    reports as a finding in a disease: in "miR-A and miR-B are up-regulated whereas miR-C
+    is down-regulated in D" or "miR-A upregulation and miR-C downregulation in D", miR-A
+    does not raise or lower miR-C; both levels are findings of their own."""
+    levels = {s.subject.id for s in found
+              if s.evidence[0].rule == "mirna-disease.level" and not s.negated}
+    return [s for s in found if not (
+        s.predicate == "biolink:affects" and s.subject.category in MIRNAS
+        and getattr(s.object, "category", None) in MIRNAS and s.object.id in levels)]
+
+
+def _disease_list(a: Analysed, disease: Mention) -> list[Mention]:
+    """``disease`` and the diseases enumerated with it: coordinated after it ("D1 and D2"),
+    and those a colon lists after it ("two neurological diseases: D1 and D2")."""
+    group = members(a, disease, DISEASES, backwards=False)
+    later = [d for d in a.within(disease.end, min(len(a.text), disease.end + 40), DISEASES)
+             if _LISTED_AFTER.match(a.text[disease.end:d.start])][:1]
+    if later:
+        group += [d for d in members(a, later[0], DISEASES, backwards=False)
+                  if d not in group]
+    return group
 
 
 def new_pairs(found: Iterable[Statement], candidates: list[Statement]) -> list[Statement]:
@@ -111,15 +194,26 @@ def new_pairs(found: Iterable[Statement], candidates: list[Statement]) -> list[S
     return [s for s in candidates if s.subject.id not in known]
 
 
-def _parts(text: str) -> list[Clause]:
+@dataclass(frozen=True)
+class Part(Clause):
+    """A clause; ``contrast`` when it follows a bare "whereas" / "while" of the same
+    clause (the second of two contrasted findings)."""
+
+    contrast: bool = False
+
+
+def _parts(text: str) -> list[Part]:
     """Clauses, also cut at a bare "whereas" / "while" (the contrast of two findings)."""
-    out: list[Clause] = []
+    out: list[Part] = []
     for c in clauses(text):
         start = c.start
+        contrast = bool(re.search(r",\s+(?:while|whereas)\s+$",
+                                  text[max(0, c.start - 12):c.start]))
         for m in re.finditer(r"\s(?:whereas|while)\s", text[c.start:c.end]):
-            out.append(Clause(start, c.start + m.start()))
+            out.append(Part(start, c.start + m.start(), contrast))
             start = c.start + m.end()
-        out.append(Clause(start, c.end))
+            contrast = True
+        out.append(Part(start, c.end, contrast))
     return out
 
 
@@ -129,7 +223,8 @@ def _direction(cue: re.Match[str]) -> str | None:
 
 def _pairs(a: Analysed, clause: Clause
            ) -> list[tuple[str, str, str | None, Mention, Mention, int]]:
-    """(rule, predicate, direction, miRNA, disease, cue offset) of one clause."""
+    """(rule, predicate, direction, miRNA, disease, cue offset) of one clause. A miRNA that
+    ends an enumeration stands for the whole list (see :func:`members`)."""
     text = a.text
     mirnas = a.within(clause.start, clause.end, MIRNAS)
     diseases = a.within(clause.start, clause.end, DISEASES)
@@ -138,9 +233,12 @@ def _pairs(a: Analysed, clause: Clause
         before = [m for m in mirnas if m.end <= d.start]
         if before:
             m = max(before, key=lambda x: x.end)
-            found = _after_mirna(text, m, d)
+            group = [x for x in members(a, m, MIRNAS, backwards=True) if x.start >= clause.start]
+            found = _after_mirna(a, group, d)
             if found:
                 out.append((found[0], found[1], found[2], m, d, found[3]))
+                if found[0] == "mirna-disease.level":
+                    out += _chained(a, clause, group, d)
                 continue
         after = [m for m in mirnas if m.start >= d.end]
         if after:
@@ -151,9 +249,69 @@ def _pairs(a: Analysed, clause: Clause
     return out
 
 
-def _after_mirna(text: str, m: Mention, d: Mention) -> tuple[str, str, str | None, int] | None:
-    """The association of a miRNA with a disease named after it, or None."""
-    between = text[m.end:d.start]
+def _chained(a: Analysed, clause: Clause, group: list[Mention], d: Mention
+             ) -> list[tuple[str, str, str | None, Mention, Mention, int]]:
+    """The findings set side by side before a level finding on ``d``, each with its own
+    direction: "miR-A upregulation and miR-B downregulation in D", "up-regulation of miR-A
+    and down-regulation of miR-B in D"."""
+    out = []
+    first = group[0]
+    while True:
+        earlier = [m for m in a.within(clause.start, first.start, MIRNAS)]
+        if not earlier:
+            break
+        last = max(earlier, key=lambda x: x.end)
+        prev = members(a, last, MIRNAS, backwards=True)
+        gap = a.text[list_end(a, prev):first.start]
+        after = _CHAIN_AFTER.match(gap)
+        if after:
+            cue = _CHANGE.match(after.group("cue"))
+            at = list_end(a, prev) + after.start("cue")
+        elif _CHAIN_BEFORE.match(gap):
+            cue = _lead_cue(a.text, prev[0])
+            at = cue.start() if cue else 0
+        else:
+            break
+        if cue is None:
+            break
+        out.append(("mirna-disease.level", "biolink:associated_with", _direction(cue), last, d,
+                    at))
+        first = prev[0]
+    return out
+
+
+def _contrasted(a: Analysed, part: Clause, setting: Mention
+                ) -> list[tuple[str, str, str | None, Mention, Mention, int]]:
+    """The second of two contrasted level findings, which names no disease of its own:
+    "miR-A was up-regulated in D, whereas miR-B was down-regulated (compared with normal
+    tissue)" -> miR-B's level in D (the disease ``setting`` of the first finding)."""
+    mirnas = a.within(part.start, part.end, MIRNAS)
+    if not mirnas or a.within(part.start, part.end, DISEASES) or not re.fullmatch(
+            r"\s*(?:the\s+)?(?:(?:expression|levels?)\s+of\s+)?",
+            a.text[part.start:mirnas[0].start], re.I):
+        return []
+    group = members(a, mirnas[0], MIRNAS, backwards=False)
+    end = list_end(a, group)
+    tail = a.text[end:part.end]
+    if not _LEVEL_TAIL.match(tail):
+        return []
+    cue = list(_CHANGE.finditer(tail, 0, _LEVEL_TAIL.match(tail).end()))
+    cue = [c for c in cue if _LEVEL_HEAD.match(tail[:c.end()])][-1:]
+    if not cue:
+        return []
+    return [("mirna-disease.level", "biolink:associated_with", _direction(cue[0]),
+             group[0], setting, end + cue[0].start())]
+
+
+def _after_mirna(a: Analysed, group: list[Mention], d: Mention
+                 ) -> tuple[str, str, str | None, int] | None:
+    """The association of a miRNA (or an enumeration of miRNAs, ``group``) with a disease
+    named after it, or None."""
+    text = a.text
+    m = group[-1]
+    first = group[0]
+    end = list_end(a, group)
+    between = text[end:d.start]
     if len(between) > 120:
         return None
     intro = _INTRO.search(between)
@@ -165,22 +323,28 @@ def _after_mirna(text: str, m: Mention, d: Mention) -> tuple[str, str, str | Non
         before = between[:cue.start()] if cue else ""
         if cue and _FEW_WORDS.match(between[cue.end():]) and _FEW_WORDS.match(before) \
                 and not _STOP.search(before) and not _EVENT.search(before):
-            level = _lead_cue(text, m) if rule == "mirna-disease.role" else None
-            return rule, predicate, level and _direction(level), m.end + cue.start()
+            level = _lead_cue(text, first) if rule == "mirna-disease.role" else None
+            return rule, predicate, level and _direction(level), end + cue.start()
+    # "miR-A and miR-B allowed to distinguish D patients from healthy controls"
+    if _DISTINGUISH.match(between) and _FROM_OTHERS.match(text, d.end):
+        return "mirna-disease.distinguishes", "biolink:biomarker_for", None, end
     if not intro or _EVENT.search(between[intro.start():]):
         return None
-    if _ROLE_BEFORE.search(text[max(0, m.start - 40):m.start]) and re.fullmatch(
+    if _ROLE_BEFORE.search(text[max(0, first.start - 40):first.start]) and re.fullmatch(
             r"\s*(?:\([^()]*\)\s*)?", between[:intro.start()]):
-        return "mirna-disease.role", "biolink:associated_with", None, m.start
+        return "mirna-disease.role", "biolink:associated_with", None, first.start
     head = between[:intro.start()]
+    aside = _ASIDE.match(head)
+    offset = aside.end() if aside else 0
+    head = head[offset:]
     # "miR-X was significantly up-regulated in D" (the cue right before the preposition)
     if _LEVEL_HEAD.match(head):
         cue = list(_CHANGE.finditer(head))[-1]
         return "mirna-disease.level", "biolink:associated_with", _direction(cue), \
-            m.end + cue.start()
+            end + offset + cue.start()
     # "down-regulation of miR-X in D", "Downregulated miR-X in D", "increased miR-X
     # expression in D"
-    cue = _lead_cue(text, m)
+    cue = _lead_cue(text, first)
     if cue and re.fullmatch(r"\s*(?:expression|levels?)?\s*(?:(?:was|were|is|are)\s+"
                             r"(?:\w+ly\s+)?(?:found|observed|seen|detected|noted|shown)\s*)?",
                             head, re.I):

@@ -5,8 +5,13 @@ multiple oncogenes, including GENE", "GENE is (directly) targeted / repressed by
 "down-regulation of GENE by miR-X", "GENE ..., a recognized miR-X target gene", "binding
 sites for miR-X in the 3' UTR of GENE", "miR-X recognises the 3'-UTR of GENE", "through
 negative regulation of GENE", "a known miR-X target, GENE", "miR-X negatively (positively)
-regulates GENE" (the only plain regulation verb read: an unsigned "regulates" has no
-direction).
+regulates GENE", "the miR-X/GENE interaction".
+
+A plain "miR-X (could) regulate(s) GENE", "GENE is regulated by miR-X", "a role for miR-X
+in the regulation of GENE" state a regulation without a sign: ``RO:0002211`` (regulates),
+with no direction. A gene regulating a miRNA ("miR-X expression is induced / repressed /
+regulated by GENE") is the gene's ``RO:0002213`` / ``RO:0002212`` / ``RO:0002211`` on the
+miRNA.
 
 A miRNA binding a transcript represses it, so targeting is negative regulation,
 ``RO:0002212`` (negatively regulates), with direction "decreased". An effect the effect rule
@@ -25,14 +30,17 @@ from dataclasses import replace
 
 from exokg.extract.base import Analysed, DocumentState, clauses, coordinated, statement
 from exokg.extract.context import context_for
+from exokg.extract.enumerations import list_end, members
 from exokg.extract.epistemics import hedged, negated
-from exokg.model import Mention, Statement
+from exokg.model import Context, Mention, Statement
 
-__all__ = ["NEGATIVELY_REGULATES", "POSITIVELY_REGULATES", "REGULATORS", "TARGETS",
+__all__ = ["NEGATIVELY_REGULATES", "POSITIVELY_REGULATES", "REGULATES", "REGULATORS", "TARGETS",
            "as_regulation", "extract_regulation"]
 
 NEGATIVELY_REGULATES = "RO:0002212"
 POSITIVELY_REGULATES = "RO:0002213"
+#: RO "regulates", the parent of the two: a regulation the text gives no sign
+REGULATES = "RO:0002211"
 REGULATORS = frozenset({"MicroRNA", "MicroRNACluster"})
 TARGETS = frozenset({"Gene", "Protein"})
 
@@ -77,9 +85,49 @@ _UTR_AFTER = re.compile(r"^\s*(?:-?\s*(?:binding|target|recognition)\s+(?:sites?
                         r"(?:of\s+)?(?:the\s+)?$", re.I)
 _UTR_BEFORE = re.compile(r"\b(?:binding|target|recognition)\s+(?:sites?|sequences?|elements?)\s+"
                          r"(?:for|of)\s+$", re.I)
-# "miR-X and miR-Y negatively regulate (the expression of) GENE"
-_SIGNED = re.compile(r"\b(?P<sign>negatively|positively)\s+regulat(?:e|es|ed|ing)\s+(?:the\s+)?"
+# "miR-X and miR-Y negatively regulate (the expression of) GENE"; without a sign ("miR-X
+# could regulate GENE expression") the regulation has no direction
+_SIGNED = re.compile(r"\b(?:(?P<sign>negatively|positively)\s+)?(?<![-\w])"
+                     r"regulat(?:e|es|ed|ing)\s+(?!by\b)(?:the\s+)?"
                      r"(?:(?:expression|levels?|translation)\s+of\s+)?(?:the\s+)?", re.I)
+# what may stand between a miRNA and a plain "regulates": "miR-X (expression) could (also)"
+_UNSIGNED_GAP = re.compile(r"^\s*\)?\s*(?:\([^()]*\)\s*)?(?:(?:expression|levels?)\s+)?"
+                           r"(?:(?:could|can|may|might|did|does|do|also|directly|to|not|"
+                           r"further|thereby|thus|which|that|may\s+also|is\s+able\s+to|"
+                           r"are\s+able\s+to|was\s+found\s+to|were\s+found\s+to)\s+)*"
+                           r"(?:\w+ly\s+)?$", re.I)
+# "GENE (expression) is (negatively) regulated by miR-X"
+_PASSIVE_REGULATED = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:(?:mRNA|protein|gene)\s+)?"
+                                r"(?:(?:expression|levels?|translation)\s+)?(?:(?:is|was|are|"
+                                r"were|being|been|be|can\s+be|may\s+be)\s+)?(?:(?:directly|"
+                                r"post-?transcriptionally|also|further)\s+)?"
+                                r"(?:(?P<sign>negatively|positively)\s+)?regulated\s+by\s+"
+                                r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:microRNAs?|miRNAs?),?\s+)?$",
+                                re.I)
+# "a role for miR-X (and miR-Y) in the regulation of GENE", "miR-X is involved in the
+# regulation of GENE", "miR-X-mediated regulation of GENE"
+_REGULATION_OF = re.compile(r"\b(?:post-?transcriptional\s+|translational\s+)?(?<![-\w])"
+                            r"regulation\s+of\s+"
+                            r"(?:the\s+)?(?:(?:expression|levels?|translation)\s+of\s+)?"
+                            r"(?:the\s+)?", re.I)
+_REGULATION_AGENT = re.compile(r"^\s*(?:\)\s*)?(?:(?:is|are|was|were)\s+(?:\w+ly\s+)?"
+                               r"(?:involved|implicated|important|essential|crucial|critical)\s+"
+                               r"in|-?\s*mediated|-?\s*dependent|(?:play|plays|played)\s+"
+                               r"(?:an?\s+)?(?:\w+\s+)?roles?\s+in|)\s*(?:the\s+)?$", re.I)
+_ROLE_OF = re.compile(r"\broles?\s+(?:for|of)\s+(?:(?:the\s+)?(?:\w+\s+)?(?:miRNAs?|"
+                      r"microRNAs?)\s*\(?\s*)?$", re.I)
+# a gene regulating a miRNA: "miR-X (expression) is induced / repressed / regulated by GENE"
+_MIRNA_PASSIVE = re.compile(r"^\s*(?:(?:cluster|polycistron|host\s+gene)\s+)?"
+                            r"(?:(?:expression|transcription|levels?)\s+)?"
+                            r"(?:is|was|are|were|being|been|can\s+be|may\s+be)\s+"
+                            r"(?:[^,;]{0,80}?\s+and\s+(?:is\s+|was\s+)?)?"
+                            r"(?:(?:directly|transcriptionally|also|further|strongly)\s+)?"
+                            r"(?:(?P<sign>negatively|positively)\s+)?"
+                            r"(?:(?P<up>induced|activated|transactivated|up-?regulated|"
+                            r"stimulated)|(?P<down>repressed|suppressed|inhibited|"
+                            r"down-?regulated|silenced)|(?P<any>regulated|controlled))\s+by\s+"
+                            r"(?:the\s+)?(?:(?:transcription\s+factors?|oncogenes?|proteins?)"
+                            r"\s+)?$", re.I)
 # "a known miR-X target in the brain, GENE, ..." (the target named in apposition)
 _TARGET_APPOSITION = re.compile(r"^\s*-?\s*targets?\b[^,;.]{0,40},\s*(?:the\s+)?$", re.I)
 # words between a targeting verb and its target: "targeting multiple oncogenes, including",
@@ -88,8 +136,10 @@ _TARGET_APPOSITION = re.compile(r"^\s*-?\s*targets?\b[^,;.]{0,40},\s*(?:the\s+)?
 _TARGET_GAP = re.compile(r"^(?:[\w'′’,()-]+\s+){0,8}?(?:of|including|such\s+as|in|namely)\s+"
                          r"(?:the\s+)?$|^(?:the\s+)?(?:[\w'′’-]+\s+){0,4}?(?:genes?|proteins?|"
                          r"mRNAs?|transcripts?)\s+$", re.I)
-_AXIS = re.compile(r"^\s*/\s*$")
-_AXIS_AFTER = re.compile(r"^\s*(?:signal(?:l)?ing\s+)?(?:axis|pathway\s+axis)\b", re.I)
+_AXIS = re.compile(r"^\s*[/:-]\s*$")
+# "the miR-124/PTEN axis", "the miR-X-GENE interaction", "miR-X:GENE pairs"
+_AXIS_AFTER = re.compile(r"^\s*(?:signal(?:l)?ing\s+)?(?:axis|pathway\s+axis|interactions?|"
+                         r"target\s+pairs?|pairs?|binding)\b", re.I)
 
 
 # "knockdown of miR-X", "anti-miR-X", "an inhibitor of miR-X": the miRNA's loss acts
@@ -155,12 +205,18 @@ def extract_regulation(a: Analysed, state: DocumentState) -> list[Statement]:
                       and not a.within(m.end, cue.start(), TARGETS)]
             if not targets or not before:
                 continue
-            positive = cue.group("sign").lower() == "positively"
-            for subj in coordinated(a, max(before, key=lambda m: m.end), REGULATORS,
-                                    backwards=True):
-                for target in coordinated(a, targets[0], TARGETS, backwards=False):
-                    out.append(_targets(a, "regulation.signed", subj, target, clause.start,
-                                        cue.start(), ctx, positive=positive))
+            sign = (cue.group("sign") or "").lower()
+            rule = "regulation.signed" if sign else "regulation.unsigned"
+            if not sign and not _UNSIGNED_GAP.match(
+                    a.text[list_end(a, [max(before, key=lambda m: m.end)]):cue.start()]):
+                continue  # "GENE, a target of miR-X, regulates ...": not the miRNA's verb
+            for subj in members(a, max(before, key=lambda m: m.end), REGULATORS,
+                                backwards=True):
+                for target in members(a, targets[0], TARGETS, backwards=False):
+                    out.append(_targets(a, rule, subj, target, clause.start, cue.start(), ctx,
+                                        sign=sign))
+        out += _regulation_of(a, clause.start, clause.end, ctx, regulators)
+        out += _mirna_regulated(a, clause.start, clause.end, ctx, regulators)
         for m in regulators:
             if not clause.start <= m.start < clause.end:
                 continue
@@ -180,6 +236,14 @@ def extract_regulation(a: Analysed, state: DocumentState) -> list[Statement]:
                                                 clause.start, t.start, ctx))
                     break
             before_target = a.text[clause.start:target.start]
+            for m in after:
+                passive = _PASSIVE_REGULATED.match(a.text[target.end:m.start])
+                if passive:
+                    sign = (passive.group("sign") or "").lower()
+                    for subj in members(a, m, REGULATORS, backwards=False):
+                        out.append(_targets(a, "regulation.passive-regulated", subj, target,
+                                            clause.start, target.start, ctx, sign=sign))
+                    break
             for m in after:
                 between = a.text[target.end:m.start]
                 if (_PASSIVE.match(between) or (_NOMINAL_BETWEEN.match(between)
@@ -207,12 +271,84 @@ def extract_regulation(a: Analysed, state: DocumentState) -> list[Statement]:
     return out
 
 
+def _regulation_of(a: Analysed, start: int, end: int, ctx: Context, regulators: list[Mention]
+                   ) -> list[Statement]:
+    """"a role for miR-X in the regulation of GENE", "miR-X is involved in the regulation
+    of GENE", "miR-X-mediated regulation of GENE", "regulation of GENE by miR-X": regulation
+    without a sign."""
+    out = []
+    for cue in _REGULATION_OF.finditer(a.text, start, end):
+        targets = [m for m in a.within(cue.end(), end, TARGETS) if m.start == cue.end()]
+        if not targets:
+            continue
+        subjects: list[Mention] = []
+        before = [m for m in regulators if start <= m.start and m.end <= cue.start()]
+        if before:
+            last = max(before, key=lambda m: m.end)
+            gap = a.text[last.end:cue.start()]
+            role = _ROLE_OF.search(a.text, max(start, last.start - 60), last.start) or \
+                _ROLE_OF.search(a.text, max(start, last.start - 60),
+                                members(a, last, REGULATORS, backwards=True)[0].start)
+            if _REGULATION_AGENT.match(gap) and (role or not re.match(r"\s*\)", gap)) or \
+                    (role and re.fullmatch(r"\s*\)?\s*in\s+(?:the\s+)?", gap)):
+                subjects = members(a, last, REGULATORS, backwards=True)
+        target_end = members(a, targets[0], TARGETS, backwards=False)
+        by = re.match(r"\s*(?:(?:mRNA|protein|gene)\s+)?(?:expression\s+|translation\s+)?"
+                      r"by\s+(?:the\s+)?", a.text[list_end(a, target_end):end], re.I)
+        if not subjects and by:
+            pos = list_end(a, target_end) + by.end()
+            subjects = [m for m in regulators if m.start == pos][:1]
+            subjects = members(a, subjects[0], REGULATORS, backwards=False) if subjects else []
+        for subj in subjects:
+            for target in target_end:
+                out.append(_targets(a, "regulation.nominal", subj, target, start, cue.start(),
+                                    ctx, sign=""))
+    return out
+
+
+def _mirna_regulated(a: Analysed, start: int, end: int, ctx: Context,
+                     regulators: list[Mention]
+                     ) -> list[Statement]:
+    """A gene regulating a miRNA: "miR-X (expression) is induced / repressed / regulated by
+    GENE" -> GENE ``RO:0002213`` / ``RO:0002212`` / ``RO:0002211`` miR-X."""
+    out = []
+    done: set[int] = set()
+    for m in regulators:
+        if not start <= m.start < end or m.start in done:
+            continue
+        if not re.search(r"\bby\b", a.text[m.end:min(end, m.end + 200)]):
+            continue
+        group = members(a, m, REGULATORS, backwards=False)
+        done |= {x.start for x in group}
+        pos = list_end(a, group)
+        genes = [g for g in a.within(pos, min(end, pos + 160), TARGETS)
+                 if _MIRNA_PASSIVE.match(a.text[pos:g.start])][:1]
+        if not genes:
+            continue
+        cue = _MIRNA_PASSIVE.match(a.text[pos:genes[0].start])
+        sign = (cue.group("sign") or "").lower()
+        if not sign:
+            sign = "positively" if cue.group("up") else "negatively" if cue.group("down") else ""
+        for gene in members(a, genes[0], TARGETS, backwards=False):
+            for mirna in group:
+                out.append(_targets(a, "regulation.of-mirna", gene, mirna, start, pos, ctx,
+                                    sign=sign))
+    return out
+
+
 def _targets(a: Analysed, rule: str, subject: Mention, target: Mention, clause_start: int,
-             at: int, ctx, *, positive: bool = False) -> Statement:
-    """``subject`` negatively (or, with ``positive``, positively) regulates ``target``,
-    hedged and negated as the clause before ``at`` says."""
-    return statement(a, rule, subject.entity,
-                     POSITIVELY_REGULATES if positive else NEGATIVELY_REGULATES, target.entity,
-                     direction="increased" if positive else "decreased",
+             at: int, ctx: Context, *, positive: bool = False,
+             sign: str | None = "negatively"
+             ) -> Statement:
+    """``subject`` negatively (or, with ``positive`` or ``sign`` "positively", positively;
+    with an empty ``sign``, without a sign: ``RO:0002211``) regulates ``target``, hedged and
+    negated as the clause before ``at`` says."""
+    if positive:
+        sign = "positively"
+    sign = "negatively" if sign is None else sign
+    predicate = {"positively": POSITIVELY_REGULATES, "negatively": NEGATIVELY_REGULATES}.get(
+        sign, REGULATES)
+    direction = {"positively": "increased", "negatively": "decreased"}.get(sign)
+    return statement(a, rule, subject.entity, predicate, target.entity, direction=direction,
                      hedged=hedged(a.text, clause_start, at),
                      negated=negated(a.text, clause_start, at), context=ctx)

@@ -60,7 +60,8 @@ __all__ = ["NON_ENTITY_CLASSES", "node_key", "to_networkx"]
 #: exokg entity classes whose instances are not nodes of the view (unless a statement
 #: links them).
 NON_ENTITY_CLASSES = frozenset({"Publication"})
-_KNOWN_PREDICATE_LABELS = {"RO:0002607": "is marker for", "RO:0002212": "negatively regulates",
+_KNOWN_PREDICATE_LABELS = {"RO:0002607": "is marker for", "RO:0002211": "regulates",
+                           "RO:0002212": "negatively regulates",
                            "RO:0002213": "positively regulates", "BFO:0000051": "has part"}
 
 

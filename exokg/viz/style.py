@@ -96,6 +96,7 @@ _NAMES = {
     "RO:0002607": "is marker for",
     "RO:0002213": "positively regulates",
     "RO:0002212": "negatively regulates",
+    "RO:0002211": "regulates",
     "BFO:0000051": "has part",
     "RO:0001000": "derives from",
     "skos:broader": "is a kind of",

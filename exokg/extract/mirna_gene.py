@@ -1,0 +1,296 @@
+"""miRNA-gene statements beyond targeting verbs, in the wording of miRNA papers.
+
+* A miRNA's gain or loss named as a noun phrase acts on a gene: "overexpression of miR-X
+  decreased GENE", "Upregulation of miR-X reduced the expression of the transcription
+  factors GENE1 and GENE2", "knockdown of miR-X resulted in increased expression of GENE",
+  "miR-X mimics raised GENE levels" -> miR-X ``RO:0002212`` (negatively regulates) or
+  ``RO:0002213`` (positively regulates) GENE, the loss reversing the sign (rule
+  ``regulation.agent-phrase``);
+* "its (downstream / direct) target GENE" after a miRNA -> the miRNA ``RO:0002212`` GENE,
+  as for any targeting (rule ``regulation.its-target``), when no gene stands between the
+  miRNA and "its";
+* correlated levels: "miR-X and GENE mRNA levels correlated negatively", "a positive
+  correlation between miR-X abundance and GENE1 (abbreviation) and GENE2" ->
+  ``biolink:negatively_correlated_with`` / ``positively_correlated_with`` /
+  ``correlated_with`` (rule ``mirna-gene.correlation``): a correlation is no regulation.
+
+Negation and hedges are read as everywhere. A pair another rule of the sentence already
+states is left to it (:func:`new_gene_pairs`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from exokg.extract.base import Analysed, DocumentState, clauses, statement
+from exokg.extract.context import context_for
+from exokg.extract.enumerations import list_end, members
+from exokg.extract.epistemics import hedged, negated
+from exokg.extract.regulation import NEGATIVELY_REGULATES, POSITIVELY_REGULATES, REGULATORS, \
+    TARGETS
+from exokg.model import Context, Mention, Statement
+
+__all__ = ["extract_mirna_gene", "new_gene_pairs"]
+
+# the miRNA's gain or loss, named before it: "overexpression of (the mature) miR-X"
+_GAIN_BEFORE = re.compile(r"\b(?:over-?\s?expression|up-?\s?regulation|elevation|increase|"
+                          r"restoration|re-?expression|introduction|transfection|"
+                          r"(?:ectopic|enforced|forced)\s+expression|delivery|addition)\s+of\s+"
+                          r"(?:the\s+)?(?:mature\s+|exogenous\s+|synthetic\s+)?$", re.I)
+_LOSS_BEFORE = re.compile(r"(?:\b(?:knock-?down|silencing|inhibition|depletion|deletion|loss|"
+                          r"blockade|antagonism|suppression|down-?\s?regulation|prevention|"
+                          r"reduction)\s+of\s+(?:the\s+)?(?:endogenous\s+|mature\s+)?|"
+                          r"\b(?:inhibitors?|antagomirs?|sponges?|antisense\s+oligonucleotides?)"
+                          r"\s+(?:of|against|to)\s+(?:the\s+)?|\b(?:anti|antagomir)\s*-\s*)$",
+                          re.I)
+# ... or after it: "miR-X mimics", "miR-X inhibitor"
+_GAIN_AFTER = re.compile(r"\s*-?\s*(?:mimics?|agomirs?|precursors?)\b", re.I)
+_LOSS_AFTER = re.compile(r"\s*-?\s*(?:inhibitors?|antagomirs?|sponges?|knock-?down|"
+                         r"silencing)\b", re.I)
+# what may stand between the miRNA and the verb: "(expression) (in SH-SY5Y cells)"
+_SUBJECT_TAIL = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:(?:expression|levels?)\s+)?"
+                           r"(?:(?:in|into)\s+(?:[\w-]+\s+){0,4}?(?:cells?|neurons|lines?|"
+                           r"tissues?)\s*,?\s*)?", re.I)
+_DOWN = r"decreas|reduc|suppress|inhibit|repress|attenuat|down-?\s?regulat|abolish|lower|" \
+        r"diminish|block|silenc|loss"
+_UP = r"increas|enhanc|up-?\s?regulat|elevat|induc|restor|rais|promot|augment|higher|" \
+      r"accumulat|stimulat"
+_RESULT = re.compile(rf"(?:\w+ly\s+)?(?:(?P<down>{_DOWN})|(?P<up>{_UP}))\w*\s+|"
+                     r"(?:\w+ly\s+)?(?:resulted|results?|led|leads?|caused|causes?|"
+                     r"produced|was\s+followed|were\s+followed)\s+(?:in|to|by)\s+"
+                     r"(?:an?\s+|the\s+)?(?:(?:\w+ly|significant|marked|strong|consequent|"
+                     r"concomitant)\s+)*"
+                     rf"(?:(?P<down2>{_DOWN})|(?P<up2>{_UP}))\w*\s+", re.I)
+# from the verb to the gene: "the (protein) expression of (its downstream target) (the
+# transcription factors) GENE"
+_TO_TARGET = re.compile(r"^(?:(?:the|its|their)\s+)?(?:(?:protein|mRNA|gene|cellular)\s+)?"
+                        r"(?:(?:expression|levels?|amounts?|abundance|translation|activity|"
+                        r"production)\s+)?(?:(?:of|in)\s+)?(?:the\s+)?"
+                        r"(?:(?:its|their)\s+(?:[\w-]+\s+){0,2}?targets?\s+(?:genes?\s+)?,?\s*)?"
+                        r"(?:(?:[\w-]+\s+){0,2}?(?:factors?|genes?|proteins?|regulators?)\s+)?$",
+                        re.I)
+# "its (downstream / direct / putative) target (gene) GENE"
+_ITS_TARGET = re.compile(r"\b(?P<its>its|their)\s+(?:[\w-]+\s+){0,2}?targets?\s+"
+                         r"(?:genes?\s+|proteins?\s+|mRNAs?\s+)?,?\s*$", re.I)
+# "miR-X and GENE (mRNA) levels (tended to) correlate(d) (negatively)"
+_CORRELATE_AFTER = re.compile(r"\s*(?:(?:mRNA|protein|gene)\s+)?(?:(?:levels?|expression|"
+                              r"abundance)\s+)?(?:(?:was|were|are|is)\s+)?(?:\w+ly\s+)?"
+                              r"(?:(?:tended|appeared|seemed|found)\s+to\s+(?:be\s+)?)?"
+                              r"(?P<sign1>positively|negatively|inversely)?\s*correlat\w*"
+                              r"(?:\s+(?P<sign2>positively|negatively|inversely))?", re.I)
+_PAIR_LINK = re.compile(r"^\s*(?:(?:expression|levels?|abundance)\s+)?(?:and|with|to)\s+"
+                        r"(?:the\s+)?$", re.I)
+# "a positive correlation between miR-X (abundance) and (the markers) GENE1 (ABBR) and GENE2"
+_CORRELATION_NOUN = re.compile(r"\b(?P<signs>(?:(?:positive|negative|inverse|significant|"
+                               r"strong|moderate|weak|close|linear|reciprocal)\s+(?:and\s+)?)*)"
+                               r"(?:correlations?|relationships?)\s+(?:was\s+\w+\s+)?"
+                               r"(?:between|of)\s+(?:the\s+)?(?:(?:expression|levels?)\s+of\s+)?"
+                               r"(?:the\s+)?", re.I)
+# "the targeted binding relationship between miR-X and GENE", "miR-X had a targeting
+# interaction with GENE"
+_TARGET_RELATION = re.compile(r"\b(?:(?:direct|targeted|targeting|binding|regulatory)\s+)*"
+                              r"(?:relationships?|interactions?)\s+(?P<link>between|with)\s+"
+                              r"(?:the\s+)?", re.I)
+_HAS_RELATION = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:had|has|have|showed|shows|exhibited|"
+                           r"displayed|formed)\s+(?:an?\s+|the\s+)?$", re.I)
+_CHANGED = re.compile(r"\s*(?:(?:down|up)-?\s?regulation|loss|reduction|increase|deletion)\b",
+                      re.I)
+_SECOND = re.compile(r"^\s*(?:(?:expression|levels?|abundance)\s+)?(?:and|with)\s+(?:the\s+)?"
+                     r"(?:(?:expression|levels?)\s+of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?$",
+                     re.I)
+
+
+def extract_mirna_gene(a: Analysed, state: DocumentState) -> list[Statement]:
+    """Statements of one analysed sentence (see the module docs); ``state`` is not read."""
+    regulators = [m for m in a.mentions if m.category in REGULATORS]
+    genes = [m for m in a.mentions if m.category in TARGETS]
+    if not regulators or not genes:
+        return []
+    out: list[Statement] = []
+    for clause in clauses(a.text):
+        ctx = context_for(a, clause)
+        out += _agent_phrases(a, clause.start, clause.end, ctx)
+        out += _its_targets(a, clause.start, clause.end, ctx)
+        out += _correlations(a, clause.start, clause.end, ctx)
+        out += _target_relations(a, clause.start, clause.end, ctx)
+    return out
+
+
+def new_gene_pairs(found: Iterable[Statement], candidates: list[Statement]) -> list[Statement]:
+    """``candidates`` without the (miRNA, gene) pairs a statement of ``found`` already
+    relates, in either order, and without repeats."""
+    known = {frozenset((s.subject.id, getattr(s.object, "id", None))) for s in found}
+    out = []
+    for s in candidates:
+        key = frozenset((s.subject.id, s.object.id))
+        if key not in known:
+            known.add(key)
+            out.append(s)
+    return out
+
+
+def _state_of(a: Analysed, group: list[Mention]) -> tuple[bool | None, int]:
+    """Whether the sentence names a gain (True) or a loss (False) of the miRNAs of
+    ``group`` (None for neither), and where the cue starts."""
+    first, end = group[0], list_end(a, group)
+    lo = max(0, first.start - 60)
+    m = _GAIN_BEFORE.search(a.text, lo, first.start)
+    if m:
+        return True, m.start()
+    m = _LOSS_BEFORE.search(a.text, lo, first.start)
+    if m:
+        return False, m.start()
+    if _GAIN_AFTER.match(a.text, end):
+        return True, first.start
+    if _LOSS_AFTER.match(a.text, end):
+        return False, first.start
+    return None, first.start
+
+
+def _agent_phrases(a: Analysed, start: int, end: int, ctx: Context) -> list[Statement]:
+    """"overexpression / knockdown of miR-X <verb> GENE" (see the module docs)."""
+    out = []
+    done: set[int] = set()
+    for m in a.within(start, end, REGULATORS):
+        if m.start in done:
+            continue
+        group = [x for x in members(a, m, REGULATORS, backwards=False) if x.end <= end]
+        done |= {x.start for x in group}
+        gain, at = _state_of(a, group)
+        if gain is None:
+            continue
+        pos = list_end(a, group)
+        after = re.match(r"\s*-?\s*(?:mimics?|agomirs?|precursors?|inhibitors?|antagomirs?|"
+                         r"sponges?|knock-?down|silencing)\b", a.text[pos:end], re.I)
+        pos += after.end() if after else 0
+        tail = _SUBJECT_TAIL.match(a.text, pos, end)
+        pos = tail.end() if tail else pos
+        verb = _RESULT.match(a.text, pos, end)
+        if not verb:
+            continue
+        lowers = bool(verb.group("down") or verb.group("down2"))
+        targets = [g for g in a.within(verb.end(), min(end, verb.end() + 90), TARGETS)
+                   if _TO_TARGET.match(a.text[verb.end():g.start])][:1]
+        if not targets:
+            continue
+        negative = lowers == gain  # a gain lowering the gene, or a loss raising it
+        predicate = NEGATIVELY_REGULATES if negative else POSITIVELY_REGULATES
+        for target in members(a, targets[0], TARGETS, backwards=False):
+            for subj in group:
+                out.append(statement(a, "regulation.agent-phrase", subj.entity, predicate,
+                                     target.entity,
+                                     direction="decreased" if negative else "increased",
+                                     hedged=hedged(a.text, start, verb.start()),
+                                     negated=negated(a.text, start, verb.start()),
+                                     context=ctx))
+    return out
+
+
+def _its_targets(a: Analysed, start: int, end: int, ctx: Context) -> list[Statement]:
+    """"miR-X ... its (downstream) target GENE": the nearest miRNA before "its", when no
+    gene or protein stands between them."""
+    out = []
+    for target in a.within(start, end, TARGETS):
+        cue = _ITS_TARGET.search(a.text, max(start, target.start - 60), target.start)
+        if not cue:
+            continue
+        before = [x for x in a.mentions if x.end <= cue.start() and x.start >= start
+                  and x.category in REGULATORS | TARGETS]
+        if not before:
+            continue
+        nearest = max(before, key=lambda x: x.end)
+        if nearest.category not in REGULATORS:
+            continue  # "STAT3 and its target GENE": the gene's own target
+        group = members(a, nearest, REGULATORS, backwards=True) \
+            if cue.group("its").lower() == "their" else [nearest]
+        for subj in group:
+            for t in members(a, target, TARGETS, backwards=False):
+                out.append(statement(a, "regulation.its-target", subj.entity,
+                                     NEGATIVELY_REGULATES, t.entity, direction="decreased",
+                                     hedged=hedged(a.text, start, cue.start()),
+                                     negated=negated(a.text, start, cue.start()),
+                                     context=ctx))
+    return out
+
+
+def _target_relations(a: Analysed, start: int, end: int, ctx: Context) -> list[Statement]:
+    """"the targeted binding relationship between miR-X and GENE", "miR-X had a targeted
+    binding relationship with GENE": targeting, so ``RO:0002212`` (the word "target" or
+    "binding" is required: a plain "relationship" is no regulation)."""
+    out = []
+    for cue in _TARGET_RELATION.finditer(a.text, start, end):
+        if not re.search(r"target|binding", cue.group(), re.I):
+            continue
+        if cue.group("link").lower() == "between":
+            first = [x for x in a.within(cue.end(), end, REGULATORS) if x.start == cue.end()][:1]
+            if not first:
+                continue
+            group = members(a, first[0], REGULATORS, backwards=False)
+            pos = list_end(a, group)
+            genes = [g for g in a.within(pos, end, TARGETS)
+                     if re.fullmatch(r"\s*and\s+(?:the\s+)?", a.text[pos:g.start])][:1]
+        else:
+            before = [x for x in a.within(start, cue.start(), REGULATORS)
+                      if _HAS_RELATION.match(a.text[list_end(a, [x]):cue.start()])]
+            group = members(a, before[-1], REGULATORS, backwards=True) if before else []
+            genes = [g for g in a.within(cue.end(), end, TARGETS) if g.start == cue.end()][:1]
+        if not group or not genes:
+            continue
+        for subj in group:
+            for g in members(a, genes[0], TARGETS, backwards=False):
+                out.append(statement(a, "regulation.target-relation", subj.entity,
+                                     NEGATIVELY_REGULATES, g.entity, direction="decreased",
+                                     hedged=hedged(a.text, start, cue.start()),
+                                     negated=negated(a.text, start, cue.start()), context=ctx))
+    return out
+
+
+def _predicate(signs: str) -> str:
+    signs = signs.lower()
+    if "positive" in signs:
+        return "biolink:positively_correlated_with"
+    if "negative" in signs or "inverse" in signs:
+        return "biolink:negatively_correlated_with"
+    return "biolink:correlated_with"
+
+
+def _correlations(a: Analysed, start: int, end: int, ctx: Context) -> list[Statement]:
+    """Correlated miRNA and gene levels (see the module docs)."""
+    out = []
+    pairs: list[tuple[list[Mention], list[Mention], str, int]] = []
+    # "miR-X and GENE mRNA levels correlated negatively"
+    for m in a.within(start, end, REGULATORS):
+        genes = [g for g in a.within(m.end, min(end, m.end + 40), TARGETS)
+                 if _PAIR_LINK.match(a.text[m.end:g.start])][:1]
+        if not genes:
+            continue
+        verb = _CORRELATE_AFTER.match(a.text, genes[0].end, end)
+        if verb:
+            signs = f"{verb.group('sign1') or ''} {verb.group('sign2') or ''}"
+            pairs.append(([m], genes, _predicate(signs), verb.start()))
+    # "a negative correlation between miR-X and GENE1 and GENE2"
+    for noun in _CORRELATION_NOUN.finditer(a.text, start, end):
+        if not noun.group("signs").strip() and "relationship" in noun.group().lower():
+            continue  # "a (targeted binding) relationship between ...": no correlation
+        first = [x for x in a.within(noun.end(), min(end, noun.end() + 40), REGULATORS)
+                 if not a.text[noun.end():x.start].strip()][:1]
+        if not first:
+            continue
+        group = members(a, first[0], REGULATORS, backwards=False)
+        pos = list_end(a, group)
+        genes = [g for g in a.within(pos, min(end, pos + 80), TARGETS)
+                 if _SECOND.match(a.text[pos:g.start])][:1]
+        if genes:
+            # "... and GENE2, and GENE3 down-regulation": a change of GENE3, whose sign the
+            # correlation does not give
+            listed = [g for g in members(a, genes[0], TARGETS, backwards=False)
+                      if g is genes[0] or not _CHANGED.match(a.text, g.end)]
+            pairs.append((group, listed, _predicate(noun.group("signs")), noun.start()))
+    for subjects, genes, predicate, at in pairs:
+        for subj in subjects:
+            for g in genes:
+                out.append(statement(a, "mirna-gene.correlation", subj.entity, predicate,
+                                     g.entity, hedged=hedged(a.text, start, at),
+                                     negated=negated(a.text, start, at), context=ctx))
+    return out
