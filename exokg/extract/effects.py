@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from exokg.extract.adjectives import TISSUE_PROTECTION, is_effect_adjective
 from exokg.extract.base import AGENTS, EFFECT_OBJECTS, Analysed, Clause, DocumentState, \
     clauses, coordinated, is_preclinical, statement
 from exokg.extract.context import context_for
@@ -316,7 +317,10 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False) -> list
     # works is said of the therapy, it is no outcome of its own
     objs = [o for o in objs if not _EVALUATION.match(o.entity.label)]
     found = [f for f in found if not _EVALUATION.match(f.entity.label)
-             and not skip[0] <= f.start < skip[1]]
+             and not skip[0] <= f.start < skip[1]
+             # "induce anti-inflammatory effects": an adjective of effect, no outcome
+             # (exokg.extract.properties reads the claim)
+             and not is_effect_adjective(f.entity.label)]
     # "enhance recovery (after stroke)": recovery said of a treated animal or patient is its
     # functional recovery (the vocabulary's term)
     found = [Mention(FUNCTIONAL_RECOVERY, f.start, f.end, f.text, f.source)
@@ -364,6 +368,13 @@ def _in_aside(text: str, start: int, m: Mention, at: int) -> bool:
     where miR-X is, the miRNA is the agent."""
     return bool(re.search(r",\s*(?:which|who)\b[^,]*$", text[start:m.start])
                 and "," in text[m.end:at])
+
+
+def agent_before(a: Analysed, clause: Clause, at: int, prev: int | None = None
+                 ) -> list[Mention]:
+    """The agent of a predicate at ``at`` and the mentions coordinated with it (see
+    :func:`_agent_before`); for rules of other modules that read the same subjects."""
+    return _agent_before(a, clause, at, prev)
 
 
 def _agent_before(a: Analysed, clause: Clause, at: int, prev: int | None = None
@@ -463,6 +474,12 @@ def _agent_after_objects(a: Analysed, clause: Clause, trigger: Trigger,
     return []
 
 
+# "protect(ed) (neonatal) mice / neurons from / against Y": the words up to "from" name who
+# is protected, not an object of the change
+_PROTECTED_PARTY = re.compile(r"\s+(?!against\b|from\b)[^,;]{1,60}?\b(?:from|against)\s+",
+                              re.I)
+
+
 def extract_effects(a: Analysed, state: DocumentState) -> list[Statement]:
     """Effect statements of one sentence (see module docs)."""
     out: list[Statement] = []
@@ -487,6 +504,12 @@ def extract_effects(a: Analysed, state: DocumentState) -> list[Statement]:
             before_after = (_objects(a, prev, trig.start, before=True),
                             _agent_after(a, trig, clause.end))
             ahead = _objects(a, trig.end, nxt)
+            shielded = trig.text.lower().startswith("protect") and \
+                _PROTECTED_PARTY.match(a.text, trig.end, nxt)
+            if shielded:
+                # "protected neurons from oxidative stress": the neurons are the protected
+                # party; what they are protected from is lowered
+                ahead = [o for o in ahead if o.start >= shielded.end()]
             if i + 1 < len(triggers):
                 # "promoted a lasting downregulation of X": words right before the next
                 # trigger noun modify it, they are no object of this trigger
@@ -552,7 +575,6 @@ def extract_effects(a: Analysed, state: DocumentState) -> list[Statement]:
     return out + _effects_of_on(a) + _was_protective(a)
 
 
-TISSUE_PROTECTION = Entity("exokg:outcome/tissue-protection", "tissue protection", "Outcome")
 # "NSC EV treatment was neuroprotective", "the exosomes were strongly neuroprotective"
 _WAS_PROTECTIVE = re.compile(r"\b(?:was|were|is|are|proved|proven)\s+(?:not\s+)?(?:\w+ly\s+)?"
                              r"(?:neuro|tissue-|cyto)?protective\b(?!\s+(?:effects?|roles?|"
