@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from exokg.extract.absence import extract_absences
+from exokg.extract.absence import extract_absences, note_treatment
 from exokg.extract.base import Analysed, DocumentState
 from exokg.extract.biomarkers import extract_biomarkers
 from exokg.extract.claims import extract_advantages, extract_benefit, extract_cargo, \
@@ -46,6 +46,7 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
             state.vesicle = m.entity
     if _PRECLINICAL.search(a.text):
         state.preclinical = True
+    note_treatment(a, state)
     found: list[Statement] = []
     found += extract_trial(a, state)
     found += extract_advantages(a, state)
@@ -73,7 +74,8 @@ def _situate(a: Analysed, state: DocumentState, found: list[Statement]) -> list[
     evaluate the effects of X on Y" does not claim that X affects Y); a registry record's
     objective fields state what a trial studies and stay as they are. A sentence that only
     names the study's or review's topic (:func:`states_topic`) gives no statement. "can" alone
-    does not hedge background (:func:`~exokg.extract.epistemics.capacity_only`)."""
+    does not hedge background (:func:`~exokg.extract.epistemics.capacity_only`). A negated
+    effect has no direction ("did not reduce Y": no effect on Y was found)."""
     status = claim_status(a, state.study_named)
     if speaks_of_study(a.text):
         state.study_named = True
@@ -87,7 +89,9 @@ def _situate(a: Analysed, state: DocumentState, found: list[Statement]) -> list[
         if status == "finding" and not ctx.species and not ctx.model and state.species:
             ctx = replace(ctx, species=state.species, model=ctx.model or state.model)
         hedge = s.hedged and not (status == "background" and capacity_only(a.text))
-        out.append(replace(s, status=status, context=ctx, hedged=hedge or (
+        # "X did not reduce Y": no effect of X on Y was found, which has no direction
+        direction = None if s.negated and s.predicate == "biolink:affects" else s.direction
+        out.append(replace(s, status=status, context=ctx, direction=direction, hedged=hedge or (
             status == "hypothesis" and a.document.kind != "registry-record")))
     return out
 

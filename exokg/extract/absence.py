@@ -12,7 +12,8 @@ verb of change whose subject is the treatment.
 
 The claims carry no direction: an absence of change, or of harm, has none. The subject is
 the agent the sentence names ("in the EV group"), else the treatment the document last
-spoke of (the subject of its last effect, its last preparation or vesicle). A sentence
+gives (:func:`note_treatment`), or the one it last spoke of (the subject of its last
+effect, its last preparation or vesicle). A sentence
 that compares patients with controls or names no treatment, in a document that has named
 no treatment, gives nothing (an absence of a difference between patient groups is a
 biomarker statement, not this one).
@@ -71,6 +72,24 @@ _PATIENT_GROUPS = re.compile(r"\b(?:controls?|healthy|patients?\s+(?:with|and)|s
 _SPLIT = re.compile(r"\s*(?:,\s*(?:and|or)?|\band\b|\bor\b|\bnor\b)\s*", re.I)
 
 
+# "received / were treated with / transplantation of X": X is what the study gives
+_GIVEN = re.compile(r"\b(?:received|receiving|treated\s+with|(?:transplantation|administration|"
+                    r"injection|infusion|delivery|implantation|grafting)\s+of|administered|"
+                    r"injected|infused|transplanted|given)\s+(?:\w+\s+){0,3}$", re.I)
+
+
+def note_treatment(a: Analysed, state: DocumentState) -> None:
+    """Remember the study's treatment: the first agent a sentence names as given ("All
+    patients received autologous BM-MSCs", "the intraventricular transplantation of
+    MSCs"); the first such sentence sets it."""
+    if state.treatment is not None:
+        return
+    for m in a.within(0, len(a.text), AGENTS):
+        if _GIVEN.search(a.text, max(0, m.start - 60), m.start):
+            state.treatment = m.entity
+            return
+
+
 def _study_treatment(a: Analysed, state: DocumentState, start: int, end: int
                      ) -> list[Entity]:
     """The treatment an absence is said of: an agent named in ``a.text[start:end]`` ("in
@@ -78,6 +97,8 @@ def _study_treatment(a: Analysed, state: DocumentState, start: int, end: int
     named = a.within(start, end, AGENTS)
     if named:
         return [named[0].entity]
+    if state.treatment:
+        return [state.treatment]
     if state.subject:
         return list(state.subject)
     thing = state.preparation or state.vesicle

@@ -40,6 +40,8 @@ class DocumentState:
     study_named: bool = False
     species: tuple[str, ...] = ()  # the animals / people the document studies
     model: tuple[str, ...] = ()  # the disease model it studies
+    # the treatment the study gives ("rats received MSC-EVs", "transplantation of BM-MSCs")
+    treatment: Entity | None = None
 
 
 _ANIMAL = re.compile(r"\b(?:mice|mouse|rats?|murine|rodents?|animals?|sheep|pigs?|monkeys?|"

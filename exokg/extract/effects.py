@@ -336,14 +336,20 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False) -> list
 _DIRECT = re.compile(r"^(?:\s+(?:the|an?|its|their|against|\w+ly))*\s+$", re.I)
 
 
+# a disease named as the cause or setting of the object: "stroke-induced", "TBI-related"
+_DISEASE_MODIFIER = re.compile(r"\s*-\s*(?:induced|evoked|related|associated|mediated|"
+                               r"triggered|dependent|elicited)\b", re.I)
+
+
 def _treated(a: Analysed, trigger: Trigger, end: int) -> list[Mention]:
     """Diseases an improving or lowering trigger acts on directly ("alleviated cerebral
     ischemia/reperfusion injury", "attenuated TBI"): a benefit in a model, not an effect."""
     if trigger.kind not in ("better", "down"):
         return []
     diseases = a.within(trigger.end, end, frozenset({"Disease"}))
-    if not diseases or not _DIRECT.match(a.text[trigger.end:diseases[0].start]):
-        return []
+    if not diseases or not _DIRECT.match(a.text[trigger.end:diseases[0].start]) \
+            or _DISEASE_MODIFIER.match(a.text, diseases[0].end):
+        return []  # "decrease stroke-induced neuroinflammation": the stroke is no object
     return coordinated(a, diseases[0], frozenset({"Disease"}), backwards=False)
 
 
@@ -391,7 +397,8 @@ def _agent_before(a: Analysed, clause: Clause, at: int, prev: int | None = None
                   r"\bof\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", a.text[max(0, m.start - 40):m.start],
                   re.I) and not re.search(r",?\s*\b(?:which|that|who)\b", a.text[m.end:at]))
               and not _in_aside(a.text, clause.start, m, at)
-              and not _CONDITION_CLAUSE.search(a.text, m.end, at)]
+              and not _CONDITION_CLAUSE.search(a.text, m.end, at)
+              and not _is_foil(a.text, m)]
     if not agents:
         return []
     nearest = max(agents, key=lambda m: (m.end, m.source))
@@ -414,7 +421,27 @@ def _agent_before(a: Analysed, clause: Clause, at: int, prev: int | None = None
         if vesicles:
             nearest = vesicles[-1]
     group = coordinated(a, nearest, AGENTS, backwards=True)
-    return group
+    return [m for m in group if not _is_foil(a.text, m)]
+
+
+# "in contrast to MSCs, EVs did not ...", "unlike exosomes, MSCs reduced ...": the mention is
+# the foil of the claim, not its agent
+_FOIL = re.compile(r"\b(?:in\s+contrast\s+(?:to|with)|unlike|contrary\s+to|as\s+opposed\s+to)"
+                   r"\s+(?:the\s+|that\s+of\s+|those\s+of\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _is_foil(text: str, m: Mention) -> bool:
+    """True when mention ``m`` is named as what a claim contrasts with (:data:`_FOIL`)."""
+    return bool(_FOIL.search(text, max(0, m.start - 50), m.start))
+
+
+def _foils(a: Analysed, clause: Clause, at: int) -> list[Mention]:
+    """The agents a clause contrasts its claim with, before the trigger at ``at``, when
+    they open the clause ("However, in contrast to MSCs, EVs were not capable to decrease
+    Y"): what the clause denies of its subject it asserts of them, and the other way
+    round."""
+    return [m for m in a.within(clause.start, at, AGENTS) if _is_foil(a.text, m)
+            and "," in a.text[m.end:at]]
 
 
 _SOURCE_CLAUSE = re.compile(r"^\s*,?\s*(?:(?:that|which)\s+(?:were|was|are|is)\s+|were\s+|was\s+)?"
@@ -548,10 +575,20 @@ def extract_effects(a: Analysed, state: DocumentState) -> list[Statement]:
                                   advantage, negated=neg, hedged=hedge, context=ctx)
                         for x in subjects]
                 continue
+            foils = [f for f in _foils(a, clause, trig.start)
+                     if all(f.entity.id != x.entity.id for x in subjects)]
             for obj in objects:
                 if any(obj.entity.id == s.entity.id for s in subjects):
                     continue
                 declining, declined = decline_reading(trig.kind, obj, a.text)
+                if not declining or declined is not None:
+                    # "in contrast to MSCs, EVs did not decrease Y": the MSCs did
+                    out += [statement(a, f"effect.{trig.kind}.contrast", f.entity,
+                                      "biolink:affects", obj.entity,
+                                      direction=declined if declining
+                                      else direction_of(trig.kind, obj),
+                                      negated=not neg, hedged=hedge, context=ctx)
+                            for f in foils]
                 if declining and declined is None:
                     continue
                 lo, hi = (trig.end, obj.start) if obj.start > trig.end else (prev, obj.start)
