@@ -25,6 +25,7 @@ from exokg.extract.properties import extract_properties
 from exokg.extract.status import claim_status, speaks_of_study, states_topic
 from exokg.extract.references import resolve_references
 from exokg.extract.regulation import extract_regulation
+from exokg.extract.titles import extract_title_benefits
 from exokg.extract.trials import extract_trial
 from exokg.model import Statement
 
@@ -55,6 +56,7 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
     exclusive = any(s.evidence[0].rule.startswith(_EXCLUSIVE) for s in found)
     found += extract_benefit(a, state)
     found += extract_therapy_for(a, state)
+    found += extract_title_benefits(a, state, found)
     found += extract_transfer(a, state)
     found += extract_cargo(a, state)
     found += extract_component(a, state)
