@@ -18,6 +18,7 @@ from exokg.extract.claims import extract_advantages, extract_benefit, extract_ca
     extract_component, extract_therapy_for, extract_transfer
 from exokg.extract.context import note_study
 from exokg.extract.effects import extract_effects
+from exokg.extract.engineered import engineered_preparations
 from exokg.extract.epistemics import capacity_only
 from exokg.extract.groups import extract_group_levels
 from exokg.extract.mirna_disease import extract_mirna_disease, new_pairs
@@ -39,7 +40,7 @@ _EXCLUSIVE = ("trial.", "advantage.", "biomarker.level", "biomarker.correlation"
 
 def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
     """All statements of one analysed sentence (updates ``state``)."""
-    a = resolve_references(a, state)
+    a = resolve_references(engineered_preparations(a, state), state)
     for m in a.mentions:
         if m.category == "ExosomePreparation":
             state.preparation = m.entity

@@ -42,6 +42,8 @@ class DocumentState:
     model: tuple[str, ...] = ()  # the disease model it studies
     # the treatment the study gives ("rats received MSC-EVs", "transplantation of BM-MSCs")
     treatment: Entity | None = None
+    # engineered products named so far, by vesicle type (exokg.extract.engineered)
+    engineered: dict[str, Entity] = field(default_factory=dict)
 
 
 _ANIMAL = re.compile(r"\b(?:mice|mouse|rats?|murine|rodents?|animals?|sheep|pigs?|monkeys?|"

@@ -269,8 +269,9 @@ def extract_transfer(a: Analysed, state: DocumentState) -> list[Statement]:
         if not cargo and example:  # "transfer signalling molecules, like neurotrophic factors"
             cargo = [x for x in a.within(example.end(), min(len(a.text), example.end() + 30),
                                          _CARGO)]
-        if not cargo:
-            continue
+        if not cargo or re.search(r"\b(?:mAbs?|antibod(?:y|ies))\b|\banti-",
+                                  a.text[m.end():cargo[0].start], re.I):
+            continue  # "Exo-delivered mAb GAP43 and GAP43": an antibody is delivered
         cargo = coordinated(a, cargo[0], _CARGO, backwards=False)
         carriers = [x for x in a.within(0, m.start(), frozenset({"ExosomePreparation",
                                                                   "Vesicle"}))]

@@ -141,6 +141,16 @@ _MODIFIED = re.compile(r"\b(?!(?:the|a|an|and|or|of|in|with|to|by|no|any|further
                        r"marked)\b)[a-z][\w-]*(?:al|ive|ic|or|ory|ar)\s+$", re.I)
 
 
+# a participle of harm used as an adjective: "towards impaired neurons", "of the impaired"
+_ATTRIBUTIVE = re.compile(r"\b(?:towards?|into|onto|of|the|these|those|their|its)\s+$", re.I)
+# an infinitive of purpose after a verb of making or using: "we bioengineered exosomes
+# conjugated to an antibody to promote the targeted delivery of Y", "X were used to enhance"
+_PURPOSE = re.compile(r"\b(?:(?:bio)?engineered|designed|constructed|prepared|developed|"
+                      r"conjugated|modified|generated|synthesi[sz]ed|fabricated|used|employed|"
+                      r"applied|utili[sz]ed|loaded|decorated|functionali[sz]ed)\b[^.;]*?"
+                      r"\b(?:in\s+order\s+)?to\s+$", re.I)
+
+
 def find_triggers(a: Analysed, clause: Clause) -> list[Trigger]:
     """Change triggers in a clause, outside mention spans (so 'with increased miR-133b' inside
     a preparation name is not a trigger)."""
@@ -155,6 +165,11 @@ def find_triggers(a: Analysed, clause: Clause) -> list[Trigger]:
             continue
         if any(s <= m.start() < e for s, e in covered):
             continue
+        if m.group("worse") and word.lower().endswith("ed") and _ATTRIBUTIVE.search(
+                text, max(clause.start, m.start() - 12), m.start()):
+            continue  # "towards impaired neurons", "the damaged hemisphere": an adjective
+        if _PURPOSE.search(text, clause.start, m.start()):
+            continue  # "we engineered X to promote the delivery of Y": a purpose, no finding
         if any(m.start() >= x.start and m.end() <= x.end for x in a.mentions):
             continue  # part of an entity name ("reduced risk" handled as text elsewhere)
         if _NAMED_DEFICIT.match(word) and _MODIFIED.search(text, clause.start, m.start()) \
