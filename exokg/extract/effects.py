@@ -143,11 +143,12 @@ _MODIFIED = re.compile(r"\b(?!(?:the|a|an|and|or|of|in|with|to|by|no|any|further
 
 # a participle of harm used as an adjective: "towards impaired neurons", "of the impaired"
 _ATTRIBUTIVE = re.compile(r"\b(?:towards?|into|onto|of|the|these|those|their|its)\s+$", re.I)
-# an infinitive of purpose after a verb of making or using: "we bioengineered exosomes
-# conjugated to an antibody to promote the targeted delivery of Y", "X were used to enhance"
+# an infinitive of purpose after a verb of making: "we bioengineered exosomes conjugated
+# to an antibody to promote the targeted delivery of Y" ("X may be applied to reduce Y" is a
+# claim about X, read as usual)
 _PURPOSE = re.compile(r"\b(?:(?:bio)?engineered|designed|constructed|prepared|developed|"
-                      r"conjugated|modified|generated|synthesi[sz]ed|fabricated|used|employed|"
-                      r"applied|utili[sz]ed|loaded|decorated|functionali[sz]ed)\b[^.;]*?"
+                      r"conjugated|modified|generated|synthesi[sz]ed|fabricated|loaded|"
+                      r"decorated|functionali[sz]ed)\b[^.;]{0,120}?"
                       r"\b(?:in\s+order\s+)?to\s+$", re.I)
 
 
