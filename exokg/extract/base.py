@@ -44,6 +44,7 @@ class DocumentState:
     treatment: Entity | None = None
     # engineered products named so far, by vesicle type (exokg.extract.engineered)
     engineered: dict[str, Entity] = field(default_factory=dict)
+    short_forms: dict[str, Entity] = field(default_factory=dict)  # "Ang-Exo/Cur" -> product
 
 
 _ANIMAL = re.compile(r"\b(?:mice|mouse|rats?|murine|rodents?|animals?|sheep|pigs?|monkeys?|"

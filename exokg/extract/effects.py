@@ -517,6 +517,9 @@ def _agent_after_objects(a: Analysed, clause: Clause, trigger: Trigger,
     return []
 
 
+_OTHER_PASSIVE = re.compile(r"\b(?:was|were|is|are|been)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn)"
+                            r"(?:\s+(?:down|up|out|off))?\s*(?:,\s*|\s+)(?:and|but|while)\s+",
+                            re.I)
 # "protect(ed) (neonatal) mice / neurons from / against Y": the words up to "from" name who
 # is protected, not an object of the change
 _PROTECTED_PARTY = re.compile(r"\s+(?!against\b|from\b)[^,;]{1,60}?\b(?:from|against)\s+",
@@ -544,7 +547,11 @@ def extract_effects(a: Analysed, state: DocumentState) -> list[Statement]:
             # objects before, agent after; active: agent before, objects after. Try the
             # reading the verb form suggests first, then the other, then the agent of the
             # previous clause.
-            before_after = (_objects(a, prev, trig.start, before=True),
+            # "miR-X was knocked down and Bcl-2 was upregulated by Y": the objects of a
+            # passive trigger start after the previous passive verb phrase
+            done = list(_OTHER_PASSIVE.finditer(a.text, prev, trig.start))
+            before_after = (_objects(a, done[-1].end() if done else prev, trig.start,
+                                     before=True),
                             _agent_after(a, trig, clause.end))
             ahead = _objects(a, trig.end, nxt)
             shielded = trig.text.lower().startswith("protect") and \

@@ -45,6 +45,14 @@ _BODY = re.compile(r"\b(?:serum|plasma|blood|circulating|urinary|patients?['’]
 
 
 _GENERIC = re.compile(r"^(?:bio)?(?:engineered|modified)$", re.I)
+# a short form in brackets right after a name, with a capital letter or a slash in it
+# ("... exosomes (Que/mAb GAP43-Exo)"), also after a phrase of what was done to them ("...
+# exosomes loaded with curcumin (Ang-Exo/Cur)")
+_SHORT_AFTER = re.compile(r"(?:\s+(?:loaded|conjugated|decorated|coated|functionali[sz]ed|"
+                          r"modified|carrying|encapsulating|labell?ed)\s+(?:with|to|by)?\s*"
+                          r"[^().;,]{0,60}?)?"
+                          r"\s*\(\s*((?=[^()\s]*[A-Z/])[^()\s;,]{2,30}(?:\s[^()\s;,]{1,15})?)"
+                          r"\s*\)")
 # a short form defined right after the name: "neuron-targeting exosomes (Exo"
 _DEFINED = re.compile(r"\S\s*\(\s*$")
 
@@ -127,6 +135,26 @@ def engineered_preparations(a: Analysed, state: DocumentState) -> Analysed:
         state.engineered[m.entity.id] = product
         mentions[i] = Mention(product, begin, m.end, a.text[begin:m.end], "engineered")
         changed = True
+    # "Angiopep-targeted exosomes loaded with curcumin (Ang-Exo/Cur)": the short form in
+    # brackets right after an engineered name is the product's, here and in later sentences
+    for x in [x for x in mentions if x.source == "engineered"]:
+        short = _SHORT_AFTER.match(a.text, x.end)
+        if short and not any(y.start == short.start(1) and y.source == "engineered"
+                             for y in mentions):
+            product = replace(x.entity, synonyms=tuple(sorted({*x.entity.synonyms,
+                                                                short.group(1)})))
+            state.engineered[x.entity.attr("vesicleType")[0]] = product
+            state.short_forms[short.group(1)] = product
+    for form, product in state.short_forms.items():
+        for found in re.finditer(rf"(?<![\w/-]){re.escape(form)}(?![\w/-])", a.text):
+            if any(y.start < found.end() and found.start() < y.end and y.category != "Vesicle"
+                   for y in mentions) or any(y.start == found.start() and y.source ==
+                                             "engineered" for y in mentions):
+                continue
+            mentions = [y for y in mentions if not (y.start < found.end()
+                                                    and found.start() < y.end)]
+            mentions.append(Mention(product, found.start(), found.end(), form, "engineered"))
+            changed = True
     if not changed:
         return a
     spans = [(x.start, x.end) for x in mentions if x.source == "engineered"]

@@ -46,7 +46,8 @@ _PREDICATE = re.compile(
 _HAVING = re.compile(
     r"\b(?:ha(?:ve|s|d)|possess(?:es|ed)?|exhibit(?:s|ed)?|display(?:s|ed)?|show(?:s|ed|n)?|"
     r"revealed?|reveals|demonstrated?|demonstrates|exert(?:s|ed)?|induc(?:e|es|ed)|"
-    r"mediat(?:e|es|ed)|provid(?:e|es|ed)|confer(?:s|red)?|offer(?:s|ed)?)\s+"
+    r"mediat(?:e|es|ed)|provid(?:e|es|ed)|confer(?:s|red)?|offer(?:s|ed)?|elicit(?:s|ed)?|"
+    r"produc(?:e|es|ed))\s+"
     r"(?:(?:an?|the|their|its|strong|potent|robust|significant|marked|remarkable|great|"
     r"considerable|several|multiple|various|both|\w+ly)\s+)*"
     r"(?P<adjs>" + ADJECTIVE_LIST + r")\s+(?P<noun>" + _NOUN + r")\b", re.I)
