@@ -1,8 +1,8 @@
 """Adjectives of effect: words such as "neuroprotective", "anti-inflammatory" or
 "immunomodulatory" that say what a treatment does to an outcome without naming it as a
 noun. Each stands for the outcome it names and the direction it gives it; the outcomes are
-the curated vocabulary's terms (ontology/vocabulary.yaml; tests/test_properties.py checks
-ids and labels against it).
+the curated vocabulary's terms (ontology/vocabulary.yaml; tests/test_therapy_language.py checks
+ids, labels and classes against it).
 
 Used by :mod:`exokg.extract.properties` (the claims said with them) and by the effect rule,
 which never takes such an adjective for an outcome of its own ("induce anti-inflammatory

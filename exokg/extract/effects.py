@@ -578,6 +578,13 @@ def extract_effects(a: Analysed, state: DocumentState) -> list[Statement]:
                                          negated=negated(a.text, clause.start, trig.start),
                                          hedged=hedged(a.text, clause.start, trig.start),
                                          context=ctx))
+            for foil in _foils(a, clause, trig.start) if treated else []:
+                # "unlike MSCs, exosomes did not reduce brain edema": the MSCs did
+                out += [statement(a, f"benefit.{trig.kind}.contrast", foil.entity,
+                                  "biolink:beneficial_in_models_for", disease.entity,
+                                  negated=not negated(a.text, clause.start, trig.start),
+                                  hedged=hedged(a.text, clause.start, trig.start),
+                                  context=ctx) for disease in treated]
             readings = [before_after[::-1], active] if trig.passive else \
                 [active, before_after[::-1]]
             subjects, objects = next(((s, o) for s, o in readings if s and o),
