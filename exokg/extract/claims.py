@@ -101,7 +101,7 @@ _PROVIDING = re.compile(r"\W*(?:thus\s+|thereby\s+|hence\s+)?(?:providing|offeri
 _STUDIED = re.compile(r"\b(?:mice|rats|animals|pigs|swine|monkeys|patients|participants|"
                       r"subjects|models?)\b", re.I)
 # "(the) treatment of stroke using MSCs and EVs", "therapy of TBI with exosomes"
-_TREATMENT_USING = re.compile(r"\b(?:treatment|therapy|treating)\s+(?:of\s+)?"
+_TREATMENT_USING = re.compile(r"\b(?:treatment|therapy|treating|management)\s+(?:of\s+)?"
                               r"(?P<d>(?:[\w-]+\s+){1,3}?)(?:using|with)\s+(?:the\s+)?", re.I)
 # "used as targets for TBI therapy": what a therapy acts on, not the therapy
 _TARGETS = re.compile(r"\btargets?\b[^,;]{0,30}$", re.I)
