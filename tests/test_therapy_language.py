@@ -123,3 +123,10 @@ def test_absence_needs_a_treatment(recogniser: Recogniser) -> None:
     found = read(recogniser, "Mice were treated with MSC-derived exosomes after stroke. No "
                              "tumour formation was observed.")
     assert any(s.negated and s.evidence[0].rule == "effect.absent" for s in found)
+
+
+def test_no_difference_between_two_treatments_is_no_absence(recogniser: Recogniser) -> None:
+    found = read(recogniser, "Rats received MSCs or MSC-derived EVs after stroke. There was "
+                             "no significant difference in infarct volume between the MSC "
+                             "and EV groups.")
+    assert not [s for s in found if s.evidence[0].rule == "effect.absent"]

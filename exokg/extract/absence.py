@@ -10,7 +10,9 @@ verb of change whose subject is the treatment.
 * "(tests) revealed / showed no (significant) improvement / change / reduction in motor
   performance" -> the treatment affects motor performance, negated.
 
-The claims carry no direction: an absence of change, or of harm, has none. The subject is
+The claims carry no direction: an absence of change, or of harm, has none. No difference
+between two treatments ("between the MSC and the EV groups") says nothing of either's
+effect and gives nothing. The subject is
 the agent the sentence names ("in the EV group"), else the treatment the document last
 gives (:func:`note_treatment`), or the one it last spoke of (the subject of its last
 effect, its last preparation or vesicle). A sentence
@@ -145,6 +147,8 @@ def extract_absences(a: Analysed, state: DocumentState, already: Sequence[Statem
             if not harms and (not treated or (_PATIENT_GROUPS.search(a.text, cue, clause.end)
                                               and not state.preclinical)):
                 continue  # no treatment compared: a biomarker or cohort statement
+            if not harms and len({x.entity.id for x in a.within(end, clause.end, AGENTS)}) > 1:
+                continue  # "no difference in Y between the MSC and the EV groups": a draw
             subjects = _study_treatment(a, state, end, clause.end)
             outcomes = _outcomes(a, start, end, harms_only=harms)
             for subject in subjects:

@@ -12,11 +12,11 @@
 * "X are safe and well tolerated" -> X ``biolink:affects`` safety, increased.
 
 Each adjective stands for the outcome it names and the direction it gives it
-(:data:`ADJECTIVES`): "anti-inflammatory" lowers inflammation, "neuroprotective" raises
-tissue protection, "immunomodulatory" changes the immune response without a direction. An
-adjective is never an outcome of its own
-(:func:`~exokg.extract.adjectives.is_effect_adjective` lets the effect rule
-leave "anti-inflammatory" in "induce anti-inflammatory effects" to this one). "potential(s)"
+(:data:`~exokg.extract.adjectives.ADJECTIVES`): "anti-inflammatory" lowers inflammation,
+"neuroprotective" raises tissue protection, "immunomodulatory" changes the immune response
+without a direction. An adjective is never an outcome of its own
+(:func:`~exokg.extract.adjectives.is_effect_adjective` lets the effect rule leave
+"anti-inflammatory" in "induce anti-inflammatory effects" to this one). "potential(s)"
 and "capacity" state a capacity, so they hedge the claim.
 """
 
@@ -82,10 +82,10 @@ def extract_properties(a: Analysed, already: Sequence[Statement] = ()) -> list[S
             for s in already if s.predicate == "biolink:affects"}
     for clause in clauses(a.text):
         found: list[tuple[re.Match[str], list[Mention], list[tuple[Entity, str | None]]]] = []
-        for m in _PREDICATE.finditer(a.text, clause.start, clause.end):
-            found.append((m, agent_before(a, clause, m.start()), adjective_outcomes(m.group("adjs"))))
-        for m in _HAVING.finditer(a.text, clause.start, clause.end):
-            found.append((m, agent_before(a, clause, m.start()), adjective_outcomes(m.group("adjs"))))
+        for pattern in (_PREDICATE, _HAVING):
+            for m in pattern.finditer(a.text, clause.start, clause.end):
+                found.append((m, agent_before(a, clause, m.start()),
+                              adjective_outcomes(m.group("adjs"))))
         for m in _OF.finditer(a.text, clause.start, clause.end):
             if _TOPIC.search(a.text, clause.start, m.start()):
                 continue  # "we aimed to evaluate the neuroprotective effects of X": a topic

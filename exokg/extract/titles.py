@@ -39,8 +39,9 @@ _INJURY = re.compile(r"injur|damage|trauma|stroke|ischemi|ischaemi|hemorrhag|hae
 _PROTECT_AGAINST = re.compile(r"\bprotect(?:s|ed|ing)?\s+(?:the\s+(?:brain|spinal\s+cord|"
                               r"neurons|tissue)\s+)?against\s+(?:the\s+)?", re.I)
 _POTENTIAL_OF = re.compile(r"\b(?:therapeutic|clinical|translational)\s+(?:potential|promise|"
-                           r"use|application|value)s?\s+of\s+(?P<agent>[^,;]{3,160}?)\s+(?:for|in)\s+"
-                           r"(?:the\s+)?(?:treatment|therapy|management)?\s*(?:of\s+)?", re.I)
+                           r"use|application|value)s?\s+of\s+(?P<agent>[^,;]{3,160}?)\s+"
+                           r"(?:for|in)\s+(?:the\s+)?(?:treatment|therapy|management)?\s*"
+                           r"(?:of\s+)?", re.I)
 _EFFICACY_IN = re.compile(r"\b(?:efficacy|effectiveness|benefits?)\s+of\s+(?P<agent>[^,;]{3,160}?)"
                           r"\s+in\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?", re.I)
 _IN_MODELS = re.compile(r"\b(?:promising|beneficial|therapeutic|protective|positive)\s+"
@@ -199,4 +200,4 @@ def _agents_before(a: Analysed, start: int, at: int) -> list[Mention]:
 
 def _clause_of(a: Analysed, at: int) -> Clause:
     """The clause of ``a`` that holds offset ``at``."""
-    return next(c for c in clauses(a.text) if c.start <= at < max(c.end, c.start + 1))
+    return next((c for c in clauses(a.text) if c.start <= at <= c.end), Clause(0, len(a.text)))
