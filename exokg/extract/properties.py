@@ -49,10 +49,12 @@ _HAVING = re.compile(
     r"mediat(?:e|es|ed)|provid(?:e|es|ed)|confer(?:s|red)?|offer(?:s|ed)?|elicit(?:s|ed)?|"
     r"produc(?:e|es|ed))\s+"
     r"(?:(?:an?|the|their|its|strong|potent|robust|significant|marked|remarkable|great|"
-    r"considerable|several|multiple|various|both|\w+ly)\s+)*"
+    r"considerable|several|multiple|various|both|potential|possible|putative|\w+ly)\s+)*"
     r"(?P<adjs>" + ADJECTIVE_LIST + r")\s+(?P<noun>" + _NOUN + r")\b", re.I)
 # "the immunomodulatory function of X", "anti-inflammatory effects of MSC-EVs"
 _OF = re.compile(r"(?P<adjs>" + ADJECTIVE_LIST + r")\s+(?P<noun>" + _NOUN + r")\s+of\s+", re.I)
+# "the potential / possible neuroprotective effects of X": a prospect, hedged
+_MAYBE = re.compile(r"\b(?:potential|possible|putative|presumed|likely)\s+$", re.I)
 # "to evaluate / we compared the anti-inflammatory effects of X": what a study looks at,
 # no claim
 _TOPIC = re.compile(r"\b(?:evaluat|investigat|assess|examin|explor|stud|determin|compar|"
@@ -98,7 +100,8 @@ def extract_properties(a: Analysed, already: Sequence[Statement] = ()) -> list[S
         for m, agents, outcomes in found:
             noun = m.groupdict().get("noun") or ""
             hedge = hedged(a.text, clause.start, m.start()) or bool(
-                _CAPACITY_NOUN.match(noun))
+                _CAPACITY_NOUN.match(noun)) or bool(_MAYBE.search(
+                    a.text, max(0, m.start("adjs") - 20), m.start("adjs")))
             neg = negated(a.text, clause.start, m.end())
             for agent in agents:
                 for outcome, direction in outcomes:
