@@ -130,3 +130,11 @@ def test_no_difference_between_two_treatments_is_no_absence(recogniser: Recognis
                              "no significant difference in infarct volume between the MSC "
                              "and EV groups.")
     assert not [s for s in found if s.evidence[0].rule == "effect.absent"]
+
+
+def test_possible_effect_adjective_is_hedged(recogniser: Recogniser) -> None:
+    found = read(recogniser, "In mice, MSC-derived EVs have possible anti-inflammatory "
+                             "properties. In rats, exosomes were antioxidant.")
+    by_object = {s.object.id: s for s in found if isinstance(s.object, Entity)}
+    assert by_object["exokg:phenotype/inflammation"].hedged
+    assert not by_object["exokg:phenotype/oxidative-stress"].hedged
