@@ -138,3 +138,11 @@ def test_possible_effect_adjective_is_hedged(recogniser: Recogniser) -> None:
     by_object = {s.object.id: s for s in found if isinstance(s.object, Entity)}
     assert by_object["exokg:phenotype/inflammation"].hedged
     assert not by_object["exokg:phenotype/oxidative-stress"].hedged
+
+
+def test_title_of_markers_names_no_therapy(recogniser: Recogniser) -> None:
+    title = "Plasma exosomes for ischemic stroke: an update"
+    doc = Document("t", title + "\n\nWe review the field.", "test", title=title,
+                   kind="abstract")
+    statements, _, _ = document_statements(doc, recogniser)
+    assert not [s for s in statements if s.predicate == "biolink:beneficial_in_models_for"]

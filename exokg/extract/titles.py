@@ -84,10 +84,17 @@ def _diseases_at(a: Analysed, start: int, end: int, *, models: bool = False) -> 
     return found
 
 
+# a title about markers, or vesicles of a body fluid, names no therapy
+_MARKER_TITLE = re.compile(r"\b(?:biomarkers?|markers?|diagnos\w*|prognos\w*|detection|"
+                           r"serum|plasma|blood|circulating|urinary|cerebrospinal|CSF)\b", re.I)
+
+
 def _title_for(a: Analysed) -> list[tuple[list[Mention], list[Mention], int]]:
     """A title "X for D(: ...)": the agents right before "for" and the disease right after,
     with nothing but the end of the title or a colon / dash after the disease."""
     out = []
+    if _MARKER_TITLE.search(a.text):
+        return out  # "Plasma exosomes for ischemic stroke: diagnostic markers"
     for m in re.finditer(r"\s+for\s+(?:the\s+)?(?:treatment\s+of\s+)?", a.text):
         before = [x for x in a.within(0, m.start(), AGENTS) if x.end == m.start()
                   or re.fullmatch(r"\s*\)", a.text[x.end:m.start()])]
