@@ -99,9 +99,9 @@ def extract_properties(a: Analysed, already: Sequence[Statement] = ()) -> list[S
         ctx = context_for(a, clause)
         for m, agents, outcomes in found:
             noun = m.groupdict().get("noun") or ""
+            at = m.start("adjs") if m.groupdict().get("adjs") else m.start()
             hedge = hedged(a.text, clause.start, m.start()) or bool(
-                _CAPACITY_NOUN.match(noun)) or bool(_MAYBE.search(
-                    a.text, max(0, m.start("adjs") - 20), m.start("adjs")))
+                _CAPACITY_NOUN.match(noun)) or bool(_MAYBE.search(a.text, max(0, at - 20), at))
             neg = negated(a.text, clause.start, m.end())
             for agent in agents:
                 for outcome, direction in outcomes:
