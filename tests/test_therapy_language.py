@@ -146,3 +146,12 @@ def test_title_of_markers_names_no_therapy(recogniser: Recogniser) -> None:
                    kind="abstract")
     statements, _, _ = document_statements(doc, recogniser)
     assert not [s for s in statements if s.predicate == "biolink:beneficial_in_models_for"]
+
+
+def test_absence_of_harm_names_a_harm(recogniser: Recogniser) -> None:
+    found = read(recogniser, "Rats received MSC-derived EVs after stroke. No significant "
+                             "effects were observed on body weight. No side effects were "
+                             "noted.")
+    absent = {s.object.label for s in found if s.evidence[0].rule == "effect.absent"
+              and isinstance(s.object, Entity)}
+    assert absent == {"side effect"}

@@ -38,7 +38,10 @@ _QUALIFIER = r"(?:(?:obvious|significant|serious|major|apparent|notable|marked|s
 _SEEN = r"(?:detected|observed|noticed|found|seen|noted|reported|recorded|identified|" \
         r"evident|present|documented|encountered)"
 # harms a treatment is said not to have caused
-_HARM = re.compile(r"^(?:(?:[\w-]+\s+){0,2}(?:effects?|events?|reactions?)|complications?|"
+_HARM = re.compile(r"^(?:(?:(?:serious|severe|major|unexpected|unwanted|undesirable|"
+                   r"treatment-related|drug-related)\s+)?(?:adverse|side|toxic|off-target|"
+                   r"immune|allergic|infusion)[\s-]+(?:effects?|events?|reactions?)|"
+                   r"complications?|"
                    r"(?:[\w-]+\s+)?toxicit(?:y|ies)|cytotoxicity|mortality|deaths?|"
                    r"tumou?r(?:\s+formation|igenicity)?s?|side[-\s]effects?|"
                    r"(?:[\w-]+\s+)?(?:rejection|infections?|bleeding|abnormalit(?:y|ies)))$",
