@@ -29,8 +29,8 @@ from gold_matching import squash as _squash
 # the rules improve. Batches 1-6 are in sample after tuning round 4; batch 6 was the
 # out-of-sample check of round 3 (its texts and gold were not seen then, only its error-kind
 # counts in docs/devset-batch6.md). Batch 7, written in parallel, is round 4's
-# out-of-sample check; batch 8, written in parallel with tuning round 5 (on batches 1-7), is
-# round 5's.
+# out-of-sample check, and in sample after tuning round 5a; batch 8, written in parallel with
+# tuning round 5 (on batches 1-7), is round 5's.
 FLOORS: dict[int, tuple[float, float]] = {
     # Tuning round 1 (docs/benchmarks.md, "Tuning round 1") tuned on batches 1-3 only; batch
     # 4 and 5 were out of sample for it (batch 4 P 0.622 R 0.447, batch 5 0.294 / 0.211
@@ -43,23 +43,32 @@ FLOORS: dict[int, tuple[float, float]] = {
     # tuned on batches 1-5. Tuning round 4 ("Tuning round 4") tuned on batches 1-6, so every
     # figure below is in sample; the floors are the figures measured after it, truncated to
     # three places (before round 4: 2 0.760 / 0.487, 3 0.806 / 0.650, 4 0.813 / 0.552,
-    # 5 0.666 / 0.466).
+    # 5 0.666 / 0.466). Tuning round 5a ("Tuning round 5a", therapy-paper language) tuned on
+    # batches 1-7; the floors are its figures (before it: 2 0.774 / 0.526, 3 0.812 / 0.675,
+    # 4 0.840 / 0.657, 5 0.742 / 0.511).
     1: (0.918, 0.908),
-    2: (0.773, 0.525),
-    3: (0.812, 0.675),
+    2: (0.777, 0.538),
+    3: (0.814, 0.683),
     4: (0.840, 0.656),
-    5: (0.741, 0.511),
+    5: (0.750, 0.533),
     # Batch 6: out of sample for rounds 2 and 3. Before round 2 (e9290dd) and on main after
     # it: P 0.741 (20/27) R 0.226 (21/93). Measured once after round 3: P 0.764 (26/34),
     # R 0.290 (27/93), the "before round 4" figure. Round 4 tuned on it (in sample): P 0.977
-    # (43/44), R 0.473 (44/93).
-    6: (0.977, 0.473),
+    # (43/44), R 0.473 (44/93). Round 5a: P 0.935 (43/46), R 0.473 (44/93): two readings
+    # its rules make by the conventions of batch 7's gold are not in batch 6's ("EVs have
+    # immunomodulatory ... properties" as an effect on the immune response, as batch 7 lists
+    # "Immunomodulatory function of MSCs"; the title "MSC therapy for ischemic stroke: ..."
+    # as a benefit, as batch 7 lists "MSCs for hemorrhagic stroke: ..."); the gold is not
+    # edited, so the floor is the measured figure.
+    6: (0.934, 0.473),
     # Batch 7: out of sample for round 4 (docs/devset-batch7.md). Measured once before round 4
     # on main's rules (exokg at 2718487): P 0.571 (24/42) R 0.230 (24/104); once after
     # merging round 4: P 0.581 (25/43) R 0.240 (25/104). Merging disease grounding round 2
     # added a statement with a MeSH-only disease reached through its defined short form;
     # the fix (such short forms are parts, as their long forms are) left P 0.595 (25/42).
-    7: (0.595, 0.240),
+    # Tuning round 5a tuned on it (in sample from then on): P 0.888 (48/54), R 0.471
+    # (49/104).
+    7: (0.888, 0.471),
     # Batch 8: out of sample for round 5 (docs/devset-batch8.md). Measured once before round 5
     # on main's rules (exokg at 186dee9, gold committed first in 73f954a): P 0.455 (36/79)
     # R 0.291 (37/127); sentence-strict P 0.418 (33/79) R 0.252 (32/127).

@@ -11,20 +11,24 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from exokg.extract.absence import extract_absences, note_treatment
 from exokg.extract.base import Analysed, DocumentState
 from exokg.extract.biomarkers import extract_biomarkers
 from exokg.extract.claims import extract_advantages, extract_benefit, extract_cargo, \
     extract_component, extract_therapy_for, extract_transfer
 from exokg.extract.context import note_study
 from exokg.extract.effects import extract_effects
+from exokg.extract.engineered import engineered_preparations
 from exokg.extract.epistemics import capacity_only
 from exokg.extract.groups import extract_group_levels
 from exokg.extract.mirna_disease import extract_mirna_disease, new_pairs, \
     without_level_misreadings
 from exokg.extract.mirna_gene import extract_mirna_gene, new_gene_pairs
+from exokg.extract.properties import extract_properties
 from exokg.extract.status import claim_status, speaks_of_study, states_topic
 from exokg.extract.references import resolve_references
 from exokg.extract.regulation import extract_regulation
+from exokg.extract.titles import extract_title_benefits
 from exokg.extract.trials import extract_trial
 from exokg.model import Statement
 
@@ -38,7 +42,7 @@ _EXCLUSIVE = ("trial.", "advantage.", "biomarker.level", "biomarker.correlation"
 
 def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
     """All statements of one analysed sentence (updates ``state``)."""
-    a = resolve_references(a, state)
+    a = resolve_references(engineered_preparations(a, state), state)
     for m in a.mentions:
         if m.category == "ExosomePreparation":
             state.preparation = m.entity
@@ -46,6 +50,7 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
             state.vesicle = m.entity
     if _PRECLINICAL.search(a.text):
         state.preclinical = True
+    note_treatment(a, state)
     found: list[Statement] = []
     found += extract_trial(a, state)
     found += extract_advantages(a, state)
@@ -54,6 +59,7 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
     exclusive = any(s.evidence[0].rule.startswith(_EXCLUSIVE) for s in found)
     found += extract_benefit(a, state)
     found += extract_therapy_for(a, state)
+    found += extract_title_benefits(a, state, found)
     found += extract_transfer(a, state)
     found += extract_cargo(a, state)
     found += extract_component(a, state)
@@ -61,6 +67,8 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
     found += new_pairs(found, extract_mirna_disease(a, state))
     if not exclusive:
         found += extract_effects(a, state)
+        found += extract_properties(a, found)
+        found += extract_absences(a, state, found)
     found += new_gene_pairs(found, extract_mirna_gene(a, state))
     found = without_level_misreadings(found)
     return _situate(a, state, found)
@@ -73,7 +81,8 @@ def _situate(a: Analysed, state: DocumentState, found: list[Statement]) -> list[
     evaluate the effects of X on Y" does not claim that X affects Y); a registry record's
     objective fields state what a trial studies and stay as they are. A sentence that only
     names the study's or review's topic (:func:`states_topic`) gives no statement. "can" alone
-    does not hedge background (:func:`~exokg.extract.epistemics.capacity_only`)."""
+    does not hedge background (:func:`~exokg.extract.epistemics.capacity_only`). A negated
+    effect has no direction ("did not reduce Y": no effect on Y was found)."""
     status = claim_status(a, state.study_named)
     if speaks_of_study(a.text):
         state.study_named = True
@@ -87,7 +96,9 @@ def _situate(a: Analysed, state: DocumentState, found: list[Statement]) -> list[
         if status == "finding" and not ctx.species and not ctx.model and state.species:
             ctx = replace(ctx, species=state.species, model=ctx.model or state.model)
         hedge = s.hedged and not (status == "background" and capacity_only(a.text))
-        out.append(replace(s, status=status, context=ctx, hedged=hedge or (
+        # "X did not reduce Y": no effect of X on Y was found, which has no direction
+        direction = None if s.negated and s.predicate == "biolink:affects" else s.direction
+        out.append(replace(s, status=status, context=ctx, direction=direction, hedged=hedge or (
             status == "hypothesis" and a.document.kind != "registry-record")))
     return out
 

@@ -40,6 +40,11 @@ class DocumentState:
     study_named: bool = False
     species: tuple[str, ...] = ()  # the animals / people the document studies
     model: tuple[str, ...] = ()  # the disease model it studies
+    # the treatment the study gives ("rats received MSC-EVs", "transplantation of BM-MSCs")
+    treatment: Entity | None = None
+    # engineered products named so far, by vesicle type (exokg.extract.engineered)
+    engineered: dict[str, Entity] = field(default_factory=dict)
+    short_forms: dict[str, Entity] = field(default_factory=dict)  # "Ang-Exo/Cur" -> product
 
 
 _ANIMAL = re.compile(r"\b(?:mice|mouse|rats?|murine|rodents?|animals?|sheep|pigs?|monkeys?|"

@@ -101,7 +101,7 @@ _PROVIDING = re.compile(r"\W*(?:thus\s+|thereby\s+|hence\s+)?(?:providing|offeri
 _STUDIED = re.compile(r"\b(?:mice|rats|animals|pigs|swine|monkeys|patients|participants|"
                       r"subjects|models?)\b", re.I)
 # "(the) treatment of stroke using MSCs and EVs", "therapy of TBI with exosomes"
-_TREATMENT_USING = re.compile(r"\b(?:treatment|therapy|treating)\s+(?:of\s+)?"
+_TREATMENT_USING = re.compile(r"\b(?:treatment|therapy|treating|management)\s+(?:of\s+)?"
                               r"(?P<d>(?:[\w-]+\s+){1,3}?)(?:using|with)\s+(?:the\s+)?", re.I)
 # "used as targets for TBI therapy": what a therapy acts on, not the therapy
 _TARGETS = re.compile(r"\btargets?\b[^,;]{0,30}$", re.I)
@@ -269,8 +269,9 @@ def extract_transfer(a: Analysed, state: DocumentState) -> list[Statement]:
         if not cargo and example:  # "transfer signalling molecules, like neurotrophic factors"
             cargo = [x for x in a.within(example.end(), min(len(a.text), example.end() + 30),
                                          _CARGO)]
-        if not cargo:
-            continue
+        if not cargo or re.search(r"\b(?:mAbs?|antibod(?:y|ies))\b|\banti-",
+                                  a.text[m.end():cargo[0].start], re.I):
+            continue  # "Exo-delivered mAb GAP43 and GAP43": an antibody is delivered
         cargo = coordinated(a, cargo[0], _CARGO, backwards=False)
         carriers = [x for x in a.within(0, m.start(), frozenset({"ExosomePreparation",
                                                                   "Vesicle"}))]

@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from exokg.extract.adjectives import TISSUE_PROTECTION, is_effect_adjective
 from exokg.extract.base import AGENTS, EFFECT_OBJECTS, Analysed, Clause, DocumentState, \
     clauses, coordinated, is_preclinical, statement
 from exokg.extract.context import context_for
@@ -140,6 +141,17 @@ _MODIFIED = re.compile(r"\b(?!(?:the|a|an|and|or|of|in|with|to|by|no|any|further
                        r"marked)\b)[a-z][\w-]*(?:al|ive|ic|or|ory|ar)\s+$", re.I)
 
 
+# a participle of harm used as an adjective: "towards impaired neurons", "of the impaired"
+_ATTRIBUTIVE = re.compile(r"\b(?:towards?|into|onto|of|the|these|those|their|its)\s+$", re.I)
+# an infinitive of purpose after a verb of making: "we bioengineered exosomes conjugated
+# to an antibody to promote the targeted delivery of Y" ("X may be applied to reduce Y" is a
+# claim about X, read as usual)
+_PURPOSE = re.compile(r"\b(?:(?:bio)?engineered|designed|constructed|prepared|developed|"
+                      r"conjugated|modified|generated|synthesi[sz]ed|fabricated|loaded|"
+                      r"decorated|functionali[sz]ed)\b[^.;]{0,120}?"
+                      r"\b(?:in\s+order\s+)?to\s+$", re.I)
+
+
 def find_triggers(a: Analysed, clause: Clause) -> list[Trigger]:
     """Change triggers in a clause, outside mention spans (so 'with increased miR-133b' inside
     a preparation name is not a trigger)."""
@@ -154,6 +166,11 @@ def find_triggers(a: Analysed, clause: Clause) -> list[Trigger]:
             continue
         if any(s <= m.start() < e for s, e in covered):
             continue
+        if m.group("worse") and word.lower().endswith("ed") and _ATTRIBUTIVE.search(
+                text, max(clause.start, m.start() - 12), m.start()):
+            continue  # "towards impaired neurons", "the damaged hemisphere": an adjective
+        if _PURPOSE.search(text, clause.start, m.start()):
+            continue  # "we engineered X to promote the delivery of Y": a purpose, no finding
         if any(m.start() >= x.start and m.end() <= x.end for x in a.mentions):
             continue  # part of an entity name ("reduced risk" handled as text elsewhere)
         if _NAMED_DEFICIT.match(word) and _MODIFIED.search(text, clause.start, m.start()) \
@@ -316,7 +333,10 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False) -> list
     # works is said of the therapy, it is no outcome of its own
     objs = [o for o in objs if not _EVALUATION.match(o.entity.label)]
     found = [f for f in found if not _EVALUATION.match(f.entity.label)
-             and not skip[0] <= f.start < skip[1]]
+             and not skip[0] <= f.start < skip[1]
+             # "induce anti-inflammatory effects": an adjective of effect, no outcome
+             # (exokg.extract.properties reads the claim)
+             and not is_effect_adjective(f.entity.label)]
     # "enhance recovery (after stroke)": recovery said of a treated animal or patient is its
     # functional recovery (the vocabulary's term)
     found = [Mention(FUNCTIONAL_RECOVERY, f.start, f.end, f.text, f.source)
@@ -332,14 +352,20 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False) -> list
 _DIRECT = re.compile(r"^(?:\s+(?:the|an?|its|their|against|\w+ly))*\s+$", re.I)
 
 
+# a disease named as the cause or setting of the object: "stroke-induced", "TBI-related"
+_DISEASE_MODIFIER = re.compile(r"\s*-\s*(?:induced|evoked|related|associated|mediated|"
+                               r"triggered|dependent|elicited)\b", re.I)
+
+
 def _treated(a: Analysed, trigger: Trigger, end: int) -> list[Mention]:
     """Diseases an improving or lowering trigger acts on directly ("alleviated cerebral
     ischemia/reperfusion injury", "attenuated TBI"): a benefit in a model, not an effect."""
     if trigger.kind not in ("better", "down"):
         return []
     diseases = a.within(trigger.end, end, frozenset({"Disease"}))
-    if not diseases or not _DIRECT.match(a.text[trigger.end:diseases[0].start]):
-        return []
+    if not diseases or not _DIRECT.match(a.text[trigger.end:diseases[0].start]) \
+            or _DISEASE_MODIFIER.match(a.text, diseases[0].end):
+        return []  # "decrease stroke-induced neuroinflammation": the stroke is no object
     return coordinated(a, diseases[0], frozenset({"Disease"}), backwards=False)
 
 
@@ -366,6 +392,13 @@ def _in_aside(text: str, start: int, m: Mention, at: int) -> bool:
                 and "," in text[m.end:at])
 
 
+def agent_before(a: Analysed, clause: Clause, at: int, prev: int | None = None
+                 ) -> list[Mention]:
+    """The agent of a predicate at ``at`` and the mentions coordinated with it (see
+    :func:`_agent_before`); for rules of other modules that read the same subjects."""
+    return _agent_before(a, clause, at, prev)
+
+
 def _agent_before(a: Analysed, clause: Clause, at: int, prev: int | None = None
                   ) -> list[Mention]:
     """The agent of an active trigger at ``at``: the nearest treatment mention before it in
@@ -380,7 +413,8 @@ def _agent_before(a: Analysed, clause: Clause, at: int, prev: int | None = None
                   r"\bof\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", a.text[max(0, m.start - 40):m.start],
                   re.I) and not re.search(r",?\s*\b(?:which|that|who)\b", a.text[m.end:at]))
               and not _in_aside(a.text, clause.start, m, at)
-              and not _CONDITION_CLAUSE.search(a.text, m.end, at)]
+              and not _CONDITION_CLAUSE.search(a.text, m.end, at)
+              and not _is_foil(a.text, m)]
     if not agents:
         return []
     nearest = max(agents, key=lambda m: (m.end, m.source))
@@ -403,7 +437,27 @@ def _agent_before(a: Analysed, clause: Clause, at: int, prev: int | None = None
         if vesicles:
             nearest = vesicles[-1]
     group = coordinated(a, nearest, AGENTS, backwards=True)
-    return group
+    return [m for m in group if not _is_foil(a.text, m)]
+
+
+# "in contrast to MSCs, EVs did not ...", "unlike exosomes, MSCs reduced ...": the mention is
+# the foil of the claim, not its agent
+_FOIL = re.compile(r"\b(?:in\s+contrast\s+(?:to|with)|unlike|contrary\s+to|as\s+opposed\s+to)"
+                   r"\s+(?:the\s+|that\s+of\s+|those\s+of\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _is_foil(text: str, m: Mention) -> bool:
+    """True when mention ``m`` is named as what a claim contrasts with (:data:`_FOIL`)."""
+    return bool(_FOIL.search(text, max(0, m.start - 50), m.start))
+
+
+def _foils(a: Analysed, clause: Clause, at: int) -> list[Mention]:
+    """The agents a clause contrasts its claim with, before the trigger at ``at``, when
+    they open the clause ("However, in contrast to MSCs, EVs were not capable to decrease
+    Y"): what the clause denies of its subject it asserts of them, and the other way
+    round."""
+    return [m for m in a.within(clause.start, at, AGENTS) if _is_foil(a.text, m)
+            and "," in a.text[m.end:at]]
 
 
 _SOURCE_CLAUSE = re.compile(r"^\s*,?\s*(?:(?:that|which)\s+(?:were|was|are|is)\s+|were\s+|was\s+)?"
@@ -463,6 +517,15 @@ def _agent_after_objects(a: Analysed, clause: Clause, trigger: Trigger,
     return []
 
 
+_OTHER_PASSIVE = re.compile(r"\b(?:was|were|is|are|been)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn)"
+                            r"(?:\s+(?:down|up|out|off))?\s*(?:,\s*|\s+)(?:and|but|while)\s+",
+                            re.I)
+# "protect(ed) (neonatal) mice / neurons from / against Y": the words up to "from" name who
+# is protected, not an object of the change
+_PROTECTED_PARTY = re.compile(r"\s+(?!against\b|from\b)[^,;]{1,60}?\b(?:from|against)\s+",
+                              re.I)
+
+
 def extract_effects(a: Analysed, state: DocumentState) -> list[Statement]:
     """Effect statements of one sentence (see module docs)."""
     out: list[Statement] = []
@@ -484,9 +547,19 @@ def extract_effects(a: Analysed, state: DocumentState) -> list[Statement]:
             # objects before, agent after; active: agent before, objects after. Try the
             # reading the verb form suggests first, then the other, then the agent of the
             # previous clause.
-            before_after = (_objects(a, prev, trig.start, before=True),
+            # "miR-X was knocked down and Bcl-2 was upregulated by Y": the objects of a
+            # passive trigger start after the previous passive verb phrase
+            done = list(_OTHER_PASSIVE.finditer(a.text, prev, trig.start))
+            before_after = (_objects(a, done[-1].end() if done else prev, trig.start,
+                                     before=True),
                             _agent_after(a, trig, clause.end))
             ahead = _objects(a, trig.end, nxt)
+            shielded = trig.text.lower().startswith("protect") and \
+                _PROTECTED_PARTY.match(a.text, trig.end, nxt)
+            if shielded:
+                # "protected neurons from oxidative stress": the neurons are the protected
+                # party; what they are protected from is lowered
+                ahead = [o for o in ahead if o.start >= shielded.end()]
             if i + 1 < len(triggers):
                 # "promoted a lasting downregulation of X": words right before the next
                 # trigger noun modify it, they are no object of this trigger
@@ -505,6 +578,13 @@ def extract_effects(a: Analysed, state: DocumentState) -> list[Statement]:
                                          negated=negated(a.text, clause.start, trig.start),
                                          hedged=hedged(a.text, clause.start, trig.start),
                                          context=ctx))
+            for foil in _foils(a, clause, trig.start) if treated else []:
+                # "unlike MSCs, exosomes did not reduce brain edema": the MSCs did
+                out += [statement(a, f"benefit.{trig.kind}.contrast", foil.entity,
+                                  "biolink:beneficial_in_models_for", disease.entity,
+                                  negated=not negated(a.text, clause.start, trig.start),
+                                  hedged=hedged(a.text, clause.start, trig.start),
+                                  context=ctx) for disease in treated]
             readings = [before_after[::-1], active] if trig.passive else \
                 [active, before_after[::-1]]
             subjects, objects = next(((s, o) for s, o in readings if s and o),
@@ -525,10 +605,20 @@ def extract_effects(a: Analysed, state: DocumentState) -> list[Statement]:
                                   advantage, negated=neg, hedged=hedge, context=ctx)
                         for x in subjects]
                 continue
+            foils = [f for f in _foils(a, clause, trig.start)
+                     if all(f.entity.id != x.entity.id for x in subjects)]
             for obj in objects:
                 if any(obj.entity.id == s.entity.id for s in subjects):
                     continue
                 declining, declined = decline_reading(trig.kind, obj, a.text)
+                if not declining or declined is not None:
+                    # "in contrast to MSCs, EVs did not decrease Y": the MSCs did
+                    out += [statement(a, f"effect.{trig.kind}.contrast", f.entity,
+                                      "biolink:affects", obj.entity,
+                                      direction=declined if declining
+                                      else direction_of(trig.kind, obj),
+                                      negated=not neg, hedged=hedge, context=ctx)
+                            for f in foils]
                 if declining and declined is None:
                     continue
                 lo, hi = (trig.end, obj.start) if obj.start > trig.end else (prev, obj.start)
@@ -552,7 +642,6 @@ def extract_effects(a: Analysed, state: DocumentState) -> list[Statement]:
     return out + _effects_of_on(a) + _was_protective(a)
 
 
-TISSUE_PROTECTION = Entity("exokg:outcome/tissue-protection", "tissue protection", "Outcome")
 # "NSC EV treatment was neuroprotective", "the exosomes were strongly neuroprotective"
 _WAS_PROTECTIVE = re.compile(r"\b(?:was|were|is|are|proved|proven)\s+(?:not\s+)?(?:\w+ly\s+)?"
                              r"(?:neuro|tissue-|cyto)?protective\b(?!\s+(?:effects?|roles?|"

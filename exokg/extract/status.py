@@ -144,6 +144,12 @@ def _section_status(document: Document, start: int) -> str | None:
     return None
 
 
+def is_title(document: Document, a: Analysed) -> bool:
+    """True when sentence ``a`` is the title of ``document`` (its title field, or a first
+    sentence that reads as its title)."""
+    return _is_title(document, a)
+
+
 def _is_title(document: Document, a: Analysed) -> bool:
     for f in document.fields:
         if f.name == "title":

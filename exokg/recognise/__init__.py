@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from exokg.model import Analysed, Document, Mention, Sentence
 from exokg.recognise.composite import adjectival_sources, engineered_short_forms, \
     find_preparations
-from exokg.recognise.coordination import elided_heads
+from exokg.recognise.coordination import elided_heads, elided_modifier_heads
 from exokg.recognise.document import Alias, alias_mentions
 from exokg.recognise.lexicon import LexiconMatcher
 from exokg.recognise.mirna import MirnaGrounder, find_mirnas
@@ -112,7 +112,8 @@ class Recogniser:
                      or (m.text not in defined and m.text.rstrip("s") not in defined)]
         shorts = [m for m in alias_mentions(text, aliases or {})
                   if not _inside_longer_name(text, m, found)]
-        base = _resolve(found + shorts + elided_heads(text, found, self.matcher.find))
+        base = _resolve(found + shorts + elided_heads(text, found, self.matcher.find)
+                        + elided_modifier_heads(text, found, self.matcher.find))
         base = sorted(base + adjectival_sources(text, base, self.base_mentions),
                       key=lambda m: (m.start, -m.end))
         preparations = find_preparations(text, base) + engineered_short_forms(text, base)

@@ -51,8 +51,10 @@ _SOURCE_AFTER = re.compile(r"^\s*(?:(?:(?:that\s+|which\s+)?(?:were|was)\s+)?(?:
                            r"(?:from|by)|of|from)\s+(?:the\s+)?"
                            # "released from primary cortical astrocytes", "derived from healthy
                            # cerebral endothelial cells": the cells' state or place
+                           # "from immortalized / clonally expanded MSCs": a cell line
                            r"(?:(?:primary|cultured|healthy|young|aged|naive|resting|activated|"
-                           r"normal|brain|[a-z]+(?:al|ic|ar|ary))\s+){0,2}$", re.I)
+                           r"normal|brain|immortali[sz]ed|clonally|clonal|expanded|"
+                           r"[a-z]+(?:al|ic|ar|ary))\s+){0,3}$", re.I)
 _LOAD_VERB = (r"(?:(?:genetically\s+)?(?:loaded|transfected|engineered|modified|manipulated|"
               r"packaged|armed|electroporated|tailored)(?:\s+(?:with|by|to\s+(?:contain|carry|"
               r"express|overexpress|deliver|encapsulate)))?|carrying|containing|encapsulating|"
