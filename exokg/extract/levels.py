@@ -1,0 +1,496 @@
+"""Biomarker-paper language the older biomarker rules (:mod:`exokg.extract.biomarkers`) miss.
+
+Patient and model studies state levels, correlations and diagnostic value in many ways;
+these rules read the common ones of the field, each in its own function:
+
+* **levels against a group** (:func:`compared_levels`): "X (and Y) (levels) were elevated /
+  up-regulated / lower in D (compared to controls)", "X was up-regulated in the serum
+  exosomes of patients with D", "X levels were elevated at day 1 compared to controls" (the
+  disease of the study's patients) -> each marker ``biolink:associated_with`` the disease,
+  with the direction; a clause that names a treatment, a treated or model group, or puts the
+  controls after "in" is left to the effect and group rules;
+* **levels as a noun or in a title** (:func:`nominal_levels`): "Higher exosomal X and Y among
+  veterans with D", "significantly increased X in D", "D is associated with elevations of X
+  and Y" -> the same statement;
+* **correlations with open measures** (:func:`open_correlations`): "(elevations of) X and Y
+  correlated with A and B symptoms" -> each marker with each measure when no recognised
+  measure follows (coordination ellipsis "post-traumatic and post-concussive symptoms" gives
+  two measures); "a positive correlation was observed between SCALE (at D7) and X" -> X
+  correlated with the scale (the partners in either order);
+* **biomarker value** (:func:`marker_wording`): "X may reflect changes / the severity of D",
+  "X may provide a source of biomarkers in D", "X could serve as a diagnostic marker in D",
+  "X had an AUC of 0.85 for distinguishing D", "Application of X in (early) diagnosis and
+  prognosis of / after D" -> ``biolink:biomarker_for``, hedged where the clause hedges;
+* **markers of vesicle populations** (:func:`population_markers`): "ADEVs were identified by
+  the expression of GLAST", "EVs isolated based on their expression of GluR2", "L1CAM+
+  exosomes" -> the protein ``RO:0002607`` (is marker for) the vesicle population.
+
+Every rule returns statements with the rule name and the sentence as evidence; the markers
+are molecular mentions (proteins, genes, miRNAs) or vesicle populations, never a therapy.
+"""
+
+from __future__ import annotations
+
+import re
+
+from exokg.extract.base import AGENTS, Analysed, DocumentState, clauses, coordinated, statement
+from exokg.extract.context import HUMAN
+from exokg.extract.epistemics import hedged, negated
+from exokg.extract.outcomes import outcome_for_text
+from exokg.model import Context, Entity, Mention, Statement
+
+__all__ = ["compared_levels", "extract_levels", "in_controls", "marker_wording",
+           "names_treatment", "nominal_levels", "open_correlations", "population_markers",
+           "treated_group_levels"]
+
+_MOLECULAR = frozenset({"Protein", "Gene", "MicroRNA", "MicroRNACluster"})
+_VESICLES = frozenset({"Vesicle", "ExosomePreparation"})
+_DISEASE = frozenset({"Disease"})
+_SCALES = frozenset({"AssessmentScale", "Outcome", "Phenotype"})
+_UP = frozenset({"higher", "increased", "elevated", "greater", "raised", "upregulated",
+                 "elevation", "elevations", "increase", "increases"})
+_DIRECTION = (r"(?P<dir>higher|increased|elevated|greater|raised|up-?regulated|lower|"
+              r"decreased|reduced|diminished|down-?regulated)")
+# "X (levels) were (significantly) elevated", "X was markedly up-regulated"
+_LEVEL_VERB = re.compile(r"\b(?:levels?\s+|concentrations?\s+|expression\s+|contents?\s+|"
+                         r"amounts?\s+)?(?:was|were|is|are|remained)\s+(?:(?:\w+ly|also|both)\s+)?"
+                         + _DIRECTION + r"\b", re.I)
+_IN_GROUP = re.compile(r"\s*(?:(?:at|on)\s+[^,;]{1,30}?\s+)?(?:in|among|within)\s+(?:the\s+)?",
+                       re.I)
+_VERSUS = re.compile(r"\b(?:compared\s+(?:to|with)|than|relative\s+to|versus|vs\.?|"
+                     r"in\s+comparison\s+(?:to|with))\b", re.I)
+_CONTROL = re.compile(r"\b(?:controls?|healthy|volunteers?|sham|normal\s+subjects?|"
+                      r"those\s+without|TBI-neg|non-?\w+\s+(?:patients|subjects))\b", re.I)
+_TREATMENT = re.compile(r"\b(?:treat(?:ed|ment)|administ\w+|inject\w+|transplant\w+|"
+                        r"infus\w+|therapy|group)\b", re.I)
+_SAMPLE_BEFORE = re.compile(r"(?:serum|plasma|blood|circulating|CSF|urinary|salivary|"
+                            r"peripheral|blood-based|plasma-derived|serum-derived)\s*$", re.I)
+_SAMPLE_AFTER = re.compile(r"\s*(?:of|from|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:patients|"
+                           r"subjects|individuals|participants|veterans|cases|controls|"
+                           r"blood|plasma|serum)\b", re.I)
+
+
+def extract_levels(a: Analysed, state: DocumentState) -> list[Statement]:
+    """All statements of this module's rules for one sentence (see the module docs)."""
+    out: list[Statement] = []
+    out += compared_levels(a, state)
+    out += nominal_levels(a, state)
+    out += open_correlations(a)
+    out += marker_wording(a, state)
+    out += population_markers(a)
+    out += treated_group_levels(a, state)
+    return out
+
+
+def _context(a: Analysed, start: int, end: int) -> Context:
+    locations = {m.entity.id for m in a.within(start, end, frozenset({"AnatomicalEntity"}))}
+    if re.search(r"\bexosom", a.text[start:end], re.I):
+        locations.add("GO:0070062")
+    stats = tuple(v.entity.label for v in a.values if v.category == "PValue")
+    return Context(species=(HUMAN,), location=tuple(sorted(locations)), statistics=stats)
+
+
+def _is_sample(a: Analysed, m: Mention) -> bool:
+    """True for a vesicle mention that says where a marker was measured ("serum exosomes of
+    patients", "ADEV GFAP", "exosomal levels of"), not an agent."""
+    after = a.text[m.end:m.end + 40]
+    return bool(_SAMPLE_BEFORE.search(a.text[max(0, m.start - 25):m.start])
+                or _SAMPLE_AFTER.match(after)
+                or any(x.start - m.end in range(0, 3) for x in a.mentions
+                       if x.category in _MOLECULAR)
+                or re.match(r"\s*(?:cargo|content|levels?|concentrations?)\b", after, re.I))
+
+
+def names_treatment(a: Analysed, start: int, end: int) -> bool:
+    """True when the span names a treatment: an agent other than a miRNA or a vesicle used as
+    the sample, or a treatment / group word."""
+    for m in a.within(start, end, AGENTS - {"MicroRNA", "MicroRNACluster"}):
+        if m.category in _VESICLES and _is_sample(a, m):
+            continue
+        return True
+    return bool(_TREATMENT.search(a.text, start, end))
+
+
+def _markers_before(a: Analysed, start: int, at: int, gap: int = 45) -> list[Mention]:
+    """The molecular markers ending right before ``at`` (a time or sample may stand between),
+    with those coordinated with them."""
+    near = [m for m in a.within(start, at, _MOLECULAR) if at - m.end <= gap]
+    if not near:
+        return []
+    last = max(near, key=lambda m: m.end)
+    between = a.text[last.end:at]
+    if re.search(r"[;:]|\b(?:which|that|after|when|in\s+the)\b", between, re.I):
+        return []
+    return coordinated(a, last, _MOLECULAR, backwards=True)
+
+
+def _study_disease(a: Analysed, state: DocumentState) -> Entity | None:
+    if state.population_disease or state.patient_disease:
+        return state.population_disease or state.patient_disease
+    named = a.within(0, len(a.text), _DISEASE)
+    return named[0].entity if named else None
+
+
+def compared_levels(a: Analysed, state: DocumentState) -> list[Statement]:
+    """'X (and Y) were elevated in D (compared to controls)', 'X was up-regulated in the
+    serum exosomes of patients with D', 'X levels were elevated at D1 compared to controls'
+    -> each marker ``associated_with`` the disease with the direction (module docs)."""
+    out: list[Statement] = []
+    for clause in clauses(a.text):
+        for m in _LEVEL_VERB.finditer(a.text, clause.start, clause.end):
+            subjects = _markers_before(a, clause.start, m.start() + 1)
+            if not subjects or names_treatment(a, clause.start, clause.end):
+                continue
+            rest_end = clause.end
+            versus = _VERSUS.search(a.text, m.end(), clause.end)
+            group = _IN_GROUP.match(a.text, m.end(), versus.start() if versus else clause.end)
+            disease, flip = None, False
+            if group:
+                span_end = versus.start() if versus else rest_end
+                in_group = a.text[group.end():span_end]
+                if _CONTROL.match(in_group):
+                    # "lower in controls than in patients with D": higher in D
+                    found = [d for d in a.within(versus.end(), clause.end, _DISEASE)
+                             if d.start - versus.end() < 60] if versus else []
+                    if not found:
+                        continue
+                    disease, flip = found[0].entity, True
+                else:
+                    found = [d for d in a.within(group.end(), span_end, _DISEASE)
+                             if d.start - group.end() < 60]
+                    disease = found[0].entity if found else None
+            if disease is None:
+                if not (versus and _CONTROL.search(a.text, versus.end(), clause.end)):
+                    continue
+                disease = _study_disease(a, state)
+                if disease is None:
+                    continue
+            up = (m.group("dir").lower().replace("-", "") in _UP) != flip
+            ctx = _context(a, clause.start, m.start())
+            for subj in subjects:
+                out.append(statement(a, "biomarker.level-compared", subj.entity,
+                                     "biolink:associated_with", disease,
+                                     direction="increased" if up else "decreased",
+                                     aspect="level",
+                                     negated=negated(a.text, clause.start, m.end()),
+                                     hedged=hedged(a.text, clause.start, m.start()),
+                                     context=ctx))
+    return out
+
+
+# "Higher exosomal X and Y among veterans with D", "significantly increased X in D patients"
+_NOMINAL = re.compile(r"(?:^\W*|\b(?:showed|had|displayed|exhibited|revealed|found|observed|"
+                      r"detected|with|demonstrated)\s+(?:(?:an?|the)\s+)?(?:\w+ly\s+)?)"
+                      + _DIRECTION + r"\s+", re.I)
+_NOMINAL_GROUP = re.compile(r"\s+(?:in|among|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,6}?", re.I)
+# "D is associated with elevations of X and Y", "D patients had increased levels of X"
+_ASSOCIATED_WITH = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?associated\s+with\s+"
+                              r"(?:(?:an?|the)\s+)?(?P<dir>elevations?|increases?|higher|"
+                              r"elevated|increased|reductions?|decreases?|lower|reduced|"
+                              r"decreased)\s+(?:(?:levels?|concentrations?)\s+)?(?:of|in)?\s*",
+                              re.I)
+
+
+def nominal_levels(a: Analysed, state: DocumentState) -> list[Statement]:
+    """'Higher X (and Y) among / in (veterans with) D', 'D is associated with elevations of X
+    and Y' -> each marker ``associated_with`` D with the direction (module docs)."""
+    out: list[Statement] = []
+    for clause in clauses(a.text):
+        if names_treatment(a, clause.start, clause.end):
+            continue
+        for m in _NOMINAL.finditer(a.text, clause.start, clause.end):
+            first = [x for x in a.within(m.end(), clause.end, _MOLECULAR)
+                     if re.fullmatch(r"(?:(?:serum|plasma|blood|circulating|exosomal|CSF|"
+                                     r"urinary|total|the|levels?\s+of|concentrations?\s+of|"
+                                     r"expression\s+of)\s+)*", a.text[m.end():x.start], re.I)]
+            if not first:
+                continue
+            subjects = coordinated(a, first[0], _MOLECULAR, backwards=False)
+            last = max(subjects, key=lambda x: x.end)
+            group = _NOMINAL_GROUP.match(a.text, last.end, clause.end)
+            if not group:
+                continue
+            found = [d for d in a.within(last.end, clause.end, _DISEASE)
+                     if d.start - last.end < 70 and not _CONTROL.search(a.text, last.end,
+                                                                         d.start)]
+            if not found:
+                continue
+            up = m.group("dir").lower().replace("-", "") in _UP
+            out += [statement(a, "biomarker.level-noun", s.entity, "biolink:associated_with",
+                              found[0].entity, direction="increased" if up else "decreased",
+                              aspect="level", negated=negated(a.text, clause.start, m.end()),
+                              hedged=hedged(a.text, clause.start, m.start()),
+                              context=_context(a, m.start(), last.end)) for s in subjects]
+        for m in _ASSOCIATED_WITH.finditer(a.text, clause.start, clause.end):
+            diseases = [d for d in a.within(clause.start, m.start(), _DISEASE)
+                        if m.start() - d.end < 30]
+            after = [x for x in a.within(m.end(), clause.end, _MOLECULAR)
+                     if re.fullmatch(r"(?:(?:serum|plasma|blood|circulating|exosomal|CSF|"
+                                     r"the)\s+)*", a.text[m.end():x.start], re.I)]
+            if not diseases or not after:
+                continue
+            up = m.group("dir").lower().replace("-", "") in _UP
+            for s in coordinated(a, after[0], _MOLECULAR, backwards=False):
+                out.append(statement(a, "biomarker.level-noun", s.entity,
+                                     "biolink:associated_with", diseases[-1].entity,
+                                     direction="increased" if up else "decreased",
+                                     aspect="level",
+                                     negated=negated(a.text, clause.start, m.end()),
+                                     hedged=hedged(a.text, clause.start, m.start()),
+                                     context=_context(a, m.end(), clause.end)))
+    return out
+
+
+_CORRELATED = re.compile(r"\b(?:(?P<sign>positively|negatively|inversely|significantly|"
+                         r"strongly|weakly|closely|also)\s+)*(?:correlated|correlating|"
+                         r"correlates?|associated)\s+(?:(?P<sign2>positively|negatively|"
+                         r"inversely)\s+)?with\s+(?:the\s+)?", re.I)
+# an open measure: "post-traumatic and post-concussive symptoms", "cognitive decline"
+_MEASURE_HEADS = (r"symptoms?|scores?|severity|deficits?|impairments?|disability|decline|"
+                  r"outcomes?|volumes?|mortality|recovery|dysfunction|complaints")
+_OPEN_MEASURE = re.compile(r"(?P<mods>(?:[\w-]+(?:,\s*|\s+(?:and|or)\s+|\s+)){0,4}?)"
+                           r"(?P<head>" + _MEASURE_HEADS + r")\b", re.I)
+
+
+def _open_measures(text: str, start: int, end: int) -> list[Entity]:
+    """The open measures right after ``start``: 'A and B symptoms' -> 'A symptoms',
+    'B symptoms' (each coordinated modifier with the shared head)."""
+    m = _OPEN_MEASURE.match(text, start, end)
+    if not m or not m.group("mods").strip():
+        return []
+    mods = m.group("mods").strip().rstrip(",")
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", mods)
+             if p.strip()]
+    if any(p.lower() in ("the", "a", "an", "with", "of", "in") for p in parts):
+        return []
+    head = m.group("head")
+    if len(parts) > 1 and all(" " not in p for p in parts):
+        return [outcome_for_text(f"{p} {head}") for p in parts]
+    return [outcome_for_text(f"{mods} {head}")]
+
+
+def _sign(m: re.Match[str]) -> str:
+    words = f"{m.group('sign') or ''} {m.group('sign2') or ''} {m.group()}".lower()
+    if "positive" in words:
+        return "biolink:positively_correlated_with"
+    if "negative" in words or "inverse" in words:
+        return "biolink:negatively_correlated_with"
+    return "biolink:correlated_with"
+
+
+_CORRELATION_NOUN = re.compile(r"\b(?P<signs>(?:(?:positive|negative|inverse|significant|"
+                               r"strong|moderate|weak|close|linear)\s+(?:and\s+)?)*)"
+                               r"(?:correlations?|associations?)\s+(?:(?:was|were)\s+(?:\w+ly\s+)?"
+                               r"(?:observed|found|detected|noted|seen|shown|identified)\s+)"
+                               r"between\s+(?:the\s+)?", re.I)
+
+
+def open_correlations(a: Analysed) -> list[Statement]:
+    """'(Elevations of) X and Y correlated with A and B symptoms' (a measure no vocabulary
+    names) and 'a positive correlation was observed between SCALE and X' (module docs)."""
+    out: list[Statement] = []
+    for clause in clauses(a.text):
+        for m in _CORRELATED.finditer(a.text, clause.start, clause.end):
+            if m.group().lower().lstrip().startswith("associated") and not m.group("sign2"):
+                continue  # plain "associated with": the level rules
+            if a.within(m.end(), min(clause.end, m.end() + 60), _SCALES | _MOLECULAR):
+                continue  # a recognised measure: the biomarker rules read it
+            subjects = _markers_before(a, clause.start, m.start(), gap=40)
+            if not subjects or names_treatment(a, clause.start, clause.end):
+                continue
+            comma = re.compile(r"[,(]").search(a.text, m.end(), clause.end)
+            stop = comma.start() if comma else clause.end
+            measures = _open_measures(a.text, m.end(), stop)
+            pred = _sign(m)
+            if pred == "biolink:correlated_with" and re.search(r"\belevations?\s+of\b|"
+                                                               r"\bhigher\b|\bincreased\b",
+                                                               a.text[clause.start:m.start()],
+                                                               re.I):
+                pred = "biolink:positively_correlated_with"  # "elevations of X correlated"
+            for subj in subjects:
+                for obj in measures:
+                    out.append(statement(a, "biomarker.correlation-open", subj.entity, pred,
+                                         obj, negated=negated(a.text, clause.start, m.start()),
+                                         hedged=hedged(a.text, clause.start, m.start()),
+                                         context=_context(a, clause.start, m.start())))
+        for m in _CORRELATION_NOUN.finditer(a.text, clause.start, clause.end):
+            link = re.compile(r"\s+and\s+(?:the\s+)?", re.I).search(a.text, m.end(), clause.end)
+            if not link:
+                continue
+            firsts = [x for x in a.within(m.end(), link.start(), _SCALES)]
+            seconds = [x for x in a.within(link.end(), clause.end, _MOLECULAR | _VESICLES)
+                       if x.start - link.end() < 25]
+            markers = [x for x in seconds if x.category in _MOLECULAR]
+            if not firsts or not markers:
+                continue
+            signs = m.group("signs").lower()
+            pred = ("biolink:positively_correlated_with" if "positive" in signs else
+                    "biolink:negatively_correlated_with" if ("negative" in signs
+                                                             or "inverse" in signs)
+                    else "biolink:correlated_with")
+            for subj in coordinated(a, markers[0], _MOLECULAR, backwards=False):
+                out.append(statement(a, "biomarker.correlation-noun", subj.entity, pred,
+                                     firsts[0].entity,
+                                     negated=negated(a.text, clause.start, m.end()),
+                                     hedged=hedged(a.text, clause.start, m.start()),
+                                     context=_context(a, link.end(), clause.end)))
+    return out
+
+
+# "X may (dynamically) reflect changes during ... / the severity of D"
+_REFLECT = re.compile(r"\b(?:may|might|could|can|would|to)?\s*(?:\w+ly\s+)?reflects?\s+"
+                      r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:changes?|severity|extent|damage|"
+                      r"injury|progression|status|course|burden|pathology|activity)\b", re.I)
+# "exosomes may provide a (peripheral) source of (informative ...) biomarkers in D"
+_SOURCE_OF = re.compile(r"\b(?:provides?|offers?|represents?|constitutes?|be|are|is)\s+(?:an?\s+|"
+                        r"the\s+)?(?:[\w,-]+\s+){0,3}?(?:source|reservoir|pool|class|panel)\s+of\s+"
+                        r"(?:[\w,-]+\s+){0,4}?(?:bio)?markers?\b", re.I)
+# "X could serve as a (novel) diagnostic / prognostic marker (in / for D)"
+_SERVE_AS = re.compile(r"\b(?:serves?|served|act|acts|used|function)\s+as\s+(?:an?\s+|the\s+)?"
+                       r"(?:[\w-]+\s+){0,2}?(?:diagnostic|prognostic|predictive|screening|"
+                       r"early)\s+(?:and\s+\w+\s+)?(?:bio)?markers?\b", re.I)
+# "X had an AUC of 0.85 for distinguishing D (from controls)", "an area under the curve"
+_AUC = re.compile(r"\b(?:AUC|AUROC|area\s+under\s+the\s+(?:ROC\s+|receiver[\w\s-]{0,40}?)?"
+                  r"curves?)\b[^;]{0,60}?\b(?:for|in|to)\s+(?:the\s+)?(?:distinguish\w*|"
+                  r"discriminat\w*|diagnos\w*|predict\w*|identif\w*|detect\w*|differentiat\w*)",
+                  re.I)
+# title: "Application / Use / Value of X in (the) (early) diagnosis and prognosis of D"
+_APPLICATION = re.compile(r"\b(?:applications?|use|utility|value|role|potential)\s+of\s+",
+                          re.I)
+_IN_DIAGNOSIS = re.compile(r"\s+(?:in|for|as)\s+(?:the\s+)?(?:early\s+)?(?:diagnos\w+|"
+                           r"prognos\w+|detection|prediction|monitoring|biomarkers?)\b"
+                           r"[^;]{0,60}?\b(?:of|after|in|following|for)\s+", re.I)
+
+
+def marker_wording(a: Analysed, state: DocumentState) -> list[Statement]:
+    """Biomarker value in the wording of the field: 'may reflect changes', 'a source of
+    biomarkers in D', 'serve as a diagnostic marker', 'an AUC of 0.85 for distinguishing D',
+    'Application of X in diagnosis and prognosis of D' -> ``biolink:biomarker_for`` (module
+    docs). The disease is named after the cue in the clause, else the study's patients'."""
+    out: list[Statement] = []
+    for clause in clauses(a.text):
+        if names_treatment(a, clause.start, clause.end):
+            continue
+        for rule, pattern in (("reflects", _REFLECT), ("source-of", _SOURCE_OF),
+                              ("serves-as", _SERVE_AS), ("auc", _AUC)):
+            for m in pattern.finditer(a.text, clause.start, clause.end):
+                pool = [x for x in a.within(clause.start, m.start(), _MOLECULAR | _VESICLES)
+                        if m.start() - x.end < 70]
+                if not pool:
+                    continue
+                anchor = max(pool, key=lambda x: x.end)
+                subjects = coordinated(a, anchor, _MOLECULAR | _VESICLES, backwards=True)
+                named = [d for d in a.within(m.end(), clause.end, _DISEASE)
+                         if d.start - m.end() < 60]
+                disease = named[0].entity if named else _study_disease(a, state)
+                if disease is None:
+                    continue
+                for subj in subjects:
+                    out.append(statement(a, f"biomarker.informative-{rule}", subj.entity,
+                                         "biolink:biomarker_for", disease,
+                                         hedged=hedged(a.text, clause.start, m.end()),
+                                         negated=negated(a.text, clause.start, m.start()),
+                                         context=_context(a, clause.start, m.start())))
+        for m in _APPLICATION.finditer(a.text, clause.start, clause.end):
+            subjects = [x for x in a.within(m.end(), clause.end, _MOLECULAR | _VESICLES)
+                        if re.fullmatch(r"(?:(?:serum|plasma|blood|circulating|exosomal|"
+                                        r"urinary|CSF)\s+)*", a.text[m.end():x.start], re.I)]
+            if not subjects:
+                continue
+            group = coordinated(a, subjects[0], _MOLECULAR | _VESICLES, backwards=False)
+            last = max(group, key=lambda x: x.end)
+            use = _IN_DIAGNOSIS.match(a.text, last.end, clause.end)
+            if not use:
+                continue
+            named = [d for d in a.within(use.end(), clause.end, _DISEASE)
+                     if d.start - use.end() < 20]
+            if not named:
+                continue
+            # a registry record names what its study will examine: no result yet
+            planned = a.document.kind == "registry-record"
+            for subj in group:
+                out.append(statement(a, "biomarker.informative-application", subj.entity,
+                                     "biolink:biomarker_for", named[0].entity,
+                                     hedged=planned or hedged(a.text, clause.start, use.end()),
+                                     context=_context(a, m.start(), use.end())))
+    return out
+
+
+# "ADEVs were identified / isolated / captured by (the) (surface) expression of GLAST",
+# "EVs ... based on their expression of GluR2", "immunocaptured with an anti-L1CAM antibody"
+_SELECTED_BY = re.compile(r"\b(?:identified|isolated|selected|captured|immunocaptured|"
+                          r"immunoprecipitated|enriched|sorted|purified|characteri[sz]ed)\b"
+                          r"[^;]{0,40}?\b(?:by|with|using|via|based\s+on|through)\s+(?:the\s+|"
+                          r"their\s+|its\s+|an?\s+)?(?:(?:surface\s+)?(?:expression|presence)\s+"
+                          r"of\s+(?:the\s+)?|anti-|antibod(?:y|ies)\s+(?:against|to)\s+)", re.I)
+# "L1CAM+ exosomes", "GLAST-positive EVs"
+_POSITIVE = re.compile(r"\s*(?:\+|-?\s*positive)\s*", re.I)
+
+
+def population_markers(a: Analysed) -> list[Statement]:
+    """The protein by which a vesicle population is selected is its marker: 'ADEVs were
+    identified by the expression of GLAST', 'L1CAM+ exosomes' -> the protein
+    ``RO:0002607`` the vesicle population (module docs)."""
+    out: list[Statement] = []
+    for clause in clauses(a.text):
+        for m in _SELECTED_BY.finditer(a.text, clause.start, clause.end):
+            vesicles = [x for x in a.within(clause.start, m.start(), _VESICLES)
+                        if m.start() - x.end < 60]
+            proteins = [x for x in a.within(m.end(), clause.end, frozenset({"Protein", "Gene"}))
+                        if x.start - m.end() < 45]
+            if vesicles and proteins:
+                out.append(statement(a, "biomarker.vesicle-marker", proteins[0].entity,
+                                     "RO:0002607", vesicles[-1].entity))
+        for p in a.within(clause.start, clause.end, frozenset({"Protein", "Gene"})):
+            plus = _POSITIVE.match(a.text, p.end)
+            if not plus or not a.text[p.end:plus.end()].strip():
+                continue
+            after = [x for x in a.within(plus.end(), clause.end, _VESICLES)
+                     if x.start - plus.end() < 30]
+            if after:
+                out.append(statement(a, "biomarker.vesicle-marker", p.entity, "RO:0002607",
+                                     after[0].entity))
+    return out
+
+
+def in_controls(text: str, at: int) -> bool:
+    """True when the group named at ``at`` (right after "in") is a control group."""
+    return bool(_CONTROL.match(text, at))
+
+
+# "treated ICH rats showed significantly reduced expression of IL-1a, IL-6 and IFN-g",
+# "EV-treated mice had higher levels of BDNF"
+_TREATED_GROUP = re.compile(r"\b(?P<agent>[\w/+-]+-)?treated\s+(?:[\w-]+\s+){0,3}?(?:rats|mice|"
+                            r"animals|pigs|piglets|monkeys|pups|patients|groups?)\s+(?:also\s+)?"
+                            r"(?:showed|had|displayed|exhibited|demonstrated|presented|revealed)"
+                            r"\s+(?:an?\s+)?(?:\w+ly\s+)?" + _DIRECTION + r"\s+(?:(?:mRNA\s+|"
+                            r"protein\s+)?(?:expression|levels?|concentrations?|production|"
+                            r"release|secretion|numbers?|amounts?)\s+of\s+)?(?:the\s+)?", re.I)
+_MEASURES = frozenset({"Protein", "Gene", "MicroRNA", "BiologicalProcess", "Outcome",
+                       "Phenotype"})
+
+
+def treated_group_levels(a: Analysed, state: DocumentState) -> list[Statement]:
+    """'(X-)treated rats showed (significantly) reduced expression of A, B and C' -> the
+    treatment ``biolink:affects`` each measure with the direction. The treatment is the
+    agent written before "-treated", else the subject of the document's last effect, else
+    its preparation."""
+    out: list[Statement] = []
+    for m in _TREATED_GROUP.finditer(a.text):
+        first = [x for x in a.within(m.end(), len(a.text), _MEASURES) if x.start - m.end() < 3]
+        if not first:
+            continue
+        named = a.within(m.start(), m.start("dir"), AGENTS)
+        agents = [x.entity for x in named] or [e for e in state.subject
+                                              if e.category in AGENTS] or (
+            [state.preparation] if state.preparation else [])
+        if not agents:
+            continue
+        up = m.group("dir").lower().replace("-", "") in _UP
+        for agent in agents:
+            for obj in coordinated(a, first[0], _MEASURES, backwards=False):
+                out.append(statement(a, "effect.treated-group", agent, "biolink:affects",
+                                     obj.entity, direction="increased" if up else "decreased",
+                                     negated=negated(a.text, 0, m.start("dir")),
+                                     hedged=hedged(a.text, 0, m.start("dir"))))
+    return out
