@@ -40,6 +40,9 @@ class DocumentState:
     study_named: bool = False
     species: tuple[str, ...] = ()  # the animals / people the document studies
     model: tuple[str, ...] = ()  # the disease model it studies
+    # the molecular markers the study measured ('X, Y and Z were measured in serum'), what
+    # 'these proteins' / 'the exosomal markers' refer to later
+    measured: list[Entity] = field(default_factory=list)
 
 
 _ANIMAL = re.compile(r"\b(?:mice|mouse|rats?|murine|rodents?|animals?|sheep|pigs?|monkeys?|"

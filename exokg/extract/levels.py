@@ -40,6 +40,7 @@ from exokg.extract.outcomes import outcome_for_text
 from exokg.model import Context, Entity, Mention, Statement
 
 __all__ = ["compared_levels", "extract_levels", "in_controls", "marker_wording",
+           "measured_marker_value", "note_measured",
            "names_treatment", "nominal_levels", "open_correlations", "population_markers",
            "treated_group_levels"]
 
@@ -72,7 +73,9 @@ _SAMPLE_AFTER = re.compile(r"\s*(?:of|from|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(
 
 def extract_levels(a: Analysed, state: DocumentState) -> list[Statement]:
     """All statements of this module's rules for one sentence (see the module docs)."""
+    note_measured(a, state)
     out: list[Statement] = []
+    out += measured_marker_value(a, state)
     out += compared_levels(a, state)
     out += nominal_levels(a, state)
     out += open_correlations(a)
@@ -493,4 +496,57 @@ def treated_group_levels(a: Analysed, state: DocumentState) -> list[Statement]:
                                      obj.entity, direction="increased" if up else "decreased",
                                      negated=negated(a.text, 0, m.start("dir")),
                                      hedged=hedged(a.text, 0, m.start("dir"))))
+    return out
+
+
+# "Exosomal levels of GFAP, UCH-L1, NFL and t-tau were measured in serum of 21 patients"
+_MEASURED = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:measured|quantified|assessed|"
+                       r"determined|analy[sz]ed|evaluated|profiled|detected|examined)\b", re.I)
+# "(the / these) (serum) (brain injury) exosomal proteins / markers / miRNAs"
+_GENERIC_MARKERS = re.compile(r"\b(?:these|the|such|serum|plasma|circulating|blood|exosomal|"
+                              r"EV|brain[\s-]injury|[\w-]+)\s+(?:[\w-]+\s+){0,2}?(?:proteins|"
+                              r"(?:bio)?markers|miRNAs|microRNAs)\b", re.I)
+_VALUE = re.compile(r"\b(?:diagnostic|prognostic|predictive)\s+(?:and\s+(?:diagnostic|prognostic|"
+                    r"predictive)\s+)?(?:value|accuracy|performance|utility|power|information|"
+                    r"significance)\b|\b(?:promising|potential|useful|valuable|candidate)\s+"
+                    r"(?:[\w-]+\s+){0,2}?(?:bio)?markers?\b", re.I)
+
+
+def note_measured(a: Analysed, state: DocumentState) -> None:
+    """Remember the molecular markers a sentence says were measured (two or more)."""
+    if not _MEASURED.search(a.text):
+        return
+    found: dict[str, Entity] = {}
+    for m in a.within(0, len(a.text), _MOLECULAR):
+        found.setdefault(m.entity.id, m.entity)
+    if len(found) >= 2:
+        state.measured = list(found.values())
+
+
+def measured_marker_value(a: Analysed, state: DocumentState) -> list[Statement]:
+    """'(Serum) exosomal proteins yielded diagnostic and prognostic information (in patients
+    with D)', 'these markers are promising biomarkers': a plural noun for the study's
+    markers, with no marker named, stands for the markers the study measured
+    (:func:`note_measured`) -> each ``biolink:biomarker_for`` the disease named after the cue,
+    else the study's patients'."""
+    out: list[Statement] = []
+    if not state.measured:
+        return out
+    for clause in clauses(a.text):
+        cue = _VALUE.search(a.text, clause.start, clause.end)
+        if not cue:
+            continue
+        noun = _GENERIC_MARKERS.search(a.text, clause.start, cue.start())
+        if not noun or a.within(clause.start, cue.start(), _MOLECULAR):
+            continue
+        named = [d for d in a.within(cue.end(), clause.end, _DISEASE)]
+        disease = named[0].entity if named else _study_disease(a, state)
+        if disease is None:
+            continue
+        for marker in state.measured:
+            out.append(statement(a, "biomarker.informative-measured", marker,
+                                 "biolink:biomarker_for", disease,
+                                 hedged=hedged(a.text, clause.start, cue.end()),
+                                 negated=negated(a.text, clause.start, cue.start()),
+                                 context=_context(a, clause.start, cue.start())))
     return out
