@@ -40,7 +40,7 @@ from exokg.extract.outcomes import outcome_for_text
 from exokg.model import Context, Entity, Mention, Statement
 
 __all__ = ["compared_levels", "extract_levels", "in_controls", "marker_wording",
-           "measured_marker_value", "note_measured",
+           "measured_marker_value", "note_measured", "condition_changes",
            "names_treatment", "nominal_levels", "open_correlations", "population_markers",
            "treated_group_levels"]
 
@@ -82,6 +82,7 @@ def extract_levels(a: Analysed, state: DocumentState) -> list[Statement]:
     out += marker_wording(a, state)
     out += population_markers(a)
     out += treated_group_levels(a, state)
+    out += condition_changes(a, state)
     return out
 
 
@@ -421,11 +422,11 @@ def marker_wording(a: Analysed, state: DocumentState) -> list[Statement]:
 
 # "ADEVs were identified / isolated / captured by (the) (surface) expression of GLAST",
 # "EVs ... based on their expression of GluR2", "immunocaptured with an anti-L1CAM antibody"
-_SELECTED_BY = re.compile(r"\b(?:identified|isolated|selected|captured|immunocaptured|"
-                          r"immunoprecipitated|enriched|sorted|purified|characteri[sz]ed)\b"
-                          r"[^;]{0,40}?\b(?:by|with|using|via|based\s+on|through)\s+(?:the\s+|"
-                          r"their\s+|its\s+|an?\s+)?(?:(?:surface\s+)?(?:expression|presence)\s+"
-                          r"of\s+(?:the\s+)?|anti-|antibod(?:y|ies)\s+(?:against|to)\s+)", re.I)
+_SELECTED_BY = re.compile(r"\b(?:identif|isolat|select|captur|immunocaptur|immunoprecipitat|"
+                          r"enrich|sort|purif|characteri[sz])\w*\b[^;]{0,80}?\b(?:by|with|using|"
+                          r"via|based\s+on|through)\s+(?:the\s+|their\s+|its\s+|an?\s+)?"
+                          r"(?:(?:surface\s+)?(?:expression|presence)\s+of\s+(?:the\s+)?|anti-|"
+                          r"antibod(?:y|ies)\s+(?:against|to)\s+)", re.I)
 # "L1CAM+ exosomes", "GLAST-positive EVs"
 _POSITIVE = re.compile(r"\s*(?:\+|-?\s*positive)\s*", re.I)
 
@@ -437,7 +438,9 @@ def population_markers(a: Analysed) -> list[Statement]:
     out: list[Statement] = []
     for clause in clauses(a.text):
         for m in _SELECTED_BY.finditer(a.text, clause.start, clause.end):
-            vesicles = [x for x in a.within(clause.start, m.start(), _VESICLES)
+            # the population before the verb ("ADEVs were identified by") or after it
+            # ("to isolate brain-derived EVs from plasma based on their expression of")
+            vesicles = [x for x in a.within(clause.start, m.end(), _VESICLES)
                         if m.start() - x.end < 60]
             proteins = [x for x in a.within(m.end(), clause.end, frozenset({"Protein", "Gene"}))
                         if x.start - m.end() < 45]
@@ -549,4 +552,70 @@ def measured_marker_value(a: Analysed, state: DocumentState) -> list[Statement]:
                                  hedged=hedged(a.text, clause.start, cue.end()),
                                  negated=negated(a.text, clause.start, cue.start()),
                                  context=_context(a, clause.start, cue.start())))
+    return out
+
+
+# "X (levels) showed a transient reduction at 3 h post-ischemia", "significant reductions in
+# serum X were detected at 3 h after permanent ischemia": a level that changes after the
+# injury the study induces or its patients have
+_CHANGE_NOUN = (r"(?P<dir>reductions?|decreases?|declines?|drops?|falls?|increases?|elevations?|"
+                r"rises?|up-?regulation|down-?regulation)")
+_SHOWED = re.compile(r"\b(?:showed|displayed|exhibited|underwent|had|presented)\s+(?:an?\s+)?"
+                     r"(?:[\w-]+\s+){0,2}?" + _CHANGE_NOUN + r"\b", re.I)
+_NOUN_FIRST = re.compile(r"\b" + _CHANGE_NOUN + r"\s+(?:in|of)\s+(?:the\s+)?", re.I)
+_DETECTED = re.compile(r"\s*(?:levels?\s+|concentrations?\s+)?(?:was|were)\s+(?:\w+ly\s+)?"
+                       r"(?:detected|observed|found|seen|noted|measured|recorded)\b", re.I)
+_AFTER_INJURY = re.compile(r"\b(?:after|following|post-?)\s*(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?"
+                           r"(?:ischemi[ac]|ischaemi[ac]|injury|stroke|trauma|TBI|SCI|ICH|SAH|"
+                           r"h[a]?emorrhage|occlusion|MCAO|reperfusion|insult|onset)\b", re.I)
+
+
+def _condition(a: Analysed, state: DocumentState, start: int, end: int) -> Entity | None:
+    """The disease or model named in ``a.text[start:end]``, else the study's."""
+    named = a.within(start, end, frozenset({"Disease", "DiseaseModel"}))
+    if named:
+        return named[0].entity
+    return state.population_disease or state.patient_disease or state.disease
+
+
+def condition_changes(a: Analysed, state: DocumentState) -> list[Statement]:
+    """'X showed a (transient) reduction at 3 h post-ischemia', 'reductions in serum X were
+    detected after ischemia' -> X ``associated_with`` the injury (named there, else the
+    study's disease) with the direction; not in a clause that names a treatment."""
+    out: list[Statement] = []
+    for clause in clauses(a.text):
+        if names_treatment(a, clause.start, clause.end):
+            continue
+        found: list[tuple[list[Mention], re.Match[str]]] = []
+        for m in _SHOWED.finditer(a.text, clause.start, clause.end):
+            subjects = _markers_before(a, clause.start, m.start(), gap=30)
+            if subjects:
+                found.append((subjects, m))
+        for m in _NOUN_FIRST.finditer(a.text, clause.start, clause.end):
+            first = [x for x in a.within(m.end(), clause.end, _MOLECULAR)
+                     if re.fullmatch(r"(?:(?:serum|plasma|blood|circulating|exosomal|CSF)\s+)*",
+                                     a.text[m.end():x.start], re.I)]
+            if not first:
+                continue
+            subjects = coordinated(a, first[0], _MOLECULAR, backwards=False)
+            last = max(subjects, key=lambda x: x.end)
+            if _DETECTED.match(a.text, last.end):
+                found.append((subjects, m))
+        for subjects, m in found:
+            after = _AFTER_INJURY.search(a.text, m.end(), min(clause.end, m.end() + 60))
+            if not after:
+                continue
+            disease = _condition(a, state, after.start(), clause.end)
+            if disease is None:
+                continue
+            word = m.group("dir").lower()
+            up = word.startswith(("increase", "elevation", "rise", "up"))
+            for subj in subjects:
+                out.append(statement(a, "biomarker.level-after", subj.entity,
+                                     "biolink:associated_with", disease,
+                                     direction="increased" if up else "decreased",
+                                     aspect="level",
+                                     negated=negated(a.text, clause.start, m.start()),
+                                     hedged=hedged(a.text, clause.start, m.start()),
+                                     context=_context(a, clause.start, m.start())))
     return out
