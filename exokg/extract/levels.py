@@ -171,8 +171,11 @@ def compared_levels(a: Analysed, state: DocumentState) -> list[Statement]:
                     continue
             up = (m.group("dir").lower().replace("-", "") in _UP) != flip
             ctx = _context(a, clause.start, m.start())
+            # without a comparison the sentence may say more ("X is down-regulated in D and
+            # represses Y"): the other rules read it too (a "marker." rule is not exclusive)
+            rule = "biomarker.level-compared" if versus else "marker.level-in-disease"
             for subj in subjects:
-                out.append(statement(a, "biomarker.level-compared", subj.entity,
+                out.append(statement(a, rule, subj.entity,
                                      "biolink:associated_with", disease,
                                      direction="increased" if up else "decreased",
                                      aspect="level",
