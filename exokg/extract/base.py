@@ -34,6 +34,7 @@ class DocumentState:
     population_disease: Entity | None = None
     patient_disease: Entity | None = None  # the first disease named for patients ('IS patients')
     disease: Entity | None = None  # the first disease named (what a model group stands for)
+    model_entity: Entity | None = None  # the first disease model named ('MCAO'), likewise
     subject: list[Entity] = field(default_factory=list)
     preclinical: bool = False  # an animal or a disease model has been named
     # a sentence has spoken of the study ('we', 'here'), or none will: no implied background
