@@ -189,6 +189,8 @@ def compared_levels(a: Analysed, state: DocumentState) -> list[Statement]:
 _NOMINAL = re.compile(r"(?:^\W*|\b(?:showed|had|displayed|exhibited|revealed|found|observed|"
                       r"detected|with|demonstrated)\s+(?:(?:an?|the)\s+)?(?:\w+ly\s+)?)"
                       + _DIRECTION + r"\s+", re.I)
+_PATIENTS_WITH = re.compile(r"\b(?:patients|subjects|individuals|participants|veterans|cases)"
+                            r"\s+(?:with|suffering\s+from)\s+(?:an?\s+|the\s+)?$", re.I)
 _NOMINAL_GROUP = re.compile(r"\s+(?:in|among|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,6}?", re.I)
 # "D is associated with elevations of X and Y", "D patients had increased levels of X"
 _ASSOCIATED_WITH = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?associated\s+with\s+"
@@ -215,13 +217,18 @@ def nominal_levels(a: Analysed, state: DocumentState) -> list[Statement]:
             subjects = coordinated(a, first[0], _MOLECULAR, backwards=False)
             last = max(subjects, key=lambda x: x.end)
             group = _NOMINAL_GROUP.match(a.text, last.end, clause.end)
-            if not group:
-                continue
             found = [d for d in a.within(last.end, clause.end, _DISEASE)
                      if d.start - last.end < 70 and not _CONTROL.search(a.text, last.end,
-                                                                         d.start)]
+                                                                         d.start)] \
+                if group else []
             if not found:
-                continue
+                # "Patients with D (had / showed) higher X": the group before the verb
+                found = [d for d in a.within(clause.start, m.start(), _DISEASE)
+                         if _PATIENTS_WITH.search(a.text, clause.start, d.start)
+                         or re.match(r"\s*patients\b", a.text[d.end:], re.I)]
+                if not found or not re.match(r"\s*\b(?:showed|had|displayed|exhibited|"
+                                             r"presented)\b", a.text[m.start():], re.I):
+                    continue
             up = m.group("dir").lower().replace("-", "") in _UP
             out += [statement(a, "biomarker.level-noun", s.entity, "biolink:associated_with",
                               found[0].entity, direction="increased" if up else "decreased",
@@ -364,8 +371,9 @@ _AUC = re.compile(r"\b(?:AUC|AUROC|area\s+under\s+the\s+(?:ROC\s+|receiver[\w\s-
 # title: "Application / Use / Value of X in (the) (early) diagnosis and prognosis of D"
 _APPLICATION = re.compile(r"\b(?:applications?|use|utility|value|role|potential)\s+of\s+",
                           re.I)
-_IN_DIAGNOSIS = re.compile(r"\s+(?:in|for|as)\s+(?:the\s+)?(?:early\s+)?(?:diagnos\w+|"
-                           r"prognos\w+|detection|prediction|monitoring|biomarkers?)\b"
+_IN_DIAGNOSIS = re.compile(r"\s+(?:in|for|as)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:diagnos\w+|"
+                           r"prognos\w+|detection|prediction|monitoring|assessment|"
+                           r"evaluation|stratification|biomarkers?)\b"
                            r"[^;]{0,60}?\b(?:of|after|in|following|for)\s+", re.I)
 
 
@@ -389,6 +397,8 @@ def marker_wording(a: Analysed, state: DocumentState) -> list[Statement]:
                 subjects = coordinated(a, anchor, _MOLECULAR | _VESICLES, backwards=True)
                 named = [d for d in a.within(m.end(), clause.end, _DISEASE)
                          if d.start - m.end() < 60]
+                if not named and rule == "reflects" and anchor.category in _VESICLES:
+                    continue  # "exosomes reflect the status of their parent cells"
                 disease = named[0].entity if named else _study_disease(a, state)
                 if disease is None:
                     continue
@@ -448,8 +458,10 @@ def population_markers(a: Analysed) -> list[Statement]:
             proteins = [x for x in a.within(m.end(), clause.end, frozenset({"Protein", "Gene"}))
                         if x.start - m.end() < 45]
             if vesicles and proteins:
-                out.append(statement(a, "biomarker.vesicle-marker", proteins[0].entity,
-                                     "RO:0002607", vesicles[-1].entity))
+                out += [statement(a, "biomarker.vesicle-marker", p.entity, "RO:0002607",
+                                  vesicles[-1].entity)
+                        for p in coordinated(a, proteins[0], frozenset({"Protein", "Gene"}),
+                                             backwards=False)]
         for p in a.within(clause.start, clause.end, frozenset({"Protein", "Gene"})):
             plus = _POSITIVE.match(a.text, p.end)
             if not plus or not a.text[p.end:plus.end()].strip():
