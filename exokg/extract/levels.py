@@ -41,6 +41,7 @@ from exokg.model import Context, Entity, Mention, Statement
 
 __all__ = ["compared_levels", "extract_levels", "in_controls", "marker_wording",
            "measured_marker_value", "note_measured", "condition_changes",
+           "outcome_associations", "related_to",
            "names_treatment", "nominal_levels", "open_correlations", "population_markers",
            "treated_group_levels"]
 
@@ -54,9 +55,14 @@ _DIRECTION = (r"(?P<dir>higher|increased|elevated|greater|raised|up-?regulated|l
               r"decreased|reduced|diminished|down-?regulated)")
 # "X (levels) were (significantly) elevated", "X was markedly up-regulated"
 _LEVEL_VERB = re.compile(r"\b(?:levels?\s+|concentrations?\s+|expression\s+|contents?\s+|"
-                         r"amounts?\s+)?(?:was|were|is|are|remained)\s+(?:(?:\w+ly|also|both)\s+)?"
-                         + _DIRECTION + r"\b", re.I)
-_IN_GROUP = re.compile(r"\s*(?:(?:at|on)\s+[^,;]{1,30}?\s+)?(?:in|among|within)\s+(?:the\s+)?",
+                         r"amounts?\s+)?(?:(?:was|were|is|are|remained)\s+(?:(?:\w+ly|also|both)\s+)?"
+                         + _DIRECTION + r"\b"
+                         # "X decreased (significantly) in patients with D": intransitive, only
+                         # with the group right after (else "X increased Y" is an effect)
+                         r"|(?P<verb>increased|decreased|rose|fell|declined)(?=\s+(?:\w+ly\s+)?"
+                         r"(?:in|among)\s))", re.I)
+_IN_GROUP = re.compile(r"\s*(?:\w+ly\s+)?(?:(?:at|on)\s+[^,;]{1,30}?\s+)?(?:in|among|within)\s+"
+                       r"(?:the\s+)?",
                        re.I)
 _VERSUS = re.compile(r"\b(?:compared\s+(?:to|with)|than|relative\s+to|versus|vs\.?|"
                      r"in\s+comparison\s+(?:to|with))\b", re.I)
@@ -83,6 +89,8 @@ def extract_levels(a: Analysed, state: DocumentState) -> list[Statement]:
     out += population_markers(a)
     out += treated_group_levels(a, state)
     out += condition_changes(a, state)
+    out += outcome_associations(a)
+    out += related_to(a)
     return out
 
 
@@ -122,7 +130,9 @@ def _markers_before(a: Analysed, start: int, at: int, gap: int = 45) -> list[Men
     if not near:
         return []
     last = max(near, key=lambda m: m.end)
-    between = a.text[last.end:at]
+    # "X expression in the acute phase was ...": a time, not another group
+    between = re.sub(r"\bin\s+the\s+(?:[\w-]+\s+){0,2}(?:phase|stage|period)\b", " ",
+                     a.text[last.end:at], flags=re.I)
     if re.search(r"[;:]|\b(?:which|that|after|when|in\s+the)\b", between, re.I):
         return []
     return coordinated(a, last, _MOLECULAR, backwards=True)
@@ -169,7 +179,8 @@ def compared_levels(a: Analysed, state: DocumentState) -> list[Statement]:
                 disease = _study_disease(a, state)
                 if disease is None:
                     continue
-            up = (m.group("dir").lower().replace("-", "") in _UP) != flip
+            word = (m.group("dir") or m.group("verb")).lower().replace("-", "")
+            up = (word in _UP or word == "rose") != flip
             ctx = _context(a, clause.start, m.start())
             # without a comparison the sentence may say more ("X is down-regulated in D and
             # represses Y"): the other rules read it too (a "marker." rule is not exclusive)
@@ -633,4 +644,93 @@ def condition_changes(a: Analysed, state: DocumentState) -> list[Statement]:
                                      negated=negated(a.text, clause.start, m.start()),
                                      hedged=hedged(a.text, clause.start, m.start()),
                                      context=_context(a, clause.start, m.start())))
+    return out
+
+
+_POOR = "exokg:phenotype/poor-prognosis"
+# "(Higher levels of) X (levels) were (independently) associated with poor outcome / (early)
+# mortality": the level goes with the prognosis
+_WITH_OUTCOME = re.compile(r"\b(?:is|are|was|were)\s+(?:(?:\w+ly|also)\s+)*associated\s+with\s+"
+                           r"(?:an?\s+|the\s+)?(?:(?:higher|increased|greater)\s+(?:risk|odds|rates?)"
+                           r"\s+of\s+)?", re.I)
+_MORTALITY = re.compile(r"(?:(?:early|in-hospital|\d+-day|short-term|long-term|all-cause)\s+)?"
+                        r"(?:mortality|death)\b", re.I)
+_SUBJECT_DIRECTION = re.compile(r"\b(?P<dir>higher|elevated|increased|greater|raised|lower|"
+                                r"reduced|decreased|diminished)\b", re.I)
+
+
+def outcome_associations(a: Analysed) -> list[Statement]:
+    """'Higher (levels of) X were (independently) associated with poor outcome' -> X
+    ``positively_correlated_with`` poor prognosis (negatively for lower levels, plain
+    ``correlated_with`` without a direction); '... associated with (early) mortality' -> X
+    ``associated_with`` mortality, with the direction of the subject's level."""
+    out: list[Statement] = []
+    for clause in clauses(a.text):
+        if names_treatment(a, clause.start, clause.end):
+            continue
+        for m in _WITH_OUTCOME.finditer(a.text, clause.start, clause.end):
+            subjects = [x for x in _markers_before(a, clause.start, m.start(), gap=60)]
+            if not subjects:
+                subjects = [x for x in a.within(clause.start, m.start(), _VESICLES)
+                            if m.start() - x.end < 30 and _is_sample(a, x)
+                            or m.start() - x.end < 30 and re.match(
+                                r"\s*(?:counts?|numbers?|levels?|concentrations?)\b",
+                                a.text[x.end:], re.I)]
+            if not subjects:
+                continue
+            lead = _SUBJECT_DIRECTION.search(a.text, clause.start, subjects[0].start)
+            direction = None
+            if lead:
+                direction = "increased" if lead.group("dir").lower() in _UP else "decreased"
+            poor = [x for x in a.within(m.end(), min(clause.end, m.end() + 40))
+                    if x.entity.id == _POOR and x.start - m.end() < 5]
+            mortality = _MORTALITY.match(a.text, m.end())
+            ctx = _context(a, clause.start, m.start())
+            neg = negated(a.text, clause.start, m.end())
+            hedge = hedged(a.text, clause.start, m.start())
+            for subj in subjects:
+                if poor:
+                    pred = ("biolink:correlated_with" if direction is None else
+                            "biolink:positively_correlated_with" if direction == "increased"
+                            else "biolink:negatively_correlated_with")
+                    out.append(statement(a, "biomarker.level-outcome", subj.entity, pred,
+                                         poor[0].entity, negated=neg, hedged=hedge,
+                                         context=ctx))
+                elif mortality:
+                    out.append(statement(a, "biomarker.level-outcome", subj.entity,
+                                         "biolink:associated_with",
+                                         outcome_for_text(mortality.group()),
+                                         direction=direction, negated=neg, hedged=hedge,
+                                         context=ctx))
+    return out
+
+
+# "X expression was inversely related to the NIHSS score", "directly proportional to"
+_RELATED = re.compile(r"\b(?P<sign>positively|negatively|inversely|directly|significantly)\s+"
+                      r"(?:related|proportional)\s+(?:to|with)\s+(?:the\s+)?", re.I)
+
+
+def related_to(a: Analysed) -> list[Statement]:
+    """'X was inversely / positively related to SCALE' -> X negatively / positively
+    correlated with the recognised measure (scale, outcome, phenotype) right after."""
+    out: list[Statement] = []
+    for clause in clauses(a.text):
+        for m in _RELATED.finditer(a.text, clause.start, clause.end):
+            subjects = _markers_before(a, clause.start, m.start(), gap=50)
+            measures = [x for x in a.within(m.end(), clause.end, _SCALES)
+                        if x.start - m.end() < 25]
+            if not subjects or not measures or names_treatment(a, clause.start, clause.end):
+                continue
+            sign = m.group("sign").lower()
+            pred = ("biolink:negatively_correlated_with" if sign in ("negatively", "inversely")
+                    else "biolink:positively_correlated_with" if sign in ("positively",
+                                                                          "directly")
+                    else "biolink:correlated_with")
+            for subj in subjects:
+                for obj in coordinated(a, measures[0], _SCALES, backwards=False):
+                    out.append(statement(a, "biomarker.correlation-related", subj.entity, pred,
+                                         obj.entity,
+                                         negated=negated(a.text, clause.start, m.start()),
+                                         hedged=hedged(a.text, clause.start, m.start()),
+                                         context=_context(a, clause.start, m.start())))
     return out
