@@ -73,7 +73,7 @@ _CORRELATED = re.compile(r"\b(?:(?P<sign>positively|negatively|inversely|signifi
                          re.I)
 _INFORMATIVE = re.compile(r"\b(?:informative|useful|helpful|valuable|reliable|promising|"
                           r"potential|candidate|sensitive|specific)\b[^.;]{0,40}?\b(?:for|in)\s+"
-                          r"(?:the\s+)?(?:detect\w*|identif\w*|diagnos\w*|predict\w*|"
+                          r"(?:the\s+)?(?:(?:early|differential|rapid)\s+)?(?:detect\w*|identif\w*|diagnos\w*|predict\w*|"
                           r"distinguish\w*|prognos\w*|early\s+detection)"
                           r"|\b(?:potential|candidate|possible)\s+(?:\w+\s+)?(?:factor|tool|"
                           r"indicator|predictor)\s+(?:to|for)\s+(?:discriminat\w*|distinguish\w*|"

@@ -132,6 +132,49 @@ def extract_group_levels(a: Analysed, state: DocumentState) -> list[Statement]:
                             for agent in agents for x in measures
                             if x.entity.id != agent.id]
         out += _model_group_changes(a, clause.start, clause.end, state)
+        out += _compared_first(a, clause.start, clause.end, state)
+    return out
+
+
+# "Compared with the sham group, (the expression of) X in the MCAO group was increased"
+_COMPARED_FIRST = re.compile(r"\b(?:compared\s+(?:with|to)|relative\s+to|versus|vs\.?)\s+"
+                             + _GROUP.format("g2") + r"\s*,\s*")
+_THEN_IN_GROUP = re.compile(r"\bin\s+" + _GROUP.format("g1") + r"\s+(?:was|were)\s+"
+                            r"(?:\w+ly\s+)?" + _DIR + r"\b", re.I)
+
+
+def _compared_first(a: Analysed, start: int, end: int,
+                    state: DocumentState) -> list[Statement]:
+    """'Compared with the G2 group, X in the G1 group was DIR': the comparison written before
+    the measure; read as the patterns above read 'X in the G1 group was DIR than in G2'."""
+    out: list[Statement] = []
+    lead = re.compile(_COMPARED_FIRST.pattern, re.I).search(a.text, start, end)
+    if not lead:
+        return out
+    m = _THEN_IN_GROUP.search(a.text, lead.end(), end)
+    if not m:
+        return out
+    first = _kind(a, m.start("g1"), m.end("g1"), m.group("g1"))
+    second = _kind(a, lead.start("g2"), lead.end("g2"), lead.group("g2"))
+    measures = [x for x in _measures(a, lead.end(), m.start())]
+    if not measures:
+        return out
+    direction = "increased" if m.group("dir").lower() in _UP else "decreased"
+    ctx = context_for(a, Clause(start, end))
+    neg = negated(a.text, lead.end(), m.start("dir"))
+    hedge = hedged(a.text, start, m.start("dir"))
+    if first == "injured" and second == "uninjured":
+        named = a.within(m.start("g1"), m.end("g1"), frozenset({"Disease", "DiseaseModel"}))
+        disease = named[0].entity if named else (state.disease or state.model_entity)
+        if disease is not None:
+            out += [statement(a, "group.level", x.entity, "biolink:associated_with", disease,
+                              direction=direction, negated=neg, hedged=hedge, context=ctx)
+                    for x in measures]
+    elif first == "treated" and second == "injured":
+        agents = _agents(a, m.start("g1"), m.end("g1"), state)
+        out += [statement(a, "group.effect", agent, "biolink:affects", x.entity,
+                          direction=direction, negated=neg, hedged=hedge, context=ctx)
+                for agent in agents for x in measures if x.entity.id != agent.id]
     return out
 
 

@@ -61,9 +61,16 @@ _LEVEL_VERB = re.compile(r"\b(?:levels?\s+|concentrations?\s+|expression\s+|cont
                          # with the group right after (else "X increased Y" is an effect)
                          r"|(?P<verb>increased|decreased|rose|fell|declined)(?=\s+(?:\w+ly\s+)?"
                          r"(?:in|among)\s))", re.I)
-_IN_GROUP = re.compile(r"\s*(?:\w+ly\s+)?(?:(?:at|on)\s+[^,;]{1,30}?\s+)?(?:in|among|within)\s+"
+_IN_GROUP = re.compile(r"\s*(?:\w+ly\s+)?(?:(?:by\s+)?(?:about\s+|approximately\s+)?[\d.]+\s*-?\s*"
+                       r"fold\s+)?(?:(?:at|on)\s+[^,;]{1,30}?\s+)?(?:in|among|within)\s+"
                        r"(?:the\s+)?",
                        re.I)
+_CONDITIONS = frozenset({"Disease", "DiseaseModel"})
+# "In patients with D, ...", "In D patients, ..."
+_FRONTED = re.compile(r"\s*(?:In|Among)\s+(?:the\s+)?(?:[\w-]+\s+){0,6}?(?:patients|subjects|"
+                      r"individuals|cases|rats|mice|animals)(?:\s+with\s+[^,]{1,60})?\s*,", re.I)
+_DIFFERENTIAL_CONTEXT = re.compile(r"\b(?:differentially\s+(?:expressed|regulated|abundant)|"
+                                   r"dysregulated|altered\s+expression)\b[^;]*\bbetween\b", re.I)
 _VERSUS = re.compile(r"\b(?:compared\s+(?:to|with)|than|relative\s+to|versus|vs\.?|"
                      r"in\s+comparison\s+(?:to|with))\b", re.I)
 _CONTROL = re.compile(r"\b(?:controls?|healthy|volunteers?|sham|normal\s+subjects?|"
@@ -170,9 +177,21 @@ def compared_levels(a: Analysed, state: DocumentState) -> list[Statement]:
                         continue
                     disease, flip = found[0].entity, True
                 else:
-                    found = [d for d in a.within(group.end(), span_end, _DISEASE)
+                    found = [d for d in a.within(group.end(), span_end, _CONDITIONS)
                              if d.start - group.end() < 60]
                     disease = found[0].entity if found else None
+            rule = "biomarker.level-compared" if versus else "marker.level-in-disease"
+            if disease is None and not group:
+                # "In patients with D, X was elevated": the group before the marker
+                front = _FRONTED.match(a.text, clause.start)
+                named = a.within(front.start(), front.end(), _CONDITIONS) if front else []
+                if named:
+                    disease, rule = named[0].entity, "biomarker.level-compared"
+                elif _DIFFERENTIAL_CONTEXT.search(a.text, 0, m.start()):
+                    # "N miRNAs were differentially expressed between D patients and
+                    # controls, of which X was upregulated and Y downregulated"
+                    disease = _study_disease(a, state)
+                    rule = "biomarker.level-compared"
             if disease is None:
                 if not (versus and _CONTROL.search(a.text, versus.end(), clause.end)):
                     continue
@@ -184,7 +203,6 @@ def compared_levels(a: Analysed, state: DocumentState) -> list[Statement]:
             ctx = _context(a, clause.start, m.start())
             # without a comparison the sentence may say more ("X is down-regulated in D and
             # represses Y"): the other rules read it too (a "marker." rule is not exclusive)
-            rule = "biomarker.level-compared" if versus else "marker.level-in-disease"
             for subj in subjects:
                 out.append(statement(a, rule, subj.entity,
                                      "biolink:associated_with", disease,
@@ -379,6 +397,11 @@ _AUC = re.compile(r"\b(?:AUC|AUROC|area\s+under\s+the\s+(?:ROC\s+|receiver[\w\s-
                   r"curves?)\b[^;]{0,60}?\b(?:for|in|to)\s+(?:the\s+)?(?:distinguish\w*|"
                   r"discriminat\w*|diagnos\w*|predict\w*|identif\w*|detect\w*|differentiat\w*)",
                   re.I)
+_AUC_OF = re.compile(r"\b(?:AUC|AUROC|area\s+under\s+the\s+(?:ROC\s+)?curve)\s+(?:\(AUC\)\s+)?"
+                     r"(?:values?\s+)?of\s+(?:the\s+)?", re.I)
+_AUC_USE = re.compile(r"\s*(?:levels?\s+|expression\s+)?(?:for|in)\s+(?:the\s+)?(?:early\s+)?"
+                      r"(?:diagnos\w+|predict\w+|distinguish\w+|discriminat\w+|detect\w+|"
+                      r"identif\w+)\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?", re.I)
 # title: "Application / Use / Value of X in (the) (early) diagnosis and prognosis of D"
 _APPLICATION = re.compile(r"\b(?:applications?|use|utility|value|role|potential)\s+of\s+",
                           re.I)
@@ -419,6 +442,23 @@ def marker_wording(a: Analysed, state: DocumentState) -> list[Statement]:
                                          hedged=hedged(a.text, clause.start, m.end()),
                                          negated=negated(a.text, clause.start, m.start()),
                                          context=_context(a, clause.start, m.start())))
+        for m in _AUC_OF.finditer(a.text, clause.start, clause.end):
+            # "The AUC of (serum exosomal) X (and Y) for the diagnosis of D was 0.80"
+            first = [x for x in a.within(m.end(), clause.end, _MOLECULAR | _VESICLES)
+                     if x.start - m.end() < 40]
+            if not first:
+                continue
+            group = coordinated(a, first[0], _MOLECULAR | _VESICLES, backwards=False)
+            last = max(group, key=lambda x: x.end)
+            use = _AUC_USE.match(a.text, last.end, clause.end)
+            named = [d for d in a.within(use.end(), clause.end, _DISEASE)
+                     if d.start - use.end() < 40] if use else []
+            if not named:
+                continue
+            out += [statement(a, "biomarker.informative-auc", x.entity, "biolink:biomarker_for",
+                              named[0].entity, hedged=hedged(a.text, clause.start, m.start()),
+                              negated=negated(a.text, clause.start, m.start()),
+                              context=_context(a, m.start(), use.end())) for x in group]
         for m in _APPLICATION.finditer(a.text, clause.start, clause.end):
             subjects = [x for x in a.within(m.end(), clause.end, _MOLECULAR | _VESICLES)
                         if re.fullmatch(r"(?:(?:serum|plasma|blood|circulating|exosomal|"
