@@ -120,20 +120,50 @@ def _is_sample(a: Analysed, m: Mention) -> bool:
                 or re.match(r"\s*(?:cargo|content|levels?|concentrations?)\b", after, re.I))
 
 
-def names_treatment(a: Analysed, start: int, end: int) -> bool:
-    """True when the span names a treatment: an agent other than a miRNA or a vesicle used as
-    the sample, or a treatment / group word."""
+def names_treatment(a: Analysed, start: int, end: int,
+                    markers: tuple[Mention, ...] = ()) -> bool:
+    """True when the span names a treatment: an agent other than a miRNA, a vesicle used as
+    the sample or a vesicle population among ``markers`` (the clause's measured subjects),
+    or a treatment / group word."""
     for m in a.within(start, end, AGENTS - {"MicroRNA", "MicroRNACluster"}):
-        if m.category in _VESICLES and _is_sample(a, m):
+        if m.category in _VESICLES and (_is_sample(a, m) or m in markers or (
+                markers and m.category == "ExosomePreparation" and _population_marker(m))):
             continue
         return True
     return bool(_TREATMENT.search(a.text, start, end))
 
 
-def _markers_before(a: Analysed, start: int, at: int, gap: int = 45) -> list[Mention]:
+# a vesicle population measured as a marker is the body's own (platelet, endothelial,
+# neuronal, astrocytic EVs), not a therapeutic preparation of stem or stromal cells
+_THERAPEUTIC_SOURCE = re.compile(r"stem|stromal|progenitor|\bMSC", re.I)
+
+
+def _population_marker(m: Mention) -> bool:
+    return m.category in _VESICLES and not _THERAPEUTIC_SOURCE.search(m.entity.label)
+
+
+def _markers_before(a: Analysed, start: int, at: int, gap: int = 45,
+                    populations: bool = False) -> list[Mention]:
     """The molecular markers ending right before ``at`` (a time or sample may stand between),
-    with those coordinated with them."""
+    with those coordinated with them; with ``populations``, a vesicle population of the
+    body's own cells counts as a marker too ("platelet-derived EVs were elevated")."""
     near = [m for m in a.within(start, at, _MOLECULAR) if at - m.end <= gap]
+    if not near and populations:
+        near = [m for m in a.within(start, at, _VESICLES) if at - m.end <= gap
+                and _population_marker(m) and not _is_sample(a, m)]
+        if near:
+            last = max(near, key=lambda m: m.end)
+            if re.search(r"[;:]|\b(?:which|that|after|when|in\s+the)\b", a.text[last.end:at],
+                         re.I):
+                return []
+            group = coordinated(a, last, _VESICLES, backwards=True)
+            # "Endothelial cell-derived microvesicles (EMVs) and platelet-derived ...": a
+            # defined short form between the coordinated names
+            first = min(group, key=lambda x: x.start)
+            before = [x for x in a.within(start, first.start, _VESICLES)
+                      if re.fullmatch(r"\s*\([^()]{1,15}\)\s*,?\s*(?:and|or)\s+",
+                                      a.text[x.end:first.start])]
+            return [x for x in before + group if _population_marker(x)]
     if not near:
         return []
     last = max(near, key=lambda m: m.end)
@@ -159,8 +189,8 @@ def compared_levels(a: Analysed, state: DocumentState) -> list[Statement]:
     out: list[Statement] = []
     for clause in clauses(a.text):
         for m in _LEVEL_VERB.finditer(a.text, clause.start, clause.end):
-            subjects = _markers_before(a, clause.start, m.start() + 1)
-            if not subjects or names_treatment(a, clause.start, clause.end):
+            subjects = _markers_before(a, clause.start, m.start() + 1, populations=True)
+            if not subjects or names_treatment(a, clause.start, clause.end, tuple(subjects)):
                 continue
             rest_end = clause.end
             versus = _VERSUS.search(a.text, m.end(), clause.end)
