@@ -366,13 +366,14 @@ def open_correlations(a: Analysed) -> list[Statement]:
         for m in _CORRELATED.finditer(a.text, clause.start, clause.end):
             if m.group().lower().lstrip().startswith("associated") and not m.group("sign2"):
                 continue  # plain "associated with": the level rules
-            if a.within(m.end(), min(clause.end, m.end() + 60), _SCALES | _MOLECULAR):
-                continue  # a recognised measure: the biomarker rules read it
+            comma = re.compile(r"[,(]").search(a.text, m.end(), clause.end)
+            stop = comma.start() if comma else clause.end
+            if any(x.start - m.end() < 60 and x.start < stop
+                   for x in a.within(m.end(), clause.end, _SCALES | _MOLECULAR)):
+                continue  # a recognised measure ("total score on the NIHSS"): the older rule
             subjects = _markers_before(a, clause.start, m.start(), gap=40)
             if not subjects or names_treatment(a, clause.start, clause.end):
                 continue
-            comma = re.compile(r"[,(]").search(a.text, m.end(), clause.end)
-            stop = comma.start() if comma else clause.end
             measures = _open_measures(a.text, m.end(), stop)
             pred = _sign(m)
             if pred == "biolink:correlated_with" and re.search(r"\belevations?\s+of\b|"
