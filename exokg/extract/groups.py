@@ -8,6 +8,13 @@ Animal and cell studies state their findings as a measure compared between named
 * "X in the exosome group was higher than that in the model group": a treated group against
   the injured (or vehicle) group -> the treatment ``biolink:affects`` X, with the direction.
 
+The comparison may also be written comparator first ("Compared with the sham group, X in
+the MCAO group was increased"), name its measures only by their kind when they were named in
+the comparison before ("and the protein expressions in the treatment group was higher than
+that in the model group"), or leave the uninjured comparator implied ("X in the model group
+increased, while the expression of Y decreased"). A model group stands for the first disease
+the document names, else its first disease model.
+
 A group is classed by its name: uninjured ("sham", "control", "normal", "healthy"), injured
 ("model", "vehicle", "PBS", "saline", a disease or model such as "MCAO", "TBI"), or treated (it
 names a preparation, cell or therapy, or says "treatment" / "treated"). Any other pair of

@@ -10,23 +10,35 @@ these rules read the common ones of the field, each in its own function:
   with the direction; a clause that names a treatment, a treated or model group, or puts the
   controls after "in" is left to the effect and group rules;
 * **levels as a noun or in a title** (:func:`nominal_levels`): "Higher exosomal X and Y among
-  veterans with D", "significantly increased X in D", "D is associated with elevations of X
+  veterans with D", "Patients with D showed higher X", "D is associated with elevations of X
   and Y" -> the same statement;
+* **levels after the injury** (:func:`condition_changes`): "X showed a transient reduction
+  at 3 h post-ischemia", "reductions in serum X were detected after ischemia" -> X
+  ``associated_with`` the injury (else the study's disease), with the direction;
+* **levels with the prognosis** (:func:`outcome_associations`): "higher X was associated
+  with unfavourable outcome" -> X positively correlated with poor prognosis; "lower X was
+  associated with a higher risk of death" -> X ``associated_with`` death, decreased;
 * **correlations with open measures** (:func:`open_correlations`): "(elevations of) X and Y
   correlated with A and B symptoms" -> each marker with each measure when no recognised
   measure follows (coordination ellipsis "post-traumatic and post-concussive symptoms" gives
   two measures); "a positive correlation was observed between SCALE (at D7) and X" -> X
-  correlated with the scale (the partners in either order);
+  correlated with the scale (the partners in either order); "X was inversely related to
+  SCALE" (:func:`related_to`);
 * **biomarker value** (:func:`marker_wording`): "X may reflect changes / the severity of D",
   "X may provide a source of biomarkers in D", "X could serve as a diagnostic marker in D",
   "X had an AUC of 0.85 for distinguishing D", "Application of X in (early) diagnosis and
   prognosis of / after D" -> ``biolink:biomarker_for``, hedged where the clause hedges;
+  "the exosomal proteins yielded diagnostic information" -> each marker the study said it
+  measured (:func:`note_measured`, :func:`measured_marker_value`);
+* **treated groups** (:func:`treated_group_levels`): "treated rats showed reduced expression
+  of A, B and C" -> the treatment ``biolink:affects`` each, with the direction;
 * **markers of vesicle populations** (:func:`population_markers`): "ADEVs were identified by
   the expression of GLAST", "EVs isolated based on their expression of GluR2", "L1CAM+
   exosomes" -> the protein ``RO:0002607`` (is marker for) the vesicle population.
 
 Every rule returns statements with the rule name and the sentence as evidence; the markers
-are molecular mentions (proteins, genes, miRNAs) or vesicle populations, never a therapy.
+are molecular mentions (proteins, genes, miRNAs) or vesicle populations of the body's own
+cells (platelet, endothelial, neuronal EVs), never a therapy or a stem-cell preparation.
 """
 
 from __future__ import annotations
