@@ -49,7 +49,9 @@ FLOORS: dict[int, tuple[float, float]] = {
     1: (0.918, 0.908),
     2: (0.777, 0.538),
     3: (0.814, 0.683),
-    4: (0.840, 0.656),
+    # Round 5b (biomarker-paper language, tuned on batches 1-7) merged after 5a: batch 4 43/51,
+    # 45/67.
+    4: (0.843, 0.671),
     5: (0.750, 0.533),
     # Batch 6: out of sample for rounds 2 and 3. Before round 2 (e9290dd) and on main after
     # it: P 0.741 (20/27) R 0.226 (21/93). Measured once after round 3: P 0.764 (26/34),
@@ -60,7 +62,8 @@ FLOORS: dict[int, tuple[float, float]] = {
     # "Immunomodulatory function of MSCs"; the title "MSC therapy for ischemic stroke: ..."
     # as a benefit, as batch 7 lists "MSCs for hemorrhagic stroke: ..."); the gold is not
     # edited, so the floor is the measured figure.
-    6: (0.934, 0.473),
+    # After round 5b merged on 5a: P 0.949 (56/59), R 0.612 (57/93).
+    6: (0.948, 0.612),
     # Batch 7: out of sample for round 4 (docs/devset-batch7.md). Measured once before round 4
     # on main's rules (exokg at 2718487): P 0.571 (24/42) R 0.230 (24/104); once after
     # merging round 4: P 0.581 (25/43) R 0.240 (25/104). Merging disease grounding round 2
@@ -68,11 +71,15 @@ FLOORS: dict[int, tuple[float, float]] = {
     # the fix (such short forms are parts, as their long forms are) left P 0.595 (25/42).
     # Tuning round 5a tuned on it (in sample from then on): P 0.888 (48/54), R 0.471
     # (49/104).
-    7: (0.888, 0.471),
+    # After round 5b merged on 5a (in sample): P 0.913 (63/69), R 0.615 (64/104).
+    7: (0.913, 0.615),
     # Batch 8: out of sample for round 5 (docs/devset-batch8.md). Measured once before round 5
     # on main's rules (exokg at 186dee9, gold committed first in 73f954a): P 0.455 (36/79)
     # R 0.291 (37/127); sentence-strict P 0.418 (33/79) R 0.252 (32/127).
-    8: (0.455, 0.291),
+    # After merging tuning rounds 5a and 5b (batch 8 never seen by either): P 0.469 / R 0.307
+    # after 5a alone; P 0.500 (41/82) R 0.330 (42/127) after both (main findings P 0.474 R
+    # 0.380): round 5's out-of-sample figure.
+    8: (0.500, 0.330),
 }
 
 
@@ -97,6 +104,14 @@ KNOWN_OTHER_SENTENCE: frozenset[tuple[str, str]] = frozenset({
     ("huang-2018-faseb-j", "PDE4B was predicted to be the target gene"),
     ("dpsc-exos-tmcao-cell-prolif-2021", "Then, oxygen-glucose deprivation"),
     ("dpsc-exos-tmcao-cell-prolif-2021", "DPSC-Exos inhibited the I/R-mediated expression"),
+    # batch 8 after merging tuning rounds 5a and 5b: "Overexpression of miR-5121 in
+    # stretch-injured microglia-derived exosomes partly reversed the suppression of neurite
+    # outgrowth" read as the microglial exosomes decreasing neurite outgrowth (the
+    # engineered product read as its plain vesicles, and "reversed the suppression of" read
+    # with the wrong direction, both kinds counted in docs/devset-batch8.md); it happens to
+    # match the title's claim. A misreading, listed rather than hidden; not fixed on sight of
+    # this out-of-sample batch.
+    ("microglia-exo-mir5121-tbi-neurotherapeutics", "partly reversed the suppression of neurite"),
 })
 
 

@@ -34,6 +34,7 @@ class DocumentState:
     population_disease: Entity | None = None
     patient_disease: Entity | None = None  # the first disease named for patients ('IS patients')
     disease: Entity | None = None  # the first disease named (what a model group stands for)
+    model_entity: Entity | None = None  # the first disease model named ('MCAO'), likewise
     subject: list[Entity] = field(default_factory=list)
     preclinical: bool = False  # an animal or a disease model has been named
     # a sentence has spoken of the study ('we', 'here'), or none will: no implied background
@@ -45,6 +46,9 @@ class DocumentState:
     # engineered products named so far, by vesicle type (exokg.extract.engineered)
     engineered: dict[str, Entity] = field(default_factory=dict)
     short_forms: dict[str, Entity] = field(default_factory=dict)  # "Ang-Exo/Cur" -> product
+    # the molecular markers the study measured ('X, Y and Z were measured in serum'), what
+    # 'these proteins' / 'the exosomal markers' refer to later
+    measured: list[Entity] = field(default_factory=list)
 
 
 _ANIMAL = re.compile(r"\b(?:mice|mouse|rats?|murine|rodents?|animals?|sheep|pigs?|monkeys?|"

@@ -30,6 +30,7 @@ import re
 from exokg.extract.base import AGENTS, Analysed, DocumentState, clauses, coordinated, statement
 from exokg.extract.context import HUMAN
 from exokg.extract.epistemics import hedged, negated
+from exokg.extract.levels import extract_levels, in_controls, names_treatment
 from exokg.model import Context, Entity, Mention, Statement
 
 _MARKERS = AGENTS | frozenset({"Protein", "Gene"})
@@ -72,7 +73,7 @@ _CORRELATED = re.compile(r"\b(?:(?P<sign>positively|negatively|inversely|signifi
                          re.I)
 _INFORMATIVE = re.compile(r"\b(?:informative|useful|helpful|valuable|reliable|promising|"
                           r"potential|candidate|sensitive|specific)\b[^.;]{0,40}?\b(?:for|in)\s+"
-                          r"(?:the\s+)?(?:detect\w*|identif\w*|diagnos\w*|predict\w*|"
+                          r"(?:the\s+)?(?:(?:early|differential|rapid)\s+)?(?:detect\w*|identif\w*|diagnos\w*|predict\w*|"
                           r"distinguish\w*|prognos\w*|early\s+detection)"
                           r"|\b(?:potential|candidate|possible)\s+(?:\w+\s+)?(?:factor|tool|"
                           r"indicator|predictor)\s+(?:to|for)\s+(?:discriminat\w*|distinguish\w*|"
@@ -181,6 +182,7 @@ def extract_biomarkers(a: Analysed, state: DocumentState) -> list[Statement]:
     out += [x for x in _associated(a) if (x.subject.id, x.object.id) not in directed]
     out += _vesicle_markers(a)
     out += _implicated(a)
+    out += extract_levels(a, state)
     return out
 
 
@@ -218,8 +220,9 @@ def _levels(a: Analysed, state: DocumentState) -> list[Statement]:
     comparator = _comparator(a, state)
     for m in _LEVEL_IN.finditer(a.text):
         before = [x for x in a.within(0, m.start() + 1, _MARKERS) if m.start() - x.end < 30]
-        if not before:
-            continue
+        group = re.search(r"\bin\s+(?:the\s+)?(?=\S)", m.group())
+        if not before or (group and in_controls(a.text, m.start() + group.end())):
+            continue  # "lower in healthy controls than in patients": compared_levels reads it
         inside = [x for x in diseases if m.start() <= x.start < m.end()]
         later = [x for x in diseases if x.start >= m.end()]
         found = (inside or later)[0].entity if (inside or later) else disease
@@ -256,8 +259,8 @@ def _levels(a: Analysed, state: DocumentState) -> list[Statement]:
     for m in _LEVEL.finditer(a.text):
         after = [x for x in a.mentions if x.start >= m.end() and x.category in _MARKERS
                  and x.start - m.end() < 25]
-        if not after:
-            continue
+        if not after or names_treatment(a, 0, len(a.text)):
+            continue  # "treated rats showed lower levels of X": an effect of the treatment
         first = min(after, key=lambda x: x.start)
         direction = "increased" if m.group("dir").lower() in (
             "higher", "increased", "elevated", "greater", "raised") else "decreased"
@@ -308,6 +311,9 @@ def _correlations(a: Analysed) -> list[Statement]:
     for i, m in enumerate(found):
         subjects = _subjects_before(a, 0, m.start()) or subjects
         stop = found[i + 1].start() if i + 1 < len(found) else len(a.text)
+        # "..., with X also relating to Y": the correlation's partners end there
+        aside = re.compile(r",\s+(?:with|while|whereas)\b").search(a.text, m.end(), stop)
+        stop = aside.start() if aside else stop
         objects = [x for x in a.within(m.end(), stop)
                    if x.category in ("AssessmentScale", "Outcome", "Protein", "Disease",
                                      "Phenotype", "BiologicalProcess", "Gene")

@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from exokg.model import Analysed, Document, Mention, Sentence
+from exokg.recognise.cellnames import cell_nouns
 from exokg.recognise.composite import adjectival_sources, engineered_short_forms, \
     find_preparations
 from exokg.recognise.coordination import elided_heads, elided_modifier_heads
@@ -114,7 +115,8 @@ class Recogniser:
                   if not _inside_longer_name(text, m, found)]
         base = _resolve(found + shorts + elided_heads(text, found, self.matcher.find)
                         + elided_modifier_heads(text, found, self.matcher.find))
-        base = sorted(base + adjectival_sources(text, base, self.base_mentions),
+        base = sorted(base + adjectival_sources(text, base, self.base_mentions)
+                      + cell_nouns(text, base, self.base_mentions),
                       key=lambda m: (m.start, -m.end))
         preparations = find_preparations(text, base) + engineered_short_forms(text, base)
         top = [m for m in _resolve(preparations + base) if not _part_only(m)]
