@@ -66,6 +66,14 @@ def _records() -> list[Record]:
                [Name("hypoxia-ischemia", "label")]),
         Record("MONDO:0010134", "Pendred syndrome", "Disease", "MONDO",
                [Name("Pendred syndrome", "label")], ["mesh:C536648"]),
+        Record("MONDO:0005150", "age-related macular degeneration", "Disease", "MONDO",
+               [Name("age-related macular degeneration", "label")]),
+        Record("MONDO:0003004", "macular degeneration", "Disease", "MONDO",
+               [Name("macular degeneration", "label")], ["mesh:D008268"]),
+        Record("MONDO:0013792", "intracerebral hemorrhage", "Disease", "MONDO",
+               [Name("intracerebral hemorrhage", "label")], ["mesh:D002543"]),
+        Record("MONDO:0018544", "adrenoleukodystrophy", "Disease", "MONDO",
+               [Name("adrenoleukodystrophy", "label")], ["mesh:D000326"]),
     ]
 
 
@@ -131,6 +139,31 @@ def test_a_name_mesh_lacks_is_annotated_as_its_head_that_mesh_names(
     found = _diseases(recogniser, text)
     assert ("atherosclerosis", text.index("atherosclerosis"), "MONDO:0005311") in found
     assert ("breast cancer", text.index("breast cancer"), "MONDO:0007254") in found
+
+
+def test_a_short_form_of_a_name_mesh_lacks_gets_the_ids_of_its_head(
+        recogniser: Recogniser) -> None:
+    """The long form is annotated as its MeSH-named head; its short form keeps its own
+    span and is grounded as the long form is (NCBI Disease, BC5CDR and BioRED training
+    splits: "AMD" -> MeSH D008268, Macular Degeneration)."""
+    text = "Patients with age-related macular degeneration (AMD) were seen. AMD progressed."
+    found = _diseases(recogniser, text)
+    assert ("macular degeneration", text.index("macular degeneration"),
+            "MONDO:0003004") in found
+    assert ("AMD", text.index("(AMD)") + 1, "MONDO:0003004") in found
+    assert ("AMD", text.index("AMD progressed"), "MONDO:0003004") in found
+    document = Document(id="d", text=text, origin="test")
+    amd = [m for m in document_mentions(document, recogniser) if m.text == "AMD"]
+    assert amd and all("MESH:D008268" in m.ids for m in amd)
+
+
+def test_a_cause_prefix_is_left_out_of_a_disease_short_form(recogniser: Recogniser) -> None:
+    text = ("Warfarin-associated intracerebral hemorrhage (W-ICH) is severe. W-ICH recurs. "
+            "X-linked adrenoleukodystrophy (X-ALD) is inherited.")
+    found = [(t, start) for t, start, _ in _diseases(recogniser, text)]
+    assert ("ICH", text.index("(W-ICH)") + 3) in found
+    assert ("ICH", text.index("W-ICH recurs") + 2) in found
+    assert ("X-ALD", text.index("(X-ALD)") + 1) in found  # "X-linked" is part of the name
 
 
 def test_a_modifier_that_names_nothing_with_the_head_is_no_coordination(

@@ -45,7 +45,7 @@ from exokg.annotate.mentions import DocumentMention, mention_ids
 from exokg.model import Document, Entity
 
 __all__ = ["coordinated_diseases", "curated_with_ontology_ids", "head_with_mesh_id",
-           "without_cause_or_degree"]
+           "without_cause_or_degree", "without_short_form_prefix"]
 
 _DISEASE_CLASSES = frozenset({"Disease", "Phenotype"})
 #: The modifier and the conjunction right before a recognised disease name: "breast and ",
@@ -54,6 +54,15 @@ _BEFORE = re.compile(r"(?<![\w-])([A-Za-z][\w'-]*)(?:,?\s+(?:and/or|and|or)\s+|\
 _WINDOW = 60
 #: A cause or degree written before a disease name: "heparin-induced ", "severe ", "mild ".
 _CAUSE_OR_DEGREE = re.compile(r"(?:[\w-]+-induced|[Ss]evere|[Mm]ild)\s+(?=\S)")
+
+#: A disease short form with a prefix for a cause, type or setting: "W-ICH" (warfarin-
+#: associated intracerebral hemorrhage), "t-AML" (therapy-related acute myeloid leukemia),
+#: "GC-HT" (glucocorticoid-induced hypertension).
+_PREFIXED_SHORT = re.compile(r"([A-Za-z]{1,3})-([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)")
+#: The first words of a long form that name a cause or setting, the short form's bracket
+#: following the disease name: "Warfarin-associated ", "therapy related ".
+_CAUSE_BEFORE = re.compile(r"(?<![\w-])[\w]+[- ](?:induced|associated|related|mediated|"
+                           r"dependent|treated)\s+(?:[\w'-]+\s+){0,4}[\w'-]+\s*$", re.I)
 
 Lookup = Callable[[str], Sequence[Entity]]
 
@@ -150,22 +159,65 @@ def head_with_mesh_id(mentions: list[DocumentMention],
     """``mentions`` with each disease or phenotype name of an ontology (not a curated name
     without external ids) that has no MeSH or OMIM id cut to its longest last words that
     ``lookup`` finds as a disease or phenotype with a MeSH id ("aortic atherosclerosis" ->
-    "atherosclerosis", MeSH D050197); other mentions unchanged."""
+    "atherosclerosis", MeSH D050197); a short form of such a disease (one word: "AMD" for
+    age-related macular degeneration) keeps its span and takes the ids its long form's head
+    gets, found from the disease's label; other mentions unchanged."""
     out = []
     for m in mentions:
-        if m.type in _DISEASE_CLASSES and m.grounded and " " in m.text and \
-                not _has_mesh_or_omim(m.ids):
-            words = m.text.split(" ")
-            for i in range(1, len(words)):
-                rest = " ".join(words[i:])
-                first = next((e for e in lookup(rest) if e.category in _DISEASE_CLASSES),
-                             None)
-                if first is None:
-                    continue
-                ids, _ = mention_ids(first)
-                if any(x.startswith("MESH:") for x in ids):
+        if m.type in _DISEASE_CLASSES and m.grounded and not _has_mesh_or_omim(m.ids):
+            if " " in m.text:
+                head = _mesh_head(m.text, lookup)
+                if head is not None:
+                    rest, first, ids = head
                     m = replace(m, start=m.end - len(rest), text=rest, ids=ids,
                                 entity=first, grounded=True)
-                    break
+            elif " " in m.entity.label:
+                head = _mesh_head(m.entity.label, lookup)
+                if head is not None:
+                    _, first, ids = head
+                    m = replace(m, ids=ids, entity=first, grounded=True)
+        out.append(m)
+    return out
+
+
+def _mesh_head(name: str, lookup: Lookup) -> tuple[str, Entity, tuple[str, ...]] | None:
+    """The longest last words of ``name`` (not all of them) that ``lookup`` finds as a
+    disease or phenotype with a MeSH id, with that entity and its output ids; or None."""
+    words = name.split(" ")
+    for i in range(1, len(words)):
+        rest = " ".join(words[i:])
+        first = next((e for e in lookup(rest) if e.category in _DISEASE_CLASSES), None)
+        if first is None:
+            continue
+        ids, _ = mention_ids(first)
+        if any(x.startswith("MESH:") for x in ids):
+            return rest, first, ids
+    return None
+
+
+def without_short_form_prefix(document: Document,
+                              mentions: list[DocumentMention]) -> list[DocumentMention]:
+    """``mentions`` with each disease short form whose prefix stands for a cause or setting
+    ("W-ICH" defined as "warfarin-associated intracerebral hemorrhage (W-ICH)", "t-AML" as
+    "therapy related acute myeloid leukaemia", "GC-HT" as "glucocorticoid-induced
+    hypertension") cut to the disease's own short form ("ICH"), when that part spells the
+    name of the disease the mention stands for (:func:`exokg.recognise.document.spells`):
+    the corpora leave a cause out of a disease's span, as in the long form. A prefix that is
+    part of the name ("X-linked adrenoleukodystrophy (X-ALD)") stays. Other mentions
+    unchanged."""
+    from exokg.recognise.document import spells
+
+    text = document.text
+    causes: dict[str, bool] = {}
+    out = []
+    for m in mentions:
+        prefixed = _PREFIXED_SHORT.fullmatch(m.text) if m.type in _DISEASE_CLASSES else None
+        if prefixed is not None and spells(prefixed.group(2), m.entity.label):
+            if m.text not in causes:
+                bracket = text.find(f"({m.text})")
+                causes[m.text] = bracket > 0 and _CAUSE_BEFORE.search(
+                    text, max(0, bracket - _WINDOW * 2), bracket) is not None
+            if causes[m.text]:
+                m = replace(m, start=m.start + prefixed.start(2), text=prefixed.group(2))
         out.append(m)
     return out

@@ -236,9 +236,11 @@ def document_mentions(document: Document, recogniser: Recogniser) -> list[Docume
             curated_with_ontology_ids,
             head_with_mesh_id,
             without_cause_or_degree,
+            without_short_form_prefix,
         )
 
         lookup = recogniser.open_lexicon.lexicon.lookup  # type: ignore[attr-defined]
         found = without_cause_or_degree(coordinated_diseases(document, found, lookup), lookup)
         found = head_with_mesh_id(curated_with_ontology_ids(found, lookup), lookup)
+        found = without_short_form_prefix(document, found)
     return found

@@ -41,7 +41,7 @@ from exokg.text.abbreviations import Abbreviation, find_abbreviations
 if TYPE_CHECKING:
     from exokg.recognise import Recogniser
 
-__all__ = ["alias_mentions", "analyse_sentences", "defined_aliases"]
+__all__ = ["alias_mentions", "analyse_sentences", "defined_aliases", "spells"]
 
 
 @lru_cache(maxsize=4096)
@@ -203,11 +203,11 @@ def _disease_defined(a: Analysed) -> dict[str, Entity]:
     return out
 
 
-def _spells(short: str, name: str) -> bool:
+def spells(short: str, name: str) -> bool:
     """True when ``name`` spells out ``short`` as Schwartz-Hearst matching reads a long
     form: its letters and digits found right to left in order, the first opening the name.
 
-    >>> _spells("VCFS", "velo-cardio-facial syndrome"), _spells("DGS", "velo-cardio-facial")
+    >>> spells("VCFS", "velo-cardio-facial syndrome"), spells("DGS", "velo-cardio-facial")
     (True, False)
     """
     chars = [c.lower() for c in short if c.isalnum()]
@@ -233,7 +233,7 @@ def _split_definitions(a: Analysed, abbreviation: Abbreviation) -> dict[str, Ent
              and abbreviation.long_start <= m.start and m.end <= abbreviation.long_end]
     out: dict[str, Entity] = {}
     for part in parts:
-        spelled = {m.entity.id: m.entity for m in names if _spells(part, m.text)}
+        spelled = {m.entity.id: m.entity for m in names if spells(part, m.text)}
         if len(spelled) != 1:
             return {}
         out[part] = next(iter(spelled.values()))
