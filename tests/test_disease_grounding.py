@@ -74,6 +74,10 @@ def _records() -> list[Record]:
                [Name("intracerebral hemorrhage", "label")], ["mesh:D002543"]),
         Record("MONDO:0018544", "adrenoleukodystrophy", "Disease", "MONDO",
                [Name("adrenoleukodystrophy", "label")], ["mesh:D000326"]),
+        Record("MONDO:0005136", "malaria", "Disease", "MONDO",
+               [Name("malaria", "label")], ["mesh:D008288"]),
+        Record("HP:0001250", "Seizure", "Phenotype", "HP",
+               [Name("Seizure", "label"), Name("convulsive", "synonym")], ["mesh:D012640"]),
     ]
 
 
@@ -164,6 +168,22 @@ def test_a_cause_prefix_is_left_out_of_a_disease_short_form(recogniser: Recognis
     assert ("ICH", text.index("(W-ICH)") + 3) in found
     assert ("ICH", text.index("W-ICH recurs") + 2) in found
     assert ("X-ALD", text.index("(X-ALD)") + 1) in found  # "X-linked" is part of the name
+
+
+def test_the_infection_word_after_a_disease_is_part_of_its_span(
+        recogniser: Recogniser) -> None:
+    text = "Children with malaria infection and malaria co-infection; malaria-infected mice."
+    found = [(t, entity) for t, _, entity in _diseases(recogniser, text)]
+    assert found == [("malaria infection", "MONDO:0005136"),
+                     ("malaria co-infection", "MONDO:0005136"),
+                     ("malaria-infected", "MONDO:0005136")]
+
+
+def test_two_names_of_the_same_disease_side_by_side_are_one_mention(
+        recogniser: Recogniser) -> None:
+    text = "Mice had convulsive seizures; convulsive malaria was not seen."
+    found = [t for t, _, _ in _diseases(recogniser, text)]
+    assert found == ["convulsive seizures", "convulsive", "malaria"]
 
 
 def test_a_modifier_that_names_nothing_with_the_head_is_no_coordination(

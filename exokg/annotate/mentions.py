@@ -235,6 +235,8 @@ def document_mentions(document: Document, recogniser: Recogniser) -> list[Docume
             coordinated_diseases,
             curated_with_ontology_ids,
             head_with_mesh_id,
+            joined_same_disease,
+            with_infection_word,
             without_cause_or_degree,
             without_short_form_prefix,
         )
@@ -242,5 +244,6 @@ def document_mentions(document: Document, recogniser: Recogniser) -> list[Docume
         lookup = recogniser.open_lexicon.lexicon.lookup  # type: ignore[attr-defined]
         found = without_cause_or_degree(coordinated_diseases(document, found, lookup), lookup)
         found = head_with_mesh_id(curated_with_ontology_ids(found, lookup), lookup)
-        found = without_short_form_prefix(document, found)
+        found = with_infection_word(document, without_short_form_prefix(document, found))
+        found = joined_same_disease(document, found)
     return found
