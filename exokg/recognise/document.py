@@ -310,7 +310,14 @@ _MOLECULE_AFTER = re.compile(r"\)?\s*(?:gene|genes|protein|proteins|mRNA|express
 def _read_otherwise(a: Analysed, short: str, entity: Alias | None) -> bool:
     """True when a disease or phenotype short form, where the sentence writes it (in its
     defining brackets), was not read as the disease it stands for: "adenomatous polyposis
-    coli (APC)" read "APC" as the gene, "myotonic dystrophy (DM)" as diabetes mellitus."""
+    coli (APC)" read "APC" as the gene, "myotonic dystrophy (DM)" as diabetes mellitus;
+    and when a short form defined as no gene product was read as a gene symbol there
+    ("coronary blood flow (CBF)" is not the gene CBF, CEBPZ)."""
+    if not isinstance(entity, tuple) and (entity is None
+                                          or entity.category not in _MOLECULE_CATEGORIES):
+        if any(m.text == short and m.source == "ontology" and m.category == "Gene"
+               for m in a.parts):
+            return True
     if not isinstance(entity, Entity) or entity.category not in _DISEASE_LIKE:
         return False
     for m in _pattern(short).finditer(a.text):
