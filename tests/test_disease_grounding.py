@@ -78,6 +78,13 @@ def _records() -> list[Record]:
                [Name("malaria", "label")], ["mesh:D008288"]),
         Record("HP:0001250", "Seizure", "Phenotype", "HP",
                [Name("Seizure", "label"), Name("convulsive", "synonym")], ["mesh:D012640"]),
+        Record("MONDO:0010730", "X-linked mental retardation", "Disease", "MONDO",
+               [Name("X-linked mental retardation", "label")], ["mesh:D038901"]),
+        Record("NCBIGene:1741", "DLG3", "Gene", "NCBIGene",
+               [Name("DLG3", "symbol"), Name("XLMR", "alias")]),
+        Record("MONDO:0005027", "epilepsy", "Disease", "MONDO", [Name("epilepsy", "label")]),
+        Record("HP:0001250x", "Epilepsy", "Phenotype", "HP", [Name("Epilepsy", "label")],
+               ["mesh:D004827"]),
     ]
 
 
@@ -184,6 +191,25 @@ def test_two_names_of_the_same_disease_side_by_side_are_one_mention(
     text = "Mice had convulsive seizures; convulsive malaria was not seen."
     found = [t for t, _, _ in _diseases(recogniser, text)]
     assert found == ["convulsive seizures", "convulsive", "malaria"]
+
+
+def test_a_short_form_used_undefined_is_the_one_disease_with_its_initials(
+        recogniser: Recogniser) -> None:
+    text = ("Boys with X-linked mental retardation were seen. Most XLMR genes are known; "
+            "XLMR is common.")
+    found = _diseases(recogniser, text)
+    assert ("XLMR", text.index("XLMR genes"), "MONDO:0010730") in found
+    assert ("XLMR", text.index("XLMR is"), "MONDO:0010730") in found
+    # a document that defines the short form otherwise keeps its own reading
+    defined = "X-linked mental retardation was seen. DLG3 (XLMR) was cloned. XLMR rose."
+    assert not any(t == "XLMR" for t, _, _ in _diseases(recogniser, defined))
+
+
+def test_a_name_without_mesh_takes_the_mesh_id_of_its_namesake(
+        recogniser: Recogniser) -> None:
+    document = Document(id="d", text="Patients had epilepsy.", origin="test")
+    (m,) = [m for m in document_mentions(document, recogniser) if m.text == "epilepsy"]
+    assert m.entity.id == "MONDO:0005027" and "MESH:D004827" in m.ids
 
 
 def test_a_modifier_that_names_nothing_with_the_head_is_no_coordination(

@@ -45,6 +45,7 @@ from exokg.annotate.mentions import DocumentMention, mention_ids
 from exokg.model import Document, Entity
 
 __all__ = ["coordinated_diseases", "curated_with_ontology_ids", "head_with_mesh_id",
+           "same_name_mesh_ids", "undefined_short_forms",
            "joined_same_disease", "with_infection_word", "without_cause_or_degree", "without_short_form_prefix"]
 
 _DISEASE_CLASSES = frozenset({"Disease", "Phenotype"})
@@ -114,6 +115,24 @@ def _joined(text: str, m: DocumentMention, diseases: list[DocumentMention],
         return replace(m, start=start, text=text[start:m.end], ids=both,
                        source="coordinated-disease")
     return None
+
+
+def same_name_mesh_ids(mentions: list[DocumentMention],
+                       lookup: Lookup) -> list[DocumentMention]:
+    """``mentions`` with each disease or phenotype mention that has no MeSH or OMIM id given
+    the ids of another disease or phenotype of exactly its name (the same comparison key)
+    that has a MeSH id, after its own: MONDO's and HPO's entries for one name are one
+    thing written twice, and only one of them may have reached a MeSH id offline."""
+    out = []
+    for m in mentions:
+        if m.type in _DISEASE_CLASSES and m.grounded and not _has_mesh_or_omim(m.ids):
+            other = next((e for e in lookup(m.text) if e.category in _DISEASE_CLASSES
+                          and e.id != m.entity.id
+                          and any(x.startswith("MESH:") for x in mention_ids(e)[0])), None)
+            if other is not None:
+                m = replace(m, ids=tuple(dict.fromkeys((*m.ids, *mention_ids(other)[0]))))
+        out.append(m)
+    return out
 
 
 def curated_with_ontology_ids(mentions: list[DocumentMention],
@@ -259,3 +278,54 @@ def joined_same_disease(document: Document,
             continue
         out.append(m)
     return out
+
+
+#: A short form as text writes one: capitals (and digits), an optional plural "s".
+_SHORT_FORM = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,6})s?(?![\w-])")
+_NAME_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def _initials_of(name: str) -> str:
+    """The first letters of a name's words and hyphen-joined parts, upper case:
+    "X-linked mental retardation" -> "XLMR"."""
+    return "".join(w[0].upper() for w in _NAME_WORD.findall(name))
+
+
+def undefined_short_forms(document: Document,
+                          mentions: list[DocumentMention]) -> list[DocumentMention]:
+    """``mentions`` with the short forms a document uses without defining them read as the
+    disease whose name the document writes and whose initials they are, when exactly one
+    disease of the document has them ("X-linked mental retardation ... XLMR patients");
+    a short form the document defines (in brackets), one inside another mention, and one
+    read as a gene's official symbol or another class are left alone; one read as a gene
+    alias gives way ("DDD" is an alias of KRT5)."""
+    text = document.text
+    diseases = [m for m in mentions if m.type in _DISEASE_CLASSES and m.grounded]
+    by_initials: dict[str, dict[str, DocumentMention]] = {}
+    for m in diseases:
+        words = _NAME_WORD.findall(m.text)
+        if len(words) >= 2:
+            by_initials.setdefault(_initials_of(m.text), {}).setdefault(m.entity.id, m)
+    if not by_initials:
+        return mentions
+    added: list[DocumentMention] = []
+    replaced: set[int] = set()
+    for hit in _SHORT_FORM.finditer(text):
+        short = hit.group(1)
+        named = by_initials.get(short)
+        if named is None or len(named) != 1 or f"({short}" in text:
+            continue
+        start, end = hit.start(1), hit.end(1)
+        clash = [i for i, m in enumerate(mentions) if m.start < end and start < m.end]
+        if any(not (mentions[i].type == "Gene" and mentions[i].start == start
+                    and mentions[i].end == end and mentions[i].entity.label != short)
+               for i in clash):
+            continue
+        replaced.update(clash)
+        long_form = next(iter(named.values()))
+        added.append(replace(long_form, start=start, end=end, text=short,
+                             source="undefined-short-form"))
+    if not added:
+        return mentions
+    kept = [m for i, m in enumerate(mentions) if i not in replaced]
+    return sorted(kept + added, key=lambda m: (m.start, -m.end, m.type, m.ids))

@@ -236,6 +236,8 @@ def document_mentions(document: Document, recogniser: Recogniser) -> list[Docume
             curated_with_ontology_ids,
             head_with_mesh_id,
             joined_same_disease,
+            same_name_mesh_ids,
+            undefined_short_forms,
             with_infection_word,
             without_cause_or_degree,
             without_short_form_prefix,
@@ -243,7 +245,8 @@ def document_mentions(document: Document, recogniser: Recogniser) -> list[Docume
 
         lookup = recogniser.open_lexicon.lexicon.lookup  # type: ignore[attr-defined]
         found = without_cause_or_degree(coordinated_diseases(document, found, lookup), lookup)
-        found = head_with_mesh_id(curated_with_ontology_ids(found, lookup), lookup)
+        found = same_name_mesh_ids(curated_with_ontology_ids(found, lookup), lookup)
+        found = head_with_mesh_id(found, lookup)
         found = with_infection_word(document, without_short_form_prefix(document, found))
-        found = joined_same_disease(document, found)
+        found = undefined_short_forms(document, joined_same_disease(document, found))
     return found
