@@ -83,6 +83,10 @@ def _records() -> list[Record]:
         Record("NCBIGene:1741", "DLG3", "Gene", "NCBIGene",
                [Name("DLG3", "symbol"), Name("XLMR", "alias")]),
         Record("MONDO:0005027", "epilepsy", "Disease", "MONDO", [Name("epilepsy", "label")]),
+        Record("MONDO:0000496", "hemorrhagic cystitis", "Disease", "MONDO",
+               [Name("hemorrhagic cystitis", "label")], ["mesh:D000096722"]),
+        Record("MONDO:0006032", "cystitis", "Disease", "MONDO", [Name("cystitis", "label")],
+               ["mesh:D003556"]),
         Record("HP:0001250x", "Epilepsy", "Phenotype", "HP", [Name("Epilepsy", "label")],
                ["mesh:D004827"]),
     ]
@@ -210,6 +214,15 @@ def test_a_name_without_mesh_takes_the_mesh_id_of_its_namesake(
     document = Document(id="d", text="Patients had epilepsy.", origin="test")
     (m,) = [m for m in document_mentions(document, recogniser) if m.text == "epilepsy"]
     assert m.entity.id == "MONDO:0005027" and "MESH:D004827" in m.ids
+
+
+def test_a_newer_mesh_descriptor_also_carries_its_heads_older_one(
+        recogniser: Recogniser) -> None:
+    document = Document(id="d", text="Cyclophosphamide caused hemorrhagic cystitis.",
+                        origin="test")
+    (m,) = [m for m in document_mentions(document, recogniser) if "cystitis" in m.text]
+    assert m.text == "hemorrhagic cystitis"
+    assert m.ids[:2] == ("MONDO:0000496", "MESH:D000096722") and "MESH:D003556" in m.ids
 
 
 def test_a_modifier_that_names_nothing_with_the_head_is_no_coordination(

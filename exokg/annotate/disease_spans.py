@@ -45,7 +45,7 @@ from exokg.annotate.mentions import DocumentMention, mention_ids
 from exokg.model import Document, Entity
 
 __all__ = ["coordinated_diseases", "curated_with_ontology_ids", "head_with_mesh_id",
-           "same_name_mesh_ids", "undefined_short_forms",
+           "same_name_mesh_ids", "undefined_short_forms", "with_earlier_mesh_heading",
            "joined_same_disease", "with_infection_word", "without_cause_or_degree", "without_short_form_prefix"]
 
 _DISEASE_CLASSES = frozenset({"Disease", "Phenotype"})
@@ -329,3 +329,37 @@ def undefined_short_forms(document: Document,
         return mentions
     kept = [m for i, m in enumerate(mentions) if i not in replaced]
     return sorted(kept + added, key=lambda m: (m.start, -m.end, m.type, m.ids))
+
+
+#: MeSH descriptor ids of the ten-character form ("D000083242"), given to descriptors made
+#: since about 2013 (earlier ones are "D" and six digits). Corpora annotated with an older
+#: MeSH ground such a name to the descriptor it was indexed under before: "ischemic stroke"
+#: (D000083242, 2021) to Cerebral Infarction (D002544), "ovarian carcinoma" (D000077216,
+#: 2019) to Ovarian Neoplasms (D010051).
+_NEW_DESCRIPTOR = re.compile(r"MESH:D0000\d{5}")
+
+
+def with_earlier_mesh_heading(mentions: list[DocumentMention],
+                              lookup: Lookup) -> list[DocumentMention]:
+    """``mentions`` with each disease or phenotype mention whose only MeSH ids are
+    descriptors of the newer id form (:data:`_NEW_DESCRIPTOR`) given, after its own ids,
+    the older MeSH ids of the longest last words of its name that have one ("hemorrhagic
+    cystitis", D000096722: Cystitis, D003556). MeSH records a descriptor's earlier indexing
+    in its "previous indexing" field, which no offline source has; the head of the name
+    stands in for it. Other mentions unchanged."""
+    out = []
+    for m in mentions:
+        mesh = [i for i in m.ids if i.startswith("MESH:")]
+        if m.type in _DISEASE_CLASSES and mesh and all(_NEW_DESCRIPTOR.fullmatch(i)
+                                                       for i in mesh) and " " in m.text:
+            words = m.text.split(" ")
+            for i in range(1, len(words)):
+                first = next((e for e in lookup(" ".join(words[i:]))
+                              if e.category in _DISEASE_CLASSES), None)
+                older = [x for x in (mention_ids(first)[0] if first else ())
+                         if x.startswith("MESH:") and not _NEW_DESCRIPTOR.fullmatch(x)]
+                if older:
+                    m = replace(m, ids=tuple(dict.fromkeys((*m.ids, *older))))
+                    break
+        out.append(m)
+    return out

@@ -238,6 +238,7 @@ def document_mentions(document: Document, recogniser: Recogniser) -> list[Docume
             joined_same_disease,
             same_name_mesh_ids,
             undefined_short_forms,
+            with_earlier_mesh_heading,
             with_infection_word,
             without_cause_or_degree,
             without_short_form_prefix,
@@ -246,7 +247,7 @@ def document_mentions(document: Document, recogniser: Recogniser) -> list[Docume
         lookup = recogniser.open_lexicon.lexicon.lookup  # type: ignore[attr-defined]
         found = without_cause_or_degree(coordinated_diseases(document, found, lookup), lookup)
         found = same_name_mesh_ids(curated_with_ontology_ids(found, lookup), lookup)
-        found = head_with_mesh_id(found, lookup)
+        found = with_earlier_mesh_heading(head_with_mesh_id(found, lookup), lookup)
         found = with_infection_word(document, without_short_form_prefix(document, found))
         found = undefined_short_forms(document, joined_same_disease(document, found))
     return found
