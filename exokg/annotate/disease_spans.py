@@ -31,6 +31,16 @@ written with the ids of the open lexicon's best disease or phenotype of the same
 (:func:`curated_with_ontology_ids`: MeSH D007249 Inflammation), so annotation output
 grounds it.
 
+Round 3 (docs/benchmarks.md, "Grounding round 3"; rules from out-of-sample errors on the
+training splits): a short form keeps the ids its long form's MeSH-named head gets
+(:func:`head_with_mesh_id`), a cause prefix is left out of a short form
+(:func:`without_short_form_prefix`), "X infection" is one mention
+(:func:`with_infection_word`), as are two side-by-side names of one disease
+(:func:`joined_same_disease`); a name without a MeSH id takes a same-named disease's
+(:func:`same_name_mesh_ids`); a short form the document never defines is the one disease
+whose initials it is (:func:`undefined_short_forms`); and a newer-form MeSH descriptor also
+carries its head's older id (:func:`with_earlier_mesh_heading`).
+
 Only annotation output (``exokg annotate``) reads this; the graph keeps the recognised
 names and entities as they are.
 """
@@ -251,15 +261,22 @@ def with_infection_word(document: Document,
     """``mentions`` with each disease name followed by "infection", "co-infection" or
     "-infected" ("malaria infection", "HIV co-infection") widened over that word, its ids
     kept: the three corpora mark the phrase as one mention (their training splits: 75
-    such mentions, and no disease name annotated without the "infection" after it)."""
+    such mentions, and no disease name annotated without the "infection" after it). A
+    disease mention inside the widened phrase ("infection" itself) gives way to it."""
     text = document.text
     out = []
+    widened = []
     for m in mentions:
         after = _INFECTION_AFTER.match(text, m.end) if m.type in _DISEASE_CLASSES else None
         if after is not None and not m.text.lower().startswith("infect"):
             m = replace(m, end=after.end(), text=text[m.start:after.end()])
+            widened.append(m)
         out.append(m)
-    return out
+    if not widened:
+        return out
+    return [m for m in out if m in widened or not (
+        m.type in _DISEASE_CLASSES
+        and any(w.start <= m.start and m.end <= w.end for w in widened))]
 
 
 def joined_same_disease(document: Document,

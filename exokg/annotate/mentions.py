@@ -222,8 +222,9 @@ def document_mentions(document: Document, recogniser: Recogniser) -> list[Docume
     coordination such as "breast and ovarian cancer" is one mention with both diseases' ids,
     a cause or degree is left out of a disease's span ("heparin-induced thrombocytopenia"),
     a name MeSH lacks is cut to a head MeSH names ("aortic atherosclerosis"),
-    and a curated disease without an external id gets its ontology twin's
-    (:mod:`exokg.annotate.disease_spans`). Returns
+    a curated disease without an external id gets its ontology twin's, and short forms,
+    "X infection" phrases and MeSH ids are written as the grounding corpora mark them
+    (:mod:`exokg.annotate.disease_spans`, rounds 2 and 3). Returns
     :class:`DocumentMention` records; a mention's ``text`` is always
     ``document.text[start:end]``. Never raises for well-formed documents.
     """
