@@ -110,7 +110,7 @@ def test_bc2gm_dev_floor(split: str) -> None:
     figures = bc2gm.score(bc2gm.read_eval(folder / "GENE.eval"),
                           bc2gm.read_eval(folder / "ALTGENE.eval"), pred)
     assert figures["f1"] >= 0.72, figures          # 0.742 measured (round 3)
-    assert figures["precision"] >= 0.79, figures   # 0.800
+    assert figures["precision"] >= 0.79, figures   # 0.798
 
 
 def test_biored_dev_gene_floor() -> None:
