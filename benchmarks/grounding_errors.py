@@ -32,38 +32,26 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from exokg.annotate.scoring import normalise_ids, scored_class
+from exokg.annotate.scoring import read_pubtator_annotations
 
 _COMPOSITE_WORDS = (" and ", " or ", "/", ",", " and/or ")
 
 
 def _gold(path: Path, wanted: str) -> tuple[dict[str, str], list[tuple]]:
-    """Texts by PMID and gold mentions (pmid, start, end, text, raw type, ids)."""
-    texts: dict[str, str] = {}
-    out = []
-    with path.open(encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\r\n")
-            head = line.split("\t", 1)[0]
-            if "|t|" in head or "|a|" in head:
-                pmid, kind, body = line.split("|", 2)
-                texts[pmid] = body if kind == "t" else f"{texts.get(pmid, '')} {body}"
-                continue
-            cells = line.split("\t")
-            if len(cells) >= 6 and cells[1].isdigit() and scored_class(cells[4]) == wanted:
-                out.append((cells[0], int(cells[1]), int(cells[2]), cells[3], cells[4],
-                            normalise_ids(cells[5], wanted)))
+    """Texts by PMID and gold mentions of class ``wanted`` as (pmid, start, end, text, raw
+    type, ids): the raw type tells NCBI Disease's composite mentions apart."""
+    texts, annotations = read_pubtator_annotations(path, raw_types=True)
+    out = [(a.doc, a.start, a.end, texts[a.doc][a.start:a.end], a.raw_type, a.ids)
+           for a in annotations if a.cls == wanted]
     return texts, out
 
 
 def _pred(path: Path, wanted: str) -> dict[tuple[str, int, int], set[str]]:
+    """Predicted spans of class ``wanted`` with their pooled, normalised ids."""
     out: dict[tuple[str, int, int], set[str]] = defaultdict(set)
-    with path.open(encoding="utf-8") as f:
-        for line in f:
-            cells = line.rstrip("\r\n").split("\t")
-            if len(cells) >= 5 and cells[1].isdigit() and scored_class(cells[4]) == wanted:
-                out[(cells[0], int(cells[1]), int(cells[2]))] |= normalise_ids(
-                    cells[5] if len(cells) > 5 else "", wanted)
+    for a in read_pubtator_annotations(path)[1]:
+        if a.cls == wanted:
+            out[(a.doc, a.start, a.end)] |= a.ids
     return out
 
 

@@ -128,3 +128,16 @@ def test_anatem_reader_maps_classes(tmp_path: Path) -> None:
     assert [(a.start, a.end, a.cls) for a in gold] == [(0, 7, "CellType"), (15, 20, "Anatomy"),
                                                       (15, 27, "Anatomy")]
     assert texts == {"a": "Neurons of the brain cortex."}
+
+
+def test_the_reader_keeps_the_files_own_class_when_asked(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.txt"
+    gold.write_text("1|t|Breast and ovarian cancer.\n1|a|Rare.\n"
+                    "1\t0\t25\tBreast and ovarian cancer\tCompositeMention\tD001943|D010051\n"
+                    "1\t11\t25\tovarian cancer  \tSpecificDisease\tD010051\n",  # padded column
+                    encoding="utf-8")
+    _, plain = read_pubtator_annotations(gold)
+    _, raw = read_pubtator_annotations(gold, raw_types=True)
+    assert [a.cls for a in plain] == ["Disease", "Disease"] and {a.raw_type for a in plain} == {""}
+    assert [a.raw_type for a in raw] == ["CompositeMention", "SpecificDisease"]
+    assert raw[0].ids == {"MESH:D001943", "MESH:D010051"}

@@ -66,6 +66,29 @@ def _records() -> list[Record]:
                [Name("hypoxia-ischemia", "label")]),
         Record("MONDO:0010134", "Pendred syndrome", "Disease", "MONDO",
                [Name("Pendred syndrome", "label")], ["mesh:C536648"]),
+        Record("MONDO:0005150", "age-related macular degeneration", "Disease", "MONDO",
+               [Name("age-related macular degeneration", "label")]),
+        Record("MONDO:0003004", "macular degeneration", "Disease", "MONDO",
+               [Name("macular degeneration", "label")], ["mesh:D008268"]),
+        Record("MONDO:0013792", "intracerebral hemorrhage", "Disease", "MONDO",
+               [Name("intracerebral hemorrhage", "label")], ["mesh:D002543"]),
+        Record("MONDO:0018544", "adrenoleukodystrophy", "Disease", "MONDO",
+               [Name("adrenoleukodystrophy", "label")], ["mesh:D000326"]),
+        Record("MONDO:0005136", "malaria", "Disease", "MONDO",
+               [Name("malaria", "label")], ["mesh:D008288"]),
+        Record("HP:0001250", "Seizure", "Phenotype", "HP",
+               [Name("Seizure", "label"), Name("convulsive", "synonym")], ["mesh:D012640"]),
+        Record("MONDO:0010730", "X-linked mental retardation", "Disease", "MONDO",
+               [Name("X-linked mental retardation", "label")], ["mesh:D038901"]),
+        Record("NCBIGene:1741", "DLG3", "Gene", "NCBIGene",
+               [Name("DLG3", "symbol"), Name("XLMR", "alias")]),
+        Record("MONDO:0005027", "epilepsy", "Disease", "MONDO", [Name("epilepsy", "label")]),
+        Record("MONDO:0000496", "hemorrhagic cystitis", "Disease", "MONDO",
+               [Name("hemorrhagic cystitis", "label")], ["mesh:D000096722"]),
+        Record("MONDO:0006032", "cystitis", "Disease", "MONDO", [Name("cystitis", "label")],
+               ["mesh:D003556"]),
+        Record("HP:0001250x", "Epilepsy", "Phenotype", "HP", [Name("Epilepsy", "label")],
+               ["mesh:D004827"]),
     ]
 
 
@@ -131,6 +154,75 @@ def test_a_name_mesh_lacks_is_annotated_as_its_head_that_mesh_names(
     found = _diseases(recogniser, text)
     assert ("atherosclerosis", text.index("atherosclerosis"), "MONDO:0005311") in found
     assert ("breast cancer", text.index("breast cancer"), "MONDO:0007254") in found
+
+
+def test_a_short_form_of_a_name_mesh_lacks_gets_the_ids_of_its_head(
+        recogniser: Recogniser) -> None:
+    """The long form is annotated as its MeSH-named head; its short form keeps its own
+    span and is grounded as the long form is (NCBI Disease, BC5CDR and BioRED training
+    splits: "AMD" -> MeSH D008268, Macular Degeneration)."""
+    text = "Patients with age-related macular degeneration (AMD) were seen. AMD progressed."
+    found = _diseases(recogniser, text)
+    assert ("macular degeneration", text.index("macular degeneration"),
+            "MONDO:0003004") in found
+    assert ("AMD", text.index("(AMD)") + 1, "MONDO:0003004") in found
+    assert ("AMD", text.index("AMD progressed"), "MONDO:0003004") in found
+    document = Document(id="d", text=text, origin="test")
+    amd = [m for m in document_mentions(document, recogniser) if m.text == "AMD"]
+    assert amd and all("MESH:D008268" in m.ids for m in amd)
+
+
+def test_a_cause_prefix_is_left_out_of_a_disease_short_form(recogniser: Recogniser) -> None:
+    text = ("Warfarin-associated intracerebral hemorrhage (W-ICH) is severe. W-ICH recurs. "
+            "X-linked adrenoleukodystrophy (X-ALD) is inherited.")
+    found = [(t, start) for t, start, _ in _diseases(recogniser, text)]
+    assert ("ICH", text.index("(W-ICH)") + 3) in found
+    assert ("ICH", text.index("W-ICH recurs") + 2) in found
+    assert ("X-ALD", text.index("(X-ALD)") + 1) in found  # "X-linked" is part of the name
+
+
+def test_the_infection_word_after_a_disease_is_part_of_its_span(
+        recogniser: Recogniser) -> None:
+    text = "Children with malaria infection and malaria co-infection; malaria-infected mice."
+    found = [(t, entity) for t, _, entity in _diseases(recogniser, text)]
+    assert found == [("malaria infection", "MONDO:0005136"),
+                     ("malaria co-infection", "MONDO:0005136"),
+                     ("malaria-infected", "MONDO:0005136")]
+
+
+def test_two_names_of_the_same_disease_side_by_side_are_one_mention(
+        recogniser: Recogniser) -> None:
+    text = "Mice had convulsive seizures; convulsive malaria was not seen."
+    found = [t for t, _, _ in _diseases(recogniser, text)]
+    assert found == ["convulsive seizures", "convulsive", "malaria"]
+
+
+def test_a_short_form_used_undefined_is_the_one_disease_with_its_initials(
+        recogniser: Recogniser) -> None:
+    text = ("Boys with X-linked mental retardation were seen. Most XLMR genes are known; "
+            "XLMR is common.")
+    found = _diseases(recogniser, text)
+    assert ("XLMR", text.index("XLMR genes"), "MONDO:0010730") in found
+    assert ("XLMR", text.index("XLMR is"), "MONDO:0010730") in found
+    # a document that defines the short form otherwise keeps its own reading
+    defined = "X-linked mental retardation was seen. DLG3 (XLMR) was cloned. XLMR rose."
+    assert not any(t == "XLMR" for t, _, _ in _diseases(recogniser, defined))
+
+
+def test_a_name_without_mesh_takes_the_mesh_id_of_its_namesake(
+        recogniser: Recogniser) -> None:
+    document = Document(id="d", text="Patients had epilepsy.", origin="test")
+    (m,) = [m for m in document_mentions(document, recogniser) if m.text == "epilepsy"]
+    assert m.entity.id == "MONDO:0005027" and "MESH:D004827" in m.ids
+
+
+def test_a_newer_mesh_descriptor_also_carries_its_heads_older_one(
+        recogniser: Recogniser) -> None:
+    document = Document(id="d", text="Cyclophosphamide caused hemorrhagic cystitis.",
+                        origin="test")
+    (m,) = [m for m in document_mentions(document, recogniser) if "cystitis" in m.text]
+    assert m.text == "hemorrhagic cystitis"
+    assert m.ids[:2] == ("MONDO:0000496", "MESH:D000096722") and "MESH:D003556" in m.ids
 
 
 def test_a_modifier_that_names_nothing_with_the_head_is_no_coordination(

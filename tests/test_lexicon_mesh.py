@@ -35,7 +35,10 @@ MESH_TSV = "\n".join("\t".join(row) for row in [
      "type 1 diabetes mellitus"),
     ("MESH", "D009325", "Nausea", "HP", "HP:0002018", "Nausea"),
     ("MESH", "D008911", "Minocycline", "CHEBI", "CHEBI:50694", "minocycline"),
-    ("MESH", "D000001", "Calcimycin", "EFO", "EFO:0000001", "calcimycin"),  # not kept
+    # EFO rows: the MeSH heading only passes its id to a disease of the same name
+    ("MESH", "D012206", "Rhabdomyolysis", "EFO", "EFO:0003867", "rhabdomyolysis"),
+    ("MESH", "C036324", "norlaudanosoline-1-carboxylic acid", "EFO", "EFO:1", "amyloidosis"),
+    ("MESH", "D009325", "Nausea", "EFO", "EFO:2", "nausea"),  # a DOID/HP row has it already
 ]) + "\n"
 
 CURATION_TSV = """\
@@ -84,6 +87,10 @@ def _records(tmp: Path) -> list[Record]:
         Record("MONDO:0005147", "type 1 diabetes mellitus", "Disease", "MONDO",
                [Name("type 1 diabetes mellitus", "label")]),
         Record("HP:0002018", "Nausea", "Phenotype", "HP", [Name("Nausea", "label")]),
+        Record("HP:0003201", "Rhabdomyolysis", "Phenotype", "HP",
+               [Name("Rhabdomyolysis", "label")]),
+        Record("MONDO:0019065", "amyloidosis", "Disease", "MONDO",
+               [Name("amyloidosis", "label")]),
         Record("HP:0002013", "Vomiting", "Phenotype", "HP", [Name("Vomiting", "label")]),
         Record("HP:0002017", "Nausea and vomiting", "Phenotype", "HP",
                [Name("Nausea and vomiting", "label")]),
@@ -111,10 +118,27 @@ def _found(lexicon: Lexicon, text: str) -> list[tuple[str, str]]:
 # -- readers ---------------------------------------------------------------------------------
 
 
+def test_a_mesh_heading_kept_for_xrefs_grounds_its_namesake_but_is_never_matched(
+        lexicon: Lexicon) -> None:
+    text = "Rhabdomyolysis and amyloidosis; norlaudanosoline-1-carboxylic acid."
+    assert _found(lexicon, text) == [("Rhabdomyolysis", "HP:0003201"),
+                                     ("amyloidosis", "MONDO:0019065")]
+    assert "mesh:D012206" in lexicon.entity("HP:0003201").xrefs
+    # the wrong EFO mapping (a chemical to a disease) gives nothing: only names count
+    assert not any(x.startswith("mesh:") for x in lexicon.entity("MONDO:0019065").xrefs)
+
+
 def test_mesh_mappings_give_mesh_records_with_their_mapped_ids(tmp_path: Path) -> None:
     (tmp_path / "m.tsv").write_text(MESH_TSV, encoding="utf-8")
     records = {r.id: r for r in read_mesh_mappings(tmp_path / "m.tsv")}
-    assert set(records) == {"mesh:D003922", "mesh:D009325", "mesh:D008911"}  # no EFO row
+    assert set(records) == {"mesh:D003922", "mesh:D009325", "mesh:D008911", "mesh:D012206",
+                            "mesh:C036324"}
+    # an EFO row gives names that are never matched, and never the EFO term's name
+    assert [(n.text, n.kind) for n in records["mesh:D012206"].names] == [
+        ("Rhabdomyolysis", "xref")]
+    assert [n.text for n in records["mesh:C036324"].names] == [
+        "norlaudanosoline-1-carboxylic acid"]
+    assert all(n.kind != "xref" for n in records["mesh:D009325"].names)
     t1d = records["mesh:D003922"]
     assert t1d.category == "Disease" and t1d.xrefs == ["DOID:9744"]
     assert {n.text for n in t1d.names} == {"Diabetes Mellitus, Type 1",

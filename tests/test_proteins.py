@@ -109,8 +109,8 @@ def test_bc2gm_dev_floor(split: str) -> None:
     pred, _ = bc2gm.predict(sentences)
     figures = bc2gm.score(bc2gm.read_eval(folder / "GENE.eval"),
                           bc2gm.read_eval(folder / "ALTGENE.eval"), pred)
-    assert figures["f1"] >= 0.72, figures          # 0.740 measured
-    assert figures["precision"] >= 0.78, figures   # 0.794
+    assert figures["f1"] >= 0.72, figures          # 0.742 measured (round 3)
+    assert figures["precision"] >= 0.79, figures   # 0.798
 
 
 def test_biored_dev_gene_floor() -> None:

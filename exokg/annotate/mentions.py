@@ -222,8 +222,9 @@ def document_mentions(document: Document, recogniser: Recogniser) -> list[Docume
     coordination such as "breast and ovarian cancer" is one mention with both diseases' ids,
     a cause or degree is left out of a disease's span ("heparin-induced thrombocytopenia"),
     a name MeSH lacks is cut to a head MeSH names ("aortic atherosclerosis"),
-    and a curated disease without an external id gets its ontology twin's
-    (:mod:`exokg.annotate.disease_spans`). Returns
+    a curated disease without an external id gets its ontology twin's, and short forms,
+    "X infection" phrases and MeSH ids are written as the grounding corpora mark them
+    (:mod:`exokg.annotate.disease_spans`, rounds 2 and 3). Returns
     :class:`DocumentMention` records; a mention's ``text`` is always
     ``document.text[start:end]``. Never raises for well-formed documents.
     """
@@ -235,10 +236,19 @@ def document_mentions(document: Document, recogniser: Recogniser) -> list[Docume
             coordinated_diseases,
             curated_with_ontology_ids,
             head_with_mesh_id,
+            joined_same_disease,
+            same_name_mesh_ids,
+            undefined_short_forms,
+            with_earlier_mesh_heading,
+            with_infection_word,
             without_cause_or_degree,
+            without_short_form_prefix,
         )
 
         lookup = recogniser.open_lexicon.lexicon.lookup  # type: ignore[attr-defined]
         found = without_cause_or_degree(coordinated_diseases(document, found, lookup), lookup)
-        found = head_with_mesh_id(curated_with_ontology_ids(found, lookup), lookup)
+        found = same_name_mesh_ids(curated_with_ontology_ids(found, lookup), lookup)
+        found = with_earlier_mesh_heading(head_with_mesh_id(found, lookup), lookup)
+        found = with_infection_word(document, without_short_form_prefix(document, found))
+        found = undefined_short_forms(document, joined_same_disease(document, found))
     return found

@@ -64,13 +64,16 @@ _NO_ID = {"", "-", "-1", "none", "null"}
 
 @dataclass(frozen=True)
 class Annotation:
-    """A mention to score: document id, half-open span, class, normalised identifiers."""
+    """A mention to score: document id, half-open span, class, normalised identifiers, and
+    (only when read with ``raw_types=True``) the class as the file writes it
+    (``raw_type``: "CompositeMention", "SpecificDisease"; empty otherwise)."""
 
     doc: str
     start: int
     end: int
     cls: str
     ids: frozenset[str] = frozenset()
+    raw_type: str = ""
 
 
 def scored_class(name: str) -> str:
@@ -105,13 +108,16 @@ def normalise_ids(raw: str, cls: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def read_pubtator_annotations(path: str | Path) -> tuple[dict[str, str],
-                                                         list[Annotation]]:
+def read_pubtator_annotations(path: str | Path, *, raw_types: bool = False
+                              ) -> tuple[dict[str, str], list[Annotation]]:
     """Texts (``title + " " + abstract`` by PMID) and annotations of a PubTator file.
 
-    Classes are mapped with :data:`CLASS_MAP`, ids normalised. Relation lines are skipped.
-    Raises ``ValueError`` naming the file and line when an annotation's text is not the
-    document text at its offsets (offsets that do not fit the text cannot be scored).
+    Classes are mapped with :data:`CLASS_MAP`, ids normalised. With ``raw_types`` each
+    annotation also keeps the class as written in the file (``Annotation.raw_type``), which
+    error analysis needs (NCBI Disease's "CompositeMention" is scored as "Disease").
+    Relation lines are skipped. Raises ``ValueError`` naming the file and line when an
+    annotation's text (spaces around it ignored) is not the document text at its offsets
+    (offsets that do not fit the text cannot be scored).
     """
     texts: dict[str, str] = {}
     annotations: list[Annotation] = []
@@ -130,10 +136,13 @@ def read_pubtator_annotations(path: str | Path) -> tuple[dict[str, str],
                 pending.append((number, cells[0], int(cells[1]), int(cells[2]), cells[3],
                                 cells[4], ids))
     for number, pmid, start, end, mention, typ, ids in pending:
-        if texts.get(pmid, "")[start:end] != mention:
+        # a mention column padded with spaces (NCBI Disease training file, PMID 10923035)
+        # still names the text at its offsets
+        if texts.get(pmid, "")[start:end] not in (mention, mention.strip()):
             raise ValueError(f"{path}:{number}: {mention!r} is not the text at {start}-{end}")
         cls = scored_class(typ)
-        annotations.append(Annotation(pmid, start, end, cls, normalise_ids(ids, cls)))
+        annotations.append(Annotation(pmid, start, end, cls, normalise_ids(ids, cls),
+                                      typ if raw_types else ""))
     return texts, annotations
 
 

@@ -235,7 +235,9 @@ def _propagate_mesh(records: list[Record], entries: list[_Entry]) -> None:
     a chemical name one shares with a DrugBank drug. OMIM diseases (HPO's annotations, the
     curation table) likewise give their id to a MONDO or HPO entity of the same name
     (MONDO "Pelizaeus-Merzbacher disease" gets OMIM:312080): MONDO in the cellxgene
-    package carries no OMIM xrefs."""
+    package carries no OMIM xrefs. A MeSH name of kind ``xref`` (never matched itself)
+    gives its id to a disease or phenotype of another source with that name that has no
+    MeSH id otherwise."""
     index = {r.id: i for i, r in enumerate(records)}
     extra: dict[int, set[str]] = defaultdict(set)
     for r in records:
@@ -256,6 +258,15 @@ def _propagate_mesh(records: list[Record], entries: list[_Entry]) -> None:
             if other != e.entity and _same_kind(o.category, r.category) and \
                     not o.id.startswith(("mesh:", "OMIM:")):
                 extra[other].add(r.id)
+    for r in records:  # MeSH names kept for xrefs only (gilda's EFO rows)
+        for n in r.names:
+            if n.kind != "xref":
+                continue
+            for other in by_key.get(key(n.text), ()):
+                o = records[other]
+                if o.category in _DISEASE_LIKE and not o.id.startswith(("mesh:", "OMIM:")) \
+                        and not any(x.startswith("mesh:") for x in (*o.xrefs, *extra[other])):
+                    extra[other].add(r.id)
     for i, curies in extra.items():
         r = records[i]
         r.xrefs.extend(sorted(c for c in curies if c not in r.xrefs))
@@ -293,6 +304,8 @@ def _entries(records: list[Record], rules: CompileRules,
         seen: set[tuple[str, str]] = set()
         abbreviated = {key(n.text) for n in r.names if _case_sensitive(n)}
         for n in r.names:
+            if n.kind == "xref":
+                continue  # never matched: it only passes the record's id on (_propagate_mesh)
             k = key(n.text)
             form = case_form(n.text)
             alnum = sum(c.isalnum() for c in form)

@@ -85,6 +85,8 @@ MESH_CURATION = "mesh-curation.tsv"
 #: and FamPlex rows are not diseases or chemicals and are left out.
 _MESH_TARGETS = {"DOID": ("Disease", "DOID"), "HP": ("Phenotype", "HP"),
                  "CHEBI": ("Chemical", "CHEBI")}
+#: gilda's target namespace whose rows give MeSH names for xrefs only (read_mesh_mappings)
+_XREF_ONLY_TARGET = "EFO"
 _MESH_ID = re.compile(r"^[CD]\d{6,9}$")
 _BINOMIAL = re.compile(r"^[A-Z][a-z]+ [a-z]+$")
 _MIRNA_LIKE = re.compile(r"(?i)^(hsa-)?(mir|mirn|let)[-\d]|^mir\d|microRNA")
@@ -94,7 +96,9 @@ _MIRNA_LIKE = re.compile(r"(?i)^(hsa-)?(mir|mirn|let)[-\d]|^mir\d|microRNA")
 class Name:
     """One surface form of an entity. ``kind``: ``label``, ``synonym`` (exact),
     ``abbreviation``, ``symbol`` (official gene symbol), ``alias`` (other gene symbol),
-    ``full_name`` (official gene name) or ``brand`` (a drug's brand name)."""
+    ``full_name`` (official gene name), ``brand`` (a drug's brand name) or ``xref`` (a name
+    that is never matched in text: it only gives the record's id to a disease or phenotype
+    of another source with the same name, see :func:`read_mesh_mappings`)."""
 
     text: str
     kind: str
@@ -450,13 +454,24 @@ def read_mesh_mappings(path: Path) -> Iterator[Record]:
     """MeSH records of gilda's ``mesh_mappings.tsv`` (rows ``MESH, id, MeSH name, namespace,
     mapped id, mapped name``): one record per MeSH id mapped to a DOID disease, an HPO
     phenotype or a ChEBI chemical, named by the MeSH name and the mapped term's name, with
-    the mapped id as an xref (``mesh:D...`` ids; class Disease, Phenotype or Chemical)."""
+    the mapped id as an xref (``mesh:D...`` ids; class Disease, Phenotype or Chemical).
+
+    A MeSH id that gilda maps only to an EFO term gives a record whose MeSH name (and its
+    natural word order) is of kind ``xref``: never matched in text, only passed as a MeSH
+    xref to a MONDO, OMIM/Orphanet or HPO disease or phenotype of exactly that name
+    ("Rhabdomyolysis" D012206 -> HP:0003201). The MeSH heading and its id are MeSH's own;
+    the EFO term gilda maps it to is not used (those mappings are not all right: a
+    chemical's supplementary concept mapped to a disease)."""
     by_id: dict[str, Record] = {}
+    efo: dict[str, str] = {}
     try:
         with path.open(encoding="utf-8") as f:
             for number, line in enumerate(f, start=1):
                 cells = line.rstrip("\r\n").split("\t")
                 if len(cells) < 6 or cells[0] != "MESH" or not _MESH_ID.match(cells[1]):
+                    continue
+                if cells[3] == _XREF_ONLY_TARGET:
+                    efo.setdefault(f"mesh:{cells[1]}", cells[2])
                     continue
                 target = _MESH_TARGETS.get(cells[3])
                 if target is None:
@@ -478,6 +493,13 @@ def read_mesh_mappings(path: Path) -> Iterator[Record]:
                     record.names.append(Name(cells[5], "synonym"))
     except (OSError, UnicodeDecodeError) as err:
         raise InputError(str(path), f"cannot read MeSH mappings: {err}") from err
+    for curie, heading in efo.items():
+        if curie not in by_id:
+            names = [Name(heading, "xref")]
+            natural = uninverted(heading)
+            if natural != heading:
+                names.append(Name(natural, "xref"))
+            by_id[curie] = Record(curie, heading, "Disease", "MESH", names)
     for curie in sorted(by_id):
         yield by_id[curie]
 

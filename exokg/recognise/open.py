@@ -26,6 +26,7 @@ from pathlib import Path
 
 from exokg.errors import ExokgError
 from exokg.model import Entity, Mention
+from exokg.recognise.gene_symbols import other_reading
 from exokg.vocabulary import Vocabulary
 
 __all__ = ["OpenLexicon", "default_open_lexicon"]
@@ -59,11 +60,24 @@ class OpenLexicon:
         return self.lexicon.version  # type: ignore[attr-defined,no-any-return]
 
     def find(self, text: str) -> list[Mention]:
-        """The lexicon's mentions of ``text``, curated entities substituted."""
+        """The lexicon's mentions of ``text``, curated entities substituted. A gene symbol
+        written for a unit, an ion or an amino acid is dropped, and one naming a field of
+        the hippocampus ("CA1") is read as the lexicon's anatomical entity of that name
+        (:func:`exokg.recognise.gene_symbols.other_reading`)."""
         out = []
         for m in self.lexicon.find(text):  # type: ignore[attr-defined]
             if _POSTNATAL_DAY.fullmatch(m.text):
                 continue  # "P21" in a neonatal study is postnatal day 21, not a gene symbol
+            if m.entity.category == "Gene":
+                reading = other_reading(text, m.start, m.end)
+                if reading == "hippocampal field":
+                    anatomy = next((e for e in self.lexicon.lookup(m.text)  # type: ignore[attr-defined]
+                                    if e.category == "AnatomicalEntity"), None)
+                    if anatomy is None:
+                        continue
+                    m = Mention(anatomy, m.start, m.end, m.text, m.source)
+                elif reading is not None:
+                    continue
             entity = self.curated.get(m.entity.id)
             out.append(m if entity is None else Mention(entity, m.start, m.end, m.text,
                                                         m.source))
