@@ -17,7 +17,7 @@ from pathlib import Path
 
 from exokg.export.atomic import write_bytes
 from exokg.graph.rdf import statement_iri
-from exokg.ids import compress
+from exokg.export.compact import minted_curie
 from exokg.model import Entity, Statement, Value
 
 COLUMNS = ["statement_id", "subject_id", "subject_label", "predicate", "predicate_label",
@@ -64,7 +64,7 @@ def rows(statements: Iterable[Statement], registry: Mapping[str, Entity]) -> lis
             ctx.insert(0, f"aspect={s.aspect}")
         obj_id = "" if isinstance(s.object, Value) else s.object.id
         out.append([
-            compress(str(statement_iri(s))), s.subject.id, _label(s.subject.id, registry)
+            minted_curie(str(statement_iri(s))), s.subject.id, _label(s.subject.id, registry)
             if s.subject.id in registry else s.subject.label, s.predicate,
             predicate_label(s.predicate), obj_id,
             _label(obj_id, registry) if obj_id in registry else s.object.label,
