@@ -53,8 +53,11 @@ EVIDENCE_PREDICATES = {
 }
 
 _STATEMENTS = f"SELECT ?s ?p ?o WHERE {{ ?s a <{_EXO}Statement> ; ?p ?o }}"
-_EVIDENCE = ("SELECT ?e ?p ?o WHERE { VALUES ?p { " + " ".join(EVIDENCE_PREDICATES)
-             + " } ?e ?p ?o }")
+# a scan of every triple filtered by predicate: Oxigraph then writes each node's rows
+# together (with ``VALUES ?p`` it wrote them predicate by predicate), and nothing is
+# assumed of the nodes a statement links to as evidence
+_EVIDENCE = ("SELECT ?e ?p ?o WHERE { ?e ?p ?o FILTER(?p IN ("
+             + ", ".join(EVIDENCE_PREDICATES) + ")) }")
 _DOCUMENT_SOURCES = (f"SELECT ?d ?o WHERE {{ ?d a <{_EXO}Document> ; {_DCTERMS_SOURCE} ?o }}")
 _BATCH = 10000
 
@@ -137,8 +140,29 @@ def _sort_key(term: Node) -> tuple[str, str]:
     return str(term), term.n3()
 
 
+def _runs(path: str) -> Iterator[tuple[str, list[str]]]:
+    """(first cell, the rest of each line) of each run of consecutive lines of a SPARQL TSV
+    results file that share their first cell (Oxigraph writes a subject's rows together,
+    so a run is usually all of them; the readers below do not depend on it)."""
+    with open(path, encoding="utf-8", newline="\n") as handle:
+        next(handle, None)  # the header
+        current: str | None = None
+        rest: list[str] = []
+        for line in handle:
+            key, _, tail = line.partition("\t")
+            if key != current:
+                if rest:
+                    yield current, rest  # type: ignore[misc]
+                current, rest = key, []
+            rest.append(tail)
+        if rest:
+            yield current, rest  # type: ignore[misc]
+
+
 class _Tables:
-    """The query results in an on-disk SQLite database in ``folder``."""
+    """The query results in an on-disk SQLite database in ``folder``: one row per run of
+    a subject's rows (:func:`_runs`), its ``predicate TAB object`` lines kept as one text,
+    so SQLite sorts and joins a row per statement or evidence node, not per triple."""
 
     def __init__(self, folder: str) -> None:
         self.folder = folder
@@ -146,22 +170,59 @@ class _Tables:
         self.db.execute("PRAGMA journal_mode = OFF")
         self.db.execute("PRAGMA synchronous = OFF")
 
-    def load(self, store: pyoxigraph.Store, graphs: list[object] | None, table: str,
-             query: str, columns: int = 3) -> None:
-        """Run ``query`` (``columns`` result columns) into a new table ``table`` (a, b[, c])."""
+    def results(self, store: pyoxigraph.Store, graphs: list[object] | None, name: str,
+                query: str) -> str:
+        """Run ``query`` into a TSV file in the folder; returns its path."""
         import pyoxigraph
 
-        tsv = os.path.join(self.folder, f"{table}.tsv")
+        tsv = os.path.join(self.folder, f"{name}.tsv")
         solutions = store.query(query, default_graph=graphs) if graphs else \
             store.query(query)
         solutions.serialize(tsv, format=pyoxigraph.QueryResultsFormat.TSV)
-        names = "abc"[:columns]
-        self.db.execute(f"CREATE TABLE {table} ({', '.join(f'{n} TEXT' for n in names)})")
-        with open(tsv, encoding="utf-8", newline="\n") as handle:
-            next(handle, None)  # the header
-            self.db.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * columns)})",
-                                (line.rstrip("\n").split("\t") for line in handle))
+        return tsv
+
+    def load_statements(self, store: pyoxigraph.Store, graphs: list[object] | None) -> None:
+        """Table ``st (a subject, b lines)`` and the evidence links ``links (a statement,
+        b evidence)``."""
+        tsv = self.results(store, graphs, "st", _STATEMENTS)
+        self.db.execute("CREATE TABLE st (a TEXT, b TEXT)")
+        self.db.execute("CREATE TABLE links (a TEXT, b TEXT)")
+        link = _HAS_EVIDENCE + "\t"
+        links: list[tuple[str, str]] = []
+
+        def rows() -> Iterator[tuple[str, str]]:
+            for subject, lines in _runs(tsv):
+                for line in lines:
+                    if line.startswith(link):
+                        links.append((subject, line[len(link):].rstrip("\n")))
+                if len(links) >= _BATCH:
+                    self.db.executemany("INSERT INTO links VALUES (?, ?)", links)
+                    links.clear()
+                yield subject, "".join(lines)
+
+        self.db.executemany("INSERT INTO st VALUES (?, ?)", rows())
+        self.db.executemany("INSERT INTO links VALUES (?, ?)", links)
         os.unlink(tsv)
+
+    def load_evidence(self, store: pyoxigraph.Store, graphs: list[object] | None) -> None:
+        """Table ``ev (a evidence, b lines)``, indexed by evidence."""
+        tsv = self.results(store, graphs, "ev", _EVIDENCE)
+        self.db.execute("CREATE TABLE ev (a TEXT, b TEXT)")
+        self.db.executemany("INSERT INTO ev VALUES (?, ?)",
+                            ((e, "".join(lines)) for e, lines in _runs(tsv)))
+        self.db.execute("CREATE INDEX ev_a ON ev (a)")
+        os.unlink(tsv)
+
+    def document_sources(self, store: pyoxigraph.Store, graphs: list[object] | None
+                         ) -> dict[str, list[str]]:
+        """Document cell -> its ``dcterms:source`` cells (one entry per document: they
+        grow with the abstracts, a few dozen bytes each)."""
+        tsv = self.results(store, graphs, "ds", _DOCUMENT_SOURCES)
+        found: dict[str, list[str]] = {}
+        for document, lines in _runs(tsv):
+            found.setdefault(document, []).extend(line.rstrip("\n") for line in lines)
+        os.unlink(tsv)
+        return {d: list(dict.fromkeys(cells)) for d, cells in found.items()}
 
     def close(self) -> None:
         self.db.close()
@@ -179,39 +240,33 @@ def scan_statements(store: pyoxigraph.Store, graphs: list[object] | None, folder
     """
     tables = _Tables(folder)
     try:
-        tables.load(store, graphs, "st", _STATEMENTS)
-        tables.load(store, graphs, "ev", _EVIDENCE)
-        tables.load(store, graphs, "ds", _DOCUMENT_SOURCES, columns=2)
+        tables.load_statements(store, graphs)
+        tables.load_evidence(store, graphs)
+        sources = tables.document_sources(store, graphs)
         db = tables.db
-        db.execute("CREATE INDEX ev_a ON ev (a)")
-        db.execute("CREATE INDEX ds_a ON ds (a)")
-        statements = db.execute("SELECT a, b, c FROM st ORDER BY a, rowid")
-        # (statement, evidence, predicate, object), the evidence's documents' sources
-        # after its own facts
-        evidence_rows = db.execute(
-            f"SELECT st.a, ev.a, ev.b, ev.c, 0, ev.rowid FROM st JOIN ev ON ev.a = st.c "
-            f"WHERE st.b = '{_HAS_EVIDENCE}' "
-            f"UNION ALL SELECT st.a, ev.a, '{_DCTERMS_SOURCE}', ds.b, 1, ds.rowid FROM st "
-            f"JOIN ev ON ev.a = st.c JOIN ds ON ds.a = ev.c "
-            f"WHERE st.b = '{_HAS_EVIDENCE}' AND ev.b = '{_DOCUMENT}' "
-            f"ORDER BY 1, 2, 5, 6")
-        yield from _merged(statements, evidence_rows, bool(graphs))
+        statements = db.execute("SELECT a, b FROM st ORDER BY a, rowid")
+        evidence_rows = db.execute("SELECT links.a, ev.a, ev.b FROM links JOIN ev "
+                                   "ON ev.a = links.b ORDER BY links.a, links.rowid, ev.rowid")
+        yield from _merged(statements, evidence_rows, sources, bool(graphs))
     finally:
         tables.close()
 
 
-def _merged(statements: Any, evidence_rows: Any, union: bool) -> Iterator[ScannedStatement]:
-    """Statement rows (s, p, o) and evidence rows (s, e, p, o, kind, ...), both sorted by
-    s, merged into :class:`ScannedStatement` s; with ``union`` (rows read from several
-    graphs), a triple found in several graphs is taken once."""
+def _merged(statements: Any, evidence_rows: Any, sources: dict[str, list[str]],
+            union: bool) -> Iterator[ScannedStatement]:
+    """Statement rows (s, lines) and evidence rows (s, e, lines), both sorted by s, merged
+    into :class:`ScannedStatement` s, with each evidence's documents' sources after its
+    own; with ``union`` (rows read from several graphs), a triple found in several graphs
+    is taken once."""
     pending = next(evidence_rows, None)
     current: str | None = None
-    rows: list[tuple[str, str]] = []
+    blobs: list[str] = []
 
     def made() -> ScannedStatement:
         nonlocal pending
         values: dict[str, list[str]] = {}
-        for p, o in rows:
+        for line in "".join(blobs).splitlines():
+            p, _, o = line.partition("\t")
             found = values.get(p)
             if found is None:
                 values[p] = [o]
@@ -225,25 +280,29 @@ def _merged(statements: Any, evidence_rows: Any, union: bool) -> Iterator[Scanne
         evidence: dict[str, Evidence] = {}
         while pending is not None and pending[0] < current:  # type: ignore[operator]
             pending = next(evidence_rows, None)
-        seen: set[tuple[str, ...]] = set()
         while pending is not None and pending[0] == current:
-            _, e, p, o, kind = pending[:5]
-            if not union or (e, p, o, kind) not in seen:
-                if union:
-                    seen.add((e, p, o, kind))
-                iri = e[1:-1]  # <...>
-                facts = evidence.get(iri)
-                if facts is None:
-                    facts = evidence[iri] = Evidence(iri)
+            _, e, lines = pending
+            iri = e[1:-1]  # <...>
+            facts = evidence.get(iri)
+            if facts is None:
+                facts = evidence[iri] = Evidence(iri)
+            for line in lines.splitlines():
+                p, _, o = line.partition("\t")
                 getattr(facts, EVIDENCE_PREDICATES[p]).append(o)
             pending = next(evidence_rows, None)
+        for facts in evidence.values():
+            if union:
+                for name in EVIDENCE_PREDICATES.values():
+                    setattr(facts, name, list(dict.fromkeys(getattr(facts, name))))
+            for document in facts.documents:
+                facts.sources.extend(sources.get(document, ()))
         return ScannedStatement(rdflib_cell(current), terms, evidence)  # type: ignore[arg-type]
 
-    for s, p, o in statements:
+    for s, lines in statements:
         if s != current:
             if current is not None:
                 yield made()
-            current, rows = s, []
-        rows.append((p, o))
+            current, blobs = s, []
+        blobs.append(lines)
     if current is not None:
         yield made()

@@ -244,14 +244,14 @@ class _CsvRows:
 
     def add(self, scanned: ScannedStatement) -> None:
         from exokg.export.statement_scan import tsv_text
-        from exokg.export.statements_csv import rows, safe_cell
+        from exokg.export.statements_csv import safe_cell, statement_row
 
         record = _statement_record(scanned.node, scanned.values, scanned.evidence.values(),
                                    self.entities, tsv_text)
         self.buffer.seek(0)
         self.buffer.truncate()
-        self.writer.writerows([safe_cell(cell) for cell in row]
-                              for row in rows([record], self.registry))
+        self.writer.writerow([safe_cell(cell) for cell in statement_row(
+            record, self.registry, len(scanned.evidence))])
         self.batch.append((record.subject.id, record.predicate, record.object.id,
                            str(record.key()), self.buffer.getvalue()))
         if len(self.batch) >= 5000:
@@ -362,8 +362,9 @@ def _statement_record(statement: Node, values: Mapping[Node, list[Node]],
                       evidence: Iterable[ScannedEvidence], entities: _Entities,
                       text: Callable[[str], str]) -> Any:
     """The build's :class:`~exokg.model.Statement` record of one statement, as far as the
-    statements CSV uses it (subject and object with their labels, qualifiers, context,
-    the first evidence); ``text`` reads the cells of the evidence facts."""
+    statements CSV uses it (subject and object with their labels, qualifiers, context);
+    of its evidence only the first (the CSV's row shows it), read from the evidence facts
+    with ``text``."""
     from exokg.export.kgx import _true
     from exokg.model import Evidence, Statement, Value
 
@@ -384,15 +385,20 @@ def _statement_record(statement: Node, values: Mapping[Node, list[Node]],
         found = values.get(predicate)
         context[name] = tuple(sorted(curie(str(v)) if isinstance(v, URIRef) else str(v)
                                      for v in found)) if found else ()
+
+    def number(cells: list[str]) -> int:
+        return int(first(cells) or 0)
+
+    # the first evidence (assembly orders evidence by document, start, end and rule):
+    # only it is written, so only its sentence and citation markers are read
+    keyed = [((first(facts.documents).removeprefix(_DOCUMENT_PREFIX), number(facts.starts),
+               number(facts.ends), first(facts.rules)), facts) for facts in evidence]
     records = []
-    for facts in evidence:
+    if keyed:
+        (document, start, end, rule), facts = min(keyed, key=lambda item: item[0])
         sentence = first(facts.texts)
-        markers = marker_order(sentence, [text(m) for m in facts.markers])
-        records.append(Evidence(first(facts.documents).removeprefix(_DOCUMENT_PREFIX),
-                                int(first(facts.indexes) or 0), int(first(facts.starts) or 0),
-                                int(first(facts.ends) or 0), sentence, first(facts.rules),
-                                tuple(markers)))
-    records.sort(key=lambda e: (e.document_id, e.start, e.end, e.rule))
+        records.append(Evidence(document, number(facts.indexes), start, end, sentence, rule,
+                                marker_order(sentence, [text(m) for m in facts.markers])))
     direction, aspect = one(_DIRECTION), one(_ASPECT)
     negated = _true(values.get(_NEGATED, []))
     hedged = _true(values.get(_HEDGED, []))
