@@ -3,22 +3,23 @@ and in the order of the statements' IRIs, with bounded memory: the input of the 
 and the statements CSV written from a store (:mod:`exokg.export.tables`).
 
 Three SELECT queries are written by Oxigraph as SPARQL TSV into files (no Python object
-per term on the way out), loaded into an on-disk SQLite database as text and read back
-sorted and joined by SQLite:
+per term on the way out):
 
-* the statements' triples (``?statement a exo:Statement ; ?p ?o``), sorted by statement;
+* the statements' triples (``?statement a exo:Statement ; ?p ?o``): into an on-disk
+  SQLite table, one row per statement (its ``predicate TAB object`` lines as one text),
+  read back sorted by statement; its ``biolink:has_evidence`` links into a second table;
 * the evidence facts the exports use (:data:`EVIDENCE_PREDICATES`: sentence, document,
-  publication, offsets, rule, citation markers) of every node that has them, joined to
-  the statements' ``biolink:has_evidence`` links, so a sentence that supports several
-  statements is read from the store once (a SPARQL join would repeat its triples once per
-  statement);
+  publication, offsets, rule, citation markers) of every node that has them: one row per
+  node, joined by SQLite to the links, so a sentence that supports several statements is
+  read from the store once (a SPARQL join repeats its triples once per statement);
 * the publications of the documents (``?document a exo:Document ; dcterms:source ?p``),
-  joined to the evidence through ``exo:document``.
+  held in memory (a few dozen bytes per document) and added to each evidence's own.
 
 Values stay as the TSV cells Oxigraph wrote until a caller needs them: a statement's own
 values become rdflib terms through a memoised conversion (entities, predicates, flags and
-counts recur on every statement), evidence facts become plain strings. What is held in
-memory is one statement and its evidence at a time.
+counts recur on every statement), evidence facts become plain strings. Besides the
+documents' publications, what is held in memory is one statement and its evidence at a
+time.
 """
 
 from __future__ import annotations
