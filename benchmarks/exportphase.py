@@ -15,7 +15,9 @@ process of its own (``python benchmarks/exportphase.py --step NAME ...``), so it
   are measured against);
 * ``rdf``: :func:`exokg.export.streamed.write_rdf_exports` (N-Triples, Turtle, JSON-LD,
   N-Quads, TriG), with the time of each file;
-* ``kgx``, ``graphml``, ``csv``: the exports of :mod:`exokg.export.tables`;
+* ``kgx``, ``graphml``, ``csv``: the exports of :mod:`exokg.export.tables`, each alone;
+* ``tables`` (only when named in ``--steps``): KGX and the statements CSV from one pass
+  over the statements (:func:`exokg.export.tables.write_tables`), as a build writes them;
 * ``page``: the HTML page of a large build (:mod:`exokg.viz.store_page`).
 
 The N-Quads and TriG exports read the loader's partition file, which a build deletes: it
@@ -45,6 +47,8 @@ from pathlib import Path
 from typing import Any
 
 STEPS = ("dump", "rdf", "kgx", "graphml", "csv", "page")
+#: steps run only when asked for (``--steps``)
+EXTRA_STEPS = ("tables",)
 _BUCKETS = 64
 
 
@@ -123,6 +127,10 @@ def run_step(step: str, oxigraph: Path, partition: Path, out: Path) -> dict[str,
         from exokg.export.tables import write_kgx
 
         write_kgx(store, out / "kgx")
+    elif step == "tables":  # KGX and the CSV from one pass, as a build writes them
+        from exokg.export.tables import write_tables
+
+        write_tables(store, out / "kgx", out / "statements.csv")
     elif step == "graphml":
         from exokg.export.tables import write_graphml
 
@@ -162,7 +170,8 @@ def _cpu() -> float:
 def _written(step: str) -> list[str]:
     return {"rdf": ["exokg.nt", "exokg.ttl", "exokg.jsonld", "exokg.nq", "exokg.trig"],
             "kgx": ["kgx/nodes.tsv", "kgx/edges.tsv"], "graphml": ["exokg.graphml"],
-            "csv": ["statements.csv"], "page": ["exokg.html"]}.get(step, [])
+            "csv": ["statements.csv"], "page": ["exokg.html"],
+            "tables": ["kgx/nodes.tsv", "kgx/edges.tsv", "statements.csv"]}.get(step, [])
 
 
 def child(step: str, oxigraph: Path, partition: Path, out: Path) -> dict[str, Any]:

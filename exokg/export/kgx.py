@@ -39,6 +39,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
 from pathlib import Path
 
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
@@ -46,6 +47,7 @@ from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
 from exokg.export.atomic import write_bytes
+from exokg.export.compact import curie, minted_curie
 from exokg.export.resources import load_ontology
 from exokg.graph.rdf import BIOLINK, EXO
 from exokg.ids import compress
@@ -121,6 +123,13 @@ _PREDICATES: Mapping[str, str] = {"RO:0002607": RELATED_TO, "RO:0002211": "bioli
 _CONTEXT = ("model", "condition", "route", "location", "trial", "comparator", "dose",
             "timing", "population", "statistics")
 _ENTITY_CLASSES = frozenset(EXO[name] for name in ENTITY_CLASSES)
+# the predicates edge_row reads, made once (a namespace attribute makes a new URIRef on
+# every access, which was a tenth of the time of writing the edges of a large graph)
+_SUBJECT, _PREDICATE, _OBJECT = RDF.subject, RDF.predicate, RDF.object
+_DIRECTION, _ASPECT, _SPECIES = EXO.direction, EXO.aspect, EXO.species
+_NEGATED, _HEDGED, _CLAIM_STATUS = EXO.negated, EXO.hedged, EXO.claimStatus
+_EVIDENCE_COUNT, _HAS_EVIDENCE = EXO.evidenceCount, BIOLINK.has_evidence
+_CONTEXT_PREDICATES = tuple((name, EXO[name]) for name in ("species",) + _CONTEXT)
 
 
 def biolink_curie(curie: str) -> str:
@@ -149,7 +158,14 @@ def biolink_predicate(curie: str) -> str:
 
 
 def _curie(term: Node) -> str:
-    return biolink_curie(compress(str(term)))
+    return _biolink_curie_of(str(term))
+
+
+@lru_cache(maxsize=1 << 16)
+def _biolink_curie_of(iri: str) -> str:
+    """The Biolink CURIE of an IRI (memoised: entities and publications recur on every
+    edge, and compressing an IRI is the slow part of writing one)."""
+    return biolink_curie(curie(iri))
 
 
 def _text(value: object) -> str:
@@ -276,33 +292,33 @@ def edge_row(statement: Node, values: Mapping[Node, list[Node]],
             ``dcterms:source`` and its document's).
         entity_cats: entity node -> Biolink category (:func:`entity_category`).
     """
-    subject, obj = values.get(RDF.subject, []), values.get(RDF.object, [])
-    if not subject or not values.get(RDF.predicate) or not obj or isinstance(obj[0], Literal):
+    subject, obj = values.get(_SUBJECT, []), values.get(_OBJECT, [])
+    if not subject or not values.get(_PREDICATE) or not obj or isinstance(obj[0], Literal):
         return None
 
     def get(p: Node) -> list[Node]:
         return values.get(p, [])
 
-    original = compress(str(values[RDF.predicate][0]))
+    original = curie(str(values[_PREDICATE][0]))
     predicate = biolink_predicate(original)
     category, allowed = _association(predicate, entity_cats.get(subject[0], NAMED_THING),
                                      entity_cats.get(obj[0], NAMED_THING))
-    direction = sorted(str(v) for v in get(EXO.direction))
-    aspect = sorted(str(v) for v in get(EXO.aspect))
-    species = [v for v in get(EXO.species) if isinstance(v, URIRef)]
+    direction = sorted(str(v) for v in get(_DIRECTION))
+    aspect = sorted(str(v) for v in get(_ASPECT))
+    species = [v for v in get(_SPECIES) if isinstance(v, URIRef)]
     row = dict.fromkeys(EDGE_COLUMNS, "")
     row.update({
-        "id": compress(str(statement)), "subject": _curie(subject[0]),
+        "id": minted_curie(str(statement)), "subject": _curie(subject[0]),
         "predicate": predicate, "object": _curie(obj[0]), "category": category,
-        "negated": str(_true(get(EXO.negated))),
+        "negated": str(_true(get(_NEGATED))),
         "knowledge_level": KNOWLEDGE_LEVEL, "agent_type": AGENT_TYPE,
         "primary_knowledge_source": KNOWLEDGE_SOURCE,
-        "evidence_count": _text(get(EXO.evidenceCount)[0]) if get(EXO.evidenceCount)
+        "evidence_count": _text(get(_EVIDENCE_COUNT)[0]) if get(_EVIDENCE_COUNT)
         else "0",
         "original_predicate": original if original != predicate else "",
         "exokg_direction": _list(direction), "exokg_aspect": _list(aspect),
-        "exokg_hedged": str(_true(get(EXO.hedged))),
-        "exokg_claim_status": _list(sorted(str(v) for v in get(EXO.claimStatus))),
+        "exokg_hedged": str(_true(get(_HEDGED))),
+        "exokg_claim_status": _list(sorted(str(v) for v in get(_CLAIM_STATUS))),
     })
     if len(direction) == 1 and "object_direction_qualifier" in allowed:
         row["object_direction_qualifier"] = direction[0]
@@ -314,10 +330,10 @@ def edge_row(statement: Node, values: Mapping[Node, list[Node]],
     if len(species) == 1 and "species_context_qualifier" in allowed:
         row["species_context_qualifier"] = _curie(species[0])
     context = [f"{name}={_curie(v) if isinstance(v, URIRef) else v}"
-               for name in ("species",) + _CONTEXT for v in get(EXO[name])]
+               for name, p in _CONTEXT_PREDICATES for v in get(p)]
     row["exokg_context"] = _list(context)
-    found = sorted(get(BIOLINK.has_evidence), key=str)
-    row["exokg_evidence"] = _list(compress(str(e)) for e in found)
+    found = sorted(get(_HAS_EVIDENCE), key=str)
+    row["exokg_evidence"] = _list(minted_curie(str(e)) for e in found)
     texts, publications = [], []
     for e in found:
         sentences, sources = evidence(e)

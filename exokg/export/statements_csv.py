@@ -17,7 +17,7 @@ from pathlib import Path
 
 from exokg.export.atomic import write_bytes
 from exokg.graph.rdf import statement_iri
-from exokg.ids import compress
+from exokg.export.compact import minted_curie
 from exokg.model import Entity, Statement, Value
 
 COLUMNS = ["statement_id", "subject_id", "subject_label", "predicate", "predicate_label",
@@ -50,33 +50,39 @@ def _label(curie: str, registry: Mapping[str, Entity]) -> str:
 
 
 def rows(statements: Iterable[Statement], registry: Mapping[str, Entity]) -> list[list[str]]:
-    """The table's rows, one per statement. Subject and object labels are the registry's
-    (the label the graph gives the entity), so that an entity reads the same on every row
-    even when statements carry differently cased copies of it."""
-    out = []
-    for s in statements:
-        ev = s.evidence[0]
-        ctx = []
-        for name, values in s.context.items():
-            if name in ("species", "model"):
-                continue
-            ctx.append(f"{name}=" + "|".join(_label(v, registry) for v in values))
-        if s.aspect:
-            ctx.insert(0, f"aspect={s.aspect}")
-        obj_id = "" if isinstance(s.object, Value) else s.object.id
-        out.append([
-            compress(str(statement_iri(s))), s.subject.id, _label(s.subject.id, registry)
-            if s.subject.id in registry else s.subject.label, s.predicate,
-            predicate_label(s.predicate), obj_id,
-            _label(obj_id, registry) if obj_id in registry else s.object.label,
-            s.direction or "",
-            str(s.negated).lower(), str(s.hedged).lower(), s.status,
-            "|".join(_label(v, registry) for v in s.context.species),
-            "|".join(_label(v, registry) for v in s.context.model),
-            "; ".join(ctx), ev.document_id, ev.text, str(ev.start), str(ev.end),
-            str(len(s.evidence)), " ".join(ev.citations), ev.rule,
-        ])
-    return out
+    """The table's rows, one per statement (:func:`statement_row`)."""
+    return [statement_row(s, registry) for s in statements]
+
+
+def statement_row(s: Statement, registry: Mapping[str, Entity],
+                  evidence_count: int | None = None) -> list[str]:
+    """The table's row of one statement: its first evidence is ``s.evidence[0]``, and
+    ``evidence_count`` (default ``len(s.evidence)``) how many it has. Subject and object
+    labels are the registry's (the label the graph gives the entity), so that an entity
+    reads the same on every row even when statements carry differently cased copies of
+    it."""
+    ev = s.evidence[0]
+    ctx = []
+    for name, values in s.context.items():
+        if name in ("species", "model"):
+            continue
+        ctx.append(f"{name}=" + "|".join(_label(v, registry) for v in values))
+    if s.aspect:
+        ctx.insert(0, f"aspect={s.aspect}")
+    obj_id = "" if isinstance(s.object, Value) else s.object.id
+    return [
+        minted_curie(str(statement_iri(s))), s.subject.id, _label(s.subject.id, registry)
+        if s.subject.id in registry else s.subject.label, s.predicate,
+        predicate_label(s.predicate), obj_id,
+        _label(obj_id, registry) if obj_id in registry else s.object.label,
+        s.direction or "",
+        str(s.negated).lower(), str(s.hedged).lower(), s.status,
+        "|".join(_label(v, registry) for v in s.context.species),
+        "|".join(_label(v, registry) for v in s.context.model),
+        "; ".join(ctx), ev.document_id, ev.text, str(ev.start), str(ev.end),
+        str(len(s.evidence) if evidence_count is None else evidence_count),
+        " ".join(ev.citations), ev.rule,
+    ]
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -101,34 +101,62 @@ def turtle_bytes(triples: Iterable[pyoxigraph.Triple], *, trig: bool = False) ->
 
 
 def _json_value(term: Any, compact: Callable[[str], str]) -> Any:
+    from exokg.export.jsonld import literal_value
+
     if isinstance(term, pyoxigraph.NamedNode):
         return {"@id": compact(term.value)}
     if isinstance(term, pyoxigraph.BlankNode):
         return {"@id": f"_:{term.value}"}
-    from exokg.export.jsonld import literal_value
-
     return literal_value(term.value, term.language,
                          term.datatype.value if term.datatype is not None else None, compact)
 
 
-def _node(subject: Any, pairs: list[tuple[Any, Any]], compact: Callable[[str], str]
-          ) -> dict[str, Any]:
-    node: dict[str, Any] = {"@id": f"_:{subject.value}" if isinstance(
-        subject, pyoxigraph.BlankNode) else compact(subject.value)}
-    types = sorted(o.value for p, o in pairs
-                   if p.value == _RDF_TYPE and isinstance(o, pyoxigraph.NamedNode))
-    if types:
-        compacted = [compact(t) for t in types]
-        node["@type"] = compacted[0] if len(compacted) == 1 else compacted
-    keyed: dict[str, list[Any]] = {}
-    for p, o in pairs:  # sorted by (predicate, object) text, without duplicates
-        if p.value == _RDF_TYPE and isinstance(o, pyoxigraph.NamedNode):
-            continue
-        keyed.setdefault(compact(p.value), []).append(_json_value(o, compact))
-    for key in sorted(keyed):
-        values = keyed[key]
-        node[key] = values[0] if len(values) == 1 else values
-    return node
+class _NodeText:
+    """The text of one JSON-LD node object, as ``_indented`` writes the node dict of the
+    in-memory writer (:func:`exokg.export.jsonld.to_jsonld_document`) at the ``@graph``'s
+    indentation: ``@id``, ``@type`` (the rdf:type IRIs, sorted), then one key per other
+    predicate (compacted, keys sorted), its values in the order given. The text of each
+    value at each indentation is memoised: entities, predicates' values, flags, counts and
+    statuses recur on most nodes."""
+
+    _INNER, _ITEM = " " * 6, " " * 8
+
+    def __init__(self, compact: Callable[[str], str]) -> None:
+        self.compact = compact
+        self.value = lru_cache(maxsize=1 << 16)(self._value)
+
+    def _value(self, term: Any, indent: str) -> str:
+        return _indented(_json_value(term, self.compact), indent, _ENCODE)
+
+    def of(self, subject: Any, pairs: list[tuple[str, Any]]) -> str:
+        """``pairs``: (predicate IRI, object term), sorted by predicate then object text,
+        without duplicates."""
+        compact, value, inner, item = self.compact, self.value, self._INNER, self._ITEM
+        node_id = f"_:{subject.value}" if isinstance(subject, pyoxigraph.BlankNode) \
+            else compact(subject.value)
+        lines = [f'{inner}"@id": {_ENCODE(node_id)}']
+        named = pyoxigraph.NamedNode
+        types = sorted(o.value for p, o in pairs if p == _RDF_TYPE and isinstance(o, named))
+        if types:
+            lines.append(f'{inner}"@type": ' + (_ENCODE(compact(types[0])) if len(types) == 1
+                         else "[\n" + ",\n".join(item + _ENCODE(compact(t)) for t in types)
+                         + f"\n{inner}]"))
+        keyed: dict[str, list[Any]] = {}
+        for p, o in pairs:
+            if p == _RDF_TYPE and isinstance(o, named):
+                continue
+            key = compact(p)
+            found = keyed.get(key)
+            if found is None:
+                keyed[key] = [o]
+            else:
+                found.append(o)
+        for key in sorted(keyed):
+            values = keyed[key]
+            lines.append(f"{inner}{_ENCODE(key)}: " + (
+                value(values[0], inner) if len(values) == 1 else
+                "[\n" + ",\n".join(item + value(v, item) for v in values) + f"\n{inner}]"))
+        return "{\n" + ",\n".join(lines) + "\n    }"
 
 
 def _indented(value: Any, indent: str, encode: Callable[[str], str]) -> str:
@@ -180,11 +208,12 @@ def jsonld_stream(triples: Iterable[pyoxigraph.Triple], out: BinaryIO,
                                indent=2).rpartition("\n    0\n")
     first = True
     subject = None
-    pairs: list[tuple[Any, Any]] = []
+    pairs: list[tuple[str, Any]] = []
+    node_text = _NodeText(compact).of
 
     def flush() -> None:
         nonlocal first
-        text = _indented(_node(subject, pairs, compact), "    ", _ENCODE)
+        text = node_text(subject, pairs)
         out.write(((head + "\n    " if first else ",\n    ") + text).encode("utf-8"))
         first = False
 
@@ -193,7 +222,7 @@ def jsonld_stream(triples: Iterable[pyoxigraph.Triple], out: BinaryIO,
             if pairs:
                 flush()
             subject, pairs = t.subject, []
-        pairs.append((t.predicate, t.object))
+        pairs.append((t.predicate.value, t.object))
     if pairs:
         flush()
     if first:  # no node at all

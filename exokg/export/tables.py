@@ -6,14 +6,16 @@ The row-making code is shared with those modules (:func:`~exokg.export.kgx.node_
 :func:`~exokg.export.kgx.edge_row`, :func:`~exokg.export.statements_csv.rows`); only
 where the values come from differs. What is held in memory:
 
-* KGX: the entity table (class, label, synonyms and cross-references of each entity: it
-  grows with the vocabulary of the field, not with the number of abstracts) and the
-  publications of each document; statements stream in ``ORDER BY ?statement`` (the order
-  of ``edges.tsv``), one statement's triples and evidence at a time, merged from two
-  ordered queries.
-* statements CSV: the same entity labels; rows stream from the same two queries into an
-  on-disk SQLite table and come back sorted in the order of the build's statements
-  (:func:`exokg.assemble.assemble`'s order), so memory does not grow with the statements.
+* KGX and the statements CSV: the entity table (class, label, synonyms and
+  cross-references of each entity and publication: it grows with the vocabulary of the
+  field and the publications, not with the statements). Statements come one at a time,
+  with their triples and evidence, in the order of their IRIs (the order of
+  ``edges.tsv``) from one pass over the store
+  (:func:`exokg.export.statement_scan.scan_statements`: three SELECTs sorted and joined
+  on disk by SQLite); when both are written (:func:`write_non_rdf`), that one pass makes
+  the KGX edges and the CSV rows. CSV rows go into an on-disk SQLite table and come back
+  sorted in the order of the build's statements (:func:`exokg.assemble.assemble`'s
+  order), so memory does not grow with the statements.
 * GraphML: the nodes of the NetworkX view (entities, statement ends, literal values); its
   edges (one per statement) stream through an on-disk table and are written one at a time
   (:mod:`exokg.export.graphml_store`), so memory does not grow with the statements.
@@ -33,35 +35,34 @@ import os
 import sqlite3
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rdflib import RDF, RDFS, SKOS, Literal, URIRef
-from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
-from exokg.export.reader import rdflib_term
-from exokg.graph.rdf import BIOLINK, EXO, ID
+from exokg.export.compact import curie
+from exokg.export.statement_scan import Evidence as ScannedEvidence
+from exokg.export.statement_scan import ScannedStatement, rdflib_cell, scan_statements
+from exokg.graph.rdf import EXO, ID
+from exokg.model import Context
 
 if TYPE_CHECKING:
     import pyoxigraph
 
-__all__ = ["marker_order", "write_graphml", "write_kgx", "write_non_rdf", "write_statements_csv"]
+__all__ = ["marker_order", "write_graphml", "write_kgx", "write_non_rdf", "write_statements_csv",
+           "write_tables"]
 
-_STATEMENTS = f"""
-SELECT ?statement ?p ?o WHERE {{
-  ?statement a <{EXO.Statement}> ; ?p ?o .
-}}"""
-_EVIDENCE = f"""
-SELECT ?statement ?evidence ?p ?o WHERE {{
-  ?statement a <{EXO.Statement}> ; <{BIOLINK.has_evidence}> ?evidence .
-  ?evidence ?p ?o .
-}}"""
 _ENTITY_VALUES = (RDFS.label, SKOS.definition, SKOS.altLabel, SKOS.exactMatch,
                   SKOS.closeMatch)
 _DOCUMENT_PREFIX = str(ID) + "document/"
+# the predicates read for every statement, made once (see exokg.export.kgx)
+_SUBJECT, _PREDICATE, _OBJECT = RDF.subject, RDF.predicate, RDF.object
+_DIRECTION, _ASPECT, _CLAIM_STATUS = EXO.direction, EXO.aspect, EXO.claimStatus
+_NEGATED, _HEDGED = EXO.negated, EXO.hedged
+_CONTEXT_PREDICATES = tuple((name, EXO[name]) for name in Context.__dataclass_fields__)
 
 
 def _query(store: pyoxigraph.Store, text: str, graphs: list[object] | None) -> Any:
@@ -74,35 +75,76 @@ def _graphs(store: pyoxigraph.Store) -> list[object] | None:
     return data_graphs(store)
 
 
-class _Entities:
-    """The entities of the store: classes, labels, synonyms, cross-references."""
+def _tsv_rows(store: pyoxigraph.Store, text: str, graphs: list[object] | None, folder: str
+              ) -> Iterator[list[str]]:
+    """The rows of a SELECT as lists of TSV cells, written by Oxigraph into a temporary
+    file in ``folder`` (no Python object per term on the way out)."""
+    import pyoxigraph
 
-    def __init__(self, store: pyoxigraph.Store, graphs: list[object] | None) -> None:
+    handle, path = tempfile.mkstemp(prefix="rows-", suffix=".tsv", dir=folder)
+    os.close(handle)
+    try:
+        _query(store, text, graphs).serialize(path, format=pyoxigraph.QueryResultsFormat.TSV)
+        with open(path, encoding="utf-8", newline="\n") as rows:
+            next(rows, None)  # the header
+            for line in rows:
+                yield line.rstrip("\n").split("\t")
+    finally:
+        os.unlink(path)
+
+
+def _sorted_terms(terms: list[Node]) -> list[Node]:
+    return sorted(terms, key=lambda o: (str(o), o.n3()))
+
+
+class _Entities:
+    """The entities of the store: classes, labels, synonyms, cross-references (read as TSV;
+    they grow with the vocabulary of the field and the publications, not with the
+    statements)."""
+
+    def __init__(self, store: pyoxigraph.Store, graphs: list[object] | None, folder: str
+                 ) -> None:
         from exokg.export.kgx import _ENTITY_CLASSES
 
         classes = " ".join(f"<{c}>" for c in sorted(_ENTITY_CLASSES))
         self.types: dict[Node, list[Node]] = defaultdict(list)
-        for row in _query(store, f"SELECT DISTINCT ?node ?type WHERE {{ VALUES ?type "
-                                 f"{{ {classes} }} ?node a ?type FILTER(isIRI(?node)) }}",
-                          graphs):
-            self.types[URIRef(row["node"].value)].append(URIRef(row["type"].value))
+        for node, kind in _tsv_rows(store, f"SELECT DISTINCT ?node ?type WHERE {{ VALUES "
+                                           f"?type {{ {classes} }} ?node a ?type "
+                                           f"FILTER(isIRI(?node)) }}", graphs, folder):
+            self.types[rdflib_cell(node)].append(rdflib_cell(kind))
         for types in self.types.values():
             types.sort(key=str)
         self.values: dict[Node, dict[Node, list[Node]]] = defaultdict(lambda: defaultdict(list))
         wanted = " ".join(f"<{p}>" for p in _ENTITY_VALUES)
-        for row in _query(store, f"SELECT DISTINCT ?node ?p ?o WHERE {{ VALUES ?type "
-                                 f"{{ {classes} }} ?node a ?type . VALUES ?p {{ {wanted} }} "
-                                 f"?node ?p ?o FILTER(isIRI(?node)) }}", graphs):
-            self.values[URIRef(row["node"].value)][URIRef(row["p"].value)].append(
-                rdflib_term(row["o"]))
+        for node, predicate, value in _tsv_rows(
+                store, f"SELECT DISTINCT ?node ?p ?o WHERE {{ VALUES ?type {{ {classes} }} "
+                       f"?node a ?type . VALUES ?p {{ {wanted} }} ?node ?p ?o "
+                       f"FILTER(isIRI(?node)) }}", graphs, folder):
+            self.values[rdflib_cell(node)][rdflib_cell(predicate)].append(
+                rdflib_cell.__wrapped__(value))  # labels and synonyms rarely recur
         for by_predicate in self.values.values():
-            for objects in by_predicate.values():
-                objects.sort(key=lambda o: (str(o), o.n3()))
+            for key, objects in by_predicate.items():
+                if len(objects) > 1:
+                    by_predicate[key] = _sorted_terms(objects)
         self._labels: dict[str, str | None] = {}
+        self._records: dict[Node, Any] = {}
 
     def first(self, node: Node, predicate: Node) -> Node | None:
         found = self.values.get(node, {}).get(predicate)
         return found[0] if found else None
+
+    def record(self, node: Node) -> Any:
+        """The :class:`~exokg.model.Entity` record of a statement's subject or object (its
+        CURIE, and its label or else the CURIE), made once per node."""
+        found = self._records.get(node)
+        if found is None:
+            from exokg.model import Entity
+
+            key = curie(str(node))
+            label = self.first(node, RDFS.label)
+            found = self._records[node] = Entity(
+                key, str(label) if label is not None else key, "")
+        return found
 
     def label(self, curie: str) -> str | None:
         """The label of the entity with this CURIE, or None (not an entity of the graph,
@@ -119,32 +161,6 @@ class _Entities:
             self._labels[curie] = str(label) if label is not None and node in self.types \
                 else None
         return self._labels[curie]
-
-
-@lru_cache(maxsize=1 << 16)
-def _rdflib(cell: str) -> Node:
-    """The rdflib term of one cell of SPARQL TSV results (memoised: predicates, entities,
-    booleans and counts recur on every statement)."""
-    from rdflib import BNode
-
-    from exokg.query._worker import BNODE, LANG_STRING, STRING, TYPED, URI
-    from exokg.query.views import tsv_term
-
-    term = tsv_term(cell)
-    if term is None:
-        raise ValueError("an unbound value in a statement row")
-    kind = term[0]
-    if kind == URI:
-        return URIRef(term[1])
-    if kind == STRING:
-        return Literal(term[1])
-    if kind == LANG_STRING:
-        return Literal(term[1], lang=term[2])
-    if kind == TYPED:
-        return Literal(term[1], datatype=URIRef(term[2]))
-    if kind == BNODE:
-        return BNode(term[1])
-    raise ValueError(f"unexpected term in a statement row: {cell}")
 
 
 class _Sorter:
@@ -184,98 +200,139 @@ class _Sorter:
         self.db.close()
 
 
-def _grouped(rows: Iterator[list[str]]) -> Iterator[tuple[str, list[tuple[Node, ...]]]]:
-    """(first cell, the other cells of its rows as rdflib terms) from sorted rows."""
-    current: str | None = None
-    batch: list[tuple[Node, ...]] = []
-    for row in rows:
-        if row[0] != current:
-            if current is not None:
-                yield current, batch
-            current, batch = row[0], []
-        batch.append(tuple(_rdflib(cell) for cell in row[1:]))
-    if current is not None:
-        yield current, batch
-
-
-def _statements(store: pyoxigraph.Store, graphs: list[object] | None, folder: str
-                ) -> Iterator[tuple[Node, dict[Node, list[Node]],
-                                    dict[Node, dict[Node, list[Node]]]]]:
-    """(statement, predicate -> objects, evidence -> predicate -> objects), in the order
-    of the statements' IRIs, merged from two sorted streams."""
-    sorter = _Sorter(folder)
-    try:
-        evidence_rows = _grouped(sorter.rows(store, _EVIDENCE, graphs))
-        pending = next(evidence_rows, None)
-        for key, rows in _grouped(sorter.rows(store, _STATEMENTS, graphs)):
-            statement = _rdflib(key)
-            values: dict[Node, list[Node]] = defaultdict(list)
-            for p, o in rows:
-                values[p].append(o)
-            evidence: dict[Node, dict[Node, list[Node]]] = defaultdict(
-                lambda: defaultdict(list))
-            while pending is not None and pending[0] < key:
-                pending = next(evidence_rows, None)
-            if pending is not None and pending[0] == key:
-                for e, p, o in pending[1]:
-                    evidence[e][p].append(o)
-                pending = next(evidence_rows, None)
-            for objects in values.values():
-                objects.sort(key=lambda o: (str(o), o.n3()))
-            yield statement, values, evidence
-    finally:
-        sorter.close()
-
-
-def _document_sources(store: pyoxigraph.Store, graphs: list[object] | None
-                      ) -> dict[Node, list[Node]]:
-    found: dict[Node, list[Node]] = defaultdict(list)
-    for row in _query(store, f"SELECT DISTINCT ?document ?source WHERE {{ ?document a "
-                             f"<{EXO.Document}> ; <{DCTERMS.source}> ?source }}", graphs):
-        found[URIRef(row["document"].value)].append(rdflib_term(row["source"]))
-    return found
-
-
 def write_kgx(store: pyoxigraph.Store, directory: str | Path) -> list[Path]:
     """Write ``nodes.tsv`` and ``edges.tsv`` of the graph in ``store`` into ``directory``
     (each atomically), as :func:`exokg.export.kgx.write_kgx` writes them for the same
-    graph."""
-    from exokg.export.atomic import write_bytes
-    from exokg.export.kgx import (EDGE_COLUMNS, NODE_COLUMNS, biolink_categories,
-                                  edge_row, entity_category, node_row, tsv_header, tsv_line)
+    graph.
 
-    graphs = _graphs(store)
-    categories = biolink_categories()
-    entities = _Entities(store, graphs)
+    Raises:
+        OSError: a file cannot be written (the previous files are left as they were).
+    """
+    return write_tables(store, Path(directory), None)
+
+
+def _nodes_tsv(entities: _Entities, path: Path, categories: Mapping[Node, str]) -> None:
+    from exokg.export.atomic import write_bytes
+    from exokg.export.kgx import NODE_COLUMNS, node_row, tsv_header, tsv_line
+
     nodes = {}
     for node, types in entities.types.items():
         values = entities.values.get(node, {})
         xrefs = [x for p in (SKOS.exactMatch, SKOS.closeMatch) for x in values.get(p, [])]
         row = node_row(node, types, entities.first(node, RDFS.label),
                        entities.first(node, SKOS.definition), values.get(SKOS.altLabel, []),
-                       xrefs, categories)
+                       xrefs, categories)  # type: ignore[arg-type]
         nodes[row["id"]] = row
-    folder = Path(directory)
-    write_bytes(folder / "nodes.tsv", tsv_header(NODE_COLUMNS) + b"".join(
+    write_bytes(path, tsv_header(NODE_COLUMNS) + b"".join(
         tsv_line(NODE_COLUMNS, nodes[k]) for k in sorted(nodes)))
-    entity_cats = {n: entity_category(ts, categories) for n, ts in entities.types.items()}
-    sources = _document_sources(store, graphs)
-    edges_path = folder / "edges.tsv"
-    with _AtomicFile(edges_path) as out, tempfile.TemporaryDirectory(prefix="exokg-kgx-") as tmp:
-        out.write(tsv_header(EDGE_COLUMNS))
-        for statement, values, evidence in _statements(store, graphs, tmp):
-            def info(e: Node, evidence: Mapping[Node, Mapping[Node, list[Node]]] = evidence
-                     ) -> tuple[list[Node], list[Node]]:
-                attrs = evidence.get(e, {})
-                found = list(attrs.get(DCTERMS.source, []))
-                for document in attrs.get(EXO.document, []):
-                    found.extend(sources.get(document, []))
-                return list(attrs.get(EXO.sentenceText, [])), found
 
-            row = edge_row(statement, values, info, entity_cats)
-            if row is not None:
-                out.write(tsv_line(EDGE_COLUMNS, row))
-    return [folder / "nodes.tsv", edges_path]
+
+class _CsvRows:
+    """Rows of the statements CSV sorted on disk in the order of the build's statements
+    (:func:`exokg.assemble.assemble`'s: subject, predicate, object, claim key)."""
+
+    def __init__(self, folder: str, entities: _Entities) -> None:
+        self.entities = entities
+        self.registry = _Labels(entities)
+        self.db = sqlite3.connect(os.path.join(folder, "csv.sqlite"))
+        self.db.execute("PRAGMA journal_mode = OFF")
+        self.db.execute("PRAGMA synchronous = OFF")
+        self.db.execute("CREATE TABLE r (a TEXT, b TEXT, c TEXT, d TEXT, row TEXT)")
+        self.batch: list[tuple[str, str, str, str, str]] = []
+        self.buffer = io.StringIO()
+        self.writer = csv.writer(self.buffer, lineterminator="\n")
+
+    def add(self, scanned: ScannedStatement) -> None:
+        from exokg.export.statement_scan import tsv_text
+        from exokg.export.statements_csv import safe_cell, statement_row
+
+        record = _statement_record(scanned.node, scanned.values, scanned.evidence.values(),
+                                   self.entities, tsv_text)
+        self.buffer.seek(0)
+        self.buffer.truncate()
+        self.writer.writerow([safe_cell(cell) for cell in statement_row(
+            record, self.registry, len(scanned.evidence))])
+        self.batch.append((record.subject.id, record.predicate, record.object.id,
+                           str(record.key()), self.buffer.getvalue()))
+        if len(self.batch) >= 5000:
+            self.db.executemany("INSERT INTO r VALUES (?, ?, ?, ?, ?)", self.batch)
+            self.batch = []
+
+    def write(self, path: Path) -> None:
+        from exokg.export.statements_csv import COLUMNS
+
+        self.db.executemany("INSERT INTO r VALUES (?, ?, ?, ?, ?)", self.batch)
+        self.batch = []
+        header = io.StringIO()
+        csv.writer(header, lineterminator="\n").writerow(COLUMNS)
+        with _AtomicFile(path) as out:
+            out.write(header.getvalue().encode("utf-8"))
+            for (text,) in self.db.execute("SELECT row FROM r ORDER BY a, b, c, d"):
+                out.write(text.encode("utf-8"))
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def write_tables(store: pyoxigraph.Store, kgx: str | Path | None = None,
+                 statements_csv: str | Path | None = None) -> list[Path]:
+    """Write KGX (``nodes.tsv`` and ``edges.tsv`` into the folder ``kgx``) and the
+    statements CSV (at ``statements_csv``), either or both, from one pass over the
+    statements of ``store`` (:func:`exokg.export.statement_scan.scan_statements`); each
+    file is written atomically. Returns the paths written.
+
+    Raises:
+        OSError: a file cannot be written (the previous files are left as they were).
+    """
+    kgx = Path(kgx) if kgx is not None else None
+    statements_csv = Path(statements_csv) if statements_csv is not None else None
+    from exokg.export.kgx import (EDGE_COLUMNS, biolink_categories, edge_row,
+                                  entity_category, tsv_header, tsv_line)
+
+    graphs = _graphs(store)
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="exokg-tables-") as tmp, ExitStack() as stack:
+        entities = _Entities(store, graphs, tmp)
+        edges = None
+        if kgx is not None:
+            categories = biolink_categories()
+            _nodes_tsv(entities, kgx / "nodes.tsv", categories)
+            entity_cats = {n: entity_category(ts, categories)
+                           for n, ts in entities.types.items()}
+            edges = stack.enter_context(_AtomicFile(kgx / "edges.tsv"))
+            edges.write(tsv_header(EDGE_COLUMNS))
+            written += [kgx / "nodes.tsv", kgx / "edges.tsv"]
+        table = None
+        if statements_csv is not None:
+            table = _CsvRows(tmp, entities)
+            stack.callback(table.close)
+        for scanned in scan_statements(store, graphs, tmp):
+            if edges is not None:
+                row = edge_row(scanned.node, scanned.values, _evidence_of(scanned),
+                               entity_cats)
+                if row is not None:
+                    edges.write(tsv_line(EDGE_COLUMNS, row))
+            if table is not None:
+                table.add(scanned)
+        if table is not None:
+            table.write(statements_csv)  # type: ignore[arg-type]
+            written.append(statements_csv)  # type: ignore[arg-type]
+    return written
+
+
+def _evidence_of(scanned: ScannedStatement
+                 ) -> Callable[[Node], tuple[list[Any], list[Node]]]:
+    """The ``evidence`` argument of :func:`exokg.export.kgx.edge_row`: an evidence node's
+    sentence texts and publications (its own ``dcterms:source``, then its documents')."""
+    from exokg.export.statement_scan import tsv_text
+
+    def info(e: Node) -> tuple[list[Any], list[Node]]:
+        facts = scanned.evidence.get(str(e))
+        if facts is None:
+            return [], []
+        return [tsv_text(t) for t in facts.texts], [rdflib_cell(c) for c in facts.sources]
+
+    return info
 
 
 class _AtomicFile:
@@ -302,57 +359,55 @@ class _AtomicFile:
 
 
 def _statement_record(statement: Node, values: Mapping[Node, list[Node]],
-                      evidence: Mapping[Node, Mapping[Node, list[Node]]],
-                      entities: _Entities) -> Any:
+                      evidence: Iterable[ScannedEvidence], entities: _Entities,
+                      text: Callable[[str], str]) -> Any:
     """The build's :class:`~exokg.model.Statement` record of one statement, as far as the
-    statements CSV uses it (subject and object with their labels, qualifiers, context,
-    the first evidence)."""
+    statements CSV uses it (subject and object with their labels, qualifiers, context);
+    of its evidence only the first (the CSV's row shows it), read from the evidence facts
+    with ``text``."""
     from exokg.export.kgx import _true
-    from exokg.ids import compress
-    from exokg.model import Context, Entity, Evidence, Statement, Value
+    from exokg.model import Evidence, Statement, Value
 
     def one(p: Node) -> Node | None:
         found = values.get(p)
         return found[0] if found else None
 
-    def entity(node: Node) -> Entity:
-        curie = compress(str(node))
-        label = entities.first(node, RDFS.label)
-        return Entity(curie, str(label) if label is not None else curie, "")
+    def first(cells: list[str]) -> str:
+        return text(cells[0]) if cells else ""
 
-    obj = one(RDF.object)
+    obj = one(_OBJECT)
     if isinstance(obj, Literal):
-        target: Entity | Value = Value(str(obj))
+        target: Any = Value(str(obj))
     else:
-        target = entity(obj)  # type: ignore[arg-type]
+        target = entities.record(obj)  # type: ignore[arg-type]
     context = {}
-    for name in Context.__dataclass_fields__:
-        found = values.get(EXO[name], [])
-        context[name] = tuple(sorted(compress(str(v)) if isinstance(v, URIRef) else str(v)
-                                     for v in found))
-    records = []
-    for attrs in evidence.values():
-        def get(p: Node, attrs: Mapping[Node, list[Node]] = attrs) -> Node | None:
-            found = attrs.get(p)
-            return found[0] if found else None
+    for name, predicate in _CONTEXT_PREDICATES:
+        found = values.get(predicate)
+        context[name] = tuple(sorted(curie(str(v)) if isinstance(v, URIRef) else str(v)
+                                     for v in found)) if found else ()
 
-        document = str(get(EXO.document) or "")
-        text = str(get(EXO.sentenceText) or "")
-        markers = marker_order(text, [str(m) for m in attrs.get(EXO.citationMarker, [])])
-        records.append(Evidence(document.removeprefix(_DOCUMENT_PREFIX),
-                                int(get(EXO.sentenceIndex) or 0), int(get(EXO.start) or 0),
-                                int(get(EXO.end) or 0), text, str(get(EXO.rule) or ""),
-                                tuple(markers)))
-    records.sort(key=lambda e: (e.document_id, e.start, e.end, e.rule))
-    direction, aspect = one(EXO.direction), one(EXO.aspect)
-    negated = _true(values.get(EXO.negated, []))
-    hedged = _true(values.get(EXO.hedged, []))
-    return Statement(entity(one(RDF.subject)),  # type: ignore[arg-type]
-                     compress(str(one(RDF.predicate))), target,
+    def number(cells: list[str]) -> int:
+        return int(first(cells) or 0)
+
+    # the first evidence (assembly orders evidence by document, start, end and rule):
+    # only it is written, so only its sentence and citation markers are read
+    keyed = [((first(facts.documents).removeprefix(_DOCUMENT_PREFIX), number(facts.starts),
+               number(facts.ends), first(facts.rules)), facts) for facts in evidence]
+    records = []
+    if keyed:
+        (document, start, end, rule), facts = min(keyed, key=lambda item: item[0])
+        sentence = first(facts.texts)
+        records.append(Evidence(document, number(facts.indexes), start, end, sentence, rule,
+                                marker_order(sentence, [text(m) for m in facts.markers])))
+    direction, aspect = one(_DIRECTION), one(_ASPECT)
+    negated = _true(values.get(_NEGATED, []))
+    hedged = _true(values.get(_HEDGED, []))
+    return Statement(entities.record(one(_SUBJECT)),  # type: ignore[arg-type]
+                     curie(str(one(_PREDICATE))), target,
                      str(direction) if direction is not None else None,  # type: ignore[arg-type]
                      str(aspect) if aspect is not None else None, negated, hedged,
                      Context(**context), tuple(records),
-                     str(one(EXO.claimStatus) or "finding"))
+                     str(one(_CLAIM_STATUS) or "finding"))
 
 
 def marker_order(text: str, markers: list[str]) -> tuple[str, ...]:
@@ -408,36 +463,13 @@ def write_statements_csv(store: pyoxigraph.Store, path: str | Path) -> Path:
     """Write the statements table of the graph in ``store`` to ``path`` (atomically), with
     the bytes :func:`exokg.export.statements_csv.to_csv` gives for the build's records of
     the same graph (see the module docstring for the two things recovered from the
-    graph)."""
-    from exokg.export.statements_csv import COLUMNS, rows, safe_cell
+    graph).
 
-    graphs = _graphs(store)
-    entities = _Entities(store, graphs)
-    registry = _Labels(entities)
-    path = Path(path)
-    with tempfile.TemporaryDirectory(prefix="exokg-csv-") as tmp:
-        db = sqlite3.connect(os.path.join(tmp, "csv.sqlite"))
-        db.execute("CREATE TABLE r (a TEXT, b TEXT, c TEXT, d TEXT, row TEXT)")
-        batch = []
-        for statement, values, evidence in _statements(store, graphs, tmp):
-            record = _statement_record(statement, values, evidence, entities)
-            buffer = io.StringIO()
-            csv.writer(buffer, lineterminator="\n").writerows(
-                [safe_cell(cell) for cell in row] for row in rows([record], registry))
-            batch.append((record.subject.id, record.predicate, record.object.id,
-                          str(record.key()), buffer.getvalue()))
-            if len(batch) >= 5000:
-                db.executemany("INSERT INTO r VALUES (?, ?, ?, ?, ?)", batch)
-                batch = []
-        db.executemany("INSERT INTO r VALUES (?, ?, ?, ?, ?)", batch)
-        header = io.StringIO()
-        csv.writer(header, lineterminator="\n").writerow(COLUMNS)
-        with _AtomicFile(path) as out:
-            out.write(header.getvalue().encode("utf-8"))
-            for (text,) in db.execute("SELECT row FROM r ORDER BY a, b, c, d"):
-                out.write(text.encode("utf-8"))
-        db.close()
-    return path
+    Raises:
+        OSError: the file cannot be written (the previous file is left as it was).
+    """
+    write_tables(store, None, Path(path))
+    return Path(path)
 
 
 def write_graphml(store: pyoxigraph.Store, path: str | Path) -> Path:
@@ -457,7 +489,6 @@ def write_non_rdf(store: pyoxigraph.Store, directory: str | Path) -> list[Path]:
     ``statements.csv`` of the graph in ``store`` into ``directory`` (the layout of
     ``exokg build``'s exports folder)."""
     folder = Path(directory)
-    written = write_kgx(store, folder / "kgx")
-    written.append(write_graphml(store, folder / "exokg.graphml"))
-    written.append(write_statements_csv(store, folder / "statements.csv"))
+    written = write_tables(store, folder / "kgx", folder / "statements.csv")
+    written.insert(2, write_graphml(store, folder / "exokg.graphml"))
     return written

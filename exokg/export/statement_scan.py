@@ -1,0 +1,309 @@
+"""Every statement of an Oxigraph store with its own triples and its evidence, read once
+and in the order of the statements' IRIs, with bounded memory: the input of the KGX edges
+and the statements CSV written from a store (:mod:`exokg.export.tables`).
+
+Three SELECT queries are written by Oxigraph as SPARQL TSV into files (no Python object
+per term on the way out):
+
+* the statements' triples (``?statement a exo:Statement ; ?p ?o``): into an on-disk
+  SQLite table, one row per statement (its ``predicate TAB object`` lines as one text),
+  read back sorted by statement; its ``biolink:has_evidence`` links into a second table;
+* the evidence facts the exports use (:data:`EVIDENCE_PREDICATES`: sentence, document,
+  publication, offsets, rule, citation markers) of every node that has them: one row per
+  node, joined by SQLite to the links, so a sentence that supports several statements is
+  read from the store once (a SPARQL join repeats its triples once per statement);
+* the publications of the documents (``?document a exo:Document ; dcterms:source ?p``),
+  held in memory (a few dozen bytes per document) and added to each evidence's own.
+
+Values stay as the TSV cells Oxigraph wrote until a caller needs them: a statement's own
+values become rdflib terms through a memoised conversion (entities, predicates, flags and
+counts recur on every statement), evidence facts become plain strings. Besides the
+documents' publications, what is held in memory is one statement and its evidence at a
+time.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
+
+if TYPE_CHECKING:
+    import pyoxigraph
+
+__all__ = ["EVIDENCE_PREDICATES", "Evidence", "ScannedStatement", "rdflib_cell",
+           "scan_statements", "tsv_text"]
+
+_EXO = "https://w3id.org/exokg/vocab/"
+_HAS_EVIDENCE = "<https://w3id.org/biolink/vocab/has_evidence>"
+_DCTERMS_SOURCE = "<http://purl.org/dc/terms/source>"
+_DOCUMENT = f"<{_EXO}document>"
+
+#: The evidence predicates the KGX edges and the statements CSV read.
+EVIDENCE_PREDICATES = {
+    f"<{_EXO}sentenceText>": "texts", _DOCUMENT: "documents", _DCTERMS_SOURCE: "sources",
+    f"<{_EXO}sentenceIndex>": "indexes", f"<{_EXO}start>": "starts",
+    f"<{_EXO}end>": "ends", f"<{_EXO}rule>": "rules",
+    f"<{_EXO}citationMarker>": "markers",
+}
+
+_STATEMENTS = f"SELECT ?s ?p ?o WHERE {{ ?s a <{_EXO}Statement> ; ?p ?o }}"
+# a scan of every triple filtered by predicate: Oxigraph then writes each node's rows
+# together (with ``VALUES ?p`` it wrote them predicate by predicate), and nothing is
+# assumed of the nodes a statement links to as evidence
+_EVIDENCE = ("SELECT ?e ?p ?o WHERE { ?e ?p ?o FILTER(?p IN ("
+             + ", ".join(EVIDENCE_PREDICATES) + ")) }")
+_DOCUMENT_SOURCES = (f"SELECT ?d ?o WHERE {{ ?d a <{_EXO}Document> ; {_DCTERMS_SOURCE} ?o }}")
+_BATCH = 10000
+
+
+@dataclass
+class Evidence:
+    """The facts of one evidence node, as TSV cells (:func:`tsv_text` reads a literal's
+    text); ``sources`` holds the evidence's own ``dcterms:source`` values, then its
+    documents'."""
+
+    iri: str
+    texts: list[str] = field(default_factory=list)
+    documents: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    indexes: list[str] = field(default_factory=list)
+    starts: list[str] = field(default_factory=list)
+    ends: list[str] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
+    markers: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ScannedStatement:
+    """One statement: its IRI (rdflib), its own triples (predicate -> objects, rdflib terms,
+    objects sorted by text then N-Triples form, no duplicates) and its evidence nodes (IRI
+    text -> facts; a ``biolink:has_evidence`` link to a node without facts is in
+    ``values`` only)."""
+
+    node: URIRef
+    values: dict[Node, list[Node]]
+    evidence: dict[str, Evidence]
+
+
+@lru_cache(maxsize=1 << 16)
+def rdflib_cell(cell: str) -> Node:
+    """The rdflib term of one cell of SPARQL TSV results (memoised).
+
+    Raises:
+        ValueError: an empty (unbound) cell or a term kind exokg's graphs do not have.
+
+    >>> rdflib_cell("<http://a.org/x>"), rdflib_cell('"x"')
+    (rdflib.term.URIRef('http://a.org/x'), rdflib.term.Literal('x'))
+    """
+    from exokg.query._worker import BNODE, LANG_STRING, STRING, TYPED, URI
+    from exokg.query.views import tsv_term
+
+    term = tsv_term(cell)
+    if term is None:
+        raise ValueError("an unbound value in a statement row")
+    kind = term[0]
+    if kind == URI:
+        return URIRef(term[1])
+    if kind == STRING:
+        return Literal(term[1])
+    if kind == LANG_STRING:
+        return Literal(term[1], lang=term[2])
+    if kind == TYPED:
+        return Literal(term[1], datatype=URIRef(term[2]))
+    if kind == BNODE:
+        return BNode(term[1])
+    raise ValueError(f"unexpected term in a statement row: {cell}")
+
+
+def tsv_text(cell: str) -> str:
+    """The text of a TSV cell as ``str()`` of its rdflib term gives it: a literal's lexical
+    form, an IRI's text (not memoised: sentences do not recur).
+
+    >>> tsv_text('"a \\\\"b\\\\""'), tsv_text("615"), tsv_text("<http://a.org/x>")
+    ('a "b"', '615', 'http://a.org/x')
+    """
+    from exokg.query.views import tsv_term
+
+    term = tsv_term.__wrapped__(cell)
+    if term is None:
+        raise ValueError("an unbound value in an evidence row")
+    return term[1]
+
+
+def _sort_key(term: Node) -> tuple[str, str]:
+    return str(term), term.n3()
+
+
+def _runs(path: str) -> Iterator[tuple[str, list[str]]]:
+    """(first cell, the rest of each line) of each run of consecutive lines of a SPARQL TSV
+    results file that share their first cell (Oxigraph writes a subject's rows together,
+    so a run is usually all of them; the readers below do not depend on it)."""
+    with open(path, encoding="utf-8", newline="\n") as handle:
+        next(handle, None)  # the header
+        current: str | None = None
+        rest: list[str] = []
+        for line in handle:
+            key, _, tail = line.partition("\t")
+            if key != current:
+                if rest:
+                    yield current, rest  # type: ignore[misc]
+                current, rest = key, []
+            rest.append(tail)
+        if rest:
+            yield current, rest  # type: ignore[misc]
+
+
+class _Tables:
+    """The query results in an on-disk SQLite database in ``folder``: one row per run of
+    a subject's rows (:func:`_runs`), its ``predicate TAB object`` lines kept as one text,
+    so SQLite sorts and joins a row per statement or evidence node, not per triple."""
+
+    def __init__(self, folder: str) -> None:
+        self.folder = folder
+        self.db = sqlite3.connect(os.path.join(folder, "statements.sqlite"))
+        self.db.execute("PRAGMA journal_mode = OFF")
+        self.db.execute("PRAGMA synchronous = OFF")
+
+    def results(self, store: pyoxigraph.Store, graphs: list[object] | None, name: str,
+                query: str) -> str:
+        """Run ``query`` into a TSV file in the folder; returns its path."""
+        import pyoxigraph
+
+        tsv = os.path.join(self.folder, f"{name}.tsv")
+        solutions = store.query(query, default_graph=graphs) if graphs else \
+            store.query(query)
+        solutions.serialize(tsv, format=pyoxigraph.QueryResultsFormat.TSV)
+        return tsv
+
+    def load_statements(self, store: pyoxigraph.Store, graphs: list[object] | None) -> None:
+        """Table ``st (a subject, b lines)`` and the evidence links ``links (a statement,
+        b evidence)``."""
+        tsv = self.results(store, graphs, "st", _STATEMENTS)
+        self.db.execute("CREATE TABLE st (a TEXT, b TEXT)")
+        self.db.execute("CREATE TABLE links (a TEXT, b TEXT)")
+        link = _HAS_EVIDENCE + "\t"
+        links: list[tuple[str, str]] = []
+
+        def rows() -> Iterator[tuple[str, str]]:
+            for subject, lines in _runs(tsv):
+                for line in lines:
+                    if line.startswith(link):
+                        links.append((subject, line[len(link):].rstrip("\n")))
+                if len(links) >= _BATCH:
+                    self.db.executemany("INSERT INTO links VALUES (?, ?)", links)
+                    links.clear()
+                yield subject, "".join(lines)
+
+        self.db.executemany("INSERT INTO st VALUES (?, ?)", rows())
+        self.db.executemany("INSERT INTO links VALUES (?, ?)", links)
+        os.unlink(tsv)
+
+    def load_evidence(self, store: pyoxigraph.Store, graphs: list[object] | None) -> None:
+        """Table ``ev (a evidence, b lines)``, indexed by evidence."""
+        tsv = self.results(store, graphs, "ev", _EVIDENCE)
+        self.db.execute("CREATE TABLE ev (a TEXT, b TEXT)")
+        self.db.executemany("INSERT INTO ev VALUES (?, ?)",
+                            ((e, "".join(lines)) for e, lines in _runs(tsv)))
+        self.db.execute("CREATE INDEX ev_a ON ev (a)")
+        os.unlink(tsv)
+
+    def document_sources(self, store: pyoxigraph.Store, graphs: list[object] | None
+                         ) -> dict[str, list[str]]:
+        """Document cell -> its ``dcterms:source`` cells (one entry per document: they
+        grow with the abstracts, a few dozen bytes each)."""
+        tsv = self.results(store, graphs, "ds", _DOCUMENT_SOURCES)
+        found: dict[str, list[str]] = {}
+        for document, lines in _runs(tsv):
+            found.setdefault(document, []).extend(line.rstrip("\n") for line in lines)
+        os.unlink(tsv)
+        return {d: list(dict.fromkeys(cells)) for d, cells in found.items()}
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def scan_statements(store: pyoxigraph.Store, graphs: list[object] | None, folder: str
+                    ) -> Iterator[ScannedStatement]:
+    """Every statement of ``store`` (its default graph, or the union of ``graphs``) in the
+    order of its IRI's text, with its values and evidence; temporary files go to
+    ``folder`` (removed when the iterator ends or is closed).
+
+    Raises:
+        OSError: ``folder`` cannot be written.
+        ValueError: a statement row holds a term the graph builder never writes.
+    """
+    tables = _Tables(folder)
+    try:
+        tables.load_statements(store, graphs)
+        tables.load_evidence(store, graphs)
+        sources = tables.document_sources(store, graphs)
+        db = tables.db
+        statements = db.execute("SELECT a, b FROM st ORDER BY a, rowid")
+        evidence_rows = db.execute("SELECT links.a, ev.a, ev.b FROM links JOIN ev "
+                                   "ON ev.a = links.b ORDER BY links.a, links.rowid, ev.rowid")
+        yield from _merged(statements, evidence_rows, sources, bool(graphs))
+    finally:
+        tables.close()
+
+
+def _merged(statements: Any, evidence_rows: Any, sources: dict[str, list[str]],
+            union: bool) -> Iterator[ScannedStatement]:
+    """Statement rows (s, lines) and evidence rows (s, e, lines), both sorted by s, merged
+    into :class:`ScannedStatement` s, with each evidence's documents' sources after its
+    own; with ``union`` (rows read from several graphs), a triple found in several graphs
+    is taken once."""
+    pending = next(evidence_rows, None)
+    current: str | None = None
+    blobs: list[str] = []
+
+    def made() -> ScannedStatement:
+        nonlocal pending
+        values: dict[str, list[str]] = {}
+        for line in "".join(blobs).splitlines():
+            p, _, o = line.partition("\t")
+            found = values.get(p)
+            if found is None:
+                values[p] = [o]
+            else:
+                found.append(o)
+        terms: dict[Node, list[Node]] = {}
+        for p, cells in values.items():
+            objects = [rdflib_cell(o) for o in (dict.fromkeys(cells) if union else cells)]
+            terms[rdflib_cell(p)] = objects if len(objects) < 2 else \
+                sorted(objects, key=_sort_key)
+        evidence: dict[str, Evidence] = {}
+        while pending is not None and pending[0] < current:  # type: ignore[operator]
+            pending = next(evidence_rows, None)
+        while pending is not None and pending[0] == current:
+            _, e, lines = pending
+            iri = e[1:-1]  # <...>
+            facts = evidence.get(iri)
+            if facts is None:
+                facts = evidence[iri] = Evidence(iri)
+            for line in lines.splitlines():
+                p, _, o = line.partition("\t")
+                getattr(facts, EVIDENCE_PREDICATES[p]).append(o)
+            pending = next(evidence_rows, None)
+        for facts in evidence.values():
+            if union:
+                for name in EVIDENCE_PREDICATES.values():
+                    setattr(facts, name, list(dict.fromkeys(getattr(facts, name))))
+            for document in facts.documents:
+                facts.sources.extend(sources.get(document, ()))
+        return ScannedStatement(rdflib_cell(current), terms, evidence)  # type: ignore[arg-type]
+
+    for s, lines in statements:
+        if s != current:
+            if current is not None:
+                yield made()
+            current, blobs = s, []
+        blobs.append(lines)
+    if current is not None:
+        yield made()
