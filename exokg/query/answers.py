@@ -633,8 +633,11 @@ class Answer:
     truncated: bool
 
 
-def _row(text: str, prefix: tuple[Term | None, ...] = ()) -> tuple[Term | None, ...]:
-    return prefix + tuple(tuple(t) if t is not None else None for t in json.loads(text))
+def _rows(texts: list[str], prefix: tuple[Term | None, ...] = ()
+          ) -> Iterator[tuple[Term | None, ...]]:
+    """Rows of term tuples from their JSON texts (parsed as one array: one call for all)."""
+    for row in json.loads("[" + ",".join(texts) + "]"):
+        yield prefix + tuple([tuple(t) if t is not None else None for t in row])
 
 
 class AnswerFile:
@@ -708,8 +711,9 @@ class AnswerFile:
                         offset -= count
                         continue
                 left = -1 if need is None else need - len(rows)
-                rows.extend(_row(text, prefix) for (text,) in self._db.execute(
-                    f"{sql} LIMIT ? OFFSET ?", (*params, left, offset)))
+                texts = [text for (text,) in self._db.execute(
+                    f"{sql} LIMIT ? OFFSET ?", (*params, left, offset))]
+                rows.extend(_rows(texts, prefix))
                 offset = 0
         truncated = max_rows is not None and len(rows) > max_rows
         if truncated:
