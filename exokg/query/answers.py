@@ -142,10 +142,6 @@ def _str(term: Term | None) -> Term | None:
     return (STRING, term[1])
 
 
-def _text(term: Term) -> str:
-    return str(term[1])
-
-
 def _concat(*terms: Term | None) -> Term | None:
     """``CONCAT(...)``: unbound when an argument is unbound or not a string literal; the
     language tag kept when every argument has the same one."""
