@@ -588,12 +588,16 @@ def write_answer_file(store: pyoxigraph.Store, path: Path,
                 (rank, _iri(s), _iri(o), _iri(p), _json(row))
                 for rank, (_, s, o, p, row) in enumerate(rows)))
             counts["findings"] = len(rows)
-            rows = _sorted(_summary_rows(scans))
-            rows = [r for r in rows if _iri(r[1]) is not None]  # a literal is no parameter
+            del rows  # one table's rows in memory at a time
+            scans.drop(_EXO + "aspect", *(_EXO + f for f in _FINDING_FACETS
+                                          if f not in ("species", "model")))
+            rows = _sorted(r for r in _summary_rows(scans)
+                           if _iri(r[1]) is not None)  # a literal is no parameter
             db.executemany("INSERT INTO summary VALUES (?, ?, ?, ?, ?)", (
                 (rank, _iri(e), role, _iri(p), _json([(STRING, role), *row]))
                 for rank, (_, e, role, p, row) in enumerate(rows)))
             counts["summary"] = len(rows)
+            del rows
             scans.drop(_EXO + "species", _EXO + "model", _EXO + "evidenceCount")
             rows = _sorted(_evidence_rows(scans))
             db.executemany("INSERT INTO evidence VALUES (?, ?, ?, ?, ?)", (
