@@ -300,7 +300,12 @@ class KnowledgeGraph:
     def run(self, name: str, /, params: Mapping[str, Any] | None = None, *,
             timeout: float | None = None, max_rows: int | None = None,
             page: int | None = None, page_size: int = DEFAULT_PAGE_SIZE) -> ResultTable:
-        """Run a named query; returns the raw :class:`ResultTable` (see :meth:`ask`)."""
+        """Run a named query; returns the raw :class:`ResultTable` (see :meth:`ask`).
+
+        ``entity-findings``, ``entity-summary`` and ``evidence`` are read from the answer
+        tables of the store generation the query worker reads (:mod:`exokg.query.answers`:
+        the same rows, a page an index range) when it has them; everything else runs as
+        SPARQL in the worker."""
         named = self.library[name]
         text, terms = named.bind(dict(params or {}), resolve=self.resolve)
         if page is not None:
