@@ -72,11 +72,14 @@ def view_file_path(generation: Path) -> Path:
 
 
 def write_view_file(store: pyoxigraph.Store, path: Path,
-                    graphs: list[Any] | None = None) -> dict[str, int]:
+                    graphs: list[Any] | None = None, *, answers: bool = True
+                    ) -> dict[str, int]:
     """Write the NetworkX view of ``store`` (its default graph, or the union of ``graphs``:
     what the query API sees) to a new SQLite file at ``path``; returns its node and edge
     counts. The file is written under a temporary name and renamed, so a reader never sees
-    half of it.
+    half of it. The answer tables of the entity-keyed named queries
+    (:mod:`exokg.query.answers`, ``answers.sqlite``) are written beside it, in the same
+    folder, so the generation is published with both (``answers=False``: the view only).
 
     Raises:
         OSError: the file cannot be written.
@@ -115,6 +118,10 @@ def write_view_file(store: pyoxigraph.Store, path: Path,
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    if answers:
+        from exokg.query.answers import answer_file_path, write_answer_file
+
+        write_answer_file(store, answer_file_path(path.parent), graphs)
     return counts
 
 

@@ -158,6 +158,7 @@ class KnowledgeGraph:
         self._labels: dict[str, str] | None = None
         self._stats: dict[str, Any] | None = None
         self._view_file: Any = None  # False: looked, the generation has none
+        self._answer_file: Any = None  # False: looked, the generation has none
 
     # -- lifecycle ------------------------------------------------------------------------
 
@@ -188,7 +189,9 @@ class KnowledgeGraph:
         with self._lock:
             if self._view_file:
                 self._view_file.close()
-            self._view_file = None
+            if self._answer_file:
+                self._answer_file.close()
+            self._view_file = self._answer_file = None
 
     def _views(self) -> Any:
         """The :class:`~exokg.graph.viewdb.ViewFile` of the store's current generation, or
@@ -297,7 +300,12 @@ class KnowledgeGraph:
     def run(self, name: str, /, params: Mapping[str, Any] | None = None, *,
             timeout: float | None = None, max_rows: int | None = None,
             page: int | None = None, page_size: int = DEFAULT_PAGE_SIZE) -> ResultTable:
-        """Run a named query; returns the raw :class:`ResultTable` (see :meth:`ask`)."""
+        """Run a named query; returns the raw :class:`ResultTable` (see :meth:`ask`).
+
+        ``entity-findings``, ``entity-summary`` and ``evidence`` are read from the answer
+        tables of the store generation the query worker reads (:mod:`exokg.query.answers`:
+        the same rows, a page an index range) when it has them; everything else runs as
+        SPARQL in the worker."""
         named = self.library[name]
         text, terms = named.bind(dict(params or {}), resolve=self.resolve)
         if page is not None:
@@ -306,7 +314,65 @@ class KnowledgeGraph:
             check_query(text)
         except QuerySyntaxError as exc:  # a broken library file: report it as such
             raise QueryError(f"named query {name!r} ({named.path}): {exc}") from None
+        answered = self._from_answer_file(name, text, terms, max_rows, page, page_size)
+        if answered is not None:
+            return answered
         return self._execute(text, terms, timeout, max_rows, name)
+
+    def _from_answer_file(self, name: str, text: str, terms: Mapping[str, tuple],  # type: ignore[type-arg]
+                          max_rows: int | None, page: int | None,
+                          page_size: int) -> ResultTable | None:
+        """The named query's rows from the generation's answer tables
+        (:mod:`exokg.query.answers`), or None when it must run as SPARQL: no file, a file of
+        another generation than the one the query worker reads, or a query or parameters
+        the file does not key."""
+        import time
+
+        from exokg.query.answers import AnswerFile
+
+        if not AnswerFile.answers(name, terms):
+            return None
+        answers = self._answers()
+        if answers is None:
+            return None
+        started = time.perf_counter()
+        limit = self.max_rows if max_rows is None else int(max_rows)
+        found = answers.answer(name, terms, offset=(page - 1) * page_size if page else 0,
+                               limit=page_size if page else None, max_rows=limit)
+        if found is None:
+            return None
+        if found.truncated:
+            from exokg.query.errors import warn_truncated
+
+            warn_truncated(limit)
+        return ResultTable("select", found.variables, found.rows, None, found.truncated,
+                           time.perf_counter() - started, bind_query(text, terms), name)
+
+    def _answers(self) -> Any:
+        """The :class:`~exokg.query.answers.AnswerFile` of the generation the query worker
+        reads, or None (a remote endpoint, a store without one, a worker on another
+        generation). Opened once per generation."""
+        if self.path is None:
+            return None
+        from exokg.graph.store import generation_path
+        from exokg.query.answers import AnswerFile
+
+        generation = generation_path(self.path)
+        with self._lock:
+            if self._answer_file is not None and (
+                    not self._answer_file or self._answer_file.generation != generation):
+                if self._answer_file:
+                    self._answer_file.close()
+                self._answer_file = None if generation is not None else False
+            if self._answer_file is None:
+                found = AnswerFile.open(generation)
+                self._answer_file = found if found is not None else False
+            answers = self._answer_file or None
+        database = getattr(self._sandbox, "database", None)
+        if answers is not None and database is not None and \
+                Path(database) != answers.generation / "oxigraph":
+            return None  # the worker reads another generation: ask it
+        return answers
 
     def ask(self, name: str, /, *, timeout: float | None = None,
             max_rows: int | None = None, curies: bool = True, page: int | None = None,

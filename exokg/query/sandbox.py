@@ -127,6 +127,8 @@ class Sandbox:
         self.require_guard = require_guard
         self.network_guard: bool | None = None
         self.active_graphs: list[str] = []
+        #: the Oxigraph folder the worker opened last (None before it first starts)
+        self.database: str | None = None
         self._proc: subprocess.Popen[bytes] | None = None
         self._replies: queue.Queue[Any] = queue.Queue()
         self._lock = threading.RLock()
@@ -174,7 +176,8 @@ class Sandbox:
         replies: queue.Queue[Any] = queue.Queue()
         threading.Thread(target=_read_replies, args=(proc, replies), daemon=True).start()
         self._proc, self._replies = proc, replies
-        self._send({"store": self._database(), "graphs": list(self.graphs), "memory": self.memory,
+        self.database = self._database()
+        self._send({"store": self.database, "graphs": list(self.graphs), "memory": self.memory,
                     "memory_limit": self.memory_limit, "max_memory": self.max_memory,
                     "require_guard": self.require_guard})
         reply = self._wait(START_TIMEOUT, starting=True)
