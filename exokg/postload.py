@@ -326,7 +326,10 @@ def run_phases(job: Job, phases: Sequence[Phase], triples: int, workers: int, *,
                 start(phase)
             for sentinel in wait(list(running)):
                 phase, process, conn = running.pop(sentinel)
-                message = conn.recv() if conn.poll() else None
+                try:  # a worker that died has sent nothing: the pipe is at its end
+                    message = conn.recv() if conn.poll() else None
+                except (EOFError, OSError):
+                    message = None
                 process.join()
                 conn.close()
                 if message is None or process.exitcode != 0:
