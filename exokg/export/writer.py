@@ -9,7 +9,9 @@ store is loaded, before it is published): an invalid graph is never published
 (:meth:`~exokg.graph.store.StoreWriter.commit`) the graph is streamed from the build's
 claim table (:mod:`exokg.graph.load`), the RDF exports are written from the store
 (:mod:`exokg.export.streamed`), and the other exports beside them; the exports folder is
-staged from there. Only when both are complete does the store switch to the new
+staged from there. In a large build with several ``workers``, everything that reads
+the loaded store (validation, the view file, every export) runs at the same time in worker
+processes once the database is closed (:mod:`exokg.postload`). Only when both are complete does the store switch to the new
 generation and the exports folder get exchanged (see :mod:`exokg.graph.store` and
 :mod:`exokg.export.publish`). An error or a crash at any point leaves the previous outputs
 in place.
@@ -203,6 +205,32 @@ def write_store_outputs(result: BuildResult, store: pyoxigraph.Store, folder: Pa
     (folder / "exokg.html").write_bytes(page.encode("utf-8"))
 
 
+def _load(result: BuildResult, store: pyoxigraph.Store, partition: Path,
+          reporter: Reporter | None) -> int:
+    """Stream the build's graph into ``store`` (and its named-graph lines into the file
+    ``partition``), telling ``reporter`` the records loaded; returns the triples generated."""
+    began = time.perf_counter()
+    records = len(result.documents) + len(result.statements)
+    counter = reporter.counter("loading the store", unit="record") \
+        if reporter is not None and reporter.verbosity else None
+    done = 0
+
+    def tick(kind: str) -> None:
+        nonlocal done
+        if counter is not None and kind in ("document", "statement"):
+            done += 1
+            counter(done, records, kind)
+
+    with open(partition, "wb", buffering=1 << 20) as handle:
+        generated = load_build(result, store, handle, tick)
+    if counter is not None and done < records:
+        counter(records, records, "")
+    if reporter is not None:
+        reporter.rate("loaded the store", generated, "triple", time.perf_counter() - began)
+    fault_point("store-streamed")
+    return generated
+
+
 def _fill(result: BuildResult, files: dict[str, bytes], reporter: Reporter | None,
           validate: bool, large: bool = False
           ) -> Callable[[pyoxigraph.Store, Path], dict[str, Any]]:
@@ -219,24 +247,7 @@ def _fill(result: BuildResult, files: dict[str, bytes], reporter: Reporter | Non
         exports = generation / "exports"
         try:
             partition = scratch / "partition.nq"
-            began = time.perf_counter()
-            records = len(result.documents) + len(result.statements)
-            counter = reporter.counter("loading the store", unit="record") \
-                if reporter is not None and reporter.verbosity else None
-            done = 0
-
-            def tick(kind: str) -> None:
-                nonlocal done
-                if counter is not None and kind in ("document", "statement"):
-                    done += 1
-                    counter(done, records, kind)
-
-            with open(partition, "wb", buffering=1 << 20) as handle:
-                generated = load_build(result, store, handle, tick)
-            if counter is not None and done < records:
-                counter(records, records, "")
-            tell("loaded the store", generated, "triple", began)
-            fault_point("store-streamed")
+            _load(result, store, partition, reporter)
             if validate:  # a large build: validated once its store is loaded
                 with reporter.phase("validating the graph against the SHACL shapes") \
                         if reporter is not None else nullcontext():
@@ -285,31 +296,11 @@ def _concurrent(result: BuildResult, files: dict[str, bytes], reporter: Reporter
         scratch = generation / ".scratch"
         scratch.mkdir()
         try:
-            began = time.perf_counter()
-            counter = reporter.counter("loading the store", unit="record") \
-                if reporter is not None and reporter.verbosity else None
-            records = len(result.documents) + len(result.statements)
-            done = 0
-
-            def tick(kind: str) -> None:
-                nonlocal done
-                if counter is not None and kind in ("document", "statement"):
-                    done += 1
-                    counter(done, records, kind)
-
-            with open(scratch / "partition.nq", "wb", buffering=1 << 20) as handle:
-                generated = load_build(result, store, handle, tick)
-            if counter is not None and done < records:
-                counter(records, records, "")
-            if reporter is not None:
-                reporter.rate("loaded the store", generated, "triple",
-                              time.perf_counter() - began)
-            fault_point("store-streamed")
+            loaded["generated"] = _load(result, store, scratch / "partition.nq", reporter)
             _write_files(generation / "exports", files)
         except BaseException:
             shutil.rmtree(scratch, ignore_errors=True)
             raise
-        loaded["generated"] = generated
         return {}
 
     def after_close(database: Path, generation: Path, graphs: list[str]) -> dict[str, Any]:
