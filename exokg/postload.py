@@ -299,7 +299,10 @@ def run_phases(job: Job, phases: Sequence[Phase], triples: int, workers: int, *,
 
     context = _context()
     pending = list(phases)
-    running: dict[Any, tuple[Phase, Any, Any]] = {}  # sentinel -> (phase, process, conn)
+    # the reading end of each worker's pipe -> (phase, process, that end); it turns
+    # readable when the worker has sent its outcome, or has died (end of file), so waiting
+    # on it never leaves a worker blocked on sending a large report
+    running: dict[Any, tuple[Phase, Any, Any]] = {}
     results: dict[str, PhaseResult] = {}
     release_memory()
 
@@ -309,7 +312,7 @@ def run_phases(job: Job, phases: Sequence[Phase], triples: int, workers: int, *,
                                   name=f"exokg-{phase.name}", daemon=True)
         process.start()
         send.close()
-        running[process.sentinel] = (phase, process, receive)
+        running[receive] = (phase, process, receive)
 
     def stop_all() -> None:
         for _, process, conn in running.values():
@@ -330,10 +333,10 @@ def run_phases(job: Job, phases: Sequence[Phase], triples: int, workers: int, *,
                     continue
                 pending.remove(phase)
                 start(phase)
-            for sentinel in wait(list(running)):
-                phase, process, conn = running.pop(sentinel)
+            for ready in wait(list(running)):
+                phase, process, conn = running.pop(ready)
                 try:  # a worker that died has sent nothing: the pipe is at its end
-                    message = conn.recv() if conn.poll() else None
+                    message = conn.recv()
                 except (EOFError, OSError):
                     message = None
                 process.join()
