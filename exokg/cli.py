@@ -47,7 +47,8 @@ def cmd_build(args: argparse.Namespace) -> int:
                        workdir=work, reporter=reporter)
         written = write_build_outputs(result, args.out, store=args.store,
                                       write_cache=cache.write_to,
-                                      allow_empty=args.allow_empty, reporter=reporter)
+                                      allow_empty=args.allow_empty, reporter=reporter,
+                                      workers=args.workers)
     finally:
         shutil.rmtree(work, ignore_errors=True)
         if made:  # a failed first build leaves nothing behind

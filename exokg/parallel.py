@@ -73,9 +73,10 @@ def add_parallel_arguments(parser: Any) -> None:
     """Add ``--workers N`` and ``--dask ADDRESS`` to an :mod:`argparse` parser."""
     cores = default_workers()
     parser.add_argument("--workers", type=_worker_count, default=cores, metavar="N",
-                        help="extraction worker processes (default: the machine's cores, "
-                             f"here {cores}; 1 runs in this process); the output is the same "
-                             "for any N")
+                        help="worker processes for extraction and, in builds of more than "
+                             "2,000 documents, for the phases after loading the store "
+                             f"(default: the machine's cores, here {cores}; 1 runs in this "
+                             "process); the output is the same for any N")
     parser.add_argument("--dask", default=None, metavar="ADDRESS",
                         help="run extraction on a dask.distributed cluster whose scheduler "
                              "is at ADDRESS (tcp://HOST:8786; needs exokg[dask]; see "

@@ -9,7 +9,9 @@ store is loaded, before it is published): an invalid graph is never published
 (:meth:`~exokg.graph.store.StoreWriter.commit`) the graph is streamed from the build's
 claim table (:mod:`exokg.graph.load`), the RDF exports are written from the store
 (:mod:`exokg.export.streamed`), and the other exports beside them; the exports folder is
-staged from there. Only when both are complete does the store switch to the new
+staged from there. In a large build with several ``workers``, everything that reads
+the loaded store (validation, the view file, every export) runs at the same time in worker
+processes once the database is closed (:mod:`exokg.postload`). Only when both are complete does the store switch to the new
 generation and the exports folder get exchanged (see :mod:`exokg.graph.store` and
 :mod:`exokg.export.publish`). An error or a crash at any point leaves the previous outputs
 in place.
@@ -109,8 +111,8 @@ def _previous_documents(writer: StoreWriter, out: Path) -> int:
 def write_build_outputs(result: BuildResult, out: Path, store: Path | None = None,
                         validate: bool = True, *, writer: StoreWriter | None = None,
                         write_cache: Callable[[Path], None] | None = None,
-                        allow_empty: bool = False, reporter: Reporter | None = None
-                        ) -> list[Path]:
+                        allow_empty: bool = False, reporter: Reporter | None = None,
+                        workers: int = 1) -> list[Path]:
     """Write the exports into ``out`` and a new generation of the store; returns the paths
     written (the exports, then the store).
 
@@ -125,6 +127,10 @@ def write_build_outputs(result: BuildResult, out: Path, store: Path | None = Non
         allow_empty: publish a graph without documents over one that has documents.
 
     ``reporter`` (optional) is told each phase (validate, render, write, load the store).
+    ``workers`` above 1 runs the phases of a large build that read the loaded store
+    (validation, the view file, the RDF exports, KGX, GraphML, the CSV, the page) in that
+    many worker processes at once (:mod:`exokg.postload`); 1 runs them here, one after
+    the other. The files are the same either way.
 
     Raises:
         ValidationError: ``validate`` and the graph does not conform to the SHACL shapes
@@ -154,9 +160,9 @@ def write_build_outputs(result: BuildResult, out: Path, store: Path | None = Non
     if writer is None:
         with StoreWriter(store) as own:
             return _write(result, files, out, own, write_cache, allow_empty, reporter,
-                          validate and not small, not small)
+                          validate and not small, not small, workers)
     return _write(result, files, out, writer, write_cache, allow_empty, reporter,
-                  validate and not small, not small)
+                  validate and not small, not small, workers)
 
 
 def _graph_output_names() -> list[str]:
@@ -199,6 +205,32 @@ def write_store_outputs(result: BuildResult, store: pyoxigraph.Store, folder: Pa
     (folder / "exokg.html").write_bytes(page.encode("utf-8"))
 
 
+def _load(result: BuildResult, store: pyoxigraph.Store, partition: Path,
+          reporter: Reporter | None) -> int:
+    """Stream the build's graph into ``store`` (and its named-graph lines into the file
+    ``partition``), telling ``reporter`` the records loaded; returns the triples generated."""
+    began = time.perf_counter()
+    records = len(result.documents) + len(result.statements)
+    counter = reporter.counter("loading the store", unit="record") \
+        if reporter is not None and reporter.verbosity else None
+    done = 0
+
+    def tick(kind: str) -> None:
+        nonlocal done
+        if counter is not None and kind in ("document", "statement"):
+            done += 1
+            counter(done, records, kind)
+
+    with open(partition, "wb", buffering=1 << 20) as handle:
+        generated = load_build(result, store, handle, tick)
+    if counter is not None and done < records:
+        counter(records, records, "")
+    if reporter is not None:
+        reporter.rate("loaded the store", generated, "triple", time.perf_counter() - began)
+    fault_point("store-streamed")
+    return generated
+
+
 def _fill(result: BuildResult, files: dict[str, bytes], reporter: Reporter | None,
           validate: bool, large: bool = False
           ) -> Callable[[pyoxigraph.Store, Path], dict[str, Any]]:
@@ -215,24 +247,7 @@ def _fill(result: BuildResult, files: dict[str, bytes], reporter: Reporter | Non
         exports = generation / "exports"
         try:
             partition = scratch / "partition.nq"
-            began = time.perf_counter()
-            records = len(result.documents) + len(result.statements)
-            counter = reporter.counter("loading the store", unit="record") \
-                if reporter is not None and reporter.verbosity else None
-            done = 0
-
-            def tick(kind: str) -> None:
-                nonlocal done
-                if counter is not None and kind in ("document", "statement"):
-                    done += 1
-                    counter(done, records, kind)
-
-            with open(partition, "wb", buffering=1 << 20) as handle:
-                generated = load_build(result, store, handle, tick)
-            if counter is not None and done < records:
-                counter(records, records, "")
-            tell("loaded the store", generated, "triple", began)
-            fault_point("store-streamed")
+            _load(result, store, partition, reporter)
             if validate:  # a large build: validated once its store is loaded
                 with reporter.phase("validating the graph against the SHACL shapes") \
                         if reporter is not None else nullcontext():
@@ -265,10 +280,73 @@ def _fill(result: BuildResult, files: dict[str, bytes], reporter: Reporter | Non
     return fill
 
 
+def _concurrent(result: BuildResult, files: dict[str, bytes], reporter: Reporter | None,
+                validate: bool, workers: int
+                ) -> tuple[Callable[[pyoxigraph.Store, Path], dict[str, Any]],
+                           Callable[[Path, Path, list[str]], dict[str, Any]]]:
+    """The work of a large build's generation with ``workers`` processes: ``fill`` streams
+    the graph into the store (and the partition file into the generation's scratch
+    folder), then, with the database closed, ``after_close`` runs every phase that reads it
+    at once (:func:`exokg.postload.run_phases`) and removes the scratch folder."""
+    from exokg.postload import PHASES, Job, describe, run_phases
+
+    loaded: dict[str, int] = {}
+
+    def fill(store: pyoxigraph.Store, generation: Path) -> dict[str, Any]:
+        scratch = generation / ".scratch"
+        scratch.mkdir()
+        try:
+            loaded["generated"] = _load(result, store, scratch / "partition.nq", reporter)
+            _write_files(generation / "exports", files)
+        except BaseException:
+            shutil.rmtree(scratch, ignore_errors=True)
+            raise
+        return {}
+
+    def after_close(database: Path, generation: Path, graphs: list[str]) -> dict[str, Any]:
+        scratch = generation / ".scratch"
+        phases = [p for p in PHASES if validate or p.name != "validate"]
+        job = Job(str(database), str(generation), str(scratch / "partition.nq"),
+                  str(scratch), tuple(graphs), len(result.statements))
+
+        def done(phase: Any, outcome: Any) -> None:
+            if phase.name == "validate":  # an invalid graph stops the other phases at once
+                from exokg.validate import require_conforming
+
+                require_conforming(outcome.value)
+            if reporter is None:
+                return
+            for name, count, unit, seconds in outcome.files:
+                reporter.rate(f"wrote {name}", count, unit, seconds)
+            reporter.info(describe(phase, outcome))
+
+        title = (f"{len(phases)} phases over the loaded store in {workers} worker "
+                 "processes")
+        try:
+            with reporter.phase(title) if reporter is not None else nullcontext():
+                outcomes = run_phases(job, phases, loaded.get("generated", 0), workers,
+                                      on_done=done)
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+        triples = int(outcomes["rdf"].value)
+        result.triples = triples
+        return {"triples": triples}
+
+    return fill, after_close
+
+
+def _write_files(folder: Path, files: dict[str, bytes]) -> None:
+    for name, data in sorted(files.items()):
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "wb") as handle:
+            handle.write(data)
+
+
 def _write(result: BuildResult, files: dict[str, bytes], out: Path, writer: StoreWriter,
            write_cache: Callable[[Path], None] | None, allow_empty: bool,
            reporter: Reporter | None = None, validate: bool = False,
-           large: bool = False) -> list[Path]:
+           large: bool = False, workers: int = 1) -> list[Path]:
     if not result.documents and not allow_empty and _previous_documents(writer, out):
         raise EmptyGraphError(f"{out}: the build found no documents; it would replace a graph "
                               "that has some (use --allow-empty to publish an empty graph)")
@@ -284,10 +362,14 @@ def _write(result: BuildResult, files: dict[str, bytes], out: Path, writer: Stor
 
     meta = {"documents": len(result.documents), "statements": len(result.statements),
             "out": str(out)}
+    after_close = None
+    if large and workers > 1:
+        fill, after_close = _concurrent(result, files, reporter, validate, workers)
+    else:
+        fill = _fill(result, files, reporter, validate, large)
     try:
-        generation = writer.commit(fill=_fill(result, files, reporter, validate, large),
-                                   write_cache=write_cache,
-                                   meta=meta, before_switch=stage_exports)
+        generation = writer.commit(fill=fill, write_cache=write_cache, meta=meta,
+                                   before_switch=stage_exports, after_close=after_close)
     except BaseException:
         remove_leftovers(out)
         raise

@@ -366,7 +366,9 @@ class StoreWriter:
                exports: dict[str, bytes] | None = None,
                write_cache: Callable[[Path], None] | None = None,
                meta: dict[str, Any] | None = None,
-               before_switch: Callable[[Path], None] | None = None) -> Path:
+               before_switch: Callable[[Path], None] | None = None,
+               after_close: Callable[[Path, Path, list[str]], dict[str, Any]] | None = None
+               ) -> Path:
         """Write a new generation and make it current; returns its folder.
 
         Args:
@@ -384,6 +386,12 @@ class StoreWriter:
             before_switch: called with the complete generation folder just before the
                 switch (the exports folder is staged here, so a full disk fails before
                 anything is replaced).
+            after_close: called once the database holds the graph and the ontology and
+                is closed, with the database folder, the generation folder and the named
+                graphs the query API reads (the ontology's): it writes the view file
+                (instead of this method) and whatever else reads the finished database
+                (the concurrent phases of :mod:`exokg.postload`); returns more fields for
+                ``generation.json``. Anything it raises aborts the commit.
 
         Nothing visible changes unless everything was written: any exception removes the
         half-written generation and leaves the current one as it was.
@@ -395,7 +403,8 @@ class StoreWriter:
         tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=generations))
         try:
             os.chmod(tmp, 0o777 & ~_umask())
-            filled = self._write_database(tmp / "oxigraph", turtle, fill, tmp)
+            filled = self._write_database(tmp / "oxigraph", turtle, fill, tmp,
+                                          after_close)
             if exports is not None:
                 for file, data in exports.items():
                     target = tmp / "exports" / file
@@ -423,7 +432,9 @@ class StoreWriter:
 
     def _write_database(self, folder: Path, turtle: bytes | None,
                         fill: Callable[[pyoxigraph.Store, Path], dict[str, Any]] | None,
-                        generation: Path) -> dict[str, Any]:
+                        generation: Path,
+                        after_close: Callable[[Path, Path, list[str]], dict[str, Any]]
+                        | None = None) -> dict[str, Any]:
         from exokg.query.stores import ontology_graph_name, ontology_text
 
         fault_point("store-load")
@@ -441,10 +452,14 @@ class StoreWriter:
                 store.bulk_load(ontology, format=pyoxigraph.RdfFormat.TURTLE, to_graph=name)
                 graphs.append(name)
             store.flush()
-            _write_view(store, generation, graphs)
+            if after_close is None:
+                _write_view(store, generation, graphs)
         finally:
             del store
         fault_point("store-loaded")
+        if after_close is not None:
+            names = [g.value for g in graphs if isinstance(g, pyoxigraph.NamedNode)]
+            filled.update(after_close(folder, generation, names))
         return filled
 
     def _switch(self, generation: Path) -> None:

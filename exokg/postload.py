@@ -1,0 +1,372 @@
+"""The phases of a large build after its store is loaded, run at the same time in worker
+processes: SHACL validation by SPARQL, the view file, the RDF exports, KGX, GraphML, the
+statements CSV and the HTML page.
+
+Each phase only reads the new generation's Oxigraph database (loaded, flushed and closed
+by the writer; every worker opens it with ``Store.read_only``, which RocksDB allows any
+number of processes to do while nobody writes) and writes its own files into the
+generation's folder (``exports/``, ``view.sqlite``), so the phases are independent and the
+files they write do not depend on which ran first: the output is byte-identical for any
+number of workers. :func:`run_phases` starts each phase in a fresh process (its peak memory
+is that phase's alone and is returned to the system when it ends), at most ``workers`` at a
+time, and starts a phase only when the memory it is expected to need fits beside the
+running ones and this process within a budget (:data:`MEMORY_BUDGET_MB`); a phase that does
+not fit waits, and runs alone if nothing else is running.
+
+A phase that fails (an exokg error, a full disk, a worker that dies) stops the others and
+raises one :class:`PhaseError` naming the phase; nothing has been published then (the
+caller discards the generation). A worker dies with the build: it asks the kernel for
+SIGKILL when its parent ends (``PR_SET_PDEATHSIG``, Linux).
+
+The phases are the store-based functions of :mod:`exokg.validate_store`,
+:mod:`exokg.graph.viewdb`, :mod:`exokg.export.streamed`, :mod:`exokg.export.tables` and
+:mod:`exokg.viz.store_page`, called as they are; this module only schedules them.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from exokg.errors import ExokgError
+from exokg.faults import fault_point
+
+__all__ = ["MEMORY_BUDGET_MB", "PHASES", "Phase", "PhaseError", "PhaseResult", "plan",
+           "run_phases"]
+
+#: Resident memory (MB) the build's processes together should stay within while the phases
+#: run: this process's own RSS plus the expected peak of every running phase.
+MEMORY_BUDGET_MB = 2000
+
+
+class PhaseError(ExokgError):
+    """A phase after loading failed or its worker process died."""
+
+
+@dataclass(frozen=True)
+class Phase:
+    """One phase: its name, what the progress line says, and its expected peak RSS in MB
+    as ``base + per_million * triples / 1e6`` (measured at 10,000 and 100,000 synthetic
+    abstracts: docs/benchmarks.md, "Concurrent post-extraction phases")."""
+
+    name: str
+    title: str
+    base_mb: float
+    per_million_mb: float
+
+    def memory_mb(self, triples: int) -> float:
+        """Expected peak RSS of the phase's worker for a store of ``triples`` triples."""
+        return self.base_mb + self.per_million_mb * triples / 1e6
+
+
+#: The phases, longest first (CPU time at 100,000 abstracts), the order they are started in.
+#: Memory: the peak RSS of each phase's worker measured at 10,000 synthetic abstracts
+#: (1.05 million triples generated) and, for RDF, KGX, GraphML and the page, at 100,000
+#: (9.5 million; docs/benchmarks.md, "The export phase at 100k"); the validation, the CSV
+#: and the view file were not measured at 100,000: their slope is assumed (KGX's for the
+#: CSV and the view file, a third of it for the validation). RDF counts GNU sort's 256 MB
+#: buffer (a process of its own).
+PHASES: tuple[Phase, ...] = (
+    Phase("validate", "validated the graph against the SHACL shapes", 140, 15),
+    Phase("rdf", "wrote the RDF exports", 400, 0),
+    Phase("kgx", "wrote kgx/nodes.tsv and kgx/edges.tsv", 173, 45),
+    Phase("csv", "wrote statements.csv", 163, 45),
+    Phase("page", "wrote exokg.html", 201, 62),
+    Phase("view", "wrote the view file", 202, 45),
+    Phase("graphml", "wrote exokg.graphml", 145, 17),
+)
+
+
+@dataclass
+class PhaseResult:
+    """What a phase's worker sends back: its figures and the phase's own output."""
+
+    name: str
+    seconds: float = 0.0
+    cpu_seconds: float = 0.0
+    peak_mb: float = 0.0
+    #: counted things for the progress line: (count, unit)
+    count: tuple[int, str] = (0, "")
+    #: per-file lines of the RDF exports: (file, count, unit, seconds)
+    files: list[tuple[str, int, str, float]] = field(default_factory=list)
+    #: the validation report (validate), the triple count (rdf)
+    value: Any = None
+
+
+@dataclass(frozen=True)
+class Job:
+    """Everything a worker needs (picklable): where the database and the generation are,
+    the partition file of the N-Quads and TriG exports, the graphs the view reads, and
+    the statement count the page's title gives."""
+
+    database: str
+    generation: str
+    partition: str | None
+    scratch: str
+    view_graphs: tuple[str, ...]
+    statements: int
+
+
+# -- in the worker ---------------------------------------------------------------------------
+
+
+def _die_with_parent() -> None:
+    """Ask the kernel to SIGKILL this process when its parent ends (Linux; elsewhere the
+    worker ends when its work is done)."""
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _line_count(path: Path) -> int:
+    """Lines of a text file after its header line."""
+    with open(path, "rb") as handle:
+        return max(sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+                   - 1, 0)
+
+
+def _do(name: str, job: Job, result: PhaseResult) -> None:
+    import pyoxigraph
+
+    store = pyoxigraph.Store.read_only(job.database)
+    generation = Path(job.generation)
+    exports = generation / "exports"
+    if name == "validate":
+        from exokg.validate_store import validate_store
+
+        report = validate_store(store)
+        result.value = report
+        result.count = (report.triples, "triple")
+    elif name == "view":
+        from exokg.graph.viewdb import view_file_path, write_view_file
+
+        fault_point("store-view")
+        graphs: list[Any] = [pyoxigraph.DefaultGraph()]
+        graphs += [pyoxigraph.NamedNode(g) for g in job.view_graphs]
+        counts = write_view_file(store, view_file_path(generation), graphs)
+        result.count = (counts["edges"], "edge")
+    elif name == "rdf":
+        from exokg.export.streamed import write_rdf_exports
+
+        mark = [time.perf_counter()]
+
+        def tally(file: str, count: int) -> None:
+            fault_point("rdf-export")
+            now = time.perf_counter()
+            unit = "triple" if file.endswith(("nt", "ttl", "jsonld")) else "quad"
+            result.files.append((file, count, unit, now - mark[0]))
+            mark[0] = now
+
+        scratch = Path(job.scratch) / "rdf"
+        scratch.mkdir(exist_ok=True)
+        partition = Path(job.partition) if job.partition is not None else None
+        triples = write_rdf_exports(store, partition, exports, scratch, tally)
+        result.value = triples
+        result.count = (triples, "triple")
+    elif name == "kgx":
+        from exokg.export.tables import write_kgx
+
+        written = write_kgx(store, exports / "kgx")
+        edges = [p for p in written if p.name == "edges.tsv"]
+        result.count = (_line_count(edges[0]), "edge") if edges else (0, "")
+    elif name == "csv":
+        from exokg.export.tables import write_statements_csv
+
+        path = write_statements_csv(store, exports / "statements.csv")
+        result.count = (_line_count(path), "row")
+    elif name == "graphml":
+        from exokg.export.tables import write_graphml
+
+        path = write_graphml(store, exports / "exokg.graphml")
+        result.count = (path.stat().st_size, "byte")
+    elif name == "page":
+        from exokg.viz import store_page
+
+        html = store_page.page_html(store, job.statements)
+        (exports / "exokg.html").write_bytes(html.encode("utf-8"))
+        result.count = (min(job.statements, store_page.PAGE_STATEMENTS), "statement")
+    else:  # pragma: no cover - the names come from PHASES
+        raise ValueError(f"unknown phase {name!r}")
+
+
+def _worker(name: str, job: Job, conn: Any) -> None:
+    """Run one phase and send ``("ok", PhaseResult)`` or ``("error", message)``."""
+    _die_with_parent()
+    began, cpu = time.perf_counter(), time.process_time()
+    result = PhaseResult(name)
+    try:
+        _do(name, job, result)
+    except ExokgError as exc:
+        conn.send(("error", str(exc)))
+        return
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        conn.send(("error", f"{where}{exc.strerror or exc}"))
+        return
+    except Exception as exc:  # noqa: BLE001 - any failure is reported as one line
+        conn.send(("error", f"{type(exc).__name__}: {exc}"))
+        return
+    result.seconds = time.perf_counter() - began
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)  # e.g. GNU sort
+    result.cpu_seconds = time.process_time() - cpu + children.ru_utime + children.ru_stime
+    result.peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    conn.send(("ok", result))
+
+
+# -- in the building process -----------------------------------------------------------------
+
+
+def _own_rss_mb() -> float:
+    """This process's resident memory now (MB; 0 where ``/proc`` is missing)."""
+    try:
+        with open("/proc/self/statm", "rb") as handle:
+            return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
+def release_memory() -> None:
+    """Give freed heap memory back to the system (glibc ``malloc_trim``; elsewhere
+    nothing), so the workers started next have room beside this process."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
+def _context() -> Any:
+    """Fresh worker processes: ``forkserver`` (forked from a clean server that has the
+    modules loaded, not from this process, whose Oxigraph threads a fork would copy in an
+    unknown state) where there is one, else ``spawn``."""
+    import multiprocessing
+
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["pyoxigraph", "rdflib", "exokg.postload",
+                                        "exokg.export.streamed", "exokg.export.tables",
+                                        "exokg.validate_store", "exokg.graph.viewdb",
+                                        "exokg.viz.store_page"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def plan(phases: Sequence[Phase], triples: int, workers: int, budget_mb: float,
+         own_mb: float) -> list[list[str]]:
+    """The groups of phases :func:`run_phases` would start together if every phase took
+    the same time (for documentation and tests of the memory rule): phases are taken in
+    order; one joins the running group when there is a free worker and its expected memory
+    fits in ``budget_mb`` beside ``own_mb`` and the group's."""
+    groups: list[list[str]] = []
+    pending = list(phases)
+    while pending:
+        group: list[Phase] = []
+        for phase in list(pending):
+            used = own_mb + sum(p.memory_mb(triples) for p in group)
+            if len(group) < workers and (not group or used + phase.memory_mb(triples)
+                                         <= budget_mb):
+                group.append(phase)
+                pending.remove(phase)
+        groups.append([p.name for p in group])
+    return groups
+
+
+def run_phases(job: Job, phases: Sequence[Phase], triples: int, workers: int, *,
+               budget_mb: float = MEMORY_BUDGET_MB,
+               on_done: Callable[[Phase, PhaseResult], None] | None = None
+               ) -> dict[str, PhaseResult]:
+    """Run ``phases`` over the closed database of ``job`` in worker processes, at most
+    ``workers`` at a time and within ``budget_mb`` of expected memory (see the module
+    docs); ``on_done`` is told each phase as it finishes (progress). Returns the results
+    by phase name.
+
+    Raises:
+        PhaseError: a phase failed (its message) or its worker died (the signal); the
+            other workers are stopped first.
+    """
+    from multiprocessing.connection import wait
+
+    context = _context()
+    pending = list(phases)
+    # the reading end of each worker's pipe -> (phase, process, that end); it turns
+    # readable when the worker has sent its outcome, or has died (end of file), so waiting
+    # on it never leaves a worker blocked on sending a large report
+    running: dict[Any, tuple[Phase, Any, Any]] = {}
+    results: dict[str, PhaseResult] = {}
+    release_memory()
+
+    def start(phase: Phase) -> None:
+        receive, send = context.Pipe(duplex=False)
+        process = context.Process(target=_worker, args=(phase.name, job, send),
+                                  name=f"exokg-{phase.name}", daemon=True)
+        process.start()
+        send.close()
+        running[receive] = (phase, process, receive)
+
+    def stop_all() -> None:
+        for _, process, conn in running.values():
+            process.kill()
+        for _, process, conn in running.values():
+            process.join()
+            conn.close()
+        running.clear()
+
+    try:
+        while pending or running:
+            for phase in list(pending):
+                if len(running) >= workers:
+                    break
+                used = _own_rss_mb() + sum(p.memory_mb(triples) for p, _, _ in
+                                           running.values())
+                if running and used + phase.memory_mb(triples) > budget_mb:
+                    continue
+                pending.remove(phase)
+                start(phase)
+            for ready in wait(list(running)):
+                phase, process, conn = running.pop(ready)
+                try:  # a worker that died has sent nothing: the pipe is at its end
+                    message = conn.recv()
+                except (EOFError, OSError):
+                    message = None
+                process.join()
+                conn.close()
+                if message is None or process.exitcode != 0:
+                    code = process.exitcode
+                    how = f"signal {-code}" if code is not None and code < 0 else \
+                        f"exit status {code}"
+                    raise PhaseError(f"the worker process of '{phase.name}' "
+                                     f"({phase.title}) died ({how}); nothing was published")
+                status, payload = message
+                if status != "ok":
+                    raise PhaseError(f"{phase.name}: {payload}; nothing was published")
+                results[phase.name] = payload
+                fault_point("post-phase")
+                if on_done is not None:
+                    on_done(phase, payload)
+    except BaseException:
+        stop_all()
+        raise
+    return results
+
+
+def describe(phase: Phase, result: PhaseResult) -> str:
+    """The progress line of a finished phase: ``wrote exokg.html: 2,000 statements in
+    12.3 s (162/s; CPU 11.0 s, peak 270 MB)``."""
+    count, unit = result.count
+    seconds = result.seconds
+    rate = f"{count / seconds:,.0f}/s; " if seconds > 0 and unit else ""
+    counted = f"{count:,} {unit}{'' if count == 1 else 's'} " if unit else ""
+    return (f"{phase.title}: {counted}in {seconds:.1f} s ({rate}CPU "
+            f"{result.cpu_seconds:.1f} s, peak {result.peak_mb:,.0f} MB)")
+
