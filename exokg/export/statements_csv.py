@@ -60,8 +60,9 @@ def statement_row(s: Statement, registry: Mapping[str, Entity],
     ``evidence_count`` (default ``len(s.evidence)``) how many it has. Subject and object
     labels are the registry's (the label the graph gives the entity), so that an entity
     reads the same on every row even when statements carry differently cased copies of
-    it."""
-    ev = s.evidence[0]
+    it. A statement without evidence (which validation reports as invalid) gets empty
+    evidence cells rather than an error, so the validation report is what the user sees."""
+    ev = s.evidence[0] if s.evidence else None
     ctx = []
     for name, values in s.context.items():
         if name in ("species", "model"):
@@ -79,9 +80,10 @@ def statement_row(s: Statement, registry: Mapping[str, Entity],
         str(s.negated).lower(), str(s.hedged).lower(), s.status,
         "|".join(_label(v, registry) for v in s.context.species),
         "|".join(_label(v, registry) for v in s.context.model),
-        "; ".join(ctx), ev.document_id, ev.text, str(ev.start), str(ev.end),
+        "; ".join(ctx), ev.document_id if ev else "", ev.text if ev else "",
+        str(ev.start) if ev else "", str(ev.end) if ev else "",
         str(len(s.evidence) if evidence_count is None else evidence_count),
-        " ".join(ev.citations), ev.rule,
+        " ".join(ev.citations) if ev else "", ev.rule if ev else "",
     ]
 
 
