@@ -37,7 +37,8 @@ if TYPE_CHECKING:
     import networkx as nx
     import pyoxigraph
 
-__all__ = ["FILE_NAME", "FORMAT", "ViewFile", "view_file_path", "write_view_file"]
+__all__ = ["FILE_NAME", "FORMAT", "ViewFile", "open_read_only", "view_file_path",
+           "write_view_file"]
 
 #: The file's name in a generation folder.
 FILE_NAME = "view.sqlite"
@@ -173,6 +174,25 @@ _EDGE_SELECT_JOINED = "SELECT " + ", ".join(
     f"e.{c}" for c in ("key", "subject", "object", *_EDGE_COLUMNS)) + " FROM temp.walk w"
 
 
+def open_read_only(path: Path, file_format: str) -> sqlite3.Connection | None:
+    """A read-only connection to the SQLite file ``path`` written with a generation (the
+    view file, the answer file), or None when it is missing, unreadable, or its ``meta``
+    table names another format than ``file_format`` (then the reader falls back to
+    SPARQL). The file is opened immutable: a published generation never changes."""
+    if not path.is_file():
+        return None
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
+                             check_same_thread=False)
+        found = db.execute("SELECT value FROM meta WHERE name = 'format'").fetchone()
+    except sqlite3.Error:
+        return None
+    if found is None or found[0] != file_format:
+        db.close()
+        return None
+    return db
+
+
 class ViewFile:
     """A generation's view file opened read-only (:meth:`open` returns None when there is
     none of this format)."""
@@ -190,18 +210,8 @@ class ViewFile:
         if generation is None:
             return None
         path = view_file_path(generation)
-        if not path.is_file():
-            return None
-        try:
-            db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
-                                 check_same_thread=False)
-            found = db.execute("SELECT value FROM meta WHERE name = 'format'").fetchone()
-        except sqlite3.Error:
-            return None
-        if found is None or found[0] != FORMAT:
-            db.close()
-            return None
-        return cls(db, path)
+        db = open_read_only(path, FORMAT)
+        return None if db is None else cls(db, path)
 
     def close(self) -> None:
         self._db.close()

@@ -656,19 +656,11 @@ class AnswerFile:
         the current :data:`FORMAT`."""
         if generation is None:
             return None
+        from exokg.graph.viewdb import open_read_only
+
         path = answer_file_path(generation)
-        if not path.is_file():
-            return None
-        try:
-            db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
-                                 check_same_thread=False)
-            found = db.execute("SELECT value FROM meta WHERE name = 'format'").fetchone()
-        except sqlite3.Error:
-            return None
-        if found is None or found[0] != FORMAT:
-            db.close()
-            return None
-        return cls(db, path, Path(generation))
+        db = open_read_only(path, FORMAT)
+        return None if db is None else cls(db, path, Path(generation))
 
     def close(self) -> None:
         self._db.close()
