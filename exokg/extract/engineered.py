@@ -27,6 +27,7 @@ import re
 from dataclasses import replace
 
 from exokg.extract.base import DocumentState
+from exokg.extract.levels import SELECTED_BY
 from exokg.model import Analysed, Entity, Mention
 from exokg.recognise.composite import preparation_id
 
@@ -90,22 +91,17 @@ def _modifiers(text: str, start: int) -> int | None:
     return begin if engineered else None
 
 
-# an antibody used to capture or select vesicles names their marker, which is read
-# (exokg.extract.levels.population_markers): "immunocaptured with an anti-L1CAM antibody"
-_CAPTURE = re.compile(r"\b(?:immunocaptur|immunoprecipitat|immuno-?isolat|captur|isolat|select|"
-                      r"enrich|sort|purif|pull(?:ed)?\s+down)\w*\b[^;.]{0,60}$", re.I)
-
-
 def drop_antibody_targets(a: Analysed) -> Analysed:
     """``a`` without the gene and protein mentions that name an antibody's target ("a
     monoclonal antibody against GAP43", "mAb GAP43", "anti-GAP43"), except an antibody
     that captures or selects vesicles ("immunocaptured with an anti-L1CAM antibody": the
-    protein is the vesicles' marker)."""
+    protein is the vesicles' marker, read by
+    :func:`exokg.extract.levels.population_markers` with the same pattern)."""
     keep = [m for m in a.mentions if not (
         m.category in ("Gene", "Protein") and (
             _ANTIBODY.search(a.text[max(0, m.start - 40):m.start])
             or re.match(r"(?:mAbs?|anti-)", m.text, re.I))
-        and not _CAPTURE.search(a.text[max(0, m.start - 80):m.start]))]
+        and not SELECTED_BY.search(a.text[max(0, m.start - 120):m.start]))]
     return a if len(keep) == len(a.mentions) else replace(a, mentions=tuple(keep))
 
 

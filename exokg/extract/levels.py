@@ -529,11 +529,11 @@ def marker_wording(a: Analysed, state: DocumentState) -> list[Statement]:
 
 # "ADEVs were identified / isolated / captured by (the) (surface) expression of GLAST",
 # "EVs ... based on their expression of GluR2", "immunocaptured with an anti-L1CAM antibody"
-_SELECTED_BY = re.compile(r"\b(?:identif|isolat|select|captur|immunocaptur|immunoprecipitat|"
-                          r"enrich|sort|purif|characteri[sz])\w*\b[^;]{0,80}?\b(?:by|with|using|"
-                          r"via|based\s+on|through)\s+(?:the\s+|their\s+|its\s+|an?\s+)?"
-                          r"(?:(?:surface\s+)?(?:expression|presence)\s+of\s+(?:the\s+)?|anti-|"
-                          r"antibod(?:y|ies)\s+(?:against|to)\s+)", re.I)
+SELECTED_BY = re.compile(r"\b(?:identif|isolat|select|captur|immunocaptur|immunoprecipitat|"
+                         r"enrich|sort|purif|characteri[sz])\w*\b[^;]{0,80}?\b(?:by|with|using|"
+                         r"via|based\s+on|through)\s+(?:the\s+|their\s+|its\s+|an?\s+)?"
+                         r"(?:(?:surface\s+)?(?:expression|presence)\s+of\s+(?:the\s+)?|anti-|"
+                         r"antibod(?:y|ies)\s+(?:against|to)\s+)", re.I)
 # "L1CAM+ exosomes", "GLAST-positive EVs"
 _POSITIVE = re.compile(r"\s*(?:\+|-?\s*positive)\s*", re.I)
 
@@ -544,7 +544,7 @@ def population_markers(a: Analysed) -> list[Statement]:
     ``RO:0002607`` the vesicle population (module docs)."""
     out: list[Statement] = []
     for clause in clauses(a.text):
-        for m in _SELECTED_BY.finditer(a.text, clause.start, clause.end):
+        for m in SELECTED_BY.finditer(a.text, clause.start, clause.end):
             # the population before the verb ("ADEVs were identified by") or after it
             # ("to isolate brain-derived EVs from plasma based on their expression of")
             vesicles = [x for x in a.within(clause.start, m.end(), _VESICLES)
