@@ -51,7 +51,7 @@ from exokg.extract.epistemics import hedged, negated
 from exokg.extract.outcomes import outcome_for_text
 from exokg.model import Context, Entity, Mention, Statement
 
-__all__ = ["compared_levels", "extract_levels", "in_controls", "marker_wording",
+__all__ = ["SELECTED_BY", "compared_levels", "extract_levels", "in_controls", "marker_wording",
            "measured_marker_value", "note_measured", "condition_changes",
            "outcome_associations", "related_to",
            "names_treatment", "nominal_levels", "open_correlations", "population_markers",
