@@ -30,6 +30,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,7 +38,8 @@ if TYPE_CHECKING:
     import networkx as nx
     import pyoxigraph
 
-__all__ = ["FILE_NAME", "FORMAT", "ViewFile", "open_read_only", "view_file_path",
+__all__ = ["FILE_NAME", "FORMAT", "ViewFile", "new_sqlite_file", "open_read_only",
+           "view_file_path",
            "write_view_file"]
 
 #: The file's name in a generation folder.
@@ -91,34 +93,18 @@ def write_view_file(store: pyoxigraph.Store, path: Path,
     view = store_view(store, graphs)
     labels = store_context_labels(store, graphs)
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.unlink(missing_ok=True)
-    try:
-        db = sqlite3.connect(tmp)
-        try:
-            db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
-            db.executemany("INSERT INTO nodes VALUES (?, ?, ?, ?, ?, ?)",
-                           ((key, *(attrs.get(c) for c in _NODE_COLUMNS))
-                            for key, attrs in sorted(view.nodes(data=True))))
-            db.executemany(
-                f"INSERT INTO edges VALUES ({', '.join('?' * 13)})",
-                ((key, u, v, *(attrs.get(c) for c in _EDGE_COLUMNS))
-                 for u, v, key, attrs in sorted(view.edges(keys=True, data=True),
-                                                key=lambda e: (e[2], e[0], e[1]))))
-            db.executemany("INSERT INTO context_labels VALUES (?, ?)", sorted(labels.items()))
-            db.executescript(_INDEXES)
-            counts = {"nodes": view.number_of_nodes(), "edges": view.number_of_edges()}
-            db.executemany("INSERT INTO meta VALUES (?, ?)",
-                           [("format", FORMAT), *((k, str(n)) for k, n in counts.items())])
-            db.commit()
-        finally:
-            db.close()
-        with open(tmp, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with new_sqlite_file(path, _SCHEMA, FORMAT) as (db, counts):
+        db.executemany("INSERT INTO nodes VALUES (?, ?, ?, ?, ?, ?)",
+                       ((key, *(attrs.get(c) for c in _NODE_COLUMNS))
+                        for key, attrs in sorted(view.nodes(data=True))))
+        db.executemany(
+            f"INSERT INTO edges VALUES ({', '.join('?' * 13)})",
+            ((key, u, v, *(attrs.get(c) for c in _EDGE_COLUMNS))
+             for u, v, key, attrs in sorted(view.edges(keys=True, data=True),
+                                            key=lambda e: (e[2], e[0], e[1]))))
+        db.executemany("INSERT INTO context_labels VALUES (?, ?)", sorted(labels.items()))
+        db.executescript(_INDEXES)
+        counts.update(nodes=view.number_of_nodes(), edges=view.number_of_edges())
     if answers:
         from exokg.query.answers import answer_file_path, write_answer_file
 
@@ -172,6 +158,40 @@ _EDGE_SELECT = "SELECT key, subject, object, " + ", ".join(_EDGE_COLUMNS) + " FR
 #: the same columns of ``edges e`` joined to the nodes of a walk (``temp.walk w``)
 _EDGE_SELECT_JOINED = "SELECT " + ", ".join(
     f"e.{c}" for c in ("key", "subject", "object", *_EDGE_COLUMNS)) + " FROM temp.walk w"
+
+
+@contextmanager
+def new_sqlite_file(path: Path, schema: str, file_format: str
+                    ) -> Iterator[tuple[sqlite3.Connection, dict[str, int]]]:
+    """Write a generation's SQLite file (the view file, the answer file) whole or not at all:
+    yields a connection to a temporary file beside ``path`` with ``schema`` created, and a
+    dict the caller fills with counts; on success the ``meta`` table gets ``format`` =
+    ``file_format`` and the counts, the file is committed, synced and renamed to ``path``
+    (what :func:`open_read_only` checks); on any error the temporary file is removed.
+
+    Raises:
+        OSError: the file cannot be written.
+        sqlite3.Error: from SQLite.
+    """
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    counts: dict[str, int] = {}
+    try:
+        db = sqlite3.connect(tmp)
+        try:
+            db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + schema)
+            yield db, counts
+            db.executemany("INSERT INTO meta VALUES (?, ?)",
+                           [("format", file_format), *((k, str(n)) for k, n in counts.items())])
+            db.commit()
+        finally:
+            db.close()
+        with open(tmp, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def open_read_only(path: Path, file_format: str) -> sqlite3.Connection | None:

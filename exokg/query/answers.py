@@ -38,7 +38,6 @@ endpoint) runs as SPARQL. The file is not an export and holds nothing the RDF gr
 from __future__ import annotations
 
 import json
-import os
 import re
 import sqlite3
 from collections import defaultdict
@@ -574,49 +573,34 @@ def write_answer_file(store: pyoxigraph.Store, path: Path,
         OSError: the file cannot be written.
         sqlite3.Error: from SQLite.
     """
+    from exokg.graph.viewdb import new_sqlite_file
+
     scans = _Scans(store, graphs)
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.unlink(missing_ok=True)
-    counts: dict[str, int] = {}
-    try:
-        db = sqlite3.connect(tmp)
-        try:
-            db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
-            rows = _sorted(_findings_rows(scans))
-            db.executemany("INSERT INTO findings VALUES (?, ?, ?, ?, ?)", (
-                (rank, _iri(s), _iri(o), _iri(p), _json(row))
-                for rank, (_, s, o, p, row) in enumerate(rows)))
-            counts["findings"] = len(rows)
-            del rows  # one table's rows in memory at a time
-            scans.drop(_EXO + "aspect", *(_EXO + f for f in _FINDING_FACETS
-                                          if f not in ("species", "model")))
-            rows = _sorted(r for r in _summary_rows(scans)
-                           if _iri(r[1]) is not None)  # a literal is no parameter
-            db.executemany("INSERT INTO summary VALUES (?, ?, ?, ?, ?)", (
-                (rank, _iri(e), role, _iri(p), _json([(STRING, role), *row]))
-                for rank, (_, e, role, p, row) in enumerate(rows)))
-            counts["summary"] = len(rows)
-            del rows
-            scans.drop(_EXO + "species", _EXO + "model", _EXO + "evidenceCount")
-            rows = _sorted(_evidence_rows(scans))
-            db.executemany("INSERT INTO evidence VALUES (?, ?, ?, ?, ?)", (
-                (rank, _iri(st), _iri(s), _iri(o), _json(row))
-                for rank, (_, st, s, o, row) in enumerate(rows)))
-            counts["evidence"] = len(rows)
-            del rows
-            db.executescript(_INDEXES)
-            db.executemany("INSERT INTO meta VALUES (?, ?)",
-                           [("format", FORMAT), *((k, str(n)) for k, n in counts.items())])
-            db.commit()
-        finally:
-            db.close()
-        with open(tmp, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with new_sqlite_file(path, _SCHEMA, FORMAT) as (db, counts):
+        rows = _sorted(_findings_rows(scans))
+        db.executemany("INSERT INTO findings VALUES (?, ?, ?, ?, ?)", (
+            (rank, _iri(s), _iri(o), _iri(p), _json(row))
+            for rank, (_, s, o, p, row) in enumerate(rows)))
+        counts["findings"] = len(rows)
+        del rows  # one table's rows in memory at a time
+        scans.drop(_EXO + "aspect", *(_EXO + f for f in _FINDING_FACETS
+                                      if f not in ("species", "model")))
+        rows = _sorted(r for r in _summary_rows(scans)
+                       if _iri(r[1]) is not None)  # a literal is no parameter
+        db.executemany("INSERT INTO summary VALUES (?, ?, ?, ?, ?)", (
+            (rank, _iri(e), role, _iri(p), _json([(STRING, role), *row]))
+            for rank, (_, e, role, p, row) in enumerate(rows)))
+        counts["summary"] = len(rows)
+        del rows
+        scans.drop(_EXO + "species", _EXO + "model", _EXO + "evidenceCount")
+        rows = _sorted(_evidence_rows(scans))
+        db.executemany("INSERT INTO evidence VALUES (?, ?, ?, ?, ?)", (
+            (rank, _iri(st), _iri(s), _iri(o), _json(row))
+            for rank, (_, st, s, o, row) in enumerate(rows)))
+        counts["evidence"] = len(rows)
+        del rows
+        db.executescript(_INDEXES)
     return counts
 
 
