@@ -9,42 +9,24 @@ Oxigraph's in-memory storage iterates in another order than its on-disk indexes.
 
 from __future__ import annotations
 
-import dataclasses
 import shutil
 import warnings
-from pathlib import Path
 
 import pytest
 
 import exokg
+from tests.view_corpora import BUILDS, view_build
 from exokg.graph.store import generation_path, open_store
 from exokg.query.answers import FILE_NAME, QUERIES, AnswerFile, write_answer_file
 from exokg.query.errors import ResultTruncatedWarning
 from exokg.query.paging import paginate
 
-DEVSET = Path(__file__).parent / "devset" / "documents"
 ID = "https://w3id.org/exokg/id/"
 
 
-def _corpus():  # type: ignore[no-untyped-def]
-    """The founding corpus plus the negation of one of its claims (it states none)."""
-    from exokg.graph.rdf import build_graph
-    from exokg.model import Entity
-    from exokg.pipeline import build
-
-    result = build()
-    claim = next(s for s in result.statements if isinstance(s.object, Entity)
-                 and s.subject.id == "exokg:mirna/mir-124")
-    statements = [*result.statements, dataclasses.replace(claim, negated=True)]
-    result.graph = build_graph(result.documents, statements, result.entities)
-    return result
-
-
-@pytest.fixture(scope="module", params=["founding-corpus", "devset"])
+@pytest.fixture(scope="module", params=BUILDS)
 def kg(request):  # type: ignore[no-untyped-def]
-    from exokg.pipeline import build
-
-    result = _corpus() if request.param == "founding-corpus" else build([DEVSET])
+    result = view_build(request.param)
     with exokg.load(result, memory="never") as graph:
         yield graph
 

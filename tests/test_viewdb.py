@@ -5,42 +5,24 @@ generation without the file is read by SPARQL."""
 
 from __future__ import annotations
 
-import dataclasses
 import shutil
 import sqlite3
-from pathlib import Path
 
 import pytest
 
 import exokg
+from tests.view_corpora import BUILDS, view_build
 from exokg.graph.store import generation_path, open_store
 from exokg.graph.viewdb import FILE_NAME, ViewFile, write_view_file
 from exokg.query._worker import URI
 from exokg.query.views import context_labels, neighbourhood_view, networkx_view, \
     node_of_term
 
-DEVSET = Path(__file__).parent / "devset" / "documents"
 
 
-def _corpus():  # type: ignore[no-untyped-def]
-    """The founding corpus plus the negation of one of its claims (it states none)."""
-    from exokg.graph.rdf import build_graph
-    from exokg.model import Entity
-    from exokg.pipeline import build
-
-    result = build()
-    claim = next(s for s in result.statements if isinstance(s.object, Entity)
-                 and s.subject.id == "exokg:mirna/mir-124")
-    statements = [*result.statements, dataclasses.replace(claim, negated=True)]
-    result.graph = build_graph(result.documents, statements, result.entities)
-    return result
-
-
-@pytest.fixture(scope="module", params=["founding-corpus", "devset"])
+@pytest.fixture(scope="module", params=BUILDS)
 def kg(request):  # type: ignore[no-untyped-def]
-    from exokg.pipeline import build
-
-    result = _corpus() if request.param == "founding-corpus" else build([DEVSET])
+    result = view_build(request.param)
     with exokg.load(result) as graph:
         yield graph
 
