@@ -36,7 +36,7 @@ from typing import Any
 from exokg.errors import ExokgError
 from exokg.faults import fault_point
 
-__all__ = ["MEMORY_BUDGET_MB", "PHASES", "Phase", "PhaseError", "PhaseResult", "plan",
+__all__ = ["MEMORY_BUDGET_MB", "PHASES", "Phase", "PhaseError", "PhaseResult", "may_start", "plan",
            "run_phases"]
 
 #: Resident memory (MB) the build's processes together should stay within while the phases
@@ -269,13 +269,23 @@ def plan(phases: Sequence[Phase], triples: int, workers: int, budget_mb: float,
     while pending:
         group: list[Phase] = []
         for phase in list(pending):
-            used = own_mb + sum(p.memory_mb(triples) for p in group)
-            if len(group) < workers and (not group or used + phase.memory_mb(triples)
-                                         <= budget_mb):
+            if may_start(phase, group, triples, workers, budget_mb, own_mb):
                 group.append(phase)
                 pending.remove(phase)
         groups.append([p.name for p in group])
     return groups
+
+
+def may_start(phase: Phase, running: Sequence[Phase], triples: int, workers: int,
+              budget_mb: float, own_mb: float) -> bool:
+    """The memory rule: ``phase`` may start beside the ``running`` phases when a worker is
+    free and, unless nothing runs (a phase larger than the budget then runs alone), its
+    expected peak RSS fits in ``budget_mb`` beside theirs and ``own_mb`` (the building
+    process's RSS)."""
+    if len(running) >= workers:
+        return False
+    used = own_mb + sum(p.memory_mb(triples) for p in running)
+    return not running or used + phase.memory_mb(triples) <= budget_mb
 
 
 def run_phases(job: Job, phases: Sequence[Phase], triples: int, workers: int, *,
@@ -321,14 +331,10 @@ def run_phases(job: Job, phases: Sequence[Phase], triples: int, workers: int, *,
     try:
         while pending or running:
             for phase in list(pending):
-                if len(running) >= workers:
-                    break
-                used = _own_rss_mb() + sum(p.memory_mb(triples) for p, _, _ in
-                                           running.values())
-                if running and used + phase.memory_mb(triples) > budget_mb:
-                    continue
-                pending.remove(phase)
-                start(phase)
+                if may_start(phase, [p for p, _, _ in running.values()], triples, workers,
+                             budget_mb, _own_rss_mb()):
+                    pending.remove(phase)
+                    start(phase)
             for ready in wait(list(running)):
                 phase, process, conn = running.pop(ready)
                 try:  # a worker that died has sent nothing: the pipe is at its end
