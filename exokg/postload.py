@@ -36,8 +36,8 @@ from typing import Any
 from exokg.errors import ExokgError
 from exokg.faults import fault_point
 
-__all__ = ["MEMORY_BUDGET_MB", "PHASES", "Phase", "PhaseError", "PhaseResult", "may_start", "plan",
-           "run_phases"]
+__all__ = ["MEMORY_BUDGET_MB", "PHASES", "Phase", "PhaseError", "PhaseResult", "may_start",
+           "plan", "run_phases"]
 
 #: Resident memory (MB) the build's processes together should stay within while the phases
 #: run: this process's own RSS plus the expected peak of every running phase.
