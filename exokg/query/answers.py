@@ -37,6 +37,7 @@ endpoint) runs as SPARQL. The file is not an export and holds nothing the RDF gr
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import sqlite3
@@ -292,6 +293,13 @@ class _Scans:
 # -- the rows -------------------------------------------------------------------------------
 
 
+def _joined(scans: _Scans, subject: Term, *predicates: str) -> Iterator[tuple[Term, ...]]:
+    """The solutions of required triple patterns ``subject predicate ?x`` joined: every
+    combination of their values, in the order nested loops over ``predicates`` (the first
+    outermost) give, which is the order the rows are made in."""
+    return itertools.product(*(scans.values(p, subject) for p in predicates))
+
+
 def _statements(scans: _Scans) -> list[Term]:
     """Every node with an ``rdf:subject``, in term order (the order rows are made in)."""
     return sorted(scans.get(_RDF + "subject"), key=_order_key)
@@ -364,14 +372,11 @@ def _findings_rows(scans: _Scans) -> Iterator[tuple[tuple[Any, ...], Term, Term,
 
         species, model, route, context = (facet_list("species"), facet_list("model"),
                                           facet_list("route"), facet_list(None))
-        for subject in scans.values(_RDF + "subject", statement):
-            for predicate in scans.values(_RDF + "predicate", statement):
-                for obj in scans.values(_RDF + "object", statement):
-                    for negated in scans.values(_EXO + "negated", statement):
-                        for hedged in scans.values(_EXO + "hedged", statement):
-                            yield from _finding_groups(
-                                scans, statement, subject, predicate, obj, negated, hedged,
-                                species, model, route, context)
+        for subject, predicate, obj, negated, hedged in _joined(
+                scans, statement, _RDF + "subject", _RDF + "predicate", _RDF + "object",
+                _EXO + "negated", _EXO + "hedged"):
+            yield from _finding_groups(scans, statement, subject, predicate, obj, negated,
+                                       hedged, species, model, route, context)
 
 
 def _finding_groups(scans: _Scans, statement: Term, subject: Term, predicate: Term, obj: Term,
@@ -381,29 +386,25 @@ def _finding_groups(scans: _Scans, statement: Term, subject: Term, predicate: Te
                                         list[Term | None]]]:
     for evidence in scans.values(_BIOLINK + "has_evidence", statement):
         citations = _bar_list(scans.optional(_EXO + "citationMarker", evidence))
-        for sentence in scans.values(_EXO + "sentenceText", evidence):
-            for document in scans.values(_EXO + "document", evidence):
-                for start in scans.values(_EXO + "start", evidence):
-                    for end in scans.values(_EXO + "end", evidence):
-                        seen: dict[tuple[Any, ...], None] = {}
-                        for subject_label in scans.optional(_LABEL, subject):
-                            for object_name in scans.optional(_LABEL, obj):
-                                object_label = _coalesce(object_name, _str(obj))
-                                for direction in scans.optional(_EXO + "direction", statement):
-                                    for aspect in scans.optional(_EXO + "aspect", statement):
-                                        group = (subject_label, object_label, direction, aspect)
-                                        if group in seen:
-                                            continue
-                                        seen[group] = None
-                                        row = [statement, subject, subject_label, predicate,
-                                               obj, object_label, direction, aspect, negated,
-                                               hedged, species, model, route, context,
-                                               evidence, sentence, document, start, end,
-                                               citations]
-                                        key = tuple(map(_order_key, (
-                                            predicate, subject_label, object_label, document,
-                                            start, statement, evidence)))
-                                        yield key, subject, obj, predicate, row
+        for sentence, document, start, end in _joined(
+                scans, evidence, _EXO + "sentenceText", _EXO + "document", _EXO + "start",
+                _EXO + "end"):
+            seen: dict[tuple[Any, ...], None] = {}
+            for subject_label, object_name, direction, aspect in itertools.product(
+                    scans.optional(_LABEL, subject), scans.optional(_LABEL, obj),
+                    scans.optional(_EXO + "direction", statement),
+                    scans.optional(_EXO + "aspect", statement)):
+                object_label = _coalesce(object_name, _str(obj))
+                group = (subject_label, object_label, direction, aspect)
+                if group in seen:
+                    continue
+                seen[group] = None
+                row = [statement, subject, subject_label, predicate, obj, object_label,
+                       direction, aspect, negated, hedged, species, model, route, context,
+                       evidence, sentence, document, start, end, citations]
+                key = tuple(map(_order_key, (predicate, subject_label, object_label,
+                                             document, start, statement, evidence)))
+                yield key, subject, obj, predicate, row
 
 
 def _summary_rows(scans: _Scans) -> Iterator[tuple[tuple[Any, ...], Term, str, Term,
@@ -431,35 +432,24 @@ def _summary_rows(scans: _Scans) -> Iterator[tuple[tuple[Any, ...], Term, str, T
             continue
         count: Term = (TYPED, str(len(documents)), _XSD + "integer")
         species, model = names("species", statement), names("model", statement)
-        for subject in scans.values(_RDF + "subject", statement):
-            for predicate in scans.values(_RDF + "predicate", statement):
-                for obj in scans.values(_RDF + "object", statement):
-                    for negated in scans.values(_EXO + "negated", statement):
-                        for hedged in scans.values(_EXO + "hedged", statement):
-                            for evidence_count in scans.values(_EXO + "evidenceCount",
-                                                               statement):
-                                seen: dict[tuple[Any, ...], None] = {}
-                                for subject_label in scans.optional(_LABEL, subject):
-                                    for object_name in scans.optional(_LABEL, obj):
-                                        object_label = _coalesce(object_name, _str(obj))
-                                        for direction in scans.optional(_EXO + "direction",
-                                                                        statement):
-                                            group = (subject_label, object_label, direction)
-                                            if group in seen:
-                                                continue
-                                            seen[group] = None
-                                            row = [statement, subject, subject_label,
-                                                   predicate, obj, object_label, direction,
-                                                   negated, hedged, species, model,
-                                                   evidence_count, count]
-                                            for role, entity in (("subject", subject),
-                                                                 ("object", obj)):
-                                                key = (_Desc(_order_key(evidence_count)),
-                                                       role, *map(_order_key, (
-                                                           predicate, subject_label,
-                                                           object_label, statement)))
-                                                yield key, entity, role, predicate, row
-
+        for subject, predicate, obj, negated, hedged, evidence_count in _joined(
+                scans, statement, _RDF + "subject", _RDF + "predicate", _RDF + "object",
+                _EXO + "negated", _EXO + "hedged", _EXO + "evidenceCount"):
+            seen: dict[tuple[Any, ...], None] = {}
+            for subject_label, object_name, direction in itertools.product(
+                    scans.optional(_LABEL, subject), scans.optional(_LABEL, obj),
+                    scans.optional(_EXO + "direction", statement)):
+                object_label = _coalesce(object_name, _str(obj))
+                group = (subject_label, object_label, direction)
+                if group in seen:
+                    continue
+                seen[group] = None
+                row = [statement, subject, subject_label, predicate, obj, object_label,
+                       direction, negated, hedged, species, model, evidence_count, count]
+                for role, entity in (("subject", subject), ("object", obj)):
+                    key = (_Desc(_order_key(evidence_count)), role, *map(_order_key, (
+                        predicate, subject_label, object_label, statement)))
+                    yield key, entity, role, predicate, row
 
 def _publication(scans: _Scans, evidence: Term, document: Term
                  ) -> list[tuple[Term | None, Term | None, Term | None, Term | None]]:
@@ -501,16 +491,11 @@ def _evidence_rows(scans: _Scans) -> Iterator[tuple[tuple[Any, ...], Term, Term,
                                                     list[Term | None]]]:
     """(sort key, statement, subject, object, row) of the evidence query, one per group."""
     for statement in _statements(scans):
-        for subject in scans.values(_RDF + "subject", statement):
-            for obj in scans.values(_RDF + "object", statement):
-                for predicate in scans.values(_RDF + "predicate", statement):
-                    for negated in scans.values(_EXO + "negated", statement):
-                        for hedged in scans.values(_EXO + "hedged", statement):
-                            for evidence in scans.values(_BIOLINK + "has_evidence",
-                                                         statement):
-                                yield from _evidence_groups(scans, statement, subject, obj,
-                                                            predicate, negated, hedged,
-                                                            evidence)
+        for subject, obj, predicate, negated, hedged, evidence in _joined(
+                scans, statement, _RDF + "subject", _RDF + "object", _RDF + "predicate",
+                _EXO + "negated", _EXO + "hedged", _BIOLINK + "has_evidence"):
+            yield from _evidence_groups(scans, statement, subject, obj, predicate, negated,
+                                        hedged, evidence)
 
 
 def _evidence_groups(scans: _Scans, statement: Term, subject: Term, obj: Term,
