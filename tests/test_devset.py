@@ -30,7 +30,8 @@ from gold_matching import squash as _squash
 # out-of-sample check of round 3 (its texts and gold were not seen then, only its error-kind
 # counts in docs/devset-batch6.md). Batch 7, written in parallel, is round 4's
 # out-of-sample check, and in sample after tuning round 5a; batch 8, written in parallel with
-# tuning round 5 (on batches 1-7), is round 5's.
+# tuning round 5 (on batches 1-7), is round 5's; batch 9, written in parallel with tuning round
+# 6 (on batches 1-8), is round 6's.
 FLOORS: dict[int, tuple[float, float]] = {
     # Tuning round 1 (docs/benchmarks.md, "Tuning round 1") tuned on batches 1-3 only; batch
     # 4 and 5 were out of sample for it (batch 4 P 0.622 R 0.447, batch 5 0.294 / 0.211
@@ -80,6 +81,11 @@ FLOORS: dict[int, tuple[float, float]] = {
     # after 5a alone; P 0.500 (41/82) R 0.330 (42/127) after both (main findings P 0.474 R
     # 0.380): round 5's out-of-sample figure.
     8: (0.500, 0.330),
+    # Batch 9: out of sample for round 6 (docs/devset-batch9.md). Measured once before round 6
+    # on main's rules (exokg at 7915589, gold committed first in 8f187f0): P 0.436 (24/55)
+    # R 0.171 (23/134); sentence-strict P 0.345 (19/55) R 0.134 (18/134). The integrator
+    # re-measures it after merging round 6 and raises the floor to that figure.
+    9: (0.436, 0.171),
 }
 
 
@@ -112,6 +118,14 @@ KNOWN_OTHER_SENTENCE: frozenset[tuple[str, str]] = frozenset({
     # match the title's claim. A misreading, listed rather than hidden; not fixed on sight of
     # this out-of-sample batch.
     ("microglia-exo-mir5121-tbi-neurotherapeutics", "partly reversed the suppression of neurite"),
+    # batch 9, measured before tuning round 6 (docs/devset-batch9.md): "exosomes beneficial in
+    # ischaemic stroke" (hedged) read from the review's title "Therapeutic application of
+    # exosomes in ischaemic stroke" (the gold reads it from "The potential of exosome therapy
+    # for ischaemic stroke"; a defensible reading of the title); the miR-206-knockdown
+    # exosomes beneficial in SAH read from "a greater neuroprotective effect on SAH-induced
+    # EBI" (the gold reads it from the title; defensible)
+    ("li-tang-yang-2021-stroke-vasc-neurol", "Therapeutic application of exosomes in ischaemic"),
+    ("zhao-2019-neuroscience-mir206-kd-exos-sah", "We found that treatment with hucMSCs-derived"),
 })
 
 
