@@ -27,7 +27,7 @@ from exokg.extract.mirna_gene import extract_mirna_gene, new_gene_pairs
 from exokg.extract.properties import extract_properties
 from exokg.extract.status import claim_status, speaks_of_study, states_topic
 from exokg.extract.references import resolve_references
-from exokg.extract.study_vesicles import resolve_study_vesicles
+from exokg.extract.study_vesicles import enriched_preparations, resolve_study_vesicles
 from exokg.extract.regulation import extract_regulation
 from exokg.extract.titles import extract_title_benefits
 from exokg.extract.trials import extract_trial
@@ -43,8 +43,8 @@ _EXCLUSIVE = ("trial.", "advantage.", "biomarker.level", "biomarker.correlation"
 
 def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
     """All statements of one analysed sentence (updates ``state``)."""
-    a = resolve_study_vesicles(resolve_references(engineered_preparations(a, state), state),
-                               state)
+    a = resolve_study_vesicles(enriched_preparations(
+        resolve_references(engineered_preparations(a, state), state)), state)
     for m in a.mentions:
         if m.category == "ExosomePreparation":
             state.preparation = m.entity

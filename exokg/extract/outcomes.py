@@ -64,8 +64,8 @@ _NOUNS_LIKE_ADJECTIVES = frozenset({"trial", "potential", "material", "need", "s
 _BARE_KINDS = frozenset({"mirna", "microrna", "gene", "protein", "rna", "mrna", "marker",
                          "targeting", "binding"})
 _SKIP = frozenset("""the a an its their this these those his her our such any some all each
-several many more less much further specific various different certain multiple numerous
-other neither""".split())
+several many more less much most least further specific various different certain multiple
+numerous other neither""".split())
 # a phrase of only these words names nothing in particular ("specific signaling cascades")
 _VAGUE = frozenset("""signaling signalling signal signals cascade cascades pathway pathways
 molecule molecules downstream relevant related key important novel new""".split())
@@ -103,6 +103,9 @@ _MOLECULES = frozenset({"Gene", "Protein"})
 MOLECULE_EVENT_HEADS = frozenset("""extravasation leakage ubiquitination deposition
 infiltration aggregation accumulation degradation translocation""".split())
 _ADVERB = re.compile(r"^\w+ly$", re.I)
+# nouns that end like adverbs ("Wharton's jelly", "protein family", "axon assembly")
+_LY_NOUNS = frozenset("""family assembly supply anomaly jelly ally reply rally monopoly
+homily""".split())
 _MAX_WORDS = 6
 
 
@@ -249,6 +252,8 @@ def _phrases(text: str, start: int, end: int) -> list[OpenPhrase]:
         if not words and (lower in _SKIP or _ADVERB.match(word)):
             i += 1
             continue
+        if words and _ADVERB.match(word) and lower not in _LY_NOUNS:
+            break  # "the activity of mTOR signaling mainly", "NF-κB significantly": no part
         if lower == "of":
             if seen_of or not words:
                 break
@@ -311,7 +316,11 @@ def open_outcomes(a: Analysed, start: int, end: int, *, agents: frozenset[str],
         if tail is None:
             return [], []
         end = tail.start()
-        start = _start_before(a.text, start, end)
+        lo, start = start, _start_before(a.text, start, end)
+        if re.search(r"\bby\s*$", a.text[lo:start]):
+            # "the secretion of cytokines by LPS-stimulated glia was inhibited": the phrase
+            # after "by" names who secretes, not what was changed
+            return [], []
     for p in _phrases(a.text, start, end):
         inside = [m for m in a.mentions if m.start < p.end and p.start < m.end
                   and not (is_weak(m) and (p.start, p.end) != (m.start, m.end))]

@@ -19,6 +19,10 @@ study's preparation (:attr:`DocumentState.preparation`) when all of these hold:
 
 References with a determiner or written as an abbreviation ("these EVs", "Exos") are
 resolved earlier by :mod:`exokg.extract.references`; this module only reads the bare noun.
+
+"Overexpression of miR-X in microglia-derived exosomes" (also "upregulation", "enrichment",
+"loading of miR-X into ...") names the preparation enriched in miR-X
+(:func:`enriched_preparations`): the engineered product acts, not the plain one.
 """
 
 from __future__ import annotations
@@ -29,9 +33,10 @@ from dataclasses import replace
 from exokg.extract.base import DocumentState
 from exokg.extract.references import is_body_vesicle
 from exokg.extract.status import claim_status
-from exokg.model import Analysed, Mention
+from exokg.model import Analysed, Entity, Mention
+from exokg.recognise.composite import preparation_id
 
-__all__ = ["resolve_study_vesicles"]
+__all__ = ["enriched_preparations", "resolve_study_vesicles"]
 
 # "components of exosomes", "the release of EVs", "miR-124 in exosomes", "secreted into
 # exosomes": the vesicles as a container or a product, not the study's agent
@@ -73,3 +78,53 @@ def resolve_study_vesicles(a: Analysed, state: DocumentState) -> Analysed:
         else:
             mentions.append(m)
     return replace(a, mentions=tuple(mentions)) if changed else a
+
+
+# "overexpression of miR-X in", "loading of miR-X into", "miR-X overexpression in"
+_GAIN_OF = re.compile(r"\b(?:over-?expression|up-?regulation|enrichment|loading|delivery)\s+of"
+                      r"\s+(?:the\s+)?$", re.I)
+# (the preparation may be named with the state of its source cells: "in stretch-injured
+# microglia-derived exosomes")
+_GAIN_AFTER = re.compile(r"^\s+(?:in|into|within)\s+(?:the\s+)?(?:[\w-]+-[\w-]+\s+)?$", re.I)
+_GAIN_NOUN_AFTER = re.compile(r"^\s+over-?expression\s+(?:in|into|within)\s+(?:the\s+)?"
+                              r"(?:[\w-]+-[\w-]+\s+)?$", re.I)
+_ENGINEERING = {"loading": "loaded", "delivery": "loaded"}
+
+
+def enriched_preparations(a: Analysed) -> Analysed:
+    """``a`` with "overexpression of miR-X in <preparation>" read as the preparation
+    enriched in miR-X ("loading of miR-X into <preparation>": loaded with it): the
+    preparation mention stands for the engineered product (its parts plus ``cargo`` and
+    ``engineering``, the written phrase as a synonym) and the miRNA mention is dropped, so
+    that neither the plain preparation nor the miRNA alone is read as the agent. Returns
+    ``a`` itself when the sentence has no such phrase."""
+    ordered = sorted(a.mentions, key=lambda m: m.start)
+    replaced: dict[int, Mention] = {}
+    dropped: set[int] = set()
+    for i, mirna in enumerate(ordered):
+        if mirna.category not in ("MicroRNA", "MicroRNACluster") or i + 1 >= len(ordered):
+            continue
+        prep = ordered[i + 1]
+        if prep.category != "ExosomePreparation" or prep.entity.attr("cargo"):
+            continue
+        gap = a.text[mirna.end:prep.start]
+        gain = _GAIN_OF.search(a.text, max(0, mirna.start - 30), mirna.start)
+        if not ((gain and _GAIN_AFTER.match(gap)) or _GAIN_NOUN_AFTER.match(gap)):
+            continue
+        word = gain.group().split()[0].lower() if gain else "overexpression"
+        engineering = _ENGINEERING.get(word, "enriched")
+        attrs = dict(prep.entity.attributes)
+        attrs.update(cargo=mirna.entity.id, engineering=engineering)
+        start = gain.start() if gain else mirna.start
+        written = " ".join(a.text[start:prep.end].split())
+        label = f"{prep.entity.label} enriched in {mirna.entity.label}" \
+            if engineering == "enriched" else f"{prep.entity.label} loaded with {mirna.entity.label}"
+        entity = Entity(preparation_id(attrs), label, "ExosomePreparation",
+                        synonyms=(written,), attributes=tuple(sorted(attrs.items())))
+        replaced[id(prep)] = Mention(entity, start, prep.end, a.text[start:prep.end],
+                                     "composite")
+        dropped.add(id(mirna))
+    if not replaced:
+        return a
+    mentions = [replaced.get(id(m), m) for m in a.mentions if id(m) not in dropped]
+    return replace(a, mentions=tuple(sorted(mentions, key=lambda m: (m.start, m.source))))
