@@ -14,6 +14,7 @@ from dataclasses import replace
 from exokg.extract.absence import extract_absences, note_treatment
 from exokg.extract.base import Analysed, DocumentState
 from exokg.extract.biomarkers import extract_biomarkers
+from exokg.extract.conditions import extract_condition_relations
 from exokg.extract.claims import extract_advantages, extract_benefit, extract_cargo, \
     extract_component, extract_therapy_for, extract_transfer
 from exokg.extract.context import note_study
@@ -72,6 +73,7 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
         found += extract_properties(a, found)
         found += extract_absences(a, state, found)
     found += new_gene_pairs(found, extract_mirna_gene(a, state))
+    found += extract_condition_relations(a, state, found)
     found = without_level_misreadings(found)
     return _situate(a, state, found)
 
