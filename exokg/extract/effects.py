@@ -589,7 +589,7 @@ def extract_effects(a: Analysed, state: DocumentState) -> list[Statement]:
         triggers = find_triggers(a, clause)
         if not triggers:
             continue
-        if _RESPECTIVELY.search(a.text, clause.start, clause.end):
+        if _pairs_in_order(a.text, clause):
             resolved = _respectively(a, clause, triggers, state)
             if resolved:
                 out.extend(resolved)
@@ -759,6 +759,14 @@ def _effects_of_on(a: Analysed) -> list[Statement]:
                                       negated=neg, hedged=hedge, context=ctx)
                     out.append(as_regulation(found, subj, obj, a))
     return out
+
+
+def _pairs_in_order(text: str, clause: Clause) -> bool:
+    """True when the clause pairs its parts in order ("..., respectively") outside brackets:
+    "(p < 0.001 and p = 0.001, respectively)" pairs statistics, not subjects and changes."""
+    return any(text.count("(", clause.start, m.start()) <= text.count(")", clause.start,
+                                                                     m.start())
+               for m in _RESPECTIVELY.finditer(text, clause.start, clause.end))
 
 
 def _respectively(a: Analysed, clause: Clause, triggers: list[Trigger],

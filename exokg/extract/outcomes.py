@@ -103,6 +103,8 @@ _MOLECULES = frozenset({"Gene", "Protein"})
 MOLECULE_EVENT_HEADS = frozenset("""extravasation leakage ubiquitination deposition
 infiltration aggregation accumulation degradation translocation""".split())
 _ADVERB = re.compile(r"^\w+ly$", re.I)
+# plural nouns for cells: a conjunct the process noun of the first conjunct is shared with
+_CELLS = re.compile(r"(?:cytes|glia|cells|neurons|phages|blasts|phils|pericytes)$")
 # nouns that end like adverbs ("Wharton's jelly", "protein family", "axon assembly")
 _LY_NOUNS = frozenset("""family assembly supply anomaly jelly ally reply rally monopoly
 homily""".split())
@@ -207,9 +209,10 @@ def _phrases(text: str, start: int, end: int) -> list[OpenPhrase]:
     phrases: list[OpenPhrase] = []
     words: list[tuple[str, int, int]] = []
     seen_of = False
+    shared: list[str] = []  # "activation of" of "the activation of M1 microglia and ..."
 
     def close() -> bool:
-        nonlocal words, seen_of
+        nonlocal words, seen_of, shared
         body = words
         while body and body[-1][0].lower() in ("of", *_SKIP):
             body = body[:-1]
@@ -228,6 +231,12 @@ def _phrases(text: str, start: int, end: int) -> list[OpenPhrase]:
         words, seen_of = [], False
         if not body or len(body) > _MAX_WORDS:
             return False
+        lowered = [w.lower() for w, _, _ in body]
+        if "of" in lowered and lowered.index("of") > 0 and not phrases:
+            shared = [w for w, _, _ in body[:lowered.index("of") + 1]]
+        elif "of" not in lowered and shared and _CELLS.search(lowered[-1]):
+            # "the activation of M1 microglia and A1 astrocytes": the activation of each
+            body = [(w, body[0][1], body[0][1]) for w in shared] + body
         label = outcome_label([w for w, _, _ in body])
         if measure and label:
             label = f"{label} {measure}"
