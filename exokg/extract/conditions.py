@@ -116,6 +116,8 @@ def _side(a: Analysed, start: int, end: int, *, vesicles: bool = False) -> list[
             if m.start < run[-1].end:
                 continue
             break
+        if len(run) == 1 and re.fullmatch(r"\s*,\s*(?:and|or)\s+", gap):
+            break  # "a cause of death, and anti-inflammatory strategies hold ...": a clause
         run.append(m)
     # "A, B and C" ends with a conjunction; "stroke, exacerbating Y" is no list
     while len(run) > 1 and not re.search(r"\b(?:and|or)\b", a.text[run[-2].end:run[-1].start]) \

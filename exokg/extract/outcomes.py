@@ -252,7 +252,9 @@ def _phrases(text: str, start: int, end: int) -> list[OpenPhrase]:
         word, _, _ = tokens[i]
         lower = word.lower()
         if lower in _SEPARATORS or word == ",":
-            if not close():
+            # ", and" after a list member (the serial comma) ends no list: "A, B, and C"
+            if not (not words and phrases and i > 0 and tokens[i - 1][0] == ",") and \
+                    not close():
                 break
             i += 1
             continue
