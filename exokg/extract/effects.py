@@ -146,8 +146,9 @@ _MODIFIED = re.compile(r"\b(?!(?:the|a|an|and|or|of|in|with|to|by|no|any|further
 
 # a participle of harm used as an adjective: "towards impaired neurons", "of the impaired"
 _ATTRIBUTIVE = re.compile(r"\b(?:towards?|into|onto|of|the|these|those|their|its)\s+$", re.I)
-# "associated with increased Y" (exokg.extract.conditions reads it) is an effect only when
-# said of a treatment given ("EV treatment was associated with reduced lesion size")
+# "EVs ... associated with increased Y" (exokg.extract.conditions reads it) is an effect
+# only when said of a treatment given ("EV treatment was associated with reduced lesion
+# size"); of a miRNA ("miR-X was associated with downregulated GENE") it stays a regulation
 _ASSOCIATED_WITH = re.compile(r"\bassociated\s+with\s+(?:an?\s+|the\s+)?(?:\w+ly\s+)?$", re.I)
 _GIVEN = re.compile(r"treat|administ|therap|inject|infus|transplant|given|received", re.I)
 # an infinitive of purpose after a verb of making: "we bioengineered exosomes conjugated
@@ -177,7 +178,7 @@ def find_triggers(a: Analysed, clause: Clause) -> list[Trigger]:
                 text, max(clause.start, m.start() - 12), m.start()):
             continue  # "towards impaired neurons", "the damaged hemisphere": an adjective
         if _ASSOCIATED_WITH.search(text, max(clause.start, m.start() - 30), m.start()) and \
-                not _GIVEN.search(text):
+                not _GIVEN.search(text) and a.within(clause.start, m.start(), _PRODUCTS):
             continue  # "EVs ... associated with increased Y": an association, not an effect
         if _PURPOSE.search(text, clause.start, m.start()):
             continue  # "we engineered X to promote the delivery of Y": a purpose, no finding
