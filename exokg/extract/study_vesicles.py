@@ -20,9 +20,10 @@ study's preparation (:attr:`DocumentState.preparation`) when all of these hold:
 References with a determiner or written as an abbreviation ("these EVs", "Exos") are
 resolved earlier by :mod:`exokg.extract.references`; this module only reads the bare noun.
 
-"Overexpression of miR-X in microglia-derived exosomes" (also "upregulation", "enrichment",
-"loading of miR-X into ...") names the preparation enriched in miR-X
-(:func:`enriched_preparations`): the engineered product acts, not the plain one.
+"Overexpression of miR-X in microglia-derived exosomes" (also "upregulation", "loading of
+miR-X into ...") names the preparation engineered to carry miR-X (``engineering: loaded``;
+"enrichment of miR-X in" gives ``enriched``) (:func:`enriched_preparations`): the engineered
+product acts, not the plain one.
 """
 
 from __future__ import annotations
@@ -88,12 +89,15 @@ _GAIN_OF = re.compile(r"\b(?:over-?expression|up-?regulation|enrichment|loading|
 _GAIN_AFTER = re.compile(r"^\s+(?:in|into|within)\s+(?:the\s+)?(?:[\w-]+-[\w-]+\s+)?$", re.I)
 _GAIN_NOUN_AFTER = re.compile(r"^\s+over-?expression\s+(?:in|into|within)\s+(?:the\s+)?"
                               r"(?:[\w-]+-[\w-]+\s+)?$", re.I)
-_ENGINEERING = {"loading": "loaded", "delivery": "loaded"}
+# the vesicles were made to carry more of the miRNA (by transfecting or loading): the graph
+# model's "loaded" (engineered to carry); "enrichment of miR-X in" says the same of a product
+# named by its content
+_ENGINEERING = {"enrichment": "enriched"}
 
 
 def enriched_preparations(a: Analysed) -> Analysed:
     """``a`` with "overexpression of miR-X in <preparation>" read as the preparation
-    enriched in miR-X ("loading of miR-X into <preparation>": loaded with it): the
+    loaded with miR-X ("enrichment of miR-X in <preparation>": enriched in it): the
     preparation mention stands for the engineered product (its parts plus ``cargo`` and
     ``engineering``, the written phrase as a synonym) and the miRNA mention is dropped, so
     that neither the plain preparation nor the miRNA alone is read as the agent. Returns
@@ -112,7 +116,7 @@ def enriched_preparations(a: Analysed) -> Analysed:
         if not ((gain and _GAIN_AFTER.match(gap)) or _GAIN_NOUN_AFTER.match(gap)):
             continue
         word = gain.group().split()[0].lower() if gain else "overexpression"
-        engineering = _ENGINEERING.get(word, "enriched")
+        engineering = _ENGINEERING.get(word, "loaded")
         attrs = dict(prep.entity.attributes)
         attrs.update(cargo=mirna.entity.id, engineering=engineering)
         start = gain.start() if gain else mirna.start
