@@ -97,3 +97,10 @@ def test_reversal_turns_the_undone_change_around() -> None:
     # a verb of raising does not undo: both triggers stay
     assert len(reversals("X enhanced the suppression of Y",
                          [Trigger("up", 2, 10, "enhanced", False), noun])) == 2
+
+
+def test_kind7_name_split_by_its_short_form_is_no_outcome(recogniser: Recogniser) -> None:
+    found = read(recogniser, "In rats, MSC-derived exosomes increased the anti-inflammatory "
+                             "interleukin (IL)-10.")
+    labels = {s.object.label for s in found if isinstance(s.object, Entity)}
+    assert "anti-inflammatory interleukin" not in labels

@@ -109,6 +109,8 @@ _CELLS = re.compile(r"(?:cytes|glia|cells|neurons|phages|blasts|phils|pericytes)
 _LY_NOUNS = frozenset("""family assembly supply anomaly jelly ally reply rally monopoly
 homily""".split())
 _MAX_WORDS = 6
+# a name split by its short form: "interleukin (IL)-10", "tumor necrosis factor (TNF)-α"
+_NAME_GOES_ON = re.compile(r"\s*\([^()\s]{1,10}\)\s*-\s*\w")
 
 
 @dataclass(frozen=True)
@@ -352,6 +354,8 @@ def open_outcomes(a: Analysed, start: int, end: int, *, agents: frozenset[str],
                                          else frozenset())
         if any(m.category not in modifiers or m.start <= head_at < m.end for m in inside):
             continue
+        if _NAME_GOES_ON.match(a.text, p.end):
+            continue  # "the anti-inflammatory interleukin (IL)-10": part of a name
         if is_condition_phrase(p):
             conditions.append(p)
             continue
