@@ -9,7 +9,8 @@ Read here, in the phrasings of the field:
 * cause: "D is the most common / a major / one of the main causes of Y", "Y caused by X",
   "X (significantly) contributes to Y", "X and Z are complications of D that contribute to
   Y" (the subject of the relative clause is what the sentence opens with): ``biolink:affects``
-  Y, increased;
+  Y, increased (``biolink:associated_with`` when Y is a disease, which is never the object of
+  an effect);
 * risk: "X is a (major) risk factor of / for D": ``biolink:associated_with``, no direction;
 * association: "X (has been / is) associated with Y", also "frequently / closely associated
   with": ``biolink:associated_with``; "associated with increased / reduced Y" gives the
@@ -240,8 +241,12 @@ def extract_condition_relations(a: Analysed, state: DocumentState,
                 if x.entity.id == y.entity.id or (x.entity.id, y.entity.id) in have:
                     continue
                 have.add((x.entity.id, y.entity.id))
-                out.append(statement(a, f"condition.{rule}", x.entity, predicate, y.entity,
-                                     direction=direction,
+                # a disease is never the object of biolink:affects (docs/graph-model.md):
+                # "stroke is a leading cause of neurological disorders" relates the two
+                disease = predicate == "biolink:affects" and y.category == "Disease"
+                out.append(statement(a, f"condition.{rule}", x.entity,
+                                     "biolink:associated_with" if disease else predicate,
+                                     y.entity, direction=None if disease else direction,
                                      negated=negated(a.text, clause_start, at),
                                      hedged=hedged(a.text, clause_start, at), context=ctx))
 
