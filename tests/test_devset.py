@@ -52,9 +52,8 @@ FLOORS: dict[int, tuple[float, float]] = {
     # degree of damage caused by ischemic injury" (79/87, before 79/86); batch 2 "Brain damage
     # caused by SAH", and two correct claims that now name the study's preparation where they
     # named plain exosomes and the gold accepts either, so they count once (40/53, before
-    # 42/54); batch 5 "Stroke is the leading cause of ... neurological disorders" (an association of
-    # the two; 49/66,
-    # before 48/64); batch 7 "neonatal encephalopathy caused by hypoxia-ischemia" (64/71,
+    # 42/54); batch 5 "Stroke is the leading cause of ... neurological disorders" (an
+    # association of the two; 49/66, before 48/64); batch 7 "neonatal encephalopathy caused by hypoxia-ischemia" (64/71,
     # before 63/69). Every recall floor rose or stayed.
     1: (0.908, 0.908),
     2: (0.754, 0.538),
