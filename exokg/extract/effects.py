@@ -523,7 +523,9 @@ _SOURCE_CLAUSE = re.compile(r"^\s*,?\s*(?:(?:that|which)\s+(?:were|was|are|is)\s
 
 
 _TREATED_WITH = re.compile(r"\b(?:treated|injected|infused|administered|given)\s+(?:\w+ly\s+)?"
-                           r"(?:with|by)\s+(?:the\s+)?$", re.I)
+                           r"(?:with|by)\s+(?:the\s+)?"
+                           # "treated with stretch-injured microglia-derived exosomes"
+                           r"(?:[\w-]+-[\w-]+\s+)?$", re.I)
 
 
 _IN_GROUP = re.compile(r"^\s*(?:\w+ly\s+)?(?:in|for)\s+(?:the\s+)?$", re.I)
@@ -541,7 +543,7 @@ def _agent_after(a: Analysed, trigger: Trigger, limit: int) -> list[Mention]:
             return [m]
     if trigger.passive:  # "... were increased in MCAo rats treated with exosomes"
         for m in a.within(trigger.end, limit, AGENTS):
-            if _TREATED_WITH.search(a.text[max(trigger.end, m.start - 30):m.start]):
+            if _TREATED_WITH.search(a.text[max(trigger.end, m.start - 50):m.start]):
                 return coordinated(a, m, AGENTS, backwards=False)
     return []
 

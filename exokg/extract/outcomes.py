@@ -278,7 +278,7 @@ def _phrases(text: str, start: int, end: int) -> list[OpenPhrase]:
 
 
 _BE_TAIL = re.compile(r"\s*\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been|been|be)"
-                      r"(?:\s+\w+ly)*\s*$", re.I)
+                      r"(?:\s+(?:\w+ly|also|further|still))*\s*$", re.I)
 
 
 def _is_bare(label: str) -> bool:
