@@ -19,8 +19,11 @@ Read here, in the phrasings of the field:
   unless the sentence speaks of a treatment given).
 
 Both sides are conditions, pathologies, processes or outcomes: recognised diseases,
-phenotypes, processes and outcomes, or an open noun phrase (:func:`open_outcomes`); "as a
-link underlying these processes" and other pronoun-like phrases are not. The vesicles of a
+phenotypes, processes and outcomes, or an open noun phrase (:func:`open_outcomes`; an
+injury no vocabulary knows, "early brain injury", becomes an open condition). A side is a
+coordinated run ("A, B and C"); a participle after a comma ("stroke, exacerbating Y") and a
+clause after ", and" end it. A condition inside a modifier ("PBI in preterm birth is
+associated with", "at 24 h post-stroke") is not the subject. The vesicles of a
 sentence may be the subject of an association ("EV subsets, some of which were associated
 with Y"). Molecules and miRNAs are left to the biomarker and level rules. "A leading cause of
 death and disability (worldwide)" ranks a disease by its burden; that statement, which

@@ -121,8 +121,8 @@ def enriched_preparations(a: Analysed) -> Analysed:
         attrs.update(cargo=mirna.entity.id, engineering=engineering)
         start = gain.start() if gain else mirna.start
         written = " ".join(a.text[start:prep.end].split())
-        label = f"{prep.entity.label} enriched in {mirna.entity.label}" \
-            if engineering == "enriched" else f"{prep.entity.label} loaded with {mirna.entity.label}"
+        phrase = "enriched in" if engineering == "enriched" else "loaded with"
+        label = f"{prep.entity.label} {phrase} {mirna.entity.label}"
         entity = Entity(preparation_id(attrs), label, "ExosomePreparation",
                         synonyms=(written,), attributes=tuple(sorted(attrs.items())))
         replaced[id(prep)] = Mention(entity, start, prep.end, a.text[start:prep.end],
