@@ -47,13 +47,22 @@ FLOORS: dict[int, tuple[float, float]] = {
     # 5 0.666 / 0.466). Tuning round 5a ("Tuning round 5a", therapy-paper language) tuned on
     # batches 1-7; the floors are its figures (before it: 2 0.774 / 0.526, 3 0.812 / 0.675,
     # 4 0.840 / 0.657, 5 0.742 / 0.511).
-    1: (0.918, 0.908),
-    2: (0.777, 0.538),
-    3: (0.814, 0.683),
+    # Tuning round 6a ("Tuning round 6a", tuned on batches 1-8; batch 9 is its out-of-sample
+    # check) lowered four precision floors, each by readings its new rules make that the gold
+    # of these batches does not list (the gold is not edited for omissions): batch 1 "the
+    # degree of damage caused by ischemic injury" (79/87, before 79/86); batch 2 "Brain damage
+    # caused by SAH", and two correct claims that now name the study's preparation where they
+    # named plain exosomes and the gold accepts either, so they count once (41/54, before
+    # 42/54); batch 5 "Stroke is the leading cause of ... neurological disorders" (an
+    # association of the two; 49/66, before 48/64); batch 7 "neonatal encephalopathy caused by hypoxia-ischemia" (64/71,
+    # before 63/69). Every recall floor rose or stayed.
+    1: (0.908, 0.908),
+    2: (0.759, 0.551),
+    3: (0.818, 0.700),
     # Round 5b (biomarker-paper language, tuned on batches 1-7) merged after 5a: batch 4 43/51,
     # 45/67.
     4: (0.843, 0.671),
-    5: (0.750, 0.533),
+    5: (0.742, 0.544),
     # Batch 6: out of sample for rounds 2 and 3. Before round 2 (e9290dd) and on main after
     # it: P 0.741 (20/27) R 0.226 (21/93). Measured once after round 3: P 0.764 (26/34),
     # R 0.290 (27/93), the "before round 4" figure. Round 4 tuned on it (in sample): P 0.977
@@ -73,14 +82,17 @@ FLOORS: dict[int, tuple[float, float]] = {
     # Tuning round 5a tuned on it (in sample from then on): P 0.888 (48/54), R 0.471
     # (49/104).
     # After round 5b merged on 5a (in sample): P 0.913 (63/69), R 0.615 (64/104).
-    7: (0.913, 0.615),
+    # After round 6a (in sample): P 0.901 (64/71), R 0.625 (65/104).
+    7: (0.901, 0.625),
     # Batch 8: out of sample for round 5 (docs/devset-batch8.md). Measured once before round 5
     # on main's rules (exokg at 186dee9, gold committed first in 73f954a): P 0.455 (36/79)
     # R 0.291 (37/127); sentence-strict P 0.418 (33/79) R 0.252 (32/127).
     # After merging tuning rounds 5a and 5b (batch 8 never seen by either): P 0.469 / R 0.307
     # after 5a alone; P 0.500 (41/82) R 0.330 (42/127) after both (main findings P 0.474 R
     # 0.380): round 5's out-of-sample figure.
-    8: (0.500, 0.330),
+    # Tuning round 6a tuned on it (in sample from then on): P 0.800 (76/95), R 0.590
+    # (75/127); main findings P 0.789, R 0.544.
+    8: (0.8, 0.590),
     # Batch 9: out of sample for round 6 (docs/devset-batch9.md). Measured once before round 6
     # on main's rules (exokg at 7915589, gold committed first in 8f187f0): P 0.436 (24/55)
     # R 0.171 (23/134); sentence-strict P 0.345 (19/55) R 0.134 (18/134). The integrator

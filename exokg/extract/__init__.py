@@ -14,6 +14,7 @@ from dataclasses import replace
 from exokg.extract.absence import extract_absences, note_treatment
 from exokg.extract.base import Analysed, DocumentState
 from exokg.extract.biomarkers import extract_biomarkers
+from exokg.extract.conditions import extract_condition_relations
 from exokg.extract.claims import extract_advantages, extract_benefit, extract_cargo, \
     extract_component, extract_therapy_for, extract_transfer
 from exokg.extract.context import note_study
@@ -27,6 +28,7 @@ from exokg.extract.mirna_gene import extract_mirna_gene, new_gene_pairs
 from exokg.extract.properties import extract_properties
 from exokg.extract.status import claim_status, speaks_of_study, states_topic
 from exokg.extract.references import resolve_references
+from exokg.extract.study_vesicles import enriched_preparations, resolve_study_vesicles
 from exokg.extract.regulation import extract_regulation
 from exokg.extract.titles import extract_title_benefits
 from exokg.extract.trials import extract_trial
@@ -42,7 +44,8 @@ _EXCLUSIVE = ("trial.", "advantage.", "biomarker.level", "biomarker.correlation"
 
 def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
     """All statements of one analysed sentence (updates ``state``)."""
-    a = resolve_references(engineered_preparations(a, state), state)
+    a = resolve_study_vesicles(enriched_preparations(
+        resolve_references(engineered_preparations(a, state), state)), state)
     for m in a.mentions:
         if m.category == "ExosomePreparation":
             state.preparation = m.entity
@@ -70,6 +73,7 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
         found += extract_properties(a, found)
         found += extract_absences(a, state, found)
     found += new_gene_pairs(found, extract_mirna_gene(a, state))
+    found += extract_condition_relations(a, state, found)
     found = without_level_misreadings(found)
     return _situate(a, state, found)
 

@@ -8,7 +8,7 @@ Triggers are verbs, their nominalisations and adjectives of change, in four kind
   contribute to, hasten;
 * ``down``: decrease, reduce, attenuate, inhibit, suppress, prevent, diminish, lower,
   downregulate, mitigate, block, limit, lessen, shrink, eliminate, abolish, abrogate, fewer,
-  smaller;
+  smaller, dampen, interfere with;
 * ``better``: improve, ameliorate, alleviate, restore, preserve, rescue, protect, benefit,
   reverse ("reversed the axonal loss"), ease ("eases the decline of"),
   provide / confer (neuro)protection, have / exert (neuro)protective effects; also the noun
@@ -53,7 +53,9 @@ _STEMS = {
           r"facilitat|strengthen|potentiat|foster|higher|greater|induc|faster|quicker|"
           r"contribut(?=[a-z]*\s+to\b)|hasten",
     "down": r"decreas|reduc|attenuat|inhibit|suppress|prevent|diminish|lower|down-?regulat|"
-            r"mitigat|block|limit|lessen|shrink|fewer|smaller|eliminat|abolish|abrogat"
+            r"mitigat|block|limit|lessen|shrink|shr[au]nk|fewer|smaller|eliminat|abolish|abrogat"
+            # "dampened the expression of Y", "interfered with Y signalling"
+            r"|dampen|interfer(?:e|es|ed|ing)\s+with(?:in)?\b"
             # "less brain swelling" (a noun follows), not "less effective", "less than"
             r"|less(?=\s+(?!than\b)(?![a-z]+(?:ive|ful|ent|ant|able|ible|ous|ic|al|ly|ed)\b)[a-z])",
     "better": r"improv|amelior|alleviat|restor|preserv|rescu|protect|benefit|revers(?=e|ed|es|ing)|"
@@ -131,6 +133,7 @@ class Trigger:
     end: int
     text: str
     passive: bool
+    undone: bool = False  # the noun of a change a verb undoes (:func:`reversals`)
 
 
 # a trigger noun with a modifier right before it and no "of" after it names a state, not a
@@ -143,6 +146,11 @@ _MODIFIED = re.compile(r"\b(?!(?:the|a|an|and|or|of|in|with|to|by|no|any|further
 
 # a participle of harm used as an adjective: "towards impaired neurons", "of the impaired"
 _ATTRIBUTIVE = re.compile(r"\b(?:towards?|into|onto|of|the|these|those|their|its)\s+$", re.I)
+# "EVs ... associated with increased Y" (exokg.extract.conditions reads it) is an effect
+# only when said of a treatment given ("EV treatment was associated with reduced lesion
+# size"); of a miRNA ("miR-X was associated with downregulated GENE") it stays a regulation
+_ASSOCIATED_WITH = re.compile(r"\bassociated\s+with\s+(?:an?\s+|the\s+)?(?:\w+ly\s+)?$", re.I)
+_GIVEN = re.compile(r"treat|administ|therap|inject|infus|transplant|given|received", re.I)
 # an infinitive of purpose after a verb of making: "we bioengineered exosomes conjugated
 # to an antibody to promote the targeted delivery of Y" ("X may be applied to reduce Y" is a
 # claim about X, read as usual)
@@ -169,6 +177,9 @@ def find_triggers(a: Analysed, clause: Clause) -> list[Trigger]:
         if m.group("worse") and word.lower().endswith("ed") and _ATTRIBUTIVE.search(
                 text, max(clause.start, m.start() - 12), m.start()):
             continue  # "towards impaired neurons", "the damaged hemisphere": an adjective
+        if _ASSOCIATED_WITH.search(text, max(clause.start, m.start() - 30), m.start()) and \
+                not _GIVEN.search(text) and a.within(clause.start, m.start(), _PRODUCTS):
+            continue  # "EVs ... associated with increased Y": an association, not an effect
         if _PURPOSE.search(text, clause.start, m.start()):
             continue  # "we engineered X to promote the delivery of Y": a purpose, no finding
         if any(m.start() >= x.start and m.end() <= x.end for x in a.mentions):
@@ -187,6 +198,45 @@ def find_triggers(a: Analysed, clause: Clause) -> list[Trigger]:
         passive = bool(_BE.search(text[clause.start:m.start()])) and word.lower().endswith(
             ("ed", "en"))
         out.append(Trigger(kind, m.start(), m.end(), word, passive))
+    return reversals(a.text, out)
+
+
+# a verb that undoes what the noun after it names: "reversed / abolished / attenuated /
+# prevented / counteracted the suppression of Y"
+_UNDOING = re.compile(r"^(?:revers|abolish|abrogat|attenuat|prevent|block|counteract|rescu|"
+                      r"restor|offset|neutrali[sz]|inhibit|suppress|diminish|alleviat|"
+                      r"amelior|mitigat|eliminat|lessen|reduc|decreas|limit|eas)", re.I)
+# a noun of change with its object after "of" / "in": what the verb undoes
+_CHANGE_NOUN = re.compile(r"^(?:suppression|reduction|decreases?|inhibition|loss|"
+                          r"down-?regulation|decline|impairment|increases?|elevation|"
+                          r"up-?regulation|enhancement|induction|deterioration|"
+                          r"exacerbation|aggravation)$", re.I)
+# between the verb and the noun: an article and up to two modifiers ("partly reversed the
+# LPS-induced suppression of Y")
+_UNDONE_GAP = re.compile(r"^\s+(?:the\s+|this\s+|these\s+|that\s+)?(?:[\w-]+\s+){0,2}?$")
+_OPPOSITE = {"up": "down", "down": "up", "better": "worse", "worse": "better"}
+
+
+def reversals(text: str, triggers: list[Trigger]) -> list[Trigger]:
+    """Triggers with each undone change read as one: in "X reversed the suppression of Y"
+    (also abolished, attenuated, prevented, counteracted ...) X raises Y, in "X attenuated the
+    increase of Y" X lowers it. The undoing verb and the noun of change become one trigger at
+    the noun, of the noun's opposite kind (active: the agent is the verb's); other triggers
+    are returned as they are."""
+    out: list[Trigger] = []
+    skip = -1
+    for i, t in enumerate(triggers):
+        if i == skip:
+            continue
+        nxt = triggers[i + 1] if i + 1 < len(triggers) else None
+        if nxt is not None and t.kind in ("down", "better") and _UNDOING.match(t.text) and \
+                _CHANGE_NOUN.match(nxt.text) and nxt.kind in _OPPOSITE and \
+                _UNDONE_GAP.match(text[t.end:nxt.start]) and \
+                re.match(r"\s+(?:of|in)\b", text[nxt.end:nxt.end + 5]):
+            out.append(Trigger(_OPPOSITE[nxt.kind], nxt.start, nxt.end, nxt.text, False, True))
+            skip = i + 1
+            continue
+        out.append(t)
     return out
 
 
@@ -257,12 +307,17 @@ _CONSTRUCT = re.compile(r"\s*-\s*(?:enriched|loaded|overexpress\w*|modified|engi
 # a name glued to the noun it modifies: "FOXO3a-dependent mitophagy" (the mitophagy is the
 # object), "BDNF-ERK-CREB signaling" (the pathway is)
 _NOUN_MODIFIER = re.compile(r"\s*-\s*(?:dependent|driven|based)\b|"
+                            # "inflammation-related genes": the genes are the object
+                            r"\s*-\s*(?:related|associated|responsive)\s+(?:genes?|proteins?|"
+                            r"cytokines?|markers?|factors?|molecules?|transcripts?|mRNAs?)\b|"
                             r"(?:-[\w/]+)+\s+(?:signal+ing|pathways?|axis|cascades?)\b", re.I)
 
 
-def _objects(a: Analysed, start: int, end: int, *, before: bool = False) -> list[Mention]:
+def _objects(a: Analysed, start: int, end: int, *, before: bool = False,
+             undone: bool = False) -> list[Mention]:
     """What a trigger acts on in ``a.text[start:end]`` (after an active trigger, or before a
-    passive one with ``before``): recognised outcomes, processes, proteins ... and open
+    passive one with ``before``; after an undone change, "reversed the reduction in Y", with
+    ``undone``): recognised outcomes, processes, proteins ... and open
     noun phrases no vocabulary knows (:mod:`exokg.extract.outcomes`). Diseases and injuries
     are never objects: they are the condition of the claim (see :func:`_treated`)."""
     objs = []
@@ -312,7 +367,8 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False) -> list
     stats = None if before else _STATS.match(a.text, start, end)
     start = stats.end() if stats else start
     # a nominal trigger's object follows "of": "a downregulation of pro-inflammatory proteins"
-    of = None if before else re.match(r"\s+of\s+", a.text[start:end])
+    of = None if before else re.match(r"\s+of\s+" if not undone else r"\s+(?:of|in)\s+",
+                                      a.text[start:end])
     found, _ = open_outcomes(a, start + (of.end() if of else 0), end, agents=AGENTS,
                              before=before)
     # a weak one-word synonym right after another mention is that mention's head word, not
@@ -467,7 +523,9 @@ _SOURCE_CLAUSE = re.compile(r"^\s*,?\s*(?:(?:that|which)\s+(?:were|was|are|is)\s
 
 
 _TREATED_WITH = re.compile(r"\b(?:treated|injected|infused|administered|given)\s+(?:\w+ly\s+)?"
-                           r"(?:with|by)\s+(?:the\s+)?$", re.I)
+                           r"(?:with|by)\s+(?:the\s+)?"
+                           # "treated with stretch-injured microglia-derived exosomes"
+                           r"(?:[\w-]+-[\w-]+\s+)?$", re.I)
 
 
 _IN_GROUP = re.compile(r"^\s*(?:\w+ly\s+)?(?:in|for)\s+(?:the\s+)?$", re.I)
@@ -485,7 +543,7 @@ def _agent_after(a: Analysed, trigger: Trigger, limit: int) -> list[Mention]:
             return [m]
     if trigger.passive:  # "... were increased in MCAo rats treated with exosomes"
         for m in a.within(trigger.end, limit, AGENTS):
-            if _TREATED_WITH.search(a.text[max(trigger.end, m.start - 30):m.start]):
+            if _TREATED_WITH.search(a.text[max(trigger.end, m.start - 50):m.start]):
                 return coordinated(a, m, AGENTS, backwards=False)
     return []
 
@@ -534,7 +592,7 @@ def extract_effects(a: Analysed, state: DocumentState) -> list[Statement]:
         triggers = find_triggers(a, clause)
         if not triggers:
             continue
-        if _RESPECTIVELY.search(a.text, clause.start, clause.end):
+        if _pairs_in_order(a.text, clause):
             resolved = _respectively(a, clause, triggers, state)
             if resolved:
                 out.extend(resolved)
@@ -553,7 +611,7 @@ def extract_effects(a: Analysed, state: DocumentState) -> list[Statement]:
             before_after = (_objects(a, done[-1].end() if done else prev, trig.start,
                                      before=True),
                             _agent_after(a, trig, clause.end))
-            ahead = _objects(a, trig.end, nxt)
+            ahead = _objects(a, trig.end, nxt, undone=trig.undone)
             shielded = trig.text.lower().startswith("protect") and \
                 _PROTECTED_PARTY.match(a.text, trig.end, nxt)
             if shielded:
@@ -704,6 +762,14 @@ def _effects_of_on(a: Analysed) -> list[Statement]:
                                       negated=neg, hedged=hedge, context=ctx)
                     out.append(as_regulation(found, subj, obj, a))
     return out
+
+
+def _pairs_in_order(text: str, clause: Clause) -> bool:
+    """True when the clause pairs its parts in order ("..., respectively") outside brackets:
+    "(p < 0.001 and p = 0.001, respectively)" pairs statistics, not subjects and changes."""
+    return any(text.count("(", clause.start, m.start()) <= text.count(")", clause.start,
+                                                                     m.start())
+               for m in _RESPECTIVELY.finditer(text, clause.start, clause.end))
 
 
 def _respectively(a: Analysed, clause: Clause, triggers: list[Trigger],

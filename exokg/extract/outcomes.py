@@ -64,8 +64,8 @@ _NOUNS_LIKE_ADJECTIVES = frozenset({"trial", "potential", "material", "need", "s
 _BARE_KINDS = frozenset({"mirna", "microrna", "gene", "protein", "rna", "mrna", "marker",
                          "targeting", "binding"})
 _SKIP = frozenset("""the a an its their this these those his her our such any some all each
-several many more less much further specific various different certain multiple numerous
-other neither""".split())
+several many more less much most least further specific various different certain multiple
+numerous other neither""".split())
 # a phrase of only these words names nothing in particular ("specific signaling cascades")
 _VAGUE = frozenset("""signaling signalling signal signals cascade cascades pathway pathways
 molecule molecules downstream relevant related key important novel new""".split())
@@ -103,7 +103,14 @@ _MOLECULES = frozenset({"Gene", "Protein"})
 MOLECULE_EVENT_HEADS = frozenset("""extravasation leakage ubiquitination deposition
 infiltration aggregation accumulation degradation translocation""".split())
 _ADVERB = re.compile(r"^\w+ly$", re.I)
+# plural nouns for cells: a conjunct the process noun of the first conjunct is shared with
+_CELLS = re.compile(r"(?:cytes|glia|cells|neurons|phages|blasts|phils|pericytes)$")
+# nouns that end like adverbs ("Wharton's jelly", "protein family", "axon assembly")
+_LY_NOUNS = frozenset("""family assembly supply anomaly jelly ally reply rally monopoly
+homily""".split())
 _MAX_WORDS = 6
+# a name split by its short form: "interleukin (IL)-10", "tumor necrosis factor (TNF)-α"
+_NAME_GOES_ON = re.compile(r"\s*\([^()\s]{1,10}\)\s*-\s*\w")
 
 
 @dataclass(frozen=True)
@@ -204,9 +211,10 @@ def _phrases(text: str, start: int, end: int) -> list[OpenPhrase]:
     phrases: list[OpenPhrase] = []
     words: list[tuple[str, int, int]] = []
     seen_of = False
+    shared: list[str] = []  # "activation of" of "the activation of M1 microglia and ..."
 
     def close() -> bool:
-        nonlocal words, seen_of
+        nonlocal words, seen_of, shared
         body = words
         while body and body[-1][0].lower() in ("of", *_SKIP):
             body = body[:-1]
@@ -225,6 +233,12 @@ def _phrases(text: str, start: int, end: int) -> list[OpenPhrase]:
         words, seen_of = [], False
         if not body or len(body) > _MAX_WORDS:
             return False
+        lowered = [w.lower() for w, _, _ in body]
+        if "of" in lowered and lowered.index("of") > 0 and not phrases:
+            shared = [w for w, _, _ in body[:lowered.index("of") + 1]]
+        elif "of" not in lowered and shared and _CELLS.search(lowered[-1]):
+            # "the activation of M1 microglia and A1 astrocytes": the activation of each
+            body = [(w, body[0][1], body[0][1]) for w in shared] + body
         label = outcome_label([w for w, _, _ in body])
         if measure and label:
             label = f"{label} {measure}"
@@ -240,7 +254,9 @@ def _phrases(text: str, start: int, end: int) -> list[OpenPhrase]:
         word, _, _ = tokens[i]
         lower = word.lower()
         if lower in _SEPARATORS or word == ",":
-            if not close():
+            # ", and" after a list member (the serial comma) ends no list: "A, B, and C"
+            if not (not words and phrases and i > 0 and tokens[i - 1][0] == ",") and \
+                    not close():
                 break
             i += 1
             continue
@@ -249,6 +265,8 @@ def _phrases(text: str, start: int, end: int) -> list[OpenPhrase]:
         if not words and (lower in _SKIP or _ADVERB.match(word)):
             i += 1
             continue
+        if words and _ADVERB.match(word) and lower not in _LY_NOUNS:
+            break  # "the activity of mTOR signaling mainly", "NF-κB significantly": no part
         if lower == "of":
             if seen_of or not words:
                 break
@@ -260,7 +278,7 @@ def _phrases(text: str, start: int, end: int) -> list[OpenPhrase]:
 
 
 _BE_TAIL = re.compile(r"\s*\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been|been|be)"
-                      r"(?:\s+\w+ly)*\s*$", re.I)
+                      r"(?:\s+(?:\w+ly|also|further|still))*\s*$", re.I)
 
 
 def _is_bare(label: str) -> bool:
@@ -311,7 +329,11 @@ def open_outcomes(a: Analysed, start: int, end: int, *, agents: frozenset[str],
         if tail is None:
             return [], []
         end = tail.start()
-        start = _start_before(a.text, start, end)
+        lo, start = start, _start_before(a.text, start, end)
+        if re.search(r"\bby\s*$", a.text[lo:start]):
+            # "the secretion of cytokines by LPS-stimulated glia was inhibited": the phrase
+            # after "by" names who secretes, not what was changed
+            return [], []
     for p in _phrases(a.text, start, end):
         inside = [m for m in a.mentions if m.start < p.end and p.start < m.end
                   and not (is_weak(m) and (p.start, p.end) != (m.start, m.end))]
@@ -332,6 +354,8 @@ def open_outcomes(a: Analysed, start: int, end: int, *, agents: frozenset[str],
                                          else frozenset())
         if any(m.category not in modifiers or m.start <= head_at < m.end for m in inside):
             continue
+        if _NAME_GOES_ON.match(a.text, p.end):
+            continue  # "the anti-inflammatory interleukin (IL)-10": part of a name
         if is_condition_phrase(p):
             conditions.append(p)
             continue

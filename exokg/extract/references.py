@@ -34,7 +34,7 @@ from dataclasses import replace
 from exokg.extract.base import DocumentState
 from exokg.model import Analysed, Entity, Mention
 
-__all__ = ["resolve_references"]
+__all__ = ["is_body_vesicle", "resolve_references"]
 
 _DETERMINER = re.compile(r"\b(?:the|these|those|this|such|both|said)\s+(?:\w+ly\s+)?"
                          r"(?:(?:isolated|purified|injected|administered|engineered|same)\s+)?$",
@@ -55,8 +55,14 @@ _TREATMENT_AFTER = re.compile(r"^\s*(?:-\s*)?(?:(?:treated|injected|infused)\b|(
                               r"arm|administration|injection|infusion|delivery)\b)", re.I)
 
 
+def is_body_vesicle(a: Analysed, m: Mention) -> bool:
+    """True when vesicle mention ``m`` names vesicles of a body fluid or of patients ("serum
+    exosomes", "the patients' circulating EVs")."""
+    return bool(_BODY.search(a.text[max(0, m.start - 40):m.start]))
+
+
 def _is_reference(a: Analysed, m: Mention) -> bool:
-    if m.category != "Vesicle" or _BODY.search(a.text[max(0, m.start - 40):m.start]):
+    if m.category != "Vesicle" or is_body_vesicle(a, m):
         return False
     if _DETERMINER.search(a.text[max(0, m.start - 30):m.start]):
         return True

@@ -45,6 +45,13 @@ _SOURCE_GLUE = re.compile(r"^\)?\s*-?\s*(?:derived|secreted|released|isolated|pr
                           re.I)
 # "MSCs secrete / release exosomes": the cells' vesicles
 _SECRETE = re.compile(r"^\s+(?:secrete|release|produce|shed)s?\s+(?:small\s+)?$", re.I)
+# the state the source cells were in when they gave the vesicles: "stretch-injured",
+# "LPS-stimulated", "hypoxia-preconditioned", "IFN-γ-primed", "OGD-exposed" microglia or MSCs
+# (the graph model has no part for it: the source cell is kept, the state is not)
+_STATE_WORD = (r"(?:injured|stimulated|primed|pre-?conditioned|activated|exposed|challenged|"
+               r"pre-?treated|polari[sz]ed|damaged|stressed|deprived|insulted|induced)")
+_CELL_STATE = r"(?:[^\s()]+-\s*)?" + _STATE_WORD
+_STATE_GLUE = re.compile(r"\s*-\s*" + _STATE_WORD + r"\s+", re.I)
 _SOURCE_AFTER = re.compile(r"^\s*(?:(?:(?:that\s+|which\s+)?(?:were|was)\s+)?(?:derived|isolated|"
                            r"obtained|secreted|released|produced|purified|collected|generated|"
                            r"harvested|extracted)\s+"
@@ -54,7 +61,7 @@ _SOURCE_AFTER = re.compile(r"^\s*(?:(?:(?:that\s+|which\s+)?(?:were|was)\s+)?(?:
                            # "from immortalized / clonally expanded MSCs": a cell line
                            r"(?:(?:primary|cultured|healthy|young|aged|naive|resting|activated|"
                            r"normal|brain|immortali[sz]ed|clonally|clonal|expanded|"
-                           r"[a-z]+(?:al|ic|ar|ary))\s+){0,3}$", re.I)
+                           r"[a-z]+(?:al|ic|ar|ary)|" + _CELL_STATE + r")\s+){0,3}$", re.I)
 _LOAD_VERB = (r"(?:(?:genetically\s+)?(?:loaded|transfected|engineered|modified|manipulated|"
               r"packaged|armed|electroporated|tailored)(?:\s+(?:with|by|to\s+(?:contain|carry|"
               r"express|overexpress|deliver|encapsulate)))?|carrying|containing|encapsulating|"
@@ -396,6 +403,13 @@ def _look_right(text: str, after: list[Mention], parts: _Parts) -> None:
                 # "exosomes from BYHWD-treated MSCs": the treated cells are the source
                 parts.source, pos = nxt.entity, nxt.end
                 k += 1
+        elif parts.source is None and k + 1 < len(after) and after[k + 1].category == "Cell" \
+                and _SOURCE_AFTER.match(gap) and _STATE_GLUE.fullmatch(
+                    text[m.end:after[k + 1].start]):
+            # "exosomes from IFN-γ-primed MSCs", "from hypoxia-preconditioned MSCs": the cells
+            # in a state named by what caused it; the source cell is kept
+            parts.source, pos = after[k + 1].entity, after[k + 1].end
+            k += 1
         else:
             break
         k += 1
