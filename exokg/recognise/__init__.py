@@ -31,6 +31,7 @@ from exokg.recognise.lexicon import LexiconMatcher
 from exokg.recognise.mirna import MirnaGrounder, find_mirnas
 from exokg.recognise.open import OpenLexicon, default_open_lexicon
 from exokg.recognise.proteins import ProteinFinder
+from exokg.recognise.species import species_words
 from exokg.recognise.values import find_values
 from exokg.vocabulary import Vocabulary, load_vocabulary
 
@@ -116,7 +117,8 @@ class Recogniser:
         base = _resolve(found + shorts + elided_heads(text, found, self.matcher.find)
                         + elided_modifier_heads(text, found, self.matcher.find))
         base = sorted(base + adjectival_sources(text, base, self.base_mentions)
-                      + cell_nouns(text, base, self.base_mentions),
+                      + cell_nouns(text, base, self.base_mentions)
+                      + species_words(text, base, self.base_mentions),
                       key=lambda m: (m.start, -m.end))
         preparations = find_preparations(text, base) + engineered_short_forms(text, base)
         top = [m for m in _resolve(preparations + base) if not _part_only(m)]
