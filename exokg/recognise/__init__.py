@@ -22,6 +22,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from exokg.model import Analysed, Document, Mention, Sentence
+from exokg.recognise.anatomy import annotated_anatomy, defined_cell_names, \
+    unlikely_anatomy
 from exokg.recognise.cellnames import cell_nouns
 from exokg.recognise.composite import adjectival_sources, engineered_short_forms, \
     find_preparations
@@ -107,6 +109,10 @@ class Recogniser:
         text = masked_text(sentence)
         values = find_values(text)
         found = self.base_mentions(text)
+        lexicon = self.open_lexicon.lexicon if self.open_lexicon is not None else None
+        if lexicon is not None:  # cell types and anatomy beyond the ontologies' names
+            found = unlikely_anatomy(text, found, document.text)
+            found += defined_cell_names(text, found, lexicon)  # type: ignore[arg-type]
         if aliases:  # a short form the document defined means only what it was defined as
             defined = {m.text for m in alias_mentions(text, aliases)} | {
                 k for k, v in aliases.items() if v is None}
@@ -123,6 +129,8 @@ class Recogniser:
         preparations = find_preparations(text, base) + engineered_short_forms(text, base)
         top = [m for m in _resolve(preparations + base) if not _part_only(m)]
         proteins = ProteinFinder().find(text, base)
+        if lexicon is not None:
+            proteins += annotated_anatomy(text, base, lexicon)  # type: ignore[arg-type]
         return Analysed(document, sentence, tuple(top), tuple(values), tuple(base),
                         tuple(proteins))
 
