@@ -3,8 +3,6 @@ stand-in lexicon with the ontology names the rules look up."""
 
 from __future__ import annotations
 
-import re
-
 from exokg.model import Entity, Mention
 from exokg.recognise.anatomy import (
     adjective_entity,
@@ -40,13 +38,6 @@ class FakeLexicon:
 
     def entity(self, curie: str) -> Entity | None:
         return BY_ID.get(curie)
-
-    def find(self, text: str) -> list[Mention]:
-        out = []
-        for label, e in BY_NAME.items():
-            for m in re.finditer(r"\b" + re.escape(label) + r"s?\b", text):
-                out.append(Mention(e, m.start(), m.end(), m.group(), "ontology"))
-        return out
 
 
 LEX = FakeLexicon()
@@ -93,12 +84,14 @@ def test_modifiers_and_adjectives_join_the_name_they_modify() -> None:
     assert ("pulmonary endothelial cells", "CL:0000115") in found
 
 
-def test_generic_nouns_alone_and_inside_a_process_name() -> None:
-    text = "Cells and tissue samples; cell proliferation"
+def test_generic_nouns_alone_and_cells_inside_a_process_name() -> None:
+    text = "Cells and tissue samples; cell proliferation; astrocyte activation"
     process = Entity("GO:0008283", "cell population proliferation", "BiologicalProcess")
-    found = spans(text, [mention(text, "cell proliferation", process)])
+    activation = Entity("GO:0048143", "astrocyte activation", "BiologicalProcess")
+    found = spans(text, [mention(text, "cell proliferation", process),
+                         mention(text, "astrocyte activation", activation)])
     assert found == [("Cells", "CL:0000000"), ("tissue", "UBERON:0000479"),
-                     ("cell", "CL:0000000")]
+                     ("cell", "CL:0000000"), ("astrocyte", "CL:0000127")]
 
 
 def test_words_inside_other_mentions_are_left_alone() -> None:

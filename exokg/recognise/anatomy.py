@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Protocol
 
 from exokg.model import Entity, Mention
@@ -133,6 +134,9 @@ _BRACKETED = re.compile(r"((?:[A-Za-z][\w-]*\s+){0,3}[A-Za-z][\w-]*)\s+\(\s*([A-
                         r"\s*\)\s+(cells?)(?![\w-])")
 
 
+_BRACKET_CELLS = re.compile(r"\)\s+cells?(?![\w-])")
+
+
 class Lexicon(Protocol):
     """What the rules need of :class:`exokg.lexicon.Lexicon`."""
 
@@ -140,7 +144,6 @@ class Lexicon(Protocol):
 
     def entity(self, curie: str) -> Entity | None: ...
 
-    def find(self, text: str) -> list[Mention]: ...
 
 
 def _overlaps(start: int, end: int, mentions: Iterable[Mention]) -> bool:
@@ -172,8 +175,13 @@ def derived_nouns(adjective: str) -> list[str]:
 def adjective_entity(adjective: str, lexicon: Lexicon) -> Entity | None:
     """The cell type or structure an adjective refers to: the classical table
     (:data:`ANATOMICAL_ADJECTIVES`), else the first noun :func:`derived_nouns` gives that
-    the ontologies name; None for positional adjectives and for anything else."""
-    word = adjective.lower()
+    the ontologies name; None for positional adjectives and for anything else. Answers are
+    remembered per lexicon (a few thousand adjectives at most)."""
+    return _adjective_entity(adjective.lower(), lexicon)
+
+
+@lru_cache(maxsize=8192)
+def _adjective_entity(word: str, lexicon: Lexicon) -> Entity | None:
     if word in _POSITIONAL:
         return None
     name = ANATOMICAL_ADJECTIVES.get(word)
@@ -195,6 +203,8 @@ def defined_cell_names(text: str, mentions: list[Mention], lexicon: Lexicon) -> 
     covers whole, when the ontology names "<name> cell" ("natural killer (NK) cells",
     "dendritic (DC) cells"): the short form is then defined as that cell type."""
     out: list[Mention] = []
+    if not _BRACKET_CELLS.search(text):
+        return out
     for m in _BRACKETED.finditer(text):
         words = m.group(1).split()
         for k in range(len(words)):  # the longest name the ontology knows
@@ -245,6 +255,14 @@ def unlikely_anatomy(text: str, mentions: list[Mention], document_text: str
     return out
 
 
+@lru_cache(maxsize=4)
+def _generic_terms(lexicon: Lexicon) -> tuple[dict[str, Entity | None], Entity | None]:
+    """The lexicon's entities of :data:`GENERIC_TERMS` and of the neoplastic cell (read
+    once per lexicon)."""
+    return ({k: lexicon.entity(v) for k, v in GENERIC_TERMS.items()},
+            lexicon.entity(_NEOPLASTIC_CELL))
+
+
 def annotated_anatomy(text: str, mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
     """Cell and anatomy mentions for annotation only (see the module docs), in text order;
     ``mentions`` are the sentence's recognised mentions: a rule never takes a word inside
@@ -253,8 +271,7 @@ def annotated_anatomy(text: str, mentions: list[Mention], lexicon: Lexicon) -> l
     annotation output."""
     out: list[Mention] = []
     taken: list[Mention] = [m for m in mentions]
-    generic = {k: lexicon.entity(v) for k, v in GENERIC_TERMS.items()}
-    neoplastic = lexicon.entity(_NEOPLASTIC_CELL)
+    generic, neoplastic = _generic_terms(lexicon)
 
     def add(entity: Entity | None, start: int, end: int) -> None:
         if entity is not None:
@@ -334,10 +351,13 @@ def annotated_anatomy(text: str, mentions: list[Mention], lexicon: Lexicon) -> l
             noun = g.group(1).lower().split()[0].rstrip("s")
             add(generic[noun], g.start(), g.end())
     # cell types and structures a process is named by ("endothelial cell proliferation")
-    for p in processes:
-        for m in lexicon.find(p.text):
-            if m.category in _ANATOMY:
-                add(m.entity, p.start + m.start, p.start + m.end)
+    for p in processes:  # the name's first words, longest first
+        words = list(re.finditer(r"\S+", text[p.start:p.end]))
+        for n in range(len(words) - 1, 0, -1):
+            entity = _anatomy(lexicon, text[p.start:p.start + words[n - 1].end()])
+            if entity is not None:
+                add(entity, p.start, p.start + words[n - 1].end())
+                break
     kept = [m for m in out if not any(o.start <= m.start and m.end <= o.end
                                       and o.end - o.start > m.end - m.start for o in out)]
     unique = {(m.start, m.end, m.entity.id): m for m in kept}
