@@ -6,7 +6,11 @@ vocabulary matcher (:mod:`.lexicon`), the open-vocabulary lexicon of published o
 (:mod:`.values`); then composite exosome preparations are assembled around vesicle mentions
 (:mod:`.composite`). Short forms the document defined ("hUC-MSC-Exos") are found as what
 their long forms were recognised as (:mod:`.document`); "activation of microglia and
-astrocytes" names astrocyte activation too (:mod:`.coordination`). Where mentions overlap, a
+astrocytes" names astrocyte activation too (:mod:`.coordination`); "patients" and "women"
+are human and "murine" the mouse (:mod:`.species`); cell types and anatomy written as
+adjectives, head nouns or with modifiers are read by :mod:`.anatomy` (recogniser mentions
+for short forms defined inside a cell name, annotation-only ``Analysed.annotated`` mentions
+for the rest), which also drops unlikely ontology anatomy readings. Where mentions overlap, a
 preparation wins over its parts, a miRNA name over a dictionary match, a curated term over an
 ontology name, and a longer match over a shorter one; one exception: an ontology cell type
 that contains a curated, more general cell name ("neural stem cell" around "stem cell") is
