@@ -122,3 +122,7 @@ def test_unlikely_anatomy_readings_are_dropped() -> None:
     # a short name the document spells out elsewhere stays
     kept = mention(text, "IL", short)
     assert unlikely_anatomy(text, [kept], text + " the interolateral thing") == [kept]
+    # a short name with a digit is no abbreviation of that kind ("CA1" of the hippocampus)
+    field = Entity("UBERON:0003881", "CA1 field of hippocampus", "AnatomicalEntity")
+    ca1 = mention("the hippocampal CA1 area", "CA1", field)
+    assert unlikely_anatomy("the hippocampal CA1 area", [ca1], "CA1") == [ca1]

@@ -229,7 +229,8 @@ def unlikely_anatomy(text: str, mentions: list[Mention], document_text: str
     * UBERON's whole organisms ("adults" are people, not a body part);
     * a Latin plural after a genus initial ("H. pylori" is a bacterium) and the "hand" of
       "on the other hand";
-    * a short name in capitals (at most four letters and digits: "IL", "SP", "MCT", "T1")
+    * a short name in capitals (at most four letters, no digit: "IL", "SP", "MCT"; "CA1"
+      names a field of the hippocampus)
       whose entity's label the document (``document_text``) never writes: UBERON and CL keep
       such abbreviations for rare or non-human structures, and a paper that means one names
       it in full somewhere.
@@ -247,7 +248,7 @@ def unlikely_anatomy(text: str, mentions: list[Mention], document_text: str
                 m.text.lower() == "hand" and before.lower().endswith("other ")):
             continue
         alnum = [c for c in m.text if c.isalnum()]
-        if len(alnum) <= 4 and sum(c.isupper() for c in alnum) >= 1 and \
+        if len(alnum) <= 4 and all(c.isalpha() for c in alnum) and alnum[0].isupper() and \
                 not any(c.islower() for c in alnum[1:]) and \
                 m.entity.label.lower() not in lowered:
             continue
