@@ -99,6 +99,9 @@ OUTPUT_PREFIXES: Mapping[str, str] = MappingProxyType({
 #: Categories a protein name of ``Analysed.annotated`` replaces when it contains them (MeSH
 #: and DrugBank file enzymes and hormones under chemicals: "alkaline phosphatase").
 _GENE_CATEGORIES = frozenset({"Gene", "Protein", "Chemical"})
+#: Categories a longer cell or anatomy span of ``Analysed.annotated`` replaces when it
+#: contains them (:func:`exokg.recognise.anatomy.annotated_anatomy`).
+_ANATOMY_CATEGORIES = frozenset({"Cell", "AnatomicalEntity"})
 
 
 @dataclass(frozen=True)
@@ -200,10 +203,16 @@ def mentions_of(document: Document, analysed: Sequence[Analysed]) -> list[Docume
     found: dict[tuple[int, int, str, str], DocumentMention] = {}
     for a in analysed:
         chosen = list(a.parts) + [m for m in a.mentions if m.source.startswith("composite")]
-        if a.annotated:  # a longer protein name replaces the ontology name it extends
+        if a.annotated:  # a longer protein name replaces the ontology name it extends,
+            # a longer cell or anatomy span ("pulmonary endothelial cells") the cell or
+            # structure it extends
             chosen = [m for m in chosen if not (
                 m.source == "ontology" and m.category in _GENE_CATEGORIES
-                and any(p.start <= m.start and m.end <= p.end for p in a.annotated))
+                and any(p.start <= m.start and m.end <= p.end for p in a.annotated)) and not (
+                m.source in ("ontology", "lexicon") and m.category in _ANATOMY_CATEGORIES
+                and any(p.category in _ANATOMY_CATEGORIES and p.start <= m.start
+                        and m.end <= p.end and p.end - p.start > m.end - m.start
+                        for p in a.annotated))
             ] + list(a.annotated)
         for m in chosen:
             placed = _place(document, a, m)

@@ -6,7 +6,11 @@ vocabulary matcher (:mod:`.lexicon`), the open-vocabulary lexicon of published o
 (:mod:`.values`); then composite exosome preparations are assembled around vesicle mentions
 (:mod:`.composite`). Short forms the document defined ("hUC-MSC-Exos") are found as what
 their long forms were recognised as (:mod:`.document`); "activation of microglia and
-astrocytes" names astrocyte activation too (:mod:`.coordination`). Where mentions overlap, a
+astrocytes" names astrocyte activation too (:mod:`.coordination`); "patients" and "women"
+are human and "murine" the mouse (:mod:`.species`); cell types and anatomy written as
+adjectives, head nouns or with modifiers are read by :mod:`.anatomy` (recogniser mentions
+for short forms defined inside a cell name, annotation-only ``Analysed.annotated`` mentions
+for the rest), which also drops unlikely ontology anatomy readings. Where mentions overlap, a
 preparation wins over its parts, a miRNA name over a dictionary match, a curated term over an
 ontology name, and a longer match over a shorter one; one exception: an ontology cell type
 that contains a curated, more general cell name ("neural stem cell" around "stem cell") is
@@ -22,6 +26,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from exokg.model import Analysed, Document, Mention, Sentence
+from exokg.recognise.anatomy import annotated_anatomy, defined_cell_names, \
+    unlikely_anatomy
 from exokg.recognise.cellnames import cell_nouns
 from exokg.recognise.composite import adjectival_sources, engineered_short_forms, \
     find_preparations
@@ -31,6 +37,7 @@ from exokg.recognise.lexicon import LexiconMatcher
 from exokg.recognise.mirna import MirnaGrounder, find_mirnas
 from exokg.recognise.open import OpenLexicon, default_open_lexicon
 from exokg.recognise.proteins import ProteinFinder
+from exokg.recognise.species import species_words
 from exokg.recognise.values import find_values
 from exokg.vocabulary import Vocabulary, load_vocabulary
 
@@ -106,6 +113,10 @@ class Recogniser:
         text = masked_text(sentence)
         values = find_values(text)
         found = self.base_mentions(text)
+        lexicon = self.open_lexicon.lexicon if self.open_lexicon is not None else None
+        if lexicon is not None:  # cell types and anatomy beyond the ontologies' names
+            found = unlikely_anatomy(text, found, document.text)
+            found += defined_cell_names(text, found, lexicon)  # type: ignore[arg-type]
         if aliases:  # a short form the document defined means only what it was defined as
             defined = {m.text for m in alias_mentions(text, aliases)} | {
                 k for k, v in aliases.items() if v is None}
@@ -116,11 +127,14 @@ class Recogniser:
         base = _resolve(found + shorts + elided_heads(text, found, self.matcher.find)
                         + elided_modifier_heads(text, found, self.matcher.find))
         base = sorted(base + adjectival_sources(text, base, self.base_mentions)
-                      + cell_nouns(text, base, self.base_mentions),
+                      + cell_nouns(text, base, self.base_mentions)
+                      + species_words(text, base, self.base_mentions),
                       key=lambda m: (m.start, -m.end))
         preparations = find_preparations(text, base) + engineered_short_forms(text, base)
         top = [m for m in _resolve(preparations + base) if not _part_only(m)]
         proteins = ProteinFinder().find(text, base)
+        if lexicon is not None:
+            proteins += annotated_anatomy(text, base, lexicon)  # type: ignore[arg-type]
         return Analysed(document, sentence, tuple(top), tuple(values), tuple(base),
                         tuple(proteins))
 

@@ -330,6 +330,13 @@ def _read_otherwise(a: Analysed, short: str, entity: Alias | None) -> bool:
     return False
 
 
+def _names_a_cell(entity: Alias | None) -> bool:
+    """True for a short form defined as a cell type ("dendritic cells (DCs)"): the sentence
+    is read again so that the short form in its defining brackets is a mention too."""
+    return isinstance(entity, Entity) and entity.category == "Cell" or (
+        isinstance(entity, tuple) and entity[1].category == "Cell")
+
+
 def analyse_sentences(document: Document, sentences: Sequence[Sentence],
                       recogniser: Recogniser) -> list[Analysed]:
     """Recognise the sentences of one document in order, carrying the abbreviations it
@@ -343,7 +350,7 @@ def analyse_sentences(document: Document, sentences: Sequence[Sentence],
         if new:
             aliases.update(new)
             if any(len(_pattern(k).findall(a.text)) > 1 for k in new) or \
-                    any(_read_otherwise(a, k, v) for k, v in new.items()):
+                    any(_read_otherwise(a, k, v) or _names_a_cell(v) for k, v in new.items()):
                 a = recogniser.analyse(document, sentence, aliases)
         out.append(a)
     return out
