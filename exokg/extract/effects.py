@@ -528,6 +528,8 @@ _PROTECTED_PARTY = re.compile(r"\s+(?!against\b|from\b)[^,;]{1,60}?\b(?:from|aga
 
 def extract_effects(a: Analysed, state: DocumentState) -> list[Statement]:
     """Effect statements of one sentence (see module docs)."""
+    if not any(m.category in AGENTS for m in a.mentions):
+        return []  # every reading below needs an agent named in the sentence
     out: list[Statement] = []
     carried: list[Mention] = []
     for clause in clauses(a.text):
