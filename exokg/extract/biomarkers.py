@@ -165,6 +165,8 @@ def note_population(a: Analysed, state: DocumentState) -> None:
 
 def extract_biomarkers(a: Analysed, state: DocumentState) -> list[Statement]:
     note_population(a, state)
+    if not any(m.category in _MARKERS for m in a.mentions):
+        return extract_levels(a, state)  # the readings before it all need a marker named
     out: list[Statement] = []
     out += _levels(a, state)
     out += _correlations(a)
