@@ -188,14 +188,17 @@ class Needs:
     """The keyword test of one or more patterns: :meth:`may_match` is False only when no
     pattern can match the text. Build at import time next to the patterns; cheap to call."""
 
-    __slots__ = ("clauses", "_always", "_per")
+    __slots__ = ("per_pattern", "_always")
 
     def __init__(self, *patterns: re.Pattern[str]) -> None:
-        per = [required(p) for p in patterns]
-        #: per pattern, its clauses (a pattern with none makes the test always pass)
-        self.clauses: tuple[Clause, ...] = per[0] if len(per) == 1 else ()
-        self._always = any(not c for c in per)
-        self._per = per
+        #: per pattern, the clauses that all hold in a text it matches (none: no requirement)
+        self.per_pattern: tuple[tuple[Clause, ...], ...] = tuple(required(p) for p in patterns)
+        self._always = not patterns or any(not c for c in self.per_pattern)
+
+    @property
+    def clauses(self) -> tuple[Clause, ...]:
+        """The clauses of the first pattern (of the only one, usually)."""
+        return self.per_pattern[0] if self.per_pattern else ()
 
     def may_match(self, text: str) -> bool:
         """False when no pattern can match anywhere in ``text`` (a slice of it included)."""
@@ -203,4 +206,4 @@ class Needs:
             return True
         folded = fold(text)
         return any(all(any(s in folded for s in clause) for clause in clauses)
-                   for clauses in self._per)
+                   for clauses in self.per_pattern)
