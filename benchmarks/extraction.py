@@ -63,6 +63,30 @@ STAGES = [
 ]
 
 
+#: the functions that call the recognisers of a sentence and the rules of a sentence: their
+#: callees' time, as called from them, is the time per recognition step and per extractor
+DISPATCHERS = [
+    ("recognition steps (called from Recogniser.analyse)", "recognise/__init__.py",
+     "(analyse)"),
+    ("extractors (called from extract_sentence)", "extract/__init__.py",
+     "(extract_sentence)"),
+]
+
+
+def _callees(entries: dict, label: str, filename: str, name: str, total: float) -> None:
+    """Print the functions ``filename:name`` calls with the cumulative time spent in each
+    when called from there (pstats keeps, per function, its time by caller)."""
+    keys = [k for k in entries if k[0].endswith(filename) and f"({k[2]})" == name]
+    rows = []
+    for func, (_, _, _, _, callers) in entries.items():
+        cum = sum(callers[k][3] for k in keys if k in callers)
+        if cum:
+            rows.append((cum, f"{Path(func[0]).parent.name}/{Path(func[0]).name}:{func[2]}"))
+    print(f"\n  {label}, per call site (cumulative CPU s, share of all):")
+    for cum, where in sorted(rows, reverse=True)[:30]:
+        print(f"    {where:<60} {cum:>7.2f} s {100 * cum / total:>5.1f}%")
+
+
 def _children_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
@@ -105,6 +129,8 @@ def profile(docs: list[Document], recogniser: Recogniser, top: int) -> None:
         cum = sum(v[3] for (f, _, n), v in entries.items()
                   if f.endswith(filename) and f"({n})" == name)
         print(f"  {label:<52} {cum:>7.2f} s {100 * cum / total:>5.1f}%")
+    for label, filename, name in DISPATCHERS:
+        _callees(entries, label, filename, name, total)
     sample = docs[:200]
     results = [document_statements(d, recogniser) for d in sample]
     started = time.process_time()

@@ -87,6 +87,10 @@ def _situate(a: Analysed, state: DocumentState, found: list[Statement]) -> list[
     names the study's or review's topic (:func:`states_topic`) gives no statement. "can" alone
     does not hedge background (:func:`~exokg.extract.epistemics.capacity_only`). A negated
     effect has no direction ("did not reduce Y": no effect on Y was found)."""
+    if not found and state.species:  # no statement to situate, no study species to note
+        if not state.study_named and speaks_of_study(a.text):
+            state.study_named = True
+        return []
     status = claim_status(a, state.study_named)
     if speaks_of_study(a.text):
         state.study_named = True

@@ -32,6 +32,7 @@ from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged
 from exokg.extract.outcomes import outcome_for_text
 from exokg.model import Entity, Mention, Statement
+from exokg.text.prefilter import Needs
 
 _QUALIFIER = r"(?:(?:obvious|significant|serious|major|apparent|notable|marked|severe|any|" \
              r"statistically\s+significant|clear|detectable|measurable|relevant)\s+)*"
@@ -126,11 +127,17 @@ def _outcomes(a: Analysed, start: int, end: int, *, harms_only: bool) -> list[En
     return out
 
 
+_NEEDS_EXTRACT_ABSENCES = Needs(_NONE_SEEN, _THERE_NONE, _NO_DIFFERENCE, _DID_NOT_DIFFER,
+                                _NO_CHANGE)
+
+
 def extract_absences(a: Analysed, state: DocumentState, already: Sequence[Statement] = ()
                      ) -> list[Statement]:
     """Negated effect statements of the absence phrasings (see the module docs); a subject
     and object that ``already`` (the sentence's statements from other rules) relate are
     left to them."""
+    if not _NEEDS_EXTRACT_ABSENCES.may_match(a.text):
+        return []
     out: list[Statement] = []
     made = {(s.subject.id, s.object.id if isinstance(s.object, Entity) else "")
             for s in already}

@@ -32,6 +32,7 @@ from exokg.extract.context import HUMAN
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.levels import extract_levels, in_controls, names_treatment
 from exokg.model import Context, Entity, Mention, Statement
+from exokg.text.prefilter import Needs
 
 _MARKERS = AGENTS | frozenset({"Protein", "Gene"})
 _LEVEL = re.compile(r"\b(?P<dir>higher|increased|elevated|greater|raised|lower|decreased|"
@@ -165,6 +166,8 @@ def note_population(a: Analysed, state: DocumentState) -> None:
 
 def extract_biomarkers(a: Analysed, state: DocumentState) -> list[Statement]:
     note_population(a, state)
+    if not any(m.category in _MARKERS for m in a.mentions):
+        return extract_levels(a, state)  # the readings before it all need a marker named
     out: list[Statement] = []
     out += _levels(a, state)
     out += _correlations(a)
@@ -304,7 +307,12 @@ def _subjects_before(a: Analysed, start: int, at: int) -> list[Mention]:
     return coordinated(a, last, _MARKERS, backwards=True)
 
 
+_NEEDS_CORRELATIONS = Needs(_CORRELATED)
+
+
 def _correlations(a: Analysed) -> list[Statement]:
+    if not _NEEDS_CORRELATIONS.may_match(a.text):
+        return []
     out = []
     found = list(_CORRELATED.finditer(a.text))
     subjects: list[Mention] = []
@@ -356,11 +364,16 @@ _PARTNERS = frozenset({"AssessmentScale", "Outcome", "Protein", "Phenotype", "Bi
                        "Gene"})
 
 
+_NEEDS_CORRELATION_NOUNS = Needs(_CORRELATION_NOUN)
+
+
 def _correlation_nouns(a: Analysed) -> list[Statement]:
     """'a positive correlation between X and Y' (or 'of X with Y'): X correlated with Y, the
     sign from the adjective (plain ``correlated_with`` without one). Only a marker (miRNA,
     protein, preparation ...) is taken as X and only a measure (scale, outcome, protein,
     phenotype, process) as Y, both within the clause."""
+    if not _NEEDS_CORRELATION_NOUNS.may_match(a.text):
+        return []
     out = []
     for clause in clauses(a.text):
         for m in _CORRELATION_NOUN.finditer(a.text, clause.start, clause.end):
@@ -408,12 +421,17 @@ _PREDICTS = re.compile(r"\b(?:(?<!was\s)(?<!were\s)(?<!be\s)predict(?:s|ed|ing)?
                        r"disability|deterioration|dependence)\b", re.I)
 
 
+_NEEDS_MARKER_VALUE = Needs(_DISTINGUISH, _PREDICTS)
+
+
 def _marker_value(a: Analysed, state: DocumentState) -> list[Statement]:
     """Biomarker wording of patient studies: 'X distinguished D patients from controls' ->
     X ``biomarker_for`` D (the disease named after the verb); 'X predicted poor outcome' ->
     X ``biomarker_for`` the disease of the patients (named in the clause, else the study
     population's). Only in sentences about patients or a patient study; subjects are the
     markers before the verb in the same clause."""
+    if not _NEEDS_MARKER_VALUE.may_match(a.text):
+        return []
     out = []
     for clause in clauses(a.text):
         for m in _DISTINGUISH.finditer(a.text, clause.start, clause.end):
@@ -461,11 +479,16 @@ _GROUP_HAD = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:had|showed|displayed|exhibited
 _POOR = "exokg:phenotype/poor-prognosis"
 
 
+_NEEDS_OUTCOME_GROUPS = Needs(_POOR_GROUP)
+
+
 def _outcome_groups(a: Analysed) -> list[Statement]:
     """Levels compared between outcome groups of patients: X higher in the poor-outcome
     group -> X ``positively_correlated_with`` poor prognosis (lower -> negatively). The
     marker is named before the group ('X expression in patients with poor outcome was
     higher') or right after the comparative ('patients with poor outcome had lower X')."""
+    if not _NEEDS_OUTCOME_GROUPS.may_match(a.text):
+        return []
     out = []
     for clause in clauses(a.text):
         for poor in a.within(clause.start, clause.end, frozenset({"Phenotype"})):
@@ -512,9 +535,14 @@ _ASSOCIATED = re.compile(r"(?<!positively\s)(?<!negatively\s)(?<!inversely\s)\b(
 _MOLECULAR = frozenset({"MicroRNA", "MicroRNACluster", "Protein", "Gene"})
 
 
+_NEEDS_ASSOCIATED = Needs(_ASSOCIATED)
+
+
 def _associated(a: Analysed) -> list[Statement]:
     """'X (levels) were associated with (the severity of) D' for a molecular marker X and a
     disease named right after: X ``associated_with`` D without a direction."""
+    if not _NEEDS_ASSOCIATED.may_match(a.text):
+        return []
     out = []
     for clause in clauses(a.text):
         for m in _ASSOCIATED.finditer(a.text, clause.start, clause.end):
@@ -542,9 +570,14 @@ _IS_A = re.compile(r"\s+(?:is|are|was|were|as|could\s+be|may\s+be|might\s+be|rep
                    r"(?:[\w-]+\s+){0,3}$", re.I)
 
 
+_NEEDS_DISEASE_MARKERS = Needs(_DISEASE_MARKER)
+
+
 def _disease_markers(a: Analysed) -> list[Statement]:
     """'X is a promising D biomarker' -> X ``biomarker_for`` D (the disease as a modifier of
     'biomarker'; the marker joined to it by a copula or 'as' in the same clause)."""
+    if not _NEEDS_DISEASE_MARKERS.may_match(a.text):
+        return []
     out = []
     for clause in clauses(a.text):
         for d in a.within(clause.start, clause.end, frozenset({"Disease"})):
@@ -575,11 +608,16 @@ _IDENTIFIED_AS = re.compile(r"\b(?:identified|proposed|considered|regarded|selec
 _FOLLOWED_BY = re.compile(r"[^;:]*?,\s*followed\s+by\s+", re.I)
 
 
+_NEEDS_IDENTIFIED_AS_MARKERS = Needs(_IDENTIFIED_AS)
+
+
 def _identified_as_markers(a: Analysed, state: DocumentState) -> list[Statement]:
     """'X (and Y) were identified as (the most promising) biomarkers(, followed by Z)' in a
     sentence naming no disease after the noun: X, Y (and Z, ranked next) ``biomarker_for``
     the disease of the study's patients (:attr:`DocumentState.population_disease`, else the
     first disease the document names for patients)."""
+    if not _NEEDS_IDENTIFIED_AS_MARKERS.may_match(a.text):
+        return []
     out = []
     for m in _IDENTIFIED_AS.finditer(a.text):
         named = [d for d in a.within(m.end(), len(a.text), frozenset({"Disease"}))
@@ -610,11 +648,16 @@ _DIFFERENTIAL = re.compile(r"\bdifferentially\s+(?:expressed|significant|abundan
 _MIRNAS = frozenset({"MicroRNA", "MicroRNACluster"})
 
 
+_NEEDS_DIFFERENTIAL = Needs(_DIFFERENTIAL)
+
+
 def _differential(a: Analysed, state: DocumentState) -> list[Statement]:
     """miRNAs named as differentially expressed in a study of patients: each
     ``biolink:associated_with`` the disease (named in the sentence after "in patients with",
     else the disease of the study's patients), without a direction. The miRNAs are those
     listed in the clause of the cue (before it, or in brackets right after it)."""
+    if not _NEEDS_DIFFERENTIAL.may_match(a.text):
+        return []
     out: list[Statement] = []
     for clause in clauses(a.text):
         for m in _DIFFERENTIAL.finditer(a.text, clause.start, clause.end):
@@ -647,9 +690,14 @@ _AFTER_DISEASE = re.compile(r"\b(?:after|following|post-?|in|during)\s+(?:the\s+
                             r"(?:onset\s+of\s+)?$", re.I)
 
 
+_NEEDS_LEVEL_CHANGES = Needs(_SHOWED_CHANGE)
+
+
 def _level_changes(a: Analysed) -> list[Statement]:
     """'X (levels) showed a (transient) reduction (at 3 h) after D' for a molecular marker X
     in a sentence that names no treatment -> X ``associated_with`` D with the direction."""
+    if not _NEEDS_LEVEL_CHANGES.may_match(a.text):
+        return []
     out = []
     if a.within(0, len(a.text), AGENTS - {"MicroRNA", "MicroRNACluster"}):
         return out  # a treated group: an effect, for the effect rules
@@ -676,7 +724,12 @@ def _level_changes(a: Analysed) -> list[Statement]:
     return out
 
 
+_NEEDS_INFORMATIVE = Needs(_INFORMATIVE)
+
+
 def _informative(a: Analysed, state: DocumentState) -> list[Statement]:
+    if not _NEEDS_INFORMATIVE.may_match(a.text):
+        return []
     out = []
     for clause in clauses(a.text):
         for m in _INFORMATIVE.finditer(a.text, clause.start, clause.end):
@@ -695,7 +748,12 @@ def _informative(a: Analysed, state: DocumentState) -> list[Statement]:
     return out
 
 
+_NEEDS_VESICLE_MARKERS = Needs(_VESICLE_MARKERS)
+
+
 def _vesicle_markers(a: Analysed) -> list[Statement]:
+    if not _NEEDS_VESICLE_MARKERS.may_match(a.text):
+        return []
     out = []
     for m in _VESICLE_MARKERS.finditer(a.text):
         word = (m.group("ves") or m.group("ves2") or "").lower()
@@ -712,10 +770,15 @@ def _vesicle_markers(a: Analysed) -> list[Statement]:
     return out
 
 
+_NEEDS_IMPLICATED = Needs(_ROLE_OF, _IMPLICATED)
+
+
 def _implicated(a: Analysed) -> list[Statement]:
     """'X, implicated in / involved in / mediating Y', 'X act as mediators of Y', 'the role
     of X in Y' -> X ``participates_in`` Y ('the X-mediated reduction of Y' is an effect of X,
     read by the effect rules, not a part)."""
+    if not _NEEDS_IMPLICATED.may_match(a.text):
+        return []
     out = []
     for m in _ROLE_OF.finditer(a.text):
         link = _ROLE_IN.search(a.text, m.end(), min(len(a.text), m.end() + 80))

@@ -47,12 +47,20 @@ _CARGO = frozenset({"MicroRNA", "MicroRNACluster", "Protein", "Gene"})
 EXOSOME = Entity("GO:0070062", "exosome", "Vesicle")
 
 
+def _names_both(a: Analysed, conditions: frozenset[str]) -> bool:
+    """True when sentence ``a`` names an agent and a mention of one of ``conditions``."""
+    categories = {m.category for m in a.mentions}
+    return not categories.isdisjoint(AGENTS) and not categories.isdisjoint(conditions)
+
+
 def extract_benefit(a: Analysed, state: DocumentState) -> list[Statement]:
     """"X had therapeutic / neuroprotective effects after D (in rats)" in a preclinical
     text -> X ``biolink:beneficial_in_models_for`` D; outside one (a review) only for an
     "effect" whose disease follows the noun directly ("showed good therapeutic effect in ICH", "the
     therapeutic effects of diverse stem cells in ICH"), and not in a sentence about patients
     or trials."""
+    if not _names_both(a, _DISEASES):
+        return []  # a benefit needs an agent and a disease named in the sentence
     preclinical = is_preclinical(a, state)
     if not preclinical and _PATIENT_WORK.search(a.text):
         return []
@@ -125,6 +133,8 @@ def extract_therapy_for(a: Analysed, state: DocumentState) -> list[Statement]:
     ``biolink:beneficial_in_models_for`` D (each coordinated disease), hedged by the usual
     cues ("promising", "potential", "might"). Not in a sentence about patients or trials
     (a therapy tested in people is a trial's claim, see :mod:`exokg.extract.trials`)."""
+    if not _names_both(a, _CONDITIONS):
+        return []  # every reading needs an agent and a disease or injury named
     if _PATIENT_WORK.search(a.text):
         return []
     out: list[Statement] = []

@@ -47,6 +47,7 @@ from exokg.extract.outcomes import MOLECULE_EVENT_HEADS, head_of, is_weak, open_
 from exokg.extract.regulation import as_regulation
 from exokg.ids import mint
 from exokg.model import Entity, Mention, Statement
+from exokg.text.prefilter import Needs
 
 _STEMS = {
     "up": r"increas|enhanc|promot|augment|boost|elevat|stimulat|up-?regulat|accelerat|"
@@ -586,6 +587,8 @@ _PROTECTED_PARTY = re.compile(r"\s+(?!against\b|from\b)[^,;]{1,60}?\b(?:from|aga
 
 def extract_effects(a: Analysed, state: DocumentState) -> list[Statement]:
     """Effect statements of one sentence (see module docs)."""
+    if not any(m.category in AGENTS for m in a.mentions):
+        return []  # every reading below needs an agent named in the sentence
     out: list[Statement] = []
     carried: list[Mention] = []
     for clause in clauses(a.text):
@@ -706,9 +709,14 @@ _WAS_PROTECTIVE = re.compile(r"\b(?:was|were|is|are|proved|proven)\s+(?:not\s+)?
                              r"propert))", re.I)
 
 
+_NEEDS_WAS_PROTECTIVE = Needs(_WAS_PROTECTIVE)
+
+
 def _was_protective(a: Analysed) -> list[Statement]:
     """'X was neuroprotective': X ``biolink:affects`` tissue protection, increased (the agent
     right before the copula, in the same clause)."""
+    if not _NEEDS_WAS_PROTECTIVE.may_match(a.text):
+        return []
     out = []
     for clause in clauses(a.text):
         for m in _WAS_PROTECTIVE.finditer(a.text, clause.start, clause.end):
@@ -734,10 +742,15 @@ _HAS_EFFECT_ON = re.compile(r"\b(?:has|have|had|exerts?|exerted|shows?|showed)\s
                             r"favou?rable|therapeutic)\s+effects?\s+on\s+", re.I)
 
 
+_NEEDS_EFFECTS_OF_ON = Needs(_EFFECT_OF_ON, _HAS_EFFECT_ON)
+
+
 def _effects_of_on(a: Analysed) -> list[Statement]:
     """Effects stated as a noun phrase: "an overall positive effect of MSCs and MSC-derived
     EVs on the neurobehavioral score" (the agents between "of" and "on"), "X has a positive
     effect on Y" (the agent before); the objects after "on"; a "better" change."""
+    if not _NEEDS_EFFECTS_OF_ON.may_match(a.text):
+        return []
     out: list[Statement] = []
     for clause in clauses(a.text):
         found = [(m, a.within(m.start("agent"), m.end("agent"), AGENTS))

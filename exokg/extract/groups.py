@@ -31,6 +31,7 @@ from exokg.extract.base import AGENTS, Analysed, Clause, DocumentState, clauses,
 from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
 from exokg.model import Entity, Mention, Statement
+from exokg.text.prefilter import Needs
 
 _DIR = (r"(?P<dir>higher|lower|increased|decreased|elevated|reduced|greater|raised|"
         r"up-?regulated|down-?regulated|diminished|smaller|larger|fewer)")
@@ -103,6 +104,8 @@ def _measures(a: Analysed, start: int, at: int) -> list[Mention]:
 def extract_group_levels(a: Analysed, state: DocumentState) -> list[Statement]:
     """Statements of one sentence's group comparisons (see module docs)."""
     note_disease(a, state)
+    if not _NEEDS_GROUP_LEVELS.may_match(a.text):
+        return []  # every comparison below names a group ("in the MCAO group")
     out: list[Statement] = []
     for clause in clauses(a.text):
         last: list[Mention] = []
@@ -148,6 +151,8 @@ _COMPARED_FIRST = re.compile(r"\b(?:compared\s+(?:with|to)|relative\s+to|versus|
                              + _GROUP.format("g2") + r"\s*,\s*")
 _THEN_IN_GROUP = re.compile(r"\bin\s+" + _GROUP.format("g1") + r"\s+(?:was|were)\s+"
                             r"(?:\w+ly\s+)?" + _DIR + r"\b", re.I)
+#: what extract_group_levels needs (all its patterns name a group)
+_NEEDS_GROUP_LEVELS = Needs(_IN_GROUP_WAS, _WAS_IN_GROUP, _MODEL_CHANGED, _COMPARED_FIRST)
 
 
 def _compared_first(a: Analysed, start: int, end: int,

@@ -31,6 +31,7 @@ from exokg.extract.context import context_for
 from exokg.extract.effects import agent_before
 from exokg.extract.epistemics import hedged, negated
 from exokg.model import Entity, Mention, Statement
+from exokg.text.prefilter import Needs
 
 # the nouns an effect adjective qualifies when it says what a treatment does
 _NOUN = (r"(?:propert(?:y|ies)|effects?|potentials?|functions?|capacit(?:y|ies)|"
@@ -75,10 +76,15 @@ def _of_agents(a: Analysed, start: int, clause: Clause) -> list[Mention]:
     return agents[:1]
 
 
+_NEEDS_EXTRACT_PROPERTIES = Needs(_PREDICATE, _HAVING, _OF, _SAFE)
+
+
 def extract_properties(a: Analysed, already: Sequence[Statement] = ()) -> list[Statement]:
     """Effect statements said with adjectives of effect (see the module docs). ``already``
     holds the sentence's statements from other rules: a claim they make is not made
     twice."""
+    if not _NEEDS_EXTRACT_PROPERTIES.may_match(a.text):
+        return []
     out: list[Statement] = []
     made = {(s.subject.id, s.object.id if isinstance(s.object, Entity) else None)
             for s in already if s.predicate == "biolink:affects"}

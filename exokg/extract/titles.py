@@ -113,6 +113,9 @@ def extract_title_benefits(a: Analysed, state: DocumentState,
                            already: Sequence[Statement] = ()) -> list[Statement]:
     """Benefit and clinical-trial statements of the wordings in the module docs; a claim
     ``already`` made of the sentence by another rule is not made twice."""
+    categories = {m.category for m in a.mentions}
+    if categories.isdisjoint(AGENTS) or categories.isdisjoint(_CONDITIONS):
+        return []  # every reading needs an agent and a disease or injury named
     out: list[Statement] = []
     made = {key(s) for s in already}
     text = a.text

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from exokg.model import Entity, Mention
 
@@ -20,8 +20,10 @@ from exokg.model import Entity, Mention
 _TOKEN = re.compile(r"[A-Za-z0-9]+|[^\sA-Za-z0-9\-\u2010\u2013]")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A token and its offsets (a named tuple: made for every word of every sentence, and
+    about three times cheaper to make than a frozen dataclass)."""
+
     text: str
     start: int
     end: int

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from exokg.model import Entity, Mention
+from exokg.text.prefilter import Needs
 
 _UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
@@ -64,6 +65,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("Date", re.compile(r"\b(?:" + _MONTHS + r")\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d{2}\b")),
 ]
 
+#: the keyword test of each pattern (:mod:`exokg.text.prefilter`)
+_NEEDS = [Needs(pattern) for _, pattern in _PATTERNS]
+
 
 def number_value(text: str) -> int | None:
     """The integer a numeral or a number word stands for, if any.
@@ -101,7 +105,9 @@ def find_values(text: str) -> list[Mention]:
      ('PValue', 'p < 0.01')]
     """
     found: list[Mention] = []
-    for kind, pattern in _PATTERNS:
+    for (kind, pattern), needs in zip(_PATTERNS, _NEEDS):
+        if not needs.may_match(text):
+            continue  # lacks a word the pattern needs ("NCT", "patients", "after" ...)
         for m in pattern.finditer(text):
             found.append(Mention(_entity(kind, m), m.start(), m.end(), m.group(), "values"))
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))

@@ -1,0 +1,209 @@
+"""Cheap keyword tests that say when a regular expression cannot match a text.
+
+Most extraction rules scan every sentence with patterns that start with alternations or
+optional words ("\\b(?:positive|negative|...)\\s+correlations?\\s+between"), which Python's
+``re`` tries at every position. Yet almost all of them need some literal word in the text
+("correlation"), and a substring test on the lower-cased sentence costs a fraction of a
+scan. :func:`required` reads a compiled pattern's syntax tree and derives such a test;
+:class:`Needs` applies it. Because the test is computed from the pattern itself, it stays
+right when the pattern is edited: a rule guarded by ``if not NEEDS.may_match(text): return
+[]`` gives exactly what it gave without the guard.
+
+The test is necessary, never sufficient: a text that passes may still not match. It is
+built from ASCII literals only and compared on :func:`fold`-ed text, which maps every
+character that ``re.IGNORECASE`` takes for an ASCII letter to that letter, so it holds for
+case-sensitive and case-insensitive patterns alike. Any construct the reader does not know
+gives no requirement for that part (the test then passes more texts, never fewer).
+
+>>> needs = Needs(re.compile(r"\\b(?:positive|negative)\\s+correlations?\\b", re.I))
+>>> [sorted(clause) for clause in needs.clauses]
+[['correlation'], ['negative', 'positive']]
+>>> needs.may_match("A positive CORRELATION was found"), needs.may_match("No link.")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from itertools import product
+
+__all__ = ["Needs", "fold", "required"]
+
+try:  # the syntax tree of re (Python 3.11+); without it no pattern gets a requirement
+    from re import _constants as _c
+    from re import _parser as _p
+except ImportError:  # pragma: no cover - other Python implementations
+    _p = _c = None  # type: ignore[assignment]
+
+#: Non-ASCII characters that ``re.IGNORECASE`` matches with an ASCII letter (dotted and
+#: dotless i, long s, the Kelvin sign); :func:`fold` maps them to it before lower-casing.
+_ASCII_TWINS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+#: The most strings a set of alternatives may hold (a run of literals and small character
+#: classes is expanded into all the strings it can be).
+_MAX_STRINGS = 48
+#: The most clauses (each: one of these strings must occur) a requirement keeps.
+_MAX_CLAUSES = 2
+
+
+@lru_cache(maxsize=16)
+def fold(text: str) -> str:
+    """``text`` lower-cased for keyword tests, with the characters ``re.IGNORECASE``
+    equates with ASCII letters mapped to them; remembered for the last few texts (the
+    rules of one sentence test the same text one after the other).
+
+    >>> fold("Increased IL-6")
+    'increased il-6'
+    """
+    return text.translate(_ASCII_TWINS).lower()
+
+
+Exact = frozenset[str] | None  # all strings a part can match (None: unknown or too many)
+Clause = frozenset[str]  # one of these must occur in a matching text
+
+
+def _concat(left: Exact, right: Exact) -> Exact:
+    if left is None or right is None or len(left) * len(right) > _MAX_STRINGS:
+        return None
+    return frozenset(a + b for a, b in product(left, right))
+
+
+def _char(code: int) -> Exact:
+    """A literal character: itself, lower-cased, if ASCII (else unknown)."""
+    return frozenset({chr(code).lower()}) if code < 128 else None
+
+
+def _charset(items: list) -> Exact:
+    """A character class of literals and small ranges (no negation, no categories)."""
+    out: set[str] = set()
+    for op, av in items:
+        if op is _c.LITERAL and av < 128:
+            out.add(chr(av).lower())
+        elif op is _c.RANGE and av[1] < 128 and av[1] - av[0] < 26:
+            out.update(chr(c).lower() for c in range(av[0], av[1] + 1))
+        else:
+            return None
+    return frozenset(out) if len(out) <= _MAX_STRINGS else None
+
+
+def _minimal(clause: Clause) -> Clause:
+    """``clause`` without the strings that contain another of its strings (a text that
+    holds "predicted" holds "predict"): the same test, fewer look-ups."""
+    return frozenset(s for s in clause if not any(t != s and t in s for t in clause))
+
+
+def _implied(clause: Clause, by: Clause) -> bool:
+    """True when every text that passes ``by`` passes ``clause`` too."""
+    return all(any(t in s for t in clause) for s in by)
+
+
+def _best(clauses: Iterable[Clause]) -> list[Clause]:
+    """The most selective clauses (longest shortest string, then fewest strings), none
+    implied by one chosen before it."""
+    useful = {_minimal(c) for c in clauses if c and "" not in c}
+    ranked = sorted(useful, key=lambda c: (-min(map(len, c)), len(c), sorted(c)))
+    chosen: list[Clause] = []
+    for clause in ranked:
+        if len(chosen) == _MAX_CLAUSES:
+            break
+        if not any(_implied(clause, by) for by in chosen):
+            chosen.append(clause)
+    return chosen
+
+
+def _node(op: object, av: object) -> tuple[Exact, list[Clause]]:
+    """(exact strings, requirement clauses) of one node of the syntax tree."""
+    if op is _c.LITERAL:
+        return _char(av), []  # type: ignore[arg-type]
+    if op is _c.IN:
+        return _charset(av), []  # type: ignore[arg-type]
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return frozenset({""}), []  # consumes nothing
+    if op is _c.SUBPATTERN:
+        return _sequence(av[3])  # type: ignore[index]
+    if op is _c.ATOMIC_GROUP:
+        return _sequence(av)  # type: ignore[arg-type]
+    if op is _c.BRANCH:
+        alternatives = [_sequence(alt) for alt in av[1]]  # type: ignore[index]
+        exacts = [e for e, _ in alternatives]
+        exact: Exact = None
+        if all(e is not None for e in exacts):
+            union = frozenset().union(*exacts)  # type: ignore[arg-type]
+            exact = union if len(union) <= _MAX_STRINGS else None
+        # every alternative needs one of its strings: together, one of all of them
+        picks = [(_best([e] if e is not None else []) or _best(c))[:1]
+                 for e, c in alternatives]
+        if all(picks):
+            union = frozenset().union(*(p[0] for p in picks))
+            if len(union) <= _MAX_STRINGS:
+                return exact, [union]
+        return exact, []
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+        low, high, sub = av  # type: ignore[misc]
+        exact, clauses = _sequence(sub)
+        if low == 0:
+            return (exact | {""} if exact is not None and high == 1 else None), []
+        if exact is not None and "" not in exact:
+            clauses = clauses + [exact]
+        return (exact if low == high == 1 else None), clauses
+    return None, []  # ANY, NOT_LITERAL, CATEGORY, GROUPREF ...: no literal known
+
+
+def _sequence(items: object) -> tuple[Exact, list[Clause]]:
+    """(exact strings, best requirement clauses) of a sequence of nodes: runs of parts
+    whose strings are known concatenate into a clause ("correlation" + "s?")."""
+    nodes = [_node(op, av) for op, av in items]  # type: ignore[attr-defined]
+    clauses = [c for _, cs in nodes for c in cs]
+    for i in range(len(nodes)):
+        run: Exact = frozenset({""})
+        for exact, _ in nodes[i:]:
+            run = _concat(run, exact)
+            if run is None:
+                break
+            clauses.append(run)
+    whole: Exact = frozenset({""})
+    for exact, _ in nodes:
+        whole = _concat(whole, exact)
+    return whole, _best(clauses)
+
+
+def required(pattern: re.Pattern[str]) -> tuple[Clause, ...]:
+    """What any text a pattern matches contains: clauses of lower-case ASCII strings, each
+    saying "one of these occurs in :func:`fold` of the text"; empty when nothing is known.
+
+    >>> [sorted(c) for c in required(re.compile(r"(?:higher|lower)\\s+levels?\\s+of", re.I))]
+    [['level'], ['higher', 'lower']]
+    """
+    if _p is None:
+        return ()
+    try:
+        tree = _p.parse(pattern.pattern, pattern.flags)
+        return tuple(_sequence(tree)[1])
+    except Exception:  # noqa: BLE001 - an unreadable tree only loses the shortcut
+        return ()
+
+
+class Needs:
+    """The keyword test of one or more patterns: :meth:`may_match` is False only when no
+    pattern can match the text. Build at import time next to the patterns; cheap to call."""
+
+    __slots__ = ("per_pattern", "_always")
+
+    def __init__(self, *patterns: re.Pattern[str]) -> None:
+        #: per pattern, the clauses that all hold in a text it matches (none: no requirement)
+        self.per_pattern: tuple[tuple[Clause, ...], ...] = tuple(required(p) for p in patterns)
+        self._always = not patterns or any(not c for c in self.per_pattern)
+
+    @property
+    def clauses(self) -> tuple[Clause, ...]:
+        """The clauses of the first pattern (of the only one, usually)."""
+        return self.per_pattern[0] if self.per_pattern else ()
+
+    def may_match(self, text: str) -> bool:
+        """False when no pattern can match anywhere in ``text`` (a slice of it included)."""
+        if self._always:
+            return True
+        folded = fold(text)
+        return any(all(any(s in folded for s in clause) for clause in clauses)
+                   for clauses in self.per_pattern)

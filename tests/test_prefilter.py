@@ -1,0 +1,75 @@
+"""The keyword tests of exokg.text.prefilter never reject a text their pattern matches."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+
+import pytest
+
+import exokg.extract
+import exokg.recognise
+from exokg.pipeline import load_documents
+from exokg.text.prefilter import Needs, fold, required
+
+
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """Every module-level compiled pattern of the extraction rules and the recognisers."""
+    out = []
+    for package in (exokg.extract, exokg.recognise):
+        for info in pkgutil.iter_modules(package.__path__):
+            module = importlib.import_module(f"{package.__name__}.{info.name}")
+            out += [(f"{info.name}.{name}", value) for name, value in vars(module).items()
+                    if isinstance(value, re.Pattern) and isinstance(value.pattern, str)]
+    return out
+
+
+PATTERNS = _patterns()
+
+
+def test_fold_equates_what_ignorecase_equates() -> None:
+    # dotted / dotless i, long s and the Kelvin sign match ASCII letters under re.I
+    text = "\u0130MPLICATED, \u017fhown, \u212aNOCKDOWN, \u0131nvolved"
+    assert fold(text) == "implicated, shown, knockdown, involved"
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    """The founding corpus, whole and sentence by sentence, and altered copies."""
+    texts = [d.text for d in load_documents()]
+    texts += [s for d in texts for s in re.split(r"(?<=[.;])\s+", d)]
+    # the same texts in capitals and with the characters re.I takes for ASCII letters
+    texts += [t.upper() for t in texts[:40]]
+    texts += [t.replace("i", "\u0131").replace("s", "\u017f").replace("k", "\u212a")
+              for t in texts[:40]]
+    return texts
+
+
+@pytest.mark.parametrize("name,pattern", PATTERNS, ids=[n for n, _ in PATTERNS])
+def test_never_rejects_a_match(name: str, pattern: re.Pattern[str], texts: list[str]) -> None:
+    needs = Needs(pattern)
+    for text in texts:
+        if pattern.search(text):
+            assert needs.may_match(text), (name, text[:80])
+
+
+def test_requirements_read_literals_alternatives_and_repeats() -> None:
+    clauses = required(re.compile(r"\b(?:positive|negative)\s+correlations?\s+between\b", re.I))
+    # the two most selective: the longest word, then the alternatives' shortest word
+    assert [sorted(c) for c in clauses] == [["correlation"], ["negative", "positive"]]
+    # an optional word gives no requirement, a required repetition does
+    assert required(re.compile(r"(?:very\s+)?(?:ab)+c")) == (frozenset({"ab"}),
+                                                                frozenset({"c"}))
+    # nothing literal: no requirement, so the test always passes
+    needs = Needs(re.compile(r"\w+\s+\d+"))
+    assert needs.clauses == () and needs.may_match("anything")
+
+
+def test_several_patterns_pass_when_any_can_match() -> None:
+    needs = Needs(re.compile(r"correlat", re.I), re.compile(r"\bbiomarkers?\b", re.I))
+    assert needs.may_match("a new BIOMARKER")
+    assert needs.may_match("X correlated with Y")
+    assert not needs.may_match("X improved Y")
+    # one pattern without a requirement: every text may match
+    assert Needs(re.compile("correlat"), re.compile(r"\w")).may_match("X improved Y")
