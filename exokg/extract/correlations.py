@@ -1,0 +1,147 @@
+"""Correlations of markers with measures: "(elevations of) X and Y correlated with A and B
+symptoms" -> each marker with each open measure when no recognised measure follows
+(coordination ellipsis "post-traumatic and post-concussive symptoms" gives two measures); "a
+positive correlation was observed between SCALE (at D7) and X" -> X correlated with the scale
+(the partners in either order); "X was inversely related to SCALE" (:func:`related_to`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from exokg.extract.base import Analysed, clauses, coordinated, statement
+from exokg.extract.epistemics import hedged, negated
+from exokg.extract.level_markers import MOLECULAR, SCALES, VESICLES, level_context, \
+    markers_before, names_treatment
+from exokg.extract.outcomes import outcome_for_text
+from exokg.model import Entity, Statement
+
+__all__ = ["open_correlations", "related_to"]
+
+
+_CORRELATED = re.compile(r"\b(?:(?P<sign>positively|negatively|inversely|significantly|"
+                         r"strongly|weakly|closely|also)\s+)*(?:correlated|correlating|"
+                         r"correlates?|associated)\s+(?:(?P<sign2>positively|negatively|"
+                         r"inversely)\s+)?with\s+(?:the\s+)?", re.I)
+# an open measure: "post-traumatic and post-concussive symptoms", "cognitive decline"
+_MEASURE_HEADS = (r"symptoms?|scores?|severity|deficits?|impairments?|disability|decline|"
+                  r"outcomes?|volumes?|mortality|recovery|dysfunction|complaints")
+_OPEN_MEASURE = re.compile(r"(?P<mods>(?:[\w-]+(?:,\s*|\s+(?:and|or)\s+|\s+)){0,4}?)"
+                           r"(?P<head>" + _MEASURE_HEADS + r")\b", re.I)
+
+
+def _open_measures(text: str, start: int, end: int) -> list[Entity]:
+    """The open measures right after ``start``: 'A and B symptoms' -> 'A symptoms',
+    'B symptoms' (each coordinated modifier with the shared head)."""
+    m = _OPEN_MEASURE.match(text, start, end)
+    if not m or not m.group("mods").strip():
+        return []
+    mods = m.group("mods").strip().rstrip(",")
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", mods)
+             if p.strip()]
+    if any(p.lower() in ("the", "a", "an", "with", "of", "in") for p in parts):
+        return []
+    head = m.group("head")
+    if len(parts) > 1 and all(" " not in p for p in parts):
+        return [outcome_for_text(f"{p} {head}") for p in parts]
+    return [outcome_for_text(f"{mods} {head}")]
+
+
+def _sign(m: re.Match[str]) -> str:
+    words = f"{m.group('sign') or ''} {m.group('sign2') or ''} {m.group()}".lower()
+    if "positive" in words:
+        return "biolink:positively_correlated_with"
+    if "negative" in words or "inverse" in words:
+        return "biolink:negatively_correlated_with"
+    return "biolink:correlated_with"
+
+
+_CORRELATION_NOUN = re.compile(r"\b(?P<signs>(?:(?:positive|negative|inverse|significant|"
+                               r"strong|moderate|weak|close|linear)\s+(?:and\s+)?)*)"
+                               r"(?:correlations?|associations?)\s+(?:(?:was|were)\s+(?:\w+ly\s+)?"
+                               r"(?:observed|found|detected|noted|seen|shown|identified)\s+)"
+                               r"between\s+(?:the\s+)?", re.I)
+
+
+def open_correlations(a: Analysed) -> list[Statement]:
+    """'(Elevations of) X and Y correlated with A and B symptoms' (a measure no vocabulary
+    names) and 'a positive correlation was observed between SCALE and X' (module docs)."""
+    out: list[Statement] = []
+    for clause in clauses(a.text):
+        for m in _CORRELATED.finditer(a.text, clause.start, clause.end):
+            if m.group().lower().lstrip().startswith("associated") and not m.group("sign2"):
+                continue  # plain "associated with": the level rules
+            comma = re.compile(r"[,(]").search(a.text, m.end(), clause.end)
+            stop = comma.start() if comma else clause.end
+            if any(x.start - m.end() < 60 and x.start < stop
+                   for x in a.within(m.end(), clause.end, SCALES | MOLECULAR)):
+                continue  # a recognised measure ("total score on the NIHSS"): the older rule
+            subjects = markers_before(a, clause.start, m.start(), gap=40)
+            if not subjects or names_treatment(a, clause.start, clause.end):
+                continue
+            measures = _open_measures(a.text, m.end(), stop)
+            pred = _sign(m)
+            if pred == "biolink:correlated_with" and re.search(r"\belevations?\s+of\b|"
+                                                               r"\bhigher\b|\bincreased\b",
+                                                               a.text[clause.start:m.start()],
+                                                               re.I):
+                pred = "biolink:positively_correlated_with"  # "elevations of X correlated"
+            for subj in subjects:
+                for obj in measures:
+                    out.append(statement(a, "biomarker.correlation-open", subj.entity, pred,
+                                         obj, negated=negated(a.text, clause.start, m.start()),
+                                         hedged=hedged(a.text, clause.start, m.start()),
+                                         context=level_context(a, clause.start, m.start())))
+        for m in _CORRELATION_NOUN.finditer(a.text, clause.start, clause.end):
+            link = re.compile(r"\s+and\s+(?:the\s+)?", re.I).search(a.text, m.end(), clause.end)
+            if not link:
+                continue
+            firsts = [x for x in a.within(m.end(), link.start(), SCALES)]
+            seconds = [x for x in a.within(link.end(), clause.end, MOLECULAR | VESICLES)
+                       if x.start - link.end() < 25]
+            markers = [x for x in seconds if x.category in MOLECULAR]
+            if not firsts or not markers:
+                continue
+            signs = m.group("signs").lower()
+            pred = ("biolink:positively_correlated_with" if "positive" in signs else
+                    "biolink:negatively_correlated_with" if ("negative" in signs
+                                                             or "inverse" in signs)
+                    else "biolink:correlated_with")
+            for subj in coordinated(a, markers[0], MOLECULAR, backwards=False):
+                out.append(statement(a, "biomarker.correlation-noun", subj.entity, pred,
+                                     firsts[0].entity,
+                                     negated=negated(a.text, clause.start, m.end()),
+                                     hedged=hedged(a.text, clause.start, m.start()),
+                                     context=level_context(a, link.end(), clause.end)))
+    return out
+
+
+# "X expression was inversely related to the NIHSS score", "directly proportional to"
+_RELATED = re.compile(r"\b(?P<sign>positively|negatively|inversely|directly|significantly)\s+"
+                      r"(?:related|proportional)\s+(?:to|with)\s+(?:the\s+)?", re.I)
+
+
+def related_to(a: Analysed) -> list[Statement]:
+    """'X was inversely / positively related to SCALE' -> X negatively / positively
+    correlated with the recognised measure (scale, outcome, phenotype) right after."""
+    out: list[Statement] = []
+    for clause in clauses(a.text):
+        for m in _RELATED.finditer(a.text, clause.start, clause.end):
+            subjects = markers_before(a, clause.start, m.start(), gap=50)
+            measures = [x for x in a.within(m.end(), clause.end, SCALES)
+                        if x.start - m.end() < 25]
+            if not subjects or not measures or names_treatment(a, clause.start, clause.end):
+                continue
+            sign = m.group("sign").lower()
+            pred = ("biolink:negatively_correlated_with" if sign in ("negatively", "inversely")
+                    else "biolink:positively_correlated_with" if sign in ("positively",
+                                                                          "directly")
+                    else "biolink:correlated_with")
+            for subj in subjects:
+                for obj in coordinated(a, measures[0], SCALES, backwards=False):
+                    out.append(statement(a, "biomarker.correlation-related", subj.entity, pred,
+                                         obj.entity,
+                                         negated=negated(a.text, clause.start, m.start()),
+                                         hedged=hedged(a.text, clause.start, m.start()),
+                                         context=level_context(a, clause.start, m.start())))
+    return out
