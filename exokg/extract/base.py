@@ -137,9 +137,12 @@ def coordinated(a: Analysed, anchor: Mention, classes: frozenset[str], *,
     while 0 <= j < len(pool):
         other = pool[j]
         gap = a.text[other.end:current.start] if backwards else a.text[current.end:other.start]
+        inner = current if backwards else other  # the later of the two mentions
         if other.start == current.start:  # alternative preparation on the same span
             group.append(other)
-        elif re.fullmatch(r"\s*(?:,\s*(?:and|or|as well as)?|and|or|as well as|and/or|/)\s*"
+        elif re.fullmatch(r"\s*\(\s*", gap) and re.match(r"\s*\)", a.text[inner.end:]):
+            group.append(other)  # "C-reactive protein (CRP)": the short form in brackets
+        elif re.fullmatch(r"\)?\s*(?:,\s*(?:and|or|as well as)?|and|or|as well as|and/or|/)\s*"
                           r"(?:the\s+|its\s+|of\s+)?"
                           # "plasma miR-124 and serum miR-210": each with its sample
                           r"(?:(?:serum|plasma|blood|circulating|exosomal|urinary|salivary|"
