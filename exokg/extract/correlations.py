@@ -2,7 +2,9 @@
 symptoms" -> each marker with each open measure when no recognised measure follows
 (coordination ellipsis "post-traumatic and post-concussive symptoms" gives two measures); "a
 positive correlation was observed between SCALE (at D7) and X" -> X correlated with the scale
-(the partners in either order); "X was inversely related to SCALE" (:func:`related_to`).
+(the partners in either order); "X was inversely related to SCALE" (:func:`related_to`);
+"levels of X and Y were linked to / tracked with SCALE scores" -> each marker
+``biolink:correlated_with`` the measure (:func:`linked_levels`).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from exokg.extract.level_markers import MOLECULAR, SCALES, VESICLES, level_conte
 from exokg.extract.outcomes import outcome_for_text
 from exokg.model import Entity, Statement
 
-__all__ = ["open_correlations", "related_to"]
+__all__ = ["linked_levels", "open_correlations", "related_to"]
 
 
 _CORRELATED = re.compile(r"\b(?:(?P<sign>positively|negatively|inversely|significantly|"
@@ -142,6 +144,65 @@ def related_to(a: Analysed) -> list[Statement]:
                     out.append(statement(a, "biomarker.correlation-related", subj.entity, pred,
                                          obj.entity,
                                          negated=negated(a.text, clause.start, m.start()),
+                                         hedged=hedged(a.text, clause.start, m.start()),
+                                         context=level_context(a, clause.start, m.start())))
+    return out
+
+
+# "Levels of X and Y were (closely) linked to PCL-5 scores", "X concentrations tracked with the
+# GCS": a level going with a measure, said without the word "correlated"
+_LINKED = re.compile(r"\b(?:(?P<sign>positively|negatively|inversely|closely|strongly|"
+                     r"significantly|also)\s+)*(?:linked|tied)\s+(?:(?P<sign2>positively|"
+                     r"negatively|inversely)\s+)?(?:to|with)\s+(?:the\s+)?|\btrack(?:s|ed)?\s+"
+                     r"(?:(?:closely|well)\s+)?with\s+(?:the\s+)?", re.I)
+# the subject must be a level ("levels of X", "X concentrations"), not an agent
+_LEVEL_WORD = re.compile(r"\b(?:levels?|concentrations?|expression|abundance|amounts?|counts?)\b",
+                         re.I)
+# a recognised name used as the name of a scale ("PCL-5 scores" read as a disease "PCL")
+_SCORE_AFTER = re.compile(r"(?:-?\d+)?\s+(?:total\s+)?scores?\b", re.I)
+
+
+def linked_levels(a: Analysed) -> list[Statement]:
+    """'(Levels of) X and Y were linked to / tracked with SCALE (scores)' -> each marker
+    ``biolink:correlated_with`` the measure (signed where the clause signs it): a recognised
+    scale, outcome or molecule right after the cue, else the open measure written there
+    ("PCL-5 scores", "cognitive symptoms"). The clause must speak of a level and name no
+    treatment (else "X was linked to Y" is left to the other rules)."""
+    out: list[Statement] = []
+    for clause in clauses(a.text):
+        for m in _LINKED.finditer(a.text, clause.start, clause.end):
+            if not _LEVEL_WORD.search(a.text, clause.start, m.start()):
+                continue
+            subjects = markers_before(a, clause.start, m.start(), gap=40)
+            if not subjects or names_treatment(a, clause.start, clause.end):
+                continue
+            stop_at = re.compile(r"[,;(]").search(a.text, m.end(), clause.end)
+            stop = stop_at.start() if stop_at else clause.end
+            measures: list[Entity] = []
+            first = [x for x in a.within(m.end(), stop, SCALES | MOLECULAR)
+                     if x.start - m.end() < 25]
+            if first:
+                measures = [x.entity for x in coordinated(a, first[0], SCALES | MOLECULAR,
+                                                          backwards=False)]
+            else:
+                named = [x for x in a.within(m.end(), stop) if x.start == m.end()
+                         and _SCORE_AFTER.match(a.text, x.end)]
+                if named:
+                    score = _SCORE_AFTER.match(a.text, named[0].end)
+                    measures = [outcome_for_text(a.text[named[0].start:score.end()])]
+                else:
+                    measures = _open_measures(a.text, m.end(), stop)
+            sign = f"{m.group('sign') or ''} {m.group('sign2') or ''}".lower()
+            pred = ("biolink:positively_correlated_with" if "positively" in sign else
+                    "biolink:negatively_correlated_with" if ("negatively" in sign
+                                                             or "inversely" in sign)
+                    else "biolink:correlated_with")
+            for subj in subjects:
+                for obj in measures:
+                    if obj.id == subj.entity.id:
+                        continue
+                    out.append(statement(a, "biomarker.correlation-linked", subj.entity, pred,
+                                         obj, negated=negated(a.text, clause.start, m.start()),
                                          hedged=hedged(a.text, clause.start, m.start()),
                                          context=level_context(a, clause.start, m.start())))
     return out

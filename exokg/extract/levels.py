@@ -10,7 +10,8 @@ rules that read the common ones of the field live in modules named for what they
   veterans with D";
 * levels after the injury and with the prognosis (:mod:`exokg.extract.prognosis`): "X showed a
   transient reduction post-ischemia", "higher X was associated with unfavourable outcome";
-* correlations with open measures and scales (:mod:`exokg.extract.correlations`);
+* correlations with open measures and scales, "linked to", "tracked with"
+  (:mod:`exokg.extract.correlations`);
 * biomarker value (:mod:`exokg.extract.marker_value`): "X could serve as a diagnostic marker",
   "an AUC of 0.85 for distinguishing D";
 * levels in treated groups (:mod:`exokg.extract.treated_groups`): "treated rats showed reduced
@@ -28,7 +29,7 @@ from __future__ import annotations
 
 from exokg.extract.base import Analysed, DocumentState
 from exokg.extract.compared_levels import compared_levels
-from exokg.extract.correlations import open_correlations, related_to
+from exokg.extract.correlations import linked_levels, open_correlations, related_to
 from exokg.extract.level_markers import in_controls, names_treatment
 from exokg.extract.marker_value import marker_wording, measured_marker_value, note_measured
 from exokg.extract.nominal_levels import nominal_levels
@@ -38,7 +39,7 @@ from exokg.extract.vesicle_markers import SELECTED_BY, population_markers
 from exokg.model import Statement
 
 __all__ = ["SELECTED_BY", "compared_levels", "extract_levels", "in_controls", "marker_wording",
-           "measured_marker_value", "note_measured", "condition_changes",
+           "measured_marker_value", "note_measured", "condition_changes", "linked_levels",
            "outcome_associations", "related_to",
            "names_treatment", "nominal_levels", "open_correlations", "population_markers",
            "treated_group_levels"]
@@ -59,4 +60,5 @@ def extract_levels(a: Analysed, state: DocumentState) -> list[Statement]:
     out += condition_changes(a, state)
     out += outcome_associations(a)
     out += related_to(a)
+    out += linked_levels(a)
     return out
