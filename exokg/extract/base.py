@@ -49,6 +49,9 @@ class DocumentState:
     # the molecular markers the study measured ('X, Y and Z were measured in serum'), what
     # 'these proteins' / 'the exosomal markers' refer to later
     measured: list[Entity] = field(default_factory=list)
+    # the markers of the level findings of one sentence, with its index: what 'these
+    # proteins' in the next sentence refer to (exokg.extract.marker_value)
+    found_markers: tuple[int, tuple[Entity, ...]] = (-1, ())
 
 
 _ANIMAL = re.compile(r"\b(?:mice|mouse|rats?|murine|rodents?|animals?|sheep|pigs?|monkeys?|"

@@ -31,6 +31,7 @@ from exokg.extract.base import AGENTS, Analysed, DocumentState, clauses, coordin
 from exokg.extract.context import HUMAN
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.levels import extract_levels, in_controls, names_treatment
+from exokg.extract.marker_value import is_apposition_marker, note_found_markers
 from exokg.model import Context, Entity, Mention, Statement
 
 _MARKERS = AGENTS | frozenset({"Protein", "Gene"})
@@ -85,6 +86,7 @@ _INFORMATIVE = re.compile(r"\b(?:informative|useful|helpful|valuable|reliable|pr
                           r"prognostic|predictive)\s+)?(?:value|accuracy|performance|utility|"
                           r"power|information|significance)\b",
                           re.I)
+_TENTATIVE = re.compile(r"(?:potential|promising|candidate|possible)\b", re.I)
 _VESICLE_MARKERS = re.compile(r"\b(?P<ves>exosomal|exosomes?|EVs?|vesicles?|vesicular)\s+"
                               r"(?:surface\s+)?(?:protein\s+)?(?:bio)?markers?\b|\bmarkers?\s+of\s+"
                               r"(?P<ves2>exosomes?|EVs?|extracellular\s+vesicles?)", re.I)
@@ -183,6 +185,7 @@ def extract_biomarkers(a: Analysed, state: DocumentState) -> list[Statement]:
     out += _vesicle_markers(a)
     out += _implicated(a)
     out += extract_levels(a, state)
+    note_found_markers(a, state, out)
     return out
 
 
@@ -680,6 +683,8 @@ def _informative(a: Analysed, state: DocumentState) -> list[Statement]:
     out = []
     for clause in clauses(a.text):
         for m in _INFORMATIVE.finditer(a.text, clause.start, clause.end):
+            if is_apposition_marker(a.text, m.start()):
+                continue  # "X, a marker of axonal damage, ...": marker_value.appositive_markers
             subjects = _subjects_before(a, clause.start, m.start())
             diseases = [x for x in a.within(m.end(), clause.end, frozenset({"Disease"}))]
             if not subjects or not diseases:
@@ -688,7 +693,9 @@ def _informative(a: Analysed, state: DocumentState) -> list[Statement]:
             for subj in subjects:
                 out.append(statement(a, "biomarker.informative", subj.entity,
                                      "biolink:biomarker_for", diseases[0].entity,
-                                     hedged=hedged(a.text, 0, m.start()),
+                                     # "the potential of X in identifying biomarkers for D"
+                                     hedged=hedged(a.text, 0, m.start()) or bool(
+                                         _TENTATIVE.search(a.text, clause.start, m.end())),
                                      negated=negated(a.text, clause.start, m.start()),
                                      context=ctx))
             break

@@ -14,7 +14,7 @@ from exokg.extract.base import Analysed, DocumentState, clauses, statement
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.level_markers import CONDITIONS, CONTROL, DIRECTION, DISEASE, UP, \
     level_context, markers_before, names_treatment, study_disease
-from exokg.model import Statement
+from exokg.model import Entity, Mention, Statement
 
 __all__ = ["compared_levels"]
 
@@ -54,6 +54,7 @@ def compared_levels(a: Analysed, state: DocumentState) -> list[Statement]:
             versus = _VERSUS.search(a.text, m.end(), clause.end)
             group = _IN_GROUP.match(a.text, m.end(), versus.start() if versus else clause.end)
             disease, flip = None, False
+            more: list[Entity] = []
             if group:
                 span_end = versus.start() if versus else rest_end
                 in_group = a.text[group.end():span_end]
@@ -68,6 +69,7 @@ def compared_levels(a: Analysed, state: DocumentState) -> list[Statement]:
                     found = [d for d in a.within(group.end(), span_end, CONDITIONS)
                              if d.start - group.end() < 60]
                     disease = found[0].entity if found else None
+                    more = _also_in_group(a, found[0], span_end) if found else []
             rule = "biomarker.level-compared" if versus else "marker.level-in-disease"
             if disease is None and not group:
                 # "In patients with D, X was elevated": the group before the marker
@@ -92,6 +94,12 @@ def compared_levels(a: Analysed, state: DocumentState) -> list[Statement]:
             # without a comparison the sentence may say more ("X is down-regulated in D and
             # represses Y"): the other rules read it too (a "marker." rule is not exclusive)
             for subj in subjects:
+                out += [statement(a, rule, subj.entity,
+                                  "biolink:associated_with", other,
+                                  direction="increased" if up else "decreased", aspect="level",
+                                  negated=negated(a.text, clause.start, m.end()),
+                                  hedged=hedged(a.text, clause.start, m.start()), context=ctx)
+                        for other in more]
                 out.append(statement(a, rule, subj.entity,
                                      "biolink:associated_with", disease,
                                      direction="increased" if up else "decreased",
@@ -99,4 +107,25 @@ def compared_levels(a: Analysed, state: DocumentState) -> list[Statement]:
                                      negated=negated(a.text, clause.start, m.end()),
                                      hedged=hedged(a.text, clause.start, m.start()),
                                      context=ctx))
+    return out
+
+
+# "in participants with more severe PTSD symptoms (PCL-5 >= 38) and positive mTBI history": a
+# further condition of the same group, joined by "and" / "or" with at most three words before it
+_JOINED = re.compile(r"[^,;]{0,40}?\b(?:and|or)\s+(?:[\w-]+\s+){0,3}", re.I)
+
+
+def _also_in_group(a: Analysed, first: Mention, end: int) -> list[Entity]:
+    """The further conditions of one group after its first ('participants with severe D1
+    and a history of D2'): each joined by 'and' / 'or', with no comma, control group or
+    comparison between."""
+    out: list[Entity] = []
+    current = first
+    for d in a.within(first.end, end, CONDITIONS):
+        gap = a.text[current.end:d.start]
+        if not _JOINED.fullmatch(gap) or CONTROL.search(gap) or _VERSUS.search(gap):
+            break
+        if d.entity.id != first.entity.id and d.entity not in out:
+            out.append(d.entity)
+        current = d
     return out

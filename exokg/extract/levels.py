@@ -13,7 +13,8 @@ rules that read the common ones of the field live in modules named for what they
 * correlations with open measures and scales, "linked to", "tracked with"
   (:mod:`exokg.extract.correlations`);
 * biomarker value (:mod:`exokg.extract.marker_value`): "X could serve as a diagnostic marker",
-  "an AUC of 0.85 for distinguishing D";
+  "an AUC of 0.85 for distinguishing D", "X, a marker of axonal damage,", "these proteins could
+  be used as biomarkers" (the markers of the sentence before);
 * levels in treated groups (:mod:`exokg.extract.treated_groups`): "treated rats showed reduced
   expression of A, B and C";
 * markers of vesicle populations (:mod:`exokg.extract.vesicle_markers`): "L1CAM+ exosomes".
@@ -31,14 +32,15 @@ from exokg.extract.base import Analysed, DocumentState
 from exokg.extract.compared_levels import compared_levels
 from exokg.extract.correlations import linked_levels, open_correlations, related_to
 from exokg.extract.level_markers import in_controls, names_treatment
-from exokg.extract.marker_value import marker_wording, measured_marker_value, note_measured
+from exokg.extract.marker_value import appositive_markers, marker_wording, \
+    measured_marker_value, note_measured
 from exokg.extract.nominal_levels import nominal_levels
 from exokg.extract.prognosis import condition_changes, outcome_associations
 from exokg.extract.treated_groups import treated_group_levels
 from exokg.extract.vesicle_markers import SELECTED_BY, population_markers
 from exokg.model import Statement
 
-__all__ = ["SELECTED_BY", "compared_levels", "extract_levels", "in_controls", "marker_wording",
+__all__ = ["SELECTED_BY", "appositive_markers", "compared_levels", "extract_levels", "in_controls", "marker_wording",
            "measured_marker_value", "note_measured", "condition_changes", "linked_levels",
            "outcome_associations", "related_to",
            "names_treatment", "nominal_levels", "open_correlations", "population_markers",
@@ -55,6 +57,7 @@ def extract_levels(a: Analysed, state: DocumentState) -> list[Statement]:
     out += nominal_levels(a, state)
     out += open_correlations(a)
     out += marker_wording(a, state)
+    out += appositive_markers(a)
     out += population_markers(a)
     out += treated_group_levels(a, state)
     out += condition_changes(a, state)

@@ -14,9 +14,10 @@ from exokg.extract.base import Analysed, DocumentState, clauses, coordinated, st
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.level_markers import DISEASE, MOLECULAR, VESICLES, level_context, \
     names_treatment, study_disease
+from exokg.extract.outcomes import outcome_for_text
 from exokg.model import Entity, Statement
 
-__all__ = ["marker_wording", "measured_marker_value", "note_measured"]
+__all__ = ["appositive_markers", "is_apposition_marker", "marker_wording", "measured_marker_value", "note_found_markers", "note_measured"]
 
 
 # "X may (dynamically) reflect changes during ... / the severity of D"
@@ -118,7 +119,9 @@ def marker_wording(a: Analysed, state: DocumentState) -> list[Statement]:
             for subj in group:
                 out.append(statement(a, "biomarker.informative-application", subj.entity,
                                      "biolink:biomarker_for", named[0].entity,
-                                     hedged=planned or hedged(a.text, clause.start, use.end()),
+                                     hedged=planned or hedged(a.text, clause.start, use.end())
+                                     # "the potential of X in identifying biomarkers"
+                                     or m.group().lower().startswith("potential"),
                                      context=level_context(a, m.start(), use.end())))
     return out
 
@@ -130,7 +133,9 @@ _MEASURED = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:measured|quantified|as
 _GENERIC_MARKERS = re.compile(r"\b(?:these|the|such|serum|plasma|circulating|blood|exosomal|"
                               r"EV|brain[\s-]injury|[\w-]+)\s+(?:[\w-]+\s+){0,2}?(?:proteins|"
                               r"(?:bio)?markers|miRNAs|microRNAs)\b", re.I)
-_VALUE = re.compile(r"\b(?:diagnostic|prognostic|predictive)\s+(?:and\s+(?:diagnostic|prognostic|"
+_VALUE = re.compile(r"\b(?:used|serve|served|act)\s+as\s+(?:(?:potential|novel|candidate|useful|"
+                    r"reliable|diagnostic|prognostic|clinical|blood-based)\s+)*(?:bio)?markers?\b|"
+                    r"\b(?:diagnostic|prognostic|predictive)\s+(?:and\s+(?:diagnostic|prognostic|"
                     r"predictive)\s+)?(?:value|accuracy|performance|utility|power|information|"
                     r"significance)\b|\b(?:promising|potential|useful|valuable|candidate)\s+"
                     r"(?:[\w-]+\s+){0,2}?(?:bio)?markers?\b", re.I)
@@ -147,15 +152,46 @@ def note_measured(a: Analysed, state: DocumentState) -> None:
         state.measured = list(found.values())
 
 
+# "these (plasma) proteins / miRNAs / markers": a demonstrative naming the kind of its antecedents
+_DEMONSTRATIVE = re.compile(r"\b(?:these|such|both)\b", re.I)
+_KINDS = ((re.compile(r"\bproteins?\b", re.I), frozenset({"Protein", "Gene"})),
+          (re.compile(r"\b(?:mi|micro)RNAs?\b", re.I), frozenset({"MicroRNA", "MicroRNACluster"})),
+          (re.compile(r"\b(?:bio)?markers?\b", re.I), MOLECULAR))
+
+
+def note_found_markers(a: Analysed, state: DocumentState, found: list[Statement]) -> None:
+    """Remember the molecular markers of the sentence's level, association and correlation
+    findings (what 'these proteins' in the next sentence refers to)."""
+    markers: dict[str, Entity] = {}
+    for s in found:
+        if s.subject.category in MOLECULAR and (
+                s.predicate.endswith("correlated_with")
+                or s.predicate == "biolink:associated_with" and s.direction is not None):
+            markers.setdefault(s.subject.id, s.subject)
+    if markers:
+        state.found_markers = (a.sentence.index, tuple(markers.values()))
+
+
+def _antecedents(a: Analysed, state: DocumentState, noun: str) -> list[Entity] | None:
+    """The markers a demonstrative noun phrase ('These plasma miRNAs and proteins') stands
+    for: those of the level findings of the sentence right before, of the kinds the phrase
+    names (an empty list when none is of those kinds: the reference is not resolved); None
+    when the phrase has no demonstrative or the sentence before found no marker."""
+    index, markers = state.found_markers
+    if not _DEMONSTRATIVE.match(noun.strip()) or index != a.sentence.index - 1:
+        return None
+    kinds: frozenset[str] = frozenset().union(*(k for p, k in _KINDS if p.search(noun)))
+    return [m for m in markers if m.category in kinds]
+
+
 def measured_marker_value(a: Analysed, state: DocumentState) -> list[Statement]:
     """'(Serum) exosomal proteins yielded diagnostic and prognostic information (in patients
     with D)', 'these markers are promising biomarkers': a plural noun for the study's
-    markers, with no marker named, stands for the markers the study measured
-    (:func:`note_measured`) -> each ``biolink:biomarker_for`` the disease named after the cue,
+    markers, with no marker named, stands for the markers of the level findings of the
+    sentence before when it says 'these' (:func:`note_found_markers`), else for the markers the
+    study measured (:func:`note_measured`) -> each ``biolink:biomarker_for`` the disease named after the cue,
     else the study's patients'."""
     out: list[Statement] = []
-    if not state.measured:
-        return out
     for clause in clauses(a.text):
         cue = _VALUE.search(a.text, clause.start, clause.end)
         if not cue:
@@ -163,14 +199,62 @@ def measured_marker_value(a: Analysed, state: DocumentState) -> list[Statement]:
         noun = _GENERIC_MARKERS.search(a.text, clause.start, cue.start())
         if not noun or a.within(clause.start, cue.start(), MOLECULAR):
             continue
+        markers = _antecedents(a, state, a.text[noun.start():cue.start()])
+        if markers is None:
+            markers = state.measured
         named = [d for d in a.within(cue.end(), clause.end, DISEASE)]
         disease = named[0].entity if named else study_disease(a, state)
-        if disease is None:
+        if disease is None or not markers:
             continue
-        for marker in state.measured:
+        for marker in markers:
             out.append(statement(a, "biomarker.informative-measured", marker,
                                  "biolink:biomarker_for", disease,
                                  hedged=hedged(a.text, clause.start, cue.end()),
                                  negated=negated(a.text, clause.start, cue.start()),
                                  context=level_context(a, clause.start, cue.start())))
+    return out
+
+
+# "NfL, a marker of axonal damage, ...", "GFAP (a marker of astrocytic injury)": an apposition
+# that says what the marker marks, a process or damage, not the study's disease
+_APPOSITION = re.compile(r"\s*(?:,|\()\s*(?:an?|the)\s+(?:(?:well-known|known|established|"
+                         r"sensitive|specific|surrogate|blood|serum|plasma|circulating|"
+                         r"[\w-]+-specific)\s+)*(?:bio)?markers?\s+(?:of|for)\s+(?:the\s+)?",
+                         re.I)
+_MARKED = frozenset({"Disease", "Phenotype", "BiologicalProcess", "Outcome"})
+_OPEN_MARKED = re.compile(r"(?:[\w-]+\s+){0,3}?(?:damage|injury|degeneration|activation|"
+                          r"inflammation|loss|death|dysfunction|breakdown|disruption|"
+                          r"permeability|integrity|stress)\b", re.I)
+
+
+def is_apposition_marker(text: str, at: int) -> bool:
+    """True when 'marker(s) of / for' at ``at`` is in an apposition after a name ('X, a marker
+    of axonal damage,'): it says what X marks, not what the clause's disease is."""
+    return bool(re.search(r"(?:,|\()\s*(?:an?|the)\s+(?:[\w-]+\s+){0,2}$", text[max(0, at - 40):at]))
+
+
+def appositive_markers(a: Analysed) -> list[Statement]:
+    """'X, a (sensitive) marker of P, ...' -> X ``biolink:biomarker_for`` P: the recognised
+    process, phenotype or disease right after the cue, else the open phrase of damage or
+    injury written there ('axonal damage', 'astrocyte activation'). Not hedged by the
+    sentence's hedge: the apposition states what X is known to mark."""
+    out: list[Statement] = []
+    for m in _APPOSITION.finditer(a.text):
+        before = [x for x in a.mentions if x.category in MOLECULAR and x.end <= m.start()
+                  and not a.text[x.end:m.start()].strip(" )")]
+        if not before:
+            continue
+        end = re.compile(r"[,;)]|\s+(?:and|or|is|are|was|were)\s").search(a.text, m.end())
+        stop = end.start() if end else len(a.text)
+        named = [x for x in a.within(m.end(), stop, _MARKED) if x.start == m.end()]
+        if named:
+            marked = named[0].entity
+        else:
+            phrase = _OPEN_MARKED.match(a.text, m.end(), stop)
+            if not phrase:
+                continue
+            marked = outcome_for_text(phrase.group())
+        out.append(statement(a, "biomarker.apposition", before[-1].entity,
+                             "biolink:biomarker_for", marked,
+                             context=level_context(a, before[-1].start, m.end())))
     return out
