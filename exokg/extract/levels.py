@@ -6,6 +6,9 @@ rules that read the common ones of the field live in modules named for what they
 
 * levels against a group (:mod:`exokg.extract.compared_levels`): "X was elevated in D compared
   to controls";
+* differences without a direction and pathways activated or inhibited in a patient group
+  (:mod:`exokg.extract.group_differences`): "A, B and C exhibited significant differences in
+  the D group";
 * levels as a noun or in a title (:mod:`exokg.extract.nominal_levels`): "Higher X among
   veterans with D";
 * levels after the injury and with the prognosis (:mod:`exokg.extract.prognosis`): "X showed a
@@ -16,7 +19,7 @@ rules that read the common ones of the field live in modules named for what they
   "an AUC of 0.85 for distinguishing D", "X, a marker of axonal damage,", "these proteins could
   be used as biomarkers" (the markers of the sentence before);
 * levels in treated groups (:mod:`exokg.extract.treated_groups`): "treated rats showed reduced
-  expression of A, B and C";
+  expression of A, B and C", "motor coordination was impaired in mice treated with X";
 * markers of vesicle populations (:mod:`exokg.extract.vesicle_markers`): "L1CAM+ exosomes".
 
 What they share (which mention is a measured marker or a sample, when a clause names a
@@ -30,18 +33,19 @@ from __future__ import annotations
 
 from exokg.extract.base import Analysed, DocumentState
 from exokg.extract.compared_levels import compared_levels
+from exokg.extract.group_differences import group_differences, pathway_changes
 from exokg.extract.correlations import linked_levels, open_correlations, related_to
 from exokg.extract.level_markers import in_controls, names_treatment
 from exokg.extract.marker_value import appositive_markers, marker_wording, \
     measured_marker_value, note_measured
 from exokg.extract.nominal_levels import nominal_levels
 from exokg.extract.prognosis import condition_changes, outcome_associations
-from exokg.extract.treated_groups import treated_group_levels
+from exokg.extract.treated_groups import measures_in_treated_animals, treated_group_levels
 from exokg.extract.vesicle_markers import SELECTED_BY, population_markers
 from exokg.model import Statement
 
-__all__ = ["SELECTED_BY", "appositive_markers", "compared_levels", "extract_levels", "in_controls", "marker_wording",
-           "measured_marker_value", "note_measured", "condition_changes", "linked_levels",
+__all__ = ["SELECTED_BY", "appositive_markers", "compared_levels", "extract_levels", "group_differences", "pathway_changes", "in_controls", "marker_wording",
+           "measured_marker_value", "measures_in_treated_animals", "note_measured", "condition_changes", "linked_levels",
            "outcome_associations", "related_to",
            "names_treatment", "nominal_levels", "open_correlations", "population_markers",
            "treated_group_levels"]
@@ -54,12 +58,15 @@ def extract_levels(a: Analysed, state: DocumentState) -> list[Statement]:
     out: list[Statement] = []
     out += measured_marker_value(a, state)
     out += compared_levels(a, state)
+    out += group_differences(a, state)
+    out += pathway_changes(a, state)
     out += nominal_levels(a, state)
     out += open_correlations(a)
     out += marker_wording(a, state)
     out += appositive_markers(a)
     out += population_markers(a)
     out += treated_group_levels(a, state)
+    out += measures_in_treated_animals(a)
     out += condition_changes(a, state)
     out += outcome_associations(a)
     out += related_to(a)
