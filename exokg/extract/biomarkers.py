@@ -226,6 +226,8 @@ def _levels(a: Analysed, state: DocumentState) -> list[Statement]:
         group = re.search(r"\bin\s+(?:the\s+)?(?=\S)", m.group())
         if not before or (group and in_controls(a.text, m.start() + group.end())):
             continue  # "lower in healthy controls than in patients": compared_levels reads it
+        if _poor_group_at(a, m.end()):
+            continue  # "higher in patients with poor outcome": _outcome_groups reads it
         inside = [x for x in diseases if m.start() <= x.start < m.end()]
         later = [x for x in diseases if x.start >= m.end()]
         found = (inside or later)[0].entity if (inside or later) else disease
@@ -464,6 +466,25 @@ _GROUP_HAD = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:had|showed|displayed|exhibited
 _POOR = "exokg:phenotype/poor-prognosis"
 
 
+# "(X was higher) in patients with poor outcome", "in those who had an unfavourable outcome"
+_WITH_OUTCOME_GROUP = re.compile(r"\s*(?:with|who\s+had|having)\s+(?:an?\s+|the\s+)?", re.I)
+# "X levels were (significantly) higher in patients with poor outcome": the comparative first
+_WAS_IN_GROUP = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?(?P<dir>higher|lower|increased|"
+                           r"decreased|elevated|reduced|greater|up-?regulated|down-?regulated)\s+"
+                           r"in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:patients|individuals|"
+                           r"subjects|cases|those|participants)\s+(?:with|who\s+had|having)\s+"
+                           r"(?:an?\s+|the\s+)?$", re.I)
+
+
+def _poor_group_at(a: Analysed, at: int) -> Mention | None:
+    """The poor-prognosis mention naming the patient group that starts at ``at`` ('... with
+    poor outcome'), if any."""
+    m = _WITH_OUTCOME_GROUP.match(a.text, at)
+    if not m:
+        return None
+    return next((x for x in a.mentions if x.entity.id == _POOR and x.start == m.end()), None)
+
+
 def _outcome_groups(a: Analysed) -> list[Statement]:
     """Levels compared between outcome groups of patients: X higher in the poor-outcome
     group -> X ``positively_correlated_with`` poor prognosis (lower -> negatively). The
@@ -477,7 +498,17 @@ def _outcome_groups(a: Analysed) -> list[Statement]:
                 continue
             was = _GROUP_WAS.match(a.text, poor.end, clause.end)
             had = None if was else _GROUP_HAD.match(a.text, poor.end, clause.end)
-            if was:
+            first = None if was or had else _WAS_IN_GROUP.search(
+                a.text, max(clause.start, poor.start - 80), poor.start)
+            if first:
+                # "X levels were higher in patients with poor outcome (than in those with
+                # good outcome)": the marker before the comparative
+                near = [x for x in a.within(clause.start, first.start(), _MARKERS)
+                        if first.start() - x.end < 40 and x.entity.id != _POOR]
+                subjects = coordinated(a, max(near, key=lambda x: x.end), _MARKERS,
+                                       backwards=True) if near else []
+                at = first
+            elif was:
                 near = [x for x in a.within(clause.start, poor.start, _MARKERS)
                         if poor.start - x.end < 80 and x.entity.id != _POOR]
                 subjects = coordinated(a, max(near, key=lambda x: x.end), _MARKERS,

@@ -193,6 +193,12 @@ def linked_levels(a: Analysed) -> list[Statement]:
                 else:
                     measures = _open_measures(a.text, m.end(), stop)
             sign = f"{m.group('sign') or ''} {m.group('sign2') or ''}".lower()
+            # "higher levels of X were linked to poor outcome": the level's direction signs it
+            level = re.search(r"\b(?P<up>higher|elevated|increased|greater)\b|\b(?:lower|reduced|"
+                              r"decreased)\b", a.text[clause.start:min(s.start for s in subjects)],
+                              re.I)
+            if level and not sign.strip():
+                sign = "positively" if level.group("up") else "negatively"
             pred = ("biolink:positively_correlated_with" if "positively" in sign else
                     "biolink:negatively_correlated_with" if ("negatively" in sign
                                                              or "inversely" in sign)

@@ -12,6 +12,11 @@ of patients report them:
   coordinated clause before it. A process no vocabulary names is kept as an open outcome of
   its words ("complement system pathways").
 
+* **levels by severity** (:func:`severity_levels`): "X was higher in the severe group than in
+  the mild group", "X was elevated in patients with severe D (NIHSS > 15) compared with mild
+  D" -> X ``biolink:associated_with`` D (named in the group, else the study's), with the
+  direction: the level rises or falls with the condition's severity.
+
 The group is a patient group of a condition: "the D group", "D patients", "patients with D",
 "D samples"; a control or treated group gives nothing (the group rules of
 :mod:`exokg.extract.groups` read treated groups), and neither does a clause that names a
@@ -24,12 +29,12 @@ import re
 
 from exokg.extract.base import AGENTS, Analysed, DocumentState, clauses, statement
 from exokg.extract.epistemics import hedged, negated
-from exokg.extract.level_markers import CONDITIONS, CONTROL, MOLECULAR, level_context, \
-    markers_before, names_treatment
+from exokg.extract.level_markers import CONDITIONS, CONTROL, DIRECTION, MOLECULAR, UP, \
+    level_context, markers_before, names_treatment, study_disease
 from exokg.extract.outcomes import outcome_for_text
 from exokg.model import Entity, Statement
 
-__all__ = ["group_differences", "pathway_changes", "patient_group"]
+__all__ = ["group_differences", "pathway_changes", "patient_group", "severity_levels"]
 
 # "in the D group", "in D patients", "in patients with D", "in D samples", "between D and ..."
 _GROUP = re.compile(r"\s*(?:in|among|within|between)\s+(?:the\s+)?(?P<group>(?:[\w-]+\s+){0,6}?"
@@ -156,3 +161,41 @@ def pathway_changes(a: Analysed, state: DocumentState) -> list[Statement]:
         start = m.end()
     return out
 
+
+
+# "X was higher in the severe group than in the mild group", "elevated in patients with
+# severe D (NIHSS > 15) compared with those with mild D"
+_SEVERE_VS_MILD = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?" + DIRECTION + r"\s+in\s+"
+                             r"(?:the\s+)?(?:(?:patients|those|individuals|participants)\s+"
+                             r"with\s+(?:an?\s+)?)?(?:more\s+)?(?P<group>(?:moderate(?:-to-|\s+to\s+)"
+                             r")?severe\b[^,;]{0,60}?)\s*(?:,\s*)?(?:than|compared\s+(?:with|to)|"
+                             r"relative\s+to|versus|vs\.?)\s+(?:in\s+)?(?:the\s+)?(?:(?:patients|"
+                             r"those|individuals|participants)\s+with\s+(?:an?\s+)?)?(?:less\s+"
+                             r"severe|mild|minor|non-severe)\b", re.I)
+
+
+def severity_levels(a: Analysed, state: DocumentState) -> list[Statement]:
+    """'X was higher in the severe group than in the mild group' -> X ``associated_with``
+    the condition (named in the severe group, else the study's) with the direction (module
+    docs)."""
+    out: list[Statement] = []
+    for clause in clauses(a.text):
+        for m in _SEVERE_VS_MILD.finditer(a.text, clause.start, clause.end):
+            subjects = markers_before(a, clause.start, m.start() + 1, gap=40)
+            if not subjects or names_treatment(a, clause.start, m.start()) or _TREATED.search(
+                    m.group("group")):
+                continue
+            named = a.within(m.start("group"), m.end("group"), CONDITIONS)
+            disease = named[0].entity if named else study_disease(a, state)
+            if disease is None:
+                continue
+            up = m.group("dir").lower().replace("-", "") in UP
+            for subj in subjects:
+                out.append(statement(a, "biomarker.level-severity", subj.entity,
+                                     "biolink:associated_with", disease,
+                                     direction="increased" if up else "decreased",
+                                     aspect="level",
+                                     negated=negated(a.text, clause.start, m.start()),
+                                     hedged=hedged(a.text, clause.start, m.start()),
+                                     context=level_context(a, clause.start, m.start())))
+    return out

@@ -33,7 +33,8 @@ from __future__ import annotations
 
 from exokg.extract.base import Analysed, DocumentState
 from exokg.extract.compared_levels import compared_levels
-from exokg.extract.group_differences import group_differences, pathway_changes
+from exokg.extract.group_differences import group_differences, pathway_changes, \
+    severity_levels
 from exokg.extract.correlations import linked_levels, open_correlations, related_to
 from exokg.extract.level_markers import in_controls, names_treatment
 from exokg.extract.marker_value import appositive_markers, marker_wording, \
@@ -44,11 +45,12 @@ from exokg.extract.treated_groups import measures_in_treated_animals, treated_gr
 from exokg.extract.vesicle_markers import SELECTED_BY, population_markers
 from exokg.model import Statement
 
-__all__ = ["SELECTED_BY", "appositive_markers", "compared_levels", "extract_levels", "group_differences", "pathway_changes", "in_controls", "marker_wording",
-           "measured_marker_value", "measures_in_treated_animals", "note_measured", "condition_changes", "linked_levels",
-           "outcome_associations", "related_to",
-           "names_treatment", "nominal_levels", "open_correlations", "population_markers",
-           "treated_group_levels"]
+__all__ = ["SELECTED_BY", "appositive_markers", "compared_levels", "condition_changes",
+           "extract_levels", "group_differences", "in_controls", "linked_levels",
+           "marker_wording", "measured_marker_value", "measures_in_treated_animals",
+           "names_treatment", "nominal_levels", "note_measured", "open_correlations",
+           "outcome_associations", "pathway_changes", "population_markers", "related_to",
+           "severity_levels", "treated_group_levels"]
 
 
 def extract_levels(a: Analysed, state: DocumentState) -> list[Statement]:
@@ -60,6 +62,7 @@ def extract_levels(a: Analysed, state: DocumentState) -> list[Statement]:
     out += compared_levels(a, state)
     out += group_differences(a, state)
     out += pathway_changes(a, state)
+    out += severity_levels(a, state)
     out += nominal_levels(a, state)
     out += open_correlations(a)
     out += marker_wording(a, state)
