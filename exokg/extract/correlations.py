@@ -4,21 +4,24 @@ symptoms" -> each marker with each open measure when no recognised measure follo
 positive correlation was observed between SCALE (at D7) and X" -> X correlated with the scale
 (the partners in either order); "X was inversely related to SCALE" (:func:`related_to`);
 "levels of X and Y were linked to / tracked with SCALE scores" -> each marker
-``biolink:correlated_with`` the measure (:func:`linked_levels`).
+``biolink:correlated_with`` the measure (:func:`linked_levels`); "EVs from these cells were
+associated with increased neuroinflammation and microvascular dysfunction" -> the vesicles or
+markers ``biolink:associated_with`` each, with the direction of the change (an association,
+never an effect of the vesicles: :func:`associated_changes`).
 """
 
 from __future__ import annotations
 
 import re
 
-from exokg.extract.base import Analysed, clauses, coordinated, statement
+from exokg.extract.base import Analysed, DocumentState, clauses, coordinated, statement
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.level_markers import MOLECULAR, SCALES, VESICLES, level_context, \
-    markers_before, names_treatment
+    markers_before, names_treatment, therapeutic
 from exokg.extract.outcomes import outcome_for_text
 from exokg.model import Entity, Statement
 
-__all__ = ["linked_levels", "open_correlations", "related_to"]
+__all__ = ["associated_changes", "linked_levels", "open_correlations", "related_to"]
 
 
 _CORRELATED = re.compile(r"\b(?:(?P<sign>positively|negatively|inversely|significantly|"
@@ -209,6 +212,76 @@ def linked_levels(a: Analysed) -> list[Statement]:
                         continue
                     out.append(statement(a, "biomarker.correlation-linked", subj.entity, pred,
                                          obj, negated=negated(a.text, clause.start, m.start()),
+                                         hedged=hedged(a.text, clause.start, m.start()),
+                                         context=level_context(a, clause.start, m.start())))
+    return out
+
+
+# "(EVs ...) some of which were associated with increased neuroinflammation, A and B"
+_WITH_CHANGE = re.compile(r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:(?:\w+ly|also)\s+)*"
+                          r"associated\s+with\s+(?:an?\s+|the\s+)?(?P<dir>increased|elevated|"
+                          r"higher|greater|enhanced|exacerbated|decreased|reduced|lower|"
+                          r"impaired|diminished)\s+", re.I)
+_CHANGE_UP = ("increased", "elevated", "higher", "greater", "enhanced", "exacerbated")
+_STOP = re.compile(r"\s+(?:while|whereas|but|which|that)\b|[;(]|,\s*(?:while|whereas|but|which)\b",
+                   re.I)
+_ASSOCIATED_TERMS = frozenset({"BiologicalProcess", "Phenotype", "Outcome"})
+_RELATIVE = re.compile(r"\b(?:some|many|most|several|one|all)\s+of\s+(?:which|them|these)\s*$|"
+                       r"\b(?:which|that)\s*$", re.I)
+
+
+def _changed_terms(a: Analysed, start: int, end: int) -> list[Entity]:
+    """The coordinated terms of ``a.text[start:end]`` ('neuroinflammation, microvascular
+    dysfunction, and neuronal cytotoxicity'): a recognised process, phenotype or outcome
+    spanning a member, else its words (at most four, letters only) as an open outcome."""
+    out: list[Entity] = []
+    for part in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+", a.text[start:end]):
+        words = part.strip()
+        if not words:
+            continue
+        p_start = a.text.index(words, start)
+        whole = [x for x in a.within(p_start, p_start + len(words), _ASSOCIATED_TERMS)
+                 if x.end == p_start + len(words)]
+        if whole:
+            out.append(whole[-1].entity)
+        elif len(words.split()) <= 4 and re.fullmatch(r"[a-z][a-z -]*", words):
+            out.append(outcome_for_text(words))
+        else:
+            break
+    return out
+
+
+def associated_changes(a: Analysed, state: DocumentState) -> list[Statement]:
+    """'(EVs / X) were associated with increased A, B and C' -> the vesicles or markers
+    ``biolink:associated_with`` each term with the direction of its change; 'some of which'
+    / 'which' stands for the vesicles or markers named before it. Not for a document's
+    therapeutic preparation or a clause naming a treatment (an effect rule reads those)."""
+    out: list[Statement] = []
+    for clause in clauses(a.text):
+        for m in _WITH_CHANGE.finditer(a.text, clause.start, clause.end):
+            relative = _RELATIVE.search(a.text, clause.start, m.start())
+            at = relative.start() if relative else m.start()
+            pool = [x for x in a.within(clause.start, at, MOLECULAR | VESICLES)
+                    if at - x.end < (150 if relative else 40)]
+            if not pool:
+                continue
+            subjects = coordinated(a, max(pool, key=lambda x: x.end), MOLECULAR | VESICLES,
+                                   backwards=True)
+            first = min(x.start for x in subjects)
+            if names_treatment(a, first, at, tuple(subjects)) or any(
+                    therapeutic(x.entity) or x.category == "Vesicle" and (
+                        therapeutic(state.preparation) or state.treatment is not None)
+                    for x in subjects):
+                continue
+            stop = _STOP.search(a.text, m.end(), clause.end)
+            terms = _changed_terms(a, m.end(), stop.start() if stop else clause.end)
+            up = m.group("dir").lower() in _CHANGE_UP
+            for subj in subjects:
+                for term in terms:
+                    out.append(statement(a, "biomarker.level-associated", subj.entity,
+                                         "biolink:associated_with", term,
+                                         direction="increased" if up else "decreased",
+                                         negated=negated(a.text, clause.start, m.start()),
                                          hedged=hedged(a.text, clause.start, m.start()),
                                          context=level_context(a, clause.start, m.start())))
     return out

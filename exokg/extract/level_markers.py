@@ -19,7 +19,8 @@ from exokg.model import Context, Entity, Mention
 
 __all__ = ["CONDITIONS", "CONTROL", "DIRECTION", "DISEASE", "MOLECULAR", "SCALES", "UP",
            "VESICLES", "condition_named", "in_controls", "is_sample", "level_context",
-           "markers_before", "names_treatment", "population_marker", "study_disease"]
+           "markers_before", "names_treatment", "population_marker", "study_disease",
+           "therapeutic"]
 
 
 MOLECULAR = frozenset({"Protein", "Gene", "MicroRNA", "MicroRNACluster"})
@@ -81,6 +82,13 @@ _THERAPEUTIC_SOURCE = re.compile(r"stem|stromal|progenitor|\bMSC", re.I)
 
 def population_marker(m: Mention) -> bool:
     return m.category in VESICLES and not _THERAPEUTIC_SOURCE.search(m.entity.label)
+
+
+def therapeutic(entity: Entity | None) -> bool:
+    """True for a vesicle preparation of stem, stromal or progenitor cells (a therapy, not a
+    population of the body's own vesicles)."""
+    return entity is not None and entity.category == "ExosomePreparation" and bool(
+        _THERAPEUTIC_SOURCE.search(entity.label))
 
 
 def markers_before(a: Analysed, start: int, at: int, gap: int = 45,

@@ -13,7 +13,8 @@ rules that read the common ones of the field live in modules named for what they
   veterans with D";
 * levels after the injury and with the prognosis (:mod:`exokg.extract.prognosis`): "X showed a
   transient reduction post-ischemia", "higher X was associated with unfavourable outcome";
-* correlations with open measures and scales, "linked to", "tracked with"
+* correlations with open measures and scales, "linked to", "tracked with", associations with
+  a change ("EVs were associated with increased neuroinflammation")
   (:mod:`exokg.extract.correlations`);
 * biomarker value (:mod:`exokg.extract.marker_value`): "X could serve as a diagnostic marker",
   "an AUC of 0.85 for distinguishing D", "X, a marker of axonal damage,", "these proteins could
@@ -35,7 +36,8 @@ from exokg.extract.base import Analysed, DocumentState
 from exokg.extract.compared_levels import compared_levels
 from exokg.extract.group_differences import group_differences, pathway_changes, \
     severity_levels
-from exokg.extract.correlations import linked_levels, open_correlations, related_to
+from exokg.extract.correlations import associated_changes, linked_levels, \
+    open_correlations, related_to
 from exokg.extract.level_markers import in_controls, names_treatment
 from exokg.extract.marker_value import appositive_markers, marker_wording, \
     measured_marker_value, note_measured
@@ -45,8 +47,8 @@ from exokg.extract.treated_groups import measures_in_treated_animals, treated_gr
 from exokg.extract.vesicle_markers import SELECTED_BY, population_markers
 from exokg.model import Statement
 
-__all__ = ["SELECTED_BY", "appositive_markers", "compared_levels", "condition_changes",
-           "extract_levels", "group_differences", "in_controls", "linked_levels",
+__all__ = ["SELECTED_BY", "appositive_markers", "associated_changes", "compared_levels",
+           "condition_changes", "extract_levels", "group_differences", "in_controls", "linked_levels",
            "marker_wording", "measured_marker_value", "measures_in_treated_animals",
            "names_treatment", "nominal_levels", "note_measured", "open_correlations",
            "outcome_associations", "pathway_changes", "population_markers", "related_to",
@@ -74,4 +76,5 @@ def extract_levels(a: Analysed, state: DocumentState) -> list[Statement]:
     out += outcome_associations(a)
     out += related_to(a)
     out += linked_levels(a)
+    out += associated_changes(a, state)
     return out

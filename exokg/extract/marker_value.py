@@ -15,9 +15,10 @@ from exokg.extract.epistemics import hedged, negated
 from exokg.extract.level_markers import DISEASE, MOLECULAR, VESICLES, level_context, \
     names_treatment, study_disease
 from exokg.extract.outcomes import outcome_for_text
+from exokg.ids import mint
 from exokg.model import Entity, Statement
 
-__all__ = ["appositive_markers", "is_apposition_marker", "marker_wording", "measured_marker_value", "note_found_markers", "note_measured"]
+__all__ = ["appositive_markers", "is_apposition_marker", "marker_wording", "open_condition", "measured_marker_value", "note_found_markers", "note_measured"]
 
 
 # "X may (dynamically) reflect changes during ... / the severity of D"
@@ -25,7 +26,7 @@ _REFLECT = re.compile(r"\b(?:may|might|could|can|would|to)?\s*(?:\w+ly\s+)?refle
                       r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:changes?|severity|extent|damage|"
                       r"injury|progression|status|course|burden|pathology|activity)\b", re.I)
 # "exosomes may provide a (peripheral) source of (informative ...) biomarkers in D"
-_SOURCE_OF = re.compile(r"\b(?:provides?|offers?|represents?|constitutes?|be|are|is)\s+(?:an?\s+|"
+_SOURCE_OF = re.compile(r"\b(?:provides?|offers?|represents?|constitutes?|be|are|is|as)\s+(?:an?\s+|"
                         r"the\s+)?(?:[\w,-]+\s+){0,3}?(?:source|reservoir|pool|class|panel)\s+of\s+"
                         r"(?:[\w,-]+\s+){0,4}?(?:bio)?markers?\b", re.I)
 # "X could serve as a (novel) diagnostic / prognostic marker (in / for D)"
@@ -51,6 +52,26 @@ _IN_DIAGNOSIS = re.compile(r"\s+(?:in|for|as)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?
                            r"[^;]{0,60}?\b(?:of|after|in|following|for)\s+", re.I)
 
 
+# "have gained interest / attracted attention as a source of biomarkers": a prospect, hedged
+_INTEREST = re.compile(r"\b(?:gained|attracted|drawn|received|generated)\s+(?:\w+\s+)?(?:interest|"
+                       r"attention)\b|\bholds?\s+(?:great\s+)?promise\b", re.I)
+# "for neurological conditions", "in neurodegenerative disorders": a class of conditions no
+# vocabulary names
+_OPEN_CONDITION = re.compile(r"\s+(?:for|in|of)\s+(?:the\s+)?(?:various\s+|several\s+|many\s+)?"
+                             r"(?P<c>(?:[a-z][\w-]*\s+){1,2}?(?:conditions?|disorders?|diseases?))"
+                             r"\b", re.I)
+
+
+def open_condition(text: str, at: int) -> Entity | None:
+    """A class of conditions written right after ``at`` ('for neurological conditions') as a
+    minted Disease entity (``exokg:disease/...``), or None."""
+    m = _OPEN_CONDITION.match(text, at)
+    if not m:
+        return None
+    label = m.group("c").lower()
+    return Entity(mint("disease", label), label, "Disease")
+
+
 def marker_wording(a: Analysed, state: DocumentState) -> list[Statement]:
     """Biomarker value in the wording of the field: 'may reflect changes', 'a source of
     biomarkers in D', 'serve as a diagnostic marker', 'an AUC of 0.85 for distinguishing D',
@@ -58,10 +79,15 @@ def marker_wording(a: Analysed, state: DocumentState) -> list[Statement]:
     docs). The disease is named after the cue in the clause, else the study's patients'."""
     out: list[Statement] = []
     for clause in clauses(a.text):
-        if names_treatment(a, clause.start, clause.end):
-            continue
+        treated = names_treatment(a, clause.start, clause.end)
+        # plain vesicles called "a source of biomarkers" are no therapy
+        plain = tuple(x for x in a.within(clause.start, clause.end, VESICLES)
+                      if x.category == "Vesicle")
         for rule, pattern in (("reflects", _REFLECT), ("source-of", _SOURCE_OF),
                               ("serves-as", _SERVE_AS), ("auc", _AUC)):
+            if treated and (rule != "source-of"
+                            or names_treatment(a, clause.start, clause.end, plain)):
+                continue
             for m in pattern.finditer(a.text, clause.start, clause.end):
                 pool = [x for x in a.within(clause.start, m.start(), MOLECULAR | VESICLES)
                         if m.start() - x.end < 70]
@@ -73,15 +99,19 @@ def marker_wording(a: Analysed, state: DocumentState) -> list[Statement]:
                          if d.start - m.end() < 60]
                 if not named and rule == "reflects" and anchor.category in VESICLES:
                     continue  # "exosomes reflect the status of their parent cells"
-                disease = named[0].entity if named else study_disease(a, state)
+                disease = named[0].entity if named else (open_condition(a.text, m.end())
+                                                         or study_disease(a, state))
                 if disease is None:
                     continue
                 for subj in subjects:
                     out.append(statement(a, f"biomarker.informative-{rule}", subj.entity,
                                          "biolink:biomarker_for", disease,
-                                         hedged=hedged(a.text, clause.start, m.end()),
+                                         hedged=hedged(a.text, clause.start, m.end()) or bool(
+                                             _INTEREST.search(a.text, clause.start, m.start())),
                                          negated=negated(a.text, clause.start, m.start()),
                                          context=level_context(a, clause.start, m.start())))
+        if treated:
+            continue
         for m in _AUC_OF.finditer(a.text, clause.start, clause.end):
             # "The AUC of (serum exosomal) X (and Y) for the diagnosis of D was 0.80"
             first = [x for x in a.within(m.end(), clause.end, MOLECULAR | VESICLES)
