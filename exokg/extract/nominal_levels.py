@@ -11,7 +11,9 @@ from exokg.extract.base import Analysed, DocumentState, clauses, coordinated, st
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.level_markers import CONTROL, DIRECTION, DISEASE, MOLECULAR, UP, level_context, \
     names_treatment
-from exokg.model import Statement
+from exokg.extract.outcomes import CONDITION_HEADS
+from exokg.ids import mint
+from exokg.model import Entity, Mention, Statement
 
 __all__ = ["nominal_levels"]
 
@@ -31,6 +33,24 @@ _ASSOCIATED_WITH = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?associated\
                               re.I)
 
 
+# "Patients with diffuse injury (displayed ...)": the group's condition in words
+_OPEN_GROUP = re.compile(r"\b(?:patients|subjects|individuals|participants|cases)\s+with\s+"
+                         r"(?:an?\s+)?(?P<c>(?:[a-z][\w-]*\s+){0,2}?(?:" +
+                         "|".join(sorted(h for h in CONDITION_HEADS if h.isalpha())) +
+                         r"|lesions?))\s*$", re.I)
+
+
+def _open_group_condition(a: Analysed, start: int, end: int) -> list[Mention]:
+    """The condition of the patient group that ends ``a.text[start:end]`` ('Patients with
+    diffuse injury') as a mention of a minted Disease entity, when no vocabulary names it."""
+    m = _OPEN_GROUP.search(a.text, start, end)
+    if not m or a.within(m.start("c"), m.end("c")):
+        return []
+    label = m.group("c").lower()
+    return [Mention(Entity(mint("disease", label), label, "Disease"), m.start("c"), m.end("c"),
+                    m.group("c"), "open-condition")]
+
+
 def nominal_levels(a: Analysed, state: DocumentState) -> list[Statement]:
     """'Higher X (and Y) among / in (veterans with) D', 'D is associated with elevations of X
     and Y' -> each marker ``associated_with`` D with the direction (module docs)."""
@@ -41,7 +61,8 @@ def nominal_levels(a: Analysed, state: DocumentState) -> list[Statement]:
         for m in _NOMINAL.finditer(a.text, clause.start, clause.end):
             first = [x for x in a.within(m.end(), clause.end, MOLECULAR)
                      if re.fullmatch(r"(?:(?:serum|plasma|blood|circulating|exosomal|CSF|"
-                                     r"urinary|total|the|levels?\s+of|concentrations?\s+of|"
+                                     r"urinary|total|the|acute|chronic|early|baseline|peak|"
+                                     r"admission|levels?\s+of|concentrations?\s+of|"
                                      r"expression\s+of)\s+)*", a.text[m.end():x.start], re.I)]
             if not first:
                 continue
@@ -57,6 +78,10 @@ def nominal_levels(a: Analysed, state: DocumentState) -> list[Statement]:
                 found = [d for d in a.within(clause.start, m.start(), DISEASE)
                          if _PATIENTS_WITH.search(a.text, clause.start, d.start)
                          or re.match(r"\s*patients\b", a.text[d.end:], re.I)]
+                if not found:
+                    # "Patients with diffuse injury displayed higher X": a condition no
+                    # vocabulary names, written as the group's condition
+                    found = _open_group_condition(a, clause.start, m.start())
                 if not found or not re.match(r"\s*\b(?:showed|had|displayed|exhibited|"
                                              r"presented)\b", a.text[m.start():], re.I):
                     continue
