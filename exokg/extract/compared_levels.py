@@ -27,10 +27,16 @@ _LEVEL_VERB = re.compile(r"\b(?:levels?\s+|concentrations?\s+|expression\s+|cont
                          # with the group right after (else "X increased Y" is an effect)
                          r"|(?P<verb>increased|decreased|rose|fell|declined)(?=\s+(?:\w+ly\s+)?"
                          r"(?:in|among)\s))", re.I)
-_IN_GROUP = re.compile(r"\s*(?:\w+ly\s+)?(?:(?:by\s+)?(?:about\s+|approximately\s+)?[\d.]+\s*-?\s*"
+_IN_GROUP = re.compile(r"\s*(?:(?:the\s+)?(?:most|more|much)\s+)?(?:\w+ly\s+)?(?:(?:by\s+)?(?:about\s+|approximately\s+)?[\d.]+\s*-?\s*"
                        r"fold\s+)?(?:(?:at|on)\s+[^,;]{1,30}?\s+)?(?:in|among|within)\s+"
                        r"(?:the\s+)?",
                        re.I)
+# "in exosomes derived from stretch-injured microglia", "in EVs released by hypoxic neurons":
+# a sample of the vesicles of injured cells
+_INJURED_SOURCE = re.compile(r"(?:[\w-]+\s+){0,2}?(?:exosomes?|EVs?|extracellular\s+vesicles?|"
+                             r"vesicles?|microvesicles?)\s+(?:derived|released|secreted|isolated|"
+                             r"shed)\s+(?:from|by)\s+(?:the\s+)?(?:[\w-]+-)?(?:injured|damaged|"
+                             r"traumati[sz]ed|hypoxic|ischemic|ischaemic)\b", re.I)
 # "In patients with D, ...", "In D patients, ..."
 _FRONTED = re.compile(r"\s*(?:In|Among)\s+(?:the\s+)?(?:[\w-]+\s+){0,6}?(?:patients|subjects|"
                       r"individuals|cases|rats|mice|animals)(?:\s+with\s+[^,]{1,60})?\s*,", re.I)
@@ -48,14 +54,20 @@ def compared_levels(a: Analysed, state: DocumentState) -> list[Statement]:
     for clause in clauses(a.text):
         for m in _LEVEL_VERB.finditer(a.text, clause.start, clause.end):
             subjects = markers_before(a, clause.start, m.start() + 1, populations=True)
-            if not subjects or names_treatment(a, clause.start, clause.end, tuple(subjects)):
-                continue
             rest_end = clause.end
             versus = _VERSUS.search(a.text, m.end(), clause.end)
             group = _IN_GROUP.match(a.text, m.end(), versus.start() if versus else clause.end)
+            injured = _INJURED_SOURCE.match(a.text, group.end()) if group else None
+            if not subjects or names_treatment(a, clause.start, m.start() if injured
+                                               else clause.end, tuple(subjects)):
+                continue
             disease, flip = None, False
             more: list[Entity] = []
-            if group:
+            if injured:
+                # "X was decreased most greatly in exosomes derived from injured microglia":
+                # the level in the vesicles of injured cells, the study's injury
+                disease = study_disease(a, state) or state.disease
+            elif group:
                 span_end = versus.start() if versus else rest_end
                 in_group = a.text[group.end():span_end]
                 if CONTROL.match(in_group):
@@ -70,7 +82,8 @@ def compared_levels(a: Analysed, state: DocumentState) -> list[Statement]:
                              if d.start - group.end() < 60]
                     disease = found[0].entity if found else None
                     more = _also_in_group(a, found[0], span_end) if found else []
-            rule = "biomarker.level-compared" if versus else "marker.level-in-disease"
+            rule = "biomarker.level-compared" if versus or injured else \
+                "marker.level-in-disease"
             if disease is None and not group:
                 # "In patients with D, X was elevated": the group before the marker
                 front = _FRONTED.match(a.text, clause.start)
