@@ -52,6 +52,9 @@ class DocumentState:
     # the markers of the level findings of one sentence, with its index: what 'these
     # proteins' in the next sentence refer to (exokg.extract.marker_value)
     found_markers: tuple[int, tuple[Entity, ...]] = (-1, ())
+    # the molecular markers a sentence names, with its index: the list 'six proteins' in the
+    # next sentence may stand for (exokg.extract.level_markers.counted_markers)
+    named_markers: tuple[int, tuple[Entity, ...]] = (-1, ())
 
 
 _ANIMAL = re.compile(r"\b(?:mice|mouse|rats?|murine|rodents?|animals?|sheep|pigs?|monkeys?|"

@@ -13,7 +13,7 @@ import re
 from exokg.extract.base import Analysed, DocumentState, clauses, statement
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.level_markers import CONDITIONS, CONTROL, DIRECTION, DISEASE, UP, \
-    level_context, markers_before, names_treatment, study_disease
+    counted_markers, level_context, markers_before, names_treatment, study_disease
 from exokg.model import Entity, Mention, Statement
 
 __all__ = ["compared_levels"]
@@ -58,7 +58,10 @@ def compared_levels(a: Analysed, state: DocumentState) -> list[Statement]:
             versus = _VERSUS.search(a.text, m.end(), clause.end)
             group = _IN_GROUP.match(a.text, m.end(), versus.start() if versus else clause.end)
             injured = _INJURED_SOURCE.match(a.text, group.end()) if group else None
-            if not subjects or names_treatment(a, clause.start, m.start() if injured
+            # "Three miRNAs were upregulated in D patients: A, B and C"
+            entities = [x.entity for x in subjects] or counted_markers(a, state, clause.start,
+                                                                        m.start())
+            if not entities or names_treatment(a, clause.start, m.start() if injured
                                                else clause.end, tuple(subjects)):
                 continue
             disease, flip = None, False
@@ -106,14 +109,14 @@ def compared_levels(a: Analysed, state: DocumentState) -> list[Statement]:
             ctx = level_context(a, clause.start, m.start())
             # without a comparison the sentence may say more ("X is down-regulated in D and
             # represses Y"): the other rules read it too (a "marker." rule is not exclusive)
-            for subj in subjects:
-                out += [statement(a, rule, subj.entity,
+            for subj in entities:
+                out += [statement(a, rule, subj,
                                   "biolink:associated_with", other,
                                   direction="increased" if up else "decreased", aspect="level",
                                   negated=negated(a.text, clause.start, m.end()),
                                   hedged=hedged(a.text, clause.start, m.start()), context=ctx)
                         for other in more]
-                out.append(statement(a, rule, subj.entity,
+                out.append(statement(a, rule, subj,
                                      "biolink:associated_with", disease,
                                      direction="increased" if up else "decreased",
                                      aspect="level",

@@ -30,7 +30,7 @@ import re
 from exokg.extract.base import AGENTS, Analysed, DocumentState, clauses, statement
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.level_markers import CONDITIONS, CONTROL, DIRECTION, MOLECULAR, UP, \
-    level_context, markers_before, names_treatment, study_disease
+    counted_markers, level_context, markers_before, names_treatment, study_disease
 from exokg.extract.outcomes import outcome_for_text
 from exokg.model import Entity, Statement
 
@@ -90,11 +90,12 @@ def group_differences(a: Analysed, state: DocumentState) -> list[Statement]:
             if not group or names_treatment(a, clause.start, m.start()):
                 continue
             disease = patient_group(a, group.start("group"), group.end("group"))
-            subjects = markers_before(a, clause.start, m.start(), gap=60)
+            subjects = [x.entity for x in markers_before(a, clause.start, m.start(), gap=60)] \
+                or counted_markers(a, state, clause.start, m.start())
             if disease is None or not subjects:
                 continue
             for subj in subjects:
-                out.append(statement(a, "biomarker.level-difference", subj.entity,
+                out.append(statement(a, "biomarker.level-difference", subj,
                                      "biolink:associated_with", disease, aspect="level",
                                      negated=negated(a.text, clause.start, m.start()),
                                      hedged=hedged(a.text, clause.start, m.start()),

@@ -20,7 +20,7 @@ from exokg.model import Context, Entity, Mention
 __all__ = ["CONDITIONS", "CONTROL", "DIRECTION", "DISEASE", "MOLECULAR", "SCALES", "UP",
            "VESICLES", "condition_named", "in_controls", "is_sample", "level_context",
            "markers_before", "names_treatment", "population_marker", "study_disease",
-           "therapeutic"]
+           "therapeutic", "counted_markers", "note_named_markers"]
 
 
 MOLECULAR = frozenset({"Protein", "Gene", "MicroRNA", "MicroRNACluster"})
@@ -144,3 +144,49 @@ def condition_named(a: Analysed, state: DocumentState, start: int, end: int) -> 
     if named:
         return named[0].entity
     return state.population_disease or state.patient_disease or state.disease
+
+
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+            "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+# "six proteins", "(the) 3 miRNAs", "five of these markers" right before the verb
+_COUNTED = re.compile(r"\b(?P<n>\d{1,2}|" + "|".join(_NUMBERS) + r")\s+(?:of\s+(?:these|the|them)\s+)?"
+                      r"(?:[\w-]+\s+){0,2}?(?P<kind>proteins|miRNAs|microRNAs|genes|"
+                      r"(?:bio)?markers)\s*$", re.I)
+_KIND_CLASSES = {"proteins": frozenset({"Protein", "Gene"}), "genes": frozenset({"Protein", "Gene"}),
+                 "mirnas": frozenset({"MicroRNA", "MicroRNACluster"}),
+                 "micrornas": frozenset({"MicroRNA", "MicroRNACluster"})}
+# the list after the clause: ": A, B and C", "(A, B and C)", ", including / namely A, B"
+_LIST_AFTER = re.compile(r"[^:;(]*?(?::|\(|,\s*(?:namely|including|i\.e\.,?))\s*", re.I)
+
+
+def note_named_markers(a: Analysed, state: DocumentState) -> None:
+    """Remember the distinct molecular markers sentence ``a`` names (see
+    :func:`counted_markers`)."""
+    found: dict[str, Entity] = {}
+    for m in a.within(0, len(a.text), MOLECULAR):
+        found.setdefault(m.entity.id, m.entity)
+    state.named_markers = (a.sentence.index, tuple(found.values()))
+
+
+def counted_markers(a: Analysed, state: DocumentState, start: int, at: int) -> list[Entity]:
+    """The markers a counted plural right before ``at`` stands for ('six proteins exhibited
+    ...'): the list written after it in the sentence (': A, B and C', 'including A and B'),
+    else the markers of the sentence before when they are exactly that many and of that
+    kind; none otherwise (the reference is not resolved)."""
+    m = _COUNTED.search(a.text, start, at)
+    if not m:
+        return []
+    n = int(m.group("n")) if m.group("n").isdigit() else _NUMBERS[m.group("n").lower()]
+    classes = _KIND_CLASSES.get(m.group("kind").lower(), MOLECULAR)
+    after = _LIST_AFTER.match(a.text, at)
+    if after:
+        first = [x for x in a.within(after.end(), len(a.text), classes)
+                 if x.start - after.end() < 5]
+        if first:
+            listed = coordinated(a, first[0], classes, backwards=False)
+            return list({x.entity.id: x.entity for x in listed}.values())
+    index, named = state.named_markers
+    before = [e for e in named if e.category in classes]
+    if index == a.sentence.index - 1 and len(before) == n:
+        return before
+    return []

@@ -38,7 +38,7 @@ from exokg.extract.group_differences import group_differences, pathway_changes, 
     severity_levels
 from exokg.extract.correlations import associated_changes, linked_levels, \
     open_correlations, related_to
-from exokg.extract.level_markers import in_controls, names_treatment
+from exokg.extract.level_markers import in_controls, names_treatment, note_named_markers
 from exokg.extract.marker_value import appositive_markers, marker_wording, \
     measured_marker_value, note_measured
 from exokg.extract.nominal_levels import nominal_levels
@@ -77,4 +77,5 @@ def extract_levels(a: Analysed, state: DocumentState) -> list[Statement]:
     out += related_to(a)
     out += linked_levels(a)
     out += associated_changes(a, state)
+    note_named_markers(a, state)
     return out
