@@ -413,6 +413,20 @@ _PREDICTS = re.compile(r"\b(?:(?<!was\s)(?<!were\s)(?<!be\s)predict(?:s|ed|ing)?
                        r"disability|deterioration|dependence)\b", re.I)
 
 
+# "X discriminated ICH from ischemic stroke": the other group is another disease
+_FROM = re.compile(r"\s+(?:from|versus|vs\.?)\s+(?:the\s+)?(?:(?:those|patients|cases)\s+with\s+)?"
+                   r"(?:an?\s+)?", re.I)
+
+
+def _from_disease(a: Analysed, start: int, end: int) -> re.Match[str] | None:
+    """The 'from D2' of 'X discriminated D1 from D2' (a disease named right after 'from')
+    in ``a.text[start:end]``, or None."""
+    for m in _FROM.finditer(a.text, start, end):
+        if any(d.start == m.end() for d in a.within(m.end(), end, frozenset({"Disease"}))):
+            return m
+    return None
+
+
 def _marker_value(a: Analysed, state: DocumentState) -> list[Statement]:
     """Biomarker wording of patient studies: 'X distinguished D patients from controls' ->
     X ``biomarker_for`` D (the disease named after the verb); 'X predicted poor outcome' ->
@@ -422,7 +436,8 @@ def _marker_value(a: Analysed, state: DocumentState) -> list[Statement]:
     out = []
     for clause in clauses(a.text):
         for m in _DISTINGUISH.finditer(a.text, clause.start, clause.end):
-            others = _FROM_OTHERS.search(a.text, m.end(), clause.end)
+            others = _FROM_OTHERS.search(a.text, m.end(), clause.end) or _from_disease(
+                a, m.end(), clause.end)
             if not others:
                 continue
             diseases = a.within(m.end(), others.start() + 1, frozenset({"Disease"}))

@@ -7,7 +7,8 @@ positive correlation was observed between SCALE (at D7) and X" -> X correlated w
 ``biolink:correlated_with`` the measure (:func:`linked_levels`); "EVs from these cells were
 associated with increased neuroinflammation and microvascular dysfunction" -> the vesicles or
 markers ``biolink:associated_with`` each, with the direction of the change (an association,
-never an effect of the vesicles: :func:`associated_changes`).
+never an effect of the vesicles: :func:`associated_changes`); "patients with higher X had larger
+infarcts" -> X positively correlated with the measure (:func:`level_groups`).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from exokg.extract.level_markers import MOLECULAR, SCALES, VESICLES, level_conte
 from exokg.extract.outcomes import outcome_for_text
 from exokg.model import Entity, Statement
 
-__all__ = ["associated_changes", "linked_levels", "open_correlations", "related_to"]
+__all__ = ["associated_changes", "level_groups", "linked_levels", "open_correlations", "related_to"]
 
 
 _CORRELATED = re.compile(r"\b(?:(?P<sign>positively|negatively|inversely|significantly|"
@@ -284,4 +285,56 @@ def associated_changes(a: Analysed, state: DocumentState) -> list[Statement]:
                                          negated=negated(a.text, clause.start, m.start()),
                                          hedged=hedged(a.text, clause.start, m.start()),
                                          context=level_context(a, clause.start, m.start())))
+    return out
+
+
+# "Patients with higher exosomal X (levels) had larger infarcts / worse outcomes"
+_LEVEL_GROUP = re.compile(r"\b(?:patients|those|individuals|participants|subjects|cases)\s+with\s+"
+                          r"(?P<lvl>higher|lower|elevated|increased|reduced|decreased|greater)\s+",
+                          re.I)
+_GROUP_HAD = re.compile(r"\s*(?:(?:levels?|concentrations?|expression)\s+)?(?:\([^()]*\)\s*)?,?\s*"
+                        r"(?:had|showed|displayed|exhibited|presented)\s+(?:an?\s+)?(?:\w+ly\s+)?"
+                        r"(?P<cmp>larger|greater|higher|more\s+severe|worse|more|longer|smaller|"
+                        r"lower|less\s+severe|milder|better|fewer|shorter)\s+", re.I)
+_CMP_UP = ("larger", "greater", "higher", "more severe", "worse", "more", "longer")
+_MEASURE_WORDS = re.compile(r"(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*(?=\s*(?:[,;.()]|\s+(?:than|at|and|"
+                            r"on|in|after|during|compared)\b|$))", re.I)
+
+
+def level_groups(a: Analysed) -> list[Statement]:
+    """'Patients with higher X (and Y) had larger infarcts' -> each marker
+    ``biolink:positively_correlated_with`` the measure (negatively when one of the two
+    comparatives goes down: 'lower X ... larger', 'higher X ... smaller'); the measure is a
+    recognised scale, outcome or phenotype right after the comparative, else its words as an
+    open outcome."""
+    out: list[Statement] = []
+    for clause in clauses(a.text):
+        for m in _LEVEL_GROUP.finditer(a.text, clause.start, clause.end):
+            first = [x for x in a.within(m.end(), clause.end, MOLECULAR)
+                     if re.fullmatch(r"(?:(?:serum|plasma|blood|circulating|exosomal|EV|CSF|"
+                                     r"baseline|admission)\s+)*", a.text[m.end():x.start], re.I)]
+            if not first:
+                continue
+            subjects = coordinated(a, first[0], MOLECULAR, backwards=False)
+            last = max(subjects, key=lambda x: x.end)
+            had = _GROUP_HAD.match(a.text, last.end, clause.end)
+            if not had:
+                continue
+            named = [x for x in a.within(had.end(), clause.end, SCALES) if x.start == had.end()]
+            if named:
+                measure = named[0].entity
+            else:
+                words = _MEASURE_WORDS.match(a.text, had.end(), clause.end)
+                if not words or a.within(had.end(), words.end()):
+                    continue
+                measure = outcome_for_text(words.group())
+            up = m.group("lvl").lower() in ("higher", "elevated", "increased", "greater")
+            bigger = re.sub(r"\s+", " ", had.group("cmp").lower()) in _CMP_UP
+            pred = ("biolink:positively_correlated_with" if up == bigger
+                    else "biolink:negatively_correlated_with")
+            for subj in subjects:
+                out.append(statement(a, "biomarker.correlation-group", subj.entity, pred, measure,
+                                     negated=negated(a.text, clause.start, had.start()),
+                                     hedged=hedged(a.text, clause.start, had.start()),
+                                     context=level_context(a, clause.start, had.start())))
     return out

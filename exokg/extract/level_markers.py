@@ -59,7 +59,10 @@ def is_sample(a: Analysed, m: Mention) -> bool:
                 or _SAMPLE_AFTER.match(after)
                 or any(x.start - m.end in range(0, 3) for x in a.mentions
                        if x.category in MOLECULAR)
-                or re.match(r"\s*(?:cargo|content|levels?|concentrations?)\b", after, re.I))
+                or re.match(r"\s*(?:cargo|content|levels?|concentrations?)\b", after, re.I)
+                # "EV-associated NfL", "exosome-bound tau": the marker is in the vesicles
+                or re.match(r"-(?:associated|bound|enclosed|encapsulated|contained)\b", after,
+                            re.I))
 
 
 def names_treatment(a: Analysed, start: int, end: int,

@@ -36,7 +36,7 @@ from exokg.extract.base import Analysed, DocumentState
 from exokg.extract.compared_levels import compared_levels
 from exokg.extract.group_differences import group_differences, pathway_changes, \
     severity_levels
-from exokg.extract.correlations import associated_changes, linked_levels, \
+from exokg.extract.correlations import associated_changes, level_groups, linked_levels, \
     open_correlations, related_to
 from exokg.extract.level_markers import in_controls, names_treatment, note_named_markers
 from exokg.extract.marker_value import appositive_markers, marker_wording, \
@@ -48,11 +48,11 @@ from exokg.extract.vesicle_markers import SELECTED_BY, population_markers
 from exokg.model import Statement
 
 __all__ = ["SELECTED_BY", "appositive_markers", "associated_changes", "compared_levels",
-           "condition_changes", "extract_levels", "group_differences", "in_controls", "linked_levels",
-           "marker_wording", "measured_marker_value", "measures_in_treated_animals",
-           "names_treatment", "nominal_levels", "note_measured", "open_correlations",
-           "outcome_associations", "pathway_changes", "population_markers", "related_to",
-           "severity_levels", "treated_group_levels"]
+           "condition_changes", "extract_levels", "group_differences", "in_controls",
+           "level_groups", "linked_levels", "marker_wording", "measured_marker_value",
+           "measures_in_treated_animals", "names_treatment", "nominal_levels", "note_measured",
+           "open_correlations", "outcome_associations", "pathway_changes", "population_markers",
+           "related_to", "severity_levels", "treated_group_levels"]
 
 
 def extract_levels(a: Analysed, state: DocumentState) -> list[Statement]:
@@ -77,5 +77,6 @@ def extract_levels(a: Analysed, state: DocumentState) -> list[Statement]:
     out += related_to(a)
     out += linked_levels(a)
     out += associated_changes(a, state)
+    out += level_groups(a)
     note_named_markers(a, state)
     return out

@@ -13,7 +13,7 @@ import re
 from exokg.extract.base import Analysed, DocumentState, clauses, coordinated, statement
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.level_markers import MOLECULAR, UP, VESICLES, condition_named, is_sample, \
-    level_context, markers_before, names_treatment
+    level_context, markers_before, names_treatment, therapeutic
 from exokg.extract.outcomes import outcome_for_text
 from exokg.model import Mention, Statement
 
@@ -33,6 +33,14 @@ _DETECTED = re.compile(r"\s*(?:levels?\s+|concentrations?\s+)?(?:was|were)\s+(?:
 _AFTER_INJURY = re.compile(r"\b(?:after|following|post-?)\s*(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?"
                            r"(?:ischemi[ac]|ischaemi[ac]|injury|stroke|trauma|TBI|SCI|ICH|SAH|"
                            r"h[a]?emorrhage|occlusion|MCAO|reperfusion|insult|onset)\b", re.I)
+
+
+# "X was (significantly) increased / elevated / reduced" followed by a time after the injury
+_WAS_CHANGED = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?(?P<dir>increased|elevated|higher|"
+                          r"up-?regulated|decreased|reduced|lower|down-?regulated)\b", re.I)
+# "at 24 h post-injury", "by day 3 after stroke", "within 6 hours of onset"
+_TIME_AFTER = re.compile(r"\s*(?:(?:at|by|within|on|from)\s+(?:day\s+\d+|\d+(?:\.\d+)?\s*"
+                         r"(?:h|hours?|days?|d|weeks?|min(?:utes)?)\b))", re.I)
 
 
 def condition_changes(a: Analysed, state: DocumentState) -> list[Statement]:
@@ -58,6 +66,13 @@ def condition_changes(a: Analysed, state: DocumentState) -> list[Statement]:
             last = max(subjects, key=lambda x: x.end)
             if _DETECTED.match(a.text, last.end):
                 found.append((subjects, m))
+        for m in _WAS_CHANGED.finditer(a.text, clause.start, clause.end):
+            if state.treatment is not None or therapeutic(state.preparation):
+                break  # in a therapy study the change may be the treatment's effect
+            # "X concentrations were increased at 24 h post-injury (compared to baseline)"
+            subjects = markers_before(a, clause.start, m.start(), gap=30)
+            if subjects and _TIME_AFTER.match(a.text, m.end(), clause.end):
+                found.append((subjects, m))
         for subjects, m in found:
             after = _AFTER_INJURY.search(a.text, m.end(), min(clause.end, m.end() + 60))
             if not after:
@@ -66,7 +81,7 @@ def condition_changes(a: Analysed, state: DocumentState) -> list[Statement]:
             if disease is None:
                 continue
             word = m.group("dir").lower()
-            up = word.startswith(("increase", "elevation", "rise", "up"))
+            up = word.startswith(("increase", "elevat", "rise", "rose", "up", "higher"))
             for subj in subjects:
                 out.append(statement(a, "biomarker.level-after", subj.entity,
                                      "biolink:associated_with", disease,
