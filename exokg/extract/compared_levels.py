@@ -21,13 +21,15 @@ __all__ = ["compared_levels"]
 
 # "X (levels) were (significantly) elevated", "X was markedly up-regulated"
 _LEVEL_VERB = re.compile(r"\b(?:levels?\s+|concentrations?\s+|expression\s+|contents?\s+|"
-                         r"amounts?\s+)?(?:(?:was|were|is|are|remained)\s+(?:(?:\w+ly|also|both)\s+)?"
+                         r"amounts?\s+)?(?:(?:was|were|is|are|remained)\s+"
+                         r"(?:(?:\w+ly|also|both)\s+)?"
                          + DIRECTION + r"\b"
                          # "X decreased (significantly) in patients with D": intransitive, only
                          # with the group right after (else "X increased Y" is an effect)
                          r"|(?P<verb>increased|decreased|rose|fell|declined)(?=\s+(?:\w+ly\s+)?"
                          r"(?:in|among)\s))", re.I)
-_IN_GROUP = re.compile(r"\s*(?:(?:the\s+)?(?:most|more|much)\s+)?(?:\w+ly\s+)?(?:(?:by\s+)?(?:about\s+|approximately\s+)?[\d.]+\s*-?\s*"
+_IN_GROUP = re.compile(r"\s*(?:(?:the\s+)?(?:most|more|much)\s+)?(?:\w+ly\s+)?"
+                       r"(?:(?:by\s+)?(?:about\s+|approximately\s+)?[\d.]+\s*-?\s*"
                        r"fold\s+)?(?:(?:at|on)\s+[^,;]{1,30}?\s+)?(?:in|among|within)\s+"
                        r"(?:the\s+)?",
                        re.I)

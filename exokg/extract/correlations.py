@@ -22,7 +22,8 @@ from exokg.extract.level_markers import MOLECULAR, SCALES, VESICLES, level_conte
 from exokg.extract.outcomes import outcome_for_text
 from exokg.model import Entity, Statement
 
-__all__ = ["associated_changes", "level_groups", "linked_levels", "open_correlations", "related_to"]
+__all__ = ["associated_changes", "level_groups", "linked_levels", "open_correlations",
+           "related_to"]
 
 
 _CORRELATED = re.compile(r"\b(?:(?P<sign>positively|negatively|inversely|significantly|"
@@ -297,7 +298,8 @@ _GROUP_HAD = re.compile(r"\s*(?:(?:levels?|concentrations?|expression)\s+)?(?:\(
                         r"(?P<cmp>larger|greater|higher|more\s+severe|worse|more|longer|smaller|"
                         r"lower|less\s+severe|milder|better|fewer|shorter)\s+", re.I)
 _CMP_UP = ("larger", "greater", "higher", "more severe", "worse", "more", "longer")
-_MEASURE_WORDS = re.compile(r"(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*(?=\s*(?:[,;.()]|\s+(?:than|at|and|"
+_MEASURE_WORDS = re.compile(r"(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*"
+                            r"(?=\s*(?:[,;.()]|\s+(?:than|at|and|"
                             r"on|in|after|during|compared)\b|$))", re.I)
 
 

@@ -152,10 +152,12 @@ def condition_named(a: Analysed, state: DocumentState, start: int, end: int) -> 
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
             "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 # "six proteins", "(the) 3 miRNAs", "five of these markers" right before the verb
-_COUNTED = re.compile(r"\b(?P<n>\d{1,2}|" + "|".join(_NUMBERS) + r")\s+(?:of\s+(?:these|the|them)\s+)?"
+_COUNTED = re.compile(r"\b(?P<n>\d{1,2}|" + "|".join(_NUMBERS) + r")\s+"
+                      r"(?:of\s+(?:these|the|them)\s+)?"
                       r"(?:[\w-]+\s+){0,2}?(?P<kind>proteins|miRNAs|microRNAs|genes|"
                       r"(?:bio)?markers)\s*$", re.I)
-_KIND_CLASSES = {"proteins": frozenset({"Protein", "Gene"}), "genes": frozenset({"Protein", "Gene"}),
+_KIND_CLASSES = {"proteins": frozenset({"Protein", "Gene"}),
+                 "genes": frozenset({"Protein", "Gene"}),
                  "mirnas": frozenset({"MicroRNA", "MicroRNACluster"}),
                  "micrornas": frozenset({"MicroRNA", "MicroRNACluster"})}
 # the list after the clause: ": A, B and C", "(A, B and C)", ", including / namely A, B"

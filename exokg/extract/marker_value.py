@@ -18,7 +18,8 @@ from exokg.extract.outcomes import outcome_for_text
 from exokg.ids import mint
 from exokg.model import Entity, Statement
 
-__all__ = ["appositive_markers", "is_apposition_marker", "marker_wording", "open_condition", "measured_marker_value", "note_found_markers", "note_measured"]
+__all__ = ["appositive_markers", "is_apposition_marker", "marker_wording",
+           "measured_marker_value", "note_found_markers", "note_measured", "open_condition"]
 
 
 # "X may (dynamically) reflect changes during ... / the severity of D"
@@ -26,8 +27,9 @@ _REFLECT = re.compile(r"\b(?:may|might|could|can|would|to)?\s*(?:\w+ly\s+)?refle
                       r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:changes?|severity|extent|damage|"
                       r"injury|progression|status|course|burden|pathology|activity)\b", re.I)
 # "exosomes may provide a (peripheral) source of (informative ...) biomarkers in D"
-_SOURCE_OF = re.compile(r"\b(?:provides?|offers?|represents?|constitutes?|be|are|is|as)\s+(?:an?\s+|"
-                        r"the\s+)?(?:[\w,-]+\s+){0,3}?(?:source|reservoir|pool|class|panel)\s+of\s+"
+_SOURCE_OF = re.compile(r"\b(?:provides?|offers?|represents?|constitutes?|be|are|is|as)\s+"
+                        r"(?:an?\s+|the\s+)?(?:[\w,-]+\s+){0,3}?(?:source|reservoir|pool|class|"
+                        r"panel)\s+of\s+"
                         r"(?:[\w,-]+\s+){0,4}?(?:bio)?markers?\b", re.I)
 # "X could serve as a (novel) diagnostic / prognostic marker (in / for D)"
 _SERVE_AS = re.compile(r"\b(?:serves?|served|act|acts|used|function)\s+as\s+(?:an?\s+|the\s+)?"
@@ -219,7 +221,8 @@ def measured_marker_value(a: Analysed, state: DocumentState) -> list[Statement]:
     with D)', 'these markers are promising biomarkers': a plural noun for the study's
     markers, with no marker named, stands for the markers of the level findings of the
     sentence before when it says 'these' (:func:`note_found_markers`), else for the markers the
-    study measured (:func:`note_measured`) -> each ``biolink:biomarker_for`` the disease named after the cue,
+    study measured (:func:`note_measured`) -> each ``biolink:biomarker_for`` the disease
+    named after the cue,
     else the study's patients'."""
     out: list[Statement] = []
     for clause in clauses(a.text):
@@ -260,7 +263,8 @@ _OPEN_MARKED = re.compile(r"(?:[\w-]+\s+){0,3}?(?:damage|injury|degeneration|act
 def is_apposition_marker(text: str, at: int) -> bool:
     """True when 'marker(s) of / for' at ``at`` is in an apposition after a name ('X, a marker
     of axonal damage,'): it says what X marks, not what the clause's disease is."""
-    return bool(re.search(r"(?:,|\()\s*(?:an?|the)\s+(?:[\w-]+\s+){0,2}$", text[max(0, at - 40):at]))
+    return bool(re.search(r"(?:,|\()\s*(?:an?|the)\s+(?:[\w-]+\s+){0,2}$",
+                          text[max(0, at - 40):at]))
 
 
 def appositive_markers(a: Analysed) -> list[Statement]:

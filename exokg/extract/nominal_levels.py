@@ -9,8 +9,8 @@ import re
 
 from exokg.extract.base import Analysed, DocumentState, clauses, coordinated, statement
 from exokg.extract.epistemics import hedged, negated
-from exokg.extract.level_markers import CONTROL, DIRECTION, DISEASE, MOLECULAR, UP, level_context, \
-    names_treatment
+from exokg.extract.level_markers import CONTROL, DIRECTION, DISEASE, MOLECULAR, UP, \
+    level_context, names_treatment
 from exokg.extract.outcomes import CONDITION_HEADS
 from exokg.ids import mint
 from exokg.model import Entity, Mention, Statement
