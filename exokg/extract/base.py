@@ -49,6 +49,12 @@ class DocumentState:
     # the molecular markers the study measured ('X, Y and Z were measured in serum'), what
     # 'these proteins' / 'the exosomal markers' refer to later
     measured: list[Entity] = field(default_factory=list)
+    # the markers of the level findings of one sentence, with its index: what 'these
+    # proteins' in the next sentence refer to (exokg.extract.marker_value)
+    found_markers: tuple[int, tuple[Entity, ...]] = (-1, ())
+    # the molecular markers a sentence names, with its index: the list 'six proteins' in the
+    # next sentence may stand for (exokg.extract.level_markers.counted_markers)
+    named_markers: tuple[int, tuple[Entity, ...]] = (-1, ())
 
 
 _ANIMAL = re.compile(r"\b(?:mice|mouse|rats?|murine|rodents?|animals?|sheep|pigs?|monkeys?|"
@@ -137,9 +143,12 @@ def coordinated(a: Analysed, anchor: Mention, classes: frozenset[str], *,
     while 0 <= j < len(pool):
         other = pool[j]
         gap = a.text[other.end:current.start] if backwards else a.text[current.end:other.start]
+        inner = current if backwards else other  # the later of the two mentions
         if other.start == current.start:  # alternative preparation on the same span
             group.append(other)
-        elif re.fullmatch(r"\s*(?:,\s*(?:and|or|as well as)?|and|or|as well as|and/or|/)\s*"
+        elif re.fullmatch(r"\s*\(\s*", gap) and re.match(r"\s*\)", a.text[inner.end:]):
+            group.append(other)  # "C-reactive protein (CRP)": the short form in brackets
+        elif re.fullmatch(r"\)?\s*(?:,\s*(?:and|or|as well as)?|and|or|as well as|and/or|/)\s*"
                           r"(?:the\s+|its\s+|of\s+)?"
                           # "plasma miR-124 and serum miR-210": each with its sample
                           r"(?:(?:serum|plasma|blood|circulating|exosomal|urinary|salivary|"

@@ -31,6 +31,7 @@ from exokg.extract.base import AGENTS, Analysed, DocumentState, clauses, coordin
 from exokg.extract.context import HUMAN
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.levels import extract_levels, in_controls, names_treatment
+from exokg.extract.marker_value import is_apposition_marker, note_found_markers
 from exokg.model import Context, Entity, Mention, Statement
 from exokg.text.prefilter import Needs
 
@@ -86,6 +87,7 @@ _INFORMATIVE = re.compile(r"\b(?:informative|useful|helpful|valuable|reliable|pr
                           r"prognostic|predictive)\s+)?(?:value|accuracy|performance|utility|"
                           r"power|information|significance)\b",
                           re.I)
+_TENTATIVE = re.compile(r"(?:potential|promising|candidate|possible)\b", re.I)
 _VESICLE_MARKERS = re.compile(r"\b(?P<ves>exosomal|exosomes?|EVs?|vesicles?|vesicular)\s+"
                               r"(?:surface\s+)?(?:protein\s+)?(?:bio)?markers?\b|\bmarkers?\s+of\s+"
                               r"(?P<ves2>exosomes?|EVs?|extracellular\s+vesicles?)", re.I)
@@ -186,6 +188,7 @@ def extract_biomarkers(a: Analysed, state: DocumentState) -> list[Statement]:
     out += _vesicle_markers(a)
     out += _implicated(a)
     out += extract_levels(a, state)
+    note_found_markers(a, state, out)
     return out
 
 
@@ -226,6 +229,8 @@ def _levels(a: Analysed, state: DocumentState) -> list[Statement]:
         group = re.search(r"\bin\s+(?:the\s+)?(?=\S)", m.group())
         if not before or (group and in_controls(a.text, m.start() + group.end())):
             continue  # "lower in healthy controls than in patients": compared_levels reads it
+        if _poor_group_at(a, m.end()):
+            continue  # "higher in patients with poor outcome": _outcome_groups reads it
         inside = [x for x in diseases if m.start() <= x.start < m.end()]
         later = [x for x in diseases if x.start >= m.end()]
         found = (inside or later)[0].entity if (inside or later) else disease
@@ -421,6 +426,20 @@ _PREDICTS = re.compile(r"\b(?:(?<!was\s)(?<!were\s)(?<!be\s)predict(?:s|ed|ing)?
                        r"disability|deterioration|dependence)\b", re.I)
 
 
+# "X discriminated ICH from ischemic stroke": the other group is another disease
+_FROM = re.compile(r"\s+(?:from|versus|vs\.?)\s+(?:the\s+)?(?:(?:those|patients|cases)\s+with\s+)?"
+                   r"(?:an?\s+)?", re.I)
+
+
+def _from_disease(a: Analysed, start: int, end: int) -> re.Match[str] | None:
+    """The 'from D2' of 'X discriminated D1 from D2' (a disease named right after 'from')
+    in ``a.text[start:end]``, or None."""
+    for m in _FROM.finditer(a.text, start, end):
+        if any(d.start == m.end() for d in a.within(m.end(), end, frozenset({"Disease"}))):
+            return m
+    return None
+
+
 _NEEDS_MARKER_VALUE = Needs(_DISTINGUISH, _PREDICTS)
 
 
@@ -435,7 +454,8 @@ def _marker_value(a: Analysed, state: DocumentState) -> list[Statement]:
     out = []
     for clause in clauses(a.text):
         for m in _DISTINGUISH.finditer(a.text, clause.start, clause.end):
-            others = _FROM_OTHERS.search(a.text, m.end(), clause.end)
+            others = _FROM_OTHERS.search(a.text, m.end(), clause.end) or _from_disease(
+                a, m.end(), clause.end)
             if not others:
                 continue
             diseases = a.within(m.end(), others.start() + 1, frozenset({"Disease"}))
@@ -479,6 +499,25 @@ _GROUP_HAD = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:had|showed|displayed|exhibited
 _POOR = "exokg:phenotype/poor-prognosis"
 
 
+# "(X was higher) in patients with poor outcome", "in those who had an unfavourable outcome"
+_WITH_OUTCOME_GROUP = re.compile(r"\s*(?:with|who\s+had|having)\s+(?:an?\s+|the\s+)?", re.I)
+# "X levels were (significantly) higher in patients with poor outcome": the comparative first
+_WAS_IN_GROUP = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?(?P<dir>higher|lower|increased|"
+                           r"decreased|elevated|reduced|greater|up-?regulated|down-?regulated)\s+"
+                           r"in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:patients|individuals|"
+                           r"subjects|cases|those|participants)\s+(?:with|who\s+had|having)\s+"
+                           r"(?:an?\s+|the\s+)?$", re.I)
+
+
+def _poor_group_at(a: Analysed, at: int) -> Mention | None:
+    """The poor-prognosis mention naming the patient group that starts at ``at`` ('... with
+    poor outcome'), if any."""
+    m = _WITH_OUTCOME_GROUP.match(a.text, at)
+    if not m:
+        return None
+    return next((x for x in a.mentions if x.entity.id == _POOR and x.start == m.end()), None)
+
+
 _NEEDS_OUTCOME_GROUPS = Needs(_POOR_GROUP)
 
 
@@ -497,7 +536,17 @@ def _outcome_groups(a: Analysed) -> list[Statement]:
                 continue
             was = _GROUP_WAS.match(a.text, poor.end, clause.end)
             had = None if was else _GROUP_HAD.match(a.text, poor.end, clause.end)
-            if was:
+            first = None if was or had else _WAS_IN_GROUP.search(
+                a.text, max(clause.start, poor.start - 80), poor.start)
+            if first:
+                # "X levels were higher in patients with poor outcome (than in those with
+                # good outcome)": the marker before the comparative
+                near = [x for x in a.within(clause.start, first.start(), _MARKERS)
+                        if first.start() - x.end < 40 and x.entity.id != _POOR]
+                subjects = coordinated(a, max(near, key=lambda x: x.end), _MARKERS,
+                                       backwards=True) if near else []
+                at = first
+            elif was:
                 near = [x for x in a.within(clause.start, poor.start, _MARKERS)
                         if poor.start - x.end < 80 and x.entity.id != _POOR]
                 subjects = coordinated(a, max(near, key=lambda x: x.end), _MARKERS,
@@ -733,6 +782,8 @@ def _informative(a: Analysed, state: DocumentState) -> list[Statement]:
     out = []
     for clause in clauses(a.text):
         for m in _INFORMATIVE.finditer(a.text, clause.start, clause.end):
+            if is_apposition_marker(a.text, m.start()):
+                continue  # "X, a marker of axonal damage, ...": marker_value.appositive_markers
             subjects = _subjects_before(a, clause.start, m.start())
             diseases = [x for x in a.within(m.end(), clause.end, frozenset({"Disease"}))]
             if not subjects or not diseases:
@@ -741,7 +792,9 @@ def _informative(a: Analysed, state: DocumentState) -> list[Statement]:
             for subj in subjects:
                 out.append(statement(a, "biomarker.informative", subj.entity,
                                      "biolink:biomarker_for", diseases[0].entity,
-                                     hedged=hedged(a.text, 0, m.start()),
+                                     # "the potential of X in identifying biomarkers for D"
+                                     hedged=hedged(a.text, 0, m.start()) or bool(
+                                         _TENTATIVE.search(a.text, clause.start, m.end())),
                                      negated=negated(a.text, clause.start, m.start()),
                                      context=ctx))
             break
