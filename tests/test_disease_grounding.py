@@ -89,6 +89,10 @@ def _records() -> list[Record]:
                ["mesh:D003556"]),
         Record("HP:0001250x", "Epilepsy", "Phenotype", "HP", [Name("Epilepsy", "label")],
                ["mesh:D004827"]),
+        Record("mesh:D015658", "HIV infection", "Disease", "MESHCUR",
+               [Name("HIV infection", "label")]),
+        Record("mesh:D006509", "hepatitis B", "Disease", "MESHCUR",
+               [Name("hepatitis B", "label"), Name("HBV infection", "synonym")]),
     ]
 
 
@@ -188,6 +192,15 @@ def test_the_infection_word_after_a_disease_is_part_of_its_span(
     assert found == [("malaria infection", "MONDO:0005136"),
                      ("malaria co-infection", "MONDO:0005136"),
                      ("malaria-infected", "MONDO:0005136")]
+
+
+def test_a_pathogen_before_an_infection_word_is_the_infection(recogniser: Recogniser) -> None:
+    text = "In HIV-infected adults and HBV-HIV co-infected children; XYZ-infected cells."
+    document = Document(id="d", text=text, origin="test")
+    found = [(m.text, m.ids, m.sentence_index) for m in document_mentions(document, recogniser)
+             if m.type in ("Disease", "Phenotype")]
+    assert found == [("HIV-infected", ("MESH:D015658",), 0),
+                     ("HBV-HIV co-infected", ("MESH:D006509", "MESH:D015658"), 0)]
 
 
 def test_two_names_of_the_same_disease_side_by_side_are_one_mention(

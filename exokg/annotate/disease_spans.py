@@ -51,10 +51,11 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from exokg.annotate.mentions import DocumentMention, mention_ids
+from exokg.annotate.mentions import DocumentMention, annotation_class, mention_ids
 from exokg.model import Document, Entity
 
 __all__ = ["coordinated_diseases", "curated_with_ontology_ids", "head_with_mesh_id",
+           "pathogen_infections",
            "same_name_mesh_ids", "undefined_short_forms", "with_earlier_mesh_heading",
            "joined_same_disease", "with_infection_word", "without_cause_or_degree", "without_short_form_prefix"]
 
@@ -277,6 +278,61 @@ def with_infection_word(document: Document,
     return [m for m in out if m in widened or not (
         m.type in _DISEASE_CLASSES
         and any(w.start <= m.start and m.end <= w.end for w in widened))]
+
+
+#: Pathogens written as abbreviations before an infection word: "HIV-infected", "HIV
+#: co-infection", "HBV-HIV co-infected" (each part a capital and up to seven letters or
+#: digits; parts joined by "-" or "/").
+_PATHOGEN_INFECTION = re.compile(
+    r"(?<![\w-])(?P<names>[A-Z][A-Za-z0-9]{1,7}(?:[-/][A-Z][A-Za-z0-9]{1,7})*)"
+    r"(?:\s+|-)(?:co-?|mono-?)?infect(?:ions?|ed)\b")
+
+
+def pathogen_infections(document: Document, mentions: list[DocumentMention],
+                        lookup: Lookup, sentences: Sequence[tuple[int, int, int]] = ()
+                        ) -> list[DocumentMention]:
+    """``mentions`` with each pathogen abbreviation followed by an infection word ("HIV-
+    infected", "HIV co-infection", "HBV-HIV co-infected") as one disease mention with the
+    ids of "<pathogen> infection" (each pathogen's, for several), when ``lookup`` finds that
+    name as a disease with a MeSH id: the corpora mark the phrase as the infection ("HIV
+    Infections"), and the abbreviation alone is no disease name, so
+    :func:`with_infection_word` has nothing to widen. A disease mention inside the phrase
+    ("infection") gives way to it; a phrase a disease mention already starts is left
+    alone. ``sentences`` gives the document's sentences as (index, start, end) in
+    ``document.text``, to place a phrase in a sentence without other mentions. Rule from
+    the training splits' second halves (docs/benchmarks.md, "Grounding round 4")."""
+    text = document.text
+    added: list[DocumentMention] = []
+    for match in _PATHOGEN_INFECTION.finditer(text):
+        start, end = match.start(), match.end()
+        if any(m.type in _DISEASE_CLASSES and m.start == start for m in mentions):
+            continue
+        sentence = next(((i, s, e) for i, s, e in sentences if s <= start and end <= e),
+                        None) or next(((m.sentence_index, m.sentence_start, m.sentence_end)
+                                       for m in mentions
+                                       if m.sentence_start <= start and end <= m.sentence_end),
+                                      None)
+        if sentence is None:
+            continue
+        entities = []
+        for part in re.split(r"[-/]", match.group("names")):
+            first = next((e for e in lookup(f"{part} infection")
+                          if e.category in _DISEASE_CLASSES
+                          and any(x.startswith("MESH:") for x in mention_ids(e)[0])), None)
+            if first is None:
+                break
+            entities.append(first)
+        else:
+            ids = tuple(dict.fromkeys(i for e in entities for i in mention_ids(e)[0]))
+            added.append(DocumentMention(
+                document.id, sentence[0], start, end, text[start:end],
+                annotation_class(entities[0].category), ids, True, entities[0], "ontology",
+                sentence[1], sentence[2]))
+    if not added:
+        return mentions
+    kept = [m for m in mentions if not any(
+        a.start < m.end and m.start < a.end and m.type in _DISEASE_CLASSES for a in added)]
+    return sorted(kept + added, key=lambda m: (m.start, -m.end, m.type, m.ids))
 
 
 def joined_same_disease(document: Document,
