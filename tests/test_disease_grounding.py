@@ -89,6 +89,8 @@ def _records() -> list[Record]:
                ["mesh:D003556"]),
         Record("HP:0001250x", "Epilepsy", "Phenotype", "HP", [Name("Epilepsy", "label")],
                ["mesh:D004827"]),
+        Record("MONDO:1060198", "ischemic stroke", "Disease", "MONDO",
+               [Name("ischemic stroke", "label")], ["mesh:D000083242", "mesh:D002544"]),
         Record("mesh:D015658", "HIV infection", "Disease", "MESHCUR",
                [Name("HIV infection", "label")]),
         Record("mesh:D006509", "hepatitis B", "Disease", "MESHCUR",
@@ -192,6 +194,16 @@ def test_the_infection_word_after_a_disease_is_part_of_its_span(
     assert found == [("malaria infection", "MONDO:0005136"),
                      ("malaria co-infection", "MONDO:0005136"),
                      ("malaria-infected", "MONDO:0005136")]
+
+
+def test_a_curated_disease_carries_the_mesh_ids_of_its_ontology_twin(
+        recogniser: Recogniser) -> None:
+    text = "After ischemic stroke (IS), IS recurred."
+    document = Document(id="d", text=text, origin="test")
+    found = [m for m in document_mentions(document, recogniser) if m.type == "Disease"]
+    assert [m.text for m in found] == ["ischemic stroke", "IS", "IS"]
+    assert all(m.source != "ontology" and "MESH:D002544" in m.ids
+               and "MESH:D000083242" in m.ids for m in found)
 
 
 def test_a_pathogen_before_an_infection_word_is_the_infection(recogniser: Recogniser) -> None:

@@ -54,7 +54,8 @@ from dataclasses import replace
 from exokg.annotate.mentions import DocumentMention, annotation_class, mention_ids
 from exokg.model import Document, Entity
 
-__all__ = ["coordinated_diseases", "curated_with_ontology_ids", "head_with_mesh_id",
+__all__ = ["coordinated_diseases", "curated_with_ontology_ids", "curated_with_twin_mesh_ids",
+           "head_with_mesh_id",
            "pathogen_infections",
            "same_name_mesh_ids", "undefined_short_forms", "with_earlier_mesh_heading",
            "joined_same_disease", "with_infection_word", "without_cause_or_degree", "without_short_form_prefix"]
@@ -159,6 +160,36 @@ def curated_with_ontology_ids(mentions: list[DocumentMention],
                 ids, grounded = mention_ids(first)
                 if grounded:
                     m = replace(m, ids=(*ids, *m.ids), grounded=True)
+        out.append(m)
+    return out
+
+
+def curated_with_twin_mesh_ids(mentions: list[DocumentMention],
+                               entity_of: Callable[[str], Entity | None]
+                               ) -> list[DocumentMention]:
+    """``mentions`` with each disease or phenotype mention of a curated entity given the
+    MeSH and OMIM ids its ontology twin has in the open lexicon and it lacks, after its own:
+    the curated vocabulary lists a MONDO or HPO id among the entity's ids or xrefs, and
+    the lexicon gave that twin more MeSH ids than the curated entry writes (MONDO's
+    "ischemic stroke" also carries D002544, the older descriptor the training annotators
+    gave the name, which the curated entry, listing only the 2021 descriptor D000083242,
+    lacks). ``entity_of`` is the lexicon's :meth:`exokg.lexicon.Lexicon.entity`. Other
+    mentions, and the lexicon's own, are unchanged. Rule from the training splits' second
+    halves (docs/benchmarks.md, "Grounding round 4")."""
+    out = []
+    for m in mentions:
+        if m.type in _DISEASE_CLASSES and m.grounded and m.source not in ("ontology",):
+            extra: list[str] = []
+            for curie in (m.entity.id, *m.entity.xrefs):
+                if not curie.startswith(("MONDO:", "HP:")):
+                    continue
+                twin = entity_of(curie)
+                if twin is None:
+                    continue
+                extra += [i for i in mention_ids(twin)[0]
+                          if i.startswith(("MESH:", "OMIM:")) and i not in m.ids]
+            if extra:
+                m = replace(m, ids=tuple(dict.fromkeys((*m.ids, *extra))))
         out.append(m)
     return out
 

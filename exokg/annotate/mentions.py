@@ -236,6 +236,7 @@ def document_mentions(document: Document, recogniser: Recogniser) -> list[Docume
         from exokg.annotate.disease_spans import (
             coordinated_diseases,
             curated_with_ontology_ids,
+            curated_with_twin_mesh_ids,
             head_with_mesh_id,
             joined_same_disease,
             pathogen_infections,
@@ -250,6 +251,8 @@ def document_mentions(document: Document, recogniser: Recogniser) -> list[Docume
         lookup = recogniser.open_lexicon.lexicon.lookup  # type: ignore[attr-defined]
         found = without_cause_or_degree(coordinated_diseases(document, found, lookup), lookup)
         found = same_name_mesh_ids(curated_with_ontology_ids(found, lookup), lookup)
+        found = curated_with_twin_mesh_ids(
+            found, recogniser.open_lexicon.lexicon.entity)  # type: ignore[attr-defined]
         found = with_earlier_mesh_heading(head_with_mesh_id(found, lookup), lookup)
         found = with_infection_word(document, without_short_form_prefix(document, found))
         sentences = [(a.sentence.index, a.sentence.span.start, a.sentence.span.end)
