@@ -164,13 +164,18 @@ def test_a_name_mesh_lacks_is_annotated_as_its_head_that_mesh_names(
 
 def test_a_short_form_of_a_name_mesh_lacks_gets_the_ids_of_its_head(
         recogniser: Recogniser) -> None:
-    """The long form is annotated as its MeSH-named head; its short form keeps its own
-    span and is grounded as the long form is (NCBI Disease, BC5CDR and BioRED training
-    splits: "AMD" -> MeSH D008268, Macular Degeneration)."""
+    """A long form the document defines a short form for is a named disease: annotated
+    whole, with the ids of its MeSH-named head (round 4; an undefined one is cut to the
+    head, see above); its short form keeps its own span and is grounded as the long form
+    is (NCBI Disease, BC5CDR and BioRED training splits: "AMD" -> MeSH D008268, Macular
+    Degeneration)."""
     text = "Patients with age-related macular degeneration (AMD) were seen. AMD progressed."
     found = _diseases(recogniser, text)
-    assert ("macular degeneration", text.index("macular degeneration"),
-            "MONDO:0003004") in found
+    assert ("age-related macular degeneration", text.index("age-related"),
+            "MONDO:0005150") in found
+    whole = [m for m in document_mentions(Document(id="d", text=text, origin="test"),
+                                          recogniser) if m.text.startswith("age-related")]
+    assert whole and "MESH:D008268" in whole[0].ids
     assert ("AMD", text.index("(AMD)") + 1, "MONDO:0003004") in found
     assert ("AMD", text.index("AMD progressed"), "MONDO:0003004") in found
     document = Document(id="d", text=text, origin="test")

@@ -253,7 +253,8 @@ def document_mentions(document: Document, recogniser: Recogniser) -> list[Docume
         found = same_name_mesh_ids(curated_with_ontology_ids(found, lookup), lookup)
         found = curated_with_twin_mesh_ids(
             found, recogniser.open_lexicon.lexicon.entity)  # type: ignore[attr-defined]
-        found = with_earlier_mesh_heading(head_with_mesh_id(found, lookup), lookup)
+        found = with_earlier_mesh_heading(head_with_mesh_id(found, lookup, document.text),
+                                          lookup)
         found = with_infection_word(document, without_short_form_prefix(document, found))
         sentences = [(a.sentence.index, a.sentence.span.start, a.sentence.span.end)
                      for a in analysed]
