@@ -69,7 +69,7 @@ _GREEK_LETTERS = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε
 #: often for a word of the protein's own name ("mGluR5" metabotropic, "mPGES-1" microsomal),
 #: so the core's gene is often another gene (GluR5 is GRIK1, mGluR5 GRM5).
 _PREFIXED = re.compile(
-    r"(?<![\w-])(?P<prefix>rh|hr|p|t|s|h|r)(?P<hyphen>-?)"
+    r"(?<![\w-])(?P<prefix>rh|hr|p|t|s|h|r)(?=-[A-Za-z]|[A-Z])(?P<hyphen>-?)"
     r"(?P<core>[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?![\w-])")
 #: A word of one or two lower-case letters before a capital abbreviation ("aSAH", "iNSC",
 #: "hBM"), optionally glued by a hyphen to another one ("hBM-MSCs").
