@@ -79,9 +79,11 @@ class OpenLexicon:
         the hippocampus ("CA1") is read as the lexicon's anatomical entity of that name
         (:func:`exokg.recognise.gene_symbols.other_reading`). A gene abbreviation with a
         lower-case prefix ("p-tau", "sICAM-1") is its core's gene, and a prefixed field
-        abbreviation ("aSAH", "iNSC") no gene (:func:`exokg.recognise.protein_genes.prefixed_genes`)."""
+        abbreviation ("aSAH", "iNSC") no gene
+        (:func:`exokg.recognise.protein_genes.prefixed_genes`)."""
         out = []
-        found = prefixed_genes(text, self.lexicon.find(text), self.lexicon)  # type: ignore[attr-defined]
+        lexicon = self.lexicon
+        found = prefixed_genes(text, lexicon.find(text), lexicon)  # type: ignore[attr-defined]
         for m in found:
             if _POSTNATAL_DAY.fullmatch(m.text):
                 continue  # "P21" in a neonatal study is postnatal day 21, not a gene symbol
