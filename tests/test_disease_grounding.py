@@ -89,6 +89,12 @@ def _records() -> list[Record]:
                ["mesh:D003556"]),
         Record("HP:0001250x", "Epilepsy", "Phenotype", "HP", [Name("Epilepsy", "label")],
                ["mesh:D004827"]),
+        Record("MONDO:1060198", "ischemic stroke", "Disease", "MONDO",
+               [Name("ischemic stroke", "label")], ["mesh:D000083242", "mesh:D002544"]),
+        Record("mesh:D015658", "HIV infection", "Disease", "MESHCUR",
+               [Name("HIV infection", "label")]),
+        Record("mesh:D006509", "hepatitis B", "Disease", "MESHCUR",
+               [Name("hepatitis B", "label"), Name("HBV infection", "synonym")]),
     ]
 
 
@@ -158,13 +164,18 @@ def test_a_name_mesh_lacks_is_annotated_as_its_head_that_mesh_names(
 
 def test_a_short_form_of_a_name_mesh_lacks_gets_the_ids_of_its_head(
         recogniser: Recogniser) -> None:
-    """The long form is annotated as its MeSH-named head; its short form keeps its own
-    span and is grounded as the long form is (NCBI Disease, BC5CDR and BioRED training
-    splits: "AMD" -> MeSH D008268, Macular Degeneration)."""
+    """A long form the document defines a short form for is a named disease: annotated
+    whole, with the ids of its MeSH-named head (round 4; an undefined one is cut to the
+    head, see above); its short form keeps its own span and is grounded as the long form
+    is (NCBI Disease, BC5CDR and BioRED training splits: "AMD" -> MeSH D008268, Macular
+    Degeneration)."""
     text = "Patients with age-related macular degeneration (AMD) were seen. AMD progressed."
     found = _diseases(recogniser, text)
-    assert ("macular degeneration", text.index("macular degeneration"),
-            "MONDO:0003004") in found
+    assert ("age-related macular degeneration", text.index("age-related"),
+            "MONDO:0005150") in found
+    whole = [m for m in document_mentions(Document(id="d", text=text, origin="test"),
+                                          recogniser) if m.text.startswith("age-related")]
+    assert whole and "MESH:D008268" in whole[0].ids
     assert ("AMD", text.index("(AMD)") + 1, "MONDO:0003004") in found
     assert ("AMD", text.index("AMD progressed"), "MONDO:0003004") in found
     document = Document(id="d", text=text, origin="test")
@@ -188,6 +199,25 @@ def test_the_infection_word_after_a_disease_is_part_of_its_span(
     assert found == [("malaria infection", "MONDO:0005136"),
                      ("malaria co-infection", "MONDO:0005136"),
                      ("malaria-infected", "MONDO:0005136")]
+
+
+def test_a_curated_disease_carries_the_mesh_ids_of_its_ontology_twin(
+        recogniser: Recogniser) -> None:
+    text = "After ischemic stroke (IS), IS recurred."
+    document = Document(id="d", text=text, origin="test")
+    found = [m for m in document_mentions(document, recogniser) if m.type == "Disease"]
+    assert [m.text for m in found] == ["ischemic stroke", "IS", "IS"]
+    assert all(m.source != "ontology" and "MESH:D002544" in m.ids
+               and "MESH:D000083242" in m.ids for m in found)
+
+
+def test_a_pathogen_before_an_infection_word_is_the_infection(recogniser: Recogniser) -> None:
+    text = "In HIV-infected adults and HBV-HIV co-infected children; XYZ-infected cells."
+    document = Document(id="d", text=text, origin="test")
+    found = [(m.text, m.ids, m.sentence_index) for m in document_mentions(document, recogniser)
+             if m.type in ("Disease", "Phenotype")]
+    assert found == [("HIV-infected", ("MESH:D015658",), 0),
+                     ("HBV-HIV co-infected", ("MESH:D006509", "MESH:D015658"), 0)]
 
 
 def test_two_names_of_the_same_disease_side_by_side_are_one_mention(

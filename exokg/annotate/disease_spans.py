@@ -51,10 +51,12 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from exokg.annotate.mentions import DocumentMention, mention_ids
+from exokg.annotate.mentions import DocumentMention, annotation_class, mention_ids
 from exokg.model import Document, Entity
 
-__all__ = ["coordinated_diseases", "curated_with_ontology_ids", "head_with_mesh_id",
+__all__ = ["coordinated_diseases", "curated_with_ontology_ids", "curated_with_twin_mesh_ids",
+           "head_with_mesh_id",
+           "pathogen_infections",
            "same_name_mesh_ids", "undefined_short_forms", "with_earlier_mesh_heading",
            "joined_same_disease", "with_infection_word", "without_cause_or_degree", "without_short_form_prefix"]
 
@@ -162,6 +164,36 @@ def curated_with_ontology_ids(mentions: list[DocumentMention],
     return out
 
 
+def curated_with_twin_mesh_ids(mentions: list[DocumentMention],
+                               entity_of: Callable[[str], Entity | None]
+                               ) -> list[DocumentMention]:
+    """``mentions`` with each disease or phenotype mention of a curated entity given the
+    MeSH and OMIM ids its ontology twin has in the open lexicon and it lacks, after its own:
+    the curated vocabulary lists a MONDO or HPO id among the entity's ids or xrefs, and
+    the lexicon gave that twin more MeSH ids than the curated entry writes (MONDO's
+    "ischemic stroke" also carries D002544, the older descriptor the training annotators
+    gave the name, which the curated entry, listing only the 2021 descriptor D000083242,
+    lacks). ``entity_of`` is the lexicon's :meth:`exokg.lexicon.Lexicon.entity`. Other
+    mentions, and the lexicon's own, are unchanged. Rule from the training splits' second
+    halves (docs/benchmarks.md, "Grounding round 4")."""
+    out = []
+    for m in mentions:
+        if m.type in _DISEASE_CLASSES and m.grounded and m.source not in ("ontology",):
+            extra: list[str] = []
+            for curie in (m.entity.id, *m.entity.xrefs):
+                if not curie.startswith(("MONDO:", "HP:")):
+                    continue
+                twin = entity_of(curie)
+                if twin is None:
+                    continue
+                extra += [i for i in mention_ids(twin)[0]
+                          if i.startswith(("MESH:", "OMIM:")) and i not in m.ids]
+            if extra:
+                m = replace(m, ids=tuple(dict.fromkeys((*m.ids, *extra))))
+        out.append(m)
+    return out
+
+
 def without_cause_or_degree(mentions: list[DocumentMention],
                             lookup: Lookup) -> list[DocumentMention]:
     """``mentions`` with each disease or phenotype name that opens with a cause or degree
@@ -188,19 +220,26 @@ def _has_mesh_or_omim(ids: Sequence[str]) -> bool:
 
 
 def head_with_mesh_id(mentions: list[DocumentMention],
-                      lookup: Lookup) -> list[DocumentMention]:
+                      lookup: Lookup, text: str | None = None) -> list[DocumentMention]:
     """``mentions`` with each disease or phenotype name of an ontology (not a curated name
     without external ids) that has no MeSH or OMIM id cut to its longest last words that
     ``lookup`` finds as a disease or phenotype with a MeSH id ("aortic atherosclerosis" ->
     "atherosclerosis", MeSH D050197); a short form of such a disease (one word: "AMD" for
     age-related macular degeneration) keeps its span and takes the ids its long form's head
-    gets, found from the disease's label; other mentions unchanged."""
+    gets, found from the disease's label; other mentions unchanged. A name ``text`` (the
+    document) defines a short form for ("non-alcoholic fatty liver disease (NAFLD)") is a
+    named disease, which the corpora mark whole: it keeps its span and adds the head's ids
+    (round 4: on the training splits' second halves the defined long forms cut to a head
+    were mostly marked whole)."""
     out = []
     for m in mentions:
         if m.type in _DISEASE_CLASSES and m.grounded and not _has_mesh_or_omim(m.ids):
             if " " in m.text:
                 head = _mesh_head(m.text, lookup)
-                if head is not None:
+                if head is not None and text is not None and _defined_long_form(text, m.text):
+                    _, first, ids = head  # a named disease: the whole name, the head's ids
+                    m = replace(m, ids=(*m.ids, *ids), grounded=True)
+                elif head is not None:
                     rest, first, ids = head
                     m = replace(m, start=m.end - len(rest), text=rest, ids=ids,
                                 entity=first, grounded=True)
@@ -211,6 +250,13 @@ def head_with_mesh_id(mentions: list[DocumentMention],
                     m = replace(m, ids=ids, entity=first, grounded=True)
         out.append(m)
     return out
+
+
+def _defined_long_form(text: str, name: str) -> bool:
+    """True when ``text`` defines a short form for ``name`` somewhere: the name, then a
+    bracketed abbreviation ("age-related macular degeneration (AMD)")."""
+    return re.search(re.escape(name) + r"\s*\(\s*[A-Za-z][\w-]{1,11}\s*[);,]", text,
+                     re.IGNORECASE) is not None
 
 
 def _mesh_head(name: str, lookup: Lookup) -> tuple[str, Entity, tuple[str, ...]] | None:
@@ -277,6 +323,61 @@ def with_infection_word(document: Document,
     return [m for m in out if m in widened or not (
         m.type in _DISEASE_CLASSES
         and any(w.start <= m.start and m.end <= w.end for w in widened))]
+
+
+#: Pathogens written as abbreviations before an infection word: "HIV-infected", "HIV
+#: co-infection", "HBV-HIV co-infected" (each part a capital and up to seven letters or
+#: digits; parts joined by "-" or "/").
+_PATHOGEN_INFECTION = re.compile(
+    r"(?<![\w-])(?P<names>[A-Z][A-Za-z0-9]{1,7}(?:[-/][A-Z][A-Za-z0-9]{1,7})*)"
+    r"(?:\s+|-)(?:co-?|mono-?)?infect(?:ions?|ed)\b")
+
+
+def pathogen_infections(document: Document, mentions: list[DocumentMention],
+                        lookup: Lookup, sentences: Sequence[tuple[int, int, int]] = ()
+                        ) -> list[DocumentMention]:
+    """``mentions`` with each pathogen abbreviation followed by an infection word ("HIV-
+    infected", "HIV co-infection", "HBV-HIV co-infected") as one disease mention with the
+    ids of "<pathogen> infection" (each pathogen's, for several), when ``lookup`` finds that
+    name as a disease with a MeSH id: the corpora mark the phrase as the infection ("HIV
+    Infections"), and the abbreviation alone is no disease name, so
+    :func:`with_infection_word` has nothing to widen. A disease mention inside the phrase
+    ("infection") gives way to it; a phrase a disease mention already starts is left
+    alone. ``sentences`` gives the document's sentences as (index, start, end) in
+    ``document.text``, to place a phrase in a sentence without other mentions. Rule from
+    the training splits' second halves (docs/benchmarks.md, "Grounding round 4")."""
+    text = document.text
+    added: list[DocumentMention] = []
+    for match in _PATHOGEN_INFECTION.finditer(text):
+        start, end = match.start(), match.end()
+        if any(m.type in _DISEASE_CLASSES and m.start == start for m in mentions):
+            continue
+        sentence = next(((i, s, e) for i, s, e in sentences if s <= start and end <= e),
+                        None) or next(((m.sentence_index, m.sentence_start, m.sentence_end)
+                                       for m in mentions
+                                       if m.sentence_start <= start and end <= m.sentence_end),
+                                      None)
+        if sentence is None:
+            continue
+        entities = []
+        for part in re.split(r"[-/]", match.group("names")):
+            first = next((e for e in lookup(f"{part} infection")
+                          if e.category in _DISEASE_CLASSES
+                          and any(x.startswith("MESH:") for x in mention_ids(e)[0])), None)
+            if first is None:
+                break
+            entities.append(first)
+        else:
+            ids = tuple(dict.fromkeys(i for e in entities for i in mention_ids(e)[0]))
+            added.append(DocumentMention(
+                document.id, sentence[0], start, end, text[start:end],
+                annotation_class(entities[0].category), ids, True, entities[0], "ontology",
+                sentence[1], sentence[2]))
+    if not added:
+        return mentions
+    kept = [m for m in mentions if not any(
+        a.start < m.end and m.start < a.end and m.type in _DISEASE_CLASSES for a in added)]
+    return sorted(kept + added, key=lambda m: (m.start, -m.end, m.type, m.ids))
 
 
 def joined_same_disease(document: Document,

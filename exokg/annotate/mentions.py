@@ -239,13 +239,16 @@ def document_mentions(document: Document, recogniser: Recogniser) -> list[Docume
     """
     from exokg.pipeline import analyse_document
 
-    found = mentions_of(document, analyse_document(document, recogniser))
+    analysed = analyse_document(document, recogniser)
+    found = mentions_of(document, analysed)
     if recogniser.open_lexicon is not None:
         from exokg.annotate.disease_spans import (
             coordinated_diseases,
             curated_with_ontology_ids,
+            curated_with_twin_mesh_ids,
             head_with_mesh_id,
             joined_same_disease,
+            pathogen_infections,
             same_name_mesh_ids,
             undefined_short_forms,
             with_earlier_mesh_heading,
@@ -257,7 +260,13 @@ def document_mentions(document: Document, recogniser: Recogniser) -> list[Docume
         lookup = recogniser.open_lexicon.lexicon.lookup  # type: ignore[attr-defined]
         found = without_cause_or_degree(coordinated_diseases(document, found, lookup), lookup)
         found = same_name_mesh_ids(curated_with_ontology_ids(found, lookup), lookup)
-        found = with_earlier_mesh_heading(head_with_mesh_id(found, lookup), lookup)
+        found = curated_with_twin_mesh_ids(
+            found, recogniser.open_lexicon.lexicon.entity)  # type: ignore[attr-defined]
+        found = with_earlier_mesh_heading(head_with_mesh_id(found, lookup, document.text),
+                                          lookup)
         found = with_infection_word(document, without_short_form_prefix(document, found))
+        sentences = [(a.sentence.index, a.sentence.span.start, a.sentence.span.end)
+                     for a in analysed]
+        found = pathogen_infections(document, found, lookup, sentences)
         found = undefined_short_forms(document, joined_same_disease(document, found))
     return found

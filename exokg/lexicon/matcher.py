@@ -151,6 +151,18 @@ class Lexicon:
                 out.append(entity)
         return out
 
+    def candidates(self, name: str) -> list[tuple[Entity, str, int]]:
+        """What the matcher would consider for ``name`` (compared by key: case and hyphens
+        ignored), best first: each candidate's entity, the case form it must be written in
+        (``""`` for a case-insensitive name) and its flags (:data:`CASE_RELAXED`,
+        :data:`NEEDS_GENE_CONTEXT`, ...). Empty for a name that is not matched in text
+        (unknown, or dropped by the compiler's ambiguity rules)."""
+        found = self._automaton.get(" " + key(name), None)
+        if found is None:
+            return []
+        return [(self._entity(idx), case, flags)
+                for idx, case, flags in self._candidates(found // (MAX_KEY_LENGTH + 1))]
+
     # -- matching -------------------------------------------------------------------------
 
     def find(self, text: str) -> list[Mention]:

@@ -133,6 +133,9 @@ class Recogniser:
         preparations = find_preparations(text, base) + engineered_short_forms(text, base)
         top = [m for m in _resolve(preparations + base) if not _part_only(m)]
         proteins = ProteinFinder().find(text, base)
+        if self.open_lexicon is not None:  # a protein name that names one human gene
+            proteins = [m if m.entity.id in self.vocabulary.entities else written_name(m)
+                        for m in self.open_lexicon.protein_genes(text, proteins)]
         if lexicon is not None:
             proteins += annotated_anatomy(text, base, lexicon)  # type: ignore[arg-type]
         return Analysed(document, sentence, tuple(top), tuple(values), tuple(base),

@@ -27,6 +27,7 @@ from pathlib import Path
 from exokg.errors import ExokgError
 from exokg.model import Entity, Mention
 from exokg.recognise.gene_symbols import other_reading
+from exokg.recognise.protein_genes import grounded_protein_names, prefixed_genes
 from exokg.vocabulary import Vocabulary
 
 __all__ = ["OpenLexicon", "default_open_lexicon"]
@@ -59,13 +60,31 @@ class OpenLexicon:
     def version(self) -> str:
         return self.lexicon.version  # type: ignore[attr-defined,no-any-return]
 
+    def protein_genes(self, text: str, proteins: list[Mention]) -> list[Mention]:
+        """``proteins`` (:class:`exokg.recognise.proteins.ProteinFinder` mentions of
+        ``text``) with each
+        minted protein name that names one human gene given that gene (curated entity
+        substituted), spans unchanged
+        (:func:`exokg.recognise.protein_genes.grounded_protein_names`)."""
+        out = []
+        for m in grounded_protein_names(text, proteins, self.lexicon):
+            entity = self.curated.get(m.entity.id)
+            out.append(m if entity is None else Mention(entity, m.start, m.end, m.text,
+                                                        m.source))
+        return out
+
     def find(self, text: str) -> list[Mention]:
         """The lexicon's mentions of ``text``, curated entities substituted. A gene symbol
         written for a unit, an ion or an amino acid is dropped, and one naming a field of
         the hippocampus ("CA1") is read as the lexicon's anatomical entity of that name
-        (:func:`exokg.recognise.gene_symbols.other_reading`)."""
+        (:func:`exokg.recognise.gene_symbols.other_reading`). A gene abbreviation with a
+        lower-case prefix ("p-tau", "sICAM-1") is its core's gene, and a prefixed field
+        abbreviation ("aSAH", "iNSC") no gene
+        (:func:`exokg.recognise.protein_genes.prefixed_genes`)."""
         out = []
-        for m in self.lexicon.find(text):  # type: ignore[attr-defined]
+        lexicon = self.lexicon
+        found = prefixed_genes(text, lexicon.find(text), lexicon)  # type: ignore[attr-defined]
+        for m in found:
             if _POSTNATAL_DAY.fullmatch(m.text):
                 continue  # "P21" in a neonatal study is postnatal day 21, not a gene symbol
             if m.entity.category == "Gene":

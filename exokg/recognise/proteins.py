@@ -22,7 +22,9 @@ finds them with four rules, applied to a sentence's text after the other recogni
   "cdc4-10") names the same gene and keeps its entity.
 
 Every other mention found here is of category ``Protein`` with a minted id
-(``exokg:protein-name/<name>``): no gene id is guessed. They are reported by ``exokg annotate``
+(``exokg:protein-name/<name>``): no gene id is guessed here (the recogniser then gives a
+name that names exactly one human gene that gene's id:
+:mod:`exokg.recognise.protein_genes`). They are reported by ``exokg annotate``
 (and scored by the benchmarks) but never passed to extraction, so an ungrounded protein
 name cannot become a claim participant (see :attr:`exokg.model.Analysed.annotated`).
 """
