@@ -28,6 +28,7 @@ machine compare CPU seconds and ratios; the load average is printed before and a
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import shutil
@@ -188,8 +189,11 @@ def main(argv: list[str] | None = None) -> int:
                   flush=True)
         out["variants"][name] = runs
     if len(reports) > 1:
-        first = next(iter(reports.values()))
-        same = all(r == first for r in reports.values())
+        def key(report: Any) -> tuple[Any, ...]:  # classes differ between git revisions
+            return (report.conforms, report.triples,
+                    tuple(dataclasses.astuple(r) for r in report.results))
+        first = key(next(iter(reports.values())))
+        same = all(key(r) == first for r in reports.values())
         out["reports_equal"] = same
         print(f"reports of {', '.join(reports)}: {'equal' if same else 'DIFFERENT'}")
     out["load_after"] = os.getloadavg()[0]
