@@ -239,8 +239,8 @@ def has_focus(store: object, targets: str, graphs: list[object] | None = None,
     if known is not None and targets in known:
         return known[targets]
     query = f"ASK {{ {targets} }}"
-    answer = bool(store.query(query, default_graph=graphs) if graphs else  # type: ignore[attr-defined]
-                  store.query(query))  # type: ignore[attr-defined]
+    ask = store.query  # type: ignore[attr-defined]
+    answer = bool(ask(query, default_graph=graphs) if graphs else ask(query))
     if known is not None:
         known[targets] = answer
     return answer
