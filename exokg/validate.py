@@ -228,15 +228,38 @@ def _run_sparql(graph: Graph, checks: list[_SparqlCheck], shapes: Graph
     return run_sparql_checks(store, checks, shapes)
 
 
+def has_focus(store: object, targets: str, graphs: list[object] | None = None,
+              known: dict[str, bool] | None = None) -> bool:
+    """Whether a shape's focus nodes (``targets``: a SPARQL group pattern binding
+    ``?this``, as :func:`_target_patterns` makes them, joined by UNION) exist in a
+    ``pyoxigraph.Store`` (its default graph, or the union of ``graphs``): a shape without
+    any is not checked, as SHACL validates constraints per focus node (Oxigraph would
+    otherwise evaluate the rest of the query before finding the join empty). ``known``
+    caches the answers per ``targets``."""
+    if known is not None and targets in known:
+        return known[targets]
+    query = f"ASK {{ {targets} }}"
+    ask = store.query  # type: ignore[attr-defined]
+    answer = bool(ask(query, default_graph=graphs) if graphs else ask(query))
+    if known is not None:
+        known[targets] = answer
+    return answer
+
+
 def run_sparql_checks(store: object, checks: list[_SparqlCheck], shapes: Graph,
-                      graphs: list[object] | None = None) -> list[ValidationResult]:
+                      graphs: list[object] | None = None,
+                      known: dict[str, bool] | None = None) -> list[ValidationResult]:
     """The results of SHACL-SPARQL ``checks`` (from :func:`_split_sparql`) on a
     ``pyoxigraph.Store``, reading its default graph or, when ``graphs`` is given, the
-    union of those graphs."""
+    union of those graphs; a check whose shape has no focus node is not run
+    (:func:`has_focus`, with ``known`` as its cache)."""
     from exokg.export.reader import rdflib_term
 
+    known = {} if known is None else known
     out = []
     for check in checks:
+        if not has_focus(store, check.targets, graphs, known):
+            continue
         prologue, body = _PROLOGUE.match(check.select).groups()  # type: ignore[union-attr]
         where = body.index("{") + 1  # the focus nodes join the query's own WHERE group
         query = (f"{prologue}\n{body[:where]} {{ SELECT DISTINCT ?this WHERE {{ "

@@ -51,7 +51,8 @@ from rdflib.term import BNode, Node
 
 from exokg.errors import ValidationError
 from exokg.validate import (_SEVERITY, _SEVERITY_ORDER, ValidationReport, ValidationResult,
-                            _short, _split_sparql, _target_patterns, run_sparql_checks)
+                            _short, _split_sparql, _target_patterns, has_focus,
+                            run_sparql_checks)
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -102,6 +103,9 @@ class Check:
     path: str
     message: str
     has_value: bool
+    #: the shape's focus nodes as a SPARQL group pattern binding ``?this`` (a shape with
+    #: none is not queried)
+    targets: str = ""
 
 
 def _sparql_term(node: Node) -> str:
@@ -158,9 +162,6 @@ def _value_check(shapes: Graph, shape: Node, parameter: URIRef) -> str | None:
         if value not in _NODE_KINDS:
             raise ValidationError(f"shape {_short(shape)}: unknown sh:nodeKind {value.n3()}")
         return f"!{_NODE_KINDS[value]}"  # type: ignore[index]
-    if parameter == SH["class"]:
-        return (f"NOT EXISTS {{ ?value <{RDF.type}>/<{RDFS.subClassOf}>* "
-                f"{_sparql_term(value)} }}")
     if parameter == SH["in"]:
         members = list(Collection(shapes, value))  # type: ignore[arg-type]
         return "!(" + (" || ".join(f"sameTerm(?value, {_sparql_term(m)})" for m in members)
@@ -202,11 +203,19 @@ def _checks_of(shapes: Graph, node_shape: Node, shape: Node, targets: str) -> It
     for parameter in sorted(set(shapes.predicates(shape, None)) & set(_COMPONENTS), key=str):
         component = _COMPONENTS[parameter]
         message = _message(shapes, shape, parameter)
+        if parameter == SH["class"]:
+            # MINUS, not FILTER NOT EXISTS: Oxigraph finds the class's instances once and
+            # subtracts them, instead of walking the path once per value (8x at 10k)
+            cls = _sparql_term(_one(shapes, shape, parameter))
+            query = (f"SELECT DISTINCT ?this ?value WHERE {{ {_focus(targets)} {values} "
+                     f"MINUS {{ ?value <{RDF.type}>/<{RDFS.subClassOf}>* {cls} }} }}")
+            yield Check(query, severity, owner, component, path, message, True, targets)
+            continue
         expression = _value_check(shapes, shape, parameter)
         if expression is not None:
             query = (f"SELECT DISTINCT ?this ?value WHERE {{ {_focus(targets)} {values} "
                      f"FILTER(COALESCE({expression}, true)) }}")
-            yield Check(query, severity, owner, component, path, message, True)
+            yield Check(query, severity, owner, component, path, message, True, targets)
             continue
         if path_node is None:
             raise ValidationError(f"shape {owner}: sh:{component[0].lower()}{component[1:]}"
@@ -214,21 +223,23 @@ def _checks_of(shapes: Graph, node_shape: Node, shape: Node, targets: str) -> It
         if parameter in (SH.minCount, SH.maxCount):
             limit = int(_one(shapes, shape, parameter))  # type: ignore[call-overload]
             if parameter == SH.minCount and limit == 1:
-                query = (f"SELECT ?this WHERE {{ {_focus(targets)} FILTER NOT EXISTS "
+                # the focus nodes minus the subjects of the path: one scan of the
+                # predicate, not one lookup per focus node (3x at 10k)
+                query = (f"SELECT ?this WHERE {{ {_focus(targets)} MINUS "
                          f"{{ ?this {path_node.n3()} ?value }} }}")
             else:
                 op = "<" if parameter == SH.minCount else ">"
                 optional = "OPTIONAL " if parameter == SH.minCount else ""
                 query = (f"SELECT ?this WHERE {{ {_focus(targets)} {optional}{{ {values} }} }}"
                          f" GROUP BY ?this HAVING (COUNT(DISTINCT ?value) {op} {limit})")
-            yield Check(query, severity, owner, component, path, message, False)
+            yield Check(query, severity, owner, component, path, message, False, targets)
         elif parameter in _PAIRS:
             other = _one(shapes, shape, parameter)
             # one result per pair of values, as SHACL (and pyshacl) report them
             query = (f"SELECT DISTINCT ?this ?value ?other WHERE {{ {_focus(targets)} "
                      f"{values} ?this {_sparql_term(other)} ?other . "
                      f"FILTER(!COALESCE(?value {_PAIRS[parameter]} ?other, false)) }}")
-            yield Check(query, severity, owner, component, path, message, True)
+            yield Check(query, severity, owner, component, path, message, True, targets)
 
 
 def compile_shapes(shapes: Graph) -> list[Check]:
@@ -278,10 +289,15 @@ def _term(term: object) -> Node:
     return rdflib_term(term)
 
 
-def _run(store: pyoxigraph.Store, checks: Iterable[Check], graphs: list[object] | None
-         ) -> list[ValidationResult]:
+def _run(store: pyoxigraph.Store, checks: Iterable[Check], graphs: list[object] | None,
+         known: dict[str, bool] | None = None) -> list[ValidationResult]:
+    """The results of the compiled ``checks``; the checks of a shape without focus nodes
+    are not run (``known``: :func:`exokg.validate.has_focus`'s cache)."""
+    known = {} if known is None else known
     out = []
     for check in checks:
+        if check.targets and not has_focus(store, check.targets, graphs, known):
+            continue
         solutions = store.query(check.query, default_graph=graphs) if graphs else \
             store.query(check.query)
         for solution in solutions:  # type: ignore[union-attr]
@@ -312,9 +328,10 @@ def validate_store(store: pyoxigraph.Store, shapes: Graph | None = None
 
     shapes_graph = shapes if shapes is not None else load_shapes()
     graphs = data_graphs(store)
-    results = _run(store, compile_shapes(shapes_graph), graphs)
+    known: dict[str, bool] = {}  # whether each set of targets has a focus node
+    results = _run(store, compile_shapes(shapes_graph), graphs, known)
     _, sparql_checks = _split_sparql(shapes_graph)
-    results += run_sparql_checks(store, sparql_checks, shapes_graph, graphs)
+    results += run_sparql_checks(store, sparql_checks, shapes_graph, graphs, known)
     results = sorted(results, key=lambda r: (_SEVERITY_ORDER[r.severity], r.kind,
                                                   r.focus, r.path, r.value, r.message))
     count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"

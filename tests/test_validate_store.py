@@ -266,3 +266,44 @@ def test_exokg_validate_store_checks_the_store_by_sparql(tmp_path: Path) -> None
     assert broken.returncode == 1, broken.stdout + broken.stderr
     assert "an entity or document needs a non-empty plain rdfs:label" in broken.stdout
     assert "CL:0000134" in broken.stdout
+
+
+class _Recording:
+    """A store that remembers the queries sent to it."""
+
+    def __init__(self, store: pyoxigraph.Store) -> None:
+        self.store, self.queries = store, []  # type: list[str]
+
+    def query(self, query: str, **kwargs: object) -> object:
+        self.queries.append(query)
+        return self.store.query(query, **kwargs)
+
+    def named_graphs(self) -> object:
+        return self.store.named_graphs()
+
+
+def test_shapes_without_focus_nodes_are_not_queried(base: Graph) -> None:
+    """A graph without mentions and sentences (a build without --mentions): their shapes'
+    core and SPARQL constraints are not run (only asked whether any focus node exists),
+    the report is pyshacl's, and a planted mention is still found."""
+    from exokg.graph.rdf import EXO
+
+    g = Graph()
+    for s, p, o in base:
+        if not any((s, RDF.type, c) in base for c in (EXO.Mention, EXO.Sentence)):
+            g.add((s, p, o))
+    recording = _Recording(store_of(g))
+    report = validate_store(recording, SHAPES)  # type: ignore[arg-type]
+    assert report.results == validate_graph(g, SHAPES).results == ()
+    skipped = [c.query for c in compile_shapes(SHAPES)
+               if c.shape in ("exo:MentionShape", "exo:SentenceShape")]
+    assert len(skipped) > 20 and not set(skipped) & set(recording.queries)
+    sent = "\n".join(recording.queries)
+    assert f"<{EXO}mentionText>" not in sent  # MentionOffsetsShape's SPARQL
+    assert f"ASK {{ {{ ?this <{RDF.type}>/<{RDFS.subClassOf}>* <{EXO}Sentence> . }} }}" in sent
+    assert [c.query for c in compile_shapes(SHAPES)
+            if c.shape == "exo:EvidenceShape"][0] in recording.queries
+    g.add((EXTRA, RDF.type, EXO.Mention))
+    planted = validate_store(store_of(g), SHAPES)
+    assert planted.results == validate_graph(g, SHAPES).results
+    assert any(r.shape == "exo:MentionShape" for r in planted.results)

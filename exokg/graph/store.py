@@ -452,6 +452,12 @@ class StoreWriter:
                 store.bulk_load(ontology, format=pyoxigraph.RdfFormat.TURTLE, to_graph=name)
                 graphs.append(name)
             store.flush()
+            # One sorted run per index: the bulk loader ingests a run per batch (4 at
+            # 100,000 abstracts) and a database opened read-only (the phases after
+            # loading, exokg query, exokg serve) never compacts, so without this every
+            # lookup searches each run (validation 3.3x slower: docs/benchmarks.md,
+            # "Validation at 100k").
+            store.optimize()
             if after_close is None:
                 _write_view(store, generation, graphs)
         finally:
