@@ -94,7 +94,7 @@ def child(store: Path, out: Path, view: bool) -> None:
     graphs: list[Any] = [ox.DefaultGraph()]
     graphs += [ox.NamedNode(g) for g in [ontology_graph_name()] if g]
     log: list[str] = []
-    for name in ("_sorted", "_facet_order", "_statement_facts", "_write_findings",
+    for name in ("_sorted", "_statement_facts", "_write_findings",
                  "_write_summary", "_write_evidence", "_write_terms", "_collect",
                  "_sort_into"):
         _probe(answers, name, log)

@@ -266,12 +266,14 @@ def _sort_key(*terms: Term | None) -> bytes:
 
 
 class _Facts:
-    """The values of a node's predicates, read with one scan of the node's triples in the
-    graphs the query API sees (the default graph, then the named graphs given, the order
-    in which the engine reads a union default graph), kept for the most recently used
-    nodes only (:data:`_CACHED_NODES`): memory does not grow with the store. Each
-    predicate's values keep the database's index order, the order a bound look-up and a
-    predicate scan both give them in."""
+    """The values of nodes' predicates in the graphs the query API sees (the default
+    graph, then the named graphs given, the order in which the engine reads a union default
+    graph), kept for the most recently used nodes only (:data:`_CACHED_NODES`): memory does
+    not grow with the store. A node is read predicate by predicate (a bound look-up each),
+    or whole with :meth:`load` (one scan of its triples: for statements and evidence, whose
+    triples are nearly all wanted; documents have many triples and few are wanted). Each
+    predicate's values keep the database's index order, the order a bound look-up, a scan
+    of the node and a predicate scan all give them in."""
 
     def __init__(self, store: pyoxigraph.Store, graphs: Sequence[Any] | None) -> None:
         import pyoxigraph as ox
@@ -287,40 +289,100 @@ class _Facts:
                     encode_term(q.subject) for q in  # type: ignore[misc]
                     store.quads_for_pattern(None, None, None, graph)}))
         self._default = next((g for g in self.graphs if isinstance(g, ox.DefaultGraph)), None)
-        self._cache: dict[Term, dict[str, list[Term]]] = {}
+        #: node -> (whether every predicate is read, predicate -> values)
+        self._cache: dict[Term, tuple[frozenset[str], dict[str, list[Term]]]] = {}
+        self._predicates: dict[str, Any] = {}
 
-    def of(self, node: Term | None) -> dict[str, list[Term]]:
-        """Predicate IRI -> the values of ``node`` (empty for a literal or unbound node)."""
-        if node is None or node[0] not in (URI, BNODE):
-            return {}
+    def _graphs_of(self, node: Term) -> list[Any]:
+        graphs = [self._default] if self._default is not None else []
+        return graphs + [g for g, subjects in self._named if node in subjects]
+
+    @staticmethod
+    def _node(node: Term) -> Any:
+        import pyoxigraph as ox
+
+        return ox.NamedNode(node[1]) if node[0] == URI else ox.BlankNode(node[1])
+
+    def _entry(self, node: Term) -> tuple[frozenset[str], dict[str, list[Term]]]:
+        """The kept entry of ``node`` (the predicates read, and the values found), now the
+        most recently used; a new empty one when it was not kept."""
         cache = self._cache
         found = cache.pop(node, None)
         if found is None:
-            import pyoxigraph as ox
-
-            found = {}
-            term = ox.NamedNode(node[1]) if node[0] == URI else ox.BlankNode(node[1])
-            graphs = [self._default] if self._default is not None else []
-            graphs += [g for g, subjects in self._named if node in subjects]
-            for graph in graphs:
-                for quad in self.store.quads_for_pattern(term, None, None, graph):
-                    found.setdefault(quad.predicate.value, []).append(
-                        encode_term(quad.object))  # type: ignore[arg-type]
+            found = (frozenset(), {})
             if len(cache) >= _CACHED_NODES:
                 del cache[next(iter(cache))]  # the least recently used
         cache[node] = found
         return found
 
+    def load(self, nodes: Sequence[Term], predicates: Sequence[str]) -> None:
+        """Read (at least) ``predicates`` of many nodes at once: every triple of the nodes
+        of the default graph alone with one query (results as SPARQL TSV: cheaper than a
+        Python object per triple); any others as :meth:`values` reads them."""
+        import pyoxigraph as ox
+
+        from exokg.query.views import tsv_term
+
+        wanted = set(predicates)
+        missing: dict[Term, dict[str, list[Term]]] = {}
+        for node in nodes:
+            if node[0] != URI or self._default is None or ">" in node[1] or \
+                    any(node in subjects for _, subjects in self._named):
+                continue
+            if not wanted <= self._entry(node)[0]:
+                missing.setdefault(node, {})
+        if not missing:
+            return
+        # every triple of the nodes: a filter on the predicates costs the engine more than
+        # the unwanted triples cost here
+        text = "SELECT ?s ?p ?o WHERE { VALUES ?s { %s } ?s ?p ?o }" % " ".join(
+            f"<{node[1]}>" for node in missing)
+        data = self.store.query(text).serialize(format=ox.QueryResultsFormat.TSV)
+        for line in data.decode("utf-8").split("\n")[1:]:
+            if line:
+                s, p, o = line.split("\t")
+                missing[tsv_term(s)].setdefault(p[1:-1], []).append(tsv_term(o))  # type: ignore[index]
+        for node, found in missing.items():
+            loaded, values = self._entry(node)
+            values.update(found)
+            self._cache[node] = (loaded | wanted, values)
+
     def values(self, predicate: str, subject: Term | None) -> list[Term]:
-        return self.of(subject).get(predicate, [])
+        """The values of ``predicate`` of ``subject`` (none for a literal or unbound one)."""
+        if subject is None or subject[0] not in (URI, BNODE):
+            return []
+        loaded, found = self._entry(subject)
+        values = found.get(predicate)
+        if values is None:
+            if predicate in loaded:
+                return []
+            node = self._predicates.get(predicate)
+            if node is None:
+                import pyoxigraph as ox
+
+                node = self._predicates[predicate] = ox.NamedNode(predicate)
+            term = self._node(subject)
+            values = found[predicate] = [
+                encode_term(quad.object)  # type: ignore[misc]
+                for graph in self._graphs_of(subject)
+                for quad in self.store.quads_for_pattern(term, node, None, graph)]
+        return values
 
     def optional(self, predicate: str, subject: Term | None) -> list[Term | None]:
         """The values of an ``OPTIONAL { ?subject predicate ?x }``: [None] when none."""
-        return self.of(subject).get(predicate) or [None]  # type: ignore[return-value]
+        return self.values(predicate, subject) or [None]  # type: ignore[return-value]
 
 
 #: nodes whose values :class:`_Facts` keeps (statements, evidence, entities, documents)
 _CACHED_NODES = 20_000
+#: what the rows read of a statement and of an evidence node, read for a group at once
+_STATEMENT_PREDICATES = (
+    _RDF + "subject", _RDF + "predicate", _RDF + "object", _EXO + "negated", _EXO + "hedged",
+    _EXO + "evidenceCount", _EXO + "direction", _EXO + "aspect", _BIOLINK + "has_evidence",
+    *(_EXO + facet for facet in _FINDING_FACETS))
+_EVIDENCE_PREDICATES = (
+    _EXO + "sentenceText", _EXO + "document", _EXO + "start", _EXO + "end",
+    _EXO + "citationMarker", _EXO + "rule", _DCT + "source")
 
 
 # -- the rows -------------------------------------------------------------------------------
@@ -618,6 +680,9 @@ def _made_rows(facts: _Facts) -> Iterator[tuple[str, _Made]]:
         group = statements[first:first + _GROUP]
         # the order of values of one facet is the index order; that of several facets is
         # the engine's: asked for the statements with more than one
+        facts.load(group, _STATEMENT_PREDICATES)
+        facts.load([e for s in group for e in facts.values(_BIOLINK + "has_evidence", s)],
+                   _EVIDENCE_PREDICATES)
         several = [s for s in group if sum(
             1 for facet in _FINDING_FACETS if facts.values(_EXO + facet, s)) > 1]
         ordered = _facet_order(facts, several)
