@@ -6,6 +6,7 @@ Usage::
 
     python benchmarks/answerphase.py write STORE OUT_DIR [--no-view] [--json PATH]
     python benchmarks/answerphase.py compare FILE_A FILE_B
+    python benchmarks/answerphase.py read DIR [--baseline DIR --baseline-code ANSWERS_PY]
 
 ``write`` opens the current generation's database of ``STORE`` read-only (it is never
 changed) and writes ``view.sqlite`` and ``answers.sqlite`` into ``OUT_DIR`` with the code
@@ -19,6 +20,14 @@ memory goes. To measure another version of exokg, put it first on ``PYTHONPATH``
 ``compare`` reads every row of the three tables of two answer files, of either layout
 (format 1: JSON rows; format 2: term ids), in rank order with their key columns, and says
 whether they are equal, table by table; a difference prints the first differing rank.
+
+``read`` times the read of the keyed queries about the hubs (``benchmarks/answers.py``'s
+choice, from ``DIR/view.sqlite``) from ``DIR/answers.sqlite`` with
+:meth:`exokg.query.answers.AnswerFile.answer` (the file read and the rows, without the
+query API): whole answers and first pages of 100 rows, median of 5 after a warm-up, wall
+and CPU. With ``--baseline``, the same reads from another answer file (e.g. of format 1)
+with the reader of another version's ``exokg/query/answers.py`` (loaded under another
+module name), in the same process, alternately, and whether both give the same rows.
 
 This is a script, not a test. On a shared machine compare CPU seconds and RSS; wall time
 depends on the load (``uptime`` is printed with the figures).
@@ -179,6 +188,63 @@ def compare(first: Path, second: Path) -> bool:
     return same
 
 
+def _reader(code: Path | None) -> Any:
+    """The ``AnswerFile`` class of this exokg, or of the ``answers.py`` at ``code``."""
+    if code is None:
+        from exokg.query.answers import AnswerFile
+
+        return AnswerFile
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("answers_baseline", code)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["answers_baseline"] = module
+    spec.loader.exec_module(module)
+    return module.AnswerFile
+
+
+def read(folder: Path, baseline: Path | None, code: Path | None) -> list[dict[str, Any]]:
+    import statistics
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from answers import hubs, plan
+
+    readers = [("new", _reader(None).open(folder))]
+    if baseline is not None:
+        readers.append(("baseline", _reader(code).open(baseline)))
+    if any(r is None for _, r in readers):
+        raise SystemExit("an answer file is missing or of another format")
+    out = []
+    for name, params, page in plan(hubs(folder)):
+        bindings = {k: (0, v) for k, v in params.items()}
+        offset, limit = (0, 100) if page else (0, None)
+        row: dict[str, Any] = {"query": name, "params": params, "page": page,
+                               "load": uptime()}
+        answers = []
+        for label, reader in readers:
+            reader.answer(name, bindings, offset=offset, limit=limit)  # warm-up
+            walls, cpus = [], []
+            for _ in range(5):
+                wall, cpu = time.perf_counter(), time.process_time()
+                found = reader.answer(name, bindings, offset=offset, limit=limit)
+                walls.append((time.perf_counter() - wall) * 1000)
+                cpus.append((time.process_time() - cpu) * 1000)
+            answers.append(found.rows)
+            row[label] = {"rows": len(found.rows), "ms": statistics.median(walls),
+                          "cpu_ms": statistics.median(cpus)}
+        if len(answers) == 2:
+            row["same_rows"] = answers[0] == answers[1]
+        out.append(row)
+        short = " ".join(f"{k}={v.rsplit('/', 1)[-1]}" for k, v in params.items())
+        print(f"{name} {short}{' page=1' if page else ''}: " + "; ".join(
+            f"{label} {row[label]['rows']} rows {row[label]['ms']:.1f} ms "
+            f"(CPU {row[label]['cpu_ms']:.1f})" for label, _ in readers)
+            + (f"; same rows: {row['same_rows']}" if "same_rows" in row else "")
+            + f" (load {row['load']})", flush=True)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     if argv is None:
         argv = sys.argv[1:]
@@ -195,7 +261,17 @@ def main(argv: list[str] | None = None) -> int:
     c = sub.add_parser("compare")
     c.add_argument("first", type=Path)
     c.add_argument("second", type=Path)
+    r = sub.add_parser("read")
+    r.add_argument("folder", type=Path)
+    r.add_argument("--baseline", type=Path)
+    r.add_argument("--baseline-code", type=Path)
+    r.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
+    if args.command == "read":
+        found = read(args.folder, args.baseline, args.baseline_code)
+        if args.json:
+            args.json.write_text(json.dumps(found, indent=2) + "\n")
+        return 0 if all(r.get("same_rows", True) for r in found) else 1
     if args.command == "compare":
         return 0 if compare(args.first, args.second) else 1
     figures = write(args.store, args.out, not args.no_view)

@@ -20,14 +20,24 @@ query                parameters                table (one row per ...)
                      object
 ===================  ========================  ==============================================
 
-The rows are made from sequential scans of the generation's database (one per predicate)
+The rows are made statement by statement (in term order) from the generation's database
 and put together in Python with the semantics of the SPARQL text: the same optional
 patterns, ``COALESCE``/``STR``/``CONCAT`` rules, ``GROUP_CONCAT(DISTINCT ...)`` in the order
-Oxigraph sees the values (a subject's values of one predicate come in index order in both a
-bound look-up and a predicate scan), the same ``REPLACE`` clean-up and the same term order.
-``tests/test_answers.py`` compares every row, whole and paged, with the SPARQL answer on the
-founding corpus and on the development set. Values are kept as the worker's term tuples
-(:mod:`exokg.query._worker`), written as JSON.
+Oxigraph sees the values (a subject's values of one predicate come in index order in a
+bound look-up, a scan of the subject and a predicate scan alike), the same ``REPLACE``
+clean-up and the same term order. ``tests/test_answers.py`` compares every row, whole and
+paged, with the SPARQL answer on the founding corpus and on the development set.
+
+Memory stays flat however large the store (format 2): the statements of a group of 200
+and their evidence nodes are read with one query each, the entities, documents and
+publications they name by bound look-ups, and only the values of the 20,000 most recently
+used nodes are kept; each row goes, as it is made, to a scratch database beside the file
+with its ``ORDER BY`` key encoded as bytes, and SQLite sorts the rows on disk into the
+tables. A row is stored as the array of its term ids (unsigned 32-bit, little-endian; 0
+for unbound), and each distinct term once in the ``terms`` table (its kind, as the worker's
+term tuples have it, its text, and its language tag or datatype), so an evidence sentence
+is stored once however many rows quote it. Only the term-to-id map of the writer grows
+with the store.
 
 A query is answered from the file only when the file belongs to the generation the query
 worker reads, the query is one of the above, and every parameter given is one of its
