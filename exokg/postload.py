@@ -70,7 +70,7 @@ class Phase:
 #: (1.05-1.07 million triples) and at 100,000 (9.5-9.7 million; docs/benchmarks.md, "The
 #: export phase at 100k", "The export phase, round 2", "100,000 abstracts on merged main
 #: (fourth session)" for the validation, 154 and 607 MB, and "Answer tables, round 2" for
-#: the view file with its answer tables, 354 and 1,155 MB: the NetworkX view read by
+#: the view file with its answer tables, 354 and 1,128 MB: the NetworkX view read by
 #: SPARQL is its peak; the answer tables, written with flat memory after it, stay below).
 #: RDF counts GNU sort's 256 MB buffer (a process of its own).
 PHASES: tuple[Phase, ...] = (
