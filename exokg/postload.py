@@ -67,15 +67,15 @@ class Phase:
 #: The phases in the order they are started: the validation first (an invalid graph stops
 #: the rest early), then longest first (CPU time at 100,000 abstracts).
 #: Memory: the peak RSS of each phase's worker measured at 10,000 synthetic abstracts
-#: (1.05 million triples generated) and, for RDF, the tables (KGX and the CSV in one pass),
-#: GraphML, the page and the view file with its answer tables, at 100,000 (9.5 million;
-#: docs/benchmarks.md, "The export phase at 100k", "The export phase, round 2" and "Named
-#: queries from answer tables"); the validation was not measured at 100,000: its slope is
-#: assumed (a third of KGX's). RDF counts GNU sort's 256 MB buffer (a process of its own).
-#: The view file's answer tables (1.77 GB at 100,000) make it a phase that runs alone there.
+#: (1.05-1.07 million triples) and at 100,000 (9.5-9.7 million; docs/benchmarks.md, "The
+#: export phase at 100k", "The export phase, round 2", "100,000 abstracts on merged main
+#: (fourth session)" for the validation, 154 and 607 MB, and "Answer tables, round 2" for
+#: the view file with its answer tables, 354 and 1,128 MB: the NetworkX view read by
+#: SPARQL is its peak; the answer tables, written with flat memory after it, stay below).
+#: RDF counts GNU sort's 256 MB buffer (a process of its own).
 PHASES: tuple[Phase, ...] = (
-    Phase("validate", "validated the graph against the SHACL shapes", 140, 15),
-    Phase("view", "wrote the view file and the answer tables", 92, 176),
+    Phase("validate", "validated the graph against the SHACL shapes", 98, 52.5),
+    Phase("view", "wrote the view file and the answer tables", 255, 93),
     Phase("tables", "wrote kgx/nodes.tsv, kgx/edges.tsv and statements.csv", 180, 42),
     Phase("rdf", "wrote the RDF exports", 400, 0),
     Phase("page", "wrote exokg.html", 201, 62),

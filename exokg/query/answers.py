@@ -20,14 +20,24 @@ query                parameters                table (one row per ...)
                      object
 ===================  ========================  ==============================================
 
-The rows are made from sequential scans of the generation's database (one per predicate)
+The rows are made statement by statement (in term order) from the generation's database
 and put together in Python with the semantics of the SPARQL text: the same optional
 patterns, ``COALESCE``/``STR``/``CONCAT`` rules, ``GROUP_CONCAT(DISTINCT ...)`` in the order
-Oxigraph sees the values (a subject's values of one predicate come in index order in both a
-bound look-up and a predicate scan), the same ``REPLACE`` clean-up and the same term order.
-``tests/test_answers.py`` compares every row, whole and paged, with the SPARQL answer on the
-founding corpus and on the development set. Values are kept as the worker's term tuples
-(:mod:`exokg.query._worker`), written as JSON.
+Oxigraph sees the values (a subject's values of one predicate come in index order in a
+bound look-up, a scan of the subject and a predicate scan alike), the same ``REPLACE``
+clean-up and the same term order. ``tests/test_answers.py`` compares every row, whole and
+paged, with the SPARQL answer on the founding corpus and on the development set.
+
+Memory stays flat however large the store (format 2): the statements of a group of 200
+and their evidence nodes are read with one query each, the entities, documents and
+publications they name by bound look-ups, and only the values of the 20,000 most recently
+used nodes are kept; each row goes, as it is made, to a scratch database beside the file
+with its ``ORDER BY`` key encoded as bytes, and SQLite sorts the rows on disk into the
+tables. A row is stored as the array of its term ids (unsigned 32-bit, little-endian; 0
+for unbound), and each distinct term once in the ``terms`` table (its kind, as the worker's
+term tuples have it, its text, and its language tag or datatype), so an evidence sentence
+is stored once however many rows quote it. Only the term-to-id map of the writer grows
+with the store.
 
 A query is answered from the file only when the file belongs to the generation the query
 worker reads, the query is one of the above, and every parameter given is one of its
@@ -38,10 +48,12 @@ endpoint) runs as SPARQL. The file is not an export and holds nothing the RDF gr
 from __future__ import annotations
 
 import itertools
-import json
+import os
 import re
 import sqlite3
-from collections import defaultdict
+import struct
+import sys
+from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -59,7 +71,7 @@ __all__ = ["FILE_NAME", "FORMAT", "AnswerFile", "Answer", "QUERIES", "answer_fil
 #: The file's name in a generation folder.
 FILE_NAME = "answers.sqlite"
 #: The layout version; a file of another version is ignored (the queries run as SPARQL).
-FORMAT = "1"
+FORMAT = "2"
 
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -109,12 +121,14 @@ QUERIES: dict[str, QuerySpec] = {
 
 _SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE terms (id INTEGER PRIMARY KEY, kind INTEGER NOT NULL, text TEXT NOT NULL,
+    extra TEXT);  -- kind: the worker's term kind; extra: a language tag or datatype IRI
 CREATE TABLE findings (rank INTEGER PRIMARY KEY, subject TEXT, object TEXT, predicate TEXT,
-    row TEXT NOT NULL);
+    row BLOB NOT NULL);
 CREATE TABLE summary (rank INTEGER PRIMARY KEY, entity TEXT NOT NULL, role TEXT NOT NULL,
-    predicate TEXT, row TEXT NOT NULL);  -- row: from the role column on
+    predicate TEXT, row BLOB NOT NULL);  -- row: from the role column on
 CREATE TABLE evidence (rank INTEGER PRIMARY KEY, statement TEXT, subject TEXT, object TEXT,
-    row TEXT NOT NULL);
+    row BLOB NOT NULL);
 """
 _INDEXES = """
 CREATE INDEX findings_subject ON findings (subject, rank);
@@ -205,104 +219,202 @@ def _bar_list(values: Iterable[Term | None]) -> Term | None:
     return _replace(_replace(joined, _BAR_DOUBLE, " | "), _BAR_ENDS, "")
 
 
-def _order_key(term: Term | None) -> tuple[Any, ...]:
-    """The place of a term in ``ORDER BY`` (ascending), as Oxigraph orders terms: unbound,
-    then blank nodes, then IRIs (by text), then literals (numbers by value, other literals
-    by text)."""
+def _text_key(text: str) -> bytes:
+    """``text`` as bytes that sort (bytewise) as the text sorts by code point, and never
+    a prefix of another's (UTF-8 with NUL escaped, then a NUL-NUL end)."""
+    return text.encode("utf-8", "surrogatepass").replace(b"\0", b"\0\xff") + b"\0\0"
+
+
+def _number_key(value: Decimal) -> bytes | None:
+    """A finite number as bytes that sort (bytewise) as the numbers do, equal for equal
+    values however written ("1", "1.0", "01"); None for NaN."""
+    if value.is_nan():
+        return None
+    if value.is_infinite():
+        return b"\x04" if value > 0 else b"\x00"
+    if value.is_zero():
+        return b"\x02"
+    sign, digits, _ = value.as_tuple()
+    text = "".join(map(str, digits)).rstrip("0")
+    magnitude = struct.pack(">Q", value.adjusted() + 2**63) + text.encode("ascii") + b"\0"
+    if sign:  # negative: larger magnitudes first
+        return b"\x01" + bytes(255 - b for b in magnitude)
+    return b"\x03" + magnitude
+
+
+def _order_bytes(term: Term | None) -> bytes:
+    """The place of a term in ``ORDER BY`` (ascending) as Oxigraph orders terms, as bytes
+    (compared bytewise; no key a prefix of another, so keys of several terms concatenate,
+    and a key's bytes inverted sort it descending): unbound, then blank nodes, then IRIs
+    (by text), then literals (numbers by value before other literals, which go by text)."""
     if term is None:
-        return (0,)
+        return b"\x00"
     kind = term[0]
     if kind == BNODE:
-        return (1, "")
+        return b"\x01"
     if kind == URI:
-        return (2, term[1])
+        return b"\x02" + _text_key(term[1])
     if kind == TYPED and term[2] in _NUMERIC:
         try:
-            return (3, 0, Decimal(term[1].strip()), "")
+            number = _number_key(Decimal(term[1].strip()))
         except InvalidOperation:
-            pass
-    return (3, 1, Decimal(0), term[1])
+            number = None
+        if number is not None:
+            return b"\x03\x00" + number
+    return b"\x03\x01" + _text_key(term[1])
 
 
-class _Desc:
-    """A sort key in descending order."""
+def _descending(key: bytes) -> bytes:
+    return bytes(255 - b for b in key)
 
-    __slots__ = ("key",)
 
-    def __init__(self, key: tuple[Any, ...]) -> None:
-        self.key = key
-
-    def __lt__(self, other: _Desc) -> bool:
-        return other.key < self.key
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Desc) and other.key == self.key
+def _sort_key(*terms: Term | None) -> bytes:
+    return b"".join(map(_order_bytes, terms))
 
 
 # -- reading the database -------------------------------------------------------------------
 
 
-class _Scans:
-    """Values of predicates by subject, read with one scan per predicate over the graphs the
-    query API sees (the default graph, then the named graphs given, the order in which the
-    engine reads a union default graph). Each subject's values keep the database's index
-    order, the order a bound look-up returns them in."""
+class _Facts:
+    """The values of nodes' predicates in the graphs the query API sees (the default
+    graph, then the named graphs given, the order in which the engine reads a union default
+    graph), kept for the most recently used nodes only (:data:`_CACHED_NODES`): memory does
+    not grow with the store. A node is read predicate by predicate (a bound look-up each),
+    or whole with :meth:`load` (one scan of its triples: for statements and evidence, whose
+    triples are nearly all wanted; documents have many triples and few are wanted). Each
+    predicate's values keep the database's index order, the order a bound look-up, a scan
+    of the node and a predicate scan all give them in."""
 
     def __init__(self, store: pyoxigraph.Store, graphs: Sequence[Any] | None) -> None:
         import pyoxigraph as ox
 
         self.store = store
         self.graphs = list(graphs) if graphs else [ox.DefaultGraph()]
-        self._cache: dict[str, dict[Term, list[Term]]] = {}
-        self._interned: dict[Term, Term] = {}
+        # the subjects of the named graphs (the ontology: small), so that a node is looked
+        # for only in the graphs that have it
+        self._named: list[tuple[Any, set[Term]]] = []
+        for graph in self.graphs:
+            if not isinstance(graph, ox.DefaultGraph):
+                self._named.append((graph, {
+                    encode_term(q.subject) for q in  # type: ignore[misc]
+                    store.quads_for_pattern(None, None, None, graph)}))
+        self._default = next((g for g in self.graphs if isinstance(g, ox.DefaultGraph)), None)
+        #: node -> (whether every predicate is read, predicate -> values)
+        self._cache: dict[Term, tuple[frozenset[str], dict[str, list[Term]]]] = {}
+        self._predicates: dict[str, Any] = {}
 
-    def _intern(self, term: Term) -> Term:
-        return self._interned.setdefault(term, term)
+    def _graphs_of(self, node: Term) -> list[Any]:
+        graphs = [self._default] if self._default is not None else []
+        return graphs + [g for g, subjects in self._named if node in subjects]
 
-    def get(self, predicate: str) -> dict[Term, list[Term]]:
-        """Subject term -> its values of ``predicate``, in index order."""
-        found = self._cache.get(predicate)
+    @staticmethod
+    def _node(node: Term) -> Any:
+        import pyoxigraph as ox
+
+        return ox.NamedNode(node[1]) if node[0] == URI else ox.BlankNode(node[1])
+
+    def _entry(self, node: Term) -> tuple[frozenset[str], dict[str, list[Term]]]:
+        """The kept entry of ``node`` (the predicates read, and the values found), now the
+        most recently used; a new empty one when it was not kept."""
+        cache = self._cache
+        found = cache.pop(node, None)
         if found is None:
-            import pyoxigraph as ox
-
-            found = defaultdict(list)
-            node = ox.NamedNode(predicate)
-            intern = self._intern
-            for graph in self.graphs:
-                for quad in self.store.quads_for_pattern(None, node, None, graph):
-                    found[intern(encode_term(quad.subject))].append(  # type: ignore[arg-type]
-                        intern(encode_term(quad.object)))  # type: ignore[arg-type]
-            found = dict(found)
-            self._cache[predicate] = found
+            found = (frozenset(), {})
+            if len(cache) >= _CACHED_NODES:
+                del cache[next(iter(cache))]  # the least recently used
+        cache[node] = found
         return found
 
-    def drop(self, *predicates: str) -> None:
-        for predicate in predicates:
-            self._cache.pop(predicate, None)
+    def load(self, nodes: Sequence[Term], predicates: Sequence[str]) -> None:
+        """Read (at least) ``predicates`` of many nodes at once: every triple of the nodes
+        of the default graph alone with one query (results as SPARQL TSV: cheaper than a
+        Python object per triple); any others as :meth:`values` reads them."""
+        import pyoxigraph as ox
 
-    def values(self, predicate: str, subject: Term) -> list[Term]:
-        return self.get(predicate).get(subject, [])
+        from exokg.query.views import tsv_term
+
+        wanted = set(predicates)
+        missing: dict[Term, dict[str, list[Term]]] = {}
+        for node in nodes:
+            if node[0] != URI or self._default is None or ">" in node[1] or \
+                    any(node in subjects for _, subjects in self._named):
+                continue
+            if not wanted <= self._entry(node)[0]:
+                missing.setdefault(node, {})
+        if not missing:
+            return
+        # every triple of the nodes: a filter on the predicates costs the engine more than
+        # the unwanted triples cost here
+        text = "SELECT ?s ?p ?o WHERE { VALUES ?s { %s } ?s ?p ?o }" % " ".join(
+            f"<{node[1]}>" for node in missing)
+        data = self.store.query(text).serialize(format=ox.QueryResultsFormat.TSV)
+        for line in data.decode("utf-8").split("\n")[1:]:
+            if line:
+                s, p, o = line.split("\t")
+                missing[tsv_term(s)].setdefault(p[1:-1], []).append(tsv_term(o))  # type: ignore[index]
+        for node, found in missing.items():
+            loaded, values = self._entry(node)
+            values.update(found)
+            self._cache[node] = (loaded | wanted, values)
+
+    def values(self, predicate: str, subject: Term | None) -> list[Term]:
+        """The values of ``predicate`` of ``subject`` (none for a literal or unbound one)."""
+        if subject is None or subject[0] not in (URI, BNODE):
+            return []
+        loaded, found = self._entry(subject)
+        values = found.get(predicate)
+        if values is None:
+            if predicate in loaded:
+                return []
+            node = self._predicates.get(predicate)
+            if node is None:
+                import pyoxigraph as ox
+
+                node = self._predicates[predicate] = ox.NamedNode(predicate)
+            term = self._node(subject)
+            values = found[predicate] = [
+                encode_term(quad.object)  # type: ignore[misc]
+                for graph in self._graphs_of(subject)
+                for quad in self.store.quads_for_pattern(term, node, None, graph)]
+        return values
 
     def optional(self, predicate: str, subject: Term | None) -> list[Term | None]:
         """The values of an ``OPTIONAL { ?subject predicate ?x }``: [None] when none."""
-        if subject is None:
-            return [None]
-        return self.get(predicate).get(subject) or [None]  # type: ignore[return-value]
+        return self.values(predicate, subject) or [None]  # type: ignore[return-value]
+
+
+#: nodes whose values :class:`_Facts` keeps (statements, evidence, entities, documents)
+_CACHED_NODES = 20_000
+#: what the rows read of a statement and of an evidence node, read for a group at once
+_STATEMENT_PREDICATES = (
+    _RDF + "subject", _RDF + "predicate", _RDF + "object", _EXO + "negated", _EXO + "hedged",
+    _EXO + "evidenceCount", _EXO + "direction", _EXO + "aspect", _BIOLINK + "has_evidence",
+    *(_EXO + facet for facet in _FINDING_FACETS))
+_EVIDENCE_PREDICATES = (
+    _EXO + "sentenceText", _EXO + "document", _EXO + "start", _EXO + "end",
+    _EXO + "citationMarker", _EXO + "rule", _DCT + "source")
 
 
 # -- the rows -------------------------------------------------------------------------------
 
 
-def _joined(scans: _Scans, subject: Term, *predicates: str) -> Iterator[tuple[Term, ...]]:
+def _joined(facts: _Facts, subject: Term, *predicates: str) -> Iterator[tuple[Term, ...]]:
     """The solutions of required triple patterns ``subject predicate ?x`` joined: every
     combination of their values, in the order nested loops over ``predicates`` (the first
     outermost) give, which is the order the rows are made in."""
-    return itertools.product(*(scans.values(p, subject) for p in predicates))
+    return itertools.product(*(facts.values(p, subject) for p in predicates))
 
 
-def _statements(scans: _Scans) -> list[Term]:
+def _statements(facts: _Facts) -> list[Term]:
     """Every node with an ``rdf:subject``, in term order (the order rows are made in)."""
-    return sorted(scans.get(_RDF + "subject"), key=_order_key)
+    import pyoxigraph as ox
+
+    node = ox.NamedNode(_RDF + "subject")
+    found: dict[Term, None] = {}
+    for graph in facts.graphs:
+        for quad in facts.store.quads_for_pattern(None, node, None, graph):
+            found[encode_term(quad.subject)] = None  # type: ignore[index]
+    return sorted(found, key=_order_bytes)
 
 
 #: entity-findings' context union on its own, for statements bound with VALUES
@@ -313,159 +425,151 @@ _FACET_PROBE = """SELECT ?statement ?facet ?fv ?fl WHERE {
     OPTIONAL { ?fv <http://www.w3.org/2000/01/rdf-schema#label> ?fl }
   }
 }"""
-_PROBE_BATCH = 200
+#: statements per group of the one pass (the facet probe asks for those of a group at once)
+_GROUP = 200
 
 
-def _facet_order(scans: _Scans, statements: list[Term]) -> dict[Term, list[tuple[str, Term]]]:
+def _facet_order(facts: _Facts, statements: list[Term]) -> dict[Term, list[tuple[str, Term]]]:
     """(facet, value) of each statement given, in the order the engine's evaluation of the
     entity-findings union returns them (Oxigraph does not keep the branch order there, so
-    the union itself is asked, a few hundred statements at a time)."""
-    import pyoxigraph as ox
-
+    the union itself is asked)."""
+    if not statements:
+        return {}
     union = "\n    UNION ".join(
         f'{{ ?statement <{_EXO}{facet}> ?fv BIND("{facet}" AS ?facet) }}'
         for facet in _FINDING_FACETS)
-    graphs = scans.graphs
+    graphs = facts.graphs
     found: dict[Term, list[tuple[str, Term]]] = {}
-    for first in range(0, len(statements), _PROBE_BATCH):
-        batch = statements[first:first + _PROBE_BATCH]
-        text = _FACET_PROBE % (" ".join(f"<{s[1]}>" for s in batch), union)
-        for row in scans.store.query(text, default_graph=graphs if len(graphs) > 1 else None):
-            statement = encode_term(row[0])
-            if row[1] is None:
-                continue
-            fv, fl = encode_term(row[2]), encode_term(row[3])
-            found.setdefault(statement, []).append(  # type: ignore[arg-type]
-                (row[1].value, _coalesce(fl, _str(fv))))  # type: ignore[arg-type]
+    text = _FACET_PROBE % (" ".join(f"<{s[1]}>" for s in statements), union)
+    for row in facts.store.query(text, default_graph=graphs if len(graphs) > 1 else None):
+        statement = encode_term(row[0])
+        if row[1] is None:
+            continue
+        fv, fl = encode_term(row[2]), encode_term(row[3])
+        found.setdefault(statement, []).append(  # type: ignore[arg-type]
+            (row[1].value, _coalesce(fl, _str(fv))))  # type: ignore[arg-type]
     return found
 
 
-def _findings_rows(scans: _Scans) -> Iterator[tuple[tuple[Any, ...], Term, Term, Term,
-                                                    list[Term | None]]]:
-    """(sort key, subject, object, predicate, row) of entity-findings without its ``entity``
-    and ``role`` columns, one per group of the query."""
-    labels = scans.get(_LABEL)
-    facet_values = [(facet, scans.get(_EXO + facet)) for facet in _FINDING_FACETS]
-    statements = _statements(scans)
-    # the order of values of one facet is the index order; that of several facets is the
-    # engine's: asked for the statements with more than one
-    several = [s for s in statements
-               if sum(1 for _, values in facet_values if s in values) > 1]
-    ordered = _facet_order(scans, several)
-    for statement in statements:
-        facets: list[tuple[str, Term]] = ordered.get(statement, [])
-        if statement not in ordered:
-            for facet, values in facet_values:
-                for fv in values.get(statement, ()):
-                    for fl in labels.get(fv) or [None]:
-                        facets.append((facet, _coalesce(fl, _str(fv))))  # type: ignore[arg-type]
-
-        def facet_list(wanted: str | None) -> Term | None:
-            if not facets:
-                return _semi_list([None])
-            if wanted is None:  # the qualifiers: every other facet as "facet: value"
-                return _semi_list(
-                    [_concat((STRING, f), (STRING, ": "), v) if f not in ("species", "model",
-                                                                          "route") else None
-                     for f, v in facets])
-            return _semi_list([v if f == wanted else None for f, v in facets])
-
-        species, model, route, context = (facet_list("species"), facet_list("model"),
-                                          facet_list("route"), facet_list(None))
-        for subject, predicate, obj, negated, hedged in _joined(
-                scans, statement, _RDF + "subject", _RDF + "predicate", _RDF + "object",
-                _EXO + "negated", _EXO + "hedged"):
-            yield from _finding_groups(scans, statement, subject, predicate, obj, negated,
-                                       hedged, species, model, route, context)
+#: a row as made: (sort key, key columns..., the row's terms)
+_Made = tuple[bytes, tuple[Any, ...], Sequence[Term | None]]
 
 
-def _finding_groups(scans: _Scans, statement: Term, subject: Term, predicate: Term, obj: Term,
-                    negated: Term, hedged: Term, species: Term | None, model: Term | None,
-                    route: Term | None, context: Term | None
-                    ) -> Iterator[tuple[tuple[Any, ...], Term, Term, Term,
-                                        list[Term | None]]]:
-    for evidence in scans.values(_BIOLINK + "has_evidence", statement):
-        citations = _bar_list(scans.optional(_EXO + "citationMarker", evidence))
-        for sentence, document, start, end in _joined(
-                scans, evidence, _EXO + "sentenceText", _EXO + "document", _EXO + "start",
-                _EXO + "end"):
-            seen: dict[tuple[Any, ...], None] = {}
-            for subject_label, object_name, direction, aspect in itertools.product(
-                    scans.optional(_LABEL, subject), scans.optional(_LABEL, obj),
-                    scans.optional(_EXO + "direction", statement),
-                    scans.optional(_EXO + "aspect", statement)):
-                object_label = _coalesce(object_name, _str(obj))
-                group = (subject_label, object_label, direction, aspect)
-                if group in seen:
-                    continue
-                seen[group] = None
-                row = [statement, subject, subject_label, predicate, obj, object_label,
-                       direction, aspect, negated, hedged, species, model, route, context,
-                       evidence, sentence, document, start, end, citations]
-                key = tuple(map(_order_key, (predicate, subject_label, object_label,
-                                             document, start, statement, evidence)))
-                yield key, subject, obj, predicate, row
+def _findings_rows(facts: _Facts, statement: Term, facets: list[tuple[str, Term]]
+                   ) -> Iterator[_Made]:
+    """The rows of entity-findings about ``statement`` without their ``entity`` and
+    ``role`` columns, one per group of the query; ``facets``: its (facet, value) in the
+    engine's order."""
+
+    def facet_list(wanted: str | None) -> Term | None:
+        if not facets:
+            return _semi_list([None])
+        if wanted is None:  # the qualifiers: every other facet as "facet: value"
+            return _semi_list(
+                [_concat((STRING, f), (STRING, ": "), v) if f not in ("species", "model",
+                                                                      "route") else None
+                 for f, v in facets])
+        return _semi_list([v if f == wanted else None for f, v in facets])
+
+    species, model, route, context = (facet_list("species"), facet_list("model"),
+                                      facet_list("route"), facet_list(None))
+    for subject, predicate, obj, negated, hedged in _joined(
+            facts, statement, _RDF + "subject", _RDF + "predicate", _RDF + "object",
+            _EXO + "negated", _EXO + "hedged"):
+        for evidence in facts.values(_BIOLINK + "has_evidence", statement):
+            citations = _bar_list(facts.optional(_EXO + "citationMarker", evidence))
+            for sentence, document, start, end in _joined(
+                    facts, evidence, _EXO + "sentenceText", _EXO + "document",
+                    _EXO + "start", _EXO + "end"):
+                seen: dict[tuple[Any, ...], None] = {}
+                for subject_label, object_name, direction, aspect in itertools.product(
+                        facts.optional(_LABEL, subject), facts.optional(_LABEL, obj),
+                        facts.optional(_EXO + "direction", statement),
+                        facts.optional(_EXO + "aspect", statement)):
+                    object_label = _coalesce(object_name, _str(obj))
+                    group = (subject_label, object_label, direction, aspect)
+                    if group in seen:
+                        continue
+                    seen[group] = None
+                    row = (statement, subject, subject_label, predicate, obj, object_label,
+                           direction, aspect, negated, hedged, species, model, route,
+                           context, evidence, sentence, document, start, end, citations)
+                    key = _sort_key(predicate, subject_label, object_label, document, start,
+                                    statement, evidence)
+                    yield key, (_iri(subject), _iri(obj), _iri(predicate)), row
 
 
-def _summary_rows(scans: _Scans) -> Iterator[tuple[tuple[Any, ...], Term, str, Term,
-                                                   list[Term | None]]]:
-    """(sort key, entity, role, predicate, row without ``entity`` and ``role``) of
-    entity-summary, one per group of the query and role."""
-    labels = scans.get(_LABEL)
-    documents_of = scans.get(_EXO + "document")
+def _facet_values(facts: _Facts, statement: Term) -> list[tuple[str, Term]]:
+    """(facet, value) of a statement with at most one facet predicate (then the index order
+    is the engine's)."""
+    found: list[tuple[str, Term]] = []
+    for facet in _FINDING_FACETS:
+        for fv in facts.values(_EXO + facet, statement):
+            for fl in facts.optional(_LABEL, fv):
+                found.append((facet, _coalesce(fl, _str(fv))))  # type: ignore[arg-type]
+    return found
 
-    def names(facet: str, statement: Term) -> Term | None:
+
+def _summary_rows(facts: _Facts, statement: Term) -> Iterator[_Made]:
+    """The rows of entity-summary about ``statement`` without ``entity`` (the ``role``
+    column first), one per group of the query and role; none for an IRI-less entity (a
+    literal is no parameter)."""
+
+    def names(facet: str) -> Term | None:
         # COALESCE(?label, STR(?value)) per value and label; unbound with no value
-        values = scans.values(_EXO + facet, statement)
+        values = facts.values(_EXO + facet, statement)
         if not values:
             return None
         return _group_concat(
             (_coalesce(label, _str(value)) for value in values
-             for label in labels.get(value) or [None]), "; ")
+             for label in facts.optional(_LABEL, value)), "; ")
 
-    for statement in _statements(scans):
-        documents: dict[Term, None] = {}
-        for evidence in scans.values(_BIOLINK + "has_evidence", statement):
-            for document in documents_of.get(evidence, ()):
-                documents.setdefault(document, None)
-        if not documents:
-            continue
-        count: Term = (TYPED, str(len(documents)), _XSD + "integer")
-        species, model = names("species", statement), names("model", statement)
-        for subject, predicate, obj, negated, hedged, evidence_count in _joined(
-                scans, statement, _RDF + "subject", _RDF + "predicate", _RDF + "object",
-                _EXO + "negated", _EXO + "hedged", _EXO + "evidenceCount"):
-            seen: dict[tuple[Any, ...], None] = {}
-            for subject_label, object_name, direction in itertools.product(
-                    scans.optional(_LABEL, subject), scans.optional(_LABEL, obj),
-                    scans.optional(_EXO + "direction", statement)):
-                object_label = _coalesce(object_name, _str(obj))
-                group = (subject_label, object_label, direction)
-                if group in seen:
+    documents: dict[Term, None] = {}
+    for evidence in facts.values(_BIOLINK + "has_evidence", statement):
+        for document in facts.values(_EXO + "document", evidence):
+            documents.setdefault(document, None)
+    if not documents:
+        return
+    count: Term = (TYPED, str(len(documents)), _XSD + "integer")
+    species, model = names("species"), names("model")
+    for subject, predicate, obj, negated, hedged, evidence_count in _joined(
+            facts, statement, _RDF + "subject", _RDF + "predicate", _RDF + "object",
+            _EXO + "negated", _EXO + "hedged", _EXO + "evidenceCount"):
+        seen: dict[tuple[Any, ...], None] = {}
+        for subject_label, object_name, direction in itertools.product(
+                facts.optional(_LABEL, subject), facts.optional(_LABEL, obj),
+                facts.optional(_EXO + "direction", statement)):
+            object_label = _coalesce(object_name, _str(obj))
+            group = (subject_label, object_label, direction)
+            if group in seen:
+                continue
+            seen[group] = None
+            for role, entity in (("subject", subject), ("object", obj)):
+                if _iri(entity) is None:
                     continue
-                seen[group] = None
-                row = [statement, subject, subject_label, predicate, obj, object_label,
-                       direction, negated, hedged, species, model, evidence_count, count]
-                for role, entity in (("subject", subject), ("object", obj)):
-                    key = (_Desc(_order_key(evidence_count)), role, *map(_order_key, (
-                        predicate, subject_label, object_label, statement)))
-                    yield key, entity, role, predicate, row
+                row = ((STRING, role), statement, subject, subject_label, predicate, obj,
+                       object_label, direction, negated, hedged, species, model,
+                       evidence_count, count)
+                key = _descending(_order_bytes(evidence_count)) + _sort_key(
+                    (STRING, role), predicate, subject_label, object_label, statement)
+                yield key, (_iri(entity), role, _iri(predicate)), row
 
-def _publication(scans: _Scans, evidence: Term, document: Term
+
+def _publication(facts: _Facts, evidence: Term, document: Term
                  ) -> list[tuple[Term | None, Term | None, Term | None, Term | None]]:
     """(source, publication, pmid, doi) combinations of the evidence query's two
     publication OPTIONALs (the evidence's own ``dcterms:source``, else its document's)."""
     out: list[tuple[Term | None, Term | None, Term | None, Term | None]] = []
-    own = scans.values(_DCT + "source", evidence)
-    sources = own if own else scans.values(_DCT + "source", document)
-    document_labels = scans.optional(_LABEL, document)
+    own = facts.values(_DCT + "source", evidence)
+    sources = own if own else facts.values(_DCT + "source", document)
+    document_labels = facts.optional(_LABEL, document)
     for source in sources or [None]:
-        for first_author in scans.optional(_EXO + "firstAuthor", source):
-            for year in scans.optional(_DCT + "date", source):
-                for journal in scans.optional(_EXO + "journal", source):
-                    for pmid in scans.optional(_EXO + "pmid", source):
-                        for doi in scans.optional(_EXO + "doi", source):
-                            for source_label in scans.optional(_LABEL, source):
+        for first_author in facts.optional(_EXO + "firstAuthor", source):
+            for year in facts.optional(_DCT + "date", source):
+                for journal in facts.optional(_EXO + "journal", source):
+                    for pmid in facts.optional(_EXO + "pmid", source):
+                        for doi in facts.optional(_EXO + "doi", source):
+                            for source_label in facts.optional(_LABEL, source):
                                 for document_label in document_labels:
                                     surname = first_author
                                     if first_author is not None and first_author[0] in (
@@ -487,72 +591,133 @@ def _publication(scans: _Scans, evidence: Term, document: Term
     return out
 
 
-def _evidence_rows(scans: _Scans) -> Iterator[tuple[tuple[Any, ...], Term, Term, Term,
-                                                    list[Term | None]]]:
-    """(sort key, statement, subject, object, row) of the evidence query, one per group."""
-    for statement in _statements(scans):
-        for subject, obj, predicate, negated, hedged, evidence in _joined(
-                scans, statement, _RDF + "subject", _RDF + "object", _RDF + "predicate",
-                _EXO + "negated", _EXO + "hedged", _BIOLINK + "has_evidence"):
-            yield from _evidence_groups(scans, statement, subject, obj, predicate, negated,
-                                        hedged, evidence)
-
-
-def _evidence_groups(scans: _Scans, statement: Term, subject: Term, obj: Term,
-                     predicate: Term, negated: Term, hedged: Term, evidence: Term
-                     ) -> Iterator[tuple[tuple[Any, ...], Term, Term, Term,
-                                         list[Term | None]]]:
-    markers = scans.values(_EXO + "citationMarker", evidence)
-    citations = _group_concat(markers, " | ") if markers else None
-    for sentence in scans.values(_EXO + "sentenceText", evidence):
-        for document in scans.values(_EXO + "document", evidence):
-            publications = _publication(scans, evidence, document)
-            for start in scans.values(_EXO + "start", evidence):
-                for end in scans.values(_EXO + "end", evidence):
-                    seen: dict[tuple[Any, ...], None] = {}
-                    for rule in scans.optional(_EXO + "rule", evidence):
-                        for subject_label in scans.optional(_LABEL, subject):
-                            for object_name in scans.optional(_LABEL, obj):
-                                object_label = _coalesce(object_name, _str(obj))
-                                for direction in scans.optional(_EXO + "direction", statement):
-                                    for source, publication, pmid, doi in publications:
-                                        group = (rule, subject_label, object_label, direction,
-                                                 source, publication, pmid, doi)
-                                        if group in seen:
-                                            continue
-                                        seen[group] = None
-                                        row = [statement, subject, subject_label, predicate,
-                                               obj, object_label, direction, negated, hedged,
-                                               evidence, sentence, document, start, end, rule,
-                                               source, publication, pmid, doi, citations]
-                                        key = tuple(map(_order_key, (
-                                            subject_label, predicate, object_label, document,
-                                            start, statement, evidence)))
-                                        yield key, statement, subject, obj, row
+def _evidence_rows(facts: _Facts, statement: Term) -> Iterator[_Made]:
+    """The rows of the evidence query about ``statement``, one per group."""
+    for subject, obj, predicate, negated, hedged, evidence in _joined(
+            facts, statement, _RDF + "subject", _RDF + "object", _RDF + "predicate",
+            _EXO + "negated", _EXO + "hedged", _BIOLINK + "has_evidence"):
+        markers = facts.values(_EXO + "citationMarker", evidence)
+        citations = _group_concat(markers, " | ") if markers else None
+        keys = (_iri(statement), _iri(subject), _iri(obj))
+        for sentence, document, start, end in _joined(
+                facts, evidence, _EXO + "sentenceText", _EXO + "document", _EXO + "start",
+                _EXO + "end"):
+            publications = _publication(facts, evidence, document)
+            seen: dict[tuple[Any, ...], None] = {}
+            for rule, subject_label, object_name, direction in itertools.product(
+                    facts.optional(_EXO + "rule", evidence), facts.optional(_LABEL, subject),
+                    facts.optional(_LABEL, obj),
+                    facts.optional(_EXO + "direction", statement)):
+                object_label = _coalesce(object_name, _str(obj))
+                for source, publication, pmid, doi in publications:
+                    group = (rule, subject_label, object_label, direction, source,
+                             publication, pmid, doi)
+                    if group in seen:
+                        continue
+                    seen[group] = None
+                    row = (statement, subject, subject_label, predicate, obj, object_label,
+                           direction, negated, hedged, evidence, sentence, document, start,
+                           end, rule, source, publication, pmid, doi, citations)
+                    key = _sort_key(subject_label, predicate, object_label, document, start,
+                                    statement, evidence)
+                    yield key, keys, row
 
 
 # -- writing --------------------------------------------------------------------------------
-
-
-def _json(row: Sequence[Term | None]) -> str:
-    return json.dumps(row, ensure_ascii=False, separators=(",", ":"))
 
 
 def _iri(term: Term | None) -> str | None:
     return term[1] if term is not None and term[0] == URI else None
 
 
-def _sorted(rows: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
-    """Rows by their sort key (the first item); ties keep the order they were made in."""
-    return sorted(rows, key=lambda r: r[0])
+class _Terms:
+    """Term ids of the file: each distinct term once in the ``terms`` table, numbered from
+    1 in the order the rows first use it (0: unbound); a row is the array of its ids."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+        self._ids: dict[Term, int] = {}
+        self._new: list[tuple[int, int, str, str | None]] = []
+
+    def row(self, terms: Sequence[Term | None]) -> bytes:
+        """The row's bytes: its term ids as unsigned 32-bit integers (machine order is
+        fixed little-endian)."""
+        ids = self._ids
+        out = array("I")
+        for term in terms:
+            if term is None:
+                out.append(0)
+                continue
+            found = ids.get(term)
+            if found is None:
+                found = ids[term] = len(ids) + 1
+                self._new.append((found, term[0], term[1], term[2] if len(term) > 2 else None))
+                if len(self._new) >= 10_000:
+                    self.flush()
+            out.append(found)
+        if _BIG_ENDIAN:
+            out.byteswap()
+        return out.tobytes()
+
+    def flush(self) -> None:
+        self._db.executemany("INSERT INTO terms VALUES (?, ?, ?, ?)", self._new)
+        self._new.clear()
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
+_BIG_ENDIAN = sys.byteorder == "big"
+
+#: the scratch tables rows are made into (in the order made) before they are sorted on disk
+_SCRATCH = """
+CREATE TABLE scratch.findings (key BLOB NOT NULL, subject TEXT, object TEXT, predicate TEXT,
+    row BLOB NOT NULL);
+CREATE TABLE scratch.summary (key BLOB NOT NULL, entity TEXT NOT NULL, role TEXT NOT NULL,
+    predicate TEXT, row BLOB NOT NULL);
+CREATE TABLE scratch.evidence (key BLOB NOT NULL, statement TEXT, subject TEXT, object TEXT,
+    row BLOB NOT NULL);
+"""
+_TABLE_COLUMNS = {"findings": "subject, object, predicate", "summary": "entity, role, predicate",
+                  "evidence": "statement, subject, object"}
+
+
+def _made_rows(facts: _Facts) -> Iterator[tuple[str, _Made]]:
+    """(table, row) of every table, statement by statement in term order: per table, the
+    rows in the order the single-table passes of the query semantics make them."""
+    statements = _statements(facts)
+    for first in range(0, len(statements), _GROUP):
+        group = statements[first:first + _GROUP]
+        # the order of values of one facet is the index order; that of several facets is
+        # the engine's: asked for the statements with more than one
+        facts.load(group, _STATEMENT_PREDICATES)
+        facts.load([e for s in group for e in facts.values(_BIOLINK + "has_evidence", s)],
+                   _EVIDENCE_PREDICATES)
+        several = [s for s in group if sum(
+            1 for facet in _FINDING_FACETS if facts.values(_EXO + facet, s)) > 1]
+        ordered = _facet_order(facts, several)
+        for statement in group:
+            facets = ordered.get(statement) if statement in ordered else \
+                _facet_values(facts, statement)
+            for made in _findings_rows(facts, statement, facets or []):
+                yield "findings", made
+            for made in _summary_rows(facts, statement):
+                yield "summary", made
+            for made in _evidence_rows(facts, statement):
+                yield "evidence", made
 
 
 def write_answer_file(store: pyoxigraph.Store, path: Path,
                       graphs: list[Any] | None = None) -> dict[str, int]:
     """Write the answer tables of ``store`` (its default graph, or the union of ``graphs``:
     what the query API sees) to a new SQLite file at ``path``; returns the row count of each
-    table. Written under a temporary name and renamed, so a reader never sees half of it;
-    the same graph gives the same bytes.
+    table and the number of distinct terms. Written under a temporary name and renamed, so
+    a reader never sees half of it; the same graph gives the same bytes.
+
+    Memory stays flat whatever the store's size: statements are read one at a time (with
+    the values of a few thousand recently used nodes kept), each row is written as it is
+    made to a scratch database beside ``path`` with its sort key as bytes, and SQLite sorts
+    the rows on disk into the tables; only the ids of the distinct terms stay in memory.
 
     Raises:
         OSError: the file cannot be written.
@@ -560,32 +725,40 @@ def write_answer_file(store: pyoxigraph.Store, path: Path,
     """
     from exokg.graph.viewdb import new_sqlite_file
 
-    scans = _Scans(store, graphs)
+    facts = _Facts(store, graphs)
     path = Path(path)
-    with new_sqlite_file(path, _SCHEMA, FORMAT) as (db, counts):
-        rows = _sorted(_findings_rows(scans))
-        db.executemany("INSERT INTO findings VALUES (?, ?, ?, ?, ?)", (
-            (rank, _iri(s), _iri(o), _iri(p), _json(row))
-            for rank, (_, s, o, p, row) in enumerate(rows)))
-        counts["findings"] = len(rows)
-        del rows  # one table's rows in memory at a time
-        scans.drop(_EXO + "aspect", *(_EXO + f for f in _FINDING_FACETS
-                                      if f not in ("species", "model")))
-        rows = _sorted(r for r in _summary_rows(scans)
-                       if _iri(r[1]) is not None)  # a literal is no parameter
-        db.executemany("INSERT INTO summary VALUES (?, ?, ?, ?, ?)", (
-            (rank, _iri(e), role, _iri(p), _json([(STRING, role), *row]))
-            for rank, (_, e, role, p, row) in enumerate(rows)))
-        counts["summary"] = len(rows)
-        del rows
-        scans.drop(_EXO + "species", _EXO + "model", _EXO + "evidenceCount")
-        rows = _sorted(_evidence_rows(scans))
-        db.executemany("INSERT INTO evidence VALUES (?, ?, ?, ?, ?)", (
-            (rank, _iri(st), _iri(s), _iri(o), _json(row))
-            for rank, (_, st, s, o, row) in enumerate(rows)))
-        counts["evidence"] = len(rows)
-        del rows
-        db.executescript(_INDEXES)
+    scratch = path.with_name(f".{path.name}.{os.getpid()}.scratch")
+    scratch.unlink(missing_ok=True)
+    try:
+        with new_sqlite_file(path, _SCHEMA, FORMAT) as (db, counts):
+            db.execute("ATTACH DATABASE ? AS scratch", (str(scratch),))
+            db.executescript("PRAGMA scratch.journal_mode=OFF; PRAGMA scratch.synchronous=OFF;"
+                             "PRAGMA cache_size=-32768;" + _SCRATCH)
+            terms = _Terms(db)
+            inserts = {table: f"INSERT INTO scratch.{table} VALUES (?, ?, ?, ?, ?)"
+                       for table in _TABLE_COLUMNS}
+            batch: dict[str, list[tuple[Any, ...]]] = {table: [] for table in _TABLE_COLUMNS}
+            for table, (key, columns, row) in _made_rows(facts):
+                rows = batch[table]
+                rows.append((key, *columns, terms.row(row)))
+                if len(rows) >= 5_000:
+                    db.executemany(inserts[table], rows)
+                    rows.clear()
+            for table, rows in batch.items():
+                db.executemany(inserts[table], rows)
+            terms.flush()
+            for table, columns in _TABLE_COLUMNS.items():
+                # ties keep the order the rows were made in (the scratch table's rowid)
+                db.execute(f"INSERT INTO {table} ({columns}, row) SELECT {columns}, row "
+                           f"FROM scratch.{table} ORDER BY key, rowid")
+                (counts[table],) = db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()
+                db.execute(f"DROP TABLE scratch.{table}")
+            counts["terms"] = len(terms)
+            db.commit()
+            db.execute("DETACH DATABASE scratch")
+            db.executescript(_INDEXES)
+    finally:
+        scratch.unlink(missing_ok=True)
     return counts
 
 
@@ -602,11 +775,13 @@ class Answer:
     truncated: bool
 
 
-def _rows(texts: list[str], prefix: tuple[Term | None, ...] = ()
-          ) -> Iterator[tuple[Term | None, ...]]:
-    """Rows of term tuples from their JSON texts (parsed as one array: one call for all)."""
-    for row in json.loads("[" + ",".join(texts) + "]"):
-        yield prefix + tuple([tuple(t) if t is not None else None for t in row])
+def _term(kind: int, text: str, extra: str | None) -> Term:
+    """The worker's term tuple of a ``terms`` row."""
+    return (kind, text) if extra is None else (kind, text, extra)
+
+
+#: term ids per look-up (below SQLite's smallest default limit of 999 variables)
+_LOOKUP = 900
 
 
 class AnswerFile:
@@ -672,14 +847,44 @@ class AnswerFile:
                         offset -= count
                         continue
                 left = -1 if need is None else need - len(rows)
-                texts = [text for (text,) in self._db.execute(
+                blobs = [blob for (blob,) in self._db.execute(
                     f"{sql} LIMIT ? OFFSET ?", (*params, left, offset))]
-                rows.extend(_rows(texts, prefix))
+                rows.extend(self._decode(blobs, prefix))
                 offset = 0
         truncated = max_rows is not None and len(rows) > max_rows
         if truncated:
             rows = rows[:max_rows]
         return Answer(list(QUERIES[name].columns), rows, truncated)
+
+    def _decode(self, blobs: Sequence[bytes], prefix: tuple[Term | None, ...] = ()
+                ) -> list[tuple[Term | None, ...]]:
+        """Rows of term tuples from their stored arrays of term ids (the terms read once per
+        call, a few hundred ids a look-up)."""
+        arrays = []
+        for blob in blobs:
+            ids = array("I")
+            ids.frombytes(blob)
+            if _BIG_ENDIAN:
+                ids.byteswap()
+            arrays.append(ids)
+        wanted = sorted({i for ids in arrays for i in ids} - {0})
+        terms: dict[int, Term | None] = {0: None}
+        for first in range(0, len(wanted), _LOOKUP):
+            batch = wanted[first:first + _LOOKUP]
+            for term_id, kind, text, extra in self._db.execute(
+                    f"SELECT id, kind, text, extra FROM terms WHERE id IN "
+                    f"({', '.join('?' * len(batch))})", batch):
+                terms[term_id] = _term(kind, text, extra)
+        return [prefix + tuple([terms[i] for i in ids]) for ids in arrays]
+
+    def table_rows(self, table: str) -> Iterator[tuple[Any, ...]]:
+        """Every row of ``table`` (findings, summary, evidence) in rank order: its key
+        columns, then the row's terms (for comparing files; a thousand rows a read)."""
+        columns = _TABLE_COLUMNS[table]
+        cursor = self._db.execute(f"SELECT {columns}, row FROM {table} ORDER BY rank")
+        while chunk := cursor.fetchmany(1000):
+            for found, decoded in zip(chunk, self._decode([r[-1] for r in chunk]), strict=True):
+                yield (*found[:-1], decoded)
 
     @staticmethod
     def _findings(values: Mapping[str, str]) -> list[tuple[str, tuple[Any, ...],
