@@ -10,9 +10,9 @@ from __future__ import annotations
 import pytest
 
 from exokg.extract.marker_value import is_apposition_marker, open_condition
-from exokg.model import Document, Entity, Statement
-from exokg.pipeline import document_statements
+from exokg.model import Entity, Statement
 from exokg.recognise import Recogniser
+from tests.reading_helpers import claim_tuples, read
 
 
 @pytest.fixture(scope="module")
@@ -20,16 +20,10 @@ def recogniser() -> Recogniser:
     return Recogniser.default()
 
 
-def read(recogniser: Recogniser, text: str) -> list[Statement]:
-    statements, _, _ = document_statements(Document("t", text, "test", kind="abstract"),
-                                           recogniser)
-    return statements
-
 
 def claims(statements: list[Statement]) -> set[tuple]:
     """(subject id, predicate, object id, direction, hedged) of each statement."""
-    return {(s.subject.id, s.predicate, s.object.id if isinstance(s.object, Entity) else
-             s.object.text, s.direction, s.hedged) for s in statements}
+    return claim_tuples(statements, "hedged")
 
 
 def test_apposition_cue_is_found_only_after_a_name() -> None:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import pytest
 
 from exokg.extract.effects import Trigger, reversals
-from exokg.model import Document, Entity, Statement
-from exokg.pipeline import document_statements
+from exokg.model import Entity, Statement
 from exokg.recognise import Recogniser
+from tests.reading_helpers import claim_tuples, read
 
 MSC_EXO = "exokg:preparation/sourcecell-cl-0000134-vesicletype-go-0070062-577599"
 
@@ -22,16 +22,10 @@ def recogniser() -> Recogniser:
     return Recogniser.default()
 
 
-def read(recogniser: Recogniser, text: str) -> list[Statement]:
-    statements, _, _ = document_statements(Document("t", text, "test", kind="abstract"),
-                                           recogniser)
-    return statements
-
 
 def claims(statements: list[Statement]) -> set[tuple]:
     """(subject id, predicate, object id, direction) of each statement."""
-    return {(s.subject.id, s.predicate, s.object.id if isinstance(s.object, Entity) else
-             s.object.text, s.direction) for s in statements}
+    return claim_tuples(statements)
 
 
 def test_kind1_bare_exosomes_of_a_finding_are_the_named_preparation(

@@ -14,6 +14,7 @@ from exokg.model import Document, Entity, Statement
 from exokg.pipeline import document_statements
 from exokg.recognise import Recogniser
 from exokg.vocabulary import load_vocabulary
+from tests.reading_helpers import claim_tuples, read
 
 
 @pytest.fixture(scope="module")
@@ -21,16 +22,10 @@ def recogniser() -> Recogniser:
     return Recogniser.default()
 
 
-def read(recogniser: Recogniser, text: str) -> list[Statement]:
-    statements, _, _ = document_statements(Document("t", text, "test", kind="abstract"),
-                                           recogniser)
-    return statements
-
 
 def claims(statements: list[Statement]) -> set[tuple]:
     """(subject id, predicate, object id, direction, negated) of each statement."""
-    return {(s.subject.id, s.predicate, s.object.id if isinstance(s.object, Entity) else
-             s.object.text, s.direction, s.negated) for s in statements}
+    return claim_tuples(statements, "negated")
 
 
 def test_adjective_outcomes_are_the_vocabulary_terms() -> None:

@@ -1,0 +1,23 @@
+"""Shared helpers of the reading tests (tests/test_*_language.py): one invented abstract read
+through the whole per-document pipeline, and its statements as comparable tuples."""
+
+from __future__ import annotations
+
+from exokg.model import Document, Entity, Statement
+from exokg.pipeline import document_statements
+from exokg.recognise import Recogniser
+
+
+def read(recogniser: Recogniser, text: str) -> list[Statement]:
+    """The statements exokg reads from ``text`` taken as a whole abstract."""
+    statements, _, _ = document_statements(Document("t", text, "test", kind="abstract"),
+                                           recogniser)
+    return statements
+
+
+def claim_tuples(statements: list[Statement], *fields: str) -> set[tuple]:
+    """(subject id, predicate, object id or literal text, direction, then the statement
+    attributes named in ``fields``) of each statement."""
+    return {(s.subject.id, s.predicate, s.object.id if isinstance(s.object, Entity) else
+             s.object.text, s.direction, *(getattr(s, f) for f in fields))
+            for s in statements}
