@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from exokg.extract.base import Analysed, DocumentState, clauses, statement
-from exokg.extract.epistemics import hedged, negated
+from exokg.extract.base import Analysed, DocumentState, clauses
 from exokg.extract.level_markers import CONDITIONS, CONTROL, DIRECTION, DISEASE, UP, \
-    counted_markers, level_context, markers_before, names_treatment, study_disease
+    counted_markers, level_association, level_context, markers_before, names_treatment, \
+    study_disease
 from exokg.model import Entity, Mention, Statement
 
 __all__ = ["compared_levels"]
@@ -112,19 +112,8 @@ def compared_levels(a: Analysed, state: DocumentState) -> list[Statement]:
             # without a comparison the sentence may say more ("X is down-regulated in D and
             # represses Y"): the other rules read it too (a "marker." rule is not exclusive)
             for subj in entities:
-                out += [statement(a, rule, subj,
-                                  "biolink:associated_with", other,
-                                  direction="increased" if up else "decreased", aspect="level",
-                                  negated=negated(a.text, clause.start, m.end()),
-                                  hedged=hedged(a.text, clause.start, m.start()), context=ctx)
-                        for other in more]
-                out.append(statement(a, rule, subj,
-                                     "biolink:associated_with", disease,
-                                     direction="increased" if up else "decreased",
-                                     aspect="level",
-                                     negated=negated(a.text, clause.start, m.end()),
-                                     hedged=hedged(a.text, clause.start, m.start()),
-                                     context=ctx))
+                out += [level_association(a, rule, subj, other, up, clause.start,
+                                          m.span(), ctx) for other in (*more, disease)]
     return out
 
 

@@ -30,7 +30,8 @@ import re
 from exokg.extract.base import AGENTS, Analysed, DocumentState, clauses, statement
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.level_markers import CONDITIONS, CONTROL, DIRECTION, MOLECULAR, UP, \
-    counted_markers, level_context, markers_before, names_treatment, study_disease
+    counted_markers, level_association, level_context, markers_before, names_treatment, \
+    study_disease
 from exokg.extract.outcomes import outcome_for_text
 from exokg.model import Entity, Statement
 
@@ -193,11 +194,7 @@ def severity_levels(a: Analysed, state: DocumentState) -> list[Statement]:
                 continue
             up = m.group("dir").lower().replace("-", "") in UP
             for subj in subjects:
-                out.append(statement(a, "biomarker.level-severity", subj.entity,
-                                     "biolink:associated_with", disease,
-                                     direction="increased" if up else "decreased",
-                                     aspect="level",
-                                     negated=negated(a.text, clause.start, m.start()),
-                                     hedged=hedged(a.text, clause.start, m.start()),
-                                     context=level_context(a, clause.start, m.start())))
+                out.append(level_association(a, "biomarker.level-severity", subj.entity,
+                                             disease, up, clause.start, (m.start(), m.start()),
+                                             level_context(a, clause.start, m.start())))
     return out

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 
-from exokg.extract.base import AGENTS, Analysed, DocumentState, coordinated
+from exokg.extract.base import AGENTS, Analysed, DocumentState, coordinated, statement
 from exokg.extract.context import HUMAN
-from exokg.model import Context, Entity, Mention
+from exokg.extract.epistemics import hedged, negated
+from exokg.model import Context, Entity, Mention, Statement
 
 __all__ = ["CONDITIONS", "CONTROL", "DIRECTION", "DISEASE", "MOLECULAR", "SCALES", "UP",
-           "VESICLES", "condition_named", "in_controls", "is_sample", "level_context",
+           "VESICLES", "condition_named", "in_controls", "is_sample", "level_association", "level_context",
            "markers_before", "names_treatment", "population_marker", "study_disease",
            "therapeutic", "counted_markers", "note_named_markers"]
 
@@ -49,6 +50,17 @@ def level_context(a: Analysed, start: int, end: int) -> Context:
         locations.add("GO:0070062")
     stats = tuple(v.entity.label for v in a.values if v.category == "PValue")
     return Context(species=(HUMAN,), location=tuple(sorted(locations)), statistics=stats)
+
+
+def level_association(a: Analysed, rule: str, subject: Entity, condition: Entity, up: bool,
+                      start: int, cue: tuple[int, int], context: Context) -> Statement:
+    """``subject`` ``biolink:associated_with`` ``condition``: a level higher (``up``) or
+    lower in it, read by ``rule`` from the clause starting at ``start`` whose level cue spans
+    ``cue`` (hedges are looked for before the cue, negation up to its end)."""
+    return statement(a, rule, subject, "biolink:associated_with", condition,
+                     direction="increased" if up else "decreased", aspect="level",
+                     negated=negated(a.text, start, cue[1]), hedged=hedged(a.text, start, cue[0]),
+                     context=context)
 
 
 def is_sample(a: Analysed, m: Mention) -> bool:

@@ -10,7 +10,7 @@ import re
 from exokg.extract.base import Analysed, DocumentState, clauses, coordinated, statement
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.level_markers import CONTROL, DIRECTION, DISEASE, MOLECULAR, UP, \
-    level_context, names_treatment
+    level_association, level_context, names_treatment
 from exokg.extract.outcomes import CONDITION_HEADS
 from exokg.ids import mint
 from exokg.model import Entity, Mention, Statement
@@ -101,11 +101,7 @@ def nominal_levels(a: Analysed, state: DocumentState) -> list[Statement]:
                 continue
             up = m.group("dir").lower().replace("-", "") in UP
             for s in coordinated(a, after[0], MOLECULAR, backwards=False):
-                out.append(statement(a, "biomarker.level-noun", s.entity,
-                                     "biolink:associated_with", diseases[-1].entity,
-                                     direction="increased" if up else "decreased",
-                                     aspect="level",
-                                     negated=negated(a.text, clause.start, m.end()),
-                                     hedged=hedged(a.text, clause.start, m.start()),
-                                     context=level_context(a, m.end(), clause.end)))
+                out.append(level_association(a, "biomarker.level-noun", s.entity,
+                                             diseases[-1].entity, up, clause.start, m.span(),
+                                             level_context(a, m.end(), clause.end)))
     return out

@@ -13,7 +13,7 @@ import re
 from exokg.extract.base import Analysed, DocumentState, clauses, coordinated, statement
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.level_markers import MOLECULAR, UP, VESICLES, condition_named, is_sample, \
-    level_context, markers_before, names_treatment, therapeutic
+    level_association, level_context, markers_before, names_treatment, therapeutic
 from exokg.extract.outcomes import outcome_for_text
 from exokg.model import Mention, Statement
 
@@ -83,13 +83,9 @@ def condition_changes(a: Analysed, state: DocumentState) -> list[Statement]:
             word = m.group("dir").lower()
             up = word.startswith(("increase", "elevat", "rise", "rose", "up", "higher"))
             for subj in subjects:
-                out.append(statement(a, "biomarker.level-after", subj.entity,
-                                     "biolink:associated_with", disease,
-                                     direction="increased" if up else "decreased",
-                                     aspect="level",
-                                     negated=negated(a.text, clause.start, m.start()),
-                                     hedged=hedged(a.text, clause.start, m.start()),
-                                     context=level_context(a, clause.start, m.start())))
+                out.append(level_association(a, "biomarker.level-after", subj.entity, disease,
+                                             up, clause.start, (m.start(), m.start()),
+                                             level_context(a, clause.start, m.start())))
     return out
 
 
