@@ -7,15 +7,13 @@ scripts/test.sh runs)."""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
+from pubtator_scores import pubtator_scores
 from script_modules import load_script
 
-from exokg.annotate import annotate_documents, write_annotations
-from exokg.annotate.scoring import read_pubtator_annotations, score_mentions
-from exokg.corpus.pubtator import read_pubtator
+from exokg.annotate.scoring import score_mentions
 from exokg.recognise import Recogniser
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "benchmarks"
@@ -43,14 +41,6 @@ def test_biored_dev_species_floor(monkeypatch: pytest.MonkeyPatch, tmp_path: Pat
     monkeypatch.setenv("EXOKG_LEXICON", "require")
     recogniser = Recogniser.default()
     gold_path = CORPORA / "biored" / "Dev.PubTator.txt"
-    assert gold_path.is_file(), f"corpus missing: {gold_path}"
-    out = io.StringIO()
-    write_annotations(annotate_documents(read_pubtator(gold_path), recogniser), out,
-                      "pubtator")
-    pred_path = tmp_path / "pred.pubtator"
-    pred_path.write_text(out.getvalue(), encoding="utf-8")
-    _, gold = read_pubtator_annotations(gold_path)
-    _, pred = read_pubtator_annotations(pred_path)
-    species = score_mentions(gold, pred)["Species"]
+    species = pubtator_scores(gold_path, recogniser, tmp_path)["Species"]
     assert species.f1 >= SPECIES_FLOOR, species.as_dict()
     assert species.grounding >= SPECIES_FLOOR, species.as_dict()

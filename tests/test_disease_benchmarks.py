@@ -6,14 +6,11 @@ lexicon (``exokg lexicon build``, which scripts/test.sh runs)."""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
+from pubtator_scores import pubtator_scores
 
-from exokg.annotate import annotate_documents, write_annotations
-from exokg.annotate.scoring import read_pubtator_annotations, score_mentions
-from exokg.corpus.pubtator import read_pubtator
 from exokg.recognise import Recogniser
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "benchmarks"
@@ -41,16 +38,7 @@ def monkeypatch_module():
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_disease_mentions_and_grounding_floors(recogniser: Recogniser, name: str,
                                                tmp_path: Path) -> None:
-    gold_path = CORPORA / name
-    assert gold_path.is_file(), f"corpus missing: {gold_path}"
-    out = io.StringIO()
-    write_annotations(annotate_documents(read_pubtator(gold_path), recogniser), out,
-                      "pubtator")
-    pred_path = tmp_path / "pred.pubtator"
-    pred_path.write_text(out.getvalue(), encoding="utf-8")
-    _, gold = read_pubtator_annotations(gold_path)
-    _, pred = read_pubtator_annotations(pred_path)
-    disease = score_mentions(gold, pred)["Disease"]
+    disease = pubtator_scores(CORPORA / name, recogniser, tmp_path)["Disease"]
     f1_floor, grounding_floor = FLOORS[name]
     assert disease.f1 >= f1_floor, (name, disease.as_dict())
     assert disease.grounding >= grounding_floor, (name, disease.as_dict())
