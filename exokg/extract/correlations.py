@@ -54,13 +54,19 @@ def _open_measures(text: str, start: int, end: int) -> list[Entity]:
     return [outcome_for_text(f"{mods} {head}")]
 
 
-def _sign(m: re.Match[str]) -> str:
-    words = f"{m.group('sign') or ''} {m.group('sign2') or ''} {m.group()}".lower()
-    if "positive" in words:
+def _signed(words: str) -> str:
+    """The correlation predicate the sign words of a cue give ("positively", "inverse",
+    "directly" ...; positive first when both are written), unsigned without one."""
+    words = words.lower()
+    if "positive" in words or "direct" in words:
         return "biolink:positively_correlated_with"
     if "negative" in words or "inverse" in words:
         return "biolink:negatively_correlated_with"
     return "biolink:correlated_with"
+
+
+def _sign(m: re.Match[str]) -> str:
+    return _signed(f"{m.group('sign') or ''} {m.group('sign2') or ''} {m.group()}")
 
 
 _CORRELATION_NOUN = re.compile(r"\b(?P<signs>(?:(?:positive|negative|inverse|significant|"
@@ -109,11 +115,7 @@ def open_correlations(a: Analysed) -> list[Statement]:
             markers = [x for x in seconds if x.category in MOLECULAR]
             if not firsts or not markers:
                 continue
-            signs = m.group("signs").lower()
-            pred = ("biolink:positively_correlated_with" if "positive" in signs else
-                    "biolink:negatively_correlated_with" if ("negative" in signs
-                                                             or "inverse" in signs)
-                    else "biolink:correlated_with")
+            pred = _signed(m.group("signs"))
             for subj in coordinated(a, markers[0], MOLECULAR, backwards=False):
                 out.append(statement(a, "biomarker.correlation-noun", subj.entity, pred,
                                      firsts[0].entity,
@@ -139,11 +141,7 @@ def related_to(a: Analysed) -> list[Statement]:
                         if x.start - m.end() < 25]
             if not subjects or not measures or names_treatment(a, clause.start, clause.end):
                 continue
-            sign = m.group("sign").lower()
-            pred = ("biolink:negatively_correlated_with" if sign in ("negatively", "inversely")
-                    else "biolink:positively_correlated_with" if sign in ("positively",
-                                                                          "directly")
-                    else "biolink:correlated_with")
+            pred = _signed(m.group("sign"))
             for subj in subjects:
                 for obj in coordinated(a, measures[0], SCALES, backwards=False):
                     out.append(statement(a, "biomarker.correlation-related", subj.entity, pred,
@@ -204,10 +202,7 @@ def linked_levels(a: Analysed) -> list[Statement]:
                               re.I)
             if level and not sign.strip():
                 sign = "positively" if level.group("up") else "negatively"
-            pred = ("biolink:positively_correlated_with" if "positively" in sign else
-                    "biolink:negatively_correlated_with" if ("negatively" in sign
-                                                             or "inversely" in sign)
-                    else "biolink:correlated_with")
+            pred = _signed(sign)
             for subj in subjects:
                 for obj in measures:
                     if obj.id == subj.entity.id:
