@@ -53,6 +53,8 @@ def test_glued_word_another_mention_covers_is_left_alone() -> None:
     ("amyloid-β 1-42, Aβ(1-40) and Abeta40", ["amyloid-β 1-42", "Aβ(1-40)", "Abeta40"]),
     ("Aβ-induced toxicity", ["Aβ"]),
     ("AβPP and Abs were", []),        # the precursor protein, antibodies
+    ("Aβ fibers and A-beta-fibre afferents", []),  # nerve fibres
+    ("Aβ42 fibrils formed", ["Aβ42"]),               # amyloid fibrils are amyloid beta
 ])
 def test_amyloid_beta(text: str, spans: list[str]) -> None:
     got = amyloid_beta(text, [], lambda name: [ABETA] if name == "amyloid beta" else [])

@@ -79,11 +79,13 @@ def glued_vesicles(text: str, found: Sequence[Mention],
 
 
 #: Amyloid beta written short, with its length: "Aβ", "Aβ42", "Aβ1-42", "Aβ(1-42)",
-#: "Aβ 1-40", "Abeta42", "A-beta", "amyloid-β 1-42", "amyloid beta-42", "β-amyloid 1-42".
+#: "Aβ 1-40", "Abeta42", "A-beta", "amyloid-β 1-42", "amyloid beta-42", "β-amyloid 1-42";
+#: not the Aβ nerve fibres of the pain literature.
 _AMYLOID_BETA = re.compile(
     r"(?<![\w-])(?:A(?:β|\u03b2|beta|-beta)|amyloid[- ]?(?:β|beta)|(?:β|beta)-amyloid)"
     r"(?:[- ]?(?:\(\s*)?(?:1\s*[-–]\s*)?4[0-3](?:\s*\))?)?"
-    r"(?!\w)")
+    # not the nerve fibres of that name ("Aβ fibers", "A-beta-fibre afferents")
+    r"(?!\w)(?![\s-]*fib(?:er|re))")
 
 
 def amyloid_beta(text: str, found: Sequence[Mention],
