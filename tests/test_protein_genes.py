@@ -120,4 +120,6 @@ def test_end_to_end_with_the_built_lexicon(monkeypatch: pytest.MonkeyPatch) -> N
     assert ("PAI-1", "NCBIGene:5054") in found
     assert ("sICAM-1", "NCBIGene:3383") in found
     assert not any(t == "aSAH" for t, _ in found)
-    assert ("E-cadherin", "exokg:protein-name/e-cadherin") in found  # not in org.Hs.eg.db
+    # no "E-cadherin" in org.Hs.eg.db, but CDH1's aliases "CDHE" and "ECAD" (letter-prefixed
+    # family member, exokg.recognise.field_spellings)
+    assert ("E-cadherin", "NCBIGene:999") in found

@@ -256,6 +256,7 @@ def document_mentions(document: Document, recogniser: Recogniser) -> list[Docume
             without_cause_or_degree,
             without_short_form_prefix,
         )
+        from exokg.annotate.disease_modifiers import without_course_or_stage
 
         lookup = recogniser.open_lexicon.lexicon.lookup  # type: ignore[attr-defined]
         found = without_cause_or_degree(coordinated_diseases(document, found, lookup), lookup)
@@ -264,6 +265,7 @@ def document_mentions(document: Document, recogniser: Recogniser) -> list[Docume
             found, recogniser.open_lexicon.lexicon.entity)  # type: ignore[attr-defined]
         found = with_earlier_mesh_heading(head_with_mesh_id(found, lookup, document.text),
                                           lookup)
+        found = without_course_or_stage(found, lookup)
         found = with_infection_word(document, without_short_form_prefix(document, found))
         sentences = [(a.sentence.index, a.sentence.span.start, a.sentence.span.end)
                      for a in analysed]

@@ -22,10 +22,10 @@ no gene table grounds ("protein kinase C", "MAP kinases", "IL-2 receptor") are f
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from exokg.model import Analysed, Document, Mention, Sentence
+from exokg.model import Analysed, Document, Entity, Mention, Sentence
 from exokg.recognise.anatomy import annotated_anatomy, defined_cell_names, \
     unlikely_anatomy
 from exokg.recognise.cellnames import cell_nouns
@@ -33,6 +33,7 @@ from exokg.recognise.composite import adjectival_sources, engineered_short_forms
     find_preparations
 from exokg.recognise.coordination import elided_heads, elided_modifier_heads
 from exokg.recognise.document import Alias, alias_mentions
+from exokg.recognise.field_spellings import amyloid_beta, glued_vesicles
 from exokg.recognise.lexicon import LexiconMatcher
 from exokg.recognise.mirna import MirnaGrounder, find_mirnas
 from exokg.recognise.open import OpenLexicon, default_open_lexicon
@@ -93,6 +94,7 @@ class Recogniser:
                   for m in find_mirnas(text)]
         found = mirnas + self.matcher.find(text)
         if self.open_lexicon is not None:
+            found = [self.open_lexicon.with_gene_twin(m) for m in found]
             opened = [m if m.entity.id in self.vocabulary.entities else written_name(m)
                       for m in self.open_lexicon.find(text)]
             found = specific_cells(found + opened)
@@ -117,6 +119,8 @@ class Recogniser:
         if lexicon is not None:  # cell types and anatomy beyond the ontologies' names
             found = unlikely_anatomy(text, found, document.text)
             found += defined_cell_names(text, found, lexicon)  # type: ignore[arg-type]
+            found = field_spellings(text, found, self.base_mentions,
+                                    lexicon.lookup)  # type: ignore[attr-defined]
         if aliases:  # a short form the document defined means only what it was defined as
             defined = {m.text for m in alias_mentions(text, aliases)} | {
                 k for k, v in aliases.items() if v is None}
@@ -140,6 +144,22 @@ class Recogniser:
             proteins += annotated_anatomy(text, base, lexicon)  # type: ignore[arg-type]
         return Analysed(document, sentence, tuple(top), tuple(values), tuple(base),
                         tuple(proteins))
+
+
+def field_spellings(text: str, found: list[Mention],
+                    recognise: Callable[[str], list[Mention]],
+                    lookup: Callable[[str], Sequence[Entity]]) -> list[Mention]:
+    """``found`` with the field's own spellings added (:mod:`.field_spellings`): a cargo
+    glued to a vesicle word ("IL-6sEVs") as the molecule and the vesicles, and amyloid beta
+    written short ("Aβ42") as the lexicon's amyloid beta, in place of a shorter mention
+    inside it ("amyloid-β" of "amyloid-β 1-42")."""
+    added = glued_vesicles(text, found, recognise)
+    found = found + added if added else found
+    amyloid = amyloid_beta(text, found, lookup)
+    if amyloid:
+        found = [m for m in found if not any(a.start <= m.start and m.end <= a.end
+                                             for a in amyloid)] + amyloid
+    return found
 
 
 def _name_key(text: str) -> str:

@@ -26,8 +26,10 @@ from pathlib import Path
 
 from exokg.errors import ExokgError
 from exokg.model import Entity, Mention
+from exokg.recognise.field_spellings import curated_gene_twins
 from exokg.recognise.gene_symbols import other_reading
-from exokg.recognise.protein_genes import grounded_protein_names, prefixed_genes
+from exokg.recognise.protein_genes import gene_for_protein_name, grounded_protein_names, \
+    prefixed_genes
 from exokg.vocabulary import Vocabulary
 
 __all__ = ["OpenLexicon", "default_open_lexicon"]
@@ -44,6 +46,8 @@ class OpenLexicon:
 
     lexicon: object  # exokg.lexicon.Lexicon (imported lazily: it needs pyahocorasick)
     curated: dict[str, Entity] = field(default_factory=dict)
+    #: Curated ids whose entity in ``curated`` carries a gene id the vocabulary lacks.
+    gene_twins: frozenset[str] = frozenset()
 
     @classmethod
     def over(cls, lexicon: object, vocabulary: Vocabulary) -> OpenLexicon:
@@ -54,7 +58,25 @@ class OpenLexicon:
                 curated.setdefault(curie, entity)
         for entity in vocabulary.entities.values():
             curated[entity.id] = entity
-        return cls(lexicon, curated)
+        # a curated protein the gene table names as one gene carries that gene's id (a
+        # lexicon without candidate look-up, such as a test stub, names none)
+        twins = curated_gene_twins(
+            sorted(vocabulary.entities.values(), key=lambda e: e.id),
+            lambda name: gene_for_protein_name(lexicon, name)) \
+            if hasattr(lexicon, "candidates") else {}
+        for entity in twins.values():
+            curated[entity.id] = entity
+            curated.setdefault(entity.xrefs[-1], entity)
+        return cls(lexicon, curated, frozenset(twins))
+
+    def with_gene_twin(self, m: Mention) -> Mention:
+        """``m`` with its curated entity replaced by the same entity carrying the NCBI Gene
+        id of the one gene the gene table names it by (:func:`exokg.recognise.
+        field_spellings.curated_gene_twins`: "NfL" -> neurofilament light chain with
+        NCBIGene:4747); other mentions unchanged."""
+        if m.entity.id not in self.gene_twins:
+            return m
+        return Mention(self.curated[m.entity.id], m.start, m.end, m.text, m.source)
 
     @property
     def version(self) -> str:

@@ -43,6 +43,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 from exokg.model import Entity, Mention
+from exokg.recognise.field_spellings import letter_prefixed_aliases
 from exokg.recognise.gene_symbols import gene_context_words
 
 __all__ = ["gene_for_protein_name", "grounded_protein_names", "prefixed_field_abbreviation",
@@ -128,6 +129,8 @@ def _forms(name: str) -> list[tuple[str, bool, bool]]:
             greek = m.group("greek").lower()
             forms.append((f"{m.group('rest')} {_GREEK_LETTERS.get(greek, greek)}", False,
                           plural))
+    # "E-cadherin" -> the aliases "ECAD", "CDHE" (exokg.recognise.field_spellings)
+    forms += [(alias, False, False) for alias in letter_prefixed_aliases(written)]
     return forms
 
 
