@@ -34,8 +34,8 @@ from __future__ import annotations
 
 from exokg.extract.base import Analysed, DocumentState
 from exokg.extract.compared_levels import compared_levels
-from exokg.extract.group_differences import group_differences, pathway_changes, \
-    severity_levels
+from exokg.extract.group_differences import group_differences, groups_differed_on, \
+    pathway_changes, severity_levels
 from exokg.extract.correlations import associated_changes, level_groups, linked_levels, \
     open_correlations, related_to
 from exokg.extract.level_markers import in_controls, names_treatment, note_named_markers
@@ -48,7 +48,7 @@ from exokg.extract.vesicle_markers import SELECTED_BY, population_markers
 from exokg.model import Statement
 
 __all__ = ["SELECTED_BY", "appositive_markers", "associated_changes", "compared_levels",
-           "condition_changes", "extract_levels", "group_differences", "in_controls",
+           "condition_changes", "extract_levels", "group_differences", "groups_differed_on", "in_controls",
            "level_groups", "linked_levels", "marker_wording", "measured_marker_value",
            "measures_in_treated_animals", "names_treatment", "nominal_levels", "note_measured",
            "open_correlations", "outcome_associations", "pathway_changes", "population_markers",
@@ -63,6 +63,7 @@ def extract_levels(a: Analysed, state: DocumentState) -> list[Statement]:
     out += measured_marker_value(a, state)
     out += compared_levels(a, state)
     out += group_differences(a, state)
+    out += groups_differed_on(a, state)
     out += pathway_changes(a, state)
     out += severity_levels(a, state)
     out += nominal_levels(a, state)

@@ -13,9 +13,11 @@ from exokg.extract.level_markers import CONTROL, DIRECTION, DISEASE, MOLECULAR, 
     level_association, level_context, names_treatment
 from exokg.extract.outcomes import CONDITION_HEADS
 from exokg.ids import mint
+from exokg.extract.patient_groups import GROUP_CONDITIONS, absent_condition, \
+    contrasted_conditions, excluded_members, is_group_condition, without_absence_cues
 from exokg.model import Entity, Mention, Statement
 
-__all__ = ["nominal_levels"]
+__all__ = ["group_after_list", "nominal_levels"]
 
 
 # "Higher exosomal X and Y among veterans with D", "significantly increased X in D patients"
@@ -24,7 +26,7 @@ _NOMINAL = re.compile(r"(?:^\W*|\b(?:showed|had|displayed|exhibited|revealed|fou
                       + DIRECTION + r"\s+", re.I)
 _PATIENTS_WITH = re.compile(r"\b(?:patients|subjects|individuals|participants|veterans|cases)"
                             r"\s+(?:with|suffering\s+from)\s+(?:an?\s+|the\s+)?$", re.I)
-_NOMINAL_GROUP = re.compile(r"\s+(?:in|among|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,6}?", re.I)
+_NOMINAL_GROUP = re.compile(r"\s*,?\s+(?:in|among|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,6}?", re.I)
 # "D is associated with elevations of X and Y", "D patients had increased levels of X"
 _ASSOCIATED_WITH = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?associated\s+with\s+"
                               r"(?:(?:an?|the)\s+)?(?P<dir>elevations?|increases?|higher|"
@@ -51,6 +53,32 @@ def _open_group_condition(a: Analysed, start: int, end: int) -> list[Mention]:
                     m.group("c"), "open-condition")]
 
 
+# "in those / subjects / patients with D": a patient group, whose condition may be a phenotype
+_GROUP_WORDS = re.compile(r"\s*,?\s*(?:in|among)\s+(?:the\s+)?(?:those|patients|subjects|"
+                          r"individuals|participants|veterans|cases)\s+(?:with|who\s+had|"
+                          r"having)\b", re.I)
+_VERSUS = re.compile(r"\b(?:compared\s+(?:to|with)|than|relative\s+to|versus|vs\.?)\s", re.I)
+
+
+def _clause_end(a: Analysed, at: int) -> int:
+    """The end of the clause that runs on at ``at`` (past the break a ', but not' list
+    made)."""
+    for c in clauses(a.text):
+        if c.start <= at <= c.end:
+            return c.end
+    return len(a.text)
+
+
+def group_after_list(a: Analysed, first: Mention) -> bool:
+    """True when the list of markers starting with ``first`` is followed by a ', but not'
+    list or by a patient group whose condition may be a phenotype ('in those with CI'):
+    :func:`nominal_levels` reads the condition from that group."""
+    members = coordinated(a, first, MOLECULAR, backwards=False, lenient=True)
+    last = max(x.end for x in members)
+    excluded, rest = excluded_members(a, last, MOLECULAR)
+    return bool(excluded) or bool(_GROUP_WORDS.match(a.text, rest))
+
+
 def nominal_levels(a: Analysed, state: DocumentState) -> list[Statement]:
     """'Higher X (and Y) among / in (veterans with) D', 'D is associated with elevations of X
     and Y' -> each marker ``associated_with`` D with the direction (module docs)."""
@@ -66,13 +94,19 @@ def nominal_levels(a: Analysed, state: DocumentState) -> list[Statement]:
                                      r"expression\s+of)\s+)*", a.text[m.end():x.start], re.I)]
             if not first:
                 continue
-            subjects = coordinated(a, first[0], MOLECULAR, backwards=False)
+            subjects = coordinated(a, first[0], MOLECULAR, backwards=False, lenient=True)
             last = max(subjects, key=lambda x: x.end)
-            group = _NOMINAL_GROUP.match(a.text, last.end, clause.end)
-            found = [d for d in a.within(last.end, clause.end, DISEASE)
-                     if d.start - last.end < 70 and not CONTROL.search(a.text, last.end,
-                                                                         d.start)] \
-                if group else []
+            # "higher levels of A and B, but not C and D, in those with D1 compared with ..."
+            excluded, rest = excluded_members(a, last.end, MOLECULAR)
+            end = clause.end if not excluded else _clause_end(a, rest)
+            group = _NOMINAL_GROUP.match(a.text, rest, end)
+            found = [d for d in a.within(rest, end, GROUP_CONDITIONS if excluded or
+                                         _GROUP_WORDS.match(a.text, rest) else DISEASE)
+                     if d.start - rest < 70 and not CONTROL.search(a.text, rest, d.start)
+                     and not absent_condition(a, d) and is_group_condition(d)] if group else []
+            versus = _VERSUS.search(a.text, found[0].end, end) if found else None
+            if versus:
+                found = contrasted_conditions(a, found[:1], versus.end(), end)
             if not found:
                 # "Patients with D (had / showed) higher X": the group before the verb
                 found = [d for d in a.within(clause.start, m.start(), DISEASE)
@@ -88,9 +122,11 @@ def nominal_levels(a: Analysed, state: DocumentState) -> list[Statement]:
             up = m.group("dir").lower().replace("-", "") in UP
             out += [statement(a, "biomarker.level-noun", s.entity, "biolink:associated_with",
                               found[0].entity, direction="increased" if up else "decreased",
-                              aspect="level", negated=negated(a.text, clause.start, m.end()),
+                              aspect="level", negated=s in excluded or negated(
+                                  without_absence_cues(a), clause.start, m.end()),
                               hedged=hedged(a.text, clause.start, m.start()),
-                              context=level_context(a, m.start(), last.end)) for s in subjects]
+                              context=level_context(a, m.start(), last.end))
+                    for s in subjects + excluded]
         for m in _ASSOCIATED_WITH.finditer(a.text, clause.start, clause.end):
             diseases = [d for d in a.within(clause.start, m.start(), DISEASE)
                         if m.start() - d.end < 30]

@@ -1,0 +1,48 @@
+"""The vesicle population of a biomarker paper is where the markers were measured, not an agent.
+
+Patient studies measure proteins and miRNAs inside a population of the body's own vesicles:
+"NDE biomarkers", "neuron-derived exosome proteins", "levels of X in CNS-enriched exosomes",
+"exosomal X", "IL-6 in CSF small EVs", "X within brain-derived EVs". The level statements of
+such a sentence are about the cargo X (the level rules keep the vesicles as the statement's
+``exo:location`` where they name them); the vesicles neither raise nor lower X, nor affect the
+patients' condition. :func:`without_qualifier_agents` drops the effects the generic effect rules
+read with such a population as the agent ("NDE ... showed higher levels of X" is not "NDE
+increase X"); a therapeutic preparation (of stem or stromal cells) and any sentence that speaks
+of a treatment keep their effects.
+"""
+
+from __future__ import annotations
+
+import re
+
+from exokg.extract.level_markers import VESICLES, is_sample, therapeutic
+from exokg.model import Analysed, Statement
+from exokg.text.prefilter import Needs
+
+__all__ = ["without_qualifier_agents"]
+
+# a treatment given in the sentence: then the vesicles may well be the agent
+_TREATMENT = re.compile(r"\b(?:treat(?:ed|ment|ing)|administ\w+|inject\w+|transplant\w+|"
+                        r"infus\w+|therap\w+|given|received|delivered|intravenous\w*|"
+                        r"intranasal\w*|applied)\b", re.I)
+# words of a measured level or marker that make a qualifier reading possible at all
+_LEVEL_WORDS = re.compile(r"(?:levels?|concentrations?|biomarkers?|markers?|proteins?|cargo|"
+                          r"contents?|exosomal|vesicular|within|elevated|higher|lower|"
+                          r"increased|decreased|not)\b", re.I)
+_NEEDS = Needs(_LEVEL_WORDS)
+
+
+def without_qualifier_agents(a: Analysed, found: list[Statement]) -> list[Statement]:
+    """``found`` without the effects (``biolink:affects``) whose agent is a vesicle population
+    that sentence ``a`` names only as the place of its markers (module docs)."""
+    if not any(s.predicate == "biolink:affects" and s.subject.category in VESICLES
+               for s in found) or not _NEEDS.may_match(a.text):
+        return found
+    if _TREATMENT.search(a.text):
+        return found
+    qualifiers = {m.entity.id for m in a.within(0, len(a.text), VESICLES)
+                  if not therapeutic(m.entity) and is_sample(a, m)}
+    if not qualifiers:
+        return found
+    return [s for s in found if not (s.predicate == "biolink:affects"
+                                     and s.subject.id in qualifiers)]
