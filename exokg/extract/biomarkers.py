@@ -34,7 +34,8 @@ from exokg.extract.level_markers import holds_marker
 from exokg.extract.levels import extract_levels, in_controls, names_treatment
 from exokg.extract.marker_value import is_apposition_marker, note_found_markers
 from exokg.extract.nominal_levels import group_after_list
-from exokg.extract.patient_groups import GROUP_CONDITIONS
+from exokg.extract.patient_groups import GROUP_CONDITIONS, contrasted_conditions, \
+    group_conditions
 from exokg.model import Context, Entity, Mention, Statement
 from exokg.text.prefilter import Needs
 
@@ -216,6 +217,23 @@ def _level_title(a: Analysed, state: DocumentState) -> list[Statement]:
             for subj in coordinated(a, markers[0], _MARKERS, backwards=False)]
 
 
+_VERSUS = re.compile(r"\b(?:compared\s+(?:to|with)|than|relative\s+to|versus|vs\.?)\s", re.I)
+
+
+def _contrast(a: Analysed, start: int, at: int) -> Entity | None:
+    """The condition that tells the group named from ``start`` (a level cue '... higher in
+    patients with D1 and D2') apart from the group it is compared with ('compared with
+    patients with D1 but no D2' -> D2); None when no comparison group with conditions
+    follows in the clause or it changes nothing."""
+    clause = next((c for c in clauses(a.text) if c.start <= start < c.end), None)
+    versus = _VERSUS.search(a.text, at, clause.end) if clause else None
+    if versus is None:
+        return None
+    case = group_conditions(a, start, versus.start())
+    contrasted = contrasted_conditions(a, case, versus.end(), clause.end) if case else []
+    return contrasted[0].entity if contrasted and contrasted != case else None
+
+
 def _levels(a: Analysed, state: DocumentState) -> list[Statement]:
     titled = _level_title(a, state)
     if titled:
@@ -239,6 +257,8 @@ def _levels(a: Analysed, state: DocumentState) -> list[Statement]:
         inside = [x for x in diseases if m.start() <= x.start < m.end()]
         later = [x for x in diseases if x.start >= m.end()]
         found = (inside or later)[0].entity if (inside or later) else disease
+        contrast = _contrast(a, m.start(), m.end())
+        found = contrast or found
         direction = "increased" if m.group("dir").lower() in _UP else "decreased"
         aspect = (m.group("aspect") or "level").lower().rstrip("s")
         ctx = Context(species=(HUMAN,), population=_population(a, state), statistics=stats,

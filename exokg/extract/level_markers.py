@@ -99,18 +99,22 @@ def is_sample(a: Analysed, m: Mention) -> bool:
                             re.I))
 
 
+_GIVEN_AFTER = re.compile(r"\s*-?\s*(?:groups?|treated|treatments?|injections?|"
+                         r"administration|therapy|recipients?)\b", re.I)
+
+
 def holds_marker(a: Analysed, m: Mention) -> bool:
-    """True for a plain vesicle mention written as the container of a molecular marker
-    named right before it: 'IL-6 in CSF small EVs', 'TNF-α within brain-derived EVs', 'IL-6
-    sEVs'."""
-    if m.category != "Vesicle":
-        return False
+    """True for a vesicle mention (plain vesicles or a population of the body's own cells,
+    not a therapeutic preparation) written as the container of a molecular marker named right
+    before it: 'IL-6 in CSF small EVs', 'TNF-α within brain-derived EVs', 'IL-6 sEVs'."""
+    if m.category not in VESICLES or therapeutic(m.entity) or _GIVEN_AFTER.match(a.text, m.end):
+        return False  # "X in the exosome group", "X in exosome-treated rats": a treatment
     if any(x.end <= m.start and x.category in MOLECULAR
            and _HOLDS_MARKER.fullmatch(a.text, x.end, m.start)
            for x in a.within(max(0, m.start - 60), m.start)):
         return True
     # "... small extracellular vesicles (sEVs)": the short form of a container
-    return any(x.category == "Vesicle" and re.fullmatch(r"\s*\(", a.text[x.end:m.start])
+    return any(x.category in VESICLES and re.fullmatch(r"\s*\(", a.text[x.end:m.start])
                and holds_marker(a, x) for x in a.within(max(0, m.start - 60), m.start))
 
 

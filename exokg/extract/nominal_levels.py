@@ -22,7 +22,9 @@ __all__ = ["group_after_list", "nominal_levels"]
 
 # "Higher exosomal X and Y among veterans with D", "significantly increased X in D patients"
 _NOMINAL = re.compile(r"(?:^\W*|\b(?:showed|had|displayed|exhibited|revealed|found|observed|"
-                      r"detected|with|demonstrated)\s+(?:(?:an?|the)\s+)?(?:\w+ly\s+)?)"
+                      r"detected|with|demonstrated)\s+(?:(?:an?|the)\s+)?(?:\w+ly\s+)?"
+                      # "showed a (non-significant) trend towards increased X": hedged
+                      r"(?:(?:[\w-]+\s+)?(?:trend|tendency)\s+(?:towards?|to)\s+)?)"
                       + DIRECTION + r"\s+", re.I)
 _PATIENTS_WITH = re.compile(r"\b(?:patients|subjects|individuals|participants|veterans|cases)"
                             r"\s+(?:with|suffering\s+from)\s+(?:an?\s+|the\s+)?$", re.I)
@@ -57,6 +59,10 @@ def _open_group_condition(a: Analysed, start: int, end: int) -> list[Mention]:
 _GROUP_WORDS = re.compile(r"\s*,?\s*(?:in|among)\s+(?:the\s+)?(?:those|patients|subjects|"
                           r"individuals|participants|veterans|cases)\s+(?:with|who\s+had|"
                           r"having)\b", re.I)
+# a finite verb right after the group's condition ("... following TBI inhibits Y")
+_THEN_VERB = re.compile(r"\s+(?:\w+ly\s+)?(?!and\b|or\b)[a-z]+(?:s|ed)\b(?!\s+(?:with|by)\b)")
+_AFTER = re.compile(r"\s*,?\s*(?:(?:at|by|within|for)\s+(?:[\w-]+\s+){1,3}?)?(?:after|"
+                    r"following)\s+(?:the\s+|an?\s+)?", re.I)
 _VERSUS = re.compile(r"\b(?:compared\s+(?:to|with)|than|relative\s+to|versus|vs\.?)\s", re.I)
 
 
@@ -108,6 +114,11 @@ def nominal_levels(a: Analysed, state: DocumentState) -> list[Statement]:
             if versus:
                 found = contrasted_conditions(a, found[:1], versus.end(), end)
             if not found:
+                # "showed (a trend towards) increased X after D": a level of the condition
+                after = _AFTER.match(a.text, rest, end)
+                found = [d for d in a.within(after.end(), end, GROUP_CONDITIONS)
+                         if d.start == after.end() and is_group_condition(d)] if after else []
+            if not found:
                 # "Patients with D (had / showed) higher X": the group before the verb
                 found = [d for d in a.within(clause.start, m.start(), DISEASE)
                          if _PATIENTS_WITH.search(a.text, clause.start, d.start)
@@ -120,11 +131,15 @@ def nominal_levels(a: Analysed, state: DocumentState) -> list[Statement]:
                                              r"presented)\b", a.text[m.start():], re.I):
                     continue
             up = m.group("dir").lower().replace("-", "") in UP
-            out += [statement(a, "biomarker.level-noun", s.entity, "biolink:associated_with",
+            # "Increased X in Y after D inhibits Z": the level phrase is the subject of a verb
+            # whose reading the effect rules give (a "marker." rule is not exclusive)
+            rule = "marker.level-noun" if m.start() == clause.start and _THEN_VERB.match(
+                a.text, found[0].end, end) else "biomarker.level-noun"
+            out += [statement(a, rule, s.entity, "biolink:associated_with",
                               found[0].entity, direction="increased" if up else "decreased",
                               aspect="level", negated=s in excluded or negated(
                                   without_absence_cues(a), clause.start, m.end()),
-                              hedged=hedged(a.text, clause.start, m.start()),
+                              hedged=hedged(a.text, clause.start, m.start("dir")),
                               context=level_context(a, m.start(), last.end))
                     for s in subjects + excluded]
         for m in _ASSOCIATED_WITH.finditer(a.text, clause.start, clause.end):

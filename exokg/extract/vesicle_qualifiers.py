@@ -7,7 +7,8 @@ such a sentence are about the cargo X (the level rules keep the vesicles as the 
 ``exo:location`` where they name them); the vesicles neither raise nor lower X, nor affect the
 patients' condition. :func:`without_qualifier_agents` drops the effects the generic effect rules
 read with such a population as the agent ("NDE ... showed higher levels of X" is not "NDE
-increase X"); a therapeutic preparation (of stem or stromal cells) and any sentence that speaks
+increase X") when the level and biomarker rules read the sentence, or when the effect's object
+is a marker the sentence names; a therapeutic preparation (of stem or stromal cells) and any sentence that speaks
 of a treatment keep their effects.
 """
 
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from exokg.extract.level_markers import VESICLES, is_sample, therapeutic
+from exokg.extract.level_markers import MOLECULAR, VESICLES, is_sample, therapeutic
 from exokg.model import Analysed, Statement
 from exokg.text.prefilter import Needs
 
@@ -30,6 +31,7 @@ _LEVEL_WORDS = re.compile(r"(?:levels?|concentrations?|biomarkers?|markers?|prot
                           r"contents?|exosomal|vesicular|within|elevated|higher|lower|"
                           r"increased|decreased|not)\b", re.I)
 _NEEDS = Needs(_LEVEL_WORDS)
+_LEVEL_RULES = ("biomarker.",)  # the exclusive level rules (exokg.extract._EXCLUSIVE)
 
 
 def without_qualifier_agents(a: Analysed, found: list[Statement]) -> list[Statement]:
@@ -44,5 +46,15 @@ def without_qualifier_agents(a: Analysed, found: list[Statement]) -> list[Statem
                   if not therapeutic(m.entity) and is_sample(a, m)}
     if not qualifiers:
         return found
+    # the sentence is read as a level or biomarker finding: then no effect of the vesicles;
+    # else only a level of a named marker read as an effect on it is dropped ("X in microglial
+    # exosomes inhibits Y" keeps its effect on Y)
+    levels = any(s.evidence[0].rule.startswith(_LEVEL_RULES) for s in found)
+    # the markers the sentence names, and the conditions its level statements are about
+    # ("X was not increased in either group with D": no effect of the vesicles on D)
+    measured = {m.entity.id for m in a.within(0, len(a.text), MOLECULAR)} | {
+        getattr(s.object, "id", None) for s in found if s.evidence[0].rule.startswith(
+            ("biomarker.", "marker."))}
     return [s for s in found if not (s.predicate == "biolink:affects"
-                                     and s.subject.id in qualifiers)]
+                                     and s.subject.id in qualifiers
+                                     and (levels or getattr(s.object, "id", None) in measured))]
