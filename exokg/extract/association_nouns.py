@@ -109,7 +109,8 @@ _BETWEEN = re.compile(r"\b(?P<sign>positive|negative|inverse)?\s*(?:[\w-]+-relat
                       r"(?:relationships|associations|correlations|links|interrelations)\s+"
                       r"between\s+(?:the\s+)?", re.I)
 # a partner ends the list at a preposition phrase of place or group ("within special operators")
-_LIST_END = re.compile(r"\s+(?:within|in|among|across|at|during|after|for|of)\s|[;(:]|$", re.I)
+_LIST_END = re.compile(r"\s+(?:within|in|among|across|at|during|after|for|of)\s|[;(:]|\.?\s*$",
+                       re.I)
 _NEEDS_BETWEEN = Needs(_BETWEEN)
 
 

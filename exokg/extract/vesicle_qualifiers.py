@@ -31,6 +31,10 @@ _LEVEL_WORDS = re.compile(r"(?:levels?|concentrations?|biomarkers?|markers?|prot
                           r"contents?|exosomal|vesicular|within|elevated|higher|lower|"
                           r"increased|decreased|not)\b", re.I)
 _NEEDS = Needs(_LEVEL_WORDS)
+_PATIENT_GROUPS = re.compile(r"\b(?:patients|subjects|participants|individuals|veterans|"
+                             r"controls|those)\s+(?:with|without|who)\b|\bgroups?\s+with\b|"
+                             r"\b(?:than|compared\s+(?:with|to))\s+(?:healthy\s+)?controls\b",
+                             re.I)
 _LEVEL_RULES = ("biomarker.",)  # the exclusive level rules (exokg.extract._EXCLUSIVE)
 
 
@@ -55,6 +59,8 @@ def without_qualifier_agents(a: Analysed, found: list[Statement]) -> list[Statem
     measured = {m.entity.id for m in a.within(0, len(a.text), MOLECULAR)} | {
         getattr(s.object, "id", None) for s in found if s.evidence[0].rule.startswith(
             ("biomarker.", "marker."))}
+    # levels compared between patient groups ("in patients with D ... than in controls")
+    levels = levels or bool(_PATIENT_GROUPS.search(a.text))
     return [s for s in found if not (s.predicate == "biolink:affects"
                                      and s.subject.id in qualifiers
                                      and (levels or getattr(s.object, "id", None) in measured))]
