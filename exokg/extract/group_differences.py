@@ -40,7 +40,7 @@ from exokg.text.prefilter import Needs
 from exokg.model import Entity, Statement
 
 __all__ = ["group_differences", "groups_differed_on", "pathway_changes", "patient_group",
-           "severity_levels"]
+           "severity_levels", "states_in_patients"]
 
 # "in the D group", "in D patients", "in patients with D", "in D samples", "between D and ..."
 _GROUP = re.compile(r"\s*(?:in|among|within|between)\s+(?:the\s+)?(?P<group>(?:[\w-]+\s+){0,6}?"
@@ -255,4 +255,51 @@ def severity_levels(a: Analysed, state: DocumentState) -> list[Statement]:
                 out.append(level_association(a, "biomarker.level-severity", subj.entity,
                                              disease, up, clause.start, (m.start(), m.start()),
                                              level_context(a, clause.start, m.start())))
+    return out
+
+
+# "There is a neuroinflammatory cascade in D patients", "there was increased oxidative stress
+# among patients with D": a state of the patients, stated without a marker
+_THERE_IS = re.compile(r"\b[Tt]here\s+(?:is|was|are|were)\s+(?:an?\s+|the\s+)?(?:(?:marked|"
+                       r"significant|persistent|sustained|ongoing|robust)\s+)?(?:(?P<dir>"
+                       r"increased|elevated|enhanced|heightened|reduced|decreased|impaired)\s+)?"
+                       r"(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+(?:in|among)\s+"
+                       r"(?:the\s+)?(?P<group>(?:[\w-]+\s+){0,4}?(?:patients|subjects|"
+                       r"individuals|participants|cases)(?:\s+with\s+(?:an?\s+)?[\w-]+(?:\s+[\w-]+)"
+                       r"{0,3})?)")
+_NEEDS_THERE_IS = Needs(_THERE_IS)
+# the head of a state written in words: "a neuroinflammatory cascade", "oxidative stress"
+_STATE_HEAD = re.compile(r"(?:cascade|response|inflammation|stress|activation|dysfunction|"
+                         r"damage|impairment|deficits?|disruption|breakdown|degeneration|"
+                         r"atrophy|loss|injury|toxicity|hyperexcitability|apoptosis)$", re.I)
+_STATES = frozenset({"Phenotype", "BiologicalProcess", "Outcome"})
+
+
+def states_in_patients(a: Analysed, state: DocumentState) -> list[Statement]:
+    """'There is a neuroinflammatory cascade in D patients' -> D ``biolink:associated_with``
+    the state (a recognised phenotype, process or outcome spanning the words, else the words
+    as an open outcome), with the direction an adjective gives ('there was increased
+    oxidative stress'); not for a control or treated group."""
+    if not _NEEDS_THERE_IS.may_match(a.text):
+        return []
+    out: list[Statement] = []
+    for m in _THERE_IS.finditer(a.text):
+        disease = patient_group(a, m.start("group"), m.end("group"))
+        if disease is None or a.within(m.start("what"), m.end("what"), MOLECULAR | AGENTS):
+            continue
+        named = [x for x in a.within(m.start("what"), m.end("what"), _STATES)
+                 if x.end == m.end("what")]
+        if not named and not _STATE_HEAD.search(m.group("what")):
+            continue  # "there is a need for ...", "there was no difference in ..."
+        what = named[-1].entity if named else outcome_for_text(m.group("what"))
+        if what.id == disease.id:
+            continue
+        word = (m.group("dir") or "").lower()
+        direction = None if not word else ("decreased" if word in (
+            "reduced", "decreased", "impaired") else "increased")
+        out.append(statement(a, "biomarker.level-state", disease, "biolink:associated_with",
+                             what, direction=direction,
+                             negated=negated(a.text, max(0, m.start() - 40), m.start("what")),
+                             hedged=hedged(a.text, 0, m.start()),
+                             context=level_context(a, m.start(), m.end())))
     return out

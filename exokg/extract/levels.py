@@ -37,7 +37,7 @@ from exokg.extract.association_nouns import associations_with, relationships_bet
 from exokg.extract.base import Analysed, DocumentState
 from exokg.extract.compared_levels import compared_levels
 from exokg.extract.group_differences import group_differences, groups_differed_on, \
-    pathway_changes, severity_levels
+    pathway_changes, severity_levels, states_in_patients
 from exokg.extract.correlations import associated_changes, level_groups, linked_levels, \
     open_correlations, related_to
 from exokg.extract.level_markers import in_controls, names_treatment, note_named_markers
@@ -55,7 +55,8 @@ __all__ = ["SELECTED_BY", "appositive_markers", "associated_changes", "associati
            "measured_marker_value", "measures_in_treated_animals", "names_treatment",
            "nominal_levels", "note_measured", "open_correlations", "outcome_associations",
            "pathway_changes", "population_markers", "related_to", "relationships_between",
-           "severity_levels", "treated_group_levels", "vesicle_biomarkers"]
+           "severity_levels", "states_in_patients", "treated_group_levels",
+           "vesicle_biomarkers"]
 
 
 def extract_levels(a: Analysed, state: DocumentState) -> list[Statement]:
@@ -67,6 +68,7 @@ def extract_levels(a: Analysed, state: DocumentState) -> list[Statement]:
     out += compared_levels(a, state)
     out += group_differences(a, state)
     out += groups_differed_on(a, state)
+    out += states_in_patients(a, state)
     out += pathway_changes(a, state)
     out += severity_levels(a, state)
     out += nominal_levels(a, state)

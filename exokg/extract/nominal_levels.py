@@ -59,6 +59,13 @@ def _open_group_condition(a: Analysed, start: int, end: int) -> list[Mention]:
 _GROUP_WORDS = re.compile(r"\s*,?\s*(?:in|among)\s+(?:the\s+)?(?:those|patients|subjects|"
                           r"individuals|participants|veterans|cases)\s+(?:with|who\s+had|"
                           r"having)\b", re.I)
+_AND_CHANGE = re.compile(r"\s+and\s+(?:an?\s+)?(?:(?:significant|marked)\s+)?(?P<dir>"
+                         r"decreases?|reductions?|increases?|elevations?|lower|higher|reduced|"
+                         r"increased|decreased|elevated)\s+(?:(?:levels?|concentrations?)\s+)?"
+                         r"(?:(?:in|of)\s+)?(?:(?:serum|plasma|CSF|exosomal|circulating)\s+)?",
+                         re.I)
+_CHANGE_UP = ("increase", "increases", "elevation", "elevations", "higher", "increased",
+              "elevated")
 # a finite verb right after the group's condition ("... following TBI inhibits Y")
 _THEN_VERB = re.compile(r"\s+(?:\w+ly\s+)?(?!and\b|or\b)[a-z]+(?:s|ed)\b(?!\s+(?:with|by)\b)")
 _AFTER = re.compile(r"\s*,?\s*(?:(?:at|by|within|for)\s+(?:[\w-]+\s+){1,3}?)?(?:after|"
@@ -102,6 +109,16 @@ def nominal_levels(a: Analysed, state: DocumentState) -> list[Statement]:
                 continue
             subjects = coordinated(a, first[0], MOLECULAR, backwards=False, lenient=True)
             last = max(subjects, key=lambda x: x.end)
+            # "higher levels of A and B and decreases in C (in D patients)": a second list
+            # with its own direction
+            second: list[Mention] = []
+            change = _AND_CHANGE.match(a.text, last.end, clause.end)
+            if change:
+                after = [x for x in a.within(change.end(), clause.end, MOLECULAR)
+                         if x.start == change.end()]
+                if after:
+                    second = coordinated(a, after[0], MOLECULAR, backwards=False, lenient=True)
+                    last = max(second, key=lambda x: x.end)
             # "higher levels of A and B, but not C and D, in those with D1 compared with ..."
             excluded, rest = excluded_members(a, last.end, MOLECULAR)
             end = clause.end if not excluded else _clause_end(a, rest)
@@ -135,13 +152,15 @@ def nominal_levels(a: Analysed, state: DocumentState) -> list[Statement]:
             # whose reading the effect rules give (a "marker." rule is not exclusive)
             rule = "marker.level-noun" if m.start() == clause.start and _THEN_VERB.match(
                 a.text, found[0].end, end) else "biomarker.level-noun"
+            up2 = bool(change) and change.group("dir").lower() in _CHANGE_UP
             out += [statement(a, rule, s.entity, "biolink:associated_with",
-                              found[0].entity, direction="increased" if up else "decreased",
+                              found[0].entity, direction="increased" if (
+                                  up2 if s in second else up) else "decreased",
                               aspect="level", negated=s in excluded or negated(
                                   without_absence_cues(a), clause.start, m.end()),
                               hedged=hedged(a.text, clause.start, m.start("dir")),
                               context=level_context(a, m.start(), last.end))
-                    for s in subjects + excluded]
+                    for s in subjects + second + excluded]
         for m in _ASSOCIATED_WITH.finditer(a.text, clause.start, clause.end):
             diseases = [d for d in a.within(clause.start, m.start(), DISEASE)
                         if m.start() - d.end < 30]
