@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from exokg.extract.base import Analysed, DocumentState, clauses
+from exokg.extract.base import Analysed, Clause, DocumentState, clauses
 from exokg.extract.level_markers import CONDITIONS, CONTROL, DIRECTION, DISEASE, UP, \
     counted_markers, level_association, level_context, markers_before, names_treatment, \
     study_disease
@@ -103,6 +103,12 @@ def compared_levels(a: Analysed, state: DocumentState) -> list[Statement]:
             rule = "biomarker.level-compared" if versus or injured else \
                 "marker.level-in-disease"
             if disease is None and not group:
+                # "X was higher while Y was lower in patients with D (compared to controls)":
+                # the group named at the end holds for the clause before "while" too
+                shared = _shared_group(a, clause)
+                if shared is not None:
+                    disease, rule = shared, "biomarker.level-compared"
+            if disease is None and not group:
                 # "X remain elevated (for decades) after D": a level of the condition
                 after = _AFTER_CONDITION.match(a.text, m.end(), clause.end)
                 named = [d for d in a.within(after.end(), clause.end, GROUP_CONDITIONS)
@@ -137,6 +143,31 @@ def compared_levels(a: Analysed, state: DocumentState) -> list[Statement]:
                 out += [level_association(a, rule, subj, other, up, clause.start,
                                           m.span(), ctx, span) for other in (*more, disease)]
     return out
+
+
+def _shared_group(a: Analysed, clause: Clause) -> Entity | None:
+    """The condition of the patient group named in the clause after ``clause`` when the two
+    are joined by 'while' / 'whereas' ('X was higher while Y was lower in patients with D'):
+    the first condition after a level verb and 'in' there, told apart from a comparison group
+    after it; None otherwise."""
+    following = [c for c in clauses(a.text) if c.start > clause.end]
+    if not following or not re.fullmatch(r",?\s*(?:while|whereas)\s+",
+                                         a.text[clause.end:following[0].start], re.I):
+        return None
+    nxt = following[0]
+    for m in _LEVEL_VERB.finditer(a.text, nxt.start, nxt.end):
+        group = _IN_GROUP.match(a.text, m.end(), nxt.end)
+        if not group or CONTROL.match(a.text, group.end()):
+            continue
+        versus = _VERSUS.search(a.text, group.end(), nxt.end)
+        end = versus.start() if versus else nxt.end
+        case = [d for d in a.within(group.end(), end, GROUP_CONDITIONS)
+                if d.start - group.end() < 60 and is_group_condition(d)
+                and not absent_condition(a, d)]
+        if case and versus:
+            case = contrasted_conditions(a, case[:1], versus.end(), nxt.end)
+        return case[0].entity if case else None
+    return None
 
 
 # "in participants with more severe PTSD symptoms (PCL-5 >= 38) and positive mTBI history": a
