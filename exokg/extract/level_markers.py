@@ -20,7 +20,8 @@ from exokg.extract.patient_groups import patient_group_word, without_absence_cue
 from exokg.model import Context, Entity, Mention, Statement
 
 __all__ = ["CONDITIONS", "CONTROL", "DIRECTION", "DISEASE", "MOLECULAR", "SCALES", "UP",
-           "VESICLES", "condition_named", "holds_marker", "in_controls", "is_sample", "level_association", "level_context",
+           "VESICLES", "condition_named", "holds_marker", "in_controls", "is_sample",
+           "level_association", "level_context",
            "markers_before", "names_treatment", "population_marker", "study_disease",
            "therapeutic", "counted_markers", "note_named_markers"]
 

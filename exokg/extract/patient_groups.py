@@ -17,8 +17,9 @@ import re
 from exokg.extract.base import coordinated
 from exokg.model import Analysed, Mention
 
-__all__ = ["GROUP_CONDITIONS", "absent_condition", "without_absence_cues", "contrasted_conditions", "excluded_members",
-           "group_conditions", "is_group_condition", "patient_group_word"]
+__all__ = ["GROUP_CONDITIONS", "absent_condition", "contrasted_conditions", "excluded_members",
+           "group_conditions", "is_group_condition", "patient_group_word",
+           "without_absence_cues"]
 
 #: What a patient group may be defined by: a disease, a disease model, or a phenotype
 #: ("subjects with cognitive impairment").
@@ -91,7 +92,9 @@ def patient_group_word(a: Analysed, at: int, end: int) -> bool:
 
 
 # ", but not (on) A and B," after a list of markers: members the finding does not hold for
-_BUT_NOT = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?[^\s,;()]+)?\s*,?\s*but\s+not\s+(?:on\s+|in\s+|for\s+)?(?:the\s+|of\s+)?", re.I)
+# (an unnamed last member of that list may stand before it: ", and Aβ42, but not C")
+_BUT_NOT = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?[^\s,;()]+)?\s*,?\s*but\s+not\s+"
+                      r"(?:on\s+|in\s+|for\s+)?(?:the\s+|of\s+)?", re.I)
 
 
 def excluded_members(a: Analysed, at: int, classes: frozenset[str]

@@ -7,9 +7,10 @@ such a sentence are about the cargo X (the level rules keep the vesicles as the 
 ``exo:location`` where they name them); the vesicles neither raise nor lower X, nor affect the
 patients' condition. :func:`without_qualifier_agents` drops the effects the generic effect rules
 read with such a population as the agent ("NDE ... showed higher levels of X" is not "NDE
-increase X") when the level and biomarker rules read the sentence, or when the effect's object
-is a marker the sentence names; a therapeutic preparation (of stem or stromal cells) and any sentence that speaks
-of a treatment keep their effects.
+increase X") when the level and biomarker rules read the sentence or it compares patient
+groups, or when the effect's object is a marker or condition its level statements name; a
+therapeutic preparation (of stem or stromal cells) and any sentence that speaks of a treatment
+keep their effects.
 """
 
 from __future__ import annotations
