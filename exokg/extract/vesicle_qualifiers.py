@@ -7,8 +7,9 @@ such a sentence are about the cargo X (the level rules keep the vesicles as the 
 ``exo:location`` where they name them); the vesicles neither raise nor lower X, nor affect the
 patients' condition. :func:`without_qualifier_agents` drops the effects the generic effect rules
 read with such a population as the agent ("NDE ... showed higher levels of X" is not "NDE
-increase X") when the level and biomarker rules read the sentence or it compares patient
-groups, or when the effect's object is a marker or condition its level statements name; a
+increase X") when the level and biomarker rules read the sentence, when the effect's object
+is a marker or condition its level statements name, or when the sentence compares levels
+between patient groups and the object is a name no vocabulary knows; a
 therapeutic preparation (of stem or stromal cells) and any sentence that speaks of a treatment
 keep their effects.
 """
@@ -36,6 +37,9 @@ _PATIENT_GROUPS = re.compile(r"\b(?:patients|subjects|participants|individuals|v
                              r"controls|those)\s+(?:with|without|who)\b|\bgroups?\s+with\b|"
                              r"\b(?:than|compared\s+(?:with|to))\s+(?:healthy\s+)?controls\b",
                              re.I)
+_COMPARED_LEVEL = re.compile(r"\b(?:higher|lower|elevated|increased|decreased|reduced|greater)\s+"
+                             r"(?:levels?|concentrations?|amounts?|expression)\b|\bthan\b|"
+                             r"\bcompared\s+(?:with|to)\b", re.I)
 _LEVEL_RULES = ("biomarker.",)  # the exclusive level rules (exokg.extract._EXCLUSIVE)
 
 
@@ -60,8 +64,11 @@ def without_qualifier_agents(a: Analysed, found: list[Statement]) -> list[Statem
     measured = {m.entity.id for m in a.within(0, len(a.text), MOLECULAR)} | {
         getattr(s.object, "id", None) for s in found if s.evidence[0].rule.startswith(
             ("biomarker.", "marker."))}
-    # levels compared between patient groups ("in patients with D ... than in controls")
-    levels = levels or bool(_PATIENT_GROUPS.search(a.text))
-    return [s for s in found if not (s.predicate == "biolink:affects"
-                                     and s.subject.id in qualifiers
-                                     and (levels or getattr(s.object, "id", None) in measured))]
+    # levels compared between patient groups ("in patients with D showed higher levels of X
+    # than controls"): an effect on a name no vocabulary knows is that level misread (a
+    # recognised process, "these exosomes increased microglial activation", stays)
+    compared = bool(_PATIENT_GROUPS.search(a.text)) and bool(_COMPARED_LEVEL.search(a.text))
+    return [s for s in found if not (
+        s.predicate == "biolink:affects" and s.subject.id in qualifiers and (
+            levels or getattr(s.object, "id", None) in measured
+            or compared and getattr(s.object, "id", "").startswith("exokg:outcome/")))]
