@@ -32,6 +32,7 @@ from exokg.extract.study_vesicles import enriched_preparations, resolve_study_ve
 from exokg.extract.regulation import extract_regulation
 from exokg.extract.titles import extract_title_benefits
 from exokg.extract.trials import extract_trial
+from exokg.extract.vesicle_qualifiers import without_qualifier_agents
 from exokg.model import Statement
 
 __all__ = ["Analysed", "DocumentState", "extract_document"]
@@ -74,7 +75,7 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
         found += extract_absences(a, state, found)
     found += new_gene_pairs(found, extract_mirna_gene(a, state))
     found += extract_condition_relations(a, state, found)
-    found = without_level_misreadings(found)
+    found = without_qualifier_agents(a, without_level_misreadings(found))
     return _situate(a, state, found)
 
 

@@ -130,9 +130,25 @@ def statement(a: Analysed, rule: str, subject: Entity, predicate: str,
                      evidence=(evidence(a, rule),))
 
 
+# with ``lenient``: one list member no vocabulary names between two that are named
+# ("A, Aβ42, and B"): at most three words, none of them a verb or a clause word
+_UNNAMED_MEMBER = re.compile(r"\)?\s*,\s*(?:and\s+|or\s+)?(?!(?:and|or|which|that|while|whereas|"
+                             r"but|respectively|were|was|is|are|in|of|with)\b)"
+                             r"[^\s,;()]+(?:\s+(?!(?:and|or|which|that|were|was|is|are)\b)"
+                             r"[^\s,;()]+){0,2}\s*,\s*(?:and\s+|or\s+)?", re.I)
+
+# with ``lenient``: a member whose name starts inside a token ("A, P-T181-tau": "tau")
+_GLUED = re.compile(r"\)?\s*,\s*(?:and\s+|or\s+)?[^\s,;()]+-", re.I)
+# with ``lenient``: "A and B species, as well as their (respective) receptors, C and D"
+_AS_WELL_AS = re.compile(r"(?:\s+(?:species|isoforms?|forms?|levels?))?\s*,?\s*as\s+well\s+as\s+"
+                         r"(?:(?:their|its|the|other)\s+)?(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*"
+                         r"\s*,\s*", re.I)
+
+
 def coordinated(a: Analysed, anchor: Mention, classes: frozenset[str], *,
-                backwards: bool) -> list[Mention]:
-    """``anchor`` and the mentions coordinated with it ('A and B', 'A, B, and C', 'A or B')."""
+                backwards: bool, lenient: bool = False) -> list[Mention]:
+    """``anchor`` and the mentions coordinated with it ('A and B', 'A, B, and C', 'A or B');
+    ``lenient`` lets the list run past one member no vocabulary names ('A, Aβ42, and B')."""
     pool = [m for m in a.mentions if m.category in classes]
     pool.sort(key=lambda m: m.start)
     group = [anchor]
@@ -153,6 +169,9 @@ def coordinated(a: Analysed, anchor: Mention, classes: frozenset[str], *,
                           # "plasma miR-124 and serum miR-210": each with its sample
                           r"(?:(?:serum|plasma|blood|circulating|exosomal|urinary|salivary|"
                           r"CSF|neutrophil)\s+)*", gap, re.I):
+            group.append(other)
+        elif lenient and (_UNNAMED_MEMBER.fullmatch(gap) or _GLUED.fullmatch(gap)
+                          or _AS_WELL_AS.fullmatch(gap)):
             group.append(other)
         else:
             break

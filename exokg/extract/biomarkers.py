@@ -30,8 +30,12 @@ import re
 from exokg.extract.base import AGENTS, Analysed, DocumentState, clauses, coordinated, statement
 from exokg.extract.context import HUMAN
 from exokg.extract.epistemics import hedged, negated
+from exokg.extract.level_markers import holds_marker
 from exokg.extract.levels import extract_levels, in_controls, names_treatment
 from exokg.extract.marker_value import is_apposition_marker, note_found_markers
+from exokg.extract.nominal_levels import group_after_list
+from exokg.extract.patient_groups import GROUP_CONDITIONS, contrasted_conditions, \
+    group_conditions
 from exokg.model import Context, Entity, Mention, Statement
 from exokg.text.prefilter import Needs
 
@@ -76,7 +80,9 @@ _CORRELATED = re.compile(r"\b(?:(?P<sign>positively|negatively|inversely|signifi
 _INFORMATIVE = re.compile(r"\b(?:informative|useful|helpful|valuable|reliable|promising|"
                           r"potential|candidate|sensitive|specific)\b[^.;]{0,40}?\b(?:for|in)\s+"
                           r"(?:the\s+)?(?:(?:early|differential|rapid)\s+)?(?:detect\w*|identif\w*|diagnos\w*|predict\w*|"
-                          r"distinguish\w*|prognos\w*|early\s+detection)"
+                          # "may prove useful in evaluating / monitoring D"
+                          r"distinguish\w*|prognos\w*|early\s+detection|evaluat\w*|assess\w*|"
+                          r"monitor\w*|stratif\w*|screen\w*)"
                           r"|\b(?:potential|candidate|possible)\s+(?:\w+\s+)?(?:factor|tool|"
                           r"indicator|predictor)\s+(?:to|for)\s+(?:discriminat\w*|distinguish\w*|"
                           r"detect\w*|identif\w*|diagnos\w*|predict\w*)"
@@ -211,6 +217,23 @@ def _level_title(a: Analysed, state: DocumentState) -> list[Statement]:
             for subj in coordinated(a, markers[0], _MARKERS, backwards=False)]
 
 
+_VERSUS = re.compile(r"\b(?:compared\s+(?:to|with)|than|relative\s+to|versus|vs\.?)\s", re.I)
+
+
+def _contrast(a: Analysed, start: int, at: int) -> Entity | None:
+    """The condition that tells the group named from ``start`` (a level cue '... higher in
+    patients with D1 and D2') apart from the group it is compared with ('compared with
+    patients with D1 but no D2' -> D2); None when no comparison group with conditions
+    follows in the clause or it changes nothing."""
+    clause = next((c for c in clauses(a.text) if c.start <= start < c.end), None)
+    versus = _VERSUS.search(a.text, at, clause.end) if clause else None
+    if versus is None:
+        return None
+    case = group_conditions(a, start, versus.start())
+    contrasted = contrasted_conditions(a, case, versus.end(), clause.end) if case else []
+    return contrasted[0].entity if contrasted and contrasted != case else None
+
+
 def _levels(a: Analysed, state: DocumentState) -> list[Statement]:
     titled = _level_title(a, state)
     if titled:
@@ -234,6 +257,8 @@ def _levels(a: Analysed, state: DocumentState) -> list[Statement]:
         inside = [x for x in diseases if m.start() <= x.start < m.end()]
         later = [x for x in diseases if x.start >= m.end()]
         found = (inside or later)[0].entity if (inside or later) else disease
+        contrast = _contrast(a, m.start(), m.end())
+        found = contrast or found
         direction = "increased" if m.group("dir").lower() in _UP else "decreased"
         aspect = (m.group("aspect") or "level").lower().rstrip("s")
         ctx = Context(species=(HUMAN,), population=_population(a, state), statistics=stats,
@@ -270,6 +295,8 @@ def _levels(a: Analysed, state: DocumentState) -> list[Statement]:
         if not after or names_treatment(a, 0, len(a.text)):
             continue  # "treated rats showed lower levels of X": an effect of the treatment
         first = min(after, key=lambda x: x.start)
+        if first.category in _MOLECULAR and group_after_list(a, first):
+            continue  # "higher levels of X, but not Y, in those with D": nominal_levels
         direction = "increased" if m.group("dir").lower() in (
             "higher", "increased", "elevated", "greater", "raised") else "decreased"
         end = min([x.start() for x in _LEVEL.finditer(a.text, m.end())] + [len(a.text)])
@@ -293,9 +320,10 @@ _VESICLE_MODIFIER = re.compile(r"(?:\s*-\s*|\s+)(?:(?:derived|associated|enclose
 
 
 def _is_marker(a: Analysed, m: Mention) -> bool:
-    """False for a vesicle mention that only says where the named molecules are."""
+    """False for a vesicle mention that only says where the named molecules are ('EV
+    proteins', 'IL-6 in CSF small EVs': the cargo is the marker)."""
     return not (m.category in ("Vesicle", "ExosomePreparation")
-                and _VESICLE_MODIFIER.match(a.text, m.end))
+                and (_VESICLE_MODIFIER.match(a.text, m.end) or holds_marker(a, m)))
 
 
 def _subjects_before(a: Analysed, start: int, at: int) -> list[Mention]:
@@ -785,7 +813,13 @@ def _informative(a: Analysed, state: DocumentState) -> list[Statement]:
             if is_apposition_marker(a.text, m.start()):
                 continue  # "X, a marker of axonal damage, ...": marker_value.appositive_markers
             subjects = _subjects_before(a, clause.start, m.start())
-            diseases = [x for x in a.within(m.end(), clause.end, frozenset({"Disease"}))]
+            # "useful in evaluating CI", "biomarkers of cognitive impairment": a condition
+            # (a phenotype too) right after the cue, else the first disease after it
+            diseases = [x for x in a.within(m.end(), clause.end, GROUP_CONDITIONS)
+                        if all(y.category in _MOLECULAR for y in subjects)
+                        and re.fullmatch(r"\s*(?:(?:the|an?|of|early|chronic|acute|mild|"
+                                        r"severe)\s+)*", a.text[m.end():x.start], re.I)] \
+                or [x for x in a.within(m.end(), clause.end, frozenset({"Disease"}))]
             if not subjects or not diseases:
                 continue
             ctx = Context(species=(HUMAN,), location=_locations(a, clause.start, m.start()))

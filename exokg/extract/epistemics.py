@@ -25,7 +25,7 @@ _HEDGE = re.compile(
     # "emerging candidates for": a prospect; "evidence that X can": a capacity reported, not
     # shown here
     r"emerging\s+candidates?|(?:evidence|data)\s+that\s+(?:[\w-]+\s+){1,6}?can\b|"
-    r"seems?\s+to|tendency|trend(?:ed)?\s+(?:toward|to)|remains?\s+to\s+be|"
+    r"seems?\s+to|tendency|trend(?:ed|s)?\s+(?:towards?|to)|remains?\s+to\s+be|"
     r"hypothes[ie][sz]e?d?|putative(?:ly)?|speculate[ds]?|whether|potentially|"
     # promise and prospects: "holds great promise to improve", "a promising strategy to"
     # "have shown promising results in promoting X": results shown, not a prospect

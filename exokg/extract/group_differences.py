@@ -27,15 +27,20 @@ from __future__ import annotations
 
 import re
 
-from exokg.extract.base import AGENTS, Analysed, DocumentState, clauses, statement
+from exokg.extract.base import AGENTS, Analysed, DocumentState, clauses, coordinated, \
+    statement
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.level_markers import CONDITIONS, CONTROL, DIRECTION, MOLECULAR, UP, \
     counted_markers, level_association, level_context, markers_before, names_treatment, \
     study_disease
 from exokg.extract.outcomes import outcome_for_text
+from exokg.extract.patient_groups import GROUP_CONDITIONS, excluded_members, group_conditions, \
+    without_absence_cues
+from exokg.text.prefilter import Needs
 from exokg.model import Entity, Statement
 
-__all__ = ["group_differences", "pathway_changes", "patient_group", "severity_levels"]
+__all__ = ["group_differences", "groups_differed_on", "pathway_changes", "patient_group",
+           "severity_levels", "states_in_patients"]
 
 # "in the D group", "in D patients", "in patients with D", "in D samples", "between D and ..."
 _GROUP = re.compile(r"\s*(?:in|among|within|between)\s+(?:the\s+)?(?P<group>(?:[\w-]+\s+){0,6}?"
@@ -47,7 +52,9 @@ _GROUP = re.compile(r"\s*(?:in|among|within|between)\s+(?:the\s+)?(?P<group>(?:[
 # altered" (no direction)
 _DIFFERENCE = re.compile(r"\b(?:(?:exhibited|showed|displayed|had|presented|revealed|"
                          r"demonstrated)\s+(?:statistically\s+)?(?:significant|marked|"
-                         r"notable|distinct)\s+(?:differences?|alterations?|changes?|"
+                         # "showed distinct pattern differences between ..."
+                         r"notable|distinct)\s+(?:(?:pattern|expression|level)\s+)?"
+                         r"(?:differences?|alterations?|changes?|"
                          r"dysregulation)|differed\s+(?:\w+ly\s+)?|(?:was|were)\s+(?:\w+ly\s+)?"
                          r"(?:altered|dysregulated|differentially\s+(?:expressed|abundant)))",
                          re.I)
@@ -70,13 +77,19 @@ def patient_group(a: Analysed, start: int, end: int) -> Entity | None:
     """The condition of the patient group named in ``a.text[start:end]`` ("the D group", "D
     patients", "patients with D"), or None for a control group or a group with no condition."""
     text = a.text[start:end]
+    # "between healthy controls and D patients": the group that is not the controls
+    pair = re.fullmatch(r"(?P<one>.+?)\s+and\s+(?P<two>.+)", text)
+    if pair and CONTROL.match(pair.group("one").strip()) and not CONTROL.search(
+            pair.group("two")):
+        start += pair.start("two")
+        text = a.text[start:end]
     if CONTROL.match(text.strip()) or re.match(r"\s*(?:the\s+)?(?:sham|control|normal|healthy)",
                                                text, re.I) or names_treatment(a, start, end) \
             and not re.fullmatch(r"[^,;]*\bgroups?", text.strip()):
         return None
     if _TREATED.search(text) or a.within(start, end, AGENTS):
         return None
-    named = a.within(start, end, CONDITIONS)
+    named = group_conditions(a, start, end)
     return named[0].entity if named else None
 
 
@@ -101,6 +114,51 @@ def group_differences(a: Analysed, state: DocumentState) -> list[Statement]:
                                      negated=negated(a.text, clause.start, m.start()),
                                      hedged=hedged(a.text, clause.start, m.start()),
                                      context=level_context(a, clause.start, m.start())))
+    return out
+
+
+# "the D1 and D2 groups differed on (the vesicle concentration of) X, Y and Z": the groups
+# before the verb, the markers after it
+_DIFFERED_ON = re.compile(r"\b(?P<groups>groups|patients|subjects|participants|cohorts)\s+"
+                          r"(?:(?:\w+ly|also|both)\s+)?(?:differed|differ|were\s+different|"
+                          r"varied)\s+(?:\w+ly\s+)?(?:on|in|with\s+respect\s+to|in\s+terms\s+of|"
+                          r"regarding)\s+(?:the\s+)?", re.I)
+_NEEDS_DIFFERED_ON = Needs(_DIFFERED_ON)
+
+
+def groups_differed_on(a: Analysed, state: DocumentState) -> list[Statement]:
+    """'the D1 and D2 groups differed on X, Y and Z (, but not on W)' -> each marker
+    ``associated_with`` each condition the groups are named for, without a direction (the
+    text gives none); a marker after 'but not' gives a negated statement. The markers may
+    be written after a measure of a vesicle population ('CNS-enriched exosome concentration
+    of X'), which stays the statements' location."""
+    if not _NEEDS_DIFFERED_ON.may_match(a.text):
+        return []
+    out: list[Statement] = []
+    for clause in clauses(a.text):
+        for m in _DIFFERED_ON.finditer(a.text, clause.start, clause.end):
+            # the groups' noun phrase: back to the clause start or a comma
+            comma = a.text.rfind(",", clause.start, m.start())
+            np_start = max(clause.start, comma + 1)
+            conditions = group_conditions(a, np_start, m.start("groups"))
+            if not conditions or names_treatment(a, np_start, m.start("groups")) or \
+                    _TREATED.search(a.text, np_start, m.start("groups")):
+                continue
+            first = [x for x in a.within(m.end(), clause.end, MOLECULAR)
+                     if x.start - m.end() < 60 and not re.search(r"[,;]", a.text[m.end():x.start])]
+            if not first:
+                continue
+            members = coordinated(a, first[0], MOLECULAR, backwards=False, lenient=True)
+            excluded, _ = excluded_members(a, max(x.end for x in members), MOLECULAR)
+            ctx = level_context(a, m.start(), max(x.end for x in members))
+            for subj in members + excluded:
+                for condition in conditions:
+                    out.append(statement(a, "biomarker.level-difference", subj.entity,
+                                         "biolink:associated_with", condition.entity,
+                                         aspect="level", negated=subj in excluded or negated(
+                                             without_absence_cues(a), clause.start, m.end()),
+                                         hedged=hedged(a.text, clause.start, m.start()),
+                                         context=ctx))
     return out
 
 
@@ -197,4 +255,51 @@ def severity_levels(a: Analysed, state: DocumentState) -> list[Statement]:
                 out.append(level_association(a, "biomarker.level-severity", subj.entity,
                                              disease, up, clause.start, (m.start(), m.start()),
                                              level_context(a, clause.start, m.start())))
+    return out
+
+
+# "There is a neuroinflammatory cascade in D patients", "there was increased oxidative stress
+# among patients with D": a state of the patients, stated without a marker
+_THERE_IS = re.compile(r"\b[Tt]here\s+(?:is|was|are|were)\s+(?:an?\s+|the\s+)?(?:(?:marked|"
+                       r"significant|persistent|sustained|ongoing|robust)\s+)?(?:(?P<dir>"
+                       r"increased|elevated|enhanced|heightened|reduced|decreased|impaired)\s+)?"
+                       r"(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+(?:in|among)\s+"
+                       r"(?:the\s+)?(?P<group>(?:[\w-]+\s+){0,4}?(?:patients|subjects|"
+                       r"individuals|participants|cases)(?:\s+with\s+(?:an?\s+)?[\w-]+(?:\s+[\w-]+)"
+                       r"{0,3})?)")
+_NEEDS_THERE_IS = Needs(_THERE_IS)
+# the head of a state written in words: "a neuroinflammatory cascade", "oxidative stress"
+_STATE_HEAD = re.compile(r"(?:cascade|response|inflammation|stress|activation|dysfunction|"
+                         r"damage|impairment|deficits?|disruption|breakdown|degeneration|"
+                         r"atrophy|loss|injury|toxicity|hyperexcitability|apoptosis)$", re.I)
+_STATES = frozenset({"Phenotype", "BiologicalProcess", "Outcome"})
+
+
+def states_in_patients(a: Analysed, state: DocumentState) -> list[Statement]:
+    """'There is a neuroinflammatory cascade in D patients' -> D ``biolink:associated_with``
+    the state (a recognised phenotype, process or outcome spanning the words, else the words
+    as an open outcome), with the direction an adjective gives ('there was increased
+    oxidative stress'); not for a control or treated group."""
+    if not _NEEDS_THERE_IS.may_match(a.text):
+        return []
+    out: list[Statement] = []
+    for m in _THERE_IS.finditer(a.text):
+        disease = patient_group(a, m.start("group"), m.end("group"))
+        if disease is None or a.within(m.start("what"), m.end("what"), MOLECULAR | AGENTS):
+            continue
+        named = [x for x in a.within(m.start("what"), m.end("what"), _STATES)
+                 if x.end == m.end("what")]
+        if not named and not _STATE_HEAD.search(m.group("what")):
+            continue  # "there is a need for ...", "there was no difference in ..."
+        what = named[-1].entity if named else outcome_for_text(m.group("what"))
+        if what.id == disease.id:
+            continue
+        word = (m.group("dir") or "").lower()
+        direction = None if not word else ("decreased" if word in (
+            "reduced", "decreased", "impaired") else "increased")
+        out.append(statement(a, "biomarker.level-state", disease, "biolink:associated_with",
+                             what, direction=direction,
+                             negated=negated(a.text, max(0, m.start() - 40), m.start("what")),
+                             hedged=hedged(a.text, 0, m.start()),
+                             context=level_context(a, m.start(), m.end())))
     return out

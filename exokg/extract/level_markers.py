@@ -16,10 +16,12 @@ import re
 from exokg.extract.base import AGENTS, Analysed, DocumentState, coordinated, statement
 from exokg.extract.context import HUMAN
 from exokg.extract.epistemics import hedged, negated
+from exokg.extract.patient_groups import patient_group_word, without_absence_cues
 from exokg.model import Context, Entity, Mention, Statement
 
 __all__ = ["CONDITIONS", "CONTROL", "DIRECTION", "DISEASE", "MOLECULAR", "SCALES", "UP",
-           "VESICLES", "condition_named", "in_controls", "is_sample", "level_association", "level_context",
+           "VESICLES", "condition_named", "holds_marker", "in_controls", "is_sample",
+           "level_association", "level_context",
            "markers_before", "names_treatment", "population_marker", "study_disease",
            "therapeutic", "counted_markers", "note_named_markers"]
 
@@ -39,27 +41,44 @@ _TREATMENT = re.compile(r"\b(?:treat(?:ed|ment)|administ\w+|inject\w+|transplant
                         r"infus\w+|therapy|group)\b", re.I)
 _SAMPLE_BEFORE = re.compile(r"(?:serum|plasma|blood|circulating|CSF|urinary|salivary|"
                             r"peripheral|blood-based|plasma-derived|serum-derived)\s*$", re.I)
+# "X in (the) (CSF) (small) EVs", "X within brain-derived EVs", "IL-6 sEVs" (right after X)
+_HOLDS_MARKER = re.compile(r"\)?\s*(?:(?:levels?\s+)?(?:in|within|inside)\s+(?:the\s+)?"
+                           r"(?:[\w-]+\s+|\([\w-]+\)\s+){0,4}?)?", re.I)
 _SAMPLE_AFTER = re.compile(r"\s*(?:of|from|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:patients|"
                            r"subjects|individuals|participants|veterans|cases|controls|"
                            r"blood|plasma|serum)\b", re.I)
 
 
 def level_context(a: Analysed, start: int, end: int) -> Context:
+    """The context of a level statement read from ``a.text[start:end]``: people as the
+    species, the samples named there as the location, with the vesicle population the
+    sentence names as where its markers were measured ("NDE biomarkers", "X in plasma EVs":
+    the population is a qualifier, never the agent), and the sentence's p-values."""
     locations = {m.entity.id for m in a.within(start, end, frozenset({"AnatomicalEntity"}))}
     if re.search(r"\bexosom", a.text[start:end], re.I):
         locations.add("GO:0070062")
+    locations.update(m.entity.id for m in a.within(0, len(a.text), VESICLES)
+                     if not therapeutic(m.entity) and is_sample(a, m))
     stats = tuple(v.entity.label for v in a.values if v.category == "PValue")
     return Context(species=(HUMAN,), location=tuple(sorted(locations)), statistics=stats)
 
 
 def level_association(a: Analysed, rule: str, subject: Entity, condition: Entity, up: bool,
-                      start: int, cue: tuple[int, int], context: Context) -> Statement:
+                      start: int, cue: tuple[int, int], context: Context,
+                      subjects: tuple[int, int] | None = None) -> Statement:
     """``subject`` ``biolink:associated_with`` ``condition``: a level higher (``up``) or
     lower in it, read by ``rule`` from the clause starting at ``start`` whose level cue spans
-    ``cue`` (hedges are looked for before the cue, negation up to its end)."""
+    ``cue`` (hedges are looked for before the cue, negation up to its end; words that say a
+    group lacks a condition, 'in subjects without D', negate nothing). ``subjects``, the span
+    of the list of markers, is skipped when looking for hedges: a word inside it describes a
+    member ('their putative receptors, A and B'), it does not hedge the finding."""
+    if subjects:
+        hedge = hedged(a.text, start, subjects[0]) or hedged(a.text, subjects[1], cue[0])
+    else:
+        hedge = hedged(a.text, start, cue[0])
     return statement(a, rule, subject, "biolink:associated_with", condition,
                      direction="increased" if up else "decreased", aspect="level",
-                     negated=negated(a.text, start, cue[1]), hedged=hedged(a.text, start, cue[0]),
+                     negated=negated(without_absence_cues(a), start, cue[1]), hedged=hedge,
                      context=context)
 
 
@@ -71,10 +90,33 @@ def is_sample(a: Analysed, m: Mention) -> bool:
                 or _SAMPLE_AFTER.match(after)
                 or any(x.start - m.end in range(0, 3) for x in a.mentions
                        if x.category in MOLECULAR)
-                or re.match(r"\s*(?:cargo|content|levels?|concentrations?)\b", after, re.I)
+                # "NDE biomarkers", "exosome proteins", "EV cargo", "exosomal levels of"
+                or re.match(r"\s*(?:cargo|contents?|levels?|concentrations?|proteins?|"
+                            r"(?:protein\s+|molecular\s+)?(?:bio)?markers?)\b", after, re.I)
+                # "X in (plasma) EVs", "IL-6 in CSF small EVs": the vesicles hold the marker
+                or holds_marker(a, m)
                 # "EV-associated NfL", "exosome-bound tau": the marker is in the vesicles
                 or re.match(r"-(?:associated|bound|enclosed|encapsulated|contained)\b", after,
                             re.I))
+
+
+_GIVEN_AFTER = re.compile(r"\s*-?\s*(?:groups?|treated|treatments?|injections?|"
+                         r"administration|therapy|recipients?)\b", re.I)
+
+
+def holds_marker(a: Analysed, m: Mention) -> bool:
+    """True for a vesicle mention (plain vesicles or a population of the body's own cells,
+    not a therapeutic preparation) written as the container of a molecular marker named right
+    before it: 'IL-6 in CSF small EVs', 'TNF-α within brain-derived EVs', 'IL-6 sEVs'."""
+    if m.category not in VESICLES or therapeutic(m.entity) or _GIVEN_AFTER.match(a.text, m.end):
+        return False  # "X in the exosome group", "X in exosome-treated rats": a treatment
+    if any(x.end <= m.start and x.category in MOLECULAR
+           and _HOLDS_MARKER.fullmatch(a.text, x.end, m.start)
+           for x in a.within(max(0, m.start - 60), m.start)):
+        return True
+    # "... small extracellular vesicles (sEVs)": the short form of a container
+    return any(x.category in VESICLES and re.fullmatch(r"\s*\(", a.text[x.end:m.start])
+               and holds_marker(a, x) for x in a.within(max(0, m.start - 60), m.start))
 
 
 def names_treatment(a: Analysed, start: int, end: int,
@@ -87,7 +129,10 @@ def names_treatment(a: Analysed, start: int, end: int,
                 markers and m.category == "ExosomePreparation" and population_marker(m))):
             continue
         return True
-    return bool(_TREATMENT.search(a.text, start, end))
+    # "the TBI group", "either group with CI": a patient group, not a treated one
+    return any(not (w.group().lower().startswith("group")
+                    and patient_group_word(a, w.start(), w.end()))
+               for w in _TREATMENT.finditer(a.text, start, end))
 
 
 # a vesicle population measured as a marker is the body's own (platelet, endothelial,
@@ -107,7 +152,7 @@ def therapeutic(entity: Entity | None) -> bool:
 
 
 def markers_before(a: Analysed, start: int, at: int, gap: int = 45,
-                   populations: bool = False) -> list[Mention]:
+                   populations: bool = False, lenient: bool = False) -> list[Mention]:
     """The molecular markers ending right before ``at`` (a time or sample may stand between),
     with those coordinated with them; with ``populations``, a vesicle population of the
     body's own cells counts as a marker too ("platelet-derived EVs were elevated")."""
@@ -136,7 +181,7 @@ def markers_before(a: Analysed, start: int, at: int, gap: int = 45,
                      a.text[last.end:at], flags=re.I)
     if re.search(r"[;:]|\b(?:which|that|after|when|in\s+the)\b", between, re.I):
         return []
-    return coordinated(a, last, MOLECULAR, backwards=True)
+    return coordinated(a, last, MOLECULAR, backwards=True, lenient=lenient)
 
 
 def study_disease(a: Analysed, state: DocumentState) -> Entity | None:

@@ -32,10 +32,12 @@ endothelial, neuronal EVs), never a therapy or a stem-cell preparation.
 
 from __future__ import annotations
 
+from exokg.extract.association_nouns import associations_with, relationships_between, \
+    vesicle_biomarkers
 from exokg.extract.base import Analysed, DocumentState
 from exokg.extract.compared_levels import compared_levels
-from exokg.extract.group_differences import group_differences, pathway_changes, \
-    severity_levels
+from exokg.extract.group_differences import group_differences, groups_differed_on, \
+    pathway_changes, severity_levels, states_in_patients
 from exokg.extract.correlations import associated_changes, level_groups, linked_levels, \
     open_correlations, related_to
 from exokg.extract.level_markers import in_controls, names_treatment, note_named_markers
@@ -47,12 +49,14 @@ from exokg.extract.treated_groups import measures_in_treated_animals, treated_gr
 from exokg.extract.vesicle_markers import SELECTED_BY, population_markers
 from exokg.model import Statement
 
-__all__ = ["SELECTED_BY", "appositive_markers", "associated_changes", "compared_levels",
-           "condition_changes", "extract_levels", "group_differences", "in_controls",
-           "level_groups", "linked_levels", "marker_wording", "measured_marker_value",
-           "measures_in_treated_animals", "names_treatment", "nominal_levels", "note_measured",
-           "open_correlations", "outcome_associations", "pathway_changes", "population_markers",
-           "related_to", "severity_levels", "treated_group_levels"]
+__all__ = ["SELECTED_BY", "appositive_markers", "associated_changes", "associations_with",
+           "compared_levels", "condition_changes", "extract_levels", "group_differences",
+           "groups_differed_on", "in_controls", "level_groups", "linked_levels", "marker_wording",
+           "measured_marker_value", "measures_in_treated_animals", "names_treatment",
+           "nominal_levels", "note_measured", "open_correlations", "outcome_associations",
+           "pathway_changes", "population_markers", "related_to", "relationships_between",
+           "severity_levels", "states_in_patients", "treated_group_levels",
+           "vesicle_biomarkers"]
 
 
 def extract_levels(a: Analysed, state: DocumentState) -> list[Statement]:
@@ -63,6 +67,8 @@ def extract_levels(a: Analysed, state: DocumentState) -> list[Statement]:
     out += measured_marker_value(a, state)
     out += compared_levels(a, state)
     out += group_differences(a, state)
+    out += groups_differed_on(a, state)
+    out += states_in_patients(a, state)
     out += pathway_changes(a, state)
     out += severity_levels(a, state)
     out += nominal_levels(a, state)
@@ -78,5 +84,8 @@ def extract_levels(a: Analysed, state: DocumentState) -> list[Statement]:
     out += linked_levels(a)
     out += associated_changes(a, state)
     out += level_groups(a)
+    out += associations_with(a)
+    out += relationships_between(a)
+    out += vesicle_biomarkers(a, state)
     note_named_markers(a, state)
     return out
