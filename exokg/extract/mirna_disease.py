@@ -53,7 +53,7 @@ _UP = (r"(?:(?:highly|strongly|abundantly)\s+expressed|up-?\s?regulat\w*|over-?\
        r"enriched|gain)")
 _DOWN = (r"(?:(?:poorly|weakly|barely)\s+expressed|down-?\s?regulat\w*|under-?\s?express\w*|"
          r"hypo-?express\w*|reduc\w*|decreas\w*|lower|diminish\w*|suppress\w*|loss|lost|"
-         r"silenc\w*|deplet\w*)")
+         r"silenc\w*|deplet\w*|delet\w*)")
 _ANY = r"(?:dys-?regulat\w*|de-?regulat\w*|aberrant(?:ly)?(?:\s+expressed)?|altered|" \
        r"differentially\s+expressed|changed|abnormal(?:ly)?\s+expressed|misexpress\w*)"
 _CHANGE = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN})|(?P<any>{_ANY}))", re.I)
@@ -74,24 +74,33 @@ _ROLE = re.compile(r"\b(?:associated\s+with|association\s+with|linked\s+to|impli
                    r"oncogen\w*(?:\s+\w+)?\s+in|onco-?mirs?\s+in|"
                    r"(?:pathogenesis|progression|development|pathophysiology)\s+of|"
                    # "the locus of miR-X is a candidate region for D" (genetics)
-                   r"candidate\s+(?:genes?|regions?|loc(?:us|i))\s+for)\s+", re.I)
-_BIOMARKER = re.compile(r"\b(?:(?:bio)?markers?|indicators?|predictors?|signatures?)\s+"
-                        r"(?:for|of|in)\s+", re.I)
+                   r"candidate\s+(?:genes?|regions?|loc(?:us|i))\s+for|"
+                   # "a (potential) therapeutic target for D"
+                   r"(?:therapeutic|treatment|drug)\s+targets?\s+(?:for|in|of))\s+", re.I)
+_BIOMARKER = re.compile(r"\b(?:(?:bio)?markers?|indicators?|predictors?|signatures?|"
+                        r"(?:prognostic|diagnostic|predictive)\s+(?:factors?|values?|"
+                        r"significance|tools?|parameters?))\s+(?:for|of|in)\s+", re.I)
 # at most six words ("the pathogenesis of", "poor outcome in")
 _FEW_WORDS = re.compile(r"^\s*(?:[\w'’()/,-]+\s+){0,6}$")
 # what may stand between a miRNA and its change cue: "miR-X (expression) was (significantly)
 # up-regulated", "miR-X levels are markedly reduced", "miR-21 and 221 upregulation", "were
 # found to be overexpressed"
-_LEVEL_BODY = (rf"(?:\([^()]*\)\s*)?(?:,\s*(?:an?\s+)?(?:[\w-]+\s+){{0,2}}?"
-               rf"(?:miRNA|microRNA|miR)\s+(?:that|which)\s+)?"
+_LEVEL_BODY = (rf"(?:\([^()]*\)\s*)?(?:,\s*(?:(?:an?\s+)?(?:[\w-]+\s+){{0,2}}?"
+               rf"(?:miRNA|microRNA|miR)\s+)?(?:that|which)\s+)?"
                rf"(?:(?:expression|levels?|concentrations?|"
                rf"transcripts?|abundance)\s+)?(?:(?:was|were|is|are|has\s+been|"
                rf"have\s+been|been|being|be|appeared|appears|remained|became)\s+)?"
                rf"(?:(?:\w+ly|also|not|further|consistently|most|more|less|highly)\s+)*"
                rf"(?:(?:found|shown|reported|observed|demonstrated|known)\s+to\s+be\s+"
                rf"(?:\w+ly\s+)?)?"
+               # "one of the most downregulated (miRNAs)", "among the most strongly induced"
+               rf"(?:(?:(?:one|some)\s+of\s+|among\s+)?the\s+(?:most|top|highest|strongest)\s+"
+               rf"(?:\w+ly\s+)?)?"
+               # "deleted or down-regulated": two cues of one finding
+               rf"(?:(?:{_UP}|{_DOWN}|{_ANY})\s*(?:,|or|and|and/or)\s+(?:\w+ly\s+)?)?"
                rf"(?:{_UP}|{_DOWN}|{_ANY})")
-_LEVEL_HEAD = re.compile(rf"^\s*{_LEVEL_BODY}\s*$", re.I)
+_LEVEL_HEAD = re.compile(rf"^\s*{_LEVEL_BODY}(?:\s+(?:micro-?RNAs?|miRNAs?|miRs?|genes?))?\s*$",
+                         re.I)
 # the second of two contrasted findings, with no disease of its own: "(..., whereas) miR-Y
 # was down-regulated (compared with normal tissue)"
 _LEVEL_TAIL = re.compile(rf"^\s*{_LEVEL_BODY}\s*(?:(?:\([^()]*\)\s*)?(?:(?:when\s+)?"
@@ -234,7 +243,8 @@ def _pairs(a: Analysed, clause: Clause
         if before:
             m = max(before, key=lambda x: x.end)
             group = [x for x in members(a, m, MIRNAS, backwards=True) if x.start >= clause.start]
-            found = _after_mirna(a, group, d)
+            found = _after_mirna(a, group, d) or _level_after_setting(a, group, d, clause.end) \
+                or _function_in(a, group, d, clause.end)
             if found:
                 out.append((found[0], found[1], found[2], m, d, found[3]))
                 if found[0] == "mirna-disease.level":
@@ -303,6 +313,92 @@ def _contrasted(a: Analysed, part: Clause, setting: Mention
              group[0], setting, end + cue[0].start())]
 
 
+# "In D, the expression of miR-X ...": the level of the miRNA named after the setting
+_SETTING_THE_LEVEL = re.compile(r"(?:\s*\([^()]*\))?\s*(?:(?:patients|tissues?|samples?|brains?)\s*)?"
+                                r",\s*(?:the\s+)?(?:(?:expression|levels?|abundance|"
+                                r"concentrations?)\s+of\s+)(?:the\s+)?", re.I)
+# the words a sample of the disease is named with: "D (patients / tissues / specimens)"
+_SAMPLE = (r"(?:patients|tissues?|specimens?|samples?|cases|tumou?rs?|cells?|cell\s+lines|"
+           r"brains?|subjects|biopsies|sera|plasma)")
+# "D specimens showed a striking increase in miR-X", "D tissues had reduced levels of miR-X"
+_SETTING_SHOWS = re.compile(rf"\s*(?:\([^()]*\)\s*)?(?:{_SAMPLE}\s+)?(?:(?:also|\w+ly)\s+)?"
+                            r"(?:showed|show|shows|displayed|display|displays|had|have|has|"
+                            r"exhibited|exhibit|exhibits|expressed|express|contained|revealed)\s+"
+                            r"(?:an?\s+|the\s+)?(?:(?:\w+ly|significant|striking|marked|strong|"
+                            r"consistent|[\d.]+-fold)\s+)*"
+                            rf"(?P<cue>{_UP}|{_DOWN})\s+(?:(?:in|of)\s+)?(?:the\s+)?"
+                            r"(?:(?:serum|plasma|circulating|exosomal|mature)\s+)*"
+                            r"(?:(?:expression|levels?|abundance|amounts?|concentrations?)\s+"
+                            r"(?:of\s+)?)?(?:(?:serum|plasma|circulating|exosomal|mature)\s+)*",
+                            re.I)
+# "miR-X levels in (the CSF of patients with) D (tissues) were markedly elevated": the level
+# finding follows the setting
+_SETTING_AFTER = re.compile(r"\s*(?:(?:expression|levels?|concentrations?|abundance)\s+)?"
+                            r"(?:in|from|of)\s+(?:[\w'’/-]+\s+){0,6}$", re.I)
+_FINDING_AFTER = re.compile(rf"\s*(?:{_SAMPLE}\s+)?(?:\([^()]*\)\s*)?,?\s*(?:was|were|is|are|"
+                            r"has\s+been|have\s+been)\s+(?:(?:\w+ly|also|consistently|"
+                            r"further)\s+)*(?:(?:found|shown|observed)\s+to\s+be\s+)?"
+                            rf"(?P<cue>{_UP}|{_DOWN}|{_ANY})", re.I)
+# what a miRNA does to diseased cells: "promotes D cell migration", "inhibited the
+# proliferation of D cells", "suppressed D growth"
+_FUNCTION = (r"(?:proliferation|growth|migration|invasion|invasiveness|metastas[ie]s|"
+             r"tumou?rigenesis|tumou?rigenicity|survival|apoptosis|progression|self-renewal|"
+             r"stemness|viability|(?:chemo|radio)?resistance|(?:chemo|radio)?sensitivity|"
+             r"cell\s+cycle(?:\s+progression)?|angiogenesis|colony\s+formation|development|"
+             r"pathogenesis|differentiation|motility|aggressiveness|malignancy)")
+_FUNCTION_VERB = re.compile(
+    r"\s*(?:\([^()]*\)\s*)?(?:(?:expression|mimics?|over-?expression)\s+)?"
+    r"(?:(?:also|further|\w+ly|could|can|may|might|did\s+not|does\s+not|to)\s+)*"
+    r"(?:promot|inhibit|suppress|reduc|increas|decreas|enhanc|block|impair|attenuat|induc|"
+    r"abrogat|abolish|diminish|restrain|stimulat|accelerat|driv|regulat|modulat|affect|"
+    r"repress|limit|prevent|sensiti[sz]|contribut\w*\s+to)\w*\s+(?:(?:the|both)\s+)?"
+    rf"(?P<func>{_FUNCTION}(?:\s*,\s*{_FUNCTION})*(?:,?\s+(?:and|or)\s+{_FUNCTION})?\s+"
+    r"of\s+(?:the\s+)?(?:human\s+)?)?$", re.I)
+_FUNCTION_CELLS = re.compile(r"\s*(?:cells?|cell\s+lines?|stem(?:-like)?\s+cells?|xenografts?|"
+                             r"tumou?rs?)\b", re.I)
+_FUNCTION_AFTER = re.compile(r"\s*(?:(?:cells?|cell\s+lines?|stem(?:-like)?\s+cells?|tumou?r)\s+)?"
+                             rf"{_FUNCTION}\b", re.I)
+
+
+_GENERIC = re.compile(r"(?:tumou?rs?|cancers?|neoplasms?|malignanc(?:y|ies)|carcinomas?)", re.I)
+
+
+def _level_after_setting(a: Analysed, group: list[Mention], d: Mention, end: int
+                         ) -> tuple[str, str, str | None, int] | None:
+    """"miR-X levels in the CSF of patients with D were elevated", "the expression of
+    miR-X in D tissues was lower than in normal tissues": the level finding after the
+    setting, or None."""
+    pos = list_end(a, group)
+    if not _SETTING_AFTER.fullmatch(a.text, pos, d.start) or \
+            _EVENT.search(a.text, pos, d.start):
+        return None
+    after = _disease_list(a, d)
+    tail = _FINDING_AFTER.match(a.text, max(x.end for x in after), end)
+    if not tail:
+        return None
+    cue = _CHANGE.match(tail.group("cue"))
+    return "mirna-disease.level", "biolink:associated_with", _direction(cue), \
+        tail.start("cue")
+
+
+def _function_in(a: Analysed, group: list[Mention], d: Mention, end: int
+                 ) -> tuple[str, str, str | None, int] | None:
+    """A miRNA acting on what diseased cells do ("miR-X promotes D cell migration",
+    "overexpression of miR-X inhibited the proliferation of D cells") takes part in the
+    disease: ``associated_with`` without a direction, or None. A generic "tumour cell" names
+    no disease, and "X in D cells" is the setting of an experiment, not what it found."""
+    pos = list_end(a, group)
+    verb = _FUNCTION_VERB.fullmatch(a.text, pos, d.start)
+    if not verb or _GENERIC.fullmatch(d.text):  # "tumour cell migration" names no disease
+        return None
+    after = a.text[d.end:end]
+    if not (_FUNCTION_AFTER.match(after) or (verb.group("func") and (
+            _FUNCTION_CELLS.match(after) or re.match(r"\s*(?:[,.;)]|$|and\b|in\b|by\b)",
+                                                     after)))):
+        return None
+    return "mirna-disease.function", "biolink:associated_with", None, pos
+
+
 def _after_mirna(a: Analysed, group: list[Mention], d: Mention
                  ) -> tuple[str, str, str | None, int] | None:
     """The association of a miRNA (or an enumeration of miRNAs, ``group``) with a disease
@@ -345,8 +441,9 @@ def _after_mirna(a: Analysed, group: list[Mention], d: Mention
     # "down-regulation of miR-X in D", "Downregulated miR-X in D", "increased miR-X
     # expression in D"
     cue = _lead_cue(text, first)
-    if cue and re.fullmatch(r"\s*(?:expression|levels?)?\s*(?:(?:was|were|is|are)\s+"
-                            r"(?:\w+ly\s+)?(?:found|observed|seen|detected|noted|shown)\s*)?",
+    if cue and re.fullmatch(r"\s*(?:expression|levels?)?\s*(?:(?:was|were|is|are|has\s+been|"
+                            r"have\s+been)\s+(?:\w+ly\s+)?(?:found|observed|seen|detected|"
+                            r"noted|shown|reported|described|documented)\s*)?",
                             head, re.I):
         return "mirna-disease.level", "biolink:associated_with", _direction(cue), cue.start()
     return None
@@ -368,13 +465,21 @@ def _lead_cue(text: str, m: Mention) -> re.Match[str] | None:
 
 def _before_mirna(text: str, d: Mention, m: Mention, end: int
                   ) -> tuple[str, str, str | None, int] | None:
-    """"in D, miR-X was up-regulated", "D in which miR-X was elevated", or None."""
+    """"in D, miR-X was up-regulated", "D in which miR-X was elevated", "in D, the
+    expression of miR-X is diminished", "D specimens showed a striking increase in miR-X",
+    or None."""
     between = text[d.end:m.start]
     lead = text[max(0, d.start - 30):d.start]
+    shown = _SETTING_SHOWS.fullmatch(between)
+    if shown:
+        cue = _CHANGE.match(shown.group("cue"))
+        return "mirna-disease.level", "biolink:associated_with", _direction(cue), \
+            d.end + shown.start("cue")
     if re.fullmatch(r"\s*in\s+which\s+", between, re.I) or (
             re.search(r"\bin\s+(?:[\w'’-]+\s+){0,3}$", lead, re.I)
-            and re.fullmatch(r"(?:\s*\([^()]*\))?[\w\s'’-]{0,40}?,?\s*", between)
-            and not re.search(r"\b(?:was|were|is|are|of|and)\b", between, re.I)):
+            and (re.fullmatch(r"(?:\s*\([^()]*\))?[\w\s'’-]{0,40}?,?\s*", between)
+                 and not re.search(r"\b(?:was|were|is|are|of|and)\b", between, re.I)
+                 or _SETTING_THE_LEVEL.fullmatch(between))):
         tail = text[m.end:min(end, m.end + 100)]
         cue = _CHANGE.search(tail)
         if cue and re.fullmatch(r"\s*(?:[\w/,-]+\s+){0,8}(?:was|were|is|are|been|be)\s+"
