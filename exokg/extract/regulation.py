@@ -47,13 +47,17 @@ TARGETS = frozenset({"Gene", "Protein"})
 # "(by|via|through) (directly) targeting", "directly targets", "targeted", "binds (to) the
 # 3'UTR of"
 _TARGETING = re.compile(r"\b(?:(?:by|via|through)\s+(?:\w+ly\s+)?)?(?:\w+ly\s+)?"
-                        r"(?:target(?:s|ed|ing)|(?:(?<=\bcan\s)|(?<=\bmay\s)|(?<=\bto\s)|"
-                        r"(?<=could\s)|(?<=might\s)|(?<=would\s))target|"
+                        r"(?:target(?:s|ed|ing)|(?<=\s)target(?=\s)|"
                         r"bind(?:s|ing)?(?:\s+to)?|bound\s+to|"
                         r"recogni[sz](?:e|es|ed|ing)|(?:(?:by|via|through)\s+(?:its\s+)?"
                         r"(?:negative\s+regulation|repression|suppression|silencing)\s+of))\s+"
                         r"(?:the\s+)?(?:3['′’]?\s*-?\s*UTRs?\s+of\s+)?(?:the\s+)?"
                         r"(?:(?:mRNA|gene|transcripts?)\s+(?:of\s+|encoding\s+)?)?", re.I)
+# what may stand between the miRNAs and a bare plural "target": "miR-A and miR-B (both /
+# also / directly) target", "the miR-29 family members target", "miR-X can / may target"
+_BARE_TARGET = re.compile(r"\s*(?:\)\s*)?(?:(?:family\s+)?(?:members\s+)?)?"
+                          r"(?:(?:both|also|all|each|can|may|could|might|would|to|\w+ly)\s+)*",
+                          re.I)
 # "GENE is/was (identified as) (one of) a (direct / novel / functional) target (gene) of/for"
 _TARGET_OF = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,\s*(?:which|that)\s[^,;]*,\s*)?(?:,\s*)?"
                         r"(?:(?:is|was|as|were|are)\s+(?:\w+\s+){0,2})?(?:(?:one|some)\s+of\s+)?"
@@ -88,7 +92,7 @@ _UTR_BEFORE = re.compile(r"\b(?:binding|target|recognition)\s+(?:sites?|sequence
 # "miR-X and miR-Y negatively regulate (the expression of) GENE"; without a sign ("miR-X
 # could regulate GENE expression") the regulation has no direction
 _SIGNED = re.compile(r"\b(?:(?P<sign>negatively|positively)\s+)?(?<![-\w])"
-                     r"regulat(?:e|es|ed|ing)\s+(?!by\b)(?:the\s+)?"
+                     r"(?:regulat(?:e|es|ed|ing)|controls|controlled)\s+(?!by\b)(?:the\s+)?"
                      r"(?:(?:expression|levels?|translation)\s+of\s+)?(?:the\s+)?", re.I)
 # what may stand between a miRNA and a plain "regulates": "miR-X (expression) could (also)"
 _UNSIGNED_GAP = re.compile(r"^\s*\)?\s*(?:\([^()]*\)\s*)?(?:(?:expression|levels?)\s+)?"
@@ -139,7 +143,9 @@ _TARGET_GAP = re.compile(r"^(?:[\w'′’,()-]+\s+){0,8}?(?:of|including|such\s+
 _AXIS = re.compile(r"^\s*[/:-]\s*$")
 # "the miR-124/PTEN axis", "the miR-X-GENE interaction", "miR-X:GENE pairs"
 _AXIS_AFTER = re.compile(r"^\s*(?:signal(?:l)?ing\s+)?(?:axis|pathway\s+axis|interactions?|"
-                         r"target\s+pairs?|pairs?|binding)\b", re.I)
+                         r"target\s+pairs?|pairs?|binding|pathway|"
+                         r"(?:(?:double-?\s?negative|negative|positive|regulatory|reciprocal)\s+)?"
+                         r"(?:feedback\s+|feed-forward\s+)?(?:loop|circuit))\b", re.I)
 
 
 # "knockdown of miR-X", "anti-miR-X", "an inhibitor of miR-X": the miRNA's loss acts
@@ -195,6 +201,9 @@ def extract_regulation(a: Analysed, state: DocumentState) -> list[Statement]:
             if not targets or not before:
                 continue
             subject = max(before, key=lambda m: m.end)
+            if re.match(r"\s*target\s", cue.group(), re.I) and not _BARE_TARGET.fullmatch(
+                    a.text[list_end(a, [subject]):cue.start()]):
+                continue  # a bare "target" is the verb of the miRNAs or a modal, no noun
             for subj in coordinated(a, subject, REGULATORS, backwards=True):
                 for target in coordinated(a, targets[0], TARGETS, backwards=False):
                     out.append(_targets(a, "regulation.targeting", subj, target, clause.start,
