@@ -15,7 +15,9 @@ expected name when the key of one of its mentions in the evidence sentence, or o
 or a synonym, equals the name's key (lower case, letters and digits; miRNA prefixes unified).
 Pairs are counted once per item; items with no expected pair measure precision (a miRNA
 and a partner named together without a stated relation). Figures are per family of kinds
-(``disease``, ``gene``, ``none``) and overall; they describe these sentences only.
+(``disease``, ``gene``, ``none``), overall, and per ``batch`` (batch 2 was written after the
+rules for batch 1 changed, and scored before any rule changed for it); they describe these
+sentences only.
 """
 
 from __future__ import annotations
@@ -75,17 +77,20 @@ def predicted(statements, mentions: list) -> list[tuple[frozenset, frozenset, st
 
 def evaluate(path: Path = DEFAULT_PATH) -> dict:
     """Read and score every item. Returns ``scores`` per family (``disease``, ``gene``,
-    ``none``, ``all``: tp, fp, fn, precision, recall, f1), ``missed`` and ``wrong`` lists
+    ``none``, ``all``) and per batch (``batch 1`` ...): predicted, tp, fp, gold, found,
+    precision, recall, f1; ``missed`` and ``wrong`` lists
     and ``by_kind`` (kind -> [found, expected, false])."""
     from exokg.model import Document
     from exokg.pipeline import document_statements
     from exokg.recognise import Recogniser
     recogniser = Recogniser.default()
-    counts = {f: Counter() for f in ("disease", "gene", "none", "all")}
+    counts: dict[str, Counter] = {f: Counter() for f in ("disease", "gene", "none", "all")}
     by_kind: dict[str, list[int]] = {}
     missed, wrong = [], []
     for n, item in enumerate(read_items(path), 1):
         family = item["kind"].split(".")[0]
+        batch = f"batch {item.get('batch', 1)}"
+        counts.setdefault(batch, Counter())
         mentions: list = []
         doc = Document(f"phrasing-{n}", item["text"], "mirna_phrasings.yaml", kind="abstract")
         statements, _, _ = document_statements(doc, recogniser, mentions)
@@ -99,14 +104,16 @@ def evaluate(path: Path = DEFAULT_PATH) -> dict:
             if hit:
                 found.update(hit)
                 counts[family]["tp"] += 1
+                counts[batch]["tp"] += 1
             else:
                 counts[family]["fp"] += 1
+                counts[batch]["fp"] += 1
                 row[2] += 1
                 wrong.append((item["kind"], item["text"], sorted(mk), sorted(pk), predicate))
         row[0] += len(found)
-        counts[family]["fn"] += len(gold) - len(found)
-        counts[family]["gold"] += len(gold)
-        counts[family]["found"] += len(found)
+        for key in (family, batch):
+            counts[key]["gold"] += len(gold)
+            counts[key]["found"] += len(found)
         missed += [(item["kind"], item["text"], g) for g in gold if g not in found]
     for f in ("disease", "gene", "none"):
         counts["all"].update(counts[f])
