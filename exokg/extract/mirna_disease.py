@@ -24,7 +24,9 @@ downregulation in D") each keep their direction; the second of two findings cont
 "whereas" / "while" that names no disease of its own ("..., whereas miR-B was reduced
 compared with normal tissue") takes the disease of the first.
 
-A disease is never the object of increases or decreases: the direction says how the
+A generic "tumour" or "cancer" names no particular disease and is no partner ("miR-X was
+overexpressed in all tumour samples", "Medulloblastoma tumours expressed ..."). A disease is
+never the object of increases or decreases: the direction says how the
 miRNA's level differs in the disease, as the biomarker level rule has it. Negation and hedges
 are read as for every other rule ("was not altered in D", "may contribute to D"). A miRNA
 the biomarker rules already relate to a disease in the sentence is left to them
@@ -42,6 +44,7 @@ from exokg.extract.context import context_for
 from exokg.extract.enumerations import list_end, members
 from exokg.extract.epistemics import hedged, negated
 from exokg.model import Mention, Statement
+from exokg.text.prefilter import Needs
 
 __all__ = ["DISEASES", "MIRNAS", "extract_mirna_disease", "new_pairs", "without_level_misreadings"]
 
@@ -53,7 +56,7 @@ _UP = (r"(?:(?:highly|strongly|abundantly)\s+expressed|up-?\s?regulat\w*|over-?\
        r"enriched|gain)")
 _DOWN = (r"(?:(?:poorly|weakly|barely)\s+expressed|down-?\s?regulat\w*|under-?\s?express\w*|"
          r"hypo-?express\w*|reduc\w*|decreas\w*|lower|diminish\w*|suppress\w*|loss|lost|"
-         r"silenc\w*|deplet\w*|delet\w*)")
+         r"silenc\w*|deplet\w*|delet\w*|deficient)")
 _ANY = r"(?:dys-?regulat\w*|de-?regulat\w*|aberrant(?:ly)?(?:\s+expressed)?|altered|" \
        r"differentially\s+expressed|changed|abnormal(?:ly)?\s+expressed|misexpress\w*)"
 _CHANGE = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN})|(?P<any>{_ANY}))", re.I)
@@ -70,7 +73,7 @@ _STOP = re.compile(r"[;:]|\b(?:whereas|while|but|although|compared|than|which|th
                    r"(?:was|were|is|are)|by)\b", re.I)
 _ROLE = re.compile(r"\b(?:associated\s+with|association\s+with|linked\s+to|implicated\s+in|"
                    r"involved\s+in|involvement\s+in|participat\w*\s+in|roles?\s+in|"
-                   r"contribut\w*\s+to|tumou?r[\s-]suppressor\w*(?:\s+\w+)?\s+in|"
+                   r"contribut\w*\s+to|tumou?r[\s-]suppress(?:or|ive)\w*(?:\s+\w+)?\s+in|"
                    r"oncogen\w*(?:\s+\w+)?\s+in|onco-?mirs?\s+in|"
                    r"(?:pathogenesis|progression|development|pathophysiology)\s+of|"
                    # "the locus of miR-X is a candidate region for D" (genetics)
@@ -137,8 +140,8 @@ def extract_mirna_disease(a: Analysed, state: DocumentState) -> list[Statement]:
     taken for the rules' common signature and not read. Never raises."""
     mirnas = [m for m in a.mentions if m.category in MIRNAS]
     diseases = [m for m in a.mentions if m.category in DISEASES]
-    if not mirnas or not diseases:
-        return []
+    if not mirnas or not diseases or all(_GENERIC.fullmatch(d.text) for d in diseases):
+        return []  # "in all tumour samples" names no particular disease
     out: list[Statement] = []
     seen: set[tuple[str, str]] = set()
     setting: Mention | None = None  # the disease of the previous part's level finding
@@ -239,6 +242,8 @@ def _pairs(a: Analysed, clause: Clause
     diseases = a.within(clause.start, clause.end, DISEASES)
     out = []
     for d in diseases:
+        if _GENERIC.fullmatch(d.text):
+            continue  # "tumour samples", "medulloblastoma tumours": no particular disease
         before = [m for m in mirnas if m.end <= d.start]
         if before:
             m = max(before, key=lambda x: x.end)
@@ -326,7 +331,7 @@ _SETTING_SHOWS = re.compile(rf"\s*(?:\([^()]*\)\s*)?(?:{_SAMPLE}\s+)?(?:(?:also|
                             r"exhibited|exhibit|exhibits|expressed|express|contained|revealed)\s+"
                             r"(?:an?\s+|the\s+)?(?:(?:\w+ly|significant|striking|marked|strong|"
                             r"consistent|[\d.]+-fold)\s+)*"
-                            rf"(?P<cue>{_UP}|{_DOWN})\s+(?:(?:in|of)\s+)?(?:the\s+)?"
+                            rf"(?P<cue>{_UP}|{_DOWN}|high|low)\s+(?:(?:in|of)\s+)?(?:the\s+)?"
                             r"(?:(?:serum|plasma|circulating|exosomal|mature)\s+)*"
                             r"(?:(?:expression|levels?|abundance|amounts?|concentrations?)\s+"
                             r"(?:of\s+)?)?(?:(?:serum|plasma|circulating|exosomal|mature)\s+)*",
@@ -363,11 +368,18 @@ _FUNCTION_AFTER = re.compile(r"\s*(?:(?:cells?|cell\s+lines?|stem(?:-like)?\s+ce
 _GENERIC = re.compile(r"(?:tumou?rs?|cancers?|neoplasms?|malignanc(?:y|ies)|carcinomas?)", re.I)
 
 
+_NEEDS_FINDING_AFTER = Needs(_FINDING_AFTER)
+_NEEDS_FUNCTION = Needs(_FUNCTION_VERB)
+_NEEDS_SETTING_SHOWS = Needs(_SETTING_SHOWS)
+
+
 def _level_after_setting(a: Analysed, group: list[Mention], d: Mention, end: int
                          ) -> tuple[str, str, str | None, int] | None:
     """"miR-X levels in the CSF of patients with D were elevated", "the expression of
     miR-X in D tissues was lower than in normal tissues": the level finding after the
     setting, or None."""
+    if not _NEEDS_FINDING_AFTER.may_match(a.text):
+        return None
     pos = list_end(a, group)
     if not _SETTING_AFTER.fullmatch(a.text, pos, d.start) or \
             _EVENT.search(a.text, pos, d.start):
@@ -387,12 +399,15 @@ def _function_in(a: Analysed, group: list[Mention], d: Mention, end: int
     "overexpression of miR-X inhibited the proliferation of D cells") takes part in the
     disease: ``associated_with`` without a direction, or None. A generic "tumour cell" names
     no disease, and "X in D cells" is the setting of an experiment, not what it found."""
+    if not _NEEDS_FUNCTION.may_match(a.text):
+        return None
     pos = list_end(a, group)
     verb = _FUNCTION_VERB.fullmatch(a.text, pos, d.start)
     if not verb or _GENERIC.fullmatch(d.text):  # "tumour cell migration" names no disease
         return None
     after = a.text[d.end:end]
-    if not (_FUNCTION_AFTER.match(after) or (verb.group("func") and (
+    sensitised = re.search(r"sensiti[sz]\w*\s+$", a.text[pos:d.start], re.I)
+    if not (_FUNCTION_AFTER.match(after) or ((verb.group("func") or sensitised) and (
             _FUNCTION_CELLS.match(after) or re.match(r"\s*(?:[,.;)]|$|and\b|in\b|by\b)",
                                                      after)))):
         return None
@@ -470,13 +485,17 @@ def _before_mirna(text: str, d: Mention, m: Mention, end: int
     or None."""
     between = text[d.end:m.start]
     lead = text[max(0, d.start - 30):d.start]
-    shown = _SETTING_SHOWS.fullmatch(between)
+    shown = _SETTING_SHOWS.fullmatch(between) if _NEEDS_SETTING_SHOWS.may_match(between) \
+        else None
     if shown:
-        cue = _CHANGE.match(shown.group("cue"))
-        return "mirna-disease.level", "biolink:associated_with", _direction(cue), \
+        word = shown.group("cue").lower()
+        cue = _CHANGE.match(word)
+        direction = _direction(cue) if cue else "increased" if word == "high" else "decreased"
+        return "mirna-disease.level", "biolink:associated_with", direction, \
             d.end + shown.start("cue")
     if re.fullmatch(r"\s*in\s+which\s+", between, re.I) or (
-            re.search(r"\bin\s+(?:[\w'’-]+\s+){0,3}$", lead, re.I)
+            re.search(r"\bin\s+(?:[\w'’-]+\s+){0,4}$", text[max(0, d.start - 45):d.start],
+                      re.I)
             and (re.fullmatch(r"(?:\s*\([^()]*\))?[\w\s'’-]{0,40}?,?\s*", between)
                  and not re.search(r"\b(?:was|were|is|are|of|and)\b", between, re.I)
                  or _SETTING_THE_LEVEL.fullmatch(between))):

@@ -30,6 +30,7 @@ from exokg.extract.epistemics import hedged, negated
 from exokg.extract.regulation import NEGATIVELY_REGULATES, POSITIVELY_REGULATES, REGULATES, \
     REGULATORS, TARGETS
 from exokg.model import Context, Mention, Statement
+from exokg.text.prefilter import Needs
 
 __all__ = ["extract_mirna_gene", "new_gene_pairs"]
 
@@ -41,6 +42,9 @@ _GAIN_BEFORE = re.compile(r"\b(?:over-?\s?expression|up-?\s?regulation|elevation
 _LOSS_BEFORE = re.compile(r"(?:\b(?:knock-?down|silencing|inhibition|depletion|deletion|loss|"
                           r"blockade|antagonism|suppression|down-?\s?regulation|prevention|"
                           r"reduction)\s+of\s+(?:the\s+)?(?:endogenous\s+|mature\s+)?|"
+                          r"(?:^|(?<=[,;(]\s)|\b(?:that|and|by|after|upon)\s+)(?:blocking|silencing|"
+                          r"inhibiting|knocking\s+down|depleting|antagonizing|antagonising)\s+"
+                          r"(?:the\s+)?(?:endogenous\s+|mature\s+)?|"
                           r"\b(?:inhibitors?|antagomirs?|sponges?|antisense\s+oligonucleotides?)"
                           r"\s+(?:of|against|to)\s+(?:the\s+)?|\b(?:anti|antagomir)\s*-\s*)$",
                           re.I)
@@ -53,6 +57,9 @@ _LOSS_AFTER = re.compile(r"\s*-?\s*(?:inhibitors?|antagomirs?|sponges?|knock-?do
                          r"silencing)\b", re.I)
 # what may stand between the miRNA and the verb: "(expression) (in SH-SY5Y cells)"
 _SUBJECT_TAIL = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:(?:expression|levels?)\s+)?"
+                           r"(?:(?:with|using|by)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
+                           r"(?:antagomirs?|inhibitors?|mimics?|agomirs?|antisense\s+\w+|"
+                           r"sponges?|LNA\s+\w+)\s+)?"
                            r"(?:(?:in|into)\s+(?:[\w-]+\s+){0,4}?(?:cells?|neurons|lines?|"
                            r"tissues?)\s*,?\s*)?", re.I)
 _DOWN = r"decreas|reduc|suppress|inhibit|repress|attenuat|down-?\s?regulat|abolish|lower|" \
@@ -88,6 +95,7 @@ _CORRELATED_WITH = re.compile(r"\s*(?:(?:mRNA|protein|gene)\s+)?(?:(?:levels?|ex
                               r"inversely)?\s*correlat(?:ed|es|e)\s+(?:(?P<sign2>positively|"
                               r"negatively|inversely)\s+)?(?:with|to)\s+(?:the\s+)?"
                               r"(?:(?:expression|levels?|abundance)\s+of\s+)?(?:the\s+)?", re.I)
+_NEEDS_CORRELATED_WITH = Needs(_CORRELATED_WITH)
 _PAIR_LINK = re.compile(r"^\s*(?:(?:expression|levels?|abundance)\s+)?(?:and|with|to)\s+"
                         r"(?:the\s+)?$", re.I)
 # "a positive correlation between miR-X (abundance) and (the markers) GENE1 (ABBR) and GENE2"
@@ -293,7 +301,8 @@ def _correlations(a: Analysed, start: int, end: int, ctx: Context) -> list[State
             pairs.append(([m], genes, _predicate(signs), verb.start()))
     # "miR-X levels were inversely correlated with GENE", "GENE mRNA expression was
     # inversely correlated with miR-X"
-    for first in a.within(start, end, REGULATORS | TARGETS):
+    for first in a.within(start, end, REGULATORS | TARGETS) \
+            if _NEEDS_CORRELATED_WITH.may_match(a.text[start:end]) else []:
         other = REGULATORS if first.category in TARGETS else TARGETS
         pos = list_end(a, [first])
         seconds = [x for x in a.within(pos, min(end, pos + 90), other)
@@ -346,9 +355,14 @@ _SITE_AFTER = re.compile(r"\s*-?\s*(?:binding|target|seed|recognition|response)\
                          r"(?:sites?|sequences?|elements?)", re.I)
 
 
+_NEEDS_UTR_SITES = Needs(_UTR_OF, _UTR_AFTER_GENE)
+
+
 def _utr_sites(a: Analysed, start: int, end: int, ctx: Context) -> list[Statement]:
     """A gene's 3'-UTR that carries a miRNA's binding site (see :data:`_CARRIES`): the
     miRNA targets the gene (``RO:0002212``)."""
+    if not _NEEDS_UTR_SITES.may_match(a.text[start:end]):
+        return []
     out = []
     for gene in a.within(start, end, TARGETS):
         utr = _UTR_OF.search(a.text, max(start, gene.start - 40), gene.start)
@@ -389,9 +403,14 @@ _TARGETS_OF_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:(?:such\s+as|i
                                r"oncogenes?)\s+)?", re.I)
 
 
+_NEEDS_TARGETS_OF = Needs(_TARGETS_OF_BEFORE)
+
+
 def _targets_of(a: Analysed, start: int, end: int, ctx: Context) -> list[Statement]:
     """"targets of miR-X, such as GENE1 and GENE2", "target genes of miR-X include GENE":
     the miRNA targets each listed gene (``RO:0002212``; hedged when they are predicted)."""
+    if not _NEEDS_TARGETS_OF.may_match(a.text[start:end]):
+        return []
     out = []
     done: set[int] = set()
     for m in a.within(start, end, REGULATORS):
@@ -403,6 +422,9 @@ def _targets_of(a: Analysed, start: int, end: int, ctx: Context) -> list[Stateme
         group = members(a, m, REGULATORS, backwards=False)
         done |= {x.start for x in group}
         link = _TARGETS_OF_AFTER.match(a.text, list_end(a, group), end)
+        if not link and re.search(r"\bamong\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+                                  a.text[max(start, cue.start() - 30):cue.start()], re.I):
+            link = re.compile(r"\s*,\s*(?:the\s+)?").match(a.text, list_end(a, group), end)
         if not link:
             continue
         genes = [g for g in a.within(link.end(), end, TARGETS) if g.start == link.end()][:1]
@@ -441,10 +463,15 @@ _MIRNA_TARGET_OF = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:is|was|are|were|as)\s+(?
                               r"(?:(?:transcription\s+factors?|oncogenes?|proteins?)\s+)?$", re.I)
 
 
+_NEEDS_GENE_ON_MIRNA = Needs(_GENE_VERB, _GENE_PREFIX, _MIRNA_TARGET_OF)
+
+
 def _gene_on_mirna(a: Analysed, start: int, end: int, ctx: Context) -> list[Statement]:
     """A gene regulating a miRNA, stated with the gene first (see :data:`_GENE_VERB`):
     GENE ``RO:0002213`` / ``RO:0002212`` / ``RO:0002211`` miR-X (the passive "miR-X is
     induced by GENE" is :mod:`exokg.extract.regulation`'s)."""
+    if not _NEEDS_GENE_ON_MIRNA.may_match(a.text[start:end]):
+        return []
     out = []
     for gene in a.within(start, end, TARGETS):
         pos = list_end(a, [gene])
@@ -476,7 +503,7 @@ def _gene_on_mirna(a: Analysed, start: int, end: int, ctx: Context) -> list[Stat
 
 # "GENE (protein) was (markedly) reduced in cells overexpressing / transfected with miR-X"
 _IN_CELLS = re.compile(rf"\s*(?:(?:mRNA|protein|gene)\s+)?(?:(?:expression|levels?)\s+)?"
-                       r"(?:was|were|is|are)\s+(?:(?:\w+ly|also|further)\s+)*"
+                       r"(?:(?:was|were|is|are)\s+)?(?:(?:\w+ly|also|further)\s+)*"
                        rf"(?:(?P<down>{_DOWN})|(?P<up>{_UP}))\w*\s+in\s+(?:the\s+)?"
                        r"(?:[\w-]+\s+){0,2}?(?:cells?|neurons|lines?|tissues?|mice|rats)\s+"
                        r"(?:(?P<gain>over-?\s?expressing|transfected\s+with|expressing|"
@@ -484,9 +511,14 @@ _IN_CELLS = re.compile(rf"\s*(?:(?:mRNA|protein|gene)\s+)?(?:(?:expression|level
                        r"(?:the\s+|an?\s+)?$", re.I)
 
 
+_NEEDS_IN_CELLS = Needs(_IN_CELLS)
+
+
 def _in_cells_with(a: Analysed, start: int, end: int, ctx: Context) -> list[Statement]:
     """"GENE was reduced in cells overexpressing miR-X": the miRNA's gain (or loss) changed
     the gene, as :func:`_agent_phrases` reads it with the miRNA first."""
+    if not _NEEDS_IN_CELLS.may_match(a.text[start:end]):
+        return []
     out = []
     for gene in a.within(start, end, TARGETS):
         pos = list_end(a, [gene])

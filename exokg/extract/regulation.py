@@ -48,10 +48,11 @@ TARGETS = frozenset({"Gene", "Protein"})
 # 3'UTR of"
 _TARGETING = re.compile(r"\b(?:(?:by|via|through)\s+(?:\w+ly\s+)?)?(?:\w+ly\s+)?"
                         r"(?:target(?:s|ed|ing)|(?<=\s)target(?=\s)|"
-                        r"bind(?:s|ing)?(?:\s+to)?|bound\s+to|"
+                        r"bind(?:s|ing)?(?:\s+\w+ly)?(?:\s+to)?|bound\s+(?:\w+ly\s+)?to|"
                         r"recogni[sz](?:e|es|ed|ing)|(?:(?:by|via|through)\s+(?:its\s+)?"
                         r"(?:negative\s+regulation|repression|suppression|silencing)\s+of))\s+"
-                        r"(?:the\s+)?(?:3['′’]?\s*-?\s*UTRs?\s+of\s+)?(?:the\s+)?"
+                        r"(?:the\s+)?(?:3\s*['′’]?\s*-?\s*(?:UTRs?|untranslated\s+regions?)\s+"
+                        r"of\s+)?(?:the\s+)?"
                         r"(?:(?:mRNA|gene|transcripts?)\s+(?:of\s+|encoding\s+)?)?", re.I)
 # what may stand between the miRNAs and a bare plural "target": "miR-A and miR-B (both /
 # also / directly) target", "the miR-29 family members target", "miR-X can / may target"
