@@ -318,6 +318,37 @@ def _contrasted(a: Analysed, part: Clause, setting: Mention
              group[0], setting, end + cue[0].start())]
 
 
+# "Schizophrenia-associated miR-X", "D-related microRNA miR-Y"
+_DISEASE_ADJECTIVE = re.compile(r"\s*-\s*(?:associated|related|linked|implicated)\s+"
+                                r"(?:(?:micro-?RNAs?|miRNAs?)\s*,?\s*)?", re.I)
+# a group of miRNAs changed in D whose members follow: "(Among the) miRNAs (that were)
+# downregulated in D (brains) were / included / , including miR-A and miR-B"
+_GROUP_BEFORE = re.compile(rf"\b(?:micro-?RNAs|miRNAs|miRs)\s+(?:(?:that|which)\s+)?"
+                           rf"(?:(?:were|was|are|is)\s+)?(?:(?:\w+ly|most)\s+)*"
+                           rf"(?P<cue>{_UP}|{_DOWN})\s+(?:in|after)\s+(?:the\s+)?"
+                           rf"(?:[\w'’-]+\s+){{0,4}}$", re.I)
+_GROUP_MEMBERS = re.compile(r"\s*(?:(?:patients|tissues?|specimens?|samples?|cases|brains?|"
+                            r"lesions|sera|plasma)\s+)?(?:\([^()]*\)\s*)?,?\s*(?:(?:were|was|"
+                            r"are|is|included|include|includes|including|such\s+as|namely)\s+|"
+                            r":\s*)(?:the\s+)?", re.I)
+# "(Microarray) profiling / analysis of D (lesions) identified miR-A and miR-B as up-regulated"
+_PROFILED = re.compile(r"\b(?:profil\w*|analys[ie]s|sequencing|screen\w*|comparisons?)\s+"
+                       r"(?:of|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
+_IDENTIFIED = re.compile(r"\s*(?:(?:patients|tissues?|specimens?|samples?|lesions|brains?|"
+                         r"sera|plasma)\s+)?(?:\([^()]*\)\s*)?(?:\w+ly\s+)?(?:identified|"
+                         r"revealed|uncovered|detected|found|showed)\s+(?:that\s+)?", re.I)
+_AS_CHANGED = re.compile(rf"\s*(?:\([^()]*\)\s*)?(?:as\s+(?:being\s+)?|(?:was|were|to\s+be)\s+)"
+                         rf"(?:(?:\w+ly|most)\s+)*(?P<cue>{_UP}|{_DOWN})", re.I)
+
+
+def _list_end_at(text: str, m: Mention, end: int) -> int:
+    """The end of the miRNAs enumerated from ``m`` on ("miR-A and miR-B"), by their
+    text: a mention list is not at hand in :func:`_before_mirna`."""
+    tail = re.match(r"(?:\s*(?:,|and|or|,\s*and)\s*(?:miR|let|micro|hsa)[\w*/-]*)*", text[m.end:end],
+                    re.I)
+    return m.end + (tail.end() if tail else 0)
+
+
 # "In D, the expression of miR-X ...": the level of the miRNA named after the setting
 _SETTING_THE_LEVEL = re.compile(r"(?:\s*\([^()]*\))?\s*(?:(?:patients|tissues?|samples?|brains?)\s*)?"
                                 r",\s*(?:the\s+)?(?:(?:expression|levels?|abundance|"
@@ -357,8 +388,10 @@ _FUNCTION_VERB = re.compile(
     r"(?:promot|inhibit|suppress|reduc|increas|decreas|enhanc|block|impair|attenuat|induc|"
     r"abrogat|abolish|diminish|restrain|stimulat|accelerat|driv|regulat|modulat|affect|"
     r"repress|limit|prevent|sensiti[sz]|contribut\w*\s+to)\w*\s+(?:(?:the|both)\s+)?"
-    rf"(?P<func>{_FUNCTION}(?:\s*,\s*{_FUNCTION})*(?:,?\s+(?:and|or)\s+{_FUNCTION})?\s+"
-    r"of\s+(?:the\s+)?(?:human\s+)?)?$", re.I)
+    rf"(?P<func>(?:{_FUNCTION}(?:\s*,\s*{_FUNCTION})*(?:,?\s+(?:and|or)\s+{_FUNCTION})?|"
+    r"tumou?r\s+(?:burden|growth|volume|size|formation|progression))\s+"
+    r"(?:of|in\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:models?|xenografts?)\s+of)\s+"
+    r"(?:the\s+)?(?:human\s+)?)?$", re.I)
 _FUNCTION_CELLS = re.compile(r"\s*(?:cells?|cell\s+lines?|stem(?:-like)?\s+cells?|xenografts?|"
                              r"tumou?rs?)\b", re.I)
 _FUNCTION_AFTER = re.compile(r"\s*(?:(?:cells?|cell\s+lines?|stem(?:-like)?\s+cells?|tumou?r)\s+)?"
@@ -485,6 +518,20 @@ def _before_mirna(text: str, d: Mention, m: Mention, end: int
     or None."""
     between = text[d.end:m.start]
     lead = text[max(0, d.start - 30):d.start]
+    if _DISEASE_ADJECTIVE.fullmatch(between):  # "D-associated miR-X"
+        return "mirna-disease.role", "biolink:associated_with", None, d.end
+    group_cue = _GROUP_BEFORE.search(text, max(0, d.start - 90), d.start)
+    if group_cue and _GROUP_MEMBERS.fullmatch(between):
+        # "Among the miRNAs downregulated in D brains were miR-A and miR-B"
+        return "mirna-disease.level", "biolink:associated_with", \
+            _direction(_CHANGE.match(group_cue.group("cue"))), group_cue.start("cue")
+    profiled = _PROFILED.search(text, max(0, d.start - 50), d.start)
+    if profiled and _IDENTIFIED.fullmatch(between):
+        # "profiling of D lesions identified miR-A and miR-B as up-regulated"
+        cue = _AS_CHANGED.match(text, _list_end_at(text, m, end), end)
+        if cue:
+            return "mirna-disease.level", "biolink:associated_with", \
+                _direction(_CHANGE.match(cue.group("cue"))), cue.start("cue")
     shown = _SETTING_SHOWS.fullmatch(between) if _NEEDS_SETTING_SHOWS.may_match(between) \
         else None
     if shown:

@@ -135,6 +135,8 @@ def extract_mirna_gene(a: Analysed, state: DocumentState) -> list[Statement]:
         out += _targets_of(a, clause.start, clause.end, ctx)
         out += _gene_on_mirna(a, clause.start, clause.end, ctx)
         out += _in_cells_with(a, clause.start, clause.end, ctx)
+        if _NEEDS_MEDIATED.may_match(a.text[clause.start:clause.end]):
+            out += _mediated(a, clause.start, clause.end, ctx)
     return out
 
 
@@ -390,6 +392,52 @@ def _utr_sites(a: Analysed, start: int, end: int, ctx: Context) -> list[Statemen
                                  gene.entity, direction="decreased",
                                  hedged=hedged(a.text, start, pos),
                                  negated=negated(a.text, start, pos), context=ctx))
+    return out
+
+
+# "miR-X mediates (the) GENE repression", "miR-X causes the down-regulation of GENE"
+_MEDIATES = re.compile(r"\s*(?:(?:also|directly|\w+ly)\s+)?(?:mediates|mediated|causes|caused|"
+                       r"triggers|triggered|leads\s+to|led\s+to|results\s+in|resulted\s+in)\s+"
+                       r"(?:(?:the|a)\s+)?(?:\w+\s+)?(?:(?P<pre>down-?\s?regulation|repression|"
+                       r"suppression|silencing|degradation|inhibition|up-?\s?regulation|"
+                       r"induction|de-?repression)\s+of\s+(?:the\s+)?)?$", re.I)
+_MEDIATED_AFTER = re.compile(r"\s*(?:(?:mRNA|protein|gene)\s+)?(?P<post>down-?\s?regulation|"
+                             r"repression|suppression|silencing|degradation|inhibition|"
+                             r"up-?\s?regulation|induction|de-?repression)\b", re.I)
+
+
+_NEEDS_MEDIATED = Needs(_MEDIATES)
+
+
+def _mediated(a: Analysed, start: int, end: int, ctx: Context) -> list[Statement]:
+    """"miR-X mediates GENE repression", "miR-X causes the down-regulation of GENE": the
+    miRNA regulates the gene with the sign the noun names."""
+    out = []
+    for m in a.within(start, end, REGULATORS):
+        group = members(a, m, REGULATORS, backwards=False)
+        if group[0] is not m:
+            continue
+        pos = list_end(a, group)
+        genes = [g for g in a.within(pos, min(end, pos + 80), TARGETS)
+                 if _MEDIATES.fullmatch(a.text, pos, g.start)][:1]
+        if not genes:
+            continue
+        cue = _MEDIATES.fullmatch(a.text, pos, genes[0].start)
+        noun = cue.group("pre")
+        if not noun:
+            after = _MEDIATED_AFTER.match(a.text, list_end(a, [genes[0]]), end)
+            noun = after.group("post") if after else None
+        if not noun:
+            continue
+        up = bool(re.match(r"up|induc|de-?repress", noun, re.I))
+        for subj in group:
+            for g in members(a, genes[0], TARGETS, backwards=False) if cue.group("pre") \
+                    else genes:
+                out.append(statement(a, "regulation.mediated", subj.entity,
+                                     POSITIVELY_REGULATES if up else NEGATIVELY_REGULATES,
+                                     g.entity, direction="increased" if up else "decreased",
+                                     hedged=hedged(a.text, start, pos),
+                                     negated=negated(a.text, start, pos), context=ctx))
     return out
 
 

@@ -60,18 +60,22 @@ _BARE_TARGET = re.compile(r"\s*(?:\)\s*)?(?:(?:family\s+)?(?:members\s+)?)?"
                           r"(?:(?:both|also|all|each|can|may|could|might|would|to|\w+ly)\s+)*",
                           re.I)
 # "GENE is/was (identified as) (one of) a (direct / novel / functional) target (gene) of/for"
-_TARGET_OF = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,\s*(?:which|that)\s[^,;]*,\s*)?(?:,\s*)?"
+_TARGET_OF = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,\s*(?:which|that|an?|the)\s[^,;]*,\s*)?(?:,\s*)?"
                         r"(?:(?:is|was|as|were|are)\s+(?:\w+\s+){0,2})?(?:(?:one|some)\s+of\s+)?"
                         r"(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,3}targets?\s+(?:genes?\s+)?"
                         r"(?:of|for)\s+"
                         r"(?:the\s+)?(?:miRNAs?\s+|microRNAs?\s+)?$", re.I)
+# the noun of an apposition after a gene: "GENE, a key (inflammatory) cytokine, ..."
+_IN_APPOSITION = re.compile(r",\s*(?:an?|the)\s+(?:[\w-]+\s+){0,3}$", re.I)
 # "GENE ..., a recognized miR-X target (gene)": the miRNA names the target's regulator
 _TARGET_NOUN_BEFORE = re.compile(r"^\s*(?:\([^()]*\)\s*)?[^.;]{0,40}?,?\s*\b(?:an?|the|its)\s+"
                                  r"(?:[\w-]+\s+){0,2}$", re.I)
 _TARGET_NOUN_AFTER = re.compile(r"^\s*-?\s*target(?:s|ed)?\b", re.I)
 # "GENE is (directly) targeted / repressed by miR-X", "down-regulation of GENE (expression)
 # by miR-X"
-_PASSIVE = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:(?:mRNA|messenger\s+RNA|protein|gene)\s+)?"
+_PASSIVE = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:(?:mRNA\s+)?3\s*['′’]?\s*-?\s*(?:UTRs?|"
+                      r"untranslated\s+regions?)\s+(?:(?:reporters?|constructs?)\s+)?)?"
+                      r"(?:(?:mRNA|messenger\s+RNA|protein|gene)\s+)?"
                       r"(?:(?:expression|levels?|translation)\s+)?(?:(?:is|was|are|were|being|"
                       r"been)\s+)?(?:\w+ly\s+)?(?:targeted|repressed|suppressed|silenced|"
                       r"inhibited|down-?regulated)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
@@ -129,7 +133,7 @@ _MIRNA_PASSIVE = re.compile(r"^\s*(?:(?:cluster|polycistron|host\s+gene)\s+)?"
                             r"(?:(?:directly|transcriptionally|also|further|strongly)\s+)?"
                             r"(?:(?P<sign>negatively|positively)\s+)?"
                             r"(?:(?P<up>induced|activated|transactivated|up-?regulated|"
-                            r"stimulated)|(?P<down>repressed|suppressed|inhibited|"
+                            r"stimulated|driven|promoted|enhanced|triggered)|(?P<down>repressed|suppressed|inhibited|"
                             r"down-?regulated|silenced)|(?P<any>regulated|controlled))\s+by\s+"
                             r"(?:the\s+)?(?:(?:transcription\s+factors?|oncogenes?|proteins?)"
                             r"\s+)?$", re.I)
@@ -238,6 +242,10 @@ def extract_regulation(a: Analysed, state: DocumentState) -> list[Statement]:
         for target in a.within(clause.start, clause.end, TARGETS):
             tail = a.text[target.end:clause.end]
             after = [m for m in regulators if m.start > target.end]
+            apposition = _IN_APPOSITION.search(a.text, clause.start, target.start)
+            if apposition and any(x.end == apposition.start()
+                                  for x in a.within(clause.start, target.start, TARGETS)):
+                after = []  # "GENE, a key cytokine, is a target of miR-X": GENE is, not the noun
             for m in after:
                 if _TARGET_OF.match(a.text[target.end:m.start]):
                     for subj in coordinated(a, m, REGULATORS, backwards=False):
