@@ -51,10 +51,12 @@ __all__ = ["DISEASES", "MIRNAS", "extract_mirna_disease", "new_pairs", "without_
 MIRNAS = frozenset({"MicroRNA", "MicroRNACluster"})
 DISEASES = frozenset({"Disease", "Phenotype"})
 
-_UP = (r"(?:(?:highly|strongly|abundantly)\s+expressed|up-?\s?regulat\w*|over-?\s?express\w*|"
+_UP = (r"(?:(?:highly|strongly|abundantly)\s+expressed|expressed\s+at\s+(?:very\s+)?(?:high|"
+       r"elevated|increased)\s+levels?|up-?\s?regulat\w*|over-?\s?express\w*|"
        r"hyper-?express\w*|elevat\w*|increas\w*|higher|raised|enhanced|induc\w*|amplifi\w*|"
        r"enriched|gain)")
-_DOWN = (r"(?:(?:poorly|weakly|barely)\s+expressed|down-?\s?regulat\w*|under-?\s?express\w*|"
+_DOWN = (r"(?:(?:poorly|weakly|barely)\s+expressed|expressed\s+at\s+(?:very\s+)?(?:low|"
+         r"reduced|decreased)\s+levels?|down-?\s?regulat\w*|under-?\s?express\w*|"
          r"hypo-?express\w*|reduc\w*|decreas\w*|lower|diminish\w*|suppress\w*|loss|lost|"
          r"silenc\w*|deplet\w*|delet\w*|deficient)")
 _ANY = r"(?:dys-?regulat\w*|de-?regulat\w*|aberrant(?:ly)?(?:\s+expressed)?|altered|" \
@@ -62,7 +64,7 @@ _ANY = r"(?:dys-?regulat\w*|de-?regulat\w*|aberrant(?:ly)?(?:\s+expressed)?|alte
 _CHANGE = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN})|(?P<any>{_ANY}))", re.I)
 # the disease is introduced by a preposition, with a few words between ("in the brains of
 # AD patients", "after traumatic brain injury", "in human grade II-IV")
-_INTRO = re.compile(r"\b(?:in|after|during|following)\s+(?:[\w'’/%-]+\s+){0,5}$", re.I)
+_INTRO = re.compile(r"\b(?:in|after|during|following)\s+(?:[\w'’/%-]+\s+){0,7}$", re.I)
 # a word of another event between the cue and the disease ("in meningiomas promotes tumour
 # growth", "impairs the growth of MB cells"): the disease belongs to that event
 _EVENT = re.compile(r"\b(?:promot|inhibit|induc|reduc|increas|decreas|suppress|block|impair|"
@@ -102,14 +104,23 @@ _LEVEL_BODY = (rf"(?:\([^()]*\)\s*)?(?:,\s*(?:(?:an?\s+)?(?:[\w-]+\s+){{0,2}}?"
                # "deleted or down-regulated": two cues of one finding
                rf"(?:(?:{_UP}|{_DOWN}|{_ANY})\s*(?:,|or|and|and/or)\s+(?:\w+ly\s+)?)?"
                rf"(?:{_UP}|{_DOWN}|{_ANY})")
-_LEVEL_HEAD = re.compile(rf"^\s*{_LEVEL_BODY}(?:\s+(?:micro-?RNAs?|miRNAs?|miRs?|genes?))?\s*$",
-                         re.I)
+# what may follow the cue before the setting: "increased 3.2-fold and 2.1-fold, respectively,",
+# "(P < 0.01)", "by 40%"
+_AFTER_CUE = (r"(?:\s*\([^()]*\))?(?:\s+(?:by\s+|about\s+|approximately\s+)?"
+              r"(?:[\d.]+(?:\s*-?\s*(?:to|-)\s*[\d.]+)?\s*-?\s*fold|[\d.]+\s*%)"
+              r"(?:\s*(?:,|and|,\s*and)\s*(?:[\d.]+\s*-?\s*fold|[\d.]+\s*%))*)?"
+              r"(?:\s*\([^()]*\))?(?:\s*,?\s*respectively\s*,?)?")
+_LEVEL_HEAD = re.compile(rf"^\s*{_LEVEL_BODY}(?:\s+(?:micro-?RNAs?|miRNAs?|miRs?|genes?))?"
+                         rf"{_AFTER_CUE}\s*$", re.I)
 # the second of two contrasted findings, with no disease of its own: "(..., whereas) miR-Y
 # was down-regulated (compared with normal tissue)"
 _LEVEL_TAIL = re.compile(rf"^\s*{_LEVEL_BODY}\s*(?:(?:\([^()]*\)\s*)?(?:(?:when\s+)?"
                          rf"compared\s+(?:with|to)|relative\s+to|than|versus|vs\.?)\s+"
-                         rf"(?:the\s+)?(?:normal|healthy|control|non-?\w+|adjacent)\b[^;]*)?"
-                         rf"[\s.,]*$", re.I)
+                         rf"(?:the\s+)?(?:normal|healthy|control|non-?\w+|adjacent)\b[^;]*|"
+                         # "... in the caudate nucleus of the same patients"
+                         rf"\s*in\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}?(?:of\s+)?(?:the\s+same|these|"
+                         rf"those)\s+(?:patients|subjects|cases|samples|tissues|brains|"
+                         rf"individuals|cohort))?[\s.,]*$", re.I)
 # a participle or "with" phrase describing the miRNAs before their verb: "miR-A and miR-B,
 # having tumour-suppressive activity, were ...", "miR-A with known oncogenic roles was ..."
 _ASIDE = re.compile(r"^\s*,?\s*(?:having|harbou?ring|showing|displaying|with)\s+[^,;()]{1,60}?"
@@ -244,12 +255,15 @@ def _pairs(a: Analysed, clause: Clause
     for d in diseases:
         if _GENERIC.fullmatch(d.text):
             continue  # "tumour samples", "medulloblastoma tumours": no particular disease
+        if any(o.start <= d.start and d.end <= o.end and o.end - o.start > d.end - d.start
+               for o in diseases):
+            continue  # "pituitary tumours" inside "ACTH-secreting pituitary tumours"
         before = [m for m in mirnas if m.end <= d.start]
         if before:
             m = max(before, key=lambda x: x.end)
             group = [x for x in members(a, m, MIRNAS, backwards=True) if x.start >= clause.start]
             found = _after_mirna(a, group, d) or _level_after_setting(a, group, d, clause.end) \
-                or _function_in(a, group, d, clause.end)
+                or _function_in(a, group, d, clause.end) or _model_of(a, group, d)
             if found:
                 out.append((found[0], found[1], found[2], m, d, found[3]))
                 if found[0] == "mirna-disease.level":
@@ -357,7 +371,8 @@ _SETTING_THE_LEVEL = re.compile(r"(?:\s*\([^()]*\))?\s*(?:(?:patients|tissues?|s
 _SAMPLE = (r"(?:patients|tissues?|specimens?|samples?|cases|tumou?rs?|cells?|cell\s+lines|"
            r"brains?|subjects|biopsies|sera|plasma)")
 # "D specimens showed a striking increase in miR-X", "D tissues had reduced levels of miR-X"
-_SETTING_SHOWS = re.compile(rf"\s*(?:\([^()]*\)\s*)?(?:{_SAMPLE}\s+)?(?:(?:also|\w+ly)\s+)?"
+_SETTING_SHOWS = re.compile(rf"\s*(?:\([^()]*\)\s*)?(?:{_SAMPLE}\s+)?(?:whose\s+{_SAMPLE}\s+)?"
+                            rf"(?:(?:also|\w+ly)\s+)?"
                             r"(?:showed|show|shows|displayed|display|displays|had|have|has|"
                             r"exhibited|exhibit|exhibits|expressed|express|contained|revealed)\s+"
                             r"(?:an?\s+|the\s+)?(?:(?:\w+ly|significant|striking|marked|strong|"
@@ -388,10 +403,10 @@ _FUNCTION_VERB = re.compile(
     r"(?:promot|inhibit|suppress|reduc|increas|decreas|enhanc|block|impair|attenuat|induc|"
     r"abrogat|abolish|diminish|restrain|stimulat|accelerat|driv|regulat|modulat|affect|"
     r"repress|limit|prevent|sensiti[sz]|contribut\w*\s+to)\w*\s+(?:(?:the|both)\s+)?"
-    rf"(?P<func>(?:{_FUNCTION}(?:\s*,\s*{_FUNCTION})*(?:,?\s+(?:and|or)\s+{_FUNCTION})?|"
+    rf"(?P<func>(?:(?:disease|cell|tumou?r)\s+)?(?:{_FUNCTION}(?:\s*,\s*{_FUNCTION})*(?:,?\s+(?:and|or)\s+{_FUNCTION})?|"
     r"tumou?r\s+(?:burden|growth|volume|size|formation|progression))\s+"
-    r"(?:of|in\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:models?|xenografts?)\s+of)\s+"
-    r"(?:the\s+)?(?:human\s+)?)?$", re.I)
+    r"(?P<prep>of|in\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:models?|xenografts?)\s+of|"
+    r"in)\s+(?:the\s+)?(?:human\s+)?)?$", re.I)
 _FUNCTION_CELLS = re.compile(r"\s*(?:cells?|cell\s+lines?|stem(?:-like)?\s+cells?|xenografts?|"
                              r"tumou?rs?)\b", re.I)
 _FUNCTION_AFTER = re.compile(r"\s*(?:(?:cells?|cell\s+lines?|stem(?:-like)?\s+cells?|tumou?r)\s+)?"
@@ -404,6 +419,38 @@ _GENERIC = re.compile(r"(?:tumou?rs?|cancers?|neoplasms?|malignanc(?:y|ies)|carc
 _NEEDS_FINDING_AFTER = Needs(_FINDING_AFTER)
 _NEEDS_FUNCTION = Needs(_FUNCTION_VERB)
 _NEEDS_SETTING_SHOWS = Needs(_SETTING_SHOWS)
+
+
+# animals without the miRNA that develop the disease: "mice lacking miR-X developed D",
+# "miR-X knockout mice display D"
+_LACKING_BEFORE = re.compile(r"\b(?:mice|rats|animals|zebrafish|flies|mutants?|embryos)\s+"
+                             r"(?:lacking|deficient\s+(?:in|for)|null\s+for|with\s+(?:a\s+)?"
+                             r"(?:targeted\s+|conditional\s+)?(?:deletion|loss|knock-?out|"
+                             r"ablation)\s+of)\s+(?:the\s+)?(?:mature\s+)?$", re.I)
+_LACKING_AFTER = re.compile(r"\s*-?\s*(?:knock-?out|null|deficient|-/-|KO)\s+(?:mice|rats|"
+                            r"animals|zebrafish|embryos)\b", re.I)
+_DEVELOPED = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:(?:\w+ly|also)\s+)?(?:developed|develop|"
+                        r"develops|displayed|display|displays|exhibited|exhibit|exhibits|showed|"
+                        r"show|shows|had|suffered\s+from|suffer\s+from|died\s+of|die\s+of|"
+                        r"succumbed\s+to|(?:were|are|was|is)\s+(?:more\s+)?(?:prone|"
+                        r"susceptible)\s+to)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?$", re.I)
+
+
+def _model_of(a: Analysed, group: list[Mention], d: Mention
+              ) -> tuple[str, str, str | None, int] | None:
+    """"Mice lacking miR-X developed (fatal) D", "miR-X knockout mice display D": the loss
+    of the miRNA causes the disease in the model (``associated_with``, direction
+    decreased: the disease goes with the miRNA's absence), or None."""
+    first, pos = group[0], list_end(a, group)
+    lead = _LACKING_BEFORE.search(a.text, max(0, first.start - 60), first.start)
+    after = _LACKING_AFTER.match(a.text, pos, d.start)
+    if not lead and not after:
+        return None
+    if after:
+        pos = after.end()
+    if not _DEVELOPED.fullmatch(a.text, pos, d.start):
+        return None
+    return "mirna-disease.model", "biolink:associated_with", "decreased", d.start
 
 
 def _level_after_setting(a: Analysed, group: list[Mention], d: Mention, end: int
@@ -439,12 +486,15 @@ def _function_in(a: Analysed, group: list[Mention], d: Mention, end: int
     if not verb or _GENERIC.fullmatch(d.text):  # "tumour cell migration" names no disease
         return None
     after = a.text[d.end:end]
+    if (verb.group("prep") or "").lower() == "in" and _FUNCTION_CELLS.match(a.text, d.end):
+        return None  # "... progression in D cells": the setting of an experiment
     sensitised = re.search(r"sensiti[sz]\w*\s+$", a.text[pos:d.start], re.I)
     if not (_FUNCTION_AFTER.match(after) or ((verb.group("func") or sensitised) and (
-            _FUNCTION_CELLS.match(after) or re.match(r"\s*(?:[,.;)]|$|and\b|in\b|by\b)",
-                                                     after)))):
+            _FUNCTION_CELLS.match(after) or re.match(
+                r"\s*(?:[,.;)]|$|(?:and|in|by|through|via|with|when|as|after|while|whereas|but)\b)",
+                after)))):
         return None
-    return "mirna-disease.function", "biolink:associated_with", None, pos
+    return "mirna-disease.function", "biolink:associated_with", None, d.start
 
 
 def _after_mirna(a: Analysed, group: list[Mention], d: Mention
@@ -472,8 +522,9 @@ def _after_mirna(a: Analysed, group: list[Mention], d: Mention
     # "miR-A and miR-B allowed to distinguish D patients from healthy controls"
     if _DISTINGUISH.match(between) and _FROM_OTHERS.match(text, d.end):
         return "mirna-disease.distinguishes", "biolink:biomarker_for", None, end
-    if not intro or _EVENT.search(between[intro.start():]):
-        return None
+    if not intro or _EVENT.search(between[intro.start():]) or \
+            _STOP.search(between[intro.start():]):
+        return None  # "in D1 when compared to normal D2 tissue": D1 is the setting
     if _ROLE_BEFORE.search(text[max(0, first.start - 40):first.start]) and re.fullmatch(
             r"\s*(?:\([^()]*\)\s*)?", between[:intro.start()]):
         return "mirna-disease.role", "biolink:associated_with", None, first.start

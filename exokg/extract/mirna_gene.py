@@ -96,6 +96,13 @@ _CORRELATED_WITH = re.compile(r"\s*(?:(?:mRNA|protein|gene)\s+)?(?:(?:levels?|ex
                               r"negatively|inversely)\s+)?(?:with|to)\s+(?:the\s+)?"
                               r"(?:(?:expression|levels?|abundance)\s+of\s+)?(?:the\s+)?", re.I)
 _NEEDS_CORRELATED_WITH = Needs(_CORRELATED_WITH)
+# "miR-X levels and GENE protein levels showed an inverse pattern / relationship"
+_PATTERN_AFTER = re.compile(r"\s*(?:(?:mRNA|protein|gene)\s+)?(?:(?:levels?|expression|"
+                            r"abundance)\s+)?(?:showed|show|displayed|exhibited|had|followed)\s+"
+                            r"(?:an?\s+|the\s+)?(?:(?:clear|significant|strong|striking)\s+)?"
+                            r"(?P<sign>inverse|negative|positive|opposite|reciprocal|parallel)\s+"
+                            r"(?:expression\s+)?(?:patterns?|relationships?|correlations?|"
+                            r"trends?|profiles?)", re.I)
 _PAIR_LINK = re.compile(r"^\s*(?:(?:expression|levels?|abundance)\s+)?(?:and|with|to)\s+"
                         r"(?:the\s+)?$", re.I)
 # "a positive correlation between miR-X (abundance) and (the markers) GENE1 (ABBR) and GENE2"
@@ -280,9 +287,9 @@ def _target_relations(a: Analysed, start: int, end: int, ctx: Context) -> list[S
 
 def _predicate(signs: str) -> str:
     signs = signs.lower()
-    if "positive" in signs:
+    if "positive" in signs or "parallel" in signs:
         return "biolink:positively_correlated_with"
-    if "negative" in signs or "inverse" in signs:
+    if "negative" in signs or "inverse" in signs or "opposite" in signs or "reciprocal" in signs:
         return "biolink:negatively_correlated_with"
     return "biolink:correlated_with"
 
@@ -301,6 +308,9 @@ def _correlations(a: Analysed, start: int, end: int, ctx: Context) -> list[State
         if verb:
             signs = f"{verb.group('sign1') or ''} {verb.group('sign2') or ''}"
             pairs.append(([m], genes, _predicate(signs), verb.start()))
+        elif _PATTERN_AFTER.match(a.text, genes[0].end, end):
+            pattern = _PATTERN_AFTER.match(a.text, genes[0].end, end)
+            pairs.append(([m], genes, _predicate(pattern.group("sign")), pattern.start()))
     # "miR-X levels were inversely correlated with GENE", "GENE mRNA expression was
     # inversely correlated with miR-X"
     for first in a.within(start, end, REGULATORS | TARGETS) \

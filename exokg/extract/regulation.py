@@ -49,7 +49,8 @@ TARGETS = frozenset({"Gene", "Protein"})
 _TARGETING = re.compile(r"\b(?:(?:by|via|through)\s+(?:\w+ly\s+)?)?(?:\w+ly\s+)?"
                         r"(?:target(?:s|ed|ing)|(?<=\s)target(?=\s)|"
                         r"bind(?:s|ing)?(?:\s+\w+ly)?(?:\s+to)?|bound\s+(?:\w+ly\s+)?to|"
-                        r"recogni[sz](?:e|es|ed|ing)|(?:(?:by|via|through)\s+(?:its\s+)?"
+                        r"recogni[sz](?:e|es|ed|ing)|(?:is\s+|are\s+)?complementary\s+to|"
+                        r"(?:(?:by|via|through)\s+(?:its\s+|the\s+)?(?:direct\s+)?"
                         r"(?:negative\s+regulation|repression|suppression|silencing)\s+of))\s+"
                         r"(?:the\s+)?(?:3\s*['′’]?\s*-?\s*(?:UTRs?|untranslated\s+regions?)\s+"
                         r"of\s+)?(?:the\s+)?"
@@ -105,6 +106,12 @@ _UNSIGNED_GAP = re.compile(r"^\s*\)?\s*(?:\([^()]*\)\s*)?(?:(?:expression|levels
                            r"further|thereby|thus|which|that|may\s+also|is\s+able\s+to|"
                            r"are\s+able\s+to|was\s+found\s+to|were\s+found\s+to)\s+)*"
                            r"(?:\w+ly\s+)?$", re.I)
+# "miR-X (is / as / acts as) a (novel) negative regulator of GENE"
+_REGULATOR_OF = re.compile(r"^\s*(?:\([^()]*\)\s*)?,?\s*(?:(?:is|was|are|were|as|acts?\s+as|"
+                           r"serves?\s+as|functions?\s+as)\s+)(?:an?\s+|the\s+)?(?:(?:novel|key|"
+                           r"direct|important|critical|major|potent|new|crucial)\s+)*"
+                           r"(?:(?P<sign>negative|positive)\s+)?regulators?\s+of\s+(?:the\s+)?"
+                           r"(?:(?:expression|levels?)\s+of\s+)?(?:the\s+)?$", re.I)
 # "GENE (expression) is (negatively) regulated by miR-X"
 _PASSIVE_REGULATED = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:(?:mRNA|protein|gene)\s+)?"
                                 r"(?:(?:expression|levels?|translation)\s+)?(?:(?:is|was|are|"
@@ -190,7 +197,7 @@ def extract_regulation(a: Analysed, state: DocumentState) -> list[Statement]:
         ctx = context_for(a, clause)
         for cue in _TARGETING.finditer(a.text, clause.start, clause.end):
             if not re.search(r"target|bind|bound|recogni|regulation|repression|suppression|"
-                             r"silencing", cue.group(), re.I):
+                             r"silencing|complementary", cue.group(), re.I):
                 continue
             # a bare noun "binding" takes no words before its target ("decreased binding of
             # X and Y" is X binding Y), unless they are its sites ("binding sites in the X
@@ -230,6 +237,20 @@ def extract_regulation(a: Analysed, state: DocumentState) -> list[Statement]:
                     out.append(_targets(a, rule, subj, target, clause.start, cue.start(), ctx,
                                         sign=sign))
         out += _regulation_of(a, clause.start, clause.end, ctx, regulators)
+        for m in regulators:
+            if not clause.start <= m.start < clause.end:
+                continue
+            group = members(a, m, REGULATORS, backwards=False)
+            pos = list_end(a, group)
+            genes = [g for g in a.within(pos, min(clause.end, pos + 90), TARGETS)
+                     if _REGULATOR_OF.match(a.text[pos:g.start])][:1]
+            for g in genes:
+                sign = {"negative": "negatively", "positive": "positively"}.get(
+                    (_REGULATOR_OF.match(a.text[pos:g.start]).group("sign") or "").lower(), "")
+                for subj in group:
+                    for t in members(a, g, TARGETS, backwards=False):
+                        out.append(_targets(a, "regulation.regulator-of", subj, t, clause.start,
+                                            pos, ctx, sign=sign))
         out += _mirna_regulated(a, clause.start, clause.end, ctx, regulators)
         for m in regulators:
             if not clause.start <= m.start < clause.end:
@@ -248,8 +269,8 @@ def extract_regulation(a: Analysed, state: DocumentState) -> list[Statement]:
                 after = []  # "GENE, a key cytokine, is a target of miR-X": GENE is, not the noun
             for m in after:
                 if _TARGET_OF.match(a.text[target.end:m.start]):
-                    for subj in coordinated(a, m, REGULATORS, backwards=False):
-                        for t in coordinated(a, target, TARGETS, backwards=True):
+                    for subj in members(a, m, REGULATORS, backwards=False):
+                        for t in members(a, target, TARGETS, backwards=True):
                             out.append(_targets(a, "regulation.target-of", subj, t,
                                                 clause.start, t.start, ctx))
                     break
@@ -309,6 +330,13 @@ def _regulation_of(a: Analysed, start: int, end: int, ctx: Context, regulators: 
                                 members(a, last, REGULATORS, backwards=True)[0].start)
             if _REGULATION_AGENT.match(gap) and (role or not re.match(r"\s*\)", gap)) or \
                     (role and re.fullmatch(r"\s*\)?\s*in\s+(?:the\s+)?", gap)):
+                subjects = members(a, last, REGULATORS, backwards=True)
+        if not subjects and before and re.search(r"\b(?:by|via|through)\s+(?:the\s+|its\s+)?$",
+                                                 a.text[max(start, cue.start() - 20):cue.start()],
+                                                 re.I):
+            # "miR-X ... through regulation of GENE": the miRNA of the clause, no gene between
+            last = max(before, key=lambda m: m.end)
+            if not a.within(last.end, cue.start(), TARGETS):
                 subjects = members(a, last, REGULATORS, backwards=True)
         target_end = members(a, targets[0], TARGETS, backwards=False)
         by = re.match(r"\s*(?:(?:mRNA|protein|gene)\s+)?(?:expression\s+|translation\s+)?"
