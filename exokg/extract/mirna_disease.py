@@ -75,13 +75,15 @@ _STOP = re.compile(r"[;:]|\b(?:whereas|while|but|although|compared|than|which|th
                    r"(?:was|were|is|are)|by)\b", re.I)
 _ROLE = re.compile(r"\b(?:associated\s+with|association\s+with|linked\s+to|implicated\s+in|"
                    r"involved\s+in|involvement\s+in|participat\w*\s+in|roles?\s+in|"
-                   r"contribut\w*\s+to|tumou?r[\s-]suppress(?:or|ive)\w*(?:\s+\w+)?\s+in|"
+                   r"contribut\w*\s+to|tumou?r[\s-]suppress(?:or|ive)\w*(?:\s+\w+)?\s+(?:in|of|for)|"
+                   r"(?:new|novel|key|major|important|critical)\s+players?\s+in|"
                    r"oncogen\w*(?:\s+\w+)?\s+in|onco-?mirs?\s+in|"
                    r"(?:pathogenesis|progression|development|pathophysiology)\s+of|"
                    # "the locus of miR-X is a candidate region for D" (genetics)
                    r"candidate\s+(?:genes?|regions?|loc(?:us|i))\s+for|"
                    # "a (potential) therapeutic target for D"
-                   r"(?:therapeutic|treatment|drug)\s+targets?\s+(?:for|in|of))\s+", re.I)
+                   r"(?:therapeutic|treatment|drug|potential|novel|promising|attractive)\s+"
+                   r"targets?\s+(?:for|in|of))\s+", re.I)
 _BIOMARKER = re.compile(r"\b(?:(?:bio)?markers?|indicators?|predictors?|signatures?|"
                         r"(?:prognostic|diagnostic|predictive)\s+(?:factors?|values?|"
                         r"significance|tools?|parameters?))\s+(?:for|of|in)\s+", re.I)
@@ -515,6 +517,8 @@ def _after_mirna(a: Analysed, group: list[Mention], d: Mention
                                      (_ROLE, "mirna-disease.role", "biolink:associated_with")):
         cue = pattern.search(between)
         before = between[:cue.start()] if cue else ""
+        # a title "miR-X: a new player in D": the colon introduces what the miRNA is
+        before = re.sub(r"^\s*:\s*(?=(?:an?|the)\s)", " ", before)
         if cue and _FEW_WORDS.match(between[cue.end():]) and _FEW_WORDS.match(before) \
                 and not _STOP.search(before) and not _EVENT.search(before):
             level = _lead_cue(text, first) if rule == "mirna-disease.role" else None
@@ -540,7 +544,7 @@ def _after_mirna(a: Analysed, group: list[Mention], d: Mention
     # "down-regulation of miR-X in D", "Downregulated miR-X in D", "increased miR-X
     # expression in D"
     cue = _lead_cue(text, first)
-    if cue and re.fullmatch(r"\s*(?:expression|levels?)?\s*(?:(?:was|were|is|are|has\s+been|"
+    if cue and re.fullmatch(r"\s*(?:members\s+)?(?:expression|levels?)?\s*(?:(?:was|were|is|are|has\s+been|"
                             r"have\s+been)\s+(?:\w+ly\s+)?(?:found|observed|seen|detected|"
                             r"noted|shown|reported|described|documented)\s*)?",
                             head, re.I):

@@ -49,7 +49,7 @@ _LOSS_BEFORE = re.compile(r"(?:\b(?:knock-?down|silencing|inhibition|depletion|d
                           r"\s+(?:of|against|to)\s+(?:the\s+)?|\b(?:anti|antagomir)\s*-\s*)$",
                           re.I)
 # between a miRNA and its own verb: "miR-X (directly) (also)"
-_VERB_GAP = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:(?:also|further|could|can|may|might|"
+_VERB_GAP = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:members\s+)?(?:(?:also|further|could|can|may|might|"
                        r"directly|strongly|significantly|markedly|specifically)\s+)*", re.I)
 # ... or after it: "miR-X mimics", "miR-X inhibitor"
 _GAIN_AFTER = re.compile(r"\s*-?\s*(?:mimics?|agomirs?|precursors?)\b", re.I)
@@ -65,7 +65,7 @@ _SUBJECT_TAIL = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:(?:expression|levels?)\s+)?
 _DOWN = r"decreas|reduc|suppress|inhibit|repress|attenuat|down-?\s?regulat|abolish|lower|" \
         r"diminish|block|silenc|loss"
 _UP = r"increas|enhanc|up-?\s?regulat|elevat|induc|restor|rais|promot|augment|higher|" \
-      r"accumulat|stimulat"
+      r"accumulat|stimulat|de-?repress"
 _RESULT = re.compile(rf"(?:\w+ly\s+)?(?:(?P<down>{_DOWN})|(?P<up>{_UP}))\w*\s+|"
                      r"(?:\w+ly\s+)?(?:resulted|results?|led|leads?|caused|causes?|"
                      r"produced|was\s+followed|were\s+followed)\s+(?:in|to|by)\s+"

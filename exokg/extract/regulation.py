@@ -78,7 +78,7 @@ _PASSIVE = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:(?:mRNA\s+)?3\s*['′’]?\s*-?
                       r"untranslated\s+regions?)\s+(?:(?:reporters?|constructs?)\s+)?)?"
                       r"(?:(?:mRNA|messenger\s+RNA|protein|gene)\s+)?"
                       r"(?:(?:expression|levels?|translation)\s+)?(?:(?:is|was|are|were|being|"
-                      r"been)\s+)?(?:\w+ly\s+)?(?:targeted|repressed|suppressed|silenced|"
+                      r"been)\s+)?(?:[\w-]+ly\s+)?(?:targeted|repressed|suppressed|silenced|"
                       r"inhibited|down-?regulated)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
                       r"(?:(?:microRNAs?|miRNAs?),?\s+)?$", re.I)
 _NOMINAL_BEFORE = re.compile(r"\b(?:down-?regulation|repression|suppression|inhibition|"
@@ -158,6 +158,10 @@ _AXIS_AFTER = re.compile(r"^\s*(?:signal(?:l)?ing\s+)?(?:axis|pathway\s+axis|int
                          r"target\s+pairs?|pairs?|binding|pathway|"
                          r"(?:(?:double-?\s?negative|negative|positive|regulatory|reciprocal)\s+)?"
                          r"(?:feedback\s+|feed-forward\s+)?(?:loop|circuit))\b", re.I)
+
+
+_PAIR_TITLE = re.compile(r"^\s*:\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:feedback|"
+                         r"regulatory)\s+)?(?:loop|axis|circuit|interaction)\b", re.I)
 
 
 # "knockdown of miR-X", "anti-miR-X", "an inhibitor of miR-X": the miRNA's loss acts
@@ -307,6 +311,12 @@ def extract_regulation(a: Analysed, state: DocumentState) -> list[Statement]:
             if left and _AXIS_AFTER.match(tail):
                 out.append(_targets(a, "regulation.axis", left[-1], target, clause.start,
                                     left[-1].start, ctx))
+            # a title "miR-X and GENE: a feedback loop (in D)"
+            pair = [m for m in regulators if m.end <= target.start
+                    and re.fullmatch(r"\s*and\s+", a.text[m.end:target.start])]
+            if pair and _PAIR_TITLE.match(tail):
+                out.append(_targets(a, "regulation.axis", pair[-1], target, clause.start,
+                                    pair[-1].start, ctx))
     return out
 
 
