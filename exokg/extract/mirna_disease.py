@@ -77,6 +77,7 @@ _ROLE = re.compile(r"\b(?:associated\s+with|association\s+with|linked\s+to|impli
                    r"involved\s+in|involvement\s+in|participat\w*\s+in|roles?\s+in|"
                    r"contribut\w*\s+to|tumou?r[\s-]suppress(?:or|ive)\w*(?:\s+\w+)?\s+(?:in|of|for)|"
                    r"(?:new|novel|key|major|important|critical)\s+players?\s+in|"
+                   r"hallmarks?\s+of|susceptibility\s+to|predisposition\s+to|"
                    r"oncogen\w*(?:\s+\w+)?\s+in|onco-?mirs?\s+in|"
                    r"(?:pathogenesis|progression|development|pathophysiology)\s+of|"
                    # "the locus of miR-X is a candidate region for D" (genetics)
@@ -376,10 +377,13 @@ _SAMPLE = (r"(?:patients|tissues?|specimens?|samples?|cases|tumou?rs?|cells?|cel
 _SETTING_SHOWS = re.compile(rf"\s*(?:\([^()]*\)\s*)?(?:{_SAMPLE}\s+)?(?:whose\s+{_SAMPLE}\s+)?"
                             rf"(?:(?:also|\w+ly)\s+)?"
                             r"(?:showed|show|shows|displayed|display|displays|had|have|has|"
-                            r"exhibited|exhibit|exhibits|expressed|express|contained|revealed)\s+"
+                            r"exhibited|exhibit|exhibits|expressed|express|contained|contain|"
+                            r"contains|revealed|(?:is|are|was|were)\s+(?:characteri[sz]ed|marked|"
+                            r"accompanied)\s+by)\s+"
                             r"(?:an?\s+|the\s+)?(?:(?:\w+ly|significant|striking|marked|strong|"
                             r"consistent|[\d.]+-fold)\s+)*"
-                            rf"(?P<cue>{_UP}|{_DOWN}|high|low)\s+(?:(?:in|of)\s+)?(?:the\s+)?"
+                            rf"(?P<cue>{_UP}|{_DOWN}|high|low|less|more)\s+(?:(?:in|of)\s+)?"
+                            r"(?:the\s+)?"
                             r"(?:(?:serum|plasma|circulating|exosomal|mature)\s+)*"
                             r"(?:(?:expression|levels?|abundance|amounts?|concentrations?)\s+"
                             r"(?:of\s+)?)?(?:(?:serum|plasma|circulating|exosomal|mature)\s+)*",
@@ -391,6 +395,7 @@ _SETTING_AFTER = re.compile(r"\s*(?:(?:expression|levels?|concentrations?|abunda
 _FINDING_AFTER = re.compile(rf"\s*(?:{_SAMPLE}\s+)?(?:\([^()]*\)\s*)?,?\s*(?:was|were|is|are|"
                             r"has\s+been|have\s+been)\s+(?:(?:\w+ly|also|consistently|"
                             r"further)\s+)*(?:(?:found|shown|observed)\s+to\s+be\s+)?"
+                            r"(?:(?:about\s+|approximately\s+)?[\d.]+\s*-?\s*fold\s+)?"
                             rf"(?P<cue>{_UP}|{_DOWN}|{_ANY})", re.I)
 # what a miRNA does to diseased cells: "promotes D cell migration", "inhibited the
 # proliferation of D cells", "suppressed D growth"
@@ -592,7 +597,8 @@ def _before_mirna(text: str, d: Mention, m: Mention, end: int
     if shown:
         word = shown.group("cue").lower()
         cue = _CHANGE.match(word)
-        direction = _direction(cue) if cue else "increased" if word == "high" else "decreased"
+        direction = _direction(cue) if cue else "increased" if word in ("high", "more") \
+            else "decreased"
         return "mirna-disease.level", "biolink:associated_with", direction, \
             d.end + shown.start("cue")
     if re.fullmatch(r"\s*in\s+which\s+", between, re.I) or (

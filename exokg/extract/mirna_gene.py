@@ -52,9 +52,11 @@ _LOSS_BEFORE = re.compile(r"(?:\b(?:knock-?down|silencing|inhibition|depletion|d
 _VERB_GAP = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:members\s+)?(?:(?:also|further|could|can|may|might|"
                        r"directly|strongly|significantly|markedly|specifically)\s+)*", re.I)
 # ... or after it: "miR-X mimics", "miR-X inhibitor"
-_GAIN_AFTER = re.compile(r"\s*-?\s*(?:mimics?|agomirs?|precursors?)\b", re.I)
+_GAIN_AFTER = re.compile(r"\s*-?\s*(?:mimics?|agomirs?|precursors?|over-?\s?expression|"
+                         r"up-?\s?regulation|restoration|re-?expression)\b", re.I)
 _LOSS_AFTER = re.compile(r"\s*-?\s*(?:inhibitors?|antagomirs?|sponges?|knock-?down|"
-                         r"silencing)\b", re.I)
+                         r"silencing|inhibition|depletion|deletion|loss|down-?\s?regulation|"
+                         r"blockade)\b", re.I)
 # what may stand between the miRNA and the verb: "(expression) (in SH-SY5Y cells)"
 _SUBJECT_TAIL = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:(?:expression|levels?)\s+)?"
                            r"(?:(?:with|using|by)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
@@ -192,9 +194,8 @@ def _agent_phrases(a: Analysed, start: int, end: int, ctx: Context) -> list[Stat
         if gain is None:  # the miRNA itself acts: "miR-X represses the expression of GENE"
             gain, rule = True, "regulation.verb"
         pos = list_end(a, group)
-        after = re.match(r"\s*-?\s*(?:mimics?|agomirs?|precursors?|inhibitors?|antagomirs?|"
-                         r"sponges?|knock-?down|silencing)\b", a.text[pos:end], re.I)
-        pos += after.end() if after else 0
+        after = _GAIN_AFTER.match(a.text, pos, end) or _LOSS_AFTER.match(a.text, pos, end)
+        pos = after.end() if after else pos
         if rule == "regulation.verb":  # the miRNA's verb right after it, no other subject
             tail = _VERB_GAP.match(a.text, pos, end)
         else:
@@ -203,6 +204,9 @@ def _agent_phrases(a: Analysed, start: int, end: int, ctx: Context) -> list[Stat
         verb = _RESULT.match(a.text, pos, end)
         if rule == "regulation.verb" and verb and not (verb.group("down") or verb.group("up")):
             continue  # "miR-X resulted in ...": only a gain or loss is such an agent
+        if not verb and rule != "regulation.verb":
+            out += _result_nouns(a, group, gain, pos, start, end, ctx)
+            continue
         if not verb:
             continue
         lowers = bool(verb.group("down") or verb.group("down2"))
@@ -221,6 +225,37 @@ def _agent_phrases(a: Analysed, start: int, end: int, ctx: Context) -> list[Stat
                                      negated=negated(a.text, start, verb.start()),
                                      context=ctx))
     return out
+
+
+# "overexpression of miR-X led to GENE downregulation": the change named after the gene
+_LED_TO = re.compile(r"(?:\w+ly\s+)?(?:resulted|results?|led|leads?|caused|causes?|induced|"
+                     r"induces?|triggered|triggers?)\s+(?:in\s+|to\s+)?(?:an?\s+|the\s+)?", re.I)
+_CHANGE_NOUN = re.compile(rf"\s*(?:(?:mRNA|protein|gene)\s+)?(?:(?:expression|levels?)\s+)?"
+                          rf"(?:(?P<down>{_DOWN})|(?P<up>{_UP}))\w*", re.I)
+
+
+def _result_nouns(a: Analysed, group: list[Mention], gain: bool, pos: int, start: int,
+                  end: int, ctx: Context) -> list[Statement]:
+    """"miR-X overexpression led to GENE downregulation": a gain (or loss, ``gain`` False)
+    of the miRNAs of ``group`` changing the gene named before its change noun."""
+    verb = _LED_TO.match(a.text, pos, end)
+    if not verb:
+        return []
+    genes = [g for g in a.within(verb.end(), min(end, verb.end() + 40), TARGETS)
+             if g.start == verb.end()][:1]
+    if not genes:
+        return []
+    listed = members(a, genes[0], TARGETS, backwards=False)
+    change = _CHANGE_NOUN.match(a.text, list_end(a, listed), end)
+    if not change:
+        return []
+    negative = bool(change.group("down")) == gain
+    return [statement(a, "regulation.agent-phrase", subj.entity,
+                      NEGATIVELY_REGULATES if negative else POSITIVELY_REGULATES, g.entity,
+                      direction="decreased" if negative else "increased",
+                      hedged=hedged(a.text, start, verb.start()),
+                      negated=negated(a.text, start, verb.start()), context=ctx)
+            for subj in group for g in listed]
 
 
 def _its_targets(a: Analysed, start: int, end: int, ctx: Context) -> list[Statement]:
@@ -333,6 +368,17 @@ def _correlations(a: Analysed, start: int, end: int, ctx: Context) -> list[State
         first = [x for x in a.within(noun.end(), min(end, noun.end() + 40), REGULATORS)
                  if not a.text[noun.end():x.start].strip()][:1]
         if not first:
+            # "a negative correlation between GENE protein and miR-X levels"
+            gene = [x for x in a.within(noun.end(), min(end, noun.end() + 40), TARGETS)
+                    if not a.text[noun.end():x.start].strip()][:1]
+            if gene:
+                pos = list_end(a, gene)
+                second = [x for x in a.within(pos, min(end, pos + 60), REGULATORS)
+                          if _SECOND.match(re.sub(r"^\s*(?:mRNA|protein|gene)\b", "",
+                                                  a.text[pos:x.start], flags=re.I))][:1]
+                if second:
+                    pairs.append((members(a, second[0], REGULATORS, backwards=False), gene,
+                                  _predicate(noun.group("signs")), noun.start()))
             continue
         group = members(a, first[0], REGULATORS, backwards=False)
         pos = list_end(a, group)
@@ -455,8 +501,9 @@ def _mediated(a: Analysed, start: int, end: int, ctx: Context) -> list[Statement
 # miR-X include GENE"
 _TARGETS_OF_BEFORE = re.compile(r"\btargets?\s+(?:genes?\s+|mRNAs?\s+|transcripts?\s+)?"
                                 r"(?:of|for)\s+(?:the\s+)?$", re.I)
-_TARGETS_OF_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:(?:such\s+as|including|"
-                               r"include|included|includes|like|namely|are|were|was|is)\s+|:\s*)"
+_TARGETS_OF_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:(?:(?:were|are|was|is)"
+                               r"(?:\s+\w+){0,2})?\s*:\s*|(?:such\s+as|including|include|included|"
+                               r"includes|like|namely|are|were|was|is)\s+)"
                                r"(?:the\s+)?(?:(?:genes?|proteins?|transcription\s+factors?|"
                                r"oncogenes?)\s+)?", re.I)
 

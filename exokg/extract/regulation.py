@@ -276,7 +276,7 @@ def extract_regulation(a: Analysed, state: DocumentState) -> list[Statement]:
                     for subj in members(a, m, REGULATORS, backwards=False):
                         for t in members(a, target, TARGETS, backwards=True):
                             out.append(_targets(a, "regulation.target-of", subj, t,
-                                                clause.start, t.start, ctx))
+                                                clause.start, m.start, ctx))
                     break
             before_target = a.text[clause.start:target.start]
             for m in after:
