@@ -13,7 +13,16 @@ in a disease, or that a miRNA plays a part in one.
   miR-X ``biolink:biomarker_for`` D (``mirna-disease.biomarker``).
 
 * "miR-A, miR-B (and miR-C) (allowed to) distinguish D from healthy subjects" -> the
-  miRNAs ``biolink:biomarker_for`` D (``mirna-disease.distinguishes``).
+  miRNAs ``biolink:biomarker_for`` D (``mirna-disease.distinguishes``);
+* the level finding after its setting ("miR-X levels in the CSF of patients with D were
+  elevated"), the disease's samples first ("D specimens showed an increase in miR-X", "D is
+  characterised by reduced levels of miR-X"), a changed group whose members follow ("among
+  the miRNAs downregulated in D were A and B"), "profiling of D identified A as
+  up-regulated" -> ``associated_with`` with the level's direction (``mirna-disease.level``);
+* what a miRNA does to diseased cells ("inhibited the proliferation of D cells", "reduced
+  tumour burden in a model of D"; ``mirna-disease.function``, no direction; "in D cells" is
+  an experiment's setting and gives nothing) and animals without it that develop the
+  disease ("mice lacking miR-X developed D"; ``mirna-disease.model``, direction decreased).
 
 A miRNA that ends an enumeration stands for all its members, also when each member has its
 statistics in brackets ("reduced expression of miR-A (2.0-fold; P = 0.04), miR-B (...) and

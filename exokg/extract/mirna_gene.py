@@ -14,6 +14,14 @@
   ``biolink:negatively_correlated_with`` / ``positively_correlated_with`` /
   ``correlated_with`` (rule ``mirna-gene.correlation``): a correlation is no regulation.
 
+* a 3'-UTR that carries the miRNA's site ("the 3'-UTR of GENE contains binding sites for
+  miR-X"), target lists ("targets of miR-X, such as GENE1 and GENE2"), "miR-X mediates GENE
+  repression", "GENE was reduced in cells overexpressing miR-X" -> ``RO:0002212`` (or the
+  sign the words give);
+* a gene acting on a miRNA, gene first ("GENE transactivates miR-X", "GENE-induced miR-X",
+  "miR-X is a transcriptional target of GENE") -> GENE ``RO:0002213`` / ``RO:0002212`` /
+  ``RO:0002211`` miR-X (rule ``regulation.gene-on-mirna``).
+
 Negation and hedges are read as everywhere. A pair another rule of the sentence already
 states is left to it (:func:`new_gene_pairs`).
 """
