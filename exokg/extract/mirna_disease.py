@@ -84,7 +84,8 @@ _STOP = re.compile(r"[;:]|\b(?:whereas|while|but|although|compared|than|which|th
                    r"(?:was|were|is|are)|by)\b", re.I)
 _ROLE = re.compile(r"\b(?:associated\s+with|association\s+with|linked\s+to|implicated\s+in|"
                    r"involved\s+in|involvement\s+in|participat\w*\s+in|roles?\s+in|"
-                   r"contribut\w*\s+to|tumou?r[\s-]suppress(?:or|ive)\w*(?:\s+\w+)?\s+(?:in|of|for)|"
+                   r"contribut\w*\s+to|"
+                   r"tumou?r[\s-]suppress(?:or|ive)\w*(?:\s+\w+)?\s+(?:in|of|for)|"
                    r"(?:new|novel|key|major|important|critical)\s+players?\s+in|"
                    r"hallmarks?\s+of|susceptibility\s+to|predisposition\s+to|"
                    r"oncogen\w*(?:\s+\w+)?\s+in|onco-?mirs?\s+in|"
@@ -370,13 +371,14 @@ _AS_CHANGED = re.compile(rf"\s*(?:\([^()]*\)\s*)?(?:as\s+(?:being\s+)?|(?:was|we
 def _list_end_at(text: str, m: Mention, end: int) -> int:
     """The end of the miRNAs enumerated from ``m`` on ("miR-A and miR-B"), by their
     text: a mention list is not at hand in :func:`_before_mirna`."""
-    tail = re.match(r"(?:\s*(?:,|and|or|,\s*and)\s*(?:miR|let|micro|hsa)[\w*/-]*)*", text[m.end:end],
-                    re.I)
+    tail = re.match(r"(?:\s*(?:,|and|or|,\s*and)\s*(?:miR|let|micro|hsa)[\w*/-]*)*",
+                    text[m.end:end], re.I)
     return m.end + (tail.end() if tail else 0)
 
 
 # "In D, the expression of miR-X ...": the level of the miRNA named after the setting
-_SETTING_THE_LEVEL = re.compile(r"(?:\s*\([^()]*\))?\s*(?:(?:patients|tissues?|samples?|brains?)\s*)?"
+_SETTING_THE_LEVEL = re.compile(r"(?:\s*\([^()]*\))?\s*"
+                                r"(?:(?:patients|tissues?|samples?|brains?)\s*)?"
                                 r",\s*(?:the\s+)?(?:(?:expression|levels?|abundance|"
                                 r"concentrations?)\s+of\s+)(?:the\s+)?", re.I)
 # the words a sample of the disease is named with: "D (patients / tissues / specimens)"
@@ -419,7 +421,8 @@ _FUNCTION_VERB = re.compile(
     r"(?:promot|inhibit|suppress|reduc|increas|decreas|enhanc|block|impair|attenuat|induc|"
     r"abrogat|abolish|diminish|restrain|stimulat|accelerat|driv|regulat|modulat|affect|"
     r"repress|limit|prevent|sensiti[sz]|contribut\w*\s+to)\w*\s+(?:(?:the|both)\s+)?"
-    rf"(?P<func>(?:(?:disease|cell|tumou?r)\s+)?(?:{_FUNCTION}(?:\s*,\s*{_FUNCTION})*(?:,?\s+(?:and|or)\s+{_FUNCTION})?|"
+    rf"(?P<func>(?:(?:disease|cell|tumou?r)\s+)?"
+    rf"(?:{_FUNCTION}(?:\s*,\s*{_FUNCTION})*(?:,?\s+(?:and|or)\s+{_FUNCTION})?|"
     r"tumou?r\s+(?:burden|growth|volume|size|formation|progression))\s+"
     r"(?P<prep>of|in\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:models?|xenografts?)\s+of|"
     r"in)\s+(?:the\s+)?(?:human\s+)?)?$", re.I)
@@ -558,7 +561,8 @@ def _after_mirna(a: Analysed, group: list[Mention], d: Mention
     # "down-regulation of miR-X in D", "Downregulated miR-X in D", "increased miR-X
     # expression in D"
     cue = _lead_cue(text, first)
-    if cue and re.fullmatch(r"\s*(?:members\s+)?(?:expression|levels?)?\s*(?:(?:was|were|is|are|has\s+been|"
+    if cue and re.fullmatch(r"\s*(?:members\s+)?(?:expression|levels?)?\s*"
+                            r"(?:(?:was|were|is|are|has\s+been|"
                             r"have\s+been)\s+(?:\w+ly\s+)?(?:found|observed|seen|detected|"
                             r"noted|shown|reported|described|documented)\s*)?",
                             head, re.I):

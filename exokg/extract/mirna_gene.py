@@ -50,14 +50,16 @@ _GAIN_BEFORE = re.compile(r"\b(?:over-?\s?expression|up-?\s?regulation|elevation
 _LOSS_BEFORE = re.compile(r"(?:\b(?:knock-?down|silencing|inhibition|depletion|deletion|loss|"
                           r"blockade|antagonism|suppression|down-?\s?regulation|prevention|"
                           r"reduction)\s+of\s+(?:the\s+)?(?:endogenous\s+|mature\s+)?|"
-                          r"(?:^|(?<=[,;(]\s)|\b(?:that|and|by|after|upon)\s+)(?:blocking|silencing|"
+                          r"(?:^|(?<=[,;(]\s)|\b(?:that|and|by|after|upon)\s+)"
+                          r"(?:blocking|silencing|"
                           r"inhibiting|knocking\s+down|depleting|antagonizing|antagonising)\s+"
                           r"(?:the\s+)?(?:endogenous\s+|mature\s+)?|"
                           r"\b(?:inhibitors?|antagomirs?|sponges?|antisense\s+oligonucleotides?)"
                           r"\s+(?:of|against|to)\s+(?:the\s+)?|\b(?:anti|antagomir)\s*-\s*)$",
                           re.I)
 # between a miRNA and its own verb: "miR-X (directly) (also)"
-_VERB_GAP = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:members\s+)?(?:(?:also|further|could|can|may|might|"
+_VERB_GAP = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:members\s+)?"
+                       r"(?:(?:also|further|could|can|may|might|"
                        r"directly|strongly|significantly|markedly|specifically)\s+)*", re.I)
 # ... or after it: "miR-X mimics", "miR-X inhibitor"
 _GAIN_AFTER = re.compile(r"\s*-?\s*(?:mimics?|agomirs?|precursors?|over-?\s?expression|"
