@@ -455,11 +455,16 @@ _DEVELOPED = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:(?:\w+ly|also)\s+)?(?:develope
                         r"susceptible)\s+to)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?$", re.I)
 
 
+_NEEDS_LACKING = Needs(_LACKING_BEFORE, _LACKING_AFTER)
+
+
 def _model_of(a: Analysed, group: list[Mention], d: Mention
               ) -> tuple[str, str, str | None, int] | None:
     """"Mice lacking miR-X developed (fatal) D", "miR-X knockout mice display D": the loss
     of the miRNA causes the disease in the model (``associated_with``, direction
     decreased: the disease goes with the miRNA's absence), or None."""
+    if not _NEEDS_LACKING.may_match(a.text):
+        return None
     first, pos = group[0], list_end(a, group)
     lead = _LACKING_BEFORE.search(a.text, max(0, first.start - 60), first.start)
     after = _LACKING_AFTER.match(a.text, pos, d.start)

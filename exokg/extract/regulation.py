@@ -33,6 +33,7 @@ from exokg.extract.context import context_for
 from exokg.extract.enumerations import list_end, members
 from exokg.extract.epistemics import hedged, negated
 from exokg.model import Context, Mention, Statement
+from exokg.text.prefilter import Needs
 
 __all__ = ["NEGATIVELY_REGULATES", "POSITIVELY_REGULATES", "REGULATES", "REGULATORS", "TARGETS",
            "as_regulation", "extract_regulation"]
@@ -113,6 +114,7 @@ _REGULATOR_OF = re.compile(r"^\s*(?:\([^()]*\)\s*)?,?\s*(?:(?:is|was|are|were|as
                            r"direct|important|critical|major|potent|new|crucial)\s+)*"
                            r"(?:(?P<sign>negative|positive)\s+)?regulators?\s+of\s+(?:the\s+)?"
                            r"(?:(?:expression|levels?)\s+of\s+)?(?:the\s+)?$", re.I)
+_NEEDS_REGULATOR_OF = Needs(_REGULATOR_OF)
 # "GENE (expression) is (negatively) regulated by miR-X"
 _PASSIVE_REGULATED = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:(?:mRNA|protein|gene)\s+)?"
                                 r"(?:(?:expression|levels?|translation)\s+)?(?:(?:is|was|are|"
@@ -243,7 +245,7 @@ def extract_regulation(a: Analysed, state: DocumentState) -> list[Statement]:
                     out.append(_targets(a, rule, subj, target, clause.start, cue.start(), ctx,
                                         sign=sign))
         out += _regulation_of(a, clause.start, clause.end, ctx, regulators)
-        for m in regulators:
+        for m in regulators if _NEEDS_REGULATOR_OF.may_match(a.text) else []:
             if not clause.start <= m.start < clause.end:
                 continue
             group = members(a, m, REGULATORS, backwards=False)
