@@ -25,6 +25,15 @@ def cases(size: int) -> dict[str, str]:
         "base64 image in Markdown": "![x](data:image/png;base64," + "QUJD" * (size // 4) + ")",
         "sentence without full stop": (words + " and ") * (size // (len(words) + 5)),
         "hyphenated chain": "-".join(["ab"] * (size // 3)),
+        # the miRNA relation rules: one enumeration with statistics per member, and sentences
+        # that each give several of the readings
+        "miRNA list with statistics": "Expression of " + ", ".join(
+            f"miR-{i} ({i % 9 + 1}.5-fold; P = 0.0{i % 9 + 1})" for i in range(size // 28))
+        + " was reduced in glioblastoma tissues.",
+        "miRNA-gene sentences": " ".join(
+            ["miR-21 levels in glioma tissues were elevated, whereas PTEN expression was "
+             "inversely correlated with miR-21 and the 3'-UTR of BCL2 contains binding "
+             "sites for miR-15a."] * (size // 170)),
     }
 
 

@@ -204,13 +204,14 @@ def test_scai_relation_floors() -> None:
     assert r["documents"] == {"tune": 95, "held-out": 106}
     scores = r["scores"]
     assert scores["tune"]["both"]["gold"] == 113 and scores["held-out"]["both"]["gold"] == 119
-    # miRNA relations round 2 (docs/benchmarks.md): tune 0.629 -> 0.842, held-out (measured
-    # once after the round) 0.426 -> 0.471, disease 0.320 -> 0.389, gene P 0.923 -> 0.926
-    assert scores["tune"]["both"]["f1"] >= 0.80, scores["tune"]["both"]
-    assert scores["tune"]["both"]["precision"] >= 0.88, scores["tune"]["both"]
-    assert scores["held-out"]["both"]["f1"] >= 0.45, scores["held-out"]["both"]
-    assert scores["held-out"]["disease"]["f1"] >= 0.36, scores["held-out"]["disease"]
-    assert scores["held-out"]["gene"]["precision"] >= 0.88, scores["held-out"]["gene"]
+    # miRNA relations round 4 (docs/benchmarks.md): tune 0.846 -> 0.850 (P 0.939 -> 0.948),
+    # held-out (measured once, after the round) 0.481 -> 0.514, disease 0.407 -> 0.470, gene
+    # P 0.923 -> 0.889
+    assert scores["tune"]["both"]["f1"] >= 0.83, scores["tune"]["both"]
+    assert scores["tune"]["both"]["precision"] >= 0.92, scores["tune"]["both"]
+    assert scores["held-out"]["both"]["f1"] >= 0.50, scores["held-out"]["both"]
+    assert scores["held-out"]["disease"]["f1"] >= 0.45, scores["held-out"]["disease"]
+    assert scores["held-out"]["gene"]["precision"] >= 0.86, scores["held-out"]["gene"]
 
 
 def test_bhasuran_floors() -> None:
@@ -220,6 +221,44 @@ def test_bhasuran_floors() -> None:
     r = bhasuran.evaluate(BHASURAN_CORPUS)
     held = r["scores"]["held-out"]
     assert held["gold"] == 339
-    assert held["f1"] >= 0.51, held
+    assert held["f1"] >= 0.55, held  # 0.565 after miRNA relations round 4 (0.536 before)
     everything = r["scores"]["all"]
     assert everything["correct_verb"] / everything["directed_verb"] >= 0.75, everything
+
+
+phrasings = _load("mirna_phrasings")
+
+
+def test_phrasings_file_errors_name_file_and_item(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text("- kind: gene.x\n  text: miR-21 targets PTEN.\n  pairs: [[miR-21]]\n",
+                    encoding="utf-8")
+    with pytest.raises(ValueError, match=r"p\.yaml: item 1: each pair"):
+        phrasings.read_items(path)
+    path.write_text("- kind: gene.x\n  pairs: []\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"p\.yaml: item 1: needs kind, text and pairs"):
+        phrasings.read_items(path)
+
+
+def test_phrasings_score_by_hand(tmp_path: Path) -> None:
+    """One found pair, one missed pair, one pair where none is stated."""
+    path = tmp_path / "p.yaml"
+    path.write_text(
+        "- kind: gene.targets\n  text: miR-21 directly targets the 3'UTR of PTEN.\n"
+        "  pairs: [[miR-21, PTEN], [miR-21, SOX2]]\n"
+        "- batch: 2\n  kind: none.method\n  text: PTEN and miR-21 were measured.\n"
+        "  pairs: []\n", encoding="utf-8")
+    r = phrasings.evaluate(path)
+    gene, batch1 = r["scores"]["gene"], r["scores"]["batch 1"]
+    assert (gene["predicted"], gene["tp"], gene["gold"], gene["found"]) == (1, 1, 2, 1)
+    assert batch1["recall"] == 0.5 and r["scores"]["batch 2"]["gold"] == 0
+    assert r["scores"]["none"]["predicted"] == 0
+
+
+def test_phrasings_floors() -> None:
+    """The invented phrasings of miRNA relations round 4 (docs/benchmarks.md): after the
+    round P 0.957 / R 0.944 over all six batches (before it 0.923 / 0.509)."""
+    r = phrasings.evaluate()
+    everything = r["scores"]["all"]
+    assert everything["gold"] == 234
+    assert everything["precision"] >= 0.93 and everything["recall"] >= 0.92, everything

@@ -33,6 +33,7 @@ from exokg.extract.context import context_for
 from exokg.extract.enumerations import list_end, members
 from exokg.extract.epistemics import hedged, negated
 from exokg.model import Context, Mention, Statement
+from exokg.text.prefilter import Needs
 
 __all__ = ["NEGATIVELY_REGULATES", "POSITIVELY_REGULATES", "REGULATES", "REGULATORS", "TARGETS",
            "as_regulation", "extract_regulation"]
@@ -47,28 +48,39 @@ TARGETS = frozenset({"Gene", "Protein"})
 # "(by|via|through) (directly) targeting", "directly targets", "targeted", "binds (to) the
 # 3'UTR of"
 _TARGETING = re.compile(r"\b(?:(?:by|via|through)\s+(?:\w+ly\s+)?)?(?:\w+ly\s+)?"
-                        r"(?:target(?:s|ed|ing)|(?:(?<=\bcan\s)|(?<=\bmay\s)|(?<=\bto\s)|"
-                        r"(?<=could\s)|(?<=might\s)|(?<=would\s))target|"
-                        r"bind(?:s|ing)?(?:\s+to)?|bound\s+to|"
-                        r"recogni[sz](?:e|es|ed|ing)|(?:(?:by|via|through)\s+(?:its\s+)?"
+                        r"(?:target(?:s|ed|ing)|(?<=\s)target(?=\s)|"
+                        r"bind(?:s|ing)?(?:\s+\w+ly)?(?:\s+to)?|bound\s+(?:\w+ly\s+)?to|"
+                        r"recogni[sz](?:e|es|ed|ing)|(?:is\s+|are\s+)?complementary\s+to|"
+                        r"(?:(?:by|via|through)\s+(?:its\s+|the\s+)?(?:direct\s+)?"
                         r"(?:negative\s+regulation|repression|suppression|silencing)\s+of))\s+"
-                        r"(?:the\s+)?(?:3['′’]?\s*-?\s*UTRs?\s+of\s+)?(?:the\s+)?"
+                        r"(?:the\s+)?(?:3\s*['′’]?\s*-?\s*(?:UTRs?|untranslated\s+regions?)\s+"
+                        r"of\s+)?(?:the\s+)?"
                         r"(?:(?:mRNA|gene|transcripts?)\s+(?:of\s+|encoding\s+)?)?", re.I)
+# what may stand between the miRNAs and a bare plural "target": "miR-A and miR-B (both /
+# also / directly) target", "the miR-29 family members target", "miR-X can / may target"
+_BARE_TARGET = re.compile(r"\s*(?:\)\s*)?(?:(?:family\s+)?(?:members\s+)?)?"
+                          r"(?:(?:both|also|all|each|can|may|could|might|would|to|\w+ly)\s+)*",
+                          re.I)
 # "GENE is/was (identified as) (one of) a (direct / novel / functional) target (gene) of/for"
-_TARGET_OF = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,\s*(?:which|that)\s[^,;]*,\s*)?(?:,\s*)?"
+_TARGET_OF = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,\s*(?:which|that|an?|the)\s[^,;]*,\s*)?"
+                        r"(?:,\s*)?"
                         r"(?:(?:is|was|as|were|are)\s+(?:\w+\s+){0,2})?(?:(?:one|some)\s+of\s+)?"
                         r"(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,3}targets?\s+(?:genes?\s+)?"
                         r"(?:of|for)\s+"
                         r"(?:the\s+)?(?:miRNAs?\s+|microRNAs?\s+)?$", re.I)
+# the noun of an apposition after a gene: "GENE, a key (inflammatory) cytokine, ..."
+_IN_APPOSITION = re.compile(r",\s*(?:an?|the)\s+(?:[\w-]+\s+){0,3}$", re.I)
 # "GENE ..., a recognized miR-X target (gene)": the miRNA names the target's regulator
 _TARGET_NOUN_BEFORE = re.compile(r"^\s*(?:\([^()]*\)\s*)?[^.;]{0,40}?,?\s*\b(?:an?|the|its)\s+"
                                  r"(?:[\w-]+\s+){0,2}$", re.I)
 _TARGET_NOUN_AFTER = re.compile(r"^\s*-?\s*target(?:s|ed)?\b", re.I)
 # "GENE is (directly) targeted / repressed by miR-X", "down-regulation of GENE (expression)
 # by miR-X"
-_PASSIVE = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:(?:mRNA|messenger\s+RNA|protein|gene)\s+)?"
+_PASSIVE = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:(?:mRNA\s+)?3\s*['′’]?\s*-?\s*(?:UTRs?|"
+                      r"untranslated\s+regions?)\s+(?:(?:reporters?|constructs?)\s+)?)?"
+                      r"(?:(?:mRNA|messenger\s+RNA|protein|gene)\s+)?"
                       r"(?:(?:expression|levels?|translation)\s+)?(?:(?:is|was|are|were|being|"
-                      r"been)\s+)?(?:\w+ly\s+)?(?:targeted|repressed|suppressed|silenced|"
+                      r"been)\s+)?(?:[\w-]+ly\s+)?(?:targeted|repressed|suppressed|silenced|"
                       r"inhibited|down-?regulated)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
                       r"(?:(?:microRNAs?|miRNAs?),?\s+)?$", re.I)
 _NOMINAL_BEFORE = re.compile(r"\b(?:down-?regulation|repression|suppression|inhibition|"
@@ -88,7 +100,7 @@ _UTR_BEFORE = re.compile(r"\b(?:binding|target|recognition)\s+(?:sites?|sequence
 # "miR-X and miR-Y negatively regulate (the expression of) GENE"; without a sign ("miR-X
 # could regulate GENE expression") the regulation has no direction
 _SIGNED = re.compile(r"\b(?:(?P<sign>negatively|positively)\s+)?(?<![-\w])"
-                     r"regulat(?:e|es|ed|ing)\s+(?!by\b)(?:the\s+)?"
+                     r"(?:regulat(?:e|es|ed|ing)|controls|controlled)\s+(?!by\b)(?:the\s+)?"
                      r"(?:(?:expression|levels?|translation)\s+of\s+)?(?:the\s+)?", re.I)
 # what may stand between a miRNA and a plain "regulates": "miR-X (expression) could (also)"
 _UNSIGNED_GAP = re.compile(r"^\s*\)?\s*(?:\([^()]*\)\s*)?(?:(?:expression|levels?)\s+)?"
@@ -96,6 +108,13 @@ _UNSIGNED_GAP = re.compile(r"^\s*\)?\s*(?:\([^()]*\)\s*)?(?:(?:expression|levels
                            r"further|thereby|thus|which|that|may\s+also|is\s+able\s+to|"
                            r"are\s+able\s+to|was\s+found\s+to|were\s+found\s+to)\s+)*"
                            r"(?:\w+ly\s+)?$", re.I)
+# "miR-X (is / as / acts as) a (novel) negative regulator of GENE"
+_REGULATOR_OF = re.compile(r"^\s*(?:\([^()]*\)\s*)?,?\s*(?:(?:is|was|are|were|as|acts?\s+as|"
+                           r"serves?\s+as|functions?\s+as)\s+)(?:an?\s+|the\s+)?(?:(?:novel|key|"
+                           r"direct|important|critical|major|potent|new|crucial)\s+)*"
+                           r"(?:(?P<sign>negative|positive)\s+)?regulators?\s+of\s+(?:the\s+)?"
+                           r"(?:(?:expression|levels?)\s+of\s+)?(?:the\s+)?$", re.I)
+_NEEDS_REGULATOR_OF = Needs(_REGULATOR_OF)
 # "GENE (expression) is (negatively) regulated by miR-X"
 _PASSIVE_REGULATED = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:(?:mRNA|protein|gene)\s+)?"
                                 r"(?:(?:expression|levels?|translation)\s+)?(?:(?:is|was|are|"
@@ -124,7 +143,8 @@ _MIRNA_PASSIVE = re.compile(r"^\s*(?:(?:cluster|polycistron|host\s+gene)\s+)?"
                             r"(?:(?:directly|transcriptionally|also|further|strongly)\s+)?"
                             r"(?:(?P<sign>negatively|positively)\s+)?"
                             r"(?:(?P<up>induced|activated|transactivated|up-?regulated|"
-                            r"stimulated)|(?P<down>repressed|suppressed|inhibited|"
+                            r"stimulated|driven|promoted|enhanced|triggered)|"
+                            r"(?P<down>repressed|suppressed|inhibited|"
                             r"down-?regulated|silenced)|(?P<any>regulated|controlled))\s+by\s+"
                             r"(?:the\s+)?(?:(?:transcription\s+factors?|oncogenes?|proteins?)"
                             r"\s+)?$", re.I)
@@ -139,7 +159,13 @@ _TARGET_GAP = re.compile(r"^(?:[\w'′’,()-]+\s+){0,8}?(?:of|including|such\s+
 _AXIS = re.compile(r"^\s*[/:-]\s*$")
 # "the miR-124/PTEN axis", "the miR-X-GENE interaction", "miR-X:GENE pairs"
 _AXIS_AFTER = re.compile(r"^\s*(?:signal(?:l)?ing\s+)?(?:axis|pathway\s+axis|interactions?|"
-                         r"target\s+pairs?|pairs?|binding)\b", re.I)
+                         r"target\s+pairs?|pairs?|binding|pathway|"
+                         r"(?:(?:double-?\s?negative|negative|positive|regulatory|reciprocal)\s+)?"
+                         r"(?:feedback\s+|feed-forward\s+)?(?:loop|circuit))\b", re.I)
+
+
+_PAIR_TITLE = re.compile(r"^\s*:\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:feedback|"
+                         r"regulatory)\s+)?(?:loop|axis|circuit|interaction)\b", re.I)
 
 
 # "knockdown of miR-X", "anti-miR-X", "an inhibitor of miR-X": the miRNA's loss acts
@@ -179,7 +205,7 @@ def extract_regulation(a: Analysed, state: DocumentState) -> list[Statement]:
         ctx = context_for(a, clause)
         for cue in _TARGETING.finditer(a.text, clause.start, clause.end):
             if not re.search(r"target|bind|bound|recogni|regulation|repression|suppression|"
-                             r"silencing", cue.group(), re.I):
+                             r"silencing|complementary", cue.group(), re.I):
                 continue
             # a bare noun "binding" takes no words before its target ("decreased binding of
             # X and Y" is X binding Y), unless they are its sites ("binding sites in the X
@@ -195,6 +221,9 @@ def extract_regulation(a: Analysed, state: DocumentState) -> list[Statement]:
             if not targets or not before:
                 continue
             subject = max(before, key=lambda m: m.end)
+            if re.match(r"\s*target\s", cue.group(), re.I) and not _BARE_TARGET.fullmatch(
+                    a.text[list_end(a, [subject]):cue.start()]):
+                continue  # a bare "target" is the verb of the miRNAs or a modal, no noun
             for subj in coordinated(a, subject, REGULATORS, backwards=True):
                 for target in coordinated(a, targets[0], TARGETS, backwards=False):
                     out.append(_targets(a, "regulation.targeting", subj, target, clause.start,
@@ -216,6 +245,20 @@ def extract_regulation(a: Analysed, state: DocumentState) -> list[Statement]:
                     out.append(_targets(a, rule, subj, target, clause.start, cue.start(), ctx,
                                         sign=sign))
         out += _regulation_of(a, clause.start, clause.end, ctx, regulators)
+        for m in regulators if _NEEDS_REGULATOR_OF.may_match(a.text) else []:
+            if not clause.start <= m.start < clause.end:
+                continue
+            group = members(a, m, REGULATORS, backwards=False)
+            pos = list_end(a, group)
+            genes = [g for g in a.within(pos, min(clause.end, pos + 90), TARGETS)
+                     if _REGULATOR_OF.match(a.text[pos:g.start])][:1]
+            for g in genes:
+                sign = {"negative": "negatively", "positive": "positively"}.get(
+                    (_REGULATOR_OF.match(a.text[pos:g.start]).group("sign") or "").lower(), "")
+                for subj in group:
+                    for t in members(a, g, TARGETS, backwards=False):
+                        out.append(_targets(a, "regulation.regulator-of", subj, t, clause.start,
+                                            pos, ctx, sign=sign))
         out += _mirna_regulated(a, clause.start, clause.end, ctx, regulators)
         for m in regulators:
             if not clause.start <= m.start < clause.end:
@@ -228,12 +271,16 @@ def extract_regulation(a: Analysed, state: DocumentState) -> list[Statement]:
         for target in a.within(clause.start, clause.end, TARGETS):
             tail = a.text[target.end:clause.end]
             after = [m for m in regulators if m.start > target.end]
+            apposition = _IN_APPOSITION.search(a.text, clause.start, target.start)
+            if apposition and any(x.end == apposition.start()
+                                  for x in a.within(clause.start, target.start, TARGETS)):
+                after = []  # "GENE, a key cytokine, is a target of miR-X": GENE is, not the noun
             for m in after:
                 if _TARGET_OF.match(a.text[target.end:m.start]):
-                    for subj in coordinated(a, m, REGULATORS, backwards=False):
-                        for t in coordinated(a, target, TARGETS, backwards=True):
+                    for subj in members(a, m, REGULATORS, backwards=False):
+                        for t in members(a, target, TARGETS, backwards=True):
                             out.append(_targets(a, "regulation.target-of", subj, t,
-                                                clause.start, t.start, ctx))
+                                                clause.start, m.start, ctx))
                     break
             before_target = a.text[clause.start:target.start]
             for m in after:
@@ -268,6 +315,12 @@ def extract_regulation(a: Analysed, state: DocumentState) -> list[Statement]:
             if left and _AXIS_AFTER.match(tail):
                 out.append(_targets(a, "regulation.axis", left[-1], target, clause.start,
                                     left[-1].start, ctx))
+            # a title "miR-X and GENE: a feedback loop (in D)"
+            pair = [m for m in regulators if m.end <= target.start
+                    and re.fullmatch(r"\s*and\s+", a.text[m.end:target.start])]
+            if pair and _PAIR_TITLE.match(tail):
+                out.append(_targets(a, "regulation.axis", pair[-1], target, clause.start,
+                                    pair[-1].start, ctx))
     return out
 
 
@@ -291,6 +344,13 @@ def _regulation_of(a: Analysed, start: int, end: int, ctx: Context, regulators: 
                                 members(a, last, REGULATORS, backwards=True)[0].start)
             if _REGULATION_AGENT.match(gap) and (role or not re.match(r"\s*\)", gap)) or \
                     (role and re.fullmatch(r"\s*\)?\s*in\s+(?:the\s+)?", gap)):
+                subjects = members(a, last, REGULATORS, backwards=True)
+        if not subjects and before and re.search(r"\b(?:by|via|through)\s+(?:the\s+|its\s+)?$",
+                                                 a.text[max(start, cue.start() - 20):cue.start()],
+                                                 re.I):
+            # "miR-X ... through regulation of GENE": the miRNA of the clause, no gene between
+            last = max(before, key=lambda m: m.end)
+            if not a.within(last.end, cue.start(), TARGETS):
                 subjects = members(a, last, REGULATORS, backwards=True)
         target_end = members(a, targets[0], TARGETS, backwards=False)
         by = re.match(r"\s*(?:(?:mRNA|protein|gene)\s+)?(?:expression\s+|translation\s+)?"
