@@ -31,6 +31,7 @@ from exokg.extract.references import resolve_references
 from exokg.extract.study_vesicles import enriched_preparations, resolve_study_vesicles
 from exokg.extract.regulation import extract_regulation
 from exokg.extract.titles import extract_title_benefits
+from exokg.extract.trial_reports import extract_trial_report, reports_trial
 from exokg.extract.trials import extract_trial
 from exokg.model import Statement
 
@@ -56,6 +57,7 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
     note_treatment(a, state)
     found: list[Statement] = []
     found += extract_trial(a, state)
+    found += extract_trial_report(a, state, found)
     found += extract_advantages(a, state)
     found += extract_biomarkers(a, state)
     found += extract_group_levels(a, state)
@@ -96,8 +98,11 @@ def _situate(a: Analysed, state: DocumentState, found: list[Statement]) -> list[
         state.study_named = True
     if status != "background":  # "stroke patients suffer ..." is not the study's population
         note_study(a, state)
-    if states_topic(a.text):  # "Here, we investigated the effects of X on Y": no claim
-        return []
+    if states_topic(a.text):  # "Here, we investigated the effects of X on Y": no claim,
+        # but a trial's aim states what the trial tests in whom (exokg.extract.trial_reports)
+        found = [s for s in found if s.evidence[0].rule == "trial.report"]
+        if not found:
+            return []
     out = []
     for s in found:
         ctx = s.context
@@ -107,7 +112,8 @@ def _situate(a: Analysed, state: DocumentState, found: list[Statement]) -> list[
         # "X did not reduce Y": no effect of X on Y was found, which has no direction
         direction = None if s.negated and s.predicate == "biolink:affects" else s.direction
         out.append(replace(s, status=status, context=ctx, direction=direction, hedged=hedge or (
-            status == "hypothesis" and a.document.kind != "registry-record")))
+            status == "hypothesis" and a.document.kind != "registry-record"
+            and s.evidence[0].rule != "trial.report")))
     return out
 
 
@@ -116,7 +122,8 @@ def extract_document(sentences: Iterable[Analysed]) -> list[Statement]:
     analysed = list(sentences)
     # an unlabelled abstract's background ends where it first speaks of the study; one that
     # never does has no implied background
-    state = DocumentState(study_named=not any(speaks_of_study(a.text) for a in analysed))
+    state = DocumentState(study_named=not any(speaks_of_study(a.text) for a in analysed),
+                          trial_report=reports_trial(analysed))
     out: list[Statement] = []
     for a in analysed:
         out.extend(extract_sentence(a, state))
