@@ -18,12 +18,11 @@ from exokg.extract.conditions import extract_condition_relations
 from exokg.extract.claims import extract_advantages, extract_benefit, extract_cargo, \
     extract_component, extract_therapy_for, extract_transfer
 from exokg.extract.context import note_study
-from exokg.extract.effects import extract_effects
+from exokg.extract.effects import extract_effects, level_findings
 from exokg.extract.engineered import engineered_preparations
 from exokg.extract.epistemics import capacity_only
 from exokg.extract.groups import extract_group_levels
-from exokg.extract.mirna_disease import extract_mirna_disease, new_pairs, \
-    without_level_misreadings
+from exokg.extract.mirna_disease import extract_mirna_disease, new_pairs
 from exokg.extract.mirna_gene import extract_mirna_gene, new_gene_pairs
 from exokg.extract.properties import extract_properties
 from exokg.extract.status import claim_status, speaks_of_study, states_topic
@@ -71,12 +70,11 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
     found += extract_regulation(a, state)
     found += new_pairs(found, extract_mirna_disease(a, state))
     if not exclusive:
-        found += extract_effects(a, state)
+        found += extract_effects(a, state, level_findings(found))
         found += extract_properties(a, found)
         found += extract_absences(a, state, found)
     found += new_gene_pairs(found, extract_mirna_gene(a, state))
     found += extract_condition_relations(a, state, found)
-    found = without_level_misreadings(found)
     return _situate(a, state, found)
 
 

@@ -36,6 +36,7 @@ pairs the alternatives in order.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from exokg.extract.adjectives import TISSUE_PROTECTION, is_effect_adjective
@@ -585,8 +586,37 @@ _PROTECTED_PARTY = re.compile(r"\s+(?!against\b|from\b)[^,;]{1,60}?\b(?:from|aga
                               re.I)
 
 
-def extract_effects(a: Analysed, state: DocumentState) -> list[Statement]:
-    """Effect statements of one sentence (see module docs)."""
+_MIRNAS = frozenset({"MicroRNA", "MicroRNACluster"})
+
+
+def level_findings(found: Sequence[Statement]) -> frozenset[str]:
+    """The miRNAs whose changed level in a disease a sentence reports as a finding (the
+    un-negated ``mirna-disease.level`` statements among ``found``, the sentence's readings
+    so far): what :func:`extract_effects` takes as ``levels``."""
+    return frozenset(s.subject.id for s in found
+                     if s.evidence[0].rule == "mirna-disease.level" and not s.negated)
+
+
+def extract_effects(a: Analysed, state: DocumentState,
+                    levels: frozenset[str] = frozenset()) -> list[Statement]:
+    """Effect statements of one sentence (see module docs).
+
+    ``levels`` are the miRNAs whose level the sentence reports as a finding in a disease
+    (:func:`level_findings`): no miRNA affects one of them, because in "miR-A and miR-B are
+    up-regulated whereas miR-C is down-regulated in D" or "miR-A upregulation and miR-C
+    downregulation in D" miR-A does not raise or lower miR-C; both levels are findings of
+    their own (:mod:`exokg.extract.mirna_disease` reads them).
+    """
+    found = _effects(a, state)
+    if not levels:
+        return found
+    return [s for s in found if not (
+        s.predicate == "biolink:affects" and s.subject.category in _MIRNAS
+        and getattr(s.object, "category", None) in _MIRNAS and s.object.id in levels)]
+
+
+def _effects(a: Analysed, state: DocumentState) -> list[Statement]:
+    """The effect statements of :func:`extract_effects`, before the level guard."""
     if not any(m.category in AGENTS for m in a.mentions):
         return []  # every reading below needs an agent named in the sentence
     out: list[Statement] = []

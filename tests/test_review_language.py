@@ -1,0 +1,45 @@
+"""Therapy, review and trial language of tuning round 7b, by the kinds of reading error of
+the project's issue "Read the field, not the founding corpus" (2 disease as the outcome,
+5 miRNA readings, 8 background, aims and speculation read as findings) and the new mechanisms
+of the round: nominal mechanism lists, conditions as subjects, aims of the study's vesicles.
+Every text is invented for these tests; tests/data/reading_cases.yaml ("tuning round 7b")
+holds the longer cases, tests/test_trial_reports.py the trial reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from exokg.extract.base import DocumentState
+from exokg.extract.effects import extract_effects, level_findings
+from exokg.model import Document, Statement
+from exokg.pipeline import analyse_document
+from exokg.recognise import Recogniser
+from tests.reading_helpers import claim_tuples, read
+
+
+@pytest.fixture(scope="module")
+def recogniser() -> Recogniser:
+    return Recogniser.default()
+
+
+def claims(statements: list[Statement]) -> set[tuple]:
+    """(subject id, predicate, object id, direction) of each statement."""
+    return claim_tuples(statements)
+
+
+def test_kind5_side_by_side_mirna_levels_are_no_effect_of_one_on_another(
+        recogniser: Recogniser) -> None:
+    """The guard lives in the effect rule: given the sentence's level findings, no miRNA
+    raises or lowers a miRNA whose level is one of them."""
+    text = "miR-124 upregulation and miR-9 downregulation in hemorrhagic stroke."
+    found = read(recogniser, text)
+    assert ("exokg:mirna/mir-9", "biolink:associated_with", "MONDO:1060199", "decreased") \
+        in claims(found)
+    assert not any(s.subject.id == "exokg:mirna/mir-124" and s.object.id == "exokg:mirna/mir-9"
+                   and s.predicate == "biolink:affects" for s in found)
+    a = analyse_document(Document("t", text, "test", kind="abstract"), recogniser)[0]
+    unguarded = extract_effects(a, DocumentState())
+    guarded = extract_effects(a, DocumentState(), frozenset({"exokg:mirna/mir-9"}))
+    pair = [s for s in unguarded if s.object.id == "exokg:mirna/mir-9"]
+    assert pair and not any(s.object.id == "exokg:mirna/mir-9" for s in guarded)
+    assert level_findings(found) == {"exokg:mirna/mir-124", "exokg:mirna/mir-9"}
