@@ -43,3 +43,23 @@ def test_kind5_side_by_side_mirna_levels_are_no_effect_of_one_on_another(
     pair = [s for s in unguarded if s.object.id == "exokg:mirna/mir-9"]
     assert pair and not any(s.object.id == "exokg:mirna/mir-9" for s in guarded)
     assert level_findings(found) == {"exokg:mirna/mir-124", "exokg:mirna/mir-9"}
+
+
+def test_kind8_a_reviews_mechanism_list_is_background(recogniser: Recogniser) -> None:
+    """A review's list of reported mechanisms reports other people's findings: background,
+    with the vesicles of the sentence before as the agent and the direction of each noun."""
+    found = read(recogniser, "This review summarizes what is known of exosomes in models of "
+                             "stroke. Reported "
+                             "mechanisms include inhibition of apoptosis; mitigation of "
+                             "ferroptosis; and promotion of angiogenesis.")
+    listed = {(s.object.id, s.direction, s.status) for s in found
+              if s.subject.id == "GO:0070062" and "Reported" in s.evidence[0].text}
+    assert listed == {("exokg:process/apoptosis", "decreased", "background"),
+                      ("GO:0097707", "decreased", "background"),
+                      ("GO:0001525", "increased", "background")}
+
+
+def test_mechanism_list_needs_an_agent_in_the_sentence_before(recogniser: Recogniser) -> None:
+    found = read(recogniser, "Stroke is a leading cause of disability. Reported mechanisms "
+                             "include inhibition of apoptosis and promotion of angiogenesis.")
+    assert not any(s.predicate == "biolink:affects" for s in found)

@@ -22,6 +22,7 @@ from exokg.extract.effects import extract_effects, level_findings
 from exokg.extract.engineered import engineered_preparations
 from exokg.extract.epistemics import capacity_only
 from exokg.extract.groups import extract_group_levels
+from exokg.extract.mechanism_lists import note_agents
 from exokg.extract.mirna_disease import extract_mirna_disease, new_pairs
 from exokg.extract.mirna_gene import extract_mirna_gene, new_gene_pairs
 from exokg.extract.properties import extract_properties
@@ -75,6 +76,7 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
         found += extract_absences(a, state, found)
     found += new_gene_pairs(found, extract_mirna_gene(a, state))
     found += extract_condition_relations(a, state, found)
+    note_agents(a, state)
     return _situate(a, state, found)
 
 

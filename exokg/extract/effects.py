@@ -37,13 +37,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from exokg.extract.adjectives import TISSUE_PROTECTION, is_effect_adjective
 from exokg.extract.base import AGENTS, EFFECT_OBJECTS, Analysed, Clause, DocumentState, \
     clauses, coordinated, is_preclinical, statement
 from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
+from exokg.extract.mechanism_lists import list_agents, list_hedged
 from exokg.extract.outcomes import MOLECULE_EVENT_HEADS, head_of, is_weak, open_outcomes
 from exokg.extract.regulation import as_regulation
 from exokg.ids import mint
@@ -55,7 +56,7 @@ _STEMS = {
           r"facilitat|strengthen|potentiat|foster|higher|greater|induc|faster|quicker|"
           r"contribut(?=[a-z]*\s+to\b)|hasten",
     "down": r"decreas|reduc|attenuat|inhibit|suppress|prevent|diminish|lower|down-?regulat|"
-            r"mitigat|block|limit|lessen|shrink|shr[au]nk|fewer|smaller|eliminat|abolish|abrogat"
+            r"mitigat|block|limit|restrict(?!ed\s+to\b)|lessen|shrink|shr[au]nk|fewer|smaller|eliminat|abolish|abrogat"
             # "dampened the expression of Y", "interfered with Y signalling"
             r"|dampen|interfer(?:e|es|ed|ing)\s+with(?:in)?\b"
             # "less brain swelling" (a noun follows), not "less effective", "less than"
@@ -607,7 +608,10 @@ def extract_effects(a: Analysed, state: DocumentState,
     downregulation in D" miR-A does not raise or lower miR-C; both levels are findings of
     their own (:mod:`exokg.extract.mirna_disease` reads them).
     """
-    found = _effects(a, state)
+    listed = list_agents(a, state)
+    found = _effects(a, state, listed)
+    if listed and list_hedged(a.text):
+        found = [replace(s, hedged=True) for s in found]
     if not levels:
         return found
     return [s for s in found if not (
@@ -615,12 +619,14 @@ def extract_effects(a: Analysed, state: DocumentState,
         and getattr(s.object, "category", None) in _MIRNAS and s.object.id in levels)]
 
 
-def _effects(a: Analysed, state: DocumentState) -> list[Statement]:
-    """The effect statements of :func:`extract_effects`, before the level guard."""
-    if not any(m.category in AGENTS for m in a.mentions):
+def _effects(a: Analysed, state: DocumentState, listed: list[Mention]) -> list[Statement]:
+    """The effect statements of :func:`extract_effects`, before the level guard; ``listed``
+    is the agent of a nominal mechanism list ("Reported mechanisms include inhibition of
+    ...": the agent of the sentence before, exokg.extract.mechanism_lists)."""
+    carried: list[Mention] = list(listed)
+    if not carried and not any(m.category in AGENTS for m in a.mentions):
         return []  # every reading below needs an agent named in the sentence
     out: list[Statement] = []
-    carried: list[Mention] = []
     for clause in clauses(a.text):
         triggers = find_triggers(a, clause)
         if not triggers:

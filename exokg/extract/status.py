@@ -16,7 +16,8 @@ claims is, in this order:
      candidate / therapy", "further studies are needed", "warrants");
    * ``background``: what others showed ("has been shown / reported / demonstrated",
      "previous(ly) studies / reports", "it is (well) known", "accumulating / emerging
-     evidence", "recent studies"), or a citation marker in an abstract sentence;
+     evidence", "recent studies", a list of "reported / known mechanisms"), or a citation
+     marker in an abstract sentence;
 
 2. the section: BACKGROUND / INTRODUCTION -> ``background``, OBJECTIVE / AIM / PURPOSE /
    HYPOTHESIS -> ``hypothesis``, anything else (METHODS, RESULTS, CONCLUSIONS) -> ``finding``;
@@ -74,7 +75,11 @@ _BACKGROUND = re.compile(
     r"\bprevious(?:ly)?\s+(?:\w+\s+)?(?:studies|reports|work|research|findings)\b|"
     r"\b(?:studies|reports)\s+have\b|\bit\s+is\s+(?:well\s+)?(?:known|established)\b|"
     r"\b(?:accumulating|emerging|growing|increasing)\s+(?:\w+\s+)?evidence\b|"
-    r"\brecent\s+(?:\w+\s+)?(?:studies|reports|work|research)\b", re.I)
+    r"\brecent\s+(?:\w+\s+)?(?:studies|reports|work|research)\b|"
+    # "Reported mechanisms include ...", "The known effects of X comprise ...": a list of
+    # what others found (exokg.extract.mechanism_lists)
+    r"^\W*(?:the\s+)?(?:reported|described|known|documented|established|published)\s+"
+    r"(?:\w+\s+)?(?:mechanisms?|modes?\s+of\s+action|effects|benefits|actions)\b", re.I)
 _STUDY = re.compile(r"\b(?:we|our|here|herein|this\s+study|the\s+present\s+study|"
                     r"the\s+current\s+study|in\s+this\s+(?:work|study|report))\b"
                     # methods and results of the study, written without "we"
