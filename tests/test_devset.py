@@ -75,7 +75,12 @@ FLOORS: dict[int, tuple[float, float]] = {
     # edited, so the floor is the measured figure.
     # After round 5b merged on 5a: P 0.949 (56/59), R 0.612 (57/93).
     # After round 6b (in sample): P 0.952 (60/63), R 0.656 (61/93).
-    6: (0.952, 0.655),
+    # Tuning round 7b (docs/benchmarks.md "Tuning round 7b") reads the review title
+    # "Neurovascular Unit-Derived Extracellular Vesicles as Regulators of Post-Stroke
+    # Pathology and Neurorestoration" as EVs affecting pathology and neurorestoration (no
+    # direction), as batch 9's gold reads "X as a Modulator of Neuroinflammation"; batch 6's
+    # gold lists neither (not edited for omissions): P 0.923 (60/65).
+    6: (0.923, 0.655),
     # Batch 7: out of sample for round 4 (docs/devset-batch7.md). Measured once before round 4
     # on main's rules (exokg at 2718487): P 0.571 (24/42) R 0.230 (24/104); once after
     # merging round 4: P 0.581 (25/43) R 0.240 (25/104). Merging disease grounding round 2

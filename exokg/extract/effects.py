@@ -567,13 +567,42 @@ def _agent_after_objects(a: Analysed, clause: Clause, trigger: Trigger,
     """The agent of a participle that opens its clause, named after the objects: "Improved
     functional recovery by MSC exosomes", "Reduced infarct volume following treatment with
     X". Returns the agent with the mentions coordinated with it, or nothing."""
-    if not trigger.text.lower().endswith("ed") or \
-            not _OPENING_PARTICIPLE.match(a.text[clause.start:trigger.start]):
+    if not trigger.text.lower().endswith("ed"):
         return []
     last = max(o.end for o in objects)
+    if not _OPENING_PARTICIPLE.match(a.text[clause.start:trigger.start]):
+        return _treatment_after_objects(a, clause, trigger, last)
     for m in a.within(last, clause.end, AGENTS):
         if _AGENT_AFTER.match(a.text[last:m.start]) and _BY_AGENT.match(a.text[last:m.start]):
             return coordinated(a, m, AGENTS, backwards=False)
+        break
+    return []
+
+
+# a participle used as an adjective after a verb of showing or "with": "consistent with
+# decreased Y associated with exosome treatment", "animals showed reduced Y after X therapy"
+_ATTRIBUTIVE_CUE = re.compile(r"\b(?:with|showed|shows?|showing|revealed|reveals?|exhibited|"
+                              r"exhibits?|demonstrated|displayed|indicating|suggesting|"
+                              r"reflecting)\s+(?:an?\s+|the\s+)?(?:\w+ly\s+)?$", re.I)
+_TREATMENT_GAP = re.compile(r"^\s*(?:(?:associated|seen|observed)\s+with|following|after|upon|"
+                            r"with|by)\s+(?:the\s+)?$", re.I)
+_TREATMENT_NOUN = re.compile(r"\s*(?:treatment|administration|therapy|injection|infusion|"
+                             r"transplantation|delivery)\b", re.I)
+
+
+def _treatment_after_objects(a: Analysed, clause: Clause, trigger: Trigger,
+                             last: int) -> list[Mention]:
+    """The agent of an attributive participle named as a treatment after its objects:
+    "consistent with decreased Y associated with exosome treatment" -> the exosomes; the
+    participle follows "with" or a verb of showing, and the agent is followed by a treatment
+    noun or is a therapy ("exosome treatment"; an agent "associated with" a change is
+    otherwise no cause of it)."""
+    if not _ATTRIBUTIVE_CUE.search(a.text, clause.start, trigger.start):
+        return []
+    for m in a.within(last, clause.end, AGENTS):
+        if _TREATMENT_GAP.match(a.text[last:m.start]) and (
+                _TREATMENT_NOUN.match(a.text, m.end) or m.category == "Therapy"):
+            return [m]
         break
     return []
 
@@ -736,7 +765,8 @@ def _effects(a: Analysed, state: DocumentState, listed: list[Mention]) -> list[S
                     out.append(as_regulation(found, subj, obj, a))
     if carried:
         state.subject = [m.entity for m in carried]
-    return out + _effects_of_on(a) + _was_protective(a)
+    out += _effects_of_on(a) + _was_protective(a)
+    return out + _agent_nouns(a, out)
 
 
 # "NSC EV treatment was neuroprotective", "the exosomes were strongly neuroprotective"
@@ -809,6 +839,66 @@ def _effects_of_on(a: Analysed) -> list[Statement]:
                     found = statement(a, "effect.better.nominal", subj.entity, "biolink:affects",
                                       obj.entity, direction=direction_of("better", obj),
                                       negated=neg, hedged=hedge, context=ctx)
+                    out.append(as_regulation(found, subj, obj, a))
+    return out
+
+
+# "X as a modulator of Y" (a title), "X is a potent inhibitor of Y", "X acts as a negative
+# regulator of Y": the agent named by what it does to Y
+_AGENT_NOUN = re.compile(
+    r"\b(?:as|is|are|was|were|(?:acts?|acted|acting|serves?|served|functions?|functioned)\s+"
+    r"as|represents?|represented)\s+(?:an?\s+|the\s+)?(?:(?:potent|novel|potential|putative|"
+    r"key|critical|important|major|crucial|natural|endogenous|effective|promising|strong|"
+    r"powerful|master|possible|new)\s+){0,2}(?P<sign>(?:negative|positive)\s+)?"
+    r"(?P<noun>modulator|regulator|inhibitor|suppressor|attenuator|enhancer|activator|inducer|"
+    r"stimulator)s?\s+of\s+", re.I)
+_NEEDS_AGENT_NOUN = Needs(_AGENT_NOUN)
+_NOUN_KIND = {"modulator": "change", "regulator": "change", "inhibitor": "down",
+              "suppressor": "down", "attenuator": "down", "enhancer": "up", "activator": "up",
+              "inducer": "up", "stimulator": "up"}
+# between the agent and "as a ...": a short form in brackets, a comma, an adverb
+_AGENT_GAP = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:(?:may|might|could|can|also|thus|"
+                        r"therefore|\w+ly)\s+)*(?:be\s+)?$", re.I)
+
+
+def _agent_nouns(a: Analysed, already: Sequence[Statement]) -> list[Statement]:
+    """Effects stated by naming the agent for what it does: "X as a modulator of Y" (no
+    direction), "X is a potent inhibitor of Y" (lowers Y), "X acts as an activator of Y"
+    (raises Y), "a negative / positive regulator of Y"; the agent right before the cue (its
+    short form or an adverb between), the objects after "of" (:func:`_objects`); a claim
+    ``already`` read by the verb rules ("suppressor" and "enhancer" are triggers there) is
+    not read twice."""
+    if not _NEEDS_AGENT_NOUN.may_match(a.text):
+        return []
+    out: list[Statement] = []
+    made = {(s.subject.id, s.object.id if isinstance(s.object, Entity) else s.object.text)
+            for s in already}
+    for clause in clauses(a.text):
+        for m in _AGENT_NOUN.finditer(a.text, clause.start, clause.end):
+            last = [x for x in a.within(clause.start, m.start(), AGENTS)
+                    if _AGENT_GAP.match(a.text[x.end:m.start()])]
+            if not last:
+                continue
+            agents = _agent_before(a, clause, m.start()) or \
+                coordinated(a, last[-1], AGENTS, backwards=True)
+            sign = (m.group("sign") or "").strip().lower()
+            kind = {"negative": "down", "positive": "up"}.get(sign) or \
+                _NOUN_KIND[m.group("noun").lower()]
+            stop = re.search(r"[;]|\b(?:in|after|following|during|compared|through|via|by)\b",
+                             a.text[m.end():clause.end])
+            end = m.end() + stop.start() if stop else clause.end
+            ctx = context_for(a, clause)
+            neg = negated(a.text, clause.start, m.start())
+            hedge = hedged(a.text, clause.start, m.start()) or bool(
+                re.search(r"\b(?:potential|putative|possible|promising)\b", m.group(), re.I))
+            for obj in _objects(a, m.end(), end):
+                for subj in agents:
+                    if obj.entity.id == subj.entity.id or (subj.entity.id, obj.entity.id) in made:
+                        continue
+                    found = statement(a, f"effect.{kind}.agent-noun", subj.entity,
+                                      "biolink:affects", obj.entity,
+                                      direction=direction_of(kind, obj), negated=neg,
+                                      hedged=hedge, context=ctx)
                     out.append(as_regulation(found, subj, obj, a))
     return out
 
