@@ -63,3 +63,17 @@ def test_mechanism_list_needs_an_agent_in_the_sentence_before(recogniser: Recogn
     found = read(recogniser, "Stroke is a leading cause of disability. Reported mechanisms "
                              "include inhibition of apoptosis and promotion of angiogenesis.")
     assert not any(s.predicate == "biolink:affects" for s in found)
+
+
+def test_kind8_an_aim_to_research_a_mechanism_is_a_hypothesis(recogniser: Recogniser) -> None:
+    found = read(recogniser, "To identify whether MSC-derived exosomes have a protective effect "
+                             "in rats after MCAO, we treated the animals with exosomes to "
+                             "research the mechanism of miR-21 in ischemic injury.")
+    assert found and all(s.status == "hypothesis" and s.hedged for s in found)
+    assert not any(s.object.id == "exokg:mirna/mir-21" for s in found)
+
+
+def test_kind2_instead_of_x_is_no_effect_on_x(recogniser: Recogniser) -> None:
+    found = read(recogniser, "In rats, MSCs improved recovery through exosomes instead of "
+                             "transdifferentiation.")
+    assert not any(s.object.id == "GO:0060290" for s in found)

@@ -291,7 +291,8 @@ def aspect_of(text: str, start: int, end: int) -> str | None:
 _MECHANISM = re.compile(r"\b(?:via|through)\s+(?:\S+\s+){0,5}?(?:mechanisms?|pathways?|axis)\b|"
                         r"\b(?:by|via|through)\s+(?:\w+ly\s+)?(?:targeting|binding|"
                         r"inhibiting|suppressing|repressing|activating|regulating|"
-                        r"modulating|down-?regulating|up-?regulating)\b|"
+                        r"modulating|down-?regulating|up-?regulating|mediating|"
+                        r"facilitating|enabling)\b|"
                         # "through the delivery of miR-X": the cargo carries the effect
                         r"\b(?:by|via|through)\s+(?:the\s+)?(?:delivery|transfer|shuttling|"
                         r"release|secretion)\s+of\b", re.I)
@@ -342,6 +343,10 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False,
     # not this trigger's
     verb = re.compile(r",\s+and\s+(?!\w+ly\b)[a-z]+ed\b").search(a.text, start, end)
     end = verb.start() if verb else end
+    # "... and treated them with exosomes to research the mechanism of miR-X": what a purpose
+    # clause studies is not acted on
+    purpose = _STUDY_PURPOSE.search(a.text, start, end)
+    end = purpose.start() if purpose else end
     for m in sorted(a.within(start, end, EFFECT_OBJECTS - {"Disease"}), key=lambda x: x.start):
         if skip[0] <= m.start < skip[1]:
             continue
@@ -361,6 +366,8 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False,
             continue
         if _INSULT.search(m.entity.label) and _CONTEXT_WIDE.search(preceding):
             continue  # "recovery after perinatal brain injury": the injury is the setting
+        if _INSTEAD.search(preceding):
+            continue  # "through exosomes instead of transdifferentiation": not acted on
         if m.entity.id in seen:
             continue
         seen.add(m.entity.id)
@@ -392,6 +399,7 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False,
     # works is said of the therapy, it is no outcome of its own
     objs = [o for o in objs if not _EVALUATION.match(o.entity.label)]
     found = [f for f in found if not _EVALUATION.match(f.entity.label)
+             and not _INSTEAD.search(a.text, max(0, f.start - 30), f.start)
              and not skip[0] <= f.start < skip[1]
              # "induce anti-inflammatory effects": an adjective of effect, no outcome
              # (exokg.extract.properties reads the claim)
@@ -406,6 +414,17 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False,
             seen.add(m.entity.id)
             objs.append(m)
     return sorted(objs, key=lambda x: x.start)
+
+
+# "act through exosomes instead of transdifferentiation", "rather than by cell replacement":
+# what the sentence sets aside is not acted on
+_INSTEAD = re.compile(r"\b(?:instead\s+of|rather\s+than|as\s+opposed\s+to)\s+(?:by\s+|through\s+|"
+                      r"via\s+)?(?:the\s+|an?\s+)?(?:[\w-]+\s+)?$", re.I)
+
+
+_STUDY_PURPOSE = re.compile(r"\bto\s+(?:research|investigate|explore|study|elucidate|clarify|"
+                            r"understand|determine|examine|assess|evaluate|identify|uncover)\b",
+                            re.I)
 
 
 _DIRECT = re.compile(r"^(?:\s+(?:the|an?|its|their|against|\w+ly))*\s+$", re.I)

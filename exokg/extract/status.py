@@ -51,7 +51,11 @@ _HYPOTHESIS = re.compile(
     r"was\s+designed|set\s+out)\b"
     r"|\b(?:the\s+)?(?:novel\s+)?hypothesis\s+that\b|\b(?:the\s+)?(?:aim|objective|purpose|goal)"
     r"s?\s+(?:of|was|is)\b|\bto\s+(?:investigate|determine|examine|explore|assess|evaluate|"
-    r"test)\s+(?:whether|if|the\s+hypothesis)\b|\bwe\s+(?:\w+\s+)?aim\s+to\b"
+    r"test|identify|clarify|ascertain|verify|establish|elucidate)\s+(?:whether|if|"
+    r"the\s+hypothesis)\b|\bwe\s+(?:\w+\s+)?aim\s+to\b"
+    # "to research / to elucidate the (underlying) mechanism of X": the study's question
+    r"|\bto\s+(?:research|investigate|explore|study|elucidate|clarify|understand|uncover|"
+    r"dissect)\s+(?:the\s+)?(?:\w+\s+)?mechanisms?\s+(?:of|by|underlying)\b"
     # an inline aim label or an aim written as an infinitive: "Aims: To determine the
     # expression of X ... and to explore its value in predicting Y"
     r"|^\W*(?:aims?|objectives?|purposes?|goals?)\s*:|^\W*to\s+(?:investigate|determine|"
