@@ -77,3 +77,11 @@ def test_kind2_instead_of_x_is_no_effect_on_x(recogniser: Recogniser) -> None:
     found = read(recogniser, "In rats, MSCs improved recovery through exosomes instead of "
                              "transdifferentiation.")
     assert not any(s.object.id == "GO:0060290" for s in found)
+
+
+def test_kind2_a_pathology_of_a_disease_is_associated_not_affected(
+        recogniser: Recogniser) -> None:
+    found = read(recogniser, "Apoptosis is one of the main pathologies of spinal cord injury.")
+    assert ("exokg:process/apoptosis", "biolink:associated_with", "MONDO:0043797", None) \
+        in claims(found)
+    assert not any(s.predicate == "biolink:affects" for s in found)
