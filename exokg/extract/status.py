@@ -53,6 +53,13 @@ _HYPOTHESIS = re.compile(
     r"s?\s+(?:of|was|is)\b|\bto\s+(?:investigate|determine|examine|explore|assess|evaluate|"
     r"test|identify|clarify|ascertain|verify|establish|elucidate)\s+(?:whether|if|"
     r"the\s+hypothesis)\b|\bwe\s+(?:\w+\s+)?aim\s+to\b"
+    # "we stipulate / postulate that X ...": the study's hypothesis
+    r"|\bwe\s+(?:\w+ly\s+)?(?:stipulate|postulate)d?\s+that\b"
+    # "we have employed X as therapeutic agents to improve the outcome": the purpose the
+    # vesicles were made or used for, not a result
+    r"|\bwe\s+(?:have\s+)?(?:employed|used|applied|utili[sz]ed|designed|developed|engineered|"
+    r"generated|constructed)\s+[^.;]{0,160}?\bto\s+(?:improve|enhance|promote|reduce|protect|"
+    r"treat|attenuate|alleviate|increase|facilitate|restore|rescue|ameliorate)\b"
     # "to research / to elucidate the (underlying) mechanism of X": the study's question
     r"|\bto\s+(?:research|investigate|explore|study|elucidate|clarify|understand|uncover|"
     r"dissect)\s+(?:the\s+)?(?:\w+\s+)?mechanisms?\s+(?:of|by|underlying)\b"
