@@ -323,7 +323,9 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False,
     passive one with ``before``; after an undone change, "reversed the reduction in Y", with
     ``undone``): recognised outcomes, processes, proteins ... and open
     noun phrases no vocabulary knows (:mod:`exokg.extract.outcomes`). Diseases and injuries
-    are never objects: they are the condition of the claim (see :func:`_treated`)."""
+    are never objects: they are the condition of the claim (see :func:`_treated`), except a
+    pathology measured in the treated animals (:func:`is_measured_pathology`: "reduced brain
+    oedema")."""
     objs = []
     seen = set()
     stop = _MECHANISM.search(a.text, start, end)
@@ -347,7 +349,8 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False,
     # clause studies is not acted on
     purpose = _STUDY_PURPOSE.search(a.text, start, end)
     end = purpose.start() if purpose else end
-    for m in sorted(a.within(start, end, EFFECT_OBJECTS - {"Disease"}), key=lambda x: x.start):
+    for m in sorted([x for x in a.within(start, end, EFFECT_OBJECTS) if x.category != "Disease"
+                     or is_measured_pathology(x)], key=lambda x: x.start):
         if skip[0] <= m.start < skip[1]:
             continue
         preceding = a.text[max(start, m.start - 30):m.start]
@@ -435,12 +438,25 @@ _DISEASE_MODIFIER = re.compile(r"\s*-\s*(?:induced|evoked|related|associated|med
                                r"triggered|dependent|elicited)\b", re.I)
 
 
+# a pathology measured in the treated animals, which vocabularies file as a disease: "reduced
+# brain oedema", "alleviated cerebral infarction", "smaller haematoma"
+_MEASURED = re.compile(r"\b(?:o?edema|oedema|swelling|infarct(?:ion|s)?|ha?ematomas?)\b", re.I)
+
+
+def is_measured_pathology(m: Mention) -> bool:
+    """True for a disease mention that names a pathology measured in the treated animals
+    (brain oedema, cerebral infarction, haematoma): an outcome a treatment lowers, not the
+    disease it is given for."""
+    return m.category == "Disease" and bool(_MEASURED.search(m.entity.label))
+
+
 def _treated(a: Analysed, trigger: Trigger, end: int) -> list[Mention]:
     """Diseases an improving or lowering trigger acts on directly ("alleviated cerebral
     ischemia/reperfusion injury", "attenuated TBI"): a benefit in a model, not an effect."""
     if trigger.kind not in ("better", "down"):
         return []
-    diseases = a.within(trigger.end, end, frozenset({"Disease"}))
+    diseases = [d for d in a.within(trigger.end, end, frozenset({"Disease"}))
+                if not is_measured_pathology(d)]
     if not diseases or not _DIRECT.match(a.text[trigger.end:diseases[0].start]) \
             or _DISEASE_MODIFIER.match(a.text, diseases[0].end):
         return []  # "decrease stroke-induced neuroinflammation": the stroke is no object
