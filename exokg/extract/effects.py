@@ -7,8 +7,8 @@ Triggers are verbs, their nominalisations and adjectives of change, in four kind
   accelerate, facilitate, strengthen, potentiate, foster, higher, greater, faster,
   contribute to, hasten;
 * ``down``: decrease, reduce, attenuate, inhibit, suppress, prevent, diminish, lower,
-  downregulate, mitigate, block, limit, lessen, shrink, eliminate, abolish, abrogate, fewer,
-  smaller, dampen, interfere with;
+  downregulate, mitigate, block, limit, restrict, lessen, shrink, eliminate, abolish,
+  abrogate, fewer, smaller, dampen, interfere with;
 * ``better``: improve, ameliorate, alleviate, restore, preserve, rescue, protect, benefit,
   reverse ("reversed the axonal loss"), ease ("eases the decline of"),
   provide / confer (neuro)protection, have / exert (neuro)protective effects; also the noun
@@ -20,6 +20,12 @@ Triggers are verbs, their nominalisations and adjectives of change, in four kind
 An object followed by a noun of its decline ("prevented neurogenesis decline", "eased the
 memory impairment") is what the trigger keeps up: preventing or easing its decline raises it
 (:func:`decline_reading`).
+
+An agent named for what it does ("X as a modulator of Y", "X acts as a potent inhibitor of
+Y", "a negative regulator of GENE") changes Y as the noun says (:func:`_agent_nouns`); a
+nominal mechanism list that names no agent ("Reported mechanisms include inhibition of A;
+promotion of B") takes the one of the sentence before (:mod:`exokg.extract.mechanism_lists`).
+What is set aside ("instead of X", "rather than X") is no object.
 
 "X facilitates / mediates intercellular communication" is ``biolink:participates_in``: the
 agent takes part in the communication rather than raising an amount of it.
@@ -56,7 +62,8 @@ _STEMS = {
           r"facilitat|strengthen|potentiat|foster|higher|greater|induc|faster|quicker|"
           r"contribut(?=[a-z]*\s+to\b)|hasten",
     "down": r"decreas|reduc|attenuat|inhibit|suppress|prevent|diminish|lower|down-?regulat|"
-            r"mitigat|block|limit|restrict(?!ed\s+to\b)|lessen|shrink|shr[au]nk|fewer|smaller|eliminat|abolish|abrogat"
+            r"mitigat|block|limit|restrict(?!ed\s+to\b)|lessen|shrink|shr[au]nk|fewer|smaller|"
+            r"eliminat|abolish|abrogat"
             # "dampened the expression of Y", "interfered with Y signalling"
             r"|dampen|interfer(?:e|es|ed|ing)\s+with(?:in)?\b"
             # "less brain swelling" (a noun follows), not "less effective", "less than"

@@ -1,5 +1,6 @@
-"""A paper that reports a clinical trial: the intervention it tests ``biolink:in_clinical_trials_for``
-the condition of its patients, as a registry record's fields give it (:mod:`exokg.extract.registry`).
+"""A paper that reports a clinical trial: the intervention it tests
+``biolink:in_clinical_trials_for`` the condition of its patients, as a registry record's
+fields give it (:mod:`exokg.extract.registry`).
 
 A document reports a trial (:func:`reports_trial`) when it names a trial design and says the
 design is its own:
