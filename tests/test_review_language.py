@@ -85,3 +85,9 @@ def test_kind2_a_pathology_of_a_disease_is_associated_not_affected(
     assert ("exokg:process/apoptosis", "biolink:associated_with", "MONDO:0043797", None) \
         in claims(found)
     assert not any(s.predicate == "biolink:affects" for s in found)
+
+
+def test_kind2_an_injury_named_with_its_cause_is_no_object(recogniser: Recogniser) -> None:
+    found = read(recogniser, "In rats, MSC-derived exosomes promoted neuroprotection in "
+                             "hemorrhage induced early brain injury.")
+    assert not any(s.object.id == "exokg:phenotype/brain-injury" for s in found)

@@ -110,6 +110,10 @@ _CONTEXT_CUE = re.compile(r"(?:after|following|during|post|in|of\s+(?:rats|mice)
 # hypoxic-ischemic injury") is the setting of the claim
 _CONTEXT_WIDE = re.compile(r"\b(?:after|following|post|during|in)\s+(?:the\s+|an?\s+)?"
                            r"[\w-]+\s+$", re.I)
+# an insult named with its cause after "in" / "on": "neuroprotection in subarachnoid
+# hemorrhage induced early brain injury", "a greater effect on SAH-induced EBI"
+_INDUCED_SETTING = re.compile(r"\b(?:in|on|against|after|following)\s+(?:the\s+)?"
+                              r"(?:[\w-]+\s+){0,3}?[\w-]*\binduced\s+(?:[\w-]+\s+)?$", re.I)
 _INSULT = re.compile(r"injur|ischemi|ischaemi|stroke|hypoxi|trauma|hemorrhag|haemorrhag|insult",
                      re.I)
 _ADVERSE = re.compile(r"injur|deficit|damage|loss|death|apoptos|inflamm|edema|oedema|infarct|"
@@ -376,6 +380,9 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False,
             continue
         if _INSULT.search(m.entity.label) and _CONTEXT_WIDE.search(preceding):
             continue  # "recovery after perinatal brain injury": the injury is the setting
+        if _INSULT.search(m.entity.label) and _INDUCED_SETTING.search(
+                a.text, max(0, m.start - 60), m.start):
+            continue  # "protection in / effect on SAH-induced early brain injury": the setting
         if _INSTEAD.search(preceding):
             continue  # "through exosomes instead of transdifferentiation": not acted on
         if m.entity.id in seen:
