@@ -361,7 +361,7 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False,
     purpose = _STUDY_PURPOSE.search(a.text, start, end)
     end = purpose.start() if purpose else end
     for m in sorted([x for x in a.within(start, end, EFFECT_OBJECTS) if x.category != "Disease"
-                     or is_measured_pathology(x)], key=lambda x: x.start):
+                     or _measured_object(a, start, x, before)], key=lambda x: x.start):
         if skip[0] <= m.start < skip[1]:
             continue
         preceding = a.text[max(start, m.start - 30):m.start]
@@ -462,6 +462,24 @@ def is_measured_pathology(m: Mention) -> bool:
     (brain oedema, cerebral infarction, haematoma): an outcome a treatment lowers, not the
     disease it is given for."""
     return m.category == "Disease" and bool(_MEASURED.search(m.entity.label))
+
+
+# what a measured pathology must not follow to be the object itself: a preposition that
+# makes it the setting ("after", "in rats with"), a noun of likelihood ("the risk of")
+_MEASURED_SETTING = re.compile(r"\b(?:in|after|following|with|for|during|against|post|on|from|"
+                               r"by|to|than|versus|vs|within|among|into)\b|\b(?:risk|incidence|"
+                               r"rate|odds|history|recurrence|occurrence|onset)\s+of\b", re.I)
+
+
+def _measured_object(a: Analysed, start: int, m: Mention, before: bool) -> bool:
+    """True when disease mention ``m`` is a measured pathology read as the object of the
+    trigger whose objects start at ``start`` ("reduced brain oedema", "a reduction of
+    cerebral infarction, oedema and deficits"): nothing between but words of the object list,
+    no preposition that makes it the setting."""
+    if not is_measured_pathology(m):
+        return False
+    gap = a.text[m.end:start] if before else a.text[start:m.start]
+    return not _MEASURED_SETTING.search(gap)
 
 
 def _treated(a: Analysed, trigger: Trigger, end: int) -> list[Mention]:
