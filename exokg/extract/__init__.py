@@ -18,12 +18,12 @@ from exokg.extract.conditions import extract_condition_relations
 from exokg.extract.claims import extract_advantages, extract_benefit, extract_cargo, \
     extract_component, extract_therapy_for, extract_transfer
 from exokg.extract.context import note_study
-from exokg.extract.effects import extract_effects
+from exokg.extract.effects import extract_effects, level_findings
 from exokg.extract.engineered import engineered_preparations
 from exokg.extract.epistemics import capacity_only
 from exokg.extract.groups import extract_group_levels
-from exokg.extract.mirna_disease import extract_mirna_disease, new_pairs, \
-    without_level_misreadings
+from exokg.extract.mechanism_lists import note_agents
+from exokg.extract.mirna_disease import extract_mirna_disease, new_pairs
 from exokg.extract.mirna_gene import extract_mirna_gene, new_gene_pairs
 from exokg.extract.properties import extract_properties
 from exokg.extract.status import claim_status, speaks_of_study, states_topic
@@ -31,6 +31,7 @@ from exokg.extract.references import resolve_references
 from exokg.extract.study_vesicles import enriched_preparations, resolve_study_vesicles
 from exokg.extract.regulation import extract_regulation
 from exokg.extract.titles import extract_title_benefits
+from exokg.extract.trial_reports import extract_trial_report, reports_trial
 from exokg.extract.trials import extract_trial
 from exokg.extract.vesicle_qualifiers import without_qualifier_agents
 from exokg.model import Statement
@@ -57,6 +58,7 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
     note_treatment(a, state)
     found: list[Statement] = []
     found += extract_trial(a, state)
+    found += extract_trial_report(a, state, found)
     found += extract_advantages(a, state)
     found += extract_biomarkers(a, state)
     found += extract_group_levels(a, state)
@@ -70,12 +72,13 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
     found += extract_regulation(a, state)
     found += new_pairs(found, extract_mirna_disease(a, state))
     if not exclusive:
-        found += extract_effects(a, state)
+        found += extract_effects(a, state, level_findings(found))
         found += extract_properties(a, found)
         found += extract_absences(a, state, found)
     found += new_gene_pairs(found, extract_mirna_gene(a, state))
     found += extract_condition_relations(a, state, found)
-    found = without_qualifier_agents(a, without_level_misreadings(found))
+    found = without_qualifier_agents(a, found)
+    note_agents(a, state)
     return _situate(a, state, found)
 
 
@@ -97,8 +100,11 @@ def _situate(a: Analysed, state: DocumentState, found: list[Statement]) -> list[
         state.study_named = True
     if status != "background":  # "stroke patients suffer ..." is not the study's population
         note_study(a, state)
-    if states_topic(a.text):  # "Here, we investigated the effects of X on Y": no claim
-        return []
+    if states_topic(a.text):  # "Here, we investigated the effects of X on Y": no claim,
+        # but a trial's aim states what the trial tests in whom (exokg.extract.trial_reports)
+        found = [s for s in found if s.evidence[0].rule == "trial.report"]
+        if not found:
+            return []
     out = []
     for s in found:
         ctx = s.context
@@ -108,7 +114,8 @@ def _situate(a: Analysed, state: DocumentState, found: list[Statement]) -> list[
         # "X did not reduce Y": no effect of X on Y was found, which has no direction
         direction = None if s.negated and s.predicate == "biolink:affects" else s.direction
         out.append(replace(s, status=status, context=ctx, direction=direction, hedged=hedge or (
-            status == "hypothesis" and a.document.kind != "registry-record")))
+            status == "hypothesis" and a.document.kind != "registry-record"
+            and s.evidence[0].rule != "trial.report")))
     return out
 
 
@@ -117,7 +124,8 @@ def extract_document(sentences: Iterable[Analysed]) -> list[Statement]:
     analysed = list(sentences)
     # an unlabelled abstract's background ends where it first speaks of the study; one that
     # never does has no implied background
-    state = DocumentState(study_named=not any(speaks_of_study(a.text) for a in analysed))
+    state = DocumentState(study_named=not any(speaks_of_study(a.text) for a in analysed),
+                          trial_report=reports_trial(analysed))
     out: list[Statement] = []
     for a in analysed:
         out.extend(extract_sentence(a, state))

@@ -27,6 +27,12 @@ class DocumentState:
     """What a document has established so far, for references like 'the study'."""
 
     trial: Entity | None = None
+    # the document reports a trial of its own without an NCT number, and the preparation it
+    # tests (exokg.extract.trial_reports)
+    trial_report: bool = False
+    trial_intervention: Entity | None = None
+    # the index of the sentence before and the agents it named (exokg.extract.mechanism_lists)
+    previous_agents: tuple[int, tuple[Entity, ...]] = (-1, ())
     preparation: Entity | None = None
     vesicle: Entity | None = None  # the last plain vesicle named ('exosome')
     population: list[str] = field(default_factory=list)

@@ -12,6 +12,10 @@ Read here, in the phrasings of the field:
   Y, increased (``biolink:associated_with`` when Y is a disease, which is never the object of
   an effect);
 * risk: "X is a (major) risk factor of / for D": ``biolink:associated_with``, no direction;
+* feature: "X is one of the main pathologies / a hallmark / a feature of D", "D (is a
+  severe form of stroke) characterized by (high rates of) Y", "Y are commonly observed in
+  individuals with D": ``biolink:associated_with`` (D with Y), no direction; the subject of
+  "characterized by" is the disease the sentence opens with;
 * association: "X (has been / is) associated with Y", also "frequently / closely associated
   with": ``biolink:associated_with``; "associated with increased / reduced Y" gives the
   direction. Association is not an effect: "EVs ... associated with increased
@@ -65,6 +69,25 @@ _ASSOCIATED = re.compile(r"\b(?:" + _BE + r"\s+)(?:\w+ly\s+)?associated\s+with\s
                          r"(?:an?\s+|the\s+)?(?:(?P<dir>increased|elevated|higher|greater|"
                          r"enhanced|decreased|reduced|lower|diminished)\s+)?", re.I)
 _CAUSED_BY = re.compile(r"\s+caused\s+by\s+", re.I)
+# "Apoptosis is one of the main pathologies of D", "Neuroinflammation is a hallmark of D":
+# a pathology or feature of a condition
+_FEATURE_OF = re.compile(_BE + r"\s+(?:also\s+)?(?:one\s+of\s+)?(?:a|an|the)?\s*(?:\w+\s+)?"
+                         r"(?:key|main|major|central|common|characteristic|defining|"
+                         r"prominent|principal|critical|important|pathological|typical|"
+                         r"cardinal)?\s*(?:pathologies|pathology|hallmarks?|features?|"
+                         r"characteristics?|manifestations?|pathological\s+(?:features?|"
+                         r"changes?|processes?|mechanisms?))\s+of\s+(?:the\s+)?", re.I)
+# "D is a severe form of stroke characterized by high rates of Y": D with Y
+_CHARACTERIZED = re.compile(r"\b(?:characteri[sz]ed|marked|accompanied)\s+by\s+(?:an?\s+|the\s+)?"
+                            r"(?:(?:high|higher|elevated|increased|considerable|substantial|"
+                            r"significant|severe|profound|marked|extensive|progressive)\s+"
+                            r"(?:rates?\s+of\s+|levels?\s+of\s+)?)?",
+                            re.I)
+# "Y are commonly observed in individuals with D": Y goes with D
+_OBSERVED_IN = re.compile(_BE + r"\s+(?:\w+ly\s+)?(?:observed|seen|found|present|common|"
+                          r"frequent|reported)\s+in\s+(?:[\w-]+\s+)?(?:patients|individuals|"
+                          r"people|subjects|persons|survivors)\s+(?:with|after|suffering\s+from)"
+                          r"\s+(?:an?\s+|the\s+)?", re.I)
 _UP = re.compile(r"increased|elevated|higher|greater|enhanced", re.I)
 # burden words: "a leading cause of death and disability worldwide"
 _BURDEN = re.compile(r"^(?:(?:long-term|severe|adult|childhood|permanent|acquired|high|"
@@ -275,6 +298,23 @@ def extract_condition_relations(a: Analysed, state: DocumentState,
             direction = None if not word else "increased" if _UP.match(word) else "decreased"
             add("associated", subjects, "biolink:associated_with",
                 _objects_after(a, m.end(), hi), direction, lo, m.start(), ctx)
+        for m in _FEATURE_OF.finditer(a.text, lo, hi):
+            subjects = _subject_before(a, lo, m.start())
+            if subjects:
+                add("feature-of", subjects, "biolink:associated_with",
+                    _objects_after(a, m.end(), hi), None, lo, m.start(), ctx)
+        for m in _CHARACTERIZED.finditer(a.text, lo, hi):
+            subjects = [x for x in _side(a, _OPENING.match(a.text, lo).end(), m.start())
+                        if x.category == "Disease"][:1]
+            if subjects:
+                add("characterized-by", subjects, "biolink:associated_with",
+                    _objects_after(a, m.end(), hi), None, lo, m.start(), ctx)
+        for m in _OBSERVED_IN.finditer(a.text, lo, hi):
+            objects = _subject_before(a, lo, m.start())
+            diseases = [d for d in _side(a, m.end(), hi) if d.category == "Disease"]
+            if objects and diseases:
+                add("observed-in", diseases, "biolink:associated_with", objects, None, lo,
+                    m.start(), ctx)
         for m in _CAUSED_BY.finditer(a.text, lo, hi):
             objects = [o for o in a.within(lo, m.start(), SIDES)
                        if not a.text[o.end:m.start()].strip()]

@@ -7,8 +7,8 @@ Triggers are verbs, their nominalisations and adjectives of change, in four kind
   accelerate, facilitate, strengthen, potentiate, foster, higher, greater, faster,
   contribute to, hasten;
 * ``down``: decrease, reduce, attenuate, inhibit, suppress, prevent, diminish, lower,
-  downregulate, mitigate, block, limit, lessen, shrink, eliminate, abolish, abrogate, fewer,
-  smaller, dampen, interfere with;
+  downregulate, mitigate, block, limit, restrict, lessen, shrink, eliminate, abolish,
+  abrogate, fewer, smaller, dampen, interfere with;
 * ``better``: improve, ameliorate, alleviate, restore, preserve, rescue, protect, benefit,
   reverse ("reversed the axonal loss"), ease ("eases the decline of"),
   provide / confer (neuro)protection, have / exert (neuro)protective effects; also the noun
@@ -20,6 +20,12 @@ Triggers are verbs, their nominalisations and adjectives of change, in four kind
 An object followed by a noun of its decline ("prevented neurogenesis decline", "eased the
 memory impairment") is what the trigger keeps up: preventing or easing its decline raises it
 (:func:`decline_reading`).
+
+An agent named for what it does ("X as a modulator of Y", "X acts as a potent inhibitor of
+Y", "a negative regulator of GENE") changes Y as the noun says (:func:`_agent_nouns`); a
+nominal mechanism list that names no agent ("Reported mechanisms include inhibition of A;
+promotion of B") takes the one of the sentence before (:mod:`exokg.extract.mechanism_lists`).
+What is set aside ("instead of X", "rather than X") is no object.
 
 "X facilitates / mediates intercellular communication" is ``biolink:participates_in``: the
 agent takes part in the communication rather than raising an amount of it.
@@ -36,13 +42,15 @@ pairs the alternatives in order.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from exokg.extract.adjectives import TISSUE_PROTECTION, is_effect_adjective
 from exokg.extract.base import AGENTS, EFFECT_OBJECTS, Analysed, Clause, DocumentState, \
     clauses, coordinated, is_preclinical, statement
 from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
+from exokg.extract.mechanism_lists import list_agents, list_hedged
 from exokg.extract.outcomes import MOLECULE_EVENT_HEADS, head_of, is_weak, open_outcomes
 from exokg.extract.regulation import as_regulation
 from exokg.ids import mint
@@ -54,7 +62,8 @@ _STEMS = {
           r"facilitat|strengthen|potentiat|foster|higher|greater|induc|faster|quicker|"
           r"contribut(?=[a-z]*\s+to\b)|hasten",
     "down": r"decreas|reduc|attenuat|inhibit|suppress|prevent|diminish|lower|down-?regulat|"
-            r"mitigat|block|limit|lessen|shrink|shr[au]nk|fewer|smaller|eliminat|abolish|abrogat"
+            r"mitigat|block|limit|restrict(?!ed\s+to\b)|lessen|shrink|shr[au]nk|fewer|smaller|"
+            r"eliminat|abolish|abrogat"
             # "dampened the expression of Y", "interfered with Y signalling"
             r"|dampen|interfer(?:e|es|ed|ing)\s+with(?:in)?\b"
             # "less brain swelling" (a noun follows), not "less effective", "less than"
@@ -101,6 +110,10 @@ _CONTEXT_CUE = re.compile(r"(?:after|following|during|post|in|of\s+(?:rats|mice)
 # hypoxic-ischemic injury") is the setting of the claim
 _CONTEXT_WIDE = re.compile(r"\b(?:after|following|post|during|in)\s+(?:the\s+|an?\s+)?"
                            r"[\w-]+\s+$", re.I)
+# an insult named with its cause after "in" / "on": "neuroprotection in subarachnoid
+# hemorrhage induced early brain injury", "a greater effect on SAH-induced EBI"
+_INDUCED_SETTING = re.compile(r"\b(?:in|on|against|after|following)\s+(?:the\s+)?"
+                              r"(?:[\w-]+\s+){0,3}?[\w-]*\binduced\s+(?:[\w-]+\s+)?$", re.I)
 _INSULT = re.compile(r"injur|ischemi|ischaemi|stroke|hypoxi|trauma|hemorrhag|haemorrhag|insult",
                      re.I)
 _ADVERSE = re.compile(r"injur|deficit|damage|loss|death|apoptos|inflamm|edema|oedema|infarct|"
@@ -289,7 +302,8 @@ def aspect_of(text: str, start: int, end: int) -> str | None:
 _MECHANISM = re.compile(r"\b(?:via|through)\s+(?:\S+\s+){0,5}?(?:mechanisms?|pathways?|axis)\b|"
                         r"\b(?:by|via|through)\s+(?:\w+ly\s+)?(?:targeting|binding|"
                         r"inhibiting|suppressing|repressing|activating|regulating|"
-                        r"modulating|down-?regulating|up-?regulating)\b|"
+                        r"modulating|down-?regulating|up-?regulating|mediating|"
+                        r"facilitating|enabling)\b|"
                         # "through the delivery of miR-X": the cargo carries the effect
                         r"\b(?:by|via|through)\s+(?:the\s+)?(?:delivery|transfer|shuttling|"
                         r"release|secretion)\s+of\b", re.I)
@@ -320,7 +334,9 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False,
     passive one with ``before``; after an undone change, "reversed the reduction in Y", with
     ``undone``): recognised outcomes, processes, proteins ... and open
     noun phrases no vocabulary knows (:mod:`exokg.extract.outcomes`). Diseases and injuries
-    are never objects: they are the condition of the claim (see :func:`_treated`)."""
+    are never objects: they are the condition of the claim (see :func:`_treated`), except a
+    pathology measured in the treated animals (:func:`is_measured_pathology`: "reduced brain
+    oedema")."""
     objs = []
     seen = set()
     stop = _MECHANISM.search(a.text, start, end)
@@ -340,7 +356,12 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False,
     # not this trigger's
     verb = re.compile(r",\s+and\s+(?!\w+ly\b)[a-z]+ed\b").search(a.text, start, end)
     end = verb.start() if verb else end
-    for m in sorted(a.within(start, end, EFFECT_OBJECTS - {"Disease"}), key=lambda x: x.start):
+    # "... and treated them with exosomes to research the mechanism of miR-X": what a purpose
+    # clause studies is not acted on
+    purpose = _STUDY_PURPOSE.search(a.text, start, end)
+    end = purpose.start() if purpose else end
+    for m in sorted([x for x in a.within(start, end, EFFECT_OBJECTS) if x.category != "Disease"
+                     or _measured_object(a, start, x, before)], key=lambda x: x.start):
         if skip[0] <= m.start < skip[1]:
             continue
         preceding = a.text[max(start, m.start - 30):m.start]
@@ -359,6 +380,11 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False,
             continue
         if _INSULT.search(m.entity.label) and _CONTEXT_WIDE.search(preceding):
             continue  # "recovery after perinatal brain injury": the injury is the setting
+        if _INSULT.search(m.entity.label) and _INDUCED_SETTING.search(
+                a.text, max(0, m.start - 60), m.start):
+            continue  # "protection in / effect on SAH-induced early brain injury": the setting
+        if _INSTEAD.search(preceding):
+            continue  # "through exosomes instead of transdifferentiation": not acted on
         if m.entity.id in seen:
             continue
         seen.add(m.entity.id)
@@ -390,6 +416,7 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False,
     # works is said of the therapy, it is no outcome of its own
     objs = [o for o in objs if not _EVALUATION.match(o.entity.label)]
     found = [f for f in found if not _EVALUATION.match(f.entity.label)
+             and not _INSTEAD.search(a.text, max(0, f.start - 30), f.start)
              and not skip[0] <= f.start < skip[1]
              # "induce anti-inflammatory effects": an adjective of effect, no outcome
              # (exokg.extract.properties reads the claim)
@@ -406,6 +433,17 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False,
     return sorted(objs, key=lambda x: x.start)
 
 
+# "act through exosomes instead of transdifferentiation", "rather than by cell replacement":
+# what the sentence sets aside is not acted on
+_INSTEAD = re.compile(r"\b(?:instead\s+of|rather\s+than|as\s+opposed\s+to)\s+(?:by\s+|through\s+|"
+                      r"via\s+)?(?:the\s+|an?\s+)?(?:[\w-]+\s+)?$", re.I)
+
+
+_STUDY_PURPOSE = re.compile(r"\bto\s+(?:research|investigate|explore|study|elucidate|clarify|"
+                            r"understand|determine|examine|assess|evaluate|identify|uncover)\b",
+                            re.I)
+
+
 _DIRECT = re.compile(r"^(?:\s+(?:the|an?|its|their|against|\w+ly))*\s+$", re.I)
 
 
@@ -414,12 +452,43 @@ _DISEASE_MODIFIER = re.compile(r"\s*-\s*(?:induced|evoked|related|associated|med
                                r"triggered|dependent|elicited)\b", re.I)
 
 
+# a pathology measured in the treated animals, which vocabularies file as a disease: "reduced
+# brain oedema", "alleviated cerebral infarction", "smaller haematoma"
+_MEASURED = re.compile(r"\b(?:o?edema|oedema|swelling|infarct(?:ion|s)?|ha?ematomas?)\b", re.I)
+
+
+def is_measured_pathology(m: Mention) -> bool:
+    """True for a disease mention that names a pathology measured in the treated animals
+    (brain oedema, cerebral infarction, haematoma): an outcome a treatment lowers, not the
+    disease it is given for."""
+    return m.category == "Disease" and bool(_MEASURED.search(m.entity.label))
+
+
+# what a measured pathology must not follow to be the object itself: a preposition that
+# makes it the setting ("after", "in rats with"), a noun of likelihood ("the risk of")
+_MEASURED_SETTING = re.compile(r"\b(?:in|after|following|with|for|during|against|post|on|from|"
+                               r"by|to|than|versus|vs|within|among|into)\b|\b(?:risk|incidence|"
+                               r"rate|odds|history|recurrence|occurrence|onset)\s+of\b", re.I)
+
+
+def _measured_object(a: Analysed, start: int, m: Mention, before: bool) -> bool:
+    """True when disease mention ``m`` is a measured pathology read as the object of the
+    trigger whose objects start at ``start`` ("reduced brain oedema", "a reduction of
+    cerebral infarction, oedema and deficits"): nothing between but words of the object list,
+    no preposition that makes it the setting."""
+    if not is_measured_pathology(m):
+        return False
+    gap = a.text[m.end:start] if before else a.text[start:m.start]
+    return not _MEASURED_SETTING.search(gap)
+
+
 def _treated(a: Analysed, trigger: Trigger, end: int) -> list[Mention]:
     """Diseases an improving or lowering trigger acts on directly ("alleviated cerebral
     ischemia/reperfusion injury", "attenuated TBI"): a benefit in a model, not an effect."""
     if trigger.kind not in ("better", "down"):
         return []
-    diseases = a.within(trigger.end, end, frozenset({"Disease"}))
+    diseases = [d for d in a.within(trigger.end, end, frozenset({"Disease"}))
+                if not is_measured_pathology(d)]
     if not diseases or not _DIRECT.match(a.text[trigger.end:diseases[0].start]) \
             or _DISEASE_MODIFIER.match(a.text, diseases[0].end):
         return []  # "decrease stroke-induced neuroinflammation": the stroke is no object
@@ -565,13 +634,42 @@ def _agent_after_objects(a: Analysed, clause: Clause, trigger: Trigger,
     """The agent of a participle that opens its clause, named after the objects: "Improved
     functional recovery by MSC exosomes", "Reduced infarct volume following treatment with
     X". Returns the agent with the mentions coordinated with it, or nothing."""
-    if not trigger.text.lower().endswith("ed") or \
-            not _OPENING_PARTICIPLE.match(a.text[clause.start:trigger.start]):
+    if not trigger.text.lower().endswith("ed"):
         return []
     last = max(o.end for o in objects)
+    if not _OPENING_PARTICIPLE.match(a.text[clause.start:trigger.start]):
+        return _treatment_after_objects(a, clause, trigger, last)
     for m in a.within(last, clause.end, AGENTS):
         if _AGENT_AFTER.match(a.text[last:m.start]) and _BY_AGENT.match(a.text[last:m.start]):
             return coordinated(a, m, AGENTS, backwards=False)
+        break
+    return []
+
+
+# a participle used as an adjective after a verb of showing or "with": "consistent with
+# decreased Y associated with exosome treatment", "animals showed reduced Y after X therapy"
+_ATTRIBUTIVE_CUE = re.compile(r"\b(?:with|showed|shows?|showing|revealed|reveals?|exhibited|"
+                              r"exhibits?|demonstrated|displayed|indicating|suggesting|"
+                              r"reflecting)\s+(?:an?\s+|the\s+)?(?:\w+ly\s+)?$", re.I)
+_TREATMENT_GAP = re.compile(r"^\s*(?:(?:associated|seen|observed)\s+with|following|after|upon|"
+                            r"with|by)\s+(?:the\s+)?$", re.I)
+_TREATMENT_NOUN = re.compile(r"\s*(?:treatment|administration|therapy|injection|infusion|"
+                             r"transplantation|delivery)\b", re.I)
+
+
+def _treatment_after_objects(a: Analysed, clause: Clause, trigger: Trigger,
+                             last: int) -> list[Mention]:
+    """The agent of an attributive participle named as a treatment after its objects:
+    "consistent with decreased Y associated with exosome treatment" -> the exosomes; the
+    participle follows "with" or a verb of showing, and the agent is followed by a treatment
+    noun or is a therapy ("exosome treatment"; an agent "associated with" a change is
+    otherwise no cause of it)."""
+    if not _ATTRIBUTIVE_CUE.search(a.text, clause.start, trigger.start):
+        return []
+    for m in a.within(last, clause.end, AGENTS):
+        if _TREATMENT_GAP.match(a.text[last:m.start]) and (
+                _TREATMENT_NOUN.match(a.text, m.end) or m.category == "Therapy"):
+            return [m]
         break
     return []
 
@@ -585,12 +683,46 @@ _PROTECTED_PARTY = re.compile(r"\s+(?!against\b|from\b)[^,;]{1,60}?\b(?:from|aga
                               re.I)
 
 
-def extract_effects(a: Analysed, state: DocumentState) -> list[Statement]:
-    """Effect statements of one sentence (see module docs)."""
-    if not any(m.category in AGENTS for m in a.mentions):
+_MIRNAS = frozenset({"MicroRNA", "MicroRNACluster"})
+
+
+def level_findings(found: Sequence[Statement]) -> frozenset[str]:
+    """The miRNAs whose changed level in a disease a sentence reports as a finding (the
+    un-negated ``mirna-disease.level`` statements among ``found``, the sentence's readings
+    so far): what :func:`extract_effects` takes as ``levels``."""
+    return frozenset(s.subject.id for s in found
+                     if s.evidence[0].rule == "mirna-disease.level" and not s.negated)
+
+
+def extract_effects(a: Analysed, state: DocumentState,
+                    levels: frozenset[str] = frozenset()) -> list[Statement]:
+    """Effect statements of one sentence (see module docs).
+
+    ``levels`` are the miRNAs whose level the sentence reports as a finding in a disease
+    (:func:`level_findings`): no miRNA affects one of them, because in "miR-A and miR-B are
+    up-regulated whereas miR-C is down-regulated in D" or "miR-A upregulation and miR-C
+    downregulation in D" miR-A does not raise or lower miR-C; both levels are findings of
+    their own (:mod:`exokg.extract.mirna_disease` reads them).
+    """
+    listed = list_agents(a, state)
+    found = _effects(a, state, listed)
+    if listed and list_hedged(a.text):
+        found = [replace(s, hedged=True) for s in found]
+    if not levels:
+        return found
+    return [s for s in found if not (
+        s.predicate == "biolink:affects" and s.subject.category in _MIRNAS
+        and getattr(s.object, "category", None) in _MIRNAS and s.object.id in levels)]
+
+
+def _effects(a: Analysed, state: DocumentState, listed: list[Mention]) -> list[Statement]:
+    """The effect statements of :func:`extract_effects`, before the level guard; ``listed``
+    is the agent of a nominal mechanism list ("Reported mechanisms include inhibition of
+    ...": the agent of the sentence before, exokg.extract.mechanism_lists)."""
+    carried: list[Mention] = list(listed)
+    if not carried and not any(m.category in AGENTS for m in a.mentions):
         return []  # every reading below needs an agent named in the sentence
     out: list[Statement] = []
-    carried: list[Mention] = []
     for clause in clauses(a.text):
         triggers = find_triggers(a, clause)
         if not triggers:
@@ -700,7 +832,8 @@ def extract_effects(a: Analysed, state: DocumentState) -> list[Statement]:
                     out.append(as_regulation(found, subj, obj, a))
     if carried:
         state.subject = [m.entity for m in carried]
-    return out + _effects_of_on(a) + _was_protective(a)
+    out += _effects_of_on(a) + _was_protective(a)
+    return out + _agent_nouns(a, out)
 
 
 # "NSC EV treatment was neuroprotective", "the exosomes were strongly neuroprotective"
@@ -773,6 +906,66 @@ def _effects_of_on(a: Analysed) -> list[Statement]:
                     found = statement(a, "effect.better.nominal", subj.entity, "biolink:affects",
                                       obj.entity, direction=direction_of("better", obj),
                                       negated=neg, hedged=hedge, context=ctx)
+                    out.append(as_regulation(found, subj, obj, a))
+    return out
+
+
+# "X as a modulator of Y" (a title), "X is a potent inhibitor of Y", "X acts as a negative
+# regulator of Y": the agent named by what it does to Y
+_AGENT_NOUN = re.compile(
+    r"\b(?:as|is|are|was|were|(?:acts?|acted|acting|serves?|served|functions?|functioned)\s+"
+    r"as|represents?|represented)\s+(?:an?\s+|the\s+)?(?:(?:potent|novel|potential|putative|"
+    r"key|critical|important|major|crucial|natural|endogenous|effective|promising|strong|"
+    r"powerful|master|possible|new)\s+){0,2}(?P<sign>(?:negative|positive)\s+)?"
+    r"(?P<noun>modulator|regulator|inhibitor|suppressor|attenuator|enhancer|activator|inducer|"
+    r"stimulator)s?\s+of\s+", re.I)
+_NEEDS_AGENT_NOUN = Needs(_AGENT_NOUN)
+_NOUN_KIND = {"modulator": "change", "regulator": "change", "inhibitor": "down",
+              "suppressor": "down", "attenuator": "down", "enhancer": "up", "activator": "up",
+              "inducer": "up", "stimulator": "up"}
+# between the agent and "as a ...": a short form in brackets, a comma, an adverb
+_AGENT_GAP = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:(?:may|might|could|can|also|thus|"
+                        r"therefore|\w+ly)\s+)*(?:be\s+)?$", re.I)
+
+
+def _agent_nouns(a: Analysed, already: Sequence[Statement]) -> list[Statement]:
+    """Effects stated by naming the agent for what it does: "X as a modulator of Y" (no
+    direction), "X is a potent inhibitor of Y" (lowers Y), "X acts as an activator of Y"
+    (raises Y), "a negative / positive regulator of Y"; the agent right before the cue (its
+    short form or an adverb between), the objects after "of" (:func:`_objects`); a claim
+    ``already`` read by the verb rules ("suppressor" and "enhancer" are triggers there) is
+    not read twice."""
+    if not _NEEDS_AGENT_NOUN.may_match(a.text):
+        return []
+    out: list[Statement] = []
+    made = {(s.subject.id, s.object.id if isinstance(s.object, Entity) else s.object.text)
+            for s in already}
+    for clause in clauses(a.text):
+        for m in _AGENT_NOUN.finditer(a.text, clause.start, clause.end):
+            last = [x for x in a.within(clause.start, m.start(), AGENTS)
+                    if _AGENT_GAP.match(a.text[x.end:m.start()])]
+            if not last:
+                continue
+            agents = _agent_before(a, clause, m.start()) or \
+                coordinated(a, last[-1], AGENTS, backwards=True)
+            sign = (m.group("sign") or "").strip().lower()
+            kind = {"negative": "down", "positive": "up"}.get(sign) or \
+                _NOUN_KIND[m.group("noun").lower()]
+            stop = re.search(r"[;]|\b(?:in|after|following|during|compared|through|via|by)\b",
+                             a.text[m.end():clause.end])
+            end = m.end() + stop.start() if stop else clause.end
+            ctx = context_for(a, clause)
+            neg = negated(a.text, clause.start, m.start())
+            hedge = hedged(a.text, clause.start, m.start()) or bool(
+                re.search(r"\b(?:potential|putative|possible|promising)\b", m.group(), re.I))
+            for obj in _objects(a, m.end(), end):
+                for subj in agents:
+                    if obj.entity.id == subj.entity.id or (subj.entity.id, obj.entity.id) in made:
+                        continue
+                    found = statement(a, f"effect.{kind}.agent-noun", subj.entity,
+                                      "biolink:affects", obj.entity,
+                                      direction=direction_of(kind, obj), negated=neg,
+                                      hedged=hedge, context=ctx)
                     out.append(as_regulation(found, subj, obj, a))
     return out
 

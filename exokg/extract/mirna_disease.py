@@ -55,7 +55,7 @@ from exokg.extract.epistemics import hedged, negated
 from exokg.model import Mention, Statement
 from exokg.text.prefilter import Needs
 
-__all__ = ["DISEASES", "MIRNAS", "extract_mirna_disease", "new_pairs", "without_level_misreadings"]
+__all__ = ["DISEASES", "MIRNAS", "extract_mirna_disease", "new_pairs"]
 
 MIRNAS = frozenset({"MicroRNA", "MicroRNACluster"})
 DISEASES = frozenset({"Disease", "Phenotype"})
@@ -194,18 +194,6 @@ def extract_mirna_disease(a: Analysed, state: DocumentState) -> list[Statement]:
 
 # "two neurological diseases: D1 (abbreviation) and D2": the diseases listed after a colon
 _LISTED_AFTER = re.compile(r"\s*:\s*(?:[\w-]+\s+){0,2}$")
-
-
-def without_level_misreadings(found: list[Statement]) -> list[Statement]:
-    """``found`` without effects of one miRNA on another whose changed level the sentence
-    reports as a finding in a disease: in "miR-A and miR-B are up-regulated whereas miR-C
-    is down-regulated in D" or "miR-A upregulation and miR-C downregulation in D", miR-A
-    does not raise or lower miR-C; both levels are findings of their own."""
-    levels = {s.subject.id for s in found
-              if s.evidence[0].rule == "mirna-disease.level" and not s.negated}
-    return [s for s in found if not (
-        s.predicate == "biolink:affects" and s.subject.category in MIRNAS
-        and getattr(s.object, "category", None) in MIRNAS and s.object.id in levels)]
 
 
 def _disease_list(a: Analysed, disease: Mention) -> list[Mention]:

@@ -48,7 +48,7 @@ might will would should shall must not also thereby thus then respectively both 
 along toward towards relative prior including against per like regarding despite unlike
 evidenced induced caused mediated assessed measured determined indicated shown demonstrated
 observed suggested accompanied reflected characterized characterised associated
-shift shifted shifting switch switched treating using act acts acted
+shift shifted shifting switch switched treating using act acts acted so etc
 """.split())
 # words for the animals or people studied: past the first word of a phrase they begin a new
 # phrase whose preposition was dropped ("the injury outcomes pups showed" -> "injury outcomes")

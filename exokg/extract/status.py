@@ -16,7 +16,8 @@ claims is, in this order:
      candidate / therapy", "further studies are needed", "warrants");
    * ``background``: what others showed ("has been shown / reported / demonstrated",
      "previous(ly) studies / reports", "it is (well) known", "accumulating / emerging
-     evidence", "recent studies"), or a citation marker in an abstract sentence;
+     evidence", "recent studies", a list of "reported / known mechanisms"), or a citation
+     marker in an abstract sentence;
 
 2. the section: BACKGROUND / INTRODUCTION -> ``background``, OBJECTIVE / AIM / PURPOSE /
    HYPOTHESIS -> ``hypothesis``, anything else (METHODS, RESULTS, CONCLUSIONS) -> ``finding``;
@@ -50,7 +51,18 @@ _HYPOTHESIS = re.compile(
     r"was\s+designed|set\s+out)\b"
     r"|\b(?:the\s+)?(?:novel\s+)?hypothesis\s+that\b|\b(?:the\s+)?(?:aim|objective|purpose|goal)"
     r"s?\s+(?:of|was|is)\b|\bto\s+(?:investigate|determine|examine|explore|assess|evaluate|"
-    r"test)\s+(?:whether|if|the\s+hypothesis)\b|\bwe\s+(?:\w+\s+)?aim\s+to\b"
+    r"test|identify|clarify|ascertain|verify|establish|elucidate)\s+(?:whether|if|"
+    r"the\s+hypothesis)\b|\bwe\s+(?:\w+\s+)?aim\s+to\b"
+    # "we stipulate / postulate that X ...": the study's hypothesis
+    r"|\bwe\s+(?:\w+ly\s+)?(?:stipulate|postulate)d?\s+that\b"
+    # "we have employed X as therapeutic agents to improve the outcome": the purpose the
+    # vesicles were made or used for, not a result
+    r"|\bwe\s+(?:have\s+)?(?:employed|used|applied|utili[sz]ed|designed|developed|engineered|"
+    r"generated|constructed)\s+[^.;]{0,160}?\bto\s+(?:improve|enhance|promote|reduce|protect|"
+    r"treat|attenuate|alleviate|increase|facilitate|restore|rescue|ameliorate)\b"
+    # "to research / to elucidate the (underlying) mechanism of X": the study's question
+    r"|\bto\s+(?:research|investigate|explore|study|elucidate|clarify|understand|uncover|"
+    r"dissect)\s+(?:the\s+)?(?:\w+\s+)?mechanisms?\s+(?:of|by|underlying)\b"
     # an inline aim label or an aim written as an infinitive: "Aims: To determine the
     # expression of X ... and to explore its value in predicting Y"
     r"|^\W*(?:aims?|objectives?|purposes?|goals?)\s*:|^\W*to\s+(?:investigate|determine|"
@@ -74,7 +86,11 @@ _BACKGROUND = re.compile(
     r"\bprevious(?:ly)?\s+(?:\w+\s+)?(?:studies|reports|work|research|findings)\b|"
     r"\b(?:studies|reports)\s+have\b|\bit\s+is\s+(?:well\s+)?(?:known|established)\b|"
     r"\b(?:accumulating|emerging|growing|increasing)\s+(?:\w+\s+)?evidence\b|"
-    r"\brecent\s+(?:\w+\s+)?(?:studies|reports|work|research)\b", re.I)
+    r"\brecent\s+(?:\w+\s+)?(?:studies|reports|work|research)\b|"
+    # "Reported mechanisms include ...", "The known effects of X comprise ...": a list of
+    # what others found (exokg.extract.mechanism_lists)
+    r"^\W*(?:the\s+)?(?:reported|described|known|documented|established|published)\s+"
+    r"(?:\w+\s+)?(?:mechanisms?|modes?\s+of\s+action|effects|benefits|actions)\b", re.I)
 _STUDY = re.compile(r"\b(?:we|our|here|herein|this\s+study|the\s+present\s+study|"
                     r"the\s+current\s+study|in\s+this\s+(?:work|study|report))\b"
                     # methods and results of the study, written without "we"

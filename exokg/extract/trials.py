@@ -71,7 +71,8 @@ def extract_trial(a: Analysed, state: DocumentState) -> list[Statement]:
         elif m.category == "Phase":
             add("exo:phase", Value(_phase(m.text)), "phase")
         elif m.category == "GroupSize" and re.search(r"patients|participants|subjects",
-                                                     m.text, re.I):
+                                                     m.text, re.I) and \
+                is_enrollment(a.document, text, m.start, m.end):
             n = number_value(m.text.split()[0])
             if n is not None:
                 add("exo:enrollment", Value(str(n), "integer"), "enrollment")
@@ -121,6 +122,40 @@ def extract_trial(a: Analysed, state: DocumentState) -> list[Statement]:
         for c in conditions:
             add("exo:studiesCondition", c.entity, "condition")
     return out
+
+
+_TOTAL = re.compile(r"\b(?:a\s+total\s+of|in\s+total|total(?:ly)?|overall|altogether|"
+                    r"will\s+(?:be\s+)?(?:enrol+|recruit|include)\w*|(?:enrol+|recruit)\w*\s+"
+                    r"(?:a\s+total\s+of\s+)?$)", re.I)
+#: a group size that counts part of the trial: one part, stage, cohort or arm, or more
+#: participants added to a cohort ("In part 2, 20 subjects ...", "another 3 participants")
+_PART = re.compile(r"\b(?:(?:in|for|during)\s+(?:the\s+)?(?:(?:first|second|third|next|each|"
+                   r"every)\s+)?(?:part|stage|step|cohort|arm|group)\b(?:\s+[\dIV]+\b)?|"
+                   r"another|additional|further|remaining|more|each|per)\W*(?:\w+\W+){0,2}$",
+                   re.I)
+_PART_AFTER = re.compile(r"^\W*(?:per\s+|(?:(?:will|would|are|were)\s+(?:be\s+)?\w+\s+)?(?:in|"
+                         r"per|to)\s+(?:each|every|the\s+(?:same|next|first|second))\s+)"
+                         r"(?:(?:dose|treatment)\s+)?(?:cohort|arm|group|part|stage|dose|level)",
+                         re.I)
+
+
+def is_enrollment(document: Document, text: str, start: int, end: int) -> bool:
+    """True when the group size ``text[start:end]`` counts the whole trial.
+
+    A registry record's enrollment is its ``enrollment`` field, so a number in its prose
+    counts only when the sentence calls it the total ("a total of 30 patients will be
+    enrolled"); in any text a number of one part, cohort or arm, or of participants added to
+    one ("In part 2, 20 subjects will be randomized", "another 3 participants will be
+    treated", "6 patients per cohort"), is not the enrollment.
+    """
+    before = text[max(0, start - 60):start]
+    if _PART.search(before) or _PART_AFTER.search(text[end:end + 60]):
+        return False
+    if re.match(r"\s*(?:In|For|During)\s+(?:the\s+)?(?:part|stage|cohort|arm)\b", text, re.I):
+        return False
+    if any(f.name == "enrollment" for f in document.fields):
+        return bool(_TOTAL.search(before))
+    return True
 
 
 def is_observational(document: Document) -> bool:
