@@ -131,7 +131,7 @@ FLOORS: dict[int, tuple[float, float]] = {
     # P 0.485 (32/66) R 0.287 (33/115). The integrator re-measures it after merging round 7
     # and raises the floor to that figure. After merging round 7 (7a, 7b, miRNA relations
     # round 4, recognition round 5; none of them saw batch 10): the same, P 0.485 (32/66)
-    # R 0.296 (34/115): round 7 changed no statement of this batch.
+    # R 0.296 (34/115): round 7 did not move this batch's figures.
     10: (0.484, 0.295),
 }
 
