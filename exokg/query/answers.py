@@ -20,7 +20,29 @@ query                parameters                table (one row per ...)
                      object
 ===================  ========================  ==============================================
 
-The rows are made statement by statement (in term order) from the generation's database
+and, for four more named queries, their whole answer (:data:`KEPT`): their SPARQL is run
+once, with no parameter bound, when the file is written, its rows kept in its order with
+the IRIs of the parameter columns beside them, so that a bound answer is the rows with that
+value in the parameter's column (one index range) and a page a part of it:
+
+=========================  ==========================  ===================================
+query                      parameters (columns)        table
+=========================  ==========================  ===================================
+``mirna-preparations``     mirna                       ``mirna_preparations``
+``mirna-biomarkers``       mirna                       ``mirna_biomarkers``
+``opposite-findings``      outcome                     ``opposite_findings``
+``outcomes-by-species``    outcome, species, model     ``outcomes_by_species``
+=========================  ==========================  ===================================
+
+That a bound answer is a part of the unbound one holds because these queries are written
+for it: each parameter is a group key and a projected column, the aggregates are functions
+of the group alone (``MAX`` where ``SAMPLE`` would pick any value, ``GROUP_CONCAT`` lists put
+in code-point order after the engine: :mod:`exokg.query.lists`) and every group key is in
+``ORDER BY``, so the order is total. The file records a digest of each query's text; a file
+written for another text is not used for that query (it runs as SPARQL).
+
+The rows of the first three are made statement by statement (in term order) from the
+generation's database
 and put together in Python with the semantics of the SPARQL text: the same optional
 patterns, ``COALESCE``/``STR``/``CONCAT`` rules, ``GROUP_CONCAT(DISTINCT ...)`` in the order
 Oxigraph sees the values (a subject's values of one predicate come in index order in a
@@ -40,14 +62,17 @@ is stored once however many rows quote it. Only the term-to-id map of the writer
 with the store.
 
 A query is answered from the file only when the file belongs to the generation the query
-worker reads, the query is one of the above, and every parameter given is one of its
-parameters with an IRI value; anything else (other named queries, user SPARQL, a remote
-endpoint) runs as SPARQL. The file is not an export and holds nothing the RDF graph lacks.
+worker reads, the query is one of the above (for the four kept whole: with the text the
+file was written for), and every parameter given is one of its parameters with an IRI
+value; anything else (other named queries, user SPARQL, a remote endpoint) runs as SPARQL.
+The file is not an export and holds nothing the RDF graph lacks.
 """
 
 from __future__ import annotations
 
+import hashlib
 import itertools
+import json
 import os
 import re
 import sqlite3
@@ -65,8 +90,8 @@ from exokg.query._worker import BNODE, LANG_STRING, STRING, TYPED, URI, encode_t
 if TYPE_CHECKING:
     import pyoxigraph
 
-__all__ = ["FILE_NAME", "FORMAT", "AnswerFile", "Answer", "QUERIES", "answer_file_path",
-           "write_answer_file"]
+__all__ = ["FILE_NAME", "FORMAT", "KEPT", "AnswerFile", "Answer", "QUERIES",
+           "answer_file_path", "write_answer_file"]
 
 #: The file's name in a generation folder.
 FILE_NAME = "answers.sqlite"
@@ -118,6 +143,25 @@ QUERIES: dict[str, QuerySpec] = {
          "rule", "source", "publication", "pmid", "doi", "citations"),
         frozenset({"statement", "subject", "object"})),
 }
+
+#: Named queries kept whole (their unbound answer): name -> the parameters, each also a
+#: column of the query's result and of the table, indexed with the rank.
+KEPT: dict[str, tuple[str, ...]] = {
+    "mirna-preparations": ("mirna",),
+    "mirna-biomarkers": ("mirna",),
+    "opposite-findings": ("outcome",),
+    "outcomes-by-species": ("outcome", "species", "model"),
+}
+
+
+def _kept_table(name: str) -> str:
+    return name.replace("-", "_")
+
+
+def _query_digest(text: str) -> str:
+    """The digest of a named query's text that the file records for a kept query."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
 
 _SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -707,6 +751,47 @@ def _made_rows(facts: _Facts) -> Iterator[tuple[str, _Made]]:
                 yield "evidence", made
 
 
+def _write_kept(db: sqlite3.Connection, terms: _Terms, store: pyoxigraph.Store,
+                graphs: Sequence[Any], counts: dict[str, int]) -> None:
+    """Run each query of :data:`KEPT` once with no parameter bound and write its rows, in
+    the engine's order (the query's total ``ORDER BY``), with their ``sorted-list`` columns
+    sorted as the query API sorts them, into its table, with the IRI of each parameter
+    column beside the row (NULL for an unbound value or a literal, which no parameter
+    binds); the query's digest and result columns go to ``meta``."""
+    from exokg.query.library import load_library
+    from exokg.query.lists import sort_items
+
+    library = load_library()
+    default_graph = list(graphs) if len(graphs) > 1 else None
+    for name, keys in KEPT.items():
+        query = library[name]
+        table = _kept_table(name)
+        db.execute(f"CREATE TABLE {table} (rank INTEGER PRIMARY KEY, "
+                   f"{', '.join(f'{k} TEXT' for k in keys)}, row BLOB NOT NULL)")
+        result = store.query(query.text_for(frozenset()), default_graph=default_graph)
+        variables = [v.value for v in result.variables]  # type: ignore[union-attr]
+        places = [variables.index(k) for k in keys]
+        lists = [(variables.index(c), sep) for c, sep in query.sorted_lists if c in variables]
+        insert = f"INSERT INTO {table} VALUES (?, {', '.join('?' * len(keys))}, ?)"
+        width, rank = len(variables), 0
+        batch: list[tuple[Any, ...]] = []
+        for solution in result:  # type: ignore[union-attr]
+            row = [encode_term(solution[i]) for i in range(width)]
+            for place, separator in lists:
+                row[place] = sort_items(row[place], separator)
+            rank += 1
+            batch.append((rank, *(_iri(row[p]) for p in places), terms.row(row)))
+            if len(batch) >= 5_000:
+                db.executemany(insert, batch)
+                batch.clear()
+        db.executemany(insert, batch)
+        for key in keys:
+            db.execute(f"CREATE INDEX {table}_{key} ON {table} ({key}, rank)")
+        counts[table] = rank
+        db.execute("INSERT INTO meta VALUES (?, ?)", (f"query:{name}", json.dumps(
+            {"digest": _query_digest(query.text), "variables": variables})))
+
+
 def write_answer_file(store: pyoxigraph.Store, path: Path,
                       graphs: list[Any] | None = None) -> dict[str, int]:
     """Write the answer tables of ``store`` (its default graph, or the union of ``graphs``:
@@ -746,6 +831,7 @@ def write_answer_file(store: pyoxigraph.Store, path: Path,
                     rows.clear()
             for table, rows in batch.items():
                 db.executemany(inserts[table], rows)
+            _write_kept(db, terms, store, facts.graphs, counts)
             terms.flush()
             for table, columns in _TABLE_COLUMNS.items():
                 # ties keep the order the rows were made in (the scratch table's rowid)
@@ -793,6 +879,17 @@ class AnswerFile:
 
         self._db, self.path, self.generation = db, path, generation
         self._lock = threading.Lock()
+        #: the kept queries the file answers (written for the current text): their columns
+        self._kept: dict[str, list[str]] = {}
+        from exokg.query.library import load_library
+
+        library = load_library()
+        for key, value in db.execute("SELECT name, value FROM meta WHERE name LIKE 'query:%'"):
+            name = key[len("query:"):]
+            recorded = json.loads(value)
+            if name in KEPT and name in library and \
+                    recorded.get("digest") == _query_digest(library[name].text):
+                self._kept[name] = list(recorded["variables"])
 
     @classmethod
     def open(cls, generation: Path | None) -> AnswerFile | None:
@@ -811,11 +908,18 @@ class AnswerFile:
 
     @staticmethod
     def answers(name: str, bindings: Mapping[str, Term]) -> bool:
-        """Whether the file answers query ``name`` with these bindings (every one a
-        parameter of the query the file keys, with an IRI value)."""
+        """Whether an answer file can answer query ``name`` with these bindings (every one
+        a parameter of a query the file keys, with an IRI value); a particular file may
+        still lack a kept query (:meth:`answer` returns None then)."""
         spec = QUERIES.get(name)
-        return spec is not None and set(bindings) <= spec.params and all(
+        params = spec.params if spec is not None else frozenset(KEPT.get(name, ()))
+        return (spec is not None or name in KEPT) and set(bindings) <= params and all(
             isinstance(t, tuple) and len(t) == 2 and t[0] == URI for t in bindings.values())
+
+    def keeps(self, name: str) -> bool:
+        """Whether this file holds the whole answer of the kept query ``name``, written
+        for the query's current text."""
+        return name in self._kept
 
     def answer(self, name: str, bindings: Mapping[str, Term], *, offset: int = 0,
                limit: int | None = None, max_rows: int | None = None) -> Answer | None:
@@ -826,12 +930,19 @@ class AnswerFile:
         if not self.answers(name, bindings):
             return None
         values = {k: v[1] for k, v in bindings.items()}
-        if name == "entity-findings":
-            segments = self._findings(values)
-        elif name == "entity-summary":
-            segments = self._summary(values)
+        if name in KEPT:
+            if name not in self._kept:
+                return None
+            segments = self._kept_rows(name, values)
+            variables = self._kept[name]
         else:
-            segments = self._evidence(values)
+            variables = list(QUERIES[name].columns)
+            if name == "entity-findings":
+                segments = self._findings(values)
+            elif name == "entity-summary":
+                segments = self._summary(values)
+            else:
+                segments = self._evidence(values)
         need = limit
         if max_rows is not None:  # one more than the cap: whether the cap cut the answer
             need = max_rows + 1 if need is None else min(need, max_rows + 1)
@@ -854,7 +965,7 @@ class AnswerFile:
         truncated = max_rows is not None and len(rows) > max_rows
         if truncated:
             rows = rows[:max_rows]
-        return Answer(list(QUERIES[name].columns), rows, truncated)
+        return Answer(variables, rows, truncated)
 
     def _decode(self, blobs: Sequence[bytes], prefix: tuple[Term | None, ...] = ()
                 ) -> list[tuple[Term | None, ...]]:
@@ -905,6 +1016,14 @@ class AnswerFile:
         extra = (values["predicate"],) if "predicate" in values else ()
         return [(f"SELECT row FROM summary WHERE entity = ?{where} ORDER BY rank",
                  (entity, *extra), ((URI, entity),))]
+
+    @staticmethod
+    def _kept_rows(name: str, values: Mapping[str, str]
+                   ) -> list[tuple[str, tuple[Any, ...], tuple[Term, ...]]]:
+        keys = [k for k in KEPT[name] if k in values]
+        where = f" WHERE {' AND '.join(f'{k} = ?' for k in keys)}" if keys else ""
+        return [(f"SELECT row FROM {_kept_table(name)}{where} ORDER BY rank",
+                 tuple(values[k] for k in keys), ())]
 
     @staticmethod
     def _evidence(values: Mapping[str, str]) -> list[tuple[str, tuple[Any, ...],
