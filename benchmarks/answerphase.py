@@ -9,7 +9,8 @@ Usage::
     python benchmarks/answerphase.py read DIR [--baseline DIR --baseline-code ANSWERS_PY]
     python benchmarks/answerphase.py kept STORE OUT_DIR [--no-write] [--sparql] [--repeat 5]
 
-``write`` opens the current generation's database of ``STORE`` read-only (it is never
+``write`` (``--no-kept``: without the tables of the queries kept whole, to compare with a
+version from before them) opens the current generation's database of ``STORE`` read-only (it is never
 changed) and writes ``view.sqlite`` and ``answers.sqlite`` into ``OUT_DIR`` with the code
 the build's view phase runs (:func:`exokg.graph.viewdb.write_view_file`), in a child
 process of its own: its CPU time (user + system) and peak RSS come from ``os.wait4``.
@@ -215,8 +216,9 @@ def read_kept(folder: Path, store: Path | None, repeat: int) -> list[dict[str, A
     return out
 
 
-def child(store: Path, out: Path, view: bool) -> None:
-    """Write the files (in this process) and print the RSS log as JSON on stdout."""
+def child(store: Path, out: Path, view: bool, kept: bool = True) -> None:
+    """Write the files (in this process) and print the RSS log as JSON on stdout; with
+    ``kept`` False, the answer file without the tables of the queries kept whole."""
     import pyoxigraph as ox
 
     import exokg.graph.viewdb as viewdb
@@ -231,7 +233,9 @@ def child(store: Path, out: Path, view: bool) -> None:
     graphs: list[Any] = [ox.DefaultGraph()]
     graphs += [ox.NamedNode(g) for g in [ontology_graph_name()] if g]
     log: list[str] = []
-    for name in ("_sorted", "_statement_facts", "_write_findings",
+    if not kept and hasattr(answers, "KEPT"):
+        answers.KEPT.clear()
+    for name in ("_write_kept", "_sorted", "_statement_facts", "_write_findings",
                  "_write_summary", "_write_evidence", "_write_terms", "_collect",
                  "_sort_into"):
         _probe(answers, name, log)
@@ -251,13 +255,15 @@ def child(store: Path, out: Path, view: bool) -> None:
     print(json.dumps({"log": log, "counts": counts}))
 
 
-def write(store: Path, out: Path, view: bool) -> dict[str, Any]:
+def write(store: Path, out: Path, view: bool, kept: bool = True) -> dict[str, Any]:
     """Run :func:`child` in a process of its own; its figures."""
     load = uptime()
     began = time.perf_counter()
     command = [sys.executable, __file__, "_child", str(store), str(out)]
     if not view:
         command.append("--no-view")
+    if not kept:
+        command.append("--no-kept")
     process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     output = process.stdout.read() if process.stdout else ""
     _, status, usage = os.wait4(process.pid, 0)
@@ -377,7 +383,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv is None:
         argv = sys.argv[1:]
     if argv and argv[0] == "_child":
-        child(Path(argv[1]), Path(argv[2]), "--no-view" not in argv)
+        child(Path(argv[1]), Path(argv[2]), "--no-view" not in argv, "--no-kept" not in argv)
         return 0
     if argv and argv[0] == "_kept":
         child_kept(Path(argv[1]), Path(argv[2]))
@@ -388,6 +394,8 @@ def main(argv: list[str] | None = None) -> int:
     w.add_argument("store", type=Path)
     w.add_argument("out", type=Path)
     w.add_argument("--no-view", action="store_true")
+    w.add_argument("--no-kept", action="store_true",
+                   help="without the tables of the queries kept whole (as before round 3)")
     w.add_argument("--json", type=Path)
     c = sub.add_parser("compare")
     c.add_argument("first", type=Path)
@@ -427,7 +435,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0 if all(r.get("same_rows", True) for r in found) else 1
     if args.command == "compare":
         return 0 if compare(args.first, args.second) else 1
-    figures = write(args.store, args.out, not args.no_view)
+    figures = write(args.store, args.out, not args.no_view, not args.no_kept)
     for line in figures["steps"]:
         print(line)
     print(f"view + answer files: {figures['cpu_s']:.1f} s CPU, {figures['wall_s']:.1f} s wall, "

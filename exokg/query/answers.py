@@ -369,10 +369,14 @@ class _Facts:
         cache[node] = found
         return found
 
-    def load(self, nodes: Sequence[Term], predicates: Sequence[str]) -> None:
+    def load(self, nodes: Iterable[Term], predicates: Sequence[str], *,
+             only: bool = False) -> None:
         """Read (at least) ``predicates`` of many nodes at once: every triple of the nodes
         of the default graph alone with one query (results as SPARQL TSV: cheaper than a
-        Python object per triple); any others as :meth:`values` reads them."""
+        Python object per triple), or with ``only`` just the triples of ``predicates``
+        (``FILTER(?p IN (...))``: cheaper for nodes with many other triples, such as
+        publications with their creators); any others as :meth:`values` reads them. A
+        predicate's values keep the index order either way."""
         import pyoxigraph as ox
 
         from exokg.query.views import tsv_term
@@ -387,10 +391,11 @@ class _Facts:
                 missing.setdefault(node, {})
         if not missing:
             return
-        # every triple of the nodes: a filter on the predicates costs the engine more than
-        # the unwanted triples cost here
-        text = "SELECT ?s ?p ?o WHERE { VALUES ?s { %s } ?s ?p ?o }" % " ".join(
-            f"<{node[1]}>" for node in missing)
+        # statements and evidence: every triple of the nodes (nearly all are wanted: a
+        # filter on the predicates costs the engine more than the others cost here)
+        text = "SELECT ?s ?p ?o WHERE { VALUES ?s { %s } ?s ?p ?o%s }" % (
+            " ".join(f"<{node[1]}>" for node in missing),
+            " FILTER(?p IN (%s))" % ", ".join(f"<{p}>" for p in predicates) if only else "")
         data = self.store.query(text).serialize(format=ox.QueryResultsFormat.TSV)
         for line in data.decode("utf-8").split("\n")[1:]:
             if line:
@@ -437,6 +442,10 @@ _STATEMENT_PREDICATES = (
 _EVIDENCE_PREDICATES = (
     _EXO + "sentenceText", _EXO + "document", _EXO + "start", _EXO + "end",
     _EXO + "citationMarker", _EXO + "rule", _DCT + "source")
+#: what the evidence rows read of a publication and of a document (:func:`_publication`)
+_SOURCE_PREDICATES = (
+    _EXO + "firstAuthor", _DCT + "date", _EXO + "journal", _EXO + "pmid", _EXO + "doi", _LABEL)
+_DOCUMENT_PREDICATES = (_DCT + "source", _LABEL)
 
 
 # -- the rows -------------------------------------------------------------------------------
@@ -482,16 +491,23 @@ def _facet_order(facts: _Facts, statements: list[Term]) -> dict[Term, list[tuple
     union = "\n    UNION ".join(
         f'{{ ?statement <{_EXO}{facet}> ?fv BIND("{facet}" AS ?facet) }}'
         for facet in _FINDING_FACETS)
+    import pyoxigraph as ox
+
+    from exokg.query.views import tsv_term
+
     graphs = facts.graphs
     found: dict[Term, list[tuple[str, Term]]] = {}
     text = _FACET_PROBE % (" ".join(f"<{s[1]}>" for s in statements), union)
-    for row in facts.store.query(text, default_graph=graphs if len(graphs) > 1 else None):
-        statement = encode_term(row[0])
-        if row[1] is None:
+    data = facts.store.query(text, default_graph=graphs if len(graphs) > 1 else None
+                             ).serialize(format=ox.QueryResultsFormat.TSV)  # type: ignore[union-attr]
+    for line in data.decode("utf-8").split("\n")[1:]:
+        if not line:
             continue
-        fv, fl = encode_term(row[2]), encode_term(row[3])
+        statement, facet, fv, fl = map(tsv_term, line.split("\t"))
+        if facet is None:
+            continue
         found.setdefault(statement, []).append(  # type: ignore[arg-type]
-            (row[1].value, _coalesce(fl, _str(fv))))  # type: ignore[arg-type]
+            (facet[1], _coalesce(fl, _str(fv))))  # type: ignore[arg-type]
     return found
 
 
@@ -735,8 +751,18 @@ def _made_rows(facts: _Facts) -> Iterator[tuple[str, _Made]]:
         # the order of values of one facet is the index order; that of several facets is
         # the engine's: asked for the statements with more than one
         facts.load(group, _STATEMENT_PREDICATES)
-        facts.load([e for s in group for e in facts.values(_BIOLINK + "has_evidence", s)],
-                   _EVIDENCE_PREDICATES)
+        evidence = [e for s in group for e in facts.values(_BIOLINK + "has_evidence", s)]
+        facts.load(evidence, _EVIDENCE_PREDICATES)
+        # what the rows read of the publications and documents the evidence names, and
+        # the labels of the statements' ends, with a query each rather than a look-up per
+        # node and predicate (a publication is quoted by a few evidence nodes, scattered
+        # over the statements' term order: most would have left the kept nodes by then)
+        sources = {v: None for e in evidence for v in facts.values(_DCT + "source", e)}
+        documents = {v: None for e in evidence for v in facts.values(_EXO + "document", e)}
+        facts.load(sources, _SOURCE_PREDICATES, only=True)
+        facts.load(documents, _DOCUMENT_PREDICATES, only=True)
+        facts.load({v: None for s in group for p in (_RDF + "subject", _RDF + "object")
+                    for v in facts.values(p, s)}, (_LABEL,), only=True)
         several = [s for s in group if sum(
             1 for facet in _FINDING_FACETS if facts.values(_EXO + facet, s)) > 1]
         ordered = _facet_order(facts, several)
