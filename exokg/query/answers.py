@@ -322,7 +322,7 @@ def _sort_key(*terms: Term | None) -> bytes:
 class _Facts:
     """The values of nodes' predicates in the graphs the query API sees (the default
     graph, then the named graphs given, the order in which the engine reads a union default
-    graph), kept for the most recently used nodes only (:data:`_CACHED_NODES`): memory does
+    graph), kept for the most recently read nodes only (:data:`_CACHED_NODES`): memory does
     not grow with the store. A node is read predicate by predicate (a bound look-up each),
     or whole with :meth:`load` (one scan of its triples: for statements and evidence, whose
     triples are nearly all wanted; documents have many triples and few are wanted). Each
@@ -358,15 +358,16 @@ class _Facts:
         return ox.NamedNode(node[1]) if node[0] == URI else ox.BlankNode(node[1])
 
     def _entry(self, node: Term) -> tuple[frozenset[str], dict[str, list[Term]]]:
-        """The kept entry of ``node`` (the predicates read, and the values found), now the
-        most recently used; a new empty one when it was not kept."""
+        """The kept entry of ``node`` (the predicates read, and the values found); a new
+        empty one when it was not kept, and the one kept longest is dropped to make room
+        (first in, first out: the rows read a node many times in a row, and moving it to
+        the end of the order at every read cost more than reading it again later does)."""
         cache = self._cache
-        found = cache.pop(node, None)
+        found = cache.get(node)
         if found is None:
-            found = (frozenset(), {})
             if len(cache) >= _CACHED_NODES:
-                del cache[next(iter(cache))]  # the least recently used
-        cache[node] = found
+                del cache[next(iter(cache))]  # the one kept longest
+            found = cache[node] = (frozenset(), {})
         return found
 
     def load(self, nodes: Iterable[Term], predicates: Sequence[str], *,
@@ -410,7 +411,7 @@ class _Facts:
         """The values of ``predicate`` of ``subject`` (none for a literal or unbound one)."""
         if subject is None or subject[0] not in (URI, BNODE):
             return []
-        loaded, found = self._entry(subject)
+        loaded, found = self._cache.get(subject) or self._entry(subject)
         values = found.get(predicate)
         if values is None:
             if predicate in loaded:
