@@ -847,6 +847,9 @@ def write_answer_file(store: pyoxigraph.Store, path: Path,
             db.executescript("PRAGMA scratch.journal_mode=OFF; PRAGMA scratch.synchronous=OFF;"
                              "PRAGMA cache_size=-32768;" + _SCRATCH)
             terms = _Terms(db)
+            # first, while the term-to-id map is small: the engine's grouping and sorting
+            # of the unbound answers is this writer's largest use of memory beside it
+            _write_kept(db, terms, store, facts.graphs, counts)
             inserts = {table: f"INSERT INTO scratch.{table} VALUES (?, ?, ?, ?, ?)"
                        for table in _TABLE_COLUMNS}
             batch: dict[str, list[tuple[Any, ...]]] = {table: [] for table in _TABLE_COLUMNS}
@@ -858,7 +861,6 @@ def write_answer_file(store: pyoxigraph.Store, path: Path,
                     rows.clear()
             for table, rows in batch.items():
                 db.executemany(inserts[table], rows)
-            _write_kept(db, terms, store, facts.graphs, counts)
             terms.flush()
             for table, columns in _TABLE_COLUMNS.items():
                 # ties keep the order the rows were made in (the scratch table's rowid)
