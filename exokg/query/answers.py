@@ -51,9 +51,9 @@ clean-up and the same term order. ``tests/test_answers.py`` compares every row, 
 paged, with the SPARQL answer on the founding corpus and on the development set.
 
 Memory stays flat however large the store (format 2): the statements of a group of 200
-and their evidence nodes are read with one query each, the entities, documents and
-publications they name by bound look-ups, and only the values of the 20,000 most recently
-used nodes are kept; each row goes, as it is made, to a scratch database beside the file
+and their evidence nodes are read with one query each, the documents and publications they
+name and the statements' ends with one predicate-filtered query each, and only the values
+of the 20,000 most recently read nodes are kept; each row goes, as it is made, to a scratch database beside the file
 with its ``ORDER BY`` key encoded as bytes, and SQLite sorts the rows on disk into the
 tables. A row is stored as the array of its term ids (unsigned 32-bit, little-endian; 0
 for unbound), and each distinct term once in the ``terms`` table (its kind, as the worker's
