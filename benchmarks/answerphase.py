@@ -147,11 +147,11 @@ def kept(store: Path, out: Path) -> dict[str, Any]:
             "steps": inner["log"], "load_before": load, "load_after": uptime()}
 
 
-def read_kept(folder: Path, store: Path | None, repeat: int) -> list[dict[str, Any]]:
+def read_kept(folder: Path, store: Path, sparql: bool, repeat: int) -> list[dict[str, Any]]:
     """Time the kept queries about the hubs (``benchmarks/answers.py``'s choice, from the
     view file of ``store``'s generation) from ``folder/kept.sqlite`` (or
     ``folder/answers.sqlite``) with :meth:`AnswerFile.answer`, whole and first page, median
-    of ``repeat`` after a warm-up, wall and CPU; with ``store``, the same query run once as
+    of ``repeat`` after a warm-up, wall and CPU; with ``sparql``, the same query run once as
     SPARQL on its database (on disk, the query API's list step applied) and whether the
     rows are the same."""
     import statistics
@@ -174,9 +174,10 @@ def read_kept(folder: Path, store: Path | None, repeat: int) -> list[dict[str, A
         path = folder / "answers.sqlite"
     reader = AnswerFile(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True),
                         path, folder)
-    generation = generation_path(store) if store is not None else folder
-    assert generation is not None
-    database = ox.Store.read_only(str(generation / "oxigraph")) if store is not None else None
+    generation = generation_path(store)  # the hubs come from its view file
+    if generation is None:
+        raise SystemExit(f"{store}: no current generation")
+    database = ox.Store.read_only(str(generation / "oxigraph")) if sparql else None
     graphs = [ox.DefaultGraph(), ox.NamedNode(ontology_graph_name())]
     library = load_library()
     out = []
@@ -423,7 +424,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"kept tables: {figures['cpu_s']:.1f} s CPU, {figures['wall_s']:.1f} s wall, "
                   f"peak RSS {figures['peak_rss_mb']:.0f} MB, {figures['file_mb']:.1f} MB; "
                   f"load {figures['load_before']} -> {figures['load_after']}", flush=True)
-        figures["reads"] = read_kept(args.out, args.store if args.sparql else None, args.repeat)
+        figures["reads"] = read_kept(args.out, args.store, args.sparql, args.repeat)
         figures["reads_store"] = str(args.store)
         if args.json:
             args.json.write_text(json.dumps(figures, indent=2) + "\n")
