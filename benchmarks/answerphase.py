@@ -7,8 +7,10 @@ Usage::
     python benchmarks/answerphase.py write STORE OUT_DIR [--no-view] [--json PATH]
     python benchmarks/answerphase.py compare FILE_A FILE_B
     python benchmarks/answerphase.py read DIR [--baseline DIR --baseline-code ANSWERS_PY]
+    python benchmarks/answerphase.py kept STORE OUT_DIR [--no-write] [--sparql] [--repeat 5]
 
-``write`` opens the current generation's database of ``STORE`` read-only (it is never
+``write`` (``--no-kept``: without the tables of the queries kept whole, to compare with a
+version from before them) opens the current generation's database of ``STORE`` read-only (it is never
 changed) and writes ``view.sqlite`` and ``answers.sqlite`` into ``OUT_DIR`` with the code
 the build's view phase runs (:func:`exokg.graph.viewdb.write_view_file`), in a child
 process of its own: its CPU time (user + system) and peak RSS come from ``os.wait4``.
@@ -28,6 +30,14 @@ query API): whole answers and first pages of 100 rows, median of 5 after a warm-
 and CPU. With ``--baseline``, the same reads from another answer file (e.g. of format 1)
 with the reader of another version's ``exokg/query/answers.py`` (loaded under another
 module name), in the same process, alternately, and whether both give the same rows.
+
+``kept`` writes the tables of the four named queries kept whole
+(:data:`exokg.query.answers.KEPT`) alone into ``OUT_DIR/kept.sqlite``, in a child process
+(CPU time and peak RSS from ``os.wait4``; the CPU time after each query), then times their
+reads about the hubs (the hub miRNA, outcome and disease of ``STORE``'s view file, and rat),
+whole and first page of 100 rows, median of ``--repeat`` after a warm-up; ``--sparql`` runs
+each once as SPARQL on ``STORE``'s database on disk as well and checks the rows are the
+same; ``--no-write`` reads the file already in ``OUT_DIR``.
 
 This is a script, not a test. On a shared machine compare CPU seconds and RSS; wall time
 depends on the load (``uptime`` is printed with the figures).
@@ -87,8 +97,129 @@ def _probe(module: Any, name: str, log: list[str]) -> None:
     setattr(module, name, wrapped)
 
 
-def child(store: Path, out: Path, view: bool) -> None:
-    """Write the files (in this process) and print the RSS log as JSON on stdout."""
+def child_kept(store: Path, out: Path) -> None:
+    """Write the tables of the queries kept whole alone (``kept.sqlite``, in this process)
+    and print their CPU time per query and the RSS as JSON on stdout."""
+    import pyoxigraph as ox
+
+    import exokg.query.answers as answers
+    from exokg.graph.store import generation_path
+    from exokg.graph.viewdb import new_sqlite_file
+    from exokg.query.stores import ontology_graph_name
+
+    generation = generation_path(store)
+    if generation is None:
+        raise SystemExit(f"{store}: no current generation")
+    database = ox.Store.read_only(str(generation / "oxigraph"))
+    graphs: list[Any] = [ox.DefaultGraph()]
+    graphs += [ox.NamedNode(g) for g in [ontology_graph_name()] if g]
+    out.mkdir(parents=True, exist_ok=True)
+    log: list[str] = []
+    kept = dict(answers.KEPT)
+    started = time.process_time()
+    with new_sqlite_file(out / "kept.sqlite", answers._SCHEMA, answers.FORMAT) as (db, counts):
+        terms = answers._Terms(db)
+        for name, keys in kept.items():  # one query at a time: its own CPU figure
+            answers.KEPT.clear()
+            answers.KEPT[name] = keys
+            answers._write_kept(db, terms, database, graphs, counts)
+            log.append(f"{time.process_time() - started:7.1f} s CPU  {_rss_mb():7.0f} MB  "
+                       f"after {name} ({counts[answers._kept_table(name)]:,} rows)")
+        terms.flush()
+        counts["terms"] = len(terms)
+    print(json.dumps({"log": log, "counts": counts}))
+
+
+def kept(store: Path, out: Path) -> dict[str, Any]:
+    """Run :func:`child_kept` in a process of its own; its figures."""
+    load = uptime()
+    began = time.perf_counter()
+    process = subprocess.Popen([sys.executable, __file__, "_kept", str(store), str(out)],
+                               stdout=subprocess.PIPE, text=True)
+    output = process.stdout.read() if process.stdout else ""
+    _, status, usage = os.wait4(process.pid, 0)
+    if status != 0:
+        raise SystemExit(f"the writing process failed (status {status})")
+    inner = json.loads(output.strip().splitlines()[-1])
+    return {"cpu_s": usage.ru_utime + usage.ru_stime, "wall_s": time.perf_counter() - began,
+            "peak_rss_mb": usage.ru_maxrss / 1024,
+            "file_mb": (out / "kept.sqlite").stat().st_size / 1e6, "rows": inner["counts"],
+            "steps": inner["log"], "load_before": load, "load_after": uptime()}
+
+
+def read_kept(folder: Path, store: Path, sparql: bool, repeat: int) -> list[dict[str, Any]]:
+    """Time the kept queries about the hubs (``benchmarks/answers.py``'s choice, from the
+    view file of ``store``'s generation) from ``folder/kept.sqlite`` (or
+    ``folder/answers.sqlite``) with :meth:`AnswerFile.answer`, whole and first page, median
+    of ``repeat`` after a warm-up, wall and CPU; with ``sparql``, the same query run once as
+    SPARQL on its database (on disk, the query API's list step applied) and whether the
+    rows are the same."""
+    import statistics
+
+    import pyoxigraph as ox
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from answers import hubs, plan_kept
+
+    from exokg.graph.store import generation_path
+    from exokg.query._worker import encode_term
+    from exokg.query.answers import AnswerFile
+    from exokg.query.binding import bind_query
+    from exokg.query.library import load_library
+    from exokg.query.lists import sort_list_columns
+    from exokg.query.stores import ontology_graph_name
+
+    path = folder / "kept.sqlite"
+    if not path.is_file():
+        path = folder / "answers.sqlite"
+    reader = AnswerFile(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True),
+                        path, folder)
+    generation = generation_path(store)  # the hubs come from its view file
+    if generation is None:
+        raise SystemExit(f"{store}: no current generation")
+    database = ox.Store.read_only(str(generation / "oxigraph")) if sparql else None
+    graphs = [ox.DefaultGraph(), ox.NamedNode(ontology_graph_name())]
+    library = load_library()
+    out = []
+    for name, params, page in plan_kept(hubs(generation)):
+        bindings = {k: (0, v) for k, v in params.items()}
+        limit = 100 if page else None
+        row: dict[str, Any] = {"query": name, "params": params, "page": page, "load": uptime()}
+        reader.answer(name, bindings, limit=limit)  # warm-up
+        walls, cpus = [], []
+        for _ in range(repeat):
+            wall, cpu = time.perf_counter(), time.process_time()
+            found = reader.answer(name, bindings, limit=limit)
+            walls.append((time.perf_counter() - wall) * 1000)
+            cpus.append((time.process_time() - cpu) * 1000)
+        row.update(rows=len(found.rows), ms=statistics.median(walls),
+                   cpu_ms=statistics.median(cpus))
+        text = f"{name} {' '.join(f'{k}={v.rsplit(chr(47), 1)[-1]}' for k, v in params.items())}"
+        text += f"{' page=1' if page else ''}: {row['rows']} rows, {row['ms']:.1f} ms " \
+                f"(CPU {row['cpu_ms']:.1f})"
+        if database is not None:
+            query = library[name]
+            sparql = bind_query(query.text_for(frozenset(params)), bindings)
+            if page:
+                sparql += "\nLIMIT 100"
+            wall, cpu = time.perf_counter(), time.process_time()
+            result = database.query(sparql, default_graph=graphs)
+            variables = [v.value for v in result.variables]
+            rows = [tuple(encode_term(s[i]) for i in range(len(variables))) for s in result]
+            row.update(sparql_ms=(time.perf_counter() - wall) * 1000,
+                       sparql_cpu_ms=(time.process_time() - cpu) * 1000)
+            rows = sort_list_columns(variables, rows, dict(query.sorted_lists))
+            row["same_rows"] = variables == found.variables and rows == found.rows
+            text += f"; SPARQL {row['sparql_ms']:.0f} ms (CPU {row['sparql_cpu_ms']:.0f}), " \
+                    f"{'same rows' if row['same_rows'] else 'DIFFERENT rows'}"
+        out.append(row)
+        print(text + f" (load {row['load']})", flush=True)
+    return out
+
+
+def child(store: Path, out: Path, view: bool, kept: bool = True) -> None:
+    """Write the files (in this process) and print the RSS log as JSON on stdout; with
+    ``kept`` False, the answer file without the tables of the queries kept whole."""
     import pyoxigraph as ox
 
     import exokg.graph.viewdb as viewdb
@@ -103,7 +234,9 @@ def child(store: Path, out: Path, view: bool) -> None:
     graphs: list[Any] = [ox.DefaultGraph()]
     graphs += [ox.NamedNode(g) for g in [ontology_graph_name()] if g]
     log: list[str] = []
-    for name in ("_sorted", "_statement_facts", "_write_findings",
+    if not kept and hasattr(answers, "KEPT"):
+        answers.KEPT.clear()
+    for name in ("_write_kept", "_sorted", "_statement_facts", "_write_findings",
                  "_write_summary", "_write_evidence", "_write_terms", "_collect",
                  "_sort_into"):
         _probe(answers, name, log)
@@ -123,13 +256,15 @@ def child(store: Path, out: Path, view: bool) -> None:
     print(json.dumps({"log": log, "counts": counts}))
 
 
-def write(store: Path, out: Path, view: bool) -> dict[str, Any]:
+def write(store: Path, out: Path, view: bool, kept: bool = True) -> dict[str, Any]:
     """Run :func:`child` in a process of its own; its figures."""
     load = uptime()
     began = time.perf_counter()
     command = [sys.executable, __file__, "_child", str(store), str(out)]
     if not view:
         command.append("--no-view")
+    if not kept:
+        command.append("--no-kept")
     process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     output = process.stdout.read() if process.stdout else ""
     _, status, usage = os.wait4(process.pid, 0)
@@ -249,7 +384,10 @@ def main(argv: list[str] | None = None) -> int:
     if argv is None:
         argv = sys.argv[1:]
     if argv and argv[0] == "_child":
-        child(Path(argv[1]), Path(argv[2]), "--no-view" not in argv)
+        child(Path(argv[1]), Path(argv[2]), "--no-view" not in argv, "--no-kept" not in argv)
+        return 0
+    if argv and argv[0] == "_kept":
+        child_kept(Path(argv[1]), Path(argv[2]))
         return 0
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -257,6 +395,8 @@ def main(argv: list[str] | None = None) -> int:
     w.add_argument("store", type=Path)
     w.add_argument("out", type=Path)
     w.add_argument("--no-view", action="store_true")
+    w.add_argument("--no-kept", action="store_true",
+                   help="without the tables of the queries kept whole (as before round 3)")
     w.add_argument("--json", type=Path)
     c = sub.add_parser("compare")
     c.add_argument("first", type=Path)
@@ -266,7 +406,29 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--baseline", type=Path)
     r.add_argument("--baseline-code", type=Path)
     r.add_argument("--json", type=Path)
+    k = sub.add_parser("kept")
+    k.add_argument("store", type=Path)
+    k.add_argument("out", type=Path)
+    k.add_argument("--no-write", action="store_true", help="time the reads of OUT's file")
+    k.add_argument("--sparql", action="store_true", help="and the same queries as SPARQL")
+    k.add_argument("--repeat", type=int, default=5)
+    k.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
+    if args.command == "kept":
+        print(f"load average at start: {uptime()}", flush=True)
+        figures: dict[str, Any] = {}
+        if not args.no_write:
+            figures = kept(args.store, args.out)
+            for line in figures["steps"]:
+                print(line)
+            print(f"kept tables: {figures['cpu_s']:.1f} s CPU, {figures['wall_s']:.1f} s wall, "
+                  f"peak RSS {figures['peak_rss_mb']:.0f} MB, {figures['file_mb']:.1f} MB; "
+                  f"load {figures['load_before']} -> {figures['load_after']}", flush=True)
+        figures["reads"] = read_kept(args.out, args.store, args.sparql, args.repeat)
+        figures["reads_store"] = str(args.store)
+        if args.json:
+            args.json.write_text(json.dumps(figures, indent=2) + "\n")
+        return 0 if all(r.get("same_rows", True) for r in figures["reads"]) else 1
     if args.command == "read":
         found = read(args.folder, args.baseline, args.baseline_code)
         if args.json:
@@ -274,7 +436,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0 if all(r.get("same_rows", True) for r in found) else 1
     if args.command == "compare":
         return 0 if compare(args.first, args.second) else 1
-    figures = write(args.store, args.out, not args.no_view)
+    figures = write(args.store, args.out, not args.no_view, not args.no_kept)
     for line in figures["steps"]:
         print(line)
     print(f"view + answer files: {figures['cpu_s']:.1f} s CPU, {figures['wall_s']:.1f} s wall, "

@@ -82,7 +82,28 @@ def plan(found: dict[str, str]) -> list[tuple[str, dict[str, str], int | None]]:
         if "partner" in found:
             out.append(("evidence", {"subject": found["MicroRNA"], "object": found["partner"]},
                         None))
-    return out
+    return out + plan_kept(found)
+
+
+#: the species of the kept outcomes-by-species rows timed (rat: the most frequent one)
+RAT = "http://purl.obolibrary.org/obo/NCBITaxon_10116"
+
+
+def plan_kept(found: dict[str, str]) -> list[tuple[str, dict[str, str], int | None]]:
+    """(query, parameters, page) of the queries kept whole about the hubs: the hub miRNA's
+    preparations and biomarkers, the hub outcome's opposite findings and species, the hub
+    disease's and rat's outcomes; whole and first page."""
+    cases: list[tuple[str, dict[str, str]]] = []
+    if "MicroRNA" in found:
+        cases += [("mirna-preparations", {"mirna": found["MicroRNA"]}),
+                  ("mirna-biomarkers", {"mirna": found["MicroRNA"]})]
+    if "Outcome" in found:
+        cases += [("opposite-findings", {"outcome": found["Outcome"]}),
+                  ("outcomes-by-species", {"outcome": found["Outcome"]})]
+    if "Disease" in found:
+        cases.append(("outcomes-by-species", {"model": found["Disease"]}))
+    cases.append(("outcomes-by-species", {"species": RAT}))
+    return [(name, params, page) for name, params in cases for page in (None, 1)]
 
 
 def _median_ms(action: Callable[[], Any], repeat: int) -> tuple[float, Any]:

@@ -71,7 +71,8 @@ class Phase:
 #: export phase at 100k", "The export phase, round 2", "100,000 abstracts on merged main
 #: (fourth session)" for the validation, 154 and 607 MB, and "Answer tables, round 2" for
 #: the view file with its answer tables, 354 and 1,128 MB: the NetworkX view read by
-#: SPARQL is its peak; the answer tables, written with flat memory after it, stay below).
+#: SPARQL is its peak; the answer tables, written with flat memory after it, stay below,
+#: and so do the tables of the four queries kept whole, "Answer tables, round 3").
 #: RDF counts GNU sort's 256 MB buffer (a process of its own).
 PHASES: tuple[Phase, ...] = (
     Phase("validate", "validated the graph against the SHACL shapes", 98, 52.5),

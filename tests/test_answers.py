@@ -1,7 +1,10 @@
 """The answer tables of a store generation (exokg.query.answers) give the rows the SPARQL
 text of the named queries gives (values, datatypes and order), whole and paged, on the
 founding corpus (with a negated claim) and on the development set; they are used only for
-the named queries and parameters they key, on the generation the query worker reads.
+the named queries and parameters they key, on the generation the query worker reads. The
+four queries kept whole (their unbound answer) give the bound SPARQL answer for every value
+of every parameter, with their list columns in code-point order however the engine stores
+the graph.
 
 The SPARQL side runs with ``memory="never"``: on the database the tables were made from.
 (A worker that copied a store into memory may list GROUP_CONCAT items in another order:
@@ -17,8 +20,9 @@ import pytest
 import exokg
 from tests.view_corpora import BUILDS, view_build
 from exokg.graph.store import generation_path, open_store
-from exokg.query.answers import FILE_NAME, QUERIES, AnswerFile, write_answer_file
+from exokg.query.answers import FILE_NAME, KEPT, QUERIES, AnswerFile, write_answer_file
 from exokg.query.errors import ResultTruncatedWarning
+from exokg.query.lists import sort_list_columns
 from exokg.query.paging import paginate
 
 ID = "https://w3id.org/exokg/id/"
@@ -33,11 +37,15 @@ def kg(request):  # type: ignore[no-untyped-def]
 
 def by_sparql(kg, name: str, params: dict, page: int | None = None,  # type: ignore[no-untyped-def]
               page_size: int = 100, max_rows: int | None = None):
-    """The named query run as SPARQL by the worker, whatever the generation holds."""
-    text, terms = kg.library[name].bind(params, resolve=kg.resolve)
+    """The named query run as SPARQL by the worker, whatever the generation holds (its
+    sorted-list columns sorted, as ``kg.run`` sorts them)."""
+    named = kg.library[name]
+    text, terms = named.bind(params, resolve=kg.resolve)
     if page is not None:
         text = paginate(text, page, page_size)
-    return kg._execute(text, terms, None, max_rows, name)
+    table = kg._execute(text, terms, None, max_rows, name)
+    table.rows = sort_list_columns(table.variables, table.rows, dict(named.sorted_lists))
+    return table
 
 
 def from_file(kg, name: str, params: dict, **options):  # type: ignore[no-untyped-def]
@@ -147,12 +155,13 @@ def test_other_queries_and_user_sparql_go_to_the_engine(kg) -> None:
 
     kg._sandbox.run = counting
     try:
-        kg.run("mirna-preparations", {})
+        kg.run("hedged-negated", {})
         kg.sparql("SELECT ?s WHERE { ?s a exo:Statement } LIMIT 1")
         assert len(calls) == 2
         assert not AnswerFile.answers("entity-findings", {"entity": (1, "miR-124")})
         assert not AnswerFile.answers("entity-findings", {"mirna": (0, ID + "mirna/mir-124")})
         assert not AnswerFile.answers("paper-claims", {})
+        assert not AnswerFile.answers("outcomes-by-species", {"statement": (0, ID + "x")})
         assert set(QUERIES) == {"entity-findings", "entity-summary", "evidence"}
     finally:
         kg._sandbox.run = run
@@ -166,7 +175,7 @@ def test_a_file_of_another_generation_is_not_used(kg, tmp_path) -> None:
     expected = by_sparql(kg, "entity-summary", {"entity": hub})
     _same(kg.run("entity-summary", {"entity": hub}), expected)  # by SPARQL
     kg._sandbox.close()
-    kg.run("mirna-preparations", {})  # a new worker on the current generation
+    kg.run("hedged-negated", {})  # a new worker on the current generation
     assert kg._answers() is not None
 
 
@@ -204,3 +213,100 @@ def test_the_file_is_deterministic_and_another_format_is_ignored(kg, tmp_path) -
     (second / FILE_NAME).write_bytes(b"not a database")
     assert AnswerFile.open(second) is None
     assert AnswerFile.open(tmp_path / "missing") is None
+
+
+# -- the queries kept whole -----------------------------------------------------------------
+
+
+def _key_values(kg, name: str, key: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """The IRIs of a parameter column in the unbound answer, most rows first (ties by
+    IRI), and an IRI of no row."""
+    table = by_sparql(kg, name, {})
+    column = table.variables.index(key)
+    counts: dict[str, int] = {}
+    for row in table.rows:
+        if row[column] is not None and row[column][0] == 0:
+            counts[row[column][1]] = counts.get(row[column][1], 0) + 1
+    ranked = sorted(counts, key=lambda iri: (-counts[iri], iri))
+    return ranked[:4] + ranked[-2:] + [ID + "none"]
+
+
+@pytest.mark.parametrize("name", sorted(KEPT))
+def test_kept_queries_give_the_sparql_rows_unbound_bound_and_paged(kg, name) -> None:
+    whole = by_sparql(kg, name, {})
+    _same(from_file(kg, name, {}), whole)
+    _same(from_file(kg, name, {}, page=2, page_size=5),
+          by_sparql(kg, name, {}, page=2, page_size=5))
+    nonempty = 0
+    for key in KEPT[name]:
+        for iri in _key_values(kg, name, key):
+            expected = by_sparql(kg, name, {key: iri})
+            _same(from_file(kg, name, {key: iri}), expected)
+            nonempty += bool(expected.rows)
+            for page in (1, 2):
+                _same(from_file(kg, name, {key: iri}, page=page, page_size=3),
+                      by_sparql(kg, name, {key: iri}, page=page, page_size=3))
+    assert nonempty >= 2 * len(KEPT[name]) or name == "opposite-findings" and nonempty >= 1
+    assert len(whole.rows) >= 2
+    with pytest.warns(ResultTruncatedWarning):
+        found = from_file(kg, name, {}, max_rows=1)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        _same(found, by_sparql(kg, name, {}, max_rows=1))
+
+
+def test_outcomes_by_species_answers_parameter_combinations(kg) -> None:
+    name = "outcomes-by-species"
+    table = by_sparql(kg, name, {})
+    outcome, species, model = (table.variables.index(k) for k in ("outcome", "species", "model"))
+    rows = [r for r in table.rows if all(r[i] is not None for i in (outcome, species, model))]
+    assert rows
+    for row in rows[:3]:
+        for params in ({"species": row[species][1], "model": row[model][1]},
+                       {"outcome": row[outcome][1], "species": row[species][1],
+                        "model": row[model][1]},
+                       {"outcome": row[outcome][1], "model": ID + "none"}):
+            expected = by_sparql(kg, name, params)
+            _same(from_file(kg, name, params), expected)
+            assert expected.rows or "none" in str(params)
+
+
+def test_list_columns_do_not_depend_on_the_engine_storage(kg) -> None:
+    """The same query as SPARQL on the store copied into memory (another iteration order
+    than the on-disk indexes) gives the same rows, lists included, as the answer file."""
+    with exokg.load(kg.path, memory="always") as copied:
+        for name in sorted(KEPT):
+            _same(by_sparql(copied, name, {}), from_file(kg, name, {}))
+
+
+def test_a_kept_query_written_for_another_text_runs_as_sparql(kg, tmp_path) -> None:
+    import json
+    import sqlite3
+
+    copy = tmp_path / "store"
+    shutil.copytree(kg.path, copy, symlinks=True)
+    path = generation_path(copy) / FILE_NAME
+    path.chmod(0o644)
+    with sqlite3.connect(path) as db:
+        (value,) = db.execute("SELECT value FROM meta WHERE name = 'query:opposite-findings'"
+                              ).fetchone()
+        recorded = json.loads(value)
+        recorded["digest"] = "0" * 32
+        db.execute("UPDATE meta SET value = ? WHERE name = 'query:opposite-findings'",
+                   (json.dumps(recorded),))
+    db.close()
+    with exokg.load(copy, memory="never") as other:
+        answers = other._answers()
+        assert answers is not None
+        assert not answers.keeps("opposite-findings") and answers.keeps("mirna-biomarkers")
+        assert answers.answer("opposite-findings", {}) is None
+        calls = []
+        run = other._sandbox.run
+
+        def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
+            calls.append(args[0])
+            return run(*args, **kwargs)
+
+        other._sandbox.run = counting
+        _same(other.run("opposite-findings", {}), from_file(kg, "opposite-findings", {}))
+        assert len(calls) == 1

@@ -105,6 +105,42 @@ def test_header_errors_name_the_line():
         parse_query_file("# title: x\nSELECT * { ?s ?p ?o }  # if ?nope\n", "bad", "bad.rq")
 
 
+def test_sorted_lists_take_the_separator_of_their_group_concat():
+    text = ('# title: x\n# sorted-list: names, ?tags\n'
+            'SELECT ?g (GROUP_CONCAT(DISTINCT ?n; separator="; ") AS ?names)\n'
+            '  (REPLACE(GROUP_CONCAT(?t; separator=" | "), "x", "") AS ?tags) (COUNT(?n) AS ?c)'
+            '\nWHERE { ?g ?n ?t } GROUP BY ?g')
+    assert parse_query_file(text, "x").sorted_lists == (("names", "; "), ("tags", " | "))
+    with pytest.raises(InputError, match=r"bad\.rq:2: .*\?c is not a GROUP_CONCAT"):
+        parse_query_file(text.replace("?tags\n", "?c\n"), "bad", "bad.rq")
+    with pytest.raises(InputError, match=r"bad\.rq:2: .*\?nope is not projected"):
+        parse_query_file(text.replace("?tags\n", "?nope\n"), "bad", "bad.rq")
+
+
+def test_sorted_list_items_are_in_code_point_order_whatever_the_engine_gave():
+    from exokg.query.lists import sort_items, sort_list_columns
+
+    assert sort_items((1, "rat; Mouse; ; rat; äffchen"), "; ") == (1, "Mouse; rat; äffchen")
+    assert sort_items((2, "b | a", "en"), " | ") == (2, "a | b", "en")
+    assert sort_items(None, "; ") is None and sort_items((0, "urn:b; a"), "; ") == (0, "urn:b; a")
+    rows = [((1, "b, a"), (1, "z; y")), (None, (1, ""))]
+    assert sort_list_columns(["d", "i"], rows, {"d": ", ", "i": "; ", "missing": "; "}) == [
+        ((1, "a, b"), (1, "y; z")), (None, (1, ""))]
+    # every order of the same items gives the same text
+    items = ["NIHSS < 4", "p < 0.05", "n = 12; 14", "α"]
+    texts = {sort_items((1, "; ".join(order)), "; ") for order in itertools.permutations(items)}
+    assert len(texts) == 1
+
+
+def test_queries_with_group_concat_lists_declare_them_sorted():
+    for name in ("mirna-preparations", "mirna-biomarkers", "opposite-findings",
+                 "outcomes-by-species"):
+        query = LIBRARY[name]
+        assert "SAMPLE(" not in query.text
+        projected = re.findall(r"GROUP_CONCAT\(.*?\bAS \?(\w+)\)", query.text)
+        assert projected and set(projected) <= {c for c, _ in query.sorted_lists}, name
+
+
 def test_parameter_errors(kg):
     with pytest.raises(ParameterError, match="needs the parameter 'entity'"):
         kg.ask("entity-findings")

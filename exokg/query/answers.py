@@ -20,7 +20,29 @@ query                parameters                table (one row per ...)
                      object
 ===================  ========================  ==============================================
 
-The rows are made statement by statement (in term order) from the generation's database
+and, for four more named queries, their whole answer (:data:`KEPT`): their SPARQL is run
+once, with no parameter bound, when the file is written, its rows kept in its order with
+the IRIs of the parameter columns beside them, so that a bound answer is the rows with that
+value in the parameter's column (one index range) and a page a part of it:
+
+=========================  ==========================  ===================================
+query                      parameters (columns)        table
+=========================  ==========================  ===================================
+``mirna-preparations``     mirna                       ``mirna_preparations``
+``mirna-biomarkers``       mirna                       ``mirna_biomarkers``
+``opposite-findings``      outcome                     ``opposite_findings``
+``outcomes-by-species``    outcome, species, model     ``outcomes_by_species``
+=========================  ==========================  ===================================
+
+That a bound answer is a part of the unbound one holds because these queries are written
+for it: each parameter is a group key and a projected column, the aggregates are functions
+of the group alone (``MAX`` where ``SAMPLE`` would pick any value, ``GROUP_CONCAT`` lists put
+in code-point order after the engine: :mod:`exokg.query.lists`) and every group key is in
+``ORDER BY``, so the order is total. The file records a digest of each query's text; a file
+written for another text is not used for that query (it runs as SPARQL).
+
+The rows of the first three are made statement by statement (in term order) from the
+generation's database
 and put together in Python with the semantics of the SPARQL text: the same optional
 patterns, ``COALESCE``/``STR``/``CONCAT`` rules, ``GROUP_CONCAT(DISTINCT ...)`` in the order
 Oxigraph sees the values (a subject's values of one predicate come in index order in a
@@ -29,9 +51,9 @@ clean-up and the same term order. ``tests/test_answers.py`` compares every row, 
 paged, with the SPARQL answer on the founding corpus and on the development set.
 
 Memory stays flat however large the store (format 2): the statements of a group of 200
-and their evidence nodes are read with one query each, the entities, documents and
-publications they name by bound look-ups, and only the values of the 20,000 most recently
-used nodes are kept; each row goes, as it is made, to a scratch database beside the file
+and their evidence nodes are read with one query each, the documents and publications they
+name and the statements' ends with one predicate-filtered query each, and only the values
+of the 20,000 most recently read nodes are kept; each row goes, as it is made, to a scratch database beside the file
 with its ``ORDER BY`` key encoded as bytes, and SQLite sorts the rows on disk into the
 tables. A row is stored as the array of its term ids (unsigned 32-bit, little-endian; 0
 for unbound), and each distinct term once in the ``terms`` table (its kind, as the worker's
@@ -40,14 +62,17 @@ is stored once however many rows quote it. Only the term-to-id map of the writer
 with the store.
 
 A query is answered from the file only when the file belongs to the generation the query
-worker reads, the query is one of the above, and every parameter given is one of its
-parameters with an IRI value; anything else (other named queries, user SPARQL, a remote
-endpoint) runs as SPARQL. The file is not an export and holds nothing the RDF graph lacks.
+worker reads, the query is one of the above (for the four kept whole: with the text the
+file was written for), and every parameter given is one of its parameters with an IRI
+value; anything else (other named queries, user SPARQL, a remote endpoint) runs as SPARQL.
+The file is not an export and holds nothing the RDF graph lacks.
 """
 
 from __future__ import annotations
 
+import hashlib
 import itertools
+import json
 import os
 import re
 import sqlite3
@@ -65,8 +90,8 @@ from exokg.query._worker import BNODE, LANG_STRING, STRING, TYPED, URI, encode_t
 if TYPE_CHECKING:
     import pyoxigraph
 
-__all__ = ["FILE_NAME", "FORMAT", "AnswerFile", "Answer", "QUERIES", "answer_file_path",
-           "write_answer_file"]
+__all__ = ["FILE_NAME", "FORMAT", "KEPT", "AnswerFile", "Answer", "QUERIES",
+           "answer_file_path", "write_answer_file"]
 
 #: The file's name in a generation folder.
 FILE_NAME = "answers.sqlite"
@@ -118,6 +143,25 @@ QUERIES: dict[str, QuerySpec] = {
          "rule", "source", "publication", "pmid", "doi", "citations"),
         frozenset({"statement", "subject", "object"})),
 }
+
+#: Named queries kept whole (their unbound answer): name -> the parameters, each also a
+#: column of the query's result and of the table, indexed with the rank.
+KEPT: dict[str, tuple[str, ...]] = {
+    "mirna-preparations": ("mirna",),
+    "mirna-biomarkers": ("mirna",),
+    "opposite-findings": ("outcome",),
+    "outcomes-by-species": ("outcome", "species", "model"),
+}
+
+
+def _kept_table(name: str) -> str:
+    return name.replace("-", "_")
+
+
+def _query_digest(text: str) -> str:
+    """The digest of a named query's text that the file records for a kept query."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
 
 _SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -278,7 +322,7 @@ def _sort_key(*terms: Term | None) -> bytes:
 class _Facts:
     """The values of nodes' predicates in the graphs the query API sees (the default
     graph, then the named graphs given, the order in which the engine reads a union default
-    graph), kept for the most recently used nodes only (:data:`_CACHED_NODES`): memory does
+    graph), kept for the most recently read nodes only (:data:`_CACHED_NODES`): memory does
     not grow with the store. A node is read predicate by predicate (a bound look-up each),
     or whole with :meth:`load` (one scan of its triples: for statements and evidence, whose
     triples are nearly all wanted; documents have many triples and few are wanted). Each
@@ -314,21 +358,26 @@ class _Facts:
         return ox.NamedNode(node[1]) if node[0] == URI else ox.BlankNode(node[1])
 
     def _entry(self, node: Term) -> tuple[frozenset[str], dict[str, list[Term]]]:
-        """The kept entry of ``node`` (the predicates read, and the values found), now the
-        most recently used; a new empty one when it was not kept."""
+        """The kept entry of ``node`` (the predicates read, and the values found); a new
+        empty one when it was not kept, and the one kept longest is dropped to make room
+        (first in, first out: the rows read a node many times in a row, and moving it to
+        the end of the order at every read cost more than reading it again later does)."""
         cache = self._cache
-        found = cache.pop(node, None)
+        found = cache.get(node)
         if found is None:
-            found = (frozenset(), {})
             if len(cache) >= _CACHED_NODES:
-                del cache[next(iter(cache))]  # the least recently used
-        cache[node] = found
+                del cache[next(iter(cache))]  # the one kept longest
+            found = cache[node] = (frozenset(), {})
         return found
 
-    def load(self, nodes: Sequence[Term], predicates: Sequence[str]) -> None:
+    def load(self, nodes: Iterable[Term], predicates: Sequence[str], *,
+             only: bool = False) -> None:
         """Read (at least) ``predicates`` of many nodes at once: every triple of the nodes
         of the default graph alone with one query (results as SPARQL TSV: cheaper than a
-        Python object per triple); any others as :meth:`values` reads them."""
+        Python object per triple), or with ``only`` just the triples of ``predicates``
+        (``FILTER(?p IN (...))``: cheaper for nodes with many other triples, such as
+        publications with their creators); any others as :meth:`values` reads them. A
+        predicate's values keep the index order either way."""
         import pyoxigraph as ox
 
         from exokg.query.views import tsv_term
@@ -343,10 +392,11 @@ class _Facts:
                 missing.setdefault(node, {})
         if not missing:
             return
-        # every triple of the nodes: a filter on the predicates costs the engine more than
-        # the unwanted triples cost here
-        text = "SELECT ?s ?p ?o WHERE { VALUES ?s { %s } ?s ?p ?o }" % " ".join(
-            f"<{node[1]}>" for node in missing)
+        # statements and evidence: every triple of the nodes (nearly all are wanted: a
+        # filter on the predicates costs the engine more than the others cost here)
+        text = "SELECT ?s ?p ?o WHERE { VALUES ?s { %s } ?s ?p ?o%s }" % (
+            " ".join(f"<{node[1]}>" for node in missing),
+            " FILTER(?p IN (%s))" % ", ".join(f"<{p}>" for p in predicates) if only else "")
         data = self.store.query(text).serialize(format=ox.QueryResultsFormat.TSV)
         for line in data.decode("utf-8").split("\n")[1:]:
             if line:
@@ -361,7 +411,7 @@ class _Facts:
         """The values of ``predicate`` of ``subject`` (none for a literal or unbound one)."""
         if subject is None or subject[0] not in (URI, BNODE):
             return []
-        loaded, found = self._entry(subject)
+        loaded, found = self._cache.get(subject) or self._entry(subject)
         values = found.get(predicate)
         if values is None:
             if predicate in loaded:
@@ -393,6 +443,10 @@ _STATEMENT_PREDICATES = (
 _EVIDENCE_PREDICATES = (
     _EXO + "sentenceText", _EXO + "document", _EXO + "start", _EXO + "end",
     _EXO + "citationMarker", _EXO + "rule", _DCT + "source")
+#: what the evidence rows read of a publication and of a document (:func:`_publication`)
+_SOURCE_PREDICATES = (
+    _EXO + "firstAuthor", _DCT + "date", _EXO + "journal", _EXO + "pmid", _EXO + "doi", _LABEL)
+_DOCUMENT_PREDICATES = (_DCT + "source", _LABEL)
 
 
 # -- the rows -------------------------------------------------------------------------------
@@ -438,16 +492,23 @@ def _facet_order(facts: _Facts, statements: list[Term]) -> dict[Term, list[tuple
     union = "\n    UNION ".join(
         f'{{ ?statement <{_EXO}{facet}> ?fv BIND("{facet}" AS ?facet) }}'
         for facet in _FINDING_FACETS)
+    import pyoxigraph as ox
+
+    from exokg.query.views import tsv_term
+
     graphs = facts.graphs
     found: dict[Term, list[tuple[str, Term]]] = {}
     text = _FACET_PROBE % (" ".join(f"<{s[1]}>" for s in statements), union)
-    for row in facts.store.query(text, default_graph=graphs if len(graphs) > 1 else None):
-        statement = encode_term(row[0])
-        if row[1] is None:
+    data = facts.store.query(text, default_graph=graphs if len(graphs) > 1 else None
+                             ).serialize(format=ox.QueryResultsFormat.TSV)  # type: ignore[union-attr]
+    for line in data.decode("utf-8").split("\n")[1:]:
+        if not line:
             continue
-        fv, fl = encode_term(row[2]), encode_term(row[3])
+        statement, facet, fv, fl = map(tsv_term, line.split("\t"))
+        if facet is None:
+            continue
         found.setdefault(statement, []).append(  # type: ignore[arg-type]
-            (row[1].value, _coalesce(fl, _str(fv))))  # type: ignore[arg-type]
+            (facet[1], _coalesce(fl, _str(fv))))  # type: ignore[arg-type]
     return found
 
 
@@ -691,8 +752,18 @@ def _made_rows(facts: _Facts) -> Iterator[tuple[str, _Made]]:
         # the order of values of one facet is the index order; that of several facets is
         # the engine's: asked for the statements with more than one
         facts.load(group, _STATEMENT_PREDICATES)
-        facts.load([e for s in group for e in facts.values(_BIOLINK + "has_evidence", s)],
-                   _EVIDENCE_PREDICATES)
+        evidence = [e for s in group for e in facts.values(_BIOLINK + "has_evidence", s)]
+        facts.load(evidence, _EVIDENCE_PREDICATES)
+        # what the rows read of the publications and documents the evidence names, and
+        # the labels of the statements' ends, with a query each rather than a look-up per
+        # node and predicate (a publication is quoted by a few evidence nodes, scattered
+        # over the statements' term order: most would have left the kept nodes by then)
+        sources = {v: None for e in evidence for v in facts.values(_DCT + "source", e)}
+        documents = {v: None for e in evidence for v in facts.values(_EXO + "document", e)}
+        facts.load(sources, _SOURCE_PREDICATES, only=True)
+        facts.load(documents, _DOCUMENT_PREDICATES, only=True)
+        facts.load({v: None for s in group for p in (_RDF + "subject", _RDF + "object")
+                    for v in facts.values(p, s)}, (_LABEL,), only=True)
         several = [s for s in group if sum(
             1 for facet in _FINDING_FACETS if facts.values(_EXO + facet, s)) > 1]
         ordered = _facet_order(facts, several)
@@ -705,6 +776,47 @@ def _made_rows(facts: _Facts) -> Iterator[tuple[str, _Made]]:
                 yield "summary", made
             for made in _evidence_rows(facts, statement):
                 yield "evidence", made
+
+
+def _write_kept(db: sqlite3.Connection, terms: _Terms, store: pyoxigraph.Store,
+                graphs: Sequence[Any], counts: dict[str, int]) -> None:
+    """Run each query of :data:`KEPT` once with no parameter bound and write its rows, in
+    the engine's order (the query's total ``ORDER BY``), with their ``sorted-list`` columns
+    sorted as the query API sorts them, into its table, with the IRI of each parameter
+    column beside the row (NULL for an unbound value or a literal, which no parameter
+    binds); the query's digest and result columns go to ``meta``."""
+    from exokg.query.library import load_library
+    from exokg.query.lists import sort_items
+
+    library = load_library()
+    default_graph = list(graphs) if len(graphs) > 1 else None
+    for name, keys in KEPT.items():
+        query = library[name]
+        table = _kept_table(name)
+        db.execute(f"CREATE TABLE {table} (rank INTEGER PRIMARY KEY, "
+                   f"{', '.join(f'{k} TEXT' for k in keys)}, row BLOB NOT NULL)")
+        result = store.query(query.text_for(frozenset()), default_graph=default_graph)
+        variables = [v.value for v in result.variables]  # type: ignore[union-attr]
+        places = [variables.index(k) for k in keys]
+        lists = [(variables.index(c), sep) for c, sep in query.sorted_lists if c in variables]
+        insert = f"INSERT INTO {table} VALUES (?, {', '.join('?' * len(keys))}, ?)"
+        width, rank = len(variables), 0
+        batch: list[tuple[Any, ...]] = []
+        for solution in result:  # type: ignore[union-attr]
+            row = [encode_term(solution[i]) for i in range(width)]
+            for place, separator in lists:
+                row[place] = sort_items(row[place], separator)
+            rank += 1
+            batch.append((rank, *(_iri(row[p]) for p in places), terms.row(row)))
+            if len(batch) >= 5_000:
+                db.executemany(insert, batch)
+                batch.clear()
+        db.executemany(insert, batch)
+        for key in keys:
+            db.execute(f"CREATE INDEX {table}_{key} ON {table} ({key}, rank)")
+        counts[table] = rank
+        db.execute("INSERT INTO meta VALUES (?, ?)", (f"query:{name}", json.dumps(
+            {"digest": _query_digest(query.text), "variables": variables})))
 
 
 def write_answer_file(store: pyoxigraph.Store, path: Path,
@@ -735,6 +847,9 @@ def write_answer_file(store: pyoxigraph.Store, path: Path,
             db.executescript("PRAGMA scratch.journal_mode=OFF; PRAGMA scratch.synchronous=OFF;"
                              "PRAGMA cache_size=-32768;" + _SCRATCH)
             terms = _Terms(db)
+            # first, while the term-to-id map is small: the engine's grouping and sorting
+            # of the unbound answers is this writer's largest use of memory beside it
+            _write_kept(db, terms, store, facts.graphs, counts)
             inserts = {table: f"INSERT INTO scratch.{table} VALUES (?, ?, ?, ?, ?)"
                        for table in _TABLE_COLUMNS}
             batch: dict[str, list[tuple[Any, ...]]] = {table: [] for table in _TABLE_COLUMNS}
@@ -793,6 +908,17 @@ class AnswerFile:
 
         self._db, self.path, self.generation = db, path, generation
         self._lock = threading.Lock()
+        #: the kept queries the file answers (written for the current text): their columns
+        self._kept: dict[str, list[str]] = {}
+        from exokg.query.library import load_library
+
+        library = load_library()
+        for key, value in db.execute("SELECT name, value FROM meta WHERE name LIKE 'query:%'"):
+            name = key[len("query:"):]
+            recorded = json.loads(value)
+            if name in KEPT and name in library and \
+                    recorded.get("digest") == _query_digest(library[name].text):
+                self._kept[name] = list(recorded["variables"])
 
     @classmethod
     def open(cls, generation: Path | None) -> AnswerFile | None:
@@ -811,11 +937,18 @@ class AnswerFile:
 
     @staticmethod
     def answers(name: str, bindings: Mapping[str, Term]) -> bool:
-        """Whether the file answers query ``name`` with these bindings (every one a
-        parameter of the query the file keys, with an IRI value)."""
+        """Whether an answer file can answer query ``name`` with these bindings (every one
+        a parameter of a query the file keys, with an IRI value); a particular file may
+        still lack a kept query (:meth:`answer` returns None then)."""
         spec = QUERIES.get(name)
-        return spec is not None and set(bindings) <= spec.params and all(
+        params = spec.params if spec is not None else frozenset(KEPT.get(name, ()))
+        return (spec is not None or name in KEPT) and set(bindings) <= params and all(
             isinstance(t, tuple) and len(t) == 2 and t[0] == URI for t in bindings.values())
+
+    def keeps(self, name: str) -> bool:
+        """Whether this file holds the whole answer of the kept query ``name``, written
+        for the query's current text."""
+        return name in self._kept
 
     def answer(self, name: str, bindings: Mapping[str, Term], *, offset: int = 0,
                limit: int | None = None, max_rows: int | None = None) -> Answer | None:
@@ -826,12 +959,19 @@ class AnswerFile:
         if not self.answers(name, bindings):
             return None
         values = {k: v[1] for k, v in bindings.items()}
-        if name == "entity-findings":
-            segments = self._findings(values)
-        elif name == "entity-summary":
-            segments = self._summary(values)
+        if name in KEPT:
+            if name not in self._kept:
+                return None
+            segments = self._kept_rows(name, values)
+            variables = self._kept[name]
         else:
-            segments = self._evidence(values)
+            variables = list(QUERIES[name].columns)
+            if name == "entity-findings":
+                segments = self._findings(values)
+            elif name == "entity-summary":
+                segments = self._summary(values)
+            else:
+                segments = self._evidence(values)
         need = limit
         if max_rows is not None:  # one more than the cap: whether the cap cut the answer
             need = max_rows + 1 if need is None else min(need, max_rows + 1)
@@ -854,7 +994,7 @@ class AnswerFile:
         truncated = max_rows is not None and len(rows) > max_rows
         if truncated:
             rows = rows[:max_rows]
-        return Answer(list(QUERIES[name].columns), rows, truncated)
+        return Answer(variables, rows, truncated)
 
     def _decode(self, blobs: Sequence[bytes], prefix: tuple[Term | None, ...] = ()
                 ) -> list[tuple[Term | None, ...]]:
@@ -905,6 +1045,14 @@ class AnswerFile:
         extra = (values["predicate"],) if "predicate" in values else ()
         return [(f"SELECT row FROM summary WHERE entity = ?{where} ORDER BY rank",
                  (entity, *extra), ((URI, entity),))]
+
+    @staticmethod
+    def _kept_rows(name: str, values: Mapping[str, str]
+                   ) -> list[tuple[str, tuple[Any, ...], tuple[Term, ...]]]:
+        keys = [k for k in KEPT[name] if k in values]
+        where = f" WHERE {' AND '.join(f'{k} = ?' for k in keys)}" if keys else ""
+        return [(f"SELECT row FROM {_kept_table(name)}{where} ORDER BY rank",
+                 tuple(values[k] for k in keys), ())]
 
     @staticmethod
     def _evidence(values: Mapping[str, str]) -> list[tuple[str, tuple[Any, ...],

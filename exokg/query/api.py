@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from exokg.query.binding import bind_query
 from exokg.query.errors import EntityNotFound, QueryError, QuerySyntaxError, UnsafeQueryError
 from exokg.query.library import NamedQuery, coerce_value, load_library
+from exokg.query.lists import sort_list_columns
 from exokg.query.paging import DEFAULT_PAGE_SIZE, paginate
 from exokg.query.results import ResultTable, to_curie
 from exokg.query.safety import check_query
@@ -302,10 +303,13 @@ class KnowledgeGraph:
             page: int | None = None, page_size: int = DEFAULT_PAGE_SIZE) -> ResultTable:
         """Run a named query; returns the raw :class:`ResultTable` (see :meth:`ask`).
 
-        ``entity-findings``, ``entity-summary`` and ``evidence`` are read from the answer
-        tables of the store generation the query worker reads (:mod:`exokg.query.answers`:
-        the same rows, a page an index range) when it has them; everything else runs as
-        SPARQL in the worker."""
+        The named queries the answer tables key (``entity-findings``, ``entity-summary``,
+        ``evidence``, ``mirna-preparations``, ``mirna-biomarkers``, ``opposite-findings``,
+        ``outcomes-by-species``) are read from the tables of the store generation the query
+        worker reads (:mod:`exokg.query.answers`: the same rows, a page an index range)
+        when it has them; everything else runs as SPARQL in the worker. The columns a query
+        declares ``sorted-list`` have their items in code-point order either way
+        (:mod:`exokg.query.lists`)."""
         named = self.library[name]
         text, terms = named.bind(dict(params or {}), resolve=self.resolve)
         if page is not None:
@@ -317,7 +321,11 @@ class KnowledgeGraph:
         answered = self._from_answer_file(name, text, terms, max_rows, page, page_size)
         if answered is not None:
             return answered
-        return self._execute(text, terms, timeout, max_rows, name)
+        table = self._execute(text, terms, timeout, max_rows, name)
+        if named.sorted_lists:  # GROUP_CONCAT items in code-point order (exokg.query.lists)
+            table.rows = sort_list_columns(table.variables, table.rows,
+                                           dict(named.sorted_lists))
+        return table
 
     def _from_answer_file(self, name: str, text: str, terms: Mapping[str, tuple],  # type: ignore[type-arg]
                           max_rows: int | None, page: int | None,

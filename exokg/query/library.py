@@ -10,6 +10,8 @@ A header is the run of ``#`` lines at the top of the file::
     # param: ?limit integer = 100 -- at most this many rows
     # example: entity=exokg:mirna/mir-124
     # curie-list: identifiers                (a column of space-separated IRIs)
+    # sorted-list: species, model            (GROUP_CONCAT columns: items in code-point
+                                             order after the engine, exokg.query.lists)
 
 Parameters are SPARQL variables, bound with an inline ``VALUES`` block at the top of the
 WHERE group (:mod:`exokg.query.binding`), so the patterns and filters of that group see
@@ -47,6 +49,7 @@ from typing import Any
 from exokg.errors import IdentifierError, InputError
 from exokg.query._worker import LANG_STRING, STRING, TYPED, URI
 from exokg.query.errors import ParameterError, UnknownQueryError
+from exokg.query.lists import list_separators
 
 __all__ = [
     "PARAM_TYPES",
@@ -102,6 +105,8 @@ class NamedQuery:
     path: str = ""
     examples: tuple[tuple[tuple[str, str], ...], ...] = ()
     curie_lists: tuple[str, ...] = ()
+    #: (column, GROUP_CONCAT separator) of the ``sorted-list`` columns
+    sorted_lists: tuple[tuple[str, str], ...] = ()
     _conditions: tuple[tuple[int, str, str], ...] = field(default=(), repr=False)
 
     def param(self, name: str) -> Param:
@@ -303,6 +308,7 @@ def parse_query_file(text: str, name: str, origin: str = "") -> NamedQuery:
     params: list[Param] = []
     examples: list[tuple[tuple[str, str], ...]] = []
     curie_lists: list[str] = []
+    sorted_lists: list[tuple[str, int]] = []
     lines = text.split("\n")
     last_key = None
     for number, line in enumerate(lines, start=1):
@@ -344,9 +350,12 @@ def parse_query_file(text: str, name: str, origin: str = "") -> NamedQuery:
             examples.append(tuple(pairs))
         elif key == "curie-list":
             curie_lists.extend(v.strip() for v in value.split(",") if v.strip())
+        elif key == "sorted-list":
+            sorted_lists.extend((v.strip().lstrip("?"), number) for v in value.split(",")
+                                if v.strip())
         else:
             raise InputError(origin, f"unknown header key {key!r} (use title, description, "
-                             "param, example, curie-list)", number)
+                             "param, example, curie-list, sorted-list)", number)
     if "title" not in fields:
         raise InputError(origin, "the header has no '# title:' line", 1)
     declared = {p.name for p in params}
@@ -361,8 +370,15 @@ def parse_query_file(text: str, name: str, origin: str = "") -> NamedQuery:
                 raise InputError(origin, f"condition on undeclared parameter "
                                  f"?{match.group('name')}", index + 1)
             conditions.append((index, match.group("kind"), match.group("name")))
+    separators: dict[str, str] = {}
+    for column, number in sorted_lists:
+        try:
+            separators.update(list_separators(text, [column]))
+        except ValueError as exc:
+            raise InputError(origin, str(exc), number) from None
     return NamedQuery(name, fields["title"], fields.get("description", ""), tuple(params),
-                      text, origin, tuple(examples), tuple(curie_lists), tuple(conditions))
+                      text, origin, tuple(examples), tuple(curie_lists),
+                      tuple(separators.items()), tuple(conditions))
 
 
 class Library(Mapping[str, NamedQuery]):
