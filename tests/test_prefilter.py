@@ -73,3 +73,28 @@ def test_several_patterns_pass_when_any_can_match() -> None:
     assert not needs.may_match("X improved Y")
     # one pattern without a requirement: every text may match
     assert Needs(re.compile("correlat"), re.compile(r"\w")).may_match("X improved Y")
+
+
+def test_guards_change_no_statement(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rule's keyword guard is a fast path only: with every guard switched off (each says
+    "may match"), the development set's documents give exactly the same statements. A rule
+    that uses ``Needs.may_match`` as a condition of its own (a sentence without level words
+    is left alone) fails here: the condition must be written out, the guard in front of it."""
+    from pathlib import Path
+
+    from exokg.extract import extract_document
+    from exokg.pipeline import analyse_document
+    from exokg.recognise import Recogniser
+
+    docs = load_documents([Path(__file__).parent / "devset" / "documents"])
+    recogniser = Recogniser.default()
+
+    def statements() -> dict[str, list[str]]:
+        return {d.id: [repr(s) for s in extract_document(analyse_document(d, recogniser))]
+                for d in docs}
+
+    guarded = statements()
+    monkeypatch.setattr(Needs, "may_match", lambda self, text: True)
+    unguarded = statements()
+    differ = [d for d in guarded if guarded[d] != unguarded[d]]
+    assert not differ, f"guards change the statements of {differ[:3]}"

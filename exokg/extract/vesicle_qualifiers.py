@@ -47,8 +47,8 @@ def without_qualifier_agents(a: Analysed, found: list[Statement]) -> list[Statem
     """``found`` without the effects (``biolink:affects``) whose agent is a vesicle population
     that sentence ``a`` names only as the place of its markers (module docs)."""
     if not any(s.predicate == "biolink:affects" and s.subject.category in VESICLES
-               for s in found) or not _NEEDS.may_match(a.text):
-        return found
+               for s in found) or not _NEEDS.may_match(a.text) or not _LEVEL_WORDS.search(a.text):
+        return found  # the keyword guard is only a fast path: the condition is the regex
     if _TREATMENT.search(a.text):
         return found
     qualifiers = {m.entity.id for m in a.within(0, len(a.text), VESICLES)
