@@ -21,6 +21,7 @@ from exokg.extract.level_markers import MOLECULAR, SCALES, VESICLES, level_conte
     markers_before, names_treatment, therapeutic
 from exokg.extract.outcomes import outcome_for_text
 from exokg.model import Entity, Statement
+from exokg.text.prefilter import Needs
 
 __all__ = ["associated_changes", "level_groups", "linked_levels", "open_correlations",
            "related_to"]
@@ -76,9 +77,14 @@ _CORRELATION_NOUN = re.compile(r"\b(?P<signs>(?:(?:positive|negative|inverse|sig
                                r"between\s+(?:the\s+)?", re.I)
 
 
+_NEEDS_OPEN_CORRELATIONS = Needs(_CORRELATED, _CORRELATION_NOUN)
+
+
 def open_correlations(a: Analysed) -> list[Statement]:
     """'(Elevations of) X and Y correlated with A and B symptoms' (a measure no vocabulary
     names) and 'a positive correlation was observed between SCALE and X' (module docs)."""
+    if not _NEEDS_OPEN_CORRELATIONS.may_match(a.text):  # no cue word: nothing to read
+        return []
     out: list[Statement] = []
     for clause in clauses(a.text):
         for m in _CORRELATED.finditer(a.text, clause.start, clause.end):
@@ -165,12 +171,17 @@ _LEVEL_WORD = re.compile(r"\b(?:levels?|concentrations?|expression|abundance|amo
 _SCORE_AFTER = re.compile(r"(?:-?\d+)?\s+(?:total\s+)?scores?\b", re.I)
 
 
+_NEEDS_LINKED = Needs(_LINKED)
+
+
 def linked_levels(a: Analysed) -> list[Statement]:
     """'(Levels of) X and Y were linked to / tracked with SCALE (scores)' -> each marker
     ``biolink:correlated_with`` the measure (signed where the clause signs it): a recognised
     scale, outcome or molecule right after the cue, else the open measure written there
     ("PCL-5 scores", "cognitive symptoms"). The clause must speak of a level and name no
     treatment (else "X was linked to Y" is left to the other rules)."""
+    if not _NEEDS_LINKED.may_match(a.text):  # no cue word: nothing to read
+        return []
     out: list[Statement] = []
     for clause in clauses(a.text):
         for m in _LINKED.finditer(a.text, clause.start, clause.end):

@@ -14,6 +14,7 @@ from exokg.extract.level_markers import CONTROL, DIRECTION, DISEASE, MOLECULAR, 
 from exokg.extract.outcomes import CONDITION_HEADS
 from exokg.ids import mint
 from exokg.model import Entity, Mention, Statement
+from exokg.text.prefilter import Needs
 
 __all__ = ["nominal_levels"]
 
@@ -51,9 +52,14 @@ def _open_group_condition(a: Analysed, start: int, end: int) -> list[Mention]:
                     m.group("c"), "open-condition")]
 
 
+_NEEDS_NOMINAL = Needs(_NOMINAL, _ASSOCIATED_WITH)
+
+
 def nominal_levels(a: Analysed, state: DocumentState) -> list[Statement]:
     """'Higher X (and Y) among / in (veterans with) D', 'D is associated with elevations of X
     and Y' -> each marker ``associated_with`` D with the direction (module docs)."""
+    if not _NEEDS_NOMINAL.may_match(a.text):  # no cue word: nothing to read
+        return []
     out: list[Statement] = []
     for clause in clauses(a.text):
         if names_treatment(a, clause.start, clause.end):
