@@ -136,9 +136,14 @@ _RELATED = re.compile(r"\b(?P<sign>positively|negatively|inversely|directly|sign
                       r"(?:related|proportional)\s+(?:to|with)\s+(?:the\s+)?", re.I)
 
 
+_NEEDS_RELATED = Needs(_RELATED)
+
+
 def related_to(a: Analysed) -> list[Statement]:
     """'X was inversely / positively related to SCALE' -> X negatively / positively
     correlated with the recognised measure (scale, outcome, phenotype) right after."""
+    if not _NEEDS_RELATED.may_match(a.text):  # no cue word: nothing to read
+        return []
     out: list[Statement] = []
     for clause in clauses(a.text):
         for m in _RELATED.finditer(a.text, clause.start, clause.end):

@@ -34,6 +34,7 @@ from exokg.extract.level_markers import CONDITIONS, CONTROL, DIRECTION, MOLECULA
     study_disease
 from exokg.extract.outcomes import outcome_for_text
 from exokg.model import Entity, Statement
+from exokg.text.prefilter import Needs
 
 __all__ = ["group_differences", "pathway_changes", "patient_group", "severity_levels"]
 
@@ -80,10 +81,15 @@ def patient_group(a: Analysed, start: int, end: int) -> Entity | None:
     return named[0].entity if named else None
 
 
+_NEEDS_DIFFERENCE = Needs(_DIFFERENCE)
+
+
 def group_differences(a: Analysed, state: DocumentState) -> list[Statement]:
     """'A, B and C exhibited significant differences in the D group', 'X differed
     significantly between D patients and controls' -> each marker ``associated_with`` D,
     without a direction (module docs)."""
+    if not _NEEDS_DIFFERENCE.may_match(a.text):  # no cue word: nothing to read
+        return []
     out: list[Statement] = []
     for clause in clauses(a.text):
         for m in _DIFFERENCE.finditer(a.text, clause.start, clause.end):

@@ -107,11 +107,16 @@ _SUBJECT_DIRECTION = re.compile(r"\b(?P<dir>higher|elevated|increased|greater|ra
                                 r"reduced|decreased|diminished)\b", re.I)
 
 
+_NEEDS_WITH_OUTCOME = Needs(_WITH_OUTCOME)
+
+
 def outcome_associations(a: Analysed) -> list[Statement]:
     """'Higher (levels of) X were (independently) associated with poor outcome' -> X
     ``positively_correlated_with`` poor prognosis (negatively for lower levels, plain
     ``correlated_with`` without a direction); '... associated with (early) mortality' -> X
     ``associated_with`` mortality, with the direction of the subject's level."""
+    if not _NEEDS_WITH_OUTCOME.may_match(a.text):  # no cue word: nothing to read
+        return []
     out: list[Statement] = []
     for clause in clauses(a.text):
         if names_treatment(a, clause.start, clause.end):
