@@ -231,13 +231,13 @@ class _Word(NamedTuple):  # a named tuple: made for every word, cheaper than a d
 def _words(text: str) -> list[_Word]:
     out = []
     for m in _WORD.finditer(text):
-        start, end = m.start(), m.end()
-        while start < end and text[start] in _EDGE_PUNCT:
-            start += 1
-        while end > start and text[end - 1] in _EDGE_PUNCT:
-            end -= 1
-        if start < end:
-            out.append(_Word(text[start:end], start, end))
+        word = m.group()
+        core = word.strip(_EDGE_PUNCT)  # edge punctuation off both ends
+        if core == word:
+            out.append(_Word(word, m.start(), m.end()))
+        elif core:
+            start = m.start() + len(word) - len(word.lstrip(_EDGE_PUNCT))
+            out.append(_Word(core, start, start + len(core)))
     return out
 
 
