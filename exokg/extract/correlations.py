@@ -264,11 +264,16 @@ def _changed_terms(a: Analysed, start: int, end: int) -> list[Entity]:
     return out
 
 
+_NEEDS_WITH_CHANGE = Needs(_WITH_CHANGE)
+
+
 def associated_changes(a: Analysed, state: DocumentState) -> list[Statement]:
     """'(EVs / X) were associated with increased A, B and C' -> the vesicles or markers
     ``biolink:associated_with`` each term with the direction of its change; 'some of which'
     / 'which' stands for the vesicles or markers named before it. Not for a document's
     therapeutic preparation or a clause naming a treatment (an effect rule reads those)."""
+    if not _NEEDS_WITH_CHANGE.may_match(a.text):  # no cue word: nothing to read
+        return []
     out: list[Statement] = []
     for clause in clauses(a.text):
         for m in _WITH_CHANGE.finditer(a.text, clause.start, clause.end):
@@ -314,12 +319,17 @@ _MEASURE_WORDS = re.compile(r"(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*"
                             r"on|in|after|during|compared)\b|$))", re.I)
 
 
+_NEEDS_LEVEL_GROUP = Needs(_LEVEL_GROUP)
+
+
 def level_groups(a: Analysed) -> list[Statement]:
     """'Patients with higher X (and Y) had larger infarcts' -> each marker
     ``biolink:positively_correlated_with`` the measure (negatively when one of the two
     comparatives goes down: 'lower X ... larger', 'higher X ... smaller'); the measure is a
     recognised scale, outcome or phenotype right after the comparative, else its words as an
     open outcome."""
+    if not _NEEDS_LEVEL_GROUP.may_match(a.text):  # no cue word: nothing to read
+        return []
     out: list[Statement] = []
     for clause in clauses(a.text):
         for m in _LEVEL_GROUP.finditer(a.text, clause.start, clause.end):

@@ -138,10 +138,15 @@ def _process_terms(a: Analysed, start: int, end: int) -> list[Entity]:
     return out
 
 
+_NEEDS_ACTIVATION = Needs(_ACTIVATION)
+
+
 def pathway_changes(a: Analysed, state: DocumentState) -> list[Statement]:
     """'the complement pathways were activated, and coagulation and neuroprotection were
     inhibited in the D group' -> each process ``associated_with`` D with the direction
     (module docs)."""
+    if not _NEEDS_ACTIVATION.may_match(a.text):  # no cue word: nothing to read
+        return []
     out: list[Statement] = []
     verbs = list(_ACTIVATION.finditer(a.text))
     group = _GROUP.match(a.text, verbs[-1].end()) if verbs else None
@@ -183,10 +188,15 @@ _SEVERE_VS_MILD = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?" + DIRECTION + r"\
                              r"severe|mild|minor|non-severe)\b", re.I)
 
 
+_NEEDS_SEVERE_VS_MILD = Needs(_SEVERE_VS_MILD)
+
+
 def severity_levels(a: Analysed, state: DocumentState) -> list[Statement]:
     """'X was higher in the severe group than in the mild group' -> X ``associated_with``
     the condition (named in the severe group, else the study's) with the direction (module
     docs)."""
+    if not _NEEDS_SEVERE_VS_MILD.may_match(a.text):  # no cue word: nothing to read
+        return []
     out: list[Statement] = []
     for clause in clauses(a.text):
         for m in _SEVERE_VS_MILD.finditer(a.text, clause.start, clause.end):

@@ -278,11 +278,16 @@ def is_apposition_marker(text: str, at: int) -> bool:
                           text[max(0, at - 40):at]))
 
 
+_NEEDS_APPOSITION = Needs(_APPOSITION)
+
+
 def appositive_markers(a: Analysed) -> list[Statement]:
     """'X, a (sensitive) marker of P, ...' -> X ``biolink:biomarker_for`` P: the recognised
     process, phenotype or disease right after the cue, else the open phrase of damage or
     injury written there ('axonal damage', 'astrocyte activation'). Not hedged by the
     sentence's hedge: the apposition states what X is known to mark."""
+    if not _NEEDS_APPOSITION.may_match(a.text):  # no cue word: nothing to read
+        return []
     out: list[Statement] = []
     for m in _APPOSITION.finditer(a.text):
         before = [x for x in a.mentions if x.category in MOLECULAR and x.end <= m.start()
