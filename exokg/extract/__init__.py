@@ -53,7 +53,7 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
             state.preparation = m.entity
         elif m.category == "Vesicle":
             state.vesicle = m.entity
-    if _PRECLINICAL.search(a.text):
+    if not state.preclinical and _PRECLINICAL.search(a.text):
         state.preclinical = True
     note_treatment(a, state)
     found: list[Statement] = []

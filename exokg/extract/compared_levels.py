@@ -17,6 +17,7 @@ from exokg.extract.level_markers import CONDITIONS, CONTROL, DIRECTION, DISEASE,
 from exokg.extract.patient_groups import GROUP_CONDITIONS, absent_condition, \
     contrasted_conditions, is_group_condition
 from exokg.model import Entity, Mention, Statement
+from exokg.text.prefilter import Needs
 
 __all__ = ["compared_levels"]
 
@@ -54,10 +55,15 @@ _VERSUS = re.compile(r"\b(?:compared\s+(?:to|with)|than|relative\s+to|versus|vs\
                      r"in\s+comparison\s+(?:to|with))\b", re.I)
 
 
+_NEEDS_LEVEL_VERB = Needs(_LEVEL_VERB)
+
+
 def compared_levels(a: Analysed, state: DocumentState) -> list[Statement]:
     """'X (and Y) were elevated in D (compared to controls)', 'X was up-regulated in the
     serum exosomes of patients with D', 'X levels were elevated at D1 compared to controls'
     -> each marker ``associated_with`` the disease with the direction (module docs)."""
+    if not _NEEDS_LEVEL_VERB.may_match(a.text):  # no cue word: nothing to read
+        return []
     out: list[Statement] = []
     for clause in clauses(a.text):
         for m in _LEVEL_VERB.finditer(a.text, clause.start, clause.end):

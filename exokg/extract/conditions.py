@@ -47,6 +47,7 @@ from exokg.extract.epistemics import hedged, negated
 from exokg.extract.outcomes import open_outcomes
 from exokg.ids import mint
 from exokg.model import Entity, Mention, Statement
+from exokg.text.prefilter import Needs
 
 __all__ = ["extract_condition_relations"]
 
@@ -252,11 +253,16 @@ def _objects_after(a: Analysed, start: int, end: int, *, burden: bool = True
             and not _CHANGE_OF.match(m.entity.label)]
 
 
+_NEEDS_RELATION = Needs(_CAUSE, _RISK, _CONSEQUENCES, _CONTRIBUTES, _ASSOCIATED, _CAUSED_BY)
+
+
 def extract_condition_relations(a: Analysed, state: DocumentState,
                                 found: list[Statement]) -> list[Statement]:
     """Relations between conditions or processes in sentence ``a`` (see the module docs),
     leaving out pairs that ``found`` (the sentence's other statements) already relates."""
     del state
+    if not _NEEDS_RELATION.may_match(a.text):  # no verb of a relation: nothing to read
+        return []
     out: list[Statement] = []
     have = {(s.subject.id, s.object.id) for s in found if isinstance(s.object, Entity)}
 

@@ -21,6 +21,7 @@ from exokg.extract.level_markers import MOLECULAR, SCALES, VESICLES, level_conte
     markers_before, names_treatment, therapeutic
 from exokg.extract.outcomes import outcome_for_text
 from exokg.model import Entity, Statement
+from exokg.text.prefilter import Needs
 
 __all__ = ["associated_changes", "level_groups", "linked_levels", "open_correlations",
            "related_to"]
@@ -76,9 +77,14 @@ _CORRELATION_NOUN = re.compile(r"\b(?P<signs>(?:(?:positive|negative|inverse|sig
                                r"between\s+(?:the\s+)?", re.I)
 
 
+_NEEDS_OPEN_CORRELATIONS = Needs(_CORRELATED, _CORRELATION_NOUN)
+
+
 def open_correlations(a: Analysed) -> list[Statement]:
     """'(Elevations of) X and Y correlated with A and B symptoms' (a measure no vocabulary
     names) and 'a positive correlation was observed between SCALE and X' (module docs)."""
+    if not _NEEDS_OPEN_CORRELATIONS.may_match(a.text):  # no cue word: nothing to read
+        return []
     out: list[Statement] = []
     for clause in clauses(a.text):
         for m in _CORRELATED.finditer(a.text, clause.start, clause.end):
@@ -130,9 +136,14 @@ _RELATED = re.compile(r"\b(?P<sign>positively|negatively|inversely|directly|sign
                       r"(?:related|proportional)\s+(?:to|with)\s+(?:the\s+)?", re.I)
 
 
+_NEEDS_RELATED = Needs(_RELATED)
+
+
 def related_to(a: Analysed) -> list[Statement]:
     """'X was inversely / positively related to SCALE' -> X negatively / positively
     correlated with the recognised measure (scale, outcome, phenotype) right after."""
+    if not _NEEDS_RELATED.may_match(a.text):  # no cue word: nothing to read
+        return []
     out: list[Statement] = []
     for clause in clauses(a.text):
         for m in _RELATED.finditer(a.text, clause.start, clause.end):
@@ -165,12 +176,17 @@ _LEVEL_WORD = re.compile(r"\b(?:levels?|concentrations?|expression|abundance|amo
 _SCORE_AFTER = re.compile(r"(?:-?\d+)?\s+(?:total\s+)?scores?\b", re.I)
 
 
+_NEEDS_LINKED = Needs(_LINKED)
+
+
 def linked_levels(a: Analysed) -> list[Statement]:
     """'(Levels of) X and Y were linked to / tracked with SCALE (scores)' -> each marker
     ``biolink:correlated_with`` the measure (signed where the clause signs it): a recognised
     scale, outcome or molecule right after the cue, else the open measure written there
     ("PCL-5 scores", "cognitive symptoms"). The clause must speak of a level and name no
     treatment (else "X was linked to Y" is left to the other rules)."""
+    if not _NEEDS_LINKED.may_match(a.text):  # no cue word: nothing to read
+        return []
     out: list[Statement] = []
     for clause in clauses(a.text):
         for m in _LINKED.finditer(a.text, clause.start, clause.end):
@@ -248,11 +264,16 @@ def _changed_terms(a: Analysed, start: int, end: int) -> list[Entity]:
     return out
 
 
+_NEEDS_WITH_CHANGE = Needs(_WITH_CHANGE)
+
+
 def associated_changes(a: Analysed, state: DocumentState) -> list[Statement]:
     """'(EVs / X) were associated with increased A, B and C' -> the vesicles or markers
     ``biolink:associated_with`` each term with the direction of its change; 'some of which'
     / 'which' stands for the vesicles or markers named before it. Not for a document's
     therapeutic preparation or a clause naming a treatment (an effect rule reads those)."""
+    if not _NEEDS_WITH_CHANGE.may_match(a.text):  # no cue word: nothing to read
+        return []
     out: list[Statement] = []
     for clause in clauses(a.text):
         for m in _WITH_CHANGE.finditer(a.text, clause.start, clause.end):
@@ -298,12 +319,17 @@ _MEASURE_WORDS = re.compile(r"(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*"
                             r"on|in|after|during|compared)\b|$))", re.I)
 
 
+_NEEDS_LEVEL_GROUP = Needs(_LEVEL_GROUP)
+
+
 def level_groups(a: Analysed) -> list[Statement]:
     """'Patients with higher X (and Y) had larger infarcts' -> each marker
     ``biolink:positively_correlated_with`` the measure (negatively when one of the two
     comparatives goes down: 'lower X ... larger', 'higher X ... smaller'); the measure is a
     recognised scale, outcome or phenotype right after the comparative, else its words as an
     open outcome."""
+    if not _NEEDS_LEVEL_GROUP.may_match(a.text):  # no cue word: nothing to read
+        return []
     out: list[Statement] = []
     for clause in clauses(a.text):
         for m in _LEVEL_GROUP.finditer(a.text, clause.start, clause.end):

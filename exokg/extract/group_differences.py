@@ -38,6 +38,7 @@ from exokg.extract.patient_groups import GROUP_CONDITIONS, excluded_members, gro
     without_absence_cues
 from exokg.text.prefilter import Needs
 from exokg.model import Entity, Statement
+from exokg.text.prefilter import Needs
 
 __all__ = ["group_differences", "groups_differed_on", "pathway_changes", "patient_group",
            "severity_levels", "states_in_patients"]
@@ -93,10 +94,15 @@ def patient_group(a: Analysed, start: int, end: int) -> Entity | None:
     return named[0].entity if named else None
 
 
+_NEEDS_DIFFERENCE = Needs(_DIFFERENCE)
+
+
 def group_differences(a: Analysed, state: DocumentState) -> list[Statement]:
     """'A, B and C exhibited significant differences in the D group', 'X differed
     significantly between D patients and controls' -> each marker ``associated_with`` D,
     without a direction (module docs)."""
+    if not _NEEDS_DIFFERENCE.may_match(a.text):  # no cue word: nothing to read
+        return []
     out: list[Statement] = []
     for clause in clauses(a.text):
         for m in _DIFFERENCE.finditer(a.text, clause.start, clause.end):
@@ -190,10 +196,15 @@ def _process_terms(a: Analysed, start: int, end: int) -> list[Entity]:
     return out
 
 
+_NEEDS_ACTIVATION = Needs(_ACTIVATION)
+
+
 def pathway_changes(a: Analysed, state: DocumentState) -> list[Statement]:
     """'the complement pathways were activated, and coagulation and neuroprotection were
     inhibited in the D group' -> each process ``associated_with`` D with the direction
     (module docs)."""
+    if not _NEEDS_ACTIVATION.may_match(a.text):  # no cue word: nothing to read
+        return []
     out: list[Statement] = []
     verbs = list(_ACTIVATION.finditer(a.text))
     group = _GROUP.match(a.text, verbs[-1].end()) if verbs else None
@@ -235,10 +246,15 @@ _SEVERE_VS_MILD = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?" + DIRECTION + r"\
                              r"severe|mild|minor|non-severe)\b", re.I)
 
 
+_NEEDS_SEVERE_VS_MILD = Needs(_SEVERE_VS_MILD)
+
+
 def severity_levels(a: Analysed, state: DocumentState) -> list[Statement]:
     """'X was higher in the severe group than in the mild group' -> X ``associated_with``
     the condition (named in the severe group, else the study's) with the direction (module
     docs)."""
+    if not _NEEDS_SEVERE_VS_MILD.may_match(a.text):  # no cue word: nothing to read
+        return []
     out: list[Statement] = []
     for clause in clauses(a.text):
         for m in _SEVERE_VS_MILD.finditer(a.text, clause.start, clause.end):

@@ -17,6 +17,7 @@ from exokg.extract.level_markers import DISEASE, MOLECULAR, VESICLES, level_cont
 from exokg.extract.outcomes import outcome_for_text
 from exokg.ids import mint
 from exokg.model import Entity, Statement
+from exokg.text.prefilter import Needs
 
 __all__ = ["appositive_markers", "is_apposition_marker", "marker_wording",
            "measured_marker_value", "note_found_markers", "note_measured", "open_condition"]
@@ -74,11 +75,16 @@ def open_condition(text: str, at: int) -> Entity | None:
     return Entity(mint("disease", label), label, "Disease")
 
 
+_NEEDS_WORDING = Needs(_REFLECT, _SOURCE_OF, _SERVE_AS, _AUC, _AUC_OF, _APPLICATION)
+
+
 def marker_wording(a: Analysed, state: DocumentState) -> list[Statement]:
     """Biomarker value in the wording of the field: 'may reflect changes', 'a source of
     biomarkers in D', 'serve as a diagnostic marker', 'an AUC of 0.85 for distinguishing D',
     'Application of X in diagnosis and prognosis of D' -> ``biolink:biomarker_for`` (module
     docs). The disease is named after the cue in the clause, else the study's patients'."""
+    if not _NEEDS_WORDING.may_match(a.text):  # no cue word: nothing to read
+        return []
     out: list[Statement] = []
     for clause in clauses(a.text):
         treated = names_treatment(a, clause.start, clause.end)
@@ -216,6 +222,9 @@ def _antecedents(a: Analysed, state: DocumentState, noun: str) -> list[Entity] |
     return [m for m in markers if m.category in kinds]
 
 
+_NEEDS_VALUE = Needs(_VALUE)
+
+
 def measured_marker_value(a: Analysed, state: DocumentState) -> list[Statement]:
     """'(Serum) exosomal proteins yielded diagnostic and prognostic information (in patients
     with D)', 'these markers are promising biomarkers': a plural noun for the study's
@@ -224,6 +233,8 @@ def measured_marker_value(a: Analysed, state: DocumentState) -> list[Statement]:
     study measured (:func:`note_measured`) -> each ``biolink:biomarker_for`` the disease
     named after the cue,
     else the study's patients'."""
+    if not _NEEDS_VALUE.may_match(a.text):  # no cue word: nothing to read
+        return []
     out: list[Statement] = []
     for clause in clauses(a.text):
         cue = _VALUE.search(a.text, clause.start, clause.end)
@@ -267,11 +278,16 @@ def is_apposition_marker(text: str, at: int) -> bool:
                           text[max(0, at - 40):at]))
 
 
+_NEEDS_APPOSITION = Needs(_APPOSITION)
+
+
 def appositive_markers(a: Analysed) -> list[Statement]:
     """'X, a (sensitive) marker of P, ...' -> X ``biolink:biomarker_for`` P: the recognised
     process, phenotype or disease right after the cue, else the open phrase of damage or
     injury written there ('axonal damage', 'astrocyte activation'). Not hedged by the
     sentence's hedge: the apposition states what X is known to mark."""
+    if not _NEEDS_APPOSITION.may_match(a.text):  # no cue word: nothing to read
+        return []
     out: list[Statement] = []
     for m in _APPOSITION.finditer(a.text):
         before = [x for x in a.mentions if x.category in MOLECULAR and x.end <= m.start()

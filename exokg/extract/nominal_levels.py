@@ -16,6 +16,7 @@ from exokg.ids import mint
 from exokg.extract.patient_groups import GROUP_CONDITIONS, absent_condition, \
     contrasted_conditions, excluded_members, is_group_condition, without_absence_cues
 from exokg.model import Entity, Mention, Statement
+from exokg.text.prefilter import Needs
 
 __all__ = ["group_after_list", "nominal_levels"]
 
@@ -92,9 +93,14 @@ def group_after_list(a: Analysed, first: Mention) -> bool:
     return bool(excluded) or bool(_GROUP_WORDS.match(a.text, rest))
 
 
+_NEEDS_NOMINAL = Needs(_NOMINAL, _ASSOCIATED_WITH)
+
+
 def nominal_levels(a: Analysed, state: DocumentState) -> list[Statement]:
     """'Higher X (and Y) among / in (veterans with) D', 'D is associated with elevations of X
     and Y' -> each marker ``associated_with`` D with the direction (module docs)."""
+    if not _NEEDS_NOMINAL.may_match(a.text):  # no cue word: nothing to read
+        return []
     out: list[Statement] = []
     for clause in clauses(a.text):
         if names_treatment(a, clause.start, clause.end):

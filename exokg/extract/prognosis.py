@@ -16,6 +16,7 @@ from exokg.extract.level_markers import MOLECULAR, UP, VESICLES, condition_named
     level_association, level_context, markers_before, names_treatment, therapeutic
 from exokg.extract.outcomes import outcome_for_text
 from exokg.model import Mention, Statement
+from exokg.text.prefilter import Needs
 
 __all__ = ["condition_changes", "outcome_associations"]
 
@@ -43,10 +44,15 @@ _TIME_AFTER = re.compile(r"\s*(?:(?:at|by|within|on|from)\s+(?:day\s+\d+|\d+(?:\
                          r"(?:h|hours?|days?|d|weeks?|min(?:utes)?)\b))", re.I)
 
 
+_NEEDS_CHANGE = Needs(_SHOWED, _NOUN_FIRST, _WAS_CHANGED)
+
+
 def condition_changes(a: Analysed, state: DocumentState) -> list[Statement]:
     """'X showed a (transient) reduction at 3 h post-ischemia', 'reductions in serum X were
     detected after ischemia' -> X ``associated_with`` the injury (named there, else the
     study's disease) with the direction; not in a clause that names a treatment."""
+    if not _NEEDS_CHANGE.may_match(a.text):  # no cue word: nothing to read
+        return []
     out: list[Statement] = []
     for clause in clauses(a.text):
         if names_treatment(a, clause.start, clause.end):
@@ -101,11 +107,16 @@ _SUBJECT_DIRECTION = re.compile(r"\b(?P<dir>higher|elevated|increased|greater|ra
                                 r"reduced|decreased|diminished)\b", re.I)
 
 
+_NEEDS_WITH_OUTCOME = Needs(_WITH_OUTCOME)
+
+
 def outcome_associations(a: Analysed) -> list[Statement]:
     """'Higher (levels of) X were (independently) associated with poor outcome' -> X
     ``positively_correlated_with`` poor prognosis (negatively for lower levels, plain
     ``correlated_with`` without a direction); '... associated with (early) mortality' -> X
     ``associated_with`` mortality, with the direction of the subject's level."""
+    if not _NEEDS_WITH_OUTCOME.may_match(a.text):  # no cue word: nothing to read
+        return []
     out: list[Statement] = []
     for clause in clauses(a.text):
         if names_treatment(a, clause.start, clause.end):

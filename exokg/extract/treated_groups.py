@@ -15,6 +15,7 @@ from exokg.extract.epistemics import hedged, negated
 from exokg.extract.level_markers import DIRECTION, UP
 from exokg.extract.outcomes import outcome_for_text
 from exokg.model import Entity, Mention, Statement
+from exokg.text.prefilter import Needs
 
 __all__ = ["measures_in_treated_animals", "treated_group_levels"]
 
@@ -31,11 +32,16 @@ _MEASURES = frozenset({"Protein", "Gene", "MicroRNA", "BiologicalProcess", "Outc
                        "Phenotype"})
 
 
+_NEEDS_TREATED_GROUP = Needs(_TREATED_GROUP)
+
+
 def treated_group_levels(a: Analysed, state: DocumentState) -> list[Statement]:
     """'(X-)treated rats showed (significantly) reduced expression of A, B and C' -> the
     treatment ``biolink:affects`` each measure with the direction. The treatment is the
     agent written before "-treated", else the subject of the document's last effect, else
     its preparation."""
+    if not _NEEDS_TREATED_GROUP.may_match(a.text):  # no cue word: nothing to read
+        return []
     out: list[Statement] = []
     for m in _TREATED_GROUP.finditer(a.text):
         first = [x for x in a.within(m.end(), len(a.text), _MEASURES) if x.start - m.end() < 3]
@@ -101,10 +107,15 @@ def _agents(a: Analysed, start: int, end: int) -> list[Mention]:
     return sorted(found, key=lambda m: m.start - m.end)[:1]
 
 
+_NEEDS_TREATED_MEASURES = Needs(_IN_TREATED, _TREATED_WAS)
+
+
 def measures_in_treated_animals(a: Analysed) -> list[Statement]:
     """'Y was impaired in mice treated with X', 'Y in X-treated mice was improved' -> X
     ``biolink:affects`` Y, increased for improved / enhanced / higher, decreased for
     impaired / reduced / lower (module docs)."""
+    if not _NEEDS_TREATED_MEASURES.may_match(a.text):  # no cue word: nothing to read
+        return []
     out: list[Statement] = []
     for clause in clauses(a.text):
         found: list[tuple[list[Entity], list[Mention], re.Match[str]]] = []

@@ -10,6 +10,7 @@ import re
 from exokg.extract.base import Analysed, clauses, coordinated, statement
 from exokg.extract.level_markers import VESICLES
 from exokg.model import Statement
+from exokg.text.prefilter import Needs
 
 __all__ = ["SELECTED_BY", "population_markers"]
 
@@ -25,10 +26,15 @@ SELECTED_BY = re.compile(r"\b(?:identif|isolat|select|captur|immunocaptur|immuno
 _POSITIVE = re.compile(r"\s*(?:\+|-?\s*positive)\s*", re.I)
 
 
+_NEEDS_POPULATION = Needs(SELECTED_BY, _POSITIVE)
+
+
 def population_markers(a: Analysed) -> list[Statement]:
     """The protein by which a vesicle population is selected is its marker: 'ADEVs were
     identified by the expression of GLAST', 'L1CAM+ exosomes' -> the protein
     ``RO:0002607`` the vesicle population (module docs)."""
+    if not _NEEDS_POPULATION.may_match(a.text):  # no cue word: nothing to read
+        return []
     out: list[Statement] = []
     for clause in clauses(a.text):
         for m in SELECTED_BY.finditer(a.text, clause.start, clause.end):

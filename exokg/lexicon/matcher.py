@@ -175,7 +175,7 @@ class Lexicon:
         norm = " " + " ".join(parts)
         # where each token's folded text begins and ends in ``norm`` (after the leading
         # space every key starts with; one space between tokens)
-        begins = list(accumulate((len(p) + 1 for p in parts[:-1]), initial=1))
+        begins = list(accumulate([len(p) + 1 for p in parts[:-1]], initial=1))
         starts = dict(zip(begins, range(len(parts))))
         ends = {b + len(p) - 1: i for i, (b, p) in enumerate(zip(begins, parts))}
         hits: list[tuple[int, int, int]] = []  # (first token, last token, entity index)
@@ -205,7 +205,8 @@ class Lexicon:
     def _choose(self, text: str, toks: list[_Span], first: int, last: int,
                 candidates: tuple[tuple[int, str, int], ...]) -> int | None:
         surface = None
-        spaced = any(c.isspace() for c in text[toks[first].start:toks[last].end])
+        # re's \s is str.isspace (both Py_UNICODE_ISSPACE); one search, no generator per hit
+        spaced = _SPACE.search(text, toks[first].start, toks[last].end) is not None
         for idx, case, flags in candidates:
             if spaced and flags & NO_SPACE:
                 continue
@@ -243,6 +244,7 @@ class _Span(NamedTuple):
 #: :data:`exokg.lexicon.normalise._RUN` without the dashes the tokenizer drops
 _RUN_NO_DASH = re.compile(r"[A-Za-z]+|[0-9]+|[^\sA-Za-z0-9\-\u2010-\u2014]")
 #: what only the full tokenizer handles: apostrophes (a possessive "s") and Greek letters
+_SPACE = re.compile(r"\s")
 _SPECIAL = re.compile("['\u2019\u2032\u0370-\u03ff]")
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from exokg.model import Analysed, Document, Entity, Mention, Sentence
 from exokg.recognise.anatomy import annotated_anatomy, defined_cell_names, \
@@ -162,6 +163,7 @@ def field_spellings(text: str, found: list[Mention],
     return found
 
 
+@lru_cache(maxsize=65536)  # pure; asked for the same labels and synonyms sentence after sentence
 def _name_key(text: str) -> str:
     """Compare form of a name: case, hyphens and spaces, a final plural "s" ignored."""
     folded = re.sub(r"[\s\-\u2010-\u2015_]+", " ", text.casefold()).strip()

@@ -325,7 +325,8 @@ def annotated_anatomy(text: str, mentions: list[Mention], lexicon: Lexicon) -> l
             add(m.entity, m.start, m.end)
     # 2. adjectives, also inside the name of a measure or process ("renal function")
     for a in _ADJECTIVE.finditer(text):
-        if _overlaps(a.start(), a.end(), [m for m in taken if m.category not in _NAMED_BY]):
+        start, end = a.start(), a.end()  # overlap first, then the class: most words overlap none
+        if any(m.start < end and start < m.end and m.category not in _NAMED_BY for m in taken):
             continue
         add(adjective_entity(a.group(1), lexicon), a.start(), a.end())
     # an anatomical adjective right before a cell or structure is part of its name

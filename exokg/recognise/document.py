@@ -243,6 +243,8 @@ def _split_definitions(a: Analysed, abbreviation: Abbreviation) -> dict[str, Ent
 def defined_aliases(a: Analysed) -> dict[str, Alias | None]:
     """Short forms defined in one analysed sentence, with what each stands for (``None``:
     a long form no dictionary knows and no measure, see the module docs)."""
+    if "(" not in a.text and "[" not in a.text:
+        return {}  # every definition below is written in brackets
     # a vesicle short form in brackets after a preparation names the preparation, even where
     # Schwartz-Hearst finds a long form inside it ("exosomes released by endothelial progenitor
     # cells (EPC-EXs)" are the vesicles, not the cells)

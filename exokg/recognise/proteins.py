@@ -38,7 +38,7 @@ from typing import NamedTuple
 
 from exokg.ids import mint
 from exokg.model import Entity, Mention
-from exokg.recognise.lexicon import tokenize
+from exokg.recognise.lexicon import _TOKEN, tokenize
 
 __all__ = ["HEADS", "MENTION_SOURCE", "ProteinFinder", "gene_name_table", "protein_entity"]
 
@@ -161,6 +161,7 @@ _EDGE_PUNCT = ".:'\"`"
 _MAX_LEFT = 4
 
 
+@lru_cache(maxsize=16384)  # a pure test of one word, asked for every word of a sentence
 def _is_head(word: str) -> bool:
     lower = word.lower()
     singular = lower[:-1] if lower.endswith("s") and not lower.endswith("ss") else lower
@@ -193,6 +194,7 @@ def _is_formula(word: str) -> bool:
             or sum(c.isalpha() for c in word) <= 2)
 
 
+@lru_cache(maxsize=16384)  # a pure test of one word, asked for every word of a sentence
 def _is_symbol(word: str) -> bool:
     """True for a word written like a gene symbol (:data:`_SYMBOL`) that is no chemical
     formula, amino-acid position or single letter with a number ("G1", "T4")."""
@@ -229,13 +231,13 @@ class _Word(NamedTuple):  # a named tuple: made for every word, cheaper than a d
 def _words(text: str) -> list[_Word]:
     out = []
     for m in _WORD.finditer(text):
-        start, end = m.start(), m.end()
-        while start < end and text[start] in _EDGE_PUNCT:
-            start += 1
-        while end > start and text[end - 1] in _EDGE_PUNCT:
-            end -= 1
-        if start < end:
-            out.append(_Word(text[start:end], start, end))
+        word = m.group()
+        core = word.strip(_EDGE_PUNCT)  # edge punctuation off both ends
+        if core == word:
+            out.append(_Word(word, m.start(), m.end()))
+        elif core:
+            start = m.start() + len(word) - len(word.lstrip(_EDGE_PUNCT))
+            out.append(_Word(core, start, start + len(core)))
     return out
 
 
@@ -275,10 +277,19 @@ class _NameMatcher:
 
     def find(self, text: str) -> list[tuple[int, int]]:
         """Spans [start, end) of the names in ``text``, longest first, not overlapping."""
+        starts = self._lengths
+        # only tokens that open a name (or do as a plural) are tried: about half of the
+        # sentences have none, and their tokens are never made
+        candidates = [k for k, w in enumerate(_TOKEN.findall(text)) if w in starts
+                      or (w.endswith("s") and w[:-1] in starts)]
+        if not candidates:
+            return []
         tokens = tokenize(text)
         out: list[tuple[int, int]] = []
-        i = 0
-        while i < len(tokens):
+        free = 0  # the first token not inside a name found
+        for i in candidates:
+            if i < free:
+                continue
             first = tokens[i].text
             lengths = self._lengths.get(first) or (
                 self._lengths.get(first[:-1], ()) if first.endswith("s") else ())
@@ -297,9 +308,7 @@ class _NameMatcher:
                         break
             if hit:
                 out.append((tokens[i].start, tokens[i + hit - 1].end))
-                i += hit
-            else:
-                i += 1
+                free = i + hit
         return out
 
 

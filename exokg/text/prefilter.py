@@ -205,5 +205,13 @@ class Needs:
         if self._always:
             return True
         folded = fold(text)
-        return any(all(any(s in folded for s in clause) for clause in clauses)
-                   for clauses in self.per_pattern)
+        for clauses in self.per_pattern:  # loops, not generators: called for every sentence
+            for clause in clauses:
+                for s in clause:
+                    if s in folded:
+                        break
+                else:
+                    break  # no string of this clause occurs: this pattern cannot match
+            else:
+                return True
+        return False

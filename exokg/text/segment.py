@@ -36,7 +36,7 @@ is odd. Pieces without any letter or digit are dropped.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -279,8 +279,12 @@ def _line_cuts(ctx: _Context) -> set[int]:
     """Rule 3: cuts at collapsed line breaks before a new quoted excerpt or paragraph."""
     text, offsets, original = ctx.text, ctx.offsets, ctx.original
     cuts: set[int] = set()
-    for match in re.finditer(" ", text):
-        j = match.start()
+    # the spaces whose original characters hold a line break, found from the line breaks
+    # (a few per document) rather than by counting in the original at every space
+    spaces = {bisect_right(offsets, m.start()) - 1 for m in re.finditer("\n", original)}
+    for j in sorted(spaces):
+        if j < 0 or text[j] != " ":
+            continue
         if j == 0 or j + 1 >= len(text) or text[j - 1] in _NO_LINE_CUT_AFTER:
             continue
         newlines = original.count("\n", offsets[j], offsets[j + 1])

@@ -1,0 +1,86 @@
+"""Old against new extraction code in one process: the CPU ratio on the same abstracts.
+
+Usage::
+
+    git archive OLD_COMMIT exokg | tar -x -C /tmp/old     # the old package, once
+    python benchmarks/extraction_compare.py /tmp/old [PATH ...] [--limit N] [--rounds N]
+
+On a shared machine the CPU time of the same code varies by 20% and more from minute to
+minute with the contention, so two runs started apart cannot show a gain of a few percent.
+This script copies the old tree's ``exokg`` package into a temporary folder as ``exokg_old``
+(its ``exokg`` imports rewritten), imports it beside the working tree's ``exokg``, and runs
+:func:`exokg.pipeline.document_statements` over the same documents with the old and the new
+code alternately, ``--rounds`` times each; it prints each round's CPU seconds and the lower
+of each as milliseconds per document and their ratio. PATH are inputs as ``exokg build``
+takes them (default: the development set). Both trees read the current open lexicon (each
+opens it once: about 500 MB each).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import re
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+DEVSET = Path(__file__).resolve().parents[1] / "tests" / "devset" / "documents"
+#: an import of the package at the start of a line: "from exokg.x import y", "import exokg"
+_IMPORT = re.compile(r"^(\s*)(from|import) exokg\b", re.M)
+
+
+def old_package(tree: Path, into: Path) -> None:
+    """Copy ``tree/exokg`` to ``into/exokg_old`` with its imports of ``exokg`` renamed.
+
+    Raises :class:`SystemExit` naming ``tree`` when it holds no ``exokg`` package."""
+    source = tree / "exokg"
+    if not (source / "__init__.py").is_file():
+        raise SystemExit(f"extraction_compare: {tree}: no exokg package there (expected "
+                         f"{source}/__init__.py)")
+    target = into / "exokg_old"
+    shutil.copytree(source, target, symlinks=True)  # resources link outside the package
+    for path in target.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(_IMPORT.sub(r"\1\2 exokg_old", text), encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("old", type=Path, help="a source tree of the old code (holds exokg/)")
+    parser.add_argument("paths", nargs="*", help="input files or folders (default: dev set)")
+    parser.add_argument("--limit", type=int, default=300, help="the first N documents (300)")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of each code (3)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="exokg-compare-") as scratch:
+        old_package(args.old, Path(scratch))
+        sys.path.insert(0, scratch)
+        codes = {}
+        for name, package in (("old", "exokg_old"), ("new", "exokg")):
+            pipeline = importlib.import_module(f"{package}.pipeline")
+            recogniser = importlib.import_module(f"{package}.recognise").Recogniser.default()
+            docs = list(pipeline.stream_documents(args.paths or [DEVSET]))[:args.limit]
+            for doc in docs[:20]:  # warm the caches and the lexicon's pages
+                pipeline.document_statements(doc, recogniser)
+            codes[name] = (pipeline.document_statements, recogniser, docs)
+        rounds: dict[str, list[float]] = {"old": [], "new": []}
+        for _ in range(args.rounds):
+            for name, (run, recogniser, docs) in codes.items():
+                started = time.process_time()
+                for doc in docs:
+                    run(doc, recogniser)
+                rounds[name].append(time.process_time() - started)
+    n = len(codes["new"][2])
+    old, new = min(rounds["old"]), min(rounds["new"])
+    print(f"{n} documents, load {os.getloadavg()[0]:.1f}")
+    for name in ("old", "new"):
+        print(f"  {name}: rounds {', '.join(f'{s:.2f}' for s in rounds[name])} s; lower "
+              f"{1000 * min(rounds[name]) / n:.2f} ms of CPU per document")
+    print(f"  old / new: {old / new:.3f}x")
+
+
+if __name__ == "__main__":
+    main()
