@@ -253,7 +253,8 @@ def _objects_after(a: Analysed, start: int, end: int, *, burden: bool = True
             and not _CHANGE_OF.match(m.entity.label)]
 
 
-_NEEDS_RELATION = Needs(_CAUSE, _RISK, _CONSEQUENCES, _CONTRIBUTES, _ASSOCIATED, _CAUSED_BY)
+_NEEDS_RELATION = Needs(_CAUSE, _RISK, _CONSEQUENCES, _CONTRIBUTES, _ASSOCIATED, _CAUSED_BY,
+                        _FEATURE_OF, _CHARACTERIZED, _OBSERVED_IN)
 
 
 def extract_condition_relations(a: Analysed, state: DocumentState,
