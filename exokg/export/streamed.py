@@ -19,18 +19,18 @@ over an in-memory graph (:func:`turtle_bytes`) give the same bytes as the build.
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Callable, Iterable, Iterator
+import io
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, TextIO
 
 import pyoxigraph
 
 from exokg.export.extsort import sort_file
 from exokg.export.jsonld_lines import jsonld_from_ntriples
+from exokg.export.turtle_lines import write_trig_lines, write_turtle_lines
 
-__all__ = ["RDF_EXPORTS", "turtle_bytes", "turtle_prefixes", "write_rdf_exports",
-           "write_turtle_from"]
+__all__ = ["RDF_EXPORTS", "turtle_bytes", "turtle_prefixes", "write_rdf_exports"]
 
 #: The files :func:`write_rdf_exports` writes.
 RDF_EXPORTS = ("exokg.nt", "exokg.ttl", "exokg.nq", "exokg.trig", "exokg.jsonld")
@@ -48,54 +48,17 @@ def turtle_prefixes() -> dict[str, str]:
     return prefixes
 
 
-def _header(prefixes: dict[str, str]) -> bytes:
-    return ("".join(f"@prefix {name}: <{iri}> .\n" for name, iri in sorted(prefixes.items()))
-            + "\n").encode("utf-8")
+def turtle_bytes(ntriples: bytes, *, trig: bool = False) -> bytes:
+    """The Turtle (``trig``: TriG) of N-Triples (N-Quads) text, as the build writes it from
+    the same lines (:mod:`exokg.export.turtle_lines`), in memory (small graphs)."""
+    out = io.BytesIO()
+    lines = io.StringIO(ntriples.decode("utf-8"), newline="\n")
+    (write_trig_lines if trig else write_turtle_lines)(lines, out, turtle_prefixes())
+    return out.getvalue()
 
 
-def _copy_without_prefix_lines(source: Path, target: BinaryIO) -> None:
-    """Copy ``source`` after the ``@prefix`` lines Oxigraph writes (in an order of its own)."""
-    with open(source, "rb") as handle:
-        for line in handle:
-            if not line.startswith(b"@prefix "):
-                target.write(line)
-                break
-        shutil.copyfileobj(handle, target, 1 << 20)
-
-
-def write_turtle_from(triples: Iterable[pyoxigraph.Triple] | Iterable[pyoxigraph.Quad],
-                      target: Path, scratch: Path, *, trig: bool = False) -> None:
-    """Write sorted triples (quads for ``trig``) as Turtle (TriG) with sorted prefix lines.
-
-    Raises OSError when a file cannot be written."""
-    prefixes = turtle_prefixes()
-    body = scratch / (target.name + ".body")
-    pyoxigraph.serialize(triples, body, pyoxigraph.RdfFormat.TRIG if trig else
-                         pyoxigraph.RdfFormat.TURTLE, prefixes=prefixes)
-    try:
-        with open(target, "wb") as out:
-            out.write(_header(prefixes))
-            _copy_without_prefix_lines(body, out)
-    finally:
-        body.unlink(missing_ok=True)
-
-
-def turtle_bytes(triples: Iterable[pyoxigraph.Triple], *, trig: bool = False) -> bytes:
-    """:func:`write_turtle_from` of sorted triples (quads), in memory (small graphs)."""
-    prefixes = turtle_prefixes()
-    body = pyoxigraph.serialize(triples, None, pyoxigraph.RdfFormat.TRIG if trig else
-                                pyoxigraph.RdfFormat.TURTLE, prefixes=prefixes)
-    lines = body.split(b"\n")
-    start = next((i for i, line in enumerate(lines) if not line.startswith(b"@prefix ")),
-                 len(lines))
-    return _header(prefixes) + b"\n".join(lines[start:])
-
-
-# -- everything --------------------------------------------------------------------------------
-
-
-def _parse(path: Path, fmt: pyoxigraph.RdfFormat) -> Iterator[Any]:
-    return pyoxigraph.parse(path=str(path), format=fmt)
+def _text_lines(path: Path) -> TextIO:
+    return open(path, encoding="utf-8", newline="\n")
 
 
 def write_rdf_exports(store: pyoxigraph.Store, partition: Path | None, folder: Path,
@@ -120,10 +83,10 @@ def write_rdf_exports(store: pyoxigraph.Store, partition: Path | None, folder: P
         triples = sort_file(dump, target, scratch)
     dump.unlink()
     tell("exokg.nt", triples)
-    write_turtle_from(_parse(nt, pyoxigraph.RdfFormat.N_TRIPLES), folder / "exokg.ttl",
-                      scratch)
+    with _text_lines(nt) as lines, open(folder / "exokg.ttl", "wb", buffering=1 << 20) as target:
+        write_turtle_lines(lines, target, turtle_prefixes())
     tell("exokg.ttl", triples)
-    with open(nt, encoding="utf-8", newline="\n") as lines, \
+    with _text_lines(nt) as lines, \
             open(folder / "exokg.jsonld", "wb", buffering=1 << 20) as target:
         jsonld_from_ntriples(lines, target)
     tell("exokg.jsonld", triples)
@@ -140,8 +103,9 @@ def write_rdf_exports(store: pyoxigraph.Store, partition: Path | None, folder: P
                                                   format=pyoxigraph.RdfFormat.N_QUADS))
                 quads += len(ontology)
         tell("exokg.nq", quads)
-        write_turtle_from(_parse(nq, pyoxigraph.RdfFormat.N_QUADS), folder / "exokg.trig",
-                          scratch, trig=True)
+        with _text_lines(nq) as lines, \
+                open(folder / "exokg.trig", "wb", buffering=1 << 20) as target:
+            write_trig_lines(lines, target, turtle_prefixes())
         tell("exokg.trig", quads)
     return triples
 
