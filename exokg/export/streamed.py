@@ -64,9 +64,11 @@ def _text_lines(path: Path) -> TextIO:
 def write_rdf_exports(store: pyoxigraph.Store, partition: Path | None, folder: Path,
                       scratch: Path, tally: Callable[[str, int], None] | None = None,
                       include_ontology: bool = True) -> int:
-    """Write :data:`RDF_EXPORTS` into ``folder`` from ``store``'s default graph and the
-    loader's partition file (``partition``; None: no N-Quads/TriG); returns the number of
-    triples. ``tally(file name, count)`` is told each file written (progress).
+    """Write :data:`RDF_EXPORTS` into ``folder`` from the loader's files: the N-Triples
+    lines beside ``partition`` (:func:`exokg.graph.load.triples_file`; where there is none,
+    a dump of ``store``'s default graph: the same lines) and the partition file
+    (``partition``; None: no N-Quads/TriG); returns the number of triples.
+    ``tally(file name, count)`` is told each file written (progress).
 
     Raises OSError when a file cannot be written (disk full); the files of ``folder`` are
     then incomplete (the caller discards the folder).
@@ -75,13 +77,21 @@ def write_rdf_exports(store: pyoxigraph.Store, partition: Path | None, folder: P
         if tally is not None:
             tally(name, count)
 
+    from exokg.graph.load import triples_file
+
     folder.mkdir(parents=True, exist_ok=True)
-    dump = scratch / "dump.nt"
-    store.dump(str(dump), pyoxigraph.RdfFormat.N_TRIPLES, from_graph=pyoxigraph.DefaultGraph())
+    lines_loaded = triples_file(partition) if partition is not None else None
     nt = folder / "exokg.nt"
-    with open(nt, "wb", buffering=1 << 20) as target:
-        triples = sort_file(dump, target, scratch)
-    dump.unlink()
+    if lines_loaded is not None and lines_loaded.exists():
+        with open(nt, "wb", buffering=1 << 20) as target:
+            triples = sort_file(lines_loaded, target, scratch)
+    else:
+        dump = scratch / "dump.nt"
+        store.dump(str(dump), pyoxigraph.RdfFormat.N_TRIPLES,
+                   from_graph=pyoxigraph.DefaultGraph())
+        with open(nt, "wb", buffering=1 << 20) as target:
+            triples = sort_file(dump, target, scratch)
+        dump.unlink()
     tell("exokg.nt", triples)
     with _text_lines(nt) as lines, open(folder / "exokg.ttl", "wb", buffering=1 << 20) as target:
         write_turtle_lines(lines, target, turtle_prefixes())
