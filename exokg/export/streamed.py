@@ -1,20 +1,25 @@
-"""The RDF exports of a build written from its Oxigraph store, in bounded memory.
+"""The RDF exports of a build, written from the files its store loader wrote, in bounded
+memory and without RDF term objects.
 
-* ``exokg.nt``: the store's default graph dumped by Oxigraph, lines sorted on disk
-  (:func:`exokg.export.extsort.sort_file`: GNU ``sort`` when installed): the sorted,
-  canonical N-Triples of :mod:`exokg.export.ntriples`.
-* ``exokg.ttl``: that sorted stream re-serialised by Oxigraph's Turtle writer with exokg's
-  prefixes (consecutive triples of one subject share a block), prefix lines sorted.
+* ``exokg.nt``: the loader's N-Triples lines (:func:`exokg.graph.load.triples_file`: the
+  text Oxigraph writes for each triple loaded, unsorted, with duplicates) sorted on disk
+  without duplicates (:func:`exokg.export.extsort.sort_file`: GNU ``sort`` when
+  installed): the sorted, canonical N-Triples of :mod:`exokg.export.ntriples`. Without
+  that file, the store's default graph is dumped by Oxigraph and sorted: the same lines.
+* ``exokg.ttl``: the sorted N-Triples text written as Turtle with exokg's prefixes, one
+  block per subject, prefix lines sorted (:mod:`exokg.export.turtle_lines`).
+* ``exokg.jsonld``: node objects written one subject at a time from the text of the sorted
+  N-Triples (:mod:`exokg.export.jsonld_lines`; the layout of :mod:`exokg.export.jsonld`).
 * ``exokg.nq``: the named-graph partition of :mod:`exokg.export.quads`, written by the
   store loader as one line per (triple, graph) and sorted externally, then the ontology's
   graph.
-* ``exokg.trig``: the sorted quads re-serialised by Oxigraph's TriG writer.
-* ``exokg.jsonld``: node objects written one subject at a time from the text of the sorted
-  N-Triples (:mod:`exokg.export.jsonld_lines`; the layout of :mod:`exokg.export.jsonld`).
+* ``exokg.trig``: the sorted N-Quads text written as TriG (:mod:`exokg.export.turtle_lines`).
 
 Every file is a function of the graph alone (sorted input, fixed prefixes): the same input
-gives byte-identical files, whatever order the triples were loaded in. The same functions
-over an in-memory graph (:func:`turtle_bytes`) give the same bytes as the build.
+gives byte-identical files, whatever order the triples were loaded in. The in-memory
+writers (:func:`turtle_bytes` over :func:`exokg.export.ntriples.to_ntriples` and
+:func:`exokg.export.quads.to_nquads`) run the same writers over the same lines, so they
+give the same bytes as the build.
 """
 
 from __future__ import annotations
