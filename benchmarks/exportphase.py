@@ -23,7 +23,10 @@ process of its own (``python benchmarks/exportphase.py --step NAME ...``), so it
 The N-Quads and TriG exports read the loader's partition file, which a build deletes: it
 is made again once (cached in ``--work``) from the generation's ``exokg.nq`` without the
 ontology graph, in a random order (seeded): the order a build's loader writes is closer to
-sorted, so this is the harder case for the sort.
+sorted, so this is the harder case for the sort. The N-Triples export reads the loader's
+N-Triples lines beside it (:func:`exokg.graph.load.triples_file`), made from the partition
+file's lines in the same order; ``--dump-only`` removes that file, so the N-Triples export
+dumps the store as it did before the loader wrote it (and as code before it always does).
 
 ``--check`` compares every file written with the one in the generation's ``exports/``
 folder (byte for byte). The ratio printed is the time of ``rdf`` over the time of ``dump``,
@@ -89,6 +92,23 @@ def make_partition(nq: Path, target: Path, seed: int = 0) -> int:
             out.writelines(lines)
             path.unlink()
     scratch.rmdir()
+    return count
+
+
+def make_triples(partition: Path) -> int:
+    """The loader's N-Triples lines beside the partition file
+    (:func:`exokg.graph.load.triples_file`), made from its lines in the same (random)
+    order, one per quad (a triple in several graphs comes several times, as the loader
+    writes it). Returns the number of lines."""
+    from exokg.graph.load import triples_file
+
+    count = 0
+    with open(partition, "rb", buffering=1 << 20) as source, \
+            open(triples_file(partition), "wb", buffering=1 << 20) as out:
+        for line in source:
+            quad = line.partition(b"\t")[2]
+            out.write(quad[:-3].rpartition(b" <")[0] + b" .\n")
+            count += 1
     return count
 
 
@@ -202,6 +222,8 @@ def main() -> None:
     parser.add_argument("--check", action="store_true",
                         help="compare every file written with the generation's exports")
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--dump-only", action="store_true",
+                        help="no loader's N-Triples file: the N-Triples export dumps the store")
     parser.add_argument("--step", help=argparse.SUPPRESS)
     parser.add_argument("--oxigraph", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--partition", type=Path, help=argparse.SUPPRESS)
@@ -223,6 +245,18 @@ def main() -> None:
         lines = make_partition(generation / "exports" / "exokg.nq", partition)
         print(f"partition file: {lines:,} lines in {time.perf_counter() - began:.1f} s "
               "(not timed below)")
+    if "rdf" in steps and not args.dump_only:
+        from exokg.graph.load import triples_file
+
+        if not triples_file(partition).exists():
+            began = time.perf_counter()
+            lines = make_triples(partition)
+            print(f"loader's N-Triples lines: {lines:,} in {time.perf_counter() - began:.1f} s "
+                  "(not timed below)")
+    elif "rdf" in steps:  # N-Triples from a dump of the store, as before this file existed
+        from exokg.graph.load import triples_file
+
+        triples_file(partition).unlink(missing_ok=True)
     out = args.work / "out"
     results: dict[str, Any] = {"load_before": load, "generation": str(generation)}
     for step in steps:

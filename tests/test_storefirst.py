@@ -11,6 +11,7 @@ import random
 import shutil
 import subprocess
 import sys
+from contextlib import nullcontext
 from dataclasses import replace
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from exokg.export.ntriples import to_ntriples
 from exokg.export.quads import to_nquads, to_trig
 from exokg.export.streamed import RDF_EXPORTS, write_rdf_exports
 from exokg.export.turtle import to_turtle
-from exokg.graph.load import load_build
+from exokg.graph.load import load_build, triples_file
 from exokg.graph.rdf import EXO as EXO_NS
 from exokg.incremental import DocumentCache
 from exokg.model import Context, Document, Entity, Evidence, Statement, Value
@@ -128,12 +129,15 @@ def test_external_sort_sorts_and_deduplicates(tmp_path: Path, chunk: int) -> Non
     assert not list(tmp_path.iterdir())  # runs are removed
 
 
-def _streamed(result: BuildResult, folder: Path) -> dict[str, bytes]:
+def _streamed(result: BuildResult, folder: Path, lines: bool = True) -> dict[str, bytes]:
+    """The RDF exports written as a build writes them (``lines``: with the loader's
+    N-Triples lines; otherwise from a dump of the store)."""
     folder.mkdir(parents=True, exist_ok=True)
     store = pyoxigraph.Store(str(folder / "oxigraph"))
     partition = folder / "partition"
-    with open(partition, "wb") as handle:
-        load_build(result, store, handle)
+    with open(partition, "wb") as handle, \
+            open(triples_file(partition), "wb") if lines else nullcontext() as triples:
+        load_build(result, store, handle, triples=triples)
     (folder / "scratch").mkdir()
     triples = write_rdf_exports(store, partition, folder / "exports", folder / "scratch")
     assert triples == len(result.graph)
@@ -154,6 +158,20 @@ def test_exports_from_the_store_equal_the_in_memory_exports(tmp_path: Path) -> N
     result = assemble_result(DOCS, STATEMENTS, dict(REGISTRY), 4)
     assert len(result.contradictions) == 1
     assert _streamed(result, tmp_path) == _in_memory(result)
+
+
+def test_ntriples_from_the_loader_are_the_sorted_dump_of_the_store(tmp_path: Path) -> None:
+    """The N-Triples export is made from the lines the loader wrote beside the store: the
+    same bytes as the store's own dump sorted, and every export the same either way."""
+    result = build()
+    from_lines = _streamed(result, tmp_path / "lines")
+    assert triples_file(tmp_path / "lines" / "partition").stat().st_size > 0
+    from_dump = _streamed(result, tmp_path / "dump", lines=False)
+    assert from_lines == from_dump
+    store = pyoxigraph.Store.read_only(str(tmp_path / "lines" / "oxigraph"))
+    dumped = store.dump(format=pyoxigraph.RdfFormat.N_TRIPLES,
+                        from_graph=pyoxigraph.DefaultGraph())
+    assert from_lines["exokg.nt"] == b"".join(sorted(set(dumped.splitlines(keepends=True))))
 
 
 def test_mixed_corpus_build_streams_to_the_same_exports(tmp_path: Path) -> None:

@@ -78,6 +78,10 @@ class Compactor:
                 local = iri[len(namespace):]
                 if not local.startswith("//"):
                     return f"{term}:{local}"
+        return self._unprefixed(iri)
+
+    def _unprefixed(self, iri: str) -> str:
+        """``iri`` itself, which no prefix covers; raises ValueError as :meth:`compact`."""
         scheme = _SCHEME.match(iri)
         if scheme and scheme.group(1) in self._terms:
             raise ValueError(f"IRI {iri!r} would be read back as a CURIE of {scheme.group(1)!r}")

@@ -42,7 +42,7 @@ from exokg.export.atomic import write_bytes
 from exokg.export.ntriples import ox_term
 from exokg.export.resources import load_ontology
 from exokg.graph.rdf import ASSEMBLY_GRAPH, BIOLINK, ENTITIES_GRAPH, EXO, GRAPH_BASE, ID, \
-    ONTOLOGY_GRAPH, PREFIXES
+    ONTOLOGY_GRAPH
 
 __all__ = ["ASSEMBLY_GRAPH", "ENTITIES_GRAPH", "GRAPH_BASE", "ONTOLOGY_GRAPH", "document_graph",
            "partition", "to_nquads", "to_quads", "to_trig", "write_nquads", "write_trig"]
@@ -160,16 +160,9 @@ def to_nquads(graph: Graph, include_ontology: bool = True) -> bytes:
 def to_trig(graph: Graph, include_ontology: bool = True) -> bytes:
     """TriG of ``graph`` in named graphs (and the ontology in its own graph), with exokg's
     prefixes."""
-    quads = to_quads(graph, _ontology(include_ontology))
-    # exokg: is left out: its IRIs have "/" in the local part, which TriG would escape.
-    prefixes = {name: str(ns) for name, ns in PREFIXES.items() if name != "exokg"}
-    prefixes["rdf"] = str(RDF)
-    body = pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.TRIG, prefixes=prefixes)
-    # pyoxigraph writes the prefix lines in an order of its own: write them sorted instead.
-    lines = body.split(b"\n")
-    start = next(i for i, line in enumerate(lines) if not line.startswith(b"@prefix "))
-    header = "".join(f"@prefix {name}: <{iri}> .\n" for name, iri in sorted(prefixes.items()))
-    return header.encode("utf-8") + b"\n" + b"\n".join(lines[start:])
+    from exokg.export.streamed import turtle_bytes
+
+    return turtle_bytes(to_nquads(graph, include_ontology), trig=True)
 
 
 def write_nquads(graph: Graph, path: str | Path, include_ontology: bool = True) -> None:

@@ -36,7 +36,7 @@ from exokg.export.publish import check_out_folder, publish, remove_leftovers, st
 from exokg.export.streamed import RDF_EXPORTS as STREAMED
 from exokg.export.streamed import write_rdf_exports
 from exokg.faults import fault_point
-from exokg.graph.load import load_build
+from exokg.graph.load import load_build, triples_file
 from exokg.graph.store import StoreWriter, default_store_path
 from exokg.pipeline import RDFLIB_MAX_DOCUMENTS, BuildResult
 from exokg.validate import require_valid
@@ -207,8 +207,10 @@ def write_store_outputs(result: BuildResult, store: pyoxigraph.Store, folder: Pa
 
 def _load(result: BuildResult, store: pyoxigraph.Store, partition: Path,
           reporter: Reporter | None) -> int:
-    """Stream the build's graph into ``store`` (and its named-graph lines into the file
-    ``partition``), telling ``reporter`` the records loaded; returns the triples generated."""
+    """Stream the build's graph into ``store`` (its named-graph lines into the file
+    ``partition``, its N-Triples lines into :func:`~exokg.graph.load.triples_file` beside
+    it, the inputs of the RDF exports), telling ``reporter`` the records loaded; returns
+    the triples generated."""
     began = time.perf_counter()
     records = len(result.documents) + len(result.statements)
     counter = reporter.counter("loading the store", unit="record") \
@@ -221,8 +223,9 @@ def _load(result: BuildResult, store: pyoxigraph.Store, partition: Path,
             done += 1
             counter(done, records, kind)
 
-    with open(partition, "wb", buffering=1 << 20) as handle:
-        generated = load_build(result, store, handle, tick)
+    with open(partition, "wb", buffering=1 << 20) as handle, \
+            open(triples_file(partition), "wb", buffering=1 << 20) as lines:
+        generated = load_build(result, store, handle, tick, triples=lines)
     if counter is not None and done < records:
         counter(records, records, "")
     if reporter is not None:
