@@ -32,7 +32,8 @@ from gold_matching import squash as _squash
 # out-of-sample check, and in sample after tuning round 5a; batch 8, written in parallel with
 # tuning round 5 (on batches 1-7), is round 5's; batch 9, written in parallel with tuning round
 # 6 (on batches 1-8), is round 6's; batch 10, written in parallel with tuning round 7 (on
-# batches 1-9), is round 7's.
+# batches 1-9), is round 7's; batch 11, written in parallel with tuning round 8 (on batches
+# 1-10), is round 8's.
 FLOORS: dict[int, tuple[float, float]] = {
     # Tuning round 1 (docs/benchmarks.md, "Tuning round 1") tuned on batches 1-3 only; batch
     # 4 and 5 were out of sample for it (batch 4 P 0.622 R 0.447, batch 5 0.294 / 0.211
@@ -133,6 +134,12 @@ FLOORS: dict[int, tuple[float, float]] = {
     # round 4, recognition round 5; none of them saw batch 10): the same, P 0.485 (32/66)
     # R 0.296 (34/115): round 7 did not move this batch's figures.
     10: (0.484, 0.295),
+    # Batch 11: out of sample for round 8 (docs/devset-batch11.md). Measured once before round
+    # 8 on main's rules (exokg at 84a6b9b, gold committed first in 04fe30d): P 0.524 (54/103)
+    # R 0.338 (52/154), main findings P 0.548 (40/73) R 0.411 (37/90); sentence-strict
+    # P 0.476 (49/103) R 0.312 (48/154). The integrator re-measures it after merging round 8
+    # and raises the floor to that figure.
+    11: (0.524, 0.337),
 }
 
 
@@ -173,6 +180,12 @@ KNOWN_OTHER_SENTENCE: frozenset[tuple[str, str]] = frozenset({
     # EBI" (the gold reads it from the title; defensible)
     ("li-tang-yang-2021-stroke-vasc-neurol", "Therapeutic application of exosomes in ischaemic"),
     ("zhao-2019-neuroscience-mir206-kd-exos-sah", "We found that treatment with hucMSCs-derived"),
+    # batch 11, measured before tuning round 8 (docs/devset-batch11.md): "PS+pEVs were higher
+    # after stroke vs. controls" read as platelet EVs in general higher in stroke (the
+    # phosphatidylserine-positive subset read as all pEVs); it happens to match the gold's
+    # "pEVs higher after IS", which the gold reads from the sentence before. A misreading,
+    # listed rather than hidden; not fixed on sight of this out-of-sample batch.
+    ("platelet-evs-ischemic-stroke-case-control", "PS+pEVs were higher after stroke vs. controls"),
 })
 
 
