@@ -1,0 +1,87 @@
+"""A gene or protein regulating a miRNA.
+
+* gene first: "GENE (directly) transactivates / induces / represses miR-X", "GENE binds (to)
+  the promoter of miR-X", "GENE-induced miR-X" -> GENE ``RO:0002213`` / ``RO:0002212`` /
+  ``RO:0002211`` miR-X (rule ``regulation.gene-on-mirna``); "miR-X is a (direct)
+  transcriptional target of GENE" -> GENE ``RO:0002211`` miR-X (same rule);
+* miRNA first, passive: "miR-X (expression) is induced / repressed / regulated by GENE"
+  (rule ``regulation.of-mirna``, :data:`MIRNA_REGULATED`, read by
+  :mod:`exokg.extract.regulation`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from exokg.extract.base import Analysed
+from exokg.extract.enumerations import list_end, members
+from exokg.extract.mirna_rules import GENES, MIRNAS, Joined, read_joined, regulation, sign_of
+from exokg.model import Context, Statement
+from exokg.text.prefilter import Needs
+
+__all__ = ["MIRNA_REGULATED", "gene_on_mirna"]
+
+# a gene acting on a miRNA: "GENE (directly) transactivates / induces / represses miR-X",
+# "GENE binds (to) the promoter of miR-X", "GENE-induced miR-X", "miR-X is a (direct)
+# transcriptional target of GENE"
+_GENE_VERB = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:(?:also|directly|further|\w+ly|can|could|may|"
+                        r"might)\s+)*(?:(?P<up>transactivat|activat|induc|up-?\s?regulat|"
+                        r"stimulat|enhanc)|(?P<down>repress|suppress|inhibit|"
+                        r"down-?\s?regulat|silenc)|(?P<any>regulat|control|"
+                        r"bind(?:s|ing)?\s+(?:directly\s+)?(?:to\s+)?|bound\s+(?:to\s+)?))"
+                        r"\w*\s+(?:the\s+)?(?:(?:expression|transcription|promoter|levels?|"
+                        r"biogenesis|processing)\s+(?:region\s+)?of\s+(?:the\s+)?)?"
+                        r"(?:(?:mature|primary|pri-?)\s+)?$", re.I)
+_GENE_PREFIX = re.compile(r"\s*-\s*(?:(?P<up>induced|activated|driven|responsive|stimulated)|"
+                          r"(?P<down>repressed|suppressed|inhibited|silenced)|"
+                          r"(?P<any>regulated|dependent|controlled))\s+(?:the\s+)?$", re.I)
+_MIRNA_TARGET_OF = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:is|was|are|were|as)\s+(?:an?\s+|the\s+)?"
+                              r"(?:(?:direct|novel|bona\s+fide|downstream|known)\s+)*"
+                              r"(?:transcriptional\s+)targets?\s+of\s+(?:the\s+)?"
+                              r"(?:(?:transcription\s+factors?|oncogenes?|proteins?)\s+)?$", re.I)
+
+_NEEDS_GENE_FIRST = Needs(_GENE_VERB, _GENE_PREFIX)
+
+#: "miR-X is a (direct) transcriptional target of GENE": the gene regulates the miRNA
+MIRNA_TARGET_OF = Joined("regulation.gene-on-mirna", _MIRNA_TARGET_OF, first=MIRNAS,
+                         second=GENES, window=80, subject_first=False)
+
+# a gene regulating a miRNA: "miR-X (expression) is induced / repressed / regulated by GENE"
+_MIRNA_PASSIVE = re.compile(r"^\s*(?:(?:cluster|polycistron|host\s+gene)\s+)?"
+                            r"(?:(?:expression|transcription|levels?)\s+)?"
+                            r"(?:is|was|are|were|being|been|can\s+be|may\s+be)\s+"
+                            r"(?:[^,;]{0,80}?\s+and\s+(?:is\s+|was\s+)?)?"
+                            r"(?:(?:directly|transcriptionally|also|further|strongly)\s+)?"
+                            r"(?:(?P<sign>negatively|positively)\s+)?"
+                            r"(?:(?P<up>induced|activated|transactivated|up-?regulated|"
+                            r"stimulated|driven|promoted|enhanced|triggered)|"
+                            r"(?P<down>repressed|suppressed|inhibited|"
+                            r"down-?regulated|silenced)|(?P<any>regulated|controlled))\s+by\s+"
+                            r"(?:the\s+)?(?:(?:transcription\s+factors?|oncogenes?|proteins?)"
+                            r"\s+)?$", re.I)
+#: "miR-X (and miR-Y) (expression) is induced / repressed / regulated by GENE (and GENE2)"
+MIRNA_REGULATED = Joined("regulation.of-mirna", _MIRNA_PASSIVE, first=MIRNAS, second=GENES,
+                         window=160, subject_first=False, first_list=True, once=True,
+                         second_list=True)
+
+
+def gene_on_mirna(a: Analysed, start: int, end: int, ctx: Context) -> list[Statement]:
+    """A gene regulating a miRNA, stated with the gene first (see :data:`_GENE_VERB`), and
+    "miR-X is a transcriptional target of GENE" (:data:`MIRNA_TARGET_OF`), in the clause
+    ``start``-``end`` of ``a``: GENE ``RO:0002213`` / ``RO:0002212`` / ``RO:0002211``
+    miR-X."""
+    out: list[Statement] = []
+    for gene in a.within(start, end, GENES) if _NEEDS_GENE_FIRST.may_match(a.text[start:end]) \
+            else []:
+        pos = list_end(a, [gene])
+        mirnas = a.within(pos, min(end, pos + 90), MIRNAS)[:1]
+        if not mirnas:
+            continue
+        between = a.text[pos:mirnas[0].start]
+        cue = _GENE_VERB.fullmatch(between) or _GENE_PREFIX.fullmatch(between)
+        if not cue or a.within(pos, mirnas[0].start, GENES):
+            continue
+        out += regulation(a, "regulation.gene-on-mirna",
+                          [(gene, m) for m in members(a, mirnas[0], MIRNAS, backwards=False)],
+                          sign_of(cue), start, pos, ctx)
+    return out + read_joined(a, start, end, ctx, MIRNA_TARGET_OF)

@@ -1,0 +1,160 @@
+"""A miRNA's gain or loss acting on a gene: "overexpression of miR-X decreased GENE",
+"Upregulation of miR-X reduced the expression of the transcription factors GENE1 and
+GENE2", "knockdown of miR-X resulted in increased expression of GENE", "miR-X mimics raised
+GENE levels", "miR-X overexpression led to GENE downregulation" -> miR-X ``RO:0002212``
+(negatively regulates) or ``RO:0002213`` (positively regulates) GENE, a loss reversing the
+sign (rule ``regulation.agent-phrase``); the miRNA's own verb ("miR-X represses the
+expression of GENE") is rule ``regulation.verb``.
+
+The gain and loss words (:data:`GAIN_AFTER`, :data:`LOSS_AFTER`) and the change stems
+(:data:`DOWN`, :data:`UP`) are shared with :mod:`exokg.extract.mirna_targeting`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from exokg.extract.base import Analysed
+from exokg.extract.enumerations import list_end, members
+from exokg.extract.mirna_rules import GENES, MIRNAS, regulation
+from exokg.model import Context, Mention, Statement
+
+__all__ = ["DOWN", "GAIN_AFTER", "LOSS_AFTER", "UP", "agent_phrases"]
+
+# the miRNA's gain or loss, named before it: "overexpression of (the mature) miR-X"
+_GAIN_BEFORE = re.compile(r"\b(?:over-?\s?expression|up-?\s?regulation|elevation|increase|"
+                          r"restoration|re-?expression|introduction|transfection|"
+                          r"(?:ectopic|enforced|forced)\s+expression|delivery|addition)\s+of\s+"
+                          r"(?:the\s+)?(?:mature\s+|exogenous\s+|synthetic\s+)?$", re.I)
+_LOSS_BEFORE = re.compile(r"(?:\b(?:knock-?down|silencing|inhibition|depletion|deletion|loss|"
+                          r"blockade|antagonism|suppression|down-?\s?regulation|prevention|"
+                          r"reduction)\s+of\s+(?:the\s+)?(?:endogenous\s+|mature\s+)?|"
+                          r"(?:^|(?<=[,;(]\s)|\b(?:that|and|by|after|upon)\s+)"
+                          r"(?:blocking|silencing|"
+                          r"inhibiting|knocking\s+down|depleting|antagonizing|antagonising)\s+"
+                          r"(?:the\s+)?(?:endogenous\s+|mature\s+)?|"
+                          r"\b(?:inhibitors?|antagomirs?|sponges?|antisense\s+oligonucleotides?)"
+                          r"\s+(?:of|against|to)\s+(?:the\s+)?|\b(?:anti|antagomir)\s*-\s*)$",
+                          re.I)
+# between a miRNA and its own verb: "miR-X (directly) (also)"
+_VERB_GAP = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:members\s+)?"
+                       r"(?:(?:also|further|could|can|may|might|"
+                       r"directly|strongly|significantly|markedly|specifically)\s+)*", re.I)
+# ... or after it: "miR-X mimics", "miR-X inhibitor"
+GAIN_AFTER = re.compile(r"\s*-?\s*(?:mimics?|agomirs?|precursors?|over-?\s?expression|"
+                         r"up-?\s?regulation|restoration|re-?expression)\b", re.I)
+LOSS_AFTER = re.compile(r"\s*-?\s*(?:inhibitors?|antagomirs?|sponges?|knock-?down|"
+                         r"silencing|inhibition|depletion|deletion|loss|down-?\s?regulation|"
+                         r"blockade)\b", re.I)
+# what may stand between the miRNA and the verb: "(expression) (in SH-SY5Y cells)"
+_SUBJECT_TAIL = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:(?:expression|levels?)\s+)?"
+                           r"(?:(?:with|using|by)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
+                           r"(?:antagomirs?|inhibitors?|mimics?|agomirs?|antisense\s+\w+|"
+                           r"sponges?|LNA\s+\w+)\s+)?"
+                           r"(?:(?:in|into)\s+(?:[\w-]+\s+){0,4}?(?:cells?|neurons|lines?|"
+                           r"tissues?)\s*,?\s*)?", re.I)
+DOWN = r"decreas|reduc|suppress|inhibit|repress|attenuat|down-?\s?regulat|abolish|lower|" \
+        r"diminish|block|silenc|loss"
+UP = r"increas|enhanc|up-?\s?regulat|elevat|induc|restor|rais|promot|augment|higher|" \
+      r"accumulat|stimulat|de-?repress"
+_RESULT = re.compile(rf"(?:\w+ly\s+)?(?:(?P<down>{DOWN})|(?P<up>{UP}))\w*\s+|"
+                     r"(?:\w+ly\s+)?(?:resulted|results?|led|leads?|caused|causes?|"
+                     r"produced|was\s+followed|were\s+followed)\s+(?:in|to|by)\s+"
+                     r"(?:an?\s+|the\s+)?(?:(?:\w+ly|significant|marked|strong|consequent|"
+                     r"concomitant)\s+)*"
+                     rf"(?:(?P<down2>{DOWN})|(?P<up2>{UP}))\w*\s+", re.I)
+# from the verb to the gene: "the (protein) expression of (its downstream target) (the
+# transcription factors) GENE"
+_TO_TARGET = re.compile(r"^(?:(?:the|its|their)\s+)?(?:(?:protein|mRNA|gene|cellular)\s+)?"
+                        r"(?:(?:expression|levels?|amounts?|abundance|translation|activity|"
+                        r"production)\s+)?(?:(?:of|in)\s+)?(?:the\s+)?"
+                        r"(?:(?:its|their)\s+(?:[\w-]+\s+){0,2}?targets?\s+(?:genes?\s+)?,?\s*)?"
+                        r"(?:(?:[\w-]+\s+){0,2}?(?:factors?|genes?|proteins?|regulators?)\s+)?$",
+                        re.I)
+
+
+def _state_of(a: Analysed, group: list[Mention]) -> tuple[bool | None, int]:
+    """Whether the sentence names a gain (True) or a loss (False) of the miRNAs of
+    ``group`` (None for neither), and where the cue starts."""
+    first, end = group[0], list_end(a, group)
+    lo = max(0, first.start - 60)
+    m = _GAIN_BEFORE.search(a.text, lo, first.start)
+    if m:
+        return True, m.start()
+    m = _LOSS_BEFORE.search(a.text, lo, first.start)
+    if m:
+        return False, m.start()
+    if GAIN_AFTER.match(a.text, end):
+        return True, first.start
+    if LOSS_AFTER.match(a.text, end):
+        return False, first.start
+    return None, first.start
+
+
+def agent_phrases(a: Analysed, start: int, end: int, ctx: Context) -> list[Statement]:
+    """"overexpression / knockdown of miR-X <verb> GENE" (see the module docs)."""
+    out = []
+    done: set[int] = set()
+    for m in a.within(start, end, MIRNAS):
+        if m.start in done:
+            continue
+        group = [x for x in members(a, m, MIRNAS, backwards=False) if x.end <= end]
+        done |= {x.start for x in group}
+        gain, at = _state_of(a, group)
+        rule = "regulation.agent-phrase"
+        if gain is None:  # the miRNA itself acts: "miR-X represses the expression of GENE"
+            gain, rule = True, "regulation.verb"
+        pos = list_end(a, group)
+        after = GAIN_AFTER.match(a.text, pos, end) or LOSS_AFTER.match(a.text, pos, end)
+        pos = after.end() if after else pos
+        if rule == "regulation.verb":  # the miRNA's verb right after it, no other subject
+            tail = _VERB_GAP.match(a.text, pos, end)
+        else:
+            tail = _SUBJECT_TAIL.match(a.text, pos, end)
+        pos = tail.end() if tail else pos
+        verb = _RESULT.match(a.text, pos, end)
+        if rule == "regulation.verb" and verb and not (verb.group("down") or verb.group("up")):
+            continue  # "miR-X resulted in ...": only a gain or loss is such an agent
+        if not verb and rule != "regulation.verb":
+            out += _result_nouns(a, group, gain, pos, start, end, ctx)
+            continue
+        if not verb:
+            continue
+        lowers = bool(verb.group("down") or verb.group("down2"))
+        targets = [g for g in a.within(verb.end(), min(end, verb.end() + 90), GENES)
+                   if _TO_TARGET.match(a.text[verb.end():g.start])][:1]
+        if not targets:
+            continue
+        negative = lowers == gain  # a gain lowering the gene, or a loss raising it
+        pairs = [(subj, target) for target in members(a, targets[0], GENES, backwards=False)
+                 for subj in group]
+        out += regulation(a, rule, pairs, "negatively" if negative else "positively", start,
+                          verb.start(), ctx)
+    return out
+
+
+# "overexpression of miR-X led to GENE downregulation": the change named after the gene
+_LED_TO = re.compile(r"(?:\w+ly\s+)?(?:resulted|results?|led|leads?|caused|causes?|induced|"
+                     r"induces?|triggered|triggers?)\s+(?:in\s+|to\s+)?(?:an?\s+|the\s+)?", re.I)
+_CHANGE_NOUN = re.compile(rf"\s*(?:(?:mRNA|protein|gene)\s+)?(?:(?:expression|levels?)\s+)?"
+                          rf"(?:(?P<down>{DOWN})|(?P<up>{UP}))\w*", re.I)
+
+
+def _result_nouns(a: Analysed, group: list[Mention], gain: bool, pos: int, start: int,
+                  end: int, ctx: Context) -> list[Statement]:
+    """"miR-X overexpression led to GENE downregulation": a gain (or loss, ``gain`` False)
+    of the miRNAs of ``group`` changing the gene named before its change noun."""
+    verb = _LED_TO.match(a.text, pos, end)
+    if not verb:
+        return []
+    genes = [g for g in a.within(verb.end(), min(end, verb.end() + 40), GENES)
+             if g.start == verb.end()][:1]
+    if not genes:
+        return []
+    listed = members(a, genes[0], GENES, backwards=False)
+    change = _CHANGE_NOUN.match(a.text, list_end(a, listed), end)
+    if not change:
+        return []
+    negative = bool(change.group("down")) == gain
+    return regulation(a, "regulation.agent-phrase", [(subj, g) for subj in group for g in listed],
+                      "negatively" if negative else "positively", start, verb.start(), ctx)
