@@ -16,7 +16,7 @@ import re
 from exokg.extract.base import Analysed
 from exokg.extract.enumerations import list_end, members
 from exokg.extract.mirna_rules import GENES, MIRNAS, Joined, read_joined, regulation, sign_of
-from exokg.model import Context, Statement
+from exokg.model import Context, Mention, Statement
 from exokg.text.prefilter import Needs
 
 __all__ = ["MIRNA_REGULATED", "gene_on_mirna"]
@@ -30,7 +30,8 @@ _GENE_VERB = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:(?:also|directly|further|\w+ly
                         r"down-?\s?regulat|silenc)|(?P<any>regulat|control|"
                         r"bind(?:s|ing)?\s+(?:directly\s+)?(?:to\s+)?|bound\s+(?:to\s+)?))"
                         r"\w*\s+(?:the\s+)?(?:(?:expression|transcription|promoter|levels?|"
-                        r"biogenesis|processing)\s+(?:region\s+)?of\s+(?:the\s+)?)?"
+                        r"biogenesis|processing|production|synthesis|maturation)\s+"
+                        r"(?:region\s+)?of\s+(?:the\s+)?)?"
                         r"(?:(?:mature|primary|pri-?)\s+)?$", re.I)
 _GENE_PREFIX = re.compile(r"\s*-\s*(?:(?P<up>induced|activated|driven|responsive|stimulated)|"
                           r"(?P<down>repressed|suppressed|inhibited|silenced)|"
@@ -42,6 +43,47 @@ _MIRNA_TARGET_OF = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:is|was|are|were|as)\s+(?
 
 _NEEDS_GENE_FIRST = Needs(_GENE_VERB, _GENE_PREFIX)
 
+# "miR-X is a direct GENE target", the gene named before "target"
+_MIRNA_IS_A = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:is|was|are|were|as)\s+(?:an?\s+|the\s+)?"
+                         r"(?:(?:direct|novel|bona\s+fide|downstream|known|transcriptional)\s+)*",
+                         re.I)
+_GENE_TARGET = re.compile(r"\s*-?\s*(?:transcriptional\s+)?targets?\b(?!-)", re.I)
+# the miRNA's change caused by a gene: "down-regulation of miR-X by GENE", "reduction in miR-X
+# is induced by GENE", "loss of miR-X due to GENE"
+_CHANGE_OF_MIRNA = re.compile(r"\b(?:(?P<down>down-?\s?regulation|repression|suppression|"
+                              r"silencing|inhibition|loss|reduction|decrease)|(?P<up>"
+                              r"up-?\s?regulation|induction|activation|transactivation|"
+                              r"increase|elevation))\s+(?:in|of)\s+(?:the\s+)?"
+                              r"(?:(?:mature|primary)\s+)?$", re.I)
+_CAUSED_BY = re.compile(r"\s*(?:expression\s+|levels?\s+)?(?:(?:is|was|are|were)\s+(?:\w+ly\s+)?"
+                        r"(?:induced|caused|mediated|driven|triggered)\s+)?(?:by|due\s+to)\s+"
+                        r"(?:the\s+)?(?:(?:transcription\s+factors?|oncogenes?|proteins?)\s+)?",
+                        re.I)
+
+
+def _gene_target_sign(a: Analysed, group: list[Mention], gene: Mention, cue: re.Match[str],
+                      end: int) -> str | None:
+    """"" (no sign) when the word after the gene is "target" ("miR-X is a direct GENE
+    target"), else None."""
+    return "" if _GENE_TARGET.match(a.text, list_end(a, [gene]), end) else None
+
+
+def _caused_sign(a: Analysed, group: list[Mention], gene: Mention, cue: re.Match[str],
+                 end: int) -> str | None:
+    """The sign of "down-regulation of miR-X by GENE" from the change noun before the
+    miRNA, or None when there is none."""
+    change = _CHANGE_OF_MIRNA.search(a.text, max(0, group[0].start - 40), group[0].start)
+    return sign_of(change) if change else None
+
+
+#: "miR-X is a direct GENE target"
+MIRNA_GENE_TARGET = Joined("regulation.gene-on-mirna", _MIRNA_IS_A, first=MIRNAS,
+                           second=GENES, window=60, subject_first=False,
+                           check=_gene_target_sign)
+#: "down-regulation of miR-X by GENE", "reduction in miR-X is induced by GENE"
+MIRNA_CHANGED_BY = Joined("regulation.gene-on-mirna", _CAUSED_BY, first=MIRNAS, second=GENES,
+                          window=80, subject_first=False, first_list=True, once=True,
+                          second_list=True, check=_caused_sign)
 #: "miR-X is a (direct) transcriptional target of GENE": the gene regulates the miRNA
 MIRNA_TARGET_OF = Joined("regulation.gene-on-mirna", _MIRNA_TARGET_OF, first=MIRNAS,
                          second=GENES, window=80, subject_first=False)
@@ -49,7 +91,7 @@ MIRNA_TARGET_OF = Joined("regulation.gene-on-mirna", _MIRNA_TARGET_OF, first=MIR
 # a gene regulating a miRNA: "miR-X (expression) is induced / repressed / regulated by GENE"
 _MIRNA_PASSIVE = re.compile(r"^\s*(?:(?:cluster|polycistron|host\s+gene)\s+)?"
                             r"(?:(?:expression|transcription|levels?)\s+)?"
-                            r"(?:is|was|are|were|being|been|can\s+be|may\s+be)\s+"
+                            r"(?:(?:is|was|are|were|being|been|can\s+be|may\s+be)\s+|,\s*)"
                             r"(?:[^,;]{0,80}?\s+and\s+(?:is\s+|was\s+)?)?"
                             r"(?:(?:directly|transcriptionally|also|further|strongly)\s+)?"
                             r"(?:(?P<sign>negatively|positively)\s+)?"
@@ -84,4 +126,6 @@ def gene_on_mirna(a: Analysed, start: int, end: int, ctx: Context) -> list[State
         out += regulation(a, "regulation.gene-on-mirna",
                           [(gene, m) for m in members(a, mirnas[0], MIRNAS, backwards=False)],
                           sign_of(cue), start, pos, ctx)
-    return out + read_joined(a, start, end, ctx, MIRNA_TARGET_OF)
+    return out + read_joined(a, start, end, ctx, MIRNA_TARGET_OF) + \
+        read_joined(a, start, end, ctx, MIRNA_GENE_TARGET) + \
+        read_joined(a, start, end, ctx, MIRNA_CHANGED_BY)

@@ -16,14 +16,16 @@ import re
 
 from exokg.extract.base import Analysed
 from exokg.extract.enumerations import list_end, members
-from exokg.extract.mirna_rules import GENES, MIRNAS, regulation
+from exokg.extract.mirna_rules import GENES, MIRNAS, emit, regulation
 from exokg.model import Context, Mention, Statement
+from exokg.text.prefilter import Needs
 
-__all__ = ["DOWN", "GAIN_AFTER", "LOSS_AFTER", "UP", "agent_phrases"]
+__all__ = ["DOWN", "GAIN_AFTER", "LOSS_AFTER", "UP", "agent_phrases", "changes_upon",
+           "through_mirna"]
 
 # the miRNA's gain or loss, named before it: "overexpression of (the mature) miR-X"
 _GAIN_BEFORE = re.compile(r"\b(?:over-?\s?expression|up-?\s?regulation|elevation|increase|"
-                          r"restoration|re-?expression|introduction|transfection|"
+                          r"induction|restoration|re-?expression|introduction|transfection|"
                           r"(?:ectopic|enforced|forced)\s+expression|delivery|addition)\s+of\s+"
                           r"(?:the\s+)?(?:mature\s+|exogenous\s+|synthetic\s+)?$", re.I)
 _LOSS_BEFORE = re.compile(r"(?:\b(?:knock-?down|silencing|inhibition|depletion|deletion|loss|"
@@ -57,9 +59,13 @@ DOWN = r"decreas|reduc|suppress|inhibit|repress|attenuat|down-?\s?regulat|abolis
         r"diminish|block|silenc|loss"
 UP = r"increas|enhanc|up-?\s?regulat|elevat|induc|restor|rais|promot|augment|higher|" \
       r"accumulat|stimulat|de-?repress"
+# an association, not a cause: "Induction of miR-X was associated with a decrease in GENE"
+_ASSOCIATED = (r"(?P<assoc>(?:was|were|is|are)\s+(?:\w+ly\s+)?(?:associated\s+with|"
+               r"accompanied\s+by))")
 _RESULT = re.compile(rf"(?:\w+ly\s+)?(?:(?P<down>{DOWN})|(?P<up>{UP}))\w*\s+|"
-                     r"(?:\w+ly\s+)?(?:resulted|results?|led|leads?|caused|causes?|"
-                     r"produced|was\s+followed|were\s+followed)\s+(?:in|to|by)\s+"
+                     r"(?:\w+ly\s+)?(?:(?:resulted|results?|led|leads?|caused|causes?|"
+                     r"produced|was\s+followed|were\s+followed)\s+(?:in|to|by)|"
+                     rf"{_ASSOCIATED})\s+"
                      r"(?:an?\s+|the\s+)?(?:(?:\w+ly|significant|marked|strong|consequent|"
                      r"concomitant)\s+)*"
                      rf"(?:(?P<down2>{DOWN})|(?P<up2>{UP}))\w*\s+", re.I)
@@ -68,9 +74,16 @@ _RESULT = re.compile(rf"(?:\w+ly\s+)?(?:(?P<down>{DOWN})|(?P<up>{UP}))\w*\s+|"
 _TO_TARGET = re.compile(r"^(?:(?:the|its|their)\s+)?(?:(?:protein|mRNA|gene|cellular)\s+)?"
                         r"(?:(?:expression|levels?|amounts?|abundance|translation|activity|"
                         r"production)\s+)?(?:(?:of|in)\s+)?(?:the\s+)?"
+                        r"(?:(?:levels?|expression|amounts?)\s+of\s+(?:the\s+)?)?"
                         r"(?:(?:its|their)\s+(?:[\w-]+\s+){0,2}?targets?\s+(?:genes?\s+)?,?\s*)?"
                         r"(?:(?:[\w-]+\s+){0,2}?(?:factors?|genes?|proteins?|regulators?)\s+)?$",
                         re.I)
+
+
+#: the correlation a gain or loss "associated with" a change of a gene states, by whether
+#: the two go in opposite directions
+_CORRELATED = {True: "biolink:negatively_correlated_with",
+               False: "biolink:positively_correlated_with"}
 
 
 def _state_of(a: Analysed, group: list[Mention]) -> tuple[bool | None, int]:
@@ -128,14 +141,19 @@ def agent_phrases(a: Analysed, start: int, end: int, ctx: Context) -> list[State
         negative = lowers == gain  # a gain lowering the gene, or a loss raising it
         pairs = [(subj, target) for target in members(a, targets[0], GENES, backwards=False)
                  for subj in group]
+        if verb.group("assoc"):  # "was associated with a decrease in GENE": no regulation
+            out += emit(a, "mirna-gene.correlation", pairs, _CORRELATED[negative], None, start,
+                        verb.start(), ctx)
+            continue
         out += regulation(a, rule, pairs, "negatively" if negative else "positively", start,
                           verb.start(), ctx)
     return out
 
 
 # "overexpression of miR-X led to GENE downregulation": the change named after the gene
-_LED_TO = re.compile(r"(?:\w+ly\s+)?(?:resulted|results?|led|leads?|caused|causes?|induced|"
-                     r"induces?|triggered|triggers?)\s+(?:in\s+|to\s+)?(?:an?\s+|the\s+)?", re.I)
+_LED_TO = re.compile(r"(?:\w+ly\s+)?(?:(?:resulted|results?|led|leads?|caused|causes?|induced|"
+                     rf"induces?|triggered|triggers?)\s+(?:in\s+|to\s+)?|{_ASSOCIATED}\s+)"
+                     r"(?:an?\s+|the\s+)?", re.I)
 _CHANGE_NOUN = re.compile(rf"\s*(?:(?:mRNA|protein|gene)\s+)?(?:(?:expression|levels?)\s+)?"
                           rf"(?:(?P<down>{DOWN})|(?P<up>{UP}))\w*", re.I)
 
@@ -156,5 +174,111 @@ def _result_nouns(a: Analysed, group: list[Mention], gain: bool, pos: int, start
     if not change:
         return []
     negative = bool(change.group("down")) == gain
+    if verb.group("assoc"):  # "miR-X overexpression is associated with GENE downregulation"
+        return emit(a, "mirna-gene.correlation", [(subj, g) for subj in group for g in listed],
+                    _CORRELATED[negative], None, start, verb.start(), ctx)
     return regulation(a, "regulation.agent-phrase", [(subj, g) for subj in group for g in listed],
                       "negatively" if negative else "positively", start, verb.start(), ctx)
+
+
+# the change of a gene named before the miRNA's gain or loss: "GENE levels decreased
+# (markedly) (in X cells) upon / after / following overexpression of miR-X", "a (marked)
+# reduction in GENE protein was observed upon restoration of miR-X"
+_UPON = re.compile(r"\b(?:upon|after|following)\s+$", re.I)
+_CHANGED_UPON = re.compile(rf"\s*(?:(?:mRNA|protein|gene)\s+)?(?:(?:expression|levels?)\s+)?"
+                           r"(?:(?:was|were|is|are)\s+)?(?:(?:\w+ly|also|further)\s+)*"
+                           rf"(?:(?P<down>{DOWN})|(?P<up>{UP}))\w*\s+(?:[\w-]+\s+){{0,5}}?", re.I)
+_CHANGE_IN = re.compile(rf"\b(?:(?P<down>{DOWN})|(?P<up>{UP}))\w*\s+(?:in|of)\s+(?:the\s+)?"
+                        r"(?:(?:levels?|expression)\s+of\s+(?:the\s+)?)?$", re.I)
+_NOUN_TAIL = re.compile(r"\s*(?:(?:mRNA|protein)\s+)?(?:(?:expression|levels?)\s+)?"
+                        r"(?:(?:was|were|is|are)\s+(?:\w+ly\s+)?(?:\w+\s+){0,3}?)?", re.I)
+_NEEDS_UPON = Needs(re.compile(r"\b(?:upon|after|following)\s"))
+_NEEDS_CHANGE = Needs(_CHANGED_UPON, _CHANGE_IN)
+
+
+def changes_upon(a: Analysed, start: int, end: int, ctx: Context) -> list[Statement]:
+    """A gene's change named before the miRNA's gain or loss that brought it ("GENE levels
+    decreased after overexpression of miR-X", "a reduction in GENE was observed upon
+    restoration of miR-X"): the miRNA ``RO:0002212`` (a gain lowering or a loss raising
+    the gene) or ``RO:0002213`` GENE (rule ``regulation.agent-phrase``)."""
+    text = a.text[start:end]
+    if not _NEEDS_UPON.may_match(text) or not _NEEDS_CHANGE.may_match(text):
+        return []
+    out: list[Statement] = []
+    done: set[int] = set()
+    for m in a.within(start, end, MIRNAS):
+        if m.start in done:
+            continue
+        group = [x for x in members(a, m, MIRNAS, backwards=False) if x.end <= end]
+        done |= {x.start for x in group}
+        gain, at = _state_of(a, group)
+        upon = _UPON.search(a.text, max(start, at - 12), at) if gain is not None else None
+        genes = a.within(start, upon.start(), GENES) if upon else []
+        if not genes:
+            continue
+        gene = max(genes, key=lambda g: g.end)
+        listed = members(a, gene, GENES, backwards=True)
+        between = a.text[list_end(a, [gene]):upon.start()]
+        change = _CHANGED_UPON.fullmatch(between)
+        if change is None and _NOUN_TAIL.fullmatch(between):
+            change = _CHANGE_IN.search(a.text, max(start, listed[0].start - 40),
+                                       listed[0].start)
+        if change is None:
+            continue
+        negative = bool(change.group("down")) == gain
+        out += regulation(a, "regulation.agent-phrase",
+                          [(subj, g) for subj in group for g in listed],
+                          "negatively" if negative else "positively", start, at, ctx)
+    return out
+
+
+# a gene changed through the miRNA's gain or loss: "Hypoxia reduces GENE expression through
+# the induction of miR-X", "X increased GENE levels through repression of miR-X", "... via
+# miR-X up-regulation"
+_THROUGH_CUE = re.compile(r"\b(?:through|via|by)\s+(?:the\s+)?(?:(?P<gain>induc\w*|"
+                          r"up-?\s?regulat\w*|activat\w*|increas\w*|elevat\w*|"
+                          r"over-?\s?express\w*)|(?P<loss>repress\w*|down-?\s?regulat\w*|"
+                          r"suppress\w*|silenc\w*|inhibit\w*|reduc\w*|loss))\s+(?:of\s+)?"
+                          r"(?:the\s+)?$", re.I)
+_THROUGH_BARE = re.compile(r"\b(?:through|via)\s+(?:the\s+)?$", re.I)
+_CHANGE_AFTER_MIRNA = re.compile(r"\s*(?:expression\s+)?(?:(?P<gain>induction|"
+                                 r"up-?\s?regulation|activation|over-?\s?expression)|"
+                                 r"(?P<loss>repression|down-?\s?regulation|suppression|"
+                                 r"silencing|inhibition|loss))\b", re.I)
+_VERB_ON_GENE = re.compile(rf"\b(?:(?P<down>{DOWN})|(?P<up>{UP}))\w*\s+(?:the\s+)?"
+                           r"(?:(?:expression|levels?|activity)\s+of\s+(?:the\s+)?)?$", re.I)
+_GENE_TO_THROUGH = re.compile(r"\s*(?:(?:mRNA|protein)\s+)?(?:(?:expression|levels?|activity)"
+                              r"\s+)?(?:(?:\w+ly|in\s+part|partly|partially)\s+)*,?\s*", re.I)
+_NEEDS_THROUGH = Needs(_THROUGH_CUE, _THROUGH_BARE)
+
+
+def through_mirna(a: Analysed, start: int, end: int, ctx: Context) -> list[Statement]:
+    """A gene changed through the gain or loss of a miRNA ("X reduces GENE expression
+    through the induction of miR-X", "X increased GENE levels through repression of
+    miR-X"): the miRNA ``RO:0002212`` (a gain lowering or a loss raising the gene) or
+    ``RO:0002213`` GENE (rule ``regulation.through-mirna``)."""
+    if not _NEEDS_THROUGH.may_match(a.text[start:end]):
+        return []
+    out: list[Statement] = []
+    for m in a.within(start, end, MIRNAS):
+        lo = max(start, m.start - 50)
+        cue = _THROUGH_CUE.search(a.text, lo, m.start)
+        gain = bool(cue.group("gain")) if cue else None
+        if cue is None:
+            cue = _THROUGH_BARE.search(a.text, lo, m.start)
+            after = _CHANGE_AFTER_MIRNA.match(a.text, m.end, end) if cue else None
+            if after is None:
+                continue
+            gain = bool(after.group("gain"))
+        genes = [g for g in a.within(start, cue.start(), GENES)
+                 if _GENE_TO_THROUGH.fullmatch(a.text, list_end(a, [g]), cue.start())][-1:]
+        if not genes:
+            continue
+        listed = members(a, genes[0], GENES, backwards=True)
+        verb = _VERB_ON_GENE.search(a.text, max(start, listed[0].start - 40), listed[0].start)
+        if verb is None or a.within(verb.start(), listed[0].start, MIRNAS):
+            continue
+        negative = bool(verb.group("down")) == gain
+        out += regulation(a, "regulation.through-mirna", [(m, g) for g in listed],
+                          "negatively" if negative else "positively", start, cue.start(), ctx)
+    return out

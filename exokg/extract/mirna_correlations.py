@@ -24,7 +24,7 @@ _CORRELATE_AFTER = re.compile(r"\s*(?:(?:mRNA|protein|gene)\s+)?(?:(?:levels?|ex
                               r"(?:(?:tended|appeared|seemed|found)\s+to\s+(?:be\s+)?)?"
                               r"(?P<sign1>positively|negatively|inversely)?\s*correlat\w*"
                               r"(?:\s+(?P<sign2>positively|negatively|inversely))?", re.I)
-_CORRELATED_WITH = re.compile(r"\s*(?:(?:mRNA|protein|gene)\s+)?(?:(?:levels?|expression|"
+_CORRELATED_WITH = re.compile(r"\s*(?:,\s*)?(?:(?:mRNA|protein|gene)\s+)?(?:(?:levels?|expression|"
                               r"abundance)\s+)?(?:(?:was|were|are|is)\s+)?(?:(?:significantly|"
                               r"strongly|also|closely|highly)\s+)?(?P<sign1>positively|negatively|"
                               r"inversely)?\s*correlat(?:ed|es|e)\s+(?:(?P<sign2>positively|"
@@ -43,8 +43,9 @@ _PAIR_LINK = re.compile(r"^\s*(?:(?:expression|levels?|abundance)\s+)?(?:and|wit
 # "a positive correlation between miR-X (abundance) and (the markers) GENE1 (ABBR) and GENE2"
 _CORRELATION_NOUN = re.compile(r"\b(?P<signs>(?:(?:positive|negative|inverse|significant|"
                                r"strong|moderate|weak|close|linear|reciprocal)\s+(?:and\s+)?)*)"
-                               r"(?:correlations?|relationships?)\s+(?:was\s+\w+\s+)?"
-                               r"(?:between|of)\s+(?:the\s+)?(?:(?:expression|levels?)\s+of\s+)?"
+                               r"(?:correlations?|relationships?|correlative\s+(?:trends?|"
+                               r"patterns?))\s+(?:was\s+\w+\s+)?"
+                               r"(?:between|of|in)\s+(?:the\s+)?(?:(?:expression|levels?)\s+of\s+)?"
                                r"(?:the\s+)?", re.I)
 _CHANGED = re.compile(r"\s*(?:(?:down|up)-?\s?regulation|loss|reduction|increase|deletion)\b",
                       re.I)

@@ -22,11 +22,11 @@ from collections.abc import Iterable
 from exokg.extract.base import Analysed, DocumentState, clauses
 from exokg.extract.context import context_for
 from exokg.extract.gene_on_mirna import gene_on_mirna
-from exokg.extract.mirna_agents import agent_phrases
+from exokg.extract.mirna_agents import agent_phrases, changes_upon, through_mirna
 from exokg.extract.mirna_correlations import correlations
 from exokg.extract.mirna_rules import GENES, MIRNAS, read_joined
-from exokg.extract.mirna_targeting import IN_CELLS_WITH, its_targets, mediated, \
-    target_relations, targets_of, utr_sites
+from exokg.extract.mirna_targeting import IN_CELLS_WITH, IN_MIRNA_CELLS, RESCUE, its_targets, \
+    mediated, target_relations, targets_of, utr_sites
 from exokg.model import Statement
 
 __all__ = ["extract_mirna_gene", "new_gene_pairs"]
@@ -50,6 +50,10 @@ def extract_mirna_gene(a: Analysed, state: DocumentState) -> list[Statement]:
         out += gene_on_mirna(a, start, end, ctx)
         out += read_joined(a, start, end, ctx, IN_CELLS_WITH)
         out += mediated(a, start, end, ctx)
+        out += changes_upon(a, start, end, ctx)
+        out += through_mirna(a, start, end, ctx)
+        out += read_joined(a, start, end, ctx, IN_MIRNA_CELLS)
+        out += read_joined(a, start, end, ctx, RESCUE)
     return out
 
 

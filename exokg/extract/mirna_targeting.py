@@ -28,8 +28,8 @@ from exokg.extract.mirna_rules import GENES, MIRNAS, Joined, first_joined, regul
 from exokg.model import Context, Mention, Statement
 from exokg.text.prefilter import Needs
 
-__all__ = ["IN_CELLS_WITH", "its_targets", "mediated", "target_relations", "targets_of",
-           "utr_sites"]
+__all__ = ["IN_CELLS_WITH", "IN_MIRNA_CELLS", "RESCUE", "its_targets", "mediated",
+           "target_relations", "targets_of", "utr_sites"]
 
 # "its (downstream / direct / putative) target (gene) GENE"
 _UTR = r"3\s*['′’]?\s*-?\s*(?:UTRs?|untranslated\s+regions?)"
@@ -113,10 +113,13 @@ def target_relations(a: Analysed, start: int, end: int, ctx: Context) -> list[St
 # region harbours a putative miR-X binding site": the transcript carries the miRNA's site
 _UTR_OF = re.compile(rf"\b{_UTR}\s+(?:\([^()]*\)\s*)?of\s+(?:the\s+)?(?:human\s+)?$", re.I)
 _UTR_AFTER_GENE = re.compile(rf"\s*(?:mRNA\s+)?{_UTR}", re.I)
-_CARRIES = re.compile(r"\s*(?:mRNA\s+)?(?:\([^()]*\)\s*)?(?:contains?|contained|harbou?r(?:s|ed)?|"
-                      r"has|had|have|carries|carried|bears|possess(?:es|ed)?|includes?|"
-                      r"included)\s+(?:(?:[\w-]+\s+){0,4}?(?:binding|target|seed|recognition)\s+"
-                      r"(?:sites?|sequences?|elements?|regions?)\s+(?:for|of)\s+(?:the\s+)?|)",
+_CARRIES = re.compile(r"\s*(?:(?:mRNA|gene)\s+)?(?:\([^()]*\)\s*)?(?:(?:contains?|contained|"
+                      r"harbou?r(?:s|ed)?|has|had|have|carries|carried|bears|"
+                      r"possess(?:es|ed)?|includes?|included|revealed|reveals|showed|shows)\s+"
+                      r"(?:(?:[\w-]+\s+){0,4}?(?:binding|target|seed|recognition)\s+"
+                      r"(?:sites?|sequences?|elements?|regions?)\s+(?:for|of)\s+(?:the\s+)?|)|"
+                      # "identified the 3'-UTR of GENE as a potential target for miR-X"
+                      r"as\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?targets?\s+(?:for|of)\s+(?:the\s+)?)",
                       re.I)
 _SITE_AFTER = re.compile(r"\s*-?\s*(?:binding|target|seed|recognition|response)\s+"
                          r"(?:sites?|sequences?|elements?)", re.I)
@@ -202,8 +205,8 @@ def mediated(a: Analysed, start: int, end: int, ctx: Context) -> list[Statement]
 
 # "(putative / predicted) targets of miR-X, such as GENE1 and GENE2", "target genes of
 # miR-X include GENE"
-_TARGETS_OF_BEFORE = re.compile(r"\btargets?\s+(?:genes?\s+|mRNAs?\s+|transcripts?\s+)?"
-                                r"(?:of|for)\s+(?:the\s+)?$", re.I)
+_TARGETS_OF_BEFORE = re.compile(r"\b(?:targets?\s+(?:genes?\s+|mRNAs?\s+|transcripts?\s+)?"
+                                r"(?:of|for)|targeted\s+by)\s+(?:the\s+)?$", re.I)
 _TARGETS_OF_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:(?:(?:were|are|was|is)"
                                r"(?:\s+\w+){0,2})?\s*:\s*|(?:such\s+as|including|include|included|"
                                r"includes|like|namely|are|were|was|is)\s+)"
@@ -214,7 +217,10 @@ _TARGETS_OF_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:(?:(?:were|are
 # "among the (predicted) targets of miR-X, GENE ...": the gene follows after a comma
 _AMONG = re.compile(r"\bamong\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _COMMA = re.compile(r"\s*,\s*(?:the\s+)?")
-_PREDICTED = re.compile(r"\b(?:putative|predicted|potential|candidate)\s+(?:target|$)", re.I)
+_PREDICTED = re.compile(r"\b(?:putative|predicted|potential|candidate)\s+(?:target|$)|"
+                        r"\b(?:predicted|likely|expected)\s+to\s+be\s+targeted", re.I)
+_TARGETED = re.compile(r"targeted", re.I)
+_EXAMPLES = re.compile(r"such\s+as|including|like|namely", re.I)
 _NEEDS_TARGETS_OF = Needs(_TARGETS_OF_BEFORE)
 
 
@@ -236,8 +242,8 @@ def targets_of(a: Analysed, start: int, end: int, ctx: Context) -> list[Statemen
         link = _TARGETS_OF_AFTER.match(a.text, list_end(a, group), end)
         if not link and _AMONG.search(a.text[max(start, cue.start() - 30):cue.start()]):
             link = _COMMA.match(a.text, list_end(a, group), end)
-        if not link:
-            continue
+        if not link or (_TARGETED.match(cue.group()) and not _EXAMPLES.search(link.group())):
+            continue  # "genes targeted by miR-X were ...": only "including GENE" lists them
         genes = [g for g in a.within(link.end(), end, GENES) if g.start == link.end()][:1]
         if not genes:
             continue
@@ -256,7 +262,8 @@ _IN_CELLS = re.compile(rf"\s*(?:(?:mRNA|protein|gene)\s+)?(?:(?:expression|level
                        rf"(?:(?P<down>{DOWN})|(?P<up>{UP}))\w*\s+in\s+(?:the\s+)?"
                        r"(?:[\w-]+\s+){0,2}?(?:cells?|neurons|lines?|tissues?|mice|rats)\s+"
                        r"(?:(?P<gain>over-?\s?expressing|transfected\s+with|expressing|"
-                       r"treated\s+with)|(?P<loss>lacking|depleted\s+of|deficient\s+in))\s+"
+                       r"treated\s+with|(?:that|which)\s+(?:\w+ly\s+)?(?:over-?)?"
+                       r"express(?:ed|es)?)|(?P<loss>lacking|depleted\s+of|deficient\s+in))\s+"
                        r"(?:the\s+|an?\s+)?$", re.I)
 
 
@@ -278,7 +285,65 @@ def _in_cells_sign(a: Analysed, genes: list[Mention], mirna: Mention, cue: re.Ma
     return "negatively" if bool(cue.group("down")) == gain else "positively"
 
 
+# "GENE (and GENE2) (expression) was reduced (at the protein level) in miR-X(-)overexpressing
+# (HCT116) cells": the cells named after the miRNA
+_IN_MIRNA_CELLS = re.compile(rf"\s*(?:(?:mRNA|protein|gene)\s+)?(?:(?:expression|levels?)\s+)?"
+                             r"(?:(?:was|were|is|are)\s+)?(?:(?:\w+ly|also|further)\s+)*"
+                             rf"(?:(?P<down>{DOWN})|(?P<up>{UP}))\w*\s+(?:at\s+the\s+(?:protein|"
+                             r"mRNA)\s+level\s+)?in\s+(?:the\s+)?", re.I)
+_MIRNA_CELLS = re.compile(r"\s*-?\s*(?:(?P<gain>over-?\s?expressing|expressing)|(?P<loss>depleted|"
+                          r"deficient|knock-?down|silenced|null|knock-?out))\s+(?:[\w-]+\s+){0,2}?"
+                          r"(?:cells?|neurons|lines?|tissues?|mice|rats|xenografts?)\b", re.I)
+
+
+def _mirna_cells_sign(a: Analysed, genes: list[Mention], mirna: Mention, cue: re.Match[str],
+                      end: int) -> str | None:
+    """The sign of "GENE was reduced in miR-X-overexpressing cells" (None when the cells
+    after the miRNA are not named by its gain or loss)."""
+    cells = _MIRNA_CELLS.match(a.text, list_end(a, [mirna]), end)
+    if cells is None:
+        return None
+    return "negatively" if bool(cue.group("down")) == bool(cells.group("gain")) else \
+        "positively"
+
+
+#: "GENE was reduced in miR-X-overexpressing cells"
+IN_MIRNA_CELLS = Joined("regulation.in-cells-with", _IN_MIRNA_CELLS, first=GENES,
+                        second=MIRNAS, window=120, subject_first=False, first_list=True,
+                        once=True, check=_mirna_cells_sign)
+
+
 #: "GENE was reduced in cells overexpressing miR-X": the miRNA's gain (or loss) changed the
 #: gene, as :func:`exokg.extract.mirna_agents.agent_phrases` reads it with the miRNA first
 IN_CELLS_WITH = Joined("regulation.in-cells-with", _IN_CELLS, first=GENES, second=MIRNAS,
                        window=120, subject_first=False, second_list=True, check=_in_cells_sign)
+
+
+# a rescue: "re-expression of GENE (partially) reversed the effects of miR-X (on ...)",
+# "overexpression of GENE abrogated the pro-apoptotic effect of miR-X": the miRNA acts by
+# repressing the gene
+_RESCUE_BEFORE = re.compile(r"\b(?:re-?\s?expression|over-?\s?expression|restoration|"
+                            r"(?:ectopic|enforced|forced)\s+expression|introduction)\s+of\s+"
+                            r"(?:(?:the|either|both)\s+)?$", re.I)
+_RESCUE = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:(?:\w+ly|also|further)\s+)*(?:reversed|reverses|"
+                     r"rescued|rescues|abrogated|abrogates|abolished|abolishes|attenuated|"
+                     r"attenuates|counteracted|counteracts|neutrali[sz]ed|blocked|blocks|"
+                     r"prevented|prevents|impaired|impairs|weakened|alleviated)\s+(?:the\s+)?"
+                     r"(?:[\w-]+\s+){0,3}?(?:effects?|actions?|influence|impact|phenotypes?)\s+"
+                     r"(?:of|induced\s+by|caused\s+by|mediated\s+by)\s+(?:the\s+)?"
+                     r"(?:(?:over-?\s?expression|up-?\s?regulation|restoration|transfection)\s+"
+                     r"of\s+(?:the\s+)?)?", re.I)
+
+
+def _rescue_sign(a: Analysed, genes: list[Mention], mirna: Mention, cue: re.Match[str],
+                 end: int) -> str | None:
+    """"negatively" when the gene's gain is named before it ("re-expression of GENE
+    reversed the effects of miR-X"), else None."""
+    return "negatively" if _RESCUE_BEFORE.search(
+        a.text, max(0, genes[0].start - 40), genes[0].start) else None
+
+
+#: "re-expression of GENE reversed the effects of miR-X": the miRNA represses the gene
+RESCUE = Joined("regulation.rescue", _RESCUE, first=GENES, second=MIRNAS, window=120,
+                subject_first=False, first_list=True, once=True, second_list=True,
+                check=_rescue_sign)

@@ -66,11 +66,12 @@ _TARGET_OF = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,\s*(?:which|that|an?|the)\s[
                         r"(?:(?:is|was|as|were|are)\s+(?:\w+\s+){0,2})?(?:(?:one|some)\s+of\s+)?"
                         r"(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,3}targets?\s+(?:genes?\s+)?"
                         r"(?:of|for)\s+"
-                        r"(?:the\s+)?(?:miRNAs?\s+|microRNAs?\s+)?$", re.I)
+                        r"(?:the\s+)?(?:miRNAs?\s+|microRNAs?\s+)?"
+                        r"(?:(?:such\s+as|including|like)\s+)?$", re.I)
 # the noun of an apposition after a gene: "GENE, a key (inflammatory) cytokine, ..."
 _IN_APPOSITION = re.compile(r",\s*(?:an?|the)\s+(?:[\w-]+\s+){0,3}$", re.I)
 # "GENE ..., a recognized miR-X target (gene)": the miRNA names the target's regulator
-_TARGET_NOUN_BEFORE = re.compile(r"^\s*(?:\([^()]*\)\s*)?[^.;]{0,40}?,?\s*\b(?:an?|the|its)\s+"
+_TARGET_NOUN_BEFORE = re.compile(r"^\s*(?:\([^()]*\)\s*)?[^.;]{0,40}?,?\s*\b(?:an?|the|its|as)\s+"
                                  r"(?:[\w-]+\s+){0,2}$", re.I)
 _TARGET_NOUN_AFTER = re.compile(r"^\s*-?\s*target(?:s|ed)?\b", re.I)
 # "GENE is (directly) targeted / repressed by miR-X", "down-regulation of GENE (expression)
@@ -90,16 +91,26 @@ _NOMINAL_BETWEEN = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:(?:mRNA|protein|gene)\s
 # "binding sites for miR-X in the 3' UTR of (the) GENE", "miR-X binding sites in the 3'-UTR
 # of GENE"
 _UTR_AFTER = re.compile(r"^\s*(?:-?\s*(?:binding|target|recognition)\s+(?:sites?|sequences?|"
-                        r"elements?)\s+)?(?:in|within|on|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+                        r"elements?)\s+)?(?:(?:exists?|is|are|lies|lie|located|present)\s+){0,2}"
+                        r"(?:in|within|on|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
                         r"3\s*['′’]?\s*-?\s*(?:UTRs?|untranslated\s+regions?)\s*"
                         r"(?:\([^()]*\)\s*)?"
                         r"(?:of\s+)?(?:the\s+)?$", re.I)
-_UTR_BEFORE = re.compile(r"\b(?:binding|target|recognition)\s+(?:sites?|sequences?|elements?)\s+"
-                         r"(?:for|of)\s+$", re.I)
+_UTR_BEFORE = re.compile(r"\b(?:(?:binding|target|recognition)\s+(?:sites?|sequences?|elements?)\s+"
+                         r"(?:for|of)|binding\s+(?:affinity|capacity|ability)\s+of)\s+$", re.I)
+# "binding sites for miR-X in the GENE 3'-UTR": the gene named before its 3'-UTR
+_IN_GENE_UTR = re.compile(r"^\s*(?:-?\s*(?:binding|target|recognition)\s+(?:sites?|sequences?|"
+                          r"elements?)\s+)?(?:(?:exists?|is|are|lies|lie|located|present)\s+){0,2}"
+                          r"(?:in|within|on)\s+(?:the\s+)?(?:human\s+)?$", re.I)
+_UTR_AFTER_GENE = re.compile(r"\s*(?:mRNA\s+)?3\s*['′’]?\s*-?\s*(?:UTRs?|untranslated\s+regions?)",
+                             re.I)
 # "miR-X and miR-Y negatively regulate (the expression of) GENE"; without a sign ("miR-X
 # could regulate GENE expression") the regulation has no direction
 _SIGNED = re.compile(r"\b(?:(?P<sign>negatively|positively)\s+)?(?<![-\w])"
-                     r"(?:regulat(?:e|es|ed|ing)|controls|controlled)\s+(?!by\b)(?:the\s+)?"
+                     r"(?:regulat(?:e|es|ed|ing)|modulat(?:e|es|ed|ing)|controls|controlled|"
+                     # "miR-X had an effect on GENE expression" (not "no effect")
+                     r"(?:had|has|have|exerts?|exerted)\s+(?!no\s|little\s)(?:an?\s+(?:\w+\s+)?"
+                     r"effect|(?:\w+\s+)?effects)\s+on)\s+(?!by\b)(?:the\s+)?"
                      r"(?:(?:expression|levels?|translation)\s+of\s+)?(?:the\s+)?", re.I)
 # what may stand between a miRNA and a plain "regulates": "miR-X (expression) could (also)"
 _UNSIGNED_GAP = re.compile(r"^\s*\)?\s*(?:\([^()]*\)\s*)?(?:(?:expression|levels?)\s+)?"
@@ -111,13 +122,15 @@ _UNSIGNED_GAP = re.compile(r"^\s*\)?\s*(?:\([^()]*\)\s*)?(?:(?:expression|levels
 _REGULATOR_OF = re.compile(r"^\s*(?:\([^()]*\)\s*)?,?\s*(?:(?:is|was|are|were|as|acts?\s+as|"
                            r"serves?\s+as|functions?\s+as)\s+)(?:an?\s+|the\s+)?(?:(?:novel|key|"
                            r"direct|important|critical|major|potent|new|crucial)\s+)*"
-                           r"(?:(?P<sign>negative|positive)\s+)?regulators?\s+of\s+(?:the\s+)?"
+                           r"(?:(?P<sign>negative|positive)\s+)?(?:(?:feedback|transcriptional|"
+                           r"post-?transcriptional|upstream)\s+)?regulators?\s+of\s+(?:the\s+)?"
                            r"(?:(?:expression|levels?)\s+of\s+)?(?:the\s+)?$", re.I)
 #: "miR-X (is / acts as) a (negative) regulator of GENE"
 REGULATOR_OF = Joined("regulation.regulator-of", _REGULATOR_OF, first=MIRNAS, second=GENES,
                       window=90, subject_first=True, first_list=True, second_list=True)
 # "GENE (expression) is (negatively) regulated by miR-X"
-_PASSIVE_REGULATED = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:(?:mRNA|protein|gene)\s+)?"
+_PASSIVE_REGULATED = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,\s*(?:which|that|an?|the)\s[^,;]*,\s*)?"
+                                r"(?:(?:mRNA|protein|gene)\s+)?"
                                 r"(?:(?:expression|levels?|translation)\s+)?(?:(?:is|was|are|"
                                 r"were|being|been|be|can\s+be|may\s+be)\s+)?(?:(?:directly|"
                                 r"post-?transcriptionally|also|further)\s+)?"
@@ -127,7 +140,7 @@ _PASSIVE_REGULATED = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:(?:mRNA|protein|gene)
 # "a role for miR-X (and miR-Y) in the regulation of GENE", "miR-X is involved in the
 # regulation of GENE", "miR-X-mediated regulation of GENE"
 _REGULATION_OF = re.compile(r"\b(?:post-?transcriptional\s+|translational\s+)?(?<![-\w])"
-                            r"regulation\s+of\s+"
+                            r"(?:regulation|modulation)\s+of\s+"
                             r"(?:the\s+)?(?:(?:expression|levels?|translation)\s+of\s+)?"
                             r"(?:the\s+)?", re.I)
 _REGULATION_AGENT = re.compile(r"^\s*(?:\)\s*)?(?:(?:is|are|was|were)\s+(?:\w+ly\s+)?"
@@ -164,6 +177,11 @@ _CLOSING_IN = re.compile(r"\s*\)?\s*in\s+(?:the\s+)?", re.I)
 _THROUGH = re.compile(r"\b(?:by|via|through)\s+(?:the\s+|its\s+)?$", re.I)
 _BY_AFTER = re.compile(r"\s*(?:(?:mRNA|protein|gene)\s+)?(?:expression\s+|translation\s+)?"
                        r"by\s+(?:the\s+)?", re.I)
+# a modulated pathway named by its genes ("by modulating the GENE1/GENE2/GENE3 axis",
+# "through modulation of the GENE1/GENE2 signalling pathway"): no regulation of the genes
+_MODULATES = re.compile(r"modulat|effects?\s+on", re.I)
+_PATHWAY_AFTER = re.compile(r"\s*(?:[/-]\s*)?(?:signal(?:l)?ing\s+)?(?:axis|axes|pathways?|"
+                            r"cascades?|networks?|loops?|circuits?)\b", re.I)
 # a title "miR-X and GENE: a feedback loop (in D)"
 _PAIR_TITLE = re.compile(r"^\s*:\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:feedback|"
                          r"regulatory)\s+)?(?:loop|axis|circuit|interaction)\b", re.I)
@@ -172,7 +190,8 @@ _NEEDS_TARGETING = Needs(_TARGETING)
 _NEEDS_SIGNED = Needs(_SIGNED)
 _NEEDS_REGULATION_OF = Needs(_REGULATION_OF)
 _NEEDS_AFTER_TARGET = Needs(_TARGET_OF, _PASSIVE_REGULATED, _PASSIVE, _NOMINAL_BEFORE,
-                            _TARGET_NOUN_AFTER, _UTR_AFTER, _AXIS_AFTER, _PAIR_TITLE)
+                            _TARGET_NOUN_AFTER, _UTR_AFTER, _UTR_AFTER_GENE, _AXIS_AFTER,
+                            _PAIR_TITLE)
 _NEEDS_APPOSITION = Needs(_TARGET_APPOSITION)
 
 
@@ -272,13 +291,18 @@ def _signed(a: Analysed, clause: Clause, ctx: Context, regulators: list[Mention]
             continue
         sign = (cue.group("sign") or "").lower()
         rule = "regulation.signed" if sign else "regulation.unsigned"
+        listed = members(a, targets[0], TARGETS, backwards=False)
+        if _MODULATES.search(cue.group()) and _PATHWAY_AFTER.match(a.text, list_end(a, listed),
+                                                                  clause.end):
+            continue  # "by modulating the GENE1/GENE2 axis": a pathway, not the genes
         last = max(before, key=lambda m: m.end)
-        if not sign and not _UNSIGNED_GAP.match(a.text[list_end(a, [last]):cue.start()]):
+        if not sign and not _UNSIGNED_GAP.match(a.text[list_end(a, [last]):cue.start()]) \
+                and not _THROUGH.search(a.text[max(clause.start, cue.start() - 20):cue.start()]):
             continue  # "GENE, a target of miR-X, regulates ...": not the miRNA's verb
         out += regulation(a, rule,
                           [(subj, target)
                            for subj in members(a, last, REGULATORS, backwards=True)
-                           for target in members(a, targets[0], TARGETS, backwards=False)],
+                           for target in listed],
                           sign, clause.start, cue.start(), ctx)
     return out
 
@@ -340,13 +364,19 @@ def _after_target(a: Analysed, clause: Clause, ctx: Context, regulators: list[Me
                                for subj in coordinated(a, m, REGULATORS, backwards=False)],
                               "negatively", start, target.start, ctx)
             break
-    # "binding sites for miR-X in the 3' UTR of GENE"
+    # "binding sites for miR-X (and miR-Y) in the 3' UTR of GENE", "... in the GENE 3'UTR"
     for m in [r for r in regulators if r.end <= target.start]:
-        if _UTR_AFTER.match(a.text[m.end:target.start]) and (
-                _UTR_BEFORE.search(a.text[start:m.start])
-                or _SITE_AFTER_MIRNA.match(a.text[m.end:target.start])):
+        between = a.text[m.end:target.start]
+        if not (_UTR_AFTER.match(between) or (_IN_GENE_UTR.match(between)
+                                              and _UTR_AFTER_GENE.match(tail))):
+            continue
+        group = [x for x in members(a, m, REGULATORS, backwards=True) if x.start >= start]
+        if _UTR_BEFORE.search(a.text[start:m.start]) or _SITE_AFTER_MIRNA.match(between):
             out += regulation(a, "regulation.utr", [(m, target)], "negatively", start, m.start,
                               ctx)
+        elif len(group) > 1 and _UTR_BEFORE.search(a.text[start:group[0].start]):
+            out += regulation(a, "regulation.utr", [(x, target) for x in group], "negatively",
+                              start, group[0].start, ctx)
     # "the miR-124/PTEN axis"
     left = [m for m in regulators if m.end <= target.start
             and _AXIS.match(a.text[m.end:target.start])]
@@ -390,6 +420,9 @@ def _regulation_of(a: Analysed, start: int, end: int, ctx: Context, regulators: 
             if not a.within(last.end, cue.start(), TARGETS):
                 subjects = members(a, last, REGULATORS, backwards=True)
         target_end = members(a, targets[0], TARGETS, backwards=False)
+        if _MODULATES.search(cue.group()) and _PATHWAY_AFTER.match(
+                a.text, list_end(a, target_end), end):
+            continue  # "through modulation of the GENE1/GENE2 signalling pathway"
         by = _BY_AFTER.match(a.text[list_end(a, target_end):end])
         if not subjects and by:
             pos = list_end(a, target_end) + by.end()
