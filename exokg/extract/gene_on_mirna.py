@@ -15,11 +15,12 @@ import re
 
 from exokg.extract.base import Analysed
 from exokg.extract.enumerations import list_end, members
+from exokg.extract.mirna_agents import DOWN, GAIN_BEFORE, LOSS_BEFORE, UP
 from exokg.extract.mirna_rules import GENES, MIRNAS, Joined, read_joined, regulation, sign_of
 from exokg.model import Context, Mention, Statement
 from exokg.text.prefilter import Needs
 
-__all__ = ["MIRNA_REGULATED", "gene_on_mirna"]
+__all__ = ["GENE_GAIN_ON_MIRNA", "MIRNA_REGULATED", "MIRNAS_INCLUDE", "gene_on_mirna"]
 
 # a gene acting on a miRNA: "GENE (directly) transactivates / induces / represses miR-X",
 # "GENE binds (to) the promoter of miR-X", "GENE-induced miR-X", "miR-X is a (direct)
@@ -76,6 +77,71 @@ def _caused_sign(a: Analysed, group: list[Mention], gene: Mention, cue: re.Match
     return sign_of(change) if change else None
 
 
+# a gene's gain or loss acting on a miRNA: "overexpression of GENE increased miR-X
+# expression", "GENE knockdown can up-regulate miR-X"
+_GENE_CHANGES_MIRNA = re.compile(r"\s*(?:(?:\w+ly|also|further|can|could|may|might)\s+)*"
+                                 rf"(?:(?P<down>{DOWN})|(?P<up>{UP}))\w*\s+(?:the\s+)?"
+                                 r"(?:(?:expression|levels?|transcription|production)\s+of\s+"
+                                 r"(?:the\s+)?)?(?:(?:mature|primary)\s+)?", re.I)
+# "miRNA transcripts repressed by GENE include miR-A, miR-B and miR-C"
+_GROUP_CHANGED_BY = re.compile(r"\b(?:micro-?RNAs?|miRNAs?|miRs|transcripts)\s+(?:(?:that|which)\s+"
+                               r"(?:are|were)\s+)?(?:(?P<up>induced|activated|up-?\s?regulated)|"
+                               r"(?P<down>repressed|suppressed|down-?\s?regulated|inhibited)|"
+                               r"(?P<any>regulated|controlled))\s+by\s+(?:the\s+)?$", re.I)
+_INCLUDE = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:include|included|includes|are|were|such\s+as|"
+                      r"including)\s+(?:the\s+)?", re.I)
+
+
+def _gene_gain_sign(a: Analysed, genes: list[Mention], mirna: Mention, cue: re.Match[str],
+                    end: int) -> str | None:
+    """The sign of "overexpression of GENE reduced miR-X" (a gain lowering the miRNA is
+    negative, a loss reverses it), or None when no gain or loss of the gene is named."""
+    first, last = genes[0], list_end(a, genes)
+    lo = max(0, first.start - 60)
+    if GAIN_BEFORE.search(a.text, lo, first.start):
+        gain = True
+    elif LOSS_BEFORE.search(a.text, lo, first.start):
+        gain = False
+    else:
+        return None
+    return "negatively" if bool(cue.group("down")) == gain else "positively"
+
+
+def _gene_named_gain_sign(a: Analysed, genes: list[Mention], mirna: Mention, cue: re.Match[str],
+                          end: int) -> str | None:
+    """As :func:`_gene_gain_sign` for a gain or loss named after the gene ("GENE knockdown
+    up-regulated miR-X"); the pattern's group ``gain`` or ``loss`` says which."""
+    gain = bool(cue.group("gain"))
+    return "negatively" if bool(cue.group("down")) == gain else "positively"
+
+
+def _group_sign(a: Analysed, genes: list[Mention], mirna: Mention, cue: re.Match[str],
+                end: int) -> str | None:
+    """The sign of "miRNAs repressed by GENE include miR-X" from the words before the
+    gene, or None when they are not there."""
+    group = _GROUP_CHANGED_BY.search(a.text, max(0, genes[0].start - 60), genes[0].start)
+    return sign_of(group) if group else None
+
+
+_GENE_GAIN_AFTER = re.compile(rf"\s*-?\s*(?:(?P<gain>over-?\s?expression|up-?\s?regulation|"
+                              r"activation|re-?expression)|(?P<loss>knock-?down|silencing|"
+                              r"depletion|deletion|loss|inhibition|knock-?out))\s+"
+                              r"(?:(?:\w+ly|also|further|can|could|may|might)\s+)*"
+                              rf"(?:(?P<down>{DOWN})|(?P<up>{UP}))\w*\s+(?:the\s+)?"
+                              r"(?:(?:expression|levels?|transcription|production)\s+of\s+"
+                              r"(?:the\s+)?)?(?:(?:mature|primary)\s+)?", re.I)
+
+#: "overexpression of GENE increased miR-X expression": the gene regulates the miRNA
+GENE_GAIN_ON_MIRNA = Joined("regulation.gene-on-mirna", _GENE_CHANGES_MIRNA, first=GENES,
+                            second=MIRNAS, window=60, subject_first=True, first_list=True,
+                            once=True, second_list=True, check=_gene_gain_sign)
+#: "GENE knockdown can up-regulate miR-X"
+GENE_NAMED_GAIN_ON_MIRNA = Joined("regulation.gene-on-mirna", _GENE_GAIN_AFTER, first=GENES,
+                                  second=MIRNAS, window=80, subject_first=True, first_list=True,
+                                  once=True, second_list=True, check=_gene_named_gain_sign)
+#: "miRNA transcripts repressed by GENE include miR-A and miR-B"
+MIRNAS_INCLUDE = Joined("regulation.gene-on-mirna", _INCLUDE, first=GENES, second=MIRNAS,
+                        window=40, subject_first=True, second_list=True, check=_group_sign)
 #: "miR-X is a direct GENE target"
 MIRNA_GENE_TARGET = Joined("regulation.gene-on-mirna", _MIRNA_IS_A, first=MIRNAS,
                            second=GENES, window=60, subject_first=False,
@@ -128,4 +194,7 @@ def gene_on_mirna(a: Analysed, start: int, end: int, ctx: Context) -> list[State
                           sign_of(cue), start, pos, ctx)
     return out + read_joined(a, start, end, ctx, MIRNA_TARGET_OF) + \
         read_joined(a, start, end, ctx, MIRNA_GENE_TARGET) + \
-        read_joined(a, start, end, ctx, MIRNA_CHANGED_BY)
+        read_joined(a, start, end, ctx, MIRNA_CHANGED_BY) + \
+        read_joined(a, start, end, ctx, GENE_GAIN_ON_MIRNA) + \
+        read_joined(a, start, end, ctx, GENE_NAMED_GAIN_ON_MIRNA) + \
+        read_joined(a, start, end, ctx, MIRNAS_INCLUDE)

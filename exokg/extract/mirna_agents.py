@@ -20,15 +20,16 @@ from exokg.extract.mirna_rules import GENES, MIRNAS, emit, regulation
 from exokg.model import Context, Mention, Statement
 from exokg.text.prefilter import Needs
 
-__all__ = ["DOWN", "GAIN_AFTER", "LOSS_AFTER", "UP", "agent_phrases", "changes_upon",
-           "through_mirna"]
+__all__ = ["DOWN", "GAIN_AFTER", "GAIN_BEFORE", "LOSS_AFTER", "LOSS_BEFORE", "UP", "agent_phrases",
+           "changes_upon", "through_mirna"]
 
 # the miRNA's gain or loss, named before it: "overexpression of (the mature) miR-X"
-_GAIN_BEFORE = re.compile(r"\b(?:over-?\s?expression|up-?\s?regulation|elevation|increase|"
+GAIN_BEFORE = re.compile(r"\b(?:over-?\s?expression|up-?\s?regulation|elevation|increase|"
                           r"induction|restoration|re-?expression|introduction|transfection|"
-                          r"(?:ectopic|enforced|forced)\s+expression|delivery|addition)\s+of\s+"
+                          r"(?:ectopic|enforced|forced)\s+expression|expression|delivery|"
+                          r"addition)\s+of\s+"
                           r"(?:the\s+)?(?:mature\s+|exogenous\s+|synthetic\s+)?$", re.I)
-_LOSS_BEFORE = re.compile(r"(?:\b(?:knock-?down|silencing|inhibition|depletion|deletion|loss|"
+LOSS_BEFORE = re.compile(r"(?:\b(?:knock-?down|silencing|inhibition|depletion|deletion|loss|"
                           r"blockade|antagonism|suppression|down-?\s?regulation|prevention|"
                           r"reduction)\s+of\s+(?:the\s+)?(?:endogenous\s+|mature\s+)?|"
                           r"(?:^|(?<=[,;(]\s)|\b(?:that|and|by|after|upon)\s+)"
@@ -53,8 +54,8 @@ _SUBJECT_TAIL = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:(?:expression|levels?)\s+)?
                            r"(?:(?:with|using|by)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
                            r"(?:antagomirs?|inhibitors?|mimics?|agomirs?|antisense\s+\w+|"
                            r"sponges?|LNA\s+\w+)\s+)?"
-                           r"(?:(?:in|into)\s+(?:[\w-]+\s+){0,4}?(?:cells?|neurons|lines?|"
-                           r"tissues?)\s*,?\s*)?", re.I)
+                           r"(?:(?:in|into)\s+(?:[\w-]+\s+){0,5}?(?:cell\s+lines?|cells?|neurons|"
+                           r"lines?|tissues?)\s*,?\s*)?", re.I)
 DOWN = r"decreas|reduc|suppress|inhibit|repress|attenuat|down-?\s?regulat|abolish|lower|" \
         r"diminish|block|silenc|loss"
 UP = r"increas|enhanc|up-?\s?regulat|elevat|induc|restor|rais|promot|augment|higher|" \
@@ -91,10 +92,10 @@ def _state_of(a: Analysed, group: list[Mention]) -> tuple[bool | None, int]:
     ``group`` (None for neither), and where the cue starts."""
     first, end = group[0], list_end(a, group)
     lo = max(0, first.start - 60)
-    m = _GAIN_BEFORE.search(a.text, lo, first.start)
+    m = GAIN_BEFORE.search(a.text, lo, first.start)
     if m:
         return True, m.start()
-    m = _LOSS_BEFORE.search(a.text, lo, first.start)
+    m = LOSS_BEFORE.search(a.text, lo, first.start)
     if m:
         return False, m.start()
     if GAIN_AFTER.match(a.text, end):

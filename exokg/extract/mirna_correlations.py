@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 
-from exokg.extract.base import Analysed
+from exokg.extract.base import Analysed, clauses
+from exokg.extract.context import context_for
 from exokg.extract.enumerations import list_end, members
-from exokg.extract.mirna_rules import GENES, MIRNAS, emit
+from exokg.extract.mirna_rules import GENES, MIRNAS, emit, first_joined
 from exokg.model import Context, Mention, Statement
 from exokg.text.prefilter import Needs
 
-__all__ = ["correlations"]
+__all__ = ["correlations", "opposite_changes"]
 
 # "miR-X and GENE (mRNA) levels (tended to) correlate(d) (negatively)"
 _CORRELATE_AFTER = re.compile(r"\s*(?:(?:mRNA|protein|gene)\s+)?(?:(?:levels?|expression|"
@@ -137,4 +138,47 @@ def correlations(a: Analysed, start: int, end: int, ctx: Context) -> list[Statem
     for subjects, genes, predicate, at in pairs:
         out += emit(a, "mirna-gene.correlation", [(subj, g) for subj in subjects for g in genes],
                     predicate, None, start, at, ctx)
+    return out
+
+
+# two levels that change together, contrasted or in step: "miR-X expression rises during
+# differentiation, whereas GENE protein levels fall", "GENE levels increased as miR-X levels
+# decreased", "GENE declined while miR-X increased"
+_RISE = r"ris(?:e|es|ing)|rose|increas\w*|elevat\w*|up-?\s?regulat\w*|accumulat\w*"
+_FALL = r"f[ae]ll(?:s|ing)?|declin\w*|decreas\w*|dropp?\w*|reduc\w*|down-?\s?regulat\w*|" \
+        r"diminish\w*"
+_LEVEL = (r"\s*(?:(?:mRNA|protein|gene)\s+)?(?:(?:expression|levels?|abundance)\s+)?"
+          r"(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)?(?:(?:\w+ly|also|further)\s+)*"
+          r"(?:tended\s+to\s+)?(?:(?P<{g}up>" + _RISE + r")|(?P<{g}down>" + _FALL + r"))\b")
+_CHANGE_THEN = re.compile(_LEVEL.format(g="a") + r"[^,;]{0,60}?,?\s+(?:whereas|while|as)\s+"
+                          r"(?:the\s+)?(?:(?:expression|levels?)\s+of\s+)?(?:the\s+)?", re.I)
+_SECOND_CHANGE = re.compile(_LEVEL.format(g="b"), re.I)
+_NEEDS_CHANGE_THEN = Needs(_CHANGE_THEN)
+
+
+def opposite_changes(a: Analysed) -> list[Statement]:
+    """Two levels of one sentence that change together ("miR-X rises, whereas GENE falls",
+    "GENE increased as miR-X decreased"): ``biolink:negatively_correlated_with`` when they
+    go opposite ways, ``positively_correlated_with`` when they go the same way (rule
+    ``mirna-gene.correlation``); none when the sentence lacks the words."""
+    if not _NEEDS_CHANGE_THEN.may_match(a.text):
+        return []
+    parts = clauses(a.text)
+    out: list[Statement] = []
+    for first in a.within(0, len(a.text), MIRNAS | GENES):
+        other = GENES if first.category in MIRNAS else MIRNAS
+        pos = list_end(a, [first])
+        joined = first_joined(a, pos, len(a.text), other, _CHANGE_THEN, 150)
+        if joined is None:
+            continue
+        second, cue = joined
+        then = _SECOND_CHANGE.match(a.text, list_end(a, [second]))
+        if then is None:
+            continue
+        negative = bool(cue.group("aup")) != bool(then.group("bup"))
+        mirna, gene = (first, second) if first.category in MIRNAS else (second, first)
+        clause = next(c for c in parts if c.start <= first.start < c.end)
+        out += emit(a, "mirna-gene.correlation", [(mirna, gene)], _predicate(
+            "negative" if negative else "positive"), None, clause.start, pos,
+            context_for(a, clause))
     return out

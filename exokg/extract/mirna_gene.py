@@ -23,10 +23,11 @@ from exokg.extract.base import Analysed, DocumentState, clauses
 from exokg.extract.context import context_for
 from exokg.extract.gene_on_mirna import gene_on_mirna
 from exokg.extract.mirna_agents import agent_phrases, changes_upon, through_mirna
-from exokg.extract.mirna_correlations import correlations
+from exokg.extract.mirna_correlations import correlations, opposite_changes
 from exokg.extract.mirna_rules import GENES, MIRNAS, read_joined
-from exokg.extract.mirna_targeting import IN_CELLS_WITH, IN_MIRNA_CELLS, RESCUE, its_targets, \
-    mediated, target_relations, targets_of, utr_sites
+from exokg.extract.mirna_targeting import IN_CELLS_WITH, IN_MIRNA_CELLS, RESCUE, \
+    TARGETING_COMPOUND, by_verbing, its_targets, mediated, target_relations, targets_of, \
+    utr_sites
 from exokg.model import Statement
 
 __all__ = ["extract_mirna_gene", "new_gene_pairs"]
@@ -54,7 +55,9 @@ def extract_mirna_gene(a: Analysed, state: DocumentState) -> list[Statement]:
         out += through_mirna(a, start, end, ctx)
         out += read_joined(a, start, end, ctx, IN_MIRNA_CELLS)
         out += read_joined(a, start, end, ctx, RESCUE)
-    return out
+        out += read_joined(a, start, end, ctx, TARGETING_COMPOUND)
+        out += by_verbing(a, start, end, ctx)
+    return out + opposite_changes(a)
 
 
 def new_gene_pairs(found: Iterable[Statement], candidates: list[Statement]) -> list[Statement]:

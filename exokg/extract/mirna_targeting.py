@@ -28,8 +28,8 @@ from exokg.extract.mirna_rules import GENES, MIRNAS, Joined, first_joined, regul
 from exokg.model import Context, Mention, Statement
 from exokg.text.prefilter import Needs
 
-__all__ = ["IN_CELLS_WITH", "IN_MIRNA_CELLS", "RESCUE", "its_targets", "mediated",
-           "target_relations", "targets_of", "utr_sites"]
+__all__ = ["IN_CELLS_WITH", "IN_MIRNA_CELLS", "RESCUE", "TARGETING_COMPOUND", "by_verbing",
+           "its_targets", "mediated", "target_relations", "targets_of", "utr_sites"]
 
 # "its (downstream / direct / putative) target (gene) GENE"
 _UTR = r"3\s*['′’]?\s*-?\s*(?:UTRs?|untranslated\s+regions?)"
@@ -111,7 +111,8 @@ def target_relations(a: Analysed, start: int, end: int, ctx: Context) -> list[St
 
 # "The 3'-UTR of GENE contains two binding sites for miR-X", "the GENE 3' untranslated
 # region harbours a putative miR-X binding site": the transcript carries the miRNA's site
-_UTR_OF = re.compile(rf"\b{_UTR}\s+(?:\([^()]*\)\s*)?of\s+(?:the\s+)?(?:human\s+)?$", re.I)
+_UTR_OF = re.compile(rf"\b{_UTR}\s+(?:\([^()]*\)\s*)?of\s+(?:the\s+)?(?:(?:mRNA|transcript)\s+"
+                     r"(?:for|of|encoding)\s+(?:the\s+)?)?(?:human\s+)?$", re.I)
 _UTR_AFTER_GENE = re.compile(rf"\s*(?:mRNA\s+)?{_UTR}", re.I)
 _CARRIES = re.compile(r"\s*(?:(?:mRNA|gene)\s+)?(?:\([^()]*\)\s*)?(?:(?:contains?|contained|"
                       r"harbou?r(?:s|ed)?|has|had|have|carries|carried|bears|"
@@ -119,7 +120,8 @@ _CARRIES = re.compile(r"\s*(?:(?:mRNA|gene)\s+)?(?:\([^()]*\)\s*)?(?:(?:contains
                       r"(?:(?:[\w-]+\s+){0,4}?(?:binding|target|seed|recognition)\s+"
                       r"(?:sites?|sequences?|elements?|regions?)\s+(?:for|of)\s+(?:the\s+)?|)|"
                       # "identified the 3'-UTR of GENE as a potential target for miR-X"
-                      r"as\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?targets?\s+(?:for|of)\s+(?:the\s+)?)",
+                      r"(?:(?:was|were|is)\s+(?:\w+\s+)?)?as\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?"
+                      r"targets?\s+(?:for|of)\s+(?:the\s+)?)",
                       re.I)
 _SITE_AFTER = re.compile(r"\s*-?\s*(?:binding|target|seed|recognition|response)\s+"
                          r"(?:sites?|sequences?|elements?)", re.I)
@@ -163,7 +165,7 @@ def utr_sites(a: Analysed, start: int, end: int, ctx: Context) -> list[Statement
 
 
 # "miR-X mediates (the) GENE repression", "miR-X causes the down-regulation of GENE"
-_MEDIATES = re.compile(r"\s*(?:(?:also|directly|\w+ly)\s+)?(?:mediates|mediated|causes|caused|"
+_MEDIATES = re.compile(r"\s*-?\s*(?:(?:also|directly|\w+ly)\s+)?(?:mediates|mediated|causes|caused|"
                        r"triggers|triggered|leads\s+to|led\s+to|results\s+in|resulted\s+in)\s+"
                        r"(?:(?:the|a)\s+)?(?:\w+\s+)?(?:(?P<pre>down-?\s?regulation|repression|"
                        r"suppression|silencing|degradation|inhibition|up-?\s?regulation|"
@@ -347,3 +349,56 @@ def _rescue_sign(a: Analysed, genes: list[Mention], mirna: Mention, cue: re.Matc
 RESCUE = Joined("regulation.rescue", _RESCUE, first=GENES, second=MIRNAS, window=120,
                 subject_first=False, first_list=True, once=True, second_list=True,
                 check=_rescue_sign)
+
+
+# "the miR-X cluster is a GENE-targeting locus / miRNA": the gene named before "-targeting"
+_IS_A = re.compile(r"\s*(?:(?:cluster|family|polycistron)\s+)?(?:is|was|as|acts\s+as)\s+"
+                   r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?", re.I)
+_TARGETING_AFTER = re.compile(r"\s*-\s*targeting\b", re.I)
+
+
+def _targeting_sign(a: Analysed, group: list[Mention], gene: Mention, cue: re.Match[str],
+                    end: int) -> str | None:
+    """"negatively" when "-targeting" follows the gene, else None."""
+    return "negatively" if _TARGETING_AFTER.match(a.text, list_end(a, [gene]), end) else None
+
+
+#: "the miR-X cluster is a GENE-targeting locus": the miRNA targets the gene
+TARGETING_COMPOUND = Joined("regulation.targeting", _IS_A, first=MIRNAS, second=GENES,
+                            window=60, subject_first=True, first_list=True, once=True,
+                            check=_targeting_sign)
+
+# "miR-X promotes invasion by repressing GENE (expression)": the miRNA of the clause, with
+# no comma between it and the cue (the subject of "promotes", not of an aside)
+_BY_VERBING = re.compile(r"\b(?:by|via|through)\s+(?:directly\s+)?(?:(?P<down>repress|suppress|"
+                         r"inhibit|reduc|decreas|down-?\s?regulat|silenc|lower|block|"
+                         r"attenuat)|(?P<up>induc|increas|enhanc|up-?\s?regulat|activat|"
+                         r"elevat|stimulat))ing\s+(?:the\s+)?(?:(?:expression|levels?|"
+                         r"activity|translation)\s+of\s+(?:the\s+)?)?", re.I)
+_NO_ASIDE = re.compile(r"[^,;()]{0,80}")
+_NEEDS_BY_VERBING = Needs(_BY_VERBING)
+
+
+def by_verbing(a: Analysed, start: int, end: int, ctx: Context) -> list[Statement]:
+    """"miR-X promotes invasion by repressing GENE", "via reducing GENE levels": the miRNA
+    that is the subject of the clause regulates the gene with the verb's sign (rule
+    ``regulation.verb``)."""
+    if not _NEEDS_BY_VERBING.may_match(a.text[start:end]):
+        return []
+    out: list[Statement] = []
+    for cue in _BY_VERBING.finditer(a.text, start, end):
+        genes = [g for g in a.within(cue.end(), end, GENES) if g.start == cue.end()][:1]
+        mirnas = a.within(start, cue.start(), MIRNAS)
+        if not genes or not mirnas:
+            continue
+        last = max(mirnas, key=lambda m: m.end)
+        group = [x for x in members(a, last, MIRNAS, backwards=True) if x.start >= start]
+        if a.within(last.end, cue.start(), GENES) or \
+                not _NO_ASIDE.fullmatch(a.text, list_end(a, group), cue.start()):
+            continue
+        out += regulation(a, "regulation.verb",
+                          [(m, g) for m in group
+                           for g in members(a, genes[0], GENES, backwards=False)],
+                          "positively" if cue.group("up") else "negatively", start,
+                          cue.start(), ctx)
+    return out

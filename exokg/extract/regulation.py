@@ -62,11 +62,11 @@ _BARE_TARGET = re.compile(r"\s*(?:\)\s*)?(?:(?:family\s+)?(?:members\s+)?)?"
                           re.I)
 # "GENE is/was (identified as) (one of) a (direct / novel / functional) target (gene) of/for"
 _TARGET_OF = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,\s*(?:which|that|an?|the)\s[^,;]*,\s*)?"
-                        r"(?:,\s*)?"
+                        r"(?:,\s*)?(?:in\s+(?:[\w-]+\s+){1,3}?(?=as\s))?"
                         r"(?:(?:is|was|as|were|are)\s+(?:\w+\s+){0,2})?(?:(?:one|some)\s+of\s+)?"
                         r"(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,3}targets?\s+(?:genes?\s+)?"
                         r"(?:of|for)\s+"
-                        r"(?:the\s+)?(?:miRNAs?\s+|microRNAs?\s+)?"
+                        r"(?:the\s+)?(?:human\s+)?(?:miRNAs?\s+|microRNAs?\s+)?"
                         r"(?:(?:such\s+as|including|like)\s+)?$", re.I)
 # the noun of an apposition after a gene: "GENE, a key (inflammatory) cytokine, ..."
 _IN_APPOSITION = re.compile(r",\s*(?:an?|the)\s+(?:[\w-]+\s+){0,3}$", re.I)
@@ -110,8 +110,14 @@ _SIGNED = re.compile(r"\b(?:(?P<sign>negatively|positively)\s+)?(?<![-\w])"
                      r"(?:regulat(?:e|es|ed|ing)|modulat(?:e|es|ed|ing)|controls|controlled|"
                      # "miR-X had an effect on GENE expression" (not "no effect")
                      r"(?:had|has|have|exerts?|exerted)\s+(?!no\s|little\s)(?:an?\s+(?:\w+\s+)?"
-                     r"effect|(?:\w+\s+)?effects)\s+on)\s+(?!by\b)(?:the\s+)?"
-                     r"(?:(?:expression|levels?|translation)\s+of\s+)?(?:the\s+)?", re.I)
+                     r"effect|(?:\w+\s+)?effects)\s+on|"
+                     r"(?<=\s)(?:its|their)\s+(?:\w+\s+)?effects?\s+on)"
+                     r"\s+(?!by\b)(?:the\s+)?"
+                     r"(?:(?:expression|levels?|translation)\s+of\s+)?(?:the\s+)?"
+                     # "regulates the expression of two genes, GENE1 and GENE2"
+                     r"(?:(?:two|three|four|five|several|multiple|many)\s+(?:[\w-]+\s+)?"
+                     r"(?:genes?|targets?|proteins?)\s*[,:(]\s*(?:including\s+|namely\s+)?)?",
+                     re.I)
 # what may stand between a miRNA and a plain "regulates": "miR-X (expression) could (also)"
 _UNSIGNED_GAP = re.compile(r"^\s*\)?\s*(?:\([^()]*\)\s*)?(?:(?:expression|levels?)\s+)?"
                            r"(?:(?:could|can|may|might|did|does|do|also|directly|to|not|"
