@@ -14,7 +14,11 @@ from exokg.recognise import Recogniser
 from tests.reading_helpers import read
 
 PHRASINGS = [gene_on_mirna.MIRNA_TARGET_OF, gene_on_mirna.MIRNA_REGULATED,
-             mirna_targeting.IN_CELLS_WITH, regulation.REGULATOR_OF]
+             gene_on_mirna.MIRNA_GENE_TARGET, gene_on_mirna.MIRNA_CHANGED_BY,
+             gene_on_mirna.GENE_GAIN_ON_MIRNA, gene_on_mirna.GENE_NAMED_GAIN_ON_MIRNA,
+             gene_on_mirna.MIRNAS_INCLUDE, mirna_targeting.IN_CELLS_WITH,
+             mirna_targeting.IN_MIRNA_CELLS, mirna_targeting.RESCUE,
+             mirna_targeting.TARGETING_COMPOUND, regulation.REGULATOR_OF]
 
 
 @pytest.fixture(scope="module")
@@ -22,16 +26,21 @@ def recogniser() -> Recogniser:
     return Recogniser.default()
 
 
-@pytest.mark.parametrize("phrasing", PHRASINGS, ids=[p.rule for p in PHRASINGS])
+@pytest.mark.parametrize("phrasing", PHRASINGS,
+                         ids=[f"{p.rule}-{n}" for n, p in enumerate(PHRASINGS)])
 def test_each_phrasing_guard_is_read_from_its_pattern(phrasing: Joined) -> None:
-    """Every phrasing has a keyword test, and each of its words is written in the pattern
-    (the guard is derived, not listed by hand)."""
-    assert phrasing.needs.clauses, phrasing.rule
-    source = phrasing.pattern.pattern.lower()
-    for clause in phrasing.needs.clauses:
-        assert any(word.replace("-", "") in source.replace("\\", "") for word in clause), \
-            (phrasing.rule, clause)
-    assert not phrasing.needs.may_match("miR-21 and PTEN were measured in the same samples.")
+    """Every phrasing has a keyword test, each of its words is written in the pattern it
+    comes from (the guard is derived, not listed by hand), and it turns away a sentence that
+    names a miRNA and a gene without the phrasing."""
+    assert phrasing.needs[0].clauses, phrasing.rule
+    groups = [(phrasing.pattern,), phrasing.check_patterns][:len(phrasing.needs)]
+    for patterns, needs in zip(groups, phrasing.needs):
+        source = " ".join(p.pattern.lower().replace("\\", "") for p in patterns)
+        for clauses in needs.per_pattern:
+            for clause in clauses:
+                assert any(word.replace("-", "") in source for word in clause), \
+                    (phrasing.rule, clause)
+    assert not phrasing.may_match("miR-21 and PTEN were measured in the same samples.")
 
 
 def test_sign_from_named_groups() -> None:

@@ -134,22 +134,25 @@ _GENE_GAIN_AFTER = re.compile(rf"\s*-?\s*(?:(?P<gain>over-?\s?expression|up-?\s?
 #: "overexpression of GENE increased miR-X expression": the gene regulates the miRNA
 GENE_GAIN_ON_MIRNA = Joined("regulation.gene-on-mirna", _GENE_CHANGES_MIRNA, first=GENES,
                             second=MIRNAS, window=60, subject_first=True, first_list=True,
-                            once=True, second_list=True, check=_gene_gain_sign)
+                            once=True, second_list=True, check=_gene_gain_sign,
+                            check_patterns=(GAIN_BEFORE, LOSS_BEFORE))
 #: "GENE knockdown can up-regulate miR-X"
 GENE_NAMED_GAIN_ON_MIRNA = Joined("regulation.gene-on-mirna", _GENE_GAIN_AFTER, first=GENES,
                                   second=MIRNAS, window=80, subject_first=True, first_list=True,
                                   once=True, second_list=True, check=_gene_named_gain_sign)
 #: "miRNA transcripts repressed by GENE include miR-A and miR-B"
 MIRNAS_INCLUDE = Joined("regulation.gene-on-mirna", _INCLUDE, first=GENES, second=MIRNAS,
-                        window=40, subject_first=True, second_list=True, check=_group_sign)
+                        window=40, subject_first=True, second_list=True, check=_group_sign,
+                        check_patterns=(_GROUP_CHANGED_BY,))
 #: "miR-X is a direct GENE target"
 MIRNA_GENE_TARGET = Joined("regulation.gene-on-mirna", _MIRNA_IS_A, first=MIRNAS,
                            second=GENES, window=60, subject_first=False,
-                           check=_gene_target_sign)
+                           check=_gene_target_sign, check_patterns=(_GENE_TARGET,))
 #: "down-regulation of miR-X by GENE", "reduction in miR-X is induced by GENE"
 MIRNA_CHANGED_BY = Joined("regulation.gene-on-mirna", _CAUSED_BY, first=MIRNAS, second=GENES,
                           window=80, subject_first=False, first_list=True, once=True,
-                          second_list=True, check=_caused_sign)
+                          second_list=True, check=_caused_sign,
+                          check_patterns=(_CHANGE_OF_MIRNA,))
 #: "miR-X is a (direct) transcriptional target of GENE": the gene regulates the miRNA
 MIRNA_TARGET_OF = Joined("regulation.gene-on-mirna", _MIRNA_TARGET_OF, first=MIRNAS,
                          second=GENES, window=80, subject_first=False)

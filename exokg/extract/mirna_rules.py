@@ -112,7 +112,8 @@ class Joined:
     whether an enumeration is read once, from its first member (else from each member on);
     ``second_list``: whether the second mention stands for its enumeration; ``check``: an
     optional hook that vetoes a reading or gives its sign (else :func:`sign_of` of the
-    match)."""
+    match); ``check_patterns``: the patterns one of which the hook needs to match (their
+    keyword test joins the pattern's in :meth:`may_match`)."""
 
     rule: str
     pattern: re.Pattern[str]
@@ -124,10 +125,19 @@ class Joined:
     once: bool = False
     second_list: bool = False
     check: Check | None = None
-    needs: Needs = field(init=False, repr=False, compare=False)
+    check_patterns: tuple[re.Pattern[str], ...] = ()
+    needs: tuple[Needs, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "needs", Needs(self.pattern))
+        needs = [Needs(self.pattern)]
+        if self.check_patterns:
+            needs.append(Needs(*self.check_patterns))
+        object.__setattr__(self, "needs", tuple(needs))
+
+    def may_match(self, text: str) -> bool:
+        """False when ``text`` lacks the keywords of the pattern or of a pattern the check
+        needs (derived from the patterns: :class:`exokg.text.prefilter.Needs`)."""
+        return all(n.may_match(text) for n in self.needs)
 
 
 def read_joined(a: Analysed, start: int, end: int, ctx: Context, phrasing: Joined
@@ -136,7 +146,7 @@ def read_joined(a: Analysed, start: int, end: int, ctx: Context, phrasing: Joine
     mention of its first kind (each member of an enumeration with ``first_list``, standing
     for the members from it on), the first mention of its second kind the phrasing joins to
     it. Nothing when the clause lacks the phrasing's keywords."""
-    if not phrasing.needs.may_match(a.text[start:end]):
+    if not phrasing.may_match(a.text[start:end]):
         return []
     out: list[Statement] = []
     done: set[int] = set()

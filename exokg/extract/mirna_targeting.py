@@ -312,7 +312,7 @@ def _mirna_cells_sign(a: Analysed, genes: list[Mention], mirna: Mention, cue: re
 #: "GENE was reduced in miR-X-overexpressing cells"
 IN_MIRNA_CELLS = Joined("regulation.in-cells-with", _IN_MIRNA_CELLS, first=GENES,
                         second=MIRNAS, window=120, subject_first=False, first_list=True,
-                        once=True, check=_mirna_cells_sign)
+                        once=True, check=_mirna_cells_sign, check_patterns=(_MIRNA_CELLS,))
 
 
 #: "GENE was reduced in cells overexpressing miR-X": the miRNA's gain (or loss) changed the
@@ -348,7 +348,7 @@ def _rescue_sign(a: Analysed, genes: list[Mention], mirna: Mention, cue: re.Matc
 #: "re-expression of GENE reversed the effects of miR-X": the miRNA represses the gene
 RESCUE = Joined("regulation.rescue", _RESCUE, first=GENES, second=MIRNAS, window=120,
                 subject_first=False, first_list=True, once=True, second_list=True,
-                check=_rescue_sign)
+                check=_rescue_sign, check_patterns=(_RESCUE_BEFORE,))
 
 
 # "the miR-X cluster is a GENE-targeting locus / miRNA": the gene named before "-targeting"
@@ -366,7 +366,7 @@ def _targeting_sign(a: Analysed, group: list[Mention], gene: Mention, cue: re.Ma
 #: "the miR-X cluster is a GENE-targeting locus": the miRNA targets the gene
 TARGETING_COMPOUND = Joined("regulation.targeting", _IS_A, first=MIRNAS, second=GENES,
                             window=60, subject_first=True, first_list=True, once=True,
-                            check=_targeting_sign)
+                            check=_targeting_sign, check_patterns=(_TARGETING_AFTER,))
 
 # "miR-X promotes invasion by repressing GENE (expression)": the miRNA of the clause, with
 # no comma between it and the cue (the subject of "promotes", not of an aside)
