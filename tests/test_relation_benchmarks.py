@@ -219,9 +219,12 @@ def test_bhasuran_floors() -> None:
     of docs/benchmarks.md (development numbers)."""
     assert BHASURAN_CORPUS.is_file(), f"Bhasuran corpus missing: {BHASURAN_CORPUS}"
     r = bhasuran.evaluate(BHASURAN_CORPUS)
-    held = r["scores"]["held-out"]
+    held, tune = r["scores"]["held-out"], r["scores"]["tune"]
     assert held["gold"] == 339
-    assert held["f1"] >= 0.55, held  # 0.565 after miRNA relations round 4 (0.536 before)
+    # held-out 0.565 after miRNA relations round 4, 0.563 after round 5 (looked at once)
+    assert held["f1"] >= 0.55, held
+    # tune 0.571 -> 0.623 in round 5 (P 0.670 -> 0.679)
+    assert tune["f1"] >= 0.61 and tune["precision"] >= 0.67, tune
     everything = r["scores"]["all"]
     assert everything["correct_verb"] / everything["directed_verb"] >= 0.75, everything
 
@@ -256,9 +259,13 @@ def test_phrasings_score_by_hand(tmp_path: Path) -> None:
 
 
 def test_phrasings_floors() -> None:
-    """The invented phrasings of miRNA relations round 4 (docs/benchmarks.md): after the
-    round P 0.957 / R 0.944 over all six batches (before it 0.923 / 0.509)."""
+    """The invented phrasings of miRNA relations rounds 4 and 5 (docs/benchmarks.md): P 0.960
+    / R 0.953 over all eight batches after round 5; batches 7 and 8 (round 5) were 0.171 and
+    0.208 recall before the round's rules, 0.976 and 0.958 after."""
     r = phrasings.evaluate()
     everything = r["scores"]["all"]
-    assert everything["gold"] == 234
-    assert everything["precision"] >= 0.93 and everything["recall"] >= 0.92, everything
+    assert everything["gold"] == 299
+    assert everything["precision"] >= 0.94 and everything["recall"] >= 0.93, everything
+    for batch in ("batch 7", "batch 8"):
+        assert r["scores"][batch]["recall"] >= 0.9, (batch, r["scores"][batch])
+        assert r["scores"][batch]["precision"] >= 0.93, (batch, r["scores"][batch])

@@ -28,22 +28,22 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from exokg.extract.base import Analysed, DocumentState, clauses, coordinated, statement
+from exokg.extract.base import Analysed, Clause, DocumentState, clauses, coordinated
 from exokg.extract.context import context_for
 from exokg.extract.enumerations import list_end, members
-from exokg.extract.epistemics import hedged, negated
+from exokg.extract.gene_on_mirna import MIRNA_REGULATED
+from exokg.extract.regulation_gene_first import NEEDS_AFTER_TARGET, after_target
+from exokg.extract.mirna_rules import GENES, MIRNAS, NEGATIVELY_REGULATES, \
+    POSITIVELY_REGULATES, REGULATES, Joined, read_joined, regulation
 from exokg.model import Context, Mention, Statement
 from exokg.text.prefilter import Needs
 
 __all__ = ["NEGATIVELY_REGULATES", "POSITIVELY_REGULATES", "REGULATES", "REGULATORS", "TARGETS",
            "as_regulation", "extract_regulation"]
 
-NEGATIVELY_REGULATES = "RO:0002212"
-POSITIVELY_REGULATES = "RO:0002213"
-#: RO "regulates", the parent of the two: a regulation the text gives no sign
-REGULATES = "RO:0002211"
-REGULATORS = frozenset({"MicroRNA", "MicroRNACluster"})
-TARGETS = frozenset({"Gene", "Protein"})
+#: the categories of the regulators (miRNAs) and of their targets (genes, proteins)
+REGULATORS = MIRNAS
+TARGETS = GENES
 
 # "(by|via|through) (directly) targeting", "directly targets", "targeted", "binds (to) the
 # 3'UTR of"
@@ -61,47 +61,20 @@ _TARGETING = re.compile(r"\b(?:(?:by|via|through)\s+(?:\w+ly\s+)?)?(?:\w+ly\s+)?
 _BARE_TARGET = re.compile(r"\s*(?:\)\s*)?(?:(?:family\s+)?(?:members\s+)?)?"
                           r"(?:(?:both|also|all|each|can|may|could|might|would|to|\w+ly)\s+)*",
                           re.I)
-# "GENE is/was (identified as) (one of) a (direct / novel / functional) target (gene) of/for"
-_TARGET_OF = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,\s*(?:which|that|an?|the)\s[^,;]*,\s*)?"
-                        r"(?:,\s*)?"
-                        r"(?:(?:is|was|as|were|are)\s+(?:\w+\s+){0,2})?(?:(?:one|some)\s+of\s+)?"
-                        r"(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,3}targets?\s+(?:genes?\s+)?"
-                        r"(?:of|for)\s+"
-                        r"(?:the\s+)?(?:miRNAs?\s+|microRNAs?\s+)?$", re.I)
-# the noun of an apposition after a gene: "GENE, a key (inflammatory) cytokine, ..."
-_IN_APPOSITION = re.compile(r",\s*(?:an?|the)\s+(?:[\w-]+\s+){0,3}$", re.I)
-# "GENE ..., a recognized miR-X target (gene)": the miRNA names the target's regulator
-_TARGET_NOUN_BEFORE = re.compile(r"^\s*(?:\([^()]*\)\s*)?[^.;]{0,40}?,?\s*\b(?:an?|the|its)\s+"
-                                 r"(?:[\w-]+\s+){0,2}$", re.I)
-_TARGET_NOUN_AFTER = re.compile(r"^\s*-?\s*target(?:s|ed)?\b", re.I)
-# "GENE is (directly) targeted / repressed by miR-X", "down-regulation of GENE (expression)
-# by miR-X"
-_PASSIVE = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:(?:mRNA\s+)?3\s*['′’]?\s*-?\s*(?:UTRs?|"
-                      r"untranslated\s+regions?)\s+(?:(?:reporters?|constructs?)\s+)?)?"
-                      r"(?:(?:mRNA|messenger\s+RNA|protein|gene)\s+)?"
-                      r"(?:(?:expression|levels?|translation)\s+)?(?:(?:is|was|are|were|being|"
-                      r"been)\s+)?(?:[\w-]+ly\s+)?(?:targeted|repressed|suppressed|silenced|"
-                      r"inhibited|down-?regulated)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
-                      r"(?:(?:microRNAs?|miRNAs?),?\s+)?$", re.I)
-_NOMINAL_BEFORE = re.compile(r"\b(?:down-?regulation|repression|suppression|inhibition|"
-                             r"silencing|targeting)\s+of\s+(?:the\s+)?$", re.I)
-_NOMINAL_BETWEEN = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:(?:mRNA|protein|gene)\s+)?"
-                              r"(?:expression\s+|translation\s+|levels?\s+)?by\s+(?:the\s+)?$",
-                              re.I)
-# "binding sites for miR-X in the 3' UTR of (the) GENE", "miR-X binding sites in the 3'-UTR
-# of GENE"
-_UTR_AFTER = re.compile(r"^\s*(?:-?\s*(?:binding|target|recognition)\s+(?:sites?|sequences?|"
-                        r"elements?)\s+)?(?:in|within|on|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
-                        r"3\s*['′’]?\s*-?\s*(?:UTRs?|untranslated\s+regions?)\s*"
-                        r"(?:\([^()]*\)\s*)?"
-                        r"(?:of\s+)?(?:the\s+)?$", re.I)
-_UTR_BEFORE = re.compile(r"\b(?:binding|target|recognition)\s+(?:sites?|sequences?|elements?)\s+"
-                         r"(?:for|of)\s+$", re.I)
 # "miR-X and miR-Y negatively regulate (the expression of) GENE"; without a sign ("miR-X
 # could regulate GENE expression") the regulation has no direction
 _SIGNED = re.compile(r"\b(?:(?P<sign>negatively|positively)\s+)?(?<![-\w])"
-                     r"(?:regulat(?:e|es|ed|ing)|controls|controlled)\s+(?!by\b)(?:the\s+)?"
-                     r"(?:(?:expression|levels?|translation)\s+of\s+)?(?:the\s+)?", re.I)
+                     r"(?:regulat(?:e|es|ed|ing)|modulat(?:e|es|ed|ing)|controls|controlled|"
+                     # "miR-X had an effect on GENE expression" (not "no effect")
+                     r"(?:had|has|have|exerts?|exerted)\s+(?!no\s|little\s)(?:an?\s+(?:\w+\s+)?"
+                     r"effect|(?:\w+\s+)?effects)\s+on|"
+                     r"(?<=\s)(?:its|their)\s+(?:\w+\s+)?effects?\s+on)"
+                     r"\s+(?!by\b)(?:the\s+)?"
+                     r"(?:(?:expression|levels?|translation)\s+of\s+)?(?:the\s+)?"
+                     # "regulates the expression of two genes, GENE1 and GENE2"
+                     r"(?:(?:two|three|four|five|several|multiple|many)\s+(?:[\w-]+\s+)?"
+                     r"(?:genes?|targets?|proteins?)\s*[,:(]\s*(?:including\s+|namely\s+)?)?",
+                     re.I)
 # what may stand between a miRNA and a plain "regulates": "miR-X (expression) could (also)"
 _UNSIGNED_GAP = re.compile(r"^\s*\)?\s*(?:\([^()]*\)\s*)?(?:(?:expression|levels?)\s+)?"
                            r"(?:(?:could|can|may|might|did|does|do|also|directly|to|not|"
@@ -112,21 +85,16 @@ _UNSIGNED_GAP = re.compile(r"^\s*\)?\s*(?:\([^()]*\)\s*)?(?:(?:expression|levels
 _REGULATOR_OF = re.compile(r"^\s*(?:\([^()]*\)\s*)?,?\s*(?:(?:is|was|are|were|as|acts?\s+as|"
                            r"serves?\s+as|functions?\s+as)\s+)(?:an?\s+|the\s+)?(?:(?:novel|key|"
                            r"direct|important|critical|major|potent|new|crucial)\s+)*"
-                           r"(?:(?P<sign>negative|positive)\s+)?regulators?\s+of\s+(?:the\s+)?"
+                           r"(?:(?P<sign>negative|positive)\s+)?(?:(?:feedback|transcriptional|"
+                           r"post-?transcriptional|upstream)\s+)?regulators?\s+of\s+(?:the\s+)?"
                            r"(?:(?:expression|levels?)\s+of\s+)?(?:the\s+)?$", re.I)
-_NEEDS_REGULATOR_OF = Needs(_REGULATOR_OF)
-# "GENE (expression) is (negatively) regulated by miR-X"
-_PASSIVE_REGULATED = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:(?:mRNA|protein|gene)\s+)?"
-                                r"(?:(?:expression|levels?|translation)\s+)?(?:(?:is|was|are|"
-                                r"were|being|been|be|can\s+be|may\s+be)\s+)?(?:(?:directly|"
-                                r"post-?transcriptionally|also|further)\s+)?"
-                                r"(?:(?P<sign>negatively|positively)\s+)?regulated\s+by\s+"
-                                r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:microRNAs?|miRNAs?),?\s+)?$",
-                                re.I)
+#: "miR-X (is / acts as) a (negative) regulator of GENE"
+REGULATOR_OF = Joined("regulation.regulator-of", _REGULATOR_OF, first=MIRNAS, second=GENES,
+                      window=90, subject_first=True, first_list=True, second_list=True)
 # "a role for miR-X (and miR-Y) in the regulation of GENE", "miR-X is involved in the
 # regulation of GENE", "miR-X-mediated regulation of GENE"
 _REGULATION_OF = re.compile(r"\b(?:post-?transcriptional\s+|translational\s+)?(?<![-\w])"
-                            r"regulation\s+of\s+"
+                            r"(?:regulation|modulation)\s+of\s+"
                             r"(?:the\s+)?(?:(?:expression|levels?|translation)\s+of\s+)?"
                             r"(?:the\s+)?", re.I)
 _REGULATION_AGENT = re.compile(r"^\s*(?:\)\s*)?(?:(?:is|are|was|were)\s+(?:\w+ly\s+)?"
@@ -135,19 +103,6 @@ _REGULATION_AGENT = re.compile(r"^\s*(?:\)\s*)?(?:(?:is|are|was|were)\s+(?:\w+ly
                                r"(?:an?\s+)?(?:\w+\s+)?roles?\s+in|)\s*(?:the\s+)?$", re.I)
 _ROLE_OF = re.compile(r"\broles?\s+(?:for|of)\s+(?:(?:the\s+)?(?:\w+\s+)?(?:miRNAs?|"
                       r"microRNAs?)\s*\(?\s*)?$", re.I)
-# a gene regulating a miRNA: "miR-X (expression) is induced / repressed / regulated by GENE"
-_MIRNA_PASSIVE = re.compile(r"^\s*(?:(?:cluster|polycistron|host\s+gene)\s+)?"
-                            r"(?:(?:expression|transcription|levels?)\s+)?"
-                            r"(?:is|was|are|were|being|been|can\s+be|may\s+be)\s+"
-                            r"(?:[^,;]{0,80}?\s+and\s+(?:is\s+|was\s+)?)?"
-                            r"(?:(?:directly|transcriptionally|also|further|strongly)\s+)?"
-                            r"(?:(?P<sign>negatively|positively)\s+)?"
-                            r"(?:(?P<up>induced|activated|transactivated|up-?regulated|"
-                            r"stimulated|driven|promoted|enhanced|triggered)|"
-                            r"(?P<down>repressed|suppressed|inhibited|"
-                            r"down-?regulated|silenced)|(?P<any>regulated|controlled))\s+by\s+"
-                            r"(?:the\s+)?(?:(?:transcription\s+factors?|oncogenes?|proteins?)"
-                            r"\s+)?$", re.I)
 # "a known miR-X target in the brain, GENE, ..." (the target named in apposition)
 _TARGET_APPOSITION = re.compile(r"^\s*-?\s*targets?\b[^,;.]{0,40},\s*(?:the\s+)?$", re.I)
 # words between a targeting verb and its target: "targeting multiple oncogenes, including",
@@ -156,16 +111,26 @@ _TARGET_APPOSITION = re.compile(r"^\s*-?\s*targets?\b[^,;.]{0,40},\s*(?:the\s+)?
 _TARGET_GAP = re.compile(r"^(?:[\w'′’,()-]+\s+){0,8}?(?:of|including|such\s+as|in|namely)\s+"
                          r"(?:the\s+)?$|^(?:the\s+)?(?:[\w'′’-]+\s+){0,4}?(?:genes?|proteins?|"
                          r"mRNAs?|transcripts?)\s+$", re.I)
-_AXIS = re.compile(r"^\s*[/:-]\s*$")
-# "the miR-124/PTEN axis", "the miR-X-GENE interaction", "miR-X:GENE pairs"
-_AXIS_AFTER = re.compile(r"^\s*(?:signal(?:l)?ing\s+)?(?:axis|pathway\s+axis|interactions?|"
-                         r"target\s+pairs?|pairs?|binding|pathway|"
-                         r"(?:(?:double-?\s?negative|negative|positive|regulatory|reciprocal)\s+)?"
-                         r"(?:feedback\s+|feed-forward\s+)?(?:loop|circuit))\b", re.I)
-
-
-_PAIR_TITLE = re.compile(r"^\s*:\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:feedback|"
-                         r"regulatory)\s+)?(?:loop|axis|circuit|interaction)\b", re.I)
+# a bare noun "binding" before its target; "binding sites" after it
+_BINDING_NOUN = re.compile(r"\bbinding\s*$", re.I)
+_SITES = re.compile(r"sites?\b", re.I)
+_BARE_TARGET_CUE = re.compile(r"\s*target\s", re.I)
+# the end of a bracket around the miRNA before "in the regulation of": "(miR-X) in the"
+_CLOSING = re.compile(r"\s*\)")
+_CLOSING_IN = re.compile(r"\s*\)?\s*in\s+(?:the\s+)?", re.I)
+_THROUGH = re.compile(r"\b(?:by|via|through)\s+(?:the\s+|its\s+)?$", re.I)
+_BY_AFTER = re.compile(r"\s*(?:(?:mRNA|protein|gene)\s+)?(?:expression\s+|translation\s+)?"
+                       r"by\s+(?:the\s+)?", re.I)
+# a modulated pathway named by its genes ("by modulating the GENE1/GENE2/GENE3 axis",
+# "through modulation of the GENE1/GENE2 signalling pathway"): no regulation of the genes
+_MODULATES = re.compile(r"modulat|effects?\s+on", re.I)
+_PATHWAY_AFTER = re.compile(r"\s*(?:[/-]\s*)?(?:signal(?:l)?ing\s+)?(?:axis|axes|pathways?|"
+                            r"cascades?|networks?|loops?|circuits?)\b", re.I)
+# the keyword tests of the rules (one of its patterns must match for a rule to read)
+_NEEDS_TARGETING = Needs(_TARGETING)
+_NEEDS_SIGNED = Needs(_SIGNED)
+_NEEDS_REGULATION_OF = Needs(_REGULATION_OF)
+_NEEDS_APPOSITION = Needs(_TARGET_APPOSITION)
 
 
 # "knockdown of miR-X", "anti-miR-X", "an inhibitor of miR-X": the miRNA's loss acts
@@ -196,131 +161,102 @@ def as_regulation(s: Statement, subject: Mention, obj: Mention,
 
 
 def extract_regulation(a: Analysed, state: DocumentState) -> list[Statement]:
-    """Targeting statements of one sentence (see the module docs)."""
+    """Targeting statements of one sentence (see the module docs); ``state`` is not read."""
     out: list[Statement] = []
     regulators = [m for m in a.mentions if m.category in REGULATORS]
     if not regulators:
         return out
     for clause in clauses(a.text):
         ctx = context_for(a, clause)
-        for cue in _TARGETING.finditer(a.text, clause.start, clause.end):
-            if not re.search(r"target|bind|bound|recogni|regulation|repression|suppression|"
-                             r"silencing|complementary", cue.group(), re.I):
-                continue
-            # a bare noun "binding" takes no words before its target ("decreased binding of
-            # X and Y" is X binding Y), unless they are its sites ("binding sites in the X
-            # 3'-UTR")
-            gap_ok = not re.search(r"\bbinding\s*$", cue.group(), re.I) or bool(
-                re.match(r"sites?\b", a.text[cue.end():], re.I))
-            targets = [m for m in a.within(cue.end(), clause.end, TARGETS)
-                       if m.start == cue.end()
-                       or (gap_ok and _TARGET_GAP.match(a.text[cue.end():m.start]))]
-            targets = [m for m in targets if not any(
-                r.start >= cue.end() and r.end <= m.start for r in regulators)][:1]
-            before = [m for m in regulators if clause.start <= m.start and m.end <= cue.start()]
-            if not targets or not before:
-                continue
-            subject = max(before, key=lambda m: m.end)
-            if re.match(r"\s*target\s", cue.group(), re.I) and not _BARE_TARGET.fullmatch(
-                    a.text[list_end(a, [subject]):cue.start()]):
-                continue  # a bare "target" is the verb of the miRNAs or a modal, no noun
-            for subj in coordinated(a, subject, REGULATORS, backwards=True):
-                for target in coordinated(a, targets[0], TARGETS, backwards=False):
-                    out.append(_targets(a, "regulation.targeting", subj, target, clause.start,
-                                        cue.start(), ctx))
-        for cue in _SIGNED.finditer(a.text, clause.start, clause.end):
-            targets = [m for m in a.within(cue.end(), clause.end, TARGETS) if m.start == cue.end()]
-            before = [m for m in regulators if clause.start <= m.start and m.end <= cue.start()
-                      and not a.within(m.end, cue.start(), TARGETS)]
-            if not targets or not before:
-                continue
-            sign = (cue.group("sign") or "").lower()
-            rule = "regulation.signed" if sign else "regulation.unsigned"
-            if not sign and not _UNSIGNED_GAP.match(
-                    a.text[list_end(a, [max(before, key=lambda m: m.end)]):cue.start()]):
-                continue  # "GENE, a target of miR-X, regulates ...": not the miRNA's verb
-            for subj in members(a, max(before, key=lambda m: m.end), REGULATORS,
-                                backwards=True):
-                for target in members(a, targets[0], TARGETS, backwards=False):
-                    out.append(_targets(a, rule, subj, target, clause.start, cue.start(), ctx,
-                                        sign=sign))
-        out += _regulation_of(a, clause.start, clause.end, ctx, regulators)
-        for m in regulators if _NEEDS_REGULATOR_OF.may_match(a.text) else []:
-            if not clause.start <= m.start < clause.end:
-                continue
-            group = members(a, m, REGULATORS, backwards=False)
-            pos = list_end(a, group)
-            genes = [g for g in a.within(pos, min(clause.end, pos + 90), TARGETS)
-                     if _REGULATOR_OF.match(a.text[pos:g.start])][:1]
-            for g in genes:
-                sign = {"negative": "negatively", "positive": "positively"}.get(
-                    (_REGULATOR_OF.match(a.text[pos:g.start]).group("sign") or "").lower(), "")
-                for subj in group:
-                    for t in members(a, g, TARGETS, backwards=False):
-                        out.append(_targets(a, "regulation.regulator-of", subj, t, clause.start,
-                                            pos, ctx, sign=sign))
-        out += _mirna_regulated(a, clause.start, clause.end, ctx, regulators)
-        for m in regulators:
-            if not clause.start <= m.start < clause.end:
-                continue
-            for target in a.within(m.end, clause.end, TARGETS):
-                if _TARGET_APPOSITION.match(a.text[m.end:target.start]):
-                    out.append(_targets(a, "regulation.apposition", m, target, clause.start,
-                                        m.start, ctx))
-                break
-        for target in a.within(clause.start, clause.end, TARGETS):
-            tail = a.text[target.end:clause.end]
-            after = [m for m in regulators if m.start > target.end]
-            apposition = _IN_APPOSITION.search(a.text, clause.start, target.start)
-            if apposition and any(x.end == apposition.start()
-                                  for x in a.within(clause.start, target.start, TARGETS)):
-                after = []  # "GENE, a key cytokine, is a target of miR-X": GENE is, not the noun
-            for m in after:
-                if _TARGET_OF.match(a.text[target.end:m.start]):
-                    for subj in members(a, m, REGULATORS, backwards=False):
-                        for t in members(a, target, TARGETS, backwards=True):
-                            out.append(_targets(a, "regulation.target-of", subj, t,
-                                                clause.start, m.start, ctx))
-                    break
-            before_target = a.text[clause.start:target.start]
-            for m in after:
-                passive = _PASSIVE_REGULATED.match(a.text[target.end:m.start])
-                if passive:
-                    sign = (passive.group("sign") or "").lower()
-                    for subj in members(a, m, REGULATORS, backwards=False):
-                        out.append(_targets(a, "regulation.passive-regulated", subj, target,
-                                            clause.start, target.start, ctx, sign=sign))
-                    break
-            for m in after:
-                between = a.text[target.end:m.start]
-                if (_PASSIVE.match(between) or (_NOMINAL_BETWEEN.match(between)
-                                                and _NOMINAL_BEFORE.search(before_target))
-                        or (_TARGET_NOUN_BEFORE.match(between)
-                            and _TARGET_NOUN_AFTER.match(a.text[m.end:clause.end]))):
-                    for subj in coordinated(a, m, REGULATORS, backwards=False):
-                        out.append(_targets(a, "regulation.passive", subj, target,
-                                            clause.start, target.start, ctx))
-                    break
-            # "binding sites for miR-X in the 3' UTR of GENE"
-            for m in [r for r in regulators if r.end <= target.start]:
-                if _UTR_AFTER.match(a.text[m.end:target.start]) and (
-                        _UTR_BEFORE.search(a.text[clause.start:m.start])
-                        or re.match(r"\s*-?\s*(?:binding|target|recognition)",
-                                    a.text[m.end:target.start], re.I)):
-                    out.append(_targets(a, "regulation.utr", m, target, clause.start,
-                                        m.start, ctx))
-            # "the miR-124/PTEN axis"
-            left = [m for m in regulators if m.end <= target.start
-                    and _AXIS.match(a.text[m.end:target.start])]
-            if left and _AXIS_AFTER.match(tail):
-                out.append(_targets(a, "regulation.axis", left[-1], target, clause.start,
-                                    left[-1].start, ctx))
-            # a title "miR-X and GENE: a feedback loop (in D)"
-            pair = [m for m in regulators if m.end <= target.start
-                    and re.fullmatch(r"\s*and\s+", a.text[m.end:target.start])]
-            if pair and _PAIR_TITLE.match(tail):
-                out.append(_targets(a, "regulation.axis", pair[-1], target, clause.start,
-                                    pair[-1].start, ctx))
+        text = a.text[clause.start:clause.end]
+        if _NEEDS_TARGETING.may_match(text):
+            out += _targeting(a, clause, ctx, regulators)
+        if _NEEDS_SIGNED.may_match(text):
+            out += _signed(a, clause, ctx, regulators)
+        if _NEEDS_REGULATION_OF.may_match(text):
+            out += _regulation_of(a, clause.start, clause.end, ctx, regulators)
+        out += read_joined(a, clause.start, clause.end, ctx, REGULATOR_OF)
+        out += read_joined(a, clause.start, clause.end, ctx, MIRNA_REGULATED)
+        if _NEEDS_APPOSITION.may_match(text):
+            out += _apposition(a, clause, ctx, regulators)
+        if NEEDS_AFTER_TARGET.may_match(text):
+            for target in a.within(clause.start, clause.end, TARGETS):
+                out += after_target(a, clause, ctx, regulators, target)
+    return out
+
+
+def _targeting(a: Analysed, clause: Clause, ctx: Context, regulators: list[Mention]
+               ) -> list[Statement]:
+    """"miR-X (directly) targets / binds (the 3'-UTR of) GENE", "by targeting GENE": the
+    nearest miRNA before the cue negatively regulates the gene right after it."""
+    out: list[Statement] = []
+    for cue in _TARGETING.finditer(a.text, clause.start, clause.end):
+        # a bare noun "binding" takes no words before its target ("decreased binding of
+        # X and Y" is X binding Y), unless they are its sites ("binding sites in the X
+        # 3'-UTR")
+        gap_ok = not _BINDING_NOUN.search(cue.group()) or bool(
+            _SITES.match(a.text[cue.end():]))
+        targets = [m for m in a.within(cue.end(), clause.end, TARGETS)
+                   if m.start == cue.end()
+                   or (gap_ok and _TARGET_GAP.match(a.text[cue.end():m.start]))]
+        targets = [m for m in targets if not any(
+            r.start >= cue.end() and r.end <= m.start for r in regulators)][:1]
+        before = [m for m in regulators if clause.start <= m.start and m.end <= cue.start()]
+        if not targets or not before:
+            continue
+        subject = max(before, key=lambda m: m.end)
+        if _BARE_TARGET_CUE.match(cue.group()) and not _BARE_TARGET.fullmatch(
+                a.text[list_end(a, [subject]):cue.start()]):
+            continue  # a bare "target" is the verb of the miRNAs or a modal, no noun
+        out += regulation(a, "regulation.targeting",
+                          [(subj, target)
+                           for subj in coordinated(a, subject, REGULATORS, backwards=True)
+                           for target in coordinated(a, targets[0], TARGETS, backwards=False)],
+                          "negatively", clause.start, cue.start(), ctx)
+    return out
+
+
+def _signed(a: Analysed, clause: Clause, ctx: Context, regulators: list[Mention]
+            ) -> list[Statement]:
+    """"miR-X negatively / positively regulates GENE" (signed), "miR-X (could) regulate
+    GENE" (unsigned: ``RO:0002211``)."""
+    out: list[Statement] = []
+    for cue in _SIGNED.finditer(a.text, clause.start, clause.end):
+        targets = [m for m in a.within(cue.end(), clause.end, TARGETS) if m.start == cue.end()]
+        before = [m for m in regulators if clause.start <= m.start and m.end <= cue.start()
+                  and not a.within(m.end, cue.start(), TARGETS)]
+        if not targets or not before:
+            continue
+        sign = (cue.group("sign") or "").lower()
+        rule = "regulation.signed" if sign else "regulation.unsigned"
+        listed = members(a, targets[0], TARGETS, backwards=False)
+        if _MODULATES.search(cue.group()) and _PATHWAY_AFTER.match(a.text, list_end(a, listed),
+                                                                  clause.end):
+            continue  # "by modulating the GENE1/GENE2 axis": a pathway, not the genes
+        last = max(before, key=lambda m: m.end)
+        if not sign and not _UNSIGNED_GAP.match(a.text[list_end(a, [last]):cue.start()]) \
+                and not _THROUGH.search(a.text[max(clause.start, cue.start() - 20):cue.start()]):
+            continue  # "GENE, a target of miR-X, regulates ...": not the miRNA's verb
+        out += regulation(a, rule,
+                          [(subj, target)
+                           for subj in members(a, last, REGULATORS, backwards=True)
+                           for target in listed],
+                          sign, clause.start, cue.start(), ctx)
+    return out
+
+
+def _apposition(a: Analysed, clause: Clause, ctx: Context, regulators: list[Mention]
+                ) -> list[Statement]:
+    """"a known miR-X target in the brain, GENE, ...": the first gene after the miRNA."""
+    out: list[Statement] = []
+    for m in regulators:
+        if not clause.start <= m.start < clause.end:
+            continue
+        for target in a.within(m.end, clause.end, TARGETS):
+            if _TARGET_APPOSITION.match(a.text[m.end:target.start]):
+                out += regulation(a, "regulation.apposition", [(m, target)], "negatively",
+                                  clause.start, m.start, ctx)
+            break
     return out
 
 
@@ -329,7 +265,7 @@ def _regulation_of(a: Analysed, start: int, end: int, ctx: Context, regulators: 
     """"a role for miR-X in the regulation of GENE", "miR-X is involved in the regulation
     of GENE", "miR-X-mediated regulation of GENE", "regulation of GENE by miR-X": regulation
     without a sign."""
-    out = []
+    out: list[Statement] = []
     for cue in _REGULATION_OF.finditer(a.text, start, end):
         targets = [m for m in a.within(cue.end(), end, TARGETS) if m.start == cue.end()]
         if not targets:
@@ -342,73 +278,25 @@ def _regulation_of(a: Analysed, start: int, end: int, ctx: Context, regulators: 
             role = _ROLE_OF.search(a.text, max(start, last.start - 60), last.start) or \
                 _ROLE_OF.search(a.text, max(start, last.start - 60),
                                 members(a, last, REGULATORS, backwards=True)[0].start)
-            if _REGULATION_AGENT.match(gap) and (role or not re.match(r"\s*\)", gap)) or \
-                    (role and re.fullmatch(r"\s*\)?\s*in\s+(?:the\s+)?", gap)):
+            if _REGULATION_AGENT.match(gap) and (role or not _CLOSING.match(gap)) or \
+                    (role and _CLOSING_IN.fullmatch(gap)):
                 subjects = members(a, last, REGULATORS, backwards=True)
-        if not subjects and before and re.search(r"\b(?:by|via|through)\s+(?:the\s+|its\s+)?$",
-                                                 a.text[max(start, cue.start() - 20):cue.start()],
-                                                 re.I):
+        if not subjects and before and _THROUGH.search(a.text[max(start, cue.start() - 20):
+                                                              cue.start()]):
             # "miR-X ... through regulation of GENE": the miRNA of the clause, no gene between
             last = max(before, key=lambda m: m.end)
             if not a.within(last.end, cue.start(), TARGETS):
                 subjects = members(a, last, REGULATORS, backwards=True)
         target_end = members(a, targets[0], TARGETS, backwards=False)
-        by = re.match(r"\s*(?:(?:mRNA|protein|gene)\s+)?(?:expression\s+|translation\s+)?"
-                      r"by\s+(?:the\s+)?", a.text[list_end(a, target_end):end], re.I)
+        if _MODULATES.search(cue.group()) and _PATHWAY_AFTER.match(
+                a.text, list_end(a, target_end), end):
+            continue  # "through modulation of the GENE1/GENE2 signalling pathway"
+        by = _BY_AFTER.match(a.text[list_end(a, target_end):end])
         if not subjects and by:
             pos = list_end(a, target_end) + by.end()
             subjects = [m for m in regulators if m.start == pos][:1]
             subjects = members(a, subjects[0], REGULATORS, backwards=False) if subjects else []
-        for subj in subjects:
-            for target in target_end:
-                out.append(_targets(a, "regulation.nominal", subj, target, start, cue.start(),
-                                    ctx, sign=""))
+        out += regulation(a, "regulation.nominal",
+                          [(subj, target) for subj in subjects for target in target_end], "",
+                          start, cue.start(), ctx)
     return out
-
-
-def _mirna_regulated(a: Analysed, start: int, end: int, ctx: Context,
-                     regulators: list[Mention]
-                     ) -> list[Statement]:
-    """A gene regulating a miRNA: "miR-X (expression) is induced / repressed / regulated by
-    GENE" -> GENE ``RO:0002213`` / ``RO:0002212`` / ``RO:0002211`` miR-X."""
-    out = []
-    done: set[int] = set()
-    for m in regulators:
-        if not start <= m.start < end or m.start in done:
-            continue
-        if not re.search(r"\bby\b", a.text[m.end:min(end, m.end + 200)]):
-            continue
-        group = members(a, m, REGULATORS, backwards=False)
-        done |= {x.start for x in group}
-        pos = list_end(a, group)
-        genes = [g for g in a.within(pos, min(end, pos + 160), TARGETS)
-                 if _MIRNA_PASSIVE.match(a.text[pos:g.start])][:1]
-        if not genes:
-            continue
-        cue = _MIRNA_PASSIVE.match(a.text[pos:genes[0].start])
-        sign = (cue.group("sign") or "").lower()
-        if not sign:
-            sign = "positively" if cue.group("up") else "negatively" if cue.group("down") else ""
-        for gene in members(a, genes[0], TARGETS, backwards=False):
-            for mirna in group:
-                out.append(_targets(a, "regulation.of-mirna", gene, mirna, start, pos, ctx,
-                                    sign=sign))
-    return out
-
-
-def _targets(a: Analysed, rule: str, subject: Mention, target: Mention, clause_start: int,
-             at: int, ctx: Context, *, positive: bool = False,
-             sign: str | None = "negatively"
-             ) -> Statement:
-    """``subject`` negatively (or, with ``positive`` or ``sign`` "positively", positively;
-    with an empty ``sign``, without a sign: ``RO:0002211``) regulates ``target``, hedged and
-    negated as the clause before ``at`` says."""
-    if positive:
-        sign = "positively"
-    sign = "negatively" if sign is None else sign
-    predicate = {"positively": POSITIVELY_REGULATES, "negatively": NEGATIVELY_REGULATES}.get(
-        sign, REGULATES)
-    direction = {"positively": "increased", "negatively": "decreased"}.get(sign)
-    return statement(a, rule, subject.entity, predicate, target.entity, direction=direction,
-                     hedged=hedged(a.text, clause_start, at),
-                     negated=negated(a.text, clause_start, at), context=ctx)
