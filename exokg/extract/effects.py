@@ -45,6 +45,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from exokg.extract.anaphora import anaphoric_agents
 from exokg.extract.adjectives import TISSUE_PROTECTION, is_effect_adjective
 from exokg.extract.base import AGENTS, EFFECT_OBJECTS, Analysed, Clause, DocumentState, \
     clauses, coordinated, is_preclinical, statement
@@ -54,7 +55,7 @@ from exokg.extract.mechanism_lists import list_agents, list_hedged
 from exokg.extract.outcomes import MOLECULE_EVENT_HEADS, head_of, is_weak, open_outcomes
 from exokg.extract.regulation import as_regulation
 from exokg.ids import mint
-from exokg.model import Entity, Mention, Statement
+from exokg.model import Context, Entity, Mention, Statement
 from exokg.text.prefilter import Needs
 
 _STEMS = {
@@ -88,6 +89,8 @@ _TRIGGER = re.compile(r"(?<![-\w])(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _S
 # words built on a trigger stem that are not triggers
 _NOT_TRIGGER = re.compile(r"^(?:promoters?|inhibitors?|limitations?|limits|lowest|blocker\w*|"
                           r"preventive|preventative|"
+                          # "the alternative delivery methods": another option, no change
+                          r"alternatives?|alternatively|alternately|alternating|"
                           r"induced\s+(?:by|in|with)\b.*|inducible|inducers?|induction\s+of\s+"
                           r"(?:stroke|ischemia|injury|TBI|SCI|MCAO|inflammation|hypoxia|"
                           r"hypoxia-ischemia|sepsis|LPS|anesthesia|anaesthesia)\b.*|"
@@ -525,6 +528,37 @@ def agent_before(a: Analysed, clause: Clause, at: int, prev: int | None = None
     return _agent_before(a, clause, at, prev)
 
 
+# what a claim's agent is compared against: "than Y", "compared with Y", "X outperformed Y",
+# "superior to Y", "as effective as Y", "relative to Y"
+_COMPARED_AGAINST = re.compile(
+    r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?|alternatives?\s+to|instead\s+of|"
+    r"outperform(?:s|ed|ing)?|(?:superior|inferior|equivalent|comparable|similar)\s+to|"
+    r"relative\s+to|as\s+(?:\w+\s+){1,2}as)\s+(?:\w+\s+){0,3}$", re.I)
+
+
+_NEEDS_COMPARED = Needs(_COMPARED_AGAINST)
+
+
+def compared_against(text: str, m: Mention) -> bool:
+    """True when mention ``m`` is named as what a claim's agent is compared against
+    ("X was more effective than Y in reducing Z", "X outperformed Y", "compared with Y, X
+    ..."): Y is the comparator, never the agent."""
+    return bool(_COMPARED_AGAINST.search(text[max(0, m.start - 40):m.start]))
+
+
+def _with_comparators(a: Analysed, ctx: Context, subjects: list[Mention]) -> Context:
+    """``ctx`` with the agents sentence ``a`` compares its ``subjects`` against ("than EPCs",
+    "outperformed native MSCs", :func:`compared_against`) as ``comparator``."""
+    if not _NEEDS_COMPARED.may_match(a.text):
+        return ctx
+    mine = {x.entity.id for x in subjects}
+    found = [m.entity.id for m in a.within(0, len(a.text), AGENTS)
+             if m.entity.id not in mine and compared_against(a.text, m)]
+    if not found:
+        return ctx
+    return replace(ctx, comparator=tuple(dict.fromkeys((*ctx.comparator, *found))))
+
+
 def _agent_before(a: Analysed, clause: Clause, at: int, prev: int | None = None
                   ) -> list[Mention]:
     """The agent of an active trigger at ``at``: the nearest treatment mention before it in
@@ -532,9 +566,7 @@ def _agent_before(a: Analysed, clause: Clause, at: int, prev: int | None = None
     trigger (ending at ``prev``: "promoted the proliferation of MSCs and reduced ..."), unless
     a relative clause makes it a subject ("transfer of miR-X, which enhanced ...")."""
     agents = [m for m in a.within(clause.start, at, AGENTS)
-              if not re.search(r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?|alternatives?\s+to|"
-                               r"instead\s+of)\s+(?:\w+\s+){0,3}$",
-                               a.text[max(0, m.start - 40):m.start], re.I)
+              if not compared_against(a.text, m)
               and not (prev is not None and m.start >= prev and re.search(
                   r"\bof\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", a.text[max(0, m.start - 40):m.start],
                   re.I) and not re.search(r",?\s*\b(?:which|that|who)\b", a.text[m.end:at]))
@@ -563,7 +595,8 @@ def _agent_before(a: Analysed, clause: Clause, at: int, prev: int | None = None
         if vesicles:
             nearest = vesicles[-1]
     group = coordinated(a, nearest, AGENTS, backwards=True)
-    return [m for m in group if not _is_foil(a.text, m)]
+    # "compared with MSCs, BDNF-MSCs reduced ...": the comparator is no coordinated agent
+    return [m for m in group if not _is_foil(a.text, m) and not compared_against(a.text, m)]
 
 
 # "in contrast to MSCs, EVs did not ...", "unlike exosomes, MSCs reduced ...": the mention is
@@ -704,7 +737,7 @@ def extract_effects(a: Analysed, state: DocumentState,
     downregulation in D" miR-A does not raise or lower miR-C; both levels are findings of
     their own (:mod:`exokg.extract.mirna_disease` reads them).
     """
-    listed = list_agents(a, state)
+    listed = list_agents(a, state) or anaphoric_agents(a, state)
     found = _effects(a, state, listed)
     if listed and list_hedged(a.text):
         found = [replace(s, hedged=True) for s in found]
@@ -785,6 +818,7 @@ def _effects(a: Analysed, state: DocumentState, listed: list[Mention]) -> list[S
             if not subjects or not objects:
                 continue
             carried = subjects
+            ctx = _with_comparators(a, ctx, subjects)
             hedge = hedged(a.text, clause.start, trig.start)
             neg = negated(a.text, clause.start, trig.start)
             if _PROPERTY.search(a.text, clause.start, trig.start) and \

@@ -33,6 +33,7 @@ from exokg.recognise.cellnames import cell_nouns
 from exokg.recognise.composite import adjectival_sources, engineered_short_forms, \
     find_preparations
 from exokg.recognise.coordination import elided_heads, elided_modifier_heads
+from exokg.recognise.cell_products import find_cell_products
 from exokg.recognise.document import Alias, alias_mentions
 from exokg.recognise.field_spellings import amyloid_beta, glued_vesicles
 from exokg.recognise.lexicon import LexiconMatcher
@@ -136,6 +137,7 @@ class Recogniser:
                       + species_words(text, base, self.base_mentions),
                       key=lambda m: (m.start, -m.end))
         preparations = find_preparations(text, base) + engineered_short_forms(text, base)
+        preparations += find_cell_products(text, base, preparations)
         top = [m for m in _resolve(preparations + base) if not _part_only(m)]
         proteins = ProteinFinder().find(text, base)
         if self.open_lexicon is not None:  # a protein name that names one human gene

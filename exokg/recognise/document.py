@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -144,6 +145,28 @@ def _preparation_defined(a: Analysed) -> dict[str, Entity]:
     return out
 
 
+# "(EPCmiR-126)", "(BDNF-MSCs)", "(miR-133b-MSC)": a short form in brackets, one word with a
+# capital letter
+_PRODUCT_SHORT = re.compile(r"\(\s*([A-Za-z0-9][\w/+-]{1,20}?[A-Za-z0-9])\s*\)")
+
+
+def _product_defined(a: Analysed) -> dict[str, Entity]:
+    """Short forms in brackets right after a cell product the text composed from a molecule
+    and a cell type ("miR-126-primed EPCs (EPCmiR-126)", "MSCs overexpressing BDNF
+    (BDNF-MSCs)", :mod:`exokg.recognise.cell_products`): the short form is the product, not
+    the plain cell type its letters spell."""
+    out: dict[str, Entity] = {}
+    for b in _PRODUCT_SHORT.finditer(a.text):
+        if not any(c.isupper() for c in b.group(1)):
+            continue
+        for m in a.mentions:
+            if m.category == "Cell" and m.source == "composite" and \
+                    not a.text[m.end:b.start()].strip():
+                out.setdefault(b.group(1), replace(m.entity, synonyms=tuple(
+                    sorted({*m.entity.synonyms, b.group(1)}))))
+    return out
+
+
 # what may stand between a preparation and its bracketed short form: nothing, or a short
 # phrase saying where the cells came from ("exosomes harvested from bone marrow stromal cells
 # obtained from T2DM rats (T2DM-MSC-Exo)")
@@ -249,6 +272,8 @@ def defined_aliases(a: Analysed) -> dict[str, Alias | None]:
     # Schwartz-Hearst finds a long form inside it ("exosomes released by endothelial progenitor
     # cells (EPC-EXs)" are the vesicles, not the cells)
     out: dict[str, Alias | None] = dict(_preparation_defined(a))
+    for short, entity in _product_defined(a).items():
+        out.setdefault(short, entity)
     for abbreviation in find_abbreviations(a.text):
         split = _split_definitions(a, abbreviation)
         if split:  # "(VCFS/DGS)": each part names its own disease
