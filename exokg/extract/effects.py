@@ -528,6 +528,13 @@ def agent_before(a: Analysed, clause: Clause, at: int, prev: int | None = None
     return _agent_before(a, clause, at, prev)
 
 
+# ", which was (further) reduced by": a relative clause whose passive verb acts on the noun
+# right before it; the whole gap from that noun to the verb
+_RELATIVE_PASSIVE = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:which|that)\s+"
+                               r"(?:was|were|is|are|has\s+been|have\s+been|could\s+be|"
+                               r"can\s+be)\s+(?:\w+ly\s+|also\s+|further\s+)*$", re.I)
+
+
 # what a claim's agent is compared against: "than Y", "compared with Y", "X outperformed Y",
 # "superior to Y", "as effective as Y", "relative to Y"
 _COMPARED_AGAINST = re.compile(
@@ -766,6 +773,7 @@ def _effects(a: Analysed, state: DocumentState, listed: list[Mention]) -> list[S
                 out.extend(resolved)
                 continue
         ctx = context_for(a, clause)
+        last_ahead: list[Mention] = []
         for i, trig in enumerate(triggers):
             nxt = triggers[i + 1].start if i + 1 < len(triggers) else clause.end
             prev = triggers[i - 1].end if i > 0 else clause.start
@@ -779,7 +787,13 @@ def _effects(a: Analysed, state: DocumentState, listed: list[Mention]) -> list[S
             before_after = (_objects(a, done[-1].end() if done else prev, trig.start,
                                      before=True),
                             _agent_after(a, trig, clause.end))
+            if trig.passive and last_ahead and _RELATIVE_PASSIVE.match(
+                    a.text, last_ahead[-1].end, trig.start):
+                # "A increased B, which was reduced by C": C lowers B, the noun the relative
+                # pronoun stands for (the last object of the trigger before)
+                before_after = ([last_ahead[-1]], before_after[1])
             ahead = _objects(a, trig.end, nxt, undone=trig.undone)
+            last_ahead = ahead
             shielded = trig.text.lower().startswith("protect") and \
                 _PROTECTED_PARTY.match(a.text, trig.end, nxt)
             if shielded:
