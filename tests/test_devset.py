@@ -107,7 +107,12 @@ FLOORS: dict[int, tuple[float, float]] = {
     # Rounds 6a and 6b merged (both tuned on it): P 0.822 (88/107) R 0.685 (87/127), main
     # findings P 0.824 R 0.671.
     # Tuning round 7b: P 0.841 (90/107) R 0.700 (89/127).
-    8: (0.841, 0.700),
+    # Tuning round 8a: P 0.839 (89/106) R 0.700 (89/127): "Increased miR-124-3p in microglial
+    # exosomes ... inhibits neuronal inflammation" now names the miRNA the vesicles carry as
+    # the agent (the gold accepts either), so it is the same claim as the one read from
+    # "the inhibitory effect of exosomal miR-124-3p on neuronal inflammation" and counts
+    # once: one statement fewer, recall unchanged.
+    8: (0.839, 0.700),
     # Batch 9: out of sample for round 6 (docs/devset-batch9.md). Measured once before round 6
     # on main's rules (exokg at 7915589, gold committed first in 8f187f0): P 0.436 (24/55)
     # R 0.171 (23/134); sentence-strict P 0.345 (19/55) R 0.134 (18/134). The integrator

@@ -528,6 +528,8 @@ def agent_before(a: Analysed, clause: Clause, at: int, prev: int | None = None
     return _agent_before(a, clause, at, prev)
 
 
+# "miR-X in (the) exosomes", "miR-X within MSC-EVs": the vesicles carry the miRNA
+_CARRIED_IN = re.compile(r"\s+(?:in|within|inside|of)\s+(?:the\s+)?", re.I)
 # ", which was (further) reduced by": a relative clause whose passive verb acts on the noun
 # right before it; the whole gap from that noun to the verb
 _RELATIVE_PASSIVE = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:which|that)\s+"
@@ -592,6 +594,13 @@ def _agent_before(a: Analysed, clause: Clause, at: int, prev: int | None = None
               and re.match(r"\s*\)", a.text[nearest.end:])]
     if longer:
         nearest = longer[-1]
+    # "miR-X in microglial exosomes inhibited ...", "the increased expression of miR-X in the
+    # EVs promoted ...": the miRNA the vesicles carry acts, the vesicles are where it is
+    if nearest.category in _PRODUCTS:
+        carried_mirna = [m for m in agents if m.category in _MIRNAS
+                         and _CARRIED_IN.fullmatch(a.text, m.end, nearest.start)]
+        if carried_mirna:
+            nearest = carried_mirna[-1]
     # "exosomes released by hypoxia-preconditioned MSCs improved ...": the cells are the
     # source, the vesicles the agent
     if nearest.category == "Cell":
