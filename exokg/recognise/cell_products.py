@@ -22,6 +22,7 @@ import re
 
 from exokg.ids import mint
 from exokg.model import Entity, Mention
+from exokg.text.prefilter import Needs
 
 #: What a cell product may be composed with: a miRNA, a gene or protein it overexpresses,
 #: a drug or chemical it was primed with.
@@ -45,6 +46,7 @@ _BEFORE = re.compile(r"^\s*-\s*" + _STATE + r"\s+(?:human\s+|rat\s+|mouse\s+)?$"
 _AFTER = re.compile(r"^\s+(?:that\s+were\s+|which\s+were\s+)?" + _STATE +
                     r"(?:\s+(?:with|by|to\s+(?:express|overexpress|carry)))?\s+(?:the\s+)?$",
                     re.I)
+_NEEDS = Needs(re.compile(_STATE, re.I))
 #: where a cell mention that can be a therapy comes from: the curated vocabulary (MSCs, EPCs,
 #: NSCs ...) and the short forms the document defined for them.
 _THERAPEUTIC_SOURCES = frozenset({"lexicon", "abbreviation"})
@@ -81,6 +83,8 @@ def find_cell_products(text: str, mentions: list[Mention],
     base mentions sorted by start, ``preparations`` its preparation mentions (a cell inside
     one is left to it). Returns composite ``Cell`` mentions (source ``"composite"``) over the
     molecule and the cell."""
+    if not _NEEDS.may_match(text):
+        return []  # no word of priming or engineering: no product
     out: list[Mention] = []
     for i, cell in enumerate(mentions):
         if cell.category != "Cell" or not _therapeutic(cell) or \
