@@ -41,9 +41,10 @@ _NEEDS = Needs(ANAPHOR)
 def anaphoric_agents(a: Analysed, state: DocumentState) -> list[Mention]:
     """The agent an opening anaphoric phrase of sentence ``a`` stands for (module docs), as
     a mention over that phrase; empty when the sentence does not open with one, names an
-    agent inside it, or the agent is not unambiguous. Call before
-    :func:`exokg.extract.mechanism_lists.note_agents` updates ``state`` for this
-    sentence."""
+    agent inside it, or the agent is not unambiguous. A resolved sentence is recorded in
+    ``state.anaphor_index``, so that the next one may point back through it ("This effect
+    ... These actions ..."). Call before :func:`exokg.extract.mechanism_lists.note_agents`
+    updates ``state`` for this sentence."""
     if not _NEEDS.may_match(a.text):
         return []
     m = ANAPHOR.match(a.text)
