@@ -32,8 +32,8 @@ from gold_matching import squash as _squash
 # out-of-sample check, and in sample after tuning round 5a; batch 8, written in parallel with
 # tuning round 5 (on batches 1-7), is round 5's; batch 9, written in parallel with tuning round
 # 6 (on batches 1-8), is round 6's; batch 10, written in parallel with tuning round 7 (on
-# batches 1-9), is round 7's; batch 11, written in parallel with tuning round 8 (on batches
-# 1-10), is round 8's.
+# batches 1-9), is round 7's, and in sample after tuning round 8a (on batches 1-10); batch 11,
+# written in parallel with tuning round 8 (on batches 1-10), is round 8's.
 FLOORS: dict[int, tuple[float, float]] = {
     # Tuning round 1 (docs/benchmarks.md, "Tuning round 1") tuned on batches 1-3 only; batch
     # 4 and 5 were out of sample for it (batch 4 P 0.622 R 0.447, batch 5 0.294 / 0.211
@@ -108,7 +108,12 @@ FLOORS: dict[int, tuple[float, float]] = {
     # Rounds 6a and 6b merged (both tuned on it): P 0.822 (88/107) R 0.685 (87/127), main
     # findings P 0.824 R 0.671.
     # Tuning round 7b: P 0.841 (90/107) R 0.700 (89/127).
-    8: (0.841, 0.700),
+    # Tuning round 8a: P 0.839 (89/106) R 0.700 (89/127): "Increased miR-124-3p in microglial
+    # exosomes ... inhibits neuronal inflammation" now names the miRNA the vesicles carry as
+    # the agent (the gold accepts either), so it is the same claim as the one read from
+    # "the inhibitory effect of exosomal miR-124-3p on neuronal inflammation" and counts
+    # once: one statement fewer, recall unchanged.
+    8: (0.839, 0.700),
     # Batch 9: out of sample for round 6 (docs/devset-batch9.md). Measured once before round 6
     # on main's rules (exokg at 7915589, gold committed first in 8f187f0): P 0.436 (24/55)
     # R 0.171 (23/134); sentence-strict P 0.345 (19/55) R 0.134 (18/134). The integrator
@@ -133,7 +138,10 @@ FLOORS: dict[int, tuple[float, float]] = {
     # and raises the floor to that figure. After merging round 7 (7a, 7b, miRNA relations
     # round 4, recognition round 5; none of them saw batch 10): the same, P 0.485 (32/66)
     # R 0.296 (34/115): round 7 did not move this batch's figures.
-    10: (0.484, 0.295),
+    # Tuning round 8a tuned on it (in sample from then on; batch 11 is its out-of-sample
+    # check): P 0.662 (47/71) R 0.426 (49/115), main findings P 0.750 R 0.472;
+    # sentence-strict P 0.662 (47/71) R 0.417 (48/115).
+    10: (0.661, 0.426),
     # Batch 11: out of sample for round 8 (docs/devset-batch11.md). Measured once before round
     # 8 on main's rules (exokg at 84a6b9b, gold committed first in 04fe30d): P 0.524 (54/103)
     # R 0.338 (52/154), main findings P 0.548 (40/73) R 0.411 (37/90); sentence-strict

@@ -33,6 +33,9 @@ class DocumentState:
     trial_intervention: Entity | None = None
     # the index of the sentence before and the agents it named (exokg.extract.mechanism_lists)
     previous_agents: tuple[int, tuple[Entity, ...]] = (-1, ())
+    # the index of the last sentence whose opening phrase ("This effect", "These actions")
+    # was resolved to the agent before it (exokg.extract.anaphora)
+    anaphor_index: int = -1
     preparation: Entity | None = None
     vesicle: Entity | None = None  # the last plain vesicle named ('exosome')
     population: list[str] = field(default_factory=list)

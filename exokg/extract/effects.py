@@ -45,6 +45,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from exokg.extract.anaphora import anaphoric_agents
 from exokg.extract.adjectives import TISSUE_PROTECTION, is_effect_adjective
 from exokg.extract.base import AGENTS, EFFECT_OBJECTS, Analysed, Clause, DocumentState, \
     clauses, coordinated, is_preclinical, statement
@@ -54,7 +55,7 @@ from exokg.extract.mechanism_lists import list_agents, list_hedged
 from exokg.extract.outcomes import MOLECULE_EVENT_HEADS, head_of, is_weak, open_outcomes
 from exokg.extract.regulation import as_regulation
 from exokg.ids import mint
-from exokg.model import Entity, Mention, Statement
+from exokg.model import Context, Entity, Mention, Statement
 from exokg.text.prefilter import Needs
 
 _STEMS = {
@@ -88,6 +89,8 @@ _TRIGGER = re.compile(r"(?<![-\w])(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _S
 # words built on a trigger stem that are not triggers
 _NOT_TRIGGER = re.compile(r"^(?:promoters?|inhibitors?|limitations?|limits|lowest|blocker\w*|"
                           r"preventive|preventative|"
+                          # "the alternative delivery methods": another option, no change
+                          r"alternatives?|alternatively|alternately|alternating|"
                           r"induced\s+(?:by|in|with)\b.*|inducible|inducers?|induction\s+of\s+"
                           r"(?:stroke|ischemia|injury|TBI|SCI|MCAO|inflammation|hypoxia|"
                           r"hypoxia-ischemia|sepsis|LPS|anesthesia|anaesthesia)\b.*|"
@@ -525,6 +528,46 @@ def agent_before(a: Analysed, clause: Clause, at: int, prev: int | None = None
     return _agent_before(a, clause, at, prev)
 
 
+# "miR-X in (the) exosomes", "miR-X within MSC-EVs": the vesicles carry the miRNA
+_CARRIED_IN = re.compile(r"\s+(?:in|within|inside|of)\s+(?:the\s+)?", re.I)
+# ", which was (further) reduced by": a relative clause whose passive verb acts on the noun
+# right before it; the whole gap from that noun to the verb
+_RELATIVE_PASSIVE = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:which|that)\s+"
+                               r"(?:was|were|is|are|has\s+been|have\s+been|could\s+be|"
+                               r"can\s+be)\s+(?:\w+ly\s+|also\s+|further\s+)*$", re.I)
+
+
+# what a claim's agent is compared against: "than Y", "compared with Y", "X outperformed Y",
+# "superior to Y", "as effective as Y", "relative to Y"
+_COMPARED_AGAINST = re.compile(
+    r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?|alternatives?\s+to|instead\s+of|"
+    r"outperform(?:s|ed|ing)?|(?:superior|inferior|equivalent|comparable|similar)\s+to|"
+    r"relative\s+to|as\s+(?:\w+\s+){1,2}as)\s+(?:\w+\s+){0,3}$", re.I)
+
+
+_NEEDS_COMPARED = Needs(_COMPARED_AGAINST)
+
+
+def compared_against(text: str, m: Mention) -> bool:
+    """True when mention ``m`` is named as what a claim's agent is compared against
+    ("X was more effective than Y in reducing Z", "X outperformed Y", "compared with Y, X
+    ..."): Y is the comparator, never the agent."""
+    return bool(_COMPARED_AGAINST.search(text[max(0, m.start - 40):m.start]))
+
+
+def _with_comparators(a: Analysed, ctx: Context, subjects: list[Mention]) -> Context:
+    """``ctx`` with the agents sentence ``a`` compares its ``subjects`` against ("than EPCs",
+    "outperformed native MSCs", :func:`compared_against`) as ``comparator``."""
+    if not _NEEDS_COMPARED.may_match(a.text):
+        return ctx
+    mine = {x.entity.id for x in subjects}
+    found = [m.entity.id for m in a.within(0, len(a.text), AGENTS)
+             if m.entity.id not in mine and compared_against(a.text, m)]
+    if not found:
+        return ctx
+    return replace(ctx, comparator=tuple(dict.fromkeys((*ctx.comparator, *found))))
+
+
 def _agent_before(a: Analysed, clause: Clause, at: int, prev: int | None = None
                   ) -> list[Mention]:
     """The agent of an active trigger at ``at``: the nearest treatment mention before it in
@@ -532,9 +575,7 @@ def _agent_before(a: Analysed, clause: Clause, at: int, prev: int | None = None
     trigger (ending at ``prev``: "promoted the proliferation of MSCs and reduced ..."), unless
     a relative clause makes it a subject ("transfer of miR-X, which enhanced ...")."""
     agents = [m for m in a.within(clause.start, at, AGENTS)
-              if not re.search(r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?|alternatives?\s+to|"
-                               r"instead\s+of)\s+(?:\w+\s+){0,3}$",
-                               a.text[max(0, m.start - 40):m.start], re.I)
+              if not compared_against(a.text, m)
               and not (prev is not None and m.start >= prev and re.search(
                   r"\bof\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", a.text[max(0, m.start - 40):m.start],
                   re.I) and not re.search(r",?\s*\b(?:which|that|who)\b", a.text[m.end:at]))
@@ -553,6 +594,13 @@ def _agent_before(a: Analysed, clause: Clause, at: int, prev: int | None = None
               and re.match(r"\s*\)", a.text[nearest.end:])]
     if longer:
         nearest = longer[-1]
+    # "miR-X in microglial exosomes inhibited ...", "the increased expression of miR-X in the
+    # EVs promoted ...": the miRNA the vesicles carry acts, the vesicles are where it is
+    if nearest.category in _PRODUCTS:
+        carried_mirna = [m for m in agents if m.category in _MIRNAS
+                         and _CARRIED_IN.fullmatch(a.text, m.end, nearest.start)]
+        if carried_mirna:
+            nearest = carried_mirna[-1]
     # "exosomes released by hypoxia-preconditioned MSCs improved ...": the cells are the
     # source, the vesicles the agent
     if nearest.category == "Cell":
@@ -563,7 +611,8 @@ def _agent_before(a: Analysed, clause: Clause, at: int, prev: int | None = None
         if vesicles:
             nearest = vesicles[-1]
     group = coordinated(a, nearest, AGENTS, backwards=True)
-    return [m for m in group if not _is_foil(a.text, m)]
+    # "compared with MSCs, BDNF-MSCs reduced ...": the comparator is no coordinated agent
+    return [m for m in group if not _is_foil(a.text, m) and not compared_against(a.text, m)]
 
 
 # "in contrast to MSCs, EVs did not ...", "unlike exosomes, MSCs reduced ...": the mention is
@@ -704,7 +753,7 @@ def extract_effects(a: Analysed, state: DocumentState,
     downregulation in D" miR-A does not raise or lower miR-C; both levels are findings of
     their own (:mod:`exokg.extract.mirna_disease` reads them).
     """
-    listed = list_agents(a, state)
+    listed = list_agents(a, state) or anaphoric_agents(a, state)
     found = _effects(a, state, listed)
     if listed and list_hedged(a.text):
         found = [replace(s, hedged=True) for s in found]
@@ -733,6 +782,7 @@ def _effects(a: Analysed, state: DocumentState, listed: list[Mention]) -> list[S
                 out.extend(resolved)
                 continue
         ctx = context_for(a, clause)
+        last_ahead: list[Mention] = []
         for i, trig in enumerate(triggers):
             nxt = triggers[i + 1].start if i + 1 < len(triggers) else clause.end
             prev = triggers[i - 1].end if i > 0 else clause.start
@@ -746,7 +796,13 @@ def _effects(a: Analysed, state: DocumentState, listed: list[Mention]) -> list[S
             before_after = (_objects(a, done[-1].end() if done else prev, trig.start,
                                      before=True),
                             _agent_after(a, trig, clause.end))
+            if trig.passive and last_ahead and _RELATIVE_PASSIVE.match(
+                    a.text, last_ahead[-1].end, trig.start):
+                # "A increased B, which was reduced by C": C lowers B, the noun the relative
+                # pronoun stands for (the last object of the trigger before)
+                before_after = ([last_ahead[-1]], before_after[1])
             ahead = _objects(a, trig.end, nxt, undone=trig.undone)
+            last_ahead = ahead
             shielded = trig.text.lower().startswith("protect") and \
                 _PROTECTED_PARTY.match(a.text, trig.end, nxt)
             if shielded:
@@ -785,6 +841,7 @@ def _effects(a: Analysed, state: DocumentState, listed: list[Mention]) -> list[S
             if not subjects or not objects:
                 continue
             carried = subjects
+            ctx = _with_comparators(a, ctx, subjects)
             hedge = hedged(a.text, clause.start, trig.start)
             neg = negated(a.text, clause.start, trig.start)
             if _PROPERTY.search(a.text, clause.start, trig.start) and \

@@ -75,7 +75,8 @@ treatments therapy therapies group groups rat rats mouse mice animal animals pat
 cell cells exosome exosomes vesicle vesicles ev evs model models level levels expression
 number amount degree extent rate rates one ones change changes use value values other others
 part parts time times day days week weeks factor factors event events process processes
-aspect aspects feature features property properties""".split())
+aspect aspects feature features property properties action actions intervention
+interventions finding findings observation observations""".split())
 # words that say what is measured, not of what: an outcome only with a modifier
 # ("infarct volume", "neurite length"), never alone ("... number and length")
 _MEASURE = frozenset("""length lengths size sizes volume volumes area areas density densities

@@ -33,6 +33,8 @@ from exokg.recognise.cellnames import cell_nouns
 from exokg.recognise.composite import adjectival_sources, engineered_short_forms, \
     find_preparations
 from exokg.recognise.coordination import elided_heads, elided_modifier_heads
+from exokg.recognise.cell_products import find_cell_products
+from exokg.recognise.combinations import find_combinations
 from exokg.recognise.document import Alias, alias_mentions
 from exokg.recognise.field_spellings import amyloid_beta, glued_vesicles
 from exokg.recognise.lexicon import LexiconMatcher
@@ -136,7 +138,12 @@ class Recogniser:
                       + species_words(text, base, self.base_mentions),
                       key=lambda m: (m.start, -m.end))
         preparations = find_preparations(text, base) + engineered_short_forms(text, base)
-        top = [m for m in _resolve(preparations + base) if not _part_only(m)]
+        preparations += find_cell_products(text, base, preparations)
+        resolved = _resolve(preparations + base)
+        combinations = find_combinations(text, resolved)
+        if combinations:  # "CEC-sEVs/tPA", "MSC-EVs plus tPA": one treatment of its own
+            resolved = _resolve(combinations + resolved)
+        top = [m for m in resolved if not _part_only(m)]
         proteins = ProteinFinder().find(text, base)
         if self.open_lexicon is not None:  # a protein name that names one human gene
             proteins = [m if m.entity.id in self.vocabulary.entities else written_name(m)

@@ -19,7 +19,11 @@ Phrases understood (any order the field writes them in):
   -> ``enriched``; "with decreased / reduced miR-X", "miR-X-depleted / knockdown" ->
   ``depleted``; "with increased or decreased miR-X" gives two alternative preparations;
 * origin: "allogeneic", "allogenic", "autologous", "xenogeneic";
-* treatment: "BYHWD-treated exosomes", "exosomes from BYHWD-treated MSCs", "pretreated with X".
+* treatment: "BYHWD-treated exosomes", "exosomes from BYHWD-treated MSCs", "pretreated with X";
+  a molecule the source cells were primed with ("exosomes from TNFα-preconditioned MSCs",
+  "from IFN-γ-primed MSCs": a gene, protein or chemical) is what they were treated with too;
+  a state without a molecule ("hypoxia-preconditioned", "scratch-injured") keeps only the
+  source cell.
 
 Two mentions are the same preparation exactly when all parts are equal. A vesicle mention
 with no other part stays a plain vesicle.
@@ -47,7 +51,8 @@ _SOURCE_GLUE = re.compile(r"^\)?\s*-?\s*(?:derived|secreted|released|isolated|pr
 _SECRETE = re.compile(r"^\s+(?:secrete|release|produce|shed)s?\s+(?:small\s+)?$", re.I)
 # the state the source cells were in when they gave the vesicles: "stretch-injured",
 # "LPS-stimulated", "hypoxia-preconditioned", "IFN-γ-primed", "OGD-exposed" microglia or MSCs
-# (the graph model has no part for it: the source cell is kept, the state is not)
+# (the graph model has no part for a state: the source cell is kept, the state is not; a
+# molecule named as its cause is exo:treatedWith, see _PRIMING)
 _STATE_WORD = (r"(?:injured|stimulated|primed|pre-?conditioned|activated|exposed|challenged|"
                r"pre-?treated|polari[sz]ed|damaged|stressed|deprived|insulted|induced)")
 _CELL_STATE = r"(?:[^\s()]+-\s*)?" + _STATE_WORD
@@ -82,6 +87,11 @@ _OVEREXPRESS_AFTER = re.compile(r"^\s*(?:that\s+)?(?:over-?express(?:ing|ed)?|"
                                 r"transfected\s+with|expressing)\s+$", re.I)
 _TREATED = re.compile(r"-\s*(?:treated|pretreated|pre-treated|primed|preconditioned|"
                       r"stimulated)\s*$", re.I)
+#: molecules source cells are primed with before they give their vesicles (TNFα, IFN-γ,
+#: LPS is a chemical too): recorded as exo:treatedWith
+_PRIMING = frozenset({"Gene", "Protein", "Chemical", "Drug", "HerbalPreparation"})
+_PRIMING_GLUE = re.compile(r"\s*-\s*(?:primed|pre-?conditioned|pre-?treated|treated|"
+                           r"stimulated)\s+", re.I)
 _TREATED_AFTER = re.compile(r"^\s*(?:pre-?treated|treated|primed|preconditioned|stimulated)"
                             r"\s+with\s+$", re.I)
 _ENGINEERING_OF = {"loaded": "loaded", "transfected": "loaded", "modified": "loaded",
@@ -407,7 +417,11 @@ def _look_right(text: str, after: list[Mention], parts: _Parts) -> None:
                 and _SOURCE_AFTER.match(gap) and _STATE_GLUE.fullmatch(
                     text[m.end:after[k + 1].start]):
             # "exosomes from IFN-γ-primed MSCs", "from hypoxia-preconditioned MSCs": the cells
-            # in a state named by what caused it; the source cell is kept
+            # in a state named by what caused it; the source cell is kept, and a molecule
+            # the cells were primed with is what they were treated with ("from
+            # TNFα-preconditioned MSCs": exo:treatedWith TNF)
+            if m.category in _PRIMING and _PRIMING_GLUE.fullmatch(text[m.end:after[k + 1].start]):
+                parts.treatment = m.entity
             parts.source, pos = after[k + 1].entity, after[k + 1].end
             k += 1
         else:

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -140,7 +141,61 @@ def _preparation_defined(a: Analysed) -> dict[str, Entity]:
         for m in a.mentions:
             if m.category == "ExosomePreparation" and m.start < b.start() and \
                     (m.end == b.end() or _POSTMODIFIER.fullmatch(a.text[m.end:b.start()])):
-                out.setdefault(b.group(1), m.entity)
+                out.setdefault(b.group(1), _named(m.entity, b.group(1)))
+    return out
+
+
+def _combination_defined(a: Analysed) -> dict[str, Entity]:
+    """Short forms in brackets that are themselves a combination therapy ("... in
+    combination with tPA (CEC-sEVs/tPA)", :mod:`exokg.recognise.combinations`): the short
+    form stands for the combination written right before the bracket, else for the one its
+    own parts name; never for its last part alone."""
+    out: dict[str, Entity] = {}
+    combinations = [m for m in a.mentions if m.category == "Therapy" and m.source == "composite"]
+    for b in _PRODUCT_SHORT.finditer(a.text):
+        own = [m for m in combinations if m.start == b.start(1) and m.end == b.end(1)]
+        if not own:
+            continue
+        # "MSC-EVs in combination with alteplase (EV/tPA)": the long form before the
+        # bracket names the parts more fully than the short form's own letters
+        long = [m for m in combinations if m.end <= b.start()
+                and not a.text[m.end:b.start()].strip()]
+        entity = (long or own)[0].entity
+        out.setdefault(b.group(1), replace(entity, synonyms=tuple(
+            sorted({*entity.synonyms, b.group(1)}))))
+    return out
+
+
+_VESICLE_WORD = re.compile(r"-?(?:s?EVs?|Exos?|EXOs?|exos?|EXs?)$")
+
+
+def _named(entity: Entity, short: str) -> Entity:
+    """``entity`` with the short form the document defined for it as a synonym, when the
+    short form names more than the vesicles ("ADSC-Exos", "TNFα-Exos"; not "sEVs")."""
+    if len(_VESICLE_WORD.sub("", short)) < 2:
+        return entity
+    return replace(entity, synonyms=tuple(sorted({*entity.synonyms, short})))
+
+
+# "(EPCmiR-126)", "(BDNF-MSCs)", "(miR-133b-MSC)": a short form in brackets, one word with a
+# capital letter
+_PRODUCT_SHORT = re.compile(r"\(\s*([A-Za-z0-9][\w/+-]{1,20}?[A-Za-z0-9])\s*\)")
+
+
+def _product_defined(a: Analysed) -> dict[str, Entity]:
+    """Short forms in brackets right after a cell product the text composed from a molecule
+    and a cell type ("miR-126-primed EPCs (EPCmiR-126)", "MSCs overexpressing BDNF
+    (BDNF-MSCs)", :mod:`exokg.recognise.cell_products`): the short form is the product, not
+    the plain cell type its letters spell."""
+    out: dict[str, Entity] = {}
+    for b in _PRODUCT_SHORT.finditer(a.text):
+        if not any(c.isupper() for c in b.group(1)):
+            continue
+        for m in a.mentions:
+            if m.category == "Cell" and m.source == "composite" and \
+                    not a.text[m.end:b.start()].strip():
+                out.setdefault(b.group(1), replace(m.entity, synonyms=tuple(
+                    sorted({*m.entity.synonyms, b.group(1)}))))
     return out
 
 
@@ -249,6 +304,10 @@ def defined_aliases(a: Analysed) -> dict[str, Alias | None]:
     # Schwartz-Hearst finds a long form inside it ("exosomes released by endothelial progenitor
     # cells (EPC-EXs)" are the vesicles, not the cells)
     out: dict[str, Alias | None] = dict(_preparation_defined(a))
+    for short, entity in _product_defined(a).items():
+        out.setdefault(short, entity)
+    for short, entity in _combination_defined(a).items():
+        out.setdefault(short, entity)
     for abbreviation in find_abbreviations(a.text):
         split = _split_definitions(a, abbreviation)
         if split:  # "(VCFS/DGS)": each part names its own disease
@@ -340,9 +399,11 @@ def _read_otherwise(a: Analysed, short: str, entity: Alias | None) -> bool:
 
 
 def _names_a_cell(entity: Alias | None) -> bool:
-    """True for a short form defined as a cell type ("dendritic cells (DCs)"): the sentence
-    is read again so that the short form in its defining brackets is a mention too."""
-    return isinstance(entity, Entity) and entity.category == "Cell" or (
+    """True for a short form defined as a cell type ("dendritic cells (DCs)") or a
+    preparation ("miR-124-loaded exosomes (miR-124-Exo)"): the sentence is read again so
+    that the short form in its defining brackets is a mention too (not its parts: the
+    vesicle word "Exo" of "miR-124-Exo" is no agent of its own)."""
+    return isinstance(entity, Entity) and entity.category in ("Cell", "ExosomePreparation") or (
         isinstance(entity, tuple) and entity[1].category == "Cell")
 
 

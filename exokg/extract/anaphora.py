@@ -1,0 +1,60 @@
+"""Anaphoric subjects: a sentence that opens by pointing back at what the sentence before
+said its agent did ("This effect was achieved by promoting M2 polarization", "These actions
+collectively contributed to neuroprotection", "Such treatment also reduced ...",
+"Together, these benefits were accompanied by ...").
+
+Papers state a finding and then explain or extend it in the next sentence with a noun that
+stands for the finding ("effect", "action", "benefit", "treatment", "intervention",
+"protection"). The agent of what that sentence says is the agent of the effect stated just
+before: :func:`anaphoric_agents` returns it when it is unambiguous, that is when the sentence
+before named agents and the effect last stated had exactly one subject among them. The
+pointing noun itself is never an entity ("action", "effect" are no outcomes:
+:mod:`exokg.extract.outcomes`).
+
+A sentence whose opening phrase names an agent itself ("These MSC exosomes reduced ...") is
+read as it stands, and vesicles referred back to ("these exosomes", "the EVs") are resolved
+to the study's preparation by :mod:`exokg.extract.references`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from exokg.extract.base import AGENTS, Analysed, DocumentState
+from exokg.model import Mention
+from exokg.text.prefilter import Needs
+
+__all__ = ["anaphoric_agents"]
+
+#: a sentence that opens (after a linking adverb) with a demonstrative and a noun that
+#: stands for what the previous sentence's agent did
+ANAPHOR = re.compile(
+    r"^\W*(?:(?:however|moreover|furthermore|in\s+addition|additionally|importantly|notably|"
+    r"together|collectively|taken\s+together|thus|therefore|overall|mechanistically|"
+    r"in\s+turn|interestingly|further(?:more)?)\s*,?\s+)?"
+    r"(?P<np>(?:this|these|such|those)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:effects?|actions?|benefits?|treatments?|interventions?|therap(?:y|ies)|"
+    r"(?:neuro)?protection|protective\s+effects?|improvements?))\b", re.I)
+_NEEDS = Needs(ANAPHOR)
+
+
+def anaphoric_agents(a: Analysed, state: DocumentState) -> list[Mention]:
+    """The agent an opening anaphoric phrase of sentence ``a`` stands for (module docs), as
+    a mention over that phrase; empty when the sentence does not open with one, names an
+    agent inside it, or the agent is not unambiguous. A resolved sentence is recorded in
+    ``state.anaphor_index``, so that the next one may point back through it ("This effect
+    ... These actions ..."). Call before :func:`exokg.extract.mechanism_lists.note_agents`
+    updates ``state`` for this sentence."""
+    if not _NEEDS.may_match(a.text):
+        return []
+    m = ANAPHOR.match(a.text)
+    if not m or any(x.category in AGENTS and x.start < m.end("np") for x in a.mentions):
+        return []
+    index, before = state.previous_agents
+    if index != a.sentence.index - 1 or len(state.subject) != 1:
+        return []
+    agent = state.subject[0]
+    if all(e.id != agent.id for e in before) and state.anaphor_index != index:
+        return []  # the effect last stated is older than the sentence before
+    state.anaphor_index = a.sentence.index
+    return [Mention(agent, m.start("np"), m.end("np"), m.group("np"), source="reference")]
