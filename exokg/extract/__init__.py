@@ -31,6 +31,7 @@ from exokg.extract.references import resolve_references
 from exokg.extract.study_vesicles import enriched_preparations, resolve_study_vesicles
 from exokg.extract.regulation import extract_regulation
 from exokg.extract.titles import extract_title_benefits
+from exokg.extract.definitions import DEFINITION_PREDICATES, is_definition
 from exokg.extract.roles import extract_cell_roles
 from exokg.extract.review_benefits import extract_review_benefits
 from exokg.extract.trial_reports import extract_trial_report, registers_trial, reports_trial
@@ -82,6 +83,8 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
     found += extract_condition_relations(a, state, found)
     found += extract_cell_roles(a, state, found)
     found = without_qualifier_agents(a, found)
+    if found and is_definition(a.text):  # a methods rule, not a finding (definitions.py)
+        found = [s for s in found if s.predicate not in DEFINITION_PREDICATES]
     note_agents(a, state)
     return _situate(a, state, found)
 
