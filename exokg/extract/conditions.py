@@ -55,13 +55,14 @@ The claim's status (mostly ``background``) is given later, as for every statemen
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from exokg.extract.base import Analysed, DocumentState, clauses, coordinated, statement
+from exokg.extract.base import Analysed, Clause, DocumentState, clauses, coordinated, statement
 from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.outcomes import open_outcomes, outcome_for_text
 from exokg.ids import mint
-from exokg.model import Entity, Mention, Statement
+from exokg.model import Context, Entity, Mention, Statement
 from exokg.text.prefilter import Needs
 
 __all__ = ["extract_condition_relations"]
@@ -326,6 +327,24 @@ _NEEDS_RELATION = Needs(_CAUSE, _RISK, _CONSEQUENCES, _CONTRIBUTES, _ASSOCIATED,
                         _RISK_CHANGE, _DUE_TO, _LINK)
 
 
+#: each pattern with its own keyword test: only the patterns a sentence may match are run
+_NEEDS_EACH = tuple((p, Needs(p)) for p in (
+    _CAUSE, _RISK, _CONSEQUENCES, _CONTRIBUTES, _ASSOCIATED, _CAUSED_BY, _FEATURE_OF,
+    _CHARACTERIZED, _OBSERVED_IN, _CAUSES, _IMPEDES, _RISK_CHANGE, _DUE_TO, _LINK))
+
+
+def _lazy_context(a: Analysed, clause: Clause) -> Callable[[], Context]:
+    """A function giving ``context_for(a, clause)``, computed once and only when a statement
+    of the clause is made."""
+    cache: list[Context] = []
+
+    def get() -> Context:
+        if not cache:
+            cache.append(context_for(a, clause))
+        return cache[0]
+    return get
+
+
 def _with_members(a: Analysed, run: list[Mention], end: int) -> list[Mention]:
     """``run`` and the members named after it ("neurodegenerative diseases such as A and
     B")."""
@@ -376,6 +395,7 @@ def extract_condition_relations(a: Analysed, state: DocumentState,
     del state
     if not _NEEDS_RELATION.may_match(a.text):  # no verb of a relation: nothing to read
         return []
+    live = {p for p, needs in _NEEDS_EACH if needs.may_match(a.text)}
     out: list[Statement] = []
     have = {(s.subject.id, s.object.id) for s in found if isinstance(s.object, Entity)}
 
@@ -395,17 +415,17 @@ def extract_condition_relations(a: Analysed, state: DocumentState,
                                      y.entity, direction=None if disease else direction,
                                      negated=negated(a.text, clause_start, at),
                                      hedged=hedge or hedged(a.text, clause_start, at),
-                                     context=ctx))
+                                     context=ctx()))
 
     for clause in clauses(a.text):
         lo, hi = clause.start, clause.end
-        ctx = context_for(a, clause)
+        ctx = _lazy_context(a, clause)
         for pattern, rule, predicate, direction in (
                 (_CAUSE, "cause", "biolink:affects", "increased"),
                 (_RISK, "risk", "biolink:associated_with", None),
                 (_CONSEQUENCES, "consequence", "biolink:affects", "increased"),
                 (_CONTRIBUTES, "contributes", "biolink:affects", "increased")):
-            for m in pattern.finditer(a.text, lo, hi):
+            for m in (pattern.finditer(a.text, lo, hi) if pattern in live else ()):
                 subjects = _subject_before(a, lo, m.start())
                 if subjects:
                     add(rule, subjects, predicate,
@@ -413,19 +433,23 @@ def extract_condition_relations(a: Analysed, state: DocumentState,
                         lo, m.start(), ctx)
         for pattern, rule, direction in ((_CAUSES, "causes", "increased"),
                                          (_IMPEDES, "impedes", "decreased")):
-            for m in pattern.finditer(a.text, lo, hi):
+            for m in (pattern.finditer(a.text, lo, hi) if pattern in live else ()):
+                if _names_agent(a, lo, m.start()):  # a treatment acts: the effect rules'
+                    continue
                 subjects = _sides(_subject_before(a, lo, m.start()))
-                if subjects and not _names_agent(a, lo, m.start()):
+                if subjects:
                     add(rule, subjects, "biolink:affects",
                         _sides(_with_members(a, _objects_after(a, m.end(), hi), hi)),
                         direction, lo, m.end(), ctx)
-        for m in _RISK_CHANGE.finditer(a.text, lo, hi):
+        for m in (_RISK_CHANGE.finditer(a.text, lo, hi) if _RISK_CHANGE in live else ()):
+            if _names_agent(a, lo, m.start()):
+                continue
             subjects = _sides(_subject_before(a, lo, m.start()))
-            if subjects and not _names_agent(a, lo, m.start()):
+            if subjects:
                 objects = _sides(_with_members(a, _side(a, m.end(), hi), hi))
                 add("risk-change", subjects, "biolink:affects", [_risk_of(y) for y in objects],
                     "increased" if m.group("up") else "decreased", lo, m.end(), ctx)
-        for m in _DUE_TO.finditer(a.text, lo, hi):
+        for m in (_DUE_TO.finditer(a.text, lo, hi) if _DUE_TO in live else ()):
             objects = [o for o in a.within(lo, m.start(), SIDES)
                        if not a.text[o.end:m.start()].strip()] or _phrase_before(a, lo, m.start())
             causes = _sides(_side(a, m.end(), hi))
@@ -433,13 +457,13 @@ def extract_condition_relations(a: Analysed, state: DocumentState,
                 failing = _failing(a, lo, objects[-1])
                 add("due-to", causes, "biolink:affects", [failing or objects[-1]],
                     "decreased" if failing else "increased", lo, m.start(), ctx)
-        for m in _LINK.finditer(a.text, lo, hi):
+        for m in (_LINK.finditer(a.text, lo, hi) if _LINK in live else ()):
             run = _sides(_side(a, m.end(), hi))
             if len(run) == 2 and re.fullmatch(r"\s*(?:\([^()]{1,20}\)\s*)?and\s+(?:the\s+)?",
                                               a.text[run[0].end:run[1].start]):
                 add("link", run[:1], "biolink:associated_with", run[1:], None, lo, m.end(), ctx,
                     hedge=True)
-        for m in _ASSOCIATED.finditer(a.text, lo, hi):
+        for m in (_ASSOCIATED.finditer(a.text, lo, hi) if _ASSOCIATED in live else ()):
             subjects = _subject_before(a, lo, m.start(), vesicles=True)
             if not subjects:
                 continue
@@ -447,24 +471,24 @@ def extract_condition_relations(a: Analysed, state: DocumentState,
             direction = None if not word else "increased" if _UP.match(word) else "decreased"
             add("associated", subjects, "biolink:associated_with",
                 _objects_after(a, m.end(), hi), direction, lo, m.start(), ctx)
-        for m in _FEATURE_OF.finditer(a.text, lo, hi):
+        for m in (_FEATURE_OF.finditer(a.text, lo, hi) if _FEATURE_OF in live else ()):
             subjects = _subject_before(a, lo, m.start())
             if subjects:
                 add("feature-of", subjects, "biolink:associated_with",
                     _objects_after(a, m.end(), hi), None, lo, m.start(), ctx)
-        for m in _CHARACTERIZED.finditer(a.text, lo, hi):
+        for m in (_CHARACTERIZED.finditer(a.text, lo, hi) if _CHARACTERIZED in live else ()):
             subjects = [x for x in _side(a, _OPENING.match(a.text, lo).end(), m.start())
                         if x.category == "Disease"][:1]
             if subjects:
                 add("characterized-by", subjects, "biolink:associated_with",
                     _objects_after(a, m.end(), hi), None, lo, m.start(), ctx)
-        for m in _OBSERVED_IN.finditer(a.text, lo, hi):
+        for m in (_OBSERVED_IN.finditer(a.text, lo, hi) if _OBSERVED_IN in live else ()):
             objects = _subject_before(a, lo, m.start())
             diseases = [d for d in _side(a, m.end(), hi) if d.category == "Disease"]
             if objects and diseases:
                 add("observed-in", diseases, "biolink:associated_with", objects, None, lo,
                     m.start(), ctx)
-        for m in _CAUSED_BY.finditer(a.text, lo, hi):
+        for m in (_CAUSED_BY.finditer(a.text, lo, hi) if _CAUSED_BY in live else ()):
             objects = [o for o in a.within(lo, m.start(), SIDES)
                        if not a.text[o.end:m.start()].strip()]
             if not objects:

@@ -27,10 +27,11 @@ _CATEGORY = re.compile(r"\b(?:classified|categori[sz]ed|defined|defining|designa
 _CUT_POINT = re.compile(r"\b(?:dichotomi[sz]ed|categori[sz]ed|stratified|split|divided|grouped)"
                         r"\s+(?:at|by|into|according\s+to)\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+"
                         r"percentile|median|mean|tertiles?|quartiles?|quintiles?|cut-?off)", re.I)
-# "CD41 was used to identify platelet EVs"
+# "CD41 was used to identify platelet EVs" (not "used to detect / quantify X": an assay, whose
+# sentence may go on to a result)
 _USED_TO = re.compile(r"\b(?:was|were|is|are)\s+(?:\w+ly\s+)?used\s+(?:as\s+(?:a\s+)?markers?\s+)?"
-                      r"to\s+(?:identify|define|gate|distinguish|discriminate|label|select|"
-                      r"characteri[sz]e|detect|quantify)\b", re.I)
+                      r"to\s+(?:identify|define|gate|distinguish|discriminate|label|select)\b",
+                      re.I)
 _NEEDS = Needs(_CATEGORY, _CUT_POINT, _USED_TO)
 # a gating notation: "CD45-", "CD41+", "Annexin V+" (three or more make a gating list)
 _GATE = re.compile(r"(?:\b[A-Z][A-Za-z]*\d+[A-Za-z]?|\bAnnexin\s+V)\s?[+\u2013\u2212-]"

@@ -8,7 +8,8 @@ and the disease, or name the treatment after the disease:
 * promise for a use in a disease: "X hold great potential for (future) clinical translation
   in D (management)", "X have emerged as promising candidates for therapeutic interventions in
   D", "X show considerable promise for clinical application in D", "X has a promising /
-  potential / beneficial role in (the treatment of / treating) D" -> X
+  potential / beneficial role in (the treatment of / treating) D", "X has a promising role
+  in enhancing Y and reducing Z after (chronic) D" (the disease that ends the clause) -> X
   ``biolink:beneficial_in_models_for`` D, hedged (a potential or a promise is not a result);
 * a list of treatments for a disease: "the optimal / current / main strategies for (the
   treatment of) D include X and Y", "treatment options for D such as X" -> each X
@@ -88,6 +89,27 @@ def _diseases(a: Analysed, start: int, end: int, *, words: int = 3) -> list[Ment
     return []
 
 
+# "a promising role in enhancing X ... after (chronic) D": what the treatment does, in D
+_GERUND = re.compile(r"(?:promot|enhanc|improv|reduc|restor|protect|attenuat|alleviat|"
+                     r"ameliorat|facilitat|support|accelerat|suppress|inhibit|prevent|"
+                     r"modulat|stimulat|treat|repair|rescu)\w*ing\b", re.I)
+_SETTING = re.compile(r"\b(?:after|following|post|in)\s+(?:the\s+)?(?:(?:acute|chronic|subacute|"
+                      r"experimental|severe|mild|moderate|traumatic)\s+)?$", re.I)
+
+
+def _setting(a: Analysed, start: int, end: int) -> list[Mention]:
+    """The disease a role of benefit is played in, when the role is a gerund phrase ("a
+    promising role in enhancing X and reducing Y after (chronic) D"): the disease that ends
+    the clause after "after / following / in"; else nothing."""
+    if not _GERUND.match(a.text, start):
+        return []
+    found = [d for d in a.within(start, end, _CONDITIONS)
+             if (d.category == "Disease" or _INJURY.search(d.entity.label))
+             and _SETTING.search(a.text, max(start, d.start - 40), d.start)
+             and not a.text[d.end:end].strip(" .,;)")]
+    return found[-1:]
+
+
 def _agents_before(a: Analysed, start: int, at: int) -> list[Mention]:
     """The subject of a promise at ``at``: the vesicles of the clause if any (the source
     cells of "exosomes from MSCs" are not the subject), else its last agent, with the agents
@@ -130,7 +152,7 @@ def extract_review_benefits(a: Analysed, state: DocumentState,
             if not _PROMISING.search(a.text, max(clause.start, m.start() - 30), m.end()) or \
                     _NOT_BENEFIT.search(a.text, m.start(), m.end()):
                 continue
-            diseases = _diseases(a, m.end(), clause.end)
+            diseases = _diseases(a, m.end(), clause.end) or _setting(a, m.end(), clause.end)
             agents = _agents_before(a, clause.start, m.start())
             if diseases and agents and not _NOT_BENEFIT.search(a.text, m.end(),
                                                                diseases[0].start):

@@ -9,7 +9,8 @@ claims is, in this order:
 1. a cue in the sentence:
 
    * ``hypothesis``: the study's question or aim ("we tested the hypothesis that", "we
-     investigated whether", "this study aimed to", "to determine whether", "the aim of"),
+     investigated whether", "this study aimed to", "this review aims to", "to determine
+     whether", "the aim of", "the specific objectives were"),
      unless the sentence also reports what was found ("we evaluated X and found that");
    * ``speculation``: what may come ("may in (the) future", "could be applied / used /
      developed", "holds (great) promise", "a promising / potential strategy / target /
