@@ -97,6 +97,13 @@ _SETTING = re.compile(r"\b(?:after|following|post|in)\s+(?:the\s+)?(?:(?:acute|c
                       r"experimental|severe|mild|moderate|traumatic)\s+)?$", re.I)
 
 
+# what may follow the disease that ends the clause: the means or route ("especially by
+# intra-lesion injection", "via intranasal delivery", "in rats")
+_SETTING_END = re.compile(r"\s*(?:[.,;)]\s*)?(?:$|(?:(?:especially|particularly|mainly|notably|"
+                          r"possibly|probably)\s+)?(?:by|via|through|when|using|with|in\s+(?:rats|"
+                          r"mice|animals|rodents|models?))\b)", re.I)
+
+
 def _setting(a: Analysed, start: int, end: int) -> list[Mention]:
     """The disease a role of benefit is played in, when the role is a gerund phrase ("a
     promising role in enhancing X and reducing Y after (chronic) D"): the disease that ends
@@ -106,7 +113,7 @@ def _setting(a: Analysed, start: int, end: int) -> list[Mention]:
     found = [d for d in a.within(start, end, _CONDITIONS)
              if (d.category == "Disease" or _INJURY.search(d.entity.label))
              and _SETTING.search(a.text, max(start, d.start - 40), d.start)
-             and not a.text[d.end:end].strip(" .,;)")]
+             and _SETTING_END.match(a.text, d.end, end)]
     return found[-1:]
 
 
