@@ -85,6 +85,9 @@ def test_kind8_a_reviews_aim_is_a_hypothesis(recogniser: Recogniser) -> None:
     found = _read("This article aims to explore how MSC exosomes promote angiogenesis "
                   "after stroke.", recogniser)
     assert found and all(s.status == "hypothesis" and s.hedged for s in found)
+    counted = _read("This review assessed 30 rat studies: MSC exosomes reduced infarct volume.",
+                    recogniser)
+    assert counted and all(s.status == "finding" and not s.hedged for s in counted)
 
 
 @pytest.mark.parametrize(("text", "definition"), [

@@ -46,13 +46,17 @@ __all__ = ["CLAIM_STATUSES", "ClaimStatus", "claim_status", "speaks_of_study", "
 CLAIM_STATUSES: tuple[str, ...] = ("finding", "background", "hypothesis", "speculation")
 
 _HYPOTHESIS = re.compile(
-    r"\b(?:we|this\s+study|the\s+present\s+study|the\s+current\s+study|this\s+work|"
-    r"(?:this|the\s+present|the\s+current)\s+(?:review|article|paper|chapter|manuscript))\s+"
+    r"\b(?:we|this\s+study|the\s+present\s+study|the\s+current\s+study|this\s+work)\s+"
     r"(?:\w+ly\s+)?(?:test(?:ed)?|examin(?:e|ed)|investigat(?:e|ed)|explor(?:e|ed)|"
     r"evaluat(?:e|ed)|assess(?:ed)?|sought|aim(?:s|ed)?|hypothesi[sz]ed?|asked|"
     r"was\s+designed|set\s+out)\b"
+    # "This review aims to explore ...": a review's aim (not "this review assessed 30
+    # studies", which may report what they found)
+    r"|\b(?:this|the\s+present|the\s+current)\s+(?:review|article|paper|chapter|manuscript)\s+"
+    r"(?:\w+ly\s+)?(?:aims?|aimed|seeks?|sought|intends?|sets?\s+out)\b"
     r"|\b(?:the\s+)?(?:novel\s+)?hypothesis\s+that\b|\b(?:the\s+)?(?:(?:specific|main|primary|"
-    r"secondary|overall)\s+)?(?:aim|objective|purpose|goal)s?\s+(?:of|was|is|were|are)\b|\bto\s+(?:investigate|determine|examine|explore|assess|evaluate|"
+    r"secondary|overall)\s+)?(?:aim|objective|purpose|goal)s?\s+(?:of|was|is|were|are)\b"
+    r"|\bto\s+(?:investigate|determine|examine|explore|assess|evaluate|"
     r"test|identify|clarify|ascertain|verify|establish|elucidate)\s+(?:whether|if|"
     r"the\s+hypothesis)\b|\bwe\s+(?:\w+\s+)?aim\s+to\b"
     # "we stipulate / postulate that X ...": the study's hypothesis
