@@ -80,3 +80,20 @@ def test_a_trial_aim_is_not_hedged(recogniser: Recogniser) -> None:
 def test_a_cited_trial_is_not_the_papers_own(recogniser: Recogniser) -> None:
     assert _trials("A randomized controlled trial tested MSC-derived exosomes in patients "
                    "with ischemic stroke. Exosomes may be safer than cells.", recogniser) == []
+
+
+@pytest.mark.parametrize(("text", "own"), [
+    ("Registration number: ChiCTR2600012345", True),
+    ("Trial registration: ISRCTN12345678.", True),
+    ("The trial was registered at the Chinese Clinical Trial Registry (ChiCTR-IIR-17012345).",
+     True),
+    ("EudraCT number: 2021-001234-56", True),
+    ("One Chinese study (ChiCTR2300071234) is recruiting patients.", False),
+    ("Registration number: not given.", False),
+])
+def test_a_registration_number_of_its_own_makes_a_trial(text: str, own: bool,
+                                                        recogniser: Recogniser) -> None:
+    from exokg.extract.trial_reports import registers_trial
+    from exokg.pipeline import analyse_document
+    doc = Document("r", text, "t", kind="abstract")
+    assert registers_trial(analyse_document(doc, recogniser)) is own

@@ -31,7 +31,10 @@ from exokg.extract.references import resolve_references
 from exokg.extract.study_vesicles import enriched_preparations, resolve_study_vesicles
 from exokg.extract.regulation import extract_regulation
 from exokg.extract.titles import extract_title_benefits
-from exokg.extract.trial_reports import extract_trial_report, reports_trial
+from exokg.extract.definitions import DEFINITION_PREDICATES, is_definition
+from exokg.extract.roles import extract_cell_roles
+from exokg.extract.review_benefits import extract_review_benefits
+from exokg.extract.trial_reports import extract_trial_report, registers_trial, reports_trial
 from exokg.extract.trials import extract_trial
 from exokg.extract.vesicle_qualifiers import without_qualifier_agents
 from exokg.model import Statement
@@ -66,6 +69,7 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
     found += extract_benefit(a, state)
     found += extract_therapy_for(a, state)
     found += extract_title_benefits(a, state, found)
+    found += extract_review_benefits(a, state, found)
     found += extract_transfer(a, state)
     found += extract_cargo(a, state)
     found += extract_component(a, state)
@@ -77,7 +81,10 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
         found += extract_absences(a, state, found)
     found += new_gene_pairs(found, extract_mirna_gene(a, state))
     found += extract_condition_relations(a, state, found)
+    found += extract_cell_roles(a, state, found)
     found = without_qualifier_agents(a, found)
+    if found and is_definition(a.text):  # a methods rule, not a finding (definitions.py)
+        found = [s for s in found if s.predicate not in DEFINITION_PREDICATES]
     note_agents(a, state)
     return _situate(a, state, found)
 
@@ -125,7 +132,8 @@ def extract_document(sentences: Iterable[Analysed]) -> list[Statement]:
     # an unlabelled abstract's background ends where it first speaks of the study; one that
     # never does has no implied background
     state = DocumentState(study_named=not any(speaks_of_study(a.text) for a in analysed),
-                          trial_report=reports_trial(analysed))
+                          trial_report=reports_trial(analysed),
+                          trial_registered=registers_trial(analysed))
     out: list[Statement] = []
     for a in analysed:
         out.extend(extract_sentence(a, state))

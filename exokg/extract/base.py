@@ -30,6 +30,9 @@ class DocumentState:
     # the document reports a trial of its own without an NCT number, and the preparation it
     # tests (exokg.extract.trial_reports)
     trial_report: bool = False
+    # the document gives its own registration number outside ClinicalTrials.gov ("Registration
+    # number: ChiCTR..."): a study title needs no design word (exokg.extract.trial_reports)
+    trial_registered: bool = False
     trial_intervention: Entity | None = None
     # the index of the sentence before and the agents it named (exokg.extract.mechanism_lists)
     previous_agents: tuple[int, tuple[Entity, ...]] = (-1, ())

@@ -4,18 +4,33 @@ Abstracts open with what a disease does and what leads to it; neither side is a 
 so the effect rules (:mod:`exokg.extract.effects`), which need an agent, read none of it.
 Read here, in the phrasings of the field:
 
-* consequence: "D has (long-term) consequences, such as Y", "D leads to / results in Y" is
-  not read (too often said of treatments);
+* consequence: "D has (long-term) consequences, such as Y"; "D leads to / results in Y" and
+  ", leading to Y" are not read (the development set's gold lists them only from batch 9
+  on, and too often their subject is a whole clause: "D lacks treatment, leading to Y");
 * cause: "D is the most common / a major / one of the main causes of Y", "Y caused by X",
   "X (significantly) contributes to Y", "X and Z are complications of D that contribute to
   Y" (the subject of the relative clause is what the sentence opens with): ``biolink:affects``
   Y, increased (``biolink:associated_with`` when Y is a disease, which is never the object of
   an effect);
 * risk: "X is a (major) risk factor of / for D": ``biolink:associated_with``, no direction;
+  "X (may) increase / raise the (long-term) risk of (developing) D (such as A and B)": X
+  ``biolink:affects`` the risk of each disease (an outcome "risk of D", as a disease is never
+  the object of an effect), increased ("reduce / lower the risk": decreased);
+* cause by a verb: "D (can / may / often) cause / induce / trigger / exacerbate / promote Y"
+  (when no treatment or other agent is named before the verb): ``biolink:affects`` Y,
+  increased; "X impedes / hinders / prevents / impairs Y", "X is a (major) obstacle /
+  barrier to Y": decreased ("limited recovery", "impaired function" are adjectives, not
+  verbs);
+* cause after the effect: "Y was due to / attributed to / a consequence of / secondary to X":
+  X ``biolink:affects`` Y, increased, or decreased when Y is named as failing ("unsuccessful
+  regeneration was due to X", "the failure of / lack of / poor Y");
 * feature: "X is one of the main pathologies / a hallmark / a feature of D", "D (is a
   severe form of stroke) characterized by (high rates of) Y", "Y are commonly observed in
   individuals with D": ``biolink:associated_with`` (D with Y), no direction; the subject of
   "characterized by" is the disease the sentence opens with;
+* proposed link: "(aims) to discuss / explore the (possible) link / association /
+  relationship between A and B", "a potential association between A and B":
+  ``biolink:associated_with``, hedged (an aim or a proposal, never a result);
 * association: "X (has been / is) associated with Y", also "frequently / closely associated
   with": ``biolink:associated_with``; "associated with increased / reduced Y" gives the
   direction. Association is not an effect: "EVs ... associated with increased
@@ -40,13 +55,14 @@ The claim's status (mostly ``background``) is given later, as for every statemen
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from exokg.extract.base import Analysed, DocumentState, clauses, coordinated, statement
+from exokg.extract.base import Analysed, Clause, DocumentState, clauses, coordinated, statement
 from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
-from exokg.extract.outcomes import open_outcomes
+from exokg.extract.outcomes import open_outcomes, outcome_for_text
 from exokg.ids import mint
-from exokg.model import Entity, Mention, Statement
+from exokg.model import Context, Entity, Mention, Statement
 from exokg.text.prefilter import Needs
 
 __all__ = ["extract_condition_relations"]
@@ -70,6 +86,49 @@ _ASSOCIATED = re.compile(r"\b(?:" + _BE + r"\s+)(?:\w+ly\s+)?associated\s+with\s
                          r"(?:an?\s+|the\s+)?(?:(?P<dir>increased|elevated|higher|greater|"
                          r"enhanced|decreased|reduced|lower|diminished)\s+)?", re.I)
 _CAUSED_BY = re.compile(r"\s+caused\s+by\s+", re.I)
+_OFTEN = (r"(?:(?:can|may|might|could|will|would|often|frequently|commonly|usually|typically|"
+          r"eventually|ultimately|also|further|subsequently|directly|thereby|thus|then)\s+){0,2}")
+# "D can cause Y", "Stroke induced distinct EV secretion patterns", "D leads to Y"
+_CAUSES = re.compile(r"\b" + _OFTEN + r"(?:cause[sd]?|induce[sd]?|trigger(?:s|ed)?|provoke[sd]?|"
+                     r"precipitate[sd]?|exacerbate[sd]?|aggravate[sd]?|worsen(?:s|ed)?|"
+                     r"promote[sd]?)(?!\s+by\b)\s+(?:an?\s+|the\s+)?", re.I)
+# "glial scarring impedes axonal regeneration", "X is a major obstacle to Y"
+# (past forms that are mostly adjectives, "limited recovery", "impaired function", are left out)
+_IMPEDES = re.compile(r"\b" + _OFTEN + r"(?:impede[sd]?|hinder(?:s|ed)?|prevent(?:s|ed)?|"
+                      r"impairs?|blocks?|obstruct(?:s|ed)?)(?!\s+by\b)\s+"
+                      r"(?:an?\s+|the\s+)?|" + _BE + r"\s+(?:also\s+)?"
+                      r"(?:one\s+of\s+)?(?:a|an|the)?\s*(?:\w+\s+)?(?:obstacles?|barriers?|"
+                      r"impediments?|hindrances?)\s+(?:to|for|of)\s+(?:the\s+)?", re.I)
+# "D (may) increase the long-term risk for an athlete to develop Y": the risk of Y
+_RISK_CHANGE = re.compile(r"\b" + _OFTEN + r"(?:(?P<up>increase[sd]?|raise[sd]?|elevate[sd]?|"
+                          r"heighten(?:s|ed)?|double[sd]?|triple[sd]?|enhance[sd]?)|reduce[sd]?|"
+                          r"lower(?:s|ed)?|decrease[sd]?|diminish(?:es|ed)?)\s+(?:the\s+|their\s+|"
+                          r"its\s+)?(?:(?:long-term|lifetime|overall|subsequent|future|later)\s+)?"
+                          r"risks?\s+(?:of|for)\s+(?:(?:[\w-]+\s+){0,4}?to\s+develop\s+|"
+                          r"developing\s+)?", re.I)
+# "Y was due to X": the cause after the effect
+_DUE_TO = re.compile(r"\s+(?:is|are|was|were|may\s+be|might\s+be|can\s+be)\s+(?:\w+ly\s+)?"
+                     r"(?:due\s+to|attribut(?:ed|able)\s+to|(?:a|the)\s+(?:direct\s+)?(?:result|"
+                     r"consequence)\s+of|secondary\s+to|owing\s+to)\s+(?:the\s+)?", re.I)
+# an effect named as failing: "unsuccessful regeneration was due to X" -> X lowers it
+_FAILING = re.compile(r"\b(?:unsuccessful|failed|failing|impaired|poor|limited|insufficient|"
+                      r"inadequate|incomplete|defective|abortive|(?:the\s+)?(?:failure|lack|"
+                      r"absence|loss|impairment)\s+of)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
+_FAILING_HEAD = re.compile(r"(?:unsuccessful|failed|failing|impaired|poor|limited|insufficient|"
+                           r"inadequate|incomplete|defective|abortive|(?:the\s+)?(?:failure|lack|"
+                           r"absence|loss|impairment)\s+of)\s+(?:the\s+)?", re.I)
+# "(3) to discuss the possible link between A and B", "a potential association between A and
+# B": an association the sentence proposes or asks about, never one it found (hedged)
+_LINK = re.compile(r"\b(?:(?:to\s+(?:discuss|explore|examine|investigate|determine|assess|evaluate|"
+                   r"study|clarify|elucidate|understand|characteri[sz]e|test|review)\s+(?:the\s+)?"
+                   r"(?:(?:possible|potential|putative|hypothesi[sz]ed|suspected|proposed)\s+)?)|"
+                   r"(?:possible|potential|putative|hypothesi[sz]ed|suspected|proposed)\s+)"
+                   r"(?:causal\s+)?(?:links?|associations?|relationships?|relations?|connections?|"
+                   r"interplay)\s+between\s+(?:the\s+)?", re.I)
+# "such as A and B", "including A": the members of the class before
+_SUCH_AS = re.compile(r"\s*,?\s*(?:such\s+as|including|like|e\.g\.,?)\s+(?:the\s+)?", re.I)
+_AGENT_CLASSES = frozenset({"ExosomePreparation", "Vesicle", "Cell", "MicroRNA",
+                            "MicroRNACluster", "Therapy", "Drug", "HerbalPreparation"})
 # "Apoptosis is one of the main pathologies of D", "Neuroinflammation is a hallmark of D":
 # a pathology or feature of a condition
 _FEATURE_OF = re.compile(_BE + r"\s+(?:also\s+)?(?:one\s+of\s+)?(?:a|an|the)?\s*(?:\w+\s+)?"
@@ -107,7 +166,9 @@ _PREDICATE_NOUN = re.compile(r"\b(?:is|are|was|were|remains?)\s+(?:[\w-]+\s+){0,
 # a mention right after a preposition or glued to a prefix is a modifier of the subject
 _IN_PHRASE = re.compile(r"(?:\b(?:in|of|at|after|following|during|with|for|from|by|on)\s+"
                         r"(?:the\s+|an?\s+)?|-)$", re.I)
-_OPENING = re.compile(r"(?:\W*(?:Background|Introduction|Abstract)\W*)?", re.I)
+_OPENING = re.compile(r"(?:\W*(?:Background|Introduction|Abstract)\W*)?(?:(?:However|Moreover|"
+                      r"Furthermore|In\s+addition|Additionally|Notably|Importantly|Yet|"
+                      r"Nevertheless|Conversely|Likewise|Similarly),?\s+)?", re.I)
 
 
 def _side(a: Analysed, start: int, end: int, *, vesicles: bool = False) -> list[Mention]:
@@ -212,7 +273,7 @@ def _subject_before(a: Analysed, lo: int, at: int, *, vesicles: bool = False
             return _side(a, head, lo + rel.start())
         at = lo + rel.start()  # "proteins that are associated with Y": the noun before
     known = [m for m in a.within(lo, at, classes)
-             if re.fullmatch(r"\s*(?:\([^()]{1,20}\)\s*)?(?:\w+ly\s+)?", a.text[m.end:at])]
+             if _BEFORE_VERB.fullmatch(a.text, m.end, at)]
     if known and _IN_PHRASE.search(a.text, lo, known[-1].start):
         # "PBI in preterm birth is associated with", "MLS at 24 h post-stroke were": the
         # condition in a modifier is not the subject; the clause's opening condition is
@@ -223,9 +284,17 @@ def _subject_before(a: Analysed, lo: int, at: int, *, vesicles: bool = False
     # an open phrase ending right before the verb: read it from the clause start
     head = _OPENING.match(a.text, lo).end()
     run = _side(a, head, at)
-    if run and re.fullmatch(r"\s*(?:\([^()]{1,20}\)\s*)?(?:\w+ly\s+)?", a.text[run[-1].end:at]):
+    if run and _BEFORE_VERB.fullmatch(a.text, run[-1].end, at):
         return run
     return []
+
+
+# what may stand between a subject and its verb: a short form, the people it strikes ("mild
+# TBI (mTBI) in athletes can cause"), an adverb
+_BEFORE_VERB = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:(?:in|among)\s+(?:[\w-]+\s+){0,2}?"
+                          r"(?:athletes|patients|children|adults|individuals|people|humans|"
+                          r"survivors|players|veterans|infants|neonates|newborns|the\s+elderly|"
+                          r"older\s+adults|women|men)\s+)?(?:\w+ly\s+)?", re.I)
 
 
 _WORD_START = re.compile(r"(?<![\w-])[\w-]")
@@ -254,7 +323,69 @@ def _objects_after(a: Analysed, start: int, end: int, *, burden: bool = True
 
 
 _NEEDS_RELATION = Needs(_CAUSE, _RISK, _CONSEQUENCES, _CONTRIBUTES, _ASSOCIATED, _CAUSED_BY,
-                        _FEATURE_OF, _CHARACTERIZED, _OBSERVED_IN)
+                        _FEATURE_OF, _CHARACTERIZED, _OBSERVED_IN, _CAUSES, _IMPEDES,
+                        _RISK_CHANGE, _DUE_TO, _LINK)
+
+
+#: each pattern with its own keyword test: only the patterns a sentence may match are run
+_NEEDS_EACH = tuple((p, Needs(p)) for p in (
+    _CAUSE, _RISK, _CONSEQUENCES, _CONTRIBUTES, _ASSOCIATED, _CAUSED_BY, _FEATURE_OF,
+    _CHARACTERIZED, _OBSERVED_IN, _CAUSES, _IMPEDES, _RISK_CHANGE, _DUE_TO, _LINK))
+
+
+def _lazy_context(a: Analysed, clause: Clause) -> Callable[[], Context]:
+    """A function giving ``context_for(a, clause)``, computed once and only when a statement
+    of the clause is made."""
+    cache: list[Context] = []
+
+    def get() -> Context:
+        if not cache:
+            cache.append(context_for(a, clause))
+        return cache[0]
+    return get
+
+
+def _with_members(a: Analysed, run: list[Mention], end: int) -> list[Mention]:
+    """``run`` and the members named after it ("neurodegenerative diseases such as A and
+    B")."""
+    if not run:
+        return run
+    m = _SUCH_AS.match(a.text, run[-1].end)
+    return run + _side(a, m.end(), end) if m else run
+
+
+def _risk_of(y: Mention) -> Mention:
+    """An outcome "risk of Y" over the mention of ``y`` (the risk of a disease is what
+    changes; the disease itself is never the object of an effect)."""
+    return Mention(outcome_for_text(f"risk of {y.entity.label}"), y.start, y.end, y.text,
+                   "open-outcome")
+
+
+def _failing(a: Analysed, lo: int, y: Mention) -> Mention | None:
+    """``y`` without the word that names it as failing ("poor axonal regrowth": the
+    regrowth), when a failing word opens it or stands right before it; else None."""
+    inside = _FAILING_HEAD.match(y.text)
+    if inside and inside.end() < len(y.text):
+        rest = y.text[inside.end():]
+        return Mention(outcome_for_text(rest), y.start + inside.end(), y.end, rest,
+                       "open-outcome")
+    return y if _FAILING.search(a.text, lo, y.start) else None
+
+
+# an open phrase that opens with a conjunction or a verb is no condition: "Although limited
+# recovery ...", "results in A and lacks effective treatment options"
+_NOT_A_SIDE = re.compile(r"(?:although|though|while|whereas|when|if|because|since|as|lacks?|"
+                         r"has|have|is|are|was|were|remains?|shows?|needs?|requires?)\b", re.I)
+
+
+def _sides(mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` without the open phrases that are no condition (:data:`_NOT_A_SIDE`)."""
+    return [m for m in mentions if not _NOT_A_SIDE.match(m.text)]
+
+
+def _names_agent(a: Analysed, start: int, end: int) -> bool:
+    """True when a treatment, cell, vesicle or molecule is named in ``a.text[start:end]``."""
+    return bool(a.within(start, end, _AGENT_CLASSES))
 
 
 def extract_condition_relations(a: Analysed, state: DocumentState,
@@ -264,11 +395,13 @@ def extract_condition_relations(a: Analysed, state: DocumentState,
     del state
     if not _NEEDS_RELATION.may_match(a.text):  # no verb of a relation: nothing to read
         return []
+    live = {p for p, needs in _NEEDS_EACH if needs.may_match(a.text)}
     out: list[Statement] = []
     have = {(s.subject.id, s.object.id) for s in found if isinstance(s.object, Entity)}
 
     def add(rule: str, subjects: list[Mention], predicate: str, objects: list[Mention],
-            direction: str | None, clause_start: int, at: int, ctx) -> None:
+            direction: str | None, clause_start: int, at: int, ctx, *, hedge: bool = False
+            ) -> None:
         for x in subjects:
             for y in objects:
                 if x.entity.id == y.entity.id or (x.entity.id, y.entity.id) in have:
@@ -281,23 +414,56 @@ def extract_condition_relations(a: Analysed, state: DocumentState,
                                      "biolink:associated_with" if disease else predicate,
                                      y.entity, direction=None if disease else direction,
                                      negated=negated(a.text, clause_start, at),
-                                     hedged=hedged(a.text, clause_start, at), context=ctx))
+                                     hedged=hedge or hedged(a.text, clause_start, at),
+                                     context=ctx()))
 
     for clause in clauses(a.text):
         lo, hi = clause.start, clause.end
-        ctx = context_for(a, clause)
+        ctx = _lazy_context(a, clause)
         for pattern, rule, predicate, direction in (
                 (_CAUSE, "cause", "biolink:affects", "increased"),
                 (_RISK, "risk", "biolink:associated_with", None),
                 (_CONSEQUENCES, "consequence", "biolink:affects", "increased"),
                 (_CONTRIBUTES, "contributes", "biolink:affects", "increased")):
-            for m in pattern.finditer(a.text, lo, hi):
+            for m in (pattern.finditer(a.text, lo, hi) if pattern in live else ()):
                 subjects = _subject_before(a, lo, m.start())
                 if subjects:
                     add(rule, subjects, predicate,
                         _objects_after(a, m.end(), hi, burden=rule != "cause"), direction,
                         lo, m.start(), ctx)
-        for m in _ASSOCIATED.finditer(a.text, lo, hi):
+        for pattern, rule, direction in ((_CAUSES, "causes", "increased"),
+                                         (_IMPEDES, "impedes", "decreased")):
+            for m in (pattern.finditer(a.text, lo, hi) if pattern in live else ()):
+                if _names_agent(a, lo, m.start()):  # a treatment acts: the effect rules'
+                    continue
+                subjects = _sides(_subject_before(a, lo, m.start()))
+                if subjects:
+                    add(rule, subjects, "biolink:affects",
+                        _sides(_with_members(a, _objects_after(a, m.end(), hi), hi)),
+                        direction, lo, m.end(), ctx)
+        for m in (_RISK_CHANGE.finditer(a.text, lo, hi) if _RISK_CHANGE in live else ()):
+            if _names_agent(a, lo, m.start()):
+                continue
+            subjects = _sides(_subject_before(a, lo, m.start()))
+            if subjects:
+                objects = _sides(_with_members(a, _side(a, m.end(), hi), hi))
+                add("risk-change", subjects, "biolink:affects", [_risk_of(y) for y in objects],
+                    "increased" if m.group("up") else "decreased", lo, m.end(), ctx)
+        for m in (_DUE_TO.finditer(a.text, lo, hi) if _DUE_TO in live else ()):
+            objects = [o for o in a.within(lo, m.start(), SIDES)
+                       if not a.text[o.end:m.start()].strip()] or _phrase_before(a, lo, m.start())
+            causes = _sides(_side(a, m.end(), hi))
+            if objects and causes and not _names_agent(a, lo, hi):
+                failing = _failing(a, lo, objects[-1])
+                add("due-to", causes, "biolink:affects", [failing or objects[-1]],
+                    "decreased" if failing else "increased", lo, m.start(), ctx)
+        for m in (_LINK.finditer(a.text, lo, hi) if _LINK in live else ()):
+            run = _sides(_side(a, m.end(), hi))
+            if len(run) == 2 and re.fullmatch(r"\s*(?:\([^()]{1,20}\)\s*)?and\s+(?:the\s+)?",
+                                              a.text[run[0].end:run[1].start]):
+                add("link", run[:1], "biolink:associated_with", run[1:], None, lo, m.end(), ctx,
+                    hedge=True)
+        for m in (_ASSOCIATED.finditer(a.text, lo, hi) if _ASSOCIATED in live else ()):
             subjects = _subject_before(a, lo, m.start(), vesicles=True)
             if not subjects:
                 continue
@@ -305,24 +471,24 @@ def extract_condition_relations(a: Analysed, state: DocumentState,
             direction = None if not word else "increased" if _UP.match(word) else "decreased"
             add("associated", subjects, "biolink:associated_with",
                 _objects_after(a, m.end(), hi), direction, lo, m.start(), ctx)
-        for m in _FEATURE_OF.finditer(a.text, lo, hi):
+        for m in (_FEATURE_OF.finditer(a.text, lo, hi) if _FEATURE_OF in live else ()):
             subjects = _subject_before(a, lo, m.start())
             if subjects:
                 add("feature-of", subjects, "biolink:associated_with",
                     _objects_after(a, m.end(), hi), None, lo, m.start(), ctx)
-        for m in _CHARACTERIZED.finditer(a.text, lo, hi):
+        for m in (_CHARACTERIZED.finditer(a.text, lo, hi) if _CHARACTERIZED in live else ()):
             subjects = [x for x in _side(a, _OPENING.match(a.text, lo).end(), m.start())
                         if x.category == "Disease"][:1]
             if subjects:
                 add("characterized-by", subjects, "biolink:associated_with",
                     _objects_after(a, m.end(), hi), None, lo, m.start(), ctx)
-        for m in _OBSERVED_IN.finditer(a.text, lo, hi):
+        for m in (_OBSERVED_IN.finditer(a.text, lo, hi) if _OBSERVED_IN in live else ()):
             objects = _subject_before(a, lo, m.start())
             diseases = [d for d in _side(a, m.end(), hi) if d.category == "Disease"]
             if objects and diseases:
                 add("observed-in", diseases, "biolink:associated_with", objects, None, lo,
                     m.start(), ctx)
-        for m in _CAUSED_BY.finditer(a.text, lo, hi):
+        for m in (_CAUSED_BY.finditer(a.text, lo, hi) if _CAUSED_BY in live else ()):
             objects = [o for o in a.within(lo, m.start(), SIDES)
                        if not a.text[o.end:m.start()].strip()]
             if not objects:

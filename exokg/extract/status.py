@@ -9,7 +9,8 @@ claims is, in this order:
 1. a cue in the sentence:
 
    * ``hypothesis``: the study's question or aim ("we tested the hypothesis that", "we
-     investigated whether", "this study aimed to", "to determine whether", "the aim of"),
+     investigated whether", "this study aimed to", "this review aims to", "to determine
+     whether", "the aim of", "the specific objectives were"),
      unless the sentence also reports what was found ("we evaluated X and found that");
    * ``speculation``: what may come ("may in (the) future", "could be applied / used /
      developed", "holds (great) promise", "a promising / potential strategy / target /
@@ -49,8 +50,13 @@ _HYPOTHESIS = re.compile(
     r"(?:\w+ly\s+)?(?:test(?:ed)?|examin(?:e|ed)|investigat(?:e|ed)|explor(?:e|ed)|"
     r"evaluat(?:e|ed)|assess(?:ed)?|sought|aim(?:s|ed)?|hypothesi[sz]ed?|asked|"
     r"was\s+designed|set\s+out)\b"
-    r"|\b(?:the\s+)?(?:novel\s+)?hypothesis\s+that\b|\b(?:the\s+)?(?:aim|objective|purpose|goal)"
-    r"s?\s+(?:of|was|is)\b|\bto\s+(?:investigate|determine|examine|explore|assess|evaluate|"
+    # "This review aims to explore ...": a review's aim (not "this review assessed 30
+    # studies", which may report what they found)
+    r"|\b(?:this|the\s+present|the\s+current)\s+(?:review|article|paper|chapter|manuscript)\s+"
+    r"(?:\w+ly\s+)?(?:aims?|aimed|seeks?|sought|intends?|sets?\s+out)\b"
+    r"|\b(?:the\s+)?(?:novel\s+)?hypothesis\s+that\b|\b(?:the\s+)?(?:(?:specific|main|primary|"
+    r"secondary|overall)\s+)?(?:aim|objective|purpose|goal)s?\s+(?:of|was|is|were|are)\b"
+    r"|\bto\s+(?:investigate|determine|examine|explore|assess|evaluate|"
     r"test|identify|clarify|ascertain|verify|establish|elucidate)\s+(?:whether|if|"
     r"the\s+hypothesis)\b|\bwe\s+(?:\w+\s+)?aim\s+to\b"
     # "we stipulate / postulate that X ...": the study's hypothesis

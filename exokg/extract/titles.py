@@ -180,7 +180,8 @@ def extract_title_benefits(a: Analysed, state: DocumentState,
             if agents and diseases:
                 add("trial.in-patients", agents, diseases, m.start(), clause.start,
                     "biolink:in_clinical_trials_for")
-    if is_title(a.document, a) and not patients and not out:
+    trial = any(s.predicate == "biolink:in_clinical_trials_for" for s in already)
+    if is_title(a.document, a) and not patients and not out and not trial:
         for agents, diseases, at in _title_for(a):
             add("benefit.title-for", agents, diseases, at, 0)
     return out

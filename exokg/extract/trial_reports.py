@@ -10,6 +10,13 @@ design is its own:
 * a sentence that says the study is one ("This study was a single-arm, open-label, phase I
   clinical trial", "We conducted a double-blind, placebo-controlled pilot trial").
 
+A document also reports a trial when it gives its own registration number outside
+ClinicalTrials.gov ("Registration number: ChiCTR2000012345", "Trial registration: ISRCTN12345678",
+"registered at the Chinese Clinical Trial Registry (ChiCTR-IIR-17012345)", EudraCT, ANZCTR,
+CTRI, DRKS, jRCT, IRCT, KCT, UMIN numbers): a registry record kept as text or Markdown, or an
+abstract's registration line. Its title then needs no design word: "A clinical study on the
+safety and efficacy of X in the treatment of D", "A randomised study of X for D".
+
 A design is a phase ("phase I", "phase 2a", "phase 1/2"), or a design word (randomised,
 controlled, open-label, single-arm, double-blind, placebo-controlled, first-in-human, pilot,
 dose-escalation) before "trial" in the singular. A review that mentions other people's
@@ -42,7 +49,7 @@ from exokg.extract.status import is_title, speaks_of_study
 from exokg.model import Context, Entity, Mention, Statement
 from exokg.text.prefilter import Needs
 
-__all__ = ["extract_trial_report", "reports_trial"]
+__all__ = ["REGISTRATION", "extract_trial_report", "registers_trial", "reports_trial"]
 
 HUMAN = "NCBITaxon:9606"
 _PHASE = r"phase\s*(?:[1-4]|I{1,3}|IV)[ab]?(?:\s*/\s*(?:[1-4]|I{1,3}|IV)[ab]?)?"
@@ -73,11 +80,37 @@ _INTERVENTIONS = ("ExosomePreparation", "Vesicle", "Cell", "Therapy", "Drug",
 _CONDITIONS = frozenset({"Disease"})
 
 
+#: a registration number of a registry other than ClinicalTrials.gov (whose NCT numbers
+#: :mod:`exokg.extract.trials` reads): ChiCTR, ISRCTN, EudraCT, ANZCTR (ACTRN), CTRI, DRKS,
+#: jRCT, IRCT, KCT (CRiS), UMIN-CTR
+REGISTRATION = re.compile(r"\b(?:ChiCTR(?:-[A-Z]{2,5}-)?\d{8,10}|ISRCTN\d{8}|"
+                          r"(?:EudraCT\s*(?:number|no\.?)?:?\s*)\d{4}-\d{6}-\d{2}|ACTRN\d{14}|"
+                          r"CTRI/\d{4}/\d{2,3}/\d{6}|DRKS\d{8}|jRCT[sa]?\d{6,10}|IRCT\d{8,}N?\d*|"
+                          r"KCT\d{7}|UMIN\d{9})\b")
+_NEEDS_REGISTRATION = Needs(REGISTRATION)
+#: the number is the document's own: a registry record's field, a registration line
+_OWN_NUMBER = re.compile(r"\b(?:registration\s+(?:number|no\.?|id)|trial\s+registration|"
+                         r"registered\s+(?:at|with|in|on|under)|registry\s+(?:number|no\.?|"
+                         r"id(?:entifier)?)|main\s+id|(?:trial|study)\s+(?:id|identifier)|"
+                         r"EudraCT\s+(?:number|no\b))\b",
+                         re.I)
+
+
+def registers_trial(sentences: Sequence[Analysed]) -> bool:
+    """True when a sentence of ``sentences`` gives the document's own registration number
+    outside ClinicalTrials.gov ("Registration number: ChiCTR2600012345"; module docs)."""
+    return any(_NEEDS_REGISTRATION.may_match(a.text) and REGISTRATION.search(a.text)
+               and _OWN_NUMBER.search(a.text) for a in sentences)
+
+
 def reports_trial(sentences: Sequence[Analysed]) -> bool:
     """True when the document of ``sentences`` reports a trial of its own (module docs)."""
+    sentences = list(sentences)
+    if any(a.document.kind == "registry-record" and a.document.fields for a in sentences[:1]):
+        return False  # a ClinicalTrials.gov record is read by its fields
+    if registers_trial(sentences):
+        return True
     for a in sentences:
-        if a.document.kind == "registry-record":
-            return False
         if not _NEEDS_DESIGN.may_match(a.text):
             continue
         m = DESIGN.search(a.text)
@@ -151,6 +184,36 @@ def _title_pairs(a: Analysed) -> tuple[int, list[Mention]] | None:
     return cut.start(), diseases
 
 
+#: a study title without a design word: "A clinical study on the safety and efficacy of",
+#: "A randomised study of", "Study to evaluate the efficacy of"
+_STUDY_TITLE = re.compile(r"^\W*(?:an?\s+|the\s+)?(?:[\w,-]+\s+){0,4}?(?:clinical\s+)?(?:study|"
+                          r"trial|investigation|evaluation)\s+(?:on|of|to\s+(?:evaluate|assess|"
+                          r"investigate|explore|determine|observe)|evaluating|assessing|"
+                          r"investigating)\s+", re.I)
+_TREATMENT_OF = re.compile(r"\s(?:in|for)\s+(?:the\s+)?(?:(?:treatment|therapy|management)\s+"
+                           r"of\s+|(?:[\w-]+\s+)?(?:patients|participants|subjects|adults|"
+                           r"children)\s+(?:with|after)\s+)?", re.I)
+
+
+def _registered_title_pairs(a: Analysed) -> tuple[int, list[Mention]] | None:
+    """A registered study's title "A clinical study on the safety and efficacy of X in the
+    treatment of D": where X ends and the diseases D that end the title."""
+    if not _STUDY_TITLE.match(a.text):
+        return None
+    cut = None
+    for m in _TREATMENT_OF.finditer(a.text):
+        cut = m
+    if cut is None:
+        return None
+    diseases = a.within(cut.end(), len(a.text), _CONDITIONS)
+    if not diseases or not re.fullmatch(r"(?:[\w-]+\s+){0,3}", a.text[cut.end():
+                                                                     diseases[0].start]):
+        return None
+    if not re.fullmatch(r"\s*(?:\([^()]*\))?\s*[.?]?\s*", a.text[diseases[-1].end:]):
+        return None
+    return cut.start(), diseases
+
+
 def extract_trial_report(a: Analysed, state: DocumentState,
                          already: Sequence[Statement] = ()) -> list[Statement]:
     """``in_clinical_trials_for`` statements of one sentence of a trial report (module
@@ -160,11 +223,13 @@ def extract_trial_report(a: Analysed, state: DocumentState,
         return []
     pairs: list[tuple[int, list[Mention]]] = []
     if is_title(a.document, a):
-        found = _title_pairs(a)
+        found = _title_pairs(a) or (_registered_title_pairs(a) if state.trial_registered
+                                    else None)
         if found:
             pairs.append(found)
     if not pairs and _NEEDS_PATIENTS.may_match(a.text) and (
-            speaks_of_study(a.text) or _OWN.search(a.text) or state.study_named):
+            speaks_of_study(a.text) or _OWN.search(a.text) or state.study_named
+            or is_title(a.document, a)):
         for m in _PATIENTS.finditer(a.text):
             if not _GIVEN.search(a.text):
                 break

@@ -1,0 +1,178 @@
+"""Benefit in the wording of reviews and conclusions, where a treatment is named as promising
+for a disease without a verb of change (issue 9, kinds 6 and 8).
+
+:func:`exokg.extract.claims.extract_therapy_for` reads "X as a therapy for D" and "X have
+potential in the treatment of D"; the wordings read here put more words between the promise
+and the disease, or name the treatment after the disease:
+
+* promise for a use in a disease: "X hold great potential for (future) clinical translation
+  in D (management)", "X have emerged as promising candidates for therapeutic interventions in
+  D", "X show considerable promise for clinical application in D", "X has a promising /
+  potential / beneficial role in (the treatment of / treating) D", "X has a promising role
+  in enhancing Y and reducing Z after (chronic) D" (the disease that ends the clause) -> X
+  ``biolink:beneficial_in_models_for`` D, hedged (a potential or a promise is not a result);
+* a list of treatments for a disease: "the optimal / current / main strategies for (the
+  treatment of) D include X and Y", "treatment options for D such as X" -> each X
+  ``biolink:beneficial_in_models_for`` D, not hedged (mostly background: the claim's status
+  follows the sentence, :func:`exokg.extract.claim_status`).
+
+Not in sentences about patients or trials (a therapy tested in people is a trial's claim, see
+:mod:`exokg.extract.trial_reports`), and a disease named as the cause of something
+("stroke-induced") or followed by an outcome word ("stroke recovery") is no disease treated.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from exokg.extract.base import AGENTS, Analysed, DocumentState, clauses, coordinated, statement
+from exokg.extract.context import context_for
+from exokg.extract.epistemics import negated
+from exokg.extract.titles import key
+from exokg.model import Mention, Statement
+from exokg.text.prefilter import Needs
+
+__all__ = ["extract_review_benefits"]
+
+# "hold great potential for future clinical translation in", "have emerged as promising
+# candidates for therapeutic interventions in", "has a promising role in the treatment of"
+_PROMISE = re.compile(
+    r"\b(?:(?:great|considerable|substantial|significant|enormous|tremendous|huge|high|"
+    r"strong|much|real|clear)\s+)?(?:therapeutic\s+|clinical\s+|translational\s+)?"
+    r"(?:potential|promise|candidates?|roles?)\s+"
+    r"(?:(?:as\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:therap\w+|treatments?|agents?|tools?)\s+)?"
+    r"(?:for|in)\s+(?:the\s+)?(?:(?:future|further|eventual)\s+)?(?:clinical\s+|therapeutic\s+)?"
+    r"(?:translation|application|applications|use|interventions?|treatment|therapy|"
+    r"management)\s+(?:in|for|of)\s+(?:the\s+)?(?:treatment\s+of\s+|management\s+of\s+)?"
+    r"|in\s+(?:the\s+)?(?:treatment\s+of\s+|treating\s+|management\s+of\s+)?)", re.I)
+# what makes a potential, a candidate or a role a promise of benefit: a role must be named
+# as one of benefit ("a key role in D" is a part in the disease, not a treatment of it)
+_PROMISING = re.compile(r"\b(?:potential|promise)\b|\b(?:promising|potential|attractive|ideal|"
+                        r"novel|therapeutic|suitable|good)\s+(?:therapeutic\s+)?candidates?\b|"
+                        r"\b(?:promising|beneficial|protective|neuroprotective|therapeutic|"
+                        r"reparative|restorative|curative)\s+(?:therapeutic\s+)?roles?\b", re.I)
+# a role or candidacy of something else: "a role in the pathogenesis of D" is no benefit
+_NOT_BENEFIT = re.compile(r"\b(?:pathogen\w*|progression|development|onset|aetiology|etiology|"
+                          r"diagnos\w*|prognos\w*|detection|biomarkers?|markers?|risk)\b",
+                          re.I)
+# "the optimal strategies for the treatment of D include X": treatments named after D
+_INCLUDE = re.compile(
+    r"\b(?:strateg(?:y|ies)|treatments?|therap(?:y|ies)|options?|approach(?:es)?|"
+    r"interventions?|modalit(?:y|ies))\s+(?:for|of|in|against)\s+(?:the\s+)?"
+    r"(?:(?:treatment|treating|management|therapy)\s+(?:of\s+)?)?(?P<d>[^,;:]{2,80}?)\s*,?\s+"
+    r"(?:include|includes|included|including|such\s+as|comprise|comprises|are|were|consist\s+"
+    r"of)\s+(?:the\s+)?", re.I)
+_PATIENT_WORK = re.compile(r"\b(?:patients?|participants?|trials?|volunteers?)\b", re.I)
+_CONDITIONS = frozenset({"Disease", "Phenotype"})
+_INJURY = re.compile(r"injur|damage|trauma", re.I)
+# "stroke-induced Y", "stroke recovery", "TBI patients": the disease is not what is treated
+_NOT_TREATED = re.compile(r"\s*-\s*(?:induced|evoked|related|associated|mediated|triggered)\b|"
+                          r"\s*(?:recovery|outcomes?|rehabilitation|survivors?|patients?)\b",
+                          re.I)
+_VESICLES = frozenset({"ExosomePreparation", "Vesicle"})
+_NEEDS_REVIEW_BENEFIT = Needs(_PROMISE, _INCLUDE)
+
+
+def _diseases(a: Analysed, start: int, end: int, *, words: int = 3) -> list[Mention]:
+    """The disease or injury that opens ``a.text[start:end]`` after at most ``words`` words,
+    with the diseases coordinated with it."""
+    for d in a.within(start, end, _CONDITIONS):
+        if not re.fullmatch(r"(?:[\w-]+\s+){0,%d}" % words, a.text[start:d.start]):
+            return []
+        if d.category != "Disease" and not _INJURY.search(d.entity.label):
+            continue
+        if _NOT_TREATED.match(a.text, d.end):
+            return []
+        return [x for x in coordinated(a, d, _CONDITIONS, backwards=False)
+                if x.category == "Disease" or _INJURY.search(x.entity.label)]
+    return []
+
+
+# "a promising role in enhancing X ... after (chronic) D": what the treatment does, in D
+_GERUND = re.compile(r"(?:promot|enhanc|improv|reduc|restor|protect|attenuat|alleviat|"
+                     r"ameliorat|facilitat|support|accelerat|suppress|inhibit|prevent|"
+                     r"modulat|stimulat|treat|repair|rescu)\w*ing\b", re.I)
+_SETTING = re.compile(r"\b(?:after|following|post|in)\s+(?:the\s+)?(?:(?:acute|chronic|subacute|"
+                      r"experimental|severe|mild|moderate|traumatic)\s+)?$", re.I)
+
+
+# what may follow the disease that ends the clause: the means or route ("especially by
+# intra-lesion injection", "via intranasal delivery", "in rats")
+_SETTING_END = re.compile(r"\s*(?:[.,;)]\s*)?(?:$|(?:(?:especially|particularly|mainly|notably|"
+                          r"possibly|probably)\s+)?(?:by|via|through|when|using|with|in\s+(?:rats|"
+                          r"mice|animals|rodents|models?))\b)", re.I)
+
+
+def _setting(a: Analysed, start: int, end: int) -> list[Mention]:
+    """The disease a role of benefit is played in, when the role is a gerund phrase ("a
+    promising role in enhancing X and reducing Y after (chronic) D"): the disease that ends
+    the clause after "after / following / in"; else nothing."""
+    if not _GERUND.match(a.text, start):
+        return []
+    found = [d for d in a.within(start, end, _CONDITIONS)
+             if (d.category == "Disease" or _INJURY.search(d.entity.label))
+             and _SETTING.search(a.text, max(start, d.start - 40), d.start)
+             and _SETTING_END.match(a.text, d.end, end)]
+    return found[-1:]
+
+
+def _agents_before(a: Analysed, start: int, at: int) -> list[Mention]:
+    """The subject of a promise at ``at``: the vesicles of the clause if any (the source
+    cells of "exosomes from MSCs" are not the subject), else its last agent, with the agents
+    coordinated with it."""
+    agents = a.within(start, at, AGENTS)
+    if not agents:
+        return []
+    vesicles = [x for x in agents if x.category in _VESICLES]
+    return coordinated(a, (vesicles or agents)[-1], AGENTS, backwards=True)
+
+
+def extract_review_benefits(a: Analysed, state: DocumentState,
+                            already: Sequence[Statement] = ()) -> list[Statement]:
+    """Benefit statements of the review and conclusion wordings in the module docs; a claim
+    ``already`` made of the sentence is not made twice."""
+    del state
+    if not _NEEDS_REVIEW_BENEFIT.may_match(a.text):
+        return []
+    categories = {m.category for m in a.mentions}
+    if categories.isdisjoint(AGENTS) or categories.isdisjoint(_CONDITIONS) \
+            or _PATIENT_WORK.search(a.text):
+        return []
+    made = {key(s) for s in already}
+    out: list[Statement] = []
+
+    def add(rule: str, agents: list[Mention], diseases: list[Mention], cue: int,
+            clause_start: int, *, hedge: bool) -> None:
+        for agent in agents:
+            for d in diseases:
+                found = statement(a, rule, agent.entity, "biolink:beneficial_in_models_for",
+                                  d.entity, hedged=hedge,
+                                  negated=negated(a.text, clause_start, cue),
+                                  context=context_for(a, clause))
+                if d.entity.id != agent.entity.id and key(found) not in made:
+                    made.add(key(found))
+                    out.append(found)
+
+    for clause in clauses(a.text):
+        for m in _PROMISE.finditer(a.text, clause.start, clause.end):
+            if not _PROMISING.search(a.text, max(clause.start, m.start() - 30), m.end()) or \
+                    _NOT_BENEFIT.search(a.text, m.start(), m.end()):
+                continue
+            diseases = _diseases(a, m.end(), clause.end) or _setting(a, m.end(), clause.end)
+            agents = _agents_before(a, clause.start, m.start())
+            if diseases and agents and not _NOT_BENEFIT.search(a.text, m.end(),
+                                                               diseases[0].start):
+                add("benefit.review-promise", agents, diseases, m.start(), clause.start,
+                    hedge=True)
+        for m in _INCLUDE.finditer(a.text, clause.start, clause.end):
+            diseases = _diseases(a, m.start("d"), m.end("d"), words=2)
+            if not diseases or a.text[diseases[-1].end:m.end("d")].strip():
+                continue
+            first = [x for x in a.within(m.end(), clause.end, AGENTS)
+                     if re.fullmatch(r"(?:[\w-]+\s+){0,2}", a.text[m.end():x.start])][:1]
+            if first:
+                add("benefit.treatment-list", coordinated(a, first[0], AGENTS,
+                                                          backwards=False),
+                    diseases, m.start(), clause.start, hedge=False)
+    return out
