@@ -34,6 +34,7 @@ from exokg.extract.level_markers import holds_marker
 from exokg.extract.levels import extract_levels, in_controls, names_treatment
 from exokg.extract.marker_value import is_apposition_marker, note_found_markers
 from exokg.extract.nominal_levels import group_after_list
+from exokg.extract.outcome_levels import OUTCOME_GROUP, outcome_levels
 from exokg.extract.patient_groups import GROUP_CONDITIONS, contrasted_conditions, \
     group_conditions
 from exokg.model import Context, Entity, Mention, Statement
@@ -74,7 +75,7 @@ _COMPARISON = re.compile(r"\bcompared\s+(?:to|with)\b|\bthan\b|\bcontrols?\b|\bh
                          r"\bpatients?\b|\bindividuals\s+with\b|\b(?:phase|stage)\s+groups?\b", re.I)
 _CORRELATED = re.compile(r"\b(?:(?P<sign>positively|negatively|inversely|significantly|"
                          r"strongly|strong|weakly|also)\s+)*correlated\s+(?:(?P<sign2>positively|"
-                         r"negatively|inversely)\s+)?with\b|\bcorrelations?\s+with\b"
+                         r"negatively|inversely)\s+)?(?:with|to)\b|\bcorrelations?\s+with\b"
                          r"|\b(?:positively|negatively|inversely)\s+associated\s+with\b",
                          re.I)
 _INFORMATIVE = re.compile(r"\b(?:informative|useful|helpful|valuable|reliable|promising|"
@@ -194,6 +195,7 @@ def extract_biomarkers(a: Analysed, state: DocumentState) -> list[Statement]:
     out += _vesicle_markers(a)
     out += _implicated(a)
     out += extract_levels(a, state)
+    out = outcome_levels(a, state, out)
     note_found_markers(a, state, out)
     return out
 
@@ -204,6 +206,8 @@ def _level_title(a: Analysed, state: DocumentState) -> list[Statement]:
     where = _LEVEL_TITLE_IN.search(a.text, m.end()) if m else None
     if not m or not where:
         return []
+    if OUTCOME_GROUP.match(a.text, where.end()):
+        return []  # "... are Associated with Good Outcome in D": exokg.extract.outcome_levels
     markers = [x for x in a.within(m.end(), where.start(), _MARKERS)
                if x.start - m.end() < 40]
     diseases = a.within(where.start(), len(a.text) if "associated" in where.group().lower()
@@ -627,6 +631,11 @@ def _associated(a: Analysed) -> list[Statement]:
                         if x.start - m.end() < 25]
             subjects = [x for x in _subjects_before(a, clause.start, m.start())
                         if x.category in _MOLECULAR]
+            if OUTCOME_GROUP.match(a.text, m.end()):
+                # "X was associated with good outcome in D": the outcome is the finding and D
+                # its setting (exokg.extract.outcome_levels); a miRNA keeps the association
+                # with D, the miRNA-disease relation the relation corpora annotate
+                subjects = [x for x in subjects if x.category in _MIRNAS]
             if not diseases or not subjects:
                 continue
             ctx = Context(species=(HUMAN,), location=_locations(a, clause.start, m.start()))
