@@ -34,7 +34,7 @@ from exokg.extract.level_markers import holds_marker
 from exokg.extract.levels import extract_levels, in_controls, names_treatment
 from exokg.extract.marker_value import is_apposition_marker, note_found_markers
 from exokg.extract.nominal_levels import group_after_list
-from exokg.extract.outcome_levels import OUTCOME_GROUP, outcome_levels
+from exokg.extract.outcome_levels import OUTCOME_GROUP, outcome_levels, study_condition
 from exokg.extract.patient_groups import GROUP_CONDITIONS, contrasted_conditions, \
     group_conditions
 from exokg.model import Context, Entity, Mention, Statement
@@ -458,6 +458,9 @@ _PREDICTS = re.compile(r"\b(?:(?<!was\s)(?<!were\s)(?<!be\s)predict(?:s|ed|ing)?
                        r"disability|deterioration|dependence)\b", re.I)
 
 
+# "discriminated between the groups", "distinguished the two groups": the study's groups
+_STUDY_GROUPS = re.compile(r"(?:the|both|these|our)\s+(?:two\s+|three\s+)?(?:study\s+|patient\s+)?"
+                           r"groups\b", re.I)
 # "X discriminated ICH from ischemic stroke": the other group is another disease
 _FROM = re.compile(r"\s+(?:from|versus|vs\.?)\s+(?:the\s+)?(?:(?:those|patients|cases)\s+with\s+)?"
                    r"(?:an?\s+)?", re.I)
@@ -488,6 +491,15 @@ def _marker_value(a: Analysed, state: DocumentState) -> list[Statement]:
         for m in _DISTINGUISH.finditer(a.text, clause.start, clause.end):
             others = _FROM_OTHERS.search(a.text, m.end(), clause.end) or _from_disease(
                 a, m.end(), clause.end)
+            if not others and _STUDY_GROUPS.match(a.text, m.end()):
+                # "X discriminated between the groups (with 85% sensitivity)": the study's
+                # patients from its controls, so X is a marker of the patients' condition
+                disease = study_condition(state)
+                subjects = _subjects_before(a, clause.start, m.start())
+                if disease is not None and subjects:
+                    out += _marker_statements(a, "biomarker.distinguishes", subjects,
+                                              disease, clause.start, m.start())
+                continue
             if not others:
                 continue
             diseases = a.within(m.end(), others.start() + 1, frozenset({"Disease"}))

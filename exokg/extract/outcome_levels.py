@@ -21,6 +21,9 @@ named cohort and time: the wording of prognostic and follow-up studies.
 * **A cohort compared with the controls** (:func:`cohort_levels`): "the A group had higher X
   than the control group" -> X ``associated_with`` the condition that names the group, else
   the study population's disease (the cohort of a patient study is the people with it).
+* **A change after the condition** (:func:`levels_after_condition`): "X notably increased after
+  D", "X and Y fell following the injury" -> X ``associated_with`` D with the direction, in a
+  study without a treatment.
 * **Follow-up against baseline** (:func:`follow_up_levels`): "a significant increase in X at
   the 6-month follow-up compared to baseline", "X rose from baseline to follow-up" -> X
   ``associated_with`` the study population's disease, with the direction of the change; only
@@ -45,8 +48,8 @@ from exokg.model import Entity, Mention, Statement
 from exokg.text.prefilter import Needs
 
 __all__ = ["FUNCTIONAL_RECOVERY", "OUTCOME_GROUP", "POOR_PROGNOSIS", "cell_levels", "treated_clause", "cohort_levels",
-           "follow_up_levels", "outcome_group_levels", "outcome_levels",
-           "signed_measure_associations"]
+           "follow_up_levels", "levels_after_condition", "outcome_group_levels", "outcome_levels",
+           "signed_measure_associations", "study_condition"]
 
 FUNCTIONAL_RECOVERY = Entity("exokg:outcome/functional-recovery", "functional recovery",
                              "Outcome")
@@ -281,7 +284,7 @@ _NOT_A_COHORT = re.compile(r"\b(?:treat\w*|vehicle|sham|placebo|saline|exosomes?
 _NEEDS_COHORT = Needs(_COHORT)
 
 
-def _study_condition(state: DocumentState) -> Entity | None:
+def study_condition(state: DocumentState) -> Entity | None:
     """The condition of the study's people: the disease named for its patients, else the
     first disease the document names."""
     return state.population_disease or state.patient_disease or state.disease
@@ -308,7 +311,7 @@ def cohort_levels(a: Analysed, state: DocumentState) -> list[Statement]:
                 continue
             named = [x for x in a.within(m.start("group"), m.end("group"), CONDITIONS)
                      if x.entity.id not in {s.entity.id for s in subjects}]
-            condition = named[0].entity if named else _study_condition(state)
+            condition = named[0].entity if named else study_condition(state)
             if condition is None:
                 continue
             direction = "increased" if _up(m.group("dir")) else "decreased"
@@ -349,7 +352,7 @@ def follow_up_levels(a: Analysed, state: DocumentState) -> list[Statement]:
     if not _NEEDS_FOLLOW_UP.may_match(a.text) or state.treatment is not None or \
             therapeutic(state.preparation):
         return []
-    disease = _study_condition(state)
+    disease = study_condition(state)
     if disease is None:
         return []
     out: list[Statement] = []
@@ -380,6 +383,45 @@ def follow_up_levels(a: Analysed, state: DocumentState) -> list[Statement]:
     return out
 
 
+# "X (notably) increased after D", "X and Y rose sharply following the injury": a verb of
+# change in the past tense with the condition after it
+_ROSE_AFTER = re.compile(r"\s*(?:(?:" + _LEVEL_WORD + r")\s+)?(?:(?:\w+ly|also)\s+)?(?P<dir>"
+                         r"increased|rose|declined|decreased|fell|dropped)\s+(?:\w+ly\s+)?"
+                         r"(?:after|following)\s+(?:the\s+|an?\s+)?", re.I)
+
+
+_NEEDS_ROSE_AFTER = Needs(_ROSE_AFTER)
+
+
+def levels_after_condition(a: Analysed, state: DocumentState) -> list[Statement]:
+    """'In D cases, X (notably) increased after D' -> X ``associated_with`` the condition
+    named after the verb, with the direction; in a study without a treatment, for molecular
+    markers written right before the verb."""
+    if not _NEEDS_ROSE_AFTER.may_match(a.text) or state.treatment is not None or \
+            therapeutic(state.preparation):
+        return []
+    out: list[Statement] = []
+    for clause in clauses(a.text):
+        for x in a.within(clause.start, clause.end, MOLECULAR):
+            m = _ROSE_AFTER.match(a.text, x.end, clause.end)
+            if not m:
+                continue
+            named = [c for c in a.within(m.end(), clause.end, CONDITIONS)
+                     if c.start - m.end() < 25]
+            subjects = coordinated(a, x, MOLECULAR, backwards=True)
+            if not named or treated_clause(a, clause.start, clause.end, subjects):
+                continue
+            up = m.group("dir").lower() in ("increased", "rose")
+            for subj in subjects:
+                out.append(statement(a, "biomarker.level-after-condition", subj.entity,
+                                     "biolink:associated_with", named[0].entity,
+                                     direction="increased" if up else "decreased",
+                                     negated=negated(a.text, clause.start, m.end()),
+                                     hedged=hedged(a.text, clause.start, m.start()),
+                                     context=level_context(a, clause.start, clause.end)))
+    return out
+
+
 def outcome_levels(a: Analysed, state: DocumentState,
                    found: list[Statement]) -> list[Statement]:
     """``found`` (the statements the rules before this module read from sentence ``a``) with
@@ -388,7 +430,8 @@ def outcome_levels(a: Analysed, state: DocumentState,
     the patients' disease ("X was higher in patients with good outcome" is no finding about
     the disease: both groups have it) is dropped."""
     mine = (outcome_group_levels(a) + signed_measure_associations(a)
-            + cohort_levels(a, state) + follow_up_levels(a, state))
+            + cohort_levels(a, state) + follow_up_levels(a, state)
+            + levels_after_condition(a, state))
     grouped = {s.subject.id for s in mine
                if s.evidence[0].rule == "biomarker.level-outcome-group"}
     out = [s for s in found if not (

@@ -76,6 +76,11 @@ cell cells exosome exosomes vesicle vesicles ev evs model models level levels ex
 number amount degree extent rate rates one ones change changes use value values other others
 part parts time times day days week weeks factor factors event events process processes
 aspect aspects feature features property properties""".split())
+# a molecule of a class no vocabulary lists in full, with a word of amount after it ("kainate
+# receptor expression", "glutamate transporter levels"): the molecule is the object
+_MOLECULE_AMOUNT = re.compile(r"(?P<molecule>(?:[\w-]+\s+){1,3}(?:receptor|transporter|channel|"
+                              r"kinase|synthase|oxidase|phosphatase|exchanger|subunit)s?)\s+"
+                              r"(?:expression|levels?|protein\s+levels?)", re.I)
 # words that say what is measured, not of what: an outcome only with a modifier
 # ("infarct volume", "neurite length"), never alone ("... number and length")
 _MEASURE = frozenset("""length lengths size sizes volume volumes area areas density densities
@@ -364,6 +369,13 @@ def open_outcomes(a: Analysed, start: int, end: int, *, agents: frozenset[str],
             # "the lesion size of SCI": the condition is the claim's setting, not the outcome's
             label = p.label.split(" of ", 1)[0]
             p = OpenPhrase(p.start, head_end, label, head_of(label))
+        named = _MOLECULE_AMOUNT.fullmatch(p.label)
+        if named and " of " not in p.label:
+            # "NMDA receptor expression", "glutamate transporter levels": a molecule no
+            # vocabulary names, said with a word of amount, is the object itself
+            label = named.group("molecule")
+            p = OpenPhrase(p.start, p.start + len(a.text[p.start:p.end].rsplit(None, 1)[0]),
+                           label, head_of(label))
         if p.head.lower() in _NOT_HEAD or p.label.split()[0] in _NOT_HEAD or \
                 (" " not in p.label and p.label.lower() in _MEASURE) or \
                 all(w.lower() in _VAGUE for w in p.label.split()) or _is_bare(p.label):
