@@ -90,3 +90,13 @@ def test_cell_levels_need_a_word_of_amount(recogniser: Recogniser) -> None:
 def test_outcome_group_phrases(phrase: str, quality: str) -> None:
     m = OUTCOME_GROUP.match(phrase)
     assert m is not None and m.group("quality") == quality and m.end() == len(phrase)
+
+
+@pytest.mark.parametrize("phrase,good", [
+    (" mRS 0-2", True), (" an mRS score of 3-6", False), (" mRS \u2264 2", True),
+    (" modified Rankin scale > 2", False), (" excellent recovery", True),
+])
+def test_rankin_groups_are_outcome_groups(phrase: str, good: bool) -> None:
+    from exokg.extract.outcome_levels import _good
+    m = OUTCOME_GROUP.match(phrase)
+    assert m is not None and m.end() == len(phrase) and _good(m) is good

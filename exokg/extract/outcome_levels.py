@@ -57,11 +57,15 @@ POOR_PROGNOSIS = Entity("exokg:phenotype/poor-prognosis", "poor prognosis", "Phe
 
 #: the outcome a patient group is named for: "good (functional) outcome (mRS 0-2)", "a
 #: favourable clinical outcome", "poor prognosis", "unfavourable recovery"
-_OUTCOME = (r"(?P<quality>good|favou?rable|better|excellent|poor|unfavou?rable|worse|bad)\s+"
+_OUTCOME = (r"(?:(?P<quality>good|favou?rable|better|excellent|poor|unfavou?rable|worse|bad)\s+"
             r"(?:(?:functional|clinical|neurological|neurologic|long-term|short-term|"
             r"\d+-(?:day|month|year))\s+)*(?:outcomes?|prognosis|recovery)\b"
             r"(?:\s+at\s+(?:\d+|three|six|twelve)\s+(?:days?|weeks?|months?|years?))?"
-            r"(?:\s*\([^()]{1,40}\))?")
+            r"(?:\s*\([^()]{1,40}\))?"
+            # a group by its modified Rankin scale: "mRS 0-2", "an mRS score of 3-6", "mRS > 2"
+            r"|(?:an?\s+)?(?:modified\s+Rankin\s+(?:scale\s+|score\s+)*|mRS\s+(?:scores?\s+)?)"
+            r"(?:of\s+)?(?:(?P<low>[0-6])\s*(?:-|\u2013|to)\s*(?P<high>[0-6])|(?P<cmp>\u2264|<=|<|>|"
+            r"\u2265|>=)\s*(?P<bound>[0-6]))\b)")
 #: an outcome group right at the match position (after an optional article)
 OUTCOME_GROUP = re.compile(r"\s*(?:an?\s+|the\s+)?" + _OUTCOME, re.I)
 _GOOD = ("good", "favourable", "favorable", "better", "excellent")
@@ -90,7 +94,14 @@ _LEAD = re.compile(r"\b(?P<dir>higher|elevated|increased|greater|raised|lower|re
 
 
 def _good(m: re.Match[str]) -> bool:
-    return m.group("quality").lower() in _GOOD
+    """True when the outcome group matched by ``m`` is the good one: a word of quality, or an
+    mRS range within 0-2 ("mRS 0-2", "mRS \u2264 2"); "mRS 3-6", "mRS > 2" are poor."""
+    if m.group("quality"):
+        return m.group("quality").lower() in _GOOD
+    if m.group("low") is not None:
+        return int(m.group("high")) <= 2
+    cmp, bound = m.group("cmp"), int(m.group("bound"))
+    return cmp in ("\u2264", "<=") and bound <= 2 or cmp == "<" and bound <= 3
 
 
 def _up(word: str) -> bool:
@@ -252,8 +263,9 @@ def signed_measure_associations(a: Analysed) -> list[Statement]:
             lead = _LEAD.search(a.text, clause.start, subjects[0].start) if subjects else None
             if not subjects or not lead or subjects[0].start - lead.end() > 25:
                 continue
-            if a.within(m.end(), min(clause.end, m.end() + 3), frozenset({"Phenotype"})):
-                continue  # "associated with worse outcome": poor prognosis, the older rule
+            if a.within(m.end(), min(clause.end, m.end() + 3), frozenset({"Phenotype"})) or \
+                    OUTCOME_GROUP.match(a.text, m.start("quality")):
+                continue  # "associated with worse / better outcome": the outcome-group rules
             same = _up(lead.group("dir")) == (m.group("quality").lower() not in _WORSE)
             pred = ("biolink:positively_correlated_with" if same
                     else "biolink:negatively_correlated_with")
@@ -335,6 +347,19 @@ _CHANGED_FROM = re.compile(r"\s*(?:(?:" + _LEVEL_WORD + r")\s+)?(?:\w+ly\s+)?(?P
                            r"increased|declined|decreased|fell|dropped)\s+(?:\w+ly\s+)?from\s+"
                            r"(?:the\s+)?(?:pre-[\w-]+\s+)?(?:baseline|admission|enrol?lment)\b",
                            re.I)
+# "X levels were (significantly) higher at 7 days than at admission"
+_AT_TIME = re.compile(r"\s*(?:(?:" + _LEVEL_WORD + r")\s+)?(?:was|were)\s+(?:\w+ly\s+)?"
+                      r"(?P<dir>higher|lower|increased|elevated|decreased|reduced)\s+(?:at|on|by)\s+"
+                      r"(?:day\s+\d+|\d+\s*(?:h|hours?|days?|weeks?|months?|years?))\s+(?:than|"
+                      r"compared\s+(?:to|with)|relative\s+to)\s+(?:at\s+|on\s+|with\s+)?(?:the\s+)?"
+                      r"(?:baseline|admission|enrol?lment|onset)\b", re.I)
+# "Compared with baseline, X increased at 3 months"
+_FROM_BASELINE_FIRST = re.compile(r"\b(?:compared\s+(?:to|with)|relative\s+to)\s+(?:the\s+)?"
+                                  r"(?:baseline|admission)(?:\s+levels?)?\s*,\s*", re.I)
+_CHANGED_AT = re.compile(r"\s*(?:(?:" + _LEVEL_WORD + r")\s+)?(?:(?:was|were)\s+)?(?:\w+ly\s+)?"
+                         r"(?P<dir>increased|rose|decreased|declined|fell|higher|lower|elevated|"
+                         r"reduced)\s+(?:\w+ly\s+)?(?:at|on|by|after)\s+(?:day\s+\d+|\d+\s*(?:h|hours?|"
+                         r"days?|weeks?|months?|years?)|follow-?\s?up)", re.I)
 _FOLLOW_UP = re.compile(r"\b(?:follow-?\s?up|post-[\w-]+|(?:\d+|one|two|three|six|twelve)-?\s*"
                         r"(?:months?|years?|weeks?)\b|discharge)", re.I)
 _BASELINE = re.compile(r"\b(?:compared\s+(?:to|with)|relative\s+to|versus|vs\.?|than\s+at|"
@@ -342,7 +367,7 @@ _BASELINE = re.compile(r"\b(?:compared\s+(?:to|with)|relative\s+to|versus|vs\.?|
                        r"enrol?lment)\b", re.I)
 
 
-_NEEDS_FOLLOW_UP = Needs(re.compile(r"baseline|admission|enrollment|enrolment", re.I))
+_NEEDS_FOLLOW_UP = Needs(re.compile(r"baseline|admission|enrollment|enrolment|onset", re.I))
 
 
 def follow_up_levels(a: Analysed, state: DocumentState) -> list[Statement]:
@@ -368,11 +393,21 @@ def follow_up_levels(a: Analysed, state: DocumentState) -> list[Statement]:
             m = _CHANGED_FROM.match(a.text, x.end, clause.end)
             if m and _FOLLOW_UP.search(a.text, m.end(), clause.end):
                 found.append((coordinated(a, x, MOLECULAR, backwards=True), m))
+        for x in a.within(clause.start, clause.end, MOLECULAR):
+            m = _AT_TIME.match(a.text, x.end, clause.end)
+            if m:
+                found.append((coordinated(a, x, MOLECULAR, backwards=True), m))
+        for first in _FROM_BASELINE_FIRST.finditer(a.text, clause.start, clause.end):
+            subjects = _subjects_after(a, first.end(), clause.end)
+            last = max(subjects, key=lambda x: x.end) if subjects else None
+            m = _CHANGED_AT.match(a.text, last.end, clause.end) if last else None
+            if m:
+                found.append((subjects, m))
         for subjects, m in found:
             if treated_clause(a, clause.start, clause.end, subjects):
                 continue
             word = m.group("dir").lower()
-            up = word.startswith(("increase", "rise", "rose", "elevat"))
+            up = word.startswith(("increase", "rise", "rose", "elevat", "higher"))
             for subj in subjects:
                 out.append(statement(a, "biomarker.level-follow-up", subj.entity,
                                      "biolink:associated_with", disease,
