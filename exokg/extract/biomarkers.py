@@ -34,6 +34,7 @@ from exokg.extract.level_markers import holds_marker
 from exokg.extract.levels import extract_levels, in_controls, names_treatment
 from exokg.extract.marker_value import is_apposition_marker, note_found_markers
 from exokg.extract.nominal_levels import group_after_list
+from exokg.extract.outcome_levels import OUTCOME_GROUP, outcome_levels, study_condition
 from exokg.extract.patient_groups import GROUP_CONDITIONS, contrasted_conditions, \
     group_conditions
 from exokg.model import Context, Entity, Mention, Statement
@@ -74,7 +75,7 @@ _COMPARISON = re.compile(r"\bcompared\s+(?:to|with)\b|\bthan\b|\bcontrols?\b|\bh
                          r"\bpatients?\b|\bindividuals\s+with\b|\b(?:phase|stage)\s+groups?\b", re.I)
 _CORRELATED = re.compile(r"\b(?:(?P<sign>positively|negatively|inversely|significantly|"
                          r"strongly|strong|weakly|also)\s+)*correlated\s+(?:(?P<sign2>positively|"
-                         r"negatively|inversely)\s+)?with\b|\bcorrelations?\s+with\b"
+                         r"negatively|inversely)\s+)?(?:with|to)\b|\bcorrelations?\s+with\b"
                          r"|\b(?:positively|negatively|inversely)\s+associated\s+with\b",
                          re.I)
 _INFORMATIVE = re.compile(r"\b(?:informative|useful|helpful|valuable|reliable|promising|"
@@ -194,6 +195,7 @@ def extract_biomarkers(a: Analysed, state: DocumentState) -> list[Statement]:
     out += _vesicle_markers(a)
     out += _implicated(a)
     out += extract_levels(a, state)
+    out = outcome_levels(a, state, out)
     note_found_markers(a, state, out)
     return out
 
@@ -204,6 +206,8 @@ def _level_title(a: Analysed, state: DocumentState) -> list[Statement]:
     where = _LEVEL_TITLE_IN.search(a.text, m.end()) if m else None
     if not m or not where:
         return []
+    if OUTCOME_GROUP.match(a.text, where.end()):
+        return []  # "... are Associated with Good Outcome in D": exokg.extract.outcome_levels
     markers = [x for x in a.within(m.end(), where.start(), _MARKERS)
                if x.start - m.end() < 40]
     diseases = a.within(where.start(), len(a.text) if "associated" in where.group().lower()
@@ -454,6 +458,9 @@ _PREDICTS = re.compile(r"\b(?:(?<!was\s)(?<!were\s)(?<!be\s)predict(?:s|ed|ing)?
                        r"disability|deterioration|dependence)\b", re.I)
 
 
+# "discriminated between the groups", "distinguished the two groups": the study's groups
+_STUDY_GROUPS = re.compile(r"(?:the|both|these|our)\s+(?:two\s+|three\s+)?(?:study\s+|patient\s+)?"
+                           r"groups\b", re.I)
 # "X discriminated ICH from ischemic stroke": the other group is another disease
 _FROM = re.compile(r"\s+(?:from|versus|vs\.?)\s+(?:the\s+)?(?:(?:those|patients|cases)\s+with\s+)?"
                    r"(?:an?\s+)?", re.I)
@@ -484,6 +491,15 @@ def _marker_value(a: Analysed, state: DocumentState) -> list[Statement]:
         for m in _DISTINGUISH.finditer(a.text, clause.start, clause.end):
             others = _FROM_OTHERS.search(a.text, m.end(), clause.end) or _from_disease(
                 a, m.end(), clause.end)
+            if not others and _STUDY_GROUPS.match(a.text, m.end()):
+                # "X discriminated between the groups (with 85% sensitivity)": the study's
+                # patients from its controls, so X is a marker of the patients' condition
+                disease = study_condition(state)
+                subjects = _subjects_before(a, clause.start, m.start())
+                if disease is not None and subjects:
+                    out += _marker_statements(a, "biomarker.distinguishes", subjects,
+                                              disease, clause.start, m.start())
+                continue
             if not others:
                 continue
             diseases = a.within(m.end(), others.start() + 1, frozenset({"Disease"}))
@@ -627,6 +643,11 @@ def _associated(a: Analysed) -> list[Statement]:
                         if x.start - m.end() < 25]
             subjects = [x for x in _subjects_before(a, clause.start, m.start())
                         if x.category in _MOLECULAR]
+            if OUTCOME_GROUP.match(a.text, m.end()):
+                # "X was associated with good outcome in D": the outcome is the finding and D
+                # its setting (exokg.extract.outcome_levels); a miRNA keeps the association
+                # with D, the miRNA-disease relation the relation corpora annotate
+                subjects = [x for x in subjects if x.category in _MIRNAS]
             if not diseases or not subjects:
                 continue
             ctx = Context(species=(HUMAN,), location=_locations(a, clause.start, m.start()))

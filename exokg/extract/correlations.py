@@ -19,6 +19,7 @@ from exokg.extract.base import Analysed, DocumentState, clauses, coordinated, st
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.level_markers import MOLECULAR, SCALES, VESICLES, level_context, \
     markers_before, names_treatment, therapeutic
+from exokg.extract.outcome_levels import cell_levels, treated_clause
 from exokg.extract.outcomes import outcome_for_text
 from exokg.model import Entity, Statement
 from exokg.text.prefilter import Needs
@@ -30,7 +31,8 @@ __all__ = ["associated_changes", "level_groups", "linked_levels", "open_correlat
 _CORRELATED = re.compile(r"\b(?:(?P<sign>positively|negatively|inversely|significantly|"
                          r"strongly|weakly|closely|also)\s+)*(?:correlated|correlating|"
                          r"correlates?|associated)\s+(?:(?P<sign2>positively|negatively|"
-                         r"inversely)\s+)?with\s+(?:the\s+)?", re.I)
+                         # "negatively correlated to residual volume"
+                         r"inversely)\s+)?(?:with|to)\s+(?:the\s+)?", re.I)
 # an open measure: "post-traumatic and post-concussive symptoms", "cognitive decline"
 _MEASURE_HEADS = (r"symptoms?|scores?|severity|deficits?|impairments?|disability|decline|"
                   r"outcomes?|volumes?|mortality|recovery|dysfunction|complaints")
@@ -96,7 +98,11 @@ def open_correlations(a: Analysed) -> list[Statement]:
                    for x in a.within(m.end(), clause.end, SCALES | MOLECULAR)):
                 continue  # a recognised measure ("total score on the NIHSS"): the older rule
             subjects = markers_before(a, clause.start, m.start(), gap=40)
-            if not subjects or names_treatment(a, clause.start, clause.end):
+            # "EPC levels at day 7 were ...": circulating cells measured as a level too
+            cells = [] if subjects else cell_levels(a, clause.start, m.start(), gap=40)
+            if cells and not treated_clause(a, clause.start, clause.end, cells):
+                subjects = cells
+            elif not subjects or names_treatment(a, clause.start, clause.end):
                 continue
             measures = _open_measures(a.text, m.end(), stop)
             pred = _sign(m)

@@ -38,9 +38,17 @@ _SERVE_AS = re.compile(r"\b(?:serves?|served|act|acts|used|function)\s+as\s+(?:a
                        r"early)\s+(?:and\s+\w+\s+)?(?:bio)?markers?\b", re.I)
 # "X had an AUC of 0.85 for distinguishing D (from controls)", "an area under the curve"
 _AUC = re.compile(r"\b(?:AUC|AUROC|area\s+under\s+the\s+(?:ROC\s+|receiver[\w\s-]{0,40}?)?"
-                  r"curves?)\b[^;]{0,60}?\b(?:for|in|to)\s+(?:the\s+)?(?:distinguish\w*|"
-                  r"discriminat\w*|diagnos\w*|predict\w*|identif\w*|detect\w*|differentiat\w*)",
+                  r"curves?)\b[^;]{0,60}?\b(?:(?:for|in|to)\s+(?:the\s+)?(?:distinguish\w*|"
+                  r"discriminat\w*|diagnos\w*|predict\w*|identif\w*|detect\w*|differentiat\w*)"
+                  # "an area under the curve of 0.83 for ischemic stroke": the disease follows
+                  r"|(?<=\d)\s+for\s+(?:the\s+)?)"
+                  # "(a panel of) X identified D with an AUC of 0.91"
+                  r"|\b(?:identified|detected|diagnosed|predicted)\s+(?=(?:[\w'-]+\s+){1,6}?"
+                  r"with\s+(?:an?\s+)?(?:AUC|AUROC|area\s+under)\b)",
                   re.I)
+# "The AUC of X was 0.79": a figure with no use named (the study's disease)
+_AUC_VALUE = re.compile(r"\s*(?:levels?\s+)?(?:was|were|reached|amounted\s+to)\s+(?:0?\.\d+|1\.0)",
+                        re.I)
 _AUC_OF = re.compile(r"\b(?:AUC|AUROC|area\s+under\s+the\s+(?:ROC\s+)?curve)\s+(?:\(AUC\)\s+)?"
                      r"(?:values?\s+)?of\s+(?:the\s+)?", re.I)
 _AUC_USE = re.compile(r"\s*(?:levels?\s+|expression\s+)?(?:for|in)\s+(?:the\s+)?(?:early\s+)?"
@@ -131,10 +139,14 @@ def marker_wording(a: Analysed, state: DocumentState) -> list[Statement]:
             use = _AUC_USE.match(a.text, last.end, clause.end)
             named = [d for d in a.within(use.end(), clause.end, DISEASE)
                      if d.start - use.end() < 40] if use else []
-            if not named:
+            disease = named[0].entity if named else None
+            if use is None and _AUC_VALUE.match(a.text, last.end, clause.end):
+                use = _AUC_VALUE.match(a.text, last.end, clause.end)
+                disease = study_disease(a, state)  # "The AUC of X was 0.79"
+            if disease is None or use is None:
                 continue
             out += [statement(a, "biomarker.informative-auc", x.entity, "biolink:biomarker_for",
-                              named[0].entity, hedged=hedged(a.text, clause.start, m.start()),
+                              disease, hedged=hedged(a.text, clause.start, m.start()),
                               negated=negated(a.text, clause.start, m.start()),
                               context=level_context(a, m.start(), use.end())) for x in group]
         for m in _APPLICATION.finditer(a.text, clause.start, clause.end):

@@ -77,6 +77,13 @@ number amount degree extent rate rates one ones change changes use value values 
 part parts time times day days week weeks factor factors event events process processes
 aspect aspects feature features property properties action actions intervention
 interventions finding findings observation observations""".split())
+# what cells make or take up: "NO production of EPCs" changes the production, in the cells
+_MADE_BY_CELLS = frozenset("production secretion release synthesis generation uptake".split())
+# a molecule of a class no vocabulary lists in full, with a word of amount after it ("kainate
+# receptor expression", "glutamate transporter levels"): the molecule is the object
+_MOLECULE_AMOUNT = re.compile(r"(?P<molecule>(?:[\w-]+\s+){1,3}(?:receptor|transporter|channel|"
+                              r"kinase|synthase|oxidase|phosphatase|exchanger|subunit)s?)\s+"
+                              r"(?:expression|levels?|protein\s+levels?)", re.I)
 # words that say what is measured, not of what: an outcome only with a modifier
 # ("infarct volume", "neurite length"), never alone ("... number and length")
 _MEASURE = frozenset("""length lengths size sizes volume volumes area areas density densities
@@ -345,6 +352,7 @@ def open_outcomes(a: Analysed, start: int, end: int, *, agents: frozenset[str],
         # "of" part is what the process is of ("the proliferation of endothelial cells")
         if any(m.category in agents and m.start < head_end for m in inside):
             break
+        cells = [m for m in inside if m.category == "Cell" and m.start >= head_end]
         inside = [m for m in inside if m.category not in agents]
         head_at = p.start + a.text[p.start:p.end].lower().rfind(p.head.lower()[:-1] or p.head)
         # a disease, species or place inside the phrase is a modifier ("stroke recovery"),
@@ -365,6 +373,18 @@ def open_outcomes(a: Analysed, start: int, end: int, *, agents: frozenset[str],
             # "the lesion size of SCI": the condition is the claim's setting, not the outcome's
             label = p.label.split(" of ", 1)[0]
             p = OpenPhrase(p.start, head_end, label, head_of(label))
+        if " of " in p.label and head_of(p.label).lower() in _MADE_BY_CELLS and (
+                cells or _CELLS.search(p.label.split(" of ", 1)[1].split()[-1])):
+            # "NO production of EPCs": the cells that make it are where, not what, changed
+            label = p.label.split(" of ", 1)[0]
+            p = OpenPhrase(p.start, head_end, label, head_of(label))
+        named = _MOLECULE_AMOUNT.fullmatch(p.label)
+        if named and " of " not in p.label:
+            # "NMDA receptor expression", "glutamate transporter levels": a molecule no
+            # vocabulary names, said with a word of amount, is the object itself
+            label = named.group("molecule")
+            p = OpenPhrase(p.start, p.start + len(a.text[p.start:p.end].rsplit(None, 1)[0]),
+                           label, head_of(label))
         if p.head.lower() in _NOT_HEAD or p.label.split()[0] in _NOT_HEAD or \
                 (" " not in p.label and p.label.lower() in _MEASURE) or \
                 all(w.lower() in _VAGUE for w in p.label.split()) or _is_bare(p.label):
