@@ -288,11 +288,14 @@ def test_british_spellings_match_the_ontologies_american_names(tmp_path: Path) -
 
 def test_a_lexicon_of_the_character_layout_asks_for_a_rebuild(tmp_path: Path) -> None:
     """A folder compiled by lexicon 2 (``automaton.pickle``) is not read as lexicon 3: the
-    error names the missing file and the command."""
+    error says so and names the command; a folder missing its automaton names the file."""
     (tmp_path / "src").mkdir()
     compile_records(_records(tmp_path / "src"), tmp_path / "lex", version="v", sources={},
                     rules=RULES)
     (tmp_path / "lex" / "tokens-automaton.pickle").rename(tmp_path / "lex" / "automaton.pickle")
+    with pytest.raises(LexiconMissingError, match="lexicon 2.*exokg lexicon build"):
+        Lexicon(tmp_path / "lex")
+    (tmp_path / "lex" / "automaton.pickle").unlink()
     with pytest.raises(InputError, match="tokens-automaton.pickle.*exokg lexicon build"):
         Lexicon(tmp_path / "lex")
 

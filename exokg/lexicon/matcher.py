@@ -22,7 +22,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import NamedTuple
 
-from exokg.errors import InputError
+from exokg.errors import InputError, LexiconMissingError
 from exokg.lexicon.compile import (
     AUTOMATON_FILE,
     CASE_RELAXED,
@@ -66,10 +66,15 @@ class Lexicon:
     def __init__(self, path: Path) -> None:
         """Open the lexicon in folder ``path``.
 
-        Raises :class:`InputError` naming the file when a part is missing or unreadable."""
+        Raises :class:`LexiconMissingError` for a folder an earlier compiler wrote (so the
+        recogniser's ``auto`` mode warns and goes on without it) and :class:`InputError`
+        naming the file when a part is missing or unreadable."""
         self.path = path
         pickled = path / AUTOMATON_FILE
         database = path / "lexicon.sqlite"
+        if not pickled.is_file() and (path / "automaton.pickle").is_file():
+            raise LexiconMissingError(str(path), "compiled by an earlier exokg (lexicon 2, "
+                                      "a character automaton): run `exokg lexicon build`")
         for part in (pickled, database):
             if not part.is_file():
                 raise InputError(str(part), "lexicon file missing: rebuild with "
