@@ -78,3 +78,16 @@ def test_an_adjective_inside_a_recognised_disease_name_gives_way() -> None:
     got = annotate(text, [stroke])
     assert got == [("ischemic stroke", 6, ("MESH:D002544",)),
                    ("ischemic", 26, ("MONDO:0005053", "MESH:D007511"))]
+
+
+def test_the_tumour_a_suppressor_holds_back_is_a_disease_mention() -> None:
+    from exokg.annotate.disease_in_names import suppressed_tumours
+
+    neoplasm = Entity("MONDO:0005070", "neoplasm", "Disease", xrefs=("mesh:D009369",))
+    text = "The tumor suppressor p53 and tumour-suppressive genes; tumor necrosis factor."
+    got = suppressed_tumours(Document("d", text, "test"), [],
+                             lambda name: [neoplasm] if name.lower() in ("tumor", "tumour")
+                             else [], [(0, 0, len(text))])
+    assert [(m.text, m.start, m.ids) for m in got] == [
+        ("tumor", 4, ("MONDO:0005070", "MESH:D009369")),
+        ("tumour", 29, ("MONDO:0005070", "MESH:D009369"))]

@@ -235,7 +235,7 @@ def document_mentions(document: Document, recogniser: Recogniser) -> list[Docume
     "X infection" phrases and MeSH ids are written as the grounding corpora mark them
     (:mod:`exokg.annotate.disease_spans`, rounds 2 and 3), and an adjective formed from a
     disease name is a mention of it ("hypertensive" rats: :mod:`exokg.annotate.
-    disease_adjectives`, round 6). Returns
+    disease_adjectives`, round 6), as is "tumor" in "tumor suppressor" (round 6). Returns
     :class:`DocumentMention` records; a mention's ``text`` is always
     ``document.text[start:end]``. Never raises for well-formed documents.
     """
@@ -276,4 +276,7 @@ def document_mentions(document: Document, recogniser: Recogniser) -> list[Docume
         from exokg.annotate.disease_adjectives import adjectival_diseases
 
         found = adjectival_diseases(document, found, lookup, sentences)
+        from exokg.annotate.disease_in_names import suppressed_tumours
+
+        found = suppressed_tumours(document, found, lookup, sentences)
     return found
