@@ -70,6 +70,23 @@ def test_against_without_compounds_and_non_diseases_are_no_mentions() -> None:
     assert annotate(text) == []
 
 
+def test_an_adjective_before_a_disease_name_or_inside_a_cell_name_is_no_mention() -> None:
+    text = "Hypertensive glioma and cytotoxic T cells; analgesic drugs"
+    glioma = DocumentMention("d", 0, 13, 19, "glioma", "Disease", ("MESH:D005910",), True,
+                             Entity("MONDO:0021042", "glioma", "Disease"), "ontology", 0,
+                             len(text))
+    cells = DocumentMention("d", 0, 24, 41, "cytotoxic T cells", "CellType", ("CL:0000910",),
+                            True, Entity("CL:0000910", "cytotoxic T cell", "Cell"),
+                            "ontology", 0, len(text))
+    NAMES["toxicity"] = [Entity("MESH:D064420", "toxicity", "Disease")]
+    NAMES["analgesia"] = [Entity("MESH:D000698", "Analgesia", "Phenotype")]
+    try:
+        got = annotate(text, [glioma, cells])
+    finally:
+        del NAMES["toxicity"], NAMES["analgesia"]
+    assert [t for t, _, _ in got] == ["glioma", "cytotoxic T cells"]
+
+
 def test_an_adjective_inside_a_recognised_disease_name_gives_way() -> None:
     text = "After ischemic stroke the ischemic tissue"
     stroke = DocumentMention("d", 0, 6, 21, "ischemic stroke", "Disease", ("MESH:D002544",),

@@ -24,9 +24,11 @@ mention of the first disease or phenotype found with a MeSH or OMIM id:
 Not taken: an adjective joined by a hyphen to another word ("pro-inflammatory",
 "anti-inflammatory", "inflammatory-like"), one glued to "anti" or "non"
 ("antiepileptic", "antihypertensive", "noninflammatory": what acts against a disease or
-lacks it is no mention of it), one written in capitals, and one a recognised disease or
-phenotype mention already covers ("ischemic stroke", "diabetic nephropathy": the longer
-name is the mention). A noun that is no disease in the lexicon ("respiratory" ->
+lacks it is no mention of it), one ending in "-esic" or "-etic" (also a noun for a class of
+drugs: "analgesic", "diuretic"), one written in capitals, one a recognised mention of any
+class but a process or an outcome already covers ("ischemic stroke", "diabetic
+nephropathy": the longer name is the mention; "cytotoxic T cells"), and one right before
+a disease name, which it modifies ("aggressive tumors"). A noun that is no disease in the lexicon ("respiratory" ->
 "respiration", a process; "regulatory" -> "regulation") gives nothing.
 
 Only annotation output (``exokg annotate``) reads this; the graph keeps its mentions as
@@ -59,6 +61,14 @@ _SUFFIXES: tuple[tuple[str, str], ...] = (
 _ADJECTIVE = re.compile(r"(?<![\w\-/])[A-Za-z]?[a-z]{3,}(?:ic|atory|sive)(?![\w\-/])")
 #: Prefixes that make the adjective say "against" or "without" the disease.
 _NEGATING = ("anti", "non")
+#: Endings of adjectives that are also nouns for a class of drugs ("analgesic",
+#: "anaesthetic", "diuretic", "emetic"): what the drug does, not a disease.
+_DRUG_CLASS = ("esic", "etic")
+#: Classes a mention may have and still leave its words to this rule: processes and
+#: outcomes ("inflammatory response" read as a process).
+_READ_THROUGH = frozenset({"Process", "Outcome"})
+#: The white space after the adjective (where the next word starts).
+_NEXT_WORD = re.compile(r"\s+")
 
 Lookup = Callable[[str], Sequence[Entity]]
 
@@ -105,15 +115,21 @@ def adjectival_diseases(document: Document, mentions: list[DocumentMention],
     Mentions already there are kept unchanged."""
     text = document.text
     diseases = [(m.start, m.end) for m in mentions if m.type in _DISEASE_CLASSES]
+    others = [(m.start, m.end) for m in mentions if m.type not in _READ_THROUGH]
     added: list[DocumentMention] = []
     known: dict[str, Entity | None] = {}
     for match in _ADJECTIVE.finditer(text):
         word = match.group()
         start, end = match.span()
-        if word.lower().startswith(_NEGATING) or word[1:] != word[1:].lower():
+        lower = word.lower()
+        if lower.startswith(_NEGATING) or lower.endswith(_DRUG_CLASS) \
+                or word[1:] != word[1:].lower():
             continue
-        if any(s < end and start < e for s, e in diseases):
-            continue
+        if any(s < end and start < e for s, e in others):
+            continue  # a disease name, or a cell, gene, chemical ... ("cytotoxic T cells")
+        after = _NEXT_WORD.match(text, end)
+        if after is not None and any(s == after.end() for s, _ in diseases):
+            continue  # it modifies the disease named next ("aggressive tumors")
         if word.lower() not in known:
             known[word.lower()] = _disease_of(word, lookup)
         entity = known[word.lower()]
