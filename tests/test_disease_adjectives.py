@@ -71,7 +71,7 @@ def test_against_without_compounds_and_non_diseases_are_no_mentions() -> None:
 
 
 def test_an_adjective_before_a_disease_name_or_inside_a_cell_name_is_no_mention() -> None:
-    text = "Hypertensive glioma and cytotoxic T cells; analgesic drugs"
+    text = "Hypertensive glioma and cytotoxic T cells; analgesic drugs, hydrophobic residues"
     glioma = DocumentMention("d", 0, 13, 19, "glioma", "Disease", ("MESH:D005910",), True,
                              Entity("MONDO:0021042", "glioma", "Disease"), "ontology", 0,
                              len(text))
@@ -80,10 +80,12 @@ def test_an_adjective_before_a_disease_name_or_inside_a_cell_name_is_no_mention(
                             "ontology", 0, len(text))
     NAMES["toxicity"] = [Entity("MESH:D064420", "toxicity", "Disease")]
     NAMES["analgesia"] = [Entity("MESH:D000698", "Analgesia", "Phenotype")]
+    NAMES["hydrophobia"] = [Entity("HP:0032505", "Hydrophobia", "Phenotype",
+                                   xrefs=("mesh:D011818",))]
     try:
         got = annotate(text, [glioma, cells])
     finally:
-        del NAMES["toxicity"], NAMES["analgesia"]
+        del NAMES["toxicity"], NAMES["analgesia"], NAMES["hydrophobia"]
     assert [t for t, _, _ in got] == ["glioma", "cytotoxic T cells"]
 
 

@@ -25,7 +25,7 @@ Not taken: an adjective joined by a hyphen to another word ("pro-inflammatory",
 "anti-inflammatory", "inflammatory-like"), one glued to "anti" or "non"
 ("antiepileptic", "antihypertensive", "noninflammatory": what acts against a disease or
 lacks it is no mention of it), one ending in "-esic" or "-etic" (also a noun for a class of
-drugs: "analgesic", "diuretic"), one written in capitals, one a recognised mention of any
+drugs: "analgesic", "diuretic") or "-phobic" ("hydrophobic" residues), one written in capitals, one a recognised mention of any
 class but a process or an outcome already covers ("ischemic stroke", "diabetic
 nephropathy": the longer name is the mention; "cytotoxic T cells"), and one right before
 a disease name, which it modifies ("aggressive tumors"). A noun that is no disease in the lexicon ("respiratory" ->
@@ -62,8 +62,9 @@ _ADJECTIVE = re.compile(r"(?<![\w\-/])[A-Za-z]?[a-z]{3,}(?:ic|atory|sive)(?![\w\
 #: Prefixes that make the adjective say "against" or "without" the disease.
 _NEGATING = ("anti", "non")
 #: Endings of adjectives that are also nouns for a class of drugs ("analgesic",
-#: "anaesthetic", "diuretic", "emetic"): what the drug does, not a disease.
-_DRUG_CLASS = ("esic", "etic")
+#: "anaesthetic", "diuretic", "emetic"): what the drug does, not a disease; and "-phobic",
+#: which in this literature describes molecules ("hydrophobic"), not phobias.
+_DRUG_CLASS = ("esic", "etic", "phobic")
 #: Classes a mention may have and still leave its words to this rule: processes and
 #: outcomes ("inflammatory response" read as a process).
 _READ_THROUGH = frozenset({"Process", "Outcome"})
