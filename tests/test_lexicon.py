@@ -15,7 +15,7 @@ import pytest
 
 from exokg.errors import InputError, LexiconMissingError
 from exokg.lexicon import Lexicon, load_lexicon
-from exokg.lexicon.compile import CompileRules, compile_records, token_code, version_key
+from exokg.lexicon.compile import CompileRules, compile_records, token_chars, version_key
 from exokg.lexicon.normalise import key
 from exokg.lexicon.sources import Name, Record, read_gene_db, read_go_db, read_obo
 from exokg.model import Entity, Mention
@@ -257,10 +257,10 @@ def test_compilation_is_deterministic(tmp_path: Path) -> None:
         assert first.execute(query).fetchall() == second.execute(query).fetchall()
 
 
-def test_the_automaton_writes_one_character_per_token(lexicon: Lexicon) -> None:
-    """Lexicon 3 codes each comparison token as one character: a text token no key has
-    breaks a name, a known token in another name's place does not make a match, and the
-    automaton has as many nodes as distinct token prefixes (not characters)."""
+def test_the_automaton_writes_two_characters_per_token(lexicon: Lexicon) -> None:
+    """Lexicon 3 codes each comparison token as two characters: a text token no key has
+    breaks a name, a known token in another name's place does not make a match, and a
+    key is as long as twice its tokens (not its characters)."""
     assert _found(lexicon, "a middle cerebral artery occlusion") == [
         ("middle cerebral artery", "UBERON:0001627")]
     assert _found(lexicon, "middle zzz cerebral artery") == []
@@ -269,7 +269,8 @@ def test_the_automaton_writes_one_character_per_token(lexicon: Lexicon) -> None:
     assert set(lexicon._codes) >= tokens  # noqa: SLF001 - the artefact's layout is the point
     assert len(set(lexicon._codes.values())) == len(lexicon._codes)  # noqa: SLF001
     stats = lexicon._automaton.get_stats()  # noqa: SLF001
-    assert stats["longest_word"] <= 30  # tokens, not the 60 characters of a matched key
+    assert stats["longest_word"] % 2 == 0  # two characters per token
+    assert stats["longest_word"] <= 2 * 30  # a matched key has at most 60 characters
 
 
 def test_british_spellings_match_the_ontologies_american_names(tmp_path: Path) -> None:
@@ -300,13 +301,14 @@ def test_a_lexicon_of_the_character_layout_asks_for_a_rebuild(tmp_path: Path) ->
         Lexicon(tmp_path / "lex")
 
 
-def test_token_codes_skip_control_characters_and_surrogates() -> None:
-    codes = [token_code(i) for i in (0, 1, 0xD800 - 3, 0xD800 - 2, 200_000)]
-    assert codes[0] == 2 and codes[1] == 3
-    assert codes[2] == 0xD7FF and codes[3] == 0xE000
-    assert all(not 0xD800 <= c < 0xE000 for c in codes)
-    with pytest.raises(ValueError, match="code point"):
-        token_code(0x110000)
+def test_token_codes_keep_high_and_low_characters_apart() -> None:
+    pairs = [token_chars(i) for i in (0, 511, 512, 200_000)]
+    highs = {p[0] for p in pairs}
+    lows = {p[1] for p in pairs}
+    assert not highs & lows and len(set(pairs)) == len(pairs)
+    assert all(ord(c) < 0xD800 for p in pairs for c in p)
+    with pytest.raises(ValueError, match="token code"):
+        token_chars(3840 * 512)
 
 
 def test_version_key_changes_with_sources_and_rules() -> None:

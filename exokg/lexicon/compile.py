@@ -8,14 +8,17 @@ writes, into one folder:
   ``name`` (comparison key -> entity, surface form, kind) and ``meta`` (version, sources);
 * ``tokens-automaton.pickle`` — the tokens of the matched comparison keys
   (:mod:`exokg.lexicon.normalise`), sorted, and a pyahocorasick automaton (integer values)
-  over the keys written one character per token (:func:`token_code`: the token's position
-  in that list, shifted past the control characters and the surrogates), so a hit always
-  starts and ends on token boundaries; a key's value is
+  over the keys written two characters per token (:func:`token_chars`: the token's
+  position in that list as a "high" character, the position divided by
+  :data:`TOKEN_SPAN`, and a "low" one, the remainder, from two ranges that do not
+  overlap), so a hit always starts and ends on token boundaries; a key's value is
   ``key_id * (MAX_KEY_TOKENS + 1) + number of tokens``, and table ``candidate`` holds the
   key's candidates ``(entity index, case form or "", flags)`` in order, best first.
-  Coding tokens instead of characters makes the automaton about a fifth of the character
-  trie's size (1.2 million nodes instead of 5.4 million for lexicon 2): it is what the
-  lexicon's memory is mostly spent on.
+  Coding tokens instead of characters makes the automaton about a third of the character
+  trie's size (lexicon 2: 5.4 million nodes): it is what the lexicon's memory is mostly
+  spent on. Two characters, not one, per token keep every trie node's children few (at
+  most :data:`TOKEN_SPAN`): pyahocorasick looks a child up by a linear scan, and one
+  character per token gave the root 186,000 children and matching six times slower.
 
 The rules (docs/lexicon.md, "Ambiguity"):
 
@@ -73,6 +76,7 @@ __all__ = [
     "COMPILER_VERSION",
     "AUTOMATON_FILE",
     "MAX_KEY_TOKENS",
+    "TOKEN_SPAN",
     "CASE_RELAXED",
     "NEEDS_GENE_CONTEXT",
     "NO_SPACE",
@@ -80,7 +84,7 @@ __all__ = [
     "CompileRules",
     "UNKNOWN_TOKEN",
     "compile_records",
-    "token_code",
+    "token_chars",
     "version_key",
 ]
 
@@ -94,10 +98,12 @@ AUTOMATON_FILE = "tokens-automaton.pickle"
 #: A key's value in the automaton is ``key_id * (MAX_KEY_TOKENS + 1) + its token count``;
 #: a matched key (at most :data:`MAX_MATCHED_LENGTH` characters) has fewer tokens.
 MAX_KEY_TOKENS = 63
-#: The character a text token no matched key has is written as: no key contains it.
-UNKNOWN_TOKEN = "\x01"
-_FIRST_CODE = 2
-_SURROGATES = (0xD800, 0xE000)
+#: How a text token no matched key has is written: no key contains the character.
+UNKNOWN_TOKEN = "\x01\x01"
+#: A token's low character is one of this many; its high one counts whole spans.
+TOKEN_SPAN = 512
+_HIGH_BASE = 0x100
+_LOW_BASE = 0x1000  # high characters stay below it; both stay below the surrogates
 #: Names whose comparison key is longer than this are kept for look-up by name but not
 #: matched in text: nobody writes a 60-character ontology label out in a sentence.
 MAX_MATCHED_LENGTH = 60
@@ -174,7 +180,7 @@ def version_key(versions: dict[str, str], rules: CompileRules) -> str:
     pyahocorasick version (the automaton's pickle format).
 
     >>> version_key({"MONDO": "v1"}, CompileRules(frozenset(), frozenset(), frozenset()))[:2]
-    '2-'
+    '3-'
     """
     code = hashlib.sha256()
     for module in ("normalise.py", "sources.py", "compile.py"):  # the rules are code too
@@ -189,20 +195,19 @@ def version_key(versions: dict[str, str], rules: CompileRules) -> str:
     return f"{COMPILER_VERSION}-{hashlib.sha256(payload.encode()).hexdigest()[:12]}"
 
 
-def token_code(position: int) -> int:
-    """The code point standing for the token at ``position`` of the lexicon's sorted token
-    list: past the two control characters kept for "no token" and the unknown token, and
-    past the surrogate block (about 186,000 tokens fit below U+10FFFF).
+def token_chars(position: int) -> str:
+    """The two characters standing for the token at ``position`` of the lexicon's sorted
+    token list: a high one (``position // TOKEN_SPAN``, from U+0100) and a low one
+    (``position % TOKEN_SPAN``, from U+1000). Keys start with a high character, so no hit
+    can start inside a token. Raises ValueError past 1,966,080 tokens.
 
-    >>> token_code(0), token_code(0xD800 - 2) == 0xE000
-    (2, True)
+    >>> [hex(ord(c)) for c in token_chars(0)], [hex(ord(c)) for c in token_chars(513)]
+    (['0x100', '0x1000'], ['0x101', '0x1001'])
     """
-    code = position + _FIRST_CODE
-    if code >= _SURROGATES[0]:
-        code += _SURROGATES[1] - _SURROGATES[0]
-    if code > 0x10FFFF:
-        raise ValueError(f"token {position} does not fit in a code point")
-    return code
+    high, low = divmod(position, TOKEN_SPAN)
+    if _HIGH_BASE + high >= _LOW_BASE or position < 0:
+        raise ValueError(f"token {position} does not fit in the token code")
+    return chr(_HIGH_BASE + high) + chr(_LOW_BASE + low)
 
 
 def _case_sensitive(name: Name) -> bool:
@@ -452,7 +457,7 @@ def compile_records(records: Iterable[Record], out_dir: Path, *, version: str,
     tmp.mkdir(parents=True)
     keys = sorted(k for k in candidates if len(k) <= MAX_MATCHED_LENGTH)
     token_list = sorted({t for k in keys for t in k.split(" ")})
-    codes = {t: chr(token_code(i)) for i, t in enumerate(token_list)}
+    codes = {t: token_chars(i) for i, t in enumerate(token_list)}
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
     rows: list[tuple[int, int, int, str, int]] = []
     for key_id, k in enumerate(keys):

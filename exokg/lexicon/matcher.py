@@ -2,7 +2,7 @@
 
 A :class:`Lexicon` is opened from a folder written by
 :func:`exokg.lexicon.compile.compile_records`. Matching writes the text's comparison
-tokens (:mod:`exokg.lexicon.normalise`) one character per token, as the compiler wrote the
+tokens (:mod:`exokg.lexicon.normalise`) two characters per token, as the compiler wrote the
 keys, runs the automaton over that, keeps hits that are not glued to letters or digits in
 the original text
 ("IL6" in "IL6R" is not IL6), checks each candidate's conditions (case form, gene context,
@@ -31,7 +31,7 @@ from exokg.lexicon.compile import (
     NO_SPACE,
     UNKNOWN_TOKEN,
     WORD_CASE_INSENSITIVE,
-    token_code,
+    token_chars,
 )
 from exokg.lexicon.normalise import fold, key, tokens
 from exokg.model import Entity, Mention
@@ -83,7 +83,7 @@ class Lexicon:
             with pickled.open("rb") as f:
                 token_list, self._automaton = pickle.load(f)
             #: comparison token -> the character the automaton's keys write it as
-            self._codes = {t: chr(token_code(i)) for i, t in enumerate(token_list)}
+            self._codes = {t: token_chars(i) for i, t in enumerate(token_list)}
             del token_list
             self._database = database
             self._pid = os.getpid()
@@ -176,7 +176,7 @@ class Lexicon:
 
     def _coded(self, parts: list[str]) -> str:
         """Comparison tokens (:func:`exokg.lexicon.normalise.fold`) written as the
-        automaton's keys are: one character per token, :data:`UNKNOWN_TOKEN` for a token
+        automaton's keys are: two characters per token, :data:`UNKNOWN_TOKEN` for a token
         no matched key has."""
         codes = self._codes
         return "".join([codes.get(p, UNKNOWN_TOKEN) for p in parts])
@@ -191,10 +191,11 @@ class Lexicon:
             return []
         coded = self._coded([fold(t.text) for t in toks])
         hits: list[tuple[int, int, int]] = []  # (first token, last token, entity index)
-        # one character per token: a hit ending at character ``last`` of ``length``
-        # characters covers exactly tokens first..last
-        for last, value in self._automaton.iter(coded):
+        # two characters per token: a hit ending at character ``end`` (a token's low
+        # character) of ``length`` tokens covers exactly tokens first..last
+        for end, value in self._automaton.iter(coded):
             key_id, length = divmod(value, MAX_KEY_TOKENS + 1)
+            last = end // 2
             first = last - length + 1
             if _glued(text, toks[first], toks[last]):
                 continue
