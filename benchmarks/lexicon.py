@@ -5,7 +5,8 @@ Usage::
     .venv/bin/python benchmarks/lexicon.py [--repeat N]
 
 Loads the current lexicon (``exokg lexicon build`` first) in a fresh process and prints
-its load time and peak resident memory (targets: <= 2 s, <= 500 MB), then the time
+its load time and peak resident memory (targets: <= 2 s, <= 500 MB), what the automaton
+and its token table take, then the time
 :meth:`exokg.lexicon.Lexicon.find` takes per abstract over the development-set documents
 (tests/devset/documents) and the time the open lexicon adds to recognising their sentences
 (its ``find`` on each sentence, beside the curated recognisers' ``base_mentions``; target:
@@ -27,13 +28,22 @@ DOCUMENTS = ROOT / "tests" / "devset" / "documents"
 ABSTRACT_CHARS = 1500
 
 _LOAD = """
-import json, resource, time
+import json, resource, sys, time
 t = time.perf_counter()
 from exokg.lexicon import load_lexicon
 lexicon = load_lexicon()
 seconds = time.perf_counter() - t
+stats = lexicon._automaton.get_stats()
+codes = lexicon._codes
+token_mb = (sys.getsizeof(codes) + sum(sys.getsizeof(k) + sys.getsizeof(v)
+                                       for k, v in codes.items())) / 2**20
+with open("/proc/self/status", encoding="ascii") as f:
+    now = next((int(line.split()[1]) / 1024 for line in f if line.startswith("VmRSS")), 0)
 print(json.dumps({"seconds": seconds, "version": lexicon.version,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "rss_mb": now, "automaton_mb": stats["total_size"] / 2**20,
+                  "nodes": stats["nodes_count"], "keys": stats["words_count"],
+                  "tokens": len(codes), "token_table_mb": token_mb}))
 """
 
 
@@ -51,7 +61,11 @@ def main(argv: list[str] | None = None) -> int:
 
     load = measure_load()
     print(f"lexicon {load['version']}: load {load['seconds']:.2f} s, "
-          f"peak memory {load['peak_mb']:.0f} MB")
+          f"peak memory {load['peak_mb']:.0f} MB, resident after loading "
+          f"{load['rss_mb']:.0f} MB")
+    print(f"  automaton: {load['keys']} keys, {load['nodes']} nodes, "
+          f"{load['automaton_mb']:.0f} MB (pyahocorasick's count); token table: "
+          f"{load['tokens']} tokens, {load['token_table_mb']:.0f} MB")
 
     from exokg.lexicon import load_lexicon
     from exokg.pipeline import stream_documents

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from exokg.errors import LexiconMissingError
+from exokg.errors import InputError, LexiconMissingError
 from exokg.lexicon import Lexicon, load_lexicon
-from exokg.lexicon.compile import CompileRules, compile_records, version_key
+from exokg.lexicon.compile import CompileRules, compile_records, token_chars, version_key
 from exokg.lexicon.normalise import key
 from exokg.lexicon.sources import Name, Record, read_gene_db, read_go_db, read_obo
 from exokg.model import Entity, Mention
@@ -255,6 +255,60 @@ def test_compilation_is_deterministic(tmp_path: Path) -> None:
     for table in ("entity", "name", "candidate", "meta"):
         query = f"SELECT * FROM {table}"
         assert first.execute(query).fetchall() == second.execute(query).fetchall()
+
+
+def test_the_automaton_writes_two_characters_per_token(lexicon: Lexicon) -> None:
+    """Lexicon 3 codes each comparison token as two characters: a text token no key has
+    breaks a name, a known token in another name's place does not make a match, and a
+    key is as long as twice its tokens (not its characters)."""
+    assert _found(lexicon, "a middle cerebral artery occlusion") == [
+        ("middle cerebral artery", "UBERON:0001627")]
+    assert _found(lexicon, "middle zzz cerebral artery") == []
+    assert _found(lexicon, "cerebral middle artery") == []
+    tokens = {t for k in ("middle cerebral artery", "mesenchymal stem cell") for t in k.split()}
+    assert set(lexicon._codes) >= tokens  # noqa: SLF001 - the artefact's layout is the point
+    assert len(set(lexicon._codes.values())) == len(lexicon._codes)  # noqa: SLF001
+    stats = lexicon._automaton.get_stats()  # noqa: SLF001
+    assert stats["longest_word"] % 2 == 0  # two characters per token
+    assert stats["longest_word"] <= 2 * 30  # a matched key has at most 60 characters
+
+
+def test_british_spellings_match_the_ontologies_american_names(tmp_path: Path) -> None:
+    records = [Record("MONDO:0001", "cerebral hemorrhage", "Disease", "MONDO",
+                      [Name("cerebral hemorrhage", "label")]),
+               Record("HP:0000969", "Edema", "Phenotype", "HP", [Name("Edema", "label")]),
+               Record("MONDO:0002", "brain tumor", "Disease", "MONDO",
+                      [Name("brain tumor", "label"), Name("brain tumour", "synonym")])]
+    compile_records(records, tmp_path / "lex", version="v", sources={}, rules=RULES)
+    lexicon = Lexicon(tmp_path / "lex")
+    assert _found(lexicon, "Cerebral haemorrhage with oedema and brain tumours") == [
+        ("Cerebral haemorrhage", "MONDO:0001"), ("oedema", "HP:0000969"),
+        ("brain tumours", "MONDO:0002")]
+    assert [e.id for e in lexicon.lookup("cerebral haemorrhage")] == ["MONDO:0001"]
+
+
+def test_a_lexicon_of_the_character_layout_asks_for_a_rebuild(tmp_path: Path) -> None:
+    """A folder compiled by lexicon 2 (``automaton.pickle``) is not read as lexicon 3: the
+    error says so and names the command; a folder missing its automaton names the file."""
+    (tmp_path / "src").mkdir()
+    compile_records(_records(tmp_path / "src"), tmp_path / "lex", version="v", sources={},
+                    rules=RULES)
+    (tmp_path / "lex" / "tokens-automaton.pickle").rename(tmp_path / "lex" / "automaton.pickle")
+    with pytest.raises(LexiconMissingError, match="lexicon 2.*exokg lexicon build"):
+        Lexicon(tmp_path / "lex")
+    (tmp_path / "lex" / "automaton.pickle").unlink()
+    with pytest.raises(InputError, match="tokens-automaton.pickle.*exokg lexicon build"):
+        Lexicon(tmp_path / "lex")
+
+
+def test_token_codes_keep_high_and_low_characters_apart() -> None:
+    pairs = [token_chars(i) for i in (0, 511, 512, 200_000)]
+    highs = {p[0] for p in pairs}
+    lows = {p[1] for p in pairs}
+    assert not highs & lows and len(set(pairs)) == len(pairs)
+    assert all(ord(c) < 0xD800 for p in pairs for c in p)
+    with pytest.raises(ValueError, match="token code"):
+        token_chars(3840 * 512)
 
 
 def test_version_key_changes_with_sources_and_rules() -> None:

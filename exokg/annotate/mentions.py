@@ -233,7 +233,9 @@ def document_mentions(document: Document, recogniser: Recogniser) -> list[Docume
     a name MeSH lacks is cut to a head MeSH names ("aortic atherosclerosis"),
     a curated disease without an external id gets its ontology twin's, and short forms,
     "X infection" phrases and MeSH ids are written as the grounding corpora mark them
-    (:mod:`exokg.annotate.disease_spans`, rounds 2 and 3). Returns
+    (:mod:`exokg.annotate.disease_spans`, rounds 2 and 3), and an adjective formed from a
+    disease name is a mention of it ("hypertensive" rats: :mod:`exokg.annotate.
+    disease_adjectives`, round 6), as is "tumor" in "tumor suppressor" (round 6). Returns
     :class:`DocumentMention` records; a mention's ``text`` is always
     ``document.text[start:end]``. Never raises for well-formed documents.
     """
@@ -271,4 +273,10 @@ def document_mentions(document: Document, recogniser: Recogniser) -> list[Docume
                      for a in analysed]
         found = pathogen_infections(document, found, lookup, sentences)
         found = undefined_short_forms(document, joined_same_disease(document, found))
+        from exokg.annotate.disease_adjectives import adjectival_diseases
+
+        found = adjectival_diseases(document, found, lookup, sentences)
+        from exokg.annotate.disease_in_names import suppressed_tumours
+
+        found = suppressed_tumours(document, found, lookup, sentences)
     return found

@@ -25,7 +25,7 @@ import shutil
 from pathlib import Path
 
 from exokg.errors import LexiconMissingError
-from exokg.lexicon.compile import CompileRules, compile_records, version_key
+from exokg.lexicon.compile import AUTOMATON_FILE, CompileRules, compile_records, version_key
 from exokg.lexicon.matcher import MENTION_SOURCE, Lexicon, LexiconInfo
 from exokg.lexicon.sources import (
     Record,
@@ -106,7 +106,7 @@ def build_lexicon(home: Path | None = None, *, sources_dir: Path | None = None,
     version = version_key(found.versions, rules)
     target = home / version
     if force or not (target / "lexicon.sqlite").is_file() or \
-            not (target / "automaton.pickle").is_file():
+            not (target / AUTOMATON_FILE).is_file():
         compile_records(read_sources(found), target, version=version,
                         sources=found.versions, rules=rules)
     home.mkdir(parents=True, exist_ok=True)

@@ -1,9 +1,10 @@
 """The compiled lexicon: find mentions in text, look entities up by id or name.
 
 A :class:`Lexicon` is opened from a folder written by
-:func:`exokg.lexicon.compile.compile_records`. Matching runs the automaton over the
-comparison form of the text (:mod:`exokg.lexicon.normalise`), keeps hits that start and
-end on token boundaries and are not glued to letters or digits in the original text
+:func:`exokg.lexicon.compile.compile_records`. Matching writes the text's comparison
+tokens (:mod:`exokg.lexicon.normalise`) two characters per token, as the compiler wrote the
+keys, runs the automaton over that, keeps hits that are not glued to letters or digits in
+the original text
 ("IL6" in "IL6R" is not IL6), checks each candidate's conditions (case form, gene context,
 no all-capitals match of a common word) and keeps the longest, leftmost hits without
 overlap.
@@ -18,19 +19,21 @@ import sqlite3
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
-from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
 
-from exokg.errors import InputError
+from exokg.errors import InputError, LexiconMissingError
 from exokg.lexicon.compile import (
+    AUTOMATON_FILE,
     CASE_RELAXED,
-    MAX_KEY_LENGTH,
+    MAX_KEY_TOKENS,
     NEEDS_GENE_CONTEXT,
     NO_SPACE,
+    UNKNOWN_TOKEN,
     WORD_CASE_INSENSITIVE,
+    token_chars,
 )
-from exokg.lexicon.normalise import key, tokens
+from exokg.lexicon.normalise import fold, key, tokens
 from exokg.model import Entity, Mention
 
 __all__ = ["Lexicon", "LexiconInfo", "MENTION_SOURCE"]
@@ -63,17 +66,25 @@ class Lexicon:
     def __init__(self, path: Path) -> None:
         """Open the lexicon in folder ``path``.
 
-        Raises :class:`InputError` naming the file when a part is missing or unreadable."""
+        Raises :class:`LexiconMissingError` for a folder an earlier compiler wrote (so the
+        recogniser's ``auto`` mode warns and goes on without it) and :class:`InputError`
+        naming the file when a part is missing or unreadable."""
         self.path = path
-        pickled = path / "automaton.pickle"
+        pickled = path / AUTOMATON_FILE
         database = path / "lexicon.sqlite"
+        if not pickled.is_file() and (path / "automaton.pickle").is_file():
+            raise LexiconMissingError(str(path), "compiled by an earlier exokg (lexicon 2, "
+                                      "a character automaton): run `exokg lexicon build`")
         for part in (pickled, database):
             if not part.is_file():
                 raise InputError(str(part), "lexicon file missing: rebuild with "
                                             "`exokg lexicon build`")
         try:
             with pickled.open("rb") as f:
-                self._automaton = pickle.load(f)
+                token_list, self._automaton = pickle.load(f)
+            #: comparison token -> the character the automaton's keys write it as
+            self._codes = {t: token_chars(i) for i, t in enumerate(token_list)}
+            del token_list
             self._database = database
             self._pid = os.getpid()
             self._connection = self._connect()
@@ -138,9 +149,9 @@ class Lexicon:
         """Entities one of whose names has the comparison key of ``name`` (case and
         hyphens ignored), best candidate first (the order the matcher tries them)."""
         name_key = key(name)
-        found = self._automaton.get(" " + name_key, None)
+        found = self._automaton.get(self._coded(name_key.split(" ")), None)
         if found is not None:
-            indices = [c[0] for c in self._candidates(found // (MAX_KEY_LENGTH + 1))]
+            indices = [c[0] for c in self._candidates(found // (MAX_KEY_TOKENS + 1))]
         else:  # a name too long to be matched in text
             indices = [row[0] for row in self._db.execute(
                 "SELECT DISTINCT idx FROM name WHERE key = ? ORDER BY idx", (name_key,))]
@@ -157,11 +168,18 @@ class Lexicon:
         (``""`` for a case-insensitive name) and its flags (:data:`CASE_RELAXED`,
         :data:`NEEDS_GENE_CONTEXT`, ...). Empty for a name that is not matched in text
         (unknown, or dropped by the compiler's ambiguity rules)."""
-        found = self._automaton.get(" " + key(name), None)
+        found = self._automaton.get(self._coded(key(name).split(" ")), None)
         if found is None:
             return []
         return [(self._entity(idx), case, flags)
-                for idx, case, flags in self._candidates(found // (MAX_KEY_LENGTH + 1))]
+                for idx, case, flags in self._candidates(found // (MAX_KEY_TOKENS + 1))]
+
+    def _coded(self, parts: list[str]) -> str:
+        """Comparison tokens (:func:`exokg.lexicon.normalise.fold`) written as the
+        automaton's keys are: two characters per token, :data:`UNKNOWN_TOKEN` for a token
+        no matched key has."""
+        codes = self._codes
+        return "".join([codes.get(p, UNKNOWN_TOKEN) for p in parts])
 
     # -- matching -------------------------------------------------------------------------
 
@@ -171,20 +189,14 @@ class Lexicon:
         toks = _text_tokens(text)
         if not toks:
             return []
-        parts = [t.text.casefold() for t in toks]
-        norm = " " + " ".join(parts)
-        # where each token's folded text begins and ends in ``norm`` (after the leading
-        # space every key starts with; one space between tokens)
-        begins = list(accumulate([len(p) + 1 for p in parts[:-1]], initial=1))
-        starts = dict(zip(begins, range(len(parts))))
-        ends = {b + len(p) - 1: i for i, (b, p) in enumerate(zip(begins, parts))}
+        coded = self._coded([fold(t.text) for t in toks])
         hits: list[tuple[int, int, int]] = []  # (first token, last token, entity index)
-        for end, value in self._automaton.iter(norm):
-            key_id, length = divmod(value, MAX_KEY_LENGTH + 1)
-            first = starts.get(end - length + 1)
-            last = ends.get(end)
-            if first is None or last is None:
-                continue
+        # two characters per token: a hit ending at character ``end`` (a token's low
+        # character) of ``length`` tokens covers exactly tokens first..last
+        for end, value in self._automaton.iter(coded):
+            key_id, length = divmod(value, MAX_KEY_TOKENS + 1)
+            last = end // 2
+            first = last - length + 1
             if _glued(text, toks[first], toks[last]):
                 continue
             chosen = self._choose(text, toks, first, last, self._candidates(key_id))

@@ -8,6 +8,9 @@ tokens:
   all give the tokens ``IL 6``, and ``TNF-α`` and ``TNF-alpha`` both give ``TNF alpha``;
 * hyphens and dashes are dropped, as is an apostrophe and the ``s`` after it
   (``Alzheimer's disease`` = ``Alzheimer disease``);
+* British spellings of the medical vocabulary are written the American way
+  (:func:`american`: ``haemorrhage`` = ``hemorrhage``, ``oedema`` = ``edema``,
+  ``tumour`` = ``tumor``), since the ontologies name most things in one spelling only;
 * the key is the case-folded tokens joined by single spaces.
 
 The *case form* of a name is its tokens joined without spaces, case kept (``IL-6`` ->
@@ -21,7 +24,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["Token", "case_form", "greek_name", "key", "plural_keys", "tokens"]
+__all__ = ["Token", "american", "case_form", "fold", "greek_name", "key", "plural_keys",
+           "tokens"]
 
 _RUN = re.compile(r"[A-Za-z]+|[0-9]+|[^\sA-Za-z0-9]")
 _DROP = frozenset("-‐‑‒–—")
@@ -85,15 +89,51 @@ def tokens(text: str) -> list[Token]:
     return out
 
 
+#: British spellings of medical words and their American forms, as a regular expression
+#: over a case-folded token: "ae" in haem-, -aemia, paed-, anaesth-, gynaec-, faec-, caes-,
+#: aetio-; "oe" in oedema, oesophagus, oestrogen, foetus, -rrhoea, -pnoea, coeliac; "-our(s)"
+#: after m, l, b, p, "vi" and "do" (tumours, colour, labour, vapour, behaviour, odour);
+#: "-isation" and "sulph-".
+_BRITISH = re.compile(r"aem|paed|aesth|gynaec|faec|caes|aetio|oedem|oesoph|oestr|foet|"
+                      r"rrhoea|pnoea|coeliac|isation|sulph|(?:[mlbp]|vi|do)ours?$")
+_AMERICAN = {"aem": "em", "paed": "ped", "aesth": "esth", "gynaec": "gynec", "faec": "fec",
+             "caes": "ces", "aetio": "etio", "oedem": "edem", "oesoph": "esoph",
+             "oestr": "estr", "foet": "fet", "rrhoea": "rrhea", "pnoea": "pnea",
+             "coeliac": "celiac", "isation": "ization", "sulph": "sulf"}
+
+
+def _american_part(match: re.Match[str]) -> str:
+    part = match.group()
+    return _AMERICAN.get(part) or part.replace("our", "or")  # "-our", "-ours" endings
+
+
+def american(token: str) -> str:
+    """A case-folded token in American spelling (unchanged when it has no British form).
+
+    >>> [american(t) for t in ("haemorrhage", "oedema", "tumour", "ischaemic", "four")]
+    ['hemorrhage', 'edema', 'tumor', 'ischemic', 'four']
+    >>> american("paediatric"), american("diarrhoea"), american("behaviour")
+    ('pediatric', 'diarrhea', 'behavior')
+    """
+    if len(token) < 4 or not _BRITISH.search(token):
+        return token
+    return _BRITISH.sub(_american_part, token)
+
+
+def fold(token: str) -> str:
+    """A token's comparison form: case-folded, in American spelling (:func:`american`)."""
+    return american(token.casefold())
+
+
 def key(text: str) -> str:
     """The comparison key of ``text``: case-folded tokens joined by single spaces.
 
     >>> key("IL-6") == key("il6") == key("IL 6")
     True
-    >>> key("TNF-α")
-    'tnf alpha'
+    >>> key("TNF-α"), key("Haemolytic-uraemic syndrome")
+    ('tnf alpha', 'hemolytic uremic syndrome')
     """
-    return " ".join(t.text.casefold() for t in tokens(text))
+    return " ".join(fold(t.text) for t in tokens(text))
 
 
 def case_form(text: str) -> str:

@@ -315,6 +315,8 @@ def defined_aliases(a: Analysed) -> dict[str, Alias | None]:
                 out.setdefault(part, entity)
             continue
         entity = long_form_entity(a, abbreviation)
+        if entity is not None and _gene_named_inside(a, abbreviation, entity):
+            continue  # "Disrupted in Schizophrenia 1 (DISC1)": the gene, as read
         if entity is not None:
             out.setdefault(abbreviation.short, _with_taxon(a, abbreviation, entity))
         elif not _own_reading_agrees(a, abbreviation):
@@ -323,6 +325,26 @@ def defined_aliases(a: Analysed) -> dict[str, Alias | None]:
         if out.get(short) is None:
             out[short] = entity
     return out
+
+
+def _gene_named_inside(a: Analysed, abbreviation: Abbreviation, entity: Entity) -> bool:
+    """True when a gene's long form merely contains a disease name and its short form is
+    that gene's official symbol: "Disrupted in Schizophrenia 1 (DISC1)" (the disease
+    "schizophrenia 1" covers the head, not the first words), "breakpoint cluster region
+    (BCR)". The short form, read in its brackets as a gene with the symbol's own case,
+    keeps that reading through the document instead of becoming the disease (round 6: on
+    BioRED's training second half "DISC1" was the disease six times after such a
+    definition)."""
+    if entity.category not in _DISEASE_LIKE:
+        return False
+    lo, hi = abbreviation.long_start, abbreviation.long_end
+    covering = [m for m in (*a.mentions, *a.parts)
+                if m.entity.id == entity.id and m.start < hi and m.end > lo]
+    if not covering or min(m.start for m in covering) <= lo:
+        return False  # the disease name is the whole long form
+    return any(m.start == abbreviation.short_start and m.end == abbreviation.short_end
+               and m.category == "Gene" and m.source == "ontology"
+               and m.text == m.entity.label for m in (*a.mentions, *a.parts))
 
 
 def _words(text: str) -> set[str]:

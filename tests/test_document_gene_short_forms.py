@@ -1,0 +1,40 @@
+"""A gene's short form defined after a long form that merely contains a disease name
+("Disrupted in Schizophrenia 1 (DISC1)") stays the gene through the document
+(exokg.recognise.document.defined_aliases), while a disease's own short form ("myotonic
+dystrophy type 1 (DM1)") still means the disease."""
+
+from __future__ import annotations
+
+from exokg.model import Analysed, Document, Entity, Mention, Sentence, Span
+from exokg.recognise.document import defined_aliases
+
+SCHIZOPHRENIA_1 = Entity("MONDO:0008414", "schizophrenia 1", "Disease")
+DISC1 = Entity("NCBIGene:27185", "DISC1", "Gene")
+DM1 = Entity("MONDO:0008056", "myotonic dystrophy type 1", "Disease")
+
+
+def analysed(text: str, mentions: list[Mention]) -> Analysed:
+    document = Document("d", text, "test")
+    sentence = Sentence("d", 0, Span(0, len(text)), text, tuple(range(len(text))))
+    return Analysed(document, sentence, tuple(mentions), (), tuple(mentions))
+
+
+def at(text: str, name: str, entity: Entity, source: str = "ontology") -> Mention:
+    start = text.index(name)
+    return Mention(entity, start, start + len(name), name, source)
+
+
+def test_a_gene_symbol_defined_after_a_long_form_containing_a_disease_stays_the_gene() -> None:
+    text = "An allelic haplotype of Disrupted in Schizophrenia 1 (DISC1) was studied."
+    a = analysed(text, [at(text, "Schizophrenia 1", SCHIZOPHRENIA_1), at(text, "DISC1", DISC1)])
+    assert "DISC1" not in defined_aliases(a)
+
+
+def test_a_disease_s_own_short_form_still_means_the_disease() -> None:
+    text = "Patients with myotonic dystrophy type 1 (DM1) were studied."
+    a = analysed(text, [at(text, "myotonic dystrophy type 1", DM1)])
+    assert defined_aliases(a)["DM1"] == DM1
+    # read as a gene in its brackets, the short form of a whole disease name stays the disease
+    gene = Entity("NCBIGene:1", "DM1", "Gene")
+    a = analysed(text, [at(text, "myotonic dystrophy type 1", DM1), at(text, "DM1", gene)])
+    assert defined_aliases(a)["DM1"] == DM1
