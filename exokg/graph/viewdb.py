@@ -88,23 +88,31 @@ def write_view_file(store: pyoxigraph.Store, path: Path,
         OSError: the file cannot be written.
         sqlite3.Error: from SQLite.
     """
-    from exokg.query.views import store_context_labels, store_view
+    from exokg.query.views import store_context_labels, store_view_parts
 
-    view = store_view(store, graphs)
+    # the view's nodes and edges as read, without making the NetworkX graph of them (at
+    # 100,000 abstracts the graph was most of the phase's memory): the rows are those of
+    # the graph :func:`exokg.graph.nx.assemble_view` makes, nodes by key and edges by
+    # (key, subject, object), an edge end that is no node a node without attributes
+    nodes, edges = store_view_parts(store, graphs)
+    for u, v, _, _ in edges:
+        nodes.setdefault(u, {})
+        nodes.setdefault(v, {})
+    edges.sort(key=lambda e: (e[2], e[0], e[1]))
     labels = store_context_labels(store, graphs)
     path = Path(path)
     with new_sqlite_file(path, _SCHEMA, FORMAT) as (db, counts):
         db.executemany("INSERT INTO nodes VALUES (?, ?, ?, ?, ?, ?)",
-                       ((key, *(attrs.get(c) for c in _NODE_COLUMNS))
-                        for key, attrs in sorted(view.nodes(data=True))))
+                       ((key, *(nodes[key].get(c) for c in _NODE_COLUMNS))
+                        for key in sorted(nodes)))
         db.executemany(
             f"INSERT INTO edges VALUES ({', '.join('?' * 13)})",
             ((key, u, v, *(attrs.get(c) for c in _EDGE_COLUMNS))
-             for u, v, key, attrs in sorted(view.edges(keys=True, data=True),
-                                            key=lambda e: (e[2], e[0], e[1]))))
+             for u, v, key, attrs in edges))
         db.executemany("INSERT INTO context_labels VALUES (?, ?)", sorted(labels.items()))
         db.executescript(_INDEXES)
-        counts.update(nodes=view.number_of_nodes(), edges=view.number_of_edges())
+        counts.update(nodes=len(nodes), edges=len(edges))
+        del nodes, edges
     if answers:
         from exokg.query.answers import answer_file_path, write_answer_file
 

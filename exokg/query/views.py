@@ -39,7 +39,8 @@ if TYPE_CHECKING:
     from exokg.query.api import KnowledgeGraph
 
 __all__ = ["MAX_WALK_NODES", "context_labels", "is_node", "networkx_view",
-           "neighbourhood_view", "node_of_term", "store_view"]
+           "neighbourhood_view", "node_of_term", "store_view", "store_view_parts",
+           "view_parts"]
 
 EXO = "https://w3id.org/exokg/vocab/"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -368,11 +369,14 @@ def _endpoint(term: Term, nodes: dict[str, dict[str, Any]]) -> str:
     return key
 
 
-def networkx_view(kg: KnowledgeGraph, *, include_negated: bool = True,
-                  timeout: float | None = None) -> nx.MultiDiGraph:
-    """The NetworkX view of ``kg``'s store (see :mod:`exokg.graph.nx` for its nodes, edges
-    and attributes), read with two SPARQL queries (three when a statement links something
-    that is no entity).
+def view_parts(kg: KnowledgeGraph, *, include_negated: bool = True,
+               timeout: float | None = None
+               ) -> tuple[dict[str, dict[str, Any]], list[tuple[str, str, str, dict[str, Any]]]]:
+    """The nodes (key -> attributes) and edges ((subject key, object key, statement key,
+    attributes), in no particular order) of the NetworkX view of ``kg``'s store, read with
+    two SPARQL queries (three when a statement links something that is no entity), before
+    they are put into a graph: :func:`networkx_view` makes the graph of them, the view file
+    (:func:`exokg.graph.viewdb.write_view_file`) writes them without one.
 
     Raises:
         QueryError: a query failed or ran past the time limit.
@@ -383,7 +387,19 @@ def networkx_view(kg: KnowledgeGraph, *, include_negated: bool = True,
     nodes.update(_describe(kg, (t for k, t in ends.items() if k not in nodes), timeout))
     listed = [(_endpoint(s, nodes), _endpoint(o, nodes), key, attrs)
               for key, (s, o, attrs) in edges.items()]
-    return _assemble(nodes, listed)
+    return nodes, listed
+
+
+def networkx_view(kg: KnowledgeGraph, *, include_negated: bool = True,
+                  timeout: float | None = None) -> nx.MultiDiGraph:
+    """The NetworkX view of ``kg``'s store (see :mod:`exokg.graph.nx` for its nodes, edges
+    and attributes), read with two SPARQL queries (three when a statement links something
+    that is no entity).
+
+    Raises:
+        QueryError: a query failed or ran past the time limit.
+    """
+    return _assemble(*view_parts(kg, include_negated=include_negated, timeout=timeout))
 
 
 def context_labels(kg: KnowledgeGraph, timeout: float | None = None) -> dict[str, str]:
@@ -508,6 +524,15 @@ def store_context_labels(store: Any, graphs: list[Any] | None = None) -> dict[st
     the union of ``graphs``)."""
     source: Any = _StoreSource(store, graphs)
     return context_labels(source)
+
+
+def store_view_parts(store: Any, graphs: list[Any] | None = None
+                     ) -> tuple[dict[str, dict[str, Any]],
+                                list[tuple[str, str, str, dict[str, Any]]]]:
+    """:func:`view_parts` of the graph in a ``pyoxigraph.Store`` (its default graph, or the
+    union of ``graphs``): the nodes and edges of :func:`store_view` without the graph."""
+    source: Any = _StoreSource(store, graphs)
+    return view_parts(source)
 
 
 def store_view(store: Any, graphs: list[Any] | None = None, *,
