@@ -70,13 +70,17 @@ class Phase:
 #: (1.05-1.07 million triples) and at 100,000 (9.5-9.7 million; docs/benchmarks.md, "The
 #: export phase at 100k", "The export phase, round 2", "100,000 abstracts on merged main
 #: (fourth session)" for the validation, 154 and 607 MB, and "Answer tables, round 2" for
-#: the view file with its answer tables, 354 and 1,128 MB: the NetworkX view read by
-#: SPARQL is its peak; the answer tables, written with flat memory after it, stay below,
-#: and so do the tables of the four queries kept whole, "Answer tables, round 3").
+#: the view file, 354 and 1,128 MB with the answer tables in the same process: the view
+#: read by SPARQL is its peak; the tables of the four queries kept whole, written after it,
+#: stay below, 149 and 355 MB alone, "Post-load phases, round 4"). The statement answer
+#: tables, a phase of their own since round 4 (they were two thirds of the view phase's
+#: CPU): 300 MB alone at 10,000 abstracts, and at 100,000 at most the 712 MB they reached
+#: after the view file in one process ("Answer tables, round 2"; the term-to-id map grows).
 #: RDF counts GNU sort's 256 MB buffer (a process of its own).
 PHASES: tuple[Phase, ...] = (
     Phase("validate", "validated the graph against the SHACL shapes", 98, 52.5),
-    Phase("view", "wrote the view file and the answer tables", 255, 93),
+    Phase("answers", "wrote the answer tables", 250, 46),
+    Phase("view", "wrote the view file and the tables of the queries kept whole", 255, 93),
     Phase("tables", "wrote kgx/nodes.tsv, kgx/edges.tsv and statements.csv", 180, 42),
     Phase("rdf", "wrote the RDF exports", 400, 0),
     Phase("page", "wrote exokg.html", 201, 62),
@@ -137,6 +141,14 @@ def _line_count(path: Path) -> int:
                    - 1, 0)
 
 
+def _view_graphs(job: Job) -> list[Any]:
+    """The graphs the query API reads (the default graph and the ontology's), whose union
+    the view file and the answer tables are made of."""
+    import pyoxigraph
+
+    return [pyoxigraph.DefaultGraph(), *(pyoxigraph.NamedNode(g) for g in job.view_graphs)]
+
+
 def _do(name: str, job: Job, result: PhaseResult) -> None:
     import pyoxigraph
 
@@ -151,12 +163,19 @@ def _do(name: str, job: Job, result: PhaseResult) -> None:
         result.count = (report.triples, "triple")
     elif name == "view":
         from exokg.graph.viewdb import view_file_path, write_view_file
+        from exokg.query.answers import kept_file_path, write_kept_file
 
         fault_point("store-view")
-        graphs: list[Any] = [pyoxigraph.DefaultGraph()]
-        graphs += [pyoxigraph.NamedNode(g) for g in job.view_graphs]
-        counts = write_view_file(store, view_file_path(generation), graphs)
+        counts = write_view_file(store, view_file_path(generation), _view_graphs(job),
+                                 answers=False)
+        write_kept_file(store, kept_file_path(generation), _view_graphs(job))
         result.count = (counts["edges"], "edge")
+    elif name == "answers":
+        from exokg.query.answers import answer_file_path, write_answer_file
+
+        counts = write_answer_file(store, answer_file_path(generation), _view_graphs(job),
+                                   kept=False)
+        result.count = (sum(counts[t] for t in ("findings", "summary", "evidence")), "row")
     elif name == "rdf":
         from exokg.export.streamed import write_rdf_exports
 
@@ -254,6 +273,7 @@ def _context() -> Any:
         context.set_forkserver_preload(["pyoxigraph", "rdflib", "exokg.postload",
                                         "exokg.export.streamed", "exokg.export.tables",
                                         "exokg.validate_store", "exokg.graph.viewdb",
+                                        "exokg.query.answers",
                                         "exokg.viz.store_page"])
         return context
     return multiprocessing.get_context("spawn")

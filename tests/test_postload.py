@@ -53,7 +53,8 @@ def generation_files(store: Path) -> dict[str, bytes]:
     generation's exports."""
     current = generation_path(store)
     assert current is not None
-    return {"view.sqlite": (current / "view.sqlite").read_bytes(),
+    return {**{name: (current / name).read_bytes()
+               for name in ("view.sqlite", "answers.sqlite", "kept-answers.sqlite")},
             **{f"exports/{k}": v for k, v in files_of(current / "exports").items()}}
 
 
@@ -84,7 +85,7 @@ def test_every_file_is_byte_identical_for_one_and_two_workers(tmp_path: Path, in
     done = large_build(["-v", "build", str(inputs), "--out", str(tmp_path / "out"),
                         "--workers", "2"], tmp_path)
     assert done.returncode == 0, done.stderr
-    assert "6 phases over the loaded store in 2 worker processes" in done.stderr
+    assert "7 phases over the loaded store in 2 worker processes" in done.stderr
     first = files_of(one_worker / "out")
     assert {"exokg.nt", "exokg.ttl", "exokg.nq", "exokg.trig", "exokg.jsonld",
             "exokg.graphml", "statements.csv", "kgx/nodes.tsv", "kgx/edges.tsv",

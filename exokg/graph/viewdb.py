@@ -80,9 +80,11 @@ def write_view_file(store: pyoxigraph.Store, path: Path,
     """Write the NetworkX view of ``store`` (its default graph, or the union of ``graphs``:
     what the query API sees) to a new SQLite file at ``path``; returns its node and edge
     counts. The file is written under a temporary name and renamed, so a reader never sees
-    half of it. The answer tables of the entity-keyed named queries
-    (:mod:`exokg.query.answers`, ``answers.sqlite``) are written beside it, in the same
-    folder, so the generation is published with both (``answers=False``: the view only).
+    half of it. The answer tables of the named queries (:mod:`exokg.query.answers`:
+    ``kept-answers.sqlite`` for the queries kept whole, ``answers.sqlite`` for the
+    entity-keyed ones) are written beside it, in the same folder, so the generation is
+    published with all three (``answers=False``: the view only; a large build writes the
+    answer files in phases of their own, :mod:`exokg.postload`).
 
     Raises:
         OSError: the file cannot be written.
@@ -114,9 +116,11 @@ def write_view_file(store: pyoxigraph.Store, path: Path,
         counts.update(nodes=len(nodes), edges=len(edges))
         del nodes, edges
     if answers:
-        from exokg.query.answers import answer_file_path, write_answer_file
+        from exokg.query.answers import (answer_file_path, kept_file_path, write_answer_file,
+                                         write_kept_file)
 
-        write_answer_file(store, answer_file_path(path.parent), graphs)
+        write_kept_file(store, kept_file_path(path.parent), graphs)
+        write_answer_file(store, answer_file_path(path.parent), graphs, kept=False)
     return counts
 
 
