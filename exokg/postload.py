@@ -1,11 +1,13 @@
 """The phases of a large build after its store is loaded, run at the same time in worker
-processes: SHACL validation by SPARQL, the view file, the RDF exports, KGX, GraphML, the
-statements CSV and the HTML page.
+processes: SHACL validation by SPARQL, the answer tables, the view file with the tables
+of the queries kept whole, the RDF exports, KGX, GraphML, the statements CSV and the HTML
+page.
 
 Each phase only reads the new generation's Oxigraph database (loaded, flushed and closed
 by the writer; every worker opens it with ``Store.read_only``, which RocksDB allows any
 number of processes to do while nobody writes) and writes its own files into the
-generation's folder (``exports/``, ``view.sqlite``), so the phases are independent and the
+generation's folder (``exports/``, ``view.sqlite``, ``answers.sqlite``,
+``kept-answers.sqlite``), so the phases are independent and the
 files they write do not depend on which ran first: the output is byte-identical for any
 number of workers. :func:`run_phases` starts each phase in a fresh process (its peak memory
 is that phase's alone and is returned to the system when it ends), at most ``workers`` at a

@@ -5,8 +5,9 @@ written: at 100,000 abstracts ``entity-findings`` of a hub miRNA joins some 30,0
 rows, each about 15 index look-ups on disk, and a page costs as much as the whole answer
 because the engine sorts every row first (docs/benchmarks.md, "Queries at 100k"). So each
 store generation gets ``answers.sqlite`` beside its view file (written by
-:func:`exokg.graph.viewdb.write_view_file`, inside the generation's temporary folder, so it
-is published by the same atomic switch as the database). It holds, for the queries below,
+:func:`exokg.graph.viewdb.write_view_file`, or in a large build by a phase of its own,
+:mod:`exokg.postload`, inside the generation's temporary folder, so it is published by the
+same atomic switch as the database). It holds, for the queries below,
 every row the query can return, in the query's ``ORDER BY`` order (a global ``rank``), with
 an index per parameter, so that an answer is one index range and a page a part of it:
 
@@ -20,7 +21,8 @@ query                parameters                table (one row per ...)
                      object
 ===================  ========================  ==============================================
 
-and, for four more named queries, their whole answer (:data:`KEPT`): their SPARQL is run
+and, for four more named queries, their whole answer (:data:`KEPT`; in a file of their own,
+``kept-answers.sqlite``, :func:`write_kept_file`, of the same layout): their SPARQL is run
 once, with no parameter bound, when the file is written, its rows kept in its order with
 the IRIs of the parameter columns beside them, so that a bound answer is the rows with that
 value in the parameter's column (one index range) and a page a part of it:
