@@ -92,10 +92,10 @@ def write_view_file(store: pyoxigraph.Store, path: Path,
     """
     from exokg.query.views import store_context_labels, store_view_parts
 
-    # the view's nodes and edges as read, without making the NetworkX graph of them (at
-    # 100,000 abstracts the graph was most of the phase's memory): the rows are those of
-    # the graph :func:`exokg.graph.nx.assemble_view` makes, nodes by key and edges by
-    # (key, subject, object), an edge end that is no node a node without attributes
+    # the view's nodes and edges as read, without making the NetworkX graph of them (the
+    # file does not need it): the rows are those of the graph
+    # :func:`exokg.graph.nx.assemble_view` makes, nodes by key and edges by (key, subject,
+    # object), an edge end that is no node a node without attributes
     nodes, edges = store_view_parts(store, graphs)
     for u, v, _, _ in edges:
         nodes.setdefault(u, {})
