@@ -71,18 +71,19 @@ class Phase:
 #: Memory: the peak RSS of each phase's worker measured at 10,000 synthetic abstracts
 #: (1.05-1.07 million triples) and at 100,000 (9.5-9.7 million; docs/benchmarks.md, "The
 #: export phase at 100k", "The export phase, round 2", "100,000 abstracts on merged main
-#: (fourth session)" for the validation, 154 and 607 MB, and "Answer tables, round 2" for
-#: the view file, 354 and 1,128 MB with the answer tables in the same process: the view
-#: read by SPARQL is its peak; the tables of the four queries kept whole, written after it,
-#: stay below, 149 and 355 MB alone, "Post-load phases, round 4"). The statement answer
-#: tables, a phase of their own since round 4 (they were two thirds of the view phase's
-#: CPU): 300 MB alone at 10,000 abstracts, and at 100,000 at most the 712 MB they reached
-#: after the view file in one process ("Answer tables, round 2"; the term-to-id map grows).
+#: (fourth session)" for the validation, 154 and 607 MB; "Post-load phases, round 4" for
+#: the view file with the tables of the four queries kept whole, 211 MB at 10,000, and at
+#: 100,000 the view file alone 705 MB (its rows streamed; 1,128-1,193 MB before), to which
+#: the kept tables written after it may add at most their own 225 MB above a fresh process
+#: (355 MB alone): 930 MB). The statement answer tables, a phase of their own since round 4
+#: (they were about two thirds of the view phase's CPU): 309 MB at 10,000 abstracts, and
+#: at 100,000 at most the 712 MB they reached after the view file in one process ("Answer
+#: tables, round 2"; the term-to-id map grows).
 #: RDF counts GNU sort's 256 MB buffer (a process of its own).
 PHASES: tuple[Phase, ...] = (
     Phase("validate", "validated the graph against the SHACL shapes", 98, 52.5),
-    Phase("answers", "wrote the answer tables", 250, 46),
-    Phase("view", "wrote the view file and the tables of the queries kept whole", 255, 93),
+    Phase("answers", "wrote the answer tables", 267, 46),
+    Phase("view", "wrote the view file and the tables of the queries kept whole", 146, 78),
     Phase("tables", "wrote kgx/nodes.tsv, kgx/edges.tsv and statements.csv", 180, 42),
     Phase("rdf", "wrote the RDF exports", 400, 0),
     Phase("page", "wrote exokg.html", 201, 62),
