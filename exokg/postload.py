@@ -76,9 +76,8 @@ class Phase:
 #: 100,000 the view file alone 705 MB (its rows streamed; 1,128-1,193 MB before), to which
 #: the kept tables written after it may add at most their own 225 MB above a fresh process
 #: (355 MB alone): 930 MB). The statement answer tables, a phase of their own since round 4
-#: (they were about two thirds of the view phase's CPU): 309 MB at 10,000 abstracts, and
-#: at 100,000 at most the 712 MB they reached after the view file in one process ("Answer
-#: tables, round 2"; the term-to-id map grows).
+#: (they were about two thirds of the view phase's CPU): 309 MB at 10,000 abstracts and
+#: 730 MB at 100,000, alone (the term-to-id map grows).
 #: RDF counts GNU sort's 256 MB buffer (a process of its own).
 PHASES: tuple[Phase, ...] = (
     Phase("validate", "validated the graph against the SHACL shapes", 98, 52.5),
