@@ -12,8 +12,10 @@ Usage::
 ``write`` (``--no-kept``: without the tables of the queries kept whole, to compare with a
 version from before them) opens the current generation's database of ``STORE`` read-only (it is never
 changed) and writes ``view.sqlite`` and ``answers.sqlite`` into ``OUT_DIR`` with the code
-the build's view phase runs (:func:`exokg.graph.viewdb.write_view_file`), in a child
-process of its own: its CPU time (user + system) and peak RSS come from ``os.wait4``.
+the build's view phase ran until round 4 (the view file, then one answer file holding the
+kept tables and the statement tables; a build now writes the kept tables into
+``kept-answers.sqlite`` with the view file and the statement tables in a phase of their
+own, which ``--no-kept`` writes alone), in a child process of its own: its CPU time (user + system) and peak RSS come from ``os.wait4``.
 Inside the child, the RSS after each step of the writer is printed (``/proc/self/statm``,
 sampled around the writer's internal functions when they exist), which says where the
 memory goes. To measure another version of exokg, put it first on ``PYTHONPATH``

@@ -1,11 +1,13 @@
 """The phases of a large build after its store is loaded, run at the same time in worker
-processes: SHACL validation by SPARQL, the view file, the RDF exports, KGX, GraphML, the
-statements CSV and the HTML page.
+processes: SHACL validation by SPARQL, the answer tables, the view file with the tables
+of the queries kept whole, the RDF exports, KGX, GraphML, the statements CSV and the HTML
+page.
 
 Each phase only reads the new generation's Oxigraph database (loaded, flushed and closed
 by the writer; every worker opens it with ``Store.read_only``, which RocksDB allows any
 number of processes to do while nobody writes) and writes its own files into the
-generation's folder (``exports/``, ``view.sqlite``), so the phases are independent and the
+generation's folder (``exports/``, ``view.sqlite``, ``answers.sqlite``,
+``kept-answers.sqlite``), so the phases are independent and the
 files they write do not depend on which ran first: the output is byte-identical for any
 number of workers. :func:`run_phases` starts each phase in a fresh process (its peak memory
 is that phase's alone and is returned to the system when it ends), at most ``workers`` at a
@@ -69,14 +71,18 @@ class Phase:
 #: Memory: the peak RSS of each phase's worker measured at 10,000 synthetic abstracts
 #: (1.05-1.07 million triples) and at 100,000 (9.5-9.7 million; docs/benchmarks.md, "The
 #: export phase at 100k", "The export phase, round 2", "100,000 abstracts on merged main
-#: (fourth session)" for the validation, 154 and 607 MB, and "Answer tables, round 2" for
-#: the view file with its answer tables, 354 and 1,128 MB: the NetworkX view read by
-#: SPARQL is its peak; the answer tables, written with flat memory after it, stay below,
-#: and so do the tables of the four queries kept whole, "Answer tables, round 3").
+#: (fourth session)" for the validation, 154 and 607 MB; "Post-load phases, round 4" for
+#: the view file with the tables of the four queries kept whole, 211 MB at 10,000, and at
+#: 100,000 the view file alone 705 MB (its rows streamed; 1,128-1,193 MB before), to which
+#: the kept tables written after it may add at most their own 225 MB above a fresh process
+#: (355 MB alone): 930 MB). The statement answer tables, a phase of their own since round 4
+#: (they were about two thirds of the view phase's CPU): 309 MB at 10,000 abstracts and
+#: 730 MB at 100,000, alone (the term-to-id map grows).
 #: RDF counts GNU sort's 256 MB buffer (a process of its own).
 PHASES: tuple[Phase, ...] = (
     Phase("validate", "validated the graph against the SHACL shapes", 98, 52.5),
-    Phase("view", "wrote the view file and the answer tables", 255, 93),
+    Phase("answers", "wrote the answer tables", 267, 46),
+    Phase("view", "wrote the view file and the tables of the queries kept whole", 146, 78),
     Phase("tables", "wrote kgx/nodes.tsv, kgx/edges.tsv and statements.csv", 180, 42),
     Phase("rdf", "wrote the RDF exports", 400, 0),
     Phase("page", "wrote exokg.html", 201, 62),
@@ -137,6 +143,14 @@ def _line_count(path: Path) -> int:
                    - 1, 0)
 
 
+def _view_graphs(job: Job) -> list[Any]:
+    """The graphs the query API reads (the default graph and the ontology's), whose union
+    the view file and the answer tables are made of."""
+    import pyoxigraph
+
+    return [pyoxigraph.DefaultGraph(), *(pyoxigraph.NamedNode(g) for g in job.view_graphs)]
+
+
 def _do(name: str, job: Job, result: PhaseResult) -> None:
     import pyoxigraph
 
@@ -151,12 +165,19 @@ def _do(name: str, job: Job, result: PhaseResult) -> None:
         result.count = (report.triples, "triple")
     elif name == "view":
         from exokg.graph.viewdb import view_file_path, write_view_file
+        from exokg.query.answers import kept_file_path, write_kept_file
 
         fault_point("store-view")
-        graphs: list[Any] = [pyoxigraph.DefaultGraph()]
-        graphs += [pyoxigraph.NamedNode(g) for g in job.view_graphs]
-        counts = write_view_file(store, view_file_path(generation), graphs)
+        counts = write_view_file(store, view_file_path(generation), _view_graphs(job),
+                                 answers=False)
+        write_kept_file(store, kept_file_path(generation), _view_graphs(job))
         result.count = (counts["edges"], "edge")
+    elif name == "answers":
+        from exokg.query.answers import answer_file_path, write_answer_file
+
+        counts = write_answer_file(store, answer_file_path(generation), _view_graphs(job),
+                                   kept=False)
+        result.count = (sum(counts[t] for t in ("findings", "summary", "evidence")), "row")
     elif name == "rdf":
         from exokg.export.streamed import write_rdf_exports
 
@@ -254,6 +275,7 @@ def _context() -> Any:
         context.set_forkserver_preload(["pyoxigraph", "rdflib", "exokg.postload",
                                         "exokg.export.streamed", "exokg.export.tables",
                                         "exokg.validate_store", "exokg.graph.viewdb",
+                                        "exokg.query.answers",
                                         "exokg.viz.store_page"])
         return context
     return multiprocessing.get_context("spawn")

@@ -20,7 +20,8 @@ import pytest
 import exokg
 from tests.view_corpora import BUILDS, view_build
 from exokg.graph.store import generation_path, open_store
-from exokg.query.answers import FILE_NAME, KEPT, QUERIES, AnswerFile, write_answer_file
+from exokg.query.answers import FILE_NAME, KEPT, KEPT_FILE_NAME, QUERIES, AnswerFile, \
+    write_answer_file, write_kept_file
 from exokg.query.errors import ResultTruncatedWarning
 from exokg.query.lists import sort_list_columns
 from exokg.query.paging import paginate
@@ -80,6 +81,7 @@ def _same(found, expected) -> None:  # type: ignore[no-untyped-def]
 def test_every_generation_is_written_with_its_answer_file(kg) -> None:
     generation = generation_path(kg.path)
     assert (generation / FILE_NAME).is_file()
+    assert (generation / KEPT_FILE_NAME).is_file()
     assert kg._answers() is not None
 
 
@@ -200,12 +202,17 @@ def test_the_file_is_deterministic_and_another_format_is_ignored(kg, tmp_path) -
     terms = [ox.DefaultGraph(), *(ox.NamedNode(g) for g in graphs)]
     first, second = tmp_path / "a", tmp_path / "b"
     first.mkdir(), second.mkdir()
-    counts = write_answer_file(store, first / FILE_NAME, terms)
-    write_answer_file(store, second / FILE_NAME, terms)
+    counts = write_answer_file(store, first / FILE_NAME, terms, kept=False)
+    write_answer_file(store, second / FILE_NAME, terms, kept=False)
     assert counts["findings"] > 0 and counts["summary"] > 0 and counts["evidence"] > 0
+    assert "mirna_biomarkers" not in counts
     assert (first / FILE_NAME).read_bytes() == (second / FILE_NAME).read_bytes()
     assert (first / FILE_NAME).read_bytes() == \
         (generation_path(kg.path) / FILE_NAME).read_bytes()
+    kept = write_kept_file(store, first / KEPT_FILE_NAME, terms)
+    assert set(kept) == {name.replace("-", "_") for name in KEPT} | {"terms"}
+    assert (first / KEPT_FILE_NAME).read_bytes() == \
+        (generation_path(kg.path) / KEPT_FILE_NAME).read_bytes()
     with sqlite3.connect(first / FILE_NAME) as db:
         db.execute("UPDATE meta SET value = '0' WHERE name = 'format'")
     db.close()
@@ -279,13 +286,34 @@ def test_list_columns_do_not_depend_on_the_engine_storage(kg) -> None:
             _same(by_sparql(copied, name, {}), from_file(kg, name, {}))
 
 
+def test_an_answer_file_that_holds_the_kept_tables_too_answers_them(kg, tmp_path) -> None:
+    """A generation written before the kept tables had their own file keeps them in the
+    answer file: they are read from there."""
+    import pyoxigraph as ox
+
+    copy = tmp_path / "store"
+    shutil.copytree(kg.path, copy, symlinks=True)
+    generation = generation_path(copy)
+    (generation / KEPT_FILE_NAME).unlink()
+    (generation / FILE_NAME).unlink()
+    graphs = [ox.DefaultGraph(), *(ox.NamedNode(g) for g in kg._sandbox.graphs)]
+    write_answer_file(open_store(kg.path), generation / FILE_NAME, graphs)
+    with exokg.load(copy, memory="never") as other:
+        answers = other._answers()
+        assert answers is not None and all(answers.keeps(name) for name in KEPT)
+        for name in sorted(KEPT):
+            found = answers.answer(name, {})
+            assert found is not None
+            _same(found, from_file(kg, name, {}))
+
+
 def test_a_kept_query_written_for_another_text_runs_as_sparql(kg, tmp_path) -> None:
     import json
     import sqlite3
 
     copy = tmp_path / "store"
     shutil.copytree(kg.path, copy, symlinks=True)
-    path = generation_path(copy) / FILE_NAME
+    path = generation_path(copy) / KEPT_FILE_NAME
     path.chmod(0o644)
     with sqlite3.connect(path) as db:
         (value,) = db.execute("SELECT value FROM meta WHERE name = 'query:opposite-findings'"

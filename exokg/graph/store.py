@@ -15,6 +15,8 @@ laid out as::
           documents/          the per-document cache of exokg add/remove
           exports/            the exports of this generation (when a build published them)
           view.sqlite         the NetworkX view of the graph (exokg.graph.viewdb)
+          answers.sqlite      rows of the entity-keyed named queries (exokg.query.answers)
+          kept-answers.sqlite rows of the named queries kept whole (exokg.query.answers)
           generation.json     id, documents, triples, where the exports were published
         .tmp-XXXX/            a generation being written (removed by the next writer)
 

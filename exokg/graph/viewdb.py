@@ -80,35 +80,47 @@ def write_view_file(store: pyoxigraph.Store, path: Path,
     """Write the NetworkX view of ``store`` (its default graph, or the union of ``graphs``:
     what the query API sees) to a new SQLite file at ``path``; returns its node and edge
     counts. The file is written under a temporary name and renamed, so a reader never sees
-    half of it. The answer tables of the entity-keyed named queries
-    (:mod:`exokg.query.answers`, ``answers.sqlite``) are written beside it, in the same
-    folder, so the generation is published with both (``answers=False``: the view only).
+    half of it. The answer tables of the named queries (:mod:`exokg.query.answers`:
+    ``kept-answers.sqlite`` for the queries kept whole, ``answers.sqlite`` for the
+    entity-keyed ones) are written beside it, in the same folder, so the generation is
+    published with all three (``answers=False``: the view only; a large build writes the
+    answer files in phases of their own, :mod:`exokg.postload`).
 
     Raises:
         OSError: the file cannot be written.
         sqlite3.Error: from SQLite.
     """
-    from exokg.query.views import store_context_labels, store_view
+    from exokg.query.views import store_context_labels, store_view_parts
 
-    view = store_view(store, graphs)
+    # the view's nodes and edges as read, without making the NetworkX graph of them (the
+    # file does not need it): the rows are those of the graph
+    # :func:`exokg.graph.nx.assemble_view` makes, nodes by key and edges by (key, subject,
+    # object), an edge end that is no node a node without attributes
+    nodes, edges = store_view_parts(store, graphs)
+    for u, v, _, _ in edges:
+        nodes.setdefault(u, {})
+        nodes.setdefault(v, {})
+    edges.sort(key=lambda e: (e[2], e[0], e[1]))
     labels = store_context_labels(store, graphs)
     path = Path(path)
     with new_sqlite_file(path, _SCHEMA, FORMAT) as (db, counts):
         db.executemany("INSERT INTO nodes VALUES (?, ?, ?, ?, ?, ?)",
-                       ((key, *(attrs.get(c) for c in _NODE_COLUMNS))
-                        for key, attrs in sorted(view.nodes(data=True))))
+                       ((key, *(nodes[key].get(c) for c in _NODE_COLUMNS))
+                        for key in sorted(nodes)))
         db.executemany(
             f"INSERT INTO edges VALUES ({', '.join('?' * 13)})",
             ((key, u, v, *(attrs.get(c) for c in _EDGE_COLUMNS))
-             for u, v, key, attrs in sorted(view.edges(keys=True, data=True),
-                                            key=lambda e: (e[2], e[0], e[1]))))
+             for u, v, key, attrs in edges))
         db.executemany("INSERT INTO context_labels VALUES (?, ?)", sorted(labels.items()))
         db.executescript(_INDEXES)
-        counts.update(nodes=view.number_of_nodes(), edges=view.number_of_edges())
+        counts.update(nodes=len(nodes), edges=len(edges))
+        del nodes, edges
     if answers:
-        from exokg.query.answers import answer_file_path, write_answer_file
+        from exokg.query.answers import (answer_file_path, kept_file_path, write_answer_file,
+                                         write_kept_file)
 
-        write_answer_file(store, answer_file_path(path.parent), graphs)
+        write_kept_file(store, kept_file_path(path.parent), graphs)
+        write_answer_file(store, answer_file_path(path.parent), graphs, kept=False)
     return counts
 
 

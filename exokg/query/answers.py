@@ -5,8 +5,9 @@ written: at 100,000 abstracts ``entity-findings`` of a hub miRNA joins some 30,0
 rows, each about 15 index look-ups on disk, and a page costs as much as the whole answer
 because the engine sorts every row first (docs/benchmarks.md, "Queries at 100k"). So each
 store generation gets ``answers.sqlite`` beside its view file (written by
-:func:`exokg.graph.viewdb.write_view_file`, inside the generation's temporary folder, so it
-is published by the same atomic switch as the database). It holds, for the queries below,
+:func:`exokg.graph.viewdb.write_view_file`, or in a large build by a phase of its own,
+:mod:`exokg.postload`, inside the generation's temporary folder, so it is published by the
+same atomic switch as the database). It holds, for the queries below,
 every row the query can return, in the query's ``ORDER BY`` order (a global ``rank``), with
 an index per parameter, so that an answer is one index range and a page a part of it:
 
@@ -20,7 +21,8 @@ query                parameters                table (one row per ...)
                      object
 ===================  ========================  ==============================================
 
-and, for four more named queries, their whole answer (:data:`KEPT`): their SPARQL is run
+and, for four more named queries, their whole answer (:data:`KEPT`; in a file of their own,
+``kept-answers.sqlite``, :func:`write_kept_file`, of the same layout): their SPARQL is run
 once, with no parameter bound, when the file is written, its rows kept in its order with
 the IRIs of the parameter columns beside them, so that a bound answer is the rows with that
 value in the parameter's column (one index range) and a page a part of it:
@@ -81,6 +83,7 @@ import sys
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -90,11 +93,17 @@ from exokg.query._worker import BNODE, LANG_STRING, STRING, TYPED, URI, encode_t
 if TYPE_CHECKING:
     import pyoxigraph
 
-__all__ = ["FILE_NAME", "FORMAT", "KEPT", "AnswerFile", "Answer", "QUERIES",
-           "answer_file_path", "write_answer_file"]
+__all__ = ["FILE_NAME", "FORMAT", "KEPT", "KEPT_FILE_NAME", "AnswerFile", "Answer", "QUERIES",
+           "answer_file_path", "kept_file_path", "write_answer_file", "write_kept_file"]
 
 #: The file's name in a generation folder.
 FILE_NAME = "answers.sqlite"
+#: The name of the file that holds the tables of the queries kept whole (:data:`KEPT`) in
+#: a generation folder written by exokg build: apart from the statement tables, so that a
+#: large build writes the two in different processes at the same time. (A file written by
+#: :func:`write_answer_file` with ``kept=True`` holds both, as generations before it did;
+#: the reader takes the kept tables from this file when the folder has it.)
+KEPT_FILE_NAME = "kept-answers.sqlite"
 #: The layout version; a file of another version is ignored (the queries run as SPARQL).
 FORMAT = "2"
 
@@ -163,10 +172,12 @@ def _query_digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
-_SCHEMA = """
+_BASE_SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE terms (id INTEGER PRIMARY KEY, kind INTEGER NOT NULL, text TEXT NOT NULL,
     extra TEXT);  -- kind: the worker's term kind; extra: a language tag or datatype IRI
+"""
+_SCHEMA = _BASE_SCHEMA + """
 CREATE TABLE findings (rank INTEGER PRIMARY KEY, subject TEXT, object TEXT, predicate TEXT,
     row BLOB NOT NULL);
 CREATE TABLE summary (rank INTEGER PRIMARY KEY, entity TEXT NOT NULL, role TEXT NOT NULL,
@@ -187,6 +198,11 @@ CREATE INDEX evidence_object ON evidence (object, rank);
 def answer_file_path(generation: Path) -> Path:
     """Where a generation folder keeps its answer file."""
     return Path(generation) / FILE_NAME
+
+
+def kept_file_path(generation: Path) -> Path:
+    """Where a generation folder keeps the tables of the queries kept whole."""
+    return Path(generation) / KEPT_FILE_NAME
 
 
 # -- SPARQL functions on term tuples --------------------------------------------------------
@@ -312,8 +328,13 @@ def _descending(key: bytes) -> bytes:
     return bytes(255 - b for b in key)
 
 
+#: :func:`_order_bytes` remembered for the terms met most recently: the sort keys of the
+#: rows repeat predicates, labels, documents and offsets on every row
+_cached_order_bytes = lru_cache(maxsize=1 << 16)(_order_bytes)
+
+
 def _sort_key(*terms: Term | None) -> bytes:
-    return b"".join(map(_order_bytes, terms))
+    return b"".join(map(_cached_order_bytes, terms))
 
 
 # -- reading the database -------------------------------------------------------------------
@@ -346,6 +367,9 @@ class _Facts:
         #: node -> (whether every predicate is read, predicate -> values)
         self._cache: dict[Term, tuple[frozenset[str], dict[str, list[Term]]]] = {}
         self._predicates: dict[str, Any] = {}
+        #: (an evidence's own sources, its document) -> the evidence query's publication
+        #: combinations (:func:`_publication`), for recent ones
+        self.publications: dict[tuple[tuple[Term, ...], Term], list[Any]] = {}
 
     def _graphs_of(self, node: Term) -> list[Any]:
         graphs = [self._default] if self._default is not None else []
@@ -398,17 +422,29 @@ class _Facts:
             " ".join(f"<{node[1]}>" for node in missing),
             " FILTER(?p IN (%s))" % ", ".join(f"<{p}>" for p in predicates) if only else "")
         data = self.store.query(text).serialize(format=ox.QueryResultsFormat.TSV)
+        # a node's lines come together: its entry is looked up once per run of lines
+        last, into = "", {}
         for line in data.decode("utf-8").split("\n")[1:]:
             if line:
                 s, p, o = line.split("\t")
-                missing[tsv_term(s)].setdefault(p[1:-1], []).append(tsv_term(o))  # type: ignore[index]
+                if s != last:
+                    last, into = s, missing[tsv_term(s)]  # type: ignore[index]
+                found = into.get(p)
+                if found is None:
+                    found = into[p] = []
+                found.append(tsv_term(o))
         for node, found in missing.items():
             loaded, values = self._entry(node)
-            values.update(found)
+            values.update((p[1:-1], v) for p, v in found.items())  # <iri> -> iri
             self._cache[node] = (loaded | wanted, values)
 
     def values(self, predicate: str, subject: Term | None) -> list[Term]:
         """The values of ``predicate`` of ``subject`` (none for a literal or unbound one)."""
+        kept = self._cache.get(subject)  # type: ignore[arg-type]
+        if kept is not None:  # the common case: read already
+            found_values = kept[1].get(predicate)
+            if found_values is not None:
+                return found_values
         if subject is None or subject[0] not in (URI, BNODE):
             return []
         loaded, found = self._cache.get(subject) or self._entry(subject)
@@ -428,11 +464,12 @@ class _Facts:
                 for quad in self.store.quads_for_pattern(term, node, None, graph)]
         return values
 
-    def optional(self, predicate: str, subject: Term | None) -> list[Term | None]:
-        """The values of an ``OPTIONAL { ?subject predicate ?x }``: [None] when none."""
-        return self.values(predicate, subject) or [None]  # type: ignore[return-value]
+    def optional(self, predicate: str, subject: Term | None) -> Sequence[Term | None]:
+        """The values of an ``OPTIONAL { ?subject predicate ?x }``: (None,) when none."""
+        return self.values(predicate, subject) or _UNBOUND
 
 
+_UNBOUND: tuple[None] = (None,)
 #: nodes whose values :class:`_Facts` keeps (statements, evidence, entities, documents)
 _CACHED_NODES = 20_000
 #: what the rows read of a statement and of an evidence node, read for a group at once
@@ -620,8 +657,18 @@ def _publication(facts: _Facts, evidence: Term, document: Term
                  ) -> list[tuple[Term | None, Term | None, Term | None, Term | None]]:
     """(source, publication, pmid, doi) combinations of the evidence query's two
     publication OPTIONALs (the evidence's own ``dcterms:source``, else its document's)."""
-    out: list[tuple[Term | None, Term | None, Term | None, Term | None]] = []
     own = facts.values(_DCT + "source", evidence)
+    # the same publication is cited by every evidence sentence of its document: its
+    # combinations are made once per (sources, document) among the recent ones
+    memo = facts.publications
+    key = (tuple(own), document)
+    found = memo.get(key)
+    if found is not None:
+        return found
+    if len(memo) >= _CACHED_NODES:
+        memo.clear()
+    out: list[tuple[Term | None, Term | None, Term | None, Term | None]] = []
+    memo[key] = out
     sources = own if own else facts.values(_DCT + "source", document)
     document_labels = facts.optional(_LABEL, document)
     for source in sources or [None]:
@@ -703,22 +750,20 @@ class _Terms:
     def row(self, terms: Sequence[Term | None]) -> bytes:
         """The row's bytes: its term ids as unsigned 32-bit integers (machine order is
         fixed little-endian)."""
-        ids = self._ids
-        out = array("I")
-        for term in terms:
-            if term is None:
-                out.append(0)
-                continue
-            found = ids.get(term)
-            if found is None:
-                found = ids[term] = len(ids) + 1
-                self._new.append((found, term[0], term[1], term[2] if len(term) > 2 else None))
-                if len(self._new) >= 10_000:
-                    self.flush()
-            out.append(found)
+        get = self._ids.get
+        out = array("I", [0 if term is None else get(term) or self._add(term)
+                          for term in terms])
         if _BIG_ENDIAN:
             out.byteswap()
         return out.tobytes()
+
+    def _add(self, term: Term) -> int:
+        """A new term's id (the next number), queued for the ``terms`` table."""
+        found = self._ids[term] = len(self._ids) + 1
+        self._new.append((found, term[0], term[1], term[2] if len(term) > 2 else None))
+        if len(self._new) >= 10_000:
+            self.flush()
+        return found
 
     def flush(self) -> None:
         self._db.executemany("INSERT INTO terms VALUES (?, ?, ?, ?)", self._new)
@@ -819,12 +864,40 @@ def _write_kept(db: sqlite3.Connection, terms: _Terms, store: pyoxigraph.Store,
             {"digest": _query_digest(query.text), "variables": variables})))
 
 
+def write_kept_file(store: pyoxigraph.Store, path: Path,
+                    graphs: list[Any] | None = None) -> dict[str, int]:
+    """Write the tables of the queries kept whole (:data:`KEPT`) of ``store`` (its default
+    graph, or the union of ``graphs``) to a new SQLite file at ``path`` (the layout of the
+    answer file: ``meta``, ``terms`` and one table per query); returns the row count of each
+    table and the number of distinct terms. Written under a temporary name and renamed; the
+    same graph gives the same bytes.
+
+    Raises:
+        OSError: the file cannot be written.
+        sqlite3.Error: from SQLite.
+    """
+    import pyoxigraph as ox
+
+    from exokg.graph.viewdb import new_sqlite_file
+
+    with new_sqlite_file(Path(path), _BASE_SCHEMA, FORMAT) as (db, counts):
+        terms = _Terms(db)
+        _write_kept(db, terms, store, list(graphs) if graphs else [ox.DefaultGraph()], counts)
+        terms.flush()
+        counts["terms"] = len(terms)
+        db.commit()
+    return counts
+
+
 def write_answer_file(store: pyoxigraph.Store, path: Path,
-                      graphs: list[Any] | None = None) -> dict[str, int]:
+                      graphs: list[Any] | None = None, *, kept: bool = True
+                      ) -> dict[str, int]:
     """Write the answer tables of ``store`` (its default graph, or the union of ``graphs``:
     what the query API sees) to a new SQLite file at ``path``; returns the row count of each
     table and the number of distinct terms. Written under a temporary name and renamed, so
-    a reader never sees half of it; the same graph gives the same bytes.
+    a reader never sees half of it; the same graph gives the same bytes. With ``kept``
+    False, without the tables of the queries kept whole (a build writes those apart:
+    :func:`write_kept_file`).
 
     Memory stays flat whatever the store's size: statements are read one at a time (with
     the values of a few thousand recently used nodes kept), each row is written as it is
@@ -849,7 +922,8 @@ def write_answer_file(store: pyoxigraph.Store, path: Path,
             terms = _Terms(db)
             # first, while the term-to-id map is small: the engine's grouping and sorting
             # of the unbound answers is this writer's largest use of memory beside it
-            _write_kept(db, terms, store, facts.graphs, counts)
+            if kept:
+                _write_kept(db, terms, store, facts.graphs, counts)
             inserts = {table: f"INSERT INTO scratch.{table} VALUES (?, ?, ?, ?, ?)"
                        for table in _TABLE_COLUMNS}
             batch: dict[str, list[tuple[Any, ...]]] = {table: [] for table in _TABLE_COLUMNS}
@@ -903,17 +977,21 @@ class AnswerFile:
     """A generation's answer file opened read-only (:meth:`open` returns None when there is
     none of this format)."""
 
-    def __init__(self, db: sqlite3.Connection, path: Path, generation: Path) -> None:
+    def __init__(self, db: sqlite3.Connection, path: Path, generation: Path,
+                 kept: sqlite3.Connection | None = None) -> None:
         import threading
 
         self._db, self.path, self.generation = db, path, generation
+        #: where the tables of the queries kept whole are: their own file, else this one
+        self._kept_db = kept if kept is not None else db
         self._lock = threading.Lock()
         #: the kept queries the file answers (written for the current text): their columns
         self._kept: dict[str, list[str]] = {}
         from exokg.query.library import load_library
 
         library = load_library()
-        for key, value in db.execute("SELECT name, value FROM meta WHERE name LIKE 'query:%'"):
+        for key, value in self._kept_db.execute(
+                "SELECT name, value FROM meta WHERE name LIKE 'query:%'"):
             name = key[len("query:"):]
             recorded = json.loads(value)
             if name in KEPT and name in library and \
@@ -922,17 +1000,23 @@ class AnswerFile:
 
     @classmethod
     def open(cls, generation: Path | None) -> AnswerFile | None:
-        """The answer file of a generation folder, or None when it has no readable file of
-        the current :data:`FORMAT`."""
+        """The answer file of a generation folder, with the file of the queries kept whole
+        beside it when there is one (:data:`KEPT_FILE_NAME`), or None when it has no
+        readable answer file of the current :data:`FORMAT`."""
         if generation is None:
             return None
         from exokg.graph.viewdb import open_read_only
 
         path = answer_file_path(generation)
         db = open_read_only(path, FORMAT)
-        return None if db is None else cls(db, path, Path(generation))
+        if db is None:
+            return None
+        return cls(db, path, Path(generation),
+                   open_read_only(kept_file_path(generation), FORMAT))
 
     def close(self) -> None:
+        if self._kept_db is not self._db:
+            self._kept_db.close()
         self._db.close()
 
     @staticmethod
@@ -959,6 +1043,7 @@ class AnswerFile:
         if not self.answers(name, bindings):
             return None
         values = {k: v[1] for k, v in bindings.items()}
+        db = self._kept_db if name in KEPT else self._db
         if name in KEPT:
             if name not in self._kept:
                 return None
@@ -981,25 +1066,26 @@ class AnswerFile:
                 if need is not None and len(rows) >= need:
                     break
                 if offset:
-                    (count,) = self._db.execute(
+                    (count,) = db.execute(
                         f"SELECT COUNT(*) FROM ({sql})", params).fetchone()
                     if count <= offset:
                         offset -= count
                         continue
                 left = -1 if need is None else need - len(rows)
-                blobs = [blob for (blob,) in self._db.execute(
+                blobs = [blob for (blob,) in db.execute(
                     f"{sql} LIMIT ? OFFSET ?", (*params, left, offset))]
-                rows.extend(self._decode(blobs, prefix))
+                rows.extend(self._decode(blobs, prefix, db))
                 offset = 0
         truncated = max_rows is not None and len(rows) > max_rows
         if truncated:
             rows = rows[:max_rows]
         return Answer(variables, rows, truncated)
 
-    def _decode(self, blobs: Sequence[bytes], prefix: tuple[Term | None, ...] = ()
-                ) -> list[tuple[Term | None, ...]]:
+    def _decode(self, blobs: Sequence[bytes], prefix: tuple[Term | None, ...] = (),
+                db: sqlite3.Connection | None = None) -> list[tuple[Term | None, ...]]:
         """Rows of term tuples from their stored arrays of term ids (the terms read once per
-        call, a few hundred ids a look-up)."""
+        call, a few hundred ids a look-up) of the file ``db`` (default: the answer file)."""
+        db = self._db if db is None else db
         arrays = []
         for blob in blobs:
             ids = array("I")
@@ -1011,7 +1097,7 @@ class AnswerFile:
         terms: dict[int, Term | None] = {0: None}
         for first in range(0, len(wanted), _LOOKUP):
             batch = wanted[first:first + _LOOKUP]
-            for term_id, kind, text, extra in self._db.execute(
+            for term_id, kind, text, extra in db.execute(
                     f"SELECT id, kind, text, extra FROM terms WHERE id IN "
                     f"({', '.join('?' * len(batch))})", batch):
                 terms[term_id] = _term(kind, text, extra)

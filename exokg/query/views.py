@@ -24,6 +24,7 @@ first and come here only without it (a SPARQL endpoint, an older store).
 
 from __future__ import annotations
 
+import io
 import re
 import sys
 from collections import defaultdict
@@ -39,7 +40,8 @@ if TYPE_CHECKING:
     from exokg.query.api import KnowledgeGraph
 
 __all__ = ["MAX_WALK_NODES", "context_labels", "is_node", "networkx_view",
-           "neighbourhood_view", "node_of_term", "store_view"]
+           "neighbourhood_view", "node_of_term", "store_view", "store_view_parts",
+           "view_parts"]
 
 EXO = "https://w3id.org/exokg/vocab/"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -170,15 +172,17 @@ def _text(term: Term) -> str:
     return term[1]
 
 
-def _rows(kg: KnowledgeGraph, text: str, timeout: float | None) -> list[tuple]:  # type: ignore[type-arg]
+def _rows(kg: KnowledgeGraph, text: str, timeout: float | None) -> Iterable[tuple]:  # type: ignore[type-arg]
     """All rows of one of this module's queries (fixed text; values serialised by
     pyoxigraph, so the safety check of user queries is not needed), read as SPARQL TSV
     results: Oxigraph writes them without a Python object per term, which is most of the
-    cost of reading tens of thousands of statements."""
+    cost of reading tens of thousands of statements. The rows are made one at a time as
+    they are iterated (a list of every row of every statement was most of the memory of
+    reading the view at 100,000 abstracts); iterate them once."""
     run_tsv = getattr(kg._sandbox, "run_tsv", None)
     if run_tsv is None:
         return kg._execute(text, {}, timeout, sys.maxsize, "networkx view").rows
-    return tsv_rows(run_tsv(with_prefixes(text), timeout=timeout or kg.timeout))
+    return tsv_iter(run_tsv(with_prefixes(text), timeout=timeout or kg.timeout))
 
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -238,6 +242,17 @@ def tsv_term(text: str) -> Term | None:
     return (TRIPLE, text)
 
 
+def tsv_iter(data: bytes) -> Iterator[tuple]:  # type: ignore[type-arg]
+    """The rows of SPARQL TSV results as tuples of term tuples (the header line dropped),
+    made one line at a time: the rows of :func:`tsv_rows` without holding them all."""
+    lines = io.BytesIO(data)
+    next(lines, None)  # the header
+    for raw in lines:
+        line = raw.decode("utf-8").rstrip("\n")
+        if line:
+            yield tuple(tsv_term(cell) for cell in line.split("\t"))
+
+
 def tsv_rows(data: bytes) -> list[tuple]:  # type: ignore[type-arg]
     """The rows of SPARQL TSV results as tuples of term tuples (the header line dropped)."""
     lines = data.decode("utf-8").split("\n")
@@ -294,6 +309,15 @@ def _value_node(term: Term) -> dict[str, Any]:
     return attrs
 
 
+def _add(entry: dict[str, Any], name: str, value: str) -> None:
+    """Add ``value`` to the set ``name`` of an edge's entry (made when first needed)."""
+    values = entry.get(name)
+    if values is None:
+        entry[name] = {value}
+    else:
+        values.add(value)
+
+
 def _edges(kg: KnowledgeGraph, start: str, include_negated: bool, timeout: float | None
            ) -> dict[str, tuple[Term, Term, dict[str, Any]]]:
     """Statement key -> (subject term, object term, edge attributes)."""
@@ -302,38 +326,39 @@ def _edges(kg: KnowledgeGraph, start: str, include_negated: bool, timeout: float
     found: dict[str, dict[str, Any]] = {}
     if start:  # a batch of statements: one query with OPTIONALs
         rows = _rows(kg, _EDGES_OF % {"start": start}, timeout)
-        attributes: list[tuple] = []  # type: ignore[type-arg]
+        attributes: Iterable[tuple] = ()  # type: ignore[type-arg]
     else:  # every statement: the core, then the attributes by a second query
-        rows = [row + (None,) * 5 for row in _rows(kg, _EDGES % {"start": ""}, timeout)]
+        rows = (row + (None,) * 5 for row in _rows(kg, _EDGES % {"start": ""}, timeout))
         attributes = _rows(kg, _ATTRIBUTES % {"start": ""}, timeout)
     for statement, subject, predicate, obj, neg, hedged, count, direction, aspect, species, \
             model, status in rows:
         key = node_of_term(statement)
         entry = found.get(key)
         if entry is None:
+            # the value sets (direction, aspect, species, model, status) are made when a
+            # value comes: most statements have one or two of them
             entry = found[key] = {"subject": subject, "object": obj,
                                   "predicate": node_of_term(predicate), "negated": False,
-                                  "hedged": False, "count": None, "direction": set(),
-                                  "aspect": set(), "species": set(), "model": set(),
-                                  "status": set()}
+                                  "hedged": False, "count": None}
         entry["negated"] |= _true(neg)
         entry["hedged"] |= _true(hedged)
         if count is not None and entry["count"] is None:
             entry["count"] = int(count[1])
         if status is not None:
-            entry["status"].add(_text(status))
+            _add(entry, "status", _text(status))
         for name, term in (("direction", direction), ("aspect", aspect)):
             if term is not None:
-                entry[name].add(_text(term))
+                _add(entry, name, _text(term))
         for name, term in (("species", species), ("model", model)):
             if term is not None:
-                entry[name].add(node_of_term(term))
+                _add(entry, name, node_of_term(term))
     for statement, attribute, value in attributes:
         entry = found.get(node_of_term(statement))
         name = _ATTRIBUTE_NAMES.get(attribute[1])
         if entry is None or name is None:  # not a complete statement
             continue
-        entry[name].add(node_of_term(value) if name in ("species", "model") else _text(value))
+        _add(entry, name,
+             node_of_term(value) if name in ("species", "model") else _text(value))
     edges = {}
     labels: dict[str, str] = {}  # a handful of predicates on thousands of edges
     for key, entry in found.items():
@@ -345,10 +370,10 @@ def _edges(kg: KnowledgeGraph, start: str, include_negated: bool, timeout: float
         attrs: dict[str, Any] = {
             "statement": key, "predicate": predicate,
             "label": labels[predicate], "negated": entry["negated"],
-            "hedged": entry["hedged"], "claim_status": "|".join(sorted(entry["status"])),
+            "hedged": entry["hedged"], "claim_status": "|".join(sorted(entry.get("status", ()))),
             "evidence_count": entry["count"] or 0}
         for name in ("direction", "aspect", "species", "model"):
-            if entry[name]:
+            if entry.get(name):
                 attrs[name] = "|".join(sorted(entry[name]))
         edges[key] = (entry["subject"], entry["object"], attrs)
     return edges
@@ -368,11 +393,14 @@ def _endpoint(term: Term, nodes: dict[str, dict[str, Any]]) -> str:
     return key
 
 
-def networkx_view(kg: KnowledgeGraph, *, include_negated: bool = True,
-                  timeout: float | None = None) -> nx.MultiDiGraph:
-    """The NetworkX view of ``kg``'s store (see :mod:`exokg.graph.nx` for its nodes, edges
-    and attributes), read with two SPARQL queries (three when a statement links something
-    that is no entity).
+def view_parts(kg: KnowledgeGraph, *, include_negated: bool = True,
+               timeout: float | None = None
+               ) -> tuple[dict[str, dict[str, Any]], list[tuple[str, str, str, dict[str, Any]]]]:
+    """The nodes (key -> attributes) and edges ((subject key, object key, statement key,
+    attributes), in no particular order) of the NetworkX view of ``kg``'s store, read with
+    two SPARQL queries (three when a statement links something that is no entity), before
+    they are put into a graph: :func:`networkx_view` makes the graph of them, the view file
+    (:func:`exokg.graph.viewdb.write_view_file`) writes them without one.
 
     Raises:
         QueryError: a query failed or ran past the time limit.
@@ -383,7 +411,19 @@ def networkx_view(kg: KnowledgeGraph, *, include_negated: bool = True,
     nodes.update(_describe(kg, (t for k, t in ends.items() if k not in nodes), timeout))
     listed = [(_endpoint(s, nodes), _endpoint(o, nodes), key, attrs)
               for key, (s, o, attrs) in edges.items()]
-    return _assemble(nodes, listed)
+    return nodes, listed
+
+
+def networkx_view(kg: KnowledgeGraph, *, include_negated: bool = True,
+                  timeout: float | None = None) -> nx.MultiDiGraph:
+    """The NetworkX view of ``kg``'s store (see :mod:`exokg.graph.nx` for its nodes, edges
+    and attributes), read with two SPARQL queries (three when a statement links something
+    that is no entity).
+
+    Raises:
+        QueryError: a query failed or ran past the time limit.
+    """
+    return _assemble(*view_parts(kg, include_negated=include_negated, timeout=timeout))
 
 
 def context_labels(kg: KnowledgeGraph, timeout: float | None = None) -> dict[str, str]:
@@ -405,7 +445,7 @@ def context_labels(kg: KnowledgeGraph, timeout: float | None = None) -> dict[str
 def is_node(kg: KnowledgeGraph, term: Term, timeout: float | None = None) -> bool:
     """Whether ``term`` is a node of the view: an entity, or the end of a statement."""
     text = _IS_NODE % {"node": _sparql(term), "classes": _entity_classes()}
-    return bool(_rows(kg, text, timeout))
+    return any(True for _ in _rows(kg, text, timeout))
 
 
 def _batches(terms: Iterable[Term]) -> Iterator[str]:
@@ -508,6 +548,15 @@ def store_context_labels(store: Any, graphs: list[Any] | None = None) -> dict[st
     the union of ``graphs``)."""
     source: Any = _StoreSource(store, graphs)
     return context_labels(source)
+
+
+def store_view_parts(store: Any, graphs: list[Any] | None = None
+                     ) -> tuple[dict[str, dict[str, Any]],
+                                list[tuple[str, str, str, dict[str, Any]]]]:
+    """:func:`view_parts` of the graph in a ``pyoxigraph.Store`` (its default graph, or the
+    union of ``graphs``): the nodes and edges of :func:`store_view` without the graph."""
+    source: Any = _StoreSource(store, graphs)
+    return view_parts(source)
 
 
 def store_view(store: Any, graphs: list[Any] | None = None, *,

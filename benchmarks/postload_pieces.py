@@ -1,0 +1,192 @@
+"""Where the CPU of the phases after loading goes: each piece of the view phase, the answer
+tables and the KGX/CSV phase run alone on a built store, and the start rule of the phases
+applied to given phase times.
+
+Usage::
+
+    python benchmarks/postload_pieces.py piece DATABASE view|kept|statements|tables [--profile]
+    python benchmarks/postload_pieces.py engine DATABASE
+    python benchmarks/postload_pieces.py schedule TRIPLES NAME=SECONDS ... [--own MB]
+
+``piece`` opens ``DATABASE`` (a generation's ``oxigraph`` folder) read-only and runs one
+piece in this process, writing into a temporary folder: the view file alone
+(:func:`exokg.graph.viewdb.write_view_file` without answer tables), the tables of the
+queries kept whole (:func:`exokg.query.answers.write_kept_file`), the statement answer
+tables (:func:`exokg.query.answers.write_answer_file` without the kept tables) or KGX and
+the statements CSV (:func:`exokg.export.tables.write_tables`); it prints the CPU time
+(user + system of this process), wall time and peak RSS, and with ``--profile`` the
+``cProfile`` tables (wall clock: the profiler inflates Python calls against the engine).
+Run one piece per process: the peak RSS is the process's.
+
+``engine`` writes the statement answer tables with the store wrapped so that the CPU spent
+in ``Store.query``, in serialising results and in ``quads_for_pattern`` is summed: the
+engine's share of that writer.
+
+``schedule`` applies :func:`exokg.postload.may_start` (the memory estimates of
+:data:`exokg.postload.PHASES`, two workers, the building process at ``--own`` MB) to the
+phase durations given, as :func:`exokg.postload.run_phases` starts phases, and prints when
+each would start and when the last would end: a projection, not a measurement.
+
+This is a script, not a test. On a shared machine compare CPU seconds (``uptime`` is
+printed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import pstats
+import resource
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+
+def _open(database: str) -> tuple[Any, list[Any]]:
+    import pyoxigraph
+
+    store = pyoxigraph.Store.read_only(database)
+    return store, [pyoxigraph.DefaultGraph(), *sorted(store.named_graphs(), key=str)]
+
+
+def _timed(name: str, work: Callable[[], Any], profile: bool) -> None:
+    cpu, wall = time.process_time(), time.perf_counter()
+    profiler = cProfile.Profile() if profile else None
+    if profiler is not None:
+        profiler.enable()
+    work()
+    if profiler is not None:
+        profiler.disable()
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{name}: CPU {time.process_time() - cpu:.1f} s, wall "
+          f"{time.perf_counter() - wall:.1f} s, peak RSS {peak:,.0f} MB, load "
+          f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
+
+
+def piece(database: str, which: str, profile: bool) -> None:
+    """Run one piece (see the module docs) and print its figures."""
+    store, graphs = _open(database)
+    out = Path(tempfile.mkdtemp(prefix="postload-pieces-"))
+    if which == "view":
+        from exokg.graph.viewdb import write_view_file
+
+        _timed("view file", lambda: write_view_file(store, out / "view.sqlite", graphs,
+                                                     answers=False), profile)
+    elif which == "kept":
+        from exokg.query.answers import write_kept_file
+
+        _timed("kept tables", lambda: print(write_kept_file(store, out / "kept.sqlite", graphs)),
+               profile)
+    elif which == "statements":
+        from exokg.query.answers import write_answer_file
+
+        _timed("statement answer tables", lambda: print(write_answer_file(
+            store, out / "answers.sqlite", graphs, kept=False)), profile)
+    else:
+        from exokg.export.tables import write_tables
+
+        _timed("KGX and statements CSV", lambda: write_tables(
+            store, out / "kgx", out / "statements.csv"), profile)
+    print(f"files in {out}")
+
+
+def engine(database: str) -> None:
+    """The statement answer tables with the engine's CPU summed apart."""
+    from exokg.query.answers import write_answer_file
+
+    store, graphs = _open(database)
+    spent = {"query": 0.0, "serialize": 0.0, "quads_for_pattern": 0.0}
+
+    class Results:
+        def __init__(self, results: Any) -> None:
+            self.results = results
+
+        def serialize(self, *args: Any, **kwargs: Any) -> Any:
+            began = time.process_time()
+            found = self.results.serialize(*args, **kwargs)
+            spent["serialize"] += time.process_time() - began
+            return found
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(self.results, name)
+
+        def __iter__(self) -> Any:
+            return iter(self.results)
+
+    class Timed:
+        def query(self, *args: Any, **kwargs: Any) -> Any:
+            began = time.process_time()
+            found = store.query(*args, **kwargs)
+            spent["query"] += time.process_time() - began
+            return Results(found)
+
+        def quads_for_pattern(self, *args: Any, **kwargs: Any) -> Any:
+            began = time.process_time()
+            found = list(store.quads_for_pattern(*args, **kwargs))
+            spent["quads_for_pattern"] += time.process_time() - began
+            return found
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(store, name)
+
+    out = Path(tempfile.mkdtemp(prefix="postload-pieces-"))
+    began = time.process_time()
+    write_answer_file(Timed(), out / "answers.sqlite", graphs, kept=False)  # type: ignore[arg-type]
+    print(f"statement answer tables: CPU {time.process_time() - began:.1f} s; engine "
+          + ", ".join(f"{k} {v:.1f} s" for k, v in spent.items()))
+
+
+def schedule(triples: int, durations: dict[str, float], own_mb: float, workers: int = 2
+             ) -> tuple[float, list[tuple[float, str]]]:
+    """When each phase of ``durations`` would start under the start rule, and the end."""
+    from exokg.postload import MEMORY_BUDGET_MB, PHASES, may_start
+
+    pending = [p for p in PHASES if p.name in durations]
+    running: list[tuple[float, Any]] = []
+    now, started = 0.0, []
+    while pending or running:
+        for phase in list(pending):
+            if may_start(phase, [p for _, p in running], triples, workers, MEMORY_BUDGET_MB,
+                         own_mb):
+                pending.remove(phase)
+                running.append((now + durations[phase.name], phase))
+                started.append((now, phase.name))
+        running.sort(key=lambda item: item[0])
+        now, _ = running.pop(0)
+    return now, started
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("piece")
+    p.add_argument("database")
+    p.add_argument("which", choices=("view", "kept", "statements", "tables"))
+    p.add_argument("--profile", action="store_true")
+    e = sub.add_parser("engine")
+    e.add_argument("database")
+    s = sub.add_parser("schedule")
+    s.add_argument("triples", type=int)
+    s.add_argument("durations", nargs="+", help="NAME=SECONDS of each phase")
+    s.add_argument("--own", type=float, default=550, help="the building process's RSS, MB")
+    args = parser.parse_args(argv)
+    if args.command == "piece":
+        piece(args.database, args.which, args.profile)
+    elif args.command == "engine":
+        engine(args.database)
+    else:
+        durations = {k: float(v) for k, v in (d.split("=", 1) for d in args.durations)}
+        end, started = schedule(args.triples, durations, args.own)
+        for at, name in started:
+            print(f"{at:7.1f} s  start {name}")
+        print(f"{end:7.1f} s  the last phase ends")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
