@@ -129,6 +129,8 @@ def _outcomes(a: Analysed, start: int, end: int, *, harms_only: bool) -> list[En
 
 _NEEDS_EXTRACT_ABSENCES = Needs(_NONE_SEEN, _THERE_NONE, _NO_DIFFERENCE, _DID_NOT_DIFFER,
                                 _NO_CHANGE)
+#: the guard of each pattern read in a loop of its own
+_MAY_EACH = {p: Needs(p) for p in (_NO_DIFFERENCE, _DID_NOT_DIFFER, _NO_CHANGE)}
 
 
 def extract_absences(a: Analysed, state: DocumentState, already: Sequence[Statement] = ()
@@ -147,6 +149,8 @@ def extract_absences(a: Analysed, state: DocumentState, already: Sequence[Statem
             for m in pattern.finditer(a.text, clause.start, clause.end):
                 spans.append((m.start(), m.start("np"), m.end("np"), harms))
         for pattern in (_NO_DIFFERENCE, _DID_NOT_DIFFER, _NO_CHANGE):
+            if not _MAY_EACH[pattern].may_match(a.text):
+                continue
             for m in pattern.finditer(a.text, clause.start, clause.end):
                 spans.append((m.start(), m.start("np"), m.end("np"), False))
         if not spans:

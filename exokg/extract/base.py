@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from exokg.model import Analysed, Context, Entity, Evidence, Mention, Statement, Value
+from exokg.text.prefilter import Needs
 
 AGENTS = frozenset({"ExosomePreparation", "Vesicle", "Cell", "MicroRNA", "MicroRNACluster",
                     "HerbalPreparation", "Therapy", "Drug"})
@@ -83,6 +84,7 @@ class Clause:
 
 _CLAUSE_BREAK = re.compile(r";\s+(?!\d\))|,\s+(?:while|whereas|but)\s+|\.\s+\.\s+")
 _ENUMERATED = re.compile(r"(?:^|[\s:;])[1-9]\)\s")
+_MAY_ENUMERATED = Needs(_ENUMERATED)  # its keyword guard
 
 
 def clauses(text: str) -> list[Clause]:
@@ -95,7 +97,7 @@ def clauses(text: str) -> list[Clause]:
 def _clauses(text: str) -> tuple[Clause, ...]:
     """:func:`clauses`, remembered for the last sentences: a dozen rules split the same
     sentence, one after the other."""
-    if _ENUMERATED.search(text):
+    if _MAY_ENUMERATED.may_match(text) and _ENUMERATED.search(text):
         return (Clause(0, len(text)),)
     cuts = [0]
     depth = 0

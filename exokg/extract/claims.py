@@ -26,6 +26,7 @@ from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
 from exokg.ids import mint
 from exokg.model import Context, Entity, Statement
+from exokg.text.prefilter import Needs
 
 _BENEFIT = re.compile(r"\b(?:therapeutic|beneficial|(?:tissue-|neuro-?\s*)?protective|restorative|"
                       r"neurorestorative)\s+(?:effects?|efficacy|benefits?|potential|roles?)\b"
@@ -196,8 +197,14 @@ def extract_therapy_for(a: Analysed, state: DocumentState) -> list[Statement]:
     return out
 
 
+# keyword guards (exokg.text.prefilter): a sentence without the patterns' words is not scanned
+_MAY_ADVANTAGE = Needs(_ADVANTAGE)
+_MAY_TRANSFER = Needs(_TRANSFER)
+_MAY_COMPONENT = Needs(_COMPONENT)
+
+
 def extract_advantages(a: Analysed, state: DocumentState) -> list[Statement]:
-    m = _ADVANTAGE.search(a.text)
+    m = _MAY_ADVANTAGE.may_match(a.text) and _ADVANTAGE.search(a.text)
     if not m:
         return []
     therapies = a.within(0, len(a.text), frozenset({"Therapy"}))
@@ -248,6 +255,7 @@ _HAS_CARGO = re.compile(r"\b(?:(?:were|was|are|is)\s+(?:\w+ly\s+)?(?:enriched|ab
                         r"encapsulat(?:e|es|ed))\s+(?:\w+ly\s+)?(?:high\s+levels\s+of\s+)?",
                         re.I)
 _CARRIERS = frozenset({"ExosomePreparation", "Vesicle"})
+_MAY_HAS_CARGO = Needs(_HAS_CARGO)  # its keyword guard
 
 
 def extract_cargo(a: Analysed, state: DocumentState) -> list[Statement]:
@@ -255,6 +263,8 @@ def extract_cargo(a: Analysed, state: DocumentState) -> list[Statement]:
     contained miR-21 and miR-146a" -> the preparation ``BFO:0000051`` (has part) each
     molecule (an engineered cargo is a part of the preparation's identity instead)."""
     out: list[Statement] = []
+    if not _MAY_HAS_CARGO.may_match(a.text):
+        return out
     for m in _HAS_CARGO.finditer(a.text):
         cargo = [x for x in a.within(m.end(), len(a.text), _CARGO) if x.start == m.end()]
         carriers = [x for x in a.within(0, m.start(), _CARRIERS)
@@ -273,6 +283,8 @@ def extract_cargo(a: Analysed, state: DocumentState) -> list[Statement]:
 
 def extract_transfer(a: Analysed, state: DocumentState) -> list[Statement]:
     out = []
+    if not _MAY_TRANSFER.may_match(a.text):
+        return out
     for m in _TRANSFER.finditer(a.text):
         cargo = [x for x in a.within(m.end(), min(len(a.text), m.end() + 40), _CARGO)]
         example = _EXAMPLES.search(a.text, m.end(), min(len(a.text), m.end() + 100))
@@ -300,6 +312,8 @@ def extract_transfer(a: Analysed, state: DocumentState) -> list[Statement]:
 
 def extract_component(a: Analysed, state: DocumentState) -> list[Statement]:
     out = []
+    if not _MAY_COMPONENT.may_match(a.text):
+        return out
     for m in _COMPONENT.finditer(a.text):
         therapy = a.within(m.end(), min(len(a.text), m.end() + 40),
                            frozenset({"Therapy", "Cell"}))
