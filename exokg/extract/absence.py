@@ -82,6 +82,7 @@ _SPLIT = re.compile(r"\s*(?:,\s*(?:and|or)?|\band\b|\bor\b|\bnor\b)\s*", re.I)
 _GIVEN = re.compile(r"\b(?:received|receiving|treated\s+with|(?:transplantation|administration|"
                     r"injection|infusion|delivery|implantation|grafting)\s+of|administered|"
                     r"injected|infused|transplanted|given)\s+(?:\w+\s+){0,3}$", re.I)
+_MAY_GIVEN = Needs(_GIVEN)  # its keyword guard
 
 
 def note_treatment(a: Analysed, state: DocumentState) -> None:
@@ -89,6 +90,8 @@ def note_treatment(a: Analysed, state: DocumentState) -> None:
     patients received autologous BM-MSCs", "the intraventricular transplantation of
     MSCs"); the first such sentence sets it."""
     if state.treatment is not None:
+        return
+    if not _MAY_GIVEN.may_match(a.text):
         return
     for m in a.within(0, len(a.text), AGENTS):
         if _GIVEN.search(a.text, max(0, m.start - 60), m.start):

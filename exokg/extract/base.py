@@ -66,13 +66,14 @@ class DocumentState:
 
 _ANIMAL = re.compile(r"\b(?:mice|mouse|rats?|murine|rodents?|animals?|sheep|pigs?|monkeys?|"
                      r"primates?|models?|lambs?|piglets?)\b", re.I)
+_MAY_ANIMAL = Needs(_ANIMAL)  # its keyword guard
 _CLINICAL = re.compile(r"\b(?:clinical|patients?|participants?|trials?|humans?)\b", re.I)
 
 
 def is_preclinical(a: Analysed, state: DocumentState) -> bool:
     """True when sentence ``a`` reports animal work: it names animals or a model, or it
     names no clinical research in a document that has named animals or a model before."""
-    return bool(_ANIMAL.search(a.text)) or (state.preclinical
+    return bool(_MAY_ANIMAL.may_match(a.text) and _ANIMAL.search(a.text)) or (state.preclinical
                                             and not _CLINICAL.search(a.text))
 
 

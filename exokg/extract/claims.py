@@ -63,7 +63,7 @@ def extract_benefit(a: Analysed, state: DocumentState) -> list[Statement]:
     if not _names_both(a, _DISEASES):
         return []  # a benefit needs an agent and a disease named in the sentence
     preclinical = is_preclinical(a, state)
-    if not preclinical and _PATIENT_WORK.search(a.text):
+    if not preclinical and _MAY_PATIENT_WORK.may_match(a.text) and _PATIENT_WORK.search(a.text):
         return []
     out = []
     for clause in clauses(a.text):
@@ -121,6 +121,7 @@ _COMPARED = re.compile(r"\b(?:alternatives?\s+to|instead\s+of|rather\s+than|than
 _OUTCOME_AFTER = re.compile(r"\s*(?:recovery|outcomes?|rehabilitation|survivors?|patients?)\b",
                             re.I)
 _PATIENT_WORK = re.compile(r"\b(?:patients?|participants?|trials?|volunteers?)\b", re.I)
+_MAY_PATIENT_WORK = Needs(_PATIENT_WORK)  # its keyword guard
 _DISEASES = frozenset({"Disease"})
 # a therapy is for a disease or an injury ("a cell-free approach for treating ischemic brain
 # injury"), not for other phenotypes
@@ -136,7 +137,7 @@ def extract_therapy_for(a: Analysed, state: DocumentState) -> list[Statement]:
     (a therapy tested in people is a trial's claim, see :mod:`exokg.extract.trials`)."""
     if not _names_both(a, _CONDITIONS):
         return []  # every reading needs an agent and a disease or injury named
-    if _PATIENT_WORK.search(a.text):
+    if _MAY_PATIENT_WORK.may_match(a.text) and _PATIENT_WORK.search(a.text):
         return []
     out: list[Statement] = []
     for clause in clauses(a.text):

@@ -78,6 +78,7 @@ _FEATURE_OF = re.compile(_BE + r"\s+(?:also\s+)?(?:one\s+of\s+)?(?:a|an|the)?\s*
                          r"cardinal)?\s*(?:pathologies|pathology|hallmarks?|features?|"
                          r"characteristics?|manifestations?|pathological\s+(?:features?|"
                          r"changes?|processes?|mechanisms?))\s+of\s+(?:the\s+)?", re.I)
+_MAY_FEATURE_OF = Needs(_FEATURE_OF)  # its keyword guard
 # "D is a severe form of stroke characterized by high rates of Y": D with Y
 _CHARACTERIZED = re.compile(r"\b(?:characteri[sz]ed|marked|accompanied)\s+by\s+(?:an?\s+|the\s+)?"
                             r"(?:(?:high|higher|elevated|increased|considerable|substantial|"
@@ -305,7 +306,7 @@ def extract_condition_relations(a: Analysed, state: DocumentState,
             direction = None if not word else "increased" if _UP.match(word) else "decreased"
             add("associated", subjects, "biolink:associated_with",
                 _objects_after(a, m.end(), hi), direction, lo, m.start(), ctx)
-        for m in _FEATURE_OF.finditer(a.text, lo, hi):
+        for m in _FEATURE_OF.finditer(a.text, lo, hi) if _MAY_FEATURE_OF.may_match(a.text) else ():
             subjects = _subject_before(a, lo, m.start())
             if subjects:
                 add("feature-of", subjects, "biolink:associated_with",

@@ -56,6 +56,7 @@ _TARGETING = re.compile(r"\b(?:(?:by|via|through)\s+(?:\w+ly\s+)?)?(?:\w+ly\s+)?
                         r"(?:the\s+)?(?:3\s*['′’]?\s*-?\s*(?:UTRs?|untranslated\s+regions?)\s+"
                         r"of\s+)?(?:the\s+)?"
                         r"(?:(?:mRNA|gene|transcripts?)\s+(?:of\s+|encoding\s+)?)?", re.I)
+_MAY_TARGETING = Needs(_TARGETING)  # its keyword guard
 # what may stand between the miRNAs and a bare plural "target": "miR-A and miR-B (both /
 # also / directly) target", "the miR-29 family members target", "miR-X can / may target"
 _BARE_TARGET = re.compile(r"\s*(?:\)\s*)?(?:(?:family\s+)?(?:members\s+)?)?"
@@ -203,7 +204,8 @@ def extract_regulation(a: Analysed, state: DocumentState) -> list[Statement]:
         return out
     for clause in clauses(a.text):
         ctx = context_for(a, clause)
-        for cue in _TARGETING.finditer(a.text, clause.start, clause.end):
+        for cue in _TARGETING.finditer(a.text, clause.start, clause.end) \
+                if _MAY_TARGETING.may_match(a.text) else ():
             if not re.search(r"target|bind|bound|recogni|regulation|repression|suppression|"
                              r"silencing|complementary", cue.group(), re.I):
                 continue
