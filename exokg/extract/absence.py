@@ -132,8 +132,8 @@ def _outcomes(a: Analysed, start: int, end: int, *, harms_only: bool) -> list[En
 
 _NEEDS_EXTRACT_ABSENCES = Needs(_NONE_SEEN, _THERE_NONE, _NO_DIFFERENCE, _DID_NOT_DIFFER,
                                 _NO_CHANGE)
-#: the guard of each pattern read in a loop of its own
-_MAY_EACH = {p: Needs(p) for p in (_NO_DIFFERENCE, _DID_NOT_DIFFER, _NO_CHANGE)}
+#: the patterns read in a loop of their own, each with its keyword guard
+_EACH_GUARDED = tuple((p, Needs(p)) for p in (_NO_DIFFERENCE, _DID_NOT_DIFFER, _NO_CHANGE))
 
 
 def extract_absences(a: Analysed, state: DocumentState, already: Sequence[Statement] = ()
@@ -151,8 +151,8 @@ def extract_absences(a: Analysed, state: DocumentState, already: Sequence[Statem
         for pattern, harms in ((_NONE_SEEN, True), (_THERE_NONE, True)):
             for m in pattern.finditer(a.text, clause.start, clause.end):
                 spans.append((m.start(), m.start("np"), m.end("np"), harms))
-        for pattern in (_NO_DIFFERENCE, _DID_NOT_DIFFER, _NO_CHANGE):
-            if not _MAY_EACH[pattern].may_match(a.text):
+        for pattern, guard in _EACH_GUARDED:
+            if not guard.may_match(a.text):
                 continue
             for m in pattern.finditer(a.text, clause.start, clause.end):
                 spans.append((m.start(), m.start("np"), m.end("np"), False))
