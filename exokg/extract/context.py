@@ -77,9 +77,10 @@ def models_of(a: Analysed, start: int, end: int) -> tuple[str, ...]:
     return _ids(found)
 
 
-#: The sentence last asked about and its contexts by (clause start, end, human default):
-#: several rules ask for the context of the same clause one after the other.
-_LAST: list = [None, {}]
+#: (the sentence last asked about, its contexts by (clause start, end, human default)), in
+#: a one-item list: several rules ask for the context of the same clause one after the
+#: other. The pair is replaced whole, so threads (a dask worker's) never mix two sentences.
+_LAST: list[tuple[object, dict[tuple[int, int, bool], Context]]] = [(None, {})]
 
 
 def context_for(a: Analysed, clause: Clause, *, human_default: bool = False,
@@ -88,9 +89,10 @@ def context_for(a: Analysed, clause: Clause, *, human_default: bool = False,
     sentence, by identity: a context is made from the sentence alone)."""
     if extra is not None:
         return _context_for(a, clause, human_default, extra)
-    if _LAST[0] is not a:
-        _LAST[:] = [a, {}]
-    contexts = _LAST[1]
+    last = _LAST[0]
+    if last[0] is not a:
+        last = _LAST[0] = (a, {})
+    contexts = last[1]
     key = (clause.start, clause.end, human_default)
     found = contexts.get(key)
     if found is None:
