@@ -10,6 +10,7 @@ import time
 import warnings
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -158,6 +159,12 @@ def clean_document(doc: Document) -> Document:
 
     from exokg.text.characters import clean_text, first_bad_character, has_surrogate
 
+    strings: list[str] = []
+    _strings_of(doc, strings)
+    joined = "".join(strings)  # one scan of all the document's text: usually clean
+    if has_surrogate(joined) is None and first_bad_character(joined) is None:
+        return doc
+
     def clean(value: object, where: str) -> object:
         if isinstance(value, str):
             at = has_surrogate(value)
@@ -176,6 +183,26 @@ def clean_document(doc: Document) -> Document:
         return value
 
     return clean(doc, f"document {doc.id}")  # type: ignore[return-value]
+
+
+def _strings_of(value: object, out: list[str]) -> None:
+    """Append every string held by ``value`` (a dataclass, a tuple or a string) to ``out``."""
+    if isinstance(value, str):
+        out.append(value)
+    elif isinstance(value, tuple):
+        for v in value:
+            _strings_of(v, out)
+    else:
+        for name in _field_names(type(value)):
+            _strings_of(getattr(value, name), out)
+
+
+@lru_cache(maxsize=64)
+def _field_names(cls: type) -> tuple[str, ...]:
+    """The field names of a dataclass type (none for any other type)."""
+    from dataclasses import fields as dataclass_fields, is_dataclass
+
+    return tuple(f.name for f in dataclass_fields(cls)) if is_dataclass(cls) else ()
 
 
 def load_documents(paths: Sequence[str | Path] | None = None) -> list[Document]:

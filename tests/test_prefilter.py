@@ -11,7 +11,7 @@ import pytest
 import exokg.extract
 import exokg.recognise
 from exokg.pipeline import load_documents
-from exokg.text.prefilter import Needs, fold, required
+from exokg.text.prefilter import KeywordIndex, Needs, fold, required
 
 
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
@@ -98,3 +98,18 @@ def test_guards_change_no_statement(monkeypatch: pytest.MonkeyPatch) -> None:
     unguarded = statements()
     differ = [d for d in guarded if guarded[d] != unguarded[d]]
     assert not differ, f"guards change the statements of {differ[:3]}"
+
+
+def test_shared_index_sees_strings_registered_after_a_text_was_scanned() -> None:
+    """Every guard asks one index (one scan per text); a guard made after a text was
+    scanned, and remembered, still finds its own strings in that text."""
+    index = KeywordIndex()
+    first = Needs(re.compile(r"correlat", re.I), index=index)
+    text = "A new BIOMARKER correlated with outcome"
+    assert first.may_match(text) and not first.may_match("X improved Y")
+    later = Needs(re.compile(r"\bbiomarkers?\b", re.I), index=index)
+    assert later.may_match(text)  # the same text object, asked before "biomarker" existed
+    assert not later.may_match("X correlated with Y")
+    # strings are registered once, each with its own bit, whichever guard brought them
+    assert index.bits(["correlat"]) == first._masks[0][0]
+    assert index.bits(["biomarker"]) != index.bits(["correlat"])

@@ -38,11 +38,13 @@ from exokg.extract.trial_reports import extract_trial_report, registers_trial, r
 from exokg.extract.trials import extract_trial
 from exokg.extract.vesicle_qualifiers import without_qualifier_agents
 from exokg.model import Statement
+from exokg.text.prefilter import Needs
 
 __all__ = ["Analysed", "DocumentState", "extract_document"]
 
 _PRECLINICAL = re.compile(r"\b(?:mice|mouse|rats?|murine|rodents?|animals?|sheep|pigs?|"
                           r"monkeys?|primates?|models?|piglets?|in\s+vivo|MCAO?|MCAo)\b", re.I)
+_MAY_PRECLINICAL = Needs(_PRECLINICAL)
 _EXCLUSIVE = ("trial.", "advantage.", "biomarker.level", "biomarker.correlation",
               "biomarker.informative", "group.")
 
@@ -56,7 +58,8 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
             state.preparation = m.entity
         elif m.category == "Vesicle":
             state.vesicle = m.entity
-    if not state.preclinical and _PRECLINICAL.search(a.text):
+    if not state.preclinical and _MAY_PRECLINICAL.may_match(a.text) and \
+            _PRECLINICAL.search(a.text):
         state.preclinical = True
     note_treatment(a, state)
     found: list[Statement] = []

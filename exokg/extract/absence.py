@@ -82,6 +82,7 @@ _SPLIT = re.compile(r"\s*(?:,\s*(?:and|or)?|\band\b|\bor\b|\bnor\b)\s*", re.I)
 _GIVEN = re.compile(r"\b(?:received|receiving|treated\s+with|(?:transplantation|administration|"
                     r"injection|infusion|delivery|implantation|grafting)\s+of|administered|"
                     r"injected|infused|transplanted|given)\s+(?:\w+\s+){0,3}$", re.I)
+_MAY_GIVEN = Needs(_GIVEN)  # its keyword guard
 
 
 def note_treatment(a: Analysed, state: DocumentState) -> None:
@@ -89,6 +90,8 @@ def note_treatment(a: Analysed, state: DocumentState) -> None:
     patients received autologous BM-MSCs", "the intraventricular transplantation of
     MSCs"); the first such sentence sets it."""
     if state.treatment is not None:
+        return
+    if not _MAY_GIVEN.may_match(a.text):
         return
     for m in a.within(0, len(a.text), AGENTS):
         if _GIVEN.search(a.text, max(0, m.start - 60), m.start):
@@ -129,6 +132,8 @@ def _outcomes(a: Analysed, start: int, end: int, *, harms_only: bool) -> list[En
 
 _NEEDS_EXTRACT_ABSENCES = Needs(_NONE_SEEN, _THERE_NONE, _NO_DIFFERENCE, _DID_NOT_DIFFER,
                                 _NO_CHANGE)
+#: the patterns read in a loop of their own, each with its keyword guard
+_EACH_GUARDED = tuple((p, Needs(p)) for p in (_NO_DIFFERENCE, _DID_NOT_DIFFER, _NO_CHANGE))
 
 
 def extract_absences(a: Analysed, state: DocumentState, already: Sequence[Statement] = ()
@@ -146,7 +151,9 @@ def extract_absences(a: Analysed, state: DocumentState, already: Sequence[Statem
         for pattern, harms in ((_NONE_SEEN, True), (_THERE_NONE, True)):
             for m in pattern.finditer(a.text, clause.start, clause.end):
                 spans.append((m.start(), m.start("np"), m.end("np"), harms))
-        for pattern in (_NO_DIFFERENCE, _DID_NOT_DIFFER, _NO_CHANGE):
+        for pattern, guard in _EACH_GUARDED:
+            if not guard.may_match(a.text):
+                continue
             for m in pattern.finditer(a.text, clause.start, clause.end):
                 spans.append((m.start(), m.start("np"), m.end("np"), False))
         if not spans:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from exokg.model import Analysed, Context, Entity, Evidence, Mention, Statement, Value
+from exokg.text.prefilter import Needs
 
 AGENTS = frozenset({"ExosomePreparation", "Vesicle", "Cell", "MicroRNA", "MicroRNACluster",
                     "HerbalPreparation", "Therapy", "Drug"})
@@ -71,13 +72,14 @@ class DocumentState:
 
 _ANIMAL = re.compile(r"\b(?:mice|mouse|rats?|murine|rodents?|animals?|sheep|pigs?|monkeys?|"
                      r"primates?|models?|lambs?|piglets?)\b", re.I)
+_MAY_ANIMAL = Needs(_ANIMAL)  # its keyword guard
 _CLINICAL = re.compile(r"\b(?:clinical|patients?|participants?|trials?|humans?)\b", re.I)
 
 
 def is_preclinical(a: Analysed, state: DocumentState) -> bool:
     """True when sentence ``a`` reports animal work: it names animals or a model, or it
     names no clinical research in a document that has named animals or a model before."""
-    return bool(_ANIMAL.search(a.text)) or (state.preclinical
+    return bool(_MAY_ANIMAL.may_match(a.text) and _ANIMAL.search(a.text)) or (state.preclinical
                                             and not _CLINICAL.search(a.text))
 
 
@@ -89,6 +91,7 @@ class Clause:
 
 _CLAUSE_BREAK = re.compile(r";\s+(?!\d\))|,\s+(?:while|whereas|but)\s+|\.\s+\.\s+")
 _ENUMERATED = re.compile(r"(?:^|[\s:;])[1-9]\)\s")
+_MAY_ENUMERATED = Needs(_ENUMERATED)  # its keyword guard
 
 
 def clauses(text: str) -> list[Clause]:
@@ -101,7 +104,7 @@ def clauses(text: str) -> list[Clause]:
 def _clauses(text: str) -> tuple[Clause, ...]:
     """:func:`clauses`, remembered for the last sentences: a dozen rules split the same
     sentence, one after the other."""
-    if _ENUMERATED.search(text):
+    if _MAY_ENUMERATED.may_match(text) and _ENUMERATED.search(text):
         return (Clause(0, len(text)),)
     cuts = [0]
     depth = 0

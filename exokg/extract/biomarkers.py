@@ -73,6 +73,7 @@ _ASPECT_OF = re.compile(r"\b(?:levels?|concentrations?|expression|amounts?|abund
 _UP = ("higher", "increased", "elevated", "greater", "raised", "upregulated", "up-regulated")
 _COMPARISON = re.compile(r"\bcompared\s+(?:to|with)\b|\bthan\b|\bcontrols?\b|\bhealthy\b|"
                          r"\bpatients?\b|\bindividuals\s+with\b|\b(?:phase|stage)\s+groups?\b", re.I)
+_MAY_COMPARISON = Needs(_COMPARISON)  # its keyword guard
 _CORRELATED = re.compile(r"\b(?:(?P<sign>positively|negatively|inversely|significantly|"
                          r"strongly|strong|weakly|also)\s+)*correlated\s+(?:(?P<sign2>positively|"
                          r"negatively|inversely)\s+)?(?:with|to)\b|\bcorrelations?\s+with\b"
@@ -242,7 +243,7 @@ def _levels(a: Analysed, state: DocumentState) -> list[Statement]:
     titled = _level_title(a, state)
     if titled:
         return titled
-    if not _COMPARISON.search(a.text):
+    if not (_MAY_COMPARISON.may_match(a.text) and _COMPARISON.search(a.text)):
         return []
     diseases = [m for m in a.mentions if m.category == "Disease"]
     disease = state.population_disease or (diseases[0].entity if diseases else None)

@@ -26,6 +26,7 @@ from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
 from exokg.ids import mint
 from exokg.model import Context, Entity, Statement
+from exokg.text.prefilter import Needs
 
 _BENEFIT = re.compile(r"\b(?:therapeutic|beneficial|(?:tissue-|neuro-?\s*)?protective|restorative|"
                       r"neurorestorative)\s+(?:effects?|efficacy|benefits?|potential|roles?)\b"
@@ -62,7 +63,7 @@ def extract_benefit(a: Analysed, state: DocumentState) -> list[Statement]:
     if not _names_both(a, _DISEASES):
         return []  # a benefit needs an agent and a disease named in the sentence
     preclinical = is_preclinical(a, state)
-    if not preclinical and _PATIENT_WORK.search(a.text):
+    if not preclinical and _MAY_PATIENT_WORK.may_match(a.text) and _PATIENT_WORK.search(a.text):
         return []
     out = []
     for clause in clauses(a.text):
@@ -120,6 +121,7 @@ _COMPARED = re.compile(r"\b(?:alternatives?\s+to|instead\s+of|rather\s+than|than
 _OUTCOME_AFTER = re.compile(r"\s*(?:recovery|outcomes?|rehabilitation|survivors?|patients?)\b",
                             re.I)
 _PATIENT_WORK = re.compile(r"\b(?:patients?|participants?|trials?|volunteers?)\b", re.I)
+_MAY_PATIENT_WORK = Needs(_PATIENT_WORK)  # its keyword guard
 _DISEASES = frozenset({"Disease"})
 # a therapy is for a disease or an injury ("a cell-free approach for treating ischemic brain
 # injury"), not for other phenotypes
@@ -135,7 +137,7 @@ def extract_therapy_for(a: Analysed, state: DocumentState) -> list[Statement]:
     (a therapy tested in people is a trial's claim, see :mod:`exokg.extract.trials`)."""
     if not _names_both(a, _CONDITIONS):
         return []  # every reading needs an agent and a disease or injury named
-    if _PATIENT_WORK.search(a.text):
+    if _MAY_PATIENT_WORK.may_match(a.text) and _PATIENT_WORK.search(a.text):
         return []
     out: list[Statement] = []
     for clause in clauses(a.text):
@@ -196,8 +198,14 @@ def extract_therapy_for(a: Analysed, state: DocumentState) -> list[Statement]:
     return out
 
 
+# keyword guards (exokg.text.prefilter): a sentence without the patterns' words is not scanned
+_MAY_ADVANTAGE = Needs(_ADVANTAGE)
+_MAY_TRANSFER = Needs(_TRANSFER)
+_MAY_COMPONENT = Needs(_COMPONENT)
+
+
 def extract_advantages(a: Analysed, state: DocumentState) -> list[Statement]:
-    m = _ADVANTAGE.search(a.text)
+    m = _MAY_ADVANTAGE.may_match(a.text) and _ADVANTAGE.search(a.text)
     if not m:
         return []
     therapies = a.within(0, len(a.text), frozenset({"Therapy"}))
@@ -248,6 +256,7 @@ _HAS_CARGO = re.compile(r"\b(?:(?:were|was|are|is)\s+(?:\w+ly\s+)?(?:enriched|ab
                         r"encapsulat(?:e|es|ed))\s+(?:\w+ly\s+)?(?:high\s+levels\s+of\s+)?",
                         re.I)
 _CARRIERS = frozenset({"ExosomePreparation", "Vesicle"})
+_MAY_HAS_CARGO = Needs(_HAS_CARGO)  # its keyword guard
 
 
 def extract_cargo(a: Analysed, state: DocumentState) -> list[Statement]:
@@ -255,6 +264,8 @@ def extract_cargo(a: Analysed, state: DocumentState) -> list[Statement]:
     contained miR-21 and miR-146a" -> the preparation ``BFO:0000051`` (has part) each
     molecule (an engineered cargo is a part of the preparation's identity instead)."""
     out: list[Statement] = []
+    if not _MAY_HAS_CARGO.may_match(a.text):
+        return out
     for m in _HAS_CARGO.finditer(a.text):
         cargo = [x for x in a.within(m.end(), len(a.text), _CARGO) if x.start == m.end()]
         carriers = [x for x in a.within(0, m.start(), _CARRIERS)
@@ -273,6 +284,8 @@ def extract_cargo(a: Analysed, state: DocumentState) -> list[Statement]:
 
 def extract_transfer(a: Analysed, state: DocumentState) -> list[Statement]:
     out = []
+    if not _MAY_TRANSFER.may_match(a.text):
+        return out
     for m in _TRANSFER.finditer(a.text):
         cargo = [x for x in a.within(m.end(), min(len(a.text), m.end() + 40), _CARGO)]
         example = _EXAMPLES.search(a.text, m.end(), min(len(a.text), m.end() + 100))
@@ -300,6 +313,8 @@ def extract_transfer(a: Analysed, state: DocumentState) -> list[Statement]:
 
 def extract_component(a: Analysed, state: DocumentState) -> list[Statement]:
     out = []
+    if not _MAY_COMPONENT.may_match(a.text):
+        return out
     for m in _COMPONENT.finditer(a.text):
         therapy = a.within(m.end(), min(len(a.text), m.end() + 40),
                            frozenset({"Therapy", "Cell"}))

@@ -175,6 +175,7 @@ _PURPOSE = re.compile(r"\b(?:(?:bio)?engineered|designed|constructed|prepared|de
                       r"conjugated|modified|generated|synthesi[sz]ed|fabricated|loaded|"
                       r"decorated|functionali[sz]ed)\b[^.;]{0,120}?"
                       r"\b(?:in\s+order\s+)?to\s+$", re.I)
+_MAY_PURPOSE = Needs(_PURPOSE)  # its keyword guard
 
 
 def find_triggers(a: Analysed, clause: Clause) -> list[Trigger]:
@@ -197,7 +198,7 @@ def find_triggers(a: Analysed, clause: Clause) -> list[Trigger]:
         if _ASSOCIATED_WITH.search(text, max(clause.start, m.start() - 30), m.start()) and \
                 not _GIVEN.search(text) and a.within(clause.start, m.start(), _PRODUCTS):
             continue  # "EVs ... associated with increased Y": an association, not an effect
-        if _PURPOSE.search(text, clause.start, m.start()):
+        if _MAY_PURPOSE.may_match(text) and _PURPOSE.search(text, clause.start, m.start()):
             continue  # "we engineered X to promote the delivery of Y": a purpose, no finding
         if any(m.start() >= x.start and m.end() <= x.end for x in a.mentions):
             continue  # part of an entity name ("reduced risk" handled as text elsewhere)
@@ -310,6 +311,7 @@ _MECHANISM = re.compile(r"\b(?:via|through)\s+(?:\S+\s+){0,5}?(?:mechanisms?|pat
                         # "through the delivery of miR-X": the cargo carries the effect
                         r"\b(?:by|via|through)\s+(?:the\s+)?(?:delivery|transfer|shuttling|"
                         r"release|secretion)\s+of\b", re.I)
+_MAY_MECHANISM = Needs(_MECHANISM)  # its keyword guard
 
 
 # the setting of a claim, not its objects: "in a swine model of TBI and hemorrhagic shock",
@@ -342,7 +344,7 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False,
     oedema")."""
     objs = []
     seen = set()
-    stop = _MECHANISM.search(a.text, start, end)
+    stop = _MECHANISM.search(a.text, start, end) if _MAY_MECHANISM.may_match(a.text) else None
     end = stop.start() if stop else end
     setting = _SETTING.search(a.text, start, end)
     end = setting.start() if setting else end

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from exokg.text.prefilter import Needs
+
 _HEDGE = re.compile(
     r"\b(?:may|might|could\s+(?:be|have|potentially)|possibly|possible|presumably|probably|"
     r"likely|unlikely|suggest(?:s|ed|ing)?|indicat(?:e|es|ed)\s+(?:that|the|an?)\b|appears?\s+to|"
@@ -38,6 +40,7 @@ _HEDGE = re.compile(
     r"potential\s+(?:for|to|in)|"
     r"(?:is|are)\s+(?:thought|believed|expected|proposed)\s+to|would\s+(?:be|provide|offer))\b",
     re.I)
+_MAY_HEDGE = Needs(_HEDGE)  # its keyword guard
 # "EVs can cross the BBB", "therefore, they can stimulate neurogenesis": a capacity stated,
 # not a result shown; a reported demonstration asserts it ("our findings demonstrate that X
 # can enhance recovery")
@@ -71,7 +74,7 @@ def hedged(text: str, clause_start: int, trigger_at: int) -> bool:
     >>> hedged("Exosomes improved recovery, which might suggest a role", 0, 9)
     False
     """
-    return _in_scope(_HEDGE, text, clause_start, trigger_at) or (
+    return (_MAY_HEDGE.may_match(text) and _in_scope(_HEDGE, text, clause_start, trigger_at)) or (
         _in_scope(_CAN, text, clause_start, trigger_at)
         and not _DEMONSTRATED.search(text, clause_start, trigger_at))
 

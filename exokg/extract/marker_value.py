@@ -179,6 +179,7 @@ def marker_wording(a: Analysed, state: DocumentState) -> list[Statement]:
 # "Exosomal levels of GFAP, UCH-L1, NFL and t-tau were measured in serum of 21 patients"
 _MEASURED = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:measured|quantified|assessed|"
                        r"determined|analy[sz]ed|evaluated|profiled|detected|examined)\b", re.I)
+_MAY_MEASURED = Needs(_MEASURED)  # its keyword guard
 # "(the / these) (serum) (brain injury) exosomal proteins / markers / miRNAs"
 _GENERIC_MARKERS = re.compile(r"\b(?:these|the|such|serum|plasma|circulating|blood|exosomal|"
                               r"EV|brain[\s-]injury|[\w-]+)\s+(?:[\w-]+\s+){0,2}?(?:proteins|"
@@ -193,7 +194,7 @@ _VALUE = re.compile(r"\b(?:used|serve|served|act)\s+as\s+(?:(?:potential|novel|c
 
 def note_measured(a: Analysed, state: DocumentState) -> None:
     """Remember the molecular markers a sentence says were measured (two or more)."""
-    if not _MEASURED.search(a.text):
+    if not (_MAY_MEASURED.may_match(a.text) and _MEASURED.search(a.text)):
         return
     found: dict[str, Entity] = {}
     for m in a.within(0, len(a.text), MOLECULAR):

@@ -33,6 +33,7 @@ from dataclasses import replace
 
 from exokg.extract.base import DocumentState
 from exokg.model import Analysed, Entity, Mention
+from exokg.text.prefilter import Needs
 
 __all__ = ["is_body_vesicle", "resolve_references"]
 
@@ -41,6 +42,7 @@ _DETERMINER = re.compile(r"\b(?:the|these|those|this|such|both|said)\s+(?:\w+ly\
                          re.I)
 _GENERIC_NOUN = re.compile(r"\b(?:the|these|those|such|this)\s+(?:(?:isolated|purified|"
                            r"same)\s+)?(?:nano-?)?(?:vesicles?|particles?)\b", re.I)
+_MAY_GENERIC_NOUN = Needs(_GENERIC_NOUN)  # its keyword guard
 
 
 # vesicles of a body fluid or of patients are the patients', never the therapeutic product
@@ -115,7 +117,7 @@ def resolve_references(a: Analysed, state: DocumentState) -> Analysed:
             changed = True
         else:
             mentions.append(m)
-    for g in _GENERIC_NOUN.finditer(a.text):
+    for g in _GENERIC_NOUN.finditer(a.text) if _MAY_GENERIC_NOUN.may_match(a.text) else ():
         start = g.end() - len(re.search(r"\S+$", g.group()).group())
         preparation = antecedent(start) or state.vesicle
         if preparation is not None and not any(m.start < g.end() and start < m.end

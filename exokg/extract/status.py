@@ -38,7 +38,10 @@ speculation).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
 from exokg.model import Analysed, ClaimStatus, Document
+from exokg.text.prefilter import Needs
 
 __all__ = ["CLAIM_STATUSES", "ClaimStatus", "claim_status", "speaks_of_study", "states_topic"]
 
@@ -137,6 +140,16 @@ _OPEN_QUESTION = re.compile(r"\bwhether\b[^.;]*\b(?:remains?|is|are|was|were)\s+
                             r"elucidated|clarified))\b", re.I)
 
 
+# keyword guards of the cue patterns (exokg.text.prefilter): a sentence without any of a
+# pattern's words is not scanned with it
+_MAY_HYPOTHESIS = Needs(_HYPOTHESIS)
+_MAY_RESULT = Needs(_RESULT)
+_MAY_SPECULATION = Needs(_SPECULATION)
+_MAY_BACKGROUND = Needs(_BACKGROUND)
+_MAY_TOPIC = Needs(_TOPIC)
+
+
+@lru_cache(maxsize=256)  # pure; asked for each sentence by several rules and twice in a row
 def states_topic(text: str) -> bool:
     """True when a sentence only names what the study or review is about ("Here, we
     investigated the effects of X on Y in rats"; "This review summarizes recent advances in
@@ -146,10 +159,15 @@ def states_topic(text: str) -> bool:
     whether X improves Y remains unknown") asserts nothing either."""
     if _OPEN_QUESTION.search(text):
         return True
-    m = _TOPIC.search(text)
-    return bool(m) and not _PROPOSITION.search(text, m.end()) and not _RESULT.search(text)
+    m = _MAY_TOPIC.may_match(text) and _TOPIC.search(text)
+    return bool(m) and not _PROPOSITION.search(text, m.end()) and not _has_result(text)
 
 
+def _has_result(text: str) -> bool:
+    return _MAY_RESULT.may_match(text) and bool(_RESULT.search(text))
+
+
+@lru_cache(maxsize=256)  # pure; asked for each sentence by several rules
 def speaks_of_study(text: str) -> bool:
     """True when a sentence speaks of the study itself ("we", "our", "here", "this study")."""
     return bool(_STUDY.search(text))
@@ -189,17 +207,28 @@ def _title_form(text: str) -> str:
     return _DASHES.sub("-", " ".join(text.split()).rstrip(".").casefold())
 
 
+@lru_cache(maxsize=256)  # pure; asked for each sentence by _situate and the study's vesicles
+def _cue_status(text: str) -> str | None:
+    """The status a cue in the sentence gives (rule 1 of the module docs), or None."""
+    if _MAY_HYPOTHESIS.may_match(text) and _HYPOTHESIS.search(text) and not _has_result(text):
+        return "hypothesis"
+    if _MAY_SPECULATION.may_match(text) and _SPECULATION.search(text):
+        return "speculation"
+    if _MAY_BACKGROUND.may_match(text) and _BACKGROUND.search(text):
+        return "background"
+    return None
+
+
 def claim_status(a: Analysed, study_named: bool) -> ClaimStatus:
     """The status of the claims of sentence ``a`` (see the module docs). ``study_named``
     says whether an earlier sentence of the document already spoke of the study."""
     text = a.text
-    if _HYPOTHESIS.search(text) and not _RESULT.search(text):
-        return "hypothesis"
-    if _SPECULATION.search(text):
-        return "speculation"
+    cue = _cue_status(text)
+    if cue == "hypothesis" or cue == "speculation":
+        return cue  # type: ignore[return-value]
     document = a.document
     abstract = document.kind == "abstract"
-    if _BACKGROUND.search(text) or (abstract and a.sentence.citations):
+    if cue == "background" or (abstract and a.sentence.citations):
         return "background"
     section = _section_status(document, a.sentence.span.start)
     if section is not None:

@@ -32,6 +32,7 @@ from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.status import is_title
 from exokg.model import Entity, Mention, Statement
+from exokg.text.prefilter import Needs
 
 _CONDITIONS = frozenset({"Disease", "Phenotype"})
 _INJURY = re.compile(r"injur|damage|trauma|stroke|ischemi|ischaemi|hemorrhag|haemorrhag|"
@@ -61,6 +62,7 @@ _MODIFIER = re.compile(r"\s*-\s*(?:induced|evoked|related|associated|mediated|tr
                        re.I)
 _TOPIC = re.compile(r"\b(?:investigat|evaluat|assess|examin|explor|determin|compar|test|"
                     r"aim|sought|whether)\w*\b", re.I)
+_MAY_TOPIC = Needs(_TOPIC)  # its keyword guard
 
 
 def _diseases_at(a: Analysed, start: int, end: int, *, models: bool = False) -> list[Mention]:
@@ -136,7 +138,7 @@ def extract_title_benefits(a: Analysed, state: DocumentState,
                     out.append(found)
 
     for clause in clauses(text):
-        if _TOPIC.search(text, clause.start, clause.end):
+        if _MAY_TOPIC.may_match(text) and _TOPIC.search(text, clause.start, clause.end):
             continue
         for m in _PROTECT_AGAINST.finditer(text, clause.start, clause.end):
             agents = _agents_before(a, clause.start, m.start())

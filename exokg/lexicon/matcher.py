@@ -267,7 +267,8 @@ def _text_tokens(text: str) -> list[_Span]:
     tokens (``tests/test_lexicon_matcher.py`` compares the two)."""
     if _SPECIAL.search(text):
         return [_Span(t.text, t.start, t.end) for t in tokens(text)]
-    return [_Span(m.group(), m.start(), m.end()) for m in _RUN_NO_DASH.finditer(text)]
+    new = tuple.__new__  # a named tuple's own __new__ is a Python call per token
+    return [new(_Span, (m[0], m.start(), m.end())) for m in _RUN_NO_DASH.finditer(text)]
 
 
 def _glued(text: str, first: _Span, last: _Span) -> bool:

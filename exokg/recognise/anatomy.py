@@ -33,6 +33,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from exokg.model import Entity, Mention
+from exokg.text.prefilter import Needs
 
 __all__ = [
     "ANATOMICAL_ADJECTIVES",
@@ -114,6 +115,7 @@ _ADJECTIVE = re.compile(r"(?<![\w-])([A-Za-z]{2,}(?:al|ic|ar|ous|ary))(?![\w-])"
 _NEOPLASM = re.compile(r"(?:tumou?r|cancer|carcinoma|neoplasm|neoplastic|malignant|"
                        r"\w+oma|leuka?emia|leuka?emic|metasta\w+)s?$", re.I)
 _HEAD = re.compile(r"(?<![\w-])(cells?(?:\s+lines?)?|tissues?)(?![\w-])", re.I)
+_MAY_HEAD = Needs(_HEAD)  # its keyword guard
 #: a cell line's or marker's name: letters with digits or two capitals ("MCF-7", "NIH3T3",
 #: "K562", "HeLa", "CD34"), not a number alone
 _NAMED_LINE = re.compile(r"(?=[\w-]*[A-Za-z])(?=[\w-]*(?:\d|[A-Z][\w-]*[A-Z]))[A-Za-z0-9][\w-]*")
@@ -124,6 +126,7 @@ _MARKED = re.compile(r"(?<![\w-])([A-Za-z0-9][\w/]*(?:[-\s](?:positive|negative|
                      r"\s*$", re.I)
 #: a generic noun: "cells", "tissue", "organs"
 _GENERIC = re.compile(r"(?<![\w-])(cell(?:s|\s+lines?)?|tissues?|organs?)(?![\w-])", re.I)
+_MAY_GENERIC = Needs(_GENERIC)  # its keyword guard
 #: a side or zone before an anatomical name ("left ventricle", "ipsilateral hemisphere",
 #: "peri-infarct cortex", "peripheral blood")
 _MODIFIER = re.compile(r"(?:(?<![\w-])(?:left|right|ipsilateral|contralateral|bilateral|"
@@ -282,7 +285,7 @@ def annotated_anatomy(text: str, mentions: list[Mention], lexicon: Lexicon) -> l
 
     # 1. "X cells", "X tissue": named by a tumour, an organ or tissue, a cell line, a marker
     # or an origin
-    for c in _HEAD.finditer(text):
+    for c in _HEAD.finditer(text) if _MAY_HEAD.may_match(text) else ():
         if _overlaps(c.start(), c.end(), mentions):
             continue
         cells = c.group(1).lower().startswith("cell")
@@ -347,7 +350,7 @@ def annotated_anatomy(text: str, mentions: list[Mention], lexicon: Lexicon) -> l
                 add(m.entity, start, m.end)
     # 4. the generic nouns, alone or inside a process name ("cell proliferation")
     processes = [m for m in mentions if m.category == "BiologicalProcess"]
-    for g in _GENERIC.finditer(text):
+    for g in _GENERIC.finditer(text) if _MAY_GENERIC.may_match(text) else ():
         inside = [m for m in processes if m.start <= g.start() and g.end() <= m.end]
         if inside or not _overlaps(g.start(), g.end(), taken):
             noun = g.group(1).lower().split()[0].rstrip("s")

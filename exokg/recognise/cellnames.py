@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from exokg.model import Mention
+from exokg.text.prefilter import Needs
 
 __all__ = ["CELL_NOUNS", "cell_nouns"]
 
@@ -20,6 +21,7 @@ __all__ = ["CELL_NOUNS", "cell_nouns"]
 CELL_NOUNS: dict[str, str] = {"microglia": "microglial cell", "astroglia": "astrocyte",
                               "oligodendroglia": "oligodendrocyte"}
 _NOUN = re.compile(r"(?<![\w-])(" + "|".join(CELL_NOUNS) + r")(?![\w])", re.I)
+_MAY_NOUN = Needs(_NOUN)  # its keyword guard
 
 
 def cell_nouns(text: str, mentions: list[Mention],
@@ -28,6 +30,8 @@ def cell_nouns(text: str, mentions: list[Mention],
     ``mentions`` overlaps; ``cells`` recognises the ontology name each noun stands for (a
     noun whose name is not recognised as a cell gives nothing)."""
     out: list[Mention] = []
+    if not _MAY_NOUN.may_match(text):
+        return out
     for m in _NOUN.finditer(text):
         if any(o.start < m.end() and m.start() < o.end for o in mentions):
             continue

@@ -32,7 +32,8 @@ def elided_heads(text: str, mentions: list[Mention],
     mentions in a short text (the lexicon matcher's ``find``)."""
     out: list[Mention] = []
     for m in mentions:
-        head = _HEAD_OF.match(m.text)
+        # "of" is in every match (and re.I equates no other character with "o" or "f")
+        head = _HEAD_OF.match(m.text) if "of" in m.text.lower() else None
         if head is None:
             continue
         pos = m.end

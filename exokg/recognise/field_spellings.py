@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from exokg.model import Entity, Mention
+from exokg.text.prefilter import Needs
 
 __all__ = ["amyloid_beta", "curated_gene_twins", "glued_vesicles", "letter_prefixed_aliases"]
 
@@ -42,6 +43,7 @@ __all__ = ["amyloid_beta", "curated_gene_twins", "glued_vesicles", "letter_prefi
 #: letter or digit and hold a capital or digit (a gene or miRNA name, not an English word).
 _GLUED = re.compile(r"(?<![\w-])(?P<cargo>[A-Za-z][\w-]*?[A-Za-z0-9])"
                     r"(?P<vesicle>sEVs?|lEVs?|EVs?|Exos?|EXOs?|exosomes?)(?![\w-])")
+_MAY_GLUED = Needs(_GLUED)  # its keyword guard
 #: Classes a glued cargo may be: molecules a vesicle carries.
 _CARGO = frozenset({"Gene", "Protein", "MicroRNA", "MicroRNACluster"})
 
@@ -57,6 +59,8 @@ def glued_vesicles(text: str, found: Sequence[Mention],
     vesicle part when a Vesicle mention does. Returns the new mentions, offsets in
     ``text``, two per such word (none when nothing glued is found)."""
     out: list[Mention] = []
+    if not _MAY_GLUED.may_match(text):
+        return out
     for match in _GLUED.finditer(text):
         start, end = match.span()
         if any(m.start < end and start < m.end for m in found):

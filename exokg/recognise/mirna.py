@@ -35,6 +35,7 @@ from pathlib import Path
 
 from exokg.errors import VocabularyError
 from exokg.model import Entity
+from exokg.text.prefilter import Needs
 
 __all__ = [
     "MirnaGrounder",
@@ -96,6 +97,7 @@ _HEAD_RE = re.compile(
     r")",
     re.IGNORECASE,
 )
+_MAY_HEAD_RE = Needs(_HEAD_RE)  # its keyword guard
 
 # The identifier after a head: number, letter, copy number, cluster tail, arm.
 _ID_RE = re.compile(
@@ -369,7 +371,7 @@ def find_mirnas(text: str) -> list[MirnaMatch]:
     (``miR-21, -155 and -146a``, ``miR-106a/b``) yields one mention per member, each with
     its own span. Generic words (``miRNA``, ``microRNAs``, ``miRs``) are not mentions.
     """
-    return list(_scan(text))
+    return list(_scan(text)) if _MAY_HEAD_RE.may_match(text) else []
 
 
 # --------------------------------------------------------------------------- grounding

@@ -230,14 +230,15 @@ class _Word(NamedTuple):  # a named tuple: made for every word, cheaper than a d
 
 def _words(text: str) -> list[_Word]:
     out = []
+    new = tuple.__new__  # a named tuple's own __new__ is a Python call per word
     for m in _WORD.finditer(text):
-        word = m.group()
+        word = m[0]
         core = word.strip(_EDGE_PUNCT)  # edge punctuation off both ends
         if core == word:
-            out.append(_Word(word, m.start(), m.end()))
+            out.append(new(_Word, (word, m.start(), m.end())))
         elif core:
             start = m.start() + len(word) - len(word.lstrip(_EDGE_PUNCT))
-            out.append(_Word(core, start, start + len(core)))
+            out.append(new(_Word, (core, start, start + len(core))))
     return out
 
 

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 
 from exokg.model import Mention
+from exokg.text.prefilter import Needs
 
 __all__ = ["PERSON_NOUNS", "SPECIES_ADJECTIVES", "species_words"]
 
@@ -39,6 +40,7 @@ SPECIES_ADJECTIVES: dict[str, str] = {
 _WORD = re.compile(r"(?<![\w-])(" + "|".join(sorted({*PERSON_NOUNS, *SPECIES_ADJECTIVES},
                                                    key=len, reverse=True))
                    + r"|in-patients?|out-patients?)(?![\w-])", re.I)
+_MAY_WORD = Needs(_WORD)  # its keyword guard
 #: "canine teeth" are teeth; "man-made", "Isle of Man", "patient-derived" are not people
 _NOT_AFTER = re.compile(r"\s+(?:tooth|teeth|fossa)\b", re.I)
 
@@ -54,6 +56,8 @@ def species_words(text: str, mentions: list[Mention],
     ("Isle of Man") and skipped, and so is "canine" before "tooth"/"teeth"."""
     out: list[Mention] = []
     taxa: dict[str, Mention | None] = {}
+    if not _MAY_WORD.may_match(text):
+        return out
     for m in _WORD.finditer(text):
         word = m.group(1)
         lower = word.lower().replace("-", "")

@@ -53,6 +53,7 @@ import re
 from typing import Literal
 
 from exokg.model import CitationMarker, Span
+from exokg.text.prefilter import Needs
 
 _NUM = r"[1-9]\d{0,2}(?!\d)"
 _ITEM = rf"{_NUM}(?:\s*[-–]\s*{_NUM})?"
@@ -77,6 +78,7 @@ _AY_ITEM = rf"(?:{_AUTHORS}),?\s+{_YEARS}"
 _AY_PREFIX = r"(?:(?:see(?:\s+also)?|e\.g\.|cf\.|i\.e\.|reviewed\s+in)\s*,?\s*)"
 _AUTHOR_YEAR = re.compile(rf"\({_AY_PREFIX}?{_AY_ITEM}(?:\s*;\s*{_AY_ITEM}){{0,30}}\)")
 _NARRATIVE = re.compile(rf"(?<![\w-])({_MANY})\s+\(({_YEARS})\)")
+_MAY_NARRATIVE = Needs(_NARRATIVE)  # its keyword guard
 _AY_PARTS = re.compile(rf"^{_AY_PREFIX}?(?P<authors>.+?),?\s+(?P<years>{_YEARS})$")
 _YEAR_RE = re.compile(_YEAR)
 _NUMBER_OR_RANGE = re.compile(rf"({_NUM})(?:\s*[-–]\s*({_NUM}))?")
@@ -263,7 +265,7 @@ def _author_year(text: str) -> list[CitationMarker]:
                 refs.extend(_ay_keys(parts.group("authors"), parts.group("years")))
         if names_ok and refs:
             markers.append(_marker(text, match.start(), match.end(), tuple(refs), "author-year"))
-    for match in _NARRATIVE.finditer(text):
+    for match in _NARRATIVE.finditer(text) if _MAY_NARRATIVE.may_match(text) else ():
         if not _surnames_ok(match.group(1)):
             continue
         refs = _ay_keys(match.group(1), match.group(2))

@@ -136,7 +136,7 @@ def normalise(text: str) -> Normalised:
     """
     chars, offsets = _rewrite(text, tuple(range(len(text))), _SOFT_HYPHEN, lambda m: ())
     chars, offsets = _rewrite(chars, offsets, _SPECIAL_CHARACTER, _map_character)
-    hyphen = _resolve_hyphen(*_spellings(chars))
+    hyphen = _lazy_hyphen(chars)  # the spellings are read only for a text that needs them
     chars, offsets = _rewrite(chars, offsets, _LINE_HYPHEN, hyphen)
     chars, offsets = _rewrite(chars, offsets, _WHITESPACE, _collapse_space(len(chars)))
     chars, offsets = _rewrite(chars, offsets, _MIRNA_LETTER, _attach_letter)
@@ -190,6 +190,20 @@ def _map_character(match: re.Match[str]) -> Sequence[_Piece] | None:
     if char.isspace() or unicodedata.category(char) not in ("Cf", "Cc", "Cs"):
         return None
     return ()
+
+
+def _lazy_hyphen(text: str) -> _Edit:
+    """:func:`_resolve_hyphen` over the spellings of ``text``, read on the first line-end
+    hyphen the edit is asked about (most texts have none, and reading them is a scan of
+    every word)."""
+    resolved: list[_Edit] = []
+
+    def edit(match: re.Match[str]) -> Sequence[_Piece] | None:
+        if not resolved:
+            resolved.append(_resolve_hyphen(*_spellings(text)))
+        return resolved[0](match)
+
+    return edit
 
 
 def _resolve_hyphen(hyphenated: frozenset[str], joined: frozenset[str]) -> _Edit:

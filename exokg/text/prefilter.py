@@ -9,6 +9,11 @@ scan. :func:`required` reads a compiled pattern's syntax tree and derives such a
 right when the pattern is edited: a rule guarded by ``if not NEEDS.may_match(text): return
 []`` gives exactly what it gave without the guard.
 
+All guards ask one shared :class:`KeywordIndex`: the first guard asked about a text scans
+it once for every guard's strings together (an Aho-Corasick automaton, as the open lexicon's
+matcher uses) and remembers which occur as the bits of an integer; each guard then tests its
+clauses with a bitwise and, instead of scanning the text again for its own strings.
+
 The test is necessary, never sufficient: a text that passes may still not match. It is
 built from ASCII literals only and compared on :func:`fold`-ed text, which maps every
 character that ``re.IGNORECASE`` takes for an ASCII letter to that letter, so it holds for
@@ -29,7 +34,9 @@ from collections.abc import Iterable
 from functools import lru_cache
 from itertools import product
 
-__all__ = ["Needs", "fold", "required"]
+import ahocorasick
+
+__all__ = ["KeywordIndex", "Needs", "fold", "required"]
 
 try:  # the syntax tree of re (Python 3.11+); without it no pattern gets a requirement
     from re import _constants as _c
@@ -184,16 +191,82 @@ def required(pattern: re.Pattern[str]) -> tuple[Clause, ...]:
         return ()
 
 
+class KeywordIndex:
+    """Which of many keyword strings occur in a text, found in one scan.
+
+    Strings are registered (:meth:`bits`) and each is given a bit; :meth:`present` folds a
+    text and returns the integer whose bits are the registered strings that occur in it
+    (anywhere, overlapping or not). The automaton is rebuilt on the first scan after new
+    strings were registered, which happens when the guards are made (at import time); the
+    answers of the last few texts are remembered, and forgotten when strings are added.
+    """
+
+    __slots__ = ("_bit", "_automaton", "_dirty", "_present", "last")
+
+    def __init__(self) -> None:
+        self._bit: dict[str, int] = {}
+        self._automaton: ahocorasick.Automaton | None = None
+        self._dirty = False
+        self._present = lru_cache(maxsize=16)(self._scan)
+        #: the last text asked about and its mask (the guards of one clause ask in a row)
+        self.last: tuple[str | None, int] = (None, 0)
+
+    def bits(self, strings: Iterable[str]) -> int:
+        """The mask of ``strings`` (non-empty lower-case ASCII), registering new ones."""
+        mask = 0
+        for s in strings:
+            bit = self._bit.get(s)
+            if bit is None:
+                bit = self._bit[s] = 1 << len(self._bit)
+                self._dirty = True
+            mask |= bit
+        if self._dirty:
+            self._present.cache_clear()
+            self.last = (None, 0)
+        return mask
+
+    def present(self, text: str) -> int:
+        """The mask of the registered strings that occur in :func:`fold` of ``text``."""
+        last, mask = self.last
+        if text is not last:
+            mask = self._present(text)
+            self.last = (text, mask)
+        return mask
+
+    def _scan(self, text: str) -> int:
+        if self._dirty or self._automaton is None:
+            automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+            for s, bit in self._bit.items():
+                automaton.add_word(s, bit.bit_length() - 1)
+            automaton.make_automaton()
+            self._automaton = automaton if self._bit else None
+            self._dirty = False
+        mask = 0
+        if self._automaton is not None:
+            for _, index in self._automaton.iter(fold(text)):
+                mask |= 1 << index
+        return mask
+
+
+#: The index every :class:`Needs` registers its strings with (one scan per text for all).
+_INDEX = KeywordIndex()
+
+
 class Needs:
     """The keyword test of one or more patterns: :meth:`may_match` is False only when no
     pattern can match the text. Build at import time next to the patterns; cheap to call."""
 
-    __slots__ = ("per_pattern", "_always")
+    __slots__ = ("per_pattern", "_always", "_masks", "_index")
 
-    def __init__(self, *patterns: re.Pattern[str]) -> None:
+    def __init__(self, *patterns: re.Pattern[str], index: KeywordIndex | None = None) -> None:
         #: per pattern, the clauses that all hold in a text it matches (none: no requirement)
         self.per_pattern: tuple[tuple[Clause, ...], ...] = tuple(required(p) for p in patterns)
         self._always = not patterns or any(not c for c in self.per_pattern)
+        self._index = _INDEX if index is None else index
+        #: per pattern, each clause as the mask of its strings in the index
+        self._masks: tuple[tuple[int, ...], ...] = () if self._always else tuple(
+            tuple(self._index.bits(clause) for clause in clauses)
+            for clauses in self.per_pattern)
 
     @property
     def clauses(self) -> tuple[Clause, ...]:
@@ -204,13 +277,12 @@ class Needs:
         """False when no pattern can match anywhere in ``text`` (a slice of it included)."""
         if self._always:
             return True
-        folded = fold(text)
-        for clauses in self.per_pattern:  # loops, not generators: called for every sentence
-            for clause in clauses:
-                for s in clause:
-                    if s in folded:
-                        break
-                else:
+        last, present = self._index.last
+        if text is not last:
+            present = self._index.present(text)
+        for masks in self._masks:  # loops, not generators: called for every sentence
+            for mask in masks:
+                if not present & mask:
                     break  # no string of this clause occurs: this pattern cannot match
             else:
                 return True
