@@ -13,6 +13,7 @@ The gain and loss words (:data:`GAIN_AFTER`, :data:`LOSS_AFTER`) and the change 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from exokg.extract.base import Analysed
 from exokg.extract.enumerations import list_end, members
@@ -105,9 +106,11 @@ def _state_of(a: Analysed, group: list[Mention]) -> tuple[bool | None, int]:
     return None, first.start
 
 
-def agent_phrases(a: Analysed, start: int, end: int, ctx: Context) -> list[Statement]:
-    """"overexpression / knockdown of miR-X <verb> GENE" (see the module docs)."""
-    out = []
+def _mirna_groups(a: Analysed, start: int, end: int
+                  ) -> Iterator[tuple[list[Mention], bool | None, int]]:
+    """Each list of miRNAs in ``start:end`` once ("miR-A and miR-B"), with its state from
+    :func:`_state_of`: (the members, True for a gain / False for a loss / None, where the
+    state's words start)."""
     done: set[int] = set()
     for m in a.within(start, end, MIRNAS):
         if m.start in done:
@@ -115,6 +118,13 @@ def agent_phrases(a: Analysed, start: int, end: int, ctx: Context) -> list[State
         group = [x for x in members(a, m, MIRNAS, backwards=False) if x.end <= end]
         done |= {x.start for x in group}
         gain, at = _state_of(a, group)
+        yield group, gain, at
+
+
+def agent_phrases(a: Analysed, start: int, end: int, ctx: Context) -> list[Statement]:
+    """"overexpression / knockdown of miR-X <verb> GENE" (see the module docs)."""
+    out = []
+    for group, gain, at in _mirna_groups(a, start, end):
         rule = "regulation.agent-phrase"
         if gain is None:  # the miRNA itself acts: "miR-X represses the expression of GENE"
             gain, rule = True, "regulation.verb"
@@ -206,13 +216,7 @@ def changes_upon(a: Analysed, start: int, end: int, ctx: Context) -> list[Statem
     if not _NEEDS_UPON.may_match(text) or not _NEEDS_CHANGE.may_match(text):
         return []
     out: list[Statement] = []
-    done: set[int] = set()
-    for m in a.within(start, end, MIRNAS):
-        if m.start in done:
-            continue
-        group = [x for x in members(a, m, MIRNAS, backwards=False) if x.end <= end]
-        done |= {x.start for x in group}
-        gain, at = _state_of(a, group)
+    for group, gain, at in _mirna_groups(a, start, end):
         upon = _UPON.search(a.text, max(start, at - 12), at) if gain is not None else None
         genes = a.within(start, upon.start(), GENES) if upon else []
         if not genes:
