@@ -148,6 +148,10 @@ class Recogniser:
         if self.open_lexicon is not None:  # a protein name that names one human gene
             proteins = [m if m.entity.id in self.vocabulary.entities else written_name(m)
                         for m in self.open_lexicon.protein_genes(text, proteins)]
+        if aliases:  # nor is a short form defined as nothing known a protein's gene
+            unknown = {k for k, v in aliases.items() if v is None}
+            proteins = [m for m in proteins if m.text not in unknown
+                        or m.entity.id in self.vocabulary.entities]
         if lexicon is not None:
             proteins += annotated_anatomy(text, base, lexicon)  # type: ignore[arg-type]
         return Analysed(document, sentence, tuple(top), tuple(values), tuple(base),

@@ -420,6 +420,16 @@ def _read_otherwise(a: Analysed, short: str, entity: Alias | None) -> bool:
     return False
 
 
+def _symbol_of_nothing_known(a: Analysed, short: str, entity: Alias | None) -> bool:
+    """True when a short form defined as nothing the dictionaries know (``None``: its long
+    form is in no dictionary and its own reading shares no word with it, see
+    :func:`_own_reading_agrees`) was read in its defining bracket as an ontology entity:
+    "a dual bio-specificity peptide (BSP)" is not the gene IBSP (bone sialoprotein, alias
+    "BSP") there either, as it is nowhere else in the document."""
+    return entity is None and any(m.text == short and m.source == "ontology"
+                                  for m in (*a.mentions, *a.parts))
+
+
 def _names_a_cell(entity: Alias | None) -> bool:
     """True for a short form defined as a cell type ("dendritic cells (DCs)") or a
     preparation ("miR-124-loaded exosomes (miR-124-Exo)"): the sentence is read again so
@@ -442,7 +452,8 @@ def analyse_sentences(document: Document, sentences: Sequence[Sentence],
         if new:
             aliases.update(new)
             if any(len(_pattern(k).findall(a.text)) > 1 for k in new) or \
-                    any(_read_otherwise(a, k, v) or _names_a_cell(v) for k, v in new.items()):
+                    any(_read_otherwise(a, k, v) or _names_a_cell(v)
+                        or _symbol_of_nothing_known(a, k, v) for k, v in new.items()):
                 a = recogniser.analyse(document, sentence, aliases)
         out.append(a)
     return out
