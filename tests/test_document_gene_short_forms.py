@@ -38,3 +38,21 @@ def test_a_disease_s_own_short_form_still_means_the_disease() -> None:
     gene = Entity("NCBIGene:1", "DM1", "Gene")
     a = analysed(text, [at(text, "myotonic dystrophy type 1", DM1), at(text, "DM1", gene)])
     assert defined_aliases(a)["DM1"] == DM1
+
+
+def test_the_cell_prefix_of_a_preparation_s_short_form_is_the_source_cell() -> None:
+    endothelial = Entity("CL:0000115", "endothelial cell", "Cell")
+    preparation = Entity("exokg:preparation/x", "endothelial cell exosome",
+                         "ExosomePreparation")
+    text = "Vesicles released by healthy cerebral endothelial cells (CEC-sEVs) were given."
+    long_form = "Vesicles released by healthy cerebral endothelial cells"
+    a = analysed(text, [at(text, long_form, preparation, "composite"),
+                        at(text, "endothelial cells", endothelial)])
+    aliases = defined_aliases(a)
+    assert aliases["CEC-sEVs"].id == preparation.id
+    assert aliases["CEC"] == endothelial  # "CEC cultures" later are those cells
+    # a prefix the words before the cell name do not spell defines nothing
+    text = "Vesicles released by healthy cerebral endothelial cells (HBM-sEVs) were given."
+    a = analysed(text, [at(text, long_form, preparation, "composite"),
+                        at(text, "endothelial cells", endothelial)])
+    assert "HBM" not in defined_aliases(a)

@@ -324,6 +324,38 @@ def defined_aliases(a: Analysed) -> dict[str, Alias | None]:
     for short, entity in _disease_defined(a).items():
         if out.get(short) is None:
             out[short] = entity
+    for short, entity in _source_cell_prefixes(a, out).items():
+        out.setdefault(short, entity)
+    return out
+
+
+#: A vesicle short form of a preparation: the source cell's short form, a hyphen, the
+#: vesicle word ("CEC-sEVs", "ADSC-Exos", "EPC-EXs").
+_SOURCE_PREFIX = re.compile(r"([A-Za-z][A-Za-z0-9]{1,9})-(?:s?EVs?|Exos?|EXOs?|exos?|EXs?)")
+
+
+def _source_cell_prefixes(a: Analysed, aliases: Mapping[str, Alias | None]) -> dict[str, Entity]:
+    """The cell short form inside a vesicle short form the sentence defined for a preparation:
+    "small EVs derived from cerebral endothelial cells (CEC-sEVs)" also defines "CEC" as the
+    endothelial cells, when the words ending at a cell name written before the bracket spell
+    the prefix (:func:`spells`), so a later "CEC cultures" are those cells and not a disease
+    whose abbreviation in a dictionary is "CEC"."""
+    out: dict[str, Entity] = {}
+    for short, entity in aliases.items():
+        match = _SOURCE_PREFIX.fullmatch(short)
+        if match is None or not isinstance(entity, Entity) or \
+                entity.category != "ExosomePreparation" or short not in a.text:
+            continue
+        prefix, bracket = match.group(1), a.text.index(short)
+        if sum(c.isupper() for c in prefix) < 2 or prefix in aliases:
+            continue
+        for m in (*a.mentions, *a.parts):
+            if m.category != "Cell" or m.end > bracket:
+                continue
+            starts = [w.start() for w in re.finditer(r"\b\w", a.text[:m.start + 1])][-4:]
+            if any(spells(prefix, a.text[start:m.end]) for start in starts):
+                out[prefix] = m.entity
+                break
     return out
 
 
