@@ -42,11 +42,12 @@ from exokg.recognise.mirna import MirnaGrounder, find_mirnas
 from exokg.recognise.open import OpenLexicon, default_open_lexicon
 from exokg.recognise.proteins import ProteinFinder
 from exokg.recognise.species import species_words
+from exokg.recognise.specific_names import specific_names
 from exokg.recognise.values import find_values
 from exokg.vocabulary import Vocabulary, load_vocabulary
 
 _PRIORITY = {"composite": 0, "composite-alternative": 0, "abbreviation": 1, "mirna": 1,
-             "coordination": 1, "lexicon": 2, "ontology": 3}
+             "coordination": 1, "lexicon": 2, "phrase": 2, "ontology": 3}
 #: Classes whose ontology mentions serve only as parts of preparations ("astrocyte-derived
 #: exosomes"), not as top-level mentions: extraction takes a top-level Cell as the agent of a
 #: claim, and a cell type the curated vocabulary does not list (astrocytes, microglia) is
@@ -139,6 +140,9 @@ class Recogniser:
                       key=lambda m: (m.start, -m.end))
         preparations = find_preparations(text, base) + engineered_short_forms(text, base)
         preparations += find_cell_products(text, base, preparations)
+        if lexicon is not None:  # "NF-κB signaling pathway", "large artery atherosclerosis"
+            preparations += specific_names(text, base,
+                                           lexicon.lookup)  # type: ignore[attr-defined]
         resolved = _resolve(preparations + base)
         combinations = find_combinations(text, resolved)
         if combinations:  # "CEC-sEVs/tPA", "MSC-EVs plus tPA": one treatment of its own
