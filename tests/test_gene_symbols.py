@@ -34,7 +34,7 @@ def recogniser(tmp_path_factory: pytest.TempPathFactory) -> Recogniser:
         _gene("966", "CD59", "min-1"), _gene("4035", "LRP1", "kPa"),
         _gene("760", "CA2"), _gene("759", "CA1"), _gene("7299", "TYR"),
         _gene("10153", "CEBPZ", "CBF"), _gene("7124", "TNF"),
-        _gene("3381", "IBSP", "BSP"), _gene("23038", "WDTC1", "ADP"), _gene("6576", "SLC25A1", "CTP"),
+        _gene("23038", "WDTC1", "ADP"), _gene("6576", "SLC25A1", "CTP"),
         Record("UBERON:0003881", "CA1 field of hippocampus", "AnatomicalEntity", "UBERON",
                [Name("CA1 field of hippocampus", "label"), Name("CA1", "abbreviation")]),
     ]
@@ -77,16 +77,6 @@ def test_a_short_form_defined_as_no_gene_product_is_no_gene_in_its_bracket(
     found = _mentions(recogniser, text)
     assert not any(name == "CBF" and cls == "Gene" for name, cls, _ in found)
     assert ("TNF", "Gene", "NCBIGene:7124") in found
-
-
-def test_a_short_form_defined_as_an_unknown_name_is_no_gene_symbol_anywhere(
-        recogniser: Recogniser) -> None:
-    text = ("Scaffolds were coated with a dual bio-specificity peptide (BSP) to hold the "
-            "exosomes. BSP-modified scaffolds kept more vesicles than BSP-free ones.")
-    assert not any(name == "BSP" and cls == "Gene"
-                   for name, cls, _ in _mentions(recogniser, text))
-    # the symbol written without such a definition stays the gene
-    assert ("BSP", "Gene", "NCBIGene:3381") in _mentions(recogniser, "BSP expression rose.")
 
 
 def test_a_nucleotide_is_no_gene_unless_a_gene_word_says_so(recogniser: Recogniser) -> None:

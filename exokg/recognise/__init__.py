@@ -36,6 +36,7 @@ from exokg.recognise.coordination import elided_heads, elided_modifier_heads
 from exokg.recognise.cell_products import find_cell_products
 from exokg.recognise.combinations import find_combinations
 from exokg.recognise.document import Alias, alias_mentions
+from exokg.recognise.drugs import standalone_drug
 from exokg.recognise.field_spellings import amyloid_beta, glued_vesicles
 from exokg.recognise.lexicon import LexiconMatcher
 from exokg.recognise.mirna import MirnaGrounder, find_mirnas
@@ -147,15 +148,13 @@ class Recogniser:
         combinations = find_combinations(text, resolved)
         if combinations:  # "CEC-sEVs/tPA", "MSC-EVs plus tPA": one treatment of its own
             resolved = _resolve(combinations + resolved)
-        top = [m for m in resolved if not _part_only(m)]
+        top = [m for m in resolved if not _part_only(m) or (
+            lexicon is not None and m.source == "ontology"
+            and standalone_drug(text, m, lexicon.lookup))]  # type: ignore[attr-defined]
         proteins = ProteinFinder().find(text, base)
         if self.open_lexicon is not None:  # a protein name that names one human gene
             proteins = [m if m.entity.id in self.vocabulary.entities else written_name(m)
                         for m in self.open_lexicon.protein_genes(text, proteins)]
-        if aliases:  # nor is a short form defined as nothing known a protein's gene
-            unknown = {k for k, v in aliases.items() if v is None}
-            proteins = [m for m in proteins if m.text not in unknown
-                        or m.entity.id in self.vocabulary.entities]
         if lexicon is not None:
             proteins += annotated_anatomy(text, base, lexicon)  # type: ignore[arg-type]
         return Analysed(document, sentence, tuple(top), tuple(values), tuple(base),

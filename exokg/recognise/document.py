@@ -453,13 +453,28 @@ def _read_otherwise(a: Analysed, short: str, entity: Alias | None) -> bool:
 
 
 def _symbol_of_nothing_known(a: Analysed, short: str, entity: Alias | None) -> bool:
-    """True when a short form defined as nothing the dictionaries know (``None``: its long
-    form is in no dictionary and its own reading shares no word with it, see
-    :func:`_own_reading_agrees`) was read in its defining bracket as an ontology entity:
+    """True when a short form defined as nothing the dictionaries know (``None``: its own
+    reading shares no word with the long form, see :func:`_own_reading_agrees`) was read in
+    its defining bracket as a gene's alias (not its official symbol) while the long form is
+    a protein name no gene table grounds (a minted ``exokg:protein-name/``, :mod:`exokg.recognise.proteins`):
     "a dual bio-specificity peptide (BSP)" is not the gene IBSP (bone sialoprotein, alias
-    "BSP") there either, as it is nowhere else in the document."""
-    return entity is None and any(m.text == short and m.source == "ontology"
-                                  for m in (*a.mentions, *a.parts))
+    "BSP") there either, as it is nowhere else in the document. An official symbol and
+    other undefined long forms keep the bracket's reading (on BioRED's training split such
+    brackets, "DNA polymerase gamma (POLG)", "(KRAS)", "(MHC)", were mostly right)."""
+    if entity is not None:
+        return False
+    bracket = [m for m in a.parts if m.text == short and m.source == "ontology"
+               and m.category == "Gene" and m.text != m.entity.label]
+    if not bracket:
+        return False
+    opening = bracket[0].start
+    named = [p for p in a.annotated if p.entity.id.startswith("exokg:protein-name/")
+             and p.end < opening and not a.text[p.end:opening].strip(" (")]
+    if not named:
+        return False
+    long_words = _words(named[-1].text)
+    return not any(long_words & _words(name)
+                   for name in (bracket[0].entity.label, *bracket[0].entity.synonyms))
 
 
 def _names_a_cell(entity: Alias | None) -> bool:
