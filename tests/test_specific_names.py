@@ -71,7 +71,13 @@ def test_a_site_and_disease_the_lexicon_names_as_a_whole_are_left_to_it() -> Non
     found = [at(text, "coronary artery", CORONARY_ARTERY), at(text, "stenosis", STENOSIS)]
     whole = Entity("MONDO:0000002", "coronary artery stenosis", "Disease")
     assert specific_names(text, found, lambda name: [whole] if name == text[14:] else []) == []
+    # a site without a size word names the outcome, not a subtype
+    text = "exosomes caused less brain swelling"
+    brain = Entity("UBERON:0000955", "brain", "AnatomicalEntity")
+    swelling = Entity("HP:0000002", "swelling", "Disease")
+    assert specific_names(text, [at(text, "brain", brain), at(text, "swelling", swelling)],
+                          nothing) == []
     # a site not right before the disease names no subtype
-    text = "the artery showed atherosclerosis"
+    text = "the large artery showed atherosclerosis"
     found = [at(text, "artery", ARTERY), at(text, "atherosclerosis", ATHEROSCLEROSIS)]
     assert specific_names(text, found, nothing) == []

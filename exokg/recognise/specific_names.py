@@ -11,11 +11,11 @@ pathway or a particular form of a disease was read as its generic head:
   digit: "NF-κB", "TLR4", "β-catenin"; several joined by "/"), the whole phrase is one
   pathway: the lexicon's process of that name when it has one, else a minted process
   (``exokg:pathway/...``) named by the phrase.
-* **subtypes named by a site**: "large artery atherosclerosis" (a subtype of ischaemic
-  stroke in the TOAST classification) was read as the artery and atherosclerosis; a
-  disease name written right after an anatomical name, itself after an optional size word
-  ("large", "small"), with no dictionary name for the whole, is one disease named by the
-  whole phrase (a minted disease, ``exokg:disease/...``, labelled with the phrase). A
+* **subtypes named by the size of the vessel**: "large artery atherosclerosis" (a subtype
+  of ischaemic stroke in the TOAST classification, beside "small vessel occlusion") was
+  read as the artery and atherosclerosis; a disease name written right after an
+  anatomical name that a size word opens ("large", "small"), with no dictionary name for
+  the whole, is one disease named by the whole phrase (a minted disease, ``exokg:disease/...``, labelled with the phrase). A
   phrase the lexicon names as a whole ("coronary artery disease") is matched by the
   lexicon already and is not touched.
 
@@ -43,8 +43,9 @@ _MOLECULE = r"[A-Za-z0-9\u0370-\u03ff]+(?:-[A-Za-z0-9\u0370-\u03ff]+)*"
 #: Molecule names joined by "/" right before the generic mention ("TLR4/NF-κB ").
 _NAMES_BEFORE = re.compile(rf"(?<![\w/-])({_MOLECULE}(?:\s?/\s?{_MOLECULE})*)\s+$")
 _MARKED = re.compile(r"[A-Z0-9\u0370-\u03ff]")
-#: Size words that open a site-named subtype ("large artery atherosclerosis").
-_SIZE = re.compile(r"(?:(?:large|small|big|major|minor)[\s-])?$", re.I)
+#: Size words that open a subtype named by its vessel ("large artery atherosclerosis"); a
+#: site without one ("brain swelling", "liver injury") names the outcome, not a subtype.
+_SIZE = re.compile(r"(?:(?:large|small)[\s-])?$", re.I)
 _SITE_CATEGORIES = frozenset({"AnatomicalEntity"})
 _DISEASE_CATEGORIES = frozenset({"Disease"})
 
@@ -85,7 +86,9 @@ def _subtype(text: str, site: Mention, disease: Mention,
     if text[site.end:disease.start] not in (" ", "-"):
         return None
     size = _SIZE.search(text, 0, site.start)
-    start = size.start() if size is not None and size.group() else site.start
+    if size is None or not size.group():
+        return None  # "brain swelling", "liver injury": the outcome a therapy changes
+    start = size.start()
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
         return None
     phrase = text[start:disease.end]
