@@ -6,8 +6,8 @@ dystrophy type 1 (DM1)") still means the disease."""
 from __future__ import annotations
 
 from exokg.model import Analysed, Document, Entity, Mention, Sentence, Span
-from exokg.recognise.document import _symbol_of_nothing_known, analyse_sentences, \
-    defined_aliases
+from exokg.recognise.document import _read_otherwise, _symbol_of_nothing_known, \
+    analyse_sentences, defined_aliases
 
 SCHIZOPHRENIA_1 = Entity("MONDO:0008414", "schizophrenia 1", "Disease")
 DISC1 = Entity("NCBIGene:27185", "DISC1", "Gene")
@@ -95,3 +95,15 @@ def test_a_gene_alias_defined_as_an_unknown_protein_name_is_dropped_in_its_brack
                  (at(text, "bio-specificity peptide", PEPTIDE, "protein"),))
     assert defined_aliases(a).get("BSP") is None  # nothing known ...
     assert _symbol_of_nothing_known(a, "BSP", None) is False  # ... but not re-read
+
+
+def test_a_short_form_defined_as_one_gene_is_not_another_gene_s_alias_in_its_bracket() -> None:
+    syp = Entity("NCBIGene:6855", "SYP", "Gene")
+    fyn = Entity("NCBIGene:2534", "FYN", "Gene")  # "SYN" is one of FYN's aliases
+    text = "Exosomes reversed the loss of synaptophysin (SYN) after ischemia."
+    a = analysed(text, [at(text, "synaptophysin", syp), at(text, "SYN", fyn)])
+    aliases = defined_aliases(a)
+    assert aliases["SYN"] == syp
+    assert _read_otherwise(a, "SYN", syp)  # the sentence is read again with the definition
+    a = analysed(text, [at(text, "synaptophysin", syp), at(text, "SYN", syp)])
+    assert not _read_otherwise(a, "SYN", syp)

@@ -435,7 +435,8 @@ def _read_otherwise(a: Analysed, short: str, entity: Alias | None) -> bool:
     and when a short form defined as a measure or a cell type was read as a gene symbol there
     ("coronary blood flow (CBF)" is not the gene CBF, CEBPZ; "pluripotent stem cell (PSC)"
     not the gene PSC), and so for a short form defined as a preparation or vesicle population
-    ("neuron-derived exosomes (NDE)" is not the gene NDE1). A long form read as another class or as
+    ("neuron-derived exosomes (NDE)" is not the gene NDE1); and when a short form defined as
+    one gene was read as another gene's alias there ("synaptophysin (SYN)" is SYP, not FYN). A long form read as another class or as
     nothing keeps the symbol's gene reading ("leukemia inhibitory factor (LIF)", "nuclear
     factor kappa B (NFkappaB)": on BioRED's training split, dropping those lost more genes
     than it removed false ones)."""
@@ -443,6 +444,10 @@ def _read_otherwise(a: Analysed, short: str, entity: Alias | None) -> bool:
         if any(m.text == short and m.source == "ontology" and m.category == "Gene"
                for m in a.parts):
             return True
+    if isinstance(entity, Entity) and entity.category in _MOLECULE_CATEGORIES and any(
+            m.text == short and m.source == "ontology" and m.category in _MOLECULE_CATEGORIES
+            and m.entity.id != entity.id for m in a.parts):
+        return True  # "synaptophysin (SYN)": not FYN, whose alias "SYN" also is
     if not isinstance(entity, Entity) or entity.category not in _DISEASE_LIKE:
         return False
     for m in _pattern(short).finditer(a.text):
