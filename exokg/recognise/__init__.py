@@ -47,6 +47,8 @@ from exokg.recognise.specific_names import specific_names
 from exokg.recognise.values import find_values
 from exokg.vocabulary import Vocabulary, load_vocabulary
 
+#: Source priority in overlap resolution; ``"phrase"`` is a longer name read over its
+#: generic head ("NF-κB signaling pathway", :mod:`exokg.recognise.specific_names`).
 _PRIORITY = {"composite": 0, "composite-alternative": 0, "abbreviation": 1, "mirna": 1,
              "coordination": 1, "lexicon": 2, "phrase": 2, "ontology": 3}
 #: Classes whose ontology mentions serve only as parts of preparations ("astrocyte-derived
@@ -55,7 +57,8 @@ _PRIORITY = {"composite": 0, "composite-alternative": 0, "abbreviation": 1, "mir
 #: what a treatment acts on in this literature, not the treatment. Open-lexicon chemicals
 #: are annotated (``exokg annotate``) but not yet read as claim participants: the extractor
 #: has no rules for them, and a chemical inside a noun phrase ("blood glucose") must not cut
-#: the phrase the extractor reads as an outcome.
+#: the phrase the extractor reads as an outcome; a drug written as a noun phrase of its own
+#: ("Curcumin reduced ...") is the exception (:func:`exokg.recognise.drugs.standalone_drug`).
 _PARTS_ONLY = frozenset({"Cell", "Chemical"})
 #: Ontology entities named only by the MeSH sources (ids ``mesh:``, ``drugbank:``: names the
 #: training corpora's annotators or MeSH call diseases, "neuronal damage", "behavioral
