@@ -436,9 +436,9 @@ def _read_otherwise(a: Analysed, short: str, entity: Alias | None) -> bool:
     ("coronary blood flow (CBF)" is not the gene CBF, CEBPZ; "pluripotent stem cell (PSC)"
     not the gene PSC), and so for a short form defined as a preparation or vesicle population
     ("neuron-derived exosomes (NDE)" is not the gene NDE1); and when a short form defined as
-    one gene was read as another gene's alias there ("synaptophysin (SYN)" is SYP, not FYN). A long form read as another class or as
-    nothing keeps the symbol's gene reading ("leukemia inhibitory factor (LIF)", "nuclear
-    factor kappa B (NFkappaB)": on BioRED's training split, dropping those lost more genes
+    one gene was read as another gene's alias there ("synaptophysin (SYN)" is SYP, not FYN).
+    A long form read as another class or as nothing keeps the symbol's gene reading
+    ("leukemia inhibitory factor (LIF)", "nuclear factor kappa B (NFkappaB)": on BioRED's training split, dropping those lost more genes
     than it removed false ones)."""
     if isinstance(entity, Entity) and entity.category in _NOT_GENE_DEFINITIONS:
         if any(m.text == short and m.source == "ontology" and m.category == "Gene"
@@ -461,8 +461,8 @@ def _symbol_of_nothing_known(a: Analysed, short: str, entity: Alias | None) -> b
     """True when a short form defined as nothing the dictionaries know (``None``: its own
     reading shares no word with the long form, see :func:`_own_reading_agrees`) was read in
     its defining bracket as a gene's alias (not its official symbol) while the long form is
-    a protein name no gene table grounds (a minted ``exokg:protein-name/``, :mod:`exokg.recognise.proteins`):
-    "a dual bio-specificity peptide (BSP)" is not the gene IBSP (bone sialoprotein, alias
+    a protein name no gene table grounds (a minted ``exokg:protein-name/``,
+    :mod:`exokg.recognise.proteins`): "a dual bio-specificity peptide (BSP)" is not the gene IBSP (bone sialoprotein, alias
     "BSP") there either, as it is nowhere else in the document. An official symbol and
     other undefined long forms keep the bracket's reading (on BioRED's training split such
     brackets, "DNA polymerase gamma (POLG)", "(KRAS)", "(MHC)", were mostly right)."""

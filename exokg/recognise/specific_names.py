@@ -15,9 +15,9 @@ pathway or a particular form of a disease was read as its generic head:
   of ischaemic stroke in the TOAST classification, beside "small vessel occlusion") was
   read as the artery and atherosclerosis; a disease name written right after an
   anatomical name that a size word opens ("large", "small"), with no dictionary name for
-  the whole, is one disease named by the whole phrase (a minted disease, ``exokg:disease/...``, labelled with the phrase). A
-  phrase the lexicon names as a whole ("coronary artery disease") is matched by the
-  lexicon already and is not touched.
+  the whole, is one disease named by the whole phrase (a minted disease,
+  ``exokg:disease/...``, labelled with the phrase). A phrase the lexicon names as a whole
+  ("coronary artery disease") is matched by the lexicon already and is not touched.
 
 Both give claim participants only (:meth:`exokg.recognise.Recogniser.analyse` puts them
 among the top-level mentions, source ``"phrase"``); the annotation layer (``exokg
