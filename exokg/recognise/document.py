@@ -438,8 +438,8 @@ def _read_otherwise(a: Analysed, short: str, entity: Alias | None) -> bool:
     ("neuron-derived exosomes (NDE)" is not the gene NDE1); and when a short form defined as
     one gene was read as another gene's alias there ("synaptophysin (SYN)" is SYP, not FYN).
     A long form read as another class or as nothing keeps the symbol's gene reading
-    ("leukemia inhibitory factor (LIF)", "nuclear factor kappa B (NFkappaB)": on BioRED's training split, dropping those lost more genes
-    than it removed false ones)."""
+    ("leukemia inhibitory factor (LIF)", "nuclear factor kappa B (NFkappaB)": on BioRED's
+    training split, dropping those lost more genes than it removed false ones)."""
     if isinstance(entity, Entity) and entity.category in _NOT_GENE_DEFINITIONS:
         if any(m.text == short and m.source == "ontology" and m.category == "Gene"
                for m in a.parts):
