@@ -6,7 +6,8 @@ dystrophy type 1 (DM1)") still means the disease."""
 from __future__ import annotations
 
 from exokg.model import Analysed, Document, Entity, Mention, Sentence, Span
-from exokg.recognise.document import defined_aliases
+from exokg.recognise.document import _read_otherwise, _symbol_of_nothing_known, \
+    analyse_sentences, defined_aliases
 
 SCHIZOPHRENIA_1 = Entity("MONDO:0008414", "schizophrenia 1", "Disease")
 DISC1 = Entity("NCBIGene:27185", "DISC1", "Gene")
@@ -38,3 +39,71 @@ def test_a_disease_s_own_short_form_still_means_the_disease() -> None:
     gene = Entity("NCBIGene:1", "DM1", "Gene")
     a = analysed(text, [at(text, "myotonic dystrophy type 1", DM1), at(text, "DM1", gene)])
     assert defined_aliases(a)["DM1"] == DM1
+
+
+def test_the_cell_prefix_of_a_preparation_s_short_form_is_the_source_cell() -> None:
+    endothelial = Entity("CL:0000115", "endothelial cell", "Cell")
+    preparation = Entity("exokg:preparation/x", "endothelial cell exosome",
+                         "ExosomePreparation")
+    text = "Vesicles released by healthy cerebral endothelial cells (CEC-sEVs) were given."
+    long_form = "Vesicles released by healthy cerebral endothelial cells"
+    a = analysed(text, [at(text, long_form, preparation, "composite"),
+                        at(text, "endothelial cells", endothelial)])
+    aliases = defined_aliases(a)
+    assert aliases["CEC-sEVs"].id == preparation.id
+    assert aliases["CEC"] == endothelial  # "CEC cultures" later are those cells
+    # a prefix the words before the cell name do not spell defines nothing
+    text = "Vesicles released by healthy cerebral endothelial cells (HBM-sEVs) were given."
+    a = analysed(text, [at(text, long_form, preparation, "composite"),
+                        at(text, "endothelial cells", endothelial)])
+    assert "HBM" not in defined_aliases(a)
+
+
+IBSP = Entity("NCBIGene:3381", "IBSP", "Gene")
+PEPTIDE = Entity("exokg:protein-name/bio-specificity-peptide", "bio-specificity peptide",
+                 "Protein")
+
+
+class _Reader:
+    """Stands in for the recogniser: reads "BSP" as the gene alias unless the document
+    defined it as nothing known, and the long form as a minted protein name."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def analyse(self, document: Document, sentence: Sentence,
+                aliases: dict | None = None) -> Analysed:
+        self.calls += 1
+        text = sentence.text
+        gene = [] if aliases and aliases.get("BSP", IBSP) is None else [
+            at(text, "BSP", IBSP)]
+        protein = [at(text, "bio-specificity peptide", PEPTIDE, "protein")]
+        return Analysed(document, sentence, tuple(gene), (), tuple(gene), tuple(protein))
+
+
+def test_a_gene_alias_defined_as_an_unknown_protein_name_is_dropped_in_its_bracket() -> None:
+    text = "Exosomes carrying a bio-specificity peptide (BSP) homed to the lesion."
+    document = Document("d", text, "test")
+    sentence = Sentence("d", 0, Span(0, len(text)), text, tuple(range(len(text))))
+    reader = _Reader()
+    (a,) = analyse_sentences(document, [sentence], reader)  # type: ignore[arg-type]
+    assert reader.calls == 2 and not a.mentions  # read again without the gene
+    # the official symbol in such a bracket keeps its gene reading
+    official = Entity("NCBIGene:3381", "BSP", "Gene")
+    a = analysed(text, [at(text, "BSP", official)])
+    a = Analysed(a.document, a.sentence, a.mentions, (), a.parts,
+                 (at(text, "bio-specificity peptide", PEPTIDE, "protein"),))
+    assert defined_aliases(a).get("BSP") is None  # nothing known ...
+    assert _symbol_of_nothing_known(a, "BSP", None) is False  # ... but not re-read
+
+
+def test_a_short_form_defined_as_one_gene_is_not_another_gene_s_alias_in_its_bracket() -> None:
+    syp = Entity("NCBIGene:6855", "SYP", "Gene")
+    fyn = Entity("NCBIGene:2534", "FYN", "Gene")  # "SYN" is one of FYN's aliases
+    text = "Exosomes reversed the loss of synaptophysin (SYN) after ischemia."
+    a = analysed(text, [at(text, "synaptophysin", syp), at(text, "SYN", fyn)])
+    aliases = defined_aliases(a)
+    assert aliases["SYN"] == syp
+    assert _read_otherwise(a, "SYN", syp)  # the sentence is read again with the definition
+    a = analysed(text, [at(text, "synaptophysin", syp), at(text, "SYN", syp)])
+    assert not _read_otherwise(a, "SYN", syp)

@@ -34,6 +34,7 @@ def recogniser(tmp_path_factory: pytest.TempPathFactory) -> Recogniser:
         _gene("966", "CD59", "min-1"), _gene("4035", "LRP1", "kPa"),
         _gene("760", "CA2"), _gene("759", "CA1"), _gene("7299", "TYR"),
         _gene("10153", "CEBPZ", "CBF"), _gene("7124", "TNF"),
+        _gene("23038", "WDTC1", "ADP"), _gene("6576", "SLC25A1", "CTP"),
         Record("UBERON:0003881", "CA1 field of hippocampus", "AnatomicalEntity", "UBERON",
                [Name("CA1 field of hippocampus", "label"), Name("CA1", "abbreviation")]),
     ]
@@ -78,7 +79,21 @@ def test_a_short_form_defined_as_no_gene_product_is_no_gene_in_its_bracket(
     assert ("TNF", "Gene", "NCBIGene:7124") in found
 
 
+def test_a_nucleotide_is_no_gene_unless_a_gene_word_says_so(recogniser: Recogniser) -> None:
+    text = ("Platelets were activated with ADP (10 uM); ADP-induced aggregation and CTP "
+            "levels fell. ADP gene expression was unchanged.")
+    found = _mentions(recogniser, text)
+    genes = [(name, gene_id) for name, cls, gene_id in found if cls == "Gene"]
+    assert genes == [("ADP", "NCBIGene:23038")]  # only the one beside "gene expression"
+
+
 @pytest.mark.parametrize(("text", "span", "reading"), [
+    ("platelet stimulation with ADP was", (26, 29), "nucleotide"),
+    ("ADP-induced aggregation", (0, 3), "nucleotide"),
+    ("the cAMP/PKA signaling pathway", (4, 8), "nucleotide"),
+    ("ADP receptor P2Y12", (0, 3), "nucleotide"),
+    ("CTP mRNA", (0, 3), None),             # a word only a gene takes
+    ("CAMP expression rose", (0, 4), None),  # the gene's own capitals
     ("given 5 mol of it", (8, 11), "unit"),
     ("2.5 mumol min-1 mg-1", (16, 20), "unit"),
     ("Cd2+ and Zn2+ induced it", (0, 3), "ion"),

@@ -55,19 +55,26 @@ def _gene_db(path: Path) -> Path:
         CREATE TABLE uniprot (_id INTEGER, uniprot_id TEXT);
         CREATE TABLE ensembl (_id INTEGER, ensembl_id TEXT);
         CREATE TABLE omim (_id INTEGER, omim_id TEXT);
+        CREATE TABLE pubmed (_id INTEGER, pubmed_id TEXT);
         INSERT INTO genes VALUES (1, '3569'), (2, '5978'), (3, '7157'), (4, '2539'),
-                                 (5, '100'), (6, '101'), (7, '406991'), (8, '10195');
+                                 (5, '100'), (6, '101'), (7, '406991'), (8, '10195'),
+                                 (9, '3625'), (10, '3626');
         INSERT INTO gene_info VALUES (1, 'interleukin 6', 'IL6'),
             (2, 'RE1 silencing transcription factor', 'REST'),
             (3, 'tumor protein p53', 'TP53'),
             (4, 'glucose-6-phosphate dehydrogenase', 'G6PD'),
             (5, 'gene one', 'GONE'), (6, 'gene two', 'GTWO'),
-            (7, 'microRNA 21', 'MIR21'), (8, 'ALG3 alpha-1,3-mannosyltransferase', 'ALG3');
+            (7, 'microRNA 21', 'MIR21'), (8, 'ALG3 alpha-1,3-mannosyltransferase', 'ALG3'),
+            (9, 'gene studied often', 'GOFT'), (10, 'gene studied rarely', 'GRAR');
         INSERT INTO genetype VALUES (1, 'protein-coding'), (2, 'protein-coding'),
             (3, 'protein-coding'), (4, 'protein-coding'), (5, 'protein-coding'),
-            (6, 'protein-coding'), (7, 'ncRNA'), (8, 'protein-coding');
+            (6, 'protein-coding'), (7, 'ncRNA'), (8, 'protein-coding'),
+            (9, 'protein-coding'), (10, 'protein-coding');
         INSERT INTO alias VALUES (1, 'IFNB2'), (3, 'P53'), (5, 'SHARED1'), (6, 'SHARED1'),
-            (5, 'MSC'), (7, 'miR-21'), (8, 'not');
+            (5, 'MSC'), (7, 'miR-21'), (8, 'not'), (9, 'SHARED2'), (10, 'SHARED2');
+        WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 100)
+            INSERT INTO pubmed SELECT 9, k FROM n;
+        INSERT INTO pubmed VALUES (10, '1'), (10, '2'), (5, '7'), (6, '8');
         INSERT INTO uniprot VALUES (1, 'P05231');
         INSERT INTO ensembl VALUES (1, 'ENSG00000136244');
         INSERT INTO omim VALUES (1, '147620');
@@ -206,6 +213,8 @@ def test_gene_symbols_that_are_words_need_gene_context(lexicon: Lexicon) -> None
 
 def test_ambiguous_and_stop_listed_names_are_not_matched(lexicon: Lexicon) -> None:
     assert _found(lexicon, "SHARED1 levels") == []  # alias of two genes
+    # an alias of two genes names the one with five times the other's PubMed links
+    assert [m.entity.id for m in lexicon.find("SHARED2 levels")] == ["NCBIGene:3625"]
     assert _found(lexicon, "MSC and EV") == []  # field abbreviations, though a gene alias
     assert _found(lexicon, "a disease of the cell") == []  # generic names
     assert _found(lexicon, "necrosis") == []  # unscoped GO synonym of two terms

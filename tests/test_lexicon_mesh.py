@@ -239,14 +239,19 @@ def test_a_disease_name_is_not_cut_down_to_a_curated_route(recogniser: Recognise
     assert not any(text == "intracerebral" for text, _ in found)
 
 
-def test_chemicals_are_annotated_but_not_claim_participants(recogniser: Recogniser) -> None:
+def test_chemicals_are_claim_participants_only_as_drugs_standing_alone(
+        recogniser: Recogniser) -> None:
+    """A chemical is annotated everywhere; a drug DrugBank names is a claim participant only
+    when written as a noun phrase of its own (exokg.recognise.drugs, recognition round 7)."""
     from exokg.pipeline import analyse_document
 
-    document = Document(id="d1", text="Minocycline reduced infarct volume in rats.",
-                        origin="test")
-    (analysed,) = analyse_document(document, recogniser)
-    assert any(m.entity.id == "mesh:D008911" for m in analysed.parts)
-    assert not any(m.entity.id == "mesh:D008911" for m in analysed.mentions)
+    document = Document(id="d1", text="Minocycline reduced infarct volume in rats. Serum "
+                        "minocycline levels were measured.", origin="test")
+    alone, inside = analyse_document(document, recogniser)
+    assert any(m.entity.id == "mesh:D008911" for m in alone.parts)
+    assert any(m.entity.id == "mesh:D008911" for m in inside.parts)
+    assert any(m.entity.id == "mesh:D008911" for m in alone.mentions)
+    assert not any(m.entity.id == "mesh:D008911" for m in inside.mentions)
 
 
 # -- the curation table's script -------------------------------------------------------------

@@ -52,6 +52,8 @@ def test_known_traps_are_avoided() -> None:
     ("spatial leaning ability", "exokg:outcome/spatial-learning-ability"),
     ("hypo-methylation", "exokg:process/dna-hypomethylation"),
     ("western blot analysis", "OBI:0000854"), ("mice", "NCBITaxon:10090"),
+    ("concussion", "exokg:disease/concussion"),
+    ("sport-related concussion", "exokg:disease/concussion"),
 ])
 def test_lookup_by_label_synonym_abbreviation_variant(text: str, curie: str) -> None:
     entity = load_vocabulary().by_label(text)

@@ -29,7 +29,8 @@ The rules (docs/lexicon.md, "Ambiguity"):
   the field's abbreviations (``resources/lexicon/field-abbreviations.txt``) and generic
   names (``generic-names.txt``) are never matched;
 * a gene alias shared by several genes is dropped unless it is the official symbol of one
-  of them (then it names that gene); so is a GO synonym shared by several GO terms (GO.db
+  of them (then it names that gene) or one of them has at least five times the PubMed
+  links of each other (then it names that one, :func:`_dominant_owner`); so is a GO synonym shared by several GO terms (GO.db
   keeps no synonym scope, and such a synonym is a related one: "necrosis"); a one- or
   two-character symbol is kept only when it has a digit and no other entity has the same
   key;
@@ -246,7 +247,7 @@ def _merge_duplicates(records: list[Record]) -> list[Record]:
         kept = by_id.get(r.id)
         if kept is None:
             kept = Record(r.id, r.label, r.category, r.source, list(r.names), list(r.xrefs),
-                          r.preference)
+                          r.preference, r.publications)
             by_id[r.id] = kept
             unique.append(kept)
             continue
@@ -319,6 +320,26 @@ class _Entry:
     rank: tuple
 
 
+#: A gene alias shared by several genes names the one with at least this many times the
+#: PubMed links of each other owner (and at least :data:`MIN_DOMINANT_PUBLICATIONS`).
+DOMINANCE = 5
+MIN_DOMINANT_PUBLICATIONS = 20
+
+
+def _dominant_owner(records: list[Record], owners: set[int]) -> int | None:
+    """The index of the gene among ``owners`` (record indices sharing one alias) that the
+    literature names far more often than the others: at least :data:`DOMINANCE` times the
+    PubMed links of the next and at least :data:`MIN_DOMINANT_PUBLICATIONS`; None when no
+    gene stands out so. Annotators of gene corpora give a shared alias to the well-studied
+    gene ("CD25" IL2RA rather than ISG20, "GR" NR3C1, "p65" RELA, "CAT" catalase;
+    docs/benchmarks.md, "Recognition round 6")."""
+    ranked = sorted(owners, key=lambda i: (-records[i].publications, records[i].id))
+    first, second = records[ranked[0]].publications, records[ranked[1]].publications
+    if first >= MIN_DOMINANT_PUBLICATIONS and first >= DOMINANCE * second:
+        return ranked[0]
+    return None
+
+
 def _entries(records: list[Record], rules: CompileRules,
              curated_keys: set[str] | None = None) -> list[_Entry]:
     curated_keys = curated_keys or set()
@@ -366,7 +387,8 @@ def _entries(records: list[Record], rules: CompileRules,
                 owners = symbol_of.get(form)
                 if owners and i not in owners:
                     continue  # the official symbol of another gene
-                if not owners and len(alias_of[form]) > 1:
+                if not owners and len(alias_of[form]) > 1 and \
+                        _dominant_owner(records, alias_of[form]) != i:
                     continue  # shared by several genes, none of which it officially names
             if n.kind in ("symbol", "alias"):
                 if alnum <= 2 and not (n.kind == "symbol" and any(c.isdigit() for c in form)):

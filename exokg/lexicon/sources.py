@@ -118,6 +118,9 @@ class Record:
     #: 0 = preferred; a higher value loses a tie on the same name to another entity of the
     #: same source (a genus, or "Mus sp.", loses "mice" to the species Mus musculus)
     preference: int = 0
+    #: how many publications the source links to the entity (genes: org.Hs.eg.db's
+    #: ``pubmed`` table); decides among genes sharing an alias (exokg.lexicon.compile)
+    publications: int = 0
 
 
 @dataclass(frozen=True)
@@ -379,8 +382,10 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 def read_gene_db(path: Path) -> Iterator[Record]:
     """Human gene records of ``org.Hs.eg.sqlite``: NCBIGene id, symbol, aliases, full name,
-    UniProt/Ensembl/OMIM xrefs. Pseudogenes and biological regions are skipped, and so are
-    aliases that look like miRNA names (the miRNA grammar owns those)."""
+    UniProt/Ensembl/OMIM xrefs and the number of PubMed articles linked to the gene
+    (``Record.publications``, from the ``pubmed`` table). Pseudogenes and biological
+    regions are skipped, and so are aliases that look like miRNA names (the miRNA grammar
+    owns those)."""
     db = _connect(path)
     try:
         rows = db.execute(
@@ -394,6 +399,8 @@ def read_gene_db(path: Path) -> Iterator[Record]:
             for _id, value in db.execute(f"SELECT _id, {column} FROM {table}"):
                 by_id[_id].append(value)
             extra[table] = by_id
+        publications = dict(db.execute(
+            "SELECT _id, COUNT(DISTINCT pubmed_id) FROM pubmed GROUP BY _id").fetchall())
     except sqlite3.Error as err:
         raise InputError(str(path), f"not an org.Hs.eg.db database: {err}") from err
     finally:
@@ -407,7 +414,8 @@ def read_gene_db(path: Path) -> Iterator[Record]:
         xrefs = [f"uniprot:{u}" for u in sorted(set(extra["uniprot"].get(_id, ())))]
         xrefs += [f"ensembl:{e}" for e in sorted(set(extra["ensembl"].get(_id, ())))]
         xrefs += [f"OMIM:{o}" for o in sorted(set(extra["omim"].get(_id, ())))]
-        yield Record(f"NCBIGene:{gene_id}", symbol, "Gene", "NCBIGene", names, xrefs)
+        yield Record(f"NCBIGene:{gene_id}", symbol, "Gene", "NCBIGene", names, xrefs,
+                     publications=publications.get(_id, 0))
 
 
 def read_go_db(path: Path) -> Iterator[Record]:

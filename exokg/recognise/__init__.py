@@ -36,24 +36,29 @@ from exokg.recognise.coordination import elided_heads, elided_modifier_heads
 from exokg.recognise.cell_products import find_cell_products
 from exokg.recognise.combinations import find_combinations
 from exokg.recognise.document import Alias, alias_mentions
+from exokg.recognise.drugs import standalone_drug
 from exokg.recognise.field_spellings import amyloid_beta, glued_vesicles
 from exokg.recognise.lexicon import LexiconMatcher
 from exokg.recognise.mirna import MirnaGrounder, find_mirnas
 from exokg.recognise.open import OpenLexicon, default_open_lexicon
 from exokg.recognise.proteins import ProteinFinder
 from exokg.recognise.species import species_words
+from exokg.recognise.specific_names import specific_names
 from exokg.recognise.values import find_values
 from exokg.vocabulary import Vocabulary, load_vocabulary
 
+#: Source priority in overlap resolution; ``"phrase"`` is a longer name read over its
+#: generic head ("NF-κB signaling pathway", :mod:`exokg.recognise.specific_names`).
 _PRIORITY = {"composite": 0, "composite-alternative": 0, "abbreviation": 1, "mirna": 1,
-             "coordination": 1, "lexicon": 2, "ontology": 3}
+             "coordination": 1, "lexicon": 2, "phrase": 2, "ontology": 3}
 #: Classes whose ontology mentions serve only as parts of preparations ("astrocyte-derived
 #: exosomes"), not as top-level mentions: extraction takes a top-level Cell as the agent of a
 #: claim, and a cell type the curated vocabulary does not list (astrocytes, microglia) is
 #: what a treatment acts on in this literature, not the treatment. Open-lexicon chemicals
 #: are annotated (``exokg annotate``) but not yet read as claim participants: the extractor
 #: has no rules for them, and a chemical inside a noun phrase ("blood glucose") must not cut
-#: the phrase the extractor reads as an outcome.
+#: the phrase the extractor reads as an outcome; a drug written as a noun phrase of its own
+#: ("Curcumin reduced ...") is the exception (:func:`exokg.recognise.drugs.standalone_drug`).
 _PARTS_ONLY = frozenset({"Cell", "Chemical"})
 #: Ontology entities named only by the MeSH sources (ids ``mesh:``, ``drugbank:``: names the
 #: training corpora's annotators or MeSH call diseases, "neuronal damage", "behavioral
@@ -139,11 +144,16 @@ class Recogniser:
                       key=lambda m: (m.start, -m.end))
         preparations = find_preparations(text, base) + engineered_short_forms(text, base)
         preparations += find_cell_products(text, base, preparations)
+        if lexicon is not None:  # "NF-κB signaling pathway", "large artery atherosclerosis"
+            preparations += specific_names(text, base,
+                                           lexicon.lookup)  # type: ignore[attr-defined]
         resolved = _resolve(preparations + base)
         combinations = find_combinations(text, resolved)
         if combinations:  # "CEC-sEVs/tPA", "MSC-EVs plus tPA": one treatment of its own
             resolved = _resolve(combinations + resolved)
-        top = [m for m in resolved if not _part_only(m)]
+        top = [m for m in resolved if not _part_only(m) or (
+            lexicon is not None and m.source == "ontology"
+            and standalone_drug(text, m, lexicon.lookup))]  # type: ignore[attr-defined]
         proteins = ProteinFinder().find(text, base)
         if self.open_lexicon is not None:  # a protein name that names one human gene
             proteins = [m if m.entity.id in self.vocabulary.entities else written_name(m)

@@ -324,6 +324,38 @@ def defined_aliases(a: Analysed) -> dict[str, Alias | None]:
     for short, entity in _disease_defined(a).items():
         if out.get(short) is None:
             out[short] = entity
+    for short, entity in _source_cell_prefixes(a, out).items():
+        out.setdefault(short, entity)
+    return out
+
+
+#: A vesicle short form of a preparation: the source cell's short form, a hyphen, the
+#: vesicle word ("CEC-sEVs", "ADSC-Exos", "EPC-EXs").
+_SOURCE_PREFIX = re.compile(r"([A-Za-z][A-Za-z0-9]{1,9})-(?:s?EVs?|Exos?|EXOs?|exos?|EXs?)")
+
+
+def _source_cell_prefixes(a: Analysed, aliases: Mapping[str, Alias | None]) -> dict[str, Entity]:
+    """The cell short form inside a vesicle short form the sentence defined for a preparation:
+    "small EVs derived from cerebral endothelial cells (CEC-sEVs)" also defines "CEC" as the
+    endothelial cells, when the words ending at a cell name written before the bracket spell
+    the prefix (:func:`spells`), so a later "CEC cultures" are those cells and not a disease
+    whose abbreviation in a dictionary is "CEC"."""
+    out: dict[str, Entity] = {}
+    for short, entity in aliases.items():
+        match = _SOURCE_PREFIX.fullmatch(short)
+        if match is None or not isinstance(entity, Entity) or \
+                entity.category != "ExosomePreparation" or short not in a.text:
+            continue
+        prefix, bracket = match.group(1), a.text.index(short)
+        if sum(c.isupper() for c in prefix) < 2 or prefix in aliases:
+            continue
+        for m in (*a.mentions, *a.parts):
+            if m.category != "Cell" or m.end > bracket:
+                continue
+            starts = [w.start() for w in re.finditer(r"\b\w", a.text[:m.start + 1])][-4:]
+            if any(spells(prefix, a.text[start:m.end]) for start in starts):
+                out[prefix] = m.entity
+                break
     return out
 
 
@@ -403,14 +435,19 @@ def _read_otherwise(a: Analysed, short: str, entity: Alias | None) -> bool:
     and when a short form defined as a measure or a cell type was read as a gene symbol there
     ("coronary blood flow (CBF)" is not the gene CBF, CEBPZ; "pluripotent stem cell (PSC)"
     not the gene PSC), and so for a short form defined as a preparation or vesicle population
-    ("neuron-derived exosomes (NDE)" is not the gene NDE1). A long form read as another class or as
-    nothing keeps the symbol's gene reading ("leukemia inhibitory factor (LIF)", "nuclear
-    factor kappa B (NFkappaB)": on BioRED's training split, dropping those lost more genes
-    than it removed false ones)."""
+    ("neuron-derived exosomes (NDE)" is not the gene NDE1); and when a short form defined as
+    one gene was read as another gene's alias there ("synaptophysin (SYN)" is SYP, not FYN).
+    A long form read as another class or as nothing keeps the symbol's gene reading
+    ("leukemia inhibitory factor (LIF)", "nuclear factor kappa B (NFkappaB)": on BioRED's
+    training split, dropping those lost more genes than it removed false ones)."""
     if isinstance(entity, Entity) and entity.category in _NOT_GENE_DEFINITIONS:
         if any(m.text == short and m.source == "ontology" and m.category == "Gene"
                for m in a.parts):
             return True
+    if isinstance(entity, Entity) and entity.category in _MOLECULE_CATEGORIES and any(
+            m.text == short and m.source == "ontology" and m.category in _MOLECULE_CATEGORIES
+            and m.entity.id != entity.id for m in a.parts):
+        return True  # "synaptophysin (SYN)": not FYN, whose alias "SYN" also is
     if not isinstance(entity, Entity) or entity.category not in _DISEASE_LIKE:
         return False
     for m in _pattern(short).finditer(a.text):
@@ -418,6 +455,31 @@ def _read_otherwise(a: Analysed, short: str, entity: Alias | None) -> bool:
                    for p in a.parts):
             return True
     return False
+
+
+def _symbol_of_nothing_known(a: Analysed, short: str, entity: Alias | None) -> bool:
+    """True when a short form defined as nothing the dictionaries know (``None``: its own
+    reading shares no word with the long form, see :func:`_own_reading_agrees`) was read in
+    its defining bracket as a gene's alias (not its official symbol) while the long form is
+    a protein name no gene table grounds (a minted ``exokg:protein-name/``,
+    :mod:`exokg.recognise.proteins`): "a dual bio-specificity peptide (BSP)" is not the gene IBSP (bone sialoprotein, alias
+    "BSP") there either, as it is nowhere else in the document. An official symbol and
+    other undefined long forms keep the bracket's reading (on BioRED's training split such
+    brackets, "DNA polymerase gamma (POLG)", "(KRAS)", "(MHC)", were mostly right)."""
+    if entity is not None:
+        return False
+    bracket = [m for m in a.parts if m.text == short and m.source == "ontology"
+               and m.category == "Gene" and m.text != m.entity.label]
+    if not bracket:
+        return False
+    opening = bracket[0].start
+    named = [p for p in a.annotated if p.entity.id.startswith("exokg:protein-name/")
+             and p.end < opening and not a.text[p.end:opening].strip(" (")]
+    if not named:
+        return False
+    long_words = _words(named[-1].text)
+    return not any(long_words & _words(name)
+                   for name in (bracket[0].entity.label, *bracket[0].entity.synonyms))
 
 
 def _names_a_cell(entity: Alias | None) -> bool:
@@ -442,7 +504,8 @@ def analyse_sentences(document: Document, sentences: Sequence[Sentence],
         if new:
             aliases.update(new)
             if any(len(_pattern(k).findall(a.text)) > 1 for k in new) or \
-                    any(_read_otherwise(a, k, v) or _names_a_cell(v) for k, v in new.items()):
+                    any(_read_otherwise(a, k, v) or _names_a_cell(v)
+                        or _symbol_of_nothing_known(a, k, v) for k, v in new.items()):
                 a = recogniser.analyse(document, sentence, aliases)
         out.append(a)
     return out

@@ -22,7 +22,14 @@ positives of the lexicon on the training parts of BC2GM and BioRED (docs/benchma
   too: "Tyr expression" stays a gene);
 * **hippocampal field**: "CA1" to "CA4" with an anatomical word nearby ("area", "region",
   "hippocampal", "pyramidal", "neurons", "subiculum", ...) and no word of a gene or its
-  product ("CA1 gene expression" stays the gene).
+  product ("CA1 gene expression" stays the gene);
+* **nucleotide**: a nucleotide's abbreviation (a base letter and mono-, di- or triphosphate:
+  "ADP", "CTP", "dTMP"; the cyclic "cAMP", "cGMP") with no word nearby that only a gene or
+  its product takes ("gene", "mRNA", "expression", "knockdown", ...). NCBI Gene lists
+  several as aliases ("ADP" of WDTC1, "CTP" of SLC25A1, "cAMP" matched case-blind to CAMP),
+  while papers write them for the platelet agonist and the second messengers ("platelets
+  stimulated with ADP", "ADP-induced aggregation", "cAMP signaling"). Words such as
+  "levels", "receptor" or "signaling" go with the nucleotide as well and do not count.
 """
 
 from __future__ import annotations
@@ -57,6 +64,15 @@ _HIPPOCAMPAL_FIELD = re.compile(r"CA[1-4]")
 _ANATOMY_WORDS = frozenset("""area areas region regions field fields subfield subfields
 sector sectors hippocampal hippocampus hippocampi pyramidal neuron neurons cell cells layer
 layers stratum subiculum prosubiculum dentate gyrus cornu ammonis dorsal ventral""".split())
+#: A nucleotide written as an abbreviation: optional deoxy "d" or cyclic "c", a base (adenosine,
+#: guanosine, cytidine, uridine, thymidine, inosine, xanthosine) and mono/di/triphosphate.
+_NUCLEOTIDE = re.compile(r"d?[ACGUTIX][MDT]P|c[AG]MP")
+#: Words only a gene or its product takes: one of these near a nucleotide-like symbol keeps
+#: the gene reading ("ADP gene", "CTP mRNA").
+_GENE_ONLY_WORDS = frozenset("""gene genes protein proteins mrna mrnas expression expressed
+express expressing transcript transcripts transcription promoter knockdown knockout
+overexpression overexpressing silencing sirna shrna polymorphism polymorphisms mutation
+mutations mutant variant variants allele alleles antibody deficient deficiency""".split())
 _WORD = re.compile(r"[A-Za-z]+")
 _WINDOW = 3
 
@@ -85,8 +101,8 @@ def _is_formula(word: str) -> bool:
 
 def other_reading(text: str, start: int, end: int) -> str | None:
     """What the gene-symbol match ``text[start:end]`` stands for instead of a gene:
-    ``"unit"``, ``"ion"``, ``"amino acid"`` or ``"hippocampal field"`` (see the module
-    docs), or None when nothing says it is not the gene.
+    ``"unit"``, ``"ion"``, ``"amino acid"``, ``"hippocampal field"`` or ``"nucleotide"``
+    (see the module docs), or None when nothing says it is not the gene.
 
     >>> other_reading("PCO2 fell by 0.53 kPa.", 18, 21), other_reading("flow 2 l min-1", 9, 14)
     ('unit', 'unit')
@@ -96,6 +112,8 @@ def other_reading(text: str, start: int, end: int) -> str | None:
     ('amino acid', None)
     >>> other_reading("loss of hippocampal CA1 neurons", 20, 23), other_reading("CA1 gene", 0, 3)
     ('hippocampal field', None)
+    >>> other_reading("platelets stimulated with ADP", 26, 29), other_reading("ADP gene", 0, 3)
+    ('nucleotide', None)
     """
     word = text[start:end]
     before, after = text[max(0, start - 12):start], text[end:end + 12]
@@ -117,4 +135,7 @@ def other_reading(text: str, start: int, end: int) -> str | None:
         if any(w in _ANATOMY_WORDS for w in near) and \
                 not any(w in gene_context_words() for w in near):
             return "hippocampal field"
+    if _NUCLEOTIDE.fullmatch(word) and \
+            not any(w in _GENE_ONLY_WORDS for w in _near(text, start, end)):
+        return "nucleotide"
     return None
