@@ -45,6 +45,8 @@ __all__ = ["Analysed", "DocumentState", "extract_document"]
 _PRECLINICAL = re.compile(r"\b(?:mice|mouse|rats?|murine|rodents?|animals?|sheep|pigs?|"
                           r"monkeys?|primates?|models?|piglets?|in\s+vivo|MCAO?|MCAo)\b", re.I)
 _MAY_PRECLINICAL = Needs(_PRECLINICAL)
+#: rules whose statements a topic or aim sentence keeps (see :func:`_situate`)
+_TOPIC_RULES = frozenset({"trial.report", "aim.biomarker"})
 _EXCLUSIVE = ("trial.", "advantage.", "biomarker.level", "biomarker.correlation",
               "biomarker.informative", "group.")
 
@@ -112,7 +114,8 @@ def _situate(a: Analysed, state: DocumentState, found: list[Statement]) -> list[
         note_study(a, state)
     if states_topic(a.text):  # "Here, we investigated the effects of X on Y": no claim,
         # but a trial's aim states what the trial tests in whom (exokg.extract.trial_reports)
-        found = [s for s in found if s.evidence[0].rule == "trial.report"]
+        # and an aim to explore markers as biomarkers names them (exokg.extract.marker_predicates)
+        found = [s for s in found if s.evidence[0].rule in _TOPIC_RULES]
         if not found:
             return []
     out = []
