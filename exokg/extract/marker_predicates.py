@@ -190,8 +190,10 @@ _MEMBER_WORDS = re.compile(r"(?:the\s+)?(?P<core>[A-Za-z][\w\u2013-]*(?:\s+[A-Za
                            r"{0,4}?)\s*(?:\((?P<short>[^()]{1,15})\))?\s*", re.I)
 _MEMBER_STOP = re.compile(r"\s+(?:in|among|of|at|after|during|from|than|compared|defined|"
                           r"assessed|measured|by|on|respectively)\b|;", re.I)
+# what may follow a named measure inside its member: "NIHSS (total) scores", "white matter
+# hyperintensity burden"
 _SCALE_TAIL = re.compile(r"\s*(?:\([^()]{1,15}\)\s*)?(?:total\s+)?(?:scores?|values?|levels?|"
-                         r"grades?)?\s*$", re.I)
+                         r"grades?|burden|load)?\s*$", re.I)
 
 
 _PIECE = re.compile(r"[^,]*?(?=\s*,|\s+(?:and|or)\s+|$)", re.I)
@@ -221,6 +223,10 @@ def measure_list(a: Analysed, start: int, end: int) -> list[Entity]:
     return out
 
 
+_AMOUNT_OF = re.compile(r"(?:[\w-]+\s+){0,2}?(?:levels?|concentrations?|expression|amounts?|"
+                        r"counts?|numbers?|scores?)\s+of\s+(?:the\s+)?", re.I)
+
+
 def _member_entity(a: Analysed, start: int, end: int) -> tuple[Entity | None, bool]:
     """The measure one list member names (see :func:`measure_list`) and whether the list
     ends with it; (None, True) when the member names none."""
@@ -230,7 +236,14 @@ def _member_entity(a: Analysed, start: int, end: int) -> tuple[Entity | None, bo
              and _SCALE_TAIL.fullmatch(a.text, x.end, end)]
     if named:
         return max(named, key=lambda x: x.end).entity, False
+    # "serum concentrations of IL-6": the molecule whose amount is measured
+    of = [x for x in a.within(s, end, MOLECULAR | SCALES)
+          if _AMOUNT_OF.fullmatch(a.text, s, x.start) and _SCALE_TAIL.fullmatch(a.text, x.end, end)]
+    if of:
+        return of[0].entity, False
     stop = _MEMBER_STOP.search(a.text, s, end)
+    if stop and stop.group().strip().lower() == "of":
+        return None, True  # "severity of the other thing": not a measure this reads
     words = _MEMBER_WORDS.fullmatch(a.text, s, stop.start() if stop else end)
     if words is None:
         return None, True
