@@ -97,3 +97,20 @@ def test_a_subtype_name_is_no_disease_of_the_markers(recogniser: Recogniser) -> 
                "exokg:mirna/mir-21"}
     assert "large artery atherosclerosis" in objects
     assert "atherosclerosis" not in objects
+
+
+def test_kind8_an_aim_to_evaluate_a_therapeutic_effect_is_a_hedged_benefit(
+        recogniser: Recogniser) -> None:
+    found = read("Here, we evaluated the therapeutic effects of MSC-derived exosomes in rats "
+                 "with traumatic brain injury.", recogniser)
+    aims = [s for s in found if s.evidence[0].rule.startswith("aim.")]
+    assert [(s.predicate, s.object.id, s.hedged, s.status) for s in aims] == [
+        ("biolink:beneficial_in_models_for", "MONDO:0858950", True, "hypothesis")]
+
+
+def test_kind8_an_effect_reported_with_the_aim_is_a_finding_not_an_aim(
+        recogniser: Recogniser) -> None:
+    found = read("We evaluated the neuroprotective effects of MSC-derived exosomes in rats "
+                 "after stroke and found that they reduced infarct volume.", recogniser)
+    assert not [s for s in found if s.evidence[0].rule.startswith("aim.")]
+    assert not [s for s in found if s.status == "hypothesis"]

@@ -19,10 +19,6 @@ each verb and so lose every predicate after the first. This module reads such a 
   disease a word of the subtype's name happens to name); risk factors ("were independent risk
   factors of D": ``associated_with`` D, no direction); and the AUC of the markers named before
   ("their AUC were 0.78 and 0.85": ``biomarker_for`` the study's disease).
-* :func:`aim_biomarkers`: an aim to explore markers "as biomarkers" ("This study aimed to
-  investigate the levels of A and B in D patients to explore their potential roles as
-  biomarkers") -> each marker ``biomarker_for`` D; the sentence's status (hypothesis) and the
-  hedge come from :func:`exokg.extract._situate`.
 * :func:`is_method_sentence`: "The correlations between A and B, C were analyzed" is a method:
   no correlation is claimed (the biomarker rules drop their readings of such a sentence).
 * :func:`carried_partner`: "X and their carried Y", "X and its cargo Y": the vesicles X are
@@ -46,10 +42,10 @@ from exokg.ids import mint
 from exokg.model import Entity, Mention, Statement
 from exokg.text.prefilter import Needs
 
-__all__ = ["aim_biomarkers", "carried_partner", "chain_subjects", "in_subtype_phrase",
-           "is_method_sentence", "marker_predicates", "measure_list"]
+__all__ = ["MARKER_CLASSES", "carried_partner", "chain_subjects", "eligible_marker",
+           "in_subtype_phrase", "is_method_sentence", "marker_predicates", "measure_list"]
 
-_MARKER_CLASSES = MOLECULAR | VESICLES
+MARKER_CLASSES = MOLECULAR | VESICLES
 _COPULA = re.compile(r"\b(?:was|were|is|are)\b", re.I)
 # between the last marker and its verb: "levels", "expression", a bracketed short form
 _SUBJECT_GAP = re.compile(r"\)?\s*(?:(?:levels?|concentrations?|expression|counts?|numbers?|"
@@ -104,7 +100,7 @@ _RULES = {"level": "biomarker.level-stage", "signed": "biomarker.correlation-lis
 _NEEDS_CHAIN = Needs(_STAGE_LEVEL, _SIGNED, _WITH_SUBTYPES, _RISK_FACTOR, _THEIR_AUC)
 
 
-def _eligible(a: Analysed, m: Mention) -> bool:
+def eligible_marker(a: Analysed, m: Mention) -> bool:
     """True for a mention that can be a measured marker: a molecule, or a vesicle population
     of the body's own cells that is not written as the container of a marker before it."""
     if m.category in MOLECULAR:
@@ -132,18 +128,18 @@ def carried_partner(a: Analysed, m: Mention) -> Mention | None:
 def _markers_at(a: Analysed, start: int, at: int) -> list[Mention]:
     """The markers whose list ends right before ``at`` ('The levels of plasma A and B were':
     A and B), with the vesicles that carry the first ('X and their carried Y')."""
-    near = [m for m in a.within(start, at, _MARKER_CLASSES) if _eligible(a, m)
+    near = [m for m in a.within(start, at, MARKER_CLASSES) if eligible_marker(a, m)
             and at - m.end <= 45]
     if not near:
         return []
     last = max(near, key=lambda m: (m.end, m.start))
     if not _SUBJECT_GAP.fullmatch(a.text, last.end, at):
         return []
-    group = [m for m in coordinated(a, last, _MARKER_CLASSES, backwards=True)
-             if _eligible(a, m)]
+    group = [m for m in coordinated(a, last, MARKER_CLASSES, backwards=True)
+             if eligible_marker(a, m)]
     first = min(group, key=lambda m: m.start)
     carrier = carried_partner(a, first)
-    if carrier is not None and _eligible(a, carrier):
+    if carrier is not None and eligible_marker(a, carrier):
         group = [carrier, *group]
     unique: dict[str, Mention] = {}
     for m in group:
@@ -175,7 +171,7 @@ def chain_subjects(a: Analysed, at: int) -> list[Mention]:
     between = a.text[best_end:at]
     if re.search(r"[;:]|\b(?:which|that|while|whereas|but|however)\b", between, re.I):
         return []
-    if any(_eligible(a, m) for m in a.within(best_end, at, _MARKER_CLASSES)):
+    if any(eligible_marker(a, m) for m in a.within(best_end, at, MARKER_CLASSES)):
         return []  # another marker named in between: it may be the subject
     return best
 
@@ -248,7 +244,7 @@ def _member_entity(a: Analysed, start: int, end: int) -> tuple[Entity | None, bo
     if words is None:
         return None, True
     core_end = words.end("core")
-    if a.within(s, core_end, _MARKER_CLASSES | frozenset({"Disease", "AssessmentScale"})):
+    if a.within(s, core_end, MARKER_CLASSES | frozenset({"Disease", "AssessmentScale"})):
         return None, True
     named = [x for x in a.within(s, core_end, SCALES) if x.start == s and x.end == core_end]
     entity = named[0].entity if named else outcome_for_text(a.text[s:core_end])
@@ -283,7 +279,7 @@ def _subtypes(a: Analysed, start: int, end: int) -> list[Entity]:
         return []
     parts = [p.strip() for p in _MEMBER_SPLIT.split(m.group("list")) if p.strip()]
     if not parts or any(len(p.split()) > 4 or _FUNCTION_WORD.search(p) for p in parts) or a.within(
-            m.start("list"), m.end("list"), _MARKER_CLASSES):
+            m.start("list"), m.end("list"), MARKER_CLASSES):
         return []
     return [Entity(mint("disease", p.lower()), p.lower(), "Disease") for p in parts]
 
@@ -354,46 +350,6 @@ def marker_predicates(a: Analysed, state: DocumentState) -> list[Statement]:
                                      aspect="level" if kind == "level" else None,
                                      negated=neg, hedged=hedge, context=ctx))
     return out
-
-
-# "to explore their potential roles as biomarkers", "to evaluate X as a diagnostic biomarker"
-_AS_BIOMARKERS = re.compile(r"\b(?:(?:potential|possible|putative|candidate)\s+)?(?:roles?|"
-                            r"values?|utility|use|usefulness)\s+as\s+(?:(?:potential|novel|"
-                            r"candidate|diagnostic|prognostic|circulating|non-?invasive|"
-                            r"(?:and\s+)?(?:diagnostic|prognostic))\s+)*(?:bio)?markers?\b"
-                            r"|\bas\s+(?:(?:potential|novel|candidate|diagnostic|prognostic)\s+)+"
-                            r"(?:bio)?markers?\b", re.I)
-_AIM = re.compile(r"\b(?:aim(?:s|ed)?\s+(?:was\s+|is\s+)?to|objective\s+(?:was|is)\s+to|"
-                  r"purpose\s+(?:was|is)\s+to|sought\s+to|we\s+(?:investigated|examined|"
-                  r"explored|evaluated|assessed)|^\W*to\s+(?:investigate|explore|evaluate|"
-                  r"examine|determine|assess))\b", re.I)
-_NEEDS_AIM = Needs(_AS_BIOMARKERS)
-
-
-def aim_biomarkers(a: Analysed, state: DocumentState) -> list[Statement]:
-    """'This study aimed to investigate the levels of A and B in D patients to explore their
-    potential roles as biomarkers' -> A and B each ``biomarker_for`` D (the disease the
-    sentence names, else the study's). Only in a sentence stating an aim; the statements get
-    the aim's status and hedge where the sentence is situated."""
-    if not _NEEDS_AIM.may_match(a.text):  # no cue word: nothing to read
-        return []
-    cue = _AS_BIOMARKERS.search(a.text)
-    aim = _AIM.search(a.text, 0, cue.start()) if cue else None
-    if not cue or not aim:
-        return []
-    markers = [m for m in a.within(aim.end(), cue.start(), _MARKER_CLASSES) if _eligible(a, m)]
-    if not markers or names_treatment(a, aim.end(), cue.start(), tuple(markers)):
-        return []
-    named = a.within(aim.end(), len(a.text), frozenset({"Disease"}))
-    disease = named[0].entity if named else study_disease(a, state)
-    if disease is None:
-        return []
-    subjects: dict[str, Entity] = {}
-    for m in markers:
-        subjects.setdefault(m.entity.id, m.entity)
-    ctx = level_context(a, aim.end(), cue.start())
-    return [statement(a, "aim.biomarker", e, "biolink:biomarker_for", disease, hedged=True,
-                      context=ctx) for e in subjects.values()]
 
 
 # "The correlations between A and B were analyzed", "Associations of X with Y were assessed
