@@ -220,7 +220,7 @@ def measure_list(a: Analysed, start: int, end: int) -> list[Entity]:
 
 
 _AMOUNT_OF = re.compile(r"(?:[\w-]+\s+){0,2}?(?:levels?|concentrations?|expression|amounts?|"
-                        r"counts?|numbers?|scores?)\s+of\s+(?:the\s+)?", re.I)
+                        r"counts?|numbers?|scores?)\s+(?:of|on|in|for)\s+(?:the\s+)?", re.I)
 
 
 def _member_entity(a: Analysed, start: int, end: int) -> tuple[Entity | None, bool]:
@@ -238,8 +238,10 @@ def _member_entity(a: Analysed, start: int, end: int) -> tuple[Entity | None, bo
     if of:
         return of[0].entity, False
     stop = _MEMBER_STOP.search(a.text, s, end)
-    if stop and stop.group().strip().lower() == "of":
-        return None, True  # "severity of the other thing": not a measure this reads
+    if stop and (stop.group().strip().lower() == "of" or a.within(
+            stop.end(), end, SCALES | MARKER_CLASSES | frozenset({"Disease"}))):
+        # "severity of the other thing", "total score on the NIHSS": not a measure of its own
+        return None, True
     words = _MEMBER_WORDS.fullmatch(a.text, s, stop.start() if stop else end)
     if words is None:
         return None, True
