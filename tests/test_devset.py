@@ -67,7 +67,13 @@ FLOORS: dict[int, tuple[float, float]] = {
     # condition as the subject, as batches 9-10's gold does; batch 3's gold does not list
     # "inflammation and cell death that can cause disability" (two claims, both right; the
     # gold is not edited for omissions): P 0.803 (82/102), before 82/100.
-    3: (0.803, 0.708),
+    # Tuning round 9c reads an aim as a hedged hypothesis (its brief; batch 11's gold lists
+    # "To investigate the neuroprotective effect of X after D" so): "We aimed to evaluate the
+    # neuroprotective effects of ... MSC-derived exosomes and their potential to improve
+    # neurodevelopmental outcome" now also gives the hedged tissue-protection aim, which
+    # batch 3's gold, listing only the outcome half of the sentence, does not (not edited for
+    # omissions): P 0.796 (82/103).
+    3: (0.796, 0.708),
     # Round 5b (biomarker-paper language, tuned on batches 1-7) merged after 5a: batch 4 43/51,
     # 45/67.
     4: (0.843, 0.671),
@@ -168,7 +174,10 @@ FLOORS: dict[int, tuple[float, float]] = {
     # round 5, recognition round 6; none of them saw batch 11): P 0.545 (55/101) R 0.344
     # (53/154), main findings P 0.548 (40/73) R 0.411 (37/90); sentence-strict P 0.495
     # (50/101) R 0.318 (49/154).
-    11: (0.544, 0.344),
+    # Tuning round 9c tuned on it (in sample from then on; batch 12 is its out-of-sample
+    # check): P 0.650 (76/117) R 0.506 (78/154), main findings P 0.655 (57/87) R 0.589
+    # (53/90); sentence-strict P 0.607 (71/117) R 0.487 (75/154).
+    11: (0.649, 0.506),
 }
 
 
