@@ -114,3 +114,10 @@ def test_kind8_an_effect_reported_with_the_aim_is_a_finding_not_an_aim(
                  "after stroke and found that they reduced infarct volume.", recogniser)
     assert not [s for s in found if s.evidence[0].rule.startswith("aim.")]
     assert not [s for s in found if s.status == "hypothesis"]
+
+
+def test_an_auc_of_a_marker_named_after_it_is_not_the_chains(recogniser: Recogniser) -> None:
+    found = read("Serum miR-21 was elevated in patients with ischemic stroke, and the AUC of "
+                 "NfL was 0.81.", recogniser)
+    assert not [s for s in found if s.predicate == "biolink:biomarker_for"
+                and s.subject.id == "exokg:mirna/mir-21"]

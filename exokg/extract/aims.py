@@ -85,6 +85,7 @@ def aim_biomarkers(a: Analysed, state: DocumentState) -> list[Statement]:
 # "the (potential) therapeutic effects of X", "the neuroprotective effect and possible
 # mechanism of X": the evaluative noun phrase the aim is about
 _BENEFIT_WORDS = r"therapeutic|beneficial|curative|restorative|neurorestorative"
+_BENEFIT = re.compile(_BENEFIT_WORDS, re.I)
 _EFFECT_OF = re.compile(r"\b(?:(?:potential|possible|putative)\s+)?(?P<adjs>(?:" + _BENEFIT_WORDS +
                         r")|" + ADJECTIVE_LIST + r")\s+(?:effects?|efficacy|benefits?|"
                         r"potentials?|roles?|actions?)\s+(?:and\s+(?:the\s+)?(?:\w+\s+)?"
@@ -123,7 +124,7 @@ def aim_effects(a: Analysed, found: Sequence[Statement] = ()) -> list[Statement]
         agent = (vesicles or agents)[0].entity
         ctx = context_for(a, next(c for c in clauses(a.text) if c.start <= m.start() <= c.end))
         adjs = m.group("adjs")
-        if re.fullmatch(_BENEFIT_WORDS, adjs, re.I):
+        if _BENEFIT.fullmatch(adjs):
             named = a.within(end, len(a.text), frozenset({"Disease", "DiseaseModel"}))
             disease = named[0].entity if named else None
             if disease is not None and (agent.id, disease.id) not in made:

@@ -62,7 +62,7 @@ _PREDICATE_END = re.compile(r"(?:,\s*|\s+)and\s+(?=(?:(?:also|then)\s+)?(?:was|w
                             r"\b", re.I)
 # "their AUC were 0.778 and 0.851", "the AUCs were", "their areas under the ROC curve were"
 _THEIR_AUC = re.compile(r"\b(?:their|the)\s+(?:respective\s+)?(?:AUCs?|AUROCs?|areas?\s+under\s+"
-                        r"(?:the\s+)?(?:ROC\s+)?curves?)\s+(?:values?\s+)?(?:were|was|of)\s+"
+                        r"(?:the\s+)?(?:ROC\s+)?curves?)\s+(?:values?\s+)?(?:were|was)\s+"
                         r"(?:\w+\s+){0,2}?0?\.\d", re.I)
 
 # a level at a stage of the disease: "were increased (significantly) in (the) acute and
@@ -147,20 +147,23 @@ def _markers_at(a: Analysed, start: int, at: int) -> list[Mention]:
     return list(unique.values())
 
 
-def chain_subjects(a: Analysed, at: int) -> list[Mention]:
+# what stops a chain: another clause between its first verb and the predicate
+_CHAIN_BREAK = re.compile(r"[;:]|\b(?:which|that|while|whereas|but|however)\b", re.I)
+
+
+def chain_subjects(a: Analysed, at: int, anaphoric: bool = False) -> list[Mention]:
     """The markers the predicate whose verb starts at ``at`` is said of: the markers right
-    before it; for a predicate joined to earlier ones ('..., and were positively related to'),
-    the markers before the first verb of the chain, when no other marker subject, relative
-    or contrast word stands between; for 'their AUC(s)' the last markers named as a subject
-    before it. Empty when there is none."""
+    before it; for a predicate joined to earlier ones ('..., and were positively related to')
+    or one whose subject is an anaphor (``anaphoric``: 'their AUC were'), the markers before
+    the last verb with a marker subject before ``at``, when no other marker, relative or
+    contrast word stands between. Empty when there is none."""
     own = _markers_at(a, 0, at)
     if own:
         return own
-    joined = _JOINED_PREDICATE.search(a.text, 0, at)
-    anaphor = a.text[max(0, at - 12):at + 6].lower()
-    if not joined and "their" not in anaphor and "the auc" not in anaphor:
+    if not anaphoric and not _JOINED_PREDICATE.search(a.text, 0, at):
         return []
     best: list[Mention] = []
+    best_end = 0
     for c in _COPULA.finditer(a.text, 0, at):
         found = _markers_at(a, 0, c.start())
         if found:
@@ -169,7 +172,7 @@ def chain_subjects(a: Analysed, at: int) -> list[Mention]:
     if not best:
         return []
     between = a.text[best_end:at]
-    if re.search(r"[;:]|\b(?:which|that|while|whereas|but|however)\b", between, re.I):
+    if _CHAIN_BREAK.search(between):
         return []
     if any(eligible_marker(a, m) for m in a.within(best_end, at, MARKER_CLASSES)):
         return []  # another marker named in between: it may be the subject
@@ -192,6 +195,7 @@ _SCALE_TAIL = re.compile(r"\s*(?:\([^()]{1,15}\)\s*)?(?:total\s+)?(?:scores?|val
                          r"grades?|burden|load)?\s*$", re.I)
 
 
+_LEAD = re.compile(r"\s*(?:the\s+)?", re.I)  # always matches
 _PIECE = re.compile(r"[^,]*?(?=\s*,|\s+(?:and|or)\s+|$)", re.I)
 
 
@@ -226,8 +230,7 @@ _AMOUNT_OF = re.compile(r"(?:[\w-]+\s+){0,2}?(?:levels?|concentrations?|expressi
 def _member_entity(a: Analysed, start: int, end: int) -> tuple[Entity | None, bool]:
     """The measure one list member names (see :func:`measure_list`) and whether the list
     ends with it; (None, True) when the member names none."""
-    lead = re.match(r"\s*(?:the\s+)?", a.text[start:end], re.I)
-    s = start + (lead.end() if lead else 0)
+    s = _LEAD.match(a.text, start, end).end()
     named = [x for x in a.within(s, end, SCALES) if x.start == s
              and _SCALE_TAIL.fullmatch(a.text, x.end, end)]
     if named:
@@ -305,7 +308,7 @@ def marker_predicates(a: Analysed, state: DocumentState) -> list[Statement]:
     cues += [(m, "auc") for m in _THEIR_AUC.finditer(a.text)]
     for m, kind in sorted(cues, key=lambda c: c[0].start()):
         at = m.start()
-        subjects = chain_subjects(a, at)
+        subjects = chain_subjects(a, at, anaphoric=kind == "auc")
         if not subjects:
             continue
         first = min(x.start for x in subjects)
