@@ -33,7 +33,7 @@ from exokg.extract.epistemics import hedged, negated
 from exokg.extract.level_markers import holds_marker
 from exokg.extract.levels import extract_levels, in_controls, names_treatment
 from exokg.extract.marker_predicates import carried_partner, in_subtype_phrase, \
-    is_method_sentence
+    is_method_sentence, without_repeats
 from exokg.extract.marker_value import is_apposition_marker, note_found_markers
 from exokg.extract.nominal_levels import group_after_list
 from exokg.extract.outcome_levels import OUTCOME_GROUP, outcome_levels, study_condition
@@ -184,7 +184,8 @@ _METHOD_PREDICATES = frozenset({"biolink:correlated_with", "biolink:positively_c
 def extract_biomarkers(a: Analysed, state: DocumentState) -> list[Statement]:
     note_population(a, state)
     if not any(m.category in _MARKERS for m in a.mentions):
-        return extract_levels(a, state)  # the readings before it all need a marker named
+        # the readings before it all need a marker named
+        return without_repeats(extract_levels(a, state))
     out: list[Statement] = []
     out += _levels(a, state)
     out += _correlations(a)
@@ -206,6 +207,7 @@ def extract_biomarkers(a: Analysed, state: DocumentState) -> list[Statement]:
     out = outcome_levels(a, state, out)
     if is_method_sentence(a.text):  # "The correlations between A and B were analyzed"
         out = [x for x in out if x.predicate not in _METHOD_PREDICATES]
+    out = without_repeats(out)  # a chained predicate another rule read is made once
     note_found_markers(a, state, out)
     return out
 

@@ -19,6 +19,7 @@ each verb and so lose every predicate after the first. This module reads such a 
   disease a word of the subtype's name happens to name); risk factors ("were independent risk
   factors of D": ``associated_with`` D, no direction); and the AUC of the markers named before
   ("their AUC were 0.78 and 0.85": ``biomarker_for`` the study's disease).
+* :func:`without_repeats` drops a reading another rule already made from the sentence.
 * :func:`is_method_sentence`: "The correlations between A and B, C were analyzed" is a method:
   no correlation is claimed (the biomarker rules drop their readings of such a sentence).
 * :func:`carried_partner`: "X and their carried Y", "X and its cargo Y": the vesicles X are
@@ -43,7 +44,8 @@ from exokg.model import Entity, Mention, Statement
 from exokg.text.prefilter import Needs
 
 __all__ = ["MARKER_CLASSES", "carried_partner", "chain_subjects", "eligible_marker",
-           "in_subtype_phrase", "is_method_sentence", "marker_predicates", "measure_list"]
+           "in_subtype_phrase", "is_method_sentence", "marker_predicates", "measure_list",
+           "without_repeats"]
 
 MARKER_CLASSES = MOLECULAR | VESICLES
 _COPULA = re.compile(r"\b(?:was|were|is|are)\b", re.I)
@@ -97,6 +99,7 @@ _RISK_FACTOR = re.compile(r"\b(?:was|were|is|are)\s+(?:(?:an?|the|also)\s+)?(?:(
 _RULES = {"level": "biomarker.level-stage", "signed": "biomarker.correlation-list",
           "subtype": "biomarker.level-subtype", "risk": "biomarker.level-risk-factor",
           "auc": "biomarker.informative-auc"}
+_CHAIN_RULES = frozenset(_RULES.values())
 _NEEDS_CHAIN = Needs(_STAGE_LEVEL, _SIGNED, _WITH_SUBTYPES, _RISK_FACTOR, _THEIR_AUC)
 
 
@@ -373,3 +376,15 @@ def is_method_sentence(text: str) -> bool:
     """True for a sentence that says which correlations or associations were analysed ('The
     correlations between A and B, C and D were analyzed'): a method, which claims none."""
     return _NEEDS_METHOD.may_match(text) and bool(_METHOD.search(text))
+
+
+def without_repeats(statements: list[Statement]) -> list[Statement]:
+    """``statements`` (one sentence's) without the readings of this module that another rule
+    already made (same subject, predicate, object, direction and negation): a claim is made
+    once, with the older rule's evidence."""
+    def key(s: Statement) -> tuple:
+        return (s.subject.id, s.predicate, getattr(s.object, "id", None), s.direction,
+                s.negated)
+    made = {key(s) for s in statements if s.evidence[0].rule not in _CHAIN_RULES}
+    return [s for s in statements
+            if s.evidence[0].rule not in _CHAIN_RULES or key(s) not in made]
