@@ -73,6 +73,12 @@ FLOORS: dict[int, tuple[float, float]] = {
     # wei-2021's "upregulating the acetylation of NF-kB p65" is read as miR-193b-3p
     # exosomes decreasing RELA (an extraction reading of a now-grounded gene; the gold
     # lists no claim there): P 0.796 (82/103), before 82/102.
+    # Tuning round 9c reads an aim as a hedged hypothesis (its brief; batch 11's gold lists
+    # "To investigate the neuroprotective effect of X after D" so): "We aimed to evaluate the
+    # neuroprotective effects of ... MSC-derived exosomes and their potential to improve
+    # neurodevelopmental outcome" now also gives the hedged tissue-protection aim, which
+    # batch 3's gold, listing only the outcome half of the sentence, does not (not edited for
+    # omissions): P 0.796 (82/103).
     3: (0.796, 0.708),
     # Round 5b (biomarker-paper language, tuned on batches 1-7) merged after 5a: batch 4 43/51,
     # 45/67.
@@ -184,7 +190,10 @@ FLOORS: dict[int, tuple[float, float]] = {
     # Recognition round 7 read batch 11's grounding errors (docs/devset-batch11.md: ADP,
     # BSP, "large artery atherosclerosis", "NF-kB signaling pathway"), so batch 11 is in
     # sample for its rules: P 0.582 (57/98) R 0.351 (54/154), main findings P 0.575 R 0.411.
-    11: (0.581, 0.350),
+    # Tuning round 9c tuned on it (in sample from then on; batch 12 is its out-of-sample
+    # check): P 0.650 (76/117) R 0.506 (78/154), main findings P 0.655 (57/87) R 0.589
+    # (53/90); sentence-strict P 0.607 (71/117) R 0.487 (75/154).
+    11: (0.649, 0.506),
     # Batch 12: out of sample for round 9 (docs/devset-batch12.md). Measured once before round
     # 9 on main's rules (exokg at 39fedab, gold committed first in e2583ba): P 0.605 (52/86)
     # R 0.251 (51/203), main findings P 0.672 (43/64) R 0.347 (35/101); sentence-strict

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from exokg.extract.absence import extract_absences, note_treatment
+from exokg.extract.aims import AIM_RULES, aim_effects
 from exokg.extract.base import Analysed, DocumentState
 from exokg.extract.biomarkers import extract_biomarkers
 from exokg.extract.conditions import extract_condition_relations
@@ -45,6 +46,8 @@ __all__ = ["Analysed", "DocumentState", "extract_document"]
 _PRECLINICAL = re.compile(r"\b(?:mice|mouse|rats?|murine|rodents?|animals?|sheep|pigs?|"
                           r"monkeys?|primates?|models?|piglets?|in\s+vivo|MCAO?|MCAo)\b", re.I)
 _MAY_PRECLINICAL = Needs(_PRECLINICAL)
+#: rules whose statements a topic or aim sentence keeps (see :func:`_situate`)
+_TOPIC_RULES = frozenset({"trial.report"}) | AIM_RULES
 _EXCLUSIVE = ("trial.", "advantage.", "biomarker.level", "biomarker.correlation",
               "biomarker.informative", "group.")
 
@@ -83,6 +86,7 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
         found += extract_properties(a, found)
         found += extract_absences(a, state, found)
     found += new_gene_pairs(found, extract_mirna_gene(a, state))
+    found += aim_effects(a, found)
     found += extract_condition_relations(a, state, found)
     found += extract_cell_roles(a, state, found)
     found = without_qualifier_agents(a, found)
@@ -112,7 +116,8 @@ def _situate(a: Analysed, state: DocumentState, found: list[Statement]) -> list[
         note_study(a, state)
     if states_topic(a.text):  # "Here, we investigated the effects of X on Y": no claim,
         # but a trial's aim states what the trial tests in whom (exokg.extract.trial_reports)
-        found = [s for s in found if s.evidence[0].rule == "trial.report"]
+        # and an aim states what the study expects (exokg.extract.aims)
+        found = [s for s in found if s.evidence[0].rule in _TOPIC_RULES]
         if not found:
             return []
     out = []

@@ -32,6 +32,8 @@ from exokg.extract.context import HUMAN
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.level_markers import holds_marker
 from exokg.extract.levels import extract_levels, in_controls, names_treatment
+from exokg.extract.marker_predicates import carried_partner, in_subtype_phrase, \
+    is_method_sentence, without_repeats
 from exokg.extract.marker_value import is_apposition_marker, note_found_markers
 from exokg.extract.nominal_levels import group_after_list
 from exokg.extract.outcome_levels import OUTCOME_GROUP, outcome_levels, study_condition
@@ -174,10 +176,16 @@ def note_population(a: Analysed, state: DocumentState) -> None:
             state.population_disease = diseases[0].entity
 
 
+#: what a method sentence names without claiming it (:func:`is_method_sentence`)
+_METHOD_PREDICATES = frozenset({"biolink:correlated_with", "biolink:positively_correlated_with",
+                                "biolink:negatively_correlated_with", "biolink:associated_with"})
+
+
 def extract_biomarkers(a: Analysed, state: DocumentState) -> list[Statement]:
     note_population(a, state)
     if not any(m.category in _MARKERS for m in a.mentions):
-        return extract_levels(a, state)  # the readings before it all need a marker named
+        # the readings before it all need a marker named
+        return without_repeats(extract_levels(a, state))
     out: list[Statement] = []
     out += _levels(a, state)
     out += _correlations(a)
@@ -197,6 +205,9 @@ def extract_biomarkers(a: Analysed, state: DocumentState) -> list[Statement]:
     out += _implicated(a)
     out += extract_levels(a, state)
     out = outcome_levels(a, state, out)
+    if is_method_sentence(a.text):  # "The correlations between A and B were analyzed"
+        out = [x for x in out if x.predicate not in _METHOD_PREDICATES]
+    out = without_repeats(out)  # a chained predicate another rule read is made once
     note_found_markers(a, state, out)
     return out
 
@@ -342,7 +353,10 @@ def _subjects_before(a: Analysed, start: int, at: int) -> list[Mention]:
         r",\s*[^,;()]*", a.text[m.end:last.start]) and re.match(r"[^,;]*,", a.text[last.end:at])]
     if head:
         last = head[-1]
-    return coordinated(a, last, _MARKERS, backwards=True)
+    group = coordinated(a, last, _MARKERS, backwards=True)
+    # "Circulating EMVs and their carried miR-X: potential biomarkers": both are the markers
+    carrier = carried_partner(a, min(group, key=lambda m: m.start))
+    return [carrier, *group] if carrier is not None else group
 
 
 _NEEDS_CORRELATIONS = Needs(_CORRELATED)
@@ -641,7 +655,7 @@ def _associated(a: Analysed) -> list[Statement]:
     for clause in clauses(a.text):
         for m in _ASSOCIATED.finditer(a.text, clause.start, clause.end):
             diseases = [x for x in a.within(m.end(), clause.end, frozenset({"Disease"}))
-                        if x.start - m.end() < 25]
+                        if x.start - m.end() < 25 and not in_subtype_phrase(a, x)]
             subjects = [x for x in _subjects_before(a, clause.start, m.start())
                         if x.category in _MOLECULAR]
             if OUTCOME_GROUP.match(a.text, m.end()):

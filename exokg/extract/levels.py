@@ -21,7 +21,10 @@ rules that read the common ones of the field live in modules named for what they
   be used as biomarkers" (the markers of the sentence before);
 * levels in treated groups (:mod:`exokg.extract.treated_groups`): "treated rats showed reduced
   expression of A, B and C", "motor coordination was impaired in mice treated with X";
-* markers of vesicle populations (:mod:`exokg.extract.vesicle_markers`): "L1CAM+ exosomes".
+* markers of vesicle populations (:mod:`exokg.extract.vesicle_markers`): "L1CAM+ exosomes";
+* predicates chained after one list of markers (:mod:`exokg.extract.marker_predicates`): "A
+  and B were increased in acute stages of D, and were positively related to C and D", "their
+  AUC were 0.78 and 0.85"; aims to explore markers as biomarkers (:mod:`exokg.extract.aims`).
 
 What they share (which mention is a measured marker or a sample, when a clause names a
 treatment, the study's disease) is in :mod:`exokg.extract.level_markers`. Every rule returns
@@ -41,6 +44,8 @@ from exokg.extract.group_differences import group_differences, groups_differed_o
 from exokg.extract.correlations import associated_changes, level_groups, linked_levels, \
     open_correlations, related_to
 from exokg.extract.level_markers import in_controls, names_treatment, note_named_markers
+from exokg.extract.aims import aim_biomarkers
+from exokg.extract.marker_predicates import marker_predicates
 from exokg.extract.marker_value import appositive_markers, marker_wording, \
     measured_marker_value, note_measured
 from exokg.extract.nominal_levels import nominal_levels
@@ -87,5 +92,7 @@ def extract_levels(a: Analysed, state: DocumentState) -> list[Statement]:
     out += associations_with(a)
     out += relationships_between(a)
     out += vesicle_biomarkers(a, state)
+    out += marker_predicates(a, state)
+    out += aim_biomarkers(a, state)
     note_named_markers(a, state)
     return out

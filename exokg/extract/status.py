@@ -43,7 +43,8 @@ from functools import lru_cache
 from exokg.model import Analysed, ClaimStatus, Document
 from exokg.text.prefilter import Needs
 
-__all__ = ["CLAIM_STATUSES", "ClaimStatus", "claim_status", "speaks_of_study", "states_topic"]
+__all__ = ["CLAIM_STATUSES", "ClaimStatus", "claim_status", "speaks_of_study", "states_aim",
+           "states_topic"]
 
 #: The values of ``exo:claimStatus``.
 CLAIM_STATUSES: tuple[str, ...] = ("finding", "background", "hypothesis", "speculation")
@@ -217,6 +218,12 @@ def _cue_status(text: str) -> str | None:
     if _MAY_BACKGROUND.may_match(text) and _BACKGROUND.search(text):
         return "background"
     return None
+
+
+def states_aim(text: str) -> bool:
+    """True when a sentence states the study's question or aim and reports no result (its
+    claims have status ``hypothesis`` by its cue, rule 1 of the module docs)."""
+    return _cue_status(text) == "hypothesis"
 
 
 def claim_status(a: Analysed, study_named: bool) -> ClaimStatus:
