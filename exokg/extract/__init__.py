@@ -33,7 +33,7 @@ from exokg.extract.regulation import extract_regulation
 from exokg.extract.titles import extract_title_benefits
 from exokg.extract.definitions import DEFINITION_PREDICATES, is_definition
 from exokg.extract.roles import extract_cell_roles
-from exokg.extract.review_benefits import extract_review_benefits
+from exokg.extract.review_benefits import extract_review_benefits, without_prognosis_effects
 from exokg.extract.trial_reports import extract_trial_report, registers_trial, reports_trial
 from exokg.extract.trials import extract_trial
 from exokg.extract.vesicle_qualifiers import without_qualifier_agents
@@ -85,7 +85,7 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
     found += new_gene_pairs(found, extract_mirna_gene(a, state))
     found += extract_condition_relations(a, state, found)
     found += extract_cell_roles(a, state, found)
-    found = without_qualifier_agents(a, found)
+    found = without_prognosis_effects(without_qualifier_agents(a, found))
     if found and is_definition(a.text):  # a methods rule, not a finding (definitions.py)
         found = [s for s in found if s.predicate not in DEFINITION_PREDICATES]
     note_agents(a, state)
