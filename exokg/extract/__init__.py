@@ -23,6 +23,7 @@ from exokg.extract.engineered import engineered_preparations
 from exokg.extract.epistemics import capacity_only
 from exokg.extract.groups import extract_group_levels
 from exokg.extract.mechanism_lists import note_agents
+from exokg.extract.mediators import through_mediators
 from exokg.extract.mirna_disease import extract_mirna_disease, new_pairs
 from exokg.extract.mirna_gene import extract_mirna_gene, new_gene_pairs
 from exokg.extract.properties import extract_properties
@@ -80,6 +81,7 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
     found += new_pairs(found, extract_mirna_disease(a, state))
     if not exclusive:
         found += extract_effects(a, state, level_findings(found))
+        found = through_mediators(a, found)
         found += extract_properties(a, found)
         found += extract_absences(a, state, found)
     found += new_gene_pairs(found, extract_mirna_gene(a, state))
