@@ -142,6 +142,13 @@ _EVALUATION = re.compile(r"^(?:(?:therapeutic|clinical|treatment|overall)\s+)?(?
                          r"effectiveness|efficiency|potency|success|usefulness|utility)$", re.I)
 # "X facilitate / mediate intercellular communication": X takes part in the communication,
 # it does not raise an amount of it
+# ", and skewed microglia", ", modified neurogenic niches": a coordinated verb phrase begins
+# (after a bare comma only a verb of change, since "activated microglia" may be an object)
+_NEXT_VERB = re.compile(r",\s+and\s+(?!\w+ly\b)[a-z]+ed\b|,\s+(?:modified|altered|changed|"
+                        r"initiated|regulated|reduced|decreased|improved|enhanced|promoted|"
+                        r"inhibited|suppressed|attenuated|alleviated|restored|ameliorated|"
+                        r"prevented|rescued|lowered|diminished|boosted|augmented)\s+"
+                        r"(?!(?:and|or|by|with|in)\b)")
 # a plain "regulate(s)" on a gene, protein or miRNA is left to exokg.extract.regulation
 _REGULATES = re.compile(r"regulat", re.I)
 _MOLECULES = frozenset({"Gene", "Protein", "MicroRNA", "MicroRNACluster"})
@@ -365,7 +372,7 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False,
     skip = (treating.start(), treating.end()) if treating else (end, end)
     # ", and skewed microglia towards ...": a coordinated verb phrase begins, its objects are
     # not this trigger's
-    verb = re.compile(r",\s+and\s+(?!\w+ly\b)[a-z]+ed\b").search(a.text, start, end)
+    verb = _NEXT_VERB.search(a.text, start, end)
     end = verb.start() if verb else end
     # "... and treated them with exosomes to research the mechanism of miR-X": what a purpose
     # clause studies is not acted on
