@@ -33,7 +33,7 @@ from gold_matching import squash as _squash
 # tuning round 5 (on batches 1-7), is round 5's; batch 9, written in parallel with tuning round
 # 6 (on batches 1-8), is round 6's; batch 10, written in parallel with tuning round 7 (on
 # batches 1-9), is round 7's, and in sample after tuning round 8a (on batches 1-10); batch 11,
-# written in parallel with tuning round 8 (on batches 1-10), is round 8's.
+# written in parallel with tuning round 8 (on batches 1-10), is round 8's, and in sample after tuning round 9 (on batches 1-11).
 FLOORS: dict[int, tuple[float, float]] = {
     # Tuning round 1 (docs/benchmarks.md, "Tuning round 1") tuned on batches 1-3 only; batch
     # 4 and 5 were out of sample for it (batch 4 P 0.622 R 0.447, batch 5 0.294 / 0.211
@@ -58,7 +58,10 @@ FLOORS: dict[int, tuple[float, float]] = {
     # 42/54); batch 5 "Stroke is the leading cause of ... neurological disorders" (an
     # association of the two; 49/66, before 48/64); batch 7 "neonatal encephalopathy caused by hypoxia-ischemia" (64/71,
     # before 63/69). Every recall floor rose or stayed.
-    1: (0.908, 0.908),
+    # Tuning round 9b (in sample, tuned on batches 1-11) reads the title "Neuroprotective and
+    # neurorestorative actions of MSC-derived sEVs ..." as raising neurorestoration too (right;
+    # not in this batch's gold): P 0.898 (79/88), before 79/87.
+    1: (0.897, 0.908),
     # After merging rounds 6a and 6b: batch 2 P 0.764 (42/55) R 0.564 (44/78).
     # Tuning round 7b (in sample, tuned on batches 1-9): batch 2 P 0.781 (43/55) R 0.576
     # (45/78); batch 3 P 0.820 (82/100) R 0.708 (85/120) (before it 0.818 / 0.700).
@@ -67,12 +70,20 @@ FLOORS: dict[int, tuple[float, float]] = {
     # condition as the subject, as batches 9-10's gold does; batch 3's gold does not list
     # "inflammation and cell death that can cause disability" (two claims, both right; the
     # gold is not edited for omissions): P 0.803 (82/102), before 82/100.
-    3: (0.803, 0.708),
+    # Tuning round 9b: "the potential mechanism was regulated by regulation of
+    # neuroinflammation" read as the modified exosomes changing neuroinflammation (no
+    # direction; not in the gold): P 0.796 (82/103).
+    3: (0.796, 0.708),
     # Round 5b (biomarker-paper language, tuned on batches 1-7) merged after 5a: batch 4 43/51,
     # 45/67.
-    4: (0.843, 0.671),
+    # Tuning round 9b: "miR-155 exacerbates brain injury by regulating inflammatory responses"
+    # read as miR-155 changing inflammation (right; not in the gold): P 0.826 (43/52).
+    4: (0.826, 0.671),
     # Tuning round 8b: P 0.746 (50/67) R 0.555 (50/90) ("Diabetes elevates the risk of stroke").
-    5: (0.746, 0.555),
+    # Tuning round 9b: P 0.739 (51/69) R 0.566 (51/90): "erythrocyte deformability is one of
+    # the pathophysiological changes of ... stroke" found; "exosomes initiated and regulated
+    # neuroinflammation" read (right; not in the gold).
+    5: (0.739, 0.566),
     # Batch 6: out of sample for rounds 2 and 3. Before round 2 (e9290dd) and on main after
     # it: P 0.741 (20/27) R 0.226 (21/93). Measured once after round 3: P 0.764 (26/34),
     # R 0.290 (27/93), the "before round 4" figure. Round 4 tuned on it (in sample): P 0.977
@@ -122,7 +133,8 @@ FLOORS: dict[int, tuple[float, float]] = {
     # dysfunction" (right; not in this batch's gold): P 0.833 (90/108), before 90/107.
     # Rounds 8a, 8b and 8c merged: P 0.832 (89/107) R 0.701 (89/127) (8a's merged claim and
     # 8b's right reading not in the gold together).
-    8: (0.831, 0.700),
+    # Tuning round 9b: P 0.835 (91/109) R 0.717 (91/127) ("regulate" without a sign).
+    8: (0.834, 0.716),
     # Batch 9: out of sample for round 6 (docs/devset-batch9.md). Measured once before round 6
     # on main's rules (exokg at 7915589, gold committed first in 8f187f0): P 0.436 (24/55)
     # R 0.171 (23/134); sentence-strict P 0.345 (19/55) R 0.134 (18/134). The integrator
@@ -168,7 +180,10 @@ FLOORS: dict[int, tuple[float, float]] = {
     # round 5, recognition round 6; none of them saw batch 11): P 0.545 (55/101) R 0.344
     # (53/154), main findings P 0.548 (40/73) R 0.411 (37/90); sentence-strict P 0.495
     # (50/101) R 0.318 (49/154).
-    11: (0.544, 0.344),
+    # Tuning round 9b tuned on it (in sample from then on; batch 12 is its out-of-sample
+    # check): P 0.626 (72/115) R 0.442 (68/154), main findings P 0.620 R 0.467;
+    # sentence-strict P 0.583 (67/115) R 0.416 (64/154).
+    11: (0.626, 0.441),
 }
 
 
