@@ -33,7 +33,8 @@ from gold_matching import squash as _squash
 # tuning round 5 (on batches 1-7), is round 5's; batch 9, written in parallel with tuning round
 # 6 (on batches 1-8), is round 6's; batch 10, written in parallel with tuning round 7 (on
 # batches 1-9), is round 7's, and in sample after tuning round 8a (on batches 1-10); batch 11,
-# written in parallel with tuning round 8 (on batches 1-10), is round 8's, and in sample after tuning round 9 (on batches 1-11).
+# written in parallel with tuning round 8 (on batches 1-10), is round 8's, and in sample after
+# tuning round 9 (on batches 1-11).
 FLOORS: dict[int, tuple[float, float]] = {
     # Tuning round 1 (docs/benchmarks.md, "Tuning round 1") tuned on batches 1-3 only; batch
     # 4 and 5 were out of sample for it (batch 4 P 0.622 R 0.447, batch 5 0.294 / 0.211
