@@ -25,6 +25,7 @@ from exokg.extract.groups import extract_group_levels
 from exokg.extract.mechanism_lists import note_agents
 from exokg.extract.mediators import through_mediators
 from exokg.extract.mirna_disease import extract_mirna_disease, new_pairs
+from exokg.extract.necessity import extract_necessity_and_protection
 from exokg.extract.mirna_gene import extract_mirna_gene, new_gene_pairs
 from exokg.extract.properties import extract_properties
 from exokg.extract.status import claim_status, speaks_of_study, states_topic
@@ -38,7 +39,7 @@ from exokg.extract.review_benefits import extract_review_benefits, without_progn
 from exokg.extract.trial_reports import extract_trial_report, registers_trial, reports_trial
 from exokg.extract.trials import extract_trial
 from exokg.extract.vesicle_qualifiers import without_qualifier_agents
-from exokg.model import Statement
+from exokg.model import Entity, Statement
 from exokg.text.prefilter import Needs
 
 __all__ = ["Analysed", "DocumentState", "extract_document"]
@@ -82,6 +83,7 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
     if not exclusive:
         found += extract_effects(a, state, level_findings(found))
         found = through_mediators(a, found)
+        found += _new_claims(found, extract_necessity_and_protection(a, state))
         found += extract_properties(a, found)
         found += extract_absences(a, state, found)
     found += new_gene_pairs(found, extract_mirna_gene(a, state))
@@ -92,6 +94,13 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
         found = [s for s in found if s.predicate not in DEFINITION_PREDICATES]
     note_agents(a, state)
     return _situate(a, state, found)
+
+
+def _new_claims(found: list[Statement], more: list[Statement]) -> list[Statement]:
+    """The statements of ``more`` whose subject and object no statement of ``found``
+    already relates (another rule read the pair first)."""
+    pairs = {(s.subject.id, s.object.id) for s in found if isinstance(s.object, Entity)}
+    return [s for s in more if (s.subject.id, s.object.id) not in pairs]
 
 
 def _situate(a: Analysed, state: DocumentState, found: list[Statement]) -> list[Statement]:
