@@ -105,7 +105,8 @@ _OFTEN = (r"(?:(?:can|may|might|could|will|would|often|frequently|commonly|usual
 # "D can cause Y", "Stroke induced distinct EV secretion patterns", "D leads to Y"
 _CAUSES = re.compile(r"\b" + _OFTEN + r"(?:cause[sd]?|induce[sd]?|trigger(?:s|ed)?|provoke[sd]?|"
                      r"precipitate[sd]?|exacerbate[sd]?|aggravate[sd]?|worsen(?:s|ed)?|"
-                     r"promote[sd]?|accelerate[sd]?|intensif(?:y|ies|ied)|amplif(?:y|ies|ied))(?!\s+by\b)\s+"
+                     r"promote[sd]?|accelerate[sd]?|intensif(?:y|ies|ied)|"
+                     r"amplif(?:y|ies|ied))(?!\s+by\b)\s+"
                      r"(?:an?\s+|the\s+)?", re.I)
 # "glial scarring impedes axonal regeneration", "X is a major obstacle to Y"
 # (past forms that are mostly adjectives, "limited recovery", "impaired function", are left out)
@@ -142,7 +143,8 @@ _LINK = re.compile(r"\b(?:(?:to\s+(?:discuss|explore|examine|investigate|determi
                    r"interplay)\s+between\s+(?:the\s+)?", re.I)
 # "IS most notably affects the phenotype of pEVs", "Stroke moderately disturbs platelet
 # microvesiculation": a disease changes something without a sign (no direction)
-_ALTERS = re.compile(r"\b" + _OFTEN + r"(?:(?:most|more|very)\s+)?(?:\w+ly\s+){0,2}(?:affect(?:s|ed)?|disturb(?:s|ed)?|"
+_ALTERS = re.compile(r"\b" + _OFTEN + r"(?:(?:most|more|very)\s+)?(?:\w+ly\s+){0,2}"
+                     r"(?:affect(?:s|ed)?|disturb(?:s|ed)?|"
                      r"alter(?:s|ed)?|perturb(?:s|ed)?|influence[sd]?|modulate[sd]?|"
                      r"reshape[sd]?|reprogram(?:s|med)?)(?!\s+by\b)\s+(?:an?\s+|the\s+)?", re.I)
 # "glial scars, detrimental to neurological recovery", "X is harmful for Y", "Y, which is

@@ -85,7 +85,8 @@ _STEMS = {
     # "modulate microglial activation": a change the text gives no direction for
     # "by regulating neuroinflammation", "could regulate EC functions": regulation without a
     # sign ("up-/down-regulate" are read above)
-    "change": r"alter|affect|influenc|modulat(?=e|es|ed|ing|ion)|(?<!negatively\s)(?<!positively\s)regulat(?=e\b|es\b|ed\b|ing\b)",
+    "change": r"alter|affect|influenc|modulat(?=e|es|ed|ing|ion)|"
+              r"(?<!negatively\s)(?<!positively\s)regulat(?=e\b|es\b|ed\b|ing\b)",
 }
 _TRIGGER = re.compile(r"(?<![-\w])(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _STEMS.items())
                       + r")[a-z]*", re.I)

@@ -33,7 +33,8 @@ __all__ = ["extract_necessity_and_protection"]
 _NEEDED = re.compile(r"\b(?:is|are|was|were|be|been|remains?|appears?\s+to\s+be|seems?\s+to\s+be)"
                      r"\s+(?:\w+ly\s+)?(?:also\s+)?(?:crucial|essential|critical|indispensable|"
                      r"necessary|required|vital|pivotal)\s+for\s+(?:the\s+)?", re.I)
-_PROTECT_FROM = re.compile(r"\bprotect(?:s|ed|ing)?\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,3}?"
+_PROTECT_FROM = re.compile(r"\bprotect(?:s|ed|ing)?\s+(?:the\s+|their\s+|its\s+)?"
+                           r"(?:[\w-]+\s+){0,3}?"
                            r"(?:from|against)\s+(?:the\s+)?", re.I)
 _EFFECT_AGAINST = re.compile(r"\b(?:neuro-?|cyto-?|tissue-)?protective\s+(?:effects?|roles?|"
                              r"actions?)\s+against\s+(?:the\s+)?", re.I)
@@ -56,6 +57,7 @@ _DISEASE_LIKE = re.compile(r"isch|hypox|stroke|trauma|ha?emorrhag|infarct|brain\
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _COMMUNICATION = re.compile(r"\bcommunication\b|\bcross-?talk\b", re.I)
 _RECOVERY = re.compile(r"^(?:[\w-]+\s+)?recovery$", re.I)
+_TWO_WORDS = re.compile(r"(?:[\w-]+\s+){0,2}")  # what may stand before a recognised object
 
 
 # "miR-X in (circulating) EVs is crucial": the miRNA the vesicles carry is the subject
@@ -81,7 +83,7 @@ def _first_object(a: Analysed, start: int, end: int, *, harm: bool = False) -> l
     if _NOT_OUTCOME.match(a.text, start):
         return []
     known = [m for m in a.within(start, end, _OUTCOMES)
-             if re.fullmatch(r"(?:[\w-]+\s+){0,2}", a.text[start:m.start])]
+             if _TWO_WORDS.fullmatch(a.text, start, m.start)]
     if known:
         return known[:1]
     found, named = open_outcomes(a, start, end, agents=AGENTS)
