@@ -24,7 +24,9 @@ from exokg.extract.engineered import engineered_preparations
 from exokg.extract.epistemics import capacity_only
 from exokg.extract.groups import extract_group_levels
 from exokg.extract.mechanism_lists import note_agents
+from exokg.extract.mediators import through_mediators
 from exokg.extract.mirna_disease import extract_mirna_disease, new_pairs
+from exokg.extract.necessity import extract_necessity_and_protection
 from exokg.extract.mirna_gene import extract_mirna_gene, new_gene_pairs
 from exokg.extract.properties import extract_properties
 from exokg.extract.status import claim_status, speaks_of_study, states_topic
@@ -34,11 +36,11 @@ from exokg.extract.regulation import extract_regulation
 from exokg.extract.titles import extract_title_benefits
 from exokg.extract.definitions import DEFINITION_PREDICATES, is_definition
 from exokg.extract.roles import extract_cell_roles
-from exokg.extract.review_benefits import extract_review_benefits
+from exokg.extract.review_benefits import extract_review_benefits, without_prognosis_effects
 from exokg.extract.trial_reports import extract_trial_report, registers_trial, reports_trial
 from exokg.extract.trials import extract_trial
 from exokg.extract.vesicle_qualifiers import without_qualifier_agents
-from exokg.model import Statement
+from exokg.model import Entity, Statement
 from exokg.text.prefilter import Needs
 
 __all__ = ["Analysed", "DocumentState", "extract_document"]
@@ -83,17 +85,26 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
     found += new_pairs(found, extract_mirna_disease(a, state))
     if not exclusive:
         found += extract_effects(a, state, level_findings(found))
+        found = through_mediators(a, found)
+        found += _new_claims(found, extract_necessity_and_protection(a, state))
         found += extract_properties(a, found)
         found += extract_absences(a, state, found)
     found += new_gene_pairs(found, extract_mirna_gene(a, state))
     found += aim_effects(a, found)
     found += extract_condition_relations(a, state, found)
     found += extract_cell_roles(a, state, found)
-    found = without_qualifier_agents(a, found)
+    found = without_prognosis_effects(without_qualifier_agents(a, found))
     if found and is_definition(a.text):  # a methods rule, not a finding (definitions.py)
         found = [s for s in found if s.predicate not in DEFINITION_PREDICATES]
     note_agents(a, state)
     return _situate(a, state, found)
+
+
+def _new_claims(found: list[Statement], more: list[Statement]) -> list[Statement]:
+    """The statements of ``more`` whose subject and object no statement of ``found``
+    already relates (another rule read the pair first)."""
+    pairs = {(s.subject.id, s.object.id) for s in found if isinstance(s.object, Entity)}
+    return [s for s in more if (s.subject.id, s.object.id) not in pairs]
 
 
 def _situate(a: Analysed, state: DocumentState, found: list[Statement]) -> list[Statement]:

@@ -22,6 +22,7 @@ OXIDATIVE_STRESS = Entity("exokg:phenotype/oxidative-stress", "oxidative stress"
 IMMUNE_RESPONSE = Entity("GO:0006955", "immune response", "BiologicalProcess")
 ANGIOGENESIS = Entity("GO:0001525", "angiogenesis", "BiologicalProcess")
 SAFETY = Entity("exokg:outcome/safety", "safety", "Outcome")
+NEURORESTORATION = Entity("exokg:outcome/neurorestoration", "neurorestoration", "Outcome")
 
 #: adjective (a regular expression, matched whole, case-insensitive) -> (the outcome it
 #: names, the direction it gives it; None: a change without a direction)
@@ -32,6 +33,8 @@ ADJECTIVES: tuple[tuple[str, Entity, str | None], ...] = (
     (r"anti-?\s?oxidant|anti-?\s?oxidative", OXIDATIVE_STRESS, "decreased"),
     (r"immuno-?\s?(?:modulatory|regulatory|suppressive)", IMMUNE_RESPONSE, None),
     (r"(?:pro-?\s?)?angiogenic", ANGIOGENESIS, "increased"),
+    # "exert neurorestorative effects", "neuroreparative functions of X"
+    (r"neuro-?\s?(?:restorative|reparative|regenerative)", NEURORESTORATION, "increased"),
 )
 _ADJECTIVE = "|".join(f"(?:{pattern})" for pattern, _, _ in ADJECTIVES)
 #: one adjective of effect and the words coordinated with it ("anti-inflammatory and

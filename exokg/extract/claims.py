@@ -24,6 +24,7 @@ from exokg.extract.base import AGENTS, Analysed, DocumentState, clauses, coordin
     is_preclinical, statement
 from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
+from exokg.extract.review_benefits import DEVICE_AFTER
 from exokg.ids import mint
 from exokg.model import Context, Entity, Statement
 from exokg.text.prefilter import Needs
@@ -160,6 +161,8 @@ def extract_therapy_for(a: Analysed, state: DocumentState) -> list[Statement]:
             # the vesicles, not the cells named in an aside
             vesicles = [x for x in agents if x.category in _VESICLES]
             subject = max(vesicles or agents, key=lambda x: x.end)
+            if DEVICE_AFTER.match(a.text, subject.end, m.start()):
+                continue  # "the exosome-loaded hydrogel may serve as ...": the device's
             for agent in coordinated(a, subject, AGENTS, backwards=True):
                 for d in coordinated(a, diseases[0], _CONDITIONS, backwards=False):
                     if d.category != "Disease" and not _INJURY.search(d.entity.label):

@@ -21,10 +21,24 @@ Read here, in the phrasings of the field:
   increased; "X impedes / hinders / prevents / impairs Y", "X is a (major) obstacle /
   barrier to Y": decreased ("limited recovery", "impaired function" are adjectives, not
   verbs);
+* the next verb of the same subject: "X is a key pathological change in D which accelerates
+  A and aggravates B" (the relative clause is said of the sentence's subject, however long
+  the predicate noun; the second verb after "and" keeps the first one's subject); "the
+  formation / development of Y" names Y;
+* change without a sign: "D (most notably / markedly) affects / alters / disturbs / perturbs
+  Y" with a disease as the subject: ``biolink:affects`` Y, no direction; "the phenotype /
+  number / release of V" names the vesicles V; people, numbers and quality of life are no
+  object ("stroke affects 15 million people");
+* adjective predicates: "X, detrimental to Y", "X is harmful / deleterious for Y" ->
+  decreased; "X is essential / crucial / necessary / beneficial for Y" -> increased (no
+  treatment, cell, vesicle or molecule named before; "Inhibiting X is essential for Y" is
+  an act on X and gives nothing);
 * cause after the effect: "Y was due to / attributed to / a consequence of / secondary to X":
   X ``biolink:affects`` Y, increased, or decreased when Y is named as failing ("unsuccessful
   regeneration was due to X", "the failure of / lack of / poor Y");
-* feature: "X is one of the main pathologies / a hallmark / a feature of D", "D (is a
+* feature: "X is one of the main pathologies / a hallmark / a feature of D", "X is a crucial
+  pathological change in D", "X and Y are the most destructive pathological responses after
+  D", "D (is a
   severe form of stroke) characterized by (high rates of) Y", "Y are commonly observed in
   individuals with D": ``biolink:associated_with`` (D with Y), no direction; the subject of
   "characterized by" is the disease the sentence opens with;
@@ -91,7 +105,9 @@ _OFTEN = (r"(?:(?:can|may|might|could|will|would|often|frequently|commonly|usual
 # "D can cause Y", "Stroke induced distinct EV secretion patterns", "D leads to Y"
 _CAUSES = re.compile(r"\b" + _OFTEN + r"(?:cause[sd]?|induce[sd]?|trigger(?:s|ed)?|provoke[sd]?|"
                      r"precipitate[sd]?|exacerbate[sd]?|aggravate[sd]?|worsen(?:s|ed)?|"
-                     r"promote[sd]?)(?!\s+by\b)\s+(?:an?\s+|the\s+)?", re.I)
+                     r"promote[sd]?|accelerate[sd]?|intensif(?:y|ies|ied)|"
+                     r"amplif(?:y|ies|ied))(?!\s+by\b)\s+"
+                     r"(?:an?\s+|the\s+)?", re.I)
 # "glial scarring impedes axonal regeneration", "X is a major obstacle to Y"
 # (past forms that are mostly adjectives, "limited recovery", "impaired function", are left out)
 _IMPEDES = re.compile(r"\b" + _OFTEN + r"(?:impede[sd]?|hinder(?:s|ed)?|prevent(?:s|ed)?|"
@@ -125,18 +141,55 @@ _LINK = re.compile(r"\b(?:(?:to\s+(?:discuss|explore|examine|investigate|determi
                    r"(?:possible|potential|putative|hypothesi[sz]ed|suspected|proposed)\s+)"
                    r"(?:causal\s+)?(?:links?|associations?|relationships?|relations?|connections?|"
                    r"interplay)\s+between\s+(?:the\s+)?", re.I)
+# "IS most notably affects the phenotype of pEVs", "Stroke moderately disturbs platelet
+# microvesiculation": a disease changes something without a sign (no direction)
+_ALTERS = re.compile(r"\b" + _OFTEN + r"(?:(?:most|more|very)\s+)?(?:\w+ly\s+){0,2}"
+                     r"(?:affect(?:s|ed)?|disturb(?:s|ed)?|"
+                     r"alter(?:s|ed)?|perturb(?:s|ed)?|influence[sd]?|modulate[sd]?|"
+                     r"reshape[sd]?|reprogram(?:s|med)?)(?!\s+by\b)\s+(?:an?\s+|the\s+)?", re.I)
+# "glial scars, detrimental to neurological recovery", "X is harmful for Y", "Y, which is
+# essential for Z": an adjective that says what the subject does to Y
+_ADJECTIVE_TO = re.compile(r"(?:,\s*(?:(?:which|that)\s+(?:is|are|was|were)\s+)?|\s+" + _BE +
+                           r"\s+)(?:(?:also|often|highly|very|particularly|especially|\w+ly)"
+                           r"\s+)?(?:(?P<down>detrimental|harmful|deleterious|damaging|"
+                           r"injurious|toxic|unfavou?rable|adverse|inhibitory)|beneficial|"
+                           r"conducive|favou?rable|essential|indispensable|necessary|crucial|"
+                           r"critical|vital|required)\s+(?:to|for)\s+(?:the\s+)?", re.I)
+# a person, a number or an amount of people is no thing a disease changes ("stroke affects 15
+# million people", "affects one in four adults")
+_NOT_ALTERED = re.compile(r"^(?:\d|one\b|two\b|millions?\b|many\b|more\b|about\b|"
+                          r"approximately\b|nearly\b|over\b|quality\s+of\s+life)|"
+                          r"\b(?:people|patients|individuals|persons|adults|children|women|men|"
+                          r"survivors|populations?|members|athletes|veterans|soldiers|players|"
+                          r"families|society|countries)\b", re.I)
+# "Inhibiting the inflammatory response is essential for Y": the subject is an act on the
+# condition, not the condition (no claim of the condition is read)
+_ACT_ON = re.compile(r"\s*(?:\w+ing)\b", re.I)
+# "D affects the phenotype / number / release of pEVs": the vesicles are what the disease
+# changes (the aspect names how)
+_ASPECT_OF_VESICLES = re.compile(r"\s*(?:the\s+)?(?:[\w-]+\s+)?(?:phenotypes?|numbers?|"
+                                 r"composition|release|secretion|profiles?|content|cargo|"
+                                 r"sizes?|concentrations?|levels?|counts?|subsets?)\s+of\s+"
+                                 r"(?:the\s+)?", re.I)
+# ", and aggravates Y" after "which accelerates X": the second verb of the same subject
+_AND_VERB = re.compile(r"(?:,\s*)?(?:and|or)\s+(?:\w+ly\s+)?$", re.I)
 # "such as A and B", "including A": the members of the class before
 _SUCH_AS = re.compile(r"\s*,?\s*(?:such\s+as|including|like|e\.g\.,?)\s+(?:the\s+)?", re.I)
 _AGENT_CLASSES = frozenset({"ExosomePreparation", "Vesicle", "Cell", "MicroRNA",
                             "MicroRNACluster", "Therapy", "Drug", "HerbalPreparation"})
 # "Apoptosis is one of the main pathologies of D", "Neuroinflammation is a hallmark of D":
 # a pathology or feature of a condition
-_FEATURE_OF = re.compile(_BE + r"\s+(?:also\s+)?(?:one\s+of\s+)?(?:a|an|the)?\s*(?:\w+\s+)?"
+_FEATURE_OF = re.compile(_BE + r"\s+(?:also\s+)?(?:one\s+of\s+)?(?:a|an|the)?\s*(?:\w+\s+){0,2}?"
                          r"(?:key|main|major|central|common|characteristic|defining|"
                          r"prominent|principal|critical|important|pathological|typical|"
-                         r"cardinal)?\s*(?:pathologies|pathology|hallmarks?|features?|"
+                         r"cardinal)?\s*(?:(?:pathologies|pathology|hallmarks?|features?|"
                          r"characteristics?|manifestations?|pathological\s+(?:features?|"
-                         r"changes?|processes?|mechanisms?))\s+of\s+(?:the\s+)?", re.I)
+                         r"changes?|processes?|mechanisms?))\s+of|"
+                         # "a crucial pathological change in D", "the most destructive
+                         # pathological response after D": a change the disease brings
+                         r"(?:pathological|pathophysiological|pathogenic)\s+(?:changes?|"
+                         r"responses?|events?|processes?|features?|mechanisms?)\s+"
+                         r"(?:in|after|following|during|of))\s+(?:the\s+)?", re.I)
 # "D is a severe form of stroke characterized by high rates of Y": D with Y
 _CHARACTERIZED = re.compile(r"\b(?:characteri[sz]ed|marked|accompanied)\s+by\s+(?:an?\s+|the\s+)?"
                             r"(?:(?:high|higher|elevated|increased|considerable|substantial|"
@@ -162,7 +215,8 @@ _CHANGE_OF = re.compile(r"^(?:elevations?|increases?|decreases?|reductions?|leve
 _RELATIVE = re.compile(r"(?:\b(?:some|many|most|all|several|one|none)\s+of\s+)?"
                        r"\b(?:which|that|who)\s+(?:\w+ly\s+)?$", re.I)
 # a relative clause after a predicate noun ("are two complications of D that")
-_PREDICATE_NOUN = re.compile(r"\b(?:is|are|was|were|remains?)\s+(?:[\w-]+\s+){0,6}$", re.I)
+_PREDICATE_NOUN = re.compile(r"\b(?:is|are|was|were|remains?)\s+(?:(?:[\w-]+|\([^()]{1,20}\))\s+)"
+                             r"{0,10}$", re.I)
 # a mention right after a preposition or glued to a prefix is a modifier of the subject
 _IN_PHRASE = re.compile(r"(?:\b(?:in|of|at|after|following|during|with|for|from|by|on)\s+"
                         r"(?:the\s+|an?\s+)?|-)$", re.I)
@@ -218,7 +272,10 @@ def _side(a: Analysed, start: int, end: int, *, vesicles: bool = False) -> list[
 # a time course or severity written before a vocabulary phenotype names a condition of its
 # own: "early brain injury" (of SAH), "secondary injury", "chronic inflammation"
 _QUALIFIER = re.compile(r"\b(early|delayed|secondary|primary|acute|chronic|mild|moderate|"
-                        r"severe|focal|diffuse|global|repetitive|repeated|perinatal|neonatal)"
+                        r"severe|focal|diffuse|global|repetitive|repeated|perinatal|neonatal|"
+                        # where an oedema or injury lies: "perihematomal edema"
+                        r"peri-?ha?ematomal|peri-?lesional|peri-?infarct|peri-?hemorrhagic|"
+                        r"vasogenic|cytotoxic)"
                         r"\s+$", re.I)
 
 
@@ -280,7 +337,7 @@ def _subject_before(a: Analysed, lo: int, at: int, *, vesicles: bool = False
         run = _side(a, head, at)
         return run if run and run[0].start - head < 20 else []
     if known:
-        return coordinated(a, known[-1], classes, backwards=True)
+        return _run_back(a, coordinated(a, known[-1], classes, backwards=True))
     # an open phrase ending right before the verb: read it from the clause start
     head = _OPENING.match(a.text, lo).end()
     run = _side(a, head, at)
@@ -318,19 +375,44 @@ def _objects_after(a: Analysed, start: int, end: int, *, burden: bool = True
                    ) -> list[Mention]:
     """The conditions or processes a relation points to, opening ``a.text[start:end]``
     (without the burden words of a ranking, "death and disability", with ``burden=False``)."""
-    return [m for m in _side(a, start, end) if (burden or not _BURDEN.match(m.entity.label))
+    onset = _ONSET_OF.match(a.text, start)  # "accelerates the formation of edema": the edema
+    return [m for m in _side(a, onset.end() if onset else start, end)
+            if (burden or not _BURDEN.match(m.entity.label))
             and not _CHANGE_OF.match(m.entity.label)]
+
+
+# the coming into being of a condition names the condition: "the formation of perihematomal
+# edema", "the development of glial scars", "the occurrence of secondary injury"
+_ONSET_OF = re.compile(r"\s*(?:the\s+)?(?:formation|development|occurrence|onset|emergence|"
+                       r"appearance|generation)\s+of\s+", re.I)
+# "inflammation and nerve cell apoptosis": a later member may carry up to two modifiers
+_COORD_GAP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or)\s+(?:[\w-]+\s+){0,2}", re.I)
+
+
+def _run_back(a: Analysed, run: list[Mention]) -> list[Mention]:
+    """``run`` with the conditions coordinated before its first member when that member
+    carries modifiers ("Uncontrollable inflammation and nerve cell apoptosis")."""
+    while run:
+        before = [m for m in a.within(0, run[0].start, SIDES) if m.end <= run[0].start]
+        if not before or not _COORD_GAP.fullmatch(a.text, before[-1].end, run[0].start) or \
+                any(m.start > before[-1].end and m.end <= run[0].start
+                    for m in a.within(before[-1].end, run[0].start, _NO_AGENTS)
+                    if m.category not in ("Cell",)):
+            return run
+        run = [before[-1]] + run
+    return run
 
 
 _NEEDS_RELATION = Needs(_CAUSE, _RISK, _CONSEQUENCES, _CONTRIBUTES, _ASSOCIATED, _CAUSED_BY,
                         _FEATURE_OF, _CHARACTERIZED, _OBSERVED_IN, _CAUSES, _IMPEDES,
-                        _RISK_CHANGE, _DUE_TO, _LINK)
+                        _RISK_CHANGE, _DUE_TO, _LINK, _ALTERS, _ADJECTIVE_TO)
 
 
 #: each pattern with its own keyword test: only the patterns a sentence may match are run
 _NEEDS_EACH = tuple((p, Needs(p)) for p in (
     _CAUSE, _RISK, _CONSEQUENCES, _CONTRIBUTES, _ASSOCIATED, _CAUSED_BY, _FEATURE_OF,
-    _CHARACTERIZED, _OBSERVED_IN, _CAUSES, _IMPEDES, _RISK_CHANGE, _DUE_TO, _LINK))
+    _CHARACTERIZED, _OBSERVED_IN, _CAUSES, _IMPEDES, _RISK_CHANGE, _DUE_TO, _LINK, _ALTERS,
+    _ADJECTIVE_TO))
 
 
 def _lazy_context(a: Analysed, clause: Clause) -> Callable[[], Context]:
@@ -375,12 +457,28 @@ def _failing(a: Analysed, lo: int, y: Mention) -> Mention | None:
 # an open phrase that opens with a conjunction or a verb is no condition: "Although limited
 # recovery ...", "results in A and lacks effective treatment options"
 _NOT_A_SIDE = re.compile(r"(?:although|though|while|whereas|when|if|because|since|as|lacks?|"
-                         r"has|have|is|are|was|were|remains?|shows?|needs?|requires?)\b", re.I)
+                         r"has|have|is|are|was|were|remains?|shows?|needs?|requires?|"
+                         # the next verb of a coordinated predicate: "X and aggravates Y"
+                         r"(?:\w+ly\s+)?(?:accelerates|aggravates|causes|induces|triggers|"
+                         r"provokes|exacerbates|worsens|promotes|impairs|impedes|hinders|"
+                         r"prevents|blocks|affects|disturbs|alters|inhibits|suppresses|reduces|"
+                         r"increases|decreases|enhances|leads|results|contributes))\b", re.I)
 
 
 def _sides(mentions: list[Mention]) -> list[Mention]:
     """``mentions`` without the open phrases that are no condition (:data:`_NOT_A_SIDE`)."""
-    return [m for m in mentions if not _NOT_A_SIDE.match(m.text)]
+    return [m for m in mentions if not m.source.startswith("open") or
+            not _NOT_A_SIDE.match(m.text)]  # a named "IS" (ischemic stroke) is a side
+
+
+def _vesicles_changed(a: Analysed, start: int, end: int) -> list[Mention]:
+    """The vesicles named in an aspect that opens ``a.text[start:end]`` ("the phenotype of
+    pEVs"), with the vesicles coordinated with them; else nothing."""
+    m = _ASPECT_OF_VESICLES.match(a.text, start, end)
+    found = a.within(m.end(), end, _VESICLES) if m else []
+    if not found or found[0].start != m.end():
+        return []
+    return coordinated(a, found[0], _VESICLES, backwards=False)
 
 
 def _names_agent(a: Analysed, start: int, end: int) -> bool:
@@ -431,16 +529,37 @@ def extract_condition_relations(a: Analysed, state: DocumentState,
                     add(rule, subjects, predicate,
                         _objects_after(a, m.end(), hi, burden=rule != "cause"), direction,
                         lo, m.start(), ctx)
+        last: tuple[int, list[Mention]] = (-1, [])  # the last verb's end and subjects
         for pattern, rule, direction in ((_CAUSES, "causes", "increased"),
-                                         (_IMPEDES, "impedes", "decreased")):
+                                         (_IMPEDES, "impedes", "decreased"),
+                                         (_ALTERS, "alters", None)):
             for m in (pattern.finditer(a.text, lo, hi) if pattern in live else ()):
                 if _names_agent(a, lo, m.start()):  # a treatment acts: the effect rules'
                     continue
                 subjects = _sides(_subject_before(a, lo, m.start()))
+                if not subjects and last[1] and last[0] < m.start() and \
+                        _AND_VERB.search(a.text, last[0], m.start()):
+                    subjects = last[1]  # "which accelerates X and aggravates Y"
+                if pattern is _ALTERS:  # only a disease changes something without a sign
+                    subjects = [x for x in subjects if x.category == "Disease"]
                 if subjects:
-                    add(rule, subjects, "biolink:affects",
-                        _sides(_with_members(a, _objects_after(a, m.end(), hi), hi)),
-                        direction, lo, m.end(), ctx)
+                    objects = _sides(_with_members(a, _objects_after(a, m.end(), hi), hi))
+                    if pattern is _ALTERS:
+                        objects = [y for y in objects if not _NOT_ALTERED.search(y.text)] \
+                            or _vesicles_changed(a, m.end(), hi)
+                    add(rule, subjects, "biolink:affects", objects, direction, lo, m.end(), ctx)
+                    last = (m.end(), subjects)
+        for m in (_ADJECTIVE_TO.finditer(a.text, lo, hi) if _ADJECTIVE_TO in live else ()):
+            if _names_agent(a, lo, m.start()) or \
+                    _ACT_ON.match(a.text, _OPENING.match(a.text, lo).end()):
+                continue
+            subjects = _sides(_subject_before(a, lo, m.start()))
+            if not subjects and a.text[m.start()] == ",":  # "glial scars, detrimental to Y"
+                subjects = _phrase_before(a, lo, m.start())
+            if subjects:
+                add("adjective", subjects, "biolink:affects",
+                    _sides(_objects_after(a, m.end(), hi)),
+                    "decreased" if m.group("down") else "increased", lo, m.end(), ctx)
         for m in (_RISK_CHANGE.finditer(a.text, lo, hi) if _RISK_CHANGE in live else ()):
             if _names_agent(a, lo, m.start()):
                 continue

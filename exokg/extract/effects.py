@@ -54,6 +54,7 @@ from exokg.extract.epistemics import hedged, negated
 from exokg.extract.mechanism_lists import list_agents, list_hedged
 from exokg.extract.outcomes import MOLECULE_EVENT_HEADS, head_of, is_weak, open_outcomes
 from exokg.extract.regulation import as_regulation
+from exokg.extract.shared_heads import shared_heads
 from exokg.ids import mint
 from exokg.model import Context, Entity, Mention, Statement
 from exokg.text.prefilter import Needs
@@ -82,7 +83,10 @@ _STEMS = {
     "worse": r"exacerbat|worsen|aggravat|impair|deteriorat",
     # no direction: mostly seen negated ("did not alter infarct volume")
     # "modulate microglial activation": a change the text gives no direction for
-    "change": r"alter|affect|influenc|modulat(?=e|es|ed|ing|ion)",
+    # "by regulating neuroinflammation", "could regulate EC functions": regulation without a
+    # sign ("up-/down-regulate" are read above)
+    "change": r"alter|affect|influenc|modulat(?=e|es|ed|ing|ion)|"
+              r"(?<!negatively\s)(?<!positively\s)regulat(?=e\b|es\b|ed\b|ing\b)",
 }
 _TRIGGER = re.compile(r"(?<![-\w])(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _STEMS.items())
                       + r")[a-z]*", re.I)
@@ -139,7 +143,17 @@ _EVALUATION = re.compile(r"^(?:(?:therapeutic|clinical|treatment|overall)\s+)?(?
                          r"effectiveness|efficiency|potency|success|usefulness|utility)$", re.I)
 # "X facilitate / mediate intercellular communication": X takes part in the communication,
 # it does not raise an amount of it
-_TAKES_PART = re.compile(r"facilitat|mediat|enabl", re.I)
+# ", and skewed microglia", ", modified neurogenic niches": a coordinated verb phrase begins
+# (after a bare comma only a verb of change, since "activated microglia" may be an object)
+_NEXT_VERB = re.compile(r",\s+and\s+(?!\w+ly\b)[a-z]+ed\b|,\s+(?:modified|altered|changed|"
+                        r"initiated|regulated|reduced|decreased|improved|enhanced|promoted|"
+                        r"inhibited|suppressed|attenuated|alleviated|restored|ameliorated|"
+                        r"prevented|rescued|lowered|diminished|boosted|augmented)\s+"
+                        r"(?!(?:and|or|by|with|in)\b)")
+# a plain "regulate(s)" on a gene, protein or miRNA is left to exokg.extract.regulation
+_REGULATES = re.compile(r"regulat", re.I)
+_MOLECULES = frozenset({"Gene", "Protein", "MicroRNA", "MicroRNACluster"})
+_TAKES_PART = re.compile(r"facilitat|mediat|enabl|regulat", re.I)
 _COMMUNICATION = re.compile(r"\bcommunication\b|\bcross-?talk\b", re.I)
 
 
@@ -359,7 +373,7 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False,
     skip = (treating.start(), treating.end()) if treating else (end, end)
     # ", and skewed microglia towards ...": a coordinated verb phrase begins, its objects are
     # not this trigger's
-    verb = re.compile(r",\s+and\s+(?!\w+ly\b)[a-z]+ed\b").search(a.text, start, end)
+    verb = _NEXT_VERB.search(a.text, start, end)
     end = verb.start() if verb else end
     # "... and treated them with exosomes to research the mechanism of miR-X": what a purpose
     # clause studies is not acted on
@@ -435,7 +449,7 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False,
                                                for o in objs):
             seen.add(m.entity.id)
             objs.append(m)
-    return sorted(objs, key=lambda x: x.start)
+    return sorted(shared_heads(a, start, objs), key=lambda x: x.start)
 
 
 # "act through exosomes instead of transdifferentiation", "rather than by cell replacement":
@@ -876,6 +890,8 @@ def _effects(a: Analysed, state: DocumentState, listed: list[Mention]) -> list[S
                 lo, hi = (trig.end, obj.start) if obj.start > trig.end else (prev, obj.start)
                 aspect = aspect_of(a.text, lo, hi)
                 for subj in subjects:
+                    if _REGULATES.match(trig.text) and obj.category in _MOLECULES:
+                        continue  # "X regulates GENE": regulation without a sign, regulation.py
                     if _TAKES_PART.match(trig.text) and _COMMUNICATION.search(obj.entity.label):
                         # "EVs facilitate intercellular communication": a part they play
                         out.append(statement(a, "effect.participates", subj.entity,

@@ -16,6 +16,19 @@ and the disease, or name the treatment after the disease:
   ``biolink:beneficial_in_models_for`` D, not hedged (mostly background: the claim's status
   follows the sentence, :func:`exokg.extract.claim_status`).
 
+* prognosis: "X can improve the (long-term) prognosis / outcome(s) of D" -> X
+  ``biolink:beneficial_in_models_for`` D (hedged by the clause's cues); the prognosis of a
+  disease is no outcome of its own, so the effect on an open outcome "prognosis of D" that
+  the effect rule reads is dropped (:func:`without_prognosis_effects`);
+* a means of treating: "X are (therefore) effective delivery systems / vehicles / platforms
+  for (targeted) treatment of D", "X may serve as a potential (multifunctional) therapy
+  modality for (various diseases including) D" -> benefit, hedged when the means is named
+  "potential" / "promising" or by the clause's cues;
+* a title "X Improves (Neurological) Outcomes after D (by ...)" (the outcome as a whole, then
+  the disease the title ends with, or a means after it) -> benefit, as the paper's main
+  claim ("X Improves Motor Activity after D" is an effect on one measure, read by the effect
+  rule, not a benefit).
+
 Not in sentences about patients or trials (a therapy tested in people is a trial's claim, see
 :mod:`exokg.extract.trial_reports`), and a disease named as the cause of something
 ("stroke-induced") or followed by an outcome word ("stroke recovery") is no disease treated.
@@ -28,12 +41,13 @@ from collections.abc import Sequence
 
 from exokg.extract.base import AGENTS, Analysed, DocumentState, clauses, coordinated, statement
 from exokg.extract.context import context_for
-from exokg.extract.epistemics import negated
+from exokg.extract.epistemics import hedged, negated
+from exokg.extract.status import is_title
 from exokg.extract.titles import key
-from exokg.model import Mention, Statement
+from exokg.model import Entity, Mention, Statement
 from exokg.text.prefilter import Needs
 
-__all__ = ["extract_review_benefits"]
+__all__ = ["DEVICE_AFTER", "extract_review_benefits", "without_prognosis_effects"]
 
 # "hold great potential for future clinical translation in", "have emerged as promising
 # candidates for therapeutic interventions in", "has a promising role in the treatment of"
@@ -71,7 +85,34 @@ _NOT_TREATED = re.compile(r"\s*-\s*(?:induced|evoked|related|associated|mediated
                           r"\s*(?:recovery|outcomes?|rehabilitation|survivors?|patients?)\b",
                           re.I)
 _VESICLES = frozenset({"ExosomePreparation", "Vesicle"})
-_NEEDS_REVIEW_BENEFIT = Needs(_PROMISE, _INCLUDE)
+# "can improve the (long-term) prognosis of D", "improves the outcomes of D"
+_PROGNOSIS = re.compile(r"\b(?:improv(?:e|es|ed|ing)|better(?:s|ed|ing)?|ameliorat(?:e|es|ed|ing)|"
+                        r"enhanc(?:e|es|ed|ing))\s+(?:the\s+)?(?:(?:long-term|overall|clinical|"
+                        r"functional|neurological|poor)\s+)?(?:prognos[ie]s\s+(?:of|in|after|"
+                        r"following|from)|outcomes?\s+(?:of|in))\s+(?:the\s+)?", re.I)
+# "are effective delivery systems for targeted treatment of D", "may serve as a potential
+# multifunctional therapy modality for various disease treatments including D"
+_MEANS = re.compile(
+    r"\b(?:(?P<may>potential|promising|prospective|candidate)\s+|(?:effective|efficient|ideal|"
+    r"suitable|attractive|excellent|safe|novel|good|powerful|versatile)\s+)(?:[\w-]+\s+){0,2}?"
+    r"(?:(?:delivery\s+)?(?:systems?|vehicles?|carriers?|platforms?|vectors?|tools?)|"
+    r"(?:therap(?:y|ies|eutic)|treatment)\s+(?:modalit(?:y|ies)|options?|strateg(?:y|ies)|"
+    r"approach(?:es)?|agents?|tools?))\s+(?:for|in|against)\s+(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+){0,3}?(?:including|such\s+as)\s+)?"
+    r"(?:(?:targeted|effective|clinical|future)\s+)?(?:(?:treatment|therapy|management|repair)"
+    r"\s+(?:of|for|in)\s+)?(?:the\s+)?", re.I)
+# a title's verb of benefit: "X Improves Neurological Outcomes after D (by ...)"
+# (the outcome as a whole, not one measure of it: "Y Improves Motor Activity after D" is an
+# effect on the measure, which the effect rule reads)
+_TITLE_BENEFIT = re.compile(r"\b(?:improves?|improved|enhances?|betters?|ameliorates?)\s+"
+                            r"(?:the\s+)?(?:(?:neurological|neurologic|functional|clinical|"
+                            r"long-term|overall|behaviou?ral)\s+)?(?:outcomes?|prognosis)\s+",
+                            re.I)
+_AFTER = re.compile(r"\b(?:after|following|in|post)\s+(?:the\s+)?(?:an?\s+)?(?:(?:rats?|mice|"
+                    r"mouse|rodents?|animals?)\s+(?:with\s+)?|(?:experimental|acute|chronic|"
+                    r"subacute|severe|mild|moderate|traumatic|complete|ischemic|ischaemic)\s+)*$",
+                    re.I)
+_NEEDS_REVIEW_BENEFIT = Needs(_PROMISE, _INCLUDE, _PROGNOSIS, _MEANS, _TITLE_BENEFIT)
 
 
 def _diseases(a: Analysed, start: int, end: int, *, words: int = 3) -> list[Mention]:
@@ -117,6 +158,22 @@ def _setting(a: Analysed, start: int, end: int) -> list[Mention]:
     return found[-1:]
 
 
+# "the exosomes-collagen scaffold", "an EV-loaded hydrogel": the vesicles are a part of a
+# device, which is the subject (not the vesicles)
+DEVICE_AFTER = re.compile(r"\s*-?\s*(?:[\w-]+\s+)?(?:scaffolds?|hydrogels?|matri(?:x|ces)|"
+                           r"patch(?:es)?|composites?|conduits?|sponges?|membranes?|"
+                           r"microspheres?|implants?)\b", re.I)
+
+
+def _own_agents(a: Analysed, start: int, at: int) -> list[Mention]:
+    """:func:`_agents_before`, or nothing when the last agent is a part of a device named
+    right after it ("the exosomes-collagen scaffold may serve as ...")."""
+    agents = _agents_before(a, start, at)
+    if agents and DEVICE_AFTER.match(a.text, agents[-1].end, at):
+        return []
+    return agents
+
+
 def _agents_before(a: Analysed, start: int, at: int) -> list[Mention]:
     """The subject of a promise at ``at``: the vesicles of the clause if any (the source
     cells of "exosomes from MSCs" are not the subject), else its last agent, with the agents
@@ -154,7 +211,33 @@ def extract_review_benefits(a: Analysed, state: DocumentState,
                     made.add(key(found))
                     out.append(found)
 
+    title = is_title(a.document, a)
     for clause in clauses(a.text):
+        for m in _PROGNOSIS.finditer(a.text, clause.start, clause.end):
+            diseases = _diseases(a, m.end(), clause.end, words=0)
+            agents = _own_agents(a, clause.start, m.start())
+            if diseases and agents:
+                add("benefit.prognosis", agents, diseases, m.start(), clause.start,
+                    hedge=hedged(a.text, clause.start, m.start()))
+        for m in _MEANS.finditer(a.text, clause.start, clause.end):
+            diseases = _diseases(a, m.end(), clause.end, words=1)
+            agents = _own_agents(a, clause.start, m.start())
+            if diseases and agents and not _NOT_BENEFIT.search(a.text, m.start(), m.end()):
+                add("benefit.means", agents, diseases, m.start(), clause.start,
+                    hedge=bool(m.group("may")) or hedged(a.text, clause.start, m.start()))
+        for m in (_TITLE_BENEFIT.finditer(a.text, clause.start, clause.end) if title else ()):
+            agents = _own_agents(a, clause.start, m.start())
+            if not agents or agents[-1].end < m.start() - 40:
+                continue  # the verb's subject ends right before it
+            setting = [d for d in a.within(m.end(), clause.end, _CONDITIONS)
+                       if (d.category == "Disease" or _INJURY.search(d.entity.label))
+                       and _AFTER.search(a.text, max(m.end(), d.start - 60), d.start)
+                       and _SETTING_END.match(a.text, d.end, clause.end)][:1]
+            if setting and a.text[m.end():setting[0].start].count(" ") <= 8:
+                add("benefit.title-verb", agents, coordinated(a, setting[0], _CONDITIONS,
+                                                              backwards=False),
+                    m.start(), clause.start, hedge=hedged(a.text, clause.start, m.start()))
+            break  # the title's first verb of benefit is its claim
         for m in _PROMISE.finditer(a.text, clause.start, clause.end):
             if not _PROMISING.search(a.text, max(clause.start, m.start() - 30), m.end()) or \
                     _NOT_BENEFIT.search(a.text, m.start(), m.end()):
@@ -176,3 +259,19 @@ def extract_review_benefits(a: Analysed, state: DocumentState,
                                                           backwards=False),
                     diseases, m.start(), clause.start, hedge=False)
     return out
+
+
+# an open outcome that is the prognosis or outcome of a disease: "prognosis of ICH"
+_PROGNOSIS_OF = re.compile(r"^(?:the\s+)?(?:(?:long-term|overall|clinical|functional|poor)\s+)?"
+                           r"(?:prognos[ie]s|outcomes?)\b", re.I)
+
+
+def without_prognosis_effects(found: list[Statement]) -> list[Statement]:
+    """``found`` without the effects on an open outcome "prognosis / outcome of D" when the
+    sentence's benefit rule read the same words as a benefit in D (the prognosis of a
+    disease is no outcome of its own)."""
+    if not any(s.evidence[0].rule == "benefit.prognosis" for s in found):
+        return found
+    return [s for s in found if not (
+        s.predicate == "biolink:affects" and isinstance(s.object, Entity)
+        and s.object.id.startswith("exokg:outcome/") and _PROGNOSIS_OF.match(s.object.label))]

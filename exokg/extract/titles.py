@@ -7,7 +7,8 @@ names what a treatment is good for without a verb of change on an outcome.
   effect: X ``biolink:affects`` tissue protection, increased);
 * a title "X for D" ("Mesenchymal stem cells for hemorrhagic stroke: status of ...");
 * "(the) therapeutic potential / promise of X for (the treatment of) D" (hedged: a
-  potential);
+  potential); "the clinical use of X in D has been limited by Y" / "remains limited" is a
+  limitation and gives none;
 * "(safety and) efficacy / effectiveness of X in (a) D model / in D rats";
 * "X have shown promising therapeutic effects in various D models" (an injury named with
   "models" counts as well as a disease).
@@ -43,6 +44,10 @@ _POTENTIAL_OF = re.compile(r"\b(?:therapeutic|clinical|translational)\s+(?:poten
                            r"use|application|value)s?\s+of\s+(?P<agent>[^,;]{3,160}?)\s+"
                            r"(?:for|in)\s+(?:the\s+)?(?:treatment|therapy|management)?\s*"
                            r"(?:of\s+)?", re.I)
+# "the clinical use of X in D has been limited / hampered by Y": a limitation, no benefit
+_LIMITED = re.compile(r"\b(?:limited|hampered|hindered|restricted|impeded|constrained|"
+                      r"challenged|precluded|compromised)\s+by\b|\b(?:remains?|is|are)\s+"
+                      r"(?:\w+ly\s+)?(?:limited|challenging|controversial|unclear)\b", re.I)
 _EFFICACY_IN = re.compile(r"\b(?:efficacy|effectiveness|benefits?)\s+of\s+(?P<agent>[^,;]{3,160}?)"
                           r"\s+in\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?", re.I)
 _IN_MODELS = re.compile(r"\b(?:promising|beneficial|therapeutic|protective|positive)\s+"
@@ -162,7 +167,8 @@ def extract_title_benefits(a: Analysed, state: DocumentState,
                     m.start("agent"), m.end("agent"), AGENTS)}.values())
                 models = rule == "benefit.efficacy-in"
                 diseases = _diseases_at(a, m.end(), clause.end, models=models)
-                if not agents or not diseases or (patients and not models):
+                if not agents or not diseases or (patients and not models) or \
+                        _LIMITED.search(text, diseases[-1].end, clause.end):
                     continue
                 add(rule, agents, diseases, m.start(), clause.start, hedge=hedge)
         for m in _IN_MODELS.finditer(text, clause.start, clause.end):
