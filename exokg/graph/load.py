@@ -1,62 +1,38 @@
 """Stream a build's triples into an Oxigraph store, without an rdflib Graph in memory.
 
 :func:`load_build` drives the one :class:`~exokg.graph.rdf.GraphBuilder` over the build's
-records (read from its on-disk claim table) and hands the triples to Oxigraph's bulk loader
-(``Store.bulk_extend``) as a generator, so only the triples of one record are in memory at
-a time. Alongside, each triple's named graphs (the partition of :mod:`exokg.export.quads`)
-are written as sortable N-Quads lines to a scratch file, from which the N-Quads and TriG
-exports are made (:mod:`exokg.export.streamed`), and, when asked for, each triple's
-N-Triples line to another (:func:`triples_file`), from which the N-Triples export is made
-without reading the store back.
+records (read from its on-disk claim table) with terms made as N-Triples text
+(:class:`~exokg.graph.terms.NTriplesTerms`): each triple is written as one line to a file
+(:func:`triples_file`), which Oxigraph's bulk loader then reads (``Store.bulk_load``), so
+no rdflib or pyoxigraph object is made per triple and only a batch of lines is in memory
+at a time. Alongside, each triple's named graphs (the partition of
+:mod:`exokg.export.quads`) are written as sortable N-Quads lines to a scratch file, from
+which the N-Quads and TriG exports are made (:mod:`exokg.export.streamed`); the N-Triples
+export is made from the lines file without reading the store back.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import shutil
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 import pyoxigraph
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph
 from rdflib.term import Node
 
 from exokg.graph.rdf import GraphBuilder, Triple, Where, emit_build
+from exokg.graph.terms import NTriplesTerms, nt_term
 
 if TYPE_CHECKING:
     from exokg.pipeline import BuildResult
 
 __all__ = ["load_build", "quad_line", "triples_file"]
 
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_CACHE_LIMIT = 200_000
-
-
-class _Converter:
-    """rdflib terms -> pyoxigraph terms; IRIs are cached (bounded: the cache is emptied when
-    it reaches :data:`_CACHE_LIMIT` entries)."""
-
-    def __init__(self) -> None:
-        self._iris: dict[str, pyoxigraph.NamedNode] = {}
-
-    def __call__(self, term: Node) -> pyoxigraph.NamedNode | pyoxigraph.Literal | \
-            pyoxigraph.BlankNode:
-        if isinstance(term, URIRef):
-            key = str.__str__(term)  # a plain str: rdflib's hash and == are slow
-            node = self._iris.get(key)
-            if node is None:
-                if len(self._iris) >= _CACHE_LIMIT:
-                    self._iris.clear()
-                node = self._iris[key] = pyoxigraph.NamedNode(key)
-            return node
-        if isinstance(term, Literal):
-            if term.language:
-                return pyoxigraph.Literal(str(term), language=term.language)
-            if term.datatype is not None and str(term.datatype) != _XSD_STRING:
-                return pyoxigraph.Literal(str(term), datatype=self(term.datatype))
-            return pyoxigraph.Literal(str(term))
-        if isinstance(term, BNode):
-            return pyoxigraph.BlankNode(str(term))
-        raise ValueError(f"cannot convert {term!r} to an RDF term")
+#: lines gathered before they are written out
+_FLUSH_LINES = 20_000
 
 
 def quad_line(graph: str, triple_nt: str) -> bytes:
@@ -73,28 +49,38 @@ def triples_file(partition: Path) -> Path:
     return partition.with_name(partition.name + ".triples.nt")
 
 
-class _StoreSink:
-    """A :class:`~exokg.graph.rdf.TripleSink` that converts and buffers triples."""
+class _LineSink:
+    """A :class:`~exokg.graph.rdf.TripleSink` for a builder with
+    :class:`~exokg.graph.terms.NTriplesTerms`: each triple arrives as three N-Triples terms
+    and is written as a line of text to ``triples`` (and its named-graph lines to
+    ``partition``), nothing else is made per triple."""
 
-    def __init__(self, partition: BinaryIO | None, triples: BinaryIO | None = None) -> None:
-        self.buffer: list[pyoxigraph.Quad] = []
-        self.convert = _Converter()
-        self.partition = partition
+    def __init__(self, triples: BinaryIO, partition: BinaryIO | None) -> None:
+        self.lines: list[str] = []
+        self.quads: list[str] = []
         self.triples = triples
+        self.partition = partition
         self.added = 0
 
     def add(self, triple: Triple, where: Where) -> None:
-        convert = self.convert
-        s, p, o = convert(triple[0]), convert(triple[1]), convert(triple[2])
-        self.buffer.append(pyoxigraph.Quad(s, p, o))  # type: ignore[arg-type]
-        self.added += 1
-        if self.partition is not None or self.triples is not None:
-            text = f"{s} {p} {o}"
-            if self.partition is not None:
-                for graph in where:
-                    self.partition.write(quad_line(str.__str__(graph), text))
-            if self.triples is not None:
-                self.triples.write(f"{text} .\n".encode("utf-8"))
+        text = f"{triple[0]} {triple[1]} {triple[2]}"
+        self.lines.append(text)
+        if self.partition is not None:
+            for graph in where:
+                name = str.__str__(graph)
+                self.quads.append(f"{name}\t{text} <{name}> .")
+
+    def flush(self) -> None:
+        """Write the lines gathered since the last flush."""
+        if self.lines:
+            self.added += len(self.lines)
+            self.lines.append("")
+            self.triples.write(" .\n".join(self.lines).encode("utf-8"))
+            self.lines = []
+        if self.quads:
+            self.quads.append("")
+            self.partition.write("\n".join(self.quads).encode("utf-8"))  # type: ignore[union-attr]
+            self.quads = []
 
 
 def load_build(result: BuildResult, store: pyoxigraph.Store,
@@ -105,6 +91,11 @@ def load_build(result: BuildResult, store: pyoxigraph.Store,
     loader; returns how many triples were generated (duplicates included: the store keeps
     each once).
 
+    The graph builder makes every term as N-Triples text
+    (:class:`~exokg.graph.terms.NTriplesTerms`); each triple becomes one line of the file
+    ``triples`` (a temporary file when None is given), which Oxigraph's bulk loader then
+    reads (``Store.bulk_load``), so no rdflib or pyoxigraph object is made per triple.
+
     Args:
         result: the build (its documents, statements, contradictions, disagreements and
             mentions are iterated once, from disk for a build made by
@@ -112,29 +103,35 @@ def load_build(result: BuildResult, store: pyoxigraph.Store,
         store: an open, writable Oxigraph store.
         partition: when given, every triple's named-graph lines (:func:`quad_line`) are
             written here, unsorted and with duplicates.
-        triples: when given, every triple's N-Triples line is written here (the text
-            Oxigraph writes for it), unsorted and with duplicates.
+        triples: when given, an open binary file (with a ``name``) that every triple's
+            N-Triples line is written to (the text Oxigraph writes for it), unsorted and
+            with duplicates; the loader reads the triples from it.
         tick: called with the kind of each record written (``"document"``,
             ``"statement"``, ...), for progress.
 
     Raises:
-        OSError: the store could not be written (disk full).
+        OSError: a file or the store could not be written (disk full).
     """
     if result.graph_given:  # a graph given in place of the records' is what is written
         return _load_graph(result.graph, store, partition, lines=triples)
-    sink = _StoreSink(partition, triples)
-    builder = GraphBuilder(sink)
-    steps = emit_build(builder, result.documents, result.statements, result.entities,
-                       result.contradictions, result.disagreements, result.mentions)
-
-    def quads() -> Iterator[pyoxigraph.Quad]:
-        for kind in steps:
-            batch, sink.buffer = sink.buffer, []
-            yield from batch
-            if tick is not None:
-                tick(kind)
-
-    store.bulk_extend(quads())
+    if triples is None or not isinstance(getattr(triples, "name", None), str):
+        with tempfile.NamedTemporaryFile(prefix="exokg-load-", suffix=".nt") as scratch:
+            added = load_build(result, store, partition, tick, scratch)  # type: ignore[arg-type]
+            if triples is not None:
+                scratch.seek(0)
+                shutil.copyfileobj(scratch, triples)
+            return added
+    sink = _LineSink(triples, partition)
+    builder = GraphBuilder(sink, NTriplesTerms())
+    for kind in emit_build(builder, result.documents, result.statements, result.entities,
+                           result.contradictions, result.disagreements, result.mentions):
+        if len(sink.lines) >= _FLUSH_LINES:
+            sink.flush()
+        if tick is not None:
+            tick(kind)
+    sink.flush()
+    triples.flush()
+    store.bulk_load(path=triples.name, format=pyoxigraph.RdfFormat.N_TRIPLES)
     return sink.added
 
 
@@ -144,15 +141,23 @@ def _load_graph(graph: Graph, store: pyoxigraph.Store, partition: BinaryIO | Non
     by :func:`exokg.export.quads.partition`)."""
     from exokg.export.quads import partition as split
 
-    convert = _Converter()
-    store.bulk_extend(pyoxigraph.Quad(convert(s), convert(p), convert(o))  # type: ignore[arg-type]
-                      for s, p, o in graph)
+    text: dict[object, str] = {}
+
+    def line(triple: tuple[Node, Node, Node]) -> str:
+        out = []
+        for term in triple:
+            known = text.get(term)
+            if known is None:
+                known = text[term] = nt_term(term)
+            out.append(known)
+        return " ".join(out)
+
+    data = "".join(f"{line(t)} .\n" for t in graph).encode("utf-8")
+    store.bulk_load(data, format=pyoxigraph.RdfFormat.N_TRIPLES)
     if partition is not None:
         for name, triples in split(graph).items():
-            for s, p, o in triples:
-                partition.write(quad_line(str.__str__(name),
-                                          f"{convert(s)} {convert(p)} {convert(o)}"))
+            for triple in triples:
+                partition.write(quad_line(str.__str__(name), line(triple)))
     if lines is not None:
-        for s, p, o in graph:
-            lines.write(f"{convert(s)} {convert(p)} {convert(o)} .\n".encode("utf-8"))
+        lines.write(data)
     return len(graph)
