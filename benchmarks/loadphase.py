@@ -12,8 +12,10 @@ Usage::
 count), so the load can be timed again and again without re-extracting.
 
 ``parts`` times, each in a fresh child process on the same records, what the load is made
-of: reading the records from the claim table, the graph builder making its triples, the
-triples made into text, and the whole :func:`exokg.graph.load.load_build` (into a fresh
+of: reading the records from the claim table (``read``), the graph builder making its
+triples as rdflib terms (``rdflib``, what the loader did before "Store load and validation,
+round 2") and as N-Triples text (``text``, what it does now), each into a sink that only
+counts them, and the whole :func:`exokg.graph.load.load_build` (into a fresh
 store, with the partition and N-Triples files the build writes); CPU seconds (user +
 system of the process, Oxigraph's threads included) and peak RSS of each. ``--profile``
 prints the top functions of the whole load (cProfile).
@@ -106,19 +108,18 @@ def _part(work: Path, part: str, target: Path | None, profile: bool) -> dict[str
                     result.disagreements):
             for _ in seq:
                 count += 1
-    elif part in ("builder", "text"):
+    elif part in ("rdflib", "text"):
         class Sink:
             def add(self, triple: Any, where: Any) -> None:
                 nonlocal count
                 count += 1
 
-        class TextSink:
-            def add(self, triple: Any, where: Any) -> None:
-                nonlocal count
-                count += 1
-                " ".join(t.n3() for t in triple)
+        if part == "rdflib":
+            builder = GraphBuilder(Sink())
+        else:
+            from exokg.graph.terms import NTriplesTerms
 
-        builder = GraphBuilder(Sink() if part == "builder" else TextSink())
+            builder = GraphBuilder(Sink(), NTriplesTerms())  # type: ignore[call-arg]
         for _ in emit_build(builder, result.documents, result.statements, result.entities,
                             result.contradictions, result.disagreements, result.mentions):
             pass
@@ -177,6 +178,8 @@ def main() -> None:
     parser.add_argument("--name", default="current")
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--old", action="store_true",
+                        help="parts of an exokg without the text terms (no 'text' part)")
     opts = parser.parse_args()
     print(f"uptime: {os.getloadavg()}", flush=True) if opts.command != "child" else None
     if opts.command == "prepare":
@@ -187,7 +190,8 @@ def main() -> None:
                          profile == "1")))
     elif opts.command == "parts":
         work = Path(opts.args[0])
-        for part in ("read", "builder", "text", "load"):
+        parts = ("read", "rdflib", "load") if opts.old else ("read", "rdflib", "text", "load")
+        for part in parts:
             _show(_child([str(work), part, str(work / "parts-load"),
                           "1" if opts.profile and part == "load" else "0"]))
     elif opts.command == "load":

@@ -25,11 +25,12 @@ from rdflib.term import Node
 
 from exokg.graph.rdf import GraphBuilder, Triple, Where, emit_build
 from exokg.graph.terms import NTriplesTerms, nt_term
+from exokg.validate_records import TYPE, UsedTerms
 
 if TYPE_CHECKING:
     from exokg.pipeline import BuildResult
 
-__all__ = ["load_build", "quad_line", "triples_file"]
+__all__ = ["load_build", "quad_line", "triples_file", "used_terms_file"]
 
 #: lines gathered before they are written out
 _FLUSH_LINES = 20_000
@@ -40,6 +41,13 @@ def quad_line(graph: str, triple_nt: str) -> bytes:
     triple in that graph. Sorting these lines as bytes sorts by graph IRI (as text), then by
     quad text: the order of the N-Quads export."""
     return f"{graph}\t{triple_nt} <{graph}> .\n".encode("utf-8")
+
+
+def used_terms_file(partition: Path) -> Path:
+    """The file of the predicates and classes loaded
+    (:class:`~exokg.validate_records.UsedTerms`, JSON), written beside the partition file
+    ``partition`` by :func:`load_build`: the validation's prechecks read it."""
+    return partition.with_name(partition.name + ".terms.json")
 
 
 def triples_file(partition: Path) -> Path:
@@ -61,10 +69,16 @@ class _LineSink:
         self.triples = triples
         self.partition = partition
         self.added = 0
+        self.predicates: set[str] = set()
+        self.classes: set[str] = set()
 
     def add(self, triple: Triple, where: Where) -> None:
-        text = f"{triple[0]} {triple[1]} {triple[2]}"
+        predicate = triple[1]
+        text = f"{triple[0]} {predicate} {triple[2]}"
         self.lines.append(text)
+        self.predicates.add(predicate)  # type: ignore[arg-type]
+        if predicate == TYPE:
+            self.classes.add(triple[2])  # type: ignore[arg-type]
         if self.partition is not None:
             for graph in where:
                 name = str.__str__(graph)
@@ -132,7 +146,16 @@ def load_build(result: BuildResult, store: pyoxigraph.Store,
     sink.flush()
     triples.flush()
     store.bulk_load(path=triples.name, format=pyoxigraph.RdfFormat.N_TRIPLES)
+    _save_used(partition, UsedTerms(frozenset(sink.predicates), frozenset(sink.classes)))
     return sink.added
+
+
+def _save_used(partition: BinaryIO | None, used: UsedTerms) -> None:
+    """Write ``used`` beside the partition file (:func:`used_terms_file`), when it is a
+    named file."""
+    name = getattr(partition, "name", None)
+    if isinstance(name, str):
+        used.write(used_terms_file(Path(name)))
 
 
 def _load_graph(graph: Graph, store: pyoxigraph.Store, partition: BinaryIO | None,
@@ -154,6 +177,8 @@ def _load_graph(graph: Graph, store: pyoxigraph.Store, partition: BinaryIO | Non
 
     data = "".join(f"{line(t)} .\n" for t in graph).encode("utf-8")
     store.bulk_load(data, format=pyoxigraph.RdfFormat.N_TRIPLES)
+    _save_used(partition, UsedTerms.of_lines(
+        (text[s], text[p], text[o]) for s, p, o in graph))
     if partition is not None:
         for name, triples in split(graph).items():
             for triple in triples:
