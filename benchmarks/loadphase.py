@@ -28,6 +28,11 @@ store, the partition file and the N-Triples file of the last run in ``DIR/NAME``
 ``compare`` checks two ``load`` results: the stores' N-Quads dumps (sorted), the partition
 files and the N-Triples files (sorted) are equal.
 
+``exports`` writes every export of a ``load`` result as a build does (the ontology added
+to its store, which is compacted, then the RDF exports from the loader's files, KGX,
+GraphML, the statements CSV and the page from the store) into ``DIR/NAME/exports``, so
+the exports of two loads can be compared with ``cmp``.
+
 The machine is shared: compare CPU seconds, not wall times.
 """
 
@@ -171,7 +176,7 @@ def _show(figures: dict[str, Any]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("command", choices=["prepare", "parts", "load", "compare", "child"])
+    parser.add_argument("command", choices=["prepare", "parts", "load", "compare", "exports", "child"])
     parser.add_argument("args", nargs="*")
     parser.add_argument("--work", type=Path)
     parser.add_argument("--workers", type=int, default=2)
@@ -200,9 +205,36 @@ def main() -> None:
             figures = _child([str(work), "load", str(work / opts.name), "0"])
             figures["part"] = opts.name
             _show(figures)
+    elif opts.command == "exports":
+        exports(Path(opts.args[0]) / opts.name, _open_claims(Path(opts.args[0])))
     elif opts.command == "compare":
         compare(Path(opts.args[0]), opts.args[1], opts.args[2])
     print(f"uptime: {os.getloadavg()}") if opts.command != "child" else None
+
+
+def exports(folder: Path, result: Any) -> None:
+    import pyoxigraph
+
+    from exokg.export.streamed import write_rdf_exports
+    from exokg.export.tables import write_non_rdf
+    from exokg.query.stores import ontology_graph_name, ontology_text
+    from exokg.viz import store_page
+
+    store = pyoxigraph.Store(str(folder / "oxigraph"))
+    ontology = ontology_text()
+    if ontology is not None and not any(True for _ in store.named_graphs()):
+        store.bulk_load(ontology, format=pyoxigraph.RdfFormat.TURTLE,
+                        to_graph=pyoxigraph.NamedNode(ontology_graph_name(ontology)))
+    store.optimize()
+    out = folder / "exports"
+    shutil.rmtree(out, ignore_errors=True)
+    (folder / "scratch").mkdir(exist_ok=True)
+    cpu0 = _cpu()
+    write_rdf_exports(store, folder / "partition.nq", out, folder / "scratch")
+    write_non_rdf(store, out)
+    (out / "exokg.html").write_text(store_page.page_html(store, len(result.statements)),
+                                    encoding="utf-8")
+    print(f"exports of {folder}: CPU {_cpu() - cpu0:.1f} s")
 
 
 def _sorted_dump(folder: Path) -> Path:

@@ -13,8 +13,12 @@ export is made from the lines file without reading the store back.
 
 from __future__ import annotations
 
+import errno
+import os
 import shutil
 import tempfile
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -34,6 +38,8 @@ __all__ = ["load_build", "quad_line", "triples_file", "used_terms_file"]
 
 #: lines gathered before they are written out
 _FLUSH_LINES = 20_000
+#: load from a named pipe while the lines are made (POSIX); else from the file afterwards
+_PIPED = hasattr(os, "mkfifo")
 
 
 def quad_line(graph: str, triple_nt: str) -> bytes:
@@ -57,16 +63,92 @@ def triples_file(partition: Path) -> Path:
     return partition.with_name(partition.name + ".triples.nt")
 
 
+class _PipedLoader:
+    """Oxigraph's bulk loader reading N-Triples from a named pipe in a thread of its own
+    (``Store.bulk_load`` releases the GIL), while this thread makes the lines: making the
+    text and loading it overlap on two cores.
+
+    ``write`` sends bytes; ``close`` ends the input, waits for the loader and raises what
+    it raised. If the loader stops early (an error), ``write`` raises its error.
+    """
+
+    def __init__(self, store: pyoxigraph.Store, folder: Path) -> None:
+        self._folder = Path(tempfile.mkdtemp(prefix=".exokg-load-", dir=folder))
+        self._path = self._folder / "triples.fifo"
+        os.mkfifo(self._path, 0o600)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._load, args=(store,), daemon=True,
+                                         name="exokg-bulk-load")
+        self._thread.start()
+        self._fd: int | None = None
+        try:
+            self._fd = self._open()
+        except BaseException:
+            self.close()
+            raise
+
+    def _load(self, store: pyoxigraph.Store) -> None:
+        try:
+            store.bulk_load(path=str(self._path), format=pyoxigraph.RdfFormat.N_TRIPLES)
+        except BaseException as exc:  # handed to the writing thread
+            self._error = exc
+
+    def _open(self) -> int:
+        """The pipe's write end, once the loader has opened its read end."""
+        while True:
+            try:
+                fd = os.open(self._path, os.O_WRONLY | os.O_NONBLOCK)
+            except OSError as exc:
+                if exc.errno != errno.ENXIO:  # ENXIO: no reader yet
+                    raise
+            else:
+                os.set_blocking(fd, True)
+                return fd
+            if not self._thread.is_alive():
+                self._raise()
+                raise OSError("the store's bulk loader stopped before reading")
+            time.sleep(0.002)
+
+    def write(self, data: bytes) -> None:
+        view = memoryview(data)
+        try:
+            while view:
+                view = view[os.write(self._fd, view):]  # type: ignore[arg-type]
+        except BrokenPipeError:  # the loader stopped reading: its error says why
+            self.close()
+            raise OSError("the store's bulk loader stopped reading") from None
+
+    def close(self) -> None:
+        """End the input and wait for the loader.
+
+        Raises:
+            whatever the loader raised (a syntax error, a full disk).
+        """
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+        self._thread.join()
+        shutil.rmtree(self._folder, ignore_errors=True)
+        self._raise()
+
+    def _raise(self) -> None:
+        error, self._error = self._error, None
+        if error is not None:
+            raise error
+
+
 class _LineSink:
     """A :class:`~exokg.graph.rdf.TripleSink` for a builder with
     :class:`~exokg.graph.terms.NTriplesTerms`: each triple arrives as three N-Triples terms
     and is written as a line of text to ``triples`` (and its named-graph lines to
     ``partition``), nothing else is made per triple."""
 
-    def __init__(self, triples: BinaryIO, partition: BinaryIO | None) -> None:
+    def __init__(self, triples: BinaryIO, partition: BinaryIO | None,
+                 pipe: _PipedLoader | None = None) -> None:
         self.lines: list[str] = []
         self.quads: list[str] = []
         self.triples = triples
+        self.pipe = pipe
         self.partition = partition
         self.added = 0
         self.predicates: set[str] = set()
@@ -89,8 +171,11 @@ class _LineSink:
         if self.lines:
             self.added += len(self.lines)
             self.lines.append("")
-            self.triples.write(" .\n".join(self.lines).encode("utf-8"))
+            data = " .\n".join(self.lines).encode("utf-8")
             self.lines = []
+            self.triples.write(data)
+            if self.pipe is not None:
+                self.pipe.write(data)
         if self.quads:
             self.quads.append("")
             self.partition.write("\n".join(self.quads).encode("utf-8"))  # type: ignore[union-attr]
@@ -107,8 +192,10 @@ def load_build(result: BuildResult, store: pyoxigraph.Store,
 
     The graph builder makes every term as N-Triples text
     (:class:`~exokg.graph.terms.NTriplesTerms`); each triple becomes one line of the file
-    ``triples`` (a temporary file when None is given), which Oxigraph's bulk loader then
-    reads (``Store.bulk_load``), so no rdflib or pyoxigraph object is made per triple.
+    ``triples`` (a temporary file when None is given), and the same lines go through a
+    named pipe beside it to Oxigraph's bulk loader (``Store.bulk_load``), which reads them
+    in a thread of its own while the next are made; no rdflib or pyoxigraph object is made
+    per triple.
 
     Args:
         result: the build (its documents, statements, contradictions, disagreements and
@@ -135,17 +222,24 @@ def load_build(result: BuildResult, store: pyoxigraph.Store,
                 scratch.seek(0)
                 shutil.copyfileobj(scratch, triples)
             return added
-    sink = _LineSink(triples, partition)
-    builder = GraphBuilder(sink, NTriplesTerms())
-    for kind in emit_build(builder, result.documents, result.statements, result.entities,
-                           result.contradictions, result.disagreements, result.mentions):
-        if len(sink.lines) >= _FLUSH_LINES:
-            sink.flush()
-        if tick is not None:
-            tick(kind)
-    sink.flush()
+    pipe = _PipedLoader(store, Path(triples.name).parent) if _PIPED else None
+    sink = _LineSink(triples, partition, pipe)
+    try:
+        builder = GraphBuilder(sink, NTriplesTerms())
+        for kind in emit_build(builder, result.documents, result.statements,
+                               result.entities, result.contradictions, result.disagreements,
+                               result.mentions):
+            if len(sink.lines) >= _FLUSH_LINES:
+                sink.flush()
+            if tick is not None:
+                tick(kind)
+        sink.flush()
+    finally:
+        if pipe is not None:
+            pipe.close()  # on an error too: the loader must not outlive the call
     triples.flush()
-    store.bulk_load(path=triples.name, format=pyoxigraph.RdfFormat.N_TRIPLES)
+    if pipe is None:
+        store.bulk_load(path=triples.name, format=pyoxigraph.RdfFormat.N_TRIPLES)
     _save_used(partition, UsedTerms(frozenset(sink.predicates), frozenset(sink.classes)))
     return sink.added
 
