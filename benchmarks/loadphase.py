@@ -15,7 +15,9 @@ count), so the load can be timed again and again without re-extracting.
 of: reading the records from the claim table (``read``), the graph builder making its
 triples as rdflib terms (``rdflib``, what the loader did before "Store load and validation,
 round 2") and as N-Triples text (``text``, what it does now), each into a sink that only
-counts them, and the whole :func:`exokg.graph.load.load_build` (into a fresh
+counts them, with ``--old`` also everything of the old load but Oxigraph's
+``bulk_extend`` (``convert``: rdflib terms converted to pyoxigraph terms and quads, the
+partition and N-Triples lines written), and the whole :func:`exokg.graph.load.load_build` (into a fresh
 store, with the partition and N-Triples files the build writes); CPU seconds (user +
 system of the process, Oxigraph's threads included) and peak RSS of each. ``--profile``
 prints the top functions of the whole load (cProfile).
@@ -128,6 +130,20 @@ def _part(work: Path, part: str, target: Path | None, profile: bool) -> dict[str
         for _ in emit_build(builder, result.documents, result.statements, result.entities,
                             result.contradictions, result.disagreements, result.mentions):
             pass
+    elif part == "convert":  # before round 2: everything of the load but bulk_extend
+        from exokg.graph.load import _StoreSink  # type: ignore[attr-defined]
+
+        assert target is not None
+        target.mkdir(parents=True, exist_ok=True)
+        with open(target / "partition.nq", "wb", buffering=1 << 20) as handle, \
+                open(target / "lines.nt", "wb", buffering=1 << 20) as lines:
+            sink = _StoreSink(handle, lines)
+            builder = GraphBuilder(sink)
+            for _ in emit_build(builder, result.documents, result.statements,
+                                result.entities, result.contradictions,
+                                result.disagreements, result.mentions):
+                sink.buffer = []
+        count = sink.added
     elif part == "load":
         import pyoxigraph
 
@@ -195,7 +211,8 @@ def main() -> None:
                          profile == "1")))
     elif opts.command == "parts":
         work = Path(opts.args[0])
-        parts = ("read", "rdflib", "load") if opts.old else ("read", "rdflib", "text", "load")
+        parts = ("read", "rdflib", "convert", "load") if opts.old else \
+            ("read", "rdflib", "text", "load")
         for part in parts:
             _show(_child([str(work), part, str(work / "parts-load"),
                           "1" if opts.profile and part == "load" else "0"]))
