@@ -17,6 +17,8 @@ without room for it.
 
 ``--variants`` names the validators to run, in this process, one after the other on the
 same open store (``current``: :func:`exokg.validate_store.validate_store` as it is now;
+``terms:FILE``: the same with the prechecks of :mod:`exokg.validate_records` given the
+terms file the store loader wrote, ``PARTITION.terms.json``;
 ``queries``: the query-by-query breakdown of the compiled checks only), so that their ratio
 is measured under the same load; each is run ``--repeat`` times and the reports of all
 variants are compared (they must be equal).
@@ -112,8 +114,17 @@ def variant(name: str) -> Any:
     if name == "current":
         from exokg.validate_store import validate_store
         return validate_store
+    if name.startswith("terms:"):  # with the prechecks, given the loader's terms file
+        from exokg.validate_records import UsedTerms
+        from exokg.validate_store import validate_store
+
+        used = UsedTerms.read(Path(name[6:]))
+        if used is None:
+            raise SystemExit(f"{name[6:]}: not a terms file written by the store loader")
+        return lambda store: validate_store(store, used=used)
     if not name.startswith("git:"):
-        raise SystemExit(f"unknown variant {name!r} (current, git:REV, queries)")
+        raise SystemExit(f"unknown variant {name!r} (current, terms:FILE, git:REV, "
+                         "queries)")
     import subprocess
     import types
 

@@ -158,9 +158,13 @@ def _do(name: str, job: Job, result: PhaseResult) -> None:
     generation = Path(job.generation)
     exports = generation / "exports"
     if name == "validate":
+        from exokg.graph.load import used_terms_file
+        from exokg.validate_records import UsedTerms
         from exokg.validate_store import validate_store
 
-        report = validate_store(store)
+        used = UsedTerms.read(used_terms_file(Path(job.partition))) if job.partition \
+            else None
+        report = validate_store(store, used=used)
         result.value = report
         result.count = (report.triples, "triple")
     elif name == "view":

@@ -30,6 +30,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SH
@@ -38,6 +39,9 @@ from rdflib.term import Node
 from exokg.errors import IdentifierError, ValidationError
 from exokg.export.resources import load_shapes
 from exokg.ids import compress
+
+if TYPE_CHECKING:
+    from exokg.validate_records import UsedTerms
 
 __all__ = ["ValidationReport", "ValidationResult", "require_valid", "validate_graph",
            "validate_path"]
@@ -248,16 +252,21 @@ def has_focus(store: object, targets: str, graphs: list[object] | None = None,
 
 def run_sparql_checks(store: object, checks: list[_SparqlCheck], shapes: Graph,
                       graphs: list[object] | None = None,
-                      known: dict[str, bool] | None = None) -> list[ValidationResult]:
+                      known: dict[str, bool] | None = None,
+                      used: UsedTerms | None = None) -> list[ValidationResult]:
     """The results of SHACL-SPARQL ``checks`` (from :func:`_split_sparql`) on a
     ``pyoxigraph.Store``, reading its default graph or, when ``graphs`` is given, the
     union of those graphs; a check whose shape has no focus node is not run
-    (:func:`has_focus`, with ``known`` as its cache)."""
+    (:func:`has_focus`, with ``known`` as its cache), nor one that the terms the loader
+    wrote (``used``) rule out (:func:`exokg.validate_records.skips`)."""
     from exokg.export.reader import rdflib_term
+    from exokg.validate_records import skips
 
     known = {} if known is None else known
     out = []
     for check in checks:
+        if skips(str(check.shape), check.select, used):
+            continue
         if not has_focus(store, check.targets, graphs, known):
             continue
         prologue, body = _PROLOGUE.match(check.select).groups()  # type: ignore[union-attr]

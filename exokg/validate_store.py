@@ -57,6 +57,8 @@ from exokg.validate import (_SEVERITY, _SEVERITY_ORDER, ValidationReport, Valida
 if TYPE_CHECKING:
     import pyoxigraph
 
+    from exokg.validate_records import UsedTerms
+
 __all__ = ["compile_shapes", "data_graphs", "validate_store"]
 
 #: shape predicates that describe rather than constrain
@@ -311,11 +313,15 @@ def _run(store: pyoxigraph.Store, checks: Iterable[Check], graphs: list[object] 
     return out
 
 
-def validate_store(store: pyoxigraph.Store, shapes: Graph | None = None
-                   ) -> ValidationReport:
+def validate_store(store: pyoxigraph.Store, shapes: Graph | None = None, *,
+                   used: UsedTerms | None = None) -> ValidationReport:
     """Validate the graph in ``store`` (see the module docstring for which graphs) against
     ``shapes`` (default: the packaged ``ontology/shapes.ttl``) by SPARQL; the store is only
     read.
+
+    ``used``: the predicates and classes the store loader wrote (only for a store that
+    holds nothing else, as a build's new generation): SHACL-SPARQL constraints they rule
+    out are not queried (:mod:`exokg.validate_records`; the report is the same).
 
     Returns the :class:`~exokg.validate.ValidationReport` pyshacl's path would give:
     ``conforms`` is False when there is any violation; ``triples`` counts the data
@@ -331,7 +337,7 @@ def validate_store(store: pyoxigraph.Store, shapes: Graph | None = None
     known: dict[str, bool] = {}  # whether each set of targets has a focus node
     results = _run(store, compile_shapes(shapes_graph), graphs, known)
     _, sparql_checks = _split_sparql(shapes_graph)
-    results += run_sparql_checks(store, sparql_checks, shapes_graph, graphs, known)
+    results += run_sparql_checks(store, sparql_checks, shapes_graph, graphs, known, used)
     results = sorted(results, key=lambda r: (_SEVERITY_ORDER[r.severity], r.kind,
                                                   r.focus, r.path, r.value, r.message))
     count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"

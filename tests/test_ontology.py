@@ -271,12 +271,15 @@ def test_property_kinds_do_not_clash(ontology: Graph) -> None:
 
 _EXO_ATTR = re.compile(r"\bEXO\.([A-Za-z_]\w*)")
 _EXO_ITEM = re.compile(r"\bEXO\[\s*[\"']([^\"']+)[\"']\s*\]")
+#: the graph builder's vocabulary: ``v.exo("name")`` (exokg.graph.rdf._Vocabulary)
+_EXO_CALL = re.compile(r"\.exo\(\s*f?[\"']([^\"'{]+)[\"']\s*\)")
 _PREDICATE_CURIE = re.compile(r"[\"']((?:exo|biolink|RO|BFO):[A-Za-z0-9_]+)[\"']")
 
 
 def _rdf_module_exo_names() -> set[str]:
     source = Path(rdf_module.__file__).read_text(encoding="utf-8")
-    return set(_EXO_ATTR.findall(source)) | set(_EXO_ITEM.findall(source))
+    return set(_EXO_ATTR.findall(source)) | set(_EXO_ITEM.findall(source)) | \
+        set(_EXO_CALL.findall(source))
 
 
 def _predicate_curies_in_code() -> set[str]:

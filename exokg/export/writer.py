@@ -36,7 +36,7 @@ from exokg.export.publish import check_out_folder, publish, remove_leftovers, st
 from exokg.export.streamed import RDF_EXPORTS as STREAMED
 from exokg.export.streamed import write_rdf_exports
 from exokg.faults import fault_point
-from exokg.graph.load import load_build, triples_file
+from exokg.graph.load import load_build, triples_file, used_terms_file
 from exokg.graph.store import StoreWriter, default_store_path
 from exokg.pipeline import RDFLIB_MAX_DOCUMENTS, BuildResult
 from exokg.validate import require_valid
@@ -44,6 +44,7 @@ from exokg.viz import render_page
 
 if TYPE_CHECKING:
     from exokg.progress import Reporter
+    from exokg.validate_records import UsedTerms
 
 
 class EmptyGraphError(ExokgError):
@@ -76,11 +77,13 @@ def render_graph_outputs(result: BuildResult) -> dict[str, bytes]:
     return files
 
 
-def validate_build(result: BuildResult, store: pyoxigraph.Store | None = None) -> None:
+def validate_build(result: BuildResult, store: pyoxigraph.Store | None = None,
+                   used: UsedTerms | None = None) -> None:
     """Check the build against the SHACL shapes: pyshacl over the rdflib graph of a small
     build (``store`` None, before anything is written), or the same constraints as SPARQL
     over ``store``, the new generation's database of a large build, loaded and not yet
-    published (:func:`exokg.validate_store.validate_store`, the same report).
+    published (:func:`exokg.validate_store.validate_store`, the same report; ``used``: the
+    terms its loader wrote, for the prechecks of :mod:`exokg.validate_records`).
 
     Raises:
         ValidationError: the graph does not conform (``error.report`` has the details).
@@ -91,7 +94,7 @@ def validate_build(result: BuildResult, store: pyoxigraph.Store | None = None) -
     from exokg.validate import require_conforming
     from exokg.validate_store import validate_store
 
-    require_conforming(validate_store(store))
+    require_conforming(validate_store(store, used=used))
 
 
 def _previous_documents(writer: StoreWriter, out: Path) -> int:
@@ -254,7 +257,10 @@ def _fill(result: BuildResult, files: dict[str, bytes], reporter: Reporter | Non
             if validate:  # a large build: validated once its store is loaded
                 with reporter.phase("validating the graph against the SHACL shapes") \
                         if reporter is not None else nullcontext():
-                    validate_build(result, store)
+                    from exokg.validate_records import UsedTerms
+
+                    validate_build(result, store,
+                                   UsedTerms.read(used_terms_file(partition)))
             marks: dict[str, float] = {"": time.perf_counter()}
 
             def tally(name: str, count: int) -> None:
