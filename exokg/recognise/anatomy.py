@@ -260,6 +260,7 @@ def unlikely_anatomy(text: str, mentions: list[Mention], document_text: str
 
 @lru_cache(maxsize=2)  # the document of the sentences being read: lowered once, not per sentence
 def _lowered(document_text: str) -> str:
+    """``document_text`` lower-cased (remembered for the last two documents)."""
     return document_text.lower()
 
 

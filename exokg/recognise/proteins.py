@@ -279,9 +279,8 @@ class _NameMatcher:
     def find(self, text: str) -> list[tuple[int, int]]:
         """Spans [start, end) of the names in ``text``, longest first, not overlapping."""
         starts = self._lengths
-        # only tokens that open a name (or do as a plural) are tried: about half of the
-        # sentences have none, and their tokens are never made
-        # the sentence's tokens are shared with the curated matcher (one scan of it)
+        # only tokens that open a name (or do as a plural) are tried; the sentence's tokens
+        # are the curated matcher's, made once for both (token_table)
         texts, _, token_starts, token_ends = token_table(text)
         candidates = [k for k, w in enumerate(texts) if w in starts
                       or (w.endswith("s") and w[:-1] in starts)]
