@@ -12,10 +12,10 @@ This script copies the old tree's ``exokg`` package into a temporary folder as `
 (its ``exokg`` imports rewritten), imports it beside the working tree's ``exokg``, and runs
 :func:`exokg.pipeline.document_statements` (with ``--recognition``:
 :func:`exokg.pipeline.analyse_document`, segmentation and recognition without the rules)
-over the same documents with the old and the new code alternately, ``--rounds`` times each; it prints each round's CPU seconds and the lower
-of each as milliseconds per document and their ratio. PATH are inputs as ``exokg build``
-takes them (default: the development set). Both trees read the current open lexicon (each
-opens it once: about 500 MB each).
+over the same documents with the old and the new code alternately, ``--rounds`` times
+each; it prints each round's CPU seconds and the lower of each as milliseconds per document
+and their ratio. PATH are inputs as ``exokg build`` takes them (default: the development
+set). Both trees read the current open lexicon (each opens it once: about 500 MB each).
 """
 
 from __future__ import annotations
