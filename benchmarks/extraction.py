@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/extraction.py [PATH ...] [--limit N] [--workers 1,2] [--profile]
+    python benchmarks/extraction.py [PATH ...] [--limit N] [--workers 1,2] [--read] [--profile]
 
 PATH are input files or folders as ``exokg build`` takes them (default: the development set
 ``tests/devset/documents``; the synthetic corpora of ``benchmarks/scale.py --generate-only``
@@ -13,6 +13,10 @@ claim table) and prints the wall time, abstracts/s, and the CPU time of this pro
 the worker processes. CPU time barely depends on how busy the machine is, wall time does:
 the load average and the kernel's CPU pressure (``/proc/pressure/cpu``) are printed before
 and after each run.
+
+``--read`` reads the inputs again during each run, in this process, as ``exokg build`` does
+(PubMed XML parsing and cleaning then count in this process's CPU, printed as its share of
+the CPU of extraction for each worker count above 1).
 
 ``--profile`` runs extraction once more in this process under :mod:`cProfile` (timed by CPU
 time, not wall time) and prints the time of each stage (reading, sentence splitting,
@@ -32,6 +36,8 @@ import pickle
 import pstats
 import resource
 import time
+from collections.abc import Iterable
+from itertools import islice
 from pathlib import Path
 
 from exokg.claimstore import ClaimStore
@@ -103,7 +109,7 @@ def _busy() -> str:
     return text
 
 
-def run(docs: list[Document], recogniser: Recogniser, workers: int) -> dict[str, float]:
+def run(docs: Iterable[Document], recogniser: Recogniser, workers: int) -> dict[str, float]:
     """Extract ``docs`` into a claim table as a build does; wall and CPU seconds."""
     with ClaimStore() as claims:
         children, own, started = _children_cpu(), time.process_time(), time.perf_counter()
@@ -155,6 +161,9 @@ def main() -> None:
     parser.add_argument("--workers", default="1,2", help="worker counts to time (1,2)")
     parser.add_argument("--profile", action="store_true", help="also profile (one process)")
     parser.add_argument("--top", type=int, default=25, help="functions listed by --profile")
+    parser.add_argument("--read", action="store_true",
+                        help="read the inputs during each run, in this process, as exokg "
+                             "build does (its CPU then includes XML parsing and cleaning)")
     args = parser.parse_args()
     started = time.perf_counter()
     docs = list(stream_documents(args.paths or [DEVSET]))
@@ -170,11 +179,18 @@ def main() -> None:
           f"{'docs/CPU-s':>10} {'raw stmts':>9}  machine before -> after")
     for workers in (int(w) for w in args.workers.split(",")):
         before = _busy()
-        row = run(docs, recogniser, workers)
+        source: Iterable[Document] = docs
+        if args.read:  # the documents again, read as extraction goes
+            source = islice(stream_documents(args.paths or [DEVSET]), len(docs))
+        row = run(source, recogniser, workers)
         cpu = row["own"] + row["workers"]
         print(f"{workers:>7} {row['wall']:>8.2f} {len(docs) / row['wall']:>8.1f} "
               f"{row['own']:>9.2f} + {row['workers']:>8.2f} {len(docs) / cpu:>10.1f} "
               f"{int(row['raw']):>9}  {before} -> {_busy()}", flush=True)
+        if workers > 1:
+            print(f"{'':>7} this process: {1000 * row['own'] / len(docs):.3f} ms of CPU per "
+                  f"document, {100 * row['own'] / cpu:.1f}% of the CPU of extraction"
+                  + (" (reading included)" if args.read else ""), flush=True)
     if args.profile:
         profile(docs, recogniser, args.top)
 

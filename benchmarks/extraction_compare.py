@@ -4,16 +4,18 @@ Usage::
 
     git archive OLD_COMMIT exokg | tar -x -C /tmp/old     # the old package, once
     python benchmarks/extraction_compare.py /tmp/old [PATH ...] [--limit N] [--rounds N]
+        [--recognition]
 
 On a shared machine the CPU time of the same code varies by 20% and more from minute to
 minute with the contention, so two runs started apart cannot show a gain of a few percent.
 This script copies the old tree's ``exokg`` package into a temporary folder as ``exokg_old``
 (its ``exokg`` imports rewritten), imports it beside the working tree's ``exokg``, and runs
-:func:`exokg.pipeline.document_statements` over the same documents with the old and the new
-code alternately, ``--rounds`` times each; it prints each round's CPU seconds and the lower
-of each as milliseconds per document and their ratio. PATH are inputs as ``exokg build``
-takes them (default: the development set). Both trees read the current open lexicon (each
-opens it once: about 500 MB each).
+:func:`exokg.pipeline.document_statements` (with ``--recognition``:
+:func:`exokg.pipeline.analyse_document`, segmentation and recognition without the rules)
+over the same documents with the old and the new code alternately, ``--rounds`` times
+each; it prints each round's CPU seconds and the lower of each as milliseconds per document
+and their ratio. PATH are inputs as ``exokg build`` takes them (default: the development
+set). Both trees read the current open lexicon (each opens it once: about 500 MB each).
 """
 
 from __future__ import annotations
@@ -54,7 +56,11 @@ def main() -> None:
     parser.add_argument("paths", nargs="*", help="input files or folders (default: dev set)")
     parser.add_argument("--limit", type=int, default=300, help="the first N documents (300)")
     parser.add_argument("--rounds", type=int, default=3, help="rounds of each code (3)")
+    parser.add_argument("--recognition", action="store_true",
+                        help="time segmentation and recognition only "
+                             "(exokg.pipeline.analyse_document), not the rules")
     args = parser.parse_args()
+    step = "analyse_document" if args.recognition else "document_statements"
     with tempfile.TemporaryDirectory(prefix="exokg-compare-") as scratch:
         old_package(args.old, Path(scratch))
         sys.path.insert(0, scratch)
@@ -65,7 +71,7 @@ def main() -> None:
             docs = list(pipeline.stream_documents(args.paths or [DEVSET]))[:args.limit]
             for doc in docs[:20]:  # warm the caches and the lexicon's pages
                 pipeline.document_statements(doc, recogniser)
-            codes[name] = (pipeline.document_statements, recogniser, docs)
+            codes[name] = (getattr(pipeline, step), recogniser, docs)
         rounds: dict[str, list[float]] = {"old": [], "new": []}
         for _ in range(args.rounds):
             for name, (run, recogniser, docs) in codes.items():
@@ -75,7 +81,7 @@ def main() -> None:
                 rounds[name].append(time.process_time() - started)
     n = len(codes["new"][2])
     old, new = min(rounds["old"]), min(rounds["new"])
-    print(f"{n} documents, load {os.getloadavg()[0]:.1f}")
+    print(f"{n} documents, {step}, load {os.getloadavg()[0]:.1f}")
     for name in ("old", "new"):
         print(f"  {name}: rounds {', '.join(f'{s:.2f}' for s in rounds[name])} s; lower "
               f"{1000 * min(rounds[name]) / n:.2f} ms of CPU per document")

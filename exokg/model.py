@@ -273,6 +273,11 @@ class Analysed:
     those inside a composite preparation. ``annotated``: names recognised for annotation
     only, never read by extraction (gene and protein names without a grounded gene id,
     :mod:`exokg.recognise.proteins`).
+
+    ``memo``: what the rules derive from this sentence alone and ask for more than once
+    (the context of a clause, :func:`exokg.extract.context.context_for`), by key. It is
+    not compared, hashed or printed, and it is not copied: an analysis made from this one
+    with :func:`dataclasses.replace` (other mentions) starts with an empty one.
     """
 
     document: Document
@@ -281,6 +286,8 @@ class Analysed:
     values: tuple[Mention, ...]
     parts: tuple[Mention, ...] = ()
     annotated: tuple[Mention, ...] = ()
+    memo: dict[object, object] = field(default_factory=dict, init=False, repr=False,
+                                       compare=False)
 
     @property
     def text(self) -> str:

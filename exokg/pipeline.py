@@ -237,7 +237,7 @@ def register(registry: dict[str, Entity], entity: Entity) -> None:
     order (labels, synonyms, xrefs, attributes), so whichever document introduced an entity,
     it gets the same IRI and the same description."""
     old = registry.get(entity.id)
-    if old is None or old == entity:
+    if old is None or old is entity or old == entity:  # most often the very same record
         registry[entity.id] = entity
         return
     label = min(old.label, entity.label, key=lambda x: (len(x), x))

@@ -77,27 +77,18 @@ def models_of(a: Analysed, start: int, end: int) -> tuple[str, ...]:
     return _ids(found)
 
 
-#: (the sentence last asked about, its contexts by (clause start, end, human default)), in
-#: a one-item list: several rules ask for the context of the same clause one after the
-#: other. The pair is replaced whole, so threads (a dask worker's) never mix two sentences.
-_LAST: list[tuple[object, dict[tuple[int, int, bool], Context]]] = [(None, {})]
-
-
 def context_for(a: Analysed, clause: Clause, *, human_default: bool = False,
                 extra: dict[str, tuple[str, ...]] | None = None) -> Context:
-    """The context of claims made in ``clause`` of sentence ``a`` (remembered for the last
-    sentence, by identity: a context is made from the sentence alone)."""
+    """The context of claims made in ``clause`` of sentence ``a``. Without ``extra`` it is
+    made once per clause and remembered in the sentence's own ``a.memo`` (several rules ask
+    for the context of the same clause; a context is made from the sentence alone)."""
     if extra is not None:
         return _context_for(a, clause, human_default, extra)
-    last = _LAST[0]
-    if last[0] is not a:
-        last = _LAST[0] = (a, {})
-    contexts = last[1]
-    key = (clause.start, clause.end, human_default)
-    found = contexts.get(key)
+    key = ("context", clause.start, clause.end, human_default)
+    found = a.memo.get(key)
     if found is None:
-        found = contexts[key] = _context_for(a, clause, human_default, None)
-    return found
+        found = a.memo[key] = _context_for(a, clause, human_default, None)
+    return found  # type: ignore[return-value]
 
 
 def _context_for(a: Analysed, clause: Clause, human_default: bool,

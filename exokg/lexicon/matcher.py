@@ -189,7 +189,7 @@ class Lexicon:
         toks = _text_tokens(text)
         if not toks:
             return []
-        coded = self._coded([fold(t.text) for t in toks])
+        coded = self._coded([_fold_token(t.text) for t in toks])
         hits: list[tuple[int, int, int]] = []  # (first token, last token, entity index)
         # two characters per token: a hit ending at character ``end`` (a token's low
         # character) of ``length`` tokens covers exactly tokens first..last
@@ -242,6 +242,13 @@ class Lexicon:
         lo, hi = max(0, first - _CONTEXT_WINDOW), min(len(toks), last + 1 + _CONTEXT_WINDOW)
         return any(toks[i].text.casefold() in self._gene_words
                    for i in range(lo, hi) if not first <= i <= last)
+
+
+@lru_cache(maxsize=1 << 16)  # pure; the words of a field recur sentence after sentence
+def _fold_token(text: str) -> str:
+    """:func:`exokg.lexicon.normalise.fold` of a token of text being matched, remembered
+    for the most recent 65,536 distinct tokens (a few MB)."""
+    return fold(text)
 
 
 class _Span(NamedTuple):

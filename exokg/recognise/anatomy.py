@@ -238,7 +238,6 @@ def unlikely_anatomy(text: str, mentions: list[Mention], document_text: str
       such abbreviations for rare or non-human structures, and a paper that means one names
       it in full somewhere.
     """
-    lowered = document_text.lower()
     out = []
     for m in mentions:
         if m.source != "ontology" or m.category not in _ANATOMY:
@@ -253,10 +252,16 @@ def unlikely_anatomy(text: str, mentions: list[Mention], document_text: str
         alnum = [c for c in m.text if c.isalnum()]
         if len(alnum) <= 4 and all(c.isalpha() for c in alnum) and alnum[0].isupper() and \
                 not any(c.islower() for c in alnum[1:]) and \
-                m.entity.label.lower() not in lowered:
+                m.entity.label.lower() not in _lowered(document_text):
             continue
         out.append(m)
     return out
+
+
+@lru_cache(maxsize=2)  # the document of the sentences being read: lowered once, not per sentence
+def _lowered(document_text: str) -> str:
+    """``document_text`` lower-cased (remembered for the last two documents)."""
+    return document_text.lower()
 
 
 @lru_cache(maxsize=4)

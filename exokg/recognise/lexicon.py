@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import NamedTuple
 
 from exokg.model import Entity, Mention
@@ -36,6 +37,31 @@ def tokenize(text: str) -> list[Token]:
     ['MSC', 'derived', 'exosomes', '(', 'IL', ')', '6']
     """
     return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+class TokenTable(NamedTuple):
+    """The tokens of a text as :func:`tokenize` makes them, as parallel tuples: their
+    texts, the same lower-cased, and their start and end offsets."""
+
+    words: tuple[str, ...]
+    lowered: tuple[str, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+
+@lru_cache(maxsize=8)  # pure: the curated matcher and the gene-name table read one sentence
+def token_table(text: str) -> TokenTable:
+    """The tokens of ``text`` (see :func:`tokenize`) as a :class:`TokenTable`, made once for
+    the last few texts asked about: the recognisers that tokenize a sentence this way share
+    one scan of it.
+
+    >>> token_table("MSC-derived (IL)-6").words
+    ('MSC', 'derived', '(', 'IL', ')', '6')
+    """
+    matches = list(_TOKEN.finditer(text))
+    words = tuple([m.group() for m in matches])
+    return TokenTable(words, tuple([w.lower() for w in words]),
+                      tuple([m.start() for m in matches]), tuple([m.end() for m in matches]))
 
 
 def _singulars(word: str) -> list[str]:
@@ -122,9 +148,7 @@ class LexiconMatcher:
 
     def find(self, text: str) -> list[Mention]:
         """Mentions of vocabulary entities in ``text`` (offsets into ``text``)."""
-        matches = list(_TOKEN.finditer(text))
-        words = [m.group() for m in matches]
-        lowered = [w.lower() for w in words]
+        words, lowered, starts, ends = token_table(text)
         exact, folded = self._exact_trie, self._folded_trie
         roots = self._roots
         # where a term can start: a word that starts one, or a plural whose singular may
@@ -134,8 +158,6 @@ class LexiconMatcher:
                           low[:-1] in roots or low[:-2] in roots or low[:-3] + "y" in roots))]
         if not candidates:
             return []
-        starts = [m.start() for m in matches]
-        ends = [m.end() for m in matches]
         count = len(words)
         mentions: list[Mention] = []
         free = 0  # the first token not inside a match

@@ -38,7 +38,7 @@ from typing import NamedTuple
 
 from exokg.ids import mint
 from exokg.model import Entity, Mention
-from exokg.recognise.lexicon import _TOKEN, tokenize
+from exokg.recognise.lexicon import token_table, tokenize
 
 __all__ = ["HEADS", "MENTION_SOURCE", "ProteinFinder", "gene_name_table", "protein_entity"]
 
@@ -279,36 +279,36 @@ class _NameMatcher:
     def find(self, text: str) -> list[tuple[int, int]]:
         """Spans [start, end) of the names in ``text``, longest first, not overlapping."""
         starts = self._lengths
-        # only tokens that open a name (or do as a plural) are tried: about half of the
-        # sentences have none, and their tokens are never made
-        candidates = [k for k, w in enumerate(_TOKEN.findall(text)) if w in starts
+        # only tokens that open a name (or do as a plural) are tried; the sentence's tokens
+        # are the curated matcher's, made once for both (token_table)
+        texts, _, token_starts, token_ends = token_table(text)
+        candidates = [k for k, w in enumerate(texts) if w in starts
                       or (w.endswith("s") and w[:-1] in starts)]
         if not candidates:
             return []
-        tokens = tokenize(text)
         out: list[tuple[int, int]] = []
         free = 0  # the first token not inside a name found
         for i in candidates:
             if i < free:
                 continue
-            first = tokens[i].text
+            first = texts[i]
             lengths = self._lengths.get(first) or (
                 self._lengths.get(first[:-1], ()) if first.endswith("s") else ())
             hit = 0
             for n in lengths:
-                if i + n > len(tokens):
+                if i + n > len(texts):
                     continue
-                words = [t.text for t in tokens[i:i + n]]
+                words = list(texts[i:i + n])
                 if tuple(words) in self._names or (
                         words[-1].endswith("s") and len(words[-1]) > 2
                         and tuple(words[:-1] + [words[-1][:-1]]) in self._names):
-                    start, end = tokens[i].start, tokens[i + n - 1].end
+                    start, end = token_starts[i], token_ends[i + n - 1]
                     if not (start > 0 and text[start - 1].isalnum()) and \
                             not (end < len(text) and text[end].isalnum()):
                         hit = n
                         break
             if hit:
-                out.append((tokens[i].start, tokens[i + hit - 1].end))
+                out.append((token_starts[i], token_ends[i + hit - 1]))
                 free = i + hit
         return out
 

@@ -157,20 +157,26 @@ def _spellings(text: str) -> tuple[frozenset[str], frozenset[str]]:
 def _rewrite(
     text: str, offsets: tuple[int, ...], pattern: re.Pattern[str], edit: _Edit
 ) -> tuple[str, tuple[int, ...]]:
-    """Replace every match of ``pattern`` by the pieces ``edit`` returns (None: keep)."""
+    """Replace every match of ``pattern`` by the pieces ``edit`` returns (None: keep).
+    A text with nothing to replace (most texts, for most rules) is returned as it is,
+    with the same offsets, without copying them."""
     out: list[str] = []
     out_offsets: list[int] = []
     pos = 0
+    changed = False
     for match in pattern.finditer(text):
         pieces = edit(match)
         if pieces is None:
             continue
+        changed = True
         out.append(text[pos : match.start()])
         out_offsets.extend(offsets[pos : match.start()])
         for char, index in pieces:
             out.append(char)
             out_offsets.append(offsets[index])
         pos = match.end()
+    if not changed:
+        return text, offsets
     out.append(text[pos:])
     out_offsets.extend(offsets[pos:])
     return "".join(out), tuple(out_offsets)

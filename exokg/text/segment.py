@@ -322,6 +322,8 @@ def _trim(ctx: _Context, s: int, e: int) -> tuple[int, int]:
 
 def _trim_block_quotes(ctx: _Context, s: int, e: int) -> tuple[int, int]:
     text, offsets, original = ctx.text, ctx.offsets, ctx.original
+    if text.find('"', s, e) < 0:  # most sentences quote nothing: no walk over their characters
+        return s, e
     quotes = [i for i in range(s, e) if text[i] == '"']
     if quotes and quotes[0] == s and original[offsets[s]] != "\u201d":
         wraps = len(quotes) == 2 and _only_markers(ctx, quotes[1] + 1, e)
