@@ -215,6 +215,14 @@ KNOWN_OTHER_SENTENCE: frozenset[tuple[str, str]] = frozenset({
     # "pEVs higher after IS", which the gold reads from the sentence before. A misreading,
     # listed rather than hidden; not fixed on sight of this out-of-sample batch.
     ("platelet-evs-ischemic-stroke-case-control", "PS+pEVs were higher after stroke vs. controls"),
+    # batch 11 after tuning round 9a: with "Cur@EVs−cl−NGF" read as its product, "could
+    # effectively inhibit the uncontrollable inflammatory response to protect the spinal
+    # cord" gives the product lowering inflammation and raising tissue protection, unhedged
+    # (the gold reads that sentence hedged: a missed hedge, issue kind 6); the unhedged keys
+    # happen to match the gold's reading of the sentence before ("with anti-inflammatory and
+    # neuroprotective properties (Cur@EVs−cl−NGF)"), which exokg does not read. A
+    # misreading, listed rather than hidden.
+    ("cur-evs-ngf-m2-macrophage-sci-mice", "Subsequently, Cur@EVs−cl−NGF reached the injured"),
 })
 
 
