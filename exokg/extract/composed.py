@@ -26,8 +26,13 @@ from dataclasses import replace
 from exokg.extract.base import DocumentState
 from exokg.model import Analysed, Entity, Mention
 from exokg.recognise.composite import preparation_id
+from exokg.recognise.products import head_noun
 
-__all__ = ["same_preparation"]
+__all__ = ["same_preparation", "same_product"]
+
+#: a product phrase that points back ("this scaffold", "the hydrogel") rather than
+#: introducing one ("a hydrogel")
+_BACK = re.compile(r"^(?:this|these|the|that|those|such|our)\b", re.I)
 
 _BRACKET_BEFORE = re.compile(r"\s*\(\s*$")
 _BRACKET_AFTER = re.compile(r"^\s*\)")
@@ -120,4 +125,27 @@ def same_preparation(a: Analysed, state: DocumentState) -> Analysed:
             product = m.entity
         state.composed[key] = product
         mentions[i] = Mention(product, m.start, m.end, m.text, "composed")
+    return replace(a, mentions=tuple(mentions))
+
+
+def same_product(a: Analysed, state: DocumentState) -> Analysed:
+    """``a`` with each product phrase (:mod:`exokg.recognise.products`) that points back
+    ("this multifunctional scaffold", "the hydrogel") resolved to the product of the same
+    head noun the document named before, the phrase kept as its synonym; updates
+    ``state.products`` (head noun -> product). Returns ``a`` itself when the sentence names
+    no product."""
+    if not any(m.source == "product" for m in a.mentions):
+        return a
+    mentions = list(a.mentions)
+    for i, m in enumerate(mentions):
+        head = head_noun(m.text) if m.source == "product" else None
+        if head is None:
+            continue
+        earlier = state.products.get(head)
+        if earlier is not None and _BACK.match(m.text) and earlier.id != m.entity.id:
+            product = _named(earlier, {" ".join(m.text.split()[1:])})
+            mentions[i] = Mention(product, m.start, m.end, m.text, "product")
+            state.products[head] = product
+        elif earlier is None or not _BACK.match(m.text):
+            state.products[head] = m.entity
     return replace(a, mentions=tuple(mentions))

@@ -36,6 +36,7 @@ from exokg.recognise.coordination import elided_heads, elided_modifier_heads
 from exokg.recognise.cell_products import find_cell_products
 from exokg.recognise.combinations import find_combinations
 from exokg.recognise.composed_names import defined_in, find_composed_names
+from exokg.recognise.products import find_products
 from exokg.recognise.document import Alias, alias_mentions
 from exokg.recognise.field_spellings import amyloid_beta, glued_vesicles
 from exokg.recognise.lexicon import LexiconMatcher
@@ -46,7 +47,8 @@ from exokg.recognise.species import species_words
 from exokg.recognise.values import find_values
 from exokg.vocabulary import Vocabulary, load_vocabulary
 
-_PRIORITY = {"composite": 0, "composite-alternative": 0, "composed": 0, "abbreviation": 1, "mirna": 1,
+_PRIORITY = {"composite": 0, "composite-alternative": 0, "composed": 0, "product": 0,
+             "abbreviation": 1, "mirna": 1,
              "coordination": 1, "lexicon": 2, "ontology": 3}
 #: Classes whose ontology mentions serve only as parts of preparations ("astrocyte-derived
 #: exosomes"), not as top-level mentions: extraction takes a top-level Cell as the agent of a
@@ -157,6 +159,9 @@ class Recogniser:
         combinations = find_combinations(text, resolved)
         if combinations:  # "CEC-sEVs/tPA", "MSC-EVs plus tPA": one treatment of its own
             resolved = _resolve(combinations + resolved)
+        products = find_products(text, resolved)
+        if products:  # "this multifunctional scaffold", "the hydrogel releasing MSC-EVs"
+            resolved = _resolve(products + resolved)
         top = [m for m in resolved if not _part_only(m)]
         proteins = ProteinFinder().find(text, base)
         if self.open_lexicon is not None:  # a protein name that names one human gene
