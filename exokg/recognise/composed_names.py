@@ -64,6 +64,14 @@ _ANTIBODY_BEFORE = re.compile(r"(?:\bmAbs?\s*|\banti-)$")
 #: a piece that names source cells the vocabulary does not know by that name: a cell line or
 #: a variant of a stem-cell abbreviation ("ciMSC-EVs", "hUCMSC-Exos", "iNSC-EVs")
 _CELL_LINE = re.compile(r"[a-zA-Z]{0,5}(?:MSC|NSC|SC|EPC|PC|ESC|iPSC|MC)s?")
+#: a piece that names a control or a state of the source cells, not a part of a product:
+#: "Unmod-Exos", "Ctrl-EVs", "Blank-Exo", "Nor-EPC-EVs" (normoxic), "Hypo-Exos" (hypoxic);
+#: a state with no molecule keeps only the source, as in :mod:`.composite`
+_CONTROL = re.compile(r"un-?mod\w*|unmodified|ctrl|con|control|blank|naive|naïve|free|plain|"
+                      r"empty|sham|vehicle|nc|pbs|saline|normal|nor|norm|nx|hx|hyp|hypo|"
+                      r"hypox\w*|normox\w*|young|old|aged", re.I)
+#: a piece that is itself a vesicle word ("lEV" of "lEV/Exos", "MVs")
+_VESICLE_PIECE = re.compile(r"[a-zA-Z]{0,2}(?:EVs?|MVs?|Exos?|EXOs?|exosomes?|vesicles?)")
 #: a character that ends a composed word on either side
 _STOP = set(" \t\n()[]{};,:\"'")
 
@@ -202,6 +210,8 @@ def composed_preparation(text: str, left: int, right: int, head: Mention,
             cargo = m.entity
         elif m.category in _MOLECULE and cargo is None:
             cargo = m.entity
+        elif m.category == "Vesicle":
+            return None  # "lEV/Exos", "EVs/exosomes": alternatives or synonyms, not parts
         elif m.category == "Cell" and source is None:
             source = m.entity
         elif m.category in _DRUG or m.category in _MOLECULE or m.category in _CARGO:
@@ -217,6 +227,10 @@ def composed_preparation(text: str, left: int, right: int, head: Mention,
         if any(a < e and s < b for a, b in spans):
             return None  # a mention cut by the word's pieces
         word = piece.group()
+        if _CONTROL.fullmatch(word):
+            return None  # "Unmod-Exos", "Ctrl-EVs", "Hypo-Exos": a control or a state
+        if _VESICLE_PIECE.fullmatch(word):
+            return None  # "lEV/Exos": another vesicle word, alternatives
         if _CELL_LINE.fullmatch(word):
             continue  # source cells no vocabulary names ("ciMSC", "hNSC"): not a modifier
         if defined(word, False):
