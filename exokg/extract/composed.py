@@ -34,12 +34,13 @@ __all__ = ["same_preparation", "same_product"]
 #: introducing one ("a hydrogel")
 _BACK = re.compile(r"^(?:this|these|the|that|those|such|our)\b", re.I)
 
+_SPACES = re.compile(r"\s+")
 _BRACKET_BEFORE = re.compile(r"\s*\(\s*$")
 _BRACKET_AFTER = re.compile(r"^\s*\)")
 
 
 def _key(written: str) -> str:
-    return re.sub(r"\s+", "", written)
+    return _SPACES.sub("", written)
 
 
 def _named(entity: Entity, names: set[str]) -> Entity:

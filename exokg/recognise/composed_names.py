@@ -21,11 +21,18 @@ modifier it is the vesicles of its source (if named) loaded with the cargo
 (``engineering: loaded``, the graph model's "engineered to carry"); with a modifier it is the
 document's engineered product (``engineering: modified`` and the name as ``designation``,
 as :mod:`exokg.extract.engineered` records a vesicle named by what was done to it), its
-source kept when named. The written word is kept as a synonym. A word of the head and only
-cells ("MSC-Exos") is :mod:`exokg.recognise.composite`'s, a marker alone ("CD9+ EVs", the
-vesicles that carry CD9: a subset, not a product) and a lower-case English word ("derived",
-"enriched", "loaded": a phrase composite.py reads; "collagen", "scaffold": a product that
-holds the vesicles) leave the word unread here.
+source kept when named. The written word is kept as a synonym.
+
+Not composed names (the word is left to the reader that owns it, or to none): the head with
+cells only ("MSC-Exos", :mod:`exokg.recognise.composite`) or a marker only ("CD9+ EVs", a
+subset, not a product); another vesicle word among the pieces ("lEV/Exos": alternatives); a
+control or state word ("Unmod-Exos", "Ctrl-EVs", "Hypo-Exos"); a plus sign at the head
+("MCAO+Exo": a group); anything but a miRNA after a slash ("EV/tPA": a combination,
+:mod:`exokg.recognise.combinations`); an antibody's target ("mAb GAP43-Exo"); a lower-case
+word ("derived", "enriched": a phrase composite.py reads); a piece the document defined for
+something else ("ciMSC-EVs" with "(ciMSC)", "LR+EXO" with "(LR)"), or the whole word
+defined right after its targeting part ("a RAGE-binding peptide (RBP-Exo)",
+:mod:`exokg.extract.engineered`).
 
 Within a document the composed name of a preparation named before (``TNFα-Exos`` after
 "exosomes from TNFα-preconditioned MSCs") is that preparation:
@@ -72,6 +79,10 @@ _CONTROL = re.compile(r"un-?mod\w*|unmodified|ctrl|con|control|blank|naive|naïv
                       r"hypox\w*|normox\w*|young|old|aged", re.I)
 #: a piece that is itself a vesicle word ("lEV" of "lEV/Exos", "MVs")
 _VESICLE_PIECE = re.compile(r"[a-zA-Z]{0,2}(?:EVs?|MVs?|Exos?|EXOs?|exosomes?|vesicles?)")
+#: a piece of a composed word between joiners
+_PIECE = re.compile(r"[^" + re.escape(JOINERS) + r"\s]+")
+#: what a designation drops (as exokg.extract.engineered normalises a name)
+_NOT_DESIGNATION = re.compile(r"[^a-z0-9/@+α-ω]+")
 #: a character that ends a composed word on either side
 _STOP = set(" \t\n()[]{};,:\"'")
 
@@ -220,8 +231,8 @@ def composed_preparation(text: str, left: int, right: int, head: Mention,
             return None  # a disease, an outcome, a place: not a name of a product
     # the pieces no mention covers
     spans = [(p.start, p.end) for p in parts] + [(head.start, head.end)]
-    for piece in re.finditer(r"[^" + re.escape(JOINERS) + r"\s]+", text[left:right]):
-        s, e = left + piece.start(), left + piece.end()
+    for piece in _PIECE.finditer(text, left, right):
+        s, e = piece.start(), piece.end()
         if any(a <= s and e <= b for a, b in spans):
             continue
         if any(a < e and s < b for a, b in spans):
@@ -258,7 +269,7 @@ def composed_preparation(text: str, left: int, right: int, head: Mention,
     made = f"{short_label(source)}-derived {noun}" if source is not None else noun
     if modifiers:
         attrs["engineering"] = "modified"
-        attrs["designation"] = re.sub(r"[^a-z0-9/@+α-ω]+", " ", written.casefold()).strip()
+        attrs["designation"] = _NOT_DESIGNATION.sub(" ", written.casefold()).strip()
         label = written
     else:
         assert cargo is not None

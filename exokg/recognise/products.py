@@ -51,6 +51,9 @@ _NOT_MODIFIER = re.compile(r"(?:of|in|on|at|by|with|from|into|onto|to|for|and|or
                            r"after|before|using|than|then|both|also|not|no|via|through|"
                            r"within|between|among|while|when|whereas)$", re.I)
 _PARTICIPLE = re.compile(r"[a-z]+ed$", re.I)
+_WORDS = re.compile(r"\S+")
+#: the plural ending of a head noun ("patches", "scaffolds")
+_PLURAL = re.compile(r"(?<=ch)es$|(?<!s)s$")
 #: a word of holding between the phrase and a part named after it
 _HOLDING = re.compile(r"\s+(?:releasing|loaded\s+with|containing|carrying|encapsulating|"
                       r"laden\s+with|incorporating|embedded\s+with|functionali[sz]ed\s+with|"
@@ -66,7 +69,7 @@ def head_noun(written: str) -> str | None:
     if not found:
         return None
     head = found[-1].group("head").casefold().split()[-1]
-    return re.sub(r"(?:es|s)$", "", head) if head.endswith(("ches", "s")) else head
+    return _PLURAL.sub("", head)
 
 
 def product_entity(label: str, parts: Sequence[Entity], written: str) -> Entity:
@@ -126,9 +129,9 @@ def _left_edge(text: str, head: int) -> tuple[int, int | None]:
     # an unhyphenated participle ends a phrase no determiner opens ("paclitaxel delivered
     # MExos-collagen scaffold" is the scaffold; "this engineered hydrogel" keeps its word)
     participle: int | None = None
-    for m in reversed(list(re.finditer(r"\S+", text[max(0, head - 120):head]))):
+    for m in reversed(list(_WORDS.finditer(text, max(0, head - 120), head))):
         word = m.group()
-        at = max(0, head - 120) + m.start()
+        at = m.start()
         if text[at + len(word):pos].strip():
             break
         if _DETERMINER.fullmatch(word):
