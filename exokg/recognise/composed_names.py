@@ -204,6 +204,7 @@ def composed_preparation(text: str, left: int, right: int, head: Mention,
     source: Entity | None = None
     modifiers: list[str] = []
     markers: list[str] = []
+    numbers: list[str] = []
     # the mentions inside first: the longest that do not overlap
     parts: list[Mention] = []
     for m in sorted(inside, key=lambda m: (-(m.end - m.start), m.start)):
@@ -250,7 +251,7 @@ def composed_preparation(text: str, left: int, right: int, head: Mention,
                                                           s == head.end + 1):
             cargo = numbered(word)
             if cargo is None:
-                return None
+                numbers.append(word)  # "Angiopep-2-Exos": part of a modifier's name
         elif _WORD.fullmatch(word) and not word.endswith("RNA"):
             return None
         elif _NAME_PIECE.fullmatch(word):
@@ -258,7 +259,8 @@ def composed_preparation(text: str, left: int, right: int, head: Mention,
         else:
             return None
     if cargo is None and not modifiers:
-        return None  # the head, cells and markers only ("MSC-Exos", "CD9+ EVs")
+        return None  # the head, cells, markers or a number only ("MSC-Exos", "CD9+ EVs",
+        # "Exo-3" in a document without miR-3)
     modifiers += markers
     written = " ".join(text[left:right].split())
     vesicle = head.entity

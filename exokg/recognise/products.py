@@ -36,8 +36,10 @@ __all__ = ["PRODUCT_HEADS", "find_products", "head_noun", "product_entity"]
 PRODUCT_HEADS = (r"scaffolds?|hydrogels?|patch(?:es)?|conduits?|microspheres?|microneedles?|"
                  r"dressings?|sponges?|implants?|formulations?|platforms?|"
                  r"(?:drug[-\s]+)?(?:delivery|release)\s+systems?")
+# not "scaffold proteins", "patch-clamp", nor "the formulation of hypotheses", "a patch of
+# skin" (a product is not named with "of" after its head)
 _HEAD = re.compile(r"\b(?P<head>" + PRODUCT_HEADS + r")\b(?!\s+(?:proteins?|genes?|cells?|"
-                   r"molecules?|of\s+care)\b|-)", re.I)
+                   r"molecules?|of)\b|-)", re.I)
 _NEEDS = Needs(re.compile(r"scaffold|hydrogel|patch|conduit|microsphere|microneedle|dressing|"
                           r"sponge|implant|formulation|platform|system", re.I))
 #: the determiner that opens a product phrase
