@@ -18,6 +18,7 @@ from exokg.extract.biomarkers import extract_biomarkers
 from exokg.extract.conditions import extract_condition_relations
 from exokg.extract.claims import extract_advantages, extract_benefit, extract_cargo, \
     extract_component, extract_therapy_for, extract_transfer
+from exokg.extract.composed import same_preparation, same_product
 from exokg.extract.context import note_study
 from exokg.extract.effects import extract_effects, level_findings
 from exokg.extract.engineered import engineered_preparations
@@ -57,7 +58,8 @@ _EXCLUSIVE = ("trial.", "advantage.", "biomarker.level", "biomarker.correlation"
 def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
     """All statements of one analysed sentence (updates ``state``)."""
     a = resolve_study_vesicles(enriched_preparations(
-        resolve_references(engineered_preparations(a, state), state)), state)
+        resolve_references(same_product(same_preparation(engineered_preparations(a, state),
+                                                         state), state), state)), state)
     for m in a.mentions:
         if m.category == "ExosomePreparation":
             state.preparation = m.entity

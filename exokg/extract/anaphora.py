@@ -1,11 +1,14 @@
 """Anaphoric subjects: a sentence that opens by pointing back at what the sentence before
 said its agent did ("This effect was achieved by promoting M2 polarization", "These actions
 collectively contributed to neuroprotection", "Such treatment also reduced ...",
-"Together, these benefits were accompanied by ...").
+"Together, these benefits were accompanied by ..."), or at the agent itself ("They also
+increased ...", "The treatment also lowered ...", "This preparation further reduced ...").
 
 Papers state a finding and then explain or extend it in the next sentence with a noun that
 stands for the finding ("effect", "action", "benefit", "treatment", "intervention",
-"protection"). The agent of what that sentence says is the agent of the effect stated just
+"protection"), or with a word for the agent (the pronoun "they", "the treatment", "this
+preparation"). "They" stands only for plural agents (vesicles, cells, a preparation), never
+for the animals or patients of a design sentence ("They were randomised into ..."). The agent of what that sentence says is the agent of the effect stated just
 before: :func:`anaphoric_agents` returns it when it is unambiguous, that is when the sentence
 before named agents and the effect last stated had exactly one subject among them. The
 pointing noun itself is never an entity ("action", "effect" are no outcomes:
@@ -34,7 +37,21 @@ ANAPHOR = re.compile(
     r"in\s+turn|interestingly|further(?:more)?)\s*,?\s+)?"
     r"(?P<np>(?:this|these|such|those)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:effects?|actions?|benefits?|treatments?|interventions?|therap(?:y|ies)|"
-    r"(?:neuro)?protection|protective\s+effects?|improvements?))\b", re.I)
+    r"(?:neuro)?protection|protective\s+effects?|improvements?|preparations?|products?|"
+    r"formulations?)"
+    # "The treatment also lowered ...": the study's treatment named by its role
+    r"|the\s+(?:same\s+)?(?:treatments?|interventions?|preparations?)(?!\s+(?:of|for|with)\b)"
+    # "They also increased ...": a pronoun for the agents last named; not the animals or
+    # patients of a design sentence ("They were randomised / divided into ...")
+    r"|(?P<pronoun>they)(?!\s+(?:were|are|was|had|have)\s+(?:then\s+)?(?:randomi[sz]ed|"
+    r"divided|assigned|allocated|grouped|subjected|enrolled|recruited|followed|aged|"
+    r"admitted|included|excluded|treated|given|injected|anesthetized|anaesthetized|"
+    r"sacrificed|killed|housed|trained|tested)"
+    # "They also had / showed decreased ...": the treated animals or patients
+    r"|(?:\s+(?:also|further|additionally|then|still|\w+ly))*\s+(?:had|showed|exhibited|"
+    r"displayed|presented|developed|experienced|suffered|survived|lived)\b))\b", re.I)
+#: what "they" can stand for: plural agents (vesicles, cells, a preparation of them)
+_PLURAL_AGENTS = frozenset({"ExosomePreparation", "Vesicle", "Cell", "MicroRNACluster"})
 _NEEDS = Needs(ANAPHOR)
 
 
@@ -56,5 +73,7 @@ def anaphoric_agents(a: Analysed, state: DocumentState) -> list[Mention]:
     agent = state.subject[0]
     if all(e.id != agent.id for e in before) and state.anaphor_index != index:
         return []  # the effect last stated is older than the sentence before
+    if m.group("pronoun") and agent.category not in _PLURAL_AGENTS:
+        return []  # "They" is not a single miRNA or drug
     state.anaphor_index = a.sentence.index
     return [Mention(agent, m.start("np"), m.end("np"), m.group("np"), source="reference")]

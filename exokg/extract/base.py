@@ -59,6 +59,10 @@ class DocumentState:
     # engineered products named so far, by vesicle type (exokg.extract.engineered)
     engineered: dict[str, Entity] = field(default_factory=dict)
     short_forms: dict[str, Entity] = field(default_factory=dict)  # "Ang-Exo/Cur" -> product
+    # composed preparation names read so far, by written word (exokg.extract.composed)
+    composed: dict[str, Entity] = field(default_factory=dict)
+    # products named so far, by head noun: "scaffold" (exokg.extract.composed.same_product)
+    products: dict[str, Entity] = field(default_factory=dict)
     # the molecular markers the study measured ('X, Y and Z were measured in serum'), what
     # 'these proteins' / 'the exosomal markers' refer to later
     measured: list[Entity] = field(default_factory=list)

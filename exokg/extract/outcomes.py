@@ -76,7 +76,8 @@ cell cells exosome exosomes vesicle vesicles ev evs model models level levels ex
 number amount degree extent rate rates one ones change changes use value values other others
 part parts time times day days week weeks factor factors event events process processes
 aspect aspects feature features property properties action actions intervention
-interventions finding findings observation observations""".split())
+interventions finding findings observation observations addition contrast particular
+summary conclusion""".split())  # the last five: "In addition, ...", "In contrast, ..."
 # what cells make or take up: "NO production of EPCs" changes the production, in the cells
 _MADE_BY_CELLS = frozenset("production secretion release synthesis generation uptake".split())
 # a molecule of a class no vocabulary lists in full, with a word of amount after it ("kainate

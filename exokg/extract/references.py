@@ -6,7 +6,8 @@ and then refers back to it. A vesicle mention is such a reference, and stands fo
 document's most recent preparation (:attr:`DocumentState.preparation`), when
 
 * a definite or demonstrative determiner is right before it ("the", "these", "those",
-  "this", "such", "both"), or
+  "this", "such", "both"), also with a word of what was done to the vesicles between ("the
+  gene-edited exosomes", "these miRNA-modified EVs"), or
 * it names the study's treatment or group ("the exosome group", "exosome-treated rats",
   "following exosome administration"), or
 * it is written as an abbreviation (a capital letter after the first character: "EVs",
@@ -38,7 +39,11 @@ from exokg.text.prefilter import Needs
 __all__ = ["is_body_vesicle", "resolve_references"]
 
 _DETERMINER = re.compile(r"\b(?:the|these|those|this|such|both|said)\s+(?:\w+ly\s+)?"
-                         r"(?:(?:isolated|purified|injected|administered|engineered|same)\s+)?$",
+                         r"(?:(?:isolated|purified|injected|administered|engineered|same)\s+)?"
+                         # "the gene-edited exosomes", "these miRNA-modified EVs": the study's
+                         # preparation named by what was done to it (round 9a)
+                         r"(?:[\w]+-(?:edited|modified|engineered|loaded|enriched|transfected|"
+                         r"primed|preconditioned|pretreated)\s+)?$",
                          re.I)
 _GENERIC_NOUN = re.compile(r"\b(?:the|these|those|such|this)\s+(?:(?:isolated|purified|"
                            r"same)\s+)?(?:nano-?)?(?:vesicles?|particles?)\b", re.I)

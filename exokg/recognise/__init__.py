@@ -35,6 +35,8 @@ from exokg.recognise.composite import adjectival_sources, engineered_short_forms
 from exokg.recognise.coordination import elided_heads, elided_modifier_heads
 from exokg.recognise.cell_products import find_cell_products
 from exokg.recognise.combinations import find_combinations
+from exokg.recognise.composed_names import defined_in, find_composed_names
+from exokg.recognise.products import find_products
 from exokg.recognise.document import Alias, alias_mentions
 from exokg.recognise.drugs import standalone_drug
 from exokg.recognise.field_spellings import amyloid_beta, glued_vesicles
@@ -48,8 +50,11 @@ from exokg.recognise.values import find_values
 from exokg.vocabulary import Vocabulary, load_vocabulary
 
 #: Source priority in overlap resolution; ``"phrase"`` is a longer name read over its
-#: generic head ("NF-κB signaling pathway", :mod:`exokg.recognise.specific_names`).
-_PRIORITY = {"composite": 0, "composite-alternative": 0, "abbreviation": 1, "mirna": 1,
+#: generic head ("NF-κB signaling pathway", :mod:`exokg.recognise.specific_names`);
+#: ``"composed"`` and ``"product"`` are names the text composes for its own preparations and
+#: products (:mod:`exokg.recognise.composed_names`, :mod:`exokg.recognise.products`).
+_PRIORITY = {"composite": 0, "composite-alternative": 0, "composed": 0, "product": 0,
+             "abbreviation": 1, "mirna": 1,
              "coordination": 1, "lexicon": 2, "phrase": 2, "ontology": 3}
 #: Classes whose ontology mentions serve only as parts of preparations ("astrocyte-derived
 #: exosomes"), not as top-level mentions: extraction takes a top-level Cell as the agent of a
@@ -114,6 +119,16 @@ class Recogniser:
         base = _resolve(self.base_mentions(text))
         return _resolve(find_preparations(text, base) + base)
 
+    def _numbered(self, document: Document) -> Callable[[str], Entity | None]:
+        """What a bare number in a composed name ("Exo-124") stands for in ``document``: the
+        one miRNA of the document whose name ends in that number (miR-124), else None."""
+        def numbered(number: str) -> Entity | None:
+            found = {self.grounder.entity(m).id: self.grounder.entity(m)
+                     for m in find_mirnas(document.text)
+                     if re.fullmatch(r"(?:miR|mir|let)-" + re.escape(number), m.name)}
+            return next(iter(found.values())) if len(found) == 1 else None
+        return numbered
+
     def analyse(self, document: Document, sentence: Sentence,
                 aliases: Mapping[str, Alias | None] | None = None) -> Analysed:
         """Recognise everything in one sentence. ``aliases`` maps short forms the document
@@ -147,10 +162,16 @@ class Recogniser:
         if lexicon is not None:  # "NF-κB signaling pathway", "large artery atherosclerosis"
             preparations += specific_names(text, base,
                                            lexicon.lookup)  # type: ignore[attr-defined]
+        preparations += find_composed_names(text, base, self._numbered(document),
+                                            defined_in(document.text),
+                                            aliases.keys() if aliases else ())
         resolved = _resolve(preparations + base)
         combinations = find_combinations(text, resolved)
         if combinations:  # "CEC-sEVs/tPA", "MSC-EVs plus tPA": one treatment of its own
             resolved = _resolve(combinations + resolved)
+        products = find_products(text, resolved)
+        if products:  # "this multifunctional scaffold", "the hydrogel releasing MSC-EVs"
+            resolved = _resolve(products + resolved)
         top = [m for m in resolved if not _part_only(m) or (
             lexicon is not None and m.source == "ontology"
             and standalone_drug(text, m, lexicon.lookup))]  # type: ignore[attr-defined]
