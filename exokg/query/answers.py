@@ -52,8 +52,9 @@ bound look-up, a scan of the subject and a predicate scan alike), the same ``REP
 clean-up and the same term order; entity-findings' four context lists (``species``,
 ``model``, ``route``, ``context``: a union of eleven facets, whose order Oxigraph does not
 derive from its indexes) are ``sorted-list`` columns, their items in code-point order on
-every path, so no engine order is needed for them. ``tests/test_answers.py`` compares every row, whole and
-paged, with the SPARQL answer on the founding corpus and on the development set.
+every path, so no engine order is needed for them. ``tests/test_answers.py`` compares
+every row, whole and paged, with the SPARQL answer on the founding corpus and on the
+development set.
 
 Memory stays flat however large the store (format 2): the statements of a group of 200
 and their evidence nodes are read with one query each, the documents and publications they
@@ -551,7 +552,6 @@ def _findings_rows(facts: _Facts, statement: Term, facets: list[tuple[str, Term]
     """The rows of entity-findings about ``statement`` without their ``entity`` and
     ``role`` columns, one per group of the query; ``facets``: its (facet, value) pairs in
     any order (the query's four context lists are ``sorted-list`` columns)."""
-
     species, model, route, context = _facet_lists(tuple(facets))
     for subject, predicate, obj, negated, hedged in _joined(
             facts, statement, _RDF + "subject", _RDF + "predicate", _RDF + "object",
