@@ -5,7 +5,7 @@ each step of the writer, the file sizes, and whether two answer files hold the s
 Usage::
 
     python benchmarks/answerphase.py write STORE OUT_DIR [--no-view] [--json PATH]
-    python benchmarks/answerphase.py compare FILE_A FILE_B
+    python benchmarks/answerphase.py compare FILE_A FILE_B [--sorted-lists]
     python benchmarks/answerphase.py read DIR [--baseline DIR --baseline-code ANSWERS_PY]
     python benchmarks/answerphase.py kept STORE OUT_DIR [--no-write] [--sparql] [--repeat 5]
 
@@ -24,6 +24,9 @@ memory goes. To measure another version of exokg, put it first on ``PYTHONPATH``
 ``compare`` reads every row of the three tables of two answer files, of either layout
 (format 1: JSON rows; format 2: term ids), in rank order with their key columns, and says
 whether they are equal, table by table; a difference prints the first differing rank.
+``--sorted-lists`` first puts entity-findings' four context lists of both in code-point
+order (what the query's ``sorted-list`` step does since "Post-load phases, round 5"), to
+compare a file written before that round with one written after.
 
 ``read`` times the read of the keyed queries about the hubs (``benchmarks/answers.py``'s
 choice, from ``DIR/view.sqlite``) from ``DIR/answers.sqlite`` with
@@ -302,7 +305,26 @@ def _rows(path: Path, table: str) -> Iterator[tuple[Any, ...]]:
     yield from reader.table_rows(table)
 
 
-def compare(first: Path, second: Path) -> bool:
+#: places of entity-findings' four context lists in a findings row (the row after the key
+#: columns: statement, subject, subject_label, predicate, object, object_label, direction,
+#: aspect, negated, hedged, species, model, route, context, ...)
+_FINDINGS_LISTS = (10, 11, 12, 13)
+
+
+def _listed(row: tuple[Any, ...], table: str, sort_lists: bool) -> tuple[Any, ...]:
+    """``row`` with entity-findings' context lists in code-point order (``sort_lists``),
+    as the query's ``sorted-list`` step gives them since post-load round 5."""
+    if not sort_lists or table != "findings":
+        return row
+    from exokg.query.lists import sort_items
+
+    terms = list(row[-1])
+    for place in _FINDINGS_LISTS:
+        terms[place] = sort_items(terms[place], "; ")
+    return (*row[:-1], tuple(terms))
+
+
+def compare(first: Path, second: Path, sort_lists: bool = False) -> bool:
     same = True
     for table in ("findings", "summary", "evidence"):
         digest = [hashlib.sha256(), hashlib.sha256()]
@@ -310,11 +332,12 @@ def compare(first: Path, second: Path) -> bool:
         differs = None
         for rank, (a, b) in enumerate(zip(_rows(first, table), _rows(second, table),
                                           strict=False)):
+            a, b = _listed(a, table, sort_lists), _listed(b, table, sort_lists)
             if a != b and differs is None:
                 differs = (rank, a, b)
         for i, path in enumerate((first, second)):
             for row in _rows(path, table):
-                digest[i].update(repr(row).encode())
+                digest[i].update(repr(_listed(row, table, sort_lists)).encode())
                 count[i] += 1
         equal = digest[0].digest() == digest[1].digest()
         same &= equal
@@ -403,6 +426,10 @@ def main(argv: list[str] | None = None) -> int:
     c = sub.add_parser("compare")
     c.add_argument("first", type=Path)
     c.add_argument("second", type=Path)
+    c.add_argument("--sorted-lists", action="store_true",
+                   help="put entity-findings' context lists of both files in code-point "
+                        "order first (a file written before post-load round 5 against one "
+                        "written after)")
     r = sub.add_parser("read")
     r.add_argument("folder", type=Path)
     r.add_argument("--baseline", type=Path)
@@ -437,7 +464,7 @@ def main(argv: list[str] | None = None) -> int:
             args.json.write_text(json.dumps(found, indent=2) + "\n")
         return 0 if all(r.get("same_rows", True) for r in found) else 1
     if args.command == "compare":
-        return 0 if compare(args.first, args.second) else 1
+        return 0 if compare(args.first, args.second, args.sorted_lists) else 1
     figures = write(args.store, args.out, not args.no_view, not args.no_kept)
     for line in figures["steps"]:
         print(line)

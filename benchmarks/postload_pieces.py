@@ -19,8 +19,8 @@ the statements CSV (:func:`exokg.export.tables.write_tables`); it prints the CPU
 Run one piece per process: the peak RSS is the process's.
 
 ``engine`` writes the statement answer tables with the store wrapped so that the CPU spent
-in ``Store.query``, in serialising results and in ``quads_for_pattern`` is summed: the
-engine's share of that writer.
+in ``Store.query``, in serialising results and in ``quads_for_pattern`` is summed, by kind
+of query: the engine's share of that writer and which reads make it.
 
 ``schedule`` applies :func:`exokg.postload.may_start` (the memory estimates of
 :data:`exokg.postload.PHASES`, two workers, the building process at ``--own`` MB) to the
@@ -95,21 +95,44 @@ def piece(database: str, which: str, profile: bool) -> None:
     print(f"files in {out}")
 
 
+def _query_kind(text: str) -> str:
+    """What a query of the statement answer tables' writer reads, for the tally."""
+    import re
+
+    if "UNION" in text:
+        return "the facet probe (before post-load round 5)"
+    found = re.search(r"FILTER\(\?p IN \(<([^>]*)>", text)
+    if found:
+        first = found.group(1).rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+        return {"firstAuthor": "publications' fields", "source": "documents' fields",
+                "label": "labels of statement ends"}.get(first, f"filtered ({first})")
+    if "VALUES ?s" in text:
+        return "every triple of a group's statements or evidence nodes"
+    return " ".join(text.split())[:50]
+
+
 def engine(database: str) -> None:
-    """The statement answer tables with the engine's CPU summed apart."""
+    """The statement answer tables with the engine's CPU summed apart, by kind of query:
+    ``Store.query`` (planning), serialising its results (evaluation and TSV writing) and
+    ``quads_for_pattern`` (bound look-ups)."""
     from exokg.query.answers import write_answer_file
 
     store, graphs = _open(database)
-    spent = {"query": 0.0, "serialize": 0.0, "quads_for_pattern": 0.0}
+    spent: dict[str, list[float]] = {}
+
+    def add(kind: str, began: float) -> None:
+        entry = spent.setdefault(kind, [0.0, 0])
+        entry[0] += time.process_time() - began
+        entry[1] += 1
 
     class Results:
-        def __init__(self, results: Any) -> None:
-            self.results = results
+        def __init__(self, results: Any, kind: str) -> None:
+            self.results, self.kind = results, kind
 
         def serialize(self, *args: Any, **kwargs: Any) -> Any:
             began = time.process_time()
             found = self.results.serialize(*args, **kwargs)
-            spent["serialize"] += time.process_time() - began
+            add(f"serialize: {self.kind}", began)
             return found
 
         def __getattr__(self, name: str) -> Any:
@@ -119,16 +142,16 @@ def engine(database: str) -> None:
             return iter(self.results)
 
     class Timed:
-        def query(self, *args: Any, **kwargs: Any) -> Any:
+        def query(self, text: str, *args: Any, **kwargs: Any) -> Any:
             began = time.process_time()
-            found = store.query(*args, **kwargs)
-            spent["query"] += time.process_time() - began
-            return Results(found)
+            found = store.query(text, *args, **kwargs)
+            add(f"query: {_query_kind(text)}", began)
+            return Results(found, _query_kind(text))
 
         def quads_for_pattern(self, *args: Any, **kwargs: Any) -> Any:
             began = time.process_time()
             found = list(store.quads_for_pattern(*args, **kwargs))
-            spent["quads_for_pattern"] += time.process_time() - began
+            add("quads_for_pattern", began)
             return found
 
         def __getattr__(self, name: str) -> Any:
@@ -137,8 +160,12 @@ def engine(database: str) -> None:
     out = Path(tempfile.mkdtemp(prefix="postload-pieces-"))
     began = time.process_time()
     write_answer_file(Timed(), out / "answers.sqlite", graphs, kept=False)  # type: ignore[arg-type]
-    print(f"statement answer tables: CPU {time.process_time() - began:.1f} s; engine "
-          + ", ".join(f"{k} {v:.1f} s" for k, v in spent.items()))
+    total = time.process_time() - began
+    engine_s = sum(s for s, _ in spent.values())
+    print(f"statement answer tables: CPU {total:.1f} s, of which the engine {engine_s:.1f} s "
+          f"({engine_s / total:.0%}); load {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    for kind, (seconds, calls) in sorted(spent.items(), key=lambda item: -item[1][0]):
+        print(f"{seconds:8.2f} s {int(calls):7,d} calls  {kind}")
 
 
 def schedule(triples: int, durations: dict[str, float], own_mb: float, workers: int = 2

@@ -49,8 +49,12 @@ and put together in Python with the semantics of the SPARQL text: the same optio
 patterns, ``COALESCE``/``STR``/``CONCAT`` rules, ``GROUP_CONCAT(DISTINCT ...)`` in the order
 Oxigraph sees the values (a subject's values of one predicate come in index order in a
 bound look-up, a scan of the subject and a predicate scan alike), the same ``REPLACE``
-clean-up and the same term order. ``tests/test_answers.py`` compares every row, whole and
-paged, with the SPARQL answer on the founding corpus and on the development set.
+clean-up and the same term order; entity-findings' four context lists (``species``,
+``model``, ``route``, ``context``: a union of eleven facets, whose order Oxigraph does not
+derive from its indexes) are ``sorted-list`` columns, their items in code-point order on
+every path, so no engine order is needed for them. ``tests/test_answers.py`` compares
+every row, whole and paged, with the SPARQL answer on the founding corpus and on the
+development set.
 
 Memory stays flat however large the store (format 2): the statements of a group of 200
 and their evidence nodes are read with one query each, the documents and publications they
@@ -508,69 +512,47 @@ def _statements(facts: _Facts) -> list[Term]:
     return sorted(found, key=_order_bytes)
 
 
-#: entity-findings' context union on its own, for statements bound with VALUES
-_FACET_PROBE = """SELECT ?statement ?facet ?fv ?fl WHERE {
-  VALUES ?statement { %s }
-  OPTIONAL {
-    %s
-    OPTIONAL { ?fv <http://www.w3.org/2000/01/rdf-schema#label> ?fl }
-  }
-}"""
-#: statements per group of the one pass (the facet probe asks for those of a group at once)
+#: statements per group of the one pass (their triples and their evidence nodes' are read
+#: with one query each)
 _GROUP = 200
-
-
-def _facet_order(facts: _Facts, statements: list[Term]) -> dict[Term, list[tuple[str, Term]]]:
-    """(facet, value) of each statement given, in the order the engine's evaluation of the
-    entity-findings union returns them (Oxigraph does not keep the branch order there, so
-    the union itself is asked)."""
-    if not statements:
-        return {}
-    union = "\n    UNION ".join(
-        f'{{ ?statement <{_EXO}{facet}> ?fv BIND("{facet}" AS ?facet) }}'
-        for facet in _FINDING_FACETS)
-    import pyoxigraph as ox
-
-    from exokg.query.views import tsv_term
-
-    graphs = facts.graphs
-    found: dict[Term, list[tuple[str, Term]]] = {}
-    text = _FACET_PROBE % (" ".join(f"<{s[1]}>" for s in statements), union)
-    data = facts.store.query(text, default_graph=graphs if len(graphs) > 1 else None
-                             ).serialize(format=ox.QueryResultsFormat.TSV)  # type: ignore[union-attr]
-    for line in data.decode("utf-8").split("\n")[1:]:
-        if not line:
-            continue
-        statement, facet, fv, fl = map(tsv_term, line.split("\t"))
-        if facet is None:
-            continue
-        found.setdefault(statement, []).append(  # type: ignore[arg-type]
-            (facet[1], _coalesce(fl, _str(fv))))  # type: ignore[arg-type]
-    return found
 
 
 #: a row as made: (sort key, key columns..., the row's terms)
 _Made = tuple[bytes, tuple[Any, ...], Sequence[Term | None]]
 
 
-def _findings_rows(facts: _Facts, statement: Term, facets: list[tuple[str, Term]]
-                   ) -> Iterator[_Made]:
-    """The rows of entity-findings about ``statement`` without their ``entity`` and
-    ``role`` columns, one per group of the query; ``facets``: its (facet, value) in the
-    engine's order."""
+@lru_cache(maxsize=1 << 12)
+def _facet_lists(facets: tuple[tuple[str, Term], ...]
+                 ) -> tuple[Term | None, Term | None, Term | None, Term | None]:
+    """entity-findings' ``species``, ``model``, ``route`` and ``context`` columns of a
+    statement with these (facet, value) pairs: each the query's ``GROUP_CONCAT`` and
+    ``REPLACE`` clean-up, then its items in code-point order (the query declares the four
+    ``sorted-list``: :mod:`exokg.query.lists`), so the order of the pairs does not matter.
+    Memoised: most statements share their context (none, or a species and a model)."""
+    from exokg.query.lists import sort_items
 
     def facet_list(wanted: str | None) -> Term | None:
         if not facets:
-            return _semi_list([None])
-        if wanted is None:  # the qualifiers: every other facet as "facet: value"
-            return _semi_list(
+            joined = _semi_list([None])
+        elif wanted is None:  # the qualifiers: every other facet as "facet: value"
+            joined = _semi_list(
                 [_concat((STRING, f), (STRING, ": "), v) if f not in ("species", "model",
                                                                       "route") else None
                  for f, v in facets])
-        return _semi_list([v if f == wanted else None for f, v in facets])
+        else:
+            joined = _semi_list([v if f == wanted else None for f, v in facets])
+        return sort_items(joined, "; ")
 
-    species, model, route, context = (facet_list("species"), facet_list("model"),
-                                      facet_list("route"), facet_list(None))
+    return (facet_list("species"), facet_list("model"), facet_list("route"),
+            facet_list(None))
+
+
+def _findings_rows(facts: _Facts, statement: Term, facets: list[tuple[str, Term]]
+                   ) -> Iterator[_Made]:
+    """The rows of entity-findings about ``statement`` without their ``entity`` and
+    ``role`` columns, one per group of the query; ``facets``: its (facet, value) pairs in
+    any order (the query's four context lists are ``sorted-list`` columns)."""
+    species, model, route, context = _facet_lists(tuple(facets))
     for subject, predicate, obj, negated, hedged in _joined(
             facts, statement, _RDF + "subject", _RDF + "predicate", _RDF + "object",
             _EXO + "negated", _EXO + "hedged"):
@@ -598,8 +580,9 @@ def _findings_rows(facts: _Facts, statement: Term, facets: list[tuple[str, Term]
 
 
 def _facet_values(facts: _Facts, statement: Term) -> list[tuple[str, Term]]:
-    """(facet, value) of a statement with at most one facet predicate (then the index order
-    is the engine's)."""
+    """(facet, value) of every context value of a statement (``COALESCE`` of each label,
+    else the value's text), facet by facet in :data:`_FINDING_FACETS` order: entity-findings
+    sorts its lists, so this order is not the engine's and need not be."""
     found: list[tuple[str, Term]] = []
     for facet in _FINDING_FACETS:
         for fv in facts.values(_EXO + facet, statement):
@@ -794,8 +777,6 @@ def _made_rows(facts: _Facts) -> Iterator[tuple[str, _Made]]:
     statements = _statements(facts)
     for first in range(0, len(statements), _GROUP):
         group = statements[first:first + _GROUP]
-        # the order of values of one facet is the index order; that of several facets is
-        # the engine's: asked for the statements with more than one
         facts.load(group, _STATEMENT_PREDICATES)
         evidence = [e for s in group for e in facts.values(_BIOLINK + "has_evidence", s)]
         facts.load(evidence, _EVIDENCE_PREDICATES)
@@ -809,13 +790,8 @@ def _made_rows(facts: _Facts) -> Iterator[tuple[str, _Made]]:
         facts.load(documents, _DOCUMENT_PREDICATES, only=True)
         facts.load({v: None for s in group for p in (_RDF + "subject", _RDF + "object")
                     for v in facts.values(p, s)}, (_LABEL,), only=True)
-        several = [s for s in group if sum(
-            1 for facet in _FINDING_FACETS if facts.values(_EXO + facet, s)) > 1]
-        ordered = _facet_order(facts, several)
         for statement in group:
-            facets = ordered.get(statement) if statement in ordered else \
-                _facet_values(facts, statement)
-            for made in _findings_rows(facts, statement, facets or []):
+            for made in _findings_rows(facts, statement, _facet_values(facts, statement)):
                 yield "findings", made
             for made in _summary_rows(facts, statement):
                 yield "summary", made
