@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from exokg.model import Document, Entity, Statement
-from exokg.pipeline import document_statements
+from exokg.model import Entity, Statement
 from exokg.recognise import Recogniser
+from reading_helpers import read
 
 
 @pytest.fixture(scope="module")
@@ -18,9 +18,7 @@ def recogniser() -> Recogniser:
 
 
 def _read(text: str, recogniser: Recogniser) -> list[Statement]:
-    statements, _, _ = document_statements(Document("t", text, "t", kind="abstract"),
-                                           recogniser)
-    return statements
+    return read(recogniser, text)
 
 
 def _effects(statements: list[Statement]) -> set[tuple[str, str, str | None]]:
