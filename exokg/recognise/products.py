@@ -40,8 +40,7 @@ PRODUCT_HEADS = (r"scaffolds?|hydrogels?|patch(?:es)?|conduits?|microspheres?|mi
 # skin" (a product is not named with "of" after its head)
 _HEAD = re.compile(r"\b(?P<head>" + PRODUCT_HEADS + r")\b(?!\s+(?:proteins?|genes?|cells?|"
                    r"molecules?|of)\b|-)", re.I)
-_NEEDS = Needs(re.compile(r"scaffold|hydrogel|patch|conduit|microsphere|microneedle|dressing|"
-                          r"sponge|implant|formulation|platform|system", re.I))
+_NEEDS = Needs(_HEAD)  # the words the head pattern requires (prefilter)
 #: the determiner that opens a product phrase
 _DETERMINER = re.compile(r"(?:this|these|the|our|such|an?|that|those)$", re.I)
 #: a word that can stand inside a product phrase before its head: an adjective or noun in
@@ -50,7 +49,7 @@ _MODIFIER = re.compile(r"[\w@+/.-]+$")
 #: words that end the phrase to the left: verbs, prepositions, conjunctions
 _NOT_MODIFIER = re.compile(r"(?:of|in|on|at|by|with|from|into|onto|to|for|and|or|but|as|via|"
                            r"was|were|is|are|be|been|has|have|had|that|which|we|they|it|"
-                           r"after|before|using|than|then|both|also|not|no|via|through|"
+                           r"after|before|using|than|then|both|also|not|no|through|"
                            r"within|between|among|while|when|whereas)$", re.I)
 _PARTICIPLE = re.compile(r"[a-z]+ed$", re.I)
 _WORDS = re.compile(r"\S+")
@@ -67,7 +66,7 @@ _PARTS = frozenset({"ExosomePreparation", "Vesicle", "Cell", "Therapy", "Drug",
 def head_noun(written: str) -> str | None:
     """The product noun a product phrase ends in, singular and lower case ("this
     multifunctional scaffold" -> "scaffold"), or None."""
-    found = [h for h in _HEAD.finditer(written)]
+    found = list(_HEAD.finditer(written))
     if not found:
         return None
     head = found[-1].group("head").casefold().split()[-1]
@@ -110,7 +109,7 @@ def find_products(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         label_start = start if determiner is None else determiner
         # lower case, as labels are, but for abbreviations ("MExos-collagen scaffold")
         label = " ".join(_lower(w) for w in text[label_start:h.end()].split())
-        written = text[start if determiner is None else determiner:end]
+        written = text[label_start:end]
         entity = product_entity(label, [m.entity for m in inside], written)
         out.append(Mention(entity, start, end, text[start:end], "product"))
     return out
