@@ -35,7 +35,8 @@ from gold_matching import squash as _squash
 # batches 1-9), is round 7's, and in sample after tuning round 8a (on batches 1-10); batch 11,
 # written in parallel with tuning round 8 (on batches 1-10), is round 8's, and in sample after
 # tuning round 9 (on batches 1-11); batch 12, written in
-# parallel with tuning round 9 (on batches 1-11), is round 9's.
+# parallel with tuning round 9 (on batches 1-11), is round 9's; batch 13, written in parallel
+# with the next tuning round (on batches 1-12), is that round's.
 FLOORS: dict[int, tuple[float, float]] = {
     # Tuning round 1 (docs/benchmarks.md, "Tuning round 1") tuned on batches 1-3 only; batch
     # 4 and 5 were out of sample for it (batch 4 P 0.622 R 0.447, batch 5 0.294 / 0.211
@@ -234,6 +235,12 @@ FLOORS: dict[int, tuple[float, float]] = {
     # main findings P 0.696 (48/69) R 0.337 (34/101); sentence-strict P 0.628 (59/94)
     # R 0.271 (55/203).
     12: (0.627, 0.275),
+    # Batch 13: out of sample for the tuning round running in parallel with it (on batches
+    # 1-12; docs/devset-batch13.md). Measured once on main's rules (exokg at 2aae3ef, gold
+    # committed first in 10bd9a4): P 0.449 (44/98) R 0.327 (48/147), main findings P 0.456
+    # (31/68) R 0.385 (37/96); sentence-strict P 0.429 (42/98) R 0.286 (42/147). The
+    # integrator re-measures it after merging that round and raises the floor to that figure.
+    13: (0.447, 0.325),
 }
 
 
@@ -288,6 +295,16 @@ KNOWN_OTHER_SENTENCE: frozenset[tuple[str, str]] = frozenset({
     # neuroprotective properties (Cur@EVs−cl−NGF)"), which exokg does not read. A
     # misreading, listed rather than hidden.
     ("cur-evs-ngf-m2-macrophage-sci-mice", "Subsequently, Cur@EVs−cl−NGF reached the injured"),
+    # batch 13, measured when it was added (docs/devset-batch13.md): "NSCs beneficial in models
+    # for ischaemic stroke" read from "However, the therapeutic effects of NSC transplantation
+    # is limited by ... after ischemic stroke" (a presupposition the sentence does carry; the
+    # gold reads the claim from the title and the background sentence before it); the
+    # hucMSC exosome beneficial in TBI read unhedged from the aim "The present study was aimed
+    # to investigate the protective effects of HucMSC-derived exosome in ... TBI models" (an
+    # aim read as a finding, issue kind 8; the same key is the gold's reading of both papers'
+    # conclusions). Listed rather than hidden; not fixed on sight of this out-of-sample batch.
+    ("nsc-exosomes-nsc-transplantation-mcao-mice-preprint", "However, the therapeutic effects"),
+    ("hucmsc-exosome-pink1-parkin-mitophagy-tbi", "The present study was aimed to investigate"),
 })
 
 
