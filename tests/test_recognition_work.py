@@ -57,3 +57,21 @@ def test_a_build_reads_the_same_statements_without_the_annotation_names(
     assert document_statements(document, recogniser, mentions) == (built, entities, count)
     assert mentions  # asked for mentions, the annotation names are looked for again
 
+
+def test_a_name_a_word_stands_for_is_recognised_once(recogniser: Recogniser) -> None:
+    fresh = Recogniser.from_vocabulary(recogniser.vocabulary, recogniser.grounder,
+                                       recogniser.open_lexicon)
+    calls: list[str] = []
+    base = fresh.base_mentions
+
+    def counted(text: str) -> list:
+        calls.append(text)
+        return base(text)
+
+    object.__setattr__(fresh, "base_mentions", counted)
+    first = fresh.name_mentions("human")
+    assert fresh.name_mentions("human") == first == base("human")
+    assert calls == ["human"]
+    assert any(m.category == "Species" for m in first)
+    first.clear()  # the caller's list is its own
+    assert fresh.name_mentions("human") == base("human")

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from exokg.model import Analysed, Document, Entity, Mention, Sentence
@@ -81,6 +81,10 @@ class Recogniser:
     matcher: LexiconMatcher
     grounder: MirnaGrounder
     open_lexicon: OpenLexicon | None = None
+    #: :meth:`name_mentions` of the names asked for so far (a handful: the taxa and cell
+    #: types that person, species and cell words stand for)
+    _names: dict[str, tuple[Mention, ...]] = field(default_factory=dict, init=False,
+                                                  repr=False, compare=False)
 
     @classmethod
     def default(cls) -> Recogniser:
@@ -112,6 +116,15 @@ class Recogniser:
                       for m in self.open_lexicon.find(text)]
             found = specific_cells(found + opened)
         return found
+
+    def name_mentions(self, name: str) -> list[Mention]:
+        """:meth:`base_mentions` of a name standing alone ("human", "microglial cell"),
+        found once per recogniser: the rules that read a word as the taxon or cell type it
+        stands for ask for the same few names sentence after sentence."""
+        found = self._names.get(name)
+        if found is None:
+            found = self._names[name] = tuple(self.base_mentions(name))
+        return list(found)
 
     def mentions(self, text: str) -> list[Mention]:
         """Top-level mentions (preparations over their parts) of a short, clean text such as
@@ -157,9 +170,9 @@ class Recogniser:
                   if not _inside_longer_name(text, m, found)]
         base = _resolve(found + shorts + elided_heads(text, found, self.matcher.find)
                         + elided_modifier_heads(text, found, self.matcher.find))
-        base = sorted(base + adjectival_sources(text, base, self.base_mentions)
-                      + cell_nouns(text, base, self.base_mentions)
-                      + species_words(text, base, self.base_mentions),
+        base = sorted(base + adjectival_sources(text, base, self.name_mentions)
+                      + cell_nouns(text, base, self.name_mentions)
+                      + species_words(text, base, self.name_mentions),
                       key=lambda m: (m.start, -m.end))
         preparations = find_preparations(text, base) + engineered_short_forms(text, base)
         preparations += find_cell_products(text, base, preparations)
