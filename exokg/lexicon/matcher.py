@@ -190,23 +190,23 @@ class Lexicon:
         if not toks:
             return []
         coded = self._coded([_fold_token(t.text) for t in toks])
-        hits: list[tuple[int, int, int]] = []  # (first token, last token, entity index)
+        hits: list[tuple[int, int, int]] = []  # (first token, last token, key id)
         # two characters per token: a hit ending at character ``end`` (a token's low
         # character) of ``length`` tokens covers exactly tokens first..last
+        width = MAX_KEY_TOKENS + 1
         for end, value in self._automaton.iter(coded):
-            key_id, length = divmod(value, MAX_KEY_TOKENS + 1)
             last = end // 2
-            first = last - length + 1
-            if _glued(text, toks[first], toks[last]):
-                continue
-            chosen = self._choose(text, toks, first, last, self._candidates(key_id))
-            if chosen is not None:
-                hits.append((first, last, chosen))
-        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+            hits.append((last - value % width + 1, last, value // width))
+        # longest leftmost first; a hit inside one already taken is passed over before its
+        # candidates are read (whether it would have been chosen cannot matter then)
+        hits.sort(key=lambda h: (h[0], h[0] - h[1]))
         mentions: list[Mention] = []
         taken = -1
-        for first, last, idx in hits:
-            if first <= taken:
+        for first, last, key_id in hits:
+            if first <= taken or _glued(text, toks[first], toks[last]):
+                continue
+            idx = self._choose(text, toks, first, last, self._candidates(key_id))
+            if idx is None:
                 continue
             taken = last
             start, end = toks[first].start, toks[last].end
