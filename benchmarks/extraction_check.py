@@ -8,8 +8,10 @@ Writes to ``OUT`` one block per document of the inputs (default: the bundled fou
 corpus and the development set ``tests/devset/documents``; the synthetic corpora of
 ``benchmarks/scale.py`` as PATH): the ``repr`` of every analysed sentence's mentions,
 values, parts and annotated names, of the raw statements (with their evidence and rule
-names), of the entities the document introduced and of its sentence count, i.e. everything
-:func:`exokg.pipeline.document_statements` returns and :mod:`exokg.annotate` reads. A speed
+names; once from that analysis and once from :func:`exokg.pipeline.document_statements`,
+the build's own call), of the entities the document introduced and of its sentence count,
+i.e. everything :func:`exokg.pipeline.document_statements` returns and :mod:`exokg.annotate`
+reads. A speed
 change to recognition or the rules must leave this file byte-identical: write it with the old
 code (``PYTHONPATH`` pointing at a ``git archive`` of the older commit) and with the new one,
 then compare; ``--against OLD`` does the comparison and names the first document that
@@ -25,7 +27,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from exokg.model import Document
-from exokg.pipeline import analyse_document, load_documents, stream_documents
+from exokg.pipeline import analyse_document, document_statements, load_documents, \
+    stream_documents
 from exokg.extract import extract_document
 from exokg.extract.registry import extract_record
 from exokg.recognise import Recogniser
@@ -34,7 +37,10 @@ DEVSET = Path(__file__).resolve().parents[1] / "tests" / "devset" / "documents"
 
 
 def blocks(docs: list[Document], recogniser: Recogniser) -> Iterator[tuple[str, str]]:
-    """(document id, text block) of each document: its recognition and extraction output."""
+    """(document id, text block) of each document: its recognition and extraction output.
+    The statements are written twice: extracted from the full analysis (annotation names
+    included) and as a build makes them (:func:`document_statements`, which leaves the
+    names for annotation only out), with the entities the document introduced."""
     for doc in docs:
         analysed = analyse_document(doc, recogniser)
         lines = [f"# {doc.id} {len(analysed)} sentences"]
@@ -43,6 +49,10 @@ def blocks(docs: list[Document], recogniser: Recogniser) -> Iterator[tuple[str, 
                          f"{a.annotated!r}")
         found = extract_document(analysed) + extract_record(doc, recogniser)
         lines.extend(f"T {s!r}" for s in found)
+        built, entities, count = document_statements(doc, recogniser)
+        lines.append(f"B {count} sentences")
+        lines.extend(f"B {s!r}" for s in built)
+        lines.extend(f"E {entities[k]!r}" for k in sorted(entities))
         yield doc.id, "\n".join(lines) + "\n"
 
 

@@ -12,7 +12,9 @@ This script copies the old tree's ``exokg`` package into a temporary folder as `
 (its ``exokg`` imports rewritten), imports it beside the working tree's ``exokg``, and runs
 :func:`exokg.pipeline.document_statements` (with ``--recognition``:
 :func:`exokg.pipeline.analyse_document`, segmentation and recognition without the rules)
-over the same documents with the old and the new code alternately, ``--rounds`` times
+over the same documents with the old and the new code alternately (recognition as
+``document_statements`` runs it: without the names for annotation only, where the code has
+that choice; ``--annotate`` with them), ``--rounds`` times
 each; it prints each round's CPU seconds and the lower of each as milliseconds per document
 and their ratio. PATH are inputs as ``exokg build`` takes them (default: the development
 set). Both trees read the current open lexicon (each opens it once: about 500 MB each).
@@ -22,12 +24,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import inspect
 import os
 import re
 import shutil
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 DEVSET = Path(__file__).resolve().parents[1] / "tests" / "devset" / "documents"
@@ -59,6 +63,10 @@ def main() -> None:
     parser.add_argument("--recognition", action="store_true",
                         help="time segmentation and recognition only "
                              "(exokg.pipeline.analyse_document), not the rules")
+    parser.add_argument("--annotate", action="store_true",
+                        help="with --recognition: look for the names for annotation only "
+                             "too (as exokg annotate does; a build leaves them out where "
+                             "the code can: analyse_document(..., annotate=False))")
     args = parser.parse_args()
     step = "analyse_document" if args.recognition else "document_statements"
     with tempfile.TemporaryDirectory(prefix="exokg-compare-") as scratch:
@@ -71,7 +79,11 @@ def main() -> None:
             docs = list(pipeline.stream_documents(args.paths or [DEVSET]))[:args.limit]
             for doc in docs[:20]:  # warm the caches and the lexicon's pages
                 pipeline.document_statements(doc, recogniser)
-            codes[name] = (getattr(pipeline, step), recogniser, docs)
+            run = getattr(pipeline, step)
+            if args.recognition and not args.annotate and \
+                    "annotate" in inspect.signature(run).parameters:
+                run = partial(run, annotate=False)  # as document_statements reads
+            codes[name] = (run, recogniser, docs)
         rounds: dict[str, list[float]] = {"old": [], "new": []}
         for _ in range(args.rounds):
             for name, (run, recogniser, docs) in codes.items():

@@ -10,7 +10,10 @@ and its token table take, then the time
 :meth:`exokg.lexicon.Lexicon.find` takes per abstract over the development-set documents
 (tests/devset/documents) and the time the open lexicon adds to recognising their sentences
 (its ``find`` on each sentence, beside the curated recognisers' ``base_mentions``; target:
-<= 5 ms per abstract, an abstract taken as 1,500 characters). Figures vary with the machine; run on an idle one.
+<= 5 ms per abstract, an abstract taken as 1,500 characters), then all of recognition
+(:func:`exokg.pipeline.analyse_document`: segmentation, every recogniser, abbreviations) in
+CPU time, as a build runs it (without the names for annotation only) and with them (as
+``exokg annotate`` runs it). Figures vary with the machine; run on an idle one.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import resource
 import subprocess
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{load['tokens']} tokens, {load['token_table_mb']:.0f} MB")
 
     from exokg.lexicon import load_lexicon
-    from exokg.pipeline import stream_documents
+    from exokg.pipeline import analyse_document, stream_documents
     from exokg.recognise import Recogniser, masked_text
     from exokg.recognise.mirna import MirnaGrounder
     from exokg.recognise.open import OpenLexicon
@@ -98,9 +102,33 @@ def main(argv: list[str] | None = None) -> int:
           f"the open lexicon adds {added * 1000:.1f} ms, "
           f"{added / chars * ABSTRACT_CHARS * 1000:.2f} ms per {ABSTRACT_CHARS}-character "
           "abstract")
+    # all of recognition (segmentation, every recogniser, abbreviations), in CPU time: as a
+    # build runs it (without the names for annotation only, which no rule reads) and as
+    # exokg annotate runs it (with them)
+    recogniser = Recogniser.default()
+    for doc in docs[:10]:
+        analyse_document(doc, recogniser)
+    for label, annotate in (("as a build reads", False), ("with annotation names", True)):
+        best = min(_cpu(partial(_recognise_all, docs, recogniser, annotate))
+                   for _ in range(args.repeat))
+        print(f"all of recognition, {label}: {best / len(docs) * 1000:.2f} ms of CPU per "
+              f"document, {best / chars * ABSTRACT_CHARS * 1000:.2f} ms per "
+              f"{ABSTRACT_CHARS}-character abstract")
     print(f"peak memory of this process: "
           f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     return 0
+
+
+def _recognise_all(docs: list, recogniser: object, annotate: bool) -> None:
+    from exokg.pipeline import analyse_document
+    for doc in docs:
+        analyse_document(doc, recogniser, annotate=annotate)  # type: ignore[arg-type]
+
+
+def _cpu(run) -> float:  # type: ignore[no-untyped-def]
+    started = time.process_time()
+    run()
+    return time.process_time() - started
 
 
 def _time(run) -> float:  # type: ignore[no-untyped-def]

@@ -272,7 +272,8 @@ class Analysed:
     a span. ``values``: identifiers and quantities. ``parts``: every base mention, including
     those inside a composite preparation. ``annotated``: names recognised for annotation
     only, never read by extraction (gene and protein names without a grounded gene id,
-    :mod:`exokg.recognise.proteins`).
+    :mod:`exokg.recognise.proteins`; cell and anatomy spans); empty when the sentence was
+    analysed without them, as a build does (``Recogniser.analyse(..., annotate=False)``).
 
     ``memo``: what the rules derive from this sentence alone and ask for more than once
     (the context of a clause, :func:`exokg.extract.context.context_for`), by key. It is

@@ -220,16 +220,18 @@ def count_input_documents(paths: Sequence[str | Path] | None = None) -> int:
     return sum(count_documents(path) for path in iter_input_files(paths))
 
 
-def analyse_document(doc: Document, recogniser: Recogniser) -> list[Analysed]:
+def analyse_document(doc: Document, recogniser: Recogniser, *,
+                     annotate: bool = True) -> list[Analysed]:
     """Segment a document and recognise the mentions of each sentence (a registry record:
-    only its free-text fields), with the abbreviations the document defines."""
+    only its free-text fields), with the abbreviations the document defines; with
+    ``annotate`` false without the names for annotation only (``Analysed.annotated``)."""
     sentences = record_sentences(doc) if is_record(doc) else segment(doc)
     sentences, cut = split_long_sentences(sentences)
     if cut:
         warnings.warn(f"{doc.origin}: {cut} sentence(s) longer than {MAX_SENTENCE_CHARS} "
                       "characters were analysed in pieces (claims spanning a cut are not "
                       "found)", InputWarning, stacklevel=2)
-    return analyse_sentences(doc, sentences, recogniser)
+    return analyse_sentences(doc, sentences, recogniser, annotate=annotate)
 
 
 def register(registry: dict[str, Entity], entity: Entity) -> None:
@@ -257,8 +259,9 @@ def document_statements(doc: Document, recogniser: Recogniser,
     """Raw statements of one document, the entities it introduced and its sentence count.
     Nothing of the analysis outlives this call, except that when a ``mentions`` list is
     given the document's recognised mentions are appended to it
-    (:func:`exokg.annotate.mentions.mentions_of`)."""
-    analysed = analyse_document(doc, recogniser)
+    (:func:`exokg.annotate.mentions.mentions_of`); without one, the names for annotation
+    only, which no rule reads, are not looked for."""
+    analysed = analyse_document(doc, recogniser, annotate=mentions is not None)
     if mentions is not None:
         mentions.extend(mentions_of(doc, analysed))
     entities: dict[str, Entity] = {}

@@ -5,6 +5,8 @@ dystrophy type 1 (DM1)") still means the disease."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from exokg.model import Analysed, Document, Entity, Mention, Sentence, Span
 from exokg.recognise.document import _read_otherwise, _symbol_of_nothing_known, \
     analyse_sentences, defined_aliases
@@ -72,13 +74,16 @@ class _Reader:
         self.calls = 0
 
     def analyse(self, document: Document, sentence: Sentence,
-                aliases: dict | None = None) -> Analysed:
+                aliases: dict | None = None, *, annotate: bool = True) -> Analysed:
         self.calls += 1
         text = sentence.text
         gene = [] if aliases and aliases.get("BSP", IBSP) is None else [
             at(text, "BSP", IBSP)]
-        protein = [at(text, "bio-specificity peptide", PEPTIDE, "protein")]
-        return Analysed(document, sentence, tuple(gene), (), tuple(gene), tuple(protein))
+        a = Analysed(document, sentence, tuple(gene), (), tuple(gene))
+        return replace(a, annotated=self.annotations(a)) if annotate else a
+
+    def annotations(self, a: Analysed) -> tuple[Mention, ...]:
+        return (at(a.text, "bio-specificity peptide", PEPTIDE, "protein"),)
 
 
 def test_a_gene_alias_defined_as_an_unknown_protein_name_is_dropped_in_its_bracket() -> None:
@@ -88,6 +93,12 @@ def test_a_gene_alias_defined_as_an_unknown_protein_name_is_dropped_in_its_brack
     reader = _Reader()
     (a,) = analyse_sentences(document, [sentence], reader)  # type: ignore[arg-type]
     assert reader.calls == 2 and not a.mentions  # read again without the gene
+    # the same when the names for annotation only are left out (as a build reads): they
+    # are looked for in the defining sentence when the bracket needs them
+    reader = _Reader()
+    (a,) = analyse_sentences(document, [sentence], reader,  # type: ignore[arg-type]
+                             annotate=False)
+    assert reader.calls == 2 and not a.mentions and not a.annotated
     # the official symbol in such a bracket keeps its gene reading
     official = Entity("NCBIGene:3381", "BSP", "Gene")
     a = analysed(text, [at(text, "BSP", official)])

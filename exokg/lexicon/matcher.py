@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
-from typing import NamedTuple
 
 from exokg.errors import InputError, LexiconMissingError
 from exokg.lexicon.compile import (
@@ -100,6 +99,10 @@ class Lexicon:
         self._gene_words = _gene_words()
         self._entity = lru_cache(maxsize=65536)(self._load_entity)
         self._candidates = lru_cache(maxsize=65536)(self._load_candidates)
+        #: a token of text -> its code in the automaton's keys, remembered for the most
+        #: recent 65,536 distinct tokens (a few MB): the words of a field recur sentence
+        #: after sentence, and a remembered code is read without a Python call
+        self._code = lru_cache(maxsize=1 << 16)(self._token_code)
 
     def __reduce__(self) -> tuple[type[Lexicon], tuple[Path]]:
         """Pickled as its folder: the receiving process (a dask worker, a spawned worker)
@@ -174,6 +177,11 @@ class Lexicon:
         return [(self._entity(idx), case, flags)
                 for idx, case, flags in self._candidates(found // (MAX_KEY_TOKENS + 1))]
 
+    def _token_code(self, token: str) -> str:
+        """The automaton's code of a token of text (its :func:`fold`), or
+        :data:`UNKNOWN_TOKEN`."""
+        return self._codes.get(fold(token), UNKNOWN_TOKEN)
+
     def _coded(self, parts: list[str]) -> str:
         """Comparison tokens (:func:`exokg.lexicon.normalise.fold`) written as the
         automaton's keys are: two characters per token, :data:`UNKNOWN_TOKEN` for a token
@@ -186,78 +194,65 @@ class Lexicon:
     def find(self, text: str) -> list[Mention]:
         """Mentions of lexicon entities in ``text`` (offsets into ``text``), longest and
         leftmost first, without overlap, in text order; ``source`` is ``"ontology"``."""
-        toks = _text_tokens(text)
-        if not toks:
+        words, spans = _text_tokens(text)
+        if not words:
             return []
-        coded = self._coded([_fold_token(t.text) for t in toks])
-        hits: list[tuple[int, int, int]] = []  # (first token, last token, entity index)
+        coded = "".join(map(self._code, words))
+        hits: list[tuple[int, int, int]] = []  # (first token, last token, key id)
         # two characters per token: a hit ending at character ``end`` (a token's low
         # character) of ``length`` tokens covers exactly tokens first..last
+        width = MAX_KEY_TOKENS + 1
         for end, value in self._automaton.iter(coded):
-            key_id, length = divmod(value, MAX_KEY_TOKENS + 1)
             last = end // 2
-            first = last - length + 1
-            if _glued(text, toks[first], toks[last]):
-                continue
-            chosen = self._choose(text, toks, first, last, self._candidates(key_id))
-            if chosen is not None:
-                hits.append((first, last, chosen))
-        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+            hits.append((last - value % width + 1, last, value // width))
+        # longest leftmost first; a hit inside one already taken is passed over before its
+        # candidates are read (whether it would have been chosen cannot matter then)
+        hits.sort(key=lambda h: (h[0], h[0] - h[1]))
         mentions: list[Mention] = []
         taken = -1
-        for first, last, idx in hits:
-            if first <= taken:
+        for first, last, key_id in hits:
+            start, end = spans[first][0], spans[last][1]
+            if first <= taken or _glued(text, start, end):
+                continue
+            idx = self._choose(text, words, start, end, first, last,
+                               self._candidates(key_id))
+            if idx is None:
                 continue
             taken = last
-            start, end = toks[first].start, toks[last].end
             mentions.append(Mention(self._entity(idx), start, end, text[start:end],
                                     MENTION_SOURCE))
         return mentions
 
-    def _choose(self, text: str, toks: list[_Span], first: int, last: int,
-                candidates: tuple[tuple[int, str, int], ...]) -> int | None:
+    def _choose(self, text: str, words: list[str], start: int, end: int, first: int,
+                last: int, candidates: tuple[tuple[int, str, int], ...]) -> int | None:
+        """The entity index of the first candidate the hit of tokens ``first..last``
+        (``words``; characters ``start:end`` of ``text``) satisfies, or None."""
         surface = None
         # re's \s is str.isspace (both Py_UNICODE_ISSPACE); one search, no generator per hit
-        spaced = _SPACE.search(text, toks[first].start, toks[last].end) is not None
+        spaced = _SPACE.search(text, start, end) is not None
         for idx, case, flags in candidates:
             if spaced and flags & NO_SPACE:
                 continue
             if case:
                 if surface is None:
-                    surface = "".join(t.text for t in toks[first:last + 1])
+                    surface = "".join(words[first:last + 1])
                 if surface != case and not (
                         flags & CASE_RELAXED and surface.casefold() == case.casefold()
                         and (not surface.islower() or any(c.isdigit() for c in surface))):
                     continue
             elif flags & WORD_CASE_INSENSITIVE:
-                word = text[toks[first].start:toks[last].end]
+                word = text[start:end]
                 if word.isupper() and len(word) <= 6:
                     continue
-            if flags & NEEDS_GENE_CONTEXT and not self._gene_context(toks, first, last):
+            if flags & NEEDS_GENE_CONTEXT and not self._gene_context(words, first, last):
                 continue
             return idx
         return None
 
-    def _gene_context(self, toks: list[_Span], first: int, last: int) -> bool:
-        lo, hi = max(0, first - _CONTEXT_WINDOW), min(len(toks), last + 1 + _CONTEXT_WINDOW)
-        return any(toks[i].text.casefold() in self._gene_words
+    def _gene_context(self, words: list[str], first: int, last: int) -> bool:
+        lo, hi = max(0, first - _CONTEXT_WINDOW), min(len(words), last + 1 + _CONTEXT_WINDOW)
+        return any(words[i].casefold() in self._gene_words
                    for i in range(lo, hi) if not first <= i <= last)
-
-
-@lru_cache(maxsize=1 << 16)  # pure; the words of a field recur sentence after sentence
-def _fold_token(text: str) -> str:
-    """:func:`exokg.lexicon.normalise.fold` of a token of text being matched, remembered
-    for the most recent 65,536 distinct tokens (a few MB)."""
-    return fold(text)
-
-
-class _Span(NamedTuple):
-    """A token of text being matched: what :class:`exokg.lexicon.normalise.Token` holds, as a
-    named tuple (a sentence makes a few dozen, and a tuple is made fastest)."""
-
-    text: str
-    start: int
-    end: int
 
 
 #: :data:`exokg.lexicon.normalise._RUN` without the dashes the tokenizer drops
@@ -267,20 +262,22 @@ _SPACE = re.compile(r"\s")
 _SPECIAL = re.compile("['\u2019\u2032\u0370-\u03ff]")
 
 
-def _text_tokens(text: str) -> list[_Span]:
+def _text_tokens(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     """The tokens :func:`exokg.lexicon.normalise.tokens` gives for ``text`` (the names of the
-    lexicon were keyed with it). Text without apostrophes or Greek letters, most of it, needs
-    none of its special cases: one regular expression that skips dashes gives the same
-    tokens (``tests/test_lexicon_matcher.py`` compares the two)."""
+    lexicon were keyed with it), as their texts and their (start, end) offsets. Text without
+    apostrophes or Greek letters, most of it, needs none of its special cases: one regular
+    expression that skips dashes gives the same tokens (``tests/test_lexicon_matcher.py``
+    compares the two), its texts found by ``findall`` and its spans by ``Match.span``
+    without a token object per word."""
     if _SPECIAL.search(text):
-        return [_Span(t.text, t.start, t.end) for t in tokens(text)]
-    new = tuple.__new__  # a named tuple's own __new__ is a Python call per token
-    return [new(_Span, (m[0], m.start(), m.end())) for m in _RUN_NO_DASH.finditer(text)]
+        toks = tokens(text)
+        return [t.text for t in toks], [(t.start, t.end) for t in toks]
+    return _RUN_NO_DASH.findall(text), [m.span() for m in _RUN_NO_DASH.finditer(text)]
 
 
-def _glued(text: str, first: _Span, last: _Span) -> bool:
-    """True when the hit continues a word of the original text on either side."""
-    before = text[first.start - 1] if first.start > 0 else " "
-    after = text[last.end] if last.end < len(text) else " "
-    return (before.isalnum() and text[first.start].isalnum()) or \
-        (after.isalnum() and text[last.end - 1].isalnum())
+def _glued(text: str, start: int, end: int) -> bool:
+    """True when the hit ``text[start:end]`` continues a word of the text on either side."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return (before.isalnum() and text[start].isalnum()) or \
+        (after.isalnum() and text[end - 1].isalnum())

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from exokg.model import Analysed, Document, Entity, Mention, Sentence
@@ -81,6 +81,10 @@ class Recogniser:
     matcher: LexiconMatcher
     grounder: MirnaGrounder
     open_lexicon: OpenLexicon | None = None
+    #: :meth:`name_mentions` of the names asked for so far (a handful: the taxa and cell
+    #: types that person, species and cell words stand for)
+    _names: dict[str, tuple[Mention, ...]] = field(default_factory=dict, init=False,
+                                                  repr=False, compare=False)
 
     @classmethod
     def default(cls) -> Recogniser:
@@ -113,6 +117,15 @@ class Recogniser:
             found = specific_cells(found + opened)
         return found
 
+    def name_mentions(self, name: str) -> list[Mention]:
+        """:meth:`base_mentions` of a name standing alone ("human", "microglial cell"),
+        found once per recogniser: the rules that read a word as the taxon or cell type it
+        stands for ask for the same few names sentence after sentence."""
+        found = self._names.get(name)
+        if found is None:
+            found = self._names[name] = tuple(self.base_mentions(name))
+        return list(found)
+
     def mentions(self, text: str) -> list[Mention]:
         """Top-level mentions (preparations over their parts) of a short, clean text such as
         a registry field value; no normalisation, no citation masking."""
@@ -130,11 +143,15 @@ class Recogniser:
         return numbered
 
     def analyse(self, document: Document, sentence: Sentence,
-                aliases: Mapping[str, Alias | None] | None = None) -> Analysed:
+                aliases: Mapping[str, Alias | None] | None = None, *,
+                annotate: bool = True) -> Analysed:
         """Recognise everything in one sentence. ``aliases`` maps short forms the document
         defined earlier to what their long forms were recognised as, ``None`` for a long
         form no dictionary knows (see :mod:`exokg.recognise.document`); a dictionary match
-        of exactly a defined short form gives way to the definition."""
+        of exactly a defined short form gives way to the definition. With ``annotate``
+        false the names for annotation only are not looked for (``Analysed.annotated`` is
+        empty; :meth:`annotations` finds them later): extraction never reads them, and they
+        are about a fifth of the cost of recognition."""
         text = masked_text(sentence)
         values = find_values(text)
         found = self.base_mentions(text)
@@ -153,9 +170,9 @@ class Recogniser:
                   if not _inside_longer_name(text, m, found)]
         base = _resolve(found + shorts + elided_heads(text, found, self.matcher.find)
                         + elided_modifier_heads(text, found, self.matcher.find))
-        base = sorted(base + adjectival_sources(text, base, self.base_mentions)
-                      + cell_nouns(text, base, self.base_mentions)
-                      + species_words(text, base, self.base_mentions),
+        base = sorted(base + adjectival_sources(text, base, self.name_mentions)
+                      + cell_nouns(text, base, self.name_mentions)
+                      + species_words(text, base, self.name_mentions),
                       key=lambda m: (m.start, -m.end))
         preparations = find_preparations(text, base) + engineered_short_forms(text, base)
         preparations += find_cell_products(text, base, preparations)
@@ -175,14 +192,26 @@ class Recogniser:
         top = [m for m in resolved if not _part_only(m) or (
             lexicon is not None and m.source == "ontology"
             and standalone_drug(text, m, lexicon.lookup))]  # type: ignore[attr-defined]
+        return Analysed(document, sentence, tuple(top), tuple(values), tuple(base),
+                        self._annotations(text, base) if annotate else ())
+
+    def annotations(self, analysed: Analysed) -> tuple[Mention, ...]:
+        """The names for annotation only (``Analysed.annotated``) of a sentence analysed
+        without them (``analyse(..., annotate=False)``): what ``annotate=True`` gives."""
+        return self._annotations(masked_text(analysed.sentence), list(analysed.parts))
+
+    def _annotations(self, text: str, base: list[Mention]) -> tuple[Mention, ...]:
+        """Protein names no gene table grounds and cell or anatomy spans
+        (:mod:`.proteins`, :func:`.anatomy.annotated_anatomy`) in ``text`` (masked), around
+        its base mentions ``base``."""
+        lexicon = self.open_lexicon.lexicon if self.open_lexicon is not None else None
         proteins = ProteinFinder().find(text, base)
         if self.open_lexicon is not None:  # a protein name that names one human gene
             proteins = [m if m.entity.id in self.vocabulary.entities else written_name(m)
                         for m in self.open_lexicon.protein_genes(text, proteins)]
         if lexicon is not None:
             proteins += annotated_anatomy(text, base, lexicon)  # type: ignore[arg-type]
-        return Analysed(document, sentence, tuple(top), tuple(values), tuple(base),
-                        tuple(proteins))
+        return tuple(proteins)
 
 
 def field_spellings(text: str, found: list[Mention],

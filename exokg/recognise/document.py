@@ -30,9 +30,9 @@ open a hyphenated word ("HD-affected").
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
 from exokg.extract.outcomes import outcome_entity, outcome_label
@@ -457,7 +457,9 @@ def _read_otherwise(a: Analysed, short: str, entity: Alias | None) -> bool:
     return False
 
 
-def _symbol_of_nothing_known(a: Analysed, short: str, entity: Alias | None) -> bool:
+def _symbol_of_nothing_known(a: Analysed, short: str, entity: Alias | None,
+                             annotated: Callable[[], Sequence[Mention]] | None = None
+                             ) -> bool:
     """True when a short form defined as nothing the dictionaries know (``None``: its own
     reading shares no word with the long form, see :func:`_own_reading_agrees`) was read in
     its defining bracket as a gene's alias (not its official symbol) while the long form is
@@ -465,7 +467,9 @@ def _symbol_of_nothing_known(a: Analysed, short: str, entity: Alias | None) -> b
     :mod:`exokg.recognise.proteins`): "a dual bio-specificity peptide (BSP)" is not the gene IBSP (bone sialoprotein, alias
     "BSP") there either, as it is nowhere else in the document. An official symbol and
     other undefined long forms keep the bracket's reading (on BioRED's training split such
-    brackets, "DNA polymerase gamma (POLG)", "(KRAS)", "(MHC)", were mostly right)."""
+    brackets, "DNA polymerase gamma (POLG)", "(KRAS)", "(MHC)", were mostly right).
+    ``annotated`` gives the sentence's names for annotation only when ``a`` was analysed
+    without them (asked only when the bracket is such a gene alias)."""
     if entity is not None:
         return False
     bracket = [m for m in a.parts if m.text == short and m.source == "ontology"
@@ -473,7 +477,8 @@ def _symbol_of_nothing_known(a: Analysed, short: str, entity: Alias | None) -> b
     if not bracket:
         return False
     opening = bracket[0].start
-    named = [p for p in a.annotated if p.entity.id.startswith("exokg:protein-name/")
+    names = a.annotated if annotated is None else annotated()
+    named = [p for p in names if p.entity.id.startswith("exokg:protein-name/")
              and p.end < opening and not a.text[p.end:opening].strip(" (")]
     if not named:
         return False
@@ -492,20 +497,22 @@ def _names_a_cell(entity: Alias | None) -> bool:
 
 
 def analyse_sentences(document: Document, sentences: Sequence[Sentence],
-                      recogniser: Recogniser) -> list[Analysed]:
+                      recogniser: Recogniser, *, annotate: bool = True) -> list[Analysed]:
     """Recognise the sentences of one document in order, carrying the abbreviations it
     defines forward. A sentence that uses a short form after defining it is read again
-    with the definition known."""
+    with the definition known. With ``annotate`` false the names for annotation only are
+    left out (``Analysed.annotated`` empty; see :meth:`Recogniser.analyse`)."""
     aliases: dict[str, Alias | None] = {}
     out: list[Analysed] = []
     for sentence in sentences:
-        a = recogniser.analyse(document, sentence, aliases)
+        a = recogniser.analyse(document, sentence, aliases, annotate=annotate)
         new = {k: v for k, v in defined_aliases(a).items() if k not in aliases}
         if new:
             aliases.update(new)
+            names = None if annotate else partial(recogniser.annotations, a)
             if any(len(_pattern(k).findall(a.text)) > 1 for k in new) or \
                     any(_read_otherwise(a, k, v) or _names_a_cell(v)
-                        or _symbol_of_nothing_known(a, k, v) for k, v in new.items()):
-                a = recogniser.analyse(document, sentence, aliases)
+                        or _symbol_of_nothing_known(a, k, v, names) for k, v in new.items()):
+                a = recogniser.analyse(document, sentence, aliases, annotate=annotate)
         out.append(a)
     return out

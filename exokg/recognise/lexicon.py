@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import compress
 from typing import NamedTuple
 
 from exokg.model import Entity, Mention
@@ -64,7 +65,10 @@ def token_table(text: str) -> TokenTable:
                       tuple([m.start() for m in matches]), tuple([m.end() for m in matches]))
 
 
-def _singulars(word: str) -> list[str]:
+@lru_cache(maxsize=1 << 14)  # pure; asked for the last word of every window tried
+def _singulars(word: str) -> tuple[str, ...]:
+    """The singular forms a plural ``word`` may have ("therapies" -> "therapy", "boxes" ->
+    "box", "cells" -> "cell"), as written; none for a word that is no plural."""
     out = []
     lower = word.lower()
     if lower.endswith("ies") and len(word) > 4:
@@ -73,7 +77,7 @@ def _singulars(word: str) -> list[str]:
         out.append(word[:-2])
     if lower.endswith("s") and not lower.endswith("ss") and len(word) > 2:
         out.append(word[:-1])
-    return out
+    return tuple(out)
 
 
 class LexiconMatcher:
@@ -105,6 +109,18 @@ class LexiconMatcher:
         #: the first words of all terms, lower-cased
         self._roots = frozenset(w.lower() for w in self._exact_trie) | frozenset(
             self._folded_trie)
+        #: whether a word may start a term (see :meth:`_may_start`), remembered for the
+        #: most recent words: asked for every word of every sentence
+        self._starts = lru_cache(maxsize=1 << 16)(self._may_start)
+
+    def _may_start(self, word: str) -> bool:
+        """Whether a term can start at ``word``: it starts one (exactly or case-folded), or
+        is a plural whose singular may (the forms :func:`_singulars` makes, lower-cased)."""
+        low = word.lower()
+        roots = self._roots
+        return word in self._exact_trie or low in self._folded_trie or (
+            low.endswith("s") and (low[:-1] in roots or low[:-2] in roots
+                                   or low[:-3] + "y" in roots))
 
     @classmethod
     def from_vocabulary(cls, vocabulary: object) -> LexiconMatcher:
@@ -149,13 +165,8 @@ class LexiconMatcher:
     def find(self, text: str) -> list[Mention]:
         """Mentions of vocabulary entities in ``text`` (offsets into ``text``)."""
         words, lowered, starts, ends = token_table(text)
-        exact, folded = self._exact_trie, self._folded_trie
-        roots = self._roots
-        # where a term can start: a word that starts one, or a plural whose singular may
-        # be one (the forms :func:`_singulars` makes, lower-cased)
-        candidates = [i for i, (word, low) in enumerate(zip(words, lowered))
-                      if word in exact or low in folded or (low.endswith("s") and (
-                          low[:-1] in roots or low[:-2] in roots or low[:-3] + "y" in roots))]
+        # where a term can start (a remembered answer per word, read without a Python call)
+        candidates = list(compress(range(len(words)), map(self._starts, words)))
         if not candidates:
             return []
         count = len(words)
