@@ -50,6 +50,8 @@ from exokg.extract.adjectives import TISSUE_PROTECTION, is_effect_adjective
 from exokg.extract.base import AGENTS, EFFECT_OBJECTS, Analysed, Clause, DocumentState, \
     clauses, coordinated, is_preclinical, statement
 from exokg.extract.context import context_for
+from exokg.extract.counted_cells import counted_cells, without_counted_parts
+from exokg.extract.effect_verbs import MORE_STEMS, NOT_MORE
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.mechanism_lists import list_agents, list_hedged
 from exokg.extract.outcomes import MOLECULE_EVENT_HEADS, head_of, is_weak, open_outcomes
@@ -88,6 +90,8 @@ _STEMS = {
     "change": r"alter|affect|influenc|modulat(?=e|es|ed|ing|ion)|"
               r"(?<!negatively\s)(?<!positively\s)regulat(?=e\b|es\b|ed\b|ing\b)",
 }
+# verbs of causing and hindering (exokg.extract.effect_verbs) join the core stems
+_STEMS = {k: f"{v}|{MORE_STEMS[k]}" if k in MORE_STEMS else v for k, v in _STEMS.items()}
 _TRIGGER = re.compile(r"(?<![-\w])(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _STEMS.items())
                       + r")[a-z]*", re.I)
 # words built on a trigger stem that are not triggers
@@ -100,6 +104,7 @@ _NOT_TRIGGER = re.compile(r"^(?:promoters?|inhibitors?|limitations?|limits|lowes
                           r"hypoxia-ischemia|sepsis|LPS|anesthesia|anaesthesia)\b.*|"
                           r"protective|protectively|protection|beneficial|benefits|"
                           r"improvements?\s+in\s+the\s+(?:modified|NIH))$", re.I)
+_NOT_MORE = re.compile(r"^(?:" + NOT_MORE + r")$", re.I)
 # "by / through / via (the) modulation of": how an effect comes about, not an effect stated
 _BY_MEANS = re.compile(r"\b(?:by|through|via)\s+(?:the\s+)?$", re.I)
 _CAPACITY = re.compile(r"\b(?:can|could|ability\s+to|capacity\s+to)\b", re.I)
@@ -150,6 +155,9 @@ _NEXT_VERB = re.compile(r",\s+and\s+(?!\w+ly\b)[a-z]+ed\b|,\s+(?:modified|altere
                         r"inhibited|suppressed|attenuated|alleviated|restored|ameliorated|"
                         r"prevented|rescued|lowered|diminished|boosted|augmented)\s+"
                         r"(?!(?:and|or|by|with|in)\b)")
+# a subordinate or existential clause begins: "..., although there was no change in Y"
+_CLAUSE_OPENER = re.compile(r",?\s+(?:although|though|even\s+though)\b|"
+                            r",\s+(?:and\s+)?there\s+(?:was|were|is|are)\b", re.I)
 # a plain "regulate(s)" on a gene, protein or miRNA is left to exokg.extract.regulation
 _REGULATES = re.compile(r"regulat", re.I)
 _MOLECULES = frozenset({"Gene", "Protein", "MicroRNA", "MicroRNACluster"})
@@ -202,7 +210,7 @@ def find_triggers(a: Analysed, clause: Clause) -> list[Trigger]:
         word = m.group()
         tail = text[m.end():m.end() + 40]
         phrase = word + re.match(r"(\s+\w+){0,3}", tail).group()
-        if _NOT_TRIGGER.match(word) or _NOT_TRIGGER.match(phrase):
+        if _NOT_TRIGGER.match(word) or _NOT_TRIGGER.match(phrase) or _NOT_MORE.match(phrase):
             continue
         if any(s <= m.start() < e for s, e in covered):
             continue
@@ -375,6 +383,9 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False,
     # not this trigger's
     verb = _NEXT_VERB.search(a.text, start, end)
     end = verb.start() if verb else end
+    # ", although there was no change in Y": another clause, with its own finding
+    opener = _CLAUSE_OPENER.search(a.text, start, end)
+    end = opener.start() if opener else end
     # "... and treated them with exosomes to research the mechanism of miR-X": what a purpose
     # clause studies is not acted on
     purpose = _STUDY_PURPOSE.search(a.text, start, end)
@@ -444,6 +455,12 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False,
     # functional recovery (the vocabulary's term)
     found = [Mention(FUNCTIONAL_RECOVERY, f.start, f.end, f.text, f.source)
              if f.entity.label.lower() == "recovery" else f for f in found]
+    # "fewer TUNEL+ cells", "NeuN-positive and Nissl-positive cells": counted populations,
+    # not the marker (exokg.extract.counted_cells)
+    counted = counted_cells(a, start, end)
+    if counted:
+        objs = without_counted_parts(objs, counted)
+        found = without_counted_parts(found, counted) + counted
     for m in found:
         if m.entity.id not in seen and not any(o.start < m.end and m.start < o.end
                                                for o in objs):

@@ -104,7 +104,9 @@ _MODIFIER = re.compile(r"^[\w/-]+-(?:induced|related|associated|mediated|evoked|
                        r"dependent)$"
                        # "post-stroke recovery": the time after the condition, a setting
                        r"|^post-?(?:stroke|injury|ischemic|ischaemic|infarct|hemorrhagic|"
-                       r"haemorrhagic)$", re.I)
+                       r"haemorrhagic|ischemia|ischaemia|hemorrhage|"
+                       # "neuronal injury post-ICH", "post-TBI": the condition's short form
+                       r"haemorrhage|ICH|TBI|SCI|SAH|MCAO|HI|HIE|IS|AIS)$", re.I)
 _MODIFIER_CLASSES = frozenset({"Disease", "DiseaseModel", "Species", "AnatomicalEntity"})
 _MOLECULES = frozenset({"Gene", "Protein"})
 #: Head nouns naming what happens to a molecule: "albumin extravasation", "IgG leakage",
@@ -198,8 +200,18 @@ def outcome_for_text(text: str) -> Entity:
     return outcome_entity(outcome_label(words))
 
 
+# "neuronal injury", "endothelial injury": harm measured in cells, like "neuronal damage"
+_CELL_LEVEL = frozenset({"neuronal", "neuron", "axonal", "endothelial", "glial", "cellular",
+                         "synaptic", "dendritic"})
+
+
 def is_condition_phrase(phrase: OpenPhrase) -> bool:
-    """True when the phrase names a disease or injury (its head is a condition word)."""
+    """True when the phrase names a disease or injury (its head is a condition word); an
+    injury of cells ("neuronal injury") is a measured harm, not a condition."""
+    words = phrase.label.split(" of ")[0].split()
+    if phrase.head.lower() in ("injury", "injuries") and len(words) >= 2 and \
+            words[-2].lower() in _CELL_LEVEL:
+        return False
     return phrase.head.lower() in CONDITION_HEADS
 
 

@@ -1,0 +1,113 @@
+"""Tuning round 10d: the main findings of therapy studies (counted cell populations,
+absences, verbs of causing and hindering, hedges, coordination). Every text is INVENTED for
+these tests, in the language of the field; none is a sentence of the development set."""
+
+from __future__ import annotations
+
+import pytest
+
+from exokg.recognise import Recogniser
+from reading_helpers import claim_tuples, read
+
+MSC_EV = "exokg:preparation/sourcecell-cl-0000134-vesicletype-go-1903561-193bdf"
+EXO = "GO:0070062"
+
+
+@pytest.fixture(scope="module")
+def recogniser() -> Recogniser:
+    return Recogniser.default()
+
+
+def _effects(recogniser: Recogniser, text: str) -> set[tuple]:
+    return {t for t in claim_tuples(read(recogniser, text), "negated", "hedged")
+            if t[1] == "biolink:affects"}
+
+
+# --- counted cell populations -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, outcomes", [
+    ("In mice, MSC-EV treatment resulted in significantly fewer TUNEL+ cells.",
+     {"exokg:outcome/tunel-cell-9a3123"}),
+    ("In rats, MSC-EVs increased the number of NeuN-positive and Nissl-positive cells.",
+     {"exokg:outcome/neun-positive-cell", "exokg:outcome/nissl-positive-cell"}),
+    ("In rats, MSC-EVs raised the percentage of CD206- and Arg1-positive microglia.",
+     {"exokg:outcome/cd206-positive-microglia", "exokg:outcome/arg1-positive-microglia"}),
+])
+def test_a_counted_population_is_the_object_not_its_marker(recogniser: Recogniser, text: str,
+                                                           outcomes: set[str]) -> None:
+    found = _effects(recogniser, text)
+    assert {t[2] for t in found} == outcomes
+    assert all(t[0] == MSC_EV for t in found)
+
+
+def test_cells_a_molecule_is_measured_in_are_no_object(recogniser: Recogniser) -> None:
+    found = _effects(recogniser, "In rats, exosomes increased VEGF expression in CD31+ cells.")
+    assert not any("cd31" in t[2] for t in found)
+    assert (EXO, "biolink:affects", "uniprot:P15692", "increased", False, False) in found
+
+
+# --- absences ---------------------------------------------------------------------------------
+
+def test_there_was_no_change_is_a_negated_effect_without_direction(
+        recogniser: Recogniser) -> None:
+    found = _effects(recogniser, "In mice, MSC-EVs lowered the number of apoptotic cells, "
+                                 "there was no change in caspase-3 expression after MSC-EV "
+                                 "administration.")
+    assert (MSC_EV, "biolink:affects", "NCBIGene:836", None, True, False) in found
+    assert (MSC_EV, "biolink:affects", "exokg:outcome/apoptotic-cell", "decreased", False,
+            False) in found
+    # the other way to say it, after "although"
+    found = _effects(recogniser, "In rats, exosomes reduced infarct volume, although there "
+                                 "were no significant changes in IL-6 levels.")
+    assert (EXO, "biolink:affects", "uniprot:P05231", None, True, False) in found
+    assert not any(t[2] == "uniprot:P05231" and t[3] for t in found)
+
+
+def test_no_difference_among_groups_is_no_absence_of_an_effect(recogniser: Recogniser) -> None:
+    assert not _effects(recogniser, "There were no differences in plasma and exosomal "
+                                    "protein levels among the mild TBI groups.")
+
+
+# --- verbs of causing and hindering -----------------------------------------------------------
+
+@pytest.mark.parametrize("text, outcome, direction", [
+    ("In mice, exosomes drive neuroinflammation after hemorrhage.",
+     "exokg:phenotype/inflammation", "increased"),
+    ("In rats, exosomes triggered microglial activation.",
+     "exokg:process/microglial-activation", "increased"),
+    ("In rats, exosomes curbed oxidative stress.", "exokg:phenotype/oxidative-stress",
+     "decreased"),
+    ("In mice, exosomes counteracted neuronal apoptosis.", "exokg:process/apoptosis",
+     "decreased"),
+])
+def test_verbs_of_causing_and_hindering_are_effects(recogniser: Recogniser, text: str,
+                                                     outcome: str, direction: str) -> None:
+    assert (EXO, "biolink:affects", outcome, direction, False, False) in _effects(recogniser,
+                                                                                  text)
+
+
+@pytest.mark.parametrize("text", [
+    "These findings raise the question whether exosomes cross the blood-brain barrier.",
+    "High production costs hinder the clinical translation of exosomes.",
+    "Expression of the transgene was driven by the CMV promoter in exosomes.",
+])
+def test_the_same_verbs_said_of_research_or_constructs_are_no_effects(
+        recogniser: Recogniser, text: str) -> None:
+    assert not _effects(recogniser, text)
+
+
+# --- harm measured in cells -------------------------------------------------------------------
+
+def test_an_injury_of_cells_is_a_measured_outcome_not_a_condition(
+        recogniser: Recogniser) -> None:
+    found = _effects(recogniser, "In mice, exosomes reduced neuronal injury after TBI.")
+    assert (EXO, "biolink:affects", "exokg:outcome/neuronal-injury", "decreased", False,
+            False) in found
+    found = _effects(recogniser, "In rats, exosomes attenuated endothelial injury and "
+                                 "improved functional recovery post-SCI.")
+    assert {t[2] for t in found} == {"exokg:outcome/endothelial-injury",
+                                     "exokg:outcome/functional-recovery"}
+    # a brain injury stays the condition
+    assert not any(t[2] == "exokg:outcome/brain-injury"
+                   for t in _effects(recogniser, "In rats, exosomes improved memory after "
+                                                 "traumatic brain injury."))
