@@ -111,3 +111,46 @@ def test_an_injury_of_cells_is_a_measured_outcome_not_a_condition(
     assert not any(t[2] == "exokg:outcome/brain-injury"
                    for t in _effects(recogniser, "In rats, exosomes improved memory after "
                                                  "traumatic brain injury."))
+
+
+# --- hedges -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "We found that MSC-EVs could attenuate brain edema in rats.",
+    "In rats, miR-124 was enriched in MSC-EVs and could promote neurogenesis.",
+    "Reporter assays showed that miR-124 could bind to the 3' UTR of STAT3 in rat neurons.",
+])
+def test_could_hedges_a_finding(recogniser: Recogniser, text: str) -> None:
+    found = claim_tuples(read(recogniser, text), "hedged")
+    assert found and all(t[-1] for t in found)
+
+
+def test_could_not_is_a_negation_not_a_hedge(recogniser: Recogniser) -> None:
+    found = _effects(recogniser, "In rats, MSC-EVs could not reduce infarct volume.")
+    assert (MSC_EV, "biolink:affects", "exokg:outcome/infarct-volume", None, True,
+            False) in found
+
+
+@pytest.mark.parametrize("text", [
+    "These results have significant implications for the use of MSC-exosomes as "
+    "therapeutic tools in stroke.",
+    "Our data have implications for the treatment of stroke with MSC-exosomes.",
+])
+def test_implications_for_are_a_prospect(recogniser: Recogniser, text: str) -> None:
+    found = claim_tuples(read(recogniser, text), "hedged")
+    assert all(t[-1] for t in found)
+
+
+# --- cargo and earlier work are no effects ----------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "In mice, MSC-EVs expressed several miRNAs, including two which have been shown to be "
+    "downregulated after stroke: miR-342-3p and miR-330-3p.",
+    "In rats, MSC-EVs contained miR-21, which has been reported to be upregulated after "
+    "stroke.",
+    "Proteomics revealed C5 enrichment in MSC-EVs, correlating with elevated C5a levels in "
+    "serum.",
+])
+def test_cargo_and_cited_levels_are_no_effect_of_the_vesicles(recogniser: Recogniser,
+                                                               text: str) -> None:
+    assert not any(t[0] == MSC_EV for t in _effects(recogniser, text))

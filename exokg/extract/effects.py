@@ -188,7 +188,15 @@ _ATTRIBUTIVE = re.compile(r"\b(?:towards?|into|onto|of|the|these|those|their|its
 # "EVs ... associated with increased Y" (exokg.extract.conditions reads it) is an effect
 # only when said of a treatment given ("EV treatment was associated with reduced lesion
 # size"); of a miRNA ("miR-X was associated with downregulated GENE") it stays a regulation
-_ASSOCIATED_WITH = re.compile(r"\bassociated\s+with\s+(?:an?\s+|the\s+)?(?:\w+ly\s+)?$", re.I)
+# ("C5 enrichment in ICH-Exos, correlating with elevated C5a levels" likewise)
+_ASSOCIATED_WITH = re.compile(r"\b(?:associated|correlat(?:ed|ing|es))\s+with\s+(?:an?\s+|the\s+)?"
+                              r"(?:\w+ly\s+)?$", re.I)
+# "two (miRNAs) which have been shown to be downregulated after HIBI": earlier work on what
+# the relative pronoun stands for, no change the study's agent made
+_REPORTED_CHANGE = re.compile(r"\b(?:which|that)\s+(?:has|have|had)\s+(?:been\s+)?(?:previously\s+)?"
+                              r"(?:shown|reported|found|demonstrated|known)\s+to\s+be\s+"
+                              r"(?:\w+ly\s+)?$", re.I)
+_MAY_REPORTED_CHANGE = Needs(_REPORTED_CHANGE)  # its keyword guard
 _GIVEN = re.compile(r"treat|administ|therap|inject|infus|transplant|given|received", re.I)
 # an infinitive of purpose after a verb of making: "we bioengineered exosomes conjugated
 # to an antibody to promote the targeted delivery of Y" ("X may be applied to reduce Y" is a
@@ -220,6 +228,9 @@ def find_triggers(a: Analysed, clause: Clause) -> list[Trigger]:
         if _ASSOCIATED_WITH.search(text, max(clause.start, m.start() - 30), m.start()) and \
                 not _GIVEN.search(text) and a.within(clause.start, m.start(), _PRODUCTS):
             continue  # "EVs ... associated with increased Y": an association, not an effect
+        if _MAY_REPORTED_CHANGE.may_match(text) and _REPORTED_CHANGE.search(
+                text, max(clause.start, m.start() - 60), m.start()):
+            continue  # "miRNAs which have been shown to be downregulated after D": cited
         if _MAY_PURPOSE.may_match(text) and _PURPOSE.search(text, clause.start, m.start()):
             continue  # "we engineered X to promote the delivery of Y": a purpose, no finding
         if any(m.start() >= x.start and m.end() <= x.end for x in a.mentions):

@@ -5,11 +5,11 @@ finding ("that has been shown to ...").
 Hedging cues are the speculation cues of biomedical writing (BioScope style): may, might,
 can (a capacity stated, not a result shown; not after "demonstrate / show / found that", and
 not in background, which cites what was shown),
-could be, suggest(s/ed), possibly, presumably, probably, likely, appear(s) to, tendency,
+could (not "could not"), suggest(s/ed), possibly, presumably, probably, likely, appear(s) to, tendency,
 trend, remains to be established/determined, hypothesi(s|ze), potential(ly) as a claim
 qualifier or a capacity ("have shown great potential for promoting"), whether; and the
 words of promise and prospects: holds (great) promise, promising, prospect(s), perhaps, a
-potential target / candidate / therapy / strategy, is thought / believed / expected to,
+potential target / candidate / therapy / strategy / marker, "implications for", is thought / believed / expected to,
 would be; "indicate(s) that / the", "emerging candidates", "evidence that X can".
 Negation cues: not, no, neither/nor, without, failed to, did not, absence of,
 lack of, no significant / no difference.
@@ -22,7 +22,9 @@ import re
 from exokg.text.prefilter import Needs
 
 _HEDGE = re.compile(
-    r"\b(?:may|might|could\s+(?:be|have|potentially)|possibly|possible|presumably|probably|"
+    # "could" states a possibility or a capacity, also after "we found that" ("X could
+    # attenuate Y"): hedged as the field's annotators read it; "could not" is a negation
+    r"\b(?:may|might|could(?!\s+not\b)|possibly|possible|presumably|probably|"
     r"likely|unlikely|suggest(?:s|ed|ing)?|indicat(?:e|es|ed)\s+(?:that|the|an?)\b|appears?\s+to|"
     # "emerging candidates for": a prospect; "evidence that X can": a capacity reported, not
     # shown here
@@ -33,8 +35,10 @@ _HEDGE = re.compile(
     # "have shown promising results in promoting X": results shown, not a prospect
     r"holds?\s+(?:\w+\s+)?promise|promising(?!\s+(?:results?|outcomes?|findings|data|"
     r"preclinical\s+results?))|prospects?|perhaps|conceivabl[ey]|"
-    r"potential\s+(?:\w+\s+){0,2}(?:targets?|candidates?|therap\w*|treatments?|strateg\w+|"
-    r"biomarkers?|agents?|tools?|approach\w*|roles?|means|options?)|"
+    r"potential\s+(?:[\w/-]+\s+){0,2}(?:targets?|candidates?|therap\w*|treatments?|strateg\w+|"
+    r"(?:bio)?markers?|agents?|tools?|approach\w*|roles?|means|options?)|"
+    # "These results have (significant) implications for the use of X as ...": a prospect
+    r"implications?\s+for|"
     # "have shown (great) potential for / to promoting": a capacity, not an effect shown
     r"(?:shown|show|shows|showed|have|has|hold|holds|demonstrated)\s+(?:\w+\s+)?"
     r"potential\s+(?:for|to|in)|"
