@@ -154,3 +154,50 @@ def test_implications_for_are_a_prospect(recogniser: Recogniser, text: str) -> N
 def test_cargo_and_cited_levels_are_no_effect_of_the_vesicles(recogniser: Recogniser,
                                                                text: str) -> None:
     assert not any(t[0] == MSC_EV for t in _effects(recogniser, text))
+
+
+# --- coordination: shared modifiers, measures and heads ---------------------------------------
+
+def test_a_cell_modifier_is_shared_by_a_list_of_its_processes(recogniser: Recogniser) -> None:
+    text = ("Exosomes were added to oligodendrocyte precursor cells (OPCs). In rats, exosomes "
+            "increased OPC proliferation, survival and differentiation.")
+    assert {t[2] for t in _effects(recogniser, text)} == {
+        "exokg:outcome/opc-proliferation", "exokg:outcome/opc-survival",
+        "exokg:outcome/opc-differentiation"}
+    found = _effects(recogniser, "In rats, exosomes promoted neuronal survival and maturation.")
+    assert {t[2] for t in found} == {"exokg:outcome/neuronal-survival",
+                                     "exokg:outcome/neuronal-maturation"}
+    # only process nouns take it: edema is not neuronal
+    found = _effects(recogniser, "In rats, exosomes reduced neuronal apoptosis, inflammation "
+                                 "and edema.")
+    assert not any(t[2].startswith("exokg:outcome/neuronal-") for t in found)
+
+
+def test_a_mirna_enriched_in_vesicles_stays_the_subject_of_the_next_verb(
+        recogniser: Recogniser) -> None:
+    for text in ("In rats, miR-124 was enriched in MSC-EVs and could promote neurogenesis.",
+                 "In rats, miR-124 was highly expressed in MSC-EVs and promoted neurogenesis."):
+        found = _effects(recogniser, text)
+        assert {t[0] for t in found} == {"exokg:mirna/mir-124"}
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    ("In rats, exosomes decreased brain infarct and edema volume.",
+     {"exokg:outcome/infarct-volume", "exokg:outcome/edema-volume"}),
+    ("In rats, exosomes reduced edema and hemorrhage volumes.",
+     {"exokg:outcome/edema-volume", "exokg:outcome/hemorrhage-volume"}),
+    # a list of three: the measure stays with its own name
+    ("In rats, exosomes reduced neurological score, infarct volume and edema.",
+     {"exokg:outcome/neurological-score", "exokg:outcome/infarct-volume", "HP:0000969"}),
+])
+def test_a_measure_after_two_pathologies_is_the_measure_of_both(
+        recogniser: Recogniser, text: str, outcomes: set[str]) -> None:
+    assert {t[2] for t in _effects(recogniser, text)} == outcomes
+
+
+def test_a_process_name_before_molecules_names_the_molecules(recogniser: Recogniser) -> None:
+    found = _effects(recogniser, "In mice, miR-143-3p induced the expression of cell adhesion "
+                                 "molecules in endothelial cells.")
+    assert {t[2] for t in found} == {"exokg:outcome/cell-adhesion-molecule"}
+    found = _effects(recogniser, "In rats, exosomes increased cell adhesion and angiogenesis.")
+    assert "GO:0007155" in {t[2] for t in found}

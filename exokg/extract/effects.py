@@ -55,6 +55,7 @@ from exokg.extract.effect_verbs import MORE_STEMS, NOT_MORE
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.mechanism_lists import list_agents, list_hedged
 from exokg.extract.outcomes import MOLECULE_EVENT_HEADS, head_of, is_weak, open_outcomes
+from exokg.extract.process_lists import shared_process_modifier
 from exokg.extract.regulation import as_regulation
 from exokg.extract.shared_heads import shared_heads
 from exokg.ids import mint
@@ -477,7 +478,8 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False,
                                                for o in objs):
             seen.add(m.entity.id)
             objs.append(m)
-    return sorted(shared_heads(a, start, objs), key=lambda x: x.start)
+    return sorted(shared_process_modifier(a, shared_heads(a, start, objs)),
+                  key=lambda x: x.start)
 
 
 # "act through exosomes instead of transdifferentiation", "rather than by cell replacement":
@@ -573,7 +575,11 @@ def agent_before(a: Analysed, clause: Clause, at: int, prev: int | None = None
 
 
 # "miR-X in (the) exosomes", "miR-X within MSC-EVs": the vesicles carry the miRNA
-_CARRIED_IN = re.compile(r"\s+(?:in|within|inside|of)\s+(?:the\s+)?", re.I)
+# "miR-X was enriched in M2-EVs and could promote Y": the cargo clause names where the miRNA
+# is, the miRNA stays the subject of the verb coordinated after it
+_CARRIED_IN = re.compile(r"\s+(?:(?:was|were|is|are)\s+(?:\w+ly\s+)?(?:enriched|abundant|"
+                         r"packaged|loaded|present|expressed|sorted|encapsulated|found)\s+)?"
+                         r"(?:in|within|inside|of|into)\s+(?:the\s+)?", re.I)
 # ", which was (further) reduced by": a relative clause whose passive verb acts on the noun
 # right before it; the whole gap from that noun to the verb
 _RELATIVE_PASSIVE = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:which|that)\s+"

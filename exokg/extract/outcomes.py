@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from exokg.ids import MAX_SLUG_LENGTH, mint, slugify
 from exokg.model import Analysed, Entity, Mention
 
-__all__ = ["CONDITION_HEADS", "MOLECULE_EVENT_HEADS", "OpenPhrase", "head_of", "is_condition_phrase", "is_weak",
+__all__ = ["CELL_PROCESS_HEADS", "CONDITION_HEADS", "MOLECULE_EVENT_HEADS", "OpenPhrase", "head_of", "is_condition_phrase", "is_weak",
            "open_outcomes",
            "outcome_entity", "outcome_for_text", "outcome_id", "outcome_label"]
 
@@ -109,6 +109,11 @@ _MODIFIER = re.compile(r"^[\w/-]+-(?:induced|related|associated|mediated|evoked|
                        r"haemorrhage|ICH|TBI|SCI|SAH|MCAO|HI|HIE|IS|AIS)$", re.I)
 _MODIFIER_CLASSES = frozenset({"Disease", "DiseaseModel", "Species", "AnatomicalEntity"})
 _MOLECULES = frozenset({"Gene", "Protein"})
+#: Head nouns naming what cells do or undergo: "OPC proliferation", "neuronal survival" (the
+#: cells are the process's modifier, not an agent)
+CELL_PROCESS_HEADS = frozenset("""proliferation survival differentiation maturation migration
+viability apoptosis death polarization polarisation activation infiltration myelination
+regeneration outgrowth pyroptosis necroptosis ferroptosis autophagy""".split())
 #: Head nouns naming what happens to a molecule: "albumin extravasation", "IgG leakage",
 #: "TrkA ubiquitination" are outcomes of their own, not the molecule.
 MOLECULE_EVENT_HEADS = frozenset("""extravasation leakage ubiquitination deposition
@@ -363,11 +368,15 @@ def open_outcomes(a: Analysed, start: int, end: int, *, agents: frozenset[str],
         head_end = p.start + (of_at.start() if of_at else len(phrase))
         # an agent as the phrase itself ends the objects ("... and exosomes"); one in the
         # "of" part is what the process is of ("the proliferation of endothelial cells")
-        if any(m.category in agents and m.start < head_end for m in inside):
+        head_at = p.start + a.text[p.start:p.end].lower().rfind(p.head.lower()[:-1] or p.head)
+        # ... but cells named before what they do are its modifier ("OPC proliferation",
+        # "microglial polarization" with "microglia" recognised): the process is the object
+        if any(m.category in agents and m.start < head_end and not (
+                m.category == "Cell" and p.head.lower() in CELL_PROCESS_HEADS
+                and m.end <= head_at) for m in inside):
             break
         cells = [m for m in inside if m.category == "Cell" and m.start >= head_end]
         inside = [m for m in inside if m.category not in agents]
-        head_at = p.start + a.text[p.start:p.end].lower().rfind(p.head.lower()[:-1] or p.head)
         # a disease, species or place inside the phrase is a modifier ("stroke recovery"),
         # and so is a molecule before a word for what happens to it ("albumin extravasation",
         # "TrkA ubiquitination"); any other recognised mention, or one holding the head, is
