@@ -201,3 +201,37 @@ def test_a_process_name_before_molecules_names_the_molecules(recogniser: Recogni
     assert {t[2] for t in found} == {"exokg:outcome/cell-adhesion-molecule"}
     found = _effects(recogniser, "In rats, exosomes increased cell adhesion and angiogenesis.")
     assert "GO:0007155" in {t[2] for t in found}
+
+
+# --- beneficial_in_models_for in titles, conclusions and background ---------------------------
+
+BENEFIT = "biolink:beneficial_in_models_for"
+
+
+@pytest.mark.parametrize("text, disease", [
+    ("Astrocyte-derived exosomes protect hippocampal neurons after traumatic brain injury",
+     "MONDO:0858950"),
+    ("In rats, MSC-exosomes protected the brain from ischemic stroke.", "MONDO:1060198"),
+])
+def test_protecting_cells_after_an_insult_is_a_benefit_in_it(recogniser: Recogniser,
+                                                              text: str, disease: str) -> None:
+    found = claim_tuples(read(recogniser, text))
+    assert any(t[1] == BENEFIT and t[2] == disease for t in found)
+
+
+def test_a_strategy_for_repair_in_a_disease_is_a_hedged_benefit(recogniser: Recogniser) -> None:
+    found = claim_tuples(read(recogniser, "In mice, MSC-EVs promoted remyelination, suggesting "
+                                          "MSC-EVs are a promising therapeutic strategy for "
+                                          "white matter repair in stroke."), "hedged")
+    assert (MSC_EV, BENEFIT, "MONDO:0005098", None, True) in found
+    # a therapy for recovery names no disease treated
+    assert not any(t[1] == BENEFIT for t in claim_tuples(read(
+        recogniser, "Exosomes as a therapy for stroke recovery")))
+
+
+def test_earlier_benefit_named_with_a_short_form_is_read(recogniser: Recogniser) -> None:
+    found = claim_tuples(read(recogniser, "We have previously verified the beneficial effects "
+                                          "of MSC-derived exosomes (MSC-Exos) in ischemic "
+                                          "stroke. In mice, MSC-Exos reduced apoptosis."),
+                         "status")
+    assert any(t[1] == BENEFIT and t[2] == "MONDO:1060198" for t in found)
