@@ -235,3 +235,13 @@ def test_earlier_benefit_named_with_a_short_form_is_read(recogniser: Recogniser)
                                           "stroke. In mice, MSC-Exos reduced apoptosis."),
                          "status")
     assert any(t[1] == BENEFIT and t[2] == "MONDO:1060198" for t in found)
+
+
+def test_a_nonsignificant_change_is_negated_without_direction(recogniser: Recogniser) -> None:
+    found = _effects(recogniser, "In mice, MSC-EVs resulted in a nonsignificant decrease in "
+                                 "TUNEL+ cells (p = 0.167).")
+    assert (MSC_EV, "biolink:affects", "exokg:outcome/tunel-cell-9a3123", None, True,
+            False) in found
+    found = _effects(recogniser, "In rats, exosomes produced a non-significant increase in "
+                                 "BDNF.")
+    assert (EXO, "biolink:affects", "NCBIGene:627", None, True, False) in found

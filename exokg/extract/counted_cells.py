@@ -39,7 +39,10 @@ _MAY_COUNTED = Needs(re.compile(_CELLS))  # its keyword guard
 _PLACE = re.compile(r"\b(?:in|on|within|into|from|by|to|among|of|with|onto)\s+(?:the\s+|these\s+)?$",
                     re.I)
 _COUNT_OF = re.compile(r"\b(?:numbers?|percentages?|proportions?|ratios?|density|counts?|"
-                       r"amounts?|fractions?)\s+of\s+(?:the\s+)?$", re.I)
+                       r"amounts?|fractions?)\s+of\s+(?:the\s+)?$|"
+                       # "a (nonsignificant) decrease in TUNEL+ cells": what changed
+                       r"\b(?:decreases?|reductions?|increases?|changes?|rises?|drops?|"
+                       r"declines?|loss|elevations?)\s+in\s+(?:the\s+)?$", re.I)
 
 
 def counted_cells(a: Analysed, start: int, end: int) -> list[Mention]:

@@ -12,7 +12,8 @@ words of promise and prospects: holds (great) promise, promising, prospect(s), p
 potential target / candidate / therapy / strategy / marker, "implications for", is thought / believed / expected to,
 would be; "indicate(s) that / the", "emerging candidates", "evidence that X can".
 Negation cues: not, no, neither/nor, without, failed to, did not, absence of,
-lack of, no significant / no difference.
+lack of, no significant / no difference, nonsignificant / insignificant ("a nonsignificant
+decrease in Y").
 """
 
 from __future__ import annotations
@@ -53,7 +54,9 @@ _DEMONSTRATED = re.compile(r"\b(?:demonstrat|show|reveal|confirm|prov)\w*\s+that
                            r"\b(?:found|observed)\s+that\b", re.I)
 _NEGATION = re.compile(
     r"\b(?:not|no|neither|nor|without|failed\s+to|fails\s+to|absence\s+of|lack\s+of|"
-    r"did\s+not|does\s+not|do\s+not|was\s+not|were\s+not|cannot|unable\s+to)\b", re.I)
+    r"did\s+not|does\s+not|do\s+not|was\s+not|were\s+not|cannot|unable\s+to|"
+    # "resulted in a nonsignificant decrease in Y": no change shown
+    r"non-?significant(?:ly)?|insignificant(?:ly)?|not\s+significant(?:ly)?)\b", re.I)
 _SCOPE_BREAK = re.compile(r"\b(?:that|which)\s+(?:has|have|had)\s+been\s+(?:shown|reported|"
                           r"demonstrated|found)\b|;|(?<!the )\bwhile\b|\bwhereas\b|\bbut\b", re.I)
 # "no" inside an object phrase is not a negation of the claim ("no vascular obstructive effect")
