@@ -8,8 +8,8 @@ verb of change whose subject is the treatment.
   treatment groups", "lesion volume did not differ between groups" -> the treatment
   affects lesion volume, negated;
 * "(tests) revealed / showed no (significant) improvement / change / reduction in motor
-  performance", "there was no change in caspase-3 expression after X" -> the treatment
-  affects motor performance, negated.
+  performance" -> the treatment affects motor performance, negated; "there was no change in
+  caspase-3 expression after X" -> X affects caspase-3, negated.
 
 The claims carry no direction: an absence of change, or of harm, has none. No difference
 between two treatments ("between the MSC and the EV groups") says nothing of either's

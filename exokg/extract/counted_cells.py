@@ -36,8 +36,8 @@ _SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _MAY_COUNTED = Needs(re.compile(_CELLS))  # its keyword guard
 # "VEGF in CD31+ cells", "uptake by GFAP-positive astrocytes": where, not what, was measured;
 # "the number / percentage of NeuN+ cells" is what was
-_PLACE = re.compile(r"\b(?:in|on|within|into|from|by|to|among|of|with|onto)\s+(?:the\s+|these\s+)?$",
-                    re.I)
+_PLACE = re.compile(r"\b(?:in|on|within|into|from|by|to|among|of|with|onto)\s+"
+                    r"(?:the\s+|these\s+)?$", re.I)
 _COUNT_OF = re.compile(r"\b(?:numbers?|percentages?|proportions?|ratios?|density|counts?|"
                        r"amounts?|fractions?)\s+of\s+(?:the\s+)?$|"
                        # "a (nonsignificant) decrease in TUNEL+ cells": what changed

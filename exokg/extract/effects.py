@@ -194,8 +194,9 @@ _ASSOCIATED_WITH = re.compile(r"\b(?:associated|correlat(?:ed|ing|es))\s+with\s+
                               r"(?:\w+ly\s+)?$", re.I)
 # "two (miRNAs) which have been shown to be downregulated after HIBI": earlier work on what
 # the relative pronoun stands for, no change the study's agent made
-_REPORTED_CHANGE = re.compile(r"\b(?:which|that)\s+(?:has|have|had)\s+(?:been\s+)?(?:previously\s+)?"
-                              r"(?:shown|reported|found|demonstrated|known)\s+to\s+be\s+"
+_REPORTED_CHANGE = re.compile(r"\b(?:which|that)\s+(?:has|have|had)\s+(?:been\s+)?"
+                              r"(?:previously\s+)?(?:shown|reported|found|demonstrated|known)"
+                              r"\s+to\s+be\s+"
                               r"(?:\w+ly\s+)?$", re.I)
 _MAY_REPORTED_CHANGE = Needs(_REPORTED_CHANGE)  # its keyword guard
 _GIVEN = re.compile(r"treat|administ|therap|inject|infus|transplant|given|received", re.I)

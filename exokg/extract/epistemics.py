@@ -5,12 +5,13 @@ finding ("that has been shown to ...").
 Hedging cues are the speculation cues of biomedical writing (BioScope style): may, might,
 can (a capacity stated, not a result shown; not after "demonstrate / show / found that", and
 not in background, which cites what was shown),
-could (not "could not"), suggest(s/ed), possibly, presumably, probably, likely, appear(s) to, tendency,
-trend, remains to be established/determined, hypothesi(s|ze), potential(ly) as a claim
-qualifier or a capacity ("have shown great potential for promoting"), whether; and the
-words of promise and prospects: holds (great) promise, promising, prospect(s), perhaps, a
-potential target / candidate / therapy / strategy / marker, "implications for", is thought / believed / expected to,
-would be; "indicate(s) that / the", "emerging candidates", "evidence that X can".
+could (not "could not"), suggest(s/ed), possibly, presumably, probably, likely, appear(s)
+to, tendency, trend, remains to be established/determined, hypothesi(s|ze), potential(ly) as
+a claim qualifier or a capacity ("have shown great potential for promoting"), whether; and
+the words of promise and prospects: holds (great) promise, promising, prospect(s), perhaps,
+a potential target / candidate / therapy / strategy / marker, "implications for", is
+thought / believed / expected to, would be; "indicate(s) that / the", "emerging
+candidates", "evidence that X can".
 Negation cues: not, no, neither/nor, without, failed to, did not, absence of,
 lack of, no significant / no difference, nonsignificant / insignificant ("a nonsignificant
 decrease in Y").
