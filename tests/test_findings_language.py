@@ -245,3 +245,35 @@ def test_a_nonsignificant_change_is_negated_without_direction(recogniser: Recogn
     found = _effects(recogniser, "In rats, exosomes produced a non-significant increase in "
                                  "BDNF.")
     assert (EXO, "biolink:affects", "NCBIGene:627", None, True, False) in found
+
+
+def test_a_named_capacity_is_an_outcome(recogniser: Recogniser) -> None:
+    found = _effects(recogniser, "In mice, miR-143-3p directly targets ATP6V1A, resulting in "
+                                 "impaired lysosomal hydrolysis ability.")
+    assert ("exokg:mirna/mir-143-3p", "biolink:affects",
+            "exokg:outcome/lysosomal-hydrolysis-ability", "decreased", False, False) in found
+    found = _effects(recogniser, "In rats, exosomes enhanced the proliferative ability.")
+    assert {t[2] for t in found} == {"exokg:outcome/proliferative-ability"}
+    # "the ability to ..." names no outcome
+    assert not _effects(recogniser, "In rats, exosomes improved the ability to cross the "
+                                    "barrier.")
+
+
+def test_the_modified_neurological_severity_score_is_no_verb(recogniser: Recogniser) -> None:
+    found = _effects(recogniser, "In rats, exosomes decreased infarct volume, modified "
+                                 "neurological severity score, and IgG leakage.")
+    assert {"exokg:outcome/infarct-volume", "exokg:outcome/igg-leakage"} <= {t[2] for t in found}
+    assert len(found) == 3
+
+
+@pytest.mark.parametrize("text, outcome", [
+    ("In mice, exosomes promoted C5-dependent microglial necroptosis and M1 polarization.",
+     "exokg:outcome/microglial-necroptosis"),
+    ("In rats, exosomes reduced TLR4-mediated neuroinflammation.",
+     "exokg:phenotype/inflammation"),
+])
+def test_a_name_glued_to_dependent_or_mediated_modifies_the_object(
+        recogniser: Recogniser, text: str, outcome: str) -> None:
+    found = {t[2] for t in _effects(recogniser, text)}
+    assert outcome in found
+    assert not found & {"NCBIGene:727", "NCBIGene:7099"}  # C5, TLR4: modifiers, no objects

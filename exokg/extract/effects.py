@@ -151,7 +151,9 @@ _EVALUATION = re.compile(r"^(?:(?:therapeutic|clinical|treatment|overall)\s+)?(?
 # it does not raise an amount of it
 # ", and skewed microglia", ", modified neurogenic niches": a coordinated verb phrase begins
 # (after a bare comma only a verb of change, since "activated microglia" may be an object)
-_NEXT_VERB = re.compile(r",\s+and\s+(?!\w+ly\b)[a-z]+ed\b|,\s+(?:modified|altered|changed|"
+# ("the modified neurological severity score", mNSS, is a scale, not a verb)
+_NEXT_VERB = re.compile(r",\s+and\s+(?!\w+ly\b)(?!modified\s+neurological\b)[a-z]+ed\b|"
+                        r",\s+(?:modified(?!\s+neurological\b)|altered|changed|"
                         r"initiated|regulated|reduced|decreased|improved|enhanced|promoted|"
                         r"inhibited|suppressed|attenuated|alleviated|restored|ameliorated|"
                         r"prevented|rescued|lowered|diminished|boosted|augmented)\s+"
@@ -359,9 +361,10 @@ _CONSTRUCT = re.compile(r"\s*-\s*(?:enriched|loaded|overexpress\w*|modified|engi
                         r"primed|pretreated|preconditioned|transfected)\b", re.I)
 
 
-# a name glued to the noun it modifies: "FOXO3a-dependent mitophagy" (the mitophagy is the
-# object), "BDNF-ERK-CREB signaling" (the pathway is)
-_NOUN_MODIFIER = re.compile(r"\s*-\s*(?:dependent|driven|based)\b|"
+# a name glued to the noun it modifies: "FOXO3a-dependent mitophagy", "TLR4-mediated
+# neuroinflammation" (the mitophagy, the inflammation is the object), "BDNF-ERK-CREB
+# signaling" (the pathway is)
+_NOUN_MODIFIER = re.compile(r"\s*-\s*(?:dependent|driven|based|mediated)\b|"
                             # "inflammation-related genes": the genes are the object
                             r"\s*-\s*(?:related|associated|responsive)\s+(?:genes?|proteins?|"
                             r"cytokines?|markers?|factors?|molecules?|transcripts?|mRNAs?)\b|"

@@ -66,6 +66,7 @@ _BARE_KINDS = frozenset({"mirna", "microrna", "gene", "protein", "rna", "mrna", 
 _SKIP = frozenset("""the a an its their this these those his her our such any some all each
 several many more less much most least further specific various different certain multiple
 numerous other neither""".split())
+_CAPACITY_HEADS = frozenset({"ability", "capacity", "capability"})
 # a phrase of only these words names nothing in particular ("specific signaling cascades")
 _VAGUE = frozenset("""signaling signalling signal signals cascade cascades pathway pathways
 molecule molecules downstream relevant related key important novel new""".split())
@@ -107,6 +108,8 @@ _MODIFIER = re.compile(r"^[\w/-]+-(?:induced|related|associated|mediated|evoked|
                        r"haemorrhagic|ischemia|ischaemia|hemorrhage|"
                        # "neuronal injury post-ICH", "post-TBI": the condition's short form
                        r"haemorrhage|ICH|TBI|SCI|SAH|MCAO|HI|HIE|IS|AIS)$", re.I)
+_GLUED_MODIFIER = re.compile(r"-(?:induced|related|associated|mediated|evoked|triggered|"
+                             r"dependent)\b", re.I)
 _MODIFIER_CLASSES = frozenset({"Disease", "DiseaseModel", "Species", "AnatomicalEntity"})
 _MOLECULES = frozenset({"Gene", "Protein"})
 #: Head nouns naming what cells do or undergo: "OPC proliferation", "neuronal survival" (the
@@ -383,7 +386,10 @@ def open_outcomes(a: Analysed, start: int, end: int, *, agents: frozenset[str],
         # the object itself
         modifiers = _MODIFIER_CLASSES | (_MOLECULES if p.head.lower() in MOLECULE_EVENT_HEADS
                                          else frozenset())
-        if any(m.category not in modifiers or m.start <= head_at < m.end for m in inside):
+        # "C5-dependent microglial necroptosis": a name glued to "-dependent" / "-mediated"
+        # modifies the phrase (the label drops it), it is not the object
+        if any((m.category not in modifiers and not _GLUED_MODIFIER.match(a.text, m.end))
+               or m.start <= head_at < m.end for m in inside):
             continue
         if _NAME_GOES_ON.match(a.text, p.end):
             continue  # "the anti-inflammatory interleukin (IL)-10": part of a name
@@ -407,7 +413,12 @@ def open_outcomes(a: Analysed, start: int, end: int, *, agents: frozenset[str],
             label = named.group("molecule")
             p = OpenPhrase(p.start, p.start + len(a.text[p.start:p.end].rsplit(None, 1)[0]),
                            label, head_of(label))
-        if p.head.lower() in _NOT_HEAD or p.label.split()[0] in _NOT_HEAD or \
+        # "lysosomal hydrolysis ability", "tube formation ability": a named capacity is an
+        # outcome ("the ability" alone names none)
+        named_capacity = p.head.lower() in _CAPACITY_HEADS and len(p.label.split()) > 1 \
+            and " of " not in p.label
+        if (p.head.lower() in _NOT_HEAD and not named_capacity) or \
+                p.label.split()[0] in _NOT_HEAD or \
                 (" " not in p.label and p.label.lower() in _MEASURE) or \
                 all(w.lower() in _VAGUE for w in p.label.split()) or _is_bare(p.label):
             continue
