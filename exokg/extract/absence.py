@@ -8,7 +8,8 @@ verb of change whose subject is the treatment.
   treatment groups", "lesion volume did not differ between groups" -> the treatment
   affects lesion volume, negated;
 * "(tests) revealed / showed no (significant) improvement / change / reduction in motor
-  performance" -> the treatment affects motor performance, negated.
+  performance" -> the treatment affects motor performance, negated; "there was no change in
+  caspase-3 expression after X" -> X affects caspase-3, negated.
 
 The claims carry no direction: an absence of change, or of harm, has none. No difference
 between two treatments ("between the MSC and the EV groups") says nothing of either's
@@ -63,7 +64,11 @@ _DID_NOT_DIFFER = re.compile(r"(?P<np>\b[\w\s-]{3,60}?)\s+(?:did|does|do)\s+not\
                              r"(?:\w+ly\s+)?differ\b(?=[^.;]*\bgroups?\b)", re.I)
 # "revealed no improvement in motor performance", "showed no significant reduction of Y"
 _NO_CHANGE = re.compile(r"\b(?:revealed?|reveals|showed|shows|show|demonstrated?|found|"
-                        r"produced|yielded|resulted\s+in|had|has|have|with|observed|saw)\s+"
+                        r"produced|yielded|resulted\s+in|had|has|have|with|observed|saw|"
+                        # "there was no change in caspase-3 expression after X" (not "there
+                        # were no differences in ... among groups": a comparison of groups)
+                        r"there\s+(?:was|were|is|are)(?=\s+no\s+" + _QUALIFIER +
+                        r"(?!differences?\b)))\s+"
                         r"no\s+" + _QUALIFIER + r"(?:improvements?|changes?|effects?|"
                         r"benefits?|reductions?|increases?|decreases?|differences?|"
                         r"alterations?|amelioration|attenuation)\s+(?:in|of|on)\s+(?:the\s+)?"

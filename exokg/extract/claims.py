@@ -33,8 +33,10 @@ _BENEFIT = re.compile(r"\b(?:therapeutic|beneficial|(?:tissue-|neuro-?\s*)?prote
                       r"neurorestorative)\s+(?:effects?|efficacy|benefits?|potential|roles?)\b"
                       r"|\b(?:were|was)\s+(?:\w+ly\s+)?effective\b", re.I)
 # "effect in ICH", "effects of diverse stem cell types in ICH": the disease right after
-_DIRECTLY_IN = re.compile(r"\s+(?:of\s+[^,;()]{1,60}?\s+)?(?:in|for|against)\s+(?:the\s+)?",
-                          re.I)
+# ("the beneficial effects of exosomes from EPCs (EPC-EXs) in ischemic stroke": the agent's
+# short form in brackets)
+_DIRECTLY_IN = re.compile(r"\s+(?:of\s+[^,;()]{1,60}?(?:\s*\([^(),;]{1,20}\))?\s+)?"
+                          r"(?:in|for|against)\s+(?:the\s+)?", re.I)
 _OF_ANIMALS = re.compile(r"\s*(?:rats|mice|animals|pigs|swine|monkeys|models?)\b", re.I)
 _ADVANTAGE = re.compile(r"\badvantages?\s+of\s+", re.I)
 _ENUM = re.compile(r"(?:^|(?<=[\s:;]))(?:\d{1,2}|[a-h]|[ivx]{1,4})\)\s+")
@@ -128,6 +130,7 @@ _DISEASES = frozenset({"Disease"})
 # injury"), not for other phenotypes
 _CONDITIONS = frozenset({"Disease", "Phenotype"})
 _INJURY = re.compile(r"injur|damage|trauma", re.I)
+_FOR_REPAIR_IN = re.compile(r"(?:[\w-]+\s+){1,3}(?:in|after|following)\s+(?:the\s+)?", re.I)
 
 
 def extract_therapy_for(a: Analysed, state: DocumentState) -> list[Statement]:
@@ -145,7 +148,10 @@ def extract_therapy_for(a: Analysed, state: DocumentState) -> list[Statement]:
         for m in _THERAPY_FOR.finditer(a.text, clause.start, clause.end):
             diseases = [d for d in a.within(m.end(), min(clause.end, m.end() + 40), _CONDITIONS)
                         if d.category == "Disease" or _INJURY.search(d.entity.label)
-                        if re.fullmatch(r"(?:[\w-]+\s+){0,3}", a.text[m.end():d.start])
+                        if (re.fullmatch(r"(?:[\w-]+\s+){0,3}", a.text[m.end():d.start])
+                            # "a promising strategy for white matter repair in stroke": for
+                            # what it repairs, in the disease
+                            or _FOR_REPAIR_IN.fullmatch(a.text, m.end(), d.start))
                         # "a therapy for stroke recovery": for the recovery
                         and not _OUTCOME_AFTER.match(a.text, d.end)]
             agents = [x for x in a.within(clause.start, m.start(), AGENTS)

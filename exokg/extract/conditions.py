@@ -73,6 +73,7 @@ from collections.abc import Callable
 
 from exokg.extract.base import Analysed, Clause, DocumentState, clauses, coordinated, statement
 from exokg.extract.context import context_for
+from exokg.extract.effect_verbs import RESEARCH_USE
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.outcomes import open_outcomes, outcome_for_text
 from exokg.ids import mint
@@ -112,6 +113,8 @@ _CAUSES = re.compile(r"\b" + _OFTEN + r"(?:cause[sd]?|induce[sd]?|trigger(?:s|ed
 # (past forms that are mostly adjectives, "limited recovery", "impaired function", are left out)
 _IMPEDES = re.compile(r"\b" + _OFTEN + r"(?:impede[sd]?|hinder(?:s|ed)?|prevent(?:s|ed)?|"
                       r"impairs?|blocks?|obstruct(?:s|ed)?)(?!\s+by\b)\s+"
+                      # "costs hinder the clinical translation of X": a barrier to research
+                      r"(?!(?:the\s+|its\s+|their\s+)?" + RESEARCH_USE + r")"
                       r"(?:an?\s+|the\s+)?|" + _BE + r"\s+(?:also\s+)?"
                       r"(?:one\s+of\s+)?(?:a|an|the)?\s*(?:\w+\s+)?(?:obstacles?|barriers?|"
                       r"impediments?|hindrances?)\s+(?:to|for|of)\s+(?:the\s+)?", re.I)

@@ -50,9 +50,12 @@ from exokg.extract.adjectives import TISSUE_PROTECTION, is_effect_adjective
 from exokg.extract.base import AGENTS, EFFECT_OBJECTS, Analysed, Clause, DocumentState, \
     clauses, coordinated, is_preclinical, statement
 from exokg.extract.context import context_for
+from exokg.extract.counted_cells import counted_cells, without_counted_parts
+from exokg.extract.effect_verbs import MORE_STEMS, NOT_MORE
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.mechanism_lists import list_agents, list_hedged
 from exokg.extract.outcomes import MOLECULE_EVENT_HEADS, head_of, is_weak, open_outcomes
+from exokg.extract.process_lists import shared_process_modifier
 from exokg.extract.regulation import as_regulation
 from exokg.extract.shared_heads import shared_heads
 from exokg.ids import mint
@@ -88,6 +91,8 @@ _STEMS = {
     "change": r"alter|affect|influenc|modulat(?=e|es|ed|ing|ion)|"
               r"(?<!negatively\s)(?<!positively\s)regulat(?=e\b|es\b|ed\b|ing\b)",
 }
+# verbs of causing and hindering (exokg.extract.effect_verbs) join the core stems
+_STEMS = {k: f"{v}|{MORE_STEMS[k]}" if k in MORE_STEMS else v for k, v in _STEMS.items()}
 _TRIGGER = re.compile(r"(?<![-\w])(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _STEMS.items())
                       + r")[a-z]*", re.I)
 # words built on a trigger stem that are not triggers
@@ -100,6 +105,7 @@ _NOT_TRIGGER = re.compile(r"^(?:promoters?|inhibitors?|limitations?|limits|lowes
                           r"hypoxia-ischemia|sepsis|LPS|anesthesia|anaesthesia)\b.*|"
                           r"protective|protectively|protection|beneficial|benefits|"
                           r"improvements?\s+in\s+the\s+(?:modified|NIH))$", re.I)
+_NOT_MORE = re.compile(r"^(?:" + NOT_MORE + r")$", re.I)
 # "by / through / via (the) modulation of": how an effect comes about, not an effect stated
 _BY_MEANS = re.compile(r"\b(?:by|through|via)\s+(?:the\s+)?$", re.I)
 _CAPACITY = re.compile(r"\b(?:can|could|ability\s+to|capacity\s+to)\b", re.I)
@@ -145,11 +151,16 @@ _EVALUATION = re.compile(r"^(?:(?:therapeutic|clinical|treatment|overall)\s+)?(?
 # it does not raise an amount of it
 # ", and skewed microglia", ", modified neurogenic niches": a coordinated verb phrase begins
 # (after a bare comma only a verb of change, since "activated microglia" may be an object)
-_NEXT_VERB = re.compile(r",\s+and\s+(?!\w+ly\b)[a-z]+ed\b|,\s+(?:modified|altered|changed|"
+# ("the modified neurological severity score", mNSS, is a scale, not a verb)
+_NEXT_VERB = re.compile(r",\s+and\s+(?!\w+ly\b)(?!modified\s+neurological\b)[a-z]+ed\b|"
+                        r",\s+(?:modified(?!\s+neurological\b)|altered|changed|"
                         r"initiated|regulated|reduced|decreased|improved|enhanced|promoted|"
                         r"inhibited|suppressed|attenuated|alleviated|restored|ameliorated|"
                         r"prevented|rescued|lowered|diminished|boosted|augmented)\s+"
                         r"(?!(?:and|or|by|with|in)\b)")
+# a subordinate or existential clause begins: "..., although there was no change in Y"
+_CLAUSE_OPENER = re.compile(r",?\s+(?:although|though|even\s+though)\b|"
+                            r",\s+(?:and\s+)?there\s+(?:was|were|is|are)\b", re.I)
 # a plain "regulate(s)" on a gene, protein or miRNA is left to exokg.extract.regulation
 _REGULATES = re.compile(r"regulat", re.I)
 _MOLECULES = frozenset({"Gene", "Protein", "MicroRNA", "MicroRNACluster"})
@@ -180,7 +191,16 @@ _ATTRIBUTIVE = re.compile(r"\b(?:towards?|into|onto|of|the|these|those|their|its
 # "EVs ... associated with increased Y" (exokg.extract.conditions reads it) is an effect
 # only when said of a treatment given ("EV treatment was associated with reduced lesion
 # size"); of a miRNA ("miR-X was associated with downregulated GENE") it stays a regulation
-_ASSOCIATED_WITH = re.compile(r"\bassociated\s+with\s+(?:an?\s+|the\s+)?(?:\w+ly\s+)?$", re.I)
+# ("C5 enrichment in ICH-Exos, correlating with elevated C5a levels" likewise)
+_ASSOCIATED_WITH = re.compile(r"\b(?:associated|correlat(?:ed|ing|es))\s+with\s+(?:an?\s+|the\s+)?"
+                              r"(?:\w+ly\s+)?$", re.I)
+# "two (miRNAs) which have been shown to be downregulated after HIBI": earlier work on what
+# the relative pronoun stands for, no change the study's agent made
+_REPORTED_CHANGE = re.compile(r"\b(?:which|that)\s+(?:has|have|had)\s+(?:been\s+)?"
+                              r"(?:previously\s+)?(?:shown|reported|found|demonstrated|known)"
+                              r"\s+to\s+be\s+"
+                              r"(?:\w+ly\s+)?$", re.I)
+_MAY_REPORTED_CHANGE = Needs(_REPORTED_CHANGE)  # its keyword guard
 _GIVEN = re.compile(r"treat|administ|therap|inject|infus|transplant|given|received", re.I)
 # an infinitive of purpose after a verb of making: "we bioengineered exosomes conjugated
 # to an antibody to promote the targeted delivery of Y" ("X may be applied to reduce Y" is a
@@ -202,7 +222,7 @@ def find_triggers(a: Analysed, clause: Clause) -> list[Trigger]:
         word = m.group()
         tail = text[m.end():m.end() + 40]
         phrase = word + re.match(r"(\s+\w+){0,3}", tail).group()
-        if _NOT_TRIGGER.match(word) or _NOT_TRIGGER.match(phrase):
+        if _NOT_TRIGGER.match(word) or _NOT_TRIGGER.match(phrase) or _NOT_MORE.match(phrase):
             continue
         if any(s <= m.start() < e for s, e in covered):
             continue
@@ -212,6 +232,9 @@ def find_triggers(a: Analysed, clause: Clause) -> list[Trigger]:
         if _ASSOCIATED_WITH.search(text, max(clause.start, m.start() - 30), m.start()) and \
                 not _GIVEN.search(text) and a.within(clause.start, m.start(), _PRODUCTS):
             continue  # "EVs ... associated with increased Y": an association, not an effect
+        if _MAY_REPORTED_CHANGE.may_match(text) and _REPORTED_CHANGE.search(
+                text, max(clause.start, m.start() - 60), m.start()):
+            continue  # "miRNAs which have been shown to be downregulated after D": cited
         if _MAY_PURPOSE.may_match(text) and _PURPOSE.search(text, clause.start, m.start()):
             continue  # "we engineered X to promote the delivery of Y": a purpose, no finding
         if any(m.start() >= x.start and m.end() <= x.end for x in a.mentions):
@@ -338,9 +361,10 @@ _CONSTRUCT = re.compile(r"\s*-\s*(?:enriched|loaded|overexpress\w*|modified|engi
                         r"primed|pretreated|preconditioned|transfected)\b", re.I)
 
 
-# a name glued to the noun it modifies: "FOXO3a-dependent mitophagy" (the mitophagy is the
-# object), "BDNF-ERK-CREB signaling" (the pathway is)
-_NOUN_MODIFIER = re.compile(r"\s*-\s*(?:dependent|driven|based)\b|"
+# a name glued to the noun it modifies: "FOXO3a-dependent mitophagy", "TLR4-mediated
+# neuroinflammation" (the mitophagy, the inflammation is the object), "BDNF-ERK-CREB
+# signaling" (the pathway is)
+_NOUN_MODIFIER = re.compile(r"\s*-\s*(?:dependent|driven|based|mediated)\b|"
                             # "inflammation-related genes": the genes are the object
                             r"\s*-\s*(?:related|associated|responsive)\s+(?:genes?|proteins?|"
                             r"cytokines?|markers?|factors?|molecules?|transcripts?|mRNAs?)\b|"
@@ -375,6 +399,9 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False,
     # not this trigger's
     verb = _NEXT_VERB.search(a.text, start, end)
     end = verb.start() if verb else end
+    # ", although there was no change in Y": another clause, with its own finding
+    opener = _CLAUSE_OPENER.search(a.text, start, end)
+    end = opener.start() if opener else end
     # "... and treated them with exosomes to research the mechanism of miR-X": what a purpose
     # clause studies is not acted on
     purpose = _STUDY_PURPOSE.search(a.text, start, end)
@@ -444,12 +471,19 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False,
     # functional recovery (the vocabulary's term)
     found = [Mention(FUNCTIONAL_RECOVERY, f.start, f.end, f.text, f.source)
              if f.entity.label.lower() == "recovery" else f for f in found]
+    # "fewer TUNEL+ cells", "NeuN-positive and Nissl-positive cells": counted populations,
+    # not the marker (exokg.extract.counted_cells)
+    counted = counted_cells(a, start, end)
+    if counted:
+        objs = without_counted_parts(objs, counted)
+        found = without_counted_parts(found, counted) + counted
     for m in found:
         if m.entity.id not in seen and not any(o.start < m.end and m.start < o.end
                                                for o in objs):
             seen.add(m.entity.id)
             objs.append(m)
-    return sorted(shared_heads(a, start, objs), key=lambda x: x.start)
+    return sorted(shared_process_modifier(a, shared_heads(a, start, objs)),
+                  key=lambda x: x.start)
 
 
 # "act through exosomes instead of transdifferentiation", "rather than by cell replacement":
@@ -545,7 +579,11 @@ def agent_before(a: Analysed, clause: Clause, at: int, prev: int | None = None
 
 
 # "miR-X in (the) exosomes", "miR-X within MSC-EVs": the vesicles carry the miRNA
-_CARRIED_IN = re.compile(r"\s+(?:in|within|inside|of)\s+(?:the\s+)?", re.I)
+# "miR-X was enriched in M2-EVs and could promote Y": the cargo clause names where the miRNA
+# is, the miRNA stays the subject of the verb coordinated after it
+_CARRIED_IN = re.compile(r"\s+(?:(?:was|were|is|are)\s+(?:\w+ly\s+)?(?:enriched|abundant|"
+                         r"packaged|loaded|present|expressed|sorted|encapsulated|found)\s+)?"
+                         r"(?:in|within|inside|of|into)\s+(?:the\s+)?", re.I)
 # ", which was (further) reduced by": a relative clause whose passive verb acts on the noun
 # right before it; the whole gap from that noun to the verb
 _RELATIVE_PASSIVE = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:which|that)\s+"

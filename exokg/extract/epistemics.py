@@ -5,14 +5,16 @@ finding ("that has been shown to ...").
 Hedging cues are the speculation cues of biomedical writing (BioScope style): may, might,
 can (a capacity stated, not a result shown; not after "demonstrate / show / found that", and
 not in background, which cites what was shown),
-could be, suggest(s/ed), possibly, presumably, probably, likely, appear(s) to, tendency,
-trend, remains to be established/determined, hypothesi(s|ze), potential(ly) as a claim
-qualifier or a capacity ("have shown great potential for promoting"), whether; and the
-words of promise and prospects: holds (great) promise, promising, prospect(s), perhaps, a
-potential target / candidate / therapy / strategy, is thought / believed / expected to,
-would be; "indicate(s) that / the", "emerging candidates", "evidence that X can".
+could (not "could not"), suggest(s/ed), possibly, presumably, probably, likely, appear(s)
+to, tendency, trend, remains to be established/determined, hypothesi(s|ze), potential(ly) as
+a claim qualifier or a capacity ("have shown great potential for promoting"), whether; and
+the words of promise and prospects: holds (great) promise, promising, prospect(s), perhaps,
+a potential target / candidate / therapy / strategy / marker, "implications for", is
+thought / believed / expected to, would be; "indicate(s) that / the", "emerging
+candidates", "evidence that X can".
 Negation cues: not, no, neither/nor, without, failed to, did not, absence of,
-lack of, no significant / no difference.
+lack of, no significant / no difference, nonsignificant / insignificant ("a nonsignificant
+decrease in Y").
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ import re
 from exokg.text.prefilter import Needs
 
 _HEDGE = re.compile(
-    r"\b(?:may|might|could\s+(?:be|have|potentially)|possibly|possible|presumably|probably|"
+    # "could" states a possibility or a capacity, also after "we found that" ("X could
+    # attenuate Y"): hedged as the field's annotators read it; "could not" is a negation
+    r"\b(?:may|might|could(?!\s+not\b)|possibly|possible|presumably|probably|"
     r"likely|unlikely|suggest(?:s|ed|ing)?|indicat(?:e|es|ed)\s+(?:that|the|an?)\b|appears?\s+to|"
     # "emerging candidates for": a prospect; "evidence that X can": a capacity reported, not
     # shown here
@@ -33,8 +37,10 @@ _HEDGE = re.compile(
     # "have shown promising results in promoting X": results shown, not a prospect
     r"holds?\s+(?:\w+\s+)?promise|promising(?!\s+(?:results?|outcomes?|findings|data|"
     r"preclinical\s+results?))|prospects?|perhaps|conceivabl[ey]|"
-    r"potential\s+(?:\w+\s+){0,2}(?:targets?|candidates?|therap\w*|treatments?|strateg\w+|"
-    r"biomarkers?|agents?|tools?|approach\w*|roles?|means|options?)|"
+    r"potential\s+(?:[\w/-]+\s+){0,2}(?:targets?|candidates?|therap\w*|treatments?|strateg\w+|"
+    r"(?:bio)?markers?|agents?|tools?|approach\w*|roles?|means|options?)|"
+    # "These results have (significant) implications for the use of X as ...": a prospect
+    r"implications?\s+for|"
     # "have shown (great) potential for / to promoting": a capacity, not an effect shown
     r"(?:shown|show|shows|showed|have|has|hold|holds|demonstrated)\s+(?:\w+\s+)?"
     r"potential\s+(?:for|to|in)|"
@@ -49,7 +55,9 @@ _DEMONSTRATED = re.compile(r"\b(?:demonstrat|show|reveal|confirm|prov)\w*\s+that
                            r"\b(?:found|observed)\s+that\b", re.I)
 _NEGATION = re.compile(
     r"\b(?:not|no|neither|nor|without|failed\s+to|fails\s+to|absence\s+of|lack\s+of|"
-    r"did\s+not|does\s+not|do\s+not|was\s+not|were\s+not|cannot|unable\s+to)\b", re.I)
+    r"did\s+not|does\s+not|do\s+not|was\s+not|were\s+not|cannot|unable\s+to|"
+    # "resulted in a nonsignificant decrease in Y": no change shown
+    r"non-?significant(?:ly)?|insignificant(?:ly)?|not\s+significant(?:ly)?)\b", re.I)
 _SCOPE_BREAK = re.compile(r"\b(?:that|which)\s+(?:has|have|had)\s+been\s+(?:shown|reported|"
                           r"demonstrated|found)\b|;|(?<!the )\bwhile\b|\bwhereas\b|\bbut\b", re.I)
 # "no" inside an object phrase is not a negation of the claim ("no vascular obstructive effect")

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from exokg.ids import MAX_SLUG_LENGTH, mint, slugify
 from exokg.model import Analysed, Entity, Mention
 
-__all__ = ["CONDITION_HEADS", "MOLECULE_EVENT_HEADS", "OpenPhrase", "head_of", "is_condition_phrase", "is_weak",
+__all__ = ["CELL_PROCESS_HEADS", "CONDITION_HEADS", "MOLECULE_EVENT_HEADS", "OpenPhrase", "head_of", "is_condition_phrase", "is_weak",
            "open_outcomes",
            "outcome_entity", "outcome_for_text", "outcome_id", "outcome_label"]
 
@@ -66,6 +66,7 @@ _BARE_KINDS = frozenset({"mirna", "microrna", "gene", "protein", "rna", "mrna", 
 _SKIP = frozenset("""the a an its their this these those his her our such any some all each
 several many more less much most least further specific various different certain multiple
 numerous other neither""".split())
+_CAPACITY_HEADS = frozenset({"ability", "capacity", "capability"})
 # a phrase of only these words names nothing in particular ("specific signaling cascades")
 _VAGUE = frozenset("""signaling signalling signal signals cascade cascades pathway pathways
 molecule molecules downstream relevant related key important novel new""".split())
@@ -104,9 +105,18 @@ _MODIFIER = re.compile(r"^[\w/-]+-(?:induced|related|associated|mediated|evoked|
                        r"dependent)$"
                        # "post-stroke recovery": the time after the condition, a setting
                        r"|^post-?(?:stroke|injury|ischemic|ischaemic|infarct|hemorrhagic|"
-                       r"haemorrhagic)$", re.I)
+                       r"haemorrhagic|ischemia|ischaemia|hemorrhage|"
+                       # "neuronal injury post-ICH", "post-TBI": the condition's short form
+                       r"haemorrhage|ICH|TBI|SCI|SAH|MCAO|HI|HIE|IS|AIS)$", re.I)
+_GLUED_MODIFIER = re.compile(r"-(?:induced|related|associated|mediated|evoked|triggered|"
+                             r"dependent)\b", re.I)
 _MODIFIER_CLASSES = frozenset({"Disease", "DiseaseModel", "Species", "AnatomicalEntity"})
 _MOLECULES = frozenset({"Gene", "Protein"})
+#: Head nouns naming what cells do or undergo: "OPC proliferation", "neuronal survival" (the
+#: cells are the process's modifier, not an agent)
+CELL_PROCESS_HEADS = frozenset("""proliferation survival differentiation maturation migration
+viability apoptosis death polarization polarisation activation infiltration myelination
+regeneration outgrowth pyroptosis necroptosis ferroptosis autophagy""".split())
 #: Head nouns naming what happens to a molecule: "albumin extravasation", "IgG leakage",
 #: "TrkA ubiquitination" are outcomes of their own, not the molecule.
 MOLECULE_EVENT_HEADS = frozenset("""extravasation leakage ubiquitination deposition
@@ -198,8 +208,18 @@ def outcome_for_text(text: str) -> Entity:
     return outcome_entity(outcome_label(words))
 
 
+# "neuronal injury", "endothelial injury": harm measured in cells, like "neuronal damage"
+_CELL_LEVEL = frozenset({"neuronal", "neuron", "axonal", "endothelial", "glial", "cellular",
+                         "synaptic", "dendritic"})
+
+
 def is_condition_phrase(phrase: OpenPhrase) -> bool:
-    """True when the phrase names a disease or injury (its head is a condition word)."""
+    """True when the phrase names a disease or injury (its head is a condition word); an
+    injury of cells ("neuronal injury") is a measured harm, not a condition."""
+    words = phrase.label.split(" of ")[0].split()
+    if phrase.head.lower() in ("injury", "injuries") and len(words) >= 2 and \
+            words[-2].lower() in _CELL_LEVEL:
+        return False
     return phrase.head.lower() in CONDITION_HEADS
 
 
@@ -351,18 +371,25 @@ def open_outcomes(a: Analysed, start: int, end: int, *, agents: frozenset[str],
         head_end = p.start + (of_at.start() if of_at else len(phrase))
         # an agent as the phrase itself ends the objects ("... and exosomes"); one in the
         # "of" part is what the process is of ("the proliferation of endothelial cells")
-        if any(m.category in agents and m.start < head_end for m in inside):
+        head_at = p.start + a.text[p.start:p.end].lower().rfind(p.head.lower()[:-1] or p.head)
+        # ... but cells named before what they do are its modifier ("OPC proliferation",
+        # "microglial polarization" with "microglia" recognised): the process is the object
+        if any(m.category in agents and m.start < head_end and not (
+                m.category == "Cell" and p.head.lower() in CELL_PROCESS_HEADS
+                and m.end <= head_at) for m in inside):
             break
         cells = [m for m in inside if m.category == "Cell" and m.start >= head_end]
         inside = [m for m in inside if m.category not in agents]
-        head_at = p.start + a.text[p.start:p.end].lower().rfind(p.head.lower()[:-1] or p.head)
         # a disease, species or place inside the phrase is a modifier ("stroke recovery"),
         # and so is a molecule before a word for what happens to it ("albumin extravasation",
         # "TrkA ubiquitination"); any other recognised mention, or one holding the head, is
         # the object itself
         modifiers = _MODIFIER_CLASSES | (_MOLECULES if p.head.lower() in MOLECULE_EVENT_HEADS
                                          else frozenset())
-        if any(m.category not in modifiers or m.start <= head_at < m.end for m in inside):
+        # "C5-dependent microglial necroptosis": a name glued to "-dependent" / "-mediated"
+        # modifies the phrase (the label drops it), it is not the object
+        if any((m.category not in modifiers and not _GLUED_MODIFIER.match(a.text, m.end))
+               or m.start <= head_at < m.end for m in inside):
             continue
         if _NAME_GOES_ON.match(a.text, p.end):
             continue  # "the anti-inflammatory interleukin (IL)-10": part of a name
@@ -386,7 +413,12 @@ def open_outcomes(a: Analysed, start: int, end: int, *, agents: frozenset[str],
             label = named.group("molecule")
             p = OpenPhrase(p.start, p.start + len(a.text[p.start:p.end].rsplit(None, 1)[0]),
                            label, head_of(label))
-        if p.head.lower() in _NOT_HEAD or p.label.split()[0] in _NOT_HEAD or \
+        # "lysosomal hydrolysis ability", "tube formation ability": a named capacity is an
+        # outcome ("the ability" alone names none)
+        named_capacity = p.head.lower() in _CAPACITY_HEADS and len(p.label.split()) > 1 \
+            and " of " not in p.label
+        if (p.head.lower() in _NOT_HEAD and not named_capacity) or \
+                p.label.split()[0] in _NOT_HEAD or \
                 (" " not in p.label and p.label.lower() in _MEASURE) or \
                 all(w.lower() in _VAGUE for w in p.label.split()) or _is_bare(p.label):
             continue

@@ -14,6 +14,11 @@ The other way round, "promoted vascular regeneration and stabilization": an adje
 before such a general match belongs to it ("vascular regeneration", an open outcome), and a
 bare one-word head after "and" that no vocabulary names shares it ("vascular
 stabilization").
+
+A measure noun after the second of two named pathologies is the measure of both: "decreased
+brain infarct and edema volume" names infarct volume and edema volume, not the pathologies.
+A process name before a noun for molecules names the molecules: "cell adhesion molecules"
+are no cell adhesion.
 """
 
 from __future__ import annotations
@@ -56,7 +61,65 @@ def shared_heads(a: Analysed, lo: int, objects: list[Mention]) -> list[Mention]:
             text = f"{pair.group(w)} {m.text}"
             out.append(Mention(outcome_for_text(text), pair.start(w), m.end,
                                a.text[pair.start(w):m.end], "open-outcome"))
-    return _shared_modifier(a, lo, out)
+    return _named_molecules(a, _shared_measure(a, _shared_modifier(a, lo, out)))
+
+
+# "up-regulated expression of cell adhesion molecules (CAMs)": a process name before a noun
+# for molecules names a class of molecules, not the process
+_MOLECULES_AFTER = re.compile(r"\s+(?P<noun>molecules|proteins|genes|mediators|receptors)\b",
+                              re.I)
+_PROCESS_CLASSES = frozenset({"BiologicalProcess"})
+
+
+def _named_molecules(a: Analysed, objects: list[Mention]) -> list[Mention]:
+    """``objects`` with a process match followed by a noun for molecules ("cell adhesion
+    molecules", "apoptosis proteins") made an open outcome of the whole phrase."""
+    out = []
+    for m in objects:
+        after = _MOLECULES_AFTER.match(a.text, m.end)
+        if after is None or m.category not in _PROCESS_CLASSES:
+            out.append(m)
+            continue
+        text = a.text[m.start:after.end()]
+        out.append(Mention(outcome_for_text(text), m.start, after.end(), text, "open-outcome"))
+    return out
+
+
+# "decreased brain infarct and edema volume": a measure noun after the last of two named
+# pathologies is the measure of both
+_MEASURE_AFTER = re.compile(r"\s+(?P<measure>volumes?|sizes?|areas?)\b", re.I)
+_MEASURE_END = re.compile(r"\s(?P<measure>volumes?|sizes?|areas?)$", re.I)
+_PAIR_GAP = re.compile(r"\s+(?:and|or)\s+", re.I)  # two names, not a longer list
+_ORGAN = re.compile(r"^(?:brain|cerebral)\s+", re.I)  # the organ every measure here is of
+_MEASURED_CLASSES = frozenset({"Disease", "Phenotype", "Outcome"})
+_PATHOLOGY = frozenset({"Disease", "Phenotype"})  # the first name: a pathology measured
+
+
+def _shared_measure(a: Analysed, objects: list[Mention]) -> list[Mention]:
+    """``objects`` with two coordinated pathologies that share a measure noun ("brain infarct
+    and edema volume") made open outcomes of that measure each ("infarct volume", "edema
+    volume"; "brain" / "cerebral" left out, as every such measure is of the brain)."""
+    ordered = sorted(objects, key=lambda x: x.start)
+    out = list(ordered)
+    for i in range(len(ordered) - 1):
+        first, second = ordered[i], ordered[i + 1]
+        measure = _MEASURE_AFTER.match(a.text, second.end)
+        # "lesion and hemorrhage volumes": the second name holds the measure already
+        within = _MEASURE_END.search(second.text)
+        if (measure is None and within is None) or first.category not in _PATHOLOGY \
+                or second.category not in _MEASURED_CLASSES or \
+                not _PAIR_GAP.fullmatch(a.text, first.end, second.start) or \
+                _MEASURE_AFTER.match(a.text, first.end) or _MEASURE_END.search(first.text):
+            continue
+        word = (measure or within).group("measure").lower().rstrip("s")
+        for j, m in ((i, first), (i + 1, second)):
+            if m is second and measure is None:
+                continue
+            end = measure.end() if m is second else m.end
+            text = _ORGAN.sub("", m.text)
+            out[j] = Mention(outcome_for_text(f"{text} {word}"), m.start, end,
+                             a.text[m.start:end], "open-outcome")
+    return out
 
 
 # one adjective right before a general head: "vascular regeneration"

@@ -3,8 +3,9 @@ names what a treatment is good for without a verb of change on an outcome.
 
 ``biolink:beneficial_in_models_for`` (each coordinated disease or injury):
 
-* "X protect(s) against D", "X protected the brain against D" (also a tissue-protection
-  effect: X ``biolink:affects`` tissue protection, increased);
+* "X protect(s) against D", "X protected the brain against D", "X protect hippocampal
+  neurons after D", "X protected the brain from D" (also a tissue-protection effect: X
+  ``biolink:affects`` tissue protection, increased);
 * a title "X for D" ("Mesenchymal stem cells for hemorrhagic stroke: status of ...");
 * "(the) therapeutic potential / promise of X for (the treatment of) D" (hedged: a
   potential); "the clinical use of X in D has been limited by Y" / "remains limited" is a
@@ -39,7 +40,14 @@ _CONDITIONS = frozenset({"Disease", "Phenotype"})
 _INJURY = re.compile(r"injur|damage|trauma|stroke|ischemi|ischaemi|hemorrhag|haemorrhag|"
                      r"hypoxi|lesion", re.I)
 _PROTECT_AGAINST = re.compile(r"\bprotect(?:s|ed|ing)?\s+(?:the\s+(?:brain|spinal\s+cord|"
-                              r"neurons|tissue)\s+)?against\s+(?:the\s+)?", re.I)
+                              r"neurons|tissue)\s+)?against\s+(?:the\s+)?|"
+                              # "X protect hippocampal neurons after TBI", "protected the brain
+                              # from ischemic injury": what is protected, then the insult
+                              r"\bprotect(?:s|ed)?\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:neurons|"
+                              r"cells|brain|spinal\s+cord|tissue|white\s+matter|"
+                              r"oligodendrocytes|astrocytes|retina|BBB|blood-brain\s+barrier)"
+                              r"\s+(?:after|following|from|in|during)\s+(?:the\s+|an?\s+)?",
+                              re.I)
 _POTENTIAL_OF = re.compile(r"\b(?:therapeutic|clinical|translational)\s+(?:potential|promise|"
                            r"use|application|value)s?\s+of\s+(?P<agent>[^,;]{3,160}?)\s+"
                            r"(?:for|in)\s+(?:the\s+)?(?:treatment|therapy|management)?\s*"
