@@ -242,8 +242,8 @@ _PREDICATE_NOUN = re.compile(r"\b(?:is|are|was|were|remains?)\s+(?:(?:[\w-]+|\([
 # a mention right after a preposition or glued to a prefix is a modifier of the subject
 _IN_PHRASE = re.compile(r"(?:\b(?:in|of|at|after|following|during|with|for|from|by|on)\s+"
                         r"(?:the\s+|an?\s+)?|-)$", re.I)
-_OPENING = re.compile(r"(?:\W*(?:Background|Introduction|Abstract|Rationale|Context|Purpose|"
-                      r"Objectives?|Aims?)\W*)?(?:(?:However|Moreover|"
+# the labels of a background section (exokg.extract.status) may open the sentence
+_OPENING = re.compile(r"(?:\W*(?:Background|Introduction|Abstract|Rationale|Context)\W*)?(?:(?:However|Moreover|"
                       r"Furthermore|In\s+addition|Additionally|Notably|Importantly|Yet|"
                       r"Nevertheless|Conversely|Likewise|Similarly),?\s+)?", re.I)
 
@@ -431,9 +431,10 @@ def _objects_after(a: Analysed, start: int, end: int, *, burden: bool = True
 
 
 # the coming into being of a condition names the condition: "the formation of perihematomal
-# edema", "the development of glial scars", "the occurrence of secondary injury"
+# edema", "the development of glial scars", "the occurrence of secondary injury", "leads to
+# the production of DAMPs"
 _ONSET_OF = re.compile(r"\s*(?:the\s+)?(?:formation|development|occurrence|onset|emergence|"
-                       r"appearance|generation)\s+of\s+", re.I)
+                       r"appearance|generation|production|release|accumulation)\s+of\s+", re.I)
 # "inflammation and nerve cell apoptosis": a later member may carry up to two modifiers
 _COORD_GAP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or)\s+(?:[\w-]+\s+){0,2}", re.I)
 
@@ -657,9 +658,9 @@ def extract_condition_relations(a: Analysed, state: DocumentState,
         for m in (_CHARACTERIZED.finditer(a.text, lo, hi) if _CHARACTERIZED in live else ()):
             subjects = [x for x in _side(a, _OPENING.match(a.text, lo).end(), m.start())
                         if x.category == "Disease"][:1]
-            if subjects:  # "characterized by high rates of mortality" ranks a burden
+            if subjects:
                 add("characterized-by", subjects, "biolink:associated_with",
-                    _objects_after(a, m.end(), hi, burden=False), None, lo, m.start(), ctx)
+                    _objects_after(a, m.end(), hi), None, lo, m.start(), ctx)
         for m in (_OBSERVED_IN.finditer(a.text, lo, hi) if _OBSERVED_IN in live else ()):
             objects = _subject_before(a, lo, m.start())
             diseases = [d for d in _side(a, m.end(), hi) if d.category == "Disease"]

@@ -476,6 +476,12 @@ _DISEASE_MODIFIER = re.compile(r"\s*-\s*(?:induced|evoked|related|associated|med
 _MEASURED = re.compile(r"\b(?:o?edema|oedema|swelling|infarct(?:ion|s)?|ha?ematomas?)\b", re.I)
 
 
+def objects_after(a: Analysed, start: int, end: int) -> list[Mention]:
+    """What an active trigger ending at ``start`` acts on in ``a.text[start:end]`` (see
+    :func:`_objects`); for rules of other modules that read the same objects."""
+    return _objects(a, start, end)
+
+
 def is_measured_pathology(m: Mention) -> bool:
     """True for a disease mention that names a pathology measured in the treated animals
     (brain oedema, cerebral infarction, haematoma): an outcome a treatment lowers, not the
