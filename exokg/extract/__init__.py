@@ -14,6 +14,7 @@ from dataclasses import replace
 from exokg.extract.absence import extract_absences, note_treatment
 from exokg.extract.aim_questions import AIM_QUESTION_RULES, aim_questions
 from exokg.extract.aims import AIM_RULES, aim_effects
+from exokg.extract.participation import extract_participation
 from exokg.extract.base import Analysed, DocumentState
 from exokg.extract.biomarkers import extract_biomarkers
 from exokg.extract.conditions import extract_condition_relations
@@ -97,6 +98,7 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
     found += aim_questions(a, found)
     found += extract_condition_relations(a, state, found)
     found += extract_cell_roles(a, state, found)
+    found += extract_participation(a, found)
     found = without_prognosis_effects(without_qualifier_agents(a, found))
     if found and is_definition(a.text):  # a methods rule, not a finding (definitions.py)
         found = [s for s in found if s.predicate not in DEFINITION_PREDICATES]

@@ -149,7 +149,10 @@ _NEXT_VERB = re.compile(r",\s+and\s+(?!\w+ly\b)[a-z]+ed\b|,\s+(?:modified|altere
                         r"initiated|regulated|reduced|decreased|improved|enhanced|promoted|"
                         r"inhibited|suppressed|attenuated|alleviated|restored|ameliorated|"
                         r"prevented|rescued|lowered|diminished|boosted|augmented)\s+"
-                        r"(?!(?:and|or|by|with|in)\b)")
+                        r"(?!(?:and|or|by|with|in)\b)"
+                        # "is reported to regulate A and to be involved in B": a second
+                        # infinitive
+                        r"|,?\s+and\s+to\s+(?:be\s+)?[a-z]+\b")
 # a plain "regulate(s)" on a gene, protein or miRNA is left to exokg.extract.regulation
 _REGULATES = re.compile(r"regulat", re.I)
 _MOLECULES = frozenset({"Gene", "Protein", "MicroRNA", "MicroRNACluster"})
