@@ -114,8 +114,9 @@ def test_a_focusing_adverb_is_no_part_of_the_list_member(text: str,
     ("Context", "vascular network remodeling",
      "Vascular network remodeling is essential for neurological recovery after stroke."),
 ])
-def test_a_section_label_before_an_open_subject_in_a_titled_abstract(label: str, subject: str, text: str,
+def test_a_section_label_before_an_open_subject(label: str, subject: str, text: str,
                                                 recogniser: Recogniser) -> None:
+    """In a titled abstract, as the loader gives it."""
     title = "Microglial vesicles promote myelin repair in mice"
     found, _, _ = document_statements(Document("t", f"{title}\n\n{label}: {text} Microglia "
                                                "shape the repair.", "t", kind="abstract",

@@ -14,7 +14,6 @@ from dataclasses import replace
 from exokg.extract.absence import extract_absences, note_treatment
 from exokg.extract.aim_questions import AIM_QUESTION_RULES, aim_questions
 from exokg.extract.aims import AIM_RULES, aim_effects
-from exokg.extract.participation import extract_participation
 from exokg.extract.base import Analysed, DocumentState
 from exokg.extract.biomarkers import extract_biomarkers
 from exokg.extract.conditions import extract_condition_relations
@@ -31,6 +30,7 @@ from exokg.extract.mediators import through_mediators
 from exokg.extract.mirna_disease import extract_mirna_disease, new_pairs
 from exokg.extract.necessity import extract_necessity_and_protection
 from exokg.extract.mirna_gene import extract_mirna_gene, new_gene_pairs
+from exokg.extract.participation import extract_participation
 from exokg.extract.properties import extract_properties
 from exokg.extract.status import claim_status, speaks_of_study, states_topic
 from exokg.extract.references import resolve_references

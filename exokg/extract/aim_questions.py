@@ -9,9 +9,10 @@ with a noun and leaves the answer open:
   (the aim names what is studied, not which way it goes);
 * "the role of X in maintaining Y is unclear", "we explored the mechanisms of X in
   regulating Y", "to clarify the function of X in promoting Y": X ``biolink:affects`` Y (an
-  open noun phrase too: the verb says that Y is what X acts on),
-  the verb in -ing giving the direction ("maintaining", "promoting" -> increased;
-  "reducing", "alleviating" -> decreased; "regulating", "modulating" -> none).
+  open noun phrase too: the verb says that Y is what X acts on), the verb in -ing giving the
+  direction ("maintaining", "promoting" -> increased; "reducing", "alleviating" ->
+  decreased; "regulating", "modulating" -> none); "in modulating A and promoting B" gives
+  both.
 
 Both are read only in a sentence that states an aim or an open question
 (:func:`exokg.extract.status.states_aim`); its status, hypothesis, hedges them

@@ -24,9 +24,9 @@ Read here, in the phrasings of the field:
   enhanced Y"): ``biolink:affects`` Y, increased; a chain of verb phrases keeps the
   subject ("X can increase A, exacerbate B, create C and D, and cause E"); "D induces A and
   B, partially driven by X and Z": X and Z raise A and B; modifiers sharing the last
-  member's head are given it ("motor, sensory and autonomic dysfunctions"); "X impedes / hinders / prevents / impairs Y", "X is a (major) obstacle /
-  barrier to Y": decreased ("limited recovery", "impaired function" are adjectives, not
-  verbs);
+  member's head are given it ("motor, sensory and autonomic dysfunctions"); "X impedes /
+  hinders / prevents / impairs Y", "X is a (major) obstacle / barrier to Y": decreased
+  ("limited recovery", "impaired function" are adjectives, not verbs);
 * the next verb of the same subject: "X is a key pathological change in D which accelerates
   A and aggravates B" (the relative clause is said of the sentence's subject, however long
   the predicate noun; the second verb after "and" keeps the first one's subject); "the
@@ -243,9 +243,9 @@ _PREDICATE_NOUN = re.compile(r"\b(?:is|are|was|were|remains?)\s+(?:(?:[\w-]+|\([
 _IN_PHRASE = re.compile(r"(?:\b(?:in|of|at|after|following|during|with|for|from|by|on)\s+"
                         r"(?:the\s+|an?\s+)?|-)$", re.I)
 # the labels of a background section (exokg.extract.status) may open the sentence
-_OPENING = re.compile(r"(?:\W*(?:Background|Introduction|Abstract|Rationale|Context)\W*)?(?:(?:However|Moreover|"
-                      r"Furthermore|In\s+addition|Additionally|Notably|Importantly|Yet|"
-                      r"Nevertheless|Conversely|Likewise|Similarly),?\s+)?", re.I)
+_OPENING = re.compile(r"(?:\W*(?:Background|Introduction|Abstract|Rationale|Context)\W*)?"
+                      r"(?:(?:However|Moreover|Furthermore|In\s+addition|Additionally|Notably|"
+                      r"Importantly|Yet|Nevertheless|Conversely|Likewise|Similarly),?\s+)?", re.I)
 
 
 def _side(a: Analysed, start: int, end: int, *, vesicles: bool = False) -> list[Mention]:

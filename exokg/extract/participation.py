@@ -101,7 +101,7 @@ def _objects(a: Analysed, start: int, end: int) -> list[tuple[Mention, str]]:
     at = course.end() if course else start
     if _NOT_A_PART.match(a.text, at):
         return []
-    known = [m for m in a.within(at, end, _SIDES)]
+    known = a.within(at, end, _SIDES)
     found: list[Mention] = []
     if known and re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", a.text[at:known[0].start]) and \
             not (course and known[0].start > at):
