@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from exokg.extract.absence import extract_absences, note_treatment
+from exokg.extract.aim_questions import AIM_QUESTION_RULES, aim_questions
 from exokg.extract.aims import AIM_RULES, aim_effects
 from exokg.extract.base import Analysed, DocumentState
 from exokg.extract.biomarkers import extract_biomarkers
@@ -29,6 +30,7 @@ from exokg.extract.mediators import through_mediators
 from exokg.extract.mirna_disease import extract_mirna_disease, new_pairs
 from exokg.extract.necessity import extract_necessity_and_protection
 from exokg.extract.mirna_gene import extract_mirna_gene, new_gene_pairs
+from exokg.extract.participation import extract_participation
 from exokg.extract.properties import extract_properties
 from exokg.extract.status import claim_status, speaks_of_study, states_topic
 from exokg.extract.references import resolve_references
@@ -50,7 +52,7 @@ _PRECLINICAL = re.compile(r"\b(?:mice|mouse|rats?|murine|rodents?|animals?|sheep
                           r"monkeys?|primates?|models?|piglets?|in\s+vivo|MCAO?|MCAo)\b", re.I)
 _MAY_PRECLINICAL = Needs(_PRECLINICAL)
 #: rules whose statements a topic or aim sentence keeps (see :func:`_situate`)
-_TOPIC_RULES = frozenset({"trial.report"}) | AIM_RULES
+_TOPIC_RULES = frozenset({"trial.report"}) | AIM_RULES | AIM_QUESTION_RULES
 _EXCLUSIVE = ("trial.", "advantage.", "biomarker.level", "biomarker.correlation",
               "biomarker.informative", "group.")
 
@@ -93,8 +95,10 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
         found += extract_absences(a, state, found)
     found += new_gene_pairs(found, extract_mirna_gene(a, state))
     found += aim_effects(a, found)
+    found += aim_questions(a, found)
     found += extract_condition_relations(a, state, found)
     found += extract_cell_roles(a, state, found)
+    found += extract_participation(a, found)
     found = without_prognosis_effects(without_qualifier_agents(a, found))
     if found and is_definition(a.text):  # a methods rule, not a finding (definitions.py)
         found = [s for s in found if s.predicate not in DEFINITION_PREDICATES]

@@ -4,9 +4,11 @@ Abstracts open with what a disease does and what leads to it; neither side is a 
 so the effect rules (:mod:`exokg.extract.effects`), which need an agent, read none of it.
 Read here, in the phrasings of the field:
 
-* consequence: "D has (long-term) consequences, such as Y"; "D leads to / results in Y" and
-  ", leading to Y" are not read (the development set's gold lists them only from batch 9
-  on, and too often their subject is a whole clause: "D lacks treatment, leading to Y");
+* consequence: "D has (long-term) consequences, such as Y"; "D (often) leads to / results in
+  Y" with the condition right before the verb (or opening the clause of a coordinated
+  predicate: "SCI involves nerve damage and often leads to Y"), read like "cause" below, a
+  burden ("results in life-long disability and death") giving nothing; ", leading to Y" is
+  not read (too often its subject is a whole clause: "D lacks treatment, leading to Y");
 * cause: "D is the most common / a major / one of the main causes of Y", "Y caused by X",
   "X (significantly) contributes to Y", "X and Z are complications of D that contribute to
   Y" (the subject of the relative clause is what the sentence opens with): ``biolink:affects``
@@ -16,11 +18,15 @@ Read here, in the phrasings of the field:
   "X (may) increase / raise the (long-term) risk of (developing) D (such as A and B)": X
   ``biolink:affects`` the risk of each disease (an outcome "risk of D", as a disease is never
   the object of an effect), increased ("reduce / lower the risk": decreased);
-* cause by a verb: "D (can / may / often) cause / induce / trigger / exacerbate / promote Y"
-  (when no treatment or other agent is named before the verb): ``biolink:affects`` Y,
-  increased; "X impedes / hinders / prevents / impairs Y", "X is a (major) obstacle /
-  barrier to Y": decreased ("limited recovery", "impaired function" are adjectives, not
-  verbs);
+* cause by a verb: "D (can / may / often) cause / induce / trigger / exacerbate / promote /
+  create Y", "D can increase (the levels of) Y" (when no treatment or other agent is named
+  before the verb, and the subject is no act on a molecule, "Overexpression of KDM6B
+  enhanced Y"): ``biolink:affects`` Y, increased; a chain of verb phrases keeps the
+  subject ("X can increase A, exacerbate B, create C and D, and cause E"); "D induces A and
+  B, partially driven by X and Z": X and Z raise A and B; modifiers sharing the last
+  member's head are given it ("motor, sensory and autonomic dysfunctions"); "X impedes /
+  hinders / prevents / impairs Y", "X is a (major) obstacle / barrier to Y": decreased
+  ("limited recovery", "impaired function" are adjectives, not verbs);
 * the next verb of the same subject: "X is a key pathological change in D which accelerates
   A and aggravates B" (the relative clause is said of the sentence's subject, however long
   the predicate noun; the second verb after "and" keeps the first one's subject); "the
@@ -76,6 +82,7 @@ from exokg.extract.context import context_for
 from exokg.extract.effect_verbs import RESEARCH_USE
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.outcomes import open_outcomes, outcome_for_text
+from exokg.extract.shared_heads import modifiers_sharing_head
 from exokg.ids import mint
 from exokg.model import Context, Entity, Mention, Statement
 from exokg.text.prefilter import Needs
@@ -100,15 +107,26 @@ _CONTRIBUTES = re.compile(r"\b(?:\w+ly\s+)?contribut(?:e|es|ed|ing)\s+to\s+(?:th
 _ASSOCIATED = re.compile(r"\b(?:" + _BE + r"\s+)(?:\w+ly\s+)?associated\s+with\s+"
                          r"(?:an?\s+|the\s+)?(?:(?P<dir>increased|elevated|higher|greater|"
                          r"enhanced|decreased|reduced|lower|diminished)\s+)?", re.I)
-_CAUSED_BY = re.compile(r"\s+caused\s+by\s+", re.I)
+# "Y caused by X"; "D induces A and B, partially driven by X and Z" (the comma's participle is
+# said of the objects of the verb before)
+_CAUSED_BY = re.compile(r"(?P<comma>,)?\s+(?:(?:\w+ly|in\s+part)\s+)?(?:caused|driven)\s+by\s+",
+                        re.I)
 _OFTEN = (r"(?:(?:can|may|might|could|will|would|often|frequently|commonly|usually|typically|"
           r"eventually|ultimately|also|further|subsequently|directly|thereby|thus|then)\s+){0,2}")
 # "D can cause Y", "Stroke induced distinct EV secretion patterns", "D leads to Y"
 _CAUSES = re.compile(r"\b" + _OFTEN + r"(?:cause[sd]?|induce[sd]?|trigger(?:s|ed)?|provoke[sd]?|"
                      r"precipitate[sd]?|exacerbate[sd]?|aggravate[sd]?|worsen(?:s|ed)?|"
                      r"promote[sd]?|accelerate[sd]?|intensif(?:y|ies|ied)|"
-                     r"amplif(?:y|ies|ied))(?!\s+by\b)\s+"
-                     r"(?:an?\s+|the\s+)?", re.I)
+                     r"amplif(?:y|ies|ied)|create[sd]?|"
+                     # "D often leads to Y", "X results in Y" (finite forms only: ", leading
+                     # to Y" after a clause has a whole clause as its subject)
+                     r"(?P<lead>lead(?:s)?\s+to|led\s+to|result(?:s|ed)?\s+in)|"
+                     # "Reperfusion injury can increase (the) levels of ROS" (a risk is the
+                     # risk rule's: "increase the risk of D")
+                     r"(?:increase[sd]?|raise[sd]?|elevate[sd]?|enhance[sd]?|heighten(?:s|ed)?)"
+                     r"(?!\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+)?risks?\b)"
+                     r"(?:\s+(?:the\s+)?(?:levels?|production|generation|amounts?)\s+of)?)"
+                     r"(?!\s+by\b)\s+(?:an?\s+|the\s+)?", re.I)
 # "glial scarring impedes axonal regeneration", "X is a major obstacle to Y"
 # (past forms that are mostly adjectives, "limited recovery", "impaired function", are left out)
 _IMPEDES = re.compile(r"\b" + _OFTEN + r"(?:impede[sd]?|hinder(?:s|ed)?|prevent(?:s|ed)?|"
@@ -175,7 +193,9 @@ _ASPECT_OF_VESICLES = re.compile(r"\s*(?:the\s+)?(?:[\w-]+\s+)?(?:phenotypes?|nu
                                  r"sizes?|concentrations?|levels?|counts?|subsets?)\s+of\s+"
                                  r"(?:the\s+)?", re.I)
 # ", and aggravates Y" after "which accelerates X": the second verb of the same subject
-_AND_VERB = re.compile(r"(?:,\s*)?(?:and|or)\s+(?:\w+ly\s+)?$", re.I)
+# "X can increase A, exacerbate B, create C and D, and cause E": a chain of verb phrases of
+# one subject, the later ones after a comma alone
+_AND_VERB = re.compile(r"(?:(?:,\s*)?(?:and|or)|,)\s+(?:\w+ly\s+)?$", re.I)
 # "such as A and B", "including A": the members of the class before
 _SUCH_AS = re.compile(r"\s*,?\s*(?:such\s+as|including|like|e\.g\.,?)\s+(?:the\s+)?", re.I)
 _AGENT_CLASSES = frozenset({"ExosomePreparation", "Vesicle", "Cell", "MicroRNA",
@@ -206,9 +226,11 @@ _OBSERVED_IN = re.compile(_BE + r"\s+(?:\w+ly\s+)?(?:observed|seen|found|present
                           r"\s+(?:an?\s+|the\s+)?", re.I)
 _UP = re.compile(r"increased|elevated|higher|greater|enhanced", re.I)
 # burden words: "a leading cause of death and disability worldwide"
-_BURDEN = re.compile(r"^(?:(?:long-term|severe|adult|childhood|permanent|acquired|high|"
-                     r"[\w-]+-related)\s+)*"
-                     r"(?:death|deaths|mortality|morbidity|disability|disabilities|burden)"
+_BURDEN = re.compile(r"^(?:(?:an?\s+)?(?:[\w-]+\s+)?(?:range|spectrum|variety)\s+of\s+)?"
+                     r"(?:(?:long-term|severe|adult|childhood|permanent|acquired|high|life-?long|"
+                     r"lasting|significant|substantial|considerable|[\w-]+-related)\s+)*"
+                     r"(?:death|deaths|mortality|morbidity|disability|disabilities|burden|"
+                     r"consequences?)"
                      r"(?:\s+(?:worldwide|globally|world-wide|around\s+the\s+world|"
                      r"in\s+the\s+world))?$", re.I)
 # a change of an amount is the level rules' ("associated with elevations of exosomal tau")
@@ -223,9 +245,10 @@ _PREDICATE_NOUN = re.compile(r"\b(?:is|are|was|were|remains?)\s+(?:(?:[\w-]+|\([
 # a mention right after a preposition or glued to a prefix is a modifier of the subject
 _IN_PHRASE = re.compile(r"(?:\b(?:in|of|at|after|following|during|with|for|from|by|on)\s+"
                         r"(?:the\s+|an?\s+)?|-)$", re.I)
-_OPENING = re.compile(r"(?:\W*(?:Background|Introduction|Abstract)\W*)?(?:(?:However|Moreover|"
-                      r"Furthermore|In\s+addition|Additionally|Notably|Importantly|Yet|"
-                      r"Nevertheless|Conversely|Likewise|Similarly),?\s+)?", re.I)
+# the labels of a background section (exokg.extract.status) may open the sentence
+_OPENING = re.compile(r"(?:\W*(?:Background|Introduction|Abstract|Rationale|Context)\W*)?"
+                      r"(?:(?:However|Moreover|Furthermore|In\s+addition|Additionally|Notably|"
+                      r"Importantly|Yet|Nevertheless|Conversely|Likewise|Similarly),?\s+)?", re.I)
 
 
 def _side(a: Analysed, start: int, end: int, *, vesicles: bool = False) -> list[Mention]:
@@ -265,8 +288,10 @@ def _side(a: Analysed, start: int, end: int, *, vesicles: bool = False) -> list[
         if len(run) == 1 and re.fullmatch(r"\s*,\s*(?:and|or)\s+", gap):
             break  # "a cause of death, and anti-inflammatory strategies hold ...": a clause
         run.append(m)
-    # "A, B and C" ends with a conjunction; "stroke, exacerbating Y" is no list
-    while len(run) > 1 and not re.search(r"\b(?:and|or)\b", a.text[run[-2].end:run[-1].start]) \
+    # "A, B and C" ends with a conjunction ("A, even B" with a focusing adverb); "stroke,
+    # exacerbating Y" is no list
+    while len(run) > 1 and not re.search(r"\b(?:and|or|even)\b",
+                                         a.text[run[-2].end:run[-1].start]) \
             and not re.match(r"\s*,?\s*(?:and|or)\b", a.text[run[-1].end:]):
         run.pop()
     return run
@@ -298,7 +323,10 @@ def _qualified(a: Analysed, m: Mention) -> Mention:
 # brackets, up to two modifiers ("long-term neurological disability")
 _LEAD = re.compile(r"\s*(?:\(\s*)?(?:(?:the|an?|its|their|both|such|as|[\w-]+)\s+){0,3}",
                    re.I)
-_JOIN = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*)?(?:and|or|,)?\s*(?:the\s+)?", re.I)
+# "cerebral ischemia, even infarction and Y", "A and especially B": a focusing adverb before a
+# later member
+_JOIN = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*)?(?:and|or|,)?\s*(?:(?:even|especially|"
+                   r"particularly|notably|eventually|ultimately)\s+)?(?:the\s+)?", re.I)
 # "stroke, exacerbating disease management": a participle opens a clause, not a condition
 _PARTICIPLE = re.compile(r"(?!(?:signal+ing|bleeding|swelling|functioning|learning|sprouting|"
                          r"remodel+ing|firing|processing|folding|wiring)\b)\w+ing\b", re.I)
@@ -374,20 +402,42 @@ def _phrase_before(a: Analysed, lo: int, at: int) -> list[Mention]:
     return best
 
 
+# "SCI involves nerve damage and often leads to Y": the verb before "and" follows the subject
+_FIRST_VERB = re.compile(r"\)?\s*(?:\([^()]{1,20}\)\s*)?(?:\w+ly\s+)?(?:is|are|was|were|has|have|"
+                         r"[a-z]{3,}(?:s|ed))\s", re.I)
+# a comma or a relative pronoun between: the verb may have another subject
+_CLAUSE_BETWEEN = re.compile(r",|\b(?:that|which|who|whose|where|when)\b", re.I)
+_AND_BEFORE = re.compile(r"\s(?:and|but)\s+" + _OFTEN + r"$", re.I)
+
+
+def _opening_subject(a: Analysed, lo: int, at: int) -> list[Mention]:
+    """The conditions a clause opens with when the verb at ``at`` is the second predicate of
+    a coordinated pair ("SCI involves nerve damage and often leads to Y": SCI); else none."""
+    if not _AND_BEFORE.search(a.text, lo, at):
+        return []
+    run = _side(a, _OPENING.match(a.text, lo).end(), at)
+    verb = next((i for i, m in enumerate(run) if _FIRST_VERB.match(a.text, m.end)), None)
+    if verb is None or _CLAUSE_BETWEEN.search(a.text, run[verb].end, at):
+        return []
+    # a named condition ("Considerable efforts have been made ... and promote Y": no subject)
+    return [m for m in run[:verb + 1] if m.source != "open-outcome"]
+
+
 def _objects_after(a: Analysed, start: int, end: int, *, burden: bool = True
                    ) -> list[Mention]:
     """The conditions or processes a relation points to, opening ``a.text[start:end]``
     (without the burden words of a ranking, "death and disability", with ``burden=False``)."""
     onset = _ONSET_OF.match(a.text, start)  # "accelerates the formation of edema": the edema
-    return [m for m in _side(a, onset.end() if onset else start, end)
+    return [m for m in modifiers_sharing_head(_side(a, onset.end() if onset else start, end))
             if (burden or not _BURDEN.match(m.entity.label))
             and not _CHANGE_OF.match(m.entity.label)]
 
 
 # the coming into being of a condition names the condition: "the formation of perihematomal
-# edema", "the development of glial scars", "the occurrence of secondary injury"
+# edema", "the development of glial scars", "the occurrence of secondary injury", "leads to
+# the production of DAMPs"
 _ONSET_OF = re.compile(r"\s*(?:the\s+)?(?:formation|development|occurrence|onset|emergence|"
-                       r"appearance|generation)\s+of\s+", re.I)
+                       r"appearance|generation|production|release|accumulation)\s+of\s+", re.I)
 # "inflammation and nerve cell apoptosis": a later member may carry up to two modifiers
 _COORD_GAP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or)\s+(?:[\w-]+\s+){0,2}", re.I)
 
@@ -461,6 +511,8 @@ def _failing(a: Analysed, lo: int, y: Mention) -> Mention | None:
 # recovery ...", "results in A and lacks effective treatment options"
 _NOT_A_SIDE = re.compile(r"(?:although|though|while|whereas|when|if|because|since|as|lacks?|"
                          r"has|have|is|are|was|were|remains?|shows?|needs?|requires?|"
+                         # a pronoun stands for something named before, no condition
+                         r"they|it|these|those|this|we|"
                          # the next verb of a coordinated predicate: "X and aggravates Y"
                          r"(?:\w+ly\s+)?(?:accelerates|aggravates|causes|induces|triggers|"
                          r"provokes|exacerbates|worsens|promotes|impairs|impedes|hinders|"
@@ -533,6 +585,7 @@ def extract_condition_relations(a: Analysed, state: DocumentState,
                         _objects_after(a, m.end(), hi, burden=rule != "cause"), direction,
                         lo, m.start(), ctx)
         last: tuple[int, list[Mention]] = (-1, [])  # the last verb's end and subjects
+        caused: list[Mention] = []  # the objects of the last verb of a cause
         for pattern, rule, direction in ((_CAUSES, "causes", "increased"),
                                          (_IMPEDES, "impedes", "decreased"),
                                          (_ALTERS, "alters", None)):
@@ -543,15 +596,22 @@ def extract_condition_relations(a: Analysed, state: DocumentState,
                 if not subjects and last[1] and last[0] < m.start() and \
                         _AND_VERB.search(a.text, last[0], m.start()):
                     subjects = last[1]  # "which accelerates X and aggravates Y"
+                if not subjects and pattern is not _ALTERS:
+                    subjects = _sides(_opening_subject(a, lo, m.start()))
+                if any(a.within(x.start, x.end, _NO_AGENTS) for x in subjects):
+                    continue  # "Overexpression of KDM6B enhanced Y": an act on a molecule
                 if pattern is _ALTERS:  # only a disease changes something without a sign
                     subjects = [x for x in subjects if x.category == "Disease"]
                 if subjects:
-                    objects = _sides(_with_members(a, _objects_after(a, m.end(), hi), hi))
+                    # "results in life-long disability and death" ranks a burden
+                    objects = _sides(_with_members(a, _objects_after(
+                        a, m.end(), hi, burden=pattern is not _CAUSES or not m.group("lead")), hi))
                     if pattern is _ALTERS:
                         objects = [y for y in objects if not _NOT_ALTERED.search(y.text)] \
                             or _vesicles_changed(a, m.end(), hi)
                     add(rule, subjects, "biolink:affects", objects, direction, lo, m.end(), ctx)
                     last = (m.end(), subjects)
+                    caused = objects if rule == "causes" else caused
         for m in (_ADJECTIVE_TO.finditer(a.text, lo, hi) if _ADJECTIVE_TO in live else ()):
             if _names_agent(a, lo, m.start()) or \
                     _ACT_ON.match(a.text, _OPENING.match(a.text, lo).end()):
@@ -615,7 +675,11 @@ def extract_condition_relations(a: Analysed, state: DocumentState,
                        if not a.text[o.end:m.start()].strip()]
             if not objects:
                 objects = _phrase_before(a, lo, m.start())
+            if m.group("comma") and caused and caused[-1].end == m.start():
+                objects = caused  # "D induces A and B, partially driven by X": A and B
+            elif objects:
+                objects = objects[-1:]
             if objects:
-                add("caused-by", _side(a, m.end(), hi), "biolink:affects", objects[-1:],
+                add("caused-by", _side(a, m.end(), hi), "biolink:affects", objects,
                     "increased", lo, m.start(), ctx)
     return out

@@ -157,7 +157,10 @@ _NEXT_VERB = re.compile(r",\s+and\s+(?!\w+ly\b)(?!modified\s+neurological\b)[a-z
                         r"initiated|regulated|reduced|decreased|improved|enhanced|promoted|"
                         r"inhibited|suppressed|attenuated|alleviated|restored|ameliorated|"
                         r"prevented|rescued|lowered|diminished|boosted|augmented)\s+"
-                        r"(?!(?:and|or|by|with|in)\b)")
+                        r"(?!(?:and|or|by|with|in)\b)"
+                        # "is reported to regulate A and to be involved in B": a second
+                        # infinitive
+                        r"|,?\s+and\s+to\s+(?:be\s+)?[a-z]+\b")
 # a subordinate or existential clause begins: "..., although there was no change in Y"
 _CLAUSE_OPENER = re.compile(r",?\s+(?:although|though|even\s+though)\b|"
                             r",\s+(?:and\s+)?there\s+(?:was|were|is|are)\b", re.I)
@@ -508,6 +511,12 @@ _DISEASE_MODIFIER = re.compile(r"\s*-\s*(?:induced|evoked|related|associated|med
 # a pathology measured in the treated animals, which vocabularies file as a disease: "reduced
 # brain oedema", "alleviated cerebral infarction", "smaller haematoma"
 _MEASURED = re.compile(r"\b(?:o?edema|oedema|swelling|infarct(?:ion|s)?|ha?ematomas?)\b", re.I)
+
+
+def objects_after(a: Analysed, start: int, end: int) -> list[Mention]:
+    """What an active trigger ending at ``start`` acts on in ``a.text[start:end]`` (see
+    :func:`_objects`); for rules of other modules that read the same objects."""
+    return _objects(a, start, end)
 
 
 def is_measured_pathology(m: Mention) -> bool:

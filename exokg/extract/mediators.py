@@ -1,6 +1,6 @@
 """Mechanism phrases that name the molecules an effect goes through: "X induced Y via
 microRNA (miR-A and miR-B)-mediated actions", "X reduced Y through miR-A-mediated
-signalling", "X protected neurons, an effect mediated by miR-A".
+signalling", "X protected neurons, an effect mediated by miR-A", "X promote Y via miR-A".
 
 The named miRNAs are the means of the effect, never its objects: the effect rule reads the
 miRNAs after "via" as things X raises, which the sentence does not say. Here each miRNA of
@@ -28,7 +28,11 @@ _MEDIATED = re.compile(
     r"\b(?:via|through|by)\s+(?:the\s+)?(?P<pre>[^;]{1,120}?)\s*-?\s*mediated\s+(?:actions?|"
     r"effects?|mechanisms?|pathways?|signal+ing|processes|regulation|functions?)\b|"
     r"\b(?:effects?|actions?|which|that)\s+(?:(?:was|were|is|are)\s+)?(?:\w+ly\s+)?mediated\s+"
-    r"by\s+(?P<post>[^;]{1,120})", re.I)
+    r"by\s+(?P<post>[^;]{1,120})"
+    # "X promote Y via miR-A (possibly by ...)": the miRNA named alone right after "via" /
+    # "through" (an axis or a pathway, "via the miR-A/B axis", is no miRNA alone)
+    r"|\b(?:via|through)\s+(?:(?:exosomal|vesicular|the)\s+)?(?P<bare>miR-?[\w-]+)(?![\w/-])",
+    re.I)
 _NEEDS = Needs(_MEDIATED)
 _EFFECT_RULE = re.compile(r"^effect\.")
 
@@ -37,7 +41,7 @@ def _mediators(a: Analysed) -> list[Mention]:
     """The miRNAs named in the sentence's mediating phrases, in text order."""
     out: list[Mention] = []
     for m in _MEDIATED.finditer(a.text):
-        group = "pre" if m.group("pre") is not None else "post"
+        group = next(g for g in ("pre", "post", "bare") if m.group(g) is not None)
         out += [x for x in a.within(m.start(group), m.end(group), _MIRNAS)
                 if all(x.entity.id != y.entity.id for y in out)]
     return out

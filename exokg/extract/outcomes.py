@@ -63,9 +63,10 @@ _NOUNS_LIKE_ADJECTIVES = frozenset({"trial", "potential", "material", "need", "s
 # a lone word naming a kind of agent or molecule is no outcome ("miRNAs", "genes")
 _BARE_KINDS = frozenset({"mirna", "microrna", "gene", "protein", "rna", "mrna", "marker",
                          "targeting", "binding"})
+# words that open no name ("cerebral ischemia, even infarction": the infarction)
 _SKIP = frozenset("""the a an its their this these those his her our such any some all each
 several many more less much most least further specific various different certain multiple
-numerous other neither""".split())
+numerous other neither even""".split())
 _CAPACITY_HEADS = frozenset({"ability", "capacity", "capability"})
 # a phrase of only these words names nothing in particular ("specific signaling cascades")
 _VAGUE = frozenset("""signaling signalling signal signals cascade cascades pathway pathways
@@ -166,8 +167,9 @@ def outcome_label(words: list[str]) -> str:
 
 def _singular(word: str) -> str:
     lower = word.lower()
-    if len(lower) <= 3 or not lower.endswith("s") or lower.endswith(("ss", "us", "is", "ys")):
-        return word
+    if len(lower) <= 3 or not lower.endswith("s") or lower.endswith(("ss", "us", "is", "ys",
+                                                                      "species", "series")):
+        return word  # "reactive oxygen species" is one word's plural and singular
     if lower.endswith("ies") and len(lower) > 4:
         return word[:-3] + "y"
     if lower.endswith(("ches", "shes", "xes", "sses")):

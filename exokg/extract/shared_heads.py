@@ -29,7 +29,7 @@ from exokg.extract.base import Analysed
 from exokg.extract.outcomes import outcome_for_text
 from exokg.model import Mention
 
-__all__ = ["shared_heads"]
+__all__ = ["modifiers_sharing_head", "shared_heads"]
 
 # "vascular and neuron ", "anatomical, and functional ": two modifiers before a shared head
 _PAIR = re.compile(r"(?<![\w-])(?P<w1>[A-Za-z][\w-]*)\s*,?\s+(?:and|or)\s+"
@@ -159,3 +159,21 @@ def _shared_modifier(a: Analysed, lo: int, objects: list[Mention]) -> list[Menti
                            a.text[adj.start("w"):m.end], "open-outcome"))
         carried = (m.end, adj.group("w"))
     return out
+
+
+def modifiers_sharing_head(run: list[Mention]) -> list[Mention]:
+    """A coordinated ``run`` whose members before the last are bare modifiers of the last
+    member's head noun ("motor, sensory and autonomic dysfunctions") with each such modifier
+    made an open outcome with that head ("motor dysfunctions"); other runs as they are."""
+    if len(run) < 2 or " " not in run[-1].text.strip():
+        return run
+    head = run[-1].text.split()[-1]
+    out: list[Mention] = []
+    for m in run[:-1]:
+        word = m.text.split()[-1]  # "severe motor and sensory dysfunction": "severe motor"
+        if m.source == "open-outcome" and _MODIFIER.match(word) and not _NOT_MODIFIER.match(word):
+            text = f"{m.text.strip()} {head}"
+            out.append(Mention(outcome_for_text(text), m.start, m.end, m.text, "open-outcome"))
+        else:
+            out.append(m)
+    return out + run[-1:]

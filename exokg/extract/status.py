@@ -10,7 +10,8 @@ claims is, in this order:
 
    * ``hypothesis``: the study's question or aim ("we tested the hypothesis that", "we
      investigated whether", "this study aimed to", "this review aims to", "to determine
-     whether", "the aim of", "the specific objectives were"),
+     whether", "the aim of", "the specific objectives were") or an open question ("whether X
+     could promote Y remains unknown", "the role of X in maintaining Y is unclear"),
      unless the sentence also reports what was found ("we evaluated X and found that");
    * ``speculation``: what may come ("may in (the) future", "could be applied / used /
      developed", "holds (great) promise", "a promising / potential strategy / target /
@@ -49,10 +50,21 @@ __all__ = ["CLAIM_STATUSES", "ClaimStatus", "claim_status", "speaks_of_study", "
 #: The values of ``exo:claimStatus``.
 CLAIM_STATUSES: tuple[str, ...] = ("finding", "background", "hypothesis", "speculation")
 
+# "However, whether X improves Y remains unknown", "the role of X in maintaining Y is
+# unclear": a gap in knowledge, the study's question (a hypothesis, no finding either way)
+_OPEN_QUESTION_TEXT = (r"(?:\bwhether|\b(?:roles?|mechanisms?|functions?|effects?)\s+of)\b"
+                       r"[^.;]*\b(?:remains?|is|are|was|were)\s+(?:still\s+|largely\s+|"
+                       r"currently\s+|yet\s+)?(?:unknown|unclear|not\s+(?:yet\s+)?(?:known|"
+                       r"clear|understood|established|determined)|uncertain|elusive|"
+                       r"undetermined|unexplored|to\s+be\s+(?:determined|established|"
+                       r"elucidated|clarified))\b")
 _HYPOTHESIS = re.compile(
-    r"\b(?:we|this\s+study|the\s+present\s+study|the\s+current\s+study|this\s+work)\s+"
-    r"(?:\w+ly\s+)?(?:test(?:ed)?|examin(?:e|ed)|investigat(?:e|ed)|explor(?:e|ed)|"
-    r"evaluat(?:e|ed)|assess(?:ed)?|sought|aim(?:s|ed)?|hypothesi[sz]ed?|asked|"
+    # "However, whether X could promote Y remains unknown", "the role of X in Y is unclear":
+    # the question the study sets out to answer
+    _OPEN_QUESTION_TEXT + r"|"
+    r"\b(?:we|this\s+study|the\s+(?:present|current)\s+(?:study|work)|this\s+work)\s+"
+    r"(?:\w+ly\s+)?(?:tests?|tested|examin(?:e|es|ed)|investigat(?:e|es|ed)|explor(?:e|es|ed)|"
+    r"evaluat(?:e|es|ed)|assess(?:es|ed)?|sought|aim(?:s|ed)?|hypothesi[sz]ed?|asked|"
     r"was\s+designed|set\s+out)\b"
     # "This review aims to explore ...": a review's aim (not "this review assessed 30
     # studies", which may report what they found)
@@ -131,14 +143,11 @@ _TOPIC = re.compile(
     r"advances|progress|research|evidence)\b", re.I)
 # what turns a topic into a proposition: "investigated whether X improves Y", "evidence that"
 _PROPOSITION = re.compile(r"\b(?:whether|if|that|hypothes[ie][sz]\w*)\b", re.I)
+# "This study investigates how X regulates Y": a study's question (a review that discusses
+# how X works names its topic)
+_ASKS_HOW = re.compile(r"(?:investigat|examin|explor|evaluat|stud)\w*\s+how$", re.I)
 
 
-# "However, whether X improves Y remains unknown": a gap in knowledge, no claim either way
-_OPEN_QUESTION = re.compile(r"\bwhether\b[^.;]*\b(?:remains?|is|are|was|were)\s+(?:still\s+|largely\s+|"
-                            r"currently\s+|yet\s+)?(?:unknown|unclear|not\s+(?:yet\s+)?(?:known|"
-                            r"clear|understood|established|determined)|uncertain|elusive|"
-                            r"undetermined|unexplored|to\s+be\s+(?:determined|established|"
-                            r"elucidated|clarified))\b", re.I)
 
 
 # keyword guards of the cue patterns (exokg.text.prefilter): a sentence without any of a
@@ -156,12 +165,12 @@ def states_topic(text: str) -> bool:
     investigated the effects of X on Y in rats"; "This review summarizes recent advances in
     X for Y"): a topic asserts no claim, neither as a finding nor as a hypothesis. A sentence
     that also reports a result or states a proposition ("we examined whether X improves Y",
-    "we investigated X and found that ...") is not a topic sentence. An open question ("However,
-    whether X improves Y remains unknown") asserts nothing either."""
-    if _OPEN_QUESTION.search(text):
-        return True
+    "we investigated X and found that ...", "we investigated how X regulates Y") is not a
+    topic sentence; nor is an open question ("However, whether X improves Y remains
+    unknown"), whose claims are the study's hypothesis."""
     m = _MAY_TOPIC.may_match(text) and _TOPIC.search(text)
-    return bool(m) and not _PROPOSITION.search(text, m.end()) and not _has_result(text)
+    return bool(m) and not _ASKS_HOW.search(m.group()) and \
+        not _PROPOSITION.search(text, m.end()) and not _has_result(text)
 
 
 def _has_result(text: str) -> bool:
