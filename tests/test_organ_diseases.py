@@ -23,6 +23,7 @@ NAMES = {
     "renal disease": [KIDNEY], "hematologic disorders": [BLOOD], "muscle disease": [MUSCLE],
     "diabetic": [DIABETES], "diabetic disease": [DIABETES],
     "oxidative disease": [], "parkinson disease": [KIDNEY],  # a lookup is case-blind
+    "developmental disease": [Entity("mesh:D002658", "developmental disability", "Disease")],
     "cell disease": [Entity("exokg:cell/x", "cell", "Cell")],  # no disease
 }
 
@@ -65,10 +66,11 @@ def test_a_generic_harm_word_after_an_organ_is_the_organs_disease() -> None:
 
 def test_words_that_name_no_organ_or_are_diseases_keep_the_mention() -> None:
     text = ("Oxidative damage, diabetic injury, Parkinson damage, pro-renal toxicity, cell "
-            "injury and hypoxia were seen.")
+            "injury, developmental toxicity and hypoxia were seen.")
     mentions = [mention(text, "damage", INJURY), mention(text, "injury", INJURY),
                 mention(text, "damage", INJURY, nth=1), mention(text, "toxicity", TOXICITY),
-                mention(text, "injury", INJURY, nth=1), mention(text, "hypoxia", HYPOXIA)]
+                mention(text, "injury", INJURY, nth=1),
+                mention(text, "toxicity", TOXICITY, nth=1), mention(text, "hypoxia", HYPOXIA)]
     assert widened(text, mentions) == [(m.text, m.ids) for m in mentions]
 
 
