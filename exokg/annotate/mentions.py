@@ -237,7 +237,9 @@ def document_mentions(document: Document, recogniser: Recogniser) -> list[Docume
     disease name is a mention of it ("hypertensive" rats: :mod:`exokg.annotate.
     disease_adjectives`, round 6), as is "tumor" in "tumor suppressor" (round 6), and a
     generic word for harm after an organ's name is that organ's disease ("renal hypoxia":
-    :mod:`exokg.annotate.organ_diseases`, round 8). Returns
+    :mod:`exokg.annotate.organ_diseases`, round 8), as is a modifier before another name of
+    a disease's head ("prostate tumors": :mod:`exokg.annotate.disease_heads`, round 8).
+    Returns
     :class:`DocumentMention` records; a mention's ``text`` is always
     ``document.text[start:end]``. Never raises for well-formed documents.
     """
@@ -269,7 +271,9 @@ def document_mentions(document: Document, recogniser: Recogniser) -> list[Docume
             found, recogniser.open_lexicon.lexicon.entity)  # type: ignore[attr-defined]
         found = with_earlier_mesh_heading(head_with_mesh_id(found, lookup, document.text),
                                           lookup)
-        found = without_course_or_stage(found, lookup)
+        from exokg.annotate.disease_heads import with_modifiers_before
+
+        found = without_course_or_stage(with_modifiers_before(document, found, lookup), lookup)
         from exokg.annotate.organ_diseases import organ_diseases
 
         found = organ_diseases(document, found, lookup)
