@@ -83,3 +83,15 @@ def test_a_name_of_its_own_or_a_disease_before_the_word_is_left_alone() -> None:
     damage = mention(text, "damage", INJURY)
     assert widened(text, [aki, cancer, damage]) == [(m.text, m.ids)
                                                     for m in (aki, cancer, damage)]
+
+
+def test_an_organ_and_harm_pair_no_recogniser_marked_is_added() -> None:
+    # invented: the harm word alone is no disease the lexicon knows, so nothing was marked
+    text = "They had skin lesions and muscle disorders, but no oxidative lesions."
+    got = organ_diseases(Document("d", text, "test"), [],
+                         lambda name: {"skin disease": [BLOOD],
+                                       "muscle disease": [MUSCLE]}.get(name.lower(), []),
+                         [(0, 0, len(text))])
+    assert [(m.text, m.start, m.ids) for m in got] == [
+        ("skin lesions", 9, ("MESH:D006402",)),
+        ("muscle disorders", 26, ("DOID:0080000", "MESH:D009135"))]

@@ -274,12 +274,12 @@ def document_mentions(document: Document, recogniser: Recogniser) -> list[Docume
         from exokg.annotate.disease_heads import with_modifiers_before
 
         found = without_course_or_stage(with_modifiers_before(document, found, lookup), lookup)
-        from exokg.annotate.organ_diseases import organ_diseases
-
-        found = organ_diseases(document, found, lookup)
-        found = with_infection_word(document, without_short_form_prefix(document, found))
         sentences = [(a.sentence.index, a.sentence.span.start, a.sentence.span.end)
                      for a in analysed]
+        from exokg.annotate.organ_diseases import organ_diseases
+
+        found = organ_diseases(document, found, lookup, sentences)
+        found = with_infection_word(document, without_short_form_prefix(document, found))
         found = pathogen_infections(document, found, lookup, sentences)
         found = undefined_short_forms(document, joined_same_disease(document, found))
         from exokg.annotate.disease_adjectives import adjectival_diseases

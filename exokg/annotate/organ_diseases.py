@@ -31,6 +31,7 @@ they are.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -58,6 +59,10 @@ hematologic hematological haematologic haematological blood muscle muscular skel
 bladder gastric stomach intestinal bowel colonic retinal ocular eye skin cutaneous dermal
 vascular spinal bone joint synovial pancreatic thyroid adrenal testicular ovarian uterine
 placental cochlear auditory mitochondrial""".split())
+#: An organ's word and a generic word for harm, in lower case, that no recogniser may have
+#: marked: the harm words above and "disorder(s)" ("muscle disorders").
+_PAIR = re.compile(r"(?<![\w/-])([a-z]+) (?:" + "|".join(sorted(_GENERIC_HEADS)) +
+                   r"|disorders?)(?![\w-])")
 #: How the lexicon names an organ's diseases, tried in this order.
 _DISEASE_OF = ("disease", "diseases", "disorder", "disorders")
 
@@ -96,12 +101,17 @@ def _organ_disease(word: str, lookup: Lookup) -> Entity | None:
 
 
 def organ_diseases(document: Document, mentions: list[DocumentMention],
-                   lookup: Lookup) -> list[DocumentMention]:
+                   lookup: Lookup, sentences: Sequence[tuple[int, int, int]] = ()
+                   ) -> list[DocumentMention]:
     """``mentions`` with each disease or phenotype mention that is only a generic word for
     harm, written after an organ's name, widened over that name and grounded to the organ's
-    disease (module docs); other mentions unchanged.
+    disease (module docs), and each such pair no recogniser marked ("skin lesions",
+    "mitochondrial damage", "muscle disorders": the generic word alone is no disease in the
+    lexicon) added as a mention of the organ's disease; other mentions unchanged.
 
-    ``lookup`` is the open lexicon's :meth:`exokg.lexicon.Lexicon.lookup`.
+    ``lookup`` is the open lexicon's :meth:`exokg.lexicon.Lexicon.lookup`; ``sentences``
+    gives the document's sentences as (index, start, end) in ``document.text`` (a pair in
+    no sentence is not added).
     """
     text = document.text
     known: dict[str, Entity | None] = {}
@@ -122,4 +132,33 @@ def organ_diseases(document: Document, mentions: list[DocumentMention],
                 m = replace(m, start=start, text=text[start:m.end], ids=ids, entity=entity,
                             grounded=True, type=annotation_class(entity.category))
         out.append(m)
+    out += _unmarked_pairs(document, out, known, lookup, sentences)
     return sorted(out, key=lambda m: (m.start, -m.end, m.type, m.ids))
+
+
+def _unmarked_pairs(document: Document, mentions: list[DocumentMention],
+                    known: dict[str, Entity | None], lookup: Lookup,
+                    sentences: Sequence[tuple[int, int, int]]) -> list[DocumentMention]:
+    """Mentions of an organ's disease for each organ-and-harm pair that overlaps no
+    disease or phenotype mention."""
+    text = document.text
+    diseases = [(m.start, m.end) for m in mentions if m.type in _DISEASE_CLASSES]
+    added = []
+    for match in _PAIR.finditer(text):
+        start, end = match.span()
+        word = match.group(1)
+        if word not in _ORGAN_WORDS or any(s < end and start < e for s, e in diseases):
+            continue
+        sentence = next(((i, s, e) for i, s, e in sentences if s <= start and end <= e), None)
+        if sentence is None:
+            continue
+        if word not in known:
+            known[word] = _organ_disease(word, lookup)
+        entity = known[word]
+        if entity is None:
+            continue
+        ids, _ = mention_ids(entity)
+        added.append(DocumentMention(document.id, sentence[0], start, end, match.group(),
+                                     annotation_class(entity.category), ids, True, entity,
+                                     "organ", sentence[1], sentence[2]))
+    return added
