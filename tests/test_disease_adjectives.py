@@ -159,3 +159,15 @@ def test_a_minted_disease_of_another_name_or_a_grounded_name_keeps_the_adjective
                         Entity("exokg:cell/acute-inflammatory-cell", "acute inflammatory cell",
                                "Cell"))]
     assert annotate(text, mentions) == [(m.text, m.start, m.ids) for m in mentions]
+
+
+def test_pro_inflammatory_inside_a_minted_name_is_inflammation() -> None:
+    # invented: "pro-" glued to the adjective of a minted class of molecules; outside such
+    # a name the hyphenated compound stays no mention of this rule (round 6)
+    factor = Entity("exokg:protein/inflammatory-factor", "inflammatory factor", "Protein")
+    text = "MSC exosomes cut pro-inflammatory cytokines; pro-inflammatory effects waned."
+    cytokines = _minted(text, text.index("pro-inflammatory cytokines"),
+                        "pro-inflammatory cytokines", "Gene", factor)
+    assert annotate(text, [cytokines]) == [
+        ("pro-inflammatory cytokines", cytokines.start, (factor.id,)),
+        ("inflammatory", cytokines.start + 4, ("HP:0012649", "MESH:D007249"))]

@@ -32,12 +32,14 @@ a disease name, which it modifies ("aggressive tumors"). A noun that is no disea
 "respiration", a process; "regulatory" -> "regulation") gives nothing.
 
 Round 8: a recognised name that no external identifier grounds (a minted class of
-molecules such as "inflammatory cytokines", "inflammatory factors"; exokg's own
+molecules such as "inflammatory cytokines", "pro-inflammatory factors"; exokg's own
 "inflammatory response" phenotype) does not hold the adjective back: the name gives the
 corpora nothing to ground, and BioRED marks the adjective in it ("[inflammatory]
 cytokines", "[inflammatory] responses": 19 of 23 such uses in its training split, where
-the whole phrase was never marked). An ungrounded disease or phenotype name that opens
-with the adjective gives way to it; a name of another class (the molecules) stays.
+the whole phrase was never marked; "pro-[inflammatory]" 2 of 2, as "anti-[inflammatory]"
+6 of 6, which the lexicon's "inflammatory" already marks outside such names). An
+ungrounded disease or phenotype name that opens with the adjective gives way to it; a name
+of another class (the molecules) stays.
 
 Only annotation output (``exokg annotate``) reads this; the graph keeps its mentions as
 they are.
@@ -66,7 +68,8 @@ _SUFFIXES: tuple[tuple[str, str], ...] = (
 )
 #: A lower-case (or sentence-initial capitalised) word of such an ending, not joined to
 #: another word by a hyphen or slash.
-_ADJECTIVE = re.compile(r"(?<![\w\-/])[A-Za-z]?[a-z]{3,}(?:ic|atory|sive)(?![\w\-/])")
+_ADJECTIVE = re.compile(
+    r"(?<![\w\-/])(?:[Pp]ro-)?([A-Za-z]?[a-z]{3,}(?:ic|atory|sive))(?![\w\-/])")
 #: Prefixes that make the adjective say "against" or "without" the disease.
 _NEGATING = ("anti", "non")
 #: Endings of adjectives that are also nouns for a class of drugs ("analgesic",
@@ -141,15 +144,17 @@ def adjectival_diseases(document: Document, mentions: list[DocumentMention],
     added: list[DocumentMention] = []
     known: dict[str, Entity | None] = {}
     for match in _ADJECTIVE.finditer(text):
-        word = match.group()
-        start, end = match.span()
+        word = match.group(1)
+        start, end = match.span(1)
         lower = word.lower()
         if lower.startswith(_NEGATING) or lower.endswith(_DRUG_CLASS) \
                 or word[1:] != word[1:].lower():
             continue
         covering = [m for m in others if m.start < end and start < m.end]
-        if any(not _reads_through(m, word) for m in covering):
+        if any(not _reads_through(m, match.group()) for m in covering):
             continue  # a disease name, or a cell, gene, chemical ... ("cytotoxic T cells")
+        if start > match.start() and not covering:
+            continue  # "pro-inflammatory" outside a name nothing grounds: round 6's rule
         after = _NEXT_WORD.match(text, end)
         if after is not None and any(s == after.end() for s, _ in diseases):
             continue  # it modifies the disease named next ("aggressive tumors")
