@@ -171,3 +171,25 @@ def test_pro_inflammatory_inside_a_minted_name_is_inflammation() -> None:
     assert annotate(text, [cytokines]) == [
         ("pro-inflammatory cytokines", cytokines.start, (factor.id,)),
         ("inflammatory", cytokines.start + 4, ("HP:0012649", "MESH:D007249"))]
+
+
+def test_a_word_for_tumour_formation_is_the_neoplasm_it_forms() -> None:
+    from exokg.annotate.disease_in_names import tumour_formation
+
+    # invented: three words for the formation of a tumour, one inside a disease name
+    neoplasm = Entity("MONDO:0005070", "neoplasm", "Disease", xrefs=("mesh:D009369",))
+    lymphoma = Entity("mesh:D008223", "lymphoma", "Disease")
+    names = {"tumor": [neoplasm], "lymphoma": [lymphoma]}
+    text = ("The vesicles caused no tumorigenesis or lymphomagenesis; tumourigenesis assays "
+            "and skin carcinogenesis, but no pathogenesis or angiogenesis.")
+    skin = DocumentMention("d", 0, text.index("skin"), text.index("skin") + 19,
+                           "skin carcinogenesis", "Disease", ("MESH:D012878",), True,
+                           Entity("mesh:D012878", "skin neoplasm", "Disease"), "lexicon", 0,
+                           len(text))
+    got = tumour_formation(Document("d", text, "test"), [skin],
+                           lambda name: names.get(name, []), [(0, 0, len(text))])
+    assert [(m.text, m.ids) for m in got] == [
+        ("tumorigenesis", ("MONDO:0005070", "MESH:D009369")),
+        ("lymphomagenesis", ("MESH:D008223",)),
+        ("tumourigenesis", ("MONDO:0005070", "MESH:D009369")),
+        ("skin carcinogenesis", ("MESH:D012878",))]

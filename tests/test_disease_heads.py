@@ -64,3 +64,16 @@ def test_function_words_stages_and_names_without_mesh_leave_the_head() -> None:
                              NEOPLASM, "lexicon", 0, len(text))
     assert widened(text, [tumors, gliomas, benign]) == [
         (m.text, m.ids) for m in (tumors, gliomas, benign)]
+
+
+def test_a_shorter_name_of_the_head_is_not_tried() -> None:
+    # invented: "isolated aniridia" is also "aniridia", but "familial aniridia" would drop
+    # the written word "isolated"
+    aniridia = Entity("MONDO:0007119", "aniridia", "Disease", xrefs=("mesh:D015783",))
+    NAMES.update({"isolated aniridia": [aniridia], "familial aniridia": [aniridia]})
+    try:
+        text = "A family with familial isolated aniridia."
+        isolated = mention(text, "isolated aniridia", aniridia)
+        assert widened(text, [isolated]) == [(isolated.text, isolated.ids)]
+    finally:
+        del NAMES["isolated aniridia"], NAMES["familial aniridia"]

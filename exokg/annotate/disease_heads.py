@@ -13,7 +13,8 @@ corpora mark the whole phrase with the specific disease's id.
 three words right before it (no function word, no word for a disease's course or stage,
 which the corpora keep out: :mod:`exokg.annotate.disease_modifiers`) in front of the
 head's other names: the labels of the diseases and phenotypes the open lexicon finds for
-the head's text, and for a word of the cancer family ("cancer", "carcinoma", "tumor",
+the head's text (none shorter than the head, so that no written word is dropped: "familial
+isolated aniridia" is no "familial aniridia"), and for a word of the cancer family ("cancer", "carcinoma", "tumor",
 "neoplasm", "malignancy") the other words of that family. When the open lexicon finds
 such a phrase as a disease or phenotype with a MeSH or OMIM id, the mention is widened over
 the words and takes that disease's ids; the longest phrase wins.
@@ -80,8 +81,8 @@ def _other_heads(head: str, lookup: Lookup) -> list[str]:
     for entity in lookup(head):
         label = entity.label
         if entity.category in _DISEASE_CLASSES and label.lower() != head.lower() \
-                and label not in out:
-            out.append(label)
+                and label not in out and label.count(" ") >= head.count(" "):
+            out.append(label)  # never a shorter name: a written word must not be dropped
     body, _, last = head.rpartition(" ")
     if last.lower() in _CANCER_FAMILY:
         for word in _CANCER_WORDS:

@@ -285,7 +285,8 @@ def document_mentions(document: Document, recogniser: Recogniser) -> list[Docume
         from exokg.annotate.disease_adjectives import adjectival_diseases
 
         found = adjectival_diseases(document, found, lookup, sentences)
-        from exokg.annotate.disease_in_names import suppressed_tumours
+        from exokg.annotate.disease_in_names import suppressed_tumours, tumour_formation
 
         found = suppressed_tumours(document, found, lookup, sentences)
+        found = tumour_formation(document, found, lookup, sentences)
     return found
