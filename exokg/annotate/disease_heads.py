@@ -13,15 +13,15 @@ corpora mark the whole phrase with the specific disease's id.
 three words right before it (no function word, no word for a disease's course or stage,
 which the corpora keep out: :mod:`exokg.annotate.disease_modifiers`) in front of the
 head's other names: the labels of the diseases and phenotypes the open lexicon finds for
-the head's text (none shorter than the head, so that no written word is dropped: "familial
-isolated aniridia" is no "familial aniridia"), and for a word of the cancer family ("cancer", "carcinoma", "tumor",
-"neoplasm", "malignancy") the other words of that family. When the open lexicon finds
-such a phrase as a disease or phenotype with a MeSH or OMIM id, the mention is widened over
-the words and takes that disease's ids; the longest phrase wins.
+the head's text (none shorter than the head, so that no written word is dropped:
+"familial isolated aniridia" is no "familial aniridia"), and for a word of the cancer
+family ("cancer", "carcinoma", "tumor", "neoplasm", "malignancy") the other words of that
+family. When the open lexicon finds such a phrase as a disease or phenotype with a MeSH or
+OMIM id, the mention is widened over the words and takes that disease's ids; the longest
+phrase wins.
 
-On BioRED's training halves, out of sample (each half read with a curation table made from
-the other): half A 7 phrases right, 3 with another id than the gold one, 5 the corpus does
-not mark; half B 3 right, 1 other id, 1 unmarked (docs/benchmarks.md, "Recognition round
+On BioRED's training halves, each read with a curation table made from the other, the rule
+grounded 4 more mentions on half A and 3 on half B (docs/benchmarks.md, "Recognition round
 8").
 
 Only annotation output (``exokg annotate``) reads this; the graph keeps its mentions as
