@@ -49,10 +49,9 @@ _GENERIC_HEADS = frozenset({
 })
 #: Words that name an organ, a tissue, an organ system or the organelle whose diseases MeSH
 #: files ("mitochondrial dysfunction": Mitochondrial Diseases in all three corpora), noun or
-#: adjective. A word for a
-#: field or a kind of effect ("developmental", "behavioral", "oxidative") is no organ:
-#: BC5CDR marks only "toxicity" in "developmental toxicity", whose "<word> disease" the
-#: lexicon also knows (Developmental Disabilities).
+#: adjective. A word for a field or a kind of effect ("developmental", "behavioral",
+#: "oxidative") is no organ: BC5CDR marks only "toxicity" in "developmental toxicity", whose
+#: "<word> disease" the lexicon also knows (Developmental Disabilities).
 _ORGAN_WORDS = frozenset("""renal kidney hepatic liver cardiac heart myocardial cardiovascular
 pulmonary lung respiratory cerebral brain cerebellar neurological neurologic neural nerve
 hematologic hematological haematologic haematological blood muscle muscular skeletal
