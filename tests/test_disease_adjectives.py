@@ -110,3 +110,86 @@ def test_the_tumour_a_suppressor_holds_back_is_a_disease_mention() -> None:
     assert [(m.text, m.start, m.ids) for m in got] == [
         ("tumor", 4, ("MONDO:0005070", "MESH:D009369")),
         ("tumour", 29, ("MONDO:0005070", "MESH:D009369"))]
+
+
+def _minted(text: str, start: int, name: str, cls: str, entity: Entity) -> DocumentMention:
+    return DocumentMention("d", 0, start, start + len(name), name, cls, (entity.id,), False,
+                           entity, "lexicon", 0, len(text))
+
+
+def test_an_adjective_opening_a_name_nothing_grounds_is_its_disease() -> None:
+    # invented sentences: three ways authors write an inflammatory class of molecules or
+    # response that exokg names with a minted entity only
+    factor = Entity("exokg:protein/inflammatory-factor", "inflammatory factor", "Protein")
+    response = Entity("exokg:phenotype/inflammation", "inflammation", "Phenotype")
+    text = ("Exosomes lowered inflammatory cytokines, damped the inflammatory response and "
+            "cut inflammatory mediators in hypertensive rats.")
+    mentions = [_minted(text, text.index("inflammatory cytokines"), "inflammatory cytokines",
+                        "Gene", factor),
+                _minted(text, text.index("inflammatory response"), "inflammatory response",
+                        "Phenotype", response),
+                _minted(text, text.index("inflammatory mediators"), "inflammatory mediators",
+                        "Gene", factor)]
+    got = annotate(text, mentions)
+    cytokines, response, mediators = (m.start for m in mentions)
+    inflammation = ("HP:0012649", "MESH:D007249")
+    assert got == [
+        ("inflammatory cytokines", cytokines, ("exokg:protein/inflammatory-factor",)),
+        ("inflammatory", cytokines, inflammation),
+        # the minted phenotype named by the adjective's own noun gives way to it
+        ("inflammatory", response, inflammation),
+        ("inflammatory mediators", mediators, ("exokg:protein/inflammatory-factor",)),
+        ("inflammatory", mediators, inflammation),
+        ("hypertensive", text.index("hypertensive"), ("MONDO:0005044", "MESH:D006973")),
+    ]
+
+
+def test_a_minted_disease_of_another_name_or_a_grounded_name_keeps_the_adjective() -> None:
+    # invented: a minted injury the adjective only qualifies, a grounded gene-class name,
+    # and a minted name the adjective does not open
+    injury = Entity("exokg:phenotype/brain-injury", "brain injury", "Phenotype")
+    text = ("Ischemic brain injury, hypoxic inducible factor and acute inflammatory cell "
+            "counts")
+    mentions = [_minted(text, 0, "Ischemic brain injury", "Phenotype", injury),
+                DocumentMention("d", 0, 23, 48, "hypoxic inducible factor", "Gene",
+                                ("NCBIGene:3091",), True,
+                                Entity("NCBIGene:3091", "HIF1A", "Gene"), "lexicon", 0,
+                                len(text)),
+                _minted(text, 53, "acute inflammatory cell", "CellType",
+                        Entity("exokg:cell/acute-inflammatory-cell", "acute inflammatory cell",
+                               "Cell"))]
+    assert annotate(text, mentions) == [(m.text, m.start, m.ids) for m in mentions]
+
+
+def test_pro_inflammatory_inside_a_minted_name_is_inflammation() -> None:
+    # invented: "pro-" glued to the adjective of a minted class of molecules; outside such
+    # a name the hyphenated compound stays no mention of this rule (round 6)
+    factor = Entity("exokg:protein/inflammatory-factor", "inflammatory factor", "Protein")
+    text = "MSC exosomes cut pro-inflammatory cytokines; pro-inflammatory effects waned."
+    cytokines = _minted(text, text.index("pro-inflammatory cytokines"),
+                        "pro-inflammatory cytokines", "Gene", factor)
+    assert annotate(text, [cytokines]) == [
+        ("pro-inflammatory cytokines", cytokines.start, (factor.id,)),
+        ("inflammatory", cytokines.start + 4, ("HP:0012649", "MESH:D007249"))]
+
+
+def test_a_word_for_tumour_formation_is_the_neoplasm_it_forms() -> None:
+    from exokg.annotate.disease_in_names import tumour_formation
+
+    # invented: three words for the formation of a tumour, one inside a disease name
+    neoplasm = Entity("MONDO:0005070", "neoplasm", "Disease", xrefs=("mesh:D009369",))
+    lymphoma = Entity("mesh:D008223", "lymphoma", "Disease")
+    names = {"tumor": [neoplasm], "lymphoma": [lymphoma]}
+    text = ("The vesicles caused no tumorigenesis or lymphomagenesis; tumourigenesis assays "
+            "and skin carcinogenesis, but no pathogenesis or angiogenesis.")
+    skin = DocumentMention("d", 0, text.index("skin"), text.index("skin") + 19,
+                           "skin carcinogenesis", "Disease", ("MESH:D012878",), True,
+                           Entity("mesh:D012878", "skin neoplasm", "Disease"), "lexicon", 0,
+                           len(text))
+    got = tumour_formation(Document("d", text, "test"), [skin],
+                           lambda name: names.get(name, []), [(0, 0, len(text))])
+    assert [(m.text, m.ids) for m in got] == [
+        ("tumorigenesis", ("MONDO:0005070", "MESH:D009369")),
+        ("lymphomagenesis", ("MESH:D008223",)),
+        ("tumourigenesis", ("MONDO:0005070", "MESH:D009369")),
+        ("skin carcinogenesis", ("MESH:D012878",))]

@@ -123,3 +123,17 @@ def test_end_to_end_with_the_built_lexicon(monkeypatch: pytest.MonkeyPatch) -> N
     # no "E-cadherin" in org.Hs.eg.db, but CDH1's aliases "CDHE" and "ECAD" (letter-prefixed
     # family member, exokg.recognise.field_spellings)
     assert ("E-cadherin", "NCBIGene:999") in found
+
+
+def test_an_isoform_numbered_after_a_spelled_out_greek_letter(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # invented: the number after "beta" is the isoform, not a reference glued to a word
+    # (exokg.text.citations), in three of the ways abstracts write TGF-beta isoforms
+    monkeypatch.setenv("EXOKG_LEXICON", "require")
+    text = ("Exosomes lowered TGF-beta1 and TGF-beta3 in serum, while TGF-β2 and "
+            "transforming growth factor beta 1 were unchanged.")
+    found = {(m.text, m.ids[0]) for m in document_mentions(Document("d", text, "x"),
+                                                           Recogniser.default())
+             if m.type == "Gene"}
+    assert {("TGF-beta1", "NCBIGene:7040"), ("TGF-beta3", "NCBIGene:7043"),
+            ("TGF-β2", "NCBIGene:7042")} <= found

@@ -92,6 +92,9 @@ NEGATIVE = [
     "(n = 5) and (10 and 20 mg/kg) and ratio (1:2)",
     "at day7 and week 2 of phase 3 and Figure 2 (Table 1) (Fig. 3)",
     "interleukin6 and caspase3 levels, p53 and pcDNA3.1",
+    # invented: isoforms and subunits numbered after a spelled-out Greek letter
+    "serum TGF-beta1, PKC-delta2 and integrin alpha5beta1.",
+    "the alpha7 nicotinic receptor and the beta2, kappa3 subunits",
     "Smith (2010) showed",
     "it rose by 3.5 and 12.7 and 1,000 cells",
 ]

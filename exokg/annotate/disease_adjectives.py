@@ -31,6 +31,16 @@ nephropathy": the longer name is the mention; "cytotoxic T cells"), and one righ
 a disease name, which it modifies ("aggressive tumors"). A noun that is no disease in the lexicon ("respiratory" ->
 "respiration", a process; "regulatory" -> "regulation") gives nothing.
 
+Round 8: a recognised name that no external identifier grounds (a minted class of
+molecules such as "inflammatory cytokines", "pro-inflammatory factors"; exokg's own
+"inflammatory response" phenotype) does not hold the adjective back: the name gives the
+corpora nothing to ground, and BioRED marks the adjective in it ("[inflammatory]
+cytokines", "[inflammatory] responses": 19 of 23 such uses in its training split, where
+the whole phrase was never marked; "pro-[inflammatory]" 2 of 2, as "anti-[inflammatory]"
+6 of 6, which the lexicon's "inflammatory" already marks outside such names). An
+ungrounded disease or phenotype name that opens with the adjective gives way to it; a name
+of another class (the molecules) stays.
+
 Only annotation output (``exokg annotate``) reads this; the graph keeps its mentions as
 they are.
 """
@@ -58,7 +68,8 @@ _SUFFIXES: tuple[tuple[str, str], ...] = (
 )
 #: A lower-case (or sentence-initial capitalised) word of such an ending, not joined to
 #: another word by a hyphen or slash.
-_ADJECTIVE = re.compile(r"(?<![\w\-/])[A-Za-z]?[a-z]{3,}(?:ic|atory|sive)(?![\w\-/])")
+_ADJECTIVE = re.compile(
+    r"(?<![\w\-/])(?:[Pp]ro-)?([A-Za-z]?[a-z]{3,}(?:ic|atory|sive))(?![\w\-/])")
 #: Prefixes that make the adjective say "against" or "without" the disease.
 _NEGATING = ("anti", "non")
 #: Endings of adjectives that are also nouns for a class of drugs ("analgesic",
@@ -104,6 +115,18 @@ def _disease_of(word: str, lookup: Lookup) -> Entity | None:
     return None
 
 
+def _reads_through(mention: DocumentMention, word: str) -> bool:
+    """True when ``mention``, which covers the adjective ``word``, leaves it to this rule:
+    a name no external id grounds that opens with the adjective, of a class of molecules,
+    cells, ... ("inflammatory cytokines") or of the very disease the adjective is formed
+    from ("inflammatory response", exokg's phenotype *inflammation*); a minted disease of
+    another name ("ischemic brain injury") keeps its words."""
+    if mention.grounded or not mention.text.startswith(word):
+        return False
+    return mention.type not in _DISEASE_CLASSES \
+        or mention.entity.label.lower() in adjective_nouns(word)
+
+
 def adjectival_diseases(document: Document, mentions: list[DocumentMention],
                         lookup: Lookup, sentences: Sequence[tuple[int, int, int]]
                         ) -> list[DocumentMention]:
@@ -116,18 +139,22 @@ def adjectival_diseases(document: Document, mentions: list[DocumentMention],
     Mentions already there are kept unchanged."""
     text = document.text
     diseases = [(m.start, m.end) for m in mentions if m.type in _DISEASE_CLASSES]
-    others = [(m.start, m.end) for m in mentions if m.type not in _READ_THROUGH]
+    others = [m for m in mentions if m.type not in _READ_THROUGH]
+    replaced: set[tuple[int, int]] = set()
     added: list[DocumentMention] = []
     known: dict[str, Entity | None] = {}
     for match in _ADJECTIVE.finditer(text):
-        word = match.group()
-        start, end = match.span()
+        word = match.group(1)
+        start, end = match.span(1)
         lower = word.lower()
         if lower.startswith(_NEGATING) or lower.endswith(_DRUG_CLASS) \
                 or word[1:] != word[1:].lower():
             continue
-        if any(s < end and start < e for s, e in others):
+        covering = [m for m in others if m.start < end and start < m.end]
+        if any(not _reads_through(m, match.group()) for m in covering):
             continue  # a disease name, or a cell, gene, chemical ... ("cytotoxic T cells")
+        if start > match.start() and not covering:
+            continue  # "pro-inflammatory" outside a name nothing grounds: round 6's rule
         after = _NEXT_WORD.match(text, end)
         if after is not None and any(s == after.end() for s, _ in diseases):
             continue  # it modifies the disease named next ("aggressive tumors")
@@ -140,9 +167,12 @@ def adjectival_diseases(document: Document, mentions: list[DocumentMention],
         if sentence is None:
             continue
         ids, _ = mention_ids(entity)
+        replaced.update((m.start, m.end) for m in covering if m.type in _DISEASE_CLASSES)
         added.append(DocumentMention(document.id, sentence[0], start, end, word,
                                      annotation_class(entity.category), ids, True, entity,
                                      "adjective", sentence[1], sentence[2]))
     if not added:
         return mentions
-    return sorted(mentions + added, key=lambda m: (m.start, -m.end, m.type, m.ids))
+    kept = [m for m in mentions  # "inflammatory response", minted: the adjective instead
+            if not (m.type in _DISEASE_CLASSES and (m.start, m.end) in replaced)]
+    return sorted(kept + added, key=lambda m: (m.start, -m.end, m.type, m.ids))

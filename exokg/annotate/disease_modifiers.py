@@ -25,7 +25,7 @@ from dataclasses import replace
 from exokg.annotate.mentions import DocumentMention, mention_ids
 from exokg.model import Entity
 
-__all__ = ["without_course_or_stage"]
+__all__ = ["course_or_stage_word", "without_course_or_stage"]
 
 _DISEASE_CLASSES = frozenset({"Disease", "Phenotype"})
 #: A word for a disease's course, stage or grade opening a disease name, and the space after.
@@ -40,6 +40,18 @@ Lookup = Callable[[str], Sequence[Entity]]
 
 def _mesh(ids: Sequence[str]) -> set[str]:
     return {i for i in ids if i.startswith("MESH:")}
+
+
+def course_or_stage_word(word: str) -> bool:
+    """True for a word for a disease's course, stage or grade (module docs).
+
+    >>> course_or_stage_word("Recurrent"), course_or_stage_word("high-grade")
+    (True, True)
+    >>> course_or_stage_word("prostate")
+    False
+    """
+    match = _COURSE_OR_STAGE.match(word + " x")
+    return match is not None and match.end() == len(word) + 1
 
 
 def without_course_or_stage(mentions: list[DocumentMention],

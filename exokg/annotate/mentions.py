@@ -235,7 +235,11 @@ def document_mentions(document: Document, recogniser: Recogniser) -> list[Docume
     "X infection" phrases and MeSH ids are written as the grounding corpora mark them
     (:mod:`exokg.annotate.disease_spans`, rounds 2 and 3), and an adjective formed from a
     disease name is a mention of it ("hypertensive" rats: :mod:`exokg.annotate.
-    disease_adjectives`, round 6), as is "tumor" in "tumor suppressor" (round 6). Returns
+    disease_adjectives`, round 6), as is "tumor" in "tumor suppressor" (round 6), and a
+    generic word for harm after an organ's name is that organ's disease ("renal hypoxia":
+    :mod:`exokg.annotate.organ_diseases`, round 8), as is a modifier before another name of
+    a disease's head ("prostate tumors": :mod:`exokg.annotate.disease_heads`, round 8).
+    Returns
     :class:`DocumentMention` records; a mention's ``text`` is always
     ``document.text[start:end]``. Never raises for well-formed documents.
     """
@@ -267,16 +271,22 @@ def document_mentions(document: Document, recogniser: Recogniser) -> list[Docume
             found, recogniser.open_lexicon.lexicon.entity)  # type: ignore[attr-defined]
         found = with_earlier_mesh_heading(head_with_mesh_id(found, lookup, document.text),
                                           lookup)
-        found = without_course_or_stage(found, lookup)
-        found = with_infection_word(document, without_short_form_prefix(document, found))
+        from exokg.annotate.disease_heads import with_modifiers_before
+
+        found = without_course_or_stage(with_modifiers_before(document, found, lookup), lookup)
         sentences = [(a.sentence.index, a.sentence.span.start, a.sentence.span.end)
                      for a in analysed]
+        from exokg.annotate.organ_diseases import organ_diseases
+
+        found = organ_diseases(document, found, lookup, sentences)
+        found = with_infection_word(document, without_short_form_prefix(document, found))
         found = pathogen_infections(document, found, lookup, sentences)
         found = undefined_short_forms(document, joined_same_disease(document, found))
         from exokg.annotate.disease_adjectives import adjectival_diseases
 
         found = adjectival_diseases(document, found, lookup, sentences)
-        from exokg.annotate.disease_in_names import suppressed_tumours
+        from exokg.annotate.disease_in_names import suppressed_tumours, tumour_formation
 
         found = suppressed_tumours(document, found, lookup, sentences)
+        found = tumour_formation(document, found, lookup, sentences)
     return found

@@ -100,6 +100,12 @@ _FAMILY_WORDS = frozenset(
         "cyclin", "collagen", "pcdna", "exon", "intron", "chromosome",
     }
 )
+# Greek letters spelled out (four letters or more): "TGF-beta1", "alpha7 nAChR", "PKC-delta2"
+# number a family's isoforms or a receptor's subunits, never a reference.
+_GREEK_WORDS = frozenset(
+    {"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "theta", "iota", "kappa",
+     "lambda", "sigma", "upsilon", "omega", "omicron"}
+)
 # Capitalised words that are not surnames: "(October 2018)" is a date, not a citation.
 NOT_AUTHORS: frozenset[str] = frozenset(
     {
@@ -214,7 +220,7 @@ def _glued_context_ok(text: str, start: int) -> bool:
         return False
     prev = text[start - 1]
     if prev.isalpha():
-        return _host_word_ok(text, start, _COUNTER_WORDS | _FAMILY_WORDS)
+        return _host_word_ok(text, start, _COUNTER_WORDS | _FAMILY_WORDS | _GREEK_WORDS)
     if prev in "\"'":
         before = text[start - 2] if start >= 2 else ""
         return before.isalpha() or (before != "" and before in ".!?,;)")
