@@ -34,6 +34,7 @@ from exokg.extract.level_markers import holds_marker
 from exokg.extract.levels import extract_levels, in_controls, names_treatment
 from exokg.extract.marker_predicates import carried_partner, in_subtype_phrase, \
     is_method_sentence, without_repeats
+from exokg.extract.measure_correlations import measure_subject
 from exokg.extract.marker_value import is_apposition_marker, note_found_markers
 from exokg.extract.nominal_levels import group_after_list
 from exokg.extract.outcome_levels import OUTCOME_GROUP, outcome_levels, study_condition
@@ -77,8 +78,9 @@ _COMPARISON = re.compile(r"\bcompared\s+(?:to|with)\b|\bthan\b|\bcontrols?\b|\bh
                          r"\bpatients?\b|\bindividuals\s+with\b|\b(?:phase|stage)\s+groups?\b", re.I)
 _MAY_COMPARISON = Needs(_COMPARISON)  # its keyword guard
 _CORRELATED = re.compile(r"\b(?:(?P<sign>positively|negatively|inversely|significantly|"
-                         r"strongly|strong|weakly|also)\s+)*correlated\s+(?:(?P<sign2>positively|"
-                         r"negatively|inversely)\s+)?(?:with|to)\b|\bcorrelations?\s+with\b"
+                         r"strongly|strong|weakly|also)\s+)*correlat(?:ed|es)\s+(?:(?P<sign2>positively|"
+                         # "correlates closely with"
+                         r"negatively|inversely|closely|strongly|significantly)\s+)?(?:with|to)\b|\bcorrelations?\s+with\b"
                          r"|\b(?:positively|negatively|inversely)\s+associated\s+with\b",
                          re.I)
 _INFORMATIVE = re.compile(r"\b(?:informative|useful|helpful|valuable|reliable|promising|"
@@ -369,6 +371,9 @@ def _correlations(a: Analysed) -> list[Statement]:
     found = list(_CORRELATED.finditer(a.text))
     subjects: list[Mention] = []
     for i, m in enumerate(found):
+        if measure_subject(a, m.start()) is not None:
+            subjects = []  # "The number of D correlated with X": exokg.extract.measure_correlations
+            continue
         subjects = _subjects_before(a, 0, m.start()) or subjects
         stop = found[i + 1].start() if i + 1 < len(found) else len(a.text)
         # "..., with X also relating to Y": the correlation's partners end there
