@@ -48,6 +48,7 @@ from exokg.extract.aims import aim_biomarkers
 from exokg.extract.marker_predicates import marker_predicates
 from exokg.extract.later_lists import later_lists
 from exokg.extract.measure_correlations import measure_correlations
+from exokg.extract.patient_vesicles import patient_vesicle_levels
 from exokg.extract.marker_value import appositive_markers, marker_wording, \
     measured_marker_value, note_measured
 from exokg.extract.nominal_levels import nominal_levels
@@ -97,6 +98,7 @@ def extract_levels(a: Analysed, state: DocumentState) -> list[Statement]:
     out += marker_predicates(a, state)
     out += measure_correlations(a)
     out += later_lists(a)
+    out += patient_vesicle_levels(a)
     out += aim_biomarkers(a, state)
     note_named_markers(a, state)
     return out
