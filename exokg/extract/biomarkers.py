@@ -34,7 +34,7 @@ from exokg.extract.level_markers import holds_marker
 from exokg.extract.levels import extract_levels, in_controls, names_treatment
 from exokg.extract.marker_predicates import carried_partner, in_subtype_phrase, \
     is_method_sentence, without_repeats
-from exokg.extract.measure_correlations import measure_subject
+from exokg.extract.measure_correlations import measure_of_condition, measure_subject
 from exokg.extract.marker_value import is_apposition_marker, note_found_markers
 from exokg.extract.nominal_levels import group_after_list
 from exokg.extract.outcome_levels import OUTCOME_GROUP, outcome_levels, study_condition
@@ -402,10 +402,14 @@ def _correlations(a: Analysed) -> list[Statement]:
                             r"(?:\w+\s+){0,2}$", pre, re.I)
             if asp:
                 aspect = asp.group(1).lower()
+            # "with the number of prior concussions": the count, not the condition
+            partner = measure_of_condition(a, obj) if obj.category in ("Disease", "Phenotype") \
+                else None
             for subj in subjects:
                 if subj.entity.id == obj.entity.id:
                     continue
-                out.append(statement(a, "biomarker.correlation", subj.entity, pred, obj.entity,
+                out.append(statement(a, "biomarker.correlation", subj.entity, pred,
+                                     partner or obj.entity,
                                      aspect=aspect, negated=negated(a.text, 0, m.start()),
                                      hedged=hedged(a.text, 0, m.start()), context=ctx))
     return out

@@ -22,6 +22,10 @@ sentence. This module owns those sentences:
   lower Y": positive with X, negative with Y; a member with no level word of its own shares
   the one before it: "higher levels of X, as well as Y"), else unsigned.
 
+* :func:`measure_of_condition`: the same measures written after the verb, around a named
+  condition ("X correlated with the number of prior concussions", "with the duration of
+  hypertension"): the partner is the count or time, not the condition.
+
 Levels in groups and the markers' own correlations are left to the other rules; a measure
 correlated with another measure ("NIHSS correlated with infarct volume") is no marker
 finding and is not read here.
@@ -39,7 +43,7 @@ from exokg.extract.outcomes import outcome_entity
 from exokg.model import Entity, Mention, Statement
 from exokg.text.prefilter import Needs
 
-__all__ = ["measure_correlations", "measure_subject"]
+__all__ = ["measure_correlations", "measure_of_condition", "measure_subject"]
 
 # the correlation verb: "correlated with", "was positively correlated with", "correlates
 # closely with", "were inversely correlated to", "was negatively associated with"
@@ -100,6 +104,32 @@ def measure_subject(a: Analysed, at: int) -> Entity | None:
     if not _MEASURE.fullmatch(words) or len(words.split()) > 10 or _CLAUSE_WORD.search(words):
         return None
     return outcome_entity(words)
+
+
+# a count or time of the condition named right after it
+_OF_CONDITION = re.compile(r"(?:(?:(?:total|cumulative|overall|lifetime)\s+)?(?:number|count|"
+                           r"frequency)|(?:number\s+of\s+)?(?:years|months|weeks|days|hours|"
+                           r"time|interval)\s+(?:since|from|after)|duration|length)\s+of\s+"
+                           r"(?:the\s+)?(?:[\w-]+\s+){0,2}$"
+                           r"|(?:(?:number\s+of\s+)?(?:years|months|weeks|days|hours|time|"
+                           r"interval)\s+(?:since|from|after))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+                           re.I)
+
+
+def measure_of_condition(a: Analysed, m: Mention) -> Entity | None:
+    """The count or time of condition mention ``m`` written around it ('the number of prior
+    concussions', 'the duration of hypertension', 'years since the first TBI') as an open
+    outcome labelled as written; None when ``m`` is named on its own."""
+    window = max(0, m.start - 50)
+    found = None
+    for start in range(window, m.start):
+        if (start == 0 or not a.text[start - 1].isalnum()) and \
+                _OF_CONDITION.fullmatch(a.text, start, m.start):
+            found = start
+            break
+    if found is None:
+        return None
+    return outcome_entity(a.text[found:m.end])
 
 
 def _subject_span(a: Analysed, at: int) -> tuple[int, int] | None:

@@ -13,6 +13,10 @@ condition rather than with a level verb after the marker.
 * :func:`most_abundant`: "Platelet-derived EVs are the most abundant type of EV in the blood
   of patients with TBI", "X was the most abundant miRNA in exosomes from stroke patients":
   ``associated_with`` the condition, no direction.
+* :func:`same_in_patients`: "X was markedly reduced in the treated cells, and the same
+  phenomenon occurred in D patients (compared with controls)", "a similar trend was observed
+  in patients with D": the earlier finding's markers and direction said again of the
+  patients' condition (``associated_with`` D with that direction).
 * :func:`secreted_upon`: "upon ICH, X is robustly secreted by astrocytes", "X was released
   from neurons after TBI": the marker's level raised in the condition (``associated_with``,
   increased).
@@ -30,12 +34,12 @@ import re
 from exokg.extract.base import Analysed, statement
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.level_markers import CONTROL, DISEASE, MOLECULAR, VESICLES, UP, \
-    level_context, population_marker, therapeutic
+    level_context, markers_before, population_marker, therapeutic
 from exokg.model import Entity, Mention, Statement
 from exokg.text.prefilter import Needs
 
 __all__ = ["altered_profiles", "most_abundant", "patient_vesicle_levels",
-           "patients_vesicles_differ", "secreted_upon"]
+           "patients_vesicles_differ", "same_in_patients", "secreted_upon"]
 
 _PATIENTS = r"(?:patients|subjects|individuals|cases|survivors|veterans)"
 # right after the vesicles: "from (the plasma of) SAH patients", "of patients with D"
@@ -77,6 +81,17 @@ _SECRETED = re.compile(r"\b(?:is|are|was|were)\s+(?:(?:\w+ly|also|then)\s+)?(?:s
 _UPON = re.compile(r"\b(?:upon|after|following|during|in\s+response\s+to)\s+(?:the\s+)?"
                    r"(?:onset\s+of\s+)?", re.I)
 _NEEDS_SECRETED = Needs(_SECRETED)
+
+# "the same phenomenon occurred in", "a similar trend was observed in", "the same was true in"
+_SAME = re.compile(r"\b(?:the\s+same|a\s+similar|similar)\s+(?:(?:phenomenon|phenomena|trends?|"
+                   r"patterns?|changes?|results?|findings?|tendency|alterations?)\s+)?(?:(?:was|"
+                   r"were)\s+(?:also\s+)?(?:observed|found|seen|noted|detected|true|confirmed)|"
+                   r"(?:also\s+)?(?:occurred|existed|appeared|held))\s+(?:in|among|for)\s+", re.I)
+_NEEDS_SAME = Needs(_SAME)
+# the earlier finding: "(the expression of) X was (markedly) reduced"
+_LEVEL_VERB = re.compile(r"\b(?:was|were|is|are)\s+(?:(?:\w+ly|also)\s+)?(?P<dir>reduced|"
+                         r"decreased|down-?regulated|lower|diminished|increased|elevated|"
+                         r"up-?regulated|higher|raised)\b", re.I)
 
 _MARKERS = MOLECULAR | VESICLES
 
@@ -211,7 +226,37 @@ def secreted_upon(a: Analysed) -> list[Statement]:
     return out
 
 
+def same_in_patients(a: Analysed) -> list[Statement]:
+    """'X was reduced in A, and the same phenomenon occurred in D patients' (module docs)."""
+    if not _NEEDS_SAME.may_match(a.text):
+        return []
+    out: list[Statement] = []
+    for cue in _SAME.finditer(a.text):
+        group = re.match(r"(?:[\w-]+\s+){0,4}?" + _PATIENTS + r"\b(?:\s+with\s+(?:[\w-]+\s+)"
+                         r"{0,4}[\w-]+)?|" + _PATIENTS + r"\s+with\s+(?:[\w-]+\s+){0,4}[\w-]+",
+                         a.text[cue.end():])
+        disease = _disease_in(a, cue.end(), cue.end() + group.end()) if group else None
+        if disease is None:
+            continue
+        levels = list(_LEVEL_VERB.finditer(a.text, 0, cue.start()))
+        if not levels:
+            continue
+        verb = levels[-1]
+        subjects = markers_before(a, 0, verb.start(), populations=True)
+        if not subjects:
+            continue
+        up = verb.group("dir").lower().replace("-", "") in UP | {"upregulated"}
+        for subj in subjects:
+            out.append(statement(a, "biomarker.level-same", subj.entity,
+                                 "biolink:associated_with", disease,
+                                 direction="increased" if up else "decreased",
+                                 negated=negated(a.text, cue.start(), cue.end()),
+                                 hedged=hedged(a.text, 0, cue.start()),
+                                 context=level_context(a, cue.end(), cue.end() + group.end())))
+    return out
+
+
 def patient_vesicle_levels(a: Analysed) -> list[Statement]:
     """All readings of this module for one sentence."""
     return (patients_vesicles_differ(a) + altered_profiles(a) + most_abundant(a)
-            + secreted_upon(a))
+            + same_in_patients(a) + secreted_upon(a))
