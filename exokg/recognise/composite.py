@@ -453,8 +453,14 @@ def _more_sources(text: str, after: list[Mention], k: int,
     their entities (in order, no repeats), the end of the last and its index in ``after``."""
     found: list[Entity] = []
     j = k + 1
-    while j < len(after) and after[j].category == "Cell" and after[j].start >= pos and \
-            _SOURCE_JOIN.fullmatch(text, pos, after[j].start):
+    while j < len(after):
+        bracket = re.match(r"\s*\([^()]{1,20}\)", text[pos:])
+        if after[j].category != "Cell" and bracket and after[j].end <= pos + bracket.end():
+            j += 1  # "platelets (CD41+)": the marker in the brackets
+            continue
+        if after[j].category != "Cell" or after[j].start < pos or \
+                not _SOURCE_JOIN.fullmatch(text, pos, after[j].start):
+            break
         if after[j].entity.id not in {e.id for e in found}:
             found.append(after[j].entity)
         k, pos = j, after[j].end
