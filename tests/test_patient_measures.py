@@ -205,3 +205,21 @@ def test_a_full_stop_glued_to_a_capitalised_word_ends_the_sentence() -> None:
     assert [s.text for s in sentences] == ["The relation was studied.",
                                            "When compared with controls, patients had more EVs.",
                                            "See E.coli.Then go."]
+
+
+@pytest.mark.parametrize("text", [
+    "Stroke patients had higher levels of EVs derived from platelets than healthy volunteers.",
+    "Stroke patients had higher numbers of platelet-derived EVs than controls.",
+])
+def test_a_level_of_the_bodys_vesicles_in_patients_is_no_treatment(recogniser: Recogniser,
+                                                                   text: str) -> None:
+    found = claim_tuples(read(recogniser, text))
+    assert ("exokg:preparation/sourcecell-cl-0000233-vesicletype-go-1903561-cc3ecb", ASSOC,
+            STROKE, "increased") in found
+
+
+def test_a_level_after_a_therapeutic_preparation_stays_its_effect(
+        recogniser: Recogniser) -> None:
+    found = claim_tuples(read(recogniser, "Patients receiving MSC-derived exosomes showed higher "
+                                          "levels of plasma BDNF than controls."))
+    assert not [t for t in found if t[1] == ASSOC]

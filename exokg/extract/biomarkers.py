@@ -30,7 +30,7 @@ import re
 from exokg.extract.base import AGENTS, Analysed, DocumentState, clauses, coordinated, statement
 from exokg.extract.context import HUMAN
 from exokg.extract.epistemics import hedged, negated
-from exokg.extract.level_markers import holds_marker
+from exokg.extract.level_markers import VESICLES, holds_marker, population_marker
 from exokg.extract.levels import extract_levels, in_controls, names_treatment
 from exokg.extract.marker_predicates import carried_partner, in_subtype_phrase, \
     is_method_sentence, without_repeats
@@ -310,8 +310,10 @@ def _levels(a: Analysed, state: DocumentState) -> list[Statement]:
     for m in _LEVEL.finditer(a.text):
         after = [x for x in a.mentions if x.start >= m.end() and x.category in _MARKERS
                  and x.start - m.end() < 25]
-        if not after or names_treatment(a, 0, len(a.text)):
+        measured = tuple(x for x in after if x.category in VESICLES and population_marker(x))
+        if not after or names_treatment(a, 0, len(a.text), measured):
             continue  # "treated rats showed lower levels of X": an effect of the treatment
+            # ("patients had higher levels of EVs derived from endothelial cells": measured)
         first = min(after, key=lambda x: x.start)
         if first.category in _MOLECULAR and group_after_list(a, first):
             continue  # "higher levels of X, but not Y, in those with D": nominal_levels
