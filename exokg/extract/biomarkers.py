@@ -78,9 +78,10 @@ _COMPARISON = re.compile(r"\bcompared\s+(?:to|with)\b|\bthan\b|\bcontrols?\b|\bh
                          r"\bpatients?\b|\bindividuals\s+with\b|\b(?:phase|stage)\s+groups?\b", re.I)
 _MAY_COMPARISON = Needs(_COMPARISON)  # its keyword guard
 _CORRELATED = re.compile(r"\b(?:(?P<sign>positively|negatively|inversely|significantly|"
-                         r"strongly|strong|weakly|also)\s+)*correlat(?:ed|es)\s+(?:(?P<sign2>positively|"
+                         r"strongly|strong|weakly|also)\s+)*correlat(?:ed|es)\s+"
                          # "correlates closely with"
-                         r"negatively|inversely|closely|strongly|significantly)\s+)?(?:with|to)\b|\bcorrelations?\s+with\b"
+                         r"(?:(?P<sign2>positively|negatively|inversely|closely|strongly|"
+                         r"significantly)\s+)?(?:with|to)\b|\bcorrelations?\s+with\b"
                          r"|\b(?:positively|negatively|inversely)\s+associated\s+with\b",
                          re.I)
 _INFORMATIVE = re.compile(r"\b(?:informative|useful|helpful|valuable|reliable|promising|"
@@ -310,10 +311,11 @@ def _levels(a: Analysed, state: DocumentState) -> list[Statement]:
     for m in _LEVEL.finditer(a.text):
         after = [x for x in a.mentions if x.start >= m.end() and x.category in _MARKERS
                  and x.start - m.end() < 25]
+        # "patients had higher levels of EVs derived from endothelial cells": the body's
+        # vesicles measured, no treatment
         measured = tuple(x for x in after if x.category in VESICLES and population_marker(x))
         if not after or names_treatment(a, 0, len(a.text), measured):
             continue  # "treated rats showed lower levels of X": an effect of the treatment
-            # ("patients had higher levels of EVs derived from endothelial cells": measured)
         first = min(after, key=lambda x: x.start)
         if first.category in _MOLECULAR and group_after_list(a, first):
             continue  # "higher levels of X, but not Y, in those with D": nominal_levels
@@ -374,7 +376,7 @@ def _correlations(a: Analysed) -> list[Statement]:
     subjects: list[Mention] = []
     for i, m in enumerate(found):
         if measure_subject(a, m.start()) is not None:
-            subjects = []  # "The number of D correlated with X": exokg.extract.measure_correlations
+            subjects = []  # "The number of D correlated with X": measure_correlations
             continue
         subjects = _subjects_before(a, 0, m.start()) or subjects
         stop = found[i + 1].start() if i + 1 < len(found) else len(a.text)

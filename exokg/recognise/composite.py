@@ -68,8 +68,10 @@ _SOURCE_AFTER = re.compile(r"^\s*(?:(?:(?:that\s+|which\s+)?(?:were|was)\s+)?(?:
                            r"(?:(?:primary|cultured|healthy|young|aged|naive|resting|activated|"
                            r"normal|brain|immortali[sz]ed|clonally|clonal|expanded|"
                            r"[a-z]+(?:al|ic|ar|ary)|" + _CELL_STATE + r")\s+){0,3}$", re.I)
+# "packaged" only with its preposition: "EVs packaged miR-X" is the vesicles' own cargo
 _LOAD_VERB = (r"(?:(?:genetically\s+)?(?:loaded|transfected|engineered|modified|manipulated|"
-              r"packaged(?=\s+(?:with|by|to\s))|armed|electroporated|tailored)(?:\s+(?:with|by|to\s+(?:contain|carry|"
+              r"packaged(?=\s+(?:with|by|to\s))|armed|electroporated|tailored)"
+              r"(?:\s+(?:with|by|to\s+(?:contain|carry|"
               r"express|overexpress|deliver|encapsulate)))?|carrying|containing|encapsulating|"
               r"delivering)")
 _LOAD_AFTER = re.compile(r"^\s*,?\s*" + _LOAD_VERB + r"\s+(?:the\s+)?$", re.I)
