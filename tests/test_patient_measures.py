@@ -79,12 +79,13 @@ def test_level_words_sign_each_member_and_no_earlier_marker_takes_the_correlatio
      "number of prior concussions"),
     ("Plasma tau was correlated with the duration of hypertension.",
      "duration of hypertension"),
+    ("Serum miR-21 expression was correlated with tumor size.", "tumor size"),
 ])
 def test_a_count_or_time_of_a_condition_is_the_partner_not_the_condition(
         recogniser: Recogniser, text: str, partner: str) -> None:
     objects = {t[2] for t in claim_tuples(read(recogniser, text))}
     assert outcome(partner) in objects
-    assert not objects & {"exokg:disease/concussion", "HP:0000822"}
+    assert not objects & {"exokg:disease/concussion", "HP:0000822", "MONDO:0005070"}
 
 
 # --- later partner lists of one association ---------------------------------------------------
@@ -189,10 +190,9 @@ def test_each_cell_of_origin_names_a_vesicle_population(recogniser: Recogniser,
 def test_vesicles_packaged_with_their_own_mirna_are_not_engineered(
         recogniser: Recogniser) -> None:
     # invented: "EVs packaged miR-X" is the vesicles' natural cargo; "packaged with" loads them
-    natural = read(recogniser, "The level of EVs packaged miR-21 correlates closely with "
-                               "hematoma volume.")
-    assert not [s for s in natural if s.subject.category == "ExosomePreparation"
-                and dict(s.subject.attributes).get("engineering")]
+    natural = recogniser.mentions("The level of EVs packaged miR-21 was higher in patients.")
+    assert not [m for m in natural if dict(m.entity.attributes).get("engineering")]
+    assert "exokg:mirna/mir-21" in {m.entity.id for m in natural}
     loaded = recogniser.mentions("Exosomes packaged with miR-124 reduced infarct volume.")
     assert any(dict(m.entity.attributes).get("engineering") == "loaded" for m in loaded)
 

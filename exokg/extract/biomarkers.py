@@ -78,10 +78,8 @@ _COMPARISON = re.compile(r"\bcompared\s+(?:to|with)\b|\bthan\b|\bcontrols?\b|\bh
                          r"\bpatients?\b|\bindividuals\s+with\b|\b(?:phase|stage)\s+groups?\b", re.I)
 _MAY_COMPARISON = Needs(_COMPARISON)  # its keyword guard
 _CORRELATED = re.compile(r"\b(?:(?P<sign>positively|negatively|inversely|significantly|"
-                         r"strongly|strong|weakly|also)\s+)*correlat(?:ed|es)\s+"
-                         # "correlates closely with"
-                         r"(?:(?P<sign2>positively|negatively|inversely|closely|strongly|"
-                         r"significantly)\s+)?(?:with|to)\b|\bcorrelations?\s+with\b"
+                         r"strongly|strong|weakly|also)\s+)*correlated\s+(?:(?P<sign2>positively|"
+                         r"negatively|inversely)\s+)?(?:with|to)\b|\bcorrelations?\s+with\b"
                          r"|\b(?:positively|negatively|inversely)\s+associated\s+with\b",
                          re.I)
 _INFORMATIVE = re.compile(r"\b(?:informative|useful|helpful|valuable|reliable|promising|"

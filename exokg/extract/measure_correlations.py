@@ -24,7 +24,8 @@ sentence. This module owns those sentences:
 
 * :func:`measure_of_condition`: the same measures written after the verb, around a named
   condition ("X correlated with the number of prior concussions", "with the duration of
-  hypertension"): the partner is the count or time, not the condition.
+  hypertension", "with tumor size"): the partner is the count, time or size, not the
+  condition.
 
 Levels in groups and the markers' own correlations are left to the other rules; a measure
 correlated with another measure ("NIHSS correlated with infarct volume") is no marker
@@ -109,17 +110,27 @@ def measure_subject(a: Analysed, at: int) -> Entity | None:
 # a count or time of the condition named right after it
 _OF_CONDITION = re.compile(r"(?:(?:(?:total|cumulative|overall|lifetime)\s+)?(?:number|count|"
                            r"frequency)|(?:number\s+of\s+)?(?:years|months|weeks|days|hours|"
-                           r"time|interval)\s+(?:since|from|after)|duration|length)\s+of\s+"
+                           r"time|interval)\s+(?:since|from|after)|duration|length|density|"
+                           r"size|volume|extent|burden|load|area)\s+of\s+"
                            r"(?:the\s+)?(?:[\w-]+\s+){0,2}$"
                            r"|(?:(?:number\s+of\s+)?(?:years|months|weeks|days|hours|time|"
                            r"interval)\s+(?:since|from|after))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
                            re.I)
 
 
+# a size or grade of the condition written right after it: "tumor size", "hematoma volume"
+_CONDITION_MEASURE = re.compile(r"\s+(?:size|sizes|volume|volumes|diameter|burden|grade|stage|"
+                                r"severity|extent)\b", re.I)
+
+
 def measure_of_condition(a: Analysed, m: Mention) -> Entity | None:
-    """The count or time of condition mention ``m`` written around it ('the number of prior
-    concussions', 'the duration of hypertension', 'years since the first TBI') as an open
-    outcome labelled as written; None when ``m`` is named on its own."""
+    """The count, time or size of condition mention ``m`` written around it ('the number of
+    prior concussions', 'the duration of hypertension', 'years since the first TBI', 'tumor
+    size', 'the density of amyloid plaques') as an open outcome labelled as written; None
+    when ``m`` is named on its own."""
+    size = _CONDITION_MEASURE.match(a.text, m.end)
+    if size is not None:
+        return outcome_entity(a.text[m.start:size.end()])
     window = max(0, m.start - 50)
     found = None
     for start in range(window, m.start):
