@@ -105,6 +105,14 @@ def test_a_later_list_after_lower_levels_is_negative(recogniser: Recogniser) -> 
     assert (BDNF, NEG, NIHSS, None) in found
 
 
+def test_a_level_word_of_an_earlier_clause_signs_nothing(recogniser: Recogniser) -> None:
+    found = claim_tuples(read(recogniser, (
+        "Serum GFAP was higher in patients with stroke than in controls, and plasma BDNF "
+        "levels were associated with stroke and with depression symptoms.")))
+    assert (BDNF, COR, "MONDO:0002050", None) in found
+    assert (BDNF, POS, "MONDO:0002050", None) not in found
+
+
 def test_a_later_list_of_judged_scores_is_unsigned(recogniser: Recogniser) -> None:
     found = claim_tuples(read(recogniser, (
         "Higher serum exosomal miR-21 levels were associated with stroke and also with worse "
@@ -140,6 +148,18 @@ def test_the_vesicles_size_or_concentration_is_no_outcome_they_raise(
     found = read(recogniser, "EVs from stroke patients had a higher concentration compared to "
                              "those from healthy controls.")
     assert not [s for s in found if s.predicate == "biolink:affects"], found
+
+
+@pytest.mark.parametrize("text", [
+    "EVs from stroke patients were added to HUVECs, which showed higher levels of oxidants "
+    "than cells given EVs from healthy controls.",
+    "EVs from stroke patients induced higher levels of ROS in neurons than those from "
+    "controls.",
+])
+def test_an_amount_of_something_else_is_the_vesicles_effect_not_their_level(
+        recogniser: Recogniser, text: str) -> None:
+    found = read(recogniser, text)
+    assert not [s for s in found if s.evidence[0].rule == "biomarker.level-patient-vesicles"]
 
 
 def test_a_comparison_with_another_patient_group_is_not_read(recogniser: Recogniser) -> None:

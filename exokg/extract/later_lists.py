@@ -64,7 +64,7 @@ def _level_sign(a: Analysed, start: int, end: int) -> int:
 def _members(a: Analysed, start: int, end: int) -> list[Entity]:
     """The partners a later list names: its recognised conditions and measures, else its
     words as open measures."""
-    named = [m for m in a.within(start, end, _CONDITIONS | SCALES)]
+    named = a.within(start, end, _CONDITIONS | SCALES)
     if named:
         unique: dict[str, Entity] = {}
         for m in named:
@@ -89,8 +89,11 @@ def later_lists(a: Analysed) -> list[Statement]:
             continue
         first = min(s.start for s in subjects)
         stated = (verb.group("sign") or "").lower()
+        # the level word of the markers' own phrase ("Elevated ... levels of X were"), not
+        # one of an earlier clause
+        phrase = max((m.end() for m in re.finditer(r"[,;:]", a.text[:first])), default=0)
         sign = (1 if stated == "positively" else -1) if stated else \
-            _level_sign(a, 0, verb.start())
+            _level_sign(a, phrase, verb.start())
         ctx = level_context(a, first, verb.start())
         neg = negated(a.text, first, verb.end())
         hedge = hedged(a.text, 0, verb.start())

@@ -107,7 +107,8 @@ def measure_subject(a: Analysed, at: int) -> Entity | None:
     return outcome_entity(words)
 
 
-# a count or time of the condition named right after it
+# a count, time or size of the condition named right after it ("the number of prior
+# concussions", "years since the first TBI", "the density of amyloid plaques")
 _OF_CONDITION = re.compile(r"(?:(?:(?:total|cumulative|overall|lifetime)\s+)?(?:number|count|"
                            r"frequency)|(?:number\s+of\s+)?(?:years|months|weeks|days|hours|"
                            r"time|interval)\s+(?:since|from|after)|duration|length|density|"

@@ -121,6 +121,8 @@ def patients_vesicles_differ(a: Analysed) -> list[Statement]:
         differ = _DIFFER.search(a.text, group.end())
         if differ is None or re.search(r"[;]", a.text[group.end():differ.start()]):
             continue
+        if re.match(r"\s+(?:of|in|within)\b", a.text[differ.end():]):
+            continue  # "... showed higher levels of ROS": an amount of something else
         versus = _VERSUS.search(a.text, differ.end())
         if versus is not None and not (CONTROL.match(a.text, versus.end())
                                        or _CONTROL_SHORT.match(a.text, versus.end())):
