@@ -6,7 +6,8 @@ condition rather than with a level verb after the marker.
   patients showed a higher particle number than those of healthy controls": the vesicles
   ``associated_with`` the patients' condition, with the direction of the first level word
   (their size, number or concentration is how they differ, no outcome of theirs); the
-  comparison, when written, must be with controls.
+  comparison, when written, must be with controls, and an amount of something else ("showed
+  higher levels of ROS") is left to the effect rules.
 * :func:`altered_profiles`: "an altered pattern of circulating EVs in SAH patients", "a
   distinct profile of plasma miRNAs in patients with TBI": the vesicles or markers
   ``associated_with`` the condition, no direction.
@@ -209,7 +210,7 @@ def secreted_upon(a: Analysed) -> list[Statement]:
             continue
         disease = None
         # the setting before the subject ("upon D, X is ...") or after the verb's phrase
-        lead = [u for u in _UPON.finditer(a.text, 0, subject.start)]
+        lead = list(_UPON.finditer(a.text, 0, subject.start))
         if lead and re.fullmatch(r"[^;.]{0,40}?,\s*", a.text[lead[-1].end():subject.start]):
             disease = _disease_in(a, lead[-1].end(), subject.start)
         if disease is None:
