@@ -30,10 +30,11 @@ import re
 from exokg.extract.base import AGENTS, Analysed, DocumentState, clauses, coordinated, statement
 from exokg.extract.context import HUMAN
 from exokg.extract.epistemics import hedged, negated
-from exokg.extract.level_markers import holds_marker
+from exokg.extract.level_markers import VESICLES, holds_marker, population_marker
 from exokg.extract.levels import extract_levels, in_controls, names_treatment
 from exokg.extract.marker_predicates import carried_partner, in_subtype_phrase, \
     is_method_sentence, without_repeats
+from exokg.extract.measure_correlations import measure_of_condition, measure_subject
 from exokg.extract.marker_value import is_apposition_marker, note_found_markers
 from exokg.extract.nominal_levels import group_after_list
 from exokg.extract.outcome_levels import OUTCOME_GROUP, outcome_levels, study_condition
@@ -308,7 +309,10 @@ def _levels(a: Analysed, state: DocumentState) -> list[Statement]:
     for m in _LEVEL.finditer(a.text):
         after = [x for x in a.mentions if x.start >= m.end() and x.category in _MARKERS
                  and x.start - m.end() < 25]
-        if not after or names_treatment(a, 0, len(a.text)):
+        # "patients had higher levels of EVs derived from endothelial cells": the body's
+        # vesicles measured, no treatment
+        measured = tuple(x for x in after if x.category in VESICLES and population_marker(x))
+        if not after or names_treatment(a, 0, len(a.text), measured):
             continue  # "treated rats showed lower levels of X": an effect of the treatment
         first = min(after, key=lambda x: x.start)
         if first.category in _MOLECULAR and group_after_list(a, first):
@@ -369,6 +373,9 @@ def _correlations(a: Analysed) -> list[Statement]:
     found = list(_CORRELATED.finditer(a.text))
     subjects: list[Mention] = []
     for i, m in enumerate(found):
+        if measure_subject(a, m.start()) is not None:
+            subjects = []  # "The number of D correlated with X": measure_correlations
+            continue
         subjects = _subjects_before(a, 0, m.start()) or subjects
         stop = found[i + 1].start() if i + 1 < len(found) else len(a.text)
         # "..., with X also relating to Y": the correlation's partners end there
@@ -397,10 +404,14 @@ def _correlations(a: Analysed) -> list[Statement]:
                             r"(?:\w+\s+){0,2}$", pre, re.I)
             if asp:
                 aspect = asp.group(1).lower()
+            # "with the number of prior concussions": the count, not the condition
+            partner = measure_of_condition(a, obj) if obj.category in ("Disease", "Phenotype") \
+                else None
             for subj in subjects:
                 if subj.entity.id == obj.entity.id:
                     continue
-                out.append(statement(a, "biomarker.correlation", subj.entity, pred, obj.entity,
+                out.append(statement(a, "biomarker.correlation", subj.entity, pred,
+                                     partner or obj.entity,
                                      aspect=aspect, negated=negated(a.text, 0, m.start()),
                                      hedged=hedged(a.text, 0, m.start()), context=ctx))
     return out

@@ -46,6 +46,9 @@ from exokg.extract.correlations import associated_changes, level_groups, linked_
 from exokg.extract.level_markers import in_controls, names_treatment, note_named_markers
 from exokg.extract.aims import aim_biomarkers
 from exokg.extract.marker_predicates import marker_predicates
+from exokg.extract.later_lists import later_lists
+from exokg.extract.measure_correlations import measure_correlations
+from exokg.extract.patient_vesicles import patient_vesicle_levels
 from exokg.extract.marker_value import appositive_markers, marker_wording, \
     measured_marker_value, note_measured
 from exokg.extract.nominal_levels import nominal_levels
@@ -93,6 +96,9 @@ def extract_levels(a: Analysed, state: DocumentState) -> list[Statement]:
     out += relationships_between(a)
     out += vesicle_biomarkers(a, state)
     out += marker_predicates(a, state)
+    out += measure_correlations(a)
+    out += later_lists(a)
+    out += patient_vesicle_levels(a)
     out += aim_biomarkers(a, state)
     note_named_markers(a, state)
     return out

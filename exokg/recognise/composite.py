@@ -58,6 +58,7 @@ _STATE_WORD = (r"(?:injured|stimulated|primed|pre-?conditioned|activated|exposed
 _CELL_STATE = r"(?:[^\s()]+-\s*)?" + _STATE_WORD
 _STATE_GLUE = re.compile(r"\s*-\s*" + _STATE_WORD + r"\s+", re.I)
 _SOURCE_AFTER = re.compile(r"^\s*(?:(?:(?:that\s+|which\s+)?(?:were|was)\s+)?(?:derived|isolated|"
+                           r"originat(?:ing|ed)|"
                            r"obtained|secreted|released|produced|purified|collected|generated|"
                            r"harvested|extracted)\s+"
                            r"(?:from|by)|of|from)\s+(?:the\s+)?"
@@ -67,8 +68,10 @@ _SOURCE_AFTER = re.compile(r"^\s*(?:(?:(?:that\s+|which\s+)?(?:were|was)\s+)?(?:
                            r"(?:(?:primary|cultured|healthy|young|aged|naive|resting|activated|"
                            r"normal|brain|immortali[sz]ed|clonally|clonal|expanded|"
                            r"[a-z]+(?:al|ic|ar|ary)|" + _CELL_STATE + r")\s+){0,3}$", re.I)
+# "packaged" only with its preposition: "EVs packaged miR-X" is the vesicles' own cargo
 _LOAD_VERB = (r"(?:(?:genetically\s+)?(?:loaded|transfected|engineered|modified|manipulated|"
-              r"packaged|armed|electroporated|tailored)(?:\s+(?:with|by|to\s+(?:contain|carry|"
+              r"packaged(?=\s+(?:with|by|to\s))|armed|electroporated|tailored)"
+              r"(?:\s+(?:with|by|to\s+(?:contain|carry|"
               r"express|overexpress|deliver|encapsulate)))?|carrying|containing|encapsulating|"
               r"delivering)")
 _LOAD_AFTER = re.compile(r"^\s*,?\s*" + _LOAD_VERB + r"\s+(?:the\s+)?$", re.I)
@@ -127,6 +130,9 @@ class _Parts:
     treatment: Entity | None = None
     alternative: str | None = None  # engineering of the second alternative
     alternative_source: Entity | None = None  # "exosomes derived from A or B"
+    # "EVs originating from the endothelial cells, platelets and erythrocytes": one
+    # population per cell of origin
+    more_sources: tuple[Entity, ...] = ()
 
 
 def short_label(entity: Entity) -> str:
@@ -237,8 +243,10 @@ def find_preparations(text: str, mentions: list[Mention]) -> list[Mention]:
         if parts.alternative and parts.cargo:
             out.append(Mention(preparation_entity(parts, parts.alternative), parts.start,
                                parts.end, span_text, "composite-alternative"))
-        if parts.alternative_source is not None:
-            other = _Parts(parts.vesicle, parts.start, parts.end, parts.alternative_source,
+        others = ((parts.alternative_source,) if parts.alternative_source else ()) + \
+            parts.more_sources
+        for source in others:
+            other = _Parts(parts.vesicle, parts.start, parts.end, source,
                            None, parts.cargo, parts.engineering, parts.origin, parts.treatment)
             out.append(Mention(preparation_entity(other, engineering), parts.start, parts.end,
                                span_text, "composite-alternative"))
@@ -370,6 +378,9 @@ def _look_right(text: str, after: list[Mention], parts: _Parts) -> None:
                     and re.fullmatch(r"\s+or\s+", text[pos:nxt.start]):
                 parts.alternative_source, pos = nxt.entity, nxt.end
                 k += 1
+            else:
+                more, pos, k = _more_sources(text, after, k, pos)
+                parts.more_sources = tuple(e for e in more if e.id != m.entity.id)
         elif m.category == "Species" and parts.source is None and _SOURCE_AFTER.match(gap) \
                 and k + 1 < len(after) and after[k + 1].category == "Cell" \
                 and not text[m.end:after[k + 1].start].strip():
@@ -428,6 +439,35 @@ def _look_right(text: str, after: list[Mention], parts: _Parts) -> None:
             break
         k += 1
     parts.end = pos
+
+
+# between two cells of origin of one vesicle population: a list separator, an optional
+# bracketed marker or short form before it ("platelets (CD62P+) and erythrocytes") and one
+# state word after it ("activated platelets")
+_SOURCE_JOIN = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+                          r"(?:the\s+)?(?:(?:activated|resting|circulating|mature|immature|"
+                          r"primary|reactive)\s+)?", re.I)
+
+
+def _more_sources(text: str, after: list[Mention], k: int,
+                  pos: int) -> tuple[list[Entity], int, int]:
+    """The cells listed after the first source ``after[k]`` ('derived from A, B, and C'):
+    their entities (in order, no repeats), the end of the last and its index in ``after``."""
+    found: list[Entity] = []
+    j = k + 1
+    while j < len(after):
+        bracket = re.match(r"\s*\([^()]{1,20}\)", text[pos:])
+        if after[j].category != "Cell" and bracket and after[j].end <= pos + bracket.end():
+            j += 1  # "platelets (CD41+)": the marker in the brackets
+            continue
+        if after[j].category != "Cell" or after[j].start < pos or \
+                not _SOURCE_JOIN.fullmatch(text, pos, after[j].start):
+            break
+        if after[j].entity.id not in {e.id for e in found}:
+            found.append(after[j].entity)
+        k, pos = j, after[j].end
+        j += 1
+    return found, pos, k
 
 
 def _abbreviation_after(text: str, after: list[Mention], entity: Entity, pos: int) -> int:

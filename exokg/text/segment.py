@@ -189,6 +189,12 @@ def _cuts(ctx: _Context) -> list[int]:
     return cuts
 
 
+# a full stop with the space after it lost ("was studied.When compared with ..."), as copies
+# of abstracts from web pages have it: a lower-case word before, a capitalised word after
+_GLUED_END = re.compile(r"[a-z]{3,}")
+_GLUED_START = re.compile(r"[A-Z][a-z]{2,}\b")
+
+
 def _punctuation_cuts(ctx: _Context) -> dict[int, int]:
     """Rule 1: cut position -> start of the token the terminal punctuation ends."""
     text = ctx.text
@@ -198,9 +204,11 @@ def _punctuation_cuts(ctx: _Context) -> dict[int, int]:
         if ctx.owner[p]:
             continue
         end = _extend_over_closers(ctx, p + 1)
-        if end < len(text) and not text[end].isspace():
-            continue
         token_start = _token_start(text, p)
+        if end < len(text) and not text[end].isspace() and not (
+                end == p + 1 and _GLUED_END.fullmatch(text, token_start, p)
+                and _GLUED_START.match(text, end)):
+            continue
         token = text[token_start:p]
         if not _can_start(text, end):
             continue
