@@ -85,7 +85,7 @@ def test_every_file_is_byte_identical_for_one_and_two_workers(tmp_path: Path, in
     done = large_build(["-v", "build", str(inputs), "--out", str(tmp_path / "out"),
                         "--workers", "2"], tmp_path)
     assert done.returncode == 0, done.stderr
-    assert "7 phases over the loaded store in 2 worker processes" in done.stderr
+    assert f"{len(PHASES)} phases over the loaded store in 2 worker processes" in done.stderr
     first = files_of(one_worker / "out")
     assert {"exokg.nt", "exokg.ttl", "exokg.nq", "exokg.trig", "exokg.jsonld",
             "exokg.graphml", "statements.csv", "kgx/nodes.tsv", "kgx/edges.tsv",
@@ -201,6 +201,19 @@ def test_heavy_phases_are_not_started_together_beyond_the_budget() -> None:
         [["huge"], ["c"]]
     # plenty of memory: as many as there are workers
     assert plan(phases, 0, 3, 10_000, 600) == [["a", "b", "c"], ["d"]]
+
+
+def test_a_phase_starts_after_the_phases_it_comes_after() -> None:
+    first, reader = _phase("first", 100), Phase("reader", "reader", 100, 0, ("first",))
+    other = _phase("other", 100)
+    # the reader waits for the first phase; another phase takes the free worker meanwhile
+    assert plan([first, reader, other], 0, 2, 2000, 600) == [["first", "other"], ["reader"]]
+    # a phase it comes after that is not run at all does not hold it back
+    assert plan([reader, other], 0, 2, 2000, 600) == [["reader", "other"]]
+    # in the build: the answer tables and the KGX/CSV tables read the statement rows
+    groups = plan(PHASES, 1_000_000, 2, MEMORY_BUDGET_MB, 300)
+    where = {name: i for i, group in enumerate(groups) for name in group}
+    assert where["rows"] < where["answers"] and where["rows"] < where["tables"]
 
 
 def test_expected_memory_grows_with_the_store() -> None:
