@@ -21,8 +21,10 @@ scratch folder (:func:`write_statement_rows`, the ``rows`` phase of
 :mod:`exokg.postload`, with an index by statement), and its readers take them from there
 instead of querying the store again: :func:`scan_statements` given the file, and the
 answer tables' writer (:func:`statement_rows`: the triples of a group of statements, then
-of their evidence nodes, which it read with a query per group before). The cells are the
-ones the queries wrote, so the rows made from them are the same.
+of their evidence nodes, which it read with a query per group before, and the labels,
+publications' and documents' fields it quotes: the file's evidence scan takes those
+predicates too). The cells are the ones the queries wrote, so the rows made from them are
+the same.
 
 Values stay as the TSV cells Oxigraph wrote until a caller needs them: a statement's own
 values become rdflib terms through a memoised conversion (entities, predicates, flags and
@@ -47,7 +49,8 @@ from rdflib.term import Node
 if TYPE_CHECKING:
     import pyoxigraph
 
-__all__ = ["EVIDENCE_PREDICATES", "ROWS_FILE", "Evidence", "ScannedStatement",
+__all__ = ["EVIDENCE_PREDICATES", "ROWS_FILE", "ROW_FACT_PREDICATES", "Evidence",
+           "ScannedStatement",
            "open_statement_rows", "rdflib_cell", "scan_statements", "statement_rows",
            "tsv_text", "write_statement_rows"]
 
@@ -74,6 +77,17 @@ _STATEMENTS = f"SELECT ?s ?p ?o WHERE {{ ?s a <{_EXO}Statement> ; ?p ?o }}"
 # assumed of the nodes a statement links to as evidence
 _EVIDENCE = ("SELECT ?e ?p ?o WHERE { ?e ?p ?o FILTER(?p IN ("
              + ", ".join(EVIDENCE_PREDICATES) + ")) }")
+#: What the answer tables read besides (labels; publications' and documents' fields): a
+#: rows file's ``ev`` table holds these too, read by the same scan
+_ANSWER_PREDICATES = (
+    "<http://www.w3.org/2000/01/rdf-schema#label>", f"<{_EXO}firstAuthor>",
+    "<http://purl.org/dc/terms/date>", f"<{_EXO}journal>", f"<{_EXO}pmid>",
+    f"<{_EXO}doi>")
+_FACTS = ("SELECT ?e ?p ?o WHERE { ?e ?p ?o FILTER(?p IN ("
+          + ", ".join([*EVIDENCE_PREDICATES, *_ANSWER_PREDICATES]) + ")) }")
+#: The predicates (IRIs) whose every value a node's row of a rows file's ``ev`` table
+#: holds (:func:`write_statement_rows`)
+ROW_FACT_PREDICATES = frozenset(p[1:-1] for p in [*EVIDENCE_PREDICATES, *_ANSWER_PREDICATES])
 _DOCUMENT_SOURCES = (f"SELECT ?d ?o WHERE {{ ?d a <{_EXO}Document> ; {_DCTERMS_SOURCE} ?o }}")
 _BATCH = 10000
 
@@ -224,9 +238,11 @@ class _Tables:
         self.db.executemany("INSERT INTO links VALUES (?, ?)", links)
         os.unlink(tsv)
 
-    def load_evidence(self, store: pyoxigraph.Store, graphs: list[object] | None) -> None:
-        """Table ``ev (a evidence, b lines)``, indexed by evidence."""
-        tsv = self.results(store, graphs, "ev", _EVIDENCE)
+    def load_evidence(self, store: pyoxigraph.Store, graphs: list[object] | None,
+                      query: str = _EVIDENCE) -> None:
+        """Table ``ev (a evidence, b lines)``, indexed by evidence (with ``query``
+        :data:`_FACTS`, the rows of every node with any of :data:`ROW_FACT_PREDICATES`)."""
+        tsv = self.results(store, graphs, "ev", query)
         self.db.execute("CREATE TABLE ev (a TEXT, b TEXT)")
         self.db.executemany("INSERT INTO ev VALUES (?, ?)",
                             ((e, "".join(lines)) for e, lines in _runs(tsv)))
@@ -277,7 +293,7 @@ def write_statement_rows(store: pyoxigraph.Store, graphs: list[object] | None,
     tables = _Tables(os.path.dirname(path) or ".", path)
     try:
         tables.load_statements(store, graphs)
-        tables.load_evidence(store, graphs)
+        tables.load_evidence(store, graphs, _FACTS)
         tables.load_sources(store, graphs)
         db = tables.db
         db.execute("CREATE INDEX st_a ON st (a)")
@@ -312,8 +328,9 @@ def statement_rows(db: sqlite3.Connection, table: str, cells: list[str]
                    ) -> Iterator[tuple[str, str]]:
     """(node cell, its ``predicate TAB object`` lines) of the nodes ``cells`` (TSV cells,
     ``<iri>``) in ``table`` of a rows file: ``st`` for statements (every triple of each),
-    ``ev`` for evidence nodes (:data:`EVIDENCE_PREDICATES` only); a node's lines in the
-    order the store's scan gave them, the nodes in no particular order."""
+    ``ev`` for any node (the triples of :data:`ROW_FACT_PREDICATES` only: evidence facts,
+    labels, publications' and documents' fields); a node's lines in the order the store's
+    scan gave them, the nodes in no particular order."""
     for first in range(0, len(cells), 500):
         chunk = cells[first:first + 500]
         yield from db.execute(
@@ -387,7 +404,9 @@ def _merged(statements: Any, evidence_rows: Any, sources: dict[str, list[str]],
                 facts = evidence[iri] = Evidence(iri)
             for line in lines.splitlines():
                 p, _, o = line.partition("\t")
-                getattr(facts, EVIDENCE_PREDICATES[p]).append(o)
+                name = EVIDENCE_PREDICATES.get(p)
+                if name is not None:  # a rows file holds labels and the like too
+                    getattr(facts, name).append(o)
             pending = next(evidence_rows, None)
         for facts in evidence.values():
             if union:

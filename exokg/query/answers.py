@@ -414,8 +414,8 @@ class _Facts:
         predicate's values keep the index order either way. With ``table`` (``st`` or
         ``ev``) and a rows file, the nodes found in that table of the file are read from it
         (the same lines, from the store's scan when the file was written: every triple of
-        a statement, the evidence predicates of an evidence node), the others from the
-        store."""
+        a statement; of any other node, every triple of the predicates the file's ``ev``
+        table holds, when ``predicates`` are among them), the others from the store."""
         import pyoxigraph as ox
 
         from exokg.query.views import tsv_term
@@ -458,8 +458,11 @@ class _Facts:
                    wanted: set[str]) -> None:
         """Fill the entries of the nodes of ``missing`` that ``table`` of the rows file
         has, and take them out of ``missing``."""
-        from exokg.export.statement_scan import statement_rows
+        from exokg.export.statement_scan import ROW_FACT_PREDICATES, statement_rows
         from exokg.query.views import tsv_term
+
+        if table == "ev" and not wanted <= ROW_FACT_PREDICATES:
+            return  # the file lacks some of them: the store has them
 
         found: dict[Term, dict[str, list[Term]]] = {}
         for cell, lines in statement_rows(self.rows, table,  # type: ignore[arg-type]
@@ -826,10 +829,10 @@ def _made_rows(facts: _Facts) -> Iterator[tuple[str, _Made]]:
         # over the statements' term order: most would have left the kept nodes by then)
         sources = {v: None for e in evidence for v in facts.values(_DCT + "source", e)}
         documents = {v: None for e in evidence for v in facts.values(_EXO + "document", e)}
-        facts.load(sources, _SOURCE_PREDICATES, only=True)
-        facts.load(documents, _DOCUMENT_PREDICATES, only=True)
+        facts.load(sources, _SOURCE_PREDICATES, only=True, table="ev")
+        facts.load(documents, _DOCUMENT_PREDICATES, only=True, table="ev")
         facts.load({v: None for s in group for p in (_RDF + "subject", _RDF + "object")
-                    for v in facts.values(p, s)}, (_LABEL,), only=True)
+                    for v in facts.values(p, s)}, (_LABEL,), only=True, table="ev")
         for statement in group:
             for made in _findings_rows(facts, statement, _facet_values(facts, statement)):
                 yield "findings", made
