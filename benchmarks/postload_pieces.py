@@ -4,7 +4,7 @@ applied to given phase times.
 
 Usage::
 
-    python benchmarks/postload_pieces.py piece DATABASE view|kept|statements|tables|rows \
+    python benchmarks/postload_pieces.py piece DATABASE view|kept|statements|tables|rows|scan \
         [--profile] [--rows FILE]
     python benchmarks/postload_pieces.py engine DATABASE
     python benchmarks/postload_pieces.py schedule TRIPLES NAME=SECONDS ... [--own MB]
@@ -17,7 +17,8 @@ tables (:func:`exokg.query.answers.write_answer_file` without the kept tables) o
 the statements CSV (:func:`exokg.export.tables.write_tables`), or the statement rows
 file a build writes once for these two (``rows``:
 :func:`exokg.export.statement_scan.write_statement_rows`, into ``--rows FILE``; given to
-``statements`` or ``tables``, they read it instead of the store); it prints the CPU time
+``statements``, ``tables`` or ``scan``, they read it instead of the store; ``scan``: the
+statements as KGX/CSV read them, nothing written); it prints the CPU time
 (user + system of this process), wall time and peak RSS, and with ``--profile`` the
 ``cProfile`` tables (wall clock: the profiler inflates Python calls against the engine).
 Run one piece per process: the peak RSS is the process's.
@@ -76,7 +77,13 @@ def piece(database: str, which: str, profile: bool, rows: str | None = None) -> 
     """Run one piece (see the module docs) and print its figures."""
     store, graphs = _open(database)
     out = Path(tempfile.mkdtemp(prefix="postload-pieces-"))
-    if which == "rows":
+    if which == "scan":
+        from exokg.export.statement_scan import scan_statements
+        from exokg.validate_store import data_graphs
+
+        _timed("statement scan", lambda: print(sum(1 for _ in scan_statements(
+            store, data_graphs(store), str(out), rows)), "statements"), profile)
+    elif which == "rows":
         from exokg.export.statement_scan import write_statement_rows
         from exokg.validate_store import data_graphs
 
@@ -209,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("piece")
     p.add_argument("database")
-    p.add_argument("which", choices=("view", "kept", "statements", "tables", "rows"))
+    p.add_argument("which", choices=("view", "kept", "statements", "tables", "rows", "scan"))
     p.add_argument("--profile", action="store_true")
     p.add_argument("--rows", help="the statement rows file (written by rows, read by "
                                   "statements and tables)")
