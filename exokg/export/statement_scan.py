@@ -50,9 +50,8 @@ if TYPE_CHECKING:
     import pyoxigraph
 
 __all__ = ["EVIDENCE_PREDICATES", "ROWS_FILE", "ROW_FACT_PREDICATES", "Evidence",
-           "ScannedStatement",
-           "open_statement_rows", "rdflib_cell", "scan_statements", "statement_rows",
-           "tsv_text", "write_statement_rows"]
+           "ScannedStatement", "open_statement_rows", "rdflib_cell", "scan_statements",
+           "statement_rows", "tsv_text", "write_statement_rows"]
 
 #: The name of a build's statement rows file (:func:`write_statement_rows`) in the scratch
 #: folder of the generation being written.

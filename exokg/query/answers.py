@@ -57,11 +57,11 @@ every row, whole and paged, with the SPARQL answer on the founding corpus and on
 development set.
 
 Memory stays flat however large the store (format 2): the statements of a group of 200
-and their evidence nodes are read with one query each (in a large build, from the
-statement rows file its ``rows`` phase wrote once for this writer and the KGX/CSV tables:
-:func:`exokg.export.statement_scan.write_statement_rows`), the documents and publications they
-name and the statements' ends with one predicate-filtered query each, and only the values
-of the 20,000 most recently read nodes are kept; each row goes, as it is made, to a scratch database beside the file
+and their evidence nodes are read with one query each, the documents and publications they
+name and the statements' ends with one predicate-filtered query each (in a large build,
+all of them from the statement rows file its ``rows`` phase wrote once for this writer
+and the KGX/CSV tables: :func:`exokg.export.statement_scan.write_statement_rows`), and
+only the values of the 20,000 most recently read nodes are kept; each row goes, as it is made, to a scratch database beside the file
 with its ``ORDER BY`` key encoded as bytes, and SQLite sorts the rows on disk into the
 tables. A row is stored as the array of its term ids (unsigned 32-bit, little-endian; 0
 for unbound), and each distinct term once in the ``terms`` table (its kind, as the worker's
