@@ -4,7 +4,8 @@ applied to given phase times.
 
 Usage::
 
-    python benchmarks/postload_pieces.py piece DATABASE view|kept|statements|tables [--profile]
+    python benchmarks/postload_pieces.py piece DATABASE view|kept|statements|tables|rows|scan \
+        [--profile] [--rows FILE]
     python benchmarks/postload_pieces.py engine DATABASE
     python benchmarks/postload_pieces.py schedule TRIPLES NAME=SECONDS ... [--own MB]
 
@@ -13,7 +14,11 @@ piece in this process, writing into a temporary folder: the view file alone
 (:func:`exokg.graph.viewdb.write_view_file` without answer tables), the tables of the
 queries kept whole (:func:`exokg.query.answers.write_kept_file`), the statement answer
 tables (:func:`exokg.query.answers.write_answer_file` without the kept tables) or KGX and
-the statements CSV (:func:`exokg.export.tables.write_tables`); it prints the CPU time
+the statements CSV (:func:`exokg.export.tables.write_tables`), or the statement rows
+file a build writes once for these two (``rows``:
+:func:`exokg.export.statement_scan.write_statement_rows`, into ``--rows FILE``; given to
+``statements``, ``tables`` or ``scan``, they read it instead of the store; ``scan``: the
+statements as KGX/CSV read them, nothing written); it prints the CPU time
 (user + system of this process), wall time and peak RSS, and with ``--profile`` the
 ``cProfile`` tables (wall clock: the profiler inflates Python calls against the engine).
 Run one piece per process: the peak RSS is the process's.
@@ -68,11 +73,25 @@ def _timed(name: str, work: Callable[[], Any], profile: bool) -> None:
           f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
 
 
-def piece(database: str, which: str, profile: bool) -> None:
+def piece(database: str, which: str, profile: bool, rows: str | None = None) -> None:
     """Run one piece (see the module docs) and print its figures."""
     store, graphs = _open(database)
     out = Path(tempfile.mkdtemp(prefix="postload-pieces-"))
-    if which == "view":
+    if which == "scan":
+        from exokg.export.statement_scan import scan_statements
+        from exokg.validate_store import data_graphs
+
+        _timed("statement scan", lambda: print(sum(1 for _ in scan_statements(
+            store, data_graphs(store), str(out), rows)), "statements"), profile)
+    elif which == "rows":
+        from exokg.export.statement_scan import write_statement_rows
+        from exokg.validate_store import data_graphs
+
+        if rows is None:
+            raise SystemExit("rows: give the file to write with --rows")
+        _timed("statement rows", lambda: print(write_statement_rows(
+            store, data_graphs(store), rows), "statements"), profile)
+    elif which == "view":
         from exokg.graph.viewdb import write_view_file
 
         _timed("view file", lambda: write_view_file(store, out / "view.sqlite", graphs,
@@ -85,13 +104,15 @@ def piece(database: str, which: str, profile: bool) -> None:
     elif which == "statements":
         from exokg.query.answers import write_answer_file
 
+        options = {"rows": Path(rows)} if rows else {}
         _timed("statement answer tables", lambda: print(write_answer_file(
-            store, out / "answers.sqlite", graphs, kept=False)), profile)
+            store, out / "answers.sqlite", graphs, kept=False, **options)), profile)
     else:
         from exokg.export.tables import write_tables
 
+        options = {"rows": Path(rows)} if rows else {}
         _timed("KGX and statements CSV", lambda: write_tables(
-            store, out / "kgx", out / "statements.csv"), profile)
+            store, out / "kgx", out / "statements.csv", **options), profile)
     print(f"files in {out}")
 
 
@@ -178,8 +199,10 @@ def schedule(triples: int, durations: dict[str, float], own_mb: float, workers: 
     now, started = 0.0, []
     while pending or running:
         for phase in list(pending):
-            if may_start(phase, [p for _, p in running], triples, workers, MEMORY_BUDGET_MB,
-                         own_mb):
+            waiting = {p.name for p in pending} | {p.name for _, p in running}
+            if not waiting & set(phase.after) and may_start(
+                    phase, [p for _, p in running], triples, workers, MEMORY_BUDGET_MB,
+                    own_mb):
                 pending.remove(phase)
                 running.append((now + durations[phase.name], phase))
                 started.append((now, phase.name))
@@ -193,8 +216,10 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("piece")
     p.add_argument("database")
-    p.add_argument("which", choices=("view", "kept", "statements", "tables"))
+    p.add_argument("which", choices=("view", "kept", "statements", "tables", "rows", "scan"))
     p.add_argument("--profile", action="store_true")
+    p.add_argument("--rows", help="the statement rows file (written by rows, read by "
+                                  "statements and tables)")
     e = sub.add_parser("engine")
     e.add_argument("database")
     s = sub.add_parser("schedule")
@@ -203,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--own", type=float, default=550, help="the building process's RSS, MB")
     args = parser.parse_args(argv)
     if args.command == "piece":
-        piece(args.database, args.which, args.profile)
+        piece(args.database, args.which, args.profile, args.rows)
     elif args.command == "engine":
         engine(args.database)
     else:

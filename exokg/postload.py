@@ -7,9 +7,14 @@ Each phase only reads the new generation's Oxigraph database (loaded, flushed an
 by the writer; every worker opens it with ``Store.read_only``, which RocksDB allows any
 number of processes to do while nobody writes) and writes its own files into the
 generation's folder (``exports/``, ``view.sqlite``, ``answers.sqlite``,
-``kept-answers.sqlite``), so the phases are independent and the
-files they write do not depend on which ran first: the output is byte-identical for any
-number of workers. :func:`run_phases` starts each phase in a fresh process (its peak memory
+``kept-answers.sqlite``), so the files they write do not depend on which ran first: the
+output is byte-identical for any number of workers. One phase writes no output: ``rows``
+writes the statements' triples, their evidence nodes' facts and the documents'
+publications once into a file in the generation's scratch folder
+(:func:`exokg.export.statement_scan.write_statement_rows`), and the answer tables and the
+KGX/CSV tables, which come after it (:attr:`Phase.after`), read them from that file rather
+than each querying the store for them (without the ``rows`` phase they query the store,
+with the same result). :func:`run_phases` starts each phase in a fresh process (its peak memory
 is that phase's alone and is returned to the system when it ends), at most ``workers`` at a
 time, and starts a phase only when the memory it is expected to need fits beside the
 running ones and this process within a budget (:data:`MEMORY_BUDGET_MB`); a phase that does
@@ -21,6 +26,7 @@ caller discards the generation). A worker dies with the build: it asks the kerne
 SIGKILL when its parent ends (``PR_SET_PDEATHSIG``, Linux).
 
 The phases are the store-based functions of :mod:`exokg.validate_store`,
+:mod:`exokg.export.statement_scan`,
 :mod:`exokg.graph.viewdb`, :mod:`exokg.export.streamed`, :mod:`exokg.export.tables` and
 :mod:`exokg.viz.store_page`, called as they are; this module only schedules them.
 """
@@ -60,6 +66,8 @@ class Phase:
     title: str
     base_mb: float
     per_million_mb: float
+    #: phases that must have finished before this one starts (when they are run at all)
+    after: tuple[str, ...] = ()
 
     def memory_mb(self, triples: int) -> float:
         """Expected peak RSS of the phase's worker for a store of ``triples`` triples."""
@@ -78,12 +86,17 @@ class Phase:
 #: (355 MB alone): 930 MB). The statement answer tables, a phase of their own since round 4
 #: (they were about two thirds of the view phase's CPU): 309 MB at 10,000 abstracts and
 #: 730 MB at 100,000, alone (the term-to-id map grows).
+#: The statement rows (round 6): 133 MB at 10,000 abstracts (1.05 million triples) in a
+#: process of its own; not measured at 100,000 (its rows stream through files and
+#: SQLite, so the slope is a guess).
 #: RDF counts GNU sort's 256 MB buffer (a process of its own).
 PHASES: tuple[Phase, ...] = (
     Phase("validate", "validated the graph against the SHACL shapes", 98, 52.5),
-    Phase("answers", "wrote the answer tables", 267, 46),
+    Phase("rows", "wrote the statement rows", 120, 15),
+    Phase("answers", "wrote the answer tables", 267, 46, ("rows",)),
     Phase("view", "wrote the view file and the tables of the queries kept whole", 146, 78),
-    Phase("tables", "wrote kgx/nodes.tsv, kgx/edges.tsv and statements.csv", 180, 42),
+    Phase("tables", "wrote kgx/nodes.tsv, kgx/edges.tsv and statements.csv", 180, 42,
+          ("rows",)),
     Phase("rdf", "wrote the RDF exports", 400, 0),
     Phase("page", "wrote exokg.html", 201, 62),
     Phase("graphml", "wrote exokg.graphml", 145, 17),
@@ -151,6 +164,14 @@ def _view_graphs(job: Job) -> list[Any]:
     return [pyoxigraph.DefaultGraph(), *(pyoxigraph.NamedNode(g) for g in job.view_graphs)]
 
 
+def _rows_file(job: Job) -> Path:
+    """Where the ``rows`` phase writes the statement rows that the answer tables and the
+    KGX/CSV tables read (when it has run: without it, they read the store)."""
+    from exokg.export.statement_scan import ROWS_FILE
+
+    return Path(job.scratch) / "rows" / ROWS_FILE
+
+
 def _do(name: str, job: Job, result: PhaseResult) -> None:
     import pyoxigraph
 
@@ -176,11 +197,18 @@ def _do(name: str, job: Job, result: PhaseResult) -> None:
                                  answers=False)
         write_kept_file(store, kept_file_path(generation), _view_graphs(job))
         result.count = (counts["edges"], "edge")
+    elif name == "rows":
+        from exokg.export.statement_scan import write_statement_rows
+        from exokg.validate_store import data_graphs
+
+        _rows_file(job).parent.mkdir(exist_ok=True)
+        result.count = (write_statement_rows(store, data_graphs(store), _rows_file(job)),
+                        "statement")
     elif name == "answers":
         from exokg.query.answers import answer_file_path, write_answer_file
 
         counts = write_answer_file(store, answer_file_path(generation), _view_graphs(job),
-                                   kept=False)
+                                   kept=False, rows=_rows_file(job))
         result.count = (sum(counts[t] for t in ("findings", "summary", "evidence")), "row")
     elif name == "rdf":
         from exokg.export.streamed import write_rdf_exports
@@ -203,7 +231,8 @@ def _do(name: str, job: Job, result: PhaseResult) -> None:
     elif name == "tables":
         from exokg.export.tables import write_tables
 
-        written = write_tables(store, exports / "kgx", exports / "statements.csv")
+        written = write_tables(store, exports / "kgx", exports / "statements.csv",
+                               rows=_rows_file(job))
         edges = [p for p in written if p.name == "edges.tsv"]
         result.count = (_line_count(edges[0]), "edge") if edges else (0, "")
     elif name == "graphml":
@@ -278,6 +307,7 @@ def _context() -> Any:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["pyoxigraph", "rdflib", "exokg.postload",
                                         "exokg.export.streamed", "exokg.export.tables",
+                                        "exokg.export.statement_scan",
                                         "exokg.validate_store", "exokg.graph.viewdb",
                                         "exokg.query.answers",
                                         "exokg.viz.store_page"])
@@ -289,18 +319,25 @@ def plan(phases: Sequence[Phase], triples: int, workers: int, budget_mb: float,
          own_mb: float) -> list[list[str]]:
     """The groups of phases :func:`run_phases` would start together if every phase took
     the same time (for documentation and tests of the memory rule): phases are taken in
-    order; one joins the running group when there is a free worker and its expected memory
-    fits in ``budget_mb`` beside ``own_mb`` and the group's."""
+    order; one joins the running group when the phases it comes after (:attr:`Phase.after`)
+    are in earlier groups, there is a free worker and its expected memory fits in
+    ``budget_mb`` beside ``own_mb`` and the group's."""
     groups: list[list[str]] = []
     pending = list(phases)
     while pending:
         group: list[Phase] = []
         for phase in list(pending):
-            if may_start(phase, group, triples, workers, budget_mb, own_mb):
+            if _ready(phase, pending + group) and \
+                    may_start(phase, group, triples, workers, budget_mb, own_mb):
                 group.append(phase)
                 pending.remove(phase)
         groups.append([p.name for p in group])
     return groups
+
+
+def _ready(phase: Phase, waiting: Sequence[Phase]) -> bool:
+    """Whether none of the phases ``phase`` comes after is waiting or running."""
+    return not any(other.name in phase.after for other in waiting)
 
 
 def may_start(phase: Phase, running: Sequence[Phase], triples: int, workers: int,
@@ -321,8 +358,9 @@ def run_phases(job: Job, phases: Sequence[Phase], triples: int, workers: int, *,
                ) -> dict[str, PhaseResult]:
     """Run ``phases`` over the closed database of ``job`` in worker processes, at most
     ``workers`` at a time and within ``budget_mb`` of expected memory (see the module
-    docs); ``on_done`` is told each phase as it finishes (progress). Returns the results
-    by phase name.
+    docs), each after the phases it comes after (:attr:`Phase.after`) that are among
+    ``phases`` have finished; ``on_done`` is told each phase as it finishes (progress).
+    Returns the results by phase name.
 
     Raises:
         PhaseError: a phase failed (its message) or its worker died (the signal); the
@@ -358,10 +396,14 @@ def run_phases(job: Job, phases: Sequence[Phase], triples: int, workers: int, *,
     try:
         while pending or running:
             for phase in list(pending):
-                if may_start(phase, [p for p, _, _ in running.values()], triples, workers,
-                             budget_mb, _own_rss_mb()):
+                started = [p for p, _, _ in running.values()]
+                if _ready(phase, pending + started) and may_start(
+                        phase, started, triples, workers, budget_mb, _own_rss_mb()):
                     pending.remove(phase)
                     start(phase)
+            if not running:  # nothing could start: a phase comes after one not run
+                raise ValueError("phases wait for each other: "
+                                 + ", ".join(p.name for p in pending))
             for ready in wait(list(running)):
                 phase, process, conn = running.pop(ready)
                 try:  # a worker that died has sent nothing: the pipe is at its end

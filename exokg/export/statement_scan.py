@@ -13,7 +13,18 @@ per term on the way out):
   node, joined by SQLite to the links, so a sentence that supports several statements is
   read from the store once (a SPARQL join repeats its triples once per statement);
 * the publications of the documents (``?document a exo:Document ; dcterms:source ?p``),
-  held in memory (a few dozen bytes per document) and added to each evidence's own.
+  into a third table, then held in memory while the statements are read (a few dozen
+  bytes per document) and added to each evidence's own.
+
+A large build writes these tables once, into a file of their own in the generation's
+scratch folder (:func:`write_statement_rows`, the ``rows`` phase of
+:mod:`exokg.postload`, with an index by statement), and its readers take them from there
+instead of querying the store again: :func:`scan_statements` given the file, and the
+answer tables' writer (:func:`statement_rows`: the triples of a group of statements, then
+of their evidence nodes, which it read with a query per group before, and the labels,
+publications' and documents' fields it quotes: the file's evidence scan takes those
+predicates too). The cells are the ones the queries wrote, so the rows made from them are
+the same.
 
 Values stay as the TSV cells Oxigraph wrote until a caller needs them: a statement's own
 values become rdflib terms through a memoised conversion (entities, predicates, flags and
@@ -24,6 +35,7 @@ time.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -37,8 +49,13 @@ from rdflib.term import Node
 if TYPE_CHECKING:
     import pyoxigraph
 
-__all__ = ["EVIDENCE_PREDICATES", "Evidence", "ScannedStatement", "rdflib_cell",
-           "scan_statements", "tsv_text"]
+__all__ = ["EVIDENCE_PREDICATES", "ROWS_FILE", "ROW_FACT_PREDICATES", "Evidence",
+           "ScannedStatement", "open_statement_rows", "rdflib_cell", "scan_statements",
+           "statement_rows", "tsv_text", "write_statement_rows"]
+
+#: The name of a build's statement rows file (:func:`write_statement_rows`) in the scratch
+#: folder of the generation being written.
+ROWS_FILE = "statement-rows.sqlite"
 
 _EXO = "https://w3id.org/exokg/vocab/"
 _HAS_EVIDENCE = "<https://w3id.org/biolink/vocab/has_evidence>"
@@ -59,6 +76,17 @@ _STATEMENTS = f"SELECT ?s ?p ?o WHERE {{ ?s a <{_EXO}Statement> ; ?p ?o }}"
 # assumed of the nodes a statement links to as evidence
 _EVIDENCE = ("SELECT ?e ?p ?o WHERE { ?e ?p ?o FILTER(?p IN ("
              + ", ".join(EVIDENCE_PREDICATES) + ")) }")
+#: What the answer tables read besides (labels; publications' and documents' fields): a
+#: rows file's ``ev`` table holds these too, read by the same scan
+_ANSWER_PREDICATES = (
+    "<http://www.w3.org/2000/01/rdf-schema#label>", f"<{_EXO}firstAuthor>",
+    "<http://purl.org/dc/terms/date>", f"<{_EXO}journal>", f"<{_EXO}pmid>",
+    f"<{_EXO}doi>")
+_FACTS = ("SELECT ?e ?p ?o WHERE { ?e ?p ?o FILTER(?p IN ("
+          + ", ".join([*EVIDENCE_PREDICATES, *_ANSWER_PREDICATES]) + ")) }")
+#: The predicates (IRIs) whose every value a node's row of a rows file's ``ev`` table
+#: holds (:func:`write_statement_rows`)
+ROW_FACT_PREDICATES = frozenset(p[1:-1] for p in [*EVIDENCE_PREDICATES, *_ANSWER_PREDICATES])
 _DOCUMENT_SOURCES = (f"SELECT ?d ?o WHERE {{ ?d a <{_EXO}Document> ; {_DCTERMS_SOURCE} ?o }}")
 _BATCH = 10000
 
@@ -161,15 +189,19 @@ def _runs(path: str) -> Iterator[tuple[str, list[str]]]:
 
 
 class _Tables:
-    """The query results in an on-disk SQLite database in ``folder``: one row per run of
-    a subject's rows (:func:`_runs`), its ``predicate TAB object`` lines kept as one text,
-    so SQLite sorts and joins a row per statement or evidence node, not per triple."""
+    """The query results in an on-disk SQLite database (``statements.sqlite`` in
+    ``folder``, or ``path``): one row per run of a subject's rows (:func:`_runs`), its
+    ``predicate TAB object`` lines kept as one text, so SQLite sorts and joins a row per
+    statement or evidence node, not per triple."""
 
-    def __init__(self, folder: str) -> None:
+    def __init__(self, folder: str, path: str | None = None,
+                 db: sqlite3.Connection | None = None) -> None:
         self.folder = folder
-        self.db = sqlite3.connect(os.path.join(folder, "statements.sqlite"))
-        self.db.execute("PRAGMA journal_mode = OFF")
-        self.db.execute("PRAGMA synchronous = OFF")
+        if db is None:
+            db = sqlite3.connect(path or os.path.join(folder, "statements.sqlite"))
+            db.execute("PRAGMA journal_mode = OFF")
+            db.execute("PRAGMA synchronous = OFF")
+        self.db = db
 
     def results(self, store: pyoxigraph.Store, graphs: list[object] | None, name: str,
                 query: str) -> str:
@@ -205,45 +237,127 @@ class _Tables:
         self.db.executemany("INSERT INTO links VALUES (?, ?)", links)
         os.unlink(tsv)
 
-    def load_evidence(self, store: pyoxigraph.Store, graphs: list[object] | None) -> None:
-        """Table ``ev (a evidence, b lines)``, indexed by evidence."""
-        tsv = self.results(store, graphs, "ev", _EVIDENCE)
+    def load_evidence(self, store: pyoxigraph.Store, graphs: list[object] | None,
+                      query: str = _EVIDENCE) -> None:
+        """Table ``ev (a evidence, b lines)``, indexed by evidence (with ``query``
+        :data:`_FACTS`, the rows of every node with any of :data:`ROW_FACT_PREDICATES`)."""
+        tsv = self.results(store, graphs, "ev", query)
         self.db.execute("CREATE TABLE ev (a TEXT, b TEXT)")
         self.db.executemany("INSERT INTO ev VALUES (?, ?)",
                             ((e, "".join(lines)) for e, lines in _runs(tsv)))
         self.db.execute("CREATE INDEX ev_a ON ev (a)")
         os.unlink(tsv)
 
-    def document_sources(self, store: pyoxigraph.Store, graphs: list[object] | None
-                         ) -> dict[str, list[str]]:
+    def load_sources(self, store: pyoxigraph.Store, graphs: list[object] | None) -> None:
+        """Table ``ds (a document, b source)``: the documents' ``dcterms:source`` cells."""
+        tsv = self.results(store, graphs, "ds", _DOCUMENT_SOURCES)
+        self.db.execute("CREATE TABLE ds (a TEXT, b TEXT)")
+        self.db.executemany("INSERT INTO ds VALUES (?, ?)", (
+            (document, line.rstrip("\n")) for document, lines in _runs(tsv)
+            for line in lines))
+        os.unlink(tsv)
+
+    def document_sources(self) -> dict[str, list[str]]:
         """Document cell -> its ``dcterms:source`` cells (one entry per document: they
         grow with the abstracts, a few dozen bytes each)."""
-        tsv = self.results(store, graphs, "ds", _DOCUMENT_SOURCES)
         found: dict[str, list[str]] = {}
-        for document, lines in _runs(tsv):
-            found.setdefault(document, []).extend(line.rstrip("\n") for line in lines)
-        os.unlink(tsv)
+        for document, source in self.db.execute("SELECT a, b FROM ds ORDER BY rowid"):
+            found.setdefault(document, []).append(source)
         return {d: list(dict.fromkeys(cells)) for d, cells in found.items()}
 
     def close(self) -> None:
         self.db.close()
 
 
-def scan_statements(store: pyoxigraph.Store, graphs: list[object] | None, folder: str
+def _graphs_key(graphs: list[object] | None) -> str:
+    """The graphs a rows file was read from, as the text its ``meta`` table records."""
+    return json.dumps([str(g) for g in graphs] if graphs else None)
+
+
+def write_statement_rows(store: pyoxigraph.Store, graphs: list[object] | None,
+                         path: str | os.PathLike[str]) -> int:
+    """Write the three queries' tables of ``store`` (its default graph, or the union of
+    ``graphs``) to a new SQLite file at ``path``, once, for every reader of a build's
+    statement rows: :func:`scan_statements` (the KGX edges and the statements CSV) and the
+    answer tables (:func:`statement_rows`); indexed by statement and by evidence node, and
+    ``meta`` records the graphs read. Temporary TSV files go to the file's folder.
+    Returns the number of statement rows.
+
+    Raises:
+        OSError: the folder cannot be written.
+    """
+    path = os.fspath(path)
+    if os.path.exists(path):
+        os.unlink(path)
+    tables = _Tables(os.path.dirname(path) or ".", path)
+    try:
+        tables.load_statements(store, graphs)
+        tables.load_evidence(store, graphs, _FACTS)
+        tables.load_sources(store, graphs)
+        db = tables.db
+        db.execute("CREATE INDEX st_a ON st (a)")
+        db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+        db.execute("INSERT INTO meta VALUES ('graphs', ?)", (_graphs_key(graphs),))
+        db.commit()
+        (count,) = db.execute("SELECT COUNT(*) FROM st").fetchone()
+    finally:
+        tables.close()
+    return int(count)
+
+
+def open_statement_rows(path: str | os.PathLike[str] | None, graphs: list[object] | None
+                        ) -> sqlite3.Connection | None:
+    """The rows file at ``path`` (:func:`write_statement_rows`) opened read-only, if there
+    is one and it was read from the same ``graphs``; else None (the caller reads the
+    store)."""
+    if path is None or not os.path.exists(path):
+        return None
+    db = sqlite3.connect(f"file:{os.fspath(path)}?mode=ro", uri=True)
+    try:
+        found = db.execute("SELECT value FROM meta WHERE key = 'graphs'").fetchone()
+    except sqlite3.Error:
+        found = None
+    if found is None or found[0] != _graphs_key(graphs):
+        db.close()
+        return None
+    return db
+
+
+def statement_rows(db: sqlite3.Connection, table: str, cells: list[str]
+                   ) -> Iterator[tuple[str, str]]:
+    """(node cell, its ``predicate TAB object`` lines) of the nodes ``cells`` (TSV cells,
+    ``<iri>``) in ``table`` of a rows file: ``st`` for statements (every triple of each),
+    ``ev`` for any node (the triples of :data:`ROW_FACT_PREDICATES` only: evidence facts,
+    labels, publications' and documents' fields); a node's lines in the order the store's
+    scan gave them, the nodes in no particular order."""
+    for first in range(0, len(cells), 500):
+        chunk = cells[first:first + 500]
+        yield from db.execute(
+            f"SELECT a, b FROM {table} WHERE a IN ({', '.join('?' * len(chunk))}) "
+            "ORDER BY a, rowid", chunk)
+
+
+def scan_statements(store: pyoxigraph.Store, graphs: list[object] | None, folder: str,
+                    rows: str | os.PathLike[str] | None = None
                     ) -> Iterator[ScannedStatement]:
     """Every statement of ``store`` (its default graph, or the union of ``graphs``) in the
     order of its IRI's text, with its values and evidence; temporary files go to
-    ``folder`` (removed when the iterator ends or is closed).
+    ``folder`` (removed when the iterator ends or is closed). With ``rows``, a rows file
+    written by :func:`write_statement_rows` for the same graphs, read from it instead of
+    the store (the same statements: a build writes it once for several readers).
 
     Raises:
         OSError: ``folder`` cannot be written.
         ValueError: a statement row holds a term the graph builder never writes.
     """
-    tables = _Tables(folder)
+    shared = open_statement_rows(rows, graphs)
+    tables = _Tables(folder, db=shared)
     try:
-        tables.load_statements(store, graphs)
-        tables.load_evidence(store, graphs)
-        sources = tables.document_sources(store, graphs)
+        if shared is None:
+            tables.load_statements(store, graphs)
+            tables.load_evidence(store, graphs)
+            tables.load_sources(store, graphs)
+        sources = tables.document_sources()
         db = tables.db
         statements = db.execute("SELECT a, b FROM st ORDER BY a, rowid")
         evidence_rows = db.execute("SELECT links.a, ev.a, ev.b FROM links JOIN ev "
@@ -289,7 +403,9 @@ def _merged(statements: Any, evidence_rows: Any, sources: dict[str, list[str]],
                 facts = evidence[iri] = Evidence(iri)
             for line in lines.splitlines():
                 p, _, o = line.partition("\t")
-                getattr(facts, EVIDENCE_PREDICATES[p]).append(o)
+                name = EVIDENCE_PREDICATES.get(p)
+                if name is not None:  # a rows file holds labels and the like too
+                    getattr(facts, name).append(o)
             pending = next(evidence_rows, None)
         for facts in evidence.values():
             if union:

@@ -275,10 +275,12 @@ class _CsvRows:
 
 
 def write_tables(store: pyoxigraph.Store, kgx: str | Path | None = None,
-                 statements_csv: str | Path | None = None) -> list[Path]:
+                 statements_csv: str | Path | None = None, *,
+                 rows: str | Path | None = None) -> list[Path]:
     """Write KGX (``nodes.tsv`` and ``edges.tsv`` into the folder ``kgx``) and the
     statements CSV (at ``statements_csv``), either or both, from one pass over the
-    statements of ``store`` (:func:`exokg.export.statement_scan.scan_statements`); each
+    statements of ``store`` (:func:`exokg.export.statement_scan.scan_statements`; from the
+    build's statement rows file ``rows`` when it was read from the same graphs); each
     file is written atomically. Returns the paths written.
 
     Raises:
@@ -306,7 +308,7 @@ def write_tables(store: pyoxigraph.Store, kgx: str | Path | None = None,
         if statements_csv is not None:
             table = _CsvRows(tmp, entities)
             stack.callback(table.close)
-        for scanned in scan_statements(store, graphs, tmp):
+        for scanned in scan_statements(store, graphs, tmp, rows):
             if edges is not None:
                 row = edge_row(scanned.node, scanned.values, _evidence_of(scanned),
                                entity_cats)

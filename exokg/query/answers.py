@@ -58,8 +58,10 @@ development set.
 
 Memory stays flat however large the store (format 2): the statements of a group of 200
 and their evidence nodes are read with one query each, the documents and publications they
-name and the statements' ends with one predicate-filtered query each, and only the values
-of the 20,000 most recently read nodes are kept; each row goes, as it is made, to a scratch database beside the file
+name and the statements' ends with one predicate-filtered query each (in a large build,
+all of them from the statement rows file its ``rows`` phase wrote once for this writer
+and the KGX/CSV tables: :func:`exokg.export.statement_scan.write_statement_rows`), and
+only the values of the 20,000 most recently read nodes are kept; each row goes, as it is made, to a scratch database beside the file
 with its ``ORDER BY`` key encoded as bytes, and SQLite sorts the rows on disk into the
 tables. A row is stored as the array of its term ids (unsigned 32-bit, little-endian; 0
 for unbound), and each distinct term once in the ``terms`` table (its kind, as the worker's
@@ -354,10 +356,14 @@ class _Facts:
     predicate's values keep the database's index order, the order a bound look-up, a scan
     of the node and a predicate scan all give them in."""
 
-    def __init__(self, store: pyoxigraph.Store, graphs: Sequence[Any] | None) -> None:
+    def __init__(self, store: pyoxigraph.Store, graphs: Sequence[Any] | None,
+                 rows: sqlite3.Connection | None = None) -> None:
         import pyoxigraph as ox
 
         self.store = store
+        #: a build's statement rows file read from the default graph
+        #: (:func:`exokg.export.statement_scan.write_statement_rows`), or None
+        self.rows = rows
         self.graphs = list(graphs) if graphs else [ox.DefaultGraph()]
         # the subjects of the named graphs (the ontology: small), so that a node is looked
         # for only in the graphs that have it
@@ -399,13 +405,17 @@ class _Facts:
         return found
 
     def load(self, nodes: Iterable[Term], predicates: Sequence[str], *,
-             only: bool = False) -> None:
+             only: bool = False, table: str | None = None) -> None:
         """Read (at least) ``predicates`` of many nodes at once: every triple of the nodes
         of the default graph alone with one query (results as SPARQL TSV: cheaper than a
         Python object per triple), or with ``only`` just the triples of ``predicates``
         (``FILTER(?p IN (...))``: cheaper for nodes with many other triples, such as
         publications with their creators); any others as :meth:`values` reads them. A
-        predicate's values keep the index order either way."""
+        predicate's values keep the index order either way. With ``table`` (``st`` or
+        ``ev``) and a rows file, the nodes found in that table of the file are read from it
+        (the same lines, from the store's scan when the file was written: every triple of
+        a statement; of any other node, every triple of the predicates the file's ``ev``
+        table holds, when ``predicates`` are among them), the others from the store."""
         import pyoxigraph as ox
 
         from exokg.query.views import tsv_term
@@ -418,6 +428,8 @@ class _Facts:
                 continue
             if not wanted <= self._entry(node)[0]:
                 missing.setdefault(node, {})
+        if missing and table is not None and self.rows is not None:
+            self._from_rows(missing, table, wanted)
         if not missing:
             return
         # statements and evidence: every triple of the nodes (nearly all are wanted: a
@@ -441,6 +453,37 @@ class _Facts:
             loaded, values = self._entry(node)
             values.update((p[1:-1], v) for p, v in found.items())  # <iri> -> iri
             self._cache[node] = (loaded | wanted, values)
+
+    def _from_rows(self, missing: dict[Term, dict[str, list[Term]]], table: str,
+                   wanted: set[str]) -> None:
+        """Fill the entries of the nodes of ``missing`` that ``table`` of the rows file
+        has, and take them out of ``missing``."""
+        from exokg.export.statement_scan import ROW_FACT_PREDICATES, statement_rows
+        from exokg.query.views import tsv_term
+
+        if table == "ev" and not wanted <= ROW_FACT_PREDICATES:
+            return  # the file lacks some of them: the store has them
+
+        found: dict[Term, dict[str, list[Term]]] = {}
+        for cell, lines in statement_rows(self.rows, table,  # type: ignore[arg-type]
+                                          [f"<{node[1]}>" for node in missing]):
+            node = tsv_term(cell)
+            into = found.get(node)  # type: ignore[arg-type]
+            if into is None:
+                into = found[node] = {}  # type: ignore[index]
+            for line in lines.split("\n"):
+                if line:
+                    p, _, o = line.partition("\t")
+                    p = p[1:-1]  # <iri> -> iri
+                    values = into.get(p)
+                    if values is None:
+                        values = into[p] = []
+                    values.append(tsv_term(o))
+        for node, values in found.items():
+            del missing[node]
+            loaded, kept = self._entry(node)
+            kept.update(values)
+            self._cache[node] = (loaded | wanted, kept)
 
     def values(self, predicate: str, subject: Term | None) -> list[Term]:
         """The values of ``predicate`` of ``subject`` (none for a literal or unbound one)."""
@@ -777,19 +820,19 @@ def _made_rows(facts: _Facts) -> Iterator[tuple[str, _Made]]:
     statements = _statements(facts)
     for first in range(0, len(statements), _GROUP):
         group = statements[first:first + _GROUP]
-        facts.load(group, _STATEMENT_PREDICATES)
+        facts.load(group, _STATEMENT_PREDICATES, table="st")
         evidence = [e for s in group for e in facts.values(_BIOLINK + "has_evidence", s)]
-        facts.load(evidence, _EVIDENCE_PREDICATES)
+        facts.load(evidence, _EVIDENCE_PREDICATES, table="ev")
         # what the rows read of the publications and documents the evidence names, and
         # the labels of the statements' ends, with a query each rather than a look-up per
         # node and predicate (a publication is quoted by a few evidence nodes, scattered
         # over the statements' term order: most would have left the kept nodes by then)
         sources = {v: None for e in evidence for v in facts.values(_DCT + "source", e)}
         documents = {v: None for e in evidence for v in facts.values(_EXO + "document", e)}
-        facts.load(sources, _SOURCE_PREDICATES, only=True)
-        facts.load(documents, _DOCUMENT_PREDICATES, only=True)
+        facts.load(sources, _SOURCE_PREDICATES, only=True, table="ev")
+        facts.load(documents, _DOCUMENT_PREDICATES, only=True, table="ev")
         facts.load({v: None for s in group for p in (_RDF + "subject", _RDF + "object")
-                    for v in facts.values(p, s)}, (_LABEL,), only=True)
+                    for v in facts.values(p, s)}, (_LABEL,), only=True, table="ev")
         for statement in group:
             for made in _findings_rows(facts, statement, _facet_values(facts, statement)):
                 yield "findings", made
@@ -866,14 +909,18 @@ def write_kept_file(store: pyoxigraph.Store, path: Path,
 
 
 def write_answer_file(store: pyoxigraph.Store, path: Path,
-                      graphs: list[Any] | None = None, *, kept: bool = True
-                      ) -> dict[str, int]:
+                      graphs: list[Any] | None = None, *, kept: bool = True,
+                      rows: Path | None = None) -> dict[str, int]:
     """Write the answer tables of ``store`` (its default graph, or the union of ``graphs``:
     what the query API sees) to a new SQLite file at ``path``; returns the row count of each
     table and the number of distinct terms. Written under a temporary name and renamed, so
     a reader never sees half of it; the same graph gives the same bytes. With ``kept``
     False, without the tables of the queries kept whole (a build writes those apart:
-    :func:`write_kept_file`).
+    :func:`write_kept_file`). With ``rows``, a build's statement rows file
+    (:func:`exokg.export.statement_scan.write_statement_rows`) read from the store's
+    default graph: the statements' and evidence nodes' triples are read from it rather
+    than queried again (the same file either way; a file read from other graphs, or none,
+    is not used).
 
     Memory stays flat whatever the store's size: statements are read one at a time (with
     the values of a few thousand recently used nodes kept), each row is written as it is
@@ -886,7 +933,10 @@ def write_answer_file(store: pyoxigraph.Store, path: Path,
     """
     from exokg.graph.viewdb import new_sqlite_file
 
-    facts = _Facts(store, graphs)
+    from exokg.export.statement_scan import open_statement_rows
+
+    shared = open_statement_rows(rows, None)
+    facts = _Facts(store, graphs, shared)
     path = Path(path)
     scratch = path.with_name(f".{path.name}.{os.getpid()}.scratch")
     scratch.unlink(missing_ok=True)
@@ -924,6 +974,8 @@ def write_answer_file(store: pyoxigraph.Store, path: Path,
             db.executescript(_INDEXES)
     finally:
         scratch.unlink(missing_ok=True)
+        if shared is not None:
+            shared.close()
     return counts
 
 
