@@ -529,6 +529,14 @@ _LOSS_OF = re.compile(r"\b(?:its|their)\s+(?:down-?regulation|knockdown|inhibiti
                       r"deletion|depletion|loss|deficiency|suppression)\b", re.I)
 
 
+# "X neutralized (the effects of) Y", "X reversed Y": Y is what the agent X counteracts, not
+# the agent of what the clause goes on to claim
+_COUNTERED = re.compile(r"\s+(?:\w+ly\s+)?(?:neutrali[sz]ed|blocked|abolished|reversed|"
+                        r"counteracted|antagoni[sz]ed|abrogated|negated|offset)\s+(?:the\s+)?"
+                        r"(?:(?:effects?|actions?|impacts?|influences?)\s+of\s+(?:the\s+)?)?",
+                        re.I)
+
+
 def _in_aside(text: str, start: int, m: Mention, at: int) -> bool:
     """True when ``m`` sits in a non-restrictive relative clause closed before the trigger
     at ``at``: in "miR-X, which is enriched in exosomes, promoted ..." the exosomes are
@@ -601,6 +609,10 @@ def _agent_before(a: Analysed, clause: Clause, at: int, prev: int | None = None
     if not agents:
         return []
     nearest = max(agents, key=lambda m: (m.end, m.source))
+    countered = [m for m in agents if m.end <= nearest.start
+                 and _COUNTERED.fullmatch(a.text, m.end, nearest.start)]
+    if countered:  # "C5 mAb neutralized ICH-Exos effects, rescuing ...": the antibody acts
+        nearest = countered[-1]
     if _LOSS_AFTER.match(a.text, nearest.end, at) or _LOSS_OF.search(a.text, nearest.end, at):
         return []  # the loss of the nearest agent acts: no agent to name
     # "bone marrow mesenchymal stromal cell (MSC) treatment": the long form, not the

@@ -36,7 +36,9 @@ from exokg.recognise.coordination import elided_heads, elided_modifier_heads
 from exokg.recognise.cell_products import find_cell_products
 from exokg.recognise.combinations import find_combinations
 from exokg.recognise.composed_names import defined_in, find_composed_names
+from exokg.recognise.inhibitors import find_interventions
 from exokg.recognise.products import find_products
+from exokg.recognise.secretomes import find_secretomes
 from exokg.recognise.document import Alias, alias_mentions
 from exokg.recognise.drugs import standalone_drug
 from exokg.recognise.field_spellings import amyloid_beta, glued_vesicles
@@ -54,6 +56,7 @@ from exokg.vocabulary import Vocabulary, load_vocabulary
 #: ``"composed"`` and ``"product"`` are names the text composes for its own preparations and
 #: products (:mod:`exokg.recognise.composed_names`, :mod:`exokg.recognise.products`).
 _PRIORITY = {"composite": 0, "composite-alternative": 0, "composed": 0, "product": 0,
+             "inhibitor": 0,
              "abbreviation": 1, "mirna": 1,
              "coordination": 1, "lexicon": 2, "phrase": 2, "ontology": 3}
 #: Classes whose ontology mentions serve only as parts of preparations ("astrocyte-derived
@@ -169,7 +172,10 @@ class Recogniser:
         combinations = find_combinations(text, resolved)
         if combinations:  # "CEC-sEVs/tPA", "MSC-EVs plus tPA": one treatment of its own
             resolved = _resolve(combinations + resolved)
-        products = find_products(text, resolved)
+        interventions = find_interventions(text, resolved)
+        if interventions:  # "C5 mAb", "miR-143-3p inhibitor": the intervention, not its target
+            resolved = _resolve(interventions + resolved)
+        products = find_products(text, resolved) + find_secretomes(text, resolved)
         if products:  # "this multifunctional scaffold", "the hydrogel releasing MSC-EVs"
             resolved = _resolve(products + resolved)
         top = [m for m in resolved if not _part_only(m) or (
