@@ -108,7 +108,8 @@ _BE = re.compile(r"\b(?:was|were|is|are|been|be|being|get|got)\s+(?:(?:\w+ly|als
 _AGENT_AFTER = re.compile(r"^\s*(?:\w+ly\s+)?(?:following|after|by|with|upon|in\s+response\s+to|"
                           r"due\s+to)\s+(?:the\s+)?(?:(?:intravenous|systemic|intranasal|"
                           r"local)\s+)?(?:delivery|administration|treatment|injection|"
-                          r"infusion|transplantation|application|addition)?\s*(?:of|with)?\s*"
+                          r"infusion|transplantation|application|addition|co-?incubation|"
+                          r"incubation|exposure|stimulation|co-?culture)?\s*(?:of|with|to)?\s*"
                           r"(?:the\s+)?$", re.I)
 _CONTEXT_CUE = re.compile(r"(?:after|following|during|post|in|of\s+(?:rats|mice)\s+with|"
                           r"subjected\s+to|resulting\s+from|induced\s+by|compared\s+(?:with|to)|"
@@ -669,8 +670,9 @@ _SOURCE_CLAUSE = re.compile(r"^\s*,?\s*(?:(?:that|which)\s+(?:were|was|are|is)\s
                             r"(?:[\w-]+\s+){0,3}$|^\s+(?:from|of)\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 
-_TREATED_WITH = re.compile(r"\b(?:treated|injected|infused|administered|given)\s+(?:\w+ly\s+)?"
-                           r"(?:with|by)\s+(?:the\s+)?"
+_TREATED_WITH = re.compile(r"\b(?:treated|injected|infused|administered|given|co-?cultured|"
+                           r"co-?incubated|incubated|exposed|stimulated)\s+(?:\w+ly\s+)?"
+                           r"(?:with|by|to)\s+(?:the\s+)?"
                            # "treated with stretch-injured microglia-derived exosomes"
                            r"(?:[\w-]+-[\w-]+\s+)?$", re.I)
 

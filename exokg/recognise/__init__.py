@@ -36,6 +36,7 @@ from exokg.recognise.coordination import elided_heads, elided_modifier_heads
 from exokg.recognise.cell_products import find_cell_products
 from exokg.recognise.combinations import find_combinations
 from exokg.recognise.composed_names import defined_in, find_composed_names
+from exokg.recognise.exposures import find_exposures
 from exokg.recognise.inhibitors import find_interventions
 from exokg.recognise.products import find_products
 from exokg.recognise.secretomes import find_secretomes
@@ -175,7 +176,8 @@ class Recogniser:
         interventions = find_interventions(text, resolved)
         if interventions:  # "C5 mAb", "miR-143-3p inhibitor": the intervention, not its target
             resolved = _resolve(interventions + resolved)
-        products = find_products(text, resolved) + find_secretomes(text, resolved)
+        products = find_products(text, resolved) + find_secretomes(text, resolved) + \
+            find_exposures(text, resolved)
         if products:  # "this multifunctional scaffold", "the hydrogel releasing MSC-EVs"
             resolved = _resolve(products + resolved)
         top = [m for m in resolved if not _part_only(m) or (
