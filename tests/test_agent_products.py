@@ -120,3 +120,66 @@ def test_a_medium_named_by_a_treatment_and_a_later_back_reference(
 ])
 def test_cm_alone_is_no_secretome(recogniser: Recogniser, text: str) -> None:
     assert not _therapies(recogniser, text)
+
+
+@pytest.mark.parametrize("text", [
+    "We studied blood cerebrospinal fluid (BCSF) in BMECs. In vitro, BCSF reduced cell "
+    "viability.",
+    "In vitro, haemorrhagic CSF reduced cell viability.",
+    "Endothelial cells were incubated with serum from SAH patients, which reduced cell "
+    "viability.",
+])
+def test_a_body_fluid_given_to_cells_is_the_agent(recogniser: Recogniser, text: str) -> None:
+    statements = read(recogniser, text)
+    agents = [s.subject for s in statements if s.object.label == "cell viability"]
+    assert agents and all(a.category == "Therapy" for a in agents)
+    assert all(s.direction == "decreased" for s in statements
+               if s.object.label == "cell viability")
+
+
+def test_a_body_fluid_where_something_is_measured_stays_a_place(
+        recogniser: Recogniser) -> None:
+    assert not _therapies(recogniser, "Levels of miR-21 in serum from stroke patients were "
+                                      "elevated compared with controls.")
+    assert not _therapies(recogniser, "CSF from SAH patients was collected on day 3.")
+
+
+def test_nitric_oxide_written_no_is_no_negation(recogniser: Recogniser) -> None:
+    for text in ("In vitro, ICAM-1, VCAM-1 and the NO produced by endothelial cells were "
+                 "reduced following incubation with MSC-EVs.",
+                 "In vitro, the release of NO and ICAM-1 was reduced by MSC-EVs."):
+        statements = read(recogniser, text)
+        icam = [s for s in statements if s.object.label == "ICAM1"]
+        assert icam and not any(s.negated for s in icam), text
+
+
+@pytest.mark.parametrize("text", [
+    "In vitro, IL-6 release was reduced by MSC-EVs.",
+    "In vivo, IL-6 release was reduced after treatment with MSC-EVs.",
+])
+def test_in_vitro_opening_a_sentence_is_no_object(recogniser: Recogniser, text: str) -> None:
+    assert {s.object.label for s in read(recogniser, text)} == {"interleukin-6"}
+
+
+@pytest.mark.parametrize("first, name", [
+    ("M2 microglia were induced with IL-4.", "M2-EVs"),
+    ("M2 macrophages were induced with IL-4.", "M2-Exos"),
+])
+def test_a_state_glued_to_a_vesicle_word_names_the_source_cells(
+        recogniser: Recogniser, first: str, name: str) -> None:
+    statements = read(recogniser, f"{first} In MCAO mice, {name} reduced infarct volume.")
+    agents = [s.subject for s in statements if s.object.id == "exokg:outcome/infarct-volume"]
+    assert len(agents) == 1 and agents[0].category == "ExosomePreparation"
+    assert agents[0].attr("sourceCell") and not agents[0].attr("engineering")
+    assert name in agents[0].synonyms
+
+
+@pytest.mark.parametrize("text", [
+    "This could allow for targeted EV-based therapies that reduce mortality.",
+    "MSC-EVs were given. Engineered exosome therapies reduced mortality in MCAO rats.",
+])
+def test_a_kind_of_therapy_names_no_engineered_product(recogniser: Recogniser,
+                                                       text: str) -> None:
+    statements = read(recogniser, text)
+    assert statements and not any(s.subject.category == "ExosomePreparation"
+                                  for s in statements)

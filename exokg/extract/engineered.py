@@ -28,6 +28,7 @@ from dataclasses import replace
 
 from exokg.extract.base import DocumentState
 from exokg.extract.levels import SELECTED_BY
+from exokg.extract.references import names_kind_of_therapy
 from exokg.model import Analysed, Entity, Mention
 from exokg.recognise.composite import preparation_id
 
@@ -46,6 +47,7 @@ _BODY = re.compile(r"\b(?:serum|plasma|blood|circulating|urinary|patients?['’]
 
 
 _GENERIC = re.compile(r"^(?:bio)?(?:engineered|modified)$", re.I)
+
 # a short form in brackets right after a name, with a capital letter or a slash in it
 # ("... exosomes (Que/mAb GAP43-Exo)"), also after a phrase of what was done to them ("...
 # exosomes loaded with curcumin (Ang-Exo/Cur)")
@@ -112,7 +114,8 @@ def engineered_preparations(a: Analysed, state: DocumentState) -> Analysed:
     mentions = list(a.mentions)
     changed = False
     for i, m in enumerate(a.mentions):
-        if m.category != "Vesicle" or _BODY.search(a.text[max(0, m.start - 40):m.start]):
+        if m.category != "Vesicle" or _BODY.search(a.text[max(0, m.start - 40):m.start]) \
+                or names_kind_of_therapy(a.text, m.end):
             continue
         begin = _modifiers(a.text, m.start)
         product = state.engineered.get(m.entity.id)

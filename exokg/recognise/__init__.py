@@ -133,6 +133,19 @@ class Recogniser:
             return next(iter(found.values())) if len(found) == 1 else None
         return numbered
 
+    def _state_cell(self, document: Document) -> Callable[[str], Entity | None]:
+        """The cells ``document`` names in a polarisation state ("M2" -> "M2 microglia"),
+        for a composed name glued to the state ("M2-EVs"), or None."""
+        def state_cell(state: str) -> Entity | None:
+            for m in re.finditer(r"\b" + re.escape(state) + r"[\s-]+(?:polari[sz]ed\s+)?"
+                                 r"[A-Za-z]+", document.text):
+                cells = [x for x in self.base_mentions(m.group())
+                         if x.category == "Cell" and x.start == 0]
+                if cells:
+                    return max(cells, key=lambda x: x.end).entity
+            return None
+        return state_cell
+
     def analyse(self, document: Document, sentence: Sentence,
                 aliases: Mapping[str, Alias | None] | None = None) -> Analysed:
         """Recognise everything in one sentence. ``aliases`` maps short forms the document
@@ -168,7 +181,8 @@ class Recogniser:
                                            lexicon.lookup)  # type: ignore[attr-defined]
         preparations += find_composed_names(text, base, self._numbered(document),
                                             defined_in(document.text),
-                                            aliases.keys() if aliases else ())
+                                            aliases.keys() if aliases else (),
+                                            self._state_cell(document))
         resolved = _resolve(preparations + base)
         combinations = find_combinations(text, resolved)
         if combinations:  # "CEC-sEVs/tPA", "MSC-EVs plus tPA": one treatment of its own
