@@ -60,6 +60,8 @@ def test_an_act_named_after_an_effect_verb_is_what_the_agent_did(
     "We engineered exosomes conjugated to a monoclonal antibody against GAP43.",
     "Exosomes, by carrying anti-inflammatory factors, alleviated brain damage.",
     "Plasminogen activator inhibitor-1 was elevated in stroke patients.",
+    "Neuron-derived exosomes were immunocaptured with an anti-L1CAM antibody.",
+    "Sections were stained with an antibody against NeuN and counted.",
 ])
 def test_no_intervention_where_the_words_name_something_else(recogniser: Recogniser,
                                                             text: str) -> None:
@@ -183,3 +185,38 @@ def test_a_kind_of_therapy_names_no_engineered_product(recogniser: Recogniser,
     statements = read(recogniser, text)
     assert statements and not any(s.subject.category == "ExosomePreparation"
                                   for s in statements)
+
+
+@pytest.mark.parametrize("text, obj", [
+    ("Human umbilical vein endothelial cells (HUVECs) were used. In vitro, MSC-EVs reduced "
+     "apoptosis in HUVECs and increased tube formation.", "tube formation"),
+    ("Endothelial progenitor cells (EPCs) were cultured. In vitro, MSC-EVs lowered "
+     "apoptosis within EPCs and increased cell migration.", "cell migration"),
+])
+def test_cells_named_after_in_are_where_not_the_next_agent(recogniser: Recogniser,
+                                                           text: str, obj: str) -> None:
+    agents = {s.subject.category for s in read(recogniser, text) if s.object.label == obj}
+    assert agents == {"ExosomePreparation"}
+
+
+@pytest.mark.parametrize("text", [
+    "In vitro, ICAM-1 expression was then increased in neurons co-cultured with MSC-EVs.",
+    "In vitro, ICAM-1 expression was increased following incubation with MSC-EVs.",
+    "In vitro, ICAM-1 expression was thus increased in neurons exposed to MSC-EVs.",
+])
+def test_a_passive_change_in_cells_given_the_agent_in_vitro(recogniser: Recogniser,
+                                                           text: str) -> None:
+    found = [(s.subject.category, s.direction) for s in read(recogniser, text)
+             if s.object.label == "ICAM1"]
+    assert found == [("ExosomePreparation", "increased")]
+
+
+@pytest.mark.parametrize("text, predicate", [
+    ("In neurons, an inhibitor of miR-21 reduced IL-6 expression.", "RO:0002213"),
+    ("In neurons, a miR-21 antagomir increased IL-6 expression.", "RO:0002212"),
+])
+def test_an_intervention_on_a_mirna_changing_a_gene_is_the_mirnas_regulation(
+        recogniser: Recogniser, text: str, predicate: str) -> None:
+    found = {(s.subject.id, s.predicate) for s in read(recogniser, text)
+             if s.object.label == "interleukin-6"}
+    assert found == {(MIR_21, predicate)}

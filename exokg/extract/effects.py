@@ -104,7 +104,7 @@ _NOT_TRIGGER = re.compile(r"^(?:promoters?|inhibitors?|limitations?|limits|lowes
 _BY_MEANS = re.compile(r"\b(?:by|through|via)\s+(?:the\s+)?$", re.I)
 _CAPACITY = re.compile(r"\b(?:can|could|ability\s+to|capacity\s+to)\b", re.I)
 _BE = re.compile(r"\b(?:was|were|is|are|been|be|being|get|got)\s+(?:(?:\w+ly|also|further|"
-                 r"still)\s+)?$", re.I)
+                 r"still|then|thus|therefore)\s+)?$", re.I)
 _AGENT_AFTER = re.compile(r"^\s*(?:\w+ly\s+)?(?:following|after|by|with|upon|in\s+response\s+to|"
                           r"due\s+to)\s+(?:the\s+)?(?:(?:intravenous|systemic|intranasal|"
                           r"local)\s+)?(?:delivery|administration|treatment|injection|"
@@ -530,6 +530,7 @@ _LOSS_OF = re.compile(r"\b(?:its|their)\s+(?:down-?regulation|knockdown|inhibiti
                       r"deletion|depletion|loss|deficiency|suppression)\b", re.I)
 
 
+_IN_CELLS = re.compile(r"\b(?:in|within)\s+(?:the\s+)?(?:cultured\s+|treated\s+)?$", re.I)
 # "X neutralized (the effects of) Y", "X reversed Y": Y is what the agent X counteracts, not
 # the agent of what the clause goes on to claim
 _COUNTERED = re.compile(r"\s+(?:\w+ly\s+)?(?:neutrali[sz]ed|blocked|abolished|reversed|"
@@ -607,6 +608,11 @@ def _agent_before(a: Analysed, clause: Clause, at: int, prev: int | None = None
               and not _in_aside(a.text, clause.start, m, at)
               and not _CONDITION_CLAUSE.search(a.text, m.end, at)
               and not _is_foil(a.text, m)]
+    # "EVs reduced X in HUVECs and increased Y": cells named after "in" are where the
+    # change happened, not the agent of the next verb, when an agent opened the clause
+    agents = [m for m in agents if not (m.category == "Cell" and _IN_CELLS.search(
+        a.text, max(0, m.start - 20), m.start) and any(o.end <= m.start and o.category != "Cell"
+                                                      for o in agents))]
     if not agents:
         return []
     nearest = max(agents, key=lambda m: (m.end, m.source))

@@ -23,7 +23,8 @@ decreased, read by the effect rules). Not interventions: a word inside a longer 
 ("plasminogen activator inhibitor-1", "NF-κB inhibitor alpha"), an antibody glued to a
 vesicle word or conjugated to one ("anti-CD63-EVs", "mAb GAP43-Exo", "exosomes conjugated to
 a monoclonal antibody against GAP43": a targeting part, :mod:`exokg.recognise.composed_names`),
-a class of molecules ("anti-inflammatory factors"), and a mimic ("miR-630 mimics" raise the
+a reagent ("immunocaptured with an anti-L1CAM antibody"), a class of molecules
+("anti-inflammatory factors"), and a mimic ("miR-630 mimics" raise the
 miRNA).
 """
 
@@ -68,6 +69,12 @@ _PART_BEFORE = re.compile(r"\b(?:conjugated|linked|coupled|attached|bound|fused|
                           r"(?:to|with)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$", re.I)
 _PART_AFTER = re.compile(r"[\s-]*(?:conjugated|modified|functionali[sz]ed|decorated|coated|"
                          r"labell?ed|tagged|targeting|bearing)\b", re.I)
+#: an antibody used as a reagent of the methods: "immunocaptured with an anti-L1CAM
+#: antibody", "stained with antibodies against NeuN", "detected using anti-CD63"
+_REAGENT = re.compile(r"\b(?:immuno\w+|stain\w*|label\w*|detect\w*|captur\w*|"
+                      r"precipitat\w*|blott\w*|probed|select\w*|isolat\w*|enrich\w*|"
+                      r"sort\w*|purif\w*|identif\w*|characteri[sz]\w*|visuali[sz]\w*)\b"
+                      r"[^;.]{0,60}?\b(?:with|using|by|via)\s+(?:\w+\s+){0,2}$", re.I)
 _TARGETS = frozenset({"Gene", "Protein", "MicroRNA", "MicroRNACluster"})
 _DRUGS = frozenset({"Drug", "Chemical"})
 
@@ -145,6 +152,9 @@ def find_interventions(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         if _PART_BEFORE.search(text, max(0, start - 50), start) or \
                 _PART_AFTER.match(text, end):
             continue  # the targeting part of a vesicle, not an agent
+        if kind in ("antibody", "mAb", "monoclonal antibody") and \
+                _REAGENT.search(text, max(0, start - 100), start):
+            continue  # a reagent of the methods (:mod:`exokg.extract.vesicle_markers`)
         drug = next((k for k in ordered[i + 1:] if k.category in _DRUGS and
                      re.fullmatch(r"\s+", text[end:k.start])), None)
         if drug is not None and kind == "inhibitor":  # "the ROCK inhibitor Y-27632"
