@@ -47,7 +47,6 @@ _BODY = re.compile(r"\b(?:serum|plasma|blood|circulating|urinary|patients?['’]
 
 
 _GENERIC = re.compile(r"^(?:bio)?(?:engineered|modified)$", re.I)
-
 # a short form in brackets right after a name, with a capital letter or a slash in it
 # ("... exosomes (Que/mAb GAP43-Exo)"), also after a phrase of what was done to them ("...
 # exosomes loaded with curcumin (Ang-Exo/Cur)")

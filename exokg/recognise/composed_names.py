@@ -163,8 +163,8 @@ def find_composed_names(text: str, mentions: Sequence[Mention],
     "lactated Ringer's (LR)", "ciMSC-EVs" with "an MSC line (ciMSC)", is what its definition
     says and is not read here), and so is a word among the recognised ``short_forms``;
     ``state_cell`` gives the cells the document names with a polarisation state ("M2" ->
-    M2 microglia), or None. Returns ``ExosomePreparation`` mentions (source ``"composed"``) over each composed
-    word."""
+    M2 microglia), or None. Returns ``ExosomePreparation`` mentions (source
+    ``"composed"``) over each composed word."""
     if not _NEEDS.may_match(text) or not _GLUED.search(text):
         return []
     out: list[Mention] = []
@@ -278,14 +278,7 @@ def composed_preparation(text: str, left: int, right: int, head: Mention,
             modifiers.append(word)
         else:
             return None
-    if cargo is None and not modifiers and state_only and source is not None:
-        noun = "exosomes" if head.entity.id == "GO:0070062" else "extracellular vesicles"
-        attrs = {"vesicleType": head.entity.id, "sourceCell": source.id}
-        label = f"{short_label(source)}-derived {noun}"
-        return Entity(preparation_id(attrs), label, "ExosomePreparation",
-                      synonyms=tuple(sorted({" ".join(text[left:right].split())} - {label})),
-                      attributes=tuple(sorted(attrs.items())))
-    if cargo is None and not modifiers:
+    if cargo is None and not modifiers and not state_only:
         return None  # the head, cells, markers or a number only ("MSC-Exos", "CD9+ EVs",
         # "Exo-3" in a document without miR-3)
     modifiers += markers
@@ -300,11 +293,12 @@ def composed_preparation(text: str, left: int, right: int, head: Mention,
         attrs["engineering"] = "modified"
         attrs["designation"] = _NOT_DESIGNATION.sub(" ", written.casefold()).strip()
         label = written
-    else:
-        assert cargo is not None
+    elif cargo is not None:
         attrs["cargo"] = cargo.id
         attrs["engineering"] = "loaded"
         label = f"{made} loaded with {cargo.label}"
+    else:  # "M2-EVs": the vesicles of the cells in that state
+        label = made
     synonyms = tuple(sorted({written} - {label}))
     return Entity(preparation_id(attrs), label, "ExosomePreparation", synonyms=synonyms,
                   attributes=tuple(sorted(attrs.items())))
