@@ -1,8 +1,10 @@
 """Agents that are no vocabulary entity (tuning round 10a): interventions against a molecule
-(exokg/recognise/inhibitors.py) and secretomes / conditioned media
-(exokg/recognise/secretomes.py) are agents of their own, and their target or source cells
-take none of their claims. Every sentence here is INVENTED for these tests, each rule tried
-in at least two phrasings."""
+(exokg/recognise/inhibitors.py), secretomes / conditioned media
+(exokg/recognise/secretomes.py) and body fluids given to cells (exokg/recognise/exposures.py)
+are agents of their own, and their target, source cells or fluid take none of their claims;
+with them the round's smaller readings (M2-EVs, "EV-based therapies", in vitro passives,
+capital NO, cells after "in"). Every sentence here is INVENTED for these tests, each rule
+tried in at least two phrasings."""
 
 from __future__ import annotations
 
