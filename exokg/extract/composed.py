@@ -27,6 +27,7 @@ from exokg.extract.base import DocumentState
 from exokg.model import Analysed, Entity, Mention
 from exokg.recognise.composite import preparation_id
 from exokg.recognise.products import head_noun
+from exokg.recognise.secretomes import SECRETOME_HEADS, secretome_head
 
 __all__ = ["same_preparation", "same_product"]
 
@@ -139,14 +140,18 @@ def same_product(a: Analysed, state: DocumentState) -> Analysed:
         return a
     mentions = list(a.mentions)
     for i, m in enumerate(mentions):
-        head = head_noun(m.text) if m.source == "product" else None
+        head = (head_noun(m.text) or secretome_head(m.entity)) if m.source == "product" \
+            else None
         if head is None:
             continue
         earlier = state.products.get(head)
-        if earlier is not None and _BACK.match(m.text) and earlier.id != m.entity.id:
+        # "the conditioned medium", "allogenic cell-derived conditioned medium": a secretome
+        # with no source cell of its own is the one named before
+        back = _BACK.match(m.text) or m.entity.label in SECRETOME_HEADS
+        if earlier is not None and back and earlier.id != m.entity.id:
             product = _named(earlier, {" ".join(m.text.split()[1:])})
             mentions[i] = Mention(product, m.start, m.end, m.text, "product")
             state.products[head] = product
-        elif earlier is None or not _BACK.match(m.text):
+        elif earlier is None or not back:
             state.products[head] = m.entity
     return replace(a, mentions=tuple(mentions))

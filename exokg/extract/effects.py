@@ -110,11 +110,12 @@ _NOT_MORE = re.compile(r"^(?:" + NOT_MORE + r")$", re.I)
 _BY_MEANS = re.compile(r"\b(?:by|through|via)\s+(?:the\s+)?$", re.I)
 _CAPACITY = re.compile(r"\b(?:can|could|ability\s+to|capacity\s+to)\b", re.I)
 _BE = re.compile(r"\b(?:was|were|is|are|been|be|being|get|got)\s+(?:(?:\w+ly|also|further|"
-                 r"still)\s+)?$", re.I)
+                 r"still|then|thus|therefore)\s+)?$", re.I)
 _AGENT_AFTER = re.compile(r"^\s*(?:\w+ly\s+)?(?:following|after|by|with|upon|in\s+response\s+to|"
                           r"due\s+to)\s+(?:the\s+)?(?:(?:intravenous|systemic|intranasal|"
                           r"local)\s+)?(?:delivery|administration|treatment|injection|"
-                          r"infusion|transplantation|application|addition)?\s*(?:of|with)?\s*"
+                          r"infusion|transplantation|application|addition|co-?incubation|"
+                          r"incubation|exposure|stimulation|co-?culture)?\s*(?:of|with|to)?\s*"
                           r"(?:the\s+)?$", re.I)
 _CONTEXT_CUE = re.compile(r"(?:after|following|during|post|in|of\s+(?:rats|mice)\s+with|"
                           r"subjected\s+to|resulting\s+from|induced\s+by|compared\s+(?:with|to)|"
@@ -572,6 +573,15 @@ _LOSS_OF = re.compile(r"\b(?:its|their)\s+(?:down-?regulation|knockdown|inhibiti
                       r"deletion|depletion|loss|deficiency|suppression)\b", re.I)
 
 
+_IN_CELLS = re.compile(r"\b(?:in|within)\s+(?:the\s+)?(?:cultured\s+|treated\s+)?$", re.I)
+# "X neutralized (the effects of) Y", "X reversed Y": Y is what the agent X counteracts, not
+# the agent of what the clause goes on to claim
+_COUNTERED = re.compile(r"\s+(?:\w+ly\s+)?(?:neutrali[sz]ed|blocked|abolished|reversed|"
+                        r"counteracted|antagoni[sz]ed|abrogated|negated|offset)\s+(?:the\s+)?"
+                        r"(?:(?:effects?|actions?|impacts?|influences?)\s+of\s+(?:the\s+)?)?",
+                        re.I)
+
+
 def _in_aside(text: str, start: int, m: Mention, at: int) -> bool:
     """True when ``m`` sits in a non-restrictive relative clause closed before the trigger
     at ``at``: in "miR-X, which is enriched in exosomes, promoted ..." the exosomes are
@@ -645,9 +655,18 @@ def _agent_before(a: Analysed, clause: Clause, at: int, prev: int | None = None
               and not _in_aside(a.text, clause.start, m, at)
               and not _CONDITION_CLAUSE.search(a.text, m.end, at)
               and not _is_foil(a.text, m)]
+    # "EVs reduced X in HUVECs and increased Y": cells named after "in" are where the
+    # change happened, not the agent of the next verb, when an agent opened the clause
+    agents = [m for m in agents if not (m.category == "Cell" and _IN_CELLS.search(
+        a.text, max(0, m.start - 20), m.start) and any(o.end <= m.start and o.category != "Cell"
+                                                      for o in agents))]
     if not agents:
         return []
     nearest = max(agents, key=lambda m: (m.end, m.source))
+    countered = [m for m in agents if m.end <= nearest.start
+                 and _COUNTERED.fullmatch(a.text, m.end, nearest.start)]
+    if countered:  # "C5 mAb neutralized ICH-Exos effects, rescuing ...": the antibody acts
+        nearest = countered[-1]
     if _LOSS_AFTER.match(a.text, nearest.end, at) or _LOSS_OF.search(a.text, nearest.end, at):
         return []  # the loss of the nearest agent acts: no agent to name
     # "bone marrow mesenchymal stromal cell (MSC) treatment": the long form, not the
@@ -704,8 +723,9 @@ _SOURCE_CLAUSE = re.compile(r"^\s*,?\s*(?:(?:that|which)\s+(?:were|was|are|is)\s
                             r"(?:[\w-]+\s+){0,3}$|^\s+(?:from|of)\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 
-_TREATED_WITH = re.compile(r"\b(?:treated|injected|infused|administered|given)\s+(?:\w+ly\s+)?"
-                           r"(?:with|by)\s+(?:the\s+)?"
+_TREATED_WITH = re.compile(r"\b(?:treated|injected|infused|administered|given|co-?cultured|"
+                           r"co-?incubated|incubated|exposed|stimulated)\s+(?:\w+ly\s+)?"
+                           r"(?:with|by|to)\s+(?:the\s+)?"
                            # "treated with stretch-injured microglia-derived exosomes"
                            r"(?:[\w-]+-[\w-]+\s+)?$", re.I)
 

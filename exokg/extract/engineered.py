@@ -28,6 +28,7 @@ from dataclasses import replace
 
 from exokg.extract.base import DocumentState
 from exokg.extract.levels import SELECTED_BY
+from exokg.extract.references import names_kind_of_therapy
 from exokg.model import Analysed, Entity, Mention
 from exokg.recognise.composite import preparation_id
 
@@ -112,7 +113,8 @@ def engineered_preparations(a: Analysed, state: DocumentState) -> Analysed:
     mentions = list(a.mentions)
     changed = False
     for i, m in enumerate(a.mentions):
-        if m.category != "Vesicle" or _BODY.search(a.text[max(0, m.start - 40):m.start]):
+        if m.category != "Vesicle" or _BODY.search(a.text[max(0, m.start - 40):m.start]) \
+                or names_kind_of_therapy(a.text, m.end):
             continue
         begin = _modifiers(a.text, m.start)
         product = state.engineered.get(m.entity.id)

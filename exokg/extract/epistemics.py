@@ -63,6 +63,10 @@ _SCOPE_BREAK = re.compile(r"\b(?:that|which)\s+(?:has|have|had)\s+been\s+(?:show
 # "no" inside an object phrase is not a negation of the claim ("no vascular obstructive effect")
 _NOT_NEGATION = re.compile(r"\bno\s+(?:longer|doubt)\b|\bnot\s+only\b", re.I)
 
+# "NO" in capitals past the opening of a sentence is nitric oxide ("ZO-1 and the NO produced by
+# BMECs were reduced"), not a negation
+_NITRIC_OXIDE = re.compile(r"(?<=[\s(,;/])(?<![.!?]\s)NO\b")
+
 
 def _in_scope(cue_pattern: re.Pattern[str], text: str, start: int, trigger_at: int) -> bool:
     window = text[start:trigger_at]
@@ -103,6 +107,6 @@ def negated(text: str, clause_start: int, trigger_at: int, window: int = 40) -> 
     False
     """
     start = max(clause_start, trigger_at - window)
-    span = text[start:trigger_at]
+    span = _NITRIC_OXIDE.sub("  ", text[:trigger_at])[start:]
     span = _NOT_NEGATION.sub(" ", span)
     return _in_scope(_NEGATION, span, 0, len(span))

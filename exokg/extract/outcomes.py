@@ -79,7 +79,8 @@ number amount degree extent rate rates one ones change changes use value values 
 part parts time times day days week weeks factor factors event events process processes
 aspect aspects feature features property properties action actions intervention
 interventions finding findings observation observations addition contrast particular
-summary conclusion""".split())  # the last five: "In addition, ...", "In contrast, ..."
+summary conclusion vitro vivo situ silico""".split())
+# "In addition, ...", "In contrast, ...", "In vitro, ...": an opening phrase, no object
 # what cells make or take up: "NO production of EPCs" changes the production, in the cells
 _MADE_BY_CELLS = frozenset("production secretion release synthesis generation uptake".split())
 # a molecule of a class no vocabulary lists in full, with a word of amount after it ("kainate
@@ -419,8 +420,10 @@ def open_outcomes(a: Analysed, start: int, end: int, *, agents: frozenset[str],
         # outcome ("the ability" alone names none)
         named_capacity = p.head.lower() in _CAPACITY_HEADS and len(p.label.split()) > 1 \
             and " of " not in p.label
+        # "cells treated with ..." is no object, but "cell viability" / "cell vitality" is
+        first = p.label.split()[0]
         if (p.head.lower() in _NOT_HEAD and not named_capacity) or \
-                p.label.split()[0] in _NOT_HEAD or \
+                (first in _NOT_HEAD and not (first == "cell" and " " in p.label)) or \
                 (" " not in p.label and p.label.lower() in _MEASURE) or \
                 all(w.lower() in _VAGUE for w in p.label.split()) or _is_bare(p.label):
             continue

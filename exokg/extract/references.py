@@ -68,8 +68,20 @@ def is_body_vesicle(a: Analysed, m: Mention) -> bool:
     return bool(_BODY.search(a.text[max(0, m.start - 40):m.start]))
 
 
+# "targeted EV-based therapies", "engineered exosome therapies": the words around the
+# vesicle say what kind of therapy; no product of the study is named
+_KIND_OF_THERAPY = re.compile(r"\s*[-\u2010]\s*based\b|\s+(?:therapies|strategies|"
+                              r"approaches)\b", re.I)
+
+
+def names_kind_of_therapy(text: str, end: int) -> bool:
+    """True when the vesicle word ending at ``end`` names a kind of therapy ("EV-based
+    therapies", "exosome therapies"), not the vesicles of a study."""
+    return bool(_KIND_OF_THERAPY.match(text, end))
+
+
 def _is_reference(a: Analysed, m: Mention) -> bool:
-    if m.category != "Vesicle" or is_body_vesicle(a, m):
+    if m.category != "Vesicle" or is_body_vesicle(a, m) or names_kind_of_therapy(a.text, m.end):
         return False
     if _DETERMINER.search(a.text[max(0, m.start - 30):m.start]):
         return True

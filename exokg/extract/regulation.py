@@ -141,17 +141,40 @@ _LOSS_BEFORE = re.compile(r"(?:\b(?:knock-?down|silencing|inhibition|depletion|d
                           r"(?:the\s+)?|\b(?:anti|antagomir|antisense)\s*-\s*)$", re.I)
 
 
+def intervention_target(a: Analysed, m: Mention) -> Mention | None:
+    """The molecule an intervention mention acts against ("miR-21" of "an inhibitor of
+    miR-21", :mod:`exokg.recognise.inhibitors`): its target's mention inside it, or None."""
+    target = m.entity.attr("RO:0002212")
+    if not target:
+        return None
+    return next((p for p in a.parts if p.entity.id == target[0] and m.start <= p.start
+                 and p.end <= m.end), None)
+
+
 def as_regulation(s: Statement, subject: Mention, obj: Mention,
                   a: Analysed | None = None) -> Statement:
     """An effect of a miRNA on a gene or protein as regulation (RO:0002212 for a decrease,
     RO:0002213 for an increase); any other statement unchanged. With the sentence ``a``, an
     effect of the miRNA's loss ("knockdown of miR-X increased GENE", "anti-miR-X raised
     GENE") is the opposite regulation by the miRNA."""
-    if subject.category not in REGULATORS or obj.category not in TARGETS or \
-            s.direction is None or s.predicate != "biolink:affects":
+    loss = False
+    if subject.category == "Therapy" and a is not None and s.direction is not None:
+        # "an inhibitor of miR-21 reduced IL-6", "MYC knockdown raised miR-34a": the effect
+        # of an intervention against a molecule (exokg.recognise.inhibitors) on a molecule
+        # is the opposite regulation by the molecule it acts against
+        target = intervention_target(a, subject)
+        if target is None or not (target.category in REGULATORS and obj.category in TARGETS
+                                  or target.category in TARGETS and obj.category in MIRNAS):
+            return s
+        subject, loss = target, True
+        s = replace(s, subject=target.entity)
+    elif subject.category not in REGULATORS or obj.category not in TARGETS:
+        return s
+    if s.direction is None or s.predicate != "biolink:affects":
         return s
     lowers = s.direction == "decreased"
-    if a is not None and _LOSS_BEFORE.search(a.text, max(0, subject.start - 60), subject.start):
+    if loss or a is not None and _LOSS_BEFORE.search(a.text, max(0, subject.start - 60),
+                                                     subject.start):
         lowers = not lowers
     predicate = NEGATIVELY_REGULATES if lowers else POSITIVELY_REGULATES
     rule = s.evidence[0].rule.replace("effect.", "regulation.loss." if lowers == (

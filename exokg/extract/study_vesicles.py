@@ -32,7 +32,7 @@ import re
 from dataclasses import replace
 
 from exokg.extract.base import DocumentState
-from exokg.extract.references import is_body_vesicle
+from exokg.extract.references import is_body_vesicle, names_kind_of_therapy
 from exokg.extract.status import claim_status
 from exokg.model import Analysed, Entity, Mention
 from exokg.recognise.composite import preparation_id
@@ -55,7 +55,8 @@ _GIVEN = re.compile(r"\b(?:administered|injected|infused|delivered|transplanted|
 
 def _bare(a: Analysed, m: Mention) -> bool:
     """True when ``m`` is a plain vesicle noun that can stand for the study's vesicles."""
-    if m.category != "Vesicle" or m.source == "reference" or is_body_vesicle(a, m):
+    if m.category != "Vesicle" or m.source == "reference" or is_body_vesicle(a, m) or \
+            names_kind_of_therapy(a.text, m.end):
         return False
     before = a.text[max(0, m.start - 40):m.start]
     if _PART_OF.search(before) and not _GIVEN.search(before):

@@ -36,7 +36,10 @@ from exokg.recognise.coordination import elided_heads, elided_modifier_heads
 from exokg.recognise.cell_products import find_cell_products
 from exokg.recognise.combinations import find_combinations
 from exokg.recognise.composed_names import defined_in, find_composed_names
+from exokg.recognise.exposures import find_exposures
+from exokg.recognise.inhibitors import find_interventions
 from exokg.recognise.products import find_products
+from exokg.recognise.secretomes import find_secretomes
 from exokg.recognise.document import Alias, alias_mentions
 from exokg.recognise.drugs import standalone_drug
 from exokg.recognise.field_spellings import amyloid_beta, glued_vesicles
@@ -54,6 +57,7 @@ from exokg.vocabulary import Vocabulary, load_vocabulary
 #: ``"composed"`` and ``"product"`` are names the text composes for its own preparations and
 #: products (:mod:`exokg.recognise.composed_names`, :mod:`exokg.recognise.products`).
 _PRIORITY = {"composite": 0, "composite-alternative": 0, "composed": 0, "product": 0,
+             "inhibitor": 0,
              "abbreviation": 1, "mirna": 1,
              "coordination": 1, "lexicon": 2, "phrase": 2, "ontology": 3}
 #: Classes whose ontology mentions serve only as parts of preparations ("astrocyte-derived
@@ -142,6 +146,19 @@ class Recogniser:
             return next(iter(found.values())) if len(found) == 1 else None
         return numbered
 
+    def _state_cell(self, document: Document) -> Callable[[str], Entity | None]:
+        """The cells ``document`` names in a polarisation state ("M2" -> "M2 microglia"),
+        for a composed name glued to the state ("M2-EVs"), or None."""
+        def state_cell(state: str) -> Entity | None:
+            for m in re.finditer(r"\b" + re.escape(state) + r"[\s-]+(?:polari[sz]ed\s+)?"
+                                 r"[A-Za-z]+", document.text):
+                cells = [x for x in self.base_mentions(m.group())
+                         if x.category == "Cell" and x.start == 0]
+                if cells:
+                    return max(cells, key=lambda x: x.end).entity
+            return None
+        return state_cell
+
     def analyse(self, document: Document, sentence: Sentence,
                 aliases: Mapping[str, Alias | None] | None = None, *,
                 annotate: bool = True) -> Analysed:
@@ -181,12 +198,17 @@ class Recogniser:
                                            lexicon.lookup)  # type: ignore[attr-defined]
         preparations += find_composed_names(text, base, self._numbered(document),
                                             defined_in(document.text),
-                                            aliases.keys() if aliases else ())
+                                            aliases.keys() if aliases else (),
+                                            self._state_cell(document))
         resolved = _resolve(preparations + base)
         combinations = find_combinations(text, resolved)
         if combinations:  # "CEC-sEVs/tPA", "MSC-EVs plus tPA": one treatment of its own
             resolved = _resolve(combinations + resolved)
-        products = find_products(text, resolved)
+        interventions = find_interventions(text, resolved)
+        if interventions:  # "C5 mAb", "miR-143-3p inhibitor": the intervention, not its target
+            resolved = _resolve(interventions + resolved)
+        products = find_products(text, resolved) + find_secretomes(text, resolved) + \
+            find_exposures(text, resolved)
         if products:  # "this multifunctional scaffold", "the hydrogel releasing MSC-EVs"
             resolved = _resolve(products + resolved)
         top = [m for m in resolved if not _part_only(m) or (

@@ -10,7 +10,9 @@ reads the word as a sequence of parts:
 * **cargo**: a miRNA ("miR-124-Exo", "Exo-miR-133b"), or a bare number next to the head
   when the document names exactly one miRNA with that number ("Exo-124" in an abstract on
   miR-124); else a gene or protein ("BDNF-Exos");
-* **source**: a cell type or a short form the document defined for one ("hNSC", "MSC");
+* **source**: a cell type or a short form the document defined for one ("hNSC", "MSC"),
+  or a polarisation state ("M2-EVs", "A1-Exos") of cells the document names in that state
+  ("M2 microglia"): then the word is those cells' vesicles, as "M2 microglia-derived EVs";
 * **modifier**: any other name written with a capital letter or a digit (a targeting
   peptide "RVG", "CAQK", "RGD"; "siRNA"; a linker "cl"), or a drug or chemical loaded
   ("Cur" for curcumin, "PTX");
@@ -77,6 +79,8 @@ _CELL_LINE = re.compile(r"[a-zA-Z]{0,5}(?:MSC|NSC|SC|EPC|PC|ESC|iPSC|MC)s?")
 _CONTROL = re.compile(r"un-?mod\w*|unmodified|ctrl|con|control|blank|naive|naïve|free|plain|"
                       r"empty|sham|vehicle|nc|pbs|saline|normal|nor|norm|nx|hx|hyp|hypo|"
                       r"hypox\w*|normox\w*|young|old|aged", re.I)
+#: a piece that names a polarisation state of the source cells: "M2-EVs", "A1-Exos"
+_STATE = re.compile(r"[MAN][0-2]")
 #: a piece that is itself a vesicle word ("lEV" of "lEV/Exos", "MVs")
 _VESICLE_PIECE = re.compile(r"[a-zA-Z]{0,2}(?:EVs?|MVs?|Exos?|EXOs?|exosomes?|vesicles?)")
 #: a piece of a composed word between joiners
@@ -148,16 +152,19 @@ def defined_in(document_text: str) -> Callable[[str, bool], bool]:
 def find_composed_names(text: str, mentions: Sequence[Mention],
                         numbered: Callable[[str], Entity | None],
                         defined: Callable[[str, bool], bool] = lambda word, whole: False,
-                        short_forms: Collection[str] = ()) -> list[Mention]:
+                        short_forms: Collection[str] = (),
+                        state_cell: Callable[[str], Entity | None] = lambda state: None
+                        ) -> list[Mention]:
     """Composed preparation names of one sentence (module docs). ``mentions`` are the
     sentence's base mentions; ``numbered`` gives the document's one miRNA with a number
     ("124" -> miR-124), or None; ``defined`` says whether a word is a short form the
     document defined for something other than a targeting part (:func:`defined_in`: a
     composed word, or a piece of one no mention covers, that is one, "LR+EXO" with
     "lactated Ringer's (LR)", "ciMSC-EVs" with "an MSC line (ciMSC)", is what its definition
-    says and is not read here), and so is a word among the recognised ``short_forms``.
-    Returns ``ExosomePreparation`` mentions (source ``"composed"``) over each composed
-    word."""
+    says and is not read here), and so is a word among the recognised ``short_forms``;
+    ``state_cell`` gives the cells the document names with a polarisation state ("M2" ->
+    M2 microglia), or None. Returns ``ExosomePreparation`` mentions (source
+    ``"composed"``) over each composed word."""
     if not _NEEDS.may_match(text) or not _GLUED.search(text):
         return []
     out: list[Mention] = []
@@ -178,7 +185,8 @@ def find_composed_names(text: str, mentions: Sequence[Mention],
         if written in short_forms or written.rstrip("s") in short_forms or \
                 defined(written, True):
             continue
-        entity = composed_preparation(text, left, right, head, inside, numbered, defined)
+        entity = composed_preparation(text, left, right, head, inside, numbered, defined,
+                                      state_cell)
         if entity is not None:
             out.append(Mention(entity, left, right, text[left:right], "composed"))
     return out
@@ -187,7 +195,8 @@ def find_composed_names(text: str, mentions: Sequence[Mention],
 def composed_preparation(text: str, left: int, right: int, head: Mention,
                          inside: Sequence[Mention],
                          numbered: Callable[[str], Entity | None],
-                         defined: Callable[[str, bool], bool] = lambda word, whole: False
+                         defined: Callable[[str, bool], bool] = lambda word, whole: False,
+                         state_cell: Callable[[str], Entity | None] = lambda state: None
                          ) -> Entity | None:
     """The preparation the word ``text[left:right]`` composes around vesicle ``head`` from
     the mentions ``inside`` it and its other pieces (module docs), or None when the word is
@@ -205,6 +214,7 @@ def composed_preparation(text: str, left: int, right: int, head: Mention,
     modifiers: list[str] = []
     markers: list[str] = []
     numbers: list[str] = []
+    state_only = False
     # the mentions inside first: the longest that do not overlap
     parts: list[Mention] = []
     for m in sorted(inside, key=lambda m: (-(m.end - m.start), m.start)):
@@ -239,6 +249,16 @@ def composed_preparation(text: str, left: int, right: int, head: Mention,
         if any(a < e and s < b for a, b in spans):
             return None  # a mention cut by the word's pieces
         word = piece.group()
+        if _STATE.fullmatch(word):
+            # "M2-EVs": vesicles of the cells in that state the document names ("M2
+            # microglia"), a source, not a modification; a state no cells are named with
+            # ("M0-EVs" of "untreated microglia (M0-EVs)") stays a name part
+            stated = state_cell(word) if source is None else None
+            if stated is not None:
+                source, state_only = stated, True
+                continue
+            modifiers.append(word)
+            continue
         if _CONTROL.fullmatch(word):
             return None  # "Unmod-Exos", "Ctrl-EVs", "Hypo-Exos": a control or a state
         if _VESICLE_PIECE.fullmatch(word):
@@ -258,7 +278,7 @@ def composed_preparation(text: str, left: int, right: int, head: Mention,
             modifiers.append(word)
         else:
             return None
-    if cargo is None and not modifiers:
+    if cargo is None and not modifiers and not state_only:
         return None  # the head, cells, markers or a number only ("MSC-Exos", "CD9+ EVs",
         # "Exo-3" in a document without miR-3)
     modifiers += markers
@@ -273,11 +293,12 @@ def composed_preparation(text: str, left: int, right: int, head: Mention,
         attrs["engineering"] = "modified"
         attrs["designation"] = _NOT_DESIGNATION.sub(" ", written.casefold()).strip()
         label = written
-    else:
-        assert cargo is not None
+    elif cargo is not None:
         attrs["cargo"] = cargo.id
         attrs["engineering"] = "loaded"
         label = f"{made} loaded with {cargo.label}"
+    else:  # "M2-EVs": the vesicles of the cells in that state
+        label = made
     synonyms = tuple(sorted({written} - {label}))
     return Entity(preparation_id(attrs), label, "ExosomePreparation", synonyms=synonyms,
                   attributes=tuple(sorted(attrs.items())))

@@ -30,7 +30,7 @@ from exokg.ids import mint
 from exokg.model import Entity, Mention
 from exokg.text.prefilter import Needs
 
-__all__ = ["PRODUCT_HEADS", "find_products", "head_noun", "product_entity"]
+__all__ = ["PRODUCT_HEADS", "find_products", "head_noun", "left_edge", "product_entity"]
 
 #: the head nouns of a product phrase
 PRODUCT_HEADS = (r"scaffolds?|hydrogels?|patch(?:es)?|conduits?|microspheres?|microneedles?|"
@@ -73,13 +73,18 @@ def head_noun(written: str) -> str | None:
     return _PLURAL.sub("", head)
 
 
-def product_entity(label: str, parts: Sequence[Entity], written: str) -> Entity:
-    """The product labelled ``label`` made with ``parts`` (deterministic id: the label and the
-    parts' ids); ``written`` is kept as a synonym."""
-    key = "|".join([label, *sorted(p.id for p in parts)])
+def product_entity(label: str, parts: Sequence[Entity], written: str,
+                   source: Entity | None = None) -> Entity:
+    """The product labelled ``label`` made with ``parts`` and derived from the cells
+    ``source`` (a secretome, :mod:`exokg.recognise.secretomes`) (deterministic id: the label
+    and the parts' and source's ids); ``written`` is kept as a synonym."""
+    key = "|".join([label, *sorted(p.id for p in parts)] + ([source.id] if source else []))
     synonyms = tuple(sorted({" ".join(written.split())} - {label}))
+    attributes = {("BFO:0000051", p.id) for p in parts}
+    if source is not None:
+        attributes.add(("RO:0001000", source.id))
     return Entity(mint("therapy", key), label, "Therapy", synonyms=synonyms,
-                  attributes=tuple(sorted({("BFO:0000051", p.id) for p in parts})))
+                  attributes=tuple(sorted(attributes)))
 
 
 def find_products(text: str, mentions: Sequence[Mention]) -> list[Mention]:
@@ -93,7 +98,7 @@ def find_products(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         if any(m.start < h.end() and h.start() < m.end and m.category not in _PARTS
                for m in mentions):
             continue  # inside another name ("nervous system" is no product here anyway)
-        start, determiner = _left_edge(text, h.start())
+        start, determiner = left_edge(text, h.start())
         inside = [m for m in mentions if start <= m.start and m.end <= h.start()
                   and m.category in _PARTS]
         if any(start <= m.start < h.start() < m.end or m.start < start < m.end
@@ -122,7 +127,7 @@ def _lower(word: str) -> str:
                     for p in word.split("-"))
 
 
-def _left_edge(text: str, head: int) -> tuple[int, int | None]:
+def left_edge(text: str, head: int) -> tuple[int, int | None]:
     """Where the product phrase whose head starts at ``head`` begins, and where the words
     after its determiner begin (None when no determiner opens it)."""
     pos = head
