@@ -223,8 +223,11 @@ def test_bhasuran_floors() -> None:
     assert held["gold"] == 339
     # held-out 0.565 after miRNA relations round 4, 0.563 after round 5 (looked at once)
     assert held["f1"] >= 0.55, held
-    # tune 0.571 -> 0.623 in round 5 (P 0.670 -> 0.679)
-    assert tune["f1"] >= 0.61 and tune["precision"] >= 0.67, tune
+    # tune 0.571 -> 0.623 in round 5 (P 0.670 -> 0.679); 0.618 (P 0.677, R 0.568) at 2aae3ef;
+    # 0.619 (P 0.661, R 0.582) after tuning round 10 (its effect verbs, "repressed", and
+    # interventions against a miRNA find five more pairs and predict eleven pairs the corpus
+    # does not annotate)
+    assert tune["f1"] >= 0.61 and tune["precision"] >= 0.655, tune
     everything = r["scores"]["all"]
     assert everything["correct_verb"] / everything["directed_verb"] >= 0.75, everything
 
