@@ -12,7 +12,10 @@ samples its process tree (the build, its extraction and export workers, ``sort``
 ``--interval`` seconds from ``/proc``:
 
 * **CPU**: user + system time of every live process of the tree plus what each has
-  collected from its finished children (``cutime``/``cstime``), so the total only grows;
+  collected from its finished children (``cutime``/``cstime``); the total printed at the
+  end adds up its increases (:func:`grown`). ``getrusage(RUSAGE_CHILDREN)``, printed beside
+  it and kept as ``cpu_s`` in the JSON, misses the post-load phase workers (a
+  ``forkserver`` the build never reaps forks them);
 * **RSS**: the resident set sizes of the live processes added together (what the machine
   must hold at that moment; ``/usr/bin/time`` reports the largest single process instead).
 
@@ -77,6 +80,15 @@ def tree_sample(root: int) -> tuple[float, int, int]:
     return cpu, rss, len(members)
 
 
+def grown(values: list[float]) -> float:
+    """The sum of the increases between consecutive ``values`` (CPU totals of the tree).
+
+    A process that leaves the tree without a member reaping it (the build's post-load phase
+    workers are forked by a ``forkserver`` that the build never waits for) takes its CPU out
+    of the total: the drop is not subtracted, so what it used while sampled is kept."""
+    return sum(max(b - a, 0.0) for a, b in zip([0.0, *values], values))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", type=Path)
@@ -137,13 +149,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{row['at']:8.1f} {row['wall']:7.1f} {row['cpu']:7.1f} "
               f"{row['peak_rss_mb']:7d}  {row['line']}")
     peak = max((s[2] for s in samples), default=0)
-    print(f"exit {code}; wall {wall:.1f} s; CPU {total_cpu:.1f} s "
-          f"({total_cpu / wall:.2f} cores on average); peak summed RSS {peak / 2**20:.0f} MB; "
+    tree_cpu = grown([s[1] for s in samples])
+    print(f"exit {code}; wall {wall:.1f} s; CPU {tree_cpu:.1f} s of the sampled tree "
+          f"({tree_cpu / wall:.2f} cores on average; {total_cpu:.1f} s by getrusage, which "
+          f"misses unreaped workers); peak summed RSS {peak / 2**20:.0f} MB; "
           f"largest process {children.ru_maxrss / 1024:.0f} MB; load average before "
           f"{load_before[0]:.2f}, after {load_after[0]:.2f}")
     if args.json is not None:
         args.json.write_text(json.dumps({
             "command": command, "exit": code, "wall_s": wall, "cpu_s": total_cpu,
+            "tree_cpu_s": tree_cpu,
             "peak_summed_rss_mb": peak / 2**20, "largest_process_mb": children.ru_maxrss / 1024,
             "load_before": load_before, "load_after": load_after, "rows": rows}, indent=1))
     return code
