@@ -59,6 +59,21 @@ def test_an_act_named_after_an_effect_verb_is_what_the_agent_did(
 
 
 @pytest.mark.parametrize("text", [
+    "In MCAO mice, treatment with anti-miR-21 reduced infarct volume.",
+    "In MCAO mice, intracerebral anti-miR-155 reduced infarct volume.",
+    "In MCAO mice, intraventricular injection of anti-miR-21 oligonucleotides reduced "
+    "infarct volume.",
+])
+def test_anti_before_a_mirna_is_its_inhibitor_not_an_antibody(
+        recogniser: Recogniser, text: str) -> None:
+    # review10: an anti-miR is an antisense inhibitor of the miRNA (no antibody binds a
+    # miRNA); invented sentences, three ways of writing it
+    agents = [t for t in _therapies(recogniser, text) if t.attr("RO:0002212")]
+    assert agents, text
+    assert all(t.label.endswith(" inhibitor") for t in agents), [t.label for t in agents]
+
+
+@pytest.mark.parametrize("text", [
     "We engineered exosomes conjugated to a monoclonal antibody against GAP43.",
     "Exosomes, by carrying anti-inflammatory factors, alleviated brain damage.",
     "Plasminogen activator inhibitor-1 was elevated in stroke patients.",
