@@ -163,6 +163,18 @@ def test_a_body_fluid_where_something_is_measured_stays_a_place(
     assert not _therapies(recogniser, "CSF from SAH patients was collected on day 3.")
 
 
+@pytest.mark.parametrize("text", [
+    "Plasma from stroke patients treated with thrombolysis showed higher levels of miR-21.",
+    "MiR-124 was measured in serum from SAH patients treated with nimodipine.",
+    "Serum of TBI rats exposed to hypothermia contained less IL-6.",
+])
+def test_a_word_of_treatment_after_the_group_treats_the_group_not_cells(
+        recogniser: Recogniser, text: str) -> None:
+    # review10: "patients treated with Y" says what the patients were given; the fluid is
+    # still where something was measured (invented sentences, three phrasings)
+    assert not _therapies(recogniser, text)
+
+
 def test_nitric_oxide_written_no_is_no_negation(recogniser: Recogniser) -> None:
     for text in ("In vitro, ICAM-1, VCAM-1 and the NO produced by endothelial cells were "
                  "reduced following incubation with MSC-EVs.",
