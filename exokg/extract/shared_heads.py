@@ -89,6 +89,9 @@ def _named_molecules(a: Analysed, objects: list[Mention]) -> list[Mention]:
 # pathologies is the measure of both
 _MEASURE_AFTER = re.compile(r"\s+(?P<measure>volumes?|sizes?|areas?)\b", re.I)
 _MEASURE_END = re.compile(r"\s(?P<measure>volumes?|sizes?|areas?)$", re.I)
+# the second name holds the measure in the plural, of both ("edema and hemorrhage volumes");
+# a singular is its own ("inflammation and infarct volume": no "inflammation volume")
+_MEASURES_END = re.compile(r"\s(?P<measure>volumes|sizes|areas)$", re.I)
 _PAIR_GAP = re.compile(r"\s+(?:and|or)\s+", re.I)  # two names, not a longer list
 _ORGAN = re.compile(r"^(?:brain|cerebral)\s+", re.I)  # the organ every measure here is of
 _MEASURED_CLASSES = frozenset({"Disease", "Phenotype", "Outcome"})
@@ -104,8 +107,9 @@ def _shared_measure(a: Analysed, objects: list[Mention]) -> list[Mention]:
     for i in range(len(ordered) - 1):
         first, second = ordered[i], ordered[i + 1]
         measure = _MEASURE_AFTER.match(a.text, second.end)
-        # "lesion and hemorrhage volumes": the second name holds the measure already
-        within = _MEASURE_END.search(second.text)
+        # "lesion and hemorrhage volumes": the second name holds the measure already, in
+        # the plural
+        within = _MEASURES_END.search(second.text)
         if (measure is None and within is None) or first.category not in _PATHOLOGY \
                 or second.category not in _MEASURED_CLASSES or \
                 not _PAIR_GAP.fullmatch(a.text, first.end, second.start) or \
