@@ -200,6 +200,10 @@ def test_a_measure_after_two_pathologies_is_the_measure_of_both(
     ("In rats, exosomes reduced neuroinflammation and lesion size.", "exokg:outcome/lesion-size"),
     ("In rats, exosomes attenuated apoptosis, inflammation and infarct volume.",
      "exokg:outcome/infarct-volume"),
+    # a measure after the second name is of the first only when that takes up room
+    ("In rats, exosomes reduced inflammation and edema volume.", "exokg:outcome/edema-volume"),
+    ("In rats, exosomes reduced neuroinflammation and edema volume.",
+     "exokg:outcome/edema-volume"),
 ])
 def test_a_singular_measure_named_with_its_own_noun_is_not_shared(
         recogniser: Recogniser, text: str, outcome: str) -> None:

@@ -96,6 +96,11 @@ _PAIR_GAP = re.compile(r"\s+(?:and|or)\s+", re.I)  # two names, not a longer lis
 _ORGAN = re.compile(r"^(?:brain|cerebral)\s+", re.I)  # the organ every measure here is of
 _MEASURED_CLASSES = frozenset({"Disease", "Phenotype", "Outcome"})
 _PATHOLOGY = frozenset({"Disease", "Phenotype"})  # the first name: a pathology measured
+# ... one that takes up room, so that it has a volume, size or area ("inflammation and edema
+# volume" names inflammation and edema volume)
+_HAS_ROOM = re.compile(r"\b(?:infarct\w*|o?edema\w*|lesions?|ha?emorrhag\w*|ha?ematomas?|"
+                       r"tumou?rs?|cysts?|cavit(?:y|ies)|necrosis|contusions?|swelling|"
+                       r"scars?|atrophy|bleed\w*)$", re.I)
 
 
 def _shared_measure(a: Analysed, objects: list[Mention]) -> list[Mention]:
@@ -117,8 +122,9 @@ def _shared_measure(a: Analysed, objects: list[Mention]) -> list[Mention]:
             continue
         word = (measure or within).group("measure").lower().rstrip("s")
         for j, m in ((i, first), (i + 1, second)):
-            if m is second and measure is None:
-                continue
+            if (m is second and measure is None) or \
+                    (m is first and not _HAS_ROOM.search(first.text)):
+                continue  # the measure is the second's own ("inflammation and edema volume")
             end = measure.end() if m is second else m.end
             text = _ORGAN.sub("", m.text)
             out[j] = Mention(outcome_for_text(f"{text} {word}"), m.start, end,
