@@ -249,3 +249,14 @@ def test_an_intervention_on_a_mirna_changing_a_gene_is_the_mirnas_regulation(
     found = {(s.subject.id, s.predicate) for s in read(recogniser, text)
              if s.object.label == "interleukin-6"}
     assert found == {(MIR_21, predicate)}
+
+
+def test_the_recogniser_pickles_and_reads_the_same_after(recogniser: Recogniser) -> None:
+    # review10: a dask worker receives the recogniser pickled; the vocabulary matcher's
+    # remembered answers (a cache of a bound method) made it fail to pickle
+    import pickle
+
+    text = "In MCAO mice, IL-17A mAb reduced infarct volume."
+    copy = pickle.loads(pickle.dumps(recogniser.matcher))
+    assert [(m.entity.id, m.start) for m in copy.find(text)] == \
+        [(m.entity.id, m.start) for m in recogniser.matcher.find(text)]

@@ -113,6 +113,17 @@ class LexiconMatcher:
         #: most recent words: asked for every word of every sentence
         self._starts = lru_cache(maxsize=1 << 16)(self._may_start)
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled without the remembered answers (a cache of a bound method does not
+        pickle: a dask worker receives the recogniser); :meth:`__setstate__` starts anew."""
+        state = self.__dict__.copy()
+        del state["_starts"]
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._starts = lru_cache(maxsize=1 << 16)(self._may_start)
+
     def _may_start(self, word: str) -> bool:
         """Whether a term can start at ``word``: it starts one (exactly or case-folded), or
         is a plural whose singular may (the forms :func:`_singulars` makes, lower-cased)."""
