@@ -195,6 +195,26 @@ def test_a_measure_after_two_pathologies_is_the_measure_of_both(
     assert {t[2] for t in _effects(recogniser, text)} == outcomes
 
 
+@pytest.mark.parametrize("text, outcome", [
+    ("In rats, exosomes reduced inflammation and infarct volume.", "exokg:outcome/infarct-volume"),
+    ("In rats, exosomes reduced neuroinflammation and lesion size.", "exokg:outcome/lesion-size"),
+    ("In rats, exosomes attenuated apoptosis, inflammation and infarct volume.",
+     "exokg:outcome/infarct-volume"),
+    # a measure after the second name is of the first only when that takes up room
+    ("In rats, exosomes reduced inflammation and edema volume.", "exokg:outcome/edema-volume"),
+    ("In rats, exosomes reduced neuroinflammation and edema volume.",
+     "exokg:outcome/edema-volume"),
+])
+def test_a_singular_measure_named_with_its_own_noun_is_not_shared(
+        recogniser: Recogniser, text: str, outcome: str) -> None:
+    # review10: "inflammation and infarct volume" names inflammation and infarct volume, no
+    # "inflammation volume"; only a plural ("edema and hemorrhage volumes") is of both
+    # (invented sentences)
+    found = {t[2] for t in _effects(recogniser, text)}
+    assert {"exokg:phenotype/inflammation", outcome} <= found
+    assert not any(o.endswith(("-volume", "-size")) for o in found - {outcome})
+
+
 def test_a_process_name_before_molecules_names_the_molecules(recogniser: Recogniser) -> None:
     found = _effects(recogniser, "In mice, miR-143-3p induced the expression of cell adhesion "
                                  "molecules in endothelial cells.")

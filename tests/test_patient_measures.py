@@ -105,6 +105,24 @@ def test_a_later_list_after_lower_levels_is_negative(recogniser: Recogniser) -> 
     assert (BDNF, NEG, NIHSS, None) in found
 
 
+@pytest.mark.parametrize("text, marker, predicate", [
+    ("Higher plasma GFAP levels were associated with stroke and with lower NIHSS scores.",
+     GFAP, NEG),
+    ("Elevated serum GFAP was correlated with stroke and also with decreased NIHSS scores.",
+     GFAP, NEG),
+    ("Lower plasma BDNF levels were related to stroke, as well as to lower NIHSS scores.",
+     BDNF, POS),
+])
+def test_a_level_word_of_the_later_list_signs_it_with_the_markers_one(
+        recogniser: Recogniser, text: str, marker: str, predicate: str) -> None:
+    # review10: higher X with lower scores is a negative correlation (invented sentences);
+    # the level word is no part of the measure's name
+    found = claim_tuples(read(recogniser, text))
+    assert (marker, predicate, NIHSS, None) in found
+    assert not any(t[0] == marker and t[1] in (POS, NEG, COR) and t[3] is None and
+                   t[2] != NIHSS and t[2].startswith("exokg:outcome/") for t in found)
+
+
 def test_a_level_word_of_an_earlier_clause_signs_nothing(recogniser: Recogniser) -> None:
     found = claim_tuples(read(recogniser, (
         "Serum GFAP was higher in patients with stroke than in controls, and plasma BDNF "

@@ -76,18 +76,3 @@ def test_a_name_a_word_stands_for_is_recognised_once(recogniser: Recogniser) -> 
     first.clear()  # the caller's list is its own
     assert fresh.name_mentions("human") == base("human")
 
-
-def test_the_curated_matcher_survives_pickling() -> None:
-    """dask ships the recogniser to its workers by pickle: the matcher's memo of words that
-    may start a term is left out and made again, and the copy finds the same terms."""
-    import pickle
-
-    from exokg.recognise.lexicon import LexiconMatcher
-    from exokg.vocabulary import load_vocabulary
-
-    matcher = LexiconMatcher.from_vocabulary(load_vocabulary())
-    assert matcher._starts("exosomes") == matcher._may_start("exosomes")
-    copy = pickle.loads(pickle.dumps(matcher))
-    assert copy._starts("exosomes") == matcher._starts("exosomes")
-    assert copy._starts("zzzz") is False
-    assert copy._starts.__wrapped__.__self__ is copy

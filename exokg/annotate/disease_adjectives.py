@@ -50,6 +50,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from exokg.annotate.disease_heads import grounded_disease
 from exokg.annotate.mentions import DocumentMention, annotation_class, mention_ids
 from exokg.model import Document, Entity
 
@@ -106,12 +107,9 @@ def adjective_nouns(word: str) -> list[str]:
 
 def _disease_of(word: str, lookup: Lookup) -> Entity | None:
     for noun in adjective_nouns(word):
-        for entity in lookup(noun):
-            if entity.category not in _DISEASE_CLASSES:
-                continue
-            ids, grounded = mention_ids(entity)
-            if grounded and any(i.startswith(("MESH:", "OMIM:")) for i in ids):
-                return entity
+        entity = grounded_disease(noun, lookup)
+        if entity is not None:
+            return entity
     return None
 
 

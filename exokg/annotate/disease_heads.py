@@ -38,7 +38,7 @@ from exokg.annotate.disease_modifiers import course_or_stage_word
 from exokg.annotate.mentions import DocumentMention, annotation_class, mention_ids
 from exokg.model import Document, Entity
 
-__all__ = ["with_modifiers_before"]
+__all__ = ["grounded_disease", "with_modifiers_before"]
 
 _DISEASE_CLASSES = frozenset({"Disease", "Phenotype"})
 #: Words of the cancer family, each of which can stand for another in a specific name.
@@ -92,7 +92,9 @@ def _other_heads(head: str, lookup: Lookup) -> list[str]:
     return out
 
 
-def _grounded_disease(name: str, lookup: Lookup) -> Entity | None:
+def grounded_disease(name: str, lookup: Lookup) -> Entity | None:
+    """The first disease or phenotype ``lookup`` gives for ``name`` that is grounded to
+    MeSH or OMIM; None without one."""
     for entity in lookup(name):
         if entity.category not in _DISEASE_CLASSES:
             continue
@@ -130,7 +132,7 @@ def _widened(m: DocumentMention, text: str, words: list[tuple[int, str]],
         start = words[-k][0]
         modifiers = " ".join(word for _, word in words[-k:])
         for head in heads:
-            entity = _grounded_disease(f"{modifiers} {head}", lookup)
+            entity = grounded_disease(f"{modifiers} {head}", lookup)
             if entity is not None:
                 ids, _ = mention_ids(entity)
                 return replace(m, start=start, text=text[start:m.end], ids=ids,

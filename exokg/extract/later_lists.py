@@ -49,6 +49,10 @@ _MEASURE_END = re.compile(r"\b(?:symptoms?|scores?|severity|burden|deficits?|imp
 _LEVEL = re.compile(r"\b(?P<w>elevated|higher|increased|greater|raised|lower|decreased|reduced|"
                     r"diminished)\b", re.I)
 _CONDITIONS = frozenset({"Disease"})
+# the level word opening a list of measures: "and with lower GCS scores" (higher X with lower
+# scores is a negative correlation)
+_LIST_LEVEL = re.compile(r"(?P<w>higher|increased|greater|elevated|larger|lower|decreased|"
+                         r"reduced|smaller)\s+", re.I)
 _EVALUATIVE = re.compile(r"\b(?:worse|worsened|poorer|poor|better|improved|favou?rable|"
                          r"unfavou?rable)\b", re.I)
 
@@ -101,9 +105,16 @@ def later_lists(a: Analysed) -> list[Statement]:
             list_end = again[i + 1].start() if i + 1 < len(again) else end
             measures = bool(_MEASURE_END.search(a.text, at.end(), list_end)) or \
                 verb.group("verb").lower() == "correlated"
+            start = at.end()
             if measures:
+                level = _LIST_LEVEL.match(a.text, start, list_end)
+                signed = sign
+                if level:  # the measures' own level word: the sign is the product
+                    start = level.end()
+                    word = level.group("w").lower()
+                    signed *= 1 if word in UP or word == "larger" else -1
                 pred = {1: "biolink:positively_correlated_with", 0: "biolink:correlated_with",
-                        -1: "biolink:negatively_correlated_with"}[sign]
+                        -1: "biolink:negatively_correlated_with"}[signed]
                 direction = None
             else:
                 pred = "biolink:associated_with"
@@ -111,7 +122,7 @@ def later_lists(a: Analysed) -> list[Statement]:
             if measures and _EVALUATIVE.search(a.text, at.end(), list_end):
                 # "... and with worse / poorer scores": which way the scale runs is not said
                 pred = "biolink:correlated_with"
-            partners = _members(a, at.end(), list_end)
+            partners = _members(a, start, list_end)
             if not measures:
                 partners = [p for p in partners if p.category in _CONDITIONS]
             for obj in partners:

@@ -89,10 +89,18 @@ def _named_molecules(a: Analysed, objects: list[Mention]) -> list[Mention]:
 # pathologies is the measure of both
 _MEASURE_AFTER = re.compile(r"\s+(?P<measure>volumes?|sizes?|areas?)\b", re.I)
 _MEASURE_END = re.compile(r"\s(?P<measure>volumes?|sizes?|areas?)$", re.I)
+# the second name holds the measure in the plural, of both ("edema and hemorrhage volumes");
+# a singular is its own ("inflammation and infarct volume": no "inflammation volume")
+_MEASURES_END = re.compile(r"\s(?P<measure>volumes|sizes|areas)$", re.I)
 _PAIR_GAP = re.compile(r"\s+(?:and|or)\s+", re.I)  # two names, not a longer list
 _ORGAN = re.compile(r"^(?:brain|cerebral)\s+", re.I)  # the organ every measure here is of
 _MEASURED_CLASSES = frozenset({"Disease", "Phenotype", "Outcome"})
 _PATHOLOGY = frozenset({"Disease", "Phenotype"})  # the first name: a pathology measured
+# ... one that takes up room, so that it has a volume, size or area ("inflammation and edema
+# volume" names inflammation and edema volume)
+_HAS_ROOM = re.compile(r"\b(?:infarct\w*|o?edema\w*|lesions?|ha?emorrhag\w*|ha?ematomas?|"
+                       r"tumou?rs?|cysts?|cavit(?:y|ies)|necrosis|contusions?|swelling|"
+                       r"scars?|atrophy|bleed\w*)$", re.I)
 
 
 def _shared_measure(a: Analysed, objects: list[Mention]) -> list[Mention]:
@@ -104,8 +112,9 @@ def _shared_measure(a: Analysed, objects: list[Mention]) -> list[Mention]:
     for i in range(len(ordered) - 1):
         first, second = ordered[i], ordered[i + 1]
         measure = _MEASURE_AFTER.match(a.text, second.end)
-        # "lesion and hemorrhage volumes": the second name holds the measure already
-        within = _MEASURE_END.search(second.text)
+        # "lesion and hemorrhage volumes": the second name holds the measure already, in
+        # the plural
+        within = _MEASURES_END.search(second.text)
         if (measure is None and within is None) or first.category not in _PATHOLOGY \
                 or second.category not in _MEASURED_CLASSES or \
                 not _PAIR_GAP.fullmatch(a.text, first.end, second.start) or \
@@ -113,8 +122,9 @@ def _shared_measure(a: Analysed, objects: list[Mention]) -> list[Mention]:
             continue
         word = (measure or within).group("measure").lower().rstrip("s")
         for j, m in ((i, first), (i + 1, second)):
-            if m is second and measure is None:
-                continue
+            if (m is second and measure is None) or \
+                    (m is first and not _HAS_ROOM.search(first.text)):
+                continue  # the measure is the second's own ("inflammation and edema volume")
             end = measure.end() if m is second else m.end
             text = _ORGAN.sub("", m.text)
             out[j] = Mention(outcome_for_text(f"{text} {word}"), m.start, end,

@@ -17,7 +17,8 @@ Read as an exposure: cerebrospinal fluid qualified as bloody or haemorrhagic (it
 only to be given: "blood CSF" is CSF with blood in it), anywhere; and a fluid of a group
 ("serum / plasma / CSF from|of <disease> patients|rats|mice") only where a word of
 exposure introduces it ("treated / incubated / stimulated / co-cultured with", "exposed
-to", "exposure to", "treatment with") or follows it ("-treated", "treatment").
+to", "exposure to", "treatment with") or is glued after it ("-treated"; "patients treated
+with Y" says what the patients were given).
 """
 
 from __future__ import annotations
@@ -44,8 +45,10 @@ _EXPOSED = re.compile(r"\b(?:(?:treated|incubated|co-?incubated|stimulated|co-?c
                       r"cultured|challenged|exposed|primed|pretreated)\s+(?:\w+\s+)?"
                       r"(?:with|to|in)|exposure\s+to|treatment\s+with|incubation\s+with|"
                       r"stimulation\s+with)\s+(?:the\s+|\d+\s*%\s+)?$", re.I)
-#: a word of exposure after it: "BCSF treated BMECs", "after serum treatment"
-_EXPOSED_AFTER = re.compile(r"[\s-]*(?:treated|treatment|exposed|exposure|stimulated)\b", re.I)
+#: a word of exposure glued after it ("serum from SAH patients-treated neurons"); a free
+#: one is said of the group ("plasma from stroke patients treated with tPA": the patients
+#: were treated, the plasma is where something is measured)
+_EXPOSED_AFTER = re.compile(r"\s*-\s*(?:treated|exposed|stimulated)\b", re.I)
 _NEEDS = Needs(re.compile(r"csf|cerebrospinal|serum|sera|plasma", re.I))
 
 

@@ -76,6 +76,8 @@ _REAGENT = re.compile(r"\b(?:immuno\w+|stain\w*|label\w*|detect\w*|captur\w*|"
                       r"sort\w*|purif\w*|identif\w*|characteri[sz]\w*|visuali[sz]\w*)\b"
                       r"[^;.]{0,60}?\b(?:with|using|by|via)\s+(?:\w+\s+){0,2}$", re.I)
 _TARGETS = frozenset({"Gene", "Protein", "MicroRNA", "MicroRNACluster"})
+#: a miRNA as written (the lexicon may ground "miR-21" to its gene, MIR21)
+_MIRNA_WORD = re.compile(r"(?:miR|let|microRNA)[-‐‑]", re.I)
 _DRUGS = frozenset({"Drug", "Chemical"})
 
 
@@ -129,6 +131,7 @@ def find_interventions(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         target = _target(m)
         if target is None:
             continue
+        implied = False  # the kind is not written ("anti-miR-21")
         before = _BEFORE.search(text, max(0, m.start - 40), m.start)
         after = _AFTER.match(text, m.end)
         if before is not None and before.group("noun") is None:  # "anti-X"
@@ -136,7 +139,11 @@ def find_interventions(text: str, mentions: Sequence[Mention]) -> list[Mention]:
                 continue
             noun = _ANTI_NOUN.match(text, m.end)
             end = noun.end() if noun else m.end
-            kind = _kind(noun.group("noun")) if noun else "antibody"
+            # a bare "anti-miR-21" is an antisense inhibitor: no antibody binds a miRNA
+            implied = noun is None
+            kind = _kind(noun.group("noun")) if noun else \
+                "inhibitor" if _MIRNA_WORD.match(m.text) or \
+                target.category in ("MicroRNA", "MicroRNACluster") else "antibody"
             start = before.start()
         elif before is not None:  # "an inhibitor of X"
             start, end, kind = before.start(), m.end, _kind(before.group("noun"))
@@ -157,7 +164,8 @@ def find_interventions(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             continue  # a reagent of the methods (:mod:`exokg.extract.vesicle_markers`)
         drug = next((k for k in ordered[i + 1:] if k.category in _DRUGS and
                      re.fullmatch(r"\s+", text[end:k.start])), None)
-        if drug is not None and kind == "inhibitor":  # "the ROCK inhibitor Y-27632"
+        if drug is not None and kind == "inhibitor" and not implied:
+            # "the ROCK inhibitor Y-27632"
             out.append(Mention(drug.entity, start, drug.end, text[start:drug.end], "inhibitor"))
             continue
         written = text[start:end]

@@ -114,8 +114,8 @@ class LexiconMatcher:
         self._starts = lru_cache(maxsize=1 << 16)(self._may_start)
 
     def __getstate__(self) -> dict[str, object]:
-        # the memo wraps a bound method, which pickle (dask ships the recogniser to its
-        # workers) cannot carry: it is left out and made again on arrival
+        """Pickled without the remembered answers (a cache of a bound method does not
+        pickle: a dask worker receives the recogniser); :meth:`__setstate__` starts anew."""
         state = self.__dict__.copy()
         del state["_starts"]
         return state
