@@ -36,7 +36,8 @@ from gold_matching import squash as _squash
 # written in parallel with tuning round 8 (on batches 1-10), is round 8's, and in sample after
 # tuning round 9 (on batches 1-11); batch 12, written in
 # parallel with tuning round 9 (on batches 1-11), is round 9's; batch 13, written in parallel
-# with the next tuning round (on batches 1-12), is that round's.
+# with the next tuning round (on batches 1-12), is that round's; batch 14, written in parallel
+# with the round after it (on batches 1-13), is that round's.
 FLOORS: dict[int, tuple[float, float]] = {
     # Tuning round 1 (docs/benchmarks.md, "Tuning round 1") tuned on batches 1-3 only; batch
     # 4 and 5 were out of sample for it (batch 4 P 0.622 R 0.447, batch 5 0.294 / 0.211
@@ -294,6 +295,12 @@ FLOORS: dict[int, tuple[float, float]] = {
     # which saw batch 13: P 0.452 (47/104) R 0.347 (51/147), main findings P 0.457 (32/70)
     # R 0.396 (38/96); sentence-strict P 0.433 (45/104) R 0.306 (45/147).
     13: (0.451, 0.346),
+    # Batch 14: out of sample for the tuning round running in parallel with it (on batches
+    # 1-13; docs/devset-batch14.md). Measured once on main's rules (exokg at 454a21a, gold
+    # committed first in 1fb3ebb): P 0.378 (17/45) R 0.163 (16/98), main findings P 0.444
+    # (16/36) R 0.232 (13/56); sentence-strict P 0.333 (15/45) R 0.133 (13/98). The
+    # integrator re-measures it after merging that round and raises the floor to that figure.
+    14: (0.376, 0.162),
 }
 
 
@@ -358,6 +365,17 @@ KNOWN_OTHER_SENTENCE: frozenset[tuple[str, str]] = frozenset({
     # conclusions). Listed rather than hidden; not fixed on sight of this out-of-sample batch.
     ("nsc-exosomes-nsc-transplantation-mcao-mice-preprint", "However, the therapeutic effects"),
     ("hucmsc-exosome-pink1-parkin-mitophagy-tbi", "The present study was aimed to investigate"),
+    # batch 14, measured when it was added (docs/devset-batch14.md): "miR-25-3p lowers
+    # ferroptosis" read from "P53 as assumed the role of a downstream effector of miR-25-3p,
+    # thereby regulating SLC7A11/GPX4 pathway to counteract ferroptosis" (a mechanism phrase;
+    # the gold reads the claim from the sentence before, "mediated the neuroprotective effect
+    # of exosomes against ferroptosis"), and "ADSC-Exo lower ferroptosis", hedged, read from
+    # "can effectively ... improve the ferroptosis-related outcomes" (improving the outcomes of
+    # a harmful process read as lowering the process: defensible; the gold lists the open
+    # outcome raised, and the same key is its reading of the aim "anti-ferroptosis exosomes").
+    # Listed rather than hidden; not fixed on sight of this out-of-sample batch.
+    ("young-plasma-exosomes-ich-mir25-3p-ferroptosis", "P53 as assumed the role of a downstream"),
+    ("adsc-exo-intranasal-mir760-3p-chac1-ferroptosis-stroke", "improve the ferroptosis-related"),
 })
 
 
