@@ -81,6 +81,7 @@ from exokg.extract.base import Analysed, Clause, DocumentState, clauses, coordin
 from exokg.extract.context import context_for
 from exokg.extract.effect_verbs import RESEARCH_USE
 from exokg.extract.epistemics import hedged, negated
+from exokg.extract.level_words import LEVEL, level_sign
 from exokg.extract.outcomes import open_outcomes, outcome_for_text
 from exokg.extract.shared_heads import modifiers_sharing_head
 from exokg.ids import mint
@@ -105,8 +106,7 @@ _CONSEQUENCES = re.compile(r"\b(?:has|have|had)\s+(?:[\w-]+\s+){0,2}consequences
                            r"(?:such\s+as|including|like)\s+", re.I)
 _CONTRIBUTES = re.compile(r"\b(?:\w+ly\s+)?contribut(?:e|es|ed|ing)\s+to\s+(?:the\s+)?", re.I)
 _ASSOCIATED = re.compile(r"\b(?:" + _BE + r"\s+)(?:\w+ly\s+)?associated\s+with\s+"
-                         r"(?:an?\s+|the\s+)?(?:(?P<dir>increased|elevated|higher|greater|"
-                         r"enhanced|decreased|reduced|lower|diminished)\s+)?", re.I)
+                         rf"(?:an?\s+|the\s+)?(?:(?P<dir>{LEVEL}|enhanced)\s+)?", re.I)
 # "Y caused by X"; "D induces A and B, partially driven by X and Z" (the comma's participle is
 # said of the objects of the verb before)
 _CAUSED_BY = re.compile(r"(?P<comma>,)?\s+(?:(?:\w+ly|in\s+part)\s+)?(?:caused|driven)\s+by\s+",
@@ -224,7 +224,6 @@ _OBSERVED_IN = re.compile(_BE + r"\s+(?:\w+ly\s+)?(?:observed|seen|found|present
                           r"frequent|reported)\s+in\s+(?:[\w-]+\s+)?(?:patients|individuals|"
                           r"people|subjects|persons|survivors)\s+(?:with|after|suffering\s+from)"
                           r"\s+(?:an?\s+|the\s+)?", re.I)
-_UP = re.compile(r"increased|elevated|higher|greater|enhanced", re.I)
 # burden words: "a leading cause of death and disability worldwide"
 _BURDEN = re.compile(r"^(?:(?:an?\s+)?(?:[\w-]+\s+)?(?:range|spectrum|variety)\s+of\s+)?"
                      r"(?:(?:long-term|severe|adult|childhood|permanent|acquired|high|life-?long|"
@@ -650,7 +649,7 @@ def extract_condition_relations(a: Analysed, state: DocumentState,
             if not subjects:
                 continue
             word = m.group("dir")
-            direction = None if not word else "increased" if _UP.match(word) else "decreased"
+            direction = None if not word else "increased" if level_sign(word) > 0 else "decreased"
             add("associated", subjects, "biolink:associated_with",
                 _objects_after(a, m.end(), hi), direction, lo, m.start(), ctx)
         for m in (_FEATURE_OF.finditer(a.text, lo, hi) if _FEATURE_OF in live else ()):
