@@ -83,6 +83,7 @@ from exokg.extract.effect_verbs import RESEARCH_USE
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.level_words import LEVEL, level_sign
 from exokg.extract.outcomes import open_outcomes, outcome_for_text
+from exokg.extract.purposes import purpose_at
 from exokg.extract.shared_heads import modifiers_sharing_head
 from exokg.ids import mint
 from exokg.model import Context, Entity, Mention, Statement
@@ -602,9 +603,10 @@ def extract_condition_relations(a: Analysed, state: DocumentState,
                 if pattern is _ALTERS:  # only a disease changes something without a sign
                     subjects = [x for x in subjects if x.category == "Disease"]
                 if subjects:
-                    # "results in life-long disability and death" ranks a burden
+                    # "results in life-long disability and death", "causes ... high
+                    # mortality" rank a burden
                     objects = _sides(_with_members(a, _objects_after(
-                        a, m.end(), hi, burden=pattern is not _CAUSES or not m.group("lead")), hi))
+                        a, m.end(), hi, burden=pattern is not _CAUSES), hi))
                     if pattern is _ALTERS:
                         objects = [y for y in objects if not _NOT_ALTERED.search(y.text)] \
                             or _vesicles_changed(a, m.end(), hi)
@@ -615,6 +617,9 @@ def extract_condition_relations(a: Analysed, state: DocumentState,
             if _names_agent(a, lo, m.start()) or \
                     _ACT_ON.match(a.text, _OPENING.match(a.text, lo).end()):
                 continue
+            to = re.search(r"\bto\s+$", m.group())
+            if to and purpose_at(a.text, m.start() + to.start()):
+                continue  # "necessary to minimize damage": a purpose (exokg.extract.purposes)
             subjects = _sides(_subject_before(a, lo, m.start()))
             if not subjects and a.text[m.start()] == ",":  # "glial scars, detrimental to Y"
                 subjects = _phrase_before(a, lo, m.start())
