@@ -82,9 +82,12 @@ _HYPOTHESIS = re.compile(
     r"|\bwe\s+(?:have\s+)?(?:employed|used|applied|utili[sz]ed|designed|developed|engineered|"
     r"generated|constructed)\s+[^.;]{0,160}?\bto\s+(?:improve|enhance|promote|reduce|protect|"
     r"treat|attenuate|alleviate|increase|facilitate|restore|rescue|ameliorate)\b"
-    # "to research / to elucidate the (underlying) mechanism of X": the study's question
+    # "to research / to elucidate the (underlying) mechanism of X", "(assays were performed)
+    # to elucidate the role of X in Y", "to explore the function of X": the study's question
     r"|\bto\s+(?:research|investigate|explore|study|elucidate|clarify|understand|uncover|"
-    r"dissect)\s+(?:the\s+)?(?:\w+\s+)?mechanisms?\s+(?:of|by|underlying)\b"
+    r"dissect|determine|examine|define)\s+(?:the\s+)?(?:\w+\s+)?(?:mechanisms?\s+(?:of|by|"
+    r"underlying)|(?:roles?|functions?|involvement|contributions?)\s+(?:of|that)|"
+    r"(?:roles?|functions?)\s+(?:\w+\s+){1,3}?(?:plays?|played|has|had)\s+in)\b"
     # an inline aim label or an aim written as an infinitive: "Aims: To determine the
     # expression of X ... and to explore its value in predicting Y"
     r"|^\W*(?:aims?|objectives?|purposes?|goals?)\s*:|^\W*to\s+(?:investigate|determine|"
