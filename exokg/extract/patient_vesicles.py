@@ -34,6 +34,7 @@ import re
 
 from exokg.extract.base import Analysed, statement
 from exokg.extract.epistemics import hedged, negated
+from exokg.extract.level_words import LEVEL, REGULATED, level_sign
 from exokg.extract.level_markers import CONTROL, DISEASE, MOLECULAR, VESICLES, UP, \
     level_context, markers_before, population_marker, therapeutic
 from exokg.model import Entity, Mention, Statement
@@ -90,9 +91,8 @@ _SAME = re.compile(r"\b(?:the\s+same|a\s+similar|similar)\s+(?:(?:phenomenon|phe
                    r"(?:also\s+)?(?:occurred|existed|appeared|held))\s+(?:in|among|for)\s+", re.I)
 _NEEDS_SAME = Needs(_SAME)
 # the earlier finding: "(the expression of) X was (markedly) reduced"
-_LEVEL_VERB = re.compile(r"\b(?:was|were|is|are)\s+(?:(?:\w+ly|also)\s+)?(?P<dir>reduced|"
-                         r"decreased|down-?regulated|lower|diminished|increased|elevated|"
-                         r"up-?regulated|higher|raised)\b", re.I)
+_LEVEL_VERB = re.compile(r"\b(?:was|were|is|are)\s+(?:(?:\w+ly|also)\s+)?"
+                         rf"(?P<dir>{LEVEL}|{REGULATED})\b", re.I)
 
 _MARKERS = MOLECULAR | VESICLES
 
@@ -248,7 +248,7 @@ def same_in_patients(a: Analysed) -> list[Statement]:
         subjects = markers_before(a, 0, verb.start(), populations=True)
         if not subjects:
             continue
-        up = verb.group("dir").lower().replace("-", "") in UP | {"upregulated"}
+        up = level_sign(verb.group("dir")) > 0
         for subj in subjects:
             out.append(statement(a, "biomarker.level-same", subj.entity,
                                  "biolink:associated_with", disease,
