@@ -94,3 +94,37 @@ def test_an_effect_before_the_limitation_is_kept(recogniser: Recogniser) -> None
                                           "clinical application is limited by low yield."))
     assert any(o == "exokg:outcome/infarct-volume" and d == "decreased"
                for _, _, o, d in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Serum exosomal miR-223 was elevated in rats after MCAO. A similar trend was observed in "
+    "patients with ischemic stroke.",
+    "Plasma EV counts rose in injured mice. The same pattern was found in patients with "
+    "traumatic brain injury.",
+])
+def test_a_similar_trend_is_no_condition(recogniser: Recogniser, text: str) -> None:
+    """'A similar trend was observed in patients with D' repeats a level finding (the level
+    rule of exokg.extract.patient_vesicles reads it); 'similar trend' is no condition."""
+    assert not [s for s in read(recogniser, text) if s.evidence[0].rule.startswith("condition.")]
+
+
+def test_a_condition_observed_in_patients_is_still_read(recogniser: Recogniser) -> None:
+    found = claim_tuples(read(recogniser, "Depression is commonly observed in patients with "
+                                          "stroke."))
+    assert ("MONDO:0005098", "biolink:associated_with", "MONDO:0002050", None) in found
+
+
+@pytest.mark.parametrize("text", [
+    "Protein levels were measured by ELISA and normalized to the exosome marker CD63.",
+    "Biomarker levels were quantified by ELISA and normalised to exosome marker CD81.",
+    "miRNA levels were expressed relative to the EV marker TSG101.",
+])
+def test_a_marker_used_for_normalisation_is_no_claim(recogniser: Recogniser,
+                                                     text: str) -> None:
+    assert not [s for s in read(recogniser, text) if s.predicate == "RO:0002607"]
+
+
+def test_vesicle_markers_shown_are_still_read(recogniser: Recogniser) -> None:
+    found = [s for s in read(recogniser, "Exosomes expressed the exosomal markers CD9, CD63 "
+                                         "and TSG101.") if s.predicate == "RO:0002607"]
+    assert len(found) == 3

@@ -873,6 +873,10 @@ def _informative(a: Analysed, state: DocumentState) -> list[Statement]:
 
 
 _NEEDS_VESICLE_MARKERS = Needs(_VESICLE_MARKERS)
+# a marker a measurement is divided by: "normalized to / against the exosomal marker CD63",
+# "expressed relative to the EV marker TSG101"
+_NORMALISED_TO = re.compile(r"\b(?:normali[sz](?:ed|ing|ation)|relative)\s+(?:to|against|by|"
+                            r"with)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?$", re.I)
 
 
 def _vesicle_markers(a: Analysed) -> list[Statement]:
@@ -880,6 +884,8 @@ def _vesicle_markers(a: Analysed) -> list[Statement]:
         return []
     out = []
     for m in _VESICLE_MARKERS.finditer(a.text):
+        if _NORMALISED_TO.search(a.text, max(0, m.start() - 40), m.start()):
+            continue  # "normalised to the exosome marker CD81": a method, no claim
         word = (m.group("ves") or m.group("ves2") or "").lower()
         vesicle_id = EXOSOME if word.startswith("exosom") else EV
         vesicle = next((x.entity for x in a.mentions if x.entity.id == vesicle_id), None) or \

@@ -83,6 +83,7 @@ from exokg.extract.effect_verbs import RESEARCH_USE
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.level_words import LEVEL, level_sign
 from exokg.extract.outcomes import open_outcomes, outcome_for_text
+from exokg.extract.patient_vesicles import SAME
 from exokg.extract.purposes import purpose_at
 from exokg.extract.shared_heads import modifiers_sharing_head
 from exokg.ids import mint
@@ -669,6 +670,8 @@ def extract_condition_relations(a: Analysed, state: DocumentState,
                 add("characterized-by", subjects, "biolink:associated_with",
                     _objects_after(a, m.end(), hi), None, lo, m.start(), ctx)
         for m in (_OBSERVED_IN.finditer(a.text, lo, hi) if _OBSERVED_IN in live else ()):
+            if SAME.search(a.text, lo, m.end()):
+                continue  # "a similar trend was observed in patients with D": the level rule's
             objects = _subject_before(a, lo, m.start())
             diseases = [d for d in _side(a, m.end(), hi) if d.category == "Disease"]
             if objects and diseases:
