@@ -17,9 +17,9 @@ import re
 
 from exokg.extract.base import Analysed, DocumentState, clauses, coordinated, statement
 from exokg.extract.epistemics import hedged, negated
-from exokg.extract.level_words import ASPECT, LEVEL, level_sign
 from exokg.extract.level_markers import MOLECULAR, SCALES, VESICLES, level_context, \
     markers_before, names_treatment, therapeutic
+from exokg.extract.level_words import ASPECT, LEVEL, level_sign
 from exokg.extract.outcome_levels import cell_levels, treated_clause
 from exokg.extract.outcomes import outcome_for_text
 from exokg.model import Entity, Statement

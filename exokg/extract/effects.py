@@ -52,8 +52,8 @@ from exokg.extract.base import AGENTS, EFFECT_OBJECTS, Analysed, Clause, Documen
 from exokg.extract.context import context_for
 from exokg.extract.counted_cells import counted_cells, without_counted_parts
 from exokg.extract.effect_verbs import MORE_STEMS, NOT_MORE
-from exokg.extract.limitations import MAY_LIMITATION, in_limitation
 from exokg.extract.epistemics import hedged, negated
+from exokg.extract.limitations import MAY_LIMITATION, in_limitation
 from exokg.extract.mechanism_lists import list_agents, list_hedged
 from exokg.extract.outcomes import MOLECULE_EVENT_HEADS, head_of, is_weak, open_outcomes
 from exokg.extract.process_lists import shared_process_modifier

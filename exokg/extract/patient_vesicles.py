@@ -34,9 +34,9 @@ import re
 
 from exokg.extract.base import Analysed, statement
 from exokg.extract.epistemics import hedged, negated
-from exokg.extract.level_words import LEVEL, REGULATED, level_sign
 from exokg.extract.level_markers import CONTROL, DISEASE, MOLECULAR, VESICLES, UP, \
     level_context, markers_before, population_marker, therapeutic
+from exokg.extract.level_words import LEVEL, REGULATED, level_sign
 from exokg.model import Entity, Mention, Statement
 from exokg.text.prefilter import Needs
 
@@ -87,9 +87,9 @@ _NEEDS_SECRETED = Needs(_SECRETED)
 # "the same phenomenon occurred in", "a similar trend was observed in", "the same was true in"
 #: the cue of a finding repeated in a patient group (:func:`same_in_patients` reads it)
 SAME = re.compile(r"\b(?:the\s+same|a\s+similar|similar)\s+(?:(?:phenomenon|phenomena|trends?|"
-                   r"patterns?|changes?|results?|findings?|tendency|alterations?)\s+)?(?:(?:was|"
-                   r"were)\s+(?:also\s+)?(?:observed|found|seen|noted|detected|true|confirmed)|"
-                   r"(?:also\s+)?(?:occurred|existed|appeared|held))\s+(?:in|among|for)\s+", re.I)
+                  r"patterns?|changes?|results?|findings?|tendency|alterations?)\s+)?(?:(?:was|"
+                  r"were)\s+(?:also\s+)?(?:observed|found|seen|noted|detected|true|confirmed)|"
+                  r"(?:also\s+)?(?:occurred|existed|appeared|held))\s+(?:in|among|for)\s+", re.I)
 _NEEDS_SAME = Needs(SAME)
 # the earlier finding: "(the expression of) X was (markedly) reduced"
 _LEVEL_VERB = re.compile(r"\b(?:was|were|is|are)\s+(?:(?:\w+ly|also)\s+)?"

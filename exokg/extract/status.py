@@ -10,8 +10,9 @@ claims is, in this order:
 
    * ``hypothesis``: the study's question or aim ("we tested the hypothesis that", "we
      investigated whether", "this study aimed to", "this review aims to", "to determine
-     whether", "the aim of", "the specific objectives were") or an open question ("whether X
-     could promote Y remains unknown", "the role of X in maintaining Y is unclear"),
+     whether", "the aim of", "the specific objectives were", "(assays were performed) to
+     elucidate the role of X in Y") or an open question ("whether X could promote Y remains
+     unknown", "the role of X in maintaining Y is unclear"),
      unless the sentence also reports what was found ("we evaluated X and found that");
    * ``speculation``: what may come ("may in (the) future", "could be applied / used /
      developed", "holds (great) promise", "a promising / potential strategy / target /
