@@ -31,6 +31,7 @@ from exokg.extract.base import AGENTS, Analysed, DocumentState, clauses, coordin
 from exokg.extract.context import HUMAN
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.level_markers import VESICLES, holds_marker, population_marker
+from exokg.extract.level_words import ASPECT, LEVEL, REGULATED, level_sign
 from exokg.extract.levels import extract_levels, in_controls, names_treatment
 from exokg.extract.marker_predicates import carried_partner, in_subtype_phrase, \
     is_method_sentence, without_repeats
@@ -44,14 +45,11 @@ from exokg.model import Context, Entity, Mention, Statement
 from exokg.text.prefilter import Needs
 
 _MARKERS = AGENTS | frozenset({"Protein", "Gene"})
-_LEVEL = re.compile(r"\b(?P<dir>higher|increased|elevated|greater|raised|lower|decreased|"
-                    r"reduced|diminished)\s+(?:\w+\s+){0,2}?(?P<aspect>levels?|concentrations?|"
-                    r"expression|amounts?|abundance|numbers?)\s+of\s+", re.I)
+_LEVEL = re.compile(rf"\b(?P<dir>{LEVEL})\s+(?:\w+\s+){{0,2}}?(?P<aspect>{ASPECT}|numbers?)"
+                    r"\s+of\s+", re.I)
 # "X levels were significantly higher in patients with D (than in controls)"
-_LEVEL_IN = re.compile(r"(?:\b(?P<aspect>levels?|concentrations?|expression|amounts?|abundance)"
-                       r"\s+)?\b(?:was|were|is|are)\s+(?:\w+ly\s+)?"
-                       r"(?P<dir>higher|increased|elevated|greater|raised|up-?regulated|lower|"
-                       r"decreased|reduced|diminished|down-?regulated)\s+in\s+(?:the\s+)?"
+_LEVEL_IN = re.compile(rf"(?:\b(?P<aspect>{ASPECT})\s+)?\b(?:was|were|is|are)\s+(?:\w+ly\s+)?"
+                       rf"(?P<dir>{LEVEL}|{REGULATED})\s+in\s+(?:the\s+)?"
                        r"(?:(?:serum|plasma|blood|CSF|sera)\s+(?:samples\s+)?(?:of|from)\s+)?"
                        r"(?:\w+\s+){0,4}?(?:patients|individuals|subjects|cases|people|"
                        # "in the subacute phase group": a patient group by stage
@@ -60,20 +58,17 @@ _LEVEL_IN = re.compile(r"(?:\b(?P<aspect>levels?|concentrations?|expression|amou
 # between the marker and the verb
 _IN_PATIENTS_LEVEL = re.compile(r"\s*(?:levels?\s+|expression\s+)?(?:in|of|from)\s+(?:the\s+)?"
                                 r"(?:[\w-]+\s+){0,5}?(?:patients|individuals|subjects|cases)\s+"
-                                r"(?:was|were)\s+(?:\w+ly\s+)?(?P<dir>higher|increased|elevated|"
-                                r"greater|raised|up-?regulated|lower|decreased|reduced|"
-                                r"diminished|down-?regulated)\b", re.I)
+                                rf"(?:was|were)\s+(?:\w+ly\s+)?(?P<dir>{LEVEL}|{REGULATED})\b",
+                                re.I)
 # title style: "Increased serum exosomal miR-134 expression in the acute ischemic stroke patients"
-_LEVEL_TITLE = re.compile(r"^\W*(?P<dir>increased|elevated|higher|raised|decreased|reduced|lower|"
-                          r"diminished)\s+", re.I)
+_LEVEL_TITLE = re.compile(rf"^\W*(?P<dir>{LEVEL})\s+", re.I)
 _LEVEL_TITLE_IN = re.compile(r"\bin\s+(?:the\s+)?(?:[\w-]+\s+){0,6}?(?:patients|individuals|"
                              r"subjects|cases)\b|\b(?:is|are|was|were)\s+associated\s+with\s+"
                              r"(?:the\s+)?(?:[\w-]+\s+){0,4}?$|\b(?:is|are|was|were)\s+"
                              r"associated\s+with\b", re.I)
-_ASPECT_OF = re.compile(r"\b(?:levels?|concentrations?|expression|amounts?|abundance|numbers?)\s+"
-                        r"of\s+(?:(?:serum|plasma|circulating|blood|exosomal|urinary|CSF|the)\s+)*$",
+_ASPECT_OF = re.compile(rf"\b(?:{ASPECT}|numbers?)\s+of\s+"
+                        r"(?:(?:serum|plasma|circulating|blood|exosomal|urinary|CSF|the)\s+)*$",
                         re.I)
-_UP = ("higher", "increased", "elevated", "greater", "raised", "upregulated", "up-regulated")
 _COMPARISON = re.compile(r"\bcompared\s+(?:to|with)\b|\bthan\b|\bcontrols?\b|\bhealthy\b|"
                          r"\bpatients?\b|\bindividuals\s+with\b|\b(?:phase|stage)\s+groups?\b", re.I)
 _MAY_COMPARISON = Needs(_COMPARISON)  # its keyword guard
@@ -227,7 +222,7 @@ def _level_title(a: Analysed, state: DocumentState) -> list[Statement]:
                         else where.end(), frozenset({"Disease"}))
     if not markers or not diseases:
         return []
-    direction = "increased" if m.group("dir").lower() in _UP else "decreased"
+    direction = "increased" if level_sign(m.group("dir")) > 0 else "decreased"
     ctx = Context(species=(HUMAN,), location=_locations(a, m.end(), where.start()))
     return [statement(a, "biomarker.level-title", subj.entity, "biolink:associated_with",
                       diseases[0].entity, direction=direction, context=ctx)
@@ -276,7 +271,7 @@ def _levels(a: Analysed, state: DocumentState) -> list[Statement]:
         found = (inside or later)[0].entity if (inside or later) else disease
         contrast = _contrast(a, m.start(), m.end())
         found = contrast or found
-        direction = "increased" if m.group("dir").lower() in _UP else "decreased"
+        direction = "increased" if level_sign(m.group("dir")) > 0 else "decreased"
         aspect = (m.group("aspect") or "level").lower().rstrip("s")
         ctx = Context(species=(HUMAN,), population=_population(a, state), statistics=stats,
                       location=_locations(a, 0, m.start()), comparator=comparator)
@@ -297,8 +292,7 @@ def _levels(a: Analysed, state: DocumentState) -> list[Statement]:
             continue
         inside = [x for x in diseases if m.start() <= x.start < m.end()]
         found = inside[0].entity if inside else disease
-        direction = "increased" if m.group("dir").lower().replace("-", "") in (
-            *_UP, "upregulated") else "decreased"
+        direction = "increased" if level_sign(m.group("dir")) > 0 else "decreased"
         ctx = Context(species=(HUMAN,), population=_population(a, state), statistics=stats,
                       location=_locations(a, 0, marker.end), comparator=comparator)
         for subj in coordinated(a, marker, _MARKERS, backwards=True):
@@ -317,8 +311,7 @@ def _levels(a: Analysed, state: DocumentState) -> list[Statement]:
         first = min(after, key=lambda x: x.start)
         if first.category in _MOLECULAR and group_after_list(a, first):
             continue  # "higher levels of X, but not Y, in those with D": nominal_levels
-        direction = "increased" if m.group("dir").lower() in (
-            "higher", "increased", "elevated", "greater", "raised") else "decreased"
+        direction = "increased" if level_sign(m.group("dir")) > 0 else "decreased"
         end = min([x.start() for x in _LEVEL.finditer(a.text, m.end())] + [len(a.text)])
         ctx = Context(species=(HUMAN,), population=_population(a, state), statistics=stats,
                       location=_locations(a, m.start(), end), comparator=_comparator(a, state))
@@ -560,20 +553,17 @@ def _marker_statements(a: Analysed, rule: str, subjects: list[Mention], disease:
 # "patients with poor outcome had lower X levels": X correlates with the poor outcome
 _POOR_GROUP = re.compile(r"\b(?:patients|individuals|subjects|cases|those|groups?)\s+with\s+"
                          r"(?:an?\s+)?$", re.I)
-_GROUP_WAS = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:was|were)\s+(?:\w+ly\s+)?(?P<dir>higher|"
-                        r"lower|increased|decreased|elevated|reduced|greater|up-?regulated|"
-                        r"down-?regulated)\b", re.I)
+_GROUP_WAS = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:was|were)\s+(?:\w+ly\s+)?"
+                        rf"(?P<dir>{LEVEL}|{REGULATED})\b", re.I)
 _GROUP_HAD = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:had|showed|displayed|exhibited|presented)\s+"
-                        r"(?:\w+ly\s+)?(?P<dir>higher|lower|increased|decreased|elevated|"
-                        r"reduced|greater)\s+", re.I)
+                        rf"(?:\w+ly\s+)?(?P<dir>{LEVEL})\s+", re.I)
 _POOR = "exokg:phenotype/poor-prognosis"
 
 
 # "(X was higher) in patients with poor outcome", "in those who had an unfavourable outcome"
 _WITH_OUTCOME_GROUP = re.compile(r"\s*(?:with|who\s+had|having)\s+(?:an?\s+|the\s+)?", re.I)
 # "X levels were (significantly) higher in patients with poor outcome": the comparative first
-_WAS_IN_GROUP = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?(?P<dir>higher|lower|increased|"
-                           r"decreased|elevated|reduced|greater|up-?regulated|down-?regulated)\s+"
+_WAS_IN_GROUP = re.compile(rf"\b(?:was|were)\s+(?:\w+ly\s+)?(?P<dir>{LEVEL}|{REGULATED})\s+"
                            r"in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:patients|individuals|"
                            r"subjects|cases|those|participants)\s+(?:with|who\s+had|having)\s+"
                            r"(?:an?\s+|the\s+)?$", re.I)
@@ -629,7 +619,7 @@ def _outcome_groups(a: Analysed) -> list[Statement]:
                 at = had
             else:
                 continue
-            up = at.group("dir").lower().replace("-", "") in (*_UP, "upregulated")
+            up = level_sign(at.group("dir")) > 0
             pred = ("biolink:positively_correlated_with" if up
                     else "biolink:negatively_correlated_with")
             ctx = Context(species=(HUMAN,), location=_locations(a, clause.start, clause.end),
@@ -883,6 +873,10 @@ def _informative(a: Analysed, state: DocumentState) -> list[Statement]:
 
 
 _NEEDS_VESICLE_MARKERS = Needs(_VESICLE_MARKERS)
+# a marker a measurement is divided by: "normalized to / against the exosomal marker CD63",
+# "expressed relative to the EV marker TSG101"
+_NORMALISED_TO = re.compile(r"\b(?:normali[sz](?:ed|ing|ation)|relative)\s+(?:to|against|by|"
+                            r"with)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?$", re.I)
 
 
 def _vesicle_markers(a: Analysed) -> list[Statement]:
@@ -890,6 +884,8 @@ def _vesicle_markers(a: Analysed) -> list[Statement]:
         return []
     out = []
     for m in _VESICLE_MARKERS.finditer(a.text):
+        if _NORMALISED_TO.search(a.text, max(0, m.start() - 40), m.start()):
+            continue  # "normalised to the exosome marker CD81": a method, no claim
         word = (m.group("ves") or m.group("ves2") or "").lower()
         vesicle_id = EXOSOME if word.startswith("exosom") else EV
         vesicle = next((x.entity for x in a.mentions if x.entity.id == vesicle_id), None) or \

@@ -81,7 +81,10 @@ from exokg.extract.base import Analysed, Clause, DocumentState, clauses, coordin
 from exokg.extract.context import context_for
 from exokg.extract.effect_verbs import RESEARCH_USE
 from exokg.extract.epistemics import hedged, negated
+from exokg.extract.level_words import LEVEL, level_sign
 from exokg.extract.outcomes import open_outcomes, outcome_for_text
+from exokg.extract.patient_vesicles import SAME
+from exokg.extract.purposes import purpose_at
 from exokg.extract.shared_heads import modifiers_sharing_head
 from exokg.ids import mint
 from exokg.model import Context, Entity, Mention, Statement
@@ -105,8 +108,7 @@ _CONSEQUENCES = re.compile(r"\b(?:has|have|had)\s+(?:[\w-]+\s+){0,2}consequences
                            r"(?:such\s+as|including|like)\s+", re.I)
 _CONTRIBUTES = re.compile(r"\b(?:\w+ly\s+)?contribut(?:e|es|ed|ing)\s+to\s+(?:the\s+)?", re.I)
 _ASSOCIATED = re.compile(r"\b(?:" + _BE + r"\s+)(?:\w+ly\s+)?associated\s+with\s+"
-                         r"(?:an?\s+|the\s+)?(?:(?P<dir>increased|elevated|higher|greater|"
-                         r"enhanced|decreased|reduced|lower|diminished)\s+)?", re.I)
+                         rf"(?:an?\s+|the\s+)?(?:(?P<dir>{LEVEL}|enhanced)\s+)?", re.I)
 # "Y caused by X"; "D induces A and B, partially driven by X and Z" (the comma's participle is
 # said of the objects of the verb before)
 _CAUSED_BY = re.compile(r"(?P<comma>,)?\s+(?:(?:\w+ly|in\s+part)\s+)?(?:caused|driven)\s+by\s+",
@@ -224,7 +226,6 @@ _OBSERVED_IN = re.compile(_BE + r"\s+(?:\w+ly\s+)?(?:observed|seen|found|present
                           r"frequent|reported)\s+in\s+(?:[\w-]+\s+)?(?:patients|individuals|"
                           r"people|subjects|persons|survivors)\s+(?:with|after|suffering\s+from)"
                           r"\s+(?:an?\s+|the\s+)?", re.I)
-_UP = re.compile(r"increased|elevated|higher|greater|enhanced", re.I)
 # burden words: "a leading cause of death and disability worldwide"
 _BURDEN = re.compile(r"^(?:(?:an?\s+)?(?:[\w-]+\s+)?(?:range|spectrum|variety)\s+of\s+)?"
                      r"(?:(?:long-term|severe|adult|childhood|permanent|acquired|high|life-?long|"
@@ -603,9 +604,10 @@ def extract_condition_relations(a: Analysed, state: DocumentState,
                 if pattern is _ALTERS:  # only a disease changes something without a sign
                     subjects = [x for x in subjects if x.category == "Disease"]
                 if subjects:
-                    # "results in life-long disability and death" ranks a burden
+                    # "results in life-long disability and death", "causes ... high
+                    # mortality" rank a burden
                     objects = _sides(_with_members(a, _objects_after(
-                        a, m.end(), hi, burden=pattern is not _CAUSES or not m.group("lead")), hi))
+                        a, m.end(), hi, burden=pattern is not _CAUSES), hi))
                     if pattern is _ALTERS:
                         objects = [y for y in objects if not _NOT_ALTERED.search(y.text)] \
                             or _vesicles_changed(a, m.end(), hi)
@@ -616,6 +618,9 @@ def extract_condition_relations(a: Analysed, state: DocumentState,
             if _names_agent(a, lo, m.start()) or \
                     _ACT_ON.match(a.text, _OPENING.match(a.text, lo).end()):
                 continue
+            to = re.search(r"\bto\s+$", m.group())
+            if to and purpose_at(a.text, m.start() + to.start()):
+                continue  # "necessary to minimize damage": a purpose (exokg.extract.purposes)
             subjects = _sides(_subject_before(a, lo, m.start()))
             if not subjects and a.text[m.start()] == ",":  # "glial scars, detrimental to Y"
                 subjects = _phrase_before(a, lo, m.start())
@@ -650,7 +655,7 @@ def extract_condition_relations(a: Analysed, state: DocumentState,
             if not subjects:
                 continue
             word = m.group("dir")
-            direction = None if not word else "increased" if _UP.match(word) else "decreased"
+            direction = None if not word else "increased" if level_sign(word) > 0 else "decreased"
             add("associated", subjects, "biolink:associated_with",
                 _objects_after(a, m.end(), hi), direction, lo, m.start(), ctx)
         for m in (_FEATURE_OF.finditer(a.text, lo, hi) if _FEATURE_OF in live else ()):
@@ -665,6 +670,8 @@ def extract_condition_relations(a: Analysed, state: DocumentState,
                 add("characterized-by", subjects, "biolink:associated_with",
                     _objects_after(a, m.end(), hi), None, lo, m.start(), ctx)
         for m in (_OBSERVED_IN.finditer(a.text, lo, hi) if _OBSERVED_IN in live else ()):
+            if SAME.search(a.text, lo, m.end()):
+                continue  # "a similar trend was observed in patients with D": the level rule's
             objects = _subject_before(a, lo, m.start())
             diseases = [d for d in _side(a, m.end(), hi) if d.category == "Disease"]
             if objects and diseases:

@@ -19,6 +19,7 @@ from exokg.extract.base import Analysed, DocumentState, clauses, coordinated, st
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.level_markers import MOLECULAR, SCALES, VESICLES, level_context, \
     markers_before, names_treatment, therapeutic
+from exokg.extract.level_words import ASPECT, LEVEL, level_sign
 from exokg.extract.outcome_levels import cell_levels, treated_clause
 from exokg.extract.outcomes import outcome_for_text
 from exokg.model import Entity, Statement
@@ -176,8 +177,7 @@ _LINKED = re.compile(r"\b(?:(?P<sign>positively|negatively|inversely|closely|str
                      r"negatively|inversely)\s+)?(?:to|with)\s+(?:the\s+)?|\btrack(?:s|ed)?\s+"
                      r"(?:(?:closely|well)\s+)?with\s+(?:the\s+)?", re.I)
 # the subject must be a level ("levels of X", "X concentrations"), not an agent
-_LEVEL_WORD = re.compile(r"\b(?:levels?|concentrations?|expression|abundance|amounts?|counts?)\b",
-                         re.I)
+_LEVEL_WORD = re.compile(rf"\b(?:{ASPECT}|counts?)\b", re.I)
 # a recognised name used as the name of a scale ("PCL-5 scores" read as a disease "PCL")
 _SCORE_AFTER = re.compile(r"(?:-?\d+)?\s+(?:total\s+)?scores?\b", re.I)
 
@@ -219,11 +219,10 @@ def linked_levels(a: Analysed) -> list[Statement]:
                     measures = _open_measures(a.text, m.end(), stop)
             sign = f"{m.group('sign') or ''} {m.group('sign2') or ''}".lower()
             # "higher levels of X were linked to poor outcome": the level's direction signs it
-            level = re.search(r"\b(?P<up>higher|elevated|increased|greater)\b|\b(?:lower|reduced|"
-                              r"decreased)\b", a.text[clause.start:min(s.start for s in subjects)],
-                              re.I)
+            level = re.search(rf"\b(?:{LEVEL})\b",
+                              a.text[clause.start:min(s.start for s in subjects)], re.I)
             if level and not sign.strip():
-                sign = "positively" if level.group("up") else "negatively"
+                sign = "positively" if level_sign(level.group()) > 0 else "negatively"
             pred = _signed(sign)
             for subj in subjects:
                 for obj in measures:
@@ -238,10 +237,8 @@ def linked_levels(a: Analysed) -> list[Statement]:
 
 # "(EVs ...) some of which were associated with increased neuroinflammation, A and B"
 _WITH_CHANGE = re.compile(r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:(?:\w+ly|also)\s+)*"
-                          r"associated\s+with\s+(?:an?\s+|the\s+)?(?P<dir>increased|elevated|"
-                          r"higher|greater|enhanced|exacerbated|decreased|reduced|lower|"
-                          r"impaired|diminished)\s+", re.I)
-_CHANGE_UP = ("increased", "elevated", "higher", "greater", "enhanced", "exacerbated")
+                          r"associated\s+with\s+(?:an?\s+|the\s+)?"
+                          rf"(?P<dir>{LEVEL}|enhanced|exacerbated|impaired)\s+", re.I)
 _STOP = re.compile(r"\s+(?:while|whereas|but|which|that)\b|[;(]|,\s*(?:while|whereas|but|which)\b",
                    re.I)
 _ASSOCIATED_TERMS = frozenset({"BiologicalProcess", "Phenotype", "Outcome"})
@@ -299,7 +296,7 @@ def associated_changes(a: Analysed, state: DocumentState) -> list[Statement]:
                 continue
             stop = _STOP.search(a.text, m.end(), clause.end)
             terms = _changed_terms(a, m.end(), stop.start() if stop else clause.end)
-            up = m.group("dir").lower() in _CHANGE_UP
+            up = level_sign(m.group("dir")) > 0
             for subj in subjects:
                 for term in terms:
                     out.append(statement(a, "biomarker.level-associated", subj.entity,
@@ -313,8 +310,7 @@ def associated_changes(a: Analysed, state: DocumentState) -> list[Statement]:
 
 # "Patients with higher exosomal X (levels) had larger infarcts / worse outcomes"
 _LEVEL_GROUP = re.compile(r"\b(?:patients|those|individuals|participants|subjects|cases)\s+with\s+"
-                          r"(?P<lvl>higher|lower|elevated|increased|reduced|decreased|greater)\s+",
-                          re.I)
+                          rf"(?P<lvl>{LEVEL})\s+", re.I)
 _GROUP_HAD = re.compile(r"\s*(?:(?:levels?|concentrations?|expression)\s+)?(?:\([^()]*\)\s*)?,?\s*"
                         r"(?:had|showed|displayed|exhibited|presented)\s+(?:an?\s+)?(?:\w+ly\s+)?"
                         r"(?P<cmp>larger|greater|higher|more\s+severe|worse|more|longer|smaller|"
@@ -357,7 +353,7 @@ def level_groups(a: Analysed) -> list[Statement]:
                 if not words or a.within(had.end(), words.end()):
                     continue
                 measure = outcome_for_text(words.group())
-            up = m.group("lvl").lower() in ("higher", "elevated", "increased", "greater")
+            up = level_sign(m.group("lvl")) > 0
             bigger = re.sub(r"\s+", " ", had.group("cmp").lower()) in _CMP_UP
             pred = ("biolink:positively_correlated_with" if up == bigger
                     else "biolink:negatively_correlated_with")

@@ -53,6 +53,7 @@ from exokg.extract.context import context_for
 from exokg.extract.counted_cells import counted_cells, without_counted_parts
 from exokg.extract.effect_verbs import MORE_STEMS, NOT_MORE
 from exokg.extract.epistemics import hedged, negated
+from exokg.extract.limitations import MAY_LIMITATION, in_limitation
 from exokg.extract.mechanism_lists import list_agents, list_hedged
 from exokg.extract.outcomes import MOLECULE_EVENT_HEADS, head_of, is_weak, open_outcomes
 from exokg.extract.process_lists import shared_process_modifier
@@ -241,6 +242,8 @@ def find_triggers(a: Analysed, clause: Clause) -> list[Trigger]:
             continue  # "miRNAs which have been shown to be downregulated after D": cited
         if _MAY_PURPOSE.may_match(text) and _PURPOSE.search(text, clause.start, m.start()):
             continue  # "we engineered X to promote the delivery of Y": a purpose, no finding
+        if MAY_LIMITATION.may_match(text) and in_limitation(text, clause.start, m.start()):
+            continue  # "their efficacy is hindered by ... limited Y": exokg.extract.limitations
         if any(m.start() >= x.start and m.end() <= x.end for x in a.mentions):
             continue  # part of an entity name ("reduced risk" handled as text elsewhere)
         if _NAMED_DEFICIT.match(word) and _MODIFIED.search(text, clause.start, m.start()) \

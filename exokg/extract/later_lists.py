@@ -26,7 +26,8 @@ import re
 
 from exokg.extract.base import Analysed, statement
 from exokg.extract.epistemics import hedged, negated
-from exokg.extract.level_markers import SCALES, UP, level_context
+from exokg.extract.level_markers import SCALES, level_context
+from exokg.extract.level_words import LEVEL, level_sign
 from exokg.extract.marker_predicates import chain_subjects, measure_list
 from exokg.model import Entity, Statement
 from exokg.text.prefilter import Needs
@@ -46,13 +47,11 @@ _CLAUSE_END = re.compile(r";|,\s*(?:while|whereas|but|which|respectively)\b|\s+(
 _MEASURE_END = re.compile(r"\b(?:symptoms?|scores?|severity|burden|deficits?|impairments?|"
                           r"complaints|disability|outcomes?)\s*$", re.I)
 # the markers' level word: "Elevated exosomal and plasma levels of NfL", "higher serum X"
-_LEVEL = re.compile(r"\b(?P<w>elevated|higher|increased|greater|raised|lower|decreased|reduced|"
-                    r"diminished)\b", re.I)
+_LEVEL = re.compile(rf"\b(?P<w>{LEVEL})\b", re.I)
 _CONDITIONS = frozenset({"Disease"})
 # the level word opening a list of measures: "and with lower GCS scores" (higher X with lower
 # scores is a negative correlation)
-_LIST_LEVEL = re.compile(r"(?P<w>higher|increased|greater|elevated|larger|lower|decreased|"
-                         r"reduced|smaller)\s+", re.I)
+_LIST_LEVEL = re.compile(rf"(?P<w>{LEVEL}|larger|smaller)\s+", re.I)
 _EVALUATIVE = re.compile(r"\b(?:worse|worsened|poorer|poor|better|improved|favou?rable|"
                          r"unfavou?rable)\b", re.I)
 
@@ -62,7 +61,7 @@ def _level_sign(a: Analysed, start: int, end: int) -> int:
     words = [m.group("w").lower() for m in _LEVEL.finditer(a.text, start, end)]
     if not words:
         return 0
-    return 1 if words[-1] in UP else -1
+    return level_sign(words[-1])
 
 
 def _members(a: Analysed, start: int, end: int) -> list[Entity]:
@@ -112,7 +111,7 @@ def later_lists(a: Analysed) -> list[Statement]:
                 if level:  # the measures' own level word: the sign is the product
                     start = level.end()
                     word = level.group("w").lower()
-                    signed *= 1 if word in UP or word == "larger" else -1
+                    signed *= level_sign(word)
                 pred = {1: "biolink:positively_correlated_with", 0: "biolink:correlated_with",
                         -1: "biolink:negatively_correlated_with"}[signed]
                 direction = None

@@ -16,6 +16,7 @@ import re
 from exokg.extract.base import AGENTS, Analysed, DocumentState, coordinated, statement
 from exokg.extract.context import HUMAN
 from exokg.extract.epistemics import hedged, negated
+from exokg.extract.level_words import LEVEL, REGULATED, UP_WORDS
 from exokg.extract.patient_groups import patient_group_word, without_absence_cues
 from exokg.model import Context, Entity, Mention, Statement
 
@@ -30,10 +31,8 @@ MOLECULAR = frozenset({"Protein", "Gene", "MicroRNA", "MicroRNACluster"})
 VESICLES = frozenset({"Vesicle", "ExosomePreparation"})
 DISEASE = frozenset({"Disease"})
 SCALES = frozenset({"AssessmentScale", "Outcome", "Phenotype"})
-UP = frozenset({"higher", "increased", "elevated", "greater", "raised", "upregulated",
-                "elevation", "elevations", "increase", "increases"})
-DIRECTION = (r"(?P<dir>higher|increased|elevated|greater|raised|up-?regulated|lower|"
-             r"decreased|reduced|diminished|down-?regulated)")
+UP = UP_WORDS
+DIRECTION = f"(?P<dir>{LEVEL}|{REGULATED})"
 CONDITIONS = frozenset({"Disease", "DiseaseModel"})
 CONTROL = re.compile(r"\b(?:controls?|healthy|volunteers?|sham|normal\s+subjects?|"
                      r"those\s+without|TBI-neg|non-?\w+\s+(?:patients|subjects))\b", re.I)

@@ -36,10 +36,11 @@ from exokg.extract.base import Analysed, statement
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.level_markers import CONTROL, DISEASE, MOLECULAR, VESICLES, UP, \
     level_context, markers_before, population_marker, therapeutic
+from exokg.extract.level_words import LEVEL, REGULATED, level_sign
 from exokg.model import Entity, Mention, Statement
 from exokg.text.prefilter import Needs
 
-__all__ = ["altered_profiles", "most_abundant", "patient_vesicle_levels",
+__all__ = ["SAME", "altered_profiles", "most_abundant", "patient_vesicle_levels",
            "patients_vesicles_differ", "same_in_patients", "secreted_upon"]
 
 _PATIENTS = r"(?:patients|subjects|individuals|cases|survivors|veterans)"
@@ -84,15 +85,15 @@ _UPON = re.compile(r"\b(?:upon|after|following|during|in\s+response\s+to)\s+(?:t
 _NEEDS_SECRETED = Needs(_SECRETED)
 
 # "the same phenomenon occurred in", "a similar trend was observed in", "the same was true in"
-_SAME = re.compile(r"\b(?:the\s+same|a\s+similar|similar)\s+(?:(?:phenomenon|phenomena|trends?|"
-                   r"patterns?|changes?|results?|findings?|tendency|alterations?)\s+)?(?:(?:was|"
-                   r"were)\s+(?:also\s+)?(?:observed|found|seen|noted|detected|true|confirmed)|"
-                   r"(?:also\s+)?(?:occurred|existed|appeared|held))\s+(?:in|among|for)\s+", re.I)
-_NEEDS_SAME = Needs(_SAME)
+#: the cue of a finding repeated in a patient group (:func:`same_in_patients` reads it)
+SAME = re.compile(r"\b(?:the\s+same|a\s+similar|similar)\s+(?:(?:phenomenon|phenomena|trends?|"
+                  r"patterns?|changes?|results?|findings?|tendency|alterations?)\s+)?(?:(?:was|"
+                  r"were)\s+(?:also\s+)?(?:observed|found|seen|noted|detected|true|confirmed)|"
+                  r"(?:also\s+)?(?:occurred|existed|appeared|held))\s+(?:in|among|for)\s+", re.I)
+_NEEDS_SAME = Needs(SAME)
 # the earlier finding: "(the expression of) X was (markedly) reduced"
-_LEVEL_VERB = re.compile(r"\b(?:was|were|is|are)\s+(?:(?:\w+ly|also)\s+)?(?P<dir>reduced|"
-                         r"decreased|down-?regulated|lower|diminished|increased|elevated|"
-                         r"up-?regulated|higher|raised)\b", re.I)
+_LEVEL_VERB = re.compile(r"\b(?:was|were|is|are)\s+(?:(?:\w+ly|also)\s+)?"
+                         rf"(?P<dir>{LEVEL}|{REGULATED})\b", re.I)
 
 _MARKERS = MOLECULAR | VESICLES
 
@@ -234,7 +235,7 @@ def same_in_patients(a: Analysed) -> list[Statement]:
     if not _NEEDS_SAME.may_match(a.text):
         return []
     out: list[Statement] = []
-    for cue in _SAME.finditer(a.text):
+    for cue in SAME.finditer(a.text):
         group = re.match(r"(?:[\w-]+\s+){0,4}?" + _PATIENTS + r"\b(?:\s+with\s+(?:[\w-]+\s+)"
                          r"{0,4}[\w-]+)?|" + _PATIENTS + r"\s+with\s+(?:[\w-]+\s+){0,4}[\w-]+",
                          a.text[cue.end():])
@@ -248,7 +249,7 @@ def same_in_patients(a: Analysed) -> list[Statement]:
         subjects = markers_before(a, 0, verb.start(), populations=True)
         if not subjects:
             continue
-        up = verb.group("dir").lower().replace("-", "") in UP | {"upregulated"}
+        up = level_sign(verb.group("dir")) > 0
         for subj in subjects:
             out.append(statement(a, "biomarker.level-same", subj.entity,
                                  "biolink:associated_with", disease,

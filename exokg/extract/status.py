@@ -10,8 +10,9 @@ claims is, in this order:
 
    * ``hypothesis``: the study's question or aim ("we tested the hypothesis that", "we
      investigated whether", "this study aimed to", "this review aims to", "to determine
-     whether", "the aim of", "the specific objectives were") or an open question ("whether X
-     could promote Y remains unknown", "the role of X in maintaining Y is unclear"),
+     whether", "the aim of", "the specific objectives were", "(assays were performed) to
+     elucidate the role of X in Y") or an open question ("whether X could promote Y remains
+     unknown", "the role of X in maintaining Y is unclear"),
      unless the sentence also reports what was found ("we evaluated X and found that");
    * ``speculation``: what may come ("may in (the) future", "could be applied / used /
      developed", "holds (great) promise", "a promising / potential strategy / target /
@@ -82,9 +83,12 @@ _HYPOTHESIS = re.compile(
     r"|\bwe\s+(?:have\s+)?(?:employed|used|applied|utili[sz]ed|designed|developed|engineered|"
     r"generated|constructed)\s+[^.;]{0,160}?\bto\s+(?:improve|enhance|promote|reduce|protect|"
     r"treat|attenuate|alleviate|increase|facilitate|restore|rescue|ameliorate)\b"
-    # "to research / to elucidate the (underlying) mechanism of X": the study's question
+    # "to research / to elucidate the (underlying) mechanism of X", "(assays were performed)
+    # to elucidate the role of X in Y", "to explore the function of X": the study's question
     r"|\bto\s+(?:research|investigate|explore|study|elucidate|clarify|understand|uncover|"
-    r"dissect)\s+(?:the\s+)?(?:\w+\s+)?mechanisms?\s+(?:of|by|underlying)\b"
+    r"dissect|determine|examine|define)\s+(?:the\s+)?(?:\w+\s+)?(?:mechanisms?\s+(?:of|by|"
+    r"underlying)|(?:roles?|functions?|involvement|contributions?)\s+(?:of|that)|"
+    r"(?:roles?|functions?)\s+(?:\w+\s+){1,3}?(?:plays?|played|has|had)\s+in)\b"
     # an inline aim label or an aim written as an infinitive: "Aims: To determine the
     # expression of X ... and to explore its value in predicting Y"
     r"|^\W*(?:aims?|objectives?|purposes?|goals?)\s*:|^\W*to\s+(?:investigate|determine|"
