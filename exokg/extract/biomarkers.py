@@ -37,6 +37,7 @@ from exokg.extract.marker_predicates import carried_partner, in_subtype_phrase, 
 from exokg.extract.measure_correlations import measure_of_condition, measure_subject
 from exokg.extract.marker_value import is_apposition_marker, note_found_markers
 from exokg.extract.nominal_levels import group_after_list
+from exokg.extract.outcome_subjects import outcome_subject_correlations
 from exokg.extract.outcome_levels import OUTCOME_GROUP, outcome_levels, study_condition
 from exokg.extract.patient_groups import GROUP_CONDITIONS, contrasted_conditions, \
     group_conditions
@@ -206,6 +207,7 @@ def extract_biomarkers(a: Analysed, state: DocumentState) -> list[Statement]:
     out += _implicated(a)
     out += extract_levels(a, state)
     out = outcome_levels(a, state, out)
+    out += outcome_subject_correlations(a, out)
     if is_method_sentence(a.text):  # "The correlations between A and B were analyzed"
         out = [x for x in out if x.predicate not in _METHOD_PREDICATES]
     out = without_repeats(out)  # a chained predicate another rule read is made once
