@@ -197,7 +197,7 @@ def extract_biomarkers(a: Analysed, state: DocumentState) -> list[Statement]:
     out += _disease_markers(a)
     out += _identified_as_markers(a, state)
     out += _differential(a, state)
-    out += _level_changes(a)
+    out += _level_changes(a, state)
     out += _outcome_groups(a)
     # a directed level reading of the same pair ("Increased X is associated with D") says more
     directed = {(x.subject.id, x.object.id) for x in out
@@ -811,17 +811,19 @@ def _differential(a: Analysed, state: DocumentState) -> list[Statement]:
 _SHOWED_CHANGE = re.compile(r"\b(?:showed|displayed|exhibited|underwent|had)\s+(?:an?\s+)?"
                             r"(?:[\w-]+\s+){0,2}?(?P<dir>reduction|decrease|decline|drop|fall|"
                             r"increase|elevation|rise|upregulation|up-regulation|"
-                            r"downregulation|down-regulation)\b", re.I)
-_AFTER_DISEASE = re.compile(r"\b(?:after|following|post-?|in|during)\s+(?:the\s+|an?\s+)?"
-                            r"(?:onset\s+of\s+)?$", re.I)
+                            r"downregulation|down-regulation)s?\b", re.I)
+_AFTER_DISEASE = re.compile(r"\b(?:after|following|post-?|in|during)\s+(?:both\s+)?"
+                            r"(?:the\s+|an?\s+)?(?:onset\s+of\s+)?$", re.I)
 
 
 _NEEDS_LEVEL_CHANGES = Needs(_SHOWED_CHANGE)
 
 
-def _level_changes(a: Analysed) -> list[Statement]:
+def _level_changes(a: Analysed, state: DocumentState) -> list[Statement]:
     """'X (levels) showed a (transient) reduction (at 3 h) after D' for a molecular marker X
-    in a sentence that names no treatment -> X ``associated_with`` D with the direction."""
+    in a sentence that names no treatment -> X ``associated_with`` D with the direction; with
+    no disease after the cue ('A and B showed distinctive upregulations in qPCR') the study's
+    patients' disease, in a patient study that gives no treatment."""
     if not _NEEDS_LEVEL_CHANGES.may_match(a.text):
         return []
     out = []
@@ -834,6 +836,13 @@ def _level_changes(a: Analysed) -> list[Statement]:
             diseases = [d for d in a.within(m.end(), clause.end, frozenset({"Disease"}))
                         if d.start - m.end() < 40
                         and _AFTER_DISEASE.search(a.text, m.end(), d.start)]
+            # the figures in brackets after the cue ("[A: 9.5 fold in D group ...]") are data
+            stated = a.text.find("[", m.end(), clause.end)
+            stated = clause.end if stated < 0 else stated
+            patients = state.population_disease or state.patient_disease
+            if near and not diseases and patients is not None and state.treatment is None \
+                    and not a.within(m.end(), stated, frozenset({"Disease"})):
+                diseases = [Mention(patients, m.start(), m.end(), m.group())]
             if not near or not diseases:
                 continue
             word = m.group("dir").lower()
