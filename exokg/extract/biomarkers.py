@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from exokg.extract.association_nouns import open_measure
 from exokg.extract.base import AGENTS, Analysed, DocumentState, clauses, coordinated, statement
 from exokg.extract.context import HUMAN
 from exokg.extract.epistemics import hedged, negated
@@ -448,7 +449,10 @@ def _correlation_nouns(a: Analysed) -> list[Statement]:
             firsts = [x for x in a.within(m.end(), link.start(), _MARKERS)]
             seconds = [x for x in a.within(link.end(), clause.end, _PARTNERS)
                        if x.start - link.end() < 40]
-            if not firsts or not seconds:
+            # "correlations of X with severity": an open measure when no term is named
+            measure = None if seconds or not firsts else open_measure(a, link.end(),
+                                                                      clause.end)
+            if not firsts or not seconds and measure is None:
                 continue
             signs = m.group("signs").lower()
             if "positive" in signs:
@@ -460,12 +464,12 @@ def _correlation_nouns(a: Analysed) -> list[Statement]:
             ctx = Context(species=(HUMAN,), location=_locations(a, m.end(), link.start()),
                           statistics=tuple(v.entity.label for v in a.values
                                            if v.category == "PValue"))
-            obj = seconds[0]
+            obj = seconds[0].entity if seconds else measure
             for subj in coordinated(a, firsts[0], _MARKERS, backwards=False):
-                if subj.entity.id == obj.entity.id:
+                if subj.entity.id == obj.id:
                     continue
                 out.append(statement(a, "biomarker.correlation-noun", subj.entity, pred,
-                                     obj.entity, negated=negated(a.text, clause.start, m.end()),
+                                     obj, negated=negated(a.text, clause.start, m.end()),
                                      hedged=hedged(a.text, clause.start, m.start()),
                                      context=ctx))
     return out
