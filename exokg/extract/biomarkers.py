@@ -38,10 +38,11 @@ from exokg.extract.marker_predicates import carried_partner, in_subtype_phrase, 
 from exokg.extract.measure_correlations import measure_of_condition, measure_subject
 from exokg.extract.marker_value import is_apposition_marker, note_found_markers
 from exokg.extract.nominal_levels import group_after_list
-from exokg.extract.outcome_subjects import outcome_subject_correlations
 from exokg.extract.outcome_levels import OUTCOME_GROUP, outcome_levels, study_condition
+from exokg.extract.outcome_subjects import outcome_subject_correlations
 from exokg.extract.patient_groups import GROUP_CONDITIONS, contrasted_conditions, \
     group_conditions
+from exokg.extract.prognostic_markers import prognostic_markers
 from exokg.model import Context, Entity, Mention, Statement
 from exokg.text.prefilter import Needs
 
@@ -195,6 +196,7 @@ def extract_biomarkers(a: Analysed, state: DocumentState) -> list[Statement]:
     out += _correlation_nouns(a)
     out += _informative(a, state)
     out += _marker_value(a, state)
+    out += prognostic_markers(a)
     out += _disease_markers(a)
     out += _identified_as_markers(a, state)
     out += _differential(a, state)

@@ -1,0 +1,43 @@
+"""Prognostic markers named with the outcome they foretell, tuning round 11b
+(exokg/extract/prognostic_markers.py). Every sentence is invented for these tests, the rule
+with more than two phrasings."""
+
+from __future__ import annotations
+
+import pytest
+
+from exokg.recognise import Recogniser
+from tests.reading_helpers import claim_tuples, read
+
+MARKER = "biolink:biomarker_for"
+POOR = "exokg:phenotype/poor-prognosis"
+NEURO = "exokg:outcome/neurological-function"
+PATIENTS = "Serum samples of 90 patients with intracerebral hemorrhage were analysed. "
+
+
+@pytest.fixture(scope="module")
+def recogniser() -> Recogniser:
+    return Recogniser.default()
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Plasma miR-21 is an indicator of poor functional outcome in patients with ICH.",
+     ("exokg:mirna/mir-21", MARKER, POOR, False)),
+    ("Serum GFAP was an independent predictive factor of unfavourable outcome at 6 months.",
+     ("NCBIGene:2670", MARKER, POOR, False)),
+    ("Only miR-126 at 24 h enabled prediction of neurological outcome at 3 months.",
+     ("exokg:mirna/mir-126", MARKER, NEURO, False)),
+    ("Circulating miR-155 may be a useful prognostic marker for poor outcome.",
+     ("exokg:mirna/mir-155", MARKER, POOR, True)),
+])
+def test_marker_of_the_outcome_named_after_the_cue(recogniser: Recogniser, sentence: str,
+                                                  expected: tuple) -> None:
+    found = claim_tuples(read(recogniser, PATIENTS + sentence), "hedged")
+    subject, predicate, obj, hedge = expected
+    assert (subject, predicate, obj, None, hedge) in found
+
+
+def test_good_outcome_is_not_a_marker_of_poor_prognosis(recogniser: Recogniser) -> None:
+    found = claim_tuples(read(recogniser, PATIENTS + "Serum GFAP was an independent "
+                              "predictor of favourable outcome."))
+    assert not any(p == MARKER and o == POOR for _, p, o, _ in found)
