@@ -41,3 +41,17 @@ def test_good_outcome_is_not_a_marker_of_poor_prognosis(recogniser: Recogniser) 
     found = claim_tuples(read(recogniser, PATIENTS + "Serum GFAP was an independent "
                               "predictor of favourable outcome."))
     assert not any(p == MARKER and o == POOR for _, p, o, _ in found)
+
+
+@pytest.mark.parametrize("sentence, diseases", [
+    # vesicle cargo with no molecule named, and two diseases after "both"
+    ("These results suggest that EV-derived proteins have potential as biomarkers for both "
+     "intracerebral hemorrhage and ischemic stroke.", {"MONDO:0013792", "MONDO:1060198"}),
+    ("Plasma exosome-derived proteins could act as biomarkers for both ischemic stroke and "
+     "traumatic brain injury.", {"MONDO:1060198", "MONDO:0858950"}),
+])
+def test_vesicle_cargo_is_a_biomarker_for_each_disease_after_both(
+        recogniser: Recogniser, sentence: str, diseases: set) -> None:
+    found = claim_tuples(read(recogniser, sentence))
+    markers = {o for s, p, o, _ in found if p == MARKER and s in ("GO:1903561", "GO:0070062")}
+    assert diseases <= markers

@@ -876,7 +876,8 @@ def _informative(a: Analysed, state: DocumentState) -> list[Statement]:
         for m in _INFORMATIVE.finditer(a.text, clause.start, clause.end):
             if is_apposition_marker(a.text, m.start()):
                 continue  # "X, a marker of axonal damage, ...": marker_value.appositive_markers
-            subjects = _subjects_before(a, clause.start, m.start())
+            subjects = _subjects_before(a, clause.start, m.start()) or _vesicle_cargo(
+                a, clause.start, m.start())
             # "useful in evaluating CI", "biomarkers of cognitive impairment": a condition
             # (a phenotype too) right after the cue, else the first disease after it
             diseases = [x for x in a.within(m.end(), clause.end, GROUP_CONDITIONS)
@@ -887,9 +888,13 @@ def _informative(a: Analysed, state: DocumentState) -> list[Statement]:
             if not subjects or not diseases:
                 continue
             ctx = Context(species=(HUMAN,), location=_locations(a, clause.start, m.start()))
-            for subj in subjects:
+            # "biomarkers for both HS and IS": each disease coordinated with the first
+            both = _BOTH.fullmatch(a.text, m.end(), diseases[0].start)
+            targets = coordinated(a, diseases[0], frozenset({"Disease"}), backwards=False) \
+                if both else diseases[:1]
+            for subj, disease in ((x, d) for x in subjects for d in targets):
                 out.append(statement(a, "biomarker.informative", subj.entity,
-                                     "biolink:biomarker_for", diseases[0].entity,
+                                     "biolink:biomarker_for", disease.entity,
                                      # "the potential of X in identifying biomarkers for D"
                                      hedged=hedged(a.text, 0, m.start()) or bool(
                                          _TENTATIVE.search(a.text, clause.start, m.end())),
@@ -897,6 +902,20 @@ def _informative(a: Analysed, state: DocumentState) -> list[Statement]:
                                      context=ctx))
             break
     return out
+
+
+_BOTH = re.compile(r"\s*both\s+", re.I)
+
+
+def _vesicle_cargo(a: Analysed, start: int, at: int) -> list[Mention]:
+    """'EV-derived proteins have potential as biomarkers': with no molecule named in the
+    clause, the vesicles whose unnamed cargo the sentence speaks of (the last one before
+    ``at``, as :func:`exokg.extract.association_nouns.vesicle_biomarkers` reads them)."""
+    if a.within(start, at, _MOLECULAR):
+        return []
+    cargo = [m for m in a.within(start, at, frozenset({"Vesicle", "ExosomePreparation"}))
+             if _VESICLE_MODIFIER.match(a.text, m.end)]
+    return cargo[-1:]
 
 
 _NEEDS_VESICLE_MARKERS = Needs(_VESICLE_MARKERS)
