@@ -47,8 +47,8 @@ from exokg.extract.outcomes import outcome_for_text
 from exokg.model import Entity, Mention, Statement
 from exokg.text.prefilter import Needs
 
-__all__ = ["FUNCTIONAL_RECOVERY", "OUTCOME_GROUP", "POOR_PROGNOSIS", "cell_levels", "good_outcome",
-           "outcome_statement", "treated_clause", "cohort_levels",
+__all__ = ["FUNCTIONAL_RECOVERY", "OUTCOME_GROUP", "POOR_PROGNOSIS", "cell_levels",
+           "good_outcome", "outcome_statement", "treated_clause", "cohort_levels",
            "follow_up_levels", "levels_after_condition", "outcome_group_levels", "outcome_levels",
            "signed_measure_associations", "study_condition"]
 
@@ -156,7 +156,7 @@ def _subjects_after(a: Analysed, start: int, end: int) -> list[Mention]:
 
 
 def outcome_statement(a: Analysed, rule: str, subj: Entity, good: bool,
-                       direction: str | None, start: int, cue: re.Match[str]) -> Statement:
+                      direction: str | None, start: int, cue: re.Match[str]) -> Statement:
     """The statement a level in an outcome group gives (module docs)."""
     ctx = level_context(a, start, cue.start())
     neg = negated(a.text, start, cue.end())
@@ -187,7 +187,7 @@ def outcome_group_levels(a: Analysed) -> list[Statement]:
                 continue
             for subj in subjects:
                 out.append(outcome_statement(a, "biomarker.level-outcome-group", subj.entity,
-                                              good_outcome(m), direction, clause.start, m))
+                                             good_outcome(m), direction, clause.start, m))
         for m in _HIGHER_IN_GROUP.finditer(a.text, clause.start, clause.end):
             direction = "increased" if _up(m.group("dir")) else "decreased"
             subjects = _subjects_before(a, clause.start, m.start())
@@ -195,7 +195,7 @@ def outcome_group_levels(a: Analysed) -> list[Statement]:
                 continue
             for subj in subjects:
                 out.append(outcome_statement(a, "biomarker.level-outcome-group", subj.entity,
-                                              good_outcome(m), direction, clause.start, m))
+                                             good_outcome(m), direction, clause.start, m))
         for m in _WITH_GOOD.finditer(a.text, clause.start, clause.end):
             if not good_outcome(m):
                 continue  # "associated with poor outcome": exokg.extract.prognosis
@@ -208,7 +208,7 @@ def outcome_group_levels(a: Analysed) -> list[Statement]:
                 direction = "increased" if _up(lead.group("dir")) else "decreased"
             for subj in subjects:
                 out.append(outcome_statement(a, "biomarker.level-good-outcome", subj.entity,
-                                              True, direction, clause.start, m))
+                                             True, direction, clause.start, m))
     return out
 
 
