@@ -75,3 +75,14 @@ def test_a_marker_subject_is_left_to_the_marker_rules(recogniser: Recogniser) ->
     found = claim_tuples(read(recogniser, "Plasma GFAP was associated with higher NIHSS score "
                               "in patients with stroke."))
     assert not any(s == NIHSS for s, *_ in found)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Age and GCS score were associated with higher levels of GFAP.",  # a list, not one score
+    "This score was associated with lower levels of S100B.",  # a reference, not a name
+])
+def test_no_open_score_from_a_list_or_a_reference(recogniser: Recogniser, sentence: str) -> None:
+    found = claim_tuples(read(recogniser, "Serum samples of 50 patients with stroke were "
+                              "analysed. " + sentence))
+    assert not any(o.startswith("exokg:outcome/") and ("and" in o or "this" in o)
+                   for _, _, o, _ in found)

@@ -32,7 +32,7 @@ from exokg.extract.level_markers import SCALES, level_context
 from exokg.extract.marker_predicates import MARKER_CLASSES, eligible_marker
 from exokg.extract.outcome_levels import OUTCOME_GROUP, good_outcome, outcome_statement
 from exokg.extract.outcomes import outcome_entity
-from exokg.model import Entity, Mention, Statement
+from exokg.model import Entity, Statement
 from exokg.text.prefilter import Needs
 
 __all__ = ["outcome_subject_correlations"]
@@ -51,8 +51,10 @@ _DOWN_WORDS = frozenset({"lower", "decreased", "decreasing", "reduced", "diminis
                          "declining", "smaller", "less", "fewer", "downregulated",
                          "down-regulated"})
 _LEVEL = r"(?P<w>" + "|".join(sorted(_UP_WORDS | _DOWN_WORDS, key=len, reverse=True)) + r")"
-# a graded measure written out: "MRI injury score", "WFNS grade", "Hunt-Hess grade"
-_SCORE = re.compile(r"(?:[\w/\u2013-]+\s+){0,3}?[\w/\u2013-]*(?:scores?|grades?|scales?|stages?|"
+# a graded measure written out: "MRI injury score", "WFNS grade", "Hunt-Hess grade" (not "this
+# score", not "age and GCS score")
+_SCORE = re.compile(r"(?:(?!(?:and|or|this|these|that|those|its|their|our|each|both|the|an?)\s)"
+                    r"[\w/\u2013-]+\s+){0,3}?[\w/\u2013-]*(?:scores?|grades?|scales?|stages?|"
                     r"index)", re.I)
 # what may follow a named scale: "NIHSS (total) scores"
 _SCALE_TAIL = re.compile(r"\s*(?:\([^()]{1,15}\)\s*)?(?:(?:total|baseline|admission)\s+)?"
