@@ -55,3 +55,9 @@ def test_vesicle_cargo_is_a_biomarker_for_each_disease_after_both(
     found = claim_tuples(read(recogniser, sentence))
     markers = {o for s, p, o, _ in found if p == MARKER and s in ("GO:1903561", "GO:0070062")}
     assert diseases <= markers
+
+
+def test_a_therapeutic_preparation_is_no_source_of_biomarkers(recogniser: Recogniser) -> None:
+    found = claim_tuples(read(recogniser, "MSC exosome-derived proteins may be biomarkers for "
+                              "stroke."))
+    assert not any(p == MARKER for _, p, _, _ in found)

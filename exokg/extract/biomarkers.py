@@ -910,11 +910,12 @@ _BOTH = re.compile(r"\s*both\s+", re.I)
 def _vesicle_cargo(a: Analysed, start: int, at: int) -> list[Mention]:
     """'EV-derived proteins have potential as biomarkers': with no molecule named in the
     clause, the vesicles whose unnamed cargo the sentence speaks of (the last one before
-    ``at``, as :func:`exokg.extract.association_nouns.vesicle_biomarkers` reads them)."""
+    ``at``, as :func:`exokg.extract.association_nouns.vesicle_biomarkers` reads them); never
+    a therapeutic preparation ("MSC-exosome proteins")."""
     if a.within(start, at, _MOLECULAR):
         return []
-    cargo = [m for m in a.within(start, at, frozenset({"Vesicle", "ExosomePreparation"}))
-             if _VESICLE_MODIFIER.match(a.text, m.end)]
+    cargo = [m for m in a.within(start, at, VESICLES)
+             if population_marker(m) and _VESICLE_MODIFIER.match(a.text, m.end)]
     return cargo[-1:]
 
 
