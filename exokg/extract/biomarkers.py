@@ -876,8 +876,7 @@ def _informative(a: Analysed, state: DocumentState) -> list[Statement]:
         for m in _INFORMATIVE.finditer(a.text, clause.start, clause.end):
             if is_apposition_marker(a.text, m.start()):
                 continue  # "X, a marker of axonal damage, ...": marker_value.appositive_markers
-            subjects = _subjects_before(a, clause.start, m.start()) or _vesicle_cargo(
-                a, clause.start, m.start())
+            subjects = _subjects_before(a, clause.start, m.start())
             # "useful in evaluating CI", "biomarkers of cognitive impairment": a condition
             # (a phenotype too) right after the cue, else the first disease after it
             diseases = [x for x in a.within(m.end(), clause.end, GROUP_CONDITIONS)
@@ -905,18 +904,6 @@ def _informative(a: Analysed, state: DocumentState) -> list[Statement]:
 
 
 _BOTH = re.compile(r"\s*both\s+", re.I)
-
-
-def _vesicle_cargo(a: Analysed, start: int, at: int) -> list[Mention]:
-    """'EV-derived proteins have potential as biomarkers': with no molecule named in the
-    clause, the vesicles whose unnamed cargo the sentence speaks of (the last one before
-    ``at``, as :func:`exokg.extract.association_nouns.vesicle_biomarkers` reads them); never
-    a therapeutic preparation ("MSC-exosome proteins")."""
-    if a.within(start, at, _MOLECULAR):
-        return []
-    cargo = [m for m in a.within(start, at, VESICLES)
-             if population_marker(m) and _VESICLE_MODIFIER.match(a.text, m.end)]
-    return cargo[-1:]
 
 
 _NEEDS_VESICLE_MARKERS = Needs(_VESICLE_MARKERS)
