@@ -97,6 +97,6 @@ def test_outcome_group_phrases(phrase: str, quality: str) -> None:
     (" modified Rankin scale > 2", False), (" excellent recovery", True),
 ])
 def test_rankin_groups_are_outcome_groups(phrase: str, good: bool) -> None:
-    from exokg.extract.outcome_levels import _good
+    from exokg.extract.outcome_levels import good_outcome
     m = OUTCOME_GROUP.match(phrase)
-    assert m is not None and m.end() == len(phrase) and _good(m) is good
+    assert m is not None and m.end() == len(phrase) and good_outcome(m) is good

@@ -29,7 +29,8 @@ from exokg.extract.patient_groups import GROUP_CONDITIONS, is_group_condition
 from exokg.model import Entity, Mention, Statement
 from exokg.text.prefilter import Needs
 
-__all__ = ["associations_with", "relationships_between", "vesicle_biomarkers"]
+__all__ = ["associations_with", "open_measure", "relationships_between",
+           "vesicle_biomarkers"]
 
 _ASSOCIATIONS_WITH = re.compile(
     r"\b(?:showed|shows?|indicated|indicates?|revealed|reveals?|demonstrated|demonstrates?|"
@@ -71,6 +72,16 @@ def _subject(a: Analysed, start: int, at: int) -> list[Mention]:
 _NEEDS_ASSOCIATIONS = Needs(_ASSOCIATIONS_WITH)
 
 
+def open_measure(a: Analysed, start: int, end: int) -> Entity | None:
+    """The open measure whose words open ``a.text[start:end]`` and end in a measure head
+    ("a generalized exposure value", "severity in D" -> "severity"), as an outcome labelled
+    as written; None when there is none or a term is recognised in its words."""
+    words = _MEASURE.match(a.text, start, end)
+    if not words or a.within(start, words.end()):
+        return None
+    return outcome_for_text(words.group())
+
+
 def associations_with(a: Analysed) -> list[Statement]:
     """'X showed (significant) positive associations with Y' -> X correlated with Y, signed
     (module docs); not in a clause that names a treatment."""
@@ -88,10 +99,10 @@ def associations_with(a: Analysed) -> list[Statement]:
             if named:
                 objects: list[Entity] = [named[0].entity]
             else:
-                words = _MEASURE.match(a.text, m.end(), clause.end)
-                if not words or a.within(m.end(), words.end()):
+                measure = open_measure(a, m.end(), clause.end)
+                if measure is None:
                     continue
-                objects = [outcome_for_text(words.group())]
+                objects = [measure]
             pred = _signed(m.group("sign"))
             for subj in subjects:
                 for obj in objects:

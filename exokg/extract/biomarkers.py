@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from exokg.extract.association_nouns import open_measure
 from exokg.extract.base import AGENTS, Analysed, DocumentState, clauses, coordinated, statement
 from exokg.extract.context import HUMAN
 from exokg.extract.epistemics import hedged, negated
@@ -39,8 +40,10 @@ from exokg.extract.measure_correlations import measure_of_condition, measure_sub
 from exokg.extract.marker_value import is_apposition_marker, note_found_markers
 from exokg.extract.nominal_levels import group_after_list
 from exokg.extract.outcome_levels import OUTCOME_GROUP, outcome_levels, study_condition
+from exokg.extract.outcome_subjects import outcome_subject_correlations
 from exokg.extract.patient_groups import GROUP_CONDITIONS, contrasted_conditions, \
     group_conditions
+from exokg.extract.prognostic_markers import prognostic_markers
 from exokg.model import Context, Entity, Mention, Statement
 from exokg.text.prefilter import Needs
 
@@ -188,10 +191,11 @@ def extract_biomarkers(a: Analysed, state: DocumentState) -> list[Statement]:
     out += _correlation_nouns(a)
     out += _informative(a, state)
     out += _marker_value(a, state)
+    out += prognostic_markers(a)
     out += _disease_markers(a)
     out += _identified_as_markers(a, state)
     out += _differential(a, state)
-    out += _level_changes(a)
+    out += _level_changes(a, state)
     out += _outcome_groups(a)
     # a directed level reading of the same pair ("Increased X is associated with D") says more
     directed = {(x.subject.id, x.object.id) for x in out
@@ -201,6 +205,7 @@ def extract_biomarkers(a: Analysed, state: DocumentState) -> list[Statement]:
     out += _implicated(a)
     out += extract_levels(a, state)
     out = outcome_levels(a, state, out)
+    out += outcome_subject_correlations(a, out)
     if is_method_sentence(a.text):  # "The correlations between A and B were analyzed"
         out = [x for x in out if x.predicate not in _METHOD_PREDICATES]
     out = without_repeats(out)  # a chained predicate another rule read is made once
@@ -439,7 +444,10 @@ def _correlation_nouns(a: Analysed) -> list[Statement]:
             firsts = [x for x in a.within(m.end(), link.start(), _MARKERS)]
             seconds = [x for x in a.within(link.end(), clause.end, _PARTNERS)
                        if x.start - link.end() < 40]
-            if not firsts or not seconds:
+            # "correlations of X with severity": an open measure when no term is named
+            measure = None if seconds or not firsts else open_measure(a, link.end(),
+                                                                      clause.end)
+            if not firsts or not seconds and measure is None:
                 continue
             signs = m.group("signs").lower()
             if "positive" in signs:
@@ -451,12 +459,12 @@ def _correlation_nouns(a: Analysed) -> list[Statement]:
             ctx = Context(species=(HUMAN,), location=_locations(a, m.end(), link.start()),
                           statistics=tuple(v.entity.label for v in a.values
                                            if v.category == "PValue"))
-            obj = seconds[0]
+            obj = seconds[0].entity if seconds else measure
             for subj in coordinated(a, firsts[0], _MARKERS, backwards=False):
-                if subj.entity.id == obj.entity.id:
+                if subj.entity.id == obj.id:
                     continue
                 out.append(statement(a, "biomarker.correlation-noun", subj.entity, pred,
-                                     obj.entity, negated=negated(a.text, clause.start, m.end()),
+                                     obj, negated=negated(a.text, clause.start, m.end()),
                                      hedged=hedged(a.text, clause.start, m.start()),
                                      context=ctx))
     return out
@@ -799,17 +807,19 @@ def _differential(a: Analysed, state: DocumentState) -> list[Statement]:
 _SHOWED_CHANGE = re.compile(r"\b(?:showed|displayed|exhibited|underwent|had)\s+(?:an?\s+)?"
                             r"(?:[\w-]+\s+){0,2}?(?P<dir>reduction|decrease|decline|drop|fall|"
                             r"increase|elevation|rise|upregulation|up-regulation|"
-                            r"downregulation|down-regulation)\b", re.I)
-_AFTER_DISEASE = re.compile(r"\b(?:after|following|post-?|in|during)\s+(?:the\s+|an?\s+)?"
-                            r"(?:onset\s+of\s+)?$", re.I)
+                            r"downregulation|down-regulation)s?\b", re.I)
+_AFTER_DISEASE = re.compile(r"\b(?:after|following|post-?|in|during)\s+(?:both\s+)?"
+                            r"(?:the\s+|an?\s+)?(?:onset\s+of\s+)?$", re.I)
 
 
 _NEEDS_LEVEL_CHANGES = Needs(_SHOWED_CHANGE)
 
 
-def _level_changes(a: Analysed) -> list[Statement]:
+def _level_changes(a: Analysed, state: DocumentState) -> list[Statement]:
     """'X (levels) showed a (transient) reduction (at 3 h) after D' for a molecular marker X
-    in a sentence that names no treatment -> X ``associated_with`` D with the direction."""
+    in a sentence that names no treatment -> X ``associated_with`` D with the direction; with
+    no disease after the cue ('A and B showed distinctive upregulations in qPCR') the study's
+    patients' disease, in a patient study that gives no treatment."""
     if not _NEEDS_LEVEL_CHANGES.may_match(a.text):
         return []
     out = []
@@ -822,6 +832,13 @@ def _level_changes(a: Analysed) -> list[Statement]:
             diseases = [d for d in a.within(m.end(), clause.end, frozenset({"Disease"}))
                         if d.start - m.end() < 40
                         and _AFTER_DISEASE.search(a.text, m.end(), d.start)]
+            # the figures in brackets after the cue ("[A: 9.5 fold in D group ...]") are data
+            stated = a.text.find("[", m.end(), clause.end)
+            stated = clause.end if stated < 0 else stated
+            patients = state.population_disease or state.patient_disease
+            if near and not diseases and patients is not None and state.treatment is None \
+                    and not a.within(m.end(), stated, frozenset({"Disease"})):
+                diseases = [Mention(patients, m.start(), m.end(), m.group())]
             if not near or not diseases:
                 continue
             word = m.group("dir").lower()
@@ -860,9 +877,13 @@ def _informative(a: Analysed, state: DocumentState) -> list[Statement]:
             if not subjects or not diseases:
                 continue
             ctx = Context(species=(HUMAN,), location=_locations(a, clause.start, m.start()))
-            for subj in subjects:
+            # "biomarkers for both HS and IS": each disease coordinated with the first
+            both = _BOTH.fullmatch(a.text, m.end(), diseases[0].start)
+            targets = coordinated(a, diseases[0], frozenset({"Disease"}), backwards=False) \
+                if both else diseases[:1]
+            for subj, disease in ((x, d) for x in subjects for d in targets):
                 out.append(statement(a, "biomarker.informative", subj.entity,
-                                     "biolink:biomarker_for", diseases[0].entity,
+                                     "biolink:biomarker_for", disease.entity,
                                      # "the potential of X in identifying biomarkers for D"
                                      hedged=hedged(a.text, 0, m.start()) or bool(
                                          _TENTATIVE.search(a.text, clause.start, m.end())),
@@ -870,6 +891,9 @@ def _informative(a: Analysed, state: DocumentState) -> list[Statement]:
                                      context=ctx))
             break
     return out
+
+
+_BOTH = re.compile(r"\s*both\s+", re.I)
 
 
 _NEEDS_VESICLE_MARKERS = Needs(_VESICLE_MARKERS)

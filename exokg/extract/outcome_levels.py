@@ -47,7 +47,8 @@ from exokg.extract.outcomes import outcome_for_text
 from exokg.model import Entity, Mention, Statement
 from exokg.text.prefilter import Needs
 
-__all__ = ["FUNCTIONAL_RECOVERY", "OUTCOME_GROUP", "POOR_PROGNOSIS", "cell_levels", "treated_clause", "cohort_levels",
+__all__ = ["FUNCTIONAL_RECOVERY", "OUTCOME_GROUP", "POOR_PROGNOSIS", "cell_levels",
+           "good_outcome", "outcome_statement", "treated_clause", "cohort_levels",
            "follow_up_levels", "levels_after_condition", "outcome_group_levels", "outcome_levels",
            "signed_measure_associations", "study_condition"]
 
@@ -93,7 +94,7 @@ _LEAD = re.compile(r"\b(?P<dir>higher|elevated|increased|greater|raised|lower|re
                    r"decreased|diminished)\s+", re.I)
 
 
-def _good(m: re.Match[str]) -> bool:
+def good_outcome(m: re.Match[str]) -> bool:
     """True when the outcome group matched by ``m`` is the good one: a word of quality, or an
     mRS range within 0-2 ("mRS 0-2", "mRS \u2264 2"); "mRS 3-6", "mRS > 2" are poor."""
     if m.group("quality"):
@@ -154,8 +155,8 @@ def _subjects_after(a: Analysed, start: int, end: int) -> list[Mention]:
     return cell_levels(a, start, end, after=True, gap=50)
 
 
-def _outcome_statement(a: Analysed, rule: str, subj: Entity, good: bool,
-                       direction: str | None, start: int, cue: re.Match[str]) -> Statement:
+def outcome_statement(a: Analysed, rule: str, subj: Entity, good: bool,
+                      direction: str | None, start: int, cue: re.Match[str]) -> Statement:
     """The statement a level in an outcome group gives (module docs)."""
     ctx = level_context(a, start, cue.start())
     neg = negated(a.text, start, cue.end())
@@ -185,18 +186,18 @@ def outcome_group_levels(a: Analysed) -> list[Statement]:
             if treated_clause(a, clause.start, clause.end, subjects):
                 continue
             for subj in subjects:
-                out.append(_outcome_statement(a, "biomarker.level-outcome-group", subj.entity,
-                                              _good(m), direction, clause.start, m))
+                out.append(outcome_statement(a, "biomarker.level-outcome-group", subj.entity,
+                                             good_outcome(m), direction, clause.start, m))
         for m in _HIGHER_IN_GROUP.finditer(a.text, clause.start, clause.end):
             direction = "increased" if _up(m.group("dir")) else "decreased"
             subjects = _subjects_before(a, clause.start, m.start())
             if treated_clause(a, clause.start, clause.end, subjects):
                 continue
             for subj in subjects:
-                out.append(_outcome_statement(a, "biomarker.level-outcome-group", subj.entity,
-                                              _good(m), direction, clause.start, m))
+                out.append(outcome_statement(a, "biomarker.level-outcome-group", subj.entity,
+                                             good_outcome(m), direction, clause.start, m))
         for m in _WITH_GOOD.finditer(a.text, clause.start, clause.end):
-            if not _good(m):
+            if not good_outcome(m):
                 continue  # "associated with poor outcome": exokg.extract.prognosis
             subjects = _subjects_before(a, clause.start, m.start())
             if not subjects or treated_clause(a, clause.start, clause.end, subjects):
@@ -206,8 +207,8 @@ def outcome_group_levels(a: Analysed) -> list[Statement]:
             if lead and subjects[0].start - lead.end() < 25:
                 direction = "increased" if _up(lead.group("dir")) else "decreased"
             for subj in subjects:
-                out.append(_outcome_statement(a, "biomarker.level-good-outcome", subj.entity,
-                                              True, direction, clause.start, m))
+                out.append(outcome_statement(a, "biomarker.level-good-outcome", subj.entity,
+                                             True, direction, clause.start, m))
     return out
 
 
