@@ -108,3 +108,13 @@ def test_septo_optic_dysplasia_keeps_its_short_form(recogniser: Recogniser) -> N
             "rare, and SOD in adults is rarer.")
     found = [(t, i) for w, t, i in mentions(recogniser, text) if w == "SOD"]
     assert len(found) == 3 and {t for t, _ in found} == {"Disease"}
+
+
+def test_a_disease_like_long_form_keeps_its_short_form_s_disease(recogniser: Recogniser) -> None:
+    # the long form is in no dictionary, but its last word names a disease: the bracket's
+    # disease reading stays, while a long form naming a method drops it
+    text = "Therapy lowered the mortality of acquired immunodeficiency syndrome (AIDS) in Africa."
+    assert {t for t, _ in readings(recogniser, text, "AIDS")} == {"Disease"}
+    text = "Energetics were measured by magnetic resonance spectroscopy (MRS) in the heart."
+    assert all(t != "Disease" for w, t, _ in mentions(recogniser, text) if w == "MRS")
+

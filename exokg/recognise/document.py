@@ -453,15 +453,20 @@ def _names_a_molecule(long_form: str) -> bool:
         _MOLECULE_HEAD.search(long_form) is not None
 
 
-def _gene_for_a_disease_name(a: Analysed, short: str) -> bool:
-    """True when ``short`` was read as a gene symbol in its defining brackets although its
-    long form, which no dictionary knows, ends in a word for a disease: "Small Vessel
-    Disease (SVD)" is not the gene KCNJ13 there either."""
-    if not any(m.text == short and m.source == "ontology" and m.category in
-               _MOLECULE_CATEGORIES for m in a.parts):
+def _read_against_unknown_long_form(a: Analysed, short: str) -> bool:
+    """True when ``short``, whose long form no dictionary knows, was read in its defining
+    brackets as what the long form's last word says it is not: a gene although the long
+    form ends in a word for a disease ("Small Vessel Disease (SVD)" is not the gene KCNJ13),
+    or a disease although it does not ("superoxide dismutase (SOD)" is not septo-optic
+    dysplasia, "magnetic resonance spectroscopy (MRS)" no disease). A disease reading of
+    a disease-like long form stays ("acquired immunodeficiency syndrome (AIDS)")."""
+    read_as = {m.category for m in a.parts if m.text == short and m.source == "ontology"}
+    gene, disease = bool(read_as & _MOLECULE_CATEGORIES), bool(read_as & _DISEASE_LIKE)
+    if not gene and not disease:
         return False
-    return any(x.short == short and _last_word(a.text[x.long_start:x.long_end])
-               in _DISEASE_HEADS for x in find_abbreviations(a.text))
+    names_disease = any(x.short == short and _last_word(a.text[x.long_start:x.long_end])
+                        in _DISEASE_HEADS for x in find_abbreviations(a.text))
+    return gene and names_disease or disease and not names_disease
 
 
 #: what follows the bracket when the short form names a gene ("(Shh) signaling", "(GALC) gene")
@@ -490,7 +495,7 @@ def _read_otherwise(a: Analysed, short: str, entity: Alias | None) -> bool:
     disease there: "superoxide dismutase (SOD)" is not septo-optic dysplasia, whose
     synonym "SOD" is (later uses already give way to the definition; the bracket now does
     too), nor, read as a gene there, the short form of a disease name the dictionaries do
-    not know ("small vessel disease (SVD)", :func:`_gene_for_a_disease_name`).
+    not know ("small vessel disease (SVD)", :func:`_read_against_unknown_long_form`).
     A long form read as another class or as nothing keeps the symbol's gene reading
     ("leukemia inhibitory factor (LIF)", "nuclear factor kappa B (NFkappaB)": on BioRED's
     training split, dropping those lost more genes than it removed false ones)."""
@@ -503,8 +508,7 @@ def _read_otherwise(a: Analysed, short: str, entity: Alias | None) -> bool:
             and m.entity.id != entity.id for m in a.parts):
         return True  # "synaptophysin (SYN)": not FYN, whose alias "SYN" also is
     if entity is None:  # "superoxide dismutase (SOD)" is no septo-optic dysplasia there
-        return any(m.text == short and m.source == "ontology" and m.category in _DISEASE_LIKE
-                   for m in a.parts) or _gene_for_a_disease_name(a, short)
+        return _read_against_unknown_long_form(a, short)
     if not isinstance(entity, Entity) or entity.category not in _DISEASE_LIKE:
         return False
     for m in _pattern(short).finditer(a.text):
