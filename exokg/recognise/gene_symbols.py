@@ -30,6 +30,10 @@ positives of the lexicon on the training parts of BC2GM and BioRED (docs/benchma
   while papers write them for the platelet agonist and the second messengers ("platelets
   stimulated with ADP", "ADP-induced aggregation", "cAMP signaling"). Words such as
   "levels", "receptor" or "signaling" go with the nucleotide as well and do not count.
+
+The other way round, :func:`measured_molecule` tells when a short form the lexicon read as a
+disease is written as an enzyme or other gene product being measured ("SOD activity", "SOD
+levels": superoxide dismutase, not septo-optic dysplasia; recognition round 9).
 """
 
 from __future__ import annotations
@@ -154,9 +158,10 @@ def measured_molecule(text: str, start: int, end: int) -> bool:
     expression"): a disease the lexicon reads there instead ("SOD" is also septo-optic
     dysplasia) is not meant. The caller asks only for a short form that also names a gene.
 
-    >>> measured_molecule("restored SOD activity", 9, 12), measured_molecule("SOD in children", 0, 3)
-    (True, False)
+    >>> measured_molecule("restored SOD activity", 9, 12)
+    True
+    >>> measured_molecule("SOD in children", 0, 3)
+    False
     """
     return _SHORT_CAPITALS.fullmatch(text[start:end]) is not None and \
         _MEASURE_AFTER.match(text, end) is not None
-

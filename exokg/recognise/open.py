@@ -122,8 +122,10 @@ class OpenLexicon:
                     m = Mention(anatomy, m.start, m.end, m.text, m.source)
                 elif reading is not None:
                     continue
-            elif m.entity.category in _DISEASE_LIKE and measured_molecule(text, m.start, m.end) \
-                    and any(e.category == "Gene" for e in lexicon.lookup(m.text)):  # type: ignore[attr-defined]
+            elif m.entity.category in _DISEASE_LIKE and \
+                    measured_molecule(text, m.start, m.end) and any(
+                        e.category == "Gene"
+                        for e in lexicon.lookup(m.text)):  # type: ignore[attr-defined]
                 continue  # "SOD activity": the enzyme, not septo-optic dysplasia
             entity = self.curated.get(m.entity.id)
             out.append(m if entity is None else Mention(entity, m.start, m.end, m.text,
