@@ -45,12 +45,20 @@ if TYPE_CHECKING:
 __all__ = ["alias_mentions", "analyse_sentences", "defined_aliases", "spells"]
 
 
+#: A time or negation prefix a disease's short form may follow with a hyphen ("post-aSAH",
+#: "pre-TBI", "peri-ICH", "non-SAH controls").
+_PREFIX_BEFORE = r"(?<=\b[Pp]ost-)|(?<=\b[Pp]re-)|(?<=\b[Pp]eri-)|(?<=\b[Nn]on-)"
+
+
 @lru_cache(maxsize=4096)
-def _pattern(short: str, hyphen_after: bool = False) -> re.Pattern[str]:
+def _pattern(short: str, hyphen_after: bool = False, prefixed: bool = False
+             ) -> re.Pattern[str]:
     """Where a short form is used: as written, or with / without a plural "s"; with
-    ``hyphen_after`` also as the first part of a hyphenated word ("ASC-derived", "ASC-EVs")."""
+    ``hyphen_after`` also as the first part of a hyphenated word ("ASC-derived", "ASC-EVs");
+    with ``prefixed`` also after a time or negation prefix (:data:`_PREFIX_BEFORE`)."""
     body = re.escape(short[:-1]) + r"s?" if short.endswith("s") else re.escape(short) + r"s?"
-    return re.compile(r"(?<![\w-])" + body + (r"(?!\w)" if hyphen_after else r"(?![\w-])"))
+    before = r"(?:(?<![\w-])|" + _PREFIX_BEFORE + ")" if prefixed else r"(?<![\w-])"
+    return re.compile(before + body + (r"(?!\w)" if hyphen_after else r"(?![\w-])"))
 
 
 def _hyphen_after(entity: Alias) -> bool:
@@ -59,6 +67,12 @@ def _hyphen_after(entity: Alias) -> bool:
     "AD-like pathology"); other short forms keep to whole words ("EV-miR-21")."""
     return not isinstance(entity, tuple) and entity.category in ("Cell", "Disease",
                                                                  "Phenotype")
+
+
+def _prefixed(entity: Alias) -> bool:
+    """Whether a short form may close a word opened by a time or negation prefix: a
+    disease's may ("1 year post-aSAH", "pre-TBI levels")."""
+    return not isinstance(entity, tuple) and entity.category in _DISEASE_LIKE
 
 
 #: What a short form stands for: one entity, or a species and the entity its letters after
@@ -73,7 +87,7 @@ def alias_mentions(text: str, aliases: Mapping[str, Alias | None]) -> list[Menti
     for short, entity in aliases.items():
         if entity is None:
             continue
-        for m in _pattern(short, _hyphen_after(entity)).finditer(text):
+        for m in _pattern(short, _hyphen_after(entity), _prefixed(entity)).finditer(text):
             if isinstance(entity, tuple):
                 taxon, rest = entity
                 out.append(Mention(taxon, m.start(), m.start() + 1, m.group()[0],
@@ -404,7 +418,7 @@ def _own_reading_agrees(a: Analysed, abbreviation: Abbreviation) -> bool:
             if any(long_words & _words(name) for name in names):
                 return True
             if m.category in _MOLECULE_CATEGORIES and (
-                    _MOLECULE_HEAD.search(long_form)
+                    _names_a_molecule(long_form)
                     or _MOLECULE_AFTER.match(a.text, abbreviation.short_end + 1)):
                 return True
     return False
@@ -416,6 +430,45 @@ _MOLECULE_CATEGORIES = frozenset({"Gene", "Protein", "GeneOrGeneProduct"})
 _MOLECULE_HEAD = re.compile(r"(?:ase|ases|in|ins|gene|protein|factor|receptor|kinase|ligand|"
                             r"homolog|channel|transporter|antigen|molecule|enzyme|regulator|"
                             r"subunit|family|member|[A-Za-z]+ \d+[A-Za-z]?)\s*$", re.I)
+#: last words of a long form that end like a gene product's name ("-ase", "-in") and name
+#: none: "small vessel disease (SVD)" is no enzyme, whose short form would keep the gene
+#: KCNJ13 (alias "SVD"), nor "low back pain (LBP)" a protein
+_NOT_MOLECULE_HEADS = frozenset("""disease diseases phase phases release increase decrease
+case cases pain pains brain brains skin origin margin basin vein veins strain strains twin
+twins chin""".split())
+#: last words of a long form that name a disease, a harm or a sign
+_DISEASE_HEADS = frozenset("""disease diseases disorder disorders syndrome syndromes pain
+injury injuries deficiency dysfunction impairment""".split())
+
+
+def _last_word(long_form: str) -> str:
+    words = re.findall(r"[A-Za-z]+", long_form)
+    return words[-1].lower() if words else ""
+
+
+def _names_a_molecule(long_form: str) -> bool:
+    """True when the last word of a long form names a gene product (:data:`_MOLECULE_HEAD`):
+    "galactocerebrosidase", "sonic hedgehog protein", not "small vessel disease"."""
+    return _last_word(long_form) not in _NOT_MOLECULE_HEADS and \
+        _MOLECULE_HEAD.search(long_form) is not None
+
+
+def _read_against_unknown_long_form(a: Analysed, short: str) -> bool:
+    """True when ``short``, whose long form no dictionary knows, was read in its defining
+    brackets as what the long form's last word says it is not: a gene although the long
+    form ends in a word for a disease ("Small Vessel Disease (SVD)" is not the gene KCNJ13),
+    or a disease although it does not ("superoxide dismutase (SOD)" is not septo-optic
+    dysplasia, "magnetic resonance spectroscopy (MRS)" no disease). A disease reading of
+    a disease-like long form stays ("acquired immunodeficiency syndrome (AIDS)")."""
+    read_as = {m.category for m in a.parts if m.text == short and m.source == "ontology"}
+    gene, disease = bool(read_as & _MOLECULE_CATEGORIES), bool(read_as & _DISEASE_LIKE)
+    if not gene and not disease:
+        return False
+    names_disease = any(x.short == short and _last_word(a.text[x.long_start:x.long_end])
+                        in _DISEASE_HEADS for x in find_abbreviations(a.text))
+    return gene and names_disease or disease and not names_disease
+
+
 #: what follows the bracket when the short form names a gene ("(Shh) signaling", "(GALC) gene")
 _MOLECULE_AFTER = re.compile(r"\)?\s*(?:gene|genes|protein|proteins|mRNA|expression|signal\w*|"
                              r"pathway|receptor|transcripts?|promoter|3'|knock\w*|level)\b",
@@ -436,7 +489,13 @@ def _read_otherwise(a: Analysed, short: str, entity: Alias | None) -> bool:
     ("coronary blood flow (CBF)" is not the gene CBF, CEBPZ; "pluripotent stem cell (PSC)"
     not the gene PSC), and so for a short form defined as a preparation or vesicle population
     ("neuron-derived exosomes (NDE)" is not the gene NDE1); and when a short form defined as
-    one gene was read as another gene's alias there ("synaptophysin (SYN)" is SYP, not FYN).
+    one gene was read as another gene's alias there ("synaptophysin (SYN)" is SYP, not FYN);
+    and when a short form defined as nothing the dictionaries know (``None``: a long form
+    they do not name, sharing no word with the short form's own reading) was read as a
+    disease there: "superoxide dismutase (SOD)" is not septo-optic dysplasia, whose
+    synonym "SOD" is (later uses already give way to the definition; the bracket now does
+    too), nor, read as a gene there, the short form of a disease name the dictionaries do
+    not know ("small vessel disease (SVD)", :func:`_read_against_unknown_long_form`).
     A long form read as another class or as nothing keeps the symbol's gene reading
     ("leukemia inhibitory factor (LIF)", "nuclear factor kappa B (NFkappaB)": on BioRED's
     training split, dropping those lost more genes than it removed false ones)."""
@@ -448,6 +507,8 @@ def _read_otherwise(a: Analysed, short: str, entity: Alias | None) -> bool:
             m.text == short and m.source == "ontology" and m.category in _MOLECULE_CATEGORIES
             and m.entity.id != entity.id for m in a.parts):
         return True  # "synaptophysin (SYN)": not FYN, whose alias "SYN" also is
+    if entity is None:  # "superoxide dismutase (SOD)" is no septo-optic dysplasia there
+        return _read_against_unknown_long_form(a, short)
     if not isinstance(entity, Entity) or entity.category not in _DISEASE_LIKE:
         return False
     for m in _pattern(short).finditer(a.text):

@@ -30,6 +30,10 @@ positives of the lexicon on the training parts of BC2GM and BioRED (docs/benchma
   while papers write them for the platelet agonist and the second messengers ("platelets
   stimulated with ADP", "ADP-induced aggregation", "cAMP signaling"). Words such as
   "levels", "receptor" or "signaling" go with the nucleotide as well and do not count.
+
+The other way round, :func:`measured_molecule` tells when a short form the lexicon read as a
+disease is written as an enzyme or other gene product being measured ("SOD activity", "SOD
+levels": superoxide dismutase, not septo-optic dysplasia; recognition round 9).
 """
 
 from __future__ import annotations
@@ -38,7 +42,7 @@ import re
 from functools import lru_cache
 from importlib.resources import files
 
-__all__ = ["gene_context_words", "other_reading"]
+__all__ = ["gene_context_words", "measured_molecule", "other_reading"]
 
 #: SI prefixes and the units text writes with them (clinical and laboratory units too).
 _UNIT = re.compile(
@@ -139,3 +143,25 @@ def other_reading(text: str, start: int, end: int) -> str | None:
             not any(w in _GENE_ONLY_WORDS for w in _near(text, start, end)):
         return "nucleotide"
     return None
+
+
+#: An all-capitals short form (2 to 5 letters, an optional digit) and the word after it
+#: that measures a molecule: "SOD activity", "MPO levels", "CAT content"
+_SHORT_CAPITALS = re.compile(r"[A-Z]{2,5}\d?")
+_MEASURE_AFTER = re.compile(r"[\s-]*(?:activity|activities|levels?|content|concentrations?|"
+                            r"expression|mRNAs?|immunoreactivity)\b")
+
+
+def measured_molecule(text: str, start: int, end: int) -> bool:
+    """True when the short form ``text[start:end]`` is written as an enzyme or other gene
+    product whose amount or activity is measured ("SOD activity", "the MPO levels", "HO
+    expression"): a disease the lexicon reads there instead ("SOD" is also septo-optic
+    dysplasia) is not meant. The caller asks only for a short form that also names a gene.
+
+    >>> measured_molecule("restored SOD activity", 9, 12)
+    True
+    >>> measured_molecule("SOD in children", 0, 3)
+    False
+    """
+    return _SHORT_CAPITALS.fullmatch(text[start:end]) is not None and \
+        _MEASURE_AFTER.match(text, end) is not None

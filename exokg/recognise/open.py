@@ -27,7 +27,7 @@ from pathlib import Path
 from exokg.errors import ExokgError
 from exokg.model import Entity, Mention
 from exokg.recognise.field_spellings import curated_gene_twins
-from exokg.recognise.gene_symbols import other_reading
+from exokg.recognise.gene_symbols import measured_molecule, other_reading
 from exokg.recognise.protein_genes import gene_for_protein_name, grounded_protein_names, \
     prefixed_genes
 from exokg.vocabulary import Vocabulary
@@ -38,6 +38,7 @@ _MODES = ("auto", "require", "off")
 #: Postnatal-day notation ("P7", "P21"): written like a gene symbol, never one in this field
 #: (the protein p21 is written in lower case).
 _POSTNATAL_DAY = re.compile(r"P\d{1,2}")
+_DISEASE_LIKE = ("Disease", "Phenotype")
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,9 @@ class OpenLexicon:
         (:func:`exokg.recognise.gene_symbols.other_reading`). A gene abbreviation with a
         lower-case prefix ("p-tau", "sICAM-1") is its core's gene, and a prefixed field
         abbreviation ("aSAH", "iNSC") no gene
-        (:func:`exokg.recognise.protein_genes.prefixed_genes`)."""
+        (:func:`exokg.recognise.protein_genes.prefixed_genes`). A disease's short form that
+        also names a gene and is written as a measured molecule ("SOD activity") is dropped
+        (:func:`exokg.recognise.gene_symbols.measured_molecule`)."""
         out = []
         lexicon = self.lexicon
         found = prefixed_genes(text, lexicon.find(text), lexicon)  # type: ignore[attr-defined]
@@ -119,6 +122,11 @@ class OpenLexicon:
                     m = Mention(anatomy, m.start, m.end, m.text, m.source)
                 elif reading is not None:
                     continue
+            elif m.entity.category in _DISEASE_LIKE and \
+                    measured_molecule(text, m.start, m.end) and any(
+                        e.category == "Gene"
+                        for e in lexicon.lookup(m.text)):  # type: ignore[attr-defined]
+                continue  # "SOD activity": the enzyme, not septo-optic dysplasia
             entity = self.curated.get(m.entity.id)
             out.append(m if entity is None else Mention(entity, m.start, m.end, m.text,
                                                         m.source))
