@@ -145,6 +145,38 @@ def _preparation_defined(a: Analysed) -> dict[str, Entity]:
     return out
 
 
+#: a vesicle word inside an engineered preparation's short form, glued to the rest or joined
+#: to it ("MSC-EXsmiR-132-3p", "miR-21-Exos", "EVmiR-126")
+_VESICLE_INSIDE = re.compile(r"s?EVs?|Exos?|EXOs?|exos?|EXs?")
+#: a miRNA name inside a short form, however it is glued: "miR-132-3p", "mir126", "let-7a"
+_MIRNA_INSIDE = re.compile(r"(?:miR|mir|MIR|let)-?(\d+[a-z]?(?:-\d+(?![\dp]))*(?:-[35]p)?)")
+
+
+def _engineered_defined(a: Analysed) -> dict[str, Entity]:
+    """Short forms in brackets right after a preparation engineered to carry a miRNA that
+    glue the miRNA to a vesicle word in any order: "miR-132-3p-overexpressed MSC-EXs
+    (MSC-EXsmiR-132-3p)", "exosomes from miR-126-overexpressing EPCs (EPC-EXsmiR-126)",
+    "miR-17-92-enriched exosomes (miR-17-92-Exo)". The short form is that preparation, not
+    its source cells (whose abbreviation opens it) nor the bare miRNA: the miRNA named in
+    the short form must be the preparation's cargo (its name, or the name without the arm)."""
+    out: dict[str, Entity] = {}
+    for b in _PRODUCT_SHORT.finditer(a.text):
+        short = b.group(1)
+        named = _MIRNA_INSIDE.search(short)
+        if named is None or not _VESICLE_INSIDE.search(short):
+            continue
+        number = "mir-" + named.group(1).lower() if short[named.start()] != "l" else \
+            "let-" + named.group(1).lower()
+        for m in a.mentions:
+            cargo = dict(m.entity.attributes).get("cargo", "")
+            tail = cargo.rsplit("/", 1)[-1].removesuffix("-cluster")
+            if m.category == "ExosomePreparation" and m.end <= b.start() and \
+                    not a.text[m.end:b.start()].strip() and \
+                    (tail == number or tail.startswith(number + "-")):
+                out.setdefault(short, _named(m.entity, short))
+    return out
+
+
 def _combination_defined(a: Analysed) -> dict[str, Entity]:
     """Short forms in brackets that are themselves a combination therapy ("... in
     combination with tPA (CEC-sEVs/tPA)", :mod:`exokg.recognise.combinations`): the short
@@ -304,6 +336,8 @@ def defined_aliases(a: Analysed) -> dict[str, Alias | None]:
     # Schwartz-Hearst finds a long form inside it ("exosomes released by endothelial progenitor
     # cells (EPC-EXs)" are the vesicles, not the cells)
     out: dict[str, Alias | None] = dict(_preparation_defined(a))
+    for short, entity in _engineered_defined(a).items():
+        out.setdefault(short, entity)
     for short, entity in _product_defined(a).items():
         out.setdefault(short, entity)
     for short, entity in _combination_defined(a).items():

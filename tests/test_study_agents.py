@@ -1,0 +1,59 @@
+"""The study's own agent (tuning round 11a): the engineered preparation a document names by a
+short form that glues its miRNA to the vesicle word, the preparation a later generic mention
+denotes, and cell therapies that are neither vesicles nor generic stem cells. Every sentence
+here is INVENTED for these tests, each rule tried in at least two phrasings."""
+
+from __future__ import annotations
+
+import pytest
+
+from exokg.model import Entity, Statement
+from exokg.recognise import Recogniser
+from reading_helpers import read
+
+BMSC = "CL:0002540"
+
+
+@pytest.fixture(scope="module")
+def recogniser() -> Recogniser:
+    return Recogniser.default()
+
+
+def _agents(statements: list[Statement], obj: str) -> list[Entity]:
+    """The subjects of the statements whose object is ``obj``."""
+    return [s.subject for s in statements
+            if isinstance(s.object, Entity) and s.object.id == obj]
+
+
+@pytest.mark.parametrize("text, cargo, engineering", [
+    # the miRNA glued to the vesicle word with no joiner, after a defined source short form
+    ("Bone marrow MSC-derived exosomes (BMSC-EXs) protect neurons. Rat BMSCs transfected "
+     "with control or miR-21-5p mimics were used to produce BMSC-EXs and "
+     "miR-21-5p-overexpressed BMSC-EXs (BMSC-EXsmiR-21-5p). In MCAO rats, "
+     "BMSC-EXsmiR-21-5p reduced neuronal apoptosis more than BMSC-EXs.",
+     "exokg:mirna/mir-21-5p", "overexpressing-source"),
+    # joined by a hyphen after the vesicle word: the long form says what was done
+    ("Exosomes released by endothelial progenitor cells (EPC-Exos) were studied. EPC-Exos "
+     "and miR-126-3p-enriched EPC-Exos (EPC-Exos-miR-126-3p) were given to mice after "
+     "stroke. EPC-Exos-miR-126-3p reduced neuronal apoptosis.",
+     "exokg:mirna/mir-126-3p", "enriched"),
+])
+def test_an_engineered_short_form_with_its_mirna_glued_on_is_the_preparation(
+        recogniser: Recogniser, text: str, cargo: str, engineering: str) -> None:
+    agents = _agents(read(recogniser, text), "exokg:process/apoptosis")
+    assert agents, "the finding is read"
+    assert all(a.category == "ExosomePreparation" for a in agents)
+    assert {(a.attr("cargo"), a.attr("engineering")) for a in agents} == {
+        ((cargo,), (engineering,))}
+    assert BMSC not in {a.id for a in agents}
+
+
+def test_a_glued_short_form_naming_another_mirna_is_not_the_preparation(
+        recogniser: Recogniser) -> None:
+    """The short form's miRNA must be the preparation's cargo: "(MSC-ExomiR-21)" after a
+    miR-124 preparation is no definition of it."""
+    statements = read(recogniser, "MSC-derived exosomes loaded with miR-124 (MSC-ExomiR-21) "
+                                  "were given after MCAO. MSC-ExomiR-21 decreased infarct "
+                                  "volume in rats.")
+    agents = _agents(statements, "exokg:outcome/infarct-volume")
+    assert not any(a.attr("cargo") == ("exokg:mirna/mir-124",) for a in agents)
