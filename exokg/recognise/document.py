@@ -9,7 +9,9 @@ outside its document.
 
 A vesicle short form in brackets right after a recognised preparation is defined as that
 preparation even when its letters come in another order ("exosomes from adipose-derived
-stem cells (ADSC-Exos)").
+stem cells (ADSC-Exos)"); one that glues the miRNA an engineered preparation carries to a
+vesicle word, in any order ("miR-132-3p-overexpressed MSC-EXs (MSC-EXsmiR-132-3p)"), is
+defined as that engineered preparation, not as its source cells.
 
 The entity of a long form is the recognised mention that covers its last word (the head of
 the noun phrase) and overlaps it most, a preparation before its parts. A long form with no
