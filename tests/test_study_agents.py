@@ -57,3 +57,41 @@ def test_a_glued_short_form_naming_another_mirna_is_not_the_preparation(
                                   "volume in rats.")
     agents = _agents(statements, "exokg:outcome/infarct-volume")
     assert not any(a.attr("cargo") == ("exokg:mirna/mir-124",) for a in agents)
+
+
+BM_EXO = {"vesicleType": "GO:0070062", "sourceCell": BMSC}
+
+
+def _is_preparation(entity: Entity, parts: dict[str, str]) -> bool:
+    return entity.category == "ExosomePreparation" and \
+        all(entity.attr(k) == (v,) for k, v in parts.items())
+
+
+@pytest.mark.parametrize("text, obj", [
+    ("Exosomes derived from human umbilical cord MSCs (hucMSC-Exos) were given to mice "
+     "after TBI. In TBI mice, exosome treatment reduced neuronal apoptosis.",
+     "exokg:process/apoptosis"),
+    ("We isolated exosomes from bone marrow MSCs and injected them into rats after MCAO. "
+     "Exosome therapy reduced infarct volume.", "exokg:outcome/infarct-volume"),
+    ("We isolated exosomes from bone marrow MSCs and injected them into rats after MCAO. "
+     "Treatment of exosomes could improve neurological function.",
+     "exokg:outcome/neurological-function"),
+    ("Bone marrow MSC-derived exosomes were infused after stroke in rats. Administration of "
+     "exosomes may reduce infarct volume.", "exokg:outcome/infarct-volume"),
+])
+def test_the_study_treatment_named_generically_is_the_study_preparation(
+        recogniser: Recogniser, text: str, obj: str) -> None:
+    agents = _agents(read(recogniser, text), obj)
+    assert agents, "the finding is read"
+    assert all(a.category == "ExosomePreparation" for a in agents)
+    assert "exokg:therapy/exosome-therapy" not in {a.id for a in agents}
+    assert "GO:0070062" not in {a.id for a in agents}
+
+
+def test_a_kind_of_therapy_stays_the_generic_therapy(recogniser: Recogniser) -> None:
+    """"exosome-based therapies" names a kind of therapy, not the study's preparation."""
+    statements = read(recogniser, "We isolated exosomes from bone marrow MSCs and injected "
+                                  "them into rats after MCAO. Exosome-based therapies reduced "
+                                  "infarct volume in earlier studies.")
+    agents = _agents(statements, "exokg:outcome/infarct-volume")
+    assert not any(_is_preparation(a, BM_EXO) for a in agents)
