@@ -95,3 +95,25 @@ def test_a_kind_of_therapy_stays_the_generic_therapy(recogniser: Recogniser) -> 
                                   "infarct volume in earlier studies.")
     agents = _agents(statements, "exokg:outcome/infarct-volume")
     assert not any(_is_preparation(a, BM_EXO) for a in agents)
+
+
+UCBC = "exokg:cell/umbilical-cord-blood-cell"
+UCB_MNC = "exokg:cell/umbilical-cord-blood-mononuclear-cell"
+
+
+@pytest.mark.parametrize("text, obj, cell", [
+    ("In neonatal rats with hypoxic-ischemic injury, umbilical cord blood cells reduced "
+     "brain injury.", "exokg:phenotype/brain-injury", UCBC),
+    ("In mice, cord blood-derived stem cells decreased infarct volume.",
+     "exokg:outcome/infarct-volume", UCBC),
+    ("We examined whether umbilical cord blood stem cell (UCBC) treatment helps FGR lambs. "
+     "UCBC therapy decreased cerebrovascular resistance in lambs.",
+     "exokg:outcome/cerebrovascular-resistance", UCBC),
+    ("Human umbilical cord blood mononuclear cells (hUCB-MNCs) were infused after MCAO. "
+     "hUCB-MNCs reduced infarct volume in rats.", "exokg:outcome/infarct-volume", UCB_MNC),
+])
+def test_cord_blood_cells_are_their_own_cell_therapy(recogniser: Recogniser, text: str,
+                                                      obj: str, cell: str) -> None:
+    """Cord blood cells are neither generic "stem cells" nor generic "cell therapy"."""
+    agents = {a.id for a in _agents(read(recogniser, text), obj)}
+    assert agents == {cell}
