@@ -117,3 +117,40 @@ def test_cord_blood_cells_are_their_own_cell_therapy(recogniser: Recogniser, tex
     """Cord blood cells are neither generic "stem cells" nor generic "cell therapy"."""
     agents = {a.id for a in _agents(read(recogniser, text), obj)}
     assert agents == {cell}
+
+
+MSC = "CL:0000134"
+EPC = "exokg:cell/endothelial-progenitor-cell"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one direction for the measures before the contrast
+    ("Serum IL-6 levels were lower in HI+MSC vs. HI pups.",
+     {(MSC, "uniprot:P05231", "decreased")}),
+    ("Infarct volume was smaller in stroke + UCBC compared with stroke mice.",
+     {(UCBC, "exokg:outcome/infarct-volume", "decreased")}),
+    # a list with its own directions
+    ("Histology showed reduced apoptosis and increased neurogenesis in MCAO+EPC vs. MCAO "
+     "rats.", {(EPC, "exokg:process/apoptosis", "decreased"),
+               (EPC, "GO:0022008", "increased")}),
+    ("Brain sections showed less oxidative stress, more endothelial cell proliferation and "
+     "greater pericyte coverage in HI+UCBC versus HI lambs.",
+     {(UCBC, "exokg:phenotype/oxidative-stress", "decreased"),
+      (UCBC, "GO:0001935", "increased"),
+      (UCBC, "exokg:outcome/pericyte-coverage", "increased")}),
+])
+def test_the_agent_named_only_in_the_treated_group_of_a_contrast(
+        recogniser: Recogniser, text: str, expected: set[tuple[str, str, str]]) -> None:
+    found = {(s.subject.id, s.object.id, s.direction) for s in read(recogniser, text)
+             if isinstance(s.object, Entity)}
+    assert expected <= found
+
+
+@pytest.mark.parametrize("text", [
+    "IL-6 was higher in FGR vs. AGA lambs.",  # no treatment in either group
+    "IL-6 was higher in FGR+UCBC vs. AGA+UCBC lambs.",  # both groups treated
+    "IL-6 was higher in vehicle-treated vs. sham animals.",  # the treated group is a vehicle
+])
+def test_a_contrast_without_one_treatment_between_the_groups_gives_no_effect(
+        recogniser: Recogniser, text: str) -> None:
+    assert not [s for s in read(recogniser, text) if s.predicate == "biolink:affects"]
