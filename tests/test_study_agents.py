@@ -154,3 +154,42 @@ def test_the_agent_named_only_in_the_treated_group_of_a_contrast(
 def test_a_contrast_without_one_treatment_between_the_groups_gives_no_effect(
         recogniser: Recogniser, text: str) -> None:
     assert not [s for s in read(recogniser, text) if s.predicate == "biolink:affects"]
+
+
+PLATELET_MP = {"vesicleType": "GO:1903561", "sourceCell": "CL:0000233"}
+
+
+@pytest.mark.parametrize("text, agent, obj", [
+    ("Uninjured mice injected with platelet microparticles developed a hypercoagulable state.",
+     PLATELET_MP, "exokg:outcome/hypercoagulable-state"),
+    ("Naive rats that received platelet microparticles developed a dose-dependent "
+     "thrombotic state measured by prolonged bleeding time.",
+     PLATELET_MP, "exokg:outcome/thrombotic-state"),
+])
+def test_the_state_animals_given_an_agent_developed_is_its_effect(
+        recogniser: Recogniser, text: str, agent: dict[str, str], obj: str) -> None:
+    found = [s for s in read(recogniser, text) if isinstance(s.object, Entity)
+             and s.object.id == obj]
+    assert [(s.direction, _is_preparation(s.subject, agent)) for s in found] == [
+        ("increased", True)]
+
+
+@pytest.mark.parametrize("text", [
+    "Mice injected with saline developed a hypercoagulable state.",  # a vehicle
+    "Naive rats infused with platelet microparticles developed consumptive coagulopathy.",
+])
+def test_no_effect_from_a_vehicle_or_on_a_named_disease(recogniser: Recogniser,
+                                                        text: str) -> None:
+    assert not [s for s in read(recogniser, text) if s.predicate == "biolink:affects"]
+
+
+def test_a_short_form_naming_the_vesicles_origin_is_not_the_study_preparation(
+        recogniser: Recogniser) -> None:
+    """"BDMPs" (brain-derived microparticles) stay those vesicles after the text names
+    "neuronal BDMPs" (a preparation of neurons); a bare "EVs" would be the preparation."""
+    text = ("We studied brain-derived microparticles (BDMPs) after TBI. Plasma levels of "
+            "neuronal BDMPs peaked at 3 hours. Naive mice injected with BDMPs developed a "
+            "hypercoagulable state.")
+    found = [s for s in read(recogniser, text) if isinstance(s.object, Entity)
+             and s.object.id == "exokg:outcome/hypercoagulable-state"]
+    assert [s.subject.id for s in found] == ["GO:1903561"]

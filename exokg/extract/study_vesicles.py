@@ -38,7 +38,7 @@ import re
 from dataclasses import replace
 
 from exokg.extract.base import DocumentState
-from exokg.extract.references import is_body_vesicle, names_kind_of_therapy
+from exokg.extract.references import is_body_vesicle, names_kind_of_therapy, names_origin
 from exokg.extract.status import claim_status
 from exokg.model import Analysed, Entity, Mention
 from exokg.recognise.composite import preparation_id
@@ -71,6 +71,8 @@ def _bare(a: Analysed, m: Mention) -> bool:
     the study's vesicles named as one treatment ("exosome treatment decreased Y")."""
     if m.entity.id == _VESICLE_THERAPY and _ONE_TREATMENT.fullmatch(m.text):
         return not is_body_vesicle(a, m)
+    if names_origin(m):
+        return False  # "BDMPs": a short form naming the vesicles' origin, not the study's
     if m.category != "Vesicle" or m.source == "reference" or is_body_vesicle(a, m) or \
             names_kind_of_therapy(a.text, m.end):
         return False
