@@ -9,8 +9,8 @@ five words, up to "measured", "in", "with", "after" or a punctuation mark) as an
 outcome ("hyper-turned hypocoagulable state"). A direction word of its own ("developed less
 brain edema") is left to the effect rules, as is every other verb; a disease named after
 "developed" gives nothing (a disease is no object of an effect), though a disease word
-modifying the state's noun ("a hypercoagulable state") is part of the state. Animals given a vehicle,
-saline or a control are no agent's.
+modifying the state's noun ("a hypercoagulable state") is part of the state. Animals given
+a vehicle, saline or a control are no agent's.
 """
 
 from __future__ import annotations

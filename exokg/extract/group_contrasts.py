@@ -93,7 +93,7 @@ def _items(a: Analysed, start: int, end: int) -> list[tuple[list[Entity], str]]:
             direction = "increased" if lead.group("up") else "decreased"
         if direction:
             offset = pos + (lead.end() if lead else 0)
-            named = [m for m in a.within(offset, stop, _MEASURES)]
+            named = a.within(offset, stop, _MEASURES)
             phrase = a.text[offset:stop].strip()
             if named:
                 out.append(([m.entity for m in named], direction))
@@ -148,4 +148,3 @@ def extract_group_contrasts(a: Analysed, state: DocumentState) -> list[Statement
                                          direction=direction, negated=neg, hedged=hedge,
                                          context=ctx))
     return out
-

@@ -18,7 +18,7 @@ study's preparation (:attr:`DocumentState.preparation`) when all of these hold:
   plasma, circulating: :func:`~exokg.extract.references.is_body_vesicle`).
 
 The study's vesicles named as one treatment ("exosome treatment decreased neuron death",
-"EV therapy reduced ...", the vocabulary's generic exosome-based therapy) and given ones
+"exosome therapy reduced ...", the vocabulary's generic exosome-based therapy) and given ones
 ("treatment of exosome improved ...", "administration of exosomes suppressed ...") are the
 study's preparation on the same conditions; "exosome-based therapies" or "exosome therapies"
 name a kind of therapy and stay what they are.
@@ -58,7 +58,7 @@ _GIVEN = re.compile(r"\b(?:administered|injected|infused|delivered|transplanted|
                     r"treated\s+with|treatment\s+(?:with|of|by)|administration\s+of|"
                     r"injection\s+of|infusion\s+of|delivery\s+of|therapy\s+with)"
                     r"\s+(?:\w+\s+)?$", re.I)
-#: the study's vesicles named as a treatment: "exosome treatment", "EV therapy" (the
+#: the study's vesicles named as a treatment: "exosome treatment", "exosome therapy" (the
 #: vocabulary's generic exosome-based therapy); "exosome-based therapies", "exosome
 #: therapies" name the kind of therapy, not the study's preparation
 _VESICLE_THERAPY = "exokg:therapy/exosome-therapy"
