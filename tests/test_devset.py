@@ -65,7 +65,12 @@ FLOORS: dict[int, tuple[float, float]] = {
     # Tuning round 9b (in sample, tuned on batches 1-11) reads the title "Neuroprotective and
     # neurorestorative actions of MSC-derived sEVs ..." as raising neurorestoration too (right;
     # not in this batch's gold): P 0.898 (79/88), before 79/87.
-    1: (0.897, 0.908),
+    # Tuning round 11a (in sample, tuned on batches 1-13) lowered it on purpose: "Exosome
+    # treatment significantly increased the number ..." (xin-2013) is now the study's MSC
+    # exosome preparation, as batch 13's gold (and batch 3's) reads "exosome treatment"; this
+    # batch's gold lists only the generic exosome-based therapy (2 claims): P 0.875 (77/88)
+    # R 0.885 (77/87).
+    1: (0.874, 0.884),
     # After merging rounds 6a and 6b: batch 2 P 0.764 (42/55) R 0.564 (44/78).
     # Tuning round 7b (in sample, tuned on batches 1-9): batch 2 P 0.781 (43/55) R 0.576
     # (45/78); batch 3 P 0.820 (82/100) R 0.708 (85/120) (before it 0.818 / 0.700).
@@ -80,7 +85,11 @@ FLOORS: dict[int, tuple[float, float]] = {
     # convention, does not list "leads to") and "brain damage ... induces ischemia-reperfusion
     # (I/R) injury" (its object cut at the short form): P 0.745 (44/59).
     # All of round 10 (10a-10d, recognition round 8) merged: P 0.750 (45/60) R 0.603.
-    2: (0.749, 0.602),
+    # Tuning round 11a lowered it on purpose, as batch 1's: "Exosome treatment significantly
+    # increased (p < 0.005) gene expression associated with neurogenesis" (williams) is now
+    # the study's MSC exosome preparation; this batch's gold lists only the generic
+    # exosome-based therapy (3 claims): P 0.700 (42/60) R 0.564 (44/78).
+    2: (0.699, 0.563),
     # Tuning round 8b (in sample, tuned on batches 1-10) reads "D (can) cause Y" with the
     # condition as the subject, as batches 9-10's gold does; batch 3's gold does not list
     # "inflammation and cell death that can cause disability" (two claims, both right; the
@@ -209,7 +218,9 @@ FLOORS: dict[int, tuple[float, float]] = {
     # role in brain injury diseases" as associations (right; not in the gold): P 0.756
     # (65/86).
     # All of round 10 merged: P 0.791 (68/86) R 0.500 (67/134).
-    9: (0.790, 0.499),
+    # Tuning round 11a: P 0.800 (68/85) R 0.500 (one wrong reading of the generic exosome
+    # therapy gone: "exosome treatment" is the study's preparation).
+    9: (0.799, 0.499),
     # Batch 10: out of sample for round 7 (docs/devset-batch10.md). Measured once before round
     # 7 on main's rules (exokg at ebb42de, gold committed first in 1271c08): P 0.485 (32/66)
     # R 0.296 (34/115), main findings P 0.535 (23/43) R 0.333 (24/72); sentence-strict
@@ -310,6 +321,8 @@ FLOORS: dict[int, tuple[float, float]] = {
     # Recognition round 9 (rules from batches 12-13's grounding errors, in sample): two wrong
     # claims gone (a field abbreviation read as a gene or a disease): P 0.461 (47/102)
     # R 0.347, main findings P 0.471 R 0.396.
+    # Tuning round 11a (batch 13 in sample; the study's own agent): P 0.648 (68/105) R 0.490
+    # (72/147), main findings P 0.718 R 0.573.
     13: (0.46, 0.346),
     # Batch 14: out of sample for the tuning round running in parallel with it (on batches
     # 1-13; docs/devset-batch14.md). Measured once on main's rules (exokg at 454a21a, gold

@@ -24,6 +24,8 @@ from exokg.extract.context import note_study
 from exokg.extract.effects import extract_effects, level_findings
 from exokg.extract.engineered import engineered_preparations
 from exokg.extract.epistemics import capacity_only
+from exokg.extract.given_animals import extract_given_animals
+from exokg.extract.group_contrasts import extract_group_contrasts
 from exokg.extract.groups import extract_group_levels
 from exokg.extract.mechanism_lists import note_agents
 from exokg.extract.mediators import through_mediators
@@ -77,6 +79,7 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
     found += extract_advantages(a, state)
     found += extract_biomarkers(a, state)
     found += extract_group_levels(a, state)
+    found += extract_group_contrasts(a, state)
     exclusive = any(s.evidence[0].rule.startswith(_EXCLUSIVE) for s in found)
     found += extract_benefit(a, state)
     found += extract_therapy_for(a, state)
@@ -93,6 +96,7 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
         found += _new_claims(found, extract_necessity_and_protection(a, state))
         found += extract_properties(a, found)
         found += extract_absences(a, state, found)
+        found += _new_claims(found, extract_given_animals(a))
     found += new_gene_pairs(found, extract_mirna_gene(a, state))
     found += aim_effects(a, found)
     found += aim_questions(a, found)

@@ -36,7 +36,7 @@ from exokg.extract.base import DocumentState
 from exokg.model import Analysed, Entity, Mention
 from exokg.text.prefilter import Needs
 
-__all__ = ["is_body_vesicle", "resolve_references"]
+__all__ = ["is_body_vesicle", "names_kind_of_therapy", "names_origin", "resolve_references"]
 
 _DETERMINER = re.compile(r"\b(?:the|these|those|this|such|both|said)\s+(?:\w+ly\s+)?"
                          r"(?:(?:isolated|purified|injected|administered|engineered|same)\s+)?"
@@ -80,8 +80,24 @@ def names_kind_of_therapy(text: str, end: int) -> bool:
     return bool(_KIND_OF_THERAPY.match(text, end))
 
 
+#: a short form that is only a vesicle word ("EVs", "Exos", "sEVs", "MPs")
+_PLAIN_SHORT = re.compile(r"[sl]?EVs?|Exos?|EXOs?|exos?|EXs?|MPs?|MVs?")
+#: a short form of initials glued to a vesicle word: "BDMPs" (brain-derived microparticles),
+#: "BDEVs", "PMPs"; not a source cell's short form joined to one ("hNSC-Exo", "NSC EVs")
+_INITIALS_GLUED = re.compile(r"[A-Za-z]{1,4}(?:MPs?|EVs?|Exos?|EXOs?|MVs?)")
+
+
+def names_origin(m: Mention) -> bool:
+    """True when vesicle mention ``m`` is a short form the document defined that glues
+    initials to the vesicle word: "BDMPs" for brain-derived microparticles are vesicles of
+    that origin, never the study's preparation named less fully."""
+    return m.source == "abbreviation" and bool(_INITIALS_GLUED.fullmatch(m.text)) and \
+        not _PLAIN_SHORT.fullmatch(m.text)
+
+
 def _is_reference(a: Analysed, m: Mention) -> bool:
-    if m.category != "Vesicle" or is_body_vesicle(a, m) or names_kind_of_therapy(a.text, m.end):
+    if m.category != "Vesicle" or is_body_vesicle(a, m) or \
+            names_kind_of_therapy(a.text, m.end) or names_origin(m):
         return False
     if _DETERMINER.search(a.text[max(0, m.start - 30):m.start]):
         return True

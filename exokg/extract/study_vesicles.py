@@ -17,6 +17,12 @@ study's preparation (:attr:`DocumentState.preparation`) when all of these hold:
   "the release of exosomes", "miR-X in exosomes") and not the patients' vesicles (serum,
   plasma, circulating: :func:`~exokg.extract.references.is_body_vesicle`).
 
+The study's vesicles named as one treatment ("exosome treatment decreased neuron death",
+"exosome therapy reduced ...", the vocabulary's generic exosome-based therapy) and given ones
+("treatment of exosome improved ...", "administration of exosomes suppressed ...") are the
+study's preparation on the same conditions; "exosome-based therapies" or "exosome therapies"
+name a kind of therapy and stay what they are.
+
 References with a determiner or written as an abbreviation ("these EVs", "Exos") are
 resolved earlier by :mod:`exokg.extract.references`; this module only reads the bare noun.
 
@@ -32,7 +38,7 @@ import re
 from dataclasses import replace
 
 from exokg.extract.base import DocumentState
-from exokg.extract.references import is_body_vesicle, names_kind_of_therapy
+from exokg.extract.references import is_body_vesicle, names_kind_of_therapy, names_origin
 from exokg.extract.status import claim_status
 from exokg.model import Analysed, Entity, Mention
 from exokg.recognise.composite import preparation_id
@@ -49,17 +55,31 @@ _DEFINITION = re.compile(r"^\s*(?:,\s*(?:which|that)\s+)?(?:are|is|represent|con
                          re.I)
 # "administered", "injected", "treated with": the study's vesicles are given
 _GIVEN = re.compile(r"\b(?:administered|injected|infused|delivered|transplanted|"
-                    r"treated\s+with|treatment\s+with|administration\s+of|injection\s+of|"
-                    r"infusion\s+of|delivery\s+of)\s+(?:\w+\s+)?$", re.I)
+                    r"treated\s+with|treatment\s+(?:with|of|by)|administration\s+of|"
+                    r"injection\s+of|infusion\s+of|delivery\s+of|therapy\s+with)"
+                    r"\s+(?:\w+\s+)?$", re.I)
+#: the study's vesicles named as a treatment: "exosome treatment", "exosome therapy" (the
+#: vocabulary's generic exosome-based therapy); "exosome-based therapies", "exosome
+#: therapies" name the kind of therapy, not the study's preparation
+_VESICLE_THERAPY = "exokg:therapy/exosome-therapy"
+_ONE_TREATMENT = re.compile(r"(?:exosomes?|exos?|EVs?|extracellular\s+vesicles?)[\s-]+"
+                            r"(?:treatment|therapy|administration)", re.I)
 
 
 def _bare(a: Analysed, m: Mention) -> bool:
-    """True when ``m`` is a plain vesicle noun that can stand for the study's vesicles."""
+    """True when ``m`` is a plain vesicle noun that can stand for the study's vesicles, or
+    the study's vesicles named as one treatment ("exosome treatment decreased Y")."""
+    if m.entity.id == _VESICLE_THERAPY and _ONE_TREATMENT.fullmatch(m.text):
+        return not is_body_vesicle(a, m)
+    if names_origin(m):
+        return False  # "BDMPs": a short form naming the vesicles' origin, not the study's
     if m.category != "Vesicle" or m.source == "reference" or is_body_vesicle(a, m) or \
             names_kind_of_therapy(a.text, m.end):
         return False
     before = a.text[max(0, m.start - 40):m.start]
-    if _PART_OF.search(before) and not _GIVEN.search(before):
+    if _GIVEN.search(before):
+        return True  # "treatment of exosome could improve Y": given, never a definition
+    if _PART_OF.search(before):
         return False
     return not _DEFINITION.match(a.text[m.end:m.end + 30])
 

@@ -9,7 +9,9 @@ outside its document.
 
 A vesicle short form in brackets right after a recognised preparation is defined as that
 preparation even when its letters come in another order ("exosomes from adipose-derived
-stem cells (ADSC-Exos)").
+stem cells (ADSC-Exos)"); one that glues the miRNA an engineered preparation carries to a
+vesicle word, in any order ("miR-132-3p-overexpressed MSC-EXs (MSC-EXsmiR-132-3p)"), is
+defined as that engineered preparation, not as its source cells.
 
 The entity of a long form is the recognised mention that covers its last word (the head of
 the noun phrase) and overlaps it most, a preparation before its parts. A long form with no
@@ -156,6 +158,38 @@ def _preparation_defined(a: Analysed) -> dict[str, Entity]:
             if m.category == "ExosomePreparation" and m.start < b.start() and \
                     (m.end == b.end() or _POSTMODIFIER.fullmatch(a.text[m.end:b.start()])):
                 out.setdefault(b.group(1), _named(m.entity, b.group(1)))
+    return out
+
+
+#: a vesicle word inside an engineered preparation's short form, glued to the rest or joined
+#: to it ("MSC-EXsmiR-132-3p", "miR-21-Exos", "EVmiR-126")
+_VESICLE_INSIDE = re.compile(r"s?EVs?|Exos?|EXOs?|exos?|EXs?")
+#: a miRNA name inside a short form, however it is glued: "miR-132-3p", "mir126", "let-7a"
+_MIRNA_INSIDE = re.compile(r"(?:miR|mir|MIR|let)-?(\d+[a-z]?(?:-\d+(?![\dp]))*(?:-[35]p)?)")
+
+
+def _engineered_defined(a: Analysed) -> dict[str, Entity]:
+    """Short forms in brackets right after a preparation engineered to carry a miRNA that
+    glue the miRNA to a vesicle word in any order: "miR-132-3p-overexpressed MSC-EXs
+    (MSC-EXsmiR-132-3p)", "exosomes from miR-126-overexpressing EPCs (EPC-EXsmiR-126)",
+    "miR-17-92-enriched exosomes (miR-17-92-Exo)". The short form is that preparation, not
+    its source cells (whose abbreviation opens it) nor the bare miRNA: the miRNA named in
+    the short form must be the preparation's cargo (its name, or the name without the arm)."""
+    out: dict[str, Entity] = {}
+    for b in _PRODUCT_SHORT.finditer(a.text):
+        short = b.group(1)
+        named = _MIRNA_INSIDE.search(short)
+        if named is None or not _VESICLE_INSIDE.search(short):
+            continue
+        number = "mir-" + named.group(1).lower() if short[named.start()] != "l" else \
+            "let-" + named.group(1).lower()
+        for m in a.mentions:
+            cargo = dict(m.entity.attributes).get("cargo", "")
+            tail = cargo.rsplit("/", 1)[-1].removesuffix("-cluster")
+            if m.category == "ExosomePreparation" and m.end <= b.start() and \
+                    not a.text[m.end:b.start()].strip() and \
+                    (tail == number or tail.startswith(number + "-")):
+                out.setdefault(short, _named(m.entity, short))
     return out
 
 
@@ -318,6 +352,8 @@ def defined_aliases(a: Analysed) -> dict[str, Alias | None]:
     # Schwartz-Hearst finds a long form inside it ("exosomes released by endothelial progenitor
     # cells (EPC-EXs)" are the vesicles, not the cells)
     out: dict[str, Alias | None] = dict(_preparation_defined(a))
+    for short, entity in _engineered_defined(a).items():
+        out.setdefault(short, entity)
     for short, entity in _product_defined(a).items():
         out.setdefault(short, entity)
     for short, entity in _combination_defined(a).items():
