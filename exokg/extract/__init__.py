@@ -23,7 +23,7 @@ from exokg.extract.composed import same_preparation, same_product
 from exokg.extract.context import note_study
 from exokg.extract.effects import extract_effects, level_findings
 from exokg.extract.engineered import engineered_preparations
-from exokg.extract.epistemics import capacity_only
+from exokg.extract.epistemics import capacity_only, cited_capacity
 from exokg.extract.given_animals import extract_given_animals
 from exokg.extract.group_contrasts import extract_group_contrasts
 from exokg.extract.groups import extract_group_levels
@@ -124,7 +124,9 @@ def _situate(a: Analysed, state: DocumentState, found: list[Statement]) -> list[
     evaluate the effects of X on Y" does not claim that X affects Y); a registry record's
     objective fields state what a trial studies and stay as they are. A sentence that only
     names the study's or review's topic (:func:`states_topic`) gives no statement. "can" alone
-    does not hedge background (:func:`~exokg.extract.epistemics.capacity_only`). A negated
+    does not hedge background (:func:`~exokg.extract.epistemics.capacity_only`), nor "can" or
+    "could" alone a sentence that cites its source
+    (:func:`~exokg.extract.epistemics.cited_capacity`). A negated
     effect has no direction ("did not reduce Y": no effect on Y was found)."""
     if not found and state.species:  # no statement to situate, no study species to note
         if not state.study_named and speaks_of_study(a.text):
@@ -146,7 +148,8 @@ def _situate(a: Analysed, state: DocumentState, found: list[Statement]) -> list[
         ctx = s.context
         if status == "finding" and not ctx.species and not ctx.model and state.species:
             ctx = replace(ctx, species=state.species, model=ctx.model or state.model)
-        hedge = s.hedged and not (status == "background" and capacity_only(a.text))
+        hedge = s.hedged and not (status == "background" and capacity_only(a.text)) \
+            and not (a.sentence.citations and cited_capacity(a.text))
         # "X did not reduce Y": no effect of X on Y was found, which has no direction
         direction = None if s.negated and s.predicate == "biolink:affects" else s.direction
         out.append(replace(s, status=status, context=ctx, direction=direction, hedged=hedge or (

@@ -98,6 +98,25 @@ def capacity_only(text: str) -> bool:
     return bool(_CAN.search(text)) and not _HEDGE.search(text)
 
 
+def cited_capacity(text: str) -> bool:
+    """True when "can" or "could" are the only hedging cues of a sentence. In a sentence that
+    cites its source ("X could improve Y and Z163."), they report what the cited work showed
+    X able to do, so they do not hedge it there (see :func:`exokg.extract._situate`).
+
+    >>> cited_capacity("MSC exosomes could improve functional recovery")
+    True
+    >>> cited_capacity("MSC exosomes could possibly improve functional recovery")
+    False
+    >>> cited_capacity("MSC exosomes improved functional recovery")
+    False
+    """
+    cues = [m.group(0).lower() for m in _HEDGE.finditer(text)] if _MAY_HEDGE.may_match(text) \
+        else []
+    if cues:
+        return all(c == "could" for c in cues)
+    return bool(_CAN.search(text))
+
+
 def negated(text: str, clause_start: int, trigger_at: int, window: int = 40) -> bool:
     """True when a negation cue shortly before the trigger governs it.
 
