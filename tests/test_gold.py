@@ -1,5 +1,6 @@
 """Precision and recall of the build on the founding corpus against the hand-made gold list
-(tests/gold/founding_statements.yaml). Target: both >= 0.9."""
+(tests/gold/founding_statements.yaml). Issue 9's target: both stay >= 0.95 (the test held 0.9
+until a hedging rule left the corpus at 0.947 unnoticed)."""
 
 from __future__ import annotations
 
@@ -46,8 +47,8 @@ def test_precision_and_recall_on_founding_corpus(result: BuildResult, gold: list
     report = "\nmissed:\n  " + "\n  ".join(missed) + "\nspurious:\n  " + "\n  ".join(spurious)
     print(f"founding corpus: precision {precision:.3f}, recall {recall:.3f}, "
           f"{len(true_positives)} of {len(gold_keys)} gold, {len(found)} extracted" + report)
-    assert precision >= 0.9, report
-    assert recall >= 0.9, report
+    assert precision >= 0.95, report
+    assert recall >= 0.95, report
 
 
 def test_matched_statements_cite_the_gold_sentence(result: BuildResult, gold: list[dict]) -> None:
