@@ -15,9 +15,9 @@ piece in this process, writing into a temporary folder: the view file alone
 queries kept whole (:func:`exokg.query.answers.write_kept_file`), the statement answer
 tables (:func:`exokg.query.answers.write_answer_file` without the kept tables) or KGX and
 the statements CSV (:func:`exokg.export.tables.write_tables`), or the statement rows
-file a build writes once for these two (``rows``:
+file a build writes once for these (``rows``:
 :func:`exokg.export.statement_scan.write_statement_rows`, into ``--rows FILE``; given to
-``statements``, ``tables`` or ``scan``, they read it instead of the store; ``scan``: the
+``view``, ``statements``, ``tables`` or ``scan``, they read it instead of the store; ``scan``: the
 statements as KGX/CSV read them, nothing written); it prints the CPU time
 (user + system of this process), wall time and peak RSS, and with ``--profile`` the
 ``cProfile`` tables (wall clock: the profiler inflates Python calls against the engine).
@@ -94,8 +94,9 @@ def piece(database: str, which: str, profile: bool, rows: str | None = None) -> 
     elif which == "view":
         from exokg.graph.viewdb import write_view_file
 
+        options = {"rows": Path(rows)} if rows else {}
         _timed("view file", lambda: write_view_file(store, out / "view.sqlite", graphs,
-                                                     answers=False), profile)
+                                                     answers=False, **options), profile)
     elif which == "kept":
         from exokg.query.answers import write_kept_file
 
