@@ -599,41 +599,27 @@ def _findings_rows(facts: _Facts, statement: Term, facets: list[tuple[str, Term]
     for subject, predicate, obj, negated, hedged in _joined(
             facts, statement, _RDF + "subject", _RDF + "predicate", _RDF + "object",
             _EXO + "negated", _EXO + "hedged"):
-        keys = (_iri(subject), _iri(obj), _iri(predicate))
-        # the groups of the ends' labels, direction and aspect are the same for every
-        # sentence: made once, each with the start of its rows' sort key
-        heads: list[tuple[tuple[Term | None, ...], bytes]] | None = None
         for evidence in facts.values(_BIOLINK + "has_evidence", statement):
             citations = _bar_list(facts.optional(_EXO + "citationMarker", evidence))
             for sentence, document, start, end in _joined(
                     facts, evidence, _EXO + "sentenceText", _EXO + "document",
                     _EXO + "start", _EXO + "end"):
-                if heads is None:
-                    heads = [(group, _sort_key(predicate, group[0], group[1]))
-                             for group in _label_groups(
-                                 facts, subject, obj, facts.optional(_EXO + "direction",
-                                                                     statement),
-                                 facts.optional(_EXO + "aspect", statement))]
-                tail = _sort_key(document, start, statement, evidence)
-                for (subject_label, object_label, direction, aspect), head in heads:
+                seen: dict[tuple[Any, ...], None] = {}
+                for subject_label, object_name, direction, aspect in itertools.product(
+                        facts.optional(_LABEL, subject), facts.optional(_LABEL, obj),
+                        facts.optional(_EXO + "direction", statement),
+                        facts.optional(_EXO + "aspect", statement)):
+                    object_label = _coalesce(object_name, _str(obj))
+                    group = (subject_label, object_label, direction, aspect)
+                    if group in seen:
+                        continue
+                    seen[group] = None
                     row = (statement, subject, subject_label, predicate, obj, object_label,
                            direction, aspect, negated, hedged, species, model, route,
                            context, evidence, sentence, document, start, end, citations)
-                    yield head + tail, keys, row
-
-
-def _label_groups(facts: _Facts, subject: Term, obj: Term, *more: Sequence[Term | None]
-                  ) -> list[tuple[Term | None, ...]]:
-    """The distinct (subject label, object label, more...) of the query's OPTIONAL labels
-    of the ends (the object's ``COALESCE``-d with its text) and the optional values
-    ``more``, in the order nested loops over them (the subject's labels outermost) first
-    meet them."""
-    seen: dict[tuple[Term | None, ...], None] = {}
-    text = _str(obj)
-    for subject_label, object_name, *values in itertools.product(
-            facts.optional(_LABEL, subject), facts.optional(_LABEL, obj), *more):
-        seen.setdefault((subject_label, _coalesce(object_name, text), *values), None)
-    return list(seen)
+                    key = _sort_key(predicate, subject_label, object_label, document, start,
+                                    statement, evidence)
+                    yield key, (_iri(subject), _iri(obj), _iri(predicate)), row
 
 
 def _facet_values(facts: _Facts, statement: Term) -> list[tuple[str, Term]]:
@@ -747,35 +733,28 @@ def _evidence_rows(facts: _Facts, statement: Term) -> Iterator[_Made]:
         markers = facts.values(_EXO + "citationMarker", evidence)
         citations = _group_concat(markers, " | ") if markers else None
         keys = (_iri(statement), _iri(subject), _iri(obj))
-        # the ends' labels and the direction, with the start of their rows' sort key: the
-        # same for every sentence, made once (a repeated combination gave no row of its
-        # own before either: the groups below are distinct)
-        heads: list[tuple[Term | None, Term | None, Term | None, bytes]] | None = None
         for sentence, document, start, end in _joined(
                 facts, evidence, _EXO + "sentenceText", _EXO + "document", _EXO + "start",
                 _EXO + "end"):
-            if heads is None:
-                heads = [(subject_label, object_label, direction,
-                          _sort_key(subject_label, predicate, object_label))
-                         for subject_label, object_label, direction in _label_groups(
-                             facts, subject, obj,
-                             facts.optional(_EXO + "direction", statement))]
             publications = _publication(facts, evidence, document)
-            tail = _sort_key(document, start, statement, evidence)
             seen: dict[tuple[Any, ...], None] = {}
-            for rule in facts.optional(_EXO + "rule", evidence):
-                for subject_label, object_label, direction, head in heads:
-                    for source, publication, pmid, doi in publications:
-                        group = (rule, subject_label, object_label, direction, source,
-                                 publication, pmid, doi)
-                        if group in seen:
-                            continue
-                        seen[group] = None
-                        row = (statement, subject, subject_label, predicate, obj,
-                               object_label, direction, negated, hedged, evidence, sentence,
-                               document, start, end, rule, source, publication, pmid, doi,
-                               citations)
-                        yield head + tail, keys, row
+            for rule, subject_label, object_name, direction in itertools.product(
+                    facts.optional(_EXO + "rule", evidence), facts.optional(_LABEL, subject),
+                    facts.optional(_LABEL, obj),
+                    facts.optional(_EXO + "direction", statement)):
+                object_label = _coalesce(object_name, _str(obj))
+                for source, publication, pmid, doi in publications:
+                    group = (rule, subject_label, object_label, direction, source,
+                             publication, pmid, doi)
+                    if group in seen:
+                        continue
+                    seen[group] = None
+                    row = (statement, subject, subject_label, predicate, obj, object_label,
+                           direction, negated, hedged, evidence, sentence, document, start,
+                           end, rule, source, publication, pmid, doi, citations)
+                    key = _sort_key(subject_label, predicate, object_label, document, start,
+                                    statement, evidence)
+                    yield key, keys, row
 
 
 # -- writing --------------------------------------------------------------------------------
