@@ -14,11 +14,12 @@ publications once into a file in the generation's scratch folder
 (:func:`exokg.export.statement_scan.write_statement_rows`), and the answer tables, the
 KGX/CSV tables, the view file's edges and the GraphML's edges, which come after it
 (:attr:`Phase.after`), read them from that file rather than each querying the store for
-them (without the ``rows`` phase they query the store, with the same result). :func:`run_phases` starts each phase in a fresh process (its peak memory
-is that phase's alone and is returned to the system when it ends), at most ``workers`` at a
-time, and starts a phase only when the memory it is expected to need fits beside the
-running ones and this process within a budget (:data:`MEMORY_BUDGET_MB`); a phase that does
-not fit waits, and runs alone if nothing else is running.
+them (without the ``rows`` phase they query the store, with the same result).
+:func:`run_phases` starts each phase in a fresh process (its peak memory is that phase's
+alone and is returned to the system when it ends), at most ``workers`` at a time, and
+starts a phase only when the memory it is expected to need fits beside the running ones
+and this process within a budget (:data:`MEMORY_BUDGET_MB`); a phase that does not fit
+waits, and runs alone if nothing else is running.
 
 A phase that fails (an exokg error, a full disk, a worker that dies) stops the others and
 raises one :class:`PhaseError` naming the phase; nothing has been published then (the

@@ -39,7 +39,7 @@ _CORE = tuple(f"<{p}>" for p in (RDF + "subject", RDF + "predicate", RDF + "obje
                                   EXO + "negated", EXO + "hedged", EXO + "evidenceCount"))
 _ATTRIBUTES = tuple(f"<{EXO}{name}>" for name in ("direction", "aspect", "species", "model",
                                                   "claimStatus"))
-#: every predicate (IRI) the edges read (with ``rdf:type`` and ``exo:Statement``)
+#: every predicate (IRI) the edges read (of a node typed ``exo:Statement``)
 EDGE_PREDICATES = tuple(p[1:-1] for p in (*_CORE, *_ATTRIBUTES))
 _SINGLE = (0, 1, 2, 5)  # subject, predicate, object, evidence count: one value each
 
