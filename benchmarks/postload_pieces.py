@@ -4,8 +4,8 @@ applied to given phase times.
 
 Usage::
 
-    python benchmarks/postload_pieces.py piece DATABASE view|kept|statements|tables|rows|scan \
-        [--profile] [--rows FILE]
+    python benchmarks/postload_pieces.py piece DATABASE \
+        view|kept|statements|tables|graphml|rows|scan [--profile] [--rows FILE]
     python benchmarks/postload_pieces.py engine DATABASE
     python benchmarks/postload_pieces.py schedule TRIPLES NAME=SECONDS ... [--own MB]
 
@@ -14,10 +14,12 @@ piece in this process, writing into a temporary folder: the view file alone
 (:func:`exokg.graph.viewdb.write_view_file` without answer tables), the tables of the
 queries kept whole (:func:`exokg.query.answers.write_kept_file`), the statement answer
 tables (:func:`exokg.query.answers.write_answer_file` without the kept tables) or KGX and
-the statements CSV (:func:`exokg.export.tables.write_tables`), or the statement rows
-file a build writes once for these two (``rows``:
+the statements CSV (:func:`exokg.export.tables.write_tables`), the GraphML (``graphml``:
+:func:`exokg.export.tables.write_graphml`), or the statement rows
+file a build writes once for these (``rows``:
 :func:`exokg.export.statement_scan.write_statement_rows`, into ``--rows FILE``; given to
-``statements``, ``tables`` or ``scan``, they read it instead of the store; ``scan``: the
+``view``, ``statements``, ``tables``, ``graphml`` or ``scan``, they read it instead of
+the store; ``scan``: the
 statements as KGX/CSV read them, nothing written); it prints the CPU time
 (user + system of this process), wall time and peak RSS, and with ``--profile`` the
 ``cProfile`` tables (wall clock: the profiler inflates Python calls against the engine).
@@ -94,8 +96,9 @@ def piece(database: str, which: str, profile: bool, rows: str | None = None) -> 
     elif which == "view":
         from exokg.graph.viewdb import write_view_file
 
+        options = {"rows": Path(rows)} if rows else {}
         _timed("view file", lambda: write_view_file(store, out / "view.sqlite", graphs,
-                                                     answers=False), profile)
+                                                     answers=False, **options), profile)
     elif which == "kept":
         from exokg.query.answers import write_kept_file
 
@@ -107,6 +110,12 @@ def piece(database: str, which: str, profile: bool, rows: str | None = None) -> 
         options = {"rows": Path(rows)} if rows else {}
         _timed("statement answer tables", lambda: print(write_answer_file(
             store, out / "answers.sqlite", graphs, kept=False, **options)), profile)
+    elif which == "graphml":
+        from exokg.export.tables import write_graphml
+
+        options = {"rows": Path(rows)} if rows else {}
+        _timed("GraphML", lambda: write_graphml(store, out / "exokg.graphml", **options),
+               profile)
     else:
         from exokg.export.tables import write_tables
 
@@ -216,7 +225,8 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("piece")
     p.add_argument("database")
-    p.add_argument("which", choices=("view", "kept", "statements", "tables", "rows", "scan"))
+    p.add_argument("which", choices=("view", "kept", "statements", "tables", "graphml", "rows",
+                                     "scan"))
     p.add_argument("--profile", action="store_true")
     p.add_argument("--rows", help="the statement rows file (written by rows, read by "
                                   "statements and tables)")

@@ -11,14 +11,15 @@ generation's folder (``exports/``, ``view.sqlite``, ``answers.sqlite``,
 output is byte-identical for any number of workers. One phase writes no output: ``rows``
 writes the statements' triples, their evidence nodes' facts and the documents'
 publications once into a file in the generation's scratch folder
-(:func:`exokg.export.statement_scan.write_statement_rows`), and the answer tables and the
-KGX/CSV tables, which come after it (:attr:`Phase.after`), read them from that file rather
-than each querying the store for them (without the ``rows`` phase they query the store,
-with the same result). :func:`run_phases` starts each phase in a fresh process (its peak memory
-is that phase's alone and is returned to the system when it ends), at most ``workers`` at a
-time, and starts a phase only when the memory it is expected to need fits beside the
-running ones and this process within a budget (:data:`MEMORY_BUDGET_MB`); a phase that does
-not fit waits, and runs alone if nothing else is running.
+(:func:`exokg.export.statement_scan.write_statement_rows`), and the answer tables, the
+KGX/CSV tables, the view file's edges and the GraphML's edges, which come after it
+(:attr:`Phase.after`), read them from that file rather than each querying the store for
+them (without the ``rows`` phase they query the store, with the same result).
+:func:`run_phases` starts each phase in a fresh process (its peak memory is that phase's
+alone and is returned to the system when it ends), at most ``workers`` at a time, and
+starts a phase only when the memory it is expected to need fits beside the running ones
+and this process within a budget (:data:`MEMORY_BUDGET_MB`); a phase that does not fit
+waits, and runs alone if nothing else is running.
 
 A phase that fails (an exokg error, a full disk, a worker that dies) stops the others and
 raises one :class:`PhaseError` naming the phase; nothing has been published then (the
@@ -94,12 +95,13 @@ PHASES: tuple[Phase, ...] = (
     Phase("validate", "validated the graph against the SHACL shapes", 98, 52.5),
     Phase("rows", "wrote the statement rows", 120, 15),
     Phase("answers", "wrote the answer tables", 267, 46, ("rows",)),
-    Phase("view", "wrote the view file and the tables of the queries kept whole", 146, 78),
+    Phase("view", "wrote the view file and the tables of the queries kept whole", 146, 78,
+          ("rows",)),
     Phase("tables", "wrote kgx/nodes.tsv, kgx/edges.tsv and statements.csv", 180, 42,
           ("rows",)),
     Phase("rdf", "wrote the RDF exports", 400, 0),
     Phase("page", "wrote exokg.html", 201, 62),
-    Phase("graphml", "wrote exokg.graphml", 145, 17),
+    Phase("graphml", "wrote exokg.graphml", 145, 17, ("rows",)),
 )
 
 
@@ -165,8 +167,9 @@ def _view_graphs(job: Job) -> list[Any]:
 
 
 def _rows_file(job: Job) -> Path:
-    """Where the ``rows`` phase writes the statement rows that the answer tables and the
-    KGX/CSV tables read (when it has run: without it, they read the store)."""
+    """Where the ``rows`` phase writes the statement rows that the answer tables, the
+    KGX/CSV tables and the view's and GraphML's edges read (when it has run: without it,
+    they read the store)."""
     from exokg.export.statement_scan import ROWS_FILE
 
     return Path(job.scratch) / "rows" / ROWS_FILE
@@ -194,7 +197,7 @@ def _do(name: str, job: Job, result: PhaseResult) -> None:
 
         fault_point("store-view")
         counts = write_view_file(store, view_file_path(generation), _view_graphs(job),
-                                 answers=False)
+                                 answers=False, rows=_rows_file(job))
         write_kept_file(store, kept_file_path(generation), _view_graphs(job))
         result.count = (counts["edges"], "edge")
     elif name == "rows":
@@ -238,7 +241,7 @@ def _do(name: str, job: Job, result: PhaseResult) -> None:
     elif name == "graphml":
         from exokg.export.tables import write_graphml
 
-        path = write_graphml(store, exports / "exokg.graphml")
+        path = write_graphml(store, exports / "exokg.graphml", _rows_file(job))
         result.count = (path.stat().st_size, "byte")
     elif name == "page":
         from exokg.viz import store_page

@@ -103,3 +103,140 @@ def test_kgx_and_the_statements_csv_from_the_rows_file_are_the_same_bytes(
         edit.execute("DELETE FROM st")
     edit.close()
     assert written(tmp_path / "emptied", rows=rows)["kgx/edges.tsv"].count(b"\n") == 1
+
+
+class _CountingView:
+    """A store that counts the view's queries over every statement (its edges)."""
+
+    def __init__(self, store: Any) -> None:
+        self.store, self.edge_queries, self.queries = store, 0, 0
+
+    def query(self, text: str, *args: Any, **kwargs: Any) -> Any:
+        self.queries += 1
+        if "exo:evidenceCount ?count" in text or "VALUES ?attribute" in text:
+            self.edge_queries += 1
+        return self.store.query(text, *args, **kwargs)
+
+    def quads_for_pattern(self, *args: Any) -> Any:
+        return self.store.quads_for_pattern(*args)
+
+
+def test_the_view_file_from_the_rows_file_is_the_same_bytes(store: Any,
+                                                            tmp_path: Path) -> None:
+    import sqlite3
+
+    from exokg.graph.viewdb import FILE_NAME as VIEW_FILE
+    from exokg.graph.viewdb import write_view_file
+    from exokg.query.view_rows import rows_edges
+
+    db, graphs = store
+    rows = tmp_path / "rows.sqlite"
+    write_statement_rows(db, data_graphs(db), rows)
+
+    def written(name: str, rows: Path | None) -> tuple[bytes, int]:
+        (tmp_path / name).mkdir()
+        counting = _CountingView(db)
+        write_view_file(counting, tmp_path / name / VIEW_FILE, graphs,  # type: ignore[arg-type]
+                        answers=False, rows=rows)
+        return (tmp_path / name / VIEW_FILE).read_bytes(), counting.edge_queries
+
+    expected, queried = written("store", None)
+    found, queried_with_rows = written("rows", rows)
+    assert found == expected
+    assert queried == 2 and queried_with_rows == 0
+    # the edges are the file's: with its statements gone, there are none
+    emptied = tmp_path / "emptied.sqlite"
+    emptied.write_bytes(rows.read_bytes())
+    with sqlite3.connect(emptied) as edit:
+        edit.execute("DELETE FROM st")
+    edit.close()
+    assert rows_edges(emptied, db, graphs) == {}
+    # a statement with two subjects: the store's answer takes its first solution, in an
+    # order the file does not keep, so the file is not used
+    twice = tmp_path / "twice.sqlite"
+    twice.write_bytes(rows.read_bytes())
+    with sqlite3.connect(twice) as edit:
+        (rowid, lines), = edit.execute("SELECT rowid, b FROM st ORDER BY rowid LIMIT 1")
+        edit.execute("UPDATE st SET b = ? WHERE rowid = ?", (
+            lines + "<http://www.w3.org/1999/02/22-rdf-syntax-ns#subject>\t"
+            "<https://example.org/other>\n", rowid))
+    edit.close()
+    assert rows_edges(twice, db, graphs) is None
+    assert written("twice", twice) == (expected, 2)
+    # a file read from other graphs, or none, is not used
+    other = tmp_path / "other.sqlite"
+    write_statement_rows(db, graphs, other)
+    assert rows_edges(other, db, graphs) is None
+    assert rows_edges(tmp_path / "missing.sqlite", db, graphs) is None
+
+
+def test_the_view_reads_the_store_when_another_graph_adds_to_a_statement(
+        tmp_path: Path) -> None:
+    from exokg.query.view_rows import rows_edges
+
+    # invented: one statement in the default graph, and a named graph (as the ontology's
+    # would be) that gives it a second direction
+    exo = "https://w3id.org/exokg/vocab/"
+    rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    db = ox.Store()
+    s = ox.NamedNode("https://example.org/st1")
+    graph = ox.NamedNode("https://example.org/ontology")
+    for p, o in ((rdf + "type", ox.NamedNode(exo + "Statement")),
+                 (rdf + "subject", ox.NamedNode("https://example.org/a")),
+                 (rdf + "predicate", ox.NamedNode(exo + "treats")),
+                 (rdf + "object", ox.NamedNode("https://example.org/b")),
+                 (exo + "negated", ox.Literal("false", datatype=ox.NamedNode(xsd + "boolean"))),
+                 (exo + "hedged", ox.Literal("true", datatype=ox.NamedNode(xsd + "boolean"))),
+                 (exo + "evidenceCount", ox.Literal("2", datatype=ox.NamedNode(xsd + "integer"))),
+                 (exo + "direction", ox.Literal("increase"))):
+        db.add(ox.Quad(s, ox.NamedNode(p), o, ox.DefaultGraph()))
+    rows = tmp_path / "rows.sqlite"
+    write_statement_rows(db, None, rows)
+    edges = rows_edges(rows, db, [ox.DefaultGraph(), graph])
+    assert edges is not None
+    ((subject, obj, attrs),) = edges.values()
+    assert (subject[1], obj[1]) == ("https://example.org/a", "https://example.org/b")
+    assert (attrs["negated"], attrs["hedged"], attrs["evidence_count"],
+            attrs["direction"]) == (False, True, 2, "increase")
+    db.add(ox.Quad(s, ox.NamedNode(exo + "direction"), ox.Literal("decrease"), graph))
+    assert rows_edges(rows, db, [ox.DefaultGraph(), graph]) is None
+    assert rows_edges(rows, db, [ox.DefaultGraph()]) is not None
+
+
+def test_the_graphml_from_the_rows_file_is_the_same_bytes(store: Any, tmp_path: Path) -> None:
+    import sqlite3
+
+    from exokg.export.tables import write_graphml
+
+    db, _ = store
+    rows = tmp_path / "rows.sqlite"
+    write_statement_rows(db, data_graphs(db), rows)
+    expected = write_graphml(db, tmp_path / "store.graphml").read_bytes()
+    assert expected.count(b"<edge ") > 1
+    assert write_graphml(db, tmp_path / "rows.graphml", rows).read_bytes() == expected
+    # the edges are the file's: with its statements gone, there are none
+    emptied = tmp_path / "emptied.sqlite"
+    emptied.write_bytes(rows.read_bytes())
+    with sqlite3.connect(emptied) as edit:
+        edit.execute("DELETE FROM st")
+    edit.close()
+    assert write_graphml(db, tmp_path / "emptied.graphml", emptied).read_bytes().count(
+        b"<edge ") == 0
+    # a statement with two objects: read from the store, the same document
+    twice = tmp_path / "twice.sqlite"
+    twice.write_bytes(rows.read_bytes())
+    with sqlite3.connect(twice) as edit:
+        (rowid, lines), = edit.execute("SELECT rowid, b FROM st ORDER BY a DESC LIMIT 1")
+        edit.execute("UPDATE st SET b = ? WHERE rowid = ?", (
+            lines + "<http://www.w3.org/1999/02/22-rdf-syntax-ns#object>\t"
+            "<https://example.org/other>\n", rowid))
+    edit.close()
+    from exokg.query.view_rows import Ambiguous, iter_rows_edges, usable_rows
+
+    opened = usable_rows(twice, db, None)
+    assert opened is not None
+    with pytest.raises(Ambiguous):  # met after the other statements' edges
+        list(iter_rows_edges(opened))
+    opened.close()
+    assert write_graphml(db, tmp_path / "twice.graphml", twice).read_bytes() == expected

@@ -23,7 +23,7 @@ import json
 import os
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -107,18 +107,61 @@ def _statements(store: pyoxigraph.Store, graphs: list[object] | None, folder: st
         sorter.close()
 
 
+def _fill(db: sqlite3.Connection, edges: Iterable[tuple[Any, Any, str, dict[str, Any]]],
+          entities: set[str]
+          ) -> tuple[dict[str, tuple[Any, tuple[str, int]]], dict[str, dict[str, Any]]]:
+    """Write ``edges`` (subject term, object term, statement key, attributes) into the
+    table ``e``; returns the ends that are no entity and no literal, each with its first
+    (statement, end), and the literal ends' nodes."""
+    from exokg.query._worker import LANG_STRING, STRING, TYPED
+    from exokg.query.views import _value_node, node_of_term
+
+    ends: dict[str, tuple[Any, tuple[str, int]]] = {}  # first (statement, end)
+    values: dict[str, dict[str, Any]] = {}
+    batch = []
+    for subject, obj, key, attrs in edges:
+        ends_keys = []
+        for position, term in enumerate((subject, obj)):
+            node = node_of_term(term)
+            ends_keys.append(node)
+            if node in entities:
+                continue
+            if term[0] in (STRING, LANG_STRING, TYPED):
+                values.setdefault(node, _value_node(term))
+            else:
+                order = (key, position)
+                if node not in ends or order < ends[node][1]:
+                    ends[node] = (term, order)
+        batch.append((ends_keys[0], ends_keys[1], key, json.dumps(attrs)))
+        if len(batch) >= _BATCH_ROWS:
+            db.executemany("INSERT INTO e VALUES (?, ?, ?, ?)", batch)
+            batch = []
+    db.executemany("INSERT INTO e VALUES (?, ?, ?, ?)", batch)
+    return ends, values
+
+
+def _file_edges(rows: Any) -> Iterator[tuple[Any, Any, str, dict[str, Any]]]:
+    from exokg.query.view_rows import iter_rows_edges
+
+    for key, (subject, obj, attrs) in iter_rows_edges(rows):
+        yield subject, obj, key, attrs
+
+
 def write_store_graphml(store: pyoxigraph.Store, graphs: list[object] | None,
-                        out: Any) -> None:
+                        out: Any, rows: str | os.PathLike[str] | None = None) -> None:
     """Write the GraphML of the NetworkX view of ``store`` (its default graph, or the union
-    of ``graphs``) to the binary file ``out``.
+    of ``graphs``) to the binary file ``out``. With ``rows``, a build's statement rows file
+    (:func:`exokg.export.statement_scan.write_statement_rows`), the edges are read from it
+    rather than queried again (:mod:`exokg.query.view_rows`: the same document either
+    way; a file that cannot say what the store would, or none, is not used).
 
     Raises:
         OSError: a temporary file or ``out`` cannot be written.
     """
+    from exokg.query._worker import URI
+    from exokg.query.view_rows import Ambiguous, usable_rows
     from exokg.query.views import (_DESCRIBE, _ENTITIES, _BATCH, _StoreQueries,
-                                   _entity_classes, _node_attrs, _value_node, node_of_term,
-                                   tsv_rows, with_prefixes)
-    from exokg.query._worker import LANG_STRING, STRING, TYPED, URI
+                                   _entity_classes, _node_attrs, tsv_rows, with_prefixes)
 
     queries = _StoreQueries(store, graphs)
     nodes = _node_attrs(tsv_rows(queries.run_tsv(
@@ -127,27 +170,16 @@ def write_store_graphml(store: pyoxigraph.Store, graphs: list[object] | None,
     with tempfile.TemporaryDirectory(prefix="exokg-graphml-") as folder:
         db = sqlite3.connect(os.path.join(folder, "edges.sqlite"))
         db.execute("CREATE TABLE e (u TEXT, v TEXT, k TEXT, a TEXT)")
-        ends: dict[str, tuple[Any, tuple[str, int]]] = {}  # first (statement, end)
-        values: dict[str, dict[str, Any]] = {}
-        batch = []
-        for subject, obj, key, attrs in _statements(store, graphs, folder):
-            ends_keys = []
-            for position, term in enumerate((subject, obj)):
-                node = node_of_term(term)
-                ends_keys.append(node)
-                if node in entities:
-                    continue
-                if term[0] in (STRING, LANG_STRING, TYPED):
-                    values.setdefault(node, _value_node(term))
-                else:
-                    order = (key, position)
-                    if node not in ends or order < ends[node][1]:
-                        ends[node] = (term, order)
-            batch.append((ends_keys[0], ends_keys[1], key, json.dumps(attrs)))
-            if len(batch) >= _BATCH_ROWS:
-                db.executemany("INSERT INTO e VALUES (?, ?, ?, ?)", batch)
-                batch = []
-        db.executemany("INSERT INTO e VALUES (?, ?, ?, ?)", batch)
+        shared = usable_rows(rows, store, graphs)
+        filled = None
+        if shared is not None:
+            try:
+                filled = _fill(db, _file_edges(shared), entities)
+            except Ambiguous:  # the store's answer is not the file's: read the store
+                db.execute("DELETE FROM e")
+            finally:
+                shared.close()
+        ends, values = filled or _fill(db, _statements(store, graphs, folder), entities)
         iris = sorted({_sparql_of(term) for term, _ in ends.values() if term[0] == URI})
         for first in range(0, len(iris), _BATCH):
             text = _DESCRIBE % {"nodes": " ".join(iris[first:first + _BATCH])}

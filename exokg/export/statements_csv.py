@@ -13,6 +13,7 @@ import csv
 import io
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from pathlib import Path
 
 from exokg.export.atomic import write_bytes
@@ -26,14 +27,22 @@ COLUMNS = ["statement_id", "subject_id", "subject_label", "predicate", "predicat
            "rule"]
 
 
+_KNOWN_LABELS = {"RO:0002607": "is marker for", "RO:0002211": "regulates",
+                 "RO:0002212": "negatively regulates",
+                 "RO:0002213": "positively regulates", "BFO:0000051": "has part"}
+
+
+@lru_cache(maxsize=1 << 10)
 def predicate_label(curie: str) -> str:
     """'biolink:in_clinical_trials_for' -> 'in clinical trials for'; 'exo:startDate' ->
-    'start date'; 'RO:0002607' -> 'is marker for'."""
-    known = {"RO:0002607": "is marker for", "RO:0002211": "regulates",
-             "RO:0002212": "negatively regulates",
-             "RO:0002213": "positively regulates", "BFO:0000051": "has part"}
-    if curie in known:
-        return known[curie]
+    'start date'; 'RO:0002607' -> 'is marker for' (memoised: a handful of predicates label
+    every row).
+
+    >>> predicate_label("exo:startDate"), predicate_label("RO:0002607")
+    ('start date', 'is marker for')
+    """
+    if curie in _KNOWN_LABELS:
+        return _KNOWN_LABELS[curie]
     local = curie.split(":", 1)[1]
     words = []
     for part in local.replace("_", " ").split(" "):
@@ -102,8 +111,12 @@ def safe_cell(value: object) -> object:
     """
     if not isinstance(value, str):
         return value
-    # a bare carriage return would end the row for readers (the writer quotes only "\n")
-    value = _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+    # a bare carriage return would end the row for readers (the writer quotes only "\n");
+    # most cells have neither it nor a control character: scanned once, not copied
+    if "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    if _CONTROL.search(value) is not None:
+        value = _CONTROL.sub("", value)
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 

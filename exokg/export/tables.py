@@ -474,15 +474,17 @@ def write_statements_csv(store: pyoxigraph.Store, path: str | Path) -> Path:
     return Path(path)
 
 
-def write_graphml(store: pyoxigraph.Store, path: str | Path) -> Path:
+def write_graphml(store: pyoxigraph.Store, path: str | Path,
+                  rows: str | Path | None = None) -> Path:
     """Write the GraphML of the NetworkX view of the graph in ``store`` to ``path``
     (atomically), as :func:`exokg.export.graphml.write_graphml` writes it; the view is
     read by SPARQL as :func:`exokg.query.views.networkx_view` reads it, its edges streamed
-    through an on-disk table (:mod:`exokg.export.graphml_store`)."""
+    through an on-disk table (:mod:`exokg.export.graphml_store`; with ``rows``, a build's
+    statement rows file, the edges from it)."""
     from exokg.export.graphml_store import write_store_graphml
 
     with _AtomicFile(Path(path)) as out:
-        write_store_graphml(store, _graphs(store), out)
+        write_store_graphml(store, _graphs(store), out, rows)
     return Path(path)
 
 

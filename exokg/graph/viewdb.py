@@ -75,8 +75,8 @@ def view_file_path(generation: Path) -> Path:
 
 
 def write_view_file(store: pyoxigraph.Store, path: Path,
-                    graphs: list[Any] | None = None, *, answers: bool = True
-                    ) -> dict[str, int]:
+                    graphs: list[Any] | None = None, *, answers: bool = True,
+                    rows: Path | None = None) -> dict[str, int]:
     """Write the NetworkX view of ``store`` (its default graph, or the union of ``graphs``:
     what the query API sees) to a new SQLite file at ``path``; returns its node and edge
     counts. The file is written under a temporary name and renamed, so a reader never sees
@@ -84,19 +84,24 @@ def write_view_file(store: pyoxigraph.Store, path: Path,
     ``kept-answers.sqlite`` for the queries kept whole, ``answers.sqlite`` for the
     entity-keyed ones) are written beside it, in the same folder, so the generation is
     published with all three (``answers=False``: the view only; a large build writes the
-    answer files in phases of their own, :mod:`exokg.postload`).
+    answer files in phases of their own, :mod:`exokg.postload`). With ``rows``, a build's
+    statement rows file (:func:`exokg.export.statement_scan.write_statement_rows`), the
+    statements' edges are read from it rather than queried again
+    (:func:`exokg.query.view_rows.rows_edges`: the same file either way; a file that
+    cannot say what the store would, or none, is not used).
 
     Raises:
         OSError: the file cannot be written.
         sqlite3.Error: from SQLite.
     """
+    from exokg.query.view_rows import rows_edges
     from exokg.query.views import store_context_labels, store_view_parts
 
     # the view's nodes and edges as read, without making the NetworkX graph of them (the
     # file does not need it): the rows are those of the graph
     # :func:`exokg.graph.nx.assemble_view` makes, nodes by key and edges by (key, subject,
     # object), an edge end that is no node a node without attributes
-    nodes, edges = store_view_parts(store, graphs)
+    nodes, edges = store_view_parts(store, graphs, rows_edges(rows, store, graphs))
     for u, v, _, _ in edges:
         nodes.setdefault(u, {})
         nodes.setdefault(v, {})

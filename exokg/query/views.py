@@ -321,15 +321,22 @@ def _add(entry: dict[str, Any], name: str, value: str) -> None:
 def _edges(kg: KnowledgeGraph, start: str, include_negated: bool, timeout: float | None
            ) -> dict[str, tuple[Term, Term, dict[str, Any]]]:
     """Statement key -> (subject term, object term, edge attributes)."""
-    from exokg.graph.nx import _label
-
-    found: dict[str, dict[str, Any]] = {}
     if start:  # a batch of statements: one query with OPTIONALs
         rows = _rows(kg, _EDGES_OF % {"start": start}, timeout)
         attributes: Iterable[tuple] = ()  # type: ignore[type-arg]
     else:  # every statement: the core, then the attributes by a second query
         rows = (row + (None,) * 5 for row in _rows(kg, _EDGES % {"start": ""}, timeout))
         attributes = _rows(kg, _ATTRIBUTES % {"start": ""}, timeout)
+    return edge_attributes(edge_entries(rows, attributes), include_negated)
+
+
+def edge_entries(rows: Iterable[tuple], attributes: Iterable[tuple]  # type: ignore[type-arg]
+                 ) -> dict[str, dict[str, Any]]:
+    """Statement key -> what the view keeps of it, from the rows of :data:`_EDGES_OF` (or of
+    :data:`_EDGES` padded with five unbound cells) and of :data:`_ATTRIBUTES` (term tuples;
+    the attributes of a statement without a row of the first kind are dropped); a
+    statement's subject, object and predicate are those of its first row."""
+    found: dict[str, dict[str, Any]] = {}
     for statement, subject, predicate, obj, neg, hedged, count, direction, aspect, species, \
             model, status in rows:
         key = node_of_term(statement)
@@ -359,8 +366,20 @@ def _edges(kg: KnowledgeGraph, start: str, include_negated: bool, timeout: float
             continue
         _add(entry, name,
              node_of_term(value) if name in ("species", "model") else _text(value))
+    return found
+
+
+def edge_attributes(found: dict[str, dict[str, Any]], include_negated: bool,
+                    labels: dict[str, str] | None = None
+                    ) -> dict[str, tuple[Term, Term, dict[str, Any]]]:
+    """Statement key -> (subject term, object term, edge attributes) of the entries of
+    :func:`edge_entries` (negated statements left out unless ``include_negated``);
+    ``labels``: the predicates' labels made so far (filled on the way)."""
+    from exokg.graph.nx import _label
+
     edges = {}
-    labels: dict[str, str] = {}  # a handful of predicates on thousands of edges
+    if labels is None:
+        labels = {}  # a handful of predicates on thousands of edges
     for key, entry in found.items():
         if entry["negated"] and not include_negated:
             continue
@@ -394,11 +413,13 @@ def _endpoint(term: Term, nodes: dict[str, dict[str, Any]]) -> str:
 
 
 def view_parts(kg: KnowledgeGraph, *, include_negated: bool = True,
-               timeout: float | None = None
+               timeout: float | None = None,
+               edges: dict[str, tuple[Term, Term, dict[str, Any]]] | None = None
                ) -> tuple[dict[str, dict[str, Any]], list[tuple[str, str, str, dict[str, Any]]]]:
     """The nodes (key -> attributes) and edges ((subject key, object key, statement key,
     attributes), in no particular order) of the NetworkX view of ``kg``'s store, read with
-    two SPARQL queries (three when a statement links something that is no entity), before
+    two SPARQL queries (three when a statement links something that is no entity; with
+    ``edges``, the statements' edges as :func:`edge_attributes` makes them, not read), before
     they are put into a graph: :func:`networkx_view` makes the graph of them, the view file
     (:func:`exokg.graph.viewdb.write_view_file`) writes them without one.
 
@@ -406,7 +427,8 @@ def view_parts(kg: KnowledgeGraph, *, include_negated: bool = True,
         QueryError: a query failed or ran past the time limit.
     """
     nodes = _node_attrs(_rows(kg, _ENTITIES % {"classes": _entity_classes()}, timeout))
-    edges = _edges(kg, "", include_negated, timeout)
+    if edges is None:
+        edges = _edges(kg, "", include_negated, timeout)
     ends = {node_of_term(t): t for s, o, _ in edges.values() for t in (s, o)}
     nodes.update(_describe(kg, (t for k, t in ends.items() if k not in nodes), timeout))
     listed = [(_endpoint(s, nodes), _endpoint(o, nodes), key, attrs)
@@ -550,13 +572,16 @@ def store_context_labels(store: Any, graphs: list[Any] | None = None) -> dict[st
     return context_labels(source)
 
 
-def store_view_parts(store: Any, graphs: list[Any] | None = None
+def store_view_parts(store: Any, graphs: list[Any] | None = None,
+                     edges: dict[str, tuple[Term, Term, dict[str, Any]]] | None = None
                      ) -> tuple[dict[str, dict[str, Any]],
                                 list[tuple[str, str, str, dict[str, Any]]]]:
     """:func:`view_parts` of the graph in a ``pyoxigraph.Store`` (its default graph, or the
-    union of ``graphs``): the nodes and edges of :func:`store_view` without the graph."""
+    union of ``graphs``): the nodes and edges of :func:`store_view` without the graph
+    (``edges``: the statements' edges read already, e.g. from a build's statement rows
+    file by :func:`exokg.query.view_rows.rows_edges`; the nodes are read from the store)."""
     source: Any = _StoreSource(store, graphs)
-    return view_parts(source)
+    return view_parts(source, edges=edges)
 
 
 def store_view(store: Any, graphs: list[Any] | None = None, *,
