@@ -1,0 +1,126 @@
+"""Mechanism phrases and loss-of-function experiments (tuning round 11c): the pathway or
+process a "via / through / by regulating" phrase names is the mechanism of the main effect,
+with the phrase's own sign or none; a molecule whose loss undoes an effect is no object of the
+agent; "activated the X pathway" is a verb of raising. Every sentence here is INVENTED for
+these tests, in the language of the field."""
+
+from __future__ import annotations
+
+import pytest
+from reading_helpers import claim_tuples, read
+
+from exokg.recognise import Recogniser
+from exokg.recognise.specific_names import named_pathway
+
+MSC_EXO = "exokg:preparation/sourcecell-cl-0000134-vesicletype-go-0070062-577599"
+APOPTOSIS = "exokg:process/apoptosis"
+ANGIOGENESIS = "GO:0001525"
+
+
+@pytest.fixture(scope="module")
+def recogniser() -> Recogniser:
+    return Recogniser.default()
+
+
+def _affects(recogniser: Recogniser, text: str) -> set[tuple]:
+    return {t for t in claim_tuples(read(recogniser, text), "negated")
+            if t[1] == "biolink:affects"}
+
+
+@pytest.mark.parametrize("text,pathway,direction", [
+    # unsigned: "via", "through", "by regulating"
+    ("In rats, MSC-derived exosomes promoted angiogenesis through the PI3K/Akt pathway.",
+     "PI3K/Akt pathway", None),
+    ("In rats, MSC-derived exosomes promoted angiogenesis by regulating the PI3K/Akt pathway.",
+     "PI3K/Akt pathway", None),
+    # the phrase's own sign
+    ("In rats, MSC-derived exosomes reduced neuronal apoptosis via activation of the "
+     "AMPK/mTOR axis.", "AMPK/mTOR axis", "increased"),
+    ("In rats, MSC-derived exosomes reduced neuronal apoptosis by inhibiting the TLR4/NF-κB "
+     "pathway.", "TLR4/NF-κB pathway", "decreased"),
+])
+def test_a_named_pathway_is_the_mechanism(recogniser: Recogniser, text: str, pathway: str,
+                                          direction: str | None) -> None:
+    claims = _affects(recogniser, text)
+    main = APOPTOSIS if "apoptosis" in text else ANGIOGENESIS
+    main_sign = "decreased" if "reduced" in text else "increased"
+    assert (MSC_EXO, "biolink:affects", main, main_sign, False) in claims
+    assert (MSC_EXO, "biolink:affects", named_pathway(pathway).id, direction, False) in claims
+    # the pathway's members are not regulated one by one with the main verb's sign
+    assert not [c for c in claims if c[2].startswith("NCBIGene:")]
+
+
+@pytest.mark.parametrize("text,mechanism", [
+    ("In rats, MSC-derived exosomes attenuated neuroinflammation via NLRP3-mediated "
+     "pyroptosis.", "GO:0070269"),
+    ("In mice, MSC-derived exosomes suppressed neuronal apoptosis through AMPK-dependent "
+     "autophagy.", "GO:0006914"),
+])
+def test_a_qualified_mechanism_takes_no_sign_of_the_main_verb(
+        recogniser: Recogniser, text: str, mechanism: str) -> None:
+    claims = _affects(recogniser, text)
+    assert (MSC_EXO, "biolink:affects", mechanism, None, False) in claims
+    assert not [c for c in claims if c[2] == mechanism and c[3] is not None]
+    assert not [c for c in claims if c[2].startswith("NCBIGene:")]  # the qualifier
+
+
+def test_a_mirna_named_after_via_is_left_to_the_mediator_rule(recogniser: Recogniser) -> None:
+    claims = _affects(recogniser, "In mice, endothelial progenitor cell-derived exosomes "
+                                  "promoted angiogenesis via miR-210 after stroke.")
+    assert not [c for c in claims if c[3] is None and c[2] != ANGIOGENESIS]
+
+
+def test_through_a_vesicle_instead_of_a_process_is_no_mechanism(recogniser: Recogniser) -> None:
+    claims = _affects(recogniser, "In rats, MSCs may exert neuroprotective effects through "
+                                  "exosomes instead of transdifferentiation.")
+    assert not [c for c in claims if c[2] == "GO:0060290"]
+
+
+@pytest.mark.parametrize("text", [
+    "In rats, the protective effect of MSC-derived exosomes was abolished when Nrf2 was "
+    "silenced.",
+    "In rats, the neuroprotection of MSC-derived exosomes was attenuated when autophagy was "
+    "inhibited, and Nrf2 was knocked down.",
+    "In rats, silencing of Nrf2 reversed the neuroprotective effect of MSC-derived exosomes.",
+])
+def test_a_lost_mediator_is_no_object_of_the_agent(recogniser: Recogniser, text: str) -> None:
+    claims = _affects(recogniser, text)
+    assert not [c for c in claims if c[2] in ("NCBIGene:4780", "GO:0006914")]
+    assert not [c for c in claims if c[3] == "decreased"]
+
+
+@pytest.mark.parametrize("text", [
+    "In mice, MSC-derived exosomes failed to reduce neuronal apoptosis when PINK1 was "
+    "knocked down.",
+    "In mice, MSC-derived exosomes no longer reduced neuronal apoptosis after Nrf2 had been "
+    "silenced.",
+])
+def test_a_failure_under_a_knockdown_is_no_negated_effect(recogniser: Recogniser,
+                                                         text: str) -> None:
+    assert not [c for c in _affects(recogniser, text) if c[0] == MSC_EXO]
+
+
+def test_an_effect_before_its_reversal_keeps_its_reading(recogniser: Recogniser) -> None:
+    claims = _affects(recogniser, "In rats, MSC-derived exosomes reduced neuronal apoptosis, "
+                                  "and this effect was abolished by an AMPK inhibitor.")
+    assert (MSC_EXO, "biolink:affects", APOPTOSIS, "decreased", False) in claims
+
+
+@pytest.mark.parametrize("text", [
+    "In rats, MSC-derived exosomes decreased infarct volume, reduced apoptosis and activated "
+    "the Nrf2 pathway.",
+    "In rats, MSC-derived exosomes reduced apoptosis and activated the Nrf2/HO-1 pathway.",
+])
+def test_activated_the_pathway_raises_it(recogniser: Recogniser, text: str) -> None:
+    claims = _affects(recogniser, text)
+    assert (MSC_EXO, "biolink:affects", APOPTOSIS, "decreased", False) in claims
+    # the gene, or the pathway named after it (an open outcome), raised
+    assert [c for c in claims if c[3] == "increased" and (
+        c[2] == "NCBIGene:4780" or "nrf2" in c[2])]
+    assert not [c for c in claims if c[2] == "NCBIGene:4780" and c[3] == "decreased"]
+
+
+def test_activated_microglia_is_a_cell_state_not_a_verb(recogniser: Recogniser) -> None:
+    claims = _affects(recogniser, "In rats, MSC-derived exosomes reduced the number of "
+                                  "activated microglia.")
+    assert not [c for c in claims if c[3] == "increased"]
