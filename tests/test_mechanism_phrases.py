@@ -124,3 +124,65 @@ def test_activated_microglia_is_a_cell_state_not_a_verb(recogniser: Recogniser) 
     claims = _affects(recogniser, "In rats, MSC-derived exosomes reduced the number of "
                                   "activated microglia.")
     assert not [c for c in claims if c[3] == "increased"]
+
+
+# --- objects cut or qualifiers leaking (invented sentences) -----------------------------------
+
+@pytest.mark.parametrize("text,outcome", [
+    ("In mice, MSC-derived exosomes facilitated notable post-stroke neurorepair.",
+     "exokg:outcome/neurorepair"),
+    ("In mice, MSC-derived exosomes produced remarkable improvement of motor function.",
+     "exokg:outcome/motor-function"),
+    ("In rats, MSC-derived exosomes promoted substantial axonal remodeling.",
+     "exokg:outcome/axonal-remodeling"),
+])
+def test_a_grading_adjective_is_no_part_of_the_outcome(recogniser: Recogniser, text: str,
+                                                       outcome: str) -> None:
+    assert outcome in {c[2] for c in _affects(recogniser, text) if c[3] == "increased"}
+
+
+@pytest.mark.parametrize("text,outcome", [
+    ("In rats, MSC-derived exosomes promoted functional rehabilitation of brain lesions.",
+     "exokg:outcome/functional-rehabilitation"),
+    ("In mice, MSC-derived exosomes accelerated tissue repair of spinal cord injury.",
+     "exokg:outcome/tissue-repair"),
+])
+def test_the_condition_recovered_from_is_no_part_of_the_outcome(
+        recogniser: Recogniser, text: str, outcome: str) -> None:
+    assert outcome in {c[2] for c in _affects(recogniser, text) if c[3] == "increased"}
+
+
+@pytest.mark.parametrize("text,examples", [
+    ("In mice, MSC-derived exosomes ameliorated brain damage including cerebral infarct, "
+     "neuronal death and glial scarring.",
+     {"exokg:outcome/neuronal-death", "exokg:outcome/glial-scarring"}),
+    ("In rats, MSC-derived exosomes attenuated secondary injury, including neuronal death and "
+     "axonal degeneration.", {"exokg:outcome/neuronal-death"}),
+])
+def test_the_examples_of_an_object_are_objects(recogniser: Recogniser, text: str,
+                                               examples: set[str]) -> None:
+    assert examples <= {c[2] for c in _affects(recogniser, text) if c[3] == "decreased"}
+
+
+def test_examples_of_something_else_are_no_objects(recogniser: Recogniser) -> None:
+    claims = _affects(recogniser, "Some features of exosomes prevent their success in clinical "
+                                  "applications, including a short half-life and low "
+                                  "concentration at the target site.")
+    assert not [c for c in claims if "half-life" in c[2] or "concentration" in c[2]]
+
+
+@pytest.mark.parametrize("text", [
+    "In rats, MSC-derived exosomes can cross the blood-brain barrier, modulate "
+    "neuroinflammation, reduce infarct volume, and promote functional recovery.",
+    "In rats, MSC-derived exosomes could home to the lesion, modulate neuroinflammation and "
+    "promote functional recovery.",
+])
+def test_an_unsigned_verb_in_a_list_after_can_is_read(recogniser: Recogniser,
+                                                      text: str) -> None:
+    assert (MSC_EXO, "biolink:affects", "exokg:phenotype/inflammation", None, False) in \
+        _affects(recogniser, text)
+
+
+def test_can_modulate_alone_is_a_capacity(recogniser: Recogniser) -> None:
+    assert not _affects(recogniser, "In rats, MSC-derived exosomes can modulate the "
+                                    "microenvironment.")
