@@ -500,8 +500,8 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False,
 _EXAMPLES = re.compile(r"\b(?:including|such\s+as)\s+", re.I)
 # ... right after the object ("prevent their success in clinical applications, including a
 # short half-life": the examples are of something else)
-_NOT_OBJECT_GAP = re.compile(r"\b(?:in|for|at|on|to|with|from|by|than|after|during|that|which)\b",
-                             re.I)
+_NOT_OBJECT_GAP = re.compile(r"\b(?:in|for|at|on|to|with|from|by|than|after|during|that|"
+                             r"which)\b", re.I)
 
 
 # "act through exosomes instead of transdifferentiation", "rather than by cell replacement":

@@ -49,13 +49,15 @@ _CUE = re.compile(
     r"\b(?:(?:via|through)(?:\s+(?:the\s+)?(?P<noun>" + _STEM + r"\w*)(?:\s+of)?)?"
     r"|by\s+(?:\w+ly\s+)?(?P<verb>" + _STEM + r"\w*ing)"
     r"|and\s+(?:\w+ly\s+)?(?P<more>" + _STEM + r"\w*ing))\s+(?:the\s+|a\s+)?", re.I)
-_NEEDS = Needs(_CUE)
+# every phrase opens with "via", "through" or "by" ("and inhibiting" only continues one)
+_OPENER = re.compile(r"\b(?:via|through|by)\s", re.I)
+_NEEDS = Needs(_OPENER)
 # where the phrase ends: a clause or a setting begins
-_END = re.compile(r"[,;:.]|\s(?:after|following|during|via|through|by|in\s+(?:the|a|an|rats?|mice|vivo|vitro|"
-                  r"both|TBI|ICH|SAH|MCAO)\b|and\s+(?:thereby|thus|then|to)\b|thereby|which|"
-                  r"whereas|while|possibly|suggesting|indicating|instead|rather|"
-                  r"and\s+(?:\w+ly\s+)?(?:[a-z]+ed|[a-z]+es|[a-z]+ing)\s)",
-                  re.I)
+_END = re.compile(r"[,;:.]|\s(?:(?:after|following|during|via|through|by|thereby|which|whereas|"
+                  r"while|possibly|suggesting|indicating|instead|rather)\b|"
+                  r"in\s+(?:the|a|an|rats?|mice|vivo|vitro|both|TBI|ICH|SAH|MCAO)\b|"
+                  r"and\s+(?:thereby|thus|then|to)\b|"
+                  r"and\s+(?:\w+ly\s+)?(?:[a-z]+ed|[a-z]+es|[a-z]+ing)\s)", re.I)
 _MOLECULE = r"[A-Za-z0-9\u0370-\u03ff]+(?:-[A-Za-z0-9\u0370-\u03ff]+)*"
 # "the PTEN/Akt pathway", "Nrf2/HO-1 signaling", "the lncRNA TUBB6/Nrf2 pathway", "the AMPK
 # signalling pathway", "the miR-X/GENE axis" (left to the miRNA-target rules)
@@ -145,7 +147,7 @@ def as_mechanisms(a: Analysed, found: list[Statement]) -> list[Statement]:
     out = found
     last_end = -1
     for cue in _CUE.finditer(a.text):
-        if cue.group("more") and cue.start() != last_end + 1 and cue.start() != last_end:
+        if cue.group("more") and (last_end < 0 or cue.start() not in (last_end, last_end + 1)):
             continue  # "and inhibiting" continues only a "by ...ing" phrase just read
         start = cue.end()
         stop = _END.search(a.text, start)

@@ -69,8 +69,9 @@ def named_pathway(phrase: str) -> Entity:
     """The minted pathway (``exokg:pathway/...``, a BiologicalProcess) that ``phrase``
     ("PTEN/Akt pathway", "Nrf2/HO-1 signaling") names, labelled with the phrase.
 
-    >>> named_pathway("PI3K/Akt signalling pathways").id == named_pathway("PI3K/Akt signaling pathway").id
-    True
+    >>> a, b = named_pathway("Akt signalling pathways"), named_pathway("Akt signaling pathway")
+    >>> a.id == b.id, a.label
+    (True, 'Akt signalling pathways')
     """
     return Entity(mint("pathway", _pathway_key(phrase)), phrase, "BiologicalProcess")
 
