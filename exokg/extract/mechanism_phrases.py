@@ -18,8 +18,10 @@ after "through the" was lost. Here, for the agent of the sentence's effects (one
   AMPK/mTOR axis") is one minted pathway (:func:`~exokg.recognise.specific_names.named_pathway`),
   not its members one by one;
 * in "A-mediated Y" / "A pathway-dependent Y" the mechanism is Y; A only qualifies it;
-* processes and outcomes the phrase lists ("by regulating oxidative stress, mitophagy and
-  inflammation") are each a mechanism.
+* other processes, outcomes and (for an agent that is no miRNA) genes the phrase names up
+  to its first comma ("by inhibiting the activation of NLRP3 inflammasomes", "via suppressed
+  expression and activity of HDAC3") are each a mechanism; a list after a comma ("by
+  regulating A, B, and C") is left to the effect rule's plain "regulate".
 
 The agent's statements on what the phrase names (read with the main verb's sign, or as
 unsigned regulations of a pathway's members) are replaced (rule ``effect.mechanism``). A
@@ -33,7 +35,7 @@ import re
 from dataclasses import replace
 
 from exokg.extract.base import Analysed
-from exokg.model import Entity, Mention, Statement
+from exokg.model import Entity, Statement
 from exokg.recognise.specific_names import named_pathway
 from exokg.text.prefilter import Needs
 
