@@ -186,3 +186,16 @@ def test_an_unsigned_verb_in_a_list_after_can_is_read(recogniser: Recogniser,
 def test_can_modulate_alone_is_a_capacity(recogniser: Recogniser) -> None:
     assert not _affects(recogniser, "In rats, MSC-derived exosomes can modulate the "
                                     "microenvironment.")
+
+
+def test_a_molecule_also_changed_in_another_clause_keeps_that_reading(
+        recogniser: Recogniser) -> None:
+    claims = _affects(recogniser, "In rats, MSC-derived exosomes reduced NLRP3 expression, and "
+                                  "pyroptosis was abolished when NLRP3 was knocked down.")
+    assert (MSC_EXO, "biolink:affects", "NCBIGene:114548", "decreased", False) in claims
+
+
+def test_a_blocked_artery_is_no_loss_of_function_experiment(recogniser: Recogniser) -> None:
+    claims = _affects(recogniser, "In rats, when the middle cerebral artery was blocked for "
+                                  "2 h, MSC-derived exosomes did not reduce infarct volume.")
+    assert (MSC_EXO, "biolink:affects", "exokg:outcome/infarct-volume", None, True) in claims

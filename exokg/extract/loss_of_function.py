@@ -57,24 +57,28 @@ _FAILED = re.compile(r"\b(?:no\s+longer|fail(?:ed|s)?\s+to|could\s+not|did\s+not
                      r"(?:was|were)\s+unable\s+to)\b", re.I)
 
 
-def _lost_spans(text: str) -> tuple[list[tuple[int, int]], bool]:
-    """Where the sentence names what was lost (the Y of the module docs), and whether it
-    names the loss as the condition of the experiment (a "when" clause, a nominal loss that
-    reverses the effect, knocked-down or knockout animals or cells) rather than an
-    inhibitor given."""
+def _lost_spans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]], bool]:
+    """Where the sentence names what was lost (the Y of the module docs), where it names the
+    loss as a whole, and whether it names the loss as the condition of the experiment (a
+    "when" clause, a nominal loss that reverses the effect, knocked-down or knockout animals
+    or cells) rather than an inhibitor given."""
     spans: list[tuple[int, int]] = []
+    cues: list[tuple[int, int]] = []
     conditional = False
     for m in _PASSIVE_LOSS.finditer(text):
         conditional = True
         spans += [(m.start(g), m.end(g)) for g in ("y", "y2") if m.group(g)]
+        cues.append((m.start(), m.end()))
     for m in _NOMINAL_LOSS.finditer(text):
         conditional = True
         spans.append((m.start("y"), m.end("y")))
+        cues.append((m.start(), m.end()))
     for m in _AGENT_LOSS.finditer(text):
         if not re.search(r"inhibitor|antagonist|blocker", m.group(), re.I):
             conditional = True
         spans.append((m.start("y"), m.end("y")))
-    return spans, conditional
+        cues.append((m.start(), m.end()))
+    return spans, cues, conditional
 
 
 def without_lost_functions(a: Analysed, found: list[Statement]) -> list[Statement]:
@@ -82,11 +86,17 @@ def without_lost_functions(a: Analysed, found: list[Statement]) -> list[Statemen
     (module docs); unchanged when the sentence describes none."""
     if not found or not _NEEDS.may_match(a.text) or not _LOSS_OF_EFFECT.search(a.text):
         return found
-    spans, conditional = _lost_spans(a.text)
-    if not spans:
+    spans, cues, conditional = _lost_spans(a.text)
+    # the effect's loss is said outside the words that name the loss of Y ("When the artery
+    # was blocked, ..." names a loss and no lost effect)
+    if not spans or not any(not any(s <= m.start() < e for s, e in cues)
+                            for m in _LOSS_OF_EFFECT.finditer(a.text)):
         return found
-    lost = {m.entity.id for m in a.mentions if any(s <= m.start and m.end <= e
-                                                     for s, e in spans)}
+    inside = [m for m in a.mentions if any(s <= m.start and m.end <= e for s, e in spans)]
+    # a Y the sentence also names elsewhere keeps its readings there ("X reduced NLRP3, and
+    # the NLRP3 inhibitor MCC950 abolished pyroptosis")
+    lost = {m.entity.id for m in inside} - {
+        m.entity.id for m in a.mentions if m not in inside}
     # "X no longer reduced / failed to reduce Y when Z was knocked down": Y is what the
     # experiment lost, not something X changed or failed to change
     failed = _FAILED.search(a.text) if conditional else None
