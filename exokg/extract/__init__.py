@@ -28,6 +28,8 @@ from exokg.extract.given_animals import extract_given_animals
 from exokg.extract.group_contrasts import extract_group_contrasts
 from exokg.extract.groups import extract_group_levels
 from exokg.extract.mechanism_lists import note_agents
+from exokg.extract.loss_of_function import without_lost_functions
+from exokg.extract.mechanism_phrases import as_mechanisms
 from exokg.extract.mediators import through_mediators
 from exokg.extract.mirna_disease import extract_mirna_disease, new_pairs
 from exokg.extract.necessity import extract_necessity_and_protection
@@ -92,7 +94,7 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
     found += new_pairs(found, extract_mirna_disease(a, state))
     if not exclusive:
         found += extract_effects(a, state, level_findings(found))
-        found = through_mediators(a, found)
+        found = without_lost_functions(a, as_mechanisms(a, through_mediators(a, found)))
         found += _new_claims(found, extract_necessity_and_protection(a, state))
         found += extract_properties(a, found)
         found += extract_absences(a, state, found)

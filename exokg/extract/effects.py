@@ -109,7 +109,7 @@ _NOT_TRIGGER = re.compile(r"^(?:promoters?|inhibitors?|limitations?|limits|lowes
 _NOT_MORE = re.compile(r"^(?:" + NOT_MORE + r")$", re.I)
 # "by / through / via (the) modulation of": how an effect comes about, not an effect stated
 _BY_MEANS = re.compile(r"\b(?:by|through|via)\s+(?:the\s+)?$", re.I)
-_CAPACITY = re.compile(r"\b(?:can|could|ability\s+to|capacity\s+to)\b", re.I)
+_CAPACITY = re.compile(r"\b(?:can|could|ability\s+to|capacity\s+to)\b[^,;]*$", re.I)
 _BE = re.compile(r"\b(?:was|were|is|are|been|be|being|get|got)\s+(?:(?:\w+ly|also|further|"
                  r"still|then|thus|therefore)\s+)?$", re.I)
 _AGENT_AFTER = re.compile(r"^\s*(?:\w+ly\s+)?(?:following|after|by|with|upon|in\s+response\s+to|"
@@ -255,6 +255,7 @@ def find_triggers(a: Analysed, clause: Clause) -> list[Trigger]:
                 or _CAPACITY.search(text, max(clause.start, m.start() - 60), m.start())):
             # "alleviates injury by modulating the X axis": the means; "can modulate the
             # microenvironment": a capacity without a direction; neither states an effect
+            # (a list of verbs after "can", "can cross A, modulate B, reduce C", states each)
             continue
         # "was increased (by X)" is passive; "has been shown to increase" is not (raising)
         passive = bool(_BE.search(text[clause.start:m.start()])) and word.lower().endswith(
@@ -451,6 +452,12 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False,
                                       a.text[start:end])
     found, _ = open_outcomes(a, start + (of.end() if of else 0), end, agents=AGENTS,
                              before=before)
+    # "ameliorated brain damage including cerebral infarct, neuronal death and glial
+    # scarring": the examples listed are objects too
+    examples = None if before else _EXAMPLES.search(a.text, start, end)
+    if examples and not _NOT_OBJECT_GAP.search(a.text, start, examples.start()) and \
+            len(a.text[start:examples.start()].split()) <= 8:
+        found += open_outcomes(a, examples.end(), end, agents=AGENTS)[0]
     # a weak one-word synonym right after another mention is that mention's head word, not
     # an object of its own ("episodic memory formation": no "biosynthetic process")
     objs = [o for o in objs if not (is_weak(o) and any(
@@ -491,6 +498,13 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False,
             objs.append(m)
     return sorted(shared_process_modifier(a, shared_heads(a, start, objs)),
                   key=lambda x: x.start)
+
+
+_EXAMPLES = re.compile(r"\b(?:including|such\s+as)\s+", re.I)
+# ... right after the object ("prevent their success in clinical applications, including a
+# short half-life": the examples are of something else)
+_NOT_OBJECT_GAP = re.compile(r"\b(?:in|for|at|on|to|with|from|by|than|after|during|that|"
+                             r"which)\b", re.I)
 
 
 # "act through exosomes instead of transdifferentiation", "rather than by cell replacement":

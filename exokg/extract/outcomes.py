@@ -67,6 +67,15 @@ _BARE_KINDS = frozenset({"mirna", "microrna", "gene", "protein", "rna", "mrna", 
 _SKIP = frozenset("""the a an its their this these those his her our such any some all each
 several many more less much most least further specific various different certain multiple
 numerous other neither even""".split())
+# words that grade an outcome, not name it ("facilitated notable post-stroke neurorepair":
+# the neurorepair), dropped where a phrase opens
+_GRADING = frozenset("""notable remarkable marked substantial considerable robust dramatic
+pronounced profound striking obvious evident appreciable noticeable""".split())
+# "functional rehabilitation of brain lesions": what is recovered from is the condition, the
+# outcome the (qualified) recovery itself
+_RECOVERY_HEADS = frozenset("""rehabilitation recovery repair regeneration restoration
+remodeling remodelling""".split())
+_CONDITION_OF = CONDITION_HEADS | {"lesion", "lesions", "damage"}
 _CAPACITY_HEADS = frozenset({"ability", "capacity", "capability"})
 # a phrase of only these words names nothing in particular ("specific signaling cascades")
 _VAGUE = frozenset("""signaling signalling signal signals cascade cascades pathway pathways
@@ -266,6 +275,11 @@ def _phrases(text: str, start: int, end: int) -> list[OpenPhrase]:
         if not body or len(body) > _MAX_WORDS:
             return False
         lowered = [w.lower() for w, _, _ in body]
+        if "of" in lowered and lowered.index("of") >= 2 and \
+                lowered[lowered.index("of") - 1] in _RECOVERY_HEADS and \
+                lowered[-1] in _CONDITION_OF:
+            body = body[:lowered.index("of")]  # "functional rehabilitation (of brain lesions)"
+            lowered = lowered[:lowered.index("of")]
         if "of" in lowered and lowered.index("of") > 0 and not phrases:
             shared = [w for w, _, _ in body[:lowered.index("of") + 1]]
         elif "of" not in lowered and shared and _CELLS.search(lowered[-1]):
@@ -294,7 +308,7 @@ def _phrases(text: str, start: int, end: int) -> list[OpenPhrase]:
             continue
         if lower in _STOP or word in ";:()[]." or (words and lower in _STUDIED):
             break
-        if not words and (lower in _SKIP or _ADVERB.match(word)):
+        if not words and (lower in _SKIP or lower in _GRADING or _ADVERB.match(word)):
             i += 1
             continue
         if words and _ADVERB.match(word) and lower not in _LY_NOUNS:

@@ -33,7 +33,7 @@ from collections.abc import Callable, Sequence
 from exokg.ids import mint
 from exokg.model import Entity, Mention
 
-__all__ = ["specific_names"]
+__all__ = ["named_pathway", "specific_names"]
 
 #: GO's generic signal transduction, which "signaling pathway" names.
 SIGNAL_TRANSDUCTION = "GO:0007165"
@@ -65,6 +65,17 @@ def _pathway_key(phrase: str) -> str:
     return re.sub(r"\s?/\s?", "/", re.sub(r"pathways$", "pathway", key))
 
 
+def named_pathway(phrase: str) -> Entity:
+    """The minted pathway (``exokg:pathway/...``, a BiologicalProcess) that ``phrase``
+    ("PTEN/Akt pathway", "Nrf2/HO-1 signaling") names, labelled with the phrase.
+
+    >>> a, b = named_pathway("Akt signalling pathways"), named_pathway("Akt signaling pathway")
+    >>> a.id == b.id, a.label
+    (True, 'Akt signalling pathways')
+    """
+    return Entity(mint("pathway", _pathway_key(phrase)), phrase, "BiologicalProcess")
+
+
 def _pathway(text: str, m: Mention,
              lookup: Callable[[str], Sequence[Entity]]) -> Mention | None:
     """The pathway named by the molecule names before the generic mention ``m``, or None."""
@@ -74,8 +85,7 @@ def _pathway(text: str, m: Mention,
     start = before.start(1)
     phrase = text[start:m.end]
     known = [e for e in lookup(phrase) if e.category == "BiologicalProcess"]
-    entity = known[0] if known else Entity(mint("pathway", _pathway_key(phrase)), phrase,
-                                           "BiologicalProcess")
+    entity = known[0] if known else named_pathway(phrase)
     return Mention(entity, start, m.end, phrase, "phrase")
 
 
