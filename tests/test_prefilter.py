@@ -11,7 +11,7 @@ import pytest
 import exokg.extract
 import exokg.recognise
 from exokg.pipeline import load_documents
-from exokg.text.prefilter import KeywordIndex, Needs, fold, required
+from exokg.text.prefilter import Branches, KeywordIndex, Needs, branches, fold, required
 
 
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
@@ -53,6 +53,33 @@ def test_never_rejects_a_match(name: str, pattern: re.Pattern[str], texts: list[
         if pattern.search(text):
             assert needs.may_match(text), (name, text[:80])
 
+
+
+@pytest.mark.parametrize("name,pattern", PATTERNS, ids=[n for n, _ in PATTERNS])
+def test_branches_answer_as_the_whole_pattern(name: str, pattern: re.Pattern[str],
+                                              texts: list[str]) -> None:
+    """Asked alternative by alternative, every pattern finds a match in exactly the texts
+    its own ``search`` finds one in."""
+    cue = Branches(pattern)
+    for text in texts:
+        assert cue.found_in(text) == bool(pattern.search(text)), (name, text[:80])
+
+
+def test_branches_split_only_the_top_level() -> None:
+    # "|" inside a group or a character class, or escaped, separates nothing
+    parts = branches(re.compile(r"\bwe\s+(?:aim|seek)\b|[|(]x\||^\W*aims?:|[]|]y", re.I))
+    assert [p.pattern for p in parts] == [r"\bwe\s+(?:aim|seek)\b", r"[|(]x\|", r"^\W*aims?:",
+                                          r"[]|]y"]
+    assert all(p.flags & re.I for p in parts)
+    # a back reference would point at another group once split: the pattern stays whole
+    whole = re.compile(r"(a)b|c\1")
+    assert branches(whole) == (whole,)
+    # invented sentences: each alternative is found on its own, "^" still anchors at the start
+    cue = Branches(re.compile(r"\bwe\s+(?:aimed|sought)\s+to\b|^\W*objectives?\s*:", re.I))
+    assert cue.found_in("Here we sought to test whether X helps.")
+    assert cue.found_in("Objective: to test X.")
+    assert not cue.found_in("The primary objective: was met.")
+    assert not cue.found_in("We found that X helps.")
 
 def test_requirements_read_literals_alternatives_and_repeats() -> None:
     clauses = required(re.compile(r"\b(?:positive|negative)\s+correlations?\s+between\b", re.I))

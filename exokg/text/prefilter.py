@@ -36,7 +36,7 @@ from itertools import product
 
 import ahocorasick
 
-__all__ = ["KeywordIndex", "Needs", "fold", "required"]
+__all__ = ["Branches", "KeywordIndex", "Needs", "branches", "fold", "required"]
 
 try:  # the syntax tree of re (Python 3.11+); without it no pattern gets a requirement
     from re import _constants as _c
@@ -286,4 +286,89 @@ class Needs:
                     break  # no string of this clause occurs: this pattern cannot match
             else:
                 return True
+        return False
+
+
+#: what makes a pattern's alternatives depend on each other (back references, conditionals)
+_LINKED = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+
+
+def branches(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
+    """The top-level alternatives of ``pattern``, each compiled with its flags: ``A|B|C``
+    gives ``A``, ``B`` and ``C``; a pattern with one alternative, a verbose pattern, one with
+    back references or conditionals, or one whose parts do not compile alone gives itself.
+    ``pattern`` matches somewhere in a text exactly when one of its alternatives does.
+
+    >>> [b.pattern for b in branches(re.compile(r"\\bwe\\s+aim|(?:to|for)\\s+test|[|]x"))]
+    ['\\\\bwe\\\\s+aim', '(?:to|for)\\\\s+test', '[|]x']
+    """
+    source = pattern.pattern
+    if not isinstance(source, str) or pattern.flags & re.VERBOSE or _LINKED.search(source):
+        return (pattern,)
+    parts: list[str] = []
+    depth, start, i, n = 0, 0, 0, len(source)
+    while i < n:
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":  # a character class: "|" and brackets inside it are literal
+            i += 2 if source.startswith("^", i + 1) else 1
+            i += 1 if source.startswith("]", i) else 0  # "[]" / "[^]": a literal "]" first
+            while i < n and source[i] != "]":
+                i += 2 if source[i] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+        i += 1
+    parts.append(source[start:])
+    if len(parts) < 2:
+        return (pattern,)
+    try:
+        return tuple(re.compile(part, pattern.flags) for part in parts)
+    except re.error:  # e.g. a global flag "(?i)" left inside a later part
+        return (pattern,)
+
+
+class Branches:
+    """Whether a pattern matches anywhere in a text, asked one top-level alternative at a
+    time, each behind its own keyword test (:class:`Needs`). A long cue pattern with a dozen
+    alternatives (``we\\s+investigated|to\\s+determine\\s+whether|...``) is tried by ``re``
+    at every position of a sentence; most of its alternatives need a word the sentence does
+    not have, and the guard of the whole pattern only knows that one of them might match.
+    Derived from the pattern, so editing it keeps the test right. For a yes/no question
+    only: the match itself (which alternative, where) is not returned.
+
+    >>> cue = Branches(re.compile(r"\\bwe\\s+aimed\\b|\\bto\\s+determine\\s+whether\\b", re.I))
+    >>> cue.found_in("To determine whether X helps"), cue.found_in("We found X")
+    (True, False)
+    """
+
+    __slots__ = ("_tests", "_index")
+
+    def __init__(self, pattern: re.Pattern[str], index: KeywordIndex | None = None) -> None:
+        self._index = _INDEX if index is None else index
+        tests = []
+        for b in branches(pattern):
+            needs = Needs(b, index=self._index)
+            # the masks of the clauses of the alternative's keyword test (none: always tried)
+            tests.append((() if needs._always else needs._masks[0], b.search))
+        self._tests = tuple(tests)
+
+    def found_in(self, text: str) -> bool:
+        """True when the pattern matches somewhere in ``text`` (as ``pattern.search``)."""
+        last, present = self._index.last
+        if text is not last:
+            present = self._index.present(text)
+        for masks, search in self._tests:
+            for mask in masks:
+                if not present & mask:
+                    break  # a clause of this alternative's test fails: it cannot match
+            else:
+                if search(text) is not None:
+                    return True
         return False
