@@ -11,7 +11,8 @@ import pytest
 import exokg.extract
 import exokg.recognise
 from exokg.pipeline import load_documents
-from exokg.text.prefilter import Branches, KeywordIndex, Needs, branches, fold, required
+from exokg.text.prefilter import Branches, KeywordIndex, Needs, Starts, branches, fold, \
+    required, starts
 
 
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
@@ -80,6 +81,43 @@ def test_branches_split_only_the_top_level() -> None:
     assert cue.found_in("Objective: to test X.")
     assert not cue.found_in("The primary objective: was met.")
     assert not cue.found_in("We found that X helps.")
+
+
+def _spans(matches: object) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+    return [(m.span(), m.groupdict()) for m in matches]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("name,pattern", PATTERNS, ids=[n for n, _ in PATTERNS])
+def test_starts_find_what_finditer_finds(name: str, pattern: re.Pattern[str],
+                                         texts: list[str]) -> None:
+    """Tried only where an opening occurs, every pattern finds the same matches, in the
+    same order, as its own ``finditer``, in whole texts and between offsets."""
+    at = Starts(pattern)
+    for text in texts:
+        assert _spans(at.finditer(text)) == _spans(pattern.finditer(text)), (name, text[:80])
+        middle = len(text) // 3
+        assert _spans(at.finditer(text, middle, 2 * middle)) == \
+            _spans(pattern.finditer(text, middle, 2 * middle)), (name, text[:80])
+
+
+def test_starts_of_invented_patterns() -> None:
+    assert starts(re.compile(r"\b(?:increas|reduc)(?=e)\w*", re.I)) == {"increas", "reduc"}
+    # an opening part whose strings are unknown ends the opening; none known: None
+    assert starts(re.compile(r"interfer(?:e|ed)\s+with")) == {"interfere", "interfered"}
+    assert starts(re.compile(r"\w+ly\s+increased")) is None
+    assert starts(re.compile(r"(?:very\s+)?good")) is None  # may open with "good" or "very"
+    assert starts(re.compile(r"x?")) is None  # may match the empty string
+    # an invented sentence, in capitals and with the long s re.I takes for "s": the same
+    # matches as finditer between every pair of offsets
+    pattern = re.compile(r"(?<![-\w])(?:increas|reduc|suppress|le\w*ss)[a-z]*", re.I)
+    text = "Exosomes INCREASED X, non-reduced Y and \u017fuppre\u017f\u017fed Z; le-ss"
+    verbs = Starts(pattern)
+    assert [m.group() for m in verbs.finditer(text)] == [
+        "INCREASED", "\u017fuppre\u017f\u017fed"]
+    for pos in range(len(text) + 1):
+        for endpos in range(pos, len(text) + 1):
+            assert _spans(verbs.finditer(text, pos, endpos)) == \
+                _spans(pattern.finditer(text, pos, endpos)), (pos, endpos)
 
 def test_requirements_read_literals_alternatives_and_repeats() -> None:
     clauses = required(re.compile(r"\b(?:positive|negative)\s+correlations?\s+between\b", re.I))

@@ -36,7 +36,8 @@ from itertools import product
 
 import ahocorasick
 
-__all__ = ["Branches", "KeywordIndex", "Needs", "branches", "fold", "required"]
+__all__ = ["Branches", "KeywordIndex", "Needs", "Starts", "branches", "fold", "required",
+           "starts"]
 
 try:  # the syntax tree of re (Python 3.11+); without it no pattern gets a requirement
     from re import _constants as _c
@@ -372,3 +373,109 @@ class Branches:
                 if search(text) is not None:
                     return True
         return False
+
+
+#: The most strings a set of match openings may hold (one automaton per pattern, so more
+#: than a keyword clause).
+_MAX_STARTS = 512
+
+
+def _opening_of(op: object, av: object) -> Exact:
+    """Strings one of which every match of one node begins with (None: unknown)."""
+    if op is _c.SUBPATTERN:
+        return _openings(av[3])  # type: ignore[index]
+    if op is _c.ATOMIC_GROUP:
+        return _openings(av)  # type: ignore[arg-type]
+    if op is _c.BRANCH:
+        out: set[str] = set()
+        for alternative in av[1]:  # type: ignore[index]
+            each = _openings(alternative)
+            if each is None:
+                return None
+            out |= each
+        return frozenset(out) if len(out) <= _MAX_STARTS else None
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) and \
+            av[0] >= 1:  # type: ignore[index]
+        return _openings(av[2])  # type: ignore[index]
+    return None
+
+
+def _openings(items: object) -> Exact:
+    """Strings one of which every match of a sequence of nodes begins with: the strings of
+    its leading parts whose strings are known, then the openings of the first other part
+    (None when that leaves only the empty string)."""
+    run: frozenset[str] = frozenset({""})
+    for op, av in items:  # type: ignore[attr-defined]
+        exact, _ = _node(op, av)
+        if exact is None:
+            head = _opening_of(op, av)
+            if head is not None and len(run) * len(head) <= _MAX_STARTS:
+                run = frozenset(a + b for a, b in product(run, head))
+            break
+        if len(run) * len(exact) > _MAX_STARTS:
+            break
+        run = frozenset(a + b for a, b in product(run, exact))
+    return None if "" in run else run
+
+
+def starts(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Lower-case ASCII strings one of which :func:`fold` of a text holds wherever
+    ``pattern`` can match in it (a match opens with one), or None when that is unknown.
+
+    >>> sorted(starts(re.compile(r"(?<![-\\w])(?:up-?regulat|shr[au]nk|less(?=\\s))\\w*", re.I)))
+    ['less', 'shrank', 'shrunk', 'up-regulat', 'upregulat']
+    """
+    if _p is None:
+        return None
+    try:
+        return _openings(_p.parse(pattern.pattern, pattern.flags))
+    except Exception:  # noqa: BLE001 - an unreadable tree only loses the shortcut
+        return None
+
+
+class Starts:
+    """``pattern.finditer`` that tries the pattern only where a match can open.
+
+    A pattern that opens with a long alternation of words (the effect rule's hundred verb
+    stems, under ``re.IGNORECASE``) gets no help from ``re``, which tries every alternative
+    at every position of the text. :func:`starts` derives the strings every match opens
+    with; an Aho-Corasick automaton finds where they occur in :func:`fold` of the text (which
+    keeps every character's offset), and the pattern is matched at those places only, left to
+    right, as ``finditer`` would: the same matches in the same order. A pattern whose
+    openings are unknown, or that can match the empty string, is searched as it is.
+
+    >>> verbs = Starts(re.compile(r"\\b(?:increas|reduc)\\w*", re.I))
+    >>> [m.group() for m in verbs.finditer("Treatment Increased X and reduced Y")]
+    ['Increased', 'reduced']
+    """
+
+    __slots__ = ("pattern", "_automaton")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        found = starts(pattern)
+        self._automaton: ahocorasick.Automaton | None = None
+        if found:
+            automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
+            for s in found:
+                automaton.add_word(s)
+            automaton.make_automaton()
+            self._automaton = automaton
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None
+                 ) -> Iterable[re.Match[str]]:
+        """The matches of the pattern in ``text[pos:endpos]``, as ``pattern.finditer``."""
+        end = len(text) if endpos is None else min(endpos, len(text))
+        if self._automaton is None:
+            return self.pattern.finditer(text, pos, end)
+        match = self.pattern.match
+        out = []
+        last = pos
+        # every place an opening occurs, in order (the automaton reports where each ends)
+        for at in sorted({e - n + 1 for e, n in self._automaton.iter(fold(text), pos, end)}):
+            if at >= last:
+                m = match(text, at, end)
+                if m is not None:
+                    out.append(m)
+                    last = m.end()
+        return out
