@@ -462,17 +462,23 @@ class Starts:
             automaton.make_automaton()
             self._automaton = automaton
 
+    def _openings(self, text: str, pos: int, end: int) -> list[int]:
+        """Where an opening occurs in ``text[pos:end]``, in order (the automaton reports
+        where each occurrence ends)."""
+        return sorted({e - n + 1 for e, n in self._automaton.iter(  # type: ignore[union-attr]
+            fold(text), pos, end)})
+
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None
                  ) -> Iterable[re.Match[str]]:
         """The matches of the pattern in ``text[pos:endpos]``, as ``pattern.finditer``."""
         end = len(text) if endpos is None else min(endpos, len(text))
         if self._automaton is None:
             return self.pattern.finditer(text, pos, end)
+        pos = max(pos, 0)  # as re reads a negative offset
         match = self.pattern.match
         out = []
         last = pos
-        # every place an opening occurs, in order (the automaton reports where each ends)
-        for at in sorted({e - n + 1 for e, n in self._automaton.iter(fold(text), pos, end)}):
+        for at in self._openings(text, pos, end):
             if at >= last:
                 m = match(text, at, end)
                 if m is not None:
