@@ -75,6 +75,8 @@ def test_branches_split_only_the_top_level() -> None:
     # a back reference would point at another group once split: the pattern stays whole
     whole = re.compile(r"(a)b|c\1")
     assert branches(whole) == (whole,)
+    commented = re.compile(r"a(?#x|y)|b")  # a comment could hide a bracket: kept whole
+    assert branches(commented) == (commented,)
     # invented sentences: each alternative is found on its own, "^" still anchors at the start
     cue = Branches(re.compile(r"\bwe\s+(?:aimed|sought)\s+to\b|^\W*objectives?\s*:", re.I))
     assert cue.found_in("Here we sought to test whether X helps.")

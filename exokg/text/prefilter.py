@@ -290,15 +290,17 @@ class Needs:
         return False
 
 
-#: what makes a pattern's alternatives depend on each other (back references, conditionals)
-_LINKED = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+#: what makes a pattern's alternatives depend on each other (back references, conditionals),
+#: or hides brackets from a plain reading of its source (comments)
+_LINKED = re.compile(r"\\[1-9]|\(\?P=|\(\?\(|\(\?#")
 
 
 def branches(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
     """The top-level alternatives of ``pattern``, each compiled with its flags: ``A|B|C``
     gives ``A``, ``B`` and ``C``; a pattern with one alternative, a verbose pattern, one with
-    back references or conditionals, or one whose parts do not compile alone gives itself.
-    ``pattern`` matches somewhere in a text exactly when one of its alternatives does.
+    back references, conditionals or comments, or one whose parts do not compile alone gives
+    itself. ``pattern`` matches somewhere in a text exactly when one of its alternatives
+    does.
 
     >>> [b.pattern for b in branches(re.compile(r"\\bwe\\s+aim|(?:to|for)\\s+test|[|]x"))]
     ['\\\\bwe\\\\s+aim', '(?:to|for)\\\\s+test', '[|]x']
