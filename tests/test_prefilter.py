@@ -55,7 +55,6 @@ def test_never_rejects_a_match(name: str, pattern: re.Pattern[str], texts: list[
             assert needs.may_match(text), (name, text[:80])
 
 
-
 @pytest.mark.parametrize("name,pattern", PATTERNS, ids=[n for n, _ in PATTERNS])
 def test_branches_answer_as_the_whole_pattern(name: str, pattern: re.Pattern[str],
                                               texts: list[str]) -> None:
@@ -120,6 +119,7 @@ def test_starts_of_invented_patterns() -> None:
         for endpos in range(pos, len(text) + 1):
             assert _spans(verbs.finditer(text, pos, endpos)) == \
                 _spans(pattern.finditer(text, pos, endpos)), (pos, endpos)
+
 
 def test_requirements_read_literals_alternatives_and_repeats() -> None:
     clauses = required(re.compile(r"\b(?:positive|negative)\s+correlations?\s+between\b", re.I))
