@@ -11,7 +11,8 @@ import pytest
 import exokg.extract
 import exokg.recognise
 from exokg.pipeline import load_documents
-from exokg.text.prefilter import KeywordIndex, Needs, fold, required
+from exokg.text.prefilter import Branches, KeywordIndex, Needs, Starts, branches, fold, \
+    required, starts
 
 
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
@@ -52,6 +53,72 @@ def test_never_rejects_a_match(name: str, pattern: re.Pattern[str], texts: list[
     for text in texts:
         if pattern.search(text):
             assert needs.may_match(text), (name, text[:80])
+
+
+@pytest.mark.parametrize("name,pattern", PATTERNS, ids=[n for n, _ in PATTERNS])
+def test_branches_answer_as_the_whole_pattern(name: str, pattern: re.Pattern[str],
+                                              texts: list[str]) -> None:
+    """Asked alternative by alternative, every pattern finds a match in exactly the texts
+    its own ``search`` finds one in."""
+    cue = Branches(pattern)
+    for text in texts:
+        assert cue.found_in(text) == bool(pattern.search(text)), (name, text[:80])
+
+
+def test_branches_split_only_the_top_level() -> None:
+    # "|" inside a group or a character class, or escaped, separates nothing
+    parts = branches(re.compile(r"\bwe\s+(?:aim|seek)\b|[|(]x\||^\W*aims?:|[]|]y", re.I))
+    assert [p.pattern for p in parts] == [r"\bwe\s+(?:aim|seek)\b", r"[|(]x\|", r"^\W*aims?:",
+                                          r"[]|]y"]
+    assert all(p.flags & re.I for p in parts)
+    # a back reference would point at another group once split: the pattern stays whole
+    whole = re.compile(r"(a)b|c\1")
+    assert branches(whole) == (whole,)
+    commented = re.compile(r"a(?#x|y)|b")  # a comment could hide a bracket: kept whole
+    assert branches(commented) == (commented,)
+    # invented sentences: each alternative is found on its own, "^" still anchors at the start
+    cue = Branches(re.compile(r"\bwe\s+(?:aimed|sought)\s+to\b|^\W*objectives?\s*:", re.I))
+    assert cue.found_in("Here we sought to test whether X helps.")
+    assert cue.found_in("Objective: to test X.")
+    assert not cue.found_in("The primary objective: was met.")
+    assert not cue.found_in("We found that X helps.")
+
+
+def _spans(matches: object) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+    return [(m.span(), m.groupdict()) for m in matches]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("name,pattern", PATTERNS, ids=[n for n, _ in PATTERNS])
+def test_starts_find_what_finditer_finds(name: str, pattern: re.Pattern[str],
+                                         texts: list[str]) -> None:
+    """Tried only where an opening occurs, every pattern finds the same matches, in the
+    same order, as its own ``finditer``, in whole texts and between offsets."""
+    at = Starts(pattern)
+    for text in texts:
+        assert _spans(at.finditer(text)) == _spans(pattern.finditer(text)), (name, text[:80])
+        middle = len(text) // 3
+        assert _spans(at.finditer(text, middle, 2 * middle)) == \
+            _spans(pattern.finditer(text, middle, 2 * middle)), (name, text[:80])
+
+
+def test_starts_of_invented_patterns() -> None:
+    assert starts(re.compile(r"\b(?:increas|reduc)(?=e)\w*", re.I)) == {"increas", "reduc"}
+    # an opening part whose strings are unknown ends the opening; none known: None
+    assert starts(re.compile(r"interfer(?:e|ed)\s+with")) == {"interfere", "interfered"}
+    assert starts(re.compile(r"\w+ly\s+increased")) is None
+    assert starts(re.compile(r"(?:very\s+)?good")) is None  # may open with "good" or "very"
+    assert starts(re.compile(r"x?")) is None  # may match the empty string
+    # an invented sentence, in capitals and with the long s re.I takes for "s": the same
+    # matches as finditer between every pair of offsets
+    pattern = re.compile(r"(?<![-\w])(?:increas|reduc|suppress|le\w*ss)[a-z]*", re.I)
+    text = "Exosomes INCREASED X, non-reduced Y and \u017fuppre\u017f\u017fed Z; le-ss"
+    verbs = Starts(pattern)
+    assert [m.group() for m in verbs.finditer(text)] == [
+        "INCREASED", "\u017fuppre\u017f\u017fed"]
+    for pos in range(len(text) + 1):
+        for endpos in range(pos, len(text) + 1):
+            assert _spans(verbs.finditer(text, pos, endpos)) == \
+                _spans(pattern.finditer(text, pos, endpos)), (pos, endpos)
 
 
 def test_requirements_read_literals_alternatives_and_repeats() -> None:

@@ -48,7 +48,7 @@ _COUNT_OF = re.compile(r"\b(?:numbers?|percentages?|proportions?|ratios?|density
 def counted_cells(a: Analysed, start: int, end: int) -> list[Mention]:
     """The counted cell populations named in ``a.text[start:end]``, one open outcome per
     marker or state of a coordinated list (module docs)."""
-    if not _MAY_COUNTED.may_match(a.text[start:end]):
+    if not _MAY_COUNTED.may_match(a.text):
         return []
     out: list[Mention] = []
     for m in _COUNTED.finditer(a.text, start, end):

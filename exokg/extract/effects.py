@@ -61,7 +61,7 @@ from exokg.extract.regulation import as_regulation
 from exokg.extract.shared_heads import shared_heads
 from exokg.ids import mint
 from exokg.model import Context, Entity, Mention, Statement
-from exokg.text.prefilter import Needs
+from exokg.text.prefilter import Needs, Starts
 
 _STEMS = {
     "up": r"increas|enhanc|promot|augment|boost|elevat|stimulat|up-?regulat|accelerat|"
@@ -96,6 +96,7 @@ _STEMS = {
 _STEMS = {k: f"{v}|{MORE_STEMS[k]}" if k in MORE_STEMS else v for k, v in _STEMS.items()}
 _TRIGGER = re.compile(r"(?<![-\w])(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _STEMS.items())
                       + r")[a-z]*", re.I)
+_TRIGGERS_AT = Starts(_TRIGGER)  # its matches, tried only where a stem occurs
 # words built on a trigger stem that are not triggers
 _NOT_TRIGGER = re.compile(r"^(?:promoters?|inhibitors?|limitations?|limits|lowest|blocker\w*|"
                           r"preventive|preventative|"
@@ -223,7 +224,7 @@ def find_triggers(a: Analysed, clause: Clause) -> list[Trigger]:
     text = a.text
     covered = [(m.start, m.end) for m in a.mentions if m.source.startswith("composite")]
     out = []
-    for m in _TRIGGER.finditer(text, clause.start, clause.end):
+    for m in _TRIGGERS_AT.finditer(text, clause.start, clause.end):
         word = m.group()
         tail = text[m.end():m.end() + 40]
         phrase = word + re.match(r"(\s+\w+){0,3}", tail).group()

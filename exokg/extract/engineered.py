@@ -65,7 +65,10 @@ def _modifiers(text: str, start: int) -> int | None:
     pos = start
     begin = None
     engineered = False
-    glued = re.search(r"([\w/+.]+-)$", text[:pos])  # "GAP43-Exo", "RGD-EVs"
+    # "GAP43-Exo", "RGD-EVs" (searched only when the text before ends in a hyphen, as it
+    # must for a match: the search tries every position of the text before)
+    glued = re.search(r"([\w/+.]+-)$", text[:pos]) \
+        if text.endswith("-", 0, pos) or text.endswith("-\n", 0, pos) else None
     tokens = []
     if glued:
         tokens.append((glued.start(1), glued.group(1)))

@@ -43,7 +43,7 @@ import re
 from functools import lru_cache
 
 from exokg.model import Analysed, ClaimStatus, Document
-from exokg.text.prefilter import Needs
+from exokg.text.prefilter import Branches, Needs
 
 __all__ = ["CLAIM_STATUSES", "ClaimStatus", "claim_status", "speaks_of_study", "states_aim",
            "states_topic"]
@@ -156,10 +156,12 @@ _ASKS_HOW = re.compile(r"(?:investigat|examin|explor|evaluat|stud)\w*\s+how$", r
 
 # keyword guards of the cue patterns (exokg.text.prefilter): a sentence without any of a
 # pattern's words is not scanned with it
-_MAY_HYPOTHESIS = Needs(_HYPOTHESIS)
 _MAY_RESULT = Needs(_RESULT)
 _MAY_SPECULATION = Needs(_SPECULATION)
-_MAY_BACKGROUND = Needs(_BACKGROUND)
+# the long cue patterns asked alternative by alternative, each behind its own keyword test
+_HYPOTHESIS_CUE = Branches(_HYPOTHESIS)
+_BACKGROUND_CUE = Branches(_BACKGROUND)
+_STUDY_CUE = Branches(_STUDY)
 _MAY_TOPIC = Needs(_TOPIC)
 
 
@@ -184,7 +186,7 @@ def _has_result(text: str) -> bool:
 @lru_cache(maxsize=256)  # pure; asked for each sentence by several rules
 def speaks_of_study(text: str) -> bool:
     """True when a sentence speaks of the study itself ("we", "our", "here", "this study")."""
-    return bool(_STUDY.search(text))
+    return _STUDY_CUE.found_in(text)
 
 
 def _section_status(document: Document, start: int) -> str | None:
@@ -224,11 +226,11 @@ def _title_form(text: str) -> str:
 @lru_cache(maxsize=256)  # pure; asked for each sentence by _situate and the study's vesicles
 def _cue_status(text: str) -> str | None:
     """The status a cue in the sentence gives (rule 1 of the module docs), or None."""
-    if _MAY_HYPOTHESIS.may_match(text) and _HYPOTHESIS.search(text) and not _has_result(text):
+    if _HYPOTHESIS_CUE.found_in(text) and not _has_result(text):
         return "hypothesis"
     if _MAY_SPECULATION.may_match(text) and _SPECULATION.search(text):
         return "speculation"
-    if _MAY_BACKGROUND.may_match(text) and _BACKGROUND.search(text):
+    if _BACKGROUND_CUE.found_in(text):
         return "background"
     return None
 

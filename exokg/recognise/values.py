@@ -67,6 +67,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 #: the keyword test of each pattern (:mod:`exokg.text.prefilter`)
 _NEEDS = [Needs(pattern) for _, pattern in _PATTERNS]
+#: the patterns whose every match opens with a number (:data:`_NUM`: digits or a number
+#: word), asked only of a text that holds one: a digit is no word a keyword test can hold,
+#: so "200 mg" passes the dose pattern's test (for "mg") and "g", "l" and "ml" let it scan
+#: almost every sentence
+_NUMBERED = [pattern.pattern.startswith((r"\b" + _NUM, r"(?<![-\w.])" + _NUM))
+             for _, pattern in _PATTERNS]
+_DIGIT = re.compile(r"\d")
+_MAY_NUMBER_WORD = Needs(re.compile(_NUMBER_WORD, re.IGNORECASE))
 
 
 def number_value(text: str) -> int | None:
@@ -105,9 +113,15 @@ def find_values(text: str) -> list[Mention]:
      ('PValue', 'p < 0.01')]
     """
     found: list[Mention] = []
-    for (kind, pattern), needs in zip(_PATTERNS, _NEEDS):
+    number: bool | None = None  # whether the text holds a number, asked once if needed
+    for (kind, pattern), needs, numbered in zip(_PATTERNS, _NEEDS, _NUMBERED):
         if not needs.may_match(text):
             continue  # lacks a word the pattern needs ("NCT", "patients", "after" ...)
+        if numbered:
+            if number is None:
+                number = _DIGIT.search(text) is not None or _MAY_NUMBER_WORD.may_match(text)
+            if not number:
+                continue  # "mg of protein" with no number before it is no dose
         for m in pattern.finditer(text):
             found.append(Mention(_entity(kind, m), m.start(), m.end(), m.group(), "values"))
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))

@@ -36,7 +36,8 @@ from itertools import product
 
 import ahocorasick
 
-__all__ = ["KeywordIndex", "Needs", "fold", "required"]
+__all__ = ["Branches", "KeywordIndex", "Needs", "Starts", "branches", "fold", "required",
+           "starts"]
 
 try:  # the syntax tree of re (Python 3.11+); without it no pattern gets a requirement
     from re import _constants as _c
@@ -287,3 +288,202 @@ class Needs:
             else:
                 return True
         return False
+
+
+#: what makes a pattern's alternatives depend on each other (back references, conditionals),
+#: or hides brackets from a plain reading of its source (comments)
+_LINKED = re.compile(r"\\[1-9]|\(\?P=|\(\?\(|\(\?#")
+
+
+def branches(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
+    """The top-level alternatives of ``pattern``, each compiled with its flags: ``A|B|C``
+    gives ``A``, ``B`` and ``C``; a pattern with one alternative, a verbose pattern, one with
+    back references, conditionals or comments, or one whose parts do not compile alone gives
+    itself. ``pattern`` matches somewhere in a text exactly when one of its alternatives
+    does.
+
+    >>> [b.pattern for b in branches(re.compile(r"\\bwe\\s+aim|(?:to|for)\\s+test|[|]x"))]
+    ['\\\\bwe\\\\s+aim', '(?:to|for)\\\\s+test', '[|]x']
+    """
+    source = pattern.pattern
+    if not isinstance(source, str) or pattern.flags & re.VERBOSE or _LINKED.search(source):
+        return (pattern,)
+    parts: list[str] = []
+    depth, start, i, n = 0, 0, 0, len(source)
+    while i < n:
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":  # a character class: "|" and brackets inside it are literal
+            i += 2 if source.startswith("^", i + 1) else 1
+            i += 1 if source.startswith("]", i) else 0  # "[]" / "[^]": a literal "]" first
+            while i < n and source[i] != "]":
+                i += 2 if source[i] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+        i += 1
+    parts.append(source[start:])
+    if len(parts) < 2:
+        return (pattern,)
+    try:
+        return tuple(re.compile(part, pattern.flags) for part in parts)
+    except re.error:  # e.g. a global flag "(?i)" left inside a later part
+        return (pattern,)
+
+
+class Branches:
+    """Whether a pattern matches anywhere in a text, asked one top-level alternative at a
+    time, each behind its own keyword test (:class:`Needs`). A long cue pattern with a dozen
+    alternatives (``we\\s+investigated|to\\s+determine\\s+whether|...``) is tried by ``re``
+    at every position of a sentence; most of its alternatives need a word the sentence does
+    not have, and the guard of the whole pattern only knows that one of them might match.
+    Derived from the pattern, so editing it keeps the test right. For a yes/no question
+    only: the match itself (which alternative, where) is not returned.
+
+    >>> cue = Branches(re.compile(r"\\bwe\\s+aimed\\b|\\bto\\s+determine\\s+whether\\b", re.I))
+    >>> cue.found_in("To determine whether X helps"), cue.found_in("We found X")
+    (True, False)
+    """
+
+    __slots__ = ("_tests", "_index")
+
+    def __init__(self, pattern: re.Pattern[str], index: KeywordIndex | None = None) -> None:
+        self._index = _INDEX if index is None else index
+        tests = []
+        for b in branches(pattern):
+            needs = Needs(b, index=self._index)
+            # the masks of the clauses of the alternative's keyword test (none: always tried)
+            tests.append((() if needs._always else needs._masks[0], b.search))
+        self._tests = tuple(tests)
+
+    def found_in(self, text: str) -> bool:
+        """True when the pattern matches somewhere in ``text`` (as ``pattern.search``)."""
+        last, present = self._index.last
+        if text is not last:
+            present = self._index.present(text)
+        for masks, search in self._tests:
+            for mask in masks:
+                if not present & mask:
+                    break  # a clause of this alternative's test fails: it cannot match
+            else:
+                if search(text) is not None:
+                    return True
+        return False
+
+
+#: The most strings a set of match openings may hold (one automaton per pattern, so more
+#: than a keyword clause).
+_MAX_STARTS = 512
+
+
+def _opening_of(op: object, av: object) -> Exact:
+    """Strings one of which every match of one node begins with (None: unknown)."""
+    if op is _c.SUBPATTERN:
+        return _openings(av[3])  # type: ignore[index]
+    if op is _c.ATOMIC_GROUP:
+        return _openings(av)  # type: ignore[arg-type]
+    if op is _c.BRANCH:
+        out: set[str] = set()
+        for alternative in av[1]:  # type: ignore[index]
+            each = _openings(alternative)
+            if each is None:
+                return None
+            out |= each
+        return frozenset(out) if len(out) <= _MAX_STARTS else None
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) and \
+            av[0] >= 1:  # type: ignore[index]
+        return _openings(av[2])  # type: ignore[index]
+    return None
+
+
+def _openings(items: object) -> Exact:
+    """Strings one of which every match of a sequence of nodes begins with: the strings of
+    its leading parts whose strings are known, then the openings of the first other part
+    (None when that leaves only the empty string)."""
+    run: frozenset[str] = frozenset({""})
+    for op, av in items:  # type: ignore[attr-defined]
+        exact, _ = _node(op, av)
+        if exact is None:
+            head = _opening_of(op, av)
+            if head is not None and len(run) * len(head) <= _MAX_STARTS:
+                run = frozenset(a + b for a, b in product(run, head))
+            break
+        if len(run) * len(exact) > _MAX_STARTS:
+            break
+        run = frozenset(a + b for a, b in product(run, exact))
+    return None if "" in run else run
+
+
+def starts(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Lower-case ASCII strings one of which :func:`fold` of a text holds wherever
+    ``pattern`` can match in it (a match opens with one), or None when that is unknown.
+
+    >>> sorted(starts(re.compile(r"(?<![-\\w])(?:up-?regulat|shr[au]nk|less(?=\\s))\\w*", re.I)))
+    ['less', 'shrank', 'shrunk', 'up-regulat', 'upregulat']
+    """
+    if _p is None:
+        return None
+    try:
+        return _openings(_p.parse(pattern.pattern, pattern.flags))
+    except Exception:  # noqa: BLE001 - an unreadable tree only loses the shortcut
+        return None
+
+
+class Starts:
+    """``pattern.finditer`` that tries the pattern only where a match can open.
+
+    A pattern that opens with a long alternation of words (the effect rule's hundred verb
+    stems, under ``re.IGNORECASE``) gets no help from ``re``, which tries every alternative
+    at every position of the text. :func:`starts` derives the strings every match opens
+    with; an Aho-Corasick automaton finds where they occur in :func:`fold` of the text (which
+    keeps every character's offset), and the pattern is matched at those places only, left to
+    right, as ``finditer`` would: the same matches in the same order. A pattern whose
+    openings are unknown, or that can match the empty string, is searched as it is.
+
+    >>> verbs = Starts(re.compile(r"\\b(?:increas|reduc)\\w*", re.I))
+    >>> [m.group() for m in verbs.finditer("Treatment Increased X and reduced Y")]
+    ['Increased', 'reduced']
+    """
+
+    __slots__ = ("pattern", "_automaton")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        found = starts(pattern)
+        self._automaton: ahocorasick.Automaton | None = None
+        if found:
+            automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
+            for s in found:
+                automaton.add_word(s)
+            automaton.make_automaton()
+            self._automaton = automaton
+
+    def _openings(self, text: str, pos: int, end: int) -> list[int]:
+        """Where an opening occurs in ``text[pos:end]``, in order (the automaton reports
+        where each occurrence ends)."""
+        return sorted({e - n + 1 for e, n in self._automaton.iter(  # type: ignore[union-attr]
+            fold(text), pos, end)})
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None
+                 ) -> Iterable[re.Match[str]]:
+        """The matches of the pattern in ``text[pos:endpos]``, as ``pattern.finditer``."""
+        end = len(text) if endpos is None else min(endpos, len(text))
+        if self._automaton is None:
+            return self.pattern.finditer(text, pos, end)
+        pos = max(pos, 0)  # as re reads a negative offset
+        match = self.pattern.match
+        out = []
+        last = pos
+        for at in self._openings(text, pos, end):
+            if at >= last:
+                m = match(text, at, end)
+                if m is not None:
+                    out.append(m)
+                    last = m.end()
+        return out
