@@ -26,9 +26,15 @@ def recogniser() -> Recogniser:
      (NFL, "biolink:correlated_with", outcome_entity("severity").id)),
     ("There was a strong correlation of serum NfL concentrations with injury severity.",
      (NFL, "biolink:correlated_with", outcome_entity("injury severity").id)),
+    ("We found a significant negative correlation of GFAP levels in plasma with the functional "
+     "independence score.",
+     (GFAP, "biolink:negatively_correlated_with",
+      outcome_entity("functional independence score").id)),
+    # a curated scale is the partner by its own id (recognition round 9: the Glasgow Outcome
+    # Scale is a scale, not an open measure)
     ("We found a significant negative correlation of GFAP levels in plasma with the Glasgow "
      "outcome score.",
-     (GFAP, "biolink:negatively_correlated_with", outcome_entity("Glasgow outcome score").id)),
+     (GFAP, "biolink:negatively_correlated_with", "exokg:scale/glasgow-outcome-scale")),
 ])
 def test_correlation_of_a_marker_with_an_open_measure(recogniser: Recogniser, sentence: str,
                                                       expected: tuple) -> None:

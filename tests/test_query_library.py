@@ -276,12 +276,11 @@ def test_single_source_claims(kg, negation_kg):
 
 def test_hedged_and_negated_claims(kg, negation_kg):
     frame = kg.ask("hedged-negated")
-    assert len(frame) == 8 and frame["hedged"].all() and not frame["negated"].any()
-    # four of them from "Intravenous injection of MSC-derived exosomes could improve
-    # functional recovery and neurite remodeling, neurogenesis, and angiogenesis163": "could"
-    # hedges (tuning round 10d)
-    could = frame[frame["sentence"].str.contains("could improve")]
-    assert len(could) == 4 and set(could["citations"]) == {"163"}
+    assert len(frame) == 4 and frame["hedged"].all() and not frame["negated"].any()
+    # "Intravenous injection of MSC-derived exosomes could improve functional recovery and
+    # neurite remodeling, neurogenesis, and angiogenesis163": "could" alone in a sentence that
+    # cites its source reports what the cited work showed, so its four claims are not hedged
+    assert not frame["sentence"].str.contains("could improve").any()
     transfer = rows(frame, predicate_curie="exo:transfersCargo")[0]
     assert transfer["object_label"] == "miR-133b"
     assert transfer["citations"] == "(Yu et al., 2011)"
