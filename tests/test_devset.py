@@ -411,6 +411,13 @@ KNOWN_OTHER_SENTENCE: frozenset[tuple[str, str]] = frozenset({
     # Listed rather than hidden; not fixed on sight of this out-of-sample batch.
     ("young-plasma-exosomes-ich-mir25-3p-ferroptosis", "P53 as assumed the role of a downstream"),
     ("adsc-exo-intranasal-mir760-3p-chac1-ferroptosis-stroke", "improve the ferroptosis-related"),
+    # batch 13 (in sample since round 11), found when round 11 was merged: the hucMSC
+    # exosomes raising PINK1 read from "exosome treatment also ... activated the PINK1/Parkin
+    # pathway-mediated mitophagy" (round 11a's study preparation for "exosome treatment" and
+    # round 11c's own sign for "activated the X pathway" together); the gold accepts the key
+    # from the sentence before ("exosome-activated ... (PINK1/Parkin) pathway-mediated
+    # mitophagy") and lists only mitophagy for this one: the text says the same of both.
+    ("hucmsc-exosome-pink1-parkin-mitophagy-tbi", "Importantly, exosome treatment also"),
 })
 
 
