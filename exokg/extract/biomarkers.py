@@ -30,7 +30,7 @@ import re
 from exokg.extract.base import AGENTS, Analysed, DocumentState, clauses, coordinated, statement
 from exokg.extract.context import HUMAN
 from exokg.extract.epistemics import hedged, negated
-from exokg.extract.level_markers import VESICLES, holds_marker, population_marker
+from exokg.extract.level_markers import NONCODING, VESICLES, holds_marker, population_marker
 from exokg.extract.levels import extract_levels, in_controls, names_treatment
 from exokg.extract.marker_predicates import carried_partner, in_subtype_phrase, \
     is_method_sentence, without_repeats
@@ -43,7 +43,7 @@ from exokg.extract.patient_groups import GROUP_CONDITIONS, contrasted_conditions
 from exokg.model import Context, Entity, Mention, Statement
 from exokg.text.prefilter import Needs
 
-_MARKERS = AGENTS | frozenset({"Protein", "Gene"})
+_MARKERS = AGENTS | NONCODING | frozenset({"Protein", "Gene"})
 _LEVEL = re.compile(r"\b(?P<dir>higher|increased|elevated|greater|raised|lower|decreased|"
                     r"reduced|diminished)\s+(?:\w+\s+){0,2}?(?P<aspect>levels?|concentrations?|"
                     r"expression|amounts?|abundance|numbers?)\s+of\s+", re.I)
@@ -651,7 +651,7 @@ _ASSOCIATED = re.compile(r"(?<!positively\s)(?<!negatively\s)(?<!inversely\s)\b(
                          r"(?:(?:increased\s+|higher\s+)?(?:severity|risk|prognosis|occurrence|"
                          r"onset|development|progression|presence)\s+(?:and\s+\w+\s+)?of\s+"
                          r"(?:the\s+)?)?", re.I)
-_MOLECULAR = frozenset({"MicroRNA", "MicroRNACluster", "Protein", "Gene"})
+_MOLECULAR = frozenset({"MicroRNA", "MicroRNACluster", "Protein", "Gene"}) | NONCODING
 
 
 _NEEDS_ASSOCIATED = Needs(_ASSOCIATED)

@@ -19,14 +19,18 @@ from exokg.extract.epistemics import hedged, negated
 from exokg.extract.patient_groups import patient_group_word, without_absence_cues
 from exokg.model import Context, Entity, Mention, Statement
 
-__all__ = ["CONDITIONS", "CONTROL", "DIRECTION", "DISEASE", "MOLECULAR", "SCALES", "UP",
+__all__ = ["CONDITIONS", "CONTROL", "DIRECTION", "DISEASE", "MOLECULAR", "NONCODING", "SCALES",
+           "UP",
            "VESICLES", "condition_named", "holds_marker", "in_controls", "is_sample",
            "level_association", "level_context",
            "markers_before", "names_treatment", "population_marker", "study_disease",
            "therapeutic", "counted_markers", "note_named_markers"]
 
 
-MOLECULAR = frozenset({"Protein", "Gene", "MicroRNA", "MicroRNACluster"})
+#: circRNAs and lncRNAs (exokg/recognise/ncrna.py): measured and named as miRNAs are
+NONCODING = frozenset({"CircularRNA", "LongNoncodingRNA"})
+#: what a level is measured of
+MOLECULAR = frozenset({"Protein", "Gene", "MicroRNA", "MicroRNACluster"}) | NONCODING
 VESICLES = frozenset({"Vesicle", "ExosomePreparation"})
 DISEASE = frozenset({"Disease"})
 SCALES = frozenset({"AssessmentScale", "Outcome", "Phenotype"})
