@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from exokg.extract.base import AGENTS, Analysed, DocumentState, coordinated, statement
+from exokg.extract.base import AGENTS, NONCODING, Analysed, DocumentState, coordinated, statement
 from exokg.extract.context import HUMAN
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.patient_groups import patient_group_word, without_absence_cues
@@ -27,8 +27,6 @@ __all__ = ["CONDITIONS", "CONTROL", "DIRECTION", "DISEASE", "MOLECULAR", "NONCOD
            "therapeutic", "counted_markers", "note_named_markers"]
 
 
-#: circRNAs and lncRNAs (exokg/recognise/ncrna.py): measured and named as miRNAs are
-NONCODING = frozenset({"CircularRNA", "LongNoncodingRNA"})
 #: what a level is measured of
 MOLECULAR = frozenset({"Protein", "Gene", "MicroRNA", "MicroRNACluster"}) | NONCODING
 VESICLES = frozenset({"Vesicle", "ExosomePreparation"})
