@@ -135,3 +135,14 @@ def test_class_mentions_take_part_in_patient_findings(recogniser: Recogniser) ->
     text = "A total of 198 circRNAs were differentially expressed between AIS patients and controls."
     claims = claim_tuples(read(recogniser, text))
     assert ("exokg:ncrna/circrna", "biolink:associated_with") in {(s, p) for s, p, _, _ in claims}
+
+
+def test_what_a_marker_owns_is_not_the_marker(recogniser: Recogniser) -> None:
+    """"The functions of host genes of circRNAs were associated with D" says nothing of the
+    circRNAs themselves; "circRNAs were associated with D" does (invented sentences)."""
+    owned = ("The functions of host genes of differentially expressed circRNAs were associated "
+             "with the development of ischemic stroke.")
+    assert not read(recogniser, owned)
+    plain = "Plasma circRNAs were associated with the development of ischemic stroke."
+    assert ("exokg:ncrna/circrna", "biolink:associated_with") in {
+        (s, p) for s, p, _, _ in claim_tuples(read(recogniser, plain))}

@@ -655,6 +655,10 @@ _MOLECULAR = frozenset({"MicroRNA", "MicroRNACluster", "Protein", "Gene"}) | NON
 
 
 _NEEDS_ASSOCIATED = Needs(_ASSOCIATED)
+# "The target genes of miR-X", "the functions of host genes of circRNAs" ... were associated
+# with D: what is associated is what the marker owns, not the marker
+_OWNED_BY = re.compile(r"\b(?:functions?|targets?|(?:host|target)\s+genes?)\s+of\s+"
+                       r"(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 
 
 def _associated(a: Analysed) -> list[Statement]:
@@ -668,7 +672,8 @@ def _associated(a: Analysed) -> list[Statement]:
             diseases = [x for x in a.within(m.end(), clause.end, frozenset({"Disease"}))
                         if x.start - m.end() < 25 and not in_subtype_phrase(a, x)]
             subjects = [x for x in _subjects_before(a, clause.start, m.start())
-                        if x.category in _MOLECULAR]
+                        if x.category in _MOLECULAR
+                        and not _OWNED_BY.search(a.text, clause.start, x.start)]
             if OUTCOME_GROUP.match(a.text, m.end()):
                 # "X was associated with good outcome in D": the outcome is the finding and D
                 # its setting (exokg.extract.outcome_levels); a miRNA keeps the association
@@ -823,7 +828,7 @@ def _level_changes(a: Analysed) -> list[Statement]:
     if not _NEEDS_LEVEL_CHANGES.may_match(a.text):
         return []
     out = []
-    if a.within(0, len(a.text), AGENTS - {"MicroRNA", "MicroRNACluster"}):
+    if a.within(0, len(a.text), AGENTS - NONCODING - {"MicroRNA", "MicroRNACluster"}):
         return out  # a treated group: an effect, for the effect rules
     for clause in clauses(a.text):
         for m in _SHOWED_CHANGE.finditer(a.text, clause.start, clause.end):

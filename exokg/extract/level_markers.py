@@ -126,7 +126,7 @@ def names_treatment(a: Analysed, start: int, end: int,
     """True when the span names a treatment: an agent other than a miRNA, a vesicle used as
     the sample or a vesicle population among ``markers`` (the clause's measured subjects),
     or a treatment / group word."""
-    for m in a.within(start, end, AGENTS - {"MicroRNA", "MicroRNACluster"}):
+    for m in a.within(start, end, AGENTS - NONCODING - {"MicroRNA", "MicroRNACluster"}):
         if m.category in VESICLES and (is_sample(a, m) or m in markers or (
                 markers and m.category == "ExosomePreparation" and population_marker(m))):
             continue
