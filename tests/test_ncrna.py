@@ -26,6 +26,9 @@ def _names(text: str) -> list[tuple[str, str, str]]:
     ("circ_0001599 rose.", "circ_0001599", "exokg:circrna/circ-0001599", ()),
     ("and circ_ 0001801 were factors", "circ_ 0001801", "exokg:circrna/circ-0001801", ()),
     ("circRNA_0006896 fell.", "circRNA_0006896", "exokg:circrna/circrna-0006896", ()),
+    # another database's numbering with a species: no circBase id
+    ("hsa_circRNA_104670 rose.", "hsa_circRNA_104670", "exokg:circrna/hsa-circrna-104670",
+     (("ncrnaSpecies", "hsa"),)),
     # named by the host gene, in four spellings: one entity, the gene kept as a property
     ("circSCMH1 was delivered.", "circSCMH1", "exokg:circrna/circ-scmh1",
      (("hostGene", "SCMH1"),)),

@@ -27,10 +27,11 @@ from __future__ import annotations
 
 import re
 
-from exokg.extract.base import AGENTS, Analysed, DocumentState, clauses, coordinated, statement
+from exokg.extract.base import AGENTS, NONCODING, Analysed, DocumentState, clauses, \
+    coordinated, statement
 from exokg.extract.context import HUMAN
 from exokg.extract.epistemics import hedged, negated
-from exokg.extract.level_markers import NONCODING, VESICLES, holds_marker, population_marker
+from exokg.extract.level_markers import VESICLES, holds_marker, population_marker
 from exokg.extract.levels import extract_levels, in_controls, names_treatment
 from exokg.extract.marker_predicates import carried_partner, in_subtype_phrase, \
     is_method_sentence, without_repeats

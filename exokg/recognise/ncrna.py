@@ -2,9 +2,10 @@
 
 Like the miRNA grammar (:mod:`.mirna`), this is a small grammar, not a list of names:
 
-* circBase identifiers ``hsa_circ_0005548`` (species code, ``circ``, seven digits): the
+* circBase identifiers ``hsa_circ_0005548`` (species code, ``circ``, digits): the
   identifier is kept as ``circbaseId``;
-* numbered names without a species, ``circ_0001599``, ``circRNA_0006896``: named as written;
+* other numbered names, ``circ_0001599``, ``circRNA_0006896``, ``hsa_circRNA_104670`` (not
+  circBase's scheme): named as written, no ``circbaseId``;
 * a circRNA named by its host gene, ``circSCMH1``, ``circ-HIPK3``, ``circRNA HIPK3``,
   ``CircFoxo3``: the gene symbol is kept as ``hostGene``; the circRNA is never grounded
   to the gene (it is a product of the gene's back-splicing, not the gene);
@@ -47,8 +48,9 @@ _END = r"(?![A-Za-z0-9_])"
 
 _NCRNA_RE = re.compile(
     r"(?<![A-Za-z0-9_-])(?:"
-    r"(?P<species>hsa|mmu|rno)[_-]circ(?:RNA)?[_-](?P<circbase>\d{5,7})" + _END +
-    r"|(?P<numhead>circ(?:RNA)?)[_-]\s?(?P<number>\d{4,7})" + _END +
+    r"(?P<species>hsa|mmu|rno)[_-]circ[_-](?P<circbase>\d{5,7})" + _END +
+    r"|(?:(?P<nspecies>hsa|mmu|rno)[_-])?(?P<numhead>circ(?:RNA)?)[_-]\s?(?P<number>\d{4,7})"
+    + _END +
     r"|(?:" + _CIRC_HEAD + r"[\s_-]|[Cc]irc[_-]?(?!RNA))(?P<host>" + _SYMBOL + r")" + _END +
     r"|(?:" + _LNC_HEAD + r"[\s_-]|[Ll]nc-)(?P<lnc>" + _SYMBOL + r")" + _END +
     r"|(?P<circclass>" + _CIRC_HEAD + r")s?" + _END + r"(?!-seq)"
@@ -74,6 +76,9 @@ def _entity(m: re.Match[str]) -> Entity:
         return _circ(ident, ident, [("circbaseId", ident), ("ncrnaSpecies", m["species"])])
     if m["number"]:
         label = f"{m['numhead']}_{m['number']}"
+        if m["nspecies"]:
+            label = f"{m['nspecies']}_{label}"
+            return _circ(label, label, [("ncrnaSpecies", m["nspecies"])])
         return _circ(label, label, [])
     if m["host"]:
         return _circ("circ-" + m["host"], "circ" + m["host"], [("hostGene", _gene(m["host"]))])
@@ -86,7 +91,8 @@ def _entity(m: re.Match[str]) -> Entity:
 def find_ncrnas(text: str) -> Iterator[tuple[int, int, Entity]]:
     """Each circRNA or lncRNA name in ``text`` as ``(start, end, entity)``, in text order.
 
-    >>> [(text[s:e], x.id) for s, e, x in find_ncrnas(text := "circ-HIPK3 and lncRNA H19")]
+    >>> text = "circ-HIPK3 and lncRNA H19"
+    >>> [(text[s:e], x.id) for s, e, x in find_ncrnas(text)]
     [('circ-HIPK3', 'exokg:circrna/circ-hipk3'), ('lncRNA H19', 'exokg:lncrna/h19')]
     """
     if not _MAY_NCRNA.may_match(text):
