@@ -62,7 +62,7 @@ ENTITY_CLASSES: frozenset[str] = frozenset({
     "ExosomePreparation", "HerbalPreparation", "Therapy", "Disease", "Phenotype",
     "BiologicalProcess", "Outcome", "AssessmentScale", "AnatomicalEntity", "Species",
     "DiseaseModel", "RouteOfAdministration", "Assay", "ClinicalTrial", "Publication",
-    "Organization", "Person", "Advantage", "Chemical",
+    "Organization", "Person", "Advantage", "Chemical", "CircularRNA", "LongNoncodingRNA",
 })
 
 #: YAML field -> the SKOS property its CURIEs become (``Entity.attributes`` keys).

@@ -71,6 +71,7 @@ BIOLINK_NOT_IN_REFERENCE = frozenset({
     "associated_with",  # predicate emitted by exokg/extract/biomarkers.py
     "correlated_with",  # predicate emitted by exokg/extract/biomarkers.py
     "contributes_to",   # predicate emitted by exokg/extract/claims.py
+    "NoncodingRNAProduct",  # superclass of exo:CircularRNA and exo:LongNoncodingRNA
 })
 
 #: Identifiers that must never appear (shared/reference/identifiers-notes.md).

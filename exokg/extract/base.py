@@ -15,10 +15,12 @@ from functools import lru_cache
 from exokg.model import Analysed, Context, Entity, Evidence, Mention, Statement, Value
 from exokg.text.prefilter import Needs
 
+#: circRNAs and lncRNAs (exokg/recognise/ncrna.py): agents, objects and markers as miRNAs are
+NONCODING = frozenset({"CircularRNA", "LongNoncodingRNA"})
 AGENTS = frozenset({"ExosomePreparation", "Vesicle", "Cell", "MicroRNA", "MicroRNACluster",
-                    "HerbalPreparation", "Therapy", "Drug"})
+                    "HerbalPreparation", "Therapy", "Drug"}) | NONCODING
 EFFECT_OBJECTS = frozenset({"Outcome", "BiologicalProcess", "Phenotype", "Protein", "Gene",
-                            "MicroRNA", "MicroRNACluster", "Disease"})
+                            "MicroRNA", "MicroRNACluster", "Disease"}) | NONCODING
 CONTEXT_CLASSES = frozenset({"Species", "DiseaseModel", "RouteOfAdministration",
                              "AnatomicalEntity"})
 

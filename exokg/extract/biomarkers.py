@@ -28,7 +28,8 @@ from __future__ import annotations
 import re
 
 from exokg.extract.association_nouns import open_measure
-from exokg.extract.base import AGENTS, Analysed, DocumentState, clauses, coordinated, statement
+from exokg.extract.base import AGENTS, NONCODING, Analysed, DocumentState, clauses, \
+    coordinated, statement
 from exokg.extract.context import HUMAN
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.level_markers import VESICLES, holds_marker, population_marker
@@ -47,7 +48,7 @@ from exokg.extract.prognostic_markers import prognostic_markers
 from exokg.model import Context, Entity, Mention, Statement
 from exokg.text.prefilter import Needs
 
-_MARKERS = AGENTS | frozenset({"Protein", "Gene"})
+_MARKERS = AGENTS | NONCODING | frozenset({"Protein", "Gene"})
 _LEVEL = re.compile(rf"\b(?P<dir>{LEVEL})\s+(?:\w+\s+){{0,2}}?(?P<aspect>{ASPECT}|numbers?)"
                     r"\s+of\s+", re.I)
 # "X levels were significantly higher in patients with D (than in controls)"
@@ -649,10 +650,14 @@ _ASSOCIATED = re.compile(r"(?<!positively\s)(?<!negatively\s)(?<!inversely\s)\b(
                          r"(?:(?:increased\s+|higher\s+)?(?:severity|risk|prognosis|occurrence|"
                          r"onset|development|progression|presence)\s+(?:and\s+\w+\s+)?of\s+"
                          r"(?:the\s+)?)?", re.I)
-_MOLECULAR = frozenset({"MicroRNA", "MicroRNACluster", "Protein", "Gene"})
+_MOLECULAR = frozenset({"MicroRNA", "MicroRNACluster", "Protein", "Gene"}) | NONCODING
 
 
 _NEEDS_ASSOCIATED = Needs(_ASSOCIATED)
+# "The target genes of miR-X", "the functions of host genes of circRNAs" ... were associated
+# with D: what is associated is what the marker owns, not the marker
+_OWNED_BY = re.compile(r"\b(?:functions?|targets?|(?:host|target)\s+genes?)\s+of\s+"
+                       r"(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 
 
 def _associated(a: Analysed) -> list[Statement]:
@@ -666,7 +671,8 @@ def _associated(a: Analysed) -> list[Statement]:
             diseases = [x for x in a.within(m.end(), clause.end, frozenset({"Disease"}))
                         if x.start - m.end() < 25 and not in_subtype_phrase(a, x)]
             subjects = [x for x in _subjects_before(a, clause.start, m.start())
-                        if x.category in _MOLECULAR]
+                        if x.category in _MOLECULAR
+                        and not _OWNED_BY.search(a.text, clause.start, x.start)]
             if OUTCOME_GROUP.match(a.text, m.end()):
                 # "X was associated with good outcome in D": the outcome is the finding and D
                 # its setting (exokg.extract.outcome_levels); a miRNA keeps the association
@@ -823,7 +829,7 @@ def _level_changes(a: Analysed, state: DocumentState) -> list[Statement]:
     if not _NEEDS_LEVEL_CHANGES.may_match(a.text):
         return []
     out = []
-    if a.within(0, len(a.text), AGENTS - {"MicroRNA", "MicroRNACluster"}):
+    if a.within(0, len(a.text), AGENTS - NONCODING - {"MicroRNA", "MicroRNACluster"}):
         return out  # a treated group: an effect, for the effect rules
     for clause in clauses(a.text):
         for m in _SHOWED_CHANGE.finditer(a.text, clause.start, clause.end):

@@ -13,21 +13,23 @@ from __future__ import annotations
 
 import re
 
-from exokg.extract.base import AGENTS, Analysed, DocumentState, coordinated, statement
+from exokg.extract.base import AGENTS, NONCODING, Analysed, DocumentState, coordinated, statement
 from exokg.extract.context import HUMAN
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.level_words import LEVEL, REGULATED, UP_WORDS
 from exokg.extract.patient_groups import patient_group_word, without_absence_cues
 from exokg.model import Context, Entity, Mention, Statement
 
-__all__ = ["CONDITIONS", "CONTROL", "DIRECTION", "DISEASE", "MOLECULAR", "SCALES", "UP",
+__all__ = ["CONDITIONS", "CONTROL", "DIRECTION", "DISEASE", "MOLECULAR", "NONCODING", "SCALES",
+           "UP",
            "VESICLES", "condition_named", "holds_marker", "in_controls", "is_sample",
            "level_association", "level_context",
            "markers_before", "names_treatment", "population_marker", "study_disease",
            "therapeutic", "counted_markers", "note_named_markers"]
 
 
-MOLECULAR = frozenset({"Protein", "Gene", "MicroRNA", "MicroRNACluster"})
+#: what a level is measured of
+MOLECULAR = frozenset({"Protein", "Gene", "MicroRNA", "MicroRNACluster"}) | NONCODING
 VESICLES = frozenset({"Vesicle", "ExosomePreparation"})
 DISEASE = frozenset({"Disease"})
 SCALES = frozenset({"AssessmentScale", "Outcome", "Phenotype"})
@@ -123,7 +125,7 @@ def names_treatment(a: Analysed, start: int, end: int,
     """True when the span names a treatment: an agent other than a miRNA, a vesicle used as
     the sample or a vesicle population among ``markers`` (the clause's measured subjects),
     or a treatment / group word."""
-    for m in a.within(start, end, AGENTS - {"MicroRNA", "MicroRNACluster"}):
+    for m in a.within(start, end, AGENTS - NONCODING - {"MicroRNA", "MicroRNACluster"}):
         if m.category in VESICLES and (is_sample(a, m) or m in markers or (
                 markers and m.category == "ExosomePreparation" and population_marker(m))):
             continue

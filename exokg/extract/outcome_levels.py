@@ -39,7 +39,8 @@ from __future__ import annotations
 
 import re
 
-from exokg.extract.base import AGENTS, Analysed, DocumentState, clauses, coordinated, statement
+from exokg.extract.base import AGENTS, NONCODING, Analysed, DocumentState, clauses, \
+    coordinated, statement
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.level_markers import CONDITIONS, MOLECULAR, UP, VESICLES, level_context, \
     is_sample, markers_before, therapeutic
@@ -137,7 +138,7 @@ def treated_clause(a: Analysed, start: int, end: int, subjects: list[Mention]) -
     """True when ``a.text[start:end]`` names a treatment: an agent that is none of the
     measured ``subjects`` (nor a vesicle the markers were measured in), or a treatment word."""
     spans = {(m.start, m.end) for m in subjects}
-    for m in a.within(start, end, AGENTS - {"MicroRNA", "MicroRNACluster"}):
+    for m in a.within(start, end, AGENTS - NONCODING - {"MicroRNA", "MicroRNACluster"}):
         if (m.start, m.end) in spans or m.category in VESICLES and is_sample(a, m):
             continue
         return True

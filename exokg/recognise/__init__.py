@@ -45,6 +45,7 @@ from exokg.recognise.drugs import standalone_drug
 from exokg.recognise.field_spellings import amyloid_beta, glued_vesicles
 from exokg.recognise.lexicon import LexiconMatcher
 from exokg.recognise.mirna import MirnaGrounder, find_mirnas
+from exokg.recognise.ncrna import find_ncrnas
 from exokg.recognise.open import OpenLexicon, default_open_lexicon
 from exokg.recognise.proteins import ProteinFinder
 from exokg.recognise.species import species_words
@@ -58,7 +59,7 @@ from exokg.vocabulary import Vocabulary, load_vocabulary
 #: products (:mod:`exokg.recognise.composed_names`, :mod:`exokg.recognise.products`).
 _PRIORITY = {"composite": 0, "composite-alternative": 0, "composed": 0, "product": 0,
              "inhibitor": 0,
-             "abbreviation": 1, "mirna": 1,
+             "abbreviation": 1, "mirna": 1, "ncrna": 1,
              "coordination": 1, "lexicon": 2, "phrase": 2, "ontology": 3}
 #: Classes whose ontology mentions serve only as parts of preparations ("astrocyte-derived
 #: exosomes"), not as top-level mentions: extraction takes a top-level Cell as the agent of a
@@ -110,10 +111,11 @@ class Recogniser:
         return self.open_lexicon.version if self.open_lexicon else None
 
     def base_mentions(self, text: str) -> list[Mention]:
-        """miRNA, vocabulary and ontology mentions of ``text`` (may overlap)."""
+        """miRNA, circRNA / lncRNA, vocabulary and ontology mentions of ``text`` (may overlap)."""
         mirnas = [Mention(self.grounder.entity(m), m.start, m.end, m.text, "mirna")
                   for m in find_mirnas(text)]
-        found = mirnas + self.matcher.find(text)
+        found = mirnas + [Mention(e, s, t, text[s:t], "ncrna") for s, t, e in find_ncrnas(text)]
+        found += self.matcher.find(text)
         if self.open_lexicon is not None:
             found = [self.open_lexicon.with_gene_twin(m) for m in found]
             opened = [m if m.entity.id in self.vocabulary.entities else written_name(m)

@@ -108,8 +108,10 @@ _ENGINEERING_PHRASE = {"loaded": "loaded with {c}", "enriched": "enriched in {c}
                        "overexpressing-source": "from {c}-overexpressing cells"}
 #: What a preparation can be engineered to carry: miRNAs, and genes or proteins whose
 #: overexpression in the source cells enriches the vesicles ("BDNF-enriched MSC-EVs"); a
-#: gene needs the hyphen ("BDNF-enriched"), a miRNA may be written apart ("miR-126 enriched").
-_CARGO_CLASSES = frozenset({"MicroRNA", "MicroRNACluster", "Gene", "Protein"})
+#: gene needs the hyphen ("BDNF-enriched"), a miRNA may be written apart ("miR-126 enriched");
+#: circRNAs and lncRNAs as miRNAs ("circSCMH1-loaded EVs", :mod:`.ncrna`).
+_RNA_CARGO = frozenset({"MicroRNA", "MicroRNACluster", "CircularRNA", "LongNoncodingRNA"})
+_CARGO_CLASSES = _RNA_CARGO | {"Gene", "Protein"}
 _ENGINEERED_WORD = re.compile(r"(?:loaded|enriched|depleted|overexpress\w*|transfected|modified|"
                              r"engineered|knock\w*|silenced|deficient)", re.I)
 _CARGO_JOIN = re.compile(r"\s*(?:/|,|and|&)\s*")
@@ -294,7 +296,7 @@ def engineered_short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
         if short.category != "ExosomePreparation" or short.source != "abbreviation" \
                 or short.entity.attr("cargo"):
             continue
-        cargo = [m for m in ordered[:i] if m.category in ("MicroRNA", "MicroRNACluster")
+        cargo = [m for m in ordered[:i] if m.category in _RNA_CARGO
                  and _PREFIX_ENG.fullmatch(text[m.end:short.start])]
         if not cargo:
             continue
@@ -328,7 +330,7 @@ def _look_left(text: str, before: list[Mention], parts: _Parts) -> None:
                 k -= 1
                 pos = before[k].start
         elif m.category in _CARGO_CLASSES and parts.cargo is None and _PREFIX_ENG.match(gap) \
-                and (m.category in ("MicroRNA", "MicroRNACluster") or gap.startswith("-")):
+                and (m.category in _RNA_CARGO or gap.startswith("-")):
             kind = _PREFIX_ENG.match(gap).group("kind").lower().replace(" ", "-")
             parts.cargo, parts.engineering, pos = m.entity, _ENGINEERING_OF.get(kind, "loaded"), m.start
             while k > 0 and before[k - 1].category in _CARGO_CLASSES and \
@@ -386,7 +388,7 @@ def _look_right(text: str, after: list[Mention], parts: _Parts) -> None:
                 and not text[m.end:after[k + 1].start].strip():
             parts.taxon, parts.source, pos = m.entity, after[k + 1].entity, after[k + 1].end
             k += 1
-        elif m.category in ("MicroRNA", "MicroRNACluster") and parts.cargo is None:
+        elif m.category in _RNA_CARGO and parts.cargo is None:
             tail = text[m.end:m.end + 40]
             if _SOURCE_AFTER.match(gap) and _PREFIX_ENG.match(_first_glue(tail)) and \
                     k + 1 < len(after) and after[k + 1].category == "Cell":
