@@ -45,6 +45,12 @@ def _names(text: str) -> list[tuple[str, str, str]]:
     ("long non-coding RNA MALAT1 was", "long non-coding RNA MALAT1", "exokg:lncrna/malat1",
      (("hostGene", "MALAT1"),)),
     ("lnc-ITSN1-2 was", "lnc-ITSN1-2", "exokg:lncrna/itsn1-2", (("hostGene", "ITSN1"),)),
+    # "RNA" spelled out, with the defined short form between head and symbol (invented)
+    ("activated the long non-coding ribonucleic acid (lncRNA) MEG3 pathway",
+     "long non-coding ribonucleic acid (lncRNA) MEG3", "exokg:lncrna/meg3",
+     (("hostGene", "MEG3"),)),
+    ("the circular ribonucleic acid (circRNA) DLGAP4 was", "circular ribonucleic acid (circRNA) "
+     "DLGAP4", "exokg:circrna/circ-dlgap4", (("hostGene", "DLGAP4"),)),
 ])
 def test_name_shapes(text: str, written: str, ident: str, attrs: tuple) -> None:
     [(s, e, entity)] = list(find_ncrnas(text))

@@ -36,8 +36,10 @@ CIRCRNA_CLASS = Entity("exokg:ncrna/circrna", "circRNA", "CircularRNA",
 LNCRNA_CLASS = Entity("exokg:ncrna/lncrna", "lncRNA", "LongNoncodingRNA",
                       synonyms=("long non-coding RNA",))
 
-_CIRC_HEAD = r"[Cc]irc(?:ular[\s-]RNA|R[Nn][Aa])"
-_LNC_HEAD = (r"(?:[Ll]nc[Rr][Nn][Aa]|LNCRNA|[Ll]ong[\s-]non[\s-]?coding[\s-]RNA"
+# "RNA" may be spelled out ("long non-coding ribonucleic acid (lncRNA) TUBB6")
+_RNA = r"(?:RNA|ribonucleic\s+acid)"
+_CIRC_HEAD = r"[Cc]irc(?:ular[\s-]" + _RNA + r"(?:\s*\(circRNA\))?|R[Nn][Aa])"
+_LNC_HEAD = (r"(?:[Ll]nc[Rr][Nn][Aa]|LNCRNA|[Ll]ong[\s-]non[\s-]?coding[\s-]" + _RNA +
              r"(?:\s*\(lncRNA\))?)")
 # A gene symbol after a head: upper-case letters and digits ("HIPK3", "H19", "TUBB6"), or a
 # capitalised symbol with a digit ("Foxo3", "Malat1"), with an optional numbered variant
@@ -94,6 +96,9 @@ def find_ncrnas(text: str) -> Iterator[tuple[int, int, Entity]]:
     >>> text = "circ-HIPK3 and lncRNA H19"
     >>> [(text[s:e], x.id) for s, e, x in find_ncrnas(text)]
     [('circ-HIPK3', 'exokg:circrna/circ-hipk3'), ('lncRNA H19', 'exokg:lncrna/h19')]
+    >>> text = "the long non-coding ribonucleic acid (lncRNA) TUBB6 pathway"
+    >>> [(text[s:e], x.id) for s, e, x in find_ncrnas(text)]
+    [('long non-coding ribonucleic acid (lncRNA) TUBB6', 'exokg:lncrna/tubb6')]
     """
     if not _MAY_NCRNA.may_match(text):
         return
