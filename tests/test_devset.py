@@ -349,6 +349,12 @@ FLOORS: dict[int, tuple[float, float]] = {
     # it; in sample from then on): P 0.396 (21/53) R 0.204 (20/98), main findings P 0.463
     # R 0.286; sentence-strict P 0.358 R 0.173.
     14: (0.395, 0.203),
+    # Batch 15: out of sample for the tuning round running in parallel with it (on batches
+    # 1-14; docs/devset-batch15.md). Measured once on main's rules (exokg at 2ba0f94, gold
+    # committed first in 8191bf9): P 0.373 (19/51) R 0.204 (20/98), main findings P 0.415
+    # (17/41) R 0.250 (15/60); sentence-strict P 0.333 (17/51) R 0.163 (16/98). The
+    # integrator re-measures it after merging that round and raises the floor to that figure.
+    15: (0.371, 0.203),
 }
 
 
@@ -431,6 +437,17 @@ KNOWN_OTHER_SENTENCE: frozenset[tuple[str, str]] = frozenset({
     # from the sentence before ("exosome-activated ... (PINK1/Parkin) pathway-mediated
     # mitophagy") and lists only mitophagy for this one: the text says the same of both.
     ("hucmsc-exosome-pink1-parkin-mitophagy-tbi", "Importantly, exosome treatment also"),
+    # batch 15, measured when it was added (docs/devset-batch15.md): the title "Systemic
+    # conditioned medium treatment from interleukin-1 primed mesenchymal stem cells promotes
+    # recovery after stroke" read with the MSCs as the agent (the conditioned medium is not
+    # composed there: the study's agent read as a generic one, issue kind 1); it matches the
+    # gold's reading of the background sentence "have previously been shown to promote
+    # recovery". "despite no observed differences in lesion volume" read as the MSC
+    # conditioned medium lowering infarct volume (an absence read as a decrease); it matches
+    # the gold's reading of the sentence before ("a ~ 30% reduction in lesion volume").
+    # Misreadings, listed rather than hidden; not fixed on sight of this out-of-sample batch.
+    ("il1-primed-msc-conditioned-medium-stroke-mice", "Systemic conditioned medium treatment"),
+    ("il1-primed-msc-conditioned-medium-stroke-mice", "Administration of MSC-derived conditioned"),
 })
 
 
