@@ -27,6 +27,7 @@ import re
 from exokg.extract.base import AGENTS, Analysed, DocumentState, clauses, statement
 from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
+from exokg.extract.level_words import DOWN, UP
 from exokg.extract.outcomes import outcome_for_text
 from exokg.model import Entity, Mention, Statement
 from exokg.text.prefilter import Needs
@@ -43,9 +44,10 @@ _CONTRAST = re.compile(
     r"(?=\s*(?:[,;.)(]|$|\s+(?:animals|rats|mice|lambs|pups|piglets|pigs|sheep|monkeys|"
     r"dogs|rabbits|fetuses|neonates|groups?|cohorts?|patients|cells|cultures)\b))", re.I)
 _NEEDS = Needs(_CONTRAST)
-_UP = r"increased|higher|greater|elevated|enhanced|improved|more|raised|up-?regulated|larger"
-_DOWN = (r"decreased|lower|reduced|less|fewer|diminished|attenuated|suppressed|smaller|"
-         r"down-?regulated|impaired")
+#: the level words of the field (:mod:`exokg.extract.level_words`) and the words a contrast
+#: of groups also writes for a change ("improved", "more", "fewer", "attenuated")
+_UP = UP + r"|up-?regulated|enhanced|improved|more|larger"
+_DOWN = DOWN + r"|down-?regulated|less|fewer|attenuated|suppressed|smaller|impaired"
 _DIRECTION = re.compile(r"\b(?:(?P<up>" + _UP + r")|(?P<down>" + _DOWN + r"))\b", re.I)
 #: the verb phrase right before the contrast: "were (significantly) lower in ..."
 _ONE_DIRECTION = re.compile(r"\b(?:was|were|is|are)\s+(?:(?:also|further|\w+ly)\s+)*(?:(?P<up>"
