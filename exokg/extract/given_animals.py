@@ -20,20 +20,19 @@ import re
 from exokg.extract.base import AGENTS, Analysed, clauses, statement
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.outcomes import outcome_for_text
+from exokg.extract.treated_groups import UNTREATED
 from exokg.model import Entity, Statement
+from exokg.recognise.species import ANIMAL_NOUNS
 from exokg.text.prefilter import Needs
 
 __all__ = ["extract_given_animals"]
 
-_ANIMALS = (r"(?:mice|rats|animals|pigs|piglets|lambs|sheep|monkeys|pups|dogs|rabbits|"
-            r"fetuses|neonates)")
 #: "(uninjured) mice (that were) injected with X developed", "rats that received X developed"
-_GIVEN = re.compile(r"\b" + _ANIMALS + r"\s+(?:that\s+were\s+|which\s+were\s+|that\s+)?"
+_GIVEN = re.compile(r"\b(?:" + ANIMAL_NOUNS + r")\s+(?:that\s+were\s+|which\s+were\s+|that\s+)?"
                     r"(?:injected|infused|treated|administered|transfused|given|received)"
                     r"(?:\s+(?:with|by))?\s+(?P<agent>[^,;]{2,80}?)\s+(?:also\s+|then\s+)?"
                     r"developed\s+(?:an?\s+|the\s+)?(?:[\w-]+-dependent\s+)?", re.I)
 _NEEDS = Needs(_GIVEN)
-_UNTREATED = re.compile(r"\b(?:vehicle|PBS|saline|sham|controls?|placebo|untreated)\b", re.I)
 #: a direction word of the state's own: the effect rules read "developed less edema"
 _OWN_DIRECTION = re.compile(r"(?:less|more|fewer|lower|higher|reduced|increased|decreased|"
                             r"no|milder|smaller|larger)\b", re.I)
@@ -68,7 +67,7 @@ def extract_given_animals(a: Analysed) -> list[Statement]:
     out: list[Statement] = []
     for clause in clauses(a.text):
         for m in _GIVEN.finditer(a.text, clause.start, clause.end):
-            if _UNTREATED.search(m.group("agent")):
+            if UNTREATED.search(m.group("agent")):
                 continue
             agents = a.within(m.start("agent"), m.end("agent"), AGENTS)
             if not agents:

@@ -29,7 +29,9 @@ from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.level_words import DOWN, UP
 from exokg.extract.outcomes import outcome_for_text
+from exokg.extract.treated_groups import UNTREATED
 from exokg.model import Entity, Mention, Statement
+from exokg.recognise.species import ANIMAL_NOUNS
 from exokg.text.prefilter import Needs
 
 __all__ = ["extract_group_contrasts"]
@@ -41,8 +43,8 @@ _CONTRAST = re.compile(
     r"\bin\s+(?:the\s+)?(?P<g1>" + _WORD + r"(?:\s*\+\s*" + _WORD + r"|[\s-]+treated)"
     r"(?:\s+" + _WORD + r")?)\s+(?:vs\.?|versus|compared\s+(?:with|to)|relative\s+to|"
     r"than(?:\s+in)?)\s+(?:the\s+)?(?P<g2>" + _WORD + r"(?:\s+" + _WORD + r"){0,2}?)"
-    r"(?=\s*(?:[,;.)(]|$|\s+(?:animals|rats|mice|lambs|pups|piglets|pigs|sheep|monkeys|"
-    r"dogs|rabbits|fetuses|neonates|groups?|cohorts?|patients|cells|cultures)\b))", re.I)
+    r"(?=\s*(?:[,;.)(]|$|\s+(?:" + ANIMAL_NOUNS + r"|groups?|cohorts?|patients|cells|"
+    r"cultures)\b))", re.I)
 _NEEDS = Needs(_CONTRAST)
 #: the level words of the field (:mod:`exokg.extract.level_words`) and the words a contrast
 #: of groups also writes for a change ("improved", "more", "fewer", "attenuated")
@@ -57,7 +59,6 @@ _REPORTED = re.compile(r"\b(?:showed|show|shows|revealed|demonstrated|displayed|
                        r"had|have|has|found|observed)\s+", re.I)
 #: a list's items: split at commas and "and"
 _ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+")
-_UNTREATED = re.compile(r"\b(?:vehicle|PBS|saline|sham|control|untreated|placebo)\b", re.I)
 _MEASURES = frozenset({"Protein", "Gene", "MicroRNA", "BiologicalProcess", "Outcome",
                        "Phenotype"})
 #: an item that is no measure: numbers, statistics, group sizes
@@ -69,7 +70,7 @@ def _agent(a: Analysed, g1: tuple[int, int], g2: tuple[int, int],
     """The treatment that tells the first group from the second: the longest agent named in
     the first and not in the second, none when the second names one too (two treatments) or
     the first is an untreated group."""
-    if _UNTREATED.search(a.text, *g1) or a.within(g2[0], g2[1], AGENTS):
+    if UNTREATED.search(a.text, *g1) or a.within(g2[0], g2[1], AGENTS):
         return None
     named = a.within(g1[0], g1[1], AGENTS)
     if not named:

@@ -15,15 +15,16 @@ from exokg.extract.epistemics import hedged, negated
 from exokg.extract.level_markers import DIRECTION, UP
 from exokg.extract.outcomes import outcome_for_text
 from exokg.model import Entity, Mention, Statement
+from exokg.recognise.species import ANIMAL_NOUNS
 from exokg.text.prefilter import Needs
 
-__all__ = ["measures_in_treated_animals", "treated_group_levels"]
+__all__ = ["UNTREATED", "measures_in_treated_animals", "treated_group_levels"]
 
 
 # "treated ICH rats showed significantly reduced expression of IL-1a, IL-6 and IFN-g",
 # "EV-treated mice had higher levels of BDNF"
-_TREATED_GROUP = re.compile(r"\b(?P<agent>[\w/+-]+-)?treated\s+(?:[\w-]+\s+){0,3}?(?:rats|mice|"
-                            r"animals|pigs|piglets|monkeys|pups|patients|groups?)\s+(?:also\s+)?"
+_TREATED_GROUP = re.compile(r"\b(?P<agent>[\w/+-]+-)?treated\s+(?:[\w-]+\s+){0,3}?(?:"
+                            + ANIMAL_NOUNS + r"|patients|groups?)\s+(?:also\s+)?"
                             r"(?:showed|had|displayed|exhibited|demonstrated|presented|revealed)"
                             r"\s+(?:an?\s+)?(?:\w+ly\s+)?" + DIRECTION + r"\s+(?:(?:mRNA\s+|"
                             r"protein\s+)?(?:expression|levels?|concentrations?|production|"
@@ -63,7 +64,7 @@ def treated_group_levels(a: Analysed, state: DocumentState) -> list[Statement]:
     return out
 
 
-_ANIMALS = r"(?:rats|mice|animals|pigs|piglets|monkeys|pups|dogs|rabbits|sheep)"
+_ANIMALS = f"(?:{ANIMAL_NOUNS})"
 _CHANGE = (r"(?P<dir>improved|enhanced|increased|elevated|restored|promoted|preserved|higher|"
            r"greater|impaired|decreased|reduced|attenuated|worsened|diminished|lower|"
            r"suppressed|aggravated|exacerbated)")
@@ -76,7 +77,8 @@ _IN_TREATED = re.compile(r"\b(?:was|were)\s+(?:(?:also|further|\w+ly)\s+)*" + _C
 _TREATED_WAS = re.compile(r"\s+in\s+(?:the\s+)?(?P<agent>[^,;]{2,80}?)[\s-]treated\s+" + _ANIMALS
                           + r"\s+(?:was|were)\s+(?:(?:also|further|\w+ly)\s+)*" + _CHANGE
                           + r"\b", re.I)
-_UNTREATED = re.compile(r"\b(?:vehicle|PBS|saline|sham|controls?|untreated|placebo)\b", re.I)
+#: a group that received no treatment: "vehicle-treated", "PBS", "sham", "(untreated) controls"
+UNTREATED = re.compile(r"\b(?:vehicle|PBS|saline|sham|controls?|untreated|placebo)\b", re.I)
 _UP_CHANGE = ("improved", "enhanced", "increased", "elevated", "restored", "promoted",
               "preserved", "higher", "greater")
 _LEAD = re.compile(r"^(?:\W*(?:moreover|furthermore|additionally|also|however|in\s+addition|"
@@ -101,7 +103,7 @@ def _measure(a: Analysed, start: int, end: int) -> list[Entity]:
 def _agents(a: Analysed, start: int, end: int) -> list[Mention]:
     """The treatment named in ``a.text[start:end]``: its agents (the longest first), none
     when the span names an untreated group."""
-    if _UNTREATED.search(a.text, start, end):
+    if UNTREATED.search(a.text, start, end):
         return []
     found = a.within(start, end, AGENTS)
     return sorted(found, key=lambda m: m.start - m.end)[:1]
