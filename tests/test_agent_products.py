@@ -19,11 +19,6 @@ MSC = "CL:0000134"
 MIR_21 = "exokg:mirna/mir-21"
 
 
-@pytest.fixture(scope="module")
-def recogniser() -> Recogniser:
-    return Recogniser.default()
-
-
 def _therapies(recogniser: Recogniser, text: str) -> list[Entity]:
     """The Therapy entities recognised as top-level mentions of an invented abstract."""
     return [m.entity for a in analyse_document(Document("t", text, "test", kind="abstract"),

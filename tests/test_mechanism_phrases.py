@@ -17,11 +17,6 @@ APOPTOSIS = "exokg:process/apoptosis"
 ANGIOGENESIS = "GO:0001525"
 
 
-@pytest.fixture(scope="module")
-def recogniser() -> Recogniser:
-    return Recogniser.default()
-
-
 def _affects(recogniser: Recogniser, text: str) -> set[tuple]:
     return {t for t in claim_tuples(read(recogniser, text), "negated")
             if t[1] == "biolink:affects"}

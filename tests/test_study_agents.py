@@ -14,11 +14,6 @@ from reading_helpers import read
 BMSC = "CL:0002540"
 
 
-@pytest.fixture(scope="module")
-def recogniser() -> Recogniser:
-    return Recogniser.default()
-
-
 def _agents(statements: list[Statement], obj: str) -> list[Entity]:
     """The subjects of the statements whose object is ``obj``."""
     return [s.subject for s in statements
