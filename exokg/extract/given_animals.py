@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from exokg.extract.base import AGENTS, Analysed, clauses, statement
+from exokg.extract.base import AGENTS, GROUP_MEASURES, Analysed, clauses, statement
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.outcomes import outcome_for_text
 from exokg.extract.treated_groups import UNTREATED
@@ -39,8 +39,6 @@ _OWN_DIRECTION = re.compile(r"(?:less|more|fewer|lower|higher|reduced|increased|
 #: where the noun phrase of the state ends
 _PHRASE = re.compile(r"[A-Za-z][\w-]*(?:\s+(?!(?:measured|in|with|after|at|by|that|which|"
                      r"and|or|as|within|from|following)\b)[A-Za-z][\w-]*){0,4}")
-_MEASURES = frozenset({"Protein", "Gene", "MicroRNA", "BiologicalProcess", "Outcome",
-                       "Phenotype"})
 
 
 def _state(a: Analysed, start: int, end: int) -> Entity | None:
@@ -52,7 +50,7 @@ def _state(a: Analysed, start: int, end: int) -> Entity | None:
     if phrase is not None and any(m.end >= phrase.end() - 1 for m in a.within(
             start, end, frozenset({"Disease"})) if m.start - start < 2):
         return None  # a named disease is no object of an agent's effect (docs/graph-model.md)
-    named = [m for m in a.within(start, end, _MEASURES) if m.start - start < 2]
+    named = [m for m in a.within(start, end, GROUP_MEASURES) if m.start - start < 2]
     if named and (phrase is None or named[0].end >= phrase.end() - 1):
         return named[0].entity
     if phrase is None or a.within(start, phrase.end(), AGENTS):

@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import re
 
-from exokg.extract.base import AGENTS, Analysed, DocumentState, clauses, statement
+from exokg.extract.base import AGENTS, GROUP_MEASURES, Analysed, DocumentState, clauses, \
+    statement
 from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.level_words import DOWN, UP
@@ -59,8 +60,6 @@ _REPORTED = re.compile(r"\b(?:showed|show|shows|revealed|demonstrated|displayed|
                        r"had|have|has|found|observed)\s+", re.I)
 #: a list's items: split at commas and "and"
 _ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+")
-_MEASURES = frozenset({"Protein", "Gene", "MicroRNA", "BiologicalProcess", "Outcome",
-                       "Phenotype"})
 #: an item that is no measure: numbers, statistics, group sizes
 _NOT_OUTCOME = re.compile(r"\d|\bp\s*[<=>]|\bn\s*=", re.I)
 
@@ -96,7 +95,7 @@ def _items(a: Analysed, start: int, end: int) -> list[tuple[list[Entity], str]]:
             direction = "increased" if lead.group("up") else "decreased"
         if direction:
             offset = pos + (lead.end() if lead else 0)
-            named = a.within(offset, stop, _MEASURES)
+            named = a.within(offset, stop, GROUP_MEASURES)
             phrase = a.text[offset:stop].strip()
             if named:
                 out.append(([m.entity for m in named], direction))
@@ -114,7 +113,7 @@ def _one_direction(a: Analysed, start: int, end: int) -> list[tuple[list[Entity]
     verb = _ONE_DIRECTION.search(a.text, start, end)
     if not verb:
         return []
-    named: list[Mention] = a.within(start, verb.start(), _MEASURES)
+    named: list[Mention] = a.within(start, verb.start(), GROUP_MEASURES)
     direction = "increased" if verb.group("up") else "decreased"
     return [([m.entity for m in named], direction)] if named else []
 

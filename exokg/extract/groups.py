@@ -26,8 +26,8 @@ from __future__ import annotations
 
 import re
 
-from exokg.extract.base import AGENTS, Analysed, Clause, DocumentState, clauses, coordinated, \
-    statement
+from exokg.extract.base import AGENTS, GROUP_MEASURES, Analysed, Clause, DocumentState, \
+    clauses, coordinated, statement
 from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
 from exokg.model import Entity, Mention, Statement
@@ -50,8 +50,6 @@ _UNINJURED = re.compile(r"^(?:sham(?:-operated)?|control|normal|healthy|naive|na
                         r"blank|intact)$", re.I)
 _INJURED = re.compile(r"\b(?:model|vehicle|PBS|saline|injury|injured|untreated)\b", re.I)
 _TREATED = re.compile(r"\b(?:treatment|treated|therapy|exosomes?|exos?|EVs?|MSCs?)\b", re.I)
-_MEASURES = frozenset({"Protein", "Gene", "MicroRNA", "BiologicalProcess", "Outcome",
-                       "Phenotype"})
 _UP = ("higher", "increased", "elevated", "greater", "raised", "upregulated", "up-regulated",
        "larger")
 
@@ -95,10 +93,10 @@ def _kind(a: Analysed, start: int, end: int, name: str) -> str | None:
 
 def _measures(a: Analysed, start: int, at: int) -> list[Mention]:
     """The measure named right before a comparison, with those coordinated with it."""
-    near = [m for m in a.within(start, at, _MEASURES) if at - m.end < 60]
+    near = [m for m in a.within(start, at, GROUP_MEASURES) if at - m.end < 60]
     if not near:
         return []
-    return coordinated(a, max(near, key=lambda m: m.end), _MEASURES, backwards=True)
+    return coordinated(a, max(near, key=lambda m: m.end), GROUP_MEASURES, backwards=True)
 
 
 def extract_group_levels(a: Analysed, state: DocumentState) -> list[Statement]:
@@ -213,7 +211,7 @@ def _model_group_changes(a: Analysed, start: int, end: int,
         if more:
             verb = re.compile(r"\s*(?:[\w-]+\s+){0,8}?(?:was\s+|were\s+)?(?:\w+ly\s+)?"
                               + _DIR + r"\b", re.I).match(a.text, more.end())
-            named_more = [x for x in a.within(more.end(), verb.start("dir"), _MEASURES)] \
+            named_more = [x for x in a.within(more.end(), verb.start("dir"), GROUP_MEASURES)] \
                 if verb else []
             if named_more:
                 found.append((named_more, verb.group("dir"), verb.start("dir")))

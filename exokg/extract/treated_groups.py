@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from exokg.extract.base import AGENTS, Analysed, DocumentState, clauses, coordinated, \
-    statement
+from exokg.extract.base import AGENTS, GROUP_MEASURES, Analysed, DocumentState, clauses, \
+    coordinated, statement
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.level_markers import DIRECTION, UP
 from exokg.extract.outcomes import outcome_for_text
@@ -29,8 +29,6 @@ _TREATED_GROUP = re.compile(r"\b(?P<agent>[\w/+-]+-)?treated\s+(?:[\w-]+\s+){0,3
                             r"\s+(?:an?\s+)?(?:\w+ly\s+)?" + DIRECTION + r"\s+(?:(?:mRNA\s+|"
                             r"protein\s+)?(?:expression|levels?|concentrations?|production|"
                             r"release|secretion|numbers?|amounts?)\s+of\s+)?(?:the\s+)?", re.I)
-_MEASURES = frozenset({"Protein", "Gene", "MicroRNA", "BiologicalProcess", "Outcome",
-                       "Phenotype"})
 
 
 _NEEDS_TREATED_GROUP = Needs(_TREATED_GROUP)
@@ -45,7 +43,8 @@ def treated_group_levels(a: Analysed, state: DocumentState) -> list[Statement]:
         return []
     out: list[Statement] = []
     for m in _TREATED_GROUP.finditer(a.text):
-        first = [x for x in a.within(m.end(), len(a.text), _MEASURES) if x.start - m.end() < 3]
+        first = [x for x in a.within(m.end(), len(a.text), GROUP_MEASURES)
+                 if x.start - m.end() < 3]
         if not first:
             continue
         named = a.within(m.start(), m.start("dir"), AGENTS)
@@ -56,7 +55,7 @@ def treated_group_levels(a: Analysed, state: DocumentState) -> list[Statement]:
             continue
         up = m.group("dir").lower().replace("-", "") in UP
         for agent in agents:
-            for obj in coordinated(a, first[0], _MEASURES, backwards=False):
+            for obj in coordinated(a, first[0], GROUP_MEASURES, backwards=False):
                 out.append(statement(a, "effect.treated-group", agent, "biolink:affects",
                                      obj.entity, direction="increased" if up else "decreased",
                                      negated=negated(a.text, 0, m.start("dir")),
@@ -89,9 +88,9 @@ def _measure(a: Analysed, start: int, end: int) -> list[Entity]:
     """What was measured: the recognised measures ending right before ``end`` (with those
     coordinated), else the clause's opening noun phrase as an open outcome ('Motor
     coordination'); none when it names an agent or is longer than five words."""
-    near = [m for m in a.within(start, end, _MEASURES) if end - m.end <= 3]
+    near = [m for m in a.within(start, end, GROUP_MEASURES) if end - m.end <= 3]
     if near:
-        return [m.entity for m in coordinated(a, near[-1], _MEASURES, backwards=True)]
+        return [m.entity for m in coordinated(a, near[-1], GROUP_MEASURES, backwards=True)]
     lead = _LEAD.match(a.text, start, end)
     words = a.text[lead.end():end].strip()
     if not words or len(words.split()) > 5 or a.within(start, end, AGENTS) or \
