@@ -30,6 +30,7 @@ from exokg.extract.base import AGENTS, GROUP_MEASURES, Analysed, Clause, Documen
     clauses, coordinated, statement
 from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
+from exokg.extract.level_words import level_sign
 from exokg.model import Entity, Mention, Statement
 from exokg.text.prefilter import Needs
 
@@ -50,8 +51,6 @@ _UNINJURED = re.compile(r"^(?:sham(?:-operated)?|control|normal|healthy|naive|na
                         r"blank|intact)$", re.I)
 _INJURED = re.compile(r"\b(?:model|vehicle|PBS|saline|injury|injured|untreated)\b", re.I)
 _TREATED = re.compile(r"\b(?:treatment|treated|therapy|exosomes?|exos?|EVs?|MSCs?)\b", re.I)
-_UP = ("higher", "increased", "elevated", "greater", "raised", "upregulated", "up-regulated",
-       "larger")
 
 
 def note_disease(a: Analysed, state: DocumentState) -> None:
@@ -118,7 +117,7 @@ def extract_group_levels(a: Analysed, state: DocumentState) -> list[Statement]:
                 if not measures:
                     continue
                 last = measures
-                up = m.group("dir").lower() in _UP
+                up = level_sign(m.group("dir")) > 0
                 direction = "increased" if up else "decreased"
                 ctx = context_for(a, clause)
                 neg = negated(a.text, clause.start, m.start("dir"))
@@ -169,7 +168,7 @@ def _compared_first(a: Analysed, start: int, end: int,
     measures = [x for x in _measures(a, lead.end(), m.start())]
     if not measures:
         return out
-    direction = "increased" if m.group("dir").lower() in _UP else "decreased"
+    direction = "increased" if level_sign(m.group("dir")) > 0 else "decreased"
     ctx = context_for(a, Clause(start, end))
     neg = negated(a.text, lead.end(), m.start("dir"))
     hedge = hedged(a.text, start, m.start("dir"))
@@ -216,7 +215,7 @@ def _model_group_changes(a: Analysed, start: int, end: int,
             if named_more:
                 found.append((named_more, verb.group("dir"), verb.start("dir")))
         for group, word, at in found:
-            direction = "increased" if word.lower() in _UP else "decreased"
+            direction = "increased" if level_sign(word) > 0 else "decreased"
             out += [statement(a, "group.level", x.entity, "biolink:associated_with", disease,
                               direction=direction, negated=negated(a.text, start, at),
                               hedged=hedged(a.text, start, at),
