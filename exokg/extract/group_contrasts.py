@@ -27,6 +27,7 @@ import re
 from exokg.extract.base import AGENTS, GROUP_MEASURES, Analysed, DocumentState, clauses, \
     statement
 from exokg.extract.context import context_for
+from exokg.extract.enumerations import LIST_SEPARATOR
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.level_words import DOWN, UP
 from exokg.extract.outcomes import outcome_for_text
@@ -58,8 +59,6 @@ _ONE_DIRECTION = re.compile(r"\b(?:was|were|is|are)\s+(?:(?:also|further|\w+ly)\
 #: where a list of findings begins: after its reporting verb
 _REPORTED = re.compile(r"\b(?:showed|show|shows|revealed|demonstrated|displayed|exhibited|"
                        r"had|have|has|found|observed)\s+", re.I)
-#: a list's items: split at commas and "and"
-_ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+")
 #: an item that is no measure: numbers, statistics, group sizes
 _NOT_OUTCOME = re.compile(r"\d|\bp\s*[<=>]|\bn\s*=", re.I)
 
@@ -87,7 +86,7 @@ def _items(a: Analysed, start: int, end: int) -> list[tuple[list[Entity], str]]:
     out: list[tuple[list[Entity], str]] = []
     direction = ""
     pos = start
-    for cut in [*_ITEM_SPLIT.finditer(a.text, start, end), None]:
+    for cut in [*LIST_SEPARATOR.finditer(a.text, start, end), None]:
         stop = cut.start() if cut else end
         words = a.text[pos:stop]
         lead = _DIRECTION.match(words)
