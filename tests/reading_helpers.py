@@ -3,9 +3,19 @@ through the whole per-document pipeline, and its statements as comparable tuples
 
 from __future__ import annotations
 
+from exokg.extract.outcomes import outcome_entity
 from exokg.model import Document, Entity, Statement
 from exokg.pipeline import document_statements
 from exokg.recognise import Recogniser
+
+# predicates and entities the patient-study reading tests share
+POS = "biolink:positively_correlated_with"
+NEG = "biolink:negatively_correlated_with"
+ASSOC = "biolink:associated_with"
+GFAP = "NCBIGene:2670"
+NFL = "exokg:protein/neurofilament-light"
+NIHSS = "loinc:70182-1"
+POOR = "exokg:phenotype/poor-prognosis"
 
 
 def read(recogniser: Recogniser, text: str) -> list[Statement]:
@@ -21,3 +31,8 @@ def claim_tuples(statements: list[Statement], *fields: str) -> set[tuple]:
     return {(s.subject.id, s.predicate, s.object.id if isinstance(s.object, Entity) else
              s.object.text, s.direction, *(getattr(s, f) for f in fields))
             for s in statements}
+
+
+def outcome(label: str) -> str:
+    """The id of the open outcome named ``label``."""
+    return outcome_entity(label).id

@@ -19,11 +19,6 @@ MSC = "CL:0000134"
 MIR_21 = "exokg:mirna/mir-21"
 
 
-@pytest.fixture(scope="module")
-def recogniser() -> Recogniser:
-    return Recogniser.default()
-
-
 def _therapies(recogniser: Recogniser, text: str) -> list[Entity]:
     """The Therapy entities recognised as top-level mentions of an invented abstract."""
     return [m.entity for a in analyse_document(Document("t", text, "test", kind="abstract"),
@@ -41,6 +36,9 @@ def _subjects(statements: list[Statement]) -> dict[str, Entity]:
     ("In MCAO mice, an inhibitor of NLRP3 reduced infarct volume.", "NLRP3"),
     ("In MCAO mice, NLRP3 inhibition reduced infarct volume.", "NLRP3"),
     ("In MCAO mice, TLR4 knockdown reduced infarct volume.", "TLR4"),
+    # review11: an siRNA (or shRNA) is a thing made against its target, as an inhibitor is
+    ("In MCAO mice, TLR4 siRNA reduced infarct volume.", "TLR4"),
+    ("In MCAO mice, treatment with shRNAs against NLRP3 reduced infarct volume.", "NLRP3"),
 ])
 def test_an_intervention_on_a_molecule_is_the_agent_not_the_molecule(
         recogniser: Recogniser, text: str, target_label: str) -> None:
@@ -50,6 +48,20 @@ def test_an_intervention_on_a_molecule_is_the_agent_not_the_molecule(
     assert agents[0].label.startswith(target_label)
     target = agents[0].attr("RO:0002212")
     assert target and not any(s.subject.id == target[0] for s in statements)
+
+
+@pytest.mark.parametrize("text, mirna, gene", [
+    # review11 (invented): the siRNA blocked the inhibitor's effect; neither sentence says how
+    # the miRNA changes the gene (the regulation rule read one from the siRNA's target)
+    ("In endothelial cells, the miR-126 inhibitor had the opposite effect, which was reversed "
+     "by PIK3R2 siRNA.", "exokg:mirna/mir-126", "NCBIGene:5296"),
+    ("In neurons, the miR-21 inhibitor induced the opposite effect, which could be blocked by "
+     "PTEN siRNA.", MIR_21, "NCBIGene:5728"),
+])
+def test_an_sirna_is_an_intervention_not_its_target(recogniser: Recogniser, text: str,
+                                                   mirna: str, gene: str) -> None:
+    assert not [s for s in read(recogniser, text)
+                if s.subject.id == mirna and s.object.id == gene]
 
 
 def test_an_act_named_after_an_effect_verb_is_what_the_agent_did(

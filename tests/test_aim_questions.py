@@ -11,11 +11,6 @@ from exokg.recognise import Recogniser
 from reading_helpers import read
 
 
-@pytest.fixture(scope="module")
-def recogniser() -> Recogniser:
-    return Recogniser.default()
-
-
 def _claims(statements: list[Statement]) -> set[tuple[str, str | None, bool, str]]:
     """(object label, direction, hedged, status) of each effect statement."""
     return {(s.object.label.lower(), s.direction, s.hedged, s.status) for s in statements

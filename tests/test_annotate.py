@@ -32,11 +32,6 @@ SMALL = DATA / "annotate" / "small.PubTator.txt"
 PUBMED = DATA / "inputs" / "pubmed_two_articles.xml"
 
 
-@pytest.fixture(scope="module")
-def recogniser() -> Recogniser:
-    return Recogniser.default()
-
-
 def parse_pubtator(text: str) -> dict[str, dict]:
     """A minimal independent PubTator reader: {id: {'text', 'ents': [(s, e, m, type, ids)]}}."""
     docs: dict[str, dict] = {}

@@ -14,11 +14,6 @@ from exokg.recognise import Recogniser
 from reading_helpers import read
 
 
-@pytest.fixture(scope="module")
-def recogniser() -> Recogniser:
-    return Recogniser.default()
-
-
 def _raised(statements: list[Statement], rule: str = "condition.") -> dict[str, set[str]]:
     """Subject label -> labels of what it raises, for the relations between conditions."""
     out: dict[str, set[str]] = {}

@@ -12,11 +12,6 @@ from exokg.pipeline import document_statements
 from exokg.recognise import Recogniser
 
 
-@pytest.fixture(scope="module")
-def recogniser() -> Recogniser:
-    return Recogniser.default()
-
-
 def _read(recogniser: Recogniser, text: str) -> list[Statement]:
     """Statements of ``text`` as a passage of a paper (not an abstract)."""
     statements, _, _ = document_statements(Document("t", text, "test", kind="text"), recogniser)

@@ -13,11 +13,6 @@ from exokg.recognise import Recogniser
 MIR_124 = "exokg:mirna/mir-124"
 
 
-@pytest.fixture(scope="module")
-def recogniser() -> Recogniser:
-    return Recogniser.default()
-
-
 def composed(recogniser: Recogniser, name: str, before: str = "") -> dict[str, str] | None:
     """The parts of the composed preparation read for ``name`` in an invented sentence (with
     ``before`` as an earlier sentence), or None when the name is not read as one."""

@@ -5,16 +5,9 @@ in the language of the field; none is a sentence of the development set."""
 
 from __future__ import annotations
 
-import pytest
-
 from exokg.model import Entity, Statement
 from exokg.recognise import Recogniser
 from reading_helpers import read
-
-
-@pytest.fixture(scope="module")
-def recogniser() -> Recogniser:
-    return Recogniser.default()
 
 
 def _read(text: str, recogniser: Recogniser) -> list[Statement]:

@@ -12,11 +12,6 @@ from exokg.pipeline import document_statements
 from exokg.recognise import Recogniser
 
 
-@pytest.fixture(scope="module")
-def recogniser() -> Recogniser:
-    return Recogniser.default()
-
-
 def _read(text: str, recogniser: Recogniser) -> list[Statement]:
     statements, _, _ = document_statements(Document("t", text, "t", kind="abstract"),
                                            recogniser)

@@ -9,16 +9,9 @@ import pytest
 
 from exokg.extract.outcomes import outcome_entity
 from exokg.recognise import Recogniser
-from tests.reading_helpers import claim_tuples, read
+from tests.reading_helpers import GFAP, NFL, claim_tuples, read
 
 PATIENTS = "Plasma samples of 60 patients with traumatic brain injury were analysed. "
-NFL = "exokg:protein/neurofilament-light"
-GFAP = "NCBIGene:2670"
-
-
-@pytest.fixture(scope="module")
-def recogniser() -> Recogniser:
-    return Recogniser.default()
 
 
 @pytest.mark.parametrize("sentence, expected", [

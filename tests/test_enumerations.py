@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from exokg.extract.enumerations import list_end, members
 from exokg.model import Analysed, Document
 from exokg.pipeline import analyse_document
@@ -11,11 +9,6 @@ from exokg.recognise import Recogniser
 
 MIRNAS = frozenset({"MicroRNA", "MicroRNACluster"})
 GENES = frozenset({"Gene", "Protein"})
-
-
-@pytest.fixture(scope="module")
-def recogniser() -> Recogniser:
-    return Recogniser.default()
 
 
 def _sentence(text: str, recogniser: Recogniser) -> Analysed:

@@ -16,11 +16,6 @@ SVD = "exokg:disease/cerebral-small-vessel-disease"
 SAH = "MONDO:0005099"
 
 
-@pytest.fixture(scope="module")
-def recogniser() -> Recogniser:
-    return Recogniser.default()
-
-
 def mentions(recogniser: Recogniser, text: str) -> list[tuple[str, str, str]]:
     """(text, annotation class, first id) of each mention of ``text`` read as an abstract."""
     found = document_mentions(Document("t", text, "test", kind="abstract"), recogniser)

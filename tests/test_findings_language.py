@@ -13,11 +13,6 @@ MSC_EV = "exokg:preparation/sourcecell-cl-0000134-vesicletype-go-1903561-193bdf"
 EXO = "GO:0070062"
 
 
-@pytest.fixture(scope="module")
-def recogniser() -> Recogniser:
-    return Recogniser.default()
-
-
 def _effects(recogniser: Recogniser, text: str) -> set[tuple]:
     return {t for t in claim_tuples(read(recogniser, text), "negated", "hedged")
             if t[1] == "biolink:affects"}

@@ -8,8 +8,6 @@ longer cases."""
 
 from __future__ import annotations
 
-import pytest
-
 from exokg.extract.base import coordinated
 from exokg.extract.patient_groups import absent_condition, contrasted_conditions, \
     group_conditions, without_absence_cues
@@ -20,11 +18,6 @@ from tests.reading_helpers import claim_tuples, read
 
 STROKE, DEMENTIA, DEPRESSION = "MONDO:0005098", "MONDO:0001627", "MONDO:0002050"
 GFAP, TAU, NFL = "NCBIGene:2670", "exokg:protein/tau", "exokg:protein/neurofilament-light"
-
-
-@pytest.fixture(scope="module")
-def recogniser() -> Recogniser:
-    return Recogniser.default()
 
 
 def claims(statements: list[Statement]) -> set[tuple]:

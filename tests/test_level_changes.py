@@ -13,11 +13,6 @@ ASSOC = "biolink:associated_with"
 ICH = "MONDO:0013792"
 
 
-@pytest.fixture(scope="module")
-def recogniser() -> Recogniser:
-    return Recogniser.default()
-
-
 PATIENTS = ("Serum samples of 40 patients with intracerebral hemorrhage and 20 healthy controls "
             "were analysed. ")
 

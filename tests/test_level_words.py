@@ -11,11 +11,6 @@ from exokg.recognise import Recogniser
 from tests.reading_helpers import claim_tuples, read
 
 
-@pytest.fixture(scope="module")
-def recogniser() -> Recogniser:
-    return Recogniser.default()
-
-
 @pytest.mark.parametrize("word,sign", [
     ("higher", 1), ("Elevated", 1), ("raised", 1), ("up-regulated", 1), ("upregulated", 1),
     ("elevation", 1), ("lower", -1), ("diminished", -1), ("Down-regulated", -1),

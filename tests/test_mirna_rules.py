@@ -21,11 +21,6 @@ PHRASINGS = [gene_on_mirna.MIRNA_TARGET_OF, gene_on_mirna.MIRNA_REGULATED,
              mirna_targeting.TARGETING_COMPOUND, regulation.REGULATOR_OF]
 
 
-@pytest.fixture(scope="module")
-def recogniser() -> Recogniser:
-    return Recogniser.default()
-
-
 @pytest.mark.parametrize("phrasing", PHRASINGS,
                          ids=[f"{p.rule}-{n}" for n, p in enumerate(PHRASINGS)])
 def test_each_phrasing_guard_is_read_from_its_pattern(phrasing: Joined) -> None:

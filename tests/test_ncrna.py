@@ -88,11 +88,6 @@ def test_words_that_only_look_alike(text: str) -> None:
     assert "exokg:circrna" not in " ".join(i for _, i, _ in _names(text))
 
 
-@pytest.fixture(scope="module")
-def recogniser() -> Recogniser:
-    return Recogniser.default()
-
-
 def test_circrna_name_wins_over_a_gene_reading(recogniser: Recogniser) -> None:
     """"circSCMH1" is the circRNA; the gene SCMH1 inside it is no mention of its own."""
     found = recogniser.mentions("Plasma circSCMH1 and lncRNA H19 were measured.")

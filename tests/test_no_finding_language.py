@@ -10,11 +10,6 @@ from exokg.recognise import Recogniser
 from tests.reading_helpers import claim_tuples, read
 
 
-@pytest.fixture(scope="module")
-def recogniser() -> Recogniser:
-    return Recogniser.default()
-
-
 @pytest.mark.parametrize("text", [
     "Rapid thrombolysis and thrombectomy are necessary to minimize brain damage and improve "
     "survival.",

@@ -20,11 +20,6 @@ GFAP, EPC, NFL = "NCBIGene:2670", "exokg:cell/endothelial-progenitor-cell", \
 ICH, SAH = "MONDO:0013792", "MONDO:0005099"
 
 
-@pytest.fixture(scope="module")
-def recogniser() -> Recogniser:
-    return Recogniser.default()
-
-
 def test_kind2_a_title_level_with_good_outcome_has_the_outcome_as_object(
         recogniser: Recogniser) -> None:
     found = read(recogniser, "Elevated Serum GFAP Levels Are Associated with Good Outcome in "

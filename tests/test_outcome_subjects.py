@@ -6,27 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from exokg.extract.outcomes import outcome_entity
 from exokg.recognise import Recogniser
-from tests.reading_helpers import claim_tuples, read
+from tests.reading_helpers import ASSOC, GFAP, NEG, NIHSS, POOR, POS, claim_tuples, outcome, read
 
-POS = "biolink:positively_correlated_with"
-NEG = "biolink:negatively_correlated_with"
-ASSOC = "biolink:associated_with"
-POOR = "exokg:phenotype/poor-prognosis"
 RECOVERY = "exokg:outcome/functional-recovery"
-NIHSS = "loinc:70182-1"
-GFAP = "NCBIGene:2670"
 S100B = "NCBIGene:6285"
-
-
-@pytest.fixture(scope="module")
-def recogniser() -> Recogniser:
-    return Recogniser.default()
-
-
-def outcome(label: str) -> str:
-    return outcome_entity(label).id
 
 
 @pytest.mark.parametrize("text, expected", [

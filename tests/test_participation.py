@@ -11,11 +11,6 @@ from exokg.recognise import Recogniser
 from reading_helpers import read
 
 
-@pytest.fixture(scope="module")
-def recogniser() -> Recogniser:
-    return Recogniser.default()
-
-
 def _parts(statements: list[Statement]) -> set[tuple[str, str, bool]]:
     """(predicate, object label, hedged) of each participation statement."""
     return {(s.predicate, s.object.label.lower(), s.hedged) for s in statements

@@ -7,17 +7,10 @@ cases."""
 
 from __future__ import annotations
 
-import pytest
-
 from exokg.extract.marker_value import is_apposition_marker, open_condition
 from exokg.model import Entity, Statement
 from exokg.recognise import Recogniser
 from tests.reading_helpers import claim_tuples, read
-
-
-@pytest.fixture(scope="module")
-def recogniser() -> Recogniser:
-    return Recogniser.default()
 
 
 

@@ -9,34 +9,18 @@ from __future__ import annotations
 
 import pytest
 
-from exokg.extract.outcomes import outcome_entity
 from exokg.model import Document
 from exokg.recognise import Recogniser
 from exokg.text.segment import segment
-from tests.reading_helpers import claim_tuples, read
+from tests.reading_helpers import ASSOC, GFAP, NEG, NFL, NIHSS, POS, claim_tuples, outcome, read
 
-POS = "biolink:positively_correlated_with"
-NEG = "biolink:negatively_correlated_with"
 COR = "biolink:correlated_with"
-ASSOC = "biolink:associated_with"
-NFL = "exokg:protein/neurofilament-light"
 IL6 = "uniprot:P05231"
-GFAP = "NCBIGene:2670"
 BDNF = "NCBIGene:627"
 TBI = "MONDO:0858950"
 STROKE = "MONDO:0005098"
 AIS = "MONDO:1060198"
-NIHSS = "loinc:70182-1"
 EV = "GO:1903561"
-
-
-@pytest.fixture(scope="module")
-def recogniser() -> Recogniser:
-    return Recogniser.default()
-
-
-def outcome(label: str) -> str:
-    return outcome_entity(label).id
 
 
 # --- a count, a time or a score as the subject of a correlation ------------------------------

@@ -7,17 +7,11 @@ from __future__ import annotations
 import pytest
 
 from exokg.recognise import Recogniser
-from tests.reading_helpers import claim_tuples, read
+from tests.reading_helpers import POOR, claim_tuples, read
 
 MARKER = "biolink:biomarker_for"
-POOR = "exokg:phenotype/poor-prognosis"
 NEURO = "exokg:outcome/neurological-function"
 PATIENTS = "Serum samples of 90 patients with intracerebral hemorrhage were analysed. "
-
-
-@pytest.fixture(scope="module")
-def recogniser() -> Recogniser:
-    return Recogniser.default()
 
 
 @pytest.mark.parametrize("sentence, expected", [

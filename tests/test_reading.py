@@ -28,11 +28,6 @@ CASES = yaml.safe_load((Path(__file__).parent / "data" / "reading_cases.yaml")
 _CONTEXT = ("species", "model", "condition", "population", "comparator")
 
 
-@pytest.fixture(scope="module")
-def recogniser() -> Recogniser:
-    return Recogniser.default()
-
-
 def build_document(case: dict) -> Document:
     """The document a case describes (see the module docs)."""
     if "text" in case:

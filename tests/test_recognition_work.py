@@ -25,11 +25,6 @@ ABSTRACT = (
 
 
 @pytest.fixture(scope="module")
-def recogniser() -> Recogniser:
-    return Recogniser.default()
-
-
-@pytest.fixture(scope="module")
 def document() -> Document:
     return Document("invented-1", ABSTRACT, "test", kind="abstract")
 

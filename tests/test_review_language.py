@@ -7,19 +7,12 @@ holds the longer cases, tests/test_trial_reports.py the trial reports."""
 
 from __future__ import annotations
 
-import pytest
-
 from exokg.extract.base import DocumentState
 from exokg.extract.effects import extract_effects, level_findings
 from exokg.model import Document, Statement
 from exokg.pipeline import analyse_document
 from exokg.recognise import Recogniser
 from tests.reading_helpers import claim_tuples, read
-
-
-@pytest.fixture(scope="module")
-def recogniser() -> Recogniser:
-    return Recogniser.default()
 
 
 def claims(statements: list[Statement]) -> set[tuple]:

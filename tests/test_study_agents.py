@@ -14,11 +14,6 @@ from reading_helpers import read
 BMSC = "CL:0002540"
 
 
-@pytest.fixture(scope="module")
-def recogniser() -> Recogniser:
-    return Recogniser.default()
-
-
 def _agents(statements: list[Statement], obj: str) -> list[Entity]:
     """The subjects of the statements whose object is ``obj``."""
     return [s.subject for s in statements
@@ -150,10 +145,27 @@ def test_the_agent_named_only_in_the_treated_group_of_a_contrast(
     "IL-6 was higher in FGR vs. AGA lambs.",  # no treatment in either group
     "IL-6 was higher in FGR+UCBC vs. AGA+UCBC lambs.",  # both groups treated
     "IL-6 was higher in vehicle-treated vs. sham animals.",  # the treated group is a vehicle
+    "IL-6 was higher in controls+UCBC vs. FGR lambs.",  # controls given it: two differences
 ])
 def test_a_contrast_without_one_treatment_between_the_groups_gives_no_effect(
         recogniser: Recogniser, text: str) -> None:
     assert not [s for s in read(recogniser, text) if s.predicate == "biolink:affects"]
+
+
+@pytest.mark.parametrize("text, obj", [
+    # the group rules share one list of animal nouns (exokg.recognise.species.ANIMAL_NOUNS):
+    # lambs and neonates are read as rats and mice are
+    ("Hypoxic-ischemic injury was induced in newborn lambs. Motor function in the MSC "
+     "exosome-treated lambs was significantly improved.", "exokg:outcome/motor-function"),
+    ("Hypoxia-ischemia was induced in rat neonates. Myelination was significantly improved "
+     "in neonates treated with MSC-derived exosomes.", "GO:0042552"),
+])
+def test_a_measure_in_treated_animals_of_any_species_noun(recogniser: Recogniser, text: str,
+                                                         obj: str) -> None:
+    rules = {s.evidence[0].rule for s in read(recogniser, text)
+             if isinstance(s.object, Entity) and s.object.id == obj
+             and s.direction == "increased"}
+    assert "effect.treated-animals" in rules
 
 
 PLATELET_MP = {"vesicleType": "GO:1903561", "sourceCell": "CL:0000233"}

@@ -7,19 +7,12 @@ holds the longer cases."""
 
 from __future__ import annotations
 
-import pytest
-
 from exokg.extract.effects import Trigger, reversals
 from exokg.model import Entity, Statement
 from exokg.recognise import Recogniser
 from tests.reading_helpers import claim_tuples, read
 
 MSC_EXO = "exokg:preparation/sourcecell-cl-0000134-vesicletype-go-0070062-577599"
-
-
-@pytest.fixture(scope="module")
-def recogniser() -> Recogniser:
-    return Recogniser.default()
 
 
 

@@ -26,11 +26,6 @@ EVS = Entity("exokg:preparation/x", "MSC-derived extracellular vesicles", "Exoso
 TPA = Entity("NCBIGene:5327", "PLAT", "Gene")
 
 
-@pytest.fixture(scope="module")
-def recogniser() -> Recogniser:
-    return Recogniser.default()
-
-
 def mention(text: str, word: str, entity: Entity, source: str = "lexicon",
             nth: int = 0) -> Mention:
     start = -1

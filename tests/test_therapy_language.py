@@ -6,8 +6,6 @@ these tests; tests/data/reading_cases.yaml ("tuning round 5a") holds the longer 
 
 from __future__ import annotations
 
-import pytest
-
 from exokg.extract.adjectives import ADJECTIVES, SAFETY, TISSUE_PROTECTION, \
     adjective_outcomes, is_effect_adjective
 from exokg.model import Document, Entity, Statement
@@ -15,11 +13,6 @@ from exokg.pipeline import document_statements
 from exokg.recognise import Recogniser
 from exokg.vocabulary import load_vocabulary
 from tests.reading_helpers import claim_tuples, read
-
-
-@pytest.fixture(scope="module")
-def recogniser() -> Recogniser:
-    return Recogniser.default()
 
 
 

@@ -12,11 +12,6 @@ from exokg.pipeline import document_statements
 from exokg.recognise import Recogniser
 
 
-@pytest.fixture(scope="module")
-def recogniser() -> Recogniser:
-    return Recogniser.default()
-
-
 def _size(text: str, size: str, document: Document) -> bool:
     start = text.index(size)
     return is_enrollment(document, text, start, start + len(size))

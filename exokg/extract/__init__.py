@@ -145,13 +145,17 @@ def _situate(a: Analysed, state: DocumentState, found: list[Statement]) -> list[
         found = [s for s in found if s.evidence[0].rule in _TOPIC_RULES]
         if not found:
             return []
+    # whether the sentence's only hedging cue is a capacity that does not hedge it: read
+    # once per sentence, and only when a statement is hedged
+    unhedged = any(s.hedged for s in found) and (
+        (status == "background" and capacity_only(a.text))
+        or bool(a.sentence.citations and cited_capacity(a.text)))
     out = []
     for s in found:
         ctx = s.context
         if status == "finding" and not ctx.species and not ctx.model and state.species:
             ctx = replace(ctx, species=state.species, model=ctx.model or state.model)
-        hedge = s.hedged and not (status == "background" and capacity_only(a.text)) \
-            and not (a.sentence.citations and cited_capacity(a.text))
+        hedge = s.hedged and not unhedged
         # "X did not reduce Y": no effect of X on Y was found, which has no direction
         direction = None if s.negated and s.predicate == "biolink:affects" else s.direction
         out.append(replace(s, status=status, context=ctx, direction=direction, hedged=hedge or (

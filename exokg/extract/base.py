@@ -21,6 +21,12 @@ AGENTS = frozenset({"ExosomePreparation", "Vesicle", "Cell", "MicroRNA", "MicroR
                     "HerbalPreparation", "Therapy", "Drug"}) | NONCODING
 EFFECT_OBJECTS = frozenset({"Outcome", "BiologicalProcess", "Phenotype", "Protein", "Gene",
                             "MicroRNA", "MicroRNACluster", "Disease"}) | NONCODING
+#: what the group rules read as measured in a group of animals or patients: a molecule's
+#: level, a process, an outcome or a phenotype (:mod:`exokg.extract.groups`,
+#: :mod:`exokg.extract.treated_groups`, :mod:`exokg.extract.group_contrasts`,
+#: :mod:`exokg.extract.given_animals`)
+GROUP_MEASURES = frozenset({"Protein", "Gene", "MicroRNA", "BiologicalProcess", "Outcome",
+                           "Phenotype"})
 CONTEXT_CLASSES = frozenset({"Species", "DiseaseModel", "RouteOfAdministration",
                              "AnatomicalEntity"})
 

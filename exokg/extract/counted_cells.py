@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from exokg.extract.enumerations import LIST_SEPARATOR
 from exokg.extract.outcomes import outcome_for_text
 from exokg.model import Analysed, Mention
 from exokg.text.prefilter import Needs
@@ -32,7 +33,6 @@ _CELLS = r"(?:cells|neurons|microglia|astrocytes|oligodendrocytes|macrophages|ne
          r"OPCs|nuclei|cell|neuron)"
 _COUNTED = re.compile(rf"(?<![\w+-])(?P<members>{_MEMBER}(?:\s*,\s*(?:and\s+|or\s+)?{_MEMBER}|"
                       rf"\s+(?:and|or)\s+{_MEMBER})*)\s+(?P<noun>(?:[a-z]+\s+)?{_CELLS})\b")
-_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _MAY_COUNTED = Needs(re.compile(_CELLS))  # its keyword guard
 # "VEGF in CD31+ cells", "uptake by GFAP-positive astrocytes": where, not what, was measured;
 # "the number / percentage of NeuN+ cells" is what was
@@ -58,7 +58,7 @@ def counted_cells(a: Analysed, start: int, end: int) -> list[Mention]:
         before = a.text[max(0, m.start() - 30):m.start()]
         if _PLACE.search(before) and not _COUNT_OF.search(before):
             continue
-        members = _SPLIT.split(m.group("members"))
+        members = LIST_SEPARATOR.split(m.group("members"))
         last = members[-1]
         suffix = last[last.rfind("-"):] if "-" in last else ""
         offset = m.start("members")

@@ -20,7 +20,11 @@ import re
 
 from exokg.model import Analysed, Mention
 
-__all__ = ["members", "list_end"]
+__all__ = ["LIST_SEPARATOR", "members", "list_end"]
+
+#: what separates the members of a plain list written out in words: a comma (with "and" /
+#: "or" after it), or "and" / "or" ("A, B, and C", "A or B"); for splitting a list's text
+LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.I)
 
 # one bracket, with at most one bracket nested in it: "(P = 0.004)", "(hsa-miR-21 (mature))"
 _BRACKET = r"\((?:[^()]|\([^()]*\))*\)"

@@ -17,31 +17,28 @@ from __future__ import annotations
 
 import re
 
-from exokg.extract.base import AGENTS, Analysed, clauses, statement
+from exokg.extract.base import AGENTS, GROUP_MEASURES, Analysed, clauses, statement
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.outcomes import outcome_for_text
+from exokg.extract.treated_groups import UNTREATED
 from exokg.model import Entity, Statement
+from exokg.recognise.species import ANIMAL_NOUNS
 from exokg.text.prefilter import Needs
 
 __all__ = ["extract_given_animals"]
 
-_ANIMALS = (r"(?:mice|rats|animals|pigs|piglets|lambs|sheep|monkeys|pups|dogs|rabbits|"
-            r"fetuses|neonates)")
 #: "(uninjured) mice (that were) injected with X developed", "rats that received X developed"
-_GIVEN = re.compile(r"\b" + _ANIMALS + r"\s+(?:that\s+were\s+|which\s+were\s+|that\s+)?"
+_GIVEN = re.compile(r"\b(?:" + ANIMAL_NOUNS + r")\s+(?:that\s+were\s+|which\s+were\s+|that\s+)?"
                     r"(?:injected|infused|treated|administered|transfused|given|received)"
                     r"(?:\s+(?:with|by))?\s+(?P<agent>[^,;]{2,80}?)\s+(?:also\s+|then\s+)?"
                     r"developed\s+(?:an?\s+|the\s+)?(?:[\w-]+-dependent\s+)?", re.I)
 _NEEDS = Needs(_GIVEN)
-_UNTREATED = re.compile(r"\b(?:vehicle|PBS|saline|sham|controls?|placebo|untreated)\b", re.I)
 #: a direction word of the state's own: the effect rules read "developed less edema"
 _OWN_DIRECTION = re.compile(r"(?:less|more|fewer|lower|higher|reduced|increased|decreased|"
                             r"no|milder|smaller|larger)\b", re.I)
 #: where the noun phrase of the state ends
 _PHRASE = re.compile(r"[A-Za-z][\w-]*(?:\s+(?!(?:measured|in|with|after|at|by|that|which|"
                      r"and|or|as|within|from|following)\b)[A-Za-z][\w-]*){0,4}")
-_MEASURES = frozenset({"Protein", "Gene", "MicroRNA", "BiologicalProcess", "Outcome",
-                       "Phenotype"})
 
 
 def _state(a: Analysed, start: int, end: int) -> Entity | None:
@@ -53,7 +50,7 @@ def _state(a: Analysed, start: int, end: int) -> Entity | None:
     if phrase is not None and any(m.end >= phrase.end() - 1 for m in a.within(
             start, end, frozenset({"Disease"})) if m.start - start < 2):
         return None  # a named disease is no object of an agent's effect (docs/graph-model.md)
-    named = [m for m in a.within(start, end, _MEASURES) if m.start - start < 2]
+    named = [m for m in a.within(start, end, GROUP_MEASURES) if m.start - start < 2]
     if named and (phrase is None or named[0].end >= phrase.end() - 1):
         return named[0].entity
     if phrase is None or a.within(start, phrase.end(), AGENTS):
@@ -68,7 +65,7 @@ def extract_given_animals(a: Analysed) -> list[Statement]:
     out: list[Statement] = []
     for clause in clauses(a.text):
         for m in _GIVEN.finditer(a.text, clause.start, clause.end):
-            if _UNTREATED.search(m.group("agent")):
+            if UNTREATED.search(m.group("agent")):
                 continue
             agents = a.within(m.start("agent"), m.end("agent"), AGENTS)
             if not agents:

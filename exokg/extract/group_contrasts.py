@@ -24,11 +24,16 @@ from __future__ import annotations
 
 import re
 
-from exokg.extract.base import AGENTS, Analysed, DocumentState, clauses, statement
+from exokg.extract.base import AGENTS, GROUP_MEASURES, Analysed, DocumentState, clauses, \
+    statement
 from exokg.extract.context import context_for
+from exokg.extract.enumerations import LIST_SEPARATOR
 from exokg.extract.epistemics import hedged, negated
+from exokg.extract.level_words import DOWN, UP
 from exokg.extract.outcomes import outcome_for_text
+from exokg.extract.treated_groups import UNTREATED
 from exokg.model import Entity, Mention, Statement
+from exokg.recognise.species import ANIMAL_NOUNS
 from exokg.text.prefilter import Needs
 
 __all__ = ["extract_group_contrasts"]
@@ -40,12 +45,13 @@ _CONTRAST = re.compile(
     r"\bin\s+(?:the\s+)?(?P<g1>" + _WORD + r"(?:\s*\+\s*" + _WORD + r"|[\s-]+treated)"
     r"(?:\s+" + _WORD + r")?)\s+(?:vs\.?|versus|compared\s+(?:with|to)|relative\s+to|"
     r"than(?:\s+in)?)\s+(?:the\s+)?(?P<g2>" + _WORD + r"(?:\s+" + _WORD + r"){0,2}?)"
-    r"(?=\s*(?:[,;.)(]|$|\s+(?:animals|rats|mice|lambs|pups|piglets|pigs|sheep|monkeys|"
-    r"dogs|rabbits|fetuses|neonates|groups?|cohorts?|patients|cells|cultures)\b))", re.I)
+    r"(?=\s*(?:[,;.)(]|$|\s+(?:" + ANIMAL_NOUNS + r"|groups?|cohorts?|patients|cells|"
+    r"cultures)\b))", re.I)
 _NEEDS = Needs(_CONTRAST)
-_UP = r"increased|higher|greater|elevated|enhanced|improved|more|raised|up-?regulated|larger"
-_DOWN = (r"decreased|lower|reduced|less|fewer|diminished|attenuated|suppressed|smaller|"
-         r"down-?regulated|impaired")
+#: the level words of the field (:mod:`exokg.extract.level_words`) and the words a contrast
+#: of groups also writes for a change ("improved", "more", "fewer", "attenuated")
+_UP = UP + r"|up-?regulated|enhanced|improved|more|larger"
+_DOWN = DOWN + r"|down-?regulated|less|fewer|attenuated|suppressed|smaller|impaired"
 _DIRECTION = re.compile(r"\b(?:(?P<up>" + _UP + r")|(?P<down>" + _DOWN + r"))\b", re.I)
 #: the verb phrase right before the contrast: "were (significantly) lower in ..."
 _ONE_DIRECTION = re.compile(r"\b(?:was|were|is|are)\s+(?:(?:also|further|\w+ly)\s+)*(?:(?P<up>"
@@ -53,11 +59,6 @@ _ONE_DIRECTION = re.compile(r"\b(?:was|were|is|are)\s+(?:(?:also|further|\w+ly)\
 #: where a list of findings begins: after its reporting verb
 _REPORTED = re.compile(r"\b(?:showed|show|shows|revealed|demonstrated|displayed|exhibited|"
                        r"had|have|has|found|observed)\s+", re.I)
-#: a list's items: split at commas and "and"
-_ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+")
-_UNTREATED = re.compile(r"\b(?:vehicle|PBS|saline|sham|control|untreated|placebo)\b", re.I)
-_MEASURES = frozenset({"Protein", "Gene", "MicroRNA", "BiologicalProcess", "Outcome",
-                       "Phenotype"})
 #: an item that is no measure: numbers, statistics, group sizes
 _NOT_OUTCOME = re.compile(r"\d|\bp\s*[<=>]|\bn\s*=", re.I)
 
@@ -67,7 +68,7 @@ def _agent(a: Analysed, g1: tuple[int, int], g2: tuple[int, int],
     """The treatment that tells the first group from the second: the longest agent named in
     the first and not in the second, none when the second names one too (two treatments) or
     the first is an untreated group."""
-    if _UNTREATED.search(a.text, *g1) or a.within(g2[0], g2[1], AGENTS):
+    if UNTREATED.search(a.text, *g1) or a.within(g2[0], g2[1], AGENTS):
         return None
     named = a.within(g1[0], g1[1], AGENTS)
     if not named:
@@ -85,7 +86,7 @@ def _items(a: Analysed, start: int, end: int) -> list[tuple[list[Entity], str]]:
     out: list[tuple[list[Entity], str]] = []
     direction = ""
     pos = start
-    for cut in [*_ITEM_SPLIT.finditer(a.text, start, end), None]:
+    for cut in [*LIST_SEPARATOR.finditer(a.text, start, end), None]:
         stop = cut.start() if cut else end
         words = a.text[pos:stop]
         lead = _DIRECTION.match(words)
@@ -93,7 +94,7 @@ def _items(a: Analysed, start: int, end: int) -> list[tuple[list[Entity], str]]:
             direction = "increased" if lead.group("up") else "decreased"
         if direction:
             offset = pos + (lead.end() if lead else 0)
-            named = a.within(offset, stop, _MEASURES)
+            named = a.within(offset, stop, GROUP_MEASURES)
             phrase = a.text[offset:stop].strip()
             if named:
                 out.append(([m.entity for m in named], direction))
@@ -111,7 +112,7 @@ def _one_direction(a: Analysed, start: int, end: int) -> list[tuple[list[Entity]
     verb = _ONE_DIRECTION.search(a.text, start, end)
     if not verb:
         return []
-    named: list[Mention] = a.within(start, verb.start(), _MEASURES)
+    named: list[Mention] = a.within(start, verb.start(), GROUP_MEASURES)
     direction = "increased" if verb.group("up") else "decreased"
     return [([m.entity for m in named], direction)] if named else []
 

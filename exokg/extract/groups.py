@@ -26,10 +26,11 @@ from __future__ import annotations
 
 import re
 
-from exokg.extract.base import AGENTS, Analysed, Clause, DocumentState, clauses, coordinated, \
-    statement
+from exokg.extract.base import AGENTS, GROUP_MEASURES, Analysed, Clause, DocumentState, \
+    clauses, coordinated, statement
 from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
+from exokg.extract.level_words import level_sign
 from exokg.model import Entity, Mention, Statement
 from exokg.text.prefilter import Needs
 
@@ -50,10 +51,6 @@ _UNINJURED = re.compile(r"^(?:sham(?:-operated)?|control|normal|healthy|naive|na
                         r"blank|intact)$", re.I)
 _INJURED = re.compile(r"\b(?:model|vehicle|PBS|saline|injury|injured|untreated)\b", re.I)
 _TREATED = re.compile(r"\b(?:treatment|treated|therapy|exosomes?|exos?|EVs?|MSCs?)\b", re.I)
-_MEASURES = frozenset({"Protein", "Gene", "MicroRNA", "BiologicalProcess", "Outcome",
-                       "Phenotype"})
-_UP = ("higher", "increased", "elevated", "greater", "raised", "upregulated", "up-regulated",
-       "larger")
 
 
 def note_disease(a: Analysed, state: DocumentState) -> None:
@@ -95,10 +92,10 @@ def _kind(a: Analysed, start: int, end: int, name: str) -> str | None:
 
 def _measures(a: Analysed, start: int, at: int) -> list[Mention]:
     """The measure named right before a comparison, with those coordinated with it."""
-    near = [m for m in a.within(start, at, _MEASURES) if at - m.end < 60]
+    near = [m for m in a.within(start, at, GROUP_MEASURES) if at - m.end < 60]
     if not near:
         return []
-    return coordinated(a, max(near, key=lambda m: m.end), _MEASURES, backwards=True)
+    return coordinated(a, max(near, key=lambda m: m.end), GROUP_MEASURES, backwards=True)
 
 
 def extract_group_levels(a: Analysed, state: DocumentState) -> list[Statement]:
@@ -120,7 +117,7 @@ def extract_group_levels(a: Analysed, state: DocumentState) -> list[Statement]:
                 if not measures:
                     continue
                 last = measures
-                up = m.group("dir").lower() in _UP
+                up = level_sign(m.group("dir")) > 0
                 direction = "increased" if up else "decreased"
                 ctx = context_for(a, clause)
                 neg = negated(a.text, clause.start, m.start("dir"))
@@ -171,7 +168,7 @@ def _compared_first(a: Analysed, start: int, end: int,
     measures = [x for x in _measures(a, lead.end(), m.start())]
     if not measures:
         return out
-    direction = "increased" if m.group("dir").lower() in _UP else "decreased"
+    direction = "increased" if level_sign(m.group("dir")) > 0 else "decreased"
     ctx = context_for(a, Clause(start, end))
     neg = negated(a.text, lead.end(), m.start("dir"))
     hedge = hedged(a.text, start, m.start("dir"))
@@ -213,12 +210,12 @@ def _model_group_changes(a: Analysed, start: int, end: int,
         if more:
             verb = re.compile(r"\s*(?:[\w-]+\s+){0,8}?(?:was\s+|were\s+)?(?:\w+ly\s+)?"
                               + _DIR + r"\b", re.I).match(a.text, more.end())
-            named_more = [x for x in a.within(more.end(), verb.start("dir"), _MEASURES)] \
+            named_more = [x for x in a.within(more.end(), verb.start("dir"), GROUP_MEASURES)] \
                 if verb else []
             if named_more:
                 found.append((named_more, verb.group("dir"), verb.start("dir")))
         for group, word, at in found:
-            direction = "increased" if word.lower() in _UP else "decreased"
+            direction = "increased" if level_sign(word) > 0 else "decreased"
             out += [statement(a, "group.level", x.entity, "biolink:associated_with", disease,
                               direction=direction, negated=negated(a.text, start, at),
                               hedged=hedged(a.text, start, at),

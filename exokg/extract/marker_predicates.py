@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 
 from exokg.extract.base import Analysed, DocumentState, coordinated, statement
+from exokg.extract.enumerations import LIST_SEPARATOR
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.level_markers import MOLECULAR, SCALES, VESICLES, UP, holds_marker, \
     level_context, names_treatment, population_marker, study_disease
@@ -187,7 +188,6 @@ def _predicate_end(a: Analysed, at: int) -> int:
     return m.start() if m else len(a.text.rstrip(". "))
 
 
-_MEMBER_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.I)
 _MEMBER_WORDS = re.compile(r"(?:the\s+)?(?P<core>[A-Za-z][\w\u2013-]*(?:\s+[A-Za-z][\w\u2013-]*)"
                            r"{0,4}?)\s*(?:\((?P<short>[^()]{1,15})\))?\s*", re.I)
 _MEMBER_STOP = re.compile(r"\s+(?:in|among|of|at|after|during|from|than|compared|defined|"
@@ -219,7 +219,7 @@ def measure_list(a: Analysed, start: int, end: int) -> list[Entity]:
             break
         if entity.id not in {e.id for e in out}:
             out.append(entity)
-        sep = _MEMBER_SPLIT.match(a.text, piece.end(), end)
+        sep = LIST_SEPARATOR.match(a.text, piece.end(), end)
         if last or sep is None or sep.end() == piece.end():
             break
         pos = sep.end()
@@ -285,7 +285,7 @@ def _subtypes(a: Analysed, start: int, end: int) -> list[Entity]:
     m = _SUBTYPES.match(a.text, start, end)
     if not m:
         return []
-    parts = [p.strip() for p in _MEMBER_SPLIT.split(m.group("list")) if p.strip()]
+    parts = [p.strip() for p in LIST_SEPARATOR.split(m.group("list")) if p.strip()]
     if not parts or any(len(p.split()) > 4 or _FUNCTION_WORD.search(p) for p in parts) or a.within(
             m.start("list"), m.end("list"), MARKER_CLASSES):
         return []

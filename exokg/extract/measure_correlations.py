@@ -39,6 +39,7 @@ import re
 from exokg.extract.base import Analysed, statement
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.level_markers import SCALES, UP
+from exokg.extract.level_words import LEVEL
 from exokg.extract.marker_predicates import MARKER_CLASSES, eligible_marker
 from exokg.extract.outcomes import outcome_entity
 from exokg.model import Entity, Mention, Statement
@@ -79,8 +80,7 @@ _TRAILING = re.compile(r"(?:\s+(?:levels?|values?))?(?:\s+(?:has|have)\s+been|\s
 _CLAUSE_WORD = re.compile(r"\b(?:which|who|we|our|this|these|was|were|is|are|had|has|have|"
                           r"showed|found|revealed|than|compared)\b|[,()]", re.I)
 
-_LEVEL_WORD = re.compile(r"\b(?P<w>higher|increased|elevated|greater|raised|more|lower|"
-                         r"decreased|reduced|diminished|less|fewer)\b", re.I)
+_LEVEL_WORD = re.compile(rf"\b(?P<w>{LEVEL}|more|less|fewer)\b", re.I)
 # what ends the markers of a correlation: another clause
 _OBJECTS_END = re.compile(r";|,\s*(?:while|whereas|but|which|and\s+(?:the|a|an|increased|"
                           r"decreased|higher|lower)\s+[\w-]+\s+(?:of|since|from))\b|"

@@ -41,6 +41,7 @@ import re
 
 from exokg.extract.base import AGENTS, NONCODING, Analysed, DocumentState, clauses, \
     coordinated, statement
+from exokg.extract.enumerations import LIST_SEPARATOR
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.level_markers import CONDITIONS, MOLECULAR, UP, VESICLES, level_context, \
     is_sample, markers_before, therapeutic
@@ -222,7 +223,6 @@ _SIGNED_MEASURE = re.compile(r"\b(?:is|are|was|were)\s+(?:(?:\w+ly|also)\s+)*ass
                              r"(?:the\s+)?(?:(?:tests?|measures?|tasks?|assessments?)\s+"
                              r"(?:of|for)\s+)?)?)", re.I)
 _PAREN = re.compile(r"\s*\([^()]*\)")
-_MEMBER_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _MEMBER = re.compile(r"[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}")
 
 
@@ -235,7 +235,7 @@ def _measures(a: Analysed, start: int, end: int) -> list[Entity]:
     text = text[:stop.start()] if stop else text
     out: list[Entity] = []
     pos = start
-    for raw in _MEMBER_SPLIT.split(_PAREN.sub(" ", text).strip().rstrip(".,")):
+    for raw in LIST_SEPARATOR.split(_PAREN.sub(" ", text).strip().rstrip(".,")):
         member = raw.strip()
         if not _MEMBER.fullmatch(member):
             return out  # not a plain list of measures: stop where it ends

@@ -27,6 +27,7 @@ import re
 from dataclasses import replace
 
 from exokg.extract.base import Analysed, statement
+from exokg.extract.enumerations import LIST_SEPARATOR
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.level_markers import SCALES, level_context
 from exokg.extract.marker_predicates import MARKER_CLASSES, eligible_marker
@@ -62,7 +63,6 @@ _SCALE_TAIL = re.compile(r"\s*(?:\([^()]{1,15}\)\s*)?(?:(?:total|baseline|admiss
 # what the partners of one association run to: another clause
 _END = re.compile(r";|,\s*(?:while|whereas|but|which)\b|\s+(?:while|whereas)\b|"
                   r",?\s+(?:and|but)\s+(?:was|were|is|are)\b", re.I)
-_MEMBER_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.I)
 # what a member may carry before its measure: an adverb, a level word, "levels of"
 _MEMBER_LEAD = re.compile(r"\s*(?:\w+ly\s+)*(?:" + _LEVEL + r"\s+)?(?:(?:levels?|values?|"
                           r"concentrations?|amounts?|expression)\s+of\s+)?(?:the\s+)?", re.I)
@@ -104,7 +104,7 @@ def _members(a: Analysed, start: int, end: int) -> list[tuple[Entity, int, int, 
     out: list[tuple[Entity, int, int, int]] = []
     seen: set[str] = set()
     pos, sign = start, 0
-    for split in [*_MEMBER_SPLIT.finditer(a.text, start, end), None]:
+    for split in [*LIST_SEPARATOR.finditer(a.text, start, end), None]:
         stop = split.start() if split else end
         lead = _MEMBER_LEAD.match(a.text, pos, stop)
         if lead.group("w"):

@@ -9,27 +9,26 @@ from __future__ import annotations
 
 import re
 
-from exokg.extract.base import AGENTS, Analysed, DocumentState, clauses, coordinated, \
-    statement
+from exokg.extract.base import AGENTS, GROUP_MEASURES, Analysed, DocumentState, clauses, \
+    coordinated, statement
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.level_markers import DIRECTION, UP
 from exokg.extract.outcomes import outcome_for_text
 from exokg.model import Entity, Mention, Statement
+from exokg.recognise.species import ANIMAL_NOUNS
 from exokg.text.prefilter import Needs
 
-__all__ = ["measures_in_treated_animals", "treated_group_levels"]
+__all__ = ["UNTREATED", "measures_in_treated_animals", "treated_group_levels"]
 
 
 # "treated ICH rats showed significantly reduced expression of IL-1a, IL-6 and IFN-g",
 # "EV-treated mice had higher levels of BDNF"
-_TREATED_GROUP = re.compile(r"\b(?P<agent>[\w/+-]+-)?treated\s+(?:[\w-]+\s+){0,3}?(?:rats|mice|"
-                            r"animals|pigs|piglets|monkeys|pups|patients|groups?)\s+(?:also\s+)?"
+_TREATED_GROUP = re.compile(r"\b(?P<agent>[\w/+-]+-)?treated\s+(?:[\w-]+\s+){0,3}?(?:"
+                            + ANIMAL_NOUNS + r"|patients|groups?)\s+(?:also\s+)?"
                             r"(?:showed|had|displayed|exhibited|demonstrated|presented|revealed)"
                             r"\s+(?:an?\s+)?(?:\w+ly\s+)?" + DIRECTION + r"\s+(?:(?:mRNA\s+|"
                             r"protein\s+)?(?:expression|levels?|concentrations?|production|"
                             r"release|secretion|numbers?|amounts?)\s+of\s+)?(?:the\s+)?", re.I)
-_MEASURES = frozenset({"Protein", "Gene", "MicroRNA", "BiologicalProcess", "Outcome",
-                       "Phenotype"})
 
 
 _NEEDS_TREATED_GROUP = Needs(_TREATED_GROUP)
@@ -44,7 +43,8 @@ def treated_group_levels(a: Analysed, state: DocumentState) -> list[Statement]:
         return []
     out: list[Statement] = []
     for m in _TREATED_GROUP.finditer(a.text):
-        first = [x for x in a.within(m.end(), len(a.text), _MEASURES) if x.start - m.end() < 3]
+        first = [x for x in a.within(m.end(), len(a.text), GROUP_MEASURES)
+                 if x.start - m.end() < 3]
         if not first:
             continue
         named = a.within(m.start(), m.start("dir"), AGENTS)
@@ -55,7 +55,7 @@ def treated_group_levels(a: Analysed, state: DocumentState) -> list[Statement]:
             continue
         up = m.group("dir").lower().replace("-", "") in UP
         for agent in agents:
-            for obj in coordinated(a, first[0], _MEASURES, backwards=False):
+            for obj in coordinated(a, first[0], GROUP_MEASURES, backwards=False):
                 out.append(statement(a, "effect.treated-group", agent, "biolink:affects",
                                      obj.entity, direction="increased" if up else "decreased",
                                      negated=negated(a.text, 0, m.start("dir")),
@@ -63,7 +63,7 @@ def treated_group_levels(a: Analysed, state: DocumentState) -> list[Statement]:
     return out
 
 
-_ANIMALS = r"(?:rats|mice|animals|pigs|piglets|monkeys|pups|dogs|rabbits|sheep)"
+_ANIMALS = f"(?:{ANIMAL_NOUNS})"
 _CHANGE = (r"(?P<dir>improved|enhanced|increased|elevated|restored|promoted|preserved|higher|"
            r"greater|impaired|decreased|reduced|attenuated|worsened|diminished|lower|"
            r"suppressed|aggravated|exacerbated)")
@@ -76,7 +76,8 @@ _IN_TREATED = re.compile(r"\b(?:was|were)\s+(?:(?:also|further|\w+ly)\s+)*" + _C
 _TREATED_WAS = re.compile(r"\s+in\s+(?:the\s+)?(?P<agent>[^,;]{2,80}?)[\s-]treated\s+" + _ANIMALS
                           + r"\s+(?:was|were)\s+(?:(?:also|further|\w+ly)\s+)*" + _CHANGE
                           + r"\b", re.I)
-_UNTREATED = re.compile(r"\b(?:vehicle|PBS|saline|sham|controls?|untreated|placebo)\b", re.I)
+#: a group that received no treatment: "vehicle-treated", "PBS", "sham", "(untreated) controls"
+UNTREATED = re.compile(r"\b(?:vehicle|PBS|saline|sham|controls?|untreated|placebo)\b", re.I)
 _UP_CHANGE = ("improved", "enhanced", "increased", "elevated", "restored", "promoted",
               "preserved", "higher", "greater")
 _LEAD = re.compile(r"^(?:\W*(?:moreover|furthermore|additionally|also|however|in\s+addition|"
@@ -87,9 +88,9 @@ def _measure(a: Analysed, start: int, end: int) -> list[Entity]:
     """What was measured: the recognised measures ending right before ``end`` (with those
     coordinated), else the clause's opening noun phrase as an open outcome ('Motor
     coordination'); none when it names an agent or is longer than five words."""
-    near = [m for m in a.within(start, end, _MEASURES) if end - m.end <= 3]
+    near = [m for m in a.within(start, end, GROUP_MEASURES) if end - m.end <= 3]
     if near:
-        return [m.entity for m in coordinated(a, near[-1], _MEASURES, backwards=True)]
+        return [m.entity for m in coordinated(a, near[-1], GROUP_MEASURES, backwards=True)]
     lead = _LEAD.match(a.text, start, end)
     words = a.text[lead.end():end].strip()
     if not words or len(words.split()) > 5 or a.within(start, end, AGENTS) or \
@@ -101,7 +102,7 @@ def _measure(a: Analysed, start: int, end: int) -> list[Entity]:
 def _agents(a: Analysed, start: int, end: int) -> list[Mention]:
     """The treatment named in ``a.text[start:end]``: its agents (the longest first), none
     when the span names an untreated group."""
-    if _UNTREATED.search(a.text, start, end):
+    if UNTREATED.search(a.text, start, end):
         return []
     found = a.within(start, end, AGENTS)
     return sorted(found, key=lambda m: m.start - m.end)[:1]

@@ -14,11 +14,11 @@ itself: the drug's own mention, widened over the phrase.
 
 A target is a gene, protein or miRNA mention, or a preparation whose cargo is a miRNA
 ("EV-miR-22-3p inhibitor": the inhibitor of miR-22-3p the vesicles carry). Nouns of a thing
-(antibody, mAb, inhibitor, antagonist, blocker, antagomir) always form one; nouns of an act
-(inhibition, blockade, knockdown, neutralisation, silencing, depletion) only where the
-phrase is the agent: at the opening of a clause ("In vivo, C5 inhibition reduced ...") or
-after "with", "by", "following", "after", "upon" ("treatment with IL-6 blockade"). After an
-effect verb the act is what the agent did ("exosomes caused TLR4 inhibition": TLR4
+(antibody, mAb, inhibitor, antagonist, blocker, antagomir, siRNA, shRNA) always form one;
+nouns of an act (inhibition, blockade, knockdown, neutralisation, silencing, depletion) only
+where the phrase is the agent: at the opening of a clause ("In vivo, C5 inhibition reduced
+...") or after "with", "by", "following", "after", "upon" ("treatment with IL-6 blockade").
+After an effect verb the act is what the agent did ("exosomes caused TLR4 inhibition": TLR4
 decreased, read by the effect rules). Not interventions: a word inside a longer name
 ("plasminogen activator inhibitor-1", "NF-κB inhibitor alpha"), an antibody glued to a
 vesicle word or conjugated to one ("anti-CD63-EVs", "mAb GAP43-Exo", "exosomes conjugated to
@@ -37,11 +37,11 @@ from exokg.ids import mint
 from exokg.model import Entity, Mention
 from exokg.text.prefilter import Needs
 
-__all__ = ["find_interventions", "intervention_entity"]
+__all__ = ["find_interventions", "intervention_entity", "intervention_target"]
 
 #: nouns of a thing made against its target
 _THING = (r"(?:neutrali[sz]ing\s+)?(?:monoclonal\s+)?(?:antibod(?:y|ies)|mAbs?)|"
-          r"inhibitors?|antagonists?|blockers?|antagomirs?")
+          r"inhibitors?|antagonists?|blockers?|antagomirs?|siRNAs?|shRNAs?")
 #: nouns of an act on the target
 _ACT = (r"inhibition|blockade|knock-?down|neutrali[sz]ation|silencing|depletion|"
         r"antagonism")
@@ -53,7 +53,7 @@ _BEFORE = re.compile(r"(?:\banti[-‐‑]\s?|\b(?P<noun>" + _THING + r")\s+(?:of
                      r"(?:the\s+)?)$", re.I)
 #: the noun after "anti-X": "anti-IL-17A antibody", "anti-C5 mAb"
 _ANTI_NOUN = re.compile(r"\s?(?P<noun>" + _THING + r")\b", re.I)
-_NEEDS = Needs(re.compile(r"antibod|mab|inhibit|antagoni|blocke|blockade|antagomir|"
+_NEEDS = Needs(re.compile(r"antibod|mab|inhibit|antagoni|blocke|blockade|antagomir|s[ih]rna|"
                           r"knock-?down|neutrali|silencing|depletion|anti-", re.I))
 _ACTS = re.compile(_ACT, re.I)
 #: where an act noun phrase is the agent: the opening of a clause, or after a word that
@@ -91,6 +91,17 @@ def intervention_entity(target: Entity, kind: str, written: str) -> Entity:
                   synonyms=synonyms, attributes=(("RO:0002212", target.id),))
 
 
+def intervention_target(m: Mention) -> tuple[str, str] | None:
+    """The target's id and the kind's head noun of an intervention mention of
+    :func:`find_interventions` ("TLR4 knockdown" -> the id of TLR4, "knockdown"); None for
+    any other mention, and for a drug named after an inhibitor noun ("the ROCK inhibitor
+    Y-27632" is the drug's mention, with no target)."""
+    targets = m.entity.attr("RO:0002212")
+    if m.source != "inhibitor" or m.entity.category != "Therapy" or not targets:
+        return None
+    return targets[0], m.entity.label.rsplit(" ", 1)[-1]
+
+
 def _target(m: Mention) -> Entity | None:
     """The molecule a mention names as a target: itself, or a preparation's miRNA cargo."""
     if m.category in _TARGETS:  # a class ("anti-inflammatory factors") is no target
@@ -112,6 +123,8 @@ def _kind(noun: str) -> str:
     low = noun.casefold()
     if low.endswith(("mab", "mabs")):
         return "mAb"
+    if low.startswith(("sirna", "shrna")):  # "siRNAs", "SIRNA" -> "siRNA"
+        return "siRNA" if low.startswith("si") else "shRNA"
     if low.endswith("ies"):
         return low[:-3] + "y"
     if low.endswith("s") and not _ACTS.fullmatch(low):

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from exokg.model import Mention
 from exokg.text.prefilter import Needs
 
-__all__ = ["PERSON_NOUNS", "SPECIES_ADJECTIVES", "species_words"]
+__all__ = ["ANIMAL_NOUNS", "PERSON_NOUNS", "SPECIES_ADJECTIVES", "species_words"]
 
 #: Nouns for people by their role in a study or their sex -> the taxon name they stand for.
 #: Words for people by age ("children", "adults") or by their place in a design
@@ -30,6 +30,12 @@ PERSON_NOUNS: dict[str, str] = {
     "outpatient": "human", "outpatients": "human",
     "man": "human", "men": "human", "woman": "human", "women": "human",
 }
+#: Plural nouns by which papers name the animals of a study's groups ("treated rats", "FGR
+#: lambs", "HI pups", "naive mice"), as pattern text without groups for the rules that read
+#: groups (:mod:`exokg.extract.treated_groups`, :mod:`exokg.extract.given_animals`,
+#: :mod:`exokg.extract.group_contrasts`).
+ANIMAL_NOUNS = (r"mice|rats|animals|pigs|piglets|lambs|sheep|monkeys|pups|dogs|rabbits|"
+                r"fetuses|neonates")
 #: Latin adjectives of animal names -> the taxon's Latin name (the species the adjective
 #: means in biomedical writing: "bovine" serum comes from cattle, "canine" models are dogs).
 SPECIES_ADJECTIVES: dict[str, str] = {
