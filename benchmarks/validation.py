@@ -111,9 +111,10 @@ def per_query(store: Any) -> list[dict[str, Any]]:
 
 
 def forms(store: Any, repeat: int = 2) -> list[dict[str, Any]]:
-    """The compiled checks of each node shape with focus nodes, run one by one and in two
-    merged forms that read each triple once for several checks (CPU seconds, summed over
-    the shape's checks; the best of ``repeat`` runs; nothing here is used by exokg):
+    """The compiled checks of each node shape with focus nodes, run one by one and in other
+    forms: two merged forms that read each triple once for several checks, and another
+    focus pattern (CPU seconds, summed over the shape's checks; the best of ``repeat``
+    runs; nothing here is used by exokg):
 
     * ``values``: a path's value checks (datatype, node kind, length, range, ...) one
       query each, against one query per path projecting a flag per check
@@ -137,6 +138,7 @@ def forms(store: Any, repeat: int = 2) -> list[dict[str, Any]]:
 
     def cpu(query: str) -> float:
         best = None
+
         def run() -> int:
             answer = store.query(query, default_graph=graphs) if graphs else store.query(query)
             return sum(1 for _ in answer)
