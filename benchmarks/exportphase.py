@@ -18,7 +18,11 @@ process of its own (``python benchmarks/exportphase.py --step NAME ...``), so it
 * ``kgx``, ``graphml``, ``csv``: the exports of :mod:`exokg.export.tables`, each alone;
 * ``tables`` (only when named in ``--steps``): KGX and the statements CSV from one pass
   over the statements (:func:`exokg.export.tables.write_tables`), as a build writes them;
-* ``page``: the HTML page of a large build (:mod:`exokg.viz.store_page`).
+* ``page``: the HTML page of a large build (:mod:`exokg.viz.store_page`);
+* ``dumps`` (only when named in ``--steps``): ``Store.dump`` in each RDF format (the
+  default graph as N-Triples, Turtle and JSON-LD, every graph as N-Quads and TriG), with
+  the time of each: what each of exokg's RDF exports costs against Oxigraph's own writer
+  of the same format.
 
 The N-Quads and TriG exports read the loader's partition file, which a build deletes: it
 is made again once (cached in ``--work``) from the generation's ``exokg.nq`` without the
@@ -51,7 +55,11 @@ from typing import Any
 
 STEPS = ("dump", "rdf", "kgx", "graphml", "csv", "page")
 #: steps run only when asked for (``--steps``)
-EXTRA_STEPS = ("tables",)
+EXTRA_STEPS = ("tables", "dumps")
+#: ``dumps``: Oxigraph's own writer per format (file name, format name, whole dataset)
+_DUMPS = (("raw.nt", "N_TRIPLES", False), ("raw.ttl", "TURTLE", False),
+          ("raw.jsonld", "JSON_LD", False), ("raw.nq", "N_QUADS", True),
+          ("raw.trig", "TRIG", True))
 _BUCKETS = 64
 
 
@@ -127,6 +135,21 @@ def run_step(step: str, oxigraph: Path, partition: Path, out: Path) -> dict[str,
                    from_graph=pyoxigraph.DefaultGraph())
         figures["bytes"] = target.stat().st_size
         target.unlink()
+    elif step == "dumps":  # each format as Oxigraph writes it (unsorted, no prefixes)
+        files, cpu, sizes = {}, {}, {}
+        for name, form, dataset in _DUMPS:
+            target = scratch / name
+            began_file, used = time.perf_counter(), _cpu()
+            if dataset:
+                store.dump(str(target), getattr(pyoxigraph.RdfFormat, form))
+            else:
+                store.dump(str(target), getattr(pyoxigraph.RdfFormat, form),
+                           from_graph=pyoxigraph.DefaultGraph())
+            files[name] = round(time.perf_counter() - began_file, 2)
+            cpu[name] = round(_cpu() - used, 2)
+            sizes[name] = target.stat().st_size
+            target.unlink()
+        figures.update(files=files, files_cpu=cpu, bytes=sizes)
     elif step == "rdf":
         from exokg.export.streamed import write_rdf_exports
 
@@ -264,7 +287,7 @@ def main() -> None:
         results[step] = figures
         line = (f"{step:8} {figures['seconds']:9.2f} s  (wall {figures['wall']:.2f} s, CPU "
                 f"{figures['cpu']:.2f} s)  peak RSS {figures['peak_rss_mb']:6,} MB")
-        if step == "rdf":
+        if step in ("rdf", "dumps"):
             line += "  " + ", ".join(f"{k} {v:.2f} s (CPU {figures['files_cpu'][k]:.2f} s)"
                                      for k, v in figures["files"].items())
         if args.check:
@@ -279,7 +302,15 @@ def main() -> None:
         results["rdf_over_dump"] = round(ratio, 2)
         results["rdf_over_dump_cpu"] = round(cpu, 2)
         print(f"all RDF exports / raw dump: {ratio:.2f}x (CPU time: {cpu:.2f}x)")
-    rss = [v["peak_rss_mb"] for v in results.values() if isinstance(v, dict)]
+    if "rdf" in results and "dumps" in results:  # each export against its format's dump
+        mine, raw = results["rdf"]["files_cpu"], results["dumps"]["files_cpu"]
+        pairs = {name: raw["raw" + name[len("exokg"):]] for name in mine}
+        results["rdf_over_dumps_cpu"] = {name: round(mine[name] / max(pairs[name], 0.01), 2)
+                                         for name in mine}
+        print("each export / Oxigraph's dump of its format, CPU: " + ", ".join(
+            f"{name} {mine[name]:.2f} / {pairs[name]:.2f} s" for name in mine))
+    rss = [v["peak_rss_mb"] for v in results.values()
+           if isinstance(v, dict) and "peak_rss_mb" in v]
     if rss:
         print(f"largest peak RSS of a step: {max(rss):,} MB")
     results["load_after"] = os.getloadavg()

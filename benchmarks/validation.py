@@ -19,7 +19,11 @@ without room for it.
 same open store (``current``: :func:`exokg.validate_store.validate_store` as it is now;
 ``terms:FILE``: the same with the prechecks of :mod:`exokg.validate_records` given the
 terms file the store loader wrote, ``PARTITION.terms.json``;
-``queries``: the query-by-query breakdown of the compiled checks only), so that their ratio
+``git:REV``: the validator of a git revision; ``queries``: the query-by-query breakdown
+of the compiled checks only; ``forms``: the checks of each node shape run one by one and
+in merged forms, see :func:`forms`; ``--used``: the prechecks given the store's
+predicates and classes, read by SPARQL once, to ``current`` and ``git:REV``), so that
+their ratio
 is measured under the same load; each is run ``--repeat`` times and the reports of all
 variants are compared (they must be equal).
 
@@ -106,14 +110,121 @@ def per_query(store: Any) -> list[dict[str, Any]]:
     return rows
 
 
-def variant(name: str) -> Any:
+def forms(store: Any, repeat: int = 2) -> list[dict[str, Any]]:
+    """The compiled checks of each node shape with focus nodes, run one by one and in other
+    forms: two merged forms that read each triple once for several checks, and another
+    focus pattern (CPU seconds, summed over the shape's checks; the best of ``repeat``
+    runs; nothing here is used by exokg):
+
+    * ``values``: a path's value checks (datatype, node kind, length, range, ...) one
+      query each, against one query per path projecting a flag per check
+      (``SELECT DISTINCT ?this ?value (e0 AS ?v0) (e1 AS ?v1) ... FILTER(e0 || e1 ...)``);
+    * ``maxCount``: one ``GROUP BY ?this ... HAVING (COUNT(DISTINCT ?value) > n)`` per
+      path, against one over all the shape's paths (``VALUES ?p { ... }``, grouped by
+      ``?this ?p``);
+    * ``focus``: every check of the shape but ``sh:class`` with its focus nodes found by
+      ``rdf:type/rdfs:subClassOf*`` (as compiled) and by ``rdf:type`` alone (the same
+      nodes when the data has no ``rdfs:subClassOf``).
+    """
+    import re
+
+    from rdflib import RDF, RDFS
+
+    from exokg.export.resources import load_shapes
+    from exokg.validate import has_focus
+    from exokg.validate_store import _focus, compile_shapes, data_graphs
+
+    graphs = data_graphs(store)
+
+    def cpu(query: str) -> float:
+        best = None
+
+        def run() -> int:
+            answer = store.query(query, default_graph=graphs) if graphs else store.query(query)
+            return sum(1 for _ in answer)
+        for _ in range(repeat):
+            _, _, seconds = timed(run)
+            best = seconds if best is None else min(best, seconds)
+        return best or 0.0
+
+    checks = compile_shapes(load_shapes())
+    rows = []
+    for shape in sorted({c.shape for c in checks}):
+        mine = [c for c in checks if c.shape == shape]
+        if not has_focus(store, mine[0].targets, graphs):
+            continue
+        focus = _focus(mine[0].targets)
+        paths: dict[str, list[Any]] = {}
+        for check in mine:
+            if check.has_value and check.component not in ("Class", "LessThan",
+                                                           "LessThanOrEquals"):
+                paths.setdefault(check.path, []).append(check)
+        merged = [group for group in paths.values() if len(group) > 1]
+        one_by_one = sum(cpu(c.query) for group in merged for c in group)
+        together = 0.0
+        for group in merged:
+            found = [re.search(r"\} (\?this <[^>]+> \?value \.|BIND\(\?this AS \?value\)) "
+                               r"FILTER\((.*)\) \}$", c.query) for c in group]
+            values = found[0].group(1)  # type: ignore[union-attr]
+            tests = [f.group(2) for f in found]  # type: ignore[union-attr]
+            flags = " ".join(f"({t} AS ?v{k})" for k, t in enumerate(tests))
+            together += cpu(f"SELECT DISTINCT ?this ?value {flags} WHERE {{ {focus} {values} "
+                            f"FILTER({' || '.join(tests)}) }}")
+        counts = [c for c in mine if c.component == "MaxCount"]
+        limit, predicate = re.compile(r"> (\d+)\)$"), re.compile(r"\?this (<[^>]+>) \?value")
+        limits = {limit.search(c.query).group(1) for c in counts}  # type: ignore[union-attr]
+        count_paths = [predicate.search(c.query).group(1)  # type: ignore[union-attr]
+                       for c in counts]
+        grouped = 0.0
+        if len(counts) > 1 and len(limits) == 1:
+            grouped = cpu(f"SELECT ?this ?p WHERE {{ {focus} ?this ?p ?value . VALUES ?p "
+                          f"{{ {' '.join(count_paths)} }} }} GROUP BY ?this ?p HAVING "
+                          f"(COUNT(DISTINCT ?value) > {limits.pop()})")
+        path = f"<{RDF.type}>/<{RDFS.subClassOf}>*"
+        typed = [c for c in mine if c.component != "Class" and path in c.query]
+        as_compiled = sum(cpu(c.query) for c in typed)
+        plain = sum(cpu(c.query.replace(path, f"<{RDF.type}>")) for c in typed)
+        row = {"shape": shape, "value_checks": sum(len(g) for g in merged),
+               "values_one_by_one_s": round(one_by_one, 3),
+               "values_per_path_s": round(together, 3), "max_counts": len(counts),
+               "max_count_one_by_one_s": round(sum(cpu(c.query) for c in counts), 3)
+               if grouped else 0.0, "max_count_grouped_s": round(grouped, 3),
+               "focus_path_s": round(as_compiled, 3), "focus_type_only_s": round(plain, 3)}
+        rows.append(row)
+        print(f"  {shape}: {row['value_checks']} value checks {one_by_one:.2f} s -> "
+              f"{together:.2f} s per path; {len(counts)} maxCount "
+              f"{row['max_count_one_by_one_s']:.2f} s -> {grouped:.2f} s in one query; "
+              f"{len(typed)} checks, focus by path {as_compiled:.2f} s, by rdf:type "
+              f"{plain:.2f} s",
+              flush=True)
+    return rows
+
+
+def used_of(store: Any) -> Any:
+    """The predicates and classes of the store's data as the store loader records them
+    (:class:`exokg.validate_records.UsedTerms`), read by SPARQL: what ``--used`` gives
+    every variant, as a build's validation gets the loader's file."""
+    from exokg.validate_records import UsedTerms
+    from exokg.validate_store import data_graphs
+
+    graphs = data_graphs(store)
+
+    def column(query: str) -> frozenset[str]:
+        rows = store.query(query, default_graph=graphs) if graphs else store.query(query)
+        return frozenset(str(row[0]) for row in rows)
+
+    return UsedTerms(column("SELECT DISTINCT ?p WHERE { ?s ?p ?o }"),
+                     column("SELECT DISTINCT ?c WHERE { ?s a ?c }"))
+
+
+def variant(name: str, used: Any = None) -> Any:
     """The validator called ``name``: a function from a store to a report. ``current`` is
     this checkout's; ``git:REV`` is ``exokg/validate_store.py`` and ``exokg/validate.py``
     of git revision REV, run with REV's ``ontology/shapes.ttl`` (modules loaded from
     ``git show``; the rest of exokg is this checkout's)."""
     if name == "current":
         from exokg.validate_store import validate_store
-        return validate_store
+        return lambda store: validate_store(store, used=used)
     if name.startswith("terms:"):  # with the prechecks, given the loader's terms file
         from exokg.validate_records import UsedTerms
         from exokg.validate_store import validate_store
@@ -147,7 +258,7 @@ def variant(name: str) -> Any:
         exec(compile(text, f"{rev}:{path}", "exec"), mod.__dict__)
         modules[module] = mod
     shapes = Graph().parse(data=show("ontology/shapes.ttl"), format="turtle")
-    return lambda store: modules["validate_store"].validate_store(store, shapes)
+    return lambda store: modules["validate_store"].validate_store(store, shapes, used=used)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -159,6 +270,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="with --open copy: compact the copy (Store.optimize) first")
     parser.add_argument("--variants", default="queries",
                         help="comma-separated: queries, current, ...")
+    parser.add_argument("--used", action="store_true",
+                        help="give current and git:REV the store's predicates and classes "
+                             "(as a build gives the loader's terms file)")
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--top", type=int, default=15,
                         help="print the N slowest queries at the end")
@@ -178,10 +292,20 @@ def main(argv: list[str] | None = None) -> int:
     out: dict[str, Any] = {"database": str(database), "open": args.open,
                            "load_before": load_before[0], "variants": {}}
     reports = {}
+    used = used_of(store) if args.used else None
     for name in args.variants.split(","):
         runs = []
         for i in range(args.repeat):
             print(f"{name} (run {i + 1}):", flush=True)
+            if name == "forms":
+                rows = forms(store)
+                runs.append({"shapes": rows})
+                print(f"  {name}: " + ", ".join(
+                    f"{key} {sum(r[key] for r in rows):.2f} s" for key in (
+                        "values_one_by_one_s", "values_per_path_s",
+                        "max_count_one_by_one_s", "max_count_grouped_s", "focus_path_s",
+                        "focus_type_only_s")), flush=True)
+                continue
             if name == "queries":
                 rows = per_query(store)
                 runs.append({"wall_s": round(sum(r["wall_s"] for r in rows), 2),
@@ -192,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
                     for r in sorted(rows, key=lambda r: -r["cpu_s"])[:args.top]:
                         print(f"    {r['cpu_s']:8.2f} s CPU {r['rows']:8d} rows  {r['check']}")
             else:
-                report, wall, cpu = timed(lambda: variant(name)(store))
+                report, wall, cpu = timed(lambda: variant(name, used)(store))
                 reports[name] = report
                 runs.append({"wall_s": round(wall, 2), "cpu_s": round(cpu, 2),
                              "results": len(report.results), "triples": report.triples})

@@ -194,6 +194,29 @@ def test_ill_typed_literals_and_offsets_are_reported_identically(base: Graph) ->
     assert {r.component for r in sparql_report.results} >= {"Datatype", "SPARQL"}
 
 
+def test_a_value_violating_several_checks_of_its_path_is_reported_for_each(base: Graph
+                                                                           ) -> None:
+    """A value breaking two checks of its path at once (an empty language string as
+    exo:rule: not xsd:string, shorter than 1), and another value of the same path breaking
+    one, give pyshacl's results, one per check and value (a validator that read a path's
+    values once for all its checks must still report each)."""
+    from exokg.graph.rdf import EXO
+
+    g = Graph()
+    for triple in base:
+        g.add(triple)
+    evidence = sorted(base.subjects(RDF.type, EXO.Evidence), key=str)
+    g.set((evidence[0], EXO.rule, Literal("", lang="en")))
+    g.set((evidence[1], EXO.rule, Literal(7)))
+    pyshacl_report, sparql_report = both(g)
+    assert sparql_report.results == pyshacl_report.results
+    found = sorted((r.focus, r.component) for r in sparql_report.results
+                   if r.path == "exo:rule")
+    assert found == sorted([(_short(evidence[0]), "Datatype"),
+                            (_short(evidence[0]), "MinLength"),
+                            (_short(evidence[1]), "Datatype")])
+
+
 def test_data_in_named_graphs_is_validated_and_the_ontology_left_out(base: Graph) -> None:
     from exokg.query.stores import ONTOLOGY_GRAPH_PREFIX
 
