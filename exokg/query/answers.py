@@ -472,10 +472,11 @@ class _Facts:
                 if found is None:
                     found = into[p] = []
                 found.append(tsv_term(o))
+        read = frozenset(wanted)  # one set for the nodes of this read, not one each
         for node, found in missing.items():
             loaded, values = self._entry(node)
             values.update((p[1:-1], v) for p, v in found.items())  # <iri> -> iri
-            self._cache[node] = (loaded | wanted, values)
+            self._cache[node] = (loaded | read if loaded else read, values)
 
     def _from_rows(self, missing: dict[Term, dict[str, list[Term]]], table: str,
                    wanted: set[str]) -> None:
