@@ -222,6 +222,22 @@ def test_the_file_is_deterministic_and_another_format_is_ignored(kg, tmp_path) -
     assert AnswerFile.open(tmp_path / "missing") is None
 
 
+def test_a_small_node_cache_gives_the_same_file(kg, tmp_path, monkeypatch) -> None:
+    """The writer keeps the values of the most recently read nodes only, dropping the
+    oldest (at 100,000 abstracts it drops hundreds of thousands): with room for a few nodes
+    it drops and reads nodes again all the time, and the file is the same bytes."""
+    import pyoxigraph as ox
+
+    from exokg.query import answers
+
+    monkeypatch.setattr(answers, "_CACHED_NODES", 5)
+    store = open_store(kg.path)
+    terms = [ox.DefaultGraph(), *(ox.NamedNode(g) for g in kg._sandbox.graphs)]
+    write_answer_file(store, tmp_path / FILE_NAME, terms, kept=False)
+    assert (tmp_path / FILE_NAME).read_bytes() == \
+        (generation_path(kg.path) / FILE_NAME).read_bytes()
+
+
 # -- the queries kept whole -----------------------------------------------------------------
 
 

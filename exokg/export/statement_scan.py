@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 
 __all__ = ["EVIDENCE_PREDICATES", "ROWS_FILE", "ROW_FACT_PREDICATES", "Evidence",
            "ScannedStatement", "open_statement_rows", "rdflib_cell", "scan_statements",
-           "statement_rows", "tsv_text", "write_statement_rows"]
+           "statement_rows", "tsv_text", "tsv_value", "write_statement_rows"]
 
 #: The name of a build's statement rows file (:func:`write_statement_rows`) in the scratch
 #: folder of the generation being written.
@@ -160,6 +160,21 @@ def tsv_text(cell: str) -> str:
     from exokg.query.views import tsv_term
 
     term = tsv_term.__wrapped__(cell)
+    if term is None:
+        raise ValueError("an unbound value in an evidence row")
+    return term[1]
+
+
+def tsv_value(cell: str) -> str:
+    """:func:`tsv_text` of a cell that recurs (a document's IRI, an offset, a rule's name),
+    through the memoised reader of cells.
+
+    >>> tsv_value("615"), tsv_value("<http://a.org/x>")
+    ('615', 'http://a.org/x')
+    """
+    from exokg.query.views import tsv_term
+
+    term = tsv_term(cell)
     if term is None:
         raise ValueError("an unbound value in an evidence row")
     return term[1]

@@ -243,11 +243,11 @@ class _CsvRows:
         self.writer = csv.writer(self.buffer, lineterminator="\n")
 
     def add(self, scanned: ScannedStatement) -> None:
-        from exokg.export.statement_scan import tsv_text
+        from exokg.export.statement_scan import tsv_text, tsv_value
         from exokg.export.statements_csv import safe_cell, statement_row
 
         record = _statement_record(scanned.node, scanned.values, scanned.evidence.values(),
-                                   self.entities, tsv_text)
+                                   self.entities, tsv_text, tsv_value)
         self.buffer.seek(0)
         self.buffer.truncate()
         self.writer.writerow([safe_cell(cell) for cell in statement_row(
@@ -362,11 +362,13 @@ class _AtomicFile:
 
 def _statement_record(statement: Node, values: Mapping[Node, list[Node]],
                       evidence: Iterable[ScannedEvidence], entities: _Entities,
-                      text: Callable[[str], str]) -> Any:
+                      text: Callable[[str], str],
+                      value: Callable[[str], str] | None = None) -> Any:
     """The build's :class:`~exokg.model.Statement` record of one statement, as far as the
     statements CSV uses it (subject and object with their labels, qualifiers, context);
     of its evidence only the first (the CSV's row shows it), read from the evidence facts
-    with ``text``."""
+    with ``text`` (its sentence and markers) and ``value`` (its document, offsets, index
+    and rule: cells that recur, so a memoised reader pays; default ``text``)."""
     from exokg.export.kgx import _true
     from exokg.model import Evidence, Statement, Value
 
@@ -374,8 +376,10 @@ def _statement_record(statement: Node, values: Mapping[Node, list[Node]],
         found = values.get(p)
         return found[0] if found else None
 
-    def first(cells: list[str]) -> str:
-        return text(cells[0]) if cells else ""
+    def first(cells: list[str], read: Callable[[str], str] = text) -> str:
+        return read(cells[0]) if cells else ""
+
+    recurring = value if value is not None else text
 
     obj = one(_OBJECT)
     if isinstance(obj, Literal):
@@ -389,12 +393,13 @@ def _statement_record(statement: Node, values: Mapping[Node, list[Node]],
                                      for v in found)) if found else ()
 
     def number(cells: list[str]) -> int:
-        return int(first(cells) or 0)
+        return int(first(cells, recurring) or 0)
 
     # the first evidence (assembly orders evidence by document, start, end and rule):
     # only it is written, so only its sentence and citation markers are read
-    keyed = [((first(facts.documents).removeprefix(_DOCUMENT_PREFIX), number(facts.starts),
-               number(facts.ends), first(facts.rules)), facts) for facts in evidence]
+    keyed = [((first(facts.documents, recurring).removeprefix(_DOCUMENT_PREFIX),
+               number(facts.starts), number(facts.ends), first(facts.rules, recurring)),
+              facts) for facts in evidence]
     records = []
     if keyed:
         (document, start, end, rule), facts = min(keyed, key=lambda item: item[0])

@@ -87,6 +87,7 @@ import sqlite3
 import struct
 import sys
 from array import array
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -285,6 +286,14 @@ def _bar_list(values: Iterable[Term | None]) -> Term | None:
     return _replace(_replace(joined, _BAR_DOUBLE, " | "), _BAR_ENDS, "")
 
 
+@lru_cache(maxsize=1 << 12)
+def _citation_list(markers: tuple[Term | None, ...]) -> Term | None:
+    """entity-findings' ``citations`` of an evidence node with these marker values (or
+    ``(None,)``: none): :func:`_bar_list`, memoised (most evidence sentences have no
+    marker, and the others share a few: "[12]", "(1, 2)")."""
+    return _bar_list(markers)
+
+
 def _text_key(text: str) -> bytes:
     """``text`` as bytes that sort (bytewise) as the text sorts by code point, and never
     a prefix of another's (UTF-8 with NUL escaped, then a NUL-NUL end)."""
@@ -334,6 +343,15 @@ def _descending(key: bytes) -> bytes:
     return bytes(255 - b for b in key)
 
 
+@lru_cache(maxsize=1 << 10)
+def _descending_order(term: Term | None) -> bytes:
+    """The place of ``term`` in ``ORDER BY DESC`` (:func:`_order_bytes` inverted),
+    memoised: entity-summary sorts every row by its statement's evidence count, a few
+    distinct numbers (the text of a number parsed, and its bytes inverted one by one,
+    on every row before)."""
+    return _descending(_order_bytes(term))
+
+
 #: :func:`_order_bytes` remembered for the terms met most recently: the sort keys of the
 #: rows repeat predicates, labels, documents and offsets on every row
 _cached_order_bytes = lru_cache(maxsize=1 << 16)(_order_bytes)
@@ -374,9 +392,14 @@ class _Facts:
                     encode_term(q.subject) for q in  # type: ignore[misc]
                     store.quads_for_pattern(None, None, None, graph)}))
         self._default = next((g for g in self.graphs if isinstance(g, ox.DefaultGraph)), None)
-        #: node -> (whether every predicate is read, predicate -> values)
-        self._cache: dict[Term, tuple[frozenset[str], dict[str, list[Term]]]] = {}
+        #: node -> (whether every predicate is read, predicate -> values), oldest first (an
+        #: OrderedDict: dropping a plain dict's first key walks over the slots of every key
+        #: dropped before it until the dict is rebuilt, 6-8 microseconds a drop here)
+        self._cache: OrderedDict[Term, tuple[frozenset[str], dict[str, list[Term]]]] = \
+            OrderedDict()
         self._predicates: dict[str, Any] = {}
+        #: a predicate's TSV cell (``<iri>``) in a rows file -> its IRI
+        self._cell_iris: dict[str, str] = {}
         #: (an evidence's own sources, its document) -> the evidence query's publication
         #: combinations (:func:`_publication`), for recent ones
         self.publications: dict[tuple[tuple[Term, ...], Term], list[Any]] = {}
@@ -400,7 +423,7 @@ class _Facts:
         found = cache.get(node)
         if found is None:
             if len(cache) >= _CACHED_NODES:
-                del cache[next(iter(cache))]  # the one kept longest
+                cache.popitem(last=False)  # the one kept longest
             found = cache[node] = (frozenset(), {})
         return found
 
@@ -449,10 +472,11 @@ class _Facts:
                 if found is None:
                     found = into[p] = []
                 found.append(tsv_term(o))
+        read = frozenset(wanted)  # one set for the nodes of this read, not one each
         for node, found in missing.items():
             loaded, values = self._entry(node)
             values.update((p[1:-1], v) for p, v in found.items())  # <iri> -> iri
-            self._cache[node] = (loaded | wanted, values)
+            self._cache[node] = (loaded | read if loaded else read, values)
 
     def _from_rows(self, missing: dict[Term, dict[str, list[Term]]], table: str,
                    wanted: set[str]) -> None:
@@ -465,25 +489,31 @@ class _Facts:
             return  # the file lacks some of them: the store has them
 
         found: dict[Term, dict[str, list[Term]]] = {}
+        iris = self._cell_iris
+        term = tsv_term
         for cell, lines in statement_rows(self.rows, table,  # type: ignore[arg-type]
                                           [f"<{node[1]}>" for node in missing]):
-            node = tsv_term(cell)
+            node = term(cell)
             into = found.get(node)  # type: ignore[arg-type]
             if into is None:
                 into = found[node] = {}  # type: ignore[index]
             for line in lines.split("\n"):
                 if line:
                     p, _, o = line.partition("\t")
-                    p = p[1:-1]  # <iri> -> iri
-                    values = into.get(p)
+                    iri = iris.get(p)
+                    if iri is None:  # <iri> -> iri, once per predicate
+                        iri = iris[p] = p[1:-1]
+                    values = into.get(iri)
                     if values is None:
-                        values = into[p] = []
-                    values.append(tsv_term(o))
+                        into[iri] = [term(o)]
+                    else:
+                        values.append(term(o))
+        read = frozenset(wanted)
         for node, values in found.items():
             del missing[node]
             loaded, kept = self._entry(node)
             kept.update(values)
-            self._cache[node] = (loaded | wanted, kept)
+            self._cache[node] = (loaded | read if loaded else read, kept)
 
     def values(self, predicate: str, subject: Term | None) -> list[Term]:
         """The values of ``predicate`` of ``subject`` (none for a literal or unbound one)."""
@@ -492,6 +522,8 @@ class _Facts:
             found_values = kept[1].get(predicate)
             if found_values is not None:
                 return found_values
+            if predicate in kept[0]:  # read, and none: an OPTIONAL with no value
+                return []
         if subject is None or subject[0] not in (URI, BNODE):
             return []
         loaded, found = self._cache.get(subject) or self._entry(subject)
@@ -600,7 +632,8 @@ def _findings_rows(facts: _Facts, statement: Term, facets: list[tuple[str, Term]
             facts, statement, _RDF + "subject", _RDF + "predicate", _RDF + "object",
             _EXO + "negated", _EXO + "hedged"):
         for evidence in facts.values(_BIOLINK + "has_evidence", statement):
-            citations = _bar_list(facts.optional(_EXO + "citationMarker", evidence))
+            citations = _citation_list(tuple(facts.optional(_EXO + "citationMarker",
+                                                              evidence)))
             for sentence, document, start, end in _joined(
                     facts, evidence, _EXO + "sentenceText", _EXO + "document",
                     _EXO + "start", _EXO + "end"):
@@ -674,7 +707,7 @@ def _summary_rows(facts: _Facts, statement: Term) -> Iterator[_Made]:
                 row = ((STRING, role), statement, subject, subject_label, predicate, obj,
                        object_label, direction, negated, hedged, species, model,
                        evidence_count, count)
-                key = _descending(_order_bytes(evidence_count)) + _sort_key(
+                key = _descending_order(evidence_count) + _sort_key(
                     (STRING, role), predicate, subject_label, object_label, statement)
                 yield key, (_iri(entity), role, _iri(predicate)), row
 
