@@ -240,3 +240,24 @@ def test_the_graphml_from_the_rows_file_is_the_same_bytes(store: Any, tmp_path: 
         list(iter_rows_edges(opened))
     opened.close()
     assert write_graphml(db, tmp_path / "twice.graphml", twice).read_bytes() == expected
+
+
+def test_a_literal_with_a_unicode_line_separator_stays_one_cell() -> None:
+    """Rows are split at the TSV's own line ends ("\\n") only: Oxigraph does not escape
+    U+2028, U+0085 or a form feed inside a literal, and a sentence may hold them (invented
+    cells)."""
+    from rdflib import Literal, URIRef
+
+    from exokg.export.statement_scan import EVIDENCE_PREDICATES, _merged
+
+    (sentence,) = (p for p, name in EVIDENCE_PREDICATES.items() if name == "texts")
+
+    lines = ('<http://a.org/p>\t"one\u2028two\x85three\x0cfour"\n'
+             '<http://a.org/q>\t"x"\n')
+    evidence = iter([("<http://a.org/s>", "<http://a.org/e>",
+                      f'{sentence}\t"a\u2029b"\n')])
+    (scanned,) = _merged(iter([("<http://a.org/s>", lines)]), evidence, {}, False)
+    assert scanned.values[URIRef("http://a.org/p")] == [
+        Literal("one\u2028two\x85three\x0cfour")]
+    assert scanned.values[URIRef("http://a.org/q")] == [Literal("x")]
+    assert scanned.evidence["http://a.org/e"].texts == ['"a\u2029b"']

@@ -382,6 +382,16 @@ def scan_statements(store: pyoxigraph.Store, graphs: list[object] | None, folder
         tables.close()
 
 
+def _lines(text: str) -> list[str]:
+    """The TSV lines of ``text``, split at "\\n" only (as :func:`_runs` reads them): a
+    literal may hold U+2028, U+0085 or a form feed, which Oxigraph leaves unescaped and
+    ``str.splitlines`` would take as line ends."""
+    lines = text.split("\n")
+    if lines and not lines[-1]:
+        lines.pop()
+    return lines
+
+
 def _merged(statements: Any, evidence_rows: Any, sources: dict[str, list[str]],
             union: bool) -> Iterator[ScannedStatement]:
     """Statement rows (s, lines) and evidence rows (s, e, lines), both sorted by s, merged
@@ -395,7 +405,7 @@ def _merged(statements: Any, evidence_rows: Any, sources: dict[str, list[str]],
     def made() -> ScannedStatement:
         nonlocal pending
         values: dict[str, list[str]] = {}
-        for line in "".join(blobs).splitlines():
+        for line in _lines("".join(blobs)):
             p, _, o = line.partition("\t")
             found = values.get(p)
             if found is None:
@@ -416,7 +426,7 @@ def _merged(statements: Any, evidence_rows: Any, sources: dict[str, list[str]],
             facts = evidence.get(iri)
             if facts is None:
                 facts = evidence[iri] = Evidence(iri)
-            for line in lines.splitlines():
+            for line in _lines(lines):
                 p, _, o = line.partition("\t")
                 name = EVIDENCE_PREDICATES.get(p)
                 if name is not None:  # a rows file holds labels and the like too
