@@ -29,6 +29,11 @@ from exokg.text.prefilter import Needs
 
 __all__ = ["anaphoric_agents"]
 
+#: the effect verbs "It" may stand before ("It also decreased ...", "It further promotes")
+_EFFECT_VERB = (r"(?:(?:de|in)creas|reduc|lower|rais|elevat|enhanc|improv|promot|inhibit|"
+                r"suppress|attenuat|alleviat|amelior|up-?regulat|down-?regulat|restor|prevent|"
+                r"block|diminish|augment|boost|mitigat|rescu|revers|activat|induc|stimulat|"
+                r"facilitat|accelerat|exacerbat|aggravat|abolish|protect)(?:ed|es|s)\b")
 #: a sentence that opens (after a linking adverb) with a demonstrative and a noun that
 #: stands for what the previous sentence's agent did
 ANAPHOR = re.compile(
@@ -49,9 +54,18 @@ ANAPHOR = re.compile(
     r"sacrificed|killed|housed|trained|tested)"
     # "They also had / showed decreased ...": the treated animals or patients
     r"|(?:\s+(?:also|further|additionally|then|still|\w+ly))*\s+(?:had|showed|exhibited|"
-    r"displayed|presented|developed|experienced|suffered|survived|lived)\b))\b", re.I)
+    r"displayed|presented|developed|experienced|suffered|survived|lived)\b))"
+    # "It also decreased Notch1 expression": the singular pronoun only before an effect
+    # verb (never "It is known", "It was found", "It remains unclear")
+    r"|(?P<it>it)(?=(?:\s+(?:also|further|additionally|likewise|similarly|then|even|"
+    r"\w+ly))*\s+" + _EFFECT_VERB + r")\b", re.I)
 #: what "they" can stand for: plural agents (vesicles, cells, a preparation of them)
 _PLURAL_AGENTS = frozenset({"ExosomePreparation", "Vesicle", "Cell", "MicroRNACluster"})
+#: what "it" can stand for: the study's treatment named in the singular ("M2 microglial
+#: sEV treatment decreased ... It also decreased ..."), a drug, a therapy or one RNA
+_SINGULAR_AGENTS = frozenset({"ExosomePreparation", "Vesicle", "Therapy", "Drug",
+                              "HerbalPreparation", "MicroRNA", "CircularRNA",
+                              "LongNoncodingRNA"})
 _NEEDS = Needs(ANAPHOR)
 
 
@@ -75,5 +89,7 @@ def anaphoric_agents(a: Analysed, state: DocumentState) -> list[Mention]:
         return []  # the effect last stated is older than the sentence before
     if m.group("pronoun") and agent.category not in _PLURAL_AGENTS:
         return []  # "They" is not a single miRNA or drug
+    if m.group("it") and agent.category not in _SINGULAR_AGENTS:
+        return []  # "It" is no cell population, gene or process
     state.anaphor_index = a.sentence.index
     return [Mention(agent, m.start("np"), m.end("np"), m.group("np"), source="reference")]

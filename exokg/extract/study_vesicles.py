@@ -66,6 +66,16 @@ _ONE_TREATMENT = re.compile(r"(?:exosomes?|exos?|EVs?|extracellular\s+vesicles?)
                             r"(?:treatment|therapy|administration)", re.I)
 
 
+# "the treatment effect of exosomes", "the neuroprotective effects of EVs": the vesicles as
+# the agent of an effect the study found, not a container ("of" alone is, see _PART_OF)
+_EFFECT_OF = re.compile(r"\b(?:effects?|actions?|benefits?|efficacy)\s+of\s+(?:the\s+)?$",
+                        re.I)
+# "exhibiting typical exosome features", "expressed exosomal markers": the vesicle word as
+# the modifier of what was shown about the vesicles (phenotyping), no agent
+_PHENOTYPE_AFTER = re.compile(r"\s*(?:features?|characteristics?|markers?|morphology|"
+                              r"hallmarks?|signatures?)\b", re.I)
+
+
 def _bare(a: Analysed, m: Mention) -> bool:
     """True when ``m`` is a plain vesicle noun that can stand for the study's vesicles, or
     the study's vesicles named as one treatment ("exosome treatment decreased Y")."""
@@ -77,7 +87,7 @@ def _bare(a: Analysed, m: Mention) -> bool:
             names_kind_of_therapy(a.text, m.end):
         return False
     before = a.text[max(0, m.start - 40):m.start]
-    if _GIVEN.search(before):
+    if _GIVEN.search(before) or _EFFECT_OF.search(before):
         return True  # "treatment of exosome could improve Y": given, never a definition
     if _PART_OF.search(before):
         return False
@@ -87,6 +97,10 @@ def _bare(a: Analysed, m: Mention) -> bool:
 def resolve_study_vesicles(a: Analysed, state: DocumentState) -> Analysed:
     """``a`` with bare vesicle nouns resolved to the study's preparation (see the module
     docs); ``a`` itself when there is nothing to resolve."""
+    phenotype = [m for m in a.mentions if m.category == "Vesicle"
+                 and _PHENOTYPE_AFTER.match(a.text, m.end)]
+    if phenotype:  # "exosomes from X exhibiting typical exosomes features reduced Y"
+        a = replace(a, mentions=tuple(m for m in a.mentions if m not in phenotype))
     if state.preparation is None or \
             any(m.category == "ExosomePreparation" for m in a.mentions) or \
             claim_status(a, state.study_named) != "finding":
