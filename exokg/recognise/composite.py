@@ -6,6 +6,13 @@ Phrases understood (any order the field writes them in):
 * source: "MSC-derived exosomes", "MSC exosomes", "MSC-EVs", "exosomes derived from / of /
   secreted by MSCs", "(were) isolated from MSCs", "MSCs secrete / release exosomes",
   "mesenchymal stem cells (MSCs)-derived exosomes", "human MSC-derived EVs" (source taxon);
+  a cell adjective, with a polarisation state the vocabulary names, before a size class
+  ("M2 microglial small EVs", "microglial small EVs", "MSC small EVs"); sources joined by
+  "both ... and" ("EVs from both activated platelets and leukocytes": one population each);
+* body fluid (``sourceTissue``, no source cell): "exosomes derived from young healthy human
+  plasma", "exosomes from the serum of aged rats", "serum exosomes of aged rats", only with
+  donors named as healthy, young or aged people or animals; "EVs isolated from plasma" and
+  the fluid of patients are a patient study's sample, no preparation;
 * engineering + cargo: "miR-X-enriched" and "miR-X enriched EPC-EXs" (a short form the
   document defined, see :func:`engineered_short_forms`), a gene or protein as well as a miRNA
   and two of them joined by "/" or "and" ("BDNF-enriched MSC-EVs", "Zeb2/Axin2-enriched
