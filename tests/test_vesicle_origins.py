@@ -90,7 +90,8 @@ def test_a_patient_studys_fluid_vesicles_are_no_preparation(
 
 @pytest.mark.parametrize("text, first, second", [
     ("Concentrations of EVs from both activated platelets and leukocytes were lower in "
-     "patients with ischemic stroke compared to controls.", "CL:0000233", "CL:0000738"),
+     "patients with ischemic stroke compared to controls.", "exokg:cell/activated-platelet",
+     "CL:0000738"),
     ("Levels of exosomes derived from both astrocytes and neurons were higher in patients "
      "with traumatic brain injury than in healthy controls.", "CL:0000127", "CL:0000540"),
 ])
@@ -148,3 +149,18 @@ def test_a_vesicle_word_naming_what_was_shown_is_no_agent(recogniser: Recogniser
                  "reduced neuronal apoptosis."):
         agents = _agents(read(recogniser, text), APOPTOSIS)
         assert agents and all(a.attr("sourceTissue") for a in agents), text
+
+
+@pytest.mark.parametrize("text", [
+    "EVs derived from activated platelets were higher in patients with TBI than in healthy "
+    "controls.",
+    "Circulating activated platelet EVs were higher in patients with acute ischemic stroke "
+    "than in controls.",
+])
+def test_activated_platelets_are_a_source_of_their_own(recogniser: Recogniser,
+                                                       text: str) -> None:
+    """Patient studies count the EVs of activated platelets apart from the platelets' other
+    EVs: the state is part of the source, not dropped."""
+    sources = {s.subject.attr("sourceCell") for s in read(recogniser, text)
+               if s.predicate == "biolink:associated_with"}
+    assert sources == {("exokg:cell/activated-platelet",)}
