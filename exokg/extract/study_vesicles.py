@@ -23,6 +23,10 @@ The study's vesicles named as one treatment ("exosome treatment decreased neuron
 study's preparation on the same conditions; "exosome-based therapies" or "exosome therapies"
 name a kind of therapy and stay what they are.
 
+A vesicle word that modifies what was shown about the vesicles ("exosomes from young
+healthy human plasma exhibiting typical exosome features", "exosome markers") is no agent of
+the sentence and is dropped from its mentions (tuning round 12a).
+
 References with a determiner or written as an abbreviation ("these EVs", "Exos") are
 resolved earlier by :mod:`exokg.extract.references`; this module only reads the bare noun.
 
@@ -66,10 +70,6 @@ _ONE_TREATMENT = re.compile(r"(?:exosomes?|exos?|EVs?|extracellular\s+vesicles?)
                             r"(?:treatment|therapy|administration)", re.I)
 
 
-# "the treatment effect of exosomes", "the neuroprotective effects of EVs": the vesicles as
-# the agent of an effect the study found, not a container ("of" alone is, see _PART_OF)
-_EFFECT_OF = re.compile(r"\b(?:effects?|actions?|benefits?|efficacy)\s+of\s+(?:the\s+)?$",
-                        re.I)
 # "exhibiting typical exosome features", "expressed exosomal markers": the vesicle word as
 # the modifier of what was shown about the vesicles (phenotyping), no agent
 _PHENOTYPE_AFTER = re.compile(r"\s*(?:features?|characteristics?|markers?|morphology|"
@@ -87,7 +87,7 @@ def _bare(a: Analysed, m: Mention) -> bool:
             names_kind_of_therapy(a.text, m.end):
         return False
     before = a.text[max(0, m.start - 40):m.start]
-    if _GIVEN.search(before) or _EFFECT_OF.search(before):
+    if _GIVEN.search(before):
         return True  # "treatment of exosome could improve Y": given, never a definition
     if _PART_OF.search(before):
         return False
