@@ -428,14 +428,13 @@ def _look_right(text: str, after: list[Mention], parts: _Parts) -> None:
             parts.taxon, parts.source, pos = m.entity, after[k + 1].entity, after[k + 1].end
             k += 1
         elif m.category == "Species" and parts.tissue is not None and parts.taxon is None \
-                and _DONORS_AFTER.match(text, pos) and _DONORS_AFTER.match(text, pos).end() == \
-                m.end:
+                and getattr(_DONORS_AFTER.match(text, pos), "end", lambda: -1)() == m.end:
             parts.taxon, pos = m.entity, m.end  # "serum exosomes of aged rats"
         elif parts.source is None and parts.tissue is None and _SOURCE_AFTER.match(gap) and \
-                _donor_fluid(text, after, k) is not None:
+                (fluid_found := _donor_fluid(text, after, k)) is not None:
             # "exosomes derived from young healthy human plasma", "EVs isolated from the
             # serum of aged rats": vesicles of a body fluid (module docs)
-            taxon, fluid, pos, k = _donor_fluid(text, after, k)
+            taxon, fluid, pos, k = fluid_found
             parts.taxon, parts.tissue = taxon or parts.taxon, fluid
         elif m.category in _RNA_CARGO and parts.cargo is None:
             tail = text[m.end:m.end + 40]
@@ -505,8 +504,6 @@ _FLUID_GLUE = re.compile(r"^\s*-?\s*(?:derived|isolated|purified|extracted|obtai
 _PATIENT_DONOR = re.compile(r"\s*(?:of|from)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:patients?|"
                             r"subjects?|individuals?|cases|participants?|people|persons?)\b",
                             re.I)
-
-
 #: a species mention that names people as patients ("patient serum"), not donors
 _PATIENT_WORD = re.compile(r"patients?|subjects?|cases|participants?", re.I)
 #: healthy or animal donors named after a fluid written before the vesicle word ("serum
@@ -514,8 +511,6 @@ _PATIENT_WORD = re.compile(r"patients?|subjects?|cases|participants?", re.I)
 _DONORS_AFTER = re.compile(r"\s+(?:of|from)\s+(?:(?:young|aged|old|adult|healthy|normal|naive|"
                            r"juvenile|male|female)\s+){0,3}(?:rats?|mice|mouse|pigs?|sheep|"
                            r"monkeys?|animals?|donors?|volunteers?)\b", re.I)
-
-
 #: donors written before the fluid ("from young healthy human plasma")
 _DONOR_WORDS = re.compile(r"\b(?:young|aged|old|healthy|normal|juvenile|naive|na\u00efve)\s+"
                           r"(?:(?:young|aged|old|healthy|normal|juvenile|adult|male|female)\s+)*$",
