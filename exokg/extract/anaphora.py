@@ -8,7 +8,10 @@ Papers state a finding and then explain or extend it in the next sentence with a
 stands for the finding ("effect", "action", "benefit", "treatment", "intervention",
 "protection"), or with a word for the agent (the pronoun "they", "the treatment", "this
 preparation"). "They" stands only for plural agents (vesicles, cells, a preparation), never
-for the animals or patients of a design sentence ("They were randomised into ..."). The agent of what that sentence says is the agent of the effect stated just
+for the animals or patients of a design sentence ("They were randomised into ..."). "It"
+right before an effect verb ("It also decreased Notch1 expression") stands only for a
+singular agent (a preparation named as one treatment, a drug, a therapy, one RNA), never
+for cells, a gene or a process (tuning round 12a). The agent of what that sentence says is the agent of the effect stated just
 before: :func:`anaphoric_agents` returns it when it is unambiguous, that is when the sentence
 before named agents and the effect last stated had exactly one subject among them. The
 pointing noun itself is never an entity ("action", "effect" are no outcomes:
@@ -29,6 +32,11 @@ from exokg.text.prefilter import Needs
 
 __all__ = ["anaphoric_agents"]
 
+#: the effect verbs "It" may stand before ("It also decreased ...", "It further promotes")
+_EFFECT_VERB = (r"(?:(?:de|in)creas|reduc|lower|rais|elevat|enhanc|improv|promot|inhibit|"
+                r"suppress|attenuat|alleviat|amelior|up-?regulat|down-?regulat|restor|prevent|"
+                r"block|diminish|augment|boost|mitigat|rescu|revers|activat|induc|stimulat|"
+                r"facilitat|accelerat|exacerbat|aggravat|abolish|protect)(?:ed|es|s)\b")
 #: a sentence that opens (after a linking adverb) with a demonstrative and a noun that
 #: stands for what the previous sentence's agent did
 ANAPHOR = re.compile(
@@ -50,8 +58,21 @@ ANAPHOR = re.compile(
     # "They also had / showed decreased ...": the treated animals or patients
     r"|(?:\s+(?:also|further|additionally|then|still|\w+ly))*\s+(?:had|showed|exhibited|"
     r"displayed|presented|developed|experienced|suffered|survived|lived)\b))\b", re.I)
+#: "It also decreased Notch1 expression": the singular pronoun, only before an effect verb
+#: (never "It is known", "It was found", "It remains unclear"); a pattern of its own, so
+#: that ANAPHOR keeps its keyword guard ("it" is inside most words)
+IT_ANAPHOR = re.compile(
+    r"^\W*(?:(?:moreover|furthermore|in\s+addition|additionally|importantly|notably|"
+    r"interestingly|further(?:more)?)\s*,?\s+)?"
+    r"(?P<np>(?P<it>it))(?=(?:\s+(?:also|further|additionally|likewise|similarly|then|even|"
+    r"\w+ly))*\s+" + _EFFECT_VERB + r")", re.I)
 #: what "they" can stand for: plural agents (vesicles, cells, a preparation of them)
 _PLURAL_AGENTS = frozenset({"ExosomePreparation", "Vesicle", "Cell", "MicroRNACluster"})
+#: what "it" can stand for: the study's treatment named in the singular ("M2 microglial
+#: sEV treatment decreased ... It also decreased ..."), a drug, a therapy or one RNA
+_SINGULAR_AGENTS = frozenset({"ExosomePreparation", "Vesicle", "Therapy", "Drug",
+                              "HerbalPreparation", "MicroRNA", "CircularRNA",
+                              "LongNoncodingRNA"})
 _NEEDS = Needs(ANAPHOR)
 
 
@@ -62,9 +83,8 @@ def anaphoric_agents(a: Analysed, state: DocumentState) -> list[Mention]:
     ``state.anaphor_index``, so that the next one may point back through it ("This effect
     ... These actions ..."). Call before :func:`exokg.extract.mechanism_lists.note_agents`
     updates ``state`` for this sentence."""
-    if not _NEEDS.may_match(a.text):
-        return []
-    m = ANAPHOR.match(a.text)
+    m = ANAPHOR.match(a.text) if _NEEDS.may_match(a.text) else None
+    m = m or IT_ANAPHOR.match(a.text)
     if not m or any(x.category in AGENTS and x.start < m.end("np") for x in a.mentions):
         return []
     index, before = state.previous_agents
@@ -73,7 +93,9 @@ def anaphoric_agents(a: Analysed, state: DocumentState) -> list[Mention]:
     agent = state.subject[0]
     if all(e.id != agent.id for e in before) and state.anaphor_index != index:
         return []  # the effect last stated is older than the sentence before
-    if m.group("pronoun") and agent.category not in _PLURAL_AGENTS:
+    if m.re is ANAPHOR and m.group("pronoun") and agent.category not in _PLURAL_AGENTS:
         return []  # "They" is not a single miRNA or drug
+    if m.re is IT_ANAPHOR and agent.category not in _SINGULAR_AGENTS:
+        return []  # "It" is no cell population, gene or process
     state.anaphor_index = a.sentence.index
     return [Mention(agent, m.start("np"), m.end("np"), m.group("np"), source="reference")]

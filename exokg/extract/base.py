@@ -178,7 +178,9 @@ def coordinated(a: Analysed, anchor: Mention, classes: frozenset[str], *,
     ``lenient`` lets the list run past one member no vocabulary names ('A, Aβ42, and B')."""
     pool = [m for m in a.mentions if m.category in classes]
     pool.sort(key=lambda m: m.start)
-    group = [anchor]
+    # the alternatives sharing the anchor's span ("EVs from A and B": one population each)
+    group = [anchor] + [m for m in pool if m is not anchor and (m.start, m.end) ==
+                        (anchor.start, anchor.end) and m.source.startswith("composite")]
     idx = pool.index(anchor) if anchor in pool else -1
     step = -1 if backwards else 1
     j = idx + step
@@ -188,7 +190,8 @@ def coordinated(a: Analysed, anchor: Mention, classes: frozenset[str], *,
         gap = a.text[other.end:current.start] if backwards else a.text[current.end:other.start]
         inner = current if backwards else other  # the later of the two mentions
         if other.start == current.start:  # alternative preparation on the same span
-            group.append(other)
+            if other not in group:
+                group.append(other)
         elif re.fullmatch(r"\s*\(\s*", gap) and re.match(r"\s*\)", a.text[inner.end:]):
             group.append(other)  # "C-reactive protein (CRP)": the short form in brackets
         elif re.fullmatch(r"\)?\s*(?:,\s*(?:and|or|as well as)?|and|or|as well as|and/or|/)\s*"

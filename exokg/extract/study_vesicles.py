@@ -23,6 +23,10 @@ The study's vesicles named as one treatment ("exosome treatment decreased neuron
 study's preparation on the same conditions; "exosome-based therapies" or "exosome therapies"
 name a kind of therapy and stay what they are.
 
+A vesicle word that modifies what was shown about the vesicles ("exosomes from young
+healthy human plasma exhibiting typical exosome features", "exosome markers") is no agent of
+the sentence and is dropped from its mentions (tuning round 12a).
+
 References with a determiner or written as an abbreviation ("these EVs", "Exos") are
 resolved earlier by :mod:`exokg.extract.references`; this module only reads the bare noun.
 
@@ -66,6 +70,12 @@ _ONE_TREATMENT = re.compile(r"(?:exosomes?|exos?|EVs?|extracellular\s+vesicles?)
                             r"(?:treatment|therapy|administration)", re.I)
 
 
+# "exhibiting typical exosome features", "expressed exosomal markers": the vesicle word as
+# the modifier of what was shown about the vesicles (phenotyping), no agent
+_PHENOTYPE_AFTER = re.compile(r"\s*(?:features?|characteristics?|markers?|morphology|"
+                              r"hallmarks?|signatures?)\b", re.I)
+
+
 def _bare(a: Analysed, m: Mention) -> bool:
     """True when ``m`` is a plain vesicle noun that can stand for the study's vesicles, or
     the study's vesicles named as one treatment ("exosome treatment decreased Y")."""
@@ -87,6 +97,10 @@ def _bare(a: Analysed, m: Mention) -> bool:
 def resolve_study_vesicles(a: Analysed, state: DocumentState) -> Analysed:
     """``a`` with bare vesicle nouns resolved to the study's preparation (see the module
     docs); ``a`` itself when there is nothing to resolve."""
+    phenotype = [m for m in a.mentions if m.category == "Vesicle"
+                 and _PHENOTYPE_AFTER.match(a.text, m.end)]
+    if phenotype:  # "exosomes from X exhibiting typical exosomes features reduced Y"
+        a = replace(a, mentions=tuple(m for m in a.mentions if m not in phenotype))
     if state.preparation is None or \
             any(m.category == "ExosomePreparation" for m in a.mentions) or \
             claim_status(a, state.study_named) != "finding":

@@ -47,6 +47,7 @@ from exokg.recognise.lexicon import LexiconMatcher
 from exokg.recognise.mirna import MirnaGrounder, find_mirnas
 from exokg.recognise.ncrna import find_ncrnas
 from exokg.recognise.open import OpenLexicon, default_open_lexicon
+from exokg.recognise.possessed import possessed_synonym
 from exokg.recognise.proteins import ProteinFinder
 from exokg.recognise.species import species_words
 from exokg.recognise.specific_names import specific_names
@@ -213,9 +214,10 @@ class Recogniser:
             find_exposures(text, resolved)
         if products:  # "this multifunctional scaffold", "the hydrogel releasing MSC-EVs"
             resolved = _resolve(products + resolved)
-        top = [m for m in resolved if not _part_only(m) or (
+        top = [m for m in resolved if (not _part_only(m) or (
             lexicon is not None and m.source == "ontology"
-            and standalone_drug(text, m, lexicon.lookup))]  # type: ignore[attr-defined]
+            and standalone_drug(text, m, lexicon.lookup)))  # type: ignore[attr-defined]
+            and not possessed_synonym(text, m)]  # "their formation": no general process
         return Analysed(document, sentence, tuple(top), tuple(values), tuple(base),
                         self._annotations(text, base) if annotate else ())
 

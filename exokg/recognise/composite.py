@@ -6,6 +6,13 @@ Phrases understood (any order the field writes them in):
 * source: "MSC-derived exosomes", "MSC exosomes", "MSC-EVs", "exosomes derived from / of /
   secreted by MSCs", "(were) isolated from MSCs", "MSCs secrete / release exosomes",
   "mesenchymal stem cells (MSCs)-derived exosomes", "human MSC-derived EVs" (source taxon);
+  a cell adjective, with a polarisation state the vocabulary names, before a size class
+  ("M2 microglial small EVs", "microglial small EVs", "MSC small EVs"); sources joined by
+  "both ... and" ("EVs from both activated platelets and leukocytes": one population each);
+* body fluid (``sourceTissue``, no source cell): "exosomes derived from young healthy human
+  plasma", "exosomes from the serum of aged rats", "serum exosomes of aged rats", only with
+  donors named as healthy, young or aged people or animals; "EVs isolated from plasma" and
+  the fluid of patients are a patient study's sample, no preparation;
 * engineering + cargo: "miR-X-enriched" and "miR-X enriched EPC-EXs" (a short form the
   document defined, see :func:`engineered_short_forms`), a gene or protein as well as a miRNA
   and two of them joined by "/" or "and" ("BDNF-enriched MSC-EVs", "Zeb2/Axin2-enriched
@@ -44,8 +51,11 @@ _ORIGIN_NORMAL = {"allogenic": "allogeneic", "allogeneic": "allogeneic",
                   "xenogeneic": "xenogeneic", "syngeneic": "syngeneic"}
 _SOURCE_GLUE = re.compile(r"^\)?\s*-?\s*(?:derived|secreted|released|isolated|produced|generated|"
                           r"originated)?\s*-?\s*"
-                          # "MSC-secreted nano-sized exosomes", "MSC-derived small EVs"
-                          r"(?:(?<=[\w-])\s*(?:nano-?sized|small|large|purified|isolated)\s+)?$",
+                          # "MSC-secreted nano-sized exosomes", "MSC-derived small EVs";
+                          # a size class alone after the cells or their adjective: "MSC
+                          # small EVs", "microglial small EVs"
+                          r"(?:(?<=[\w-])\s*(?:nano-?sized|small|large|purified|isolated)\s+|"
+                          r"(?<![\w-])\s+(?:nano-?sized|small|large)\s+)?$",
                           re.I)
 # "MSCs secrete / release exosomes": the cells' vesicles
 _SECRETE = re.compile(r"^\s+(?:secrete|release|produce|shed)s?\s+(?:small\s+)?$", re.I)
@@ -62,6 +72,9 @@ _SOURCE_AFTER = re.compile(r"^\s*(?:(?:(?:that\s+|which\s+)?(?:were|was)\s+)?(?:
                            r"obtained|secreted|released|produced|purified|collected|generated|"
                            r"harvested|extracted)\s+"
                            r"(?:from|by)|of|from)\s+(?:the\s+)?"
+                           # "EVs from both activated platelets and leukocytes": the first
+                           # of coordinated sources (_more_sources reads the others)
+                           r"(?:both\s+|either\s+)?"
                            # "released from primary cortical astrocytes", "derived from healthy
                            # cerebral endothelial cells": the cells' state or place
                            # "from immortalized / clonally expanded MSCs": a cell line
@@ -135,6 +148,8 @@ class _Parts:
     # "EVs originating from the endothelial cells, platelets and erythrocytes": one
     # population per cell of origin
     more_sources: tuple[Entity, ...] = ()
+    # "exosomes derived from young healthy human plasma": the body fluid they come from
+    tissue: Entity | None = None
 
 
 def short_label(entity: Entity) -> str:
@@ -153,6 +168,8 @@ def preparation_entity(parts: _Parts, engineering: str | None) -> Entity:
         attrs.append(("sourceCell", parts.source.id))
     if parts.taxon:
         attrs.append(("sourceTaxon", parts.taxon.id))
+    if parts.tissue:
+        attrs.append(("sourceTissue", parts.tissue.id))
     if parts.cargo and engineering:
         attrs.append(("cargo", parts.cargo.id))
         attrs.append(("engineering", engineering))
@@ -166,10 +183,11 @@ def preparation_entity(parts: _Parts, engineering: str | None) -> Entity:
 
 
 def _written(entity: Entity, text: str) -> Entity:
-    """An engineered preparation with the name it is written under as a synonym
-    ("Zeb2/Axin2-enriched exosomes"): its label is a paraphrase built from its parts, and
-    the written name is how the paper (and a reader searching the graph) refers to it."""
-    if not entity.attr("cargo"):
+    """An engineered preparation, or one of a body fluid, with the name it is written under
+    as a synonym ("Zeb2/Axin2-enriched exosomes", "exosomes derived from young healthy human
+    plasma"): its label is a paraphrase built from its parts, and the written name is how the
+    paper (and a reader searching the graph) refers to it."""
+    if not entity.attr("cargo") and not entity.attr("sourceTissue"):
         return entity
     written = " ".join(text.split())
     if written.casefold() == entity.label.casefold():
@@ -206,6 +224,8 @@ def _label(parts: _Parts, engineering: str | None) -> str:
     vesicle = _VESICLE_SHORT.get(parts.vesicle.entity.id, parts.vesicle.entity.label)
     if parts.source:
         words.append(f"{short_label(parts.source)}-derived {vesicle}")
+    elif parts.tissue:
+        words.append(f"{parts.tissue.label}-derived {vesicle}")
     else:
         words.append(vesicle)
     if parts.cargo and engineering:
@@ -228,7 +248,8 @@ def find_preparations(text: str, mentions: list[Mention]) -> list[Mention]:
         parts = _Parts(vesicle, vesicle.start, vesicle.end)
         _look_left(text, ordered[:i], parts)
         _look_right(text, ordered[i + 1:], parts)
-        if not (parts.source or parts.cargo or parts.treatment or parts.taxon or parts.origin):
+        if not (parts.source or parts.cargo or parts.treatment or parts.taxon or parts.origin
+                or parts.tissue):
             continue
         engineering = parts.engineering if parts.cargo else None
         span_text = text[parts.start:parts.end]
@@ -260,28 +281,41 @@ def find_preparations(text: str, mentions: list[Mention]) -> list[Mention]:
 _CELL_ADJECTIVES = {"astrocytic": "astrocyte", "microglial": "microglial cell",
                     "neuronal": "neuron", "endothelial": "endothelial cell",
                     "oligodendroglial": "oligodendrocyte", "glial": "glial cell"}
-_CELL_ADJECTIVE = re.compile(r"\b(" + "|".join(_CELL_ADJECTIVES) + r")\s+(?:small\s+|large\s+)?$",
+_CELL_ADJECTIVE = re.compile(r"\b(?:(?P<state>[MA][12])\s+)?(?P<adjective>"
+                             + "|".join(_CELL_ADJECTIVES) + r")\s+(?:small\s+|large\s+)?$",
                              re.I)
 
 
 def adjectival_sources(text: str, mentions: list[Mention],
                        cells: Callable[[str], list[Mention]]) -> list[Mention]:
     """Source-cell mentions written as an adjective right before a vesicle mention
-    ("astrocytic extracellular vesicles" are the astrocytes' vesicles). ``mentions`` are the
-    sentence's base mentions; ``cells`` recognises a cell noun ("astrocyte") and is asked
-    for the noun each adjective stands for. Returns one Cell mention over each adjective
-    (none when the noun is not recognised as a cell)."""
+    ("astrocytic extracellular vesicles" are the astrocytes' vesicles, "microglial small EVs"
+    the microglia's). ``mentions`` are the sentence's base mentions; ``cells`` recognises a
+    cell noun ("astrocyte") and is asked for the noun each adjective stands for. A
+    polarisation state before the adjective ("M2 microglial small EVs") names the cells in
+    that state when ``cells`` knows them so ("M2 microglial cell"); else the adjective alone
+    is the source. Returns one Cell mention over each adjective (none when the noun is not
+    recognised as a cell)."""
     out: list[Mention] = []
     for v in mentions:
         if v.category != "Vesicle":
             continue
         m = _CELL_ADJECTIVE.search(text, 0, v.start)
-        if not m or any(o.start <= m.start(1) < o.end for o in mentions):
+        if not m or any(o.start <= m.start("adjective") < o.end for o in mentions):
             continue
-        noun = _CELL_ADJECTIVES[m.group(1).lower()]
-        found = [c for c in cells(noun) if c.category == "Cell" and c.end - c.start == len(noun)]
+        noun = _CELL_ADJECTIVES[m.group("adjective").lower()]
+        start = m.start("adjective")
+        found: list[Mention] = []
+        if m.group("state") and not any(o.start <= m.start("state") < o.end for o in mentions):
+            stated = f"{m.group('state').upper()} {noun}"
+            found = [c for c in cells(stated)
+                     if c.category == "Cell" and c.end - c.start == len(stated)]
+            start = m.start("state") if found else start
+        found = found or [c for c in cells(noun)
+                          if c.category == "Cell" and c.end - c.start == len(noun)]
         if found:
-            out.append(Mention(found[0].entity, m.start(1), m.end(1), m.group(1), "ontology"))
+            end = m.end("adjective")
+            out.append(Mention(found[0].entity, start, end, text[start:end], "ontology"))
     return out
 
 
@@ -342,6 +376,11 @@ def _look_left(text: str, before: list[Mention], parts: _Parts) -> None:
                 parts.cargo, pos = before[k].entity, before[k].start
         elif m.category == "Species" and parts.taxon is None and not gap.strip():
             parts.taxon, pos = m.entity, m.start
+        elif _is_fluid(m) and parts.source is None and parts.tissue is None and \
+                (_FLUID_GLUE.match(gap) or not gap.strip()) and \
+                _DONORS_AFTER.match(text, parts.end):
+            # "serum exosomes of aged rats", "plasma-derived EVs from young mice"
+            parts.tissue, pos = m.entity, m.start
         elif m.category in ("HerbalPreparation", "Drug") and parts.treatment is None and \
                 _TREATED.match(gap):
             parts.treatment, pos = m.entity, m.start
@@ -388,6 +427,15 @@ def _look_right(text: str, after: list[Mention], parts: _Parts) -> None:
                 and not text[m.end:after[k + 1].start].strip():
             parts.taxon, parts.source, pos = m.entity, after[k + 1].entity, after[k + 1].end
             k += 1
+        elif m.category == "Species" and parts.tissue is not None and parts.taxon is None \
+                and getattr(_DONORS_AFTER.match(text, pos), "end", lambda: -1)() == m.end:
+            parts.taxon, pos = m.entity, m.end  # "serum exosomes of aged rats"
+        elif parts.source is None and parts.tissue is None and _SOURCE_AFTER.match(gap) and \
+                (fluid_found := _donor_fluid(text, after, k)) is not None:
+            # "exosomes derived from young healthy human plasma", "EVs isolated from the
+            # serum of aged rats": vesicles of a body fluid (module docs)
+            taxon, fluid, pos, k = fluid_found
+            parts.taxon, parts.tissue = taxon or parts.taxon, fluid
         elif m.category in _RNA_CARGO and parts.cargo is None:
             tail = text[m.end:m.end + 40]
             if _SOURCE_AFTER.match(gap) and _PREFIX_ENG.match(_first_glue(tail)) and \
@@ -441,6 +489,68 @@ def _look_right(text: str, after: list[Mention], parts: _Parts) -> None:
             break
         k += 1
     parts.end = pos
+
+
+#: body fluids whose vesicles a study may isolate and give (labels of the vocabulary's and
+#: UBERON's entities)
+_FLUIDS = frozenset({"plasma", "serum", "blood", "cerebrospinal fluid", "urine", "saliva",
+                     "milk", "breast milk", "amniotic fluid"})
+#: a fluid glued to the vesicle word by a word of derivation ("plasma-derived exosomes",
+#: "serum-isolated EVs"); a bare "plasma EVs" is where a level is measured, not a source
+_FLUID_GLUE = re.compile(r"^\s*-?\s*(?:derived|isolated|purified|extracted|obtained)\s*-?\s*"
+                         r"(?:small\s+|large\s+)?$", re.I)
+#: donors after the fluid who are patients: the body's own vesicles of a patient study
+#: (a biomarker population, never a preparation): "plasma of patients with stroke"
+_PATIENT_DONOR = re.compile(r"\s*(?:of|from)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:patients?|"
+                            r"subjects?|individuals?|cases|participants?|people|persons?)\b",
+                            re.I)
+#: a species mention that names people as patients ("patient serum"), not donors
+_PATIENT_WORD = re.compile(r"patients?|subjects?|cases|participants?", re.I)
+#: healthy or animal donors named after a fluid written before the vesicle word ("serum
+#: exosomes of aged rats", "plasma EVs from young mice", "... of healthy volunteers")
+_DONORS_AFTER = re.compile(r"\s+(?:of|from)\s+(?:(?:young|aged|old|adult|healthy|normal|naive|"
+                           r"juvenile|male|female)\s+){0,3}(?:rats?|mice|mouse|pigs?|sheep|"
+                           r"monkeys?|animals?|donors?|volunteers?)\b", re.I)
+#: donors written before the fluid ("from young healthy human plasma")
+_DONOR_WORDS = re.compile(r"\b(?:young|aged|old|healthy|normal|juvenile|naive|na\u00efve)\s+"
+                          r"(?:(?:young|aged|old|healthy|normal|juvenile|adult|male|female)\s+)*$",
+                          re.I)
+
+
+def _is_fluid(m: Mention) -> bool:
+    return m.category == "AnatomicalEntity" and m.entity.label.casefold() in _FLUIDS
+
+
+def _donor_fluid(text: str, after: list[Mention], k: int
+                 ) -> tuple[Entity | None, Entity, int, int] | None:
+    """The body fluid (and the donors' species written before it) that ``after[k]`` opens
+    after a word of derivation ("... from young healthy human plasma", "... from the serum
+    of aged rats"): (taxon, fluid, end, index of the fluid or of the donor species after
+    it); None when ``after[k]`` opens no fluid, or its donors are not named as healthy,
+    young or aged people or animals ("EVs isolated from plasma", "from the plasma of stroke
+    patients": a patient study's sample, its vesicles a population, no preparation)."""
+    m = after[k]
+    start = k
+    taxon: Entity | None = None
+    if m.category == "Species" and k + 1 < len(after) and _is_fluid(after[k + 1]) and \
+            not text[m.end:after[k + 1].start].strip() and not _PATIENT_WORD.match(m.text):
+        taxon, k = m.entity, k + 1
+        m = after[k]
+    if not _is_fluid(m) or _PATIENT_DONOR.match(text, m.end):
+        return None
+    pos = m.end
+    qualified = bool(_DONOR_WORDS.search(text, max(0, after[start].start - 40),
+                                         after[start].start))
+    donor = re.match(r"\s+(?:of|from)\s+(?:(?:young|aged|old|adult|healthy|normal|naive|"
+                     r"na\u00efve|male|female|juvenile)\s+){0,3}$", text[pos:after[k + 1].start]) \
+        if k + 1 < len(after) else None
+    if donor and taxon is None and after[k + 1].category == "Species" and \
+            not _PATIENT_WORD.match(after[k + 1].text):
+        taxon, pos, k = after[k + 1].entity, after[k + 1].end, k + 1  # "of aged rats"
+        qualified = True
+    if not (qualified or _DONORS_AFTER.match(text, m.end)):
+        return None  # "EVs isolated from plasma": a patient study's sample, no preparation
+    return taxon, m.entity, pos, k
 
 
 # between two cells of origin of one vesicle population: a list separator, an optional
