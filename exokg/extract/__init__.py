@@ -34,7 +34,7 @@ from exokg.extract.mediators import through_mediators
 from exokg.extract.mirna_disease import extract_mirna_disease, new_pairs
 from exokg.extract.necessity import extract_necessity_and_protection
 from exokg.extract.mirna_gene import extract_mirna_gene, new_gene_pairs
-from exokg.extract.mediated_effects import extract_mediated_effects
+from exokg.extract.mediated_effects import extract_mediated_effects, lost_mirna_effects
 from exokg.extract.participation import extract_participation
 from exokg.extract.properties import extract_properties
 from exokg.extract.status import claim_status, open_question_from, speaks_of_study, \
@@ -105,6 +105,7 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
     found += aim_effects(a, found)
     found += aim_questions(a, found)
     found += extract_mediated_effects(a, found)
+    found = lost_mirna_effects(a, found)
     found += extract_condition_relations(a, state, found)
     found += extract_cell_roles(a, state, found)
     found += extract_participation(a, found)

@@ -15,10 +15,21 @@ or lncRNA) ``biolink:affects`` each outcome of the phrase the way a treatment's 
   tissue protection, increased; "the anti-inflammatory effects": inflammation, decreased;
   :mod:`exokg.extract.adjectives`).
 
-The treatment X is no subject here: its own effect is read where the text states it. A
-loss-of-function experiment ("miR-A knockdown abolished the effect of X on Y") is
-:mod:`exokg.extract.loss_of_function`'s, and "an effect mediated by miR-A" (the miRNA after
-the verb) :mod:`exokg.extract.mediators`'.
+The treatment X is no subject here: its own effect is read where the text states it; "an
+effect mediated by miR-A" (the miRNA after the verb) is :mod:`exokg.extract.mediators`'.
+
+The loss of a miRNA says the same the other way round (:func:`lost_mirna_effects`): with
+"knockdown / silencing / inhibition / depletion / deletion / downregulation of miR-A" or
+"miR-A knockdown / silencing" as the subject,
+
+* "... blocked / abolished / reversed / attenuated their (protective) effects on A and B":
+  the miRNA carries the treatment's effect on A and B (each way as above);
+* "... aggravated / exacerbated / increased Y": the miRNA lowers Y; "... reduced / impaired
+  Y": the miRNA raises Y (the loss does the opposite of what the miRNA does).
+
+The effect rule's reading of such a sentence with the miRNA as the agent of the verb (which
+gives the loss's sign to the miRNA) is dropped; its effects on genes and proteins are the
+targeting rules' (:mod:`exokg.extract.mirna_gene`), which know the loss already.
 """
 
 from __future__ import annotations
@@ -34,7 +45,7 @@ from exokg.extract.epistemics import hedged, negated
 from exokg.model import Entity, Mention, Statement
 from exokg.text.prefilter import Needs
 
-__all__ = ["extract_mediated_effects"]
+__all__ = ["extract_mediated_effects", "lost_mirna_effects"]
 
 _CARRIERS = frozenset({"MicroRNA", "MicroRNACluster"}) | NONCODING
 # "mimicked the (therapeutic) effect(s) of X on / against Y"
@@ -113,4 +124,138 @@ def extract_mediated_effects(a: Analysed, found: Sequence[Statement] = ()) -> li
                                      hedged=hedged(a.text, clause.start, m.start()),
                                      negated=negated(a.text, clause.start, m.start()),
                                      context=context_for(a, clause)))
+    return out
+
+
+# "knockdown of miR-A", "miR-A knockdown in X", then the verb of the clause
+_LOSS_NOUN = (r"(?:knock-?down|silencing|inhibition|depletion|deletion|down-?regulation|"
+              r"suppression|loss|deficiency)")
+_LOSS_BEFORE = re.compile(_LOSS_NOUN + r"\s+of\s+(?:the\s+)?(?:(?:exosomal|vesicular)\s+)?$",
+                          re.I)
+_LOSS_AFTER = re.compile(r"\s*(?:cluster\s*)?-?\s*" + _LOSS_NOUN + r"\b", re.I)
+# what may stand between the loss phrase and its verb: a place ("in M2 microglial sEVs"),
+# adverbs
+_TO_VERB = re.compile(r"(?:\s+(?:in|within|of|from)\s+[^,;]{1,80}?)?\s+"
+                      r"(?:(?:also|further|\w+ly)\s+)*", re.I)
+_VERB = re.compile(r"\b(?=\w+(?:ed|es|s)\b)", re.I)
+# the loss undoes the treatment's effect: "blocked their (protective) effects on Y"
+_UNDOES = re.compile(r"(?:blocked|abolished|abrogated|reversed|attenuated|diminished|"
+                     r"eliminated|prevented|counteracted|weakened|negated|impaired|reduced|"
+                     r"suppressed|inhibited)\s+(?:the|their|its|these|this)\s+"
+                     r"(?P<adj>(?:[\w-]+\s+){0,3}?)(?:effects?|actions?|benefits?)\s+"
+                     r"(?:of\s+[^;,]{1,80}?\s+)?(?P<prep>on|against)\s+(?:the\s+)?", re.I)
+# the loss changes Y itself
+_RAISES = re.compile(r"(?:aggravat|exacerbat|worsen|increas|enhanc|promot|elevat|induc|"
+                     r"accelerat|augment)\w*\s+(?:the\s+)?", re.I)
+_LOWERS = re.compile(r"(?:reduc|decreas|attenuat|inhibit|suppress|alleviat|ameliorat|lower|"
+                     r"diminish|impair|block|prevent|abolish)\w*\s+(?:the\s+)?", re.I)
+_OUTCOMES = frozenset({"Outcome", "BiologicalProcess", "Phenotype", "Disease"})
+_NEEDS_LOSS = Needs(re.compile(r"\b" + _LOSS_NOUN + r"\b", re.I))
+
+
+def _lost_target(a: Analysed, m: Mention) -> Mention | None:
+    """The miRNA of an intervention mention named as an act on it ("miR-124 knockdown" at
+    the opening of a clause, a ``Therapy`` of :mod:`exokg.recognise.inhibitors`)."""
+    if m.category != "Therapy" or not _LOSS_AFTER.search(m.text):
+        return None
+    targets = set(m.entity.attr("RO:0002212"))
+    return next((p for p in a.parts if p.entity.id in targets and p.category in _CARRIERS
+                 and m.start <= p.start < m.end), None)
+
+
+def _losses(a: Analysed) -> list[tuple[Mention, int]]:
+    """Each miRNA whose loss the sentence names, with where the loss phrase ends."""
+    out = []
+    for m in a.mentions:
+        target = _lost_target(a, m)
+        if target is not None:
+            out.append((target, m.end))
+            continue
+        if m.category not in _CARRIERS:
+            continue
+        after = _LOSS_AFTER.match(a.text, m.end)
+        if after:
+            out.append((m, after.end()))
+        elif _LOSS_BEFORE.search(a.text, max(0, m.start - 40), m.start):
+            out.append((m, m.end))
+    return out
+
+
+# "increased PTEN expression and reduced neurite outgrowth": the next verb of the same subject
+_NEXT_VERB = re.compile(r"\s*(?:,\s*)?(?:and\s+)?(?:\w+ly\s+)?(?=\w+ed\b)", re.I)
+
+
+def _readings(a: Analysed, at: int, end: int) -> tuple[list[tuple[Entity, str | None]], int]:
+    """The outcomes and the miRNA's directions of the verbs that follow a loss phrase ending
+    at ``at`` (the first verb form whose gap from ``at`` is a place or adverbs, and the verbs
+    joined to it by "and"), and where the first verb starts; nothing when no verb follows."""
+    for v in _VERB.finditer(a.text, at, end):
+        if _TO_VERB.fullmatch(a.text, at, v.start()) and _reading_at(a, v.start(), end):
+            break
+    else:
+        return [], at
+    out: list[tuple[Entity, str | None]] = []
+    here: int | None = v.start()
+    while here is not None:
+        reading = _reading_at(a, here, end)
+        if reading is None:
+            break
+        _, found, here = reading
+        out += found
+    return out, v.start()
+
+
+def _reading_at(a: Analysed, at: int, end: int
+                ) -> tuple[int, list[tuple[Entity, str | None]], int | None] | None:
+    """The reading of the verb at ``at``: where its objects end, the outcomes with the
+    miRNA's directions, and where a next verb of the same subject starts; None when no verb
+    of undoing or change stands at ``at``."""
+    undoes = _UNDOES.match(a.text, at, end)
+    change = None if undoes else (_RAISES.match(a.text, at, end) or
+                                  _LOWERS.match(a.text, at, end))
+    start = undoes.end() if undoes else change.end() if change else None
+    if start is None:
+        return None
+    stop, after = end, None
+    for cut in re.finditer(r"\s(?:and|,)\s", a.text[start:end]):
+        nxt = _NEXT_VERB.match(a.text, start + cut.start())
+        if nxt and (_UNDOES.match(a.text, nxt.end(), end) or _RAISES.match(a.text, nxt.end(), end)
+                    or _LOWERS.match(a.text, nxt.end(), end)):
+            stop, after = start + cut.start(), nxt.end()
+            break
+    objects = objects_after(a, start, stop)
+    if undoes:
+        found = [(y.entity, _direction(undoes.group("prep"), y)) for y in objects]
+        return stop, found + adjective_outcomes(undoes.group("adj").strip()), after
+    sign = "decreased" if change.re is _RAISES else "increased"
+    return stop, [(y.entity, sign) for y in objects if y.category in _OUTCOMES], after
+
+
+def lost_mirna_effects(a: Analysed, found: list[Statement]) -> list[Statement]:
+    """``found`` with the readings of a miRNA's loss put right (module docs)."""
+    if not _NEEDS_LOSS.may_match(a.text):
+        return found
+    losses = _losses(a)
+    if not losses:
+        return found
+    lost = {m.entity.id for m, _ in losses}
+    out = [s for s in found if not (
+        s.subject.id in lost and s.predicate == "biolink:affects"
+        and s.evidence[0].rule.startswith("effect.") and isinstance(s.object, Entity)
+        and s.object.category in _OUTCOMES)]
+    have = {(s.subject.id, getattr(s.object, "id", None)) for s in out}
+    for x, at in losses:
+        clause = next((c for c in clauses(a.text) if c.start <= x.start < c.end), None)
+        if clause is None:
+            continue
+        readings, cue = _readings(a, at, clause.end)
+        for y, direction in readings:
+            if direction is None or (x.entity.id, y.id) in have or x.entity.id == y.id:
+                continue
+            have.add((x.entity.id, y.id))
+            out.append(statement(a, "effect.lost-mirna", x.entity, "biolink:affects", y,
+                                 direction=direction,
+                                 hedged=hedged(a.text, clause.start, cue),
+                                 negated=negated(a.text, clause.start, cue),
+                                 context=context_for(a, clause)))
     return out
