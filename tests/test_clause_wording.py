@@ -267,3 +267,13 @@ def test_a_downstream_effector_of_a_mirna_is_its_target(text: str, mirna: str, g
 def test_a_downstream_effector_of_a_pathway_is_no_mirna_target(recogniser: Recogniser) -> None:
     found = read(recogniser, "In neurons, STAT3 is a downstream effector of IL-6 signaling.")
     assert not [s for s in found if s.predicate == "RO:0002212"]
+
+
+def test_the_loss_in_one_clause_leaves_the_mirnas_effect_in_another(
+        recogniser: Recogniser) -> None:
+    claims = {c[:4] for c in _claims(recogniser, "In rats, miR-21 promoted axonal growth, "
+                                                 "whereas knockdown of miR-21 increased "
+                                                 "neuronal apoptosis.")}
+    assert ("exokg:mirna/mir-21", "biolink:affects", "GO:0007409", "increased") in claims
+    assert ("exokg:mirna/mir-21", "biolink:affects", "exokg:process/apoptosis",
+            "decreased") in claims

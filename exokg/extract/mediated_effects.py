@@ -38,7 +38,7 @@ import re
 from collections.abc import Sequence
 
 from exokg.extract.adjectives import adjective_outcomes
-from exokg.extract.base import NONCODING, Analysed, clauses, statement
+from exokg.extract.base import NONCODING, Analysed, Clause, clauses, statement
 from exokg.extract.context import context_for
 from exokg.extract.effects import objects_after
 from exokg.extract.epistemics import hedged, negated
@@ -232,23 +232,30 @@ def _reading_at(a: Analysed, at: int, end: int
 
 
 def lost_mirna_effects(a: Analysed, found: list[Statement]) -> list[Statement]:
-    """``found`` with the readings of a miRNA's loss put right (module docs)."""
+    """``found`` with the readings of a miRNA's loss put right (module docs): the effect
+    rule's statements of the miRNA on what the loss's clause names after the loss phrase
+    are replaced; its statements elsewhere in the sentence stay."""
     if not _NEEDS_LOSS.may_match(a.text):
         return found
     losses = _losses(a)
     if not losses:
         return found
-    lost = {m.entity.id for m, _ in losses}
-    out = [s for s in found if not (
-        s.subject.id in lost and s.predicate == "biolink:affects"
-        and s.evidence[0].rule.startswith("effect.") and isinstance(s.object, Entity)
-        and s.object.category in _OUTCOMES)]
-    have = {(s.subject.id, getattr(s.object, "id", None)) for s in out}
+    # per loss: the miRNA, its clause, its readings and where its verb starts
+    read: list[tuple[Mention, Clause, list[tuple[Entity, str | None]], int]] = []
+    replaced: set[tuple[str, str]] = set()
     for x, at in losses:
         clause = next((c for c in clauses(a.text) if c.start <= x.start < c.end), None)
         if clause is None:
             continue
         readings, cue = _readings(a, at, clause.end)
+        read.append((x, clause, readings, cue))
+        replaced |= {(x.entity.id, y.id) for y, _ in readings}
+        replaced |= {(x.entity.id, m.entity.id) for m in a.within(at, clause.end, _OUTCOMES)}
+    out = [s for s in found if not (
+        s.predicate == "biolink:affects" and s.evidence[0].rule.startswith("effect.")
+        and isinstance(s.object, Entity) and (s.subject.id, s.object.id) in replaced)]
+    have = {(s.subject.id, getattr(s.object, "id", None)) for s in out}
+    for x, clause, readings, cue in read:
         for y, direction in readings:
             if direction is None or (x.entity.id, y.id) in have or x.entity.id == y.id:
                 continue
