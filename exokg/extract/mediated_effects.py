@@ -200,15 +200,15 @@ def _readings(a: Analysed, at: int, end: int) -> tuple[list[tuple[Entity, str | 
         reading = _reading_at(a, here, end)
         if reading is None:
             break
-        _, found, here = reading
+        found, here = reading
         out += found
     return out, v.start()
 
 
 def _reading_at(a: Analysed, at: int, end: int
-                ) -> tuple[int, list[tuple[Entity, str | None]], int | None] | None:
-    """The reading of the verb at ``at``: where its objects end, the outcomes with the
-    miRNA's directions, and where a next verb of the same subject starts; None when no verb
+                ) -> tuple[list[tuple[Entity, str | None]], int | None] | None:
+    """The reading of the verb at ``at``: the outcomes (up to a next verb of the same
+    subject) with the miRNA's directions, and where that next verb starts; None when no verb
     of undoing or change stands at ``at``."""
     undoes = _UNDOES.match(a.text, at, end)
     change = None if undoes else (_RAISES.match(a.text, at, end) or
@@ -226,9 +226,9 @@ def _reading_at(a: Analysed, at: int, end: int
     objects = objects_after(a, start, stop)
     if undoes:
         found = [(y.entity, _direction(undoes.group("prep"), y)) for y in objects]
-        return stop, found + adjective_outcomes(undoes.group("adj").strip()), after
+        return found + adjective_outcomes(undoes.group("adj").strip()), after
     sign = "decreased" if change.re is _RAISES else "increased"
-    return stop, [(y.entity, sign) for y in objects if y.category in _OUTCOMES], after
+    return [(y.entity, sign) for y in objects if y.category in _OUTCOMES], after
 
 
 def lost_mirna_effects(a: Analysed, found: list[Statement]) -> list[Statement]:
