@@ -34,9 +34,11 @@ from exokg.extract.mediators import through_mediators
 from exokg.extract.mirna_disease import extract_mirna_disease, new_pairs
 from exokg.extract.necessity import extract_necessity_and_protection
 from exokg.extract.mirna_gene import extract_mirna_gene, new_gene_pairs
+from exokg.extract.mediated_effects import extract_mediated_effects, lost_mirna_effects
 from exokg.extract.participation import extract_participation
 from exokg.extract.properties import extract_properties
-from exokg.extract.status import claim_status, speaks_of_study, states_topic
+from exokg.extract.status import claim_status, open_question_from, speaks_of_study, \
+    states_topic
 from exokg.extract.references import resolve_references
 from exokg.extract.study_vesicles import enriched_preparations, resolve_study_vesicles
 from exokg.extract.regulation import extract_regulation
@@ -102,6 +104,8 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
     found += new_gene_pairs(found, extract_mirna_gene(a, state))
     found += aim_effects(a, found)
     found += aim_questions(a, found)
+    found += extract_mediated_effects(a, found)
+    found = lost_mirna_effects(a, found)
     found += extract_condition_relations(a, state, found)
     found += extract_cell_roles(a, state, found)
     found += extract_participation(a, found)
@@ -145,23 +149,38 @@ def _situate(a: Analysed, state: DocumentState, found: list[Statement]) -> list[
         found = [s for s in found if s.evidence[0].rule in _TOPIC_RULES]
         if not found:
             return []
+    # "X reduced Y, but whether X improves Z remains unknown": what the clauses before the
+    # question state keeps their own status
+    question = open_question_from(a.text) if status == "hypothesis" else None
+    stated = claim_status(a, state.study_named, question) if question is not None else status
     # whether the sentence's only hedging cue is a capacity that does not hedge it: read
     # once per sentence, and only when a statement is hedged
-    unhedged = any(s.hedged for s in found) and (
-        (status == "background" and capacity_only(a.text))
-        or bool(a.sentence.citations and cited_capacity(a.text)))
+    hedged = any(s.hedged for s in found)
+    cited = hedged and bool(a.sentence.citations and cited_capacity(a.text))
+    capacity: bool | None = None
     out = []
     for s in found:
         ctx = s.context
+        if question is not None:
+            status = stated if _stated_before(a, s, question) else "hypothesis"
         if status == "finding" and not ctx.species and not ctx.model and state.species:
             ctx = replace(ctx, species=state.species, model=ctx.model or state.model)
-        hedge = s.hedged and not unhedged
+        if s.hedged and not cited and status == "background" and capacity is None:
+            capacity = capacity_only(a.text)
+        hedge = s.hedged and not (cited or (status == "background" and bool(capacity)))
         # "X did not reduce Y": no effect of X on Y was found, which has no direction
         direction = None if s.negated and s.predicate == "biolink:affects" else s.direction
         out.append(replace(s, status=status, context=ctx, direction=direction, hedged=hedge or (
             status == "hypothesis" and a.document.kind != "registry-record"
             and s.evidence[0].rule != "trial.report")))
     return out
+
+
+def _stated_before(a: Analysed, s: Statement, end: int) -> bool:
+    """True when the object of statement ``s`` is named in ``a.text`` before ``end`` only."""
+    spans = [m.start for m in a.mentions if isinstance(s.object, Entity) and
+             m.entity.id == s.object.id]
+    return bool(spans) and max(spans) < end
 
 
 def extract_document(sentences: Iterable[Analysed]) -> list[Statement]:

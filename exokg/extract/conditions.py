@@ -129,13 +129,14 @@ _CAUSES = re.compile(r"\b" + _OFTEN + r"(?:cause[sd]?|induce[sd]?|trigger(?:s|ed
                      r"(?!\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+)?risks?\b)"
                      r"(?:\s+(?:the\s+)?(?:levels?|production|generation|amounts?)\s+of)?)"
                      r"(?!\s+by\b)\s+(?:an?\s+|the\s+)?", re.I)
-# "glial scarring impedes axonal regeneration", "X is a major obstacle to Y"
+# "glial scarring impedes axonal regeneration", "X is / poses a major obstacle to Y"
 # (past forms that are mostly adjectives, "limited recovery", "impaired function", are left out)
 _IMPEDES = re.compile(r"\b" + _OFTEN + r"(?:impede[sd]?|hinder(?:s|ed)?|prevent(?:s|ed)?|"
                       r"impairs?|blocks?|obstruct(?:s|ed)?)(?!\s+by\b)\s+"
                       # "costs hinder the clinical translation of X": a barrier to research
                       r"(?!(?:the\s+|its\s+|their\s+)?" + RESEARCH_USE + r")"
-                      r"(?:an?\s+|the\s+)?|" + _BE + r"\s+(?:also\s+)?"
+                      r"(?:an?\s+|the\s+)?|(?:" + _BE + r"|presents?|poses?)\s+(?:also\s+)?"
+                      # "X present(s) / pose(s) a major obstacle for Y": being one
                       r"(?:one\s+of\s+)?(?:a|an|the)?\s*(?:\w+\s+)?(?:obstacles?|barriers?|"
                       r"impediments?|hindrances?)\s+(?:to|for|of)\s+(?:the\s+)?", re.I)
 # "D (may) increase the long-term risk for an athlete to develop Y": the risk of Y

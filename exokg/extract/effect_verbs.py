@@ -2,7 +2,8 @@
 stems of :mod:`exokg.extract.effects` ("increase", "reduce", "improve" ...).
 
 * ``up``: drive ("EVs drive neuroinflammation"), trigger, provoke, elicit, amplify,
-  intensify, heighten, raise ("raised the percentage of Y"), activate with a determiner
+  intensify, heighten, raise ("raised the percentage of Y"), expedite ("expedited axonal
+  regeneration"), activate with a determiner
   after it ("activated the AMPK pathway"; "activated microglia" is a cell state);
 * ``down``: impede, hinder, hamper, curb, blunt, counteract, repress.
 
@@ -27,7 +28,7 @@ _VERB_E = r"(?=e\b|es\b|ed\b|ing\b)"  # of a stem whose base ends in a silent "e
 MORE_STEMS: dict[str, str] = {
     "up": rf"driv{_VERB_E}|drove\b|trigger{_VERB}|provok{_VERB_E}|elicit{_VERB}|"
           rf"amplif(?=y\b|ies\b|ied\b|ying\b)|intensif(?=y\b|ies\b|ied\b|ying\b)|"
-          rf"heighten{_VERB}|rais{_VERB_E}|"
+          rf"heighten{_VERB}|rais{_VERB_E}|expedit{_VERB_E}|"
           # "activated the Nrf2 pathway" (a verb with its object's determiner; "activated
           # microglia" names a cell state and is no trigger)
           r"activat(?=(?:es?|ed|ing)\s+(?:the|a|an|its|their|this|these|both)\s)",

@@ -1,5 +1,6 @@
 """miRNA -> target regulation stated with the gene or protein named first: "GENE is a
-direct target of miR-X", "GENE is (negatively) regulated by miR-X", "GENE is targeted /
+direct target of miR-X", "GENE serves as / assumed the role of a downstream effector of
+miR-X", "GENE is (negatively) regulated by miR-X", "GENE is targeted /
 repressed by miR-X", "down-regulation of GENE by miR-X", "GENE ..., a recognized miR-X
 target", "binding sites for miR-X in the 3' UTR of GENE" (or "in the GENE 3'UTR"), "the
 miR-X/GENE axis", a title "miR-X and GENE: a feedback loop". :func:`after_target` reads one
@@ -26,7 +27,11 @@ TARGETS = GENES
 _TARGET_OF = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,\s*(?:which|that|an?|the)\s[^,;]*,\s*)?"
                         r"(?:,\s*)?(?:in\s+(?:[\w-]+\s+){1,3}?(?=as\s))?"
                         r"(?:(?:is|was|as|were|are)\s+(?:\w+\s+){0,2})?(?:(?:one|some)\s+of\s+)?"
-                        r"(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,3}targets?\s+(?:genes?\s+)?"
+                        # "GENE serves as / assumed the role of a downstream effector of miR-X"
+                        r"(?:(?:serves?|served|acts?|acted|assumed|plays?|played)\s+(?:as\s+|"
+                        r"the\s+role\s+of\s+))?"
+                        r"(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,3}(?:targets?|(?<=downstream\s)"
+                        r"effectors?)\s+(?:genes?\s+)?"
                         r"(?:of|for)\s+"
                         r"(?:the\s+)?(?:human\s+)?(?:miRNAs?\s+|microRNAs?\s+)?"
                         r"(?:(?:such\s+as|including|like)\s+)?$", re.I)

@@ -16,7 +16,11 @@ bare one-word head after "and" that no vocabulary names shares it ("vascular
 stabilization").
 
 A measure noun after the second of two named pathologies is the measure of both: "decreased
-brain infarct and edema volume" names infarct volume and edema volume, not the pathologies.
+brain infarct and edema volume" names infarct volume and edema volume, not the pathologies;
+after one named pathology it is that pathology's measure ("reduced cerebral infarct volume":
+infarct volume, not the cerebral infarct the vocabulary names). A modifier coordinated before
+a named two-word process shares its head: "neuronal and axonal regeneration" names neuronal
+regeneration beside axonal regeneration.
 A process name before a noun for molecules names the molecules: "cell adhesion molecules"
 are no cell adhesion.
 """
@@ -61,7 +65,38 @@ def shared_heads(a: Analysed, lo: int, objects: list[Mention]) -> list[Mention]:
             text = f"{pair.group(w)} {m.text}"
             out.append(Mention(outcome_for_text(text), pair.start(w), m.end,
                                a.text[pair.start(w):m.end], "open-outcome"))
-    return _named_molecules(a, _shared_measure(a, _shared_modifier(a, lo, out)))
+    return _named_molecules(a, _measure_of_one(a, _shared_measure(
+        a, _shared_modifier(a, lo, _first_modifier(a, lo, out)))))
+
+
+# the head nouns of processes that a modifier before "and" shares with a named two-word
+# process ("neuronal and axonal regeneration"; not "inflammatory and oxidative stress")
+_PROCESS_HEAD = re.compile(r"\s(?:regeneration|growth|outgrowth|repair|remodell?ing|sprouting|"
+                           r"plasticity|proliferation|differentiation|survival|degeneration|"
+                           r"damage|injury|loss|death|apoptosis)$", re.I)
+
+
+_AND_BEFORE = re.compile(r"(?<![\w-])(?P<w1>[A-Za-z][\w-]*)\s+(?:and|or)\s+$", re.I)
+
+
+def _first_modifier(a: Analysed, lo: int, objects: list[Mention]) -> list[Mention]:
+    """``objects`` with, before a named two-word process whose first word is a modifier
+    ("axonal regeneration"), the modifier coordinated before it ("neuronal and axonal
+    regeneration") made an open outcome with the same head ("neuronal regeneration")."""
+    out: list[Mention] = []
+    for m in objects:
+        words = m.text.split()
+        pair = _AND_BEFORE.search(a.text, max(lo, m.start - 40), m.start) \
+            if len(words) == 2 and _PROCESS_HEAD.search(m.text) else None
+        if pair is not None and _MODIFIER.match(pair.group("w1")) and \
+                _MODIFIER.match(words[0]) and not any(
+                _NOT_MODIFIER.match(w) for w in (pair.group("w1"), words[0])) and not any(
+                o is not m and o.end > pair.start() and o.start < m.start for o in objects):
+            text = f"{pair.group('w1')} {words[1]}"
+            out.append(Mention(outcome_for_text(text), pair.start("w1"), pair.end("w1"),
+                               pair.group("w1"), "open-outcome"))
+        out.append(m)
+    return out
 
 
 # "up-regulated expression of cell adhesion molecules (CAMs)": a process name before a noun
@@ -129,6 +164,30 @@ def _shared_measure(a: Analysed, objects: list[Mention]) -> list[Mention]:
             text = _ORGAN.sub("", m.text)
             out[j] = Mention(outcome_for_text(f"{text} {word}"), m.start, end,
                              a.text[m.start:end], "open-outcome")
+    return out
+
+
+_ORGAN_OF_INFARCT = re.compile(r"^(?:brain|cerebral)\s+(?=infarct)", re.I)
+
+
+def _measure_of_one(a: Analysed, objects: list[Mention]) -> list[Mention]:
+    """``objects`` with a named pathology that takes up room followed by a measure noun
+    ("reduced cerebral infarct volume", "a smaller brain edema area": the vocabulary names
+    "cerebral infarct", which cuts the object before its head) made an open outcome of the
+    measure ("infarct volume": "brain" / "cerebral" left out before an infarct, which is
+    always the brain's, as the vocabulary's "infarct volume" is; "brain atrophy volume" as
+    written)."""
+    out: list[Mention] = []
+    for m in objects:
+        measure = _MEASURE_AFTER.match(a.text, m.end) \
+            if m.category in _PATHOLOGY and _HAS_ROOM.search(m.text) else None
+        if measure is None:
+            out.append(m)
+            continue
+        word = measure.group("measure").lower().rstrip("s")
+        text = f"{_ORGAN_OF_INFARCT.sub('', m.text)} {word}"
+        out.append(Mention(outcome_for_text(text), m.start, measure.end(),
+                           a.text[m.start:measure.end()], "open-outcome"))
     return out
 
 

@@ -45,15 +45,16 @@ from functools import lru_cache
 from exokg.model import Analysed, ClaimStatus, Document
 from exokg.text.prefilter import Branches, Needs
 
-__all__ = ["CLAIM_STATUSES", "ClaimStatus", "claim_status", "speaks_of_study", "states_aim",
-           "states_topic"]
+__all__ = ["CLAIM_STATUSES", "ClaimStatus", "claim_status", "open_question_from",
+           "speaks_of_study", "states_aim", "states_topic"]
 
 #: The values of ``exo:claimStatus``.
 CLAIM_STATUSES: tuple[str, ...] = ("finding", "background", "hypothesis", "speculation")
 
 # "However, whether X improves Y remains unknown", "the role of X in maintaining Y is
 # unclear": a gap in knowledge, the study's question (a hypothesis, no finding either way)
-_OPEN_QUESTION_TEXT = (r"(?:\bwhether|\b(?:roles?|mechanisms?|functions?|effects?)\s+of)\b"
+# ("how X affects Y remains unclear": the question is how, not whether)
+_OPEN_QUESTION_TEXT = (r"(?:\bwhether|\bhow|\b(?:roles?|mechanisms?|functions?|effects?)\s+of)\b"
                        r"[^.;]*\b(?:remains?|is|are|was|were)\s+(?:still\s+|largely\s+|"
                        r"currently\s+|yet\s+)?(?:unknown|unclear|not\s+(?:yet\s+)?(?:known|"
                        r"clear|understood|established|determined)|uncertain|elusive|"
@@ -63,9 +64,12 @@ _HYPOTHESIS = re.compile(
     # "However, whether X could promote Y remains unknown", "the role of X in Y is unclear":
     # the question the study sets out to answer
     _OPEN_QUESTION_TEXT + r"|"
-    r"\b(?:we|this\s+study|the\s+(?:present|current)\s+(?:study|work)|this\s+work)\s+"
+    r"\b(?:we|this\s+(?:study|work|investigation|research)|the\s+(?:present|current)\s+"
+    r"(?:study|work|investigation|research))\s+"
     r"(?:\w+ly\s+)?(?:tests?|tested|examin(?:e|es|ed)|investigat(?:e|es|ed)|explor(?:e|es|ed)|"
     r"evaluat(?:e|es|ed)|assess(?:es|ed)?|sought|aim(?:s|ed)?|hypothesi[sz]ed?|asked|"
+    # "This investigation endeavors / attempts / seeks to exploit X for Y": its aim
+    r"endeavou?r(?:s|ed)?\s+to|attempt(?:s|ed)?\s+to|seeks?\s+to|intends?\s+to|"
     r"was\s+designed|set\s+out)\b"
     # "This review aims to explore ...": a review's aim (not "this review assessed 30
     # studies", which may report what they found)
@@ -241,10 +245,37 @@ def states_aim(text: str) -> bool:
     return _cue_status(text) == "hypothesis"
 
 
-def claim_status(a: Analysed, study_named: bool) -> ClaimStatus:
-    """The status of the claims of sentence ``a`` (see the module docs). ``study_named``
-    says whether an earlier sentence of the document already spoke of the study."""
-    text = a.text
+# "X reduced Y, but whether X improves Z remains unknown": an open question in the last
+# clause of a sentence whose first clause states something
+_LATER_QUESTION = re.compile(r"(?:,|;)\s+(?:but|however,?|although|though|yet|while|whereas)\s+"
+                             r"(?=" + _OPEN_QUESTION_TEXT + r")", re.I)
+_MAY_LATER_QUESTION = Needs(_LATER_QUESTION)
+
+
+def open_question_from(text: str) -> int | None:
+    """Where the open question of a sentence's last clause begins ("..., but whether X
+    improves Z remains unknown"), when the clauses before it state no aim or question of
+    their own; else None (the sentence is one question, or has none).
+
+    >>> open_question_from("EVs reduced Y, but whether they improve Z remains unknown.")
+    13
+    >>> open_question_from("Whether EVs improve Z remains unknown.") is None
+    True
+    """
+    if not _MAY_LATER_QUESTION.may_match(text):
+        return None
+    m = _LATER_QUESTION.search(text)
+    if m is None or _cue_status(text[:m.start()]) == "hypothesis":
+        return None
+    return m.start()
+
+
+def claim_status(a: Analysed, study_named: bool, end: int | None = None) -> ClaimStatus:
+    """The status of the claims of sentence ``a`` (see the module docs), or of its text
+    before ``end`` (the clauses before an open question: :func:`open_question_from`).
+    ``study_named`` says whether an earlier sentence of the document already spoke of the
+    study."""
+    text = a.text if end is None else a.text[:end]
     cue = _cue_status(text)
     if cue == "hypothesis" or cue == "speculation":
         return cue  # type: ignore[return-value]
