@@ -37,7 +37,7 @@ from typing import Any, Generic, TypeVar, overload
 from exokg.assemble import SINGLE_VALUED, Disagreement, assemble, contradictions, disagreements
 from exokg.model import Document, Statement
 
-__all__ = ["ClaimStore", "StoredRows", "work_folder"]
+__all__ = ["ClaimStore", "RawRow", "StoredRows", "raw_rows", "work_folder"]
 
 T = TypeVar("T")
 _BATCH = 2000
@@ -52,8 +52,19 @@ CREATE TABLE disagreements (seq INTEGER PRIMARY KEY, data BLOB NOT NULL);
 _PREFIX = "exokg-build-"
 
 
+#: A raw statement as the claim table stores it: subject id, predicate, object id, claim key
+#: (as text) and the pickled statement.
+RawRow = tuple[str, str, str, str, bytes]
+
+
 def _dump(value: object) -> bytes:
     return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def raw_rows(statements: Iterable[Statement]) -> list[RawRow]:
+    """The claim table's rows of raw statements (:meth:`ClaimStore.add_rows`), in order."""
+    return [(s.subject.id, s.predicate, s.object.id, str(s.key()), _dump(s))
+            for s in statements]
 
 
 def _pid_alive(pid: int) -> bool:
@@ -188,12 +199,16 @@ class ClaimStore:
     def add_document(self, doc: Document | None, statements: Iterable[Statement]) -> None:
         """Record one document (None: statements without a document of their own) and its
         raw statements, in input order."""
+        self.add_rows(doc, raw_rows(statements))
+
+    def add_rows(self, doc: Document | None, rows: Sequence[RawRow]) -> None:
+        """Record one document and its raw statements as :func:`raw_rows` gave them (an
+        extraction worker makes the rows, so this process need not unpickle the statements
+        to pickle them again)."""
         if self.frozen:
             raise RuntimeError("the claim store is already assembled")
         if doc is not None:
             self.connection.execute("INSERT INTO documents (data) VALUES (?)", (_dump(doc),))
-        rows = [(s.subject.id, s.predicate, s.object.id, str(s.key()), _dump(s))
-                for s in statements]
         self._raw += len(rows)
         self.connection.executemany(
             "INSERT INTO raw (subject, predicate, object, claim, data) VALUES (?, ?, ?, ?, ?)",

@@ -18,6 +18,14 @@ workers.
 Documents stream: at most ``window`` batches are in flight at any time, so memory stays
 flat however many documents the input holds; a batch is a few documents (``batch``), which
 keeps the cost of passing work between processes small next to extraction itself.
+
+A build that only writes the results into its claim table asks for them ``packed``: the
+worker turns the statements into the table's rows (:func:`exokg.claimstore.raw_rows`), so
+the calling process, which the workers share the machine with, neither unpickles the
+statements nor pickles them again; and a worker process leaves out the entity records it
+has already sent unchanged (merging a record into the registry a second time changes
+nothing, :func:`exokg.pipeline.register`), which the caller would otherwise unpickle and
+compare for every mention of a frequent entity.
 """
 
 from __future__ import annotations
@@ -31,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 from exokg.errors import ExokgError
 
 if TYPE_CHECKING:
+    from exokg.claimstore import RawRow
     from exokg.model import Document, Entity, Statement
     from exokg.recognise import Recogniser
 
@@ -39,8 +48,12 @@ __all__ = ["DocumentResult", "ParallelError", "add_parallel_arguments", "default
 
 #: One document's raw statements, the entities it introduced and its sentence count.
 DocumentResult = tuple["list[Statement]", "dict[str, Entity]", int]
-#: Documents per task sent to a worker.
-DEFAULT_BATCH = 4
+#: The same ``packed``: the statements as claim-table rows, the entities not yet sent.
+PackedResult = tuple["list[RawRow]", "dict[str, Entity]", int]
+#: Documents per task sent to a worker (each task costs the calling process a future, a
+#: wake-up of the pool's threads and a message each way; 16 abstracts are about 0.2 s of a
+#: worker's CPU, so the last tasks of a build still end within a second of each other).
+DEFAULT_BATCH = 16
 #: Tasks in flight per worker (bounded: memory stays flat on any input size).
 IN_FLIGHT_PER_WORKER = 4
 
@@ -107,8 +120,9 @@ def _ordered(tasks: Iterator[Any], submit: Callable[[Any], Any],
 
 def extract_documents(documents: Iterable[Document], recogniser: Recogniser | None = None, *,
                       workers: int = 1, dask: str | None = None,
-                      batch: int = DEFAULT_BATCH, mentions: list[Any] | None = None
-                      ) -> Iterator[tuple[Document, DocumentResult]]:
+                      batch: int = DEFAULT_BATCH, mentions: list[Any] | None = None,
+                      packed: bool = False
+                      ) -> Iterator[tuple[Document, DocumentResult | PackedResult]]:
     """Extract each document's statements; yields ``(document, (statements, entities,
     sentences))`` in the order of ``documents``.
 
@@ -123,6 +137,11 @@ def extract_documents(documents: Iterable[Document], recogniser: Recogniser | No
         mentions: when given, every recognised mention is appended to it
             (:func:`exokg.annotate.mentions.mentions_of`); mentions are collected in this
             process, so ``workers`` and ``dask`` are then not used.
+        packed: yield ``(rows, entities, sentences)`` for
+            :meth:`~exokg.claimstore.ClaimStore.add_rows` instead, where a worker process
+            leaves out the entities it has already sent unchanged: merged into one
+            registry in input order, they give the same registry (see the module
+            docstring).
 
     Raises:
         ParallelError: ``workers`` < 1, or dask is not installed or not reachable.
@@ -131,7 +150,7 @@ def extract_documents(documents: Iterable[Document], recogniser: Recogniser | No
     if mentions is not None:
         workers, dask = 1, None
     if dask is not None:
-        yield from _extract_dask(documents, recogniser, dask, batch)
+        yield from _extract_dask(documents, recogniser, dask, batch, packed)
         return
     if workers < 1:
         raise ParallelError(f"--workers must be 1 or more, not {workers}")
@@ -143,27 +162,50 @@ def extract_documents(documents: Iterable[Document], recogniser: Recogniser | No
 
         recogniser = recogniser or Recogniser.default()
         for doc in documents:
-            yield doc, document_statements(doc, recogniser, mentions)
+            result = document_statements(doc, recogniser, mentions)
+            yield doc, _packed(result, None) if packed else result
         return
-    yield from _extract_processes(documents, recogniser, workers, batch)
+    yield from _extract_processes(documents, recogniser, workers, batch, packed)
 
 
 # -- worker processes on this machine ---------------------------------------------------------
 
 _recogniser: Recogniser | None = None  # the worker process's own, set by _init_worker
+_sent: dict[str, Entity] = {}  # the entity records this worker process has sent (packed)
 
 
 def _init_worker(recogniser: Recogniser | None) -> None:
     """Pool initializer: build (or keep) the recogniser once per worker process."""
-    global _recogniser
+    global _recogniser, _sent
     from exokg.recognise import Recogniser
 
     _recogniser = recogniser or Recogniser.default()
+    _sent = {}
 
 
-def _run_batch(documents: list[Document]) -> list[DocumentResult]:
+def _run_batch(documents: list[Document], packed: bool = False
+               ) -> list[DocumentResult] | list[PackedResult]:
     assert _recogniser is not None, "worker not initialised"
-    return _extract_batch(documents, _recogniser)
+    results = _extract_batch(documents, _recogniser)
+    # every result of a pool worker reaches the caller, in order (or the pool breaks):
+    # an entity sent once need not be sent again
+    return [_packed(result, _sent) for result in results] if packed else results
+
+
+def _packed(result: DocumentResult, sent: dict[str, Entity] | None) -> PackedResult:
+    """A document's result as claim-table rows; with ``sent`` (the records sent before,
+    updated here), only the entities whose record differs from the one sent last."""
+    from exokg.claimstore import raw_rows
+
+    found, entities, count = result
+    if sent is not None:
+        new = {}
+        for key, entity in entities.items():
+            old = sent.get(key)
+            if old is not entity and old != entity:
+                sent[key] = new[key] = entity
+        entities = new
+    return raw_rows(found), entities, count
 
 
 def _extract_batch(documents: list[Document], recogniser: Recogniser) -> list[DocumentResult]:
@@ -187,8 +229,8 @@ def _context() -> Any:
 
 
 def _extract_processes(documents: Iterable[Document], recogniser: Recogniser | None,
-                       workers: int, batch: int
-                       ) -> Iterator[tuple[Document, DocumentResult]]:
+                       workers: int, batch: int, packed: bool
+                       ) -> Iterator[tuple[Document, DocumentResult | PackedResult]]:
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
@@ -197,7 +239,7 @@ def _extract_processes(documents: Iterable[Document], recogniser: Recogniser | N
     try:
         try:
             for docs, results in _ordered(_batches(documents, batch),
-                                          lambda docs: pool.submit(_run_batch, docs),
+                                          lambda docs: pool.submit(_run_batch, docs, packed),
                                           lambda future: future.result(),
                                           workers * IN_FLIGHT_PER_WORKER):
                 yield from zip(docs, results)
@@ -247,17 +289,22 @@ def _make_plugin(recogniser: Recogniser | None) -> Any:
     return RecogniserPlugin(recogniser)
 
 
-def _run_batch_dask(documents: list[Document]) -> list[DocumentResult]:
+def _run_batch_dask(documents: list[Document], packed: bool = False
+                    ) -> list[DocumentResult] | list[PackedResult]:
     from distributed import get_worker
 
     recogniser = getattr(get_worker(), "exokg_recogniser", None)
     if recogniser is None:
         raise RuntimeError("the exokg recogniser plugin is not registered on this worker")
-    return _extract_batch(documents, recogniser)
+    results = _extract_batch(documents, recogniser)
+    # a dask task may run again on another worker and a result be dropped: every entity
+    # is sent with every document
+    return [_packed(result, None) for result in results] if packed else results
 
 
 def _extract_dask(documents: Iterable[Document], recogniser: Recogniser | None,
-                  address: str, batch: int) -> Iterator[tuple[Document, DocumentResult]]:
+                  address: str, batch: int, packed: bool
+                  ) -> Iterator[tuple[Document, DocumentResult | PackedResult]]:
     client = _dask_client(address)
     try:
         client.register_plugin(_make_plugin(recogniser), name=_PLUGIN_NAME)
@@ -265,7 +312,7 @@ def _extract_dask(documents: Iterable[Document], recogniser: Recogniser | None,
                              client.scheduler_info().get("workers", {}).values()))
         for docs, results in _ordered(
                 _batches(documents, batch),
-                lambda docs: client.submit(_run_batch_dask, docs, pure=False),
+                lambda docs: client.submit(_run_batch_dask, docs, packed, pure=False),
                 lambda future: future.result(), workers * IN_FLIGHT_PER_WORKER):
             yield from zip(docs, results)
     finally:

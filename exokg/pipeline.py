@@ -314,14 +314,18 @@ def extract_into(claims: ClaimStore | None, documents: Iterable[Document],
 
     registry: dict[str, Entity] = {}
     sentences = 0
+    # nothing but the claim table reads the statements: workers send them as its rows
+    packed = claims is not None and on_document is None
     results = extract_documents(documents, recogniser, workers=workers, dask=dask,
-                                mentions=mentions)
+                                mentions=mentions, packed=packed)
     for i, (doc, (found, entities, count)) in enumerate(results, start=1):
         sentences += count
         for entity in entities.values():
             register(registry, entity)
-        if claims is not None:
-            claims.add_document(doc, found)
+        if packed:
+            claims.add_rows(doc, found)  # type: ignore[union-attr, arg-type]
+        elif claims is not None:
+            claims.add_document(doc, found)  # type: ignore[arg-type]
         if on_document:
             on_document(doc, found, entities, count)
         if progress:

@@ -112,3 +112,33 @@ def test_dask_local_cluster_gives_the_same_graph(serial_turtle: bytes) -> None:
                                   dashboard_address=None) as cluster:
         result = build([DEVSET], dask=cluster.scheduler_address)
     assert to_turtle(result.graph) == serial_turtle
+
+
+def test_packed_results_fill_the_same_claim_rows_and_registry(serial_turtle: bytes) -> None:
+    import pickle
+
+    from exokg.claimstore import raw_rows
+    from exokg.pipeline import register
+
+    docs = load_documents([DEVSET])
+    plain = list(parallel.extract_documents(iter(docs), workers=2, batch=2))
+    packed = list(parallel.extract_documents(iter(docs), workers=2, batch=2, packed=True))
+    assert [d.id for d, _ in packed] == [d.id for d, _ in plain]
+
+    def unpickled(rows):  # type: ignore[no-untyped-def]
+        return [row[:4] + (pickle.loads(row[4]),) for row in rows]
+
+    registries: list[dict] = [{}, {}]
+    for (_, (found, entities, count)), (_, (rows, sent, sent_count)) in zip(plain, packed):
+        assert unpickled(rows) == unpickled(raw_rows(found))
+        assert sent_count == count
+        assert set(sent) <= set(entities)
+        for entity in entities.values():
+            register(registries[0], entity)
+        for entity in sent.values():
+            register(registries[1], entity)
+    assert list(registries[1].items()) == list(registries[0].items())
+    # a worker sends a frequent entity's record once, not with every document
+    assert sum(len(e) for _, (_, e, _) in packed) < sum(len(e) for _, (_, e, _) in plain) / 2
+    # a build without a per-document hook takes the packed path
+    assert to_turtle(build([DEVSET], workers=2).graph) == serial_turtle
