@@ -56,6 +56,9 @@ PackedResult = tuple["list[RawRow]", "dict[str, Entity]", int]
 DEFAULT_BATCH = 16
 #: Tasks in flight per worker (bounded: memory stays flat on any input size).
 IN_FLIGHT_PER_WORKER = 4
+#: Entity records a worker remembers having sent (``packed``); when full it forgets them
+#: all and sends again, so its memory stays flat however many entities a corpus has.
+SENT_LIMIT = 20_000
 
 
 class ParallelError(ExokgError):
@@ -192,13 +195,17 @@ def _run_batch(documents: list[Document], packed: bool = False
     return [_packed(result, _sent) for result in results] if packed else results
 
 
-def _packed(result: DocumentResult, sent: dict[str, Entity] | None) -> PackedResult:
+def _packed(result: DocumentResult, sent: dict[str, Entity] | None,
+            limit: int = SENT_LIMIT) -> PackedResult:
     """A document's result as claim-table rows; with ``sent`` (the records sent before,
-    updated here), only the entities whose record differs from the one sent last."""
+    updated here, emptied when it holds ``limit`` or more), only the entities whose record
+    differs from the one sent last."""
     from exokg.claimstore import raw_rows
 
     found, entities, count = result
     if sent is not None:
+        if len(sent) >= limit:
+            sent.clear()
         new = {}
         for key, entity in entities.items():
             old = sent.get(key)

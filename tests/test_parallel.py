@@ -142,3 +142,20 @@ def test_packed_results_fill_the_same_claim_rows_and_registry(serial_turtle: byt
     assert sum(len(e) for _, (_, e, _) in packed) < sum(len(e) for _, (_, e, _) in plain) / 2
     # a build without a per-document hook takes the packed path
     assert to_turtle(build([DEVSET], workers=2).graph) == serial_turtle
+
+
+def test_a_worker_forgets_the_records_it_sent_when_it_has_sent_many() -> None:
+    """The memory of sent records is bounded: past the limit it starts again and sends
+    a record anew (merging it twice changes nothing), so a worker's memory stays flat."""
+    from exokg.model import Entity
+
+    a, b = Entity("exokg:x/a", "a", "Gene"), Entity("exokg:x/b", "b", "Gene")
+    sent: dict = {}
+    assert list(parallel._packed(([], {a.id: a}, 1), sent, limit=2)[1]) == [a.id]
+    assert list(parallel._packed(([], {a.id: a, b.id: b}, 1), sent, limit=2)[1]) == [b.id]
+    assert len(sent) == 2
+    # full: forgotten, so both are sent again and remembered anew
+    assert list(parallel._packed(([], {a.id: a, b.id: b}, 1), sent, limit=2)[1]) == [a.id, b.id]
+    assert len(sent) == 2
+    # below the limit, a record sent before is not sent again
+    assert list(parallel._packed(([], {a.id: a}, 1), sent, limit=3)[1]) == []
