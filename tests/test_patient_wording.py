@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from exokg.model import Document
-from exokg.pipeline import document_statements
+from exokg.pipeline import analyse_document, document_statements
 from exokg.recognise import Recogniser
 from reading_helpers import claim_tuples, read
 
@@ -148,3 +148,48 @@ def test_an_approach_for_detecting_a_disease_is_no_therapy(recogniser: Recognise
                                                           text: str) -> None:
     claims = claim_tuples(read(recogniser, text))
     assert ("exokg:mirna/mir-126", BENEFIT, IS, None) not in claims
+
+
+@pytest.mark.parametrize("title, markers, disease", [
+    ("Identification of ischemic stroke patients based on plasma concentrations of "
+     "extracellular vesicles", {"GO:1903561"}, IS),
+    ("Diagnosis of acute ischemic stroke using serum exosomal miR-9 and miR-124",
+     {"exokg:mirna/mir-9", "exokg:mirna/mir-124"}, IS),
+    ("Detection of traumatic brain injury by circulating neuron-derived exosomes",
+     {"exokg:preparation/sourcecell-cl-0000540-vesicletype-go-0070062-c8b8eb"}, TBI),
+])
+def test_a_nominal_title_of_finding_a_disease_by_a_marker(
+        recogniser: Recogniser, title: str, markers: set[str], disease: str) -> None:
+    found = {c[0] for c in _titled(recogniser, title) if c[1:3] == (BIOMARKER, disease)}
+    assert found == markers
+
+
+def test_a_nominal_title_without_a_marker_means_names_no_marker(
+        recogniser: Recogniser) -> None:
+    title = "Identification of stroke patients for a trial of mesenchymal stem cells"
+    assert not [c for c in _titled(recogniser, title) if c[1] == BIOMARKER]
+
+
+@pytest.mark.parametrize("text, disease", [
+    ("Patients with large artery atherosclerotic (LAA) stroke were older. Plasma miR-9 was "
+     "an independent predictor of LAA stroke.", LAA),
+    ("Patients with cardioembolic (CE) stroke were older. Plasma miR-9 was an independent "
+     "predictor of CE stroke.", CES),
+])
+def test_a_bracketed_short_form_inside_a_disease_name_keeps_the_name(
+        recogniser: Recogniser, text: str, disease: str) -> None:
+    first, second = analyse_document(Document("t", text, "test", kind="abstract"),
+                                     recogniser)
+    assert [m.entity.id for m in first.mentions if m.category == "Disease"] == [disease]
+    # the short form is defined as the whole name, not as its first words
+    assert ("exokg:mirna/mir-9", BIOMARKER, disease, None) in claim_tuples(read(recogniser,
+                                                                                 text))
+
+
+def test_a_short_form_after_a_whole_name_joins_nothing(recogniser: Recogniser) -> None:
+    text = "Acute ischemic stroke (AIS) patients and mesenchymal stem cells (MSCs) derived " \
+        "exosomes were studied."
+    (a,) = analyse_document(Document("t", text, "test", kind="abstract"), recogniser)
+    diseases = [m.text for m in a.mentions if m.category == "Disease"]
+    assert "Acute ischemic stroke" in diseases
+    assert not [d for d in diseases if "(" in d]
