@@ -5,8 +5,9 @@ Authors sometimes define a short form before the name's last word. The dictionar
 only the parts ("atherosclerotic", "stroke"). :func:`bracketed_names` reads the words around
 each such bracket with the bracket taken out and keeps the disease names that run across it,
 with offsets into the text as written (the bracket inside the mention). Only a short form of
-capitals (2-10 characters) between a word and a lower-case word is looked at, and only a
-window of words around it is read again, so sentences without one cost a regex search.
+capitals (2-10 characters) between a word and the head word of a disease name ("stroke",
+"injury", "infarction", "disease", ...) is looked at, and only a window of words around it is
+read again, so sentences without one cost a regex search.
 
 >>> from exokg.model import Entity
 >>> laa = Entity("exokg:disease/laa", "large artery atherosclerotic stroke", "Disease")
@@ -27,9 +28,12 @@ from exokg.model import Mention
 
 __all__ = ["bracketed_names"]
 
-# "atherosclerotic (LAA) stroke": a capitals short form between two words
+# "atherosclerotic (LAA) stroke": a capitals short form between a word and the head word of
+# a disease name
 _SPLIT = re.compile(r"(?<=[A-Za-z])\s+\((?=[^()]*[A-Z][^()]*[A-Z])[A-Z][A-Za-z0-9-]{1,9}\)\s+"
-                    r"(?=[a-z])")
+                    r"(?=(?:stroke|infarct|injur|h(?:a)?emorrhage|isch(?:a)?emia|occlusion|"
+                    r"disease|disorder|syndrome|attack|encephalopathy|dementia|palsy|"
+                    r"aneurysm|atherosclerosis|vasospasm)[a-z]*\b)")
 _CATEGORIES = frozenset({"Disease"})
 _BEFORE = 60  # characters read again before the bracket (the name's first words)
 _AFTER = 30  # and after it (its last words)
