@@ -59,7 +59,8 @@ _MEANS = re.compile(r"\b(?:offers?|offered|provides?|provided|represents?|repres
                     r"strateg(?:y|ies)|approach(?:es)?|ways?|options?|means|tools?|routes?|"
                     r"paths?|platforms?|directions?)\s+(?:for|to)\s+", re.I)
 _TENTATIVE = re.compile(r"\b(?:promising|potential|alternative)\b", re.I)
-_NEEDS = Needs(_TITLE_FOR, _MEANS)
+_NEEDS_TITLE = Needs(_TITLE_FOR)
+_NEEDS_MEANS = Needs(_MEANS)
 # a purpose of finding the disease, not of treating it ("an approach for the detection of D")
 FINDING_PURPOSE = re.compile(r"\b(?:diagnos\w*|detect\w*|predict\w*|prognos\w*|markers?|"
                            r"biomarkers?|identif\w*|imaging|screening|monitoring)\b", re.I)
@@ -90,12 +91,13 @@ def extract_benefit_purposes(a: Analysed, state: DocumentState,
                              already: Sequence[Statement] = ()) -> list[Statement]:
     """Benefit statements of the purpose wordings in the module docs; an agent and disease
     ``already`` related by another rule of the sentence are not related again."""
-    if not _NEEDS.may_match(a.text) or _PATIENT_WORK.search(a.text):
+    title = is_title(a.document, a) and _NEEDS_TITLE.may_match(a.text)
+    if not (title or _NEEDS_MEANS.may_match(a.text)) or _PATIENT_WORK.search(a.text):
         return []
     # one benefit per pair: another rule's reading of the sentence (hedged or not) stands
     made = {key(s)[:3] for s in already}
     found: list[tuple[list[Mention], Mention, int, Clause, bool]] = []
-    if is_title(a.document, a):
+    if title:
         for m in _TITLE_FOR.finditer(a.text):
             before = [x for x in a.within(0, m.start(), AGENTS) if x.end == m.start()]
             disease = _disease_of_purpose(a, m.end(), len(a.text))

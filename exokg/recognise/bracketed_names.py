@@ -43,6 +43,8 @@ def bracketed_names(text: str, find: Callable[[str], list[Mention]]) -> list[Men
     """The disease mentions ``find`` gives for ``text`` with each splitting bracket taken
     out, that run across the bracket, with offsets into ``text``."""
     out: list[Mention] = []
+    if "(" not in text:
+        return out
     for m in _SPLIT.finditer(text):
         lo = max(0, m.start() - _BEFORE)
         if lo:  # start at a word
