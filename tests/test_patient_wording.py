@@ -125,6 +125,8 @@ def test_a_purpose_of_diagnosis_is_no_benefit(recogniser: Recogniser) -> None:
      "spinal cord injury.", SCI),
     ("In mice, MSC-derived exosomes represent a promising strategy for accelerating "
      "functional recovery after traumatic brain injury.", TBI),
+    ("In rats, MSC-derived exosomes are a promising strategy for enhancing functional "
+     "recovery after traumatic brain injury.", TBI),
 ])
 def test_a_promising_means_for_improving_a_disease_is_a_hedged_benefit(
         recogniser: Recogniser, text: str, disease: str) -> None:

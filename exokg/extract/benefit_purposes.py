@@ -52,7 +52,7 @@ _TITLE_FOR = re.compile(r"\s+for\s+(?=(?:the\s+)?" + _IMPROVE + r"\b)", re.I)
 # novel approach to"
 _MEANS = re.compile(r"\b(?:offers?|offered|provides?|provided|represents?|represented|"
                     r"suggests?|suggested|presents?|presented|opens?|opened|constitutes?|"
-                    r"(?:is|are|was|were|be)\s+(?:therefore\s+)?)\s+(?:an?\s+|the\s+)?"
+                    r"(?:is|are|was|were|be)(?:\s+therefore)?)\s+(?:an?\s+|the\s+)?"
                     r"(?:(?:promising|potential|novel|new|effective|feasible|attractive|"
                     r"valuable|viable|powerful|useful|innovative|alternative|safe)\s+"
                     r"(?:and\s+)?)+(?:[\w-]+-based\s+)?(?:therapeutic\s+)?(?:avenues?|"

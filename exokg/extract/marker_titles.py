@@ -5,8 +5,8 @@ finding a disease by a measured marker.
   extracellular vesicles", "Diagnosis of acute ischemic stroke using serum exosomal miR-9",
   "Early detection of stroke by circulating miR-124", "Predicting intracerebral hemorrhage
   with plasma extracellular vesicles" -> each marker after the means word
-  ``biolink:biomarker_for`` the disease after the nominal (with "patients" or "in patients"
-  allowed after it). Hedged by the usual cues.
+  ``biolink:biomarker_for`` the disease after the nominal ("patients" or "cases" may follow
+  it). Hedged by the usual cues.
 
 The disease must follow the nominal ("of" or a gerund's object) and the markers the means
 word ("based on", "using", "by", "with", "through", "via", "from"), with only a sample,
