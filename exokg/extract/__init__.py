@@ -43,6 +43,7 @@ from exokg.extract.references import resolve_references
 from exokg.extract.study_vesicles import enriched_preparations, resolve_study_vesicles
 from exokg.extract.regulation import extract_regulation
 from exokg.extract.titles import extract_title_benefits
+from exokg.extract.benefit_purposes import extract_benefit_purposes
 from exokg.extract.definitions import DEFINITION_PREDICATES, is_definition
 from exokg.extract.roles import extract_cell_roles
 from exokg.extract.review_benefits import extract_review_benefits, without_prognosis_effects
@@ -89,6 +90,7 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
     found += extract_therapy_for(a, state)
     found += extract_title_benefits(a, state, found)
     found += extract_review_benefits(a, state, found)
+    found += extract_benefit_purposes(a, state, found)
     found += extract_transfer(a, state)
     found += extract_cargo(a, state)
     found += extract_component(a, state)

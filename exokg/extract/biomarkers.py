@@ -38,6 +38,7 @@ from exokg.extract.levels import extract_levels, in_controls, names_treatment
 from exokg.extract.marker_predicates import carried_partner, in_subtype_phrase, \
     is_method_sentence, without_repeats
 from exokg.extract.measure_correlations import measure_of_condition, measure_subject
+from exokg.extract.marker_titles import marker_titles
 from exokg.extract.marker_value import is_apposition_marker, note_found_markers
 from exokg.extract.nominal_levels import group_after_list
 from exokg.extract.outcome_levels import OUTCOME_GROUP, outcome_levels, study_condition
@@ -193,6 +194,7 @@ def extract_biomarkers(a: Analysed, state: DocumentState) -> list[Statement]:
     out += _informative(a, state)
     out += _marker_value(a, state)
     out += prognostic_markers(a)
+    out += marker_titles(a)
     out += _disease_markers(a)
     out += _identified_as_markers(a, state)
     out += _differential(a, state)

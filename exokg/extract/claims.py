@@ -22,6 +22,7 @@ import re
 
 from exokg.extract.base import AGENTS, Analysed, DocumentState, clauses, coordinated, \
     is_preclinical, statement
+from exokg.extract.benefit_purposes import FINDING_PURPOSE
 from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.review_benefits import DEVICE_AFTER
@@ -153,7 +154,9 @@ def extract_therapy_for(a: Analysed, state: DocumentState) -> list[Statement]:
                             # what it repairs, in the disease
                             or _FOR_REPAIR_IN.fullmatch(a.text, m.end(), d.start))
                         # "a therapy for stroke recovery": for the recovery
-                        and not _OUTCOME_AFTER.match(a.text, d.end)]
+                        and not _OUTCOME_AFTER.match(a.text, d.end)
+                        # "an approach for the detection of D": finding it, not treating it
+                        and not FINDING_PURPOSE.search(a.text, m.end(), d.start)]
             agents = [x for x in a.within(clause.start, m.start(), AGENTS)
                       if not _COMPARED.search(a.text[max(0, x.start - 40):x.start])]
             if not agents and _PROVIDING.match(a.text, clause.start):

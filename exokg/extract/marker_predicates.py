@@ -90,10 +90,11 @@ _WITH_SUBTYPES = re.compile(r"\b(?:was|were|is|are)\s+(?:(?:also|both|significan
 _SUBTYPES = re.compile(r"(?P<list>[A-Za-z][\w\u2013-]*(?:(?:\s+|\s*,\s*(?:and\s+|or\s+)?|"
                        r"\s+(?:and|or)\s+)[A-Za-z][\w\u2013-]*){0,6}?)\s+(?:stroke\s+)?"
                        r"(?:sub-?types?|sub-?groups?|etiolog(?:y|ies)|aetiolog(?:y|ies))\b", re.I)
-# "were (significant and) independent risk factors of / for D"
+# "were (significant and) independent risk factors of / for D" (a "predictive factor for D"
+# is a marker of D: exokg.extract.prognostic_markers)
 _RISK_FACTOR = re.compile(r"\b(?:was|were|is|are)\s+(?:(?:an?|the|also)\s+)?(?:(?:significant|"
-                          r"independent|major|important|strong)\s+(?:and\s+)?){0,3}(?:risk|"
-                          r"predictive)\s+factors?\s+(?:of|for)\s+(?:the\s+)?", re.I)
+                          r"independent|major|important|strong)\s+(?:and\s+)?){0,3}risk\s+"
+                          r"factors?\s+(?:of|for)\s+(?:the\s+)?", re.I)
 
 # rule names: "biomarker.level" / "biomarker.correlation" / "biomarker.informative" readings
 # explain the sentence, so the generic effect rule does not read it again

@@ -154,7 +154,7 @@ def extract_title_benefits(a: Analysed, state: DocumentState,
         if _MAY_TOPIC.may_match(text) and _TOPIC.search(text, clause.start, clause.end):
             continue
         for m in _PROTECT_AGAINST.finditer(text, clause.start, clause.end):
-            agents = _agents_before(a, clause.start, m.start())
+            agents = agents_before(a, clause.start, m.start())
             diseases = _diseases_at(a, m.end(), clause.end)
             if not agents or not diseases or patients:
                 continue
@@ -180,7 +180,7 @@ def extract_title_benefits(a: Analysed, state: DocumentState,
                     continue
                 add(rule, agents, diseases, m.start(), clause.start, hedge=hedge)
         for m in _IN_MODELS.finditer(text, clause.start, clause.end):
-            agents = _agents_before(a, clause.start, m.start())
+            agents = agents_before(a, clause.start, m.start())
             diseases = _diseases_at(a, m.end(), clause.end, models=True)
             if agents and diseases:  # "promising" hedges: the cue is part of the match
                 add("benefit.in-models", agents, diseases, m.end(), clause.start)
@@ -191,7 +191,7 @@ def extract_title_benefits(a: Analysed, state: DocumentState,
                 add("trial.clinical-outcome", agents[-1:], diseases, m.start(), clause.start,
                     "biolink:in_clinical_trials_for")
         for m in _PATIENTS_TRIAL.finditer(text, clause.start, clause.end):
-            agents = _agents_before(a, clause.start, m.start())
+            agents = agents_before(a, clause.start, m.start())
             diseases = _diseases_at(a, m.start("d"), m.end("d"))
             if agents and diseases:
                 add("trial.in-patients", agents, diseases, m.start(), clause.start,
@@ -209,7 +209,7 @@ def key(s: Statement) -> tuple:
     return (s.subject.id, s.predicate, obj, s.direction, s.negated, s.hedged)
 
 
-def _agents_before(a: Analysed, start: int, at: int) -> list[Mention]:
+def agents_before(a: Analysed, start: int, at: int) -> list[Mention]:
     """The subject before a predicate at ``at``: the last agent of ``a.text[start:at]`` with
     the agents coordinated with it; a vesicle named with its source cells is the vesicle
     ("EVs from immortalized MSCs protect ...")."""

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from exokg.model import Analysed, Document, Entity, Mention, Sentence
+from exokg.recognise.bracketed_names import bracketed_names
 from exokg.recognise.anatomy import annotated_anatomy, defined_cell_names, \
     unlikely_anatomy
 from exokg.recognise.cellnames import cell_nouns
@@ -175,6 +176,7 @@ class Recogniser:
         text = masked_text(sentence)
         values = find_values(text)
         found = self.base_mentions(text)
+        found += bracketed_names(text, self.base_mentions)  # "atherosclerotic (LAA) stroke"
         lexicon = self.open_lexicon.lexicon if self.open_lexicon is not None else None
         if lexicon is not None:  # cell types and anatomy beyond the ontologies' names
             found = unlikely_anatomy(text, found, document.text)
