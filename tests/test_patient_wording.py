@@ -152,6 +152,33 @@ def test_an_approach_for_detecting_a_disease_is_no_therapy(recogniser: Recognise
     assert ("exokg:mirna/mir-126", BENEFIT, IS, None) not in claims
 
 
+@pytest.mark.parametrize("text", [
+    "In rats, MSC-derived exosomes offer a promising strategy for improving traumatic brain "
+    "injury diagnosis.",
+    "Serum exosomes represent a promising tool for enhancing early traumatic brain injury "
+    "detection in clinics.",
+])
+def test_a_disease_named_before_a_finding_purpose_is_not_treated(recogniser: Recogniser,
+                                                                 text: str) -> None:
+    # the disease right after the improvement word is the purpose only before a recovery
+    # word ("improving TBI outcome"), not before "diagnosis" or "detection" (review12; the
+    # older rules benefit.therapy-for and benefit.better still read the first, see the
+    # review's report)
+    assert not [s for s in read(recogniser, text) if s.evidence[0].rule == "benefit.purpose"]
+
+
+@pytest.mark.parametrize("text", [
+    "In rats, MSC-derived exosomes offer a promising strategy for improving traumatic brain "
+    "injury outcome.",
+    "In rats, MSC-derived exosomes are a promising approach for fostering spinal cord injury "
+    "rehabilitation.",
+])
+def test_a_disease_before_a_recovery_word_is_the_purpose(recogniser: Recogniser,
+                                                         text: str) -> None:
+    assert [s for s in read(recogniser, text) if s.evidence[0].rule == "benefit.purpose"
+            and (s.subject.id, s.object.id) in {(MSC_EXO, TBI), (MSC_EXO, SCI)}]
+
+
 @pytest.mark.parametrize("title, markers, disease", [
     ("Identification of ischemic stroke patients based on plasma concentrations of "
      "extracellular vesicles", {"GO:1903561"}, IS),

@@ -38,10 +38,11 @@ __all__ = ["FINDING_PURPOSE", "extract_benefit_purposes"]
 
 _IMPROVE = (r"(?:enhanc|promot|improv|facilitat|accelerat|foster|boost|support|augment|"
             r"restor|strengthen)(?:e|es|ed|ing)?")
-# the purpose: an improvement with what is improved (at most six words), or a therapy /
-# treatment of the disease; it ends right before the disease
+# the purpose: an improvement with what is improved (at most six words) and the preposition
+# that introduces the disease, or a therapy / treatment of the disease; it ends right before
+# the disease (a disease right after the improvement word is _disease_of_purpose's other case)
 _PURPOSE = re.compile(r"(?:the\s+)?(?:" + _IMPROVE + r"\s+(?:[\w/-]+\s+){0,6}?"
-                      r"(?:(?:after|following|in|of|from|post)\s+(?:the\s+|an?\s+)?)?"
+                      r"(?:after|following|in|of|from|post)\s+(?:the\s+|an?\s+)?"
                       r"|(?:[\w-]+\s+)?(?:therapy|therapies|treatment|management|repair|"
                       r"protection|neuroprotection)\s+(?:in|of|for|after|following|against)\s+"
                       r"(?:the\s+|an?\s+)?(?:(?:experimental|acute|chronic)\s+)?"
