@@ -277,3 +277,18 @@ def test_the_loss_in_one_clause_leaves_the_mirnas_effect_in_another(
     assert ("exokg:mirna/mir-21", "biolink:affects", "GO:0007409", "increased") in claims
     assert ("exokg:mirna/mir-21", "biolink:affects", "exokg:process/apoptosis",
             "decreased") in claims
+
+
+@pytest.mark.parametrize("text, mirna, outcome, direction", [
+    # "miR-A suppression of Y": the miRNA suppresses Y, none of it is lost (review12)
+    ("In MCAO rats, miR-126 suppression of PTEN promoted angiogenesis.",
+     "exokg:mirna/mir-126", "GO:0001525", "increased"),
+    ("In MCAO rats, miR-21 downregulation of PTEN reduced neuronal apoptosis.",
+     "exokg:mirna/mir-21", "exokg:process/apoptosis", "decreased"),
+])
+def test_a_mirnas_suppression_of_a_gene_is_no_loss_of_the_mirna(
+        text: str, mirna: str, outcome: str, direction: str, recogniser: Recogniser) -> None:
+    found = read(recogniser, text)
+    assert "effect.lost-mirna" not in _rules(found)
+    assert (mirna, "biolink:affects", outcome, direction) in {c[:4] for c in
+                                                              claim_tuples(found)}

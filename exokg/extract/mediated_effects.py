@@ -133,6 +133,9 @@ _LOSS_NOUN = (r"(?:knock-?down|silencing|inhibition|depletion|deletion|down-?reg
 _LOSS_BEFORE = re.compile(_LOSS_NOUN + r"\s+of\s+(?:the\s+)?(?:(?:exosomal|vesicular)\s+)?$",
                           re.I)
 _LOSS_AFTER = re.compile(r"\s*(?:cluster\s*)?-?\s*" + _LOSS_NOUN + r"\b", re.I)
+# "miR-A suppression of PTEN", "miR-A downregulation of Y": the miRNA acts on what follows,
+# nothing of it is lost (its loss is "suppression of miR-A", "miR-A suppression" alone)
+_ACTING = re.compile(r"\s*-?\s*(?:inhibition|suppression|down-?regulation)\s+of\b", re.I)
 # what may stand between the loss phrase and its verb: a place ("in M2 microglial sEVs"),
 # adverbs
 _TO_VERB = re.compile(r"(?:\s+(?:in|within|of|from)\s+[^,;]{1,80}?)?\s+"
@@ -169,9 +172,10 @@ def _losses(a: Analysed) -> list[tuple[Mention, int]]:
     for m in a.mentions:
         target = _lost_target(a, m)
         if target is not None:
-            out.append((target, m.end))
+            if not _ACTING.match(a.text, target.end):
+                out.append((target, m.end))
             continue
-        if m.category not in _CARRIERS:
+        if m.category not in _CARRIERS or _ACTING.match(a.text, m.end):
             continue
         after = _LOSS_AFTER.match(a.text, m.end)
         if after:
