@@ -292,3 +292,28 @@ def test_a_mirnas_suppression_of_a_gene_is_no_loss_of_the_mirna(
     assert "effect.lost-mirna" not in _rules(found)
     assert (mirna, "biolink:affects", outcome, direction) in {c[:4] for c in
                                                               claim_tuples(found)}
+
+
+@pytest.mark.parametrize("text, mirna", [
+    # a formation or a volume is a harm only of a harm ("glial scar formation", "infarct
+    # volume"); "synapse formation" and "hippocampal volume" are not lowered (review12)
+    ("In rats, miR-132 mediated the effect of MSC exosomes on synapse formation.",
+     "exokg:mirna/mir-132"),
+    ("In rats, miR-17 mimicked the effect of MSC exosomes on hippocampal volume.",
+     "exokg:mirna/mir-17"),
+    ("In rats, knockdown of miR-132 blocked the effects of the exosomes on dendritic spine "
+     "formation.", "exokg:mirna/mir-132"),
+])
+def test_a_good_formation_or_volume_is_not_lowered_by_a_carried_effect(
+        text: str, mirna: str, recogniser: Recogniser) -> None:
+    assert not [c for c in _claims(recogniser, text) if c[0] == mirna and c[3] == "decreased"]
+
+
+def test_a_harmful_formation_or_volume_is_lowered_by_a_carried_effect(
+        recogniser: Recogniser) -> None:
+    claims = {c[:4] for c in _claims(recogniser, "In rats, miR-124 mediated the effect of M2 "
+                                                 "exosomes on glial scar formation and infarct "
+                                                 "volume.")}
+    assert {("exokg:mirna/mir-124", "biolink:affects", o, "decreased")
+            for o in ("exokg:outcome/glial-scar-formation", "exokg:outcome/infarct-volume")} \
+        <= claims

@@ -59,11 +59,15 @@ _NEEDS = Needs(_CARRIED)
 # what may stand between the miRNA and the verb: a hedge, an adverb, "also"
 _GAP = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:(?:also|further|partly|partially|largely|"
                   r"may|might|could|can|\w+ly)\s+)*", re.I)
-# the head of an outcome named as a harm, or as a good
+# the head of an outcome named as a harm, or as a good; a volume or a formation only of a
+# harm ("infarct volume", "glial scar formation", not "hippocampal volume" or "synapse
+# formation", which are goods)
 _HARM = re.compile(r"(?:damage|injury|injuries|death|apoptosis|degeneration|loss|toxicity|"
                    r"stress|inflammation|necrosis|pyroptosis|ferroptosis|atrophy|deficits?|"
-                   r"demyelination|dysfunction|impairment|edema|oedema|volume|scars?|"
-                   r"formation)$", re.I)
+                   r"demyelination|dysfunction|impairment|edema|oedema|scars?|"
+                   r"(?:infarct(?:ion)?|lesion|injury|edema|oedema|h(?:a)?ematoma|contusion|"
+                   r"cavity)\s+volumes?|(?:scars?|thromb\w*|clots?|plaques?)\s+formation)$",
+                   re.I)
 _GOOD = re.compile(r"(?:improvement|recovery|function|survival|regeneration|repair|protection|"
                    r"plasticity|neurogenesis|angiogenesis|outgrowth|growth|proliferation|"
                    r"remyelination|restoration)$", re.I)
