@@ -131,6 +131,10 @@ def test_an_endeavour_or_attempt_of_the_study_is_its_aim(text: str, outcome: str
     ("In rats, MSC-derived exosomes lowered brain edema; however, whether they restore BBB "
      "integrity is still unclear.", ("MONDO:0006684", "decreased"),
      ("exokg:outcome/bbb-integrity", "increased")),
+    # after a semicolon the conjunction may be left out (review12)
+    ("In rats, MSC-derived exosomes reduced infarct volume; whether they improve long-term "
+     "cognitive function remains unknown.", ("exokg:outcome/infarct-volume", "decreased"),
+     ("exokg:outcome/cognitive-function", "increased")),
 ])
 def test_a_finding_before_but_whether_stays_a_finding(text: str, found: tuple[str, str],
                                                       asked: tuple[str, str],
@@ -317,3 +321,10 @@ def test_a_harmful_formation_or_volume_is_lowered_by_a_carried_effect(
     assert {("exokg:mirna/mir-124", "biolink:affects", o, "decreased")
             for o in ("exokg:outcome/glial-scar-formation", "exokg:outcome/infarct-volume")} \
         <= claims
+
+
+def test_a_finding_before_a_semicolon_and_how_stays_a_finding(recogniser: Recogniser) -> None:
+    claims = _claims(recogniser, "In rats, MSC-derived exosomes reduced infarct volume; how "
+                                 "they cross the blood-brain barrier remains unclear.")
+    assert (MSC_EXO, "biolink:affects", "exokg:outcome/infarct-volume", "decreased", False,
+            "finding") in claims

@@ -246,8 +246,10 @@ def states_aim(text: str) -> bool:
 
 
 # "X reduced Y, but whether X improves Z remains unknown": an open question in the last
-# clause of a sentence whose first clause states something
-_LATER_QUESTION = re.compile(r"(?:,|;)\s+(?:but|however,?|although|though|yet|while|whereas)\s+"
+# clause of a sentence whose first clause states something (after a semicolon the
+# conjunction may be left out: "X reduced Y; how X crosses Z remains unclear")
+_BUT = r"(?:but|however,?|although|though|yet|while|whereas)\s+"
+_LATER_QUESTION = re.compile(r"(?:,\s+" + _BUT + r"|;\s+(?:" + _BUT + r")?)"
                              r"(?=" + _OPEN_QUESTION_TEXT + r")", re.I)
 _MAY_LATER_QUESTION = Needs(_LATER_QUESTION)
 
