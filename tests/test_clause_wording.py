@@ -328,3 +328,19 @@ def test_a_finding_before_a_semicolon_and_how_stays_a_finding(recogniser: Recogn
                                  "they cross the blood-brain barrier remains unclear.")
     assert (MSC_EXO, "biolink:affects", "exokg:outcome/infarct-volume", "decreased", False,
             "finding") in claims
+
+
+@pytest.mark.parametrize("text, found", [
+    # an object a rule builds of several words (no single mention of the sentence names it)
+    # is placed by its head word: stated before the question, it stays a finding (review12)
+    ("In rats, MSC-derived exosomes reduced cerebral infarct volume, but whether they improve "
+     "cognition remains unknown.", "exokg:outcome/infarct-volume"),
+    ("In rats, MSC-derived exosomes promoted neuronal and axonal regeneration, but whether "
+     "they improve cognition remains unknown.", "exokg:outcome/neuronal-regeneration"),
+    ("In rats, MSC-derived exosomes exerted anti-inflammatory effects, but whether they "
+     "improve cognition remains unknown.", "exokg:phenotype/inflammation"),
+])
+def test_a_built_object_before_the_question_stays_a_finding(text: str, found: str,
+                                                           recogniser: Recogniser) -> None:
+    assert [c for c in _claims(recogniser, text)
+            if c[0] == MSC_EXO and c[2] == found and c[4:] == (False, "finding")]
