@@ -77,6 +77,9 @@ def test_vesicles_of_a_body_fluid_of_named_donors_are_a_preparation(
     "Exosomes isolated from the plasma of stroke patients contained higher miR-21 levels "
     "than those of controls.",
     "Plasma-derived EVs of patients with ischemic stroke were analysed by proteomics.",
+    # animals named with no word of health or age are a model's sample (review12)
+    "Serum exosomes of rats with MCAO contained higher miR-124 levels.",
+    "Exosomes were isolated from the serum of mice 24 h after traumatic brain injury.",
 ])
 def test_a_patient_studys_fluid_vesicles_are_no_preparation(
         recogniser: Recogniser, text: str) -> None:

@@ -506,11 +506,17 @@ _PATIENT_DONOR = re.compile(r"\s*(?:of|from)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:pat
                             re.I)
 #: a species mention that names people as patients ("patient serum"), not donors
 _PATIENT_WORD = re.compile(r"patients?|subjects?|cases|participants?", re.I)
+#: words that name donors healthy, young or aged (the module docs: a body fluid's vesicles
+#: are a preparation only from such donors)
+_DONOR_STATE = r"(?:young|aged|old|healthy|normal|naive|na\u00efve|juvenile)"
 #: healthy or animal donors named after a fluid written before the vesicle word ("serum
-#: exosomes of aged rats", "plasma EVs from young mice", "... of healthy volunteers")
-_DONORS_AFTER = re.compile(r"\s+(?:of|from)\s+(?:(?:young|aged|old|adult|healthy|normal|naive|"
-                           r"juvenile|male|female)\s+){0,3}(?:rats?|mice|mouse|pigs?|sheep|"
-                           r"monkeys?|animals?|donors?|volunteers?)\b", re.I)
+#: exosomes of aged rats", "plasma EVs from young mice", "... of healthy volunteers"); animals
+#: only with a word of their state ("the serum of rats with MCAO" is a model's sample)
+_DONORS_AFTER = re.compile(r"\s+(?:of|from)\s+(?:(?:(?:adult|male|female)\s+)*" + _DONOR_STATE +
+                           r"\s+(?:(?:young|aged|old|adult|healthy|normal|naive|juvenile|male|"
+                           r"female)\s+){0,2}(?:rats?|mice|mouse|pigs?|sheep|monkeys?|animals?)"
+                           r"|(?:(?:young|aged|old|adult|healthy|normal|male|female)\s+){0,3}"
+                           r"(?:donors?|volunteers?))\b", re.I)
 #: donors written before the fluid ("from young healthy human plasma")
 _DONOR_WORDS = re.compile(r"\b(?:young|aged|old|healthy|normal|juvenile|naive|na\u00efve)\s+"
                           r"(?:(?:young|aged|old|healthy|normal|juvenile|adult|male|female)\s+)*$",
@@ -547,7 +553,8 @@ def _donor_fluid(text: str, after: list[Mention], k: int
     if donor and taxon is None and after[k + 1].category == "Species" and \
             not _PATIENT_WORD.match(after[k + 1].text):
         taxon, pos, k = after[k + 1].entity, after[k + 1].end, k + 1  # "of aged rats"
-        qualified = True
+        qualified = qualified or bool(re.search(r"\b" + _DONOR_STATE + r"\b", donor.group(),
+                                                re.I))
     if not (qualified or _DONORS_AFTER.match(text, m.end)):
         return None  # "EVs isolated from plasma": a patient study's sample, no preparation
     return taxon, m.entity, pos, k
