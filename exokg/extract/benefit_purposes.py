@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from exokg.extract.base import AGENTS, Analysed, Clause, DocumentState, clauses, statement
 from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
+from exokg.extract.review_benefits import PATIENT_WORK
 from exokg.extract.status import is_title
 from exokg.extract.titles import agents_before, key
 from exokg.model import Mention, Statement
@@ -70,7 +71,6 @@ _CAUSE = re.compile(r"\s*-\s*(?:induced|evoked|related|associated|mediated|trigg
 # "to foster SCI rehabilitation": the disease before a recovery word inside the purpose
 _RECOVERY_AFTER = re.compile(r"\s+(?:rehabilitation|recovery|repair|regeneration|outcomes?)\b",
                              re.I)
-_PATIENT_WORK = re.compile(r"\b(?:patients?|participants?|trials?|volunteers?)\b", re.I)
 _CONDITIONS = frozenset({"Disease"})
 
 
@@ -93,7 +93,7 @@ def extract_benefit_purposes(a: Analysed, state: DocumentState,
     """Benefit statements of the purpose wordings in the module docs; an agent and disease
     ``already`` related by another rule of the sentence are not related again."""
     title = is_title(a.document, a) and _NEEDS_TITLE.may_match(a.text)
-    if not (title or _NEEDS_MEANS.may_match(a.text)) or _PATIENT_WORK.search(a.text):
+    if not (title or _NEEDS_MEANS.may_match(a.text)) or PATIENT_WORK.search(a.text):
         return []
     # one benefit per pair: another rule's reading of the sentence (hedged or not) stands
     made = {key(s)[:3] for s in already}

@@ -25,7 +25,7 @@ from exokg.extract.base import AGENTS, Analysed, DocumentState, clauses, coordin
 from exokg.extract.benefit_purposes import FINDING_PURPOSE
 from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
-from exokg.extract.review_benefits import DEVICE_AFTER
+from exokg.extract.review_benefits import DEVICE_AFTER, PATIENT_WORK
 from exokg.ids import mint
 from exokg.model import Context, Entity, Statement
 from exokg.text.prefilter import Needs
@@ -67,7 +67,7 @@ def extract_benefit(a: Analysed, state: DocumentState) -> list[Statement]:
     if not _names_both(a, _DISEASES):
         return []  # a benefit needs an agent and a disease named in the sentence
     preclinical = is_preclinical(a, state)
-    if not preclinical and _MAY_PATIENT_WORK.may_match(a.text) and _PATIENT_WORK.search(a.text):
+    if not preclinical and _MAY_PATIENT_WORK.may_match(a.text) and PATIENT_WORK.search(a.text):
         return []
     out = []
     for clause in clauses(a.text):
@@ -124,8 +124,7 @@ _COMPARED = re.compile(r"\b(?:alternatives?\s+to|instead\s+of|rather\s+than|than
                        r"(?:with|to)|superior\s+to|over|versus|vs\.?)\s+(?:\w+\s+){0,2}$", re.I)
 _OUTCOME_AFTER = re.compile(r"\s*(?:recovery|outcomes?|rehabilitation|survivors?|patients?)\b",
                             re.I)
-_PATIENT_WORK = re.compile(r"\b(?:patients?|participants?|trials?|volunteers?)\b", re.I)
-_MAY_PATIENT_WORK = Needs(_PATIENT_WORK)  # its keyword guard
+_MAY_PATIENT_WORK = Needs(PATIENT_WORK)  # its keyword guard
 _DISEASES = frozenset({"Disease"})
 # a therapy is for a disease or an injury ("a cell-free approach for treating ischemic brain
 # injury"), not for other phenotypes
@@ -142,7 +141,7 @@ def extract_therapy_for(a: Analysed, state: DocumentState) -> list[Statement]:
     (a therapy tested in people is a trial's claim, see :mod:`exokg.extract.trials`)."""
     if not _names_both(a, _CONDITIONS):
         return []  # every reading needs an agent and a disease or injury named
-    if _MAY_PATIENT_WORK.may_match(a.text) and _PATIENT_WORK.search(a.text):
+    if _MAY_PATIENT_WORK.may_match(a.text) and PATIENT_WORK.search(a.text):
         return []
     out: list[Statement] = []
     for clause in clauses(a.text):

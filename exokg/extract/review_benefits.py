@@ -47,7 +47,8 @@ from exokg.extract.titles import key
 from exokg.model import Entity, Mention, Statement
 from exokg.text.prefilter import Needs
 
-__all__ = ["DEVICE_AFTER", "extract_review_benefits", "without_prognosis_effects"]
+__all__ = ["DEVICE_AFTER", "PATIENT_WORK", "extract_review_benefits",
+           "without_prognosis_effects"]
 
 # "hold great potential for future clinical translation in", "have emerged as promising
 # candidates for therapeutic interventions in", "has a promising role in the treatment of"
@@ -77,7 +78,9 @@ _INCLUDE = re.compile(
     r"(?:(?:treatment|treating|management|therapy)\s+(?:of\s+)?)?(?P<d>[^,;:]{2,80}?)\s*,?\s+"
     r"(?:include|includes|included|including|such\s+as|comprise|comprises|are|were|consist\s+"
     r"of)\s+(?:the\s+)?", re.I)
-_PATIENT_WORK = re.compile(r"\b(?:patients?|participants?|trials?|volunteers?)\b", re.I)
+#: a sentence about patients or trials: a therapy tested in people is a trial's claim
+#: (:mod:`exokg.extract.trials`), no benefit in models (this module, claims, benefit purposes)
+PATIENT_WORK = re.compile(r"\b(?:patients?|participants?|trials?|volunteers?)\b", re.I)
 _CONDITIONS = frozenset({"Disease", "Phenotype"})
 _INJURY = re.compile(r"injur|damage|trauma", re.I)
 # "stroke-induced Y", "stroke recovery", "TBI patients": the disease is not what is treated
@@ -194,7 +197,7 @@ def extract_review_benefits(a: Analysed, state: DocumentState,
         return []
     categories = {m.category for m in a.mentions}
     if categories.isdisjoint(AGENTS) or categories.isdisjoint(_CONDITIONS) \
-            or _PATIENT_WORK.search(a.text):
+            or PATIENT_WORK.search(a.text):
         return []
     made = {key(s) for s in already}
     out: list[Statement] = []
