@@ -70,6 +70,20 @@ def test_an_act_named_after_an_effect_verb_is_what_the_agent_did(
     assert not _therapies(recogniser, "MSC-EVs led to marked NLRP3 inhibition in microglia.")
 
 
+@pytest.mark.parametrize("text, agent, outcome, direction", [
+    # review12 (invented): "<X> inhibition of <Y>" is X acting on Y, no act on X
+    ("In MCAO rats, miR-21 inhibition of PTEN reduced infarct volume.", MIR_21,
+     "exokg:outcome/infarct-volume", "decreased"),
+    ("In MCAO rats, miR-126 inhibition of SPRED1 promoted angiogenesis.",
+     "exokg:mirna/mir-126", "GO:0001525", "increased"),
+])
+def test_an_act_on_a_named_object_is_the_molecule_acting(
+        recogniser: Recogniser, text: str, agent: str, outcome: str, direction: str) -> None:
+    assert not _therapies(recogniser, text)
+    assert (agent, direction) in {(s.subject.id, s.direction) for s in read(recogniser, text)
+                                  if s.object.id == outcome}
+
+
 @pytest.mark.parametrize("text", [
     "In MCAO mice, treatment with anti-miR-21 reduced infarct volume.",
     "In MCAO mice, intracerebral anti-miR-155 reduced infarct volume.",

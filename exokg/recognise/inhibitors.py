@@ -19,7 +19,8 @@ nouns of an act (inhibition, blockade, knockdown, neutralisation, silencing, dep
 where the phrase is the agent: at the opening of a clause ("In vivo, C5 inhibition reduced
 ...") or after "with", "by", "following", "after", "upon" ("treatment with IL-6 blockade").
 After an effect verb the act is what the agent did ("exosomes caused TLR4 inhibition": TLR4
-decreased, read by the effect rules). Not interventions: a word inside a longer name
+decreased, read by the effect rules); with "of" after it the named molecule is the actor
+("miR-21 inhibition of PTEN": miR-21 inhibits PTEN). Not interventions: a word inside a longer name
 ("plasminogen activator inhibitor-1", "NF-κB inhibitor alpha"), an antibody glued to a
 vesicle word or conjugated to one ("anti-CD63-EVs", "mAb GAP43-Exo", "exosomes conjugated to
 a monoclonal antibody against GAP43": a targeting part, :mod:`exokg.recognise.composed_names`),
@@ -56,6 +57,11 @@ _ANTI_NOUN = re.compile(r"\s?(?P<noun>" + _THING + r")\b", re.I)
 _NEEDS = Needs(re.compile(r"antibod|mab|inhibit|antagoni|blocke|blockade|antagomir|s[ih]rna|"
                           r"knock-?down|neutrali|silencing|depletion|anti-", re.I))
 _ACTS = re.compile(_ACT, re.I)
+#: "of" after "<target> inhibition / blockade / antagonism": the target acts on what follows
+#: ("miR-21 inhibition of PTEN" is miR-21 inhibiting PTEN), no act on the target (after a
+#: knockdown, silencing or depletion "of" names where: "miR-124 knockdown of M2 exosomes")
+_ACTS_ON = frozenset({"inhibition", "blockade", "antagonism"})
+_OF_AFTER = re.compile(r"\s+of\b", re.I)
 #: where an act noun phrase is the agent: the opening of a clause, or after a word that
 #: introduces what was given
 _AGENT_SLOT = re.compile(r"(?:^|[,;:]|\b(?:with|by|following|after|upon|and|of)\s+"
@@ -164,6 +170,8 @@ def find_interventions(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             kind = _kind(after.group("noun"))
             if _ACTS.fullmatch(kind) and not _AGENT_SLOT.search(text, 0, m.start):
                 continue  # "caused TLR4 inhibition": what an agent did
+            if kind in _ACTS_ON and _OF_AFTER.match(text, after.end()):
+                continue  # "miR-21 inhibition of PTEN": what miR-21 does to PTEN
             start, end = m.start, after.end()
         else:
             continue
