@@ -518,7 +518,7 @@ _DONORS_AFTER = re.compile(r"\s+(?:of|from)\s+(?:(?:(?:adult|male|female)\s+)*" 
                            r"|(?:(?:young|aged|old|adult|healthy|normal|male|female)\s+){0,3}"
                            r"(?:donors?|volunteers?))\b", re.I)
 #: donors written before the fluid ("from young healthy human plasma")
-_DONOR_WORDS = re.compile(r"\b(?:young|aged|old|healthy|normal|juvenile|naive|na\u00efve)\s+"
+_DONOR_WORDS = re.compile(r"\b" + _DONOR_STATE + r"\s+"
                           r"(?:(?:young|aged|old|healthy|normal|juvenile|adult|male|female)\s+)*$",
                           re.I)
 

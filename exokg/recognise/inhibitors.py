@@ -20,9 +20,9 @@ where the phrase is the agent: at the opening of a clause ("In vivo, C5 inhibiti
 ...") or after "with", "by", "following", "after", "upon" ("treatment with IL-6 blockade").
 After an effect verb the act is what the agent did ("exosomes caused TLR4 inhibition": TLR4
 decreased, read by the effect rules); with "of" after it the named molecule is the actor
-("miR-21 inhibition of PTEN": miR-21 inhibits PTEN). Not interventions: a word inside a longer name
-("plasminogen activator inhibitor-1", "NF-κB inhibitor alpha"), an antibody glued to a
-vesicle word or conjugated to one ("anti-CD63-EVs", "mAb GAP43-Exo", "exosomes conjugated to
+("miR-21 inhibition of PTEN": miR-21 inhibits PTEN). Not interventions: a word inside a
+longer name ("plasminogen activator inhibitor-1", "NF-κB inhibitor alpha"), an antibody
+glued to a vesicle word or conjugated to one ("anti-CD63-EVs", "mAb GAP43-Exo", "exosomes conjugated to
 a monoclonal antibody against GAP43": a targeting part, :mod:`exokg.recognise.composed_names`),
 a reagent ("immunocaptured with an anti-L1CAM antibody"), a class of molecules
 ("anti-inflammatory factors"), and a mimic ("miR-630 mimics" raise the
