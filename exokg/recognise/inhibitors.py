@@ -23,7 +23,8 @@ decreased, read by the effect rules); with "of" after it the named molecule is t
 ("miR-21 inhibition of PTEN": miR-21 inhibits PTEN). Not interventions: a word inside a
 longer name ("plasminogen activator inhibitor-1", "NF-κB inhibitor alpha"), an antibody
 glued to a vesicle word or conjugated to one ("anti-CD63-EVs", "mAb GAP43-Exo",
-"exosomes conjugated to a monoclonal antibody against GAP43": a targeting part, :mod:`exokg.recognise.composed_names`),
+"exosomes conjugated to a monoclonal antibody against GAP43": a targeting part,
+:mod:`exokg.recognise.composed_names`),
 a reagent ("immunocaptured with an anti-L1CAM antibody"), a class of molecules
 ("anti-inflammatory factors"), and a mimic ("miR-630 mimics" raise the
 miRNA).
