@@ -64,7 +64,7 @@ ANAPHOR = re.compile(
 IT_ANAPHOR = re.compile(
     r"^\W*(?:(?:moreover|furthermore|in\s+addition|additionally|importantly|notably|"
     r"interestingly|further(?:more)?)\s*,?\s+)?"
-    r"(?P<np>(?P<it>it))(?=(?:\s+(?:also|further|additionally|likewise|similarly|then|even|"
+    r"(?P<np>it)(?=(?:\s+(?:also|further|additionally|likewise|similarly|then|even|"
     r"\w+ly))*\s+" + _EFFECT_VERB + r")", re.I)
 #: what "they" can stand for: plural agents (vesicles, cells, a preparation of them)
 _PLURAL_AGENTS = frozenset({"ExosomePreparation", "Vesicle", "Cell", "MicroRNACluster"})
