@@ -381,6 +381,12 @@ FLOORS: dict[int, tuple[float, float]] = {
     # After merging round 12 (12a, 12b, 12c, review11; none saw batch 15): P 0.385 (20/52)
     # R 0.214 (21/98), main findings P 0.415 R 0.250; sentence-strict P 0.346 R 0.173.
     15: (0.384, 0.213),
+    # Batch 16: out of sample for the tuning round running in parallel with it (on batches
+    # 1-15; docs/devset-batch16.md). Measured once on main's rules (exokg at 7307641, gold
+    # committed first in 2b86251): P 0.571 (24/42) R 0.283 (26/92), main findings P 0.643
+    # (18/28) R 0.426 (20/47); sentence-strict P 0.524 (22/42) R 0.239 (22/92). The
+    # integrator re-measures it after merging that round and raises the floor to that figure.
+    16: (0.570, 0.281),
 }
 
 
@@ -474,6 +480,19 @@ KNOWN_OTHER_SENTENCE: frozenset[tuple[str, str]] = frozenset({
     # Misreadings, listed rather than hidden; not fixed on sight of this out-of-sample batch.
     ("il1-primed-msc-conditioned-medium-stroke-mice", "Systemic conditioned medium treatment"),
     ("il1-primed-msc-conditioned-medium-stroke-mice", "Administration of MSC-derived conditioned"),
+    # batch 16, measured when it was added (docs/devset-batch16.md): "MSC exosomes beneficial
+    # in SCI" read unhedged (benefit.therapy-for) from the background sentence "MSC exosomes
+    # have been shown to ... regulate neurogenesis and neuroprotection, holding great
+    # therapeutic potential in SCI conditions" (the hedged reading of the same sentence is
+    # also made and is right); the study's placental-MSC exosomes have the same preparation
+    # id as plain MSC exosomes (no placental source is composed), so it matches the gold's
+    # reading of the title and results. The title "Inhibition of Ferroptosis by MSC-Derived
+    # Exosomes in Acute SCI" is not read; "MSC-Exo lower ferroptosis" is read instead from
+    # "inhibited ... ferroptosis-promoting factor prostaglandin-endoperoxide synthase 2" (the
+    # factor's adjective read as the process). Misreadings, listed rather than hidden; not
+    # fixed on sight of this out-of-sample batch.
+    ("hpmsc-exosomes-sci-endogenous-neurogenesis", "Mesenchymal stem cell (MSC) exosomes have"),
+    ("msc-exo-ferroptosis-nrf2-gch1-bh4-acute-sci", "The results revealed that MSC-Exo effectively"),
 })
 
 
