@@ -959,14 +959,16 @@ def write_answer_file(store: pyoxigraph.Store, path: Path,
     the values of a few thousand recently used nodes kept), each row is written as it is
     made to a scratch database beside ``path`` with its sort key as bytes, and SQLite sorts
     the rows on disk into the tables; only the ids of the distinct terms stay in memory.
+    Python's cyclic collector is paused while the file is written
+    (:func:`exokg.collector.collector_paused`: the rows hold no cycles).
 
     Raises:
         OSError: the file cannot be written.
         sqlite3.Error: from SQLite.
     """
-    from exokg.graph.viewdb import new_sqlite_file
-
+    from exokg.collector import collector_paused
     from exokg.export.statement_scan import open_statement_rows
+    from exokg.graph.viewdb import new_sqlite_file
 
     shared = open_statement_rows(rows, None)
     facts = _Facts(store, graphs, shared)
@@ -974,7 +976,9 @@ def write_answer_file(store: pyoxigraph.Store, path: Path,
     scratch = path.with_name(f".{path.name}.{os.getpid()}.scratch")
     scratch.unlink(missing_ok=True)
     try:
-        with new_sqlite_file(path, _SCHEMA, FORMAT) as (db, counts):
+        # the rows are millions of short-lived acyclic tuples beside the node cache and the
+        # term-to-id map: the cyclic collector would walk those over and over for nothing
+        with collector_paused(), new_sqlite_file(path, _SCHEMA, FORMAT) as (db, counts):
             db.execute("ATTACH DATABASE ? AS scratch", (str(scratch),))
             db.executescript("PRAGMA scratch.journal_mode=OFF; PRAGMA scratch.synchronous=OFF;"
                              "PRAGMA cache_size=-32768;" + _SCRATCH)
