@@ -387,6 +387,13 @@ FLOORS: dict[int, tuple[float, float]] = {
     # (18/28) R 0.426 (20/47); sentence-strict P 0.524 (22/42) R 0.239 (22/92). The
     # integrator re-measures it after merging that round and raises the floor to that figure.
     16: (0.570, 0.281),
+    # Batch 17: out of sample for the tuning round running in parallel with it (on batches
+    # 1-16; docs/devset-batch17.md; three reviews, no primary study). Measured once on main's
+    # rules (exokg at 7307641, gold committed first in d7d42d0): P 0.545 (6/11) R 0.194
+    # (6/31), main findings P 0.000 (0/3) R 0.125 (1/8); sentence-strict P 0.182 (2/11)
+    # R 0.065 (2/31). The integrator re-measures it after merging that round and raises the
+    # floor to that figure.
+    17: (0.544, 0.193),
 }
 
 
@@ -493,6 +500,15 @@ KNOWN_OTHER_SENTENCE: frozenset[tuple[str, str]] = frozenset({
     # fixed on sight of this out-of-sample batch.
     ("hpmsc-exosomes-sci-endogenous-neurogenesis", "Mesenchymal stem cell (MSC) exosomes have"),
     ("msc-exo-ferroptosis-nrf2-gch1-bh4-acute-sci", "The results revealed that MSC-Exo effectively"),
+    # batch 17, measured when it was added (docs/devset-batch17.md): the hedges of two
+    # neighbouring sentences swapped. "cell therapy beneficial in SCI" is read unhedged from
+    # "Nonetheless, there is controversy regarding the therapeutic effect of cell
+    # transplantation in SCI models" (a doubt read as a finding: issue kind 6) and hedged from
+    # "Studies have shown that cell therapy plays a beneficial role in the treatment of SCI"
+    # (earlier work read as a hedge); each matches the gold's reading of the other sentence.
+    # Misreadings, listed rather than hidden; not fixed on sight of this out-of-sample batch.
+    ("zhang-2023-exosomes-biomaterials-sci-review", "Nonetheless, there is controversy"),
+    ("zhang-2023-exosomes-biomaterials-sci-review", "Studies have shown that cell therapy"),
 })
 
 
