@@ -47,8 +47,8 @@ from dataclasses import dataclass, replace
 
 from exokg.extract.anaphora import anaphoric_agents
 from exokg.extract.adjectives import TISSUE_PROTECTION, is_effect_adjective
-from exokg.extract.base import AGENTS, EFFECT_OBJECTS, Analysed, Clause, DocumentState, \
-    clauses, coordinated, is_preclinical, statement
+from exokg.extract.base import AGENTS, EFFECT_OBJECTS, MIRNAS, VESICLES, Analysed, Clause, \
+    DocumentState, clauses, coordinated, is_preclinical, statement
 from exokg.extract.context import context_for
 from exokg.extract.counted_cells import counted_cells, without_counted_parts
 from exokg.extract.effect_verbs import MORE_STEMS, NOT_MORE
@@ -236,7 +236,7 @@ def find_triggers(a: Analysed, clause: Clause) -> list[Trigger]:
                 text, max(clause.start, m.start() - 12), m.start()):
             continue  # "towards impaired neurons", "the damaged hemisphere": an adjective
         if _ASSOCIATED_WITH.search(text, max(clause.start, m.start() - 30), m.start()) and \
-                not _GIVEN.search(text) and a.within(clause.start, m.start(), _PRODUCTS):
+                not _GIVEN.search(text) and a.within(clause.start, m.start(), VESICLES):
             continue  # "EVs ... associated with increased Y": an association, not an effect
         if _MAY_REPORTED_CHANGE.may_match(text) and _REPORTED_CHANGE.search(
                 text, max(clause.start, m.start() - 60), m.start()):
@@ -696,8 +696,8 @@ def _agent_before(a: Analysed, clause: Clause, at: int, prev: int | None = None
         nearest = longer[-1]
     # "miR-X in microglial exosomes inhibited ...", "the increased expression of miR-X in the
     # EVs promoted ...": the miRNA the vesicles carry acts, the vesicles are where it is
-    if nearest.category in _PRODUCTS:
-        carried_mirna = [m for m in agents if m.category in _MIRNAS
+    if nearest.category in VESICLES:
+        carried_mirna = [m for m in agents if m.category in MIRNAS
                          and _CARRIED_IN.fullmatch(a.text, m.end, nearest.start)]
         if carried_mirna:
             nearest = carried_mirna[-1]
@@ -776,7 +776,6 @@ _BY_AGENT = re.compile(r"\s*(?:\w+ly\s+)?(?:by|following|after|with|upon)\b", re
 # "EVs have lower immunogenicity (than cells)": a comparative said of the product itself
 _PROPERTY = re.compile(r"\b(?:have|has|possess|possesses)\s+(?:\w+ly\s+)?$", re.I)
 _COMPARATIVE = re.compile(r"lower|higher|greater|less|fewer|smaller|better", re.I)
-_PRODUCTS = frozenset({"Vesicle", "ExosomePreparation"})
 
 
 def _agent_after_objects(a: Analysed, clause: Clause, trigger: Trigger,
@@ -833,9 +832,6 @@ _PROTECTED_PARTY = re.compile(r"\s+(?!against\b|from\b)[^,;]{1,60}?\b(?:from|aga
                               re.I)
 
 
-_MIRNAS = frozenset({"MicroRNA", "MicroRNACluster"})
-
-
 def level_findings(found: Sequence[Statement]) -> frozenset[str]:
     """The miRNAs whose changed level in a disease a sentence reports as a finding (the
     un-negated ``mirna-disease.level`` statements among ``found``, the sentence's readings
@@ -861,8 +857,8 @@ def extract_effects(a: Analysed, state: DocumentState,
     if not levels:
         return found
     return [s for s in found if not (
-        s.predicate == "biolink:affects" and s.subject.category in _MIRNAS
-        and getattr(s.object, "category", None) in _MIRNAS and s.object.id in levels)]
+        s.predicate == "biolink:affects" and s.subject.category in MIRNAS
+        and getattr(s.object, "category", None) in MIRNAS and s.object.id in levels)]
 
 
 def _effects(a: Analysed, state: DocumentState, listed: list[Mention]) -> list[Statement]:
@@ -947,7 +943,7 @@ def _effects(a: Analysed, state: DocumentState, listed: list[Mention]) -> list[S
             neg = negated(a.text, clause.start, trig.start)
             if _PROPERTY.search(a.text, clause.start, trig.start) and \
                     _COMPARATIVE.fullmatch(trig.text) and \
-                    all(x.category in _PRODUCTS for x in subjects):
+                    all(x.category in VESICLES for x in subjects):
                 # "EVs have lower immunogenicity": a property of the product, not a change
                 end = max(o.end for o in objects)
                 label = " ".join(a.text[trig.start:end].split())

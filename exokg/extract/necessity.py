@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from exokg.extract.base import AGENTS, Analysed, DocumentState, clauses, statement
+from exokg.extract.base import AGENTS, MIRNAS, Analysed, DocumentState, clauses, statement
 from exokg.extract.context import context_for
 from exokg.extract.effects import FUNCTIONAL_RECOVERY, agent_before
 from exokg.extract.epistemics import hedged, negated
@@ -63,7 +63,6 @@ _TWO_WORDS = re.compile(r"(?:[\w-]+\s+){0,2}")  # what may stand before a recogn
 # "miR-X in (circulating) EVs is crucial": the miRNA the vesicles carry is the subject
 _CARRIED_IN = re.compile(r"\s+(?:in|within|inside|of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
                          re.I)
-_MIRNAS = frozenset({"MicroRNA", "MicroRNACluster"})
 
 
 def _subjects(a: Analysed, clause_start: int, agents: list[Mention]) -> list[Mention]:
@@ -71,7 +70,7 @@ def _subjects(a: Analysed, clause_start: int, agents: list[Mention]) -> list[Men
     ("miR-451-5p in circulating EVs")."""
     if not agents:
         return agents
-    carried = [m for m in a.within(clause_start, agents[0].start, _MIRNAS)
+    carried = [m for m in a.within(clause_start, agents[0].start, MIRNAS)
                if _CARRIED_IN.fullmatch(a.text, m.end, agents[0].start)]
     return carried[-1:] or agents
 
