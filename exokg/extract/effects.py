@@ -56,6 +56,7 @@ from exokg.extract.epistemics import hedged, negated
 from exokg.extract.limitations import MAY_LIMITATION, in_limitation
 from exokg.extract.mechanism_lists import list_agents, list_hedged
 from exokg.extract.outcomes import MOLECULE_EVENT_HEADS, head_of, is_weak, open_outcomes
+from exokg.extract.polarity import is_adverse, names_harm
 from exokg.extract.process_lists import shared_process_modifier
 from exokg.extract.regulation import as_regulation
 from exokg.extract.shared_heads import shared_heads
@@ -132,13 +133,6 @@ _INDUCED_SETTING = re.compile(r"\b(?:in|on|against|after|following)\s+(?:the\s+)
                               r"(?:[\w-]+\s+){0,3}?[\w-]*\binduced\s+(?:[\w-]+\s+)?$", re.I)
 _INSULT = re.compile(r"injur|ischemi|ischaemi|stroke|hypoxi|trauma|hemorrhag|haemorrhag|insult",
                      re.I)
-_ADVERSE = re.compile(r"injur|deficit|damage|loss|death|apoptos|inflamm|edema|oedema|infarct|"
-                      r"lesion|immunosuppress|hypomethyl|seizure|impair|dysfunction|atroph|"
-                      r"toxic|thromb|hemorrhag|haemorrhag|stroke|ischemi|ischaemi|disease|"
-                      r"disorder|mortality|neurodegenerat|gliosis|scar|permeability|"
-                      r"incoordination|pain|spasticity|disability|demise|necros|pyropto|defect|"
-                      r"ferropto|oxidative\s+stress|swelling|leakage|extravasation|breakdown|"
-                      r"disruption|vasospasm|hypoperfusion", re.I)
 _ASPECTS = ("number", "duration", "expression", "level", "levels", "concentration", "density",
             "length", "size", "volume", "sensitivity", "activity", "frequency", "severity",
             "release", "secretion", "production", "proliferation", "survival", "score",
@@ -317,7 +311,7 @@ def decline_reading(kind: str, obj: Mention, text: str) -> tuple[bool, str | Non
     it ('prevented neurogenesis decline' -> neurogenesis increased), worsening it lowers it.
     The direction is None when the object is a modifier cut from its noun ('long-term
     cognitive' of 'cognitive and mood impairments'): no claim should be made on it."""
-    if not _DECLINE_AFTER.match(text, obj.end) or _ADVERSE.search(obj.entity.label):
+    if not _DECLINE_AFTER.match(text, obj.end) or is_adverse(obj.entity.label):
         return False, None
     if kind == "change" or _ADJECTIVE_END.search(obj.entity.label.split()[-1]):
         return True, None
@@ -329,9 +323,11 @@ def direction_of(kind: str, obj: Mention) -> str | None:
     of unstated direction)."""
     if kind == "change":
         return None
-    # an open outcome is adverse by its head noun ("stroke recovery" is not adverse)
-    label = head_of(obj.entity.label) if obj.source == "open-outcome" else obj.entity.label
-    adverse = obj.category in ("Disease", "Phenotype") or bool(_ADVERSE.search(label))
+    # an open outcome is adverse by its head ("stroke recovery" is not adverse, "glial scar
+    # formation" is)
+    adverse = obj.category in ("Disease", "Phenotype") or (
+        names_harm(obj.entity.label.split(" of ")[0]) if obj.source == "open-outcome"
+        else is_adverse(obj.entity.label))
     if kind == "up":
         return "increased"
     if kind == "down":

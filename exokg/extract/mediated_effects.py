@@ -42,6 +42,7 @@ from exokg.extract.base import NONCODING, Analysed, Clause, clauses, statement
 from exokg.extract.context import context_for
 from exokg.extract.effects import objects_after
 from exokg.extract.epistemics import hedged, negated
+from exokg.extract.polarity import names_harm
 from exokg.model import Entity, Mention, Statement
 from exokg.text.prefilter import Needs
 
@@ -59,15 +60,7 @@ _NEEDS = Needs(_CARRIED)
 # what may stand between the miRNA and the verb: a hedge, an adverb, "also"
 _GAP = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:(?:also|further|partly|partially|largely|"
                   r"may|might|could|can|\w+ly)\s+)*", re.I)
-# the head of an outcome named as a harm, or as a good; a volume or a formation only of a
-# harm ("infarct volume", "glial scar formation", not "hippocampal volume" or "synapse
-# formation", which are goods)
-_HARM = re.compile(r"(?:damage|injury|injuries|death|apoptosis|degeneration|loss|toxicity|"
-                   r"stress|inflammation|necrosis|pyroptosis|ferroptosis|atrophy|deficits?|"
-                   r"demyelination|dysfunction|impairment|edema|oedema|scars?|"
-                   r"(?:infarct(?:ion)?|lesion|injury|edema|oedema|h(?:a)?ematoma|contusion|"
-                   r"cavity)\s+volumes?|(?:scars?|thromb\w*|clots?|plaques?)\s+formation)$",
-                   re.I)
+# the head of an outcome named as a good (a harm: polarity.names_harm)
 _GOOD = re.compile(r"(?:improvement|recovery|function|survival|regeneration|repair|protection|"
                    r"plasticity|neurogenesis|angiogenesis|outgrowth|growth|proliferation|"
                    r"remyelination|restoration)$", re.I)
@@ -95,7 +88,7 @@ def _direction(prep: str, m: Mention) -> str | None:
     if prep.lower() == "against":
         return "decreased"
     head = m.text.strip().rstrip(")")
-    if _HARM.search(head):
+    if names_harm(head):
         return "decreased"
     return "increased" if _GOOD.search(head) else None
 

@@ -25,6 +25,7 @@ from exokg.extract.context import context_for
 from exokg.extract.effects import FUNCTIONAL_RECOVERY, agent_before
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.outcomes import open_outcomes, outcome_for_text
+from exokg.extract.polarity import names_harm
 from exokg.model import Entity, Mention, Statement
 from exokg.text.prefilter import Needs
 
@@ -44,11 +45,9 @@ _OUTCOMES = frozenset({"Outcome", "BiologicalProcess", "Phenotype"})
 _NOT_OUTCOME = re.compile(r"(?:(?:this|these|that|its|their)\s+)?(?:[\w-]+\s+)?(?:effects?|"
                           r"actions?|functions?|benefits?|efficacy|activity|roles?|"
                           r"propert(?:y|ies))\b", re.I)
-# what one is protected from is a harm: "from secondary damage", "against oxidative injury"
-# ("protects them from ribonucleases": the cargo kept intact, no effect)
-_HARM = re.compile(r"(?:damage|injury|injuries|death|apoptosis|degeneration|loss|toxicity|"
-                   r"stress|inflammation|insults?|excitotoxicity|neurotoxicity|dysfunction|"
-                   r"necrosis|pyroptosis|ferroptosis|atrophy|demyelination)$", re.I)
+# what one is protected from is a harm (polarity.names_harm): "from secondary damage",
+# "against oxidative injury" ("protects them from ribonucleases": the cargo kept intact, no
+# effect)
 # an injury named for its cause or its organ is the disease modelled ("against
 # hypoxic-ischemic injury"), never an object: the benefit reading is exokg.extract.titles'
 _DISEASE_LIKE = re.compile(r"isch|hypox|stroke|trauma|ha?emorrhag|infarct|brain\s+injur|"
@@ -109,7 +108,7 @@ def extract_necessity_and_protection(a: Analysed, state: DocumentState) -> list[
                     a, clause, m.start()) if x.category in AGENTS])
                 objects = _first_object(a, m.end(), clause.end, harm=pattern is not _NEEDED)
                 if pattern is not _NEEDED:
-                    objects = [o for o in objects if _HARM.search(o.entity.label)]
+                    objects = [o for o in objects if names_harm(o.entity.label)]
                 elif _RESPECTIVELY.search(a.text, clause.start, clause.end):
                     continue
                 for agent in agents:
