@@ -45,9 +45,6 @@ _OUTCOMES = frozenset({"Outcome", "BiologicalProcess", "Phenotype"})
 _NOT_OUTCOME = re.compile(r"(?:(?:this|these|that|its|their)\s+)?(?:[\w-]+\s+)?(?:effects?|"
                           r"actions?|functions?|benefits?|efficacy|activity|roles?|"
                           r"propert(?:y|ies))\b", re.I)
-# what one is protected from is a harm (polarity.names_harm): "from secondary damage",
-# "against oxidative injury" ("protects them from ribonucleases": the cargo kept intact, no
-# effect)
 # an injury named for its cause or its organ is the disease modelled ("against
 # hypoxic-ischemic injury"), never an object: the benefit reading is exokg.extract.titles'
 _DISEASE_LIKE = re.compile(r"isch|hypox|stroke|trauma|ha?emorrhag|infarct|brain\s+injur|"
@@ -107,7 +104,8 @@ def extract_necessity_and_protection(a: Analysed, state: DocumentState) -> list[
                 agents = _subjects(a, clause.start, [x for x in agent_before(
                     a, clause, m.start()) if x.category in AGENTS])
                 objects = _first_object(a, m.end(), clause.end, harm=pattern is not _NEEDED)
-                if pattern is not _NEEDED:
+                if pattern is not _NEEDED:  # protected from a harm: "from secondary damage"
+                    # ("protects them from ribonucleases": the cargo kept intact, no effect)
                     objects = [o for o in objects if names_harm(o.entity.label)]
                 elif _RESPECTIVELY.search(a.text, clause.start, clause.end):
                     continue
