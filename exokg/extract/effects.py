@@ -62,6 +62,7 @@ from exokg.extract.regulation import as_regulation
 from exokg.extract.shared_heads import shared_heads
 from exokg.ids import mint
 from exokg.model import Context, Entity, Mention, Statement
+from exokg.recognise.inhibitors import LOSS_NOUNS
 from exokg.text.prefilter import Needs, Starts
 
 _STEMS = {
@@ -583,8 +584,7 @@ _CONDITION_CLAUSE = re.compile(r"\b(?:injury|injuries|stroke|ischemia|ischaemia|
 # agent acts, so the agent itself is not the subject (its direction would be reversed)
 _LOSS_AFTER = re.compile(r"[-\s]*(?:inhibitors?|antagomirs?|antagonists?|sponges?|knockdown|"
                          r"silencing)\b", re.I)
-_LOSS_OF = re.compile(r"\b(?:its|their)\s+(?:down-?regulation|knockdown|inhibition|silencing|"
-                      r"deletion|depletion|loss|deficiency|suppression)\b", re.I)
+_LOSS_OF = re.compile(r"\b(?:its|their)\s+(?:" + LOSS_NOUNS + r")\b", re.I)
 
 
 _IN_CELLS = re.compile(r"\b(?:in|within)\s+(?:the\s+)?(?:cultured\s+|treated\s+)?$", re.I)

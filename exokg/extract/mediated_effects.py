@@ -43,7 +43,9 @@ from exokg.extract.context import context_for
 from exokg.extract.effects import objects_after
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.polarity import names_harm
+from exokg.extract.regulation import intervention_target
 from exokg.model import Entity, Mention, Statement
+from exokg.recognise import inhibitors
 from exokg.text.prefilter import Needs
 
 __all__ = ["extract_mediated_effects", "lost_mirna_effects"]
@@ -124,15 +126,18 @@ def extract_mediated_effects(a: Analysed, found: Sequence[Statement] = ()) -> li
     return out
 
 
-# "knockdown of miR-A", "miR-A knockdown in X", then the verb of the clause
-_LOSS_NOUN = (r"(?:knock-?down|silencing|inhibition|depletion|deletion|down-?regulation|"
-              r"suppression|loss|deficiency)")
+# "knockdown of miR-A", "miR-A knockdown in X", then the verb of the clause (the recogniser's
+# nouns of a loss: exokg.recognise.inhibitors)
+_LOSS_NOUN = r"(?:" + inhibitors.LOSS_NOUNS + ")"
 _LOSS_BEFORE = re.compile(_LOSS_NOUN + r"\s+of\s+(?:the\s+)?(?:(?:exosomal|vesicular)\s+)?$",
                           re.I)
 _LOSS_AFTER = re.compile(r"\s*(?:cluster\s*)?-?\s*" + _LOSS_NOUN + r"\b", re.I)
 # "miR-A suppression of PTEN", "miR-A downregulation of Y": the miRNA acts on what follows,
-# nothing of it is lost (its loss is "suppression of miR-A", "miR-A suppression" alone)
-_ACTING = re.compile(r"\s*-?\s*(?:inhibition|suppression|down-?regulation)\s+of\b", re.I)
+# nothing of it is lost (its loss is "suppression of miR-A", "miR-A suppression" alone); as
+# the recogniser reads "miR-A inhibition / blockade / antagonism of Y"
+_ACTING = re.compile(r"\s*-?\s*(?:" + "|".join(sorted(inhibitors.ACTS_ON)) +
+                     r"|suppression|down-?regulation)\s+of\b", re.I)
+_LOSS_KIND = re.compile(_LOSS_NOUN, re.I)
 # what may stand between the loss phrase and its verb: a place ("in M2 microglial sEVs"),
 # adverbs
 _TO_VERB = re.compile(r"(?:\s+(?:in|within|of|from)\s+[^,;]{1,80}?)?\s+"
@@ -154,13 +159,14 @@ _NEEDS_LOSS = Needs(re.compile(r"\b" + _LOSS_NOUN + r"\b", re.I))
 
 
 def _lost_target(a: Analysed, m: Mention) -> Mention | None:
-    """The miRNA of an intervention mention named as an act on it ("miR-124 knockdown" at
-    the opening of a clause, a ``Therapy`` of :mod:`exokg.recognise.inhibitors`)."""
-    if m.category != "Therapy" or not _LOSS_AFTER.search(m.text):
+    """The miRNA of an intervention mention of :mod:`exokg.recognise.inhibitors` whose kind
+    is an act of loss ("miR-124 knockdown" at the opening of a clause; not "a miR-124
+    inhibitor", a thing given), as the recogniser names its target."""
+    target = inhibitors.intervention_target(m)
+    if target is None or not _LOSS_KIND.fullmatch(target[1]):
         return None
-    targets = set(m.entity.attr("RO:0002212"))
-    return next((p for p in a.parts if p.entity.id in targets and p.category in _CARRIERS
-                 and m.start <= p.start < m.end), None)
+    part = intervention_target(a, m)
+    return part if part is not None and part.category in _CARRIERS else None
 
 
 def _losses(a: Analysed) -> list[tuple[Mention, int]]:
@@ -168,9 +174,8 @@ def _losses(a: Analysed) -> list[tuple[Mention, int]]:
     out = []
     for m in a.mentions:
         target = _lost_target(a, m)
-        if target is not None:
-            if not _ACTING.match(a.text, target.end):
-                out.append((target, m.end))
+        if target is not None:  # (the recogniser names no "miR-A inhibition of Y")
+            out.append((target, m.end))
             continue
         if m.category not in _CARRIERS or _ACTING.match(a.text, m.end):
             continue
