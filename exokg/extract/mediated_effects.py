@@ -19,8 +19,10 @@ The treatment X is no subject here: its own effect is read where the text states
 effect mediated by miR-A" (the miRNA after the verb) is :mod:`exokg.extract.mediators`'.
 
 The loss of a miRNA says the same the other way round (:func:`lost_mirna_effects`): with
-"knockdown / silencing / inhibition / depletion / deletion / downregulation of miR-A" or
-"miR-A knockdown / silencing" as the subject,
+"knockdown / silencing / inhibition / antagonism / deletion / downregulation of miR-A" or
+"miR-A knockdown / silencing" as the subject (the recogniser's nouns of a loss,
+:data:`exokg.recognise.inhibitors.LOSS_NOUNS`; its intervention mentions, "miR-A knockdown",
+by their kind),
 
 * "... blocked / abolished / reversed / attenuated their (protective) effects on A and B":
   the miRNA carries the treatment's effect on A and B (each way as above);
