@@ -40,7 +40,7 @@ import re
 from collections.abc import Sequence
 
 from exokg.extract.adjectives import adjective_outcomes
-from exokg.extract.base import NONCODING, Analysed, Clause, clauses, statement
+from exokg.extract.base import MIRNAS, NONCODING, Analysed, Clause, clauses, statement
 from exokg.extract.context import context_for
 from exokg.extract.effects import objects_after
 from exokg.extract.epistemics import hedged, negated
@@ -52,7 +52,7 @@ from exokg.text.prefilter import Needs
 
 __all__ = ["extract_mediated_effects", "lost_mirna_effects"]
 
-_CARRIERS = frozenset({"MicroRNA", "MicroRNACluster"}) | NONCODING
+_CARRIERS = MIRNAS | NONCODING
 # "mimicked the (therapeutic) effect(s) of X on / against Y"
 _CARRIED = re.compile(
     r"\b(?:mimick?(?:ed|s)?|reproduc(?:ed|es|e)|recapitulat(?:ed|es|e)|mediat(?:ed|es|e)|"

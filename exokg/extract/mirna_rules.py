@@ -34,7 +34,7 @@ NEGATIVELY_REGULATES = "RO:0002212"
 POSITIVELY_REGULATES = "RO:0002213"
 #: RO "regulates", the parent of the two: a regulation the text gives no sign
 REGULATES = "RO:0002211"
-#: the categories of the regulators (MIRNAS, :mod:`exokg.extract.base`'s) and of their targets
+#: the categories of the targets (the regulators' are MIRNAS, :mod:`exokg.extract.base`'s)
 GENES = frozenset({"Gene", "Protein"})
 
 #: a sign word ("positively", "negatively", "" for none) -> (predicate, direction)
