@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from exokg.extract.base import AGENTS, Analysed, Clause, clauses, statement
+from exokg.extract.base import AGENTS, VESICLES, Analysed, Clause, clauses, statement
 from exokg.extract.context import context_for
 from exokg.extract.effects import objects_after
 from exokg.extract.status import states_aim, states_topic
@@ -48,7 +48,6 @@ _ROLE_IN = re.compile(r"\b(?:roles?|mechanisms?|functions?|effects?)\s+of\s+"
 # "in modulating A and promoting B": the next verb of the same phrase
 _AND_VERB_ING = re.compile(r"\s*,?\s+(?:and|or|as\s+well\s+as)\s+" + _VERB_ING, re.I)
 _NEEDS = Needs(_EFFECTS_ON, _ROLE_IN)
-_VESICLES = ("ExosomePreparation", "Vesicle")
 # what ends the phrase of the objects: a setting ("in oxyHb-injured cells"), a clause
 _OBJECTS_END = re.compile(r";|\s(?:and|or)\s+\w+ing\s|\s(?:in|after|following|during|under|"
                           r"among|at|using|by|via|through|is|are|was|were|remains?)\s", re.I)
@@ -58,7 +57,7 @@ def _agents(a: Analysed, start: int, end: int) -> list[Mention]:
     """The treatment named in ``a.text[start:end]``: its vesicles or preparations when it
     names them ("EVs of X cells"), else its first agent."""
     named = a.within(start, end, AGENTS)
-    vesicles = [m for m in named if m.category in _VESICLES]
+    vesicles = [m for m in named if m.category in VESICLES]
     return vesicles[:1] or named[:1]
 
 

@@ -25,7 +25,7 @@ import re
 from collections.abc import Sequence
 
 from exokg.extract.adjectives import ADJECTIVE_LIST, adjective_outcomes
-from exokg.extract.base import AGENTS, Analysed, DocumentState, clauses, statement
+from exokg.extract.base import AGENTS, VESICLES, Analysed, DocumentState, clauses, statement
 from exokg.extract.context import context_for
 from exokg.extract.level_markers import level_context, names_treatment, study_disease
 from exokg.extract.marker_predicates import MARKER_CLASSES, eligible_marker
@@ -120,7 +120,7 @@ def aim_effects(a: Analysed, found: Sequence[Statement] = ()) -> list[Statement]
         if not agents:
             continue
         # "X cells (XC) exosomes": the vesicles named in the phrase are the treatment
-        vesicles = [x for x in agents if x.category in ("ExosomePreparation", "Vesicle")]
+        vesicles = [x for x in agents if x.category in VESICLES]
         agent = (vesicles or agents)[0].entity
         ctx = context_for(a, next(c for c in clauses(a.text) if c.start <= m.start() <= c.end))
         adjs = m.group("adjs")

@@ -27,6 +27,10 @@ EFFECT_OBJECTS = frozenset({"Outcome", "BiologicalProcess", "Phenotype", "Protei
 #: :mod:`exokg.extract.given_animals`)
 GROUP_MEASURES = frozenset({"Protein", "Gene", "MicroRNA", "BiologicalProcess", "Outcome",
                            "Phenotype"})
+#: the categories of a miRNA mention (a miRNA or a named cluster of miRNAs)
+MIRNAS = frozenset({"MicroRNA", "MicroRNACluster"})
+#: the categories of a vesicle mention (plain vesicles or a preparation of them)
+VESICLES = frozenset({"ExosomePreparation", "Vesicle"})
 CONTEXT_CLASSES = frozenset({"Species", "DiseaseModel", "RouteOfAdministration",
                              "AnatomicalEntity"})
 

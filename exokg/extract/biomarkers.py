@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 
 from exokg.extract.association_nouns import open_measure
-from exokg.extract.base import AGENTS, NONCODING, Analysed, DocumentState, clauses, \
+from exokg.extract.base import AGENTS, MIRNAS, NONCODING, Analysed, DocumentState, clauses, \
     coordinated, statement
 from exokg.extract.context import HUMAN
 from exokg.extract.epistemics import hedged, negated
@@ -679,7 +679,7 @@ def _associated(a: Analysed) -> list[Statement]:
                 # "X was associated with good outcome in D": the outcome is the finding and D
                 # its setting (exokg.extract.outcome_levels); a miRNA keeps the association
                 # with D, the miRNA-disease relation the relation corpora annotate
-                subjects = [x for x in subjects if x.category in _MIRNAS]
+                subjects = [x for x in subjects if x.category in MIRNAS]
             if not diseases or not subjects:
                 continue
             ctx = Context(species=(HUMAN,), location=_locations(a, clause.start, m.start()))
@@ -775,7 +775,6 @@ def _identified_as_markers(a: Analysed, state: DocumentState) -> list[Statement]
 # the levels of four miRNAs (miR-A, miR-B ...) were differentially significant"
 _DIFFERENTIAL = re.compile(r"\bdifferentially\s+(?:expressed|significant|abundant|regulated)\b",
                            re.I)
-_MIRNAS = frozenset({"MicroRNA", "MicroRNACluster"})
 
 
 _NEEDS_DIFFERENTIAL = Needs(_DIFFERENTIAL)
@@ -791,7 +790,7 @@ def _differential(a: Analysed, state: DocumentState) -> list[Statement]:
     out: list[Statement] = []
     for clause in clauses(a.text):
         for m in _DIFFERENTIAL.finditer(a.text, clause.start, clause.end):
-            mirnas = a.within(clause.start, clause.end, _MIRNAS)
+            mirnas = a.within(clause.start, clause.end, MIRNAS)
             if not mirnas:
                 continue
             named = [d for d in a.within(0, len(a.text), frozenset({"Disease"}))

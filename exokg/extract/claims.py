@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from exokg.extract.base import AGENTS, Analysed, DocumentState, clauses, coordinated, \
+from exokg.extract.base import AGENTS, VESICLES, Analysed, DocumentState, clauses, coordinated, \
     is_preclinical, statement
 from exokg.extract.benefit_purposes import FINDING_PURPOSE
 from exokg.extract.context import context_for
@@ -118,7 +118,6 @@ _TREATMENT_USING = re.compile(r"\b(?:treatment|therapy|treating|management)\s+(?
                               r"(?P<d>(?:[\w-]+\s+){1,3}?)(?:using|with)\s+(?:the\s+)?", re.I)
 # "used as targets for TBI therapy": what a therapy acts on, not the therapy
 _TARGETS = re.compile(r"\btargets?\b[^,;]{0,30}$", re.I)
-_VESICLES = frozenset({"ExosomePreparation", "Vesicle"})
 # an agent named as what the therapy is compared with or replaces
 _COMPARED = re.compile(r"\b(?:alternatives?\s+to|instead\s+of|rather\s+than|than|compared\s+"
                        r"(?:with|to)|superior\s+to|over|versus|vs\.?)\s+(?:\w+\s+){0,2}$", re.I)
@@ -167,7 +166,7 @@ def extract_therapy_for(a: Analysed, state: DocumentState) -> list[Statement]:
                 continue
             # "exosomes, as byproducts of hUC-MSCs, have been shown to be an effective therapy":
             # the vesicles, not the cells named in an aside
-            vesicles = [x for x in agents if x.category in _VESICLES]
+            vesicles = [x for x in agents if x.category in VESICLES]
             subject = max(vesicles or agents, key=lambda x: x.end)
             if DEVICE_AFTER.match(a.text, subject.end, m.start()):
                 continue  # "the exosome-loaded hydrogel may serve as ...": the device's
@@ -266,7 +265,6 @@ _HAS_CARGO = re.compile(r"\b(?:(?:were|was|are|is)\s+(?:\w+ly\s+)?(?:enriched|ab
                         r"(?:in|with)|contain(?:s|ed)?|carr(?:y|ies|ied)|harbou?r(?:s|ed)?|"
                         r"encapsulat(?:e|es|ed))\s+(?:\w+ly\s+)?(?:high\s+levels\s+of\s+)?",
                         re.I)
-_CARRIERS = frozenset({"ExosomePreparation", "Vesicle"})
 _MAY_HAS_CARGO = Needs(_HAS_CARGO)  # its keyword guard
 
 
@@ -279,7 +277,7 @@ def extract_cargo(a: Analysed, state: DocumentState) -> list[Statement]:
         return out
     for m in _HAS_CARGO.finditer(a.text):
         cargo = [x for x in a.within(m.end(), len(a.text), _CARGO) if x.start == m.end()]
-        carriers = [x for x in a.within(0, m.start(), _CARRIERS)
+        carriers = [x for x in a.within(0, m.start(), VESICLES)
                     if not a.text[x.end:m.start()].strip(" ,")
                     or re.fullmatch(r"\s*(?:\w+\s+){0,2}", a.text[x.end:m.start()])]
         if not cargo or not carriers:
@@ -332,7 +330,7 @@ def extract_component(a: Analysed, state: DocumentState) -> list[Statement]:
         if not therapy:
             continue
         tail_agents = [x for x in a.within(therapy[0].end, len(a.text), AGENTS)
-                       if x.category in ("ExosomePreparation", "Vesicle")]
+                       if x.category in VESICLES]
         if not tail_agents:
             continue
         for agent in coordinated(a, tail_agents[0], AGENTS, backwards=False):

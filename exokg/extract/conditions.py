@@ -77,7 +77,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from exokg.extract.base import Analysed, Clause, DocumentState, clauses, coordinated, statement
+from exokg.extract.base import VESICLES, Analysed, Clause, DocumentState, clauses, coordinated, \
+    statement
 from exokg.extract.context import context_for
 from exokg.extract.effect_verbs import RESEARCH_USE
 from exokg.extract.epistemics import hedged, negated
@@ -94,7 +95,6 @@ __all__ = ["extract_condition_relations"]
 
 #: Classes that can stand on either side of a relation between conditions.
 SIDES = frozenset({"Disease", "Phenotype", "BiologicalProcess", "Outcome"})
-_VESICLES = frozenset({"Vesicle", "ExosomePreparation"})
 _NO_AGENTS = frozenset({"Vesicle", "ExosomePreparation", "Cell", "MicroRNA", "MicroRNACluster",
                         "Gene", "Protein", "Drug", "HerbalPreparation", "Therapy"})
 
@@ -257,8 +257,8 @@ def _side(a: Analysed, start: int, end: int, *, vesicles: bool = False) -> list[
     """The coordinated conditions or processes that open ``a.text[start:end]``: recognised
     mentions and open noun phrases, in text order, each at most once (a recognised mention
     before an open phrase over the same words)."""
-    classes = SIDES | _VESICLES if vesicles else SIDES
-    agents = _NO_AGENTS - (_VESICLES if vesicles else frozenset())
+    classes = SIDES | VESICLES if vesicles else SIDES
+    agents = _NO_AGENTS - (VESICLES if vesicles else frozenset())
     found: list[Mention] = []
     # open phrases stop at a bracket: read on after each short form ("Early brain injury
     # (EBI) and cerebral vasospasm")
@@ -350,11 +350,11 @@ def _subject_before(a: Analysed, lo: int, at: int, *, vesicles: bool = False
     vesicle mention)."""
     before = a.text[lo:at]
     rel = _RELATIVE.search(before)
-    classes = SIDES | _VESICLES if vesicles else SIDES
+    classes = SIDES | VESICLES if vesicles else SIDES
     head = _OPENING.match(a.text, lo).end()
     if rel:
         if vesicles:
-            ves = a.within(lo, lo + rel.start(), _VESICLES)
+            ves = a.within(lo, lo + rel.start(), VESICLES)
             if ves:
                 return [ves[-1]]
         if _PREDICATE_NOUN.search(a.text, lo, lo + rel.start()):
@@ -532,10 +532,10 @@ def _vesicles_changed(a: Analysed, start: int, end: int) -> list[Mention]:
     """The vesicles named in an aspect that opens ``a.text[start:end]`` ("the phenotype of
     pEVs"), with the vesicles coordinated with them; else nothing."""
     m = _ASPECT_OF_VESICLES.match(a.text, start, end)
-    found = a.within(m.end(), end, _VESICLES) if m else []
+    found = a.within(m.end(), end, VESICLES) if m else []
     if not found or found[0].start != m.end():
         return []
-    return coordinated(a, found[0], _VESICLES, backwards=False)
+    return coordinated(a, found[0], VESICLES, backwards=False)
 
 
 def _names_agent(a: Analysed, start: int, end: int) -> bool:

@@ -47,8 +47,8 @@ from dataclasses import dataclass, replace
 
 from exokg.extract.anaphora import anaphoric_agents
 from exokg.extract.adjectives import TISSUE_PROTECTION, is_effect_adjective
-from exokg.extract.base import AGENTS, EFFECT_OBJECTS, Analysed, Clause, DocumentState, \
-    clauses, coordinated, is_preclinical, statement
+from exokg.extract.base import AGENTS, EFFECT_OBJECTS, MIRNAS, VESICLES, Analysed, Clause, \
+    DocumentState, clauses, coordinated, is_preclinical, statement
 from exokg.extract.context import context_for
 from exokg.extract.counted_cells import counted_cells, without_counted_parts
 from exokg.extract.effect_verbs import MORE_STEMS, NOT_MORE
@@ -56,11 +56,13 @@ from exokg.extract.epistemics import hedged, negated
 from exokg.extract.limitations import MAY_LIMITATION, in_limitation
 from exokg.extract.mechanism_lists import list_agents, list_hedged
 from exokg.extract.outcomes import MOLECULE_EVENT_HEADS, head_of, is_weak, open_outcomes
+from exokg.extract.polarity import is_adverse, names_harm
 from exokg.extract.process_lists import shared_process_modifier
 from exokg.extract.regulation import as_regulation
 from exokg.extract.shared_heads import shared_heads
 from exokg.ids import mint
 from exokg.model import Context, Entity, Mention, Statement
+from exokg.recognise.inhibitors import LOSS_NOUNS
 from exokg.text.prefilter import Needs, Starts
 
 _STEMS = {
@@ -132,13 +134,6 @@ _INDUCED_SETTING = re.compile(r"\b(?:in|on|against|after|following)\s+(?:the\s+)
                               r"(?:[\w-]+\s+){0,3}?[\w-]*\binduced\s+(?:[\w-]+\s+)?$", re.I)
 _INSULT = re.compile(r"injur|ischemi|ischaemi|stroke|hypoxi|trauma|hemorrhag|haemorrhag|insult",
                      re.I)
-_ADVERSE = re.compile(r"injur|deficit|damage|loss|death|apoptos|inflamm|edema|oedema|infarct|"
-                      r"lesion|immunosuppress|hypomethyl|seizure|impair|dysfunction|atroph|"
-                      r"toxic|thromb|hemorrhag|haemorrhag|stroke|ischemi|ischaemi|disease|"
-                      r"disorder|mortality|neurodegenerat|gliosis|scar|permeability|"
-                      r"incoordination|pain|spasticity|disability|demise|necros|pyropto|defect|"
-                      r"ferropto|oxidative\s+stress|swelling|leakage|extravasation|breakdown|"
-                      r"disruption|vasospasm|hypoperfusion", re.I)
 _ASPECTS = ("number", "duration", "expression", "level", "levels", "concentration", "density",
             "length", "size", "volume", "sensitivity", "activity", "frequency", "severity",
             "release", "secretion", "production", "proliferation", "survival", "score",
@@ -236,7 +231,7 @@ def find_triggers(a: Analysed, clause: Clause) -> list[Trigger]:
                 text, max(clause.start, m.start() - 12), m.start()):
             continue  # "towards impaired neurons", "the damaged hemisphere": an adjective
         if _ASSOCIATED_WITH.search(text, max(clause.start, m.start() - 30), m.start()) and \
-                not _GIVEN.search(text) and a.within(clause.start, m.start(), _PRODUCTS):
+                not _GIVEN.search(text) and a.within(clause.start, m.start(), VESICLES):
             continue  # "EVs ... associated with increased Y": an association, not an effect
         if _MAY_REPORTED_CHANGE.may_match(text) and _REPORTED_CHANGE.search(
                 text, max(clause.start, m.start() - 60), m.start()):
@@ -317,7 +312,7 @@ def decline_reading(kind: str, obj: Mention, text: str) -> tuple[bool, str | Non
     it ('prevented neurogenesis decline' -> neurogenesis increased), worsening it lowers it.
     The direction is None when the object is a modifier cut from its noun ('long-term
     cognitive' of 'cognitive and mood impairments'): no claim should be made on it."""
-    if not _DECLINE_AFTER.match(text, obj.end) or _ADVERSE.search(obj.entity.label):
+    if not _DECLINE_AFTER.match(text, obj.end) or is_adverse(obj.entity.label):
         return False, None
     if kind == "change" or _ADJECTIVE_END.search(obj.entity.label.split()[-1]):
         return True, None
@@ -329,9 +324,11 @@ def direction_of(kind: str, obj: Mention) -> str | None:
     of unstated direction)."""
     if kind == "change":
         return None
-    # an open outcome is adverse by its head noun ("stroke recovery" is not adverse)
-    label = head_of(obj.entity.label) if obj.source == "open-outcome" else obj.entity.label
-    adverse = obj.category in ("Disease", "Phenotype") or bool(_ADVERSE.search(label))
+    # an open outcome is adverse by its head ("stroke recovery" is not adverse, "glial scar
+    # formation" is)
+    adverse = obj.category in ("Disease", "Phenotype") or (
+        names_harm(obj.entity.label.split(" of ")[0]) if obj.source == "open-outcome"
+        else is_adverse(obj.entity.label))
     if kind == "up":
         return "increased"
     if kind == "down":
@@ -587,8 +584,7 @@ _CONDITION_CLAUSE = re.compile(r"\b(?:injury|injuries|stroke|ischemia|ischaemia|
 # agent acts, so the agent itself is not the subject (its direction would be reversed)
 _LOSS_AFTER = re.compile(r"[-\s]*(?:inhibitors?|antagomirs?|antagonists?|sponges?|knockdown|"
                          r"silencing)\b", re.I)
-_LOSS_OF = re.compile(r"\b(?:its|their)\s+(?:down-?regulation|knockdown|inhibition|silencing|"
-                      r"deletion|depletion|loss|deficiency|suppression)\b", re.I)
+_LOSS_OF = re.compile(r"\b(?:its|their)\s+(?:" + LOSS_NOUNS + r")\b", re.I)
 
 
 _IN_CELLS = re.compile(r"\b(?:in|within)\s+(?:the\s+)?(?:cultured\s+|treated\s+)?$", re.I)
@@ -696,8 +692,8 @@ def _agent_before(a: Analysed, clause: Clause, at: int, prev: int | None = None
         nearest = longer[-1]
     # "miR-X in microglial exosomes inhibited ...", "the increased expression of miR-X in the
     # EVs promoted ...": the miRNA the vesicles carry acts, the vesicles are where it is
-    if nearest.category in _PRODUCTS:
-        carried_mirna = [m for m in agents if m.category in _MIRNAS
+    if nearest.category in VESICLES:
+        carried_mirna = [m for m in agents if m.category in MIRNAS
                          and _CARRIED_IN.fullmatch(a.text, m.end, nearest.start)]
         if carried_mirna:
             nearest = carried_mirna[-1]
@@ -776,7 +772,6 @@ _BY_AGENT = re.compile(r"\s*(?:\w+ly\s+)?(?:by|following|after|with|upon)\b", re
 # "EVs have lower immunogenicity (than cells)": a comparative said of the product itself
 _PROPERTY = re.compile(r"\b(?:have|has|possess|possesses)\s+(?:\w+ly\s+)?$", re.I)
 _COMPARATIVE = re.compile(r"lower|higher|greater|less|fewer|smaller|better", re.I)
-_PRODUCTS = frozenset({"Vesicle", "ExosomePreparation"})
 
 
 def _agent_after_objects(a: Analysed, clause: Clause, trigger: Trigger,
@@ -833,9 +828,6 @@ _PROTECTED_PARTY = re.compile(r"\s+(?!against\b|from\b)[^,;]{1,60}?\b(?:from|aga
                               re.I)
 
 
-_MIRNAS = frozenset({"MicroRNA", "MicroRNACluster"})
-
-
 def level_findings(found: Sequence[Statement]) -> frozenset[str]:
     """The miRNAs whose changed level in a disease a sentence reports as a finding (the
     un-negated ``mirna-disease.level`` statements among ``found``, the sentence's readings
@@ -861,8 +853,8 @@ def extract_effects(a: Analysed, state: DocumentState,
     if not levels:
         return found
     return [s for s in found if not (
-        s.predicate == "biolink:affects" and s.subject.category in _MIRNAS
-        and getattr(s.object, "category", None) in _MIRNAS and s.object.id in levels)]
+        s.predicate == "biolink:affects" and s.subject.category in MIRNAS
+        and getattr(s.object, "category", None) in MIRNAS and s.object.id in levels)]
 
 
 def _effects(a: Analysed, state: DocumentState, listed: list[Mention]) -> list[Statement]:
@@ -947,7 +939,7 @@ def _effects(a: Analysed, state: DocumentState, listed: list[Mention]) -> list[S
             neg = negated(a.text, clause.start, trig.start)
             if _PROPERTY.search(a.text, clause.start, trig.start) and \
                     _COMPARATIVE.fullmatch(trig.text) and \
-                    all(x.category in _PRODUCTS for x in subjects):
+                    all(x.category in VESICLES for x in subjects):
                 # "EVs have lower immunogenicity": a property of the product, not a change
                 end = max(o.end for o in objects)
                 label = " ".join(a.text[trig.start:end].split())

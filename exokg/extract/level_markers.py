@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from exokg.extract.base import AGENTS, NONCODING, Analysed, DocumentState, coordinated, statement
+from exokg.extract.base import AGENTS, NONCODING, VESICLES, Analysed, DocumentState, coordinated, \
+    statement
 from exokg.extract.context import HUMAN
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.level_words import LEVEL, REGULATED, UP_WORDS
@@ -30,7 +31,6 @@ __all__ = ["CONDITIONS", "CONTROL", "DIRECTION", "DISEASE", "MOLECULAR", "NONCOD
 
 #: what a level is measured of
 MOLECULAR = frozenset({"Protein", "Gene", "MicroRNA", "MicroRNACluster"}) | NONCODING
-VESICLES = frozenset({"Vesicle", "ExosomePreparation"})
 DISEASE = frozenset({"Disease"})
 SCALES = frozenset({"AssessmentScale", "Outcome", "Phenotype"})
 UP = UP_WORDS

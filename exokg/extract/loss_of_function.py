@@ -35,7 +35,7 @@ import re
 
 from exokg.extract.base import Analysed
 from exokg.model import Entity, Statement
-from exokg.recognise.inhibitors import intervention_target
+from exokg.recognise.inhibitors import ACT_NOUNS, intervention_target
 from exokg.text.prefilter import Needs
 
 __all__ = ["without_lost_functions"]
@@ -46,9 +46,10 @@ _WAS_LOST = r"\s+(?:was|were|had\s+been|has\s+been|is|are)\s+(?:\w+ly\s+)?(?:" +
 # "when Y was inhibited (, and Z was knockdown)", "after Y had been silenced"
 _PASSIVE_LOSS = re.compile(r"\b(?:when|after|once|if|upon)\s+(?P<y>[^,;]{1,80}?)" + _WAS_LOST
                            + r"(?:,?\s+and\s+(?P<y2>[^,;]{1,60}?)" + _WAS_LOST + ")?", re.I)
-# "silencing of Y", "knockdown of Y", "inhibition of Y", "blocking Y"
-_NOMINAL_LOSS = re.compile(r"\b(?:silencing|knock-?down|knocking\s+down|inhibition|blockade|"
-                           r"depletion|deletion|ablation|inhibiting|blocking)\s+(?:of\s+)?"
+# "silencing of Y", "knockdown of Y", "inhibition of Y", "blocking Y" (the recogniser's act
+# nouns, exokg.recognise.inhibitors, and verbs of an act)
+_NOMINAL_LOSS = re.compile(r"\b(?:" + ACT_NOUNS + r"|knocking\s+down|deletion|ablation|"
+                           r"inhibiting|blocking)\s+(?:of\s+)?"
                            r"(?P<y>[^,;]{1,50}?)(?=\s+(?:reversed|abolished|abrogated|"
                            r"attenuated|blocked|eliminated|diminished|weakened|counteracted|"
                            r"prevented|negated|impaired|compromised|partly|partially|"

@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from exokg.extract.base import Analysed
+from exokg.extract.base import MIRNAS, Analysed
 from exokg.model import Entity, Statement
 from exokg.recognise.specific_names import named_pathway
 from exokg.text.prefilter import Needs
@@ -70,7 +70,6 @@ _MARKED = re.compile(r"[A-Z0-9\u0370-\u03ff]")
 _QUALIFIER = re.compile(r"\s*-\s*(?:mediated|dependent|driven|induced)\s+", re.I)
 _QUESTION = re.compile(r"\bwhether\b", re.I)
 _QUALIFIED = re.compile(r"-\s*(?:mediated|dependent|driven)\s+\w", re.I)
-_MIRNAS = frozenset({"MicroRNA", "MicroRNACluster"})
 _GENES = frozenset({"Gene", "Protein"})
 _MECHANISM_CLASSES = frozenset({"BiologicalProcess", "Phenotype", "Outcome", "Gene", "Protein"})
 _REPLACED_RULES = re.compile(r"^(?:effect\.|regulation\.unsigned)")
@@ -111,7 +110,7 @@ def _phrase_mechanisms(a: Analysed, start: int, end: int, mirna_agent: bool, bar
         if not all(_MARKED.search(n) for n in re.split(r"\s?/\s?", names)):
             continue  # "the inflammatory pathway": no named pathway
         covered.append((p.start(), p.end()))
-        if a.within(p.start(), p.end(), _MIRNAS):
+        if a.within(p.start(), p.end(), MIRNAS):
             skipped.append((p.start(), p.end()))
             continue  # "the miR-X/GENE axis": the miRNA-target rules read it
         if _QUALIFIER.match(text, p.end()):
@@ -155,7 +154,7 @@ def as_mechanisms(a: Analysed, found: list[Statement]) -> list[Statement]:
         stop = _END.search(a.text, start)
         end = stop.start() if stop else len(a.text)
         first = a.within(start, end)
-        if not first or first[0].category in _MIRNAS:
+        if not first or first[0].category in MIRNAS:
             continue  # "via miR-A": exokg.extract.mediators
         # the main effect: one on an object named before the phrase
         before = {m.entity.id for m in a.mentions if m.end <= cue.start()}
@@ -164,7 +163,7 @@ def as_mechanisms(a: Analysed, found: list[Statement]) -> list[Statement]:
             continue  # nothing but the phrase: no main effect to explain
         agent = template.subject
         sign_word = cue.group("noun") or cue.group("verb") or cue.group("more")
-        named, covered = _phrase_mechanisms(a, start, end, agent.category in _MIRNAS,
+        named, covered = _phrase_mechanisms(a, start, end, agent.category in MIRNAS,
                                             bare=sign_word is None)
         last_end = end
         if not named:

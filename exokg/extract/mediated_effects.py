@@ -19,8 +19,10 @@ The treatment X is no subject here: its own effect is read where the text states
 effect mediated by miR-A" (the miRNA after the verb) is :mod:`exokg.extract.mediators`'.
 
 The loss of a miRNA says the same the other way round (:func:`lost_mirna_effects`): with
-"knockdown / silencing / inhibition / depletion / deletion / downregulation of miR-A" or
-"miR-A knockdown / silencing" as the subject,
+"knockdown / silencing / inhibition / antagonism / deletion / downregulation of miR-A" or
+"miR-A knockdown / silencing" as the subject (the recogniser's nouns of a loss,
+:data:`exokg.recognise.inhibitors.LOSS_NOUNS`; its intervention mentions, "miR-A knockdown",
+by their kind),
 
 * "... blocked / abolished / reversed / attenuated their (protective) effects on A and B":
   the miRNA carries the treatment's effect on A and B (each way as above);
@@ -38,16 +40,19 @@ import re
 from collections.abc import Sequence
 
 from exokg.extract.adjectives import adjective_outcomes
-from exokg.extract.base import NONCODING, Analysed, Clause, clauses, statement
+from exokg.extract.base import MIRNAS, NONCODING, Analysed, Clause, clauses, statement
 from exokg.extract.context import context_for
 from exokg.extract.effects import objects_after
 from exokg.extract.epistemics import hedged, negated
+from exokg.extract.polarity import names_harm
+from exokg.extract.regulation import intervention_target
 from exokg.model import Entity, Mention, Statement
+from exokg.recognise import inhibitors
 from exokg.text.prefilter import Needs
 
 __all__ = ["extract_mediated_effects", "lost_mirna_effects"]
 
-_CARRIERS = frozenset({"MicroRNA", "MicroRNACluster"}) | NONCODING
+_CARRIERS = MIRNAS | NONCODING
 # "mimicked the (therapeutic) effect(s) of X on / against Y"
 _CARRIED = re.compile(
     r"\b(?:mimick?(?:ed|s)?|reproduc(?:ed|es|e)|recapitulat(?:ed|es|e)|mediat(?:ed|es|e)|"
@@ -59,15 +64,7 @@ _NEEDS = Needs(_CARRIED)
 # what may stand between the miRNA and the verb: a hedge, an adverb, "also"
 _GAP = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:(?:also|further|partly|partially|largely|"
                   r"may|might|could|can|\w+ly)\s+)*", re.I)
-# the head of an outcome named as a harm, or as a good; a volume or a formation only of a
-# harm ("infarct volume", "glial scar formation", not "hippocampal volume" or "synapse
-# formation", which are goods)
-_HARM = re.compile(r"(?:damage|injury|injuries|death|apoptosis|degeneration|loss|toxicity|"
-                   r"stress|inflammation|necrosis|pyroptosis|ferroptosis|atrophy|deficits?|"
-                   r"demyelination|dysfunction|impairment|edema|oedema|scars?|"
-                   r"(?:infarct(?:ion)?|lesion|injury|edema|oedema|h(?:a)?ematoma|contusion|"
-                   r"cavity)\s+volumes?|(?:scars?|thromb\w*|clots?|plaques?)\s+formation)$",
-                   re.I)
+# the head of an outcome named as a good (a harm: polarity.names_harm)
 _GOOD = re.compile(r"(?:improvement|recovery|function|survival|regeneration|repair|protection|"
                    r"plasticity|neurogenesis|angiogenesis|outgrowth|growth|proliferation|"
                    r"remyelination|restoration)$", re.I)
@@ -95,7 +92,7 @@ def _direction(prep: str, m: Mention) -> str | None:
     if prep.lower() == "against":
         return "decreased"
     head = m.text.strip().rstrip(")")
-    if _HARM.search(head):
+    if names_harm(head):
         return "decreased"
     return "increased" if _GOOD.search(head) else None
 
@@ -131,15 +128,18 @@ def extract_mediated_effects(a: Analysed, found: Sequence[Statement] = ()) -> li
     return out
 
 
-# "knockdown of miR-A", "miR-A knockdown in X", then the verb of the clause
-_LOSS_NOUN = (r"(?:knock-?down|silencing|inhibition|depletion|deletion|down-?regulation|"
-              r"suppression|loss|deficiency)")
+# "knockdown of miR-A", "miR-A knockdown in X", then the verb of the clause (the recogniser's
+# nouns of a loss: exokg.recognise.inhibitors)
+_LOSS_NOUN = r"(?:" + inhibitors.LOSS_NOUNS + ")"
 _LOSS_BEFORE = re.compile(_LOSS_NOUN + r"\s+of\s+(?:the\s+)?(?:(?:exosomal|vesicular)\s+)?$",
                           re.I)
 _LOSS_AFTER = re.compile(r"\s*(?:cluster\s*)?-?\s*" + _LOSS_NOUN + r"\b", re.I)
 # "miR-A suppression of PTEN", "miR-A downregulation of Y": the miRNA acts on what follows,
-# nothing of it is lost (its loss is "suppression of miR-A", "miR-A suppression" alone)
-_ACTING = re.compile(r"\s*-?\s*(?:inhibition|suppression|down-?regulation)\s+of\b", re.I)
+# nothing of it is lost (its loss is "suppression of miR-A", "miR-A suppression" alone); as
+# the recogniser reads "miR-A inhibition / blockade / antagonism of Y"
+_ACTING = re.compile(r"\s*-?\s*(?:" + "|".join(sorted(inhibitors.ACTS_ON)) +
+                     r"|suppression|down-?regulation)\s+of\b", re.I)
+_LOSS_KIND = re.compile(_LOSS_NOUN, re.I)
 # what may stand between the loss phrase and its verb: a place ("in M2 microglial sEVs"),
 # adverbs
 _TO_VERB = re.compile(r"(?:\s+(?:in|within|of|from)\s+[^,;]{1,80}?)?\s+"
@@ -161,13 +161,14 @@ _NEEDS_LOSS = Needs(re.compile(r"\b" + _LOSS_NOUN + r"\b", re.I))
 
 
 def _lost_target(a: Analysed, m: Mention) -> Mention | None:
-    """The miRNA of an intervention mention named as an act on it ("miR-124 knockdown" at
-    the opening of a clause, a ``Therapy`` of :mod:`exokg.recognise.inhibitors`)."""
-    if m.category != "Therapy" or not _LOSS_AFTER.search(m.text):
+    """The miRNA of an intervention mention of :mod:`exokg.recognise.inhibitors` whose kind
+    is an act of loss ("miR-124 knockdown" at the opening of a clause; not "a miR-124
+    inhibitor", a thing given), as the recogniser names its target."""
+    target = inhibitors.intervention_target(m)
+    if target is None or not _LOSS_KIND.fullmatch(target[1]):
         return None
-    targets = set(m.entity.attr("RO:0002212"))
-    return next((p for p in a.parts if p.entity.id in targets and p.category in _CARRIERS
-                 and m.start <= p.start < m.end), None)
+    part = intervention_target(a, m)
+    return part if part is not None and part.category in _CARRIERS else None
 
 
 def _losses(a: Analysed) -> list[tuple[Mention, int]]:
@@ -175,9 +176,8 @@ def _losses(a: Analysed) -> list[tuple[Mention, int]]:
     out = []
     for m in a.mentions:
         target = _lost_target(a, m)
-        if target is not None:
-            if not _ACTING.match(a.text, target.end):
-                out.append((target, m.end))
+        if target is not None:  # (the recogniser names no "miR-A inhibition of Y")
+            out.append((target, m.end))
             continue
         if m.category not in _CARRIERS or _ACTING.match(a.text, m.end):
             continue

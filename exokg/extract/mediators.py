@@ -15,13 +15,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from exokg.extract.base import Analysed
+from exokg.extract.base import MIRNAS, Analysed
 from exokg.model import Entity, Mention, Statement
 from exokg.text.prefilter import Needs
 
 __all__ = ["through_mediators"]
 
-_MIRNAS = frozenset({"MicroRNA", "MicroRNACluster"})
 # "via microRNAs (especially, miR-A and miR-B)-mediated actions", "through miR-A-mediated
 # signalling", "an effect (that was) mediated by miR-A and miR-B"
 _MEDIATED = re.compile(
@@ -42,7 +41,7 @@ def _mediators(a: Analysed) -> list[Mention]:
     out: list[Mention] = []
     for m in _MEDIATED.finditer(a.text):
         group = next(g for g in ("pre", "post", "bare") if m.group(g) is not None)
-        out += [x for x in a.within(m.start(group), m.end(group), _MIRNAS)
+        out += [x for x in a.within(m.start(group), m.end(group), MIRNAS)
                 if all(x.entity.id != y.entity.id for y in out)]
     return out
 
@@ -64,7 +63,7 @@ def through_mediators(a: Analysed, found: list[Statement]) -> list[Statement]:
     for s in kept:
         if s.predicate != "biolink:affects" or not _EFFECT_RULE.match(s.evidence[0].rule) \
                 or s.subject.id in ids or not isinstance(s.object, Entity) \
-                or s.object.category in _MIRNAS:
+                or s.object.category in MIRNAS:
             continue
         for mirna in mirnas:
             new = replace(s, subject=mirna.entity, evidence=tuple(

@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from exokg.extract.base import Analysed, statement
+from exokg.extract.base import MIRNAS, Analysed, statement
 from exokg.extract.enumerations import list_end, members
 from exokg.extract.epistemics import hedged, negated
 from exokg.model import Context, Mention, Statement
@@ -34,8 +34,7 @@ NEGATIVELY_REGULATES = "RO:0002212"
 POSITIVELY_REGULATES = "RO:0002213"
 #: RO "regulates", the parent of the two: a regulation the text gives no sign
 REGULATES = "RO:0002211"
-#: the categories of the regulators and of their targets
-MIRNAS = frozenset({"MicroRNA", "MicroRNACluster"})
+#: the categories of the targets (the regulators' are MIRNAS, :mod:`exokg.extract.base`'s)
 GENES = frozenset({"Gene", "Protein"})
 
 #: a sign word ("positively", "negatively", "" for none) -> (predicate, direction)

@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import re
 
-from exokg.extract.base import AGENTS, Analysed, DocumentState, clauses, statement
+from exokg.extract.base import AGENTS, MIRNAS, Analysed, DocumentState, clauses, statement
 from exokg.extract.context import context_for
 from exokg.extract.effects import FUNCTIONAL_RECOVERY, agent_before
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.outcomes import open_outcomes, outcome_for_text
+from exokg.extract.polarity import names_harm
 from exokg.model import Entity, Mention, Statement
 from exokg.text.prefilter import Needs
 
@@ -44,11 +45,6 @@ _OUTCOMES = frozenset({"Outcome", "BiologicalProcess", "Phenotype"})
 _NOT_OUTCOME = re.compile(r"(?:(?:this|these|that|its|their)\s+)?(?:[\w-]+\s+)?(?:effects?|"
                           r"actions?|functions?|benefits?|efficacy|activity|roles?|"
                           r"propert(?:y|ies))\b", re.I)
-# what one is protected from is a harm: "from secondary damage", "against oxidative injury"
-# ("protects them from ribonucleases": the cargo kept intact, no effect)
-_HARM = re.compile(r"(?:damage|injury|injuries|death|apoptosis|degeneration|loss|toxicity|"
-                   r"stress|inflammation|insults?|excitotoxicity|neurotoxicity|dysfunction|"
-                   r"necrosis|pyroptosis|ferroptosis|atrophy|demyelination)$", re.I)
 # an injury named for its cause or its organ is the disease modelled ("against
 # hypoxic-ischemic injury"), never an object: the benefit reading is exokg.extract.titles'
 _DISEASE_LIKE = re.compile(r"isch|hypox|stroke|trauma|ha?emorrhag|infarct|brain\s+injur|"
@@ -63,7 +59,6 @@ _TWO_WORDS = re.compile(r"(?:[\w-]+\s+){0,2}")  # what may stand before a recogn
 # "miR-X in (circulating) EVs is crucial": the miRNA the vesicles carry is the subject
 _CARRIED_IN = re.compile(r"\s+(?:in|within|inside|of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
                          re.I)
-_MIRNAS = frozenset({"MicroRNA", "MicroRNACluster"})
 
 
 def _subjects(a: Analysed, clause_start: int, agents: list[Mention]) -> list[Mention]:
@@ -71,7 +66,7 @@ def _subjects(a: Analysed, clause_start: int, agents: list[Mention]) -> list[Men
     ("miR-451-5p in circulating EVs")."""
     if not agents:
         return agents
-    carried = [m for m in a.within(clause_start, agents[0].start, _MIRNAS)
+    carried = [m for m in a.within(clause_start, agents[0].start, MIRNAS)
                if _CARRIED_IN.fullmatch(a.text, m.end, agents[0].start)]
     return carried[-1:] or agents
 
@@ -109,8 +104,9 @@ def extract_necessity_and_protection(a: Analysed, state: DocumentState) -> list[
                 agents = _subjects(a, clause.start, [x for x in agent_before(
                     a, clause, m.start()) if x.category in AGENTS])
                 objects = _first_object(a, m.end(), clause.end, harm=pattern is not _NEEDED)
-                if pattern is not _NEEDED:
-                    objects = [o for o in objects if _HARM.search(o.entity.label)]
+                if pattern is not _NEEDED:  # protected from a harm: "from secondary damage"
+                    # ("protects them from ribonucleases": the cargo kept intact, no effect)
+                    objects = [o for o in objects if names_harm(o.entity.label)]
                 elif _RESPECTIVELY.search(a.text, clause.start, clause.end):
                     continue
                 for agent in agents:

@@ -36,6 +36,7 @@ from exokg.extract.regulation_gene_first import NEEDS_AFTER_TARGET, after_target
 from exokg.extract.mirna_rules import GENES, MIRNAS, NEGATIVELY_REGULATES, \
     POSITIVELY_REGULATES, REGULATES, Joined, read_joined, regulation
 from exokg.model import Context, Mention, Statement
+from exokg.recognise.inhibitors import LOSS_NOUNS
 from exokg.text.prefilter import Needs
 
 __all__ = ["NEGATIVELY_REGULATES", "POSITIVELY_REGULATES", "REGULATES", "REGULATORS", "TARGETS",
@@ -134,8 +135,7 @@ _NEEDS_APPOSITION = Needs(_TARGET_APPOSITION)
 
 
 # "knockdown of miR-X", "anti-miR-X", "an inhibitor of miR-X": the miRNA's loss acts
-_LOSS_BEFORE = re.compile(r"(?:\b(?:knock-?down|silencing|inhibition|depletion|deletion|loss|"
-                          r"blockade|antagonism|suppression|down-?regulation)\s+of\s+(?:the\s+)?"
+_LOSS_BEFORE = re.compile(r"(?:\b(?:" + LOSS_NOUNS + r")\s+of\s+(?:the\s+)?"
                           r"(?:endogenous\s+|mature\s+)?|\b(?:inhibitors?|antagomirs?|"
                           r"sponges?|antisense\s+oligonucleotides?)\s+(?:of|against|to)\s+"
                           r"(?:the\s+)?|\b(?:anti|antagomir|antisense)\s*-\s*)$", re.I)

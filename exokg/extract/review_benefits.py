@@ -39,7 +39,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from exokg.extract.base import AGENTS, Analysed, DocumentState, clauses, coordinated, statement
+from exokg.extract.base import AGENTS, VESICLES, Analysed, DocumentState, clauses, coordinated, \
+    statement
 from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.status import is_title
@@ -87,7 +88,6 @@ _INJURY = re.compile(r"injur|damage|trauma", re.I)
 _NOT_TREATED = re.compile(r"\s*-\s*(?:induced|evoked|related|associated|mediated|triggered)\b|"
                           r"\s*(?:recovery|outcomes?|rehabilitation|survivors?|patients?)\b",
                           re.I)
-_VESICLES = frozenset({"ExosomePreparation", "Vesicle"})
 # "can improve the (long-term) prognosis of D", "improves the outcomes of D"
 _PROGNOSIS = re.compile(r"\b(?:improv(?:e|es|ed|ing)|better(?:s|ed|ing)?|ameliorat(?:e|es|ed|ing)|"
                         r"enhanc(?:e|es|ed|ing))\s+(?:the\s+)?(?:(?:long-term|overall|clinical|"
@@ -184,7 +184,7 @@ def _agents_before(a: Analysed, start: int, at: int) -> list[Mention]:
     agents = a.within(start, at, AGENTS)
     if not agents:
         return []
-    vesicles = [x for x in agents if x.category in _VESICLES]
+    vesicles = [x for x in agents if x.category in VESICLES]
     return coordinated(a, (vesicles or agents)[-1], AGENTS, backwards=True)
 
 

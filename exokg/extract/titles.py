@@ -28,8 +28,8 @@ import re
 from collections.abc import Sequence
 
 from exokg.extract.adjectives import TISSUE_PROTECTION
-from exokg.extract.base import AGENTS, Analysed, Clause, DocumentState, clauses, coordinated, \
-    statement
+from exokg.extract.base import AGENTS, VESICLES, Analysed, Clause, DocumentState, clauses, \
+    coordinated, statement
 from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.status import is_title
@@ -216,7 +216,7 @@ def agents_before(a: Analysed, start: int, at: int) -> list[Mention]:
     agents = a.within(start, at, AGENTS)
     if not agents:
         return []
-    vesicles = [x for x in agents if x.category in ("Vesicle", "ExosomePreparation")]
+    vesicles = [x for x in agents if x.category in VESICLES]
     last = agents[-1]
     if last.category == "Cell" and vesicles and re.search(
             r"\b(?:from|of|derived\s+from|secreted\s+by|released\s+by)\s+(?:[\w-]+\s+){0,3}$",

@@ -39,17 +39,24 @@ from exokg.ids import mint
 from exokg.model import Entity, Mention
 from exokg.text.prefilter import Needs
 
-__all__ = ["find_interventions", "intervention_entity", "intervention_target"]
+__all__ = ["ACT_NOUNS", "ACTS_ON", "LOSS_NOUNS", "find_interventions", "intervention_entity",
+           "intervention_target"]
 
 #: nouns of a thing made against its target
 _THING = (r"(?:neutrali[sz]ing\s+)?(?:monoclonal\s+)?(?:antibod(?:y|ies)|mAbs?)|"
           r"inhibitors?|antagonists?|blockers?|antagomirs?|siRNAs?|shRNAs?")
-#: nouns of an act on the target
-_ACT = (r"inhibition|blockade|knock-?down|neutrali[sz]ation|silencing|depletion|"
-        r"antagonism")
+#: nouns of an act on the target (also read by the extraction rules of a loss:
+#: :mod:`exokg.extract.loss_of_function`)
+ACT_NOUNS = (r"inhibition|blockade|knock-?down|neutrali[sz]ation|silencing|depletion|"
+             r"antagonism")
+#: the nouns of a molecule's loss: the acts, and the words of a lowered level or a lost gene,
+#: which name no intervention ("miR-124 downregulation", "deletion of miR-21"); what the
+#: extraction rules of a miRNA's loss read (:mod:`exokg.extract.mediated_effects`,
+#: :mod:`exokg.extract.regulation`, :mod:`exokg.extract.effects`)
+LOSS_NOUNS = ACT_NOUNS + r"|deletion|down-?regulation|suppression|loss|deficiency"
 #: right after a target mention: "C5 mAb", "miR-143-3p inhibitor", "C5 inhibition"
-_AFTER = re.compile(r"[\s-]?(?P<noun>" + _THING + "|" + _ACT + r")\b(?![-‐‑–]\s*(?:EVs?|Exos?|"
-                    r"exosomes?|derived|loaded|treated))", re.I)
+_AFTER = re.compile(r"[\s-]?(?P<noun>" + _THING + "|" + ACT_NOUNS + r")\b"
+                    r"(?![-‐‑–]\s*(?:EVs?|Exos?|exosomes?|derived|loaded|treated))", re.I)
 #: right before a target mention: "anti-IL-17A (antibody)", "an inhibitor of NLRP3"
 _BEFORE = re.compile(r"(?:\banti[-‐‑]\s?|\b(?P<noun>" + _THING + r")\s+(?:of|against|to)\s+"
                      r"(?:the\s+)?)$", re.I)
@@ -57,11 +64,12 @@ _BEFORE = re.compile(r"(?:\banti[-‐‑]\s?|\b(?P<noun>" + _THING + r")\s+(?:of
 _ANTI_NOUN = re.compile(r"\s?(?P<noun>" + _THING + r")\b", re.I)
 _NEEDS = Needs(re.compile(r"antibod|mab|inhibit|antagoni|blocke|blockade|antagomir|s[ih]rna|"
                           r"knock-?down|neutrali|silencing|depletion|anti-", re.I))
-_ACTS = re.compile(_ACT, re.I)
+_ACTS = re.compile(ACT_NOUNS, re.I)
 #: "of" after "<target> inhibition / blockade / antagonism": the target acts on what follows
 #: ("miR-21 inhibition of PTEN" is miR-21 inhibiting PTEN), no act on the target (after a
-#: knockdown, silencing or depletion "of" names where: "miR-124 knockdown of M2 exosomes")
-_ACTS_ON = frozenset({"inhibition", "blockade", "antagonism"})
+#: knockdown, silencing or depletion "of" names where: "miR-124 knockdown of M2 exosomes");
+#: :mod:`exokg.extract.mediated_effects` reads the same of a miRNA
+ACTS_ON = frozenset({"inhibition", "blockade", "antagonism"})
 _OF_AFTER = re.compile(r"\s+of\b", re.I)
 #: where an act noun phrase is the agent: the opening of a clause, or after a word that
 #: introduces what was given
@@ -171,7 +179,7 @@ def find_interventions(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             kind = _kind(after.group("noun"))
             if _ACTS.fullmatch(kind) and not _AGENT_SLOT.search(text, 0, m.start):
                 continue  # "caused TLR4 inhibition": what an agent did
-            if kind in _ACTS_ON and _OF_AFTER.match(text, after.end()):
+            if kind in ACTS_ON and _OF_AFTER.match(text, after.end()):
                 continue  # "miR-21 inhibition of PTEN": what miR-21 does to PTEN
             start, end = m.start, after.end()
         else:

@@ -1,0 +1,79 @@
+"""Whether an outcome names a harm: the one word list of the rules that sign an effect by
+the outcome it is on.
+
+A treatment that acts on a harm lowers it and one that acts on a good raises it, so several
+rules need to know which outcomes are harms: the effect rule (:mod:`exokg.extract.effects`:
+"improved / worsened Y", "prevented Y decline"), the protection rule
+(:mod:`exokg.extract.necessity`: "protected neurons from Y") and the carried effects of a
+miRNA (:mod:`exokg.extract.mediated_effects`: "miR-A mediated the effect of X on Y"). They
+read the same words two ways:
+
+* :func:`is_adverse`: a harm's stem anywhere in an entity's label ("neuronal apoptosis",
+  "oxidative stress", "BBB disruption", "infarct volume"), what the effect rule reads of a
+  recognised outcome (a disease or phenotype is adverse by its category there);
+* :func:`names_harm`: the head of a phrase (its last word, a noun) is a harm ("against
+  oxidative injury", "on neuronal apoptosis"; not "hypoxic/ischemic", an adjective cut from
+  its noun). A volume or a formation is a harm only of a harm
+  ("infarct / lesion / edema / hematoma / contusion / cavity volume", "scar / thrombus /
+  clot / plaque formation"): "hippocampal volume" and "synapse formation" are goods.
+
+The effect rule reads an open outcome (words the text names, no recognised entity) by
+:func:`names_harm` of its words before "of" ("loss of neurons": "loss"), so "stroke
+recovery" is not adverse and "glial scar formation" is.
+
+The copies this module replaces differed (depth13, docs/benchmarks.md): the protection
+rule lacked deficits, impairments, edema, scars and every stem of a disease or a barrier's
+failure ("against BBB disruption"); the carried-effect rule lacked insults and those stems
+too; the effect rule counted only oxidative stress and neurodegeneration (not "ER stress",
+"axonal degeneration"), lacked insults, demyelination, hematomas, contusions, clots and
+plaques, and read an open outcome by its last word alone ("glial scar formation",
+"lesion cavity volume": not adverse, so "ameliorated glial scar formation" raised it). One
+list serves all three now.
+
+Not here: :mod:`exokg.extract.absence` has its own list of the harms a treatment is said
+not to have caused (adverse events, complications, tumour formation, rejection,
+infections): kinds of side effect of a treatment, matched as a whole noun phrase, not
+the outcomes of a disease.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["is_adverse", "names_harm"]
+
+#: stems of a harm: injuries and their measures, cell death, deficits, diseases
+_HARM = (r"injur|deficit|damage|loss|death|apoptos|inflamm|edema|oedema|infarct|lesion|"
+         r"immunosuppress|hypomethyl|seizure|impair|dysfunction|atroph|toxic|thromb|"
+         r"hemorrhag|haemorrhag|stroke|ischemi|ischaemi|disease|disorder|mortality|"
+         r"degenerat|gliosis|scar|permeability|incoordination|pain|spasticity|disability|"
+         r"demise|necros|pyropto|defect|ferropto|stress|swelling|leakage|extravasation|"
+         r"breakdown|disruption|vasospasm|hypoperfusion|insult|demyelinat|h(?:a)?ematoma|"
+         r"contusion|clot|plaque")
+_ANYWHERE = re.compile(_HARM, re.I)
+# an adjective is no head ("from hypoxic/ischemic and oxidative insults": "ischemic" alone)
+_HEAD = re.compile(r"(?:" + _HARM + r")\w*(?<!ic)(?<!ive)(?<!ory)(?<!ous)(?<!al)(?<!ed)$|"
+                   r"(?:infarct(?:ion)?|lesion|injury|edema|oedema|h(?:a)?ematoma|contusion|"
+                   r"cavity)\s+volumes?$|(?:scars?|thromb\w*|clots?|plaques?)\s+formation$",
+                   re.I)
+
+
+def is_adverse(label: str) -> bool:
+    """Whether ``label`` names a harm anywhere (module docs).
+
+    >>> is_adverse("ER stress"), is_adverse("functional recovery")
+    (True, False)
+    """
+    return bool(_ANYWHERE.search(label))
+
+
+def names_harm(phrase: str) -> bool:
+    """Whether the head of ``phrase`` (its last word, or a volume or formation of a harm)
+    names a harm (module docs).
+
+    >>> names_harm("neuronal apoptosis"), names_harm("infarct volume")
+    (True, True)
+    >>> names_harm("hippocampal volume"), names_harm("synapse formation")
+    (False, False)
+    """
+    return bool(_HEAD.search(phrase))
