@@ -90,6 +90,9 @@ _STEMS = {
     # "by regulating neuroinflammation", "could regulate EC functions": regulation without a
     # sign ("up-/down-regulate" are read above)
     "change": r"alter|affect|influenc|modulat(?=e|es|ed|ing|ion)|"
+              # "shifted microglia toward M2", "by skewing macrophage polarization" (verbs
+              # only: "midline shift" is a measure)
+              r"shift(?=ed\b|ing\b)|skew(?=ed\b|ing\b)|"
               r"(?<!negatively\s)(?<!positively\s)regulat(?=e\b|es\b|ed\b|ing\b)",
 }
 # verbs of causing and hindering (exokg.extract.effect_verbs) join the core stems
@@ -354,9 +357,17 @@ _MECHANISM = re.compile(r"\b(?:via|through)\s+(?:\S+\s+){0,5}?(?:mechanisms?|pat
                         r"inhibiting|suppressing|repressing|activating|regulating|"
                         r"modulating|down-?regulating|up-?regulating|mediating|"
                         r"facilitating|enabling)\b|"
-                        # "through the delivery of miR-X": the cargo carries the effect
+                        # "through the delivery of miR-X", "by delivering / transferring
+                        # miR-X": the cargo carries the effect, it is no object of it
                         r"\b(?:by|via|through)\s+(?:the\s+)?(?:delivery|transfer|shuttling|"
-                        r"release|secretion)\s+of\b", re.I)
+                        r"release|secretion)\s+of\b|"
+                        r"\b(?:by|via|through)\s+(?:\w+ly\s+)?(?:delivering|transferring|"
+                        r"shuttling|carrying|transporting|releasing|secreting)\b|"
+                        # "improved Y independently of / regardless of / without affecting Z":
+                        # no effect on Z is claimed
+                        r"\b(?:(?:independent(?:ly)?|regardless|irrespective)\s+of|"
+                        r"without\s+(?:\w+ly\s+)?(?:affecting|altering|changing|"
+                        r"influencing))\b", re.I)
 _MAY_MECHANISM = Needs(_MECHANISM)  # its keyword guard
 
 
@@ -770,6 +781,9 @@ def _agent_after(a: Analysed, trigger: Trigger, limit: int) -> list[Mention]:
 
 # nothing but punctuation before a trigger: it opens its clause
 _OPENING_PARTICIPLE = re.compile(r"^\W*$")
+# a passive verb and its setting: "is compromised in (the) (hypertension-ischemia) ..."
+_PASSIVE_SETTING = re.compile(r"\s*(?:\w+ly\s+)?(?:in|under|during)\s+(?:the\s+|an?\s+)?"
+                              r"(?:[\w-]+\s+)?$", re.I)
 _BY_AGENT = re.compile(r"\s*(?:\w+ly\s+)?(?:by|following|after|with|upon)\b", re.I)
 
 
@@ -915,6 +929,10 @@ def _effects(a: Analysed, state: DocumentState, listed: list[Mention]) -> list[S
                 # trigger noun modify it, they are no object of this trigger
                 ahead = [o for o in ahead if not (o.source == "open-outcome"
                                                   and not a.text[o.end:nxt].strip())]
+            if trig.passive:
+                # "X is altered / compromised in hypertension": what follows "in" a passive
+                # verb is where it happens, not what the subject acts on
+                ahead = [o for o in ahead if not _PASSIVE_SETTING.match(a.text, trig.end, o.start)]
             active = (_agent_before(a, clause, trig.start, prev if i > 0 else None), ahead)
             if not active[0] and ahead and i == 0:
                 # "Improved spontaneous recovery by astrocytic EVs" (a title): a participle
