@@ -33,6 +33,7 @@ from exokg.extract.loss_of_function import without_lost_functions
 from exokg.extract.mechanism_phrases import as_mechanisms
 from exokg.extract.mediators import through_mediators
 from exokg.extract.mirna_disease import extract_mirna_disease, new_pairs
+from exokg.extract.model_benefits import benefits_in_models
 from exokg.extract.necessity import extract_necessity_and_protection
 from exokg.extract.mirna_gene import extract_mirna_gene, new_gene_pairs
 from exokg.extract.mediated_effects import extract_mediated_effects, lost_mirna_effects
@@ -109,6 +110,7 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
         found += _new_claims(found, extract_given_animals(a))
     found += title_effects(a, found)
     found += attributed_changes(a, found)
+    found += benefits_in_models(a, found)
     found += new_gene_pairs(found, extract_mirna_gene(a, state))
     found += aim_effects(a, found)
     found += aim_questions(a, found)
