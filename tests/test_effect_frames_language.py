@@ -219,3 +219,17 @@ def test_death_of_patients_is_a_burden(recogniser: Recogniser) -> None:
         assert read(recogniser, text) == [], text
     found = read(recogniser, "Stroke often leads to cognitive impairment.")
     assert any(s.subject.id == "MONDO:0005098" and s.direction == "increased" for s in found)
+
+
+# --- a hedge does not reach a coordinated predicate that reports a demonstration ------------
+
+def test_shown_in_a_coordinated_predicate_is_not_hedged(recogniser: Recogniser) -> None:
+    for text in ("In rats, EVs hold promise for stroke and have been shown to reduce infarct "
+                 "volume.",
+                 "In mice, MSC exosomes are potential therapeutic agents and have repeatedly "
+                 "been demonstrated to improve functional recovery."):
+        effects = [s for s in read(recogniser, text) if s.predicate == "biolink:affects"]
+        assert effects and not any(s.hedged for s in effects), text
+    found = read(recogniser, "In mice, MSC exosomes may reduce apoptosis and improve "
+                             "functional recovery.")
+    assert found and all(s.hedged for s in found)
