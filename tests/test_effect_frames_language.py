@@ -233,3 +233,21 @@ def test_shown_in_a_coordinated_predicate_is_not_hedged(recogniser: Recogniser) 
     found = read(recogniser, "In mice, MSC exosomes may reduce apoptosis and improve "
                              "functional recovery.")
     assert found and all(s.hedged for s in found)
+
+
+# --- a loss named before the agent, a condition qualifying a condition ----------------------
+
+def test_agent_inside_a_loss_is_not_the_subject(recogniser: Recogniser) -> None:
+    for text in ("In rats, dysfunction of EPC exosomes might contribute to brain injury.",
+                 "In mice, impairment of MSC exosome signalling aggravated neuronal apoptosis."):
+        found = read(recogniser, text)
+        assert not any(s.subject.category in ("ExosomePreparation", "Cell", "Vesicle")
+                       and s.predicate == "biolink:affects" for s in found), text
+
+
+def test_condition_qualifying_a_condition_is_no_object(recogniser: Recogniser) -> None:
+    found = read(recogniser, "In rats, MSC exosomes reduced brain injury in "
+                             "hypertension-associated ischemic stroke.")
+    assert "HP:0000822" not in objects(found)
+    assert (MSC_EXO, "biolink:affects", "exokg:phenotype/brain-injury", "decreased",
+            False) in claims(found)

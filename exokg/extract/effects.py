@@ -381,6 +381,11 @@ _CONSTRUCT = re.compile(r"\s*-\s*(?:enriched|loaded|overexpress\w*|modified|engi
                         r"primed|pretreated|preconditioned|transfected)\b", re.I)
 
 
+# a condition glued to the condition it qualifies: "hypertension-associated ischemic stroke",
+# "diabetes-related stroke"
+_CONDITION_MODIFIER = re.compile(r"\s*-\s*(?:associated|related)\s+[\w-]", re.I)
+
+
 # a name glued to the noun it modifies: "FOXO3a-dependent mitophagy", "TLR4-mediated
 # neuroinflammation" (the mitophagy, the inflammation is the object), "BDNF-ERK-CREB
 # signaling" (the pathway is)
@@ -439,6 +444,8 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False,
             continue  # names a construct: "Zeb2/Axin2-enriched exosomes" acts, Zeb2 is no object
         if _NOUN_MODIFIER.match(a.text, m.end):
             continue  # "FOXO3a-dependent mitophagy", "BDNF-ERK-CREB signaling": a modifier
+        if m.category in ("Disease", "Phenotype") and _CONDITION_MODIFIER.match(a.text, m.end):
+            continue  # "in hypertension-associated ischemic stroke": the stroke's kind
         if _CONTEXT_CUE.search(preceding) and not re.search(r"\b(?:of|in)\s+(?:the\s+)?$",
                                                              preceding[-8:]):
             continue
@@ -598,6 +605,10 @@ _CONDITION_CLAUSE = re.compile(r"\b(?:injury|injuries|stroke|ischemia|ischaemia|
 # agent acts, so the agent itself is not the subject (its direction would be reversed)
 _LOSS_AFTER = re.compile(r"[-\s]*(?:inhibitors?|antagomirs?|antagonists?|sponges?|knockdown|"
                          r"silencing)\b", re.I)
+# "impairment / dysfunction / loss of (the) (EPC exosomal) X": a loss named before the agent
+_IMPAIRED = re.compile(r"\b(?:impairments?|dysfunction|loss|deficienc(?:y|ies)|lack|absence|"
+                       r"failure|depletion|disruption)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$",
+                       re.I)
 _LOSS_OF = re.compile(r"\b(?:its|their)\s+(?:down-?regulation|knockdown|inhibition|silencing|"
                       r"deletion|depletion|loss|deficiency|suppression)\b", re.I)
 
@@ -698,6 +709,8 @@ def _agent_before(a: Analysed, clause: Clause, at: int, prev: int | None = None
         nearest = countered[-1]
     if _LOSS_AFTER.match(a.text, nearest.end, at) or _LOSS_OF.search(a.text, nearest.end, at):
         return []  # the loss of the nearest agent acts: no agent to name
+    if _IMPAIRED.search(a.text, max(clause.start, nearest.start - 60), nearest.start):
+        return []  # "impairment of EPC exosomal communication contributes to Y": the loss acts
     # "bone marrow mesenchymal stromal cell (MSC) treatment": the long form, not the
     # abbreviation defined after it
     longer = [m for m in agents if m.end <= nearest.start and m.category == nearest.category
@@ -930,9 +943,10 @@ def _effects(a: Analysed, state: DocumentState, listed: list[Mention]) -> list[S
                 ahead = [o for o in ahead if not (o.source == "open-outcome"
                                                   and not a.text[o.end:nxt].strip())]
             if trig.passive:
-                # "X is altered / compromised in hypertension": what follows "in" a passive
-                # verb is where it happens, not what the subject acts on
-                ahead = [o for o in ahead if not _PASSIVE_SETTING.match(a.text, trig.end, o.start)]
+                # "X is altered / compromised in hypertension": a condition after "in" a
+                # passive verb is where it happens, not what the subject acts on
+                ahead = [o for o in ahead if o.category not in ("Disease", "Phenotype")
+                         or not _PASSIVE_SETTING.match(a.text, trig.end, o.start)]
             active = (_agent_before(a, clause, trig.start, prev if i > 0 else None), ahead)
             if not active[0] and ahead and i == 0:
                 # "Improved spontaneous recovery by astrocytic EVs" (a title): a participle
