@@ -14,6 +14,7 @@ from dataclasses import replace
 from exokg.extract.absence import extract_absences, note_treatment
 from exokg.extract.aim_questions import AIM_QUESTION_RULES, aim_questions
 from exokg.extract.aims import AIM_RULES, aim_effects
+from exokg.extract.attributed_changes import attributed_changes
 from exokg.extract.base import Analysed, DocumentState
 from exokg.extract.biomarkers import extract_biomarkers
 from exokg.extract.conditions import extract_condition_relations
@@ -32,17 +33,20 @@ from exokg.extract.loss_of_function import without_lost_functions
 from exokg.extract.mechanism_phrases import as_mechanisms
 from exokg.extract.mediators import through_mediators
 from exokg.extract.mirna_disease import extract_mirna_disease, new_pairs
+from exokg.extract.model_benefits import benefits_in_models
 from exokg.extract.necessity import extract_necessity_and_protection
 from exokg.extract.mirna_gene import extract_mirna_gene, new_gene_pairs
 from exokg.extract.mediated_effects import extract_mediated_effects, lost_mirna_effects
 from exokg.extract.participation import extract_participation
 from exokg.extract.properties import extract_properties
+from exokg.extract.protection import protection_from_insults
 from exokg.extract.status import claim_status, open_question_from, speaks_of_study, \
     states_topic
 from exokg.extract.references import resolve_references
 from exokg.extract.study_vesicles import enriched_preparations, resolve_study_vesicles
 from exokg.extract.regulation import extract_regulation
 from exokg.extract.titles import extract_title_benefits
+from exokg.extract.title_effects import title_effects
 from exokg.extract.benefit_purposes import extract_benefit_purposes
 from exokg.extract.definitions import DEFINITION_PREDICATES, is_definition
 from exokg.extract.roles import extract_cell_roles
@@ -100,9 +104,13 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
         found += extract_effects(a, state, level_findings(found))
         found = without_lost_functions(a, as_mechanisms(a, through_mediators(a, found)))
         found += _new_claims(found, extract_necessity_and_protection(a, state))
+        found = protection_from_insults(a, found)
         found += extract_properties(a, found)
         found += extract_absences(a, state, found)
         found += _new_claims(found, extract_given_animals(a))
+    found += title_effects(a, found)
+    found += attributed_changes(a, found)
+    found += benefits_in_models(a, found)
     found += new_gene_pairs(found, extract_mirna_gene(a, state))
     found += aim_effects(a, found)
     found += aim_questions(a, found)

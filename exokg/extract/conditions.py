@@ -233,6 +233,9 @@ _BURDEN = re.compile(r"^(?:(?:an?\s+)?(?:[\w-]+\s+)?(?:range|spectrum|variety)\s
                      r"lasting|significant|substantial|considerable|[\w-]+-related)\s+)*"
                      r"(?:death|deaths|mortality|morbidity|disability|disabilities|burden|"
                      r"consequences?)"
+                     # "the disability and death of a patient / of survivors"
+                     r"(?:\s+(?:of|in|among)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+)?(?:patients?|"
+                     r"survivors?|individuals?|people|persons?|victims?|adults|children))?"
                      r"(?:\s+(?:worldwide|globally|world-wide|around\s+the\s+world|"
                      r"in\s+the\s+world))?$", re.I)
 # a change of an amount is the level rules' ("associated with elevations of exosomal tau")

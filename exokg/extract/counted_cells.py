@@ -30,7 +30,7 @@ _STATE = r"(?:apoptotic|dying|dead|necrotic|degenerating|pyknotic|surviving|prol
 # the suffix the last member carries ("CD206- and CD68-positive")
 _MEMBER = rf"(?:{_MARK}(?:/{_MARK})*|{_STATE}|[A-Za-z][\w.]*-(?=\s*(?:,|and\b|or\b)))"
 _CELLS = r"(?:cells|neurons|microglia|astrocytes|oligodendrocytes|macrophages|neutrophils|" \
-         r"OPCs|nuclei|cell|neuron)"
+         r"neuroblasts|monocytes|lymphocytes|pericytes|OPCs|nuclei|cell|neuron)"
 _COUNTED = re.compile(rf"(?<![\w+-])(?P<members>{_MEMBER}(?:\s*,\s*(?:and\s+|or\s+)?{_MEMBER}|"
                       rf"\s+(?:and|or)\s+{_MEMBER})*)\s+(?P<noun>(?:[a-z]+\s+)?{_CELLS})\b")
 _MAY_COUNTED = Needs(re.compile(_CELLS))  # its keyword guard
@@ -40,6 +40,9 @@ _PLACE = re.compile(r"\b(?:in|on|within|into|from|by|to|among|of|with|onto)\s+"
                     r"(?:the\s+|these\s+)?$", re.I)
 _COUNT_OF = re.compile(r"\b(?:numbers?|percentages?|proportions?|ratios?|density|counts?|"
                        r"amounts?|fractions?)\s+of\s+(?:the\s+)?$|"
+                       # "the (positive) expression / infiltration of MPO+ neutrophils"
+                       r"\b(?:(?:positive\s+)?expression|infiltration|accumulation|recruitment)"
+                       r"\s+of\s+(?:the\s+)?$|"
                        # "a (nonsignificant) decrease in TUNEL+ cells": what changed
                        r"\b(?:decreases?|reductions?|increases?|changes?|rises?|drops?|"
                        r"declines?|loss|elevations?)\s+in\s+(?:the\s+)?$", re.I)

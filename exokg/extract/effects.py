@@ -92,6 +92,9 @@ _STEMS = {
     # "by regulating neuroinflammation", "could regulate EC functions": regulation without a
     # sign ("up-/down-regulate" are read above)
     "change": r"alter|affect|influenc|modulat(?=e|es|ed|ing|ion)|"
+              # "shifted microglia toward M2", "by skewing macrophage polarization" (verbs
+              # only: "midline shift" is a measure)
+              r"shift(?=ed\b|ing\b)|skew(?=ed\b|ing\b)|"
               r"(?<!negatively\s)(?<!positively\s)regulat(?=e\b|es\b|ed\b|ing\b)",
 }
 # verbs of causing and hindering (exokg.extract.effect_verbs) join the core stems
@@ -351,9 +354,17 @@ _MECHANISM = re.compile(r"\b(?:via|through)\s+(?:\S+\s+){0,5}?(?:mechanisms?|pat
                         r"inhibiting|suppressing|repressing|activating|regulating|"
                         r"modulating|down-?regulating|up-?regulating|mediating|"
                         r"facilitating|enabling)\b|"
-                        # "through the delivery of miR-X": the cargo carries the effect
+                        # "through the delivery of miR-X", "by delivering / transferring
+                        # miR-X": the cargo carries the effect, it is no object of it
                         r"\b(?:by|via|through)\s+(?:the\s+)?(?:delivery|transfer|shuttling|"
-                        r"release|secretion)\s+of\b", re.I)
+                        r"release|secretion)\s+of\b|"
+                        r"\b(?:by|via|through)\s+(?:\w+ly\s+)?(?:delivering|transferring|"
+                        r"shuttling|carrying|transporting|releasing|secreting)\b|"
+                        # "improved Y independently of / regardless of / without affecting Z":
+                        # no effect on Z is claimed
+                        r"\b(?:(?:independent(?:ly)?|regardless|irrespective)\s+of|"
+                        r"without\s+(?:\w+ly\s+)?(?:affecting|altering|changing|"
+                        r"influencing))\b", re.I)
 _MAY_MECHANISM = Needs(_MECHANISM)  # its keyword guard
 
 
@@ -365,6 +376,11 @@ _SETTING = re.compile(r"\b(?:in|using)\s+(?:[\w-]+\s+){0,4}?(?:models?\s+of|(?:r
 
 _CONSTRUCT = re.compile(r"\s*-\s*(?:enriched|loaded|overexpress\w*|modified|engineered|"
                         r"primed|pretreated|preconditioned|transfected)\b", re.I)
+
+
+# a condition glued to the condition it qualifies: "hypertension-associated ischemic stroke",
+# "diabetes-related stroke"
+_CONDITION_MODIFIER = re.compile(r"\s*-\s*(?:associated|related)\s+[\w-]", re.I)
 
 
 # a name glued to the noun it modifies: "FOXO3a-dependent mitophagy", "TLR4-mediated
@@ -425,6 +441,8 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False,
             continue  # names a construct: "Zeb2/Axin2-enriched exosomes" acts, Zeb2 is no object
         if _NOUN_MODIFIER.match(a.text, m.end):
             continue  # "FOXO3a-dependent mitophagy", "BDNF-ERK-CREB signaling": a modifier
+        if m.category in ("Disease", "Phenotype") and _CONDITION_MODIFIER.match(a.text, m.end):
+            continue  # "in hypertension-associated ischemic stroke": the stroke's kind
         if _CONTEXT_CUE.search(preceding) and not re.search(r"\b(?:of|in)\s+(?:the\s+)?$",
                                                              preceding[-8:]):
             continue
@@ -584,6 +602,10 @@ _CONDITION_CLAUSE = re.compile(r"\b(?:injury|injuries|stroke|ischemia|ischaemia|
 # agent acts, so the agent itself is not the subject (its direction would be reversed)
 _LOSS_AFTER = re.compile(r"[-\s]*(?:inhibitors?|antagomirs?|antagonists?|sponges?|knockdown|"
                          r"silencing)\b", re.I)
+# "impairment / dysfunction / loss of (the) (EPC exosomal) X": a loss named before the agent
+_IMPAIRED = re.compile(r"\b(?:impairments?|dysfunction|loss|deficienc(?:y|ies)|lack|absence|"
+                       r"failure|depletion|disruption)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$",
+                       re.I)
 _LOSS_OF = re.compile(r"\b(?:its|their)\s+(?:" + LOSS_NOUNS + r")\b", re.I)
 
 
@@ -683,6 +705,11 @@ def _agent_before(a: Analysed, clause: Clause, at: int, prev: int | None = None
         nearest = countered[-1]
     if _LOSS_AFTER.match(a.text, nearest.end, at) or _LOSS_OF.search(a.text, nearest.end, at):
         return []  # the loss of the nearest agent acts: no agent to name
+    if nearest.category not in MIRNAS and _IMPAIRED.search(
+            a.text, max(clause.start, nearest.start - 60), nearest.start):
+        # "impairment of EPC exosomal communication contributes to Y": the loss acts (a
+        # miRNA's loss is read by the regulation rules, which reverse its direction)
+        return []
     # "bone marrow mesenchymal stromal cell (MSC) treatment": the long form, not the
     # abbreviation defined after it
     longer = [m for m in agents if m.end <= nearest.start and m.category == nearest.category
@@ -766,6 +793,9 @@ def _agent_after(a: Analysed, trigger: Trigger, limit: int) -> list[Mention]:
 
 # nothing but punctuation before a trigger: it opens its clause
 _OPENING_PARTICIPLE = re.compile(r"^\W*$")
+# a passive verb and its setting: "is compromised in (the) (hypertension-ischemia) ..."
+_PASSIVE_SETTING = re.compile(r"\s*(?:\w+ly\s+)?(?:in|under|during)\s+(?:the\s+|an?\s+)?"
+                              r"(?:[\w-]+\s+)?$", re.I)
 _BY_AGENT = re.compile(r"\s*(?:\w+ly\s+)?(?:by|following|after|with|upon)\b", re.I)
 
 
@@ -907,6 +937,11 @@ def _effects(a: Analysed, state: DocumentState, listed: list[Mention]) -> list[S
                 # trigger noun modify it, they are no object of this trigger
                 ahead = [o for o in ahead if not (o.source == "open-outcome"
                                                   and not a.text[o.end:nxt].strip())]
+            if trig.passive:
+                # "X is altered / compromised in hypertension": a condition after "in" a
+                # passive verb is where it happens, not what the subject acts on
+                ahead = [o for o in ahead if o.category not in ("Disease", "Phenotype")
+                         or not _PASSIVE_SETTING.match(a.text, trig.end, o.start)]
             active = (_agent_before(a, clause, trig.start, prev if i > 0 else None), ahead)
             if not active[0] and ahead and i == 0:
                 # "Improved spontaneous recovery by astrocytic EVs" (a title): a participle

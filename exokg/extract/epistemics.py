@@ -58,8 +58,11 @@ _NEGATION = re.compile(
     r"did\s+not|does\s+not|do\s+not|was\s+not|were\s+not|cannot|unable\s+to|"
     # "resulted in a nonsignificant decrease in Y": no change shown
     r"non-?significant(?:ly)?|insignificant(?:ly)?|not\s+significant(?:ly)?)\b", re.I)
-_SCOPE_BREAK = re.compile(r"\b(?:that|which)\s+(?:has|have|had)\s+been\s+(?:shown|reported|"
-                          r"demonstrated|found)\b|;|(?<!the )\bwhile\b|\bwhereas\b|\bbut\b", re.I)
+# "X hold(s) great potential as a therapy and have previously been shown to promote Y": a
+# coordinated predicate that reports a demonstration has a scope of its own
+_SCOPE_BREAK = re.compile(r"\b(?:that|which|and)\s+(?:has|have|had)\s+(?:\w+ly\s+|also\s+)?"
+                          r"been\s+(?:shown|reported|demonstrated|found)\b|;|(?<!the )\bwhile\b|"
+                          r"\bwhereas\b|\bbut\b", re.I)
 # "no" inside an object phrase is not a negation of the claim ("no vascular obstructive effect")
 _NOT_NEGATION = re.compile(r"\bno\s+(?:longer|doubt)\b|\bnot\s+only\b", re.I)
 

@@ -6,7 +6,9 @@ names what a treatment is good for without a verb of change on an outcome.
 * "X protect(s) against D", "X protected the brain against D", "X protect hippocampal
   neurons after D", "X protected the brain from D" (also a tissue-protection effect: X
   ``biolink:affects`` tissue protection, increased);
-* a title "X for D" ("Mesenchymal stem cells for hemorrhagic stroke: status of ...");
+* a title "X for D" ("Mesenchymal stem cells for hemorrhagic stroke: status of ..."), "X in
+  treating / in the treatment of D", "X against D" (also followed by "in mice", "in a rat
+  model");
 * "(the) therapeutic potential / promise of X for (the treatment of) D" (hedged: a
   potential); "the clinical use of X in D has been limited by Y" / "remains limited" is a
   limitation and gives none;
@@ -104,20 +106,30 @@ _MARKER_TITLE = re.compile(r"\b(?:biomarkers?|markers?|diagnos\w*|prognos\w*|det
                            r"serum|plasma|blood|circulating|urinary|cerebrospinal|CSF)\b", re.I)
 
 
+# "X for (the treatment of) D", "X in treating / in the treatment of D", "X against D"
+_TITLE_FOR = re.compile(r"\s+(?:(?:for|against)\s+|in\s+(?=treating\b|the\s+(?:treatment|"
+                        r"therapy|management)\s+of\b))(?:the\s+)?(?:(?:treatment|therapy|"
+                        r"management)\s+of\s+|treating\s+)?", re.I)
+# what may follow the disease of such a title: the animals it was studied in
+_TITLE_ANIMALS = re.compile(r"(?:in|of)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:mice|rats|animals|"
+                            r"models?|pigs|piglets|monkeys|rodents)\s*[:.]?", re.I)
+
+
 def _title_for(a: Analysed) -> list[tuple[list[Mention], list[Mention], int]]:
     """A title "X for D(: ...)": the agents right before "for" and the disease right after,
     with nothing but the end of the title or a colon / dash after the disease."""
     out = []
     if _MARKER_TITLE.search(a.text):
         return out  # "Plasma exosomes for ischemic stroke: diagnostic markers"
-    for m in re.finditer(r"\s+for\s+(?:the\s+)?(?:treatment\s+of\s+)?", a.text):
+    for m in _TITLE_FOR.finditer(a.text):
         before = [x for x in a.within(0, m.start(), AGENTS) if x.end == m.start()
                   or re.fullmatch(r"\s*\)", a.text[x.end:m.start()])]
         diseases = _diseases_at(a, m.end(), len(a.text))
         if not before or not diseases:
             continue
         tail = a.text[diseases[-1].end:].strip()
-        if tail and not re.match(r"[:.?\u2013\u2014-]|\((?:[^()]*)\)\s*[:.]?$", tail):
+        if tail and not re.match(r"[:.?\u2013\u2014-]|\((?:[^()]*)\)\s*[:.]?$", tail) and \
+                not _TITLE_ANIMALS.fullmatch(tail):
             continue
         agents = coordinated(a, before[-1], AGENTS, backwards=True)
         out.append((agents, diseases, m.start()))
