@@ -37,7 +37,13 @@ _HEDGE = re.compile(
     # "have shown promising results in promoting X": results shown, not a prospect
     r"holds?\s+(?:\w+\s+)?promise|promising(?!\s+(?:results?|outcomes?|findings|data|"
     r"preclinical\s+results?))|prospects?|perhaps|conceivabl[ey]|"
-    r"potential\s+(?:[\w/-]+\s+){0,2}(?:targets?|candidates?|therap\w*|treatments?|strateg\w+|"
+    # "we discuss encouraging data for X-based strategies": a prospect; "encouraging results
+    # in rats" were shown
+    r"encouraging(?!\s+(?:results?|outcomes?|findings|data|evidence)\s+(?:in|from|of|with)\b)|"
+    # "a potential (early) diagnostic and prognostic biomarker": three or four modifiers before
+    # the head (not a phrase: "the potential of X as a treatment" names no prospect)
+    r"potential\s+(?:(?:[\w/-]+\s+){0,2}|(?:(?!(?:of|as|an?|the|for|in|to)\b)[\w/-]+\s+){3,4})"
+    r"(?:targets?|candidates?|therap\w*|treatments?|strateg\w+|"
     r"(?:bio)?markers?|agents?|tools?|approach\w*|roles?|means|options?)|"
     # "These results have (significant) implications for the use of X as ...": a prospect
     r"implications?\s+for|"
@@ -58,8 +64,13 @@ _NEGATION = re.compile(
     r"did\s+not|does\s+not|do\s+not|was\s+not|were\s+not|cannot|unable\s+to|"
     # "resulted in a nonsignificant decrease in Y": no change shown
     r"non-?significant(?:ly)?|insignificant(?:ly)?|not\s+significant(?:ly)?)\b", re.I)
-_SCOPE_BREAK = re.compile(r"\b(?:that|which)\s+(?:has|have|had)\s+been\s+(?:shown|reported|"
-                          r"demonstrated|found)\b|;|(?<!the )\bwhile\b|\bwhereas\b|\bbut\b", re.I)
+# "X holds great potential for D and has (previously) been shown to Y": the conjunct reports
+# an established finding, outside the hedge of the first
+_SCOPE_BREAK = re.compile(r"\b(?:that|which|and)\s+(?:has|have|had)\s+(?:(?:\w+ly|also|already)\s+)?"
+                          r"been\s+(?:shown|reported|demonstrated|found|proven)\b|"
+                          r"\band\s+(?:was|were)\s+(?:(?:\w+ly|also)\s+)?(?:shown|reported|"
+                          r"demonstrated|found)\s+to\b|"
+                          r";|(?<!the )\bwhile\b|\bwhereas\b|\bbut\b", re.I)
 # "no" inside an object phrase is not a negation of the claim ("no vascular obstructive effect")
 _NOT_NEGATION = re.compile(r"\bno\s+(?:longer|doubt)\b|\bnot\s+only\b", re.I)
 
