@@ -1,6 +1,6 @@
 """Negation and hedging cues, with a simple scope: a cue governs the claims whose trigger
-comes after it in the same clause, up to a relative clause that reports an established
-finding ("that has been shown to ...").
+comes after it in the same clause, up to a relative clause or a conjunct that reports an
+established finding ("that has been shown to ...", "and have previously been shown to").
 
 Hedging cues are the speculation cues of biomedical writing (BioScope style): may, might,
 can (a capacity stated, not a result shown; not after "demonstrate / show / found that", and
@@ -9,7 +9,9 @@ could (not "could not"), suggest(s/ed), possibly, presumably, probably, likely, 
 to, tendency, trend, remains to be established/determined, hypothesi(s|ze), potential(ly) as
 a claim qualifier or a capacity ("have shown great potential for promoting"), whether; and
 the words of promise and prospects: holds (great) promise, promising, prospect(s), perhaps,
-a potential target / candidate / therapy / strategy / marker, "implications for", is
+a potential target / candidate / therapy / strategy / marker (also "a potential diagnostic
+and prognostic biomarker"), "encouraging data for" (not "encouraging results in"),
+"implications for", is
 thought / believed / expected to, would be; "indicate(s) that / the", "emerging
 candidates", "evidence that X can".
 Negation cues: not, no, neither/nor, without, failed to, did not, absence of,
@@ -66,8 +68,9 @@ _NEGATION = re.compile(
     r"non-?significant(?:ly)?|insignificant(?:ly)?|not\s+significant(?:ly)?)\b", re.I)
 # "X holds great potential for D and has (previously) been shown to Y": the conjunct reports
 # an established finding, outside the hedge of the first
-_SCOPE_BREAK = re.compile(r"\b(?:that|which|and)\s+(?:has|have|had)\s+(?:(?:\w+ly|also|already)\s+)?"
-                          r"been\s+(?:shown|reported|demonstrated|found|proven)\b|"
+_SCOPE_BREAK = re.compile(r"\b(?:that|which|and)\s+(?:has|have|had)\s+"
+                          r"(?:(?:\w+ly|also|already)\s+)?been\s+(?:shown|reported|"
+                          r"demonstrated|found|proven)\b|"
                           r"\band\s+(?:was|were)\s+(?:(?:\w+ly|also)\s+)?(?:shown|reported|"
                           r"demonstrated|found)\s+to\b|"
                           r";|(?<!the )\bwhile\b|\bwhereas\b|\bbut\b", re.I)

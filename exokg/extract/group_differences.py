@@ -56,7 +56,8 @@ _DIFFERENCE = re.compile(r"\b(?:(?:exhibited|showed|displayed|had|presented|reve
                          # "showed distinct pattern differences between ..."
                          r"notable|distinct)\s+(?:(?:pattern|expression|level)\s+)?"
                          r"(?:differences?|alterations?|changes?|"
-                         r"dysregulation)|differed\s+(?:\w+ly\s+)?|(?:was|were)\s+(?:not\s+)?(?:\w+ly\s+)?"
+                         r"dysregulation)|differed\s+(?:\w+ly\s+)?|"
+                         r"(?:was|were)\s+(?:not\s+)?(?:\w+ly\s+)?"
                          # "was significantly different in D patients than in controls"
                          r"(?:altered|dysregulated|different|differentially\s+(?:expressed|"
                          r"abundant)))",
