@@ -110,5 +110,8 @@ def test_encouraging_data_for_a_strategy_is_a_prospect() -> None:
     assert hedged(text, 0, text.index("therapeutic"))
     text = "Here we summarise encouraging evidence for exosome-based approaches in stroke."
     assert hedged(text, 0, text.index("approaches"))
-    shown = "Exosomes showed encouraging results in rats, improving recovery."
-    assert not hedged(shown, 0, shown.index("improving"))
+    text = "Exosome-based therapy is an encouraging therapeutic strategy for ischemic stroke."
+    assert hedged(text, 0, text.index(" for "))
+    for shown in ("Exosomes showed encouraging results in rats, improving recovery.",
+                  "Encouraging results were obtained: exosomes improving recovery in rats."):
+        assert not hedged(shown, 0, shown.index("improving"))

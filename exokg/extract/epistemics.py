@@ -10,7 +10,8 @@ to, tendency, trend, remains to be established/determined, hypothesi(s|ze), pote
 a claim qualifier or a capacity ("have shown great potential for promoting"), whether; and
 the words of promise and prospects: holds (great) promise, promising, prospect(s), perhaps,
 a potential target / candidate / therapy / strategy / marker (also "a potential diagnostic
-and prognostic biomarker"), "encouraging data for" (not "encouraging results in"),
+and prognostic biomarker"), "encouraging data / evidence for", "an encouraging strategy"
+(not "encouraging results were obtained"),
 "implications for", is
 thought / believed / expected to, would be; "indicate(s) that / the", "emerging
 candidates", "evidence that X can".
@@ -39,9 +40,10 @@ _HEDGE = re.compile(
     # "have shown promising results in promoting X": results shown, not a prospect
     r"holds?\s+(?:\w+\s+)?promise|promising(?!\s+(?:results?|outcomes?|findings|data|"
     r"preclinical\s+results?))|prospects?|perhaps|conceivabl[ey]|"
-    # "we discuss encouraging data for X-based strategies": a prospect; "encouraging results
-    # in rats" were shown
-    r"encouraging(?!\s+(?:results?|outcomes?|findings|data|evidence)\s+(?:in|from|of|with)\b)|"
+    # "we discuss encouraging data for X-based strategies", "an encouraging therapeutic
+    # strategy": a prospect; "encouraging results were obtained in rats" were shown
+    r"encouraging\s+(?:(?:data|evidence)\s+(?:for|supporting)|(?:[\w-]+\s+)?(?:strateg\w+|"
+    r"approach\w*|avenues?|candidates?|options?|therap\w+))|"
     # "a potential (early) diagnostic and prognostic biomarker": three or four modifiers before
     # the head (not a phrase: "the potential of X as a treatment" names no prospect)
     r"potential\s+(?:(?:[\w/-]+\s+){0,2}|(?:(?!(?:of|as|an?|the|for|in|to)\b)[\w/-]+\s+){3,4})"
