@@ -46,6 +46,13 @@ def test_difference_without_a_sign_is_a_level_without_direction(recogniser: Reco
     assert ("exokg:mirna/mir-9", ASSOC, AIS, None, False, False, "finding") in between
 
 
+def test_differentially_expressed_is_not_cut_at_different(recogniser: Recogniser) -> None:
+    found = claims(read(recogniser, "Five miRNAs, including miR-9 and miR-124, were "
+                                    "differentially expressed between AIS patients and "
+                                    "controls."))
+    assert ("exokg:mirna/mir-9", ASSOC, AIS, None, False, False, "finding") in found
+
+
 def test_no_difference_in_patients_is_negated(recogniser: Recogniser) -> None:
     found = claims(read(recogniser, "Plasma miR-146a levels were not significantly different "
                                     "in patients with intracerebral hemorrhage than in "

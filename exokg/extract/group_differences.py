@@ -59,7 +59,7 @@ _DIFFERENCE = re.compile(r"\b(?:(?:exhibited|showed|displayed|had|presented|reve
                          r"dysregulation)|differed\s+(?:\w+ly\s+)?|"
                          r"(?:was|were)\s+(?:not\s+)?(?:\w+ly\s+)?"
                          # "was significantly different in D patients than in controls"
-                         r"(?:altered|dysregulated|different|differentially\s+(?:expressed|"
+                         r"(?:altered|dysregulated|different\b|differentially\s+(?:expressed|"
                          r"abundant)))",
                          re.I)
 _ACTIVATION = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:also\s+)?(?P<dir>activated|"
