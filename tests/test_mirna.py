@@ -79,6 +79,8 @@ POSITIVE = [
     ("miR-21, 2010", ["miR-21"]),
     ("miR-124 and 3 other miRNAs", ["miR-124"]),
     ("lin-4 and 14", ["lin-4"]),
+    # two letters past "z" in a large family (miRBase's miR-548aa ... miR-548bc)
+    ("hsa-miR-548ab and miR-548az-3p", ["hsa-miR-548ab", "miR-548az-3p"]),
 ]
 
 NEGATIVE = [
@@ -100,6 +102,7 @@ NEGATIVE = [
     "lin-28 and lin-41",
     "MIR17HG",
     "microRNAs 21 h",
+    "miR-21abc",
 ]
 
 

@@ -5,8 +5,9 @@ The effect rules read a verb ("X promoted Y"); an aim or an open question often 
 with a noun and leaves the answer open:
 
 * "the present work explored the effects of X on A, B, and C", "we examined the effect of X
-  on Y": X ``biolink:affects`` each of A, B and C that a vocabulary names, with no direction
-  (the aim names what is studied, not which way it goes);
+  on Y", "we assessed the efficacy of X on Y", "the effects of X in Y remain unclear" (Y a
+  process or outcome): X ``biolink:affects`` each of A, B and C that a vocabulary names, with
+  no direction (the aim names what is studied, not which way it goes);
 * "the role of X in maintaining Y is unclear", "we explored the mechanisms of X in
   regulating Y", "to clarify the function of X in promoting Y": X ``biolink:affects`` Y (an
   open noun phrase too: the verb says that Y is what X acts on), the verb in -ing giving the
@@ -34,10 +35,16 @@ from exokg.text.prefilter import Needs
 __all__ = ["AIM_QUESTION_RULES", "aim_questions"]
 
 #: the rules of this module (a topic sentence keeps their statements)
-AIM_QUESTION_RULES = frozenset({"aim.effect-on", "aim.role-in"})
+AIM_QUESTION_RULES = frozenset({"aim.effect-on", "aim.effect-in", "aim.role-in"})
 
-# "the effects of X on A, B and C" (an adjective before "effects" allowed)
-_EFFECTS_ON = re.compile(r"\beffects?\s+of\s+(?P<agent>[^;:]{1,160}?)\s+on\s+(?:the\s+)?", re.I)
+# "the effects of X on A, B and C" (an adjective before "effects" allowed), "the efficacy /
+# influence of X on A"
+_EFFECT_NOUN = r"\b(?:effects?|efficacy|influences?)\s+of\s+"
+_EFFECTS_ON = re.compile(_EFFECT_NOUN + r"(?P<agent>[^;:]{1,160}?)\s+on\s+(?:the\s+)?", re.I)
+# "the effects of X in Y remain unclear": a process in the place of "on" (a disease or a
+# setting there names no object, see _PROCESS_OBJECTS)
+_EFFECTS_IN = re.compile(_EFFECT_NOUN + r"(?P<agent>[^;:]{1,160}?)\s+in\s+(?:the\s+)?", re.I)
+_PROCESS_OBJECTS = frozenset({"BiologicalProcess", "Outcome", "Phenotype", "Pathway"})
 # "the role of X in maintaining Y", "the mechanisms of X in regulating Y"
 _VERB_ING = (r"(?P<verb>(?P<up>maintaining|promoting|enhancing|preserving|protecting|improving|"
              r"restoring|facilitating|increasing|supporting)|(?P<down>reducing|alleviating|"
@@ -47,7 +54,7 @@ _ROLE_IN = re.compile(r"\b(?:roles?|mechanisms?|functions?|effects?)\s+of\s+"
                       r"(?P<agent>[^;:]{1,160}?),?\s+in\s+" + _VERB_ING, re.I)
 # "in modulating A and promoting B": the next verb of the same phrase
 _AND_VERB_ING = re.compile(r"\s*,?\s+(?:and|or|as\s+well\s+as)\s+" + _VERB_ING, re.I)
-_NEEDS = Needs(_EFFECTS_ON, _ROLE_IN)
+_NEEDS = Needs(_EFFECTS_ON, _ROLE_IN, _EFFECTS_IN)
 # what ends the phrase of the objects: a setting ("in oxyHb-injured cells"), a clause
 _OBJECTS_END = re.compile(r";|\s(?:and|or)\s+\w+ing\s|\s(?:in|after|following|during|under|"
                           r"among|at|using|by|via|through|is|are|was|were|remains?)\s", re.I)
@@ -82,6 +89,9 @@ def _readings(a: Analysed, clause: Clause) -> list[tuple[tuple[int, int], int, s
     out: list[tuple[tuple[int, int], int, str, str | None]] = [
         (m.span("agent"), m.end(), "aim.effect-on", None)
         for m in _EFFECTS_ON.finditer(a.text, clause.start, clause.end)]
+    if not out:
+        out = [(m.span("agent"), m.end(), "aim.effect-in", None)
+               for m in _EFFECTS_IN.finditer(a.text, clause.start, clause.end)]
     for m in _ROLE_IN.finditer(a.text, clause.start, clause.end):
         out.append((m.span("agent"), m.end(), "aim.role-in", _direction(m)))
         stop = _OBJECTS_END.search(a.text, m.end(), clause.end)
@@ -104,7 +114,9 @@ def aim_questions(a: Analysed, found: Sequence[Statement] = ()) -> list[Statemen
     for clause in clauses(a.text):
         for (lo, hi), at, rule, direction in _readings(a, clause):
             agents = _agents(a, lo, hi)
-            objects = _named_objects(a, at, clause.end, named=rule == "aim.effect-on")
+            objects = _named_objects(a, at, clause.end, named=rule != "aim.role-in")
+            if rule == "aim.effect-in":
+                objects = [y for y in objects if y.category in _PROCESS_OBJECTS]
             for y in objects if agents else ():
                 for x in agents:
                     if x.entity.id == y.entity.id or (x.entity.id, y.entity.id) in have:

@@ -1,6 +1,6 @@
 """Negation and hedging cues, with a simple scope: a cue governs the claims whose trigger
-comes after it in the same clause, up to a relative clause that reports an established
-finding ("that has been shown to ...").
+comes after it in the same clause, up to a relative clause or a conjunct that reports an
+established finding ("that has been shown to ...", "and have previously been shown to").
 
 Hedging cues are the speculation cues of biomedical writing (BioScope style): may, might,
 can (a capacity stated, not a result shown; not after "demonstrate / show / found that", and
@@ -9,7 +9,10 @@ could (not "could not"), suggest(s/ed), possibly, presumably, probably, likely, 
 to, tendency, trend, remains to be established/determined, hypothesi(s|ze), potential(ly) as
 a claim qualifier or a capacity ("have shown great potential for promoting"), whether; and
 the words of promise and prospects: holds (great) promise, promising, prospect(s), perhaps,
-a potential target / candidate / therapy / strategy / marker, "implications for", is
+a potential target / candidate / therapy / strategy / marker (also "a potential diagnostic
+and prognostic biomarker"), "encouraging data / evidence for", "an encouraging strategy"
+(not "encouraging results were obtained"),
+"implications for", is
 thought / believed / expected to, would be; "indicate(s) that / the", "emerging
 candidates", "evidence that X can".
 Negation cues: not, no, neither/nor, without, failed to, did not, absence of,
@@ -37,7 +40,14 @@ _HEDGE = re.compile(
     # "have shown promising results in promoting X": results shown, not a prospect
     r"holds?\s+(?:\w+\s+)?promise|promising(?!\s+(?:results?|outcomes?|findings|data|"
     r"preclinical\s+results?))|prospects?|perhaps|conceivabl[ey]|"
-    r"potential\s+(?:[\w/-]+\s+){0,2}(?:targets?|candidates?|therap\w*|treatments?|strateg\w+|"
+    # "we discuss encouraging data for X-based strategies", "an encouraging therapeutic
+    # strategy": a prospect; "encouraging results were obtained in rats" were shown
+    r"encouraging\s+(?:(?:data|evidence)\s+(?:for|supporting)|(?:[\w-]+\s+)?(?:strateg\w+|"
+    r"approach\w*|avenues?|candidates?|options?|therap\w+))|"
+    # "a potential (early) diagnostic and prognostic biomarker": three or four modifiers before
+    # the head (not a phrase: "the potential of X as a treatment" names no prospect)
+    r"potential\s+(?:(?:[\w/-]+\s+){0,2}|(?:(?!(?:of|as|an?|the|for|in|to)\b)[\w/-]+\s+){3,4})"
+    r"(?:targets?|candidates?|therap\w*|treatments?|strateg\w+|"
     r"(?:bio)?markers?|agents?|tools?|approach\w*|roles?|means|options?)|"
     # "These results have (significant) implications for the use of X as ...": a prospect
     r"implications?\s+for|"
@@ -58,11 +68,14 @@ _NEGATION = re.compile(
     r"did\s+not|does\s+not|do\s+not|was\s+not|were\s+not|cannot|unable\s+to|"
     # "resulted in a nonsignificant decrease in Y": no change shown
     r"non-?significant(?:ly)?|insignificant(?:ly)?|not\s+significant(?:ly)?)\b", re.I)
-# "X hold(s) great potential as a therapy and have previously been shown to promote Y": a
-# coordinated predicate that reports a demonstration has a scope of its own
-_SCOPE_BREAK = re.compile(r"\b(?:that|which|and)\s+(?:has|have|had)\s+(?:\w+ly\s+|also\s+)?"
-                          r"been\s+(?:shown|reported|demonstrated|found)\b|;|(?<!the )\bwhile\b|"
-                          r"\bwhereas\b|\bbut\b", re.I)
+# "X holds great potential for D and has (previously) been shown to Y": the conjunct reports
+# an established finding, outside the hedge of the first
+_SCOPE_BREAK = re.compile(r"\b(?:that|which|and)\s+(?:has|have|had)\s+"
+                          r"(?:(?:\w+ly|also|already)\s+)?been\s+(?:shown|reported|"
+                          r"demonstrated|found|proven)\b|"
+                          r"\band\s+(?:was|were)\s+(?:(?:\w+ly|also)\s+)?(?:shown|reported|"
+                          r"demonstrated|found)\s+to\b|"
+                          r";|(?<!the )\bwhile\b|\bwhereas\b|\bbut\b", re.I)
 # "no" inside an object phrase is not a negation of the claim ("no vascular obstructive effect")
 _NOT_NEGATION = re.compile(r"\bno\s+(?:longer|doubt)\b|\bnot\s+only\b", re.I)
 

@@ -56,8 +56,11 @@ _DIFFERENCE = re.compile(r"\b(?:(?:exhibited|showed|displayed|had|presented|reve
                          # "showed distinct pattern differences between ..."
                          r"notable|distinct)\s+(?:(?:pattern|expression|level)\s+)?"
                          r"(?:differences?|alterations?|changes?|"
-                         r"dysregulation)|differed\s+(?:\w+ly\s+)?|(?:was|were)\s+(?:\w+ly\s+)?"
-                         r"(?:altered|dysregulated|differentially\s+(?:expressed|abundant)))",
+                         r"dysregulation)|differed\s+(?:\w+ly\s+)?|"
+                         r"(?:was|were)\s+(?:not\s+)?(?:\w+ly\s+)?"
+                         # "was significantly different in D patients than in controls"
+                         r"(?:altered|dysregulated|different\b|differentially\s+(?:expressed|"
+                         r"abundant)))",
                          re.I)
 _ACTIVATION = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:also\s+)?(?P<dir>activated|"
                          r"inhibited|suppressed|enhanced|up-?regulated|down-?regulated|enriched|"
@@ -109,7 +112,11 @@ def group_differences(a: Analysed, state: DocumentState) -> list[Statement]:
             group = _GROUP.match(a.text, m.end(), clause.end)
             if not group or names_treatment(a, clause.start, m.start()):
                 continue
-            disease = patient_group(a, group.start("group"), group.end("group"))
+            # the shortest group may end inside the condition's name ("patients with ischemic")
+            end = max([group.end("group")] + [
+                x.end for x in a.within(group.start("group"), clause.end, GROUP_CONDITIONS)
+                if x.start < group.end("group")])
+            disease = patient_group(a, group.start("group"), end)
             subjects = [x.entity for x in markers_before(a, clause.start, m.start(), gap=60)] \
                 or counted_markers(a, state, clause.start, m.start())
             if disease is None or not subjects:
@@ -117,7 +124,8 @@ def group_differences(a: Analysed, state: DocumentState) -> list[Statement]:
             for subj in subjects:
                 out.append(statement(a, "biomarker.level-difference", subj,
                                      "biolink:associated_with", disease, aspect="level",
-                                     negated=negated(a.text, clause.start, m.start()),
+                                     # "were not (significantly) different"
+                                     negated=negated(a.text, clause.start, m.end()),
                                      hedged=hedged(a.text, clause.start, m.start()),
                                      context=level_context(a, clause.start, m.start())))
     return out

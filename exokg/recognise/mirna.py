@@ -8,7 +8,8 @@ The recogniser is a small grammar, not a list of names. A mention is
   ``Micro-RNA``, optionally followed by a bracketed abbreviation (``miRNA (miR)-223``);
   the plurals ``miRNAs``/``microRNAs``/``miRs`` only when a list of numbers follows
   (``microRNAs 124a and 223``); ``let-7`` and ``lin-4`` have their own heads.
-* ``ID``: a number, an optional letter (``133b``), an optional copy number (``-1``, ``26a2``).
+* ``ID``: a number, an optional letter or two (``133b``; ``548ab``, as miRBase names the
+  members of large families past ``z``), an optional copy number (``-1``, ``26a2``).
 * ``cluster``: further numbers joined by ``~``/``∼`` or by ``-`` and two or more digits
   (``miR-17~92``, ``miR-17-92``, ``miR-183∼96∼182``).
 * ``arm``: ``-3p``/``-5p`` or ``*``.
@@ -103,7 +104,7 @@ _MAY_HEAD_RE = Needs(_HEAD_RE)  # its keyword guard
 _ID_RE = re.compile(
     r"""
     (?P<num>[1-9]\d{0,3})(?![\d'\u2032])(?!\.\d)
-    (?P<letter>[a-z](?![a-z])|[A-Z](?![A-Za-z])|-[a-oq-z](?![A-Za-z0-9-]))?
+    (?P<letter>[a-z]{1,2}(?![a-z])|[A-Z](?![A-Za-z])|-[a-oq-z](?![A-Za-z0-9-]))?
     (?P<copy>(?:-|(?<=[A-Za-z]))[1-9](?![\dpP]))?
     (?P<cluster>(?:\s?[~\u223c\u301c]\s?[1-9]\d{0,3}[a-z]?|-[1-9]\d{1,3}[a-z]?(?![\dpP]))+)?
     (?P<arm>-[35][pP]|\*)?
