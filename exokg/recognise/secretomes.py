@@ -41,8 +41,10 @@ _NEEDS = Needs(re.compile(r"conditioned|secretome|CM"))
 #: between a source cell and the head: "MSC-CM", "MSCs conditioned medium", "MSC-derived
 #: conditioned medium", "stem cell-conditioned media"
 _CELL_BEFORE = re.compile(r"(?:s|\(s\))?(?:\s*-\s*|\s+)(?:(?:derived|secreted)(?:\s*-\s*|\s+))?")
-#: between the head and a source cell: "of (the) ", "from human ", "derived from "
-_CELL_AFTER = re.compile(r"\s+(?:(?:derived|obtained|collected|harvested)\s+)?(?:of|from)\s+"
+#: between the head and a source cell: "of (the) ", "from human ", "derived from "; the
+#: head named as the treatment ("conditioned medium treatment from interleukin-1 primed MSCs")
+_CELL_AFTER = re.compile(r"\s+(?:(?:treatment|therapy|administration|infusion)\s+)?"
+                         r"(?:(?:derived|obtained|collected|harvested)\s+)?(?:of|from)\s+"
                          r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}")
 #: a treatment glued before "conditioned": "OGD-conditioned medium", "LPS-conditioned media"
 _TREATED = re.compile(r"(?:\S+[-\u2010\u2011])$")
