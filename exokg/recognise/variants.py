@@ -1,5 +1,6 @@
-"""Variants of a preparation named by a prefix glued to the short form the document defined
-for it: "WT-EPC-EXs" and "R-EPC-EXs" after "EPC derived exosomes (EPC-EXs)" (the exosomes
+"""Arms of a study's preparation named on the short form the document defined for it.
+
+**Variants**, a prefix glued to the short form: "WT-EPC-EXs" and "R-EPC-EXs" after "EPC derived exosomes (EPC-EXs)" (the exosomes
 of wild-type and of hypertensive donors' EPCs), "Nor-MSC-Exos" and "Hypo-MSC-Exos" (of
 normoxic and hypoxic MSCs), "OGD-ADSC-Exos".
 
@@ -9,6 +10,13 @@ never the source cells. Each prefix is its own preparation: the defined preparat
 with the written name as ``designation`` (the graph model's property that tells products
 with the same other parts apart), labelled ``PREFIX-SHORT`` as the document writes it, so
 "WT-EPC-EXs" and "R-EPC-EXs" are two entities and neither is the plain "EPC-EXs".
+
+**Dose or schedule arms**, a number or a dose letter after the short form of a preparation or
+a product the document defined, where the text defines the label too ("conditioned medium
+(CM) ... infused once (1 h post-stroke; CM1) or three times (...; CM3)", "MSC-EVs at a low
+(EV-L) or high dose (EV-H)"): "CM3 treatment", "rats treated with CM3" are that preparation
+given in that arm. The graph model has no part for a dose or a schedule: the arm is the
+preparation itself (:func:`arm_mentions`), never nothing.
 
 Not variants: a prefix that is a molecule (a gene, protein, miRNA, drug or chemical: "BDNF-
 EPC-EXs" is an engineered product, :mod:`.composed_names` reads it); a lower-case prefix
@@ -20,10 +28,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from exokg.model import Entity, Mention
 from exokg.recognise.composite import preparation_id
 
-__all__ = ["variant_mentions"]
+__all__ = ["arm_mentions", "variant_mentions"]
 
 #: a short form that ends in a vesicle word ("EPC-EXs", "MSC-Exos", "hUC-sEVs")
 _VESICLE_SHORT = re.compile(r"[\w-]*(?:s?EVs?|Exos?|EXOs?|exos?|EXs?)")
@@ -68,3 +77,28 @@ def variant_mentions(text: str, aliases: Mapping[str, object],
             out.append(Mention(variant, m.start(), m.end(), m.group(), "abbreviation"))
     return out
 
+
+
+#: what the text writes after a short form for a dose or schedule arm: "CM3", "EV-H",
+#: "Exo-low"
+_ARM = r"(?:-?[1-9]\d?|-(?:H|L|M|high|low|medium|HD|LD))"
+#: the categories a short form of an arm stands for: the study's preparation or product
+_ARMED = frozenset({"ExosomePreparation", "Therapy"})
+
+
+def arm_mentions(text: str, aliases: Mapping[str, object], document_text: str
+                 ) -> list[Mention]:
+    """Mentions of dose or schedule arms (module docs) of the preparation and product short
+    forms in ``aliases`` in ``text``: an arm label counts only where ``document_text``
+    defines it in brackets ("...; CM3)", "(EV-H)"). Returns mentions of the preparation
+    itself (source ``"abbreviation"``) over each label."""
+    out: list[Mention] = []
+    for short, entity in aliases.items():
+        if not isinstance(entity, Entity) or entity.category not in _ARMED or \
+                len(short) < 2 or short not in text:
+            continue
+        for m in re.finditer(r"(?<![\w-])" + re.escape(short) + _ARM + r"(?![\w-])", text):
+            if re.search(r"[(;,]\s*" + re.escape(m.group()) + r"\s*[);,]", document_text):
+                named = replace(entity, synonyms=tuple(sorted({*entity.synonyms, m.group()})))
+                out.append(Mention(named, m.start(), m.end(), m.group(), "abbreviation"))
+    return out
