@@ -1,8 +1,8 @@
 """Arms of a study's preparation named on the short form the document defined for it.
 
-**Variants**, a prefix glued to the short form: "WT-EPC-EXs" and "R-EPC-EXs" after "EPC derived exosomes (EPC-EXs)" (the exosomes
-of wild-type and of hypertensive donors' EPCs), "Nor-MSC-Exos" and "Hypo-MSC-Exos" (of
-normoxic and hypoxic MSCs), "OGD-ADSC-Exos".
+**Variants**, a prefix glued to the short form: "WT-EPC-EXs" and "R-EPC-EXs" after "EPC
+derived exosomes (EPC-EXs)" (the exosomes of wild-type and of hypertensive donors' EPCs),
+"Nor-MSC-Exos" and "Hypo-MSC-Exos" (of normoxic and hypoxic MSCs), "OGD-ADSC-Exos".
 
 Authors keep the arms of a study apart by one prefix on the short form: the word is the
 vesicles of the short form's source, in the state, donor or treatment the prefix names, and
@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+
 from exokg.model import Entity, Mention
 from exokg.recognise.composite import preparation_id
 
@@ -76,7 +77,6 @@ def variant_mentions(text: str, aliases: Mapping[str, object],
                              attributes=tuple(sorted(attrs.items())))
             out.append(Mention(variant, m.start(), m.end(), m.group(), "abbreviation"))
     return out
-
 
 
 #: what the text writes after a short form for a dose or schedule arm: "CM3", "EV-H",
