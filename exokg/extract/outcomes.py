@@ -54,7 +54,11 @@ shift shifted shifting switch switched treating using act acts acted so etc
 _PAIR_OPENERS = frozenset({"both", "either"})
 #: adjectives paired before one head ("both peripheral and central signaling"): no conjunct
 #: is an outcome of its own, the pair is left unread as before
-_ADJECTIVE_PAIR = re.compile(r"\s+[a-z-]+(?:al|ic|ive|ous|ary|ar|ed)\s+(?:and|or)\b", re.I)
+_ADJECTIVE_PAIR = re.compile(r"\s+(?P<word>[a-z-]+(?:al|ic|ive|ous|ary|ar|ed))\s+(?:and|or)\b",
+                             re.I)
+#: nouns of the field with an adjective's ending ("both survival and proliferation")
+_PAIRED_NOUNS = frozenset({"survival", "renewal", "removal", "withdrawal", "recall",
+                           "arrival", "potential", "trial"})
 # words for the animals or people studied: past the first word of a phrase they begin a new
 # phrase whose preposition was dropped ("the injury outcomes pups showed" -> "injury outcomes")
 _STUDIED = frozenset("""rats mice pups pigs piglets monkeys animals patients subjects
@@ -311,8 +315,9 @@ def _phrases(text: str, start: int, end: int) -> list[OpenPhrase]:
                 break
             i += 1
             continue
-        if not words and not phrases and lower in _PAIR_OPENERS and \
-                not _ADJECTIVE_PAIR.match(text, tokens[i][2]):
+        if not words and not phrases and lower in _PAIR_OPENERS and not (
+                (pair := _ADJECTIVE_PAIR.match(text, tokens[i][2])) and
+                pair.group("word").lower() not in _PAIRED_NOUNS):
             i += 1  # "promoted both proliferation and differentiation": each conjunct
             continue
         if lower in _STOP or word in ";:()[]." or (words and lower in _STUDIED):
