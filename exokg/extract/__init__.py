@@ -53,6 +53,7 @@ from exokg.extract.roles import extract_cell_roles
 from exokg.extract.review_benefits import extract_review_benefits, without_prognosis_effects
 from exokg.extract.trial_reports import extract_trial_report, registers_trial, reports_trial
 from exokg.extract.trials import extract_trial
+from exokg.extract.undone_changes import undone_changes
 from exokg.extract.vesicle_qualifiers import without_qualifier_agents
 from exokg.model import Entity, Statement
 from exokg.text.prefilter import Needs
@@ -103,6 +104,7 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
     if not exclusive:
         found += extract_effects(a, state, level_findings(found))
         found = without_lost_functions(a, as_mechanisms(a, through_mediators(a, found)))
+        found = undone_changes(a, found)
         found += _new_claims(found, extract_necessity_and_protection(a, state))
         found = protection_from_insults(a, found)
         found += extract_properties(a, found)

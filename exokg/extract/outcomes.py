@@ -50,6 +50,15 @@ evidenced induced caused mediated assessed measured determined indicated shown d
 observed suggested accompanied reflected characterized characterised associated
 shift shifted shifting switch switched treating using act acts acted so etc
 """.split())
+#: what opens a pair of conjuncts ("both A and B", "either A or B"): skipped before the first
+_PAIR_OPENERS = frozenset({"both", "either"})
+#: adjectives paired before one head ("both peripheral and central signaling"): no conjunct
+#: is an outcome of its own, the pair is left unread as before
+_ADJECTIVE_PAIR = re.compile(r"\s+(?P<word>[a-z-]+(?:al|ic|ive|ous|ary|ar|ed))\s+(?:and|or)\b",
+                             re.I)
+#: nouns of the field with an adjective's ending ("both survival and proliferation")
+_PAIRED_NOUNS = frozenset({"survival", "renewal", "removal", "withdrawal", "recall",
+                           "arrival", "potential", "trial"})
 # words for the animals or people studied: past the first word of a phrase they begin a new
 # phrase whose preposition was dropped ("the injury outcomes pups showed" -> "injury outcomes")
 _STUDIED = frozenset("""rats mice pups pigs piglets monkeys animals patients subjects
@@ -305,6 +314,11 @@ def _phrases(text: str, start: int, end: int) -> list[OpenPhrase]:
                     not close():
                 break
             i += 1
+            continue
+        if not words and not phrases and lower in _PAIR_OPENERS and not (
+                (pair := _ADJECTIVE_PAIR.match(text, tokens[i][2])) and
+                pair.group("word").lower() not in _PAIRED_NOUNS):
+            i += 1  # "promoted both proliferation and differentiation": each conjunct
             continue
         if lower in _STOP or word in ";:()[]." or (words and lower in _STUDIED):
             break

@@ -53,6 +53,7 @@ from exokg.recognise.proteins import ProteinFinder
 from exokg.recognise.species import species_words
 from exokg.recognise.specific_names import specific_names
 from exokg.recognise.values import find_values
+from exokg.recognise.variants import arm_mentions, variant_mentions
 from exokg.vocabulary import Vocabulary, load_vocabulary
 
 #: Source priority in overlap resolution; ``"phrase"`` is a longer name read over its
@@ -190,6 +191,9 @@ class Recogniser:
                      or (m.text not in defined and m.text.rstrip("s") not in defined)]
         shorts = [m for m in alias_mentions(text, aliases or {})
                   if not _inside_longer_name(text, m, found)]
+        if aliases:  # "WT-EPC-EXs", "R-EPC-EXs": arms of the defined preparation
+            shorts += variant_mentions(text, aliases, found)
+            shorts += arm_mentions(text, aliases, document.text)  # "CM3", "EV-H"
         base = _resolve(found + shorts + elided_heads(text, found, self.matcher.find)
                         + elided_modifier_heads(text, found, self.matcher.find))
         base = sorted(base + adjectival_sources(text, base, self.name_mentions)

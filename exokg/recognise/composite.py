@@ -436,6 +436,13 @@ def _look_right(text: str, after: list[Mention], parts: _Parts) -> None:
             # serum of aged rats": vesicles of a body fluid (module docs)
             taxon, fluid, pos, k = fluid_found
             parts.taxon, parts.tissue = taxon or parts.taxon, fluid
+        elif parts.source is None and _SOURCE_AFTER.match(gap) and \
+                (tissue_cells := _tissue_cells(text, after, k)) is not None:
+            # "exosomes from human urine-derived stem cells", "EVs of dental pulp-derived
+            # stem cells": the cells, named by the tissue they were taken from
+            taxon, parts.source, k = tissue_cells
+            parts.taxon, pos = taxon or parts.taxon, after[k].end
+            pos = _abbreviation_after(text, after[k + 1:], parts.source, pos)
         elif m.category in _RNA_CARGO and parts.cargo is None:
             tail = text[m.end:m.end + 40]
             if _SOURCE_AFTER.match(gap) and _PREFIX_ENG.match(_first_glue(tail)) and \
@@ -558,6 +565,28 @@ def _donor_fluid(text: str, after: list[Mention], k: int
     if not (qualified or _DONORS_AFTER.match(text, m.end)):
         return None  # "EVs isolated from plasma": a patient study's sample, no preparation
     return taxon, m.entity, pos, k
+
+
+#: a tissue glued to the cells taken from it: "urine-derived stem cells", "dental
+#: pulp-derived stem cells", "skin-derived precursor cells"
+_TISSUE_GLUE = re.compile(r"\s*-\s*(?:derived|isolated|originated)\s+", re.I)
+
+
+def _tissue_cells(text: str, after: list[Mention], k: int
+                  ) -> tuple[Entity | None, Entity, int] | None:
+    """The source cells ``after[k]`` opens when it names the tissue they were taken from
+    ("human urine-derived stem cells", "dental pulp-derived stem cells"): (the species
+    written before the tissue or None, the cells, the cells' index in ``after``); None when
+    ``after[k]`` is no tissue glued by "-derived" to a cell mention."""
+    taxon: Entity | None = None
+    if after[k].category == "Species" and k + 1 < len(after) and \
+            not text[after[k].end:after[k + 1].start].strip():
+        taxon, k = after[k].entity, k + 1
+    if after[k].category != "AnatomicalEntity" or k + 1 >= len(after) or \
+            after[k + 1].category != "Cell" or \
+            not _TISSUE_GLUE.fullmatch(text, after[k].end, after[k + 1].start):
+        return None
+    return taxon, after[k + 1].entity, k + 1
 
 
 # between two cells of origin of one vesicle population: a list separator, an optional

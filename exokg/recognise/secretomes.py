@@ -41,9 +41,14 @@ _NEEDS = Needs(re.compile(r"conditioned|secretome|CM"))
 #: between a source cell and the head: "MSC-CM", "MSCs conditioned medium", "MSC-derived
 #: conditioned medium", "stem cell-conditioned media"
 _CELL_BEFORE = re.compile(r"(?:s|\(s\))?(?:\s*-\s*|\s+)(?:(?:derived|secreted)(?:\s*-\s*|\s+))?")
-#: between the head and a source cell: "of (the) ", "from human ", "derived from "
-_CELL_AFTER = re.compile(r"\s+(?:(?:derived|obtained|collected|harvested)\s+)?(?:of|from)\s+"
+#: between the head and a source cell: "of (the) ", "from human ", "derived from "; the
+#: head named as the treatment ("conditioned medium treatment from interleukin-1 primed MSCs")
+_CELL_AFTER = re.compile(r"(?:\s*\([A-Za-z][\w-]{0,10}\))?"  # its short form: "medium (CM) from"
+                         r"\s+(?:(?:treatment|therapy|administration|infusion)\s+)?"
+                         r"(?:(?:derived|obtained|collected|harvested)\s+)?(?:of|from)\s+"
                          r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}")
+#: between a cell and the cells derived from it: "embryonic stem cell-derived MSCs"
+_DERIVED_CELL = re.compile(r"\s*[-\u2010\u2011]\s*derived\s+")
 #: a treatment glued before "conditioned": "OGD-conditioned medium", "LPS-conditioned media"
 _TREATED = re.compile(r"(?:\S+[-\u2010\u2011])$")
 #: a glued word that says only that the medium came from cells: "cell-derived"
@@ -78,6 +83,12 @@ def find_secretomes(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         after = next((c for c in cells if c.start >= h.end()
                       and _CELL_AFTER.fullmatch(text, h.end(), c.start)), None) \
             if before is None else None
+        while after is not None:  # "from human ESC-derived MSCs": the derived cells
+            derived = next((c for c in cells if c.start > after.end and
+                            _DERIVED_CELL.fullmatch(text, after.end, c.start)), None)
+            if derived is None:
+                break
+            after = derived
         source = before or after
         if h.group("abbr") and (source is None or _DEFINED.match(text, h.end())):
             continue  # "... conditioned medium (BMMSC CM)": the short form of the long one
