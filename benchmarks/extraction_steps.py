@@ -102,8 +102,8 @@ class Timers:
         def timed(*args: Any, **kwargs: Any) -> Any:
             parent = self.stack[-1][0] if self.stack else ""
             key = label if not parent or label.startswith(" ") or parent.startswith((
-                "recognise: the rest", "extract: the rest", "level: the rest", " ")) or parent == label \
-                else f"{label} < {parent.split(': ')[-1]}"
+                "recognise: the rest", "extract: the rest", "level: the rest", " ")) \
+                or parent == label else f"{label} < {parent.split(': ')[-1]}"
             frame = [key, 0.0]
             self.stack.append(frame)
             started = clock()
@@ -121,9 +121,9 @@ class Timers:
 
 
 def install(timers: Timers) -> list[str]:
-    """Patch every step of :data:`STEPS` and the rules :data:`RUNNERS` call with a timer; returns the
-    steps not found (renamed or removed since this list was written: their time is then
-    counted in their caller's)."""
+    """Patch every step of :data:`STEPS` and the rules :data:`RUNNERS` call with a timer;
+    returns the steps not found (renamed or removed since this list was written: their time
+    is then counted in their caller's)."""
     missing = []
     rules = [(module_name, name, f"{prefix}: {name}") for module_name, runner, prefix
              in RUNNERS for name in called_by(module_name, runner)]
