@@ -66,19 +66,25 @@ STEPS: list[tuple[str, str, str]] = [
     ("exokg.recognise.open", "OpenLexicon.protein_genes", "recognise: protein genes"),
     ("exokg.recognise", "annotated_anatomy", "recognise: annotated anatomy"),
     ("exokg.extract", "extract_sentence", "extract: the rest of extract_sentence"),
+    ("exokg.extract.biomarkers", "extract_levels", "level: the rest of extract_levels"),
     ("exokg.pipeline", "extract_document", "extract: extract_document (study scan)"),
     ("exokg.pipeline", "extract_record", "extract: registry records"),
 ]
-#: the extractors extract_sentence calls, in its order (each patched in exokg.extract)
-EXTRACTORS = ["resolve_study_vesicles", "enriched_preparations", "resolve_references",
-              "engineered_preparations", "note_treatment", "extract_trial",
-              "extract_advantages", "extract_biomarkers", "extract_group_levels",
-              "extract_benefit", "extract_therapy_for", "extract_title_benefits",
-              "extract_transfer", "extract_cargo", "extract_component",
-              "extract_regulation", "extract_mirna_disease", "new_pairs",
-              "extract_effects", "extract_properties", "extract_absences",
-              "extract_mirna_gene", "new_gene_pairs", "extract_condition_relations",
-              "without_level_misreadings", "_situate"]
+#: the functions of these modules their rule runner calls by name are timed too, each
+#: patched where it is looked up (derived from the runner's code, so a rule added to it is
+#: timed without editing this list): the sentence rules, the level rules
+RUNNERS = [("exokg.extract", "extract_sentence", "extract"),
+           ("exokg.extract.levels", "extract_levels", "level")]
+
+
+def called_by(module_name: str, runner: str) -> list[str]:
+    """The functions of ``module_name``'s namespace that its function ``runner`` names
+    (its global names that are exokg functions), in the order the code names them."""
+    module = importlib.import_module(module_name)
+    code = getattr(module, runner).__code__
+    return [n for n in dict.fromkeys(code.co_names)
+            if inspect.isfunction(getattr(module, n, None))
+            and getattr(module, n).__module__.startswith("exokg")]
 
 
 class Timers:
@@ -96,8 +102,8 @@ class Timers:
         def timed(*args: Any, **kwargs: Any) -> Any:
             parent = self.stack[-1][0] if self.stack else ""
             key = label if not parent or label.startswith(" ") or parent.startswith((
-                "recognise: the rest", "extract: the rest", " ")) or parent == label \
-                else f"{label} < {parent.split(': ')[-1]}"
+                "recognise: the rest", "extract: the rest", "level: the rest", " ")) \
+                or parent == label else f"{label} < {parent.split(': ')[-1]}"
             frame = [key, 0.0]
             self.stack.append(frame)
             started = clock()
@@ -115,12 +121,13 @@ class Timers:
 
 
 def install(timers: Timers) -> list[str]:
-    """Patch every step of :data:`STEPS` and :data:`EXTRACTORS` with a timer; returns the
-    steps not found (renamed or removed since this list was written: their time is then
-    counted in their caller's)."""
+    """Patch every step of :data:`STEPS` and the rules :data:`RUNNERS` call with a timer;
+    returns the steps not found (renamed or removed since this list was written: their time
+    is then counted in their caller's)."""
     missing = []
-    for module_name, attr, label in STEPS + [("exokg.extract", e, f"extract: {e}")
-                                             for e in EXTRACTORS]:
+    rules = [(module_name, name, f"{prefix}: {name}") for module_name, runner, prefix
+             in RUNNERS for name in called_by(module_name, runner)]
+    for module_name, attr, label in STEPS + rules:
         module = importlib.import_module(module_name)
         owner_name, _, method = attr.rpartition(".")
         owner = getattr(module, owner_name) if owner_name else module

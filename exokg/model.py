@@ -160,17 +160,21 @@ class Entity:
 
 @dataclass(frozen=True)
 class Mention:
-    """An entity found in a sentence; ``span`` is relative to the sentence's normalised text."""
+    """An entity found in a sentence; ``span`` is relative to the sentence's normalised text.
+
+    ``category`` is the entity's category, kept as an attribute (set when the mention is
+    made; not compared, hashed or printed): the rules read it about a thousand times per
+    abstract, where a property would be a call each time."""
 
     entity: Entity
     start: int
     end: int
     text: str
     source: str = "lexicon"  # which recogniser found it
+    category: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def category(self) -> str:
-        return self.entity.category
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "category", self.entity.category)
 
 
 @dataclass(frozen=True)
@@ -289,17 +293,19 @@ class Analysed:
     annotated: tuple[Mention, ...] = ()
     memo: dict[object, object] = field(default_factory=dict, init=False, repr=False,
                                        compare=False)
+    #: the sentence's text (``sentence.text``), an attribute for the same reason as
+    #: :attr:`Mention.category`: the rules read it over a thousand times per abstract
+    text: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def text(self) -> str:
-        return self.sentence.text
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", self.sentence.text)
 
     def within(self, start: int, end: int, classes: frozenset[str] | None = None
                ) -> list[Mention]:
         if classes is None:
             return [m for m in self.mentions if start <= m.start and m.end <= end]
         return [m for m in self.mentions if start <= m.start and m.end <= end
-                and m.entity.category in classes]  # not .category: called very often
+                and m.category in classes]
 
     def values_within(self, start: int, end: int, kind: str | None = None) -> list[Mention]:
         return [m for m in self.values if start <= m.start and m.end <= end

@@ -180,3 +180,24 @@ def test_shared_index_sees_strings_registered_after_a_text_was_scanned() -> None
     # strings are registered once, each with its own bit, whichever guard brought them
     assert index.bits(["correlat"]) == first._masks[0][0]
     assert index.bits(["biomarker"]) != index.bits(["correlat"])
+
+
+def test_index_mask_is_the_strings_that_occur_one_character_strings_included() -> None:
+    """The mask of a text has the bit of every registered string that occurs in its fold
+    and no other, whatever the string's length: one-character strings ("i", "-", "1") are
+    tested apart from the automaton (invented sentences)."""
+    index = KeywordIndex()
+    strings = ["i", "-", "1", "(", "k", "in", "il-6", "level", "correlat", "\u00e9"]
+    bits = {s: index.bits([s]) for s in strings}
+    texts = ["Serum IL-6 levels (n = 12) were higher", "no marker was measured",
+             "Kelvin \u212a and dotted \u0130 fold to ASCII", "caf\u00e9 1", "", "x"]
+    for text in texts:
+        folded = fold(text)
+        expected = 0
+        for s in strings:
+            if s in folded:
+                expected |= bits[s]
+        assert index.present(text) == expected, text
+    only_characters = KeywordIndex()
+    dash = only_characters.bits(["-"])
+    assert only_characters.present("IL-6") == dash and only_characters.present("IL6") == 0

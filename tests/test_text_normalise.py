@@ -270,3 +270,34 @@ def test_random_text_keeps_the_offset_invariants() -> None:
         assert all(a <= b for a, b in zip(result.offsets, result.offsets[1:]))
         assert all(0 <= o < len(text) for o in result.offsets)
         assert result.text == result.text.strip()
+
+
+def test_line_hyphen_shortcut_only_skips_texts_the_pattern_cannot_match() -> None:
+    """normalise looks for line-break hyphens only in a text with a hyphen followed by a
+    white space; every match of the pattern holds one, so the shortcut never loses a join
+    (invented texts: breaks by newline, tab, several spaces and a no-break space)."""
+    import importlib
+
+    module = importlib.import_module("exokg.text.normalise")
+    texts = ["ische-\nmia", "neuro-\tprotection", "post-   stroke", "anti-\u00a0inflammatory",
+             "IL-6 and miR-124", "a well-known - dash", "end-", "-\n", "pre- vented"]
+    for text in texts:
+        if module._LINE_HYPHEN.search(text):
+            assert module._HYPHEN_SPACE.search(text), text
+    assert normalise("the ische-\nmia").text == "the ischemia"
+    assert normalise("the neuro-\tprotective drug").text == "the neuroprotective drug"
+    assert normalise("IL-6 and miR-124").text == "IL-6 and miR-124"
+
+
+def test_line_hyphen_shortcut_gives_what_the_pattern_alone_gives(monkeypatch) -> None:
+    """Random texts of letters, hyphens and white space normalise the same with the
+    shortcut and without it (a search that always finds something)."""
+    import importlib
+
+    module = importlib.import_module("exokg.text.normalise")
+    rng = random.Random(11)
+    texts = ["".join(rng.choice("ab-\n \t\u00a0ém1") for _ in range(rng.randint(0, 24)))
+             for _ in range(400)]
+    fast = [normalise(t) for t in texts]
+    monkeypatch.setattr(module, "_HYPHEN_SPACE", re.compile(""))
+    assert [normalise(t) for t in texts] == fast

@@ -53,7 +53,7 @@ import re
 from typing import Literal
 
 from exokg.model import CitationMarker, Span
-from exokg.text.prefilter import Needs
+from exokg.text.prefilter import KeywordIndex, Needs
 
 _NUM = r"[1-9]\d{0,2}(?!\d)"
 _ITEM = rf"{_NUM}(?:\s*[-–]\s*{_NUM})?"
@@ -78,7 +78,10 @@ _AY_ITEM = rf"(?:{_AUTHORS}),?\s+{_YEARS}"
 _AY_PREFIX = r"(?:(?:see(?:\s+also)?|e\.g\.|cf\.|i\.e\.|reviewed\s+in)\s*,?\s*)"
 _AUTHOR_YEAR = re.compile(rf"\({_AY_PREFIX}?{_AY_ITEM}(?:\s*;\s*{_AY_ITEM}){{0,30}}\)")
 _NARRATIVE = re.compile(rf"(?<![\w-])({_MANY})\s+\(({_YEARS})\)")
-_MAY_NARRATIVE = Needs(_NARRATIVE)  # its keyword guard
+#: its keyword guard, with a keyword index of its own: it reads whole documents, which no
+#: other guard reads, so the shared index (every rule's strings) would scan each document
+#: for all of them, for this guard alone
+_MAY_NARRATIVE = Needs(_NARRATIVE, index=KeywordIndex())
 _AY_PARTS = re.compile(rf"^{_AY_PREFIX}?(?P<authors>.+?),?\s+(?P<years>{_YEARS})$")
 _YEAR_RE = re.compile(_YEAR)
 _NUMBER_OR_RANGE = re.compile(rf"({_NUM})(?:\s*[-–]\s*({_NUM}))?")

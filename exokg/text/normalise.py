@@ -79,6 +79,10 @@ _UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True
 _SOFT_HYPHEN = re.compile(r"\u00ad\s*")
 _SPECIAL_CHARACTER = re.compile(r"[^\x20-\x7e\t\n\r]")
 _LINE_HYPHEN = re.compile(r"(?<![^\W_])([^\W_]+)-(\s+)(?=([^\W_]+))")
+#: what every match of _LINE_HYPHEN holds, a hyphen and a white space: a literal search for
+#: it is a fiftieth of the pattern's (which opens with a word at every position), and most
+#: texts have none
+_HYPHEN_SPACE = re.compile(r"-\s")
 # Only runs that change: a single plain space in the middle of the text is left alone.
 _WHITESPACE = re.compile(r"^\s+|\s+$| \s+|[^\S ]\s*")
 _MIRNA_LETTER = re.compile(
@@ -137,7 +141,8 @@ def normalise(text: str) -> Normalised:
     chars, offsets = _rewrite(text, tuple(range(len(text))), _SOFT_HYPHEN, lambda m: ())
     chars, offsets = _rewrite(chars, offsets, _SPECIAL_CHARACTER, _map_character)
     hyphen = _lazy_hyphen(chars)  # the spellings are read only for a text that needs them
-    chars, offsets = _rewrite(chars, offsets, _LINE_HYPHEN, hyphen)
+    if _HYPHEN_SPACE.search(chars):
+        chars, offsets = _rewrite(chars, offsets, _LINE_HYPHEN, hyphen)
     chars, offsets = _rewrite(chars, offsets, _WHITESPACE, _collapse_space(len(chars)))
     chars, offsets = _rewrite(chars, offsets, _MIRNA_LETTER, _attach_letter)
     chars, offsets = _rewrite(chars, offsets, _NUMBER_UNIT, _split_unit)

@@ -202,11 +202,13 @@ class KeywordIndex:
     answers of the last few texts are remembered, and forgotten when strings are added.
     """
 
-    __slots__ = ("_bit", "_automaton", "_dirty", "_present", "last")
+    __slots__ = ("_bit", "_automaton", "_characters", "_dirty", "_present", "last")
 
     def __init__(self) -> None:
         self._bit: dict[str, int] = {}
         self._automaton: ahocorasick.Automaton | None = None
+        #: the one-character strings and their bits, tested with ``in`` instead
+        self._characters: tuple[tuple[str, int], ...] = ()
         self._dirty = False
         self._present = lru_cache(maxsize=16)(self._scan)
         #: the last text asked about and its mask (the guards of one clause ask in a row)
@@ -235,18 +237,34 @@ class KeywordIndex:
         return mask
 
     def _scan(self, text: str) -> int:
-        if self._dirty or self._automaton is None:
-            automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-            for s, bit in self._bit.items():
-                automaton.add_word(s, bit.bit_length() - 1)
-            automaton.make_automaton()
-            self._automaton = automaton if self._bit else None
-            self._dirty = False
+        if self._dirty or (self._automaton is None and not self._characters):
+            self._build()
+        folded = fold(text)
         mask = 0
         if self._automaton is not None:
-            for _, index in self._automaton.iter(fold(text)):
+            for _, index in self._automaton.iter(folded):
                 mask |= 1 << index
+        for s, bit in self._characters:
+            if s in folded:
+                mask |= bit
         return mask
+
+    def _build(self) -> None:
+        """The automaton of the strings of two characters or more. A one-character string
+        ("i", "-", "1") occurs many times in a sentence, and the automaton reports each
+        occurrence as a Python tuple (over half of all its reports): a substring test
+        answers for it in one call instead."""
+        automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        characters = []
+        for s, bit in self._bit.items():
+            if len(s) == 1:
+                characters.append((s, bit))
+            else:
+                automaton.add_word(s, bit.bit_length() - 1)
+        automaton.make_automaton()
+        self._automaton = automaton if len(automaton) else None
+        self._characters = tuple(characters)
+        self._dirty = False
 
 
 #: The index every :class:`Needs` registers its strings with (one scan per text for all).
