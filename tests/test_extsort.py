@@ -55,9 +55,9 @@ def test_an_unwritable_scratch_folder_is_an_os_error(tmp_path: Path) -> None:
         sort_file(source, io.BytesIO(), tmp_path / "no-such-folder")
 
 
-def test_a_file_of_more_runs_than_sorts_default_merge_is_sorted_in_one_merge(
-        tmp_path: Path) -> None:
+def test_runs_merged_more_than_16_at_a_time_give_the_same_lines(tmp_path: Path) -> None:
     # about 24 MB through a 1 MB buffer: more than 16 runs, so the merge width is raised
+    # above sort's default; the lines and their order must not change
     lines = [f"{i * 7919 % 250_000:07d}{'x' * 80}\n".encode() for i in range(280_000)]
     assert merge_width(sum(map(len, lines)), 1 << 20, 1024) > 16
     source = tmp_path / "in.txt"
