@@ -90,7 +90,9 @@ class Phase:
 #: The statement rows (round 6): 133 MB at 10,000 abstracts (1.05 million triples) in a
 #: process of its own; not measured at 100,000 (its rows stream through files and
 #: SQLite, so the slope is a guess).
-#: RDF counts GNU sort's 256 MB buffer (a process of its own).
+#: RDF: its worker peaked at 191 MB at 10,000 abstracts (1.33 million triples in the store)
+#: and 213-217 MB at 100,000 (12.0-12.1 million), plus GNU sort's buffer in a process of
+#: its own (32 MB since "Exports, validation and memory, round 4"; 256 MB before).
 PHASES: tuple[Phase, ...] = (
     Phase("validate", "validated the graph against the SHACL shapes", 98, 52.5),
     Phase("rows", "wrote the statement rows", 120, 15),
@@ -99,7 +101,7 @@ PHASES: tuple[Phase, ...] = (
           ("rows",)),
     Phase("tables", "wrote kgx/nodes.tsv, kgx/edges.tsv and statements.csv", 180, 42,
           ("rows",)),
-    Phase("rdf", "wrote the RDF exports", 400, 0),
+    Phase("rdf", "wrote the RDF exports", 225, 2.5),
     Phase("page", "wrote exokg.html", 201, 62),
     Phase("graphml", "wrote exokg.graphml", 145, 17, ("rows",)),
 )

@@ -186,9 +186,10 @@ def _focus(targets: str) -> str:
     return f"{{ SELECT DISTINCT ?this WHERE {{ {targets} }} }}"
 
 
-def _checks_of(shapes: Graph, node_shape: Node, shape: Node, targets: str) -> Iterator[Check]:
+def _checks_of(shapes: Graph, node_shape: Node, shape: Node, targets: str,
+               one_graph: bool = False) -> Iterator[Check]:
     """The compiled constraints of one shape (the node shape itself or one of its
-    property shapes)."""
+    property shapes); ``one_graph``: see :func:`compile_shapes`."""
     _unsupported(shapes, shape)
     path_node = shapes.value(shape, SH.path)
     if path_node is not None and not isinstance(path_node, URIRef):
@@ -232,8 +233,13 @@ def _checks_of(shapes: Graph, node_shape: Node, shape: Node, targets: str) -> It
             else:
                 op = "<" if parameter == SH.minCount else ">"
                 optional = "OPTIONAL " if parameter == SH.minCount else ""
+                # in one graph each (focus, value) pair is one triple, so the rows of
+                # sh:maxCount are its distinct values (not so for OPTIONAL's unbound
+                # row, nor in a union of graphs, which can hold a triple twice)
+                counted = "*" if one_graph and parameter == SH.maxCount else \
+                    "DISTINCT ?value"
                 query = (f"SELECT ?this WHERE {{ {_focus(targets)} {optional}{{ {values} }} }}"
-                         f" GROUP BY ?this HAVING (COUNT(DISTINCT ?value) {op} {limit})")
+                         f" GROUP BY ?this HAVING (COUNT({counted}) {op} {limit})")
             yield Check(query, severity, owner, component, path, message, False, targets)
         elif parameter in _PAIRS:
             other = _one(shapes, shape, parameter)
@@ -244,10 +250,13 @@ def _checks_of(shapes: Graph, node_shape: Node, shape: Node, targets: str) -> It
             yield Check(query, severity, owner, component, path, message, True, targets)
 
 
-def compile_shapes(shapes: Graph) -> list[Check]:
+def compile_shapes(shapes: Graph, *, one_graph: bool = False) -> list[Check]:
     """Every SHACL Core constraint of ``shapes`` as a SPARQL check (SHACL-SPARQL
     constraints are not included: :func:`validate_store` runs them as
-    :mod:`exokg.validate` does).
+    :mod:`exokg.validate` does). ``one_graph``: the checks will read a single graph (the
+    store's default graph alone, :func:`data_graphs` None), where ``sh:maxCount`` counts
+    its rows (``COUNT(*)``; round 3 measured about 10% less on those queries) instead of its
+    distinct values: the same counts there, not in a union of graphs.
 
     Raises:
         ValidationError: the shapes use something this validator does not support.
@@ -263,10 +272,10 @@ def compile_shapes(shapes: Graph) -> list[Check]:
         if not patterns:
             continue
         targets = " UNION ".join(f"{{ {p} }}" for p in patterns)
-        checks.extend(_checks_of(shapes, node_shape, node_shape, targets))
+        checks.extend(_checks_of(shapes, node_shape, node_shape, targets, one_graph))
         for prop in sorted(shapes.objects(node_shape, SH.property), key=str):
             if not _deactivated(shapes, prop):
-                checks.extend(_checks_of(shapes, node_shape, prop, targets))
+                checks.extend(_checks_of(shapes, node_shape, prop, targets, one_graph))
     return checks
 
 
@@ -335,7 +344,8 @@ def validate_store(store: pyoxigraph.Store, shapes: Graph | None = None, *,
     shapes_graph = shapes if shapes is not None else load_shapes()
     graphs = data_graphs(store)
     known: dict[str, bool] = {}  # whether each set of targets has a focus node
-    results = _run(store, compile_shapes(shapes_graph), graphs, known)
+    results = _run(store, compile_shapes(shapes_graph, one_graph=graphs is None), graphs,
+                   known)
     _, sparql_checks = _split_sparql(shapes_graph)
     results += run_sparql_checks(store, sparql_checks, shapes_graph, graphs, known, used)
     results = sorted(results, key=lambda r: (_SEVERITY_ORDER[r.severity], r.kind,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from exokg.export.extsort import gnu_tools, sort_file
+from exokg.export.extsort import gnu_tools, merge_width, sort_file
 
 
 def _lines(count: int, seed: int = 5) -> list[bytes]:
@@ -53,3 +53,19 @@ def test_an_unwritable_scratch_folder_is_an_os_error(tmp_path: Path) -> None:
     source.write_bytes(b"".join(_lines(100)))
     with pytest.raises(OSError):
         sort_file(source, io.BytesIO(), tmp_path / "no-such-folder")
+
+
+def test_runs_merged_more_than_16_at_a_time_give_the_same_lines(tmp_path: Path) -> None:
+    # about 24 MB through a 1 MB buffer: more than 16 runs, so the merge width is raised
+    # above sort's default; the lines and their order must not change
+    lines = [f"{i * 7919 % 250_000:07d}{'x' * 80}\n".encode() for i in range(280_000)]
+    assert merge_width(sum(map(len, lines)), 1 << 20, 1024) > 16
+    source = tmp_path / "in.txt"
+    source.write_bytes(b"".join(lines))
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    out = io.BytesIO()
+    count = sort_file(source, out, scratch, buffer_bytes=1 << 20)
+    expected = sorted(set(lines))
+    assert (count, out.getvalue()) == (len(expected), b"".join(expected))
+    assert not list(scratch.iterdir())
