@@ -27,6 +27,7 @@ from exokg.extract.context import context_for
 from exokg.extract.effects import agent_before
 from exokg.extract.epistemics import hedged, negated
 from exokg.model import Entity, Statement
+from exokg.recognise.species import ANIMAL_NOUNS
 from exokg.text.prefilter import Needs
 
 __all__ = ["protection_from_insults"]
@@ -42,8 +43,7 @@ _NEEDS = Needs(_PROTECT)
 _CAUSE = re.compile(r"hypox|isch|anox|oxygen[-\s]glucose|\bOGD|deprivation|reperfusion|"
                     r"hypertensi|hyperglyc|\bH/R\b|\bI/R\b", re.I)
 # animals protected from an insult: the benefit reading (exokg.extract.titles)
-_ANIMALS = re.compile(r"\b(?:mice|rats|animals|pups|neonates|piglets|pigs|monkeys|patients)\b",
-                      re.I)
+_ANIMALS = re.compile(r"\b(?:" + ANIMAL_NOUNS + r"|patients)\b", re.I)
 # a recognised harm that covers the head of the phrase is an outcome of its own
 _OWN_HARM = frozenset({"Phenotype", "Outcome", "BiologicalProcess"})
 # the rules whose reading of the insult as an object this reading replaces
