@@ -1,0 +1,35 @@
+"""Fixes of the round-13 review (review13). Every sentence here is invented for these tests,
+in the language of the field."""
+
+from __future__ import annotations
+
+from reading_helpers import claim_tuples, outcome, read
+
+from exokg.recognise import Recogniser
+
+AFFECTS = "biolink:affects"
+PROTECTION = "exokg:outcome/tissue-protection"
+
+
+def _objects(recogniser: Recogniser, text: str) -> set[tuple[str, str | None]]:
+    return {(o, d) for _, p, o, d in claim_tuples(read(recogniser, text)) if p == AFFECTS}
+
+
+def test_protection_from_an_insult_keeps_the_harm_of_another_protect_phrase(
+        recogniser: Recogniser) -> None:
+    # the insult "hypoxia injury" is no object; "glutamate excitotoxicity", what the second
+    # phrase protects from, is an outcome lowered (it was dropped as if it were the insult)
+    for text in ("MSC-derived exosomes protected neurons from hypoxia injury and protected "
+                 "astrocytes from glutamate excitotoxicity.",
+                 "The exosomes protected astrocytes against glutamate excitotoxicity and "
+                 "protected neurons against ischemic reperfusion injury."):
+        found = _objects(recogniser, text)
+        assert (PROTECTION, "increased") in found, text
+        assert (outcome("glutamate excitotoxicity"), "decreased") in found, text
+
+
+def test_protection_from_an_insult_still_drops_the_insult_as_an_object(
+        recogniser: Recogniser) -> None:
+    found = _objects(recogniser, "MSC exosomes protected cortical neurons against "
+                                 "oxygen-glucose deprivation injury.")
+    assert found == {(PROTECTION, "increased")}
