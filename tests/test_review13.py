@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from reading_helpers import claim_tuples, outcome, read
 
+from exokg.model import Document
+from exokg.pipeline import document_statements
 from exokg.recognise import Recogniser
 
 AFFECTS = "biolink:affects"
@@ -33,3 +35,23 @@ def test_protection_from_an_insult_still_drops_the_insult_as_an_object(
     found = _objects(recogniser, "MSC exosomes protected cortical neurons against "
                                  "oxygen-glucose deprivation injury.")
     assert found == {(PROTECTION, "increased")}
+
+
+def _title_statements(recogniser: Recogniser, title: str) -> set[tuple]:
+    text = title + "\nMSC-derived exosomes were given to rats after stroke."
+    statements, _, _ = document_statements(Document("t", text, "test", title=title,
+                                                    kind="abstract"), recogniser)
+    return {t[2:] for t in claim_tuples([s for s in statements
+                                         if s.evidence[0].rule == "effect.title-by"],
+                                        "negated", "hedged")}
+
+
+def test_a_nominal_title_keeps_its_negation_and_hedge(recogniser: Recogniser) -> None:
+    # invented titles: the effect a nominal title names is denied or hedged as it says
+    assert _title_statements(recogniser, "No neuroprotection provided by MSC-derived "
+                             "exosomes in aged rats") == {(PROTECTION, None, True, False)}
+    assert _title_statements(recogniser, "Lack of neurogenesis induced by MSC-derived "
+                             "exosomes after stroke") == {("GO:0022008", None, True, False)}
+    assert _title_statements(recogniser, "Neuroprotection mediated by MSC-derived exosomes "
+                             "against experimental stroke") == {
+        (PROTECTION, "increased", False, False)}
