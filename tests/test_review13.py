@@ -55,3 +55,18 @@ def test_a_nominal_title_keeps_its_negation_and_hedge(recogniser: Recogniser) ->
     assert _title_statements(recogniser, "Neuroprotection mediated by MSC-derived exosomes "
                              "against experimental stroke") == {
         (PROTECTION, "increased", False, False)}
+
+
+def _benefits(recogniser: Recogniser, text: str) -> set[str]:
+    return {o for _, p, o, _ in claim_tuples(read(recogniser, text))
+            if p == "biolink:beneficial_in_models_for"}
+
+
+def test_a_raised_dysfunction_is_no_benefit_in_a_model(recogniser: Recogniser) -> None:
+    # "dysfunction" holds the good "function": raising it helps no model of the disease
+    for text in ("Serum EVs of aged rats increased neuronal dysfunction in post-stroke rats.",
+                 "Plasma EVs of aged mice increased motor dysfunction in post-stroke mice."):
+        assert _benefits(recogniser, text) == set(), text
+    # a good raised still is
+    assert _benefits(recogniser, "MSC exosomes increased neurogenesis in post-stroke "
+                                 "rats.") != set()
