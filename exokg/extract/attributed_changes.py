@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from exokg.extract.base import AGENTS, Analysed, clauses, statement
+from exokg.extract.base import AGENTS, MIRNAS, Analysed, clauses, statement
 from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
 from exokg.model import Entity, Mention, Statement
@@ -44,7 +44,6 @@ _UP = r"activation|up-?regulation|induction|enhancement|over-?expression"
 _CHANGE = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:(?P<down>" + _DOWN + r")|(?P<up>" + _UP +
                      r"))\b", re.I)
 _CHANGED = frozenset({"Gene", "Protein", "BiologicalProcess"})
-_MIRNAS = frozenset({"MicroRNA", "MicroRNACluster"})
 # "via the transfer of exosomal miR-26a": the miRNA carried
 _MEANS = re.compile(r"\b(?:via|through|by)\s+(?:the\s+)?(?:(?:transfer|delivery|shuttling)\s+of|"
                     r"delivering|transferring|shuttling)\s+(?:\w+\s+){0,2}?$", re.I)
@@ -63,7 +62,7 @@ def attributed_changes(a: Analysed, found: list[Statement]) -> list[Statement]:
             changes = _changes(a, m.end(), clause.end)
             if not agents or not changes:
                 continue
-            carried = [x for x in a.within(m.end(), clause.end, _MIRNAS)
+            carried = [x for x in a.within(m.end(), clause.end, MIRNAS)
                        if _MEANS.search(a.text, m.end(), x.start)]
             hedge = hedged(a.text, clause.start, m.end())
             neg = negated(a.text, clause.start, m.end())

@@ -26,6 +26,7 @@ from exokg.extract.base import AGENTS, Analysed, clauses, statement
 from exokg.extract.context import context_for
 from exokg.extract.effects import agent_before
 from exokg.extract.epistemics import hedged, negated
+from exokg.extract.outcomes import outcome_for_text
 from exokg.model import Entity, Statement
 from exokg.recognise.species import ANIMAL_NOUNS
 from exokg.text.prefilter import Needs
@@ -66,11 +67,15 @@ def protection_from_insults(a: Analysed, found: list[Statement]) -> list[Stateme
             inside = a.within(harm_start, harm_end)
             if any(x.category in _OWN_HARM and x.end == harm_end for x in inside):
                 continue  # "against hypoxic-ischemic brain injury": the brain injury, lowered
-            insult = {x.entity.id for x in inside}
+            # the insult's recognised parts, and the open outcomes its words make (a tail
+            # ending at the head: "oxygen-glucose deprivation injury", "deprivation injury"),
+            # not an open outcome another protect phrase of the sentence names
+            words = m.group("harm").split()
+            insult = {x.entity.id for x in inside} | {
+                outcome_for_text(" ".join(words[i:])).id for i in range(len(words))}
             wrong = [s for s in out if isinstance(s.object, Entity) and s.direction ==
                      "decreased" and s.evidence[0].rule.startswith(_REPLACED) and
-                     (s.object.id in insult or s.evidence[0].rule == "effect.protects-from"
-                      and s.object.id.startswith("exokg:outcome/"))]
+                     s.object.id in insult]
             agents = list({s.subject.id: s.subject for s in wrong}.values()) or \
                 list({x.entity.id: x.entity for x in agent_before(a, clause, m.start())
                       if x.category in AGENTS}.values())

@@ -6,8 +6,9 @@ A title without a finite verb names what the treatment brings about with a parti
 the outcome: the agent after "by" ``biolink:affects`` the outcome right before the participle,
 increased (the outcome is what the agent produces). Only in a document's title: in running
 text "the neuroprotection mediated by X was abolished by Y" names the effect as the object
-of another finding. The disease after "against" / "in treating" is the benefit reading of
-:mod:`exokg.extract.titles`.
+of another finding. A negation or a hedge before the participle governs the effect ("No
+neuroprotection conferred by X", "Possible neurogenesis induced by X"). The disease after
+"against" / "in treating" is the benefit reading of :mod:`exokg.extract.titles`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import re
 
 from exokg.extract.base import AGENTS, Analysed, clauses, coordinated, statement
 from exokg.extract.context import context_for
+from exokg.extract.epistemics import hedged, negated
 from exokg.extract.status import is_title
 from exokg.model import Entity, Statement
 from exokg.text.prefilter import Needs
@@ -45,6 +47,7 @@ def title_effects(a: Analysed, found: list[Statement]) -> list[Statement]:
                  if _LEAD.fullmatch(a.text, m.end(), x.start)]
         if not outcomes or not after:
             continue
+        hedge, negation = hedged(a.text, 0, m.start()), negated(a.text, 0, m.start())
         for agent in coordinated(a, after[0], AGENTS, backwards=False):
             for outcome in coordinated(a, outcomes[-1], _OUTCOMES, backwards=True):
                 if (agent.entity.id, outcome.entity.id) in made:
@@ -52,5 +55,6 @@ def title_effects(a: Analysed, found: list[Statement]) -> list[Statement]:
                 made.add((agent.entity.id, outcome.entity.id))
                 out.append(statement(a, "effect.title-by", agent.entity, "biolink:affects",
                                      outcome.entity, direction="increased",
+                                     hedged=hedge, negated=negation,
                                      context=context_for(a, clause)))
     return out

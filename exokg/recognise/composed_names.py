@@ -50,7 +50,7 @@ from exokg.model import Entity, Mention
 from exokg.recognise.composite import preparation_id, short_label
 from exokg.text.prefilter import Needs
 
-__all__ = ["JOINERS", "composed_preparation", "defined_in", "find_composed_names"]
+__all__ = ["JOINERS", "composed_preparation", "defined_in", "designation", "find_composed_names"]
 
 #: characters that join the parts of a composed name
 JOINERS = "-\u2010\u2011\u2012\u2013\u2212@+/"
@@ -89,6 +89,17 @@ _PIECE = re.compile(r"[^" + re.escape(JOINERS) + r"\s]+")
 _NOT_DESIGNATION = re.compile(r"[^a-z0-9/@+α-ω]+")
 #: a character that ends a composed word on either side
 _STOP = set(" \t\n()[]{};,:\"'")
+
+
+def designation(written: str) -> str:
+    """The ``designation`` of a product named ``written`` (the graph model's property that
+    tells products with the same other parts apart): its name folded, with every run of
+    other characters than letters, digits, Greek letters and ``/@+`` one space.
+
+    >>> designation("R-EPC-EXs")
+    'r epc exs'
+    """
+    return _NOT_DESIGNATION.sub(" ", written.casefold()).strip()
 
 
 def _extent(text: str, start: int, end: int) -> tuple[int, int]:
@@ -291,7 +302,7 @@ def composed_preparation(text: str, left: int, right: int, head: Mention,
     made = f"{short_label(source)}-derived {noun}" if source is not None else noun
     if modifiers:
         attrs["engineering"] = "modified"
-        attrs["designation"] = _NOT_DESIGNATION.sub(" ", written.casefold()).strip()
+        attrs["designation"] = designation(written)
         label = written
     elif cargo is not None:
         attrs["cargo"] = cargo.id

@@ -31,6 +31,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from exokg.model import Entity, Mention
+from exokg.recognise.composed_names import designation
 from exokg.recognise.composite import preparation_id
 
 __all__ = ["arm_mentions", "variant_mentions"]
@@ -40,11 +41,6 @@ _VESICLE_SHORT = re.compile(r"[\w-]*(?:s?EVs?|Exos?|EXOs?|exos?|EXs?)")
 #: mentions that make the prefix a part of an engineered product's name, not a variant's
 _MOLECULE = frozenset({"Gene", "Protein", "MicroRNA", "MicroRNACluster", "Drug", "Chemical",
                        "HerbalPreparation", "CircularRNA", "LongNoncodingRNA"})
-
-
-def _designation(written: str) -> str:
-    """The designation of a variant (as :mod:`.composed_names` normalises a name)."""
-    return re.sub(r"[^a-z0-9/@+α-ω]+", " ", written.casefold()).strip()
 
 
 def variant_mentions(text: str, aliases: Mapping[str, object],
@@ -71,7 +67,7 @@ def variant_mentions(text: str, aliases: Mapping[str, object],
                 continue
             label = f"{prefix}-{short}"
             attrs = dict(entity.attributes)
-            attrs["designation"] = _designation(label)
+            attrs["designation"] = designation(label)
             variant = Entity(preparation_id(attrs), label, "ExosomePreparation",
                              synonyms=tuple(sorted({m.group()} - {label})),
                              attributes=tuple(sorted(attrs.items())))
