@@ -41,6 +41,20 @@ def test_a_harm_stem_anywhere_makes_a_label_adverse() -> None:
     assert not is_adverse("neurogenesis")
 
 
+@pytest.mark.parametrize("label", ["stroke recovery", "recovery of neurological deficits",
+                                   "anti-inflammatory polarization", "antiapoptotic signalling",
+                                   "hematoma clearance", "edema resolution", "thrombolysis",
+                                   "ischemic tolerance"])
+def test_a_good_named_after_a_harm_is_not_adverse(label: str) -> None:
+    # review13: the harm stems matched inside these goods ("stroke", "inflamm", "thromb")
+    assert not is_adverse(label) and not names_harm(label)
+
+
+def test_a_harm_beside_a_word_against_another_harm_is_still_adverse() -> None:
+    assert is_adverse("anti-inflammatory drug toxicity")
+    assert is_adverse("post-stroke depression and neuronal loss")
+
+
 @pytest.mark.parametrize("text, obj", [
     # the protection rule's copy lacked the stems of a barrier's failure and deficits
     ("In mice, EVs protected the blood-brain barrier against leakage after stroke.",

@@ -1,7 +1,6 @@
 """The disease of the animals a benefit was shown in: "X alleviated neurological deficits in
-post-ischaemic stroke rats", "X improved functional recovery in rats with TBI", "X has been
-shown to promote recovery in preclinical models of cerebral ischaemia", "X reduced infarct
-volume in mice subjected to ischemic stroke".
+post-ischaemic stroke rats", "X has been shown to promote recovery in preclinical models of
+cerebral ischaemia".
 
 An effect that helps (an improving verb, a harm lowered, recovery raised) stated of animals
 that have a disease says the treatment is beneficial in a model of that disease: the agent of
@@ -9,10 +8,12 @@ the effect ``biolink:beneficial_in_models_for`` the disease, with the effect's h
 and context. The effect itself stays as read (:mod:`exokg.extract.effects`); a disease that is
 the direct object of the verb ("alleviated TBI") is read there too.
 
-The animals must be named with the disease ("D rats", "post-D mice", "rats with / after /
-subjected to D", "(animal / preclinical / experimental) models of D", "D models"); a disease
-named only as the cause of the outcome ("stroke-induced deficits") or in patients is not a
-model's.
+Two shapes name the animals with the disease: "in post-D <animals>" and "in (the / several)
+preclinical (animal / experimental / rodent) models of D". The wider shapes ("in rats with /
+after / subjected to D", "D models", "in animal models of D") were measured and left out
+(tuning round 13c, docs/benchmarks.md: 2 right statements against 13 the golds do not list);
+a disease named only as the cause of the outcome ("stroke-induced deficits") or in patients
+is not a model's.
 """
 
 from __future__ import annotations
@@ -23,11 +24,12 @@ from exokg.extract.base import Analysed, coordinated, statement
 from exokg.extract.effects import direction_of
 from exokg.extract.polarity import names_harm
 from exokg.model import Entity, Mention, Statement
+from exokg.recognise.species import ANIMAL_NOUNS
 from exokg.text.prefilter import Needs
 
 __all__ = ["benefits_in_models"]
 
-_ANIMALS = r"(?:rats|mice|animals|pigs|piglets|rodents|monkeys|dogs|sheep|pups)"
+_ANIMALS = r"(?:" + ANIMAL_NOUNS + r"|rodents)"
 _MODIFIERS = r"(?:an?\s+|the\s+)?(?:(?:experimental|focal|acute|chronic|transient|permanent|" \
              r"neonatal|moderate|severe|mild)\s+)*"
 # "in (preclinical / animal) models of D", "in rats with / after / subjected to D"

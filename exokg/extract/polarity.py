@@ -57,14 +57,33 @@ _HEAD = re.compile(r"(?:" + _HARM + r")\w*(?<!ic)(?<!ive)(?<!ory)(?<!ous)(?<!al)
                    r"cavity)\s+volumes?$|(?:scars?|thromb\w*|clots?|plaques?)\s+formation$",
                    re.I)
 
+# a good named after the harm it ends or opposes: "stroke recovery", "edema resolution",
+# "hematoma clearance", "thrombolysis", "neuronal survival after injury"; and a word made
+# against a harm ("anti-inflammatory", "antiapoptotic") names no harm of its own
+_GOOD_HEAD = re.compile(r"(?:recovery|repair|regeneration|survival|resolution|clearance|"
+                        r"resorption|lysis|protection|tolerance)$", re.I)
+_AGAINST = re.compile(r"\banti-?\w+", re.I)
+
+
+def _without_goods(phrase: str) -> str | None:
+    """``phrase`` without its words made against a harm, or None when its head is a good
+    named after a harm."""
+    words = phrase.split(" of ")[0].strip() if " of " in phrase else phrase.strip()
+    if _GOOD_HEAD.search(words):
+        return None
+    return _AGAINST.sub(" ", phrase)
+
 
 def is_adverse(label: str) -> bool:
     """Whether ``label`` names a harm anywhere (module docs).
 
     >>> is_adverse("ER stress"), is_adverse("functional recovery")
     (True, False)
+    >>> is_adverse("stroke recovery"), is_adverse("anti-inflammatory polarization")
+    (False, False)
     """
-    return bool(_ANYWHERE.search(label))
+    text = _without_goods(label)
+    return text is not None and bool(_ANYWHERE.search(text))
 
 
 def names_harm(phrase: str) -> bool:
@@ -75,5 +94,7 @@ def names_harm(phrase: str) -> bool:
     (True, True)
     >>> names_harm("hippocampal volume"), names_harm("synapse formation")
     (False, False)
+    >>> names_harm("thrombolysis"), names_harm("hematoma clearance")
+    (False, False)
     """
-    return bool(_HEAD.search(phrase))
+    return _without_goods(phrase) is not None and bool(_HEAD.search(phrase))
