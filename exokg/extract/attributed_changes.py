@@ -28,6 +28,7 @@ from exokg.extract.base import AGENTS, MIRNAS, Analysed, clauses, statement
 from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
 from exokg.model import Entity, Mention, Statement
+from exokg.recognise.inhibitors import LOSS_NOUNS
 from exokg.text.prefilter import Needs
 
 __all__ = ["attributed_changes"]
@@ -38,7 +39,8 @@ _FRAME = re.compile(r"\b(?:effects?|benefits?|actions?|efficacy|neuroprotection|
                     r"be|been|\w+ly)\s+){0,4}(?:(?:attributed|attributable|ascribed|due|owing|"
                     r"related)\s+to|(?:mediated|explained|caused)\s+by)\s+", re.I)
 _NEEDS = Needs(_FRAME)
-_DOWN = r"inhibition|suppression|down-?regulation|reduction|blockade|deficiency|silencing"
+# a lowered molecule: the nouns of a loss (the recogniser's home of them) or a reduction
+_DOWN = LOSS_NOUNS + r"|reduction"
 _UP = r"activation|up-?regulation|induction|enhancement|over-?expression"
 # the change noun right after the molecule (a short form in brackets may stand between)
 _CHANGE = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:(?P<down>" + _DOWN + r")|(?P<up>" + _UP +
