@@ -27,6 +27,7 @@ from exokg.extract.base import AGENTS, EFFECT_OBJECTS, Analysed, Clause, coordin
     statement
 from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
+from exokg.extract.level_words import DOWN, DOWN_REGULATED, UP, UP_REGULATED
 from exokg.extract.outcomes import outcome_for_text
 from exokg.model import Entity, Statement
 from exokg.text.prefilter import Needs
@@ -47,12 +48,14 @@ _UNDONE_BY = re.compile(
     r"(?:(?:the\s+)?(?:treatment|co-?treatment|pre-?treatment|administration|addition|"
     r"co-?culture|incubation|injection|application)\s+(?:with|of)\s+)?(?:the\s+)?", re.I)
 _NEEDS = Needs(_UNDONE_BY)
-#: a word of change opening a list member, with the way it moved the measure
-_UP = (r"increased|elevated|enhanced|higher|greater|upregulated|up-regulated|augmented|"
-       r"excessive|exacerbated|aggravated|more|accelerated|an?\s+increase\s+(?:in|of)|"
+#: a word of change opening a list member, with the way it moved the measure: the level words
+#: (:mod:`exokg.extract.level_words`) and the words of a change a list of an insult's effects
+#: also uses ("compromised angiogenic ability", "an increase in apoptosis", "loss of ...")
+_UP = (UP + "|" + UP_REGULATED + r"|enhanced|augmented|excessive|exacerbated|aggravated|more|"
+       r"accelerated|an?\s+increase\s+(?:in|of)|"
        r"an?\s+elevation\s+(?:in|of)|up-?regulation\s+of|increases\s+in")
-_DOWN = (r"decreased|reduced|lower|diminished|downregulated|down-regulated|impaired|"
-         r"compromised|suppressed|inhibited|attenuated|declined|less|fewer|weakened|"
+_DOWN = (DOWN + "|" + DOWN_REGULATED + r"|impaired|compromised|suppressed|inhibited|attenuated|"
+         r"declined|less|fewer|weakened|"
          r"disrupted|an?\s+decrease\s+(?:in|of)|an?\s+reduction\s+(?:in|of)|loss\s+of|"
          r"an?\s+impairment\s+(?:in|of)|down-?regulation\s+of|decreases\s+in")
 _CHANGE = re.compile(r"(?:(?<=\s)|^)(?:(?:significantly|markedly|severely|notably)\s+)?"
