@@ -25,3 +25,35 @@ def test_a_raised_change_undone_by_the_agent_is_lowered(recogniser: Recogniser) 
                              "viability, all of which were attenuated by BMSC-Exos.")
     assert {(o, d) for _, _, o, d in _undone(found)} == {
         (APOPTOSIS, "decreased"), (outcome("viability"), "increased")}
+
+
+def _benefits(found: list) -> set[str]:
+    return {s.object.id for s in found if s.predicate == "biolink:beneficial_in_models_for"}
+
+
+def test_a_good_raised_in_model_animals_is_read_from_the_shared_goods(
+        recogniser: Recogniser) -> None:
+    # model_benefits reads polarity.names_good: clearance and remyelination are goods there
+    # too (its own list lacked them)
+    stroke = "MONDO:0005098"
+    assert _benefits(read(recogniser, "MSC-derived exosomes increased hematoma clearance in "
+                                      "post-stroke rats.")) == {stroke}
+    assert _benefits(read(recogniser, "BMSC-Exos enhanced remyelination in post-stroke "
+                                      "mice.")) == {stroke}
+    # a raised harm stays no benefit
+    assert not _benefits(read(recogniser, "Aged EVs increased neuronal dysfunction in "
+                                          "post-stroke rats."))
+
+
+def test_a_carried_effect_on_a_good_named_after_a_harm_is_raised(
+        recogniser: Recogniser) -> None:
+    # mediated_effects reads polarity.names_good: "hematoma clearance" is a good (its list
+    # lacked clearance, so no direction and no claim)
+    found = read(recogniser, "miR-21 mediated the effect of MSC exosomes on hematoma "
+                             "clearance.")
+    assert ("exokg:mirna/mir-21", AFFECTS, outcome("hematoma clearance"), "increased") in \
+        claim_tuples(found)
+    found = read(recogniser, "miR-146a mediated the effect of BMSC-Exos on axonal "
+                             "remyelination.")
+    assert ("exokg:mirna/mir-146a", AFFECTS, outcome("axonal remyelination"), "increased") in \
+        claim_tuples(found)

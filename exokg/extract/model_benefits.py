@@ -22,7 +22,7 @@ import re
 
 from exokg.extract.base import Analysed, coordinated, statement
 from exokg.extract.effects import direction_of
-from exokg.extract.polarity import names_harm
+from exokg.extract.polarity import names_good
 from exokg.model import Entity, Mention, Statement
 from exokg.recognise.species import ANIMAL_NOUNS
 from exokg.text.prefilter import Needs
@@ -42,11 +42,9 @@ _ANIMALS_AFTER = re.compile(r"(?:\s*-?\s*(?:model|injured|lesioned|induced))?\s+
                             r"|(?:animal\s+|rodent\s+)?models?)\b", re.I)
 _NEEDS = Needs(re.compile(r"\b(?:" + _ANIMALS + r"|models?)\b", re.I))
 _DISEASES = frozenset({"Disease"})
-# the effects that help: an improving verb, or a harm lowered, or recovery raised (a good
-# whose head is no harm: "dysfunction" holds "function")
+# the effects that help: an improving verb, or a harm lowered, or a good raised
+# (polarity.names_good: "neurological function", not "neuronal dysfunction")
 _HELPS = re.compile(r"^effect\.(?:better|down|up)(?:\.|$)")
-_GOOD = re.compile(r"recovery|function|neurogenesis|angiogenesis|survival|plasticity|"
-                   r"regeneration|repair|protection", re.I)
 # a clinical sentence names patients, not a model
 _PATIENTS = re.compile(r"\b(?:patients?|participants?|subjects|individuals)\b", re.I)
 
@@ -59,8 +57,7 @@ def _helps(s: Statement) -> bool:
         return True
     if s.direction == "decreased":  # a harm lowered (the effect rule's own polarity)
         return direction_of("better", Mention(s.object, 0, 0, s.object.label)) == "decreased"
-    return s.direction == "increased" and bool(_GOOD.search(s.object.label)) and \
-        not names_harm(s.object.label)
+    return s.direction == "increased" and names_good(s.object.label)
 
 
 def benefits_in_models(a: Analysed, found: list[Statement]) -> list[Statement]:
