@@ -57,3 +57,14 @@ def test_a_carried_effect_on_a_good_named_after_a_harm_is_raised(
                              "remyelination.")
     assert ("exokg:mirna/mir-146a", AFFECTS, outcome("axonal remyelination"), "increased") in \
         claim_tuples(found)
+
+
+def test_the_growth_of_a_harm_is_a_harm(recogniser: Recogniser) -> None:
+    # with "growth" among the goods, a harm's growth is a harm, like its volume
+    found = read(recogniser, "miR-21 mediated the effect of MSC exosomes on hematoma growth.")
+    assert ("exokg:mirna/mir-21", AFFECTS, outcome("hematoma growth"), "decreased") in \
+        claim_tuples(found)
+    found = claim_tuples(read(recogniser, "miR-124 mediated the protective effect of BMSC-Exos "
+                                          "on hematoma expansion."))
+    expansion = {(s, d) for s, _, o, d in found if o == outcome("hematoma expansion")}
+    assert expansion and all(d == "decreased" for _, d in expansion)

@@ -15,7 +15,9 @@ read the same words two ways:
   oxidative injury", "on neuronal apoptosis"; not "hypoxic/ischemic", an adjective cut from
   its noun). A volume or a formation is a harm only of a harm
   ("infarct / lesion / edema / hematoma / contusion / cavity volume", "scar / thrombus /
-  clot / plaque formation"): "hippocampal volume" and "synapse formation" are goods.
+  clot / plaque formation"): "hippocampal volume" and "synapse formation" are goods; so is
+  a growth ("hematoma growth / expansion", "infarct enlargement" are harms, "axonal
+  growth" a good).
 
 The effect rule reads an open outcome (words the text names, no recognised entity) by
 :func:`names_harm` of its words before "of" ("loss of neurons": "loss"), so "stroke
@@ -63,7 +65,9 @@ _ANYWHERE = re.compile(_HARM, re.I)
 # an adjective is no head ("from hypoxic/ischemic and oxidative insults": "ischemic" alone)
 _HEAD = re.compile(r"(?:" + _HARM + r")\w*(?<!ic)(?<!ive)(?<!ory)(?<!ous)(?<!al)(?<!ed)$|"
                    r"(?:infarct(?:ion)?|lesion|injury|edema|oedema|h(?:a)?ematoma|contusion|"
-                   r"cavity)\s+volumes?$|(?:scars?|thromb\w*|clots?|plaques?)\s+formation$",
+                   r"cavity)\s+volumes?$|(?:scars?|thromb\w*|clots?|plaques?)\s+formation$|"
+                   r"(?:infarct(?:ion)?|lesion|edema|oedema|h(?:a)?ematoma|contusion|tumou?r)\s+"
+                   r"(?:growth|expansion|enlargement)$",
                    re.I)
 
 # goods that may be named after the harm they end or oppose: "stroke recovery", "edema
