@@ -4,6 +4,8 @@ tests, in the language of the field."""
 
 from __future__ import annotations
 
+from exokg.extract.base import claim_key, pairs_made
+from exokg.model import Entity, Statement, Value
 from exokg.recognise import Recogniser
 from tests.reading_helpers import claim_tuples, outcome, read
 
@@ -68,3 +70,21 @@ def test_the_growth_of_a_harm_is_a_harm(recogniser: Recogniser) -> None:
                                           "on hematoma expansion."))
     expansion = {(s, d) for s, _, o, d in found if o == outcome("hematoma expansion")}
     assert expansion and all(d == "decreased" for _, d in expansion)
+
+
+def test_pairs_made_holds_what_other_rules_related() -> None:
+    x = Entity("exokg:x", "X exosomes", "ExosomePreparation")
+    y = Entity("exokg:y", "apoptosis", "BiologicalProcess")
+    d = Entity("MONDO:1", "stroke", "Disease")
+    found = [Statement(x, AFFECTS, y, direction="decreased"),
+             Statement(x, "biolink:beneficial_in_models_for", d),
+             Statement(x, "exo:hasDose", Value("10 ug"))]
+    # a literal object is no pair; a predicate and a direction narrow or widen the key
+    assert pairs_made(found) == {("exokg:x", "exokg:y"), ("exokg:x", "MONDO:1")}
+    assert pairs_made(found, predicate="biolink:beneficial_in_models_for") == {
+        ("exokg:x", "MONDO:1")}
+    assert ("exokg:x", "exokg:y", "decreased") in pairs_made(found, direction=True)
+    # the claim key tells a hedged claim from a plain one, and reads a literal by its text
+    assert claim_key(found[0]) != claim_key(Statement(x, AFFECTS, y, direction="decreased",
+                                                      hedged=True))
+    assert claim_key(found[2])[2] == "10 ug"

@@ -26,12 +26,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from exokg.extract.base import AGENTS, Analysed, Clause, DocumentState, clauses, statement
+from exokg.extract.base import AGENTS, Analysed, Clause, DocumentState, claim_key, clauses, \
+    statement
 from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.review_benefits import PATIENT_WORK
 from exokg.extract.status import is_title
-from exokg.extract.titles import agents_before, key
+from exokg.extract.titles import agents_before
 from exokg.model import Mention, Statement
 from exokg.text.prefilter import Needs
 
@@ -96,7 +97,7 @@ def extract_benefit_purposes(a: Analysed, state: DocumentState,
     if not (title or _NEEDS_MEANS.may_match(a.text)) or PATIENT_WORK.search(a.text):
         return []
     # one benefit per pair: another rule's reading of the sentence (hedged or not) stands
-    made = {key(s)[:3] for s in already}
+    made = {claim_key(s)[:3] for s in already}
     found: list[tuple[list[Mention], Mention, int, Clause, bool]] = []
     if title:
         for m in _TITLE_FOR.finditer(a.text):
@@ -119,7 +120,7 @@ def extract_benefit_purposes(a: Analysed, state: DocumentState,
                           disease.entity, hedged=tentative or hedged(a.text, clause.start, cue),
                           negated=negated(a.text, clause.start, cue),
                           context=context_for(a, clause))
-            if agent.entity.id != disease.entity.id and key(s)[:3] not in made:
-                made.add(key(s)[:3])
+            if agent.entity.id != disease.entity.id and claim_key(s)[:3] not in made:
+                made.add(claim_key(s)[:3])
                 out.append(s)
     return out

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from exokg.extract.base import Analysed, coordinated, statement
+from exokg.extract.base import Analysed, coordinated, pairs_made, statement
 from exokg.extract.effects import direction_of
 from exokg.extract.polarity import names_good
 from exokg.model import Entity, Mention, Statement
@@ -74,8 +74,7 @@ def benefits_in_models(a: Analysed, found: list[Statement]) -> list[Statement]:
         if _NAMED_BEFORE.search(lead) or (_IN.search(lead) and
                                           _ANIMALS_AFTER.match(a.text, d.end)):
             diseases += coordinated(a, d, _DISEASES, backwards=False)
-    made = {(s.subject.id, s.object.id) for s in found if isinstance(s.object, Entity) and
-            s.predicate == "biolink:beneficial_in_models_for"}
+    made = pairs_made(found, predicate="biolink:beneficial_in_models_for")
     out = []
     effect = helping[0]
     for d in diseases:
