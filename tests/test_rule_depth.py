@@ -5,7 +5,9 @@ tests, in the language of the field."""
 from __future__ import annotations
 
 from exokg.extract.base import claim_key, pairs_made
-from exokg.model import Entity, Statement, Value
+from exokg.extract.benefit_statements import BENEFIT, benefit_statements
+from exokg.model import Document, Entity, Statement, Value
+from exokg.pipeline import analyse_document
 from exokg.recognise import Recogniser
 from tests.reading_helpers import claim_tuples, outcome, read
 
@@ -88,3 +90,19 @@ def test_pairs_made_holds_what_other_rules_related() -> None:
     assert claim_key(found[0]) != claim_key(Statement(x, AFFECTS, y, direction="decreased",
                                                       hedged=True))
     assert claim_key(found[2])[2] == "10 ug"
+
+
+def test_one_builder_makes_each_benefit_once(recogniser: Recogniser) -> None:
+    (a,) = analyse_document(Document("t", "MSC exosomes protect against stroke.", "test"),
+                            recogniser)
+    x = Entity("exokg:x", "X exosomes", "ExosomePreparation")
+    d = Entity("MONDO:0005098", "stroke", "Disease")
+    made = {("exokg:x", "MONDO:9")}
+    other = Entity("MONDO:9", "TBI", "Disease")
+    out = benefit_statements(a, "benefit.test", [x, d], [d, other], made, hedged=True)
+    # no disease benefits itself; a pair already made is not made again; made grows
+    assert [(s.subject.id, s.predicate, s.object.id, s.hedged) for s in out] == [
+        ("exokg:x", BENEFIT, "MONDO:0005098", True), ("MONDO:0005098", BENEFIT, "MONDO:9", True)]
+    assert ("exokg:x", "MONDO:0005098") in made
+    assert not benefit_statements(a, "benefit.test", [x], [d], made, hedged=False)
+    assert out[0].evidence[0].rule == "benefit.test"

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import re
 
-from exokg.extract.base import Analysed, coordinated, pairs_made, statement
+from exokg.extract.base import Analysed, coordinated, pairs_made
+from exokg.extract.benefit_statements import BENEFIT, benefit_statements
 from exokg.extract.effects import direction_of
 from exokg.extract.polarity import names_good
 from exokg.model import Entity, Mention, Statement
@@ -74,14 +75,7 @@ def benefits_in_models(a: Analysed, found: list[Statement]) -> list[Statement]:
         if _NAMED_BEFORE.search(lead) or (_IN.search(lead) and
                                           _ANIMALS_AFTER.match(a.text, d.end)):
             diseases += coordinated(a, d, _DISEASES, backwards=False)
-    made = pairs_made(found, predicate="biolink:beneficial_in_models_for")
-    out = []
     effect = helping[0]
-    for d in diseases:
-        if (effect.subject.id, d.entity.id) in made or d.entity.id == effect.subject.id:
-            continue
-        made.add((effect.subject.id, d.entity.id))
-        out.append(statement(a, "benefit.effect-in-model", effect.subject,
-                             "biolink:beneficial_in_models_for", d.entity,
-                             hedged=effect.hedged, context=effect.context))
-    return out
+    return benefit_statements(a, "benefit.effect-in-model", [effect.subject],
+                              [d.entity for d in diseases], pairs_made(found, predicate=BENEFIT),
+                              hedged=effect.hedged, context=effect.context)

@@ -40,7 +40,8 @@ import re
 from collections.abc import Sequence
 
 from exokg.extract.base import AGENTS, VESICLES, Analysed, DocumentState, claim_key, clauses, \
-    coordinated, statement
+    coordinated
+from exokg.extract.benefit_statements import benefit_statements
 from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.status import is_title
@@ -203,15 +204,10 @@ def extract_review_benefits(a: Analysed, state: DocumentState,
 
     def add(rule: str, agents: list[Mention], diseases: list[Mention], cue: int,
             clause_start: int, *, hedge: bool) -> None:
-        for agent in agents:
-            for d in diseases:
-                found = statement(a, rule, agent.entity, "biolink:beneficial_in_models_for",
-                                  d.entity, hedged=hedge,
-                                  negated=negated(a.text, clause_start, cue),
-                                  context=context_for(a, clause))
-                if d.entity.id != agent.entity.id and claim_key(found) not in made:
-                    made.add(claim_key(found))
-                    out.append(found)
+        out.extend(benefit_statements(a, rule, [x.entity for x in agents],
+                                      [d.entity for d in diseases], made, hedged=hedge,
+                                      negated=negated(a.text, clause_start, cue),
+                                      context=context_for(a, clause), key=claim_key))
 
     title = is_title(a.document, a)
     for clause in clauses(a.text):

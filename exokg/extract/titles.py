@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from exokg.extract.adjectives import TISSUE_PROTECTION
 from exokg.extract.base import AGENTS, VESICLES, Analysed, Clause, DocumentState, clauses, \
     claim_key, coordinated, statement
+from exokg.extract.benefit_statements import benefit_statements
 from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.status import is_title
@@ -152,15 +153,10 @@ def extract_title_benefits(a: Analysed, state: DocumentState,
     def add(rule: str, agents: list[Mention], diseases: list[Mention], cue: int, start: int,
             predicate: str = "biolink:beneficial_in_models_for", *, hedge: bool = False,
             clause_end: int | None = None) -> None:
-        for agent in agents:
-            for d in diseases:
-                found = statement(
-                    a, rule, agent.entity, predicate, d.entity,
-                    hedged=hedge or hedged(text, start, cue), negated=negated(text, start, cue),
-                    context=context_for(a, _clause_of(a, cue)))
-                if d.entity.id != agent.entity.id and claim_key(found) not in made:
-                    made.add(claim_key(found))
-                    out.append(found)
+        out.extend(benefit_statements(
+            a, rule, [x.entity for x in agents], [d.entity for d in diseases], made,
+            hedged=hedge or hedged(text, start, cue), negated=negated(text, start, cue),
+            context=context_for(a, _clause_of(a, cue)), predicate=predicate, key=claim_key))
 
     for clause in clauses(text):
         if _MAY_TOPIC.may_match(text) and _TOPIC.search(text, clause.start, clause.end):
