@@ -106,3 +106,35 @@ def test_one_builder_makes_each_benefit_once(recogniser: Recogniser) -> None:
     assert ("exokg:x", "MONDO:0005098") in made
     assert not benefit_statements(a, "benefit.test", [x], [d], made, hedged=False)
     assert out[0].evidence[0].rule == "benefit.test"
+
+
+def test_a_mirna_loss_undoing_the_vesicles_changes_says_the_mirna_carries_them(
+        recogniser: Recogniser) -> None:
+    exos = "exokg:preparation/sourcecell-cl-0000134-vesicletype-go-0070062-577599"
+    found = claim_tuples(read(recogniser, "In OGD-treated neurons, MSC-derived exosomes "
+                                          "decreased apoptosis, which was reversed by miR-21 "
+                                          "inhibitor."))
+    assert (exos, AFFECTS, APOPTOSIS, "decreased") in found
+    assert ("exokg:mirna/mir-21", AFFECTS, APOPTOSIS, "decreased") in found
+    # the inhibitor neither lowers nor raises apoptosis of its own
+    assert not {c for c in found if c[0].startswith("exokg:therapy/")}
+    found = claim_tuples(read(recogniser, "In rats, MSC-EVs reduced infarct volume and "
+                                          "increased neuronal survival, all of which were "
+                                          "reversed by miR-133b knockdown."))
+    assert {(o, d) for s, _, o, d in found if s == "exokg:mirna/mir-133b"} == {
+        ("exokg:outcome/infarct-volume", "decreased"),
+        (outcome("neuronal survival"), "increased")}
+    found = claim_tuples(read(recogniser, "BMSC-Exos increased neuronal viability, effects "
+                                          "that were abolished by a miR-124 inhibitor."))
+    assert ("exokg:mirna/mir-124", AFFECTS, outcome("neuronal viability"), "increased") in found
+
+
+def test_a_mirna_loss_undoing_an_insults_changes_is_the_treatment(
+        recogniser: Recogniser) -> None:
+    # no vesicles before the list: the inhibitor undoes the insult's changes (unchanged)
+    found = claim_tuples(read(recogniser, "In rats, MCAO caused increased brain edema and "
+                                          "decreased neuronal survival, which were reversed "
+                                          "by miR-21 inhibitor."))
+    therapy = {(o, d) for s, _, o, d in found if s.startswith("exokg:therapy/mir-21-inhibitor")}
+    assert (outcome("neuronal survival"), "increased") in therapy
+    assert not {c for c in found if c[0] == "exokg:mirna/mir-21"}
