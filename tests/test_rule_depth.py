@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from exokg.extract.base import claim_key, pairs_made
 from exokg.extract.benefit_statements import BENEFIT, benefit_statements
+from exokg.extract.polarity import is_adverse, names_harm
 from exokg.model import Document, Entity, Statement, Value
 from exokg.pipeline import analyse_document
 from exokg.recognise import Recogniser
@@ -138,3 +139,13 @@ def test_a_mirna_loss_undoing_an_insults_changes_is_the_treatment(
     therapy = {(o, d) for s, _, o, d in found if s.startswith("exokg:therapy/mir-21-inhibitor")}
     assert (outcome("neuronal survival"), "increased") in therapy
     assert not {c for c in found if c[0] == "exokg:mirna/mir-21"}
+
+
+def test_a_harm_stem_after_a_denying_prefix_is_no_harm() -> None:
+    # invented labels: a stem after "un-" / "non-" denies the harm
+    assert not is_adverse("unimpaired motor function")
+    assert not is_adverse("non-injured hemisphere")
+    assert not is_adverse("nontoxic dose range")
+    # a stem after a combining form stays a harm (every such match of the dev set is one)
+    assert is_adverse("neuroinflammation") and is_adverse("excitotoxicity")
+    assert names_harm("astrogliosis") and names_harm("neuronal cytotoxicity")

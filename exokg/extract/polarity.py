@@ -61,9 +61,13 @@ _HARM = (r"injur|deficit|damage|loss|death|apoptos|inflamm|edema|oedema|infarct|
          r"demise|necros|pyropto|defect|ferropto|stress|swelling|leakage|extravasation|"
          r"breakdown|disruption|vasospasm|hypoperfusion|insult|demyelinat|h(?:a)?ematoma|"
          r"contusion|clot|plaque")
-_ANYWHERE = re.compile(_HARM, re.I)
+# a stem may sit inside a word after a combining form ("neuroinflammation", "cytotoxicity",
+# "astrogliosis", "perihematomal": every such match on the dev set is a harm), never after a
+# prefix that denies it ("uninjured", "unimpaired", "nontoxic", "non-injured")
+_NOT_DENIED = r"(?<!\bun)(?<!\bnon)(?<!\bnon-)"
+_ANYWHERE = re.compile(_NOT_DENIED + r"(?:" + _HARM + r")", re.I)
 # an adjective is no head ("from hypoxic/ischemic and oxidative insults": "ischemic" alone)
-_HEAD = re.compile(r"(?:" + _HARM + r")\w*(?<!ic)(?<!ive)(?<!ory)(?<!ous)(?<!al)(?<!ed)$|"
+_HEAD = re.compile(_NOT_DENIED + r"(?:" + _HARM + r")\w*(?<!ic)(?<!ive)(?<!ory)(?<!ous)(?<!al)(?<!ed)$|"
                    r"(?:infarct(?:ion)?|lesion|injury|edema|oedema|h(?:a)?ematoma|contusion|"
                    r"cavity)\s+volumes?$|(?:scars?|thromb\w*|clots?|plaques?)\s+formation$|"
                    r"(?:infarct(?:ion)?|lesion|edema|oedema|h(?:a)?ematoma|contusion|tumou?r)\s+"
