@@ -15,8 +15,8 @@ read the same words two ways:
   oxidative injury", "on neuronal apoptosis"; not "hypoxic/ischemic", an adjective cut from
   its noun). A volume or a formation is a harm only of a harm
   ("infarct / lesion / edema / hematoma / contusion / cavity volume", "scar / thrombus /
-  clot / plaque formation"): "hippocampal volume" and "synapse formation" are goods; so is
-  a growth ("hematoma growth / expansion", "infarct enlargement" are harms, "axonal
+  clot / plaque formation"): "hippocampal volume" and "synapse formation" are goods; a growth
+  likewise ("hematoma growth / expansion", "infarct enlargement" are harms, "axonal
   growth" a good).
 
 The effect rule reads an open outcome (words the text names, no recognised entity) by
@@ -67,7 +67,8 @@ _HARM = (r"injur|deficit|damage|loss|death|apoptos|inflamm|edema|oedema|infarct|
 _NOT_DENIED = r"(?<!\bun)(?<!\bnon)(?<!\bnon-)"
 _ANYWHERE = re.compile(_NOT_DENIED + r"(?:" + _HARM + r")", re.I)
 # an adjective is no head ("from hypoxic/ischemic and oxidative insults": "ischemic" alone)
-_HEAD = re.compile(_NOT_DENIED + r"(?:" + _HARM + r")\w*(?<!ic)(?<!ive)(?<!ory)(?<!ous)(?<!al)(?<!ed)$|"
+_HEAD = re.compile(_NOT_DENIED + r"(?:" + _HARM + r")\w*"
+                   r"(?<!ic)(?<!ive)(?<!ory)(?<!ous)(?<!al)(?<!ed)$|"
                    r"(?:infarct(?:ion)?|lesion|injury|edema|oedema|h(?:a)?ematoma|contusion|"
                    r"cavity)\s+volumes?$|(?:scars?|thromb\w*|clots?|plaques?)\s+formation$|"
                    r"(?:infarct(?:ion)?|lesion|edema|oedema|h(?:a)?ematoma|contusion|tumou?r)\s+"
