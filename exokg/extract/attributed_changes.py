@@ -24,10 +24,10 @@ from __future__ import annotations
 
 import re
 
-from exokg.extract.base import AGENTS, MIRNAS, Analysed, clauses, statement
+from exokg.extract.base import AGENTS, MIRNAS, Analysed, clauses, pairs_made, statement
 from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
-from exokg.model import Entity, Mention, Statement
+from exokg.model import Mention, Statement
 from exokg.recognise.inhibitors import LOSS_NOUNS
 from exokg.text.prefilter import Needs
 
@@ -56,7 +56,7 @@ def attributed_changes(a: Analysed, found: list[Statement]) -> list[Statement]:
     ``found`` already holds."""
     if not _NEEDS.may_match(a.text):
         return []
-    made = {(s.subject.id, s.object.id) for s in found if isinstance(s.object, Entity)}
+    made = pairs_made(found)
     out: list[Statement] = []
     for clause in clauses(a.text):
         for m in _FRAME.finditer(a.text, clause.start, clause.end):

@@ -9,6 +9,7 @@ the study population), and returns :class:`~exokg.model.Statement` records, each
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -159,6 +160,24 @@ def statement(a: Analysed, rule: str, subject: Entity, predicate: str,
                      direction=direction, aspect=aspect, negated=negated,
                      hedged=hedged, context=context or Context(),
                      evidence=(evidence(a, rule),))
+
+
+def pairs_made(found: Iterable[Statement], *, predicate: str | None = None,
+               direction: bool = False) -> set[tuple]:
+    """What the statements ``found`` (other rules' of the sentence) already relate, for a
+    rule that adds no second statement of a pair: the (subject id, object id) of each
+    statement whose object is an entity (of ``predicate`` only, when given), with the
+    direction as a third member when ``direction``. The rule adds each pair it makes."""
+    return {(s.subject.id, s.object.id, s.direction) if direction else
+            (s.subject.id, s.object.id) for s in found if isinstance(s.object, Entity) and
+            (predicate is None or s.predicate == predicate)}
+
+
+def claim_key(s: Statement) -> tuple:
+    """What makes two statements of one sentence the same claim (the evidence, context and
+    status aside): a rule that adds no claim another of the sentence made compares these."""
+    obj = s.object.id if isinstance(s.object, Entity) else s.object.text
+    return (s.subject.id, s.predicate, obj, s.direction, s.negated, s.hedged)
 
 
 # with ``lenient``: one list member no vocabulary names between two that are named

@@ -26,12 +26,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from exokg.extract.base import AGENTS, Analysed, Clause, DocumentState, clauses, statement
+from exokg.extract.base import AGENTS, Analysed, Clause, DocumentState, clauses, pairs_made
+from exokg.extract.benefit_statements import BENEFIT, benefit_statements
 from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.review_benefits import PATIENT_WORK
 from exokg.extract.status import is_title
-from exokg.extract.titles import agents_before, key
+from exokg.extract.titles import agents_before
 from exokg.model import Mention, Statement
 from exokg.text.prefilter import Needs
 
@@ -96,7 +97,7 @@ def extract_benefit_purposes(a: Analysed, state: DocumentState,
     if not (title or _NEEDS_MEANS.may_match(a.text)) or PATIENT_WORK.search(a.text):
         return []
     # one benefit per pair: another rule's reading of the sentence (hedged or not) stands
-    made = {key(s)[:3] for s in already}
+    made = pairs_made(already, predicate=BENEFIT)
     found: list[tuple[list[Mention], Mention, int, Clause, bool]] = []
     if title:
         for m in _TITLE_FOR.finditer(a.text):
@@ -114,12 +115,9 @@ def extract_benefit_purposes(a: Analysed, state: DocumentState,
                               bool(_TENTATIVE.search(m.group()))))
     out: list[Statement] = []
     for agents, disease, cue, clause, tentative in found:
-        for agent in agents:
-            s = statement(a, "benefit.purpose", agent.entity, "biolink:beneficial_in_models_for",
-                          disease.entity, hedged=tentative or hedged(a.text, clause.start, cue),
-                          negated=negated(a.text, clause.start, cue),
-                          context=context_for(a, clause))
-            if agent.entity.id != disease.entity.id and key(s)[:3] not in made:
-                made.add(key(s)[:3])
-                out.append(s)
+        out += benefit_statements(a, "benefit.purpose", [x.entity for x in agents],
+                                  [disease.entity], made,
+                                  hedged=tentative or hedged(a.text, clause.start, cue),
+                                  negated=negated(a.text, clause.start, cue),
+                                  context=context_for(a, clause))
     return out

@@ -18,13 +18,16 @@ The alternations are pattern text without groups, so a rule names its own group 
 
 from __future__ import annotations
 
-__all__ = ["ASPECT", "DOWN", "LEVEL", "REGULATED", "UP", "UP_WORDS", "level_sign"]
+__all__ = ["ASPECT", "DOWN", "DOWN_REGULATED", "LEVEL", "REGULATED", "UP", "UP_REGULATED",
+           "UP_WORDS", "level_sign"]
 
 UP = r"higher|increased|elevated|greater|raised"
 DOWN = r"lower|decreased|reduced|diminished"
 LEVEL = f"{UP}|{DOWN}"
 # "up-regulated", "upregulated", "down-regulated"
-REGULATED = r"up-?regulated|down-?regulated"
+UP_REGULATED = r"up-?regulated"
+DOWN_REGULATED = r"down-?regulated"
+REGULATED = f"{UP_REGULATED}|{DOWN_REGULATED}"
 # the aspect of a marker a level is of: "levels of X", "X concentrations", "expression of X"
 ASPECT = r"levels?|concentrations?|expression|amounts?|abundance"
 

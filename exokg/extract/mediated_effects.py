@@ -44,7 +44,7 @@ from exokg.extract.base import MIRNAS, NONCODING, Analysed, Clause, clauses, sta
 from exokg.extract.context import context_for
 from exokg.extract.effects import objects_after
 from exokg.extract.epistemics import hedged, negated
-from exokg.extract.polarity import names_harm
+from exokg.extract.polarity import names_good, names_harm
 from exokg.extract.regulation import intervention_target
 from exokg.model import Entity, Mention, Statement
 from exokg.recognise import inhibitors
@@ -64,10 +64,6 @@ _NEEDS = Needs(_CARRIED)
 # what may stand between the miRNA and the verb: a hedge, an adverb, "also"
 _GAP = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:(?:also|further|partly|partially|largely|"
                   r"may|might|could|can|\w+ly)\s+)*", re.I)
-# the head of an outcome named as a good (a harm: polarity.names_harm)
-_GOOD = re.compile(r"(?:improvement|recovery|function|survival|regeneration|repair|protection|"
-                   r"plasticity|neurogenesis|angiogenesis|outgrowth|growth|proliferation|"
-                   r"remyelination|restoration)$", re.I)
 
 
 def _carrier(a: Analysed, lo: int, at: int) -> Mention | None:
@@ -94,7 +90,7 @@ def _direction(prep: str, m: Mention) -> str | None:
     head = m.text.strip().rstrip(")")
     if names_harm(head):
         return "decreased"
-    return "increased" if _GOOD.search(head) else None
+    return "increased" if names_good(head) else None
 
 
 def extract_mediated_effects(a: Analysed, found: Sequence[Statement] = ()) -> list[Statement]:

@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import re
 
-from exokg.extract.base import Analysed, coordinated, statement
+from exokg.extract.base import Analysed, coordinated, pairs_made
+from exokg.extract.benefit_statements import BENEFIT, benefit_statements
 from exokg.extract.effects import direction_of
-from exokg.extract.polarity import names_harm
+from exokg.extract.polarity import names_good
 from exokg.model import Entity, Mention, Statement
 from exokg.recognise.species import ANIMAL_NOUNS
 from exokg.text.prefilter import Needs
@@ -42,11 +43,9 @@ _ANIMALS_AFTER = re.compile(r"(?:\s*-?\s*(?:model|injured|lesioned|induced))?\s+
                             r"|(?:animal\s+|rodent\s+)?models?)\b", re.I)
 _NEEDS = Needs(re.compile(r"\b(?:" + _ANIMALS + r"|models?)\b", re.I))
 _DISEASES = frozenset({"Disease"})
-# the effects that help: an improving verb, or a harm lowered, or recovery raised (a good
-# whose head is no harm: "dysfunction" holds "function")
+# the effects that help: an improving verb, or a harm lowered, or a good raised
+# (polarity.names_good: "neurological function", not "neuronal dysfunction")
 _HELPS = re.compile(r"^effect\.(?:better|down|up)(?:\.|$)")
-_GOOD = re.compile(r"recovery|function|neurogenesis|angiogenesis|survival|plasticity|"
-                   r"regeneration|repair|protection", re.I)
 # a clinical sentence names patients, not a model
 _PATIENTS = re.compile(r"\b(?:patients?|participants?|subjects|individuals)\b", re.I)
 
@@ -59,8 +58,7 @@ def _helps(s: Statement) -> bool:
         return True
     if s.direction == "decreased":  # a harm lowered (the effect rule's own polarity)
         return direction_of("better", Mention(s.object, 0, 0, s.object.label)) == "decreased"
-    return s.direction == "increased" and bool(_GOOD.search(s.object.label)) and \
-        not names_harm(s.object.label)
+    return s.direction == "increased" and names_good(s.object.label)
 
 
 def benefits_in_models(a: Analysed, found: list[Statement]) -> list[Statement]:
@@ -77,15 +75,7 @@ def benefits_in_models(a: Analysed, found: list[Statement]) -> list[Statement]:
         if _NAMED_BEFORE.search(lead) or (_IN.search(lead) and
                                           _ANIMALS_AFTER.match(a.text, d.end)):
             diseases += coordinated(a, d, _DISEASES, backwards=False)
-    made = {(s.subject.id, s.object.id) for s in found if isinstance(s.object, Entity) and
-            s.predicate == "biolink:beneficial_in_models_for"}
-    out = []
     effect = helping[0]
-    for d in diseases:
-        if (effect.subject.id, d.entity.id) in made or d.entity.id == effect.subject.id:
-            continue
-        made.add((effect.subject.id, d.entity.id))
-        out.append(statement(a, "benefit.effect-in-model", effect.subject,
-                             "biolink:beneficial_in_models_for", d.entity,
-                             hedged=effect.hedged, context=effect.context))
-    return out
+    return benefit_statements(a, "benefit.effect-in-model", [effect.subject],
+                              [d.entity for d in diseases], pairs_made(found, predicate=BENEFIT),
+                              hedged=effect.hedged, context=effect.context)

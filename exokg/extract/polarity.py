@@ -15,7 +15,9 @@ read the same words two ways:
   oxidative injury", "on neuronal apoptosis"; not "hypoxic/ischemic", an adjective cut from
   its noun). A volume or a formation is a harm only of a harm
   ("infarct / lesion / edema / hematoma / contusion / cavity volume", "scar / thrombus /
-  clot / plaque formation"): "hippocampal volume" and "synapse formation" are goods.
+  clot / plaque formation"): "hippocampal volume" and "synapse formation" are goods; a growth
+  likewise ("hematoma growth / expansion", "infarct enlargement" are harms, "axonal
+  growth" a good).
 
 The effect rule reads an open outcome (words the text names, no recognised entity) by
 :func:`names_harm` of its words before "of" ("loss of neurons": "loss"), so "stroke
@@ -30,6 +32,15 @@ plaques, and read an open outcome by its last word alone ("glial scar formation"
 "lesion cavity volume": not adverse, so "ameliorated glial scar formation" raised it). One
 list serves all three now.
 
+The goods are listed here too, read by :func:`names_good` (the head of a phrase is a good
+and no harm: "neurological function", "hematoma clearance"; not "neuronal dysfunction"):
+the carried effects (a good raised) and the benefit in animal models
+(:mod:`exokg.extract.model_benefits`: a good raised helps). Their copies differed
+(depth14, docs/benchmarks.md): the carried-effect rule lacked the goods named after a harm
+(resolution, clearance, resorption, tolerance); the model-benefit rule lacked those and
+improvement, outgrowth, growth, proliferation, remyelination, restoration, and found a good
+anywhere in a label rather than at its head.
+
 Not here: :mod:`exokg.extract.absence` has its own list of the harms a treatment is said
 not to have caused (adverse events, complications, tumour formation, rejection,
 infections): kinds of side effect of a treatment, matched as a whole noun phrase, not
@@ -40,7 +51,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_adverse", "names_harm"]
+__all__ = ["is_adverse", "names_good", "names_harm"]
 
 #: stems of a harm: injuries and their measures, cell death, deficits, diseases
 _HARM = (r"injur|deficit|damage|loss|death|apoptos|inflamm|edema|oedema|infarct|lesion|"
@@ -50,18 +61,31 @@ _HARM = (r"injur|deficit|damage|loss|death|apoptos|inflamm|edema|oedema|infarct|
          r"demise|necros|pyropto|defect|ferropto|stress|swelling|leakage|extravasation|"
          r"breakdown|disruption|vasospasm|hypoperfusion|insult|demyelinat|h(?:a)?ematoma|"
          r"contusion|clot|plaque")
-_ANYWHERE = re.compile(_HARM, re.I)
+# a stem may sit inside a word after a combining form ("neuroinflammation", "cytotoxicity",
+# "astrogliosis", "perihematomal": every such match on the dev set is a harm), never after a
+# prefix that denies it ("uninjured", "unimpaired", "nontoxic", "non-injured")
+_NOT_DENIED = r"(?<!\bun)(?<!\bnon)(?<!\bnon-)"
+_ANYWHERE = re.compile(_NOT_DENIED + r"(?:" + _HARM + r")", re.I)
 # an adjective is no head ("from hypoxic/ischemic and oxidative insults": "ischemic" alone)
-_HEAD = re.compile(r"(?:" + _HARM + r")\w*(?<!ic)(?<!ive)(?<!ory)(?<!ous)(?<!al)(?<!ed)$|"
+_HEAD = re.compile(_NOT_DENIED + r"(?:" + _HARM + r")\w*"
+                   r"(?<!ic)(?<!ive)(?<!ory)(?<!ous)(?<!al)(?<!ed)$|"
                    r"(?:infarct(?:ion)?|lesion|injury|edema|oedema|h(?:a)?ematoma|contusion|"
-                   r"cavity)\s+volumes?$|(?:scars?|thromb\w*|clots?|plaques?)\s+formation$",
+                   r"cavity)\s+volumes?$|(?:scars?|thromb\w*|clots?|plaques?)\s+formation$|"
+                   r"(?:infarct(?:ion)?|lesion|edema|oedema|h(?:a)?ematoma|contusion|tumou?r)\s+"
+                   r"(?:growth|expansion|enlargement)$",
                    re.I)
 
-# a good named after the harm it ends or opposes: "stroke recovery", "edema resolution",
-# "hematoma clearance", "thrombolysis", "neuronal survival after injury"; and a word made
-# against a harm ("anti-inflammatory", "antiapoptotic") names no harm of its own
-_GOOD_HEAD = re.compile(r"(?:recovery|repair|regeneration|survival|resolution|clearance|"
-                        r"resorption|lysis|protection|tolerance)$", re.I)
+# goods that may be named after the harm they end or oppose: "stroke recovery", "edema
+# resolution", "hematoma clearance", "neuronal survival after injury"
+_ENDS_HARM = (r"recovery|repair|regeneration|survival|resolution|clearance|resorption|"
+              r"protection|tolerance")
+# the goods a helping treatment raises: those, and the working, growth and renewal of tissue
+_GOOD = _ENDS_HARM + (r"|improvement|function|plasticity|neurogenesis|angiogenesis|outgrowth|"
+                      r"growth|proliferation|remyelination|restoration")
+_GOOD_END = re.compile(r"(?:" + _GOOD + r")$", re.I)
+# a good named after a harm ("thrombolysis": the lysis of a clot is a good too); and a word
+# made against a harm ("anti-inflammatory", "antiapoptotic") names no harm of its own
+_GOOD_HEAD = re.compile(r"(?:" + _ENDS_HARM + r"|lysis)$", re.I)
 _AGAINST = re.compile(r"\banti-?\w+", re.I)
 
 
@@ -98,3 +122,15 @@ def names_harm(phrase: str) -> bool:
     (False, False)
     """
     return _without_goods(phrase) is not None and bool(_HEAD.search(phrase))
+
+
+def names_good(phrase: str) -> bool:
+    """Whether the head of ``phrase`` (its last word) names a good a helping treatment raises
+    and no harm ("neurological function", not "neuronal dysfunction"; module docs).
+
+    >>> names_good("functional recovery"), names_good("hematoma clearance")
+    (True, True)
+    >>> names_good("neuronal dysfunction"), names_good("growth factor")
+    (False, False)
+    """
+    return bool(_GOOD_END.search(phrase)) and not names_harm(phrase)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from exokg.extract.adjectives import TISSUE_PROTECTION
-from exokg.extract.base import AGENTS, Analysed, clauses, statement
+from exokg.extract.base import AGENTS, Analysed, clauses, pairs_made, statement
 from exokg.extract.context import context_for
 from exokg.extract.effects import agent_before
 from exokg.extract.epistemics import hedged, negated
@@ -57,8 +57,7 @@ def protection_from_insults(a: Analysed, found: list[Statement]) -> list[Stateme
     if not _NEEDS.may_match(a.text):
         return found
     out = list(found)
-    made = {(s.subject.id, s.object.id, s.direction) for s in found
-            if isinstance(s.object, Entity)}
+    made = pairs_made(found, direction=True)
     for clause in clauses(a.text):
         for m in _PROTECT.finditer(a.text, clause.start, clause.end):
             harm_start, harm_end = m.span("harm")

@@ -39,12 +39,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from exokg.extract.base import AGENTS, VESICLES, Analysed, DocumentState, clauses, coordinated, \
-    statement
+from exokg.extract.base import AGENTS, VESICLES, Analysed, DocumentState, claim_key, clauses, \
+    coordinated
+from exokg.extract.benefit_statements import benefit_statements
 from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.status import is_title
-from exokg.extract.titles import key
 from exokg.model import Entity, Mention, Statement
 from exokg.text.prefilter import Needs
 
@@ -199,20 +199,15 @@ def extract_review_benefits(a: Analysed, state: DocumentState,
     if categories.isdisjoint(AGENTS) or categories.isdisjoint(_CONDITIONS) \
             or PATIENT_WORK.search(a.text):
         return []
-    made = {key(s) for s in already}
+    made = {claim_key(s) for s in already}
     out: list[Statement] = []
 
     def add(rule: str, agents: list[Mention], diseases: list[Mention], cue: int,
             clause_start: int, *, hedge: bool) -> None:
-        for agent in agents:
-            for d in diseases:
-                found = statement(a, rule, agent.entity, "biolink:beneficial_in_models_for",
-                                  d.entity, hedged=hedge,
-                                  negated=negated(a.text, clause_start, cue),
-                                  context=context_for(a, clause))
-                if d.entity.id != agent.entity.id and key(found) not in made:
-                    made.add(key(found))
-                    out.append(found)
+        out.extend(benefit_statements(a, rule, [x.entity for x in agents],
+                                      [d.entity for d in diseases], made, hedged=hedge,
+                                      negated=negated(a.text, clause_start, cue),
+                                      context=context_for(a, clause), key=claim_key))
 
     title = is_title(a.document, a)
     for clause in clauses(a.text):

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 
-from exokg.extract.base import AGENTS, Analysed, clauses, coordinated, statement
+from exokg.extract.base import AGENTS, Analysed, clauses, coordinated, pairs_made, \
+    statement
 from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.status import is_title
-from exokg.model import Entity, Statement
+from exokg.model import Statement
 from exokg.text.prefilter import Needs
 
 __all__ = ["title_effects"]
@@ -38,7 +39,7 @@ def title_effects(a: Analysed, found: list[Statement]) -> list[Statement]:
     already read from the sentence."""
     if not _NEEDS.may_match(a.text) or not is_title(a.document, a):
         return []
-    made = {(s.subject.id, s.object.id) for s in found if isinstance(s.object, Entity)}
+    made = pairs_made(found)
     out: list[Statement] = []
     clause = clauses(a.text)[0]
     for m in _BY.finditer(a.text):

@@ -31,11 +31,12 @@ from collections.abc import Sequence
 
 from exokg.extract.adjectives import TISSUE_PROTECTION
 from exokg.extract.base import AGENTS, VESICLES, Analysed, Clause, DocumentState, clauses, \
-    coordinated, statement
+    claim_key, coordinated, statement
+from exokg.extract.benefit_statements import benefit_statements
 from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.status import is_title
-from exokg.model import Entity, Mention, Statement
+from exokg.model import Mention, Statement
 from exokg.text.prefilter import Needs
 
 _CONDITIONS = frozenset({"Disease", "Phenotype"})
@@ -144,7 +145,7 @@ def extract_title_benefits(a: Analysed, state: DocumentState,
     if categories.isdisjoint(AGENTS) or categories.isdisjoint(_CONDITIONS):
         return []  # every reading needs an agent and a disease or injury named
     out: list[Statement] = []
-    made = {key(s) for s in already}
+    made = {claim_key(s) for s in already}
     text = a.text
     patients = bool(re.search(r"\b(?:patients?|participants?|trials?|volunteers?)\b", text,
                               re.I))
@@ -152,15 +153,10 @@ def extract_title_benefits(a: Analysed, state: DocumentState,
     def add(rule: str, agents: list[Mention], diseases: list[Mention], cue: int, start: int,
             predicate: str = "biolink:beneficial_in_models_for", *, hedge: bool = False,
             clause_end: int | None = None) -> None:
-        for agent in agents:
-            for d in diseases:
-                found = statement(
-                    a, rule, agent.entity, predicate, d.entity,
-                    hedged=hedge or hedged(text, start, cue), negated=negated(text, start, cue),
-                    context=context_for(a, _clause_of(a, cue)))
-                if d.entity.id != agent.entity.id and key(found) not in made:
-                    made.add(key(found))
-                    out.append(found)
+        out.extend(benefit_statements(
+            a, rule, [x.entity for x in agents], [d.entity for d in diseases], made,
+            hedged=hedge or hedged(text, start, cue), negated=negated(text, start, cue),
+            context=context_for(a, _clause_of(a, cue)), predicate=predicate, key=claim_key))
 
     for clause in clauses(text):
         if _MAY_TOPIC.may_match(text) and _TOPIC.search(text, clause.start, clause.end):
@@ -177,8 +173,8 @@ def extract_title_benefits(a: Analysed, state: DocumentState,
                                   hedged=hedged(text, clause.start, m.start()),
                                   negated=negated(text, clause.start, m.start()),
                                   context=context_for(a, clause))
-                if key(found) not in made:
-                    made.add(key(found))
+                if claim_key(found) not in made:
+                    made.add(claim_key(found))
                     out.append(found)
         for pattern, rule, hedge in ((_POTENTIAL_OF, "benefit.potential-of", True),
                                      (_EFFICACY_IN, "benefit.efficacy-in", False)):
@@ -213,12 +209,6 @@ def extract_title_benefits(a: Analysed, state: DocumentState,
         for agents, diseases, at in _title_for(a):
             add("benefit.title-for", agents, diseases, at, 0)
     return out
-
-
-def key(s: Statement) -> tuple:
-    """What makes two statements of one sentence the same claim."""
-    obj = s.object.id if isinstance(s.object, Entity) else s.object.text
-    return (s.subject.id, s.predicate, obj, s.direction, s.negated, s.hedged)
 
 
 def agents_before(a: Analysed, start: int, at: int) -> list[Mention]:

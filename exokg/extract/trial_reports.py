@@ -44,7 +44,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from exokg.extract.base import Analysed, DocumentState, statement
+from exokg.extract.base import Analysed, DocumentState, pairs_made, statement
 from exokg.extract.status import is_title, speaks_of_study
 from exokg.model import Context, Entity, Mention, Statement
 from exokg.text.prefilter import Needs
@@ -237,8 +237,7 @@ def extract_trial_report(a: Analysed, state: DocumentState,
                         if re.fullmatch(r"(?:[\w-]+\s+){0,3}", a.text[m.end():d.start])][:1]
             if diseases:
                 pairs.append((m.start(), diseases))
-    made = {(s.subject.id, s.object.id) for s in already  # type: ignore[union-attr]
-            if s.predicate == "biolink:in_clinical_trials_for"}
+    made = pairs_made(already, predicate="biolink:in_clinical_trials_for")
     out: list[Statement] = []
     for end, diseases in pairs:
         for agent in _intervention(a, end, diseases[-1].end, state):

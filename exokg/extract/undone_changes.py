@@ -12,6 +12,15 @@ injured cells, animals or the insult named before the list are the setting of th
 never the agent of them: the generic effect rule's statements that give them the listed
 changes are dropped (:func:`undone_changes`).
 
+When the undoing agent is a miRNA's loss (an inhibitor, antagomir or knockdown of miR-A, as
+the recogniser names it) and vesicles stand before the list ("MSC-exosomes decreased
+apoptosis, which was reversed by miR-21 inhibitor", "..., effects that were abolished by
+miR-133b knockdown"), the sentence says the miRNA carries the vesicles' changes: the miRNA
+changes each listed measure the way the list says (rule ``effect.undone-by-loss``), the
+vesicles keep their statements, and the loss has none of its own (the effect rule's
+"reversed by X", X lowering, is dropped). Insulted cells or animals before the list keep
+the reading above: the loss is then a treatment that undoes the insult's changes.
+
 A list member is a word of change before what changed ("decreased cell viability", "an
 increase in apoptosis", "compromised angiogenic ability"): the object is the recognised
 outcome, process or molecule the member names, else its words as an open outcome
@@ -23,11 +32,13 @@ from __future__ import annotations
 
 import re
 
-from exokg.extract.base import AGENTS, EFFECT_OBJECTS, Analysed, Clause, coordinated, \
-    statement
+from exokg.extract.base import AGENTS, EFFECT_OBJECTS, MIRNAS, VESICLES, Analysed, Clause, \
+    coordinated, pairs_made, statement
 from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
+from exokg.extract.level_words import DOWN, DOWN_REGULATED, UP, UP_REGULATED
 from exokg.extract.outcomes import outcome_for_text
+from exokg.extract.regulation import intervention_target
 from exokg.model import Entity, Statement
 from exokg.text.prefilter import Needs
 
@@ -45,14 +56,16 @@ _UNDONE_BY = re.compile(
     r"counteracted|mitigated|normali[sz]ed|abrogated|blocked|improved|eliminated|"
     r"diminished|offset|relieved)\s+by\s+"
     r"(?:(?:the\s+)?(?:treatment|co-?treatment|pre-?treatment|administration|addition|"
-    r"co-?culture|incubation|injection|application)\s+(?:with|of)\s+)?(?:the\s+)?", re.I)
+    r"co-?culture|incubation|injection|application)\s+(?:with|of)\s+)?(?:the\s+|an?\s+)?", re.I)
 _NEEDS = Needs(_UNDONE_BY)
-#: a word of change opening a list member, with the way it moved the measure
-_UP = (r"increased|elevated|enhanced|higher|greater|upregulated|up-regulated|augmented|"
-       r"excessive|exacerbated|aggravated|more|accelerated|an?\s+increase\s+(?:in|of)|"
+#: a word of change opening a list member, with the way it moved the measure: the level words
+#: (:mod:`exokg.extract.level_words`) and the words of a change a list of an insult's effects
+#: also uses ("compromised angiogenic ability", "an increase in apoptosis", "loss of ...")
+_UP = (UP + "|" + UP_REGULATED + r"|enhanced|augmented|excessive|exacerbated|aggravated|more|"
+       r"accelerated|an?\s+increase\s+(?:in|of)|"
        r"an?\s+elevation\s+(?:in|of)|up-?regulation\s+of|increases\s+in")
-_DOWN = (r"decreased|reduced|lower|diminished|downregulated|down-regulated|impaired|"
-         r"compromised|suppressed|inhibited|attenuated|declined|less|fewer|weakened|"
+_DOWN = (DOWN + "|" + DOWN_REGULATED + r"|impaired|compromised|suppressed|inhibited|attenuated|"
+         r"declined|less|fewer|weakened|"
          r"disrupted|an?\s+decrease\s+(?:in|of)|an?\s+reduction\s+(?:in|of)|loss\s+of|"
          r"an?\s+impairment\s+(?:in|of)|down-?regulation\s+of|decreases\s+in")
 _CHANGE = re.compile(r"(?:(?<=\s)|^)(?:(?:significantly|markedly|severely|notably)\s+)?"
@@ -123,6 +136,21 @@ def undone_changes(a: Analysed, found: list[Statement]) -> list[Statement]:
         hedge = hedged(a.text, start, undo.end())
         negation = negated(a.text, start, undo.end())
         ctx = context_for(a, clause)
+        lost = intervention_target(a, agents[0])
+        if lost is not None and lost.category in MIRNAS and a.within(start, first, VESICLES):
+            # a miRNA's loss undoes what vesicles did: the miRNA carries the changes, the
+            # vesicles keep them, the inhibitor has none of its own ("reversed by": no lowering)
+            listed = {obj.id for obj, _ in changes}
+            found = [s for s in found if not (s.subject.id == agents[0].entity.id and
+                                              isinstance(s.object, Entity) and
+                                              s.object.id in listed)]
+            have = pairs_made(found)
+            found = found + [statement(a, "effect.undone-by-loss", lost.entity,
+                                       "biolink:affects", obj,
+                                       direction="increased" if way == "up" else "decreased",
+                                       hedged=hedge, negated=negation, context=ctx)
+                             for obj, way in changes if (lost.entity.id, obj.id) not in have]
+            continue
         undone = [statement(a, "effect.undone-change", agent.entity, "biolink:affects", obj,
                             direction="decreased" if way == "up" else "increased",
                             hedged=hedge, negated=negation, context=ctx)
