@@ -297,7 +297,9 @@ def slugify(text: str, max_length: int | None = MAX_SLUG_LENGTH) -> str:
     'buyang-huanwu-decoction-byhwd'
     """
     folded = unicodedata.normalize("NFKD", text)
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
+    if not folded.isascii():  # no ASCII character is a combining mark: most labels skip this
+        folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = folded.lower()
     slug = _DASHES.sub("-", _NOT_UNRESERVED.sub("-", folded)).strip("-")
     return slug if max_length is None else slug[:max_length].rstrip("-")
 

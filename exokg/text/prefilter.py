@@ -202,7 +202,8 @@ class KeywordIndex:
     answers of the last few texts are remembered, and forgotten when strings are added.
     """
 
-    __slots__ = ("_bit", "_automaton", "_characters", "_dirty", "_present", "last")
+    __slots__ = ("_bit", "_automaton", "_characters", "_dirty", "_present", "last_text",
+                 "last_mask")
 
     def __init__(self) -> None:
         self._bit: dict[str, int] = {}
@@ -211,8 +212,10 @@ class KeywordIndex:
         self._characters: tuple[tuple[str, int], ...] = ()
         self._dirty = False
         self._present = lru_cache(maxsize=16)(self._scan)
-        #: the last text asked about and its mask (the guards of one clause ask in a row)
-        self.last: tuple[str | None, int] = (None, 0)
+        #: the last text asked about and its mask (the guards of one sentence ask in a row;
+        #: two attributes, not a pair, so a guard reads them without unpacking a tuple)
+        self.last_text: str | None = None
+        self.last_mask = 0
 
     def bits(self, strings: Iterable[str]) -> int:
         """The mask of ``strings`` (non-empty lower-case ASCII), registering new ones."""
@@ -225,15 +228,15 @@ class KeywordIndex:
             mask |= bit
         if self._dirty:
             self._present.cache_clear()
-            self.last = (None, 0)
+            self.last_text, self.last_mask = None, 0
         return mask
 
     def present(self, text: str) -> int:
         """The mask of the registered strings that occur in :func:`fold` of ``text``."""
-        last, mask = self.last
-        if text is not last:
-            mask = self._present(text)
-            self.last = (text, mask)
+        if text is self.last_text:
+            return self.last_mask
+        mask = self._present(text)
+        self.last_text, self.last_mask = text, mask
         return mask
 
     def _scan(self, text: str) -> int:
@@ -282,8 +285,9 @@ class Needs:
         self.per_pattern: tuple[tuple[Clause, ...], ...] = tuple(required(p) for p in patterns)
         self._always = not patterns or any(not c for c in self.per_pattern)
         self._index = _INDEX if index is None else index
-        #: per pattern, each clause as the mask of its strings in the index
-        self._masks: tuple[tuple[int, ...], ...] = () if self._always else tuple(
+        #: per pattern, each clause as the mask of its strings in the index; a test that
+        #: always passes has one pattern without clauses (which every text passes)
+        self._masks: tuple[tuple[int, ...], ...] = ((),) if self._always else tuple(
             tuple(self._index.bits(clause) for clause in clauses)
             for clauses in self.per_pattern)
 
@@ -294,12 +298,11 @@ class Needs:
 
     def may_match(self, text: str) -> bool:
         """False when no pattern can match anywhere in ``text`` (a slice of it included)."""
-        if self._always:
-            return True
-        last, present = self._index.last
-        if text is not last:
-            present = self._index.present(text)
-        for masks in self._masks:  # loops, not generators: called for every sentence
+        # about a thousand calls per abstract: no test of ``_always`` (its masks pass every
+        # text), the index's last answer read in place, loops rather than generators
+        index = self._index
+        present = index.last_mask if text is index.last_text else index.present(text)
+        for masks in self._masks:
             for mask in masks:
                 if not present & mask:
                     break  # no string of this clause occurs: this pattern cannot match
@@ -382,9 +385,8 @@ class Branches:
 
     def found_in(self, text: str) -> bool:
         """True when the pattern matches somewhere in ``text`` (as ``pattern.search``)."""
-        last, present = self._index.last
-        if text is not last:
-            present = self._index.present(text)
+        index = self._index
+        present = index.last_mask if text is index.last_text else index.present(text)
         for masks, search in self._tests:
             for mask in masks:
                 if not present & mask:
