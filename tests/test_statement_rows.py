@@ -399,3 +399,62 @@ def test_the_kept_tables_from_the_rows_file_on_invented_corners(tmp_path: Path) 
     found, _, ran = _kept(db, graphs, tmp_path / "rows.sqlite3", rows)
     assert found == expected
     assert not any("Outcomes by species" in text for text in ran)
+
+
+def test_the_opposite_findings_from_the_rows_file_on_invented_corners(tmp_path: Path) -> None:
+    """Invented preparations for opposite-findings' corners: one typed by a subclass
+    declared in a named graph (as the ontology's would be), one without source cell (a
+    family of its own), one with two labels, a cargo without label, engineering on one
+    side only, a claim linked by exo:contradicts, a claim without evidence sentence, a
+    direction that is neither way, a subject that is no preparation (left out), and a
+    group with claims one way only (left out by HAVING)."""
+    from exokg.query.stores import ONTOLOGY_GRAPH_PREFIX
+
+    graph = ox.NamedNode(ONTOLOGY_GRAPH_PREFIX + "invented")
+    db = ox.Store()
+    rdf_type, sub = ox.NamedNode(_RDF + "type"), ox.NamedNode(_RDFS + "subClassOf")
+    db.add(ox.Quad(ox.NamedNode(_EX + "Engineered"), sub,
+                   ox.NamedNode(_EXO + "ExosomePreparation"), graph))
+    for prep, cls in (("p1", _EXO + "ExosomePreparation"), ("p2", _EX + "Engineered"),
+                      ("p3", _EXO + "ExosomePreparation"), ("p4", _EX + "Engineered")):
+        db.add(ox.Quad(ox.NamedNode(_EX + prep), rdf_type, ox.NamedNode(cls),
+                       ox.DefaultGraph()))
+    for prep, p, o in (("p1", "sourceCell", "msc"), ("p2", "sourceCell", "msc"),
+                       ("p2", "cargo", "mir133b"), ("p1", "cargo", "mir133b"),
+                       ("p2", "engineering", ox.Literal("enriched")),
+                       ("p4", "cargo", "mir17")):
+        db.add(ox.Quad(ox.NamedNode(_EX + prep), ox.NamedNode(_EXO + p),
+                       o if not isinstance(o, str) else ox.NamedNode(_EX + o),
+                       ox.DefaultGraph()))
+    up, down = ox.Literal("increased"), ox.Literal("decreased")
+    _invented_statement(db, "s1", "p1", "affects", "axons", direction=[up],
+                        has_evidence=["e1", "e2"])
+    _invented_statement(db, "s2", "p2", "affects", "axons", direction=[down],
+                        has_evidence=["e3"], contradicts=["s1"])
+    _invented_statement(db, "s3", "p3", "affects", "axons", direction=[up])
+    _invented_statement(db, "s4", "p3", "affects", "axons", direction=[down, up],
+                        has_evidence=["e4"])
+    _invented_statement(db, "s5", "p4", "affects", "axons", direction=[up])
+    _invented_statement(db, "s6", "p4", "affects", "axons",
+                        direction=[ox.Literal("unchanged")])
+    _invented_statement(db, "s7", "p4", "affects", "axons", direction=[down],
+                        negated=True)
+    _invented_statement(db, "s8", "notprep", "affects", "axons", direction=[down])
+    _invented_statement(db, "s9", "p1", "affects", "edema", direction=[down])
+    _label(db, "axons", "axonal remodeling")
+    _label(db, "msc", "MSC", "mesenchymal stem cell")
+    _label(db, "p1", "MSC exosomes")
+    _label(db, "p2", "MSC exosomes enriched in miR-133b", graph=graph)
+    _label(db, "p3", "exosomes", ox.Literal("Exosomen", language="de"))
+    _label(db, "mir133b", "miR-133b")
+    for n in range(1, 5):
+        db.add(ox.Quad(ox.NamedNode(_EX + f"e{n}"), ox.NamedNode(_EXO + "sentenceText"),
+                       ox.Literal(f"Sentence {n}."), ox.DefaultGraph()))
+    graphs = [ox.DefaultGraph(), graph]
+    rows = tmp_path / "rows.sqlite"
+    write_statement_rows(db, data_graphs(db), rows)
+    expected, counts, _ = _kept(db, graphs, tmp_path / "store.sqlite", None)
+    assert counts["opposite_findings"] >= 2
+    found, _, ran = _kept(db, graphs, tmp_path / "rows.sqlite3", rows)
+    assert found == expected
+    assert not any("Opposite findings" in text for text in ran)

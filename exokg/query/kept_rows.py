@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from exokg.query._worker import TYPED, URI
+from exokg.query._worker import STRING, TYPED, URI
 
 if TYPE_CHECKING:
     from exokg.query.answers import Term, _Facts
@@ -34,7 +34,8 @@ if TYPE_CHECKING:
 __all__ = ["MADE", "KeptMaker", "kept_rows"]
 
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+_LABEL = _RDFS + "label"
 _BIOLINK = "https://w3id.org/biolink/vocab/"
 _EXO = "https://w3id.org/exokg/vocab/"
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -46,9 +47,10 @@ def _count(n: int) -> Term:
     return (TYPED, str(n), _XSD + "integer")
 
 
-def _with_predicate(facts: _Facts, predicates: tuple[str, ...]) -> list[Term]:
-    """Every node with one of ``predicates`` as its ``rdf:predicate`` in the graphs read
-    (their union), in term order (no order is needed: the rows are grouped)."""
+def _with_predicate(facts: _Facts, predicates: tuple[str, ...] | None = None) -> list[Term]:
+    """Every node with one of ``predicates`` (None: any value) as its ``rdf:predicate`` in
+    the graphs read (their union), in term order (no order is needed: the rows are
+    grouped)."""
     import pyoxigraph as ox
 
     from exokg.query._worker import encode_term
@@ -56,8 +58,7 @@ def _with_predicate(facts: _Facts, predicates: tuple[str, ...]) -> list[Term]:
 
     link = ox.NamedNode(_RDF + "predicate")
     found: dict[Term, None] = {}
-    for predicate in predicates:
-        node = ox.NamedNode(predicate)
+    for node in [ox.NamedNode(p) for p in predicates] if predicates is not None else [None]:
         for graph in facts.graphs:
             for quad in facts.store.quads_for_pattern(None, link, node, graph):
                 found[encode_term(quad.subject)] = None  # type: ignore[index]
@@ -126,11 +127,145 @@ def _outcomes_by_species(facts: _Facts) -> Iterator[list[Term | None]]:
                _group_concat(directions, ", "), _group_concat(labels, "; ")]
 
 
+def _classes(facts: _Facts, cls: str) -> frozenset[Term]:
+    """The classes ``?c rdfs:subClassOf* cls`` of the graphs read (``cls`` itself too): an
+    ``rdf:type/rdfs:subClassOf* cls`` node is one with a type among them."""
+    from exokg.query._worker import encode_term
+
+    text = "SELECT DISTINCT ?c WHERE { ?c <%s>* <%s> }" % (_RDFS + "subClassOf", cls)
+    graphs = facts.graphs if len(facts.graphs) > 1 else None
+    return frozenset(encode_term(s["c"]) for s in  # type: ignore[union-attr, index]
+                     facts.store.query(text, default_graph=graphs))
+
+
+def _semi(values: list[Term | None]) -> Term | None:
+    """``REPLACE(REPLACE(GROUP_CONCAT(DISTINCT COALESCE(?v, ""); separator="; "), ...))``
+    of a group's values in any order: the writer puts the items of these ``sorted-list``
+    columns in code-point order and drops empty ones, so only the set of values counts."""
+    from exokg.query.answers import _semi_list
+
+    return _semi_list(values)
+
+
+def _max(values: dict[Term, None]) -> Term:
+    """``MAX(COALESCE(?v, ""))`` of a group's values (the engine's term order)."""
+    from exokg.query.answers import _cached_order_bytes
+
+    return max(values, key=_cached_order_bytes)
+
+
+_INCREASED: Term = (STRING, "increased")
+_DECREASED: Term = (STRING, "decreased")
+_EMPTY: Term = (STRING, "")
+_PREPARATION_PREDICATES = (
+    _RDF + "type", _EXO + "sourceCell", _EXO + "cargo", _EXO + "engineering")
+_OPPOSITE_PREDICATES = (
+    _RDF + "subject", _RDF + "predicate", _RDF + "object", _EXO + "negated",
+    _EXO + "direction", _EXO + "contradicts", _BIOLINK + "has_evidence")
+
+
+def _opposite_findings(facts: _Facts) -> Iterator[list[Term | None]]:
+    """opposite-findings, unbound: the non-negated claims with a direction about exosome
+    preparations, grouped by (outcome, its label, predicate, family: the preparation's
+    source cell or else itself, its label, cargo, its label); the groups with claims both
+    ways."""
+    from exokg.query.answers import _GROUP, _sort_key
+
+    preparation_classes = _classes(facts, _EXO + "ExosomePreparation")
+    # group key -> (up, down, up_by, down_by, up_engineering, down_engineering, linked,
+    # up_text, down_text): ordered sets; a list's unbound value is "" (COALESCE)
+    groups: dict[tuple[Term | None, ...], tuple[dict[Any, None], ...]] = {}
+    statements = _with_predicate(facts)
+    for first in range(0, len(statements), _GROUP):
+        group = statements[first:first + _GROUP]
+        facts.load(group, _OPPOSITE_PREDICATES, table="st")
+        subjects = {v: None for s in group for v in facts.values(_RDF + "subject", s)}
+        facts.load(subjects, _PREPARATION_PREDICATES, only=True)
+        facts.load({**subjects, **{v: None for s in group
+                                   for v in facts.values(_RDF + "object", s)},
+                    **{v: None for p in subjects for q in (_EXO + "sourceCell", _EXO + "cargo")
+                       for v in facts.values(q, p)}}, (_LABEL,), only=True, table="ev")
+        facts.load({e: None for s in group for e in facts.values(_BIOLINK + "has_evidence", s)},
+                   (_EXO + "sentenceText",), only=True, table="ev")
+        for statement in group:
+            directions = facts.values(_EXO + "direction", statement)
+            if not directions or _FALSE not in facts.values(_EXO + "negated", statement):
+                continue
+            linked = bool(facts.values(_EXO + "contradicts", statement))
+            texts = [text for e in facts.optional(_BIOLINK + "has_evidence", statement)
+                     for text in facts.optional(_EXO + "sentenceText", e)]
+            texts = [_EMPTY if t is None else t for t in texts]
+            for preparation in facts.values(_RDF + "subject", statement):
+                if preparation_classes.isdisjoint(facts.values(_RDF + "type", preparation)):
+                    continue
+                cargos = _pairs(facts, _EXO + "cargo", preparation)
+                engineering = [_EMPTY if v is None else v
+                               for v in facts.optional(_EXO + "engineering", preparation)]
+                labels = [_EMPTY if v is None else v
+                          for v in facts.optional(_LABEL, preparation)]
+                families = [preparation if cell is None else cell
+                            for cell in facts.optional(_EXO + "sourceCell", preparation)]
+                for outcome in facts.values(_RDF + "object", statement):
+                    for outcome_label in facts.optional(_LABEL, outcome):
+                        for predicate in facts.values(_RDF + "predicate", statement):
+                            for family in families:
+                                for family_label in facts.optional(_LABEL, family):
+                                    for cargo, cargo_label in cargos:
+                                        key = (outcome, outcome_label, predicate, family,
+                                               family_label, cargo, cargo_label)
+                                        entry = groups.get(key)
+                                        if entry is None:
+                                            entry = groups[key] = (
+                                                {}, {}, {}, {}, {}, {}, {}, {}, {})
+                                        _add_opposite(entry, statement, directions, linked,
+                                                      labels, engineering, texts)
+    found = [key for key, entry in groups.items() if entry[0] and entry[1]]  # HAVING
+    found.sort(key=lambda k: _sort_key(k[1], k[4], k[6], k[0], k[2], k[3], k[5]))
+    for key in found:
+        up, down, up_by, down_by, up_eng, down_eng, linked, up_text, down_text = groups[key]
+        yield [*key, _count(len(up)), _count(len(down)), _semi(list(up_by)),
+               _semi(list(down_by)), _semi(list(up_eng)), _semi(list(down_eng)),
+               _count(len(linked)), _max(up_text), _max(down_text)]
+
+
+def _add_opposite(entry: tuple[dict[Any, None], ...], statement: Term,
+                  directions: list[Term], linked: bool, labels: list[Term],
+                  engineering: list[Term], texts: list[Term]) -> None:
+    """The solutions of one statement and preparation in one group: per direction, the
+    ``IF(?direction = "increased", ..., ?none)`` columns (unbound, so "" in the lists and
+    the sentences, unless the direction is that one)."""
+    up, down, up_by, down_by, up_eng, down_eng, linked_set, up_text, down_text = entry
+    for direction in directions:
+        if direction == _INCREASED:
+            up[statement] = None
+            up_by.update(dict.fromkeys(labels))
+            up_eng.update(dict.fromkeys(engineering))
+            up_text.update(dict.fromkeys(texts))
+            down_by[_EMPTY] = down_eng[_EMPTY] = down_text[_EMPTY] = None
+        elif direction == _DECREASED:
+            down[statement] = None
+            down_by.update(dict.fromkeys(labels))
+            down_eng.update(dict.fromkeys(engineering))
+            down_text.update(dict.fromkeys(texts))
+            up_by[_EMPTY] = up_eng[_EMPTY] = up_text[_EMPTY] = None
+        else:
+            up_by[_EMPTY] = up_eng[_EMPTY] = up_text[_EMPTY] = None
+            down_by[_EMPTY] = down_eng[_EMPTY] = down_text[_EMPTY] = None
+    if linked:
+        linked_set[statement] = None
+
+
 #: a maker: the query's result columns, in order, and its rows from the nodes' values
 KeptMaker = tuple[tuple[str, ...], Callable[["_Facts"], Iterator[list[Any]]]]
 
 #: kept query -> (the digest of the text its maker was written for, the maker)
 MADE: dict[str, tuple[str, KeptMaker]] = {
+    "opposite-findings": ("179101a545bfd6975c6445495836b58e", (
+        ("outcome", "outcome_label", "predicate", "family", "family_label", "cargo",
+         "cargo_label", "increased", "decreased", "increased_by", "decreased_by",
+         "increased_engineering", "decreased_engineering", "linked", "increased_sentence",
+         "decreased_sentence"),
+        _opposite_findings)),
     "outcomes-by-species": ("ea78f09e3aa0154c7da3fd6f85a4400a", (
         ("outcome", "outcome_label", "species", "species_label", "model", "model_label",
          "statements", "evidence_sentences", "directions", "interventions"),
