@@ -458,3 +458,84 @@ def test_the_opposite_findings_from_the_rows_file_on_invented_corners(tmp_path: 
     found, _, ran = _kept(db, graphs, tmp_path / "rows.sqlite3", rows)
     assert found == expected
     assert not any("Opposite findings" in text for text in ran)
+
+
+def test_the_mirna_tables_from_the_rows_file_on_invented_corners(tmp_path: Path) -> None:
+    """Invented miRNAs and preparations for mirna-preparations' and mirna-biomarkers'
+    corners: a miRNA typed by a subclass declared in a named graph, one with two labels,
+    one without label (left out) and one measured in exosomes by a negated claim only
+    (still exosomal); a preparation with two cargos (one no miRNA), one without label
+    (left out); two claims with the same keys (two rows: the statement is a key); a
+    species labelled in two languages and a statistics value that is a literal (its
+    text); an evidence node without sentence, one with a citation marker only; a target
+    that is a literal; a miRNA in no vesicle (left out of the biomarkers)."""
+    from exokg.query.stores import ONTOLOGY_GRAPH_PREFIX
+
+    graph = ox.NamedNode(ONTOLOGY_GRAPH_PREFIX + "invented")
+    db = ox.Store()
+    rdf_type, sub = ox.NamedNode(_RDF + "type"), ox.NamedNode(_RDFS + "subClassOf")
+    exosome = ox.NamedNode("http://purl.obolibrary.org/obo/GO_0070062")
+    vesicle = ox.NamedNode("http://purl.obolibrary.org/obo/GO_1903561")
+    db.add(ox.Quad(ox.NamedNode(_EX + "Mature"), sub, ox.NamedNode(_EXO + "MicroRNA"), graph))
+    for node, cls in (("m1", _EXO + "MicroRNA"), ("m2", _EX + "Mature"),
+                      ("m3", _EXO + "MicroRNA"), ("m4", _EXO + "MicroRNA"),
+                      ("protein", _EX + "Protein")):
+        db.add(ox.Quad(ox.NamedNode(_EX + node), rdf_type, ox.NamedNode(cls),
+                       ox.DefaultGraph()))
+    for prep, p, o in (("p1", "cargo", "m1"), ("p1", "cargo", "protein"),
+                       ("p1", "sourceCell", "msc"), ("p1", "engineering",
+                                                     ox.Literal("enriched")),
+                       ("p2", "cargo", "m2"), ("p3", "cargo", "m1"), ("p4", "cargo", "m3")):
+        db.add(ox.Quad(ox.NamedNode(_EX + prep), ox.NamedNode(_EXO + p),
+                       o if not isinstance(o, str) else ox.NamedNode(_EX + o),
+                       ox.DefaultGraph()))
+    up = ox.Literal("increased")
+    _invented_statement(db, "s1", "p1", "affects", "axons", direction=[up],
+                        species=["rat"], route=["iv"], has_evidence=["e1", "e2"])
+    _invented_statement(db, "s2", "p1", "affects", "axons", direction=[up],
+                        species=["rat"], model=["mcao"])
+    _invented_statement(db, "s3", "p2", "in_clinical_trials_for", "stroke",
+                        has_evidence=["e3"])
+    _invented_statement(db, "s4", "p3", "affects", "axons", direction=[up])
+    _invented_statement(db, "s5", "p4", "affects", "axons", direction=[up])
+    _invented_statement(db, "s6", "p1", "treats", "axons", direction=[up])
+    _invented_statement(db, "b1", "m1", "biomarker_for", "stroke", location=[exosome],
+                        statistics=[ox.Literal("AUC 0.8")], species=["rat"],
+                        has_evidence=["e1", "e4"])
+    _invented_statement(db, "b2", "m1", "correlated_with", "stroke", direction=[up],
+                        has_evidence=["e3"])
+    _invented_statement(db, "b3", "m2", "negatively_correlated_with", "stroke",
+                        location=[vesicle], negated=True)
+    _invented_statement(db, "b4", "m2", "associated_with", "sah", population=["patients"])
+    db.add(ox.Quad(ox.NamedNode(_EX + "b5"), ox.NamedNode(_RDF + "subject"),
+                   ox.NamedNode(_EX + "m4"), ox.DefaultGraph()))
+    _invented_statement(db, "b6", "m4", "biomarker_for", "stroke")
+    _invented_statement(db, "b7", "m3", "biomarker_for", "stroke", location=[exosome])
+    # a target that is a literal
+    db.add(ox.Quad(ox.NamedNode(_EX + "b2"), ox.NamedNode(_RDF + "object"),
+                   ox.Literal("poor outcome"), ox.DefaultGraph()))
+    _label(db, "m1", "miR-124", ox.Literal("miR-124-3p", language="en"))
+    _label(db, "m2", "miR-133b", graph=graph)
+    _label(db, "m4", "miR-9")
+    _label(db, "p1", "MSC exosomes enriched in miR-124")
+    _label(db, "p2", "miR-133b exosomes")
+    _label(db, "p4", "miR-21 exosomes")
+    _label(db, "msc", "MSC")
+    _label(db, "rat", "rat", ox.Literal("Ratte", language="de"))
+    _label(db, "axons", "axonal remodeling")
+    _label(db, "stroke", "stroke")
+    _label(db, "patients", "stroke patients")
+    db.add(ox.Quad(ox.NamedNode(_EX + "e1"), ox.NamedNode(_EXO + "sentenceText"),
+                   ox.Literal("miR-124 rose [3]."), ox.DefaultGraph()))
+    db.add(ox.Quad(ox.NamedNode(_EX + "e1"), ox.NamedNode(_EXO + "citationMarker"),
+                   ox.Literal("[3]"), ox.DefaultGraph()))
+    db.add(ox.Quad(ox.NamedNode(_EX + "e3"), ox.NamedNode(_EXO + "citationMarker"),
+                   ox.Literal("(4, 5)"), ox.DefaultGraph()))
+    graphs = [ox.DefaultGraph(), graph]
+    rows = tmp_path / "rows.sqlite"
+    write_statement_rows(db, data_graphs(db), rows)
+    expected, counts, _ = _kept(db, graphs, tmp_path / "store.sqlite", None)
+    assert counts["mirna_preparations"] >= 5 and counts["mirna_biomarkers"] >= 4
+    found, _, ran = _kept(db, graphs, tmp_path / "rows.sqlite3", rows)
+    assert found == expected
+    assert ran == []

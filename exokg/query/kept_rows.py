@@ -23,6 +23,7 @@ species or model, a statement without direction, a negated claim).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -159,6 +160,10 @@ _DECREASED: Term = (STRING, "decreased")
 _EMPTY: Term = (STRING, "")
 _PREPARATION_PREDICATES = (
     _RDF + "type", _EXO + "sourceCell", _EXO + "cargo", _EXO + "engineering")
+#: what the kept queries read of a statement (every triple of it from the rows file)
+_STATEMENT_READS = (
+    _RDF + "subject", _RDF + "predicate", _RDF + "object", _EXO + "negated", _EXO + "hedged",
+    _EXO + "direction", _BIOLINK + "has_evidence")
 _OPPOSITE_PREDICATES = (
     _RDF + "subject", _RDF + "predicate", _RDF + "object", _EXO + "negated",
     _EXO + "direction", _EXO + "contradicts", _BIOLINK + "has_evidence")
@@ -255,11 +260,212 @@ def _add_opposite(entry: tuple[dict[Any, None], ...], statement: Term,
         linked_set[statement] = None
 
 
+def _facet_rows(facts: _Facts, node: Term, facets: tuple[str, ...]
+                ) -> list[tuple[str | None, Term | None]]:
+    """The solutions of ``OPTIONAL { { ?node exo:f1 ?fv BIND("f1" AS ?facet) } UNION ...
+    OPTIONAL { ?fv rdfs:label ?fl } }`` with ``BIND(COALESCE(?fl, STR(?fv)) AS ?value)``:
+    (facet, value); one (None, None) when the node has none of them."""
+    from exokg.query.answers import _coalesce, _str
+
+    return [(facet, _coalesce(label, _str(value))) for facet in facets
+            for value in facts.values(_EXO + facet, node)
+            for label in facts.optional(_LABEL, value)] or [(None, None)]
+
+
+def _evidence_rows(facts: _Facts, statement: Term, facets: tuple[str, ...]
+                   ) -> list[tuple[str | None, Term | None]]:
+    """The solutions of ``OPTIONAL { ?statement biolink:has_evidence ?e OPTIONAL { { ?e
+    exo:f1 ?ev BIND("f1" AS ?ev_facet) } UNION ... } }``: (facet, value), (None, None)
+    where an evidence node has none, or the statement no evidence."""
+    found: list[tuple[str | None, Term | None]] = []
+    for evidence in facts.optional(_BIOLINK + "has_evidence", statement):
+        found += [(facet, value) for facet in facets
+                  for value in facts.values(_EXO + facet, evidence)] or [(None, None)]
+    return found
+
+
+def _facet_list(rows: list[tuple[str | None, Term | None]], facet: str) -> Term | None:
+    """A list column of the rows of one facet (``IF(?facet = "f", ?value, ?none)``)."""
+    return _semi([value if f == facet else None for f, value in rows])
+
+
+def _sentence(rows: list[tuple[str | None, Term | None]]) -> Term:
+    """``MAX(COALESCE(?text, ""))`` of the evidence rows' sentences."""
+    return _max(dict.fromkeys(value if f == "sentenceText" and value is not None else _EMPTY
+                              for f, value in rows))
+
+
+def _load(facts: _Facts, group: list[Term], predicates: tuple[str, ...], *,
+          typed: tuple[str, ...] = (), own: tuple[str, ...] = (),
+          labelled: tuple[str, ...] = (), evidence: tuple[str, ...] = ()) -> None:
+    """Read what a group of statements' rows read: the statements' triples (the rows
+    file's ``st``); of the values of their ``typed`` predicates, ``rdf:type`` and the
+    ``own`` predicates (the store); the labels of the values of their ``labelled``
+    predicates and of those read ``own`` (the rows file's ``ev``); the ``evidence``
+    predicates of their evidence nodes (``ev``)."""
+    facts.load(group, predicates, table="st")
+    nodes = {v: None for s in group for p in typed for v in facts.values(p, s)}
+    facts.load(nodes, (_RDF + "type", *own), only=True)
+    named = {v: None for s in group for p in labelled for v in facts.values(p, s)}
+    named.update({v: None for n in nodes for p in own for v in facts.values(p, n)})
+    named.update(nodes)
+    facts.load(named, (_LABEL,), only=True, table="ev")
+    if evidence:
+        facts.load({e: None for s in group
+                    for e in facts.values(_BIOLINK + "has_evidence", s)},
+                   tuple(_EXO + p for p in evidence), only=True, table="ev")
+
+
+_PREPARATION_EFFECTS = frozenset((URI, _BIOLINK + p) for p in (
+    "affects", "beneficial_in_models_for", "in_clinical_trials_for"))
+_PREPARATION_FACETS = ("species", "model", "route")
+
+
+def _mirna_preparations(facts: _Facts) -> Iterator[list[Term | None]]:
+    """mirna-preparations, unbound: per claim (not negated; an effect, a benefit or a
+    trial) about a labelled preparation whose cargo is a labelled miRNA, one row per
+    combination of the group keys, its species, model and route listed."""
+    from exokg.query.answers import _GROUP, _sort_key
+
+    mirna_classes = _classes(facts, _EXO + "MicroRNA")
+    rows: dict[tuple[Term | None, ...], list[Term | None]] = {}
+    statements = _with_predicate(facts, tuple(p for _, p in _PREPARATION_EFFECTS))
+    for first in range(0, len(statements), _GROUP):
+        group = statements[first:first + _GROUP]
+        _load(facts, group, _STATEMENT_READS, typed=(_RDF + "subject",),
+              own=(_EXO + "cargo", _EXO + "sourceCell", _EXO + "engineering"),
+              labelled=(_RDF + "object", *(_EXO + f for f in _PREPARATION_FACETS)),
+              evidence=("sentenceText",))
+        mirnas = {v: None for s in group for p in facts.values(_RDF + "subject", s)
+                  for v in facts.values(_EXO + "cargo", p)}
+        facts.load(mirnas, (_RDF + "type",), only=True)
+        facts.load(mirnas, (_LABEL,), only=True, table="ev")
+        for statement in group:
+            hedged_values = facts.values(_EXO + "hedged", statement)
+            if not hedged_values or _FALSE not in facts.values(_EXO + "negated", statement):
+                continue
+            predicates = [p for p in facts.values(_RDF + "predicate", statement)
+                          if p in _PREPARATION_EFFECTS]
+            if not predicates:
+                continue
+            facets = _facet_rows(facts, statement, _PREPARATION_FACETS)
+            lists = [_facet_list(facets, f) for f in _PREPARATION_FACETS]
+            sentence = _sentence(_evidence_rows(facts, statement, ("sentenceText",)))
+            for preparation in facts.values(_RDF + "subject", statement):
+                preparation_labels = facts.values(_LABEL, preparation)
+                mirnas_found = [(m, label) for m in facts.values(_EXO + "cargo", preparation)
+                                if not mirna_classes.isdisjoint(facts.values(_RDF + "type", m))
+                                for label in facts.values(_LABEL, m)]
+                if not preparation_labels or not mirnas_found:
+                    continue
+                cells = _pairs(facts, _EXO + "sourceCell", preparation)
+                for key in itertools.product(
+                        mirnas_found, facts.optional(_EXO + "engineering", preparation),
+                        [preparation], preparation_labels, cells, predicates,
+                        facts.values(_RDF + "object", statement)):
+                    (mirna, mirna_label), engineering, _, preparation_label, \
+                        (cell, cell_label), predicate, outcome = key
+                    for outcome_label, direction, hedged in itertools.product(
+                            facts.optional(_LABEL, outcome),
+                            facts.optional(_EXO + "direction", statement), hedged_values):
+                        row = (mirna, mirna_label, engineering, preparation,
+                               preparation_label, cell, cell_label, predicate, outcome,
+                               outcome_label, direction, hedged, statement)
+                        if row not in rows:
+                            rows[row] = [*row[:-1], *lists, statement, sentence]
+    order = sorted(rows, key=lambda r: _sort_key(
+        r[1], r[4], r[9], r[0], r[3], r[7], r[8], r[12], r[2], r[5], r[6], r[10], r[11]))
+    for row in order:
+        yield rows.pop(row)
+
+
+_RELATIONS = {(URI, _BIOLINK + p): (STRING, relation) for p, relation in (
+    ("associated_with", "level associated with"), ("biomarker_for", "biomarker for"),
+    ("correlated_with", "correlated with"),
+    ("positively_correlated_with", "positively correlated with"),
+    ("negatively_correlated_with", "negatively correlated with"))}
+_BIOMARKER_FACETS = ("location", "statistics", "population", "comparator", "species")
+_EXOSOMAL = ("http://purl.obolibrary.org/obo/GO_0070062",
+             "http://purl.obolibrary.org/obo/GO_1903561")
+
+
+def _exosomal(facts: _Facts) -> frozenset[Term]:
+    """The nodes ``?m`` with ``?m ^rdf:subject/exo:location`` an exosome or an
+    extracellular vesicle (GO), in the graphs read."""
+    from exokg.query._worker import encode_term
+
+    text = ("SELECT DISTINCT ?m WHERE { VALUES ?l { %s } ?s <%s> ?l . ?s <%s> ?m }" % (
+        " ".join(f"<{iri}>" for iri in _EXOSOMAL), _EXO + "location", _RDF + "subject"))
+    graphs = facts.graphs if len(facts.graphs) > 1 else None
+    return frozenset(encode_term(s["m"]) for s in  # type: ignore[union-attr, index]
+                     facts.store.query(text, default_graph=graphs))
+
+
+def _mirna_biomarkers(facts: _Facts) -> Iterator[list[Term | None]]:
+    """mirna-biomarkers, unbound: per biomarker-type claim (not negated) about a labelled
+    miRNA measured in exosomes or vesicles by some claim, one row per combination of the
+    group keys, its contexts, sentence and citation markers listed."""
+    from exokg.query.answers import _GROUP, _bar_list, _coalesce, _sort_key, _str
+
+    mirna_classes = _classes(facts, _EXO + "MicroRNA")
+    exosomal = _exosomal(facts)
+    rows: dict[tuple[Term | None, ...], list[Term | None]] = {}
+    statements = _with_predicate(facts, tuple(p for _, p in _RELATIONS))
+    for first in range(0, len(statements), _GROUP):
+        group = statements[first:first + _GROUP]
+        _load(facts, group, _STATEMENT_READS, typed=(_RDF + "subject",),
+              labelled=(_RDF + "object", *(_EXO + f for f in _BIOMARKER_FACETS)),
+              evidence=("sentenceText", "citationMarker"))
+        for statement in group:
+            hedged_values = facts.values(_EXO + "hedged", statement)
+            if not hedged_values or _FALSE not in facts.values(_EXO + "negated", statement):
+                continue
+            predicates = [p for p in facts.values(_RDF + "predicate", statement)
+                          if p in _RELATIONS]
+            mirnas = [(m, label) for m in facts.values(_RDF + "subject", statement)
+                      if m in exosomal and
+                      not mirna_classes.isdisjoint(facts.values(_RDF + "type", m))
+                      for label in facts.values(_LABEL, m)]
+            if not predicates or not mirnas:
+                continue
+            facets = _facet_rows(facts, statement, _BIOMARKER_FACETS)
+            lists = [_facet_list(facets, f) for f in _BIOMARKER_FACETS]
+            evidence = _evidence_rows(facts, statement, ("sentenceText", "citationMarker"))
+            sentence = _sentence(evidence)
+            citations = _bar_list([v if f == "citationMarker" else None
+                                   for f, v in evidence])
+            for (mirna, mirna_label), predicate, target, direction, hedged in \
+                    itertools.product(mirnas, predicates,
+                                      facts.values(_RDF + "object", statement),
+                                      facts.optional(_EXO + "direction", statement),
+                                      hedged_values):
+                for target_name in facts.optional(_LABEL, target):
+                    row = (mirna, mirna_label, _RELATIONS[predicate], predicate, target,
+                           _coalesce(target_name, _str(target)), direction, hedged,
+                           statement)
+                    if row not in rows:
+                        rows[row] = [*row[:-1], *lists, statement, sentence, citations]
+    order = sorted(rows, key=lambda r: _sort_key(
+        r[1], r[2], r[5], r[0], r[3], r[4], r[8], r[6], r[7]))
+    for row in order:
+        yield rows.pop(row)
+
+
 #: a maker: the query's result columns, in order, and its rows from the nodes' values
 KeptMaker = tuple[tuple[str, ...], Callable[["_Facts"], Iterator[list[Any]]]]
 
 #: kept query -> (the digest of the text its maker was written for, the maker)
 MADE: dict[str, tuple[str, KeptMaker]] = {
+    "mirna-preparations": ("8dd84bdf3449bf2523efdfa32d323525", (
+        ("mirna", "mirna_label", "engineering", "preparation", "preparation_label",
+         "source_cell", "source_cell_label", "predicate", "outcome", "outcome_label",
+         "direction", "hedged", "species", "model", "route", "statement", "sentence"),
+        _mirna_preparations)),
+    "mirna-biomarkers": ("3c5450d8d6c15b0d110694df07bc61af", (
+        ("mirna", "mirna_label", "relation", "predicate", "target", "target_label",
+         "direction", "hedged", "measured_in", "statistics", "population", "comparator",
+         "species", "statement", "sentence", "citations"),
+        _mirna_biomarkers)),
     "opposite-findings": ("179101a545bfd6975c6445495836b58e", (
         ("outcome", "outcome_label", "predicate", "family", "family_label", "cargo",
          "cargo_label", "increased", "decreased", "increased_by", "decreased_by",
