@@ -454,7 +454,7 @@ class _Facts:
             if not wanted <= self._entry(node)[0]:
                 missing.setdefault(node, {})
         if missing and table is not None and self.rows is not None:
-            self._from_rows(missing, table, wanted)
+            self._from_rows(missing, table, wanted, only)
         if not missing:
             return
         # statements and evidence: every triple of the nodes (nearly all are wanted: a
@@ -481,9 +481,10 @@ class _Facts:
             self._cache[node] = (loaded | read if loaded else read, values)
 
     def _from_rows(self, missing: dict[Term, dict[str, list[Term]]], table: str,
-                   wanted: set[str]) -> None:
+                   wanted: set[str], only: bool = False) -> None:
         """Fill the entries of the nodes of ``missing`` that ``table`` of the rows file
-        has, and take them out of ``missing``."""
+        has, and take them out of ``missing``; with ``only``, with the values of the
+        ``wanted`` predicates alone (the other lines are not parsed)."""
         from exokg.export.statement_scan import ROW_FACT_PREDICATES, statement_rows
         from exokg.query.views import tsv_term
 
@@ -505,6 +506,8 @@ class _Facts:
                     iri = iris.get(p)
                     if iri is None:  # <iri> -> iri, once per predicate
                         iri = iris[p] = p[1:-1]
+                    if only and iri not in wanted:
+                        continue
                     values = into.get(iri)
                     if values is None:
                         into[iri] = [term(o)]

@@ -24,10 +24,10 @@ species or model, a statement without direction, a negated claim).
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from exokg.query._worker import STRING, TYPED, URI
+from exokg.query._worker import STRING, TRIPLE, TYPED, URI
 
 if TYPE_CHECKING:
     from exokg.query.answers import Term, _Facts
@@ -48,10 +48,9 @@ def _count(n: int) -> Term:
     return (TYPED, str(n), _XSD + "integer")
 
 
-def _with_predicate(facts: _Facts, predicates: tuple[str, ...] | None = None) -> list[Term]:
-    """Every node with one of ``predicates`` (None: any value) as its ``rdf:predicate`` in
-    the graphs read (their union), in term order (no order is needed: the rows are
-    grouped)."""
+def _with_predicate(facts: _Facts, predicates: tuple[str, ...]) -> list[Term]:
+    """Every node with one of ``predicates`` as its ``rdf:predicate`` in the graphs read
+    (their union), in term order (no order is needed: the rows are grouped)."""
     import pyoxigraph as ox
 
     from exokg.query._worker import encode_term
@@ -59,11 +58,49 @@ def _with_predicate(facts: _Facts, predicates: tuple[str, ...] | None = None) ->
 
     link = ox.NamedNode(_RDF + "predicate")
     found: dict[Term, None] = {}
-    for node in [ox.NamedNode(p) for p in predicates] if predicates is not None else [None]:
+    for node in [ox.NamedNode(p) for p in predicates]:
         for graph in facts.graphs:
             for quad in facts.store.quads_for_pattern(None, link, node, graph):
                 found[encode_term(quad.subject)] = None  # type: ignore[index]
     return sorted(found, key=_order_bytes)
+
+
+def _about(facts: _Facts, subjects: Iterable[Term]) -> list[Term]:
+    """Every node with one of ``subjects`` as its ``rdf:subject`` in the graphs read, in
+    term order: the statements a query about those subjects can read (one index look-up
+    each, rather than every statement read and tested)."""
+    import pyoxigraph as ox
+
+    from exokg.query._worker import decode_term, encode_term
+    from exokg.query.answers import _order_bytes
+
+    link = ox.NamedNode(_RDF + "subject")
+    found: dict[Term, None] = {}
+    for subject in subjects:
+        if subject[0] == TRIPLE:
+            continue
+        node = decode_term(subject)
+        for graph in facts.graphs:
+            for quad in facts.store.quads_for_pattern(None, link, node, graph):
+                found[encode_term(quad.subject)] = None  # type: ignore[index]
+    return sorted(found, key=_order_bytes)
+
+
+def _subjects(facts: _Facts, predicate: str, objects: Iterable[Term | None]) -> set[Term]:
+    """The subjects of ``predicate`` with one of ``objects`` (None: any) in the graphs
+    read."""
+    import pyoxigraph as ox
+
+    from exokg.query._worker import decode_term, encode_term
+
+    link = ox.NamedNode(predicate)
+    found: set[Term] = set()
+    for value in objects:
+        node = None if value is None else decode_term(value)
+        for graph in facts.graphs:
+            found.update(encode_term(q.subject)  # type: ignore[misc]
+                         for q in facts.store.quads_for_pattern(None, link, node, graph))
+    return found
 
 
 def _pairs(facts: _Facts, predicate: str, statement: Term
@@ -93,7 +130,7 @@ def _outcomes_by_species(facts: _Facts) -> Iterator[list[Term | None]]:
     statements = _with_predicate(facts, _EFFECTS)
     for first in range(0, len(statements), _GROUP):
         group = statements[first:first + _GROUP]
-        facts.load(group, _OUTCOMES_PREDICATES, table="st")
+        facts.load(group, _OUTCOMES_PREDICATES, only=True, table="st")
         facts.load({v: None for s in group for p in (
             _RDF + "subject", _RDF + "object", _EXO + "species", _EXO + "model")
             for v in facts.values(p, s)}, (_LABEL,), only=True, table="ev")
@@ -158,8 +195,6 @@ def _max(values: dict[Term, None]) -> Term:
 _INCREASED: Term = (STRING, "increased")
 _DECREASED: Term = (STRING, "decreased")
 _EMPTY: Term = (STRING, "")
-_PREPARATION_PREDICATES = (
-    _RDF + "type", _EXO + "sourceCell", _EXO + "cargo", _EXO + "engineering")
 #: what the kept queries read of a statement (every triple of it from the rows file)
 _STATEMENT_READS = (
     _RDF + "subject", _RDF + "predicate", _RDF + "object", _EXO + "negated", _EXO + "hedged",
@@ -177,29 +212,20 @@ def _opposite_findings(facts: _Facts) -> Iterator[list[Term | None]]:
     from exokg.query.answers import _GROUP, _sort_key
 
     preparation_classes = _classes(facts, _EXO + "ExosomePreparation")
-    # group key -> (up, down, up_by, down_by, up_engineering, down_engineering, linked,
-    # up_text, down_text): ordered sets; a list's unbound value is "" (COALESCE)
+    # group key -> (up, down, up_by, down_by, up_engineering, down_engineering, linked):
+    # ordered sets; a list's unbound value is "" (COALESCE)
     groups: dict[tuple[Term | None, ...], tuple[dict[Any, None], ...]] = {}
-    statements = _with_predicate(facts)
+    statements = _about(facts, _subjects(facts, _RDF + "type", preparation_classes))
     for first in range(0, len(statements), _GROUP):
         group = statements[first:first + _GROUP]
-        facts.load(group, _OPPOSITE_PREDICATES, table="st")
-        subjects = {v: None for s in group for v in facts.values(_RDF + "subject", s)}
-        facts.load(subjects, _PREPARATION_PREDICATES, only=True)
-        facts.load({**subjects, **{v: None for s in group
-                                   for v in facts.values(_RDF + "object", s)},
-                    **{v: None for p in subjects for q in (_EXO + "sourceCell", _EXO + "cargo")
-                       for v in facts.values(q, p)}}, (_LABEL,), only=True, table="ev")
-        facts.load({e: None for s in group for e in facts.values(_BIOLINK + "has_evidence", s)},
-                   (_EXO + "sentenceText",), only=True, table="ev")
+        _load(facts, group, _OPPOSITE_PREDICATES, typed=(_RDF + "subject",),
+              own=(_EXO + "sourceCell", _EXO + "cargo", _EXO + "engineering"),
+              labelled=(_RDF + "object",))
         for statement in group:
             directions = facts.values(_EXO + "direction", statement)
             if not directions or _FALSE not in facts.values(_EXO + "negated", statement):
                 continue
             linked = bool(facts.values(_EXO + "contradicts", statement))
-            texts = [text for e in facts.optional(_BIOLINK + "has_evidence", statement)
-                     for text in facts.optional(_EXO + "sentenceText", e)]
-            texts = [_EMPTY if t is None else t for t in texts]
             for preparation in facts.values(_RDF + "subject", statement):
                 if preparation_classes.isdisjoint(facts.values(_RDF + "type", preparation)):
                     continue
@@ -210,52 +236,68 @@ def _opposite_findings(facts: _Facts) -> Iterator[list[Term | None]]:
                           for v in facts.optional(_LABEL, preparation)]
                 families = [preparation if cell is None else cell
                             for cell in facts.optional(_EXO + "sourceCell", preparation)]
-                for outcome in facts.values(_RDF + "object", statement):
-                    for outcome_label in facts.optional(_LABEL, outcome):
-                        for predicate in facts.values(_RDF + "predicate", statement):
-                            for family in families:
-                                for family_label in facts.optional(_LABEL, family):
-                                    for cargo, cargo_label in cargos:
-                                        key = (outcome, outcome_label, predicate, family,
-                                               family_label, cargo, cargo_label)
-                                        entry = groups.get(key)
-                                        if entry is None:
-                                            entry = groups[key] = (
-                                                {}, {}, {}, {}, {}, {}, {}, {}, {})
-                                        _add_opposite(entry, statement, directions, linked,
-                                                      labels, engineering, texts)
+                for outcome, predicate, family, (cargo, cargo_label) in itertools.product(
+                        facts.values(_RDF + "object", statement),
+                        facts.values(_RDF + "predicate", statement), families, cargos):
+                    for outcome_label, family_label in itertools.product(
+                            facts.optional(_LABEL, outcome), facts.optional(_LABEL, family)):
+                        key = (outcome, outcome_label, predicate, family, family_label,
+                               cargo, cargo_label)
+                        entry = groups.get(key)
+                        if entry is None:
+                            entry = groups[key] = ({}, {}, {}, {}, {}, {}, {})
+                        _add_opposite(entry, statement, directions, linked, labels,
+                                      engineering)
     found = [key for key, entry in groups.items() if entry[0] and entry[1]]  # HAVING
     found.sort(key=lambda k: _sort_key(k[1], k[4], k[6], k[0], k[2], k[3], k[5]))
+    # the sentences, of the groups kept only: in a group with claims both ways, every
+    # side's MAX also meets the other side's unbound sentence (""), the least string
+    texts = _last_sentences(facts, {s: None for key in found for side in groups[key][:2]
+                                    for s in side})
     for key in found:
-        up, down, up_by, down_by, up_eng, down_eng, linked, up_text, down_text = groups[key]
+        up, down, up_by, down_by, up_eng, down_eng, linked = groups[key]
         yield [*key, _count(len(up)), _count(len(down)), _semi(list(up_by)),
                _semi(list(down_by)), _semi(list(up_eng)), _semi(list(down_eng)),
-               _count(len(linked)), _max(up_text), _max(down_text)]
+               _count(len(linked)), _max({_EMPTY: None, **{texts[s]: None for s in up}}),
+               _max({_EMPTY: None, **{texts[s]: None for s in down}})]
+
+
+def _last_sentences(facts: _Facts, statements: dict[Term, None]) -> dict[Term, Term]:
+    """Statement -> ``MAX(COALESCE(?text, ""))`` of its evidence sentences."""
+    from exokg.query.answers import _GROUP
+
+    found: dict[Term, Term] = {}
+    listed = list(statements)
+    for first in range(0, len(listed), _GROUP):
+        group = listed[first:first + _GROUP]
+        facts.load(group, (_BIOLINK + "has_evidence",), only=True, table="st")
+        facts.load({e: None for s in group for e in facts.values(_BIOLINK + "has_evidence", s)},
+                   (_EXO + "sentenceText",), only=True, table="ev")
+        for statement in group:
+            found[statement] = _sentence(_evidence_rows(facts, statement, ("sentenceText",)))
+    return found
 
 
 def _add_opposite(entry: tuple[dict[Any, None], ...], statement: Term,
                   directions: list[Term], linked: bool, labels: list[Term],
-                  engineering: list[Term], texts: list[Term]) -> None:
+                  engineering: list[Term]) -> None:
     """The solutions of one statement and preparation in one group: per direction, the
-    ``IF(?direction = "increased", ..., ?none)`` columns (unbound, so "" in the lists and
-    the sentences, unless the direction is that one)."""
-    up, down, up_by, down_by, up_eng, down_eng, linked_set, up_text, down_text = entry
+    ``IF(?direction = "increased", ..., ?none)`` columns (unbound, so "" in the lists,
+    unless the direction is that one)."""
+    up, down, up_by, down_by, up_eng, down_eng, linked_set = entry
     for direction in directions:
         if direction == _INCREASED:
             up[statement] = None
             up_by.update(dict.fromkeys(labels))
             up_eng.update(dict.fromkeys(engineering))
-            up_text.update(dict.fromkeys(texts))
-            down_by[_EMPTY] = down_eng[_EMPTY] = down_text[_EMPTY] = None
+            down_by[_EMPTY] = down_eng[_EMPTY] = None
         elif direction == _DECREASED:
             down[statement] = None
             down_by.update(dict.fromkeys(labels))
             down_eng.update(dict.fromkeys(engineering))
-            down_text.update(dict.fromkeys(texts))
-            up_by[_EMPTY] = up_eng[_EMPTY] = up_text[_EMPTY] = None
+            up_by[_EMPTY] = up_eng[_EMPTY] = None
         else:
-            up_by[_EMPTY] = up_eng[_EMPTY] = up_text[_EMPTY] = None
-            down_by[_EMPTY] = down_eng[_EMPTY] = down_text[_EMPTY] = None
+            up_by[_EMPTY] = up_eng[_EMPTY] = down_by[_EMPTY] = down_eng[_EMPTY] = None
     if linked:
         linked_set[statement] = None
 
@@ -303,7 +345,7 @@ def _load(facts: _Facts, group: list[Term], predicates: tuple[str, ...], *,
     ``own`` predicates (the store); the labels of the values of their ``labelled``
     predicates and of those read ``own`` (the rows file's ``ev``); the ``evidence``
     predicates of their evidence nodes (``ev``)."""
-    facts.load(group, predicates, table="st")
+    facts.load(group, predicates, only=True, table="st")
     nodes = {v: None for s in group for p in typed for v in facts.values(p, s)}
     facts.load(nodes, (_RDF + "type", *own), only=True)
     named = {v: None for s in group for p in labelled for v in facts.values(p, s)}
@@ -329,7 +371,7 @@ def _mirna_preparations(facts: _Facts) -> Iterator[list[Term | None]]:
 
     mirna_classes = _classes(facts, _EXO + "MicroRNA")
     rows: dict[tuple[Term | None, ...], list[Term | None]] = {}
-    statements = _with_predicate(facts, tuple(p for _, p in _PREPARATION_EFFECTS))
+    statements = _about(facts, _subjects(facts, _EXO + "cargo", [None]))
     for first in range(0, len(statements), _GROUP):
         group = statements[first:first + _GROUP]
         _load(facts, group, _STATEMENT_READS, typed=(_RDF + "subject",),
