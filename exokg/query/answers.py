@@ -945,7 +945,8 @@ def write_kept_file(store: pyoxigraph.Store, path: Path,
     table and the number of distinct terms. Written under a temporary name and renamed; the
     same graph gives the same bytes. With ``rows``, a build's statement rows file read from
     the store's default graph, the queries :mod:`exokg.query.kept_rows` makes are made
-    from it rather than run by the engine (the same file either way).
+    from it rather than run by the engine (the same file either way), with Python's cyclic
+    collector paused (:func:`exokg.collector.collector_paused`).
 
     Raises:
         OSError: the file cannot be written.
@@ -953,13 +954,17 @@ def write_kept_file(store: pyoxigraph.Store, path: Path,
     """
     import pyoxigraph as ox
 
+    from exokg.collector import collector_paused
     from exokg.export.statement_scan import open_statement_rows
     from exokg.graph.viewdb import new_sqlite_file
 
     shared = open_statement_rows(rows, None)
     try:
         facts = _Facts(store, graphs, shared) if shared is not None else None
-        with new_sqlite_file(Path(path), _BASE_SCHEMA, FORMAT) as (db, counts):
+        # the makers group rows in dicts beside the node cache: the cyclic collector
+        # would walk those over and over for nothing (nothing to gain for the engine's)
+        with collector_paused(), \
+                new_sqlite_file(Path(path), _BASE_SCHEMA, FORMAT) as (db, counts):
             terms = _Terms(db)
             _write_kept(db, terms, store, list(graphs) if graphs else [ox.DefaultGraph()],
                         counts, facts)
