@@ -18,7 +18,10 @@ Each maker is bound to the digest of the query text it was written for
 changed with it (``tests/test_statement_rows.py`` fails meanwhile).
 ``tests/test_statement_rows.py`` compares the file with the one written by the engine on
 the founding corpus, the development set and small invented graphs (several labels, no
-species or model, a statement without direction, a negated claim).
+species or model, a statement without direction, a negated claim, a subclass declared in
+a named graph, preparations without source cell or label, a miRNA exosomal only by a
+negated claim). Only the statements a query can use are read (by index: the effect or
+biomarker predicates, the subjects that are preparations or have a cargo).
 """
 
 from __future__ import annotations
