@@ -18,9 +18,8 @@ the statements CSV (:func:`exokg.export.tables.write_tables`), the GraphML (``gr
 :func:`exokg.export.tables.write_graphml`), or the statement rows
 file a build writes once for these (``rows``:
 :func:`exokg.export.statement_scan.write_statement_rows`, into ``--rows FILE``; given to
-``view``, ``statements``, ``tables``, ``graphml`` or ``scan``, they read it instead of
-the store; ``scan``: the
-statements as KGX/CSV read them, nothing written); it prints the CPU time
+``view``, ``kept``, ``statements``, ``tables``, ``graphml`` or ``scan``, they read it
+instead of the store; ``scan``: the statements as KGX/CSV read them, nothing written); it prints the CPU time
 (user + system of this process), wall time and peak RSS, and with ``--profile`` the
 ``cProfile`` tables (wall clock: the profiler inflates Python calls against the engine).
 Run one piece per process: the peak RSS is the process's.
@@ -102,8 +101,9 @@ def piece(database: str, which: str, profile: bool, rows: str | None = None) -> 
     elif which == "kept":
         from exokg.query.answers import write_kept_file
 
-        _timed("kept tables", lambda: print(write_kept_file(store, out / "kept.sqlite", graphs)),
-               profile)
+        options = {"rows": Path(rows)} if rows else {}
+        _timed("kept tables", lambda: print(write_kept_file(store, out / "kept.sqlite", graphs,
+                                                            **options)), profile)
     elif which == "statements":
         from exokg.query.answers import write_answer_file
 

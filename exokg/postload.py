@@ -200,7 +200,8 @@ def _do(name: str, job: Job, result: PhaseResult) -> None:
         fault_point("store-view")
         counts = write_view_file(store, view_file_path(generation), _view_graphs(job),
                                  answers=False, rows=_rows_file(job))
-        write_kept_file(store, kept_file_path(generation), _view_graphs(job))
+        write_kept_file(store, kept_file_path(generation), _view_graphs(job),
+                        rows=_rows_file(job))
         result.count = (counts["edges"], "edge")
     elif name == "rows":
         from exokg.export.statement_scan import write_statement_rows

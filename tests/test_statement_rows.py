@@ -261,3 +261,281 @@ def test_a_literal_with_a_unicode_line_separator_stays_one_cell() -> None:
         Literal("one\u2028two\x85three\x0cfour")]
     assert scanned.values[URIRef("http://a.org/q")] == [Literal("x")]
     assert scanned.evidence["http://a.org/e"].texts == ['"a\u2029b"']
+
+
+class _CountingKept:
+    """A store that records which kept queries the engine ran (by their first result
+    column's name)."""
+
+    def __init__(self, store: Any) -> None:
+        self.store, self.kept_queries = store, []
+
+    def query(self, text: str, *args: Any, **kwargs: Any) -> Any:
+        if text.lstrip().startswith("# title:"):
+            self.kept_queries.append(text.split("\n", 1)[0])
+        return self.store.query(text, *args, **kwargs)
+
+    def quads_for_pattern(self, *args: Any) -> Any:
+        return self.store.quads_for_pattern(*args)
+
+
+def _kept(store: Any, graphs: list[Any], path: Path, rows: Path | None
+          ) -> tuple[bytes, dict[str, int], list[str]]:
+    from exokg.query.answers import write_kept_file
+
+    counting = _CountingKept(store)
+    counts = write_kept_file(counting, path, graphs, rows=rows)  # type: ignore[arg-type]
+    return path.read_bytes(), counts, counting.kept_queries
+
+
+def test_the_kept_tables_from_the_rows_file_are_the_same_bytes(store: Any,
+                                                              tmp_path: Path) -> None:
+    from exokg.query.kept_rows import MADE
+
+    db, graphs = store
+    rows = tmp_path / "rows.sqlite"
+    write_statement_rows(db, data_graphs(db), rows)
+    expected, counts, ran = _kept(db, graphs, tmp_path / "store.sqlite", None)
+    assert counts["outcomes_by_species"] > 10 and len(ran) == 4
+    found, _, ran_with_rows = _kept(db, graphs, tmp_path / "rows.sqlite3", rows)
+    assert found == expected
+    # the queries with a maker are not run by the engine
+    assert len(ran_with_rows) == 4 - len(MADE)
+
+
+def test_every_kept_maker_was_written_for_the_query_text_of_the_library() -> None:
+    """A query text changed without its maker would fall back to SPARQL silently: the
+    maker is then to be changed with it (and its digest)."""
+    from exokg.query.answers import _query_digest
+    from exokg.query.kept_rows import MADE
+    from exokg.query.library import load_library
+
+    library = load_library()
+    for name, (digest, _) in MADE.items():
+        assert digest == _query_digest(library[name].text), name
+
+
+_EX = "https://example.org/"
+_EXO = "https://w3id.org/exokg/vocab/"
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+_BL = "https://w3id.org/biolink/vocab/"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def _invented_statement(db: Any, name: str, subject: str, predicate: str, obj: str, *,
+                        negated: bool = False, graph: Any = None,
+                        **values: list[Any]) -> None:
+    """An invented statement node with its own triples (``values``: exo predicate name ->
+    objects, ``has_evidence`` for evidence IRIs)."""
+    g = graph if graph is not None else ox.DefaultGraph()
+    s = ox.NamedNode(_EX + name)
+    triples = [(_RDF + "type", ox.NamedNode(_EXO + "Statement")),
+               (_RDF + "subject", ox.NamedNode(_EX + subject)),
+               (_RDF + "predicate", ox.NamedNode(_BL + predicate)),
+               (_RDF + "object", ox.NamedNode(_EX + obj)),
+               (_EXO + "negated", ox.Literal("true" if negated else "false",
+                                             datatype=ox.NamedNode(_XSD + "boolean"))),
+               (_EXO + "hedged", ox.Literal("false", datatype=ox.NamedNode(_XSD + "boolean")))]
+    for key, objects in values.items():
+        p = _BL + key if key == "has_evidence" else _EXO + key
+        triples += [(p, o if not isinstance(o, str) else ox.NamedNode(_EX + o))
+                    for o in objects]
+    for p, o in triples:
+        db.add(ox.Quad(s, ox.NamedNode(p), o, g))
+
+
+def _label(db: Any, node: str, *labels: Any, graph: Any = None) -> None:
+    for label in labels:
+        db.add(ox.Quad(ox.NamedNode(_EX + node), ox.NamedNode(_RDFS + "label"),
+                       label if not isinstance(label, str) else ox.Literal(label),
+                       graph if graph is not None else ox.DefaultGraph()))
+
+
+def test_the_kept_tables_from_the_rows_file_on_invented_corners(tmp_path: Path) -> None:
+    """Invented statements for the OPTIONAL and GROUP_CONCAT corners of the kept queries:
+    an outcome and a species with two labels (one language-tagged), a statement without
+    species, model or direction grouped with others that have them (an unbound direction
+    makes the list unbound), a subject without label, an outcome that is also labelled in
+    a named graph (as the ontology's would be), a negated and a non-effect claim (left
+    out), a statement with two species and no evidence."""
+    from exokg.query.stores import ONTOLOGY_GRAPH_PREFIX
+
+    graph = ox.NamedNode(ONTOLOGY_GRAPH_PREFIX + "invented")
+    db = ox.Store()
+    _invented_statement(db, "s1", "prep1", "affects", "infarct", species=["rat"],
+                        model=["mcao"], direction=[ox.Literal("decreased")],
+                        has_evidence=["e1", "e2"])
+    _invented_statement(db, "s2", "prep2", "affects", "infarct", species=["rat"],
+                        model=["mcao"], has_evidence=["e3"])
+    _invented_statement(db, "s3", "prep1", "beneficial_in_models_for", "infarct",
+                        species=["rat", "mouse"], direction=[ox.Literal("decreased")])
+    _invented_statement(db, "s4", "prep3", "affects", "apoptosis",
+                        direction=[ox.Literal("decreased"), ox.Literal("increased")],
+                        has_evidence=["e4"])
+    _invented_statement(db, "s5", "prep1", "affects", "apoptosis", negated=True,
+                        species=["rat"], direction=[ox.Literal("increased")])
+    _invented_statement(db, "s6", "prep1", "treats", "infarct", species=["rat"],
+                        direction=[ox.Literal("increased")])
+    _invented_statement(db, "s7", "prep2", "affects", "edema", species=["mouse"],
+                        model=["tbi"], direction=[ox.Literal("decreased")],
+                        has_evidence=["e5"])
+    _label(db, "infarct", "infarct volume", ox.Literal("Infarktvolumen", language="de"))
+    _label(db, "rat", "rat", "Rattus norvegicus")
+    _label(db, "mouse", "mouse")
+    _label(db, "mcao", "MCAO")
+    _label(db, "prep1", "MSC exosomes")
+    _label(db, "prep3", "miR-124 exosomes; loaded")
+    _label(db, "edema", "brain edema", graph=graph)
+    _label(db, "apoptosis", "apoptosis")
+    for n in range(1, 6):
+        db.add(ox.Quad(ox.NamedNode(_EX + f"e{n}"), ox.NamedNode(_EXO + "sentenceText"),
+                       ox.Literal(f"Sentence {n}."), ox.DefaultGraph()))
+    graphs = [ox.DefaultGraph(), graph]
+    rows = tmp_path / "rows.sqlite"
+    write_statement_rows(db, data_graphs(db), rows)
+    expected, counts, _ = _kept(db, graphs, tmp_path / "store.sqlite", None)
+    assert counts["outcomes_by_species"] >= 8
+    found, _, ran = _kept(db, graphs, tmp_path / "rows.sqlite3", rows)
+    assert found == expected
+    assert not any("Outcomes by species" in text for text in ran)
+
+
+def test_the_opposite_findings_from_the_rows_file_on_invented_corners(tmp_path: Path) -> None:
+    """Invented preparations for opposite-findings' corners: one typed by a subclass
+    declared in a named graph (as the ontology's would be), one without source cell (a
+    family of its own), one with two labels, a cargo without label, engineering on one
+    side only, a claim linked by exo:contradicts, a claim without evidence sentence, a
+    direction that is neither way, a subject that is no preparation (left out), and a
+    group with claims one way only (left out by HAVING)."""
+    from exokg.query.stores import ONTOLOGY_GRAPH_PREFIX
+
+    graph = ox.NamedNode(ONTOLOGY_GRAPH_PREFIX + "invented")
+    db = ox.Store()
+    rdf_type, sub = ox.NamedNode(_RDF + "type"), ox.NamedNode(_RDFS + "subClassOf")
+    db.add(ox.Quad(ox.NamedNode(_EX + "Engineered"), sub,
+                   ox.NamedNode(_EXO + "ExosomePreparation"), graph))
+    for prep, cls in (("p1", _EXO + "ExosomePreparation"), ("p2", _EX + "Engineered"),
+                      ("p3", _EXO + "ExosomePreparation"), ("p4", _EX + "Engineered")):
+        db.add(ox.Quad(ox.NamedNode(_EX + prep), rdf_type, ox.NamedNode(cls),
+                       ox.DefaultGraph()))
+    for prep, p, o in (("p1", "sourceCell", "msc"), ("p2", "sourceCell", "msc"),
+                       ("p2", "cargo", "mir133b"), ("p1", "cargo", "mir133b"),
+                       ("p2", "engineering", ox.Literal("enriched")),
+                       ("p4", "cargo", "mir17")):
+        db.add(ox.Quad(ox.NamedNode(_EX + prep), ox.NamedNode(_EXO + p),
+                       o if not isinstance(o, str) else ox.NamedNode(_EX + o),
+                       ox.DefaultGraph()))
+    up, down = ox.Literal("increased"), ox.Literal("decreased")
+    _invented_statement(db, "s1", "p1", "affects", "axons", direction=[up],
+                        has_evidence=["e1", "e2"])
+    _invented_statement(db, "s2", "p2", "affects", "axons", direction=[down],
+                        has_evidence=["e3"], contradicts=["s1"])
+    _invented_statement(db, "s3", "p3", "affects", "axons", direction=[up])
+    _invented_statement(db, "s4", "p3", "affects", "axons", direction=[down, up],
+                        has_evidence=["e4"])
+    _invented_statement(db, "s5", "p4", "affects", "axons", direction=[up])
+    _invented_statement(db, "s6", "p4", "affects", "axons",
+                        direction=[ox.Literal("unchanged")])
+    _invented_statement(db, "s7", "p4", "affects", "axons", direction=[down],
+                        negated=True)
+    _invented_statement(db, "s8", "notprep", "affects", "axons", direction=[down])
+    _invented_statement(db, "s9", "p1", "affects", "edema", direction=[down])
+    _label(db, "axons", "axonal remodeling")
+    _label(db, "msc", "MSC", "mesenchymal stem cell")
+    _label(db, "p1", "MSC exosomes")
+    _label(db, "p2", "MSC exosomes enriched in miR-133b", graph=graph)
+    _label(db, "p3", "exosomes", ox.Literal("Exosomen", language="de"))
+    _label(db, "mir133b", "miR-133b")
+    for n in range(1, 5):
+        db.add(ox.Quad(ox.NamedNode(_EX + f"e{n}"), ox.NamedNode(_EXO + "sentenceText"),
+                       ox.Literal(f"Sentence {n}."), ox.DefaultGraph()))
+    graphs = [ox.DefaultGraph(), graph]
+    rows = tmp_path / "rows.sqlite"
+    write_statement_rows(db, data_graphs(db), rows)
+    expected, counts, _ = _kept(db, graphs, tmp_path / "store.sqlite", None)
+    assert counts["opposite_findings"] >= 2
+    found, _, ran = _kept(db, graphs, tmp_path / "rows.sqlite3", rows)
+    assert found == expected
+    assert not any("Opposite findings" in text for text in ran)
+
+
+def test_the_mirna_tables_from_the_rows_file_on_invented_corners(tmp_path: Path) -> None:
+    """Invented miRNAs and preparations for mirna-preparations' and mirna-biomarkers'
+    corners: a miRNA typed by a subclass declared in a named graph, one with two labels,
+    one without label (left out) and one measured in exosomes by a negated claim only
+    (still exosomal); a preparation with two cargos (one no miRNA), one without label
+    (left out); two claims with the same keys (two rows: the statement is a key); a
+    species labelled in two languages and a statistics value that is a literal (its
+    text); an evidence node without sentence, one with a citation marker only; a target
+    that is a literal; a miRNA in no vesicle (left out of the biomarkers)."""
+    from exokg.query.stores import ONTOLOGY_GRAPH_PREFIX
+
+    graph = ox.NamedNode(ONTOLOGY_GRAPH_PREFIX + "invented")
+    db = ox.Store()
+    rdf_type, sub = ox.NamedNode(_RDF + "type"), ox.NamedNode(_RDFS + "subClassOf")
+    exosome = ox.NamedNode("http://purl.obolibrary.org/obo/GO_0070062")
+    vesicle = ox.NamedNode("http://purl.obolibrary.org/obo/GO_1903561")
+    db.add(ox.Quad(ox.NamedNode(_EX + "Mature"), sub, ox.NamedNode(_EXO + "MicroRNA"), graph))
+    for node, cls in (("m1", _EXO + "MicroRNA"), ("m2", _EX + "Mature"),
+                      ("m3", _EXO + "MicroRNA"), ("m4", _EXO + "MicroRNA"),
+                      ("protein", _EX + "Protein")):
+        db.add(ox.Quad(ox.NamedNode(_EX + node), rdf_type, ox.NamedNode(cls),
+                       ox.DefaultGraph()))
+    for prep, p, o in (("p1", "cargo", "m1"), ("p1", "cargo", "protein"),
+                       ("p1", "sourceCell", "msc"), ("p1", "engineering",
+                                                     ox.Literal("enriched")),
+                       ("p2", "cargo", "m2"), ("p3", "cargo", "m1"), ("p4", "cargo", "m3")):
+        db.add(ox.Quad(ox.NamedNode(_EX + prep), ox.NamedNode(_EXO + p),
+                       o if not isinstance(o, str) else ox.NamedNode(_EX + o),
+                       ox.DefaultGraph()))
+    up = ox.Literal("increased")
+    _invented_statement(db, "s1", "p1", "affects", "axons", direction=[up],
+                        species=["rat"], route=["iv"], has_evidence=["e1", "e2"])
+    _invented_statement(db, "s2", "p1", "affects", "axons", direction=[up],
+                        species=["rat"], model=["mcao"])
+    _invented_statement(db, "s3", "p2", "in_clinical_trials_for", "stroke",
+                        has_evidence=["e3"])
+    _invented_statement(db, "s4", "p3", "affects", "axons", direction=[up])
+    _invented_statement(db, "s5", "p4", "affects", "axons", direction=[up])
+    _invented_statement(db, "s6", "p1", "treats", "axons", direction=[up])
+    _invented_statement(db, "b1", "m1", "biomarker_for", "stroke", location=[exosome],
+                        statistics=[ox.Literal("AUC 0.8")], species=["rat"],
+                        has_evidence=["e1", "e4"])
+    _invented_statement(db, "b2", "m1", "correlated_with", "stroke", direction=[up],
+                        has_evidence=["e3"])
+    _invented_statement(db, "b3", "m2", "negatively_correlated_with", "stroke",
+                        location=[vesicle], negated=True)
+    _invented_statement(db, "b4", "m2", "associated_with", "sah", population=["patients"])
+    db.add(ox.Quad(ox.NamedNode(_EX + "b5"), ox.NamedNode(_RDF + "subject"),
+                   ox.NamedNode(_EX + "m4"), ox.DefaultGraph()))
+    _invented_statement(db, "b6", "m4", "biomarker_for", "stroke")
+    _invented_statement(db, "b7", "m3", "biomarker_for", "stroke", location=[exosome])
+    # a target that is a literal
+    db.add(ox.Quad(ox.NamedNode(_EX + "b2"), ox.NamedNode(_RDF + "object"),
+                   ox.Literal("poor outcome"), ox.DefaultGraph()))
+    _label(db, "m1", "miR-124", ox.Literal("miR-124-3p", language="en"))
+    _label(db, "m2", "miR-133b", graph=graph)
+    _label(db, "m4", "miR-9")
+    _label(db, "p1", "MSC exosomes enriched in miR-124")
+    _label(db, "p2", "miR-133b exosomes")
+    _label(db, "p4", "miR-21 exosomes")
+    _label(db, "msc", "MSC")
+    _label(db, "rat", "rat", ox.Literal("Ratte", language="de"))
+    _label(db, "axons", "axonal remodeling")
+    _label(db, "stroke", "stroke")
+    _label(db, "patients", "stroke patients")
+    db.add(ox.Quad(ox.NamedNode(_EX + "e1"), ox.NamedNode(_EXO + "sentenceText"),
+                   ox.Literal("miR-124 rose [3]."), ox.DefaultGraph()))
+    db.add(ox.Quad(ox.NamedNode(_EX + "e1"), ox.NamedNode(_EXO + "citationMarker"),
+                   ox.Literal("[3]"), ox.DefaultGraph()))
+    db.add(ox.Quad(ox.NamedNode(_EX + "e3"), ox.NamedNode(_EXO + "citationMarker"),
+                   ox.Literal("(4, 5)"), ox.DefaultGraph()))
+    graphs = [ox.DefaultGraph(), graph]
+    rows = tmp_path / "rows.sqlite"
+    write_statement_rows(db, data_graphs(db), rows)
+    expected, counts, _ = _kept(db, graphs, tmp_path / "store.sqlite", None)
+    assert counts["mirna_preparations"] >= 5 and counts["mirna_biomarkers"] >= 4
+    found, _, ran = _kept(db, graphs, tmp_path / "rows.sqlite3", rows)
+    assert found == expected
+    assert ran == []

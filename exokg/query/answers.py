@@ -23,7 +23,9 @@ query                parameters                table (one row per ...)
 
 and, for four more named queries, their whole answer (:data:`KEPT`; in a file of their own,
 ``kept-answers.sqlite``, :func:`write_kept_file`, of the same layout): their SPARQL is run
-once, with no parameter bound, when the file is written, its rows kept in its order with
+once, with no parameter bound, when the file is written (or, in a large build, the same
+rows made in Python from its statement rows file: :mod:`exokg.query.kept_rows`), its rows
+kept in its order with
 the IRIs of the parameter columns beside them, so that a bound answer is the rows with that
 value in the parameter's column (one index range) and a page a part of it:
 
@@ -452,7 +454,7 @@ class _Facts:
             if not wanted <= self._entry(node)[0]:
                 missing.setdefault(node, {})
         if missing and table is not None and self.rows is not None:
-            self._from_rows(missing, table, wanted)
+            self._from_rows(missing, table, wanted, only)
         if not missing:
             return
         # statements and evidence: every triple of the nodes (nearly all are wanted: a
@@ -479,9 +481,10 @@ class _Facts:
             self._cache[node] = (loaded | read if loaded else read, values)
 
     def _from_rows(self, missing: dict[Term, dict[str, list[Term]]], table: str,
-                   wanted: set[str]) -> None:
+                   wanted: set[str], only: bool = False) -> None:
         """Fill the entries of the nodes of ``missing`` that ``table`` of the rows file
-        has, and take them out of ``missing``."""
+        has, and take them out of ``missing``; with ``only``, with the values of the
+        ``wanted`` predicates alone (the other lines are not parsed)."""
         from exokg.export.statement_scan import ROW_FACT_PREDICATES, statement_rows
         from exokg.query.views import tsv_term
 
@@ -503,6 +506,8 @@ class _Facts:
                     iri = iris.get(p)
                     if iri is None:  # <iri> -> iri, once per predicate
                         iri = iris[p] = p[1:-1]
+                    if only and iri not in wanted:
+                        continue
                     values = into.get(iri)
                     if values is None:
                         into[iri] = [term(o)]
@@ -875,13 +880,27 @@ def _made_rows(facts: _Facts) -> Iterator[tuple[str, _Made]]:
                 yield "evidence", made
 
 
+def _engine_rows(store: pyoxigraph.Store, text: str, default_graph: list[Any] | None
+                 ) -> tuple[list[str], Iterator[list[Term | None]]]:
+    """(result columns, rows as term tuples) of a query run by the engine."""
+    result = store.query(text, default_graph=default_graph)
+    variables = [v.value for v in result.variables]  # type: ignore[union-attr]
+    width = len(variables)
+    return variables, ([encode_term(solution[i]) for i in range(width)]
+                       for solution in result)  # type: ignore[union-attr]
+
+
 def _write_kept(db: sqlite3.Connection, terms: _Terms, store: pyoxigraph.Store,
-                graphs: Sequence[Any], counts: dict[str, int]) -> None:
+                graphs: Sequence[Any], counts: dict[str, int],
+                facts: _Facts | None = None) -> None:
     """Run each query of :data:`KEPT` once with no parameter bound and write its rows, in
     the engine's order (the query's total ``ORDER BY``), with their ``sorted-list`` columns
     sorted as the query API sorts them, into its table, with the IRI of each parameter
     column beside the row (NULL for an unbound value or a literal, which no parameter
-    binds); the query's digest and result columns go to ``meta``."""
+    binds); the query's digest and result columns go to ``meta``. With ``facts`` reading
+    a build's rows file, a query with a maker for its text (:mod:`exokg.query.kept_rows`)
+    is made from the nodes' values instead: the same rows in the same order."""
+    from exokg.query.kept_rows import kept_rows
     from exokg.query.library import load_library
     from exokg.query.lists import sort_items
 
@@ -892,15 +911,16 @@ def _write_kept(db: sqlite3.Connection, terms: _Terms, store: pyoxigraph.Store,
         table = _kept_table(name)
         db.execute(f"CREATE TABLE {table} (rank INTEGER PRIMARY KEY, "
                    f"{', '.join(f'{k} TEXT' for k in keys)}, row BLOB NOT NULL)")
-        result = store.query(query.text_for(frozenset()), default_graph=default_graph)
-        variables = [v.value for v in result.variables]  # type: ignore[union-attr]
+        made = kept_rows(name, _query_digest(query.text), facts) if facts is not None \
+            else None
+        variables, rows = made if made is not None else _engine_rows(
+            store, query.text_for(frozenset()), default_graph)
         places = [variables.index(k) for k in keys]
         lists = [(variables.index(c), sep) for c, sep in query.sorted_lists if c in variables]
         insert = f"INSERT INTO {table} VALUES (?, {', '.join('?' * len(keys))}, ?)"
-        width, rank = len(variables), 0
+        rank = 0
         batch: list[tuple[Any, ...]] = []
-        for solution in result:  # type: ignore[union-attr]
-            row = [encode_term(solution[i]) for i in range(width)]
+        for row in rows:
             for place, separator in lists:
                 row[place] = sort_items(row[place], separator)
             rank += 1
@@ -917,12 +937,16 @@ def _write_kept(db: sqlite3.Connection, terms: _Terms, store: pyoxigraph.Store,
 
 
 def write_kept_file(store: pyoxigraph.Store, path: Path,
-                    graphs: list[Any] | None = None) -> dict[str, int]:
+                    graphs: list[Any] | None = None, *,
+                    rows: Path | None = None) -> dict[str, int]:
     """Write the tables of the queries kept whole (:data:`KEPT`) of ``store`` (its default
     graph, or the union of ``graphs``) to a new SQLite file at ``path`` (the layout of the
     answer file: ``meta``, ``terms`` and one table per query); returns the row count of each
     table and the number of distinct terms. Written under a temporary name and renamed; the
-    same graph gives the same bytes.
+    same graph gives the same bytes. With ``rows``, a build's statement rows file read from
+    the store's default graph, the queries :mod:`exokg.query.kept_rows` makes are made
+    from it rather than run by the engine (the same file either way), with Python's cyclic
+    collector paused (:func:`exokg.collector.collector_paused`).
 
     Raises:
         OSError: the file cannot be written.
@@ -930,14 +954,26 @@ def write_kept_file(store: pyoxigraph.Store, path: Path,
     """
     import pyoxigraph as ox
 
+    from exokg.collector import collector_paused
+    from exokg.export.statement_scan import open_statement_rows
     from exokg.graph.viewdb import new_sqlite_file
 
-    with new_sqlite_file(Path(path), _BASE_SCHEMA, FORMAT) as (db, counts):
-        terms = _Terms(db)
-        _write_kept(db, terms, store, list(graphs) if graphs else [ox.DefaultGraph()], counts)
-        terms.flush()
-        counts["terms"] = len(terms)
-        db.commit()
+    shared = open_statement_rows(rows, None)
+    try:
+        facts = _Facts(store, graphs, shared) if shared is not None else None
+        # the makers group rows in dicts beside the node cache: the cyclic collector
+        # would walk those over and over for nothing (nothing to gain for the engine's)
+        with collector_paused(), \
+                new_sqlite_file(Path(path), _BASE_SCHEMA, FORMAT) as (db, counts):
+            terms = _Terms(db)
+            _write_kept(db, terms, store, list(graphs) if graphs else [ox.DefaultGraph()],
+                        counts, facts)
+            terms.flush()
+            counts["terms"] = len(terms)
+            db.commit()
+    finally:
+        if shared is not None:
+            shared.close()
     return counts
 
 
@@ -986,7 +1022,7 @@ def write_answer_file(store: pyoxigraph.Store, path: Path,
             # first, while the term-to-id map is small: the engine's grouping and sorting
             # of the unbound answers is this writer's largest use of memory beside it
             if kept:
-                _write_kept(db, terms, store, facts.graphs, counts)
+                _write_kept(db, terms, store, facts.graphs, counts, facts)
             inserts = {table: f"INSERT INTO scratch.{table} VALUES (?, ?, ?, ?, ?)"
                        for table in _TABLE_COLUMNS}
             batch: dict[str, list[tuple[Any, ...]]] = {table: [] for table in _TABLE_COLUMNS}
