@@ -8,6 +8,8 @@ Usage::
         view|kept|statements|tables|graphml|rows|scan [--profile] [--rows FILE]
     python benchmarks/postload_pieces.py engine DATABASE
     python benchmarks/postload_pieces.py schedule TRIPLES NAME=SECONDS ... [--own MB]
+    python benchmarks/postload_pieces.py schedule --build BUILD.json [--own MB]
+                                         [--workers-mb MB]
 
 ``piece`` opens ``DATABASE`` (a generation's ``oxigraph`` folder) read-only and runs one
 piece in this process, writing into a temporary folder: the view file alone
@@ -31,7 +33,10 @@ of query: the engine's share of that writer and which reads make it.
 ``schedule`` applies :func:`exokg.postload.may_start` (the memory estimates of
 :data:`exokg.postload.PHASES`, two workers, the building process at ``--own`` MB) to the
 phase durations given, as :func:`exokg.postload.run_phases` starts phases, and prints when
-each would start and when the last would end: a projection, not a measurement.
+each would start and when the last would end: a projection, not a measurement. With
+``--build`` the triples, durations (wall) and peak RSS of each phase are read from the
+JSON of a ``benchmarks/buildphases.py`` run, and the summed peak the schedule can reach
+(the building process plus the peaks of the phases running at once) is printed too.
 
 This is a script, not a test. On a shared machine compare CPU seconds (``uptime`` is
 printed).
@@ -198,10 +203,13 @@ def engine(database: str) -> None:
         print(f"{seconds:8.2f} s {int(calls):7,d} calls  {kind}")
 
 
-def schedule(triples: int, durations: dict[str, float], own_mb: float, workers: int = 2
-             ) -> tuple[float, list[tuple[float, str]]]:
-    """When each phase of ``durations`` would start under the start rule, and the end."""
-    from exokg.postload import MEMORY_BUDGET_MB, PHASES, may_start
+def schedule(triples: int, durations: dict[str, float], own_mb: float, workers: int = 2,
+             workers_mb: float | None = None) -> tuple[float, list[tuple[float, str]]]:
+    """When each phase of ``durations`` would start under the start rule (``workers_mb``:
+    the workers' budget, default :data:`exokg.postload.WORKERS_BUDGET_MB`), and the end."""
+    from exokg.postload import MEMORY_BUDGET_MB, PHASES, WORKERS_BUDGET_MB, may_start
+
+    limit = WORKERS_BUDGET_MB if workers_mb is None else workers_mb
 
     pending = [p for p in PHASES if p.name in durations]
     running: list[tuple[float, Any]] = []
@@ -211,13 +219,49 @@ def schedule(triples: int, durations: dict[str, float], own_mb: float, workers: 
             waiting = {p.name for p in pending} | {p.name for _, p in running}
             if not waiting & set(phase.after) and may_start(
                     phase, [p for _, p in running], triples, workers, MEMORY_BUDGET_MB,
-                    own_mb):
+                    own_mb, limit):
                 pending.remove(phase)
                 running.append((now + durations[phase.name], phase))
                 started.append((now, phase.name))
         running.sort(key=lambda item: item[0])
         now, _ = running.pop(0)
     return now, started
+
+
+def summed_peak(started: list[tuple[float, str]], durations: dict[str, float],
+                peaks: dict[str, float], own_mb: float) -> tuple[float, list[str]]:
+    """The largest summed RSS a schedule can reach if the phases running at the same time
+    all peaked at once: ``own_mb`` plus their measured ``peaks`` (an upper bound: a
+    phase's peak lasts a moment), and those phases."""
+    spans = [(at, at + durations[name], name) for at, name in started]
+    worst: tuple[float, list[str]] = (own_mb, [])
+    for at, _, _ in spans:  # the set of running phases changes only when one starts
+        live = [name for begin, end, name in spans if begin <= at < end]
+        total = own_mb + sum(peaks[name] for name in live)
+        worst = max(worst, (total, live))
+    return worst
+
+
+def from_build(path: str) -> tuple[int, dict[str, float], dict[str, float]]:
+    """The store's triples and each phase's wall seconds and peak RSS (MB) from the JSON of
+    ``benchmarks/buildphases.py`` (the progress lines of the build)."""
+    import json
+    import re
+
+    from exokg.postload import PHASES
+
+    titles = {p.title: p.name for p in PHASES}
+    triples, durations, peaks = 0, {}, {}
+    for row in json.loads(Path(path).read_text(encoding="utf-8"))["rows"]:
+        line = row["line"]
+        found = re.search(r"loaded the store: ([\d,]+) triples", line)
+        if found:
+            triples = int(found.group(1).replace(",", ""))
+        found = re.match(r"exokg: (.+?): .* in ([\d.]+) s \(.*peak ([\d,]+) MB\)$", line)
+        if found and found.group(1) in titles:
+            durations[titles[found.group(1)]] = float(found.group(2))
+            peaks[titles[found.group(1)]] = float(found.group(3).replace(",", ""))
+    return triples, durations, peaks
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -233,20 +277,32 @@ def main(argv: list[str] | None = None) -> int:
     e = sub.add_parser("engine")
     e.add_argument("database")
     s = sub.add_parser("schedule")
-    s.add_argument("triples", type=int)
-    s.add_argument("durations", nargs="+", help="NAME=SECONDS of each phase")
+    s.add_argument("triples", type=int, nargs="?", default=0)
+    s.add_argument("durations", nargs="*", help="NAME=SECONDS of each phase")
     s.add_argument("--own", type=float, default=550, help="the building process's RSS, MB")
+    s.add_argument("--build", help="a buildphases.py JSON: the triples, each phase's wall "
+                                   "seconds and peak RSS from its lines (the summed peak "
+                                   "is then modelled)")
+    s.add_argument("--workers-mb", type=float, default=None,
+                   help="the workers' budget (default exokg.postload.WORKERS_BUDGET_MB)")
     args = parser.parse_args(argv)
     if args.command == "piece":
         piece(args.database, args.which, args.profile, args.rows)
     elif args.command == "engine":
         engine(args.database)
     else:
+        triples, peaks = args.triples, {}
         durations = {k: float(v) for k, v in (d.split("=", 1) for d in args.durations)}
-        end, started = schedule(args.triples, durations, args.own)
+        if args.build:
+            triples, durations, peaks = from_build(args.build)
+        end, started = schedule(triples, durations, args.own, workers_mb=args.workers_mb)
         for at, name in started:
-            print(f"{at:7.1f} s  start {name}")
+            print(f"{at:7.1f} s  start {name} (ends {at + durations[name]:.1f} s)")
         print(f"{end:7.1f} s  the last phase ends")
+        if peaks:
+            total, live = summed_peak(started, durations, peaks, args.own)
+            print(f"summed peak at most {total:,.0f} MB: the building process "
+                  f"({args.own:,.0f} MB) and {', '.join(live)}")
     return 0
 
 

@@ -188,6 +188,14 @@ class ClaimStore:
         """Close the database and remove the work folder (when owned)."""
         self._finalizer()
 
+    def shrink_memory(self) -> None:
+        """Free the connection's page cache (up to 32 MB; SQLite fills it again on the next
+        read): a large build's process only waits while the phases after loading run
+        (:mod:`exokg.postload`), and their workers get the memory instead. Nothing once
+        closed."""
+        if self._finalizer.alive:
+            self.connection.execute("PRAGMA shrink_memory")
+
     def __enter__(self) -> ClaimStore:
         return self
 

@@ -18,8 +18,10 @@ them (without the ``rows`` phase they query the store, with the same result).
 :func:`run_phases` starts each phase in a fresh process (its peak memory is that phase's
 alone and is returned to the system when it ends), at most ``workers`` at a time, and
 starts a phase only when the memory it is expected to need fits beside the running ones
-and this process within a budget (:data:`MEMORY_BUDGET_MB`); a phase that does not fit
-waits, and runs alone if nothing else is running.
+and this process within a budget (:data:`MEMORY_BUDGET_MB`), and beside the running ones
+alone within another (:data:`WORKERS_BUDGET_MB`, which keeps the large phases apart but
+the pair that needs least memory); a phase that does not fit waits, and runs alone if
+nothing else is running.
 
 A phase that fails (an exokg error, a full disk, a worker that dies) stops the others and
 raises one :class:`PhaseError` naming the phase; nothing has been published then (the
@@ -45,12 +47,22 @@ from typing import Any
 from exokg.errors import ExokgError
 from exokg.faults import fault_point
 
-__all__ = ["MEMORY_BUDGET_MB", "PHASES", "Phase", "PhaseError", "PhaseResult", "may_start",
-           "plan", "run_phases"]
+__all__ = ["MEMORY_BUDGET_MB", "PHASES", "Phase", "PhaseError", "PhaseResult",
+           "WORKERS_BUDGET_MB", "may_start", "plan", "run_phases"]
 
 #: Resident memory (MB) the build's processes together should stay within while the phases
 #: run: this process's own RSS plus the expected peak of every running phase.
 MEMORY_BUDGET_MB = 2000
+
+#: Expected peak RSS (MB) the phases' workers together may reach: the pair of large phases
+#: that needs least memory (the view file beside KGX/CSV, 1,256 MB at 100,000 abstracts)
+#: fits, the others (the validation beside KGX/CSV, 1,313 MB) run beside small phases or
+#: alone. With the building process (320 MB at 10,000 abstracts, about 470 at 100,000)
+#: the phases then stay within 1.5 times the load's peak at 10,000 abstracts (1,180 MB),
+#: issue 10's flatness; the order of :data:`PHASES` gives the same wall time as without
+#: this limit at 100,000 abstracts (docs/benchmarks.md, "Memory peak and RDF exports,
+#: round 5").
+WORKERS_BUDGET_MB = 1300
 
 
 class PhaseError(ExokgError):
@@ -77,33 +89,30 @@ class Phase:
 
 #: The phases in the order they are started: the validation first (an invalid graph stops
 #: the rest early), then longest first (CPU time at 100,000 abstracts).
-#: Memory: the peak RSS of each phase's worker measured at 10,000 synthetic abstracts
-#: (1.05-1.07 million triples) and at 100,000 (9.5-9.7 million; docs/benchmarks.md, "The
-#: export phase at 100k", "The export phase, round 2", "100,000 abstracts on merged main
-#: (fourth session)" for the validation, 154 and 607 MB; "Post-load phases, round 4" for
-#: the view file with the tables of the four queries kept whole, 211 MB at 10,000, and at
-#: 100,000 the view file alone 705 MB (its rows streamed; 1,128-1,193 MB before), to which
-#: the kept tables written after it may add at most their own 225 MB above a fresh process
-#: (355 MB alone): 930 MB). The statement answer tables, a phase of their own since round 4
-#: (they were about two thirds of the view phase's CPU): 309 MB at 10,000 abstracts and
-#: 730 MB at 100,000, alone (the term-to-id map grows).
-#: The statement rows (round 6): 133 MB at 10,000 abstracts (1.05 million triples) in a
-#: process of its own; not measured at 100,000 (its rows stream through files and
-#: SQLite, so the slope is a guess).
+#: Memory: a line through the largest peak RSS of each phase's worker in the builds of
+#: 10,000 synthetic abstracts (1.33-1.34 million triples) and of 100,000 (12.0-12.2
+#: million) of the tenth, eleventh and twelfth sessions (docs/benchmarks.md, "Merged main,
+#: tenth session" to "twelfth session"; "Memory peak and RDF exports, round 5" for the
+#: figures): at 100,000 the validation 689-700 MB, the statement rows 229-230, the
+#: answer tables 758-776, the view file with the kept tables 635-642, KGX/CSV 605, the
+#: page 731-732, GraphML 292-293. The estimates before counted worst cases that the
+#: builds never reached (the view phase 1,095 MB at 100,000, the page 956), which kept the
+#: view file and the KGX/CSV tables, the pair of large phases that needs least memory,
+#: from running side by side.
 #: RDF: its worker peaked at 191 MB at 10,000 abstracts (1.33 million triples in the store)
 #: and 213-217 MB at 100,000 (12.0-12.1 million), plus GNU sort's buffer in a process of
 #: its own (32 MB since "Exports, validation and memory, round 4"; 256 MB before).
 PHASES: tuple[Phase, ...] = (
-    Phase("validate", "validated the graph against the SHACL shapes", 98, 52.5),
-    Phase("rows", "wrote the statement rows", 120, 15),
-    Phase("answers", "wrote the answer tables", 267, 46, ("rows",)),
-    Phase("view", "wrote the view file and the tables of the queries kept whole", 146, 78,
+    Phase("validate", "validated the graph against the SHACL shapes", 114, 48.2),
+    Phase("rows", "wrote the statement rows", 112, 9.9),
+    Phase("answers", "wrote the answer tables", 219, 46.5, ("rows",)),
+    Phase("view", "wrote the view file and the tables of the queries kept whole", 164, 39.4,
           ("rows",)),
-    Phase("tables", "wrote kgx/nodes.tsv, kgx/edges.tsv and statements.csv", 180, 42,
+    Phase("tables", "wrote kgx/nodes.tsv, kgx/edges.tsv and statements.csv", 162, 37,
           ("rows",)),
     Phase("rdf", "wrote the RDF exports", 225, 2.5),
-    Phase("page", "wrote exokg.html", 201, 62),
-    Phase("graphml", "wrote exokg.graphml", 145, 17, ("rows",)),
+    Phase("page", "wrote exokg.html", 232, 41.7),
+    Phase("graphml", "wrote exokg.graphml", 135, 13.2, ("rows",)),
 )
 
 
@@ -322,19 +331,21 @@ def _context() -> Any:
 
 
 def plan(phases: Sequence[Phase], triples: int, workers: int, budget_mb: float,
-         own_mb: float) -> list[list[str]]:
+         own_mb: float, workers_mb: float = WORKERS_BUDGET_MB) -> list[list[str]]:
     """The groups of phases :func:`run_phases` would start together if every phase took
     the same time (for documentation and tests of the memory rule): phases are taken in
     order; one joins the running group when the phases it comes after (:attr:`Phase.after`)
     are in earlier groups, there is a free worker and its expected memory fits in
-    ``budget_mb`` beside ``own_mb`` and the group's."""
+    ``budget_mb`` beside ``own_mb`` and the group's, and in ``workers_mb`` beside the
+    group's."""
     groups: list[list[str]] = []
     pending = list(phases)
     while pending:
         group: list[Phase] = []
         for phase in list(pending):
             if _ready(phase, pending + group) and \
-                    may_start(phase, group, triples, workers, budget_mb, own_mb):
+                    may_start(phase, group, triples, workers, budget_mb, own_mb,
+                              workers_mb):
                 group.append(phase)
                 pending.remove(phase)
         groups.append([p.name for p in group])
@@ -347,24 +358,28 @@ def _ready(phase: Phase, waiting: Sequence[Phase]) -> bool:
 
 
 def may_start(phase: Phase, running: Sequence[Phase], triples: int, workers: int,
-              budget_mb: float, own_mb: float) -> bool:
+              budget_mb: float, own_mb: float,
+              workers_mb: float = WORKERS_BUDGET_MB) -> bool:
     """The memory rule: ``phase`` may start beside the ``running`` phases when a worker is
     free and, unless nothing runs (a phase larger than the budget then runs alone), its
     expected peak RSS fits in ``budget_mb`` beside theirs and ``own_mb`` (the building
-    process's RSS)."""
+    process's RSS), and in ``workers_mb`` beside theirs (:data:`WORKERS_BUDGET_MB`: two
+    large phases run side by side only when their pair is small enough)."""
     if len(running) >= workers:
         return False
-    used = own_mb + sum(p.memory_mb(triples) for p in running)
-    return not running or used + phase.memory_mb(triples) <= budget_mb
+    if not running:
+        return True
+    workers_used = sum(p.memory_mb(triples) for p in running) + phase.memory_mb(triples)
+    return own_mb + workers_used <= budget_mb and workers_used <= workers_mb
 
 
 def run_phases(job: Job, phases: Sequence[Phase], triples: int, workers: int, *,
-               budget_mb: float = MEMORY_BUDGET_MB,
+               budget_mb: float = MEMORY_BUDGET_MB, workers_mb: float = WORKERS_BUDGET_MB,
                on_done: Callable[[Phase, PhaseResult], None] | None = None
                ) -> dict[str, PhaseResult]:
     """Run ``phases`` over the closed database of ``job`` in worker processes, at most
     ``workers`` at a time and within ``budget_mb`` of expected memory (see the module
-    docs), each after the phases it comes after (:attr:`Phase.after`) that are among
+    docs; ``workers_mb``: see :func:`may_start`), each after the phases it comes after (:attr:`Phase.after`) that are among
     ``phases`` have finished; ``on_done`` is told each phase as it finishes (progress).
     Returns the results by phase name.
 
@@ -404,7 +419,8 @@ def run_phases(job: Job, phases: Sequence[Phase], triples: int, workers: int, *,
             for phase in list(pending):
                 started = [p for p, _, _ in running.values()]
                 if _ready(phase, pending + started) and may_start(
-                        phase, started, triples, workers, budget_mb, _own_rss_mb()):
+                        phase, started, triples, workers, budget_mb, _own_rss_mb(),
+                        workers_mb):
                     pending.remove(phase)
                     start(phase)
             if not running:  # nothing could start: a phase comes after one not run

@@ -329,6 +329,8 @@ def _concurrent(result: BuildResult, files: dict[str, bytes], reporter: Reporter
                 reporter.rate(f"wrote {name}", count, unit, seconds)
             reporter.info(describe(phase, outcome))
 
+        if result.claims is not None:  # the records are read again only after the phases
+            result.claims.shrink_memory()
         title = (f"{len(phases)} phases over the loaded store in {workers} worker "
                  "processes")
         try:
