@@ -365,6 +365,21 @@ def _subjects_before(a: Analysed, start: int, at: int) -> list[Mention]:
 
 
 _NEEDS_CORRELATIONS = Needs(_CORRELATED)
+_IN_SETTING = re.compile(r"\b(?:in|among)\s+(?:the\s+)?$", re.I)
+# a correlation coefficient in brackets right after a partner: "(rs = -0.38, p = 0.04)"
+_COEFFICIENT = re.compile(r"[^(),;]{0,25}\(\s*(?:r|rs|r_s|rho|\u03c1|R|\u03c4)\s*=\s*"
+                          r"(?P<neg>[-\u2212\u2013]\s*)?0?[.,]?\d")
+
+
+def _coefficient_sign(a: Analysed, end: int, pred: str) -> str:
+    """``pred``, or for an unsigned correlation the sign of the coefficient written right
+    after the partner ending at ``end``."""
+    coefficient = _COEFFICIENT.match(a.text, end) if pred == "biolink:correlated_with" \
+        else None
+    if coefficient is None:
+        return pred
+    return "biolink:negatively_correlated_with" if coefficient.group("neg") \
+        else "biolink:positively_correlated_with"
 
 
 def _correlations(a: Analysed) -> list[Statement]:
@@ -386,7 +401,10 @@ def _correlations(a: Analysed) -> list[Statement]:
                    if x.category in ("AssessmentScale", "Outcome", "Protein", "Disease",
                                      "Phenotype", "BiologicalProcess", "Gene")
                    and not (x.category == "Disease" and re.match(
-                       r"\s*(?:patients|participants|subjects|cases)\b", a.text[x.end:]))]
+                       r"\s*(?:patients|participants|subjects|cases)\b", a.text[x.end:]))
+                   # "with PTSD symptoms in mTBI": the setting, no partner
+                   and not (x.category == "Disease" and _IN_SETTING.search(
+                       a.text, max(0, x.start - 12), x.start))]
         sign = ((m.group("sign") or "") + " " + (m.group("sign2") or "")).lower()
         whole = m.group().lower()
         if "positively" in whole or "positively" in sign:
@@ -411,7 +429,8 @@ def _correlations(a: Analysed) -> list[Statement]:
             for subj in subjects:
                 if subj.entity.id == obj.entity.id:
                     continue
-                out.append(statement(a, "biomarker.correlation", subj.entity, pred,
+                out.append(statement(a, "biomarker.correlation", subj.entity,
+                                     _coefficient_sign(a, obj.end, pred),
                                      partner or obj.entity,
                                      aspect=aspect, negated=negated(a.text, 0, m.start()),
                                      hedged=hedged(a.text, 0, m.start()), context=ctx))
