@@ -51,3 +51,14 @@ def test_an_unsigned_correlation_keeps_no_sign_without_a_coefficient(
     assert ("biolink:correlated_with", outcome("PTSD symptoms")) in {
         (s.predicate, s.object.id) for s in found if s.subject.id == NFL}
     assert POS not in {s.predicate for s in found if s.subject.id == NFL}
+
+
+def test_controls_named_first_still_make_a_marker_of_the_disease(
+        recogniser: Recogniser) -> None:
+    base = "We enrolled 40 patients with ischemic stroke and 30 controls. "
+    for text in ("Serum NfL discriminated healthy controls from patients with acute ischemic "
+                 "stroke (AUC = 0.91).",
+                 "Serum NfL could distinguish controls from ischemic stroke (AUC = 0.84)."):
+        found = read(recogniser, base + text)
+        assert ("biolink:biomarker_for", "MONDO:1060198") in {
+            (s.predicate, s.object.id) for s in found if s.subject.id == NFL}, text

@@ -494,7 +494,8 @@ def _correlation_nouns(a: Analysed) -> list[Statement]:
 
 # "X distinguished AIS patients from healthy controls", "X discriminated between patients with
 # D and controls": X tells the disease apart, so it is a marker for it
-_DISTINGUISH = re.compile(r"\b(?:distinguish|discriminat|differentiat)(?:e|es|ed|ing)\s+"
+_DISTINGUISH = re.compile(r"\b(?:distinguish(?:es|ed|ing)?|(?:discriminat|differentiat)"
+                          r"(?:e|es|ed|ing))\s+"
                           r"(?:\w+ly\s+)?(?:between\s+)?", re.I)
 _FROM_OTHERS = re.compile(r"\s+(?:from|and|vs\.?|versus)\s+(?:the\s+)?(?:\w+\s+){0,3}?"
                           r"(?:controls?|volunteers|individuals|subjects|patients|cases|"
@@ -507,6 +508,10 @@ _PREDICTS = re.compile(r"\b(?:(?<!was\s)(?<!were\s)(?<!be\s)predict(?:s|ed|ing)?
                        r"disability|deterioration|dependence)\b", re.I)
 
 
+# "distinguished (healthy) controls from patients with D": the controls named first
+_CONTROLS_FIRST = re.compile(r"(?:the\s+)?(?:healthy\s+|matched\s+|normal\s+|uninjured\s+)?"
+                             r"(?:controls?|control\s+(?:subjects|participants|individuals)|"
+                             r"volunteers)\s+(?:from|and)\s+", re.I)
 # "discriminated between the groups", "distinguished the two groups": the study's groups
 _STUDY_GROUPS = re.compile(r"(?:the|both|these|our)\s+(?:two\s+|three\s+)?(?:study\s+|patient\s+)?"
                            r"groups\b", re.I)
@@ -538,6 +543,14 @@ def _marker_value(a: Analysed, state: DocumentState) -> list[Statement]:
     out = []
     for clause in clauses(a.text):
         for m in _DISTINGUISH.finditer(a.text, clause.start, clause.end):
+            first = _CONTROLS_FIRST.match(a.text, m.end())
+            if first:  # "could distinguish controls from moderate or severe TBI"
+                diseases = a.within(first.end(), clause.end, frozenset({"Disease"}))
+                subjects = _subjects_before(a, clause.start, m.start())
+                if diseases and subjects:
+                    out += _marker_statements(a, "biomarker.distinguishes", subjects,
+                                              diseases[0].entity, clause.start, m.start())
+                continue
             others = _FROM_OTHERS.search(a.text, m.end(), clause.end) or _from_disease(
                 a, m.end(), clause.end)
             if not others and _STUDY_GROUPS.match(a.text, m.end()):
