@@ -62,3 +62,15 @@ def test_controls_named_first_still_make_a_marker_of_the_disease(
         found = read(recogniser, base + text)
         assert ("biolink:biomarker_for", "MONDO:1060198") in {
             (s.predicate, s.object.id) for s in found if s.subject.id == NFL}, text
+
+
+def test_a_later_predicate_of_the_chain_relates_the_markers_to_each_measure(
+        recogniser: Recogniser) -> None:
+    # the sampling time between the markers and their verb keeps them the subject
+    found = claim_tuples(read(recogniser, _SETTING + "Serum concentrations of GFAP and NfL "
+                                          "collected at admission were higher in TBI patients "
+                                          "than in controls, and were related to injury "
+                                          "severity and mortality."))
+    severity = outcome("injury severity")
+    assert {(GFAP, "biolink:correlated_with", severity, None),
+            (NFL, "biolink:correlated_with", severity, None)} <= found
