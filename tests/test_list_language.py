@@ -29,6 +29,16 @@ def test_each_treatment_of_a_list_after_include_is_beneficial(recogniser: Recogn
                                                 "mechanical thrombectomy"}
 
 
+def test_a_modal_before_include_hedges_each_member(recogniser: Recogniser) -> None:
+    found = read(recogniser, "Potential treatments for ischemic stroke may include "
+                             "hypothermia and remote ischemic conditioning.")
+    members = [s for s in found if s.evidence[0].rule == "list.treatment"]
+    # "hypothermia" is the treatment here, not the phenotype
+    assert {s.subject.label for s in members} == {"hypothermia",
+                                                  "remote ischemic conditioning"}
+    assert all(s.hedged and s.subject.category == "Therapy" for s in members)
+
+
 def test_a_such_as_list_of_treatments_ends_with_its_last_member(
         recogniser: Recogniser) -> None:
     found = read(recogniser, "Treatment options for ischemic stroke, such as hematoma "

@@ -64,7 +64,10 @@ _HEAD = re.compile(r"\b(?:(?:the|a|an|main|major|common|principal|current|key|pr
                    rf"(?P<mechanism>{_MECHANISM})|(?P<complication>{_COMPLICATION}))"
                    r"(?:\s+(?P<link>of|for|in|underlying|after|following|associated\s+with|"
                    r"related\s+to)\s+(?:the\s+|patients?\s+with\s+)?(?P<disease>[^,;:()]{1,60}?)"
-                   r"(?:\s*\([^()]{1,15}\))?)?\s*$", re.I)
+                   r"(?:\s*\([^()]{1,15}\))?)?"
+                   # "may / mainly include": a modal or adverb before the cue
+                   r"(?:\s+(?:may|might|can|could|also|mainly|mostly|primarily|often))*\s*$",
+                   re.I)
 # a verb joining the clause's disease to a head with no disease of its own
 _ACCOMPANIED = re.compile(r"\b(?:(?:is|are)\s+(?:often\s+|usually\s+|commonly\s+|frequently\s+"
                           r"|also\s+)?(?:accompanied|characteri[sz]ed|complicated)\s+by|"
@@ -123,8 +126,8 @@ def inclusion_lists(a: Analysed, state: DocumentState, found: list[Statement]
                 have.add((m.entity.id, disease.id))
                 out.append(statement(a, f"list.{kind}", m.entity, _RELATION[kind],
                                      disease,
-                                     negated=negated(a.text, lo, head.start()),
-                                     hedged=hedged(a.text, lo, head.start())))
+                                     negated=negated(a.text, lo, cue.start()),
+                                     hedged=hedged(a.text, lo, cue.start())))
     if not out:
         return found
     kept = [s for s in found if not _names_head(a, s, heads)]
@@ -141,7 +144,7 @@ def _disease(a: Analysed, lo: int, head: re.Match[str], state: DocumentState
         # the disease is all the link names ("the treatments for SCI (spinal cord injury)")
         named = [m for m in a.within(start, head.end()) if m.category == "Disease"
                  and m.start == start and re.fullmatch(r"\s*(?:\([^()]*\))?\s*",
-                                                       a.text[m.end:head.end()])]
+                                                       a.text[m.end:end])]
         return named[0].entity if named else None
     verbs = list(_ACCOMPANIED.finditer(a.text, lo, head.start()))
     if not verbs or a.text[verbs[-1].end():head.start()].strip():
@@ -182,9 +185,12 @@ def _member(a: Analysed, ws: int, we: int, treatment: bool) -> list[Mention]:
     conditions is no member)."""
     inside = a.within(ws, we)
     whole = [x for x in inside if (x.start, x.end) == (ws, we)]
-    if whole:
-        kind = whole[0].category in _AGENT_CLASSES
-        return whole[:1] if kind == treatment or not kind else []
+    agent = bool(whole) and whole[0].category in _AGENT_CLASSES
+    if whole and agent == treatment:
+        return whole[:1]
+    if whole and not treatment:
+        return []  # an agent in a list of processes or conditions is no member
+    # a treatment named like a condition ("hypothermia") is the treatment, minted below
     if not treatment and any(x.category in _AGENT_CLASSES for x in inside):
         return []
     label = outcome_label(a.text[ws:we].split())
@@ -203,7 +209,7 @@ def _head_agents(a: Analysed, head: re.Match[str]) -> list[Mention]:
         if head.group(group):
             s, e = head.span(group)
             label = outcome_label(a.text[s:e].split())
-            known = [x for x in a.within(s, e, _AGENT_CLASSES)]
+            known = a.within(s, e, _AGENT_CLASSES)
             out.append(known[0] if known else Mention(
                 Entity(mint("therapy", label), label, "Therapy"), s, e, a.text[s:e],
                 "open-therapy"))
