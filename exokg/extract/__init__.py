@@ -28,6 +28,7 @@ from exokg.extract.epistemics import capacity_only, cited_capacity
 from exokg.extract.given_animals import extract_given_animals
 from exokg.extract.group_contrasts import extract_group_contrasts
 from exokg.extract.groups import extract_group_levels
+from exokg.extract.inclusion_lists import inclusion_lists
 from exokg.extract.mechanism_lists import note_agents
 from exokg.extract.loss_of_function import without_lost_functions
 from exokg.extract.mechanism_phrases import as_mechanisms
@@ -119,6 +120,7 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
     found += extract_mediated_effects(a, found)
     found = lost_mirna_effects(a, found)
     found += extract_condition_relations(a, state, found)
+    found = inclusion_lists(a, state, found)
     found += extract_cell_roles(a, state, found)
     found += extract_participation(a, found)
     found = without_prognosis_effects(without_qualifier_agents(a, found))

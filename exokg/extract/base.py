@@ -221,7 +221,7 @@ def coordinated(a: Analysed, anchor: Mention, classes: frozenset[str], *,
                           r"(?:the\s+|its\s+|of\s+)?"
                           # "plasma miR-124 and serum miR-210": each with its sample
                           r"(?:(?:serum|plasma|blood|circulating|exosomal|urinary|salivary|"
-                          r"CSF|neutrophil)\s+)*", gap, re.I):
+                          r"CSF|neutrophil|EVs?|sEVs?)\s+)*", gap, re.I):
             group.append(other)
         elif lenient and (_UNNAMED_MEMBER.fullmatch(gap) or _GLUED.fullmatch(gap)
                           or _AS_WELL_AS.fullmatch(gap)):

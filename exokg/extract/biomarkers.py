@@ -365,6 +365,21 @@ def _subjects_before(a: Analysed, start: int, at: int) -> list[Mention]:
 
 
 _NEEDS_CORRELATIONS = Needs(_CORRELATED)
+_IN_SETTING = re.compile(r"\b(?:in|among)\s+(?:the\s+)?$", re.I)
+# a correlation coefficient in brackets right after a partner: "(rs = -0.38, p = 0.04)"
+_COEFFICIENT = re.compile(r"[^(),;]{0,25}\(\s*(?:r|rs|r_s|rho|\u03c1|R|\u03c4)\s*=\s*"
+                          r"(?P<neg>[-\u2212\u2013]\s*)?0?[.,]?\d")
+
+
+def _coefficient_sign(a: Analysed, end: int, pred: str) -> str:
+    """``pred``, or for an unsigned correlation the sign of the coefficient written right
+    after the partner ending at ``end``."""
+    coefficient = _COEFFICIENT.match(a.text, end) if pred == "biolink:correlated_with" \
+        else None
+    if coefficient is None:
+        return pred
+    return "biolink:negatively_correlated_with" if coefficient.group("neg") \
+        else "biolink:positively_correlated_with"
 
 
 def _correlations(a: Analysed) -> list[Statement]:
@@ -386,7 +401,10 @@ def _correlations(a: Analysed) -> list[Statement]:
                    if x.category in ("AssessmentScale", "Outcome", "Protein", "Disease",
                                      "Phenotype", "BiologicalProcess", "Gene")
                    and not (x.category == "Disease" and re.match(
-                       r"\s*(?:patients|participants|subjects|cases)\b", a.text[x.end:]))]
+                       r"\s*(?:patients|participants|subjects|cases)\b", a.text[x.end:]))
+                   # "with PTSD symptoms in mTBI": the setting, no partner
+                   and not (x.category == "Disease" and _IN_SETTING.search(
+                       a.text, max(0, x.start - 12), x.start))]
         sign = ((m.group("sign") or "") + " " + (m.group("sign2") or "")).lower()
         whole = m.group().lower()
         if "positively" in whole or "positively" in sign:
@@ -411,7 +429,8 @@ def _correlations(a: Analysed) -> list[Statement]:
             for subj in subjects:
                 if subj.entity.id == obj.entity.id:
                     continue
-                out.append(statement(a, "biomarker.correlation", subj.entity, pred,
+                out.append(statement(a, "biomarker.correlation", subj.entity,
+                                     _coefficient_sign(a, obj.end, pred),
                                      partner or obj.entity,
                                      aspect=aspect, negated=negated(a.text, 0, m.start()),
                                      hedged=hedged(a.text, 0, m.start()), context=ctx))
@@ -475,7 +494,8 @@ def _correlation_nouns(a: Analysed) -> list[Statement]:
 
 # "X distinguished AIS patients from healthy controls", "X discriminated between patients with
 # D and controls": X tells the disease apart, so it is a marker for it
-_DISTINGUISH = re.compile(r"\b(?:distinguish|discriminat|differentiat)(?:e|es|ed|ing)\s+"
+_DISTINGUISH = re.compile(r"\b(?:distinguish(?:es|ed|ing)?|(?:discriminat|differentiat)"
+                          r"(?:e|es|ed|ing))\s+"
                           r"(?:\w+ly\s+)?(?:between\s+)?", re.I)
 _FROM_OTHERS = re.compile(r"\s+(?:from|and|vs\.?|versus)\s+(?:the\s+)?(?:\w+\s+){0,3}?"
                           r"(?:controls?|volunteers|individuals|subjects|patients|cases|"
@@ -488,6 +508,10 @@ _PREDICTS = re.compile(r"\b(?:(?<!was\s)(?<!were\s)(?<!be\s)predict(?:s|ed|ing)?
                        r"disability|deterioration|dependence)\b", re.I)
 
 
+# "distinguished (healthy) controls from patients with D": the controls named first
+_CONTROLS_FIRST = re.compile(r"(?:the\s+)?(?:healthy\s+|matched\s+|normal\s+|uninjured\s+)?"
+                             r"(?:controls?|control\s+(?:subjects|participants|individuals)|"
+                             r"volunteers)\s+(?:from|and)\s+", re.I)
 # "discriminated between the groups", "distinguished the two groups": the study's groups
 _STUDY_GROUPS = re.compile(r"(?:the|both|these|our)\s+(?:two\s+|three\s+)?(?:study\s+|patient\s+)?"
                            r"groups\b", re.I)
@@ -519,6 +543,14 @@ def _marker_value(a: Analysed, state: DocumentState) -> list[Statement]:
     out = []
     for clause in clauses(a.text):
         for m in _DISTINGUISH.finditer(a.text, clause.start, clause.end):
+            first = _CONTROLS_FIRST.match(a.text, m.end())
+            if first:  # "could distinguish controls from moderate or severe TBI"
+                diseases = a.within(first.end(), clause.end, frozenset({"Disease"}))
+                subjects = _subjects_before(a, clause.start, m.start())
+                if diseases and subjects:
+                    out += _marker_statements(a, "biomarker.distinguishes", subjects,
+                                              diseases[0].entity, clause.start, m.start())
+                continue
             others = _FROM_OTHERS.search(a.text, m.end(), clause.end) or _from_disease(
                 a, m.end(), clause.end)
             if not others and _STUDY_GROUPS.match(a.text, m.end()):

@@ -8,7 +8,9 @@ the treated tissue, a measured outcome: not the agent (cells that act), and not 
 count of NeuN-positive cells says nothing of how much NeuN a cell makes). Each marker or state
 of a coordinated list makes one open outcome with the shared noun ("NeuN-positive cells",
 "Nissl-positive cells"); a member cut before the shared suffix ("CD206- and CD68-positive")
-takes it ("CD206-positive cells"). The marker mentions inside such a phrase are no objects.
+takes it ("CD206-positive cells"). Markers written together ("SOX2+GFAP+ cells", "PAX6+/Nestin+
+cells", "Ki67-positive NeuN+ neurons") define one population, labelled with all of them. The
+marker mentions inside such a phrase are no objects.
 """
 
 from __future__ import annotations
@@ -26,9 +28,10 @@ _MARK = r"[A-Za-z][\w.]*(?:\+|\(\+\)|-positive|\s+positive|-immunoreactive|-immu
         r"-labell?ed|-stained)"
 _STATE = r"(?:apoptotic|dying|dead|necrotic|degenerating|pyknotic|surviving|proliferating|" \
          r"newborn|newly\s+generated)"
-# one member: a marker (double labels "BrdU+/NeuN+" are one), a state, or a marker cut before
-# the suffix the last member carries ("CD206- and CD68-positive")
-_MEMBER = rf"(?:{_MARK}(?:/{_MARK})*|{_STATE}|[A-Za-z][\w.]*-(?=\s*(?:,|and\b|or\b)))"
+# one member: a marker (double labels "BrdU+/NeuN+", "SOX2+GFAP+", "Ki67-positive NeuN+" are
+# one population), a state, or a marker cut before the suffix the last member carries
+# ("CD206- and CD68-positive")
+_MEMBER = rf"(?:{_MARK}(?:(?:/|\s+)?{_MARK})*|{_STATE}|[A-Za-z][\w.]*-(?=\s*(?:,|and\b|or\b)))"
 _CELLS = r"(?:cells|neurons|microglia|astrocytes|oligodendrocytes|macrophages|neutrophils|" \
          r"neuroblasts|monocytes|lymphocytes|pericytes|OPCs|nuclei|cell|neuron)"
 _COUNTED = re.compile(rf"(?<![\w+-])(?P<members>{_MEMBER}(?:\s*,\s*(?:and\s+|or\s+)?{_MEMBER}|"

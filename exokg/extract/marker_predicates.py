@@ -52,7 +52,10 @@ MARKER_CLASSES = MOLECULAR | VESICLES
 _COPULA = re.compile(r"\b(?:was|were|is|are)\b", re.I)
 # between the last marker and its verb: "levels", "expression", a bracketed short form
 _SUBJECT_GAP = re.compile(r"\)?\s*(?:(?:levels?|concentrations?|expression|counts?|numbers?|"
-                          r"abundance)\s*)?(?:\([^()]{0,40}\)\s*)?", re.I)
+                          r"abundance)\s*)?(?:\([^()]{0,40}\)\s*)?"
+                          # when the samples were taken: "NfL drawn 1 year after injury are"
+                          r"(?:(?:drawn|measured|collected|obtained|sampled)\s+(?:\w+\s+){0,3}"
+                          r"(?:at|after|within|on|during)\s+(?:\w+\s+){0,2}?\w+\s*)?", re.I)
 # a predicate joined to the one before it, with no subject of its own: "..., and were"
 _JOINED_PREDICATE = re.compile(r"(?:,\s*|\s+)and\s+(?:(?:then|also|both)\s+)?$", re.I)
 # what ends the predicate a cue starts: the next joined predicate, another clause
@@ -83,6 +86,10 @@ _SIGNED = re.compile(r"\b(?:was|were|is|are)\s+(?:(?:also|both|significantly|str
                      r"independently)\s+){0,2}(?:(?P<sign>positively|negatively|inversely)\s+"
                      r"(?:related|correlated|associated)|(?:related|correlated|associated)\s+"
                      r"(?P<sign2>positively|negatively|inversely))\s+(?:to|with)\s+", re.I)
+# an unsigned correlation as a later predicate of the chain: "..., and are related to A and B"
+_RELATED = re.compile(r"(?<=\band\s)(?:was|were|is|are)\s+(?:(?:also|both|significantly|"
+                      r"strongly|closely)\s+){0,2}(?:related|correlated)\s+(?:to|with)\s+",
+                      re.I)
 # subtypes / subgroups of the disease as the partner of an association
 _WITH_SUBTYPES = re.compile(r"\b(?:was|were|is|are)\s+(?:(?:also|both|significantly|strongly|"
                             r"closely|independently)\s+){0,2}(?:associated|related|correlated|"
@@ -99,10 +106,12 @@ _RISK_FACTOR = re.compile(r"\b(?:was|were|is|are)\s+(?:(?:an?|the|also)\s+)?(?:(
 # rule names: "biomarker.level" / "biomarker.correlation" / "biomarker.informative" readings
 # explain the sentence, so the generic effect rule does not read it again
 _RULES = {"level": "biomarker.level-stage", "signed": "biomarker.correlation-list",
+          "related": "biomarker.correlation-list",
           "subtype": "biomarker.level-subtype", "risk": "biomarker.level-risk-factor",
           "auc": "biomarker.informative-auc"}
 _CHAIN_RULES = frozenset(_RULES.values())
-_NEEDS_CHAIN = Needs(_STAGE_LEVEL, _SIGNED, _WITH_SUBTYPES, _RISK_FACTOR, _THEIR_AUC)
+_NEEDS_CHAIN = Needs(_STAGE_LEVEL, _SIGNED, _RELATED, _WITH_SUBTYPES, _RISK_FACTOR,
+                     _THEIR_AUC)
 
 
 def eligible_marker(a: Analysed, m: Mention) -> bool:
@@ -307,6 +316,7 @@ def marker_predicates(a: Analysed, state: DocumentState) -> list[Statement]:
     out: list[Statement] = []
     cues = [(m, "level") for m in _STAGE_LEVEL.finditer(a.text)]
     cues += [(m, "signed") for m in _SIGNED.finditer(a.text)]
+    cues += [(m, "related") for m in _RELATED.finditer(a.text)]
     cues += [(m, "subtype") for m in _WITH_SUBTYPES.finditer(a.text)]
     cues += [(m, "risk") for m in _RISK_FACTOR.finditer(a.text)]
     cues += [(m, "auc") for m in _THEIR_AUC.finditer(a.text)]
@@ -336,6 +346,8 @@ def marker_predicates(a: Analysed, state: DocumentState) -> list[Statement]:
             pred = "biolink:positively_correlated_with" if sign == "positively" else \
                 "biolink:negatively_correlated_with"
             pairs = [(pred, e, None) for e in measure_list(a, m.end(), end)]
+        elif kind == "related":
+            pairs = [("biolink:correlated_with", e, None) for e in measure_list(a, m.end(), end)]
         elif kind == "subtype":
             pairs = [("biolink:associated_with", e, None) for e in _subtypes(a, m.end(), end)]
         elif kind == "risk":

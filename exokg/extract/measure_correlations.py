@@ -124,14 +124,23 @@ _CONDITION_MEASURE = re.compile(r"\s+(?:size|sizes|volume|volumes|diameter|burde
                                 r"severity|extent)\b", re.I)
 
 
+# the symptoms of a condition written around it: "PTSD symptoms", "post-concussion symptoms"
+_SYMPTOMS = re.compile(r"[\s-]+(?:symptoms?|symptomatology)\b", re.I)
+_POST = re.compile(r"\bpost-?\s*$", re.I)
+
+
 def measure_of_condition(a: Analysed, m: Mention) -> Entity | None:
-    """The count, time or size of condition mention ``m`` written around it ('the number of
-    prior concussions', 'the duration of hypertension', 'years since the first TBI', 'tumor
-    size', 'the density of amyloid plaques') as an open outcome labelled as written; None
-    when ``m`` is named on its own."""
+    """The count, time, size or symptoms of condition mention ``m`` written around it ('the
+    number of prior concussions', 'the duration of hypertension', 'years since the first TBI',
+    'tumor size', 'the density of amyloid plaques', 'PTSD symptoms', 'post-concussion
+    symptoms') as an open outcome labelled as written; None when ``m`` is named on its own."""
     size = _CONDITION_MEASURE.match(a.text, m.end)
     if size is not None:
         return outcome_entity(a.text[m.start:size.end()])
+    symptoms = _SYMPTOMS.match(a.text, m.end)
+    if symptoms is not None:
+        post = _POST.search(a.text, max(0, m.start - 6), m.start)
+        return outcome_entity(a.text[post.start() if post else m.start:symptoms.end()])
     window = max(0, m.start - 50)
     found = None
     for start in range(window, m.start):

@@ -223,7 +223,11 @@ _SIGNED_MEASURE = re.compile(r"\b(?:is|are|was|were)\s+(?:(?:\w+ly|also)\s+)*ass
                              r"(?:the\s+)?(?:(?:tests?|measures?|tasks?|assessments?)\s+"
                              r"(?:of|for)\s+)?)?)", re.I)
 _PAREN = re.compile(r"\s*\([^()]*\)")
-_MEMBER = re.compile(r"[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}")
+# a measure's words, after a time it was taken at ("1-year", "90-day"); a scale's name may
+# carry an en dash ("Glasgow Outcome Scale\u2013Extended")
+_MEMBER = re.compile(r"(?:\d+-(?:year|month|week|day)\s+)?[A-Za-z][\w\u2013-]*"
+                     r"(?:\s+[A-Za-z][\w\u2013-]*){0,3}")
+_MEASURE_CLASSES = ("Outcome", "AssessmentScale", "Phenotype", "BiologicalProcess")
 
 
 def _measures(a: Analysed, start: int, end: int) -> list[Entity]:
@@ -242,9 +246,13 @@ def _measures(a: Analysed, start: int, end: int) -> list[Entity]:
         at = a.text.find(member, pos, end)
         pos = at + len(member) if at >= 0 else pos
         known = [x for x in a.mentions if at >= 0 and x.start == at and x.end == at + len(member)
-                 and x.category in ("Outcome", "AssessmentScale", "Phenotype",
-                                    "BiologicalProcess")]
-        out.append(known[0].entity if known else outcome_for_text(member))
+                 and x.category in _MEASURE_CLASSES]
+        # a scale named inside the member ("1-year Glasgow Outcome Scale-Extended (GOS-E)
+        # score": its short form's bracket was taken out, so the words are not found as such)
+        scales = [x for x in a.within(start, end, frozenset({"AssessmentScale"}))
+                  if x.text in member] if not known else []
+        out.append(known[0].entity if known else scales[0].entity if scales
+                   else outcome_for_text(member))
     return out
 
 

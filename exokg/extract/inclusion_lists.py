@@ -1,0 +1,227 @@
+"""Lists of examples after a head noun that says how each member relates to a disease.
+
+Background and review sentences name what belongs to a disease as a list introduced by
+"include(s)", "including", "such as", "e.g." or "namely" after a head noun; the head says
+what the members are to the disease, and each member is a statement of its own:
+
+* treatments: "the main treatments for SCI include surgical decompression, drug therapy and
+  rehabilitation", "therapeutic strategies for stroke, such as thrombolysis and
+  thrombectomy", "nanomaterials and hydrogels for ICH, including exosomes and liposomes"
+  (agent nouns as the head: the heads are treatments too): each member
+  ``biolink:beneficial_in_models_for`` D;
+* mechanisms, processes, pathways, features: "the mechanisms underlying D include A, B and
+  C", "the pathogenic mechanisms of D, including A and B": each member
+  ``biolink:associated_with`` D;
+* complications, outcomes, sequelae, symptoms, manifestations, risk factors: "the
+  complications of D include A and B", "D is accompanied by a series of secondary outcomes,
+  such as A and B" (the disease the clause opens with): each member
+  ``biolink:associated_with`` D, no direction (the list names what occurs with D, not that
+  D causes it).
+
+The disease is the one named right after the head ("of / for / in / underlying / after /
+following D") or, for a head with none, the disease that opens the clause when a verb of
+accompaniment joins it to the head ("D is accompanied / characterised by", "D leads to /
+results in"). Members are recognised mentions or short noun phrases (treatments no
+vocabulary names are minted as therapies); the list ends after the member that follows
+"and" / "or". The open outcome the head itself makes ("a series of secondary outcomes") is
+no claim once its members are read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from exokg.extract.base import Analysed, DocumentState, clauses, statement
+from exokg.extract.conditions import _SUCH_AS
+from exokg.extract.epistemics import hedged, negated
+from exokg.extract.outcomes import outcome_for_text, outcome_label
+from exokg.ids import mint
+from exokg.model import Entity, Mention, Statement
+from exokg.text.prefilter import Needs
+
+__all__ = ["inclusion_lists"]
+
+_CUE = re.compile(r"\s*,?\s*\b(?:include[sd]?|including|such\s+as|e\.g\.,?|namely|i\.e\.,?)"
+                  r"\s*:?\s*", re.I)
+_MAY_CUE = Needs(_CUE)
+
+_TREATMENT = (r"treatments?|therap(?:y|ies)|(?:therapeutic|treatment|management)\s+"
+              r"(?:strategies|options|approaches|modalities|methods)|interventions")
+_AGENT = (r"(?:nano|bio)?materials|hydrogels|scaffolds|drugs|agents|compounds|carriers|"
+          r"nanoparticles|delivery\s+systems")
+_MECHANISM = (r"mechanisms|processes|pathways|pathophysiolog(?:y|ies)|pathologies|"
+              r"hallmarks|features|characteristics")
+_COMPLICATION = (r"complications|outcomes|sequelae|symptoms|manifestations|consequences|"
+                 r"comorbidities|risk\s+factors")
+# the head phrase ending right before the cue; the words a head may carry before it
+_HEAD = re.compile(r"\b(?:(?:the|a|an|main|major|common|principal|current|key|primary|"
+                   r"secondary|standard|conventional|available|existing|potential|possible|"
+                   r"known|several|various|many|numerous|different|serious|severe|"
+                   r"long-term|clinical|pathogenic|pathological|molecular|series\s+of|"
+                   r"range\s+of|number\s+of|variety\s+of)\s+)*"
+                   rf"(?:(?P<agent2>{_AGENT})\s+and\s+)?"
+                   rf"(?:(?P<treatment>{_TREATMENT})|(?P<agent>{_AGENT})|"
+                   rf"(?P<mechanism>{_MECHANISM})|(?P<complication>{_COMPLICATION}))"
+                   r"(?:\s+(?P<link>of|for|in|underlying|after|following|associated\s+with|"
+                   r"related\s+to)\s+(?:the\s+|patients?\s+with\s+)?(?P<disease>[^,;:()]{1,60}?)"
+                   r"(?:\s*\([^()]{1,15}\))?)?"
+                   # "may / mainly include": a modal or adverb before the cue
+                   r"(?:\s+(?:may|might|can|could|also|mainly|mostly|primarily|often))*\s*$",
+                   re.I)
+# a verb joining the clause's disease to a head with no disease of its own
+_ACCOMPANIED = re.compile(r"\b(?:(?:is|are)\s+(?:often\s+|usually\s+|commonly\s+|frequently\s+"
+                          r"|also\s+)?(?:accompanied|characteri[sz]ed|complicated)\s+by|"
+                          r"(?:leads?|led)\s+to|results?\s+in|causes?)\s+", re.I)
+# a sentence opening with the pronoun for the disease of the sentence before
+_IT = re.compile(r"\W*(?:It|This\s+(?:disease|condition|injury|disorder))\s", re.I)
+_RELATION = {"treatment": "biolink:beneficial_in_models_for",
+             "agent": "biolink:beneficial_in_models_for",
+             "mechanism": "biolink:associated_with",
+             "complication": "biolink:associated_with"}
+# a list member written as a short noun phrase (at most four words, then a place or part
+# "in / of the X"), with its short form in brackets
+_STOP = r"(?:and|or|the|such|is|are|was|were|have|has|can|may|which|that|to|in|of)\b"
+_MEMBER = re.compile(rf"\s*(?P<and>(?:and|or)\s+)?(?:the\s+)?(?P<words>(?!{_STOP})[A-Za-z][\w-]*"
+                     rf"(?:\s+(?!{_STOP})[\w-]+){{0,3}})"
+                     rf"(?P<part>\s+(?:in|of)\s+(?:the\s+)?(?!{_STOP})[\w-]+"
+                     rf"(?:\s+(?!{_STOP})[\w-]+){{0,2}})?(?:\s*\([^()]{{1,15}}\))?", re.I)
+# what may follow a member: the next member, or the end of the list
+_AFTER_MEMBER = re.compile(r"\s*(?P<more>,|(?=(?:and|or)\s))|\s*(?:[.;]|$|(?:is|are|were|was|"
+                           r"have|has|can|may|remain)\b)", re.I)
+_SYMBOL = re.compile(r"\S*(?:[A-Z0-9]\S*[A-Z0-9]|\S[A-Z])")
+_AGENT_CLASSES = frozenset({"Therapy", "Drug", "ExosomePreparation", "Vesicle", "Cell",
+                            "HerbalPreparation", "MicroRNA", "MicroRNACluster"})
+
+
+def inclusion_lists(a: Analysed, state: DocumentState, found: list[Statement]
+                    ) -> list[Statement]:
+    """Statements of each member of a list of examples after a head noun (module docs),
+    leaving out pairs that ``found`` already relates; also ``found`` without the open
+    outcome the head made. Returns the new list of the sentence's statements."""
+    if not _MAY_CUE.may_match(a.text):
+        return found
+    out: list[Statement] = []
+    heads: list[tuple[int, int]] = []
+    have = {(s.subject.id, s.object.id) for s in found if isinstance(s.object, Entity)}
+    for clause in clauses(a.text):
+        lo, hi = clause.start, clause.end
+        for cue in _CUE.finditer(a.text, lo, hi):
+            head = _HEAD.search(a.text, max(lo, cue.start() - 160), cue.start())
+            if head is None:
+                continue
+            kind = next(k for k in ("treatment", "agent", "mechanism", "complication")
+                        if head.group(k))
+            disease = _disease(a, lo, head, state)
+            if disease is None:
+                continue
+            members = _members(a, cue.end(), hi, kind in ("treatment", "agent"))
+            if kind == "agent":
+                members = _head_agents(a, head) + members
+            if not members:
+                continue
+            heads.append((head.start(), head.end()))
+            for m in members:
+                if (m.entity.id, disease.id) in have or m.entity.id == disease.id:
+                    continue
+                have.add((m.entity.id, disease.id))
+                out.append(statement(a, f"list.{kind}", m.entity, _RELATION[kind],
+                                     disease,
+                                     negated=negated(a.text, lo, cue.start()),
+                                     hedged=hedged(a.text, lo, cue.start())))
+    if not out:
+        return found
+    kept = [s for s in found if not _names_head(a, s, heads)]
+    return kept + out
+
+
+def _disease(a: Analysed, lo: int, head: re.Match[str], state: DocumentState
+             ) -> Entity | None:
+    """The disease the head phrase names after its link word, or the disease opening the
+    clause when a verb of accompaniment joins it to the head ("It" opening the sentence: the
+    disease the document named first)."""
+    if head.group("disease"):
+        start, end = head.span("disease")
+        # the disease is all the link names ("the treatments for SCI (spinal cord injury)")
+        named = [m for m in a.within(start, head.end()) if m.category == "Disease"
+                 and m.start == start and re.fullmatch(r"\s*(?:\([^()]*\))?\s*",
+                                                       a.text[m.end:end])]
+        return named[0].entity if named else None
+    verbs = list(_ACCOMPANIED.finditer(a.text, lo, head.start()))
+    if not verbs or a.text[verbs[-1].end():head.start()].strip():
+        return None
+    named = [m for m in a.within(lo, verbs[-1].start()) if m.category == "Disease"]
+    if named:
+        return named[0].entity
+    return state.disease if lo == 0 and _IT.match(a.text) else None
+
+
+def _members(a: Analysed, start: int, end: int, treatment: bool) -> list[Mention]:
+    """The members listed from ``start`` (module docs): a recognised mention naming a
+    member's words, else the words as a therapy (``treatment``) or an open outcome. The list
+    ends after the member that follows "and" / "or" and at any member that is no short noun
+    phrase; a last member with examples after it ("secondary injuries such as A and B")
+    gives way to its examples."""
+    out: list[Mention] = []
+    pos = start
+    while pos < end:
+        m = _MEMBER.match(a.text, pos, end)
+        after = _AFTER_MEMBER.match(a.text, m.end(), end) if m else None
+        if m is None or after is None:
+            examples = _SUCH_AS.match(a.text, m.end("words")) if m else None
+            return _members(a, examples.end(), end, treatment) if examples else out
+        part = m.group("part") or ""
+        # "delivery of drugs" is named with its part; "thrombosis in the legs" without it
+        out += _member(a, m.start("words"), m.end("part") if part.lstrip().lower()
+                       .startswith("of") else m.end("words"), treatment)
+        if m.group("and") or after.group("more") is None:
+            break
+        pos = after.end()
+    return out
+
+
+def _member(a: Analysed, ws: int, we: int, treatment: bool) -> list[Mention]:
+    """The entity of one member written over ``a.text[ws:we]``: the recognised mention that
+    names all of it, else the words themselves (an agent in a list of processes or
+    conditions is no member)."""
+    inside = a.within(ws, we)
+    whole = [x for x in inside if (x.start, x.end) == (ws, we)]
+    agent = bool(whole) and whole[0].category in _AGENT_CLASSES
+    if whole and agent == treatment:
+        return whole[:1]
+    if whole and not treatment:
+        return []  # an agent in a list of processes or conditions is no member
+    # a treatment named like a condition ("hypothermia") is the treatment, minted below
+    if not treatment and any(x.category in _AGENT_CLASSES for x in inside):
+        return []
+    label = outcome_label(a.text[ws:we].split())
+    if not label or not treatment and _SYMBOL.match(label):
+        return []  # a symbol no vocabulary knows ("AMPK") is no process or condition
+    entity = Entity(mint("therapy", label), label, "Therapy") if treatment \
+        else outcome_for_text(label)
+    return [Mention(entity, ws, we, a.text[ws:we], "open-list-member")]
+
+
+def _head_agents(a: Analysed, head: re.Match[str]) -> list[Mention]:
+    """The agent nouns of the head itself ("nanomaterials and hydrogels for ICH"), each a
+    treatment."""
+    out = []
+    for group in ("agent2", "agent"):
+        if head.group(group):
+            s, e = head.span(group)
+            label = outcome_label(a.text[s:e].split())
+            known = a.within(s, e, _AGENT_CLASSES)
+            out.append(known[0] if known else Mention(
+                Entity(mint("therapy", label), label, "Therapy"), s, e, a.text[s:e],
+                "open-therapy"))
+    return out
+
+
+def _names_head(a: Analysed, s: Statement, heads: list[tuple[int, int]]) -> bool:
+    """Whether statement ``s`` relates the open outcome a list's head made ("a series of
+    secondary outcomes"): its label is words of the head."""
+    for side in (s.subject, s.object):
+        if isinstance(side, Entity) and side.id.startswith("exokg:outcome/"):
+            if any(side.label.split()[-1].casefold()[:6] in a.text[hs:he].casefold()
+                   for hs, he in heads):
+                return True
+    return False
