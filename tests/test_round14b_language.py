@@ -162,3 +162,39 @@ def test_a_property_of_cells_named_by_their_short_form_is_an_outcome(recogniser:
                                           "oxygen-glucose deprivation. MSC-derived exosomes "
                                           "reduced BEC permeability."))
     assert (MSC_EXOS, AFFECTS, "exokg:outcome/bec-permeability", "decreased") in found
+
+
+# --- "It" / "this condition" for the disease the sentence before was about ----------------------
+
+@pytest.mark.parametrize("text,disease,outcome_id", [
+    ("Spinal cord injury is a devastating event. Moreover, it often leads to permanent motor "
+     "dysfunction.", "MONDO:0043797", "exokg:outcome/permanent-motor-dysfunction"),
+    ("Intracerebral hemorrhage is a devastating subtype of stroke. It causes neuronal death "
+     "in the perihematomal region.", "MONDO:0013792", "exokg:outcome/neuronal-death"),
+    ("Traumatic brain injury is a major public health problem. This condition can cause "
+     "chronic neuroinflammation.", "MONDO:0858950", None),
+])
+def test_pronoun_after_a_disease_sentence_is_the_disease(recogniser: Recogniser, text: str,
+                                                         disease: str, outcome_id: str | None
+                                                         ) -> None:
+    found = claim_tuples(read(recogniser, text))
+    mine = [c for c in found if c[0] == disease and c[1] == AFFECTS and c[3] == "increased"]
+    assert mine and (outcome_id is None or any(c[2] == outcome_id for c in mine)), found
+    assert not [c for c in found if c[0].startswith("exokg:outcome/")]  # no "condition" agent
+
+
+def test_pronoun_after_a_sentence_on_something_else_is_not_a_disease(recogniser: Recogniser
+                                                                      ) -> None:
+    found = claim_tuples(read(recogniser, "Ischemic stroke was induced in rats. MSC-derived "
+                                          "exosomes were injected. It results in serious "
+                                          "neurological dysfunction."))
+    assert not [c for c in found if c[0] == "MONDO:1060198" and c[1] == AFFECTS]
+
+
+def test_pronoun_after_a_disease_as_a_modifier_is_not_the_disease(recogniser: Recogniser
+                                                                   ) -> None:
+    # the sentence before is about the scar, the disease only names whose regeneration
+    found = claim_tuples(read(recogniser, "Spinal cord injury (SCI) poor regeneration was due "
+                                          "to glial scar formation. It was a major obstacle "
+                                          "to axonal regrowth."))
+    assert not [c for c in found if c[0] == "MONDO:0043797" and c[1] == AFFECTS]
