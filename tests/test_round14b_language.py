@@ -198,3 +198,13 @@ def test_pronoun_after_a_disease_as_a_modifier_is_not_the_disease(recogniser: Re
                                           "to glial scar formation. It was a major obstacle "
                                           "to axonal regrowth."))
     assert not [c for c in found if c[0] == "MONDO:0043797" and c[1] == AFFECTS]
+
+
+@pytest.mark.parametrize("degrees", ["complete or partial", "transient or permanent"])
+def test_alternative_degrees_are_no_object(recogniser: Recogniser, degrees: str) -> None:
+    found = claim_tuples(read(recogniser, "Spinal cord injury is a disabling disease. It often "
+                                          f"leads to {degrees} sensory and motor "
+                                          "dysfunction."))
+    objects = {c[2] for c in found if c[0] == "MONDO:0043797" and c[1] == AFFECTS}
+    assert {"exokg:outcome/sensory-dysfunction", "exokg:outcome/motor-dysfunction"} <= objects
+    assert not [o for o in objects if o.split("/")[-1].split("-")[0] in degrees.split()]

@@ -473,9 +473,18 @@ def _objects_after(a: Analysed, start: int, end: int, *, burden: bool = True
     """The conditions or processes a relation points to, opening ``a.text[start:end]``
     (without the burden words of a ranking, "death and disability", with ``burden=False``)."""
     onset = _ONSET_OF.match(a.text, start)  # "accelerates the formation of edema": the edema
-    return [m for m in modifiers_sharing_head(_side(a, onset.end() if onset else start, end))
+    start = onset.end() if onset else start
+    degrees = _DEGREES.match(a.text, start)  # "complete or partial sensory dysfunction"
+    return [m for m in modifiers_sharing_head(_side(a, degrees.end() if degrees else start, end))
             if (burden or not _BURDEN.match(m.entity.label))
             and not _CHANGE_OF.match(m.entity.label)]
+
+
+# alternative degrees before what a condition leads to ("complete or partial sensory and
+# motor dysfunction", "transient or permanent deficits"): the condition's degree, no object
+_DEGREE = r"(?:complete|partial|total|severe|mild|moderate|permanent|transient|temporary)"
+_DEGREES = re.compile(r"\s*(?:an?\s+|the\s+)?" + _DEGREE + r"\s+(?:or|and|and/or)\s+" +
+                      _DEGREE + r"\s+", re.I)
 
 
 # the coming into being of a condition names the condition: "the formation of perihematomal
