@@ -208,3 +208,14 @@ def test_alternative_degrees_are_no_object(recogniser: Recogniser, degrees: str)
     objects = {c[2] for c in found if c[0] == "MONDO:0043797" and c[1] == AFFECTS}
     assert {"exokg:outcome/sensory-dysfunction", "exokg:outcome/motor-dysfunction"} <= objects
     assert not [o for o in objects if o.split("/")[-1].split("-")[0] in degrees.split()]
+
+
+@pytest.mark.parametrize("text", [
+    "Exosome-educated macrophages have great characteristics as therapeutic candidates for "
+    "spinal cord injury.",
+    "In rats, MSC-derived exosomes were therapeutic candidates for spinal cord injury.",
+])
+def test_therapeutic_candidate_is_a_prospect(recogniser: Recogniser, text: str) -> None:
+    statements = [s for s in read(recogniser, text)
+                  if s.predicate == "biolink:beneficial_in_models_for"]
+    assert statements and all(s.hedged for s in statements)
