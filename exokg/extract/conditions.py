@@ -77,6 +77,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from exokg.extract.anaphora import OPENING
 from exokg.extract.base import VESICLES, Analysed, Clause, DocumentState, clauses, coordinated, \
     statement
 from exokg.extract.context import context_for
@@ -346,10 +347,9 @@ _SHORT_FORM = re.compile(r"\([^()]{1,20}\)")
 
 #: a sentence whose subject is the pronoun "It" (or "This disease / condition / injury"),
 #: after an opening adverbial ("Moreover, it often leads to ...")
-_PRONOUN_SUBJECT = re.compile(r"\W*(?:(?:[A-Za-z][\w-]*\s+){0,3}[A-Za-z][\w-]*\s*,\s+)?"
-                              r"(?P<np>it|this\s+(?:disease|disorder|condition|injury|"
-                              r"syndrome))\s+(?:\w+ly\s+|can\s+|may\s+|might\s+|could\s+|"
-                              r"also\s+|often\s+|further\s+)*", re.I)
+_PRONOUN_SUBJECT = re.compile(r"\W*" + OPENING + r"(?P<np>it|this\s+(?:disease|disorder|"
+                              r"condition|injury|syndrome))\s+(?:\w+ly\s+|can\s+|may\s+|"
+                              r"might\s+|could\s+|also\s+|often\s+|further\s+)*", re.I)
 
 
 #: the verb right after a disease that is the sentence's subject (its short form between)

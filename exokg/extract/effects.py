@@ -69,7 +69,10 @@ _STEMS = {
     "up": r"increas|enhanc|promot|augment|boost|elevat|stimulat|up-?regulat|accelerat|"
           r"facilitat|strengthen|potentiat|foster|higher|greater|induc|faster|quicker|"
           r"contribut(?=[a-z]*\s+to\b)|hasten",
-    "down": r"decreas|reduc|attenuat|inhibit|suppress(?!ors?\b(?!\s+of\b))|prevent|diminish|lower|down-?regulat|"
+    # "the ferroptosis suppressors GPX4 and FTH1" names the molecules ("a suppressor of Y"
+    # still lowers Y)
+    "down": r"decreas|reduc|attenuat|inhibit|suppress(?!ors?\b(?!\s+of\b))|prevent|diminish|"
+            r"lower|down-?regulat|"
             r"mitigat|block|limit|restrict(?!ed\s+to\b)|lessen|shrink|shr[au]nk|fewer|smaller|"
             r"eliminat|abolish|abrogat"
             # "dampened the expression of Y", "interfered with Y signalling"
