@@ -219,3 +219,12 @@ def test_therapeutic_candidate_is_a_prospect(recogniser: Recogniser, text: str) 
     statements = [s for s in read(recogniser, text)
                   if s.predicate == "biolink:beneficial_in_models_for"]
     assert statements and all(s.hedged for s in statements)
+
+
+def test_cells_of_a_design_sentence_pretreated_with_vesicles_are_no_product(
+        recogniser: Recogniser) -> None:
+    # "Microglia were pretreated with EVs": an experiment; the vesicles are what acts
+    found = claim_tuples(read(recogniser, "In vitro, microglia were pretreated with "
+                                          "MSC-derived exosomes, and the exosomes reduced "
+                                          "apoptosis."))
+    assert not [c for c in found if c[0].startswith("exokg:cell/")]

@@ -140,8 +140,9 @@ _VESICLE_STATE = r"(?P<state>" + "|".join(sorted(map(re.escape, _VESICLE_STATES)
 # or a dash) to the state word right before the cells
 _VESICLE_BEFORE = re.compile(r"\s*[-\u2010\u2011\u2013]\s*" + _VESICLE_STATE +
                              r"\s+(?:human\s+|rat\s+|mouse\s+)?", re.I)
-# "macrophages educated by MSC exosomes", "microglia pretreated with EVs"
-_VESICLE_AFTER = re.compile(r"\s+(?:that\s+were\s+|which\s+were\s+|were\s+)?" +
+# "macrophages educated by MSC exosomes", "microglia pretreated with EVs" (not "Microglia
+# were pretreated with EVs": a design sentence's experiment, whose vesicles act)
+_VESICLE_AFTER = re.compile(r"\s+(?:that\s+were\s+|which\s+were\s+)?" +
                             _VESICLE_STATE + r"\s+(?:with|by)\s+(?:the\s+)?", re.I)
 _VESICLE_NEEDS = Needs(re.compile(_VESICLE_STATE, re.I))
 #: what may educate cells: vesicles and preparations of them
