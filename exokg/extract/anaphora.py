@@ -2,7 +2,9 @@
 said its agent did ("This effect was achieved by promoting M2 polarization", "These actions
 collectively contributed to neuroprotection", "Such treatment also reduced ...",
 "Together, these benefits were accompanied by ..."), or at the agent itself ("They also
-increased ...", "The treatment also lowered ...", "This preparation further reduced ...").
+increased ...", "The treatment also lowered ...", "This preparation further reduced ..."),
+also after any opening adverbial ("Concurrently, they upregulated ...", "At the same time,
+it ...": :data:`OPENING`).
 
 Papers state a finding and then explain or extend it in the next sentence with a noun that
 stands for the finding ("effect", "action", "benefit", "treatment", "intervention",
@@ -30,19 +32,25 @@ from exokg.extract.base import AGENTS, Analysed, DocumentState
 from exokg.model import Mention
 from exokg.text.prefilter import Needs
 
-__all__ = ["anaphoric_agents"]
+__all__ = ["OPENING", "anaphoric_agents"]
 
 #: the effect verbs "It" may stand before ("It also decreased ...", "It further promotes")
 _EFFECT_VERB = (r"(?:(?:de|in)creas|reduc|lower|rais|elevat|enhanc|improv|promot|inhibit|"
                 r"suppress|attenuat|alleviat|amelior|up-?regulat|down-?regulat|restor|prevent|"
                 r"block|diminish|augment|boost|mitigat|rescu|revers|activat|induc|stimulat|"
                 r"facilitat|accelerat|exacerbat|aggravat|abolish|protect)(?:ed|es|s)\b")
+#: a sentence-opening adverbial before the anaphor: a linking word the field writes without
+#: a comma ("Moreover these effects", "Thus they"), or any "-ly" adverb or phrase of up to four
+#: words closed by a comma ("Concurrently, they", "At the same time, they", "In parallel, it",
+#: "Meanwhile, these actions"): it does not change what the subject points back at
+OPENING = (r"(?:(?:however|moreover|furthermore|in\s+addition|additionally|importantly|"
+            r"notably|together|collectively|taken\s+together|thus|therefore|overall|"
+            r"mechanistically|in\s+turn|interestingly|further(?:more)?|[a-z]+ly)\s*,?\s+"
+            r"|(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\s*,\s+)?")
 #: a sentence that opens (after a linking adverb) with a demonstrative and a noun that
 #: stands for what the previous sentence's agent did
 ANAPHOR = re.compile(
-    r"^\W*(?:(?:however|moreover|furthermore|in\s+addition|additionally|importantly|notably|"
-    r"together|collectively|taken\s+together|thus|therefore|overall|mechanistically|"
-    r"in\s+turn|interestingly|further(?:more)?)\s*,?\s+)?"
+    r"^\W*" + OPENING +
     r"(?P<np>(?:this|these|such|those)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:effects?|actions?|benefits?|treatments?|interventions?|therap(?:y|ies)|"
     r"(?:neuro)?protection|protective\s+effects?|improvements?|preparations?|products?|"
@@ -62,10 +70,8 @@ ANAPHOR = re.compile(
 #: (never "It is known", "It was found", "It remains unclear"); a pattern of its own, so
 #: that ANAPHOR keeps its keyword guard ("it" is inside most words)
 IT_ANAPHOR = re.compile(
-    r"^\W*(?:(?:moreover|furthermore|in\s+addition|additionally|importantly|notably|"
-    r"interestingly|further(?:more)?)\s*,?\s+)?"
-    r"(?P<np>it)(?=(?:\s+(?:also|further|additionally|likewise|similarly|then|even|"
-    r"\w+ly))*\s+" + _EFFECT_VERB + r")", re.I)
+    r"^\W*" + OPENING + r"(?P<np>it)(?=(?:\s+(?:also|further|additionally|likewise|"
+    r"similarly|then|even|\w+ly))*\s+" + _EFFECT_VERB + r")", re.I)
 #: what "they" can stand for: plural agents (vesicles, cells, a preparation of them)
 _PLURAL_AGENTS = frozenset({"ExosomePreparation", "Vesicle", "Cell", "MicroRNACluster"})
 #: what "it" can stand for: the study's treatment named in the singular ("M2 microglial

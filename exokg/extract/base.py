@@ -53,6 +53,9 @@ class DocumentState:
     # the index of the last sentence whose opening phrase ("This effect", "These actions")
     # was resolved to the agent before it (exokg.extract.anaphora)
     anaphor_index: int = -1
+    # the index of the last sentence and the disease its subject was ("Ischemic stroke is
+    # ..."), what "It results in ..." in the next one points back at (exokg.extract.conditions)
+    opening_disease: tuple[int, Entity | None] = (-1, None)
     preparation: Entity | None = None
     vesicle: Entity | None = None  # the last plain vesicle named ('exosome')
     population: list[str] = field(default_factory=list)

@@ -77,6 +77,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from exokg.extract.anaphora import OPENING
 from exokg.extract.base import VESICLES, Analysed, Clause, DocumentState, clauses, coordinated, \
     statement
 from exokg.extract.context import context_for
@@ -344,6 +345,45 @@ _ENDS_ADJECTIVE = re.compile(r"(?<!surviv)(?<!potenti)(?<!tri)(?<!sign)(?<!anim)
 _SHORT_FORM = re.compile(r"\([^()]{1,20}\)")
 
 
+#: a sentence whose subject is the pronoun "It" (or "This disease / condition / injury"),
+#: after an opening adverbial ("Moreover, it often leads to ...")
+_PRONOUN_SUBJECT = re.compile(r"\W*" + OPENING + r"(?P<np>it|this\s+(?:disease|disorder|"
+                              r"condition|injury|syndrome))\s+(?:\w+ly\s+|can\s+|may\s+|"
+                              r"might\s+|could\s+|also\s+|often\s+|further\s+)*", re.I)
+
+
+#: the verb right after a disease that is the sentence's subject (its short form between)
+_SUBJECT_VERB = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:\w+ly\s+)?(?:is|are|was|were|has|"
+                           r"have|had|remains?|represents?|constitutes?|affects?|accounts?|"
+                           r"occurs?|ranks?|poses?)\b", re.I)
+
+
+def _opening_disease(a: Analysed) -> Entity | None:
+    """The disease sentence ``a`` opens with as its subject, right before its verb ("Ischemic
+    stroke is one of the most common causes of death"; a heading word before it is
+    skipped), else None."""
+    head = _OPENING.match(a.text).end()
+    first = next((m for m in a.mentions if m.start >= head), None)
+    if first is None or first.category != "Disease" or a.text[head:first.start].strip() or \
+            not _SUBJECT_VERB.match(a.text, first.end):
+        return None  # "SCI unsuccessful regeneration was due to ...": a modifier
+    return first.entity
+
+
+def _pronoun_subject(a: Analysed, lo: int, at: int, previous: tuple[int, Entity | None]
+                     ) -> list[Mention]:
+    """"It results in Y" opening the sentence right after one whose subject was a disease
+    ("Ischemic stroke is one of the most common causes of death. It results in serious
+    neurological dysfunction"): that disease, as a mention over the pronoun; else none."""
+    index, disease = previous
+    if disease is None or index != a.sentence.index - 1 or lo != 0:
+        return []
+    m = _PRONOUN_SUBJECT.fullmatch(a.text, 0, at)
+    if m is None:
+        return []
+    return [Mention(disease, m.start("np"), m.end("np"), m.group("np"), "reference")]
+
+
 def _subject_before(a: Analysed, lo: int, at: int, *, vesicles: bool = False
                     ) -> list[Mention]:
     """The conditions that are the subject of a verb at ``at``: the coordinated run of
@@ -433,9 +473,18 @@ def _objects_after(a: Analysed, start: int, end: int, *, burden: bool = True
     """The conditions or processes a relation points to, opening ``a.text[start:end]``
     (without the burden words of a ranking, "death and disability", with ``burden=False``)."""
     onset = _ONSET_OF.match(a.text, start)  # "accelerates the formation of edema": the edema
-    return [m for m in modifiers_sharing_head(_side(a, onset.end() if onset else start, end))
+    start = onset.end() if onset else start
+    degrees = _DEGREES.match(a.text, start)  # "complete or partial sensory dysfunction"
+    return [m for m in modifiers_sharing_head(_side(a, degrees.end() if degrees else start, end))
             if (burden or not _BURDEN.match(m.entity.label))
             and not _CHANGE_OF.match(m.entity.label)]
+
+
+# alternative degrees before what a condition leads to ("complete or partial sensory and
+# motor dysfunction", "transient or permanent deficits"): the condition's degree, no object
+_DEGREE = r"(?:complete|partial|total|severe|mild|moderate|permanent|transient|temporary)"
+_DEGREES = re.compile(r"\s*(?:an?\s+|the\s+)?" + _DEGREE + r"\s+(?:or|and|and/or)\s+" +
+                      _DEGREE + r"\s+", re.I)
 
 
 # the coming into being of a condition names the condition: "the formation of perihematomal
@@ -550,7 +599,8 @@ def extract_condition_relations(a: Analysed, state: DocumentState,
                                 found: list[Statement]) -> list[Statement]:
     """Relations between conditions or processes in sentence ``a`` (see the module docs),
     leaving out pairs that ``found`` (the sentence's other statements) already relates."""
-    del state
+    previous = state.opening_disease
+    state.opening_disease = (a.sentence.index, _opening_disease(a))
     if not _NEEDS_RELATION.may_match(a.text):  # no verb of a relation: nothing to read
         return []
     live = {p for p, needs in _NEEDS_EACH if needs.may_match(a.text)}
@@ -584,7 +634,8 @@ def extract_condition_relations(a: Analysed, state: DocumentState,
                 (_CONSEQUENCES, "consequence", "biolink:affects", "increased"),
                 (_CONTRIBUTES, "contributes", "biolink:affects", "increased")):
             for m in (pattern.finditer(a.text, lo, hi) if pattern in live else ()):
-                subjects = _subject_before(a, lo, m.start())
+                subjects = _pronoun_subject(a, lo, m.start(), previous) or \
+                    _subject_before(a, lo, m.start())
                 if subjects:
                     add(rule, subjects, predicate,
                         _objects_after(a, m.end(), hi, burden=rule != "cause"), direction,
@@ -597,7 +648,8 @@ def extract_condition_relations(a: Analysed, state: DocumentState,
             for m in (pattern.finditer(a.text, lo, hi) if pattern in live else ()):
                 if _names_agent(a, lo, m.start()):  # a treatment acts: the effect rules'
                     continue
-                subjects = _sides(_subject_before(a, lo, m.start()))
+                subjects = _pronoun_subject(a, lo, m.start(), previous) or \
+                    _sides(_subject_before(a, lo, m.start()))
                 if not subjects and last[1] and last[0] < m.start() and \
                         _AND_VERB.search(a.text, last[0], m.start()):
                     subjects = last[1]  # "which accelerates X and aggravates Y"

@@ -69,7 +69,10 @@ _STEMS = {
     "up": r"increas|enhanc|promot|augment|boost|elevat|stimulat|up-?regulat|accelerat|"
           r"facilitat|strengthen|potentiat|foster|higher|greater|induc|faster|quicker|"
           r"contribut(?=[a-z]*\s+to\b)|hasten",
-    "down": r"decreas|reduc|attenuat|inhibit|suppress|prevent|diminish|lower|down-?regulat|"
+    # "the ferroptosis suppressors GPX4 and FTH1" names the molecules ("a suppressor of Y"
+    # still lowers Y)
+    "down": r"decreas|reduc|attenuat|inhibit|suppress(?!ors?\b(?!\s+of\b))|prevent|diminish|"
+            r"lower|down-?regulat|"
             r"mitigat|block|limit|restrict(?!ed\s+to\b)|lessen|shrink|shr[au]nk|fewer|smaller|"
             r"eliminat|abolish|abrogat"
             # "dampened the expression of Y", "interfered with Y signalling"
@@ -390,7 +393,10 @@ _NOUN_MODIFIER = re.compile(r"\s*-\s*(?:dependent|driven|based|mediated)\b|"
                             # "inflammation-related genes": the genes are the object
                             r"\s*-\s*(?:related|associated|responsive)\s+(?:genes?|proteins?|"
                             r"cytokines?|markers?|factors?|molecules?|transcripts?|mRNAs?)\b|"
-                            r"(?:-[\w/]+)+\s+(?:signal+ing|pathways?|axis|cascades?)\b", re.I)
+                            r"(?:-[\w/]+)+\s+(?:signal+ing|pathways?|axis|cascades?)\b|"
+                            # "ferroptosis suppressors FTH-1 and GPX4", "the apoptosis
+                            # inhibitor Bcl-2": the molecules named after are the object
+                            r"\s+(?:suppressors?|inhibitors?)\s+(?!of\b)", re.I)
 
 
 def _objects(a: Analysed, start: int, end: int, *, before: bool = False,

@@ -34,6 +34,8 @@ _HEDGE = re.compile(
     # "emerging candidates for": a prospect; "evidence that X can": a capacity reported, not
     # shown here
     r"emerging\s+candidates?|(?:evidence|data)\s+that\s+(?:[\w-]+\s+){1,6}?can\b|"
+    # "have great characteristics as therapeutic candidates for D": a prospect (round 14b)
+    r"(?:therapeutic|treatment|drug)\s+candidates?|"
     r"seems?\s+to|tendency|trend(?:ed|s)?\s+(?:towards?|to)|remains?\s+to\s+be|"
     r"hypothes[ie][sz]e?d?|putative(?:ly)?|speculate[ds]?|whether|potentially|"
     # promise and prospects: "holds great promise to improve", "a promising strategy to"

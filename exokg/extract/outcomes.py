@@ -132,11 +132,12 @@ _GLUED_MODIFIER = re.compile(r"-(?:induced|related|associated|mediated|evoked|tr
                              r"dependent)\b", re.I)
 _MODIFIER_CLASSES = frozenset({"Disease", "DiseaseModel", "Species", "AnatomicalEntity"})
 _MOLECULES = frozenset({"Gene", "Protein"})
-#: Head nouns naming what cells do or undergo: "OPC proliferation", "neuronal survival" (the
-#: cells are the process's modifier, not an agent)
+#: Head nouns naming what cells do or undergo, or a property of theirs: "OPC proliferation",
+#: "neuronal survival", "BEC permeability" (the cells are the process's modifier, not an
+#: agent)
 CELL_PROCESS_HEADS = frozenset("""proliferation survival differentiation maturation migration
 viability apoptosis death polarization polarisation activation infiltration myelination
-regeneration outgrowth pyroptosis necroptosis ferroptosis autophagy""".split())
+regeneration outgrowth pyroptosis necroptosis ferroptosis autophagy permeability""".split())
 #: Head nouns naming what happens to a molecule: "albumin extravasation", "IgG leakage",
 #: "TrkA ubiquitination" are outcomes of their own, not the molecule.
 MOLECULE_EVENT_HEADS = frozenset("""extravasation leakage ubiquitination deposition

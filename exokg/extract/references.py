@@ -19,7 +19,8 @@ preparation, and so do vesicles of a body fluid or of patients ("serum exosomes"
 patients' circulating EVs"): they are the patients', not the therapeutic product. A
 preparation named less fully than the document's ("MSC-derived exosomes" after "human
 MSC-derived exosomes", "miR-X-enriched exosomes" after "miR-X-enriched MSC exosomes") is the
-same product. "the vesicles", "these nanovesicles", "such
+same product, unless it is the subject of earlier work ("MSC exosomes have been shown to
+...": the kind of product, not the study's). "the vesicles", "these nanovesicles", "such
 particles" are found here too (no vocabulary lists them, because alone they name
 nothing); in a document that has named no preparation they stand for the vesicles it last
 named ("Exosomes are ... These particles transfer ..."). A preparation named earlier in
@@ -131,6 +132,15 @@ def _also_named(entity: Entity, other: Entity) -> Entity:
     return replace(entity, synonyms=tuple(sorted({*entity.synonyms, *names})))
 
 
+#: a less fully named preparation as the subject of earlier work ("MSC exosomes have been
+#: shown to ...", "MSC-derived EVs (MSC-EVs) have previously been reported to ..."): the kind
+#: of product the field knows, not the study's own (round 14b)
+_EARLIER_WORK_AFTER = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:have|has)\s+(?:\w+ly\s+)?"
+                                 r"been\s+(?:\w+ly\s+)?(?:shown|reported|demonstrated|found|"
+                                 r"proven|proved|documented|described|recognized|recognised)\b",
+                                 re.I)
+
+
 def resolve_references(a: Analysed, state: DocumentState) -> Analysed:
     """``a`` with its references to the document's preparation resolved (see the module
     docs); ``a`` itself when there is nothing to resolve."""
@@ -142,7 +152,8 @@ def resolve_references(a: Analysed, state: DocumentState) -> Analysed:
     mentions: list[Mention] = []
     for m in a.mentions:
         preparation = antecedent(m.start) if _is_reference(a, m) else None
-        if preparation is None and _same_product(m, state.preparation):
+        if preparation is None and _same_product(m, state.preparation) and \
+                not _EARLIER_WORK_AFTER.match(a.text, m.end):
             # a name of its own for the same product: kept as a synonym
             preparation = _also_named(state.preparation, m.entity)
         if preparation is not None:

@@ -83,9 +83,9 @@ def find_cell_products(text: str, mentions: list[Mention],
     base mentions sorted by start, ``preparations`` its preparation mentions (a cell inside
     one is left to it). Returns composite ``Cell`` mentions (source ``"composite"``) over the
     molecule and the cell."""
+    out: list[Mention] = _educated_cells(text, mentions, preparations)
     if not _NEEDS.may_match(text):
-        return []  # no word of priming or engineering: no product
-    out: list[Mention] = []
+        return out  # no word of priming or engineering: no other product
     for i, cell in enumerate(mentions):
         if cell.category != "Cell" or not _therapeutic(cell) or \
                 any(p.start <= cell.start < p.end for p in preparations):
@@ -93,7 +93,8 @@ def find_cell_products(text: str, mentions: list[Mention],
         if _VESICLE_NEXT.match(text, cell.end):
             continue
         found = _before(text, mentions[:i], cell) or _after(text, mentions[i + 1:], cell)
-        if found is not None:
+        if found is not None and all(o.start != found.start or o.end != found.end
+                                     for o in out):
             out.append(found)
     return out
 
@@ -124,3 +125,62 @@ def _after(text: str, after: list[Mention], cell: Mention) -> Mention | None:
     written = text[cell.start:molecule.end]
     return Mention(product_entity(cell.entity, molecule.entity, state, written),
                    cell.start, molecule.end, written, "composite")
+
+
+#: the state words of cells made with vesicles, with the word the label uses: "exosome-educated
+#: macrophages", "EV-primed microglia", "macrophages pretreated with MSC-Exos"; "treated" and
+#: "stimulated" are left out, as for molecules ("neurons treated with exosomes" are an
+#: experiment's cells, not a product)
+_VESICLE_STATES = {"educated": "educated", "primed": "primed", "pretreated": "pretreated",
+                   "pre-treated": "pretreated", "preconditioned": "preconditioned",
+                   "pre-conditioned": "preconditioned", "reprogrammed": "reprogrammed"}
+_VESICLE_STATE = r"(?P<state>" + "|".join(sorted(map(re.escape, _VESICLE_STATES), key=len,
+                                                 reverse=True)) + r")"
+# "exosome-educated macrophages", "MSC-EV-primed microglia": the vesicles glued (by a hyphen
+# or a dash) to the state word right before the cells
+_VESICLE_BEFORE = re.compile(r"\s*[-\u2010\u2011\u2013]\s*" + _VESICLE_STATE +
+                             r"\s+(?:human\s+|rat\s+|mouse\s+)?", re.I)
+# "macrophages educated by MSC exosomes", "microglia pretreated with EVs" (not "Microglia
+# were pretreated with EVs": a design sentence's experiment, whose vesicles act)
+_VESICLE_AFTER = re.compile(r"\s+(?:that\s+were\s+|which\s+were\s+)?" +
+                            _VESICLE_STATE + r"\s+(?:with|by)\s+(?:the\s+)?", re.I)
+_VESICLE_NEEDS = Needs(re.compile(_VESICLE_STATE, re.I))
+#: what may educate cells: vesicles and preparations of them
+_VESICLES = frozenset({"Vesicle", "ExosomePreparation"})
+
+
+def _educated_cells(text: str, mentions: list[Mention],
+                    preparations: list[Mention]) -> list[Mention]:
+    """Cells educated, primed or pretreated by vesicles (module docs): a product of their
+    own of any cell type (the cells made with vesicles and then given are the study's
+    agent, not the vesicles, nor the plain cell type), labelled with what educated them
+    ("exosome-educated macrophage")."""
+    if not _VESICLE_NEEDS.may_match(text):
+        return []
+    vesicles = [m for m in (*mentions, *preparations) if m.category in _VESICLES]
+    if not vesicles:
+        return []
+    out: list[Mention] = []
+    for cell in mentions:
+        if cell.category != "Cell" or any(p.start <= cell.start < p.end for p in vesicles):
+            continue
+        # the longest vesicle name glued before the cells, else the longest one after them
+        before = [v for v in vesicles if v.end <= cell.start
+                  and _VESICLE_BEFORE.fullmatch(text, v.end, cell.start)]
+        after = [v for v in vesicles if v.start >= cell.end
+                 and _VESICLE_AFTER.fullmatch(text, cell.end, v.start)]
+        if before:
+            agent = min(before, key=lambda v: v.start)
+            glue = _VESICLE_BEFORE.fullmatch(text, agent.end, cell.start)
+            start, end = agent.start, cell.end
+        elif after:
+            agent = max(after, key=lambda v: v.end)
+            glue = _VESICLE_AFTER.fullmatch(text, cell.end, agent.start)
+            start, end = cell.start, agent.end
+        else:
+            continue
+        state = _VESICLE_STATES[glue.group("state").lower()]
+        written = text[start:end]
+        out.append(Mention(product_entity(cell.entity, agent.entity, state, written),
+                           start, end, written, "composite"))
+    return out

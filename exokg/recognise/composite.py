@@ -81,6 +81,14 @@ _SOURCE_AFTER = re.compile(r"^\s*(?:(?:(?:that\s+|which\s+)?(?:were|was)\s+)?(?:
                            r"(?:(?:primary|cultured|healthy|young|aged|naive|resting|activated|"
                            r"normal|brain|immortali[sz]ed|clonally|clonal|expanded|"
                            r"[a-z]+(?:al|ic|ar|ary)|" + _CELL_STATE + r")\s+){0,3}$", re.I)
+#: a short form in brackets right after the vesicle word: one token ("(EVs)", "(sEVs)",
+#: "(hUC-MSC-Exos)")
+_SHORT_BRACKET = re.compile(r"\s*\(\s*[^()\s]{1,15}\s*\)")
+#: what may stand between the donors' species and the source cells: nothing, or adjectives
+#: naming the tissue the cells were taken from, read by their form rather than from a list
+#: ("human placental / amniotic / chorionic / gingival / decidual MSCs"), as
+#: :data:`_SOURCE_AFTER` reads them without a species
+_TISSUE_ADJECTIVES = re.compile(r"\s+(?:[a-z]+(?:al|ic|ar|ary)\s+){0,2}|\s*")
 # "packaged" only with its preposition: "EVs packaged miR-X" is the vesicles' own cargo
 _LOAD_VERB = (r"(?:(?:genetically\s+)?(?:loaded|transfected|engineered|modified|manipulated|"
               r"packaged(?=\s+(?:with|by|to\s))|armed|electroporated|tailored)"
@@ -396,16 +404,17 @@ def _look_left(text: str, before: list[Mention], parts: _Parts) -> None:
 def _look_right(text: str, after: list[Mention], parts: _Parts) -> None:
     pos = parts.end
     k = 0
-    # "Extracellular vesicles (EVs) from MSCs": the vesicle's own short form in brackets
-    # comes before the source
-    if after and after[0].entity.id == parts.vesicle.entity.id and \
-            re.fullmatch(r"\s*\(\s*", text[pos:after[0].start]) and \
-            re.match(r"\s*\)", text[after[0].end:]) and \
-            _SOURCE_AFTER.match(text[after[0].end:][re.match(r"\s*\)", text[after[0].end:]).end():
-                                                     (after[1].start - after[0].end
-                                                      if len(after) > 1 else None)] or ""):
-        pos = after[0].end + re.match(r"\s*\)", text[after[0].end:]).end()
-        k = 1
+    # "Extracellular vesicles (EVs) from MSCs", "Small extracellular vesicles (sEVs)
+    # obtained from MSCs (MSCs)": a short form in brackets comes before the source, whatever
+    # the document has defined it as (once defined, "sEVs" is this very preparation)
+    bracket = _SHORT_BRACKET.match(text, pos)
+    if bracket:
+        k = sum(1 for m in after if m.start < bracket.end())
+        if any(m.end > bracket.end() for m in after[:k]) or k == len(after) or \
+                not _SOURCE_AFTER.match(text[bracket.end():after[k].start]):
+            k = 0
+        else:
+            pos = bracket.end()
     while k < len(after):
         m = after[k]
         gap = text[pos:m.start]
@@ -424,7 +433,7 @@ def _look_right(text: str, after: list[Mention], parts: _Parts) -> None:
                 parts.more_sources = tuple(e for e in more if e.id != m.entity.id)
         elif m.category == "Species" and parts.source is None and _SOURCE_AFTER.match(gap) \
                 and k + 1 < len(after) and after[k + 1].category == "Cell" \
-                and not text[m.end:after[k + 1].start].strip():
+                and _TISSUE_ADJECTIVES.fullmatch(text, m.end, after[k + 1].start):
             parts.taxon, parts.source, pos = m.entity, after[k + 1].entity, after[k + 1].end
             k += 1
         elif m.category == "Species" and parts.tissue is not None and parts.taxon is None \
