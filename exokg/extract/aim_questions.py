@@ -38,8 +38,8 @@ __all__ = ["AIM_QUESTION_RULES", "aim_questions"]
 AIM_QUESTION_RULES = frozenset({"aim.effect-on", "aim.effect-in", "aim.role-in"})
 
 # "the effects of X on A, B and C" (an adjective before "effects" allowed), "the efficacy /
-# influence of X on A"
-_EFFECT_NOUN = r"\b(?:effects?|efficacy|influences?)\s+of\s+"
+# influence / impact / potential / action of X on A": whichever noun names what X does
+_EFFECT_NOUN = r"\b(?:effects?|efficacy|influences?|impacts?|potential|actions?)\s+of\s+"
 _EFFECTS_ON = re.compile(_EFFECT_NOUN + r"(?P<agent>[^;:]{1,160}?)\s+on\s+(?:the\s+)?", re.I)
 # "the effects of X in Y remain unclear": a process in the place of "on" (a disease or a
 # setting there names no object, see _PROCESS_OBJECTS)
