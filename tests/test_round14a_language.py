@@ -146,3 +146,14 @@ def test_a_nominal_title_names_a_treatment(title: str, recogniser: Recogniser) -
 def test_a_title_after_its_colon_is_another_phrase(recogniser: Recogniser) -> None:
     assert not _title_benefits(recogniser, "Exosomes: new roles in the treatment of spinal "
                                            "cord injury")
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("We sought to evaluate the impact of MSC-derived exosomes on angiogenesis and mediators "
+     "of neural plasticity in a swine model.", "angiogenesis"),
+    ("We examined the effects of MSC-derived exosomes on neurogenesis and regulators of "
+     "apoptosis after stroke.", "neurogenesis"),
+])
+def test_what_acts_on_a_process_is_not_the_process(text: str, kept: str,
+                                                   recogniser: Recogniser) -> None:
+    assert {c[0] for c in _effects(read(recogniser, text))} == {kept}

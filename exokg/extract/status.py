@@ -61,8 +61,8 @@ _OPEN_QUESTION_TEXT = (r"(?:\bwhether|\bhow|\b(?:roles?|mechanisms?|functions?|e
                        r"[^.;]*\b(?:remains?|is|are|was|were|needs?|requires?)\s+(?:still\s+|"
                        r"largely\s+|currently\s+|yet\s+)?(?:unknown|unclear|not\s+"
                        r"(?:yet\s+|fully\s+|well\s+)?(?:known|clear|understood|established|"
-                       r"determined)|poorly\s+understood|uncertain|elusive|undetermined|unexplored|"
-                       r"(?:further\s+)?to\s+be\s+(?:further\s+|fully\s+)?(?:determined|"
+                       r"determined)|poorly\s+understood|uncertain|elusive|undetermined|"
+                       r"unexplored|(?:further\s+)?to\s+be\s+(?:further\s+|fully\s+)?(?:determined|"
                        r"established|elucidated|clarified|explored|investigated|studied|"
                        r"examined))\b")
 _HYPOTHESIS = re.compile(
