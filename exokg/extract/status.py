@@ -62,9 +62,9 @@ _OPEN_QUESTION_TEXT = (r"(?:\bwhether|\bhow|\b(?:roles?|mechanisms?|functions?|e
                        r"largely\s+|currently\s+|yet\s+)?(?:unknown|unclear|not\s+"
                        r"(?:yet\s+|fully\s+|well\s+)?(?:known|clear|understood|established|"
                        r"determined)|poorly\s+understood|uncertain|elusive|undetermined|"
-                       r"unexplored|(?:further\s+)?to\s+be\s+(?:further\s+|fully\s+)?(?:determined|"
-                       r"established|elucidated|clarified|explored|investigated|studied|"
-                       r"examined))\b")
+                       r"unexplored|(?:further\s+)?to\s+be\s+(?:further\s+|fully\s+)?"
+                       r"(?:determined|established|elucidated|clarified|explored|investigated|"
+                       r"studied|examined))\b")
 _HYPOTHESIS = re.compile(
     # "However, whether X could promote Y remains unknown", "the role of X in Y is unclear":
     # the question the study sets out to answer
