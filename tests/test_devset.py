@@ -132,7 +132,14 @@ FLOORS: dict[int, tuple[float, float]] = {
     # anti-inflammatory property" is read as MSC-EVs changing both populations without a
     # sign, as batch 15's gold reads "shifting microglia polarization"; batch 3's gold lists
     # neither (not edited for omissions): P 0.748 (83/111).
-    3: (0.747, 0.716),
+    # Tuning round 14a (aims whatever noun names the effect, open questions said as work to
+    # do, a review's scope) lowered batch 3's precision (83/111 -> 83/114): "We sought to
+    # evaluate the impact of early single-dose exosome treatment on neurologic outcomes, ...
+    # inflammatory cytokines" (two aim objects, hypothesis, as docs/graph-model.md records
+    # "the effects of X on A and B") and "The impact of early treatment with MSC-derived
+    # exosomes on brain injury ... remains unknown" (an open question); the gold of batch 3
+    # lists neither, and the gold is not edited for omissions.
+    3: (0.727, 0.716),
     # Round 5b (biomarker-paper language, tuned on batches 1-7) merged after 5a: batch 4 43/51,
     # 45/67.
     # Tuning round 9b: "miR-155 exacerbates brain injury by regulating inflammatory responses"
@@ -152,7 +159,7 @@ FLOORS: dict[int, tuple[float, float]] = {
     # All of round 9 and recognition round 7 merged: P 0.750 (51/68) R 0.567 (51/90).
     # Tuning round 11d: "the successful clinical application is limited by ... rapid
     # clearance" is a limitation, no effect: P 0.761 (51/67).
-    5: (0.767, 0.588),
+    5: (0.770, 0.599),
     # Batch 6: out of sample for rounds 2 and 3. Before round 2 (e9290dd) and on main after
     # it: P 0.741 (20/27) R 0.226 (21/93). Measured once after round 3: P 0.764 (26/34),
     # R 0.290 (27/93), the "before round 4" figure. Round 4 tuned on it (in sample): P 0.977
@@ -235,7 +242,11 @@ FLOORS: dict[int, tuple[float, float]] = {
     # All of round 10 merged: P 0.791 (68/86) R 0.500 (67/134).
     # Tuning round 11a: P 0.800 (68/85) R 0.500 (one wrong reading of the generic exosome
     # therapy gone: "exosome treatment" is the study's preparation).
-    9: (0.799, 0.499),
+    # Tuning round 14a lowered batch 9's precision (68/85 -> 68/86): "This Review summarizes
+    # the therapeutic activities and mechanisms of exosomes ... in SCI repair" names exosomes
+    # a treatment of SCI, as batch 17's gold records a review's scope; batch 9's gold does
+    # not list it.
+    9: (0.790, 0.499),
     # Batch 10: out of sample for round 7 (docs/devset-batch10.md). Measured once before round
     # 7 on main's rules (exokg at ebb42de, gold committed first in 1271c08): P 0.485 (32/66)
     # R 0.296 (34/115), main findings P 0.535 (23/43) R 0.333 (24/72); sentence-strict
@@ -419,6 +430,7 @@ FLOORS: dict[int, tuple[float, float]] = {
     # Tuning round 14b (in sample, tuned on batches 1-17; the study's agent across a
     # document: educated cells, tissue adjectives, bracketed short forms, anaphora): P 0.783
     # (36/46) R 0.391 (36/92), main findings P 0.844 R 0.617; sentence-strict P 0.739 R 0.348.
+    # Tuning round 14a (in sample): P 0.591 (26/44) R 0.304 (28/92).
     16: (0.782, 0.390),
     # Batch 17: out of sample for the tuning round running in parallel with it (on batches
     # 1-16; docs/devset-batch17.md; three reviews, no primary study). Measured once on main's
@@ -431,6 +443,7 @@ FLOORS: dict[int, tuple[float, float]] = {
     # R 0.613 (19/31).
     # Tuning round 14b (in sample; "It results in Y" after a disease sentence, alternative
     # degrees): P 0.583 (7/12) R 0.226 (7/31); sentence-strict P 0.417 R 0.129.
+    # Tuning round 14a (in sample): P 0.615 (8/13) R 0.290 (9/31).
     17: (0.790, 0.611),
     # Batch 18: out of sample for the tuning round running in parallel with it (on batches
     # 1-17; docs/devset-batch18.md; TIA biomarker studies in patients and rats, siRNA-loaded

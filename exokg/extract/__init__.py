@@ -52,6 +52,7 @@ from exokg.extract.benefit_purposes import extract_benefit_purposes
 from exokg.extract.definitions import DEFINITION_PREDICATES, is_definition
 from exokg.extract.roles import extract_cell_roles
 from exokg.extract.review_benefits import extract_review_benefits, without_prognosis_effects
+from exokg.extract.review_scope import REVIEW_SCOPE_RULES, review_scope
 from exokg.extract.trial_reports import extract_trial_report, registers_trial, reports_trial
 from exokg.extract.trials import extract_trial
 from exokg.extract.undone_changes import undone_changes
@@ -65,7 +66,7 @@ _PRECLINICAL = re.compile(r"\b(?:mice|mouse|rats?|murine|rodents?|animals?|sheep
                           r"monkeys?|primates?|models?|piglets?|in\s+vivo|MCAO?|MCAo)\b", re.I)
 _MAY_PRECLINICAL = Needs(_PRECLINICAL)
 #: rules whose statements a topic or aim sentence keeps (see :func:`_situate`)
-_TOPIC_RULES = frozenset({"trial.report"}) | AIM_RULES | AIM_QUESTION_RULES
+_TOPIC_RULES = frozenset({"trial.report"}) | AIM_RULES | AIM_QUESTION_RULES | REVIEW_SCOPE_RULES
 _EXCLUSIVE = ("trial.", "advantage.", "biomarker.level", "biomarker.correlation",
               "biomarker.informative", "group.")
 
@@ -97,6 +98,7 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
     found += extract_title_benefits(a, state, found)
     found += extract_review_benefits(a, state, found)
     found += extract_benefit_purposes(a, state, found)
+    found += review_scope(a, state, found)
     found += extract_transfer(a, state)
     found += extract_cargo(a, state)
     found += extract_component(a, state)
@@ -173,10 +175,15 @@ def _situate(a: Analysed, state: DocumentState, found: list[Statement]) -> list[
     cited = hedged and bool(a.sentence.citations and cited_capacity(a.text))
     capacity: bool | None = None
     out = []
+    sentence_status = status
     for s in found:
         ctx = s.context
+        status = sentence_status
         if question is not None:
             status = stated if _stated_before(a, s, question) else "hypothesis"
+        # a review's aim ("This review aims to summarize ...") presupposes what it covers
+        if status == "hypothesis" and s.evidence[0].rule in REVIEW_SCOPE_RULES:
+            status = "finding"
         if status == "finding" and not ctx.species and not ctx.model and state.species:
             ctx = replace(ctx, species=state.species, model=ctx.model or state.model)
         if s.hedged and not cited and status == "background" and capacity is None:

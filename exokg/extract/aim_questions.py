@@ -38,8 +38,8 @@ __all__ = ["AIM_QUESTION_RULES", "aim_questions"]
 AIM_QUESTION_RULES = frozenset({"aim.effect-on", "aim.effect-in", "aim.role-in"})
 
 # "the effects of X on A, B and C" (an adjective before "effects" allowed), "the efficacy /
-# influence of X on A"
-_EFFECT_NOUN = r"\b(?:effects?|efficacy|influences?)\s+of\s+"
+# influence / impact / potential / action of X on A": whichever noun names what X does
+_EFFECT_NOUN = r"\b(?:effects?|efficacy|influences?|impacts?|potential|actions?)\s+of\s+"
 _EFFECTS_ON = re.compile(_EFFECT_NOUN + r"(?P<agent>[^;:]{1,160}?)\s+on\s+(?:the\s+)?", re.I)
 # "the effects of X in Y remain unclear": a process in the place of "on" (a disease or a
 # setting there names no object, see _PROCESS_OBJECTS)
@@ -55,6 +55,9 @@ _ROLE_IN = re.compile(r"\b(?:roles?|mechanisms?|functions?|effects?)\s+of\s+"
 # "in modulating A and promoting B": the next verb of the same phrase
 _AND_VERB_ING = re.compile(r"\s*,?\s+(?:and|or|as\s+well\s+as)\s+" + _VERB_ING, re.I)
 _NEEDS = Needs(_EFFECTS_ON, _ROLE_IN, _EFFECTS_IN)
+# "on A and mediators of B": what acts on B is studied, not B
+_OTHERS_OF = re.compile(r"\b(?:mediators?|regulators?|modulators?|inducers?|inhibitors?)\s+of\s+"
+                        r"(?:the\s+)?$", re.I)
 # what ends the phrase of the objects: a setting ("in oxyHb-injured cells"), a clause
 _OBJECTS_END = re.compile(r";|\s(?:and|or)\s+\w+ing\s|\s(?:in|after|following|during|under|"
                           r"among|at|using|by|via|through|is|are|was|were|remains?)\s", re.I)
@@ -74,7 +77,8 @@ def _named_objects(a: Analysed, start: int, end: int, *, named: bool) -> list[Me
     phrase, "changes in Y", names no object)."""
     stop = _OBJECTS_END.search(a.text, start, end)
     found = [m for m in objects_after(a, start, stop.start() if stop else end)
-             if not (named and m.source.startswith("open"))]
+             if not (named and m.source.startswith("open"))
+             and not _OTHERS_OF.search(a.text, start, m.start)]
     return found if found and found[0].start == start else []
 
 

@@ -54,12 +54,17 @@ CLAIM_STATUSES: tuple[str, ...] = ("finding", "background", "hypothesis", "specu
 # "However, whether X improves Y remains unknown", "the role of X in maintaining Y is
 # unclear": a gap in knowledge, the study's question (a hypothesis, no finding either way)
 # ("how X affects Y remains unclear": the question is how, not whether)
-_OPEN_QUESTION_TEXT = (r"(?:\bwhether|\bhow|\b(?:roles?|mechanisms?|functions?|effects?)\s+of)\b"
-                       r"[^.;]*\b(?:remains?|is|are|was|were)\s+(?:still\s+|largely\s+|"
-                       r"currently\s+|yet\s+)?(?:unknown|unclear|not\s+(?:yet\s+)?(?:known|"
-                       r"clear|understood|established|determined)|uncertain|elusive|"
-                       r"undetermined|unexplored|to\s+be\s+(?:determined|established|"
-                       r"elucidated|clarified))\b")
+# ("the effect of X on Y needs to be further explored", "the role of X in Y is poorly
+# understood", "whether X ... remains to be investigated": the same gap, said as work to do)
+_OPEN_QUESTION_TEXT = (r"(?:\bwhether|\bhow|\b(?:roles?|mechanisms?|functions?|effects?|"
+                       r"impacts?|influences?)\s+of)\b"
+                       r"[^.;]*\b(?:remains?|is|are|was|were|needs?|requires?)\s+(?:still\s+|"
+                       r"largely\s+|currently\s+|yet\s+)?(?:unknown|unclear|not\s+"
+                       r"(?:yet\s+|fully\s+|well\s+)?(?:known|clear|understood|established|"
+                       r"determined)|poorly\s+understood|uncertain|elusive|undetermined|"
+                       r"unexplored|(?:further\s+)?to\s+be\s+(?:further\s+|fully\s+)?"
+                       r"(?:determined|established|elucidated|clarified|explored|investigated|"
+                       r"studied|examined))\b")
 _HYPOTHESIS = re.compile(
     # "However, whether X could promote Y remains unknown", "the role of X in Y is unclear":
     # the question the study sets out to answer
