@@ -31,13 +31,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from exokg.extract.base import AGENTS, VESICLES, Analysed, DocumentState, clauses, coordinated, \
-    statement
+from exokg.extract.base import AGENTS, VESICLES, Analysed, DocumentState, claim_key, clauses, \
+    coordinated
+from exokg.extract.benefit_statements import benefit_statements
 from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.review_benefits import PATIENT_WORK
 from exokg.extract.status import is_title
-from exokg.extract.titles import agents_before, key
+from exokg.extract.titles import agents_before
 from exokg.model import Mention, Statement
 from exokg.text.prefilter import Needs
 
@@ -166,19 +167,14 @@ def review_scope(a: Analysed, state: DocumentState,
     spans = _scope_spans(a)
     if not spans or PATIENT_WORK.search(a.text) or _NOT_THERAPY.search(a.text):
         return []
-    made = {key(s) for s in already}
+    made = {claim_key(s) for s in already}
     out: list[Statement] = []
     for start, end in spans:
         for agents, diseases, at in _links(a, start, end):
-            for x in agents:
-                for d in diseases:
-                    found = statement(a, "review.scope", x.entity,
-                                      "biolink:beneficial_in_models_for", d.entity,
+            clause = next(c for c in clauses(a.text) if c.start <= at <= c.end)
+            out += benefit_statements(a, "review.scope", [x.entity for x in agents],
+                                      [d.entity for d in diseases], made,
                                       hedged=hedged(a.text, 0, at),
                                       negated=negated(a.text, start, at),
-                                      context=context_for(a, next(
-                                          c for c in clauses(a.text) if c.start <= at <= c.end)))
-                    if x.entity.id != d.entity.id and key(found) not in made:
-                        made.add(key(found))
-                        out.append(found)
+                                      context=context_for(a, clause), key=claim_key)
     return out
