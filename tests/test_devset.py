@@ -283,7 +283,9 @@ FLOORS: dict[int, tuple[float, float]] = {
     # ischemic stroke include stem-cell-based therapy and delivery of drugs" now also gives
     # "delivery of drugs" beneficial in ischemic stroke (list.treatment): P 0.758 (72/95)
     # R 0.635 (73/115).
-    10: (0.756, 0.634),
+    # Merged round 14 (main after tune14a/b/c, depth14 and the role-participle fix): P 0.760
+    # R 0.635.
+    10: (0.759, 0.634),
     # Batch 11: out of sample for round 8 (docs/devset-batch11.md). Measured once before round
     # 8 on main's rules (exokg at 84a6b9b, gold committed first in 04fe30d): P 0.524 (54/103)
     # R 0.338 (52/154), main findings P 0.548 (40/73) R 0.411 (37/90); sentence-strict
@@ -431,7 +433,9 @@ FLOORS: dict[int, tuple[float, float]] = {
     # document: educated cells, tissue adjectives, bracketed short forms, anaphora): P 0.783
     # (36/46) R 0.391 (36/92), main findings P 0.844 R 0.617; sentence-strict P 0.739 R 0.348.
     # Tuning round 14a (in sample): P 0.591 (26/44) R 0.304 (28/92).
-    16: (0.782, 0.390),
+    # Merged round 14 (tune14a/b/c together, in sample): P 0.966 (57/59) R 0.620 (57/92),
+    # main findings P 1.000 R 0.766; sentence-strict P 0.932 R 0.576.
+    16: (0.965, 0.619),
     # Batch 17: out of sample for the tuning round running in parallel with it (on batches
     # 1-16; docs/devset-batch17.md; three reviews, no primary study). Measured once on main's
     # rules (exokg at 7307641, gold committed first in d7d42d0): P 0.545 (6/11) R 0.194
@@ -444,7 +448,9 @@ FLOORS: dict[int, tuple[float, float]] = {
     # Tuning round 14b (in sample; "It results in Y" after a disease sentence, alternative
     # degrees): P 0.583 (7/12) R 0.226 (7/31); sentence-strict P 0.417 R 0.129.
     # Tuning round 14a (in sample): P 0.615 (8/13) R 0.290 (9/31).
-    17: (0.790, 0.611),
+    # Merged round 14 (tune14a/b/c together, in sample): P 0.815 (22/27) R 0.742 (23/31),
+    # main findings P 0.500 R 0.375; sentence-strict P 0.741 R 0.645.
+    17: (0.814, 0.741),
     # Batch 18: out of sample for the tuning round running in parallel with it (on batches
     # 1-17; docs/devset-batch18.md; TIA biomarker studies in patients and rats, siRNA-loaded
     # exosomes in SCI, retinal ischaemia and optic-nerve vesicle studies, a vascular dementia
@@ -452,7 +458,12 @@ FLOORS: dict[int, tuple[float, float]] = {
     # 8acc790): P 0.545 (18/33) R 0.180 (16/89), main findings P 0.560 (14/25) R 0.185
     # (12/65); sentence-strict P 0.545 (18/33) R 0.169 (15/89). The integrator re-measures it
     # after merging that round and raises the floor to that figure.
-    18: (0.544, 0.178),
+    # After merging round 14 (tuned on batches 1-17, never on this batch): P 0.500 (18/36)
+    # R 0.180 (16/89): the round's out-of-sample figure. Then one fix made after reading this
+    # batch's errors (a role participle, ", acting as a facilitator of Y", is no outcome:
+    # tests/test_role_participle.py), so from here the batch is partly in sample: P 0.514
+    # (18/35) R 0.180, main findings P 0.519 R 0.185; sentence-strict P 0.514 R 0.169.
+    18: (0.513, 0.179),
 }
 
 
