@@ -162,7 +162,7 @@ def _members(a: Analysed, start: int, end: int, treatment: bool) -> list[Mention
     phrase; a last member with examples after it ("secondary injuries such as A and B")
     gives way to its examples."""
     out: list[Mention] = []
-    pos = start
+    pos, first = start, None
     while pos < end:
         m = _MEMBER.match(a.text, pos, end)
         after = _AFTER_MEMBER.match(a.text, m.end(), end) if m else None
@@ -173,8 +173,14 @@ def _members(a: Analysed, start: int, end: int, treatment: bool) -> list[Mention
         # "delivery of drugs" is named with its part; "thrombosis in the legs" without it
         out += _member(a, m.start("words"), m.end("part") if part.lstrip().lower()
                        .startswith("of") else m.end("words"), treatment)
-        if m.group("and") or after.group("more") is None:
+        first = len(out) if first is None else first
+        if m.group("and"):
             break
+        if after.group("more") is None:
+            # a list of several that no "and" / "or" closes was one example set off by
+            # commas, and what followed its comma is the sentence going on ("drugs for D,
+            # such as aspirin, did not improve ...")
+            return out[:first]
         pos = after.end()
     return out
 
