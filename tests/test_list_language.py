@@ -124,3 +124,15 @@ def test_one_example_set_off_by_commas_ends_the_list(recogniser: Recogniser) -> 
         assert kept in members, text
         assert not any(" " in m and m.split()[0] in {"did", "failed", "showed"}
                        for m in members), (text, members)
+
+
+def test_a_negation_before_the_head_does_not_negate_the_members(recogniser: Recogniser
+                                                                 ) -> None:
+    # review14, invented sentences: what is not discussed is still a treatment for D
+    for text in ("This review does not discuss treatments for stroke such as "
+                 "thrombolysis and thrombectomy.",
+                 "We did not study therapies for TBI, including hypothermia and "
+                 "thrombolysis."):
+        members = [s for s in read(recogniser, text) if s.evidence[0].rule.startswith("list.")]
+        assert len(members) == 2, text
+        assert not any(s.negated for s in members), text

@@ -126,7 +126,11 @@ def inclusion_lists(a: Analysed, state: DocumentState, found: list[Statement]
                 have.add((m.entity.id, disease.id))
                 out.append(statement(a, f"list.{kind}", m.entity, _RELATION[kind],
                                      disease,
-                                     negated=negated(a.text, lo, cue.start()),
+                                     # a negation before the head is of what is done
+                                     # with the list ("this review does not discuss
+                                     # treatments for D such as ..."), not of membership
+                                     negated=negated(a.text, max(lo, head.start()),
+                                                     cue.start()),
                                      hedged=hedged(a.text, lo, cue.start())))
     if not out:
         return found
