@@ -157,3 +157,16 @@ def test_a_title_after_its_colon_is_another_phrase(recogniser: Recogniser) -> No
 def test_what_acts_on_a_process_is_not_the_process(text: str, kept: str,
                                                    recogniser: Recogniser) -> None:
     assert {c[0] for c in _effects(read(recogniser, text))} == {kept}
+
+
+@pytest.mark.parametrize("text", [
+    # review14, invented sentences: a survey verb before "that" reports a proposition, whose
+    # own verb says what the treatment did; it names no scope
+    "This review highlights that MSC-derived exosomes failed in the treatment of spinal cord "
+    "injury.",
+    "We summarize that MSC-derived exosomes were ineffective in the treatment of ischemic "
+    "stroke.",
+])
+def test_a_survey_verb_reporting_a_proposition_names_no_scope(
+        text: str, recogniser: Recogniser) -> None:
+    assert not [s for s in read(recogniser, text) if s.evidence[0].rule == "review.scope"]
