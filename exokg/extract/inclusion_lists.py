@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 
-from exokg.extract.base import Analysed, DocumentState, clauses, statement
+from exokg.extract.base import Analysed, DocumentState, clauses, pairs_made, statement
 from exokg.extract.conditions import _SUCH_AS
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.outcomes import outcome_for_text, outcome_label
@@ -102,7 +102,7 @@ def inclusion_lists(a: Analysed, state: DocumentState, found: list[Statement]
         return found
     out: list[Statement] = []
     heads: list[tuple[int, int]] = []
-    have = {(s.subject.id, s.object.id) for s in found if isinstance(s.object, Entity)}
+    have = pairs_made(found)
     for clause in clauses(a.text):
         lo, hi = clause.start, clause.end
         for cue in _CUE.finditer(a.text, lo, hi):
