@@ -107,3 +107,32 @@ def test_an_unknown_symbol_is_no_process_of_the_disease(recogniser: Recogniser) 
     found = read(recogniser, "The pathways of ischemic stroke include XYZ1, ABCK and "
                              "autophagy.")
     assert _members(found, ASSOC, STROKE) == {"autophagy"}
+
+
+def test_one_example_set_off_by_commas_ends_the_list(recogniser: Recogniser) -> None:
+    # review14, invented sentences: the comma after a single example closes it, and the verb
+    # phrase that follows is the sentence going on, no further member
+    for text, kept in (
+            ("Drugs for ischemic stroke, such as aspirin, did not improve recovery in the "
+             "trial.", "aspirin"),
+            ("Treatments for ischemic stroke, including hypothermia, failed to reduce "
+             "mortality.", "hypothermia"),
+            ("Therapies for ischemic stroke, e.g. thrombolysis, showed limited benefit.",
+             "thrombolysis")):
+        members = {s.subject.label.casefold() for s in read(recogniser, text)
+                   if s.evidence[0].rule.startswith("list.")}
+        assert kept in members, text
+        assert not any(" " in m and m.split()[0] in {"did", "failed", "showed"}
+                       for m in members), (text, members)
+
+
+def test_a_negation_before_the_head_does_not_negate_the_members(recogniser: Recogniser
+                                                                 ) -> None:
+    # review14, invented sentences: what is not discussed is still a treatment for D
+    for text in ("This review does not discuss treatments for stroke such as "
+                 "thrombolysis and thrombectomy.",
+                 "We did not study therapies for TBI, including hypothermia and "
+                 "thrombolysis."):
+        members = [s for s in read(recogniser, text) if s.evidence[0].rule.startswith("list.")]
+        assert len(members) == 2, text
+        assert not any(s.negated for s in members), text

@@ -157,3 +157,30 @@ def test_a_title_after_its_colon_is_another_phrase(recogniser: Recogniser) -> No
 def test_what_acts_on_a_process_is_not_the_process(text: str, kept: str,
                                                    recogniser: Recogniser) -> None:
     assert {c[0] for c in _effects(read(recogniser, text))} == {kept}
+
+
+@pytest.mark.parametrize("text", [
+    # review14, invented sentences: a survey verb before "that" reports a proposition, whose
+    # own verb says what the treatment did; it names no scope
+    "This review highlights that MSC-derived exosomes failed in the treatment of spinal cord "
+    "injury.",
+    "We summarize that MSC-derived exosomes were ineffective in the treatment of ischemic "
+    "stroke.",
+])
+def test_a_survey_verb_reporting_a_proposition_names_no_scope(
+        text: str, recogniser: Recogniser) -> None:
+    assert not [s for s in read(recogniser, text) if s.evidence[0].rule == "review.scope"]
+
+
+@pytest.mark.parametrize("text", [
+    # review14, invented sentences: a finding, then a gap said in a clause of its own; the
+    # "effects of X" that opened the sentence are not the open question
+    "The effects of MSC-derived exosomes were examined in MCAO rats: exosomes reduced infarct "
+    "volume, although the mechanism needs to be further explored.",
+    "The effects of MSC-derived exosomes were examined in MCAO rats, and exosomes reduced "
+    "infarct volume, but the mechanism remains unclear.",
+])
+def test_a_gap_in_a_later_clause_leaves_the_finding_a_finding(
+        text: str, recogniser: Recogniser) -> None:
+    effects = [s for s in read(recogniser, text) if s.predicate == "biolink:affects"]
+    assert effects and all(s.status == "finding" and not s.hedged for s in effects)

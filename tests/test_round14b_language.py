@@ -228,3 +228,25 @@ def test_cells_of_a_design_sentence_pretreated_with_vesicles_are_no_product(
                                           "MSC-derived exosomes, and the exosomes reduced "
                                           "apoptosis."))
     assert not [c for c in found if c[0].startswith("exokg:cell/")]
+
+
+@pytest.mark.parametrize("text", [
+    # review14, invented sentences: the candidates a study drew from are no prospect of what
+    # it then found
+    "Among the drug candidates tested, MSC-derived exosomes reduced infarct volume in MCAO "
+    "rats.",
+    "Of the therapeutic candidates screened in MCAO rats, MSC-derived exosomes reduced "
+    "infarct volume.",
+])
+def test_candidates_a_study_drew_from_do_not_hedge_its_finding(recogniser: Recogniser,
+                                                               text: str) -> None:
+    effects = [s for s in read(recogniser, text) if s.predicate == "biolink:affects"]
+    assert effects and not any(s.hedged for s in effects)
+
+
+def test_a_treatment_named_a_candidate_is_still_a_prospect(recogniser: Recogniser) -> None:
+    # review14, invented sentence: "represent a ... candidate" says what "are candidates" says
+    statements = [s for s in read(recogniser, "MSC-derived exosomes represent a therapeutic "
+                                              "candidate for spinal cord injury.")
+                  if s.predicate == "biolink:beneficial_in_models_for"]
+    assert statements and all(s.hedged for s in statements)

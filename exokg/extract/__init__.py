@@ -15,7 +15,7 @@ from exokg.extract.absence import extract_absences, note_treatment
 from exokg.extract.aim_questions import AIM_QUESTION_RULES, aim_questions
 from exokg.extract.aims import AIM_RULES, aim_effects
 from exokg.extract.attributed_changes import attributed_changes
-from exokg.extract.base import Analysed, DocumentState
+from exokg.extract.base import Analysed, DocumentState, pairs_made
 from exokg.extract.biomarkers import extract_biomarkers
 from exokg.extract.conditions import extract_condition_relations
 from exokg.extract.claims import extract_advantages, extract_benefit, extract_cargo, \
@@ -135,7 +135,7 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
 def _new_claims(found: list[Statement], more: list[Statement]) -> list[Statement]:
     """The statements of ``more`` whose subject and object no statement of ``found``
     already relates (another rule read the pair first)."""
-    pairs = {(s.subject.id, s.object.id) for s in found if isinstance(s.object, Entity)}
+    pairs = pairs_made(found)
     return [s for s in more if (s.subject.id, s.object.id) not in pairs]
 
 

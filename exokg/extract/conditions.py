@@ -79,7 +79,7 @@ from collections.abc import Callable
 
 from exokg.extract.anaphora import OPENING
 from exokg.extract.base import VESICLES, Analysed, Clause, DocumentState, clauses, coordinated, \
-    statement
+    pairs_made, statement
 from exokg.extract.context import context_for
 from exokg.extract.effect_verbs import RESEARCH_USE
 from exokg.extract.epistemics import hedged, negated
@@ -605,7 +605,7 @@ def extract_condition_relations(a: Analysed, state: DocumentState,
         return []
     live = {p for p, needs in _NEEDS_EACH if needs.may_match(a.text)}
     out: list[Statement] = []
-    have = {(s.subject.id, s.object.id) for s in found if isinstance(s.object, Entity)}
+    have = pairs_made(found)
 
     def add(rule: str, subjects: list[Mention], predicate: str, objects: list[Mention],
             direction: str | None, clause_start: int, at: int, ctx, *, hedge: bool = False

@@ -34,8 +34,11 @@ _HEDGE = re.compile(
     # "emerging candidates for": a prospect; "evidence that X can": a capacity reported, not
     # shown here
     r"emerging\s+candidates?|(?:evidence|data)\s+that\s+(?:[\w-]+\s+){1,6}?can\b|"
-    # "have great characteristics as therapeutic candidates for D": a prospect (round 14b)
-    r"(?:therapeutic|treatment|drug)\s+candidates?|"
+    # "have great characteristics as therapeutic candidates for D", "X are drug candidates
+    # for D": a prospect said of X (round 14b); not the candidates as a set the study drew
+    # from ("Among the drug candidates tested, X reduced Y": a finding)
+    r"(?:\bas|\b(?:is|are|was|were|be|being|become|became)|\brepresents?)\s+(?:an?\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:therapeutic|treatment|drug)\s+candidates?|"
     r"seems?\s+to|tendency|trend(?:ed|s)?\s+(?:towards?|to)|remains?\s+to\s+be|"
     r"hypothes[ie][sz]e?d?|putative(?:ly)?|speculate[ds]?|whether|potentially|"
     # promise and prospects: "holds great promise to improve", "a promising strategy to"

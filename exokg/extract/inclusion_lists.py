@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 
-from exokg.extract.base import Analysed, DocumentState, clauses, statement
+from exokg.extract.base import Analysed, DocumentState, clauses, pairs_made, statement
 from exokg.extract.conditions import _SUCH_AS
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.outcomes import outcome_for_text, outcome_label
@@ -102,7 +102,7 @@ def inclusion_lists(a: Analysed, state: DocumentState, found: list[Statement]
         return found
     out: list[Statement] = []
     heads: list[tuple[int, int]] = []
-    have = {(s.subject.id, s.object.id) for s in found if isinstance(s.object, Entity)}
+    have = pairs_made(found)
     for clause in clauses(a.text):
         lo, hi = clause.start, clause.end
         for cue in _CUE.finditer(a.text, lo, hi):
@@ -126,7 +126,11 @@ def inclusion_lists(a: Analysed, state: DocumentState, found: list[Statement]
                 have.add((m.entity.id, disease.id))
                 out.append(statement(a, f"list.{kind}", m.entity, _RELATION[kind],
                                      disease,
-                                     negated=negated(a.text, lo, cue.start()),
+                                     # a negation before the head is of what is done
+                                     # with the list ("this review does not discuss
+                                     # treatments for D such as ..."), not of membership
+                                     negated=negated(a.text, max(lo, head.start()),
+                                                     cue.start()),
                                      hedged=hedged(a.text, lo, cue.start())))
     if not out:
         return found
@@ -162,7 +166,7 @@ def _members(a: Analysed, start: int, end: int, treatment: bool) -> list[Mention
     phrase; a last member with examples after it ("secondary injuries such as A and B")
     gives way to its examples."""
     out: list[Mention] = []
-    pos = start
+    pos, first = start, None
     while pos < end:
         m = _MEMBER.match(a.text, pos, end)
         after = _AFTER_MEMBER.match(a.text, m.end(), end) if m else None
@@ -173,8 +177,14 @@ def _members(a: Analysed, start: int, end: int, treatment: bool) -> list[Mention
         # "delivery of drugs" is named with its part; "thrombosis in the legs" without it
         out += _member(a, m.start("words"), m.end("part") if part.lstrip().lower()
                        .startswith("of") else m.end("words"), treatment)
-        if m.group("and") or after.group("more") is None:
+        first = len(out) if first is None else first
+        if m.group("and"):
             break
+        if after.group("more") is None:
+            # a list of several that no "and" / "or" closes was one example set off by
+            # commas, and what followed its comma is the sentence going on ("drugs for D,
+            # such as aspirin, did not improve ...")
+            return out[:first]
         pos = after.end()
     return out
 

@@ -61,6 +61,9 @@ _SCOPE = re.compile(
     r"|\b(?:are|is)\s+(?:also\s+|then\s+|\w+ly\s+)?(?:summari[sz]ed|reviewed|described|"
     r"discussed|outlined|highlighted|introduced|presented)\b", re.I)
 _PASSIVE = re.compile(r"(?:are|is)\s", re.I)
+# "This review highlights / We summarize that X ...": the verb reports a proposition, whose
+# own verb says what X did in D ("failed in the treatment of D"), no scope
+_THAT = re.compile(r"\s*,?\s*that\b", re.I)
 # the links between the treatment and the disease (module docs)
 _TREATMENT_OF = re.compile(r"\b(?:in|for)\s+(?:the\s+)?(?:(?:clinical\s+)?(?:treatment|therapy|"
                            r"management|repair)\s+of|treating|repairing)\s+(?:the\s+)?", re.I)
@@ -154,6 +157,8 @@ def _scope_spans(a: Analysed) -> list[tuple[int, int]]:
         clause = next(c for c in clauses(a.text) if c.start <= cue.start() <= c.end)
         if _PASSIVE.match(a.text, cue.start()):
             spans.append((clause.start, cue.start()))
+        elif _THAT.match(a.text, cue.end()):
+            continue
         else:
             spans.append((cue.end(), clause.end))
     return spans

@@ -19,11 +19,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from exokg.extract.base import Analysed, DocumentState, clauses, coordinated, statement
+from exokg.extract.base import Analysed, DocumentState, clauses, coordinated, pairs_made, \
+    statement
 from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.outcomes import open_outcomes
-from exokg.model import Entity, Mention, Statement
+from exokg.model import Mention, Statement
 from exokg.text.prefilter import Needs
 
 __all__ = ["extract_cell_roles"]
@@ -71,7 +72,7 @@ def extract_cell_roles(a: Analysed, state: DocumentState,
     del state
     if not _NEEDS_ROLE.may_match(a.text) or not any(m.category == "Cell" for m in a.mentions):
         return []
-    have = {(s.subject.id, s.object.id) for s in already if isinstance(s.object, Entity)}
+    have = pairs_made(already)
     out: list[Statement] = []
     for clause in clauses(a.text):
         for m in _ROLE.finditer(a.text, clause.start, clause.end):

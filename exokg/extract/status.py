@@ -58,7 +58,11 @@ CLAIM_STATUSES: tuple[str, ...] = ("finding", "background", "hypothesis", "specu
 # understood", "whether X ... remains to be investigated": the same gap, said as work to do)
 _OPEN_QUESTION_TEXT = (r"(?:\bwhether|\bhow|\b(?:roles?|mechanisms?|functions?|effects?|"
                        r"impacts?|influences?)\s+of)\b"
-                       r"[^.;]*\b(?:remains?|is|are|was|were|needs?|requires?)\s+(?:still\s+|"
+                       # the gap is said in the question's own clause: not past a colon or a
+                       # clause that opposes it ("The effects of X were examined: X reduced
+                       # Y, although the mechanism remains unclear": a finding, then a gap)
+                       r"(?:(?!\b(?:although|though|but|whereas|while)\b)[^.;:])*"
+                       r"\b(?:remains?|is|are|was|were|needs?|requires?)\s+(?:still\s+|"
                        r"largely\s+|currently\s+|yet\s+)?(?:unknown|unclear|not\s+"
                        r"(?:yet\s+|fully\s+|well\s+)?(?:known|clear|understood|established|"
                        r"determined)|poorly\s+understood|uncertain|elusive|undetermined|"
