@@ -92,7 +92,7 @@ from exokg.ids import mint
 from exokg.model import Context, Entity, Mention, Statement
 from exokg.text.prefilter import Needs
 
-__all__ = ["extract_condition_relations"]
+__all__ = ["SUCH_AS", "extract_condition_relations"]
 
 #: Classes that can stand on either side of a relation between conditions.
 SIDES = frozenset({"Disease", "Phenotype", "BiologicalProcess", "Outcome"})
@@ -200,8 +200,9 @@ _ASPECT_OF_VESICLES = re.compile(r"\s*(?:the\s+)?(?:[\w-]+\s+)?(?:phenotypes?|nu
 # "X can increase A, exacerbate B, create C and D, and cause E": a chain of verb phrases of
 # one subject, the later ones after a comma alone
 _AND_VERB = re.compile(r"(?:(?:,\s*)?(?:and|or)|,)\s+(?:\w+ly\s+)?$", re.I)
-# "such as A and B", "including A": the members of the class before
-_SUCH_AS = re.compile(r"\s*,?\s*(?:such\s+as|including|like|e\.g\.,?)\s+(?:the\s+)?", re.I)
+# "such as A and B", "including A": the members of the class before (also read by
+# exokg.extract.inclusion_lists)
+SUCH_AS = re.compile(r"\s*,?\s*(?:such\s+as|including|like|e\.g\.,?)\s+(?:the\s+)?", re.I)
 _AGENT_CLASSES = frozenset({"ExosomePreparation", "Vesicle", "Cell", "MicroRNA",
                             "MicroRNACluster", "Therapy", "Drug", "HerbalPreparation"})
 # "Apoptosis is one of the main pathologies of D", "Neuroinflammation is a hallmark of D":
@@ -539,7 +540,7 @@ def _with_members(a: Analysed, run: list[Mention], end: int) -> list[Mention]:
     B")."""
     if not run:
         return run
-    m = _SUCH_AS.match(a.text, run[-1].end)
+    m = SUCH_AS.match(a.text, run[-1].end)
     return run + _side(a, m.end(), end) if m else run
 
 

@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 
 from exokg.extract.base import Analysed, DocumentState, clauses, pairs_made, statement
-from exokg.extract.conditions import _SUCH_AS
+from exokg.extract.conditions import SUCH_AS
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.outcomes import outcome_for_text, outcome_label
 from exokg.ids import mint
@@ -171,7 +171,7 @@ def _members(a: Analysed, start: int, end: int, treatment: bool) -> list[Mention
         m = _MEMBER.match(a.text, pos, end)
         after = _AFTER_MEMBER.match(a.text, m.end(), end) if m else None
         if m is None or after is None:
-            examples = _SUCH_AS.match(a.text, m.end("words")) if m else None
+            examples = SUCH_AS.match(a.text, m.end("words")) if m else None
             return _members(a, examples.end(), end, treatment) if examples else out
         part = m.group("part") or ""
         # "delivery of drugs" is named with its part; "thrombosis in the legs" without it
