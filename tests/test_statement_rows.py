@@ -288,6 +288,18 @@ def _kept(store: Any, graphs: list[Any], path: Path, rows: Path | None
     return path.read_bytes(), counts, counting.kept_queries
 
 
+def _engine_and_rows(db: Any, graphs: list[Any], tmp_path: Path
+                     ) -> tuple[Any, dict[str, int], Any, list[str]]:
+    """The kept tables of ``db`` by the engine alone and from its rows file: (the engine's
+    tables, their row counts, the tables with the rows file, the queries the engine still
+    ran then)."""
+    rows = tmp_path / "rows.sqlite"
+    write_statement_rows(db, data_graphs(db), rows)
+    expected, counts, _ = _kept(db, graphs, tmp_path / "store.sqlite", None)
+    found, _, ran = _kept(db, graphs, tmp_path / "rows.sqlite3", rows)
+    return expected, counts, found, ran
+
+
 def test_the_kept_tables_from_the_rows_file_are_the_same_bytes(store: Any,
                                                               tmp_path: Path) -> None:
     from exokg.query.kept_rows import MADE
@@ -391,12 +403,8 @@ def test_the_kept_tables_from_the_rows_file_on_invented_corners(tmp_path: Path) 
     for n in range(1, 6):
         db.add(ox.Quad(ox.NamedNode(_EX + f"e{n}"), ox.NamedNode(_EXO + "sentenceText"),
                        ox.Literal(f"Sentence {n}."), ox.DefaultGraph()))
-    graphs = [ox.DefaultGraph(), graph]
-    rows = tmp_path / "rows.sqlite"
-    write_statement_rows(db, data_graphs(db), rows)
-    expected, counts, _ = _kept(db, graphs, tmp_path / "store.sqlite", None)
+    expected, counts, found, ran = _engine_and_rows(db, [ox.DefaultGraph(), graph], tmp_path)
     assert counts["outcomes_by_species"] >= 8
-    found, _, ran = _kept(db, graphs, tmp_path / "rows.sqlite3", rows)
     assert found == expected
     assert not any("Outcomes by species" in text for text in ran)
 
@@ -450,12 +458,8 @@ def test_the_opposite_findings_from_the_rows_file_on_invented_corners(tmp_path: 
     for n in range(1, 5):
         db.add(ox.Quad(ox.NamedNode(_EX + f"e{n}"), ox.NamedNode(_EXO + "sentenceText"),
                        ox.Literal(f"Sentence {n}."), ox.DefaultGraph()))
-    graphs = [ox.DefaultGraph(), graph]
-    rows = tmp_path / "rows.sqlite"
-    write_statement_rows(db, data_graphs(db), rows)
-    expected, counts, _ = _kept(db, graphs, tmp_path / "store.sqlite", None)
+    expected, counts, found, ran = _engine_and_rows(db, [ox.DefaultGraph(), graph], tmp_path)
     assert counts["opposite_findings"] >= 2
-    found, _, ran = _kept(db, graphs, tmp_path / "rows.sqlite3", rows)
     assert found == expected
     assert not any("Opposite findings" in text for text in ran)
 
@@ -531,11 +535,7 @@ def test_the_mirna_tables_from_the_rows_file_on_invented_corners(tmp_path: Path)
                    ox.Literal("[3]"), ox.DefaultGraph()))
     db.add(ox.Quad(ox.NamedNode(_EX + "e3"), ox.NamedNode(_EXO + "citationMarker"),
                    ox.Literal("(4, 5)"), ox.DefaultGraph()))
-    graphs = [ox.DefaultGraph(), graph]
-    rows = tmp_path / "rows.sqlite"
-    write_statement_rows(db, data_graphs(db), rows)
-    expected, counts, _ = _kept(db, graphs, tmp_path / "store.sqlite", None)
+    expected, counts, found, ran = _engine_and_rows(db, [ox.DefaultGraph(), graph], tmp_path)
     assert counts["mirna_preparations"] >= 5 and counts["mirna_biomarkers"] >= 4
-    found, _, ran = _kept(db, graphs, tmp_path / "rows.sqlite3", rows)
     assert found == expected
     assert ran == []

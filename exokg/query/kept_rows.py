@@ -386,8 +386,8 @@ def _mirna_preparations(facts: _Facts) -> Iterator[list[Term | None]]:
         facts.load(mirnas, (_RDF + "type",), only=True)
         facts.load(mirnas, (_LABEL,), only=True, table="ev")
         for statement in group:
-            hedged_values = facts.values(_EXO + "hedged", statement)
-            if not hedged_values or _FALSE not in facts.values(_EXO + "negated", statement):
+            hedged_values = _unnegated_hedges(facts, statement)
+            if not hedged_values:
                 continue
             predicates = [p for p in facts.values(_RDF + "predicate", statement)
                           if p in _PREPARATION_EFFECTS]
@@ -462,8 +462,8 @@ def _mirna_biomarkers(facts: _Facts) -> Iterator[list[Term | None]]:
               labelled=(_RDF + "object", *(_EXO + f for f in _BIOMARKER_FACETS)),
               evidence=("sentenceText", "citationMarker"))
         for statement in group:
-            hedged_values = facts.values(_EXO + "hedged", statement)
-            if not hedged_values or _FALSE not in facts.values(_EXO + "negated", statement):
+            hedged_values = _unnegated_hedges(facts, statement)
+            if not hedged_values:
                 continue
             predicates = [p for p in facts.values(_RDF + "predicate", statement)
                           if p in _RELATIONS]
@@ -534,3 +534,12 @@ def kept_rows(name: str, digest: str, facts: _Facts
         return None
     columns, make = found[1]
     return list(columns), make(facts)
+
+
+def _unnegated_hedges(facts: _Facts, statement: Term) -> list[Term]:
+    """The statement's ``exo:hedged`` values when it has one and an ``exo:negated false``
+    (both kept queries' pattern for a claim they list), else an empty list."""
+    hedged_values = facts.values(_EXO + "hedged", statement)
+    if not hedged_values or _FALSE not in facts.values(_EXO + "negated", statement):
+        return []
+    return hedged_values
