@@ -31,8 +31,10 @@ from __future__ import annotations
 
 import re
 
-from exokg.extract.base import Analysed, DocumentState, clauses, pairs_made, statement
+from exokg.extract.base import Analysed, DocumentState, clauses, coordinated, pairs_made
+from exokg.extract.benefit_statements import BENEFIT, benefit_statements
 from exokg.extract.conditions import SUCH_AS
+from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.outcomes import outcome_for_text, outcome_label
 from exokg.ids import mint
@@ -45,8 +47,12 @@ _CUE = re.compile(r"\s*,?\s*\b(?:include[sd]?|including|such\s+as|e\.g\.,?|namel
                   r"\s*:?\s*", re.I)
 _MAY_CUE = Needs(_CUE)
 
-_TREATMENT = (r"treatments?|therap(?:y|ies)|(?:therapeutic|treatment|management)\s+"
-              r"(?:strategies|options|approaches|modalities|methods)|interventions")
+_TREATMENT = (r"treatments?|therap(?:y|ies)|(?:therapeutic|treatment|management)\s+methods|"
+              r"(?:(?:therapeutic|treatment|management)\s+)?(?:strateg(?:y|ies)|options?|"
+              r"approach(?:es)?|modalit(?:y|ies))|interventions?")
+# a head that names no treatment of its own ("strategies / options for D": diagnostic or
+# imaging ones too) unless the use follows it ("strategies for the treatment of D")
+_BARE = re.compile(r"strateg(?:y|ies)|options?|approach(?:es)?|modalit(?:y|ies)", re.I)
 _AGENT = (r"(?:nano|bio)?materials|hydrogels|scaffolds|drugs|agents|compounds|carriers|"
           r"nanoparticles|delivery\s+systems")
 _MECHANISM = (r"mechanisms|processes|pathways|pathophysiolog(?:y|ies)|pathologies|"
@@ -62,8 +68,11 @@ _HEAD = re.compile(r"\b(?:(?:the|a|an|main|major|common|principal|current|key|pr
                    rf"(?:(?P<agent2>{_AGENT})\s+and\s+)?"
                    rf"(?:(?P<treatment>{_TREATMENT})|(?P<agent>{_AGENT})|"
                    rf"(?P<mechanism>{_MECHANISM})|(?P<complication>{_COMPLICATION}))"
-                   r"(?:\s+(?P<link>of|for|in|underlying|after|following|associated\s+with|"
-                   r"related\s+to)\s+(?:the\s+|patients?\s+with\s+)?(?P<disease>[^,;:()]{1,60}?)"
+                   r"(?:\s+(?P<link>of|for|in|against|underlying|after|following|associated\s+"
+                   r"with|related\s+to)\s+(?:the\s+|patients?\s+with\s+)?"
+                   # "strategies for (the) treatment of D": the use names the disease after it
+                   r"(?P<use>(?:treatment|treating|management|therapy)\s+(?:of\s+)?(?:the\s+)?)?"
+                   r"(?P<disease>[^,;:()]{1,60}?)"
                    r"(?:\s*\([^()]{1,15}\))?)?"
                    # "may / mainly include": a modal or adverb before the cue
                    r"(?:\s+(?:may|might|can|could|also|mainly|mostly|primarily|often))*\s*$",
@@ -74,8 +83,7 @@ _ACCOMPANIED = re.compile(r"\b(?:(?:is|are)\s+(?:often\s+|usually\s+|commonly\s+
                           r"(?:leads?|led)\s+to|results?\s+in|causes?)\s+", re.I)
 # a sentence opening with the pronoun for the disease of the sentence before
 _IT = re.compile(r"\W*(?:It|This\s+(?:disease|condition|injury|disorder))\s", re.I)
-_RELATION = {"treatment": "biolink:beneficial_in_models_for",
-             "agent": "biolink:beneficial_in_models_for",
+_RELATION = {"treatment": BENEFIT, "agent": BENEFIT,
              "mechanism": "biolink:associated_with",
              "complication": "biolink:associated_with"}
 # a list member written as a short noun phrase (at most four words, then a place or part
@@ -88,6 +96,7 @@ _MEMBER = re.compile(rf"\s*(?P<and>(?:and|or)\s+)?(?:the\s+)?(?P<words>(?!{_STOP
 # what may follow a member: the next member, or the end of the list
 _AFTER_MEMBER = re.compile(r"\s*(?P<more>,|(?=(?:and|or)\s))|\s*(?:[.;]|$|(?:is|are|were|was|"
                            r"have|has|can|may|remain)\b)", re.I)
+_DISEASE = frozenset({"Disease"})
 _SYMBOL = re.compile(r"\S*(?:[A-Z0-9]\S*[A-Z0-9]|\S[A-Z])")
 _AGENT_CLASSES = frozenset({"Therapy", "Drug", "ExosomePreparation", "Vesicle", "Cell",
                             "HerbalPreparation", "MicroRNA", "MicroRNACluster"})
@@ -111,52 +120,61 @@ def inclusion_lists(a: Analysed, state: DocumentState, found: list[Statement]
                 continue
             kind = next(k for k in ("treatment", "agent", "mechanism", "complication")
                         if head.group(k))
-            disease = _disease(a, lo, head, state)
-            if disease is None:
+            diseases = _diseases(a, lo, head, state)
+            if not diseases:
                 continue
             members = _members(a, cue.end(), hi, kind in ("treatment", "agent"))
             if kind == "agent":
                 members = _head_agents(a, head) + members
+            elif _BARE.fullmatch(head.group("treatment") or "") and not head.group("use"):
+                # only named agents are what a bare head's list treats with ("diagnostic
+                # strategies for D include CT and MRI" names no treatment)
+                members = [m for m in members if m.source != "open-list-member"]
             if not members:
                 continue
             heads.append((head.start(), head.end()))
-            for m in members:
-                if (m.entity.id, disease.id) in have or m.entity.id == disease.id:
-                    continue
-                have.add((m.entity.id, disease.id))
-                out.append(statement(a, f"list.{kind}", m.entity, _RELATION[kind],
-                                     disease,
-                                     # a negation before the head is of what is done
-                                     # with the list ("this review does not discuss
-                                     # treatments for D such as ..."), not of membership
-                                     negated=negated(a.text, max(lo, head.start()),
-                                                     cue.start()),
-                                     hedged=hedged(a.text, lo, cue.start())))
+            out += benefit_statements(a, f"list.{kind}", [m.entity for m in members],
+                                      diseases, have, predicate=_RELATION[kind],
+                                      # a negation before the head is of what is done
+                                      # with the list ("this review does not discuss
+                                      # treatments for D such as ..."), not of membership
+                                      negated=negated(a.text, max(lo, head.start()),
+                                                      cue.start()),
+                                      hedged=hedged(a.text, lo, cue.start()),
+                                      context=context_for(a, clause))
     if not out:
         return found
     kept = [s for s in found if not _names_head(a, s, heads)]
     return kept + out
 
 
-def _disease(a: Analysed, lo: int, head: re.Match[str], state: DocumentState
-             ) -> Entity | None:
-    """The disease the head phrase names after its link word, or the disease opening the
-    clause when a verb of accompaniment joins it to the head ("It" opening the sentence: the
-    disease the document named first)."""
+def _diseases(a: Analysed, lo: int, head: re.Match[str], state: DocumentState
+              ) -> list[Entity]:
+    """The diseases the head phrase names after its link word ("the treatments for stroke and
+    TBI": each), or the disease opening the clause when a verb of accompaniment joins it to
+    the head ("It" opening the sentence: the disease the document named first)."""
     if head.group("disease"):
         start, end = head.span("disease")
-        # the disease is all the link names ("the treatments for SCI (spinal cord injury)")
-        named = [m for m in a.within(start, head.end()) if m.category == "Disease"
-                 and m.start == start and re.fullmatch(r"\s*(?:\([^()]*\))?\s*",
-                                                       a.text[m.end:end])]
-        return named[0].entity if named else None
+        for m in a.within(start, head.end(), _DISEASE):
+            if m.start != start:
+                continue
+            # "for stroke and TBI": the diseases coordinated with it (not its short form)
+            chain = [m] + [x for x in coordinated(a, m, _DISEASE, backwards=False)[1:]
+                           if x.end <= end and a.text[x.start - 1:x.start] != "("]
+            # the diseases are all the link names ("the treatments for SCI (spinal cord
+            # injury)")
+            if re.fullmatch(r"\s*(?:\([^()]*\))?\s*", a.text[chain[-1].end:end]):
+                return [x.entity for x in chain]
+            if re.fullmatch(r"\s*(?:\([^()]*\))?\s*", a.text[m.end:end]):
+                return [m.entity]
+        return []
     verbs = list(_ACCOMPANIED.finditer(a.text, lo, head.start()))
     if not verbs or a.text[verbs[-1].end():head.start()].strip():
-        return None
+        return []
     named = [m for m in a.within(lo, verbs[-1].start()) if m.category == "Disease"]
     if named:
-        return named[0].entity
-    return state.disease if lo == 0 and _IT.match(a.text) else None
+        return [named[0].entity]
+    return [state.disease] if lo == 0 and _IT.match(a.text) and state.disease else []
 
 
 def _members(a: Analysed, start: int, end: int, treatment: bool) -> list[Mention]:

@@ -1,0 +1,70 @@
+"""Rules at the right depth, round 15 (depth15): readings moved to the module that owns them,
+and the wrong readings the review of round 14 left. Every sentence here is INVENTED for these
+tests, in the language of the field; none is a sentence of the development set."""
+
+from __future__ import annotations
+
+from exokg.model import Entity, Statement
+from exokg.recognise import Recogniser
+from tests.reading_helpers import read
+
+BENEFIT = "biolink:beneficial_in_models_for"
+STROKE = "MONDO:1060198"
+TBI = "MONDO:0858950"
+
+
+def _list_benefits(found: list[Statement]) -> set[tuple[str, str]]:
+    """(subject label, disease id) of the benefit statements of a list."""
+    return {(s.subject.label.casefold(), s.object.id) for s in found
+            if s.predicate == BENEFIT and isinstance(s.object, Entity)}
+
+
+# --- 1. one list reader (exokg.extract.inclusion_lists owns every list head) ---------------
+
+def test_the_list_reader_owns_strategies_for_the_treatment_of_a_disease(
+        recogniser: Recogniser) -> None:
+    for text in ("At present, the best strategies for the treatment of ischemic stroke "
+                 "include MSC-derived exosomes and stem-cell-based therapy.",
+                 "The available options for the management of ischemic stroke, such as "
+                 "MSC-derived exosomes and stem-cell-based therapy, remain few."):
+        found = read(recogniser, text)
+        assert {(label, d) for label, d in _list_benefits(found)} == {
+            ("msc-derived exosomes", STROKE), ("cell therapy", STROKE)}, text
+        # one reader: review_benefits no longer reads the list a second time
+        assert {s.evidence[0].rule for s in found if s.predicate == BENEFIT} == {
+            "list.treatment"}, text
+
+
+def test_bare_strategy_heads_read_named_agents_only(recogniser: Recogniser) -> None:
+    found = read(recogniser, "Strategies against traumatic brain injury include MSC-derived "
+                             "exosomes and bone marrow stromal cells.")
+    assert ("msc-derived exosomes", TBI) in _list_benefits(found)
+    found = read(recogniser, "Approaches for ischemic stroke, such as MSC-derived exosomes, are "
+                             "under study.")
+    assert _list_benefits(found) == {("msc-derived exosomes", STROKE)}
+    # a bare head names no treatment of its own: what it lists is no therapy unless named
+    for text in ("Diagnostic strategies for ischemic stroke include computed tomography and "
+                 "perfusion imaging.",
+                 "Imaging approaches for traumatic brain injury include diffusion tensor "
+                 "imaging and susceptibility-weighted imaging."):
+        assert not _list_benefits(read(recogniser, text)), text
+
+
+def test_each_disease_a_list_head_names_gets_each_member(recogniser: Recogniser) -> None:
+    for text in ("Current treatment strategies for ischemic stroke and traumatic brain injury "
+                 "include MSC-derived exosomes.",
+                 "Therapies for ischemic stroke or traumatic brain injury, such as MSC-derived "
+                 "exosomes and neural stem cells, are being tested."):
+        benefits = _list_benefits(read(recogniser, text))
+        assert {("msc-derived exosomes", STROKE), ("msc-derived exosomes", TBI)} <= benefits, text
+
+
+def test_list_statements_carry_their_clause_context(recogniser: Recogniser) -> None:
+    # the shared builder gives a list's statements the context every benefit and condition
+    # rule gives (the clause's condition, species, route ...)
+    for text in ("The mechanisms of ischemic stroke include oxidative stress and "
+                 "neuroinflammation.",
+                 "Therapies for ischemic stroke include MSC-derived exosomes and neural stem "
+                 "cells."):
+        listed = [s for s in read(recogniser, text) if s.evidence[0].rule.startswith("list.")]
+        assert listed and all(STROKE in s.context.condition for s in listed), text
