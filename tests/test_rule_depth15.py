@@ -4,7 +4,12 @@ tests, in the language of the field; none is a sentence of the development set."
 
 from __future__ import annotations
 
-from exokg.model import Entity, Statement
+import pytest
+
+from exokg.extract.base import AGENTS
+from exokg.extract.outcomes import open_outcomes
+from exokg.model import Document, Entity, Statement
+from exokg.pipeline import analyse_document
 from exokg.recognise import Recogniser
 from tests.reading_helpers import read
 
@@ -68,3 +73,21 @@ def test_list_statements_carry_their_clause_context(recogniser: Recogniser) -> N
                  "cells."):
         listed = [s for s in read(recogniser, text) if s.evidence[0].rule.startswith("list.")]
         assert listed and all(STROKE in s.context.condition for s in listed), text
+
+
+# --- 2. the role participle ends an open outcome list (exokg.extract.outcomes) -------------
+
+@pytest.mark.parametrize(("text", "trigger", "expected"), [
+    ("MSC exosomes increased dendritic spine density, acting as a bridge to synaptic repair.",
+     "increased", ["dendritic spine density"]),
+    ("Ischemic stroke causes white matter disruption and axonal swelling, serving as drivers "
+     "of cognitive decline.", "causes", ["white matter disruption", "axonal swelling"]),
+])
+def test_a_role_participle_ends_the_open_outcomes_of_every_rule(
+        recogniser: Recogniser, text: str, trigger: str, expected: list[str]) -> None:
+    # the cutter every rule minting an open outcome calls (effects, conditions, necessity,
+    # roles): ", acting / serving as ..." is a verb phrase, no member of the list
+    (a,) = analyse_document(Document("t", text, "test"), recogniser)
+    at = text.index(trigger) + len(trigger)
+    found, _ = open_outcomes(a, at, len(text), agents=AGENTS)
+    assert [m.entity.label for m in found] == expected
