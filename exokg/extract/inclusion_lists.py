@@ -246,10 +246,17 @@ def _head_agents(a: Analysed, head: re.Match[str]) -> list[Mention]:
 
 def _names_head(a: Analysed, s: Statement, heads: list[tuple[int, int]]) -> bool:
     """Whether statement ``s`` relates the open outcome a list's head made ("a series of
-    secondary outcomes"): its label is words of the head."""
+    secondary outcomes"): every word of its label is a word of the head (a shared prefix is
+    no shared word: "neuronal injury" is no word of "treatments for spinal cord injury")."""
     for side in (s.subject, s.object):
         if isinstance(side, Entity) and side.id.startswith("exokg:outcome/"):
-            if any(side.label.split()[-1].casefold()[:6] in a.text[hs:he].casefold()
+            words = {_word(w) for w in side.label.split()}
+            if any(words <= {_word(w) for w in re.findall(r"[\w-]+", a.text[hs:he])}
                    for hs, he in heads):
                 return True
     return False
+
+
+def _word(word: str) -> str:
+    """A word as an outcome label writes it (lower case, singular)."""
+    return outcome_label([word]).casefold() or word.casefold()
