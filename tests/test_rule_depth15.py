@@ -118,3 +118,20 @@ def test_the_open_outcome_a_list_head_made_is_still_dropped(recogniser: Recognis
     labels = {getattr(s.object, "label", "") for s in found} | {s.subject.label for s in found}
     assert "brain edema" in labels
     assert not any("outcome" in label for label in labels)
+
+
+@pytest.mark.parametrize(("text", "members"), [
+    ("Treatments for ischemic stroke, such as thrombolysis, thrombectomy, hypothermia etc., "
+     "have narrow time windows.", {"thrombolysis", "thrombectomy", "hypothermia"}),
+    ("The mechanisms of traumatic brain injury include oxidative stress, neuroinflammation, "
+     "apoptosis, etc.", {"oxidative stress", "inflammation", "apoptosis"}),
+    ("Complications of spinal cord injury, e.g. neuropathic pain, spasticity, pressure ulcers "
+     "and so on, reduce quality of life.", {"neuropathic pain", "spasticity", "decubitus ulcer"}),
+])
+def test_etc_closes_a_list_as_and_does(recogniser: Recogniser, text: str,
+                                       members: set[str]) -> None:
+    # "etc." / "and so on" after the last member closes the list: every member is read, and
+    # "so on" is no member
+    found = read(recogniser, text)
+    assert {s.subject.label.casefold() for s in found
+            if s.evidence[0].rule.startswith("list.")} == members

@@ -88,13 +88,15 @@ _RELATION = {"treatment": BENEFIT, "agent": BENEFIT,
              "complication": "biolink:associated_with"}
 # a list member written as a short noun phrase (at most four words, then a place or part
 # "in / of the X"), with its short form in brackets
-_STOP = r"(?:and|or|the|such|is|are|was|were|have|has|can|may|which|that|to|in|of)\b"
+_STOP = r"(?:and|or|the|such|is|are|was|were|have|has|can|may|which|that|to|in|of|etc)\b"
 _MEMBER = re.compile(rf"\s*(?P<and>(?:and|or)\s+)?(?:the\s+)?(?P<words>(?!{_STOP})[A-Za-z][\w-]*"
                      rf"(?:\s+(?!{_STOP})[\w-]+){{0,3}})"
                      rf"(?P<part>\s+(?:in|of)\s+(?:the\s+)?(?!{_STOP})[\w-]+"
                      rf"(?:\s+(?!{_STOP})[\w-]+){{0,2}})?(?:\s*\([^()]{{1,15}}\))?", re.I)
 # what may follow a member: the next member, or the end of the list
-_AFTER_MEMBER = re.compile(r"\s*(?P<more>,|(?=(?:and|or)\s))|\s*(?:[.;]|$|(?:is|are|were|was|"
+# ("etc." / "and so on" after the last member closes the list as "and" before it does)
+_AFTER_MEMBER = re.compile(r"\s*,?\s*(?P<etc>etc\b\.?|and\s+so\s+on\b|(?:and|among)\s+others\b)|"
+                           r"\s*(?P<more>,|(?=(?:and|or)\s))|\s*(?:[.;]|$|(?:is|are|were|was|"
                            r"have|has|can|may|remain)\b)", re.I)
 _DISEASE = frozenset({"Disease"})
 _SYMBOL = re.compile(r"\S*(?:[A-Z0-9]\S*[A-Z0-9]|\S[A-Z])")
@@ -196,7 +198,7 @@ def _members(a: Analysed, start: int, end: int, treatment: bool) -> list[Mention
         out += _member(a, m.start("words"), m.end("part") if part.lstrip().lower()
                        .startswith("of") else m.end("words"), treatment)
         first = len(out) if first is None else first
-        if m.group("and"):
+        if m.group("and") or after.group("etc"):
             break
         if after.group("more") is None:
             # a list of several that no "and" / "or" closes was one example set off by
