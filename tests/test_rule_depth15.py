@@ -135,3 +135,30 @@ def test_etc_closes_a_list_as_and_does(recogniser: Recogniser, text: str,
     found = read(recogniser, text)
     assert {s.subject.label.casefold() for s in found
             if s.evidence[0].rule.startswith("list.")} == members
+
+
+@pytest.mark.parametrize("text", [
+    "We summarize the side effects and risks of MSC-derived exosomes in the treatment of "
+    "traumatic brain injury.",
+    "This review outlines the obstacles to the use of MSC-derived exosomes in the treatment of "
+    "spinal cord injury.",
+    "The main hurdles and safety concerns of MSC-derived exosomes in the treatment of ischemic "
+    "stroke are discussed.",
+    "This review highlights the drawbacks of MSC-derived exosomes in the treatment of traumatic "
+    "brain injury.",
+])
+def test_a_review_of_what_stands_against_a_treatment_presupposes_no_benefit(
+        recogniser: Recogniser, text: str) -> None:
+    assert not [s for s in read(recogniser, text) if s.predicate == BENEFIT]
+
+
+@pytest.mark.parametrize("text", [
+    "This review summarizes the current research status of MSC-derived exosomes in the "
+    "treatment of ischemic stroke.",
+    "We summarize the advantages and limitations of MSC-derived exosomes in the treatment of "
+    "ischemic stroke.",
+])
+def test_a_review_of_a_treatments_use_still_presupposes_its_benefit(
+        recogniser: Recogniser, text: str) -> None:
+    assert {s.evidence[0].rule for s in read(recogniser, text) if s.predicate == BENEFIT} == {
+        "review.scope"}
