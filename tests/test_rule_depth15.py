@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from exokg.extract.anaphora import IT_ANAPHOR
 from exokg.extract.base import AGENTS
 from exokg.extract.outcomes import open_outcomes
 from exokg.model import Document, Entity, Statement
@@ -162,3 +163,26 @@ def test_a_review_of_a_treatments_use_still_presupposes_its_benefit(
         recogniser: Recogniser, text: str) -> None:
     assert {s.evidence[0].rule for s in read(recogniser, text) if s.predicate == BENEFIT} == {
         "review.scope"}
+
+
+@pytest.mark.parametrize("text", [
+    "Ischemic stroke is a leading cause of death. Unlike ischemic stroke, it often leads to "
+    "hydrocephalus.",
+    "Traumatic brain injury is a leading cause of disability. Like traumatic brain injury, it "
+    "often results in cognitive impairment.",
+])
+def test_a_comparison_before_it_is_no_adverbial(recogniser: Recogniser, text: str) -> None:
+    # "it" after "Unlike / Like D," stands for something else than D
+    assert not [s for s in read(recogniser, text) if s.evidence[0].rule.startswith("condition.")]
+
+
+def test_an_adverbial_before_it_still_points_back(recogniser: Recogniser) -> None:
+    found = read(recogniser, "Traumatic brain injury is a leading cause of disability. In young "
+                             "adults, it often results in cognitive impairment.")
+    assert [s for s in found if s.evidence[0].rule == "condition.causes"]
+    for text in ("In rats, it also reduced apoptosis.", "Besides, it significantly reduced "
+                 "apoptosis.", "Compared with controls, it further reduced apoptosis."):
+        assert IT_ANAPHOR.match(text), text
+    for text in ("Unlike edaravone, it also reduced apoptosis.", "In contrast to MSCs, it "
+                 "reduced apoptosis.", "Similar to MSCs, it also reduced apoptosis."):
+        assert not IT_ANAPHOR.match(text), text
