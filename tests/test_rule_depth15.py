@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from exokg.extract.anaphora import IT_ANAPHOR
-from exokg.extract.base import AGENTS
+from exokg.extract.base import AGENTS, DocumentState
+from exokg.extract.conditions import extract_condition_relations
 from exokg.extract.outcomes import open_outcomes
 from exokg.model import Document, Entity, Statement
 from exokg.pipeline import analyse_document
@@ -186,3 +187,18 @@ def test_an_adverbial_before_it_still_points_back(recogniser: Recogniser) -> Non
     for text in ("Unlike edaravone, it also reduced apoptosis.", "In contrast to MSCs, it "
                  "reduced apoptosis.", "Similar to MSCs, it also reduced apoptosis."):
         assert not IT_ANAPHOR.match(text), text
+
+
+def test_the_disease_a_sentence_opens_with_is_noted_by_the_document_reading(
+        recogniser: Recogniser) -> None:
+    # the rule reads the document state, it does not write it
+    (a,) = analyse_document(Document("t", "Ischemic stroke is a leading cause of death "
+                                          "worldwide.", "test"), recogniser)
+    state = DocumentState()
+    extract_condition_relations(a, state, [])
+    assert state.opening_disease == (-1, None)
+    # ... and "It" in the next sentence still points back at it
+    found = read(recogniser, "Spinal cord injury is a devastating condition. It often results "
+                             "in neuropathic pain and spasticity.")
+    assert {s.subject.label for s in found if s.evidence[0].rule == "condition.causes"} == {
+        "spinal cord injury"}
