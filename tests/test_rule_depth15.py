@@ -202,3 +202,20 @@ def test_the_disease_a_sentence_opens_with_is_noted_by_the_document_reading(
                              "in neuropathic pain and spasticity.")
     assert {s.subject.label for s in found if s.evidence[0].rule == "condition.causes"} == {
         "spinal cord injury"}
+
+
+@pytest.mark.parametrize(("text", "mirna"), [
+    ("MSC-exosomes decreased apoptosis and inflammation, which was reversed by miR-21 "
+     "inhibitor.", "miR-21"),
+    ("MSC-exosomes reduced neuronal apoptosis and microglial activation, both of which were "
+     "abolished by miR-124 knockdown.", "miR-124"),
+])
+def test_a_mirna_loss_undoing_changes_that_share_one_verb_gives_the_mirna_each(
+        recogniser: Recogniser, text: str, mirna: str) -> None:
+    # "decreased A and B": both members share the word of change, so the miRNA carries both
+    # decreases, and its loss has no lowering of its own
+    found = read(recogniser, text)
+    carried = [s for s in found if s.evidence[0].rule == "effect.undone-by-loss"]
+    assert len(carried) == 2 and {s.subject.label for s in carried} == {mirna}
+    assert {s.direction for s in carried} == {"decreased"}
+    assert not [s for s in found if s.subject.label.startswith(mirna + " ")]
