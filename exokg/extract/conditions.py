@@ -201,7 +201,7 @@ _ASPECT_OF_VESICLES = re.compile(r"\s*(?:the\s+)?(?:[\w-]+\s+)?(?:phenotypes?|nu
 # one subject, the later ones after a comma alone
 _AND_VERB = re.compile(r"(?:(?:,\s*)?(?:and|or)|,)\s+(?:\w+ly\s+)?$", re.I)
 # "such as A and B", "including A": the members of the class before (also read by
-# exokg.extract.inclusion_lists)
+# exokg.extract.inclusion_lists and exokg.extract.participation)
 SUCH_AS = re.compile(r"\s*,?\s*(?:such\s+as|including|like|e\.g\.,?)\s+(?:the\s+)?", re.I)
 _AGENT_CLASSES = frozenset({"ExosomePreparation", "Vesicle", "Cell", "MicroRNA",
                             "MicroRNACluster", "Therapy", "Drug", "HerbalPreparation"})
