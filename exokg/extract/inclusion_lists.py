@@ -7,8 +7,10 @@ what the members are to the disease, and each member is a statement of its own:
 * treatments: "the main treatments for SCI include surgical decompression, drug therapy and
   rehabilitation", "therapeutic strategies for stroke, such as thrombolysis and
   thrombectomy", "nanomaterials and hydrogels for ICH, including exosomes and liposomes"
-  (agent nouns as the head: the heads are treatments too): each member
-  ``biolink:beneficial_in_models_for`` D;
+  (agent nouns as the head: the heads are treatments too), "the optimal strategies for the
+  treatment of D include ..." (a bare "strategies / options / approaches for D" names no
+  treatment of its own: its members count only when named agents): each member
+  ``biolink:beneficial_in_models_for`` D (each D of "for stroke and TBI");
 * mechanisms, processes, pathways, features: "the mechanisms underlying D include A, B and
   C", "the pathogenic mechanisms of D, including A and B": each member
   ``biolink:associated_with`` D;
