@@ -17,7 +17,7 @@ from exokg.extract.aims import AIM_RULES, aim_effects
 from exokg.extract.attributed_changes import attributed_changes
 from exokg.extract.base import Analysed, DocumentState, pairs_made
 from exokg.extract.biomarkers import extract_biomarkers
-from exokg.extract.conditions import extract_condition_relations
+from exokg.extract.conditions import extract_condition_relations, note_opening_disease
 from exokg.extract.claims import extract_advantages, extract_benefit, extract_cargo, \
     extract_component, extract_therapy_for, extract_transfer
 from exokg.extract.composed import same_preparation, same_product
@@ -129,6 +129,7 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
     if found and is_definition(a.text):  # a methods rule, not a finding (definitions.py)
         found = [s for s in found if s.predicate not in DEFINITION_PREDICATES]
     note_agents(a, state)
+    note_opening_disease(a, state)
     return _situate(a, state, found)
 
 

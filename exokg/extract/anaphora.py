@@ -42,11 +42,16 @@ _EFFECT_VERB = (r"(?:(?:de|in)creas|reduc|lower|rais|elevat|enhanc|improv|promot
 #: a sentence-opening adverbial before the anaphor: a linking word the field writes without
 #: a comma ("Moreover these effects", "Thus they"), or any "-ly" adverb or phrase of up to four
 #: words closed by a comma ("Concurrently, they", "At the same time, they", "In parallel, it",
-#: "Meanwhile, these actions"): it does not change what the subject points back at
+#: "Meanwhile, these actions"): it does not change what the subject points back at. A phrase
+#: setting something against or beside the subject ("Unlike stroke, it", "In contrast to X,
+#: they", "Like X, it") is none: the subject stands for something else than what it names
+#: ("Compared with controls, they" and "Besides, it" are adverbials)
 OPENING = (r"(?:(?:however|moreover|furthermore|in\s+addition|additionally|importantly|"
             r"notably|together|collectively|taken\s+together|thus|therefore|overall|"
             r"mechanistically|in\s+turn|interestingly|further(?:more)?|[a-z]+ly)\s*,?\s+"
-            r"|(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\s*,\s+)?")
+            r"|(?!(?:unlike|like|in\s+contrast\s+to|as\s+opposed\s+to|contrary\s+to|except|"
+            r"instead\s+of|rather\s+than|other\s+than|similar\s+to|as\s+with|versus|vs)\s+\w)"
+            r"(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\s*,\s+)?")
 #: a sentence that opens (after a linking adverb) with a demonstrative and a noun that
 #: stands for what the previous sentence's agent did
 ANAPHOR = re.compile(

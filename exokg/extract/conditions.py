@@ -92,7 +92,7 @@ from exokg.ids import mint
 from exokg.model import Context, Entity, Mention, Statement
 from exokg.text.prefilter import Needs
 
-__all__ = ["SUCH_AS", "extract_condition_relations"]
+__all__ = ["SUCH_AS", "extract_condition_relations", "note_opening_disease"]
 
 #: Classes that can stand on either side of a relation between conditions.
 SIDES = frozenset({"Disease", "Phenotype", "BiologicalProcess", "Outcome"})
@@ -201,7 +201,7 @@ _ASPECT_OF_VESICLES = re.compile(r"\s*(?:the\s+)?(?:[\w-]+\s+)?(?:phenotypes?|nu
 # one subject, the later ones after a comma alone
 _AND_VERB = re.compile(r"(?:(?:,\s*)?(?:and|or)|,)\s+(?:\w+ly\s+)?$", re.I)
 # "such as A and B", "including A": the members of the class before (also read by
-# exokg.extract.inclusion_lists)
+# exokg.extract.inclusion_lists and exokg.extract.participation)
 SUCH_AS = re.compile(r"\s*,?\s*(?:such\s+as|including|like|e\.g\.,?)\s+(?:the\s+)?", re.I)
 _AGENT_CLASSES = frozenset({"ExosomePreparation", "Vesicle", "Cell", "MicroRNA",
                             "MicroRNACluster", "Therapy", "Drug", "HerbalPreparation"})
@@ -357,6 +357,13 @@ _PRONOUN_SUBJECT = re.compile(r"\W*" + OPENING + r"(?P<np>it|this\s+(?:disease|d
 _SUBJECT_VERB = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:\w+ly\s+)?(?:is|are|was|were|has|"
                            r"have|had|remains?|represents?|constitutes?|affects?|accounts?|"
                            r"occurs?|ranks?|poses?)\b", re.I)
+
+
+def note_opening_disease(a: Analysed, state: DocumentState) -> None:
+    """Remember the disease sentence ``a`` opens with as its subject (what "It results in
+    ..." in the next sentence points back at); the document's reading calls it after the
+    sentence's rules, as it notes the agents."""
+    state.opening_disease = (a.sentence.index, _opening_disease(a))
 
 
 def _opening_disease(a: Analysed) -> Entity | None:
@@ -600,8 +607,7 @@ def extract_condition_relations(a: Analysed, state: DocumentState,
                                 found: list[Statement]) -> list[Statement]:
     """Relations between conditions or processes in sentence ``a`` (see the module docs),
     leaving out pairs that ``found`` (the sentence's other statements) already relates."""
-    previous = state.opening_disease
-    state.opening_disease = (a.sentence.index, _opening_disease(a))
+    previous = state.opening_disease  # the sentence before's (note_opening_disease)
     if not _NEEDS_RELATION.may_match(a.text):  # no verb of a relation: nothing to read
         return []
     live = {p for p, needs in _NEEDS_EACH if needs.may_match(a.text)}

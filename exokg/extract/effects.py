@@ -166,7 +166,6 @@ _NEXT_VERB = re.compile(r",\s+and\s+(?!\w+ly\b)(?!modified\s+neurological\b)[a-z
                         # infinitive
                         r"|,?\s+and\s+to\s+(?:be\s+)?[a-z]+\b")
 # a subordinate or existential clause begins: "..., although there was no change in Y"
-_ROLE_PARTICIPLE = re.compile(r"(?:acting|serving|functioning|working)\s+as\b", re.I)
 _CLAUSE_OPENER = re.compile(r",?\s+(?:although|though|even\s+though)\b|"
                             r",\s+(?:and\s+)?there\s+(?:was|were|is|are)\b", re.I)
 # a plain "regulate(s)" on a gene, protein or miRNA is left to exokg.extract.regulation
@@ -503,10 +502,7 @@ def _objects(a: Analysed, start: int, end: int, *, before: bool = False,
              and not skip[0] <= f.start < skip[1]
              # "induce anti-inflammatory effects": an adjective of effect, no outcome
              # (exokg.extract.properties reads the claim)
-             and not is_effect_adjective(f.entity.label)
-             # ", acting / serving as a facilitator of Y": the participle names a role, it
-             # is no outcome (Y after it still is)
-             and not _ROLE_PARTICIPLE.match(a.text, f.start)]
+             and not is_effect_adjective(f.entity.label)]
     # "enhance recovery (after stroke)": recovery said of a treated animal or patient is its
     # functional recovery (the vocabulary's term)
     found = [Mention(FUNCTIONAL_RECOVERY, f.start, f.end, f.text, f.source)

@@ -7,8 +7,10 @@ what the members are to the disease, and each member is a statement of its own:
 * treatments: "the main treatments for SCI include surgical decompression, drug therapy and
   rehabilitation", "therapeutic strategies for stroke, such as thrombolysis and
   thrombectomy", "nanomaterials and hydrogels for ICH, including exosomes and liposomes"
-  (agent nouns as the head: the heads are treatments too): each member
-  ``biolink:beneficial_in_models_for`` D;
+  (agent nouns as the head: the heads are treatments too), "the optimal strategies for the
+  treatment of D include ..." (a bare "strategies / options / approaches for D" names no
+  treatment of its own: its members count only when named agents): each member
+  ``biolink:beneficial_in_models_for`` D (each D of "for stroke and TBI");
 * mechanisms, processes, pathways, features: "the mechanisms underlying D include A, B and
   C", "the pathogenic mechanisms of D, including A and B": each member
   ``biolink:associated_with`` D;
@@ -31,8 +33,10 @@ from __future__ import annotations
 
 import re
 
-from exokg.extract.base import Analysed, DocumentState, clauses, pairs_made, statement
+from exokg.extract.base import Analysed, DocumentState, clauses, coordinated, pairs_made
+from exokg.extract.benefit_statements import BENEFIT, benefit_statements
 from exokg.extract.conditions import SUCH_AS
+from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.outcomes import outcome_for_text, outcome_label
 from exokg.ids import mint
@@ -45,8 +49,12 @@ _CUE = re.compile(r"\s*,?\s*\b(?:include[sd]?|including|such\s+as|e\.g\.,?|namel
                   r"\s*:?\s*", re.I)
 _MAY_CUE = Needs(_CUE)
 
-_TREATMENT = (r"treatments?|therap(?:y|ies)|(?:therapeutic|treatment|management)\s+"
-              r"(?:strategies|options|approaches|modalities|methods)|interventions")
+_TREATMENT = (r"treatments?|therap(?:y|ies)|(?:therapeutic|treatment|management)\s+methods|"
+              r"(?:(?:therapeutic|treatment|management)\s+)?(?:strateg(?:y|ies)|options?|"
+              r"approach(?:es)?|modalit(?:y|ies))|interventions?")
+# a head that names no treatment of its own ("strategies / options for D": diagnostic or
+# imaging ones too) unless the use follows it ("strategies for the treatment of D")
+_BARE = re.compile(r"strateg(?:y|ies)|options?|approach(?:es)?|modalit(?:y|ies)", re.I)
 _AGENT = (r"(?:nano|bio)?materials|hydrogels|scaffolds|drugs|agents|compounds|carriers|"
           r"nanoparticles|delivery\s+systems")
 _MECHANISM = (r"mechanisms|processes|pathways|pathophysiolog(?:y|ies)|pathologies|"
@@ -62,8 +70,11 @@ _HEAD = re.compile(r"\b(?:(?:the|a|an|main|major|common|principal|current|key|pr
                    rf"(?:(?P<agent2>{_AGENT})\s+and\s+)?"
                    rf"(?:(?P<treatment>{_TREATMENT})|(?P<agent>{_AGENT})|"
                    rf"(?P<mechanism>{_MECHANISM})|(?P<complication>{_COMPLICATION}))"
-                   r"(?:\s+(?P<link>of|for|in|underlying|after|following|associated\s+with|"
-                   r"related\s+to)\s+(?:the\s+|patients?\s+with\s+)?(?P<disease>[^,;:()]{1,60}?)"
+                   r"(?:\s+(?P<link>of|for|in|against|underlying|after|following|associated\s+"
+                   r"with|related\s+to)\s+(?:the\s+|patients?\s+with\s+)?"
+                   # "strategies for (the) treatment of D": the use names the disease after it
+                   r"(?P<use>(?:treatment|treating|management|therapy)\s+(?:of\s+)?(?:the\s+)?)?"
+                   r"(?P<disease>[^,;:()]{1,60}?)"
                    r"(?:\s*\([^()]{1,15}\))?)?"
                    # "may / mainly include": a modal or adverb before the cue
                    r"(?:\s+(?:may|might|can|could|also|mainly|mostly|primarily|often))*\s*$",
@@ -74,20 +85,22 @@ _ACCOMPANIED = re.compile(r"\b(?:(?:is|are)\s+(?:often\s+|usually\s+|commonly\s+
                           r"(?:leads?|led)\s+to|results?\s+in|causes?)\s+", re.I)
 # a sentence opening with the pronoun for the disease of the sentence before
 _IT = re.compile(r"\W*(?:It|This\s+(?:disease|condition|injury|disorder))\s", re.I)
-_RELATION = {"treatment": "biolink:beneficial_in_models_for",
-             "agent": "biolink:beneficial_in_models_for",
+_RELATION = {"treatment": BENEFIT, "agent": BENEFIT,
              "mechanism": "biolink:associated_with",
              "complication": "biolink:associated_with"}
 # a list member written as a short noun phrase (at most four words, then a place or part
 # "in / of the X"), with its short form in brackets
-_STOP = r"(?:and|or|the|such|is|are|was|were|have|has|can|may|which|that|to|in|of)\b"
+_STOP = r"(?:and|or|the|such|is|are|was|were|have|has|can|may|which|that|to|in|of|etc)\b"
 _MEMBER = re.compile(rf"\s*(?P<and>(?:and|or)\s+)?(?:the\s+)?(?P<words>(?!{_STOP})[A-Za-z][\w-]*"
                      rf"(?:\s+(?!{_STOP})[\w-]+){{0,3}})"
                      rf"(?P<part>\s+(?:in|of)\s+(?:the\s+)?(?!{_STOP})[\w-]+"
                      rf"(?:\s+(?!{_STOP})[\w-]+){{0,2}})?(?:\s*\([^()]{{1,15}}\))?", re.I)
 # what may follow a member: the next member, or the end of the list
-_AFTER_MEMBER = re.compile(r"\s*(?P<more>,|(?=(?:and|or)\s))|\s*(?:[.;]|$|(?:is|are|were|was|"
+# ("etc." / "and so on" after the last member closes the list as "and" before it does)
+_AFTER_MEMBER = re.compile(r"\s*,?\s*(?P<etc>etc\b\.?|and\s+so\s+on\b|(?:and|among)\s+others\b)|"
+                           r"\s*(?P<more>,|(?=(?:and|or)\s))|\s*(?:[.;]|$|(?:is|are|were|was|"
                            r"have|has|can|may|remain)\b)", re.I)
+_DISEASE = frozenset({"Disease"})
 _SYMBOL = re.compile(r"\S*(?:[A-Z0-9]\S*[A-Z0-9]|\S[A-Z])")
 _AGENT_CLASSES = frozenset({"Therapy", "Drug", "ExosomePreparation", "Vesicle", "Cell",
                             "HerbalPreparation", "MicroRNA", "MicroRNACluster"})
@@ -111,52 +124,61 @@ def inclusion_lists(a: Analysed, state: DocumentState, found: list[Statement]
                 continue
             kind = next(k for k in ("treatment", "agent", "mechanism", "complication")
                         if head.group(k))
-            disease = _disease(a, lo, head, state)
-            if disease is None:
+            diseases = _diseases(a, lo, head, state)
+            if not diseases:
                 continue
             members = _members(a, cue.end(), hi, kind in ("treatment", "agent"))
             if kind == "agent":
                 members = _head_agents(a, head) + members
+            elif _BARE.fullmatch(head.group("treatment") or "") and not head.group("use"):
+                # only named agents are what a bare head's list treats with ("diagnostic
+                # strategies for D include CT and MRI" names no treatment)
+                members = [m for m in members if m.source != "open-list-member"]
             if not members:
                 continue
             heads.append((head.start(), head.end()))
-            for m in members:
-                if (m.entity.id, disease.id) in have or m.entity.id == disease.id:
-                    continue
-                have.add((m.entity.id, disease.id))
-                out.append(statement(a, f"list.{kind}", m.entity, _RELATION[kind],
-                                     disease,
-                                     # a negation before the head is of what is done
-                                     # with the list ("this review does not discuss
-                                     # treatments for D such as ..."), not of membership
-                                     negated=negated(a.text, max(lo, head.start()),
-                                                     cue.start()),
-                                     hedged=hedged(a.text, lo, cue.start())))
+            out += benefit_statements(a, f"list.{kind}", [m.entity for m in members],
+                                      diseases, have, predicate=_RELATION[kind],
+                                      # a negation before the head is of what is done
+                                      # with the list ("this review does not discuss
+                                      # treatments for D such as ..."), not of membership
+                                      negated=negated(a.text, max(lo, head.start()),
+                                                      cue.start()),
+                                      hedged=hedged(a.text, lo, cue.start()),
+                                      context=context_for(a, clause))
     if not out:
         return found
     kept = [s for s in found if not _names_head(a, s, heads)]
     return kept + out
 
 
-def _disease(a: Analysed, lo: int, head: re.Match[str], state: DocumentState
-             ) -> Entity | None:
-    """The disease the head phrase names after its link word, or the disease opening the
-    clause when a verb of accompaniment joins it to the head ("It" opening the sentence: the
-    disease the document named first)."""
+def _diseases(a: Analysed, lo: int, head: re.Match[str], state: DocumentState
+              ) -> list[Entity]:
+    """The diseases the head phrase names after its link word ("the treatments for stroke and
+    TBI": each), or the disease opening the clause when a verb of accompaniment joins it to
+    the head ("It" opening the sentence: the disease the document named first)."""
     if head.group("disease"):
         start, end = head.span("disease")
-        # the disease is all the link names ("the treatments for SCI (spinal cord injury)")
-        named = [m for m in a.within(start, head.end()) if m.category == "Disease"
-                 and m.start == start and re.fullmatch(r"\s*(?:\([^()]*\))?\s*",
-                                                       a.text[m.end:end])]
-        return named[0].entity if named else None
+        for m in a.within(start, head.end(), _DISEASE):
+            if m.start != start:
+                continue
+            # "for stroke and TBI": the diseases coordinated with it (not its short form)
+            chain = [m] + [x for x in coordinated(a, m, _DISEASE, backwards=False)[1:]
+                           if x.end <= end and a.text[x.start - 1:x.start] != "("]
+            # the diseases are all the link names ("the treatments for SCI (spinal cord
+            # injury)")
+            if re.fullmatch(r"\s*(?:\([^()]*\))?\s*", a.text[chain[-1].end:end]):
+                return [x.entity for x in chain]
+            if re.fullmatch(r"\s*(?:\([^()]*\))?\s*", a.text[m.end:end]):
+                return [m.entity]
+        return []
     verbs = list(_ACCOMPANIED.finditer(a.text, lo, head.start()))
     if not verbs or a.text[verbs[-1].end():head.start()].strip():
-        return None
+        return []
     named = [m for m in a.within(lo, verbs[-1].start()) if m.category == "Disease"]
     if named:
-        return named[0].entity
-    return state.disease if lo == 0 and _IT.match(a.text) else None
+        return [named[0].entity]
+    return [state.disease] if lo == 0 and _IT.match(a.text) and state.disease else []
 
 
 def _members(a: Analysed, start: int, end: int, treatment: bool) -> list[Mention]:
@@ -178,7 +200,7 @@ def _members(a: Analysed, start: int, end: int, treatment: bool) -> list[Mention
         out += _member(a, m.start("words"), m.end("part") if part.lstrip().lower()
                        .startswith("of") else m.end("words"), treatment)
         first = len(out) if first is None else first
-        if m.group("and"):
+        if m.group("and") or after.group("etc"):
             break
         if after.group("more") is None:
             # a list of several that no "and" / "or" closes was one example set off by
@@ -228,10 +250,17 @@ def _head_agents(a: Analysed, head: re.Match[str]) -> list[Mention]:
 
 def _names_head(a: Analysed, s: Statement, heads: list[tuple[int, int]]) -> bool:
     """Whether statement ``s`` relates the open outcome a list's head made ("a series of
-    secondary outcomes"): its label is words of the head."""
+    secondary outcomes"): every word of its label is a word of the head (a shared prefix is
+    no shared word: "neuronal injury" is no word of "treatments for spinal cord injury")."""
     for side in (s.subject, s.object):
         if isinstance(side, Entity) and side.id.startswith("exokg:outcome/"):
-            if any(side.label.split()[-1].casefold()[:6] in a.text[hs:he].casefold()
+            words = {_word(w) for w in side.label.split()}
+            if any(words <= {_word(w) for w in re.findall(r"[\w-]+", a.text[hs:he])}
                    for hs, he in heads):
                 return True
     return False
+
+
+def _word(word: str) -> str:
+    """A word as an outcome label writes it (lower case, singular)."""
+    return outcome_label([word]).casefold() or word.casefold()

@@ -149,6 +149,9 @@ _CELLS = re.compile(r"(?:cytes|glia|cells|neurons|phages|blasts|phils|pericytes)
 _LY_NOUNS = frozenset("""family assembly supply anomaly jelly ally reply rally monopoly
 homily""".split())
 _MAX_WORDS = 6
+# ", acting / serving as a facilitator of Y": a participle naming a role opens a verb phrase,
+# no member of the list before it (Y is what the role is of)
+_ROLE_PARTICIPLE = re.compile(r"(?:acting|serving|functioning|working)\s+as\b", re.I)
 # a name split by its short form: "interleukin (IL)-10", "tumor necrosis factor (TNF)-α"
 _NAME_GOES_ON = re.compile(r"\s*\([^()\s]{1,10}\)\s*-\s*\w")
 
@@ -316,6 +319,8 @@ def _phrases(text: str, start: int, end: int) -> list[OpenPhrase]:
                 break
             i += 1
             continue
+        if not words and _ROLE_PARTICIPLE.match(text, tokens[i][1]):
+            break
         if not words and not phrases and lower in _PAIR_OPENERS and not (
                 (pair := _ADJECTIVE_PAIR.match(text, tokens[i][2])) and
                 pair.group("word").lower() not in _PAIRED_NOUNS):

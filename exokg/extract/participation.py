@@ -27,6 +27,7 @@ import re
 from collections.abc import Sequence
 
 from exokg.extract.base import NONCODING, Analysed, clauses, coordinated, statement
+from exokg.extract.conditions import SUCH_AS
 from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.outcomes import CONDITION_HEADS, head_of, outcome_for_text
@@ -100,7 +101,6 @@ _CLASS_AT = re.compile(r"(?P<mods>(?:(?!(?:and|or|of|in|with|by|for|to|after)\b)
                        r"{1,4}?)(?:\([^()]{1,20}\)\s*)?(?P<head>disorders?|diseases?|"
                        r"patholog(?:y|ies)|conditions)\b", re.I)
 _AND_TO = re.compile(r"\s(?:and|or)\s+(?:to\s+)?$", re.I)
-_MEMBERS = re.compile(r"\s*,?\s*(?:including|such\s+as|like|e\.g\.,?)\s+(?:the\s+)?", re.I)
 
 
 def _disease_class(a: Analysed, at: int, end: int) -> list[Mention]:
@@ -143,7 +143,7 @@ def _objects(a: Analysed, start: int, end: int) -> list[tuple[Mention, str]]:
     out = [(m, "biolink:associated_with" if course or m.category == "Disease" or
             m.source == "open-condition" or head_of(m.entity.label) in CONDITION_HEADS
             else "biolink:participates_in") for m in found]
-    members = _MEMBERS.match(a.text, found[-1].end)
+    members = SUCH_AS.match(a.text, found[-1].end)
     if members:
         out += [(m, "biolink:associated_with")
                 for m in a.within(members.end(), end, _SIDES)[:1]]

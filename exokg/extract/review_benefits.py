@@ -11,10 +11,8 @@ and the disease, or name the treatment after the disease:
   potential / beneficial role in (the treatment of / treating) D", "X has a promising role
   in enhancing Y and reducing Z after (chronic) D" (the disease that ends the clause) -> X
   ``biolink:beneficial_in_models_for`` D, hedged (a potential or a promise is not a result);
-* a list of treatments for a disease: "the optimal / current / main strategies for (the
-  treatment of) D include X and Y", "treatment options for D such as X" -> each X
-  ``biolink:beneficial_in_models_for`` D, not hedged (mostly background: the claim's status
-  follows the sentence, :func:`exokg.extract.claim_status`).
+* a list of treatments for a disease ("the optimal strategies for the treatment of D include X
+  and Y") is read by the one list reader, :mod:`exokg.extract.inclusion_lists`.
 
 * prognosis: "X can improve the (long-term) prognosis / outcome(s) of D" -> X
   ``biolink:beneficial_in_models_for`` D (hedged by the clause's cues); the prognosis of a
@@ -72,13 +70,6 @@ _PROMISING = re.compile(r"\b(?:potential|promise)\b|\b(?:promising|potential|att
 _NOT_BENEFIT = re.compile(r"\b(?:pathogen\w*|progression|development|onset|aetiology|etiology|"
                           r"diagnos\w*|prognos\w*|detection|biomarkers?|markers?|risk)\b",
                           re.I)
-# "the optimal strategies for the treatment of D include X": treatments named after D
-_INCLUDE = re.compile(
-    r"\b(?:strateg(?:y|ies)|treatments?|therap(?:y|ies)|options?|approach(?:es)?|"
-    r"interventions?|modalit(?:y|ies))\s+(?:for|of|in|against)\s+(?:the\s+)?"
-    r"(?:(?:treatment|treating|management|therapy)\s+(?:of\s+)?)?(?P<d>[^,;:]{2,80}?)\s*,?\s+"
-    r"(?:include|includes|included|including|such\s+as|comprise|comprises|are|were|consist\s+"
-    r"of)\s+(?:the\s+)?", re.I)
 #: a sentence about patients or trials: a therapy tested in people is a trial's claim
 #: (:mod:`exokg.extract.trials`), no benefit in models (this module, claims, benefit purposes)
 PATIENT_WORK = re.compile(r"\b(?:patients?|participants?|trials?|volunteers?)\b", re.I)
@@ -115,7 +106,7 @@ _AFTER = re.compile(r"\b(?:after|following|in|post)\s+(?:the\s+)?(?:an?\s+)?(?:(
                     r"mouse|rodents?|animals?)\s+(?:with\s+)?|(?:experimental|acute|chronic|"
                     r"subacute|severe|mild|moderate|traumatic|complete|ischemic|ischaemic)\s+)*$",
                     re.I)
-_NEEDS_REVIEW_BENEFIT = Needs(_PROMISE, _INCLUDE, _PROGNOSIS, _MEANS, _TITLE_BENEFIT)
+_NEEDS_REVIEW_BENEFIT = Needs(_PROMISE, _PROGNOSIS, _MEANS, _TITLE_BENEFIT)
 
 
 def _diseases(a: Analysed, start: int, end: int, *, words: int = 3) -> list[Mention]:
@@ -246,16 +237,6 @@ def extract_review_benefits(a: Analysed, state: DocumentState,
                                                                diseases[0].start):
                 add("benefit.review-promise", agents, diseases, m.start(), clause.start,
                     hedge=True)
-        for m in _INCLUDE.finditer(a.text, clause.start, clause.end):
-            diseases = _diseases(a, m.start("d"), m.end("d"), words=2)
-            if not diseases or a.text[diseases[-1].end:m.end("d")].strip():
-                continue
-            first = [x for x in a.within(m.end(), clause.end, AGENTS)
-                     if re.fullmatch(r"(?:[\w-]+\s+){0,2}", a.text[m.end():x.start])][:1]
-            if first:
-                add("benefit.treatment-list", coordinated(a, first[0], AGENTS,
-                                                          backwards=False),
-                    diseases, m.start(), clause.start, hedge=False)
     return out
 
 

@@ -23,7 +23,10 @@ links between the treatment and the disease:
 The treatment is the last agent before the link with those coordinated with it
 (:func:`exokg.extract.titles.agents_before`). Not in a sentence about patients or trials
 (a trial's claim), about markers or diagnosis, nor for a disease named as the cause of
-something ("stroke-induced Y").
+something ("stroke-induced Y"). The scope nouns decide too: a survey of only what stands
+against the treatment ("discusses the limitations / risks / obstacles of X in the treatment
+of D") presupposes no benefit; "the advantages and limitations", "the challenges and
+prospects" still do.
 """
 
 from __future__ import annotations
@@ -78,6 +81,17 @@ _EFFECTS_OF = re.compile(r"\b(?:therapeutic|beneficial|protective|neuroprotectiv
                          r"(?:and\s+(?:[\w-]+\s+){0,4}?)?of\s+(?P<agent>[^;:]{1,160}?)\s+"
                          r"(?:on|in|for|against)\s+(?:the\s+)?", re.I)
 _NEEDS = Needs(_SCOPE)
+# the scope nouns, what the survey verb covers ("the limitations and risks of X in ..."): the
+# words before the first "of / to / in / for" of the span
+_SCOPE_NOUNS = re.compile(r"\W*(?P<nouns>[^;:.()]{1,80}?)\s+(?:of|to|in|for|facing|associated\s+"
+                          r"with|related\s+to)\b", re.I)
+# a scope noun of what stands against a treatment: "This review discusses the limitations of X
+# in the treatment of D" presupposes no benefit ("the challenges and prospects of X" does)
+_HINDRANCE = re.compile(r"\b(?:limitations?|drawbacks?|disadvantages?|shortcomings?|risks?|"
+                        r"(?:side|adverse|undesirable|off-target)\s+effects?|concerns?|"
+                        r"obstacles?|barriers?|hurdles?|pitfalls?|challenges?|problems?|issues?|"
+                        r"difficult(?:y|ies)|toxicit(?:y|ies)|failures?|bottlenecks?|"
+                        r"controvers(?:y|ies))$", re.I)
 # a survey of markers or diagnosis names no treatment
 _NOT_THERAPY = re.compile(r"\b(?:biomarkers?|diagnos\w*|prognos\w*|detection)\b", re.I)
 _CONDITIONS = frozenset({"Disease"})
@@ -156,12 +170,25 @@ def _scope_spans(a: Analysed) -> list[tuple[int, int]]:
     for cue in _SCOPE.finditer(a.text):
         clause = next(c for c in clauses(a.text) if c.start <= cue.start() <= c.end)
         if _PASSIVE.match(a.text, cue.start()):
-            spans.append((clause.start, cue.start()))
+            span = clause.start, cue.start()
         elif _THAT.match(a.text, cue.end()):
             continue
         else:
-            spans.append((cue.end(), clause.end))
+            span = cue.end(), clause.end
+        if not _hindrances_only(a.text, *span):
+            spans.append(span)
     return spans
+
+
+def _hindrances_only(text: str, start: int, end: int) -> bool:
+    """Whether every scope noun opening ``text[start:end]`` names what stands against a
+    treatment ("the limitations and risks of", "the obstacles to")."""
+    m = _SCOPE_NOUNS.match(text, start, end)
+    if m is None:
+        return False
+    nouns = [n for n in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", m.group("nouns"))
+             if n.strip()]
+    return bool(nouns) and all(_HINDRANCE.search(n.strip()) for n in nouns)
 
 
 def review_scope(a: Analysed, state: DocumentState,

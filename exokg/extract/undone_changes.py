@@ -24,8 +24,9 @@ the reading above: the loss is then a treatment that undoes the insult's changes
 A list member is a word of change before what changed ("decreased cell viability", "an
 increase in apoptosis", "compromised angiogenic ability"): the object is the recognised
 outcome, process or molecule the member names, else its words as an open outcome
-(:func:`exokg.extract.outcomes.outcome_for_text`). The list is read backwards from the
-relative clause and ends at the first member that names no change.
+(:func:`exokg.extract.outcomes.outcome_for_text`); members after one word of change share it
+("decreased apoptosis and inflammation"). The list is read backwards from the relative
+clause and ends at the first member that names no change and shares none.
 """
 
 from __future__ import annotations
@@ -89,15 +90,22 @@ def _members(a: Analysed, start: int, end: int) -> tuple[list[tuple[Entity, str]
     stops = [m.start() for m in seps] + [end]
     out: list[tuple[Entity, str]] = []
     first = end
+    shared: list[Entity] = []  # members after a word of change they share ("decreased A and B")
     for lo, hi in reversed(list(zip(bounds, stops))):
         changes = [m for m in _CHANGE.finditer(a.text, lo, hi)]
         if not changes:
-            break
+            obj = _object(a, lo, hi)
+            if obj is None:
+                break
+            shared.append(obj)
+            continue
         change = changes[-1]
         obj = _object(a, change.end(), hi)
         if obj is None:
             break
-        out.append((obj, "up" if change.group("up") else "down"))
+        way = "up" if change.group("up") else "down"
+        out += [(x, way) for x in shared] + [(obj, way)]
+        shared = []
         first = change.start()
         if a.text[lo:change.start()].strip():
             break  # the leftmost member: the subject and verb stand before it
