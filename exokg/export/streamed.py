@@ -25,15 +25,17 @@ give the same bytes as the build.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from itertools import chain
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 import pyoxigraph
 
-from exokg.export.extsort import sort_file
-from exokg.export.jsonld_lines import jsonld_from_ntriples
-from exokg.export.turtle_lines import write_trig_lines, write_turtle_lines
+from exokg.export.extsort import sorted_blocks
+from exokg.export.jsonld_lines import JsonldRuns
+from exokg.export.line_runs import subject_runs, tee_lines
+from exokg.export.turtle_lines import TurtleRuns, write_trig_lines, write_turtle_lines
 
 __all__ = ["RDF_EXPORTS", "turtle_bytes", "turtle_prefixes", "write_rdf_exports"]
 
@@ -62,10 +64,6 @@ def turtle_bytes(ntriples: bytes, *, trig: bool = False) -> bytes:
     return out.getvalue()
 
 
-def _text_lines(path: Path) -> TextIO:
-    return open(path, encoding="utf-8", newline="\n")
-
-
 def write_rdf_exports(store: pyoxigraph.Store, partition: Path | None, folder: Path,
                       scratch: Path, tally: Callable[[str, int], None] | None = None,
                       include_ontology: bool = True) -> int:
@@ -86,41 +84,40 @@ def write_rdf_exports(store: pyoxigraph.Store, partition: Path | None, folder: P
 
     folder.mkdir(parents=True, exist_ok=True)
     lines_loaded = triples_file(partition) if partition is not None else None
-    nt = folder / "exokg.nt"
-    if lines_loaded is not None and lines_loaded.exists():
-        with open(nt, "wb", buffering=1 << 20) as target:
-            triples = sort_file(lines_loaded, target, scratch)
-    else:
-        dump = scratch / "dump.nt"
+    dump = None
+    if lines_loaded is None or not lines_loaded.exists():
+        dump = lines_loaded = scratch / "dump.nt"
         store.dump(str(dump), pyoxigraph.RdfFormat.N_TRIPLES,
                    from_graph=pyoxigraph.DefaultGraph())
-        with open(nt, "wb", buffering=1 << 20) as target:
-            triples = sort_file(dump, target, scratch)
+    prefixes = turtle_prefixes()
+    with open(folder / "exokg.nt", "wb", buffering=1 << 20) as nt, \
+            open(folder / "exokg.ttl", "wb", buffering=1 << 20) as ttl, \
+            open(folder / "exokg.jsonld", "wb", buffering=1 << 20) as jsonld:
+        turtle, document = TurtleRuns(ttl, prefixes), JsonldRuns(jsonld)
+        for run in subject_runs(tee_lines(sorted_blocks(lines_loaded, scratch), nt.write)):
+            turtle.write(run)
+            document.write(run)  # after Turtle: it sorts the run (sorted already here)
+        turtle.close()
+        document.close()
+    if dump is not None:
         dump.unlink()
+    triples = turtle.count
     tell("exokg.nt", triples)
-    with _text_lines(nt) as lines, open(folder / "exokg.ttl", "wb", buffering=1 << 20) as target:
-        write_turtle_lines(lines, target, turtle_prefixes())
     tell("exokg.ttl", triples)
-    with _text_lines(nt) as lines, \
-            open(folder / "exokg.jsonld", "wb", buffering=1 << 20) as target:
-        jsonld_from_ntriples(lines, target)
     tell("exokg.jsonld", triples)
     if partition is not None:
-        nq = folder / "exokg.nq"
-        with open(nq, "wb", buffering=1 << 20) as target:
-            quads = sort_file(partition, target, scratch, after_tab=True)
-            if include_ontology:
-                from exokg.export.quads import to_quads
-                from exokg.export.resources import load_ontology
+        blocks: Iterable[bytes] = sorted_blocks(partition, scratch, after_tab=True)
+        if include_ontology:
+            from exokg.export.quads import to_quads
+            from exokg.export.resources import load_ontology
 
-                ontology = to_quads(_empty_graph(), load_ontology())
-                target.write(pyoxigraph.serialize(ontology,
-                                                  format=pyoxigraph.RdfFormat.N_QUADS))
-                quads += len(ontology)
+            ontology = pyoxigraph.serialize(to_quads(_empty_graph(), load_ontology()),
+                                            format=pyoxigraph.RdfFormat.N_QUADS)
+            blocks = chain(blocks, [ontology])
+        with open(folder / "exokg.nq", "wb", buffering=1 << 20) as nq, \
+                open(folder / "exokg.trig", "wb", buffering=1 << 20) as trig:
+            quads = write_trig_lines(tee_lines(blocks, nq.write), trig, prefixes)
         tell("exokg.nq", quads)
-        with _text_lines(nq) as lines, \
-                open(folder / "exokg.trig", "wb", buffering=1 << 20) as target:
-            write_trig_lines(lines, target, turtle_prefixes())
         tell("exokg.trig", quads)
     return triples
 
