@@ -3,7 +3,7 @@ memory and without RDF term objects.
 
 * ``exokg.nt``: the loader's N-Triples lines (:func:`exokg.graph.load.triples_file`: the
   text Oxigraph writes for each triple loaded, unsorted, with duplicates) sorted on disk
-  without duplicates (:func:`exokg.export.extsort.sort_file`: GNU ``sort`` when
+  without duplicates (:func:`exokg.export.extsort.sorted_blocks`: GNU ``sort`` when
   installed): the sorted, canonical N-Triples of :mod:`exokg.export.ntriples`. Without
   that file, the store's default graph is dumped by Oxigraph and sorted: the same lines.
 * ``exokg.ttl``: the sorted N-Triples text written as Turtle with exokg's prefixes, one
@@ -14,6 +14,15 @@ memory and without RDF term objects.
   store loader as one line per (triple, graph) and sorted externally, then the ontology's
   graph.
 * ``exokg.trig``: the sorted N-Quads text written as TriG (:mod:`exokg.export.turtle_lines`).
+
+The sorted text is read once per sort: as ``sort`` writes it, each block goes to
+``exokg.nt`` (``exokg.nq``) and is decoded into lines there and then
+(:func:`exokg.export.line_runs.tee_lines`); each N-Triples line is split once and every
+subject's run of lines goes to the Turtle writer and the JSON-LD writer in turn
+(:func:`exokg.export.line_runs.subject_runs`), the N-Quads lines to the TriG writer. The
+files are never read back (round 6 of docs/benchmarks.md: reading ``exokg.nt`` twice and
+``exokg.nq`` once, and splitting each N-Triples line twice, was about a fifth of the
+exports' CPU).
 
 Every file is a function of the graph alone (sorted input, fixed prefixes): the same input
 gives byte-identical files, whatever order the triples were loaded in. The in-memory
