@@ -222,7 +222,7 @@ class JsonldRuns:
                 continue
             term = found[0]
             if term[-1] == '"' and "\\u" not in term and "\x7f" not in term:
-                lines.append(heads[key] + term)  # as _text: a plain string
+                lines.append(heads[key] + term)  # _text's first case, inlined: most values
             else:
                 lines.append(heads[key] + (inner(term) or text(term, _INNER)))
         self._out.write(((self._head + "\n    " if not self.nodes else ",\n    ")
