@@ -14,7 +14,9 @@ process of its own (``python benchmarks/exportphase.py --step NAME ...``), so it
 * ``dump``: ``Store.dump`` of the default graph as N-Triples (the raw dump the RDF exports
   are measured against);
 * ``rdf``: :func:`exokg.export.streamed.write_rdf_exports` (N-Triples, Turtle, JSON-LD,
-  N-Quads, TriG), with the time of each file;
+  N-Quads, TriG), with the time of each file as it is told done (since round 6 the files
+  written from one pass are told together: N-Triples carries the time of Turtle and
+  JSON-LD, N-Quads that of TriG, and those show 0);
 * ``kgx``, ``graphml``, ``csv``: the exports of :mod:`exokg.export.tables`, each alone;
 * ``tables`` (only when named in ``--steps``): KGX and the statements CSV from one pass
   over the statements (:func:`exokg.export.tables.write_tables`), as a build writes them;

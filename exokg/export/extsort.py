@@ -32,8 +32,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-__all__ = ["CHUNK_BYTES", "SORT_BUFFER", "copy_lines", "gnu_tools", "merge_width",
-           "sort_file", "sorted_unique"]
+__all__ = ["CHUNK_BYTES", "SORT_BUFFER", "gnu_tools", "merge_width",
+           "sort_file", "sorted_blocks", "sorted_unique"]
 
 #: Bytes of lines sorted in memory at a time (about twice that in Python objects).
 CHUNK_BYTES = 64 << 20
@@ -101,16 +101,6 @@ def sorted_unique(lines: Iterable[bytes], scratch: str | Path,
             run.unlink(missing_ok=True)
 
 
-def copy_lines(lines: Iterable[bytes], handle: BinaryIO) -> int:
-    """Write the lines to ``handle``; returns how many were written."""
-    count = 0
-    write = handle.write
-    for line in lines:
-        write(line)
-        count += 1
-    return count
-
-
 def gnu_tools() -> tuple[str, str] | None:
     """The paths of GNU coreutils ``sort`` and ``cut``, or None when either is missing or
     is another program of that name (BSD's, Windows' ``sort``), whose options differ."""
@@ -159,20 +149,23 @@ def _open_files() -> int:
     return soft if soft > 0 else 256
 
 
-def sort_file(source: str | Path, target: BinaryIO, scratch: str | Path, *,
-              after_tab: bool = False, external: bool = True,
-              buffer_bytes: int = SORT_BUFFER) -> int:
-    """Write the lines of the file ``source`` to ``target``, sorted as bytes and without
-    duplicates (:func:`sorted_unique`); with ``after_tab``, each line from after its first
-    tab (the sort key before it is dropped once sorted; a line without a tab is dropped).
-    Returns the number of lines written.
+def sorted_blocks(source: str | Path, scratch: str | Path, *, after_tab: bool = False,
+                  external: bool = True, buffer_bytes: int = SORT_BUFFER) -> Iterator[bytes]:
+    """The lines of the file ``source``, sorted as bytes and without duplicates
+    (:func:`sorted_unique`), as blocks of bytes (a block may end inside a line); with
+    ``after_tab``, each line from after its first tab (the sort key before it is dropped
+    once sorted; a line without a tab is dropped). What :func:`sort_file` writes, for a
+    reader that does more with the sorted lines than store them (the RDF exports write the
+    other formats from the same pass, :mod:`exokg.export.streamed`).
 
     GNU ``sort`` (and ``cut``) do the work when :func:`gnu_tools` finds them and
-    ``external``; their temporary files go to ``scratch`` and are removed when they end.
+    ``external``; their temporary files go to ``scratch`` and are removed when they end
+    (also when the reader stops early: closing the generator closes their pipe).
 
     Raises:
-        OSError: ``source`` cannot be read, ``scratch`` or ``target`` cannot be written (for
-            the external sort: its own one-line message, e.g. ``No space left on device``).
+        OSError: ``source`` cannot be read, ``scratch`` cannot be written (for the external
+            sort: its own one-line message, e.g. ``No space left on device``, once its
+            output has been read).
     """
     tools = gnu_tools() if external else None
     if tools is None:
@@ -180,7 +173,17 @@ def sort_file(source: str | Path, target: BinaryIO, scratch: str | Path, *,
             lines: Iterable[bytes] = sorted_unique(handle, scratch)
             if after_tab:
                 lines = (rest for line in lines if (rest := line.partition(b"\t")[2]))
-            return copy_lines(lines, target)
+            batch: list[bytes] = []
+            size = 0
+            for line in lines:
+                batch.append(line)
+                size += len(line)
+                if size >= _BLOCK:
+                    yield b"".join(batch)
+                    batch, size = [], 0
+            if batch:
+                yield b"".join(batch)
+        return
     sort, cut = tools
     env = {**os.environ, "LC_ALL": "C"}
     width = merge_width(os.path.getsize(source), buffer_bytes, _open_files())
@@ -198,17 +201,34 @@ def sort_file(source: str | Path, target: BinaryIO, scratch: str | Path, *,
             sorter.stdout.close()  # the sort's output now belongs to cut
             assert stripper.stdout is not None
             output = stripper.stdout
-        count = 0
+        finished = False
         try:
             while block := output.read(_BLOCK):
-                count += block.count(b"\n")
-                target.write(block)
+                yield block
+            finished = True
         finally:
             output.close()
             codes = [sorter.wait()] + ([stripper.wait()] if stripper is not None else [])
-        if any(codes):
+        if finished and any(codes):
             errors.seek(0)
             message = errors.read().decode("utf-8", "replace").strip().splitlines()
             raise OSError(f"sorting {source} failed: "
                           f"{message[-1] if message else f'exit status {max(codes)}'}")
+
+
+def sort_file(source: str | Path, target: BinaryIO, scratch: str | Path, *,
+              after_tab: bool = False, external: bool = True,
+              buffer_bytes: int = SORT_BUFFER) -> int:
+    """Write the lines of the file ``source`` to ``target``, sorted as bytes and without
+    duplicates (:func:`sorted_blocks`, with the same arguments). Returns the number of
+    lines written.
+
+    Raises:
+        OSError: ``source`` cannot be read, ``scratch`` or ``target`` cannot be written.
+    """
+    count = 0
+    for block in sorted_blocks(source, scratch, after_tab=after_tab, external=external,
+                               buffer_bytes=buffer_bytes):
+        count += block.count(b"\n")
+        target.write(block)
     return count

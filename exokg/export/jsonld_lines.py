@@ -53,8 +53,9 @@ from functools import lru_cache
 from typing import Any, BinaryIO
 
 from exokg.export.jsonld import Compactor
+from exokg.export.line_runs import subject_runs
 
-__all__ = ["FastCompactor", "jsonld_from_ntriples"]
+__all__ = ["FastCompactor", "JsonldRuns", "jsonld_from_ntriples"]
 
 _RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -64,6 +65,7 @@ _JSON_LD_MAX_INTEGER = 10 ** 21  # as exokg.export.jsonld: larger numbers read b
 _ENCODE: Callable[[str], str] = getattr(json.encoder, "c_encode_basestring", None) or \
     json.encoder.py_encode_basestring
 _INNER, _ITEM = " " * 6, " " * 8
+_CACHE_LIMIT = 1 << 16
 
 
 class FastCompactor(Compactor):
@@ -105,34 +107,28 @@ def _json_string(escaped: str) -> str:
     return _ENCODE(json.loads('"' + escaped + '"'))
 
 
-class _Values:
-    """The JSON text of object terms, given as N-Triples text, at an indentation."""
-
-    def __init__(self, compact: Callable[[str], str]) -> None:
-        self.compact = compact
-        self.text = lru_cache(maxsize=1 << 16)(self._text)
-
-    def _text(self, term: str, indent: str) -> str:
-        inner = indent + "  "
-        if term[0] == "<":
-            return f'{{\n{inner}"@id": {_ENCODE(self.compact(term[1:-1]))}\n{indent}}}'
-        if term[0] == "_":
-            return f'{{\n{inner}"@id": {_ENCODE(term)}\n{indent}}}'
-        end = term.rfind('"')
-        lexical, suffix = term[1:end], term[end + 1:]
-        if not suffix:
-            return _json_string(lexical)
-        if suffix[0] == "@":
-            return (f'{{\n{inner}"@value": {_json_string(lexical)},\n{inner}"@language": '
-                    f'{_ENCODE(suffix[1:])}\n{indent}}}')
-        datatype = suffix[3:-1]  # ^^<...>
-        if datatype == _BOOLEAN and lexical in ("true", "false"):
-            return lexical
-        if datatype == _INTEGER and _canonical_integer(lexical) \
-                and abs(int(lexical)) < _JSON_LD_MAX_INTEGER:
-            return int.__repr__(int(lexical))
-        return (f'{{\n{inner}"@value": {_json_string(lexical)},\n{inner}"@type": '
-                f'{_ENCODE(self.compact(datatype))}\n{indent}}}')
+def _value_text(term: str, indent: str, compact: Callable[[str], str]) -> str:
+    """The JSON text of an object term, given as N-Triples text, at an indentation."""
+    inner = indent + "  "
+    if term[0] == "<":
+        return f'{{\n{inner}"@id": {_ENCODE(compact(term[1:-1]))}\n{indent}}}'
+    if term[0] == "_":
+        return f'{{\n{inner}"@id": {_ENCODE(term)}\n{indent}}}'
+    end = term.rfind('"')
+    lexical, suffix = term[1:end], term[end + 1:]
+    if not suffix:
+        return _json_string(lexical)
+    if suffix[0] == "@":
+        return (f'{{\n{inner}"@value": {_json_string(lexical)},\n{inner}"@language": '
+                f'{_ENCODE(suffix[1:])}\n{indent}}}')
+    datatype = suffix[3:-1]  # ^^<...>
+    if datatype == _BOOLEAN and lexical in ("true", "false"):
+        return lexical
+    if datatype == _INTEGER and _canonical_integer(lexical) \
+            and abs(int(lexical)) < _JSON_LD_MAX_INTEGER:
+        return int.__repr__(int(lexical))
+    return (f'{{\n{inner}"@value": {_json_string(lexical)},\n{inner}"@type": '
+            f'{_ENCODE(compact(datatype))}\n{indent}}}')
 
 
 def _canonical_integer(lexical: str) -> bool:
@@ -141,44 +137,111 @@ def _canonical_integer(lexical: str) -> bool:
     return digits.isascii() and digits.isdigit() and (digits == "0" or digits[0] != "0")
 
 
-def _node_text(subject: str, rests: list[str], compact: Callable[[str], str],
-               value: Callable[[str, str], str]) -> str:
-    """The text of the node object of ``subject`` (N-Triples text) from the rest of each of
-    its lines (``predicate object .``)."""
-    rests.sort()  # by predicate, then object text: the order of the values
-    node_id = subject if subject[0] == "_" else compact(subject[1:-1])
-    lines = [f'{_INNER}"@id": {_ENCODE(node_id)}']
-    types: list[str] = []
-    keyed: dict[str, list[str]] = {}
-    for rest in rests:
-        predicate, _, term = rest.partition(" ")
-        term = term[:-2] if term.endswith(" .") else term
-        if predicate == _RDF_TYPE and term[0] == "<":
-            types.append(term[1:-1])
-            continue
-        key = compact(predicate[1:-1])
-        found = keyed.get(key)
+class JsonldRuns:
+    """The JSON-LD document written one run of a subject's N-Triples lines at a time
+    (:func:`exokg.export.line_runs.subject_runs`), one node object per run;
+    :meth:`close` ends the document.
+
+    The JSON text of object terms is memoised (bounded) per indentation, except strings
+    whose N-Triples text is their JSON text already (most strings: no ``\\u`` escape, no
+    U+007F), which are copied; the key text of each predicate is kept.
+
+    Raises (:meth:`write`):
+        ValueError: an IRI the context would read back as a CURIE
+            (:meth:`~exokg.export.jsonld.Compactor.compact`).
+    """
+
+    def __init__(self, out: BinaryIO, context: dict[str, Any] | None = None) -> None:
+        from exokg.export.resources import load_context
+
+        ctx = context if context is not None else load_context()["@context"]
+        self._compact = lru_cache(maxsize=1 << 16)(FastCompactor(ctx).compact)
+        self._texts: dict[str, dict[str, str]] = {_INNER: {}, _ITEM: {}}
+        self._keys: dict[str, str] = {}
+        self._heads: dict[str, str] = {}
+        self._head, _, self._tail = json.dumps(
+            {"@context": ctx, "@graph": [0]}, ensure_ascii=False,
+            indent=2).rpartition("\n    0\n")
+        self._out = out
+        #: the number of node objects written
+        self.nodes = 0
+
+    def _text(self, term: str, indent: str) -> str:
+        """The JSON text of the object ``term`` at ``indent`` (memoised)."""
+        if term[-1] == '"' and "\\u" not in term and "\x7f" not in term:
+            return term  # a plain string whose escapes are JSON's
+        texts = self._texts[indent]
+        found = texts.get(term)
         if found is None:
-            keyed[key] = [term]
+            found = _value_text(term, indent, self._compact)
+            if len(texts) >= _CACHE_LIMIT:
+                texts.clear()
+            texts[term] = found
+        return found
+
+    def _key(self, predicate: str) -> str:
+        """The compacted key of a predicate (N-Triples text), kept with its key text."""
+        key = self._keys[predicate] = self._compact(predicate[1:-1])
+        self._heads[key] = f"{_INNER}{_ENCODE(key)}: "
+        return key
+
+    def write(self, run: list[list[str]]) -> None:
+        """Write the node object of one run: ``[subject, predicate, object]`` N-Triples
+        terms, the subject the same on every line, no line twice."""
+        run.sort()  # by predicate, then object text: the order of the values
+        compact, text, heads = self._compact, self._text, self._heads
+        known_key, inner = self._keys.get, self._texts[_INNER].get
+        subject = run[0][0]
+        node_id = subject if subject[0] == "_" else compact(subject[1:-1])
+        lines = [f'{_INNER}"@id": {_ENCODE(node_id)}']
+        types: list[str] = []
+        keyed: dict[str, list[str]] = {}
+        last = values = None
+        for _, predicate, term in run:
+            if predicate == _RDF_TYPE and term[0] == "<":
+                types.append(term[1:-1])
+                continue
+            if predicate != last:
+                last = predicate
+                key = known_key(predicate) or self._key(predicate)
+                values = keyed.get(key)
+                if values is None:
+                    values = keyed[key] = []
+            values.append(term)  # type: ignore[union-attr]
+        if types:
+            types.sort()
+            lines.append(f'{_INNER}"@type": ' + (
+                _ENCODE(compact(types[0])) if len(types) == 1 else
+                "[\n" + ",\n".join(_ITEM + _ENCODE(compact(t)) for t in types)
+                + f"\n{_INNER}]"))
+        for key in sorted(keyed):
+            found = keyed[key]
+            if len(found) > 1:
+                lines.append(heads[key] + "[\n" + ",\n".join(_ITEM + text(v, _ITEM) for v in found)
+                             + f"\n{_INNER}]")
+                continue
+            term = found[0]
+            if term[-1] == '"' and "\\u" not in term and "\x7f" not in term:
+                lines.append(heads[key] + term)  # _text's first case, inlined: most values
+            else:
+                lines.append(heads[key] + (inner(term) or text(term, _INNER)))
+        self._out.write(((self._head + "\n    " if not self.nodes else ",\n    ")
+                         + "{\n" + ",\n".join(lines) + "\n    }").encode("utf-8"))
+        self.nodes += 1
+
+    def close(self) -> None:
+        """End the document (the file stays open)."""
+        if not self.nodes:
+            self._out.write((self._head.rpartition("[")[0] + "[]\n}\n").encode("utf-8"))
         else:
-            found.append(term)
-    if types:
-        types.sort()
-        lines.append(f'{_INNER}"@type": ' + (
-            _ENCODE(compact(types[0])) if len(types) == 1 else
-            "[\n" + ",\n".join(_ITEM + _ENCODE(compact(t)) for t in types) + f"\n{_INNER}]"))
-    for key in sorted(keyed):
-        values = keyed[key]
-        lines.append(f"{_INNER}{_ENCODE(key)}: " + (
-            value(values[0], _INNER) if len(values) == 1 else
-            "[\n" + ",\n".join(_ITEM + value(v, _ITEM) for v in values) + f"\n{_INNER}]"))
-    return "{\n" + ",\n".join(lines) + "\n    }"
+            self._out.write(("\n" + self._tail + "\n").encode("utf-8"))
 
 
 def jsonld_from_ntriples(lines: Iterable[str], out: BinaryIO,
                          context: dict[str, Any] | None = None) -> int:
     """Write the JSON-LD document of N-Triples ``lines`` (each subject's lines together, no
-    line twice; line ends are optional) to ``out``; returns the number of node objects.
+    line twice; line ends are optional) to ``out`` (:class:`JsonldRuns`); returns the
+    number of node objects.
 
     Args:
         lines: N-Triples lines as Oxigraph writes them (one space between terms).
@@ -190,34 +253,8 @@ def jsonld_from_ntriples(lines: Iterable[str], out: BinaryIO,
             (:meth:`~exokg.export.jsonld.Compactor.compact`), or a line that is not
             ``subject predicate object .``.
     """
-    from exokg.export.resources import load_context
-
-    ctx = context if context is not None else load_context()["@context"]
-    compact = lru_cache(maxsize=1 << 16)(FastCompactor(ctx).compact)
-    value = _Values(compact).text
-    head, _, tail = json.dumps({"@context": ctx, "@graph": [0]}, ensure_ascii=False,
-                               indent=2).rpartition("\n    0\n")
-    write = out.write
-    nodes = 0
-    subject: str | None = None
-    rests: list[str] = []
-    for line in lines:
-        term, _, rest = line.rstrip("\n").partition(" ")
-        if not rest:
-            raise ValueError(f"not an N-Triples line: {line[:80]!r}")
-        if term != subject:
-            if rests:
-                write(((head + "\n    " if not nodes else ",\n    ")
-                       + _node_text(subject, rests, compact, value)).encode("utf-8"))
-                nodes += 1
-            subject, rests = term, []
-        rests.append(rest)
-    if rests:
-        write(((head + "\n    " if not nodes else ",\n    ")
-               + _node_text(subject, rests, compact, value)).encode("utf-8"))  # type: ignore[arg-type]
-        nodes += 1
-    if not nodes:
-        write((head.rpartition("[")[0] + "[]\n}\n").encode("utf-8"))
-    else:
-        write(("\n" + tail + "\n").encode("utf-8"))
-    return nodes
+    writer = JsonldRuns(out, context)
+    for run in subject_runs(lines):
+        writer.write(run)
+    writer.close()
+    return writer.nodes

@@ -40,7 +40,10 @@ import re
 from collections.abc import Iterable
 from typing import BinaryIO
 
-__all__ = ["TurtleTerms", "prefix_header", "write_trig_lines", "write_turtle_lines"]
+from exokg.export.line_runs import line_body, subject_runs
+
+__all__ = ["TurtleRuns", "TurtleTerms", "prefix_header", "write_trig_lines",
+           "write_turtle_lines"]
 
 _RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -118,61 +121,63 @@ class TurtleTerms:
         return found
 
 
-def _body(line: str, kind: str) -> str:
-    """``line`` without its `` .`` and line end.
+class TurtleRuns:
+    """Turtle written one run of a subject's N-Triples lines at a time
+    (:func:`exokg.export.line_runs.subject_runs`): :func:`prefix_header` when made, then
+    one block per run; :meth:`close` writes what is held."""
 
-    Raises:
-        ValueError: the line does not end so (``kind`` names what it should be).
-    """
-    if line.endswith(" .\n"):
-        return line[:-3]
-    if line.endswith(" ."):  # the last line of a file without a line end
-        return line[:-2]
-    raise ValueError(f"not an {kind} line: {line[:80]!r}")
+    def __init__(self, out: BinaryIO, prefixes: dict[str, str]) -> None:
+        terms = TurtleTerms(prefixes)
+        self._term, self._known, self._predicate, self._known_predicate = \
+            terms.term, terms._cache.get, terms.predicate, terms._predicates.get
+        self._out = out
+        self._parts: list[str] = []
+        #: the number of triples (lines) written
+        self.count = 0
+        out.write(prefix_header(prefixes))
+
+    def write(self, run: list[list[str]]) -> None:
+        """Write the block of one run: ``[subject, predicate, object]`` N-Triples terms,
+        the subject the same on every line."""
+        term, known, predicate_text, known_predicate = \
+            self._term, self._known, self._predicate, self._known_predicate
+        append = self._parts.append
+        predicate = None
+        for _, p, o in run:
+            o = o if o[-1] == '"' else (known(o) or term(o))
+            if predicate is None:
+                append(f"{term(run[0][0])} {known_predicate(p) or predicate_text(p)} {o}")
+            elif p != predicate:
+                append(f" ;\n\t{known_predicate(p) or predicate_text(p)} {o}")
+            else:
+                append(" , " + o)
+            predicate = p
+        append(" .\n")
+        self.count += len(run)
+        if len(self._parts) >= _FLUSH:
+            self._out.write("".join(self._parts).encode("utf-8"))
+            self._parts.clear()
+
+    def close(self) -> None:
+        """Write what is held (the file stays open)."""
+        self._out.write("".join(self._parts).encode("utf-8"))
+        self._parts.clear()
 
 
 def write_turtle_lines(lines: Iterable[str], out: BinaryIO,
                        prefixes: dict[str, str]) -> int:
     """Write the Turtle of N-Triples ``lines`` (Oxigraph's N-Triples, or any with single
     spaces between terms) to ``out``: :func:`prefix_header`, then one block per run of
-    lines of a subject. Returns the number of triples (lines).
+    lines of a subject (:class:`TurtleRuns`). Returns the number of triples (lines).
 
     Raises:
         ValueError: a line that is not an N-Triples line.
     """
-    terms = TurtleTerms(prefixes)
-    term, known, predicate_text, known_predicate = \
-        terms.term, terms._cache.get, terms.predicate, terms._predicates.get
-    out.write(prefix_header(prefixes))
-    parts: list[str] = []
-    append = parts.append
-    subject = predicate = None
-    count = 0
-    for line in lines:
-        body = line[:-3] if line[-3:] == " .\n" else _body(line, "N-Triples")
-        try:
-            s, p, o = body.split(" ", 2)
-        except ValueError:
-            raise ValueError(f"not an N-Triples line: {line[:80]!r}") from None
-        o = o if o[-1] == '"' else (known(o) or term(o))
-        if s != subject:
-            if subject is not None:
-                append(" .\n")
-            append(f"{term(s)} {known_predicate(p) or predicate_text(p)} {o}")
-            subject, predicate = s, p
-        elif p != predicate:
-            append(f" ;\n\t{known_predicate(p) or predicate_text(p)} {o}")
-            predicate = p
-        else:
-            append(" , " + o)
-        count += 1
-        if len(parts) >= _FLUSH:
-            out.write("".join(parts).encode("utf-8"))
-            parts.clear()
-    if subject is not None:
-        append(" .\n")
-    out.write("".join(parts).encode("utf-8"))
-    return count
+    writer = TurtleRuns(out, prefixes)
+    for run in subject_runs(lines):
+        writer.write(run)
+    writer.close()
+    return writer.count
 
 
 def write_trig_lines(lines: Iterable[str], out: BinaryIO, prefixes: dict[str, str]) -> int:
@@ -192,7 +197,7 @@ def write_trig_lines(lines: Iterable[str], out: BinaryIO, prefixes: dict[str, st
     graph = subject = predicate = None
     count = 0
     for line in lines:
-        body = line[:-3] if line[-3:] == " .\n" else _body(line, "N-Quads")
+        body = line[:-2] if line[-2:] == " ." else line_body(line, "N-Quads")
         rest, _, g = body.rpartition(" ")
         try:
             s, p, o = rest.split(" ", 2)
