@@ -60,6 +60,7 @@ from exokg.extract.polarity import is_adverse, names_harm
 from exokg.extract.process_lists import shared_process_modifier
 from exokg.extract.regulation import as_regulation
 from exokg.extract.shared_heads import shared_heads
+from exokg.extract.verb_phrases import is_linked_object
 from exokg.ids import mint
 from exokg.model import Context, Entity, Mention, Statement
 from exokg.recognise.inhibitors import LOSS_NOUNS
@@ -693,14 +694,18 @@ def _agent_before(a: Analysed, clause: Clause, at: int, prev: int | None = None
     the clause, not one compared against, nor one that is part of the object of the previous
     trigger (ending at ``prev``: "promoted the proliferation of MSCs and reduced ..."), unless
     a relative clause makes it a subject ("transfer of miR-X, which enhanced ...")."""
-    agents = [m for m in a.within(clause.start, at, AGENTS)
+    candidates = a.within(clause.start, at, AGENTS)
+    agents = [m for m in candidates
               if not compared_against(a.text, m)
               and not (prev is not None and m.start >= prev and re.search(
                   r"\bof\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", a.text[max(0, m.start - 40):m.start],
                   re.I) and not re.search(r",?\s*\b(?:which|that|who)\b", a.text[m.end:at]))
               and not _in_aside(a.text, clause.start, m, at)
               and not _CONDITION_CLAUSE.search(a.text, m.end, at)
-              and not _is_foil(a.text, m)]
+              and not _is_foil(a.text, m)
+              and not is_linked_object(a.text, m, at,
+                                       after_verb=prev is not None and m.start >= prev,
+                                       earlier=candidates)]
     # "EVs reduced X in HUVECs and increased Y": cells named after "in" are where the
     # change happened, not the agent of the next verb, when an agent opened the clause
     agents = [m for m in agents if not (m.category == "Cell" and _IN_CELLS.search(

@@ -48,6 +48,7 @@ might will would should shall must not also thereby thus then respectively both 
 along toward towards relative prior including against per like regarding despite unlike
 evidenced induced caused mediated assessed measured determined indicated shown demonstrated
 observed suggested accompanied reflected characterized characterised associated
+seen detected noted found
 shift shifted shifting switch switched treating using act acts acted so etc
 """.split())
 #: what opens a pair of conjuncts ("both A and B", "either A or B"): skipped before the first

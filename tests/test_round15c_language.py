@@ -1,0 +1,70 @@
+"""Tuning round 15c: clause structure. Who is the agent of each verb phrase (the cells, genes
+or molecules named in an object are never the agent of the verb phrase coordinated after it,
+exokg.extract.verb_phrases), what "X, but not Y" asserts, lists after any list verb, and a
+treatment's benefit in a model. Every text is invented for these tests, in the language of
+the field; none is a sentence of the development set."""
+
+from __future__ import annotations
+
+import pytest
+
+from exokg.model import Statement
+from exokg.recognise import Recogniser
+from reading_helpers import read
+
+MSC_EXO = "exokg:preparation/sourcecell-cl-0000134-vesicletype-go-0070062-577599"
+RGC = "CL:0000740"
+MICROGLIA = "CL:0000129"
+MIR21 = "exokg:mirna/mir-21"
+
+
+def _effects(statements: list[Statement]) -> set[tuple[str, str, str | None]]:
+    """(subject id, object label, direction) of each effect statement."""
+    return {(s.subject.id, s.object.label.lower(), s.direction) for s in statements
+            if s.predicate == "biolink:affects"}
+
+
+# --- the agent of a coordinated or participial verb phrase ----------------------------------
+
+@pytest.mark.parametrize("text, obj, direction", [
+    # cells named in the object of an unknown verb, then "and V"
+    ("Retinal ganglion cells (RGCs) die in glaucoma. In mice, MSC exosomes can neuroprotect "
+     "RGCs and preserve visual function.", "visual function", "increased"),
+    # "X numbers and V-ing": the counted cells end the object
+    ("Retinal ganglion cells (RGCs) die in glaucoma. In mice, MSC exosomes preserved RGC "
+     "numbers and protected against axonal degeneration.", "axonal degeneration", "decreased"),
+    # "while V-ing"
+    ("Retinal ganglion cells (RGCs) die in glaucoma. In mice, MSC exosomes provided "
+     "neuroprotective effects for RGCs while reducing the number of degenerating axons.",
+     "degenerating axon", "decreased"),
+    # a gene named in the object, then "and V"
+    ("In rats, MSC exosomes increased miR-21 expression and reduced neuronal apoptosis.",
+     "apoptosis", "decreased"),
+    # cells as the object of an effect verb, then ", V-ing"
+    ("Microglia (MG) are activated after stroke. In mice, MSC exosomes polarized MG, "
+     "reducing inflammation.", "inflammation", "decreased"),
+    ("Microglia (MG) are activated after stroke. In mice, MSC exosomes inhibited MG "
+     "activation and reduced infarct volume.", "infarct volume", "decreased"),
+])
+def test_the_object_of_a_verb_is_never_the_agent_of_the_verb_coordinated_after_it(
+        text: str, obj: str, direction: str, recogniser: Recogniser) -> None:
+    found = _effects(read(recogniser, text))
+    assert (MSC_EXO, obj, direction) in found
+    assert not any(s in (RGC, MICROGLIA, MIR21) and o == obj for s, o, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "In rats, miR-21 was upregulated and reduced neuronal apoptosis.",
+    "In rats, miR-21 directly targets PTEN and reduced neuronal apoptosis.",
+    "In rats, MSC exosomes reduced apoptosis, and miR-21 lowered neuronal apoptosis.",
+])
+def test_a_mention_that_opens_its_own_verb_phrase_stays_the_agent(
+        text: str, recogniser: Recogniser) -> None:
+    assert (MIR21, "apoptosis", "decreased") in _effects(read(recogniser, text))
+
+
+def test_a_participle_left_after_the_object_is_no_part_of_it(recogniser: Recogniser) -> None:
+    found = _effects(read(recogniser, "In rats, exosomes lowered the apoptosis detected in the "
+                                      "penumbra and reduced the number of degenerating axons "
+                                      "seen in the optic nerve."))
+    assert {o for _, o, _ in found} == {"apoptosis", "degenerating axon"}
