@@ -68,3 +68,39 @@ def test_a_participle_left_after_the_object_is_no_part_of_it(recogniser: Recogni
                                       "penumbra and reduced the number of degenerating axons "
                                       "seen in the optic nerve."))
     assert {o for _, o, _ in found} == {"apoptosis", "degenerating axon"}
+
+
+# --- "X, but not Y": the claim is X's, the denial Y's ---------------------------------------
+
+FIB_EXO = "exokg:preparation/sourcecell-cl-0000057-vesicletype-go-0070062-b6464c"
+
+
+def _denials(statements: list[Statement]) -> set[tuple[str, str, str | None, bool]]:
+    """(subject id, object label, direction, negated) of each effect statement."""
+    return {(s.subject.id, s.object.label.lower(), s.direction, s.negated) for s in statements
+            if s.predicate == "biolink:affects"}
+
+
+@pytest.mark.parametrize("text", [
+    "In rats, MSC exosomes, but not fibroblast exosomes, reduced infarct volume.",
+    "In rats, MSC exosomes but not fibroblast exosomes reduced infarct volume.",
+    "In rats, MSC exosomes rather than fibroblast exosomes reduced infarct volume.",
+    "In rats, unlike fibroblast exosomes, MSC exosomes reduced infarct volume.",
+    "In rats, MSC exosomes reduced infarct volume, whereas fibroblast exosomes did not.",
+    "In rats, MSC exosomes reduced infarct volume, but fibroblast exosomes had no such effect.",
+])
+def test_the_claim_is_the_subjects_and_the_denial_the_set_aside_agents(
+        text: str, recogniser: Recogniser) -> None:
+    assert _denials(read(recogniser, text)) == {
+        (MSC_EXO, "infarct volume", "decreased", False),
+        (FIB_EXO, "infarct volume", None, True)}
+
+
+def test_an_object_set_aside_is_no_object(recogniser: Recogniser) -> None:
+    for text in ("In rats, MSC exosomes reduced IL-1beta, but not TNF-alpha, in the serum.",
+                 "In rats, MSC exosomes reduced IL-1beta but not TNF-alpha levels and "
+                 "increased IL-10."):
+        found = _denials(read(recogniser, text))
+        assert (MSC_EXO, "il1b", "decreased", False) in found
+        assert not any(o == "tnf" for _, o, _, _ in found)
+        assert not any(neg for *_, neg in found)
