@@ -104,3 +104,47 @@ def test_an_object_set_aside_is_no_object(recogniser: Recogniser) -> None:
         assert (MSC_EXO, "il1b", "decreased", False) in found
         assert not any(o == "tnf" for _, o, _, _ in found)
         assert not any(neg for *_, neg in found)
+
+
+# --- lists after any list verb (exokg.extract.inclusion_lists) ------------------------------
+
+ISCHEMIC_STROKE = "MONDO:1060198"
+
+
+def _listed(statements: list[Statement]) -> set[tuple[str, str]]:
+    """(member label, disease id) of each list statement of association."""
+    return {(s.subject.label.lower(), s.object.id) for s in statements
+            if s.predicate == "biolink:associated_with"
+            and s.evidence[0].rule.startswith("list.")}
+
+
+@pytest.mark.parametrize("text", [
+    "The pathological mechanism of ischemic stroke encompasses excitotoxicity, oxidative "
+    "stress and neuroinflammation.",
+    "The pathological mechanisms of ischemic stroke comprise excitotoxicity, oxidative stress "
+    "and neuroinflammation.",
+    "The mechanisms underlying ischemic stroke involve excitotoxicity, oxidative stress and "
+    "neuroinflammation.",
+    "The pathological processes of ischemic stroke consist of excitotoxicity, oxidative stress "
+    "and neuroinflammation.",
+    "The main mechanisms of ischemic stroke are excitotoxicity, oxidative stress and "
+    "neuroinflammation.",
+    "Excitotoxicity, oxidative stress and neuroinflammation are the main mechanisms of "
+    "ischemic stroke.",
+    "Ischemic stroke is a leading cause of disability. Its pathological mechanism encompasses "
+    "excitotoxicity, oxidative stress and neuroinflammation.",
+])
+def test_any_list_verb_lists_the_members_of_the_head(text: str,
+                                                     recogniser: Recogniser) -> None:
+    assert {("excitotoxicity", ISCHEMIC_STROKE), ("oxidative stress", ISCHEMIC_STROKE),
+            ("inflammation", ISCHEMIC_STROKE)} <= _listed(read(recogniser, text))
+
+
+@pytest.mark.parametrize("text", [
+    "The mechanisms of ischemic stroke are complex and remain unclear.",
+    "However, the effects of exosomes on the pathophysiology of ischemic stroke are very "
+    "different, or potentially even opposite.",
+])
+def test_a_copula_with_no_list_after_it_lists_nothing(text: str,
+                                                     recogniser: Recogniser) -> None:
+    assert not _listed(read(recogniser, text))
