@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from exokg.model import Statement
+from exokg.model import Document, Statement
+from exokg.pipeline import document_statements
 from exokg.recognise import Recogniser
 from reading_helpers import read
 
@@ -148,3 +149,71 @@ def test_any_list_verb_lists_the_members_of_the_head(text: str,
 def test_a_copula_with_no_list_after_it_lists_nothing(text: str,
                                                      recogniser: Recogniser) -> None:
     assert not _listed(read(recogniser, text))
+
+
+# --- a treatment's benefit in a model or a review -------------------------------------------
+
+BENEFIT = "biolink:beneficial_in_models_for"
+BIOMARKER = "biolink:biomarker_for"
+MSC_EV = "exokg:preparation/sourcecell-cl-0000134-vesicletype-go-1903561-193bdf"
+TBI = "MONDO:0858950"
+SCI = "MONDO:0043797"
+
+
+def _relations(statements: list[Statement]) -> set[tuple[str, str, str]]:
+    """(subject id, predicate, object id) of each benefit or biomarker statement."""
+    return {(s.subject.id, s.predicate, s.object.id) for s in statements
+            if s.predicate in (BENEFIT, BIOMARKER)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("MSC-derived extracellular vesicles play a pivotal role in the treatment of traumatic "
+     "brain injury.", {(MSC_EV, BENEFIT, TBI)}),
+    ("MSC-derived extracellular vesicles have a key role in both the diagnosis and therapy of "
+     "traumatic brain injury.", {(MSC_EV, BENEFIT, TBI), (MSC_EV, BIOMARKER, TBI)}),
+    ("Exosomal miR-124 plays an important role in the diagnosis of traumatic brain injury.",
+     {("exokg:mirna/mir-124", BIOMARKER, TBI)}),
+])
+def test_a_role_in_the_treatment_or_diagnosis_of_a_disease_names_the_use(
+        text: str, expected: set, recogniser: Recogniser) -> None:
+    assert _relations(read(recogniser, text)) == expected
+
+
+def test_a_role_in_the_pathogenesis_names_no_use(recogniser: Recogniser) -> None:
+    found = _relations(read(recogniser, "Exosomal miR-21 plays a key role in the pathogenesis "
+                                        "of traumatic brain injury."))
+    assert not found
+
+
+@pytest.mark.parametrize("text", [
+    "MSC exosomes are an effective neuroprotective treatment in a chronic model of spinal cord "
+    "injury.",
+    "MSC exosomes are an effective therapy in a rat model of spinal cord injury.",
+])
+def test_an_effective_treatment_in_a_model_of_a_disease_is_a_benefit(
+        text: str, recogniser: Recogniser) -> None:
+    assert (MSC_EXO, BENEFIT, SCI) in _relations(read(recogniser, text))
+
+
+def _title_relations(recogniser: Recogniser, title: str, body: str) -> set:
+    document = Document("t", title + "\n" + body, "test", kind="abstract", title=title)
+    return _relations(document_statements(document, recogniser)[0])
+
+
+@pytest.mark.parametrize("title", [
+    "MSC Exosomes Promote Neuroprotection in a Genetic Mouse Model of Spinal Cord Injury",
+    "MSC Exosomes Reduce Neuronal Apoptosis in a Rat Model of Spinal Cord Injury",
+])
+def test_a_titles_helping_effect_in_a_model_of_a_disease_is_a_benefit(
+        title: str, recogniser: Recogniser) -> None:
+    assert (MSC_EXO, BENEFIT, SCI) in _title_relations(recogniser, title,
+                                                       "Exosomes were given to rats.")
+
+
+def test_a_results_sentence_in_a_model_of_a_disease_is_left_to_the_effect(
+        recogniser: Recogniser) -> None:
+    # the wider shape outside titles was measured in round 13c and left out
+    assert not _title_relations(
+        recogniser, "A study of vesicles",
+        "In our study, MSC exosomes reduced neuronal apoptosis in a rat model of spinal cord "
+        "injury.")
