@@ -217,3 +217,19 @@ def test_a_results_sentence_in_a_model_of_a_disease_is_left_to_the_effect(
         recogniser, "A study of vesicles",
         "In our study, MSC exosomes reduced neuronal apoptosis in a rat model of spinal cord "
         "injury.")
+
+
+# --- an object's complement kept ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("In rats, MSC exosomes limited damage to the retina and photoreceptors.",
+     {"damage to retina", "damage to photoreceptor"}),
+    ("In rats, MSC exosomes reduced damage to the spinal cord and inflammation.",
+     {"damage to spinal cord", "inflammation"}),
+    ("In mice, MSC exosomes attenuated damage to oligodendrocytes after stroke.",
+     {"damage to oligodendrocyte"}),
+])
+def test_a_harm_keeps_what_it_befalls(text: str, expected: set[str],
+                                      recogniser: Recogniser) -> None:
+    found = _effects(read(recogniser, text))
+    assert {o for s, o, d in found if s == MSC_EXO and d == "decreased"} == expected
