@@ -16,8 +16,8 @@ from exokg.text.prefilter import Needs
 #: "rather than (by) Y"), as a regular-expression alternative
 SET_ASIDE = r"but\s+not(?:\s+(?:with|by|of|in))?|rather\s+than(?:\s+(?:with|by))?"
 
-# ", whereas Y did not", ", but Y had no such effect", ", while Y failed to": the contrasted
-# clause names only its subject and a denial, it repeats the claim of the clause before
+# ", whereas Y did not", ", but Y had no such effect": the contrasted clause names only its
+# subject and a denial, it repeats the claim of the clause before
 _ELLIPTIC = re.compile(r",\s*(?:whereas|while|but)\s+(?P<subject>[^,;]{2,80}?)\s+"
                        r"(?:did|does|do|could|was|were|had|has)\s+not(?:\s+(?:do\s+so|have\s+"
                        r"(?:this|such|any|the\s+same)\s+effects?))?"
@@ -41,7 +41,7 @@ def elliptic_denials(a: Analysed, found: list[Statement]) -> list[Statement]:
             continue
         group = "subject" if m.group("subject") is not None else "subject2"
         start, end = m.span(group)
-        denied = [x for x in a.within(start, end, AGENTS)]
+        denied = a.within(start, end, AGENTS)
         if len(denied) != 1:
             continue
         y: Mention = denied[0]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from exokg.extract.base import AGENTS, Analysed, claim_key, clauses, coordinated
+from exokg.extract.base import Analysed, claim_key, clauses, coordinated
 from exokg.extract.benefit_statements import BENEFIT, benefit_statements
 from exokg.extract.context import context_for
 from exokg.extract.effects import agent_before
