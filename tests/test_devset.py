@@ -218,7 +218,12 @@ FLOORS: dict[int, tuple[float, float]] = {
     # Rounds 8a, 8b and 8c merged: P 0.832 (89/107) R 0.701 (89/127) (8a's merged claim and
     # 8b's right reading not in the gold together).
     # Tuning round 9b: P 0.835 (91/109) R 0.717 (91/127) ("regulate" without a sign).
-    8: (0.844, 0.731),
+    # Tuning round 15c lowered precision on purpose: P 0.829 (92/111), before 92/109; a list
+    # before its copula, "surgical intervention and interventional therapy are the main
+    # treatment options for SAH", now gives each treatment beneficial in SAH (the reading
+    # batch 17's gold lists for "the main treatments for SCI include ..."; this batch's gold
+    # does not list it, and the gold is not edited for omissions). Recall unchanged.
+    8: (0.827, 0.731),
     # Batch 9: out of sample for round 6 (docs/devset-batch9.md). Measured once before round 6
     # on main's rules (exokg at 7915589, gold committed first in 8f187f0): P 0.436 (24/55)
     # R 0.171 (23/134); sentence-strict P 0.345 (19/55) R 0.134 (18/134). The integrator
@@ -377,7 +382,9 @@ FLOORS: dict[int, tuple[float, float]] = {
     # Review round 11 (in sample; an siRNA is an intervention, docs/benchmarks.md "Review of
     # round 11"): one wrong regulation gone (miR-486 raising PTEN, read from 'blocked by PTEN
     # siRNA'): P 0.877 (93/106) R 0.633.
-    13: (0.885, 0.632),
+    # Tuning round 15c (the object of a verb is never the agent of the verb phrase after it:
+    # NSCs no longer raise their own differentiation): P 0.895 (94/105) R 0.639 (94/147).
+    13: (0.894, 0.638),
     # Batch 14: out of sample for the tuning round running in parallel with it (on batches
     # 1-13; docs/devset-batch14.md). Measured once on main's rules (exokg at 454a21a, gold
     # committed first in 1fb3ebb): P 0.378 (17/45) R 0.163 (16/98), main findings P 0.444
@@ -463,7 +470,10 @@ FLOORS: dict[int, tuple[float, float]] = {
     # batch's errors (a role participle, ", acting as a facilitator of Y", is no outcome:
     # tests/test_role_participle.py), so from here the batch is partly in sample: P 0.514
     # (18/35) R 0.180, main findings P 0.519 R 0.185; sentence-strict P 0.514 R 0.169.
-    18: (0.513, 0.179),
+    # Tuning round 15c (in sample: agents of coordinated verb phrases, "X, but not Y", list
+    # verbs, roles in treatment and diagnosis, "damage to the retina"): P 0.721 (31/43)
+    # R 0.315 (28/89).
+    18: (0.719, 0.313),
     # Batch 19: out of sample for the tuning round running in parallel with it (on batches
     # 1-18; docs/devset-batch19.md; neighbouring injuries of global or chronic cerebral
     # ischaemia: an EPC secretome in hypoperfusion white matter injury, miR-214-enriched MSC
@@ -590,6 +600,13 @@ KNOWN_OTHER_SENTENCE: frozenset[tuple[str, str]] = frozenset({
     # Misreadings, listed rather than hidden; not fixed on sight of this out-of-sample batch.
     ("zhang-2023-exosomes-biomaterials-sci-review", "Nonetheless, there is controversy"),
     ("zhang-2023-exosomes-biomaterials-sci-review", "Studies have shown that cell therapy"),
+    # batch 18 (in sample since round 15c): "MSC-EVs biomarker for VD" read hedged from
+    # "Current research indicates that MSC-EVs play a pivotal role in both the diagnosis and
+    # treatment of VD" (exokg.extract.treatment_roles; "indicates that" is one of exokg's
+    # hedge cues, the gold reads the sentence unhedged); it matches the gold's hedged reading
+    # of "the potential applications of EVs in VD diagnosis". A hedge convention, listed
+    # rather than hidden.
+    ("liu-2024-msc-evs-vascular-dementia-review", "Current research indicates that MSC"),
 })
 
 

@@ -53,6 +53,7 @@ from exokg.extract.definitions import DEFINITION_PREDICATES, is_definition
 from exokg.extract.roles import extract_cell_roles
 from exokg.extract.review_benefits import extract_review_benefits, without_prognosis_effects
 from exokg.extract.review_scope import REVIEW_SCOPE_RULES, review_scope
+from exokg.extract.treatment_roles import treatment_roles
 from exokg.extract.trial_reports import extract_trial_report, registers_trial, reports_trial
 from exokg.extract.trials import extract_trial
 from exokg.extract.undone_changes import undone_changes
@@ -97,6 +98,7 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
     found += extract_therapy_for(a, state)
     found += extract_title_benefits(a, state, found)
     found += extract_review_benefits(a, state, found)
+    found += treatment_roles(a, found)
     found += extract_benefit_purposes(a, state, found)
     found += review_scope(a, state, found)
     found += extract_transfer(a, state)

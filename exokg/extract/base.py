@@ -109,7 +109,9 @@ class Clause:
     end: int
 
 
-_CLAUSE_BREAK = re.compile(r";\s+(?!\d\))|,\s+(?:while|whereas|but)\s+|\.\s+\.\s+")
+# ", but not Y," (closed by a comma) sets Y aside inside the clause: "X, but not Y, reduced Z"
+_CLAUSE_BREAK = re.compile(r";\s+(?!\d\))|,\s+(?:while|whereas|but(?!\s+not\s+[^,;.]{1,60},))\s+|"
+                           r"\.\s+\.\s+")
 _ENUMERATED = re.compile(r"(?:^|[\s:;])[1-9]\)\s")
 _MAY_ENUMERATED = Needs(_ENUMERATED)  # its keyword guard
 

@@ -129,6 +129,10 @@ _DISEASES = frozenset({"Disease"})
 # injury"), not for other phenotypes
 _CONDITIONS = frozenset({"Disease", "Phenotype"})
 _INJURY = re.compile(r"injur|damage|trauma", re.I)
+#: "(in) a (chronic / genetic DBA/2J mouse) model of": a treatment's disease named by its model
+MODEL_OF = re.compile(r"(?:an?\s+|the\s+)?(?:[\w/-]+\s+){0,3}?(?:animal\s+|mouse\s+|rat\s+|"
+                      r"rodent\s+|experimental\s+|preclinical\s+)?models?\s+of\s+(?:the\s+)?",
+                      re.I)
 _FOR_REPAIR_IN = re.compile(r"(?:[\w-]+\s+){1,3}(?:in|after|following)\s+(?:the\s+)?", re.I)
 
 
@@ -150,7 +154,9 @@ def extract_therapy_for(a: Analysed, state: DocumentState) -> list[Statement]:
                         if (re.fullmatch(r"(?:[\w-]+\s+){0,3}", a.text[m.end():d.start])
                             # "a promising strategy for white matter repair in stroke": for
                             # what it repairs, in the disease
-                            or _FOR_REPAIR_IN.fullmatch(a.text, m.end(), d.start))
+                            or _FOR_REPAIR_IN.fullmatch(a.text, m.end(), d.start)
+                            # "an effective treatment in a chronic model of D"
+                            or MODEL_OF.fullmatch(a.text, m.end(), d.start))
                         # "a therapy for stroke recovery": for the recovery
                         and not _OUTCOME_AFTER.match(a.text, d.end)
                         # "an approach for the detection of D": finding it, not treating it

@@ -50,6 +50,7 @@ from exokg.extract.adjectives import TISSUE_PROTECTION, is_effect_adjective
 from exokg.extract.base import AGENTS, EFFECT_OBJECTS, MIRNAS, VESICLES, Analysed, Clause, \
     DocumentState, clauses, coordinated, is_preclinical, statement
 from exokg.extract.context import context_for
+from exokg.extract.contrasts import SET_ASIDE, elliptic_denials
 from exokg.extract.counted_cells import counted_cells, without_counted_parts
 from exokg.extract.effect_verbs import MORE_STEMS, NOT_MORE
 from exokg.extract.epistemics import hedged, negated
@@ -60,6 +61,7 @@ from exokg.extract.polarity import is_adverse, names_harm
 from exokg.extract.process_lists import shared_process_modifier
 from exokg.extract.regulation import as_regulation
 from exokg.extract.shared_heads import shared_heads
+from exokg.extract.verb_phrases import is_linked_object
 from exokg.ids import mint
 from exokg.model import Context, Entity, Mention, Statement
 from exokg.recognise.inhibitors import LOSS_NOUNS
@@ -531,8 +533,8 @@ _NOT_OBJECT_GAP = re.compile(r"\b(?:in|for|at|on|to|with|from|by|than|after|duri
 
 # "act through exosomes instead of transdifferentiation", "rather than by cell replacement":
 # what the sentence sets aside is not acted on
-_INSTEAD = re.compile(r"\b(?:instead\s+of|rather\s+than|as\s+opposed\s+to)\s+(?:by\s+|through\s+|"
-                      r"via\s+)?(?:the\s+|an?\s+)?(?:[\w-]+\s+)?$", re.I)
+_INSTEAD = re.compile(r"\b(?:instead\s+of|rather\s+than|as\s+opposed\s+to|but\s+not)\s+(?:by\s+|"
+                      r"through\s+|via\s+|with\s+)?(?:the\s+|an?\s+)?(?:[\w-]+\s+)?$", re.I)
 
 
 _STUDY_PURPOSE = re.compile(r"\bto\s+(?:research|investigate|explore|study|elucidate|clarify|"
@@ -689,14 +691,18 @@ def _agent_before(a: Analysed, clause: Clause, at: int, prev: int | None = None
     the clause, not one compared against, nor one that is part of the object of the previous
     trigger (ending at ``prev``: "promoted the proliferation of MSCs and reduced ..."), unless
     a relative clause makes it a subject ("transfer of miR-X, which enhanced ...")."""
-    agents = [m for m in a.within(clause.start, at, AGENTS)
+    candidates = a.within(clause.start, at, AGENTS)
+    agents = [m for m in candidates
               if not compared_against(a.text, m)
               and not (prev is not None and m.start >= prev and re.search(
                   r"\bof\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", a.text[max(0, m.start - 40):m.start],
                   re.I) and not re.search(r",?\s*\b(?:which|that|who)\b", a.text[m.end:at]))
               and not _in_aside(a.text, clause.start, m, at)
               and not _CONDITION_CLAUSE.search(a.text, m.end, at)
-              and not _is_foil(a.text, m)]
+              and not _is_foil(a.text, m)
+              and not is_linked_object(a.text, m, at,
+                                       after_verb=prev is not None and m.start >= prev,
+                                       earlier=candidates)]
     # "EVs reduced X in HUVECs and increased Y": cells named after "in" are where the
     # change happened, not the agent of the next verb, when an agent opened the clause
     agents = [m for m in agents if not (m.category == "Cell" and _IN_CELLS.search(
@@ -746,8 +752,12 @@ def _agent_before(a: Analysed, clause: Clause, at: int, prev: int | None = None
 
 # "in contrast to MSCs, EVs did not ...", "unlike exosomes, MSCs reduced ...": the mention is
 # the foil of the claim, not its agent
-_FOIL = re.compile(r"\b(?:in\s+contrast\s+(?:to|with)|unlike|contrary\s+to|as\s+opposed\s+to)"
-                   r"\s+(?:the\s+|that\s+of\s+|those\s+of\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_FOIL = re.compile(r"\b(?:in\s+contrast\s+(?:to|with)|unlike|contrary\s+to|as\s+opposed\s+to|"
+                   + SET_ASIDE + r")\s+(?:the\s+|that\s+of\s+|those\s+of\s+)?(?:[\w-]+\s+){0,2}$",
+                   re.I)
+
+
+_SET_ASIDE = re.compile(r"\b(?:" + SET_ASIDE + r")\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
 
 def _is_foil(text: str, m: Mention) -> bool:
@@ -761,7 +771,8 @@ def _foils(a: Analysed, clause: Clause, at: int) -> list[Mention]:
     Y"): what the clause denies of its subject it asserts of them, and the other way
     round."""
     return [m for m in a.within(clause.start, at, AGENTS) if _is_foil(a.text, m)
-            and "," in a.text[m.end:at]]
+            and ("," in a.text[m.end:at] or _SET_ASIDE.search(a.text, max(0, m.start - 40),
+                                                             m.start))]
 
 
 _SOURCE_CLAUSE = re.compile(r"^\s*,?\s*(?:(?:that|which)\s+(?:were|was|are|is)\s+|were\s+|was\s+)?"
@@ -1026,6 +1037,7 @@ def _effects(a: Analysed, state: DocumentState, listed: list[Mention]) -> list[S
     if carried:
         state.subject = [m.entity for m in carried]
     out += _effects_of_on(a) + _was_protective(a)
+    out += elliptic_denials(a, out)  # "X reduced Z, whereas Y did not"
     return out + _agent_nouns(a, out)
 
 

@@ -82,7 +82,8 @@ _SCOPE_BREAK = re.compile(r"\b(?:that|which|and)\s+(?:has|have|had)\s+"
                           r"demonstrated|found)\s+to\b|"
                           r";|(?<!the )\bwhile\b|\bwhereas\b|\bbut\b", re.I)
 # "no" inside an object phrase is not a negation of the claim ("no vascular obstructive effect")
-_NOT_NEGATION = re.compile(r"\bno\s+(?:longer|doubt)\b|\bnot\s+only\b", re.I)
+# "X, but not Y, reduced Z": the denial is Y's (exokg.extract.effects reads it), not the verb's
+_NOT_NEGATION = re.compile(r"\bno\s+(?:longer|doubt)\b|\bnot\s+only\b|\bbut\s+not\b", re.I)
 
 # "NO" in capitals past the opening of a sentence is nitric oxide ("ZO-1 and the NO produced by
 # BMECs were reduced"), not a negation

@@ -32,6 +32,7 @@ no claim once its members are read.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from exokg.extract.base import Analysed, DocumentState, clauses, coordinated, pairs_made
 from exokg.extract.benefit_statements import BENEFIT, benefit_statements
@@ -45,9 +46,27 @@ from exokg.text.prefilter import Needs
 
 __all__ = ["inclusion_lists"]
 
-_CUE = re.compile(r"\s*,?\s*\b(?:include[sd]?|including|such\s+as|e\.g\.,?|namely|i\.e\.,?)"
-                  r"\s*:?\s*", re.I)
+# a list verb says the same as "include": "encompasses", "comprise", "consists of", "involves"
+_CUE = re.compile(r"\s*,?\s*\b(?:include[sd]?|including|such\s+as|e\.g\.,?|namely|i\.e\.,?|"
+                  r"encompass(?:es|ed)?|comprise[sd]?|consist(?:s|ed)?\s+of|involve[sd]?)"
+                  r"(?:\s+(?:mainly|mostly|primarily|largely|chiefly|generally))?\s*:?\s*", re.I)
 _MAY_CUE = Needs(_CUE)
+# ... and so does a copula after the head, "the mechanisms of D are (mainly) A, B and C", or
+# before it, "A, B and C are the main mechanisms of D" (the head then runs to the end of its
+# clause or to a comma); a copula lists two members or more ("are complex" is no list)
+_COPULA = re.compile(r"\s+(?:is|are|was|were)\b(?:\s+(?:mainly|mostly|primarily|largely|"
+                     r"chiefly|generally))?\s*:?\s*", re.I)
+_COPULA_HEAD = re.compile(r"\s+(?:are|were|represent|constitute)\s+(?:among\s+)?", re.I)
+_HEAD_END = re.compile(r"[,;.]|$")
+# a copula list opens its clause, after an adverbial at most ("Currently, A and B are ...",
+# "In stroke, the mechanisms of D are ..."): "the effects of X on the pathophysiology of D are
+# very different" has another subject
+_OPENER = re.compile(r"\s*(?:(?:\w+ly|however|moreover|furthermore|thus|therefore|in\s+[^,;]{1,40})"
+                     r"\s*,\s*)?", re.I)
+# a treatment no vocabulary names, in a copula list: its words end in a treatment noun
+_TREATMENT_WORD = re.compile(r"(?:therapy|therapies|treatment|intervention|surgery|"
+                             r"rehabilitation|decompression|thrombolysis|thrombectomy|"
+                             r"transplantation|administration)$", re.I)
 
 _TREATMENT = (r"treatments?|therap(?:y|ies)|(?:therapeutic|treatment|management)\s+methods|"
               r"(?:(?:therapeutic|treatment|management)\s+)?(?:strateg(?:y|ies)|options?|"
@@ -57,15 +76,16 @@ _TREATMENT = (r"treatments?|therap(?:y|ies)|(?:therapeutic|treatment|management)
 _BARE = re.compile(r"strateg(?:y|ies)|options?|approach(?:es)?|modalit(?:y|ies)", re.I)
 _AGENT = (r"(?:nano|bio)?materials|hydrogels|scaffolds|drugs|agents|compounds|carriers|"
           r"nanoparticles|delivery\s+systems")
-_MECHANISM = (r"mechanisms|processes|pathways|pathophysiolog(?:y|ies)|pathologies|"
+_MECHANISM = (r"mechanisms?|process(?:es)?|pathways|pathophysiolog(?:y|ies)|pathologies|"
               r"hallmarks|features|characteristics")
 _COMPLICATION = (r"complications|outcomes|sequelae|symptoms|manifestations|consequences|"
                  r"comorbidities|risk\s+factors")
 # the head phrase ending right before the cue; the words a head may carry before it
-_HEAD = re.compile(r"\b(?:(?:the|a|an|main|major|common|principal|current|key|primary|"
+_HEAD = re.compile(r"\b(?:(?:the|a|an|its|their|main|major|common|principal|current|key|primary|"
                    r"secondary|standard|conventional|available|existing|potential|possible|"
                    r"known|several|various|many|numerous|different|serious|severe|"
                    r"long-term|clinical|pathogenic|pathological|molecular|series\s+of|"
+                   r"underlying|(?:secondary\s+)?injury|"
                    r"range\s+of|number\s+of|variety\s+of)\s+)*"
                    rf"(?:(?P<agent2>{_AGENT})\s+and\s+)?"
                    rf"(?:(?P<treatment>{_TREATMENT})|(?P<agent>{_AGENT})|"
@@ -85,6 +105,8 @@ _ACCOMPANIED = re.compile(r"\b(?:(?:is|are)\s+(?:often\s+|usually\s+|commonly\s+
                           r"(?:leads?|led)\s+to|results?\s+in|causes?)\s+", re.I)
 # a sentence opening with the pronoun for the disease of the sentence before
 _IT = re.compile(r"\W*(?:It|This\s+(?:disease|condition|injury|disorder))\s", re.I)
+# ... or with its possessive before the head: "Its pathological mechanism encompasses ..."
+_ITS = re.compile(r"\W*(?:Its|Their)\s", re.I)
 _RELATION = {"treatment": BENEFIT, "agent": BENEFIT,
              "mechanism": "biolink:associated_with",
              "complication": "biolink:associated_with"}
@@ -102,6 +124,8 @@ _AFTER_MEMBER = re.compile(r"\s*,?\s*(?P<etc>etc\b\.?|and\s+so\s+on\b|(?:and|amo
                            r"have|has|can|may|remain)\b)", re.I)
 _DISEASE = frozenset({"Disease"})
 _SYMBOL = re.compile(r"\S*(?:[A-Z0-9]\S*[A-Z0-9]|\S[A-Z])")
+# the head nouns a copula list needs (its keyword guard)
+_MAY_COPULA = Needs(re.compile(rf"\b(?:{_TREATMENT}|{_MECHANISM}|{_COMPLICATION})\b", re.I))
 _AGENT_CLASSES = frozenset({"Therapy", "Drug", "ExosomePreparation", "Vesicle", "Cell",
                             "HerbalPreparation", "MicroRNA", "MicroRNACluster"})
 
@@ -111,30 +135,27 @@ def inclusion_lists(a: Analysed, state: DocumentState, found: list[Statement]
     """Statements of each member of a list of examples after a head noun (module docs),
     leaving out pairs that ``found`` already relates; also ``found`` without the open
     outcome the head made. Returns the new list of the sentence's statements."""
-    if not _MAY_CUE.may_match(a.text):
+    if not _MAY_CUE.may_match(a.text) and not _MAY_COPULA.may_match(a.text):
         return found
     out: list[Statement] = []
     heads: list[tuple[int, int]] = []
     have = pairs_made(found)
     for clause in clauses(a.text):
         lo, hi = clause.start, clause.end
-        for cue in _CUE.finditer(a.text, lo, hi):
-            head = _HEAD.search(a.text, max(lo, cue.start() - 160), cue.start())
-            if head is None:
-                continue
+        for head, start, end, at, copula in _lists(a, lo, hi):
             kind = next(k for k in ("treatment", "agent", "mechanism", "complication")
                         if head.group(k))
             diseases = _diseases(a, lo, head, state)
             if not diseases:
                 continue
-            members = _members(a, cue.end(), hi, kind in ("treatment", "agent"))
+            members = _members(a, start, end, kind in ("treatment", "agent"))
             if kind == "agent":
                 members = _head_agents(a, head) + members
             elif _BARE.fullmatch(head.group("treatment") or "") and not head.group("use"):
                 # only named agents are what a bare head's list treats with ("diagnostic
                 # strategies for D include CT and MRI" names no treatment)
                 members = [m for m in members if m.source != "open-list-member"]
-            if not members:
+            if not members or copula and not _copula_list(members):
                 continue
             heads.append((head.start(), head.end()))
             out += benefit_statements(a, f"list.{kind}", [m.entity for m in members],
@@ -143,8 +164,8 @@ def inclusion_lists(a: Analysed, state: DocumentState, found: list[Statement]
                                       # with the list ("this review does not discuss
                                       # treatments for D such as ..."), not of membership
                                       negated=negated(a.text, max(lo, head.start()),
-                                                      cue.start()),
-                                      hedged=hedged(a.text, lo, cue.start()),
+                                                      at),
+                                      hedged=hedged(a.text, lo, at),
                                       context=context_for(a, clause))
     if not out:
         return found
@@ -152,11 +173,46 @@ def inclusion_lists(a: Analysed, state: DocumentState, found: list[Statement]
     return kept + out
 
 
+def _lists(a: Analysed, lo: int, hi: int) -> Iterator[tuple[re.Match[str], int, int, int, bool]]:
+    """Each list of the clause ``a.text[lo:hi]`` with its head: (the head, where the members
+    start and end, where the list verb is, whether the verb is a copula). The members follow
+    a list verb after the head, or precede a copula before it."""
+    for cue in _CUE.finditer(a.text, lo, hi):
+        head = _HEAD.search(a.text, max(lo, cue.start() - 160), cue.start())
+        if head is not None:
+            yield head, cue.end(), hi, cue.start(), False
+    if not _MAY_COPULA.may_match(a.text):
+        return
+    opened = _OPENER.match(a.text, lo, hi)
+    begin = opened.end() if opened else lo
+    for cue in _COPULA.finditer(a.text, lo, hi):
+        head = _HEAD.search(a.text, max(lo, cue.start() - 160), cue.start())
+        if head is not None and head.start() == begin:
+            yield head, cue.end(), hi, cue.start(), True
+    for verb in _COPULA_HEAD.finditer(a.text, lo, hi):
+        stop = _HEAD_END.search(a.text, verb.end(), hi)
+        head = _HEAD.match(a.text, verb.end(), stop.start() if stop else hi)
+        if head is not None:
+            yield head, begin, verb.start() + 1, verb.start(), True
+
+
+def _copula_list(members: list[Mention]) -> bool:
+    """Whether ``members`` read after or before a copula make a list: two members or more, at
+    least half of them named by the vocabulary or treatments named by a treatment noun ("are
+    very different, or potentially opposite" is no list)."""
+    named = sum(m.source != "open-list-member" or m.entity.category == "Therapy"
+                and bool(_TREATMENT_WORD.search(m.entity.label)) for m in members)
+    return len(members) >= 2 and 2 * named >= len(members)
+
+
 def _diseases(a: Analysed, lo: int, head: re.Match[str], state: DocumentState
               ) -> list[Entity]:
     """The diseases the head phrase names after its link word ("the treatments for stroke and
     TBI": each), or the disease opening the clause when a verb of accompaniment joins it to
     the head ("It" opening the sentence: the disease the document named first)."""
+    if not head.group("disease") and lo == 0 and _ITS.match(a.text) and \
+            not a.text[_ITS.match(a.text).end():head.start()].strip():
+        return [state.disease] if state.disease else []  # "Its pathological mechanism ..."
     if head.group("disease"):
         start, end = head.span("disease")
         for m in a.within(start, head.end(), _DISEASE):

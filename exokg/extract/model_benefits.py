@@ -24,6 +24,7 @@ from exokg.extract.base import Analysed, coordinated, pairs_made
 from exokg.extract.benefit_statements import BENEFIT, benefit_statements
 from exokg.extract.effects import direction_of
 from exokg.extract.polarity import names_good
+from exokg.extract.status import is_title
 from exokg.model import Entity, Mention, Statement
 from exokg.recognise.species import ANIMAL_NOUNS
 from exokg.text.prefilter import Needs
@@ -41,6 +42,11 @@ _NAMED_BEFORE = re.compile(r"\bin\s+(?:the\s+|an?\s+)?(?:various\s+|several\s+|d
 _IN = re.compile(r"\bin\s+(?:the\s+)?post-?\s*" + _MODIFIERS + "$", re.I)
 _ANIMALS_AFTER = re.compile(r"(?:\s*-?\s*(?:model|injured|lesioned|induced))?\s+(?:" + _ANIMALS +
                             r"|(?:animal\s+|rodent\s+)?models?)\b", re.I)
+# a title's model: "X Promote Neuroprotection in a (Genetic DBA/2J) Mouse Model of D" (the
+# paper's main claim; in a results sentence the wider shape reads too much, see above)
+_TITLE_MODEL = re.compile(r"\bin\s+(?:an?\s+|the\s+)?(?:[\w/-]+\s+){0,3}?(?:animal|mouse|murine|"
+                          r"rat|rodent|experimental|preclinical)\s+models?\s+of\s+" + _MODIFIERS +
+                          "$", re.I)
 _NEEDS = Needs(re.compile(r"\b(?:" + _ANIMALS + r"|models?)\b", re.I))
 _DISEASES = frozenset({"Disease"})
 # the effects that help: an improving verb, or a harm lowered, or a good raised
@@ -70,10 +76,12 @@ def benefits_in_models(a: Analysed, found: list[Statement]) -> list[Statement]:
     if not helping or len({s.subject.id for s in helping}) > 1:
         return []  # one agent: the animals' disease is that agent's model
     diseases = []
+    title = is_title(a.document, a)
     for d in a.within(0, len(a.text), _DISEASES):
         lead = a.text[max(0, d.start - 80):d.start]
         if _NAMED_BEFORE.search(lead) or (_IN.search(lead) and
-                                          _ANIMALS_AFTER.match(a.text, d.end)):
+                                          _ANIMALS_AFTER.match(a.text, d.end)) or \
+                title and _TITLE_MODEL.search(lead):
             diseases += coordinated(a, d, _DISEASES, backwards=False)
     effect = helping[0]
     return benefit_statements(a, "benefit.effect-in-model", [effect.subject],

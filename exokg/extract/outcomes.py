@@ -48,6 +48,7 @@ might will would should shall must not also thereby thus then respectively both 
 along toward towards relative prior including against per like regarding despite unlike
 evidenced induced caused mediated assessed measured determined indicated shown demonstrated
 observed suggested accompanied reflected characterized characterised associated
+seen detected noted found
 shift shifted shifting switch switched treating using act acts acted so etc
 """.split())
 #: what opens a pair of conjuncts ("both A and B", "either A or B"): skipped before the first
@@ -144,7 +145,7 @@ MOLECULE_EVENT_HEADS = frozenset("""extravasation leakage ubiquitination deposit
 infiltration aggregation accumulation degradation translocation""".split())
 _ADVERB = re.compile(r"^\w+ly$", re.I)
 # plural nouns for cells: a conjunct the process noun of the first conjunct is shared with
-_CELLS = re.compile(r"(?:cytes|glia|cells|neurons|phages|blasts|phils|pericytes)$")
+_CELLS = re.compile(r"(?:cytes|glia|cells|neurons|phages|blasts|phils|pericytes|photoreceptors)$")
 # nouns that end like adverbs ("Wharton's jelly", "protein family", "axon assembly")
 _LY_NOUNS = frozenset("""family assembly supply anomaly jelly ally reply rally monopoly
 homily""".split())
@@ -152,6 +153,9 @@ _MAX_WORDS = 6
 # ", acting / serving as a facilitator of Y": a participle naming a role opens a verb phrase,
 # no member of the list before it (Y is what the role is of)
 _ROLE_PARTICIPLE = re.compile(r"(?:acting|serving|functioning|working)\s+as\b", re.I)
+# a harm named with what it befalls: "damage to the retina", "injury to the white matter" (the
+# complement is part of the outcome, like "of"; the harm stays its head)
+_HARM_TO = frozenset({"damage", "injury", "injuries", "harm", "insult", "insults", "toxicity"})
 # a name split by its short form: "interleukin (IL)-10", "tumor necrosis factor (TNF)-α"
 _NAME_GOES_ON = re.compile(r"\s*\([^()\s]{1,10}\)\s*-\s*\w")
 
@@ -293,15 +297,17 @@ def _phrases(text: str, start: int, end: int) -> list[OpenPhrase]:
                 lowered[-1] in _CONDITION_OF:
             body = body[:lowered.index("of")]  # "functional rehabilitation (of brain lesions)"
             lowered = lowered[:lowered.index("of")]
-        if "of" in lowered and lowered.index("of") > 0 and not phrases:
-            shared = [w for w, _, _ in body[:lowered.index("of") + 1]]
-        elif "of" not in lowered and shared and _CELLS.search(lowered[-1]):
+        # "damage to the retina and photoreceptors": the harm to each, as with "of"
+        link = "of" if "of" in lowered else "to" if "to" in lowered else None
+        if link and lowered.index(link) > 0 and not phrases:
+            shared = [w for w, _, _ in body[:lowered.index(link) + 1]]
+        elif link is None and shared and _CELLS.search(lowered[-1]):
             # "the activation of M1 microglia and A1 astrocytes": the activation of each
             body = [(w, body[0][1], body[0][1]) for w in shared] + body
         label = outcome_label([w for w, _, _ in body])
         if measure and label:
             label = f"{label} {measure}"
-        head_words = label.split(" of ")[0].split()
+        head_words = label.split(" of ")[0].split(" to ")[0].split()
         if not label or not head_words:
             return False
         phrases.append(OpenPhrase(body[0][1], body[-1][2], label, head_words[-1]))
@@ -325,6 +331,13 @@ def _phrases(text: str, start: int, end: int) -> list[OpenPhrase]:
                 (pair := _ADJECTIVE_PAIR.match(text, tokens[i][2])) and
                 pair.group("word").lower() not in _PAIRED_NOUNS):
             i += 1  # "promoted both proliferation and differentiation": each conjunct
+            continue
+        if lower == "to" and words and not seen_of and words[-1][0].lower() in _HARM_TO:
+            seen_of = True  # "damage to the retina"
+            words.append(tokens[i])
+            i += 1
+            while i < len(tokens) and tokens[i][0].lower() in ("the", "a", "an"):
+                i += 1
             continue
         if lower in _STOP or word in ";:()[]." or (words and lower in _STUDIED):
             break
