@@ -31,9 +31,8 @@ from exokg.extract.base import Analysed, Clause, DocumentState, clauses, coordin
     pairs_made, statement
 from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
-from exokg.extract.level_comparisons import group_phrases
-from exokg.extract.level_markers import MOLECULAR, VESICLES, level_context, \
-    population_marker
+from exokg.extract.level_comparisons import group_phrases, named_marker
+from exokg.extract.level_markers import MOLECULAR, VESICLES, level_context
 from exokg.extract.outcome_levels import study_condition
 from exokg.model import Entity, Mention, Statement
 from exokg.text.prefilter import Needs
@@ -51,8 +50,9 @@ _AUC = re.compile(r"\b(?:AUCs?|AUROCs?|area\s+under\s+the\s+(?:ROC\s+|receiver[\
                   r"curves?)\b", re.I)
 _AUC_VALUE = re.compile(r"(?:AUCs?|AUROCs?|curves?)\b[^0-9;]{0,25}?(?P<v>0?[.·]\d{1,3}|1\.0+)\b",
                         re.I)
-# between the cue and its first marker: "(values) for (serum)", "of", nothing
-_AUC_OF = re.compile(r"\s*(?:(?:values?|scores?)\s+)?(?:(?:for|of|in)\s+)?(?:the\s+)?"
+# between the cue and its first marker: "(values) for (serum)", "of 0.88 for", "of", nothing
+_AUC_OF = re.compile(r"\s*(?:(?:values?|scores?)\s+)?(?:(?:of|=|:)\s*0?[.·]\d{1,3}\s+)?"
+                     r"(?:(?:for|of|in)\s+)?(?:the\s+)?"
                      r"(?:(?:serum|plasma|blood|circulating|exosomal|urinary|CSF)\s+)*", re.I)
 # a value in brackets right after a marker: "X (0.960)", "X (AUC = 0.96)"
 _BRACKET_VALUE = re.compile(r"\s*\((?:AUC\s*[=:,]?\s*)?(?P<v>0?[.·]\d{1,3}|1\.0+)\b[^()]{0,30}\)",
@@ -83,10 +83,6 @@ _TREATED = re.compile(r"\b(?:treat(?:ed|ment)|administ\w+|inject\w+|transplant\w
 _NEEDS = Needs(_DISCRIMINANT, _AUC, _TOOL, _AID)
 
 
-def _is_marker(m: Mention) -> bool:
-    return m.category in MOLECULAR or population_marker(m)
-
-
 def _listed(a: Analysed, first: Mention, end: int) -> list[Mention]:
     """``first`` and the markers listed after it, also across a value in brackets after each
     member ("X (0.960) and Y (0.970)")."""
@@ -94,23 +90,23 @@ def _listed(a: Analysed, first: Mention, end: int) -> list[Mention]:
     anchor: Mention | None = first
     while anchor is not None:
         group = [m for m in coordinated(a, anchor, _MARKERS, backwards=False, lenient=True)
-                 if _is_marker(m)]
+                 if named_marker(m)]
         out += [m for m in group if m not in out]
         last = max(group or [anchor], key=lambda m: m.end)
         gap = _AFTER_VALUE.match(a.text, last.end, end)
         anchor = next((m for m in a.within(last.end, end, _MARKERS)
-                       if gap and m.start == gap.end() and _is_marker(m)), None)
+                       if gap and m.start == gap.end() and named_marker(m)), None)
     return out
 
 
 def _before(a: Analysed, start: int, at: int, near: int = 120) -> list[Mention]:
     """The markers ending nearest before ``at`` in the clause, with their list."""
-    pool = [m for m in a.within(start, at, _MARKERS) if _is_marker(m) and at - m.end <= near]
+    pool = [m for m in a.within(start, at, _MARKERS) if named_marker(m) and at - m.end <= near]
     if not pool:
         return []
     last = max(pool, key=lambda m: m.end)
     return [m for m in coordinated(a, last, _MARKERS, backwards=True, lenient=True)
-            if _is_marker(m)]
+            if named_marker(m)]
 
 
 def _condition(a: Analysed, state: DocumentState, clause: Clause, at: int,
@@ -153,7 +149,7 @@ def _clause_readings(a: Analysed, state: DocumentState, clause: Clause
     for cue in _DISCRIMINANT.finditer(a.text, clause.start, clause.end):
         markers = _before(a, clause.start, cue.start())
         if not markers:  # "the best discriminators of D were X and Y"
-            after = [m for m in a.within(cue.end(), clause.end, _MARKERS) if _is_marker(m)]
+            after = [m for m in a.within(cue.end(), clause.end, _MARKERS) if named_marker(m)]
             markers = _listed(a, after[0], clause.end) if after else []
         condition = _condition(a, state, clause, cue.end()) if markers else None
         if markers and condition is not None:
@@ -161,7 +157,7 @@ def _clause_readings(a: Analysed, state: DocumentState, clause: Clause
                         {}))
     for cue in _AUC.finditer(a.text, clause.start, clause.end):
         # "AUC values for X", "the AUC of serum X": the markers right after the cue
-        after = [m for m in a.within(cue.end(), clause.end, _MARKERS) if _is_marker(m)
+        after = [m for m in a.within(cue.end(), clause.end, _MARKERS) if named_marker(m)
                  and _AUC_OF.fullmatch(a.text, cue.end(), m.start)]
         markers = _listed(a, after[0], clause.end) if after else _before(a, clause.start,
                                                                            cue.start(), 80)
@@ -179,14 +175,14 @@ def _clause_readings(a: Analysed, state: DocumentState, clause: Clause
                      if re.fullmatch(r"(?:[\w-]+\s+){0,2}", a.text[cue.end():d.start])]
             if not named:
                 continue
-            pool = [m for m in a.within(clause.start, cue.start(), _MARKERS) if _is_marker(m)]
+            pool = [m for m in a.within(clause.start, cue.start(), _MARKERS) if named_marker(m)]
             if rule.endswith("tool"):
                 pool = [m for m in pool if _LINK.fullmatch(a.text, m.end, cue.start())]
             if not pool:
                 continue
             last = max(pool, key=lambda m: m.end)
             markers = [m for m in coordinated(a, last, _MARKERS, backwards=True)
-                       if _is_marker(m)]
+                       if named_marker(m)]
             out.append((rule, markers, named[0].entity, cue.end(), {}))
     return out
 
@@ -195,8 +191,8 @@ def discriminations(a: Analysed, state: DocumentState,
                     found: list[Statement]) -> list[Statement]:
     """The discrimination findings of sentence ``a`` (module docs) whose pair no
     ``biolink:biomarker_for`` statement of ``found`` relates."""
-    if not _NEEDS.may_match(a.text) or not any(_is_marker(m) for m in a.mentions
-                                                if m.category in _MARKERS):
+    if not _NEEDS.may_match(a.text) or not any(m.category in _MARKERS and named_marker(m)
+                                                for m in a.mentions):
         return []
     made = pairs_made(found, predicate="biolink:biomarker_for")
     out: list[Statement] = []

@@ -44,7 +44,7 @@ from exokg.extract.patient_groups import contrasted_conditions, group_conditions
 from exokg.model import Entity, Mention, Statement
 from exokg.text.prefilter import Needs
 
-__all__ = ["compared_groups", "group_phrases"]
+__all__ = ["compared_groups", "group_phrases", "named_marker"]
 
 RULE = "biomarker.level-groups"
 
@@ -91,6 +91,16 @@ _NEEDS = Needs(_VERSUS, _WHICH_IN)
 _MEASURES = MOLECULAR | VESICLES
 
 
+# a class of molecules ("circRNAs", "lncRNAs") names no marker
+_CLASSES = frozenset({"exokg:ncrna/circrna", "exokg:ncrna/lncrna"})
+
+
+def named_marker(m: Mention) -> bool:
+    """True for a measured marker: a named molecule, or a vesicle population of the body's
+    own cells ("EV concentration", "platelet EVs"), not a class of molecules."""
+    return (m.category in MOLECULAR and m.entity.id not in _CLASSES) or population_marker(m)
+
+
 @dataclass(frozen=True)
 class GroupPhrase:
     """A group named in a clause: its span, whether it is a comparator, its conditions."""
@@ -126,7 +136,7 @@ def _measures(a: Analysed, clause: Clause, groups: list[GroupPhrase],
         return any(g.start <= m.start < g.end for g in groups)
 
     pool = [m for m in a.within(clause.start, clause.end, _MEASURES) if not inside(m)
-            and (m.category in MOLECULAR or population_marker(m))]
+            and named_marker(m)]
     if not pool:
         return []
     molecular = [m for m in pool if m.category in MOLECULAR]
@@ -136,7 +146,7 @@ def _measures(a: Analysed, clause: Clause, groups: list[GroupPhrase],
         return []
     backwards = anchor.end <= at
     return [m for m in coordinated(a, anchor, _MEASURES, backwards=backwards)
-            if not inside(m) and (m.category in MOLECULAR or population_marker(m))]
+            if not inside(m) and named_marker(m)]
 
 
 def _condition(a: Analysed, state: DocumentState, case: GroupPhrase,
@@ -172,6 +182,8 @@ def _reading(a: Analysed, state: DocumentState, clause: Clause
         up = _sign(which.group("dir")) < 0
         cue = which.start("dir")
         case = next((g for g in cases if g.start >= comparator.end), None)
+        if case is not None and a.within(case.start, case.end, AGENTS - MOLECULAR):
+            return None
         condition = _condition(a, state, case, comparator) if case else None
         if condition is None:
             after = [m for m in a.within(comparator.end, clause.end,
@@ -185,10 +197,13 @@ def _reading(a: Analysed, state: DocumentState, clause: Clause
     comparator = next((g for g in comparators if g.start == versus.end()), None)
     if comparator is None:
         return None
-    case = next((g for g in cases if g.end <= versus.start()), None) or next(
-        (g for g in cases if g.start >= comparator.end), None)
-    if case is None:
-        return None
+    # the group right before the comparison ("in the 10 min rats compared with ..."), else
+    # the one after it ("Compared with controls, D patients had ...")
+    before = [g for g in cases if g.end <= versus.start()]
+    case = before[-1] if before else next((g for g in cases if g.start >= comparator.end),
+                                          None)
+    if case is None or a.within(case.start, case.end, AGENTS - MOLECULAR):
+        return None  # "lower in the exosome group than in the control group": an effect
     cues = [d for d in _DIRECTION.finditer(a.text, clause.start, clause.end)
             if not case.start <= d.start() < case.end
             and not comparator.start <= d.start() < comparator.end]
