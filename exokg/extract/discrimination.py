@@ -46,7 +46,7 @@ _DISCRIMINANT = re.compile(r"\b(?:discriminants?|discriminators?|discriminating\
                            r"features?|factors?|variables?|antigens?|proteins?|miRNAs?))\b"
                            r"(?:\s+(?:between|of|for)\b)?", re.I)
 # "ROC analysis showed high AUC values for", "an AUC of 0.90", "the area under the curve"
-_AUC = re.compile(r"\b(?:AUCs?|AUROCs?|area\s+under\s+the\s+(?:ROC\s+|receiver[\w\s-]{0,40}?)?"
+_AUC = re.compile(r"\b(?:AUCs?|AUROCs?|areas?\s+under\s+the\s+(?:ROC\s+|receiver[\w\s-]{0,40}?)?"
                   r"curves?)\b", re.I)
 _AUC_VALUE = re.compile(r"(?:AUCs?|AUROCs?|curves?)\b[^0-9;]{0,25}?(?P<v>0?[.·]\d{1,3}|1\.0+)\b",
                         re.I)
@@ -62,15 +62,21 @@ _TOOL = re.compile(r"\b(?:diagnostic|screening|detection)\s+(?:tools?|tests?|ins
                    r"signatures?|panels?|assays?)\s+(?:in|for|of)\s+(?:the\s+)?(?:(?:early\s+|"
                    r"differential\s+)?(?:diagnosis|detection)\s+of\s+)?(?:(?:patients|"
                    r"subjects|individuals)\s+with\s+)?(?:(?:an?|the)\s+)?", re.I)
-# "might aid in the recognition of D", "could help (to) identify D", "may facilitate the early
-# diagnosis of D"
-_AID = re.compile(r"\b(?:aids?|aided|help(?:s|ed)?|assists?|facilitates?|improves?|"
-                  r"contributes?)\s+(?:in\s+|to\s+)?(?:the\s+)?(?:(?:early|differential|rapid|"
-                  r"accurate|timely)\s+)?(?:recognition|diagnosis|detection|identification|"
-                  r"diagnos(?:e|ing)|detect(?:ing)?|identify(?:ing)?|recogni[sz](?:e|ing)|"
-                  r"distinguish(?:ing)?|discriminat(?:e|ing))\s+(?:of\s+)?(?:the\s+)?"
-                  r"(?:(?:patients|subjects|individuals|people)\s+with\s+)?(?:(?:an?|the)\s+)?",
-                  re.I)
+# "might aid in the recognition of D", "could help (to) identify D", "may facilitate the
+# accurate early diagnosis and prognosis of D", "may be able to distinguish D", "can be used to
+# identify patients with D": the diagnostic verb or noun with the disease right after
+_AID = re.compile(r"\b(?:(?:aids?|aided|help(?:s|ed)?|assists?|facilitates?|improves?|"
+                  r"contributes?)\s+(?:in\s+|to\s+)?|be\s+(?:able|used)\s+to\s+)(?:the\s+)?"
+                  r"(?:(?:early|differential|rapid|accurate|timely)\s+){0,2}(?:recognition|"
+                  r"diagnosis|detection|identification|diagnos(?:e|ing)|detect(?:ing)?|"
+                  r"identify(?:ing)?|recogni[sz](?:e|ing)|distinguish(?:ing)?|"
+                  r"discriminat(?:e|ing))\s+(?:and\s+(?:prognosis|monitoring|management)\s+)?"
+                  r"(?:of\s+)?(?:the\s+)?(?:(?:patients|subjects|individuals|people)\s+with\s+)?"
+                  r"(?:(?:an?|the)\s+)?", re.I)
+# "to identify stroke mechanisms", "the diagnosis of stroke recovery": the disease modifies
+# what is found, it is not what is diagnosed
+_NOT_THE_DISEASE = re.compile(r"\s*(?:mechanisms?|pathways?|models?|recovery|treatments?|"
+                              r"therap(?:y|ies)|research|targets?)\b", re.I)
 # what links a marker to a tool noun before it: "X as a", "X are a promising", "X may be a"
 _LINK = re.compile(r"(?:\s+[\w-]+){0,3}?\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*)?\s+(?:as|is|are|was|"
                    r"were|(?:could|may|might|can|would)\s+(?:be|serve\s+as|represent)|"
@@ -172,7 +178,8 @@ def _clause_readings(a: Analysed, state: DocumentState, clause: Clause
                           ("biomarker.informative-aid", _AID)):
         for cue in pattern.finditer(a.text, clause.start, clause.end):
             named = [d for d in a.within(cue.end(), clause.end, _DISEASE)
-                     if re.fullmatch(r"(?:[\w-]+\s+){0,2}", a.text[cue.end():d.start])]
+                     if re.fullmatch(r"(?:[\w-]+\s+){0,2}", a.text[cue.end():d.start])
+                     and not _NOT_THE_DISEASE.match(a.text, d.end)]
             if not named:
                 continue
             pool = [m for m in a.within(clause.start, cue.start(), _MARKERS) if named_marker(m)]

@@ -51,13 +51,13 @@ RULE = "biomarker.level-groups"
 # the nouns that end a group phrase: people, animals, or a named group
 _ANIMALS = r"rats|mice|animals|pigs|piglets|monkeys|rabbits"
 _GROUP_NOUN = (rf"(?:patients|subjects|individuals|participants|cases|persons|people|"
-               rf"volunteers|controls|{_ANIMALS}|groups?|cohorts?|"
+               rf"volunteers|controls|HCs?|{_ANIMALS}|groups?|cohorts?|"
                # "compared with control, 10 min and 2 h rats": the word alone
                rf"control(?!\s+(?:{_ANIMALS}|groups?|subjects|patients|individuals|cases)\b))")
 # up to five words before the noun ("10 min ischaemic", "acute ischemic stroke"), then the
 # condition after it ("with D", "who had D", "suffering from D", "after MCAO")
 _WORD = r"\b(?!(?:in|of|than|was|were|is|are|and|or|compared|relative|versus|vs|had|have|" \
-        r"showed|with|which|that)\b)[\w()+/.-]+"
+        r"showed|with|which|that|to|at|for|from|by|on|as|after|following)\b)[\w()+/.-]+"
 _GROUP = re.compile(rf"\b(?:(?:the|all|both|our|these|those)\s+)?(?:{_WORD}\s+){{0,5}}?"
                     rf"{_GROUP_NOUN}\b"
                     r"(?:\s+(?:with|who\s+had|having|suffering\s+from|after|following)\s+"
@@ -65,7 +65,7 @@ _GROUP = re.compile(rf"\b(?:(?:the|all|both|our|these|those)\s+)?(?:{_WORD}\s+){
                     r"than|when|in\s+comparison|had|have|showed|exhibited|displayed|"
                     r"presented|was|were)\b)))?", re.I)
 # what names a comparator group: the controls, the healthy, the sham-operated, the uninjured
-_CONTROL = re.compile(r"\b(?:controls?|healthy|volunteers?|sham(?:-operated)?|normal|"
+_CONTROL = re.compile(r"\b(?:controls?|HCs?|healthy|volunteers?|sham(?:-operated)?|normal|"
                       r"na[iï]ve|uninjured|intact|non-?[\w-]+|without)\b", re.I)
 # the words that make a comparison: the comparator follows them
 _VERSUS = re.compile(r"\b(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|relative\s+to|"
@@ -202,7 +202,9 @@ def _reading(a: Analysed, state: DocumentState, clause: Clause
     before = [g for g in cases if g.end <= versus.start()]
     case = before[-1] if before else next((g for g in cases if g.start >= comparator.end),
                                           None)
-    if case is None or a.within(case.start, case.end, AGENTS - MOLECULAR):
+    if case is None:
+        return _after_condition(a, clause, groups, comparator, versus)
+    if a.within(case.start, case.end, AGENTS - MOLECULAR):
         return None  # "lower in the exosome group than in the control group": an effect
     cues = [d for d in _DIRECTION.finditer(a.text, clause.start, clause.end)
             if not case.start <= d.start() < case.end
@@ -217,6 +219,30 @@ def _reading(a: Analysed, state: DocumentState, clause: Clause
     measures = _measures(a, clause, groups, cue.start())
     return (measures, condition, up, comparator, cue.start()) if condition and measures \
         else None
+
+
+# "higher after stroke vs. controls", "elevated in ICH compared with controls": the condition
+# itself in place of its group
+_AFTER = re.compile(r"\b(?:after|following|in|with)\s+(?:the\s+|an?\s+)?(?:acute\s+)?$", re.I)
+
+
+def _after_condition(a: Analysed, clause: Clause, groups: list[GroupPhrase],
+                     comparator: GroupPhrase, versus: re.Match[str]
+                     ) -> tuple[list[Mention], Entity, bool, GroupPhrase, int] | None:
+    """The comparison of a clause that names the case group's condition without a group
+    noun ("X was higher after D vs. controls"): the disease right before the comparison."""
+    named = [d for d in a.within(clause.start, versus.start(), frozenset({"Disease"}))
+             if re.fullmatch(r"\s*(?:\([^()]{1,20}\)\s*)?,?\s*", a.text[d.end:versus.start()])
+             and _AFTER.search(a.text, max(clause.start, d.start - 20), d.start)]
+    if not named:
+        return None
+    cues = [d for d in _DIRECTION.finditer(a.text, clause.start, named[-1].start)
+            if _sign(d.group("dir"))]
+    if not cues:
+        return None
+    measures = _measures(a, clause, groups, cues[-1].start())
+    return (measures, named[-1].entity, _sign(cues[-1].group("dir")) > 0, comparator,
+            cues[-1].start()) if measures else None
 
 
 def _sign(word: str) -> int:
