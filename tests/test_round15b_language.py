@@ -58,13 +58,13 @@ def test_level_compared_between_groups(recogniser: Recogniser, text: str, marker
                                        disease: str, direction: str) -> None:
     found = read(recogniser, text)
     assert (marker, ASSOC, disease, direction) in claims(found)
-    assert by_rule(found, "biomarker.level-groups")
+    assert by_rule(found, "level.compared-groups")
 
 
 def test_comparison_keeps_the_comparator(recogniser: Recogniser) -> None:
     found = by_rule(read(recogniser, "Plasma EV concentration increased in patients with "
                                      "ischemic stroke compared with healthy volunteers."),
-                    "biomarker.level-groups")
+                    "level.compared-groups")
     assert [s.context.comparator for s in found] == [("healthy volunteers",)]
 
 
@@ -76,7 +76,7 @@ def test_comparison_keeps_the_comparator(recogniser: Recogniser) -> None:
 ])
 def test_a_treated_group_is_no_level_of_the_disease(recogniser: Recogniser, text: str) -> None:
     found = read(recogniser, text)
-    assert not by_rule(found, "biomarker.level-groups")
+    assert not by_rule(found, "level.compared-groups")
     assert not [s for s in found if s.predicate == ASSOC and s.direction]
 
 
@@ -84,7 +84,7 @@ def test_two_patient_groups_without_controls_are_not_read_here(recogniser: Recog
     # no control group: the new reading leaves a comparison of two diseases alone
     found = read(recogniser, "Serum S100B was higher in patients with TBI than in patients "
                              "with ischemic stroke.")
-    assert not by_rule(found, "biomarker.level-groups")
+    assert not by_rule(found, "level.compared-groups")
 
 
 # --- 2. discrimination ------------------------------------------------------------------------

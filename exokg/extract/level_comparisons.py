@@ -46,7 +46,10 @@ from exokg.text.prefilter import Needs
 
 __all__ = ["compared_groups", "group_phrases", "named_marker"]
 
-RULE = "biomarker.level-groups"
+# not a "biomarker." rule: the reading is a clause's and leaves the sentence's other clauses
+# to the other rules (no effect rule or vesicle-qualifier guard treats the whole sentence as a
+# level finding because of it: exokg.extract._EXCLUSIVE, exokg.extract.vesicle_qualifiers)
+RULE = "level.compared-groups"
 
 # the nouns that end a group phrase: people, animals, or a named group
 _ANIMALS = r"rats|mice|animals|pigs|piglets|monkeys|rabbits"
@@ -171,11 +174,13 @@ def _reading(a: Analysed, state: DocumentState, clause: Clause
              ) -> tuple[list[Mention], Entity, bool, GroupPhrase, int] | None:
     """The measures, condition, direction (up), comparator and cue offset of the clause's
     comparison, or None when it makes none."""
+    which = _WHICH_IN.search(a.text, clause.start, clause.end)
+    versus = _VERSUS.search(a.text, clause.start, clause.end)
+    if which is None and versus is None:
+        return None  # no comparison: the group phrases are not read
     groups = group_phrases(a, clause)
     comparators = [g for g in groups if g.control]
     cases = [g for g in groups if not g.control]
-    which = _WHICH_IN.search(a.text, clause.start, clause.end)
-    versus = _VERSUS.search(a.text, clause.start, clause.end)
     if which and any(g.start == which.end() for g in comparators):
         # "X, which was lower in sham animals, rose after D": the direction of the controls
         comparator = next(g for g in comparators if g.start == which.end())
