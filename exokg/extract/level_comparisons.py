@@ -217,9 +217,7 @@ def _reading(a: Analysed, state: DocumentState, clause: Clause
     if not cues:
         return None
     cue = min(cues, key=lambda d: abs(d.start() - case.start))
-    up = _sign(cue.group("dir")) > 0
-    if _sign(cue.group("dir")) == 0:
-        return None
+    up = _sign(cue.group("dir")) > 0  # every word of _DIRECTION has a sign
     condition = _condition(a, state, case, comparator)
     measures = _measures(a, clause, groups, cue.start())
     return (measures, condition, up, comparator, cue.start()) if condition and measures \
@@ -251,8 +249,9 @@ def _after_condition(a: Analysed, clause: Clause, groups: list[GroupPhrase],
 
 
 def _sign(word: str) -> int:
-    return level_sign(word) or _EXTRA_SIGNS.get(word.lower(), 0) or (
-        1 if word.lower() == "elevation" else -1 if word.lower() == "reduction" else 0)
+    """+1 / -1 for a word of a level going up / down (the level words and the verbs of
+    change), 0 for any other word."""
+    return level_sign(word) or _EXTRA_SIGNS.get(word.lower(), 0)
 
 
 def compared_groups(a: Analysed, state: DocumentState,
