@@ -105,11 +105,23 @@ def test_two_patient_groups_without_controls_are_not_read_here(recogniser: Recog
     ("Serum exosomal miR-134 might aid in the diagnosis of ischemic stroke.", {"miR-134"},
      STROKE),
     ("Circulating miR-223 could help to identify acute ischemic stroke.", {"miR-223"}, STROKE),
+    # a marker noun coordinated with another role before the disease
+    ("Serum miR-21 as a novel biomarker and therapeutic target for intracerebral hemorrhage",
+     {"miR-21"}, ICH),
+    ("Exosomal miR-134 as a diagnostic marker and drug target for ischemic stroke",
+     {"miR-134"}, STROKE),
 ])
 def test_discrimination_is_a_biomarker(recogniser: Recogniser, text: str, markers: set[str],
                                        disease: str) -> None:
     found = claims(read(recogniser, text))
     assert {(m, MARKER, disease, None) for m in markers} <= found
+
+
+def test_a_marker_and_a_target_is_both(recogniser: Recogniser) -> None:
+    # the miRNA-disease reading of "therapeutic target" stays beside the marker reading
+    found = claims(read(recogniser, "MiR-124 is a potential biomarker and a therapeutic "
+                                    "target in ischemic stroke."))
+    assert {("miR-124", MARKER, STROKE, None), ("miR-124", ASSOC, STROKE, None)} <= found
 
 
 def test_each_auc_value_stays_with_its_marker(recogniser: Recogniser) -> None:

@@ -95,7 +95,6 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
     found += extract_group_levels(a, state)
     found += extract_group_contrasts(a, state)
     found += compared_groups(a, state, found)
-    found += discriminations(a, state, found)
     exclusive = any(s.evidence[0].rule.startswith(_EXCLUSIVE) for s in found)
     found += extract_benefit(a, state)
     found += extract_therapy_for(a, state)
@@ -108,6 +107,8 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
     found += extract_component(a, state)
     found += extract_regulation(a, state)
     found += new_pairs(found, extract_mirna_disease(a, state))
+    # after the miRNA-disease rules: "X as a biomarker and therapeutic target for D" is both
+    found += discriminations(a, state, found)
     if not exclusive:
         found += extract_effects(a, state, level_findings(found))
         found = without_lost_functions(a, as_mechanisms(a, through_mediators(a, found)))

@@ -57,9 +57,12 @@ _AUC_OF = re.compile(r"\s*(?:(?:values?|scores?)\s+)?(?:(?:of|=|:)\s*0?[.·]\d{1
 # a value in brackets right after a marker: "X (0.960)", "X (AUC = 0.96)"
 _BRACKET_VALUE = re.compile(r"\s*\((?:AUC\s*[=:,]?\s*)?(?P<v>0?[.·]\d{1,3}|1\.0+)\b[^()]{0,30}\)",
                             re.I)
-# "as a diagnostic tool in D", "a promising screening test for D"
-_TOOL = re.compile(r"\b(?:diagnostic|screening|detection)\s+(?:tools?|tests?|instruments?|aids?|"
-                   r"signatures?|panels?|assays?)\s+(?:in|for|of)\s+(?:the\s+)?(?:(?:early\s+|"
+# "as a diagnostic tool in D", "a promising screening test for D"; a marker noun coordinated
+# with another role before the disease: "as a possible biomarker and therapeutic target for D"
+_TOOL = re.compile(r"\b(?:(?:diagnostic|screening|detection)\s+(?:tools?|tests?|instruments?|"
+                   r"aids?|signatures?|panels?|assays?)|(?:(?:diagnostic|prognostic)\s+)?"
+                   r"(?:bio)?markers?\s+and\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?targets?)"
+                   r"\s+(?:in|for|of)\s+(?:the\s+)?(?:(?:early\s+|"
                    r"differential\s+)?(?:diagnosis|detection)\s+of\s+)?(?:(?:patients|"
                    r"subjects|individuals)\s+with\s+)?(?:(?:an?|the)\s+)?", re.I)
 # "might aid in the recognition of D", "could help (to) identify D", "may facilitate the
