@@ -29,6 +29,7 @@ from exokg.extract.given_animals import extract_given_animals
 from exokg.extract.group_contrasts import extract_group_contrasts
 from exokg.extract.groups import extract_group_levels
 from exokg.extract.inclusion_lists import inclusion_lists
+from exokg.extract.level_comparisons import compared_groups
 from exokg.extract.mechanism_lists import note_agents
 from exokg.extract.loss_of_function import without_lost_functions
 from exokg.extract.mechanism_phrases import as_mechanisms
@@ -49,6 +50,7 @@ from exokg.extract.regulation import extract_regulation
 from exokg.extract.titles import extract_title_benefits
 from exokg.extract.title_effects import title_effects
 from exokg.extract.benefit_purposes import extract_benefit_purposes
+from exokg.extract.discrimination import discriminations
 from exokg.extract.definitions import DEFINITION_PREDICATES, is_definition
 from exokg.extract.roles import extract_cell_roles
 from exokg.extract.review_benefits import extract_review_benefits, without_prognosis_effects
@@ -93,6 +95,7 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
     found += extract_biomarkers(a, state)
     found += extract_group_levels(a, state)
     found += extract_group_contrasts(a, state)
+    found += compared_groups(a, state, found)
     exclusive = any(s.evidence[0].rule.startswith(_EXCLUSIVE) for s in found)
     found += extract_benefit(a, state)
     found += extract_therapy_for(a, state)
@@ -106,6 +109,8 @@ def extract_sentence(a: Analysed, state: DocumentState) -> list[Statement]:
     found += extract_component(a, state)
     found += extract_regulation(a, state)
     found += new_pairs(found, extract_mirna_disease(a, state))
+    # after the miRNA-disease rules: "X as a biomarker and therapeutic target for D" is both
+    found += discriminations(a, state, found)
     if not exclusive:
         found += extract_effects(a, state, level_findings(found))
         found = without_lost_functions(a, as_mechanisms(a, through_mediators(a, found)))

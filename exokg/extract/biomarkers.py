@@ -77,7 +77,7 @@ _ASPECT_OF = re.compile(rf"\b(?:{ASPECT}|numbers?)\s+of\s+"
 _COMPARISON = re.compile(r"\bcompared\s+(?:to|with)\b|\bthan\b|\bcontrols?\b|\bhealthy\b|"
                          r"\bpatients?\b|\bindividuals\s+with\b|\b(?:phase|stage)\s+groups?\b", re.I)
 _MAY_COMPARISON = Needs(_COMPARISON)  # its keyword guard
-_CORRELATED = re.compile(r"\b(?:(?P<sign>positively|negatively|inversely|significantly|"
+_CORRELATED = re.compile(r"\b(?:(?P<sign>positively|negatively|inversely|directly|significantly|"
                          r"strongly|strong|weakly|also)\s+)*correlated\s+(?:(?P<sign2>positively|"
                          r"negatively|inversely)\s+)?(?:with|to)\b|\bcorrelations?\s+with\b"
                          r"|\b(?:positively|negatively|inversely)\s+associated\s+with\b",
@@ -407,7 +407,7 @@ def _correlations(a: Analysed) -> list[Statement]:
                        a.text, max(0, x.start - 12), x.start))]
         sign = ((m.group("sign") or "") + " " + (m.group("sign2") or "")).lower()
         whole = m.group().lower()
-        if "positively" in whole or "positively" in sign:
+        if "positively" in whole or "positively" in sign or "directly" in whole:
             pred = "biolink:positively_correlated_with"
         elif "negatively" in whole or "inversely" in whole:
             pred = "biolink:negatively_correlated_with"
