@@ -245,3 +245,49 @@ def test_a_defined_cargo_kind_glued_to_vesicles_is_the_loaded_product(
     assert agent.id not in (MSC_EXO, MSC_EV)
     assert agent.attr("engineering") == ("modified",)
     assert agent.attr("designation") == (name.lower().replace("-", " "),)
+
+
+# --- groups named by the adjective of their condition -----------------------------------------
+
+ASSOCIATED = "biolink:associated_with"
+
+
+def _associations(statements: list[Statement]) -> set[tuple[str, str, str | None]]:
+    return {(s.subject.id, s.object.id, s.direction) for s in statements
+            if s.predicate == ASSOCIATED}
+
+
+def test_an_adjective_group_has_the_condition_the_document_names(
+        recogniser: Recogniser) -> None:
+    statements = read(recogniser, "We produced focal brain ischaemia by occlusion of the middle "
+                                  "cerebral artery in rats. Plasma exosomal miR-122 was "
+                                  "downregulated in 10 min ischaemic rats compared with control "
+                                  "rats.")
+    assert ("exokg:mirna/mir-122", "MONDO:0005299", "decreased") in _associations(statements)
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Serum exosomal miR-21 was elevated in diabetic mice compared with control mice.",
+     "MONDO:0005015"),
+    ("Serum exosomal miR-21 was elevated in hypertensive rats compared with normotensive "
+     "rats.", "HP:0000822"),
+])
+def test_an_adjective_group_has_the_condition_its_noun_names(
+        text: str, condition: str, recogniser: Recogniser) -> None:
+    _needs_lexicon(recogniser)
+    assert ("exokg:mirna/mir-21", condition, "increased") in _associations(
+        read(recogniser, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Serum exosomal miR-21 was elevated in aged rats compared with young rats.",
+    "Exosomal miR-21 was elevated in ischemic rat brains compared with sham brains.",
+])
+def test_no_condition_for_other_adjectives_or_nouns(text: str, recogniser: Recogniser) -> None:
+    assert not _associations(read(recogniser, text))
+
+
+def test_a_longer_name_keeps_the_adjective(recogniser: Recogniser) -> None:
+    found = _associations(read(recogniser, "Serum exosomal miR-21 was elevated in ischemic "
+                                           "stroke patients compared with healthy controls."))
+    assert {o for _, o, _ in found} == {"MONDO:1060198"}

@@ -37,6 +37,7 @@ from exokg.recognise.coordination import elided_heads, elided_modifier_heads
 from exokg.recognise.cell_products import find_cell_products
 from exokg.recognise.combinations import find_combinations
 from exokg.recognise.composed_names import defined_in, find_composed_names
+from exokg.recognise.condition_groups import condition_groups
 from exokg.recognise.exposures import find_exposures
 from exokg.recognise.inhibitors import find_interventions
 from exokg.recognise.injured_sites import injured_sites
@@ -207,6 +208,11 @@ class Recogniser:
             base = sorted(sites + [m for m in base if not any(
                 k.start <= m.start and m.end <= k.end for k in sites)],
                 key=lambda m: (m.start, -m.end)) if sites else base
+        groups = condition_groups(text, base, document.text, self.name_mentions)
+        if groups:  # "ischaemic rats": the rats with the document's ischaemia
+            base = sorted(groups + [m for m in base if not any(
+                (g.start, g.end) == (m.start, m.end) for g in groups)],
+                key=lambda m: (m.start, -m.end))
         kinds = vesicle_kinds(text, base)  # "matrix-bound nanovesicles": a kind, not its parts
         if kinds:
             base = sorted(kinds + [m for m in base if not any(
