@@ -195,16 +195,18 @@ def test_derived_from_cells_or_body_fluids_is_left_to_their_readers(
 @pytest.mark.parametrize("text, label", [
     ("MSC-derived exosomes alleviated optic nerve injury in rats.", "optic nerve injury"),
     ("In rats, MSC-derived exosomes alleviated sciatic nerve injury.", "sciatic nerve injury"),
-    ("MSC-derived exosomes attenuated white matter injury in neonatal rats.",
+    ("MSC-derived exosomes attenuated distal white matter injury in neonatal rats.",
      "white matter injury"),
 ])
-def test_a_structure_injured_is_a_condition_treated(text: str, label: str,
-                                                     recogniser: Recogniser) -> None:
+def test_a_structure_injured_is_a_condition_at_its_site(text: str, label: str,
+                                                         recogniser: Recogniser) -> None:
     _needs_lexicon(recogniser)
-    benefits = [s for s in read(recogniser, text) if s.predicate == BENEFIT]
-    assert [(s.subject.id, s.object.label) for s in benefits] == [(MSC_EXO, label)]
-    condition = benefits[0].object
-    assert isinstance(condition, Entity) and condition.category == "Disease"
+    effects = [s for s in read(recogniser, text) if s.predicate == "biolink:affects"]
+    assert [(s.subject.id, s.object.label, s.direction) for s in effects] == [
+        (MSC_EXO, label, "decreased")]
+    condition = effects[0].object
+    assert isinstance(condition, Entity) and condition.id.startswith("exokg:condition/")
+    assert condition.category == "Phenotype"
     assert condition.attr("RO:0004026")[0].startswith("UBERON:")
 
 

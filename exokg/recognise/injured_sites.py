@@ -4,14 +4,21 @@
 The field names an injury model by its site, as it names spinal cord injury: an anatomical
 structure (a noun the open lexicon grounds to UBERON, or the anatomical adjective of one,
 :func:`.anatomy.adjective_entity`) followed by ``injury``. Such a name is a condition of the
-model or patient, read as the diseases are (a treatment alleviates it, a group has it), not
-an open outcome a treatment lowers. It is grounded to the disease or phenotype the lexicon
-names with the whole phrase when there is one ("brain injury" is MONDO:0043510; the lexicon
-already finds those), otherwise it is a ``Disease`` minted from the phrase as the open
-conditions of :mod:`exokg.extract.conditions` are (``exokg:condition/<label>``), whose site
-is the structure (``RO:0004026``, disease has location). One adjective of the structure
-written before it is kept ("optic nerve", "sciatic nerve": the lexicon's "nerve" with its
-modifier), read by its form as :mod:`.anatomy` reads adjectives.
+model or patient, a grounded entity rather than an open outcome phrase. It is grounded to the
+disease or phenotype the lexicon names with the whole phrase when there is one ("brain
+injury" is MONDO:0043510; the lexicon already finds those), otherwise it is minted from the
+phrase exactly as the open conditions of :mod:`exokg.extract.conditions` are
+(``exokg:condition/<label>``, a ``Phenotype``: "cortical injury" is the same entity whichever
+reader finds it), with the structure as its site (``RO:0004026``, disease has location). One
+adjective of the structure written before it is kept ("optic nerve", "sciatic nerve": the
+lexicon's "nerve" with its modifier), read by its form as :mod:`.anatomy` reads adjectives;
+a positional one is not ("distal white matter injury" is white matter injury).
+
+As a phenotype, "X alleviated optic nerve injury" reads as X lowering the injury, as "X
+alleviated early brain injury" does; the development set's gold reads an injury named by
+its site as the disease treated (``beneficial_in_models_for``, batch 18), which the
+benefit rules give only for diseases: tried as ``Disease``, the category cost two readings
+the gold does not list (batches 3 and 6) and gained none, so it is left a phenotype.
 
 Not a condition: "<structure> damage / lesion(s)" ("reduced retinal damage", "attenuate
 brain lesion", "reduces cortical lesion") is the measured pathology, an outcome the
@@ -28,7 +35,7 @@ from typing import Protocol
 
 from exokg.ids import mint
 from exokg.model import Entity, Mention
-from exokg.recognise.anatomy import adjective_entity
+from exokg.recognise.anatomy import POSITIONAL_ADJECTIVES, adjective_entity
 from exokg.text.prefilter import Needs
 
 __all__ = ["injured_sites"]
@@ -59,7 +66,8 @@ def injured_sites(text: str, found: Sequence[Mention], lexicon: _Lexicon) -> lis
         if m.category == "AnatomicalEntity" and _HEAD.match(text, m.end):
             start = m.start
             before = _MODIFIER_BEFORE.search(text, 0, m.start)
-            if before and not any(f.start < m.start and before.start() < f.end for f in found):
+            if before and before.group(1).lower() not in POSITIONAL_ADJECTIVES and not any(
+                    f.start < m.start and before.start() < f.end for f in found):
                 start = before.start(1)
             sites.append((start, m.end, m.entity))
     for a in _ADJECTIVE.finditer(text):
@@ -85,5 +93,5 @@ def _condition(phrase: str, site: Entity) -> Entity:
     """The minted condition of an injured site: its label is the phrase (singular, lower
     case), its location the structure."""
     label = re.sub(r"(?i)(injur)ies$", r"\1y", phrase.lower())
-    return Entity(mint("condition", label), label, "Disease",
+    return Entity(mint("condition", label), label, "Phenotype",
                   attributes=((_SITE, site.id),))
