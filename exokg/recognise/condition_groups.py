@@ -31,8 +31,7 @@ __all__ = ["condition_groups", "condition_nouns"]
 _GROUP = re.compile(r"(?<![\w-])(?P<adj>[a-z]{4,}(?:ic|ive|ese))\s+(?:rats|mice|animals|pigs|"
                     r"piglets|monkeys|rabbits|dogs|patients|subjects|individuals|"
                     r"participants)\b", re.I)
-_MAY_GROUP = Needs(re.compile(r"rat|mice|mouse|animal|pig|monkey|rabbit|dog|patient|subject|"
-                              r"individual|participant", re.I))
+_MAY_GROUP = Needs(_GROUP)
 #: suffix of a condition's adjective -> the endings of its noun (tried in order)
 _SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("emic", ("emia",)), ("oxic", ("oxia",)), ("eptic", ("epsy", "epsis")), ("etic", ("etes",)),

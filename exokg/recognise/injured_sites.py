@@ -42,7 +42,7 @@ __all__ = ["injured_sites"]
 
 _HEAD_WORD = r"\s+injur(?:y|ies)(?![\w-])"
 _HEAD = re.compile(_HEAD_WORD, re.I)
-_MAY_INJURY = Needs(re.compile(r"injur", re.I))
+_MAY_INJURY = Needs(_HEAD)
 #: an anatomical adjective written before the head ("hippocampal injury")
 _ADJECTIVE = re.compile(r"(?<![\w-])([a-z]{3,}(?:al|ic|ar|ary))(?=" + _HEAD_WORD + r")", re.I)
 #: the adjective before a structure noun that names which one ("optic nerve")

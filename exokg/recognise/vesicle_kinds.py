@@ -46,8 +46,7 @@ _NOUN = (r"(?P<noun>(?:nano|micro)?-?vesicles?|EVs?|exosomes?|"
 _VESICLE_LIKE = re.compile(r"(?:exosome|vesicle|EV)s?-(?:like|mimetic|mimicking)$", re.I)
 _KIND = re.compile(r"(?<![\w-])(?P<mods>(?:(?:" + _MODIFIER + r"|apoptotic)\s+){1,3})" + _NOUN
                    + r"(?![\w-])", re.I)
-_MAY_KIND = Needs(re.compile(r"bound|like|mimetic|mimicking|coated|anchored|derived|apoptotic",
-                             re.I))
+
 #: a modifier every vesicle has ("membrane-bound", "lipid bilayer-enclosed"): a description,
 #: no kind ("EVs are small membrane-bound vesicles")
 _EVERY_VESICLE = re.compile(r"(?:lipid-)?(?:bilayer|membrane)-(?:bound|enclosed|delimited|"
@@ -55,6 +54,7 @@ _EVERY_VESICLE = re.compile(r"(?:lipid-)?(?:bilayer|membrane)-(?:bound|enclosed|
 #: a resemblance modifier ("-like", "-mimetic") names a kind of the general nouns only:
 #: "extracellular vesicle-like exosomes" are exosomes
 _RESEMBLANCE = re.compile(r"-(?:like|mimetic|mimicking)$", re.I)
+_MAY_KIND = Needs(_KIND)  # a modifier's ending and a vesicle noun, both
 _EXOSOME = "GO:0070062"
 _EV = "GO:1903561"
 #: categories whose "X-derived" vesicles another reader owns (a preparation of cells, a
