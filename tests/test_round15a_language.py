@@ -118,6 +118,8 @@ def test_relieve_lowers_an_adverse_object(recogniser: Recogniser) -> None:
      "plant-derived exosome-like nanovesicle"),
     ("Ginger-derived exosome-like nanoparticles reduced neuronal apoptosis in mice.",
      "ginger-derived exosome-like nanoparticle"),
+    ("Matrix-bound extracellular vesicles reduced neuronal apoptosis in rats after stroke.",
+     "matrix-bound extracellular vesicle"),
 ])
 def test_a_vesicle_noun_with_modifiers_is_a_kind_of_its_own(text: str, kind: str,
                                                             recogniser: Recogniser) -> None:

@@ -203,7 +203,7 @@ class Recogniser:
                       + cell_nouns(text, base, self.name_mentions)
                       + species_words(text, base, self.name_mentions),
                       key=lambda m: (m.start, -m.end))
-        if lexicon is not None:  # "optic nerve injury", "hippocampal damage": conditions
+        if lexicon is not None:  # "optic nerve injury", "hippocampal injury": conditions
             sites = injured_sites(text, base, lexicon)  # type: ignore[arg-type]
             base = sorted(sites + [m for m in base if not any(
                 k.start <= m.start and m.end <= k.end for k in sites)],

@@ -38,7 +38,7 @@ from exokg.text.prefilter import Needs
 __all__ = ["vesicle_kinds"]
 
 _MODIFIER = r"[A-Za-z][\w]*(?:-[\w]+)*-(?:bound|like|mimetic|mimicking|coated|anchored|derived)"
-_NOUN = (r"(?P<noun>(?:nano|micro)?-?vesicles?|EVs?|exosomes?|"
+_NOUN = (r"(?P<noun>(?:extracellular\s+)?(?:nano|micro)?-?vesicles?|EVs?|exosomes?|"
          r"(?<=apoptotic\s)bod(?:y|ies)|"
          # "exosome-like nanoparticles": particles only when named like a vesicle
          r"(?<=(?:like|etic|king)\s)nanoparticles?)")
@@ -66,6 +66,8 @@ _OWNED_SOURCES = frozenset({"Cell", "AnatomicalEntity", "Disease", "Gene", "Prot
 def _singular(noun: str) -> tuple[str, str]:
     """The name and broader vesicle id of a vesicle noun as written."""
     lower = noun.lower().replace("-", "")
+    if lower.startswith("extracellular"):  # "matrix-bound extracellular vesicles"
+        return "extracellular " + _singular(lower.split()[-1])[0], _EV
     if lower.startswith("exosome"):
         return "exosome", _EXOSOME
     if lower in ("ev", "evs"):
