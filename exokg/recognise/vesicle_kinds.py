@@ -5,10 +5,10 @@ nanovesicles", "apoptotic bodies", "apoptotic vesicles".
 The field names vesicles it did not isolate from cells by what they are bound to, what they
 resemble or how they were made; each such name is a kind of its own, not the plain exosomes
 or extracellular vesicles of cells (a matrix-bound nanovesicle is not an MSC exosome). The
-reading is by form: a vesicle noun (``vesicle``, ``nanovesicle``, ``microvesicle``, ``EV``,
-``exosome``; ``body`` only after "apoptotic", ``nanoparticle`` only after "exosome-like" or
-"vesicle-mimetic") with one or two modifiers before it, each a
-hyphenated word ending in ``-bound``, ``-like``, ``-mimetic``, ``-mimicking``, ``-coated``,
+reading is by form: a vesicle noun (``vesicle``, ``nanovesicle``, ``microvesicle``, with or
+without "extracellular", ``EV``, ``exosome``; ``body`` only after "apoptotic",
+``nanoparticle`` only after "exosome-like" or "vesicle-mimetic") with one to three modifiers
+before it, each a hyphenated word ending in ``-bound``, ``-like``, ``-mimetic``, ``-mimicking``, ``-coated``,
 ``-anchored`` or ``-derived``, or the adjective "apoptotic". The name with its modifiers is
 the kind: a minted ``Vesicle`` entity (``exokg:vesicle/<name>``) whose ``skos:broadMatch`` is
 the extracellular vesicle (GO:1903561), or the exosome (GO:0070062) when the noun is
@@ -19,9 +19,13 @@ nanovesicles") make it a preparation of those cells (:mod:`.composite`).
 Not a kind: a modifier every vesicle has ("small membrane-bound vesicles" describes EVs);
 a resemblance before the nouns of a known kind ("vesicle-like exosomes" are exosomes). Left
 to the readers that own them: "X-derived" vesicles whose X is a cell, an
-anatomical structure or body fluid, a disease, a gene or a protein ("MSC-derived EVs",
+anatomical structure or body fluid, a disease, a gene, a protein, a species or a chemical
+("MSC-derived EVs",
 "plasma-derived exosomes" (a patient study's sample), "tumor-derived exosomes",
-"neuron-derived exosomes"): the composite preparation and the biomarker rules read them; a
+"neuron-derived exosomes"; "milk-derived exosomes" too, milk being an UBERON fluid): the
+composite preparation and the biomarker rules read them. A source the document has not
+defined yet reads as a kind ("NSC-derived exosomes" in a title before "neural stem cells
+(NSCs)"). No kind: a
 vesicle noun with no such modifier ("synaptic vesicles", "secretory vesicles" are organelles,
 "small EVs" a size class).
 """
