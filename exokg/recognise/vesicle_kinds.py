@@ -16,18 +16,16 @@ the extracellular vesicle (GO:1903561), or the exosome (GO:0070062) when the nou
 (:mod:`.document`), and source cells named with it ("MSC-derived exosome-mimetic
 nanovesicles") make it a preparation of those cells (:mod:`.composite`).
 
-Not a kind: a modifier every vesicle has ("small membrane-bound vesicles" describes EVs);
-a resemblance before the nouns of a known kind ("vesicle-like exosomes" are exosomes). Left
-to the readers that own them: "X-derived" vesicles whose X is a cell, an
-anatomical structure or body fluid, a disease, a gene, a protein, a species or a chemical
-("MSC-derived EVs",
+Not a kind: a modifier every vesicle has ("small membrane-bound vesicles" describes EVs); a
+resemblance before the nouns of a known kind ("vesicle-like exosomes" are exosomes). Left to
+the readers that own them: "X-derived" vesicles whose X is a cell, an anatomical structure or
+body fluid, a disease, a gene, a protein, a species or a chemical ("MSC-derived EVs",
 "plasma-derived exosomes" (a patient study's sample), "tumor-derived exosomes",
 "neuron-derived exosomes"; "milk-derived exosomes" too, milk being an UBERON fluid): the
-composite preparation and the biomarker rules read them. A source the document has not
-defined yet reads as a kind ("NSC-derived exosomes" in a title before "neural stem cells
-(NSCs)"). No kind: a
-vesicle noun with no such modifier ("synaptic vesicles", "secretory vesicles" are organelles,
-"small EVs" a size class).
+composite preparation and the biomarker rules read them. A source the document has not defined
+yet reads as a kind ("NSC-derived exosomes" in a title before "neural stem cells (NSCs)"). No
+kind: a vesicle noun with no such modifier ("synaptic vesicles", "secretory vesicles" are
+organelles, "small EVs" a size class).
 """
 
 from __future__ import annotations
