@@ -37,8 +37,10 @@ from exokg.recognise.coordination import elided_heads, elided_modifier_heads
 from exokg.recognise.cell_products import find_cell_products
 from exokg.recognise.combinations import find_combinations
 from exokg.recognise.composed_names import defined_in, find_composed_names
+from exokg.recognise.condition_groups import condition_groups
 from exokg.recognise.exposures import find_exposures
 from exokg.recognise.inhibitors import find_interventions
+from exokg.recognise.injured_sites import injured_sites
 from exokg.recognise.products import find_products
 from exokg.recognise.secretomes import find_secretomes
 from exokg.recognise.document import Alias, alias_mentions
@@ -54,6 +56,7 @@ from exokg.recognise.species import species_words
 from exokg.recognise.specific_names import specific_names
 from exokg.recognise.values import find_values
 from exokg.recognise.variants import arm_mentions, variant_mentions
+from exokg.recognise.vesicle_kinds import vesicle_kinds
 from exokg.vocabulary import Vocabulary, load_vocabulary
 
 #: Source priority in overlap resolution; ``"phrase"`` is a longer name read over its
@@ -200,6 +203,21 @@ class Recogniser:
                       + cell_nouns(text, base, self.name_mentions)
                       + species_words(text, base, self.name_mentions),
                       key=lambda m: (m.start, -m.end))
+        if lexicon is not None:  # "optic nerve injury", "hippocampal injury": conditions
+            sites = injured_sites(text, base, lexicon)  # type: ignore[arg-type]
+            base = sorted(sites + [m for m in base if not any(
+                k.start <= m.start and m.end <= k.end for k in sites)],
+                key=lambda m: (m.start, -m.end)) if sites else base
+        groups = condition_groups(text, base, document.text, self.name_mentions)
+        if groups:  # "ischaemic rats": the rats with the document's ischaemia
+            base = sorted(groups + [m for m in base if not any(
+                (g.start, g.end) == (m.start, m.end) for g in groups)],
+                key=lambda m: (m.start, -m.end))
+        kinds = vesicle_kinds(text, base)  # "matrix-bound nanovesicles": a kind, not its parts
+        if kinds:
+            base = sorted(kinds + [m for m in base if not any(
+                k.start <= m.start and m.end <= k.end for k in kinds)],
+                key=lambda m: (m.start, -m.end))
         preparations = find_preparations(text, base) + engineered_short_forms(text, base)
         preparations += find_cell_products(text, base, preparations)
         if lexicon is not None:  # "NF-κB signaling pathway", "large artery atherosclerosis"

@@ -38,6 +38,7 @@ from exokg.text.prefilter import Needs
 __all__ = [
     "ANATOMICAL_ADJECTIVES",
     "GENERIC_TERMS",
+    "POSITIONAL_ADJECTIVES",
     "annotated_anatomy",
     "defined_cell_names",
     "derived_nouns",
@@ -97,6 +98,8 @@ cranial frontal sagittal coronal transverse bilateral unilateral ipsilateral con
 left right upper lower inner outer deep focal global general normal total local regional
 clinical critical typical vertical radical optical physical surgical medical chemical
 original terminal marginal digital""".split())
+#: the positional adjectives, for the readers that take an adjective before a structure
+POSITIONAL_ADJECTIVES = _POSITIONAL
 #: suffix of an adjective -> the endings its noun may have (tried in order)
 _SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ical", ("ex", "ix", "ic")),

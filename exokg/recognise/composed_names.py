@@ -126,11 +126,14 @@ def _extent(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-#: what a short form defined for a targeting or linking part is defined as: "rabies virus
-#: glycoprotein (RVG)", "the peptide CAQK (CAQK)"
+#: what a short form defined for a targeting, linking or loaded part is defined as: "rabies
+#: virus glycoprotein (RVG)", "the peptide CAQK (CAQK)"; a kind of nucleic acid the vesicles
+#: carry, "small interfering RNA (siRNA)" (then "Exo-siRNA" is the loaded product), "short
+#: hairpin RNA (shRNA)", "antisense oligonucleotide (ASO)"
 _TARGETING_DEFINITION = re.compile(r"\b(?:peptides?|glycoproteins?|ligands?|aptamers?|"
                                    r"antibod(?:y|ies)|nanobod(?:y|ies)|targeting|binding|"
-                                   r"moiet(?:y|ies)|linkers?|siRNAs?)\b", re.I)
+                                   r"moiet(?:y|ies)|linkers?|siRNAs?|RNAs?|DNAs?|"
+                                   r"oligonucleotides?|plasmids?)\b", re.I)
 
 
 #: a whole composed word defined right after its targeting part: "an exosome linked to a
