@@ -189,7 +189,7 @@ def test_an_invalid_graph_stops_the_phases_and_publishes_nothing(
 def test_a_large_build_lets_go_of_the_open_lexicon_before_it_loads_the_store(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The building process forgets the open lexicon it recognised with before it loads
-    the store (the load and the phases never read it; some 90 MB a build held to its
+    the store (the load and the phases never read it; some 90-115 MB a build held to its
     end), so nothing keeps it while the store loads."""
     import weakref
 
@@ -199,7 +199,7 @@ def test_a_large_build_lets_go_of_the_open_lexicon_before_it_loads_the_store(
     from exokg.recognise import open as open_lexicon
     from tests.exports_helpers import DOCS, REGISTRY as ENTITIES, STATEMENTS
 
-    class Compiled:  # stands for the compiled lexicon (a second or two and 90 MB to open)
+    class Compiled:  # stands for the compiled lexicon (a second or two and some 90 MB to open)
         def __init__(self, path: Path) -> None:
             self.path = path
 

@@ -175,7 +175,7 @@ def release_build_memory() -> None:
     of before the store is loaded: the open lexicon (the load and the phases after it
     never read it; :func:`exokg.recognise.open.release_open_lexicon`), after a collection
     of the cycles that hold it, and the freed heap returned to the system
-    (:func:`exokg.postload.release_memory`). About 90 MB less in this process while the
+    (:func:`exokg.postload.release_memory`). About 115 MB less in this process while the
     store loads and the phases' workers run beside it (docs/benchmarks.md, "Post-load
     phases, round 11")."""
     import gc

@@ -158,7 +158,7 @@ def default_open_lexicon(vocabulary: Vocabulary) -> OpenLexicon | None:
 def release_open_lexicon() -> None:
     """Forget the lexicon this process opened (:func:`_open`'s one entry): once no
     recogniser holds it any more, its memory (the token automaton and its tables, some
-    90 MB) can be freed, which a large build does before it loads its store
+    90-115 MB) can be freed, which a large build does before it loads its store
     (:mod:`exokg.export.writer`); a recogniser made afterwards opens it again."""
     _open.cache_clear()
 
