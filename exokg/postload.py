@@ -57,11 +57,14 @@ MEMORY_BUDGET_MB = 2000
 #: Expected peak RSS (MB) the phases' workers together may reach: the pair of large phases
 #: that needs least memory (the view file beside KGX/CSV, 1,256 MB at 100,000 abstracts)
 #: fits, the others (the validation beside KGX/CSV, 1,313 MB) run beside small phases or
-#: alone. With the building process (320 MB at 10,000 abstracts, about 470 at 100,000)
-#: the phases then stay within 1.5 times the load's peak at 10,000 abstracts (1,180 MB),
-#: issue 10's flatness; the order of :data:`PHASES` gives the same wall time as without
-#: this limit at 100,000 abstracts (docs/benchmarks.md, "Memory peak and RDF exports,
-#: round 5").
+#: alone. With the building process (320 MB at 10,000 abstracts, about 470 at 100,000;
+#: 168 and, projected, about 355 since it lets go of the open lexicon before the load)
+#: the phases then stay within 1.5 times the load's peak at 10,000 abstracts (1,180 MB;
+#: 1,061 since), issue 10's flatness (docs/benchmarks.md, "Memory peak and RDF exports,
+#: round 5"). At 100,000 abstracts no order of the phases is shorter within 1,700 MB with
+#: the building process at 470 MB; 1,330 MB would pair the validation with KGX/CSV (44 s
+#: less, modelled) at a bound over 1.5 times the new 10k peak ("Post-load phases, round
+#: 11"): not taken before a 100k build measures it.
 WORKERS_BUDGET_MB = 1300
 
 

@@ -186,6 +186,44 @@ def test_an_invalid_graph_stops_the_phases_and_publishes_nothing(
     _unchanged(out, store, before, generation)
 
 
+def test_a_large_build_lets_go_of_the_open_lexicon_before_it_loads_the_store(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The building process forgets the open lexicon it recognised with before it loads
+    the store (the load and the phases never read it; some 90-115 MB a build held to its
+    end), so nothing keeps it while the store loads."""
+    import weakref
+
+    import exokg.export.writer as writer
+    import exokg.lexicon
+    from exokg.pipeline import assemble_result
+    from exokg.recognise import open as open_lexicon
+    from tests.exports_helpers import DOCS, REGISTRY as ENTITIES, STATEMENTS
+
+    class Compiled:  # stands for the compiled lexicon (a second or two and some 90 MB to open)
+        def __init__(self, path: Path) -> None:
+            self.path = path
+
+    monkeypatch.setattr(exokg.lexicon, "Lexicon", Compiled)
+    open_lexicon.release_open_lexicon()
+    opened = weakref.ref(open_lexicon._open("/nowhere"))
+    assert opened() is not None  # the process's one lexicon, kept for the next recogniser
+    seen_at_load: list[object] = []
+    load = writer._load
+
+    def spy(*args: object, **kwargs: object) -> int:
+        seen_at_load.append(opened())
+        return load(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(writer, "_load", spy)
+    monkeypatch.setattr(writer, "RDFLIB_MAX_DOCUMENTS", 0)
+    try:
+        writer.write_build_outputs(assemble_result(DOCS, STATEMENTS, dict(ENTITIES), 4),
+                                   tmp_path / "out", store=tmp_path / "store", workers=2)
+    finally:  # the stand-in never reaches another test's recogniser
+        open_lexicon.release_open_lexicon()
+    assert seen_at_load == [None]
+
+
 def _phase(name: str, mb: float) -> Phase:
     return Phase(name, name, mb, 0)
 

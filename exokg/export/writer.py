@@ -148,6 +148,8 @@ def write_build_outputs(result: BuildResult, out: Path, store: Path | None = Non
         return reporter.phase(title) if reporter is not None else nullcontext()
 
     small = len(result.documents) <= RDFLIB_MAX_DOCUMENTS
+    if not small:
+        release_build_memory()
     if validate and small:
         with phase("validating the graph against the SHACL shapes"):
             validate_build(result)
@@ -166,6 +168,24 @@ def write_build_outputs(result: BuildResult, out: Path, store: Path | None = Non
                           validate and not small, not small, workers)
     return _write(result, files, out, writer, write_cache, allow_empty, reporter,
                   validate and not small, not small, workers)
+
+
+def release_build_memory() -> None:
+    """What a large build's process no longer needs once its documents are read, let go
+    of before the store is loaded: the open lexicon (the load and the phases after it
+    never read it; :func:`exokg.recognise.open.release_open_lexicon`), after a collection
+    of the cycles that hold it, and the freed heap returned to the system
+    (:func:`exokg.postload.release_memory`). About 115 MB less in this process while the
+    store loads and the phases' workers run beside it (docs/benchmarks.md, "Post-load
+    phases, round 11")."""
+    import gc
+
+    from exokg.postload import release_memory
+    from exokg.recognise.open import release_open_lexicon
+
+    release_open_lexicon()
+    gc.collect()
+    release_memory()
 
 
 def _graph_output_names() -> list[str]:

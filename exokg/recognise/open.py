@@ -32,7 +32,7 @@ from exokg.recognise.protein_genes import gene_for_protein_name, grounded_protei
     prefixed_genes
 from exokg.vocabulary import Vocabulary
 
-__all__ = ["OpenLexicon", "default_open_lexicon"]
+__all__ = ["OpenLexicon", "default_open_lexicon", "release_open_lexicon"]
 
 _MODES = ("auto", "require", "off")
 #: Postnatal-day notation ("P7", "P21"): written like a gene symbol, never one in this field
@@ -153,6 +153,14 @@ def default_open_lexicon(vocabulary: Vocabulary) -> OpenLexicon | None:
         warnings.warn(f"{err}; recognising with the curated vocabulary only (set "
                       "EXOKG_LEXICON=off to silence this)", RuntimeWarning, stacklevel=2)
         return None
+
+
+def release_open_lexicon() -> None:
+    """Forget the lexicon this process opened (:func:`_open`'s one entry): once no
+    recogniser holds it any more, its memory (the token automaton and its tables, some
+    90-115 MB) can be freed, which a large build does before it loads its store
+    (:mod:`exokg.export.writer`); a recogniser made afterwards opens it again."""
+    _open.cache_clear()
 
 
 @lru_cache(maxsize=1)
