@@ -927,7 +927,7 @@ def _effects(a: Analysed, state: DocumentState, listed: list[Mention]) -> list[S
             # passive trigger start after the previous passive verb phrase
             # (read when it is tried: an active trigger whose own reading has an agent and
             # objects never tries it)
-            def passive(trig: Trigger = trig, prev: int = prev,
+            def passive(trig: Trigger = trig, prev: int = prev, clause: Clause = clause,
                         last_ahead: list[Mention] = last_ahead) -> tuple[list[Mention], ...]:
                 if trig.passive and last_ahead and _RELATIVE_PASSIVE.match(
                         a.text, last_ahead[-1].end, trig.start):
