@@ -4,14 +4,16 @@ Usage::
 
     git archive OLD_COMMIT exokg | tar -x -C /tmp/old     # the old package, once
     python benchmarks/extraction_compare.py /tmp/old [PATH ...] [--limit N] [--rounds N]
-        [--recognition]
+        [--recognition | --rules]
 
 On a shared machine the CPU time of the same code varies by 20% and more from minute to
 minute with the contention, so two runs started apart cannot show a gain of a few percent.
 This script copies the old tree's ``exokg`` package into a temporary folder as ``exokg_old``
 (its ``exokg`` imports rewritten), imports it beside the working tree's ``exokg``, and runs
 :func:`exokg.pipeline.document_statements` (with ``--recognition``:
-:func:`exokg.pipeline.analyse_document`, segmentation and recognition without the rules)
+:func:`exokg.pipeline.analyse_document`, segmentation and recognition without the rules;
+with ``--rules``: :func:`exokg.extract.extract_document`, the rules alone, on the sentences
+each code analysed once before the rounds)
 over the same documents with the old and the new code alternately (recognition as
 ``document_statements`` runs it: without the names for annotation only, where the code has
 that choice; ``--annotate`` with them), ``--rounds`` times
@@ -63,12 +65,16 @@ def main() -> None:
     parser.add_argument("--recognition", action="store_true",
                         help="time segmentation and recognition only "
                              "(exokg.pipeline.analyse_document), not the rules")
+    parser.add_argument("--rules", action="store_true",
+                        help="time the rules only (exokg.extract.extract_document) on "
+                             "sentences each code analysed once before the rounds")
     parser.add_argument("--annotate", action="store_true",
                         help="with --recognition: look for the names for annotation only "
                              "too (as exokg annotate does; a build leaves them out where "
                              "the code can: analyse_document(..., annotate=False))")
     args = parser.parse_args()
-    step = "analyse_document" if args.recognition else "document_statements"
+    step = "analyse_document" if args.recognition else \
+        "extract_document" if args.rules else "document_statements"
     with tempfile.TemporaryDirectory(prefix="exokg-compare-") as scratch:
         old_package(args.old, Path(scratch))
         sys.path.insert(0, scratch)
@@ -83,6 +89,11 @@ def main() -> None:
             if args.recognition and not args.annotate and \
                     "annotate" in inspect.signature(run).parameters:
                 run = partial(run, annotate=False)  # as document_statements reads
+            if args.rules:  # each document's sentences, analysed as a build does
+                docs = [pipeline.analyse_document(doc, recogniser, annotate=False)
+                        for doc in docs]
+                rules = importlib.import_module(f"{package}.extract").extract_document
+                run = lambda analysed, _recogniser, rules=rules: rules(analysed)  # noqa: E731
             codes[name] = (run, recogniser, docs)
         rounds: dict[str, list[float]] = {"old": [], "new": []}
         for _ in range(args.rounds):

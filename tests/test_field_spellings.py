@@ -55,6 +55,9 @@ def test_glued_word_another_mention_covers_is_left_alone() -> None:
     ("AβPP and Abs were", []),        # the precursor protein, antibodies
     ("Aβ fibers and A-beta-fibre afferents", []),  # nerve fibres
     ("Aβ42 fibrils formed", ["Aβ42"]),               # amyloid fibrils are amyloid beta
+    # invented: the spellings that open with beta, and words that only look like them
+    ("beta-amyloid 1-40 and β-amyloid were lower", ["beta-amyloid 1-40", "β-amyloid"]),
+    ("Amyloid plaques, ABeta and BETA-amyloid were scored", []),
 ])
 def test_amyloid_beta(text: str, spans: list[str]) -> None:
     got = amyloid_beta(text, [], lambda name: [ABETA] if name == "amyloid beta" else [])

@@ -932,15 +932,19 @@ def _effects(a: Analysed, state: DocumentState, listed: list[Mention]) -> list[S
             # previous clause.
             # "miR-X was knocked down and Bcl-2 was upregulated by Y": the objects of a
             # passive trigger start after the previous passive verb phrase
-            done = list(_OTHER_PASSIVE.finditer(a.text, prev, trig.start))
-            before_after = (_objects(a, done[-1].end() if done else prev, trig.start,
-                                     before=True),
-                            _agent_after(a, trig, clause.end))
-            if trig.passive and last_ahead and _RELATIVE_PASSIVE.match(
-                    a.text, last_ahead[-1].end, trig.start):
-                # "A increased B, which was reduced by C": C lowers B, the noun the relative
-                # pronoun stands for (the last object of the trigger before)
-                before_after = ([last_ahead[-1]], before_after[1])
+            # (read when it is tried: an active trigger whose own reading has an agent and
+            # objects never tries it)
+            def passive(trig: Trigger = trig, prev: int = prev, clause: Clause = clause,
+                        last_ahead: list[Mention] = last_ahead) -> tuple[list[Mention], ...]:
+                if trig.passive and last_ahead and _RELATIVE_PASSIVE.match(
+                        a.text, last_ahead[-1].end, trig.start):
+                    # "A increased B, which was reduced by C": C lowers B, the noun the
+                    # relative pronoun stands for (the last object of the trigger before)
+                    return _agent_after(a, trig, clause.end), [last_ahead[-1]]
+                done = list(_OTHER_PASSIVE.finditer(a.text, prev, trig.start))
+                return _agent_after(a, trig, clause.end), _objects(
+                    a, done[-1].end() if done else prev, trig.start, before=True)
+
             ahead = _objects(a, trig.end, nxt, undone=trig.undone)
             last_ahead = ahead
             shielded = trig.text.lower().startswith("protect") and \
@@ -979,8 +983,8 @@ def _effects(a: Analysed, state: DocumentState, listed: list[Mention]) -> list[S
                                   negated=not negated(a.text, clause.start, trig.start),
                                   hedged=hedged(a.text, clause.start, trig.start),
                                   context=ctx) for disease in treated]
-            readings = [before_after[::-1], active] if trig.passive else \
-                [active, before_after[::-1]]
+            readings = [passive(), active] if trig.passive else \
+                [active] if active[0] and active[1] else [active, passive()]
             subjects, objects = next(((s, o) for s, o in readings if s and o),
                                      (carried, readings[0][1]))
             if not subjects or not objects:

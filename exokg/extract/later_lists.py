@@ -40,7 +40,9 @@ _VERB = re.compile(r"\b(?:was|were|is|are)\s+(?:(?:also|both|significantly|stron
 # a later list: the preposition written again
 _AGAIN = re.compile(r"(?:,\s*|\s+)(?:and\s+(?:also\s+)?|as\s+well\s+as\s+)(?:with|to)\s+"
                     r"(?:the\s+)?", re.I)
-_NEEDS = Needs(_VERB, _AGAIN)
+#: the keyword tests of the association and of the preposition written again: a statement
+#: needs both (about one sentence in ten that may hold one of them may hold the other)
+_NEEDS_VERB, _NEEDS_AGAIN = Needs(_VERB), Needs(_AGAIN)
 # what ends the clause of the association
 _CLAUSE_END = re.compile(r";|,\s*(?:while|whereas|but|which|respectively)\b|\s+(?:while|whereas)"
                          r"\b|,\s*(?:and\s+)?(?:the|these|this|our|we)\b", re.I)
@@ -78,7 +80,7 @@ def _members(a: Analysed, start: int, end: int) -> list[Entity]:
 
 def later_lists(a: Analysed) -> list[Statement]:
     """The readings of each later partner list of a marker association (module docs)."""
-    if not _NEEDS.may_match(a.text):
+    if not (_NEEDS_VERB.may_match(a.text) and _NEEDS_AGAIN.may_match(a.text)):
         return []
     out: list[Statement] = []
     for verb in _VERB.finditer(a.text):

@@ -80,7 +80,9 @@ _ROLES_OF = re.compile(r"\b(?:important|key|critical|crucial|central|major|pivot
                        r"vital|significant|decisive|causal|pathophysiological|pathogenic|"
                        r"fundamental|prominent)\s+" + _ROLE_WORDS + r"roles?\s+of\s+"
                        r"(?P<x>(?:(?!\bas\b)[^;]){1,120}?)\s+in\s+", re.I)
-_NEEDS = Needs(_AFTER, _IMPLICATES, _ROLES_OF, _CARRIERS, _KEY_PART)
+#: each pattern's own keyword test: a sentence is scanned only with the patterns it may match
+_NEEDS_EACH = tuple((p, Needs(p)) for p in (_AFTER, _IMPLICATES, _ROLES_OF, _CARRIERS,
+                                             _KEY_PART))
 # "in the pathogenesis of D": the disease is the object; a treatment or a diagnosis is none
 _COURSE_OF = re.compile(r"(?:the\s+)?(?:(?:pathogenesis|pathophysiology|onset|development|"
                         r"progression|aetiology|etiology|occurrence)\s+of\s+(?:the\s+)?"
@@ -187,24 +189,27 @@ def _subjects_in(a: Analysed, start: int, end: int) -> list[Mention]:
 def extract_participation(a: Analysed, found: Sequence[Statement] = ()) -> list[Statement]:
     """Statements of vesicles or miRNAs taking part in a disease or a process (module docs);
     a pair ``found`` (the sentence's other statements) already relates is left alone."""
-    if not _NEEDS.may_match(a.text) or not any(m.category in _ALL_TAKERS for m in a.mentions):
+    live = {p for p, needs in _NEEDS_EACH if needs.may_match(a.text)}
+    if not live or not any(m.category in _ALL_TAKERS for m in a.mentions):
         return []
     have = {(s.subject.id, getattr(s.object, "id", None)) for s in found}
     out: list[Statement] = []
     for clause in clauses(a.text):
         # (the cue, its subjects, whether only a disease may be the object)
         readings: list[tuple[re.Match[str], list[Mention], bool]] = []
-        for m in _AFTER.finditer(a.text, clause.start, clause.end):
+        for m in (_AFTER.finditer(a.text, clause.start, clause.end) if _AFTER in live else ()):
             subjects = _subjects_before(a, clause.start, m.start())
             readings.append((m, subjects, False) if subjects else
                             (m, _process_subjects(a, clause.start, m.start()), True))
         readings += [(m, _subjects_in(a, m.start("x"), m.end("x")), False)
-                     for p in (_IMPLICATES, _ROLES_OF)
+                     for p in (_IMPLICATES, _ROLES_OF) if p in live
                      for m in p.finditer(a.text, clause.start, clause.end)]
         readings += [(m, _subjects_before(a, clause.start, m.start()), False)
-                     for m in _CARRIERS.finditer(a.text, clause.start, clause.end)]
+                     for m in (_CARRIERS.finditer(a.text, clause.start, clause.end)
+                               if _CARRIERS in live else ())]
         readings += [(m, _subjects_before(a, clause.start, m.start(), _TAKERS | _MOLECULES),
-                      False) for m in _KEY_PART.finditer(a.text, clause.start, clause.end)]
+                      False) for m in (_KEY_PART.finditer(a.text, clause.start, clause.end)
+                                       if _KEY_PART in live else ())]
         for m, subjects, diseases_only in readings:
             for y, predicate in _objects(a, m.end(), clause.end) if subjects else ():
                 if diseases_only and predicate != "biolink:associated_with":

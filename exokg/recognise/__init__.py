@@ -187,13 +187,12 @@ class Recogniser:
             found += defined_cell_names(text, found, lexicon)  # type: ignore[arg-type]
             found = field_spellings(text, found, self.base_mentions,
                                     lexicon.lookup)  # type: ignore[attr-defined]
+        used = alias_mentions(text, aliases) if aliases else []  # the short forms used
         if aliases:  # a short form the document defined means only what it was defined as
-            defined = {m.text for m in alias_mentions(text, aliases)} | {
-                k for k, v in aliases.items() if v is None}
+            defined = {m.text for m in used} | {k for k, v in aliases.items() if v is None}
             found = [m for m in found if m.source not in ("ontology", "lexicon")
                      or (m.text not in defined and m.text.rstrip("s") not in defined)]
-        shorts = [m for m in alias_mentions(text, aliases or {})
-                  if not _inside_longer_name(text, m, found)]
+        shorts = [m for m in used if not _inside_longer_name(text, m, found)]
         if aliases:  # "WT-EPC-EXs", "R-EPC-EXs": arms of the defined preparation
             shorts += variant_mentions(text, aliases, found)
             shorts += arm_mentions(text, aliases, document.text)  # "CM3", "EV-H"

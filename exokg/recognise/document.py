@@ -87,7 +87,9 @@ def alias_mentions(text: str, aliases: Mapping[str, Alias | None]) -> list[Menti
     form defined as nothing known (``None``) gives none."""
     out: list[Mention] = []
     for short, entity in aliases.items():
-        if entity is None:
+        # every use holds the short form as written (a final "s" may be left off): a text
+        # without it needs no scan (most sentences use few of a document's short forms)
+        if entity is None or (short[:-1] if short.endswith("s") else short) not in text:
             continue
         for m in _pattern(short, _hyphen_after(entity), _prefixed(entity)).finditer(text):
             if isinstance(entity, tuple):
