@@ -138,18 +138,40 @@ def _measures(a: Analysed, clause: Clause, groups: list[GroupPhrase],
     def inside(m: Mention) -> bool:
         return any(g.start <= m.start < g.end for g in groups)
 
-    pool = [m for m in a.within(clause.start, clause.end, _MEASURES) if not inside(m)
-            and named_marker(m)]
+    found = [m for m in a.within(clause.start, clause.end, _MEASURES) if not inside(m)]
+    pool = [m for m in found if named_marker(m)]
     if not pool:
         return []
     molecular = [m for m in pool if m.category in MOLECULAR]
-    pool = molecular or pool
+    if not molecular and any(m.category in MOLECULAR for m in found):
+        return []  # "358 circRNAs ... in plasma exosomes": a class measured, not the vesicles
+    pool = molecular or [m for m in pool if not _container(a, m)]
+    if not pool:
+        return []
     anchor = min(pool, key=lambda m: min(abs(m.end - at), abs(m.start - at)))
     if min(abs(anchor.end - at), abs(anchor.start - at)) > 80:
         return []
     backwards = anchor.end <= at
     return [m for m in coordinated(a, anchor, _MEASURES, backwards=backwards)
             if not inside(m) and named_marker(m)]
+
+
+# vesicles written as where a quantity was measured, not as the quantity: "(found) in / within
+# (the) plasma brain-derived exosomes", "exosomes of patients contained 120 miRNAs" (not "an
+# increase in exosomes", "the number of EVs": the vesicles themselves)
+_IN_CONTAINER = re.compile(r"(?P<word>[\w-]+)\s+(?:in|within|inside)\s+(?:the\s+)?"
+                           r"(?:(?!of\b)[\w()-]+\s+){0,4}$", re.I)
+_CHANGE_NOUN = re.compile(r"(?:increase|rise|decrease|reduction|change|elevation|drop|decline|"
+                          r"difference)s?", re.I)
+_HOLDS = re.compile(r"[^,;]{0,40}?\b(?:contain(?:s|ed)?|carr(?:y|ies|ied)|harbou?r(?:s|ed)?|"
+                    r"enclos(?:e|es|ed)|packag(?:e|es|ed))\b", re.I)
+
+
+def _container(a: Analysed, m: Mention) -> bool:
+    """True for a vesicle mention written as the container of what was measured."""
+    where = _IN_CONTAINER.search(a.text[max(0, m.start - 80):m.start])
+    return bool(where and not _CHANGE_NOUN.fullmatch(where.group("word"))
+                or _HOLDS.match(a.text, m.end))
 
 
 def _condition(a: Analysed, state: DocumentState, case: GroupPhrase,
