@@ -109,6 +109,20 @@ def test_vesicles_counted_are_still_a_level(recogniser: Recogniser) -> None:
                                  if s.predicate == ASSOC and s.object.id == STROKE}
 
 
+def test_an_adjective_group_is_the_study_condition_its_name_holds(
+        recogniser: Recogniser) -> None:
+    # review15 (invented): "ischemic rats" in a study of ischemic stroke are the stroke rats
+    # (the condition-group adjective alone reads as ischaemia, the general state)
+    found = by_rule(read(recogniser, "We studied rats with ischemic stroke. Plasma miR-126 was "
+                                     "lower in ischemic rats than in sham rats."),
+                    "level.compared-groups")
+    assert claims(found) == {("miR-126", ASSOC, STROKE, "decreased")}
+    # an adjective the study's condition does not hold keeps its own condition
+    found = read(recogniser, "We studied stroke in rats with diabetes. Plasma miR-126 was "
+                             "lower in diabetic rats than in control rats.")
+    assert not [s for s in found if s.object.id in (STROKE, "MONDO:0005098")]
+
+
 def test_two_patient_groups_without_controls_are_not_read_here(recogniser: Recogniser) -> None:
     # no control group: the new reading leaves a comparison of two diseases alone
     found = read(recogniser, "Serum S100B was higher in patients with TBI than in patients "

@@ -40,6 +40,7 @@ from exokg.extract.context import context_for
 from exokg.extract.level_markers import MOLECULAR, VESICLES, level_association, \
     level_context, population_marker, study_disease, therapeutic
 from exokg.extract.level_words import LEVEL, REGULATED, level_sign
+from exokg.lexicon.normalise import key
 from exokg.extract.patient_groups import contrasted_conditions, group_conditions
 from exokg.model import Entity, Mention, Statement
 from exokg.text.prefilter import Needs
@@ -181,6 +182,9 @@ def _condition(a: Analysed, state: DocumentState, case: GroupPhrase,
     if case.conditions:
         contrasted = contrasted_conditions(a, list(case.conditions), comparator.start,
                                            comparator.end)
+        study = _study_named_by_adjective(a, state, contrasted)
+        if study is not None:
+            return study
         diseases = [m for m in contrasted if m.category == "Disease"]
         if diseases:
             return diseases[0].entity
@@ -190,6 +194,20 @@ def _condition(a: Analysed, state: DocumentState, case: GroupPhrase,
     if _INJURED.search(a.text, case.start, case.end):
         return study_disease(a, state) or state.disease or state.model_entity
     return None
+
+
+def _study_named_by_adjective(a: Analysed, state: DocumentState,
+                              conditions: list[Mention]) -> Entity | None:
+    """The study's condition for a group named only by an adjective that the condition's own
+    name holds ("ischaemic rats" in a study of transient ischemic attack, "hypoxic pups" in one
+    of hypoxic-ischemic encephalopathy): the adjective is the study's condition written short,
+    not the general state it is built on (ischaemia, hypoxia)."""
+    if len(conditions) != 1 or not re.fullmatch(r"[A-Za-z]+", conditions[0].text):
+        return None
+    written = key(conditions[0].text)
+    return next((e for e in (state.population_disease, state.patient_disease, state.disease)
+                 if e is not None and e.id != conditions[0].entity.id
+                 and written in key(e.label).split()), None)
 
 
 def _reading(a: Analysed, state: DocumentState, clause: Clause
