@@ -40,8 +40,8 @@ from exokg.extract.context import context_for
 from exokg.extract.level_markers import MOLECULAR, VESICLES, level_association, \
     level_context, population_marker, study_disease, therapeutic
 from exokg.extract.level_words import LEVEL, REGULATED, level_sign
-from exokg.lexicon.normalise import key
 from exokg.extract.patient_groups import contrasted_conditions, group_conditions
+from exokg.lexicon.normalise import key
 from exokg.model import Entity, Mention, Statement
 from exokg.text.prefilter import Needs
 
@@ -199,9 +199,9 @@ def _condition(a: Analysed, state: DocumentState, case: GroupPhrase,
 def _study_named_by_adjective(a: Analysed, state: DocumentState,
                               conditions: list[Mention]) -> Entity | None:
     """The study's condition for a group named only by an adjective that the condition's own
-    name holds ("ischaemic rats" in a study of transient ischemic attack, "hypoxic pups" in one
-    of hypoxic-ischemic encephalopathy): the adjective is the study's condition written short,
-    not the general state it is built on (ischaemia, hypoxia)."""
+    name holds ("ischaemic rats" in a study of transient ischemic attack or of ischemic
+    stroke): the adjective is the study's condition written short, not the general state it
+    is built on (ischaemia)."""
     if len(conditions) != 1 or not re.fullmatch(r"[A-Za-z]+", conditions[0].text):
         return None
     written = key(conditions[0].text)
