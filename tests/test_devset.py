@@ -496,7 +496,10 @@ FLOORS: dict[int, tuple[float, float]] = {
     # R 0.315.
     # Merged round 15 (tune15a/b/c and depth15 together, in sample): P 0.797 (55/69) R 0.584
     # (52/89), main findings P 0.833 R 0.585; sentence-strict P 0.783 R 0.562.
-    18: (0.796, 0.583),
+    # Review 15 (in sample): P 0.803 (57/71) R 0.584: "MiR-122 was downregulated in 10 min
+    # ischaemic rats compared with ..." reads the study's TIA again beside the ischaemia of
+    # the adjective group (two statements matching the same gold claim; recall unchanged).
+    18: (0.802, 0.583),
     # Batch 19: out of sample for the tuning round running in parallel with it (on batches
     # 1-18; docs/devset-batch19.md; neighbouring injuries of global or chronic cerebral
     # ischaemia: an EPC secretome in hypoperfusion white matter injury, miR-214-enriched MSC
@@ -512,7 +515,10 @@ FLOORS: dict[int, tuple[float, float]] = {
     # round's out-of-sample figure, one wrong statement more and none found (the new one: the
     # level comparison of tune15b reads "dysregulated circRNAs ... in the plasma brain-derived
     # exosomes of the brain infarct patient group" as the exosomes lowered with the infarct).
-    19: (0.680, 0.428),
+    # Review 15 (the fix was made after reading this batch's wrong statement, so this figure
+    # is no longer out of sample): the exosomes holding the circRNAs are no level, P 0.690
+    # (49/71) R 0.429 (54/126), main findings P 0.729 R 0.531.
+    19: (0.689, 0.428),
 }
 
 

@@ -199,6 +199,9 @@ def test_derived_from_cells_or_body_fluids_is_left_to_their_readers(
     ("In rats, MSC-derived exosomes alleviated sciatic nerve injury.", "sciatic nerve injury"),
     ("MSC-derived exosomes attenuated distal white matter injury in neonatal rats.",
      "white matter injury"),
+    # review15 (invented): an adjective of how or when the nerve was injured names no nerve
+    ("MSC-derived exosomes alleviated the additional nerve injury in rats.", "nerve injury"),
+    ("In rats, MSC-derived exosomes alleviated secondary nerve injury.", "nerve injury"),
 ])
 def test_a_structure_injured_is_a_condition_at_its_site(text: str, label: str,
                                                          recogniser: Recogniser) -> None:

@@ -80,6 +80,49 @@ def test_a_treated_group_is_no_level_of_the_disease(recogniser: Recogniser, text
     assert not [s for s in found if s.predicate == ASSOC and s.direction]
 
 
+@pytest.mark.parametrize("text", [
+    # review15: a class of molecules measured in the vesicles ("circRNAs ... in exosomes of
+    # the patients"); the vesicles are where the molecules were measured, not the measured
+    # quantity, whether the class is recognised or not (invented sentences)
+    "We identified 358 dysregulated circRNAs (including 23 upregulated and 335 downregulated "
+    "circRNAs) in the plasma brain-derived exosomes of the stroke patient group compared to "
+    "those of the control group.",
+    "We found 52 downregulated lncRNAs in circulating extracellular vesicles of patients with "
+    "ischemic stroke compared with controls.",
+    "We detected 12 upregulated transcripts within serum exosomes of ICH patients versus "
+    "healthy controls.",
+    "Serum exosomes of stroke patients contained 120 differentially expressed miRNAs, with 40 "
+    "upregulated, compared with healthy controls.",
+])
+def test_vesicles_holding_the_measured_molecules_are_no_level(recogniser: Recogniser,
+                                                              text: str) -> None:
+    found = read(recogniser, text)
+    assert not [s for s in found if s.subject.category in ("Vesicle", "ExosomePreparation")
+                and s.predicate == ASSOC]
+
+
+def test_vesicles_counted_are_still_a_level(recogniser: Recogniser) -> None:
+    # invented: the vesicles themselves measured, the comparator first
+    found = read(recogniser, "Compared with healthy controls, patients with ischemic stroke "
+                             "showed elevated plasma EV concentration.")
+    assert (EV, "increased") in {(s.subject.id, s.direction) for s in found
+                                 if s.predicate == ASSOC and s.object.id == STROKE}
+
+
+def test_an_adjective_group_is_the_study_condition_its_name_holds(
+        recogniser: Recogniser) -> None:
+    # review15 (invented): "ischemic rats" in a study of ischemic stroke are the stroke rats
+    # (the condition-group adjective alone reads as ischaemia, the general state)
+    found = by_rule(read(recogniser, "We studied rats with ischemic stroke. Plasma miR-126 was "
+                                     "lower in ischemic rats than in sham rats."),
+                    "level.compared-groups")
+    assert claims(found) == {("miR-126", ASSOC, STROKE, "decreased")}
+    # an adjective the study's condition does not hold keeps its own condition
+    found = read(recogniser, "We studied stroke in rats with diabetes. Plasma miR-126 was "
+                             "lower in diabetic rats than in control rats.")
+    assert not [s for s in found if s.object.id in (STROKE, "MONDO:0005098")]
+
+
 def test_two_patient_groups_without_controls_are_not_read_here(recogniser: Recogniser) -> None:
     # no control group: the new reading leaves a comparison of two diseases alone
     found = read(recogniser, "Serum S100B was higher in patients with TBI than in patients "

@@ -41,6 +41,7 @@ from exokg.extract.level_markers import MOLECULAR, VESICLES, level_association, 
     level_context, population_marker, study_disease, therapeutic
 from exokg.extract.level_words import LEVEL, REGULATED, level_sign
 from exokg.extract.patient_groups import contrasted_conditions, group_conditions
+from exokg.lexicon.normalise import key
 from exokg.model import Entity, Mention, Statement
 from exokg.text.prefilter import Needs
 
@@ -138,18 +139,40 @@ def _measures(a: Analysed, clause: Clause, groups: list[GroupPhrase],
     def inside(m: Mention) -> bool:
         return any(g.start <= m.start < g.end for g in groups)
 
-    pool = [m for m in a.within(clause.start, clause.end, _MEASURES) if not inside(m)
-            and named_marker(m)]
+    found = [m for m in a.within(clause.start, clause.end, _MEASURES) if not inside(m)]
+    pool = [m for m in found if named_marker(m)]
     if not pool:
         return []
     molecular = [m for m in pool if m.category in MOLECULAR]
-    pool = molecular or pool
+    if not molecular and any(m.category in MOLECULAR for m in found):
+        return []  # "358 circRNAs ... in plasma exosomes": a class measured, not the vesicles
+    pool = molecular or [m for m in pool if not _container(a, m)]
+    if not pool:
+        return []
     anchor = min(pool, key=lambda m: min(abs(m.end - at), abs(m.start - at)))
     if min(abs(anchor.end - at), abs(anchor.start - at)) > 80:
         return []
     backwards = anchor.end <= at
     return [m for m in coordinated(a, anchor, _MEASURES, backwards=backwards)
             if not inside(m) and named_marker(m)]
+
+
+# vesicles written as where a quantity was measured, not as the quantity: "(found) in / within
+# (the) plasma brain-derived exosomes", "exosomes of patients contained 120 miRNAs" (not "an
+# increase in exosomes", "the number of EVs": the vesicles themselves)
+_IN_CONTAINER = re.compile(r"(?P<word>[\w-]+)\s+(?:in|within|inside)\s+(?:the\s+)?"
+                           r"(?:(?!of\b)[\w()-]+\s+){0,4}$", re.I)
+_CHANGE_NOUN = re.compile(r"(?:increase|rise|decrease|reduction|change|elevation|drop|decline|"
+                          r"difference)s?", re.I)
+_HOLDS = re.compile(r"[^,;]{0,40}?\b(?:contain(?:s|ed)?|carr(?:y|ies|ied)|harbou?r(?:s|ed)?|"
+                    r"enclos(?:e|es|ed)|packag(?:e|es|ed))\b", re.I)
+
+
+def _container(a: Analysed, m: Mention) -> bool:
+    """True for a vesicle mention written as the container of what was measured."""
+    where = _IN_CONTAINER.search(a.text[max(0, m.start - 80):m.start])
+    return bool(where and not _CHANGE_NOUN.fullmatch(where.group("word"))
+                or _HOLDS.match(a.text, m.end))
 
 
 def _condition(a: Analysed, state: DocumentState, case: GroupPhrase,
@@ -159,6 +182,9 @@ def _condition(a: Analysed, state: DocumentState, case: GroupPhrase,
     if case.conditions:
         contrasted = contrasted_conditions(a, list(case.conditions), comparator.start,
                                            comparator.end)
+        study = _study_named_by_adjective(a, state, contrasted)
+        if study is not None:
+            return study
         diseases = [m for m in contrasted if m.category == "Disease"]
         if diseases:
             return diseases[0].entity
@@ -168,6 +194,20 @@ def _condition(a: Analysed, state: DocumentState, case: GroupPhrase,
     if _INJURED.search(a.text, case.start, case.end):
         return study_disease(a, state) or state.disease or state.model_entity
     return None
+
+
+def _study_named_by_adjective(a: Analysed, state: DocumentState,
+                              conditions: list[Mention]) -> Entity | None:
+    """The study's condition for a group named only by an adjective that the condition's own
+    name holds ("ischaemic rats" in a study of transient ischemic attack or of ischemic
+    stroke): the adjective is the study's condition written short, not the general state it
+    is built on (ischaemia)."""
+    if len(conditions) != 1 or not re.fullmatch(r"[A-Za-z]+", conditions[0].text):
+        return None
+    written = key(conditions[0].text)
+    return next((e for e in (state.population_disease, state.patient_disease, state.disease)
+                 if e is not None and e.id != conditions[0].entity.id
+                 and written in key(e.label).split()), None)
 
 
 def _reading(a: Analysed, state: DocumentState, clause: Clause

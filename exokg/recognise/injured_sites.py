@@ -48,6 +48,12 @@ _MAY_INJURY = Needs(_HEAD)
 _ADJECTIVE = re.compile(r"(?<![\w-])([a-z]{3,}(?:al|ic|ar|ary))(?=" + _HEAD_WORD + r")", re.I)
 #: the adjective before a structure noun that names which one ("optic nerve")
 _MODIFIER_BEFORE = re.compile(r"(?<![\w-])([a-z]{3,}(?:al|ic|ar|ary|ous))\s+$", re.I)
+#: not the adjective of a structure: the positional ones, and those that say how, when or why
+#: it was injured ("secondary nerve injury", "traumatic optic nerve injury")
+_NOT_WHICH = POSITIONAL_ADJECTIVES | frozenset("""additional secondary primary tertiary initial
+partial potential traumatic chronic mechanical experimental iatrogenic ischemic ischaemic
+hypoxic neonatal perinatal postnatal serious previous spontaneous various similar particular
+substantial""".split())
 _CONDITIONS = frozenset({"Disease", "Phenotype"})
 _SITE = "RO:0004026"  # disease has location
 
@@ -67,7 +73,7 @@ def injured_sites(text: str, found: Sequence[Mention], lexicon: _Lexicon) -> lis
         if m.category == "AnatomicalEntity" and _HEAD.match(text, m.end):
             start = m.start
             before = _MODIFIER_BEFORE.search(text, 0, m.start)
-            if before and before.group(1).lower() not in POSITIONAL_ADJECTIVES and not any(
+            if before and before.group(1).lower() not in _NOT_WHICH and not any(
                     f.start < m.start and before.start() < f.end for f in found):
                 start = before.start(1)
             sites.append((start, m.end, m.entity))
