@@ -16,6 +16,8 @@ GFAP = "NCBIGene:2670"
 NFL = "exokg:protein/neurofilament-light"
 NIHSS = "loinc:70182-1"
 POOR = "exokg:phenotype/poor-prognosis"
+# the MSC exosome preparation the therapy reading tests name
+MSC_EXO = "exokg:preparation/sourcecell-cl-0000134-vesicletype-go-0070062-577599"
 
 
 def read(recogniser: Recogniser, text: str) -> list[Statement]:
@@ -36,3 +38,9 @@ def claim_tuples(statements: list[Statement], *fields: str) -> set[tuple]:
 def outcome(label: str) -> str:
     """The id of the open outcome named ``label``."""
     return outcome_entity(label).id
+
+
+def effect_triples(statements: list[Statement]) -> set[tuple[str, str, str | None]]:
+    """(subject id, object label in lower case, direction) of each effect statement."""
+    return {(s.subject.id, s.object.label.lower(), s.direction) for s in statements
+            if s.predicate == "biolink:affects"}

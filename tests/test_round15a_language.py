@@ -15,19 +15,13 @@ import pytest
 from exokg.extract.effect_verbs import MORE_STEMS, verb_forms
 from exokg.model import Entity, Statement
 from exokg.recognise import Recogniser
-from reading_helpers import read
+from reading_helpers import MSC_EXO, read
+from reading_helpers import effect_triples as _effects
 
-MSC_EXO = "exokg:preparation/sourcecell-cl-0000134-vesicletype-go-0070062-577599"
 MSC_EV = "exokg:preparation/sourcecell-cl-0000134-vesicletype-go-1903561-193bdf"
 EV = "GO:1903561"
 BENEFIT = "biolink:beneficial_in_models_for"
 APOPTOSIS = "exokg:process/apoptosis"
-
-
-def _effects(statements: list[Statement]) -> set[tuple[str, str, str | None]]:
-    """(subject id, object label, direction) of each effect statement."""
-    return {(s.subject.id, s.object.label.lower(), s.direction) for s in statements
-            if s.predicate == "biolink:affects"}
 
 
 def _subjects(statements: list[Statement]) -> set[str]:

@@ -11,18 +11,12 @@ import pytest
 from exokg.model import Document, Statement
 from exokg.pipeline import document_statements
 from exokg.recognise import Recogniser
-from reading_helpers import read
+from reading_helpers import MSC_EXO, read
+from reading_helpers import effect_triples as _effects
 
-MSC_EXO = "exokg:preparation/sourcecell-cl-0000134-vesicletype-go-0070062-577599"
 RGC = "CL:0000740"
 MICROGLIA = "CL:0000129"
 MIR21 = "exokg:mirna/mir-21"
-
-
-def _effects(statements: list[Statement]) -> set[tuple[str, str, str | None]]:
-    """(subject id, object label, direction) of each effect statement."""
-    return {(s.subject.id, s.object.label.lower(), s.direction) for s in statements
-            if s.predicate == "biolink:affects"}
 
 
 # --- the agent of a coordinated or participial verb phrase ----------------------------------
