@@ -137,10 +137,13 @@ class Reporter:
 
     def rate(self, title: str, count: int, unit: str, seconds: float) -> None:
         """A progress line for finished counted work: ``title: 1,234 units in 0.5 s
-        (2,468/s)`` (verbosity 1 and up)."""
-        per = f"{count / seconds:,.0f}/s" if seconds > 0 else "-"
-        self.info(f"{title}: {count:,} {unit}{'' if count == 1 else 's'} in {seconds:.1f} s "
-                  f"({per})")
+        (2,468/s)`` (verbosity 1 and up); work that took under 50 ms (a file written in the
+        same pass as the one before it) gets no time or rate, which would say nothing."""
+        units = f"{count:,} {unit}{'' if count == 1 else 's'}"
+        if seconds < 0.05:
+            self.info(f"{title}: {units}")
+            return
+        self.info(f"{title}: {units} in {seconds:.1f} s ({count / seconds:,.0f}/s)")
 
     def end_pending(self) -> None:
         """End the phase a counter started with ``then`` (if it did)."""
