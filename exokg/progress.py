@@ -137,10 +137,11 @@ class Reporter:
 
     def rate(self, title: str, count: int, unit: str, seconds: float) -> None:
         """A progress line for finished counted work: ``title: 1,234 units in 0.5 s
-        (2,468/s)`` (verbosity 1 and up); work that took under 50 ms (a file written in the
-        same pass as the one before it) gets no time or rate, which would say nothing."""
+        (2,468/s)`` (verbosity 1 and up); work that took under a millisecond (a file
+        written in the same pass as the one before it) gets no time or rate, which would
+        say nothing."""
         units = f"{count:,} {unit}{'' if count == 1 else 's'}"
-        if seconds < 0.05:
+        if seconds < 0.001:
             self.info(f"{title}: {units}")
             return
         self.info(f"{title}: {units} in {seconds:.1f} s ({count / seconds:,.0f}/s)")

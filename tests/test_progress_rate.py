@@ -22,7 +22,7 @@ def test_timed_work_gets_its_time_and_rate() -> None:
 
 
 def test_work_of_no_measurable_time_gets_no_rate() -> None:
-    line = _line(1_173_517, 0.00001)
+    line = _line(1_173_517, 0.00001)  # Turtle after N-Triples in one pass
     assert line.endswith("wrote exokg.ttl: 1,173,517 triples")
     assert "/s" not in line and " in " not in line
 
