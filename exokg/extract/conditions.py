@@ -88,8 +88,8 @@ from exokg.extract.outcomes import open_outcomes, outcome_for_text
 from exokg.extract.patient_vesicles import SAME
 from exokg.extract.purposes import purpose_at
 from exokg.extract.shared_heads import modifiers_sharing_head
-from exokg.ids import mint
 from exokg.model import Context, Entity, Mention, Statement
+from exokg.recognise.injured_sites import minted_condition
 from exokg.text.prefilter import Needs
 
 __all__ = ["SUCH_AS", "extract_condition_relations", "note_opening_disease"]
@@ -272,7 +272,7 @@ def _side(a: Analysed, start: int, end: int, *, vesicles: bool = False) -> list[
         phrases, named = open_outcomes(a, at, end, agents=agents)
         found += [f for f in phrases if all(f.start != g.start for g in found)]
         # an injury or disease no vocabulary knows ("early brain injury") is a side as well
-        found += [Mention(Entity(mint("condition", p.label), p.label, "Phenotype"), p.start,
+        found += [Mention(minted_condition(p.label), p.start,
                           p.end, a.text[p.start:p.end], "open-condition") for p in named
                   if all(p.start != g.start for g in found)]
     known = [_qualified(a, m) for m in a.within(start, end, classes)]
@@ -322,7 +322,7 @@ def _qualified(a: Analysed, m: Mention) -> Mention:
         return m
     text = a.text[q.start(1):m.end]
     label = " ".join(text.split()).lower()
-    return Mention(Entity(mint("condition", label), label, "Phenotype"), q.start(1), m.end,
+    return Mention(minted_condition(label), q.start(1), m.end,
                    text, "open-condition")
 
 

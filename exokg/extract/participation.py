@@ -31,8 +31,8 @@ from exokg.extract.conditions import SUCH_AS
 from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
 from exokg.extract.outcomes import CONDITION_HEADS, head_of, outcome_for_text
-from exokg.ids import mint
-from exokg.model import Entity, Mention, Statement
+from exokg.model import Mention, Statement
+from exokg.recognise.injured_sites import minted_condition
 from exokg.text.prefilter import Needs
 
 __all__ = ["extract_participation"]
@@ -113,7 +113,7 @@ def _disease_class(a: Analysed, at: int, end: int) -> list[Mention]:
     if not m:
         return []
     label = outcome_for_text(f"{m.group('mods')}{m.group('head')}").label
-    return [Mention(Entity(mint("condition", label), label, "Phenotype"), at, m.end(),
+    return [Mention(minted_condition(label), at, m.end(),
                     a.text[at:m.end()], "open-condition")]
 
 

@@ -7,7 +7,8 @@ structure (a noun the open lexicon grounds to UBERON, or the anatomical adjectiv
 model or patient, a grounded entity rather than an open outcome phrase. It is grounded to the
 disease or phenotype the lexicon names with the whole phrase when there is one ("brain
 injury" is MONDO:0043510; the lexicon already finds those), otherwise it is minted from the
-phrase exactly as the open conditions of :mod:`exokg.extract.conditions` are
+phrase by :func:`minted_condition`, which the open conditions of
+:mod:`exokg.extract.conditions` and :mod:`exokg.extract.participation` use too
 (``exokg:condition/<label>``, a ``Phenotype``: "cortical injury" is the same entity whichever
 reader finds it), with the structure as its site (``RO:0004026``, disease has location). One
 adjective of the structure written before it is kept ("optic nerve", "sciatic nerve": the
@@ -39,7 +40,7 @@ from exokg.model import Entity, Mention
 from exokg.recognise.anatomy import POSITIONAL_ADJECTIVES, adjective_entity
 from exokg.text.prefilter import Needs
 
-__all__ = ["injured_sites"]
+__all__ = ["injured_sites", "minted_condition"]
 
 _HEAD_WORD = r"\s+injur(?:y|ies)(?![\w-])"
 _HEAD = re.compile(_HEAD_WORD, re.I)
@@ -68,25 +69,26 @@ def injured_sites(text: str, found: Sequence[Mention], lexicon: _Lexicon) -> lis
     out: list[Mention] = []
     if not _MAY_INJURY.may_match(text):
         return out
+    # (where the name starts, where its head "injury" ends, the structure)
     sites: list[tuple[int, int, Entity]] = []
     for m in found:
-        if m.category == "AnatomicalEntity" and _HEAD.match(text, m.end):
+        head = _HEAD.match(text, m.end) if m.category == "AnatomicalEntity" else None
+        if head:
             start = m.start
             before = _MODIFIER_BEFORE.search(text, 0, m.start)
             if before and before.group(1).lower() not in _NOT_WHICH and not any(
                     f.start < m.start and before.start() < f.end for f in found):
                 start = before.start(1)
-            sites.append((start, m.end, m.entity))
+            sites.append((start, head.end(), m.entity))
     for a in _ADJECTIVE.finditer(text):
         if any(f.start < a.end() and a.start() < f.end for f in found):
             continue
         entity = adjective_entity(a.group(1), lexicon)  # type: ignore[arg-type]
         if entity is not None and entity.category == "AnatomicalEntity":
-            sites.append((a.start(), a.end(), entity))
-    for start, end, site in sites:
-        head = _HEAD.match(text, end)
-        assert head is not None
-        stop = head.end()
+            # the pattern's look-ahead is the head: it matches here
+            sites.append((a.start(), _HEAD.match(text, a.end()).end(),  # type: ignore[union-attr]
+                          entity))
+    for start, stop, site in sites:
         if any(f.start <= start and stop <= f.end and f.category in _CONDITIONS for f in found):
             continue  # "spinal cord injury": the lexicon's own name
         phrase = " ".join(text[start:stop].split())
@@ -96,9 +98,15 @@ def injured_sites(text: str, found: Sequence[Mention], lexicon: _Lexicon) -> lis
     return out
 
 
+def minted_condition(label: str, *attributes: tuple[str, str]) -> Entity:
+    """The entity of a condition no vocabulary names, minted from its label (a
+    ``Phenotype`` ``exokg:condition/<label>``: the same entity whichever reader finds the
+    name), with ``attributes`` (predicate, object id) such as its site."""
+    return Entity(mint("condition", label), label, "Phenotype", attributes=attributes)
+
+
 def _condition(phrase: str, site: Entity) -> Entity:
     """The minted condition of an injured site: its label is the phrase (singular, lower
     case), its location the structure."""
     label = re.sub(r"(?i)(injur)ies$", r"\1y", phrase.lower())
-    return Entity(mint("condition", label), label, "Phenotype",
-                  attributes=((_SITE, site.id),))
+    return minted_condition(label, (_SITE, site.id))
