@@ -43,9 +43,10 @@ from exokg.extract.level_words import LEVEL, REGULATED, level_sign
 from exokg.extract.patient_groups import contrasted_conditions, group_conditions
 from exokg.lexicon.normalise import key
 from exokg.model import Entity, Mention, Statement
+from exokg.recognise.species import ANIMAL_NOUNS
 from exokg.text.prefilter import Needs
 
-__all__ = ["compared_groups", "group_phrases", "named_marker"]
+__all__ = ["TREATED", "compared_groups", "group_phrases", "named_marker"]
 
 # not a "biomarker." rule: the reading is a clause's and leaves the sentence's other clauses
 # to the other rules (no effect rule or vesicle-qualifier guard treats the whole sentence as a
@@ -53,11 +54,10 @@ __all__ = ["compared_groups", "group_phrases", "named_marker"]
 RULE = "level.compared-groups"
 
 # the nouns that end a group phrase: people, animals, or a named group
-_ANIMALS = r"rats|mice|animals|pigs|piglets|monkeys|rabbits"
 _GROUP_NOUN = (rf"(?:patients|subjects|individuals|participants|cases|persons|people|"
-               rf"volunteers|controls|HCs?|{_ANIMALS}|groups?|cohorts?|"
+               rf"volunteers|controls|HCs?|{ANIMAL_NOUNS}|groups?|cohorts?|"
                # "compared with control, 10 min and 2 h rats": the word alone
-               rf"control(?!\s+(?:{_ANIMALS}|groups?|subjects|patients|individuals|cases)\b))")
+               rf"control(?!\s+(?:{ANIMAL_NOUNS}|groups?|subjects|patients|individuals|cases)\b))")
 # up to five words before the noun ("10 min ischaemic", "acute ischemic stroke"), then the
 # condition after it ("with D", "who had D", "suffering from D", "after MCAO")
 _WORD = r"\b(?!(?:in|of|than|was|were|is|are|and|or|compared|relative|versus|vs|had|have|" \
@@ -83,8 +83,8 @@ _DIRECTION = re.compile(rf"\b(?P<dir>{LEVEL}|{REGULATED}|rose|fell|declined|drop
                         r"decreasing|increasing|elevation|reduction)\b", re.I)
 _EXTRA_SIGNS = {"rose": 1, "increasing": 1, "fell": -1, "declined": -1, "dropped": -1,
                 "decreasing": -1, "low": -1, "high": 1}
-# a clause that names a treatment is an effect's, not a biomarker's
-_TREATED = re.compile(r"\b(?:treat(?:ed|ment|ing)|administ\w+|inject\w+|transplant\w+|"
+#: a clause that names a treatment is an effect's, not a biomarker's
+TREATED = re.compile(r"\b(?:treat(?:ed|ment|ing)|administ\w+|inject\w+|transplant\w+|"
                       r"infus\w+|therap(?:y|ies)|received|receiving|given)\b|-(?:treated|"
                       r"injected)\b", re.I)
 # an injured group named by its kind or an injury adjective: the study's condition
@@ -305,7 +305,7 @@ def compared_groups(a: Analysed, state: DocumentState,
     made = pairs_made(found)
     out: list[Statement] = []
     for clause in clauses(a.text):
-        if _TREATED.search(a.text, clause.start, clause.end) or any(
+        if TREATED.search(a.text, clause.start, clause.end) or any(
                 m.category not in VESICLES or therapeutic(m.entity)
                 for m in a.within(clause.start, clause.end, AGENTS - MOLECULAR)):
             continue  # "X-treated rats had lower Y than controls": an effect

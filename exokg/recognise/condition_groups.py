@@ -22,15 +22,15 @@ import re
 from collections.abc import Callable, Sequence
 
 from exokg.model import Mention
+from exokg.recognise.species import ANIMAL_NOUNS
 from exokg.text.prefilter import Needs
 
 __all__ = ["condition_groups", "condition_nouns"]
 
 #: the group is plural: a singular noun there modifies another ("ischemic rat brains" are
 #: brains)
-_GROUP = re.compile(r"(?<![\w-])(?P<adj>[a-z]{4,}(?:ic|ive|ese))\s+(?:rats|mice|animals|pigs|"
-                    r"piglets|monkeys|rabbits|dogs|patients|subjects|individuals|"
-                    r"participants)\b", re.I)
+_GROUP = re.compile(r"(?<![\w-])(?P<adj>[a-z]{4,}(?:ic|ive|ese))\s+(?:" + ANIMAL_NOUNS
+                    + r"|patients|subjects|individuals|participants)\b", re.I)
 _MAY_GROUP = Needs(_GROUP)
 #: suffix of a condition's adjective -> the endings of its noun (tried in order)
 _SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (

@@ -33,7 +33,8 @@ PERSON_NOUNS: dict[str, str] = {
 #: Plural nouns by which papers name the animals of a study's groups ("treated rats", "FGR
 #: lambs", "HI pups", "naive mice"), as pattern text without groups for the rules that read
 #: groups (:mod:`exokg.extract.treated_groups`, :mod:`exokg.extract.given_animals`,
-#: :mod:`exokg.extract.group_contrasts`).
+#: :mod:`exokg.extract.group_contrasts`, :mod:`exokg.extract.level_comparisons`,
+#: :mod:`exokg.recognise.condition_groups`).
 ANIMAL_NOUNS = (r"mice|rats|animals|pigs|piglets|lambs|sheep|monkeys|pups|dogs|rabbits|"
                 r"fetuses|neonates")
 #: Latin adjectives of animal names -> the taxon's Latin name (the species the adjective
