@@ -31,8 +31,9 @@ from exokg.extract.base import Analysed, Clause, DocumentState, clauses, coordin
     pairs_made, statement
 from exokg.extract.context import context_for
 from exokg.extract.epistemics import hedged, negated
-from exokg.extract.level_comparisons import group_phrases, named_marker
+from exokg.extract.level_comparisons import TREATED, group_phrases, named_marker
 from exokg.extract.level_markers import MOLECULAR, VESICLES, level_context
+from exokg.extract.marker_value import AUC_NOUN
 from exokg.extract.outcome_levels import study_condition
 from exokg.model import Entity, Mention, Statement
 from exokg.text.prefilter import Needs
@@ -46,8 +47,7 @@ _DISCRIMINANT = re.compile(r"\b(?:discriminants?|discriminators?|discriminating\
                            r"features?|factors?|variables?|antigens?|proteins?|miRNAs?))\b"
                            r"(?:\s+(?:between|of|for)\b)?", re.I)
 # "ROC analysis showed high AUC values for", "an AUC of 0.90", "the area under the curve"
-_AUC = re.compile(r"\b(?:AUCs?|AUROCs?|areas?\s+under\s+the\s+(?:ROC\s+|receiver[\w\s-]{0,40}?)?"
-                  r"curves?)\b", re.I)
+_AUC = re.compile(r"\b" + AUC_NOUN + r"\b", re.I)
 _AUC_VALUE = re.compile(r"(?:AUCs?|AUROCs?|curves?)\b[^0-9;]{0,25}?(?P<v>0?[.·]\d{1,3}|1\.0+)\b",
                         re.I)
 # between the cue and its first marker: "(values) for (serum)", "of 0.88 for", "of", nothing
@@ -87,8 +87,6 @@ _LINK = re.compile(r"(?:\s+[\w-]+){0,3}?\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*)?\s+(?
                    r"(?:[\w-]+\s+){0,3}$", re.I)
 # a list member after a value in brackets: "X (0.960) and Y (0.970)"
 _AFTER_VALUE = re.compile(r"\s*\([^()]{1,40}\)\s*,?\s*(?:and\s+|or\s+)?", re.I)
-_TREATED = re.compile(r"\b(?:treat(?:ed|ment)|administ\w+|inject\w+|transplant\w+|infus\w+)\b"
-                      r"|-treated\b", re.I)
 _NEEDS = Needs(_DISCRIMINANT, _AUC, _TOOL, _AID)
 
 
@@ -207,7 +205,7 @@ def discriminations(a: Analysed, state: DocumentState,
     made = pairs_made(found, predicate="biolink:biomarker_for")
     out: list[Statement] = []
     for clause in clauses(a.text):
-        if _TREATED.search(a.text, clause.start, clause.end):
+        if TREATED.search(a.text, clause.start, clause.end):
             continue
         for rule, markers, condition, at, values in _clause_readings(a, state, clause):
             for m in markers:

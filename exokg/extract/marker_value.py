@@ -19,7 +19,7 @@ from exokg.ids import mint
 from exokg.model import Entity, Statement
 from exokg.text.prefilter import Needs
 
-__all__ = ["appositive_markers", "is_apposition_marker", "marker_wording",
+__all__ = ["AUC_NOUN", "appositive_markers", "is_apposition_marker", "marker_wording",
            "measured_marker_value", "note_found_markers", "note_measured", "open_condition"]
 
 
@@ -36,9 +36,12 @@ _SOURCE_OF = re.compile(r"\b(?:provides?|offers?|represents?|constitutes?|be|are
 _SERVE_AS = re.compile(r"\b(?:serves?|served|act|acts|used|function)\s+as\s+(?:an?\s+|the\s+)?"
                        r"(?:[\w-]+\s+){0,2}?(?:diagnostic|prognostic|predictive|screening|"
                        r"early)\s+(?:and\s+\w+\s+)?(?:bio)?markers?\b", re.I)
+#: the noun of a ROC analysis's figure: "AUC", "AUROC", "the area under the (ROC) curve"
+AUC_NOUN = (r"(?:AUCs?|AUROCs?|areas?\s+under\s+the\s+(?:ROC\s+|receiver[\w\s-]{0,40}?)?"
+            r"curves?)")
 # "X had an AUC of 0.85 for distinguishing D (from controls)", "an area under the curve"
-_AUC = re.compile(r"\b(?:AUC|AUROC|area\s+under\s+the\s+(?:ROC\s+|receiver[\w\s-]{0,40}?)?"
-                  r"curves?)\b[^;]{0,60}?\b(?:(?:for|in|to)\s+(?:the\s+)?(?:distinguish\w*|"
+_AUC = re.compile(r"\b" + AUC_NOUN + r"\b[^;]{0,60}?\b(?:(?:for|in|to)\s+(?:the\s+)?"
+                  r"(?:distinguish\w*|"
                   r"discriminat\w*|diagnos\w*|predict\w*|identif\w*|detect\w*|differentiat\w*)"
                   # "an area under the curve of 0.83 for ischemic stroke": the disease follows
                   r"|(?<=\d)\s+for\s+(?:the\s+)?)"
