@@ -46,6 +46,8 @@ def verb_forms(base: str, *, ing: bool = True) -> str:
     ['amplify', 'amplifies', 'amplified', 'amplifying']
     >>> forms("spur", "spur spurs spurred spurring spured")
     ['spur', 'spurs', 'spurred', 'spurring']
+    >>> forms("fuel", "fuel fuels fueled fuelled fueling fuelling")
+    ['fuel', 'fuels', 'fueled', 'fuelled', 'fueling', 'fuelling']
     >>> forms("silence", "silence silences silenced silencing", ing=False)
     ['silence', 'silences', 'silenced']
     """
@@ -55,6 +57,11 @@ def verb_forms(base: str, *, ing: bool = True) -> str:
         stem, endings = base[:-1], ["e", "es", "ed", "ing"]
     elif base.endswith(("s", "sh", "ch", "x", "z")):
         stem, endings = base, ["", "es", "ed", "ing"]
+    elif base.endswith("l") and base[-2] in _VOWELS and (base[-3] not in _VOWELS
+                                                          or base[-3:-1] == "ue"):
+        # a final "l" after one vowel (or "ue") is doubled in British spelling: "fuelled",
+        # "signalling", beside American "fueled"
+        stem, endings = base, ["", "s", "ed", "led", "ing", "ling"]
     elif (len(re.findall(f"[{_VOWELS}]+", base)) == 1 and base[-1] not in _VOWELS + "wxy"
           and base[-2] in _VOWELS and base[-3] not in _VOWELS):
         # one syllable ending consonant-vowel-consonant doubles it: "spurred", "spurring"
